@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// The one interface every kernel backend implements. Layers call these and never loop over
+// elements; kernels know nothing of layers or modes. Every kernel works on float32 and float64
+// tensors (the output has the input's dtype; mixing dtypes is an error). Shapes are checked by
+// the layers; kernels may assume them.
+import type { Tensor } from '../tensor/tensor.js';
+import type { Conv2dGeometry } from './geometry.js';
+
+export interface MatmulOptions {
+  /** Use Aᵀ: A is stored [K, M]. */
+  transA?: boolean;
+  /** Use Bᵀ: B is stored [N, K]. */
+  transB?: boolean;
+  /** Write into this [M, N] tensor instead of allocating. */
+  out?: Tensor;
+  /** With `out`: out += op(A)·op(B) instead of out = op(A)·op(B). */
+  accumulate?: boolean;
+}
+
+/** Element-wise activations with their parameters. */
+export type Activation =
+  | { kind: 'relu' }
+  | { kind: 'leakyRelu'; negativeSlope: number }
+  | { kind: 'sigmoid' }
+  | { kind: 'tanh' }
+  | { kind: 'gelu' } // exact: x·Φ(x) = x·½(1 + erf(x/√2))
+  | { kind: 'softplus'; beta: number; threshold: number }; // (1/β)·log(1 + e^{βx}); x when βx > threshold
+
+export interface MaxPoolResult {
+  y: Tensor;
+  /** For each output element, the flat index into x of the maximum (first one on ties). */
+  argmax: Int32Array;
+}
+
+export interface BatchNormStats {
+  /** Per-channel mean over N and spatial dims, [C]. */
+  mean: Tensor;
+  /** Per-channel biased variance (divide by count), [C]. */
+  variance: Tensor;
+}
+
+export interface CrossEntropyOptions {
+  /** Per-class weight [numClasses], or null. */
+  weight: Tensor | null;
+  /** ε in PyTorch's label smoothing: target = (1 − ε)·onehot + ε/numClasses. */
+  labelSmoothing: number;
+  reduction: 'mean' | 'sum';
+}
+
+export interface LossResult {
+  loss: number;
+  /** dL/d(input), same shape as the input. */
+  grad: Tensor;
+}
+
+export interface Kernels {
+  readonly name: string;
+
+  // ---- GEMM ---------------------------------------------------------------------------------
+  /**
+   * C = op(A)·op(B), or C += op(A)·op(B) with `out` and `accumulate`.
+   * A [M, K] (or [K, M] with transA), B [K, N] (or [N, K] with transB) → C [M, N].
+   */
+  matmul(a: Tensor, b: Tensor, options?: MatmulOptions): Tensor;
+
+  // ---- Channel-wise bias and its gradient -----------------------------------------------------
+  /** y[n, c, ...] += b[c] in place. y is [N, C] or [N, C, H, W]. */
+  addBias(y: Tensor, b: Tensor): void;
+  /** out[c] += Σ over every dim but 1 of dy[n, c, ...]. dy is [N, C] or [N, C, H, W]; out is [C]. */
+  addChannelSums(dy: Tensor, out: Tensor): void;
+
+  // ---- Convolution ----------------------------------------------------------------------------
+  /** x [N, C, H, W] → cols [N, C·kH·kW, OH·OW]; row (c, kh, kw), column (oh, ow); zero where padded. */
+  im2col(x: Tensor, g: Conv2dGeometry): Tensor;
+  /** The adjoint of im2col: cols [N, C·kH·kW, OH·OW] → x-shaped [N, C, H, W], overlapping entries summed. */
+  col2im(cols: Tensor, g: Conv2dGeometry): Tensor;
+  /** y = conv(x, w) + b. x [N, C, H, W], w [outC, C/groups, kH, kW], b [outC] or null → y [N, outC, OH, OW]. */
+  conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor;
+  /**
+   * Backward of conv2d: adds dW into `dW` ([outC, C/groups, kH, kW]) and db into `db` ([outC], when given),
+   * and returns dx [N, C, H, W] (or null when `needDx` is false, e.g. for the first layer).
+   */
+  conv2dBackward(
+    x: Tensor,
+    w: Tensor,
+    dy: Tensor,
+    g: Conv2dGeometry,
+    grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
+  ): Tensor | null;
+
+  // ---- Pooling (g from pool2dGeometry: outC = C) ----------------------------------------------
+  /** Max over each window; padded positions count as −∞. */
+  maxPool2d(x: Tensor, g: Conv2dGeometry): MaxPoolResult;
+  /** dx[argmax[i]] += dy[i]; returns dx of shape [N, C, H, W]. */
+  maxPool2dBackward(dy: Tensor, argmax: Int32Array, g: Conv2dGeometry): Tensor;
+  /** Mean over each window, divided by kH·kW (countIncludePad) or by the number of real elements. */
+  avgPool2d(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean): Tensor;
+  avgPool2dBackward(dy: Tensor, g: Conv2dGeometry, countIncludePad: boolean): Tensor;
+
+  // ---- Element-wise ---------------------------------------------------------------------------
+  /** y = f(x) element-wise. */
+  activation(f: Activation, x: Tensor): Tensor;
+  /** dx = f'(x) ⊙ dy, given the saved x and y = f(x). */
+  activationBackward(f: Activation, x: Tensor, y: Tensor, dy: Tensor): Tensor;
+  /** a ⊙ b (same shapes). */
+  mul(a: Tensor, b: Tensor): Tensor;
+
+  // ---- Batch normalisation over dim 1 of [N, C] or [N, C, H, W] ------------------------------
+  batchNormStats(x: Tensor): BatchNormStats;
+  /** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c]. Returns both. */
+  batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor): { y: Tensor; xHat: Tensor };
+  /**
+   * Training-mode backward (batch statistics): dGamma += Σ dy⊙xHat, dBeta += Σ dy, and
+   * dx = gamma·invStd·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M = N·H·W entries of a channel.
+   */
+  batchNormBackward(dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor): Tensor;
+
+  // ---- Softmax and losses ---------------------------------------------------------------------
+  /** Row-wise softmax over the last dim of [N, K], with the row max subtracted. */
+  softmax(x: Tensor): Tensor;
+  /** Fused softmax + cross-entropy over logits [N, K] and integer targets; targets are validated by the caller. */
+  softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult;
+  /** Mean (or sum) of squared errors and its gradient w.r.t. prediction. */
+  mse(prediction: Tensor, target: Tensor, reduction: 'mean' | 'sum'): LossResult;
+}

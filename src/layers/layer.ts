@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// The layer contract. forward keeps what backward needs; backward adds into each parameter's
+// grad and returns dx. Parameter names are local ('weight', 'bias'); Sequential prefixes them
+// with the layer's index ('0.weight') for checkpoints and export.
+import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
+
+export type Mode = 'train' | 'eval';
+
+/** A JSON-serialisable description of a layer: its type and constructor options. */
+export interface LayerSpec {
+  type: string;
+  [option: string]: unknown;
+}
+
+export interface Layer {
+  /** Class name used in error messages and summaries ('Conv2d'). */
+  readonly name: string;
+  forward(x: Tensor, mode: Mode): Tensor;
+  /** Adds into each parameter's grad and returns dL/dx. */
+  backward(dy: Tensor): Tensor;
+  /** Trainable parameters with local, stable names. */
+  parameters(): Parameter[];
+  /** Non-trainable state (running statistics), saved with the weights. */
+  buffers(): Buffer[];
+  /** The spec that rebuilds this layer (weights aside). */
+  toSpec(): LayerSpec;
+}

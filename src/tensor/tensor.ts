@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+// Tensor: a shape and a contiguous row-major typed array. Float32 for training,
+// Float64 so that gradients can be checked tightly. Nothing here loops over math.
+
+export type DType = 'float32' | 'float64';
+export type Data = Float32Array | Float64Array;
+
+/** Allocates a zeroed array of the given dtype. */
+export function allocData(dtype: DType, size: number): Data {
+  return dtype === 'float64' ? new Float64Array(size) : new Float32Array(size);
+}
+
+/** Number of elements of a shape (1 for a scalar shape []). */
+export function sizeOf(shape: readonly number[]): number {
+  let size = 1;
+  for (const d of shape) size *= d;
+  return size;
+}
+
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+export class Tensor {
+  readonly shape: readonly number[];
+  readonly data: Data;
+
+  constructor(data: Data, shape: readonly number[]) {
+    for (const d of shape) {
+      if (!Number.isInteger(d) || d < 0) throw new Error(`Tensor: invalid shape ${formatShape(shape)}`);
+    }
+    if (sizeOf(shape) !== data.length) {
+      throw new Error(`Tensor: shape ${formatShape(shape)} needs ${sizeOf(shape)} elements, data has ${data.length}`);
+    }
+    this.shape = Object.freeze([...shape]);
+    this.data = data;
+  }
+
+  static zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+    return new Tensor(allocData(dtype, sizeOf(shape)), shape);
+  }
+
+  static full(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
+    const t = Tensor.zeros(shape, dtype);
+    t.data.fill(value);
+    return t;
+  }
+
+  /** Copies `values` (any array-like of numbers) into a new tensor. */
+  static from(values: ArrayLike<number>, shape: readonly number[], dtype: DType = 'float32'): Tensor {
+    const data = allocData(dtype, values.length);
+    data.set(values as ArrayLike<number>);
+    return new Tensor(data, shape);
+  }
+
+  get dtype(): DType {
+    return this.data instanceof Float64Array ? 'float64' : 'float32';
+  }
+
+  get size(): number {
+    return this.data.length;
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** A view with another shape over the same data (no copy). */
+  reshape(shape: readonly number[]): Tensor {
+    return new Tensor(this.data, shape);
+  }
+
+  clone(): Tensor {
+    return new Tensor(this.data.slice(), this.shape);
+  }
+
+  /** A copy converted to another dtype (a plain copy when it already is that dtype). */
+  astype(dtype: DType): Tensor {
+    const data = allocData(dtype, this.size);
+    data.set(this.data);
+    return new Tensor(data, this.shape);
+  }
+
+  /** Element at a multi-index, for tests and debugging (not for hot loops). */
+  get(...index: number[]): number {
+    return this.data[this.offsetOf(index)];
+  }
+
+  toArray(): number[] {
+    return Array.from(this.data);
+  }
+
+  toString(): string {
+    return `Tensor(${this.dtype}, ${formatShape(this.shape)})`;
+  }
+
+  private offsetOf(index: number[]): number {
+    if (index.length !== this.rank) throw new Error(`Tensor.get: need ${this.rank} indices, got ${index.length}`);
+    let offset = 0;
+    for (let i = 0; i < index.length; i++) {
+      if (index[i] < 0 || index[i] >= this.shape[i]) {
+        throw new Error(`Tensor.get: index ${index[i]} out of range for dim ${i} of ${formatShape(this.shape)}`);
+      }
+      offset = offset * this.shape[i] + index[i];
+    }
+    return offset;
+  }
+}
+
+/** A trainable tensor: its value, the gradient accumulated into it, and a stable name. */
+export class Parameter {
+  name: string;
+  value: Tensor;
+  grad: Tensor;
+
+  constructor(name: string, value: Tensor) {
+    this.name = name;
+    this.value = value;
+    this.grad = Tensor.zeros(value.shape, value.dtype);
+  }
+
+  /** Number of scalar weights. */
+  get size(): number {
+    return this.value.size;
+  }
+
+  zeroGrad(): void {
+    this.grad.data.fill(0);
+  }
+
+  /** Replaces value and grad with copies in another dtype (used by gradcheck). */
+  cast(dtype: DType): void {
+    this.value = this.value.astype(dtype);
+    this.grad = this.grad.astype(dtype);
+  }
+}
+
+/** A named non-trainable state tensor (BatchNorm running statistics). */
+export interface Buffer {
+  name: string;
+  value: Tensor;
+}
