@@ -13,7 +13,10 @@ export function allocData(dtype: DType, size: number): Data {
 /** Number of elements of a shape (1 for a scalar shape []). */
 export function sizeOf(shape: readonly number[]): number {
   let size = 1;
-  for (const d of shape) size *= d;
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) throw new Error(`Tensor: invalid shape ${formatShape(shape)}`);
+    size *= d;
+  }
   return size;
 }
 
@@ -26,9 +29,6 @@ export class Tensor {
   readonly data: Data;
 
   constructor(data: Data, shape: readonly number[]) {
-    for (const d of shape) {
-      if (!Number.isInteger(d) || d < 0) throw new Error(`Tensor: invalid shape ${formatShape(shape)}`);
-    }
     if (sizeOf(shape) !== data.length) {
       throw new Error(`Tensor: shape ${formatShape(shape)} needs ${sizeOf(shape)} elements, data has ${data.length}`);
     }
