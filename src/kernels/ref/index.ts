@@ -2,34 +2,33 @@
 // The reference backend: plain TypeScript loops, one file per kernel family. It defines the
 // behaviour every other backend must match, and runs training when WebAssembly is unavailable.
 import type { Kernels } from '../backend.js';
+import { batchNormBackward, batchNormForward, batchNormStats } from './batch-norm.js';
 import { addBias, addChannelSums } from './bias.js';
+import { col2im, conv2d, conv2dBackward, im2col } from './conv.js';
 import { activation, activationBackward, mul } from './elementwise.js';
 import { matmul } from './gemm.js';
+import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool.js';
 import { mse, softmax, softmaxCrossEntropy } from './softmax.js';
-
-function notYet(kernel: string): never {
-  throw new Error(`ref backend: ${kernel} is being written (see src/kernels/ref/)`);
-}
 
 export const refKernels: Kernels = {
   name: 'ref',
   matmul,
   addBias,
   addChannelSums,
-  im2col: () => notYet('im2col'),
-  col2im: () => notYet('col2im'),
-  conv2d: () => notYet('conv2d'),
-  conv2dBackward: () => notYet('conv2dBackward'),
-  maxPool2d: () => notYet('maxPool2d'),
-  maxPool2dBackward: () => notYet('maxPool2dBackward'),
-  avgPool2d: () => notYet('avgPool2d'),
-  avgPool2dBackward: () => notYet('avgPool2dBackward'),
+  im2col,
+  col2im,
+  conv2d,
+  conv2dBackward,
+  maxPool2d,
+  maxPool2dBackward,
+  avgPool2d,
+  avgPool2dBackward,
   activation,
   activationBackward,
   mul,
-  batchNormStats: () => notYet('batchNormStats'),
-  batchNormForward: () => notYet('batchNormForward'),
-  batchNormBackward: () => notYet('batchNormBackward'),
+  batchNormStats,
+  batchNormForward,
+  batchNormBackward,
   softmax,
   softmaxCrossEntropy,
   mse,

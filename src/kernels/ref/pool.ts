@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// Reference pooling over [N, C, H, W] (geometry from pool2dGeometry, outC = C): max pooling with
+// the argmax kept for backward, and average pooling with PyTorch's divisor rules.
+import type { MaxPoolResult } from '../backend.js';
+import type { Conv2dGeometry } from '../geometry.js';
+import { Tensor } from '../../tensor/tensor.js';
+
+/**
+ * y[n, c, oh, ow] = max over the window of x; padded positions count as −∞, so they never win.
+ * argmax holds the flat index into x of the first maximum in (kh, kw) order; a NaN wins, as in PyTorch.
+ */
+export function maxPool2d(x: Tensor, g: Conv2dGeometry): MaxPoolResult {
+  const { N, C, H, W, kH, kW, OH, OW } = g;
+  const y = Tensor.zeros([N, C, OH, OW], x.dtype);
+  const argmax = new Int32Array(N * C * OH * OW);
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const plane = (n * C + c) * H * W;
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          let best = -Infinity;
+          let bestIndex = -1;
+          for (let kh = 0; kh < kH; kh++) {
+            const ih = oh * g.strideH - g.padH + kh * g.dilationH;
+            if (ih < 0 || ih >= H) continue;
+            for (let kw = 0; kw < kW; kw++) {
+              const iw = ow * g.strideW - g.padW + kw * g.dilationW;
+              if (iw < 0 || iw >= W) continue;
+              const index = plane + ih * W + iw;
+              const v = x.data[index];
+              if (bestIndex < 0 || v > best || Number.isNaN(v)) {
+                best = v;
+                bestIndex = index;
+              }
+            }
+          }
+          const out = ((n * C + c) * OH + oh) * OW + ow;
+          y.data[out] = best;
+          argmax[out] = bestIndex;
+        }
+      }
+    }
+  }
+  return { y, argmax };
+}
+
+/** dx[argmax[i]] += dy[i]. */
+export function maxPool2dBackward(dy: Tensor, argmax: Int32Array, g: Conv2dGeometry): Tensor {
+  if (argmax.length !== dy.size) {
+    throw new Error(`maxPool2dBackward: argmax has ${argmax.length} entries, dy has ${dy.size}`);
+  }
+  const dx = Tensor.zeros([g.N, g.C, g.H, g.W], dy.dtype);
+  for (let i = 0; i < dy.size; i++) dx.data[argmax[i]] += dy.data[i];
+  return dx;
+}
+
+/** One average-pooling window: the real rows/columns it covers and its divisor. */
+interface AvgWindow {
+  h0: number;
+  h1: number;
+  w0: number;
+  w1: number;
+  divisor: number;
+}
+
+/**
+ * PyTorch's avg_pool2d window: with countIncludePad the divisor counts padded positions inside
+ * the padded input, (min(h0 + kH, H + padH) − h0)·(min(w0 + kW, W + padW) − w0); without it,
+ * only the real elements the window covers.
+ */
+function avgWindow(g: Conv2dGeometry, oh: number, ow: number, countIncludePad: boolean): AvgWindow {
+  let h0 = oh * g.strideH - g.padH;
+  let w0 = ow * g.strideW - g.padW;
+  let h1 = Math.min(h0 + g.kH, g.H + g.padH);
+  let w1 = Math.min(w0 + g.kW, g.W + g.padW);
+  const paddedCount = (h1 - h0) * (w1 - w0);
+  h0 = Math.max(h0, 0);
+  w0 = Math.max(w0, 0);
+  h1 = Math.min(h1, g.H);
+  w1 = Math.min(w1, g.W);
+  return { h0, h1, w0, w1, divisor: countIncludePad ? paddedCount : (h1 - h0) * (w1 - w0) };
+}
+
+function checkNoDilation(kernel: string, g: Conv2dGeometry): void {
+  if (g.dilationH !== 1 || g.dilationW !== 1) {
+    throw new Error(`${kernel}: average pooling has no dilation (as in PyTorch), got [${g.dilationH}, ${g.dilationW}]`);
+  }
+}
+
+/** y[n, c, oh, ow] = Σ over the window of x / divisor. */
+export function avgPool2d(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean): Tensor {
+  checkNoDilation('avgPool2d', g);
+  const { N, C, H, W, OH, OW } = g;
+  const y = Tensor.zeros([N, C, OH, OW], x.dtype);
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const plane = (n * C + c) * H * W;
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          const win = avgWindow(g, oh, ow, countIncludePad);
+          let sum = 0;
+          for (let ih = win.h0; ih < win.h1; ih++) {
+            for (let iw = win.w0; iw < win.w1; iw++) sum += x.data[plane + ih * W + iw];
+          }
+          y.data[((n * C + c) * OH + oh) * OW + ow] = sum / win.divisor;
+        }
+      }
+    }
+  }
+  return y;
+}
+
+/** dx[n, c, ih, iw] += dy[n, c, oh, ow] / divisor for every window covering (ih, iw). */
+export function avgPool2dBackward(dy: Tensor, g: Conv2dGeometry, countIncludePad: boolean): Tensor {
+  checkNoDilation('avgPool2dBackward', g);
+  const { N, C, H, W, OH, OW } = g;
+  const dx = Tensor.zeros([N, C, H, W], dy.dtype);
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const plane = (n * C + c) * H * W;
+      for (let oh = 0; oh < OH; oh++) {
+        for (let ow = 0; ow < OW; ow++) {
+          const win = avgWindow(g, oh, ow, countIncludePad);
+          const share = dy.data[((n * C + c) * OH + oh) * OW + ow] / win.divisor;
+          for (let ih = win.h0; ih < win.h1; ih++) {
+            for (let iw = win.w0; iw < win.w1; iw++) dx.data[plane + ih * W + iw] += share;
+          }
+        }
+      }
+    }
+  }
+  return dx;
+}
