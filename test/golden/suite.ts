@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+// Golden comparison against PyTorch: every case in test/fixtures/golden-*.json (made in float64 by
+// test/fixtures/make-fixtures.py) is run through Nabla in float32 with whatever backend kernels()
+// returns, so each backend runs the same cases (test/golden/ref.test.ts for ref).
+//
+// Bound (the issue's): |a − r| ≤ 1e-4·|r| + 1e-5·max|r|, r the float64 reference, max over the
+// compared tensor. Checked: the output, dx, every parameter grad, running statistics, the loss.
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Kernels } from '../../src/kernels/backend.js';
+import { kernels, setKernels } from '../../src/kernels/index.js';
+import {
+  AvgPool2d,
+  BatchNorm1d,
+  BatchNorm2d,
+  Conv2d,
+  Dropout,
+  Flatten,
+  GELU,
+  LeakyReLU,
+  Linear,
+  MaxPool2d,
+  MSELoss,
+  ReLU,
+  Rng,
+  Sequential,
+  Sigmoid,
+  Softplus,
+  SoftmaxCrossEntropy,
+  Tanh,
+  Tensor,
+  type Layer,
+} from '../../src/index.js';
+import { expectClose } from '../helpers/close.js';
+
+/** The issue's bound: relative 1e-4 plus an absolute floor of 1e-5 times the tensor's largest entry. */
+export const GOLDEN_RTOL = 1e-4;
+export const GOLDEN_ATOL_FACTOR = 1e-5;
+
+export interface FixtureTensor {
+  shape: number[];
+  data: number[];
+}
+
+export interface LayerSpecJson {
+  type: string;
+  args?: unknown[];
+  options?: Record<string, unknown>;
+  layers?: LayerSpecJson[];
+}
+
+export interface GoldenStep {
+  mode: 'train' | 'eval';
+  zeroGradBefore: boolean;
+  x: FixtureTensor;
+  y: FixtureTensor;
+  dy?: FixtureTensor;
+  dx?: FixtureTensor;
+  grads?: Record<string, FixtureTensor>;
+  buffersAfter?: Record<string, FixtureTensor>;
+}
+
+export interface LayerCase {
+  name: string;
+  layer: LayerSpecJson;
+  params: Record<string, FixtureTensor>;
+  buffers: Record<string, FixtureTensor>;
+  steps: GoldenStep[];
+}
+
+export interface LossCase {
+  name: string;
+  loss: { type: 'SoftmaxCrossEntropy' | 'MSELoss'; options: Record<string, unknown> };
+  input: FixtureTensor;
+  target: number[] | FixtureTensor;
+  lossValue: number;
+  dInput: FixtureTensor;
+}
+
+export const LAYER_FIXTURES = [
+  'golden-linear.json',
+  'golden-conv2d.json',
+  'golden-pooling.json',
+  'golden-activations.json',
+  'golden-batch-norm.json',
+  'golden-misc.json',
+] as const;
+export const LOSS_FIXTURES = ['golden-losses.json'] as const;
+
+export function loadFixture<T>(file: string): T[] {
+  const url = new URL(`../fixtures/${file}`, import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { cases: T[] }).cases;
+}
+
+export function toTensor(t: FixtureTensor): Tensor {
+  return Tensor.from(t.data, t.shape, 'float32');
+}
+
+function maxAbs(values: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
+  return m;
+}
+
+/** Shape must match exactly; values within the golden bound. */
+export function expectGolden(actual: Tensor, expected: FixtureTensor, name: string): void {
+  assert.deepEqual([...actual.shape], expected.shape, `${name}: shape`);
+  expectClose(actual.data, expected.data, {
+    rtol: GOLDEN_RTOL,
+    atol: GOLDEN_ATOL_FACTOR * maxAbs(expected.data),
+    name,
+  });
+}
+
+/** Builds a Nabla layer from a fixture spec (positional args and options as in make-fixtures.py). */
+export function buildLayer(spec: LayerSpecJson): Layer {
+  const a = spec.args ?? [];
+  const o = spec.options ?? {};
+  const n = (i: number): number => a[i] as number;
+  switch (spec.type) {
+    case 'Linear':
+      return new Linear(n(0), n(1), o);
+    case 'Conv2d':
+      return new Conv2d(n(0), n(1), a[2] as number | [number, number], o);
+    case 'MaxPool2d':
+      return new MaxPool2d(a[0] as number | [number, number], o);
+    case 'AvgPool2d':
+      return new AvgPool2d(a[0] as number | [number, number], o);
+    case 'ReLU':
+      return new ReLU();
+    case 'LeakyReLU':
+      return new LeakyReLU(n(0));
+    case 'Sigmoid':
+      return new Sigmoid();
+    case 'Tanh':
+      return new Tanh();
+    case 'GELU':
+      return new GELU();
+    case 'Softplus':
+      return new Softplus(o);
+    case 'Flatten':
+      return new Flatten();
+    case 'Dropout':
+      return new Dropout(n(0), { rng: new Rng(1) });
+    case 'BatchNorm1d':
+      return new BatchNorm1d(n(0), o);
+    case 'BatchNorm2d':
+      return new BatchNorm2d(n(0), o);
+    case 'Sequential':
+      return new Sequential((spec.layers ?? []).map(buildLayer));
+    default:
+      throw new Error(`golden suite: no builder for layer type '${spec.type}'`);
+  }
+}
+
+function byName<T extends { name: string }>(items: T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.name, item]));
+}
+
+/** Runs one layer case: loads the weights, then every step (forward, backward, grads, buffers). */
+export function runLayerCase(c: LayerCase): void {
+  const layer = buildLayer(c.layer);
+  const params = byName(layer.parameters());
+  const buffers = byName(layer.buffers());
+  assert.deepEqual([...params.keys()].sort(), Object.keys(c.params).sort(), `${c.name}: parameter names`);
+  assert.deepEqual([...buffers.keys()].sort(), Object.keys(c.buffers).sort(), `${c.name}: buffer names`);
+  for (const [name, value] of Object.entries(c.params)) {
+    const p = params.get(name)!;
+    assert.deepEqual([...p.value.shape], value.shape, `${c.name}: shape of parameter ${name}`);
+    p.value.data.set(value.data);
+  }
+  // Initial buffers are not loaded but compared: they must start as PyTorch's (mean 0, var 1).
+  for (const [name, value] of Object.entries(c.buffers)) {
+    expectGolden(buffers.get(name)!.value, value, `${c.name}: initial ${name}`);
+  }
+
+  c.steps.forEach((step, s) => {
+    const at = `${c.name}: step ${s + 1} (${step.mode})`;
+    if (step.zeroGradBefore) for (const p of params.values()) p.zeroGrad();
+    const y = layer.forward(toTensor(step.x), step.mode);
+    expectGolden(y, step.y, `${at} y`);
+    if (step.dy) {
+      const dx = layer.backward(toTensor(step.dy));
+      expectGolden(dx, step.dx!, `${at} dx`);
+      for (const [name, grad] of Object.entries(step.grads ?? {})) {
+        expectGolden(params.get(name)!.grad, grad, `${at} grad of ${name}`);
+      }
+    }
+    for (const [name, value] of Object.entries(step.buffersAfter ?? {})) {
+      expectGolden(buffers.get(name)!.value, value, `${at} ${name} after`);
+    }
+  });
+}
+
+/** Runs one loss case: the scalar loss and d(loss)/d(input). */
+export function runLossCase(c: LossCase): void {
+  const input = toTensor(c.input);
+  let loss: number;
+  let dInput: Tensor;
+  if (c.loss.type === 'SoftmaxCrossEntropy') {
+    const o = c.loss.options;
+    const weight = o.weight ? toTensor(o.weight as FixtureTensor) : null;
+    const ce = new SoftmaxCrossEntropy({
+      reduction: o.reduction as 'mean' | 'sum',
+      labelSmoothing: o.labelSmoothing as number,
+      weight,
+    });
+    loss = ce.forward(input, Int32Array.from(c.target as number[]));
+    dInput = ce.backward();
+  } else {
+    const mse = new MSELoss({ reduction: c.loss.options.reduction as 'mean' | 'sum' });
+    loss = mse.forward(input, toTensor(c.target as FixtureTensor));
+    dInput = mse.backward();
+  }
+  const r = c.lossValue;
+  const bound = (GOLDEN_RTOL + GOLDEN_ATOL_FACTOR) * Math.abs(r);
+  assert.ok(
+    Math.abs(loss - r) <= bound,
+    `${c.name}: loss expected ${r}, got ${loss} (|diff| ${Math.abs(loss - r)}, tolerance ${bound})`,
+  );
+  expectGolden(dInput, c.dInput, `${c.name}: dInput`);
+}
+
+export interface GoldenSuiteOptions {
+  /** Backend to run under (set before, restored after); default: whatever kernels() returns. */
+  backend?: Kernels;
+}
+
+/** Registers one node:test per fixture case. */
+export function runGoldenSuite(options: GoldenSuiteOptions = {}): void {
+  const label = options.backend?.name ?? kernels().name;
+  describe(`golden (PyTorch float64 vs Nabla float32, ${label} kernels)`, () => {
+    let previous: Kernels | null = null;
+    before(() => {
+      if (!options.backend) return;
+      previous = kernels();
+      setKernels(options.backend);
+    });
+    after(() => {
+      if (previous) setKernels(previous);
+    });
+
+    for (const file of LAYER_FIXTURES) {
+      describe(file, () => {
+        for (const c of loadFixture<LayerCase>(file)) test(c.name, () => runLayerCase(c));
+      });
+    }
+    for (const file of LOSS_FIXTURES) {
+      describe(file, () => {
+        for (const c of loadFixture<LossCase>(file)) test(c.name, () => runLossCase(c));
+      });
+    }
+  });
+}
