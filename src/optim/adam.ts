@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// Adam (Kingma & Ba) with optional AMSGrad, and AdamW (decoupled weight decay, Loshchilov &
+// Hutter), following torch.optim.Adam / AdamW's single-tensor update so fixtures match.
+import type { Parameter } from '../tensor/tensor.js';
+import { checkCoefficient, Optimizer } from './optimizer.js';
+
+export interface AdamOptions {
+  lr?: number;
+  betas?: [number, number];
+  eps?: number;
+  weightDecay?: number;
+  amsgrad?: boolean;
+}
+
+/**
+ * Adam, per parameter θ with gradient g at step t (1-based):
+ *   g ← g + λθ                        (Adam: L2 decay folded into the gradient)
+ *   θ ← θ(1 − ηλ)                     (AdamW: decoupled decay, instead of the line above)
+ *   m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²
+ *   v̂max ← max(v̂max, v)               (AMSGrad; the denominator then uses v̂max)
+ *   θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+ * The ε sits outside the bias-corrected square root, exactly where PyTorch puts it.
+ */
+export class Adam extends Optimizer {
+  readonly type: string = 'Adam';
+  private beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+  readonly weightDecay: number;
+  readonly amsgrad: boolean;
+  /** True for AdamW: weight decay multiplies θ instead of adding to g. */
+  protected readonly decoupled: boolean = false;
+
+  constructor(params: Parameter[], options: AdamOptions = {}, defaultWeightDecay = 0) {
+    super(params, options.lr ?? 0.001);
+    [this.beta1, this.beta2] = options.betas ?? [0.9, 0.999];
+    this.eps = options.eps ?? 1e-8;
+    this.weightDecay = options.weightDecay ?? defaultWeightDecay;
+    this.amsgrad = options.amsgrad ?? false;
+    const name = new.target.name;
+    checkCoefficient(name, 'betas[0]', this.beta1, 0, 1, true);
+    checkCoefficient(name, 'betas[1]', this.beta2, 0, 1, true);
+    checkCoefficient(name, 'eps', this.eps, 0, Infinity);
+    checkCoefficient(name, 'weightDecay', this.weightDecay, 0, Infinity);
+  }
+
+  get momentum(): number | null {
+    return this.beta1;
+  }
+
+  set momentum(value: number) {
+    checkCoefficient(this.type, 'betas[0]', value, 0, 1, true);
+    this.beta1 = value;
+  }
+
+  step(): void {
+    const { lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled } = this;
+    const t = this.stepCount + 1;
+    const biasCorrection1 = 1 - beta1 ** t;
+    const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+    const stepSize = lr / biasCorrection1;
+    this.params.forEach((p, i) => {
+      const theta = p.value.data;
+      const g = p.grad.data;
+      const m = this.buffer('expAvg', i).data;
+      const v = this.buffer('expAvgSq', i).data;
+      const vMax = amsgrad ? this.buffer('maxExpAvgSq', i).data : null;
+      for (let k = 0; k < theta.length; k++) {
+        let gk = g[k];
+        if (weightDecay !== 0) {
+          if (decoupled) theta[k] *= 1 - lr * weightDecay;
+          else gk += weightDecay * theta[k];
+        }
+        m[k] = beta1 * m[k] + (1 - beta1) * gk;
+        v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
+        let vk = v[k];
+        if (vMax) {
+          if (vk > vMax[k]) vMax[k] = vk;
+          vk = vMax[k];
+        }
+        const denom = Math.sqrt(vk) / biasCorrection2Sqrt + eps;
+        theta[k] -= (stepSize * m[k]) / denom;
+      }
+    });
+    this.stepCount = t;
+  }
+
+  protected options(): Record<string, number | boolean> {
+    return { beta1: this.beta1, beta2: this.beta2, eps: this.eps, weightDecay: this.weightDecay, amsgrad: this.amsgrad };
+  }
+}
+
+/** AdamW: Adam with decoupled weight decay θ ← θ(1 − ηλ); λ defaults to 0.01 as in PyTorch. */
+export class AdamW extends Adam {
+  override readonly type: string = 'AdamW';
+  protected override readonly decoupled: boolean = true;
+
+  constructor(params: Parameter[], options: AdamOptions = {}) {
+    super(params, options, 0.01);
+  }
+}

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// The optimizer contract shared by SGD, Adam and AdamW: a list of parameters, a learning rate
+// that schedules may change between steps, step(), zeroGrad(), and a state that a checkpoint can
+// carry. Optimizers loop over parameter elements directly; they are not layers and use no kernels.
+import { formatShape, Parameter, Tensor } from '../tensor/tensor.js';
+
+/**
+ * Everything an optimizer needs to continue exactly where it stopped.
+ * - `options` and `stepCount` are plain JSON.
+ * - `tensors` holds the per-parameter buffers, keyed `<slot>/<parameter name>`
+ *   (`'expAvg/0.weight'`, `'momentumBuffer/3.bias'`). A slot that does not exist yet
+ *   (SGD's momentum buffer before the first step) is simply absent.
+ */
+export interface OptimizerState {
+  type: string;
+  lr: number;
+  stepCount: number;
+  options: Record<string, number | boolean>;
+  tensors: Record<string, Tensor>;
+}
+
+export abstract class Optimizer {
+  /** Class name used in error messages and in saved state ('SGD', 'Adam', 'AdamW'). */
+  abstract readonly type: string;
+  readonly params: Parameter[];
+  /** Learning rate of the next step; schedules write it. */
+  lr: number;
+  /** Number of step() calls so far (Adam's bias correction uses it). */
+  stepCount = 0;
+  /** Per-slot buffers, one entry per parameter (null until first used). */
+  protected readonly slots = new Map<string, (Tensor | null)[]>();
+
+  constructor(params: Parameter[], lr: number) {
+    if (!Number.isFinite(lr) || lr < 0) throw new Error(`Optimizer: lr must be a finite number ≥ 0, got ${lr}`);
+    const seen = new Set<string>();
+    for (const p of params) {
+      if (seen.has(p.name)) throw new Error(`Optimizer: two parameters are named '${p.name}'; names must be unique`);
+      seen.add(p.name);
+    }
+    this.params = params;
+    this.lr = lr;
+  }
+
+  /** Updates every parameter from its grad. */
+  abstract step(): void;
+
+  /** Hyper-parameters other than lr, as plain JSON (saved with the state). */
+  protected abstract options(): Record<string, number | boolean>;
+
+  /**
+   * The momentum-like coefficient that one-cycle schedules anneal (SGD: momentum, Adam: β₁),
+   * or null when the optimizer has none.
+   */
+  abstract get momentum(): number | null;
+  abstract set momentum(value: number);
+
+  zeroGrad(): void {
+    for (const p of this.params) p.zeroGrad();
+  }
+
+  /** A deep copy of the state: later steps do not change it. */
+  state(): OptimizerState {
+    const tensors: Record<string, Tensor> = {};
+    for (const [slot, buffers] of this.slots) {
+      buffers.forEach((t, i) => {
+        if (t) tensors[`${slot}/${this.params[i].name}`] = t.clone();
+      });
+    }
+    return { type: this.type, lr: this.lr, stepCount: this.stepCount, options: this.options(), tensors };
+  }
+
+  /**
+   * Restores a state saved by state(). The type, option values and every buffer's shape must
+   * match this optimizer and its parameters; a buffer for an unknown parameter is an error.
+   */
+  loadState(state: OptimizerState): void {
+    if (state.type !== this.type) throw new Error(`${this.type}.loadState: state is for ${state.type}`);
+    const mine = this.options();
+    for (const [key, value] of Object.entries(mine)) {
+      if (key === 'momentum' || key === 'beta1') continue; // one-cycle schedules change these; restored below
+      if (state.options[key] !== value) {
+        throw new Error(`${this.type}.loadState: option ${key} is ${String(state.options[key])} in the state, ${String(value)} here`);
+      }
+    }
+    const index = new Map(this.params.map((p, i) => [p.name, i]));
+    const restored = new Map<string, (Tensor | null)[]>();
+    for (const [key, t] of Object.entries(state.tensors)) {
+      const slash = key.indexOf('/');
+      const slot = key.slice(0, slash);
+      const name = key.slice(slash + 1);
+      const i = index.get(name);
+      if (slash < 0 || i === undefined) throw new Error(`${this.type}.loadState: buffer ${key} names no parameter of this optimizer`);
+      const p = this.params[i];
+      if (t.shape.length !== p.value.shape.length || t.shape.some((d, k) => d !== p.value.shape[k])) {
+        throw new Error(`${this.type}.loadState: buffer ${key} has shape ${formatShape(t.shape)}, parameter has ${formatShape(p.value.shape)}`);
+      }
+      if (!restored.has(slot)) restored.set(slot, this.params.map(() => null));
+      restored.get(slot)![i] = t.astype(p.value.dtype);
+    }
+    this.slots.clear();
+    for (const [slot, buffers] of restored) this.slots.set(slot, buffers);
+    this.lr = state.lr;
+    this.stepCount = state.stepCount;
+    const momentum = state.options.momentum ?? state.options.beta1;
+    if (typeof momentum === 'number' && this.momentum !== null) this.momentum = momentum;
+  }
+
+  /** The buffer of `slot` for parameter i, created zero-filled on first use. */
+  protected buffer(slot: string, i: number): Tensor {
+    let buffers = this.slots.get(slot);
+    if (!buffers) {
+      buffers = this.params.map(() => null);
+      this.slots.set(slot, buffers);
+    }
+    let t = buffers[i];
+    if (!t) {
+      const p = this.params[i].value;
+      t = Tensor.zeros(p.shape, p.dtype);
+      buffers[i] = t;
+    }
+    return t;
+  }
+
+  /** The buffer of `slot` for parameter i, or null when it has not been created. */
+  protected peek(slot: string, i: number): Tensor | null {
+    return this.slots.get(slot)?.[i] ?? null;
+  }
+}
+
+export function checkCoefficient(owner: string, name: string, value: number, low: number, high: number, highOpen = false): void {
+  const ok = Number.isFinite(value) && value >= low && (highOpen ? value < high : value <= high);
+  if (!ok) throw new Error(`${owner}: ${name} must be in [${low}, ${high}${highOpen ? ')' : ']'}, got ${value}`);
+}
