@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// Nabla's public API: everything a user imports comes from here. A plain list of exports.
+
+// Tensor, shapes, random numbers, initialisers
+export * from './tensor/tensor.js';
+export * from './tensor/shape.js';
+export * from './tensor/rng.js';
+export * from './tensor/init.js';
+
+// Kernels: the backend interface, the active backend and the shared geometry
+export type * from './kernels/backend.js';
+export { kernels, setKernels, refKernels } from './kernels/index.js';
+export * from './kernels/geometry.js';
+
+// Layers
+export type * from './layers/layer.js';
+export { type WeightInit, WEIGHT_INITS } from './layers/common.js';
+export * from './layers/linear.js';
+export * from './layers/conv2d.js';
+export * from './layers/max-pool2d.js';
+export * from './layers/avg-pool2d.js';
+export * from './layers/activations.js';
+export * from './layers/flatten.js';
+export * from './layers/dropout.js';
+export * from './layers/batch-norm.js';
+export * from './layers/sequential.js';
+export * from './layers/spec.js';
+
+// Losses
+export * from './losses/softmax.js';
+export * from './losses/softmax-cross-entropy.js';
+export * from './losses/mse.js';
+
+// Optimizers and schedules
+export * from './optim/optimizer.js';
+export * from './optim/sgd.js';
+export * from './optim/adam.js';
+export * from './optim/schedules.js';
+export * from './optim/clip.js';
+
+// Gradient check
+export * from './gradcheck.js';

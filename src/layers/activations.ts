@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+// Element-wise activation layers: thin classes over kernels().activation / activationBackward.
+// Each keeps x and y = f(x) from forward; backward is dx = f'(x) ⊙ dy.
+import type { Activation } from '../kernels/backend.js';
+import { kernels } from '../kernels/index.js';
+import { checkShape, requireSaved } from '../tensor/shape.js';
+import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
+import type { Layer, LayerSpec, Mode } from './layer.js';
+
+/** Shared body of the activation layers; subclasses name the function and its spec. */
+abstract class ActivationLayer implements Layer {
+  abstract readonly name: string;
+  protected abstract readonly f: Activation;
+  private x: Tensor | null = null; // kept by forward for f'(x)
+  private y: Tensor | null = null; // kept too: sigmoid and tanh derivatives read it
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    const y = kernels().activation(this.f, x); // y = f(x)
+    this.x = x;
+    this.y = y;
+    return y;
+  }
+
+  backward(dy: Tensor): Tensor {
+    const x = requireSaved(this.name, this.x);
+    const y = requireSaved(this.name, this.y);
+    checkShape(this.name, dy, y.shape, 'dy');
+    return kernels().activationBackward(this.f, x, y, dy); // dx = f'(x) ⊙ dy
+  }
+
+  parameters(): Parameter[] {
+    return [];
+  }
+
+  buffers(): Buffer[] {
+    return [];
+  }
+
+  abstract toSpec(): LayerSpec;
+}
+
+/**
+ * ReLU: y = max(0, x);  f'(x) = 1 if x > 0 else 0 (0 at the kink, as PyTorch).
+ * Derivation: docs/math/activations.md
+ */
+export class ReLU extends ActivationLayer {
+  readonly name = 'ReLU';
+  protected readonly f: Activation = { kind: 'relu' };
+  toSpec(): LayerSpec {
+    return { type: 'ReLU' };
+  }
+}
+
+/**
+ * LeakyReLU: y = x if x > 0 else a·x;  f'(x) = 1 if x > 0 else a (a = negativeSlope, default 0.01).
+ * Derivation: docs/math/activations.md
+ */
+export class LeakyReLU extends ActivationLayer {
+  readonly name = 'LeakyReLU';
+  protected readonly f: Activation;
+  constructor(readonly negativeSlope = 0.01) {
+    super();
+    if (!Number.isFinite(negativeSlope)) throw new Error(`LeakyReLU: negativeSlope must be finite, got ${negativeSlope}`);
+    this.f = { kind: 'leakyRelu', negativeSlope };
+  }
+  toSpec(): LayerSpec {
+    return this.negativeSlope === 0.01 ? { type: 'LeakyReLU' } : { type: 'LeakyReLU', negativeSlope: this.negativeSlope };
+  }
+}
+
+/**
+ * Sigmoid: y = 1 / (1 + e^{−x});  f'(x) = y·(1 − y).
+ * Derivation: docs/math/activations.md
+ */
+export class Sigmoid extends ActivationLayer {
+  readonly name = 'Sigmoid';
+  protected readonly f: Activation = { kind: 'sigmoid' };
+  toSpec(): LayerSpec {
+    return { type: 'Sigmoid' };
+  }
+}
+
+/**
+ * Tanh: y = tanh(x);  f'(x) = 1 − y².
+ * Derivation: docs/math/activations.md
+ */
+export class Tanh extends ActivationLayer {
+  readonly name = 'Tanh';
+  protected readonly f: Activation = { kind: 'tanh' };
+  toSpec(): LayerSpec {
+    return { type: 'Tanh' };
+  }
+}
+
+/**
+ * GELU (exact): y = x·Φ(x) = x·½(1 + erf(x/√2));  f'(x) = Φ(x) + x·φ(x), φ(x) = e^{−x²/2}/√(2π).
+ * Derivation: docs/math/activations.md
+ */
+export class GELU extends ActivationLayer {
+  readonly name = 'GELU';
+  protected readonly f: Activation = { kind: 'gelu' };
+  toSpec(): LayerSpec {
+    return { type: 'GELU' };
+  }
+}
+
+export interface SoftplusOptions {
+  /** Sharpness β (default 1). */
+  beta?: number;
+  /** Above β·x > threshold the layer returns x itself, for stability (default 20, as PyTorch). */
+  threshold?: number;
+}
+
+/**
+ * Softplus: y = (1/β)·log(1 + e^{βx}), or x where βx > threshold;  f'(x) = σ(βx) (1 above the threshold).
+ * Derivation: docs/math/activations.md
+ */
+export class Softplus extends ActivationLayer {
+  readonly name = 'Softplus';
+  protected readonly f: Activation;
+  readonly beta: number;
+  readonly threshold: number;
+  constructor(options: SoftplusOptions = {}) {
+    super();
+    const { beta = 1, threshold = 20 } = options;
+    if (!(beta > 0) || !Number.isFinite(beta)) throw new Error(`Softplus: beta must be a positive number, got ${beta}`);
+    if (!Number.isFinite(threshold)) throw new Error(`Softplus: threshold must be finite, got ${threshold}`);
+    this.beta = beta;
+    this.threshold = threshold;
+    this.f = { kind: 'softplus', beta, threshold };
+  }
+  toSpec(): LayerSpec {
+    const spec: LayerSpec = { type: 'Softplus' };
+    if (this.beta !== 1) spec.beta = this.beta;
+    if (this.threshold !== 20) spec.threshold = this.threshold;
+    return spec;
+  }
+}

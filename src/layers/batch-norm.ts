@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// Batch normalisation over the channel dimension (dim 1) of [N, C] or [N, C, H, W], with the
+// running statistics PyTorch keeps. Loops here run over channels only; the kernels do the rest.
+import { kernels } from '../kernels/index.js';
+import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
+import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
+import { checkDtype, checkInteger, withDtype } from './common.js';
+import type { Layer, LayerSpec, Mode } from './layer.js';
+
+export interface BatchNormOptions {
+  /** Added to the variance before the square root (default 1e-5). */
+  eps?: number;
+  /** Weight of the new batch in the running averages (default 0.1). */
+  momentum?: number;
+  /** Whether the layer learns γ (weight) and β (bias) (default true). */
+  affine?: boolean;
+}
+
+/** What backward needs from the last forward. */
+interface Saved {
+  xHat: Tensor;
+  invStd: Tensor; // 1/√(σ² + ε) per channel
+  gamma: Tensor;
+  isTrain: boolean;
+  inputShape: readonly number[];
+}
+
+/**
+ * BatchNorm over channel c, with M = N·H·W entries per channel:
+ *   train: μ = mean(x), σ² = biased var(x), x̂ = (x − μ)/√(σ² + ε), y = γ·x̂ + β;
+ *          runningMean ← (1 − m)·runningMean + m·μ,  runningVar ← (1 − m)·runningVar + m·σ²·M/(M − 1)
+ *   eval:  the same y with μ, σ² replaced by runningMean, runningVar.
+ * Backward (train): dγ += Σ dy⊙x̂,  dβ += Σ dy,  dx = γ/√(σ² + ε) · (dy − mean(dy) − x̂·mean(dy⊙x̂))
+ * Backward (eval):  dγ += Σ dy⊙x̂,  dβ += Σ dy,  dx = γ/√(runningVar + ε) · dy
+ * Derivation: docs/math/batch-norm.md
+ */
+abstract class BatchNorm implements Layer {
+  abstract readonly name: string;
+  readonly weight: Parameter | null;
+  readonly bias: Parameter | null;
+  readonly runningMean: Buffer;
+  readonly runningVar: Buffer;
+  readonly eps: number;
+  readonly momentum: number;
+  private saved: Saved | null = null;
+
+  constructor(
+    layer: string,
+    readonly numFeatures: number,
+    options: BatchNormOptions,
+  ) {
+    const { eps = 1e-5, momentum = 0.1, affine = true } = options;
+    checkInteger(layer, 'numFeatures', numFeatures);
+    if (!(eps > 0)) throw new Error(`${layer}: eps must be > 0, got ${eps}`);
+    if (!(momentum >= 0 && momentum <= 1)) throw new Error(`${layer}: momentum must be in [0, 1], got ${momentum}`);
+    this.eps = eps;
+    this.momentum = momentum;
+    this.weight = affine ? new Parameter('weight', Tensor.full([numFeatures], 1)) : null;
+    this.bias = affine ? new Parameter('bias', Tensor.zeros([numFeatures])) : null;
+    this.runningMean = { name: 'runningMean', value: Tensor.zeros([numFeatures]) };
+    this.runningVar = { name: 'runningVar', value: Tensor.full([numFeatures], 1) };
+  }
+
+  /** Throws unless x has this layer's rank and numFeatures channels. */
+  protected abstract checkInput(x: Tensor): void;
+
+  forward(x: Tensor, mode: Mode): Tensor {
+    this.checkInput(x);
+    if (this.weight) checkDtype(this.name, x, this.weight);
+    const C = this.numFeatures;
+    const k = kernels();
+    let mean: Tensor;
+    let variance: Tensor;
+    if (mode === 'train') {
+      const M = x.size / C;
+      if (M < 2) {
+        throw new Error(`${this.name}: training needs more than 1 value per channel, got input ${formatShape(x.shape)}`);
+      }
+      ({ mean, variance } = k.batchNormStats(x));
+      this.updateRunningStats(mean, variance, M);
+    } else {
+      mean = withDtype(this.runningMean.value, x.dtype);
+      variance = withDtype(this.runningVar.value, x.dtype);
+    }
+    const invStd = Tensor.zeros([C], x.dtype);
+    for (let c = 0; c < C; c++) invStd.data[c] = 1 / Math.sqrt(variance.data[c] + this.eps);
+    const gamma = this.weight ? this.weight.value : Tensor.full([C], 1, x.dtype);
+    const beta = this.bias ? this.bias.value : Tensor.zeros([C], x.dtype);
+    const { y, xHat } = k.batchNormForward(x, mean, invStd, gamma, beta); // y = γ·x̂ + β
+    this.saved = { xHat, invStd, gamma, isTrain: mode === 'train', inputShape: x.shape };
+    return y;
+  }
+
+  backward(dy: Tensor): Tensor {
+    const { xHat, invStd, gamma, isTrain, inputShape } = requireSaved(this.name, this.saved);
+    checkShape(this.name, dy, inputShape, 'dy');
+    const C = this.numFeatures;
+    const k = kernels();
+    // Without affine parameters the γ and β gradients are computed into scratch and dropped.
+    const dGamma = this.weight ? this.weight.grad : Tensor.zeros([C], dy.dtype);
+    const dBeta = this.bias ? this.bias.grad : Tensor.zeros([C], dy.dtype);
+    if (isTrain) {
+      // dγ += Σ dy⊙x̂, dβ += Σ dy, dx = γ·invStd·(dy − mean(dy) − x̂·mean(dy⊙x̂))
+      return k.batchNormBackward(dy, xHat, invStd, gamma, dGamma, dBeta);
+    }
+    k.addChannelSums(k.mul(dy, xHat), dGamma); // dγ += Σ dy⊙x̂
+    k.addChannelSums(dy, dBeta); // dβ += Σ dy
+    // dx = (γ·invStd)[c]·dy: the statistics are constants in eval. batchNormForward with mean 0,
+    // a per-channel scale as invStd, γ = 1 and β = 0 is exactly this per-channel scaling.
+    const scale = Tensor.zeros([C], dy.dtype);
+    for (let c = 0; c < C; c++) scale.data[c] = gamma.data[c] * invStd.data[c];
+    const zeros = Tensor.zeros([C], dy.dtype);
+    return k.batchNormForward(dy, zeros, scale, Tensor.full([C], 1, dy.dtype), zeros).y;
+  }
+
+  /** running ← (1 − m)·running + m·batch, the variance unbiased (·M/(M − 1)) as PyTorch keeps it. */
+  private updateRunningStats(mean: Tensor, variance: Tensor, M: number): void {
+    const m = this.momentum;
+    const runningMean = this.runningMean.value.data;
+    const runningVar = this.runningVar.value.data;
+    for (let c = 0; c < this.numFeatures; c++) {
+      runningMean[c] = (1 - m) * runningMean[c] + m * mean.data[c];
+      runningVar[c] = (1 - m) * runningVar[c] + m * variance.data[c] * (M / (M - 1));
+    }
+  }
+
+  parameters(): Parameter[] {
+    return this.weight && this.bias ? [this.weight, this.bias] : [];
+  }
+
+  buffers(): Buffer[] {
+    return [this.runningMean, this.runningVar];
+  }
+
+  toSpec(): LayerSpec {
+    const spec: LayerSpec = { type: this.name, numFeatures: this.numFeatures };
+    if (this.eps !== 1e-5) spec.eps = this.eps;
+    if (this.momentum !== 0.1) spec.momentum = this.momentum;
+    if (!this.weight) spec.affine = false;
+    return spec;
+  }
+}
+
+/**
+ * BatchNorm1d: batch normalisation of features, x [N, C] → y [N, C] (see BatchNorm above).
+ * Derivation: docs/math/batch-norm.md
+ */
+export class BatchNorm1d extends BatchNorm {
+  readonly name = 'BatchNorm1d';
+  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+    super('BatchNorm1d', numFeatures, options);
+  }
+  protected checkInput(x: Tensor): void {
+    checkShape('BatchNorm1d', x, [ANY, this.numFeatures]);
+  }
+}
+
+/**
+ * BatchNorm2d: batch normalisation of image channels, x [N, C, H, W] → y [N, C, H, W], statistics
+ * over N, H and W (see BatchNorm above).
+ * Derivation: docs/math/batch-norm.md
+ */
+export class BatchNorm2d extends BatchNorm {
+  readonly name = 'BatchNorm2d';
+  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+    super('BatchNorm2d', numFeatures, options);
+  }
+  protected checkInput(x: Tensor): void {
+    checkShape('BatchNorm2d', x, [ANY, this.numFeatures, ANY, ANY]);
+  }
+}

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Small checks and helpers shared by the layer files: constructor argument validation,
+// dtype agreement between an input and a layer's parameters, and weight initialisation.
+import { pair, type Pair } from '../kernels/geometry.js';
+import { defaultUniform, fans, kaimingNormal, kaimingUniform, xavierNormal, xavierUniform } from '../tensor/init.js';
+import type { Rng } from '../tensor/rng.js';
+import type { DType, Parameter, Tensor } from '../tensor/tensor.js';
+
+/**
+ * How Linear and Conv2d initialise their weights.
+ * - 'default': PyTorch's default, W and b ~ U(−1/√fanIn, 1/√fanIn).
+ * - 'xavierUniform' / 'xavierNormal': Glorot with gain 1; b = 0.
+ * - 'kaimingUniform' / 'kaimingNormal': He for ReLU (gain √2, fan in); b = 0.
+ */
+export type WeightInit = 'default' | 'xavierUniform' | 'xavierNormal' | 'kaimingUniform' | 'kaimingNormal';
+
+export const WEIGHT_INITS: readonly WeightInit[] = [
+  'default',
+  'xavierUniform',
+  'xavierNormal',
+  'kaimingUniform',
+  'kaimingNormal',
+];
+
+/** Fills weight (and bias) in place. Weight is drawn first, then bias, as PyTorch does. */
+export function initWeights(
+  init: WeightInit,
+  weight: Parameter,
+  bias: Parameter | null,
+  rng: Rng,
+  layout: 'linear' | 'conv',
+): void {
+  const f = fans(weight.value.shape, layout);
+  switch (init) {
+    case 'default':
+      defaultUniform(weight.value, rng, f.fanIn);
+      if (bias) defaultUniform(bias.value, rng, f.fanIn);
+      return;
+    case 'xavierUniform':
+      xavierUniform(weight.value, rng, f);
+      break;
+    case 'xavierNormal':
+      xavierNormal(weight.value, rng, f);
+      break;
+    case 'kaimingUniform':
+      kaimingUniform(weight.value, rng, f, { nonlinearity: 'relu' });
+      break;
+    case 'kaimingNormal':
+      kaimingNormal(weight.value, rng, f, { nonlinearity: 'relu' });
+      break;
+    default:
+      throw new Error(`unknown init '${String(init)}' (known: ${WEIGHT_INITS.join(', ')})`);
+  }
+  bias?.value.data.fill(0);
+}
+
+/** Throws unless value is an integer ≥ min. */
+export function checkInteger(layer: string, what: string, value: number, min = 1): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${layer}: ${what} must be an integer ≥ ${min}, got ${String(value)}`);
+  }
+}
+
+/** Throws unless the input has the dtype of the layer's parameters (kernels never mix dtypes). */
+export function checkDtype(layer: string, x: Tensor, p: Parameter): void {
+  if (x.dtype !== p.value.dtype) {
+    throw new Error(
+      `${layer}: input is ${x.dtype} but ${p.name} is ${p.value.dtype} (cast the parameters with Parameter.cast)`,
+    );
+  }
+}
+
+/** t itself when it already has this dtype, else a converted copy (for small per-channel tensors). */
+export function withDtype(t: Tensor, dtype: DType): Tensor {
+  return t.dtype === dtype ? t : t.astype(dtype);
+}
+
+/** A [h, w] pair of integers ≥ min, from a number or a pair. */
+export function checkPair(layer: string, what: string, value: Pair, min: number): [number, number] {
+  const p = pair(value, `${layer}: ${what}`);
+  if (p[0] < min || p[1] < min) throw new Error(`${layer}: ${what} must be ≥ ${min}, got [${p[0]}, ${p[1]}]`);
+  return p;
+}
+
+/** A pair written back as one number when square, for compact specs. */
+export function compactPair(p: readonly [number, number]): Pair {
+  return p[0] === p[1] ? p[0] : [p[0], p[1]];
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// 2-D convolution (cross-correlation, as PyTorch) over NCHW images, lowered by the kernels to
+// GEMM through im2col; stride, padding, dilation and groups (depthwise when groups = C).
+import { kernels } from '../kernels/index.js';
+import { conv2dGeometry, type Conv2dGeometry, type Pair } from '../kernels/geometry.js';
+import { Rng } from '../tensor/rng.js';
+import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
+import { Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
+import { checkDtype, checkInteger, checkPair, compactPair, initWeights, type WeightInit } from './common.js';
+import type { Layer, LayerSpec, Mode } from './layer.js';
+
+export interface Conv2dLayerOptions {
+  stride?: Pair;
+  padding?: Pair;
+  dilation?: Pair;
+  groups?: number;
+  /** Whether the layer adds b (default true). */
+  bias?: boolean;
+  /** Draws the initial weights (default: a fixed seed, new Rng(0)). */
+  rng?: Rng;
+  /** Weight initialisation (default: PyTorch's U(−1/√fanIn, 1/√fanIn), fanIn = inC/groups·kH·kW). */
+  init?: WeightInit;
+}
+
+/**
+ * Conv2d: y[n, o, oh, ow] = b[o] + Σ_{c ∈ group(o), kh, kw} W[o, c, kh, kw] · x[n, c, oh·s − p + kh·d, ow·s − p + kw·d]
+ * Shapes: x [N, C, H, W], W [outC, C/groups, kH, kW], b [outC] → y [N, outC, OH, OW],
+ *         OH = ⌊(H + 2p − d(kH − 1) − 1)/s⌋ + 1 (geometry.ts).
+ * Backward (per group, cols = im2col(x)): dW += dy·colsᵀ,  db += Σ_{n,oh,ow} dy,  dx = col2im(Wᵀ·dy)
+ * Derivation: docs/math/conv2d.md
+ */
+export class Conv2d implements Layer {
+  readonly name = 'Conv2d';
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+  readonly kernelSize: [number, number];
+  readonly stride: [number, number];
+  readonly padding: [number, number];
+  readonly dilation: [number, number];
+  readonly groups: number;
+  private readonly init: WeightInit;
+  private x: Tensor | null = null; // kept by forward, needed for dW
+  private g: Conv2dGeometry | null = null; // geometry of the last forward
+
+  constructor(
+    readonly inChannels: number,
+    readonly outChannels: number,
+    kernelSize: Pair,
+    options: Conv2dLayerOptions = {},
+  ) {
+    const { stride = 1, padding = 0, dilation = 1, groups = 1, bias = true, rng = new Rng(0), init = 'default' } = options;
+    checkInteger('Conv2d', 'inChannels', inChannels);
+    checkInteger('Conv2d', 'outChannels', outChannels);
+    checkInteger('Conv2d', 'groups', groups);
+    this.kernelSize = checkPair('Conv2d', 'kernelSize', kernelSize, 1);
+    this.stride = checkPair('Conv2d', 'stride', stride, 1);
+    this.padding = checkPair('Conv2d', 'padding', padding, 0);
+    this.dilation = checkPair('Conv2d', 'dilation', dilation, 1);
+    if (inChannels % groups !== 0 || outChannels % groups !== 0) {
+      throw new Error(
+        `Conv2d: groups = ${groups} must divide both inChannels (${inChannels}) and outChannels (${outChannels})`,
+      );
+    }
+    this.groups = groups;
+    this.init = init;
+    const [kH, kW] = this.kernelSize;
+    this.weight = new Parameter('weight', Tensor.zeros([outChannels, inChannels / groups, kH, kW]));
+    this.bias = bias ? new Parameter('bias', Tensor.zeros([outChannels])) : null;
+    initWeights(init, this.weight, this.bias, rng, 'conv');
+  }
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    checkShape('Conv2d', x, [ANY, this.inChannels, ANY, ANY]);
+    checkDtype('Conv2d', x, this.weight);
+    const g = conv2dGeometry('Conv2d', x.shape, {
+      outChannels: this.outChannels,
+      kernelSize: this.kernelSize,
+      stride: this.stride,
+      padding: this.padding,
+      dilation: this.dilation,
+      groups: this.groups,
+    });
+    this.x = x;
+    this.g = g;
+    return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g); // y = W ⋆ x + b
+  }
+
+  backward(dy: Tensor): Tensor {
+    const x = requireSaved('Conv2d', this.x);
+    const g = requireSaved('Conv2d', this.g);
+    checkShape('Conv2d', dy, [g.N, g.outC, g.OH, g.OW], 'dy');
+    // dW += dy·colsᵀ, db += Σ dy, dx = col2im(Wᵀ·dy)
+    const dx = kernels().conv2dBackward(x, this.weight.value, dy, g, {
+      dW: this.weight.grad,
+      db: this.bias?.grad ?? null,
+      needDx: true,
+    });
+    return requireSaved('Conv2d (dx from conv2dBackward)', dx);
+  }
+
+  parameters(): Parameter[] {
+    return this.bias ? [this.weight, this.bias] : [this.weight];
+  }
+
+  buffers(): Buffer[] {
+    return [];
+  }
+
+  toSpec(): LayerSpec {
+    const spec: LayerSpec = {
+      type: 'Conv2d',
+      inChannels: this.inChannels,
+      outChannels: this.outChannels,
+      kernelSize: compactPair(this.kernelSize),
+    };
+    if (this.stride.some((s) => s !== 1)) spec.stride = compactPair(this.stride);
+    if (this.padding.some((p) => p !== 0)) spec.padding = compactPair(this.padding);
+    if (this.dilation.some((d) => d !== 1)) spec.dilation = compactPair(this.dilation);
+    if (this.groups !== 1) spec.groups = this.groups;
+    if (!this.bias) spec.bias = false;
+    if (this.init !== 'default') spec.init = this.init;
+    return spec;
+  }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// Flatten: joins every dimension after the batch into one, so conv features can feed a Linear.
+import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
+import { formatShape, sizeOf, type Buffer, type Parameter, type Tensor } from '../tensor/tensor.js';
+import type { Layer, LayerSpec, Mode } from './layer.js';
+
+/**
+ * Flatten: y[n, i] = x[n, ...] read in row-major order (a view, no copy).
+ * Shapes: x [N, d₁, …, dₖ] → y [N, d₁·…·dₖ].
+ * Backward: dx = dy reshaped to x's shape.
+ * Derivation: docs/math/activations.md (the reshape section)
+ */
+export class Flatten implements Layer {
+  readonly name = 'Flatten';
+  private inputShape: readonly number[] | null = null; // x's shape, to restore in backward
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    if (x.rank < 2) {
+      throw new ShapeError(`Flatten: expected input of shape [N, ...] (rank ≥ 2), got ${formatShape(x.shape)}`);
+    }
+    this.inputShape = x.shape;
+    return x.reshape([x.shape[0], featureSize(x.shape)]);
+  }
+
+  backward(dy: Tensor): Tensor {
+    const shape = requireSaved('Flatten', this.inputShape);
+    checkShape('Flatten', dy, [shape[0], featureSize(shape)], 'dy');
+    return dy.reshape(shape);
+  }
+
+  parameters(): Parameter[] {
+    return [];
+  }
+
+  buffers(): Buffer[] {
+    return [];
+  }
+
+  toSpec(): LayerSpec {
+    return { type: 'Flatten' };
+  }
+}
+
+/** d₁·…·dₖ for a shape [N, d₁, …, dₖ]. */
+function featureSize(shape: readonly number[]): number {
+  return sizeOf(shape.slice(1));
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// The fully connected layer of the seed notes, for one instance (a row vector) or a batch.
+import { kernels } from '../kernels/index.js';
+import { Rng } from '../tensor/rng.js';
+import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
+import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
+import { checkDtype, checkInteger, initWeights, type WeightInit } from './common.js';
+import type { Layer, LayerSpec, Mode } from './layer.js';
+
+export interface LinearOptions {
+  /** Whether the layer adds b (default true). */
+  bias?: boolean;
+  /** Draws the initial weights (default: a fixed seed, new Rng(0)). */
+  rng?: Rng;
+  /** Weight initialisation (default: PyTorch's U(−1/√in, 1/√in) for W and b). */
+  init?: WeightInit;
+}
+
+/**
+ * Linear: y = x·W + b
+ * Shapes: x [N, in] (or [in] for one instance), W [in, out], b [out] → y [N, out] (or [out])
+ * Backward: dx = dy·Wᵀ,  dW += xᵀ·dy,  db += Σₙ dy
+ * W is [in, out] as in the seed notes (PyTorch stores its transpose, [out, in]).
+ * Derivation: docs/math/linear.md
+ */
+export class Linear implements Layer {
+  readonly name = 'Linear';
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+  private readonly init: WeightInit;
+  private x: Tensor | null = null; // kept by forward as [N, in], needed for dW
+  private isSingle = false; // whether forward saw one instance [in]
+
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    options: LinearOptions = {},
+  ) {
+    checkInteger('Linear', 'inFeatures', inFeatures);
+    checkInteger('Linear', 'outFeatures', outFeatures);
+    const { bias = true, rng = new Rng(0), init = 'default' } = options;
+    this.init = init;
+    this.weight = new Parameter('weight', Tensor.zeros([inFeatures, outFeatures]));
+    this.bias = bias ? new Parameter('bias', Tensor.zeros([outFeatures])) : null;
+    initWeights(init, this.weight, this.bias, rng, 'linear');
+  }
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    if ((x.rank !== 1 && x.rank !== 2) || x.shape[x.rank - 1] !== this.inFeatures) {
+      throw new ShapeError(
+        `Linear: expected input of shape [N, ${this.inFeatures}] or [${this.inFeatures}], got ${formatShape(x.shape)}`,
+      );
+    }
+    checkDtype('Linear', x, this.weight);
+    this.isSingle = x.rank === 1;
+    const x2 = this.isSingle ? x.reshape([1, this.inFeatures]) : x;
+    this.x = x2;
+    const y = kernels().matmul(x2, this.weight.value); // y = x·W
+    if (this.bias) kernels().addBias(y, this.bias.value); // y += b (broadcast over rows)
+    return this.isSingle ? y.reshape([this.outFeatures]) : y;
+  }
+
+  backward(dy: Tensor): Tensor {
+    const x = requireSaved('Linear', this.x);
+    const N = x.shape[0];
+    checkShape('Linear', dy, this.isSingle ? [this.outFeatures] : [N, this.outFeatures], 'dy');
+    const dy2 = dy.reshape([N, this.outFeatures]);
+    const k = kernels();
+    k.matmul(x, dy2, { transA: true, out: this.weight.grad, accumulate: true }); // dW += xᵀ·dy
+    if (this.bias) k.addChannelSums(dy2, this.bias.grad); // db += Σₙ dy
+    const dx = k.matmul(dy2, this.weight.value, { transB: true }); // dx = dy·Wᵀ
+    return this.isSingle ? dx.reshape([this.inFeatures]) : dx;
+  }
+
+  parameters(): Parameter[] {
+    return this.bias ? [this.weight, this.bias] : [this.weight];
+  }
+
+  buffers(): Buffer[] {
+    return [];
+  }
+
+  toSpec(): LayerSpec {
+    const spec: LayerSpec = { type: 'Linear', inFeatures: this.inFeatures, outFeatures: this.outFeatures };
+    if (!this.bias) spec.bias = false;
+    if (this.init !== 'default') spec.init = this.init;
+    return spec;
+  }
+}
