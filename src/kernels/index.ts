@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The active kernel backend. Chosen once at start; layers fetch it with kernels().
+// `initBackend` picks wasm when it loads (SIMD128 is required) and otherwise falls back to the
+// reference kernels with one console line saying why; `setKernels` installs any backend directly.
 import type { Kernels } from './backend.js';
 import { refKernels } from './ref/index.js';
+import { createWasmKernels } from './wasm/index.js';
 
 let current: Kernels = refKernels;
 
@@ -15,4 +18,35 @@ export function setKernels(k: Kernels): void {
   current = k;
 }
 
-export { refKernels };
+export interface BackendOptions {
+  /** 'auto' (default): wasm when it loads, else ref. 'wasm' throws when wasm cannot load. */
+  backend?: 'auto' | 'wasm' | 'ref';
+  /** Threads for the wasm backend (default: the machine's cores; 1 without shared memory). */
+  threads?: number;
+}
+
+/** Chooses and installs the backend; returns it. */
+export async function initBackend(options: BackendOptions = {}): Promise<Kernels> {
+  const backend = options.backend ?? 'auto';
+  if (backend !== 'auto' && backend !== 'wasm' && backend !== 'ref') {
+    throw new Error(`initBackend: backend must be 'auto', 'wasm' or 'ref', got '${String(backend)}'`);
+  }
+  const threads = options.threads;
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
+    throw new Error(`initBackend: threads must be a positive integer, got ${String(threads)}`);
+  }
+  if (backend === 'ref') {
+    setKernels(refKernels);
+    return refKernels;
+  }
+  try {
+    setKernels(await createWasmKernels({ threads }));
+  } catch (error) {
+    if (backend === 'wasm') throw error;
+    console.warn(`nabla: using the reference kernels: the wasm backend did not load (${(error as Error).message})`);
+    setKernels(refKernels);
+  }
+  return current;
+}
+
+export { refKernels, createWasmKernels };

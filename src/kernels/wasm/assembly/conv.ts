@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+// Convolution as im2col + GEMM, one sample at a time, samples split across threads.
+// A 1×1 convolution with stride 1 and no padding skips im2col: x itself is the column matrix.
+// Job words (see ../jobs.ts): [kind, N, C, H, W, outC, kH, kW, strideH, strideW, padH, padW,
+// dilationH, dilationW, groups, OH, OW, ...pointers]; the layout of cols is im2col's:
+// row (c, kh, kw), column (oh, ow).
+import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
+import { blockStart } from './index';
+
+// @ts-ignore: decorator
+@inline function word(desc: usize, i: i32): i32 {
+  return load<i32>(desc + <usize>i * 4);
+}
+
+const N_ = 1, C_ = 2, H_ = 3, W_ = 4, OUTC = 5, KH = 6, KW = 7, SH = 8, SW = 9, PH = 10, PW = 11;
+const DH = 12, DW = 13, GROUPS = 14, OH_ = 15, OW_ = 16;
+
+/** Whether x can serve as its own column matrix (1×1 kernel, stride 1, no padding). */
+function isPointwise(desc: usize): bool {
+  return word(desc, KH) == 1 && word(desc, KW) == 1 && word(desc, SH) == 1 && word(desc, SW) == 1 &&
+    word(desc, PH) == 0 && word(desc, PW) == 0;
+}
+
+/** cols [Cg·kH·kW, OH·OW] of one sample's group, whose first channel starts at x. */
+function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize): void {
+  const H = word(desc, H_), W = word(desc, W_), kH = word(desc, KH), kW = word(desc, KW);
+  const strideH = word(desc, SH), strideW = word(desc, SW), padH = word(desc, PH), padW = word(desc, PW);
+  const dilationH = word(desc, DH), dilationW = word(desc, DW), OH = word(desc, OH_), OW = word(desc, OW_);
+  let dst = cols;
+  for (let c = 0; c < Cg; c++) {
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++) {
+        const iw0 = kw * dilationW - padW;
+        // Columns ow with 0 ≤ iw0 + ow·strideW < W read x; the rest are padding.
+        const owLo = iw0 >= 0 ? 0 : min(OW, (-iw0 + strideW - 1) / strideW);
+        const owHi = max(owLo, min(OW, W - iw0 > 0 ? (W - iw0 + strideW - 1) / strideW : 0));
+        for (let oh = 0; oh < OH; oh++) {
+          const ih = oh * strideH - padH + kh * dilationH;
+          if (ih < 0 || ih >= H) {
+            memory.fill(dst, 0, <usize>OW * 4);
+          } else {
+            const src = x + (<usize>(c * H + ih) * W + iw0) * 4;
+            memory.fill(dst, 0, <usize>owLo * 4);
+            if (strideW == 1) {
+              memory.copy(dst + <usize>owLo * 4, src + <usize>owLo * 4, <usize>(owHi - owLo) * 4);
+            } else {
+              for (let ow = owLo; ow < owHi; ow++) store<f32>(dst + <usize>ow * 4, load<f32>(src + <usize>(ow * strideW) * 4));
+            }
+            memory.fill(dst + <usize>owHi * 4, 0, <usize>(OW - owHi) * 4);
+          }
+          dst += <usize>OW * 4;
+        }
+      }
+    }
+  }
+}
+
+/** The adjoint of im2colSample: dx (first channel of the group) += col2im(cols). */
+function col2imSample(desc: usize, cols: usize, Cg: i32, dx: usize): void {
+  const H = word(desc, H_), W = word(desc, W_), kH = word(desc, KH), kW = word(desc, KW);
+  const strideH = word(desc, SH), strideW = word(desc, SW), padH = word(desc, PH), padW = word(desc, PW);
+  const dilationH = word(desc, DH), dilationW = word(desc, DW), OH = word(desc, OH_), OW = word(desc, OW_);
+  let src = cols;
+  for (let c = 0; c < Cg; c++) {
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++) {
+        const iw0 = kw * dilationW - padW;
+        const owLo = iw0 >= 0 ? 0 : min(OW, (-iw0 + strideW - 1) / strideW);
+        const owHi = max(owLo, min(OW, W - iw0 > 0 ? (W - iw0 + strideW - 1) / strideW : 0));
+        for (let oh = 0; oh < OH; oh++) {
+          const ih = oh * strideH - padH + kh * dilationH;
+          if (ih >= 0 && ih < H) {
+            const dst = dx + (<usize>(c * H + ih) * W + iw0) * 4;
+            for (let ow = owLo; ow < owHi; ow++) {
+              const at = dst + <usize>(ow * strideW) * 4;
+              store<f32>(at, load<f32>(at) + load<f32>(src + <usize>ow * 4));
+            }
+          }
+          src += <usize>OW * 4;
+        }
+      }
+    }
+  }
+}
+
+/** y[oc, :] += b[oc] for the outC × size block at y. */
+function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
+  for (let oc = 0; oc < outC; oc++) {
+    const bias = f32x4.splat(load<f32>(b + <usize>oc * 4));
+    const row = y + <usize>(oc * size) * 4;
+    let i = 0;
+    for (; i + 4 <= size; i += 4) v128.store(row + <usize>i * 4, f32x4.add(v128.load(row + <usize>i * 4), bias));
+    for (; i < size; i++) store<f32>(row + <usize>i * 4, load<f32>(row + <usize>i * 4) + load<f32>(b + <usize>oc * 4));
+  }
+}
+
+/**
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride]. y = conv(x, w) + b for this
+ * thread's samples; its scratch holds cols [Cg·kH·kW, OH·OW] and then the gemm packing area.
+ */
+export function conv2dForwardSamples(desc: usize, thread: i32, threads: i32): void {
+  const N = word(desc, N_), C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
+  const groups = word(desc, GROUPS), kk = word(desc, KH) * word(desc, KW), OHW = word(desc, OH_) * word(desc, OW_);
+  const x = <usize>word(desc, 17), w = <usize>word(desc, 18), b = <usize>word(desc, 19), y = <usize>word(desc, 20);
+  const scratch = <usize>word(desc, 21) + <usize>thread * <usize>word(desc, 22);
+  const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
+  const pointwise = isPointwise(desc);
+  const cols = scratch;
+  const gemmScratch = scratch + ((<usize>rows * OHW * 4 + 63) & ~63);
+  const n0 = blockStart(N, 1, thread, threads), n1 = blockStart(N, 1, thread + 1, threads);
+  for (let n = n0; n < n1; n++) {
+    for (let g = 0; g < groups; g++) {
+      const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
+      const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
+      const wg = w + <usize>(g * outCg * rows) * 4;
+      if (!pointwise) im2colSample(desc, xg, Cg, cols);
+      // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
+      gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
+    }
+    if (b != 0) addBiasSample(y + <usize>(n * outC * OHW) * 4, b, outC, OHW);
+  }
+}
+
+/**
+ * Backward job words 17..: [x, w, dy, dW, dWPartials, dx (0: not needed), scratch, scratchStride].
+ * Thread 0 adds into dW, thread t > 0 into partial t − 1 (zeroed by the caller, summed after);
+ * dx (zeroed by the caller) gets col2im(w_gᵀ·dy_g) per sample. The scratch holds cols, then dcols,
+ * then the gemm packing area.
+ */
+export function conv2dBackwardSamples(desc: usize, thread: i32, threads: i32): void {
+  const N = word(desc, N_), C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
+  const groups = word(desc, GROUPS), kk = word(desc, KH) * word(desc, KW), OHW = word(desc, OH_) * word(desc, OW_);
+  const x = <usize>word(desc, 17), w = <usize>word(desc, 18), dy = <usize>word(desc, 19);
+  const dWSize = <usize>outC * (C / groups) * kk;
+  const dW = thread == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(thread - 1) * dWSize * 4;
+  const dx = <usize>word(desc, 22);
+  const scratch = <usize>word(desc, 23) + <usize>thread * <usize>word(desc, 24);
+  const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
+  const pointwise = isPointwise(desc);
+  const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
+  const cols = scratch, dcols = scratch + colsBytes;
+  const gemmScratch = dcols + colsBytes;
+  const n0 = blockStart(N, 1, thread, threads), n1 = blockStart(N, 1, thread + 1, threads);
+  for (let n = n0; n < n1; n++) {
+    for (let g = 0; g < groups; g++) {
+      const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
+      const dyg = dy + <usize>((n * outC + g * outCg) * OHW) * 4;
+      const wg = w + <usize>(g * outCg * rows) * 4;
+      if (!pointwise) im2colSample(desc, xg, Cg, cols);
+      // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
+      gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
+      if (dx != 0) {
+        const dxg = dx + <usize>((n * C + g * Cg) * H * W) * 4;
+        // dcols [rows, OHW] = w_gᵀ (w_g stored [outCg, rows]) · dy_g [outCg, OHW]
+        if (pointwise) {
+          gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dxg, OHW, true, gemmScratch);
+        } else {
+          gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dcols, OHW, false, gemmScratch);
+          col2imSample(desc, dcols, Cg, dxg);
+        }
+      }
+    }
+  }
+}
+
+/** Bytes of per-thread scratch the conv jobs need: two column matrices and the gemm area. */
+export function convScratchBytes(rows: i32, OHW: i32): i32 {
+  return 2 * ((rows * OHW * 4 + 63) & ~63) + GEMM_SCRATCH_BYTES;
+}

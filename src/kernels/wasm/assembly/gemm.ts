@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// Packed, cache-tiled GEMM with a register-blocked SIMD micro-kernel (BLIS loop order):
+// C[M, N] (=|+=) op(A)·op(B), all float32, row-major with leading dimensions.
+// A KC×NC block of op(B) and an MC×KC block of op(A) are packed into panels (zero padded to
+// NR columns / MR rows), so the micro-kernel reads both with unit stride and never branches.
+// Pointers are byte addresses in the shared linear memory; `scratch` is this thread's packing area.
+
+/** Rows and columns of the register tile: 4 × 8 = 8 v128 accumulators. */
+export const MR = 4;
+export const NR = 8;
+/** Cache blocking: an A block MC×KC (128 KiB, L2), a B micro-panel KC×NR (8 KiB, L1), B block KC×NC. */
+export const MC = 128;
+export const KC = 256;
+export const NC = 1024;
+/** Bytes of scratch one gemm call needs: packed A, packed B and one edge tile. */
+export const GEMM_SCRATCH_BYTES: i32 = (MC * KC + KC * NC + MR * NR) * 4;
+
+/** acc + a·b per lane: one fused instruction with relaxed SIMD, multiply then add otherwise. */
+// @ts-ignore: decorator
+@inline function madd(a: v128, b: v128, acc: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, acc);
+  return f32x4.add(f32x4.mul(a, b), acc);
+}
+
+/** Packs rows [i0, i0+mc) × cols [p0, p0+kc) of op(A) into MR-row panels: panel-major, then k, then row. */
+function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: i32, ap: usize): void {
+  for (let ir = 0; ir < mc; ir += MR) {
+    const rows = min(MR, mc - ir);
+    const panel = ap + <usize>(ir * kc) * 4;
+    if (transA) {
+      // A stored [K, M]: the MR rows of one k are contiguous.
+      for (let k = 0; k < kc; k++) {
+        const src = a + (<usize>(p0 + k) * lda + i0 + ir) * 4;
+        const dst = panel + <usize>(k * MR) * 4;
+        if (rows == MR) v128.store(dst, v128.load(src));
+        else for (let r = 0; r < MR; r++) store<f32>(dst + r * 4, r < rows ? load<f32>(src + r * 4) : 0);
+      }
+    } else {
+      // A stored [M, K]: walk each row contiguously, write with stride MR.
+      for (let r = 0; r < MR; r++) {
+        const dst = panel + r * 4;
+        if (r < rows) {
+          const src = a + (<usize>(i0 + ir + r) * lda + p0) * 4;
+          for (let k = 0; k < kc; k++) store<f32>(dst + k * MR * 4, load<f32>(src + k * 4));
+        } else {
+          for (let k = 0; k < kc; k++) store<f32>(dst + k * MR * 4, 0);
+        }
+      }
+    }
+  }
+}
+
+/** Packs rows [p0, p0+kc) × cols [j0, j0+nc) of op(B) into NR-column panels: panel-major, then k, then column. */
+function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: i32, bp: usize): void {
+  for (let jr = 0; jr < nc; jr += NR) {
+    const cols = min(NR, nc - jr);
+    const panel = bp + <usize>(jr * kc) * 4;
+    if (!transB) {
+      // B stored [K, N]: the NR columns of one k are contiguous.
+      for (let k = 0; k < kc; k++) {
+        const src = b + (<usize>(p0 + k) * ldb + j0 + jr) * 4;
+        const dst = panel + <usize>(k * NR) * 4;
+        if (cols == NR) {
+          v128.store(dst, v128.load(src));
+          v128.store(dst, v128.load(src, 16), 16);
+        } else {
+          for (let c = 0; c < NR; c++) store<f32>(dst + c * 4, c < cols ? load<f32>(src + c * 4) : 0);
+        }
+      }
+    } else {
+      // B stored [N, K]: walk each column of op(B) (a row of B) contiguously.
+      for (let c = 0; c < NR; c++) {
+        const dst = panel + c * 4;
+        if (c < cols) {
+          const src = b + (<usize>(j0 + jr + c) * ldb + p0) * 4;
+          for (let k = 0; k < kc; k++) store<f32>(dst + k * NR * 4, load<f32>(src + k * 4));
+        } else {
+          for (let k = 0; k < kc; k++) store<f32>(dst + k * NR * 4, 0);
+        }
+      }
+    }
+  }
+}
+
+/** Stores one accumulator row (two v128) at c, adding what is there when `add`. */
+// @ts-ignore: decorator
+@inline function storeRow(c: usize, lo: v128, hi: v128, add: bool): void {
+  if (add) {
+    lo = f32x4.add(lo, v128.load(c));
+    hi = f32x4.add(hi, v128.load(c, 16));
+  }
+  v128.store(c, lo);
+  v128.store(c, hi, 16);
+}
+
+/**
+ * The 4×8 micro-kernel: tile (=|+=) Ap[kc × 4]ᵀ · Bp[kc × 8]. A full tile goes straight to C
+ * (row stride ldc floats); an edge tile (rows < 4 or cols < 8) goes through `edge` and only its
+ * valid part is copied.
+ */
+function kernel4x8Simd(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    a = v128.load32_splat(ap, 8);
+    c20 = madd(a, b0, c20);
+    c21 = madd(a, b1, c21);
+    a = v128.load32_splat(ap, 12);
+    c30 = madd(a, b0, c30);
+    c31 = madd(a, b1, c31);
+    ap += MR * 4;
+    bp += NR * 4;
+  }
+  const rowBytes = <usize>ldc * 4;
+  if (rows == MR && cols == NR) {
+    storeRow(c, c00, c01, add);
+    storeRow(c + rowBytes, c10, c11, add);
+    storeRow(c + 2 * rowBytes, c20, c21, add);
+    storeRow(c + 3 * rowBytes, c30, c31, add);
+    return;
+  }
+  storeRow(edge, c00, c01, false);
+  storeRow(edge + 32, c10, c11, false);
+  storeRow(edge + 64, c20, c21, false);
+  storeRow(edge + 96, c30, c31, false);
+  for (let r = 0; r < rows; r++) {
+    const dst = c + <usize>r * rowBytes;
+    const src = edge + <usize>(r * NR) * 4;
+    for (let j = 0; j < cols; j++) {
+      const v = load<f32>(src + j * 4);
+      store<f32>(dst + j * 4, add ? load<f32>(dst + j * 4) + v : v);
+    }
+  }
+}
+
+/**
+ * C[M, N] (=|+=) op(A)·op(B). A is [M, K] (row stride lda) or, with transA, [K, M]; B is [K, N]
+ * (row stride ldb) or, with transB, [N, K]; C has row stride ldc. Uses GEMM_SCRATCH_BYTES at scratch.
+ */
+export function gemm(
+  transA: bool, transB: bool, M: i32, N: i32, K: i32,
+  a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool, scratch: usize,
+): void {
+  if (K == 0) {
+    if (!accumulate) for (let i = 0; i < M; i++) memory.fill(c + <usize>(i * ldc) * 4, 0, <usize>N * 4);
+    return;
+  }
+  const ap = scratch;
+  const bp = ap + <usize>(MC * KC) * 4;
+  const edge = bp + <usize>(KC * NC) * 4;
+  for (let jc = 0; jc < N; jc += NC) {
+    const nc = min(NC, N - jc);
+    for (let pc = 0; pc < K; pc += KC) {
+      const kc = min(KC, K - pc);
+      packB(transB, b, ldb, pc, jc, kc, nc, bp);
+      const add = accumulate || pc > 0;
+      for (let ic = 0; ic < M; ic += MC) {
+        const mc = min(MC, M - ic);
+        packA(transA, a, lda, ic, pc, mc, kc, ap);
+        for (let jr = 0; jr < nc; jr += NR) {
+          const cols = min(NR, nc - jr);
+          const bPanel = bp + <usize>(jr * kc) * 4;
+          for (let ir = 0; ir < mc; ir += MR) {
+            const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
+            kernel4x8Simd(kc, ap + <usize>(ir * kc) * 4, bPanel, cTile, ldc, min(MR, mc - ir), cols, add, edge);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,2437 @@
+(module
+ (type $0 (func (param i32 i32 i32)))
+ (type $1 (func (param i32 i32 i32 i32)))
+ (type $2 (func (result i32)))
+ (type $3 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $4 (func (param i32 i32 i32 i32) (result i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32) (result i32)))
+ (import "env" "memory" (memory $0 256 32768))
+ (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
+ (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
+ (global $src/kernels/wasm/assembly/index/JOB_CONV2D_BACKWARD i32 (i32.const 3))
+ (export "JOB_GEMM" (global $src/kernels/wasm/assembly/index/JOB_GEMM))
+ (export "JOB_CONV2D_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD))
+ (export "JOB_CONV2D_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_BACKWARD))
+ (export "gemmScratchBytes" (func $src/kernels/wasm/assembly/index/gemmScratchBytes))
+ (export "heapBase" (func $src/kernels/wasm/assembly/index/heapBase))
+ (export "runJob" (func $src/kernels/wasm/assembly/index/runJob))
+ (export "blockStart" (func $src/kernels/wasm/assembly/index/blockStart))
+ (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
+ (export "memory" (memory $0))
+ (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  local.get $4
+  i32.eqz
+  if
+   local.get $11
+   i32.eqz
+   if
+    i32.const 0
+    local.set $0
+    loop $for-loop|0
+     local.get $0
+     local.get $2
+     i32.lt_s
+     if
+      local.get $9
+      local.get $0
+      local.get $10
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      i32.const 0
+      local.get $3
+      i32.const 2
+      i32.shl
+      memory.fill
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|0
+     end
+    end
+   end
+   return
+  end
+  local.get $12
+  i32.const 131072
+  i32.add
+  local.tee $20
+  i32.const -1048576
+  i32.sub
+  local.set $21
+  loop $for-loop|1
+   local.get $3
+   local.get $18
+   i32.gt_s
+   if
+    i32.const 1024
+    local.get $3
+    local.get $18
+    i32.sub
+    local.tee $13
+    local.get $13
+    i32.const 1024
+    i32.gt_s
+    select
+    local.set $19
+    i32.const 0
+    local.set $17
+    loop $for-loop|2
+     local.get $4
+     local.get $17
+     i32.gt_s
+     if
+      i32.const 256
+      local.get $4
+      local.get $17
+      i32.sub
+      local.tee $13
+      local.get $13
+      i32.const 256
+      i32.gt_s
+      select
+      local.set $22
+      i32.const 0
+      local.set $15
+      loop $for-loop|00
+       local.get $15
+       local.get $19
+       i32.lt_s
+       if
+        i32.const 8
+        local.get $19
+        local.get $15
+        i32.sub
+        local.tee $13
+        local.get $13
+        i32.const 8
+        i32.gt_s
+        select
+        local.set $16
+        local.get $20
+        local.get $15
+        local.get $22
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $23
+        local.get $1
+        if
+         i32.const 0
+         local.set $14
+         loop $for-loop|3
+          local.get $14
+          i32.const 8
+          i32.lt_s
+          if
+           local.get $23
+           local.get $14
+           i32.const 2
+           i32.shl
+           i32.add
+           local.set $24
+           local.get $14
+           local.get $16
+           i32.lt_s
+           if
+            local.get $7
+            local.get $15
+            local.get $18
+            i32.add
+            local.get $14
+            i32.add
+            local.get $8
+            i32.mul
+            local.get $17
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $25
+            i32.const 0
+            local.set $13
+            loop $for-loop|4
+             local.get $13
+             local.get $22
+             i32.lt_s
+             if
+              local.get $24
+              local.get $13
+              i32.const 5
+              i32.shl
+              i32.add
+              local.get $25
+              local.get $13
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32.store
+              local.get $13
+              i32.const 1
+              i32.add
+              local.set $13
+              br $for-loop|4
+             end
+            end
+           else
+            i32.const 0
+            local.set $13
+            loop $for-loop|5
+             local.get $13
+             local.get $22
+             i32.lt_s
+             if
+              local.get $24
+              local.get $13
+              i32.const 5
+              i32.shl
+              i32.add
+              f32.const 0
+              f32.store
+              local.get $13
+              i32.const 1
+              i32.add
+              local.set $13
+              br $for-loop|5
+             end
+            end
+           end
+           local.get $14
+           i32.const 1
+           i32.add
+           local.set $14
+           br $for-loop|3
+          end
+         end
+        else
+         i32.const 0
+         local.set $13
+         loop $for-loop|11
+          local.get $13
+          local.get $22
+          i32.lt_s
+          if
+           local.get $7
+           local.get $13
+           local.get $17
+           i32.add
+           local.get $8
+           i32.mul
+           local.get $18
+           i32.add
+           local.get $15
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           local.set $24
+           local.get $23
+           local.get $13
+           i32.const 5
+           i32.shl
+           i32.add
+           local.set $25
+           local.get $16
+           i32.const 8
+           i32.eq
+           if
+            local.get $25
+            local.get $24
+            v128.load
+            v128.store
+            local.get $25
+            local.get $24
+            v128.load offset=16
+            v128.store offset=16
+           else
+            i32.const 0
+            local.set $14
+            loop $for-loop|22
+             local.get $14
+             i32.const 8
+             i32.lt_s
+             if
+              local.get $14
+              i32.const 2
+              i32.shl
+              local.tee $26
+              local.get $25
+              i32.add
+              local.get $14
+              local.get $16
+              i32.lt_s
+              if (result f32)
+               local.get $24
+               local.get $26
+               i32.add
+               f32.load
+              else
+               f32.const 0
+              end
+              f32.store
+              local.get $14
+              i32.const 1
+              i32.add
+              local.set $14
+              br $for-loop|22
+             end
+            end
+           end
+           local.get $13
+           i32.const 1
+           i32.add
+           local.set $13
+           br $for-loop|11
+          end
+         end
+        end
+        local.get $15
+        i32.const 8
+        i32.add
+        local.set $15
+        br $for-loop|00
+       end
+      end
+      local.get $11
+      local.get $17
+      i32.const 0
+      i32.gt_s
+      local.get $11
+      select
+      local.set $25
+      i32.const 0
+      local.set $15
+      loop $for-loop|33
+       local.get $2
+       local.get $15
+       i32.gt_s
+       if
+        i32.const 128
+        local.get $2
+        local.get $15
+        i32.sub
+        local.tee $13
+        local.get $13
+        i32.const 128
+        i32.gt_s
+        select
+        local.set $26
+        i32.const 0
+        local.set $16
+        loop $for-loop|004
+         local.get $16
+         local.get $26
+         i32.lt_s
+         if
+          i32.const 4
+          local.get $26
+          local.get $16
+          i32.sub
+          local.tee $13
+          local.get $13
+          i32.const 4
+          i32.gt_s
+          select
+          local.set $27
+          local.get $12
+          local.get $16
+          local.get $22
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $23
+          local.get $0
+          if
+           i32.const 0
+           local.set $13
+           loop $for-loop|115
+            local.get $13
+            local.get $22
+            i32.lt_s
+            if
+             local.get $5
+             local.get $13
+             local.get $17
+             i32.add
+             local.get $6
+             i32.mul
+             local.get $15
+             i32.add
+             local.get $16
+             i32.add
+             i32.const 2
+             i32.shl
+             i32.add
+             local.set $28
+             local.get $23
+             local.get $13
+             i32.const 4
+             i32.shl
+             i32.add
+             local.set $24
+             local.get $27
+             i32.const 4
+             i32.eq
+             if
+              local.get $24
+              local.get $28
+              v128.load
+              v128.store
+             else
+              i32.const 0
+              local.set $14
+              loop $for-loop|226
+               local.get $14
+               i32.const 4
+               i32.lt_s
+               if
+                local.get $14
+                i32.const 2
+                i32.shl
+                local.tee $29
+                local.get $24
+                i32.add
+                local.get $14
+                local.get $27
+                i32.lt_s
+                if (result f32)
+                 local.get $28
+                 local.get $29
+                 i32.add
+                 f32.load
+                else
+                 f32.const 0
+                end
+                f32.store
+                local.get $14
+                i32.const 1
+                i32.add
+                local.set $14
+                br $for-loop|226
+               end
+              end
+             end
+             local.get $13
+             i32.const 1
+             i32.add
+             local.set $13
+             br $for-loop|115
+            end
+           end
+          else
+           i32.const 0
+           local.set $14
+           loop $for-loop|337
+            local.get $14
+            i32.const 4
+            i32.lt_s
+            if
+             local.get $23
+             local.get $14
+             i32.const 2
+             i32.shl
+             i32.add
+             local.set $24
+             local.get $14
+             local.get $27
+             i32.lt_s
+             if
+              local.get $5
+              local.get $15
+              local.get $16
+              i32.add
+              local.get $14
+              i32.add
+              local.get $6
+              i32.mul
+              local.get $17
+              i32.add
+              i32.const 2
+              i32.shl
+              i32.add
+              local.set $28
+              i32.const 0
+              local.set $13
+              loop $for-loop|48
+               local.get $13
+               local.get $22
+               i32.lt_s
+               if
+                local.get $24
+                local.get $13
+                i32.const 4
+                i32.shl
+                i32.add
+                local.get $28
+                local.get $13
+                i32.const 2
+                i32.shl
+                i32.add
+                f32.load
+                f32.store
+                local.get $13
+                i32.const 1
+                i32.add
+                local.set $13
+                br $for-loop|48
+               end
+              end
+             else
+              i32.const 0
+              local.set $13
+              loop $for-loop|59
+               local.get $13
+               local.get $22
+               i32.lt_s
+               if
+                local.get $24
+                local.get $13
+                i32.const 4
+                i32.shl
+                i32.add
+                f32.const 0
+                f32.store
+                local.get $13
+                i32.const 1
+                i32.add
+                local.set $13
+                br $for-loop|59
+               end
+              end
+             end
+             local.get $14
+             i32.const 1
+             i32.add
+             local.set $14
+             br $for-loop|337
+            end
+           end
+          end
+          local.get $16
+          i32.const 4
+          i32.add
+          local.set $16
+          br $for-loop|004
+         end
+        end
+        i32.const 0
+        local.set $13
+        loop $for-loop|44
+         local.get $13
+         local.get $19
+         i32.lt_s
+         if
+          i32.const 8
+          local.get $19
+          local.get $13
+          i32.sub
+          local.tee $14
+          local.get $14
+          i32.const 8
+          i32.gt_s
+          select
+          local.set $16
+          local.get $20
+          local.get $13
+          local.get $22
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $23
+          i32.const 0
+          local.set $14
+          loop $for-loop|55
+           local.get $14
+           local.get $26
+           i32.lt_s
+           if
+            local.get $22
+            local.get $12
+            local.get $14
+            local.get $22
+            i32.mul
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $23
+            local.get $9
+            local.get $14
+            local.get $15
+            i32.add
+            local.get $10
+            i32.mul
+            local.get $18
+            i32.add
+            local.get $13
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $10
+            i32.const 4
+            local.get $26
+            local.get $14
+            i32.sub
+            local.tee $24
+            local.get $24
+            i32.const 4
+            i32.gt_s
+            select
+            local.get $16
+            local.get $25
+            local.get $21
+            call $src/kernels/wasm/assembly/gemm/kernel4x8Simd
+            local.get $14
+            i32.const 4
+            i32.add
+            local.set $14
+            br $for-loop|55
+           end
+          end
+          local.get $13
+          i32.const 8
+          i32.add
+          local.set $13
+          br $for-loop|44
+         end
+        end
+        local.get $15
+        i32.const 128
+        i32.add
+        local.set $15
+        br $for-loop|33
+       end
+      end
+      local.get $17
+      i32.const 256
+      i32.add
+      local.set $17
+      br $for-loop|2
+     end
+    end
+    local.get $18
+    i32.const 1024
+    i32.add
+    local.set $18
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/im2colSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  local.get $0
+  i32.load offset=12
+  local.set $13
+  local.get $0
+  i32.load offset=16
+  local.set $14
+  local.get $0
+  i32.load offset=24
+  local.set $16
+  local.get $0
+  i32.load offset=28
+  local.set $17
+  local.get $0
+  i32.load offset=32
+  local.set $18
+  local.get $0
+  i32.load offset=36
+  local.set $6
+  local.get $0
+  i32.load offset=40
+  local.set $19
+  local.get $0
+  i32.load offset=44
+  local.set $20
+  local.get $0
+  i32.load offset=48
+  local.set $21
+  local.get $0
+  i32.load offset=52
+  local.set $22
+  local.get $0
+  i32.load offset=60
+  local.set $23
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.set $5
+  loop $for-loop|0
+   local.get $2
+   local.get $11
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $7
+    loop $for-loop|1
+     local.get $7
+     local.get $16
+     i32.lt_s
+     if
+      i32.const 0
+      local.set $8
+      loop $for-loop|2
+       local.get $8
+       local.get $17
+       i32.lt_s
+       if
+        local.get $8
+        local.get $22
+        i32.mul
+        local.get $20
+        i32.sub
+        local.tee $12
+        i32.const 0
+        i32.ge_s
+        if (result i32)
+         i32.const 0
+        else
+         local.get $5
+         local.get $6
+         local.get $12
+         i32.sub
+         i32.const 1
+         i32.sub
+         local.get $6
+         i32.div_s
+         local.tee $0
+         local.get $0
+         local.get $5
+         i32.gt_s
+         select
+        end
+        local.tee $4
+        local.get $5
+        local.get $14
+        local.get $12
+        i32.sub
+        local.tee $0
+        i32.const 0
+        i32.gt_s
+        if (result i32)
+         local.get $0
+         local.get $6
+         i32.add
+         i32.const 1
+         i32.sub
+         local.get $6
+         i32.div_s
+        else
+         i32.const 0
+        end
+        local.tee $0
+        local.get $0
+        local.get $5
+        i32.gt_s
+        select
+        local.tee $0
+        local.get $0
+        local.get $4
+        i32.lt_s
+        select
+        local.set $9
+        i32.const 0
+        local.set $10
+        loop $for-loop|3
+         local.get $10
+         local.get $23
+         i32.lt_s
+         if
+          local.get $10
+          local.get $18
+          i32.mul
+          local.get $19
+          i32.sub
+          local.get $7
+          local.get $21
+          i32.mul
+          i32.add
+          local.tee $0
+          i32.const 0
+          i32.lt_s
+          local.get $0
+          local.get $13
+          i32.ge_s
+          i32.or
+          if
+           local.get $3
+           i32.const 0
+           local.get $5
+           i32.const 2
+           i32.shl
+           memory.fill
+          else
+           local.get $1
+           local.get $11
+           local.get $13
+           i32.mul
+           local.get $0
+           i32.add
+           local.get $14
+           i32.mul
+           local.get $12
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           local.set $15
+           local.get $3
+           i32.const 0
+           local.get $4
+           i32.const 2
+           i32.shl
+           local.tee $0
+           memory.fill
+           local.get $6
+           i32.const 1
+           i32.eq
+           if
+            local.get $0
+            local.get $3
+            i32.add
+            local.get $0
+            local.get $15
+            i32.add
+            local.get $9
+            local.get $4
+            i32.sub
+            i32.const 2
+            i32.shl
+            memory.copy
+           else
+            local.get $4
+            local.set $0
+            loop $for-loop|4
+             local.get $0
+             local.get $9
+             i32.lt_s
+             if
+              local.get $3
+              local.get $0
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $15
+              local.get $0
+              local.get $6
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32.store
+              local.get $0
+              i32.const 1
+              i32.add
+              local.set $0
+              br $for-loop|4
+             end
+            end
+           end
+           local.get $3
+           local.get $9
+           i32.const 2
+           i32.shl
+           i32.add
+           i32.const 0
+           local.get $5
+           local.get $9
+           i32.sub
+           i32.const 2
+           i32.shl
+           memory.fill
+          end
+          local.get $3
+          local.get $5
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $3
+          local.get $10
+          i32.const 1
+          i32.add
+          local.set $10
+          br $for-loop|3
+         end
+        end
+        local.get $8
+        i32.const 1
+        i32.add
+        local.set $8
+        br $for-loop|2
+       end
+      end
+      local.get $7
+      i32.const 1
+      i32.add
+      local.set $7
+      br $for-loop|1
+     end
+    end
+    local.get $11
+    i32.const 1
+    i32.add
+    local.set $11
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/index/runJob (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  local.get $0
+  i32.load
+  local.tee $3
+  i32.const 1
+  i32.eq
+  if
+   block $__inlined_func$src/kernels/wasm/assembly/index/gemmPart
+    local.get $0
+    i32.load offset=4
+    i32.const 0
+    i32.ne
+    local.set $14
+    local.get $0
+    i32.load offset=8
+    i32.const 0
+    i32.ne
+    local.set $3
+    local.get $0
+    i32.load offset=20
+    local.set $7
+    local.get $0
+    i32.load offset=24
+    local.set $8
+    local.get $0
+    i32.load offset=32
+    local.set $9
+    local.get $0
+    i32.load offset=40
+    local.set $10
+    local.get $0
+    i32.load offset=28
+    local.set $4
+    local.get $0
+    i32.load offset=36
+    local.set $5
+    local.get $0
+    i32.load offset=44
+    local.set $6
+    local.get $0
+    i32.load offset=48
+    i32.const 0
+    i32.ne
+    local.set $11
+    local.get $0
+    i32.load offset=52
+    local.get $1
+    local.get $0
+    i32.load offset=56
+    i32.mul
+    i32.add
+    local.set $12
+    local.get $0
+    i32.load offset=12
+    local.tee $13
+    local.get $0
+    i32.load offset=16
+    local.tee $0
+    i32.ge_s
+    if
+     local.get $13
+     local.get $13
+     i32.const 3
+     i32.add
+     i32.const 4
+     i32.div_s
+     local.get $2
+     i32.add
+     i32.const 1
+     i32.sub
+     local.get $2
+     i32.div_s
+     local.tee $2
+     local.get $1
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.tee $15
+     local.get $13
+     local.get $15
+     i32.lt_s
+     select
+     local.tee $15
+     local.get $13
+     local.get $2
+     local.get $1
+     i32.const 1
+     i32.add
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.tee $1
+     local.get $1
+     local.get $13
+     i32.gt_s
+     select
+     local.tee $1
+     i32.ge_s
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPart
+     local.get $14
+     local.get $3
+     local.get $1
+     local.get $15
+     i32.sub
+     local.get $0
+     local.get $7
+     local.get $8
+     local.get $15
+     i32.const 2
+     i32.shl
+     local.get $4
+     local.get $15
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.get $14
+     select
+     i32.add
+     local.get $4
+     local.get $9
+     local.get $5
+     local.get $10
+     local.get $6
+     local.get $15
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $6
+     local.get $11
+     local.get $12
+     call $src/kernels/wasm/assembly/gemm/gemm
+    else
+     local.get $0
+     local.get $0
+     i32.const 7
+     i32.add
+     i32.const 8
+     i32.div_s
+     local.get $2
+     i32.add
+     i32.const 1
+     i32.sub
+     local.get $2
+     i32.div_s
+     local.tee $2
+     local.get $1
+     i32.mul
+     i32.const 3
+     i32.shl
+     local.tee $15
+     local.get $0
+     local.get $15
+     i32.lt_s
+     select
+     local.tee $15
+     local.get $0
+     local.get $1
+     i32.const 1
+     i32.add
+     local.get $2
+     i32.mul
+     i32.const 3
+     i32.shl
+     local.tee $1
+     local.get $0
+     local.get $1
+     i32.lt_s
+     select
+     local.tee $0
+     i32.ge_s
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPart
+     local.get $14
+     local.get $3
+     local.get $13
+     local.get $0
+     local.get $15
+     i32.sub
+     local.get $7
+     local.get $8
+     local.get $4
+     local.get $9
+     local.get $5
+     local.get $15
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.get $15
+     i32.const 2
+     i32.shl
+     local.tee $0
+     local.get $3
+     select
+     i32.add
+     local.get $5
+     local.get $0
+     local.get $10
+     i32.add
+     local.get $6
+     local.get $11
+     local.get $12
+     call $src/kernels/wasm/assembly/gemm/gemm
+    end
+   end
+  else
+   local.get $3
+   i32.const 2
+   i32.eq
+   if
+    local.get $0
+    local.get $1
+    local.get $2
+    call $src/kernels/wasm/assembly/conv/conv2dForwardSamples
+   else
+    local.get $3
+    i32.const 3
+    i32.eq
+    if
+     local.get $0
+     local.get $1
+     local.get $2
+     call $src/kernels/wasm/assembly/conv/conv2dBackwardSamples
+    end
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/index/heapBase (result i32)
+  i32.const 1024
+ )
+ (func $src/kernels/wasm/assembly/index/gemmScratchBytes (result i32)
+  i32.const 1179776
+ )
+ (func $src/kernels/wasm/assembly/index/blockStart (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (result i32)
+  local.get $0
+  local.get $2
+  local.get $0
+  local.get $1
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $1
+  i32.div_s
+  local.get $3
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $3
+  i32.div_s
+  i32.mul
+  local.get $1
+  i32.mul
+  local.tee $1
+  local.get $0
+  local.get $1
+  i32.lt_s
+  select
+ )
+ (func $src/kernels/wasm/assembly/gemm/kernel4x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 i32)
+  (local $18 v128)
+  (local $19 f32)
+  (local $20 v128)
+  (local $21 v128)
+  (local $22 i32)
+  loop $for-loop|0
+   local.get $0
+   local.get $17
+   i32.gt_s
+   if
+    local.get $1
+    v128.load32_splat
+    local.tee $20
+    local.get $2
+    v128.load
+    local.tee $18
+    f32x4.mul
+    local.get $9
+    f32x4.add
+    local.set $9
+    local.get $20
+    local.get $2
+    v128.load offset=16
+    local.tee $20
+    f32x4.mul
+    local.get $10
+    f32x4.add
+    local.set $10
+    local.get $1
+    v128.load32_splat offset=4
+    local.tee $21
+    local.get $18
+    f32x4.mul
+    local.get $11
+    f32x4.add
+    local.set $11
+    local.get $21
+    local.get $20
+    f32x4.mul
+    local.get $12
+    f32x4.add
+    local.set $12
+    local.get $1
+    v128.load32_splat offset=8
+    local.tee $21
+    local.get $18
+    f32x4.mul
+    local.get $13
+    f32x4.add
+    local.set $13
+    local.get $21
+    local.get $20
+    f32x4.mul
+    local.get $14
+    f32x4.add
+    local.set $14
+    local.get $1
+    v128.load32_splat offset=12
+    local.tee $21
+    local.get $18
+    f32x4.mul
+    local.get $15
+    f32x4.add
+    local.set $15
+    local.get $21
+    local.get $20
+    f32x4.mul
+    local.get $16
+    f32x4.add
+    local.set $16
+    local.get $1
+    i32.const 16
+    i32.add
+    local.set $1
+    local.get $2
+    i32.const 32
+    i32.add
+    local.set $2
+    local.get $17
+    i32.const 1
+    i32.add
+    local.set $17
+    br $for-loop|0
+   end
+  end
+  local.get $4
+  i32.const 2
+  i32.shl
+  local.set $2
+  local.get $6
+  i32.const 8
+  i32.eq
+  local.get $5
+  i32.const 4
+  i32.eq
+  i32.and
+  if
+   local.get $3
+   local.get $7
+   if (result v128)
+    local.get $10
+    local.get $3
+    v128.load offset=16
+    f32x4.add
+    local.set $10
+    local.get $9
+    local.get $3
+    v128.load
+    f32x4.add
+   else
+    local.get $9
+   end
+   v128.store
+   local.get $3
+   local.get $10
+   v128.store offset=16
+   local.get $2
+   local.get $3
+   i32.add
+   local.tee $0
+   local.get $7
+   if (result v128)
+    local.get $12
+    local.get $0
+    v128.load offset=16
+    f32x4.add
+    local.set $12
+    local.get $11
+    local.get $0
+    v128.load
+    f32x4.add
+   else
+    local.get $11
+   end
+   v128.store
+   local.get $0
+   local.get $12
+   v128.store offset=16
+   local.get $3
+   local.get $2
+   i32.const 1
+   i32.shl
+   i32.add
+   local.tee $0
+   local.get $7
+   if (result v128)
+    local.get $14
+    local.get $0
+    v128.load offset=16
+    f32x4.add
+    local.set $14
+    local.get $13
+    local.get $0
+    v128.load
+    f32x4.add
+   else
+    local.get $13
+   end
+   v128.store
+   local.get $0
+   local.get $14
+   v128.store offset=16
+   local.get $3
+   local.get $2
+   i32.const 3
+   i32.mul
+   i32.add
+   local.tee $0
+   local.get $7
+   if (result v128)
+    local.get $16
+    local.get $0
+    v128.load offset=16
+    f32x4.add
+    local.set $16
+    local.get $15
+    local.get $0
+    v128.load
+    f32x4.add
+   else
+    local.get $15
+   end
+   v128.store
+   local.get $0
+   local.get $16
+   v128.store offset=16
+   return
+  end
+  local.get $8
+  local.get $9
+  v128.store
+  local.get $8
+  local.get $10
+  v128.store offset=16
+  local.get $8
+  i32.const 32
+  i32.add
+  local.get $11
+  v128.store
+  local.get $8
+  local.get $12
+  v128.store offset=48
+  local.get $8
+  i32.const -64
+  i32.sub
+  local.tee $0
+  local.get $13
+  v128.store
+  local.get $0
+  local.get $14
+  v128.store offset=16
+  local.get $8
+  i32.const 96
+  i32.add
+  local.get $15
+  v128.store
+  local.get $8
+  local.get $16
+  v128.store offset=112
+  i32.const 0
+  local.set $1
+  loop $for-loop|1
+   local.get $1
+   local.get $5
+   i32.lt_s
+   if
+    local.get $3
+    local.get $1
+    local.get $2
+    i32.mul
+    i32.add
+    local.set $4
+    local.get $8
+    local.get $1
+    i32.const 5
+    i32.shl
+    i32.add
+    local.set $17
+    i32.const 0
+    local.set $0
+    loop $for-loop|2
+     local.get $0
+     local.get $6
+     i32.lt_s
+     if
+      local.get $17
+      local.get $0
+      i32.const 2
+      i32.shl
+      local.tee $22
+      i32.add
+      f32.load
+      local.set $19
+      local.get $4
+      local.get $22
+      i32.add
+      local.tee $22
+      local.get $7
+      if (result f32)
+       local.get $22
+       f32.load
+       local.get $19
+       f32.add
+      else
+       local.get $19
+      end
+      f32.store
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|2
+     end
+    end
+    local.get $1
+    i32.const 1
+    i32.add
+    local.set $1
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/convScratchBytes (param $0 i32) (param $1 i32) (result i32)
+  local.get $0
+  local.get $1
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.const 1
+  i32.shl
+  i32.const 1179776
+  i32.add
+ )
+ (func $src/kernels/wasm/assembly/conv/conv2dForwardSamples (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 v128)
+  (local $23 i32)
+  (local $24 i32)
+  local.get $0
+  i32.load offset=12
+  local.set $15
+  local.get $0
+  i32.load offset=16
+  local.set $16
+  local.get $0
+  i32.load offset=68
+  local.set $17
+  local.get $0
+  i32.load offset=72
+  local.set $18
+  local.get $0
+  i32.load offset=76
+  local.set $6
+  local.get $0
+  i32.load offset=80
+  local.set $10
+  local.get $0
+  i32.load offset=8
+  local.tee $19
+  local.get $0
+  i32.load offset=56
+  local.tee $11
+  i32.div_s
+  local.set $7
+  local.get $0
+  i32.load offset=20
+  local.tee $8
+  local.get $11
+  i32.div_s
+  local.set $12
+  local.get $0
+  i32.load offset=24
+  i32.const 1
+  i32.eq
+  if (result i32)
+   local.get $0
+   i32.load offset=28
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=32
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=36
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=40
+  else
+   i32.const 1
+  end
+  if (result i32)
+   i32.const 1
+  else
+   local.get $0
+   i32.load offset=44
+  end
+  i32.eqz
+  local.set $13
+  local.get $0
+  i32.load offset=84
+  local.get $1
+  local.get $0
+  i32.load offset=88
+  i32.mul
+  i32.add
+  local.tee $14
+  local.get $0
+  i32.load offset=60
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  i32.mul
+  local.tee $5
+  local.get $7
+  local.get $0
+  i32.load offset=24
+  local.get $0
+  i32.load offset=28
+  i32.mul
+  i32.mul
+  local.tee $9
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.set $20
+  local.get $0
+  i32.load offset=4
+  local.tee $3
+  local.get $2
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $2
+  i32.div_s
+  local.tee $2
+  local.get $1
+  i32.const 1
+  i32.add
+  i32.mul
+  local.set $4
+  local.get $3
+  local.get $4
+  local.get $3
+  local.get $4
+  i32.lt_s
+  select
+  local.set $21
+  local.get $3
+  local.get $1
+  local.get $2
+  i32.mul
+  local.tee $1
+  local.get $1
+  local.get $3
+  i32.gt_s
+  select
+  local.set $2
+  loop $for-loop|0
+   local.get $2
+   local.get $21
+   i32.lt_s
+   if
+    i32.const 0
+    local.set $1
+    loop $for-loop|1
+     local.get $1
+     local.get $11
+     i32.lt_s
+     if
+      local.get $17
+      local.get $2
+      local.get $19
+      i32.mul
+      local.get $1
+      local.get $7
+      i32.mul
+      i32.add
+      local.get $15
+      i32.mul
+      local.get $16
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $3
+      local.get $10
+      local.get $1
+      local.get $12
+      i32.mul
+      local.tee $4
+      local.get $2
+      local.get $8
+      i32.mul
+      i32.add
+      local.get $5
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $23
+      local.get $13
+      i32.eqz
+      if
+       local.get $0
+       local.get $3
+       local.get $7
+       local.get $14
+       call $src/kernels/wasm/assembly/conv/im2colSample
+      end
+      i32.const 0
+      i32.const 0
+      local.get $12
+      local.get $5
+      local.get $9
+      local.get $18
+      local.get $4
+      local.get $9
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $9
+      local.get $3
+      local.get $14
+      local.get $13
+      select
+      local.get $5
+      local.get $23
+      local.get $5
+      i32.const 0
+      local.get $20
+      call $src/kernels/wasm/assembly/gemm/gemm
+      local.get $1
+      i32.const 1
+      i32.add
+      local.set $1
+      br $for-loop|1
+     end
+    end
+    local.get $6
+    if
+     local.get $10
+     local.get $2
+     local.get $8
+     i32.mul
+     local.get $5
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $24
+     i32.const 0
+     local.set $4
+     loop $for-loop|00
+      local.get $4
+      local.get $8
+      i32.lt_s
+      if
+       local.get $6
+       local.get $4
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f32x4.splat
+       local.set $22
+       local.get $24
+       local.get $4
+       local.get $5
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $23
+       i32.const 0
+       local.set $1
+       loop $for-loop|11
+        local.get $1
+        i32.const 4
+        i32.add
+        local.tee $3
+        local.get $5
+        i32.le_s
+        if
+         local.get $23
+         local.get $1
+         i32.const 2
+         i32.shl
+         i32.add
+         local.tee $1
+         local.get $1
+         v128.load
+         local.get $22
+         f32x4.add
+         v128.store
+         local.get $3
+         local.set $1
+         br $for-loop|11
+        end
+       end
+       loop $for-loop|2
+        local.get $1
+        local.get $5
+        i32.lt_s
+        if
+         local.get $23
+         local.get $1
+         i32.const 2
+         i32.shl
+         i32.add
+         local.tee $3
+         local.get $3
+         f32.load
+         local.get $6
+         local.get $4
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         f32.add
+         f32.store
+         local.get $1
+         i32.const 1
+         i32.add
+         local.set $1
+         br $for-loop|2
+        end
+       end
+       local.get $4
+       i32.const 1
+       i32.add
+       local.set $4
+       br $for-loop|00
+      end
+     end
+    end
+    local.get $2
+    i32.const 1
+    i32.add
+    local.set $2
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/conv2dBackwardSamples (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  local.get $0
+  i32.load offset=4
+  local.set $19
+  local.get $0
+  i32.load offset=12
+  local.set $6
+  local.get $0
+  i32.load offset=16
+  local.set $7
+  local.get $0
+  i32.load offset=60
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  i32.mul
+  local.set $3
+  local.get $0
+  i32.load offset=68
+  local.set $12
+  local.get $0
+  i32.load offset=72
+  local.set $13
+  local.get $0
+  i32.load offset=76
+  local.set $14
+  local.get $0
+  i32.load offset=24
+  local.get $0
+  i32.load offset=28
+  i32.mul
+  local.tee $11
+  local.get $0
+  i32.load offset=20
+  local.tee $8
+  local.get $0
+  i32.load offset=8
+  local.tee $4
+  local.get $0
+  i32.load offset=56
+  local.tee $5
+  i32.div_s
+  i32.mul
+  i32.mul
+  local.set $9
+  local.get $1
+  if (result i32)
+   local.get $0
+   i32.load offset=84
+   local.get $1
+   i32.const 1
+   i32.sub
+   local.get $9
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.add
+  else
+   local.get $0
+   i32.load offset=80
+  end
+  local.set $15
+  local.get $0
+  i32.load offset=88
+  local.set $9
+  local.get $8
+  local.get $5
+  i32.div_s
+  local.set $16
+  local.get $0
+  i32.load offset=24
+  i32.const 1
+  i32.eq
+  if (result i32)
+   local.get $0
+   i32.load offset=28
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=32
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=36
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=40
+  else
+   i32.const 1
+  end
+  if (result i32)
+   i32.const 1
+  else
+   local.get $0
+   i32.load offset=44
+  end
+  i32.eqz
+  local.set $20
+  local.get $0
+  i32.load offset=92
+  local.get $1
+  local.get $0
+  i32.load offset=96
+  i32.mul
+  i32.add
+  local.tee $10
+  local.get $11
+  local.get $4
+  local.get $5
+  i32.div_s
+  local.tee $21
+  i32.mul
+  local.tee $17
+  local.get $3
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  local.tee $18
+  i32.add
+  local.tee $11
+  local.get $18
+  i32.add
+  local.set $18
+  local.get $19
+  local.get $2
+  local.get $19
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $2
+  i32.div_s
+  local.tee $2
+  local.get $1
+  i32.const 1
+  i32.add
+  i32.mul
+  local.tee $22
+  local.get $19
+  local.get $22
+  i32.lt_s
+  select
+  local.set $22
+  local.get $19
+  local.get $1
+  local.get $2
+  i32.mul
+  local.tee $1
+  local.get $1
+  local.get $19
+  i32.gt_s
+  select
+  local.set $2
+  loop $for-loop|0
+   local.get $2
+   local.get $22
+   i32.lt_s
+   if
+    i32.const 0
+    local.set $1
+    loop $for-loop|1
+     local.get $1
+     local.get $5
+     i32.lt_s
+     if
+      local.get $12
+      local.get $2
+      local.get $4
+      i32.mul
+      local.get $1
+      local.get $21
+      i32.mul
+      i32.add
+      local.get $6
+      i32.mul
+      local.get $7
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $23
+      local.get $14
+      local.get $1
+      local.get $16
+      i32.mul
+      local.tee $24
+      local.get $2
+      local.get $8
+      i32.mul
+      i32.add
+      local.get $3
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $19
+      local.get $20
+      i32.eqz
+      if
+       local.get $0
+       local.get $23
+       local.get $21
+       local.get $10
+       call $src/kernels/wasm/assembly/conv/im2colSample
+      end
+      i32.const 0
+      i32.const 1
+      local.get $16
+      local.get $17
+      local.get $3
+      local.get $19
+      local.get $3
+      local.get $23
+      local.get $10
+      local.get $20
+      select
+      local.get $3
+      local.get $15
+      local.get $1
+      local.get $16
+      i32.mul
+      local.get $17
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $17
+      i32.const 1
+      local.get $18
+      call $src/kernels/wasm/assembly/gemm/gemm
+      local.get $9
+      if
+       local.get $13
+       local.get $17
+       local.get $24
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $23
+       local.get $9
+       local.get $2
+       local.get $4
+       i32.mul
+       local.get $1
+       local.get $21
+       i32.mul
+       i32.add
+       local.get $6
+       i32.mul
+       local.get $7
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $24
+       local.get $20
+       if
+        i32.const 1
+        i32.const 0
+        local.get $17
+        local.get $3
+        local.get $16
+        local.get $23
+        local.get $17
+        local.get $19
+        local.get $3
+        local.get $24
+        local.get $3
+        i32.const 1
+        local.get $18
+        call $src/kernels/wasm/assembly/gemm/gemm
+       else
+        i32.const 1
+        i32.const 0
+        local.get $17
+        local.get $3
+        local.get $16
+        local.get $23
+        local.get $17
+        local.get $19
+        local.get $3
+        local.get $11
+        local.get $3
+        i32.const 0
+        local.get $18
+        call $src/kernels/wasm/assembly/gemm/gemm
+        local.get $0
+        local.get $11
+        local.get $21
+        local.get $24
+        call $src/kernels/wasm/assembly/conv/col2imSample
+       end
+      end
+      local.get $1
+      i32.const 1
+      i32.add
+      local.set $1
+      br $for-loop|1
+     end
+    end
+    local.get $2
+    i32.const 1
+    i32.add
+    local.set $2
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/col2imSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  local.get $0
+  i32.load offset=12
+  local.set $12
+  local.get $0
+  i32.load offset=16
+  local.set $13
+  local.get $0
+  i32.load offset=24
+  local.set $14
+  local.get $0
+  i32.load offset=28
+  local.set $15
+  local.get $0
+  i32.load offset=32
+  local.set $16
+  local.get $0
+  i32.load offset=36
+  local.set $5
+  local.get $0
+  i32.load offset=40
+  local.set $17
+  local.get $0
+  i32.load offset=44
+  local.set $18
+  local.get $0
+  i32.load offset=48
+  local.set $19
+  local.get $0
+  i32.load offset=52
+  local.set $20
+  local.get $0
+  i32.load offset=60
+  local.set $21
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.set $6
+  loop $for-loop|0
+   local.get $2
+   local.get $10
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $7
+    loop $for-loop|1
+     local.get $7
+     local.get $14
+     i32.lt_s
+     if
+      i32.const 0
+      local.set $8
+      loop $for-loop|2
+       local.get $8
+       local.get $15
+       i32.lt_s
+       if
+        local.get $8
+        local.get $20
+        i32.mul
+        local.get $18
+        i32.sub
+        local.tee $11
+        i32.const 0
+        i32.ge_s
+        if (result i32)
+         i32.const 0
+        else
+         local.get $6
+         local.get $5
+         local.get $11
+         i32.sub
+         i32.const 1
+         i32.sub
+         local.get $5
+         i32.div_s
+         local.tee $0
+         local.get $0
+         local.get $6
+         i32.gt_s
+         select
+        end
+        local.tee $4
+        local.get $6
+        local.get $13
+        local.get $11
+        i32.sub
+        local.tee $0
+        i32.const 0
+        i32.gt_s
+        if (result i32)
+         local.get $0
+         local.get $5
+         i32.add
+         i32.const 1
+         i32.sub
+         local.get $5
+         i32.div_s
+        else
+         i32.const 0
+        end
+        local.tee $0
+        local.get $0
+        local.get $6
+        i32.gt_s
+        select
+        local.tee $0
+        local.get $0
+        local.get $4
+        i32.lt_s
+        select
+        local.set $22
+        i32.const 0
+        local.set $9
+        loop $for-loop|3
+         local.get $9
+         local.get $21
+         i32.lt_s
+         if
+          local.get $12
+          local.get $9
+          local.get $16
+          i32.mul
+          local.get $17
+          i32.sub
+          local.get $7
+          local.get $19
+          i32.mul
+          i32.add
+          local.tee $0
+          i32.gt_s
+          local.get $0
+          i32.const 0
+          i32.ge_s
+          i32.and
+          if
+           local.get $3
+           local.get $10
+           local.get $12
+           i32.mul
+           local.get $0
+           i32.add
+           local.get $13
+           i32.mul
+           local.get $11
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           local.set $23
+           local.get $4
+           local.set $0
+           loop $for-loop|4
+            local.get $0
+            local.get $22
+            i32.lt_s
+            if
+             local.get $23
+             local.get $0
+             local.get $5
+             i32.mul
+             i32.const 2
+             i32.shl
+             i32.add
+             local.tee $24
+             local.get $24
+             f32.load
+             local.get $1
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.load
+             f32.add
+             f32.store
+             local.get $0
+             i32.const 1
+             i32.add
+             local.set $0
+             br $for-loop|4
+            end
+           end
+          end
+          local.get $1
+          local.get $6
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $1
+          local.get $9
+          i32.const 1
+          i32.add
+          local.set $9
+          br $for-loop|3
+         end
+        end
+        local.get $8
+        i32.const 1
+        i32.add
+        local.set $8
+        br $for-loop|2
+       end
+      end
+      local.get $7
+      i32.const 1
+      i32.add
+      local.set $7
+      br $for-loop|1
+     end
+    end
+    local.get $10
+    i32.const 1
+    i32.add
+    local.set $10
+    br $for-loop|0
+   end
+  end
+ )
+)

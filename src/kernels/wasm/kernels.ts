@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+// The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
+// backward) run in wasm, split across threads when the work is large enough; every other kernel,
+// and every float64 call, is the reference kernel. Each call copies its inputs into the arena,
+// runs one job and copies the results out, so tensors stay plain Float32Arrays for the user.
+import type { Kernels, MatmulOptions } from '../backend.js';
+import type { Conv2dGeometry } from '../geometry.js';
+import { refKernels } from '../ref/index.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
+
+/** Job kinds, as in assembly/index.ts. */
+const JOB_GEMM = 1;
+const JOB_CONV2D_FORWARD = 2;
+const JOB_CONV2D_BACKWARD = 3;
+/**
+ * Multiply-adds below which a job stays on the calling thread: waking a worker costs tens of
+ * microseconds, about what 2^18 multiply-adds take on one core.
+ */
+const PARALLEL_MIN_WORK = 1 << 18;
+
+export interface WasmKernels extends Kernels {
+  readonly runtime: WasmRuntime;
+  /** Stops the worker threads (optional: they never keep Node alive). */
+  close(): void;
+}
+
+function isFloat32(...tensors: readonly (Tensor | null | undefined)[]): boolean {
+  return tensors.every((t) => !t || t.data instanceof Float32Array);
+}
+
+function geometryWords(g: Conv2dGeometry): number[] {
+  return [g.N, g.C, g.H, g.W, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padH, g.padW, g.dilationH, g.dilationW,
+    g.groups, g.OH, g.OW];
+}
+
+/** Loads nabla.wasm (and its workers) and returns the backend. Throws when wasm SIMD is unavailable. */
+export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promise<WasmKernels> {
+  const rt = await WasmRuntime.create(options);
+  const gemmScratch = rt.exports.gemmScratchBytes();
+
+  function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
+    if (!isFloat32(a, b, options.out) || a.rank !== 2 || b.rank !== 2) return refKernels.matmul(a, b, options);
+    const transA = options.transA ?? false;
+    const transB = options.transB ?? false;
+    const [M, K] = transA ? [a.shape[1], a.shape[0]] : [a.shape[0], a.shape[1]];
+    const [Kb, N] = transB ? [b.shape[1], b.shape[0]] : [b.shape[0], b.shape[1]];
+    const out = options.out;
+    // Bad shapes get the reference kernel's error messages.
+    if (K !== Kb || (out && (out.rank !== 2 || out.shape[0] !== M || out.shape[1] !== N))) {
+      return refKernels.matmul(a, b, options);
+    }
+    if (options.accumulate && !out) throw new Error('matmul: accumulate needs an out tensor');
+    const accumulate = options.accumulate ?? false;
+    rt.reset();
+    const pa = rt.put(a.data as Float32Array);
+    const pb = rt.put(b.data as Float32Array);
+    const pc = accumulate ? rt.put(out!.data as Float32Array) : rt.alloc(M * N * 4);
+    const parallel = M * N * K >= PARALLEL_MIN_WORK;
+    const threads = parallel ? rt.threads : 1;
+    const scratch = rt.alloc(gemmScratch * threads);
+    const desc = rt.writeJob([JOB_GEMM, transA ? 1 : 0, transB ? 1 : 0, M, N, K, pa, transA ? M : K, pb,
+      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch]);
+    rt.run(desc, parallel);
+    const result = out ?? new Tensor(new Float32Array(M * N), [M, N]);
+    (result.data as Float32Array).set(rt.f32(pc, M * N));
+    return result;
+  }
+
+  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
+    if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g);
+    const rows = (g.C / g.groups) * g.kH * g.kW;
+    const OHW = g.OH * g.OW;
+    const ySize = g.N * g.outC * OHW;
+    rt.reset();
+    const px = rt.put(x.data as Float32Array);
+    const pw = rt.put(w.data as Float32Array);
+    const pb = b ? rt.put(b.data as Float32Array) : 0;
+    const py = rt.alloc(ySize * 4);
+    const parallel = g.N > 1 && ySize * rows >= PARALLEL_MIN_WORK;
+    const threads = parallel ? rt.threads : 1;
+    const scratchStride = rt.exports.convScratchBytes(rows, OHW);
+    const scratch = rt.alloc(scratchStride * threads);
+    const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride]);
+    rt.run(desc, parallel);
+    return new Tensor(rt.f32(py, ySize).slice(), [g.N, g.outC, g.OH, g.OW]);
+  }
+
+  function conv2dBackward(
+    x: Tensor, w: Tensor, dy: Tensor, g: Conv2dGeometry,
+    grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
+  ): Tensor | null {
+    if (!isFloat32(x, w, dy, grads.dW, grads.db)) return refKernels.conv2dBackward(x, w, dy, g, grads);
+    const rows = (g.C / g.groups) * g.kH * g.kW;
+    const OHW = g.OH * g.OW;
+    const dWSize = grads.dW.size;
+    rt.reset();
+    const px = rt.put(x.data as Float32Array);
+    const pw = rt.put(w.data as Float32Array);
+    const pdy = rt.put(dy.data as Float32Array);
+    const pdW = rt.put(grads.dW.data as Float32Array);
+    const parallel = g.N > 1 && dy.size * rows >= PARALLEL_MIN_WORK;
+    const threads = parallel ? rt.threads : 1;
+    const partials = rt.zeros(dWSize * (threads - 1));
+    const pdx = grads.needDx ? rt.zeros(x.size) : 0;
+    const scratchStride = rt.exports.convScratchBytes(rows, OHW);
+    const scratch = rt.alloc(scratchStride * threads);
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
+      scratchStride]);
+    rt.run(desc, parallel);
+    const dW = grads.dW.data as Float32Array;
+    dW.set(rt.f32(pdW, dWSize));
+    for (let t = 1; t < threads; t++) {
+      const partial = rt.f32(partials + (t - 1) * dWSize * 4, dWSize);
+      for (let i = 0; i < dWSize; i++) dW[i] += partial[i];
+    }
+    const dx = grads.needDx ? new Tensor(rt.f32(pdx, x.size).slice(), x.shape) : null;
+    if (grads.db) refKernels.addChannelSums(dy, grads.db); // db += Σ over n, oh, ow of dy
+    return dx;
+  }
+
+  return {
+    ...refKernels,
+    name: `wasm (${rt.variant}, ${rt.threads} thread${rt.threads === 1 ? '' : 's'})`,
+    runtime: rt,
+    matmul,
+    conv2d,
+    conv2dBackward,
+    close: () => rt.close(),
+  };
+}
+

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+// One instance of nabla.wasm: its linear memory, an arena in that memory reused by every call,
+// and (with shared memory) a pool of workers that run parts of a job on the same memory.
+// A job is synchronous for the caller: it wakes the workers, runs part 0 itself, and waits.
+import { detectFeatures, importNode, isNode, type WasmFeatures } from './features.js';
+import { INITIAL_PAGES, MAXIMUM_PAGES, wasmBase64 } from './build/modules.js';
+import { WORKER_SOURCE } from './worker-source.js';
+
+interface NablaExports {
+  runJob(desc: number, thread: number, threads: number): void;
+  heapBase(): number;
+  gemmScratchBytes(): number;
+  convScratchBytes(rows: number, OHW: number): number;
+}
+
+/** Words of the control block: job sequence number, parts still running, job descriptor, thread count, error. */
+const SEQ = 0;
+const PENDING = 1;
+const DESC = 2;
+const THREADS = 3;
+const FAILED = 4;
+const CONTROL_BYTES = 64;
+/** Room for one job descriptor (i32 words). */
+const DESC_BYTES = 256;
+const PAGE = 65536;
+
+interface PoolWorker {
+  postMessage(message: unknown): void;
+  terminate(): unknown;
+}
+
+export interface WasmRuntimeOptions {
+  /** Threads per job including the caller (default: the machine's cores); 1 without shared memory. */
+  threads?: number;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function defaultThreads(): Promise<number> {
+  if (isNode()) {
+    const os = await importNode<{ availableParallelism?(): number; cpus(): unknown[] }>('os');
+    return os.availableParallelism ? os.availableParallelism() : os.cpus().length;
+  }
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  return nav?.hardwareConcurrency ?? 1;
+}
+
+export class WasmRuntime {
+  readonly exports: NablaExports;
+  readonly memory: WebAssembly.Memory;
+  readonly features: WasmFeatures;
+  /** Threads a parallel job uses (the caller plus the workers). */
+  readonly threads: number;
+  readonly variant: string;
+  private readonly workers: PoolWorker[];
+  private readonly control: number;
+  readonly desc: number;
+  private readonly arenaStart: number;
+  private top: number;
+  /** Highest arena top seen, for reports (bytes). */
+  highWater = 0;
+
+  private constructor(
+    exports: NablaExports, memory: WebAssembly.Memory, features: WasmFeatures, variant: string,
+    workers: PoolWorker[],
+  ) {
+    this.exports = exports;
+    this.memory = memory;
+    this.features = features;
+    this.variant = variant;
+    this.workers = workers;
+    this.threads = workers.length + 1;
+    this.control = (exports.heapBase() + 63) & ~63;
+    this.desc = this.control + CONTROL_BYTES;
+    this.arenaStart = this.desc + DESC_BYTES;
+    this.top = this.arenaStart;
+  }
+
+  /** Loads the best variant this runtime supports; throws when WebAssembly SIMD is unavailable. */
+  static async create(options: WasmRuntimeOptions = {}): Promise<WasmRuntime> {
+    const features = await detectFeatures();
+    if (!features.simd) throw new Error('WebAssembly SIMD128 is not supported here');
+    const requested = options.threads ?? (await defaultThreads());
+    if (!Number.isInteger(requested) || requested < 1) {
+      throw new Error(`wasm backend: threads must be a positive integer, got ${requested}`);
+    }
+    const threads = features.sharedMemory ? requested : 1;
+    const shared = threads > 1;
+    const variant = `${features.relaxedSimd ? 'relaxed' : 'simd'}${shared ? '-shared' : ''}`;
+    const key = `${features.relaxedSimd ? 'relaxed' : 'simd'}${shared ? 'Shared' : ''}` as keyof typeof wasmBase64;
+    const module = await WebAssembly.compile(decodeBase64(wasmBase64[key]) as BufferSource);
+    const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared });
+    const instance = await WebAssembly.instantiate(module, { env: { memory } });
+    const exports = instance.exports as unknown as NablaExports;
+    const control = (exports.heapBase() + 63) & ~63;
+    const workers = shared ? await startWorkers(module, memory, control, threads - 1) : [];
+    return new WasmRuntime(exports, memory, features, variant, workers);
+  }
+
+  /** Frees every arena allocation (the memory itself stays, so steady-state calls never grow it). */
+  reset(): void {
+    this.top = this.arenaStart;
+  }
+
+  /** Reserves `bytes` (64-byte aligned) in the arena, growing the memory when needed; returns the address. */
+  alloc(bytes: number): number {
+    const at = this.top;
+    this.top = (at + bytes + 63) & ~63;
+    if (this.top > this.memory.buffer.byteLength) {
+      const pages = Math.ceil((this.top - this.memory.buffer.byteLength) / PAGE);
+      if (this.memory.buffer.byteLength / PAGE + pages > MAXIMUM_PAGES) {
+        throw new Error(`wasm backend: a call needs ${this.top} bytes, more than the ${MAXIMUM_PAGES * PAGE}-byte limit`);
+      }
+      this.memory.grow(pages);
+    }
+    this.highWater = Math.max(this.highWater, this.top);
+    return at;
+  }
+
+  f32(ptr: number, length: number): Float32Array {
+    return new Float32Array(this.memory.buffer, ptr, length);
+  }
+
+  /** Allocates room for `data` and copies it in. */
+  put(data: Float32Array): number {
+    const ptr = this.alloc(data.length * 4);
+    this.f32(ptr, data.length).set(data);
+    return ptr;
+  }
+
+  /** Allocates `length` zeroed floats. */
+  zeros(length: number): number {
+    const ptr = this.alloc(length * 4);
+    this.f32(ptr, length).fill(0);
+    return ptr;
+  }
+
+  /** Writes a job descriptor (i32 words) to the descriptor block and returns its address. */
+  writeJob(words: readonly number[]): number {
+    if (words.length * 4 > DESC_BYTES) throw new Error('wasm backend: job descriptor too long');
+    new Int32Array(this.memory.buffer, this.desc, words.length).set(words);
+    return this.desc;
+  }
+
+  /** Runs the job at `desc` on every thread when `parallel` (and there are workers), else on this one. */
+  run(desc: number, parallel: boolean): void {
+    if (!parallel || this.workers.length === 0) {
+      this.exports.runJob(desc, 0, 1);
+      return;
+    }
+    const words = new Int32Array(this.memory.buffer, this.control, CONTROL_BYTES / 4);
+    words[DESC] = desc;
+    words[THREADS] = this.threads;
+    words[FAILED] = 0;
+    Atomics.store(words, PENDING, this.workers.length);
+    Atomics.add(words, SEQ, 1);
+    Atomics.notify(words, SEQ);
+    let failure: unknown = null;
+    try {
+      this.exports.runJob(desc, 0, this.threads);
+    } catch (error) {
+      failure = error;
+    }
+    for (;;) {
+      const pending = Atomics.load(words, PENDING);
+      if (pending === 0) break;
+      if (this.features.canBlock) Atomics.wait(words, PENDING, pending);
+    }
+    if (failure) throw failure;
+    if (words[FAILED] !== 0) throw new Error('wasm backend: a worker failed while running a job');
+  }
+
+  /** Stops the workers (they are unref'd, so an idle pool never keeps Node alive). */
+  close(): void {
+    for (const worker of this.workers) worker.terminate();
+    this.workers.length = 0;
+  }
+}
+
+/** Starts `count` workers on the shared memory and resolves when each has instantiated the module. */
+async function startWorkers(
+  module: WebAssembly.Module, memory: WebAssembly.Memory, control: number, count: number,
+): Promise<PoolWorker[]> {
+  const workers: PoolWorker[] = [];
+  const ready: Promise<void>[] = [];
+  if (isNode()) {
+    type NodeWorker = PoolWorker & { unref(): void; once(event: string, fn: (value: unknown) => void): void };
+    const { Worker } = await importNode<{ Worker: new (code: string, options: { eval: boolean }) => NodeWorker }>(
+      'worker_threads',
+    );
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      worker.unref();
+      ready.push(
+        new Promise((resolve, reject) => {
+          worker.once('message', () => resolve());
+          worker.once('error', (error) => reject(error));
+        }),
+      );
+      worker.postMessage({ module, memory, control, thread: i + 1 });
+      workers.push(worker);
+    }
+  } else {
+    const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(url);
+      ready.push(
+        new Promise((resolve, reject) => {
+          worker.onmessage = () => resolve();
+          worker.onerror = (event) => reject(new Error(`wasm worker failed to start: ${event.message}`));
+        }),
+      );
+      worker.postMessage({ module, memory, control, thread: i + 1 });
+      workers.push(worker);
+    }
+  }
+  await Promise.all(ready);
+  return workers;
+}

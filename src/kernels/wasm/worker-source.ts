@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// The source of a pool worker, as a string so that the same code starts a Node worker_threads
+// Worker (eval) and a browser Web Worker (Blob URL) without a separate file to locate.
+// A worker instantiates the module on the shared memory, says it is ready, then loops: sleep on
+// the job sequence number, run its part of the job, count itself done and wake the caller.
+// Control words (see runtime.ts): 0 sequence, 1 pending, 2 descriptor, 3 threads, 4 failed.
+export const WORKER_SOURCE = `
+const nodePort = typeof require === 'function' ? require('node:worker_threads').parentPort : null;
+function onFirstMessage(handler) {
+  if (nodePort) nodePort.once('message', handler);
+  else self.onmessage = (event) => { self.onmessage = null; handler(event.data); };
+}
+function post(message) {
+  if (nodePort) nodePort.postMessage(message);
+  else self.postMessage(message);
+}
+onFirstMessage(async ({ module, memory, control, thread }) => {
+  const instance = await WebAssembly.instantiate(module, { env: { memory } });
+  const runJob = instance.exports.runJob;
+  const words = new Int32Array(memory.buffer, control, 16);
+  let seen = Atomics.load(words, 0);
+  post('ready');
+  for (;;) {
+    Atomics.wait(words, 0, seen);
+    const seq = Atomics.load(words, 0);
+    if (seq === seen) continue;
+    seen = seq;
+    const threads = words[3];
+    try {
+      if (thread < threads) runJob(words[2], thread, threads);
+    } catch (error) {
+      Atomics.store(words, 4, 1);
+    }
+    if (Atomics.sub(words, 1, 1) === 1) Atomics.notify(words, 1);
+  }
+});
+`;

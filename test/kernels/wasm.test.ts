@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+// The wasm backend against the reference: GEMM in every transposition over sizes on both sides
+// of the SIMD width and the 4×8 register tile, convolution forward and backward over stride,
+// padding, dilation, groups, depthwise and 1×1, each with 1 and 2 threads; backend selection;
+// and a rebuild of nabla.wasm from source that must match the committed build byte for byte.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectClose } from '../helpers/close.js';
+import { absTensor, maxAbs, randomTensor, reductionTolerance, shapeName } from './util.js';
+import { createWasmKernels, type WasmKernels } from '../../src/kernels/wasm/index.js';
+import { initBackend, kernels, refKernels, setKernels } from '../../src/kernels/index.js';
+import { conv2dGeometry, type Conv2dOptions } from '../../src/kernels/geometry.js';
+import { Rng } from '../../src/tensor/rng.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+
+const GEMM_SIZES = [1, 3, 4, 5, 7, 8, 17, 64, 65];
+
+/** |op(A)|·|op(B)| (+ |C| when accumulating): the magnitude each output's rounding error scales with. */
+function gemmMagnitude(a: Tensor, b: Tensor, transA: boolean, transB: boolean, c: Tensor | null): number {
+  const m = refKernels.matmul(absTensor(a), absTensor(b), { transA, transB });
+  return maxAbs(m.data) + (c ? maxAbs(c.data) : 0);
+}
+
+function checkGemm(k: WasmKernels, rng: Rng, M: number, N: number, K: number, transA: boolean, transB: boolean, accumulate: boolean): void {
+  const a = randomTensor(rng, transA ? [K, M] : [M, K], 'float32');
+  const b = randomTensor(rng, transB ? [N, K] : [K, N], 'float32');
+  const c0 = accumulate ? randomTensor(rng, [M, N], 'float32') : null;
+  const name = `matmul M=${M} N=${N} K=${K} transA=${transA} transB=${transB} accumulate=${accumulate} (${k.name})`;
+  const expected = refKernels.matmul(a, b, { transA, transB, out: c0?.clone(), accumulate });
+  const out = c0 ? c0.clone() : Tensor.full([M, N], Number.NaN); // NaN: every entry must be written
+  const actual = k.matmul(a, b, { transA, transB, out, accumulate });
+  assert.equal(actual, out, `${name}: must write into out`);
+  expectClose(actual.data, expected.data, reductionTolerance('float32', K, gemmMagnitude(a, b, transA, transB, c0), name));
+}
+
+interface ConvCase {
+  x: [number, number, number, number];
+  options: Conv2dOptions;
+  hasBias: boolean;
+}
+
+const CONV_CASES: ConvCase[] = [
+  { x: [2, 1, 28, 28], options: { outChannels: 6, kernelSize: 5, padding: 2 }, hasBias: true }, // LeNet conv1
+  { x: [3, 6, 14, 14], options: { outChannels: 16, kernelSize: 5 }, hasBias: true }, // LeNet conv2
+  { x: [2, 3, 7, 7], options: { outChannels: 5, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
+  { x: [2, 4, 9, 8], options: { outChannels: 6, kernelSize: [3, 2], stride: [1, 3], padding: [2, 1], dilation: [2, 1] }, hasBias: false },
+  { x: [3, 4, 6, 6], options: { outChannels: 6, kernelSize: 3, groups: 2, padding: 1 }, hasBias: true },
+  { x: [2, 8, 5, 7], options: { outChannels: 8, kernelSize: 3, groups: 8, padding: 1 }, hasBias: true }, // depthwise
+  { x: [4, 17, 5, 3], options: { outChannels: 9, kernelSize: 1 }, hasBias: true }, // pointwise: no im2col
+  { x: [2, 5, 6, 6], options: { outChannels: 3, kernelSize: 1, stride: 2 }, hasBias: false },
+  { x: [5, 3, 12, 13], options: { outChannels: 65, kernelSize: 3, dilation: 2, padding: 3 }, hasBias: true },
+];
+
+function checkConv(k: WasmKernels, rng: Rng, c: ConvCase): void {
+  const g = conv2dGeometry('test', c.x, c.options);
+  const name = `conv2d x=${shapeName(c.x)} ${JSON.stringify(c.options)} (${k.name})`;
+  const x = randomTensor(rng, c.x, 'float32');
+  const w = randomTensor(rng, [g.outC, g.C / g.groups, g.kH, g.kW], 'float32');
+  const b = c.hasBias ? randomTensor(rng, [g.outC], 'float32') : null;
+  const K = (g.C / g.groups) * g.kH * g.kW;
+  const yMagnitude = maxAbs(refKernels.conv2d(absTensor(x), absTensor(w), b && absTensor(b), g).data);
+  expectClose(k.conv2d(x, w, b, g).data, refKernels.conv2d(x, w, b, g).data, reductionTolerance('float32', K, yMagnitude, `${name} y`));
+
+  const dy = randomTensor(rng, [g.N, g.outC, g.OH, g.OW], 'float32');
+  const dW0 = randomTensor(rng, w.shape, 'float32');
+  const db0 = randomTensor(rng, [g.outC], 'float32');
+  const expectedGrads = { dW: dW0.clone(), db: db0.clone(), needDx: true };
+  const actualGrads = { dW: dW0.clone(), db: db0.clone(), needDx: true };
+  const dxExpected = refKernels.conv2dBackward(x, w, dy, g, expectedGrads)!;
+  const dxActual = k.conv2dBackward(x, w, dy, g, actualGrads)!;
+  // dW sums N·OH·OW products of |dy|·|x|; dx sums outC/groups·kH·kW products of |w|·|dy|.
+  const absGrads = { dW: absTensor(dW0), db: null, needDx: true };
+  const dxMagnitude = maxAbs(refKernels.conv2dBackward(absTensor(x), absTensor(w), absTensor(dy), g, absGrads)!.data);
+  const dWMagnitude = maxAbs(absGrads.dW.data);
+  const reduction = g.N * g.OH * g.OW;
+  expectClose(actualGrads.dW.data, expectedGrads.dW.data, reductionTolerance('float32', reduction, dWMagnitude, `${name} dW`));
+  expectClose(actualGrads.db.data, expectedGrads.db.data, reductionTolerance('float32', reduction, maxAbs(dy.data) * reduction + maxAbs(db0.data), `${name} db`));
+  expectClose(dxActual.data, dxExpected.data, reductionTolerance('float32', (g.outC / g.groups) * g.kH * g.kW, dxMagnitude, `${name} dx`));
+
+  const noDx = { dW: dW0.clone(), db: null, needDx: false };
+  assert.equal(k.conv2dBackward(x, w, dy, g, noDx), null, `${name}: needDx false returns null`);
+  expectClose(noDx.dW.data, expectedGrads.dW.data, reductionTolerance('float32', reduction, dWMagnitude, `${name} dW (no dx)`));
+}
+
+for (const threads of [1, 2]) {
+  describe(`wasm backend, ${threads} thread${threads === 1 ? '' : 's'}`, () => {
+    let k: WasmKernels;
+    before(async () => {
+      k = await createWasmKernels({ threads });
+    });
+    after(() => k.close());
+
+    it('uses the requested threads and relaxed SIMD where the runtime has it', () => {
+      assert.equal(k.runtime.threads, threads);
+      assert.equal(k.runtime.variant.startsWith('relaxed'), k.runtime.features.relaxedSimd);
+    });
+
+    it('matmul matches the reference for every transposition across tile sizes', () => {
+      const rng = new Rng(threads);
+      for (const transA of [false, true]) {
+        for (const transB of [false, true]) {
+          for (const M of GEMM_SIZES) {
+            // N and K cycle through the sizes too, without the full cube.
+            const N = GEMM_SIZES[(M * 3 + 1) % GEMM_SIZES.length];
+            const K = GEMM_SIZES[(M * 5 + 2) % GEMM_SIZES.length];
+            checkGemm(k, rng, M, N, K, transA, transB, M % 2 === 0);
+            checkGemm(k, rng, N, M, K, transA, transB, M % 2 === 1);
+          }
+        }
+      }
+    });
+
+    it('matmul matches the reference across cache blocks and thread splits', () => {
+      const rng = new Rng(10 + threads);
+      // K > 256 (two k-blocks), N > 1024 (two column blocks), M > 128 (two row blocks); both split directions.
+      checkGemm(k, rng, 130, 1030, 300, false, false, true);
+      checkGemm(k, rng, 257, 33, 513, true, false, false);
+      checkGemm(k, rng, 70, 200, 129, false, true, false);
+      checkGemm(k, rng, 200, 70, 129, true, true, true);
+      checkGemm(k, rng, 64, 64, 0, false, false, false);
+    });
+
+    it('conv2d and conv2dBackward match the reference (stride, padding, dilation, groups, depthwise, 1×1)', () => {
+      const rng = new Rng(20 + threads);
+      for (const c of CONV_CASES) checkConv(k, rng, c);
+    });
+
+    it('leaves float64 to the reference kernels', () => {
+      const rng = new Rng(30);
+      const a = randomTensor(rng, [5, 7], 'float64');
+      const b = randomTensor(rng, [7, 3], 'float64');
+      const c = k.matmul(a, b);
+      assert.equal(c.dtype, 'float64');
+      assert.deepEqual(Array.from(c.data), Array.from(refKernels.matmul(a, b).data));
+    });
+
+    it('keeps the arena steady across repeated calls', () => {
+      const rng = new Rng(40);
+      const a = randomTensor(rng, [65, 129], 'float32');
+      const b = randomTensor(rng, [129, 33], 'float32');
+      k.matmul(a, b);
+      const bytes = k.runtime.memory.buffer.byteLength;
+      const highWater = k.runtime.highWater;
+      for (let i = 0; i < 5; i++) k.matmul(a, b);
+      assert.equal(k.runtime.memory.buffer.byteLength, bytes);
+      assert.equal(k.runtime.highWater, highWater);
+    });
+  });
+}
+
+describe('initBackend', () => {
+  after(() => setKernels(refKernels));
+
+  it('installs the backend it was asked for', async () => {
+    assert.equal(await initBackend({ backend: 'ref' }), refKernels);
+    assert.equal(kernels(), refKernels);
+    const k = (await initBackend({ backend: 'wasm', threads: 1 })) as WasmKernels;
+    assert.match(k.name, /^wasm/);
+    assert.equal(kernels(), k);
+    k.close();
+  });
+
+  it('rejects bad options with a clear message', async () => {
+    await assert.rejects(initBackend({ threads: 0 }), /threads must be a positive integer, got 0/);
+    await assert.rejects(initBackend({ backend: 'gpu' as 'ref' }), /backend must be 'auto', 'wasm' or 'ref', got 'gpu'/);
+  });
+});
+
+describe('nabla.wasm build', () => {
+  it('rebuilding from assembly/*.ts reproduces the committed build byte for byte', async () => {
+    const { buildWasm } = (await import('../../src/kernels/wasm/build-wasm.mjs' as string)) as {
+      buildWasm(outDir: string): Promise<string[]>;
+    };
+    const committed = join(import.meta.dirname, '../../src/kernels/wasm/build');
+    const fresh = mkdtempSync(join(tmpdir(), 'nabla-wasm-'));
+    try {
+      await buildWasm(fresh);
+      const names = readdirSync(fresh).sort();
+      assert.deepEqual(readdirSync(committed).sort(), names);
+      for (const name of names) {
+        assert.ok(readFileSync(join(fresh, name)).equals(readFileSync(join(committed, name))),
+          `${name} differs from a fresh build: run npm run build:wasm and commit src/kernels/wasm/build`);
+      }
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});
