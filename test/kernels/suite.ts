@@ -3,9 +3,11 @@
 // against independent naive definitions (naive.ts, naive-conv.ts) on seeded random shapes on both
 // sides of the SIMD width, in float32 and float64, plus properties and PyTorch golden values.
 import type { Kernels } from '../../src/kernels/backend.js';
+import { convSuite } from './suite-conv.js';
 import { gemmSuite } from './suite-gemm.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
   gemmSuite(k);
+  convSuite(k);
 }
