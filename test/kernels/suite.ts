@@ -5,9 +5,11 @@
 import type { Kernels } from '../../src/kernels/backend.js';
 import { convSuite } from './suite-conv.js';
 import { gemmSuite } from './suite-gemm.js';
+import { poolSuite } from './suite-pool.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
   gemmSuite(k);
   convSuite(k);
+  poolSuite(k);
 }

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// Kernel suite, pooling: max pooling (values, first-max argmax on ties, padding as −∞) and its
+// scatter backward; average pooling with and without countIncludePad (PyTorch's divisor) and its
+// backward, all against direct loops over each window.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Kernels } from '../../src/kernels/backend.js';
+import { type Conv2dGeometry, pool2dGeometry, type Pair } from '../../src/kernels/geometry.js';
+import { Rng } from '../../src/tensor/rng.js';
+import { type DType, Tensor } from '../../src/tensor/tensor.js';
+import { expectClose } from '../helpers/close.js';
+import { naiveAvgPool, naiveMaxPool } from './naive-conv.js';
+import { absTensor, DTYPES, maxAbs, randomTensor, reductionTolerance } from './util.js';
+
+interface PoolCase {
+  x: [number, number, number, number];
+  kernelSize: Pair;
+  stride?: Pair;
+  padding?: Pair;
+  dilation?: Pair;
+}
+
+const CASES: PoolCase[] = [
+  { x: [2, 3, 6, 6], kernelSize: 2 },
+  { x: [2, 4, 8, 8], kernelSize: 2 },
+  { x: [1, 5, 17, 17], kernelSize: 2 }, // odd size: the last row and column are dropped
+  { x: [2, 2, 7, 7], kernelSize: 3, stride: 2 },
+  { x: [2, 2, 7, 6], kernelSize: 3, stride: 2, padding: 1 },
+  { x: [1, 3, 5, 7], kernelSize: 2, stride: 3 },
+  { x: [2, 3, 5, 5], kernelSize: 3, stride: 1, padding: 1 },
+  { x: [1, 7, 9, 4], kernelSize: [2, 3], stride: [1, 2], padding: [1, 1] },
+  { x: [2, 2, 5, 5], kernelSize: 2, stride: 1, padding: 1 },
+  { x: [1, 1, 1, 1], kernelSize: 1 },
+  { x: [1, 65, 4, 4], kernelSize: 4 },
+  { x: [1, 3, 33, 3], kernelSize: [5, 3], stride: [4, 1], padding: [2, 1] },
+];
+
+const DILATED_CASES: PoolCase[] = [
+  { x: [2, 3, 9, 9], kernelSize: 3, stride: 2, padding: 1, dilation: 2 },
+  { x: [1, 2, 8, 7], kernelSize: 2, stride: 1, dilation: [2, 3] },
+];
+
+function geometryOf(c: PoolCase): Conv2dGeometry {
+  return pool2dGeometry('test', c.x, { kernelSize: c.kernelSize, stride: c.stride, padding: c.padding, dilation: c.dilation });
+}
+
+function caseName(kind: string, g: Conv2dGeometry, dtype: DType): string {
+  return (
+    `${kind} x=[${g.N},${g.C},${g.H},${g.W}] k=[${g.kH},${g.kW}] s=[${g.strideH},${g.strideW}] ` +
+    `p=[${g.padH},${g.padW}] d=[${g.dilationH},${g.dilationW}] ${dtype}`
+  );
+}
+
+/** Integers in {−2, …, 1}: many ties inside a window, and windows whose real entries are all negative. */
+function tiedTensor(rng: Rng, shape: readonly number[], dtype: DType): Tensor {
+  const t = Tensor.zeros(shape, dtype);
+  for (let i = 0; i < t.size; i++) t.data[i] = rng.int(4) - 2;
+  return t;
+}
+
+export function poolSuite(k: Kernels): void {
+  describe(`${k.name}: maxPool2d`, () => {
+    it('returns the window maxima and the flat index of the first maximum, padding never winning', () => {
+      const rng = new Rng(301);
+      for (const dtype of DTYPES) {
+        for (const c of [...CASES, ...DILATED_CASES]) {
+          const g = geometryOf(c);
+          for (const [what, x] of [['random', randomTensor(rng, c.x, dtype)], ['ties', tiedTensor(rng, c.x, dtype)]] as const) {
+            const name = `${caseName('maxPool2d', g, dtype)} ${what}`;
+            const { y, argmax } = k.maxPool2d(x, g);
+            const expected = naiveMaxPool(x, g);
+            assert.deepEqual(y.shape, [g.N, g.C, g.OH, g.OW], name);
+            assert.equal(y.dtype, dtype, name);
+            expectClose(y.data, expected.y, { rtol: 0, atol: 0, name });
+            expectClose(argmax, expected.argmax, { rtol: 0, atol: 0, name: `argmax ${name}` });
+          }
+        }
+      }
+    });
+
+    it('padded positions count as −∞: an all-negative input keeps negative maxima', () => {
+      const g = pool2dGeometry('test', [1, 1, 3, 3], { kernelSize: 3, stride: 1, padding: 1 });
+      const x = Tensor.from([-5, -4, -3, -2, -9, -8, -7, -6, -1], [1, 1, 3, 3]);
+      const { y, argmax } = k.maxPool2d(x, g);
+      // Window of (0, 0) sees rows 0-1, cols 0-1: max −2 at flat index 3; (2, 2) sees rows 1-2, cols 1-2: −1 at 8.
+      assert.equal(y.data[0], -2);
+      assert.equal(argmax[0], 3);
+      assert.equal(y.data[8], -1);
+      assert.equal(argmax[8], 8);
+      assert.ok(Array.from(y.data).every((v) => v < 0), `maxPool2d: ${Array.from(y.data)}`);
+    });
+
+    it('backward scatters dy to the argmax positions, summing where windows overlap', () => {
+      const rng = new Rng(302);
+      for (const dtype of DTYPES) {
+        for (const c of [...CASES, ...DILATED_CASES]) {
+          const g = geometryOf(c);
+          const name = caseName('maxPool2dBackward', g, dtype);
+          const x = tiedTensor(rng, c.x, dtype);
+          const { argmax } = k.maxPool2d(x, g);
+          const dy = randomTensor(rng, [g.N, g.C, g.OH, g.OW], dtype);
+          const expected = new Float64Array(x.size);
+          for (let i = 0; i < dy.size; i++) expected[argmax[i]] += dy.data[i];
+          const dx = k.maxPool2dBackward(dy, argmax, g);
+          assert.deepEqual(dx.shape, c.x, name);
+          assert.equal(dx.dtype, dtype, name);
+          const overlap = g.kH * g.kW;
+          expectClose(dx.data, expected, reductionTolerance(dtype, overlap, overlap * maxAbs(dy.data), name));
+        }
+      }
+    });
+  });
+
+  describe(`${k.name}: avgPool2d`, () => {
+    it('matches window means, dividing as PyTorch with and without countIncludePad', () => {
+      const rng = new Rng(303);
+      for (const dtype of DTYPES) {
+        for (const c of CASES) {
+          const g = geometryOf(c);
+          const x = randomTensor(rng, c.x, dtype);
+          for (const countIncludePad of [true, false]) {
+            const name = `${caseName('avgPool2d', g, dtype)} countIncludePad=${countIncludePad}`;
+            const y = k.avgPool2d(x, g, countIncludePad);
+            assert.deepEqual(y.shape, [g.N, g.C, g.OH, g.OW], name);
+            assert.equal(y.dtype, dtype, name);
+            const magnitude = maxAbs(naiveAvgPool(absTensor(x), g, countIncludePad).y);
+            expectClose(y.data, naiveAvgPool(x, g, countIncludePad).y, reductionTolerance(dtype, g.kH * g.kW + 1, magnitude, name));
+          }
+        }
+      }
+    });
+
+    it('divides a corner window by 9 with countIncludePad and by its 4 real entries without', () => {
+      const g = pool2dGeometry('test', [1, 1, 4, 4], { kernelSize: 3, stride: 2, padding: 1 });
+      const ones = Tensor.full([1, 1, 4, 4], 1, 'float64');
+      expectClose(k.avgPool2d(ones, g, true).data, [4 / 9, 6 / 9, 6 / 9, 9 / 9], { name: 'countIncludePad=true', rtol: 1e-15 });
+      expectClose(k.avgPool2d(ones, g, false).data, [1, 1, 1, 1], { name: 'countIncludePad=false', rtol: 1e-15 });
+    });
+
+    it('backward spreads dy / divisor over each window, summing where windows overlap', () => {
+      const rng = new Rng(304);
+      for (const dtype of DTYPES) {
+        for (const c of CASES) {
+          const g = geometryOf(c);
+          for (const countIncludePad of [true, false]) {
+            const name = `${caseName('avgPool2dBackward', g, dtype)} countIncludePad=${countIncludePad}`;
+            const dy = randomTensor(rng, [g.N, g.C, g.OH, g.OW], dtype);
+            const { windows } = naiveAvgPool(Tensor.zeros(c.x, dtype), g, countIncludePad);
+            const expected = new Float64Array(g.N * g.C * g.H * g.W);
+            windows.forEach((win, o) => {
+              for (const i of win.indices) expected[i] += dy.data[o] / win.divisor;
+            });
+            const dx = k.avgPool2dBackward(dy, g, countIncludePad);
+            assert.deepEqual(dx.shape, c.x, name);
+            assert.equal(dx.dtype, dtype, name);
+            const overlap = g.kH * g.kW;
+            expectClose(dx.data, expected, reductionTolerance(dtype, overlap + 1, overlap * maxAbs(dy.data), name));
+          }
+        }
+      }
+    });
+  });
+}
