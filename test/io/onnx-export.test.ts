@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportOnnx } from '../../src/io/onnx/export.js';
-import { onnx } from '../../src/io/onnx/proto.js';
+import { onnx, type DecodedGraph, type ValueInfoProto } from '../../src/io/onnx/proto.js';
 import { GELU, ReLU, Softplus } from '../../src/layers/activations.js';
 import { Linear } from '../../src/layers/linear.js';
 import { Sequential } from '../../src/layers/sequential.js';
@@ -84,10 +84,10 @@ describe('exportOnnx graph contents', () => {
   it('names input, output, the symbolic batch N and initializers after Nabla parameters', () => {
     const { model, inputShape } = cnnEveryLayer();
     const m = onnx.ModelProto.decode(exportOnnx(model, { inputShape }));
-    const g = m.graph!;
+    const g = m.graph as DecodedGraph;
     assert.equal(g.input[0].name, 'input');
     assert.equal(g.output[0].name, 'output');
-    const dims = (vi: onnx.IValueInfoProto) => vi.type!.tensorType!.shape!.dim!.map((d) => d.dimParam || Number(d.dimValue));
+    const dims = (vi: ValueInfoProto) => vi.type!.tensorType!.shape!.dim!.map((d) => d.dimParam || Number(d.dimValue));
     assert.deepEqual(dims(g.input[0]), ['N', 3, 12, 10]);
     assert.deepEqual(dims(g.output[0]), ['N', 5]);
     const names = g.initializer.map((t) => t.name);
@@ -102,15 +102,15 @@ describe('exportOnnx graph contents', () => {
 
   it('fixedBatch exports the batch dimension as a number', () => {
     const model = new Sequential([new Linear(3, 2), new ReLU()]);
-    const g = onnx.ModelProto.decode(exportOnnx(model, { inputShape: [4, 3], fixedBatch: true })).graph!;
+    const g = onnx.ModelProto.decode(exportOnnx(model, { inputShape: [4, 3], fixedBatch: true })).graph as DecodedGraph;
     assert.equal(Number(g.input[0].type!.tensorType!.shape!.dim![0].dimValue), 4);
   });
 
   it('Gemm keeps W as [in, out] with transB = 0 (no transpose)', () => {
     const model = new Sequential([new Linear(3, 2, { rng: new Rng(1) })]);
-    const g = onnx.ModelProto.decode(exportOnnx(model, { inputShape: [1, 3] })).graph!;
-    assert.deepEqual(g.initializer[0].dims.map(Number), [3, 2]);
-    const transB = g.node[0].attribute.find((a) => a.name === 'transB');
+    const g = onnx.ModelProto.decode(exportOnnx(model, { inputShape: [1, 3] })).graph as DecodedGraph;
+    assert.deepEqual((g.initializer[0].dims ?? []).map(Number), [3, 2]);
+    const transB = (g.node[0].attribute ?? []).find((a) => a.name === 'transB');
     assert.equal(Number(transB?.i), 0);
   });
 

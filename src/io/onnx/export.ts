@@ -14,7 +14,17 @@ import { Linear } from '../../layers/linear.js';
 import { MaxPool2d } from '../../layers/max-pool2d.js';
 import { Sequential } from '../../layers/sequential.js';
 import { Tensor, formatShape } from '../../tensor/tensor.js';
-import { attr, floatTensor, floatValueInfo, onnx, type AttributeProto, type NodeProto, type TensorProto } from './proto.js';
+import {
+  attr,
+  floatTensor,
+  floatValueInfo,
+  onnx,
+  type AttributeProto,
+  type GraphProto,
+  type ModelProto,
+  type NodeProto,
+  type TensorProto,
+} from './proto.js';
 
 export interface OnnxExportOptions {
   /**
@@ -98,14 +108,14 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
   b.nodes[b.nodes.length - 1].output = ['output'];
 
   const batch = fixedBatch ? inputShape[0] : 'N';
-  const graph: onnx.IGraphProto = {
+  const graph: GraphProto = {
     name: 'nabla',
     node: b.nodes,
     initializer: b.initializers,
     input: [floatValueInfo('input', [batch, ...inputShape.slice(1)])],
     output: [floatValueInfo('output', [batch, ...probe.shape.slice(1)])],
   };
-  const message: onnx.IModelProto = {
+  const message: ModelProto = {
     irVersion: irVersionFor(opset),
     opsetImport: [{ domain: '', version: opset }],
     producerName: 'nabla',

@@ -7,7 +7,11 @@ import onnxProto from 'onnx-proto';
 import { formatShape } from '../../tensor/tensor.js';
 
 export const onnx = onnxProto.onnx;
+export type ModelProto = onnxProto.onnx.IModelProto;
+export type GraphProto = onnxProto.onnx.IGraphProto;
 export type NodeProto = onnxProto.onnx.INodeProto;
+/** A decoded graph: a class instance whose repeated fields are always arrays. */
+export type DecodedGraph = onnxProto.onnx.GraphProto;
 export type TensorProto = onnxProto.onnx.ITensorProto;
 export type AttributeProto = onnxProto.onnx.IAttributeProto;
 export type ValueInfoProto = onnxProto.onnx.IValueInfoProto;
