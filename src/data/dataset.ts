@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// An in-memory image classification dataset: images as one Float32Array [N, C, H, W],
+// normalised (x/255 − mean) / std, and integer labels. Splits and subsets are deterministic.
+import { Rng } from '../tensor/rng.js';
+import { Tensor } from '../tensor/tensor.js';
+
+export interface ImageDatasetInit {
+  /** Where it came from, for messages ('mnist (embedded) train'). */
+  name: string;
+  images: Float32Array;
+  labels: Int32Array;
+  /** One image's shape [C, H, W]. */
+  imageShape: [number, number, number];
+  numClasses: number;
+  classNames?: string[];
+  /** The normalisation already applied: x = (raw/255 − mean) / std. Predict applies it to new images. */
+  mean?: number;
+  std?: number;
+}
+
+export class ImageDataset {
+  readonly name: string;
+  readonly images: Float32Array;
+  readonly labels: Int32Array;
+  readonly imageShape: [number, number, number];
+  readonly numClasses: number;
+  readonly classNames: string[];
+  readonly mean: number;
+  readonly std: number;
+
+  constructor(init: ImageDatasetInit) {
+    const [c, h, w] = init.imageShape;
+    const n = init.labels.length;
+    if (init.images.length !== n * c * h * w) {
+      throw new Error(`${init.name}: ${n} labels need ${n * c * h * w} image values of shape [${c}, ${h}, ${w}], got ${init.images.length}`);
+    }
+    if (!Number.isInteger(init.numClasses) || init.numClasses < 1) throw new Error(`${init.name}: numClasses must be a positive integer, got ${init.numClasses}`);
+    for (let i = 0; i < n; i++) {
+      const y = init.labels[i];
+      if (y < 0 || y >= init.numClasses) {
+        throw new Error(`${init.name}: label ${y} of sample ${i} is out of range for ${init.numClasses} classes (0..${init.numClasses - 1})`);
+      }
+    }
+    if (init.classNames && init.classNames.length !== init.numClasses) {
+      throw new Error(`${init.name}: ${init.classNames.length} class names for ${init.numClasses} classes`);
+    }
+    this.name = init.name;
+    this.images = init.images;
+    this.labels = init.labels;
+    this.imageShape = [c, h, w];
+    this.numClasses = init.numClasses;
+    this.classNames = init.classNames ?? Array.from({ length: init.numClasses }, (_, i) => String(i));
+    this.mean = init.mean ?? 0;
+    this.std = init.std ?? 1;
+  }
+
+  /**
+   * Builds a dataset from raw bytes (0..255), normalising each value to (v/255 − mean) / std.
+   * `images` holds N·C·H·W bytes in NCHW order (an IDX image file's data, with C = 1).
+   */
+  static fromBytes(
+    images: Uint8Array,
+    labels: ArrayLike<number>,
+    options: Omit<ImageDatasetInit, 'images' | 'labels'>,
+  ): ImageDataset {
+    const mean = options.mean ?? 0;
+    const std = options.std ?? 1;
+    const scale = 1 / (255 * std);
+    const x = new Float32Array(images.length);
+    for (let i = 0; i < images.length; i++) x[i] = images[i] * scale - mean / std;
+    return new ImageDataset({ ...options, images: x, labels: Int32Array.from(labels), mean, std });
+  }
+
+  get length(): number {
+    return this.labels.length;
+  }
+
+  /** Values per image, C·H·W. */
+  get imageSize(): number {
+    return this.imageShape[0] * this.imageShape[1] * this.imageShape[2];
+  }
+
+  /** The normalised value of a black (raw 0) pixel: what padding should fill with. */
+  get background(): number {
+    return -this.mean / this.std;
+  }
+
+  /** A new dataset of the samples at `indices`, in that order (copies the pixels). */
+  subset(indices: ArrayLike<number>, name = this.name): ImageDataset {
+    const size = this.imageSize;
+    const images = new Float32Array(indices.length * size);
+    const labels = new Int32Array(indices.length);
+    for (let i = 0; i < indices.length; i++) {
+      const j = indices[i];
+      if (!Number.isInteger(j) || j < 0 || j >= this.length) throw new Error(`${this.name}.subset: index ${j} out of range 0..${this.length - 1}`);
+      images.set(this.images.subarray(j * size, (j + 1) * size), i * size);
+      labels[i] = this.labels[j];
+    }
+    return new ImageDataset({ ...this.describe(name), images, labels });
+  }
+
+  /**
+   * Splits into two datasets: a seeded permutation, the first `firstCount` samples go to the
+   * first part. The same seed always gives the same split.
+   */
+  split(firstCount: number, seed: number, names: [string, string] = [`${this.name} train`, `${this.name} held-out`]): [ImageDataset, ImageDataset] {
+    if (!Number.isInteger(firstCount) || firstCount < 0 || firstCount > this.length) {
+      throw new Error(`${this.name}.split: first part must have 0..${this.length} samples, got ${firstCount}`);
+    }
+    const order = new Rng(seed).permutation(this.length);
+    return [this.subset(order.subarray(0, firstCount), names[0]), this.subset(order.subarray(firstCount), names[1])];
+  }
+
+  /** Samples per class. */
+  classCounts(): number[] {
+    const counts = new Array<number>(this.numClasses).fill(0);
+    for (const y of this.labels) counts[y]++;
+    return counts;
+  }
+
+  /** The first `count` samples as one tensor [count, C, H, W] (handy for summaries and tests). */
+  head(count: number): Tensor {
+    const n = Math.min(count, this.length);
+    return new Tensor(this.images.slice(0, n * this.imageSize), [n, ...this.imageShape]);
+  }
+
+  private describe(name: string): Omit<ImageDatasetInit, 'images' | 'labels'> {
+    return { name, imageShape: this.imageShape, numClasses: this.numClasses, classNames: this.classNames, mean: this.mean, std: this.std };
+  }
+}
+
+/** One-hot rows [N, numClasses] for integer labels (for losses that take dense targets, e.g. MSE). */
+export function oneHot(labels: ArrayLike<number>, numClasses: number): Tensor {
+  const out = Tensor.zeros([labels.length, numClasses]);
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i];
+    if (!Number.isInteger(y) || y < 0 || y >= numClasses) throw new Error(`oneHot: label ${y} at ${i} is out of range for ${numClasses} classes`);
+    out.data[i * numClasses + y] = 1;
+  }
+  return out;
+}
