@@ -4,6 +4,7 @@
 // sides of the SIMD width, in float32 and float64, plus properties and PyTorch golden values.
 import type { Kernels } from '../../src/kernels/backend.js';
 import { convSuite } from './suite-conv.js';
+import { elementwiseSuite } from './suite-elementwise.js';
 import { gemmSuite } from './suite-gemm.js';
 import { poolSuite } from './suite-pool.js';
 
@@ -12,4 +13,5 @@ export function runKernelSuite(k: Kernels): void {
   gemmSuite(k);
   convSuite(k);
   poolSuite(k);
+  elementwiseSuite(k);
 }

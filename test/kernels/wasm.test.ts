@@ -12,7 +12,7 @@ import { expectClose } from '../helpers/close.js';
 import { absTensor, maxAbs, randomTensor, reductionTolerance, shapeName } from './util.js';
 import { createWasmKernels, type WasmKernels } from '../../src/kernels/wasm/index.js';
 import { initBackend, kernels, refKernels, setKernels } from '../../src/kernels/index.js';
-import { conv2dGeometry, type Conv2dOptions } from '../../src/kernels/geometry.js';
+import { conv2dGeometry, pool2dGeometry, type Conv2dOptions } from '../../src/kernels/geometry.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 
@@ -126,6 +126,43 @@ for (const threads of [1, 2]) {
     it('conv2d and conv2dBackward match the reference (stride, padding, dilation, groups, depthwise, 1×1)', () => {
       const rng = new Rng(20 + threads);
       for (const c of CONV_CASES) checkConv(k, rng, c);
+    });
+
+    it('maxPool2d matches the reference exactly, ties and NaN included', () => {
+      const rng = new Rng(50 + threads);
+      const cases: { x: number[]; kernelSize: number; stride?: number; padding?: number; dilation?: number }[] = [
+        ...[1, 2, 3, 7, 8, 9, 16, 17, 28, 35].map((W) => ({ x: [2, 3, 6, W], kernelSize: 2 })),
+        { x: [2, 2, 7, 9], kernelSize: 3, stride: 2, padding: 1 },
+        { x: [1, 3, 9, 9], kernelSize: 2, stride: 1, dilation: 2 },
+      ];
+      for (const c of cases) {
+        const g = pool2dGeometry('test', c.x, c);
+        const name = `maxPool2d x=${shapeName(c.x)} k=${c.kernelSize} s=${c.stride ?? c.kernelSize} p=${c.padding ?? 0}`;
+        // Few distinct values force ties; a few NaNs must win their windows.
+        const x = Tensor.zeros(c.x);
+        for (let i = 0; i < x.size; i++) x.data[i] = rng.int(5) - 2;
+        for (let i = 0; i < 3; i++) x.data[rng.int(x.size)] = Number.NaN;
+        const expected = refKernels.maxPool2d(x, g);
+        const actual = k.maxPool2d(x, g);
+        assert.deepEqual(Array.from(actual.argmax), Array.from(expected.argmax), `${name}: argmax`);
+        assert.deepEqual(Array.from(actual.y.data), Array.from(expected.y.data), `${name}: y`);
+        assert.deepEqual(actual.y.shape, expected.y.shape, `${name}: shape`);
+      }
+    });
+
+    it('relu and its backward match the reference exactly (NaN and −0 map to 0)', () => {
+      const rng = new Rng(60);
+      for (const size of [1, 3, 4, 5, 17, 65]) {
+        const x = randomTensor(rng, [size], 'float32');
+        x.data[0] = -0;
+        if (size > 2) x.data[2] = Number.NaN;
+        const dy = randomTensor(rng, [size], 'float32');
+        const relu = { kind: 'relu' } as const;
+        const y = k.activation(relu, x);
+        assert.deepEqual(Array.from(y.data), Array.from(refKernels.activation(relu, x).data), `relu size ${size}`);
+        const dx = k.activationBackward(relu, x, y, dy);
+        assert.deepEqual(Array.from(dx.data), Array.from(refKernels.activationBackward(relu, x, y, dy).data), `relu backward size ${size}`);
+      }
     });
 
     it('leaves float64 to the reference kernels', () => {
