@@ -3,7 +3,7 @@
 // backward) run in wasm, split across threads when the work is large enough; every other kernel,
 // and every float64 call, is the reference kernel. Each call copies its inputs into the arena,
 // runs one job and copies the results out, so tensors stay plain Float32Arrays for the user.
-import type { Kernels, MatmulOptions } from '../backend.js';
+import type { Activation, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -13,6 +13,7 @@ import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
 const JOB_GEMM = 1;
 const JOB_CONV2D_FORWARD = 2;
 const JOB_CONV2D_BACKWARD = 3;
+const JOB_MAX_POOL2D = 4;
 /**
  * Multiply-adds below which a job stays on the calling thread: waking a worker costs tens of
  * microseconds, about what 2^18 multiply-adds take on one core.
@@ -119,8 +120,41 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     return dx;
   }
 
+  function activation(f: Activation, x: Tensor): Tensor {
+    if (f.kind !== 'relu' || !isFloat32(x)) return refKernels.activation(f, x);
+    rt.reset();
+    const px = rt.put(x.data as Float32Array);
+    const py = rt.alloc(x.size * 4);
+    rt.exports.reluSimd(px, py, x.size);
+    return new Tensor(rt.f32(py, x.size).slice(), x.shape);
+  }
+
+  function activationBackward(f: Activation, x: Tensor, y: Tensor, dy: Tensor): Tensor {
+    if (f.kind !== 'relu' || !isFloat32(x, y, dy) || x.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
+    rt.reset();
+    const px = rt.put(x.data as Float32Array);
+    const pdy = rt.put(dy.data as Float32Array);
+    rt.exports.reluBackwardSimd(px, pdy, pdy, x.size); // in place over the copy of dy
+    return new Tensor(rt.f32(pdy, x.size).slice(), x.shape);
+  }
+
+  function maxPool2d(x: Tensor, g: Conv2dGeometry): MaxPoolResult {
+    if (!isFloat32(x)) return refKernels.maxPool2d(x, g);
+    const ySize = g.N * g.C * g.OH * g.OW;
+    rt.reset();
+    const px = rt.put(x.data as Float32Array);
+    const py = rt.alloc(ySize * 4);
+    const pArgmax = rt.alloc(ySize * 4);
+    rt.exports.maxPool2dPlanes(rt.writeJob([JOB_MAX_POOL2D, ...geometryWords(g), px, py, pArgmax]));
+    const y = new Tensor(rt.f32(py, ySize).slice(), [g.N, g.C, g.OH, g.OW]);
+    return { y, argmax: new Int32Array(rt.memory.buffer, pArgmax, ySize).slice() };
+  }
+
   return {
     ...refKernels,
+    activation,
+    activationBackward,
+    maxPool2d,
     name: `wasm (${rt.variant}, ${rt.threads} thread${rt.threads === 1 ? '' : 's'})`,
     runtime: rt,
     matmul,

@@ -11,6 +11,9 @@ interface NablaExports {
   heapBase(): number;
   gemmScratchBytes(): number;
   convScratchBytes(rows: number, OHW: number): number;
+  reluSimd(x: number, y: number, n: number): void;
+  reluBackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  maxPool2dPlanes(desc: number): void;
 }
 
 /** Words of the control block: job sequence number, parts still running, job descriptor, thread count, error. */

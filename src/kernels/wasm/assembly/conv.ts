@@ -6,6 +6,7 @@
 // row (c, kh, kw), column (oh, ow).
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { blockStart } from './index';
+import { copyFloats, zeroFloats } from './memory';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -37,16 +38,16 @@ function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize): void {
         for (let oh = 0; oh < OH; oh++) {
           const ih = oh * strideH - padH + kh * dilationH;
           if (ih < 0 || ih >= H) {
-            memory.fill(dst, 0, <usize>OW * 4);
+            zeroFloats(dst, OW);
           } else {
             const src = x + (<usize>(c * H + ih) * W + iw0) * 4;
-            memory.fill(dst, 0, <usize>owLo * 4);
+            zeroFloats(dst, owLo);
             if (strideW == 1) {
-              memory.copy(dst + <usize>owLo * 4, src + <usize>owLo * 4, <usize>(owHi - owLo) * 4);
+              copyFloats(dst + <usize>owLo * 4, src + <usize>owLo * 4, owHi - owLo);
             } else {
               for (let ow = owLo; ow < owHi; ow++) store<f32>(dst + <usize>ow * 4, load<f32>(src + <usize>(ow * strideW) * 4));
             }
-            memory.fill(dst + <usize>owHi * 4, 0, <usize>(OW - owHi) * 4);
+            zeroFloats(dst + <usize>owHi * 4, OW - owHi);
           }
           dst += <usize>OW * 4;
         }
@@ -71,7 +72,14 @@ function col2imSample(desc: usize, cols: usize, Cg: i32, dx: usize): void {
           const ih = oh * strideH - padH + kh * dilationH;
           if (ih >= 0 && ih < H) {
             const dst = dx + (<usize>(c * H + ih) * W + iw0) * 4;
-            for (let ow = owLo; ow < owHi; ow++) {
+            let ow = owLo;
+            if (strideW == 1) {
+              for (; ow + 4 <= owHi; ow += 4) {
+                const at = dst + <usize>ow * 4;
+                v128.store(at, f32x4.add(v128.load(at), v128.load(src + <usize>ow * 4)));
+              }
+            }
+            for (; ow < owHi; ow++) {
               const at = dst + <usize>(ow * strideW) * 4;
               store<f32>(at, load<f32>(at) + load<f32>(src + <usize>ow * 4));
             }

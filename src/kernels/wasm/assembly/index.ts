@@ -69,3 +69,5 @@ export function blockStart(n: i32, unit: i32, part: i32, parts: i32): i32 {
   return min(n, part * per * unit);
 }
 export { convScratchBytes } from './conv';
+export { reluSimd, reluBackwardSimd } from './elementwise';
+export { maxPool2dPlanes } from './pool';

@@ -3,9 +3,11 @@
  (type $1 (func (param i32 i32 i32 i32)))
  (type $2 (func (result i32)))
  (type $3 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $4 (func (param i32 i32 i32 i32) (result i32)))
- (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $6 (func (param i32 i32) (result i32)))
+ (type $4 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $5 (func (param i32)))
+ (type $6 (func (param i32 i32 i32 i32) (result i32)))
+ (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $8 (func (param i32 i32) (result i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -18,6 +20,9 @@
  (export "runJob" (func $src/kernels/wasm/assembly/index/runJob))
  (export "blockStart" (func $src/kernels/wasm/assembly/index/blockStart))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
+ (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
+ (export "reluBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/reluBackwardSimd))
+ (export "maxPool2dPlanes" (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes))
  (export "memory" (memory $0))
  (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
   (local $13 i32)
@@ -662,12 +667,15 @@
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
   local.get $0
   i32.load offset=12
-  local.set $13
+  local.set $14
   local.get $0
   i32.load offset=16
-  local.set $14
+  local.set $15
   local.get $0
   i32.load offset=24
   local.set $16
@@ -679,7 +687,7 @@
   local.set $18
   local.get $0
   i32.load offset=36
-  local.set $6
+  local.set $7
   local.get $0
   i32.load offset=40
   local.set $19
@@ -699,94 +707,94 @@
   i32.const -64
   i32.sub
   i32.load
-  local.set $5
+  local.set $6
   loop $for-loop|0
    local.get $2
-   local.get $11
+   local.get $12
    i32.gt_s
    if
     i32.const 0
-    local.set $7
+    local.set $8
     loop $for-loop|1
-     local.get $7
+     local.get $8
      local.get $16
      i32.lt_s
      if
       i32.const 0
-      local.set $8
+      local.set $9
       loop $for-loop|2
-       local.get $8
+       local.get $9
        local.get $17
        i32.lt_s
        if
-        local.get $8
+        local.get $9
         local.get $22
         i32.mul
         local.get $20
         i32.sub
-        local.tee $12
+        local.tee $13
         i32.const 0
         i32.ge_s
         if (result i32)
          i32.const 0
         else
-         local.get $5
          local.get $6
-         local.get $12
+         local.get $7
+         local.get $13
          i32.sub
          i32.const 1
          i32.sub
-         local.get $6
+         local.get $7
          i32.div_s
          local.tee $0
          local.get $0
-         local.get $5
+         local.get $6
          i32.gt_s
          select
         end
-        local.tee $4
-        local.get $5
-        local.get $14
-        local.get $12
+        local.tee $5
+        local.get $6
+        local.get $15
+        local.get $13
         i32.sub
         local.tee $0
         i32.const 0
         i32.gt_s
         if (result i32)
          local.get $0
-         local.get $6
+         local.get $7
          i32.add
          i32.const 1
          i32.sub
-         local.get $6
+         local.get $7
          i32.div_s
         else
          i32.const 0
         end
         local.tee $0
         local.get $0
-        local.get $5
+        local.get $6
         i32.gt_s
         select
         local.tee $0
         local.get $0
-        local.get $4
+        local.get $5
         i32.lt_s
         select
-        local.set $9
-        i32.const 0
         local.set $10
+        i32.const 0
+        local.set $11
         loop $for-loop|3
-         local.get $10
+         local.get $11
          local.get $23
          i32.lt_s
          if
-          local.get $10
+          local.get $11
           local.get $18
           i32.mul
           local.get $19
           i32.sub
-          local.get $7
+          local.get $8
           local.get $21
           i32.mul
           i32.add
@@ -794,60 +802,181 @@
           i32.const 0
           i32.lt_s
           local.get $0
-          local.get $13
+          local.get $14
           i32.ge_s
           i32.or
           if
-           local.get $3
            i32.const 0
-           local.get $5
-           i32.const 2
-           i32.shl
-           memory.fill
+           local.set $0
+           loop $for-loop|4
+            local.get $0
+            i32.const 4
+            i32.add
+            local.tee $4
+            local.get $6
+            i32.le_s
+            if
+             local.get $3
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             v128.store
+             local.get $4
+             local.set $0
+             br $for-loop|4
+            end
+           end
+           loop $for-loop|5
+            local.get $0
+            local.get $6
+            i32.lt_s
+            if
+             local.get $3
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.const 0
+             f32.store
+             local.get $0
+             i32.const 1
+             i32.add
+             local.set $0
+             br $for-loop|5
+            end
+           end
           else
            local.get $1
-           local.get $11
-           local.get $13
+           local.get $12
+           local.get $14
            i32.mul
            local.get $0
            i32.add
-           local.get $14
+           local.get $15
            i32.mul
-           local.get $12
+           local.get $13
            i32.add
            i32.const 2
            i32.shl
            i32.add
-           local.set $15
-           local.get $3
+           local.set $24
            i32.const 0
-           local.get $4
-           i32.const 2
-           i32.shl
-           local.tee $0
-           memory.fill
-           local.get $6
+           local.set $0
+           loop $for-loop|6
+            local.get $0
+            i32.const 4
+            i32.add
+            local.tee $4
+            local.get $5
+            i32.le_s
+            if
+             local.get $3
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             v128.store
+             local.get $4
+             local.set $0
+             br $for-loop|6
+            end
+           end
+           loop $for-loop|7
+            local.get $0
+            local.get $5
+            i32.lt_s
+            if
+             local.get $3
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.const 0
+             f32.store
+             local.get $0
+             i32.const 1
+             i32.add
+             local.set $0
+             br $for-loop|7
+            end
+           end
+           local.get $7
            i32.const 1
            i32.eq
            if
-            local.get $0
-            local.get $3
-            i32.add
-            local.get $0
-            local.get $15
-            i32.add
-            local.get $9
-            local.get $4
-            i32.sub
+            local.get $5
             i32.const 2
             i32.shl
-            memory.copy
-           else
-            local.get $4
+            local.tee $0
+            local.get $3
+            i32.add
+            local.set $25
+            local.get $0
+            local.get $24
+            i32.add
+            local.set $24
+            local.get $10
+            local.get $5
+            i32.sub
+            local.set $26
+            i32.const 0
             local.set $0
-            loop $for-loop|4
+            loop $for-loop|8
              local.get $0
-             local.get $9
+             i32.const 4
+             i32.add
+             local.tee $4
+             local.get $26
+             i32.le_s
+             if
+              local.get $0
+              i32.const 2
+              i32.shl
+              local.tee $0
+              local.get $25
+              i32.add
+              local.get $0
+              local.get $24
+              i32.add
+              v128.load
+              v128.store
+              local.get $4
+              local.set $0
+              br $for-loop|8
+             end
+            end
+            loop $for-loop|9
+             local.get $0
+             local.get $26
+             i32.lt_s
+             if
+              local.get $0
+              i32.const 2
+              i32.shl
+              local.tee $4
+              local.get $25
+              i32.add
+              local.get $4
+              local.get $24
+              i32.add
+              f32.load
+              f32.store
+              local.get $0
+              i32.const 1
+              i32.add
+              local.set $0
+              br $for-loop|9
+             end
+            end
+           else
+            local.get $5
+            local.set $0
+            loop $for-loop|10
+             local.get $0
+             local.get $10
              i32.lt_s
              if
               local.get $3
@@ -855,9 +984,9 @@
               i32.const 2
               i32.shl
               i32.add
-              local.get $15
+              local.get $24
               local.get $0
-              local.get $6
+              local.get $7
               i32.mul
               i32.const 2
               i32.shl
@@ -868,55 +997,752 @@
               i32.const 1
               i32.add
               local.set $0
-              br $for-loop|4
+              br $for-loop|10
              end
             end
            end
            local.get $3
-           local.get $9
+           local.get $10
            i32.const 2
            i32.shl
            i32.add
-           i32.const 0
-           local.get $5
-           local.get $9
+           local.set $24
+           local.get $6
+           local.get $10
            i32.sub
-           i32.const 2
-           i32.shl
-           memory.fill
+           local.set $25
+           i32.const 0
+           local.set $0
+           loop $for-loop|11
+            local.get $0
+            i32.const 4
+            i32.add
+            local.tee $4
+            local.get $25
+            i32.le_s
+            if
+             local.get $24
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             v128.store
+             local.get $4
+             local.set $0
+             br $for-loop|11
+            end
+           end
+           loop $for-loop|12
+            local.get $0
+            local.get $25
+            i32.lt_s
+            if
+             local.get $24
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.const 0
+             f32.store
+             local.get $0
+             i32.const 1
+             i32.add
+             local.set $0
+             br $for-loop|12
+            end
+           end
           end
           local.get $3
-          local.get $5
+          local.get $6
           i32.const 2
           i32.shl
           i32.add
           local.set $3
-          local.get $10
+          local.get $11
           i32.const 1
           i32.add
-          local.set $10
+          local.set $11
           br $for-loop|3
          end
         end
-        local.get $8
+        local.get $9
         i32.const 1
         i32.add
-        local.set $8
+        local.set $9
         br $for-loop|2
        end
       end
-      local.get $7
+      local.get $8
       i32.const 1
       i32.add
-      local.set $7
+      local.set $8
       br $for-loop|1
      end
     end
-    local.get $11
+    local.get $12
     i32.const 1
     i32.add
-    local.set $11
+    local.set $12
     br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/pool/maxPool2x2Plane (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32)
+  (local $7 f32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 v128)
+  (local $19 i32)
+  (local $20 v128)
+  (local $21 v128)
+  (local $22 f32)
+  loop $for-loop|0
+   local.get $5
+   local.get $15
+   i32.gt_s
+   if
+    local.get $3
+    local.get $15
+    i32.const 1
+    i32.shl
+    local.get $4
+    i32.mul
+    i32.add
+    local.set $17
+    local.get $6
+    local.get $15
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.set $16
+    i32.const 0
+    local.set $9
+    loop $for-loop|1
+     local.get $9
+     i32.const 4
+     i32.add
+     local.tee $8
+     local.get $6
+     i32.le_s
+     if
+      local.get $0
+      local.get $17
+      local.get $9
+      i32.const 1
+      i32.shl
+      i32.add
+      local.tee $14
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $19
+      v128.load
+      local.set $12
+      local.get $19
+      local.get $4
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $10
+      v128.load
+      local.set $20
+      local.get $10
+      v128.load offset=16
+      local.set $21
+      local.get $9
+      i32.const 2
+      i32.shl
+      local.tee $9
+      local.get $1
+      local.get $16
+      i32.add
+      i32.add
+      local.tee $10
+      local.get $12
+      local.get $19
+      v128.load offset=16
+      local.tee $11
+      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+      v128.store
+      local.get $2
+      local.get $16
+      i32.add
+      local.get $9
+      i32.add
+      local.tee $9
+      local.get $14
+      i32x4.splat
+      v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
+      i32x4.add
+      local.tee $18
+      v128.store
+      local.get $12
+      local.get $11
+      i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+      local.tee $13
+      local.get $10
+      v128.load
+      local.tee $12
+      f32x4.gt
+      local.get $13
+      local.get $13
+      f32x4.ne
+      v128.or
+      local.set $11
+      local.get $10
+      local.get $13
+      local.get $12
+      local.get $11
+      v128.bitselect
+      v128.store
+      local.get $9
+      local.get $18
+      v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
+      i32x4.add
+      local.get $9
+      v128.load
+      local.get $11
+      v128.bitselect
+      v128.store
+      local.get $20
+      local.get $21
+      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+      local.tee $13
+      local.get $10
+      v128.load
+      local.tee $12
+      f32x4.gt
+      local.get $13
+      local.get $13
+      f32x4.ne
+      v128.or
+      local.set $11
+      local.get $10
+      local.get $13
+      local.get $12
+      local.get $11
+      v128.bitselect
+      v128.store
+      local.get $9
+      local.get $18
+      local.get $4
+      i32x4.splat
+      i32x4.add
+      local.get $9
+      v128.load
+      local.get $11
+      v128.bitselect
+      v128.store
+      local.get $20
+      local.get $21
+      i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+      local.tee $13
+      local.get $10
+      v128.load
+      local.tee $12
+      f32x4.gt
+      local.get $13
+      local.get $13
+      f32x4.ne
+      v128.or
+      local.set $11
+      local.get $10
+      local.get $13
+      local.get $12
+      local.get $11
+      v128.bitselect
+      v128.store
+      local.get $9
+      local.get $18
+      local.get $4
+      i32.const 1
+      i32.add
+      i32x4.splat
+      i32x4.add
+      local.get $9
+      v128.load
+      local.get $11
+      v128.bitselect
+      v128.store
+      local.get $8
+      local.set $9
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|2
+     local.get $6
+     local.get $9
+     i32.gt_s
+     if
+      local.get $0
+      local.get $17
+      local.get $9
+      i32.const 1
+      i32.shl
+      i32.add
+      local.tee $10
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      local.set $7
+      i32.const 1
+      local.set $14
+      loop $for-loop|3
+       local.get $14
+       i32.const 4
+       i32.lt_s
+       if
+        local.get $0
+        local.get $17
+        local.get $9
+        i32.const 1
+        i32.shl
+        i32.add
+        local.get $14
+        i32.const 1
+        i32.shr_s
+        local.get $4
+        i32.mul
+        i32.add
+        local.get $14
+        i32.const 1
+        i32.and
+        i32.add
+        local.tee $8
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        local.tee $22
+        local.get $22
+        f32.ne
+        local.get $7
+        local.get $22
+        f32.lt
+        i32.or
+        if
+         local.get $8
+         local.set $10
+         local.get $22
+         local.set $7
+        end
+        local.get $14
+        i32.const 1
+        i32.add
+        local.set $14
+        br $for-loop|3
+       end
+      end
+      local.get $9
+      i32.const 2
+      i32.shl
+      local.tee $8
+      local.get $1
+      local.get $16
+      i32.add
+      i32.add
+      local.get $7
+      f32.store
+      local.get $2
+      local.get $16
+      i32.add
+      local.get $8
+      i32.add
+      local.get $10
+      i32.store
+      local.get $9
+      i32.const 1
+      i32.add
+      local.set $9
+      br $for-loop|2
+     end
+    end
+    local.get $15
+    i32.const 1
+    i32.add
+    local.set $15
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes (param $0 i32)
+  (local $1 f32)
+  (local $2 f32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  local.get $0
+  i32.load offset=24
+  i32.const 2
+  i32.eq
+  if (result i32)
+   local.get $0
+   i32.load offset=28
+   i32.const 2
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=32
+   i32.const 2
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=36
+   i32.const 2
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=40
+  else
+   i32.const 1
+  end
+  if (result i32)
+   i32.const 1
+  else
+   local.get $0
+   i32.load offset=44
+  end
+  if (result i32)
+   i32.const 0
+  else
+   local.get $0
+   i32.load offset=48
+   i32.const 1
+   i32.eq
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=52
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if
+   local.get $0
+   i32.load offset=4
+   local.get $0
+   i32.load offset=8
+   i32.mul
+   local.set $10
+   local.get $0
+   i32.load offset=12
+   local.set $9
+   local.get $0
+   i32.load offset=16
+   local.set $8
+   local.get $0
+   i32.load offset=60
+   local.set $7
+   local.get $0
+   i32.const -64
+   i32.sub
+   i32.load
+   local.set $6
+   local.get $0
+   i32.load offset=68
+   local.set $5
+   local.get $0
+   i32.load offset=72
+   local.set $4
+   local.get $0
+   i32.load offset=76
+   local.set $3
+   loop $for-loop|0
+    local.get $10
+    local.get $11
+    i32.gt_s
+    if
+     local.get $5
+     local.get $4
+     local.get $7
+     local.get $11
+     i32.mul
+     local.get $6
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.tee $0
+     i32.add
+     local.get $0
+     local.get $3
+     i32.add
+     local.get $9
+     local.get $11
+     i32.mul
+     local.get $8
+     i32.mul
+     local.get $8
+     local.get $7
+     local.get $6
+     call $src/kernels/wasm/assembly/pool/maxPool2x2Plane
+     local.get $11
+     i32.const 1
+     i32.add
+     local.set $11
+     br $for-loop|0
+    end
+   end
+   return
+  end
+  local.get $0
+  i32.load offset=4
+  local.set $5
+  local.get $0
+  i32.load offset=8
+  local.set $4
+  local.get $0
+  i32.load offset=12
+  local.set $8
+  local.get $0
+  i32.load offset=16
+  local.set $7
+  local.get $0
+  i32.load offset=24
+  local.set $22
+  local.get $0
+  i32.load offset=28
+  local.set $21
+  local.get $0
+  i32.load offset=32
+  local.set $20
+  local.get $0
+  i32.load offset=36
+  local.set $19
+  local.get $0
+  i32.load offset=40
+  local.set $18
+  local.get $0
+  i32.load offset=44
+  local.set $17
+  local.get $0
+  i32.load offset=48
+  local.set $16
+  local.get $0
+  i32.load offset=52
+  local.set $15
+  local.get $0
+  i32.load offset=60
+  local.set $14
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.set $13
+  local.get $0
+  i32.load offset=68
+  local.set $12
+  local.get $0
+  i32.load offset=72
+  local.set $11
+  local.get $0
+  i32.load offset=76
+  local.set $10
+  loop $for-loop|1
+   local.get $24
+   local.get $4
+   local.get $5
+   i32.mul
+   i32.lt_s
+   if
+    local.get $8
+    local.get $24
+    i32.mul
+    local.get $7
+    i32.mul
+    local.set $9
+    i32.const 0
+    local.set $28
+    loop $for-loop|2
+     local.get $14
+     local.get $28
+     i32.gt_s
+     if
+      i32.const 0
+      local.set $27
+      loop $for-loop|3
+       local.get $13
+       local.get $27
+       i32.gt_s
+       if
+        f32.const -inf
+        local.set $2
+        i32.const -1
+        local.set $0
+        i32.const 0
+        local.set $26
+        loop $for-loop|4
+         local.get $22
+         local.get $26
+         i32.gt_s
+         if
+          local.get $20
+          local.get $28
+          i32.mul
+          local.get $18
+          i32.sub
+          local.get $16
+          local.get $26
+          i32.mul
+          i32.add
+          local.tee $6
+          i32.const 0
+          i32.lt_s
+          local.get $6
+          local.get $8
+          i32.ge_s
+          i32.or
+          i32.eqz
+          if
+           i32.const 0
+           local.set $25
+           loop $for-loop|5
+            local.get $21
+            local.get $25
+            i32.gt_s
+            if
+             local.get $19
+             local.get $27
+             i32.mul
+             local.get $17
+             i32.sub
+             local.get $15
+             local.get $25
+             i32.mul
+             i32.add
+             local.tee $3
+             i32.const 0
+             i32.lt_s
+             local.get $3
+             local.get $7
+             i32.ge_s
+             i32.or
+             i32.eqz
+             if
+              local.get $0
+              i32.const 0
+              i32.lt_s
+              local.get $2
+              local.get $12
+              local.get $9
+              local.get $6
+              local.get $7
+              i32.mul
+              i32.add
+              local.get $3
+              i32.add
+              local.tee $3
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              local.tee $1
+              f32.lt
+              i32.or
+              local.get $1
+              local.get $1
+              f32.ne
+              i32.or
+              if
+               local.get $1
+               local.set $2
+               local.get $3
+               local.set $0
+              end
+             end
+             local.get $25
+             i32.const 1
+             i32.add
+             local.set $25
+             br $for-loop|5
+            end
+           end
+          end
+          local.get $26
+          i32.const 1
+          i32.add
+          local.set $26
+          br $for-loop|4
+         end
+        end
+        local.get $11
+        local.get $23
+        i32.const 2
+        i32.shl
+        local.tee $3
+        i32.add
+        local.get $2
+        f32.store
+        local.get $3
+        local.get $10
+        i32.add
+        local.get $0
+        i32.store
+        local.get $23
+        i32.const 1
+        i32.add
+        local.set $23
+        local.get $27
+        i32.const 1
+        i32.add
+        local.set $27
+        br $for-loop|3
+       end
+      end
+      local.get $28
+      i32.const 1
+      i32.add
+      local.set $28
+      br $for-loop|2
+     end
+    end
+    local.get $24
+    i32.const 1
+    i32.add
+    local.set $24
+    br $for-loop|1
    end
   end
  )
@@ -1478,6 +2304,142 @@
     i32.const 1
     i32.add
     local.set $1
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/reluSimd (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 f32)
+  (local $6 v128)
+  loop $for-loop|0
+   local.get $3
+   i32.const 4
+   i32.add
+   local.tee $4
+   local.get $2
+   i32.le_s
+   if
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $3
+    local.get $0
+    i32.add
+    v128.load
+    local.set $6
+    local.get $1
+    local.get $3
+    i32.add
+    local.get $6
+    local.get $6
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    v128.and
+    v128.store
+    local.get $4
+    local.set $3
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $2
+   local.get $3
+   i32.gt_s
+   if
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    f32.load
+    local.set $5
+    local.get $1
+    local.get $4
+    i32.add
+    local.get $5
+    f32.const 0
+    local.get $5
+    f32.const 0
+    f32.gt
+    select
+    f32.store
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/reluBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $3
+   i32.le_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $2
+    i32.add
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $0
+    local.get $4
+    i32.add
+    v128.load
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    v128.and
+    local.get $1
+    local.get $4
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $2
+    i32.add
+    f32.const 1
+    f32.const 0
+    local.get $0
+    local.get $5
+    i32.add
+    f32.load
+    f32.const 0
+    f32.gt
+    select
+    local.get $1
+    local.get $5
+    i32.add
+    f32.load
+    f32.mul
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
     br $for-loop|1
    end
   end
@@ -2216,133 +3178,134 @@
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
+  (local $25 i32)
   local.get $0
   i32.load offset=12
-  local.set $12
-  local.get $0
-  i32.load offset=16
   local.set $13
   local.get $0
-  i32.load offset=24
+  i32.load offset=16
   local.set $14
   local.get $0
-  i32.load offset=28
-  local.set $15
-  local.get $0
-  i32.load offset=32
-  local.set $16
-  local.get $0
-  i32.load offset=36
-  local.set $5
-  local.get $0
-  i32.load offset=40
+  i32.load offset=24
   local.set $17
   local.get $0
-  i32.load offset=44
+  i32.load offset=28
   local.set $18
   local.get $0
-  i32.load offset=48
+  i32.load offset=32
   local.set $19
   local.get $0
-  i32.load offset=52
+  i32.load offset=36
+  local.set $6
+  local.get $0
+  i32.load offset=40
   local.set $20
   local.get $0
-  i32.load offset=60
+  i32.load offset=44
   local.set $21
+  local.get $0
+  i32.load offset=48
+  local.set $22
+  local.get $0
+  i32.load offset=52
+  local.set $23
+  local.get $0
+  i32.load offset=60
+  local.set $24
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.set $6
+  local.set $7
   loop $for-loop|0
    local.get $2
-   local.get $10
+   local.get $11
    i32.gt_s
    if
     i32.const 0
-    local.set $7
+    local.set $8
     loop $for-loop|1
-     local.get $7
-     local.get $14
+     local.get $8
+     local.get $17
      i32.lt_s
      if
       i32.const 0
-      local.set $8
+      local.set $9
       loop $for-loop|2
-       local.get $8
-       local.get $15
+       local.get $9
+       local.get $18
        i32.lt_s
        if
-        local.get $8
-        local.get $20
+        local.get $9
+        local.get $23
         i32.mul
-        local.get $18
+        local.get $21
         i32.sub
-        local.tee $11
+        local.tee $12
         i32.const 0
         i32.ge_s
         if (result i32)
          i32.const 0
         else
+         local.get $7
          local.get $6
-         local.get $5
-         local.get $11
+         local.get $12
          i32.sub
          i32.const 1
          i32.sub
-         local.get $5
+         local.get $6
          i32.div_s
          local.tee $0
          local.get $0
-         local.get $6
+         local.get $7
          i32.gt_s
          select
         end
-        local.tee $4
-        local.get $6
-        local.get $13
-        local.get $11
+        local.tee $5
+        local.get $7
+        local.get $14
+        local.get $12
         i32.sub
         local.tee $0
         i32.const 0
         i32.gt_s
         if (result i32)
          local.get $0
-         local.get $5
+         local.get $6
          i32.add
          i32.const 1
          i32.sub
-         local.get $5
+         local.get $6
          i32.div_s
         else
          i32.const 0
         end
         local.tee $0
         local.get $0
-        local.get $6
+        local.get $7
         i32.gt_s
         select
         local.tee $0
         local.get $0
-        local.get $4
+        local.get $5
         i32.lt_s
         select
-        local.set $22
+        local.set $15
         i32.const 0
-        local.set $9
+        local.set $10
         loop $for-loop|3
-         local.get $9
-         local.get $21
+         local.get $10
+         local.get $24
          i32.lt_s
          if
-          local.get $12
-          local.get $9
-          local.get $16
-          i32.mul
-          local.get $17
-          i32.sub
-          local.get $7
+          local.get $13
+          local.get $10
           local.get $19
+          i32.mul
+          local.get $20
+          i32.sub
+          local.get $8
+          local.get $22
           i32.mul
           i32.add
           local.tee $0
@@ -2353,35 +3316,68 @@
           i32.and
           if
            local.get $3
-           local.get $10
-           local.get $12
+           local.get $11
+           local.get $13
            i32.mul
            local.get $0
            i32.add
-           local.get $13
+           local.get $14
            i32.mul
-           local.get $11
+           local.get $12
            i32.add
            i32.const 2
            i32.shl
            i32.add
-           local.set $23
-           local.get $4
+           local.set $16
+           local.get $5
            local.set $0
-           loop $for-loop|4
+           local.get $6
+           i32.const 1
+           i32.eq
+           if
+            loop $for-loop|4
+             local.get $0
+             i32.const 4
+             i32.add
+             local.tee $4
+             local.get $15
+             i32.le_s
+             if
+              local.get $0
+              i32.const 2
+              i32.shl
+              local.tee $0
+              local.get $16
+              i32.add
+              local.tee $25
+              local.get $25
+              v128.load
+              local.get $0
+              local.get $1
+              i32.add
+              v128.load
+              f32x4.add
+              v128.store
+              local.get $4
+              local.set $0
+              br $for-loop|4
+             end
+            end
+           end
+           loop $for-loop|5
             local.get $0
-            local.get $22
+            local.get $15
             i32.lt_s
             if
-             local.get $23
+             local.get $16
              local.get $0
-             local.get $5
+             local.get $6
              i32.mul
              i32.const 2
              i32.shl
              i32.add
-             local.tee $24
-             local.get $24
+             local.tee $4
+             local.get $4
              f32.load
              local.get $1
              local.get $0
@@ -2395,41 +3391,41 @@
              i32.const 1
              i32.add
              local.set $0
-             br $for-loop|4
+             br $for-loop|5
             end
            end
           end
           local.get $1
-          local.get $6
+          local.get $7
           i32.const 2
           i32.shl
           i32.add
           local.set $1
-          local.get $9
+          local.get $10
           i32.const 1
           i32.add
-          local.set $9
+          local.set $10
           br $for-loop|3
          end
         end
-        local.get $8
+        local.get $9
         i32.const 1
         i32.add
-        local.set $8
+        local.set $9
         br $for-loop|2
        end
       end
-      local.get $7
+      local.get $8
       i32.const 1
       i32.add
-      local.set $7
+      local.set $8
       br $for-loop|1
      end
     end
-    local.get $10
+    local.get $11
     i32.const 1
     i32.add
-    local.set $10
+    local.set $11
     br $for-loop|0
    end
   end

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// Max pooling forward: the maximum of each window and its flat index into x (the first maximum
+// on ties; a NaN wins, as in the reference). Job words as conv's geometry (../jobs.ts), then
+// [x, y, argmax]; pooling geometry has outC = C.
+
+// @ts-ignore: decorator
+@inline function word(desc: usize, i: i32): i32 {
+  return load<i32>(desc + <usize>i * 4);
+}
+
+/** Whether every window is 2×2 at stride 2 inside the input (the usual pooling layer). */
+function isPlain2x2(desc: usize): bool {
+  return word(desc, 6) == 2 && word(desc, 7) == 2 && word(desc, 8) == 2 && word(desc, 9) == 2 &&
+    word(desc, 10) == 0 && word(desc, 11) == 0 && word(desc, 12) == 1 && word(desc, 13) == 1;
+}
+
+/** Folds candidate v (flat indices idx) into the maxima at out and their indices at outIndex: v wins when larger or NaN. */
+// @ts-ignore: decorator
+@inline function takeIfBetter(v: v128, idx: v128, out: usize, outIndex: usize): void {
+  const best = v128.load(out);
+  const better = v128.or(f32x4.gt(v, best), f32x4.ne(v, v));
+  v128.store(out, v128.bitselect(v, best, better));
+  v128.store(outIndex, v128.bitselect(idx, v128.load(outIndex), better));
+}
+
+/** 2×2 stride-2 max pooling of one plane (first index `base`), four outputs at a time. */
+function maxPool2x2Plane(x: usize, y: usize, argmax: usize, base: i32, W: i32, OH: i32, OW: i32): void {
+  for (let oh = 0; oh < OH; oh++) {
+    const row0 = base + 2 * oh * W;
+    const outRow = <usize>(oh * OW) * 4;
+    let ow = 0;
+    for (; ow + 4 <= OW; ow += 4) {
+      const at = x + <usize>(row0 + 2 * ow) * 4;
+      const a = v128.load(at), b = v128.load(at, 16);
+      const c = v128.load(at + <usize>W * 4), d = v128.load(at + <usize>W * 4, 16);
+      // Candidates in the reference's order: (top, left), (top, right), (bottom, left), (bottom, right).
+      const first = i32x4.add(i32x4.splat(row0 + 2 * ow), i32x4(0, 2, 4, 6)); // flat index of (top, left)
+      const dst = y + outRow + <usize>ow * 4, dstIndex = argmax + outRow + <usize>ow * 4;
+      v128.store(dst, v128.shuffle<f32>(a, b, 0, 2, 4, 6));
+      v128.store(dstIndex, first);
+      takeIfBetter(v128.shuffle<f32>(a, b, 1, 3, 5, 7), i32x4.add(first, i32x4.splat(1)), dst, dstIndex);
+      takeIfBetter(v128.shuffle<f32>(c, d, 0, 2, 4, 6), i32x4.add(first, i32x4.splat(W)), dst, dstIndex);
+      takeIfBetter(v128.shuffle<f32>(c, d, 1, 3, 5, 7), i32x4.add(first, i32x4.splat(W + 1)), dst, dstIndex);
+    }
+    for (; ow < OW; ow++) {
+      let bestIndex = row0 + 2 * ow;
+      let best = load<f32>(x + <usize>bestIndex * 4);
+      for (let k = 1; k < 4; k++) {
+        const index = row0 + 2 * ow + (k >> 1) * W + (k & 1);
+        const v = load<f32>(x + <usize>index * 4);
+        if (v > best || v != v) {
+          best = v;
+          bestIndex = index;
+        }
+      }
+      store<f32>(y + outRow + <usize>ow * 4, best);
+      store<i32>(argmax + outRow + <usize>ow * 4, bestIndex);
+    }
+  }
+}
+
+export function maxPool2dPlanes(desc: usize): void {
+  if (isPlain2x2(desc)) {
+    const planes = word(desc, 1) * word(desc, 2), H = word(desc, 3), W = word(desc, 4);
+    const OH = word(desc, 15), OW = word(desc, 16);
+    const x = <usize>word(desc, 17), y = <usize>word(desc, 18), argmax = <usize>word(desc, 19);
+    for (let plane = 0; plane < planes; plane++) {
+      const out = <usize>(plane * OH * OW) * 4;
+      maxPool2x2Plane(x, y + out, argmax + out, plane * H * W, W, OH, OW);
+    }
+    return;
+  }
+  const N = word(desc, 1), C = word(desc, 2), H = word(desc, 3), W = word(desc, 4);
+  const kH = word(desc, 6), kW = word(desc, 7), strideH = word(desc, 8), strideW = word(desc, 9);
+  const padH = word(desc, 10), padW = word(desc, 11), dilationH = word(desc, 12), dilationW = word(desc, 13);
+  const OH = word(desc, 15), OW = word(desc, 16);
+  const x = <usize>word(desc, 17), y = <usize>word(desc, 18), argmax = <usize>word(desc, 19);
+  let out: usize = 0;
+  for (let plane = 0; plane < N * C; plane++) {
+    const base = plane * H * W;
+    for (let oh = 0; oh < OH; oh++) {
+      for (let ow = 0; ow < OW; ow++) {
+        let best: f32 = -Infinity;
+        let bestIndex = -1;
+        for (let kh = 0; kh < kH; kh++) {
+          const ih = oh * strideH - padH + kh * dilationH;
+          if (ih < 0 || ih >= H) continue;
+          for (let kw = 0; kw < kW; kw++) {
+            const iw = ow * strideW - padW + kw * dilationW;
+            if (iw < 0 || iw >= W) continue;
+            const index = base + ih * W + iw;
+            const v = load<f32>(x + <usize>index * 4);
+            if (bestIndex < 0 || v > best || v != v) {
+              best = v;
+              bestIndex = index;
+            }
+          }
+        }
+        store<f32>(y + out * 4, best);
+        store<i32>(argmax + out * 4, bestIndex);
+        out++;
+      }
+    }
+  }
+}
