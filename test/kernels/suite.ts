@@ -3,6 +3,7 @@
 // against independent naive definitions (naive.ts, naive-conv.ts) on seeded random shapes on both
 // sides of the SIMD width, in float32 and float64, plus properties and PyTorch golden values.
 import type { Kernels } from '../../src/kernels/backend.js';
+import { batchNormSuite } from './suite-batch-norm.js';
 import { convSuite } from './suite-conv.js';
 import { elementwiseSuite } from './suite-elementwise.js';
 import { gemmSuite } from './suite-gemm.js';
@@ -14,4 +15,5 @@ export function runKernelSuite(k: Kernels): void {
   convSuite(k);
   poolSuite(k);
   elementwiseSuite(k);
+  batchNormSuite(k);
 }
