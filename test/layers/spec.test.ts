@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LayerSpec } from '../../src/layers/layer.js';
+import { LAYER_TYPES, layerFromSpec, sequentialFromSpec } from '../../src/layers/spec.js';
+import { Sequential } from '../../src/layers/sequential.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+import { expectThrowsWith, Rng } from './util.js';
+
+const everyType: LayerSpec[] = [
+  { type: 'Conv2d', inChannels: 1, outChannels: 4, kernelSize: [3, 3], padding: 1, stride: 1, dilation: 1, groups: 1, bias: true, init: 'kaimingUniform' },
+  { type: 'BatchNorm2d', numFeatures: 4, eps: 1e-3, momentum: 0.2, affine: true },
+  { type: 'LeakyReLU', negativeSlope: 0.1 },
+  { type: 'MaxPool2d', kernelSize: 2, stride: 2, padding: 0 },
+  { type: 'AvgPool2d', kernelSize: 3, stride: 1, padding: 1, countIncludePad: false },
+  { type: 'Sequential', layers: [{ type: 'GELU' }, { type: 'Sigmoid' }] },
+  { type: 'Flatten' },
+  { type: 'Dropout', p: 0.1 },
+  { type: 'Linear', inFeatures: 64, outFeatures: 8, bias: false, init: 'xavierNormal' },
+  { type: 'BatchNorm1d', numFeatures: 8 },
+  { type: 'Softplus', beta: 2, threshold: 10 },
+  { type: 'Tanh' },
+  { type: 'ReLU' },
+  { type: 'Linear', inFeatures: 8, outFeatures: 3 },
+];
+
+describe('model specs', () => {
+  test('every layer type builds from a spec, the model runs, and its spec round-trips', () => {
+    const model = sequentialFromSpec(everyType, new Rng(1));
+    assert.deepEqual(
+      new Set(everyType.flatMap((s) => [s.type, ...((s.layers as LayerSpec[] | undefined) ?? []).map((inner) => inner.type)])),
+      new Set(LAYER_TYPES),
+      'the test covers every known type',
+    );
+    const y = model.forward(Tensor.zeros([2, 1, 8, 8]), 'train');
+    assert.deepEqual([...y.shape], [2, 3]);
+    const again = sequentialFromSpec(model.toSpec(), new Rng(1));
+    assert.deepEqual(again.toSpec(), model.toSpec());
+    assert.deepEqual(again.parameters().map((p) => p.value.toArray()), model.parameters().map((p) => p.value.toArray()));
+  });
+
+  test('the README-style LeNet spec', () => {
+    const model = sequentialFromSpec([
+      { type: 'Conv2d', inChannels: 1, outChannels: 6, kernelSize: 5, padding: 2 },
+      { type: 'ReLU' },
+      { type: 'MaxPool2d', kernelSize: 2 },
+      { type: 'Flatten' },
+      { type: 'Linear', inFeatures: 6 * 14 * 14, outFeatures: 10 },
+    ]);
+    assert.ok(model instanceof Sequential);
+    assert.deepEqual(model.summary([1, 1, 28, 28]).rows.at(-1)!.outputShape, [1, 10]);
+  });
+
+  test('a {type: "Sequential"} spec works as well as a list', () => {
+    const model = sequentialFromSpec({ type: 'Sequential', layers: [{ type: 'ReLU' }] });
+    assert.deepEqual(model.toSpec(), { type: 'Sequential', layers: [{ type: 'ReLU' }] });
+  });
+});
+
+describe('model spec errors name the layer index and the field', () => {
+  test('unknown type', () => {
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'ReLU' }, { type: 'Conv3d' }]), ['layer 1 (Conv3d)', 'unknown layer type', 'Conv2d']);
+  });
+  test('missing type, not an object', () => {
+    expectThrowsWith(() => sequentialFromSpec([{ kind: 'ReLU' } as unknown as LayerSpec]), ['layer 0', "missing 'type'"]);
+    expectThrowsWith(() => sequentialFromSpec([null as unknown as LayerSpec]), ['layer 0', 'expected an object']);
+  });
+  test('unknown (misspelt) option', () => {
+    expectThrowsWith(
+      () => sequentialFromSpec([{ type: 'Flatten' }, { type: 'Conv2d', inChannels: 1, outChannels: 2, kernalSize: 3 }]),
+      ['layer 1 (Conv2d)', "unknown option 'kernalSize'", 'kernelSize'],
+    );
+  });
+  test('missing and badly typed fields', () => {
+    expectThrowsWith(() => layerFromSpec({ type: 'Linear', inFeatures: 3 }), ["layer (Linear): missing 'outFeatures'"]);
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'Linear', inFeatures: '3', outFeatures: 2 }]), ['layer 0 (Linear)', "'inFeatures'", 'integer', '"3"']);
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'Conv2d', inChannels: 1, outChannels: 2, kernelSize: [3, 3, 3] }]), [
+      'layer 0 (Conv2d)',
+      "'kernelSize'",
+      '[3,3,3]',
+    ]);
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'Linear', inFeatures: 3, outFeatures: 2, bias: 'yes' }]), ['layer 0 (Linear)', "'bias'", 'true or false']);
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'Linear', inFeatures: 3, outFeatures: 2, init: 'he' }]), ['layer 0 (Linear)', "'init'", 'kaimingUniform']);
+  });
+  test('constructor errors get the location in front', () => {
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'ReLU' }, { type: 'Dropout', p: 1 }]), ['model spec: layer 1 (Dropout)', 'p must be a probability']);
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'Conv2d', inChannels: 3, outChannels: 4, kernelSize: 3, groups: 2 }]), [
+      'layer 0 (Conv2d)',
+      'groups = 2',
+    ]);
+  });
+  test('nested layers are located by their path', () => {
+    expectThrowsWith(
+      () => sequentialFromSpec([{ type: 'ReLU' }, { type: 'ReLU' }, { type: 'Sequential', layers: [{ type: 'Tanh' }, { type: 'Tanh', x: 1 }] }]),
+      ['layer 2.1 (Tanh)', "unknown option 'x'", 'takes no options'],
+    );
+  });
+});
