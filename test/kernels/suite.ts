@@ -8,6 +8,7 @@ import { convSuite } from './suite-conv.js';
 import { elementwiseSuite } from './suite-elementwise.js';
 import { gemmSuite } from './suite-gemm.js';
 import { poolSuite } from './suite-pool.js';
+import { softmaxSuite } from './suite-softmax.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
@@ -16,4 +17,5 @@ export function runKernelSuite(k: Kernels): void {
   poolSuite(k);
   elementwiseSuite(k);
   batchNormSuite(k);
+  softmaxSuite(k);
 }

@@ -3,6 +3,7 @@
 // of the SIMD width and the 4×8 register tile, convolution forward and backward over stride,
 // padding, dilation, groups, depthwise and 1×1, each with 1 and 2 threads; backend selection;
 // and a rebuild of nabla.wasm from source that must match the committed build byte for byte.
+// The shared kernel suite and the PyTorch golden layer cases run on both thread counts too.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -15,8 +16,18 @@ import { initBackend, kernels, refKernels, setKernels } from '../../src/kernels/
 import { conv2dGeometry, pool2dGeometry, type Conv2dOptions } from '../../src/kernels/geometry.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
+import { runKernelSuite } from './suite.js';
+import { runGoldenSuite } from '../golden/suite.js';
 
 const GEMM_SIZES = [1, 3, 4, 5, 7, 8, 17, 64, 65];
+
+// The shared suites register their tests synchronously, so these backends load first.
+const suiteBackends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+for (const backend of suiteBackends) {
+  runKernelSuite(backend);
+  runGoldenSuite({ backend });
+}
+after(() => suiteBackends.forEach((backend) => backend.close()));
 
 /** |op(A)|·|op(B)| (+ |C| when accumulating): the magnitude each output's rounding error scales with. */
 function gemmMagnitude(a: Tensor, b: Tensor, transA: boolean, transB: boolean, c: Tensor | null): number {
