@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
-// The golden fixtures themselves: they cover every layer and loss and the edge cases the issue
-// names, and the comparison bound rejects an error a little above it. This guards against a
-// regenerated fixture set that silently dropped cases, and against a bound that cannot fail.
+// The golden fixtures and the golden suite themselves: the fixtures cover every layer and loss and
+// the edge cases the issue names, the bound rejects an error a little above it, and a backend with
+// one kernel slightly wrong fails the cases that use it. This guards against a regenerated fixture
+// set that silently dropped cases, and against a suite that cannot fail.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Kernels } from '../../src/kernels/backend.js';
+import { kernels, refKernels, setKernels } from '../../src/kernels/index.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import {
   expectGolden,
   LAYER_FIXTURES,
   loadFixture,
   LOSS_FIXTURES,
+  runLayerCase,
   type LayerCase,
   type LayerSpecJson,
   type LossCase,
@@ -17,6 +21,23 @@ import {
 
 const layerCases = LAYER_FIXTURES.flatMap((file) => loadFixture<LayerCase>(file));
 const lossCases = LOSS_FIXTURES.flatMap((file) => loadFixture<LossCase>(file));
+
+function caseNamed(name: string): LayerCase {
+  const c = layerCases.find((candidate) => candidate.name === name);
+  if (!c) throw new Error(`no golden case named '${name}'`);
+  return c;
+}
+
+/** Runs fn with `backend` active, restoring the previous one afterwards. */
+function withBackend(backend: Kernels, fn: () => void): void {
+  const previous = kernels();
+  setKernels(backend);
+  try {
+    fn();
+  } finally {
+    setKernels(previous);
+  }
+}
 
 function typesIn(spec: LayerSpecJson): string[] {
   return [spec.type, ...(spec.layers ?? []).flatMap(typesIn)];
@@ -61,5 +82,36 @@ describe('golden fixtures', () => {
   test('the bound rejects a wrong shape with the same number of entries', () => {
     const r = { shape: [2, 3], data: [1, 2, 3, 4, 5, 6] };
     assert.throws(() => expectGolden(Tensor.from(r.data, [3, 2]), r, 'transposed'), /transposed: shape/);
+  });
+
+  test('a conv backend with dW 1% too large fails the conv case at the weight grad (y, dx pass)', () => {
+    const wrong: Kernels = {
+      ...refKernels,
+      name: 'ref with dW 1% off',
+      conv2dBackward(x, w, dy, g, grads) {
+        const dW = Tensor.zeros(grads.dW.shape);
+        const dx = refKernels.conv2dBackward(x, w, dy, g, { ...grads, dW });
+        for (let i = 0; i < dW.size; i++) grads.dW.data[i] += 1.01 * dW.data[i];
+        return dx;
+      },
+    };
+    const c = caseNamed('conv2d x=[2,3,7,7] k=3 s=2 p=1');
+    runLayerCase(c);
+    withBackend(wrong, () =>
+      assert.throws(() => runLayerCase(c), /step 1 \(train\) grad of weight: \d+ of 108 entries differ/),
+    );
+  });
+
+  test('an avg-pool backend that always counts the padding fails the countIncludePad=false case', () => {
+    const wrong: Kernels = {
+      ...refKernels,
+      name: 'ref with countIncludePad ignored',
+      avgPool2d: (x, g) => refKernels.avgPool2d(x, g, true),
+      avgPool2dBackward: (dy, g) => refKernels.avgPool2dBackward(dy, g, true),
+    };
+    const c = caseNamed('avgpool2d x=[2,2,7,6] k=3 s=2 p=1 countIncludePad=false');
+    runLayerCase(c);
+    // Exactly the outputs whose window touches the padding differ: 2·2 images·channels × (4·3 − 2·2).
+    withBackend(wrong, () => assert.throws(() => runLayerCase(c), /step 1 \(train\) y: 32 of 48 entries differ/));
   });
 });
