@@ -30,6 +30,21 @@ function isFloat32(...tensors: readonly (Tensor | null | undefined)[]): boolean 
   return tensors.every((t) => !t || t.data instanceof Float32Array);
 }
 
+/**
+ * db[oc] += Σ_{oh, ow} dy[n, oc, oh, ow], one sample at a time, in the reference's order: a bias
+ * gradient that is zero in exact arithmetic (a conv before batch norm) then rounds the same way.
+ */
+function addSampleSums(dy: Float32Array, db: Float32Array, N: number, outC: number, OHW: number): void {
+  for (let n = 0; n < N; n++) {
+    for (let oc = 0; oc < outC; oc++) {
+      const base = (n * outC + oc) * OHW;
+      let sum = 0;
+      for (let p = 0; p < OHW; p++) sum += dy[base + p];
+      db[oc] += sum;
+    }
+  }
+}
+
 function geometryWords(g: Conv2dGeometry): number[] {
   return [g.N, g.C, g.H, g.W, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.padH, g.padW, g.dilationH, g.dilationW,
     g.groups, g.OH, g.OW];
@@ -116,7 +131,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
       for (let i = 0; i < dWSize; i++) dW[i] += partial[i];
     }
     const dx = grads.needDx ? new Tensor(rt.f32(pdx, x.size).slice(), x.shape) : null;
-    if (grads.db) refKernels.addChannelSums(dy, grads.db); // db += Σ over n, oh, ow of dy
+    if (grads.db) addSampleSums(dy.data as Float32Array, grads.db.data as Float32Array, g.N, g.outC, OHW);
     return dx;
   }
 
