@@ -10,6 +10,7 @@ export * from './tensor/init.js';
 // Kernels: the backend interface, the active backend and the shared geometry
 export type * from './kernels/backend.js';
 export { kernels, setKernels, refKernels } from './kernels/index.js';
+export { initBackend, createWasmKernels, type BackendOptions } from './kernels/index.js';
 export * from './kernels/geometry.js';
 
 // Layers
