@@ -8,7 +8,7 @@ import type { Layer, LayerSpec, Mode } from './layer.js';
  * Flatten: y[n, i] = x[n, ...] read in row-major order (a view, no copy).
  * Shapes: x [N, d₁, …, dₖ] → y [N, d₁·…·dₖ].
  * Backward: dx = dy reshaped to x's shape.
- * Derivation: docs/math/activations.md (the reshape section)
+ * Derivation: docs/math/flatten.md
  */
 export class Flatten implements Layer {
   readonly name = 'Flatten';
