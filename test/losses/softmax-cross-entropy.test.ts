@@ -107,7 +107,7 @@ describe('SoftmaxCrossEntropy properties', () => {
     const expected = p.toArray().map((v, i) => (v - (targets[Math.floor(i / K)] === i % K ? 1 : 0)) / N);
     expectClose(dz.data, expected, { rtol: 1e-12, atol: 1e-15, name: 'dz' });
     for (let n = 0; n < N; n++) {
-      const rowSum = dz.data.slice(n * K, (n + 1) * K).reduce((a, b) => a + b, 0);
+      const rowSum = dz.toArray().slice(n * K, (n + 1) * K).reduce((a, b) => a + b, 0);
       assert.ok(Math.abs(rowSum) < 1e-15, `row ${n} sums to ${rowSum}`);
     }
     const sum = new SoftmaxCrossEntropy({ reduction: 'sum' }).forward(z, targets);
