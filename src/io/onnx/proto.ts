@@ -34,6 +34,18 @@ export function toInt(value: Int64 | null | undefined, what: string): number {
   return n;
 }
 
+/**
+ * The shortest decimal that is the same float32 as `v`: attributes are float32 in ONNX, so
+ * PyTorch's 0.1 arrives as 0.100000001490116; this gives back 0.1.
+ */
+export function shortestFloat32(v: number): number {
+  for (let digits = 1; digits <= 9; digits++) {
+    const candidate = Number(v.toPrecision(digits));
+    if (Math.fround(candidate) === Math.fround(v)) return candidate;
+  }
+  return v;
+}
+
 // ---- Building (export) ---------------------------------------------------------------------
 
 /** A FLOAT initializer with little-endian raw_data (the layout ONNX specifies for raw_data). */
