@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// (Node only) Reading and atomically writing weight and checkpoint files. A write goes to
+// `<path>.tmp-<pid>`, is fsynced, then renamed over the target, so a crash or a kill at any
+// moment leaves either the previous file or the new one, never a half-written file.
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { type CheckpointState, decodeCheckpoint, type DecodedCheckpoint, encodeCheckpoint } from './checkpoint.js';
+import { decodeWeights, type DecodedWeights, encodeWeights, loadWeightsInto, type WeightSource } from './weights.js';
+
+/** Writes bytes to path atomically (temp file, fsync, rename, fsync of the folder). */
+export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await syncDirectory(dirname(path));
+}
+
+/** fsync of the folder makes the rename itself durable; some systems refuse it, which is fine. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // not supported here (e.g. Windows); the rename is still atomic
+  }
+}
+
+export async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`${path}: no such file`);
+    throw err;
+  }
+}
+
+export async function saveWeights(path: string, model: WeightSource, metadata: Record<string, string> = {}): Promise<void> {
+  await writeFileAtomic(path, encodeWeights(model, metadata));
+}
+
+/** Reads a weights file (or a checkpoint's weights) without a model, e.g. to rebuild it from the spec. */
+export async function readWeights(path: string): Promise<DecodedWeights> {
+  return decodeWeights(await readBytes(path), path);
+}
+
+/** Loads a weights file (or a checkpoint's weights) into the model, checking names and shapes. */
+export async function loadWeights(path: string, model: WeightSource): Promise<DecodedWeights> {
+  const decoded = await readWeights(path);
+  loadWeightsInto(model, decoded.tensors, path);
+  return decoded;
+}
+
+export async function saveCheckpoint(path: string, model: WeightSource, state: CheckpointState): Promise<void> {
+  await writeFileAtomic(path, encodeCheckpoint(model, state));
+}
+
+export async function loadCheckpoint(path: string): Promise<DecodedCheckpoint> {
+  return decodeCheckpoint(await readBytes(path), path);
+}
