@@ -36,7 +36,7 @@ const MAX_HEADER_BYTES = 100_000_000;
  * The JSON header is padded with spaces so the data starts 8-byte aligned, as the reference
  * writer does.
  */
-export function encodeSafetensors(tensors: Iterable<[string, SafeTensor | Tensor]>, metadata: Record<string, string> = {}): Uint8Array {
+export function encodeSafetensors(tensors: Iterable<readonly [string, SafeTensor | Tensor]>, metadata: Record<string, string> = {}): Uint8Array {
   const header: Record<string, unknown> = Object.create(null); // no prototype: any tensor name is safe
   if (Object.keys(metadata).length > 0) {
     for (const [k, v] of Object.entries(metadata)) {
