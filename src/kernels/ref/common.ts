@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Small helpers shared by the reference kernels: one dtype for all inputs, and output allocation.
-import { allocData, type Data, type DType, Tensor } from '../../tensor/tensor.js';
+// Small helpers shared by the reference kernels: one dtype for all inputs, the size of a channel.
+import type { DType, Tensor } from '../../tensor/tensor.js';
 
 /** The common dtype of the given tensors; throws naming the kernel when they mix float32 and float64. */
 export function commonDtype(kernel: string, ...tensors: readonly (Tensor | null | undefined)[]): DType {
@@ -9,21 +9,11 @@ export function commonDtype(kernel: string, ...tensors: readonly (Tensor | null 
     if (!t) continue;
     if (dtype === null) dtype = t.dtype;
     else if (t.dtype !== dtype) {
-      const list = tensors.filter((u): u is Tensor => !!u).map((u) => `${u.dtype} ${u.toString()}`);
+      const list = tensors.filter((u): u is Tensor => !!u).map((u) => u.toString());
       throw new Error(`${kernel}: inputs mix dtypes (${list.join(', ')}); convert them to one dtype first`);
     }
   }
   return dtype ?? 'float32';
-}
-
-/** A zeroed tensor of the given shape and dtype. */
-export function zeros(shape: readonly number[], dtype: DType): Tensor {
-  return Tensor.zeros(shape, dtype);
-}
-
-/** A zeroed array of the given dtype and length. */
-export function zerosData(dtype: DType, size: number): Data {
-  return allocData(dtype, size);
 }
 
 /** Product of the dims after dim 1: H·W for [N, C, H, W], 1 for [N, C]. */

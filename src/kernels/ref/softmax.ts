@@ -10,10 +10,7 @@ function checkRows(kernel: string, x: Tensor): [number, number] {
   return [x.shape[0], x.shape[1]];
 }
 
-/**
- * Writes log softmax of row n of `z` into `logP` and returns nothing:
- * log pₖ = (zₖ − m) − log Σⱼ e^{zⱼ − m}, m = maxⱼ zⱼ.
- */
+/** Writes the log softmax of the row z[offset .. offset + K) into logP: log pₖ = (zₖ − m) − log Σⱼ e^{zⱼ − m}, m = maxⱼ zⱼ. */
 function logSoftmaxRow(z: ArrayLike<number>, offset: number, K: number, logP: Float64Array): void {
   let m = -Infinity;
   for (let k = 0; k < K; k++) m = Math.max(m, z[offset + k]);
