@@ -41,3 +41,15 @@ export * from './optim/clip.js';
 
 // Gradient check
 export * from './gradcheck.js';
+
+// Data: IDX files, datasets, batching, augmentation, the embedded MNIST digits
+export * from './data/idx.js';
+export * from './data/dataset.js';
+export * from './data/loader.js';
+export * from './data/augment.js';
+export * from './data/mnist.js';
+
+// Weights and checkpoints (safetensors; file helpers are in node.ts)
+export * from './io/safetensors.js';
+export * from './io/weights.js';
+export * from './io/checkpoint.js';
