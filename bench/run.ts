@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// `npm run bench`: the standard workloads (bench/workloads.ts) for Nabla (ref, wasm on 1 thread,
+// wasm on all threads) and, in the same run, TensorFlow.js (cpu, wasm) and PyTorch (when
+// /usr/bin/python3 imports torch) at the same thread counts. Each engine × workload runs in a
+// fresh process, so peak RSS is per workload. Prints medians with min–max and Nabla's ratio to
+// every peer, and writes bench/results/latest.json.
+//   npm run bench [-- --quick] [--only W2[,G1...]] [--engines nabla-wasm-1t,torch-1t] [--out file.json]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WORKLOADS, workloadKey, type Measurement, type Workload } from './workloads.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+function option(name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+const quick = args.includes('--quick');
+const only = option('--only')?.split(',');
+const threads = availableParallelism();
+const outPath = option('--out') ?? join(here, 'results', 'latest.json');
+const PYTHON = '/usr/bin/python3';
+/** A peer slower than this on one workload is stopped and reported as timed out. */
+const CHILD_TIMEOUT_MS = quick ? 60_000 : 150_000;
+
+const hasTorch = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+const threadCounts = threads > 1 ? [1, threads] : [1];
+const allEngines = [
+  'nabla-ref',
+  ...threadCounts.map((t) => `nabla-wasm-${t}t`),
+  'tfjs-cpu',
+  ...threadCounts.map((t) => `tfjs-wasm-${t}t`),
+  ...(hasTorch ? threadCounts.map((t) => `torch-${t}t`) : []),
+];
+const engines = option('--engines')?.split(',') ?? allEngines;
+const workloads = WORKLOADS.filter((w) => !only || only.includes(w.id) || only.includes(workloadKey(w)));
+
+/** The child's environment: PyTorch runs with OpenBLAS's own CPU detection (no overrides). */
+function childEnv(engine: string): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  if (engine.startsWith('torch')) {
+    delete env.OPENBLAS_CORETYPE;
+    delete env.OPENBLAS_L2_SIZE;
+  }
+  return env;
+}
+
+function runOne(engine: string, w: Workload): Measurement {
+  const key = workloadKey(w);
+  const torch = /^torch-(\d+)t$/.exec(engine);
+  const command = torch ? PYTHON : process.execPath;
+  const childArgs = torch
+    ? [join(here, 'torch_bench.py'), key, torch[1]]
+    : ['--import', 'tsx', join(here, 'child.ts'), engine, key];
+  if (quick) childArgs.push('--quick');
+  const result = spawnSync(command, childArgs, { env: childEnv(engine), encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+  const line = result.stdout?.split('\n').reverse().find((l) => l.startsWith('{'));
+  if (line) return JSON.parse(line) as Measurement;
+  const why = result.error ? `timed out after ${CHILD_TIMEOUT_MS / 1000} s` : (result.stderr ?? '').trim().split('\n').pop();
+  return { engine, workload: key, unit: w.unit, rates: [], median: NaN, min: NaN, max: NaN, peakRssBytes: 0, unsupported: why };
+}
+
+function format(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+function cell(m: Measurement): string {
+  if (m.unsupported) return 'n/a';
+  return `${format(m.median)} [${format(m.min)}–${format(m.max)}]`;
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+console.log(`nabla bench: ${cpus()[0]?.model ?? 'CPU'}, ${threads} threads, Node ${process.versions.node}` +
+  `${quick ? ', quick' : ''}; engines: ${engines.join(', ')}${hasTorch ? '' : ' (no torch at ' + PYTHON + ')'}`);
+const results: Measurement[] = [];
+for (const w of workloads) {
+  for (const engine of engines) {
+    const m = runOne(engine, w);
+    results.push(m);
+    const detail = m.unsupported ? `n/a: ${m.unsupported}` : `${cell(m)} ${w.unit}`;
+    console.log(`  ${w.label.padEnd(40)} ${engine.padEnd(14)} ${detail}, peak RSS ${(m.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
+  }
+}
+
+const find = (engine: string, w: Workload): Measurement | undefined =>
+  results.find((m) => m.engine === engine && m.workload === workloadKey(w));
+
+console.log('\nMedian [min–max] (GFLOP/s for G1, samples/s otherwise):');
+printTable(['workload', ...engines], workloads.map((w) => [workloadKey(w), ...engines.map((e) => cell(find(e, w)!))]));
+
+console.log('\nPeak RSS per workload, MiB:');
+printTable(['workload', ...engines], workloads.map((w) => [workloadKey(w),
+  ...engines.map((e) => { const m = find(e, w)!; return m.peakRssBytes ? (m.peakRssBytes / 2 ** 20).toFixed(0) : '–'; })]));
+
+const nablaEngines = engines.filter((e) => e.startsWith('nabla-wasm'));
+const peers = engines.filter((e) => !e.startsWith('nabla'));
+const ratios: Record<string, Record<string, Record<string, number | null>>> = {};
+for (const ours of nablaEngines) {
+  console.log(`\n${ours} ÷ peer (medians; > 1 means Nabla is faster):`);
+  ratios[ours] = {};
+  const rows = workloads.map((w) => {
+    const mine = find(ours, w)!;
+    ratios[ours][workloadKey(w)] = {};
+    return [workloadKey(w), ...peers.map((p) => {
+      const theirs = find(p, w)!;
+      const ratio = mine.unsupported || theirs.unsupported ? null : mine.median / theirs.median;
+      ratios[ours][workloadKey(w)][p] = ratio;
+      return ratio === null ? 'n/a' : `${ratio.toFixed(2)}×`;
+    })];
+  });
+  printTable(['workload', ...peers], rows);
+}
+
+mkdirSync(dirname(outPath), { recursive: true });
+writeFileSync(outPath, JSON.stringify({
+  date: new Date().toISOString(), cpu: cpus()[0]?.model, threads, node: process.versions.node, quick,
+  engines, results, ratios,
+}, null, 2) + '\n');
+console.log(`\nwrote ${outPath}`);

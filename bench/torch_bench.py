@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: MIT
+"""PyTorch's side of the workloads (bench/workloads.ts has the definitions): one workload at a
+given thread count, timed like the JS runners, printed as one JSON line. Started by bench/run.ts:
+    /usr/bin/python3 bench/torch_bench.py <workload> <threads> [--quick]
+"""
+import json
+import resource
+import sys
+import time
+
+import torch
+from torch import nn
+
+WORKLOADS = {
+    'G1-256': ('GFLOP/s', 256), 'G1-512': ('GFLOP/s', 512), 'G1-1024': ('GFLOP/s', 1024),
+    'W1': ('samples/s', 128), 'W2': ('samples/s', 64), 'W3': ('samples/s', 128), 'W4': ('samples/s', 256),
+}
+
+
+def plan(quick):
+    """Same as timingPlan() in workloads.ts."""
+    if quick:
+        return dict(warmup=1, min_reps=3, max_reps=10, budget_s=0.6)
+    return dict(warmup=2, min_reps=5, max_reps=30, budget_s=2.5)
+
+
+def lenet5():
+    return nn.Sequential(
+        nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+
+
+def make_step(key):
+    g = torch.Generator().manual_seed(4)
+    torch.manual_seed(4)
+    if key.startswith('G1'):
+        n = WORKLOADS[key][1]
+        a, b = torch.randn(n, n, generator=g), torch.randn(n, n, generator=g)
+        out = torch.empty(n, n)
+        return lambda: torch.mm(a, b, out=out)
+    batch = WORKLOADS[key][1]
+    if key == 'W1':
+        model = nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 256), nn.ReLU(), nn.Linear(256, 10))
+        x = torch.randn(batch, 784, generator=g)
+    elif key == 'W3':
+        model = nn.Sequential(
+            nn.Conv2d(1, 32, 3), nn.ReLU(), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+            nn.Linear(9216, 128), nn.ReLU(), nn.Linear(128, 10))
+        x = torch.randn(batch, 1, 28, 28, generator=g)
+    else:
+        model = lenet5()
+        x = torch.randn(batch, 1, 28, 28, generator=g)
+    if key == 'W4':
+        model.eval()
+
+        def infer():
+            with torch.no_grad():
+                model(x)
+        return infer
+    targets = torch.randint(0, 10, (batch,), generator=g)
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+
+    def train():
+        optimizer.zero_grad()
+        loss_fn(model(x), targets).backward()
+        optimizer.step()
+    return train
+
+
+def main():
+    key, threads = sys.argv[1], int(sys.argv[2])
+    p = plan('--quick' in sys.argv)
+    torch.set_num_threads(threads)
+    unit, size = WORKLOADS[key]
+    items = 2 * size ** 3 / 1e9 if key.startswith('G1') else size
+    step = make_step(key)
+    warmup = 0.0
+    for _ in range(p['warmup']):
+        t0 = time.perf_counter()
+        step()
+        warmup = time.perf_counter() - t0
+    rates = []
+    start = time.perf_counter()
+    min_reps = 1 if warmup > p['budget_s'] else p['min_reps']
+    while len(rates) < p['max_reps'] and (len(rates) < min_reps or time.perf_counter() - start < p['budget_s']):
+        t0 = time.perf_counter()
+        step()
+        rates.append(items / (time.perf_counter() - t0))
+    s = sorted(rates)
+    mid = len(s) // 2
+    med = s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
+    print(json.dumps({
+        'engine': f'torch-{threads}t', 'workload': key, 'unit': unit, 'rates': rates, 'median': med,
+        'min': s[0], 'max': s[-1], 'peakRssBytes': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        'torch': torch.__version__,
+    }))
+
+
+main()
