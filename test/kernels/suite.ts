@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The kernel test suite, written once and run per backend (ref.test.ts, wasm.test.ts): every kernel
 // against independent naive definitions (naive.ts, naive-conv.ts) on seeded random shapes on both
-// sides of the SIMD width, in float32 and float64, plus properties and PyTorch golden values.
+// sides of the SIMD width, in float32 and float64, plus properties (adjointness, linearity, softmax
+// invariants, finite ±1e4 losses) and errors. PyTorch's own numbers are checked in test/golden/.
 import type { Kernels } from '../../src/kernels/backend.js';
 import { batchNormSuite } from './suite-batch-norm.js';
 import { convSuite } from './suite-conv.js';
 import { elementwiseSuite } from './suite-elementwise.js';
 import { gemmSuite } from './suite-gemm.js';
+import { inputsSuite } from './suite-inputs.js';
 import { poolSuite } from './suite-pool.js';
 import { softmaxSuite } from './suite-softmax.js';
 
@@ -18,4 +20,5 @@ export function runKernelSuite(k: Kernels): void {
   elementwiseSuite(k);
   batchNormSuite(k);
   softmaxSuite(k);
+  inputsSuite(k);
 }
