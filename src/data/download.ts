@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+// (Node only) Downloads the four IDX files of MNIST or Fashion-MNIST from the dataset's public
+// mirror. Each file streams into `<name>.part` (resumed with an HTTP Range request after an
+// interruption), is checked against its known SHA-256, fsynced and renamed into place; a file
+// that fails the check is deleted, never kept.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export type DownloadableDataset = 'mnist' | 'fashion-mnist';
+
+export interface DatasetMirror {
+  baseUrl: string;
+  /** File name → SHA-256 (hex) of the gzipped file. */
+  sha256: Record<string, string>;
+}
+
+/**
+ * Public mirrors and the SHA-256 of each file. MNIST: PyTorch's S3 mirror of the original
+ * yann.lecun.com files. Fashion-MNIST: Zalando Research's bucket. The hashes are the ones
+ * torchvision and TensorFlow Datasets pin for the same files.
+ */
+export const DATASET_MIRRORS: Record<DownloadableDataset, DatasetMirror> = {
+  mnist: {
+    baseUrl: 'https://ossci-datasets.s3.amazonaws.com/mnist/',
+    sha256: {
+      'train-images-idx3-ubyte.gz': '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609',
+      'train-labels-idx1-ubyte.gz': '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c',
+      't10k-images-idx3-ubyte.gz': '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6',
+      't10k-labels-idx1-ubyte.gz': 'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6',
+    },
+  },
+  'fashion-mnist': {
+    baseUrl: 'https://fashion-mnist.s3.eu-central-1.amazonaws.com/',
+    sha256: {
+      'train-images-idx3-ubyte.gz': '3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84',
+      'train-labels-idx1-ubyte.gz': 'a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845',
+      't10k-images-idx3-ubyte.gz': '346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073',
+      't10k-labels-idx1-ubyte.gz': '67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5',
+    },
+  },
+};
+
+export interface DownloadProgress {
+  file: string;
+  received: number;
+  /** Total bytes when the server says, else null. */
+  total: number | null;
+}
+
+export interface DownloadOptions {
+  /** Another mirror (must serve the same file names). */
+  baseUrl?: string;
+  /** Replaces the known hashes (tests serve their own files). */
+  sha256?: Record<string, string>;
+  /** How many times an interrupted transfer is resumed within one call. Default 3. */
+  retries?: number;
+  /** Abort a request that receives nothing for this long. Default 60 s. */
+  idleTimeoutMs?: number;
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Called once per file: 'verified' (already there), 'downloaded' or 'resumed'. */
+  onFile?: (file: string, outcome: 'verified' | 'downloaded' | 'resumed') => void;
+}
+
+export class DownloadError extends Error {
+  override name = 'DownloadError';
+}
+
+/** Downloads (or verifies) the dataset's four files into dir; returns their paths. */
+export async function downloadDataset(name: DownloadableDataset, dir: string, options: DownloadOptions = {}): Promise<string[]> {
+  const mirror = DATASET_MIRRORS[name];
+  if (!mirror) throw new DownloadError(`unknown dataset '${name}' (known: ${Object.keys(DATASET_MIRRORS).join(', ')})`);
+  const baseUrl = options.baseUrl ?? mirror.baseUrl;
+  const hashes = options.sha256 ?? mirror.sha256;
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (const file of Object.keys(hashes)) {
+    const url = new URL(file, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
+    const path = join(dir, file);
+    const outcome = await downloadFile(url, path, hashes[file], options);
+    options.onFile?.(file, outcome);
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** SHA-256 (hex) of a file, streamed. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function downloadFile(url: string, path: string, sha256: string, options: DownloadOptions): Promise<'verified' | 'downloaded' | 'resumed'> {
+  if ((await sizeOf(path)) !== null && (await sha256File(path)) === sha256) return 'verified';
+  const part = `${path}.part`;
+  const resumed = ((await sizeOf(part)) ?? 0) > 0;
+  await fetchToPart(url, part, options);
+  let actual = await sha256File(part);
+  if (actual !== sha256 && resumed) {
+    // The old partial file may be what is wrong: start over once from byte 0.
+    await unlink(part);
+    await fetchToPart(url, part, options);
+    actual = await sha256File(part);
+  }
+  if (actual !== sha256) {
+    await unlink(part).catch(() => undefined);
+    throw new DownloadError(`${url}: SHA-256 mismatch: expected ${sha256}, got ${actual}; the corrupt download was deleted`);
+  }
+  await rename(part, path);
+  return resumed ? 'resumed' : 'downloaded';
+}
+
+/** Fetches url into part, continuing from part's current size; retries interrupted transfers. */
+async function fetchToPart(url: string, part: string, options: DownloadOptions): Promise<void> {
+  const retries = options.retries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    const offset = (await sizeOf(part)) ?? 0;
+    try {
+      await fetchOnce(url, part, offset, options);
+      return;
+    } catch (err) {
+      if (!(err instanceof InterruptedError) || attempt >= retries) {
+        if (err instanceof InterruptedError) {
+          const have = (await sizeOf(part)) ?? 0;
+          throw new DownloadError(`${url}: download interrupted after ${have} bytes (${err.message}); run again to resume from ${part}`);
+        }
+        throw err;
+      }
+    }
+  }
+}
+
+/** The transfer broke off; what was received so far is on disk. */
+class InterruptedError extends Error {}
+
+async function fetchOnce(url: string, part: string, offset: number, options: DownloadOptions): Promise<void> {
+  const idleMs = options.idleTimeoutMs ?? 60_000;
+  const controller = new AbortController();
+  let timer = setTimeout(() => controller.abort(), idleMs);
+  const headers: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
+  let response: Response;
+  try {
+    response = await fetch(url, { headers, signal: controller.signal });
+  } catch (err) {
+    clearTimeout(timer);
+    throw new InterruptedError(`request failed: ${describe(err)}`);
+  }
+  let append = false;
+  if (response.status === 206) {
+    const range = /^bytes (\d+)-/.exec(response.headers.get('content-range') ?? '');
+    if (!range || Number(range[1]) !== offset) {
+      clearTimeout(timer);
+      throw new DownloadError(`${url}: asked for bytes from ${offset}, server sent range '${response.headers.get('content-range')}'`);
+    }
+    append = true;
+  } else if (response.status === 416 && offset > 0) {
+    clearTimeout(timer); // nothing left to fetch: the part is complete (the hash check decides)
+    await response.body?.cancel();
+    return;
+  } else if (response.status !== 200) {
+    clearTimeout(timer);
+    await response.body?.cancel();
+    throw new DownloadError(`${url}: HTTP ${response.status} ${response.statusText}`);
+  }
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? (append ? offset : 0) + length : null;
+  const file = part.slice(part.lastIndexOf('/') + 1).replace(/\.part$/, '');
+  const handle = await open(part, append ? 'a' : 'w');
+  let received = append ? offset : 0;
+  try {
+    if (!response.body) throw new InterruptedError('empty response body');
+    const reader = response.body.getReader();
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (err) {
+        throw new InterruptedError(describe(err));
+      }
+      if (chunk.done) break;
+      await handle.write(chunk.value);
+      received += chunk.value.length;
+      options.onProgress?.({ file, received, total });
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(), idleMs);
+    }
+    if (total !== null && received < total) throw new InterruptedError(`got ${received} of ${total} bytes`);
+    await handle.sync();
+  } finally {
+    clearTimeout(timer);
+    await handle.close();
+  }
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return null;
+  }
+}
+
+function describe(err: unknown): string {
+  const e = err as Error & { cause?: Error };
+  return e.cause?.message ? `${e.message}: ${e.cause.message}` : String(e?.message ?? err);
+}

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+// Nabla's Node-only API: everything in index.ts plus the helpers that touch files and the
+// network (IDX folders, dataset download, atomic weight and checkpoint files).
+export * from './index.js';
+export * from './data/folder.js';
+export * from './data/download.js';
+export * from './io/node-file.js';
