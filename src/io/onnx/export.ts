@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ONNX export of a Sequential: one node (or a short fixed chain) per layer, parameters as
-// initializers named after Nabla's parameter names (`0.weight`, `1.runningMean`), input `input`
+// initializers named after Nabla's parameter names (`0.weight`, `1.runningMean`; `2.0.weight`
+// inside a nested Sequential, from the layer's path), input `input`
 // and output `output` with a symbolic batch dimension 'N'. The mapping, layer by layer, is in
 // docs/interop.md; importOnnx (import.ts) reads the same patterns back.
 import { GELU, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from '../../layers/activations.js';
@@ -142,13 +143,13 @@ function emitLayer(b: GraphBuilder, layer: Layer, path: string, x: string, shape
     if (shape.length !== 2) throw new Error(`${where}: Gemm needs a [N, in] input, got ${formatShape(shape)}`);
     // Gemm computes A·op(B) + C. Nabla's W is already [in, out], so transB = 0: no transpose here
     // (PyTorch stores [out, in] and exports transB = 1; importOnnx handles both).
-    const inputs = [x, b.initializer(layer.weight.name, layer.weight.value)];
-    if (layer.bias) inputs.push(b.initializer(layer.bias.name, layer.bias.value));
+    const inputs = [x, b.initializer(`${path}.weight`, layer.weight.value)];
+    if (layer.bias) inputs.push(b.initializer(`${path}.bias`, layer.bias.value));
     return b.node('Gemm', `${path}.Gemm`, inputs, [attr.float('alpha', 1), attr.float('beta', 1), attr.int('transB', 0)]);
   }
   if (layer instanceof Conv2d) {
-    const inputs = [x, b.initializer(layer.weight.name, layer.weight.value)]; // [outC, C/groups, kH, kW], as ONNX
-    if (layer.bias) inputs.push(b.initializer(layer.bias.name, layer.bias.value));
+    const inputs = [x, b.initializer(`${path}.weight`, layer.weight.value)]; // [outC, C/groups, kH, kW], as ONNX
+    if (layer.bias) inputs.push(b.initializer(`${path}.bias`, layer.bias.value));
     return b.node('Conv', `${path}.Conv`, inputs, [
       attr.ints('kernel_shape', layer.kernelSize),
       attr.ints('strides', layer.stride),
@@ -175,10 +176,10 @@ function emitLayer(b: GraphBuilder, layer: Layer, path: string, x: string, shape
   if (layer instanceof BatchNorm1d || layer instanceof BatchNorm2d) {
     const C = layer.numFeatures;
     // Without affine parameters γ = 1 and β = 0 are written out, since ONNX requires them.
-    const scale = layer.weight ? b.initializer(layer.weight.name, layer.weight.value) : b.initializer(`${path}.weight`, Tensor.full([C], 1));
-    const bias = layer.bias ? b.initializer(layer.bias.name, layer.bias.value) : b.initializer(`${path}.bias`, Tensor.zeros([C]));
-    const mean = b.initializer(layer.runningMean.name, layer.runningMean.value);
-    const variance = b.initializer(layer.runningVar.name, layer.runningVar.value);
+    const scale = b.initializer(`${path}.weight`, layer.weight?.value ?? Tensor.full([C], 1));
+    const bias = b.initializer(`${path}.bias`, layer.bias?.value ?? Tensor.zeros([C]));
+    const mean = b.initializer(`${path}.runningMean`, layer.runningMean.value);
+    const variance = b.initializer(`${path}.runningVar`, layer.runningVar.value);
     // ONNX's momentum weighs the old running value (PyTorch's weighs the new batch): 1 − m.
     // It only matters to a runtime that trains; inference uses the running statistics.
     return b.node('BatchNormalization', `${path}.BatchNormalization`, [x, scale, bias, mean, variance], [

@@ -492,7 +492,6 @@ function convert({ graph, opset }: { graph: DecodedGraph; opset: number }, optio
   });
   const c = new Converter(g, input.name ?? '', inputShape, graph.output[0].name ?? '', opset, options);
   c.run();
-  if (c.specs.length === 0) throw new Error('the graph has no layers');
   const model = sequentialFromSpec(c.specs);
   for (const t of [...model.parameters(), ...model.buffers()]) {
     const w = c.weights.get(t.name);
