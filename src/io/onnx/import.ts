@@ -98,7 +98,7 @@ class Converter {
       if (steps > this.g.nodes.length) throw new Error('the graph has a cycle');
       const before = this.cur;
       const readers = this.g.readersOf(before).filter((n) => !this.consumed.has(n) && n.opType !== 'Shape');
-      if (readers.length === 0) throw new Error(`value '${before}' is not read by any node and is not the graph output`);
+      if (readers.length === 0) throw new Error(`value '${before}' is not read by any node and is not the graph output '${this.output}'`);
       this.step(readers[0]);
       const left = this.g.readersOf(before).filter((n) => !this.consumed.has(n) && n.opType !== 'Shape');
       if (left.length > 0) {
@@ -280,7 +280,7 @@ class Converter {
     Object.assign(spec, { padding: window.pads, dilation: window.dilations, groups });
     if (!bias) spec.bias = false;
     this.add(spec, bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W });
-    this.advance([node], node.output?.[0] ?? '', this.spatial(outChannels, kernel, window));
+    this.advance([node], node.output?.[0] ?? '', this.spatial(where, outChannels, kernel, window));
   }
 
   /** MaxPool or AveragePool; `extraPads` comes from a Pad node fused in front of an AveragePool. */
@@ -304,7 +304,7 @@ class Converter {
     }
     this.add(spec);
     const all = [...before, node];
-    this.advance(all, node.output?.[0] ?? '', this.spatial(this.shape[1], kernel, { ...window, pads }));
+    this.advance(all, node.output?.[0] ?? '', this.spatial(where, this.shape[1], kernel, { ...window, pads }));
   }
 
   /** PyTorch writes AvgPool2d(padding = p, count_include_pad = True) as Pad(zeros) + AveragePool. */
@@ -463,12 +463,12 @@ class Converter {
   }
 
   /** [N, channels, OH, OW] after a window over this.shape (null where H or W is unknown). */
-  private spatial(channels: Dim, kernel: number[], w: { strides: number[]; pads: number[]; dilations: number[] }): Dim[] {
+  private spatial(where: string, channels: Dim, kernel: number[], w: { strides: number[]; pads: number[]; dilations: number[] }): Dim[] {
     const out = [2, 3].map((d, i) => {
       const size = this.shape[d];
       return typeof size === 'number' ? outputSize(size, kernel[i], w.strides[i], w.pads[i], w.dilations[i]) : null;
     });
-    if (out.some((o) => o !== null && o < 1)) throw new Error(`window ${formatShape(kernel)} is larger than its input ${describeShape(this.shape)}`);
+    if (out.some((o) => o !== null && o < 1)) throw new Error(`${where}: window ${formatShape(kernel)} is larger than its input ${describeShape(this.shape)}`);
     return ['N', channels, ...out];
   }
 }
