@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend against the reference: GEMM in every transposition over sizes on both sides
-// of the SIMD width and the 4×8 register tile, convolution forward and backward over stride,
+// of the SIMD width and the 6×8 register tile, convolution forward and backward over stride,
 // padding, dilation, groups, depthwise and 1×1, each with 1 and 2 threads; backend selection;
 // and a rebuild of nabla.wasm from source that must match the committed build byte for byte.
 // The shared kernel suite and the PyTorch golden layer cases run on both thread counts too.
@@ -19,7 +19,7 @@ import { Tensor } from '../../src/tensor/tensor.js';
 import { runKernelSuite } from './suite.js';
 import { runGoldenSuite } from '../golden/suite.js';
 
-const GEMM_SIZES = [1, 3, 4, 5, 7, 8, 17, 64, 65];
+const GEMM_SIZES = [1, 3, 4, 5, 6, 7, 8, 12, 13, 17, 64, 65];
 
 // The shared suites register their tests synchronously, so these backends load first.
 const suiteBackends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];

@@ -5,11 +5,11 @@
 // NR columns / MR rows), so the micro-kernel reads both with unit stride and never branches.
 // Pointers are byte addresses in the shared linear memory; `scratch` is this thread's packing area.
 
-/** Rows and columns of the register tile: 4 × 8 = 8 v128 accumulators. */
-export const MR = 4;
+/** Rows and columns of the register tile: 6 × 8 = 12 v128 accumulators. */
+export const MR = 6;
 export const NR = 8;
-/** Cache blocking: an A block MC×KC (128 KiB, L2), a B micro-panel KC×NR (8 KiB, L1), B block KC×NC. */
-export const MC = 128;
+/** Cache blocking: an A block MC×KC (120 KiB, L2), a B micro-panel KC×NR (8 KiB, L1), B block KC×NC. */
+export const MC = 120;
 export const KC = 256;
 export const NC = 1024;
 /** Bytes of scratch one gemm call needs: packed A, packed B and one edge tile. */
@@ -32,8 +32,12 @@ function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: 
       for (let k = 0; k < kc; k++) {
         const src = a + (<usize>(p0 + k) * lda + i0 + ir) * 4;
         const dst = panel + <usize>(k * MR) * 4;
-        if (rows == MR) v128.store(dst, v128.load(src));
-        else for (let r = 0; r < MR; r++) store<f32>(dst + r * 4, r < rows ? load<f32>(src + r * 4) : 0);
+        if (rows == MR) {
+          v128.store(dst, v128.load(src));
+          store<u64>(dst, load<u64>(src, 16), 16);
+        } else {
+          for (let r = 0; r < MR; r++) store<f32>(dst + r * 4, r < rows ? load<f32>(src + r * 4) : 0);
+        }
       }
     } else {
       // A stored [M, K]: walk each row contiguously, write with stride MR.
@@ -94,15 +98,17 @@ function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: 
 }
 
 /**
- * The 4×8 micro-kernel: tile (=|+=) Ap[kc × 4]ᵀ · Bp[kc × 8]. A full tile goes straight to C
- * (row stride ldc floats); an edge tile (rows < 4 or cols < 8) goes through `edge` and only its
- * valid part is copied.
+ * The 6×8 micro-kernel: tile (=|+=) Ap[kc × 6]ᵀ · Bp[kc × 8], in 12 v128 accumulators. A full
+ * tile goes straight to C (row stride ldc floats); an edge tile (rows < 6 or cols < 8) goes
+ * through `edge` and only its valid part is copied.
  */
-function kernel4x8Simd(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize): void {
+function kernel6x8Simd(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let c40 = f32x4.splat(0), c41 = f32x4.splat(0);
+  let c50 = f32x4.splat(0), c51 = f32x4.splat(0);
   for (let k = 0; k < kc; k++) {
     const b0 = v128.load(bp);
     const b1 = v128.load(bp, 16);
@@ -118,6 +124,12 @@ function kernel4x8Simd(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, rows: 
     a = v128.load32_splat(ap, 12);
     c30 = madd(a, b0, c30);
     c31 = madd(a, b1, c31);
+    a = v128.load32_splat(ap, 16);
+    c40 = madd(a, b0, c40);
+    c41 = madd(a, b1, c41);
+    a = v128.load32_splat(ap, 20);
+    c50 = madd(a, b0, c50);
+    c51 = madd(a, b1, c51);
     ap += MR * 4;
     bp += NR * 4;
   }
@@ -127,12 +139,16 @@ function kernel4x8Simd(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, rows: 
     storeRow(c + rowBytes, c10, c11, add);
     storeRow(c + 2 * rowBytes, c20, c21, add);
     storeRow(c + 3 * rowBytes, c30, c31, add);
+    storeRow(c + 4 * rowBytes, c40, c41, add);
+    storeRow(c + 5 * rowBytes, c50, c51, add);
     return;
   }
   storeRow(edge, c00, c01, false);
   storeRow(edge + 32, c10, c11, false);
   storeRow(edge + 64, c20, c21, false);
   storeRow(edge + 96, c30, c31, false);
+  storeRow(edge + 128, c40, c41, false);
+  storeRow(edge + 160, c50, c51, false);
   for (let r = 0; r < rows; r++) {
     const dst = c + <usize>r * rowBytes;
     const src = edge + <usize>(r * NR) * 4;
@@ -172,7 +188,7 @@ export function gemm(
           const bPanel = bp + <usize>(jr * kc) * 4;
           for (let ir = 0; ir < mc; ir += MR) {
             const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
-            kernel4x8Simd(kc, ap + <usize>(ir * kc) * 4, bPanel, cTile, ldc, min(MR, mc - ir), cols, add, edge);
+            kernel6x8Simd(kc, ap + <usize>(ir * kc) * 4, bPanel, cTile, ldc, min(MR, mc - ir), cols, add, edge);
           }
         }
       }

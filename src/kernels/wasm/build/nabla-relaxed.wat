@@ -78,7 +78,7 @@
    return
   end
   local.get $12
-  i32.const 131072
+  i32.const 122880
   i32.add
   local.tee $20
   i32.const -1048576
@@ -117,24 +117,24 @@
       select
       local.set $22
       i32.const 0
-      local.set $15
+      local.set $13
       loop $for-loop|00
-       local.get $15
+       local.get $13
        local.get $19
        i32.lt_s
        if
         i32.const 8
         local.get $19
-        local.get $15
-        i32.sub
-        local.tee $13
         local.get $13
+        i32.sub
+        local.tee $14
+        local.get $14
         i32.const 8
         i32.gt_s
         select
         local.set $16
         local.get $20
-        local.get $15
+        local.get $13
         local.get $22
         i32.mul
         i32.const 2
@@ -144,27 +144,27 @@
         local.get $1
         if
          i32.const 0
-         local.set $14
+         local.set $15
          loop $for-loop|3
-          local.get $14
+          local.get $15
           i32.const 8
           i32.lt_s
           if
            local.get $23
-           local.get $14
+           local.get $15
            i32.const 2
            i32.shl
            i32.add
            local.set $24
-           local.get $14
+           local.get $15
            local.get $16
            i32.lt_s
            if
             local.get $7
-            local.get $15
+            local.get $13
             local.get $18
             i32.add
-            local.get $14
+            local.get $15
             i32.add
             local.get $8
             i32.mul
@@ -175,85 +175,85 @@
             i32.add
             local.set $25
             i32.const 0
-            local.set $13
+            local.set $14
             loop $for-loop|4
-             local.get $13
+             local.get $14
              local.get $22
              i32.lt_s
              if
               local.get $24
-              local.get $13
+              local.get $14
               i32.const 5
               i32.shl
               i32.add
               local.get $25
-              local.get $13
+              local.get $14
               i32.const 2
               i32.shl
               i32.add
               f32.load
               f32.store
-              local.get $13
+              local.get $14
               i32.const 1
               i32.add
-              local.set $13
+              local.set $14
               br $for-loop|4
              end
             end
            else
             i32.const 0
-            local.set $13
+            local.set $14
             loop $for-loop|5
-             local.get $13
+             local.get $14
              local.get $22
              i32.lt_s
              if
               local.get $24
-              local.get $13
+              local.get $14
               i32.const 5
               i32.shl
               i32.add
               f32.const 0
               f32.store
-              local.get $13
+              local.get $14
               i32.const 1
               i32.add
-              local.set $13
+              local.set $14
               br $for-loop|5
              end
             end
            end
-           local.get $14
+           local.get $15
            i32.const 1
            i32.add
-           local.set $14
+           local.set $15
            br $for-loop|3
           end
          end
         else
          i32.const 0
-         local.set $13
+         local.set $14
          loop $for-loop|11
-          local.get $13
+          local.get $14
           local.get $22
           i32.lt_s
           if
            local.get $7
-           local.get $13
+           local.get $14
            local.get $17
            i32.add
            local.get $8
            i32.mul
            local.get $18
            i32.add
-           local.get $15
+           local.get $13
            i32.add
            i32.const 2
            i32.shl
            i32.add
            local.set $24
            local.get $23
-           local.get $13
+           local.get $14
            i32.const 5
            i32.shl
            i32.add
@@ -272,19 +272,19 @@
             v128.store offset=16
            else
             i32.const 0
-            local.set $14
+            local.set $15
             loop $for-loop|22
-             local.get $14
+             local.get $15
              i32.const 8
              i32.lt_s
              if
-              local.get $14
+              local.get $15
               i32.const 2
               i32.shl
               local.tee $26
               local.get $25
               i32.add
-              local.get $14
+              local.get $15
               local.get $16
               i32.lt_s
               if (result f32)
@@ -296,26 +296,26 @@
                f32.const 0
               end
               f32.store
-              local.get $14
+              local.get $15
               i32.const 1
               i32.add
-              local.set $14
+              local.set $15
               br $for-loop|22
              end
             end
            end
-           local.get $13
+           local.get $14
            i32.const 1
            i32.add
-           local.set $13
+           local.set $14
            br $for-loop|11
           end
          end
         end
-        local.get $15
+        local.get $13
         i32.const 8
         i32.add
-        local.set $15
+        local.set $13
         br $for-loop|00
        end
       end
@@ -327,39 +327,39 @@
       select
       local.set $25
       i32.const 0
-      local.set $15
+      local.set $14
       loop $for-loop|33
        local.get $2
-       local.get $15
+       local.get $14
        i32.gt_s
        if
-        i32.const 128
+        i32.const 120
         local.get $2
-        local.get $15
+        local.get $14
         i32.sub
         local.tee $13
         local.get $13
-        i32.const 128
+        i32.const 120
         i32.gt_s
         select
         local.set $26
         i32.const 0
         local.set $16
-        loop $for-loop|004
+        loop $for-loop|04
          local.get $16
          local.get $26
          i32.lt_s
          if
-          i32.const 4
+          i32.const 6
           local.get $26
           local.get $16
           i32.sub
           local.tee $13
           local.get $13
-          i32.const 4
+          i32.const 6
           i32.gt_s
           select
-          local.set $27
+          local.set $23
           local.get $12
           local.get $16
           local.get $22
@@ -367,12 +367,12 @@
           i32.const 2
           i32.shl
           i32.add
-          local.set $23
+          local.set $27
           local.get $0
           if
            i32.const 0
            local.set $13
-           loop $for-loop|115
+           loop $for-loop|15
             local.get $13
             local.get $22
             i32.lt_s
@@ -383,7 +383,7 @@
              i32.add
              local.get $6
              i32.mul
-             local.get $15
+             local.get $14
              i32.add
              local.get $16
              i32.add
@@ -391,36 +391,40 @@
              i32.shl
              i32.add
              local.set $28
-             local.get $23
+             local.get $27
              local.get $13
-             i32.const 4
-             i32.shl
+             i32.const 24
+             i32.mul
              i32.add
              local.set $24
-             local.get $27
-             i32.const 4
+             local.get $23
+             i32.const 6
              i32.eq
              if
               local.get $24
               local.get $28
               v128.load
               v128.store
+              local.get $24
+              local.get $28
+              i64.load offset=16
+              i64.store offset=16
              else
               i32.const 0
-              local.set $14
-              loop $for-loop|226
-               local.get $14
-               i32.const 4
+              local.set $15
+              loop $for-loop|26
+               local.get $15
+               i32.const 6
                i32.lt_s
                if
-                local.get $14
+                local.get $15
                 i32.const 2
                 i32.shl
                 local.tee $29
                 local.get $24
                 i32.add
-                local.get $14
-                local.get $27
+                local.get $15
+                local.get $23
                 i32.lt_s
                 if (result f32)
                  local.get $28
@@ -431,11 +435,11 @@
                  f32.const 0
                 end
                 f32.store
-                local.get $14
+                local.get $15
                 i32.const 1
                 i32.add
-                local.set $14
-                br $for-loop|226
+                local.set $15
+                br $for-loop|26
                end
               end
              end
@@ -443,32 +447,32 @@
              i32.const 1
              i32.add
              local.set $13
-             br $for-loop|115
+             br $for-loop|15
             end
            end
           else
            i32.const 0
-           local.set $14
-           loop $for-loop|337
-            local.get $14
-            i32.const 4
+           local.set $15
+           loop $for-loop|37
+            local.get $15
+            i32.const 6
             i32.lt_s
             if
-             local.get $23
-             local.get $14
+             local.get $27
+             local.get $15
              i32.const 2
              i32.shl
              i32.add
              local.set $24
-             local.get $14
-             local.get $27
+             local.get $15
+             local.get $23
              i32.lt_s
              if
               local.get $5
-              local.get $15
+              local.get $14
               local.get $16
               i32.add
-              local.get $14
+              local.get $15
               i32.add
               local.get $6
               i32.mul
@@ -487,8 +491,8 @@
                if
                 local.get $24
                 local.get $13
-                i32.const 4
-                i32.shl
+                i32.const 24
+                i32.mul
                 i32.add
                 local.get $28
                 local.get $13
@@ -514,8 +518,8 @@
                if
                 local.get $24
                 local.get $13
-                i32.const 4
-                i32.shl
+                i32.const 24
+                i32.mul
                 i32.add
                 f32.const 0
                 f32.store
@@ -527,24 +531,24 @@
                end
               end
              end
-             local.get $14
+             local.get $15
              i32.const 1
              i32.add
-             local.set $14
-             br $for-loop|337
+             local.set $15
+             br $for-loop|37
             end
            end
           end
           local.get $16
-          i32.const 4
+          i32.const 6
           i32.add
           local.set $16
-          br $for-loop|004
+          br $for-loop|04
          end
         end
         i32.const 0
         local.set $13
-        loop $for-loop|44
+        loop $for-loop|410
          local.get $13
          local.get $19
          i32.lt_s
@@ -553,8 +557,8 @@
           local.get $19
           local.get $13
           i32.sub
-          local.tee $14
-          local.get $14
+          local.tee $15
+          local.get $15
           i32.const 8
           i32.gt_s
           select
@@ -568,15 +572,15 @@
           i32.add
           local.set $23
           i32.const 0
-          local.set $14
-          loop $for-loop|55
-           local.get $14
+          local.set $15
+          loop $for-loop|511
+           local.get $15
            local.get $26
            i32.lt_s
            if
             local.get $22
             local.get $12
-            local.get $14
+            local.get $15
             local.get $22
             i32.mul
             i32.const 2
@@ -597,37 +601,37 @@
             i32.shl
             i32.add
             local.get $10
-            i32.const 4
+            i32.const 6
             local.get $26
-            local.get $14
+            local.get $15
             i32.sub
             local.tee $24
             local.get $24
-            i32.const 4
+            i32.const 6
             i32.gt_s
             select
             local.get $16
             local.get $25
             local.get $21
-            call $src/kernels/wasm/assembly/gemm/kernel4x8Simd
-            local.get $14
-            i32.const 4
+            call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
+            local.get $15
+            i32.const 6
             i32.add
-            local.set $14
-            br $for-loop|55
+            local.set $15
+            br $for-loop|511
            end
           end
           local.get $13
           i32.const 8
           i32.add
           local.set $13
-          br $for-loop|44
+          br $for-loop|410
          end
         end
-        local.get $15
-        i32.const 128
+        local.get $14
+        i32.const 120
         i32.add
-        local.set $15
+        local.set $14
         br $for-loop|33
        end
       end
@@ -1821,9 +1825,9 @@
     if
      local.get $13
      local.get $13
-     i32.const 3
+     i32.const 5
      i32.add
-     i32.const 4
+     i32.const 6
      i32.div_s
      local.get $2
      i32.add
@@ -1834,8 +1838,8 @@
      local.tee $2
      local.get $1
      i32.mul
-     i32.const 2
-     i32.shl
+     i32.const 6
+     i32.mul
      local.tee $15
      local.get $13
      local.get $15
@@ -1848,8 +1852,8 @@
      i32.const 1
      i32.add
      i32.mul
-     i32.const 2
-     i32.shl
+     i32.const 6
+     i32.mul
      local.tee $1
      local.get $1
      local.get $13
@@ -1989,7 +1993,7 @@
   i32.const 1024
  )
  (func $src/kernels/wasm/assembly/index/gemmScratchBytes (result i32)
-  i32.const 1179776
+  i32.const 1171648
  )
  (func $src/kernels/wasm/assembly/index/blockStart (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (result i32)
   local.get $0
@@ -2016,7 +2020,7 @@
   i32.lt_s
   select
  )
- (func $src/kernels/wasm/assembly/gemm/kernel4x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
+ (func $src/kernels/wasm/assembly/gemm/kernel6x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
   (local $9 v128)
   (local $10 v128)
   (local $11 v128)
@@ -2025,277 +2029,369 @@
   (local $14 v128)
   (local $15 v128)
   (local $16 v128)
-  (local $17 i32)
+  (local $17 v128)
   (local $18 v128)
-  (local $19 f32)
+  (local $19 v128)
   (local $20 v128)
   (local $21 v128)
   (local $22 i32)
+  (local $23 f32)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 i32)
   loop $for-loop|0
    local.get $0
-   local.get $17
+   local.get $22
    i32.gt_s
    if
     local.get $1
     v128.load32_splat
-    local.tee $20
+    local.tee $24
     local.get $2
     v128.load
-    local.tee $18
-    local.get $9
-    f32x4.relaxed_madd
-    local.set $9
-    local.get $20
-    local.get $2
-    v128.load offset=16
-    local.tee $20
+    local.tee $9
     local.get $10
     f32x4.relaxed_madd
     local.set $10
-    local.get $1
-    v128.load32_splat offset=4
-    local.tee $21
-    local.get $18
+    local.get $24
+    local.get $2
+    v128.load offset=16
+    local.tee $24
     local.get $11
     f32x4.relaxed_madd
     local.set $11
-    local.get $21
-    local.get $20
+    local.get $1
+    v128.load32_splat offset=4
+    local.tee $25
+    local.get $9
     local.get $12
     f32x4.relaxed_madd
     local.set $12
-    local.get $1
-    v128.load32_splat offset=8
-    local.tee $21
-    local.get $18
+    local.get $25
+    local.get $24
     local.get $13
     f32x4.relaxed_madd
     local.set $13
-    local.get $21
-    local.get $20
+    local.get $1
+    v128.load32_splat offset=8
+    local.tee $25
+    local.get $9
     local.get $14
     f32x4.relaxed_madd
     local.set $14
-    local.get $1
-    v128.load32_splat offset=12
-    local.tee $21
-    local.get $18
+    local.get $25
+    local.get $24
     local.get $15
     f32x4.relaxed_madd
     local.set $15
-    local.get $21
-    local.get $20
+    local.get $1
+    v128.load32_splat offset=12
+    local.tee $25
+    local.get $9
     local.get $16
     f32x4.relaxed_madd
     local.set $16
+    local.get $25
+    local.get $24
+    local.get $17
+    f32x4.relaxed_madd
+    local.set $17
     local.get $1
-    i32.const 16
+    v128.load32_splat offset=16
+    local.tee $25
+    local.get $9
+    local.get $18
+    f32x4.relaxed_madd
+    local.set $18
+    local.get $25
+    local.get $24
+    local.get $19
+    f32x4.relaxed_madd
+    local.set $19
+    local.get $1
+    v128.load32_splat offset=20
+    local.tee $25
+    local.get $9
+    local.get $20
+    f32x4.relaxed_madd
+    local.set $20
+    local.get $25
+    local.get $24
+    local.get $21
+    f32x4.relaxed_madd
+    local.set $21
+    local.get $1
+    i32.const 24
     i32.add
     local.set $1
     local.get $2
     i32.const 32
     i32.add
     local.set $2
-    local.get $17
+    local.get $22
     i32.const 1
     i32.add
-    local.set $17
+    local.set $22
     br $for-loop|0
    end
   end
   local.get $4
   i32.const 2
   i32.shl
-  local.set $2
+  local.set $0
   local.get $6
   i32.const 8
   i32.eq
   local.get $5
-  i32.const 4
+  i32.const 6
   i32.eq
   i32.and
   if
    local.get $3
    local.get $7
    if (result v128)
+    local.get $11
+    local.get $3
+    v128.load offset=16
+    f32x4.add
+    local.set $11
     local.get $10
     local.get $3
-    v128.load offset=16
-    f32x4.add
-    local.set $10
-    local.get $9
-    local.get $3
     v128.load
     f32x4.add
    else
-    local.get $9
+    local.get $10
    end
    v128.store
    local.get $3
-   local.get $10
+   local.get $11
    v128.store offset=16
-   local.get $2
+   local.get $0
    local.get $3
    i32.add
-   local.tee $0
+   local.tee $1
    local.get $7
    if (result v128)
-    local.get $12
-    local.get $0
+    local.get $13
+    local.get $1
     v128.load offset=16
     f32x4.add
-    local.set $12
-    local.get $11
-    local.get $0
+    local.set $13
+    local.get $12
+    local.get $1
     v128.load
     f32x4.add
    else
-    local.get $11
+    local.get $12
    end
    v128.store
-   local.get $0
-   local.get $12
+   local.get $1
+   local.get $13
    v128.store offset=16
    local.get $3
-   local.get $2
+   local.get $0
    i32.const 1
    i32.shl
    i32.add
-   local.tee $0
+   local.tee $1
    local.get $7
    if (result v128)
-    local.get $14
-    local.get $0
+    local.get $15
+    local.get $1
     v128.load offset=16
     f32x4.add
-    local.set $14
-    local.get $13
-    local.get $0
+    local.set $15
+    local.get $14
+    local.get $1
     v128.load
     f32x4.add
    else
-    local.get $13
+    local.get $14
    end
    v128.store
-   local.get $0
-   local.get $14
+   local.get $1
+   local.get $15
    v128.store offset=16
    local.get $3
-   local.get $2
+   local.get $0
    i32.const 3
+   i32.mul
+   i32.add
+   local.tee $1
+   local.get $7
+   if (result v128)
+    local.get $17
+    local.get $1
+    v128.load offset=16
+    f32x4.add
+    local.set $17
+    local.get $16
+    local.get $1
+    v128.load
+    f32x4.add
+   else
+    local.get $16
+   end
+   v128.store
+   local.get $1
+   local.get $17
+   v128.store offset=16
+   local.get $3
+   local.get $0
+   i32.const 2
+   i32.shl
+   i32.add
+   local.tee $1
+   local.get $7
+   if (result v128)
+    local.get $19
+    local.get $1
+    v128.load offset=16
+    f32x4.add
+    local.set $19
+    local.get $18
+    local.get $1
+    v128.load
+    f32x4.add
+   else
+    local.get $18
+   end
+   v128.store
+   local.get $1
+   local.get $19
+   v128.store offset=16
+   local.get $3
+   local.get $0
+   i32.const 5
    i32.mul
    i32.add
    local.tee $0
    local.get $7
    if (result v128)
-    local.get $16
+    local.get $21
     local.get $0
     v128.load offset=16
     f32x4.add
-    local.set $16
-    local.get $15
+    local.set $21
+    local.get $20
     local.get $0
     v128.load
     f32x4.add
    else
-    local.get $15
+    local.get $20
    end
    v128.store
    local.get $0
-   local.get $16
+   local.get $21
    v128.store offset=16
    return
   end
   local.get $8
-  local.get $9
+  local.get $10
   v128.store
   local.get $8
-  local.get $10
+  local.get $11
   v128.store offset=16
   local.get $8
   i32.const 32
   i32.add
-  local.get $11
+  local.get $12
   v128.store
   local.get $8
-  local.get $12
+  local.get $13
   v128.store offset=48
   local.get $8
   i32.const -64
   i32.sub
-  local.tee $0
-  local.get $13
-  v128.store
-  local.get $0
+  local.tee $1
   local.get $14
+  v128.store
+  local.get $1
+  local.get $15
   v128.store offset=16
   local.get $8
   i32.const 96
   i32.add
-  local.get $15
+  local.get $16
   v128.store
   local.get $8
-  local.get $16
+  local.get $17
   v128.store offset=112
+  local.get $8
+  i32.const 128
+  i32.add
+  local.get $18
+  v128.store
+  local.get $8
+  local.get $19
+  v128.store offset=144
+  local.get $8
+  i32.const 160
+  i32.add
+  local.get $20
+  v128.store
+  local.get $8
+  local.get $21
+  v128.store offset=176
   i32.const 0
-  local.set $1
+  local.set $2
   loop $for-loop|1
-   local.get $1
+   local.get $2
    local.get $5
    i32.lt_s
    if
     local.get $3
-    local.get $1
+    local.get $0
     local.get $2
     i32.mul
     i32.add
     local.set $4
     local.get $8
-    local.get $1
+    local.get $2
     i32.const 5
     i32.shl
     i32.add
-    local.set $17
+    local.set $22
     i32.const 0
-    local.set $0
+    local.set $1
     loop $for-loop|2
-     local.get $0
+     local.get $1
      local.get $6
      i32.lt_s
      if
-      local.get $17
-      local.get $0
+      local.get $22
+      local.get $1
       i32.const 2
       i32.shl
-      local.tee $22
+      local.tee $26
       i32.add
       f32.load
-      local.set $19
+      local.set $23
       local.get $4
-      local.get $22
+      local.get $26
       i32.add
-      local.tee $22
+      local.tee $26
       local.get $7
       if (result f32)
-       local.get $22
+       local.get $26
        f32.load
-       local.get $19
+       local.get $23
        f32.add
       else
-       local.get $19
+       local.get $23
       end
       f32.store
-      local.get $0
+      local.get $1
       i32.const 1
       i32.add
-      local.set $0
+      local.set $1
       br $for-loop|2
      end
     end
-    local.get $1
+    local.get $2
     i32.const 1
     i32.add
-    local.set $1
+    local.set $2
     br $for-loop|1
    end
   end
@@ -2448,7 +2544,7 @@
   i32.and
   i32.const 1
   i32.shl
-  i32.const 1179776
+  i32.const 1171648
   i32.add
  )
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSamples (param $0 i32) (param $1 i32) (param $2 i32)
