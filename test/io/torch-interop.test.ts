@@ -15,7 +15,8 @@ import { sequentialFromSpec } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
-import { cnnEveryLayer, mlpEveryLayer, randomInput } from './onnx-models.js';
+import { buildPreset } from '../../src/train/presets.js';
+import { cnnEveryLayer, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
 import { PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
@@ -187,9 +188,17 @@ function probeTorch(): string | null {
   return r.status === 0 ? null : `PyTorch not available at ${PYTHON} (${(r.stderr || r.error?.message || '').trim().split('\n').pop()})`;
 }
 
+/** The cnn-bn preset with random BatchNorm statistics, at batch 4 (BatchNorm1d trains on 4 rows). */
+function presetCnnBn(): { model: Sequential; inputShape: number[] } {
+  const rng = new Rng(41);
+  const model = buildPreset('cnn-bn', rng);
+  randomizeBatchNorm(model, rng);
+  return { model, inputShape: [4, 1, 28, 28] };
+}
+
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');
