@@ -48,6 +48,7 @@ describe('PyTorch exports import and give PyTorch\'s outputs', () => {
     mlp: ['Linear', 'ReLU', 'Linear', 'GELU', 'Linear', 'Tanh', 'Linear', 'LeakyReLU', 'Linear', 'Softplus', 'Linear', 'Sigmoid', 'Linear'],
     'cnn-bn': ['Conv2d', 'BatchNorm2d', 'ReLU', 'MaxPool2d', 'Conv2d', 'BatchNorm2d', 'LeakyReLU', 'AvgPool2d', 'Flatten', 'Linear', 'BatchNorm1d', 'ReLU', 'Linear'],
     'cnn-view': ['Conv2d', 'Sigmoid', 'AvgPool2d', 'Flatten', 'Linear'],
+    'cnn-view-static': ['Conv2d', 'Sigmoid', 'AvgPool2d', 'Flatten', 'Linear'],
     'cnn-reshape': ['Conv2d', 'Tanh', 'MaxPool2d', 'Flatten', 'Linear'],
   };
   for (const [name, layers] of Object.entries(expectedLayers)) {

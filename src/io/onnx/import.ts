@@ -86,6 +86,8 @@ class Converter {
     private readonly output: string,
     private readonly opset: number,
     private readonly options: OnnxImportOptions,
+    /** The batch size when the file fixes it (no dynamic batch axis), else null. */
+    private readonly fixedBatch: number | null,
   ) {
     this.cur = input;
     this.shape = inputShape;
@@ -410,14 +412,17 @@ class Converter {
     return this.g.shapes.has(value) && !this.g.isInitializer(value);
   }
 
-  /** Reshape to [N, K] (or [-1, K], [0, -1], [N, -1], [batch, -1]) where it flattens; else an error. */
+  /**
+   * Reshape to [N, K] where it flattens: the batch entry may be the symbolic N (from a Shape
+   * computation), -1, 0 (copy) or the file's fixed batch size; K may be -1.
+   */
   private reshape(node: NodeProto, a: Attributes): void {
     const where = describeNode(node);
     const allowZero = a.int('allowzero', 0);
     a.checkAllUsed();
     const target = this.g.ints(node, 1, 'shape');
     const features = flattened(this.shape)[1];
-    const batchOk = (d: Dim): boolean => d === 'N' || d === -1 || (d === 0 && allowZero === 0);
+    const batchOk = (d: Dim): boolean => d === 'N' || d === -1 || (d === 0 && allowZero === 0) || (d !== null && d === this.fixedBatch);
     const featuresOk = (d: Dim): boolean => d === -1 || (d !== null && d === features);
     const isFlatten = target.length === 2 && batchOk(target[0]) && featuresOk(target[1]) && !(target[0] === -1 && target[1] === -1);
     if (!isFlatten) {
@@ -490,7 +495,8 @@ function convert({ graph, opset }: { graph: DecodedGraph; opset: number }, optio
     if (i === 0) return 'N';
     return d.dimValue !== undefined && d.dimValue !== null && !d.dimParam ? toInt(d.dimValue, `input dim ${i}`) : null;
   });
-  const c = new Converter(g, input.name ?? '', inputShape, graph.output[0].name ?? '', opset, options);
+  const batch = dims[0].dimValue && !dims[0].dimParam ? toInt(dims[0].dimValue, 'input dim 0') : null;
+  const c = new Converter(g, input.name ?? '', inputShape, graph.output[0].name ?? '', opset, options, batch);
   c.run();
   const model = sequentialFromSpec(c.specs);
   for (const t of [...model.parameters(), ...model.buffers()]) {
