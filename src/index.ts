@@ -53,3 +53,7 @@ export * from './data/mnist.js';
 export * from './io/safetensors.js';
 export * from './io/weights.js';
 export * from './io/checkpoint.js';
+
+// Interop: ONNX export and import, PyTorch state dicts as safetensors
+export * from './io/onnx/index.js';
+export * from './io/torch.js';
