@@ -186,6 +186,17 @@ for (const threads of [1, 2]) {
       assert.deepEqual(Array.from(c.data), Array.from(refKernels.matmul(a, b).data));
     });
 
+    it('shares items between threads without losing or repeating one, job after job', () => {
+      // Back-to-back parallel jobs with different item counts, serial jobs in between: an item run
+      // twice or skipped would show in the accumulated dW.
+      const rng = new Rng(70 + threads);
+      for (let round = 0; round < 40; round++) {
+        const N = 2 + (round % 7);
+        checkConv(k, rng, { x: [N, 4, 16, 16], options: { outChannels: 8, kernelSize: 3 }, hasBias: true });
+        checkGemm(k, rng, 3, 5, 7, false, false, true);
+      }
+    });
+
     it('keeps the arena steady across repeated calls', () => {
       const rng = new Rng(40);
       const a = randomTensor(rng, [65, 129], 'float32');

@@ -72,12 +72,13 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const pa = rt.put(a.data as Float32Array);
     const pb = rt.put(b.data as Float32Array);
     const pc = accumulate ? rt.put(out!.data as Float32Array) : rt.alloc(M * N * 4);
-    const parallel = M * N * K >= PARALLEL_MIN_WORK;
+    const parallel = rt.threads > 1 && M * N * K >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const scratch = rt.alloc(gemmScratch * threads);
+    const split = gemmSplit(M, N, parallel ? threads : 1);
     const desc = rt.writeJob([JOB_GEMM, transA ? 1 : 0, transB ? 1 : 0, M, N, K, pa, transA ? M : K, pb,
-      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch]);
-    rt.run(desc, parallel);
+      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.block]);
+    rt.run(desc, split.items, parallel);
     const result = out ?? new Tensor(new Float32Array(M * N), [M, N]);
     (result.data as Float32Array).set(rt.f32(pc, M * N));
     return result;
@@ -93,12 +94,12 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const pw = rt.put(w.data as Float32Array);
     const pb = b ? rt.put(b.data as Float32Array) : 0;
     const py = rt.alloc(ySize * 4);
-    const parallel = g.N > 1 && ySize * rows >= PARALLEL_MIN_WORK;
+    const parallel = rt.threads > 1 && g.N > 1 && ySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride]);
-    rt.run(desc, parallel);
+    rt.run(desc, g.N, parallel); // one item per sample
     return new Tensor(rt.f32(py, ySize).slice(), [g.N, g.outC, g.OH, g.OW]);
   }
 
@@ -115,7 +116,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const pw = rt.put(w.data as Float32Array);
     const pdy = rt.put(dy.data as Float32Array);
     const pdW = rt.put(grads.dW.data as Float32Array);
-    const parallel = g.N > 1 && dy.size * rows >= PARALLEL_MIN_WORK;
+    const parallel = rt.threads > 1 && g.N > 1 && dy.size * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const partials = rt.zeros(dWSize * (threads - 1));
     const pdx = grads.needDx ? rt.zeros(x.size) : 0;
@@ -123,7 +124,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
       scratchStride]);
-    rt.run(desc, parallel);
+    rt.run(desc, g.N, parallel); // one item per sample
     const dW = grads.dW.data as Float32Array;
     dW.set(rt.f32(pdW, dWSize));
     for (let t = 1; t < threads; t++) {
@@ -163,6 +164,20 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     rt.exports.maxPool2dPlanes(rt.writeJob([JOB_MAX_POOL2D, ...geometryWords(g), px, py, pArgmax]));
     const y = new Tensor(rt.f32(py, ySize).slice(), [g.N, g.C, g.OH, g.OW]);
     return { y, argmax: new Int32Array(rt.memory.buffer, pArgmax, ySize).slice() };
+  }
+
+  /**
+   * How a GEMM is cut into items: blocks of the larger of M and N, about four per thread (so a
+   * thread that runs late leaves little behind), on register-tile boundaries and never so thin
+   * that re-packing the other operand per block would cost more than ~2% of the block's work.
+   */
+  function gemmSplit(M: number, N: number, threads: number): { splitRows: boolean; block: number; items: number } {
+    const splitRows = M >= N;
+    const size = splitRows ? M : N;
+    const unit = splitRows ? rt.exports.tileRows() * 8 : rt.exports.tileCols() * 8;
+    const wanted = Math.ceil(size / (threads * 4));
+    const block = threads === 1 ? size : Math.max(unit, Math.ceil(wanted / unit) * unit);
+    return { splitRows, block: Math.max(block, 1), items: Math.max(1, Math.ceil(size / block)) };
   }
 
   return {

@@ -7,7 +7,10 @@ import { INITIAL_PAGES, MAXIMUM_PAGES, wasmBase64 } from './build/modules.js';
 import { WORKER_SOURCE } from './worker-source.js';
 
 interface NablaExports {
-  runJob(desc: number, thread: number, threads: number): void;
+  runJobItems(control: number, thread: number): void;
+  runJobSerial(desc: number, items: number): void;
+  tileRows(): number;
+  tileCols(): number;
   heapBase(): number;
   gemmScratchBytes(): number;
   convScratchBytes(rows: number, OHW: number): number;
@@ -16,12 +19,16 @@ interface NablaExports {
   maxPool2dPlanes(desc: number): void;
 }
 
-/** Words of the control block: job sequence number, parts still running, job descriptor, thread count, error. */
+/**
+ * Words of the control block (as in assembly/index.ts and worker-source.ts): job sequence number,
+ * next item to claim, items done, items in the job, descriptor address, whether a worker failed.
+ */
 const SEQ = 0;
-const PENDING = 1;
-const DESC = 2;
-const THREADS = 3;
-const FAILED = 4;
+const NEXT_ITEM = 1;
+const DONE_ITEMS = 2;
+const TOTAL_ITEMS = 3;
+const DESC = 4;
+const FAILED = 5;
 const CONTROL_BYTES = 64;
 /** Room for one job descriptor (i32 words). */
 const DESC_BYTES = 256;
@@ -150,32 +157,38 @@ export class WasmRuntime {
     return this.desc;
   }
 
-  /** Runs the job at `desc` on every thread when `parallel` (and there are workers), else on this one. */
-  run(desc: number, parallel: boolean): void {
-    if (!parallel || this.workers.length === 0) {
-      this.exports.runJob(desc, 0, 1);
+  /**
+   * Runs the `items` items of the job at `desc`: shared with the workers when `parallel` (and
+   * there are workers), else all on this thread. Returns when every item is done.
+   */
+  run(desc: number, items: number, parallel: boolean): void {
+    if (!parallel || this.workers.length === 0 || items < 2) {
+      this.exports.runJobSerial(desc, items);
       return;
     }
     const words = new Int32Array(this.memory.buffer, this.control, CONTROL_BYTES / 4);
-    words[DESC] = desc;
-    words[THREADS] = this.threads;
-    words[FAILED] = 0;
-    Atomics.store(words, PENDING, this.workers.length);
+    // Close, reset, describe, open (see runJobItems in assembly/index.ts for why in this order).
+    Atomics.store(words, TOTAL_ITEMS, 0);
+    Atomics.store(words, DONE_ITEMS, 0);
+    Atomics.store(words, NEXT_ITEM, 0);
+    Atomics.store(words, FAILED, 0);
+    Atomics.store(words, DESC, desc);
+    Atomics.store(words, TOTAL_ITEMS, items);
     Atomics.add(words, SEQ, 1);
     Atomics.notify(words, SEQ);
-    let failure: unknown = null;
     try {
-      this.exports.runJob(desc, 0, this.threads);
+      this.exports.runJobItems(this.control, 0);
     } catch (error) {
-      failure = error;
+      Atomics.store(words, TOTAL_ITEMS, 0); // no further claims
+      throw error;
     }
     for (;;) {
-      const pending = Atomics.load(words, PENDING);
-      if (pending === 0) break;
-      if (this.features.canBlock) Atomics.wait(words, PENDING, pending);
+      const done = Atomics.load(words, DONE_ITEMS);
+      if (done >= items) break;
+      if (Atomics.load(words, FAILED) !== 0) throw new Error('wasm backend: a worker failed while running a job');
+      // A page's main thread cannot block: it spins instead.
+      if (this.features.canBlock) Atomics.wait(words, DONE_ITEMS, done, 50);
     }
-    if (failure) throw failure;
-    if (words[FAILED] !== 0) throw new Error('wasm backend: a worker failed while running a job');
   }
 
   /** Stops the workers (they are unref'd, so an idle pool never keeps Node alive). */

@@ -2,8 +2,8 @@
 // The source of a pool worker, as a string so that the same code starts a Node worker_threads
 // Worker (eval) and a browser Web Worker (Blob URL) without a separate file to locate.
 // A worker instantiates the module on the shared memory, says it is ready, then loops: sleep on
-// the job sequence number, run its part of the job, count itself done and wake the caller.
-// Control words (see runtime.ts): 0 sequence, 1 pending, 2 descriptor, 3 threads, 4 failed.
+// the job sequence number, claim and run items of the posted job until none are left, wake the
+// caller. Control words (see runtime.ts): 0 sequence, 2 items done, 5 failed.
 export const WORKER_SOURCE = `
 const nodePort = typeof require === 'function' ? require('node:worker_threads').parentPort : null;
 function onFirstMessage(handler) {
@@ -16,22 +16,19 @@ function post(message) {
 }
 onFirstMessage(async ({ module, memory, control, thread }) => {
   const instance = await WebAssembly.instantiate(module, { env: { memory } });
-  const runJob = instance.exports.runJob;
+  const runJobItems = instance.exports.runJobItems;
   const words = new Int32Array(memory.buffer, control, 16);
   let seen = Atomics.load(words, 0);
   post('ready');
   for (;;) {
     Atomics.wait(words, 0, seen);
-    const seq = Atomics.load(words, 0);
-    if (seq === seen) continue;
-    seen = seq;
-    const threads = words[3];
+    seen = Atomics.load(words, 0);
     try {
-      if (thread < threads) runJob(words[2], thread, threads);
+      runJobItems(control, thread);
     } catch (error) {
-      Atomics.store(words, 4, 1);
+      Atomics.store(words, 5, 1);
     }
-    if (Atomics.sub(words, 1, 1) === 1) Atomics.notify(words, 1);
+    Atomics.notify(words, 2);
   }
 });
 `;

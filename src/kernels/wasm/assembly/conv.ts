@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Convolution as im2col + GEMM, one sample at a time, samples split across threads.
+// Convolution as im2col + GEMM, one sample per job item (items are shared out between threads).
 // A 1×1 convolution with stride 1 and no padding skips im2col: x itself is the column matrix.
 // Job words (see ../jobs.ts): [kind, N, C, H, W, outC, kH, kW, strideH, strideW, padH, padW,
 // dilationH, dilationW, groups, OH, OW, ...pointers]; the layout of cols is im2col's:
 // row (c, kh, kw), column (oh, ow).
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
-import { blockStart } from './index';
 import { copyFloats, zeroFloats } from './memory';
 
 // @ts-ignore: decorator
@@ -103,11 +102,11 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride]. y = conv(x, w) + b for this
- * thread's samples; its scratch holds cols [Cg·kH·kW, OH·OW] and then the gemm packing area.
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride]. Item n: y[n] = conv(x[n], w) + b.
+ * The thread's scratch holds cols [Cg·kH·kW, OH·OW] and then the gemm packing area.
  */
-export function conv2dForwardSamples(desc: usize, thread: i32, threads: i32): void {
-  const N = word(desc, N_), C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
+export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
+  const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
   const groups = word(desc, GROUPS), kk = word(desc, KH) * word(desc, KW), OHW = word(desc, OH_) * word(desc, OW_);
   const x = <usize>word(desc, 17), w = <usize>word(desc, 18), b = <usize>word(desc, 19), y = <usize>word(desc, 20);
   const scratch = <usize>word(desc, 21) + <usize>thread * <usize>word(desc, 22);
@@ -115,28 +114,25 @@ export function conv2dForwardSamples(desc: usize, thread: i32, threads: i32): vo
   const pointwise = isPointwise(desc);
   const cols = scratch;
   const gemmScratch = scratch + ((<usize>rows * OHW * 4 + 63) & ~63);
-  const n0 = blockStart(N, 1, thread, threads), n1 = blockStart(N, 1, thread + 1, threads);
-  for (let n = n0; n < n1; n++) {
-    for (let g = 0; g < groups; g++) {
-      const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
-      const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
-      const wg = w + <usize>(g * outCg * rows) * 4;
-      if (!pointwise) im2colSample(desc, xg, Cg, cols);
-      // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
-      gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
-    }
-    if (b != 0) addBiasSample(y + <usize>(n * outC * OHW) * 4, b, outC, OHW);
+  for (let g = 0; g < groups; g++) {
+    const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
+    const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
+    const wg = w + <usize>(g * outCg * rows) * 4;
+    if (!pointwise) im2colSample(desc, xg, Cg, cols);
+    // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
+    gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
   }
+  if (b != 0) addBiasSample(y + <usize>(n * outC * OHW) * 4, b, outC, OHW);
 }
 
 /**
  * Backward job words 17..: [x, w, dy, dW, dWPartials, dx (0: not needed), scratch, scratchStride].
- * Thread 0 adds into dW, thread t > 0 into partial t − 1 (zeroed by the caller, summed after);
- * dx (zeroed by the caller) gets col2im(w_gᵀ·dy_g) per sample. The scratch holds cols, then dcols,
- * then the gemm packing area.
+ * Item n adds sample n's dW into thread 0's dW or thread t's partial t − 1 (zeroed by the caller,
+ * summed after), and writes dx[n] = col2im(w_gᵀ·dy_g) (dx zeroed by the caller). The scratch
+ * holds cols, then dcols, then the gemm packing area.
  */
-export function conv2dBackwardSamples(desc: usize, thread: i32, threads: i32): void {
-  const N = word(desc, N_), C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
+export function conv2dBackwardSample(desc: usize, n: i32, thread: i32): void {
+  const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
   const groups = word(desc, GROUPS), kk = word(desc, KH) * word(desc, KW), OHW = word(desc, OH_) * word(desc, OW_);
   const x = <usize>word(desc, 17), w = <usize>word(desc, 18), dy = <usize>word(desc, 19);
   const dWSize = <usize>outC * (C / groups) * kk;
@@ -148,24 +144,21 @@ export function conv2dBackwardSamples(desc: usize, thread: i32, threads: i32): v
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
   const cols = scratch, dcols = scratch + colsBytes;
   const gemmScratch = dcols + colsBytes;
-  const n0 = blockStart(N, 1, thread, threads), n1 = blockStart(N, 1, thread + 1, threads);
-  for (let n = n0; n < n1; n++) {
-    for (let g = 0; g < groups; g++) {
-      const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
-      const dyg = dy + <usize>((n * outC + g * outCg) * OHW) * 4;
-      const wg = w + <usize>(g * outCg * rows) * 4;
-      if (!pointwise) im2colSample(desc, xg, Cg, cols);
-      // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
-      gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
-      if (dx != 0) {
-        const dxg = dx + <usize>((n * C + g * Cg) * H * W) * 4;
-        // dcols [rows, OHW] = w_gᵀ (w_g stored [outCg, rows]) · dy_g [outCg, OHW]
-        if (pointwise) {
-          gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dxg, OHW, true, gemmScratch);
-        } else {
-          gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dcols, OHW, false, gemmScratch);
-          col2imSample(desc, dcols, Cg, dxg);
-        }
+  for (let g = 0; g < groups; g++) {
+    const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
+    const dyg = dy + <usize>((n * outC + g * outCg) * OHW) * 4;
+    const wg = w + <usize>(g * outCg * rows) * 4;
+    if (!pointwise) im2colSample(desc, xg, Cg, cols);
+    // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
+    gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
+    if (dx != 0) {
+      const dxg = dx + <usize>((n * C + g * Cg) * H * W) * 4;
+      // dcols [rows, OHW] = w_gᵀ (w_g stored [outCg, rows]) · dy_g [outCg, OHW]
+      if (pointwise) {
+        gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dxg, OHW, true, gemmScratch);
+      } else {
+        gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dcols, OHW, false, gemmScratch);
+        col2imSample(desc, dcols, Cg, dxg);
       }
     }
   }

@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: MIT
-// Entry points of nabla.wasm. Every job is described by a block of i32 words in linear memory
-// (written by the TS side, see ../jobs.ts) and run by `runJob(desc, thread, threads)`: the
-// calling thread runs part 0 and each worker one other part of the same job, over one shared
-// memory. Nothing here allocates; all buffers live in the TS side's arena.
+// Entry points of nabla.wasm. A job is described by a block of i32 words in linear memory
+// (written by the TS side, see ../runtime.ts and ../kernels.ts) and split into items (row or
+// column blocks of a GEMM, samples of a convolution). Threads claim items from a shared counter
+// in the control block, so a thread the OS has descheduled simply ends up with fewer items and
+// never holds the others up. Nothing here allocates; all buffers live in the TS side's arena.
 import { gemm, GEMM_SCRATCH_BYTES, MR, NR } from './gemm';
-import { conv2dForwardSamples, conv2dBackwardSamples } from './conv';
+import { conv2dForwardSample, conv2dBackwardSample } from './conv';
 
 export const JOB_GEMM = 1;
 export const JOB_CONV2D_FORWARD = 2;
 export const JOB_CONV2D_BACKWARD = 3;
+
+/** Control block words (the TS side and the workers use the same offsets). */
+const NEXT_ITEM = 1;
+const DONE_ITEMS = 2;
+const TOTAL_ITEMS = 3;
+const DESC = 4;
 
 /** Bytes the TS arena must reserve per thread for gemm packing. */
 export function gemmScratchBytes(): i32 {
@@ -25,19 +32,63 @@ export function heapBase(): usize {
   return load<i32>(desc + <usize>i * 4);
 }
 
-/** Part `thread` of `threads` of the job described at desc. */
-export function runJob(desc: usize, thread: i32, threads: i32): void {
+// @ts-ignore: decorator
+@inline function fetchAdd(ptr: usize, value: i32): i32 {
+  if (ASC_FEATURE_THREADS) return atomic.add<i32>(ptr, value);
+  const old = load<i32>(ptr);
+  store<i32>(ptr, old + value);
+  return old;
+}
+
+/** Claims the next item of the posted job, or returns −1 when there is none left. */
+function claimItem(control: usize): i32 {
+  for (;;) {
+    const next = ASC_FEATURE_THREADS ? atomic.load<i32>(control + NEXT_ITEM * 4) : word(control, NEXT_ITEM);
+    const total = ASC_FEATURE_THREADS ? atomic.load<i32>(control + TOTAL_ITEMS * 4) : word(control, TOTAL_ITEMS);
+    if (next >= total) return -1;
+    if (!ASC_FEATURE_THREADS) {
+      store<i32>(control + NEXT_ITEM * 4, next + 1);
+      return next;
+    }
+    if (atomic.cmpxchg<i32>(control + NEXT_ITEM * 4, next, next + 1) == next) return next;
+  }
+  return -1; // not reached
+}
+
+/** Item `item` of the job at desc, run by thread `thread` (which picks the thread's scratch). */
+function runItem(desc: usize, item: i32, thread: i32): void {
   const kind = word(desc, 0);
-  if (kind == JOB_GEMM) gemmPart(desc, thread, threads);
-  else if (kind == JOB_CONV2D_FORWARD) conv2dForwardSamples(desc, thread, threads);
-  else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardSamples(desc, thread, threads);
+  if (kind == JOB_GEMM) gemmItem(desc, item, thread);
+  else if (kind == JOB_CONV2D_FORWARD) conv2dForwardSample(desc, item, thread);
+  else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardSample(desc, item, thread);
 }
 
 /**
- * GEMM job words: [kind, transA, transB, M, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch, scratchStride].
- * The larger of M and N is split into `threads` contiguous blocks (whole register tiles each).
+ * Claims and runs items of the job posted in the control block until none are left, counting
+ * each one done. The poster closes the job (total = 0), resets the counters, writes the
+ * descriptor and only then opens it (total = items); a claim is a compare-exchange on the item
+ * counter checked against the total read after it, so a thread that wakes late either claims a
+ * real item of the open job or nothing, and reads the descriptor only after a successful claim.
  */
-function gemmPart(desc: usize, thread: i32, threads: i32): void {
+export function runJobItems(control: usize, thread: i32): void {
+  for (;;) {
+    const item = claimItem(control);
+    if (item < 0) return;
+    runItem(<usize>word(control, DESC), item, thread);
+    fetchAdd(control + DONE_ITEMS * 4, 1);
+  }
+}
+
+/** Runs every item of the job at desc on the calling thread (thread 0's scratch); no counters. */
+export function runJobSerial(desc: usize, items: i32): void {
+  for (let item = 0; item < items; item++) runItem(desc, item, 0);
+}
+
+/**
+ * GEMM job words: [kind, transA, transB, M, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch,
+ * scratchStride, splitRows, blockSize]. Item i is block i of rows (splitRows) or of columns.
+ */
+function gemmItem(desc: usize, item: i32, thread: i32): void {
   const transA = word(desc, 1) != 0;
   const transB = word(desc, 2) != 0;
   const M = word(desc, 3), N = word(desc, 4), K = word(desc, 5);
@@ -45,16 +96,15 @@ function gemmPart(desc: usize, thread: i32, threads: i32): void {
   const lda = word(desc, 7), ldb = word(desc, 9), ldc = word(desc, 11);
   const accumulate = word(desc, 12) != 0;
   const scratch = <usize>word(desc, 13) + <usize>thread * <usize>word(desc, 14);
-  if (M >= N) {
-    const i0 = blockStart(M, MR, thread, threads);
-    const i1 = blockStart(M, MR, thread + 1, threads);
+  const splitRows = word(desc, 15) != 0, block = word(desc, 16);
+  if (splitRows) {
+    const i0 = item * block, i1 = min(M, i0 + block);
     if (i0 >= i1) return;
     a += transA ? <usize>i0 * 4 : <usize>i0 * lda * 4;
     c += <usize>i0 * ldc * 4;
     gemm(transA, transB, i1 - i0, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch);
   } else {
-    const j0 = blockStart(N, NR, thread, threads);
-    const j1 = blockStart(N, NR, thread + 1, threads);
+    const j0 = item * block, j1 = min(N, j0 + block);
     if (j0 >= j1) return;
     b += transB ? <usize>j0 * ldb * 4 : <usize>j0 * 4;
     c += <usize>j0 * 4;
@@ -62,12 +112,14 @@ function gemmPart(desc: usize, thread: i32, threads: i32): void {
   }
 }
 
-/** Start of block `part` of `parts` over 0..n, each block a multiple of `unit` long (the last may be short). */
-export function blockStart(n: i32, unit: i32, part: i32, parts: i32): i32 {
-  const units = (n + unit - 1) / unit;
-  const per = (units + parts - 1) / parts;
-  return min(n, part * per * unit);
+/** Register-tile sizes, so the TS side can cut GEMM blocks on tile boundaries. */
+export function tileRows(): i32 {
+  return MR;
 }
+export function tileCols(): i32 {
+  return NR;
+}
+
 export { convScratchBytes } from './conv';
 export { reluSimd, reluBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';

@@ -1,11 +1,11 @@
 (module
  (type $0 (func (param i32 i32 i32)))
- (type $1 (func (param i32 i32 i32 i32)))
- (type $2 (func (result i32)))
- (type $3 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $4 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $5 (func (param i32)))
- (type $6 (func (param i32 i32 i32 i32) (result i32)))
+ (type $1 (func (result i32)))
+ (type $2 (func (param i32 i32 i32 i32)))
+ (type $3 (func (param i32 i32)))
+ (type $4 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32)))
  (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $8 (func (param i32 i32) (result i32)))
  (import "env" "memory" (memory $0 256 32768))
@@ -17,8 +17,10 @@
  (export "JOB_CONV2D_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_BACKWARD))
  (export "gemmScratchBytes" (func $src/kernels/wasm/assembly/index/gemmScratchBytes))
  (export "heapBase" (func $src/kernels/wasm/assembly/index/heapBase))
- (export "runJob" (func $src/kernels/wasm/assembly/index/runJob))
- (export "blockStart" (func $src/kernels/wasm/assembly/index/blockStart))
+ (export "runJobItems" (func $src/kernels/wasm/assembly/index/runJobItems))
+ (export "runJobSerial" (func $src/kernels/wasm/assembly/index/runJobSerial))
+ (export "tileRows" (func $src/kernels/wasm/assembly/index/tileRows))
+ (export "tileCols" (func $src/kernels/wasm/assembly/index/tileCols))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
  (export "reluBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/reluBackwardSimd))
@@ -647,6 +649,207 @@
     i32.add
     local.set $18
     br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  local.get $0
+  i32.load
+  local.tee $3
+  i32.const 1
+  i32.eq
+  if
+   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
+    local.get $0
+    i32.load offset=4
+    i32.const 0
+    i32.ne
+    local.set $13
+    local.get $0
+    i32.load offset=8
+    i32.const 0
+    i32.ne
+    local.set $14
+    local.get $0
+    i32.load offset=12
+    local.set $3
+    local.get $0
+    i32.load offset=16
+    local.set $4
+    local.get $0
+    i32.load offset=20
+    local.set $8
+    local.get $0
+    i32.load offset=24
+    local.set $9
+    local.get $0
+    i32.load offset=32
+    local.set $10
+    local.get $0
+    i32.load offset=40
+    local.set $11
+    local.get $0
+    i32.load offset=28
+    local.set $5
+    local.get $0
+    i32.load offset=36
+    local.set $6
+    local.get $0
+    i32.load offset=44
+    local.set $7
+    local.get $0
+    i32.load offset=48
+    i32.const 0
+    i32.ne
+    local.set $12
+    local.get $0
+    i32.load offset=52
+    local.get $2
+    local.get $0
+    i32.load offset=56
+    i32.mul
+    i32.add
+    local.set $15
+    local.get $0
+    i32.const -64
+    i32.sub
+    i32.load
+    local.set $2
+    local.get $0
+    i32.load offset=60
+    if
+     local.get $3
+     local.get $1
+     local.get $2
+     i32.mul
+     local.tee $0
+     local.get $2
+     i32.add
+     local.tee $1
+     local.get $1
+     local.get $3
+     i32.gt_s
+     select
+     local.set $1
+     local.get $0
+     local.get $1
+     i32.ge_s
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
+     local.get $13
+     local.get $14
+     local.get $1
+     local.get $0
+     i32.sub
+     local.get $4
+     local.get $8
+     local.get $9
+     local.get $0
+     i32.const 2
+     i32.shl
+     local.get $0
+     local.get $5
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.get $13
+     select
+     i32.add
+     local.get $5
+     local.get $10
+     local.get $6
+     local.get $11
+     local.get $0
+     local.get $7
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $7
+     local.get $12
+     local.get $15
+     call $src/kernels/wasm/assembly/gemm/gemm
+    else
+     local.get $4
+     local.get $1
+     local.get $2
+     i32.mul
+     local.tee $0
+     local.get $2
+     i32.add
+     local.tee $1
+     local.get $1
+     local.get $4
+     i32.gt_s
+     select
+     local.set $1
+     local.get $0
+     local.get $1
+     i32.ge_s
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
+     local.get $13
+     local.get $14
+     local.get $3
+     local.get $1
+     local.get $0
+     i32.sub
+     local.get $8
+     local.get $9
+     local.get $5
+     local.get $10
+     local.get $0
+     local.get $6
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.get $0
+     i32.const 2
+     i32.shl
+     local.tee $0
+     local.get $14
+     select
+     i32.add
+     local.get $6
+     local.get $0
+     local.get $11
+     i32.add
+     local.get $7
+     local.get $12
+     local.get $15
+     call $src/kernels/wasm/assembly/gemm/gemm
+    end
+   end
+  else
+   local.get $3
+   i32.const 2
+   i32.eq
+   if
+    local.get $0
+    local.get $1
+    local.get $2
+    call $src/kernels/wasm/assembly/conv/conv2dForwardSample
+   else
+    local.get $3
+    i32.const 3
+    i32.eq
+    if
+     local.get $0
+     local.get $1
+     local.get $2
+     call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
+    end
    end
   end
  )
@@ -1750,242 +1953,68 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/index/runJob (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 i32)
-  (local $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
-  local.get $0
-  i32.load
-  local.tee $3
-  i32.const 1
-  i32.eq
-  if
-   block $__inlined_func$src/kernels/wasm/assembly/index/gemmPart
-    local.get $0
-    i32.load offset=4
-    i32.const 0
-    i32.ne
-    local.set $14
-    local.get $0
-    i32.load offset=8
-    i32.const 0
-    i32.ne
-    local.set $3
-    local.get $0
-    i32.load offset=20
-    local.set $7
-    local.get $0
-    i32.load offset=24
-    local.set $8
-    local.get $0
-    i32.load offset=32
-    local.set $9
-    local.get $0
-    i32.load offset=40
-    local.set $10
-    local.get $0
-    i32.load offset=28
-    local.set $4
-    local.get $0
-    i32.load offset=36
-    local.set $5
-    local.get $0
-    i32.load offset=44
-    local.set $6
-    local.get $0
-    i32.load offset=48
-    i32.const 0
-    i32.ne
-    local.set $11
-    local.get $0
-    i32.load offset=52
-    local.get $1
-    local.get $0
-    i32.load offset=56
-    i32.mul
-    i32.add
-    local.set $12
-    local.get $0
-    i32.load offset=12
-    local.tee $13
-    local.get $0
-    i32.load offset=16
-    local.tee $0
-    i32.ge_s
-    if
-     local.get $13
-     local.get $13
-     i32.const 5
-     i32.add
-     i32.const 6
-     i32.div_s
-     local.get $2
-     i32.add
-     i32.const 1
-     i32.sub
-     local.get $2
-     i32.div_s
-     local.tee $2
-     local.get $1
-     i32.mul
-     i32.const 6
-     i32.mul
-     local.tee $15
-     local.get $13
-     local.get $15
-     i32.lt_s
-     select
-     local.tee $15
-     local.get $13
-     local.get $2
-     local.get $1
-     i32.const 1
-     i32.add
-     i32.mul
-     i32.const 6
-     i32.mul
-     local.tee $1
-     local.get $1
-     local.get $13
-     i32.gt_s
-     select
-     local.tee $1
-     i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPart
-     local.get $14
-     local.get $3
-     local.get $1
-     local.get $15
-     i32.sub
-     local.get $0
-     local.get $7
-     local.get $8
-     local.get $15
-     i32.const 2
-     i32.shl
-     local.get $4
-     local.get $15
-     i32.mul
-     i32.const 2
-     i32.shl
-     local.get $14
-     select
-     i32.add
-     local.get $4
-     local.get $9
-     local.get $5
-     local.get $10
-     local.get $6
-     local.get $15
-     i32.mul
-     i32.const 2
-     i32.shl
-     i32.add
-     local.get $6
-     local.get $11
-     local.get $12
-     call $src/kernels/wasm/assembly/gemm/gemm
-    else
-     local.get $0
-     local.get $0
-     i32.const 7
-     i32.add
-     i32.const 8
-     i32.div_s
-     local.get $2
-     i32.add
-     i32.const 1
-     i32.sub
-     local.get $2
-     i32.div_s
-     local.tee $2
-     local.get $1
-     i32.mul
-     i32.const 3
-     i32.shl
-     local.tee $15
-     local.get $0
-     local.get $15
-     i32.lt_s
-     select
-     local.tee $15
-     local.get $0
-     local.get $1
-     i32.const 1
-     i32.add
-     local.get $2
-     i32.mul
-     i32.const 3
-     i32.shl
-     local.tee $1
-     local.get $0
-     local.get $1
-     i32.lt_s
-     select
-     local.tee $0
-     i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPart
-     local.get $14
-     local.get $3
-     local.get $13
-     local.get $0
-     local.get $15
-     i32.sub
-     local.get $7
-     local.get $8
-     local.get $4
-     local.get $9
-     local.get $5
-     local.get $15
-     i32.mul
-     i32.const 2
-     i32.shl
-     local.get $15
-     i32.const 2
-     i32.shl
-     local.tee $0
-     local.get $3
-     select
-     i32.add
-     local.get $5
-     local.get $0
-     local.get $10
-     i32.add
-     local.get $6
-     local.get $11
-     local.get $12
-     call $src/kernels/wasm/assembly/gemm/gemm
-    end
-   end
-  else
-   local.get $3
-   i32.const 2
-   i32.eq
+ (func $src/kernels/wasm/assembly/index/tileRows (result i32)
+  i32.const 6
+ )
+ (func $src/kernels/wasm/assembly/index/tileCols (result i32)
+  i32.const 8
+ )
+ (func $src/kernels/wasm/assembly/index/runJobSerial (param $0 i32) (param $1 i32)
+  (local $2 i32)
+  loop $for-loop|0
+   local.get $1
+   local.get $2
+   i32.gt_s
    if
     local.get $0
-    local.get $1
     local.get $2
-    call $src/kernels/wasm/assembly/conv/conv2dForwardSamples
+    i32.const 0
+    call $src/kernels/wasm/assembly/index/runItem
+    local.get $2
+    i32.const 1
+    i32.add
+    local.set $2
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/index/runJobItems (param $0 i32) (param $1 i32)
+  (local $2 i32)
+  loop $for-loop|0
+   local.get $0
+   i32.load offset=4
+   local.tee $2
+   local.get $0
+   i32.load offset=12
+   i32.ge_s
+   if
+    i32.const -1
+    local.set $2
    else
-    local.get $3
-    i32.const 3
-    i32.eq
-    if
-     local.get $0
-     local.get $1
-     local.get $2
-     call $src/kernels/wasm/assembly/conv/conv2dBackwardSamples
-    end
+    local.get $0
+    local.get $2
+    i32.const 1
+    i32.add
+    i32.store offset=4
+   end
+   local.get $2
+   i32.const 0
+   i32.ge_s
+   if
+    local.get $0
+    i32.load offset=16
+    local.get $2
+    local.get $1
+    call $src/kernels/wasm/assembly/index/runItem
+    local.get $0
+    i32.const 8
+    i32.add
+    local.get $0
+    i32.load offset=8
+    i32.const 1
+    i32.add
+    i32.store
+    br $for-loop|0
    end
   end
  )
@@ -1994,31 +2023,6 @@
  )
  (func $src/kernels/wasm/assembly/index/gemmScratchBytes (result i32)
   i32.const 1171648
- )
- (func $src/kernels/wasm/assembly/index/blockStart (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (result i32)
-  local.get $0
-  local.get $2
-  local.get $0
-  local.get $1
-  i32.add
-  i32.const 1
-  i32.sub
-  local.get $1
-  i32.div_s
-  local.get $3
-  i32.add
-  i32.const 1
-  i32.sub
-  local.get $3
-  i32.div_s
-  i32.mul
-  local.get $1
-  i32.mul
-  local.tee $1
-  local.get $0
-  local.get $1
-  i32.lt_s
-  select
  )
  (func $src/kernels/wasm/assembly/gemm/kernel6x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
   (local $9 v128)
@@ -2547,7 +2551,7 @@
   i32.const 1171648
   i32.add
  )
- (func $src/kernels/wasm/assembly/conv/conv2dForwardSamples (param $0 i32) (param $1 i32) (param $2 i32)
+ (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
@@ -2562,46 +2566,44 @@
   (local $14 i32)
   (local $15 i32)
   (local $16 i32)
-  (local $17 i32)
+  (local $17 v128)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
   (local $21 i32)
-  (local $22 v128)
-  (local $23 i32)
-  (local $24 i32)
+  (local $22 i32)
   local.get $0
   i32.load offset=12
-  local.set $15
-  local.get $0
-  i32.load offset=16
-  local.set $16
-  local.get $0
-  i32.load offset=68
-  local.set $17
-  local.get $0
-  i32.load offset=72
-  local.set $18
-  local.get $0
-  i32.load offset=76
-  local.set $6
-  local.get $0
-  i32.load offset=80
   local.set $10
   local.get $0
-  i32.load offset=8
-  local.tee $19
+  i32.load offset=16
+  local.set $11
   local.get $0
-  i32.load offset=56
-  local.tee $11
-  i32.div_s
+  i32.load offset=68
+  local.set $12
+  local.get $0
+  i32.load offset=72
+  local.set $13
+  local.get $0
+  i32.load offset=76
+  local.set $5
+  local.get $0
+  i32.load offset=80
   local.set $7
   local.get $0
-  i32.load offset=20
-  local.tee $8
-  local.get $11
+  i32.load offset=8
+  local.tee $14
+  local.get $0
+  i32.load offset=56
+  local.tee $18
   i32.div_s
-  local.set $12
+  local.set $20
+  local.get $0
+  i32.load offset=20
+  local.tee $6
+  local.get $18
+  i32.div_s
+  local.set $8
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -2643,15 +2645,15 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $13
+  local.set $9
   local.get $0
   i32.load offset=84
-  local.get $1
+  local.get $2
   local.get $0
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $14
+  local.tee $21
   local.get $0
   i32.load offset=60
   local.get $0
@@ -2659,15 +2661,15 @@
   i32.sub
   i32.load
   i32.mul
-  local.tee $5
-  local.get $7
+  local.tee $3
+  local.get $20
   local.get $0
   i32.load offset=24
   local.get $0
   i32.load offset=28
   i32.mul
   i32.mul
-  local.tee $9
+  local.tee $19
   i32.mul
   i32.const 2
   i32.shl
@@ -2676,227 +2678,181 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $20
-  local.get $0
-  i32.load offset=4
-  local.tee $3
-  local.get $2
-  i32.add
-  i32.const 1
-  i32.sub
-  local.get $2
-  i32.div_s
-  local.tee $2
-  local.get $1
-  i32.const 1
-  i32.add
-  i32.mul
-  local.set $4
-  local.get $3
-  local.get $4
-  local.get $3
-  local.get $4
-  i32.lt_s
-  select
-  local.set $21
-  local.get $3
-  local.get $1
-  local.get $2
-  i32.mul
-  local.tee $1
-  local.get $1
-  local.get $3
-  i32.gt_s
-  select
-  local.set $2
+  local.set $15
   loop $for-loop|0
-   local.get $2
-   local.get $21
+   local.get $4
+   local.get $18
    i32.lt_s
    if
-    i32.const 0
-    local.set $1
-    loop $for-loop|1
-     local.get $1
-     local.get $11
-     i32.lt_s
-     if
-      local.get $17
-      local.get $2
-      local.get $19
-      i32.mul
-      local.get $1
-      local.get $7
-      i32.mul
-      i32.add
-      local.get $15
-      i32.mul
-      local.get $16
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $3
-      local.get $10
-      local.get $1
-      local.get $12
-      i32.mul
-      local.tee $4
-      local.get $2
-      local.get $8
-      i32.mul
-      i32.add
-      local.get $5
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $23
-      local.get $13
-      i32.eqz
-      if
-       local.get $0
-       local.get $3
-       local.get $7
-       local.get $14
-       call $src/kernels/wasm/assembly/conv/im2colSample
-      end
-      i32.const 0
-      i32.const 0
-      local.get $12
-      local.get $5
-      local.get $9
-      local.get $18
-      local.get $4
-      local.get $9
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.get $9
-      local.get $3
-      local.get $14
-      local.get $13
-      select
-      local.get $5
-      local.get $23
-      local.get $5
-      i32.const 0
-      local.get $20
-      call $src/kernels/wasm/assembly/gemm/gemm
-      local.get $1
-      i32.const 1
-      i32.add
-      local.set $1
-      br $for-loop|1
-     end
-    end
+    local.get $12
+    local.get $1
+    local.get $14
+    i32.mul
+    local.get $4
+    local.get $20
+    i32.mul
+    i32.add
+    local.get $10
+    i32.mul
+    local.get $11
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $2
+    local.get $7
+    local.get $4
+    local.get $8
+    i32.mul
+    local.tee $22
+    local.get $1
     local.get $6
+    i32.mul
+    i32.add
+    local.get $3
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $16
+    local.get $9
+    i32.eqz
     if
-     local.get $10
+     local.get $0
      local.get $2
-     local.get $8
-     i32.mul
+     local.get $20
+     local.get $21
+     call $src/kernels/wasm/assembly/conv/im2colSample
+    end
+    i32.const 0
+    i32.const 0
+    local.get $8
+    local.get $3
+    local.get $19
+    local.get $13
+    local.get $19
+    local.get $22
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $19
+    local.get $2
+    local.get $21
+    local.get $9
+    select
+    local.get $3
+    local.get $16
+    local.get $3
+    i32.const 0
+    local.get $15
+    call $src/kernels/wasm/assembly/gemm/gemm
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  local.get $5
+  if
+   local.get $7
+   local.get $1
+   local.get $6
+   i32.mul
+   local.get $3
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.add
+   local.set $4
+   i32.const 0
+   local.set $1
+   loop $for-loop|00
+    local.get $1
+    local.get $6
+    i32.lt_s
+    if
      local.get $5
+     local.get $1
+     i32.const 2
+     i32.shl
+     i32.add
+     f32.load
+     f32x4.splat
+     local.set $17
+     local.get $4
+     local.get $1
+     local.get $3
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $24
+     local.set $7
      i32.const 0
-     local.set $4
-     loop $for-loop|00
-      local.get $4
-      local.get $8
+     local.set $0
+     loop $for-loop|1
+      local.get $0
+      i32.const 4
+      i32.add
+      local.tee $2
+      local.get $3
+      i32.le_s
+      if
+       local.get $7
+       local.get $0
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $0
+       local.get $0
+       v128.load
+       local.get $17
+       f32x4.add
+       v128.store
+       local.get $2
+       local.set $0
+       br $for-loop|1
+      end
+     end
+     loop $for-loop|2
+      local.get $0
+      local.get $3
       i32.lt_s
       if
-       local.get $6
-       local.get $4
+       local.get $7
+       local.get $0
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $2
+       local.get $2
+       f32.load
+       local.get $5
+       local.get $1
        i32.const 2
        i32.shl
        i32.add
        f32.load
-       f32x4.splat
-       local.set $22
-       local.get $24
-       local.get $4
-       local.get $5
-       i32.mul
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $23
-       i32.const 0
-       local.set $1
-       loop $for-loop|11
-        local.get $1
-        i32.const 4
-        i32.add
-        local.tee $3
-        local.get $5
-        i32.le_s
-        if
-         local.get $23
-         local.get $1
-         i32.const 2
-         i32.shl
-         i32.add
-         local.tee $1
-         local.get $1
-         v128.load
-         local.get $22
-         f32x4.add
-         v128.store
-         local.get $3
-         local.set $1
-         br $for-loop|11
-        end
-       end
-       loop $for-loop|2
-        local.get $1
-        local.get $5
-        i32.lt_s
-        if
-         local.get $23
-         local.get $1
-         i32.const 2
-         i32.shl
-         i32.add
-         local.tee $3
-         local.get $3
-         f32.load
-         local.get $6
-         local.get $4
-         i32.const 2
-         i32.shl
-         i32.add
-         f32.load
-         f32.add
-         f32.store
-         local.get $1
-         i32.const 1
-         i32.add
-         local.set $1
-         br $for-loop|2
-        end
-       end
-       local.get $4
+       f32.add
+       f32.store
+       local.get $0
        i32.const 1
        i32.add
-       local.set $4
-       br $for-loop|00
+       local.set $0
+       br $for-loop|2
       end
      end
+     local.get $1
+     i32.const 1
+     i32.add
+     local.set $1
+     br $for-loop|00
     end
-    local.get $2
-    i32.const 1
-    i32.add
-    local.set $2
-    br $for-loop|0
    end
   end
  )
- (func $src/kernels/wasm/assembly/conv/conv2dBackwardSamples (param $0 i32) (param $1 i32) (param $2 i32)
+ (func $src/kernels/wasm/assembly/conv/conv2dBackwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
@@ -2918,16 +2874,12 @@
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
-  (local $24 i32)
-  local.get $0
-  i32.load offset=4
-  local.set $19
   local.get $0
   i32.load offset=12
-  local.set $6
+  local.set $7
   local.get $0
   i32.load offset=16
-  local.set $7
+  local.set $8
   local.get $0
   i32.load offset=60
   local.get $0
@@ -2938,22 +2890,22 @@
   local.set $3
   local.get $0
   i32.load offset=68
-  local.set $12
-  local.get $0
-  i32.load offset=72
   local.set $13
   local.get $0
-  i32.load offset=76
+  i32.load offset=72
   local.set $14
+  local.get $0
+  i32.load offset=76
+  local.set $15
   local.get $0
   i32.load offset=24
   local.get $0
   i32.load offset=28
   i32.mul
-  local.tee $11
+  local.tee $6
   local.get $0
   i32.load offset=20
-  local.tee $8
+  local.tee $9
   local.get $0
   i32.load offset=8
   local.tee $4
@@ -2963,15 +2915,15 @@
   i32.div_s
   i32.mul
   i32.mul
-  local.set $9
-  local.get $1
+  local.set $10
+  local.get $2
   if (result i32)
    local.get $0
    i32.load offset=84
-   local.get $1
+   local.get $2
    i32.const 1
    i32.sub
-   local.get $9
+   local.get $10
    i32.mul
    i32.const 2
    i32.shl
@@ -2980,14 +2932,14 @@
    local.get $0
    i32.load offset=80
   end
-  local.set $15
+  local.set $16
   local.get $0
   i32.load offset=88
-  local.set $9
-  local.get $8
+  local.set $10
+  local.get $9
   local.get $5
   i32.div_s
-  local.set $16
+  local.set $17
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -3032,19 +2984,19 @@
   local.set $20
   local.get $0
   i32.load offset=92
-  local.get $1
+  local.get $2
   local.get $0
   i32.load offset=96
   i32.mul
   i32.add
-  local.tee $10
-  local.get $11
+  local.tee $11
+  local.get $6
   local.get $4
   local.get $5
   i32.div_s
   local.tee $21
   i32.mul
-  local.tee $17
+  local.tee $18
   local.get $3
   i32.mul
   i32.const 2
@@ -3053,187 +3005,146 @@
   i32.add
   i32.const -64
   i32.and
-  local.tee $18
-  i32.add
-  local.tee $11
-  local.get $18
-  i32.add
-  local.set $18
-  local.get $19
-  local.get $2
-  local.get $19
-  i32.add
-  i32.const 1
-  i32.sub
-  local.get $2
-  i32.div_s
   local.tee $2
-  local.get $1
-  i32.const 1
   i32.add
-  i32.mul
-  local.tee $22
-  local.get $19
-  local.get $22
-  i32.lt_s
-  select
-  local.set $22
-  local.get $19
-  local.get $1
+  local.tee $12
   local.get $2
-  i32.mul
-  local.tee $1
-  local.get $1
-  local.get $19
-  i32.gt_s
-  select
+  i32.add
+  local.set $19
+  i32.const 0
   local.set $2
   loop $for-loop|0
    local.get $2
-   local.get $22
+   local.get $5
    i32.lt_s
    if
+    local.get $13
+    local.get $1
+    local.get $4
+    i32.mul
+    local.get $2
+    local.get $21
+    i32.mul
+    i32.add
+    local.get $7
+    i32.mul
+    local.get $8
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $22
+    local.get $15
+    local.get $2
+    local.get $17
+    i32.mul
+    local.tee $23
+    local.get $1
+    local.get $9
+    i32.mul
+    i32.add
+    local.get $3
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $6
+    local.get $20
+    i32.eqz
+    if
+     local.get $0
+     local.get $22
+     local.get $21
+     local.get $11
+     call $src/kernels/wasm/assembly/conv/im2colSample
+    end
     i32.const 0
-    local.set $1
-    loop $for-loop|1
+    i32.const 1
+    local.get $17
+    local.get $18
+    local.get $3
+    local.get $6
+    local.get $3
+    local.get $22
+    local.get $11
+    local.get $20
+    select
+    local.get $3
+    local.get $16
+    local.get $2
+    local.get $17
+    i32.mul
+    local.get $18
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $18
+    i32.const 1
+    local.get $19
+    call $src/kernels/wasm/assembly/gemm/gemm
+    local.get $10
+    if
+     local.get $14
+     local.get $18
+     local.get $23
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $22
+     local.get $10
      local.get $1
-     local.get $5
-     i32.lt_s
+     local.get $4
+     i32.mul
+     local.get $2
+     local.get $21
+     i32.mul
+     i32.add
+     local.get $7
+     i32.mul
+     local.get $8
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $23
+     local.get $20
      if
-      local.get $12
-      local.get $2
-      local.get $4
-      i32.mul
-      local.get $1
-      local.get $21
-      i32.mul
-      i32.add
-      local.get $6
-      i32.mul
-      local.get $7
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $23
-      local.get $14
-      local.get $1
-      local.get $16
-      i32.mul
-      local.tee $24
-      local.get $2
-      local.get $8
-      i32.mul
-      i32.add
-      local.get $3
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $19
-      local.get $20
-      i32.eqz
-      if
-       local.get $0
-       local.get $23
-       local.get $21
-       local.get $10
-       call $src/kernels/wasm/assembly/conv/im2colSample
-      end
-      i32.const 0
       i32.const 1
-      local.get $16
-      local.get $17
+      i32.const 0
+      local.get $18
       local.get $3
-      local.get $19
+      local.get $17
+      local.get $22
+      local.get $18
+      local.get $6
       local.get $3
       local.get $23
-      local.get $10
-      local.get $20
-      select
       local.get $3
-      local.get $15
-      local.get $1
-      local.get $16
-      i32.mul
-      local.get $17
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.get $17
       i32.const 1
-      local.get $18
+      local.get $19
       call $src/kernels/wasm/assembly/gemm/gemm
-      local.get $9
-      if
-       local.get $13
-       local.get $17
-       local.get $24
-       i32.mul
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $23
-       local.get $9
-       local.get $2
-       local.get $4
-       i32.mul
-       local.get $1
-       local.get $21
-       i32.mul
-       i32.add
-       local.get $6
-       i32.mul
-       local.get $7
-       i32.mul
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $24
-       local.get $20
-       if
-        i32.const 1
-        i32.const 0
-        local.get $17
-        local.get $3
-        local.get $16
-        local.get $23
-        local.get $17
-        local.get $19
-        local.get $3
-        local.get $24
-        local.get $3
-        i32.const 1
-        local.get $18
-        call $src/kernels/wasm/assembly/gemm/gemm
-       else
-        i32.const 1
-        i32.const 0
-        local.get $17
-        local.get $3
-        local.get $16
-        local.get $23
-        local.get $17
-        local.get $19
-        local.get $3
-        local.get $11
-        local.get $3
-        i32.const 0
-        local.get $18
-        call $src/kernels/wasm/assembly/gemm/gemm
-        local.get $0
-        local.get $11
-        local.get $21
-        local.get $24
-        call $src/kernels/wasm/assembly/conv/col2imSample
-       end
-      end
-      local.get $1
+     else
       i32.const 1
-      i32.add
-      local.set $1
-      br $for-loop|1
+      i32.const 0
+      local.get $18
+      local.get $3
+      local.get $17
+      local.get $22
+      local.get $18
+      local.get $6
+      local.get $3
+      local.get $12
+      local.get $3
+      i32.const 0
+      local.get $19
+      call $src/kernels/wasm/assembly/gemm/gemm
+      local.get $0
+      local.get $12
+      local.get $21
+      local.get $23
+      call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
     local.get $2
