@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// `nabla gradcheck`: every layer type's backward pass (and both losses) against central
+// differences in float64, printed as a table: the seed notes' derivations, checked live.
+import type { Command } from 'commander';
+import { type Differentiable, gradcheck, type GradcheckReport } from '../../gradcheck.js';
+import { refKernels, setKernels } from '../../kernels/index.js';
+import { Dropout } from '../../layers/dropout.js';
+import type { Layer, LayerSpec } from '../../layers/layer.js';
+import { layerFromSpec } from '../../layers/spec.js';
+import { MSELoss } from '../../losses/mse.js';
+import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
+import { Rng } from '../../tensor/rng.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { CliError, EXIT, positiveNumber } from '../errors.js';
+
+type Fill = 'normal' | 'awayFromZero' | 'distinct';
+
+interface Case {
+  name: string;
+  make: (rng: Rng) => { target: Layer | Differentiable; inputs: Tensor[]; beforeForward?: () => void };
+}
+
+function input(rng: Rng, shape: number[], fill: Fill = 'normal'): Tensor {
+  const t = Tensor.zeros(shape, 'float64');
+  if (fill === 'distinct') {
+    // distinct values 0.05 apart: no pooling window ties, no winner changes within the step
+    const order = rng.permutation(t.size);
+    for (let i = 0; i < t.size; i++) t.data[i] = 0.05 * (order[i] - t.size / 2);
+  } else {
+    for (let i = 0; i < t.size; i++) {
+      t.data[i] = fill === 'normal' ? rng.normal() : (rng.next() < 0.5 ? -1 : 1) * (0.1 + rng.next());
+    }
+  }
+  return t;
+}
+
+function layerCase(name: string, spec: LayerSpec, shape: number[], fill: Fill = 'normal', randomizeParams = false): Case {
+  return {
+    name,
+    make: (rng) => {
+      const layer = layerFromSpec(spec, rng);
+      if (randomizeParams) for (const p of layer.parameters()) for (let i = 0; i < p.size; i++) p.value.data[i] = rng.normal();
+      return { target: layer, inputs: [input(rng, shape, fill)] };
+    },
+  };
+}
+
+/** A loss as a Differentiable: forward gives the scalar as a [1] tensor, backward scales dz by dy. */
+function lossCase(name: string, make: (rng: Rng) => { forward: (z: Tensor) => number; backward: () => Tensor; z: Tensor }): Case {
+  return {
+    name,
+    make: (rng) => {
+      const loss = make(rng);
+      const target: Differentiable = {
+        forward: ([z]) => Tensor.from([loss.forward(z)], [1], 'float64'),
+        backward: (dy) => {
+          const dz = loss.backward();
+          const out = Tensor.zeros(dz.shape, 'float64');
+          for (let i = 0; i < dz.size; i++) out.data[i] = dz.data[i] * dy.data[0];
+          return [out];
+        },
+      };
+      return { target, inputs: [loss.z] };
+    },
+  };
+}
+
+export const GRADCHECK_CASES: Case[] = [
+  layerCase('Linear 5→4', { type: 'Linear', inFeatures: 5, outFeatures: 4 }, [3, 5]),
+  layerCase('Conv2d 2→3 3×3 stride 2 pad 1', { type: 'Conv2d', inChannels: 2, outChannels: 3, kernelSize: 3, stride: 2, padding: 1 }, [2, 2, 6, 6]),
+  layerCase('Conv2d 4→4 3×3 groups 2 dilation 2', { type: 'Conv2d', inChannels: 4, outChannels: 4, kernelSize: 3, groups: 2, dilation: 2, padding: 2 }, [1, 4, 7, 7]),
+  layerCase('MaxPool2d 2×2', { type: 'MaxPool2d', kernelSize: 2 }, [2, 2, 4, 4], 'distinct'),
+  layerCase('MaxPool2d 3×3 stride 2 pad 1', { type: 'MaxPool2d', kernelSize: 3, stride: 2, padding: 1 }, [1, 2, 5, 5], 'distinct'),
+  layerCase('AvgPool2d 2×2', { type: 'AvgPool2d', kernelSize: 2 }, [2, 2, 4, 4]),
+  layerCase('AvgPool2d 3×3 pad 1 (no pad count)', { type: 'AvgPool2d', kernelSize: 3, stride: 2, padding: 1, countIncludePad: false }, [1, 2, 5, 5]),
+  layerCase('ReLU', { type: 'ReLU' }, [3, 7], 'awayFromZero'),
+  layerCase('LeakyReLU 0.1', { type: 'LeakyReLU', negativeSlope: 0.1 }, [3, 7], 'awayFromZero'),
+  layerCase('Sigmoid', { type: 'Sigmoid' }, [3, 7]),
+  layerCase('Tanh', { type: 'Tanh' }, [3, 7]),
+  layerCase('GELU', { type: 'GELU' }, [3, 7]),
+  layerCase('Softplus', { type: 'Softplus', beta: 2 }, [3, 7]),
+  layerCase('Flatten', { type: 'Flatten' }, [2, 3, 2, 2]),
+  {
+    name: 'Dropout p=0.3 (one mask)',
+    make: (rng) => {
+      const maskRng = new Rng(7);
+      const state = maskRng.getState();
+      return { target: new Dropout(0.3, { rng: maskRng }), inputs: [input(rng, [3, 6])], beforeForward: () => maskRng.setState(state) };
+    },
+  },
+  layerCase('BatchNorm1d 4 (train)', { type: 'BatchNorm1d', numFeatures: 4 }, [6, 4], 'normal', true),
+  layerCase('BatchNorm2d 3 (train)', { type: 'BatchNorm2d', numFeatures: 3 }, [4, 3, 3, 3], 'normal', true),
+  layerCase(
+    'Sequential conv-relu-pool-linear',
+    {
+      type: 'Sequential',
+      layers: [
+        { type: 'Conv2d', inChannels: 1, outChannels: 2, kernelSize: 3, padding: 1 },
+        { type: 'ReLU' },
+        { type: 'MaxPool2d', kernelSize: 2 },
+        { type: 'Flatten' },
+        { type: 'Linear', inFeatures: 8, outFeatures: 3 },
+      ],
+    },
+    [2, 1, 4, 4],
+  ),
+  lossCase('SoftmaxCrossEntropy (smoothing 0.1)', (rng) => {
+    const loss = new SoftmaxCrossEntropy({ labelSmoothing: 0.1 });
+    const labels = Int32Array.from({ length: 4 }, () => rng.int(5));
+    return { forward: (z) => loss.forward(z, labels), backward: () => loss.backward(), z: input(rng, [4, 5]) };
+  }),
+  lossCase('MSELoss', (rng) => {
+    const loss = new MSELoss();
+    const y = input(rng, [4, 3]);
+    return { forward: (z) => loss.forward(z, y), backward: () => loss.backward(), z: input(rng, [4, 3]) };
+  }),
+];
+
+export interface GradcheckRow {
+  name: string;
+  report: GradcheckReport;
+}
+
+/** Runs every case on the reference kernels in float64. */
+export function runGradchecks(options: { eps: number; tolerance: number; seed: number }): GradcheckRow[] {
+  setKernels(refKernels);
+  return GRADCHECK_CASES.map((c, i) => {
+    const rng = new Rng(options.seed + i);
+    const { target, inputs, beforeForward } = c.make(rng);
+    const report = gradcheck(target, inputs, { eps: options.eps, tolerance: options.tolerance, seed: options.seed + i, beforeForward });
+    return { name: c.name, report };
+  });
+}
+
+export function formatGradcheckTable(rows: GradcheckRow[], tolerance: number): string {
+  const header = ['Layer', 'Tensors checked', 'Worst tensor', 'Max rel error', 'Result'];
+  const cells = rows.map(({ name, report }) => [
+    name,
+    report.entries.map((e) => e.name.replace(/^\d+\./, '')).join(', '),
+    report.worst.name,
+    report.worst.maxRelError.toExponential(2),
+    report.ok ? 'ok' : `FAIL (> ${tolerance})`,
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1));
+  return [line(header), rule, ...cells.map(line)].join('\n');
+}
+
+export function registerGradcheck(program: Command): void {
+  program
+    .command('gradcheck')
+    .description('check every layer type\'s backward pass against central differences (float64) and print a table')
+    .option('--eps <x>', 'finite-difference step', positiveNumber('--eps'), 1e-5)
+    .option('--tolerance <x>', 'largest relative error accepted', positiveNumber('--tolerance'), 1e-6)
+    .option('--seed <n>', 'seed of the inputs and upstream gradients', (v) => Number(v), 0)
+    .action((opts: { eps: number; tolerance: number; seed: number }) => {
+      const rows = runGradchecks(opts);
+      process.stdout.write(
+        `Gradient check: analytic backward vs (L(θ+ε) − L(θ−ε)) / 2ε, L = Σ r⊙y with random r, float64, ε = ${opts.eps}\n` +
+          formatGradcheckTable(rows, opts.tolerance) +
+          '\n',
+      );
+      const failed = rows.filter((r) => !r.report.ok);
+      if (failed.length > 0) throw new CliError(`gradcheck: ${failed.length} of ${rows.length} failed: ${failed.map((r) => r.name).join(', ')}`, EXIT.failure);
+      process.stdout.write(`all ${rows.length} passed (max rel error ≤ ${opts.tolerance})\n`);
+    });
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// `nabla summary <model|preset|spec.json>`: the layer table (output shapes, parameter counts).
+import type { Command } from 'commander';
+import { isPresetName } from '../../train/presets.js';
+import { buildModel, checkFit, loadSavedModel, resolveModelSpec } from '../common.js';
+import { usageError } from '../errors.js';
+
+export function registerSummary(program: Command): void {
+  program
+    .command('summary')
+    .description('print a model\'s layers, output shapes and parameter counts')
+    .argument('<model>', 'a preset (mlp, lenet5, cnn, cnn-bn), a JSON spec file, or a saved model')
+    .option('--input <shape>', 'one input\'s shape C,H,W (default: the saved model\'s, else 1,28,28)')
+    .action(async (model: string, opts: { input?: string }) => {
+      let inputShape: number[] | null = null;
+      if (opts.input) {
+        inputShape = opts.input.split(',').map(Number);
+        if (inputShape.length === 0 || inputShape.some((d) => !Number.isInteger(d) || d < 1)) {
+          throw usageError(`--input must be positive integers like 1,28,28, got '${opts.input}'`);
+        }
+      }
+      let built;
+      if (isPresetName(model) || model.endsWith('.json')) {
+        const shape = (inputShape ?? [1, 28, 28]) as [number, number, number];
+        built = buildModel(await resolveModelSpec(model, { inputShape: shape.length === 3 ? shape : undefined }), 0);
+      } else {
+        const saved = await loadSavedModel(model);
+        built = saved.model;
+        inputShape ??= saved.data?.imageShape ?? null;
+      }
+      const shape = [1, ...(inputShape ?? [1, 28, 28])];
+      const summary = checkFit(`an input of shape [${shape.join(', ')}]`, () => built.summary(shape));
+      process.stdout.write(`${model}\n${summary.text}\n`);
+    });
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+// What several commands share: choosing the backend, loading a dataset by name or folder,
+// building a model from a preset or spec file, and loading a saved model with its data settings.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImageDataset } from '../data/dataset.js';
+import { DEFAULT_FASHION_MNIST_DIR, loadIdxFolderSplits } from '../data/folder.js';
+import { IdxError } from '../data/idx.js';
+import { loadEmbeddedMnist } from '../data/mnist.js';
+import { SafetensorsError } from '../io/safetensors.js';
+import { loadWeightsInto } from '../io/weights.js';
+import { readBytes } from '../io/node-file.js';
+import { decodeWeights } from '../io/weights.js';
+import { initBackend } from '../kernels/index.js';
+import type { LayerSpec } from '../layers/layer.js';
+import type { Sequential } from '../layers/sequential.js';
+import { sequentialFromSpec } from '../layers/spec.js';
+import { Rng } from '../tensor/rng.js';
+import { isPresetName, parseModelSpec, PRESET_NAMES, presetSpec, type PresetOptions } from '../train/presets.js';
+import { CliError, EXIT, fileError, mismatchError, usageError } from './errors.js';
+
+export const BACKENDS = ['auto', 'wasm', 'ref'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+export async function setupBackend(backend: BackendName, threads?: number): Promise<string> {
+  try {
+    const k = await initBackend({ backend, threads });
+    return k.name;
+  } catch (err) {
+    throw new CliError(`--backend ${backend}: ${(err as Error).message}`, EXIT.failure);
+  }
+}
+
+/** Settings a saved model carries so eval and predict see data the way training did. */
+export interface DataInfo {
+  dataset: string;
+  imageShape: [number, number, number];
+  numClasses: number;
+  classNames: string[];
+  mean: number;
+  std: number;
+}
+
+export const DATA_KEY = 'nabla.data';
+
+export function dataInfo(d: ImageDataset, dataset: string): DataInfo {
+  return { dataset, imageShape: d.imageShape, numClasses: d.numClasses, classNames: d.classNames, mean: d.mean, std: d.std };
+}
+
+export interface LoadedData {
+  /** The name given on the command line ('mnist', 'fashion-mnist' or a folder). */
+  id: string;
+  train: ImageDataset;
+  /** Held-out split (embedded MNIST) or the test split (IDX folders). */
+  test: ImageDataset;
+}
+
+/**
+ * 'mnist': the embedded 10,000 digits split 8,000 / 2,000. 'fashion-mnist': Debian's IDX files
+ * in /usr/share/datasets/fashion-mnist. Anything else is a folder of the four MNIST-format IDX
+ * files, normalised as Fashion-MNIST when its name contains 'fashion', else as MNIST.
+ */
+export async function loadDataset(id: string): Promise<LoadedData> {
+  try {
+    if (id === 'mnist') {
+      const [train, test] = await loadEmbeddedMnist();
+      return { id, train, test };
+    }
+    const dir = id === 'fashion-mnist' ? DEFAULT_FASHION_MNIST_DIR : id;
+    let isDir = false;
+    try {
+      isDir = (await stat(dir)).isDirectory();
+    } catch {
+      // reported below
+    }
+    if (!isDir) {
+      const hint = id === 'fashion-mnist' ? ' (install Debian\'s dataset-fashion-mnist, or run `nabla data download fashion-mnist --dir DIR` and pass --dataset DIR)' : ' (expected mnist, fashion-mnist or a folder of IDX files)';
+      throw fileError(`dataset ${id}: no folder ${dir}${hint}`);
+    }
+    const kind = id === 'fashion-mnist' || /fashion/i.test(basename(dir)) ? 'fashion-mnist' : 'mnist';
+    const [train, test] = await loadIdxFolderSplits(dir, { kind });
+    return { id, train, test };
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    if (err instanceof IdxError) throw fileError(err.message);
+    throw fileError(`dataset ${id}: ${(err as Error).message}`);
+  }
+}
+
+/** A preset name or a JSON spec file, as layer specs for the given data shape. */
+export async function resolveModelSpec(model: string, options: PresetOptions): Promise<LayerSpec[]> {
+  if (isPresetName(model)) return presetSpec(model, options);
+  if (!model.endsWith('.json')) throw usageError(`--model must be a preset (${PRESET_NAMES.join(', ')}) or a .json spec file, got '${model}'`);
+  let text: string;
+  try {
+    text = await readFile(model, 'utf8');
+  } catch {
+    throw fileError(`${model}: no such file (a model spec is a JSON list of layers)`);
+  }
+  try {
+    return parseModelSpec(text, model);
+  } catch (err) {
+    throw fileError((err as Error).message);
+  }
+}
+
+export function buildModel(spec: LayerSpec[] | LayerSpec, seed: number): Sequential {
+  try {
+    return sequentialFromSpec(spec, new Rng(seed));
+  } catch (err) {
+    throw usageError((err as Error).message);
+  }
+}
+
+export interface SavedModel {
+  model: Sequential;
+  data: DataInfo | null;
+  metadata: Record<string, string>;
+}
+
+/** Loads a weights file or checkpoint that carries its spec (as `nabla train` writes them). */
+export async function loadSavedModel(path: string): Promise<SavedModel> {
+  try {
+    const decoded = decodeWeights(await readBytes(path), path);
+    if (!decoded.spec) throw fileError(`${path}: holds no model spec (metadata nabla.spec); it was not written by Nabla`);
+    const model = sequentialFromSpec(decoded.spec, new Rng(0));
+    loadWeightsInto(model, decoded.tensors, path);
+    let data: DataInfo | null = null;
+    if (decoded.metadata[DATA_KEY]) data = JSON.parse(decoded.metadata[DATA_KEY]) as DataInfo;
+    return { model, data, metadata: decoded.metadata };
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    if (err instanceof SafetensorsError || /no such file/.test((err as Error).message)) throw fileError((err as Error).message);
+    throw fileError(`${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Runs fn; an error from a layer's shape check becomes a 'model does not fit the data' error. */
+export function checkFit<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    const message = (err as Error).message;
+    if (err instanceof CliError) throw err;
+    if (/Sequential layer|the model outputs|expected|shape/i.test(message)) throw mismatchError(`the model does not fit ${what}: ${message}`);
+    throw err;
+  }
+}
+
+export function percent(x: number): string {
+  return `${(x * 100).toFixed(2)}%`;
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// The `nabla` command: parses arguments with commander, runs one subcommand, and turns errors
+// into messages and exit codes (errors.ts). bin/nabla.js runs the compiled copy of this file.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { registerData } from './commands/data.js';
+import { registerEval } from './commands/eval.js';
+import { registerGradcheck } from './commands/gradcheck.js';
+import { registerPredict } from './commands/predict.js';
+import { registerSummary } from './commands/summary.js';
+import { registerTrain } from './commands/train.js';
+import { CliError, EXIT } from './errors.js';
+
+/** Subcommands other files register: a module exporting `register(program)`, loaded when present. */
+const OPTIONAL_COMMANDS = ['./export.js'];
+
+export async function buildProgram(): Promise<Command> {
+  const program = new Command('nabla')
+    .description('Neural networks in TypeScript with hand-derived backpropagation')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerTrain(program);
+  registerEval(program);
+  registerPredict(program);
+  registerSummary(program);
+  registerGradcheck(program);
+  registerData(program);
+  for (const specifier of OPTIONAL_COMMANDS) {
+    try {
+      const module = (await import(specifier)) as { register?: (program: Command) => void };
+      module.register?.(program);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    }
+  }
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the command line; returns the exit code instead of exiting (tests call it directly). */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const program = await buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version are not errors; commander has already printed its message
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`nabla: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`nabla: ${(err as Error).message ?? String(err)}\n`);
+    if (process.env.NABLA_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return EXIT.failure;
+  }
+}
+
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main().then((code) => {
+    process.exitCode = code;
+  });
+}

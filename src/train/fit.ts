@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: MIT
+// fit(): the training loop. Per batch: forward (train mode), loss, backward, optional clipping,
+// optimizer step, schedule step. Per epoch: validation, callbacks, history. Everything random
+// (shuffles, augmentation, dropout masks) comes from seeded Rngs whose states ride in the
+// checkpoint state, so a resumed run continues bit-identically.
+import type { AugmentOptions } from '../data/augment.js';
+import type { ImageDataset } from '../data/dataset.js';
+import { DataLoader, type DataLoaderState } from '../data/loader.js';
+import type { CheckpointState, DecodedCheckpoint } from '../io/checkpoint.js';
+import { restoreCheckpoint } from '../io/checkpoint.js';
+import { Dropout } from '../layers/dropout.js';
+import type { Layer } from '../layers/layer.js';
+import { Sequential } from '../layers/sequential.js';
+import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy.js';
+import { clipGradNorm } from '../optim/clip.js';
+import type { Optimizer } from '../optim/optimizer.js';
+import type { LRSchedule } from '../optim/schedules.js';
+import { Rng, type RngState } from '../tensor/rng.js';
+import type { Tensor } from '../tensor/tensor.js';
+import type { Callback, EpochRecord, History, TrainContext } from './callbacks.js';
+import { argmaxRows, checkLogits, type ClassificationLoss, evaluate } from './metrics.js';
+
+export interface FitOptions {
+  optimizer: Optimizer;
+  train: ImageDataset;
+  validation?: ImageDataset;
+  /** Epoch count to train to (a resumed run continues from the checkpoint's epoch up to this). */
+  epochs: number;
+  /** Default 64. */
+  batchSize?: number;
+  /** Default SoftmaxCrossEntropy. */
+  loss?: ClassificationLoss;
+  /** Stepped after every optimizer step ('batch' interval) or every epoch ('epoch'; ReduceLROnPlateau gets the validation loss, else the training loss). */
+  schedule?: LRSchedule;
+  callbacks?: Callback[];
+  /** Seeds the shuffling and augmentation Rng. Default 0. */
+  seed?: number;
+  augment?: AugmentOptions;
+  /** Clip the global gradient norm to this before each step. */
+  clipNorm?: number;
+  /** A checkpoint to continue from (made by this fit's checkpointState()). */
+  resume?: DecodedCheckpoint;
+  /** Batch size of validation passes. Default 500. */
+  evalBatchSize?: number;
+}
+
+export interface FitResult {
+  history: History;
+  /** Completed epochs (fewer than asked when a callback stopped training). */
+  epochs: number;
+  steps: number;
+  stopReason: string | null;
+}
+
+/** Training produced a non-finite loss or gradient; names the step and the first layer at fault. */
+export class NonFiniteError extends Error {
+  constructor(
+    message: string,
+    readonly step: number,
+    readonly layer: string | null,
+  ) {
+    super(message);
+    this.name = 'NonFiniteError';
+  }
+}
+
+interface FitConfig {
+  batchSize: number;
+  seed: number;
+  trainSize: number;
+}
+
+export async function fit(model: Layer, options: FitOptions): Promise<FitResult> {
+  const { optimizer, train, validation, epochs } = options;
+  const batchSize = options.batchSize ?? 64;
+  const seed = options.seed ?? 0;
+  const schedule = options.schedule ?? null;
+  const callbacks = options.callbacks ?? [];
+  const loss = options.loss ?? new SoftmaxCrossEntropy();
+  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`fit: epochs must be an integer ≥ 0, got ${epochs}`);
+  if (options.clipNorm !== undefined && !(options.clipNorm > 0)) throw new Error(`fit: clipNorm must be > 0, got ${options.clipNorm}`);
+  if (train.length === 0) throw new Error(`fit: ${train.name} is empty`);
+  if (validation && validation.numClasses !== train.numClasses) {
+    throw new Error(`fit: ${validation.name} has ${validation.numClasses} classes, ${train.name} has ${train.numClasses}`);
+  }
+  const loader = new DataLoader(train, { batchSize, rng: new Rng(seed), augment: options.augment });
+  const dropouts = findDropouts(model);
+  const config: FitConfig = { batchSize, seed, trainSize: train.length };
+
+  let history: History = [];
+  let startEpoch = 0;
+  let step = 0;
+  if (options.resume) {
+    const r = options.resume;
+    const saved = r.extra?.fit as FitConfig | undefined;
+    if (saved && (saved.batchSize !== batchSize || saved.trainSize !== train.length)) {
+      throw new Error(
+        `fit: cannot resume: the checkpoint was trained with batch size ${saved.batchSize} on ${saved.trainSize} samples, this run has ${batchSize} on ${train.length}`,
+      );
+    }
+    restoreCheckpoint(r, { model, optimizer, schedule: schedule ?? undefined }, 'resume checkpoint');
+    const rng = r.rng ?? {};
+    if (rng.loader) loader.loadState(rng.loader as DataLoaderState);
+    const dropoutStates = (rng.dropout ?? {}) as Record<string, RngState>;
+    for (const [path, layer] of dropouts) {
+      if (dropoutStates[path]) layer.rng.setState(dropoutStates[path]);
+    }
+    history = Array.isArray(r.history) ? [...(r.history as History)] : [];
+    startEpoch = r.epoch;
+    step = r.step;
+    const callbackStates = (r.extra?.callbacks ?? {}) as Record<string, Record<string, unknown>>;
+    for (const cb of callbacks) if (cb.name && cb.loadState && callbackStates[cb.name]) cb.loadState(callbackStates[cb.name]);
+  }
+
+  const ctx: TrainContext = {
+    model,
+    optimizer,
+    schedule,
+    epoch: startEpoch,
+    epochs,
+    step,
+    batchesPerEpoch: loader.length,
+    history,
+    stopTraining: false,
+    stopReason: null,
+    checkpointState: (): CheckpointState => ({
+      epoch: ctx.epoch,
+      step: ctx.step,
+      optimizer: optimizer.state(),
+      schedule: schedule?.state(),
+      rng: { loader: loader.state(), dropout: Object.fromEntries([...dropouts].map(([path, d]) => [path, d.rng.getState()])) },
+      history: ctx.history,
+      extra: {
+        fit: config,
+        callbacks: Object.fromEntries(callbacks.filter((cb) => cb.name && cb.state).map((cb) => [cb.name!, cb.state!()])),
+      },
+    }),
+  };
+
+  for (const cb of callbacks) await cb.onTrainBegin?.(ctx);
+  let epoch = startEpoch;
+  while (epoch < epochs && !ctx.stopTraining) {
+    ctx.epoch = epoch;
+    for (const cb of callbacks) await cb.onEpochBegin?.(ctx);
+    const began = Date.now();
+    let lossSum = 0;
+    let correct = 0;
+    let seen = 0;
+    let batchIndex = 0;
+    for (const batch of loader) {
+      optimizer.zeroGrad();
+      const logits = model.forward(batch.x, 'train');
+      if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.y.length, train);
+      const value = loss.forward(logits, batch.y);
+      if (!Number.isFinite(value)) throw nonFinite(model, loss, batch.x, batch.y, step, epoch, batchIndex, `the loss is ${value}`);
+      model.backward(loss.backward());
+      if (options.clipNorm !== undefined) {
+        const norm = clipGradNorm(optimizer.params, options.clipNorm);
+        if (!Number.isFinite(norm)) throw nonFinite(model, loss, batch.x, batch.y, step, epoch, batchIndex, `the gradient norm is ${norm}`);
+      }
+      optimizer.step();
+      step++;
+      ctx.step = step;
+      if (schedule?.interval === 'batch') schedule.step();
+      const n = batch.y.length;
+      lossSum += value * n;
+      seen += n;
+      const predicted = argmaxRows(logits);
+      for (let i = 0; i < n; i++) if (predicted[i] === batch.y[i]) correct++;
+      for (const cb of callbacks) cb.onBatchEnd?.(ctx, { batch: batchIndex, loss: value, size: n });
+      batchIndex++;
+    }
+    const record: EpochRecord = { epoch: epoch + 1, step, lr: optimizer.lr, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
+    if (validation) {
+      const v = evaluate(model, validation, { batchSize: options.evalBatchSize, loss });
+      record.valLoss = v.loss;
+      record.valAccuracy = v.accuracy;
+    }
+    if (schedule?.interval === 'epoch') schedule.step(record.valLoss ?? record.trainLoss);
+    record.lr = optimizer.lr;
+    record.seconds = (Date.now() - began) / 1000;
+    history.push(record);
+    epoch++;
+    ctx.epoch = epoch; // checkpointState() now says `epoch` epochs are complete
+    for (const cb of callbacks) await cb.onEpochEnd?.(ctx, record);
+  }
+  for (const cb of callbacks) await cb.onTrainEnd?.(ctx);
+  return { history, epochs: epoch, steps: step, stopReason: ctx.stopReason };
+}
+
+/** Dropout layers by path ('4', or '2.1' inside a nested Sequential), whose rngs a checkpoint saves. */
+function findDropouts(model: Layer, path = ''): Map<string, Dropout> {
+  const found = new Map<string, Dropout>();
+  if (model instanceof Dropout) found.set(path || 'model', model);
+  if (model instanceof Sequential) {
+    model.layers.forEach((layer, i) => {
+      for (const [p, d] of findDropouts(layer, path === '' ? `${i}` : `${path}.${i}`)) found.set(p, d);
+    });
+  }
+  return found;
+}
+
+function allFinite(data: ArrayLike<number>): boolean {
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return false;
+  return true;
+}
+
+/**
+ * Builds the error for a non-finite loss or gradient norm by re-running the batch one layer at
+ * a time (only now, so training pays nothing for the check): the first layer whose parameters,
+ * output, or (going backwards) input gradient or parameter gradients are non-finite is named.
+ */
+function nonFinite(model: Layer, loss: ClassificationLoss, x: Tensor, y: Int32Array, step: number, epoch: number, batch: number, what: string): NonFiniteError {
+  const where = `step ${step + 1} (epoch ${epoch + 1}, batch ${batch + 1})`;
+  const layers: Layer[] = model instanceof Sequential ? [...model.layers] : [model];
+  const label = (i: number) => (model instanceof Sequential ? `layer ${i} (${layers[i].name})` : model.name);
+  const fail = (i: number, detail: string) => new NonFiniteError(`non-finite training at ${where}: ${what}; first at ${label(i)}: ${detail}`, step + 1, label(i));
+  let h = x;
+  if (!allFinite(x.data)) return new NonFiniteError(`non-finite training at ${where}: ${what}; the input batch itself holds non-finite values`, step + 1, null);
+  for (let i = 0; i < layers.length; i++) {
+    const bad = layers[i].parameters().filter((p) => !allFinite(p.value.data));
+    if (bad.length > 0) return fail(i, `parameter ${bad.map((p) => p.name).join(', ')} holds non-finite values (from an earlier update)`);
+    h = layers[i].forward(h, 'train');
+    if (!allFinite(h.data)) return fail(i, 'its output went non-finite (its input was finite)');
+  }
+  loss.forward(h, y);
+  let d = loss.backward();
+  if (!allFinite(d.data)) return new NonFiniteError(`non-finite training at ${where}: ${what}; the loss gradient is non-finite for finite logits`, step + 1, 'loss');
+  for (const p of model.parameters()) p.zeroGrad();
+  for (let i = layers.length - 1; i >= 0; i--) {
+    d = layers[i].backward(d);
+    const bad = layers[i].parameters().filter((p) => !allFinite(p.grad.data));
+    if (bad.length > 0) return fail(i, `the gradient of ${bad.map((p) => p.name).join(', ')} went non-finite`);
+    if (!allFinite(d.data)) return fail(i, 'its input gradient went non-finite');
+  }
+  return new NonFiniteError(`non-finite training at ${where}: ${what}; re-running the batch layer by layer found every output and gradient finite`, step + 1, null);
+}

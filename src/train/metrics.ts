@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+// Evaluation and prediction: eval-mode forward passes in batches, the loss, accuracy, per-class
+// accuracy and the confusion matrix (rows: true class, columns: predicted class).
+import type { ImageDataset } from '../data/dataset.js';
+import type { Layer } from '../layers/layer.js';
+import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy.js';
+import { softmax } from '../losses/softmax.js';
+import { formatShape, Tensor } from '../tensor/tensor.js';
+
+/** A loss over logits [N, K] and integer class labels [N] (SoftmaxCrossEntropy is one). */
+export interface ClassificationLoss {
+  forward(logits: Tensor, labels: Int32Array): number;
+  backward(): Tensor;
+}
+
+export interface Evaluation {
+  count: number;
+  /** Mean loss per sample. */
+  loss: number;
+  accuracy: number;
+  /** Accuracy among the samples of each true class (NaN for a class with no samples). */
+  perClassAccuracy: number[];
+  /** confusion[t][p]: samples of true class t predicted as p. */
+  confusion: number[][];
+  classNames: string[];
+}
+
+export interface EvaluateOptions {
+  batchSize?: number;
+  /** Default: SoftmaxCrossEntropy with mean reduction. */
+  loss?: ClassificationLoss;
+}
+
+/** Index of the largest value in each row of [N, K] logits. */
+export function argmaxRows(logits: Tensor): Int32Array {
+  const [n, k] = logits.shape;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (logits.data[i * k + j] > logits.data[i * k + best]) best = j;
+    out[i] = best;
+  }
+  return out;
+}
+
+/** Checks that a model's output fits a dataset: logits [B, numClasses]. */
+export function checkLogits(logits: Tensor, batch: number, data: { name: string; numClasses: number }): void {
+  if (logits.rank !== 2 || logits.shape[0] !== batch || logits.shape[1] !== data.numClasses) {
+    throw new Error(
+      `the model outputs ${formatShape(logits.shape)} for a batch of ${batch}, but ${data.name} needs logits [${batch}, ${data.numClasses}] (one per class)`,
+    );
+  }
+}
+
+/** The images of samples [start, end) as one tensor [B, C, H, W] (a view, no copy). */
+export function datasetSlice(data: ImageDataset, start: number, end: number): Tensor {
+  const size = data.imageSize;
+  return new Tensor(data.images.subarray(start * size, end * size), [end - start, ...data.imageShape]);
+}
+
+/** Loss, accuracy, per-class accuracy and confusion matrix of the model (eval mode) on a dataset. */
+export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOptions = {}): Evaluation {
+  const batchSize = options.batchSize ?? 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`evaluate: batchSize must be a positive integer, got ${batchSize}`);
+  if (data.length === 0) throw new Error(`evaluate: ${data.name} is empty`);
+  const loss = options.loss ?? new SoftmaxCrossEntropy();
+  const K = data.numClasses;
+  const confusion = Array.from({ length: K }, () => new Array<number>(K).fill(0));
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < data.length; start += batchSize) {
+    const end = Math.min(data.length, start + batchSize);
+    const logits = model.forward(datasetSlice(data, start, end), 'eval');
+    checkLogits(logits, end - start, data);
+    const labels = data.labels.subarray(start, end);
+    lossSum += loss.forward(logits, labels) * (end - start);
+    const predicted = argmaxRows(logits);
+    for (let i = 0; i < labels.length; i++) {
+      confusion[labels[i]][predicted[i]]++;
+      if (labels[i] === predicted[i]) correct++;
+    }
+  }
+  const perClassAccuracy = confusion.map((row, k) => row[k] / row.reduce((a, b) => a + b, 0));
+  return { count: data.length, loss: lossSum / data.length, accuracy: correct / data.length, perClassAccuracy, confusion, classNames: data.classNames };
+}
+
+/** Class probabilities [N, K] (eval mode, softmax of the logits) for inputs x [N, ...]. */
+export function predict(model: Layer, x: Tensor, batchSize = 500): Tensor {
+  if (x.rank < 2) throw new Error(`predict: expected a batch [N, ...], got ${formatShape(x.shape)}`);
+  const n = x.shape[0];
+  const per = x.size / Math.max(n, 1);
+  const parts: Tensor[] = [];
+  for (let start = 0; start < n; start += batchSize) {
+    const end = Math.min(n, start + batchSize);
+    const xb = new Tensor(x.data.subarray(start * per, end * per), [end - start, ...x.shape.slice(1)]);
+    const logits = model.forward(xb, 'eval');
+    if (logits.rank !== 2 || logits.shape[0] !== end - start) {
+      throw new Error(`predict: the model outputs ${formatShape(logits.shape)} for ${end - start} inputs; expected logits [${end - start}, K]`);
+    }
+    parts.push(softmax(logits));
+  }
+  const k = parts[0]?.shape[1] ?? 0;
+  const out = Tensor.zeros([n, k], parts[0]?.dtype ?? 'float32');
+  let offset = 0;
+  for (const p of parts) {
+    out.data.set(p.data, offset);
+    offset += p.size;
+  }
+  return out;
+}
+
+/** The confusion matrix as an aligned text table with class names. */
+export function formatConfusion(evaluation: Pick<Evaluation, 'confusion' | 'classNames'>): string {
+  const { confusion, classNames } = evaluation;
+  const labels = classNames.map((name, k) => (name === String(k) ? name : `${k} ${name}`));
+  const width = Math.max(...confusion.flat().map((v) => String(v).length), ...classNames.map((_, k) => String(k).length), 4);
+  const labelWidth = Math.max(...labels.map((l) => l.length), 'true\\pred'.length);
+  const header = 'true\\pred'.padEnd(labelWidth) + ' ' + classNames.map((_, k) => String(k).padStart(width)).join(' ');
+  const rows = confusion.map((row, t) => labels[t].padEnd(labelWidth) + ' ' + row.map((v) => String(v).padStart(width)).join(' '));
+  return [header, ...rows].join('\n');
+}
