@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import protobuf from 'protobufjs/minimal.js';
 import { exportOnnx } from '../../src/io/onnx/export.js';
 import { importOnnx } from '../../src/io/onnx/import.js';
 import { onnx, type DecodedGraph, type TensorProto } from '../../src/io/onnx/proto.js';
@@ -86,6 +87,18 @@ function withInitializer(edit: (t: TensorProto, g: DecodedGraph) => void): Uint8
   return onnx.ModelProto.encode(m).finish();
 }
 
+/**
+ * ModelProto.graph → GraphProto.node → NodeProto.attribute → AttributeProto.g → GraphProto …,
+ * `depth` times, written with protobufjs's Writer (fields 7, 1, 5, 6; all length-delimited).
+ */
+function deeplyNested(depth: number): Uint8Array {
+  const w = protobuf.Writer.create();
+  w.uint32((7 << 3) | 2).fork(); // fork … ldelim writes each length prefix once the contents are known
+  for (let i = 0; i < depth; i++) w.uint32((1 << 3) | 2).fork().uint32((5 << 3) | 2).fork().uint32((6 << 3) | 2).fork();
+  for (let i = 0; i < 3 * depth + 1; i++) w.ldelim();
+  return w.finish();
+}
+
 describe('lying tensors and absurd sizes', () => {
   const cases: [string, Uint8Array, RegExp][] = [
     ['dims claiming 2⁴⁰ elements', withInitializer((t) => (t.dims = [2 ** 40])), /initializer '0.weight': dims \[1099511627776\] exceed the 268435456-element limit/],
@@ -102,6 +115,7 @@ describe('lying tensors and absurd sizes', () => {
     ['a weight that is not a constant', withInitializer((t) => (t.name = 'renamed')), /node '0.Conv' \(Conv\): input 1 \(W, '0.weight'\) is not a constant/],
     ['a 4 GB graph length prefix', Uint8Array.of(0x3a, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3), /importOnnx: not a valid ONNX file \(protobuf decoding failed: index out of range/],
     ['an invalid wire type (field 100, type 7)', Uint8Array.of(0xa7, 0x06, 0x01), /importOnnx: not a valid ONNX file \(protobuf decoding failed: invalid wire type 7/],
+    ['subgraphs nested 100,000 deep', deeplyNested(100_000), /importOnnx: not a valid ONNX file \(protobuf decoding failed: messages nested too deeply\)/],
     ['empty input', new Uint8Array(0), /importOnnx: the file is empty/],
     ['a model without a graph', onnx.ModelProto.encode({ irVersion: 8 }).finish(), /importOnnx: the file has no graph/],
   ];

@@ -57,7 +57,9 @@ function decodeGraph(bytes: Uint8Array): { graph: DecodedGraph; opset: number } 
   try {
     model = onnx.ModelProto.decode(bytes);
   } catch (e) {
-    throw new Error(`importOnnx: not a valid ONNX file (protobuf decoding failed: ${(e as Error).message})`);
+    // Subgraph attributes nest messages; a file nesting them thousands deep exhausts the stack.
+    const why = e instanceof RangeError && /call stack/.test(e.message) ? 'messages nested too deeply' : (e as Error).message;
+    throw new Error(`importOnnx: not a valid ONNX file (protobuf decoding failed: ${why})`);
   }
   if (!model.graph) throw new Error('importOnnx: the file has no graph (not an ONNX model?)');
   const graph = model.graph as DecodedGraph;
@@ -318,6 +320,7 @@ class Converter {
     a.checkAllUsed();
     const pool = this.onlyReader(node.output?.[0] ?? '');
     if (!pool || pool.opType !== 'AveragePool') throw new Error(`${where}: a Pad is only supported right before an AveragePool`);
+    if (node.input?.[3]) throw new Error(`${where}: the axes input (opset 18) is not supported`);
     const pads = padsAttr ?? this.g.ints(node, 1, 'pads');
     const value = node.input?.[2] ? this.g.floats(node, 2, 'constant_value').values[0] : valueAttr;
     const isSymmetric2d =
