@@ -1,0 +1,242 @@
+// fit / evaluate / predict: real learning on an MNIST subset, bit-identical resume, early
+// stopping, non-finite errors that name the layer, and the history files.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ImageDataset } from '../../src/data/dataset.js';
+import { loadEmbeddedMnist } from '../../src/data/mnist.js';
+import { loadCheckpoint } from '../../src/io/node-file.js';
+import type { Layer, LayerSpec, Mode } from '../../src/layers/layer.js';
+import { Sequential } from '../../src/layers/sequential.js';
+import { sequentialFromSpec } from '../../src/layers/spec.js';
+import { Adam } from '../../src/optim/adam.js';
+import { OneCycleLR } from '../../src/optim/schedules.js';
+import { SGD } from '../../src/optim/sgd.js';
+import { Rng } from '../../src/tensor/rng.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+import { EarlyStopping, type EpochRecord, historyToCsv, type TrainContext } from '../../src/train/callbacks.js';
+import { fit, NonFiniteError } from '../../src/train/fit.js';
+import { evaluate, predict } from '../../src/train/metrics.js';
+import { CheckpointSaver, MetricLogger } from '../../src/train/node-callbacks.js';
+
+let train: ImageDataset;
+let heldOut: ImageDataset;
+const dir = mkdtempSync(join(tmpdir(), 'nabla-fit-'));
+
+before(async () => {
+  const [t, h] = await loadEmbeddedMnist();
+  train = t.subset(Int32Array.from({ length: 2000 }, (_, i) => i));
+  heldOut = h.subset(Int32Array.from({ length: 1000 }, (_, i) => i));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const MLP: LayerSpec[] = [
+  { type: 'Flatten' },
+  { type: 'Linear', inFeatures: 784, outFeatures: 32 },
+  { type: 'ReLU' },
+  { type: 'Linear', inFeatures: 32, outFeatures: 10 },
+];
+
+describe('fit on real digits', () => {
+  it('an MLP trained for 3 epochs on 2,000 MNIST digits classifies 1,000 held-out digits far above chance', async () => {
+    const model = sequentialFromSpec(MLP, new Rng(1));
+    const before = evaluate(model, heldOut);
+    const optimizer = new Adam(model.parameters(), { lr: 0.002 });
+    const result = await fit(model, { optimizer, train, validation: heldOut, epochs: 3, batchSize: 32, seed: 1 });
+    const after = evaluate(model, heldOut);
+    assert.ok(before.accuracy < 0.25, `untrained accuracy ${before.accuracy}`);
+    assert.ok(after.accuracy > 0.85, `held-out accuracy ${after.accuracy} (chance is 0.1)`);
+    assert.equal(result.history.length, 3);
+    assert.equal(result.steps, 3 * Math.ceil(2000 / 32));
+    assert.equal(result.history[2].valAccuracy, after.accuracy);
+    // confusion matrix and per-class accuracy agree with the accuracy
+    const total = after.confusion.flat().reduce((a, b) => a + b, 0);
+    const diagonal = after.confusion.reduce((s, row, k) => s + row[k], 0);
+    assert.equal(total, 1000);
+    assert.equal(diagonal / total, after.accuracy);
+    after.confusion.forEach((row, k) => assert.equal(after.perClassAccuracy[k], row[k] / row.reduce((a, b) => a + b, 0)));
+    // predict: probabilities whose argmax matches evaluate's predictions
+    const probs = predict(model, heldOut.head(20));
+    for (let i = 0; i < 20; i++) {
+      const row = Array.from(probs.data.subarray(i * 10, i * 10 + 10));
+      assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+    }
+  });
+});
+
+/** A small model with everything that carries state: BatchNorm buffers, Dropout's rng. */
+const STATEFUL: LayerSpec[] = [
+  { type: 'Conv2d', inChannels: 1, outChannels: 3, kernelSize: 3, stride: 2 },
+  { type: 'BatchNorm2d', numFeatures: 3 },
+  { type: 'ReLU' },
+  { type: 'MaxPool2d', kernelSize: 2 },
+  { type: 'Flatten' },
+  { type: 'Dropout', p: 0.3 },
+  { type: 'Linear', inFeatures: 3 * 6 * 6, outFeatures: 10 },
+];
+
+function snapshot(model: Sequential): number[][] {
+  return [...model.parameters(), ...model.buffers()].map((t) => Array.from(t.value.data));
+}
+
+function withoutTimes(history: EpochRecord[]): Omit<EpochRecord, 'seconds'>[] {
+  return history.map(({ seconds: _s, ...rest }) => rest);
+}
+
+describe('resume', () => {
+  it('2 epochs, a checkpoint, a fresh process-like restart and 2 more epochs equal 4 epochs straight, bit for bit', async () => {
+    const data = train.subset(Int32Array.from({ length: 300 }, (_, i) => i));
+    const val = heldOut.subset(Int32Array.from({ length: 100 }, (_, i) => i));
+    const batchSize = 32;
+    const totalSteps = 4 * Math.ceil(300 / batchSize);
+    const setup = (initSeed: number) => {
+      const model = sequentialFromSpec(STATEFUL, new Rng(initSeed));
+      const optimizer = new Adam(model.parameters(), { lr: 0.01 });
+      const schedule = new OneCycleLR(optimizer, { maxLr: 0.01, totalSteps });
+      return { model, optimizer, schedule };
+    };
+    const common = { train: data, validation: val, batchSize, seed: 5, augment: { maxShift: 2, horizontalFlip: true } };
+
+    const straight = setup(3);
+    const full = await fit(straight.model, { ...common, ...straight, epochs: 4 });
+
+    const first = setup(3);
+    const path = join(dir, 'resume.safetensors');
+    const saver = new CheckpointSaver(path);
+    const stopAfter2 = { onEpochEnd: (ctx: TrainContext) => void (ctx.epoch === 2 && ((ctx.stopTraining = true), (ctx.stopReason = 'interrupted'))) };
+    const part1 = await fit(first.model, { ...common, ...first, epochs: 4, callbacks: [saver, stopAfter2] });
+    assert.equal(part1.epochs, 2);
+    assert.equal(saver.lastSavedEpoch, 2);
+
+    const second = setup(99); // different initial weights and dropout rng: everything must come from the checkpoint
+    const checkpoint = await loadCheckpoint(path);
+    assert.equal(checkpoint.epoch, 2);
+    const part2 = await fit(second.model, { ...common, ...second, epochs: 4, resume: checkpoint });
+
+    assert.equal(part2.steps, full.steps);
+    assert.deepEqual(snapshot(second.model), snapshot(straight.model));
+    assert.deepEqual(withoutTimes(part2.history), withoutTimes(full.history));
+    assert.deepEqual(second.optimizer.state().tensors, straight.optimizer.state().tensors);
+  });
+
+  it('refuses a checkpoint made with another batch size', async () => {
+    const data = train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+    const model = sequentialFromSpec(MLP, new Rng(0));
+    const path = join(dir, 'bs.safetensors');
+    await fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data, epochs: 1, batchSize: 16, callbacks: [new CheckpointSaver(path)] });
+    const checkpoint = await loadCheckpoint(path);
+    const again = sequentialFromSpec(MLP, new Rng(0));
+    await assert.rejects(
+      fit(again, { optimizer: new SGD(again.parameters(), { lr: 0.01 }), train: data, epochs: 2, batchSize: 32, resume: checkpoint }),
+      /batch size 16 on 64 samples, this run has 32/,
+    );
+  });
+});
+
+describe('early stopping', () => {
+  it('stops after `patience` epochs without a better validation loss', async () => {
+    const data = train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+    const model = sequentialFromSpec(MLP, new Rng(0));
+    // lr 0: the validation loss never changes, so it never improves after epoch 1
+    const result = await fit(model, {
+      optimizer: new SGD(model.parameters(), { lr: 0 }),
+      train: data,
+      validation: data,
+      epochs: 10,
+      batchSize: 32,
+      callbacks: [new EarlyStopping({ patience: 2 })],
+    });
+    assert.equal(result.epochs, 3);
+    assert.match(result.stopReason ?? '', /early stopping: valLoss has not improved for 2 epochs \(best .* at epoch 1\)/);
+  });
+
+  it('counts improvements by minDelta and in the right direction for accuracies', () => {
+    const stopper = new EarlyStopping({ monitor: 'valAccuracy', patience: 2, minDelta: 0.01 });
+    const ctx = { stopTraining: false, stopReason: null } as unknown as TrainContext;
+    const record = (epoch: number, valAccuracy: number) => ({ epoch, step: 0, lr: 0, trainLoss: 0, trainAccuracy: 0, valAccuracy, seconds: 0 });
+    stopper.onEpochEnd(ctx, record(1, 0.5));
+    stopper.onEpochEnd(ctx, record(2, 0.6)); // better by 0.1
+    stopper.onEpochEnd(ctx, record(3, 0.605)); // better, but by less than minDelta
+    assert.equal(ctx.stopTraining, false);
+    stopper.onEpochEnd(ctx, record(4, 0.4));
+    assert.equal(ctx.stopTraining, true);
+    assert.equal(stopper.bestEpoch, 2);
+  });
+});
+
+/** Identity forward whose backward returns NaN: a broken hand-written layer. */
+class NaNGradient implements Layer {
+  readonly name = 'NaNGradient';
+  forward(x: Tensor, _mode: Mode): Tensor {
+    return x;
+  }
+  backward(dy: Tensor): Tensor {
+    return Tensor.full(dy.shape, NaN, dy.dtype);
+  }
+  parameters() {
+    return [];
+  }
+  buffers() {
+    return [];
+  }
+  toSpec(): LayerSpec {
+    return { type: 'NaNGradient' };
+  }
+}
+
+describe('non-finite training', () => {
+  it('names the step and the layer whose output overflowed', async () => {
+    const data = train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+    const model = sequentialFromSpec(MLP, new Rng(0));
+    model.parameters()[0].value.data.fill(1e38); // 0.weight → Σ x·w overflows float32
+    await assert.rejects(fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data, epochs: 1, batchSize: 32 }), (err: unknown) => {
+      assert.ok(err instanceof NonFiniteError);
+      assert.equal(err.step, 1);
+      assert.equal(err.layer, 'layer 1 (Linear)');
+      assert.match(err.message, /step 1 \(epoch 1, batch 1\): the loss is NaN; first at layer 1 \(Linear\): its output went non-finite/);
+      return true;
+    });
+  });
+
+  it('names a layer whose parameters an earlier update made non-finite', async () => {
+    const data = train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+    const model = sequentialFromSpec(MLP, new Rng(0));
+    model.parameters()[2].value.data[5] = NaN; // 3.weight
+    await assert.rejects(fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data, epochs: 1, batchSize: 32 }), /first at layer 3 \(Linear\): parameter 3\.weight holds non-finite values/);
+  });
+
+  it('with clipNorm, a non-finite gradient is caught at its step and traced to the layer that produced it', async () => {
+    const data = train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+    const inner = sequentialFromSpec(MLP, new Rng(0));
+    const model = new Sequential([...inner.layers.slice(0, 3), new NaNGradient(), inner.layers[3]]);
+    await assert.rejects(
+      fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data, epochs: 1, batchSize: 32, clipNorm: 1 }),
+      /step 1 \(epoch 1, batch 1\): the gradient norm is NaN; first at layer 3 \(NaNGradient\): its input gradient went non-finite/,
+    );
+  });
+});
+
+describe('history files', () => {
+  it('MetricLogger writes the history as JSON and CSV after every epoch', async () => {
+    const data = train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+    const model = sequentialFromSpec(MLP, new Rng(0));
+    const logger = new MetricLogger(join(dir, 'logs', 'history'));
+    const result = await fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data, validation: data, epochs: 2, batchSize: 32, callbacks: [logger] });
+    const json = JSON.parse(readFileSync(logger.jsonPath, 'utf8')) as EpochRecord[];
+    assert.deepEqual(json, result.history);
+    const lines = readFileSync(logger.csvPath, 'utf8').trim().split('\n');
+    assert.equal(lines[0], 'epoch,step,lr,trainLoss,trainAccuracy,valLoss,valAccuracy,seconds');
+    assert.equal(lines.length, 3);
+    const cells = lines[2].split(',');
+    assert.equal(Number(cells[0]), 2);
+    assert.equal(Number(cells[1]), 4);
+    assert.equal(Number(cells[5]), result.history[1].valLoss);
+  });
+
+  it('historyToCsv leaves validation cells empty when there was no validation', () => {
+    const csv = historyToCsv([{ epoch: 1, step: 10, lr: 0.1, trainLoss: 0.5, trainAccuracy: 0.8, seconds: 1.5 }]);
+    assert.equal(csv, 'epoch,step,lr,trainLoss,trainAccuracy,valLoss,valAccuracy,seconds\n1,10,0.1,0.5,0.8,,,1.5\n');
+  });
+});
