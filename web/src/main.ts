@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: MIT
+// The playground page: controls, charts and views. All the training happens in worker.ts; this
+// file sends it commands and draws what it reports, at most once per animation frame.
+import { PRESET_DESCRIPTIONS, PRESET_NAMES, presetSpec, type PresetName } from 'nabla';
+import { LineChart, PALETTE } from './charts.js';
+import { DrawingPad } from './draw.js';
+import type { FromWorker, GradientSample, LayerInfo, OptimizerName, ToWorker, TrainSettings } from './protocol.js';
+import { markSamples, renderConfusion, renderMaps, renderProbabilities, renderSamples } from './views.js';
+
+const DEFAULT_PRESET: PresetName = 'lenet5';
+
+function $<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`playground: #${id} is missing from the page`);
+  return el as T;
+}
+
+const ui = {
+  backend: $('backend'), dataset: $('dataset'), modelSize: $('model-size'),
+  preset: $<HTMLSelectElement>('preset'), spec: $<HTMLTextAreaElement>('spec'), specError: $('spec-error'),
+  optimizer: $<HTMLSelectElement>('optimizer'), lr: $<HTMLInputElement>('lr'), batchSize: $<HTMLInputElement>('batch-size'), seed: $<HTMLInputElement>('seed'),
+  start: $<HTMLButtonElement>('start'), pause: $<HTMLButtonElement>('pause'), reset: $<HTMLButtonElement>('reset'),
+  save: $<HTMLButtonElement>('save'), load: $<HTMLInputElement>('load'), idxFiles: $<HTMLInputElement>('idx-files'),
+  status: $('status'), trainLoss: $('train-loss'), heldOutAccuracy: $('heldout-accuracy'),
+  gradientTable: $<HTMLTableElement>('gradient-table'), prediction: $('prediction'), probabilities: $('probabilities'),
+  padPreview: $<HTMLCanvasElement>('pad-preview'), confusion: $('confusion'), filtersNote: $('filters-note'),
+  filters: $('filters'), activations: $('activations'), samples: $('samples'), samplesSummary: $('samples-summary'),
+};
+
+const charts = {
+  loss: new LineChart($<HTMLCanvasElement>('loss-chart'), { yTitle: 'loss (cross-entropy)' }),
+  accuracy: new LineChart($<HTMLCanvasElement>('accuracy-chart'), { yTitle: 'accuracy', min: 0, max: 1 }),
+  weightGrad: new LineChart($<HTMLCanvasElement>('weight-grad-chart'), { yTitle: '‖∂L/∂W‖ per layer', log: true }),
+  inputGrad: new LineChart($<HTMLCanvasElement>('input-grad-chart'), { yTitle: '‖∂L/∂x‖ per layer', log: true }),
+};
+charts.loss.setSeries([{ label: 'train', color: PALETTE[0] }, { label: 'held-out', color: PALETTE[1], dashed: true }]);
+charts.accuracy.setSeries([{ label: 'train', color: PALETTE[0] }, { label: 'held-out', color: PALETTE[1], dashed: true }]);
+
+const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'nabla-training' });
+function send(message: ToWorker, transfer: Transferable[] = []): void {
+  worker.postMessage(message, transfer);
+}
+
+let classNames: string[] = [];
+let sampleLabels: number[] = [];
+let sampleButtons: HTMLButtonElement[] = [];
+let layers: LayerInfo[] = [];
+let running = false;
+let hasModel = false;
+/** The spec text the current model was built from; Start rebuilds when the text has changed. */
+let builtSpec = '';
+let loadingWeights = false;
+let predictionId = 0;
+let redrawQueued = false;
+
+function queueRedraw(): void {
+  if (redrawQueued) return;
+  redrawQueued = true;
+  requestAnimationFrame(() => {
+    redrawQueued = false;
+    for (const chart of Object.values(charts)) chart.update();
+  });
+}
+
+// ---- Controls
+
+for (const name of PRESET_NAMES) ui.preset.add(new Option(`${name}: ${PRESET_DESCRIPTIONS[name]}`, name));
+ui.preset.add(new Option('custom (edited spec)', 'custom'));
+
+function specTextOf(name: PresetName): string {
+  return '[\n' + presetSpec(name).map((layer) => '  ' + JSON.stringify(layer)).join(',\n') + '\n]';
+}
+
+function choosePreset(name: string): void {
+  if (name === 'custom') return;
+  ui.spec.value = specTextOf(name as PresetName);
+}
+
+function settings(): TrainSettings {
+  return {
+    specText: ui.spec.value,
+    optimizer: ui.optimizer.value as OptimizerName,
+    lr: Number(ui.lr.value),
+    batchSize: Number(ui.batchSize.value),
+    seed: Number(ui.seed.value) || 0,
+  };
+}
+
+function showSpecError(message: string | null): void {
+  ui.specError.hidden = message === null;
+  ui.specError.textContent = message ?? '';
+  ui.spec.setAttribute('aria-invalid', message === null ? 'false' : 'true');
+}
+
+function clearViews(): void {
+  charts.loss.clear();
+  charts.accuracy.clear();
+  ui.trainLoss.textContent = '–';
+  ui.heldOutAccuracy.textContent = '–';
+  ui.heldOutAccuracy.dataset.value = '0';
+  ui.confusion.replaceChildren();
+}
+
+function build(): void {
+  showSpecError(null);
+  hasModel = false;
+  builtSpec = ui.spec.value;
+  clearViews();
+  send({ type: 'build', settings: settings() });
+}
+
+function setRunning(value: boolean): void {
+  running = value;
+  ui.start.disabled = value || !classNames.length;
+  ui.pause.disabled = !value;
+  ui.reset.disabled = !classNames.length;
+  ui.save.disabled = !hasModel;
+}
+
+ui.preset.addEventListener('change', () => {
+  choosePreset(ui.preset.value);
+  if (!running) build();
+});
+ui.spec.addEventListener('input', () => {
+  ui.preset.value = 'custom';
+});
+ui.start.addEventListener('click', () => {
+  if (ui.spec.value !== builtSpec || !hasModel) build();
+  send({ type: 'optimizer', optimizer: ui.optimizer.value as OptimizerName, lr: Number(ui.lr.value) });
+  send({ type: 'start' });
+});
+ui.pause.addEventListener('click', () => send({ type: 'pause' }));
+ui.reset.addEventListener('click', () => build());
+for (const input of [ui.optimizer, ui.lr]) {
+  input.addEventListener('change', () => send({ type: 'optimizer', optimizer: ui.optimizer.value as OptimizerName, lr: Number(ui.lr.value) }));
+}
+ui.save.addEventListener('click', () => send({ type: 'save' }));
+ui.load.addEventListener('change', async () => {
+  const file = ui.load.files?.[0];
+  if (!file) return;
+  loadingWeights = true;
+  clearViews();
+  ui.status.textContent = `Loading ${file.name}…`;
+  const bytes = await file.arrayBuffer();
+  send({ type: 'load', bytes, file: file.name }, [bytes]);
+  ui.load.value = '';
+});
+
+async function useIdxFiles(files: FileList | File[]): Promise<void> {
+  const list = await Promise.all([...files].map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  ui.status.textContent = `Reading ${list.map((f) => f.name).join(' and ')}…`;
+  send({ type: 'dataset', files: list }, list.map((f) => f.bytes));
+}
+ui.idxFiles.addEventListener('change', () => {
+  if (ui.idxFiles.files?.length) void useIdxFiles(ui.idxFiles.files);
+  ui.idxFiles.value = '';
+});
+document.addEventListener('dragover', (e) => e.preventDefault());
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  if (e.dataTransfer?.files.length) void useIdxFiles(e.dataTransfer.files);
+});
+
+// ---- Drawing pad
+
+const pad = new DrawingPad($<HTMLCanvasElement>('pad'), () => queuePrediction());
+$('clear-pad').addEventListener('click', () => pad.clear());
+let predictionQueued = false;
+
+function queuePrediction(): void {
+  if (predictionQueued) return;
+  predictionQueued = true;
+  requestAnimationFrame(() => {
+    predictionQueued = false;
+    const pixels = pad.preprocess();
+    const preview = ui.padPreview.getContext('2d')!;
+    const image = preview.createImageData(28, 28);
+    for (let i = 0; i < 784; i++) {
+      const v = Math.round((pixels?.[i] ?? 0) * 255);
+      image.data[i * 4] = image.data[i * 4 + 1] = image.data[i * 4 + 2] = v;
+      image.data[i * 4 + 3] = 255;
+    }
+    preview.putImageData(image, 0, 0);
+    if (!pixels || !hasModel) {
+      ui.prediction.textContent = '–';
+      ui.prediction.dataset.probabilities = '';
+      renderProbabilities(ui.probabilities, null, classNames);
+      return;
+    }
+    send({ type: 'predict', id: ++predictionId, pixels }, [pixels.buffer]);
+  });
+}
+
+// ---- Reports from the worker
+
+function renderGradients(sample: GradientSample): void {
+  const weighted = layers.filter((l) => l.hasWeight);
+  charts.weightGrad.push(sample.step, weighted.map((l) => sample.weight[l.index]));
+  charts.inputGrad.push(sample.step, weighted.map((l) => sample.input[l.index]));
+  const rows = layers.map((l) => {
+    const dW = sample.weight[l.index];
+    const dx = sample.input[l.index];
+    return `<tr><td>${l.index}</td><td>${l.label}</td><td>${Number.isFinite(dW) ? dW.toExponential(2) : ''}</td><td>${Number.isFinite(dx) ? dx.toExponential(2) : ''}</td></tr>`;
+  });
+  ui.gradientTable.innerHTML = `<thead><tr><th>#</th><th>layer</th><th>‖∂L/∂W‖</th><th>‖∂L/∂x‖</th></tr></thead><tbody>${rows.join('')}</tbody>`;
+}
+
+function onModel(message: Extract<FromWorker, { type: 'model' }>): void {
+  layers = message.layers;
+  hasModel = true;
+  ui.modelSize.textContent = `${layers.length} layers, ${message.note}`;
+  if (loadingWeights) {
+    ui.spec.value = message.specText;
+    ui.preset.value = 'custom';
+    builtSpec = ui.spec.value;
+    loadingWeights = false;
+  }
+  const weighted = layers.filter((l) => l.hasWeight);
+  const series = weighted.map((l, i) => ({ label: `${l.index} ${l.label.split('(')[0]}`, color: PALETTE[i % PALETTE.length] }));
+  charts.weightGrad.setSeries(series);
+  charts.inputGrad.setSeries(series);
+  ui.gradientTable.replaceChildren();
+  queuePrediction();
+}
+
+worker.onmessage = (event: MessageEvent<FromWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'ready':
+      ui.backend.textContent = message.backend;
+      ui.dataset.textContent = `${message.dataset}: ${message.trainCount.toLocaleString('en')} train, ${message.heldOutCount.toLocaleString('en')} held out`;
+      classNames = message.classNames;
+      sampleLabels = message.sampleLabels;
+      sampleButtons = renderSamples(ui.samples, message.samples, message.sampleLabels, (index) => {
+        send({ type: 'inspect', index });
+        const size = message.samples.height * message.samples.width;
+        pad.showImage(message.samples.pixels.subarray(index * size, (index + 1) * size), message.samples.height, message.samples.width);
+        sampleButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(i === index)));
+      });
+      ui.status.textContent = 'Ready. Press Start.';
+      build();
+      setRunning(false);
+      break;
+    case 'model':
+      onModel(message);
+      setRunning(running);
+      break;
+    case 'state':
+      setRunning(message.running);
+      ui.status.textContent = `${message.running ? 'Training' : message.step > 0 ? 'Paused' : 'Ready'} · step ${message.step}`;
+      break;
+    case 'progress':
+      ui.status.textContent = `Training · step ${message.step} · epoch ${message.epoch.toFixed(2)} · ${Math.round(message.imagesPerSecond)} images/s`;
+      ui.trainLoss.textContent = message.loss.toFixed(4);
+      charts.loss.push(message.step, [message.loss, null]);
+      charts.accuracy.push(message.step, [message.accuracy, null]);
+      renderGradients(message.gradients);
+      queueRedraw();
+      break;
+    case 'evaluation': {
+      ui.heldOutAccuracy.textContent = `${(message.accuracy * 100).toFixed(2)}%`;
+      ui.heldOutAccuracy.dataset.value = String(message.accuracy);
+      charts.loss.push(message.step, [null, message.loss]);
+      charts.accuracy.push(message.step, [null, message.accuracy]);
+      renderConfusion(ui.confusion, message.confusion, classNames);
+      const wrong = markSamples(sampleButtons, sampleLabels, message.samplePredictions);
+      ui.samplesSummary.textContent = `${wrong} of ${sampleButtons.length} misclassified (red, true→predicted).`;
+      queueRedraw();
+      queuePrediction();
+      break;
+    }
+    case 'filters':
+      ui.filtersNote.textContent = message.note;
+      renderMaps(ui.filters, message.filters, true);
+      renderMaps(ui.activations, message.activations, false);
+      break;
+    case 'prediction': {
+      if (message.id !== predictionId) break;
+      const best = message.probabilities.indexOf(Math.max(...message.probabilities));
+      ui.prediction.textContent = classNames[best] ?? String(best);
+      ui.prediction.dataset.probabilities = JSON.stringify(message.probabilities);
+      renderProbabilities(ui.probabilities, message.probabilities, classNames);
+      break;
+    }
+    case 'weights': {
+      const url = URL.createObjectURL(new Blob([message.bytes], { type: 'application/octet-stream' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = message.file;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      ui.status.textContent = `Saved ${message.file} (${message.bytes.byteLength.toLocaleString('en')} bytes).`;
+      break;
+    }
+    case 'loaded':
+      ui.status.textContent = `Loaded ${message.file}.`;
+      break;
+    case 'error':
+      if (message.context === 'spec') {
+        showSpecError(message.message);
+        hasModel = false;
+        ui.status.textContent = 'Fix the model spec, then press Start.';
+      } else {
+        loadingWeights = false;
+        ui.status.textContent = `Error (${message.context}): ${message.message}`;
+      }
+      setRunning(false);
+      break;
+  }
+};
+worker.onerror = (event) => {
+  ui.status.textContent = `The training worker failed: ${event.message}`;
+};
+
+ui.preset.value = DEFAULT_PRESET;
+choosePreset(DEFAULT_PRESET);
+renderProbabilities(ui.probabilities, null, classNames);
+send({ type: 'init' });

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: MIT
+// The training worker: owns the backend, the data and the model, and trains in short chunks so
+// that messages from the page (pause, predict, save) are answered between chunks. It drives each
+// step itself (forward → loss → backward layer by layer → optimizer step) to sample the norm of
+// every layer's weight gradient and of dL/dx, the backprop inspector's data.
+import {
+  Adam, Conv2d, DataLoader, ImageDataset, Linear, MNIST_MEAN, MNIST_STD, Rng, SGD, Sequential,
+  SoftmaxCrossEntropy, Tensor, decodeWeights, encodeWeights, evaluate, initBackend, loadWeightsInto,
+  parseModelSpec, predict, readIdx, sequentialFromSpec,
+  type Kernels, type Layer, type LayerSpec, type Optimizer,
+} from 'nabla';
+import type { FromWorker, GradientSample, ImageGrid, LayerInfo, MapGrid, OptimizerName, ToWorker, TrainSettings } from './protocol.js';
+
+const MNIST_IMAGES_URL = new URL(/* @vite-ignore */ '../mnist-images.idx.gz', import.meta.url);
+const MNIST_LABELS_URL = new URL(/* @vite-ignore */ '../mnist-labels.idx.gz', import.meta.url);
+/** Held-out samples shown in the page's grid. */
+const GRID_COUNT = 48;
+/** Train for about this long before looking at the message queue again (ms). */
+const CHUNK_MS = 60;
+/** Report the training loss and gradient norms this often (ms). */
+const REPORT_MS = 250;
+/** Evaluate on the held-out set at most this often while training (ms of wall time)... */
+const EVALUATE_MS = 1000;
+/** ...and spend at most about 1/EVALUATE_SHARE of the time evaluating. */
+const EVALUATE_SHARE = 6;
+/** Maps shown for the first layer's filters and activations. */
+const MAX_MAPS = 16;
+
+interface Run {
+  settings: TrainSettings;
+  model: Sequential;
+  optimizer: Optimizer;
+  loss: SoftmaxCrossEntropy;
+  loader: DataLoader;
+  batches: Iterator<{ x: Tensor; y: Int32Array }>;
+  step: number;
+  epoch: number;
+}
+
+let train: ImageDataset | null = null;
+let heldOut: ImageDataset | null = null;
+let run: Run | null = null;
+let running = false;
+let inspected = 0;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  (self as unknown as Worker).postMessage(message, transfer);
+}
+
+function describeBackend(k: Kernels): string {
+  const runtime = (k as Kernels & { runtime?: { threads: number; variant: string } }).runtime;
+  if (!runtime) return `${k.name} (reference kernels)`;
+  return runtime.threads > 1 ? `wasm + ${runtime.threads} threads (${runtime.variant})` : `wasm, 1 thread (${runtime.variant})`;
+}
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Images [N, H, W] (or [N, 1, H, W]) and labels [N] from IDX bytes, split 80 / 20 with seed 0. */
+async function datasetsFromIdx(imageBytes: Uint8Array, labelBytes: Uint8Array, name: string, embedded: boolean): Promise<[ImageDataset, ImageDataset]> {
+  const images = await readIdx(imageBytes, `${name} images`);
+  const labels = await readIdx(labelBytes, `${name} labels`);
+  const shape = images.shape.length === 4 && images.shape[1] === 1 ? [images.shape[0], images.shape[2], images.shape[3]] : images.shape;
+  if (images.dtype !== 'uint8' || shape.length !== 3) {
+    throw new Error(`${name} images: expected uint8 [N, H, W], got ${images.dtype} [${images.shape.join(', ')}]`);
+  }
+  if (labels.shape.length !== 1 || labels.shape[0] !== shape[0]) {
+    throw new Error(`${name} labels: expected [${shape[0]}] (one per image), got [${labels.shape.join(', ')}]`);
+  }
+  let numClasses = 0;
+  for (const y of labels.data) numClasses = Math.max(numClasses, Number(y) + 1);
+  // The embedded digits use MNIST's constants (as the CLI); other files get their own statistics.
+  let mean = MNIST_MEAN;
+  let std = MNIST_STD;
+  if (!embedded) {
+    let sum = 0;
+    let sumSq = 0;
+    for (const v of images.data as Uint8Array) {
+      sum += v / 255;
+      sumSq += (v / 255) ** 2;
+    }
+    mean = sum / images.data.length;
+    std = Math.sqrt(Math.max(sumSq / images.data.length - mean * mean, 1e-12));
+  }
+  const all = ImageDataset.fromBytes(images.data as Uint8Array, labels.data, {
+    name, imageShape: [1, shape[1], shape[2]], numClasses, mean, std,
+  });
+  const trainCount = embedded ? 8000 : Math.round(all.length * 0.8);
+  return all.split(trainCount, 0, [`${name} train`, `${name} held-out`]);
+}
+
+/** Tells an images file (rank 3 or 4) from a labels file (rank 1) by their IDX headers. */
+async function sortIdxFiles(files: { name: string; bytes: ArrayBuffer }[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+  if (files.length !== 2) throw new Error(`drop two IDX files (images and labels), got ${files.length}`);
+  const parsed = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(f.bytes), rank: (await readIdx(new Uint8Array(f.bytes), f.name)).shape.length })));
+  const images = parsed.find((f) => f.rank >= 3);
+  const labels = parsed.find((f) => f.rank === 1);
+  if (!images || !labels) throw new Error(`expected one images file [N, H, W] and one labels file [N]; got ranks ${parsed.map((f) => `${f.name}: ${f.rank}`).join(', ')}`);
+  return [images, labels];
+}
+
+function announceData(backend: string): void {
+  if (!train || !heldOut) return;
+  const [, h, w] = heldOut.imageShape;
+  const count = Math.min(GRID_COUNT, heldOut.length);
+  const pixels = new Uint8Array(count * h * w);
+  for (let i = 0; i < pixels.length; i++) {
+    pixels[i] = Math.round(Math.min(1, Math.max(0, heldOut.images[i] * heldOut.std + heldOut.mean)) * 255);
+  }
+  const samples: ImageGrid = { count, height: h, width: w, pixels };
+  post({
+    type: 'ready', backend, dataset: train.name.replace(/ train$/, ''), trainCount: train.length, heldOutCount: heldOut.length,
+    samples, sampleLabels: Array.from(heldOut.labels.subarray(0, count)), classNames: heldOut.classNames,
+  });
+}
+
+let backendLabel = '';
+
+async function init(): Promise<void> {
+  const k = await initBackend({ threads: Math.min(navigator.hardwareConcurrency || 1, 4) });
+  backendLabel = describeBackend(k);
+  const [images, labels] = await Promise.all([fetchBytes(MNIST_IMAGES_URL), fetchBytes(MNIST_LABELS_URL)]);
+  [train, heldOut] = await datasetsFromIdx(images, labels, 'mnist (embedded)', true);
+  announceData(backendLabel);
+}
+
+function makeOptimizer(model: Sequential, name: OptimizerName, lr: number): Optimizer {
+  if (!(lr > 0 && Number.isFinite(lr))) throw new Error(`learning rate must be a positive number, got ${lr}`);
+  return name === 'adam' ? new Adam(model.parameters(), { lr }) : new SGD(model.parameters(), { lr, momentum: 0.9 });
+}
+
+function layerLabel(spec: LayerSpec): string {
+  const options = Object.entries(spec).filter(([key]) => key !== 'type').map(([key, value]) => `${key}=${JSON.stringify(value)}`);
+  return options.length > 0 ? `${spec.type}(${options.join(', ')})` : spec.type;
+}
+
+function startRun(settings: TrainSettings, model: Sequential): void {
+  if (!train) throw new Error('the data is not loaded yet');
+  const summary = model.summary([1, ...train.imageShape]);
+  const out = summary.rows.at(-1)?.outputShape ?? [];
+  if (out.length !== 2 || out[1] !== train.numClasses) {
+    throw new Error(`the model outputs [${out.join(', ')}] per image, but ${train.name} needs [1, ${train.numClasses}] (one logit per class)`);
+  }
+  const loader = new DataLoader(train, { batchSize: settings.batchSize, rng: new Rng(settings.seed + 1) });
+  run = {
+    settings, model, loader, batches: loader[Symbol.iterator](), step: 0, epoch: 0,
+    optimizer: makeOptimizer(model, settings.optimizer, settings.lr),
+    loss: new SoftmaxCrossEntropy(),
+  };
+  const layers: LayerInfo[] = model.layers.map((layer, index) => ({
+    index, label: layerLabel(layer.toSpec()), outputShape: summary.rows[index].outputShape,
+    hasWeight: layer.parameters().some((p) => p.name.endsWith('weight')),
+  }));
+  const note = `${summary.totalParameters.toLocaleString('en')} parameters`;
+  post({ type: 'model', layers, parameterCount: summary.totalParameters, specText: JSON.stringify(model.toSpec().layers, null, 1), note });
+  post({ type: 'state', running, step: 0, epoch: 0 });
+  evaluateHeldOut(run); // the held-out curves start from the untrained model
+  sendFilters();
+}
+
+function build(settings: TrainSettings): void {
+  running = false;
+  run = null; // a spec that fails leaves no model behind for a later 'start' to train
+  const specs = parseModelSpec(settings.specText, 'model spec');
+  if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) throw new Error(`batch size must be a positive integer, got ${settings.batchSize}`);
+  startRun(settings, sequentialFromSpec(specs, new Rng(settings.seed)));
+}
+
+function norm(data: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < data.length; i++) sum += data[i] * data[i];
+  return Math.sqrt(sum);
+}
+
+/** Running sums between reports. */
+const pending = { steps: 0, loss: 0, correct: 0, seen: 0, weight: [] as number[], input: [] as number[] };
+
+/** One training step, driven layer by layer so the gradient norms can be read on the way back. */
+function trainStep(r: Run): void {
+  let next = r.batches.next();
+  if (next.done) {
+    r.epoch++;
+    r.batches = r.loader[Symbol.iterator]();
+    next = r.batches.next();
+  }
+  const { x, y } = next.value;
+  const layers = r.model.layers;
+  let h = x;
+  for (const layer of layers) h = layer.forward(h, 'train');
+  pending.loss += r.loss.forward(h, y) * y.length;
+  const k = h.shape[1];
+  for (let n = 0; n < y.length; n++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (h.data[n * k + j] > h.data[n * k + best]) best = j;
+    if (best === y[n]) pending.correct++;
+  }
+  pending.seen += y.length;
+  let d = r.loss.backward();
+  for (let i = layers.length - 1; i >= 0; i--) {
+    d = layers[i].backward(d);
+    pending.input[i] = (pending.input[i] ?? 0) + norm(d.data);
+    const weight = layers[i].parameters().find((p) => p.name.endsWith('weight'));
+    pending.weight[i] = (pending.weight[i] ?? 0) + (weight ? norm(weight.grad.data) : NaN);
+  }
+  r.optimizer.step();
+  r.optimizer.zeroGrad();
+  pending.steps++;
+  r.step++;
+}
+
+function report(r: Run, seconds: number): void {
+  if (pending.steps === 0) return;
+  const gradients: GradientSample = {
+    step: r.step,
+    weight: pending.weight.map((v) => v / pending.steps),
+    input: pending.input.map((v) => v / pending.steps),
+  };
+  post({
+    type: 'progress', step: r.step, epoch: r.epoch + r.loader.state().batchesServed / r.loader.length,
+    loss: pending.loss / pending.seen, accuracy: pending.correct / pending.seen, imagesPerSecond: pending.seen / seconds, gradients,
+  });
+  Object.assign(pending, { steps: 0, loss: 0, correct: 0, seen: 0, weight: [], input: [] });
+}
+
+function evaluateHeldOut(r: Run): void {
+  if (!heldOut) return;
+  const result = evaluate(r.model, heldOut, { batchSize: 250 });
+  const count = Math.min(GRID_COUNT, heldOut.length);
+  const probabilities = predict(r.model, heldOut.head(count));
+  const samplePredictions: number[] = [];
+  const k = probabilities.shape[1];
+  for (let n = 0; n < count; n++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (probabilities.data[n * k + j] > probabilities.data[n * k + best]) best = j;
+    samplePredictions.push(best);
+  }
+  post({
+    type: 'evaluation', step: r.step, epoch: r.epoch + r.loader.state().batchesServed / r.loader.length,
+    loss: result.loss, accuracy: result.accuracy, confusion: result.confusion, samplePredictions,
+  });
+}
+
+/** Maps of [count, H, W] values from a tensor's first `count` planes. */
+function maps(title: string, t: Tensor, count: number, height: number, width: number, stride: number): MapGrid {
+  const values = new Float32Array(count * height * width);
+  for (let m = 0; m < count; m++) values.set(t.data.subarray(m * stride, m * stride + height * width), m * height * width);
+  return { title, count, height, width, values };
+}
+
+/**
+ * The first layer's filters (a Conv2d's kernels of input channel 0, or a Linear's weight
+ * columns seen as images) and, for conv nets, the chosen held-out image's activation maps
+ * after the first conv layer.
+ */
+function sendFilters(): void {
+  if (!run || !heldOut) return;
+  const layers = run.model.layers;
+  const index = Math.min(Math.max(inspected, 0), heldOut.length - 1);
+  const x = new Tensor(heldOut.images.slice(index * heldOut.imageSize, (index + 1) * heldOut.imageSize), [1, ...heldOut.imageShape]);
+  const firstConv = layers.findIndex((layer) => layer instanceof Conv2d);
+  if (firstConv >= 0) {
+    const conv = layers[firstConv] as Conv2d;
+    const [outC, inC, kH, kW] = conv.weight.value.shape;
+    const filters = maps(`layer ${firstConv} filters (${outC}, input channel 0)`, conv.weight.value, Math.min(outC, MAX_MAPS), kH, kW, inC * kH * kW);
+    let h = x;
+    for (let i = 0; i <= firstConv; i++) h = layers[i].forward(h, 'eval');
+    const [, C, H, W] = h.shape;
+    const activations = maps(`layer ${firstConv} output`, h, Math.min(C, MAX_MAPS), H, W, H * W);
+    post({ type: 'filters', filters, activations, inspected: index, note: '' });
+    return;
+  }
+  const linear = layers.find((layer): layer is Linear => layer instanceof Linear);
+  const [, h, w] = heldOut.imageShape;
+  if (linear && linear.inFeatures === heldOut.imageSize && heldOut.imageShape[0] === 1) {
+    // W is [in, out]: column j, seen as an H×W image, is what hidden unit j responds to.
+    const [inFeatures, outFeatures] = linear.weight.value.shape;
+    const count = Math.min(outFeatures, MAX_MAPS);
+    const values = new Float32Array(count * inFeatures);
+    for (let j = 0; j < count; j++) for (let i = 0; i < inFeatures; i++) values[j * inFeatures + i] = linear.weight.value.data[i * outFeatures + j];
+    const filters: MapGrid = { title: `layer ${layers.indexOf(linear)} weights of the first ${count} units`, count, height: h, width: w, values };
+    post({ type: 'filters', filters, activations: null, inspected: index, note: 'No conv layer: the first Linear layer\'s weights are shown as images; activation maps need a Conv2d.' });
+    return;
+  }
+  post({ type: 'filters', filters: null, activations: null, inspected: index, note: 'No conv layer and no image-sized Linear layer to show.' });
+}
+
+async function trainLoop(): Promise<void> {
+  let lastReport = performance.now();
+  let lastEvaluate = performance.now();
+  let evaluateCost = 0;
+  while (running && run) {
+    const r = run;
+    const chunkEnd = performance.now() + CHUNK_MS;
+    try {
+      do trainStep(r);
+      while (performance.now() < chunkEnd);
+      if (!Number.isFinite(pending.loss)) throw new Error(`the loss is ${pending.loss / pending.seen} at step ${r.step}: training diverged (try a smaller learning rate)`);
+      const now = performance.now();
+      if (now - lastReport >= REPORT_MS) {
+        report(r, (now - lastReport) / 1000);
+        lastReport = now;
+      }
+      if (now - lastEvaluate >= Math.max(EVALUATE_MS, evaluateCost * EVALUATE_SHARE)) {
+        evaluateHeldOut(r);
+        sendFilters();
+        lastEvaluate = performance.now();
+        evaluateCost = lastEvaluate - now;
+      }
+    } catch (err) {
+      running = false;
+      post({ type: 'error', context: 'train', message: (err as Error).message });
+      post({ type: 'state', running, step: r.step, epoch: r.epoch });
+      return;
+    }
+    // Let queued messages (pause, predict, save) run before the next chunk.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  if (run && run.step > 0) {
+    evaluateHeldOut(run);
+    sendFilters();
+  }
+}
+
+function normalise(pixels: Float32Array): Tensor {
+  if (!heldOut) throw new Error('the data is not loaded yet');
+  if (pixels.length !== heldOut.imageSize) throw new Error(`predict: expected ${heldOut.imageSize} pixels, got ${pixels.length}`);
+  const x = new Float32Array(pixels.length);
+  for (let i = 0; i < x.length; i++) x[i] = (pixels[i] - heldOut.mean) / heldOut.std;
+  return new Tensor(x, [1, ...heldOut.imageShape]);
+}
+
+function loadWeights(bytes: Uint8Array, file: string): void {
+  if (!run) throw new Error('build a model first');
+  const decoded = decodeWeights(bytes, file);
+  running = false;
+  let model = run.model;
+  if (decoded.spec) {
+    const layers = (decoded.spec as { layers?: LayerSpec[] }).layers ?? [decoded.spec];
+    model = sequentialFromSpec(layers, new Rng(run.settings.seed));
+  }
+  loadWeightsInto(model, decoded.tensors, file);
+  const specText = decoded.spec ? JSON.stringify(model.toSpec().layers, null, 1) : run.settings.specText;
+  startRun({ ...run.settings, specText }, model);
+  post({ type: 'loaded', file });
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'init':
+      try {
+        await init();
+      } catch (err) {
+        post({ type: 'error', context: 'init', message: (err as Error).message });
+      }
+      return;
+    case 'build':
+      try {
+        build(message.settings);
+      } catch (err) {
+        post({ type: 'error', context: 'spec', message: (err as Error).message });
+      }
+      return;
+    case 'start':
+      if (!run || running) return;
+      running = true;
+      post({ type: 'state', running, step: run.step, epoch: run.epoch });
+      await trainLoop();
+      if (run) post({ type: 'state', running, step: run.step, epoch: run.epoch });
+      return;
+    case 'pause':
+      running = false;
+      return;
+    case 'optimizer':
+      if (!run) return;
+      try {
+        if (message.optimizer !== run.settings.optimizer) run.optimizer = makeOptimizer(run.model, message.optimizer, message.lr);
+        else run.optimizer.lr = message.lr;
+        run.settings = { ...run.settings, optimizer: message.optimizer, lr: message.lr };
+      } catch (err) {
+        post({ type: 'error', context: 'train', message: (err as Error).message });
+      }
+      return;
+    case 'predict':
+      if (!run) return;
+      post({ type: 'prediction', id: message.id, probabilities: Array.from(predict(run.model, normalise(message.pixels)).data) });
+      return;
+    case 'inspect':
+      inspected = message.index;
+      sendFilters();
+      return;
+    case 'save':
+      if (!run) return;
+      {
+        const bytes = encodeWeights(run.model).slice();
+        post({ type: 'weights', bytes: bytes.buffer, file: 'nabla-playground.safetensors' }, [bytes.buffer]);
+      }
+      return;
+    case 'load':
+      try {
+        loadWeights(new Uint8Array(message.bytes), message.file);
+      } catch (err) {
+        post({ type: 'error', context: 'load', message: (err as Error).message });
+      }
+      return;
+    case 'dataset':
+      try {
+        running = false;
+        const [images, labels] = await sortIdxFiles(message.files);
+        [train, heldOut] = await datasetsFromIdx(images.bytes, labels.bytes, `${images.name} + ${labels.name}`, false);
+        inspected = 0;
+        announceData(backendLabel);
+      } catch (err) {
+        post({ type: 'error', context: 'data', message: (err as Error).message });
+      }
+      return;
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  void handle(event.data);
+};
