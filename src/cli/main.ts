@@ -11,12 +11,14 @@ import { registerPredict } from './commands/predict.js';
 import { registerSummary } from './commands/summary.js';
 import { registerTrain } from './commands/train.js';
 import { CliError, EXIT } from './errors.js';
+import { type Output, printError, processOutput, setOutput } from './io.js';
 
 /** Subcommands other files register: a module exporting `register(program)`, loaded when present. */
 const OPTIONAL_COMMANDS = ['./export.js'];
 
-export async function buildProgram(): Promise<Command> {
+export async function buildProgram(output: Output = processOutput): Promise<Command> {
   const program = new Command('nabla')
+    .configureOutput({ writeOut: (text) => output.out(text), writeErr: (text) => output.err(text) })
     .description('Neural networks in TypeScript with hand-derived backpropagation')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
@@ -35,13 +37,20 @@ export async function buildProgram(): Promise<Command> {
       if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
     }
   }
-  for (const command of program.commands) command.exitOverride();
+  const inherit = (command: Command): void => {
+    for (const sub of command.commands) {
+      sub.exitOverride().configureOutput({ writeOut: (text) => output.out(text), writeErr: (text) => output.err(text) });
+      inherit(sub);
+    }
+  };
+  inherit(program);
   return program;
 }
 
 /** Runs the command line; returns the exit code instead of exiting (tests call it directly). */
-export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  const program = await buildProgram();
+export async function main(argv: string[] = process.argv.slice(2), output: Output = processOutput): Promise<number> {
+  setOutput(output);
+  const program = await buildProgram(output);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
@@ -51,12 +60,14 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof CliError) {
-      process.stderr.write(`nabla: ${err.message}\n`);
+      printError(`nabla: ${err.message}`);
       return err.exitCode;
     }
-    process.stderr.write(`nabla: ${(err as Error).message ?? String(err)}\n`);
-    if (process.env.NABLA_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    printError(`nabla: ${(err as Error).message ?? String(err)}`);
+    if (process.env.NABLA_DEBUG) printError(String((err as Error).stack));
     return EXIT.failure;
+  } finally {
+    setOutput(processOutput);
   }
 }
 

@@ -3,6 +3,7 @@
 // and ETA when stdout is a TTY; one plain line per epoch otherwise (logs, pipes, CI).
 import cliProgress from 'cli-progress';
 import { type BatchInfo, type Callback, type EpochRecord, formatEpoch, type TrainContext } from '../train/callbacks.js';
+import { print as printLine } from './io.js';
 
 export class TerminalProgress implements Callback {
   private bar: cliProgress.SingleBar | null = null;
@@ -12,7 +13,7 @@ export class TerminalProgress implements Callback {
 
   constructor(
     private readonly tty: boolean = process.stdout.isTTY === true,
-    private readonly print: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+    private readonly print: (line: string) => void = printLine,
   ) {}
 
   onEpochBegin(ctx: TrainContext): void {

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { type DownloadableDataset, downloadDataset } from '../../data/download.js';
 import { choice, CliError, EXIT } from '../errors.js';
+import { print } from '../io.js';
 
 export function registerData(program: Command): void {
   const data = program.command('data').description('dataset tools');
@@ -15,7 +16,6 @@ export function registerData(program: Command): void {
     .option('--base-url <url>', 'another mirror serving the same file names')
     .action(async (name: DownloadableDataset, opts: { dir?: string; baseUrl?: string }) => {
       const dir = opts.dir ?? `data/${name}`;
-      const print = (line: string) => process.stdout.write(line + '\n');
       let paths: string[];
       try {
         paths = await downloadDataset(name, dir, {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { evaluate, formatConfusion } from '../../train/metrics.js';
 import { BACKENDS, checkFit, loadDataset, loadSavedModel, percent, setupBackend } from '../common.js';
 import { choice, mismatchError, positiveInt } from '../errors.js';
+import { print } from '../io.js';
 
 export function registerEval(program: Command): void {
   program
@@ -25,7 +26,6 @@ export function registerEval(program: Command): void {
         throw mismatchError(`${path} was trained for ${saved.data.numClasses} classes, ${test.name} has ${test.numClasses}`);
       }
       const result = checkFit(test.name, () => evaluate(saved.model, test, { batchSize: opts.batchSize }));
-      const print = (line: string) => process.stdout.write(line + '\n');
       print(`${path} on ${test.name} (${test.length.toLocaleString('en-US')} images)`);
       print(`accuracy: ${percent(result.accuracy)} (${Math.round(result.accuracy * result.count)}/${result.count}), loss ${result.loss.toFixed(4)}`);
       print('per-class accuracy:');

@@ -12,6 +12,7 @@ import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
 import { Rng } from '../../tensor/rng.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { CliError, EXIT, positiveNumber } from '../errors.js';
+import { print } from '../io.js';
 
 type Fill = 'normal' | 'awayFromZero' | 'distinct';
 
@@ -156,13 +157,12 @@ export function registerGradcheck(program: Command): void {
     .option('--seed <n>', 'seed of the inputs and upstream gradients', (v) => Number(v), 0)
     .action((opts: { eps: number; tolerance: number; seed: number }) => {
       const rows = runGradchecks(opts);
-      process.stdout.write(
+      print(
         `Gradient check: analytic backward vs (L(θ+ε) − L(θ−ε)) / 2ε, L = Σ r⊙y with random r, float64, ε = ${opts.eps}\n` +
-          formatGradcheckTable(rows, opts.tolerance) +
-          '\n',
+          formatGradcheckTable(rows, opts.tolerance),
       );
       const failed = rows.filter((r) => !r.report.ok);
       if (failed.length > 0) throw new CliError(`gradcheck: ${failed.length} of ${rows.length} failed: ${failed.map((r) => r.name).join(', ')}`, EXIT.failure);
-      process.stdout.write(`all ${rows.length} passed (max rel error ≤ ${opts.tolerance})\n`);
+      print(`all ${rows.length} passed (max rel error ≤ ${opts.tolerance})`);
     });
 }

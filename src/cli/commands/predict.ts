@@ -10,6 +10,7 @@ import { Tensor } from '../../tensor/tensor.js';
 import { predict } from '../../train/metrics.js';
 import { BACKENDS, checkFit, loadSavedModel, setupBackend } from '../common.js';
 import { choice, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
+import { print } from '../io.js';
 
 export interface GrayImage {
   width: number;
@@ -120,7 +121,7 @@ export function registerPredict(program: Command): void {
         const label = (k: number) => (names[k] === String(k) ? String(k) : `${k} (${names[k]})`);
         const [best, ...rest] = order;
         const others = rest.map(([p, k]) => `${label(k)} ${(p * 100).toFixed(1)}%`).join(', ');
-        process.stdout.write(`${file}: ${label(best[1])} ${(best[0] * 100).toFixed(1)}%${others ? `  (next: ${others})` : ''}${inverted[i] ? '  [inverted]' : ''}\n`);
+        print(`${file}: ${label(best[1])} ${(best[0] * 100).toFixed(1)}%${others ? `  (next: ${others})` : ''}${inverted[i] ? '  [inverted]' : ''}`);
       });
     });
 }

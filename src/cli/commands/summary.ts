@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { isPresetName } from '../../train/presets.js';
 import { buildModel, checkFit, loadSavedModel, resolveModelSpec } from '../common.js';
 import { usageError } from '../errors.js';
+import { print } from '../io.js';
 
 export function registerSummary(program: Command): void {
   program
@@ -30,6 +31,6 @@ export function registerSummary(program: Command): void {
       }
       const shape = [1, ...(inputShape ?? [1, 28, 28])];
       const summary = checkFit(`an input of shape [${shape.join(', ')}]`, () => built.summary(shape));
-      process.stdout.write(`${model}\n${summary.text}\n`);
+      print(`${model}\n${summary.text}`);
     });
 }

@@ -20,6 +20,7 @@ import { CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
 import { BACKENDS, type BackendName, buildModel, checkFit, DATA_KEY, dataInfo, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, nonNegativeInt, positiveInt, positiveNumber, usageError } from '../errors.js';
 import { TerminalProgress } from '../progress.js';
+import { print } from '../io.js';
 
 export const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
 export const SCHEDULES = ['onecycle', 'cosine', 'constant'] as const;
@@ -150,7 +151,6 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
   if (config.patience) callbacks.push(new EarlyStopping({ monitor: 'valLoss', patience: config.patience }));
   callbacks.push(new CheckpointSaver(checkpointPath), logger);
 
-  const print = (line: string) => process.stdout.write(line + '\n');
   print(`nabla train: ${config.model} on ${data.train.name} (${data.train.length.toLocaleString('en-US')} images), held out: ${data.test.name} (${data.test.length.toLocaleString('en-US')})`);
   print(
     `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +

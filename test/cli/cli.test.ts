@@ -1,0 +1,145 @@
+// The `nabla` command: a train → eval → predict → summary round trip on a tiny IDX folder, and
+// the exit codes and messages for bad arguments, missing and corrupt files and a model that does
+// not fit the data. Most cases call main() in-process (fast); one spawns the real command via tsx.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { PNG } from 'pngjs';
+import { EXIT } from '../../src/cli/errors.js';
+import { main } from '../../src/cli/main.js';
+import { encodeIdx } from '../../src/data/idx.js';
+import { Rng } from '../../src/tensor/rng.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nabla-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs main() with its stdout and stderr text captured. */
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (text) => void (out += text), err: (text) => void (err += text) });
+  return { code, out, err };
+}
+
+/** An MNIST-format folder of n images of size×size: class k is a bright k-th row band on black. */
+function writeIdxFolder(path: string, size: number, nTrain: number, nTest: number): void {
+  mkdirSync(path, { recursive: true });
+  const rng = new Rng(1);
+  const make = (n: number) => {
+    const images = new Uint8Array(n * size * size);
+    const labels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = i % 10;
+      labels[i] = k;
+      const row = Math.floor((k * size) / 10);
+      for (let x = 0; x < size; x++) images[i * size * size + row * size + x] = 200 + rng.int(56);
+    }
+    return { images, labels };
+  };
+  for (const [split, n] of [['train', nTrain], ['t10k', nTest]] as const) {
+    const { images, labels } = make(n);
+    writeFileSync(join(path, `${split}-images-idx3-ubyte`), encodeIdx({ dtype: 'uint8', shape: [n, size, size], data: images }));
+    writeFileSync(join(path, `${split}-labels-idx1-ubyte`), encodeIdx({ dtype: 'uint8', shape: [n], data: labels }));
+  }
+}
+
+const data28 = join(dir, 'bands28');
+const data8 = join(dir, 'bands8');
+const out = join(dir, 'run');
+const model = join(out, 'model.safetensors');
+
+before(() => {
+  writeIdxFolder(data28, 28, 200, 50);
+  writeIdxFolder(data8, 8, 20, 10);
+});
+
+describe('nabla train, eval, predict, summary', () => {
+  it('train on an IDX folder ends with the held-out accuracy and where the model was saved', async () => {
+    const r = await run('train', '--dataset', data28, '--model', 'mlp', '--epochs', '3', '--batch-size', '20', '--shift', '0', '--backend', 'ref', '--out', out);
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, /epoch 3\/3 /);
+    const accuracy = Number(/held-out accuracy: ([\d.]+)%/.exec(r.out)?.[1]);
+    assert.ok(accuracy >= 90, `bands are trivially separable; got ${accuracy}%\n${r.out}`);
+    assert.match(r.out, new RegExp(`model saved to ${model.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+
+  it('eval prints accuracy, per-class accuracy and the confusion matrix', async () => {
+    const r = await run('eval', model, '--dataset', data28, '--backend', 'ref');
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, /accuracy: [\d.]+% \(\d+\/50\)/);
+    assert.match(r.out, /per-class accuracy:\n {2}0 /);
+    assert.match(r.out, /true\\pred +0 +1 /);
+  });
+
+  it('predict reads a PNG: dark-on-light images are inverted to MNIST polarity and resized', async () => {
+    // 56×56 white paper with a black band where class 3's band is (row 8 of 28 → rows 16–17 of 56)
+    const png = new PNG({ width: 56, height: 56 });
+    png.data.fill(255);
+    for (let y = 16; y < 18; y++) for (let x = 0; x < 56; x++) png.data.fill(0, (y * 56 + x) * 4, (y * 56 + x) * 4 + 3);
+    const file = join(dir, 'three.png');
+    writeFileSync(file, PNG.sync.write(png));
+    const r = await run('predict', model, file, '--backend', 'ref');
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, /three\.png: 3 \d+\.\d%.*\[inverted\]/);
+  });
+
+  it('summary of a preset lists the layers and parameter count', async () => {
+    const r = await run('summary', 'lenet5');
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, /Conv2d\(inChannels=1, outChannels=6, kernelSize=5, padding=2\)/);
+    assert.match(r.out, /Total parameters: 61,706/);
+  });
+});
+
+describe('nabla errors and exit codes', () => {
+  it('bad option values are usage errors (exit 2) naming the option', async () => {
+    const r = await run('train', '--optimizer', 'rmsprop');
+    assert.equal(r.code, EXIT.usage);
+    assert.match(r.err, /--optimizer must be one of sgd, adam, adamw, got 'rmsprop'/);
+    const e = await run('train', '--epochs', '0');
+    assert.equal(e.code, EXIT.usage);
+    assert.match(e.err, /--epochs must be a positive integer, got '0'/);
+    const u = await run('fly');
+    assert.equal(u.code, EXIT.usage);
+    assert.match(u.err, /unknown command 'fly'/);
+  });
+
+  it('missing and corrupt files exit 3 with the path', async () => {
+    const missing = await run('eval', join(dir, 'nope.safetensors'));
+    assert.equal(missing.code, EXIT.file);
+    assert.match(missing.err, /nope\.safetensors: no such file/);
+    const corrupt = join(dir, 'corrupt.safetensors');
+    writeFileSync(corrupt, new Uint8Array([200, 0, 0, 0, 0, 0, 0, 0, 123]));
+    const c = await run('eval', corrupt);
+    assert.equal(c.code, EXIT.file);
+    assert.match(c.err, /corrupt\.safetensors/);
+    const d = await run('train', '--dataset', join(dir, 'no-such-folder'));
+    assert.equal(d.code, EXIT.file);
+    assert.match(d.err, /no-such-folder/);
+  });
+
+  it('a model that does not fit the data exits 4 and says so', async () => {
+    const r = await run('eval', model, '--dataset', data8, '--backend', 'ref');
+    assert.equal(r.code, EXIT.mismatch);
+    assert.match(r.err, /the model does not fit .*Linear/);
+  });
+
+  it('--resume refuses options that differ from the checkpoint', async () => {
+    const r = await run('train', '--resume', join(out, 'checkpoint.safetensors'), '--lr', '0.1', '--backend', 'ref', '--out', out);
+    assert.equal(r.code, EXIT.usage);
+    assert.match(r.err, /lr \(checkpoint 0\.003, given 0\.1\)/);
+  });
+
+  it('the real command (spawned through tsx) prints help with exit 0 and fails bad arguments with exit 2', () => {
+    const cli = ['--import', 'tsx', 'src/cli/main.ts'];
+    const help = spawnSync(process.execPath, [...cli, '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0, help.stderr);
+    for (const command of ['train', 'eval', 'predict', 'summary', 'gradcheck', 'data']) assert.match(help.stdout, new RegExp(`\\n  ${command}`));
+    const bad = spawnSync(process.execPath, [...cli, 'train', '--batch-size', 'big'], { encoding: 'utf8' });
+    assert.equal(bad.status, EXIT.usage);
+    assert.match(bad.stderr, /nabla: --batch-size must be a positive integer, got 'big'/);
+  });
+});
