@@ -2,7 +2,9 @@
 // Test helpers for the ONNX tests: run a model in ONNX Runtime (onnxruntime-web's wasm backend,
 // one thread, in Node) and run ONNX's own checker through Debian's python3-onnx when present.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 
 ort.env.wasm.numThreads = 1;
@@ -38,14 +40,38 @@ function probeChecker(): { maxOpset: number } | { skip: string } {
 export const checker = probeChecker();
 
 /**
- * Runs onnx.checker.check_model(full_check=True) (shape inference included) on the bytes.
- * Returns null when it passed, or the reason it could not run; throws with the checker's message on failure.
+ * Runs onnx.checker.check_model(full_check=True) (shape inference included) on each model, in one
+ * python process. Returns why some models were not checked (empty when all were); throws naming the model and with the checker's message when one fails.
  */
+export function checkAllWithPythonOnnx(models: { name: string; bytes: Uint8Array; opset: number }[]): string[] {
+  if ('skip' in checker) return [`${models.length} model(s) not checked: ${checker.skip}`];
+  const maxOpset = checker.maxOpset;
+  const newer = models.filter((m) => m.opset > maxOpset);
+  const skipped = newer.length === 0 ? [] : [
+    `${newer.length} model(s) not checked: python onnx knows opsets up to ${maxOpset}, they use ${[...new Set(newer.map((m) => m.opset))].join(', ')}`,
+  ];
+  const checked = models.filter((m) => m.opset <= maxOpset);
+  if (checked.length === 0) return skipped;
+  const dir = mkdtempSync(join(tmpdir(), 'nabla-onnx-check-'));
+  try {
+    const paths = checked.map((m, i) => {
+      const path = join(dir, `${i}.onnx`);
+      writeFileSync(path, m.bytes);
+      return path;
+    });
+    const script = 'import sys, onnx\nfor p in sys.argv[1:]:\n    onnx.checker.check_model(onnx.load(p), full_check=True)\n    print(p, flush=True)';
+    const r = spawnSync(PYTHON, ['-c', script, ...paths], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      const failed = checked[r.stdout.split('\n').filter(Boolean).length]?.name ?? '?';
+      throw new Error(`onnx.checker rejected ${failed}:\n${r.stderr}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return skipped;
+}
+
+/** checkAllWithPythonOnnx for one model: null when checked, else why it was not. */
 export function checkWithPythonOnnx(bytes: Uint8Array, opset: number): string | null {
-  if ('skip' in checker) return checker.skip;
-  if (opset > checker.maxOpset) return `python onnx knows opsets up to ${checker.maxOpset}, the model uses ${opset}`;
-  const script = 'import sys, onnx; m = onnx.load_from_string(sys.stdin.buffer.read()); onnx.checker.check_model(m, full_check=True)';
-  const r = spawnSync(PYTHON, ['-c', script], { input: bytes, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`onnx.checker rejected the model:\n${r.stderr}`);
-  return null;
+  return checkAllWithPythonOnnx([{ name: 'the model', bytes, opset }])[0] ?? null;
 }
