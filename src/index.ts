@@ -49,6 +49,12 @@ export * from './data/loader.js';
 export * from './data/augment.js';
 export * from './data/mnist.js';
 
+// Training: fit, evaluate, predict, callbacks, model presets
+export * from './train/fit.js';
+export * from './train/metrics.js';
+export * from './train/callbacks.js';
+export * from './train/presets.js';
+
 // Weights and checkpoints (safetensors; file helpers are in node.ts)
 export * from './io/safetensors.js';
 export * from './io/weights.js';

@@ -5,3 +5,4 @@ export * from './index.js';
 export * from './data/folder.js';
 export * from './data/download.js';
 export * from './io/node-file.js';
+export * from './train/node-callbacks.js';

@@ -50,6 +50,7 @@ export async function buildProgram(output: Output = processOutput): Promise<Comm
 /** Runs the command line; returns the exit code instead of exiting (tests call it directly). */
 export async function main(argv: string[] = process.argv.slice(2), output: Output = processOutput): Promise<number> {
   setOutput(output);
+  if (output === processOutput) quietOnClosedPipe();
   const program = await buildProgram(output);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -69,6 +70,18 @@ export async function main(argv: string[] = process.argv.slice(2), output: Outpu
   } finally {
     setOutput(processOutput);
   }
+}
+
+let pipeHandled = false;
+
+/** `nabla … | head` closes stdout early: stop quietly instead of crashing on EPIPE. */
+function quietOnClosedPipe(): void {
+  if (pipeHandled) return;
+  pipeHandled = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
 }
 
 function isEntryPoint(): boolean {
