@@ -11,10 +11,8 @@ import { registerPredict } from './commands/predict.js';
 import { registerSummary } from './commands/summary.js';
 import { registerTrain } from './commands/train.js';
 import { CliError, EXIT } from './errors.js';
+import { registerExportCommands } from './export.js';
 import { type Output, printError, processOutput, setOutput } from './io.js';
-
-/** Subcommands other files register: a module exporting `register(program)`, loaded when present. */
-const OPTIONAL_COMMANDS = ['./export.js'];
 
 export async function buildProgram(output: Output = processOutput): Promise<Command> {
   const program = new Command('nabla')
@@ -29,14 +27,7 @@ export async function buildProgram(output: Output = processOutput): Promise<Comm
   registerSummary(program);
   registerGradcheck(program);
   registerData(program);
-  for (const specifier of OPTIONAL_COMMANDS) {
-    try {
-      const module = (await import(specifier)) as { register?: (program: Command) => void };
-      module.register?.(program);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
-    }
-  }
+  registerExportCommands(program); // export, import (src/cli/export.ts)
   const inherit = (command: Command): void => {
     for (const sub of command.commands) {
       sub.exitOverride().configureOutput({ writeOut: (text) => output.out(text), writeErr: (text) => output.err(text) });
