@@ -5,8 +5,10 @@
 // that fails the check is deleted, never kept.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { type FileHandle, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import { basename, join } from 'node:path';
 
 export type DownloadableDataset = 'mnist' | 'fashion-mnist';
 
@@ -135,63 +137,81 @@ async function fetchToPart(url: string, part: string, options: DownloadOptions):
 /** The transfer broke off; what was received so far is on disk. */
 class InterruptedError extends Error {}
 
+/**
+ * Fetches url into the open part file (appending at `offset`), with Node's http/https. Listeners
+ * are attached as soon as the response arrives, so every received byte is written, even when
+ * the connection is cut right after. Follows up to 5 redirects.
+ */
 async function fetchOnce(url: string, part: string, offset: number, options: DownloadOptions): Promise<void> {
-  const idleMs = options.idleTimeoutMs ?? 60_000;
-  const controller = new AbortController();
-  let timer = setTimeout(() => controller.abort(), idleMs);
-  const headers: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
-  let response: Response;
+  const handle = await open(part, 'a');
+  const state = { writes: Promise.resolve() as Promise<unknown> };
   try {
-    response = await fetch(url, { headers, signal: controller.signal });
-  } catch (err) {
-    clearTimeout(timer);
-    throw new InterruptedError(`request failed: ${describe(err)}`);
-  }
-  let append = false;
-  if (response.status === 206) {
-    const range = /^bytes (\d+)-/.exec(response.headers.get('content-range') ?? '');
-    if (!range || Number(range[1]) !== offset) {
-      clearTimeout(timer);
-      throw new DownloadError(`${url}: asked for bytes from ${offset}, server sent range '${response.headers.get('content-range')}'`);
-    }
-    append = true;
-  } else if (response.status === 416 && offset > 0) {
-    clearTimeout(timer); // nothing left to fetch: the part is complete (the hash check decides)
-    await response.body?.cancel();
-    return;
-  } else if (response.status !== 200) {
-    clearTimeout(timer);
-    await response.body?.cancel();
-    throw new DownloadError(`${url}: HTTP ${response.status} ${response.statusText}`);
-  }
-  const length = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(length) && length > 0 ? (append ? offset : 0) + length : null;
-  const file = part.slice(part.lastIndexOf('/') + 1).replace(/\.part$/, '');
-  const handle = await open(part, append ? 'a' : 'w');
-  let received = append ? offset : 0;
-  try {
-    if (!response.body) throw new InterruptedError('empty response body');
-    const reader = response.body.getReader();
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (err) {
-        throw new InterruptedError(describe(err));
-      }
-      if (chunk.done) break;
-      await handle.write(chunk.value);
-      received += chunk.value.length;
-      options.onProgress?.({ file, received, total });
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(), idleMs);
-    }
-    if (total !== null && received < total) throw new InterruptedError(`got ${received} of ${total} bytes`);
-    await handle.sync();
+    await transfer(url, handle, offset, options, state, 5);
   } finally {
-    clearTimeout(timer);
+    await state.writes.catch(() => undefined); // everything received is on disk before we go on
+    await handle.sync();
     await handle.close();
   }
+  await state.writes;
+}
+
+function transfer(
+  url: string,
+  handle: FileHandle,
+  offset: number,
+  options: DownloadOptions,
+  state: { writes: Promise<unknown> },
+  redirects: number,
+): Promise<void> {
+  const idleMs = options.idleTimeoutMs ?? 60_000;
+  const headers: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
+  const file = basename(url);
+  return new Promise<void>((resolve, reject) => {
+    const request = (url.startsWith('https:') ? httpsGet : httpGet)(url, { headers }, (response) => {
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (status >= 300 && status < 400 && location && redirects > 0) {
+        response.resume();
+        transfer(new URL(location, url).toString(), handle, offset, options, state, redirects - 1).then(resolve, reject);
+        return;
+      }
+      let received = offset;
+      if (status === 206) {
+        const range = /^bytes (\d+)-/.exec(String(response.headers['content-range'] ?? ''));
+        if (!range || Number(range[1]) !== offset) {
+          response.destroy();
+          reject(new DownloadError(`${url}: asked for bytes from ${offset}, server sent range '${response.headers['content-range']}'`));
+          return;
+        }
+      } else if (status === 200) {
+        received = 0; // the whole file again (the server ignored Range): start the part over
+        state.writes = state.writes.then(() => handle.truncate(0));
+      } else if (status === 416 && offset > 0) {
+        response.resume(); // nothing left to fetch: the part is complete (the hash check decides)
+        resolve();
+        return;
+      } else {
+        response.resume();
+        reject(new DownloadError(`${url}: HTTP ${status} ${response.statusMessage ?? ''}`.trimEnd()));
+        return;
+      }
+      const length = Number(response.headers['content-length']);
+      const total = Number.isFinite(length) && length > 0 ? received + length : null;
+      response.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        state.writes = state.writes.then(() => handle.write(chunk));
+        options.onProgress?.({ file, received, total });
+      });
+      response.on('end', () => {
+        if (!response.complete || (total !== null && received < total)) reject(new InterruptedError(`got ${received} of ${total ?? '?'} bytes`));
+        else resolve();
+      });
+      response.on('error', (err) => reject(new InterruptedError(err.message)));
+      response.on('close', () => reject(new InterruptedError('connection closed early'))); // no-op once settled
+    });
+    request.setTimeout(idleMs, () => request.destroy(new Error(`no data for ${idleMs} ms`)));
+    request.on('error', (err) => reject(new InterruptedError(`request failed: ${err.message}`)));
+  });
 }
 
 async function sizeOf(path: string): Promise<number | null> {
@@ -200,9 +220,4 @@ async function sizeOf(path: string): Promise<number | null> {
   } catch {
     return null;
   }
-}
-
-function describe(err: unknown): string {
-  const e = err as Error & { cause?: Error };
-  return e.cause?.message ? `${e.message}: ${e.cause.message}` : String(e?.message ?? err);
 }
