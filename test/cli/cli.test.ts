@@ -3,7 +3,7 @@
 // not fit the data. Most cases call main() in-process (fast); one spawns the real command via tsx.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -102,6 +102,9 @@ describe('nabla errors and exit codes', () => {
     const e = await run('train', '--epochs', '0');
     assert.equal(e.code, EXIT.usage);
     assert.match(e.err, /--epochs must be a positive integer, got '0'/);
+    const dl = await run('data', 'download', 'cifar10');
+    assert.equal(dl.code, EXIT.usage);
+    assert.match(dl.err, /<dataset> must be one of mnist, fashion-mnist, got 'cifar10'/);
     const u = await run('fly');
     assert.equal(u.code, EXIT.usage);
     assert.match(u.err, /unknown command 'fly'/);
@@ -119,6 +122,14 @@ describe('nabla errors and exit codes', () => {
     const d = await run('train', '--dataset', join(dir, 'no-such-folder'));
     assert.equal(d.code, EXIT.file);
     assert.match(d.err, /no-such-folder/);
+    // a truncated IDX image file
+    const truncated = join(dir, 'truncated');
+    writeIdxFolder(truncated, 28, 20, 10);
+    const images = join(truncated, 'train-images-idx3-ubyte');
+    writeFileSync(images, readFileSync(images).subarray(0, 1000));
+    const t = await run('eval', model, '--dataset', truncated, '--backend', 'ref');
+    assert.equal(t.code, EXIT.file);
+    assert.match(t.err, /train-images-idx3-ubyte/);
   });
 
   it('a model that does not fit the data exits 4 and says so', async () => {
