@@ -39,7 +39,7 @@ function mnistAssets(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  resolve: { alias: { nabla: fileURLToPath(new URL('./nabla.ts', import.meta.url)) } },
+  resolve: { alias: { nabla: fileURLToPath(new URL('../src/index.ts', import.meta.url)) } },
   plugins: [mnistAssets()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },

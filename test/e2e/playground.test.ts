@@ -25,6 +25,7 @@ const CHROMIUM_ARGS = [
 const SEVEN: [number, number][][] = [[[0.25, 0.22], [0.75, 0.22], [0.45, 0.82]]];
 
 async function drawStrokes(page: Page, strokes: [number, number][][]): Promise<void> {
+  await page.locator('#pad').scrollIntoViewIfNeeded();
   const box = await page.locator('#pad').boundingBox();
   assert.ok(box, 'the drawing pad is not visible');
   for (const stroke of strokes) {

@@ -10,6 +10,8 @@ export class DrawingPad {
   readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
   private last: { x: number; y: number } | null = null;
+  /** A held-out image shown in the pad: predicted from its own pixels, not re-preprocessed. */
+  private exact: Float32Array | null = null;
   private readonly onChange: () => void;
 
   constructor(canvas: HTMLCanvasElement, onChange: () => void) {
@@ -36,14 +38,16 @@ export class DrawingPad {
   }
 
   clear(): void {
+    this.exact = null;
     this.context.fillStyle = '#000';
     this.context.fillRect(0, 0, this.canvas.width, this.canvas.height);
     this.onChange();
   }
 
-  /** Draws one of the held-out images (raw bytes) into the pad, scaled up. */
+  /** Shows one of the held-out images (raw bytes) in the pad, scaled up; drawing on it continues from there. */
   showImage(pixels: Uint8Array, height: number, width: number): void {
     const small = imageCanvas(pixels, height, width);
+    this.exact = Float32Array.from(pixels, (v) => v / 255);
     this.context.imageSmoothingEnabled = true;
     this.context.drawImage(small, 0, 0, this.canvas.width, this.canvas.height);
     this.onChange();
@@ -55,6 +59,7 @@ export class DrawingPad {
   }
 
   private stroke(from: { x: number; y: number }, to: { x: number; y: number }): void {
+    this.exact = null;
     const c = this.context;
     c.strokeStyle = '#fff';
     c.lineCap = 'round';
@@ -69,6 +74,7 @@ export class DrawingPad {
 
   /** The drawing as 28×28 values in [0, 1] (row-major), or null when nothing is drawn. */
   preprocess(): Float32Array | null {
+    if (this.exact) return this.exact.slice();
     const { width, height } = this.canvas;
     const data = this.context.getImageData(0, 0, width, height).data;
     let top = height;

@@ -163,9 +163,9 @@ document.addEventListener('drop', (e) => {
 
 // ---- Drawing pad
 
+let predictionQueued = false;
 const pad = new DrawingPad($<HTMLCanvasElement>('pad'), () => queuePrediction());
 $('clear-pad').addEventListener('click', () => pad.clear());
-let predictionQueued = false;
 
 function queuePrediction(): void {
   if (predictionQueued) return;
@@ -216,7 +216,7 @@ function onModel(message: Extract<FromWorker, { type: 'model' }>): void {
     loadingWeights = false;
   }
   const weighted = layers.filter((l) => l.hasWeight);
-  const series = weighted.map((l, i) => ({ label: `${l.index} ${l.label.split('(')[0]}`, color: PALETTE[i % PALETTE.length] }));
+  const series = weighted.map((l, i) => ({ label: `${l.index} ${l.label.split(' ')[0]}`, color: PALETTE[i % PALETTE.length] }));
   charts.weightGrad.setSeries(series);
   charts.inputGrad.setSeries(series);
   ui.gradientTable.replaceChildren();
@@ -303,6 +303,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         hasModel = false;
         ui.status.textContent = 'Fix the model spec, then press Start.';
       } else {
+        // Bad specs, files and diverging runs are the user's to fix; a failed start is a bug.
+        if (message.context === 'init') console.error(`nabla playground: ${message.message}`);
         loadingWeights = false;
         ui.status.textContent = `Error (${message.context}): ${message.message}`;
       }
@@ -312,6 +314,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
 };
 worker.onerror = (event) => {
   ui.status.textContent = `The training worker failed: ${event.message}`;
+  console.error(`nabla playground: the training worker failed: ${event.message}`);
 };
 
 ui.preset.value = DEFAULT_PRESET;

@@ -4,7 +4,7 @@
 // step itself (forward → loss → backward layer by layer → optimizer step) to sample the norm of
 // every layer's weight gradient and of dL/dx, the backprop inspector's data.
 import {
-  Adam, Conv2d, DataLoader, ImageDataset, Linear, MNIST_MEAN, MNIST_STD, Rng, SGD, Sequential,
+  Adam, argmaxRows, Conv2d, DataLoader, ImageDataset, Linear, MNIST_MEAN, MNIST_STD, Rng, SGD, Sequential,
   SoftmaxCrossEntropy, Tensor, decodeWeights, encodeWeights, evaluate, initBackend, loadWeightsInto,
   parseModelSpec, predict, readIdx, sequentialFromSpec,
   type Kernels, type Layer, type LayerSpec, type Optimizer,
@@ -132,9 +132,23 @@ function makeOptimizer(model: Sequential, name: OptimizerName, lr: number): Opti
   return name === 'adam' ? new Adam(model.parameters(), { lr }) : new SGD(model.parameters(), { lr, momentum: 0.9 });
 }
 
+/** A short label: 'Conv2d 1→6, 5×5, pad 2', 'Linear 400→120', 'MaxPool2d 2×2'. */
 function layerLabel(spec: LayerSpec): string {
-  const options = Object.entries(spec).filter(([key]) => key !== 'type').map(([key, value]) => `${key}=${JSON.stringify(value)}`);
-  return options.length > 0 ? `${spec.type}(${options.join(', ')})` : spec.type;
+  const pair = (v: unknown) => (Array.isArray(v) ? `${v[0]}×${v[1]}` : `${v}×${v}`);
+  const extras = (keys: string[]) => keys.filter((k) => spec[k] !== undefined).map((k) => `${k} ${JSON.stringify(spec[k])}`);
+  switch (spec.type) {
+    case 'Linear':
+      return [`Linear ${spec.inFeatures}→${spec.outFeatures}`, ...extras(['bias'])].join(', ');
+    case 'Conv2d':
+      return [`Conv2d ${spec.inChannels}→${spec.outChannels}`, pair(spec.kernelSize), ...extras(['stride', 'padding', 'dilation', 'groups'])].join(', ');
+    case 'MaxPool2d':
+    case 'AvgPool2d':
+      return [`${spec.type} ${pair(spec.kernelSize)}`, ...extras(['stride', 'padding'])].join(', ');
+    default: {
+      const options = Object.entries(spec).filter(([key]) => key !== 'type').map(([key, value]) => `${key} ${JSON.stringify(value)}`);
+      return [spec.type, ...options].join(' ');
+    }
+  }
 }
 
 function startRun(settings: TrainSettings, model: Sequential): void {
@@ -191,12 +205,8 @@ function trainStep(r: Run): void {
   let h = x;
   for (const layer of layers) h = layer.forward(h, 'train');
   pending.loss += r.loss.forward(h, y) * y.length;
-  const k = h.shape[1];
-  for (let n = 0; n < y.length; n++) {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (h.data[n * k + j] > h.data[n * k + best]) best = j;
-    if (best === y[n]) pending.correct++;
-  }
+  const predicted = argmaxRows(h);
+  for (let n = 0; n < y.length; n++) if (predicted[n] === y[n]) pending.correct++;
   pending.seen += y.length;
   let d = r.loss.backward();
   for (let i = layers.length - 1; i >= 0; i--) {
@@ -229,14 +239,7 @@ function evaluateHeldOut(r: Run): void {
   if (!heldOut) return;
   const result = evaluate(r.model, heldOut, { batchSize: 250 });
   const count = Math.min(GRID_COUNT, heldOut.length);
-  const probabilities = predict(r.model, heldOut.head(count));
-  const samplePredictions: number[] = [];
-  const k = probabilities.shape[1];
-  for (let n = 0; n < count; n++) {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (probabilities.data[n * k + j] > probabilities.data[n * k + best]) best = j;
-    samplePredictions.push(best);
-  }
+  const samplePredictions = Array.from(argmaxRows(predict(r.model, heldOut.head(count))));
   post({
     type: 'evaluation', step: r.step, epoch: r.epoch + r.loader.state().batchesServed / r.loader.length,
     loss: result.loss, accuracy: result.accuracy, confusion: result.confusion, samplePredictions,
