@@ -2,7 +2,7 @@
 // The optimizer contract shared by SGD, Adam and AdamW: a list of parameters, a learning rate
 // that schedules may change between steps, step(), zeroGrad(), and a state that a checkpoint can
 // carry. Optimizers loop over parameter elements directly; they are not layers and use no kernels.
-import { formatShape, Parameter, Tensor } from '../tensor/tensor.js';
+import { type DType, formatShape, type Parameter, Tensor } from '../tensor/tensor.js';
 
 /**
  * Everything an optimizer needs to continue exactly where it stopped.
@@ -17,6 +17,24 @@ export interface OptimizerState {
   stepCount: number;
   options: Record<string, number | boolean>;
   tensors: Record<string, Tensor>;
+}
+
+/** OptimizerState with each buffer as plain JSON (float32 values survive JSON exactly). */
+export interface OptimizerStateJson extends Omit<OptimizerState, 'tensors'> {
+  tensors: Record<string, { dtype: DType; shape: number[]; data: number[] }>;
+}
+
+/** For storage that only takes JSON (localStorage in the playground); checkpoints use safetensors. */
+export function optimizerStateToJson(state: OptimizerState): OptimizerStateJson {
+  const tensors: OptimizerStateJson['tensors'] = {};
+  for (const [key, t] of Object.entries(state.tensors)) tensors[key] = { dtype: t.dtype, shape: [...t.shape], data: t.toArray() };
+  return { ...state, tensors };
+}
+
+export function optimizerStateFromJson(json: OptimizerStateJson): OptimizerState {
+  const tensors: Record<string, Tensor> = {};
+  for (const [key, t] of Object.entries(json.tensors)) tensors[key] = Tensor.from(t.data, t.shape, t.dtype);
+  return { ...json, tensors };
 }
 
 export abstract class Optimizer {
