@@ -83,8 +83,13 @@ export class DataLoader implements Iterable<Batch> {
     this.batchesServed = 0;
   }
 
+  /**
+   * Where the loader stands. Mid-epoch: the Rng at the epoch's start and the batches served.
+   * After an epoch's last batch (even before the loop ends): the Rng now, 0 served, so a resumed
+   * run starts the next epoch.
+   */
   state(): DataLoaderState {
-    if (this.epochStart) return { rng: { ...this.epochStart, s: [...this.epochStart.s] }, batchesServed: this.batchesServed };
+    if (this.epochStart && this.batchesServed < this.length) return { rng: { ...this.epochStart, s: [...this.epochStart.s] }, batchesServed: this.batchesServed };
     return { rng: this.rng ? this.rng.getState() : null, batchesServed: 0 };
   }
 

@@ -114,6 +114,18 @@ describe('DataLoader', () => {
     });
   }
 
+  it('a state taken right after an epoch\'s last batch resumes at the next epoch', () => {
+    const d = tinyDataset(9);
+    const a = new DataLoader(d, { batchSize: 4, rng: new Rng(5), augment: { maxShift: 1 } });
+    let saved = a.state();
+    for (const _ of a) saved = a.state(); // the last one is taken inside the loop, after batch 3 of 3
+    assert.equal(saved.batchesServed, 0);
+    const next = [...a].map((b) => Array.from(b.x.data));
+    const b = new DataLoader(d, { batchSize: 4, rng: new Rng(0), augment: { maxShift: 1 } });
+    b.loadState(saved);
+    assert.deepEqual([...b].map((x) => Array.from(x.x.data)), next);
+  });
+
   it('refuses shuffle without an rng and dropLast with less than one batch', () => {
     const d = tinyDataset(3);
     assert.throws(() => new DataLoader(d, { batchSize: 2, shuffle: true }), /shuffle and augment need a seeded rng/);
