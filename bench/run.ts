@@ -7,7 +7,7 @@
 //   npm run bench [-- --quick] [--only W2[,G1...]] [--engines nabla-wasm-1t,torch-1t] [--out file.json]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS, workloadKey, type Measurement, type Workload } from './workloads.js';
@@ -24,7 +24,7 @@ const threads = availableParallelism();
 const outPath = option('--out') ?? join(here, 'results', 'latest.json');
 const PYTHON = '/usr/bin/python3';
 /** A peer slower than this on one workload is stopped and reported as timed out. */
-const CHILD_TIMEOUT_MS = quick ? 60_000 : 150_000;
+const CHILD_TIMEOUT_MS = quick ? 40_000 : 90_000;
 
 const hasTorch = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
 const threadCounts = threads > 1 ? [1, threads] : [1];
@@ -80,7 +80,9 @@ function printTable(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-console.log(`nabla bench: ${cpus()[0]?.model ?? 'CPU'}, ${threads} threads, Node ${process.versions.node}` +
+const loadBefore = loadavg()[0];
+console.log(`nabla bench: ${cpus()[0]?.model ?? 'CPU'}, ${threads} threads, Node ${process.versions.node}, ` +
+  `load average ${loadBefore.toFixed(1)} (other processes share these cores: a high load makes numbers noisy)` +
   `${quick ? ', quick' : ''}; engines: ${engines.join(', ')}${hasTorch ? '' : ' (no torch at ' + PYTHON + ')'}`);
 const results: Measurement[] = [];
 for (const w of workloads) {
@@ -124,6 +126,7 @@ for (const ours of nablaEngines) {
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath, JSON.stringify({
   date: new Date().toISOString(), cpu: cpus()[0]?.model, threads, node: process.versions.node, quick,
+  loadAverage: { before: loadBefore, after: loadavg()[0] },
   engines, results, ratios,
 }, null, 2) + '\n');
-console.log(`\nwrote ${outPath}`);
+console.log(`\nload average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after; wrote ${outPath}`);

@@ -98,11 +98,14 @@ function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: 
 }
 
 /**
- * The 6×8 micro-kernel: tile (=|+=) Ap[kc × 6]ᵀ · Bp[kc × 8], in 12 v128 accumulators. A full
+ * The 6×8 micro-kernel: tile (=|+=) Ap[kc × 6]ᵀ · Bp[kc × 8], in 12 v128 accumulators; the rows
+ * of Bp are bStride bytes apart (32 when packed, a row of B when read in place). A full
  * tile goes straight to C (row stride ldc floats); an edge tile (rows < 6 or cols < 8) goes
  * through `edge` and only its valid part is copied.
  */
-function kernel6x8Simd(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize): void {
+function kernel6x8Simd(
+  kc: i32, ap: usize, bp: usize, bStride: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize,
+): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
@@ -131,7 +134,7 @@ function kernel6x8Simd(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, rows: 
     c50 = madd(a, b0, c50);
     c51 = madd(a, b1, c51);
     ap += MR * 4;
-    bp += NR * 4;
+    bp += bStride;
   }
   const rowBytes = <usize>ldc * 4;
   if (rows == MR && cols == NR) {
@@ -174,21 +177,33 @@ export function gemm(
   const ap = scratch;
   const bp = ap + <usize>(MC * KC) * 4;
   const edge = bp + <usize>(KC * NC) * 4;
+  // A short GEMM (few rows of A, as a convolution's w·cols) uses each panel of B only a few
+  // times, so with one k-block and B stored [K, N] its full panels are read in place, rows ldb
+  // apart, instead of packed. Not when ldb is a multiple of 256 floats: rows 1 KiB apart share
+  // a few L1 sets and evict each other.
+  const inPlace = !transB && K <= KC && M <= 4 * MR && (ldb & 255) != 0;
   for (let jc = 0; jc < N; jc += NC) {
     const nc = min(NC, N - jc);
     for (let pc = 0; pc < K; pc += KC) {
       const kc = min(KC, K - pc);
-      packB(transB, b, ldb, pc, jc, kc, nc, bp);
+      const tail = nc % NR;
+      if (!inPlace) packB(transB, b, ldb, pc, jc, kc, nc, bp);
+      else if (tail != 0) packB(transB, b, ldb, pc, jc + nc - tail, kc, tail, bp); // the last, partial panel
       const add = accumulate || pc > 0;
       for (let ic = 0; ic < M; ic += MC) {
         const mc = min(MC, M - ic);
         packA(transA, a, lda, ic, pc, mc, kc, ap);
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = min(NR, nc - jr);
-          const bPanel = bp + <usize>(jr * kc) * 4;
+          let bPanel = bp + <usize>(jr * kc) * 4;
+          let bStride: usize = NR * 4;
+          if (inPlace) {
+            bPanel = cols == NR ? b + (<usize>pc * ldb + jc + jr) * 4 : bp;
+            bStride = cols == NR ? <usize>ldb * 4 : NR * 4;
+          }
           for (let ir = 0; ir < mc; ir += MR) {
             const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
-            kernel6x8Simd(kc, ap + <usize>(ir * kc) * 4, bPanel, cTile, ldc, min(MR, mc - ir), cols, add, edge);
+            kernel6x8Simd(kc, ap + <usize>(ir * kc) * 4, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
           }
         }
       }

@@ -4,10 +4,11 @@
  (type $2 (func (param i32 i32 i32 i32)))
  (type $3 (func (param i32 i32)))
  (type $4 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $5 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $6 (func (param i32)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32) (result i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $7 (func (param i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32) (result i32)))
  (import "env" "memory" (memory $0 256 32768 shared))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -44,6 +45,7 @@
   (local $27 i32)
   (local $28 i32)
   (local $29 i32)
+  (local $30 i32)
   local.get $4
   i32.eqz
   if
@@ -80,524 +82,413 @@
    return
   end
   local.get $12
+  local.tee $13
   i32.const 122880
   i32.add
-  local.tee $20
+  local.tee $15
   i32.const -1048576
   i32.sub
-  local.set $21
+  local.set $23
+  local.get $1
+  i32.eqz
+  local.tee $12
+  if
+   local.get $4
+   i32.const 256
+   i32.le_s
+   local.set $12
+  end
+  local.get $12
+  if
+   local.get $2
+   i32.const 24
+   i32.le_s
+   local.set $12
+  end
+  local.get $12
+  if
+   local.get $8
+   i32.const 255
+   i32.and
+   i32.const 0
+   i32.ne
+   local.set $12
+  end
   loop $for-loop|1
    local.get $3
-   local.get $18
+   local.get $21
    i32.gt_s
    if
     i32.const 1024
     local.get $3
-    local.get $18
+    local.get $21
     i32.sub
-    local.tee $13
-    local.get $13
+    local.tee $14
+    local.get $14
     i32.const 1024
     i32.gt_s
     select
-    local.set $19
+    local.set $22
     i32.const 0
-    local.set $17
+    local.set $18
     loop $for-loop|2
      local.get $4
-     local.get $17
+     local.get $18
      i32.gt_s
      if
       i32.const 256
       local.get $4
-      local.get $17
+      local.get $18
       i32.sub
-      local.tee $13
-      local.get $13
+      local.tee $14
+      local.get $14
       i32.const 256
       i32.gt_s
       select
-      local.set $22
-      i32.const 0
-      local.set $13
-      loop $for-loop|00
-       local.get $13
-       local.get $19
-       i32.lt_s
+      local.set $25
+      local.get $12
+      if
+       local.get $22
+       i32.const 8
+       i32.rem_s
+       local.tee $14
        if
-        i32.const 8
-        local.get $19
-        local.get $13
-        i32.sub
-        local.tee $14
-        local.get $14
-        i32.const 8
-        i32.gt_s
-        select
-        local.set $16
-        local.get $20
-        local.get $13
-        local.get $22
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $23
         local.get $1
-        if
-         i32.const 0
-         local.set $15
-         loop $for-loop|3
-          local.get $15
-          i32.const 8
-          i32.lt_s
-          if
-           local.get $23
-           local.get $15
-           i32.const 2
-           i32.shl
-           i32.add
-           local.set $24
-           local.get $15
-           local.get $16
-           i32.lt_s
-           if
-            local.get $7
-            local.get $13
-            local.get $18
-            i32.add
-            local.get $15
-            i32.add
-            local.get $8
-            i32.mul
-            local.get $17
-            i32.add
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $25
-            i32.const 0
-            local.set $14
-            loop $for-loop|4
-             local.get $14
-             local.get $22
-             i32.lt_s
-             if
-              local.get $24
-              local.get $14
-              i32.const 5
-              i32.shl
-              i32.add
-              local.get $25
-              local.get $14
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              f32.store
-              local.get $14
-              i32.const 1
-              i32.add
-              local.set $14
-              br $for-loop|4
-             end
-            end
-           else
-            i32.const 0
-            local.set $14
-            loop $for-loop|5
-             local.get $14
-             local.get $22
-             i32.lt_s
-             if
-              local.get $24
-              local.get $14
-              i32.const 5
-              i32.shl
-              i32.add
-              f32.const 0
-              f32.store
-              local.get $14
-              i32.const 1
-              i32.add
-              local.set $14
-              br $for-loop|5
-             end
-            end
-           end
-           local.get $15
-           i32.const 1
-           i32.add
-           local.set $15
-           br $for-loop|3
-          end
-         end
-        else
-         i32.const 0
-         local.set $14
-         loop $for-loop|11
-          local.get $14
-          local.get $22
-          i32.lt_s
-          if
-           local.get $7
-           local.get $14
-           local.get $17
-           i32.add
-           local.get $8
-           i32.mul
-           local.get $18
-           i32.add
-           local.get $13
-           i32.add
-           i32.const 2
-           i32.shl
-           i32.add
-           local.set $24
-           local.get $23
-           local.get $14
-           i32.const 5
-           i32.shl
-           i32.add
-           local.set $25
-           local.get $16
-           i32.const 8
-           i32.eq
-           if
-            local.get $25
-            local.get $24
-            v128.load
-            v128.store
-            local.get $25
-            local.get $24
-            v128.load offset=16
-            v128.store offset=16
-           else
-            i32.const 0
-            local.set $15
-            loop $for-loop|22
-             local.get $15
-             i32.const 8
-             i32.lt_s
-             if
-              local.get $15
-              i32.const 2
-              i32.shl
-              local.tee $26
-              local.get $25
-              i32.add
-              local.get $15
-              local.get $16
-              i32.lt_s
-              if (result f32)
-               local.get $24
-               local.get $26
-               i32.add
-               f32.load
-              else
-               f32.const 0
-              end
-              f32.store
-              local.get $15
-              i32.const 1
-              i32.add
-              local.set $15
-              br $for-loop|22
-             end
-            end
-           end
-           local.get $14
-           i32.const 1
-           i32.add
-           local.set $14
-           br $for-loop|11
-          end
-         end
-        end
-        local.get $13
-        i32.const 8
+        local.get $7
+        local.get $8
+        local.get $18
+        local.get $21
+        local.get $22
         i32.add
-        local.set $13
-        br $for-loop|00
+        local.get $14
+        i32.sub
+        local.get $25
+        local.get $14
+        local.get $15
+        call $src/kernels/wasm/assembly/gemm/packB
        end
+      else
+       local.get $1
+       local.get $7
+       local.get $8
+       local.get $18
+       local.get $21
+       local.get $25
+       local.get $22
+       local.get $15
+       call $src/kernels/wasm/assembly/gemm/packB
       end
       local.get $11
-      local.get $17
+      local.get $18
       i32.const 0
       i32.gt_s
       local.get $11
       select
-      local.set $25
+      local.set $24
       i32.const 0
-      local.set $14
-      loop $for-loop|33
+      local.set $19
+      loop $for-loop|3
        local.get $2
-       local.get $14
+       local.get $19
        i32.gt_s
        if
         i32.const 120
         local.get $2
-        local.get $14
+        local.get $19
         i32.sub
-        local.tee $13
-        local.get $13
+        local.tee $14
+        local.get $14
         i32.const 120
         i32.gt_s
         select
         local.set $26
         i32.const 0
-        local.set $16
-        loop $for-loop|04
-         local.get $16
+        local.set $17
+        loop $for-loop|00
+         local.get $17
          local.get $26
          i32.lt_s
          if
           i32.const 6
           local.get $26
-          local.get $16
+          local.get $17
           i32.sub
-          local.tee $13
-          local.get $13
+          local.tee $14
+          local.get $14
           i32.const 6
           i32.gt_s
           select
-          local.set $23
-          local.get $12
-          local.get $16
-          local.get $22
+          local.set $27
+          local.get $13
+          local.get $17
+          local.get $25
           i32.mul
           i32.const 2
           i32.shl
           i32.add
-          local.set $27
+          local.set $28
           local.get $0
           if
            i32.const 0
-           local.set $13
-           loop $for-loop|15
-            local.get $13
-            local.get $22
+           local.set $14
+           loop $for-loop|11
+            local.get $14
+            local.get $25
             i32.lt_s
             if
              local.get $5
-             local.get $13
-             local.get $17
+             local.get $14
+             local.get $18
              i32.add
              local.get $6
              i32.mul
-             local.get $14
+             local.get $19
              i32.add
-             local.get $16
+             local.get $17
              i32.add
              i32.const 2
              i32.shl
              i32.add
-             local.set $28
-             local.get $27
-             local.get $13
+             local.set $29
+             local.get $28
+             local.get $14
              i32.const 24
              i32.mul
              i32.add
-             local.set $24
-             local.get $23
+             local.set $20
+             local.get $27
              i32.const 6
              i32.eq
              if
-              local.get $24
-              local.get $28
+              local.get $20
+              local.get $29
               v128.load
               v128.store
-              local.get $24
-              local.get $28
+              local.get $20
+              local.get $29
               i64.load offset=16
               i64.store offset=16
              else
               i32.const 0
-              local.set $15
-              loop $for-loop|26
-               local.get $15
+              local.set $16
+              loop $for-loop|22
+               local.get $16
                i32.const 6
                i32.lt_s
                if
-                local.get $15
+                local.get $16
                 i32.const 2
                 i32.shl
-                local.tee $29
-                local.get $24
+                local.tee $30
+                local.get $20
                 i32.add
-                local.get $15
-                local.get $23
+                local.get $16
+                local.get $27
                 i32.lt_s
                 if (result f32)
-                 local.get $28
                  local.get $29
+                 local.get $30
                  i32.add
                  f32.load
                 else
                  f32.const 0
                 end
                 f32.store
-                local.get $15
+                local.get $16
                 i32.const 1
                 i32.add
-                local.set $15
-                br $for-loop|26
+                local.set $16
+                br $for-loop|22
                end
               end
              end
-             local.get $13
+             local.get $14
              i32.const 1
              i32.add
-             local.set $13
-             br $for-loop|15
+             local.set $14
+             br $for-loop|11
             end
            end
           else
            i32.const 0
-           local.set $15
-           loop $for-loop|37
-            local.get $15
+           local.set $16
+           loop $for-loop|33
+            local.get $16
             i32.const 6
             i32.lt_s
             if
-             local.get $27
-             local.get $15
+             local.get $28
+             local.get $16
              i32.const 2
              i32.shl
              i32.add
-             local.set $24
-             local.get $15
-             local.get $23
+             local.set $20
+             local.get $16
+             local.get $27
              i32.lt_s
              if
               local.get $5
-              local.get $14
-              local.get $16
+              local.get $17
+              local.get $19
               i32.add
-              local.get $15
+              local.get $16
               i32.add
               local.get $6
               i32.mul
-              local.get $17
+              local.get $18
               i32.add
               i32.const 2
               i32.shl
               i32.add
-              local.set $28
+              local.set $29
               i32.const 0
-              local.set $13
-              loop $for-loop|48
-               local.get $13
-               local.get $22
+              local.set $14
+              loop $for-loop|4
+               local.get $14
+               local.get $25
                i32.lt_s
                if
-                local.get $24
-                local.get $13
+                local.get $20
+                local.get $14
                 i32.const 24
                 i32.mul
                 i32.add
-                local.get $28
-                local.get $13
+                local.get $29
+                local.get $14
                 i32.const 2
                 i32.shl
                 i32.add
                 f32.load
                 f32.store
-                local.get $13
+                local.get $14
                 i32.const 1
                 i32.add
-                local.set $13
-                br $for-loop|48
+                local.set $14
+                br $for-loop|4
                end
               end
              else
               i32.const 0
-              local.set $13
-              loop $for-loop|59
-               local.get $13
-               local.get $22
+              local.set $14
+              loop $for-loop|5
+               local.get $14
+               local.get $25
                i32.lt_s
                if
-                local.get $24
-                local.get $13
+                local.get $20
+                local.get $14
                 i32.const 24
                 i32.mul
                 i32.add
                 f32.const 0
                 f32.store
-                local.get $13
+                local.get $14
                 i32.const 1
                 i32.add
-                local.set $13
-                br $for-loop|59
+                local.set $14
+                br $for-loop|5
                end
               end
              end
-             local.get $15
+             local.get $16
              i32.const 1
              i32.add
-             local.set $15
-             br $for-loop|37
+             local.set $16
+             br $for-loop|33
             end
            end
           end
-          local.get $16
+          local.get $17
           i32.const 6
           i32.add
-          local.set $16
-          br $for-loop|04
+          local.set $17
+          br $for-loop|00
          end
         end
         i32.const 0
-        local.set $13
-        loop $for-loop|410
-         local.get $13
-         local.get $19
+        local.set $16
+        loop $for-loop|44
+         local.get $16
+         local.get $22
          i32.lt_s
          if
           i32.const 8
-          local.get $19
-          local.get $13
+          local.get $22
+          local.get $16
           i32.sub
-          local.tee $15
-          local.get $15
+          local.tee $14
+          local.get $14
           i32.const 8
           i32.gt_s
           select
-          local.set $16
-          local.get $20
-          local.get $13
-          local.get $22
+          local.set $27
+          local.get $15
+          local.get $16
+          local.get $25
           i32.mul
           i32.const 2
           i32.shl
           i32.add
-          local.set $23
+          local.set $14
+          i32.const 32
+          local.set $20
+          local.get $12
+          if
+           i32.const 32
+           local.get $8
+           i32.const 2
+           i32.shl
+           local.get $27
+           i32.const 8
+           i32.ne
+           select
+           local.set $20
+           local.get $27
+           i32.const 8
+           i32.eq
+           if (result i32)
+            local.get $7
+            local.get $8
+            local.get $18
+            i32.mul
+            local.get $21
+            i32.add
+            local.get $16
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+           else
+            local.get $15
+           end
+           local.set $14
+          end
           i32.const 0
-          local.set $15
-          loop $for-loop|511
-           local.get $15
+          local.set $17
+          loop $for-loop|55
+           local.get $17
            local.get $26
            i32.lt_s
            if
-            local.get $22
-            local.get $12
-            local.get $15
-            local.get $22
+            local.get $25
+            local.get $13
+            local.get $17
+            local.get $25
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.get $23
-            local.get $9
             local.get $14
-            local.get $15
+            local.get $20
+            local.get $9
+            local.get $17
+            local.get $19
             i32.add
             local.get $10
             i32.mul
-            local.get $18
+            local.get $21
             i32.add
-            local.get $13
+            local.get $16
             i32.add
             i32.const 2
             i32.shl
@@ -605,49 +496,49 @@
             local.get $10
             i32.const 6
             local.get $26
-            local.get $15
+            local.get $17
             i32.sub
-            local.tee $24
-            local.get $24
+            local.tee $28
+            local.get $28
             i32.const 6
             i32.gt_s
             select
-            local.get $16
-            local.get $25
-            local.get $21
+            local.get $27
+            local.get $24
+            local.get $23
             call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
-            local.get $15
+            local.get $17
             i32.const 6
             i32.add
-            local.set $15
-            br $for-loop|511
+            local.set $17
+            br $for-loop|55
            end
           end
-          local.get $13
+          local.get $16
           i32.const 8
           i32.add
-          local.set $13
-          br $for-loop|410
+          local.set $16
+          br $for-loop|44
          end
         end
-        local.get $14
+        local.get $19
         i32.const 120
         i32.add
-        local.set $14
-        br $for-loop|33
+        local.set $19
+        br $for-loop|3
        end
       end
-      local.get $17
+      local.get $18
       i32.const 256
       i32.add
-      local.set $17
+      local.set $18
       br $for-loop|2
      end
     end
-    local.get $18
+    local.get $21
     i32.const 1024
     i32.add
-    local.set $18
+    local.set $21
     br $for-loop|1
    end
   end
@@ -850,6 +741,217 @@
      local.get $2
      call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
     end
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/gemm/packB (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  loop $for-loop|0
+   local.get $6
+   local.get $10
+   i32.gt_s
+   if
+    i32.const 8
+    local.get $6
+    local.get $10
+    i32.sub
+    local.tee $8
+    local.get $8
+    i32.const 8
+    i32.gt_s
+    select
+    local.set $11
+    local.get $7
+    local.get $5
+    local.get $10
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $12
+    local.get $0
+    if
+     i32.const 0
+     local.set $9
+     loop $for-loop|3
+      local.get $9
+      i32.const 8
+      i32.lt_s
+      if
+       local.get $12
+       local.get $9
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $13
+       local.get $9
+       local.get $11
+       i32.lt_s
+       if
+        local.get $1
+        local.get $4
+        local.get $10
+        i32.add
+        local.get $9
+        i32.add
+        local.get $2
+        i32.mul
+        local.get $3
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $14
+        i32.const 0
+        local.set $8
+        loop $for-loop|4
+         local.get $5
+         local.get $8
+         i32.gt_s
+         if
+          local.get $13
+          local.get $8
+          i32.const 5
+          i32.shl
+          i32.add
+          local.get $14
+          local.get $8
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32.store
+          local.get $8
+          i32.const 1
+          i32.add
+          local.set $8
+          br $for-loop|4
+         end
+        end
+       else
+        i32.const 0
+        local.set $8
+        loop $for-loop|5
+         local.get $5
+         local.get $8
+         i32.gt_s
+         if
+          local.get $13
+          local.get $8
+          i32.const 5
+          i32.shl
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $8
+          i32.const 1
+          i32.add
+          local.set $8
+          br $for-loop|5
+         end
+        end
+       end
+       local.get $9
+       i32.const 1
+       i32.add
+       local.set $9
+       br $for-loop|3
+      end
+     end
+    else
+     i32.const 0
+     local.set $8
+     loop $for-loop|1
+      local.get $5
+      local.get $8
+      i32.gt_s
+      if
+       local.get $1
+       local.get $3
+       local.get $8
+       i32.add
+       local.get $2
+       i32.mul
+       local.get $4
+       i32.add
+       local.get $10
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $14
+       local.get $12
+       local.get $8
+       i32.const 5
+       i32.shl
+       i32.add
+       local.set $13
+       local.get $11
+       i32.const 8
+       i32.eq
+       if
+        local.get $13
+        local.get $14
+        v128.load
+        v128.store
+        local.get $13
+        local.get $14
+        v128.load offset=16
+        v128.store offset=16
+       else
+        i32.const 0
+        local.set $9
+        loop $for-loop|2
+         local.get $9
+         i32.const 8
+         i32.lt_s
+         if
+          local.get $9
+          i32.const 2
+          i32.shl
+          local.tee $15
+          local.get $13
+          i32.add
+          local.get $9
+          local.get $11
+          i32.lt_s
+          if (result f32)
+           local.get $14
+           local.get $15
+           i32.add
+           f32.load
+          else
+           f32.const 0
+          end
+          f32.store
+          local.get $9
+          i32.const 1
+          i32.add
+          local.set $9
+          br $for-loop|2
+         end
+        end
+       end
+       local.get $8
+       i32.const 1
+       i32.add
+       local.set $8
+       br $for-loop|1
+      end
+     end
+    end
+    local.get $10
+    i32.const 8
+    i32.add
+    local.set $10
+    br $for-loop|0
    end
   end
  )
@@ -2032,8 +2134,7 @@
  (func $src/kernels/wasm/assembly/index/gemmScratchBytes (result i32)
   i32.const 1171648
  )
- (func $src/kernels/wasm/assembly/gemm/kernel6x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
-  (local $9 v128)
+ (func $src/kernels/wasm/assembly/gemm/kernel6x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
   (local $10 v128)
   (local $11 v128)
   (local $12 v128)
@@ -2046,363 +2147,363 @@
   (local $19 v128)
   (local $20 v128)
   (local $21 v128)
-  (local $22 i32)
-  (local $23 f32)
-  (local $24 v128)
+  (local $22 v128)
+  (local $23 i32)
+  (local $24 f32)
   (local $25 v128)
-  (local $26 i32)
+  (local $26 v128)
   loop $for-loop|0
    local.get $0
-   local.get $22
+   local.get $23
    i32.gt_s
    if
     local.get $1
     v128.load32_splat
-    local.tee $24
+    local.tee $25
     local.get $2
     v128.load
-    local.tee $9
-    f32x4.mul
-    local.get $10
-    f32x4.add
-    local.set $10
-    local.get $24
-    local.get $2
-    v128.load offset=16
-    local.tee $24
+    local.tee $10
     f32x4.mul
     local.get $11
     f32x4.add
     local.set $11
-    local.get $1
-    v128.load32_splat offset=4
+    local.get $25
+    local.get $2
+    v128.load offset=16
     local.tee $25
-    local.get $9
     f32x4.mul
     local.get $12
     f32x4.add
     local.set $12
-    local.get $25
-    local.get $24
+    local.get $1
+    v128.load32_splat offset=4
+    local.tee $26
+    local.get $10
     f32x4.mul
     local.get $13
     f32x4.add
     local.set $13
-    local.get $1
-    v128.load32_splat offset=8
-    local.tee $25
-    local.get $9
+    local.get $26
+    local.get $25
     f32x4.mul
     local.get $14
     f32x4.add
     local.set $14
-    local.get $25
-    local.get $24
+    local.get $1
+    v128.load32_splat offset=8
+    local.tee $26
+    local.get $10
     f32x4.mul
     local.get $15
     f32x4.add
     local.set $15
-    local.get $1
-    v128.load32_splat offset=12
-    local.tee $25
-    local.get $9
+    local.get $26
+    local.get $25
     f32x4.mul
     local.get $16
     f32x4.add
     local.set $16
-    local.get $25
-    local.get $24
+    local.get $1
+    v128.load32_splat offset=12
+    local.tee $26
+    local.get $10
     f32x4.mul
     local.get $17
     f32x4.add
     local.set $17
-    local.get $1
-    v128.load32_splat offset=16
-    local.tee $25
-    local.get $9
+    local.get $26
+    local.get $25
     f32x4.mul
     local.get $18
     f32x4.add
     local.set $18
-    local.get $25
-    local.get $24
+    local.get $1
+    v128.load32_splat offset=16
+    local.tee $26
+    local.get $10
     f32x4.mul
     local.get $19
     f32x4.add
     local.set $19
-    local.get $1
-    v128.load32_splat offset=20
-    local.tee $25
-    local.get $9
+    local.get $26
+    local.get $25
     f32x4.mul
     local.get $20
     f32x4.add
     local.set $20
-    local.get $25
-    local.get $24
+    local.get $1
+    v128.load32_splat offset=20
+    local.tee $26
+    local.get $10
     f32x4.mul
     local.get $21
     f32x4.add
     local.set $21
+    local.get $26
+    local.get $25
+    f32x4.mul
+    local.get $22
+    f32x4.add
+    local.set $22
     local.get $1
     i32.const 24
     i32.add
     local.set $1
     local.get $2
-    i32.const 32
+    local.get $3
     i32.add
     local.set $2
-    local.get $22
+    local.get $23
     i32.const 1
     i32.add
-    local.set $22
+    local.set $23
     br $for-loop|0
    end
   end
-  local.get $4
+  local.get $5
   i32.const 2
   i32.shl
   local.set $0
-  local.get $6
+  local.get $7
   i32.const 8
   i32.eq
-  local.get $5
+  local.get $6
   i32.const 6
   i32.eq
   i32.and
   if
-   local.get $3
-   local.get $7
+   local.get $4
+   local.get $8
    if (result v128)
-    local.get $11
-    local.get $3
+    local.get $12
+    local.get $4
     v128.load offset=16
     f32x4.add
-    local.set $11
-    local.get $10
-    local.get $3
+    local.set $12
+    local.get $11
+    local.get $4
     v128.load
     f32x4.add
    else
-    local.get $10
+    local.get $11
    end
    v128.store
-   local.get $3
-   local.get $11
+   local.get $4
+   local.get $12
    v128.store offset=16
    local.get $0
-   local.get $3
+   local.get $4
    i32.add
    local.tee $1
-   local.get $7
+   local.get $8
    if (result v128)
-    local.get $13
+    local.get $14
     local.get $1
     v128.load offset=16
     f32x4.add
-    local.set $13
-    local.get $12
+    local.set $14
+    local.get $13
     local.get $1
     v128.load
     f32x4.add
    else
-    local.get $12
+    local.get $13
    end
    v128.store
    local.get $1
-   local.get $13
+   local.get $14
    v128.store offset=16
-   local.get $3
+   local.get $4
    local.get $0
    i32.const 1
    i32.shl
    i32.add
    local.tee $1
-   local.get $7
+   local.get $8
    if (result v128)
-    local.get $15
+    local.get $16
     local.get $1
     v128.load offset=16
     f32x4.add
-    local.set $15
-    local.get $14
+    local.set $16
+    local.get $15
     local.get $1
     v128.load
     f32x4.add
    else
-    local.get $14
+    local.get $15
    end
    v128.store
    local.get $1
-   local.get $15
+   local.get $16
    v128.store offset=16
-   local.get $3
+   local.get $4
    local.get $0
    i32.const 3
    i32.mul
    i32.add
    local.tee $1
-   local.get $7
+   local.get $8
    if (result v128)
-    local.get $17
+    local.get $18
     local.get $1
     v128.load offset=16
     f32x4.add
-    local.set $17
-    local.get $16
+    local.set $18
+    local.get $17
     local.get $1
     v128.load
     f32x4.add
    else
-    local.get $16
+    local.get $17
    end
    v128.store
    local.get $1
-   local.get $17
+   local.get $18
    v128.store offset=16
-   local.get $3
+   local.get $4
    local.get $0
    i32.const 2
    i32.shl
    i32.add
    local.tee $1
-   local.get $7
+   local.get $8
    if (result v128)
-    local.get $19
+    local.get $20
     local.get $1
     v128.load offset=16
     f32x4.add
-    local.set $19
-    local.get $18
+    local.set $20
+    local.get $19
     local.get $1
     v128.load
     f32x4.add
    else
-    local.get $18
+    local.get $19
    end
    v128.store
    local.get $1
-   local.get $19
+   local.get $20
    v128.store offset=16
-   local.get $3
+   local.get $4
    local.get $0
    i32.const 5
    i32.mul
    i32.add
    local.tee $0
-   local.get $7
+   local.get $8
    if (result v128)
-    local.get $21
+    local.get $22
     local.get $0
     v128.load offset=16
     f32x4.add
-    local.set $21
-    local.get $20
+    local.set $22
+    local.get $21
     local.get $0
     v128.load
     f32x4.add
    else
-    local.get $20
+    local.get $21
    end
    v128.store
    local.get $0
-   local.get $21
+   local.get $22
    v128.store offset=16
    return
   end
-  local.get $8
-  local.get $10
-  v128.store
-  local.get $8
+  local.get $9
   local.get $11
+  v128.store
+  local.get $9
+  local.get $12
   v128.store offset=16
-  local.get $8
+  local.get $9
   i32.const 32
   i32.add
-  local.get $12
-  v128.store
-  local.get $8
   local.get $13
+  v128.store
+  local.get $9
+  local.get $14
   v128.store offset=48
-  local.get $8
+  local.get $9
   i32.const -64
   i32.sub
   local.tee $1
-  local.get $14
+  local.get $15
   v128.store
   local.get $1
-  local.get $15
+  local.get $16
   v128.store offset=16
-  local.get $8
+  local.get $9
   i32.const 96
   i32.add
-  local.get $16
-  v128.store
-  local.get $8
   local.get $17
+  v128.store
+  local.get $9
+  local.get $18
   v128.store offset=112
-  local.get $8
+  local.get $9
   i32.const 128
   i32.add
-  local.get $18
-  v128.store
-  local.get $8
   local.get $19
+  v128.store
+  local.get $9
+  local.get $20
   v128.store offset=144
-  local.get $8
+  local.get $9
   i32.const 160
   i32.add
-  local.get $20
-  v128.store
-  local.get $8
   local.get $21
+  v128.store
+  local.get $9
+  local.get $22
   v128.store offset=176
   i32.const 0
   local.set $2
   loop $for-loop|1
    local.get $2
-   local.get $5
+   local.get $6
    i32.lt_s
    if
-    local.get $3
+    local.get $4
     local.get $0
     local.get $2
     i32.mul
     i32.add
-    local.set $4
-    local.get $8
+    local.set $3
+    local.get $9
     local.get $2
     i32.const 5
     i32.shl
     i32.add
-    local.set $22
+    local.set $5
     i32.const 0
     local.set $1
     loop $for-loop|2
      local.get $1
-     local.get $6
+     local.get $7
      i32.lt_s
      if
-      local.get $22
+      local.get $5
       local.get $1
       i32.const 2
       i32.shl
-      local.tee $26
+      local.tee $23
       i32.add
       f32.load
-      local.set $23
-      local.get $4
-      local.get $26
+      local.set $24
+      local.get $3
+      local.get $23
       i32.add
-      local.tee $26
-      local.get $7
+      local.tee $23
+      local.get $8
       if (result f32)
-       local.get $26
-       f32.load
        local.get $23
+       f32.load
+       local.get $24
        f32.add
       else
-       local.get $23
+       local.get $24
       end
       f32.store
       local.get $1
