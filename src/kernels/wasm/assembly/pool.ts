@@ -14,35 +14,48 @@ function isPlain2x2(desc: usize): bool {
     word(desc, 10) == 0 && word(desc, 11) == 0 && word(desc, 12) == 1 && word(desc, 13) == 1;
 }
 
-/** Folds candidate v (flat indices idx) into the maxima at out and their indices at outIndex: v wins when larger or NaN. */
+/** Maxima of four 2×2 windows whose (top, left) elements are at `at` + 0, 8, 16, 24 bytes, into dst / dstIndex. */
 // @ts-ignore: decorator
-@inline function takeIfBetter(v: v128, idx: v128, out: usize, outIndex: usize): void {
-  const best = v128.load(out);
-  const better = v128.or(f32x4.gt(v, best), f32x4.ne(v, v));
-  v128.store(out, v128.bitselect(v, best, better));
-  v128.store(outIndex, v128.bitselect(idx, v128.load(outIndex), better));
+@inline function maxPool2x2Four(at: usize, W: i32, first: i32, dst: usize, dstIndex: usize): void {
+  const a = v128.load(at), b = v128.load(at, 16);
+  const c = v128.load(at + <usize>W * 4), d = v128.load(at + <usize>W * 4, 16);
+  const index = i32x4.add(i32x4.splat(first), i32x4(0, 2, 4, 6)); // flat index of (top, left)
+  // Candidates in the reference's order: (top, left), (top, right), (bottom, left), (bottom, right);
+  // a later one wins when larger or NaN.
+  let best = v128.shuffle<f32>(a, b, 0, 2, 4, 6);
+  let bestIndex = index;
+  let v = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  let better = v128.or(f32x4.gt(v, best), f32x4.ne(v, v));
+  best = v128.bitselect(v, best, better);
+  bestIndex = v128.bitselect(i32x4.add(index, i32x4.splat(1)), bestIndex, better);
+  v = v128.shuffle<f32>(c, d, 0, 2, 4, 6);
+  better = v128.or(f32x4.gt(v, best), f32x4.ne(v, v));
+  best = v128.bitselect(v, best, better);
+  bestIndex = v128.bitselect(i32x4.add(index, i32x4.splat(W)), bestIndex, better);
+  v = v128.shuffle<f32>(c, d, 1, 3, 5, 7);
+  better = v128.or(f32x4.gt(v, best), f32x4.ne(v, v));
+  v128.store(dst, v128.bitselect(v, best, better));
+  v128.store(dstIndex, v128.bitselect(i32x4.add(index, i32x4.splat(W + 1)), bestIndex, better));
 }
 
-/** 2×2 stride-2 max pooling of one plane (first index `base`), four outputs at a time. */
+/**
+ * 2×2 stride-2 max pooling of one plane (first index `base`), four outputs at a time. A row
+ * whose width is not a multiple of 4 ends with a block that overlaps the previous one: it
+ * recomputes a few outputs, which is harmless, instead of a scalar tail.
+ */
 function maxPool2x2Plane(x: usize, y: usize, argmax: usize, base: i32, W: i32, OH: i32, OW: i32): void {
   for (let oh = 0; oh < OH; oh++) {
     const row0 = base + 2 * oh * W;
     const outRow = <usize>(oh * OW) * 4;
-    let ow = 0;
-    for (; ow + 4 <= OW; ow += 4) {
-      const at = x + <usize>(row0 + 2 * ow) * 4;
-      const a = v128.load(at), b = v128.load(at, 16);
-      const c = v128.load(at + <usize>W * 4), d = v128.load(at + <usize>W * 4, 16);
-      // Candidates in the reference's order: (top, left), (top, right), (bottom, left), (bottom, right).
-      const first = i32x4.add(i32x4.splat(row0 + 2 * ow), i32x4(0, 2, 4, 6)); // flat index of (top, left)
-      const dst = y + outRow + <usize>ow * 4, dstIndex = argmax + outRow + <usize>ow * 4;
-      v128.store(dst, v128.shuffle<f32>(a, b, 0, 2, 4, 6));
-      v128.store(dstIndex, first);
-      takeIfBetter(v128.shuffle<f32>(a, b, 1, 3, 5, 7), i32x4.add(first, i32x4.splat(1)), dst, dstIndex);
-      takeIfBetter(v128.shuffle<f32>(c, d, 0, 2, 4, 6), i32x4.add(first, i32x4.splat(W)), dst, dstIndex);
-      takeIfBetter(v128.shuffle<f32>(c, d, 1, 3, 5, 7), i32x4.add(first, i32x4.splat(W + 1)), dst, dstIndex);
+    if (OW >= 4) {
+      for (let ow = 0; ow < OW; ow += 4) {
+        const start = min(ow, OW - 4);
+        const out = outRow + <usize>start * 4;
+        maxPool2x2Four(x + <usize>(row0 + 2 * start) * 4, W, row0 + 2 * start, y + out, argmax + out);
+      }
+      continue;
     }
-    for (; ow < OW; ow++) {
+    for (let ow = 0; ow < OW; ow++) {
       let bestIndex = row0 + 2 * ow;
       let best = load<f32>(x + <usize>bestIndex * 4);
       for (let k = 1; k < 4; k++) {

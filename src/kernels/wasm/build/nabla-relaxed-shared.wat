@@ -1398,288 +1398,276 @@
   end
  )
  (func $src/kernels/wasm/assembly/pool/maxPool2x2Plane (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32)
-  (local $7 f32)
-  (local $8 i32)
-  (local $9 i32)
+  (local $7 i32)
+  (local $8 f32)
+  (local $9 f32)
   (local $10 i32)
   (local $11 v128)
   (local $12 v128)
   (local $13 v128)
-  (local $14 i32)
-  (local $15 i32)
+  (local $14 v128)
+  (local $15 v128)
   (local $16 i32)
-  (local $17 i32)
-  (local $18 v128)
+  (local $17 v128)
+  (local $18 i32)
   (local $19 i32)
-  (local $20 v128)
-  (local $21 v128)
-  (local $22 f32)
+  (local $20 i32)
+  (local $21 i32)
   loop $for-loop|0
    local.get $5
-   local.get $15
+   local.get $20
    i32.gt_s
    if
     local.get $3
-    local.get $15
+    local.get $20
     i32.const 1
     i32.shl
     local.get $4
     i32.mul
     i32.add
-    local.set $17
+    local.set $19
     local.get $6
-    local.get $15
+    local.get $20
     i32.mul
     i32.const 2
     i32.shl
-    local.set $16
-    i32.const 0
-    local.set $9
-    loop $for-loop|1
-     local.get $9
+    local.set $18
+    block $for-continue|0
+     local.get $6
      i32.const 4
-     i32.add
-     local.tee $8
-     local.get $6
-     i32.le_s
+     i32.ge_s
      if
-      local.get $0
-      local.get $17
-      local.get $9
-      i32.const 1
-      i32.shl
-      i32.add
-      local.tee $14
-      i32.const 2
-      i32.shl
-      i32.add
-      local.tee $19
-      v128.load
-      local.set $12
-      local.get $19
-      local.get $4
-      i32.const 2
-      i32.shl
-      i32.add
-      local.tee $10
-      v128.load
-      local.set $20
-      local.get $10
-      v128.load offset=16
+      i32.const 0
       local.set $21
-      local.get $9
-      i32.const 2
-      i32.shl
-      local.tee $9
-      local.get $1
-      local.get $16
-      i32.add
-      i32.add
-      local.tee $10
-      local.get $12
-      local.get $19
-      v128.load offset=16
-      local.tee $11
-      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-      v128.store
-      local.get $2
-      local.get $16
-      i32.add
-      local.get $9
-      i32.add
-      local.tee $9
-      local.get $14
-      i32x4.splat
-      v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
-      i32x4.add
-      local.tee $18
-      v128.store
-      local.get $12
-      local.get $11
-      i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-      local.tee $13
-      local.get $10
-      v128.load
-      local.tee $12
-      f32x4.gt
-      local.get $13
-      local.get $13
-      f32x4.ne
-      v128.or
-      local.set $11
-      local.get $10
-      local.get $13
-      local.get $12
-      local.get $11
-      v128.bitselect
-      v128.store
-      local.get $9
-      local.get $18
-      v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
-      i32x4.add
-      local.get $9
-      v128.load
-      local.get $11
-      v128.bitselect
-      v128.store
-      local.get $20
-      local.get $21
-      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-      local.tee $13
-      local.get $10
-      v128.load
-      local.tee $12
-      f32x4.gt
-      local.get $13
-      local.get $13
-      f32x4.ne
-      v128.or
-      local.set $11
-      local.get $10
-      local.get $13
-      local.get $12
-      local.get $11
-      v128.bitselect
-      v128.store
-      local.get $9
-      local.get $18
-      local.get $4
-      i32x4.splat
-      i32x4.add
-      local.get $9
-      v128.load
-      local.get $11
-      v128.bitselect
-      v128.store
-      local.get $20
-      local.get $21
-      i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-      local.tee $13
-      local.get $10
-      v128.load
-      local.tee $12
-      f32x4.gt
-      local.get $13
-      local.get $13
-      f32x4.ne
-      v128.or
-      local.set $11
-      local.get $10
-      local.get $13
-      local.get $12
-      local.get $11
-      v128.bitselect
-      v128.store
-      local.get $9
-      local.get $18
-      local.get $4
-      i32.const 1
-      i32.add
-      i32x4.splat
-      i32x4.add
-      local.get $9
-      v128.load
-      local.get $11
-      v128.bitselect
-      v128.store
-      local.get $8
-      local.set $9
-      br $for-loop|1
-     end
-    end
-    loop $for-loop|2
-     local.get $6
-     local.get $9
-     i32.gt_s
-     if
-      local.get $0
-      local.get $17
-      local.get $9
-      i32.const 1
-      i32.shl
-      i32.add
-      local.tee $10
-      i32.const 2
-      i32.shl
-      i32.add
-      f32.load
-      local.set $7
-      i32.const 1
-      local.set $14
-      loop $for-loop|3
-       local.get $14
-       i32.const 4
-       i32.lt_s
+      loop $for-loop|1
+       local.get $6
+       local.get $21
+       i32.gt_s
        if
-        local.get $0
-        local.get $17
-        local.get $9
-        i32.const 1
-        i32.shl
-        i32.add
-        local.get $14
-        i32.const 1
-        i32.shr_s
-        local.get $4
-        i32.mul
-        i32.add
-        local.get $14
-        i32.const 1
-        i32.and
-        i32.add
-        local.tee $8
+        local.get $18
+        local.get $21
+        local.get $6
+        i32.const 4
+        i32.sub
+        local.tee $7
+        local.get $7
+        local.get $21
+        i32.gt_s
+        select
+        local.tee $7
         i32.const 2
         i32.shl
         i32.add
-        f32.load
-        local.tee $22
-        local.get $22
-        f32.ne
+        local.set $16
+        local.get $0
+        local.get $19
         local.get $7
-        local.get $22
-        f32.lt
-        i32.or
-        if
-         local.get $8
-         local.set $10
-         local.get $22
-         local.set $7
-        end
+        i32.const 1
+        i32.shl
+        i32.add
+        local.tee $10
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $7
+        v128.load
+        local.tee $12
+        local.get $7
+        v128.load offset=16
+        local.tee $11
+        i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        local.set $14
+        local.get $12
+        local.get $11
+        i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+        local.tee $11
         local.get $14
+        f32x4.gt
+        local.get $11
+        local.get $11
+        f32x4.ne
+        v128.or
+        local.set $15
+        local.get $7
+        local.get $4
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $7
+        v128.load
+        local.tee $13
+        local.get $7
+        v128.load offset=16
+        local.tee $17
+        i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        local.tee $12
+        local.get $11
+        local.get $14
+        local.get $15
+        v128.bitselect
+        local.tee $11
+        f32x4.gt
+        local.get $12
+        local.get $12
+        f32x4.ne
+        v128.or
+        local.set $14
+        local.get $13
+        local.get $17
+        i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+        local.tee $13
+        local.get $12
+        local.get $11
+        local.get $14
+        v128.bitselect
+        local.tee $11
+        f32x4.gt
+        local.get $13
+        local.get $13
+        f32x4.ne
+        v128.or
+        local.set $12
+        local.get $1
+        local.get $16
+        i32.add
+        local.get $13
+        local.get $11
+        local.get $12
+        v128.bitselect
+        v128.store
+        local.get $2
+        local.get $16
+        i32.add
+        local.get $10
+        i32x4.splat
+        v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
+        i32x4.add
+        local.tee $11
+        local.get $4
         i32.const 1
         i32.add
-        local.set $14
-        br $for-loop|3
+        i32x4.splat
+        i32x4.add
+        local.get $11
+        local.get $4
+        i32x4.splat
+        i32x4.add
+        local.get $11
+        v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
+        i32x4.add
+        local.get $11
+        local.get $15
+        v128.bitselect
+        local.get $14
+        v128.bitselect
+        local.get $12
+        v128.bitselect
+        v128.store
+        local.get $21
+        i32.const 4
+        i32.add
+        local.set $21
+        br $for-loop|1
        end
       end
-      local.get $9
-      i32.const 2
-      i32.shl
-      local.tee $8
-      local.get $1
-      local.get $16
-      i32.add
-      i32.add
-      local.get $7
-      f32.store
-      local.get $2
-      local.get $16
-      i32.add
-      local.get $8
-      i32.add
-      local.get $10
-      i32.store
-      local.get $9
-      i32.const 1
-      i32.add
-      local.set $9
-      br $for-loop|2
+      br $for-continue|0
+     end
+     i32.const 0
+     local.set $21
+     loop $for-loop|2
+      local.get $6
+      local.get $21
+      i32.gt_s
+      if
+       local.get $0
+       local.get $19
+       local.get $21
+       i32.const 1
+       i32.shl
+       i32.add
+       local.tee $7
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       local.set $9
+       i32.const 1
+       local.set $16
+       loop $for-loop|3
+        local.get $16
+        i32.const 4
+        i32.lt_s
+        if
+         local.get $0
+         local.get $19
+         local.get $21
+         i32.const 1
+         i32.shl
+         i32.add
+         local.get $16
+         i32.const 1
+         i32.shr_s
+         local.get $4
+         i32.mul
+         i32.add
+         local.get $16
+         i32.const 1
+         i32.and
+         i32.add
+         local.tee $10
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         local.tee $8
+         local.get $8
+         f32.ne
+         local.get $8
+         local.get $9
+         f32.gt
+         i32.or
+         if
+          local.get $8
+          local.set $9
+          local.get $10
+          local.set $7
+         end
+         local.get $16
+         i32.const 1
+         i32.add
+         local.set $16
+         br $for-loop|3
+        end
+       end
+       local.get $21
+       i32.const 2
+       i32.shl
+       local.tee $10
+       local.get $1
+       local.get $18
+       i32.add
+       i32.add
+       local.get $9
+       f32.store
+       local.get $2
+       local.get $18
+       i32.add
+       local.get $10
+       i32.add
+       local.get $7
+       i32.store
+       local.get $21
+       i32.const 1
+       i32.add
+       local.set $21
+       br $for-loop|2
+      end
      end
     end
-    local.get $15
+    local.get $20
     i32.const 1
     i32.add
-    local.set $15
+    local.set $20
     br $for-loop|0
    end
   end
