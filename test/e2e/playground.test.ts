@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { decodeWeights } from '../../src/io/weights.js';
+import { MNIST_IMAGES_FILE, MNIST_LABELS_FILE } from '../../scripts/pack-mnist.js';
 import { serveStatic } from './static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -126,6 +127,11 @@ test('playground: trains to 90% held-out accuracy in the browser, predicts a dra
     await page.screenshot({ path: join(ARTIFACTS, 'playground-reloaded.png'), fullPage: true });
     assert.equal(after.label, before.label, 'the same prediction after saving, reloading and loading the weights');
     after.probabilities.forEach((p, k) => assert.ok(Math.abs(p - before.probabilities[k]) < 1e-6, `class ${k}: ${p} after reload vs ${before.probabilities[k]}`));
+
+    // The user's own IDX files (here the packed digits the build wrote) replace the data.
+    await page.locator('#idx-files').setInputFiles([join(DIST, MNIST_LABELS_FILE), join(DIST, MNIST_IMAGES_FILE)]);
+    await page.waitForFunction((name) => (document.getElementById('dataset')!.textContent ?? '').startsWith(name), MNIST_IMAGES_FILE, { timeout: 15_000 });
+    assert.match((await page.locator('#dataset').textContent()) ?? '', /8,000 train, 2,000 held out/);
     noProblems();
     console.log(
       `playground e2e: build ${buildSeconds.toFixed(1)} s, backend '${backend}', held-out ${(accuracy * 100).toFixed(1)}% after ` +

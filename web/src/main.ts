@@ -101,7 +101,19 @@ function clearViews(): void {
   ui.confusion.replaceChildren();
 }
 
+/** Checks the number fields; says what is wrong in the status line and returns false. */
+function settingsValid(): boolean {
+  const { lr, batchSize } = settings();
+  const problem = !(lr > 0 && lr <= 10) ? `The learning rate must be a number in (0, 10], got '${ui.lr.value}'.`
+    : !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 1024) ? `The batch size must be an integer in 1..1024, got '${ui.batchSize.value}'.`
+    : null;
+  if (problem) ui.status.textContent = problem;
+  ui.lr.setAttribute('aria-invalid', String(problem !== null && !(lr > 0 && lr <= 10)));
+  return problem === null;
+}
+
 function build(): void {
+  if (!settingsValid()) return;
   showSpecError(null);
   hasModel = false;
   builtSpec = ui.spec.value;
@@ -125,6 +137,7 @@ ui.spec.addEventListener('input', () => {
   ui.preset.value = 'custom';
 });
 ui.start.addEventListener('click', () => {
+  if (!settingsValid()) return;
   if (ui.spec.value !== builtSpec || !hasModel) build();
   send({ type: 'optimizer', optimizer: ui.optimizer.value as OptimizerName, lr: Number(ui.lr.value) });
   send({ type: 'start' });
@@ -132,7 +145,9 @@ ui.start.addEventListener('click', () => {
 ui.pause.addEventListener('click', () => send({ type: 'pause' }));
 ui.reset.addEventListener('click', () => build());
 for (const input of [ui.optimizer, ui.lr]) {
-  input.addEventListener('change', () => send({ type: 'optimizer', optimizer: ui.optimizer.value as OptimizerName, lr: Number(ui.lr.value) }));
+  input.addEventListener('change', () => {
+    if (settingsValid()) send({ type: 'optimizer', optimizer: ui.optimizer.value as OptimizerName, lr: Number(ui.lr.value) });
+  });
 }
 ui.save.addEventListener('click', () => send({ type: 'save' }));
 ui.load.addEventListener('change', async () => {

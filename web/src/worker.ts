@@ -4,12 +4,13 @@
 // step itself (forward → loss → backward layer by layer → optimizer step) to sample the norm of
 // every layer's weight gradient and of dL/dx, the backprop inspector's data.
 import {
-  Adam, argmaxRows, Conv2d, DataLoader, ImageDataset, Linear, MNIST_MEAN, MNIST_STD, Rng, SGD, Sequential,
-  SoftmaxCrossEntropy, Tensor, decodeWeights, encodeWeights, evaluate, initBackend, loadWeightsInto,
-  parseModelSpec, predict, readIdx, sequentialFromSpec,
-  type Kernels, type Layer, type LayerSpec, type Optimizer,
+  Adam, argmaxRows, DataLoader, Rng, SGD, SoftmaxCrossEntropy, Tensor, decodeWeights, encodeWeights, evaluate, initBackend,
+  loadWeightsInto, parseModelSpec, predict, sequentialFromSpec,
+  type ImageDataset, type Kernels, type LayerSpec, type Optimizer, type Sequential,
 } from 'nabla';
-import type { FromWorker, GradientSample, ImageGrid, LayerInfo, MapGrid, OptimizerName, ToWorker, TrainSettings } from './protocol.js';
+import { datasetsFromIdx, fetchBytes, sortIdxFiles } from './data.js';
+import { firstLayerView } from './first-layer.js';
+import type { FromWorker, GradientSample, ImageGrid, LayerInfo, OptimizerName, ToWorker, TrainSettings } from './protocol.js';
 
 const MNIST_IMAGES_URL = new URL(/* @vite-ignore */ '../mnist-images.idx.gz', import.meta.url);
 const MNIST_LABELS_URL = new URL(/* @vite-ignore */ '../mnist-labels.idx.gz', import.meta.url);
@@ -23,8 +24,6 @@ const REPORT_MS = 250;
 const EVALUATE_MS = 1000;
 /** ...and spend at most about 1/EVALUATE_SHARE of the time evaluating. */
 const EVALUATE_SHARE = 6;
-/** Maps shown for the first layer's filters and activations. */
-const MAX_MAPS = 16;
 
 interface Run {
   settings: TrainSettings;
@@ -53,53 +52,11 @@ function describeBackend(k: Kernels): string {
   return runtime.threads > 1 ? `wasm + ${runtime.threads} threads (${runtime.variant})` : `wasm, 1 thread (${runtime.variant})`;
 }
 
-async function fetchBytes(url: URL): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Images [N, H, W] (or [N, 1, H, W]) and labels [N] from IDX bytes, split 80 / 20 with seed 0. */
-async function datasetsFromIdx(imageBytes: Uint8Array, labelBytes: Uint8Array, name: string, embedded: boolean): Promise<[ImageDataset, ImageDataset]> {
-  const images = await readIdx(imageBytes, `${name} images`);
-  const labels = await readIdx(labelBytes, `${name} labels`);
-  const shape = images.shape.length === 4 && images.shape[1] === 1 ? [images.shape[0], images.shape[2], images.shape[3]] : images.shape;
-  if (images.dtype !== 'uint8' || shape.length !== 3) {
-    throw new Error(`${name} images: expected uint8 [N, H, W], got ${images.dtype} [${images.shape.join(', ')}]`);
-  }
-  if (labels.shape.length !== 1 || labels.shape[0] !== shape[0]) {
-    throw new Error(`${name} labels: expected [${shape[0]}] (one per image), got [${labels.shape.join(', ')}]`);
-  }
-  let numClasses = 0;
-  for (const y of labels.data) numClasses = Math.max(numClasses, Number(y) + 1);
-  // The embedded digits use MNIST's constants (as the CLI); other files get their own statistics.
-  let mean = MNIST_MEAN;
-  let std = MNIST_STD;
-  if (!embedded) {
-    let sum = 0;
-    let sumSq = 0;
-    for (const v of images.data as Uint8Array) {
-      sum += v / 255;
-      sumSq += (v / 255) ** 2;
-    }
-    mean = sum / images.data.length;
-    std = Math.sqrt(Math.max(sumSq / images.data.length - mean * mean, 1e-12));
-  }
-  const all = ImageDataset.fromBytes(images.data as Uint8Array, labels.data, {
-    name, imageShape: [1, shape[1], shape[2]], numClasses, mean, std,
-  });
-  const trainCount = embedded ? 8000 : Math.round(all.length * 0.8);
-  return all.split(trainCount, 0, [`${name} train`, `${name} held-out`]);
-}
-
-/** Tells an images file (rank 3 or 4) from a labels file (rank 1) by their IDX headers. */
-async function sortIdxFiles(files: { name: string; bytes: ArrayBuffer }[]): Promise<{ name: string; bytes: Uint8Array }[]> {
-  if (files.length !== 2) throw new Error(`drop two IDX files (images and labels), got ${files.length}`);
-  const parsed = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(f.bytes), rank: (await readIdx(new Uint8Array(f.bytes), f.name)).shape.length })));
-  const images = parsed.find((f) => f.rank >= 3);
-  const labels = parsed.find((f) => f.rank === 1);
-  if (!images || !labels) throw new Error(`expected one images file [N, H, W] and one labels file [N]; got ranks ${parsed.map((f) => `${f.name}: ${f.rank}`).join(', ')}`);
-  return [images, labels];
+/** Sends the first layer's filters and the inspected image's activation maps. */
+function sendFilters(): void {
+  if (!run || !heldOut) return;
+  const index = Math.min(Math.max(inspected, 0), heldOut.length - 1);
+  post({ type: 'filters', ...firstLayerView(run.model, heldOut, index), inspected: index });
 }
 
 function announceData(backend: string): void {
@@ -244,50 +201,6 @@ function evaluateHeldOut(r: Run): void {
     type: 'evaluation', step: r.step, epoch: r.epoch + r.loader.state().batchesServed / r.loader.length,
     loss: result.loss, accuracy: result.accuracy, confusion: result.confusion, samplePredictions,
   });
-}
-
-/** Maps of [count, H, W] values from a tensor's first `count` planes. */
-function maps(title: string, t: Tensor, count: number, height: number, width: number, stride: number): MapGrid {
-  const values = new Float32Array(count * height * width);
-  for (let m = 0; m < count; m++) values.set(t.data.subarray(m * stride, m * stride + height * width), m * height * width);
-  return { title, count, height, width, values };
-}
-
-/**
- * The first layer's filters (a Conv2d's kernels of input channel 0, or a Linear's weight
- * columns seen as images) and, for conv nets, the chosen held-out image's activation maps
- * after the first conv layer.
- */
-function sendFilters(): void {
-  if (!run || !heldOut) return;
-  const layers = run.model.layers;
-  const index = Math.min(Math.max(inspected, 0), heldOut.length - 1);
-  const x = new Tensor(heldOut.images.slice(index * heldOut.imageSize, (index + 1) * heldOut.imageSize), [1, ...heldOut.imageShape]);
-  const firstConv = layers.findIndex((layer) => layer instanceof Conv2d);
-  if (firstConv >= 0) {
-    const conv = layers[firstConv] as Conv2d;
-    const [outC, inC, kH, kW] = conv.weight.value.shape;
-    const filters = maps(`layer ${firstConv} filters (${outC}, input channel 0)`, conv.weight.value, Math.min(outC, MAX_MAPS), kH, kW, inC * kH * kW);
-    let h = x;
-    for (let i = 0; i <= firstConv; i++) h = layers[i].forward(h, 'eval');
-    const [, C, H, W] = h.shape;
-    const activations = maps(`layer ${firstConv} output`, h, Math.min(C, MAX_MAPS), H, W, H * W);
-    post({ type: 'filters', filters, activations, inspected: index, note: '' });
-    return;
-  }
-  const linear = layers.find((layer): layer is Linear => layer instanceof Linear);
-  const [, h, w] = heldOut.imageShape;
-  if (linear && linear.inFeatures === heldOut.imageSize && heldOut.imageShape[0] === 1) {
-    // W is [in, out]: column j, seen as an H×W image, is what hidden unit j responds to.
-    const [inFeatures, outFeatures] = linear.weight.value.shape;
-    const count = Math.min(outFeatures, MAX_MAPS);
-    const values = new Float32Array(count * inFeatures);
-    for (let j = 0; j < count; j++) for (let i = 0; i < inFeatures; i++) values[j * inFeatures + i] = linear.weight.value.data[i * outFeatures + j];
-    const filters: MapGrid = { title: `layer ${layers.indexOf(linear)} weights of the first ${count} units`, count, height: h, width: w, values };
-    post({ type: 'filters', filters, activations: null, inspected: index, note: 'No conv layer: the first Linear layer\'s weights are shown as images; activation maps need a Conv2d.' });
-    return;
-  }
-  post({ type: 'filters', filters: null, activations: null, inspected: index, note: 'No conv layer and no image-sized Linear layer to show.' });
 }
 
 async function trainLoop(): Promise<void> {
