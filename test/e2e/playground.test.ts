@@ -2,16 +2,20 @@
 // End-to-end test of the playground in Debian's Chromium (playwright-core, never a downloaded
 // browser): build the static page, serve it cross-origin isolated from 127.0.0.1, train the MLP
 // until the held-out accuracy passes 90%, draw a digit and read the prediction, save the weights,
-// reload the page, load them back and get the same prediction. Any console error fails the test.
-// Artifacts (screenshots, the weights file) go to test-artifacts/.
+// reload the page, load them back and get the same prediction. A console error, page error or
+// failed request fails the test at once. Artifacts (screenshots, weights) go to test-artifacts/.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { decodeWeights } from '../../src/io/weights.js';
 import { MNIST_IMAGES_FILE, MNIST_LABELS_FILE } from '../../scripts/pack-mnist.js';
+import { saveWeights } from '../../src/io/node-file.js';
+import { decodeWeights } from '../../src/io/weights.js';
+import { sequentialFromSpec } from '../../src/layers/spec.js';
+import { Rng } from '../../src/tensor/rng.js';
+import { presetSpec } from '../../src/train/presets.js';
 import { serveStatic } from './static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,6 +28,44 @@ const CHROMIUM_ARGS = [
 
 /** A "7": a bar across the top and a stroke down to the lower left (fractions of the pad). */
 const SEVEN: [number, number][][] = [[[0.25, 0.22], [0.75, 0.22], [0.45, 0.82]]];
+
+/** Collects the page's errors; `until` waits for a condition but fails as soon as an error shows. */
+class PageWatch {
+  readonly problems: string[] = [];
+  private fail: (error: Error) => void = () => {};
+  private readonly failed = new Promise<never>((_, reject) => {
+    this.fail = reject;
+  });
+
+  constructor(private readonly page: Page) {
+    this.failed.catch(() => {}); // reported through until() and check()
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.report(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => this.report(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => this.report(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  }
+
+  private report(problem: string): void {
+    this.problems.push(problem);
+    this.fail(new Error(`the page reported an error: ${problem}`));
+  }
+
+  check(): void {
+    assert.deepEqual(this.problems, [], 'the page reported errors');
+  }
+
+  /** Waits until `condition(arg)` is true in the page; a timeout names what was awaited and the status line. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the argument is serialised into the page
+  async until(what: string, condition: (arg: any) => boolean, arg: string | number | null, timeout = 15_000): Promise<void> {
+    try {
+      await Promise.race([this.page.waitForFunction(condition, arg, { timeout, polling: 100 }), this.failed]);
+    } catch (error) {
+      const status = await this.page.locator('#status').textContent().catch(() => '?');
+      throw new Error(`waiting for ${what}: ${(error as Error).message.split('\n')[0]} (status line: '${status}')`);
+    }
+  }
+}
 
 async function drawStrokes(page: Page, strokes: [number, number][][]): Promise<void> {
   await page.locator('#pad').scrollIntoViewIfNeeded();
@@ -39,17 +81,19 @@ async function drawStrokes(page: Page, strokes: [number, number][][]): Promise<v
 }
 
 /** Waits for a prediction of the current drawing and returns the class probabilities. */
-async function readPrediction(page: Page): Promise<{ label: string; probabilities: number[] }> {
-  await page.waitForFunction(() => (document.getElementById('prediction')?.dataset.probabilities ?? '') !== '', null, { timeout: 10_000 });
+async function readPrediction(page: Page, watch: PageWatch): Promise<{ label: string; probabilities: number[] }> {
+  await watch.until('a prediction', () => (document.getElementById('prediction')?.dataset.probabilities ?? '') !== '', null);
   const label = (await page.locator('#prediction').textContent()) ?? '';
   const probabilities = JSON.parse((await page.locator('#prediction').getAttribute('data-probabilities')) ?? '[]') as number[];
   return { label, probabilities };
 }
 
-async function waitForReady(page: Page): Promise<string> {
-  await page.waitForFunction(() => !(document.getElementById('start') as HTMLButtonElement).disabled, null, { timeout: 30_000 });
+async function waitForReady(page: Page, watch: PageWatch): Promise<string> {
+  await watch.until('the page to be ready', () => !(document.getElementById('start') as HTMLButtonElement).disabled, null, 30_000);
   return (await page.locator('#backend').textContent()) ?? '';
 }
+
+const heldOutAbove = (level: number) => Number(document.getElementById('heldout-accuracy')!.dataset.value) > level;
 
 test('playground: trains to 90% held-out accuracy in the browser, predicts a drawing, saves and reloads weights', {
   skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser test`,
@@ -61,49 +105,44 @@ test('playground: trains to 90% held-out accuracy in the browser, predicts a dra
   const buildSeconds = (Date.now() - started) / 1000;
   const server = await serveStatic(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const problems: string[] = [];
   try {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1800 } });
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    const noProblems = () => assert.deepEqual(problems, [], 'the page reported errors');
+    const watch = new PageWatch(page);
 
     await page.goto(server.url);
-    const backend = await waitForReady(page);
+    const backend = await waitForReady(page, watch);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the page is not cross-origin isolated');
     assert.match(backend, /^wasm/, `expected the wasm backend, the page says '${backend}'`);
 
     // An invalid spec gets a clear message and trains nothing.
     await page.locator('#spec').fill('[{"type": "Linear", "inFeatures": 784}]');
     await page.locator('#reset').click();
-    await page.waitForFunction(() => !document.getElementById('spec-error')!.hidden);
+    await watch.until('the spec error', () => !document.getElementById('spec-error')!.hidden, null);
     assert.match((await page.locator('#spec-error').textContent()) ?? '', /layer 0 \(Linear\): missing 'outFeatures'/);
 
     // Train the MLP preset until the held-out accuracy passes 90%.
     await page.locator('#preset').selectOption('mlp');
-    await page.waitForFunction(() => document.getElementById('spec-error')!.hidden);
+    await watch.until('the MLP to build', () => document.getElementById('spec-error')!.hidden && /^6 layers/.test(document.getElementById('model-size')!.textContent ?? ''), null);
     const trainStart = Date.now();
     await page.locator('#start').click();
-    await page.waitForFunction(() => Number(document.getElementById('heldout-accuracy')!.dataset.value) > 0.9, null, { timeout: 120_000, polling: 250 });
+    await watch.until('held-out accuracy > 90%', heldOutAbove, 0.9, 120_000);
     const trainSeconds = (Date.now() - trainStart) / 1000;
     const accuracy = Number(await page.locator('#heldout-accuracy').getAttribute('data-value'));
     await page.locator('#pause').click();
-    await page.waitForFunction(() => !(document.getElementById('start') as HTMLButtonElement).disabled);
+    await watch.until('training to pause', () => !(document.getElementById('start') as HTMLButtonElement).disabled, null);
     const status = await page.locator('#status').textContent();
-    noProblems();
 
-    // The gradient inspector has a row per layer with finite norms.
-    const gradientRows = await page.locator('#gradient-table tbody tr').count();
-    assert.equal(gradientRows, 6, 'one gradient row per MLP layer');
-    const firstLinear = await page.locator('#gradient-table tbody tr').nth(1).locator('td').nth(2).textContent();
-    assert.ok(Number(firstLinear) > 0, `‖∂L/∂W‖ of layer 1 should be positive, got ${firstLinear}`);
+    // The gradient inspector has a row per layer, with a positive weight-gradient norm for the Linear layers.
+    const rows = page.locator('#gradient-table tbody tr');
+    assert.equal(await rows.count(), 6, 'one gradient row per MLP layer');
+    for (const index of [1, 3, 5]) {
+      const dW = Number(await rows.nth(index).locator('td').nth(2).textContent());
+      assert.ok(dW > 0 && Number.isFinite(dW), `‖∂L/∂W‖ of layer ${index} should be positive and finite, got ${dW}`);
+    }
 
     await drawStrokes(page, SEVEN);
-    const before = await readPrediction(page);
+    const before = await readPrediction(page, watch);
     assert.equal(before.probabilities.length, 10);
     assert.ok(Math.abs(before.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-4, 'probabilities sum to 1');
     await page.screenshot({ path: join(ARTIFACTS, 'playground-trained.png'), fullPage: true });
@@ -118,21 +157,29 @@ test('playground: trains to 90% held-out accuracy in the browser, predicts a dra
 
     // A fresh page starts from the default preset; loading the file restores the trained MLP.
     await page.reload();
-    await waitForReady(page);
+    await waitForReady(page, watch);
     await page.locator('#load').setInputFiles(weightsPath);
-    await page.waitForFunction(() => /^Loaded /.test(document.getElementById('status')!.textContent ?? ''), null, { timeout: 15_000 });
-    await page.waitForFunction(() => Number(document.getElementById('heldout-accuracy')!.dataset.value) > 0.9, null, { timeout: 15_000 });
+    await watch.until('the weights to load', () => /^Loaded /.test(document.getElementById('status')!.textContent ?? ''), null);
+    await watch.until('held-out accuracy > 90% with the loaded weights', heldOutAbove, 0.9);
     await drawStrokes(page, SEVEN);
-    const after = await readPrediction(page);
+    const after = await readPrediction(page, watch);
     await page.screenshot({ path: join(ARTIFACTS, 'playground-reloaded.png'), fullPage: true });
     assert.equal(after.label, before.label, 'the same prediction after saving, reloading and loading the weights');
     after.probabilities.forEach((p, k) => assert.ok(Math.abs(p - before.probabilities[k]) < 1e-6, `class ${k}: ${p} after reload vs ${before.probabilities[k]}`));
 
+    // A file saved the way the CLI saves (io/node-file saveWeights) loads too, model and all.
+    const cliPath = join(ARTIFACTS, 'playground-cli-lenet5.safetensors');
+    await saveWeights(cliPath, sequentialFromSpec(presetSpec('lenet5'), new Rng(7)));
+    await page.locator('#load').setInputFiles(cliPath);
+    await watch.until('the CLI file to load', (name) => document.getElementById('status')!.textContent === `Loaded ${name}.`, 'playground-cli-lenet5.safetensors');
+    assert.match((await page.locator('#model-size').textContent()) ?? '', /^12 layers, 61,706 parameters/);
+    assert.match(await page.locator('#spec').inputValue(), /"Conv2d"/);
+
     // The user's own IDX files (here the packed digits the build wrote) replace the data.
     await page.locator('#idx-files').setInputFiles([join(DIST, MNIST_LABELS_FILE), join(DIST, MNIST_IMAGES_FILE)]);
-    await page.waitForFunction((name) => (document.getElementById('dataset')!.textContent ?? '').startsWith(name), MNIST_IMAGES_FILE, { timeout: 15_000 });
+    await watch.until('the dropped IDX files', (name) => (document.getElementById('dataset')!.textContent ?? '').startsWith(name), MNIST_IMAGES_FILE);
     assert.match((await page.locator('#dataset').textContent()) ?? '', /8,000 train, 2,000 held out/);
-    noProblems();
+    watch.check();
     console.log(
       `playground e2e: build ${buildSeconds.toFixed(1)} s, backend '${backend}', held-out ${(accuracy * 100).toFixed(1)}% after ` +
         `${trainSeconds.toFixed(1)} s (${status}), drawn 7 predicted as ${before.label}`,
