@@ -24,7 +24,7 @@ const threads = availableParallelism();
 const outPath = option('--out') ?? join(here, 'results', 'latest.json');
 const PYTHON = '/usr/bin/python3';
 /** A peer slower than this on one workload is stopped and reported as timed out. */
-const CHILD_TIMEOUT_MS = quick ? 40_000 : 90_000;
+const CHILD_TIMEOUT_MS = quick ? 30_000 : 60_000;
 
 const hasTorch = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
 const threadCounts = threads > 1 ? [1, threads] : [1];

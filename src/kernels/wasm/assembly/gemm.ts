@@ -54,6 +54,38 @@ function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: 
   }
 }
 
+/** 4×4 transpose of the rows r0..r3, stored as four rows 32 bytes apart from dst. */
+// @ts-ignore: decorator
+@inline function storeTransposed4x4(r0: v128, r1: v128, r2: v128, r3: v128, dst: usize): void {
+  const a = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5); // r0[0] r1[0] r0[1] r1[1]
+  const b = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+  const c = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7); // r0[2] r1[2] r0[3] r1[3]
+  const d = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+  v128.store(dst, v128.shuffle<f32>(a, b, 0, 1, 4, 5));
+  v128.store(dst, v128.shuffle<f32>(a, b, 2, 3, 6, 7), 32);
+  v128.store(dst, v128.shuffle<f32>(c, d, 0, 1, 4, 5), 64);
+  v128.store(dst, v128.shuffle<f32>(c, d, 2, 3, 6, 7), 96);
+}
+
+/**
+ * One full panel of op(B) = Bᵀ: eight rows of B (row stride ldb floats, kc values each from src)
+ * become kc rows of eight, four k at a time through 4×4 transposes.
+ */
+function packPanelTransposed(src: usize, ldb: i32, kc: i32, dst: usize): void {
+  const row = <usize>ldb * 4;
+  let k = 0;
+  for (; k + 4 <= kc; k += 4) {
+    const at = src + <usize>k * 4;
+    const out = dst + <usize>(k * NR) * 4;
+    storeTransposed4x4(v128.load(at), v128.load(at + row), v128.load(at + 2 * row), v128.load(at + 3 * row), out);
+    const at4 = at + 4 * row;
+    storeTransposed4x4(v128.load(at4), v128.load(at4 + row), v128.load(at4 + 2 * row), v128.load(at4 + 3 * row), out + 16);
+  }
+  for (; k < kc; k++) {
+    for (let c = 0; c < NR; c++) store<f32>(dst + <usize>(k * NR + c) * 4, load<f32>(src + <usize>c * row + <usize>k * 4));
+  }
+}
+
 /** Packs rows [p0, p0+kc) × cols [j0, j0+nc) of op(B) into NR-column panels: panel-major, then k, then column. */
 function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: i32, bp: usize): void {
   for (let jr = 0; jr < nc; jr += NR) {
@@ -71,6 +103,8 @@ function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: 
           for (let c = 0; c < NR; c++) store<f32>(dst + c * 4, c < cols ? load<f32>(src + c * 4) : 0);
         }
       }
+    } else if (cols == NR) {
+      packPanelTransposed(b + (<usize>(j0 + jr) * ldb + p0) * 4, ldb, kc, panel);
     } else {
       // B stored [N, K]: walk each column of op(B) (a row of B) contiguously.
       for (let c = 0; c < NR; c++) {

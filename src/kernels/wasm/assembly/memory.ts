@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Short copies and fills as inline SIMD loops: V8 lowers memory.copy / memory.fill to a call
 // into the runtime, which costs more than the work for the rows of a few dozen floats that
-// im2col moves.
+// im2col moves. Sources and destinations must not overlap.
 
 /** dst[0..n) = src[0..n) (floats; the ranges must not overlap). */
 // @ts-ignore: decorator
 @inline export function copyFloats(dst: usize, src: usize, n: i32): void {
+  if (n < 4) {
+    for (let i = 0; i < n; i++) store<f32>(dst + <usize>i * 4, load<f32>(src + <usize>i * 4));
+    return;
+  }
   let i = 0;
   for (; i + 4 <= n; i += 4) v128.store(dst + <usize>i * 4, v128.load(src + <usize>i * 4));
-  for (; i < n; i++) store<f32>(dst + <usize>i * 4, load<f32>(src + <usize>i * 4));
+  // The last four floats again (overlapping what is done): one vector instead of a scalar tail.
+  if (i < n) v128.store(dst + <usize>(n - 4) * 4, v128.load(src + <usize>(n - 4) * 4));
 }
 
 /** dst[0..n) = 0 (floats). */

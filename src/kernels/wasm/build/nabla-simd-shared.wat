@@ -563,7 +563,7 @@
   i32.const 1
   i32.eq
   if
-   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
+   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
     local.get $0
     i32.load offset=4
     i32.const 0
@@ -638,7 +638,7 @@
      local.get $0
      local.get $1
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
      local.get $13
      local.get $14
      local.get $1
@@ -689,7 +689,7 @@
      local.get $0
      local.get $1
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
      local.get $13
      local.get $14
      local.get $3
@@ -749,112 +749,396 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
   loop $for-loop|0
    local.get $6
-   local.get $10
+   local.get $22
    i32.gt_s
    if
     i32.const 8
     local.get $6
-    local.get $10
+    local.get $22
     i32.sub
     local.tee $8
     local.get $8
     i32.const 8
     i32.gt_s
     select
-    local.set $11
+    local.set $18
     local.get $7
     local.get $5
-    local.get $10
+    local.get $22
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $12
+    local.set $21
     local.get $0
     if
-     i32.const 0
-     local.set $9
-     loop $for-loop|3
-      local.get $9
-      i32.const 8
-      i32.lt_s
-      if
-       local.get $12
+     local.get $18
+     i32.const 8
+     i32.eq
+     if
+      local.get $1
+      local.get $4
+      local.get $22
+      i32.add
+      local.get $2
+      i32.mul
+      local.get $3
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $19
+      local.get $2
+      i32.const 2
+      i32.shl
+      local.set $18
+      i32.const 0
+      local.set $9
+      loop $for-loop|00
        local.get $9
-       i32.const 2
-       i32.shl
+       i32.const 4
        i32.add
-       local.set $13
-       local.get $9
-       local.get $11
-       i32.lt_s
+       local.tee $8
+       local.get $5
+       i32.le_s
        if
-        local.get $1
-        local.get $4
-        local.get $10
-        i32.add
+        local.get $21
         local.get $9
+        i32.const 5
+        i32.shl
         i32.add
-        local.get $2
-        i32.mul
-        local.get $3
-        i32.add
+        local.tee $11
+        local.get $19
+        local.get $9
         i32.const 2
         i32.shl
         i32.add
-        local.set $14
+        local.tee $9
+        v128.load
+        local.tee $17
+        local.get $9
+        local.get $18
+        i32.add
+        v128.load
+        local.tee $16
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $13
+        local.get $18
+        i32.const 1
+        i32.shl
+        local.tee $10
+        local.get $9
+        i32.add
+        v128.load
+        local.tee $15
+        local.get $18
+        i32.const 3
+        i32.mul
+        local.tee $20
+        local.get $9
+        i32.add
+        v128.load
+        local.tee $14
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $12
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store
+        local.get $11
+        local.get $13
+        local.get $12
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=32
+        local.get $11
+        local.get $17
+        local.get $16
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $13
+        local.get $15
+        local.get $14
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $12
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store offset=64
+        local.get $11
+        local.get $13
+        local.get $12
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=96
+        local.get $11
+        local.get $9
+        local.get $18
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $9
+        v128.load
+        local.tee $17
+        local.get $9
+        local.get $18
+        i32.add
+        v128.load
+        local.tee $16
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $13
+        local.get $9
+        local.get $10
+        i32.add
+        v128.load
+        local.tee $15
+        local.get $9
+        local.get $20
+        i32.add
+        v128.load
+        local.tee $14
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $12
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store offset=16
+        local.get $11
+        local.get $13
+        local.get $12
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=48
+        local.get $11
+        local.get $17
+        local.get $16
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $13
+        local.get $15
+        local.get $14
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $12
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store offset=80
+        local.get $11
+        local.get $13
+        local.get $12
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=112
+        local.get $8
+        local.set $9
+        br $for-loop|00
+       end
+      end
+      loop $for-loop|1
+       local.get $5
+       local.get $9
+       i32.gt_s
+       if
         i32.const 0
-        local.set $8
-        loop $for-loop|4
-         local.get $5
-         local.get $8
-         i32.gt_s
+        local.set $20
+        loop $for-loop|2
+         local.get $20
+         i32.const 8
+         i32.lt_s
          if
-          local.get $13
-          local.get $8
-          i32.const 5
+          local.get $21
+          local.get $9
+          i32.const 3
+          i32.shl
+          local.get $20
+          i32.add
+          i32.const 2
           i32.shl
           i32.add
-          local.get $14
-          local.get $8
+          local.get $19
+          local.get $18
+          local.get $20
+          i32.mul
+          i32.add
+          local.get $9
           i32.const 2
           i32.shl
           i32.add
           f32.load
           f32.store
-          local.get $8
+          local.get $20
           i32.const 1
           i32.add
-          local.set $8
-          br $for-loop|4
+          local.set $20
+          br $for-loop|2
          end
         end
+        local.get $9
+        i32.const 1
+        i32.add
+        local.set $9
+        br $for-loop|1
+       end
+      end
+     else
+      i32.const 0
+      local.set $20
+      loop $for-loop|3
+       local.get $20
+       i32.const 8
+       i32.lt_s
+       if
+        local.get $21
+        local.get $20
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $10
+        local.get $18
+        local.get $20
+        i32.gt_s
+        if
+         local.get $1
+         local.get $4
+         local.get $22
+         i32.add
+         local.get $20
+         i32.add
+         local.get $2
+         i32.mul
+         local.get $3
+         i32.add
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $8
+         i32.const 0
+         local.set $9
+         loop $for-loop|4
+          local.get $5
+          local.get $9
+          i32.gt_s
+          if
+           local.get $10
+           local.get $9
+           i32.const 5
+           i32.shl
+           i32.add
+           local.get $8
+           local.get $9
+           i32.const 2
+           i32.shl
+           i32.add
+           f32.load
+           f32.store
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|4
+          end
+         end
+        else
+         i32.const 0
+         local.set $9
+         loop $for-loop|5
+          local.get $5
+          local.get $9
+          i32.gt_s
+          if
+           local.get $10
+           local.get $9
+           i32.const 5
+           i32.shl
+           i32.add
+           f32.const 0
+           f32.store
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|5
+          end
+         end
+        end
+        local.get $20
+        i32.const 1
+        i32.add
+        local.set $20
+        br $for-loop|3
+       end
+      end
+     end
+    else
+     i32.const 0
+     local.set $9
+     loop $for-loop|11
+      local.get $5
+      local.get $9
+      i32.gt_s
+      if
+       local.get $1
+       local.get $3
+       local.get $9
+       i32.add
+       local.get $2
+       i32.mul
+       local.get $4
+       i32.add
+       local.get $22
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $11
+       local.get $21
+       local.get $9
+       i32.const 5
+       i32.shl
+       i32.add
+       local.set $10
+       local.get $18
+       i32.const 8
+       i32.eq
+       if
+        local.get $10
+        local.get $11
+        v128.load
+        v128.store
+        local.get $10
+        local.get $11
+        v128.load offset=16
+        v128.store offset=16
        else
         i32.const 0
-        local.set $8
-        loop $for-loop|5
-         local.get $5
-         local.get $8
-         i32.gt_s
+        local.set $20
+        loop $for-loop|22
+         local.get $20
+         i32.const 8
+         i32.lt_s
          if
-          local.get $13
-          local.get $8
-          i32.const 5
+          local.get $10
+          local.get $20
+          i32.const 2
           i32.shl
+          local.tee $8
           i32.add
-          f32.const 0
+          local.get $18
+          local.get $20
+          i32.gt_s
+          if (result f32)
+           local.get $8
+           local.get $11
+           i32.add
+           f32.load
+          else
+           f32.const 0
+          end
           f32.store
-          local.get $8
+          local.get $20
           i32.const 1
           i32.add
-          local.set $8
-          br $for-loop|5
+          local.set $20
+          br $for-loop|22
          end
         end
        end
@@ -862,95 +1146,14 @@
        i32.const 1
        i32.add
        local.set $9
-       br $for-loop|3
-      end
-     end
-    else
-     i32.const 0
-     local.set $8
-     loop $for-loop|1
-      local.get $5
-      local.get $8
-      i32.gt_s
-      if
-       local.get $1
-       local.get $3
-       local.get $8
-       i32.add
-       local.get $2
-       i32.mul
-       local.get $4
-       i32.add
-       local.get $10
-       i32.add
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $14
-       local.get $12
-       local.get $8
-       i32.const 5
-       i32.shl
-       i32.add
-       local.set $13
-       local.get $11
-       i32.const 8
-       i32.eq
-       if
-        local.get $13
-        local.get $14
-        v128.load
-        v128.store
-        local.get $13
-        local.get $14
-        v128.load offset=16
-        v128.store offset=16
-       else
-        i32.const 0
-        local.set $9
-        loop $for-loop|2
-         local.get $9
-         i32.const 8
-         i32.lt_s
-         if
-          local.get $9
-          i32.const 2
-          i32.shl
-          local.tee $15
-          local.get $13
-          i32.add
-          local.get $9
-          local.get $11
-          i32.lt_s
-          if (result f32)
-           local.get $14
-           local.get $15
-           i32.add
-           f32.load
-          else
-           f32.const 0
-          end
-          f32.store
-          local.get $9
-          i32.const 1
-          i32.add
-          local.set $9
-          br $for-loop|2
-         end
-        end
-       end
-       local.get $8
-       i32.const 1
-       i32.add
-       local.set $8
-       br $for-loop|1
+       br $for-loop|11
       end
      end
     end
-    local.get $10
+    local.get $22
     i32.const 8
     i32.add
-    local.set $10
+    local.set $22
     br $for-loop|0
    end
   end
@@ -1216,68 +1419,95 @@
            i32.const 1
            i32.eq
            if
-            local.get $5
-            i32.const 2
-            i32.shl
-            local.tee $0
-            local.get $3
-            i32.add
-            local.set $25
-            local.get $0
-            local.get $24
-            i32.add
-            local.set $24
-            local.get $10
-            local.get $5
-            i32.sub
-            local.set $26
-            i32.const 0
-            local.set $0
-            loop $for-loop|8
-             local.get $0
-             i32.const 4
+            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+             local.get $5
+             i32.const 2
+             i32.shl
+             local.tee $0
+             local.get $3
              i32.add
-             local.tee $4
-             local.get $26
-             i32.le_s
+             local.set $25
+             local.get $0
+             local.get $24
+             i32.add
+             local.set $26
+             local.get $10
+             local.get $5
+             i32.sub
+             local.tee $24
+             i32.const 4
+             i32.lt_s
              if
+              i32.const 0
+              local.set $0
+              loop $for-loop|8
+               local.get $0
+               local.get $24
+               i32.lt_s
+               if
+                local.get $0
+                i32.const 2
+                i32.shl
+                local.tee $4
+                local.get $25
+                i32.add
+                local.get $4
+                local.get $26
+                i32.add
+                f32.load
+                f32.store
+                local.get $0
+                i32.const 1
+                i32.add
+                local.set $0
+                br $for-loop|8
+               end
+              end
+              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+             end
+             i32.const 0
+             local.set $0
+             loop $for-loop|9
               local.get $0
+              i32.const 4
+              i32.add
+              local.tee $4
+              local.get $24
+              i32.le_s
+              if
+               local.get $0
+               i32.const 2
+               i32.shl
+               local.tee $0
+               local.get $25
+               i32.add
+               local.get $0
+               local.get $26
+               i32.add
+               v128.load
+               v128.store
+               local.get $4
+               local.set $0
+               br $for-loop|9
+              end
+             end
+             local.get $0
+             local.get $24
+             i32.lt_s
+             if
+              local.get $24
+              i32.const 4
+              i32.sub
               i32.const 2
               i32.shl
               local.tee $0
               local.get $25
               i32.add
               local.get $0
-              local.get $24
+              local.get $26
               i32.add
               v128.load
               v128.store
-              local.get $4
-              local.set $0
-              br $for-loop|8
-             end
-            end
-            loop $for-loop|9
-             local.get $0
-             local.get $26
-             i32.lt_s
-             if
-              local.get $0
-              i32.const 2
-              i32.shl
-              local.tee $4
-              local.get $25
-              i32.add
-              local.get $4
-              local.get $24
-              i32.add
-              f32.load
-              f32.store
-              local.get $0
-              i32.const 1
-              i32.add
-              local.set $0
-              br $for-loop|9
              end
             end
            else
