@@ -140,11 +140,23 @@ export function checkFit<T>(what: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    const message = (err as Error).message;
-    if (err instanceof CliError) throw err;
-    if (/Sequential layer|the model outputs|expected|shape/i.test(message)) throw mismatchError(`the model does not fit ${what}: ${message}`);
-    throw err;
+    throw asMismatch(what, err);
   }
+}
+
+/** checkFit for asynchronous work (fit). */
+export async function checkFitAsync<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw asMismatch(what, err);
+  }
+}
+
+function asMismatch(what: string, err: unknown): unknown {
+  if (err instanceof CliError || !(err instanceof Error)) return err;
+  if (/Sequential layer|the model outputs|expected|shape/i.test(err.message)) return mismatchError(`the model does not fit ${what}: ${err.message}`);
+  return err;
 }
 
 export function percent(x: number): string {

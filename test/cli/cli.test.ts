@@ -136,6 +136,12 @@ describe('nabla errors and exit codes', () => {
     const r = await run('eval', model, '--dataset', data8, '--backend', 'ref');
     assert.equal(r.code, EXIT.mismatch);
     assert.match(r.err, /the model does not fit .*Linear/);
+    // a spec for 28×28 inputs trained on 8×8 images
+    const spec = join(dir, 'mlp784.json');
+    writeFileSync(spec, JSON.stringify([{ type: 'Flatten' }, { type: 'Linear', inFeatures: 784, outFeatures: 10 }]));
+    const t = await run('train', '--dataset', data8, '--model', spec, '--epochs', '1', '--backend', 'ref', '--out', join(dir, 'run8'));
+    assert.equal(t.code, EXIT.mismatch, t.err);
+    assert.match(t.err, /the model does not fit bands8|the model does not fit mnist train: Sequential layer 1 \(Linear\)/);
   });
 
   it('--resume refuses options that differ from the checkpoint', async () => {

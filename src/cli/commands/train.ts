@@ -17,7 +17,7 @@ import { type Callback, EarlyStopping } from '../../train/callbacks.js';
 import { fit, NonFiniteError } from '../../train/fit.js';
 import { evaluate } from '../../train/metrics.js';
 import { CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
-import { BACKENDS, type BackendName, buildModel, checkFit, DATA_KEY, dataInfo, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
+import { BACKENDS, type BackendName, buildModel, checkFitAsync, DATA_KEY, dataInfo, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, nonNegativeInt, positiveInt, positiveNumber, usageError } from '../errors.js';
 import { TerminalProgress } from '../progress.js';
 import { print } from '../io.js';
@@ -160,7 +160,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
   const began = Date.now();
   let result;
   try {
-    result = await checkFit(`${data.train.name}`, () =>
+    result = await checkFitAsync(data.train.name, () =>
       fit(model, {
         optimizer,
         schedule,
