@@ -3,10 +3,13 @@
 // of the SIMD width and the 6×8 register tile, convolution forward and backward over stride,
 // padding, dilation, groups, depthwise and 1×1, each with 1 and 2 threads; backend selection;
 // and a rebuild of nabla.wasm from source that must match the committed build byte for byte.
-// The shared kernel suite and the PyTorch golden layer cases run on both thread counts too.
+// The shared kernel suite and the PyTorch golden layer cases run on both thread counts too, and
+// a headless Chromium (when installed) runs the backend in a page, with and without threads.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectClose } from '../helpers/close.js';
@@ -246,6 +249,98 @@ describe('nabla.wasm build', () => {
       }
     } finally {
       rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});
+
+/** What the page reports: the backend it got and, per kernel, the largest |wasm − ref| and the sums' magnitude. */
+interface PageResult {
+  name: string;
+  threads: number;
+  relaxedSimd: boolean;
+  checks: { kernel: string; K: number; maxDiff: number; magnitude: number }[];
+  error?: string;
+}
+
+const PAGE_SOURCE = `
+import { createWasmKernels } from '../../src/kernels/wasm/index.js';
+import { refKernels } from '../../src/kernels/ref/index.js';
+import { conv2dGeometry } from '../../src/kernels/geometry.js';
+import { Rng } from '../../src/tensor/rng.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+function random(rng, shape) {
+  const t = Tensor.zeros(shape);
+  for (let i = 0; i < t.size; i++) t.data[i] = rng.normal(0, 1);
+  return t;
+}
+function abs(t) {
+  return new Tensor(t.data.map(Math.abs), t.shape);
+}
+function maxDiff(x, y) {
+  let m = 0;
+  for (let i = 0; i < x.size; i++) m = Math.max(m, Math.abs(x.data[i] - y.data[i]));
+  return m;
+}
+function maxAbs(t) {
+  return t.data.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+}
+async function main() {
+  const k = await createWasmKernels({ threads: 2 });
+  const rng = new Rng(1);
+  const a = random(rng, [130, 300]), b = random(rng, [300, 200]);
+  const g = conv2dGeometry('page', [8, 3, 20, 20], { outChannels: 16, kernelSize: 3, padding: 1 });
+  const x = random(rng, [8, 3, 20, 20]), w = random(rng, [16, 3, 3, 3]);
+  return {
+    name: k.name, threads: k.runtime.threads, relaxedSimd: k.runtime.features.relaxedSimd,
+    checks: [
+      { kernel: 'matmul', K: 300, maxDiff: maxDiff(k.matmul(a, b), refKernels.matmul(a, b)), magnitude: maxAbs(refKernels.matmul(abs(a), abs(b))) },
+      { kernel: 'conv2d', K: 27, maxDiff: maxDiff(k.conv2d(x, w, null, g), refKernels.conv2d(x, w, null, g)), magnitude: maxAbs(refKernels.conv2d(abs(x), abs(w), null, g)) },
+    ],
+  };
+}
+window.result = main().catch((error) => ({ error: String(error && error.stack || error) }));
+`;
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe('wasm backend in a browser page (headless Chromium)', { skip: existsSync(CHROMIUM) ? false : `no ${CHROMIUM}` }, () => {
+  it('runs with worker threads when cross-origin isolated and on one thread otherwise', async () => {
+    const esbuild = await import('esbuild');
+    const { chromium } = await import('playwright-core');
+    const bundle = await esbuild.build({
+      stdin: { contents: PAGE_SOURCE, resolveDir: import.meta.dirname, loader: 'ts' },
+      bundle: true, format: 'esm', write: false, logLevel: 'silent',
+    });
+    const script = bundle.outputFiles[0].contents;
+    // /isolated/ sends the COOP/COEP headers that make SharedArrayBuffer available; /plain/ does not.
+    const server = createServer((request, response) => {
+      const headers: Record<string, string> = request.url?.startsWith('/isolated/')
+        ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+        : {};
+      const isScript = request.url?.endsWith('/page.js');
+      response.writeHead(200, { 'Content-Type': isScript ? 'text/javascript' : 'text/html', ...headers });
+      response.end(isScript ? script : '<script type="module" src="page.js"></script>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      for (const [path, threads] of [['/isolated/', 2], ['/plain/', 1]] as const) {
+        const page = await browser.newPage();
+        await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+        await page.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined);
+        const result = (await page.evaluate(() => (window as unknown as { result: unknown }).result)) as PageResult;
+        assert.equal(result.error, undefined, `${path}: ${result.error}`);
+        assert.equal(result.threads, threads, `${path}: ${result.name}`);
+        assert.match(result.name, new RegExp(`^wasm \\(${result.relaxedSimd ? 'relaxed' : 'simd'}`));
+        for (const check of result.checks) {
+          const { atol } = reductionTolerance('float32', check.K, check.magnitude, check.kernel);
+          assert.ok(check.maxDiff <= atol!, `${path} ${check.kernel}: |wasm − ref| = ${check.maxDiff} > ${atol}`);
+        }
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      server.close();
     }
   });
 });
