@@ -19,6 +19,12 @@ export const PALETTE = ['#58a6ff', '#f78166', '#3fb950', '#d2a8ff', '#e3b341', '
 
 type Point = { x: number; y: number };
 
+/** Log-axis labels only at powers of ten, written 1e-7 (gradient norms span many decades). */
+function powerOfTenLabel(value: number | string): string {
+  const exponent = Math.log10(Number(value));
+  return Math.abs(exponent - Math.round(exponent)) < 1e-6 ? `1e${Math.round(exponent)}` : '';
+}
+
 export class LineChart {
   private readonly chart: Chart<'line', Point[]>;
 
@@ -41,6 +47,7 @@ export class LineChart {
             title: { display: true, text: options.yTitle },
             min: options.min,
             max: options.max,
+            ticks: options.log ? { callback: powerOfTenLabel } : {},
           },
         },
         plugins: { legend: { labels: { boxWidth: 10, boxHeight: 2 } } },

@@ -4,6 +4,7 @@
 import { PRESET_DESCRIPTIONS, PRESET_NAMES, presetSpec, type PresetName } from 'nabla';
 import { LineChart, PALETTE } from './charts.js';
 import { DrawingPad } from './draw.js';
+import { EXAMPLES, formatSpec } from './specs.js';
 import type { FromWorker, GradientSample, LayerInfo, OptimizerName, ToWorker, TrainSettings } from './protocol.js';
 import { markSamples, renderConfusion, renderMaps, renderProbabilities, renderSamples } from './views.js';
 
@@ -65,15 +66,13 @@ function queueRedraw(): void {
 // ---- Controls
 
 for (const name of PRESET_NAMES) ui.preset.add(new Option(`${name}: ${PRESET_DESCRIPTIONS[name]}`, name));
+for (const example of EXAMPLES) ui.preset.add(new Option(`${example.name}: ${example.description}`, example.name));
 ui.preset.add(new Option('custom (edited spec)', 'custom'));
 
-function specTextOf(name: PresetName): string {
-  return '[\n' + presetSpec(name).map((layer) => '  ' + JSON.stringify(layer)).join(',\n') + '\n]';
-}
-
 function choosePreset(name: string): void {
-  if (name === 'custom') return;
-  ui.spec.value = specTextOf(name as PresetName);
+  const example = EXAMPLES.find((e) => e.name === name);
+  if (example) ui.spec.value = formatSpec(example.spec);
+  else if ((PRESET_NAMES as readonly string[]).includes(name)) ui.spec.value = formatSpec(presetSpec(name as PresetName));
 }
 
 function settings(): TrainSettings {

@@ -10,6 +10,7 @@ import {
 } from 'nabla';
 import { datasetsFromIdx, fetchBytes, sortIdxFiles } from './data.js';
 import { firstLayerView } from './first-layer.js';
+import { formatSpec } from './specs.js';
 import type { FromWorker, GradientSample, ImageGrid, LayerInfo, OptimizerName, ToWorker, TrainSettings } from './protocol.js';
 
 const MNIST_IMAGES_URL = new URL(/* @vite-ignore */ '../mnist-images.idx.gz', import.meta.url);
@@ -126,7 +127,7 @@ function startRun(settings: TrainSettings, model: Sequential): void {
     hasWeight: layer.parameters().some((p) => p.name.endsWith('weight')),
   }));
   const note = `${summary.totalParameters.toLocaleString('en')} parameters`;
-  post({ type: 'model', layers, parameterCount: summary.totalParameters, specText: JSON.stringify(model.toSpec().layers, null, 1), note });
+  post({ type: 'model', layers, parameterCount: summary.totalParameters, specText: formatSpec(model.toSpec().layers as LayerSpec[]), note });
   post({ type: 'state', running, step: 0, epoch: 0 });
   evaluateHeldOut(run); // the held-out curves start from the untrained model
   sendFilters();
@@ -258,7 +259,7 @@ function loadWeights(bytes: Uint8Array, file: string): void {
     model = sequentialFromSpec(layers, new Rng(run.settings.seed));
   }
   loadWeightsInto(model, decoded.tensors, file);
-  const specText = decoded.spec ? JSON.stringify(model.toSpec().layers, null, 1) : run.settings.specText;
+  const specText = decoded.spec ? formatSpec(model.toSpec().layers as LayerSpec[]) : run.settings.specText;
   startRun({ ...run.settings, specText }, model);
   post({ type: 'loaded', file });
 }

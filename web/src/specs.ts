@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// Model specs in the page: how the spec box shows one, and the models the playground offers next
+// to the library's presets, chosen to show something in the backprop inspector rather than to score well.
+import type { LayerSpec } from 'nabla';
+
+/** One layer per line: easy to edit, and the same JSON the CLI reads. */
+export function formatSpec(spec: LayerSpec[]): string {
+  return '[\n' + spec.map((layer) => '  ' + JSON.stringify(layer)).join(',\n') + '\n]';
+}
+
+export interface Example {
+  name: string;
+  description: string;
+  spec: LayerSpec[];
+}
+
+function deepSigmoid(depth: number, width: number): LayerSpec[] {
+  const layers: LayerSpec[] = [{ type: 'Flatten' }, { type: 'Linear', inFeatures: 784, outFeatures: width }, { type: 'Sigmoid' }];
+  for (let i = 1; i < depth; i++) layers.push({ type: 'Linear', inFeatures: width, outFeatures: width }, { type: 'Sigmoid' });
+  layers.push({ type: 'Linear', inFeatures: width, outFeatures: 10 });
+  return layers;
+}
+
+export const EXAMPLES: Example[] = [
+  {
+    name: 'deep-sigmoid',
+    // σ'(z) ≤ 1/4, so each Sigmoid layer shrinks dL/dx on the way back (try SGD, lr 0.1).
+    description: 'vanishing gradients: 8 Sigmoid layers of 64 units; watch ‖∂L/∂W‖ shrink towards the input',
+    spec: deepSigmoid(8, 64),
+  },
+];
