@@ -19,10 +19,18 @@ export const PALETTE = ['#58a6ff', '#f78166', '#3fb950', '#d2a8ff', '#e3b341', '
 
 type Point = { x: number; y: number };
 
-/** Log-axis labels only at powers of ten, written 1e-7 (gradient norms span many decades). */
-function powerOfTenLabel(value: number | string): string {
-  const exponent = Math.log10(Number(value));
-  return Math.abs(exponent - Math.round(exponent)) < 1e-6 ? `1e${Math.round(exponent)}` : '';
+const isPowerOfTen = (v: number) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-6;
+
+/**
+ * Log-axis labels written 2e-7: at powers of ten when the axis spans two or more of them
+ * (gradient norms often span many decades), else at 1, 2 and 5 times a power of ten.
+ */
+function logTickLabel(value: number | string, _index: number, ticks: { value: number }[]): string {
+  const v = Number(value);
+  const decades = ticks.filter((t) => isPowerOfTen(t.value)).length;
+  const mantissa = Number(v.toExponential(0).split('e')[0]);
+  const show = decades >= 2 ? isPowerOfTen(v) : [1, 2, 5].includes(mantissa) && Math.abs(v / Number(v.toExponential(0)) - 1) < 1e-6;
+  return show ? v.toExponential(0).replace('e+', 'e') : '';
 }
 
 export class LineChart {
@@ -47,7 +55,7 @@ export class LineChart {
             title: { display: true, text: options.yTitle },
             min: options.min,
             max: options.max,
-            ticks: options.log ? { callback: powerOfTenLabel } : {},
+            ticks: options.log ? { callback: logTickLabel } : {},
           },
         },
         plugins: { legend: { labels: { boxWidth: 10, boxHeight: 2 } } },
