@@ -123,7 +123,30 @@ for (const ours of nablaEngines) {
   printTable(['workload', ...peers], rows);
 }
 
+/** The same tables as Markdown, for docs/performance.md. */
+function markdown(): string {
+  const lines = [`Run ${new Date().toISOString()}: ${cpus()[0]?.model ?? 'CPU'}, ${threads} threads, Node ${process.versions.node}, ` +
+    `load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after${quick ? ', --quick' : ''}.`, '',
+    'Median [min–max]; GFLOP/s for G1, training or inference samples/s for W1–W4.', '',
+    `| workload | ${engines.join(' | ')} |`, `|---|${engines.map(() => '---|').join('')}`];
+  for (const w of workloads) lines.push(`| ${workloadKey(w)} | ${engines.map((e) => cell(find(e, w)!)).join(' | ')} |`);
+  lines.push('', 'Peak RSS per workload (MiB):', '', `| workload | ${engines.join(' | ')} |`, `|---|${engines.map(() => '---|').join('')}`);
+  for (const w of workloads) {
+    lines.push(`| ${workloadKey(w)} | ${engines.map((e) => { const m = find(e, w)!; return m.peakRssBytes ? (m.peakRssBytes / 2 ** 20).toFixed(0) : '–'; }).join(' | ')} |`);
+  }
+  for (const ours of nablaEngines) {
+    lines.push('', `${ours} ÷ peer (medians; > 1: Nabla faster):`, '', `| workload | ${peers.join(' | ')} |`, `|---|${peers.map(() => '---|').join('')}`);
+    for (const w of workloads) {
+      lines.push(`| ${workloadKey(w)} | ${peers.map((p) => { const r = ratios[ours][workloadKey(w)][p]; return r === null ? 'n/a' : `${r.toFixed(2)}×`; }).join(' | ')} |`);
+    }
+  }
+  const unsupported = results.filter((m) => m.unsupported).map((m) => `- ${m.engine} ${m.workload}: ${m.unsupported}`);
+  if (unsupported.length) lines.push('', 'n/a:', '', ...new Set(unsupported));
+  return lines.join('\n') + '\n';
+}
+
 mkdirSync(dirname(outPath), { recursive: true });
+writeFileSync(outPath.replace(/\.json$/, '.md'), markdown());
 writeFileSync(outPath, JSON.stringify({
   date: new Date().toISOString(), cpu: cpus()[0]?.model, threads, node: process.versions.node, quick,
   loadAverage: { before: loadBefore, after: loadavg()[0] },
