@@ -31,18 +31,12 @@ function isFloat32(...tensors: readonly (Tensor | null | undefined)[]): boolean 
 }
 
 /**
- * db[oc] += Σ_{oh, ow} dy[n, oc, oh, ow], one sample at a time, in the reference's order: a bias
- * gradient that is zero in exact arithmetic (a conv before batch norm) then rounds the same way.
+ * db[oc] += Σ_{oh, ow} dy[n, oc, oh, ow] for n = 0, 1, …: the per-sample sums (float64, from
+ * wasm) are added one sample at a time in the reference's order, so a bias gradient that is zero
+ * in exact arithmetic (a conv before batch norm) rounds the same way on both backends.
  */
-function addSampleSums(dy: Float32Array, db: Float32Array, N: number, outC: number, OHW: number): void {
-  for (let n = 0; n < N; n++) {
-    for (let oc = 0; oc < outC; oc++) {
-      const base = (n * outC + oc) * OHW;
-      let sum = 0;
-      for (let p = 0; p < OHW; p++) sum += dy[base + p];
-      db[oc] += sum;
-    }
-  }
+function addSampleSums(sums: Float64Array, db: Float32Array, N: number, outC: number): void {
+  for (let n = 0; n < N; n++) for (let oc = 0; oc < outC; oc++) db[oc] += sums[n * outC + oc];
 }
 
 function geometryWords(g: Conv2dGeometry): number[] {
@@ -122,8 +116,9 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const pdx = grads.needDx ? rt.zeros(x.size) : 0;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
+    const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride]);
+      scratchStride, pSums]);
     rt.run(desc, g.N, parallel); // one item per sample
     const dW = grads.dW.data as Float32Array;
     dW.set(rt.f32(pdW, dWSize));
@@ -132,7 +127,10 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
       for (let i = 0; i < dWSize; i++) dW[i] += partial[i];
     }
     const dx = grads.needDx ? new Tensor(rt.f32(pdx, x.size).slice(), x.shape) : null;
-    if (grads.db) addSampleSums(dy.data as Float32Array, grads.db.data as Float32Array, g.N, g.outC, OHW);
+    if (grads.db) {
+      const sums = new Float64Array(rt.memory.buffer, pSums, g.N * g.outC);
+      addSampleSums(sums, grads.db.data as Float32Array, g.N, g.outC);
+    }
     return dx;
   }
 

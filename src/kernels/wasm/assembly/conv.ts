@@ -126,10 +126,12 @@ export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
 }
 
 /**
- * Backward job words 17..: [x, w, dy, dW, dWPartials, dx (0: not needed), scratch, scratchStride].
- * Item n adds sample n's dW into thread 0's dW or thread t's partial t − 1 (zeroed by the caller,
- * summed after), and writes dx[n] = col2im(w_gᵀ·dy_g) (dx zeroed by the caller). The scratch
- * holds cols, then dcols, then the gemm packing area.
+ * Backward job words 17..: [x, w, dy, dW, dWPartials, dx (0: not needed), scratch, scratchStride,
+ * dySums (0: no bias)]. Item n adds sample n's dW into thread 0's dW or thread t's partial t − 1
+ * (zeroed by the caller, summed after), writes dx[n] = col2im(w_gᵀ·dy_g) (dx zeroed by the
+ * caller) and, for the bias gradient, dySums[n, oc] = Σ_{oh, ow} dy[n, oc] in float64 (the caller
+ * adds them into db sample by sample, as the reference does). The scratch holds cols, then dcols,
+ * then the gemm packing area.
  */
 export function conv2dBackwardSample(desc: usize, n: i32, thread: i32): void {
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
@@ -139,6 +141,7 @@ export function conv2dBackwardSample(desc: usize, n: i32, thread: i32): void {
   const dW = thread == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(thread - 1) * dWSize * 4;
   const dx = <usize>word(desc, 22);
   const scratch = <usize>word(desc, 23) + <usize>thread * <usize>word(desc, 24);
+  const dySums = <usize>word(desc, 25);
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
@@ -162,6 +165,27 @@ export function conv2dBackwardSample(desc: usize, n: i32, thread: i32): void {
       }
     }
   }
+  if (dySums != 0) {
+    for (let oc = 0; oc < outC; oc++) {
+      const row = dy + <usize>((n * outC + oc) * OHW) * 4;
+      store<f64>(dySums + <usize>(n * outC + oc) * 8, sumAsF64(row, OHW));
+    }
+  }
+}
+
+/** Σ of n floats at src, accumulated in float64 (two f64x2 lanes pairs, then a scalar tail). */
+function sumAsF64(src: usize, n: i32): f64 {
+  let lo = f64x2.splat(0), hi = f64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(src + <usize>i * 4);
+    lo = f64x2.add(lo, f64x2.promote_low_f32x4(v));
+    hi = f64x2.add(hi, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1)));
+  }
+  const both = f64x2.add(lo, hi);
+  let sum = f64x2.extract_lane(both, 0) + f64x2.extract_lane(both, 1);
+  for (; i < n; i++) sum += <f64>load<f32>(src + <usize>i * 4);
+  return sum;
 }
 
 /** Bytes of per-thread scratch the conv jobs need: two column matrices and the gemm area. */

@@ -2303,7 +2303,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$1
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$2
      i32.const -1
      local.set $2
      local.get $0
@@ -2312,7 +2312,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$1
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$2
      local.get $3
      local.tee $2
      local.get $0
@@ -3183,10 +3183,10 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
-  (local $6 i32)
+  (local $6 v128)
   (local $7 i32)
-  (local $8 i32)
-  (local $9 i32)
+  (local $8 v128)
+  (local $9 f64)
   (local $10 i32)
   (local $11 i32)
   (local $12 i32)
@@ -3194,19 +3194,24 @@
   (local $14 i32)
   (local $15 i32)
   (local $16 i32)
-  (local $17 i32)
+  (local $17 v128)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
   local.get $0
   i32.load offset=12
-  local.set $7
+  local.set $10
   local.get $0
   i32.load offset=16
-  local.set $8
+  local.set $11
   local.get $0
   i32.load offset=60
   local.get $0
@@ -3214,35 +3219,35 @@
   i32.sub
   i32.load
   i32.mul
-  local.set $3
+  local.set $4
   local.get $0
   i32.load offset=68
-  local.set $13
+  local.set $18
   local.get $0
   i32.load offset=72
-  local.set $14
+  local.set $19
   local.get $0
   i32.load offset=76
-  local.set $15
+  local.set $12
   local.get $0
   i32.load offset=24
   local.get $0
   i32.load offset=28
   i32.mul
-  local.tee $6
+  local.tee $7
   local.get $0
   i32.load offset=20
-  local.tee $9
+  local.tee $5
   local.get $0
   i32.load offset=8
-  local.tee $4
+  local.tee $24
   local.get $0
   i32.load offset=56
-  local.tee $5
+  local.tee $3
   i32.div_s
   i32.mul
   i32.mul
-  local.set $10
+  local.set $13
   local.get $2
   if (result i32)
    local.get $0
@@ -3250,7 +3255,7 @@
    local.get $2
    i32.const 1
    i32.sub
-   local.get $10
+   local.get $13
    i32.mul
    i32.const 2
    i32.shl
@@ -3259,14 +3264,17 @@
    local.get $0
    i32.load offset=80
   end
-  local.set $16
+  local.set $20
   local.get $0
   i32.load offset=88
-  local.set $10
-  local.get $9
+  local.set $13
+  local.get $0
+  i32.load offset=100
+  local.set $14
   local.get $5
+  local.get $3
   i32.div_s
-  local.set $17
+  local.set $21
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -3308,7 +3316,7 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $20
+  local.set $25
   local.get $0
   i32.load offset=92
   local.get $2
@@ -3316,15 +3324,15 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.tee $11
-  local.get $6
-  local.get $4
-  local.get $5
-  i32.div_s
-  local.tee $21
-  i32.mul
-  local.tee $18
+  local.tee $15
+  local.get $7
+  local.get $24
   local.get $3
+  i32.div_s
+  local.tee $26
+  i32.mul
+  local.tee $22
+  local.get $4
   i32.mul
   i32.const 2
   i32.shl
@@ -3334,143 +3342,143 @@
   i32.and
   local.tee $2
   i32.add
-  local.tee $12
+  local.tee $16
   local.get $2
   i32.add
-  local.set $19
+  local.set $23
   i32.const 0
   local.set $2
   loop $for-loop|0
    local.get $2
-   local.get $5
+   local.get $3
    i32.lt_s
    if
-    local.get $13
+    local.get $18
     local.get $1
-    local.get $4
+    local.get $24
     i32.mul
+    local.get $2
+    local.get $26
+    i32.mul
+    i32.add
+    local.get $10
+    i32.mul
+    local.get $11
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $27
+    local.get $12
     local.get $2
     local.get $21
     i32.mul
-    i32.add
-    local.get $7
-    i32.mul
-    local.get $8
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $22
-    local.get $15
-    local.get $2
-    local.get $17
-    i32.mul
-    local.tee $23
+    local.tee $28
     local.get $1
-    local.get $9
+    local.get $5
     i32.mul
     i32.add
-    local.get $3
+    local.get $4
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $6
-    local.get $20
+    local.set $7
+    local.get $25
     i32.eqz
     if
      local.get $0
-     local.get $22
-     local.get $21
-     local.get $11
+     local.get $27
+     local.get $26
+     local.get $15
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 1
-    local.get $17
-    local.get $18
-    local.get $3
-    local.get $6
-    local.get $3
+    local.get $21
     local.get $22
-    local.get $11
-    local.get $20
+    local.get $4
+    local.get $7
+    local.get $4
+    local.get $27
+    local.get $15
+    local.get $25
     select
-    local.get $3
-    local.get $16
+    local.get $4
+    local.get $20
     local.get $2
-    local.get $17
+    local.get $21
     i32.mul
-    local.get $18
+    local.get $22
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.get $18
+    local.get $22
     i32.const 1
-    local.get $19
+    local.get $23
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $10
+    local.get $13
     if
-     local.get $14
-     local.get $18
-     local.get $23
+     local.get $19
+     local.get $22
+     local.get $28
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $22
-     local.get $10
+     local.set $27
+     local.get $13
      local.get $1
-     local.get $4
+     local.get $24
      i32.mul
      local.get $2
-     local.get $21
+     local.get $26
      i32.mul
      i32.add
-     local.get $7
+     local.get $10
      i32.mul
-     local.get $8
+     local.get $11
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $23
-     local.get $20
+     local.set $28
+     local.get $25
      if
       i32.const 1
       i32.const 0
-      local.get $18
-      local.get $3
-      local.get $17
       local.get $22
-      local.get $18
-      local.get $6
-      local.get $3
-      local.get $23
-      local.get $3
+      local.get $4
+      local.get $21
+      local.get $27
+      local.get $22
+      local.get $7
+      local.get $4
+      local.get $28
+      local.get $4
       i32.const 1
-      local.get $19
+      local.get $23
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
       i32.const 0
-      local.get $18
-      local.get $3
-      local.get $17
       local.get $22
-      local.get $18
-      local.get $6
-      local.get $3
-      local.get $12
-      local.get $3
+      local.get $4
+      local.get $21
+      local.get $27
+      local.get $22
+      local.get $7
+      local.get $4
+      local.get $16
+      local.get $4
       i32.const 0
-      local.get $19
+      local.get $23
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
-      local.get $12
-      local.get $21
-      local.get $23
+      local.get $16
+      local.get $26
+      local.get $28
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
@@ -3479,6 +3487,114 @@
     i32.add
     local.set $2
     br $for-loop|0
+   end
+  end
+  local.get $14
+  if
+   i32.const 0
+   local.set $2
+   loop $for-loop|1
+    local.get $2
+    local.get $5
+    i32.lt_s
+    if
+     local.get $12
+     local.get $1
+     local.get $5
+     i32.mul
+     local.get $2
+     i32.add
+     local.get $4
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $7
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.set $6
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.set $8
+     i32.const 0
+     local.set $0
+     loop $for-loop|00
+      local.get $0
+      i32.const 4
+      i32.add
+      local.tee $3
+      local.get $4
+      i32.le_s
+      if
+       local.get $6
+       local.get $7
+       local.get $0
+       i32.const 2
+       i32.shl
+       i32.add
+       v128.load
+       local.tee $17
+       f64x2.promote_low_f32x4
+       f64x2.add
+       local.set $6
+       local.get $8
+       local.get $17
+       local.get $17
+       i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+       f64x2.promote_low_f32x4
+       f64x2.add
+       local.set $8
+       local.get $3
+       local.set $0
+       br $for-loop|00
+      end
+     end
+     local.get $6
+     local.get $8
+     f64x2.add
+     local.tee $6
+     f64x2.extract_lane 0
+     local.get $6
+     f64x2.extract_lane 1
+     f64.add
+     local.set $9
+     loop $for-loop|11
+      local.get $0
+      local.get $4
+      i32.lt_s
+      if
+       local.get $9
+       local.get $7
+       local.get $0
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f64.promote_f32
+       f64.add
+       local.set $9
+       local.get $0
+       i32.const 1
+       i32.add
+       local.set $0
+       br $for-loop|11
+      end
+     end
+     local.get $14
+     local.get $1
+     local.get $5
+     i32.mul
+     local.get $2
+     i32.add
+     i32.const 3
+     i32.shl
+     i32.add
+     local.get $9
+     f64.store
+     local.get $2
+     i32.const 1
+     i32.add
+     local.set $2
+     br $for-loop|1
+    end
    end
   end
  )
