@@ -21,35 +21,49 @@ function isPointwise(desc: usize): bool {
     word(desc, PH) == 0 && word(desc, PW) == 0;
 }
 
+/** First output index o ≥ 0 with o·stride + offset ≥ bound (0 when every o qualifies), at most count. */
+// @ts-ignore: decorator
+@inline function firstAtLeast(bound: i32, offset: i32, stride: i32, count: i32): i32 {
+  return bound <= offset ? 0 : min(count, (bound - offset + stride - 1) / stride);
+}
+
 /** cols [Cg·kH·kW, OH·OW] of one sample's group, whose first channel starts at x. */
 function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize): void {
   const H = word(desc, H_), W = word(desc, W_), kH = word(desc, KH), kW = word(desc, KW);
   const strideH = word(desc, SH), strideW = word(desc, SW), padH = word(desc, PH), padW = word(desc, PW);
   const dilationH = word(desc, DH), dilationW = word(desc, DW), OH = word(desc, OH_), OW = word(desc, OW_);
+  const rowBytes = <usize>OW * 4;
   let dst = cols;
   for (let c = 0; c < Cg; c++) {
     for (let kh = 0; kh < kH; kh++) {
+      // Output rows oh in [ohLo, ohHi) read input row ih = oh·strideH + ih0 inside x; the rest are padding.
+      const ih0 = kh * dilationH - padH;
+      const ohLo = firstAtLeast(0, ih0, strideH, OH);
+      const ohHi = max(ohLo, firstAtLeast(H, ih0, strideH, OH));
       for (let kw = 0; kw < kW; kw++) {
+        // Likewise columns ow in [owLo, owHi) read iw = ow·strideW + iw0.
         const iw0 = kw * dilationW - padW;
-        // Columns ow with 0 ≤ iw0 + ow·strideW < W read x; the rest are padding.
-        const owLo = iw0 >= 0 ? 0 : min(OW, (-iw0 + strideW - 1) / strideW);
-        const owHi = max(owLo, min(OW, W - iw0 > 0 ? (W - iw0 + strideW - 1) / strideW : 0));
-        for (let oh = 0; oh < OH; oh++) {
-          const ih = oh * strideH - padH + kh * dilationH;
-          if (ih < 0 || ih >= H) {
-            zeroFloats(dst, OW);
-          } else {
-            const src = x + (<usize>(c * H + ih) * W + iw0) * 4;
-            zeroFloats(dst, owLo);
-            if (strideW == 1) {
-              copyFloats(dst + <usize>owLo * 4, src + <usize>owLo * 4, owHi - owLo);
-            } else {
-              for (let ow = owLo; ow < owHi; ow++) store<f32>(dst + <usize>ow * 4, load<f32>(src + <usize>(ow * strideW) * 4));
-            }
-            zeroFloats(dst + <usize>owHi * 4, OW - owHi);
+        const owLo = firstAtLeast(0, iw0, strideW, OW);
+        const owHi = max(owLo, firstAtLeast(W, iw0, strideW, OW));
+        const inside = owLo == 0 && owHi == OW && strideW == 1;
+        zeroFloats(dst, ohLo * OW);
+        for (let oh = ohLo; oh < ohHi; oh++) {
+          const src = x + (<usize>(c * H + oh * strideH + ih0) * W + iw0) * 4;
+          const row = dst + <usize>oh * rowBytes;
+          if (inside) {
+            copyFloats(row, src, OW);
+            continue;
           }
-          dst += <usize>OW * 4;
+          zeroFloats(row, owLo);
+          if (strideW == 1) {
+            copyFloats(row + <usize>owLo * 4, src + <usize>owLo * 4, owHi - owLo);
+          } else {
+            for (let ow = owLo; ow < owHi; ow++) store<f32>(row + <usize>ow * 4, load<f32>(src + <usize>(ow * strideW) * 4));
+          }
+          zeroFloats(row + <usize>owHi * 4, OW - owHi);
         }
+        zeroFloats(dst + <usize>ohHi * rowBytes, (OH - ohHi) * OW);
+        dst += <usize>OH * rowBytes;
       }
     }
   }
@@ -60,31 +74,33 @@ function col2imSample(desc: usize, cols: usize, Cg: i32, dx: usize): void {
   const H = word(desc, H_), W = word(desc, W_), kH = word(desc, KH), kW = word(desc, KW);
   const strideH = word(desc, SH), strideW = word(desc, SW), padH = word(desc, PH), padW = word(desc, PW);
   const dilationH = word(desc, DH), dilationW = word(desc, DW), OH = word(desc, OH_), OW = word(desc, OW_);
-  let src = cols;
+  const rowBytes = <usize>OW * 4;
+  let rowOfCols = cols;
   for (let c = 0; c < Cg; c++) {
     for (let kh = 0; kh < kH; kh++) {
+      const ih0 = kh * dilationH - padH;
+      const ohLo = firstAtLeast(0, ih0, strideH, OH);
+      const ohHi = max(ohLo, firstAtLeast(H, ih0, strideH, OH));
       for (let kw = 0; kw < kW; kw++) {
         const iw0 = kw * dilationW - padW;
-        const owLo = iw0 >= 0 ? 0 : min(OW, (-iw0 + strideW - 1) / strideW);
-        const owHi = max(owLo, min(OW, W - iw0 > 0 ? (W - iw0 + strideW - 1) / strideW : 0));
-        for (let oh = 0; oh < OH; oh++) {
-          const ih = oh * strideH - padH + kh * dilationH;
-          if (ih >= 0 && ih < H) {
-            const dst = dx + (<usize>(c * H + ih) * W + iw0) * 4;
-            let ow = owLo;
-            if (strideW == 1) {
-              for (; ow + 4 <= owHi; ow += 4) {
-                const at = dst + <usize>ow * 4;
-                v128.store(at, f32x4.add(v128.load(at), v128.load(src + <usize>ow * 4)));
-              }
-            }
-            for (; ow < owHi; ow++) {
-              const at = dst + <usize>(ow * strideW) * 4;
-              store<f32>(at, load<f32>(at) + load<f32>(src + <usize>ow * 4));
+        const owLo = firstAtLeast(0, iw0, strideW, OW);
+        const owHi = max(owLo, firstAtLeast(W, iw0, strideW, OW));
+        for (let oh = ohLo; oh < ohHi; oh++) {
+          const src = rowOfCols + <usize>oh * rowBytes;
+          const dst = dx + (<usize>(c * H + oh * strideH + ih0) * W + iw0) * 4;
+          let ow = owLo;
+          if (strideW == 1) {
+            for (; ow + 4 <= owHi; ow += 4) {
+              const at = dst + <usize>ow * 4;
+              v128.store(at, f32x4.add(v128.load(at), v128.load(src + <usize>ow * 4)));
             }
           }
-          src += <usize>OW * 4;
+          for (; ow < owHi; ow++) {
+            const at = dst + <usize>(ow * strideW) * 4;
+            store<f32>(at, load<f32>(at) + load<f32>(src + <usize>ow * 4));
+          }
         }
+        rowOfCols += <usize>OH * rowBytes;
       }
     }
   }

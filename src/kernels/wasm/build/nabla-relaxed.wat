@@ -1182,277 +1182,433 @@
   (local $24 i32)
   (local $25 i32)
   (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
   local.get $0
   i32.load offset=12
-  local.set $14
-  local.get $0
-  i32.load offset=16
-  local.set $15
-  local.get $0
-  i32.load offset=24
-  local.set $16
-  local.get $0
-  i32.load offset=28
   local.set $17
   local.get $0
-  i32.load offset=32
+  i32.load offset=16
   local.set $18
   local.get $0
-  i32.load offset=36
-  local.set $7
-  local.get $0
-  i32.load offset=40
-  local.set $19
-  local.get $0
-  i32.load offset=44
-  local.set $20
-  local.get $0
-  i32.load offset=48
-  local.set $21
-  local.get $0
-  i32.load offset=52
+  i32.load offset=24
   local.set $22
   local.get $0
-  i32.load offset=60
+  i32.load offset=28
   local.set $23
+  local.get $0
+  i32.load offset=32
+  local.set $11
+  local.get $0
+  i32.load offset=36
+  local.set $9
+  local.get $0
+  i32.load offset=40
+  local.set $24
+  local.get $0
+  i32.load offset=44
+  local.set $25
+  local.get $0
+  i32.load offset=48
+  local.set $26
+  local.get $0
+  i32.load offset=52
+  local.set $27
+  local.get $0
+  i32.load offset=60
+  local.set $10
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.set $6
+  local.tee $8
+  i32.const 2
+  i32.shl
+  local.set $19
+  local.get $3
+  local.set $5
   loop $for-loop|0
    local.get $2
-   local.get $12
+   local.get $20
    i32.gt_s
    if
     i32.const 0
-    local.set $8
+    local.set $13
     loop $for-loop|1
-     local.get $8
-     local.get $16
+     local.get $13
+     local.get $22
      i32.lt_s
      if
+      local.get $13
+      local.get $26
+      i32.mul
+      local.get $24
+      i32.sub
+      local.tee $14
       i32.const 0
-      local.set $9
-      loop $for-loop|2
-       local.get $9
+      i32.ge_s
+      if (result i32)
+       i32.const 0
+      else
+       local.get $10
+       local.get $11
+       local.get $14
+       i32.sub
+       i32.const 1
+       i32.sub
+       local.get $11
+       i32.div_s
+       local.tee $0
+       local.get $0
+       local.get $10
+       i32.gt_s
+       select
+      end
+      local.tee $6
+      local.get $14
+      local.get $17
+      i32.ge_s
+      if (result i32)
+       i32.const 0
+      else
+       local.get $10
        local.get $17
+       local.get $14
+       i32.sub
+       local.get $11
+       i32.add
+       i32.const 1
+       i32.sub
+       local.get $11
+       i32.div_s
+       local.tee $0
+       local.get $0
+       local.get $10
+       i32.gt_s
+       select
+      end
+      local.tee $0
+      local.get $0
+      local.get $6
+      i32.lt_s
+      select
+      local.set $21
+      i32.const 0
+      local.set $15
+      loop $for-loop|2
+       local.get $15
+       local.get $23
        i32.lt_s
        if
-        local.get $9
-        local.get $22
+        local.get $15
+        local.get $27
         i32.mul
-        local.get $20
+        local.get $25
         i32.sub
-        local.tee $13
+        local.tee $16
         i32.const 0
         i32.ge_s
         if (result i32)
          i32.const 0
         else
-         local.get $6
-         local.get $7
-         local.get $13
+         local.get $8
+         local.get $9
+         local.get $16
          i32.sub
          i32.const 1
          i32.sub
-         local.get $7
+         local.get $9
          i32.div_s
          local.tee $0
          local.get $0
-         local.get $6
+         local.get $8
          i32.gt_s
          select
         end
-        local.tee $5
-        local.get $6
-        local.get $15
-        local.get $13
-        i32.sub
-        local.tee $0
-        i32.const 0
-        i32.gt_s
+        local.tee $7
+        local.get $16
+        local.get $18
+        i32.ge_s
         if (result i32)
-         local.get $0
-         local.get $7
+         i32.const 0
+        else
+         local.get $8
+         local.get $18
+         local.get $16
+         i32.sub
+         local.get $9
          i32.add
          i32.const 1
          i32.sub
-         local.get $7
+         local.get $9
          i32.div_s
-        else
-         i32.const 0
+         local.tee $0
+         local.get $0
+         local.get $8
+         i32.gt_s
+         select
         end
         local.tee $0
         local.get $0
-        local.get $6
-        i32.gt_s
-        select
-        local.tee $0
-        local.get $0
-        local.get $5
+        local.get $7
         i32.lt_s
         select
-        local.set $10
+        local.set $12
+        local.get $7
+        i32.eqz
+        local.tee $0
+        if
+         local.get $8
+         local.get $12
+         i32.eq
+         local.set $0
+        end
+        local.get $9
+        i32.const 1
+        i32.eq
+        local.get $0
+        local.get $0
+        select
+        local.set $28
+        local.get $6
+        local.get $8
+        i32.mul
+        local.set $4
         i32.const 0
-        local.set $11
+        local.set $0
         loop $for-loop|3
-         local.get $11
-         local.get $23
+         local.get $0
+         i32.const 4
+         i32.add
+         local.tee $3
+         local.get $4
+         i32.le_s
+         if
+          local.get $5
+          local.get $0
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store
+          local.get $3
+          local.set $0
+          br $for-loop|3
+         end
+        end
+        loop $for-loop|4
+         local.get $0
+         local.get $4
          i32.lt_s
          if
-          local.get $11
-          local.get $18
+          local.get $5
+          local.get $0
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $0
+          i32.const 1
+          i32.add
+          local.set $0
+          br $for-loop|4
+         end
+        end
+        local.get $6
+        local.set $4
+        loop $for-loop|5
+         local.get $4
+         local.get $21
+         i32.lt_s
+         if
+          local.get $1
+          local.get $17
+          local.get $20
           i32.mul
-          local.get $19
-          i32.sub
-          local.get $8
-          local.get $21
+          local.get $4
+          local.get $11
           i32.mul
           i32.add
-          local.tee $0
-          i32.const 0
-          i32.lt_s
-          local.get $0
           local.get $14
-          i32.ge_s
-          i32.or
-          if
-           i32.const 0
-           local.set $0
-           loop $for-loop|4
-            local.get $0
-            i32.const 4
-            i32.add
-            local.tee $4
-            local.get $6
-            i32.le_s
-            if
-             local.get $3
-             local.get $0
-             i32.const 2
-             i32.shl
-             i32.add
-             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-             v128.store
-             local.get $4
-             local.set $0
-             br $for-loop|4
-            end
-           end
-           loop $for-loop|5
-            local.get $0
-            local.get $6
-            i32.lt_s
-            if
-             local.get $3
-             local.get $0
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.const 0
-             f32.store
-             local.get $0
-             i32.const 1
-             i32.add
-             local.set $0
-             br $for-loop|5
-            end
-           end
-          else
-           local.get $1
-           local.get $12
-           local.get $14
-           i32.mul
-           local.get $0
-           i32.add
-           local.get $15
-           i32.mul
-           local.get $13
-           i32.add
-           i32.const 2
-           i32.shl
-           i32.add
-           local.set $24
-           i32.const 0
-           local.set $0
-           loop $for-loop|6
-            local.get $0
-            i32.const 4
-            i32.add
-            local.tee $4
-            local.get $5
-            i32.le_s
-            if
-             local.get $3
-             local.get $0
-             i32.const 2
-             i32.shl
-             i32.add
-             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-             v128.store
-             local.get $4
-             local.set $0
-             br $for-loop|6
-            end
-           end
-           loop $for-loop|7
-            local.get $0
-            local.get $5
-            i32.lt_s
-            if
-             local.get $3
-             local.get $0
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.const 0
-             f32.store
-             local.get $0
-             i32.const 1
-             i32.add
-             local.set $0
-             br $for-loop|7
-            end
-           end
-           local.get $7
-           i32.const 1
-           i32.eq
+          i32.add
+          local.get $18
+          i32.mul
+          local.get $16
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $30
+          local.get $5
+          local.get $4
+          local.get $19
+          i32.mul
+          i32.add
+          local.set $29
+          block $for-continue|5
+           local.get $28
            if
-            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
-             local.get $5
+            local.get $8
+            i32.const 4
+            i32.lt_s
+            if
+             i32.const 0
+             local.set $0
+             loop $for-loop|6
+              local.get $0
+              local.get $8
+              i32.lt_s
+              if
+               local.get $0
+               i32.const 2
+               i32.shl
+               local.tee $3
+               local.get $29
+               i32.add
+               local.get $3
+               local.get $30
+               i32.add
+               f32.load
+               f32.store
+               local.get $0
+               i32.const 1
+               i32.add
+               local.set $0
+               br $for-loop|6
+              end
+             end
+             br $for-continue|5
+            end
+            i32.const 0
+            local.set $0
+            loop $for-loop|7
+             local.get $0
+             i32.const 4
+             i32.add
+             local.tee $3
+             local.get $8
+             i32.le_s
+             if
+              local.get $0
+              i32.const 2
+              i32.shl
+              local.tee $0
+              local.get $29
+              i32.add
+              local.get $0
+              local.get $30
+              i32.add
+              v128.load
+              v128.store
+              local.get $3
+              local.set $0
+              br $for-loop|7
+             end
+            end
+            local.get $0
+            local.get $8
+            i32.lt_s
+            if
+             local.get $8
+             i32.const 4
+             i32.sub
              i32.const 2
              i32.shl
              local.tee $0
-             local.get $3
+             local.get $29
              i32.add
-             local.set $25
              local.get $0
-             local.get $24
+             local.get $30
              i32.add
-             local.set $26
-             local.get $10
-             local.get $5
+             v128.load
+             v128.store
+            end
+            br $for-continue|5
+           end
+           i32.const 0
+           local.set $0
+           loop $for-loop|8
+            local.get $0
+            i32.const 4
+            i32.add
+            local.tee $3
+            local.get $7
+            i32.le_s
+            if
+             local.get $29
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             v128.store
+             local.get $3
+             local.set $0
+             br $for-loop|8
+            end
+           end
+           loop $for-loop|9
+            local.get $0
+            local.get $7
+            i32.lt_s
+            if
+             local.get $29
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.const 0
+             f32.store
+             local.get $0
+             i32.const 1
+             i32.add
+             local.set $0
+             br $for-loop|9
+            end
+           end
+           local.get $9
+           i32.const 1
+           i32.eq
+           if
+            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
+             local.get $7
+             i32.const 2
+             i32.shl
+             local.tee $0
+             local.get $29
+             i32.add
+             local.set $31
+             local.get $0
+             local.get $30
+             i32.add
+             local.set $32
+             local.get $12
+             local.get $7
              i32.sub
-             local.tee $24
+             local.tee $30
              i32.const 4
              i32.lt_s
              if
               i32.const 0
               local.set $0
-              loop $for-loop|8
+              loop $for-loop|10
                local.get $0
-               local.get $24
+               local.get $30
                i32.lt_s
                if
                 local.get $0
                 i32.const 2
                 i32.shl
-                local.tee $4
-                local.get $25
+                local.tee $3
+                local.get $31
                 i32.add
-                local.get $4
-                local.get $26
+                local.get $3
+                local.get $32
                 i32.add
                 f32.load
                 f32.store
@@ -1460,72 +1616,72 @@
                 i32.const 1
                 i32.add
                 local.set $0
-                br $for-loop|8
+                br $for-loop|10
                end
               end
-              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
              end
              i32.const 0
              local.set $0
-             loop $for-loop|9
+             loop $for-loop|11
               local.get $0
               i32.const 4
               i32.add
-              local.tee $4
-              local.get $24
+              local.tee $3
+              local.get $30
               i32.le_s
               if
                local.get $0
                i32.const 2
                i32.shl
                local.tee $0
-               local.get $25
+               local.get $31
                i32.add
                local.get $0
-               local.get $26
+               local.get $32
                i32.add
                v128.load
                v128.store
-               local.get $4
+               local.get $3
                local.set $0
-               br $for-loop|9
+               br $for-loop|11
               end
              end
              local.get $0
-             local.get $24
+             local.get $30
              i32.lt_s
              if
-              local.get $24
+              local.get $30
               i32.const 4
               i32.sub
               i32.const 2
               i32.shl
               local.tee $0
-              local.get $25
+              local.get $31
               i32.add
               local.get $0
-              local.get $26
+              local.get $32
               i32.add
               v128.load
               v128.store
              end
             end
            else
-            local.get $5
+            local.get $7
             local.set $0
-            loop $for-loop|10
+            loop $for-loop|12
              local.get $0
-             local.get $10
+             local.get $12
              i32.lt_s
              if
-              local.get $3
+              local.get $29
               local.get $0
               i32.const 2
               i32.shl
               i32.add
-              local.get $24
+              local.get $30
               local.get $0
-              local.get $7
+              local.get $9
               i32.mul
               i32.const 2
               i32.shl
@@ -1536,48 +1692,48 @@
               i32.const 1
               i32.add
               local.set $0
-              br $for-loop|10
+              br $for-loop|12
              end
             end
            end
-           local.get $3
-           local.get $10
+           local.get $29
+           local.get $12
            i32.const 2
            i32.shl
            i32.add
-           local.set $24
-           local.get $6
-           local.get $10
+           local.set $29
+           local.get $8
+           local.get $12
            i32.sub
-           local.set $25
+           local.set $30
            i32.const 0
            local.set $0
-           loop $for-loop|11
+           loop $for-loop|13
             local.get $0
             i32.const 4
             i32.add
-            local.tee $4
-            local.get $25
+            local.tee $3
+            local.get $30
             i32.le_s
             if
-             local.get $24
+             local.get $29
              local.get $0
              i32.const 2
              i32.shl
              i32.add
              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
              v128.store
-             local.get $4
+             local.get $3
              local.set $0
-             br $for-loop|11
+             br $for-loop|13
             end
            end
-           loop $for-loop|12
+           loop $for-loop|14
             local.get $0
-            local.get $25
+            local.get $30
             i32.lt_s
             if
-             local.get $24
+             local.get $29
              local.get $0
              i32.const 2
              i32.shl
@@ -1588,41 +1744,94 @@
              i32.const 1
              i32.add
              local.set $0
-             br $for-loop|12
+             br $for-loop|14
             end
            end
           end
+          local.get $4
+          i32.const 1
+          i32.add
+          local.set $4
+          br $for-loop|5
+         end
+        end
+        local.get $5
+        local.get $19
+        local.get $21
+        i32.mul
+        i32.add
+        local.set $4
+        local.get $10
+        local.get $21
+        i32.sub
+        local.get $8
+        i32.mul
+        local.set $7
+        i32.const 0
+        local.set $3
+        loop $for-loop|15
+         local.get $3
+         i32.const 4
+         i32.add
+         local.tee $0
+         local.get $7
+         i32.le_s
+         if
+          local.get $4
           local.get $3
-          local.get $6
           i32.const 2
           i32.shl
           i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store
+          local.get $0
           local.set $3
-          local.get $11
-          i32.const 1
-          i32.add
-          local.set $11
-          br $for-loop|3
+          br $for-loop|15
          end
         end
-        local.get $9
+        loop $for-loop|16
+         local.get $3
+         local.get $7
+         i32.lt_s
+         if
+          local.get $4
+          local.get $3
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $3
+          i32.const 1
+          i32.add
+          local.set $3
+          br $for-loop|16
+         end
+        end
+        local.get $5
+        local.get $10
+        local.get $19
+        i32.mul
+        i32.add
+        local.set $5
+        local.get $15
         i32.const 1
         i32.add
-        local.set $9
+        local.set $15
         br $for-loop|2
        end
       end
-      local.get $8
+      local.get $13
       i32.const 1
       i32.add
-      local.set $8
+      local.set $13
       br $for-loop|1
      end
     end
-    local.get $12
+    local.get $20
     i32.const 1
     i32.add
-    local.set $12
+    local.set $20
     br $for-loop|0
    end
   end
@@ -3613,253 +3822,308 @@
   (local $23 i32)
   (local $24 i32)
   (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
   local.get $0
   i32.load offset=12
-  local.set $13
-  local.get $0
-  i32.load offset=16
-  local.set $14
-  local.get $0
-  i32.load offset=24
-  local.set $17
-  local.get $0
-  i32.load offset=28
-  local.set $18
-  local.get $0
-  i32.load offset=32
-  local.set $19
-  local.get $0
-  i32.load offset=36
-  local.set $6
-  local.get $0
-  i32.load offset=40
-  local.set $20
-  local.get $0
-  i32.load offset=44
-  local.set $21
-  local.get $0
-  i32.load offset=48
   local.set $22
   local.get $0
+  i32.load offset=16
+  local.set $21
+  local.get $0
+  i32.load offset=24
+  local.set $15
+  local.get $0
+  i32.load offset=28
+  local.set $14
+  local.get $0
+  i32.load offset=32
+  local.set $29
+  local.get $0
+  i32.load offset=36
+  local.set $30
+  local.get $0
+  i32.load offset=40
+  local.set $13
+  local.get $0
+  i32.load offset=44
+  local.set $12
+  local.get $0
+  i32.load offset=48
+  local.set $11
+  local.get $0
   i32.load offset=52
-  local.set $23
+  local.set $10
   local.get $0
   i32.load offset=60
-  local.set $24
+  local.set $28
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.set $7
+  local.tee $27
+  i32.const 2
+  i32.shl
+  local.set $19
+  local.get $1
+  local.set $6
   loop $for-loop|0
    local.get $2
-   local.get $11
+   local.get $20
    i32.gt_s
    if
     i32.const 0
-    local.set $8
+    local.set $26
     loop $for-loop|1
-     local.get $8
-     local.get $17
-     i32.lt_s
+     local.get $15
+     local.get $26
+     i32.gt_s
      if
+      local.get $11
+      local.get $26
+      i32.mul
+      local.get $13
+      i32.sub
+      local.tee $25
       i32.const 0
+      i32.ge_s
+      if (result i32)
+       i32.const 0
+      else
+       local.get $28
+       local.get $29
+       local.get $25
+       i32.sub
+       i32.const 1
+       i32.sub
+       local.get $29
+       i32.div_s
+       local.tee $0
+       local.get $0
+       local.get $28
+       i32.gt_s
+       select
+      end
+      local.tee $4
+      local.get $22
+      local.get $25
+      i32.le_s
+      if (result i32)
+       i32.const 0
+      else
+       local.get $28
+       local.get $22
+       local.get $25
+       i32.sub
+       local.get $29
+       i32.add
+       i32.const 1
+       i32.sub
+       local.get $29
+       i32.div_s
+       local.tee $0
+       local.get $0
+       local.get $28
+       i32.gt_s
+       select
+      end
+      local.tee $0
+      local.get $0
+      local.get $4
+      i32.lt_s
+      select
       local.set $9
+      i32.const 0
+      local.set $24
       loop $for-loop|2
-       local.get $9
-       local.get $18
-       i32.lt_s
+       local.get $14
+       local.get $24
+       i32.gt_s
        if
-        local.get $9
-        local.get $23
+        local.get $10
+        local.get $24
         i32.mul
-        local.get $21
+        local.get $12
         i32.sub
-        local.tee $12
+        local.tee $23
         i32.const 0
         i32.ge_s
         if (result i32)
          i32.const 0
         else
-         local.get $7
-         local.get $6
-         local.get $12
+         local.get $27
+         local.get $30
+         local.get $23
          i32.sub
          i32.const 1
          i32.sub
-         local.get $6
+         local.get $30
          i32.div_s
          local.tee $0
          local.get $0
-         local.get $7
+         local.get $27
          i32.gt_s
          select
         end
         local.tee $5
-        local.get $7
-        local.get $14
-        local.get $12
-        i32.sub
-        local.tee $0
-        i32.const 0
-        i32.gt_s
+        local.get $21
+        local.get $23
+        i32.le_s
         if (result i32)
-         local.get $0
-         local.get $6
+         i32.const 0
+        else
+         local.get $27
+         local.get $21
+         local.get $23
+         i32.sub
+         local.get $30
          i32.add
          i32.const 1
          i32.sub
-         local.get $6
+         local.get $30
          i32.div_s
-        else
-         i32.const 0
+         local.tee $0
+         local.get $0
+         local.get $27
+         i32.gt_s
+         select
         end
-        local.tee $0
-        local.get $0
-        local.get $7
-        i32.gt_s
-        select
         local.tee $0
         local.get $0
         local.get $5
         i32.lt_s
         select
-        local.set $15
-        i32.const 0
-        local.set $10
+        local.set $18
+        local.get $4
+        local.set $7
         loop $for-loop|3
-         local.get $10
-         local.get $24
+         local.get $7
+         local.get $9
          i32.lt_s
          if
-          local.get $13
-          local.get $10
+          local.get $6
+          local.get $7
           local.get $19
           i32.mul
+          i32.add
+          local.set $17
+          local.get $3
           local.get $20
-          i32.sub
-          local.get $8
           local.get $22
           i32.mul
-          i32.add
-          local.tee $0
-          i32.gt_s
-          local.get $0
-          i32.const 0
-          i32.ge_s
-          i32.and
-          if
-           local.get $3
-           local.get $11
-           local.get $13
-           i32.mul
-           local.get $0
-           i32.add
-           local.get $14
-           i32.mul
-           local.get $12
-           i32.add
-           i32.const 2
-           i32.shl
-           i32.add
-           local.set $16
-           local.get $5
-           local.set $0
-           local.get $6
-           i32.const 1
-           i32.eq
-           if
-            loop $for-loop|4
-             local.get $0
-             i32.const 4
-             i32.add
-             local.tee $4
-             local.get $15
-             i32.le_s
-             if
-              local.get $0
-              i32.const 2
-              i32.shl
-              local.tee $0
-              local.get $16
-              i32.add
-              local.tee $25
-              local.get $25
-              v128.load
-              local.get $0
-              local.get $1
-              i32.add
-              v128.load
-              f32x4.add
-              v128.store
-              local.get $4
-              local.set $0
-              br $for-loop|4
-             end
-            end
-           end
-           loop $for-loop|5
-            local.get $0
-            local.get $15
-            i32.lt_s
-            if
-             local.get $16
-             local.get $0
-             local.get $6
-             i32.mul
-             i32.const 2
-             i32.shl
-             i32.add
-             local.tee $4
-             local.get $4
-             f32.load
-             local.get $1
-             local.get $0
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.load
-             f32.add
-             f32.store
-             local.get $0
-             i32.const 1
-             i32.add
-             local.set $0
-             br $for-loop|5
-            end
-           end
-          end
-          local.get $1
           local.get $7
+          local.get $29
+          i32.mul
+          i32.add
+          local.get $25
+          i32.add
+          local.get $21
+          i32.mul
+          local.get $23
+          i32.add
           i32.const 2
           i32.shl
           i32.add
+          local.set $16
+          local.get $5
           local.set $1
-          local.get $10
+          local.get $30
+          i32.const 1
+          i32.eq
+          if
+           loop $for-loop|4
+            local.get $1
+            i32.const 4
+            i32.add
+            local.tee $0
+            local.get $18
+            i32.le_s
+            if
+             local.get $1
+             i32.const 2
+             i32.shl
+             local.tee $8
+             local.get $16
+             i32.add
+             local.tee $1
+             local.get $1
+             v128.load
+             local.get $8
+             local.get $17
+             i32.add
+             v128.load
+             f32x4.add
+             v128.store
+             local.get $0
+             local.set $1
+             br $for-loop|4
+            end
+           end
+          end
+          loop $for-loop|5
+           local.get $1
+           local.get $18
+           i32.lt_s
+           if
+            local.get $16
+            local.get $1
+            local.get $30
+            i32.mul
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee $0
+            local.get $0
+            f32.load
+            local.get $17
+            local.get $1
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.add
+            f32.store
+            local.get $1
+            i32.const 1
+            i32.add
+            local.set $1
+            br $for-loop|5
+           end
+          end
+          local.get $7
           i32.const 1
           i32.add
-          local.set $10
+          local.set $7
           br $for-loop|3
          end
         end
-        local.get $9
+        local.get $6
+        local.get $19
+        local.get $28
+        i32.mul
+        i32.add
+        local.set $6
+        local.get $24
         i32.const 1
         i32.add
-        local.set $9
+        local.set $24
         br $for-loop|2
        end
       end
-      local.get $8
+      local.get $26
       i32.const 1
       i32.add
-      local.set $8
+      local.set $26
       br $for-loop|1
      end
     end
-    local.get $11
+    local.get $20
     i32.const 1
     i32.add
-    local.set $11
+    local.set $20
     br $for-loop|0
    end
   end
