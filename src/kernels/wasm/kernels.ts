@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
-// backward) run in wasm, split across threads when the work is large enough; every other kernel,
-// and every float64 call, is the reference kernel. Each call copies its inputs into the arena,
-// runs one job and copies the results out, so tensors stay plain Float32Arrays for the user.
+// backward) run in wasm, split across threads when the work is large enough; ReLU and max pooling
+// run in wasm on the calling thread; every other kernel, and every float64 call, is the reference
+// kernel (they do not show in the profiles of docs/performance.md). Each call copies its inputs
+// into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
 import type { Activation, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
 
-/** Job kinds, as in assembly/index.ts. */
+/** Job kinds, as in assembly/index.ts (max pooling is called directly, not through the job runner). */
 const JOB_GEMM = 1;
 const JOB_CONV2D_FORWARD = 2;
 const JOB_CONV2D_BACKWARD = 3;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // One instance of nabla.wasm: its linear memory, an arena in that memory reused by every call,
-// and (with shared memory) a pool of workers that run parts of a job on the same memory.
-// A job is synchronous for the caller: it wakes the workers, runs part 0 itself, and waits.
+// and (with shared memory) a pool of workers that run items of a job on the same memory.
+// A job is synchronous for the caller: it posts the job, wakes the workers, claims items
+// alongside them and returns when every item is done.
 import { detectFeatures, importNode, isNode, type WasmFeatures } from './features.js';
 import { INITIAL_PAGES, MAXIMUM_PAGES, wasmBase64 } from './build/modules.js';
 import { WORKER_SOURCE } from './worker-source.js';
