@@ -29,7 +29,8 @@ export async function peakGflops(relaxed: boolean, seconds = 0.5): Promise<numbe
     optimizeLevel: 3, runtime: 'stub', noAssert: true, enable,
   });
   if (error || !binary) throw new Error(`peak-fma: ${error?.message}\n${stderr.toString()}`);
-  const { instance } = await WebAssembly.instantiate(binary, { env: { abort() {} } });
+  const module = await WebAssembly.compile(binary as BufferSource);
+  const instance = await WebAssembly.instantiate(module, { env: { abort() {} } });
   const peak = instance.exports.peak as (iterations: number, seed: number) => number;
   const iterations = 1 << 22;
   peak(iterations, 1); // compile and warm up
