@@ -175,6 +175,11 @@ test('playground: trains to 90% held-out accuracy in the browser, predicts a dra
     assert.match((await page.locator('#model-size').textContent()) ?? '', /^12 layers, 61,706 parameters/);
     assert.match(await page.locator('#spec').inputValue(), /"Conv2d"/);
 
+    // A file that is not safetensors gets a message naming it, and the model stays as it was.
+    await page.locator('#load').setInputFiles({ name: 'notes.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from('not a weights file') });
+    await watch.until('the bad-file message', () => /^Error \(load\): .*notes\.safetensors/.test(document.getElementById('status')!.textContent ?? ''), null);
+    assert.match((await page.locator('#model-size').textContent()) ?? '', /^12 layers/);
+
     // The user's own IDX files (here the packed digits the build wrote) replace the data.
     await page.locator('#idx-files').setInputFiles([join(DIST, MNIST_LABELS_FILE), join(DIST, MNIST_IMAGES_FILE)]);
     await watch.until('the dropped IDX files', (name) => (document.getElementById('dataset')!.textContent ?? '').startsWith(name), MNIST_IMAGES_FILE);

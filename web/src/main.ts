@@ -317,12 +317,13 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         hasModel = false;
         ui.status.textContent = 'Fix the model spec, then press Start.';
       } else {
-        // Bad specs, files and diverging runs are the user's to fix; a failed start is a bug.
-        if (message.context === 'init') console.error(`nabla playground: ${message.message}`);
+        // Bad specs, files and diverging runs are the user's to fix; a failed start or an uncaught error is a bug.
+        if (message.context === 'init' || message.context === 'internal') console.error(`nabla playground: ${message.message}`);
         loadingWeights = false;
         ui.status.textContent = `Error (${message.context}): ${message.message}`;
       }
-      setRunning(false);
+      // A stopped run reports its own state; these leave no run behind to report it.
+      if (message.context === 'spec' || message.context === 'init' || message.context === 'internal') setRunning(false);
       break;
   }
 };

@@ -70,4 +70,5 @@ export type FromWorker =
   | { type: 'prediction'; id: number; probabilities: number[] }
   | { type: 'weights'; bytes: ArrayBuffer; file: string }
   | { type: 'loaded'; file: string }
-  | { type: 'error'; context: 'spec' | 'train' | 'load' | 'data' | 'init'; message: string };
+  /** 'init' and 'internal' are bugs (the page logs them as console errors); the rest are the user's to fix. */
+  | { type: 'error'; context: 'spec' | 'train' | 'load' | 'data' | 'predict' | 'init' | 'internal'; message: string };

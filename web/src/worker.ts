@@ -109,6 +109,13 @@ function layerLabel(spec: LayerSpec): string {
   }
 }
 
+/** Running sums between reports. */
+const pending = { steps: 0, loss: 0, correct: 0, seen: 0, weight: [] as number[], input: [] as number[] };
+
+function clearPending(): void {
+  Object.assign(pending, { steps: 0, loss: 0, correct: 0, seen: 0, weight: [], input: [] });
+}
+
 function startRun(settings: TrainSettings, model: Sequential): void {
   if (!train) throw new Error('the data is not loaded yet');
   const summary = model.summary([1, ...train.imageShape]);
@@ -117,6 +124,7 @@ function startRun(settings: TrainSettings, model: Sequential): void {
     throw new Error(`the model outputs [${out.join(', ')}] per image, but ${train.name} needs [1, ${train.numClasses}] (one logit per class)`);
   }
   const loader = new DataLoader(train, { batchSize: settings.batchSize, rng: new Rng(settings.seed + 1) });
+  clearPending();
   run = {
     settings, model, loader, batches: loader[Symbol.iterator](), step: 0, epoch: 0,
     optimizer: makeOptimizer(model, settings.optimizer, settings.lr),
@@ -147,8 +155,6 @@ function norm(data: ArrayLike<number>): number {
   return Math.sqrt(sum);
 }
 
-/** Running sums between reports. */
-const pending = { steps: 0, loss: 0, correct: 0, seen: 0, weight: [] as number[], input: [] as number[] };
 
 /** One training step, driven layer by layer so the gradient norms can be read on the way back. */
 function trainStep(r: Run): void {
@@ -190,7 +196,7 @@ function report(r: Run, seconds: number): void {
     type: 'progress', step: r.step, epoch: r.epoch + r.loader.state().batchesServed / r.loader.length,
     loss: pending.loss / pending.seen, accuracy: pending.correct / pending.seen, imagesPerSecond: pending.seen / seconds, gradients,
   });
-  Object.assign(pending, { steps: 0, loss: 0, correct: 0, seen: 0, weight: [], input: [] });
+  clearPending();
 }
 
 function evaluateHeldOut(r: Run): void {
@@ -243,7 +249,9 @@ async function trainLoop(): Promise<void> {
 
 function normalise(pixels: Float32Array): Tensor {
   if (!heldOut) throw new Error('the data is not loaded yet');
-  if (pixels.length !== heldOut.imageSize) throw new Error(`predict: expected ${heldOut.imageSize} pixels, got ${pixels.length}`);
+  if (pixels.length !== heldOut.imageSize) {
+    throw new Error(`the drawing pad makes 28×28 images; the model takes [${heldOut.imageShape.join(', ')}]`);
+  }
   const x = new Float32Array(pixels.length);
   for (let i = 0; i < x.length; i++) x[i] = (pixels[i] - heldOut.mean) / heldOut.std;
   return new Tensor(x, [1, ...heldOut.imageShape]);
@@ -302,7 +310,11 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'predict':
       if (!run) return;
-      post({ type: 'prediction', id: message.id, probabilities: Array.from(predict(run.model, normalise(message.pixels)).data) });
+      try {
+        post({ type: 'prediction', id: message.id, probabilities: Array.from(predict(run.model, normalise(message.pixels)).data) });
+      } catch (err) {
+        post({ type: 'error', context: 'predict', message: (err as Error).message });
+      }
       return;
     case 'inspect':
       inspected = message.index;
@@ -337,5 +349,5 @@ async function handle(message: ToWorker): Promise<void> {
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
-  void handle(event.data);
+  handle(event.data).catch((err: Error) => post({ type: 'error', context: 'internal', message: `${event.data.type}: ${err.stack ?? err.message}` }));
 };
