@@ -24,7 +24,7 @@ export type DigitSource = (digit: number) => Promise<{ data: ArrayLike<number> }
  */
 export const importDigitSource: DigitSource = async (digit) => {
   const specifier = `mnist/src/digits/${digit}.json`;
-  const module = (await import(specifier, { with: { type: 'json' } })) as { default: { data: number[] } };
+  const module = (await import(/* @vite-ignore */ specifier, { with: { type: 'json' } })) as { default: { data: number[] } };
   return module.default;
 };
 
@@ -36,8 +36,8 @@ export const importDigitSource: DigitSource = async (digit) => {
 export const nodeDigitSource: DigitSource = async (digit) => {
   const fsName = 'node:fs/promises';
   const moduleName = 'node:module';
-  const { readFile } = (await import(fsName)) as typeof import('node:fs/promises');
-  const { createRequire } = (await import(moduleName)) as typeof import('node:module');
+  const { readFile } = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
+  const { createRequire } = (await import(/* @vite-ignore */ moduleName)) as typeof import('node:module');
   const path = createRequire(import.meta.url).resolve(`mnist/src/digits/${digit}.json`);
   return JSON.parse(await readFile(path, 'utf8')) as { data: number[] };
 };
