@@ -200,6 +200,16 @@ for (const threads of [1, 2]) {
       }
     });
 
+    it('refuses a call that needs more than the 2 GiB of wasm memory, naming the sizes', () => {
+      // y alone would be 200 × 5000 × 5000 floats (20 GB): refused when the arena reserves it, before
+      // x (a stand-in, never read) matters and before the memory grows.
+      const g = conv2dGeometry('test', [200, 1, 5000, 5000], { outChannels: 1, kernelSize: 5, padding: 2 });
+      const bytes = k.runtime.memory.buffer.byteLength;
+      assert.throws(() => k.conv2d(Tensor.zeros([1, 1, 1, 1]), Tensor.zeros([1, 1, 5, 5]), null, g),
+        /needs \d+ bytes of wasm memory, more than the 2147483648-byte limit/);
+      assert.equal(k.runtime.memory.buffer.byteLength, bytes);
+    });
+
     it('keeps the arena steady across repeated calls', () => {
       const rng = new Rng(40);
       const a = randomTensor(rng, [65, 129], 'float32');

@@ -121,14 +121,13 @@ export class WasmRuntime {
   /** Reserves `bytes` (64-byte aligned) in the arena, growing the memory when needed; returns the address. */
   alloc(bytes: number): number {
     const at = this.top;
-    this.top = (at + bytes + 63) & ~63;
-    if (this.top > this.memory.buffer.byteLength) {
-      const pages = Math.ceil((this.top - this.memory.buffer.byteLength) / PAGE);
-      if (this.memory.buffer.byteLength / PAGE + pages > MAXIMUM_PAGES) {
-        throw new Error(`wasm backend: a call needs ${this.top} bytes, more than the ${MAXIMUM_PAGES * PAGE}-byte limit`);
-      }
-      this.memory.grow(pages);
+    const top = Math.ceil((at + bytes) / 64) * 64; // not `& ~63`: sizes near 2 GiB overflow 32-bit bit operations
+    if (top > MAXIMUM_PAGES * PAGE) {
+      throw new Error(`wasm backend: a call needs ${top} bytes of wasm memory, more than the ${MAXIMUM_PAGES * PAGE}-byte limit`);
     }
+    this.top = top;
+    const size = this.memory.buffer.byteLength;
+    if (top > size) this.memory.grow(Math.ceil((top - size) / PAGE));
     this.highWater = Math.max(this.highWater, this.top);
     return at;
   }
