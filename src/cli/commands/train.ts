@@ -44,6 +44,13 @@ export interface TrainConfig {
   seed: number;
 }
 
+/** What a checkpoint of `nabla train` remembers about its run. */
+interface SavedRun {
+  config: TrainConfig;
+  backend?: BackendName;
+  threads?: number;
+}
+
 /** The defaults: LeNet-5 on the embedded MNIST, Adam with a one-cycle schedule, ±2 px shifts. */
 export const TRAIN_DEFAULTS = {
   dataset: 'mnist',
@@ -119,13 +126,16 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
     } catch (err) {
       throw fileError((err as Error).message);
     }
-    const saved = (checkpoint.extra?.callbacks as Record<string, unknown> | undefined)?.cli as { config?: TrainConfig } | undefined;
+    const saved = (checkpoint.extra?.callbacks as Record<string, unknown> | undefined)?.cli as SavedRun | undefined;
     if (!saved?.config) throw fileError(`${opts.resume}: not a checkpoint of \`nabla train\` (it holds no training options)`);
     const conflicts = CONFIG_KEYS.filter((key) => given(key) && opts[key] !== saved.config![key]);
     if (conflicts.length > 0) {
       throw usageError(`--resume continues with the checkpoint's options; these differ: ${conflicts.map((k) => `${k} (checkpoint ${String(saved.config![k])}, given ${String(opts[k])})`).join(', ')}`);
     }
     config = saved.config;
+    // The backend and thread count are part of what makes a run bit-identical: keep them unless given.
+    if (!given('backend') && saved.backend) opts.backend = saved.backend;
+    if (!given('threads') && saved.threads !== undefined) opts.threads = saved.threads;
   }
 
   const backend = await setupBackend(opts.backend, opts.threads);
@@ -146,7 +156,8 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
   const checkpointPath = join(out, 'checkpoint.safetensors');
   const modelPath = join(out, 'model.safetensors');
   const logger = new MetricLogger(join(out, 'history'));
-  const configKeeper: Callback = { name: 'cli', state: () => ({ config }), loadState: () => undefined };
+  const run: SavedRun = { config, backend: opts.backend, threads: opts.threads };
+  const configKeeper: Callback = { name: 'cli', state: () => ({ ...run }), loadState: () => undefined };
   const callbacks: Callback[] = [configKeeper, new TerminalProgress()];
   if (config.patience) callbacks.push(new EarlyStopping({ monitor: 'valLoss', patience: config.patience }));
   callbacks.push(new CheckpointSaver(checkpointPath), logger);
