@@ -11,6 +11,7 @@ import { PNG } from 'pngjs';
 import { EXIT } from '../../src/cli/errors.js';
 import { main } from '../../src/cli/main.js';
 import { encodeIdx } from '../../src/data/idx.js';
+import { LAYER_TYPES } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nabla-cli-'));
@@ -91,6 +92,21 @@ describe('nabla train, eval, predict, summary', () => {
     assert.equal(r.code, EXIT.ok, r.err);
     assert.match(r.out, /Conv2d\(inChannels=1, outChannels=6, kernelSize=5, padding=2\)/);
     assert.match(r.out, /Total parameters: 61,706/);
+  });
+});
+
+describe('nabla gradcheck', () => {
+  it('checks every layer type and both losses, and prints one table row each', async () => {
+    const r = await run('gradcheck');
+    assert.equal(r.code, EXIT.ok, r.err);
+    for (const type of [...LAYER_TYPES, 'SoftmaxCrossEntropy', 'MSELoss']) assert.match(r.out, new RegExp(`\\n${type}[ \\d]`), `no row for ${type}`);
+    assert.match(r.out, /all \d+ passed/);
+  });
+
+  it('fails (exit 1) when the tolerance is impossibly tight', async () => {
+    const r = await run('gradcheck', '--tolerance', '1e-15');
+    assert.equal(r.code, EXIT.failure);
+    assert.match(r.err, /gradcheck: \d+ of \d+ failed/);
   });
 });
 
