@@ -3,7 +3,9 @@
 // not fit the data. Most cases call main() in-process (fast); one spawns the real command via tsx.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -146,6 +148,21 @@ describe('nabla errors and exit codes', () => {
     const t = await run('eval', model, '--dataset', truncated, '--backend', 'ref');
     assert.equal(t.code, EXIT.file);
     assert.match(t.err, /train-images-idx3-ubyte/);
+  });
+
+  it('data download from a mirror serving the wrong bytes exits 3 with the SHA-256 mismatch', async () => {
+    const server = createServer((_req, res) => res.end('not the MNIST file'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const target = join(dir, 'download');
+      const r = await run('data', 'download', 'mnist', '--dir', target, '--base-url', `http://127.0.0.1:${port}/`);
+      assert.equal(r.code, EXIT.file);
+      assert.match(r.err, /download of mnist failed: .*train-images-idx3-ubyte\.gz: SHA-256 mismatch/);
+      assert.deepEqual(readdirSync(target), []); // nothing corrupt left behind
+    } finally {
+      server.close();
+    }
   });
 
   it('a model that does not fit the data exits 4 and says so', async () => {
