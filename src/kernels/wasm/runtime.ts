@@ -5,7 +5,7 @@
 // alongside them and returns when every item is done.
 import { detectFeatures, importNode, isNode, type WasmFeatures } from './features.js';
 import { INITIAL_PAGES, MAXIMUM_PAGES, wasmBase64 } from './build/modules.js';
-import { WORKER_SOURCE } from './worker-source.js';
+import { SPIN_ITERATIONS, WORKER_SOURCE } from './worker-source.js';
 
 interface NablaExports {
   runJobItems(control: number, thread: number): void;
@@ -182,12 +182,13 @@ export class WasmRuntime {
       Atomics.store(words, TOTAL_ITEMS, 0); // no further claims
       throw error;
     }
-    for (;;) {
+    // The last items usually finish within microseconds: spin first, then sleep. (A page's main
+    // thread cannot block at all: it only spins.)
+    for (let spin = 0; ; spin++) {
       const done = Atomics.load(words, DONE_ITEMS);
       if (done >= items) break;
       if (Atomics.load(words, FAILED) !== 0) throw new Error('wasm backend: a worker failed while running a job');
-      // A page's main thread cannot block: it spins instead.
-      if (this.features.canBlock) Atomics.wait(words, DONE_ITEMS, done, 50);
+      if (spin >= SPIN_ITERATIONS && this.features.canBlock) Atomics.wait(words, DONE_ITEMS, done, 50);
     }
   }
 
