@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The source of a pool worker, as a string so that the same code starts a Node worker_threads
 // Worker (eval) and a browser Web Worker (Blob URL) without a separate file to locate.
-// A worker instantiates the module on the shared memory, says it is ready, then loops: spin a
-// moment and then sleep on
-// the job sequence number, claim and run items of the posted job until none are left, wake the
-// caller. Control words (see runtime.ts): 0 sequence, 2 items done, 5 failed.
+// A worker instantiates the module on the shared memory, says it is ready, then loops: wait for
+// the job sequence number to change (spinning a moment, then sleeping), claim and run items of
+// the posted job until none are left, wake the caller. Control words (see runtime.ts):
+// 0 sequence, 2 items done, 5 failed.
 /** Loads of the control word a waiting thread makes before it sleeps: about a millisecond. */
 export const SPIN_ITERATIONS = 100000;
 
