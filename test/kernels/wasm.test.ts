@@ -224,6 +224,25 @@ for (const threads of [1, 2]) {
   });
 }
 
+describe('wasm backend, plain SIMD128 build (no relaxed SIMD)', () => {
+  for (const threads of [1, 2]) {
+    it(`matches the reference on ${threads} thread${threads === 1 ? '' : 's'}`, async () => {
+      const k = await createWasmKernels({ threads, relaxedSimd: false });
+      try {
+        assert.match(k.name, /^wasm \(simd/);
+        const rng = new Rng(80 + threads);
+        for (const [M, N, K] of [[13, 17, 5], [65, 130, 300], [200, 70, 129]]) {
+          checkGemm(k, rng, M, N, K, false, false, true);
+          checkGemm(k, rng, M, N, K, true, true, false);
+        }
+        for (const c of CONV_CASES) checkConv(k, rng, c);
+      } finally {
+        k.close();
+      }
+    });
+  }
+});
+
 describe('initBackend', () => {
   after(() => setKernels(refKernels));
 

@@ -43,6 +43,8 @@ interface PoolWorker {
 export interface WasmRuntimeOptions {
   /** Threads per job including the caller (default: the machine's cores); 1 without shared memory. */
   threads?: number;
+  /** false: use the plain SIMD128 build even where relaxed SIMD is available (for tests and comparisons). */
+  relaxedSimd?: boolean;
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -102,8 +104,9 @@ export class WasmRuntime {
     }
     const threads = features.sharedMemory ? requested : 1;
     const shared = threads > 1;
-    const variant = `${features.relaxedSimd ? 'relaxed' : 'simd'}${shared ? '-shared' : ''}`;
-    const key = `${features.relaxedSimd ? 'relaxed' : 'simd'}${shared ? 'Shared' : ''}` as keyof typeof wasmBase64;
+    const relaxed = features.relaxedSimd && options.relaxedSimd !== false;
+    const variant = `${relaxed ? 'relaxed' : 'simd'}${shared ? '-shared' : ''}`;
+    const key = `${relaxed ? 'relaxed' : 'simd'}${shared ? 'Shared' : ''}` as keyof typeof wasmBase64;
     const module = await WebAssembly.compile(decodeBase64(wasmBase64[key]) as BufferSource);
     const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared });
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
