@@ -5,8 +5,12 @@
 // NR columns / MR rows), so the micro-kernel reads both with unit stride and never branches.
 // Pointers are byte addresses in the shared linear memory; `scratch` is this thread's packing area.
 
-/** Rows and columns of the register tile: 6 × 8 = 12 v128 accumulators. */
-export const MR = 6;
+/**
+ * Rows and columns of the register tile: 6 × 8 = 12 v128 accumulators with relaxed SIMD. Plain
+ * SIMD128 needs a temporary per multiply-add, and 12 accumulators then spill out of V8's 16
+ * xmm registers (26 instead of 60 GFLOP/s), so that build uses a 4 × 8 tile.
+ */
+export const MR = ASC_FEATURE_RELAXED_SIMD ? 6 : 4;
 export const NR = 8;
 /** Cache blocking: an A block MC×KC (120 KiB, L2), a B micro-panel KC×NR (8 KiB, L1), B block KC×NC. */
 export const MC = 120;
@@ -34,7 +38,7 @@ function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: 
         const dst = panel + <usize>(k * MR) * 4;
         if (rows == MR) {
           v128.store(dst, v128.load(src));
-          store<u64>(dst, load<u64>(src, 16), 16);
+          if (MR == 6) store<u64>(dst, load<u64>(src, 16), 16);
         } else {
           for (let r = 0; r < MR; r++) store<f32>(dst + r * 4, r < rows ? load<f32>(src + r * 4) : 0);
         }
@@ -132,6 +136,61 @@ function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: 
 }
 
 /**
+ * The 4×8 micro-kernel of the plain SIMD128 build: as kernel6x8Simd with 8 accumulators.
+ */
+function kernel4x8Simd(
+  kc: i32, ap: usize, bp: usize, bStride: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize,
+): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    a = v128.load32_splat(ap, 8);
+    c20 = madd(a, b0, c20);
+    c21 = madd(a, b1, c21);
+    a = v128.load32_splat(ap, 12);
+    c30 = madd(a, b0, c30);
+    c31 = madd(a, b1, c31);
+    ap += MR * 4;
+    bp += bStride;
+  }
+  const rowBytes = <usize>ldc * 4;
+  if (rows == MR && cols == NR) {
+    storeRow(c, c00, c01, add);
+    storeRow(c + rowBytes, c10, c11, add);
+    storeRow(c + 2 * rowBytes, c20, c21, add);
+    storeRow(c + 3 * rowBytes, c30, c31, add);
+    return;
+  }
+  storeRow(edge, c00, c01, false);
+  storeRow(edge + 32, c10, c11, false);
+  storeRow(edge + 64, c20, c21, false);
+  storeRow(edge + 96, c30, c31, false);
+  copyEdgeTile(edge, c, ldc, rows, cols, add);
+}
+
+/** Copies the valid rows × cols of an edge tile (rows NR floats apart) to C, adding when `add`. */
+function copyEdgeTile(edge: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool): void {
+  for (let r = 0; r < rows; r++) {
+    const dst = c + <usize>(r * ldc) * 4;
+    const src = edge + <usize>(r * NR) * 4;
+    for (let j = 0; j < cols; j++) {
+      const v = load<f32>(src + j * 4);
+      store<f32>(dst + j * 4, add ? load<f32>(dst + j * 4) + v : v);
+    }
+  }
+}
+
+/**
  * The 6×8 micro-kernel: tile (=|+=) Ap[kc × 6]ᵀ · Bp[kc × 8], in 12 v128 accumulators; the rows
  * of Bp are bStride bytes apart (32 when packed, a row of B when read in place). A full
  * tile goes straight to C (row stride ldc floats); an edge tile (rows < 6 or cols < 8) goes
@@ -186,14 +245,7 @@ function kernel6x8Simd(
   storeRow(edge + 96, c30, c31, false);
   storeRow(edge + 128, c40, c41, false);
   storeRow(edge + 160, c50, c51, false);
-  for (let r = 0; r < rows; r++) {
-    const dst = c + <usize>r * rowBytes;
-    const src = edge + <usize>(r * NR) * 4;
-    for (let j = 0; j < cols; j++) {
-      const v = load<f32>(src + j * 4);
-      store<f32>(dst + j * 4, add ? load<f32>(dst + j * 4) + v : v);
-    }
-  }
+  copyEdgeTile(edge, c, ldc, rows, cols, add);
 }
 
 /**
@@ -237,7 +289,9 @@ export function gemm(
           }
           for (let ir = 0; ir < mc; ir += MR) {
             const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
-            kernel6x8Simd(kc, ap + <usize>(ir * kc) * 4, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
+            const aPanel = ap + <usize>(ir * kc) * 4;
+            if (MR == 6) kernel6x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
+            else kernel4x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
           }
         }
       }

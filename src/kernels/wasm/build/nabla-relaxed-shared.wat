@@ -2512,7 +2512,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$2
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$3
      i32.const -1
      local.set $2
      local.get $0
@@ -2521,7 +2521,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$2
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$3
      local.get $3
      local.tee $2
      local.get $0
@@ -2675,10 +2675,6 @@
     br $for-loop|0
    end
   end
-  local.get $5
-  i32.const 2
-  i32.shl
-  local.set $0
   local.get $7
   i32.const 8
   i32.eq
@@ -2687,6 +2683,10 @@
   i32.eq
   i32.and
   if
+   local.get $5
+   i32.const 2
+   i32.shl
+   local.set $0
    local.get $4
    local.get $8
    if (result v128)
@@ -2843,10 +2843,10 @@
   local.get $9
   i32.const -64
   i32.sub
-  local.tee $1
+  local.tee $0
   local.get $15
   v128.store
-  local.get $1
+  local.get $0
   local.get $16
   v128.store offset=16
   local.get $9
@@ -2874,40 +2874,42 @@
   local.get $22
   v128.store offset=176
   i32.const 0
-  local.set $2
-  loop $for-loop|1
-   local.get $2
+  local.set $1
+  loop $for-loop|00
+   local.get $1
    local.get $6
    i32.lt_s
    if
     local.get $4
-    local.get $0
-    local.get $2
+    local.get $1
+    local.get $5
     i32.mul
+    i32.const 2
+    i32.shl
     i32.add
-    local.set $3
+    local.set $2
     local.get $9
-    local.get $2
+    local.get $1
     i32.const 5
     i32.shl
     i32.add
-    local.set $5
+    local.set $3
     i32.const 0
-    local.set $1
-    loop $for-loop|2
-     local.get $1
+    local.set $0
+    loop $for-loop|1
+     local.get $0
      local.get $7
      i32.lt_s
      if
-      local.get $5
-      local.get $1
+      local.get $3
+      local.get $0
       i32.const 2
       i32.shl
       local.tee $23
       i32.add
       f32.load
       local.set $24
-      local.get $3
+      local.get $2
       local.get $23
       i32.add
       local.tee $23
@@ -2921,18 +2923,18 @@
        local.get $24
       end
       f32.store
-      local.get $1
+      local.get $0
       i32.const 1
       i32.add
-      local.set $1
-      br $for-loop|2
+      local.set $0
+      br $for-loop|1
      end
     end
-    local.get $2
+    local.get $1
     i32.const 1
     i32.add
-    local.set $2
-    br $for-loop|1
+    local.set $1
+    br $for-loop|00
    end
   end
  )

@@ -101,7 +101,7 @@
   local.get $12
   if
    local.get $2
-   i32.const 24
+   i32.const 16
    i32.le_s
    local.set $12
   end
@@ -116,19 +116,19 @@
   end
   loop $for-loop|1
    local.get $3
-   local.get $21
+   local.get $20
    i32.gt_s
    if
     i32.const 1024
     local.get $3
-    local.get $21
+    local.get $20
     i32.sub
     local.tee $14
     local.get $14
     i32.const 1024
     i32.gt_s
     select
-    local.set $22
+    local.set $21
     i32.const 0
     local.set $18
     loop $for-loop|2
@@ -148,7 +148,7 @@
       local.set $25
       local.get $12
       if
-       local.get $22
+       local.get $21
        i32.const 8
        i32.rem_s
        local.tee $14
@@ -157,8 +157,8 @@
         local.get $7
         local.get $8
         local.get $18
+        local.get $20
         local.get $21
-        local.get $22
         i32.add
         local.get $14
         i32.sub
@@ -172,9 +172,9 @@
        local.get $7
        local.get $8
        local.get $18
-       local.get $21
+       local.get $20
        local.get $25
-       local.get $22
+       local.get $21
        local.get $15
        call $src/kernels/wasm/assembly/gemm/packB
       end
@@ -209,13 +209,13 @@
          local.get $26
          i32.lt_s
          if
-          i32.const 6
+          i32.const 4
           local.get $26
           local.get $17
           i32.sub
           local.tee $14
           local.get $14
-          i32.const 6
+          i32.const 4
           i32.gt_s
           select
           local.set $27
@@ -252,35 +252,31 @@
              local.set $29
              local.get $28
              local.get $14
-             i32.const 24
-             i32.mul
+             i32.const 4
+             i32.shl
              i32.add
-             local.set $20
+             local.set $22
              local.get $27
-             i32.const 6
+             i32.const 4
              i32.eq
              if
-              local.get $20
+              local.get $22
               local.get $29
               v128.load
               v128.store
-              local.get $20
-              local.get $29
-              i64.load offset=16
-              i64.store offset=16
              else
               i32.const 0
               local.set $16
               loop $for-loop|22
                local.get $16
-               i32.const 6
+               i32.const 4
                i32.lt_s
                if
                 local.get $16
                 i32.const 2
                 i32.shl
                 local.tee $30
-                local.get $20
+                local.get $22
                 i32.add
                 local.get $16
                 local.get $27
@@ -314,7 +310,7 @@
            local.set $16
            loop $for-loop|33
             local.get $16
-            i32.const 6
+            i32.const 4
             i32.lt_s
             if
              local.get $28
@@ -322,7 +318,7 @@
              i32.const 2
              i32.shl
              i32.add
-             local.set $20
+             local.set $22
              local.get $16
              local.get $27
              i32.lt_s
@@ -348,10 +344,10 @@
                local.get $25
                i32.lt_s
                if
-                local.get $20
+                local.get $22
                 local.get $14
-                i32.const 24
-                i32.mul
+                i32.const 4
+                i32.shl
                 i32.add
                 local.get $29
                 local.get $14
@@ -375,10 +371,10 @@
                local.get $25
                i32.lt_s
                if
-                local.get $20
+                local.get $22
                 local.get $14
-                i32.const 24
-                i32.mul
+                i32.const 4
+                i32.shl
                 i32.add
                 f32.const 0
                 f32.store
@@ -399,7 +395,7 @@
            end
           end
           local.get $17
-          i32.const 6
+          i32.const 4
           i32.add
           local.set $17
           br $for-loop|00
@@ -409,11 +405,11 @@
         local.set $16
         loop $for-loop|44
          local.get $16
-         local.get $22
+         local.get $21
          i32.lt_s
          if
           i32.const 8
-          local.get $22
+          local.get $21
           local.get $16
           i32.sub
           local.tee $14
@@ -431,7 +427,7 @@
           i32.add
           local.set $14
           i32.const 32
-          local.set $20
+          local.set $22
           local.get $12
           if
            i32.const 32
@@ -442,7 +438,7 @@
            i32.const 8
            i32.ne
            select
-           local.set $20
+           local.set $22
            local.get $27
            i32.const 8
            i32.eq
@@ -451,7 +447,7 @@
             local.get $8
             local.get $18
             i32.mul
-            local.get $21
+            local.get $20
             i32.add
             local.get $16
             i32.add
@@ -479,14 +475,14 @@
             i32.shl
             i32.add
             local.get $14
-            local.get $20
+            local.get $22
             local.get $9
             local.get $17
             local.get $19
             i32.add
             local.get $10
             i32.mul
-            local.get $21
+            local.get $20
             i32.add
             local.get $16
             i32.add
@@ -494,21 +490,21 @@
             i32.shl
             i32.add
             local.get $10
-            i32.const 6
+            i32.const 4
             local.get $26
             local.get $17
             i32.sub
             local.tee $28
             local.get $28
-            i32.const 6
+            i32.const 4
             i32.gt_s
             select
             local.get $27
             local.get $24
             local.get $23
-            call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
+            call $src/kernels/wasm/assembly/gemm/kernel4x8Simd
             local.get $17
-            i32.const 6
+            i32.const 4
             i32.add
             local.set $17
             br $for-loop|55
@@ -535,10 +531,10 @@
       br $for-loop|2
      end
     end
-    local.get $21
+    local.get $20
     i32.const 1024
     i32.add
-    local.set $21
+    local.set $20
     br $for-loop|1
    end
   end
@@ -2483,7 +2479,7 @@
   end
  )
  (func $src/kernels/wasm/assembly/index/tileRows (result i32)
-  i32.const 6
+  i32.const 4
  )
  (func $src/kernels/wasm/assembly/index/tileCols (result i32)
   i32.const 8
@@ -2512,7 +2508,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$2
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$3
      i32.const -1
      local.set $2
      local.get $0
@@ -2521,7 +2517,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$2
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$3
      local.get $3
      local.tee $2
      local.get $0
@@ -2559,9 +2555,9 @@
   i32.const 1024
  )
  (func $src/kernels/wasm/assembly/index/gemmScratchBytes (result i32)
-  i32.const 1171648
+  i32.const 1171584
  )
- (func $src/kernels/wasm/assembly/gemm/kernel6x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
+ (func $src/kernels/wasm/assembly/gemm/kernel4x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
   (local $10 v128)
   (local $11 v128)
   (local $12 v128)
@@ -2570,153 +2566,121 @@
   (local $15 v128)
   (local $16 v128)
   (local $17 v128)
-  (local $18 v128)
+  (local $18 i32)
   (local $19 v128)
-  (local $20 v128)
+  (local $20 f32)
   (local $21 v128)
   (local $22 v128)
-  (local $23 i32)
-  (local $24 f32)
-  (local $25 v128)
-  (local $26 v128)
   loop $for-loop|0
    local.get $0
-   local.get $23
+   local.get $18
    i32.gt_s
    if
     local.get $1
     v128.load32_splat
-    local.tee $25
+    local.tee $21
     local.get $2
     v128.load
-    local.tee $10
+    local.tee $19
+    f32x4.mul
+    local.get $10
+    f32x4.add
+    local.set $10
+    local.get $21
+    local.get $2
+    v128.load offset=16
+    local.tee $21
     f32x4.mul
     local.get $11
     f32x4.add
     local.set $11
-    local.get $25
-    local.get $2
-    v128.load offset=16
-    local.tee $25
+    local.get $1
+    v128.load32_splat offset=4
+    local.tee $22
+    local.get $19
     f32x4.mul
     local.get $12
     f32x4.add
     local.set $12
-    local.get $1
-    v128.load32_splat offset=4
-    local.tee $26
-    local.get $10
+    local.get $22
+    local.get $21
     f32x4.mul
     local.get $13
     f32x4.add
     local.set $13
-    local.get $26
-    local.get $25
+    local.get $1
+    v128.load32_splat offset=8
+    local.tee $22
+    local.get $19
     f32x4.mul
     local.get $14
     f32x4.add
     local.set $14
-    local.get $1
-    v128.load32_splat offset=8
-    local.tee $26
-    local.get $10
+    local.get $22
+    local.get $21
     f32x4.mul
     local.get $15
     f32x4.add
     local.set $15
-    local.get $26
-    local.get $25
+    local.get $1
+    v128.load32_splat offset=12
+    local.tee $22
+    local.get $19
     f32x4.mul
     local.get $16
     f32x4.add
     local.set $16
-    local.get $1
-    v128.load32_splat offset=12
-    local.tee $26
-    local.get $10
+    local.get $22
+    local.get $21
     f32x4.mul
     local.get $17
     f32x4.add
     local.set $17
-    local.get $26
-    local.get $25
-    f32x4.mul
-    local.get $18
-    f32x4.add
-    local.set $18
     local.get $1
-    v128.load32_splat offset=16
-    local.tee $26
-    local.get $10
-    f32x4.mul
-    local.get $19
-    f32x4.add
-    local.set $19
-    local.get $26
-    local.get $25
-    f32x4.mul
-    local.get $20
-    f32x4.add
-    local.set $20
-    local.get $1
-    v128.load32_splat offset=20
-    local.tee $26
-    local.get $10
-    f32x4.mul
-    local.get $21
-    f32x4.add
-    local.set $21
-    local.get $26
-    local.get $25
-    f32x4.mul
-    local.get $22
-    f32x4.add
-    local.set $22
-    local.get $1
-    i32.const 24
+    i32.const 16
     i32.add
     local.set $1
     local.get $2
     local.get $3
     i32.add
     local.set $2
-    local.get $23
+    local.get $18
     i32.const 1
     i32.add
-    local.set $23
+    local.set $18
     br $for-loop|0
    end
   end
-  local.get $5
-  i32.const 2
-  i32.shl
-  local.set $0
   local.get $7
   i32.const 8
   i32.eq
   local.get $6
-  i32.const 6
+  i32.const 4
   i32.eq
   i32.and
   if
+   local.get $5
+   i32.const 2
+   i32.shl
+   local.set $0
    local.get $4
    local.get $8
    if (result v128)
-    local.get $12
+    local.get $11
     local.get $4
     v128.load offset=16
     f32x4.add
-    local.set $12
-    local.get $11
+    local.set $11
+    local.get $10
     local.get $4
     v128.load
     f32x4.add
    else
-    local.get $11
+    local.get $10
    end
    v128.store
    local.get $4
-   local.get $12
+   local.get $11
    v128.store offset=16
    local.get $0
    local.get $4
@@ -2724,21 +2688,21 @@
    local.tee $1
    local.get $8
    if (result v128)
-    local.get $14
+    local.get $13
     local.get $1
     v128.load offset=16
     f32x4.add
-    local.set $14
-    local.get $13
+    local.set $13
+    local.get $12
     local.get $1
     v128.load
     f32x4.add
    else
-    local.get $13
+    local.get $12
    end
    v128.store
    local.get $1
-   local.get $14
+   local.get $13
    v128.store offset=16
    local.get $4
    local.get $0
@@ -2748,203 +2712,141 @@
    local.tee $1
    local.get $8
    if (result v128)
-    local.get $16
+    local.get $15
     local.get $1
     v128.load offset=16
     f32x4.add
-    local.set $16
-    local.get $15
+    local.set $15
+    local.get $14
     local.get $1
     v128.load
     f32x4.add
    else
-    local.get $15
+    local.get $14
    end
    v128.store
    local.get $1
-   local.get $16
+   local.get $15
    v128.store offset=16
    local.get $4
    local.get $0
    i32.const 3
    i32.mul
    i32.add
-   local.tee $1
-   local.get $8
-   if (result v128)
-    local.get $18
-    local.get $1
-    v128.load offset=16
-    f32x4.add
-    local.set $18
-    local.get $17
-    local.get $1
-    v128.load
-    f32x4.add
-   else
-    local.get $17
-   end
-   v128.store
-   local.get $1
-   local.get $18
-   v128.store offset=16
-   local.get $4
-   local.get $0
-   i32.const 2
-   i32.shl
-   i32.add
-   local.tee $1
-   local.get $8
-   if (result v128)
-    local.get $20
-    local.get $1
-    v128.load offset=16
-    f32x4.add
-    local.set $20
-    local.get $19
-    local.get $1
-    v128.load
-    f32x4.add
-   else
-    local.get $19
-   end
-   v128.store
-   local.get $1
-   local.get $20
-   v128.store offset=16
-   local.get $4
-   local.get $0
-   i32.const 5
-   i32.mul
-   i32.add
    local.tee $0
    local.get $8
    if (result v128)
-    local.get $22
+    local.get $17
     local.get $0
     v128.load offset=16
     f32x4.add
-    local.set $22
-    local.get $21
+    local.set $17
+    local.get $16
     local.get $0
     v128.load
     f32x4.add
    else
-    local.get $21
+    local.get $16
    end
    v128.store
    local.get $0
-   local.get $22
+   local.get $17
    v128.store offset=16
    return
   end
   local.get $9
-  local.get $11
+  local.get $10
   v128.store
   local.get $9
-  local.get $12
+  local.get $11
   v128.store offset=16
   local.get $9
   i32.const 32
   i32.add
-  local.get $13
+  local.get $12
   v128.store
   local.get $9
-  local.get $14
+  local.get $13
   v128.store offset=48
   local.get $9
   i32.const -64
   i32.sub
-  local.tee $1
-  local.get $15
+  local.tee $0
+  local.get $14
   v128.store
-  local.get $1
-  local.get $16
+  local.get $0
+  local.get $15
   v128.store offset=16
   local.get $9
   i32.const 96
   i32.add
+  local.get $16
+  v128.store
+  local.get $9
   local.get $17
-  v128.store
-  local.get $9
-  local.get $18
   v128.store offset=112
-  local.get $9
-  i32.const 128
-  i32.add
-  local.get $19
-  v128.store
-  local.get $9
-  local.get $20
-  v128.store offset=144
-  local.get $9
-  i32.const 160
-  i32.add
-  local.get $21
-  v128.store
-  local.get $9
-  local.get $22
-  v128.store offset=176
   i32.const 0
-  local.set $2
-  loop $for-loop|1
-   local.get $2
+  local.set $1
+  loop $for-loop|00
+   local.get $1
    local.get $6
    i32.lt_s
    if
     local.get $4
-    local.get $0
-    local.get $2
+    local.get $1
+    local.get $5
     i32.mul
+    i32.const 2
+    i32.shl
     i32.add
-    local.set $3
+    local.set $2
     local.get $9
-    local.get $2
+    local.get $1
     i32.const 5
     i32.shl
     i32.add
-    local.set $5
+    local.set $3
     i32.const 0
-    local.set $1
-    loop $for-loop|2
-     local.get $1
+    local.set $0
+    loop $for-loop|1
+     local.get $0
      local.get $7
      i32.lt_s
      if
-      local.get $5
-      local.get $1
+      local.get $3
+      local.get $0
       i32.const 2
       i32.shl
-      local.tee $23
+      local.tee $18
       i32.add
       f32.load
-      local.set $24
-      local.get $3
-      local.get $23
+      local.set $20
+      local.get $2
+      local.get $18
       i32.add
-      local.tee $23
+      local.tee $18
       local.get $8
       if (result f32)
-       local.get $23
+       local.get $18
        f32.load
-       local.get $24
+       local.get $20
        f32.add
       else
-       local.get $24
+       local.get $20
       end
       f32.store
-      local.get $1
+      local.get $0
       i32.const 1
       i32.add
-      local.set $1
-      br $for-loop|2
+      local.set $0
+      br $for-loop|1
      end
     end
-    local.get $2
+    local.get $1
     i32.const 1
     i32.add
-    local.set $2
-    br $for-loop|1
+    local.set $1
+    br $for-loop|00
    end
   end
  )
@@ -3096,7 +2998,7 @@
   i32.and
   i32.const 1
   i32.shl
-  i32.const 1171648
+  i32.const 1171584
   i32.add
  )
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
