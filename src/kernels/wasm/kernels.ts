@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
-// backward) run in wasm, split across threads when the work is large enough; ReLU and max pooling
+// backward) run in wasm, split across threads when the work is large enough (always the same way
+// for the same shapes and thread count, so runs are bit-identical); ReLU and max pooling
 // run in wasm on the calling thread; every other kernel, and every float64 call, is the reference
 // kernel (they do not show in the profiles of docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
@@ -20,6 +21,8 @@ const JOB_MAX_POOL2D = 4;
  * microseconds, about what 2^18 multiply-adds take on one core.
  */
 const PARALLEL_MIN_WORK = 1 << 18;
+/** Floats of per-piece dW partials a convolution backward pass may use (32 MiB) before it cuts fewer pieces. */
+const PARTIALS_MAX_FLOATS = 1 << 23;
 
 export interface WasmKernels extends Kernels {
   readonly runtime: WasmRuntime;
@@ -113,18 +116,20 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const pdW = rt.put(grads.dW.data as Float32Array);
     const parallel = rt.threads > 1 && g.N > 1 && dy.size * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
-    const partials = rt.zeros(dWSize * (threads - 1));
+    const { pieces, perPiece } = parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
+    const partials = rt.zeros(dWSize * (pieces - 1));
     const pdx = grads.needDx ? rt.zeros(x.size) : 0;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums]);
-    rt.run(desc, g.N, parallel); // one item per sample
+      scratchStride, pSums, perPiece]);
+    rt.run(desc, pieces, parallel); // one item per piece of samples
+    // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
     const dW = grads.dW.data as Float32Array;
     dW.set(rt.f32(pdW, dWSize));
-    for (let t = 1; t < threads; t++) {
-      const partial = rt.f32(partials + (t - 1) * dWSize * 4, dWSize);
+    for (let p = 1; p < pieces; p++) {
+      const partial = rt.f32(partials + (p - 1) * dWSize * 4, dWSize);
       for (let i = 0; i < dWSize; i++) dW[i] += partial[i];
     }
     const dx = grads.needDx ? new Tensor(rt.f32(pdx, x.size).slice(), x.shape) : null;
@@ -163,6 +168,21 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     rt.exports.maxPool2dPlanes(rt.writeJob([JOB_MAX_POOL2D, ...geometryWords(g), px, py, pArgmax]));
     const y = new Tensor(rt.f32(py, ySize).slice(), [g.N, g.C, g.OH, g.OW]);
     return { y, argmax: new Int32Array(rt.memory.buffer, pArgmax, ySize).slice() };
+  }
+
+  /**
+   * How a parallel convolution backward pass is cut into items: `pieces` runs of `perPiece`
+   * consecutive samples (the last may be shorter), each summing its samples' dW into a buffer of
+   * its own, so the rounding of dW depends only on N, the weight size and the thread count, not on
+   * which thread claims which piece. About four pieces per thread (a thread that runs late leaves
+   * little behind), fewer when the partial buffers would pass PARTIALS_MAX_FLOATS, never fewer
+   * than one per thread.
+   */
+  function backwardPieces(N: number, dWSize: number, threads: number): { pieces: number; perPiece: number } {
+    const byMemory = 1 + Math.floor(PARTIALS_MAX_FLOATS / Math.max(dWSize, 1));
+    const wanted = Math.min(N, Math.max(threads, Math.min(threads * 4, byMemory)));
+    const perPiece = Math.ceil(N / wanted);
+    return { pieces: Math.ceil(N / perPiece), perPiece };
   }
 
   /**

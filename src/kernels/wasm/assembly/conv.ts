@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Convolution as im2col + GEMM, one sample per job item (items are shared out between threads).
+// Convolution as im2col + GEMM; a job item is one sample (forward) or one piece, a fixed run of
+// samples (backward); items are shared out between threads.
 // A 1×1 convolution with stride 1 and no padding skips im2col: x itself is the column matrix.
-// Job words (see ../jobs.ts): [kind, N, C, H, W, outC, kH, kW, strideH, strideW, padH, padW,
+// Job words (see ../kernels.ts): [kind, N, C, H, W, outC, kH, kW, strideH, strideW, padH, padW,
 // dilationH, dilationW, groups, OH, OW, ...pointers]; the layout of cols is im2col's:
 // row (c, kh, kw), column (oh, ow).
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
@@ -143,18 +144,30 @@ export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
 
 /**
  * Backward job words 17..: [x, w, dy, dW, dWPartials, dx (0: not needed), scratch, scratchStride,
- * dySums (0: no bias)]. Item n adds sample n's dW into thread 0's dW or thread t's partial t − 1
- * (zeroed by the caller, summed after), writes dx[n] = col2im(w_gᵀ·dy_g) (dx zeroed by the
- * caller) and, for the bias gradient, dySums[n, oc] = Σ_{oh, ow} dy[n, oc] in float64 (the caller
- * adds them into db sample by sample, as the reference does). The scratch holds cols, then dcols,
- * then the gemm packing area.
+ * dySums (0: no bias), samplesPerPiece]. Item p is piece p: samples [p·s, min(N, (p + 1)·s)) with
+ * s = samplesPerPiece, in order, their dW added into dW itself (piece 0) or into partial p − 1
+ * (zeroed by the caller, which adds the partials into dW in piece order afterwards). The pieces
+ * depend only on the shapes and the thread count, never on which thread claims which piece, so
+ * the float32 sums, and with them dW, come out the same bit for bit on every run.
  */
-export function conv2dBackwardSample(desc: usize, n: i32, thread: i32): void {
+export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
+  const N = word(desc, N_), perPiece = word(desc, 26);
+  const dWSize = <usize>word(desc, OUTC) * (word(desc, C_) / word(desc, GROUPS)) * word(desc, KH) * word(desc, KW);
+  const dW = p == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(p - 1) * dWSize * 4;
+  const end = min(N, (p + 1) * perPiece);
+  for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, dW);
+}
+
+/**
+ * Sample n of a backward job: adds its dW into the dW buffer given, writes dx[n] =
+ * col2im(w_gᵀ·dy_g) (dx zeroed by the caller) and, for the bias gradient, dySums[n, oc] =
+ * Σ_{oh, ow} dy[n, oc] in float64 (the caller adds them into db sample by sample, as the
+ * reference does). The thread's scratch holds cols, then dcols, then the gemm packing area.
+ */
+function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize): void {
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
   const groups = word(desc, GROUPS), kk = word(desc, KH) * word(desc, KW), OHW = word(desc, OH_) * word(desc, OW_);
   const x = <usize>word(desc, 17), w = <usize>word(desc, 18), dy = <usize>word(desc, 19);
-  const dWSize = <usize>outC * (C / groups) * kk;
-  const dW = thread == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(thread - 1) * dWSize * 4;
   const dx = <usize>word(desc, 22);
   const scratch = <usize>word(desc, 23) + <usize>thread * <usize>word(desc, 24);
   const dySums = <usize>word(desc, 25);

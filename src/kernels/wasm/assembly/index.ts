@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Entry points of nabla.wasm. A job is described by a block of i32 words in linear memory
 // (written by the TS side, see ../runtime.ts and ../kernels.ts) and split into items (row or
-// column blocks of a GEMM, samples of a convolution). Threads claim items from a shared counter
-// in the control block, so a thread the OS has descheduled simply ends up with fewer items and
-// never holds the others up. Nothing here allocates; all buffers live in the TS side's arena.
+// column blocks of a GEMM, samples of a convolution, pieces of samples of a convolution's backward
+// pass). Threads claim items from a shared counter in the control block, so a thread the OS has
+// descheduled simply ends up with fewer items and never holds the others up. What an item computes
+// never depends on the thread that claims it (the thread only picks its scratch), so results are
+// bit-identical from run to run. Nothing here allocates; all buffers live in the TS side's arena.
 import { gemm, GEMM_SCRATCH_BYTES, MR, NR } from './gemm';
-import { conv2dForwardSample, conv2dBackwardSample } from './conv';
+import { conv2dForwardSample, conv2dBackwardPiece } from './conv';
 
 export const JOB_GEMM = 1;
 export const JOB_CONV2D_FORWARD = 2;
@@ -60,7 +62,7 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   const kind = word(desc, 0);
   if (kind == JOB_GEMM) gemmItem(desc, item, thread);
   else if (kind == JOB_CONV2D_FORWARD) conv2dForwardSample(desc, item, thread);
-  else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardSample(desc, item, thread);
+  else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardPiece(desc, item, thread);
 }
 
 /**

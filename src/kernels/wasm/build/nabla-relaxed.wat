@@ -1,7 +1,7 @@
 (module
- (type $0 (func (param i32 i32 i32)))
+ (type $0 (func (param i32 i32 i32 i32)))
  (type $1 (func (result i32)))
- (type $2 (func (param i32 i32 i32 i32)))
+ (type $2 (func (param i32 i32 i32)))
  (type $3 (func (param i32 i32)))
  (type $4 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
@@ -568,44 +568,44 @@
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $13
+    local.set $7
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $14
-    local.get $0
-    i32.load offset=12
-    local.set $3
-    local.get $0
-    i32.load offset=16
-    local.set $4
-    local.get $0
-    i32.load offset=20
     local.set $8
     local.get $0
-    i32.load offset=24
+    i32.load offset=12
     local.set $9
     local.get $0
-    i32.load offset=32
+    i32.load offset=16
     local.set $10
     local.get $0
-    i32.load offset=40
+    i32.load offset=20
     local.set $11
     local.get $0
-    i32.load offset=28
+    i32.load offset=24
+    local.set $3
+    local.get $0
+    i32.load offset=32
+    local.set $4
+    local.get $0
+    i32.load offset=40
     local.set $5
     local.get $0
+    i32.load offset=28
+    local.set $12
+    local.get $0
     i32.load offset=36
-    local.set $6
+    local.set $13
     local.get $0
     i32.load offset=44
-    local.set $7
+    local.set $14
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $12
+    local.set $6
     local.get $0
     i32.load offset=52
     local.get $2
@@ -622,7 +622,7 @@
     local.get $0
     i32.load offset=60
     if
-     local.get $3
+     local.get $9
      local.get $1
      local.get $2
      i32.mul
@@ -631,7 +631,7 @@
      i32.add
      local.tee $1
      local.get $1
-     local.get $3
+     local.get $9
      i32.gt_s
      select
      local.set $1
@@ -639,41 +639,41 @@
      local.get $1
      i32.ge_s
      br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
-     local.get $13
-     local.get $14
+     local.get $7
+     local.get $8
      local.get $1
      local.get $0
      i32.sub
-     local.get $4
-     local.get $8
-     local.get $9
+     local.get $10
+     local.get $11
+     local.get $3
      local.get $0
      i32.const 2
      i32.shl
      local.get $0
-     local.get $5
+     local.get $12
      i32.mul
      i32.const 2
      i32.shl
-     local.get $13
+     local.get $7
      select
      i32.add
+     local.get $12
+     local.get $4
+     local.get $13
      local.get $5
-     local.get $10
-     local.get $6
-     local.get $11
      local.get $0
-     local.get $7
+     local.get $14
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $7
-     local.get $12
+     local.get $14
+     local.get $6
      local.get $15
      call $src/kernels/wasm/assembly/gemm/gemm
     else
-     local.get $4
+     local.get $10
      local.get $1
      local.get $2
      i32.mul
@@ -682,7 +682,7 @@
      i32.add
      local.tee $1
      local.get $1
-     local.get $4
+     local.get $10
      i32.gt_s
      select
      local.set $1
@@ -690,18 +690,18 @@
      local.get $1
      i32.ge_s
      br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
-     local.get $13
-     local.get $14
-     local.get $3
+     local.get $7
+     local.get $8
+     local.get $9
      local.get $1
      local.get $0
      i32.sub
-     local.get $8
-     local.get $9
-     local.get $5
-     local.get $10
+     local.get $11
+     local.get $3
+     local.get $12
+     local.get $4
      local.get $0
-     local.get $6
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
@@ -709,15 +709,15 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $14
+     local.get $8
      select
      i32.add
-     local.get $6
+     local.get $13
      local.get $0
-     local.get $11
+     local.get $5
      i32.add
-     local.get $7
-     local.get $12
+     local.get $14
+     local.get $6
      local.get $15
      call $src/kernels/wasm/assembly/gemm/gemm
     end
@@ -737,9 +737,76 @@
     i32.eq
     if
      local.get $0
+     i32.load offset=4
+     local.set $3
+     local.get $0
+     i32.load offset=104
+     local.set $4
+     local.get $0
+     i32.load offset=28
+     local.get $0
+     i32.load offset=24
+     local.get $0
+     i32.load offset=20
+     local.get $0
+     i32.load offset=8
+     local.get $0
+     i32.load offset=56
+     i32.div_s
+     i32.mul
+     i32.mul
+     i32.mul
+     local.set $5
      local.get $1
-     local.get $2
-     call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
+     if (result i32)
+      local.get $0
+      i32.load offset=84
+      local.get $1
+      i32.const 1
+      i32.sub
+      local.get $5
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+     else
+      local.get $0
+      i32.load offset=80
+     end
+     local.set $5
+     local.get $3
+     local.get $1
+     i32.const 1
+     i32.add
+     local.get $4
+     i32.mul
+     local.tee $6
+     local.get $3
+     local.get $6
+     i32.lt_s
+     select
+     local.set $3
+     local.get $1
+     local.get $4
+     i32.mul
+     local.set $1
+     loop $for-loop|0
+      local.get $1
+      local.get $3
+      i32.lt_s
+      if
+       local.get $0
+       local.get $1
+       local.get $2
+       local.get $5
+       call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
+       local.get $1
+       i32.const 1
+       i32.add
+       local.set $1
+       br $for-loop|0
+      end
+     end
     end
    end
   end
@@ -3382,26 +3449,25 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/conv/conv2dBackwardSample (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 i32)
+ (func $src/kernels/wasm/assembly/conv/conv2dBackwardSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
   (local $4 i32)
   (local $5 i32)
   (local $6 v128)
   (local $7 i32)
-  (local $8 v128)
-  (local $9 f64)
-  (local $10 i32)
-  (local $11 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 v128)
+  (local $11 f64)
   (local $12 i32)
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
   (local $16 i32)
-  (local $17 v128)
+  (local $17 i32)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
-  (local $21 i32)
+  (local $21 v128)
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
@@ -3411,73 +3477,39 @@
   (local $28 i32)
   local.get $0
   i32.load offset=12
-  local.set $10
-  local.get $0
-  i32.load offset=16
-  local.set $11
-  local.get $0
-  i32.load offset=60
-  local.get $0
-  i32.const -64
-  i32.sub
-  i32.load
-  i32.mul
-  local.set $4
-  local.get $0
-  i32.load offset=68
-  local.set $18
-  local.get $0
-  i32.load offset=72
-  local.set $19
-  local.get $0
-  i32.load offset=76
   local.set $12
   local.get $0
-  i32.load offset=24
-  local.get $0
-  i32.load offset=28
-  i32.mul
-  local.tee $7
-  local.get $0
-  i32.load offset=20
-  local.tee $5
-  local.get $0
-  i32.load offset=8
-  local.tee $24
-  local.get $0
-  i32.load offset=56
-  local.tee $3
-  i32.div_s
-  i32.mul
-  i32.mul
+  i32.load offset=16
   local.set $13
-  local.get $2
-  if (result i32)
-   local.get $0
-   i32.load offset=84
-   local.get $2
-   i32.const 1
-   i32.sub
-   local.get $13
-   i32.mul
-   i32.const 2
-   i32.shl
-   i32.add
-  else
-   local.get $0
-   i32.load offset=80
-  end
-  local.set $20
+  local.get $0
+  i32.load offset=68
+  local.set $22
+  local.get $0
+  i32.load offset=72
+  local.set $23
+  local.get $0
+  i32.load offset=76
+  local.set $14
   local.get $0
   i32.load offset=88
-  local.set $13
+  local.set $15
   local.get $0
   i32.load offset=100
-  local.set $14
-  local.get $5
-  local.get $3
+  local.set $16
+  local.get $0
+  i32.load offset=8
+  local.tee $17
+  local.get $0
+  i32.load offset=56
+  local.tee $18
   i32.div_s
-  local.set $21
+  local.set $26
+  local.get $0
+  i32.load offset=20
+  local.tee $7
+  local.get $18
+  i32.div_s
+  local.set $5
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -3519,7 +3551,7 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $25
+  local.set $8
   local.get $0
   i32.load offset=92
   local.get $2
@@ -3527,15 +3559,23 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.tee $15
-  local.get $7
-  local.get $24
-  local.get $3
-  i32.div_s
-  local.tee $26
+  local.tee $19
+  local.get $0
+  i32.load offset=60
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
   i32.mul
-  local.tee $22
-  local.get $4
+  local.tee $4
+  local.get $26
+  local.get $0
+  i32.load offset=24
+  local.get $0
+  i32.load offset=28
+  i32.mul
+  i32.mul
+  local.tee $24
   i32.mul
   i32.const 2
   i32.shl
@@ -3545,40 +3585,40 @@
   i32.and
   local.tee $2
   i32.add
-  local.tee $16
+  local.tee $20
   local.get $2
   i32.add
-  local.set $23
+  local.set $25
   i32.const 0
   local.set $2
   loop $for-loop|0
    local.get $2
-   local.get $3
+   local.get $18
    i32.lt_s
    if
-    local.get $18
+    local.get $22
     local.get $1
-    local.get $24
+    local.get $17
     i32.mul
     local.get $2
     local.get $26
     i32.mul
     i32.add
-    local.get $10
+    local.get $12
     i32.mul
-    local.get $11
+    local.get $13
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $27
-    local.get $12
+    local.get $14
     local.get $2
-    local.get $21
+    local.get $5
     i32.mul
     local.tee $28
     local.get $1
-    local.get $5
+    local.get $7
     i32.mul
     i32.add
     local.get $4
@@ -3586,100 +3626,100 @@
     i32.const 2
     i32.shl
     i32.add
-    local.set $7
-    local.get $25
+    local.set $9
+    local.get $8
     i32.eqz
     if
      local.get $0
      local.get $27
      local.get $26
-     local.get $15
+     local.get $19
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 1
-    local.get $21
-    local.get $22
+    local.get $5
+    local.get $24
     local.get $4
-    local.get $7
+    local.get $9
     local.get $4
     local.get $27
-    local.get $15
-    local.get $25
+    local.get $19
+    local.get $8
     select
     local.get $4
-    local.get $20
+    local.get $3
     local.get $2
-    local.get $21
+    local.get $5
     i32.mul
-    local.get $22
+    local.get $24
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.get $22
+    local.get $24
     i32.const 1
-    local.get $23
+    local.get $25
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $13
+    local.get $15
     if
-     local.get $19
-     local.get $22
+     local.get $23
+     local.get $24
      local.get $28
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $27
-     local.get $13
+     local.get $15
      local.get $1
-     local.get $24
+     local.get $17
      i32.mul
      local.get $2
      local.get $26
      i32.mul
      i32.add
-     local.get $10
+     local.get $12
      i32.mul
-     local.get $11
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $28
-     local.get $25
+     local.get $8
      if
       i32.const 1
       i32.const 0
-      local.get $22
+      local.get $24
       local.get $4
-      local.get $21
+      local.get $5
       local.get $27
-      local.get $22
-      local.get $7
+      local.get $24
+      local.get $9
       local.get $4
       local.get $28
       local.get $4
       i32.const 1
-      local.get $23
+      local.get $25
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
       i32.const 0
-      local.get $22
+      local.get $24
       local.get $4
-      local.get $21
+      local.get $5
       local.get $27
-      local.get $22
-      local.get $7
+      local.get $24
+      local.get $9
       local.get $4
-      local.get $16
+      local.get $20
       local.get $4
       i32.const 0
-      local.get $23
+      local.get $25
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
-      local.get $16
+      local.get $20
       local.get $26
       local.get $28
       call $src/kernels/wasm/assembly/conv/col2imSample
@@ -3692,18 +3732,18 @@
     br $for-loop|0
    end
   end
-  local.get $14
+  local.get $16
   if
    i32.const 0
    local.set $2
    loop $for-loop|1
     local.get $2
-    local.get $5
+    local.get $7
     i32.lt_s
     if
-     local.get $12
+     local.get $14
      local.get $1
-     local.get $5
+     local.get $7
      i32.mul
      local.get $2
      i32.add
@@ -3712,11 +3752,11 @@
      i32.const 2
      i32.shl
      i32.add
-     local.set $7
+     local.set $5
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      local.set $6
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $8
+     local.set $10
      i32.const 0
      local.set $0
      loop $for-loop|00
@@ -3728,44 +3768,44 @@
       i32.le_s
       if
        local.get $6
-       local.get $7
+       local.get $5
        local.get $0
        i32.const 2
        i32.shl
        i32.add
        v128.load
-       local.tee $17
+       local.tee $21
        f64x2.promote_low_f32x4
        f64x2.add
        local.set $6
-       local.get $8
-       local.get $17
-       local.get $17
+       local.get $10
+       local.get $21
+       local.get $21
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $8
+       local.set $10
        local.get $3
        local.set $0
        br $for-loop|00
       end
      end
      local.get $6
-     local.get $8
+     local.get $10
      f64x2.add
      local.tee $6
      f64x2.extract_lane 0
      local.get $6
      f64x2.extract_lane 1
      f64.add
-     local.set $9
+     local.set $11
      loop $for-loop|11
       local.get $0
       local.get $4
       i32.lt_s
       if
-       local.get $9
-       local.get $7
+       local.get $11
+       local.get $5
        local.get $0
        i32.const 2
        i32.shl
@@ -3773,7 +3813,7 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $9
+       local.set $11
        local.get $0
        i32.const 1
        i32.add
@@ -3781,16 +3821,16 @@
        br $for-loop|11
       end
      end
-     local.get $14
+     local.get $16
      local.get $1
-     local.get $5
+     local.get $7
      i32.mul
      local.get $2
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $9
+     local.get $11
      f64.store
      local.get $2
      i32.const 1
