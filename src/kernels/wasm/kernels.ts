@@ -126,12 +126,8 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
       scratchStride, pSums, perPiece]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
-    const dW = grads.dW.data as Float32Array;
-    dW.set(rt.f32(pdW, dWSize));
-    for (let p = 1; p < pieces; p++) {
-      const partial = rt.f32(partials + (p - 1) * dWSize * 4, dWSize);
-      for (let i = 0; i < dWSize; i++) dW[i] += partial[i];
-    }
+    rt.exports.addPartials(pdW, partials, pieces - 1, dWSize);
+    (grads.dW.data as Float32Array).set(rt.f32(pdW, dWSize));
     const dx = grads.needDx ? new Tensor(rt.f32(pdx, x.size).slice(), x.shape) : null;
     if (grads.db) {
       const sums = new Float64Array(rt.memory.buffer, pSums, g.N * g.outC);

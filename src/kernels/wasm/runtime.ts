@@ -15,6 +15,7 @@ interface NablaExports {
   heapBase(): number;
   gemmScratchBytes(): number;
   convScratchBytes(rows: number, OHW: number): number;
+  addPartials(dW: number, partials: number, count: number, size: number): void;
   reluSimd(x: number, y: number, n: number): void;
   reluBackwardSimd(x: number, dy: number, dx: number, n: number): void;
   maxPool2dPlanes(desc: number): void;

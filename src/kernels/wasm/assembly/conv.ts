@@ -159,6 +159,22 @@ export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
 }
 
 /**
+ * dW[0..size) += partial 0, then partial 1, … (count partials of size floats, one after another
+ * from partials): the backward job's pieces 1 … count, summed in piece order.
+ */
+export function addPartials(dW: usize, partials: usize, count: i32, size: i32): void {
+  for (let p = 0; p < count; p++) {
+    const src = partials + <usize>p * <usize>size * 4;
+    let i = 0;
+    for (; i + 4 <= size; i += 4) {
+      const at = dW + <usize>i * 4;
+      v128.store(at, f32x4.add(v128.load(at), v128.load(src + <usize>i * 4)));
+    }
+    for (; i < size; i++) store<f32>(dW + <usize>i * 4, load<f32>(dW + <usize>i * 4) + load<f32>(src + <usize>i * 4));
+  }
+}
+
+/**
  * Sample n of a backward job: adds its dW into the dW buffer given, writes dx[n] =
  * col2im(w_gᵀ·dy_g) (dx zeroed by the caller) and, for the bias gradient, dySums[n, oc] =
  * Σ_{oh, ow} dy[n, oc] in float64 (the caller adds them into db sample by sample, as the

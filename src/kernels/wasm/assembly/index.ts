@@ -122,6 +122,6 @@ export function tileCols(): i32 {
   return NR;
 }
 
-export { convScratchBytes } from './conv';
+export { addPartials, convScratchBytes } from './conv';
 export { reluSimd, reluBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';

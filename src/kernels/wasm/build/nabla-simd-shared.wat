@@ -22,6 +22,7 @@
  (export "runJobSerial" (func $src/kernels/wasm/assembly/index/runJobSerial))
  (export "tileRows" (func $src/kernels/wasm/assembly/index/tileRows))
  (export "tileCols" (func $src/kernels/wasm/assembly/index/tileCols))
+ (export "addPartials" (func $src/kernels/wasm/assembly/conv/addPartials))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
  (export "reluBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/reluBackwardSimd))
@@ -4086,6 +4087,90 @@
     i32.const 1
     i32.add
     local.set $20
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/addPartials (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  loop $for-loop|0
+   local.get $2
+   local.get $7
+   i32.gt_s
+   if
+    local.get $1
+    local.get $3
+    local.get $7
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $6
+    i32.const 0
+    local.set $4
+    loop $for-loop|1
+     local.get $4
+     i32.const 4
+     i32.add
+     local.tee $5
+     local.get $3
+     i32.le_s
+     if
+      local.get $4
+      i32.const 2
+      i32.shl
+      local.tee $4
+      local.get $0
+      i32.add
+      local.tee $8
+      local.get $8
+      v128.load
+      local.get $4
+      local.get $6
+      i32.add
+      v128.load
+      f32x4.add
+      v128.store
+      local.get $5
+      local.set $4
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|2
+     local.get $3
+     local.get $4
+     i32.gt_s
+     if
+      local.get $4
+      i32.const 2
+      i32.shl
+      local.tee $5
+      local.get $0
+      i32.add
+      local.tee $8
+      local.get $8
+      f32.load
+      local.get $5
+      local.get $6
+      i32.add
+      f32.load
+      f32.add
+      f32.store
+      local.get $4
+      i32.const 1
+      i32.add
+      local.set $4
+      br $for-loop|2
+     end
+    end
+    local.get $7
+    i32.const 1
+    i32.add
+    local.set $7
     br $for-loop|0
    end
   end
