@@ -3,7 +3,7 @@
 // not fit the data. Most cases call main() in-process (fast); one spawns the real command via tsx.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -181,6 +181,16 @@ describe('nabla errors and exit codes', () => {
     const r = await run('train', '--resume', join(out, 'checkpoint.safetensors'), '--lr', '0.1', '--backend', 'ref', '--out', out);
     assert.equal(r.code, EXIT.usage);
     assert.match(r.err, /lr \(checkpoint 0\.003, given 0\.1\)/);
+  });
+
+  it('--resume without --out keeps writing into the checkpoint\'s folder', async () => {
+    const resumed = join(dir, 'resumed');
+    mkdirSync(resumed, { recursive: true });
+    copyFileSync(join(out, 'checkpoint.safetensors'), join(resumed, 'checkpoint.safetensors'));
+    const r = await run('train', '--resume', join(resumed, 'checkpoint.safetensors'));
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, new RegExp(`model saved to ${join(resumed, 'model.safetensors').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    assert.ok(readdirSync(resumed).includes('model.safetensors'), `files in ${resumed}: ${readdirSync(resumed).join(', ')}`);
   });
 
   it('the real command (spawned through tsx) prints help with exit 0 and fails bad arguments with exit 2', () => {

@@ -3,7 +3,7 @@
 // progress, per-epoch checkpoints and history files, then reports the held-out accuracy and
 // where everything was saved. `--resume` continues a checkpoint with the options it was made with.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { type DecodedCheckpoint } from '../../io/checkpoint.js';
@@ -93,7 +93,7 @@ export function registerTrain(program: Command): void {
     .option('--patience <n>', 'stop early after n epochs without a better held-out loss', positiveInt('--patience'))
     .option('--seed <n>', 'seed of the weights, shuffling, augmentation and dropout', nonNegativeInt('--seed'), TRAIN_DEFAULTS.seed)
     .option('--out <dir>', 'folder for model.safetensors, checkpoint.safetensors and history.{json,csv}', TRAIN_DEFAULTS.out)
-    .option('--resume <checkpoint>', 'continue a run from its checkpoint (with the options it was started with)')
+    .option('--resume <checkpoint>', 'continue a run from its checkpoint (with the options it was started with), writing into the checkpoint\'s folder unless --out is given')
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), TRAIN_DEFAULTS.backend)
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
     .action(async (opts: Record<string, any>, command: Command) => {
@@ -136,6 +136,8 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
     // The backend and thread count are part of what makes a run bit-identical: keep them unless given.
     if (!given('backend') && saved.backend) opts.backend = saved.backend;
     if (!given('threads') && saved.threads !== undefined) opts.threads = saved.threads;
+    // A resumed run keeps writing into the run's own folder (the checkpoint's), unless --out says otherwise.
+    if (!given('out')) opts.out = dirname(opts.resume);
   }
 
   const backend = await setupBackend(opts.backend, opts.threads);
