@@ -7,7 +7,7 @@ import { checkShape, requireSaved } from '../tensor/shape.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
 
-/** Shared body of the activation layers; subclasses name the function and its spec. */
+/** Shared body of the activation layers; subclasses name the function (and their options, if any). */
 abstract class ActivationLayer implements Layer {
   abstract readonly name: string;
   protected abstract readonly f: Activation;
@@ -36,7 +36,10 @@ abstract class ActivationLayer implements Layer {
     return [];
   }
 
-  abstract toSpec(): LayerSpec;
+  /** Spec of a layer with no options; LeakyReLU and Softplus add theirs. */
+  toSpec(): LayerSpec {
+    return { type: this.name };
+  }
 }
 
 /**
@@ -46,9 +49,6 @@ abstract class ActivationLayer implements Layer {
 export class ReLU extends ActivationLayer {
   readonly name = 'ReLU';
   protected readonly f: Activation = { kind: 'relu' };
-  toSpec(): LayerSpec {
-    return { type: 'ReLU' };
-  }
 }
 
 /**
@@ -63,7 +63,7 @@ export class LeakyReLU extends ActivationLayer {
     if (!Number.isFinite(negativeSlope)) throw new Error(`LeakyReLU: negativeSlope must be finite, got ${negativeSlope}`);
     this.f = { kind: 'leakyRelu', negativeSlope };
   }
-  toSpec(): LayerSpec {
+  override toSpec(): LayerSpec {
     return this.negativeSlope === 0.01 ? { type: 'LeakyReLU' } : { type: 'LeakyReLU', negativeSlope: this.negativeSlope };
   }
 }
@@ -75,9 +75,6 @@ export class LeakyReLU extends ActivationLayer {
 export class Sigmoid extends ActivationLayer {
   readonly name = 'Sigmoid';
   protected readonly f: Activation = { kind: 'sigmoid' };
-  toSpec(): LayerSpec {
-    return { type: 'Sigmoid' };
-  }
 }
 
 /**
@@ -87,9 +84,6 @@ export class Sigmoid extends ActivationLayer {
 export class Tanh extends ActivationLayer {
   readonly name = 'Tanh';
   protected readonly f: Activation = { kind: 'tanh' };
-  toSpec(): LayerSpec {
-    return { type: 'Tanh' };
-  }
 }
 
 /**
@@ -99,9 +93,6 @@ export class Tanh extends ActivationLayer {
 export class GELU extends ActivationLayer {
   readonly name = 'GELU';
   protected readonly f: Activation = { kind: 'gelu' };
-  toSpec(): LayerSpec {
-    return { type: 'GELU' };
-  }
 }
 
 export interface SoftplusOptions {
@@ -129,7 +120,7 @@ export class Softplus extends ActivationLayer {
     this.threshold = threshold;
     this.f = { kind: 'softplus', beta, threshold };
   }
-  toSpec(): LayerSpec {
+  override toSpec(): LayerSpec {
     const spec: LayerSpec = { type: 'Softplus' };
     if (this.beta !== 1) spec.beta = this.beta;
     if (this.threshold !== 20) spec.threshold = this.threshold;
