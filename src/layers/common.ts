@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Small checks and helpers shared by the layer files: constructor argument validation,
-// dtype agreement between an input and a layer's parameters, and weight initialisation.
+// dtype agreement between an input and a layer's parameters, weight initialisation, and the
+// spec of a pooling window.
 import { pair, type Pair } from '../kernels/geometry.js';
 import { defaultUniform, fans, kaimingNormal, kaimingUniform, xavierNormal, xavierUniform } from '../tensor/init.js';
 import type { Rng } from '../tensor/rng.js';
 import type { DType, Parameter, Tensor } from '../tensor/tensor.js';
+import type { LayerSpec } from './layer.js';
 
 /**
  * How Linear and Conv2d initialise their weights.
@@ -85,4 +87,20 @@ export function checkPair(layer: string, what: string, value: Pair, min: number)
 /** A pair written back as one number when square, for compact specs. */
 export function compactPair(p: readonly [number, number]): Pair {
   return p[0] === p[1] ? p[0] : [p[0], p[1]];
+}
+
+/**
+ * Spec of a pooling layer's window (MaxPool2d, AvgPool2d): stride is written only when it differs
+ * from kernelSize (its default), padding only when it is not 0.
+ */
+export function poolSpec(
+  type: string,
+  kernelSize: readonly [number, number],
+  stride: readonly [number, number],
+  padding: readonly [number, number],
+): LayerSpec {
+  const spec: LayerSpec = { type, kernelSize: compactPair(kernelSize) };
+  if (stride[0] !== kernelSize[0] || stride[1] !== kernelSize[1]) spec.stride = compactPair(stride);
+  if (padding.some((p) => p !== 0)) spec.padding = compactPair(padding);
+  return spec;
 }

@@ -4,7 +4,7 @@ import { kernels } from '../kernels/index.js';
 import { pool2dGeometry, type Conv2dGeometry, type Pair } from '../kernels/geometry.js';
 import { checkShape, requireSaved } from '../tensor/shape.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
-import { checkPair, compactPair } from './common.js';
+import { checkPair, poolSpec } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
 
 export interface MaxPool2dOptions {
@@ -62,11 +62,6 @@ export class MaxPool2d implements Layer {
   }
 
   toSpec(): LayerSpec {
-    const spec: LayerSpec = { type: 'MaxPool2d', kernelSize: compactPair(this.kernelSize) };
-    if (this.stride[0] !== this.kernelSize[0] || this.stride[1] !== this.kernelSize[1]) {
-      spec.stride = compactPair(this.stride);
-    }
-    if (this.padding.some((p) => p !== 0)) spec.padding = compactPair(this.padding);
-    return spec;
+    return poolSpec('MaxPool2d', this.kernelSize, this.stride, this.padding);
   }
 }
