@@ -6,6 +6,7 @@
 import type { Conv2dGeometry } from '../geometry.js';
 import type { Data } from '../../tensor/tensor.js';
 import { Tensor } from '../../tensor/tensor.js';
+import { addBias } from './bias.js';
 import { commonDtype } from './common.js';
 import { matmul } from './gemm.js';
 
@@ -110,13 +111,8 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry
       const yG = view(y.data, (n * outC + gi * outCg) * P, outCg, P);
       matmul(wG, colsG, { out: yG });
     }
-    if (b) {
-      for (let oc = 0; oc < outC; oc++) {
-        const base = (n * outC + oc) * P;
-        for (let p = 0; p < P; p++) y.data[base + p] += b.data[oc];
-      }
-    }
   }
+  if (b) addBias(y, b); // y[n, oc, oh, ow] += b[oc]
   return y;
 }
 
