@@ -65,7 +65,7 @@ export function nablaStep(w: Workload): () => void {
   return () => {
     optimizer.zeroGrad();
     loss.forward(model.forward(x, 'train'), targets);
-    model.backward(loss.backward());
+    model.backward(loss.backward(), { needInputGrad: false }); // as fit() does
     optimizer.step();
   };
 }

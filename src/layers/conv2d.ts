@@ -7,7 +7,7 @@ import { Rng } from '../tensor/rng.js';
 import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
 import { Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
 import { checkDtype, checkInteger, checkPair, compactPair, initWeights, type WeightInit } from './common.js';
-import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
 
 export interface Conv2dLayerOptions {
   stride?: Pair;
@@ -85,17 +85,19 @@ export class Conv2d implements Layer {
     return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g); // y = W ⋆ x + b
   }
 
-  backward(dy: Tensor): Tensor {
+  backward(dy: Tensor): Tensor;
+  backward(dy: Tensor, options: BackwardOptions): Tensor | null;
+  backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
     const x = requireSaved('Conv2d', this.x);
     const g = requireSaved('Conv2d', this.g);
     checkShape('Conv2d', dy, [g.N, g.outC, g.OH, g.OW], 'dy');
-    // dW += dy·colsᵀ, db += Σ dy, dx = col2im(Wᵀ·dy)
+    // dW += dy·colsᵀ, db += Σ dy, dx = col2im(Wᵀ·dy) (skipped, with its GEMM, unless needed)
     const dx = kernels().conv2dBackward(x, this.weight.value, dy, g, {
       dW: this.weight.grad,
       db: this.bias?.grad ?? null,
-      needDx: true,
+      needDx: needInputGrad,
     });
-    return requireSaved('Conv2d (dx from conv2dBackward)', dx);
+    return needInputGrad ? requireSaved('Conv2d (dx from conv2dBackward)', dx) : null;
   }
 
   parameters(): Parameter[] {

@@ -5,7 +5,7 @@ import { Rng } from '../tensor/rng.js';
 import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
 import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
 import { checkDtype, checkInteger, initWeights, type WeightInit } from './common.js';
-import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
 
 export interface LinearOptions {
   /** Whether the layer adds b (default true). */
@@ -60,7 +60,9 @@ export class Linear implements Layer {
     return this.isSingle ? y.reshape([this.outFeatures]) : y;
   }
 
-  backward(dy: Tensor): Tensor {
+  backward(dy: Tensor): Tensor;
+  backward(dy: Tensor, options: BackwardOptions): Tensor | null;
+  backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
     const x = requireSaved('Linear', this.x);
     const N = x.shape[0];
     checkShape('Linear', dy, this.isSingle ? [this.outFeatures] : [N, this.outFeatures], 'dy');
@@ -68,6 +70,7 @@ export class Linear implements Layer {
     const k = kernels();
     k.matmul(x, dy2, { transA: true, out: this.weight.grad, accumulate: true }); // dW += xᵀ·dy
     if (this.bias) k.addChannelSums(dy2, this.bias.grad); // db += Σₙ dy
+    if (!needInputGrad) return null; // the caller reads no dx: skip its GEMM
     const dx = k.matmul(dy2, this.weight.value, { transB: true }); // dx = dy·Wᵀ
     return this.isSingle ? dx.reshape([this.inFeatures]) : dx;
   }

@@ -2,7 +2,7 @@
 // Sequential: a list of layers run in order forward and in reverse order backward, with stable
 // parameter names (`0.weight`, `3.bias`) for checkpoints and export, and a printable summary.
 import { Tensor, formatShape, type Buffer, type Parameter } from '../tensor/tensor.js';
-import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
 
 export interface SummaryRow {
   index: number;
@@ -22,6 +22,9 @@ export interface ModelSummary {
 
 /**
  * Sequential: y = fₖ(…f₁(f₀(x))).  Backward: dx = f₀ᵀ(f₁ᵀ(…fₖᵀ(dy))), each layer adding into its grads.
+ * With `needInputGrad: false` (training: nobody reads dL/d(images)) backward stops at the first
+ * layer that has parameters, asking it for no dx either, and returns null: the layers before it
+ * add into no grads, so their backward would only compute gradients nobody reads.
  * Parameters and buffers are the layers' own objects, renamed in place to `${index}.${localName}`
  * (so optimizers, checkpoints and gradcheck all see the very tensors the layers use).
  */
@@ -53,13 +56,19 @@ export class Sequential implements Layer {
     return y;
   }
 
-  backward(dy: Tensor): Tensor {
+  backward(dy: Tensor): Tensor;
+  backward(dy: Tensor, options: BackwardOptions): Tensor | null;
+  backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    if (this.layers.length === 0) return dy; // the identity
+    const first = needInputGrad ? 0 : this.localParameterNames.findIndex((names) => names.length > 0);
+    if (first < 0) return null; // no parameters at all: nothing to compute
     let d = dy;
-    for (let i = this.layers.length - 1; i >= 0; i--) {
+    for (let i = this.layers.length - 1; i > first; i--) {
       const layer = this.layers[i];
       d = withContext(i, layer, () => layer.backward(d));
     }
-    return d;
+    const layer = this.layers[first];
+    return withContext(first, layer, () => layer.backward(d, { needInputGrad }));
   }
 
   parameters(): Parameter[] {

@@ -153,7 +153,7 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
       if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.y.length, train);
       const value = loss.forward(logits, batch.y);
       if (!Number.isFinite(value)) throw nonFinite(model, loss, batch.x, batch.y, step, epoch, batchIndex, `the loss is ${value}`);
-      model.backward(loss.backward());
+      model.backward(loss.backward(), { needInputGrad: false }); // nobody reads dL/d(images)
       if (options.clipNorm !== undefined) {
         const norm = clipGradNorm(optimizer.params, options.clipNorm);
         if (!Number.isFinite(norm)) throw nonFinite(model, loss, batch.x, batch.y, step, epoch, batchIndex, `the gradient norm is ${norm}`);

@@ -7,6 +7,7 @@ import { layerFromSpec } from '../../src/layers/spec.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { naiveConv2d } from '../kernels/naive-conv.js';
+import { recordKernelCalls } from './kernel-spy.js';
 import { expectGradientsOk, expectThrowsWith, randn, Rng } from './util.js';
 
 interface Case {
@@ -94,6 +95,27 @@ describe('Conv2d properties', () => {
     for (const c of cases) {
       const spec = new Conv2d(c.inC, c.outC, c.k, c.options).toSpec();
       assert.deepEqual(layerFromSpec(spec).toSpec(), spec, c.name);
+    }
+  });
+});
+
+describe('Conv2d backward without dx (needInputGrad: false)', () => {
+  test('every case, and 1×1: same dW and db bit for bit, null dx, and the kernel is told needDx = false', () => {
+    const all: Case[] = [...cases, { name: '1×1 x=[2,3,4,4] outC=2', inC: 3, outC: 2, k: 1, x: [2, 3, 4, 4], options: {} }];
+    for (const c of all) {
+      const rng = new Rng(14);
+      const x = randn(rng, c.x, 1, 'float32');
+      const full = new Conv2d(c.inC, c.outC, c.k, { ...c.options, rng: new Rng(5) });
+      const skip = new Conv2d(c.inC, c.outC, c.k, { ...c.options, rng: new Rng(5) });
+      const dy = randn(rng, [...full.forward(x, 'train').shape], 1, 'float32');
+      const fullCalls = recordKernelCalls(() => assert.deepEqual([...full.backward(dy).shape], c.x, c.name));
+      const skipCalls = recordKernelCalls(() => {
+        skip.forward(x, 'train');
+        assert.equal(skip.backward(dy, { needInputGrad: false }), null, c.name);
+      });
+      assert.deepEqual(fullCalls.convNeedDx, [true], c.name);
+      assert.deepEqual(skipCalls.convNeedDx, [false], c.name);
+      assert.deepEqual(skip.parameters().map((p) => Array.from(p.grad.data)), full.parameters().map((p) => Array.from(p.grad.data)), c.name);
     }
   });
 });

@@ -6,6 +6,7 @@ import { Linear } from '../../src/layers/linear.js';
 import { layerFromSpec } from '../../src/layers/spec.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
+import { recordKernelCalls } from './kernel-spy.js';
 import { expectGradientsOk, expectThrowsWith, randn, Rng } from './util.js';
 
 describe('Linear gradcheck (float64)', () => {
@@ -147,6 +148,47 @@ describe('Linear properties', () => {
   test('parameters are named weight and bias (bias absent when off)', () => {
     assert.deepEqual(new Linear(2, 2).parameters().map((p) => p.name), ['weight', 'bias']);
     assert.deepEqual(new Linear(2, 2, { bias: false }).parameters().map((p) => p.name), ['weight']);
+  });
+});
+
+describe('Linear backward without dx (needInputGrad: false)', () => {
+  for (const [name, xShape, bias] of [
+    ['batch x=[5,7], bias', [5, 7], true],
+    ['single instance x=[7], no bias', [7], false],
+  ] as const) {
+    test(`${name}: same parameter grads bit for bit, null dx, no dx GEMM`, () => {
+      const rng = new Rng(12);
+      const x = randn(rng, xShape, 1, 'float32');
+      const dy = randn(rng, xShape.length === 1 ? [4] : [5, 4], 1, 'float32');
+      const full = new Linear(7, 4, { bias, rng: new Rng(3) });
+      const skip = new Linear(7, 4, { bias, rng: new Rng(3) });
+      let dx: Tensor | null = null;
+      let skipped: Tensor | null = null;
+      const fullCalls = recordKernelCalls(() => {
+        full.forward(x, 'train');
+        dx = full.backward(dy);
+      });
+      const skipCalls = recordKernelCalls(() => {
+        skip.forward(x, 'train');
+        skipped = skip.backward(dy, { needInputGrad: false });
+      });
+      assert.equal(skipped, null);
+      assert.deepEqual([...dx!.shape], [...xShape]);
+      assert.equal(fullCalls.matmuls, 3, 'y = x·W, dW += xᵀ·dy, dx = dy·Wᵀ');
+      assert.equal(skipCalls.matmuls, 2, 'the dx GEMM is skipped');
+      assert.deepEqual(skip.parameters().map((p) => Array.from(p.grad.data)), full.parameters().map((p) => Array.from(p.grad.data)));
+    });
+  }
+
+  test('needInputGrad: true returns the same dx as the plain call', () => {
+    const rng = new Rng(13);
+    const layer = new Linear(3, 2, { rng });
+    const x = randn(rng, [4, 3]);
+    for (const p of layer.parameters()) p.cast('float64');
+    const dy = randn(rng, [4, 2]);
+    layer.forward(x, 'train');
+    const plain = layer.backward(dy);
+    assert.deepEqual(layer.backward(dy, { needInputGrad: true })!.toArray(), plain.toArray());
   });
 });
 

@@ -11,7 +11,11 @@ import { Linear } from '../../src/layers/linear.js';
 import { MaxPool2d } from '../../src/layers/max-pool2d.js';
 import { printSummary, Sequential } from '../../src/layers/sequential.js';
 import { sequentialFromSpec } from '../../src/layers/spec.js';
+import { refKernels } from '../../src/kernels/index.js';
+import { createWasmKernels } from '../../src/kernels/wasm/index.js';
+import type { Layer } from '../../src/layers/layer.js';
 import { Tensor } from '../../src/tensor/tensor.js';
+import { recordKernelCalls } from './kernel-spy.js';
 import { expectGradientsOk, expectThrowsWith, randn, Rng } from './util.js';
 
 /** LeNet-5 as in the classic MNIST setup (28×28 input, padding 2). */
@@ -150,6 +154,77 @@ describe('Sequential properties', () => {
     assert.deepEqual(b.toSpec(), spec);
     assert.deepEqual(b.parameters().map((p) => p.name), a.parameters().map((p) => p.name));
     assert.deepEqual(b.parameters().map((p) => p.value.toArray()), a.parameters().map((p) => p.value.toArray()));
+  });
+});
+
+/** Flatten that counts its backward calls. */
+function countingFlatten(): { layer: Layer; calls: { backward: number } } {
+  const layer = new Flatten();
+  const calls = { backward: 0 };
+  const backward = layer.backward.bind(layer);
+  layer.backward = (dy: Tensor) => {
+    calls.backward++;
+    return backward(dy);
+  };
+  return { layer, calls };
+}
+
+const wasmKernels = await createWasmKernels({ threads: 1 });
+
+describe('Sequential backward without the input gradient (needInputGrad: false)', () => {
+  for (const base of [refKernels, wasmKernels]) {
+    test(`LeNet-5 (${base.name}): same grads bit for bit, null dx, only the first conv skips dx`, () => {
+      const rng = new Rng(15);
+      const x = randn(rng, [2, 1, 28, 28], 1, 'float32');
+      const dy = randn(rng, [2, 10], 1, 'float32');
+      const full = lenet(new Rng(8));
+      const skip = lenet(new Rng(8));
+      const fullCalls = recordKernelCalls(() => {
+        full.forward(x, 'train');
+        assert.deepEqual([...full.backward(dy).shape], [2, 1, 28, 28]);
+      }, base);
+      const skipCalls = recordKernelCalls(() => {
+        skip.forward(x, 'train');
+        assert.equal(skip.backward(dy, { needInputGrad: false }), null);
+      }, base);
+      assert.deepEqual(fullCalls.convNeedDx, [true, true]);
+      assert.deepEqual(skipCalls.convNeedDx, [true, false]); // layer 3, then layer 0
+      assert.deepEqual(skip.parameters().map((p) => Array.from(p.grad.data)), full.parameters().map((p) => Array.from(p.grad.data)));
+    });
+  }
+
+  test('layers before the first one with parameters are not run backward; that one returns no dx', () => {
+    const mlp = (first: Layer, rng = new Rng(16)) => new Sequential([first, new Linear(12, 5, { rng }), new ReLU(), new Linear(5, 3, { rng })]);
+    const flatten = countingFlatten();
+    const model = mlp(flatten.layer);
+    const reference = mlp(new Flatten());
+    const rng = new Rng(18);
+    const x = randn(rng, [4, 3, 2, 2], 1, 'float32');
+    const dy = randn(rng, [4, 3], 1, 'float32');
+    reference.forward(x, 'train');
+    reference.backward(dy);
+    model.forward(x, 'train');
+    const calls = recordKernelCalls(() => assert.equal(model.backward(dy, { needInputGrad: false }), null));
+    assert.equal(flatten.calls.backward, 0);
+    assert.equal(calls.matmuls, 3, 'dW of both Linears and dx of the last: not dx of the first');
+    assert.deepEqual(model.parameters().map((p) => Array.from(p.grad.data)), reference.parameters().map((p) => Array.from(p.grad.data)));
+    model.backward(dy); // the default still runs every layer
+    assert.equal(flatten.calls.backward, 1);
+  });
+
+  test('a nested Sequential first gets the option too, and a model without parameters runs no backward', () => {
+    const rng = new Rng(17);
+    const inner = new Sequential([new Conv2d(1, 2, 3, { rng }), new ReLU()]);
+    const model = new Sequential([inner, new Flatten(), new Linear(8, 2, { rng })]);
+    model.forward(randn(rng, [1, 1, 4, 4], 1, 'float32'), 'train');
+    const calls = recordKernelCalls(() => assert.equal(model.backward(randn(rng, [1, 2], 1, 'float32'), { needInputGrad: false }), null));
+    assert.deepEqual(calls.convNeedDx, [false]);
+
+    const flatten = countingFlatten();
+    const plain = new Sequential([new ReLU(), flatten.layer]);
+    plain.forward(randn(rng, [2, 3, 2], 1, 'float32'), 'train');
+    assert.equal(plain.backward(Tensor.zeros([2, 6]), { needInputGrad: false }), null);
+    assert.equal(flatten.calls.backward, 0);
   });
 });
 
