@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
+import { centerLikeMnist } from '../../src/cli/commands/predict.js';
 import { EXIT } from '../../src/cli/errors.js';
 import { main } from '../../src/cli/main.js';
 import { encodeIdx } from '../../src/data/idx.js';
@@ -87,6 +88,39 @@ describe('nabla train, eval, predict, summary', () => {
     const r = await run('predict', model, file, '--backend', 'ref');
     assert.equal(r.code, EXIT.ok, r.err);
     assert.match(r.out, /three\.png: 3 \d+\.\d%.*\[inverted\]/);
+  });
+
+  it('predict --center fits the ink into 20×20 and puts its centre of mass at the centre, as MNIST', async () => {
+    // A 30×40 block of ink far off-centre in a 100×60 image.
+    const pixels = new Float32Array(100 * 60);
+    for (let y = 5; y < 45; y++) for (let x = 62; x < 92; x++) pixels[y * 100 + x] = 255;
+    const out = centerLikeMnist({ width: 100, height: 60, pixels }, 28, 28);
+    let mass = 0;
+    let cx = 0;
+    let cy = 0;
+    const rows = new Set<number>();
+    const cols = new Set<number>();
+    for (let y = 0; y < 28; y++) {
+      for (let x = 0; x < 28; x++) {
+        const v = out[y * 28 + x];
+        if (v > 0) {
+          rows.add(y);
+          cols.add(x);
+        }
+        mass += v;
+        cx += v * (x + 0.5);
+        cy += v * (y + 0.5);
+      }
+    }
+    assert.equal(rows.size, 20, 'the long side is scaled to 20 pixels');
+    assert.equal(cols.size, 15, 'the aspect ratio is kept (30:40 → 15:20)');
+    assert.ok(Math.abs(cx / mass - 14) <= 0.5 && Math.abs(cy / mass - 14) <= 0.5, `centre of mass (${cx / mass}, ${cy / mass})`);
+    // No ink: a plain resize (all zeros here), never NaN.
+    assert.deepEqual(Array.from(centerLikeMnist({ width: 10, height: 10, pixels: new Float32Array(100) }, 28, 28)), new Array(784).fill(0));
+    // The option reaches the command (a centred band is no longer where its class's band is, so only the run is checked).
+    const r = await run('predict', model, join(dir, 'three.png'), '--center', '--backend', 'ref');
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, /three\.png: \d/);
   });
 
   it('summary of a preset lists the layers and parameter count', async () => {

@@ -2,7 +2,8 @@
 // `nabla predict <model> <image.png...>`: class probabilities for PNG images. Each PNG is decoded
 // with pngjs, made grayscale (transparent pixels count as white paper), resized to the model's
 // input by area averaging, and, because MNIST and Fashion-MNIST show light strokes on black,
-// inverted when its border is light (a dark digit on white paper): --invert auto|yes|no.
+// inverted when its border is light (a dark digit on white paper): --invert auto|yes|no. With
+// --center the ink is fitted and centred as MNIST's digits were (centerLikeMnist).
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { PNG } from 'pngjs';
@@ -75,6 +76,56 @@ export function resizeArea(img: GrayImage, outW: number, outH: number): Float32A
   return out;
 }
 
+/**
+ * MNIST's own preprocessing of a digit (light ink on black, values 0..255): the ink's bounding box
+ * is scaled, aspect kept, to fit a box of 20/28 of the output (20×20 in 28×28), then shifted by
+ * whole pixels so that the ink's centre of mass sits at the centre of the output. An image with no
+ * ink above `threshold` is plainly resized.
+ */
+export function centerLikeMnist(ink: GrayImage, outW: number, outH: number, threshold = 25): Float32Array {
+  const { width: w, height: h, pixels } = ink;
+  let top = h;
+  let left = w;
+  let bottom = -1;
+  let right = -1;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (pixels[y * w + x] > threshold) {
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
+    }
+  }
+  if (bottom < 0) return resizeArea(ink, outW, outH);
+  const boxW = right - left + 1;
+  const boxH = bottom - top + 1;
+  const crop = new Float32Array(boxW * boxH);
+  for (let y = 0; y < boxH; y++) crop.set(pixels.subarray((top + y) * w + left, (top + y) * w + left + boxW), y * boxW);
+  const scale = Math.min((outW * 20) / 28, (outH * 20) / 28) / Math.max(boxW, boxH);
+  const fitW = Math.min(outW, Math.max(1, Math.round(boxW * scale)));
+  const fitH = Math.min(outH, Math.max(1, Math.round(boxH * scale)));
+  const fitted = resizeArea({ width: boxW, height: boxH, pixels: crop }, fitW, fitH);
+  let mass = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let y = 0; y < fitH; y++) {
+    for (let x = 0; x < fitW; x++) {
+      const v = fitted[y * fitW + x];
+      mass += v;
+      cx += v * (x + 0.5);
+      cy += v * (y + 0.5);
+    }
+  }
+  // Offsets that put the centre of mass at the centre, kept so the whole box stays inside.
+  const offsetX = Math.min(outW - fitW, Math.max(0, Math.round(outW / 2 - cx / mass)));
+  const offsetY = Math.min(outH - fitH, Math.max(0, Math.round(outH / 2 - cy / mass)));
+  const out = new Float32Array(outW * outH);
+  for (let y = 0; y < fitH; y++) out.set(fitted.subarray(y * fitW, (y + 1) * fitW), (offsetY + y) * outW + offsetX);
+  return out;
+}
+
 export function registerPredict(program: Command): void {
   program
     .command('predict')
@@ -82,9 +133,10 @@ export function registerPredict(program: Command): void {
     .argument('<model>', 'a model.safetensors or checkpoint written by nabla train')
     .argument('<images...>', 'PNG files')
     .option('--invert <when>', 'auto (dark-on-light images are inverted to MNIST\'s light-on-dark), yes or no', choice('--invert', ['auto', 'yes', 'no'] as const), 'auto')
+    .option('--center', 'fit the ink into 20×20 and centre its mass, as MNIST digits were made (for photos or scans of one digit)', false)
     .option('--top <k>', 'classes to show per image', positiveInt('--top'), 3)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
-    .action(async (path: string, images: string[], opts: { invert: 'auto' | 'yes' | 'no'; top: number; backend: (typeof BACKENDS)[number] }) => {
+    .action(async (path: string, images: string[], opts: { invert: 'auto' | 'yes' | 'no'; center: boolean; top: number; backend: (typeof BACKENDS)[number] }) => {
       await setupBackend(opts.backend);
       const saved = await loadSavedModel(path);
       const info = saved.data;
@@ -106,11 +158,9 @@ export function registerPredict(program: Command): void {
         const gray = toGray(png);
         const invert = opts.invert === 'yes' || (opts.invert === 'auto' && borderMean(gray) > 127.5);
         inverted.push(invert);
-        const resized = resizeArea(gray, w, h);
-        for (let k = 0; k < resized.length; k++) {
-          const v = (invert ? 255 - resized[k] : resized[k]) / 255;
-          x.data[i * h * w + k] = (v - mean) / std;
-        }
+        const ink = invert ? { ...gray, pixels: gray.pixels.map((v) => 255 - v) } : gray;
+        const resized = opts.center ? centerLikeMnist(ink, w, h) : resizeArea(ink, w, h);
+        for (let k = 0; k < resized.length; k++) x.data[i * h * w + k] = (resized[k] / 255 - mean) / std;
       }
       const probs = checkFit(`images of shape [1, ${h}, ${w}]`, () => predict(saved.model, x));
       const K = probs.shape[1];
