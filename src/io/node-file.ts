@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // (Node only) Reading and atomically writing weight and checkpoint files. A write goes to
 // `<path>.tmp-<pid>`, is fsynced, then renamed over the target, so a crash or a kill at any
-// moment leaves either the previous file or the new one, never a half-written file.
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// moment leaves either the previous file or the new one, never a half-written file. The next
+// write removes the temporary files that killed writers left behind.
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { type CheckpointState, decodeCheckpoint, type DecodedCheckpoint, encodeCheckpoint } from './checkpoint.js';
 import { decodeWeights, type DecodedWeights, encodeWeights, loadWeightsInto, type WeightSource } from './weights.js';
 
@@ -24,6 +25,36 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
     throw err;
   }
   await syncDirectory(dirname(path));
+  await removeStaleTemporaries(path);
+}
+
+/**
+ * Removes `<path>.tmp-<pid>` files left by writers that were killed mid-write (their process is
+ * gone). A temporary file of a process that is still alive is left alone: it may be writing.
+ */
+async function removeStaleTemporaries(path: string): Promise<void> {
+  const prefix = `${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    await unlink(join(dirname(path), name)).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
 }
 
 /** fsync of the folder makes the rename itself durable; some systems refuse it, which is fine. */

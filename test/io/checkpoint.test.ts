@@ -1,6 +1,7 @@
 // Weights and checkpoints: round-trips through bytes and files, name and shape checks against
 // the model, and a resumed optimizer + loader continuing exactly as an uninterrupted run.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,6 +168,21 @@ describe('checkpoints', () => {
     const bytes = encodeCheckpoint(m, { epoch: 1, step: 1 });
     const wider = model(11, SPEC.map((l) => (l.type === 'Linear' ? { ...l, outFeatures: 10 } : l)));
     assert.throws(() => restoreCheckpoint(decodeCheckpoint(bytes), { model: wider }, 'ckpt'), /ckpt tensor 4.weight has shape \[18, 4\], model expects \[18, 10\]/);
+  });
+
+  it('writeFileAtomic removes temporary files of killed writers, and keeps those of live ones', async () => {
+    const path = join(dir, 'stale.bin');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid; // a process that has exited
+    const live = process.ppid; // the test runner: alive, maybe writing
+    writeFileSync(`${path}.tmp-${dead}`, 'half a checkpoint');
+    writeFileSync(`${path}.tmp-${live}`, 'being written');
+    writeFileSync(join(dir, `other.bin.tmp-${dead}`), 'not ours');
+    await writeFileAtomic(path, new TextEncoder().encode('whole'));
+    assert.equal(readFileSync(path, 'utf8'), 'whole');
+    assert.ok(!existsSync(`${path}.tmp-${dead}`), 'the dead writer\'s temporary file is removed');
+    assert.ok(existsSync(`${path}.tmp-${live}`), 'a live writer\'s temporary file is kept');
+    assert.ok(existsSync(join(dir, `other.bin.tmp-${dead}`)), 'another file\'s temporaries are not touched');
+    for (const f of [`${path}.tmp-${live}`, join(dir, `other.bin.tmp-${dead}`)]) rmSync(f);
   });
 
   it('writeFileAtomic replaces the file whole and leaves no temporary file; a failed write keeps the old one', async () => {
