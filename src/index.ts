@@ -48,6 +48,7 @@ export * from './data/dataset.js';
 export * from './data/loader.js';
 export * from './data/augment.js';
 export * from './data/mnist.js';
+export * from './data/data-info.js';
 
 // Training: fit, evaluate, predict, callbacks, model presets
 export * from './train/fit.js';

@@ -2,15 +2,13 @@
 // What several commands share: choosing the backend, loading a dataset by name or folder,
 // building a model from a preset or spec file, and loading a saved model with its data settings.
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { type Normalization, renormalize } from '../data/data-info.js';
 import type { ImageDataset } from '../data/dataset.js';
 import { DEFAULT_FASHION_MNIST_DIR, loadIdxFolderSplits } from '../data/folder.js';
 import { IdxError } from '../data/idx.js';
 import { loadEmbeddedMnist } from '../data/mnist.js';
-import { SafetensorsError } from '../io/safetensors.js';
-import { loadWeightsInto } from '../io/weights.js';
-import { readBytes } from '../io/node-file.js';
-import { decodeWeights } from '../io/weights.js';
 import { initBackend } from '../kernels/index.js';
 import type { LayerSpec } from '../layers/layer.js';
 import type { Sequential } from '../layers/sequential.js';
@@ -18,33 +16,30 @@ import { sequentialFromSpec } from '../layers/spec.js';
 import { Rng } from '../tensor/rng.js';
 import { isPresetName, parseModelSpec, PRESET_NAMES, presetSpec, type PresetOptions } from '../train/presets.js';
 import { CliError, EXIT, fileError, mismatchError, usageError } from './errors.js';
+import { printError } from './io.js';
+
+export { loadSavedModel, type SavedModel } from './saved-model.js';
 
 export const BACKENDS = ['auto', 'wasm', 'ref'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
+/**
+ * Starts the backend. More worker threads than the machine has cores only slow the run down,
+ * so --threads is capped at the core count, with a warning (the thread count is part of what
+ * makes runs bit-identical, so the warning says which count is used).
+ */
 export async function setupBackend(backend: BackendName, threads?: number): Promise<string> {
+  const cores = availableParallelism();
+  if (threads !== undefined && threads > cores) {
+    printError(`nabla: warning: --threads ${threads} is more than the ${cores} cores here; using ${cores}`);
+    threads = cores;
+  }
   try {
     const k = await initBackend({ backend, threads });
     return k.name;
   } catch (err) {
     throw new CliError(`--backend ${backend}: ${(err as Error).message}`, EXIT.failure);
   }
-}
-
-/** Settings a saved model carries so eval and predict see data the way training did. */
-export interface DataInfo {
-  dataset: string;
-  imageShape: [number, number, number];
-  numClasses: number;
-  classNames: string[];
-  mean: number;
-  std: number;
-}
-
-export const DATA_KEY = 'nabla.data';
-
-export function dataInfo(d: ImageDataset, dataset: string): DataInfo {
-  return { dataset, imageShape: d.imageShape, numClasses: d.numClasses, classNames: d.classNames, mean: d.mean, std: d.std };
 }
 
 export interface LoadedData {
@@ -59,8 +54,19 @@ export interface LoadedData {
  * 'mnist': the embedded 10,000 digits split 8,000 / 2,000. 'fashion-mnist': Debian's IDX files
  * in /usr/share/datasets/fashion-mnist. Anything else is a folder of the four MNIST-format IDX
  * files, normalised as Fashion-MNIST when its name contains 'fashion', else as MNIST.
+ * `normalization` (a model's) replaces the dataset's own, so the model sees data as it was trained.
  */
-export async function loadDataset(id: string): Promise<LoadedData> {
+export async function loadDataset(id: string, options: { normalization?: Normalization | null } = {}): Promise<LoadedData> {
+  const data = await loadNamedDataset(id);
+  if (!options.normalization) return data;
+  try {
+    return { id, train: renormalize(data.train, options.normalization), test: renormalize(data.test, options.normalization) };
+  } catch (err) {
+    throw mismatchError((err as Error).message);
+  }
+}
+
+async function loadNamedDataset(id: string): Promise<LoadedData> {
   try {
     if (id === 'mnist') {
       const [train, test] = await loadEmbeddedMnist();
@@ -109,29 +115,6 @@ export function buildModel(spec: LayerSpec[] | LayerSpec, seed: number): Sequent
     return sequentialFromSpec(spec, new Rng(seed));
   } catch (err) {
     throw usageError((err as Error).message);
-  }
-}
-
-export interface SavedModel {
-  model: Sequential;
-  data: DataInfo | null;
-  metadata: Record<string, string>;
-}
-
-/** Loads a weights file or checkpoint that carries its spec (as `nabla train` writes them). */
-export async function loadSavedModel(path: string): Promise<SavedModel> {
-  try {
-    const decoded = decodeWeights(await readBytes(path), path);
-    if (!decoded.spec) throw fileError(`${path}: holds no model spec (metadata nabla.spec); it was not written by Nabla`);
-    const model = sequentialFromSpec(decoded.spec, new Rng(0));
-    loadWeightsInto(model, decoded.tensors, path);
-    let data: DataInfo | null = null;
-    if (decoded.metadata[DATA_KEY]) data = JSON.parse(decoded.metadata[DATA_KEY]) as DataInfo;
-    return { model, data, metadata: decoded.metadata };
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    if (err instanceof SafetensorsError || /no such file/.test((err as Error).message)) throw fileError((err as Error).message);
-    throw fileError(`${path}: ${(err as Error).message}`);
   }
 }
 

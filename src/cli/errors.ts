@@ -55,6 +55,17 @@ export function positiveNumber(option: string, allowZero = false) {
   };
 }
 
+/** Parses a number in [min, max] (or [min, max) with maxOpen), as a usage error naming the option. */
+export function numberIn(option: string, min: number, max: number, maxOpen = false) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (maxOpen && n === max)) {
+      throw usageError(`${option} must be a number from ${min} to ${max}${maxOpen ? ' (not included)' : ''}, got '${value}'`);
+    }
+    return n;
+  };
+}
+
 /** Checks a value against a list of choices. */
 export function choice<T extends string>(option: string, choices: readonly T[]) {
   return (value: string): T => {

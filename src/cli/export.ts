@@ -3,14 +3,17 @@
 // state dict, and an ONNX file to a Nabla weights file the other commands load. Argument
 // handling and files only; the conversions are src/io/onnx and src/io/torch.ts.
 import type { Command } from 'commander';
+import { DATA_INFO_SCHEMA, type DataInfo, dataInfoMetadata, formatNormalization, type Normalization, readDataInfo } from '../data/data-info.js';
 import { writeFileAtomic, readBytes, saveWeights } from '../io/node-file.js';
 import { exportOnnx, MAX_OPSET, MIN_OPSET } from '../io/onnx/export.js';
 import { readOnnx } from '../io/onnx/import.js';
 import { toTorchStateDict } from '../io/torch.js';
 import type { Sequential } from '../layers/sequential.js';
 import { isPresetName } from '../train/presets.js';
+import { Tensor } from '../tensor/tensor.js';
 import { buildModel, loadSavedModel, resolveModelSpec } from './common.js';
 import { fileError, mismatchError, nonNegativeInt, positiveInt, usageError } from './errors.js';
+import { classNamesOption, normalizeOption } from './saved-model.js';
 
 export interface ExportCommandOptions {
   /** Where to write the ONNX model. */
@@ -39,6 +42,7 @@ export async function exportCommand(model: string, options: ExportCommandOptions
     throw usageError(`--opset must be an integer from ${MIN_OPSET} to ${MAX_OPSET}, got ${opset}`);
   }
   let net: Sequential;
+  let data: DataInfo | null = null;
   let example = options.inputShape;
   if (isPresetName(model) || model.endsWith('.json')) {
     net = buildModel(await resolveModelSpec(model, {}), seed);
@@ -46,24 +50,37 @@ export async function exportCommand(model: string, options: ExportCommandOptions
   } else {
     const saved = await loadSavedModel(model);
     net = saved.model;
-    example ??= saved.data?.imageShape;
+    data = saved.data;
+    example ??= saved.data?.inputShape;
   }
   example ??= [1, 28, 28];
+  const n = data?.normalization ?? null;
+  // What the ONNX model expects as input, said in the file (doc_string, metadata_props 'nabla.data') and here.
+  const input = n ? `input: x = (pixel/255 − mean) / std per channel, ${formatNormalization(n)}` : 'input normalisation unknown (the model file does not record it)';
   if (onnx) {
     let bytes: Uint8Array;
     try {
-      bytes = exportOnnx(net, { inputShape: [1, ...example], opset, softmax });
+      bytes = exportOnnx(net, { inputShape: [1, ...example], opset, softmax, metadata: data ? dataInfoMetadata(data) : {}, doc: n ? `${input[0].toUpperCase()}${input.slice(1)}.` : undefined });
     } catch (err) {
       const message = (err as Error).message;
       throw /does not fit/.test(message) ? mismatchError(`${message} (set the example shape with --input-shape)`) : usageError(message);
     }
-    await writeFileAtomic(onnx, bytes);
-    print(`wrote ${onnx}: ONNX opset ${opset}, input 'input' [N, ${example.join(', ')}], output 'output'${softmax ? ' (softmax)' : ' (logits)'}, ${bytes.length} bytes`);
+    await writeOut(onnx, bytes);
+    print(`wrote ${onnx}: ONNX opset ${opset}, input 'input' [N, ${example.join(', ')}], output 'output'${softmax ? ' (softmax)' : ' (logits)'}, ${bytes.length} bytes; ${input}`);
   }
   if (torch) {
     const bytes = toTorchStateDict(net);
-    await writeFileAtomic(torch, bytes);
+    await writeOut(torch, bytes);
     print(`wrote ${torch}: PyTorch state_dict (safetensors; load with safetensors.torch.load_file), ${bytes.length} bytes`);
+  }
+}
+
+/** An atomic write whose failure (missing folder, read-only, full disk) is a file error naming the path. */
+async function writeOut(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, bytes);
+  } catch (err) {
+    throw fileError((err as Error).message);
   }
 }
 
@@ -72,6 +89,12 @@ export interface ImportCommandOptions {
   out: string;
   /** Import a model whose graph ends in Softmax without it. */
   dropSoftmax?: boolean;
+  /** How the model's input is normalised (stored in the file's data settings). */
+  normalize?: Normalization;
+  /** One name per class. */
+  classNames?: string[];
+  /** One example's shape, when the ONNX input does not fix it. */
+  inputShape?: number[];
 }
 
 /** `nabla import model.onnx --out model.safetensors`: an ONNX model as a Nabla weights file. */
@@ -86,12 +109,59 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   try {
     result = readOnnx(bytes, { trailingSoftmax: options.dropSoftmax ? 'drop' : 'error' });
   } catch (err) {
-    throw fileError(`${file}: ${(err as Error).message}`);
+    // The library names its option; a CLI user needs the flag.
+    const message = (err as Error).message.replace("Import with {trailingSoftmax: 'drop'}", 'Run nabla import with --drop-softmax');
+    throw fileError(`${file}: ${message}`);
   }
-  await saveWeights(options.out, result.model);
+  let stored: DataInfo | null;
+  try {
+    stored = readDataInfo(result.metadata, file);
+  } catch (err) {
+    throw fileError((err as Error).message);
+  }
+  const data = importedDataInfo(file, result.model, result.inputShape, stored, options);
+  try {
+    await saveWeights(options.out, result.model, data ? dataInfoMetadata(data) : {});
+  } catch (err) {
+    throw fileError((err as Error).message);
+  }
   const shape = result.inputShape.map((d) => (d === null ? '?' : String(d))).join(', ');
   print(`${file}: ${result.specs.map((s) => s.type).join(' → ')}; input [${shape}]${result.droppedSoftmax ? '; trailing Softmax dropped' : ''}`);
   print(`wrote ${options.out}: ${result.model.parameterCount()} parameters`);
+  if (!data) {
+    print(`  no data settings stored (the input shape is not fixed): give --input-shape C,H,W and --normalize; predict and eval will ask for --normalize`);
+  } else {
+    const from = stored ? `from ${file}'s metadata${options.normalize || options.classNames || options.inputShape ? ', with the options given' : ''}` : 'from the options';
+    const norm = data.normalization ? formatNormalization(data.normalization) : 'unknown: predict and eval will ask for --normalize (or give --normalize here)';
+    print(`  data settings ${from}: input [${data.inputShape.join(', ')}], ${data.numClasses} classes, normalisation ${norm}`);
+  }
+}
+
+/**
+ * The data settings an imported model carries: those stored in the ONNX file (a Nabla export)
+ * with the options laid over them; the input shape from the graph when fixed; the class count
+ * from a probe forward. Null when the input shape is unknown.
+ */
+function importedDataInfo(file: string, model: Sequential, onnxShape: (number | string | null)[], stored: DataInfo | null, options: ImportCommandOptions): DataInfo | null {
+  const graphShape = onnxShape.slice(1);
+  const fixed = graphShape.every((d) => typeof d === 'number') ? (graphShape as number[]) : null;
+  const inputShape = options.inputShape ?? stored?.inputShape ?? fixed;
+  if (!inputShape) return null;
+  let numClasses: number;
+  try {
+    const y = model.forward(Tensor.zeros([1, ...inputShape]), 'eval');
+    numClasses = y.shape.length === 2 ? y.shape[1] : 0;
+  } catch (err) {
+    throw mismatchError(`${file}: input shape [${inputShape.join(', ')}] does not fit the model: ${(err as Error).message}`);
+  }
+  if (numClasses < 1) return null;
+  const classNames = options.classNames ?? stored?.classNames ?? Array.from({ length: numClasses }, (_, k) => String(k));
+  if (classNames.length !== numClasses) throw usageError(`${classNames.length} class names for a model with ${numClasses} outputs`);
+  const normalization = options.normalize ?? stored?.normalization ?? null;
+  if (normalization && normalization.mean.length !== inputShape[0]) {
+    throw usageError(`--normalize gives ${normalization.mean.length} channel(s), the model's input has ${inputShape[0]}`);
+  }
+  return { schema: DATA_INFO_SCHEMA, dataset: stored?.dataset ?? null, inputShape, numClasses, classNames, normalization };
 }
 
 function shapeList(value: string): number[] {
@@ -119,5 +189,8 @@ export function registerExportCommands(program: Command): void {
     .description('convert an ONNX model to a Nabla weights file')
     .requiredOption('--out <file>', 'Nabla weights file to write (.safetensors)')
     .option('--drop-softmax', 'drop a trailing Softmax (Nabla models output logits)', false)
+    .option('--normalize <how>', 'how the model\'s input is normalised: mnist, fashion-mnist, none (raw/255) or MEAN,STD (stored for predict and eval)', normalizeOption)
+    .option('--class-names <names>', 'mnist, fashion-mnist or names separated by commas', classNamesOption)
+    .option('--input-shape <dims>', 'one example\'s shape, e.g. 1,28,28, when the ONNX input does not fix it', shapeList)
     .action((file: string, opts: ImportCommandOptions) => importCommand(file, opts));
 }

@@ -67,6 +67,8 @@ export interface DownloadOptions {
 
 export class DownloadError extends Error {
   override name = 'DownloadError';
+  /** The host could not be reached at all (no network, wrong name, nothing listening). */
+  unreachable = false;
 }
 
 /** Downloads (or verifies) the dataset's four files into dir; returns their paths. */
@@ -123,6 +125,11 @@ async function fetchToPart(url: string, part: string, options: DownloadOptions):
       await fetchOnce(url, part, offset, options);
       return;
     } catch (err) {
+      if (err instanceof UnreachableError) {
+        if (((await sizeOf(part)) ?? 0) === 0) await unlink(part).catch(() => undefined); // leave no empty .part behind
+        const host = new URL(url).host;
+        throw Object.assign(new DownloadError(`could not reach ${host} (${err.message}); check the network connection, or use another mirror of the same files`), { unreachable: true });
+      }
       if (!(err instanceof InterruptedError) || attempt >= retries) {
         if (err instanceof InterruptedError) {
           const have = (await sizeOf(part)) ?? 0;
@@ -136,6 +143,11 @@ async function fetchToPart(url: string, part: string, options: DownloadOptions):
 
 /** The transfer broke off; what was received so far is on disk. */
 class InterruptedError extends Error {}
+
+/** No connection could be made (the message is the system's error code). */
+class UnreachableError extends Error {}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
 
 /**
  * Fetches url into the open part file (appending at `offset`), with Node's http/https. Listeners
@@ -210,7 +222,9 @@ function transfer(
       response.on('close', () => reject(new InterruptedError('connection closed early'))); // no-op once settled
     });
     request.setTimeout(idleMs, () => request.destroy(new Error(`no data for ${idleMs} ms`)));
-    request.on('error', (err) => reject(new InterruptedError(`request failed: ${err.message}`)));
+    request.on('error', (err: NodeJS.ErrnoException) => {
+      reject(err.code && UNREACHABLE.has(err.code) ? new UnreachableError(err.code) : new InterruptedError(`request failed: ${err.message}`));
+    });
   });
 }
 

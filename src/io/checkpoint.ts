@@ -37,8 +37,11 @@ export interface DecodedCheckpoint extends CheckpointState {
   metadata: Record<string, string>;
 }
 
-/** Encodes the model's current weights and the training state. */
-export function encodeCheckpoint(model: WeightSource, state: CheckpointState): Uint8Array {
+/**
+ * Encodes the model's current weights and the training state. `metadata` adds entries (e.g. the
+ * data settings, 'nabla.data') next to the format, spec and state, which it cannot replace.
+ */
+export function encodeCheckpoint(model: WeightSource, state: CheckpointState, metadata: Record<string, string> = {}): Uint8Array {
   const tensors: [string, Tensor][] = namedWeights(model);
   const { optimizer, ...rest } = state;
   let json: Record<string, unknown> = { ...rest };
@@ -46,8 +49,7 @@ export function encodeCheckpoint(model: WeightSource, state: CheckpointState): U
     json = { ...json, optimizer: { ...optimizer, tensors: Object.keys(optimizer.tensors) } };
     for (const [key, t] of Object.entries(optimizer.tensors)) tensors.push([`${OPTIMIZER_PREFIX}${key}`, t]);
   }
-  const metadata = { ...modelMetadata(model, CHECKPOINT_FORMAT), [STATE_KEY]: JSON.stringify(json) };
-  return encodeSafetensors(tensors, metadata);
+  return encodeSafetensors(tensors, { ...metadata, ...modelMetadata(model, CHECKPOINT_FORMAT), [STATE_KEY]: JSON.stringify(json) });
 }
 
 /** Decodes and validates a checkpoint (format, state JSON, optimizer tensors it names). */

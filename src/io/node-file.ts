@@ -22,10 +22,28 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    throw err;
+    throw writeError(path, err);
   }
   await syncDirectory(dirname(path));
   await removeStaleTemporaries(path);
+}
+
+const WRITE_REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of its folder path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+};
+
+/** An error naming the file that could not be written (not the temporary file) and why; keeps the code. */
+function writeError(path: string, err: unknown): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason = code && WRITE_REASONS[code] ? `${WRITE_REASONS[code]} (${code})` : (err as Error).message;
+  return Object.assign(new Error(`${path}: cannot write: ${reason}`), { code });
 }
 
 /**
@@ -97,8 +115,8 @@ export async function loadWeights(path: string, model: WeightSource): Promise<De
   return decoded;
 }
 
-export async function saveCheckpoint(path: string, model: WeightSource, state: CheckpointState): Promise<void> {
-  await writeFileAtomic(path, encodeCheckpoint(model, state));
+export async function saveCheckpoint(path: string, model: WeightSource, state: CheckpointState, metadata: Record<string, string> = {}): Promise<void> {
+  await writeFileAtomic(path, encodeCheckpoint(model, state, metadata));
 }
 
 export async function loadCheckpoint(path: string): Promise<DecodedCheckpoint> {

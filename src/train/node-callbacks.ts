@@ -11,14 +11,18 @@ export class CheckpointSaver implements Callback {
   /** Epoch of the last checkpoint written, 0 before any. */
   lastSavedEpoch = 0;
 
-  constructor(readonly path: string) {}
+  /** `metadata`: extra entries every checkpoint carries, e.g. the data settings (data/data-info.ts). */
+  constructor(
+    readonly path: string,
+    readonly options: { metadata?: Record<string, string> } = {},
+  ) {}
 
   async onTrainBegin(): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
   }
 
   async onEpochEnd(ctx: TrainContext, _record: EpochRecord): Promise<void> {
-    await saveCheckpoint(this.path, ctx.model, ctx.checkpointState());
+    await saveCheckpoint(this.path, ctx.model, ctx.checkpointState(), this.options.metadata);
     this.lastSavedEpoch = ctx.epoch;
   }
 }

@@ -12,43 +12,11 @@ import { after, before, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import { centerLikeMnist } from '../../src/cli/commands/predict.js';
 import { EXIT } from '../../src/cli/errors.js';
-import { main } from '../../src/cli/main.js';
-import { encodeIdx } from '../../src/data/idx.js';
 import { LAYER_TYPES } from '../../src/layers/spec.js';
-import { Rng } from '../../src/tensor/rng.js';
+import { run, writeIdxFolder } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nabla-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs main() with its stdout and stderr text captured. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => void (out += text), err: (text) => void (err += text) });
-  return { code, out, err };
-}
-
-/** An MNIST-format folder of n images of size×size: class k is a bright k-th row band on black. */
-function writeIdxFolder(path: string, size: number, nTrain: number, nTest: number): void {
-  mkdirSync(path, { recursive: true });
-  const rng = new Rng(1);
-  const make = (n: number) => {
-    const images = new Uint8Array(n * size * size);
-    const labels = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const k = i % 10;
-      labels[i] = k;
-      const row = Math.floor((k * size) / 10);
-      for (let x = 0; x < size; x++) images[i * size * size + row * size + x] = 200 + rng.int(56);
-    }
-    return { images, labels };
-  };
-  for (const [split, n] of [['train', nTrain], ['t10k', nTest]] as const) {
-    const { images, labels } = make(n);
-    writeFileSync(join(path, `${split}-images-idx3-ubyte`), encodeIdx({ dtype: 'uint8', shape: [n, size, size], data: images }));
-    writeFileSync(join(path, `${split}-labels-idx1-ubyte`), encodeIdx({ dtype: 'uint8', shape: [n], data: labels }));
-  }
-}
 
 const data28 = join(dir, 'bands28');
 const data8 = join(dir, 'bands8');
@@ -211,10 +179,12 @@ describe('nabla errors and exit codes', () => {
     assert.match(t.err, /the model does not fit mnist train: Sequential layer 1 \(Linear\)/);
   });
 
-  it('--resume refuses options that differ from the checkpoint', async () => {
-    const r = await run('train', '--resume', join(out, 'checkpoint.safetensors'), '--lr', '0.1', '--backend', 'ref', '--out', out);
+  it('--resume refuses options that differ from the checkpoint (other than an extension\'s)', async () => {
+    const r = await run('train', '--resume', join(out, 'checkpoint.safetensors'), '--batch-size', '10', '--backend', 'ref', '--out', out);
     assert.equal(r.code, EXIT.usage);
-    assert.match(r.err, /lr \(checkpoint 0\.003, given 0\.1\)/);
+    assert.match(r.err, /batchSize \(checkpoint 20, given 10\)/);
+    assert.match(r.err, /an extension may change only --epochs, --lr and --schedule/);
+    assert.equal(r.out, '', 'refused before anything runs');
   });
 
   it('--resume without --out keeps writing into the checkpoint\'s folder', async () => {

@@ -4,7 +4,7 @@
 // step itself (forward → loss → backward layer by layer → optimizer step) to sample the norm of
 // every layer's weight gradient and of dL/dx, the backprop inspector's data.
 import {
-  Adam, argmaxRows, DataLoader, Rng, SGD, SoftmaxCrossEntropy, Tensor, decodeWeights, encodeWeights, evaluate, initBackend,
+  Adam, argmaxRows, DataLoader, Rng, SGD, SoftmaxCrossEntropy, Tensor, dataInfoMetadata, dataInfoOf, decodeWeights, encodeWeights, evaluate, initBackend,
   loadWeightsInto, parseModelSpec, predict, sequentialFromSpec,
   type ImageDataset, type Kernels, type LayerSpec, type Optimizer, type Sequential,
 } from 'nabla';
@@ -39,6 +39,8 @@ interface Run {
 
 let train: ImageDataset | null = null;
 let heldOut: ImageDataset | null = null;
+/** What saved models record as their dataset: 'mnist' for the embedded digits, null for the user's own files. */
+let datasetId: string | null = null;
 let run: Run | null = null;
 let running = false;
 let inspected = 0;
@@ -82,6 +84,7 @@ async function init(): Promise<void> {
   backendLabel = describeBackend(k);
   const [images, labels] = await Promise.all([fetchBytes(MNIST_IMAGES_URL), fetchBytes(MNIST_LABELS_URL)]);
   [train, heldOut] = await datasetsFromIdx(images, labels, 'mnist (embedded)', true);
+  datasetId = 'mnist';
   announceData(backendLabel);
 }
 
@@ -323,7 +326,8 @@ async function handle(message: ToWorker): Promise<void> {
     case 'save':
       if (!run) return;
       {
-        const bytes = encodeWeights(run.model).slice();
+        // The data settings ride along, so `nabla predict` and `nabla eval` normalise as this page did.
+        const bytes = encodeWeights(run.model, train ? dataInfoMetadata(dataInfoOf(train, datasetId)) : {}).slice();
         post({ type: 'weights', bytes: bytes.buffer, file: 'nabla-playground.safetensors' }, [bytes.buffer]);
       }
       return;
@@ -339,6 +343,7 @@ async function handle(message: ToWorker): Promise<void> {
         running = false;
         const [images, labels] = await sortIdxFiles(message.files);
         [train, heldOut] = await datasetsFromIdx(images.bytes, labels.bytes, `${images.name} + ${labels.name}`, false);
+        datasetId = null;
         inspected = 0;
         announceData(backendLabel);
       } catch (err) {

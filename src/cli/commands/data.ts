@@ -2,7 +2,7 @@
 // `nabla data download <mnist|fashion-mnist> [--dir]`: fetches the four IDX files, checks their
 // SHA-256 and writes them atomically (resuming an interrupted download).
 import type { Command } from 'commander';
-import { type DownloadableDataset, downloadDataset } from '../../data/download.js';
+import { type DownloadableDataset, downloadDataset, DownloadError } from '../../data/download.js';
 import { choice, CliError, EXIT } from '../errors.js';
 import { print } from '../io.js';
 
@@ -23,7 +23,8 @@ export function registerData(program: Command): void {
           onFile: (file, outcome) => print(`  ${file}: ${outcome}`),
         });
       } catch (err) {
-        throw new CliError(`download of ${name} failed: ${(err as Error).message}`, EXIT.file);
+        const hint = err instanceof DownloadError && err.unreachable ? ' (--base-url URL: a mirror serving the same file names)' : '';
+        throw new CliError(`download of ${name} failed: ${(err as Error).message}${hint}`, EXIT.file);
       }
       print(`${name}: ${paths.length} files in ${dir}; train with: nabla train --dataset ${dir}`);
     });

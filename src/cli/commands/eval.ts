@@ -1,33 +1,43 @@
 // SPDX-License-Identifier: MIT
 // `nabla eval <model>`: accuracy, per-class accuracy and the confusion matrix on a dataset's
-// held-out (embedded MNIST) or test split.
+// held-out (embedded MNIST) or test split: by default the dataset the model was trained on,
+// normalised as the model's file says.
 import type { Command } from 'commander';
+import { formatNormalization, type Normalization } from '../../data/data-info.js';
 import { evaluate, formatConfusion } from '../../train/metrics.js';
-import { BACKENDS, checkFit, loadDataset, loadSavedModel, percent, setupBackend } from '../common.js';
-import { choice, mismatchError, positiveInt } from '../errors.js';
+import { BACKENDS, checkFit, loadDataset, percent, setupBackend } from '../common.js';
+import { choice, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
 import { print } from '../io.js';
+import { loadSavedModel, normalizeOption } from '../saved-model.js';
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
     .description('evaluate a saved model: accuracy, per-class accuracy, confusion matrix')
-    .argument('<model>', 'a model.safetensors or checkpoint written by nabla train')
+    .argument('<model>', 'a model.safetensors, checkpoint or imported model')
     .option('--dataset <name|dir>', 'mnist, fashion-mnist or an IDX folder (default: the one the model was trained on)')
+    .option('--normalize <how>', 'mnist, fashion-mnist, none or MEAN,STD (default: what the model file says)', normalizeOption)
     .option('--batch-size <n>', 'samples per forward pass', positiveInt('--batch-size'), 500)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
     .action(async (path: string, opts: Record<string, any>) => {
       await setupBackend(opts.backend, opts.threads);
       const saved = await loadSavedModel(path);
-      const id: string = opts.dataset ?? saved.data?.dataset ?? 'mnist';
-      const data = await loadDataset(id);
+      const id: string | null = opts.dataset ?? saved.dataset;
+      if (!id) throw usageError(`${path} does not say which dataset it was trained on; give --dataset mnist, fashion-mnist or an IDX folder`);
+      const normalization: Normalization | null = opts.normalize ?? saved.data?.normalization ?? null;
+      if (!normalization) {
+        throw fileError(`${path} carries no input normalisation (metadata nabla.data); give --normalize mnist, fashion-mnist, none or MEAN,STD`);
+      }
+      const data = await loadDataset(id, { normalization });
       const test = data.test;
       if (saved.data && saved.data.numClasses !== test.numClasses) {
         throw mismatchError(`${path} was trained for ${saved.data.numClasses} classes, ${test.name} has ${test.numClasses}`);
       }
       const result = checkFit(test.name, () => evaluate(saved.model, test, { batchSize: opts.batchSize }));
-      print(`${path} on ${test.name} (${test.length.toLocaleString('en-US')} images)`);
-      print(`accuracy: ${percent(result.accuracy)} (${Math.round(result.accuracy * result.count)}/${result.count}), loss ${result.loss.toFixed(4)}`);
+      const how = opts.normalize ? 'as --normalize says' : 'as the model was trained';
+      print(`${path} on ${test.name} (${test.length.toLocaleString('en-US')} images, normalised with ${formatNormalization(normalization)}, ${how})`);
+      print(`accuracy: ${percent(result.accuracy)} (${Math.round(result.accuracy * result.count)}/${result.count}), cross-entropy ${result.loss.toFixed(4)}`);
       print('per-class accuracy:');
       result.perClassAccuracy.forEach((a, k) => {
         const name = result.classNames[k] === String(k) ? String(k) : `${k} ${result.classNames[k]}`;

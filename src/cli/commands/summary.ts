@@ -27,7 +27,7 @@ export function registerSummary(program: Command): void {
       } else {
         const saved = await loadSavedModel(model);
         built = saved.model;
-        inputShape ??= saved.data?.imageShape ?? null;
+        inputShape ??= saved.data?.inputShape ?? null;
       }
       const shape = [1, ...(inputShape ?? [1, 28, 28])];
       const summary = checkFit(`an input of shape [${shape.join(', ')}]`, () => built.summary(shape));

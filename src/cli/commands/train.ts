@@ -1,77 +1,35 @@
 // SPDX-License-Identifier: MIT
-// `nabla train`: builds the model, optimizer and schedule from the options, runs fit() with
-// progress, per-epoch checkpoints and history files, then reports the held-out accuracy and
-// where everything was saved. `--resume` continues a checkpoint with the options it was made with.
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// `nabla train`: builds the model, optimizer and schedule from the options, claims and locks the
+// output folder, runs fit() with progress, per-epoch checkpoints and history files, then reports
+// the held-out accuracy and where everything was saved. `--resume` continues a checkpoint (or
+// extends it, train-config.ts); `--init-from` starts a new run from saved weights.
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
-import { type DecodedCheckpoint } from '../../io/checkpoint.js';
+import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
+import type { DecodedCheckpoint } from '../../io/checkpoint.js';
 import { loadCheckpoint, saveWeights } from '../../io/node-file.js';
+import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
+import type { LayerSpec } from '../../layers/layer.js';
+import type { Sequential } from '../../layers/sequential.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
-import { Adam, AdamW } from '../../optim/adam.js';
-import type { Optimizer } from '../../optim/optimizer.js';
-import { type LRSchedule, OneCycleLR, WarmupCosineLR } from '../../optim/schedules.js';
-import { SGD } from '../../optim/sgd.js';
 import { type Callback, EarlyStopping } from '../../train/callbacks.js';
 import { fit, NonFiniteError } from '../../train/fit.js';
 import { evaluate } from '../../train/metrics.js';
 import { CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
-import { BACKENDS, type BackendName, buildModel, checkFitAsync, DATA_KEY, dataInfo, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
-import { choice, CliError, EXIT, fileError, nonNegativeInt, positiveInt, positiveNumber, usageError } from '../errors.js';
+import { BACKENDS, buildModel, checkFitAsync, type LoadedData, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
+import { choice, CliError, EXIT, fileError, mismatchError, nonNegativeInt, numberIn, positiveInt, positiveNumber, usageError } from '../errors.js';
+import { print, printError } from '../io.js';
+import { claimOutFolder, type OutFolder } from '../out-folder.js';
 import { TerminalProgress } from '../progress.js';
-import { print } from '../io.js';
+import { loadSavedModel, type SavedModel } from '../saved-model.js';
+import { continueRun, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
+import { DivergenceWatch, FiniteWeightsGuard, firstNonFinite } from '../train-guards.js';
 
-export const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
-export const SCHEDULES = ['onecycle', 'cosine', 'constant'] as const;
+export { OPTIMIZERS, SCHEDULES, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 
-/** Every option that shapes the run; saved in each checkpoint so --resume repeats it exactly. */
-export interface TrainConfig {
-  dataset: string;
-  model: string;
-  epochs: number;
-  batchSize: number;
-  optimizer: (typeof OPTIMIZERS)[number];
-  lr: number;
-  momentum: number;
-  weightDecay: number;
-  schedule: (typeof SCHEDULES)[number];
-  shift: number;
-  flip: boolean;
-  labelSmoothing: number;
-  clipNorm?: number;
-  patience?: number;
-  seed: number;
-}
-
-/** What a checkpoint of `nabla train` remembers about its run. */
-interface SavedRun {
-  config: TrainConfig;
-  backend?: BackendName;
-  threads?: number;
-}
-
-/** The defaults: LeNet-5 on the embedded MNIST, Adam with a one-cycle schedule, ±2 px shifts. */
-export const TRAIN_DEFAULTS = {
-  dataset: 'mnist',
-  model: 'lenet5',
-  epochs: 20,
-  batchSize: 64,
-  optimizer: 'adam',
-  lr: 0.003,
-  momentum: 0.9,
-  schedule: 'onecycle',
-  shift: 2,
-  labelSmoothing: 0.1,
-  seed: 0,
-  out: 'nabla-out',
-  backend: 'auto',
-} as const;
-
-/** Keys of TrainConfig that a resumed run takes from the checkpoint. */
-const CONFIG_KEYS: (keyof TrainConfig)[] = [
-  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed',
-];
+const OUT_FILES = { 'model.safetensors': 'model', 'checkpoint.safetensors': 'checkpoint', 'history.json': 'history', 'history.csv': 'history (CSV)' };
+const FILE_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']);
 
 export function registerTrain(program: Command): void {
   program
@@ -79,21 +37,22 @@ export function registerTrain(program: Command): void {
     .description('train a model (default: LeNet-5 on the embedded MNIST digits, 8,000 train / 2,000 held-out)')
     .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, or a folder of MNIST-format IDX files', TRAIN_DEFAULTS.dataset)
     .option('--model <preset|spec.json>', 'mlp, lenet5, cnn, cnn-bn, or a JSON model spec file', TRAIN_DEFAULTS.model)
-    .option('--epochs <n>', 'epochs to train', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
+    .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
     .option('--optimizer <name>', 'sgd, adam or adamw', choice('--optimizer', OPTIMIZERS), TRAIN_DEFAULTS.optimizer)
     .option('--lr <x>', 'learning rate (the peak of the one-cycle schedule)', positiveNumber('--lr'), TRAIN_DEFAULTS.lr)
-    .option('--momentum <x>', 'SGD momentum', positiveNumber('--momentum', true), TRAIN_DEFAULTS.momentum)
+    .option('--momentum <x>', 'SGD momentum, from 0 to 1 (not included)', numberIn('--momentum', 0, 1, true), TRAIN_DEFAULTS.momentum)
     .option('--weight-decay <x>', 'weight decay (default 0; 0.01 for adamw)', positiveNumber('--weight-decay', true))
     .option('--schedule <name>', 'onecycle, cosine (5% warm-up) or constant', choice('--schedule', SCHEDULES), TRAIN_DEFAULTS.schedule)
     .option('--shift <px>', 'random shifts of up to ±px pixels (0 = none)', nonNegativeInt('--shift'), TRAIN_DEFAULTS.shift)
     .option('--flip', 'random horizontal flips (for clothes, not digits)', false)
-    .option('--label-smoothing <x>', 'label smoothing of the cross-entropy', positiveNumber('--label-smoothing', true), TRAIN_DEFAULTS.labelSmoothing)
+    .option('--label-smoothing <x>', 'label smoothing of the cross-entropy, from 0 to 1', numberIn('--label-smoothing', 0, 1), TRAIN_DEFAULTS.labelSmoothing)
     .option('--clip-norm <x>', 'clip the global gradient norm', positiveNumber('--clip-norm'))
     .option('--patience <n>', 'stop early after n epochs without a better held-out loss', positiveInt('--patience'))
     .option('--seed <n>', 'seed of the weights, shuffling, augmentation and dropout', nonNegativeInt('--seed'), TRAIN_DEFAULTS.seed)
-    .option('--out <dir>', 'folder for model.safetensors, checkpoint.safetensors and history.{json,csv}', TRAIN_DEFAULTS.out)
-    .option('--resume <checkpoint>', 'continue a run from its checkpoint (with the options it was started with), writing into the checkpoint\'s folder unless --out is given')
+    .option('--out <dir>', 'folder for model.safetensors, checkpoint.safetensors and history.{json,csv} (locked while the run lasts)', TRAIN_DEFAULTS.out)
+    .option('--resume <checkpoint>', 'continue a run from its checkpoint (with the options it was started with; another --epochs, --lr or --schedule extends it), writing into the checkpoint\'s folder unless --out is given')
+    .option('--init-from <model>', 'start a new run from the weights (and, unless --model is given, the spec) of a saved model or checkpoint')
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), TRAIN_DEFAULTS.backend)
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
     .action(async (opts: Record<string, any>, command: Command) => {
@@ -101,9 +60,33 @@ export function registerTrain(program: Command): void {
     });
 }
 
+/** Where a run starts: fresh, from a checkpoint (resumed or extended), or from saved weights. */
+interface Start {
+  config: TrainConfig;
+  checkpoint?: DecodedCheckpoint;
+  newSchedule: boolean;
+  init?: SavedModel;
+  note: string;
+}
+
 async function train(opts: Record<string, any>, given: (key: string) => boolean): Promise<void> {
-  let checkpoint: DecodedCheckpoint | undefined;
-  let config: TrainConfig = {
+  const start = await resolveStart(opts, given);
+  const backend = await setupBackend(opts.backend, opts.threads);
+  const { config } = start;
+  const folder = await claimOutFolder(opts.out, OUT_FILES, `nabla train (${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')})`);
+  try {
+    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!(err instanceof CliError) && code && FILE_ERRORS.has(code)) throw fileError((err as Error).message);
+    throw err;
+  } finally {
+    await folder.release();
+  }
+}
+
+async function resolveStart(opts: Record<string, any>, given: (key: string) => boolean): Promise<Start> {
+  const config: TrainConfig = {
     dataset: opts.dataset,
     model: opts.model,
     epochs: opts.epochs,
@@ -120,56 +103,71 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
     patience: opts.patience,
     seed: opts.seed,
   };
-  if (opts.resume) {
-    try {
-      checkpoint = await loadCheckpoint(opts.resume);
-    } catch (err) {
-      throw fileError((err as Error).message);
-    }
-    const saved = (checkpoint.extra?.callbacks as Record<string, unknown> | undefined)?.cli as SavedRun | undefined;
-    if (!saved?.config) throw fileError(`${opts.resume}: not a checkpoint of \`nabla train\` (it holds no training options)`);
-    const conflicts = CONFIG_KEYS.filter((key) => given(key) && opts[key] !== saved.config![key]);
-    if (conflicts.length > 0) {
-      throw usageError(`--resume continues with the checkpoint's options; these differ: ${conflicts.map((k) => `${k} (checkpoint ${String(saved.config![k])}, given ${String(opts[k])})`).join(', ')}`);
-    }
-    config = saved.config;
-    // The backend and thread count are part of what makes a run bit-identical: keep them unless given.
-    if (!given('backend') && saved.backend) opts.backend = saved.backend;
-    if (!given('threads') && saved.threads !== undefined) opts.threads = saved.threads;
-    // A resumed run keeps writing into the run's own folder (the checkpoint's), unless --out says otherwise.
-    if (!given('out')) opts.out = dirname(opts.resume);
+  if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
+  if (opts.initFrom) {
+    const init = await loadSavedModel(opts.initFrom);
+    if (!given('dataset') && init.dataset) config.dataset = init.dataset;
+    if (!given('model')) config.model = opts.initFrom;
+    config.initFrom = opts.initFrom;
+    return { config, init, newSchedule: false, note: `; starting from the weights of ${opts.initFrom}` };
   }
+  if (!opts.resume) return { config, newSchedule: false, note: '' };
+  let checkpoint: DecodedCheckpoint;
+  try {
+    checkpoint = await loadCheckpoint(opts.resume);
+  } catch (err) {
+    throw fileError((err as Error).message);
+  }
+  const saved: SavedRun = parseSavedRun((checkpoint.extra?.callbacks as Record<string, unknown> | undefined)?.cli, opts.resume);
+  const continued = continueRun(saved.config, checkpoint.epoch, opts, given);
+  // The backend and thread count are part of what makes a run bit-identical: keep them unless given.
+  if (!given('backend') && saved.backend) opts.backend = saved.backend;
+  if (!given('threads') && saved.threads !== undefined) opts.threads = saved.threads;
+  // A resumed run keeps writing into the run's own folder (the checkpoint's), unless --out says otherwise.
+  if (!given('out')) opts.out = join(opts.resume, '..');
+  return { config: continued.config, checkpoint, newSchedule: continued.newSchedule, note: continued.note };
+}
 
-  const backend = await setupBackend(opts.backend, opts.threads);
-  const data = await loadDataset(config.dataset);
-  const specs = checkpoint?.spec ?? (await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses }));
-  const model = buildModel(specs, config.seed);
+async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun): Promise<void> {
+  const { config, init } = start;
+  let { checkpoint } = start;
+  print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
+  const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
+  print(
+    `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
+      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
+  );
+  // The pixels are normalised as the model's first training saw them: the checkpoint's or the
+  // initial model's settings, else the dataset's own.
+  const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization });
+  const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'the dataset\'s own';
+  print(`  data: ${data.train.name} (${count(data.train.length)} images), held out: ${data.test.name} (${count(data.test.length)}); normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`);
+
+  const model = await buildTrainModel(start, data);
   const optimizer = makeOptimizer(config, model.parameters());
   const batchesPerEpoch = Math.ceil(data.train.length / config.batchSize);
   const schedule = makeSchedule(config, optimizer, batchesPerEpoch);
-  const augment: AugmentOptions = { maxShift: config.shift, horizontalFlip: config.flip };
-
-  const out = opts.out as string;
-  try {
-    await mkdir(out, { recursive: true });
-  } catch (err) {
-    throw fileError(`--out ${out}: cannot create the folder (${(err as Error).message})`);
+  if (checkpoint && start.newSchedule) {
+    // An extension: the checkpoint's weights and optimizer buffers, this run's fresh schedule, rate and momentum.
+    const fresh = optimizer.state();
+    const kept = checkpoint.optimizer;
+    const optimizerState = kept && { ...kept, lr: fresh.lr, options: { ...kept.options, ...pick(fresh.options, ['momentum', 'beta1']) } };
+    checkpoint = { ...checkpoint, optimizer: optimizerState, schedule: schedule?.state() };
   }
-  const checkpointPath = join(out, 'checkpoint.safetensors');
-  const modelPath = join(out, 'model.safetensors');
-  const logger = new MetricLogger(join(out, 'history'));
-  const run: SavedRun = { config, backend: opts.backend, threads: opts.threads };
-  const configKeeper: Callback = { name: 'cli', state: () => ({ ...run }), loadState: () => undefined };
-  const callbacks: Callback[] = [configKeeper, new TerminalProgress()];
-  if (config.patience) callbacks.push(new EarlyStopping({ monitor: 'valLoss', patience: config.patience }));
-  callbacks.push(new CheckpointSaver(checkpointPath), logger);
+  await folder.checkSpace(bytesWritten(model, config), 'model, checkpoint with optimizer state, and room for the atomic rewrite of the checkpoint');
 
-  print(`nabla train: ${config.model} on ${data.train.name} (${data.train.length.toLocaleString('en-US')} images), held out: ${data.test.name} (${data.test.length.toLocaleString('en-US')})`);
-  print(
-    `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
-      `${config.epochs} epochs, shifts ±${config.shift} px${config.flip ? ', flips' : ''}, label smoothing ${config.labelSmoothing}, seed ${config.seed}, backend ${backend}` +
-      (checkpoint ? `; resuming after epoch ${checkpoint.epoch}` : ''),
-  );
+  const info = dataInfoOf(data.train, config.dataset);
+  const metadata = dataInfoMetadata(info);
+  const checkpointPath = join(folder.dir, 'checkpoint.safetensors');
+  const modelPath = join(folder.dir, 'model.safetensors');
+  const logger = new MetricLogger(join(folder.dir, 'history'));
+  const keeper: Callback = { name: 'cli', state: () => ({ ...runState }), loadState: () => undefined };
+  const divergence = new DivergenceWatch(data.train.numClasses);
+  const callbacks: Callback[] = [keeper, new TerminalProgress(), new FiniteWeightsGuard(), divergence];
+  if (config.patience) callbacks.push(new EarlyStopping({ monitor: 'valLoss', patience: config.patience }));
+  callbacks.push(new CheckpointSaver(checkpointPath, { metadata }), logger);
+
   const began = Date.now();
   let result;
   try {
@@ -182,7 +180,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
         epochs: config.epochs,
         batchSize: config.batchSize,
         seed: config.seed,
-        augment,
+        augment: { maxShift: config.shift, horizontalFlip: config.flip } satisfies AugmentOptions,
         loss: new SoftmaxCrossEntropy({ labelSmoothing: config.labelSmoothing }),
         clipNorm: config.clipNorm,
         callbacks,
@@ -194,36 +192,63 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
     throw err;
   }
   if (result.stopReason) print(result.stopReason);
-  await saveWeights(modelPath, model, { [DATA_KEY]: JSON.stringify(dataInfo(data.train, config.dataset)) });
+  const bad = firstNonFinite(model);
+  if (bad) throw new CliError(`the trained weights are not finite (${bad.name}[${bad.index}] is ${bad.value}); ${modelPath} was not written`, EXIT.failure);
+  await saveWeights(modelPath, model, metadata);
   const final = evaluate(model, data.test);
   const seconds = (Date.now() - began) / 1000;
-  print(`held-out accuracy: ${percent(final.accuracy)} (${Math.round(final.accuracy * final.count)}/${final.count}) on ${data.test.name} (cross-entropy ${final.loss.toFixed(4)}); ${seconds.toFixed(1)} s in all`);
+  const smoothedLoss = result.history.at(-1)?.valLoss;
+  const withSmoothing = config.labelSmoothing > 0 && smoothedLoss !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${smoothedLoss.toFixed(4)})` : '';
+  print(
+    `held-out accuracy: ${percent(final.accuracy)} (${Math.round(final.accuracy * final.count)}/${final.count}) on ${data.test.name}; ` +
+      `cross-entropy ${final.loss.toFixed(4)}${withSmoothing}; ${seconds.toFixed(1)} s in all`,
+  );
+  if (divergence.diverged) printError(`nabla: warning: ${divergence.describe()}; the saved model is unlikely to be of use`);
   print(`model saved to ${modelPath} (checkpoint: ${checkpointPath}, history: ${logger.jsonPath}, ${logger.csvPath})`);
 }
 
-function makeOptimizer(config: TrainConfig, params: ReturnType<import('../../layers/sequential.js').Sequential['parameters']>): Optimizer {
-  switch (config.optimizer) {
-    case 'sgd':
-      return new SGD(params, { lr: config.lr, momentum: config.momentum, weightDecay: config.weightDecay });
-    case 'adam':
-      return new Adam(params, { lr: config.lr, weightDecay: config.weightDecay });
-    case 'adamw':
-      return new AdamW(params, { lr: config.lr, weightDecay: config.weightDecay });
+/** The model of a run: the checkpoint's spec, the initial model's (with its weights), or the preset / spec file. */
+async function buildTrainModel(start: Start, data: LoadedData): Promise<Sequential> {
+  const { config, checkpoint, init } = start;
+  let specs: LayerSpec[] | LayerSpec;
+  if (checkpoint?.spec) specs = checkpoint.spec;
+  else if (init && config.model === config.initFrom) specs = init.model.toSpec();
+  else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses });
+  const model = buildModel(specs, config.seed);
+  if (init) {
+    try {
+      loadWeightsInto(model, decodeWeights(encodeWeights(init.model)).tensors, config.initFrom);
+    } catch (err) {
+      throw mismatchError(`--init-from ${(err as Error).message} (--model ${config.model})`);
+    }
+  }
+  return model;
+}
+
+function readCheckpointData(checkpoint: DecodedCheckpoint) {
+  try {
+    return readDataInfo(checkpoint.metadata, 'resume checkpoint');
+  } catch (err) {
+    throw fileError((err as Error).message);
   }
 }
 
-function makeSchedule(config: TrainConfig, optimizer: Optimizer, batchesPerEpoch: number): LRSchedule | undefined {
-  const totalSteps = config.epochs * batchesPerEpoch;
-  switch (config.schedule) {
-    case 'onecycle':
-      if (totalSteps < 2) return undefined;
-      return new OneCycleLR(optimizer, { maxLr: config.lr, totalSteps, cycleMomentum: optimizer.momentum !== null && (config.optimizer !== 'sgd' || config.momentum > 0) });
-    case 'cosine': {
-      const warmupSteps = Math.floor(0.05 * totalSteps);
-      if (totalSteps <= warmupSteps) return undefined;
-      return new WarmupCosineLR(optimizer, { warmupSteps, totalSteps });
-    }
-    case 'constant':
-      return undefined;
-  }
+/** Bytes the run keeps on disk at its peak: the model file, the checkpoint and its replacement being written. */
+function bytesWritten(model: Sequential, config: TrainConfig): number {
+  const values = [...model.parameters(), ...model.buffers()].reduce((n, t) => n + t.value.size, 0);
+  const slots = config.optimizer === 'sgd' ? (config.momentum > 0 ? 1 : 0) : 2;
+  const header = 1 << 20; // specs, metadata and the history: well under a MiB
+  return 4 * values + 2 * 4 * values * (1 + slots) + header;
+}
+
+function pick<T>(o: Record<string, T>, keys: string[]): Record<string, T> {
+  return Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }

@@ -39,6 +39,10 @@ export interface OnnxExportOptions {
   softmax?: boolean;
   /** Export the batch dimension as the fixed size inputShape[0] instead of 'N' (default false). */
   fixedBatch?: boolean;
+  /** Key–value strings stored as the model's metadata_props (e.g. 'nabla.data', the data settings). */
+  metadata?: Record<string, string>;
+  /** Appended to the model's doc_string (e.g. how to normalise the input). */
+  doc?: string;
 }
 
 export const MIN_OPSET = 13;
@@ -120,7 +124,8 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
     irVersion: irVersionFor(opset),
     opsetImport: [{ domain: '', version: opset }],
     producerName: 'nabla',
-    docString: 'Exported by Nabla (eval semantics: BatchNorm uses running statistics, Dropout removed).',
+    docString: `Exported by Nabla (eval semantics: BatchNorm uses running statistics, Dropout removed).${options.doc ? ` ${options.doc}` : ''}`,
+    metadataProps: Object.entries(options.metadata ?? {}).map(([key, value]) => ({ key, value })),
     graph,
   };
   return onnx.ModelProto.encode(onnx.ModelProto.create(message)).finish();

@@ -28,6 +28,8 @@ export interface OnnxImportResult {
   inputShape: Dim[];
   /** Whether a trailing Softmax was dropped. */
   droppedSoftmax: boolean;
+  /** The model's metadata_props (string keys and values; others are skipped). */
+  metadata: Record<string, string>;
 }
 
 /** The Sequential an ONNX file describes (see readOnnx for the details it also returns). */
@@ -50,7 +52,7 @@ export function readOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): On
   }
 }
 
-function decodeGraph(bytes: Uint8Array): { graph: DecodedGraph; opset: number } {
+function decodeGraph(bytes: Uint8Array): { graph: DecodedGraph; opset: number; metadata: Record<string, string> } {
   if (!(bytes instanceof Uint8Array)) throw new Error('importOnnx: expected the file contents as a Uint8Array');
   if (bytes.length === 0) throw new Error('importOnnx: the file is empty');
   let model: ReturnType<typeof onnx.ModelProto.decode>;
@@ -68,7 +70,11 @@ function decodeGraph(bytes: Uint8Array): { graph: DecodedGraph; opset: number } 
     if (o.domain === '' || o.domain === 'ai.onnx' || o.domain === undefined) opset = toInt(o.version, 'opset_import version');
   }
   if (opset === 0) throw new Error('importOnnx: the model imports no default-domain (ai.onnx) opset');
-  return { graph, opset };
+  const metadata: Record<string, string> = {};
+  for (const { key, value } of model.metadataProps ?? []) {
+    if (typeof key === 'string' && typeof value === 'string') metadata[key] = value;
+  }
+  return { graph, opset, metadata };
 }
 
 const ELEMENTWISE: Record<string, string> = { Relu: 'ReLU', Sigmoid: 'Sigmoid', Tanh: 'Tanh', Softplus: 'Softplus' };
@@ -482,7 +488,7 @@ class Converter {
 }
 
 /** Builds the Sequential and copies every weight in, checking each parameter got its tensor. */
-function convert({ graph, opset }: { graph: DecodedGraph; opset: number }, options: OnnxImportOptions): OnnxImportResult {
+function convert({ graph, opset, metadata }: { graph: DecodedGraph; opset: number; metadata: Record<string, string> }, options: OnnxImportOptions): OnnxImportResult {
   const g = new OnnxGraph(graph);
   const inputs = graph.input.filter((vi) => !g.isInitializer(vi.name ?? ''));
   if (inputs.length !== 1) throw new Error(`the graph must have exactly one input, got ${inputs.length} (${inputs.map((i) => i.name).join(', ')})`);
@@ -510,7 +516,7 @@ function convert({ graph, opset }: { graph: DecodedGraph; opset: number }, optio
     }
     t.value.data.set(w.values);
   }
-  return { model, specs: c.specs, inputShape, droppedSoftmax: c.droppedSoftmax };
+  return { model, specs: c.specs, inputShape, droppedSoftmax: c.droppedSoftmax, metadata };
 }
 
 function flattened(shape: Dim[]): Dim[] {

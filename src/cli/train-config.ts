@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+// The options of a `nabla train` run as one TrainConfig: saved in every checkpoint, validated
+// field by field when read back, and the rules for continuing a run: --resume repeats it exactly;
+// --resume with another --epochs (and optionally --lr, --schedule) extends it, with more epochs
+// of the same constant rate or a new schedule over the added epochs.
+import type { Parameter } from '../tensor/tensor.js';
+import { Adam, AdamW } from '../optim/adam.js';
+import type { Optimizer } from '../optim/optimizer.js';
+import { type LRSchedule, OneCycleLR, WarmupCosineLR } from '../optim/schedules.js';
+import { SGD } from '../optim/sgd.js';
+import { BACKENDS, type BackendName } from './common.js';
+import { fileError, usageError } from './errors.js';
+
+export const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
+export const SCHEDULES = ['onecycle', 'cosine', 'constant'] as const;
+
+/** Every option that shapes the run; saved in each checkpoint so --resume repeats it exactly. */
+export interface TrainConfig {
+  dataset: string;
+  model: string;
+  epochs: number;
+  batchSize: number;
+  optimizer: (typeof OPTIMIZERS)[number];
+  lr: number;
+  momentum: number;
+  weightDecay: number;
+  schedule: (typeof SCHEDULES)[number];
+  shift: number;
+  flip: boolean;
+  labelSmoothing: number;
+  clipNorm?: number;
+  patience?: number;
+  seed: number;
+  /** Epochs completed when the current schedule began (0, or where an extension started one). */
+  scheduleFrom?: number;
+  /** The weights file the run started from (--init-from). */
+  initFrom?: string;
+}
+
+/** What a checkpoint of `nabla train` remembers about its run. */
+export interface SavedRun {
+  config: TrainConfig;
+  backend?: BackendName;
+  threads?: number;
+}
+
+/** The defaults: LeNet-5 on the embedded MNIST, Adam with a one-cycle schedule, ±2 px shifts. */
+export const TRAIN_DEFAULTS = {
+  dataset: 'mnist',
+  model: 'lenet5',
+  epochs: 20,
+  batchSize: 64,
+  optimizer: 'adam',
+  lr: 0.003,
+  momentum: 0.9,
+  schedule: 'onecycle',
+  shift: 2,
+  labelSmoothing: 0.1,
+  seed: 0,
+  out: 'nabla-out',
+  backend: 'auto',
+} as const;
+
+/** Keys of TrainConfig that a resumed run takes from the checkpoint. */
+export const CONFIG_KEYS: (keyof TrainConfig)[] = [
+  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed',
+];
+/** Keys an extension of a run may change. */
+const EXTENSION_KEYS: (keyof TrainConfig)[] = ['epochs', 'lr', 'schedule'];
+
+const MAX_COUNT = 1e9;
+
+/** Validates the run a checkpoint records (extra.callbacks.cli), naming the field at fault. */
+export function parseSavedRun(value: unknown, file: string): SavedRun {
+  const where = `${file}: training options (nabla.state extra.callbacks.cli)`;
+  const bad = (field: string, expected: string, got: unknown): never => {
+    throw fileError(`${where}: ${field} must be ${expected}, got ${typeof got === 'number' ? String(got) : (JSON.stringify(got) ?? 'nothing')}`);
+  };
+  if (typeof value !== 'object' || value === null) throw fileError(`${file}: not a checkpoint of \`nabla train\` (it holds no training options)`);
+  const run = value as Record<string, unknown>;
+  const c = run.config as Record<string, unknown> | undefined;
+  if (typeof c !== 'object' || c === null) throw fileError(`${file}: not a checkpoint of \`nabla train\` (it holds no training options)`);
+  const text = (k: string) => (typeof c[k] === 'string' && (c[k] as string).length > 0 && (c[k] as string).length <= 4096 ? (c[k] as string) : bad(`config.${k}`, 'a non-empty string', c[k]));
+  const int = (k: string, min: number, optional = false): number | undefined => {
+    if (optional && c[k] === undefined) return undefined;
+    const v = c[k];
+    return Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= MAX_COUNT ? (v as number) : bad(`config.${k}`, `an integer from ${min} to ${MAX_COUNT}`, v);
+  };
+  const num = (k: string, ok: (x: number) => boolean, expected: string, optional = false): number | undefined => {
+    if (optional && c[k] === undefined) return undefined;
+    const v = c[k];
+    return typeof v === 'number' && Number.isFinite(v) && ok(v) ? v : bad(`config.${k}`, expected, v);
+  };
+  const oneOf = <T extends string>(k: string, choices: readonly T[]): T => ((choices as readonly unknown[]).includes(c[k]) ? (c[k] as T) : bad(`config.${k}`, `one of ${choices.join(', ')}`, c[k]));
+  const epochs = int('epochs', 1)!;
+  const config: TrainConfig = {
+    dataset: text('dataset'),
+    model: text('model'),
+    epochs,
+    batchSize: int('batchSize', 1)!,
+    optimizer: oneOf('optimizer', OPTIMIZERS),
+    lr: num('lr', (x) => x > 0, 'a finite number > 0')!,
+    momentum: num('momentum', (x) => x >= 0 && x < 1, 'a number in [0, 1)')!,
+    weightDecay: num('weightDecay', (x) => x >= 0, 'a finite number ≥ 0')!,
+    schedule: oneOf('schedule', SCHEDULES),
+    shift: int('shift', 0)!,
+    flip: typeof c.flip === 'boolean' ? c.flip : bad('config.flip', 'true or false', c.flip),
+    labelSmoothing: num('labelSmoothing', (x) => x >= 0 && x <= 1, 'a number in [0, 1]')!,
+    clipNorm: num('clipNorm', (x) => x > 0, 'a finite number > 0', true),
+    patience: int('patience', 1, true),
+    seed: int('seed', 0)!,
+    scheduleFrom: int('scheduleFrom', 0, true),
+    initFrom: c.initFrom === undefined ? undefined : text('initFrom'),
+  };
+  if (config.scheduleFrom !== undefined && config.scheduleFrom >= epochs) bad('config.scheduleFrom', `less than epochs (${epochs})`, config.scheduleFrom);
+  for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
+  const backend = run.backend === undefined ? undefined : (BACKENDS as readonly unknown[]).includes(run.backend) ? (run.backend as BackendName) : bad('backend', BACKENDS.join(', '), run.backend);
+  const threads = run.threads === undefined ? undefined : Number.isSafeInteger(run.threads) && (run.threads as number) >= 1 && (run.threads as number) <= 1024 ? (run.threads as number) : bad('threads', 'an integer from 1 to 1024', run.threads);
+  return { config, backend, threads };
+}
+
+export interface Continuation {
+  config: TrainConfig;
+  /** A new schedule starts at the checkpoint's epoch (so its state is not restored). */
+  newSchedule: boolean;
+  /** What happens, for the banner. */
+  note: string;
+}
+
+/**
+ * How `--resume` continues a checkpoint after `done` epochs, given the options typed on the
+ * command line (`given`). The same options: the run goes on exactly. Another --epochs (with
+ * --lr or --schedule if wanted): an extension. Any other option differing is refused.
+ */
+export function continueRun(saved: TrainConfig, done: number, opts: Record<string, any>, given: (key: string) => boolean): Continuation {
+  const differs = CONFIG_KEYS.filter((key) => given(key) && opts[key] !== saved[key]);
+  const fixed = differs.filter((key) => !EXTENSION_KEYS.includes(key));
+  if (fixed.length > 0) {
+    throw usageError(
+      `--resume continues with the checkpoint's options; these differ: ${fixed.map((k) => `${k} (checkpoint ${String(saved[k])}, given ${String(opts[k])})`).join(', ')}` +
+        ` (an extension may change only --epochs, --lr and --schedule; to start over from these weights use --init-from)`,
+    );
+  }
+  if (differs.length === 0) {
+    const note = done >= saved.epochs ? `; the checkpoint has finished its ${saved.epochs} epochs (give --epochs N > ${saved.epochs} to train more)` : `; resuming after epoch ${done}`;
+    return { config: saved, newSchedule: false, note };
+  }
+  const epochs: number = given('epochs') ? opts.epochs : saved.epochs;
+  if (epochs <= done) {
+    throw usageError(`--epochs ${epochs}: the checkpoint has already completed ${done} epochs; to extend the run give more than ${done}`);
+  }
+  const config: TrainConfig = { ...saved, epochs, lr: given('lr') ? opts.lr : saved.lr, schedule: given('schedule') ? opts.schedule : saved.schedule };
+  const sameRate = config.schedule === 'constant' && saved.schedule === 'constant' && config.lr === saved.lr;
+  if (sameRate) {
+    return { config, newSchedule: false, note: `; extending the run from ${saved.epochs} to ${epochs} epochs: more epochs of the same constant lr ${config.lr}` };
+  }
+  config.scheduleFrom = done;
+  const old = done >= saved.epochs ? `its ${saved.schedule} schedule ended at epoch ${done}` : `it replaces the rest of the ${saved.schedule} schedule`;
+  return {
+    config,
+    newSchedule: true,
+    note: `; extending the run: epochs ${done + 1}–${epochs} with a new ${config.schedule} schedule (lr ${config.lr}) from the checkpoint's weights and optimizer state (${old})`,
+  };
+}
+
+export function makeOptimizer(config: TrainConfig, params: Parameter[]): Optimizer {
+  switch (config.optimizer) {
+    case 'sgd':
+      return new SGD(params, { lr: config.lr, momentum: config.momentum, weightDecay: config.weightDecay });
+    case 'adam':
+      return new Adam(params, { lr: config.lr, weightDecay: config.weightDecay });
+    case 'adamw':
+      return new AdamW(params, { lr: config.lr, weightDecay: config.weightDecay });
+  }
+}
+
+/** The run's schedule over its epochs from `scheduleFrom` (0 unless an extension started a new one). */
+export function makeSchedule(config: TrainConfig, optimizer: Optimizer, batchesPerEpoch: number): LRSchedule | undefined {
+  const totalSteps = (config.epochs - (config.scheduleFrom ?? 0)) * batchesPerEpoch;
+  switch (config.schedule) {
+    case 'onecycle':
+      if (totalSteps < 2) return undefined;
+      return new OneCycleLR(optimizer, { maxLr: config.lr, totalSteps, cycleMomentum: optimizer.momentum !== null && (config.optimizer !== 'sgd' || config.momentum > 0) });
+    case 'cosine': {
+      const warmupSteps = Math.floor(0.05 * totalSteps);
+      if (totalSteps <= warmupSteps) return undefined;
+      return new WarmupCosineLR(optimizer, { warmupSteps, totalSteps });
+    }
+    case 'constant':
+      return undefined;
+  }
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// Two watchers of a `nabla train` run, run at each epoch's end before the checkpoint is written:
+// one stops the run when a weight went non-finite (the last step can do that after its loss was
+// checked), so no checkpoint or model file with NaN is ever saved; one warns when the run has
+// diverged to finite but absurd losses (far above the loss of a uniform guess, ln K).
+import type { Layer } from '../layers/layer.js';
+import type { Callback, EpochRecord, TrainContext } from '../train/callbacks.js';
+import { NonFiniteError } from '../train/fit.js';
+import { printError } from './io.js';
+
+/** The first non-finite value among the model's parameters and buffers, or null. */
+export function firstNonFinite(model: Pick<Layer, 'parameters' | 'buffers'>): { name: string; index: number; value: number } | null {
+  for (const t of [...model.parameters(), ...model.buffers()]) {
+    const data = t.value.data;
+    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return { name: t.name, index: i, value: data[i] };
+  }
+  return null;
+}
+
+/** Largest |w| over the model's parameters. */
+export function largestWeight(model: Pick<Layer, 'parameters'>): number {
+  let max = 0;
+  for (const p of model.parameters()) for (const v of p.value.data) max = Math.max(max, Math.abs(v));
+  return max;
+}
+
+/** Throws (before the checkpoint of the epoch is written) when a weight or buffer is non-finite. */
+export class FiniteWeightsGuard implements Callback {
+  onEpochEnd(ctx: TrainContext, record: EpochRecord): void {
+    const bad = firstNonFinite(ctx.model);
+    if (!bad) return;
+    const kept = record.epoch > 1 ? `the checkpoint of epoch ${record.epoch - 1} is kept` : 'no checkpoint was written';
+    throw new NonFiniteError(
+      `non-finite weights after epoch ${record.epoch} (step ${ctx.step}): ${bad.name}[${bad.index}] is ${bad.value}; nothing of this epoch was saved (${kept})`,
+      ctx.step,
+      bad.name,
+    );
+  }
+}
+
+/** Warns once when an epoch's loss is far above ln K, the loss of predicting every class equally. */
+export class DivergenceWatch implements Callback {
+  /** The first epoch that looked diverged, with what was seen. */
+  diverged: { epoch: number; loss: number; largest: number } | null = null;
+
+  constructor(
+    readonly numClasses: number,
+    /** Multiple of ln K above which a loss counts as diverged. */
+    readonly factor = 10,
+  ) {}
+
+  get limit(): number {
+    return this.factor * Math.log(Math.max(2, this.numClasses));
+  }
+
+  onEpochEnd(ctx: TrainContext, record: EpochRecord): void {
+    if (this.diverged) return;
+    const loss = Math.max(record.trainLoss, record.valLoss ?? 0);
+    if (!(loss > this.limit)) return;
+    this.diverged = { epoch: record.epoch, loss, largest: largestWeight(ctx.model) };
+    printError(`nabla: warning: ${this.describe()}; try a smaller --lr or --clip-norm`);
+  }
+
+  describe(): string {
+    const d = this.diverged!;
+    const uniform = Math.log(Math.max(2, this.numClasses));
+    return (
+      `the run diverged at epoch ${d.epoch}: loss ${d.loss.toPrecision(3)}, far above ln(${this.numClasses}) = ${uniform.toFixed(2)} ` +
+      `(the loss of a uniform guess); the largest weight is ${d.largest.toPrecision(3)} in magnitude`
+    );
+  }
+}
