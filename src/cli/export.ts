@@ -13,6 +13,7 @@ import { isPresetName } from '../train/presets.js';
 import { Tensor } from '../tensor/tensor.js';
 import { buildModel, loadSavedModel, resolveModelSpec } from './common.js';
 import { fileError, mismatchError, nonNegativeInt, positiveInt, usageError } from './errors.js';
+import { print as printLine } from './io.js';
 import { classNamesOption, normalizeOption } from './saved-model.js';
 
 export interface ExportCommandOptions {
@@ -35,7 +36,7 @@ export interface ExportCommandOptions {
  * checkpoint written by `nabla train` (it carries its spec and data shape), or a preset / JSON
  * spec with fresh weights (useful to try the pipeline).
  */
-export async function exportCommand(model: string, options: ExportCommandOptions, print: (line: string) => void = console.log): Promise<void> {
+export async function exportCommand(model: string, options: ExportCommandOptions, print: (line: string) => void = printLine): Promise<void> {
   const { onnx, torch, opset = 17, softmax = false, seed = 0 } = options;
   if (!onnx && !torch) throw usageError('nabla export: give --onnx FILE and/or --torch FILE');
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET) {
@@ -98,7 +99,7 @@ export interface ImportCommandOptions {
 }
 
 /** `nabla import model.onnx --out model.safetensors`: an ONNX model as a Nabla weights file. */
-export async function importCommand(file: string, options: ImportCommandOptions, print: (line: string) => void = console.log): Promise<void> {
+export async function importCommand(file: string, options: ImportCommandOptions, print: (line: string) => void = printLine): Promise<void> {
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(file);

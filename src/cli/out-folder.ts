@@ -6,10 +6,10 @@
 // (A pid-based lock rather than a library: lock libraries that refresh an mtime on a timer see
 // a run whose event loop is busy with a long epoch as dead.)
 import { randomUUID } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
-import { link, lstat, mkdir, open, readFile, rename, statfs, unlink } from 'node:fs/promises';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { link, lstat, mkdir, open, readFile, rename, rmdir, statfs, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileError } from './errors.js';
 import { printError } from './io.js';
 
@@ -54,10 +54,11 @@ function reason(err: unknown): string {
  * file goes, or a lock held by a live run.
  */
 export async function claimOutFolder(dir: string, files: Record<string, string>, command: string): Promise<OutFolder> {
+  let created: string | undefined; // the first folder this run created, if any
   try {
-    await mkdir(dir, { recursive: true });
+    created = await mkdir(dir, { recursive: true });
   } catch (err) {
-    throw fileError(`--out ${dir}: cannot create the folder: ${reason(err)}`);
+    throw fileError(`--out ${dir}: cannot create the folder: ${reason(await realMkdirError(dir, err))}`);
   }
   const kind = await lstat(dir).catch(() => null);
   if (!kind?.isDirectory()) throw fileError(`--out ${dir} is a file, not a folder`);
@@ -94,11 +95,41 @@ export async function claimOutFolder(dir: string, files: Record<string, string>,
       }
     },
     release: async () => {
-      process.removeListener('exit', removeOnExit);
       const current = await readOwner(lockPath);
       if (current?.token === owner.token) await unlink(lockPath).catch(() => undefined);
+      process.removeListener('exit', removeOnExit); // only now: an exit while releasing still removes the lock
+      if (created) await removeEmpty(resolve(dir), resolve(created));
     },
   };
+}
+
+/** Removes the folders from `dir` up to `top` that a failed run created and left empty. */
+async function removeEmpty(dir: string, top: string): Promise<void> {
+  for (let d = dir; d.startsWith(top); d = dirname(d)) {
+    try {
+      await rmdir(d); // only succeeds when empty
+    } catch {
+      return;
+    }
+    if (d === top) return;
+  }
+}
+
+/**
+ * A recursive mkdir says ENOENT when the real trouble is a read-only or forbidden parent: make
+ * the first missing folder alone to get the real reason.
+ */
+async function realMkdirError(dir: string, err: unknown): Promise<unknown> {
+  if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return err;
+  let missing = resolve(dir);
+  while (dirname(missing) !== missing && !(await lstat(dirname(missing)).catch(() => null))) missing = dirname(missing);
+  try {
+    await mkdir(missing);
+    await rmdir(missing);
+    return err;
+  } catch (real) {
+    return real;
+  }
 }
 
 async function takeLock(dir: string, lockPath: string, owner: LockOwner): Promise<void> {
@@ -183,9 +214,19 @@ async function readOwner(path: string): Promise<LockOwner | null> {
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0); // signal 0: only asks whether the process exists
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+  return !isZombie(pid);
+}
+
+/** A killed process whose parent has not collected it yet still answers signal 0 (Linux: state Z in /proc). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc here: trust the signal
   }
 }
 

@@ -66,14 +66,19 @@ export interface Callback {
   loadState?(state: Record<string, unknown>): void;
 }
 
+/** A loss with 4 decimals, or 4 significant digits when it is huge (a diverged run's 1.597e+23). */
+export function formatLoss(loss: number): string {
+  return Math.abs(loss) < 1e6 ? loss.toFixed(4) : loss.toPrecision(4);
+}
+
 /** One line per epoch: 'epoch 3/15  loss 0.0812  acc 97.51%  val_loss 0.0610  val_acc 98.05%  lr 1.2e-3  4.1 s'. */
 export function formatEpoch(record: EpochRecord, epochs: number): string {
   const parts = [
     `epoch ${record.epoch}/${epochs}`,
-    `loss ${record.trainLoss.toFixed(4)}`,
+    `loss ${formatLoss(record.trainLoss)}`,
     `acc ${(record.trainAccuracy * 100).toFixed(2)}%`,
   ];
-  if (record.valLoss !== undefined) parts.push(`val_loss ${record.valLoss.toFixed(4)}`);
+  if (record.valLoss !== undefined) parts.push(`val_loss ${formatLoss(record.valLoss)}`);
   if (record.valAccuracy !== undefined) parts.push(`val_acc ${(record.valAccuracy * 100).toFixed(2)}%`);
   parts.push(`lr ${record.lr.toExponential(2)}`, `${record.seconds.toFixed(1)} s`);
   return parts.join('  ');

@@ -13,7 +13,7 @@ import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.
 import type { LayerSpec } from '../../layers/layer.js';
 import type { Sequential } from '../../layers/sequential.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
-import { type Callback, EarlyStopping } from '../../train/callbacks.js';
+import { type Callback, EarlyStopping, formatLoss } from '../../train/callbacks.js';
 import { fit, NonFiniteError } from '../../train/fit.js';
 import { evaluate } from '../../train/metrics.js';
 import { CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
@@ -198,10 +198,10 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const final = evaluate(model, data.test);
   const seconds = (Date.now() - began) / 1000;
   const smoothedLoss = result.history.at(-1)?.valLoss;
-  const withSmoothing = config.labelSmoothing > 0 && smoothedLoss !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${smoothedLoss.toFixed(4)})` : '';
+  const withSmoothing = config.labelSmoothing > 0 && smoothedLoss !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothedLoss)})` : '';
   print(
     `held-out accuracy: ${percent(final.accuracy)} (${Math.round(final.accuracy * final.count)}/${final.count}) on ${data.test.name}; ` +
-      `cross-entropy ${final.loss.toFixed(4)}${withSmoothing}; ${seconds.toFixed(1)} s in all`,
+      `cross-entropy ${formatLoss(final.loss)}${withSmoothing}; ${seconds.toFixed(1)} s in all`,
   );
   if (divergence.diverged) printError(`nabla: warning: ${divergence.describe()}; the saved model is unlikely to be of use`);
   print(`model saved to ${modelPath} (checkpoint: ${checkpointPath}, history: ${logger.jsonPath}, ${logger.csvPath})`);
