@@ -2,12 +2,13 @@
 // same constant rate, or a new schedule over the added epochs, saying which), and a new run can
 // start from saved weights (--init-from).
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EXIT } from '../../src/cli/errors.js';
 import { continueRun, makeSchedule, TRAIN_DEFAULTS, type TrainConfig } from '../../src/cli/train-config.js';
+import { decodeSafetensors, encodeSafetensors } from '../../src/io/safetensors.js';
 import { SGD } from '../../src/optim/sgd.js';
 import { Parameter, Tensor } from '../../src/tensor/tensor.js';
 import { run, writeIdxFolder } from './helpers.js';
@@ -75,6 +76,32 @@ describe('extending a finished run', () => {
     const schedule = makeSchedule(c.config, new SGD([new Parameter('w', Tensor.zeros([1]))], { lr: 0.1, momentum: 0.9 }), 10);
     assert.equal((schedule as unknown as { totalSteps: number }).totalSteps, 30, '3 added epochs × 10 batches');
   });
+});
+
+describe('the training options a checkpoint records are validated', () => {
+  const cases: [string, (run: Record<string, any>) => void, RegExp][] = [
+    ['an unknown optimizer', (r) => (r.config.optimizer = 'sgd2'), /config\.optimizer must be one of sgd, adam, adamw, got "sgd2"/],
+    ['a learning rate that is text', (r) => (r.config.lr = 'x'), /config\.lr must be a finite number > 0, got "x"/],
+    ['a negative epoch count', (r) => (r.config.epochs = -1000000), /config\.epochs must be an integer from 1 to/],
+    ['a schedule start after the end', (r) => (r.config.scheduleFrom = 7), /config\.scheduleFrom must be less than epochs \(2\), got 7/],
+    ['label smoothing above 1', (r) => (r.config.labelSmoothing = 2), /config\.labelSmoothing must be a number in \[0, 1\], got 2/],
+    ['an absurd thread count', (r) => (r.threads = 1e9), /threads must be an integer from 1 to 1024, got 1000000000/],
+    ['no options at all', (r) => delete r.config, /not a checkpoint of `nabla train`/],
+  ];
+  for (const [name, mutate, expected] of cases) {
+    it(`--resume refuses ${name} (exit 3, naming the field) before anything runs`, async () => {
+      const source = join(dir, 'onecycle', 'checkpoint.safetensors');
+      const { tensors, metadata } = decodeSafetensors(new Uint8Array(readFileSync(source)), source);
+      const state = JSON.parse(metadata['nabla.state']);
+      mutate(state.extra.callbacks.cli);
+      const file = join(dir, 'mutated-checkpoint.safetensors');
+      writeFileSync(file, encodeSafetensors(tensors, { ...metadata, 'nabla.state': JSON.stringify(state) }));
+      const r = await run('train', '--resume', file, '--out', join(dir, 'mutated-out'));
+      assert.equal(r.code, EXIT.file, r.err);
+      assert.match(r.err, expected);
+      assert.equal(r.out, '');
+    });
+  }
 });
 
 describe('--init-from', () => {
