@@ -3,7 +3,7 @@
 // output folder, runs fit() with progress, per-epoch checkpoints and history files, then reports
 // the held-out accuracy and where everything was saved. `--resume` continues a checkpoint (or
 // extends it, train-config.ts); `--init-from` starts a new run from saved weights.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
@@ -124,7 +124,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (!given('backend') && saved.backend) opts.backend = saved.backend;
   if (!given('threads') && saved.threads !== undefined) opts.threads = saved.threads;
   // A resumed run keeps writing into the run's own folder (the checkpoint's), unless --out says otherwise.
-  if (!given('out')) opts.out = join(opts.resume, '..');
+  if (!given('out')) opts.out = dirname(opts.resume);
   return { config: continued.config, checkpoint, newSchedule: continued.newSchedule, note: continued.note };
 }
 
