@@ -2,7 +2,7 @@
 // gradcheck: compares a layer's hand-derived backward pass with central differences, in float64.
 // L = Σ r ⊙ y with a random upstream gradient r (a plain sum would hide transposed or
 // permuted gradients), dL/dθ ≈ (L(θ + ε) − L(θ − ε)) / 2ε for every input element and weight.
-import type { Layer, Mode } from './layers/layer.js';
+import { isMerge, type Layer, type Merge, type Mode } from './layers/layer.js';
 import { Rng } from './tensor/rng.js';
 import { Tensor, formatShape, type Parameter } from './tensor/tensor.js';
 
@@ -53,11 +53,14 @@ export interface GradcheckReport {
   entries: GradcheckEntry[];
 }
 
-function isLayer(target: Layer | Differentiable): target is Layer {
+function isModule(target: Layer | Merge | Differentiable): target is Layer | Merge {
   return 'toSpec' in target;
 }
 
-function asDifferentiable(layer: Layer, mode: Mode): Differentiable {
+function asDifferentiable(layer: Layer | Merge, mode: Mode): Differentiable {
+  if (isMerge(layer)) {
+    return { forward: (xs) => layer.forward(xs, mode), backward: (dy) => layer.backward(dy), parameters: () => layer.parameters() };
+  }
   return {
     forward: ([x]) => layer.forward(x, mode),
     backward: (dy) => [layer.backward(dy)],
@@ -70,12 +73,12 @@ function asDifferentiable(layer: Layer, mode: Mode): Differentiable {
  * The layer's parameters and the inputs are cast to float64 in place (the layer stays float64).
  */
 export function gradcheck(
-  target: Layer | Differentiable,
+  target: Layer | Merge | Differentiable,
   inputs: Tensor | Tensor[],
   options: GradcheckOptions = {},
 ): GradcheckReport {
   const { seed = 0, eps = 1e-5, mode = 'train', tolerance = 1e-6, floor = 1e-3 } = options;
-  const f = isLayer(target) ? asDifferentiable(target, mode) : target;
+  const f = isModule(target) ? asDifferentiable(target, mode) : target;
   const params = f.parameters?.() ?? [];
   for (const p of params) p.cast('float64');
   const xs = (Array.isArray(inputs) ? inputs : [inputs]).map((x) => x.astype('float64'));

@@ -24,7 +24,16 @@ export * from './layers/activations.js';
 export * from './layers/flatten.js';
 export * from './layers/dropout.js';
 export * from './layers/batch-norm.js';
+export * from './layers/merge.js';
 export * from './layers/sequential.js';
+export * from './layers/graph.js';
+export * from './layers/graph-spec.js';
+export { walkModules, leafModules } from './layers/container.js';
+export { isMerge, isContainer } from './layers/layer.js';
+export * from './layers/summary.js';
+export type * from './layers/registry.js';
+export { LAYER_DEFS, layerDef } from './layers/all.js';
+export { SpecReader } from './layers/spec-reader.js';
 export * from './layers/spec.js';
 
 // Losses

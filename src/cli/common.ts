@@ -11,11 +11,12 @@ import { IdxError } from '../data/idx.js';
 import { loadEmbeddedMnist } from '../data/mnist.js';
 import { initBackend } from '../kernels/index.js';
 import type { LayerSpec } from '../layers/layer.js';
-import type { Sequential } from '../layers/sequential.js';
-import { sequentialFromSpec } from '../layers/spec.js';
+import type { Container } from '../layers/layer.js';
+import { modelFromSpec } from '../layers/spec.js';
 import { Rng } from '../tensor/rng.js';
-import { isPresetName, parseModelSpec, PRESET_NAMES, presetSpec, type PresetOptions } from '../train/presets.js';
+import { isPresetName, type ModelSpec, parseModelSpec, PRESET_NAMES, presetSpec, type PresetOptions } from '../train/presets.js';
 import { CliError, EXIT, fileError, mismatchError, usageError } from './errors.js';
+import { ShapeError } from '../tensor/shape.js';
 import { printError } from './io.js';
 
 export { loadSavedModel, type SavedModel } from './saved-model.js';
@@ -94,7 +95,7 @@ async function loadNamedDataset(id: string): Promise<LoadedData> {
 }
 
 /** A preset name or a JSON spec file, as layer specs for the given data shape. */
-export async function resolveModelSpec(model: string, options: PresetOptions): Promise<LayerSpec[]> {
+export async function resolveModelSpec(model: string, options: PresetOptions): Promise<ModelSpec> {
   if (isPresetName(model)) return presetSpec(model, options);
   if (!model.endsWith('.json')) throw usageError(`--model must be a preset (${PRESET_NAMES.join(', ')}) or a .json spec file, got '${model}'`);
   let text: string;
@@ -104,15 +105,17 @@ export async function resolveModelSpec(model: string, options: PresetOptions): P
     throw fileError(`${model}: no such file (a model spec is a JSON list of layers)`);
   }
   try {
-    return parseModelSpec(text, model);
+    return parseModelSpec(text, model, options.inputShape);
   } catch (err) {
+    if (err instanceof ShapeError) throw mismatchError(`the model does not fit the data (one example is [${options.inputShape?.join(', ')}]): ${err.message}`);
     throw fileError((err as Error).message);
   }
 }
 
-export function buildModel(spec: LayerSpec[] | LayerSpec, seed: number): Sequential {
+/** The model of a spec; `inputShape` (one example's [C, H, W]) lets sizes be inferred and checks every shape. */
+export function buildModel(spec: LayerSpec[] | LayerSpec, seed: number, inputShape?: readonly number[]): Container {
   try {
-    return sequentialFromSpec(spec, new Rng(seed));
+    return modelFromSpec(spec, { rng: new Rng(seed), inputShape: inputShape ? [1, ...inputShape] : undefined });
   } catch (err) {
     throw usageError((err as Error).message);
   }
@@ -138,7 +141,7 @@ export async function checkFitAsync<T>(what: string, fn: () => Promise<T>): Prom
 
 function asMismatch(what: string, err: unknown): unknown {
   if (err instanceof CliError || !(err instanceof Error)) return err;
-  if (/Sequential layer|the model outputs|expected|shape/i.test(err.message)) return mismatchError(`the model does not fit ${what}: ${err.message}`);
+  if (/Sequential layer|Graph node|the model outputs|expected|shape/i.test(err.message)) return mismatchError(`the model does not fit ${what}: ${err.message}`);
   return err;
 }
 

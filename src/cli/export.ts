@@ -8,6 +8,7 @@ import { writeFileAtomic, readBytes, saveWeights } from '../io/node-file.js';
 import { exportOnnx, MAX_OPSET, MIN_OPSET } from '../io/onnx/export.js';
 import { readOnnx } from '../io/onnx/import.js';
 import { toTorchStateDict } from '../io/torch.js';
+import type { Container } from '../layers/layer.js';
 import type { Sequential } from '../layers/sequential.js';
 import { isPresetName } from '../train/presets.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -42,7 +43,7 @@ export async function exportCommand(model: string, options: ExportCommandOptions
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET) {
     throw usageError(`--opset must be an integer from ${MIN_OPSET} to ${MAX_OPSET}, got ${opset}`);
   }
-  let net: Sequential;
+  let net: Container;
   let data: DataInfo | null = null;
   let example = options.inputShape;
   if (isPresetName(model) || model.endsWith('.json')) {

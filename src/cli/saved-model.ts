@@ -8,13 +8,13 @@ import { FASHION_MNIST_CLASSES, FASHION_MNIST_MEAN, FASHION_MNIST_STD, MNIST_MEA
 import { readBytes } from '../io/node-file.js';
 import { SafetensorsError } from '../io/safetensors.js';
 import { decodeWeights, loadWeightsInto } from '../io/weights.js';
-import type { Sequential } from '../layers/sequential.js';
-import { sequentialFromSpec } from '../layers/spec.js';
+import type { Container } from '../layers/layer.js';
+import { modelFromSpec } from '../layers/spec.js';
 import { Rng } from '../tensor/rng.js';
 import { CliError, fileError, usageError } from './errors.js';
 
 export interface SavedModel {
-  model: Sequential;
+  model: Container;
   /** The data settings (validated), or null when the file carries none. */
   data: DataInfo | null;
   /** The dataset the model was trained on, when the file says (also for older checkpoints). */
@@ -27,7 +27,7 @@ export async function loadSavedModel(path: string): Promise<SavedModel> {
   try {
     const decoded = decodeWeights(await readBytes(path), path);
     if (!decoded.spec) throw fileError(`${path}: holds no model spec (metadata nabla.spec); it was not written by Nabla`);
-    const model = sequentialFromSpec(decoded.spec, new Rng(0));
+    const model = modelFromSpec(decoded.spec, { rng: new Rng(0) });
     loadWeightsInto(model, decoded.tensors, path);
     const data = readDataInfo(decoded.metadata, path) ?? legacyCheckpointData(decoded.metadata);
     const dataset = data?.dataset ?? trainedOn(decoded.metadata);

@@ -1,22 +1,19 @@
 // SPDX-License-Identifier: MIT
-// Weights that PyTorch reads: a Sequential's tensors under the names and layouts of the
-// equivalent torch.nn.Sequential's state_dict, as safetensors bytes
-// (safetensors.torch.load_file → model.load_state_dict), and the reverse.
-//
-// The mapping, per layer at path p (p = '3', or '2.0' inside a nested Sequential):
-//   Linear      p.weight  W [in, out]  ↔  p.weight [out, in]   (transposed: torch stores Wᵀ)
-//               p.bias    [out]        ↔  p.bias
-//   Conv2d      p.weight  [outC, C/groups, kH, kW] ↔ p.weight (same layout), p.bias ↔ p.bias
-//   BatchNorm   p.weight ↔ p.weight, p.bias ↔ p.bias (γ, β; absent when affine = false)
-//               p.runningMean ↔ p.running_mean,  p.runningVar ↔ p.running_var
-//               —             → p.num_batches_tracked (int64 scalar 0; ignored when read back)
-// Layers without tensors (activations, pools, Flatten, Dropout) keep their index, as in torch.
+// Weights that PyTorch reads: a model's tensors under the names and layouts of the equivalent
+// torch.nn module's state_dict, as safetensors bytes (safetensors.torch.load_file →
+// model.load_state_dict), and the reverse. Each layer names its own tensors in its registry entry
+// (LayerDef.torch, in the layer's file); containers contribute their child names as path segments,
+// so a Sequential gives '3.weight' and a Graph node 'layer1' holding a Sequential of blocks gives
+// 'layer1.0.conv1.weight', as torchvision's modules do.
+//   Linear      weight W [in, out]  ↔  weight [out, in]   (transposed: torch stores Wᵀ)
+//   Conv2d      weight [outC, C/groups, kH, kW] (same layout), bias
+//   BatchNorm   weight, bias (γ, β), runningMean ↔ running_mean, runningVar ↔ running_var,
+//               —  → num_batches_tracked (int64 scalar 0; ignored when read back)
+// Layers without tensors (activations, pools, Flatten, Dropout, merges) have no entries.
 // See docs/interop.md.
-import { BatchNorm1d, BatchNorm2d } from '../layers/batch-norm.js';
-import { Conv2d } from '../layers/conv2d.js';
-import type { Layer } from '../layers/layer.js';
-import { Linear } from '../layers/linear.js';
-import { Sequential } from '../layers/sequential.js';
+import { defOf } from '../layers/all.js';
+import { walkModules } from '../layers/container.js';
+import type { Module } from '../layers/layer.js';
 import { Tensor, formatShape } from '../tensor/tensor.js';
 import { decodeSafetensors, encodeSafetensors, SafetensorsError, toTensor, type SafeTensor } from './safetensors.js';
 
@@ -33,44 +30,22 @@ export interface TorchMapping {
 }
 
 /** The name and layout mapping for every parameter and buffer of `model`, in model order. */
-export function torchMapping(model: Sequential): TorchMapping[] {
+export function torchMapping(model: Module): TorchMapping[] {
   const out: TorchMapping[] = [];
-  const visit = (seq: Sequential, prefix: string): void => {
-    seq.layers.forEach((layer, i) => {
-      const path = `${prefix}${i}`;
-      if (layer instanceof Sequential) return visit(layer, `${path}.`);
-      out.push(...layerMapping(layer, path));
-    });
-  };
-  visit(model, '');
+  for (const { path, module } of walkModules(model)) {
+    if (module.children) continue; // containers: their children carry the tensors
+    const def = defOf(module);
+    const entries = def.torch?.(module) ?? [];
+    const count = module.parameters().length + module.buffers().length;
+    if (entries.length !== count) {
+      throw new Error(`torch state dict: layer ${path} (${module.name}) has tensors but no PyTorch mapping`);
+    }
+    const prefix = path === '' ? '' : `${path}.`;
+    for (const e of entries) {
+      out.push({ nabla: `${prefix}${e.local}`, torch: `${prefix}${e.torch}`, tensor: e.tensor, transposed: e.transposed ?? false });
+    }
+  }
   return out;
-}
-
-function layerMapping(layer: Layer, path: string): TorchMapping[] {
-  const entry = (local: string, torchLocal: string, tensor: Tensor, transposed = false): TorchMapping => ({
-    nabla: `${path}.${local}`,
-    torch: `${path}.${torchLocal}`,
-    tensor,
-    transposed,
-  });
-  if (layer instanceof Linear || layer instanceof Conv2d) {
-    const isLinear = layer instanceof Linear;
-    const list = [entry('weight', 'weight', layer.weight.value, isLinear)];
-    if (layer.bias) list.push(entry('bias', 'bias', layer.bias.value));
-    return list;
-  }
-  if (layer instanceof BatchNorm1d || layer instanceof BatchNorm2d) {
-    const list: TorchMapping[] = [];
-    if (layer.weight) list.push(entry('weight', 'weight', layer.weight.value));
-    if (layer.bias) list.push(entry('bias', 'bias', layer.bias.value));
-    list.push(entry('runningMean', 'running_mean', layer.runningMean.value));
-    list.push(entry('runningVar', 'running_var', layer.runningVar.value));
-    return list;
-  }
-  if (layer.parameters().length > 0 || layer.buffers().length > 0) {
-    throw new Error(`torch state dict: layer ${path} (${layer.name}) has tensors but no PyTorch mapping`);
-  }
-  return [];
 }
 
 /** [rows, cols] → [cols, rows], copying into a float32 tensor (torch state dicts here are float32). */
@@ -82,10 +57,10 @@ function transposed(t: Tensor): Tensor {
 }
 
 /**
- * The state_dict of the equivalent torch.nn.Sequential as safetensors bytes (float32, int64
+ * The state_dict of the equivalent torch.nn module as safetensors bytes (float32, int64
  * num_batches_tracked for each BatchNorm), readable by safetensors.torch.load_file.
  */
-export function toTorchStateDict(model: Sequential): Uint8Array {
+export function toTorchStateDict(model: Module): Uint8Array {
   const entries: [string, Tensor | SafeTensor][] = [];
   for (const m of torchMapping(model)) {
     const value = m.transposed ? transposed(m.tensor) : m.tensor.astype('float32');
@@ -104,7 +79,7 @@ export function toTorchStateDict(model: Sequential): Uint8Array {
  * Checks every name and shape first and changes nothing unless all fit; the error lists every
  * missing, unexpected and mis-shaped tensor.
  */
-export function fromTorchStateDict(model: Sequential, bytes: Uint8Array, file = 'state dict'): void {
+export function fromTorchStateDict(model: Module, bytes: Uint8Array, file = 'state dict'): void {
   const { tensors } = decodeSafetensors(bytes, file);
   const mapping = torchMapping(model);
   const known = new Set(mapping.map((m) => m.torch));

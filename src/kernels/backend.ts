@@ -105,6 +105,18 @@ export interface Kernels {
   /** a ⊙ b (same shapes). */
   mul(a: Tensor, b: Tensor): Tensor;
 
+  // ---- Graphs: merging and splitting (shapes checked by the merge layers) -------------------
+  /** a + b element-wise (same shapes). Never writes into a or b. */
+  add(a: Tensor, b: Tensor): Tensor;
+  /** a ⊙ b with broadcasting: one rank, each dim equal in both or 1 in one of them. */
+  mulBroadcast(a: Tensor, b: Tensor): Tensor;
+  /** Sums x down to `shape` (x's rank, each dim equal or 1): the adjoint of broadcasting. */
+  sumToShape(x: Tensor, shape: readonly number[]): Tensor;
+  /** Joins the tensors along `axis` (0 ≤ axis < rank; every other dim equal). */
+  concat(xs: readonly Tensor[], axis: number): Tensor;
+  /** The entries start … start + size − 1 of x along `axis`. */
+  sliceAxis(x: Tensor, axis: number, start: number, size: number): Tensor;
+
   // ---- Batch normalisation over dim 1 of [N, C] or [N, C, H, W] ------------------------------
   batchNormStats(x: Tensor): BatchNormStats;
   /** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c]. Returns both. */

@@ -6,6 +6,7 @@ import { kernels } from '../kernels/index.js';
 import { checkShape, requireSaved } from '../tensor/shape.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { LayerDef, OnnxEmitter } from './registry.js';
 
 /** Shared body of the activation layers; subclasses name the function (and their options, if any). */
 abstract class ActivationLayer implements Layer {
@@ -13,6 +14,10 @@ abstract class ActivationLayer implements Layer {
   protected abstract readonly f: Activation;
   private x: Tensor | null = null; // kept by forward for f'(x)
   private y: Tensor | null = null; // kept too: sigmoid and tanh derivatives read it
+
+  outputShape(inputShape: readonly number[]): number[] {
+    return [...inputShape];
+  }
 
   forward(x: Tensor, _mode: Mode): Tensor {
     const y = kernels().activation(this.f, x); // y = f(x)
@@ -126,4 +131,69 @@ export class Softplus extends ActivationLayer {
     if (this.threshold !== 20) spec.threshold = this.threshold;
     return spec;
   }
+}
+
+/**
+ * The definition of an activation without options: built by `make`, exported as one ONNX node
+ * `op` (or by `toOnnx` when it needs more).
+ */
+export function activationDef<L extends Layer>(
+  type: string,
+  make: () => L,
+  op: string | ((e: OnnxEmitter, path: string, x: string) => string),
+): LayerDef<L> {
+  return {
+    type,
+    options: [],
+    fromSpec: () => make(),
+    toOnnx: (e, _layer, path, [x]) => (typeof op === 'string' ? e.node(op, `${path}.${op}`, [x]) : op(e, path, x)),
+  };
+}
+
+export const reluDef = activationDef('ReLU', () => new ReLU(), 'Relu');
+export const sigmoidDef = activationDef('Sigmoid', () => new Sigmoid(), 'Sigmoid');
+export const tanhDef = activationDef('Tanh', () => new Tanh(), 'Tanh');
+export const geluDef = activationDef('GELU', () => new GELU(), emitGelu);
+
+export const leakyReluDef: LayerDef<LeakyReLU> = {
+  type: 'LeakyReLU',
+  options: ['negativeSlope'],
+  fromSpec: (r) => new LeakyReLU(r.number('negativeSlope') ?? 0.01),
+  toOnnx: (e, layer, path, [x]) => e.node('LeakyRelu', `${path}.LeakyRelu`, [x], { alpha: { float: layer.negativeSlope } }),
+};
+
+export const softplusDef: LayerDef<Softplus> = {
+  type: 'Softplus',
+  options: ['beta', 'threshold'],
+  fromSpec: (r) => new Softplus({ beta: r.number('beta'), threshold: r.number('threshold') }),
+  toOnnx: (e, layer, path, [x]) => emitSoftplus(e, layer, path, x),
+};
+
+/** Gelu (opset ≥ 20), else x·½(1 + erf(x/√2)) as Div, Erf, Add, Mul, Mul (the chain PyTorch emits too). */
+function emitGelu(e: OnnxEmitter, path: string, x: string): string {
+  if (e.opset >= 20) return e.node('Gelu', `${path}.Gelu`, [x], { approximate: { string: 'none' } });
+  const scaled = e.node('Div', `${path}.Div`, [x, e.scalar(`${path}.sqrt2`, Math.SQRT2)]);
+  const erf = e.node('Erf', `${path}.Erf`, [scaled]);
+  const onePlus = e.node('Add', `${path}.Add`, [erf, e.scalar(`${path}.one`, 1)]);
+  const times = e.node('Mul', `${path}.Mul`, [x, onePlus]);
+  return e.node('Mul', `${path}.Mul_half`, [times, e.scalar(`${path}.half`, 0.5)]);
+}
+
+/**
+ * Softplus (1/β)·log(1 + e^{βx}). ONNX Softplus has no β: for β ≠ 1 it becomes Mul(β), Softplus,
+ * Div(β). It has no threshold either: above βx > threshold Nabla returns x, ONNX the exact value,
+ * which differs by log(1 + e^{−βx})/β < e^{−threshold}/β (2·10⁻⁹/β at the default 20). Below a
+ * threshold of 12 that difference could pass 10⁻⁶ relative, so such a layer is refused.
+ */
+function emitSoftplus(e: OnnxEmitter, layer: Softplus, path: string, x: string): string {
+  if (layer.threshold < 12) {
+    throw new Error(
+      `threshold ${layer.threshold} cannot be exported (ONNX Softplus has no threshold; from 12 up the difference is below 10⁻⁶)`,
+    );
+  }
+  if (layer.beta === 1) return e.node('Softplus', `${path}.Softplus`, [x]);
+  const beta = e.scalar(`${path}.beta`, layer.beta);
+  const scaled = e.node('Mul', `${path}.Mul`, [x, beta]);
+  const soft = e.node('Softplus', `${path}.Softplus`, [scaled]);
+  return e.node('Div', `${path}.Div`, [soft, beta]);
 }

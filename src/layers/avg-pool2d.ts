@@ -4,8 +4,9 @@ import { kernels } from '../kernels/index.js';
 import { pool2dGeometry, type Conv2dGeometry, type Pair } from '../kernels/geometry.js';
 import { checkShape, requireSaved } from '../tensor/shape.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
-import { checkPair, poolSpec } from './common.js';
+import { checkPair, onnxPads, poolSpec } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { LayerDef } from './registry.js';
 
 export interface AvgPool2dOptions {
   /** Step between windows (default: kernelSize, non-overlapping windows). */
@@ -38,12 +39,17 @@ export class AvgPool2d implements Layer {
     this.countIncludePad = options.countIncludePad ?? true;
   }
 
+  private geometry(inputShape: readonly number[]): Conv2dGeometry {
+    return pool2dGeometry('AvgPool2d', inputShape, { kernelSize: this.kernelSize, stride: this.stride, padding: this.padding });
+  }
+
+  outputShape(inputShape: readonly number[]): number[] {
+    const g = this.geometry(inputShape);
+    return [g.N, g.C, g.OH, g.OW];
+  }
+
   forward(x: Tensor, _mode: Mode): Tensor {
-    const g = pool2dGeometry('AvgPool2d', x.shape, {
-      kernelSize: this.kernelSize,
-      stride: this.stride,
-      padding: this.padding,
-    });
+    const g = this.geometry(x.shape);
     this.g = g;
     return kernels().avgPool2d(x, g, this.countIncludePad);
   }
@@ -68,3 +74,21 @@ export class AvgPool2d implements Layer {
     return spec;
   }
 }
+
+export const avgPool2dDef: LayerDef<AvgPool2d> = {
+  type: 'AvgPool2d',
+  options: ['kernelSize', 'stride', 'padding', 'countIncludePad'],
+  fromSpec: (r) =>
+    new AvgPool2d(r.requiredPair('kernelSize', 1), {
+      stride: r.pair('stride', 1),
+      padding: r.pair('padding', 0),
+      countIncludePad: r.bool('countIncludePad'),
+    }),
+  toOnnx: (e, layer, path, [x]) =>
+    e.node('AveragePool', `${path}.AveragePool`, [x], {
+      kernel_shape: { ints: layer.kernelSize },
+      strides: { ints: layer.stride },
+      pads: { ints: onnxPads(layer.padding) },
+      count_include_pad: { int: layer.countIncludePad ? 1 : 0 },
+    }),
+};

@@ -4,8 +4,9 @@
 import { kernels } from '../kernels/index.js';
 import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
 import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
-import { checkDtype, checkInteger, withDtype } from './common.js';
+import { checkDtype, checkInteger, inferDim, withDtype } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { LayerDef, TorchEntry } from './registry.js';
 
 export interface BatchNormOptions {
   /** Added to the variance before the square root (default 1e-5). */
@@ -61,11 +62,16 @@ abstract class BatchNorm implements Layer {
     this.runningVar = { name: 'runningVar', value: Tensor.full([numFeatures], 1) };
   }
 
-  /** Throws unless x has this layer's rank and numFeatures channels. */
-  protected abstract checkInput(x: Tensor): void;
+  /** Throws unless the input has this layer's rank and numFeatures channels. */
+  protected abstract checkInput(inputShape: readonly number[]): void;
+
+  outputShape(inputShape: readonly number[]): number[] {
+    this.checkInput(inputShape);
+    return [...inputShape];
+  }
 
   forward(x: Tensor, mode: Mode): Tensor {
-    this.checkInput(x);
+    this.checkInput(x.shape);
     if (this.weight) checkDtype(this.name, x, this.weight);
     const C = this.numFeatures;
     const k = kernels();
@@ -150,8 +156,8 @@ export class BatchNorm1d extends BatchNorm {
   constructor(numFeatures: number, options: BatchNormOptions = {}) {
     super('BatchNorm1d', numFeatures, options);
   }
-  protected checkInput(x: Tensor): void {
-    checkShape('BatchNorm1d', x, [ANY, this.numFeatures]);
+  protected checkInput(inputShape: readonly number[]): void {
+    checkShape('BatchNorm1d', inputShape, [ANY, this.numFeatures]);
   }
 }
 
@@ -165,7 +171,41 @@ export class BatchNorm2d extends BatchNorm {
   constructor(numFeatures: number, options: BatchNormOptions = {}) {
     super('BatchNorm2d', numFeatures, options);
   }
-  protected checkInput(x: Tensor): void {
-    checkShape('BatchNorm2d', x, [ANY, this.numFeatures, ANY, ANY]);
+  protected checkInput(inputShape: readonly number[]): void {
+    checkShape('BatchNorm2d', inputShape, [ANY, this.numFeatures, ANY, ANY]);
   }
 }
+
+function batchNormDef<B extends BatchNorm>(type: string, BN: new (numFeatures: number, options: BatchNormOptions) => B): LayerDef<B> {
+  return {
+    type,
+    options: ['numFeatures', 'eps', 'momentum', 'affine'],
+    fromSpec: (r, { inputShapes: [shape] }) =>
+      new BN(r.int('numFeatures', 1, inferDim(shape, 1)), { eps: r.number('eps'), momentum: r.number('momentum'), affine: r.bool('affine') }),
+    toOnnx(e, layer, path, [x]) {
+      const C = layer.numFeatures;
+      // Without affine parameters γ = 1 and β = 0 are written out, since ONNX requires them.
+      const scale = e.initializer(`${path}.weight`, layer.weight?.value ?? Tensor.full([C], 1));
+      const bias = e.initializer(`${path}.bias`, layer.bias?.value ?? Tensor.zeros([C]));
+      const mean = e.initializer(`${path}.runningMean`, layer.runningMean.value);
+      const variance = e.initializer(`${path}.runningVar`, layer.runningVar.value);
+      // ONNX's momentum weighs the old running value (PyTorch's weighs the new batch): 1 − m.
+      // It only matters to a runtime that trains; inference uses the running statistics.
+      return e.node('BatchNormalization', `${path}.BatchNormalization`, [x, scale, bias, mean, variance], {
+        epsilon: { float: layer.eps },
+        momentum: { float: 1 - layer.momentum },
+      });
+    },
+    torch(layer) {
+      const list: TorchEntry[] = [];
+      if (layer.weight) list.push({ local: 'weight', torch: 'weight', tensor: layer.weight.value });
+      if (layer.bias) list.push({ local: 'bias', torch: 'bias', tensor: layer.bias.value });
+      list.push({ local: 'runningMean', torch: 'running_mean', tensor: layer.runningMean.value });
+      list.push({ local: 'runningVar', torch: 'running_var', tensor: layer.runningVar.value });
+      return list;
+    },
+  };
+}
+
+export const batchNorm1dDef = batchNormDef('BatchNorm1d', BatchNorm1d);
+export const batchNorm2dDef = batchNormDef('BatchNorm2d', BatchNorm2d);

@@ -104,3 +104,18 @@ export function poolSpec(
   if (padding.some((p) => p !== 0)) spec.padding = compactPair(padding);
   return spec;
 }
+
+/**
+ * Dimension i of a known input shape (negative i counts from the end), or null when the shape is
+ * unknown: the value a spec reader infers a size from (SpecReader.int).
+ */
+export function inferDim(shape: readonly number[] | null | undefined, i: number): number | null {
+  if (!shape) return null;
+  const d = shape[i < 0 ? shape.length + i : i];
+  return d === undefined ? null : d;
+}
+
+/** ONNX pads [top, left, bottom, right] from a symmetric [h, w] padding. */
+export function onnxPads(p: readonly [number, number]): number[] {
+  return [p[0], p[1], p[0], p[1]];
+}

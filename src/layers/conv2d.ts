@@ -6,8 +6,9 @@ import { conv2dGeometry, type Conv2dGeometry, type Pair } from '../kernels/geome
 import { Rng } from '../tensor/rng.js';
 import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
 import { Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
-import { checkDtype, checkInteger, checkPair, compactPair, initWeights, type WeightInit } from './common.js';
+import { checkDtype, checkInteger, checkPair, compactPair, inferDim, initWeights, onnxPads, type WeightInit } from './common.js';
 import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
+import type { LayerDef } from './registry.js';
 
 export interface Conv2dLayerOptions {
   stride?: Pair;
@@ -69,10 +70,10 @@ export class Conv2d implements Layer {
     initWeights(init, this.weight, this.bias, rng, 'conv');
   }
 
-  forward(x: Tensor, _mode: Mode): Tensor {
-    checkShape('Conv2d', x, [ANY, this.inChannels, ANY, ANY]);
-    checkDtype('Conv2d', x, this.weight);
-    const g = conv2dGeometry('Conv2d', x.shape, {
+  /** The geometry for an input shape (checks the channels and that the kernel fits). */
+  private geometry(inputShape: readonly number[]): Conv2dGeometry {
+    checkShape('Conv2d', inputShape, [ANY, this.inChannels, ANY, ANY]);
+    return conv2dGeometry('Conv2d', inputShape, {
       outChannels: this.outChannels,
       kernelSize: this.kernelSize,
       stride: this.stride,
@@ -80,6 +81,16 @@ export class Conv2d implements Layer {
       dilation: this.dilation,
       groups: this.groups,
     });
+  }
+
+  outputShape(inputShape: readonly number[]): number[] {
+    const g = this.geometry(inputShape);
+    return [g.N, g.outC, g.OH, g.OW];
+  }
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    const g = this.geometry(x.shape);
+    checkDtype('Conv2d', x, this.weight);
     this.x = x;
     this.g = g;
     return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g); // y = W ⋆ x + b
@@ -124,3 +135,33 @@ export class Conv2d implements Layer {
     return spec;
   }
 }
+
+export const conv2dDef: LayerDef<Conv2d> = {
+  type: 'Conv2d',
+  options: ['inChannels', 'outChannels', 'kernelSize', 'stride', 'padding', 'dilation', 'groups', 'bias', 'init'],
+  fromSpec: (r, { rng, inputShapes: [shape] }) =>
+    new Conv2d(r.int('inChannels', 1, inferDim(shape, 1)), r.int('outChannels', 1), r.requiredPair('kernelSize', 1), {
+      stride: r.pair('stride', 1),
+      padding: r.pair('padding', 0),
+      dilation: r.pair('dilation', 1),
+      groups: r.optionalInt('groups', 1),
+      bias: r.bool('bias'),
+      init: r.init(),
+      rng,
+    }),
+  toOnnx(e, layer, path, [x]) {
+    const inputs = [x, e.initializer(`${path}.weight`, layer.weight.value)]; // [outC, C/groups, kH, kW], as ONNX
+    if (layer.bias) inputs.push(e.initializer(`${path}.bias`, layer.bias.value));
+    return e.node('Conv', `${path}.Conv`, inputs, {
+      kernel_shape: { ints: layer.kernelSize },
+      strides: { ints: layer.stride },
+      pads: { ints: onnxPads(layer.padding) },
+      dilations: { ints: layer.dilation },
+      group: { int: layer.groups },
+    });
+  },
+  torch: (layer) => [
+    { local: 'weight', torch: 'weight', tensor: layer.weight.value },
+    ...(layer.bias ? [{ local: 'bias', torch: 'bias', tensor: layer.bias.value }] : []),
+  ],
+};

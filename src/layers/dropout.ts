@@ -6,6 +6,7 @@ import { Rng } from '../tensor/rng.js';
 import { checkShape, requireSaved } from '../tensor/shape.js';
 import { Tensor, type Buffer, type Parameter } from '../tensor/tensor.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { LayerDef } from './registry.js';
 
 export interface DropoutOptions {
   /** Draws the masks (default: a fixed seed, new Rng(0)). Reset its state to replay a mask. */
@@ -23,7 +24,7 @@ export class Dropout implements Layer {
   readonly name = 'Dropout';
   readonly rng: Rng;
   private mask: Tensor | null = null; // kept by a train forward; null after an eval forward
-  private outputShape: readonly number[] | null = null;
+  private savedShape: readonly number[] | null = null; // y's shape, to check dy
 
   constructor(
     readonly p = 0.5,
@@ -35,8 +36,12 @@ export class Dropout implements Layer {
     this.rng = options.rng ?? new Rng(0);
   }
 
+  outputShape(inputShape: readonly number[]): number[] {
+    return [...inputShape];
+  }
+
   forward(x: Tensor, mode: Mode): Tensor {
-    this.outputShape = x.shape;
+    this.savedShape = x.shape;
     if (mode === 'eval' || this.p === 0) {
       this.mask = null;
       return x;
@@ -50,7 +55,7 @@ export class Dropout implements Layer {
   }
 
   backward(dy: Tensor): Tensor {
-    const shape = requireSaved('Dropout', this.outputShape);
+    const shape = requireSaved('Dropout', this.savedShape);
     checkShape('Dropout', dy, shape, 'dy');
     return this.mask ? kernels().mul(dy, this.mask) : dy; // dx = dy ⊙ mask
   }
@@ -67,3 +72,10 @@ export class Dropout implements Layer {
     return { type: 'Dropout', p: this.p };
   }
 }
+
+export const dropoutDef: LayerDef<Dropout> = {
+  type: 'Dropout',
+  options: ['p'],
+  fromSpec: (r, { rng }) => new Dropout(r.number('p') ?? 0.5, { rng: rng.fork() }),
+  toOnnx: (_e, _layer, _path, [x]) => x, // the identity in eval: no node
+};

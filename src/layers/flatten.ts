@@ -3,6 +3,7 @@
 import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
 import { formatShape, sizeOf, type Buffer, type Parameter, type Tensor } from '../tensor/tensor.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { LayerDef } from './registry.js';
 
 /**
  * Flatten: y[n, i] = x[n, ...] read in row-major order (a view, no copy).
@@ -14,12 +15,17 @@ export class Flatten implements Layer {
   readonly name = 'Flatten';
   private inputShape: readonly number[] | null = null; // x's shape, to restore in backward
 
-  forward(x: Tensor, _mode: Mode): Tensor {
-    if (x.rank < 2) {
-      throw new ShapeError(`Flatten: expected input of shape [N, ...] (rank ≥ 2), got ${formatShape(x.shape)}`);
+  outputShape(inputShape: readonly number[]): number[] {
+    if (inputShape.length < 2) {
+      throw new ShapeError(`Flatten: expected input of shape [N, ...] (rank ≥ 2), got ${formatShape(inputShape)}`);
     }
+    return [inputShape[0], featureSize(inputShape)];
+  }
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    const shape = this.outputShape(x.shape);
     this.inputShape = x.shape;
-    return x.reshape([x.shape[0], featureSize(x.shape)]);
+    return x.reshape(shape);
   }
 
   backward(dy: Tensor): Tensor {
@@ -45,3 +51,10 @@ export class Flatten implements Layer {
 function featureSize(shape: readonly number[]): number {
   return sizeOf(shape.slice(1));
 }
+
+export const flattenDef: LayerDef<Flatten> = {
+  type: 'Flatten',
+  options: [],
+  fromSpec: () => new Flatten(),
+  toOnnx: (e, _layer, path, [x]) => e.node('Flatten', `${path}.Flatten`, [x], { axis: { int: 1 } }),
+};

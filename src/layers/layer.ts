@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The layer contract. forward keeps what backward needs; backward adds into each parameter's
-// grad and returns dx (or null when told nobody reads dx and the layer skips it). Parameter names
-// are local ('weight', 'bias'); Sequential prefixes them with the layer's index ('0.weight') for
-// checkpoints and export.
+// grad and returns dx (or null when told nobody reads dx and the layer skips it). A layer knows
+// the output shape it gives for an input shape without running (outputShape), so models are
+// checked, summarised, planned and exported from shapes alone. Parameter names are local
+// ('weight', 'bias') until a container adopts the layer and prefixes them with its path
+// ('0.weight', 'layer1.0.conv1.weight').
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
+import type { ModelSummary } from './summary.js';
 
 export type Mode = 'train' | 'eval';
 
@@ -23,18 +26,75 @@ export interface BackwardOptions {
   needInputGrad?: boolean;
 }
 
-export interface Layer {
-  /** Class name used in error messages and summaries ('Conv2d'). */
+/** What every node of a model has, whether it takes one input (Layer) or several (Merge). */
+export interface Module {
+  /** The registered type, used in specs, error messages and summaries ('Conv2d'). */
   readonly name: string;
-  forward(x: Tensor, mode: Mode): Tensor;
-  /** Adds into each parameter's grad and returns dL/dx. */
-  backward(dy: Tensor): Tensor;
-  /** The same, but with `needInputGrad: false` dx may be skipped (null). */
-  backward(dy: Tensor, options: BackwardOptions): Tensor | null;
-  /** Trainable parameters with local, stable names. */
+  /** Trainable parameters with stable names (local, or prefixed by the container holding it). */
   parameters(): Parameter[];
   /** Non-trainable state (running statistics), saved with the weights. */
   buffers(): Buffer[];
   /** The spec that rebuilds this layer (weights aside). */
   toSpec(): LayerSpec;
+  /** Containers only: their direct children with the names that prefix the children's tensors. */
+  children?(): readonly Child[];
+}
+
+export interface Child {
+  /** '3' in a Sequential, 'conv1' in a Graph. */
+  readonly name: string;
+  readonly module: Module;
+}
+
+export interface Layer extends Module {
+  forward(x: Tensor, mode: Mode): Tensor;
+  /** Adds into each parameter's grad and returns dL/dx. */
+  backward(dy: Tensor): Tensor;
+  /** The same, but with `needInputGrad: false` dx may be skipped (null). */
+  backward(dy: Tensor, options: BackwardOptions): Tensor | null;
+  /**
+   * The shape forward returns for an input of `inputShape` (batch first), or a ShapeError naming
+   * the layer and the shapes when that input does not fit. Allocates nothing.
+   */
+  outputShape(inputShape: readonly number[]): number[];
+}
+
+/** A node with several inputs (Add, Concat, Mul): used inside a Graph. */
+export interface Merge extends Module {
+  readonly isMerge: true;
+  forward(inputs: readonly Tensor[], mode: Mode): Tensor;
+  /** Adds into each parameter's grad and returns dL/d(input i) for every input, in order. */
+  backward(dy: Tensor): Tensor[];
+  outputShape(inputShapes: readonly (readonly number[])[]): number[];
+}
+
+export function isMerge(m: Module): m is Merge {
+  return (m as Partial<Merge>).isMerge === true;
+}
+
+/** One child of a container as it runs on a given input shape. */
+export interface TraceEntry {
+  readonly name: string;
+  readonly module: Module;
+  /** The values it reads: sibling names, or the container's inputName. */
+  readonly inputs: readonly string[];
+  readonly inputShapes: readonly (readonly number[])[];
+  readonly outputShape: readonly number[];
+}
+
+/** A module made of named children (Sequential, Graph): every walk over a model goes through this. */
+export interface Container extends Layer {
+  children(): readonly Child[];
+  /** The name the container's own input goes by in `trace` ('input'). */
+  readonly inputName: string;
+  /** Its children in run order with their inputs and shapes for this input; the last one is the output. */
+  trace(inputShape: readonly number[]): TraceEntry[];
+  /** The value the container returns (a child's name, or inputName when it has no children). */
+  readonly outputName: string;
+  /** Every node (nested containers expanded) with its inputs, output shape and parameter count. */
+  summary(inputShape: readonly number[]): ModelSummary;
+}
+
+export function isContainer(m: Module): m is Container {
+  return typeof (m as Partial<Container>).trace === 'function' && typeof m.children === 'function';
 }

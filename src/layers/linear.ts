@@ -4,8 +4,9 @@ import { kernels } from '../kernels/index.js';
 import { Rng } from '../tensor/rng.js';
 import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
 import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
-import { checkDtype, checkInteger, initWeights, type WeightInit } from './common.js';
+import { checkDtype, checkInteger, inferDim, initWeights, type WeightInit } from './common.js';
 import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
+import type { LayerDef } from './registry.js';
 
 export interface LinearOptions {
   /** Whether the layer adds b (default true). */
@@ -45,12 +46,18 @@ export class Linear implements Layer {
     initWeights(init, this.weight, this.bias, rng, 'linear');
   }
 
-  forward(x: Tensor, _mode: Mode): Tensor {
-    if ((x.rank !== 1 && x.rank !== 2) || x.shape[x.rank - 1] !== this.inFeatures) {
+  outputShape(inputShape: readonly number[]): number[] {
+    const rank = inputShape.length;
+    if ((rank !== 1 && rank !== 2) || inputShape[rank - 1] !== this.inFeatures) {
       throw new ShapeError(
-        `Linear: expected input of shape [N, ${this.inFeatures}] or [${this.inFeatures}], got ${formatShape(x.shape)}`,
+        `Linear: expected input of shape [N, ${this.inFeatures}] or [${this.inFeatures}], got ${formatShape(inputShape)}`,
       );
     }
+    return rank === 1 ? [this.outFeatures] : [inputShape[0], this.outFeatures];
+  }
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    this.outputShape(x.shape);
     checkDtype('Linear', x, this.weight);
     this.isSingle = x.rank === 1;
     const x2 = this.isSingle ? x.reshape([1, this.inFeatures]) : x;
@@ -90,3 +97,22 @@ export class Linear implements Layer {
     return spec;
   }
 }
+
+export const linearDef: LayerDef<Linear> = {
+  type: 'Linear',
+  options: ['inFeatures', 'outFeatures', 'bias', 'init'],
+  fromSpec: (r, { rng, inputShapes: [shape] }) =>
+    new Linear(r.int('inFeatures', 1, inferDim(shape, -1)), r.int('outFeatures', 1), { bias: r.bool('bias'), init: r.init(), rng }),
+  toOnnx(e, layer, path, [x], [shape]) {
+    if (shape.length !== 2) throw new Error(`Gemm needs a [N, in] input, got ${formatShape(shape)}`);
+    // Gemm computes A·op(B) + C. Nabla's W is already [in, out], so transB = 0: no transpose here
+    // (PyTorch stores [out, in] and exports transB = 1; importOnnx handles both).
+    const inputs = [x, e.initializer(`${path}.weight`, layer.weight.value)];
+    if (layer.bias) inputs.push(e.initializer(`${path}.bias`, layer.bias.value));
+    return e.node('Gemm', `${path}.Gemm`, inputs, { alpha: { float: 1 }, beta: { float: 1 }, transB: { int: 0 } });
+  },
+  torch: (layer) => [
+    { local: 'weight', torch: 'weight', tensor: layer.weight.value, transposed: true },
+    ...(layer.bias ? [{ local: 'bias', torch: 'bias', tensor: layer.bias.value }] : []),
+  ],
+};

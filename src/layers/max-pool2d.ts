@@ -4,8 +4,9 @@ import { kernels } from '../kernels/index.js';
 import { pool2dGeometry, type Conv2dGeometry, type Pair } from '../kernels/geometry.js';
 import { checkShape, requireSaved } from '../tensor/shape.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
-import { checkPair, poolSpec } from './common.js';
+import { checkPair, onnxPads, poolSpec } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { LayerDef } from './registry.js';
 
 export interface MaxPool2dOptions {
   /** Step between windows (default: kernelSize, non-overlapping windows). */
@@ -34,12 +35,17 @@ export class MaxPool2d implements Layer {
     this.padding = checkPair('MaxPool2d', 'padding', options.padding ?? 0, 0);
   }
 
+  private geometry(inputShape: readonly number[]): Conv2dGeometry {
+    return pool2dGeometry('MaxPool2d', inputShape, { kernelSize: this.kernelSize, stride: this.stride, padding: this.padding });
+  }
+
+  outputShape(inputShape: readonly number[]): number[] {
+    const g = this.geometry(inputShape);
+    return [g.N, g.C, g.OH, g.OW];
+  }
+
   forward(x: Tensor, _mode: Mode): Tensor {
-    const g = pool2dGeometry('MaxPool2d', x.shape, {
-      kernelSize: this.kernelSize,
-      stride: this.stride,
-      padding: this.padding,
-    });
+    const g = this.geometry(x.shape);
     const { y, argmax } = kernels().maxPool2d(x, g);
     this.argmax = argmax;
     this.g = g;
@@ -65,3 +71,15 @@ export class MaxPool2d implements Layer {
     return poolSpec('MaxPool2d', this.kernelSize, this.stride, this.padding);
   }
 }
+
+export const maxPool2dDef: LayerDef<MaxPool2d> = {
+  type: 'MaxPool2d',
+  options: ['kernelSize', 'stride', 'padding'],
+  fromSpec: (r) => new MaxPool2d(r.requiredPair('kernelSize', 1), { stride: r.pair('stride', 1), padding: r.pair('padding', 0) }),
+  toOnnx: (e, layer, path, [x]) =>
+    e.node('MaxPool', `${path}.MaxPool`, [x], {
+      kernel_shape: { ints: layer.kernelSize },
+      strides: { ints: layer.stride },
+      pads: { ints: onnxPads(layer.padding) },
+    }),
+};

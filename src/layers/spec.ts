@@ -1,41 +1,59 @@
 // SPDX-License-Identifier: MIT
 // The JSON model spec the CLI and playground read: one object per layer, its type and the
-// constructor options (`{type: 'Conv2d', inChannels: 1, outChannels: 6, kernelSize: 5, padding: 2}`).
-// Each layer's toSpec() writes it; layerFromSpec reads it back, with errors that name the layer
-// index and the field.
-import type { Pair } from '../kernels/geometry.js';
+// constructor options (`{type: 'Conv2d', inChannels: 1, outChannels: 6, kernelSize: 5, padding: 2}`),
+// a list of them for a Sequential, or a Graph of named nodes (graph-spec.ts). Each layer's toSpec()
+// writes it; modelFromSpec reads it back through the layer registry (all.ts). Given the model's
+// input shape, sizes may be left out (inFeatures, inChannels, numFeatures: inferred) and every
+// shape is checked before anything trains. Errors name the layer's path and the field; specs are
+// bounded in depth and in what they may allocate (they may come from untrusted files).
 import { Rng } from '../tensor/rng.js';
-import { GELU, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from './activations.js';
-import { AvgPool2d } from './avg-pool2d.js';
-import { BatchNorm1d, BatchNorm2d } from './batch-norm.js';
-import { WEIGHT_INITS, type WeightInit } from './common.js';
-import { Conv2d } from './conv2d.js';
-import { Dropout } from './dropout.js';
-import { Flatten } from './flatten.js';
-import type { Layer, LayerSpec } from './layer.js';
-import { Linear } from './linear.js';
-import { MaxPool2d } from './max-pool2d.js';
+import { withAllocationLimit, type AllocationLimit } from '../tensor/tensor.js';
+import { defOf, LAYER_TYPES, layerDef } from './all.js';
+import { withContext } from './container.js';
+import { isContainer, isMerge, type Container, type Layer, type LayerSpec, type Merge, type Module } from './layer.js';
+import type { BuildContext } from './registry.js';
 import { Sequential } from './sequential.js';
+import { SpecError, SpecReader } from './spec-reader.js';
 
-export const LAYER_TYPES = [
-  'Linear', 'Conv2d', 'MaxPool2d', 'AvgPool2d', 'ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh', 'GELU',
-  'Softplus', 'Flatten', 'Dropout', 'BatchNorm1d', 'BatchNorm2d', 'Sequential',
-] as const;
+export { LAYER_TYPES, SpecError };
 
-/**
- * Builds one layer from its spec. Weights are drawn from `rng` (Dropout gets a fork of it for
- * its masks). `path` is the layer's index inside its model ('3', or '2.1' when nested), used in
- * error messages.
- */
-export function layerFromSpec(spec: LayerSpec, rng: Rng = new Rng(0), path = ''): Layer {
-  const where = path === '' ? 'layer' : `layer ${path}`;
+/** How deep containers may nest in a spec (a ResNet needs 4; this is for files that lie). */
+export const MAX_SPEC_DEPTH = 32;
+
+export interface ModelSpecOptions extends AllocationLimit {
+  /** Draws the initial weights (default new Rng(0)). */
+  rng?: Rng;
+  /** The model's input shape, batch first ([1, 1, 28, 28]): sizes the spec leaves out are inferred from it. */
+  inputShape?: readonly number[];
+}
+
+/** 'layer 3' inside a Sequential, "node 'layer1.conv1'" inside a Graph, 'layer' at the top. */
+function describePath(path: string): string {
+  if (path === '') return 'layer';
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  return /^\d+$/.test(last) ? `layer ${path}` : `node '${path}'`;
+}
+
+function buildModule(spec: unknown, path: string, inputShapes: readonly (readonly number[] | null)[], rng: Rng, depth: number): Module {
+  const where = describePath(path);
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new Error(`model spec: ${where}: expected an object like {type: 'Linear', ...}, got ${JSON.stringify(spec)}`);
+    throw new SpecError(`model spec: ${where}: expected an object like {type: 'Linear', ...}, got ${JSON.stringify(spec)?.slice(0, 80)}`);
   }
-  if (typeof spec.type !== 'string') throw new Error(`model spec: ${where}: missing 'type' (a string)`);
-  const r = new Reader(spec, `${where} (${spec.type})`);
+  const type = (spec as LayerSpec).type;
+  if (typeof type !== 'string') throw new SpecError(`model spec: ${where}: missing 'type' (a string)`);
+  const r: SpecReader = new SpecReader(spec as LayerSpec, `${where} (${type.slice(0, 40)})`);
+  if (depth > MAX_SPEC_DEPTH) r.fail(`containers nest more than ${MAX_SPEC_DEPTH} deep`);
+  const def = layerDef(type);
+  if (!def) r.fail(`unknown layer type (known: ${LAYER_TYPES.join(', ')})`);
+  r.allow(def.options);
+  const ctx: BuildContext = {
+    rng,
+    path,
+    inputShapes,
+    build: (child, childPath, shapes) => buildModule(child, childPath, shapes, rng, depth + 1),
+  };
   try {
-    return build(spec, r, rng, path);
+    return def.fromSpec(r, ctx);
   } catch (e) {
     // Constructor errors ('Dropout: p must be ...') get the spec location in front.
     if (e instanceof Error && !e.message.startsWith('model spec:')) e.message = `model spec: ${r.where}: ${e.message}`;
@@ -43,146 +61,41 @@ export function layerFromSpec(spec: LayerSpec, rng: Rng = new Rng(0), path = '')
   }
 }
 
-function build(spec: LayerSpec, r: Reader, rng: Rng, path: string): Layer {
-  switch (spec.type) {
-    case 'Linear':
-      r.allow('inFeatures', 'outFeatures', 'bias', 'init');
-      return new Linear(r.int('inFeatures', 1), r.int('outFeatures', 1), { bias: r.bool('bias'), init: r.init(), rng });
-    case 'Conv2d':
-      r.allow('inChannels', 'outChannels', 'kernelSize', 'stride', 'padding', 'dilation', 'groups', 'bias', 'init');
-      return new Conv2d(r.int('inChannels', 1), r.int('outChannels', 1), r.requiredPair('kernelSize', 1), {
-        stride: r.pair('stride', 1),
-        padding: r.pair('padding', 0),
-        dilation: r.pair('dilation', 1),
-        groups: r.optionalInt('groups', 1),
-        bias: r.bool('bias'),
-        init: r.init(),
-        rng,
-      });
-    case 'MaxPool2d':
-      r.allow('kernelSize', 'stride', 'padding');
-      return new MaxPool2d(r.requiredPair('kernelSize', 1), { stride: r.pair('stride', 1), padding: r.pair('padding', 0) });
-    case 'AvgPool2d':
-      r.allow('kernelSize', 'stride', 'padding', 'countIncludePad');
-      return new AvgPool2d(r.requiredPair('kernelSize', 1), {
-        stride: r.pair('stride', 1),
-        padding: r.pair('padding', 0),
-        countIncludePad: r.bool('countIncludePad'),
-      });
-    case 'ReLU':
-      r.allow();
-      return new ReLU();
-    case 'Sigmoid':
-      r.allow();
-      return new Sigmoid();
-    case 'Tanh':
-      r.allow();
-      return new Tanh();
-    case 'GELU':
-      r.allow();
-      return new GELU();
-    case 'Flatten':
-      r.allow();
-      return new Flatten();
-    case 'LeakyReLU':
-      r.allow('negativeSlope');
-      return new LeakyReLU(r.number('negativeSlope') ?? 0.01);
-    case 'Softplus':
-      r.allow('beta', 'threshold');
-      return new Softplus({ beta: r.number('beta'), threshold: r.number('threshold') });
-    case 'Dropout':
-      r.allow('p');
-      return new Dropout(r.number('p') ?? 0.5, { rng: rng.fork() });
-    case 'BatchNorm1d':
-    case 'BatchNorm2d': {
-      r.allow('numFeatures', 'eps', 'momentum', 'affine');
-      const BatchNorm = spec.type === 'BatchNorm1d' ? BatchNorm1d : BatchNorm2d;
-      const options = { eps: r.number('eps'), momentum: r.number('momentum'), affine: r.bool('affine') };
-      return new BatchNorm(r.int('numFeatures', 1), options);
-    }
-    case 'Sequential': {
-      r.allow('layers');
-      if (!Array.isArray(spec.layers)) throw new Error(`model spec: ${r.where}: 'layers' must be an array of layer specs`);
-      return sequentialFromSpec(spec.layers as LayerSpec[], rng, path === '' ? '' : `${path}.`);
-    }
-    default:
-      throw new Error(`model spec: ${r.where}: unknown layer type (known: ${LAYER_TYPES.join(', ')})`);
-  }
+/**
+ * Builds one layer (or container) from its spec. `path` is the layer's place in its model ('3',
+ * '2.1'), used in error messages; `inputShape` (batch first) lets sizes be inferred.
+ */
+export function layerFromSpec(spec: LayerSpec, rng: Rng = new Rng(0), path = '', inputShape?: readonly number[]): Layer | Merge {
+  return withAllocationLimit({}, () => buildModule(spec, path, [inputShape ?? null], rng, 0) as Layer | Merge);
+}
+
+/**
+ * The model a spec describes: a list of layer specs (a Sequential), {type: 'Sequential', layers},
+ * or {type: 'Graph', nodes, ...}. With `inputShape` every size left out is inferred and every
+ * shape is checked now, with messages naming the layer or node and both shapes.
+ */
+export function modelFromSpec(spec: LayerSpec | readonly LayerSpec[], options: ModelSpecOptions = {}): Container {
+  const { rng = new Rng(0), inputShape } = options;
+  const top: LayerSpec = Array.isArray(spec) ? { type: 'Sequential', layers: spec } : (spec as LayerSpec);
+  if (top === null || typeof top !== 'object') throw new SpecError('model spec: expected a list of layer specs or a {type, ...} object');
+  return withAllocationLimit(options, () => {
+    const model = buildModule(top, '', [inputShape ?? null], rng, 0);
+    if (isMerge(model)) throw new SpecError(`model spec: a model must take one input, ${model.name} takes several`);
+    const container = isContainer(model) ? model : new Sequential([model as Layer]); // a lone layer becomes a one-layer model
+    if (inputShape) withContext('model spec', () => container.outputShape(inputShape));
+    return container;
+  });
 }
 
 /** Builds a Sequential from a list of layer specs (or a {type: 'Sequential', layers} spec). */
-export function sequentialFromSpec(specs: LayerSpec[] | LayerSpec, rng: Rng = new Rng(0), pathPrefix = ''): Sequential {
+export function sequentialFromSpec(specs: LayerSpec[] | LayerSpec, rng: Rng = new Rng(0), pathPrefix = '', inputShape?: readonly number[]): Sequential {
   if (!Array.isArray(specs)) {
-    if (specs && typeof specs === 'object' && specs.type === 'Sequential') return layerFromSpec(specs, rng) as Sequential;
-    throw new Error(`model spec: expected an array of layer specs or {type: 'Sequential', layers: [...]}`);
+    if (specs && typeof specs === 'object' && specs.type === 'Sequential') return modelFromSpec(specs, { rng, inputShape }) as Sequential;
+    throw new SpecError(`model spec: expected an array of layer specs or {type: 'Sequential', layers: [...]}`);
   }
-  return new Sequential(specs.map((spec, i) => layerFromSpec(spec, rng, `${pathPrefix}${i}`)));
+  if (pathPrefix === '') return modelFromSpec(specs, { rng, inputShape }) as Sequential;
+  return new Sequential(specs.map((spec, i) => layerFromSpec(spec, rng, `${pathPrefix}${i}`) as Layer));
 }
 
-/** Reads typed fields from one spec; every error names where the spec is and the field. */
-class Reader {
-  constructor(
-    private readonly spec: LayerSpec,
-    readonly where: string,
-  ) {}
-
-  private fail(key: string, wanted: string): never {
-    throw new Error(`model spec: ${this.where}: '${key}' must be ${wanted}, got ${JSON.stringify(this.spec[key])}`);
-  }
-
-  /** Rejects fields the layer does not take (a misspelt option would otherwise be ignored). */
-  allow(...keys: string[]): void {
-    for (const key of Object.keys(this.spec)) {
-      if (key !== 'type' && !keys.includes(key)) {
-        const known = keys.length > 0 ? `known: ${keys.join(', ')}` : 'it takes no options';
-        throw new Error(`model spec: ${this.where}: unknown option '${key}' (${known})`);
-      }
-    }
-  }
-
-  int(key: string, min: number): number {
-    const value = this.spec[key];
-    if (value === undefined) throw new Error(`model spec: ${this.where}: missing '${key}'`);
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) this.fail(key, `an integer ≥ ${min}`);
-    return value;
-  }
-
-  optionalInt(key: string, min: number): number | undefined {
-    return this.spec[key] === undefined ? undefined : this.int(key, min);
-  }
-
-  requiredPair(key: string, min: number): Pair {
-    if (this.spec[key] === undefined) throw new Error(`model spec: ${this.where}: missing '${key}'`);
-    return this.pair(key, min) as Pair;
-  }
-
-  pair(key: string, min: number): Pair | undefined {
-    const value = this.spec[key];
-    if (value === undefined) return undefined;
-    const ok = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= min;
-    if (ok(value)) return value as number;
-    if (Array.isArray(value) && value.length === 2 && value.every(ok)) return [value[0], value[1]];
-    return this.fail(key, `an integer ≥ ${min} or a pair [h, w] of them`);
-  }
-
-  number(key: string): number | undefined {
-    const value = this.spec[key];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(key, 'a finite number');
-    return value;
-  }
-
-  bool(key: string): boolean | undefined {
-    const value = this.spec[key];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'boolean') this.fail(key, 'true or false');
-    return value;
-  }
-
-  init(): WeightInit | undefined {
-    const value = this.spec.init;
-    if (value === undefined) return undefined;
-    if (!WEIGHT_INITS.includes(value as WeightInit)) this.fail('init', `one of ${WEIGHT_INITS.join(', ')}`);
-    return value as WeightInit;
-  }
-}
+/** The registry entry of a module (re-exported for consumers that dispatch on type). */
+export { defOf };

@@ -13,14 +13,23 @@ function describeExpected(expected: readonly number[]): string {
   return `[${expected.map((d, i) => (d === ANY ? (i === 0 ? 'N' : '*') : String(d))).join(', ')}]`;
 }
 
-/** Throws a ShapeError unless x has the expected rank and every non-ANY dimension matches. */
-export function checkShape(layer: string, x: Tensor, expected: readonly number[], what = 'input'): void {
-  const ok = x.rank === expected.length && expected.every((d, i) => d === ANY || d === x.shape[i]);
+/**
+ * Throws a ShapeError unless x (a tensor or a shape) has the expected rank and every non-ANY
+ * dimension matches.
+ */
+export function checkShape(layer: string, x: Tensor | readonly number[], expected: readonly number[], what = 'input'): void {
+  const shape = shapeOf(x);
+  const ok = shape.length === expected.length && expected.every((d, i) => d === ANY || d === shape[i]);
   if (!ok) {
     throw new ShapeError(
-      `${layer}: expected ${what} of shape ${describeExpected(expected)}, got ${formatShape(x.shape)}`,
+      `${layer}: expected ${what} of shape ${describeExpected(expected)}, got ${formatShape(shape)}`,
     );
   }
+}
+
+/** The shape of a tensor, or the shape itself. */
+export function shapeOf(x: Tensor | readonly number[]): readonly number[] {
+  return Array.isArray(x) ? (x as readonly number[]) : (x as Tensor).shape;
 }
 
 /** Throws unless a and b have identical shapes. */

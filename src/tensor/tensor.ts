@@ -5,9 +5,59 @@
 export type DType = 'float32' | 'float64';
 export type Data = Float32Array | Float64Array;
 
+/** Limits on what may be allocated while untrusted input (a spec, a file) builds a model. */
+export interface AllocationLimit {
+  /** Elements one tensor may have (default 2^28). */
+  maxTensorElements?: number;
+  /** Elements all tensors allocated under the limit may have together (default 2^30). */
+  maxTotalElements?: number;
+}
+
+export class AllocationLimitError extends Error {
+  override name = 'AllocationLimitError';
+}
+
+let limit: { perTensor: number; remaining: number; total: number } | null = null;
+
+/**
+ * Runs fn with every tensor allocation checked against the limit before it happens, so a spec
+ * or file that asks for a huge model is refused with a clear error instead of allocating it.
+ */
+export function withAllocationLimit<T>(options: AllocationLimit, fn: () => T): T {
+  const outer = limit;
+  const perTensor = options.maxTensorElements ?? 2 ** 28;
+  const total = options.maxTotalElements ?? 2 ** 30;
+  const start = Math.min(total, outer?.remaining ?? Infinity);
+  const inner = { perTensor: Math.min(perTensor, outer?.perTensor ?? Infinity), remaining: start, total };
+  limit = inner;
+  try {
+    return fn();
+  } finally {
+    if (outer) outer.remaining -= start - inner.remaining; // what the inner run used counts for the outer one too
+    limit = outer;
+  }
+}
+
 /** Allocates a zeroed array of the given dtype. */
 export function allocData(dtype: DType, size: number): Data {
+  if (limit) {
+    if (size > limit.perTensor) {
+      throw new AllocationLimitError(`a tensor of ${withThousands(size)} elements is over the limit of ${withThousands(limit.perTensor)} per tensor`);
+    }
+    if (size > limit.remaining) {
+      throw new AllocationLimitError(`the model needs more than ${withThousands(limit.total)} elements in all (the limit)`);
+    }
+    limit.remaining -= size;
+  }
+  if (size > MAX_TYPED_ARRAY) throw new AllocationLimitError(`a tensor of ${withThousands(size)} elements is larger than JavaScript can allocate`);
   return dtype === 'float64' ? new Float64Array(size) : new Float32Array(size);
+}
+
+/** The largest typed array length V8 allows (2^32 − 1 bytes' worth is not reachable for floats anyway). */
+const MAX_TYPED_ARRAY = 2 ** 31 - 1;
+
+function withThousands(n: number): string {
+  return n.toLocaleString('en');
 }
 
 /** Number of elements of a shape (1 for a scalar shape []). */
@@ -37,7 +87,14 @@ export class Tensor {
   }
 
   static zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
-    return new Tensor(allocData(dtype, sizeOf(shape)), shape);
+    let data: Data;
+    try {
+      data = allocData(dtype, sizeOf(shape));
+    } catch (e) {
+      if (e instanceof AllocationLimitError) e.message = `tensor ${formatShape(shape)}: ${e.message}`;
+      throw e;
+    }
+    return new Tensor(data, shape);
   }
 
   static full(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {

@@ -10,6 +10,7 @@ import type { CheckpointState, DecodedCheckpoint } from '../io/checkpoint.js';
 import { restoreCheckpoint } from '../io/checkpoint.js';
 import { Dropout } from '../layers/dropout.js';
 import type { Layer } from '../layers/layer.js';
+import { walkModules } from '../layers/container.js';
 import { Sequential } from '../layers/sequential.js';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy.js';
 import { clipGradNorm } from '../optim/clip.js';
@@ -188,15 +189,10 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
   return { history, epochs: epoch, steps: step, stopReason: ctx.stopReason };
 }
 
-/** Dropout layers by path ('4', or '2.1' inside a nested Sequential), whose rngs a checkpoint saves. */
-function findDropouts(model: Layer, path = ''): Map<string, Dropout> {
+/** Dropout layers by path ('4', or 'layer1.0.drop' inside containers), whose rngs a checkpoint saves. */
+function findDropouts(model: Layer): Map<string, Dropout> {
   const found = new Map<string, Dropout>();
-  if (model instanceof Dropout) found.set(path || 'model', model);
-  if (model instanceof Sequential) {
-    model.layers.forEach((layer, i) => {
-      for (const [p, d] of findDropouts(layer, path === '' ? `${i}` : `${path}.${i}`)) found.set(p, d);
-    });
-  }
+  for (const { path, module } of walkModules(model)) if (module instanceof Dropout) found.set(path || 'model', module);
   return found;
 }
 

@@ -2,8 +2,8 @@
 // Model presets as JSON model specs (the format sequentialFromSpec reads), for 1×28×28 inputs
 // and 10 classes unless options say otherwise.
 import type { LayerSpec } from '../layers/layer.js';
-import type { Sequential } from '../layers/sequential.js';
-import { sequentialFromSpec } from '../layers/spec.js';
+import type { Container } from '../layers/layer.js';
+import { modelFromSpec } from '../layers/spec.js';
 import type { Rng } from '../tensor/rng.js';
 
 export const PRESET_NAMES = ['mlp', 'lenet5', 'cnn', 'cnn-bn'] as const;
@@ -101,27 +101,42 @@ export function presetSpec(name: PresetName, options: PresetOptions = {}): Layer
 }
 
 /** Builds a preset model with weights drawn from rng. */
-export function buildPreset(name: PresetName, rng: Rng, options: PresetOptions = {}): Sequential {
-  return sequentialFromSpec(presetSpec(name, options), rng);
+export function buildPreset(name: PresetName, rng: Rng, options: PresetOptions = {}): Container {
+  const [c, h, w] = options.inputShape ?? [1, 28, 28];
+  return modelFromSpec(presetSpec(name, options), { rng, inputShape: [1, c, h, w] });
 }
 
+/** A model spec as a file holds it: a list of layer specs (a Sequential) or one container spec. */
+export type ModelSpec = LayerSpec | LayerSpec[];
+
 /**
- * Parses a user's JSON model spec: a list of layer specs, or {type: 'Sequential', layers}, or
- * {layers: [...]}. `source` names the file in errors.
+ * Parses a user's JSON model spec: a list of layer specs, {type: 'Sequential', layers},
+ * {layers: [...]}, or a {type: 'Graph', nodes, ...} (or 'Residual') spec, and checks it (sizes
+ * left out are inferred from `inputShape`, one example's [C, H, W], when given). `source` names
+ * the file in errors.
  */
-export function parseModelSpec(text: string, source = 'model spec'): LayerSpec[] {
+export function parseModelSpec(text: string, source = 'model spec', inputShape?: readonly number[]): ModelSpec {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     throw new Error(`${source}: not valid JSON (${(err as Error).message})`);
   }
-  const layers = Array.isArray(json) ? json : json && typeof json === 'object' ? (json as { layers?: unknown }).layers : undefined;
-  if (!Array.isArray(layers)) throw new Error(`${source}: expected a JSON array of layer specs or {"type": "Sequential", "layers": [...]}`);
-  try {
-    sequentialFromSpec(layers as LayerSpec[]); // validate now, with the spec's own messages
-  } catch (err) {
-    throw new Error(`${source}: ${(err as Error).message}`);
+  let spec: ModelSpec | undefined;
+  if (Array.isArray(json)) spec = json as LayerSpec[];
+  else if (json && typeof json === 'object') {
+    const o = json as { type?: unknown; layers?: unknown };
+    if (typeof o.type === 'string') spec = o as LayerSpec;
+    else if (Array.isArray(o.layers)) spec = o.layers as LayerSpec[];
   }
-  return layers as LayerSpec[];
+  if (!spec) {
+    throw new Error(`${source}: expected a JSON array of layer specs, {"type": "Sequential", "layers": [...]} or {"type": "Graph", "nodes": [...]}`);
+  }
+  try {
+    modelFromSpec(spec, { inputShape: inputShape ? [1, ...inputShape] : undefined }); // validate now, with the spec's own messages
+  } catch (err) {
+    (err as Error).message = `${source}: ${(err as Error).message}`; // keeps its class (a ShapeError: the spec does not fit the input)
+    throw err;
+  }
+  return spec;
 }

@@ -9,26 +9,24 @@ import { Dropout } from '../../src/layers/dropout.js';
 import { Flatten } from '../../src/layers/flatten.js';
 import { Linear } from '../../src/layers/linear.js';
 import { MaxPool2d } from '../../src/layers/max-pool2d.js';
+import { walkModules } from '../../src/layers/container.js';
+import type { Module } from '../../src/layers/layer.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 
 /** Gives BatchNorm layers random γ, β and running statistics (variance in [0.5, 2]). */
-export function randomizeBatchNorm(model: Sequential, rng: Rng): void {
-  for (const p of model.parameters()) {
-    if (/\.(weight|bias)$/.test(p.name) && p.value.rank === 1 && isBatchNormParam(model, p.name)) {
+export function randomizeBatchNorm(model: Module, rng: Rng): void {
+  for (const { module } of walkModules(model)) {
+    if (!(module instanceof BatchNorm1d || module instanceof BatchNorm2d)) continue;
+    for (const p of module.parameters()) {
       for (let i = 0; i < p.size; i++) p.value.data[i] = rng.uniform(0.5, 1.5) * (p.name.endsWith('bias') ? 0.5 : 1);
     }
+    for (const b of module.buffers()) {
+      const isVar = b.name.endsWith('runningVar');
+      for (let i = 0; i < b.value.size; i++) b.value.data[i] = isVar ? rng.uniform(0.5, 2) : rng.normal(0, 0.5);
+    }
   }
-  for (const b of model.buffers()) {
-    const isVar = b.name.endsWith('runningVar');
-    for (let i = 0; i < b.value.size; i++) b.value.data[i] = isVar ? rng.uniform(0.5, 2) : rng.normal(0, 0.5);
-  }
-}
-
-function isBatchNormParam(model: Sequential, name: string): boolean {
-  const layer = model.layers[Number(name.split('.')[0])];
-  return layer instanceof BatchNorm1d || layer instanceof BatchNorm2d;
 }
 
 /** Every element-wise layer, BatchNorm1d, Dropout and Linear with and without bias: x [N, 8]. */

@@ -10,8 +10,9 @@ import { fromTorchStateDict, toTorchStateDict, torchMapping } from '../../src/io
 import { BatchNorm2d } from '../../src/layers/batch-norm.js';
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { Linear } from '../../src/layers/linear.js';
+import type { Container } from '../../src/layers/layer.js';
 import { Sequential } from '../../src/layers/sequential.js';
-import { sequentialFromSpec } from '../../src/layers/spec.js';
+import { modelFromSpec } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
@@ -20,8 +21,8 @@ import { cnnEveryLayer, mlpEveryLayer, randomInput, randomizeBatchNorm } from '.
 import { PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
-function sibling(model: Sequential): Sequential {
-  return sequentialFromSpec(model.toSpec(), new Rng(999));
+function sibling(model: Container): Container {
+  return modelFromSpec(model.toSpec(), { rng: new Rng(999) });
 }
 
 describe('toTorchStateDict writes PyTorch\'s names and layouts', () => {
@@ -189,7 +190,7 @@ function probeTorch(): string | null {
 }
 
 /** The cnn-bn preset with random BatchNorm statistics, at batch 4 (BatchNorm1d trains on 4 rows). */
-function presetCnnBn(): { model: Sequential; inputShape: number[] } {
+function presetCnnBn(): { model: Container; inputShape: number[] } {
   const rng = new Rng(41);
   const model = buildPreset('cnn-bn', rng);
   randomizeBatchNorm(model, rng);

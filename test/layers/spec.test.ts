@@ -10,6 +10,21 @@ import { expectThrowsWith, Rng } from './util.js';
 const everyType: LayerSpec[] = [
   { type: 'Conv2d', inChannels: 1, outChannels: 4, kernelSize: [3, 3], padding: 1, stride: 1, dilation: 1, groups: 1, bias: true, init: 'kaimingUniform' },
   { type: 'BatchNorm2d', numFeatures: 4, eps: 1e-3, momentum: 0.2, affine: true },
+  { type: 'Residual', body: { type: 'Conv2d', inChannels: 4, outChannels: 4, kernelSize: 3, padding: 1 } },
+  {
+    type: 'Graph',
+    input: 'x',
+    nodes: [
+      { name: 'a', inputs: ['x'], type: 'ReLU' },
+      { name: 'b', inputs: ['x'], type: 'Tanh' },
+      { name: 'sum', inputs: ['a', 'b'], type: 'Add' },
+      { name: 'gate', inputs: ['x'], type: 'AvgPool2d', kernelSize: 8 },
+      { name: 'gated', inputs: ['sum', 'gate'], type: 'Mul' },
+      { name: 'cat', inputs: ['gated', 'a'], type: 'Concat', axis: 1 },
+      { name: 'proj', inputs: ['cat'], type: 'Conv2d', inChannels: 8, outChannels: 4, kernelSize: 1 },
+    ],
+    output: 'proj',
+  },
   { type: 'LeakyReLU', negativeSlope: 0.1 },
   { type: 'MaxPool2d', kernelSize: 2, stride: 2, padding: 0 },
   { type: 'AvgPool2d', kernelSize: 3, stride: 1, padding: 1, countIncludePad: false },
@@ -27,8 +42,12 @@ const everyType: LayerSpec[] = [
 describe('model specs', () => {
   test('every layer type builds from a spec, the model runs, and its spec round-trips', () => {
     const model = sequentialFromSpec(everyType, new Rng(1));
+    const typesIn = (spec: LayerSpec): string[] => [
+      spec.type,
+      ...[...((spec.layers as LayerSpec[] | undefined) ?? []), ...((spec.nodes as LayerSpec[] | undefined) ?? []), ...(spec.body ? [spec.body as LayerSpec] : [])].flatMap(typesIn),
+    ];
     assert.deepEqual(
-      new Set(everyType.flatMap((s) => [s.type, ...((s.layers as LayerSpec[] | undefined) ?? []).map((inner) => inner.type)])),
+      new Set(everyType.flatMap(typesIn)),
       new Set(LAYER_TYPES),
       'the test covers every known type',
     );

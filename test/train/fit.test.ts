@@ -169,6 +169,9 @@ describe('early stopping', () => {
 /** Identity forward whose backward returns NaN: a broken hand-written layer. */
 class NaNGradient implements Layer {
   readonly name = 'NaNGradient';
+  outputShape(inputShape: readonly number[]): number[] {
+    return [...inputShape];
+  }
   forward(x: Tensor, _mode: Mode): Tensor {
     return x;
   }

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { type Differentiable, gradcheck, type GradcheckReport } from '../../gradcheck.js';
 import { refKernels, setKernels } from '../../kernels/index.js';
 import { Dropout } from '../../layers/dropout.js';
-import type { Layer, LayerSpec } from '../../layers/layer.js';
+import type { Layer, LayerSpec, Merge } from '../../layers/layer.js';
 import { layerFromSpec } from '../../layers/spec.js';
 import { MSELoss } from '../../losses/mse.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
@@ -18,7 +18,7 @@ type Fill = 'normal' | 'awayFromZero' | 'distinct';
 
 interface Case {
   name: string;
-  make: (rng: Rng) => { target: Layer | Differentiable; inputs: Tensor[]; beforeForward?: () => void };
+  make: (rng: Rng) => { target: Layer | Merge | Differentiable; inputs: Tensor[]; beforeForward?: () => void };
 }
 
 function input(rng: Rng, shape: number[], fill: Fill = 'normal'): Tensor {
@@ -36,15 +36,35 @@ function input(rng: Rng, shape: number[], fill: Fill = 'normal'): Tensor {
 }
 
 function layerCase(name: string, spec: LayerSpec, shape: number[], fill: Fill = 'normal', randomizeParams = false): Case {
+  return mergeCase(name, spec, [shape], fill, randomizeParams);
+}
+
+/** A layer with one input per shape (a merge layer takes several). */
+function mergeCase(name: string, spec: LayerSpec, shapes: number[][], fill: Fill = 'normal', randomizeParams = false): Case {
   return {
     name,
     make: (rng) => {
       const layer = layerFromSpec(spec, rng);
       if (randomizeParams) for (const p of layer.parameters()) for (let i = 0; i < p.size; i++) p.value.data[i] = rng.normal();
-      return { target: layer, inputs: [input(rng, shape, fill)] };
+      return { target: layer, inputs: shapes.map((shape) => input(rng, shape, fill)) };
     },
   };
 }
+
+/** A ResNet basic block as a Graph: conv-BN-ReLU-conv-BN plus a 1×1 projection shortcut, added, ReLU. */
+const BASIC_BLOCK: LayerSpec = {
+  type: 'Graph',
+  nodes: [
+    { name: 'conv1', inputs: ['input'], type: 'Conv2d', inChannels: 2, outChannels: 3, kernelSize: 3, stride: 2, padding: 1, bias: false },
+    { name: 'bn1', type: 'BatchNorm2d', numFeatures: 3 },
+    { name: 'relu1', type: 'Tanh' }, // smooth, so no kink sits under a finite difference
+    { name: 'conv2', type: 'Conv2d', inChannels: 3, outChannels: 3, kernelSize: 3, padding: 1, bias: false },
+    { name: 'bn2', type: 'BatchNorm2d', numFeatures: 3 },
+    { name: 'downsample', inputs: ['input'], type: 'Conv2d', inChannels: 2, outChannels: 3, kernelSize: 1, stride: 2 },
+    { name: 'add', inputs: ['bn2', 'downsample'], type: 'Add' },
+    { name: 'out', type: 'Tanh' },
+  ],
+};
 
 /** A loss as a Differentiable: forward gives the scalar as a [1] tensor, backward scales dz by dy. */
 function lossCase(name: string, make: (rng: Rng) => { forward: (z: Tensor) => number; backward: () => Tensor; z: Tensor }): Case {
@@ -105,6 +125,11 @@ export const GRADCHECK_CASES: Case[] = [
     },
     [2, 1, 4, 4],
   ),
+  mergeCase('Add 3 inputs', { type: 'Add' }, [[2, 3, 2], [2, 3, 2], [2, 3, 2]]),
+  mergeCase('Concat channels', { type: 'Concat' }, [[2, 1, 3], [2, 3, 3]]),
+  mergeCase('Mul gate [N, C, 1, 1]', { type: 'Mul' }, [[2, 3, 2, 2], [2, 3, 1, 1]]),
+  layerCase('Graph ResNet basic block (fan-out)', BASIC_BLOCK, [2, 2, 5, 5]),
+  layerCase('Residual conv 3×3 (identity shortcut)', { type: 'Residual', body: { type: 'Conv2d', inChannels: 2, outChannels: 2, kernelSize: 3, padding: 1 } }, [2, 2, 4, 4]),
   lossCase('SoftmaxCrossEntropy (smoothing 0.1)', (rng) => {
     const loss = new SoftmaxCrossEntropy({ labelSmoothing: 0.1 });
     const labels = Int32Array.from({ length: 4 }, () => rng.int(5));

@@ -11,7 +11,7 @@ import type { DecodedCheckpoint } from '../../io/checkpoint.js';
 import { loadCheckpoint, saveWeights } from '../../io/node-file.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
-import type { Sequential } from '../../layers/sequential.js';
+import type { Container } from '../../layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
 import { type Callback, EarlyStopping, formatLoss } from '../../train/callbacks.js';
 import { fit, NonFiniteError } from '../../train/fit.js';
@@ -208,13 +208,13 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
 }
 
 /** The model of a run: the checkpoint's spec, the initial model's (with its weights), or the preset / spec file. */
-async function buildTrainModel(start: Start, data: LoadedData): Promise<Sequential> {
+async function buildTrainModel(start: Start, data: LoadedData): Promise<Container> {
   const { config, checkpoint, init } = start;
   let specs: LayerSpec[] | LayerSpec;
   if (checkpoint?.spec) specs = checkpoint.spec;
   else if (init && config.model === config.initFrom) specs = init.model.toSpec();
   else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses });
-  const model = buildModel(specs, config.seed);
+  const model = buildModel(specs, config.seed, data.train.imageShape);
   if (init) {
     try {
       loadWeightsInto(model, decodeWeights(encodeWeights(init.model)).tensors, config.initFrom);
@@ -234,7 +234,7 @@ function readCheckpointData(checkpoint: DecodedCheckpoint) {
 }
 
 /** Bytes the run keeps on disk at its peak: the model file, the checkpoint and its replacement being written. */
-function bytesWritten(model: Sequential, config: TrainConfig): number {
+function bytesWritten(model: Container, config: TrainConfig): number {
   const values = [...model.parameters(), ...model.buffers()].reduce((n, t) => n + t.value.size, 0);
   const slots = config.optimizer === 'sgd' ? (config.momentum > 0 ? 1 : 0) : 2;
   const header = 1 << 20; // specs, metadata and the history: well under a MiB

@@ -1,24 +1,19 @@
 // SPDX-License-Identifier: MIT
-// ONNX export of a Sequential: one node (or a short fixed chain) per layer, parameters as
-// initializers named after Nabla's parameter names (`0.weight`, `1.runningMean`; `2.0.weight`
-// inside a nested Sequential, from the layer's path), input `input`
-// and output `output` with a symbolic batch dimension 'N'. The mapping, layer by layer, is in
+// ONNX export of any Nabla model (Sequential, Graph, nested): each layer writes its own nodes
+// through its registry entry (LayerDef.toOnnx, in the layer's file), containers are walked by
+// their trace (children in run order, with inputs and shapes), parameters become initializers
+// named after Nabla's tensor names (`0.weight`, `layer1.0.bn1.runningMean`), the input is `input`
+// and the output `output` with a symbolic batch dimension 'N'. The mapping, layer by layer, is in
 // docs/interop.md; importOnnx (import.ts) reads the same patterns back.
-import { GELU, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from '../../layers/activations.js';
-import { AvgPool2d } from '../../layers/avg-pool2d.js';
-import { BatchNorm1d, BatchNorm2d } from '../../layers/batch-norm.js';
-import { Conv2d } from '../../layers/conv2d.js';
-import { Dropout } from '../../layers/dropout.js';
-import { Flatten } from '../../layers/flatten.js';
-import type { Layer } from '../../layers/layer.js';
-import { Linear } from '../../layers/linear.js';
-import { MaxPool2d } from '../../layers/max-pool2d.js';
-import { Sequential } from '../../layers/sequential.js';
+import { defOf } from '../../layers/all.js';
+import { isContainer, type Layer, type Module } from '../../layers/layer.js';
+import type { OnnxAttribute, OnnxEmitter } from '../../layers/registry.js';
 import { Tensor, formatShape } from '../../tensor/tensor.js';
 import {
   attr,
   floatTensor,
   floatValueInfo,
+  int64Tensor,
   onnx,
   type AttributeProto,
   type GraphProto,
@@ -57,15 +52,16 @@ function irVersionFor(opset: number): number {
 }
 
 /** Collects nodes and initializers; every value name is unique because it carries the layer path. */
-class GraphBuilder {
+class GraphBuilder implements OnnxEmitter {
   readonly nodes: NodeProto[] = [];
   readonly initializers: TensorProto[] = [];
 
   constructor(readonly opset: number) {}
 
-  node(opType: string, name: string, inputs: string[], attributes: AttributeProto[] = []): string {
+  node(opType: string, name: string, inputs: readonly string[], attributes: Record<string, OnnxAttribute> = {}): string {
     const output = `${name}_output`;
-    this.nodes.push({ opType, name, input: inputs, output: [output], attribute: attributes });
+    const attribute = Object.entries(attributes).map(([key, value]) => toAttribute(key, value));
+    this.nodes.push({ opType, name, input: [...inputs], output: [output], attribute });
     return output;
   }
 
@@ -78,6 +74,41 @@ class GraphBuilder {
     this.initializers.push(floatTensor(name, [], [value]));
     return name;
   }
+
+  int64s(name: string, values: readonly number[]): string {
+    this.initializers.push(int64Tensor(name, [values.length], values));
+    return name;
+  }
+
+  /** A container: its children in run order, each reading the values its trace names. */
+  emit(module: Module, path: string, inputs: readonly string[], inputShapes: readonly (readonly number[])[]): string {
+    const where = path === '' ? `${module.name}` : `layer ${path} (${module.name})`;
+    if (isContainer(module)) {
+      const values = new Map<string, string>([[module.inputName, inputs[0]]]);
+      for (const entry of module.trace(inputShapes[0])) {
+        const childPath = path === '' ? entry.name : `${path}.${entry.name}`;
+        const childInputs = entry.inputs.map((name) => values.get(name)!);
+        values.set(entry.name, this.emit(entry.module, childPath, childInputs, entry.inputShapes));
+      }
+      return values.get(module.outputName)!;
+    }
+    const def = defOf(module);
+    if (!def.toOnnx) throw new Error(`exportOnnx: ${where}: no ONNX mapping for this layer (see docs/interop.md for the supported layers)`);
+    try {
+      return def.toOnnx(this, module, path, inputs, inputShapes);
+    } catch (e) {
+      const message = (e as Error).message;
+      throw new Error(message.startsWith('exportOnnx:') ? message : `exportOnnx: ${where}: ${message}`);
+    }
+  }
+}
+
+function toAttribute(name: string, value: OnnxAttribute): AttributeProto {
+  if ('int' in value) return attr.int(name, value.int);
+  if ('ints' in value) return attr.ints(name, value.ints);
+  if ('float' in value) return attr.float(name, value.float);
+  if ('floats' in value) return attr.floats(name, value.floats);
+  return attr.string(name, value.string);
 }
 
 /**
@@ -85,7 +116,7 @@ class GraphBuilder {
  * out) as an ONNX ModelProto. Every layer of src/layers is supported; see docs/interop.md.
  * Throws naming the layer when one cannot be expressed (e.g. a Softplus threshold below 12).
  */
-export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8Array {
+export function exportOnnx(model: Layer, options: OnnxExportOptions): Uint8Array {
   const { inputShape, opset = 17, softmax = false, fixedBatch = false } = options;
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET) {
     throw new Error(`exportOnnx: opset must be an integer from ${MIN_OPSET} to ${MAX_OPSET}, got ${String(opset)}`);
@@ -96,21 +127,20 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
     );
   }
   const b = new GraphBuilder(opset);
-  // A probe forward in eval mode gives each layer's input shape and checks inputShape fits.
-  let x = 'input';
-  let probe = Tensor.zeros(inputShape, model.parameters()[0]?.value.dtype ?? 'float32');
-  for (const [path, layer] of flattenLayers(model, '')) {
-    const input = probe;
-    try {
-      probe = layer.forward(input, 'eval');
-    } catch (e) {
-      throw new Error(`exportOnnx: inputShape ${formatShape(inputShape)} does not fit the model: ${(e as Error).message}`);
-    }
-    x = emitLayer(b, layer, path, x, input.shape);
+  let outputShape: readonly number[];
+  try {
+    outputShape = model.outputShape(inputShape);
+  } catch (e) {
+    throw new Error(`exportOnnx: inputShape ${formatShape(inputShape)} does not fit the model: ${(e as Error).message}`);
   }
-  if (softmax) x = b.node('Softmax', 'softmax', [x], [attr.int('axis', 1)]);
-  if (b.nodes.length === 0) x = b.node('Identity', 'identity', [x]);
-  b.nodes[b.nodes.length - 1].output = ['output'];
+  let x = b.emit(model, '', ['input'], [inputShape]);
+  if (softmax) x = b.node('Softmax', 'softmax', [x], { axis: { int: 1 } });
+  if (x === 'input') x = b.node('Identity', 'identity', [x]);
+  // The value the model returns is renamed 'output' wherever it appears.
+  for (const node of b.nodes) {
+    node.output = node.output!.map((v) => (v === x ? 'output' : v));
+    node.input = node.input!.map((v) => (v === x ? 'output' : v));
+  }
 
   const batch = fixedBatch ? inputShape[0] : 'N';
   const graph: GraphProto = {
@@ -118,7 +148,7 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
     node: b.nodes,
     initializer: b.initializers,
     input: [floatValueInfo('input', [batch, ...inputShape.slice(1)])],
-    output: [floatValueInfo('output', [batch, ...probe.shape.slice(1)])],
+    output: [floatValueInfo('output', [batch, ...outputShape.slice(1)])],
   };
   const message: ModelProto = {
     irVersion: irVersionFor(opset),
@@ -129,105 +159,4 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
     graph,
   };
   return onnx.ModelProto.encode(onnx.ModelProto.create(message)).finish();
-}
-
-/** [path, layer] for every leaf layer, nested Sequentials expanded ('2.0' is layer 0 inside layer 2). */
-function flattenLayers(model: Sequential, prefix: string): [string, Layer][] {
-  return model.layers.flatMap((layer, i): [string, Layer][] => {
-    const path = `${prefix}${i}`;
-    return layer instanceof Sequential ? flattenLayers(layer, `${path}.`) : [[path, layer]];
-  });
-}
-
-const pads2d = (p: readonly [number, number]): number[] => [p[0], p[1], p[0], p[1]]; // [top, left, bottom, right]
-
-/** Appends the nodes of one layer reading value `x` (of shape `shape`); returns the output value. */
-function emitLayer(b: GraphBuilder, layer: Layer, path: string, x: string, shape: readonly number[]): string {
-  const where = `exportOnnx: layer ${path} (${layer.name})`;
-  if (layer instanceof Linear) {
-    if (shape.length !== 2) throw new Error(`${where}: Gemm needs a [N, in] input, got ${formatShape(shape)}`);
-    // Gemm computes A·op(B) + C. Nabla's W is already [in, out], so transB = 0: no transpose here
-    // (PyTorch stores [out, in] and exports transB = 1; importOnnx handles both).
-    const inputs = [x, b.initializer(`${path}.weight`, layer.weight.value)];
-    if (layer.bias) inputs.push(b.initializer(`${path}.bias`, layer.bias.value));
-    return b.node('Gemm', `${path}.Gemm`, inputs, [attr.float('alpha', 1), attr.float('beta', 1), attr.int('transB', 0)]);
-  }
-  if (layer instanceof Conv2d) {
-    const inputs = [x, b.initializer(`${path}.weight`, layer.weight.value)]; // [outC, C/groups, kH, kW], as ONNX
-    if (layer.bias) inputs.push(b.initializer(`${path}.bias`, layer.bias.value));
-    return b.node('Conv', `${path}.Conv`, inputs, [
-      attr.ints('kernel_shape', layer.kernelSize),
-      attr.ints('strides', layer.stride),
-      attr.ints('pads', pads2d(layer.padding)),
-      attr.ints('dilations', layer.dilation),
-      attr.int('group', layer.groups),
-    ]);
-  }
-  if (layer instanceof MaxPool2d) {
-    return b.node('MaxPool', `${path}.MaxPool`, [x], [
-      attr.ints('kernel_shape', layer.kernelSize),
-      attr.ints('strides', layer.stride),
-      attr.ints('pads', pads2d(layer.padding)),
-    ]);
-  }
-  if (layer instanceof AvgPool2d) {
-    return b.node('AveragePool', `${path}.AveragePool`, [x], [
-      attr.ints('kernel_shape', layer.kernelSize),
-      attr.ints('strides', layer.stride),
-      attr.ints('pads', pads2d(layer.padding)),
-      attr.int('count_include_pad', layer.countIncludePad ? 1 : 0),
-    ]);
-  }
-  if (layer instanceof BatchNorm1d || layer instanceof BatchNorm2d) {
-    const C = layer.numFeatures;
-    // Without affine parameters γ = 1 and β = 0 are written out, since ONNX requires them.
-    const scale = b.initializer(`${path}.weight`, layer.weight?.value ?? Tensor.full([C], 1));
-    const bias = b.initializer(`${path}.bias`, layer.bias?.value ?? Tensor.zeros([C]));
-    const mean = b.initializer(`${path}.runningMean`, layer.runningMean.value);
-    const variance = b.initializer(`${path}.runningVar`, layer.runningVar.value);
-    // ONNX's momentum weighs the old running value (PyTorch's weighs the new batch): 1 − m.
-    // It only matters to a runtime that trains; inference uses the running statistics.
-    return b.node('BatchNormalization', `${path}.BatchNormalization`, [x, scale, bias, mean, variance], [
-      attr.float('epsilon', layer.eps),
-      attr.float('momentum', 1 - layer.momentum),
-    ]);
-  }
-  if (layer instanceof ReLU) return b.node('Relu', `${path}.Relu`, [x]);
-  if (layer instanceof LeakyReLU) return b.node('LeakyRelu', `${path}.LeakyRelu`, [x], [attr.float('alpha', layer.negativeSlope)]);
-  if (layer instanceof Sigmoid) return b.node('Sigmoid', `${path}.Sigmoid`, [x]);
-  if (layer instanceof Tanh) return b.node('Tanh', `${path}.Tanh`, [x]);
-  if (layer instanceof GELU) return emitGelu(b, path, x);
-  if (layer instanceof Softplus) return emitSoftplus(b, layer, path, x, where);
-  if (layer instanceof Flatten) return b.node('Flatten', `${path}.Flatten`, [x], [attr.int('axis', 1)]);
-  if (layer instanceof Dropout) return x; // identity in eval: no node
-  throw new Error(`${where}: no ONNX mapping for this layer (see docs/interop.md for the supported layers)`);
-}
-
-/** Gelu (opset ≥ 20), else x·½(1 + erf(x/√2)) as Div, Erf, Add, Mul, Mul (the chain PyTorch emits too). */
-function emitGelu(b: GraphBuilder, path: string, x: string): string {
-  if (b.opset >= 20) return b.node('Gelu', `${path}.Gelu`, [x], [attr.string('approximate', 'none')]);
-  const scaled = b.node('Div', `${path}.Div`, [x, b.scalar(`${path}.sqrt2`, Math.SQRT2)]);
-  const erf = b.node('Erf', `${path}.Erf`, [scaled]);
-  const onePlus = b.node('Add', `${path}.Add`, [erf, b.scalar(`${path}.one`, 1)]);
-  const times = b.node('Mul', `${path}.Mul`, [x, onePlus]);
-  return b.node('Mul', `${path}.Mul_half`, [times, b.scalar(`${path}.half`, 0.5)]);
-}
-
-/**
- * Softplus (1/β)·log(1 + e^{βx}). ONNX Softplus has no β: for β ≠ 1 it becomes Mul(β), Softplus,
- * Div(β). It has no threshold either: above βx > threshold Nabla returns x, ONNX the exact value,
- * which differs by log(1 + e^{−βx})/β < e^{−threshold}/β (2·10⁻⁹/β at the default 20). Below a
- * threshold of 12 that difference could pass 10⁻⁶ relative, so such a layer is refused.
- */
-function emitSoftplus(b: GraphBuilder, layer: Softplus, path: string, x: string, where: string): string {
-  if (layer.threshold < 12) {
-    throw new Error(
-      `${where}: threshold ${layer.threshold} cannot be exported (ONNX Softplus has no threshold; from 12 up the difference is below 10⁻⁶)`,
-    );
-  }
-  if (layer.beta === 1) return b.node('Softplus', `${path}.Softplus`, [x]);
-  const beta = b.scalar(`${path}.beta`, layer.beta);
-  const scaled = b.node('Mul', `${path}.Mul`, [x, beta]);
-  const soft = b.node('Softplus', `${path}.Softplus`, [scaled]);
-  return b.node('Div', `${path}.Div`, [soft, beta]);
 }

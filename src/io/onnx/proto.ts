@@ -65,6 +65,7 @@ export const attr = {
   int: (name: string, i: number): AttributeProto => ({ name, type: AttributeType.INT, i }),
   ints: (name: string, ints: readonly number[]): AttributeProto => ({ name, type: AttributeType.INTS, ints: [...ints] }),
   float: (name: string, f: number): AttributeProto => ({ name, type: AttributeType.FLOAT, f }),
+  floats: (name: string, floats: readonly number[]): AttributeProto => ({ name, type: AttributeType.FLOATS, floats: [...floats] }),
   string: (name: string, s: string): AttributeProto => ({
     name,
     type: AttributeType.STRING,
