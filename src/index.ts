@@ -20,6 +20,8 @@ export * from './layers/linear.js';
 export * from './layers/conv2d.js';
 export * from './layers/max-pool2d.js';
 export * from './layers/avg-pool2d.js';
+export * from './layers/adaptive-avg-pool2d.js';
+export * from './layers/global-avg-pool2d.js';
 export * from './layers/activations.js';
 export * from './layers/flatten.js';
 export * from './layers/dropout.js';

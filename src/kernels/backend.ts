@@ -93,9 +93,21 @@ export interface Kernels {
   maxPool2d(x: Tensor, g: Conv2dGeometry): MaxPoolResult;
   /** dx[argmax[i]] += dy[i]; returns dx of shape [N, C, H, W]. */
   maxPool2dBackward(dy: Tensor, argmax: Int32Array, g: Conv2dGeometry): Tensor;
-  /** Mean over each window, divided by kH·kW (countIncludePad) or by the number of real elements. */
-  avgPool2d(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean): Tensor;
-  avgPool2dBackward(dy: Tensor, g: Conv2dGeometry, countIncludePad: boolean): Tensor;
+  /**
+   * Sum over each window divided by: divisorOverride when given; else, with countIncludePad, the
+   * window's positions inside the padded input (padH before, padBottom after, …: kH·kW except for
+   * ceil mode's ragged windows); else the number of real elements.
+   */
+  avgPool2d(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean, divisorOverride?: number): Tensor;
+  avgPool2dBackward(dy: Tensor, g: Conv2dGeometry, countIncludePad: boolean, divisorOverride?: number): Tensor;
+  /**
+   * Adaptive average pooling: x [N, C, H, W] → y [N, C, outH, outW], window (oh, ow) the rows
+   * ⌊oh·H/outH⌋ … ⌈(oh + 1)·H/outH⌉ − 1 and likewise the columns (adaptiveWindow in geometry.ts);
+   * outH = outW = 1 is the global mean of each plane.
+   */
+  adaptiveAvgPool2d(x: Tensor, outH: number, outW: number): Tensor;
+  /** dx [N, C, H, W] (H, W from inputShape): each dy[n, c, oh, ow] / |window| added over its window. */
+  adaptiveAvgPool2dBackward(dy: Tensor, inputShape: readonly number[]): Tensor;
 
   // ---- Element-wise ---------------------------------------------------------------------------
   /** y = f(x) element-wise. */

@@ -14,6 +14,8 @@ import { maxPool2dDef } from './max-pool2d.js';
 import { addDef, concatDef, mulDef } from './merge.js';
 import type { LayerDef } from './registry.js';
 import { sequentialDef } from './sequential.js';
+import { adaptiveAvgPool2dDef } from './adaptive-avg-pool2d.js';
+import { globalAvgPool2dDef } from './global-avg-pool2d.js';
 
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
@@ -36,6 +38,8 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   sequentialDef,
   graphDef,
   residualDef,
+  adaptiveAvgPool2dDef,
+  globalAvgPool2dDef,
 ] as LayerDef[];
 
 const BY_TYPE = new Map(LAYER_DEFS.map((def) => [def.type, def]));

@@ -1,23 +1,32 @@
 // SPDX-License-Identifier: MIT
 // Max pooling over NCHW windows; backward routes each gradient to the element that won.
 import { kernels } from '../kernels/index.js';
-import { pool2dGeometry, type Conv2dGeometry, type Pair } from '../kernels/geometry.js';
+import { pool2dGeometry, type Conv2dGeometry, type Padding, type Pair } from '../kernels/geometry.js';
 import { checkShape, requireSaved } from '../tensor/shape.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
-import { checkPair, onnxPads, poolSpec } from './common.js';
+import { checkPair } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
+import { checkPadding, onnxWindow, readPadding, windowSpec, type Sides } from './pool-common.js';
 import type { LayerDef } from './registry.js';
 
 export interface MaxPool2dOptions {
   /** Step between windows (default: kernelSize, non-overlapping windows). */
   stride?: Pair;
-  /** Implicit −∞ padding on each side, at most half the kernel (default 0). */
-  padding?: Pair;
+  /**
+   * Implicit −∞ padding: one number, [h, w], or ONNX's [top, left, bottom, right]; each side less
+   * than the kernel (PyTorch allows at most half of it). Default 0.
+   */
+  padding?: Padding;
+  /** Spacing between the elements of a window (default 1). */
+  dilation?: Pair;
+  /** Round the output size up, as PyTorch's ceil_mode: a last, ragged window (default false). */
+  ceilMode?: boolean;
 }
 
 /**
- * MaxPool2d: y[n, c, oh, ow] = max_{kh, kw} x[n, c, oh·s − p + kh, ow·s − p + kw] (padding counts as −∞)
- * Shapes: x [N, C, H, W] → y [N, C, OH, OW], OH = ⌊(H + 2p − kH)/s⌋ + 1 (geometry.ts).
+ * MaxPool2d: y[n, c, oh, ow] = max_{kh, kw} x[n, c, oh·s − p + kh·d, ow·s − p + kw·d] (padding counts as −∞)
+ * Shapes: x [N, C, H, W] → y [N, C, OH, OW], OH = ⌊(H + pTop + pBottom − d(kH − 1) − 1)/s⌋ + 1, or
+ *         PyTorch's ceil-mode rule (pooledSize in geometry.ts).
  * Backward: dx[argmax(n, c, oh, ow)] += dy[n, c, oh, ow] (the first maximum on ties, as PyTorch).
  * Derivation: docs/math/pooling.md
  */
@@ -25,18 +34,24 @@ export class MaxPool2d implements Layer {
   readonly name = 'MaxPool2d';
   readonly kernelSize: [number, number];
   readonly stride: [number, number];
-  readonly padding: [number, number];
+  /** [top, left, bottom, right]. */
+  readonly padding: Sides;
+  readonly dilation: [number, number];
+  readonly ceilMode: boolean;
   private argmax: Int32Array | null = null; // flat index into x of each window's maximum
   private g: Conv2dGeometry | null = null;
 
   constructor(kernelSize: Pair, options: MaxPool2dOptions = {}) {
     this.kernelSize = checkPair('MaxPool2d', 'kernelSize', kernelSize, 1);
     this.stride = checkPair('MaxPool2d', 'stride', options.stride ?? this.kernelSize, 1);
-    this.padding = checkPair('MaxPool2d', 'padding', options.padding ?? 0, 0);
+    this.padding = checkPadding('MaxPool2d', options.padding ?? 0);
+    this.dilation = checkPair('MaxPool2d', 'dilation', options.dilation ?? 1, 1);
+    this.ceilMode = options.ceilMode ?? false;
   }
 
   private geometry(inputShape: readonly number[]): Conv2dGeometry {
-    return pool2dGeometry('MaxPool2d', inputShape, { kernelSize: this.kernelSize, stride: this.stride, padding: this.padding });
+    const { kernelSize, stride, padding, dilation, ceilMode } = this;
+    return pool2dGeometry('MaxPool2d', inputShape, { kernelSize, stride, padding, dilation, ceilMode });
   }
 
   outputShape(inputShape: readonly number[]): number[] {
@@ -68,18 +83,23 @@ export class MaxPool2d implements Layer {
   }
 
   toSpec(): LayerSpec {
-    return poolSpec('MaxPool2d', this.kernelSize, this.stride, this.padding);
+    return windowSpec('MaxPool2d', this);
   }
 }
 
 export const maxPool2dDef: LayerDef<MaxPool2d> = {
   type: 'MaxPool2d',
-  options: ['kernelSize', 'stride', 'padding'],
-  fromSpec: (r) => new MaxPool2d(r.requiredPair('kernelSize', 1), { stride: r.pair('stride', 1), padding: r.pair('padding', 0) }),
-  toOnnx: (e, layer, path, [x]) =>
-    e.node('MaxPool', `${path}.MaxPool`, [x], {
-      kernel_shape: { ints: layer.kernelSize },
-      strides: { ints: layer.stride },
-      pads: { ints: onnxPads(layer.padding) },
+  options: ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode'],
+  fromSpec: (r) =>
+    new MaxPool2d(r.requiredPair('kernelSize', 1), {
+      stride: r.pair('stride', 1),
+      padding: readPadding(r),
+      dilation: r.pair('dilation', 1),
+      ceilMode: r.bool('ceilMode'),
     }),
+  toOnnx(e, layer, path, [x], [shape]) {
+    const { attributes } = onnxWindow('MaxPool2d', layer, shape, false); // MaxPool never counts padding: no Pad node
+    const dilated = layer.dilation[0] !== 1 || layer.dilation[1] !== 1;
+    return e.node('MaxPool', `${path}.MaxPool`, [x], { ...attributes, ...(dilated ? { dilations: { ints: layer.dilation } } : {}) });
+  },
 };

@@ -10,6 +10,7 @@ import { matmul } from './gemm.js';
 import { add, concat, mulBroadcast, sliceAxis, sumToShape } from './merge.js';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool.js';
 import { mse, softmax, softmaxCrossEntropy } from './softmax.js';
+import { adaptiveAvgPool2d, adaptiveAvgPool2dBackward } from './adaptive-pool.js';
 
 export const refKernels: Kernels = {
   name: 'ref',
@@ -38,4 +39,6 @@ export const refKernels: Kernels = {
   softmax,
   softmaxCrossEntropy,
   mse,
+  adaptiveAvgPool2d,
+  adaptiveAvgPool2dBackward,
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reference pooling over [N, C, H, W] (geometry from pool2dGeometry, outC = C): max pooling with
-// the argmax kept for backward, and average pooling with PyTorch's divisor rules.
+// the argmax kept for backward, and average pooling with PyTorch's divisor rules (ceil mode's
+// ragged windows, countIncludePad, divisorOverride).
 import type { MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -64,21 +65,23 @@ interface AvgWindow {
 }
 
 /**
- * PyTorch's avg_pool2d window: with countIncludePad the divisor counts padded positions inside
- * the padded input, (min(h0 + kH, H + padH) − h0)·(min(w0 + kW, W + padW) − w0); without it,
- * only the real elements the window covers.
+ * PyTorch's avg_pool2d window: the divisor is divisorOverride when given; else, with
+ * countIncludePad, the positions inside the padded input, (min(h0 + kH, H + padBottom) − h0)·
+ * (min(w0 + kW, W + padRight) − w0), which is kH·kW but for ceil mode's ragged last windows;
+ * without it, only the real elements the window covers.
  */
-function avgWindow(g: Conv2dGeometry, oh: number, ow: number, countIncludePad: boolean): AvgWindow {
+function avgWindow(g: Conv2dGeometry, oh: number, ow: number, countIncludePad: boolean, divisorOverride?: number): AvgWindow {
   let h0 = oh * g.strideH - g.padH;
   let w0 = ow * g.strideW - g.padW;
-  let h1 = Math.min(h0 + g.kH, g.H + g.padH);
-  let w1 = Math.min(w0 + g.kW, g.W + g.padW);
+  let h1 = Math.min(h0 + g.kH, g.H + g.padBottom);
+  let w1 = Math.min(w0 + g.kW, g.W + g.padRight);
   const paddedCount = (h1 - h0) * (w1 - w0);
   h0 = Math.max(h0, 0);
   w0 = Math.max(w0, 0);
   h1 = Math.min(h1, g.H);
   w1 = Math.min(w1, g.W);
-  return { h0, h1, w0, w1, divisor: countIncludePad ? paddedCount : (h1 - h0) * (w1 - w0) };
+  const divisor = divisorOverride ?? (countIncludePad ? paddedCount : (h1 - h0) * (w1 - w0));
+  return { h0, h1, w0, w1, divisor };
 }
 
 function checkNoDilation(kernel: string, g: Conv2dGeometry): void {
@@ -88,7 +91,7 @@ function checkNoDilation(kernel: string, g: Conv2dGeometry): void {
 }
 
 /** y[n, c, oh, ow] = Σ over the window of x / divisor. */
-export function avgPool2d(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean): Tensor {
+export function avgPool2d(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean, divisorOverride?: number): Tensor {
   checkNoDilation('avgPool2d', g);
   const { N, C, H, W, OH, OW } = g;
   const y = Tensor.zeros([N, C, OH, OW], x.dtype);
@@ -97,7 +100,7 @@ export function avgPool2d(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean
       const plane = (n * C + c) * H * W;
       for (let oh = 0; oh < OH; oh++) {
         for (let ow = 0; ow < OW; ow++) {
-          const win = avgWindow(g, oh, ow, countIncludePad);
+          const win = avgWindow(g, oh, ow, countIncludePad, divisorOverride);
           let sum = 0;
           for (let ih = win.h0; ih < win.h1; ih++) {
             for (let iw = win.w0; iw < win.w1; iw++) sum += x.data[plane + ih * W + iw];
@@ -111,7 +114,7 @@ export function avgPool2d(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean
 }
 
 /** dx[n, c, ih, iw] += dy[n, c, oh, ow] / divisor for every window covering (ih, iw). */
-export function avgPool2dBackward(dy: Tensor, g: Conv2dGeometry, countIncludePad: boolean): Tensor {
+export function avgPool2dBackward(dy: Tensor, g: Conv2dGeometry, countIncludePad: boolean, divisorOverride?: number): Tensor {
   checkNoDilation('avgPool2dBackward', g);
   const { N, C, H, W, OH, OW } = g;
   const dx = Tensor.zeros([N, C, H, W], dy.dtype);
@@ -120,7 +123,7 @@ export function avgPool2dBackward(dy: Tensor, g: Conv2dGeometry, countIncludePad
       const plane = (n * C + c) * H * W;
       for (let oh = 0; oh < OH; oh++) {
         for (let ow = 0; ow < OW; ow++) {
-          const win = avgWindow(g, oh, ow, countIncludePad);
+          const win = avgWindow(g, oh, ow, countIncludePad, divisorOverride);
           const share = dy.data[((n * C + c) * OH + oh) * OW + ow] / win.divisor;
           for (let ih = win.h0; ih < win.h1; ih++) {
             for (let iw = win.w0; iw < win.w1; iw++) dx.data[plane + ih * W + iw] += share;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
 // backward) run in wasm, split across threads when the work is large enough (always the same way
-// for the same shapes and thread count, so runs are bit-identical); ReLU and max pooling
-// run in wasm on the calling thread; every other kernel, and every float64 call, is the reference
-// kernel (they do not show in the profiles of docs/performance.md). Each call copies its inputs
+// for the same shapes and thread count, so runs are bit-identical); ReLU, max pooling and
+// adaptive (global) average pooling run in wasm on the calling thread; every other kernel, and
+// every float64 call, is the reference kernel (they do not show in the profiles of
+// docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
 import type { Activation, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
@@ -167,6 +168,34 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
   }
 
   /**
+   * Adaptive (and, at 1×1, global) average pooling on the calling thread: a memory-bound pass
+   * that costs about what copying x into the arena does, so splitting it over threads would
+   * save little of a step.
+   */
+  function adaptiveAvgPool2d(x: Tensor, outH: number, outW: number): Tensor {
+    if (!isFloat32(x) || x.rank !== 4) return refKernels.adaptiveAvgPool2d(x, outH, outW);
+    const [N, C, H, W] = x.shape;
+    const ySize = N * C * outH * outW;
+    rt.reset();
+    const px = rt.put(x.data as Float32Array);
+    const py = rt.alloc(ySize * 4);
+    rt.exports.adaptiveAvgPool2dPlanes(rt.writeJob([N * C, H, W, outH, outW, px, py]));
+    return new Tensor(rt.f32(py, ySize).slice(), [N, C, outH, outW]);
+  }
+
+  function adaptiveAvgPool2dBackward(dy: Tensor, inputShape: readonly number[]): Tensor {
+    if (!isFloat32(dy) || dy.rank !== 4 || inputShape.length !== 4) return refKernels.adaptiveAvgPool2dBackward(dy, inputShape);
+    const [N, C, H, W] = inputShape;
+    const [outH, outW] = [dy.shape[2], dy.shape[3]];
+    const dxSize = N * C * H * W;
+    rt.reset();
+    const pdy = rt.put(dy.data as Float32Array);
+    const pdx = outH === 1 && outW === 1 ? rt.alloc(dxSize * 4) : rt.zeros(dxSize); // 1×1 writes every entry
+    rt.exports.adaptiveAvgPool2dBackwardPlanes(rt.writeJob([N * C, H, W, outH, outW, pdy, pdx]));
+    return new Tensor(rt.f32(pdx, dxSize).slice(), [N, C, H, W]);
+  }
+
+  /**
    * How a parallel convolution backward pass is cut into items: `pieces` runs of `perPiece`
    * consecutive samples (the last may be shorter), each summing its samples' dW into a buffer of
    * its own, so the rounding of dW depends only on N, the weight size and the thread count, not on
@@ -206,6 +235,8 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     conv2d,
     conv2dBackward,
     close: () => rt.close(),
+    adaptiveAvgPool2d,
+    adaptiveAvgPool2dBackward,
   };
 }
 

@@ -19,6 +19,8 @@ interface NablaExports {
   reluSimd(x: number, y: number, n: number): void;
   reluBackwardSimd(x: number, dy: number, dx: number, n: number): void;
   maxPool2dPlanes(desc: number): void;
+  adaptiveAvgPool2dPlanes(desc: number): void;
+  adaptiveAvgPool2dBackwardPlanes(desc: number): void;
 }
 
 /**

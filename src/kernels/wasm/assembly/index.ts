@@ -125,3 +125,4 @@ export function tileCols(): i32 {
 export { addPartials, convScratchBytes } from './conv';
 export { reluSimd, reluBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
+export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';

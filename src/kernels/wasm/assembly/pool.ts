@@ -8,10 +8,14 @@
   return load<i32>(desc + <usize>i * 4);
 }
 
-/** Whether every window is 2×2 at stride 2 inside the input (the usual pooling layer). */
+/**
+ * Whether every window is 2×2 at stride 2 inside the input (the usual pooling layer): no top or
+ * left padding, no dilation, and no ragged last window of ceil mode (2·OH ≤ H, 2·OW ≤ W).
+ */
 function isPlain2x2(desc: usize): bool {
   return word(desc, 6) == 2 && word(desc, 7) == 2 && word(desc, 8) == 2 && word(desc, 9) == 2 &&
-    word(desc, 10) == 0 && word(desc, 11) == 0 && word(desc, 12) == 1 && word(desc, 13) == 1;
+    word(desc, 10) == 0 && word(desc, 11) == 0 && word(desc, 12) == 1 && word(desc, 13) == 1 &&
+    2 * word(desc, 15) <= word(desc, 3) && 2 * word(desc, 16) <= word(desc, 4);
 }
 
 /** Maxima of four 2×2 windows whose (top, left) elements are at `at` + 0, 8, 16, 24 bytes, into dst / dstIndex. */

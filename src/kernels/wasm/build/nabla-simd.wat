@@ -2,11 +2,11 @@
  (type $0 (func (param i32 i32 i32 i32)))
  (type $1 (func (result i32)))
  (type $2 (func (param i32 i32 i32)))
- (type $3 (func (param i32 i32)))
- (type $4 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $6 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32)))
+ (type $3 (func (param i32)))
+ (type $4 (func (param i32 i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $7 (func (param i32 i32 i32 i32 i32 i32 i32)))
  (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $9 (func (param i32 i32) (result i32)))
  (import "env" "memory" (memory $0 256 32768))
@@ -27,6 +27,8 @@
  (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
  (export "reluBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/reluBackwardSimd))
  (export "maxPool2dPlanes" (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes))
+ (export "adaptiveAvgPool2dPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dPlanes))
+ (export "adaptiveAvgPool2dBackwardPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dBackwardPlanes))
  (export "memory" (memory $0))
  (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
   (local $13 i32)
@@ -2260,6 +2262,30 @@
   else
    i32.const 0
   end
+  if (result i32)
+   local.get $0
+   i32.load offset=12
+   local.get $0
+   i32.load offset=60
+   i32.const 1
+   i32.shl
+   i32.ge_s
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=16
+   local.get $0
+   i32.const -64
+   i32.sub
+   i32.load
+   i32.const 1
+   i32.shl
+   i32.ge_s
+  else
+   i32.const 0
+  end
   if
    local.get $0
    i32.load offset=4
@@ -4164,6 +4190,654 @@
     i32.add
     local.set $7
     br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dPlanes (param $0 i32)
+  (local $1 i32)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 f64)
+  (local $6 v128)
+  (local $7 i64)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 v128)
+  (local $24 i64)
+  (local $25 i64)
+  local.get $0
+  i32.load
+  local.set $15
+  local.get $0
+  i32.load offset=4
+  local.set $10
+  local.get $0
+  i32.load offset=8
+  local.set $22
+  local.get $0
+  i32.load offset=20
+  local.set $16
+  local.get $0
+  i32.load offset=24
+  local.set $1
+  local.get $0
+  i32.load offset=16
+  local.tee $17
+  i32.const 1
+  i32.eq
+  local.get $0
+  i32.load offset=12
+  local.tee $18
+  i32.const 1
+  i32.eq
+  i32.and
+  if
+   local.get $1
+   local.set $2
+   local.get $10
+   local.get $22
+   i32.mul
+   local.set $4
+   loop $for-loop|0
+    local.get $3
+    local.get $15
+    i32.lt_s
+    if
+     local.get $16
+     local.get $3
+     local.get $4
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $8
+     i32.const 0
+     local.set $0
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.set $6
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.set $11
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.set $12
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.set $13
+     loop $for-loop|00
+      local.get $0
+      i32.const 8
+      i32.add
+      local.tee $1
+      local.get $4
+      i32.le_s
+      if
+       local.get $6
+       local.get $8
+       local.get $0
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $0
+       v128.load
+       local.tee $23
+       f64x2.promote_low_f32x4
+       f64x2.add
+       local.set $6
+       local.get $11
+       local.get $23
+       local.get $23
+       i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+       f64x2.promote_low_f32x4
+       f64x2.add
+       local.set $11
+       local.get $12
+       local.get $0
+       v128.load offset=16
+       local.tee $23
+       f64x2.promote_low_f32x4
+       f64x2.add
+       local.set $12
+       local.get $13
+       local.get $23
+       local.get $23
+       i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+       f64x2.promote_low_f32x4
+       f64x2.add
+       local.set $13
+       local.get $1
+       local.set $0
+       br $for-loop|00
+      end
+     end
+     local.get $6
+     local.get $11
+     f64x2.add
+     local.get $12
+     local.get $13
+     f64x2.add
+     f64x2.add
+     local.tee $6
+     f64x2.extract_lane 0
+     local.get $6
+     f64x2.extract_lane 1
+     f64.add
+     local.set $5
+     loop $for-loop|1
+      local.get $0
+      local.get $4
+      i32.lt_s
+      if
+       local.get $5
+       local.get $8
+       local.get $0
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f64.promote_f32
+       f64.add
+       local.set $5
+       local.get $0
+       i32.const 1
+       i32.add
+       local.set $0
+       br $for-loop|1
+      end
+     end
+     local.get $2
+     local.get $3
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $5
+     local.get $4
+     f64.convert_i32_s
+     f64.div
+     f32.demote_f64
+     f32.store
+     local.get $3
+     i32.const 1
+     i32.add
+     local.set $3
+     br $for-loop|0
+    end
+   end
+   return
+  end
+  local.get $1
+  local.set $2
+  loop $for-loop|01
+   local.get $14
+   local.get $15
+   i32.lt_s
+   if
+    local.get $16
+    local.get $14
+    local.get $10
+    local.get $22
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $21
+    i32.const 0
+    local.set $8
+    loop $for-loop|12
+     local.get $8
+     local.get $18
+     i32.lt_s
+     if
+      local.get $8
+      i64.extend_i32_s
+      local.tee $7
+      local.get $10
+      i64.extend_i32_s
+      local.tee $24
+      i64.mul
+      local.get $18
+      i64.extend_i32_s
+      local.tee $25
+      i64.div_s
+      i32.wrap_i64
+      local.set $3
+      local.get $7
+      i64.const 1
+      i64.add
+      local.get $24
+      i64.mul
+      local.get $25
+      i64.add
+      i64.const 1
+      i64.sub
+      local.get $25
+      i64.div_s
+      i32.wrap_i64
+      local.set $19
+      i32.const 0
+      local.set $9
+      loop $for-loop|2
+       local.get $9
+       local.get $17
+       i32.lt_s
+       if
+        local.get $9
+        i64.extend_i32_s
+        local.tee $7
+        local.get $22
+        i64.extend_i32_s
+        local.tee $24
+        i64.mul
+        local.get $17
+        i64.extend_i32_s
+        local.tee $25
+        i64.div_s
+        i32.wrap_i64
+        local.set $4
+        local.get $7
+        i64.const 1
+        i64.add
+        local.get $24
+        i64.mul
+        local.get $25
+        i64.add
+        i64.const 1
+        i64.sub
+        local.get $25
+        i64.div_s
+        i32.wrap_i64
+        local.set $20
+        f64.const 0
+        local.set $5
+        local.get $3
+        local.set $0
+        loop $for-loop|3
+         local.get $0
+         local.get $19
+         i32.lt_s
+         if
+          local.get $4
+          local.set $1
+          loop $for-loop|4
+           local.get $1
+           local.get $20
+           i32.lt_s
+           if
+            local.get $5
+            local.get $21
+            local.get $0
+            local.get $22
+            i32.mul
+            local.get $1
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f64.promote_f32
+            f64.add
+            local.set $5
+            local.get $1
+            i32.const 1
+            i32.add
+            local.set $1
+            br $for-loop|4
+           end
+          end
+          local.get $0
+          i32.const 1
+          i32.add
+          local.set $0
+          br $for-loop|3
+         end
+        end
+        local.get $2
+        local.get $5
+        local.get $19
+        local.get $3
+        i32.sub
+        local.get $20
+        local.get $4
+        i32.sub
+        i32.mul
+        f64.convert_i32_s
+        f64.div
+        f32.demote_f64
+        f32.store
+        local.get $2
+        i32.const 4
+        i32.add
+        local.set $2
+        local.get $9
+        i32.const 1
+        i32.add
+        local.set $9
+        br $for-loop|2
+       end
+      end
+      local.get $8
+      i32.const 1
+      i32.add
+      local.set $8
+      br $for-loop|12
+     end
+    end
+    local.get $14
+    i32.const 1
+    i32.add
+    local.set $14
+    br $for-loop|01
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dBackwardPlanes (param $0 i32)
+  (local $1 i32)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i64)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 f32)
+  (local $16 v128)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 f64)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i64)
+  (local $23 i64)
+  local.get $0
+  i32.load
+  local.set $10
+  local.get $0
+  i32.load offset=4
+  local.set $8
+  local.get $0
+  i32.load offset=8
+  local.set $21
+  local.get $0
+  i32.load offset=20
+  local.set $1
+  local.get $0
+  i32.load offset=24
+  local.set $11
+  local.get $0
+  i32.load offset=16
+  local.tee $12
+  i32.const 1
+  i32.eq
+  local.get $0
+  i32.load offset=12
+  local.tee $13
+  i32.const 1
+  i32.eq
+  i32.and
+  if
+   local.get $1
+   local.set $2
+   local.get $8
+   local.get $21
+   i32.mul
+   local.set $4
+   loop $for-loop|0
+    local.get $3
+    local.get $10
+    i32.lt_s
+    if
+     local.get $2
+     local.get $3
+     i32.const 2
+     i32.shl
+     i32.add
+     f32.load
+     f64.promote_f32
+     local.get $4
+     f64.convert_i32_s
+     f64.div
+     f32.demote_f64
+     local.tee $15
+     f32x4.splat
+     local.set $16
+     local.get $11
+     local.get $3
+     local.get $4
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $6
+     i32.const 0
+     local.set $0
+     loop $for-loop|1
+      local.get $0
+      i32.const 4
+      i32.add
+      local.tee $1
+      local.get $4
+      i32.le_s
+      if
+       local.get $6
+       local.get $0
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $16
+       v128.store
+       local.get $1
+       local.set $0
+       br $for-loop|1
+      end
+     end
+     loop $for-loop|2
+      local.get $0
+      local.get $4
+      i32.lt_s
+      if
+       local.get $6
+       local.get $0
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $15
+       f32.store
+       local.get $0
+       i32.const 1
+       i32.add
+       local.set $0
+       br $for-loop|2
+      end
+     end
+     local.get $3
+     i32.const 1
+     i32.add
+     local.set $3
+     br $for-loop|0
+    end
+   end
+   return
+  end
+  local.get $1
+  local.set $2
+  loop $for-loop|00
+   local.get $9
+   local.get $10
+   i32.lt_s
+   if
+    local.get $11
+    local.get $9
+    local.get $8
+    local.get $21
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $17
+    i32.const 0
+    local.set $6
+    loop $for-loop|11
+     local.get $6
+     local.get $13
+     i32.lt_s
+     if
+      local.get $6
+      i64.extend_i32_s
+      local.tee $5
+      local.get $8
+      i64.extend_i32_s
+      local.tee $22
+      i64.mul
+      local.get $13
+      i64.extend_i32_s
+      local.tee $23
+      i64.div_s
+      i32.wrap_i64
+      local.set $3
+      local.get $5
+      i64.const 1
+      i64.add
+      local.get $22
+      i64.mul
+      local.get $23
+      i64.add
+      i64.const 1
+      i64.sub
+      local.get $23
+      i64.div_s
+      i32.wrap_i64
+      local.set $14
+      i32.const 0
+      local.set $7
+      loop $for-loop|22
+       local.get $7
+       local.get $12
+       i32.lt_s
+       if
+        local.get $2
+        f32.load
+        f64.promote_f32
+        local.get $14
+        local.get $3
+        i32.sub
+        local.get $12
+        i64.extend_i32_s
+        local.tee $5
+        local.get $21
+        i64.extend_i32_s
+        local.tee $22
+        local.get $7
+        i64.extend_i32_s
+        local.tee $23
+        i64.const 1
+        i64.add
+        i64.mul
+        i64.add
+        i64.const 1
+        i64.sub
+        local.get $5
+        i64.div_s
+        i32.wrap_i64
+        local.tee $18
+        local.get $22
+        local.get $23
+        i64.mul
+        local.get $5
+        i64.div_s
+        i32.wrap_i64
+        local.tee $4
+        i32.sub
+        i32.mul
+        f64.convert_i32_s
+        f64.div
+        local.set $19
+        local.get $2
+        i32.const 4
+        i32.add
+        local.set $2
+        local.get $3
+        local.set $0
+        loop $for-loop|3
+         local.get $0
+         local.get $14
+         i32.lt_s
+         if
+          local.get $4
+          local.set $1
+          loop $for-loop|4
+           local.get $1
+           local.get $18
+           i32.lt_s
+           if
+            local.get $17
+            local.get $0
+            local.get $21
+            i32.mul
+            local.get $1
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee $20
+            local.get $20
+            f32.load
+            f64.promote_f32
+            local.get $19
+            f64.add
+            f32.demote_f64
+            f32.store
+            local.get $1
+            i32.const 1
+            i32.add
+            local.set $1
+            br $for-loop|4
+           end
+          end
+          local.get $0
+          i32.const 1
+          i32.add
+          local.set $0
+          br $for-loop|3
+         end
+        end
+        local.get $7
+        i32.const 1
+        i32.add
+        local.set $7
+        br $for-loop|22
+       end
+      end
+      local.get $6
+      i32.const 1
+      i32.add
+      local.set $6
+      br $for-loop|11
+     end
+    end
+    local.get $9
+    i32.const 1
+    i32.add
+    local.set $9
+    br $for-loop|00
    end
   end
  )
