@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import type { Kernels } from '../../src/kernels/backend.js';
 import { kernels, setKernels } from '../../src/kernels/index.js';
 import {
+  AdaptiveAvgPool2d,
   AvgPool2d,
   BatchNorm1d,
   BatchNorm2d,
@@ -23,6 +24,7 @@ import {
   Dropout,
   Flatten,
   GELU,
+  GlobalAvgPool2d,
   LeakyReLU,
   Linear,
   MaxPool2d,
@@ -93,6 +95,7 @@ export const LAYER_FIXTURES = [
   'golden-activations.json',
   'golden-batch-norm.json',
   'golden-misc.json',
+  'golden-pools.json',
 ] as const;
 export const LOSS_FIXTURES = ['golden-losses.json'] as const;
 
@@ -155,6 +158,10 @@ export function buildLayer(spec: LayerSpecJson): Layer {
       return new BatchNorm2d(n(0), o);
     case 'Sequential':
       return new Sequential((spec.layers ?? []).map(buildLayer));
+    case 'AdaptiveAvgPool2d':
+      return new AdaptiveAvgPool2d(a[0] as number | [number | null, number | null]);
+    case 'GlobalAvgPool2d':
+      return new GlobalAvgPool2d();
     default:
       throw new Error(`golden suite: no builder for layer type '${spec.type}'`);
   }
