@@ -112,23 +112,46 @@ export function naiveMaxPool(x: Tensor, g: Conv2dGeometry): { y: Float64Array; a
 
 /**
  * Average pooling as PyTorch: with countIncludePad the divisor counts the window's positions that lie
- * inside the input padded by (padH, padW) on each side; without it, only the real positions.
- * Returns y and, for the backward check, the windows' real flat indices and divisors.
+ * inside the input padded by padH, padW before and padBottom, padRight after; without it, only the
+ * real positions; divisorOverride replaces either. Returns y and, for the backward check, the
+ * windows' real flat indices and divisors.
  */
-export function naiveAvgPool(x: Tensor, g: Conv2dGeometry, countIncludePad: boolean): { y: Float64Array; windows: { indices: number[]; divisor: number }[] } {
+export function naiveAvgPool(
+  x: Tensor, g: Conv2dGeometry, countIncludePad: boolean, divisorOverride?: number,
+): { y: Float64Array; windows: { indices: number[]; divisor: number }[] } {
   const y = new Float64Array(g.N * g.C * g.OH * g.OW);
   const windows: { indices: number[]; divisor: number }[] = [];
   const inPadded = (p: { ih: number; iw: number }): boolean =>
-    p.ih >= -g.padH && p.ih < g.H + g.padH && p.iw >= -g.padW && p.iw < g.W + g.padW;
+    p.ih >= -g.padH && p.ih < g.H + g.padBottom && p.iw >= -g.padW && p.iw < g.W + g.padRight;
   for (let n = 0; n < g.N; n++)
     for (let c = 0; c < g.C; c++)
       for (let oh = 0; oh < g.OH; oh++)
         for (let ow = 0; ow < g.OW; ow++) {
           const positions = windowPositions(g, oh, ow);
           const indices = positions.filter((p) => isReal(g, p)).map((p) => xIndex(g, n, c, p.ih, p.iw));
-          const divisor = countIncludePad ? positions.filter(inPadded).length : indices.length;
+          const divisor = divisorOverride ?? (countIncludePad ? positions.filter(inPadded).length : indices.length);
           y[windows.length] = indices.reduce((s, i) => s + x.data[i], 0) / divisor;
           windows.push({ indices, divisor });
         }
+  return { y, windows };
+}
+
+/**
+ * Adaptive average pooling straight from PyTorch's formula in floating point:
+ * rows ⌊i·H/OH⌋ … ⌈(i+1)·H/OH⌉ − 1 (Math.floor / Math.ceil of the quotient, not integer division).
+ */
+export function naiveAdaptiveAvgPool(x: Tensor, OH: number, OW: number): { y: Float64Array; windows: number[][] } {
+  const [N, C, H, W] = x.shape;
+  const y = new Float64Array(N * C * OH * OW);
+  const windows: number[][] = [];
+  for (let p = 0; p < N * C; p++)
+    for (let i = 0; i < OH; i++)
+      for (let j = 0; j < OW; j++) {
+        const indices: number[] = [];
+        for (let h = Math.floor((i * H) / OH); h < Math.ceil(((i + 1) * H) / OH); h++)
+          for (let w = Math.floor((j * W) / OW); w < Math.ceil(((j + 1) * W) / OW); w++) indices.push(p * H * W + h * W + w);
+        y[windows.length] = indices.reduce((s, k) => s + x.data[k], 0) / indices.length;
+        windows.push(indices);
+      }
   return { y, windows };
 }

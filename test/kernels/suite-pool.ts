@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Kernels } from '../../src/kernels/backend.js';
-import { type Conv2dGeometry, pool2dGeometry, type Pair } from '../../src/kernels/geometry.js';
+import { type Conv2dGeometry, type Padding, pool2dGeometry, type Pair } from '../../src/kernels/geometry.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { type DType, Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
@@ -16,8 +16,9 @@ interface PoolCase {
   x: [number, number, number, number];
   kernelSize: Pair;
   stride?: Pair;
-  padding?: Pair;
+  padding?: Padding;
   dilation?: Pair;
+  ceilMode?: boolean;
 }
 
 const CASES: PoolCase[] = [
@@ -38,16 +39,35 @@ const CASES: PoolCase[] = [
 const DILATED_CASES: PoolCase[] = [
   { x: [2, 3, 9, 9], kernelSize: 3, stride: 2, padding: 1, dilation: 2 },
   { x: [1, 2, 8, 7], kernelSize: 2, stride: 1, dilation: [2, 3] },
+  { x: [1, 2, 8, 9], kernelSize: 3, stride: 2, padding: 1, dilation: 2, ceilMode: true },
+  { x: [2, 1, 7, 10], kernelSize: [2, 3], stride: [2, 3], padding: [1, 0, 0, 2], dilation: [3, 2], ceilMode: true },
+];
+
+/**
+ * Ceil mode (ragged last windows, the dropped window that would start in the end padding, a
+ * kernel larger than the input), ONNX's four-sided padding and padding up to kernel − 1.
+ */
+const EDGE_CASES: PoolCase[] = [
+  { x: [2, 3, 5, 7], kernelSize: 2, ceilMode: true },
+  { x: [1, 4, 9, 9], kernelSize: 2, ceilMode: true }, // the wasm 2×2 path must not read past the input
+  { x: [1, 2, 6, 6], kernelSize: 3, stride: 2, padding: 1, ceilMode: true },
+  { x: [2, 2, 4, 5], kernelSize: 2, stride: 3, padding: 1, ceilMode: true },
+  { x: [1, 2, 3, 3], kernelSize: 4, stride: 2, ceilMode: true },
+  { x: [1, 1, 7, 7], kernelSize: 4, stride: 3, padding: 2, ceilMode: true },
+  { x: [2, 3, 6, 7], kernelSize: 3, stride: 2, padding: [0, 1, 2, 0] },
+  { x: [1, 2, 5, 6], kernelSize: [3, 2], stride: [2, 2], padding: [2, 0, 1, 1], ceilMode: true },
+  { x: [1, 3, 6, 6], kernelSize: 3, stride: 1, padding: 2 }, // PyTorch stops at 1, ONNX Runtime at 2
+  { x: [1, 1, 4, 9], kernelSize: [4, 5], stride: [3, 2], padding: [3, 4, 3, 2], ceilMode: true },
 ];
 
 function geometryOf(c: PoolCase): Conv2dGeometry {
-  return pool2dGeometry('test', c.x, { kernelSize: c.kernelSize, stride: c.stride, padding: c.padding, dilation: c.dilation });
+  return pool2dGeometry('test', c.x, { kernelSize: c.kernelSize, stride: c.stride, padding: c.padding, dilation: c.dilation, ceilMode: c.ceilMode });
 }
 
 function caseName(kind: string, g: Conv2dGeometry, dtype: DType): string {
   return (
     `${kind} x=[${g.N},${g.C},${g.H},${g.W}] k=[${g.kH},${g.kW}] s=[${g.strideH},${g.strideW}] ` +
-    `p=[${g.padH},${g.padW}] d=[${g.dilationH},${g.dilationW}] ${dtype}`
+    `p=[${g.padH},${g.padW},${g.padBottom},${g.padRight}] d=[${g.dilationH},${g.dilationW}] out=[${g.OH},${g.OW}] ${dtype}`
   );
 }
 
@@ -63,7 +83,7 @@ export function poolSuite(k: Kernels): void {
     it('returns the window maxima and the flat index of the first maximum, padding never winning', () => {
       const rng = new Rng(301);
       for (const dtype of DTYPES) {
-        for (const c of [...CASES, ...DILATED_CASES]) {
+        for (const c of [...CASES, ...DILATED_CASES, ...EDGE_CASES]) {
           const g = geometryOf(c);
           for (const [what, x] of [['random', randomTensor(rng, c.x, dtype)], ['ties', tiedTensor(rng, c.x, dtype)]] as const) {
             const name = `${caseName('maxPool2d', g, dtype)} ${what}`;
@@ -93,7 +113,7 @@ export function poolSuite(k: Kernels): void {
     it('backward scatters dy to the argmax positions, summing where windows overlap', () => {
       const rng = new Rng(302);
       for (const dtype of DTYPES) {
-        for (const c of [...CASES, ...DILATED_CASES]) {
+        for (const c of [...CASES, ...DILATED_CASES, ...EDGE_CASES]) {
           const g = geometryOf(c);
           const name = caseName('maxPool2dBackward', g, dtype);
           const x = tiedTensor(rng, c.x, dtype);
@@ -115,7 +135,7 @@ export function poolSuite(k: Kernels): void {
     it('matches window means, dividing as PyTorch with and without countIncludePad', () => {
       const rng = new Rng(303);
       for (const dtype of DTYPES) {
-        for (const c of CASES) {
+        for (const c of [...CASES, ...EDGE_CASES]) {
           const g = geometryOf(c);
           const x = randomTensor(rng, c.x, dtype);
           for (const countIncludePad of [true, false]) {
@@ -130,6 +150,36 @@ export function poolSuite(k: Kernels): void {
       }
     });
 
+    it('divisorOverride replaces the divisor of every window, forward and backward', () => {
+      const rng = new Rng(305);
+      for (const dtype of DTYPES) {
+        for (const c of EDGE_CASES) {
+          const g = geometryOf(c);
+          const name = `${caseName('avgPool2d divisorOverride=3', g, dtype)}`;
+          const x = randomTensor(rng, c.x, dtype);
+          const magnitude = maxAbs(naiveAvgPool(absTensor(x), g, true, 3).y);
+          expectClose(k.avgPool2d(x, g, true, 3).data, naiveAvgPool(x, g, true, 3).y, reductionTolerance(dtype, g.kH * g.kW + 1, magnitude, name));
+          const dy = randomTensor(rng, [g.N, g.C, g.OH, g.OW], dtype);
+          const expected = new Float64Array(x.size);
+          naiveAvgPool(x, g, false, 3).windows.forEach((win, o) => win.indices.forEach((i) => (expected[i] += dy.data[o] / 3)));
+          const overlap = g.kH * g.kW;
+          expectClose(k.avgPool2dBackward(dy, g, false, 3).data, expected, reductionTolerance(dtype, overlap + 1, overlap * maxAbs(dy.data), `${name} backward`));
+        }
+      }
+    });
+
+    it('ceil mode: a ragged window divides by its positions inside the padding, never past it (PyTorch)', () => {
+      // H = W = 5, k = 2, ceil mode: the last row and column of windows hold 1 real row / column.
+      const g = pool2dGeometry('test', [1, 1, 5, 5], { kernelSize: 2, ceilMode: true });
+      assert.deepEqual([g.OH, g.OW], [3, 3]);
+      const ones = Tensor.full([1, 1, 5, 5], 1, 'float64');
+      expectClose(k.avgPool2d(ones, g, true).data, Array(9).fill(1), { name: 'no padding: divisor = real elements', rtol: 1e-15 });
+      // k = 3, s = 2, p = 1 over 6: windows start at −1, 1, 3, 5; the last covers rows 5, 6 (padding), 7 (past it): divisor 2 per dim.
+      const g2 = pool2dGeometry('test', [1, 1, 6, 6], { kernelSize: 3, stride: 2, padding: 1, ceilMode: true });
+      const y = k.avgPool2d(Tensor.full([1, 1, 6, 6], 1, 'float64'), g2, true);
+      expectClose([y.data[0], y.data[3], y.data[15]], [4 / 9, 2 / 6, 1 / 4], { name: 'corner windows', rtol: 1e-15 });
+    });
+
     it('divides a corner window by 9 with countIncludePad and by its 4 real entries without', () => {
       const g = pool2dGeometry('test', [1, 1, 4, 4], { kernelSize: 3, stride: 2, padding: 1 });
       const ones = Tensor.full([1, 1, 4, 4], 1, 'float64');
@@ -140,7 +190,7 @@ export function poolSuite(k: Kernels): void {
     it('backward spreads dy / divisor over each window, summing where windows overlap', () => {
       const rng = new Rng(304);
       for (const dtype of DTYPES) {
-        for (const c of CASES) {
+        for (const c of [...CASES, ...EDGE_CASES]) {
           const g = geometryOf(c);
           for (const countIncludePad of [true, false]) {
             const name = `${caseName('avgPool2dBackward', g, dtype)} countIncludePad=${countIncludePad}`;

@@ -11,6 +11,7 @@ import { gemmSuite } from './suite-gemm.js';
 import { inputsSuite } from './suite-inputs.js';
 import { poolSuite } from './suite-pool.js';
 import { softmaxSuite } from './suite-softmax.js';
+import { adaptivePoolSuite } from './suite-adaptive-pool.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
@@ -21,4 +22,5 @@ export function runKernelSuite(k: Kernels): void {
   batchNormSuite(k);
   softmaxSuite(k);
   inputsSuite(k);
+  adaptivePoolSuite(k);
 }
