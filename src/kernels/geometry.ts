@@ -161,12 +161,7 @@ export function pool2dGeometry(layer: string, inputShape: readonly number[], opt
   const C = inputShape.length === 4 ? inputShape[1] : 1;
   const [kH, kW] = pair(options.kernelSize, `${layer}: kernelSize`);
   const sides = padSides(options.padding ?? 0, `${layer}: padding`);
-  if (sides[0] >= kH || sides[2] >= kH || sides[1] >= kW || sides[3] >= kW) {
-    throw new Error(
-      `${layer}: ${describePadding(sides)} must be less than the kernel [${kH}, ${kW}] on each side ` +
-        `(ONNX Runtime's limit; PyTorch allows at most half the kernel)`,
-    );
-  }
+  checkPoolPadding(layer, [kH, kW], sides);
   const g = conv2dGeometry(layer, inputShape, {
     outChannels: C,
     kernelSize: [kH, kW],
@@ -179,6 +174,17 @@ export function pool2dGeometry(layer: string, inputShape: readonly number[], opt
   checkWindowsSeeInput(layer, 'row', g.OH, g.H, g.kH, g.strideH, g.padH, g.dilationH);
   checkWindowsSeeInput(layer, 'column', g.OW, g.W, g.kW, g.strideW, g.padW, g.dilationW);
   return g;
+}
+
+/** Throws unless each side of a pool's padding is less than the kernel (ONNX Runtime's limit). */
+export function checkPoolPadding(layer: string, kernel: readonly [number, number], sides: readonly [number, number, number, number]): void {
+  const [kH, kW] = kernel;
+  if (sides[0] >= kH || sides[2] >= kH || sides[1] >= kW || sides[3] >= kW) {
+    throw new Error(
+      `${layer}: ${describePadding(sides)} must be less than the kernel [${kH}, ${kW}] on each side ` +
+        `(ONNX Runtime's limit; PyTorch allows at most half the kernel)`,
+    );
+  }
 }
 
 /** Throws unless every window o < out has a tap o·stride − pad + k·dilation inside [0, size). */

@@ -47,7 +47,7 @@ export class AvgPool2d implements Layer {
   constructor(kernelSize: Pair, options: AvgPool2dOptions = {}) {
     this.kernelSize = checkPair('AvgPool2d', 'kernelSize', kernelSize, 1);
     this.stride = checkPair('AvgPool2d', 'stride', options.stride ?? this.kernelSize, 1);
-    this.padding = checkPadding('AvgPool2d', options.padding ?? 0);
+    this.padding = checkPadding('AvgPool2d', options.padding ?? 0, this.kernelSize);
     this.countIncludePad = options.countIncludePad ?? true;
     this.ceilMode = options.ceilMode ?? false;
     if (options.divisorOverride !== undefined) checkInteger('AvgPool2d', 'divisorOverride', options.divisorOverride, 1);

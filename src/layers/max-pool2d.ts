@@ -44,7 +44,7 @@ export class MaxPool2d implements Layer {
   constructor(kernelSize: Pair, options: MaxPool2dOptions = {}) {
     this.kernelSize = checkPair('MaxPool2d', 'kernelSize', kernelSize, 1);
     this.stride = checkPair('MaxPool2d', 'stride', options.stride ?? this.kernelSize, 1);
-    this.padding = checkPadding('MaxPool2d', options.padding ?? 0);
+    this.padding = checkPadding('MaxPool2d', options.padding ?? 0, this.kernelSize);
     this.dilation = checkPair('MaxPool2d', 'dilation', options.dilation ?? 1, 1);
     this.ceilMode = options.ceilMode ?? false;
   }

@@ -3,7 +3,7 @@
 // number, [h, w] or ONNX's four sides), the window options in a spec, and the ONNX form of a
 // window, which writes PyTorch's ceil mode so that every runtime reads the same windows
 // (docs/interop.md, docs/math/pooling.md).
-import { compactPadding, padSides, pooledSize, type Padding } from '../kernels/geometry.js';
+import { checkPoolPadding, compactPadding, padSides, pooledSize, type Padding } from '../kernels/geometry.js';
 import { ShapeError } from '../tensor/shape.js';
 import { formatShape } from '../tensor/tensor.js';
 import { compactPair } from './common.js';
@@ -21,10 +21,11 @@ export function checkImage(layer: string, inputShape: readonly number[]): void {
 /** [top, left, bottom, right], each an integer ≥ 0. */
 export type Sides = [number, number, number, number];
 
-/** Padding as [top, left, bottom, right], checked. */
-export function checkPadding(layer: string, value: Padding): Sides {
+/** Padding as [top, left, bottom, right], checked: each side ≥ 0 and less than the kernel (pool2dGeometry's rule). */
+export function checkPadding(layer: string, value: Padding, kernel: readonly [number, number]): Sides {
   const sides = padSides(value, `${layer}: padding`);
   if (sides.some((p) => p < 0)) throw new Error(`${layer}: padding must be ≥ 0, got ${JSON.stringify(value)}`);
+  checkPoolPadding(layer, kernel, sides);
   return sides;
 }
 

@@ -75,7 +75,7 @@ export function describeModule(m: Module): string {
 function describeSpec(spec: LayerSpec): string {
   const options = Object.entries(spec)
     .filter(([key]) => key !== 'type')
-    .map(([key, value]) => `${key}=${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}`);
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? `[${value.map(String).join(', ')}]` : String(value)}`); // String: null stays 'null'
   return `${spec.type}(${options.join(', ')})`;
 }
 

@@ -17,6 +17,12 @@ const cases: { name: string; k: Pair; x: number[]; options: AvgPool2dOptions }[]
   { name: 'padded k=3 s=2 p=1 excluding pad x=[1,2,6,5]', k: 3, x: [1, 2, 6, 5], options: { stride: 2, padding: 1, countIncludePad: false } },
   { name: 'stride > kernel k=2 s=3 x=[2,1,8,8]', k: 2, x: [2, 1, 8, 8], options: { stride: 3 } },
   { name: 'rectangular k=[3,2] s=1 p=[1,1] excluding pad x=[1,1,4,5]', k: [3, 2], x: [1, 1, 4, 5], options: { stride: 1, padding: [1, 1], countIncludePad: false } },
+  { name: 'ceilMode k=2 x=[2,2,5,7] (ragged windows)', k: 2, x: [2, 2, 5, 7], options: { ceilMode: true } },
+  { name: 'ceilMode k=3 s=2 p=1 countIncludePad x=[1,2,6,6]', k: 3, x: [1, 2, 6, 6], options: { stride: 2, padding: 1, ceilMode: true } },
+  { name: 'ceilMode k=3 s=2 p=1 excluding pad x=[1,2,6,6]', k: 3, x: [1, 2, 6, 6], options: { stride: 2, padding: 1, ceilMode: true, countIncludePad: false } },
+  { name: 'ceilMode k=4 s=3 p=2 x=[1,1,7,7]', k: 4, x: [1, 1, 7, 7], options: { stride: 3, padding: 2, ceilMode: true } },
+  { name: 'divisorOverride 3 ceilMode k=2 x=[2,1,5,5]', k: 2, x: [2, 1, 5, 5], options: { ceilMode: true, divisorOverride: 3 } },
+  { name: 'four-sided padding [2,0,1,1] k=3 s=2 x=[1,2,5,6]', k: 3, x: [1, 2, 5, 6], options: { stride: 2, padding: [2, 0, 1, 1] } },
 ];
 
 describe('AvgPool2d gradcheck (float64)', () => {
@@ -30,13 +36,13 @@ describe('AvgPool2d gradcheck (float64)', () => {
 });
 
 describe('AvgPool2d properties', () => {
-  test('forward matches the window means of naive loops (both divisor rules)', () => {
+  test('forward matches the window means of naive loops (every divisor rule)', () => {
     const rng = new Rng(42);
     for (const c of cases) {
       const layer = new AvgPool2d(c.k, c.options);
       const x = randn(rng, c.x);
       const g = pool2dGeometry('test', c.x, { kernelSize: c.k, ...c.options });
-      const expected = naiveAvgPool(x, g, c.options.countIncludePad ?? true).y;
+      const expected = naiveAvgPool(x, g, c.options.countIncludePad ?? true, c.options.divisorOverride).y;
       expectClose(layer.forward(x, 'train').data, expected, { rtol: 1e-12, atol: 1e-15, name: c.name });
     }
   });
@@ -61,8 +67,23 @@ describe('AvgPool2d properties', () => {
     assert.ok(Math.abs(sum(dx) - sum(dy)) < 1e-12);
   });
 
+  test('ceil mode: PyTorch\'s divisor at the ragged edge counts padding but not what lies past it', () => {
+    // 6×6 of ones, k = 3, s = 2, p = 1, ceil mode: 4×4 windows starting at −1, 1, 3, 5.
+    const ones = Tensor.full([1, 1, 6, 6], 1, 'float64');
+    const counted = new AvgPool2d(3, { stride: 2, padding: 1, ceilMode: true }).forward(ones, 'eval');
+    assert.deepEqual([...counted.shape], [1, 1, 4, 4]);
+    // The last window holds row 5 (real), 6 (padding) and 7 (past it): divisor 2, not 3, per side.
+    expectClose([counted.get(0, 0, 0, 0), counted.get(0, 0, 0, 3), counted.get(0, 0, 3, 3), counted.get(0, 0, 1, 1)], [4 / 9, 2 / 6, 1 / 4, 1], { rtol: 1e-15, name: 'divisors' });
+    const real = new AvgPool2d(3, { stride: 2, padding: 1, ceilMode: true, countIncludePad: false }).forward(ones, 'eval');
+    assert.ok(real.data.every((v) => Math.abs(v - 1) < 1e-15));
+    assert.equal(new AvgPool2d(2, { divisorOverride: 8 }).forward(ones, 'eval').get(0, 0, 0, 0), 0.5);
+  });
+
   test('toSpec round-trips', () => {
     assert.deepEqual(new AvgPool2d(2, { countIncludePad: false }).toSpec(), { type: 'AvgPool2d', kernelSize: 2, countIncludePad: false });
+    assert.deepEqual(new AvgPool2d(3, { padding: [1, 0, 2, 0], ceilMode: true, divisorOverride: 4 }).toSpec(), {
+      type: 'AvgPool2d', kernelSize: 3, padding: [1, 0, 2, 0], ceilMode: true, divisorOverride: 4,
+    });
     for (const c of cases) {
       const spec = new AvgPool2d(c.k, c.options).toSpec();
       assert.deepEqual(layerFromSpec(spec).toSpec(), spec, c.name);
@@ -81,6 +102,14 @@ describe('AvgPool2d errors', () => {
       'larger than the padded input 4×5',
       '[1, 1, 4, 5]',
     ]);
+  });
+  test('bad divisorOverride, padding and ceilMode, in code and in specs', () => {
+    expectThrowsWith(() => new AvgPool2d(2, { divisorOverride: 0 }), ['AvgPool2d', 'divisorOverride', '≥ 1', '0']);
+    expectThrowsWith(() => new AvgPool2d(2, { divisorOverride: 1.5 }), ['AvgPool2d', 'divisorOverride']);
+    expectThrowsWith(() => new AvgPool2d(3, { padding: 3 }), ['AvgPool2d', 'padding [3, 3]', 'less than the kernel [3, 3]']);
+    expectThrowsWith(() => layerFromSpec({ type: 'AvgPool2d', kernelSize: 2, divisorOverride: -2 }), ['AvgPool2d', "'divisorOverride'", 'integer ≥ 1']);
+    expectThrowsWith(() => layerFromSpec({ type: 'AvgPool2d', kernelSize: 2, ceilMode: 'yes' }), ['AvgPool2d', "'ceilMode'", 'true or false']);
+    expectThrowsWith(() => layerFromSpec({ type: 'AvgPool2d', kernelSize: 2, dilation: 2 }), ['AvgPool2d', "unknown option 'dilation'"]);
   });
   test('dy of the wrong shape, and backward before forward', () => {
     expectThrowsWith(() => new AvgPool2d(2).backward(randn(rng, [1, 1, 1, 1], 1, 'float32')), ['AvgPool2d', 'before forward']);

@@ -140,6 +140,13 @@ export const GRADCHECK_CASES: Case[] = [
     const y = input(rng, [4, 3]);
     return { forward: (z) => loss.forward(z, y), backward: () => loss.backward(), z: input(rng, [4, 3]) };
   }),
+  layerCase('MaxPool2d 3×3 stride 2 pad 1 ceil mode', { type: 'MaxPool2d', kernelSize: 3, stride: 2, padding: 1, ceilMode: true }, [1, 2, 6, 6], 'distinct'),
+  layerCase('MaxPool2d 2×2 dilation 2 pad [0, 1, 1, 0]', { type: 'MaxPool2d', kernelSize: 2, stride: 1, dilation: 2, padding: [0, 1, 1, 0] }, [1, 2, 5, 5], 'distinct'),
+  layerCase('AvgPool2d 3×3 stride 2 pad 1 ceil mode', { type: 'AvgPool2d', kernelSize: 3, stride: 2, padding: 1, ceilMode: true }, [1, 2, 6, 6]),
+  layerCase('AvgPool2d 2×2 ceil mode divisorOverride 3', { type: 'AvgPool2d', kernelSize: 2, ceilMode: true, divisorOverride: 3 }, [2, 1, 5, 5]),
+  layerCase('AdaptiveAvgPool2d 7×7 → 3×3', { type: 'AdaptiveAvgPool2d', outputSize: 3 }, [2, 2, 7, 7]),
+  layerCase('AdaptiveAvgPool2d 3×3 → [4, 5]', { type: 'AdaptiveAvgPool2d', outputSize: [4, 5] }, [1, 2, 3, 3]),
+  layerCase('GlobalAvgPool2d', { type: 'GlobalAvgPool2d' }, [2, 3, 5, 7]),
 ];
 
 export interface GradcheckRow {
