@@ -2,11 +2,13 @@
 // Small seeded models for the ONNX tests that, between them, use every exportable layer with
 // non-default options, and random BatchNorm statistics so eval semantics are really tested.
 import { GELU, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from '../../src/layers/activations.js';
+import { AdaptiveAvgPool2d } from '../../src/layers/adaptive-avg-pool2d.js';
 import { AvgPool2d } from '../../src/layers/avg-pool2d.js';
 import { BatchNorm1d, BatchNorm2d } from '../../src/layers/batch-norm.js';
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { Dropout } from '../../src/layers/dropout.js';
 import { Flatten } from '../../src/layers/flatten.js';
+import { GlobalAvgPool2d } from '../../src/layers/global-avg-pool2d.js';
 import { Linear } from '../../src/layers/linear.js';
 import { MaxPool2d } from '../../src/layers/max-pool2d.js';
 import { walkModules } from '../../src/layers/container.js';
@@ -126,4 +128,27 @@ export function singleLayerCases(): { name: string; model: Sequential; inputShap
     randomizeBatchNorm(model, rng);
     return { name, model, inputShape };
   });
+}
+
+/**
+ * The pools with the options PyTorch has (ceil mode, dilation, divisor override, adaptive sizes
+ * that do not divide, null sizes, global pooling) between convolutions: x [N, 2, 13, 11].
+ */
+export function cnnPools(): { model: Sequential; inputShape: number[] } {
+  const rng = new Rng(14);
+  const model = new Sequential([
+    new Conv2d(2, 4, 3, { rng, padding: 1 }),
+    new MaxPool2d(3, { stride: 2, padding: 1, ceilMode: true }), // → 7×6
+    new Conv2d(4, 4, 3, { rng, padding: 1 }),
+    new MaxPool2d(2, { stride: 1, dilation: 2 }), // → 5×4
+    new AvgPool2d(2, { ceilMode: true, countIncludePad: false }), // → 3×2
+    new Conv2d(4, 6, 1, { rng }),
+    new AvgPool2d(2, { stride: 1, padding: 1, ceilMode: true, divisorOverride: 3 }), // → 4×3
+    new AdaptiveAvgPool2d([3, null]), // → 3×3, windows overlapping
+    new Conv2d(6, 5, 1, { rng }),
+    new GlobalAvgPool2d(),
+    new Flatten(),
+    new Linear(5, 3, { rng }),
+  ]);
+  return { model, inputShape: [2, 2, 13, 11] };
 }

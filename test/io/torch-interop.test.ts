@@ -17,7 +17,7 @@ import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
-import { cnnEveryLayer, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
+import { cnnEveryLayer, cnnPools, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
 import { PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
@@ -135,8 +135,10 @@ def build(spec):
     if t == "Sequential": return nn.Sequential(*[build(s) for s in spec["layers"]])
     if t == "Linear": return nn.Linear(spec["inFeatures"], spec["outFeatures"], bias=g("bias", True))
     if t == "Conv2d": return nn.Conv2d(spec["inChannels"], spec["outChannels"], pair(spec["kernelSize"]), stride=pair(g("stride", 1)), padding=pair(g("padding", 0)), dilation=pair(g("dilation", 1)), groups=g("groups", 1), bias=g("bias", True))
-    if t == "MaxPool2d": return nn.MaxPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)))
-    if t == "AvgPool2d": return nn.AvgPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), count_include_pad=g("countIncludePad", True))
+    if t == "MaxPool2d": return nn.MaxPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), dilation=pair(g("dilation", 1)), ceil_mode=g("ceilMode", False))
+    if t == "AvgPool2d": return nn.AvgPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), count_include_pad=g("countIncludePad", True), ceil_mode=g("ceilMode", False), divisor_override=g("divisorOverride", None))
+    if t == "AdaptiveAvgPool2d": return nn.AdaptiveAvgPool2d(pair(spec["outputSize"]))
+    if t == "GlobalAvgPool2d": return nn.AdaptiveAvgPool2d(1)
     if t in ("BatchNorm1d", "BatchNorm2d"): return getattr(nn, t)(spec["numFeatures"], eps=g("eps", 1e-5), momentum=g("momentum", 0.1), affine=g("affine", True))
     if t == "LeakyReLU": return nn.LeakyReLU(g("negativeSlope", 0.01))
     if t == "Softplus": return nn.Softplus(beta=g("beta", 1), threshold=g("threshold", 20))
@@ -199,7 +201,7 @@ function presetCnnBn(): { model: Container; inputShape: number[] } {
 
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, cnnPools]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');
