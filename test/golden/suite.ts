@@ -39,6 +39,7 @@ import {
   type Layer,
 } from '../../src/index.js';
 import { expectClose } from '../helpers/close.js';
+import { layerFromSpec, type LayerSpec } from '../../src/index.js';
 
 /** Relative tolerance and absolute floor (times the tensor's largest entry) per dtype. */
 export const GOLDEN_BOUNDS: Record<DType, { rtol: number; atolFactor: number }> = {
@@ -56,6 +57,8 @@ export interface LayerSpecJson {
   args?: unknown[];
   options?: Record<string, unknown>;
   layers?: LayerSpecJson[];
+  /** Nabla's own JSON spec (graph cases), built with layerFromSpec. */
+  nabla?: LayerSpec;
 }
 
 export interface GoldenStep {
@@ -93,6 +96,7 @@ export const LAYER_FIXTURES = [
   'golden-activations.json',
   'golden-batch-norm.json',
   'golden-misc.json',
+  'golden-graph.json',
 ] as const;
 export const LOSS_FIXTURES = ['golden-losses.json'] as const;
 
@@ -121,6 +125,7 @@ export function expectGolden(actual: Tensor, expected: FixtureTensor, name: stri
 
 /** Builds a Nabla layer from a fixture spec (positional args and options as in make-fixtures.py). */
 export function buildLayer(spec: LayerSpecJson): Layer {
+  if (spec.nabla) return layerFromSpec(spec.nabla) as Layer; // graph cases carry Nabla's own spec
   const a = spec.args ?? [];
   const o = spec.options ?? {};
   const n = (i: number): number => a[i] as number;
