@@ -139,7 +139,8 @@ export function parseModelSpec(text: string, source = 'model spec', inputShape?:
   try {
     modelFromSpec(spec, { inputShape: inputShape ? [1, ...inputShape] : undefined }); // validate now, with the spec's own messages
   } catch (err) {
-    (err as Error).message = `${source}: ${(err as Error).message}`; // keeps its class (a ShapeError: the spec does not fit the input)
+    const message = (err as Error).message;
+    if (!message.startsWith(`${source}:`)) (err as Error).message = `${source}: ${message}`; // keeps its class (a ShapeError: the spec does not fit the input)
     throw err;
   }
   return spec;
