@@ -139,8 +139,10 @@ export class Conv2d implements Layer {
 export const conv2dDef: LayerDef<Conv2d> = {
   type: 'Conv2d',
   options: ['inChannels', 'outChannels', 'kernelSize', 'stride', 'padding', 'dilation', 'groups', 'bias', 'init'],
-  fromSpec: (r, { rng, inputShapes: [shape] }) =>
-    new Conv2d(r.int('inChannels', 1, inferDim(shape, 1)), r.int('outChannels', 1), r.requiredPair('kernelSize', 1), {
+  fromSpec(r, { rng, inputShapes: [shape] }) {
+    const outChannels = r.int('outChannels', 1); // the spec's own fields first, then what the input says
+    const kernelSize = r.requiredPair('kernelSize', 1);
+    return new Conv2d(r.int('inChannels', 1, inferDim(shape, 1)), outChannels, kernelSize, {
       stride: r.pair('stride', 1),
       padding: r.pair('padding', 0),
       dilation: r.pair('dilation', 1),
@@ -148,7 +150,8 @@ export const conv2dDef: LayerDef<Conv2d> = {
       bias: r.bool('bias'),
       init: r.init(),
       rng,
-    }),
+    });
+  },
   toOnnx(e, layer, path, [x]) {
     const inputs = [x, e.initializer(`${path}.weight`, layer.weight.value)]; // [outC, C/groups, kH, kW], as ONNX
     if (layer.bias) inputs.push(e.initializer(`${path}.bias`, layer.bias.value));

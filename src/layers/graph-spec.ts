@@ -96,10 +96,11 @@ function buildGraph(r: SpecReader, ctx: BuildContext): Graph {
   const listed = readNodes(r, inputName);
   const outputName = r.string('output') ?? listed.at(-1)?.name ?? inputName;
   if (outputName !== inputName && !listed.some((n) => n.name === outputName)) r.fail(`the output '${outputName}' is not a node`);
+  const sorted = sortNodes(r, listed, inputName);
   checkAllUsed(r, listed, outputName);
   const shapes = new Map<string, readonly number[] | null>([[inputName, ctx.inputShapes[0] ?? null]]);
   const prefix = ctx.path === '' ? '' : `${ctx.path}.`;
-  const entries: GraphNodeEntry[] = sortNodes(r, listed, inputName).map((node) => {
+  const entries: GraphNodeEntry[] = sorted.map((node) => {
     const inputShapes = node.inputs.map((x) => shapes.get(x) ?? null);
     const module = ctx.build(node.layer, `${prefix}${node.name}`, inputShapes) as Layer | Merge;
     const where = `model spec: node '${prefix}${node.name}' (${module.name})`;

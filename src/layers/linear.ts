@@ -101,8 +101,10 @@ export class Linear implements Layer {
 export const linearDef: LayerDef<Linear> = {
   type: 'Linear',
   options: ['inFeatures', 'outFeatures', 'bias', 'init'],
-  fromSpec: (r, { rng, inputShapes: [shape] }) =>
-    new Linear(r.int('inFeatures', 1, inferDim(shape, -1)), r.int('outFeatures', 1), { bias: r.bool('bias'), init: r.init(), rng }),
+  fromSpec(r, { rng, inputShapes: [shape] }) {
+    const outFeatures = r.int('outFeatures', 1); // the spec's own fields first, then what the input says
+    return new Linear(r.int('inFeatures', 1, inferDim(shape, -1)), outFeatures, { bias: r.bool('bias'), init: r.init(), rng });
+  },
   toOnnx(e, layer, path, [x], [shape]) {
     if (shape.length !== 2) throw new Error(`Gemm needs a [N, in] input, got ${formatShape(shape)}`);
     // Gemm computes A·op(B) + C. Nabla's W is already [in, out], so transB = 0: no transpose here

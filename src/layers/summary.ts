@@ -12,7 +12,7 @@ export interface SummaryRow {
   depth: number;
   /** The layer and its options, e.g. 'Conv2d(inChannels=1, outChannels=6, kernelSize=5, padding=2)'. */
   layer: string;
-  /** What it reads: sibling names, or 'input' for its container's input. */
+  /** What it reads, as model paths ('layer1.0.bn2'), or the model's input name ('input'). */
   inputs: string[];
   outputShape: number[];
   /** Parameters of the node (all of a container's, for a container row). */
@@ -31,23 +31,26 @@ export interface ModelSummary {
 export function summarize(model: Container, inputShape: readonly number[]): ModelSummary {
   const rows: SummaryRow[] = [];
   let hasBranches = false;
-  const visit = (container: Container, shape: readonly number[], prefix: string, depth: number): void => {
+  // Inputs are shown as model paths: a sibling's name with the container's prefix, the
+  // container's own input as whatever the container itself reads.
+  const visit = (container: Container, shape: readonly number[], prefix: string, depth: number, reads: string[]): void => {
     for (const entry of container.trace(shape)) {
       const path = `${prefix}${entry.name}`;
       const chained = entry.inputs.length === 1 && entry.inputs[0] === previousName(container, entry.name);
       if (!chained) hasBranches = true;
+      const inputs = entry.inputs.flatMap((name) => (name === container.inputName ? reads : [`${prefix}${name}`]));
       rows.push({
         path,
         depth,
         layer: describeModule(entry.module),
-        inputs: [...entry.inputs],
+        inputs,
         outputShape: [...entry.outputShape],
         parameters: countParameters(entry.module),
       });
-      if (isContainer(entry.module)) visit(entry.module, entry.inputShapes[0], `${path}.`, depth + 1);
+      if (isContainer(entry.module)) visit(entry.module, entry.inputShapes[0], `${path}.`, depth + 1, inputs);
     }
   };
-  visit(model, inputShape, '', 0);
+  visit(model, inputShape, '', 0, [model.inputName]);
   const totalParameters = countParameters(model);
   return { inputShape: [...inputShape], rows, totalParameters, text: formatSummary(inputShape, rows, totalParameters, hasBranches) };
 }

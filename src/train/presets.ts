@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Model presets as JSON model specs (the format sequentialFromSpec reads), for 1×28×28 inputs
-// and 10 classes unless options say otherwise.
-import type { LayerSpec } from '../layers/layer.js';
-import type { Container } from '../layers/layer.js';
+// Model presets as JSON model specs (the format modelFromSpec reads), for 1×28×28 inputs and 10
+// classes unless options say otherwise. The preset table leaves out every size its input fixes
+// (inFeatures, inChannels, numFeatures); presetSpec returns the complete spec, sizes inferred.
+import type { Container, LayerSpec } from '../layers/layer.js';
 import { modelFromSpec } from '../layers/spec.js';
-import type { Rng } from '../tensor/rng.js';
+import { Rng } from '../tensor/rng.js';
+import { resnetSpec } from './presets-residual.js';
 
-export const PRESET_NAMES = ['mlp', 'lenet5', 'cnn', 'cnn-bn'] as const;
+export const PRESET_NAMES = ['mlp', 'lenet5', 'cnn', 'cnn-bn', 'resnet'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export interface PresetOptions {
@@ -20,81 +21,84 @@ export const PRESET_DESCRIPTIONS: Record<PresetName, string> = {
   lenet5: 'LeNet-5: conv 6@5×5 (pad 2), max-pool, conv 16@5×5, max-pool, 400-120-84-10, ReLU',
   cnn: 'CNN: conv 32@3×3, conv 64@3×3 with max-pools, 128 hidden, dropout 0.25',
   'cnn-bn': 'CNN with batch norm: [conv 3×3, BN, ReLU] at 32 then 64 channels, max-pools, 128 hidden with BN, dropout 0.3',
+  resnet: 'ResNet: 3×3 stem, basic blocks at 32, 64, 128 channels (the last two halve H and W), global average pooling',
 };
 
 export function isPresetName(name: string): name is PresetName {
   return (PRESET_NAMES as readonly string[]).includes(name);
 }
 
-/** The spec of a preset (a list of layer specs). */
-export function presetSpec(name: PresetName, options: PresetOptions = {}): LayerSpec[] {
+/**
+ * The complete spec of a preset for its input (a list of layer specs for a Sequential preset, a
+ * Graph spec for the residual ones), every size filled in.
+ */
+export function presetSpec(name: PresetName, options: PresetOptions = {}): ModelSpec {
   const [c, h, w] = options.inputShape ?? [1, 28, 28];
+  const spec = modelFromSpec(presetTable(name, options), { inputShape: [1, c, h, w], rng: new Rng(0) }).toSpec();
+  return spec.type === 'Sequential' ? (spec.layers as LayerSpec[]) : spec;
+}
+
+/** A preset as written: sizes the input fixes are left out. */
+function presetTable(name: PresetName, options: PresetOptions): ModelSpec {
   const k = options.numClasses ?? 10;
-  const pooled = (size: number, times: number) => {
-    let s = size;
-    for (let i = 0; i < times; i++) s = Math.floor(s / 2);
-    return s;
-  };
   switch (name) {
     case 'mlp':
       return [
         { type: 'Flatten' },
-        { type: 'Linear', inFeatures: c * h * w, outFeatures: 256 },
+        { type: 'Linear', outFeatures: 256 },
         { type: 'ReLU' },
-        { type: 'Linear', inFeatures: 256, outFeatures: 128 },
+        { type: 'Linear', outFeatures: 128 },
         { type: 'ReLU' },
-        { type: 'Linear', inFeatures: 128, outFeatures: k },
+        { type: 'Linear', outFeatures: k },
       ];
-    case 'lenet5': {
-      // conv pad 2 keeps H×W, pool halves, 5×5 conv without padding takes 4, pool halves: 28 → 14 → 10 → 5
-      const fh = Math.floor((Math.floor(h / 2) - 4) / 2);
-      const fw = Math.floor((Math.floor(w / 2) - 4) / 2);
+    case 'lenet5':
       return [
-        { type: 'Conv2d', inChannels: c, outChannels: 6, kernelSize: 5, padding: 2 },
+        { type: 'Conv2d', outChannels: 6, kernelSize: 5, padding: 2 },
         { type: 'ReLU' },
         { type: 'MaxPool2d', kernelSize: 2 },
-        { type: 'Conv2d', inChannels: 6, outChannels: 16, kernelSize: 5 },
+        { type: 'Conv2d', outChannels: 16, kernelSize: 5 },
         { type: 'ReLU' },
         { type: 'MaxPool2d', kernelSize: 2 },
         { type: 'Flatten' },
-        { type: 'Linear', inFeatures: 16 * fh * fw, outFeatures: 120 },
+        { type: 'Linear', outFeatures: 120 },
         { type: 'ReLU' },
-        { type: 'Linear', inFeatures: 120, outFeatures: 84 },
+        { type: 'Linear', outFeatures: 84 },
         { type: 'ReLU' },
-        { type: 'Linear', inFeatures: 84, outFeatures: k },
+        { type: 'Linear', outFeatures: k },
       ];
-    }
     case 'cnn':
       return [
-        { type: 'Conv2d', inChannels: c, outChannels: 32, kernelSize: 3, padding: 1 },
+        { type: 'Conv2d', outChannels: 32, kernelSize: 3, padding: 1 },
         { type: 'ReLU' },
         { type: 'MaxPool2d', kernelSize: 2 },
-        { type: 'Conv2d', inChannels: 32, outChannels: 64, kernelSize: 3, padding: 1 },
+        { type: 'Conv2d', outChannels: 64, kernelSize: 3, padding: 1 },
         { type: 'ReLU' },
         { type: 'MaxPool2d', kernelSize: 2 },
         { type: 'Flatten' },
-        { type: 'Linear', inFeatures: 64 * pooled(h, 2) * pooled(w, 2), outFeatures: 128 },
+        { type: 'Linear', outFeatures: 128 },
         { type: 'ReLU' },
         { type: 'Dropout', p: 0.25 },
-        { type: 'Linear', inFeatures: 128, outFeatures: k },
+        { type: 'Linear', outFeatures: k },
       ];
     case 'cnn-bn':
       return [
-        { type: 'Conv2d', inChannels: c, outChannels: 32, kernelSize: 3, padding: 1, bias: false },
-        { type: 'BatchNorm2d', numFeatures: 32 },
+        { type: 'Conv2d', outChannels: 32, kernelSize: 3, padding: 1, bias: false },
+        { type: 'BatchNorm2d' },
         { type: 'ReLU' },
         { type: 'MaxPool2d', kernelSize: 2 },
-        { type: 'Conv2d', inChannels: 32, outChannels: 64, kernelSize: 3, padding: 1, bias: false },
-        { type: 'BatchNorm2d', numFeatures: 64 },
+        { type: 'Conv2d', outChannels: 64, kernelSize: 3, padding: 1, bias: false },
+        { type: 'BatchNorm2d' },
         { type: 'ReLU' },
         { type: 'MaxPool2d', kernelSize: 2 },
         { type: 'Flatten' },
-        { type: 'Linear', inFeatures: 64 * pooled(h, 2) * pooled(w, 2), outFeatures: 128, bias: false },
-        { type: 'BatchNorm1d', numFeatures: 128 },
+        { type: 'Linear', outFeatures: 128, bias: false },
+        { type: 'BatchNorm1d' },
         { type: 'ReLU' },
         { type: 'Dropout', p: 0.3 },
-        { type: 'Linear', inFeatures: 128, outFeatures: k },
+        { type: 'Linear', outFeatures: k },
       ];
+    case 'resnet':
+      return resnetSpec(options.inputShape ?? [1, 28, 28], { numClasses: k });
     default:
       throw new Error(`unknown preset '${String(name)}' (known: ${PRESET_NAMES.join(', ')})`);
   }
@@ -135,7 +139,8 @@ export function parseModelSpec(text: string, source = 'model spec', inputShape?:
   try {
     modelFromSpec(spec, { inputShape: inputShape ? [1, ...inputShape] : undefined }); // validate now, with the spec's own messages
   } catch (err) {
-    (err as Error).message = `${source}: ${(err as Error).message}`; // keeps its class (a ShapeError: the spec does not fit the input)
+    const message = (err as Error).message;
+    if (!message.startsWith(`${source}:`)) (err as Error).message = `${source}: ${message}`; // keeps its class (a ShapeError: the spec does not fit the input)
     throw err;
   }
   return spec;

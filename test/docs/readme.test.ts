@@ -40,3 +40,11 @@ it('the README save/load example trains, saves with the data settings and loads 
     rmSync(r.dir, { recursive: true, force: true });
   }
 });
+
+it('the README basic block prints its summary and passes gradcheck', () => {
+  const r = runBlock(blocks[2]);
+  rmSync(r.dir, { recursive: true, force: true });
+  assert.equal(r.status, 0, `example failed:\n${r.stderr}`);
+  assert.match(r.stdout, /add\s+Add\(\)\s+bn2, downsample\s+\[1, 4, 4, 4\]/, r.stdout);
+  assert.match(r.stdout, /Total parameters: 248\ntrue\n$/, r.stdout);
+});

@@ -41,6 +41,7 @@ import {
   type Layer,
 } from '../../src/index.js';
 import { expectClose } from '../helpers/close.js';
+import { layerFromSpec, type LayerSpec } from '../../src/index.js';
 
 /** Relative tolerance and absolute floor (times the tensor's largest entry) per dtype. */
 export const GOLDEN_BOUNDS: Record<DType, { rtol: number; atolFactor: number }> = {
@@ -58,6 +59,8 @@ export interface LayerSpecJson {
   args?: unknown[];
   options?: Record<string, unknown>;
   layers?: LayerSpecJson[];
+  /** Nabla's own JSON spec (graph cases), built with layerFromSpec. */
+  nabla?: LayerSpec;
 }
 
 export interface GoldenStep {
@@ -95,6 +98,7 @@ export const LAYER_FIXTURES = [
   'golden-activations.json',
   'golden-batch-norm.json',
   'golden-misc.json',
+  'golden-graph.json',
   'golden-pools.json',
 ] as const;
 export const LOSS_FIXTURES = ['golden-losses.json'] as const;
@@ -124,6 +128,7 @@ export function expectGolden(actual: Tensor, expected: FixtureTensor, name: stri
 
 /** Builds a Nabla layer from a fixture spec (positional args and options as in make-fixtures.py). */
 export function buildLayer(spec: LayerSpecJson): Layer {
+  if (spec.nabla) return layerFromSpec(spec.nabla) as Layer; // graph cases carry Nabla's own spec
   const a = spec.args ?? [];
   const o = spec.options ?? {};
   const n = (i: number): number => a[i] as number;

@@ -7,11 +7,12 @@ import { exportOnnx } from '../../src/io/onnx/export.js';
 import { onnx, type DecodedGraph, type ValueInfoProto } from '../../src/io/onnx/proto.js';
 import { GELU, ReLU, Softplus } from '../../src/layers/activations.js';
 import { Linear } from '../../src/layers/linear.js';
+import type { Layer } from '../../src/layers/layer.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { Rng } from '../../src/tensor/rng.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
-import { cnnEveryLayer, mlpEveryLayer, randomInput, singleLayerCases } from './onnx-models.js';
+import { cnnEveryLayer, graphEveryMerge, mlpEveryLayer, randomInput, singleLayerCases } from './onnx-models.js';
 import { checkAllWithPythonOnnx, checkWithPythonOnnx, runOrt } from './onnx-runtime.js';
 
 /**
@@ -19,7 +20,7 @@ import { checkAllWithPythonOnnx, checkWithPythonOnnx, runOrt } from './onnx-runt
  * both sides compute in float32 with different summation orders, so entries near zero can only
  * be compared relative to the output's scale.
  */
-export async function expectOrtMatches(bytes: Uint8Array, model: Sequential, x: Tensor, name: string): Promise<void> {
+export async function expectOrtMatches(bytes: Uint8Array, model: Layer, x: Tensor, name: string): Promise<void> {
   const expected = model.forward(x, 'eval');
   const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
   assert.deepEqual(actual.dims, [...expected.shape], `${name}: output dims`);
@@ -30,6 +31,7 @@ export async function expectOrtMatches(bytes: Uint8Array, model: Sequential, x: 
 const cases = [
   { name: 'mlp using every element-wise layer', make: mlpEveryLayer },
   { name: 'cnn using every conv/pool layer', make: cnnEveryLayer },
+  { name: 'graph with Residual, Add (2 and 3 inputs), Mul broadcast and Concat', make: graphEveryMerge },
 ];
 
 describe('exportOnnx runs in ONNX Runtime with Nabla\'s outputs', () => {

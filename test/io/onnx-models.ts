@@ -13,7 +13,9 @@ import { Linear } from '../../src/layers/linear.js';
 import { MaxPool2d } from '../../src/layers/max-pool2d.js';
 import { walkModules } from '../../src/layers/container.js';
 import type { Module } from '../../src/layers/layer.js';
+import { Residual } from '../../src/layers/graph-spec.js';
 import { Sequential } from '../../src/layers/sequential.js';
+import { modelFromSpec } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 
@@ -128,6 +130,43 @@ export function singleLayerCases(): { name: string; model: Sequential; inputShap
     randomizeBatchNorm(model, rng);
     return { name, model, inputShape };
   });
+}
+
+/**
+ * A residual network in small: a stem, a Residual, a basic block as a Graph with a projection
+ * shortcut, a squeeze-and-excitation gate (Mul broadcast), a DenseNet-style Concat and a 3-input
+ * Add, nested in a Sequential: x [N, 2, 8, 8] (N ≥ 2: batch norm).
+ */
+export function graphEveryMerge(): { model: Sequential; inputShape: number[] } {
+  const rng = new Rng(17);
+  const block = modelFromSpec({
+    type: 'Graph',
+    nodes: [
+      { name: 'conv1', type: 'Conv2d', outChannels: 6, kernelSize: 3, stride: 2, padding: 1, bias: false },
+      { name: 'bn1', type: 'BatchNorm2d' },
+      { name: 'relu1', type: 'ReLU' },
+      { name: 'conv2', type: 'Conv2d', outChannels: 6, kernelSize: 3, padding: 1, bias: false },
+      { name: 'bn2', type: 'BatchNorm2d' },
+      { name: 'downsample', inputs: ['input'], type: 'Sequential', layers: [{ type: 'Conv2d', outChannels: 6, kernelSize: 1, stride: 2, bias: false }, { type: 'BatchNorm2d' }] },
+      { name: 'pool', inputs: ['bn2'], type: 'AvgPool2d', kernelSize: 4 },
+      { name: 'fc', type: 'Conv2d', outChannels: 6, kernelSize: 1 },
+      { name: 'gate', type: 'Sigmoid' },
+      { name: 'se', inputs: ['bn2', 'gate'], type: 'Mul' },
+      { name: 'add', inputs: ['se', 'downsample', 'bn2'], type: 'Add' },
+      { name: 'relu2', type: 'ReLU' },
+      { name: 'cat', inputs: ['relu2', 'downsample'], type: 'Concat' },
+    ],
+    output: 'cat',
+  }, { rng, inputShape: [1, 4, 8, 8] });
+  const model = new Sequential([
+    new Conv2d(2, 4, 3, { padding: 1, rng }),
+    new Residual(new Sequential([new BatchNorm2d(4), new ReLU(), new Conv2d(4, 4, 3, { padding: 1, rng })])),
+    block,
+    new Flatten(),
+    new Linear(12 * 16, 5, { rng }),
+  ]);
+  randomizeBatchNorm(model, rng);
+  return { model, inputShape: [2, 2, 8, 8] };
 }
 
 /**

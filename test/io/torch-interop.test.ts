@@ -17,7 +17,7 @@ import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
-import { cnnEveryLayer, cnnPools, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
+import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
 import { PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
@@ -130,9 +130,43 @@ job = json.load(sys.stdin)
 def pair(v):
     return tuple(v) if isinstance(v, list) else v
 
+class GraphModule(nn.Module):
+    """Nabla's Graph spec as a module: each node an attribute (so tensor names match), merges inline."""
+    def __init__(self, spec):
+        super().__init__()
+        self.inp = spec.get("input", "input")
+        self.order = []
+        prev = self.inp
+        for n in spec["nodes"]:
+            layer = {k: v for k, v in n.items() if k not in ("name", "inputs")}
+            inputs = n.get("inputs", [prev]); prev = n["name"]
+            if layer["type"] not in ("Add", "Concat", "Mul"): setattr(self, n["name"], build(layer))
+            self.order.append((n["name"], layer, inputs))
+        self.out = spec.get("output", prev)
+    def forward(self, x):
+        v = {self.inp: x}
+        for name, layer, inputs in self.order:
+            xs = [v[i] for i in inputs]; t = layer["type"]
+            if t == "Add": y = sum(xs[1:], xs[0])
+            elif t == "Concat": y = torch.cat(xs, layer.get("axis", 1))
+            elif t == "Mul": y = xs[0] * xs[1]
+            else: y = getattr(self, name)(xs[0])
+            v[name] = y
+        return v[self.out]
+
+class ResidualModule(nn.Module):
+    def __init__(self, spec):
+        super().__init__()
+        self.body = build(spec["body"])
+        self.shortcut = build(spec["shortcut"]) if "shortcut" in spec else None
+    def forward(self, x):
+        return self.body(x) + (x if self.shortcut is None else self.shortcut(x))
+
 def build(spec):
     t = spec["type"]; g = spec.get
     if t == "Sequential": return nn.Sequential(*[build(s) for s in spec["layers"]])
+    if t == "Graph": return GraphModule(spec)
+    if t == "Residual": return ResidualModule(spec)
     if t == "Linear": return nn.Linear(spec["inFeatures"], spec["outFeatures"], bias=g("bias", True))
     if t == "Conv2d": return nn.Conv2d(spec["inChannels"], spec["outChannels"], pair(spec["kernelSize"]), stride=pair(g("stride", 1)), padding=pair(g("padding", 0)), dilation=pair(g("dilation", 1)), groups=g("groups", 1), bias=g("bias", True))
     if t == "MaxPool2d": return nn.MaxPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), dilation=pair(g("dilation", 1)), ceil_mode=g("ceilMode", False))
@@ -201,7 +235,7 @@ function presetCnnBn(): { model: Container; inputShape: number[] } {
 
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, cnnPools]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');

@@ -3,9 +3,13 @@
 // to the library's presets, chosen to show something in the backprop inspector rather than to score well.
 import type { LayerSpec } from 'nabla';
 
-/** One layer per line: easy to edit, and the same JSON the CLI reads. */
-export function formatSpec(spec: LayerSpec[]): string {
-  return '[\n' + spec.map((layer) => '  ' + JSON.stringify(layer)).join(',\n') + '\n]';
+/** One layer (or graph node) per line: easy to edit, and the same JSON the CLI reads. */
+export function formatSpec(spec: LayerSpec[] | LayerSpec): string {
+  if (Array.isArray(spec)) return '[\n' + spec.map((layer) => '  ' + JSON.stringify(layer)).join(',\n') + '\n]';
+  const { nodes, ...rest } = spec;
+  if (!Array.isArray(nodes)) return JSON.stringify(spec, null, 2);
+  const head = JSON.stringify(rest).slice(0, -1);
+  return `${head}${head.length > 1 ? ', ' : ''}"nodes": [\n` + nodes.map((node) => '  ' + JSON.stringify(node)).join(',\n') + '\n]}';
 }
 
 export interface Example {

@@ -5,8 +5,8 @@
 // every layer's weight gradient and of dL/dx, the backprop inspector's data.
 import {
   Adam, argmaxRows, DataLoader, Rng, SGD, SoftmaxCrossEntropy, Tensor, dataInfoMetadata, dataInfoOf, decodeWeights, encodeWeights, evaluate, initBackend,
-  loadWeightsInto, parseModelSpec, predict, sequentialFromSpec,
-  type ImageDataset, type Kernels, type LayerSpec, type Optimizer, type Sequential,
+  loadWeightsInto, modelFromSpec, parseModelSpec, predict, Sequential,
+  type Container, type ImageDataset, type Kernels, type LayerSpec, type Optimizer,
 } from 'nabla';
 import { datasetsFromIdx, fetchBytes, sortIdxFiles } from './data.js';
 import { firstLayerView } from './first-layer.js';
@@ -28,7 +28,7 @@ const EVALUATE_SHARE = 6;
 
 interface Run {
   settings: TrainSettings;
-  model: Sequential;
+  model: Container;
   optimizer: Optimizer;
   loss: SoftmaxCrossEntropy;
   loader: DataLoader;
@@ -88,7 +88,7 @@ async function init(): Promise<void> {
   announceData(backendLabel);
 }
 
-function makeOptimizer(model: Sequential, name: OptimizerName, lr: number): Optimizer {
+function makeOptimizer(model: Container, name: OptimizerName, lr: number): Optimizer {
   if (!(lr > 0 && Number.isFinite(lr))) throw new Error(`learning rate must be a positive number, got ${lr}`);
   return name === 'adam' ? new Adam(model.parameters(), { lr }) : new SGD(model.parameters(), { lr, momentum: 0.9 });
 }
@@ -119,10 +119,10 @@ function clearPending(): void {
   Object.assign(pending, { steps: 0, loss: 0, correct: 0, seen: 0, weight: [], input: [] });
 }
 
-function startRun(settings: TrainSettings, model: Sequential): void {
+function startRun(settings: TrainSettings, model: Container): void {
   if (!train) throw new Error('the data is not loaded yet');
   const summary = model.summary([1, ...train.imageShape]);
-  const out = summary.rows.at(-1)?.outputShape ?? [];
+  const out = model.outputShape([1, ...train.imageShape]);
   if (out.length !== 2 || out[1] !== train.numClasses) {
     throw new Error(`the model outputs [${out.join(', ')}] per image, but ${train.name} needs [1, ${train.numClasses}] (one logit per class)`);
   }
@@ -133,12 +133,14 @@ function startRun(settings: TrainSettings, model: Sequential): void {
     optimizer: makeOptimizer(model, settings.optimizer, settings.lr),
     loss: new SoftmaxCrossEntropy(),
   };
-  const layers: LayerInfo[] = model.layers.map((layer, index) => ({
-    index, label: layerLabel(layer.toSpec()), outputShape: summary.rows[index].outputShape,
-    hasWeight: layer.parameters().some((p) => p.name.endsWith('weight')),
+  // The inspector's rows are the model's own children (a Sequential's layers, a Graph's nodes).
+  const top = summary.rows.filter((row) => row.depth === 0);
+  const layers: LayerInfo[] = model.children().map((child, index) => ({
+    index, label: layerLabel(child.module.toSpec()), outputShape: top[index].outputShape,
+    hasWeight: child.module.parameters().some((p) => p.name.endsWith('weight')),
   }));
   const note = `${summary.totalParameters.toLocaleString('en')} parameters`;
-  post({ type: 'model', layers, parameterCount: summary.totalParameters, specText: formatSpec(model.toSpec().layers as LayerSpec[]), note });
+  post({ type: 'model', layers, parameterCount: summary.totalParameters, specText: formatSpec(specOf(model)), note });
   post({ type: 'state', running, step: 0, epoch: 0 });
   evaluateHeldOut(run); // the held-out curves start from the untrained model
   sendFilters();
@@ -147,9 +149,16 @@ function startRun(settings: TrainSettings, model: Sequential): void {
 function build(settings: TrainSettings): void {
   running = false;
   run = null; // a spec that fails leaves no model behind for a later 'start' to train
-  const specs = parseModelSpec(settings.specText, 'model spec');
+  if (!train) throw new Error('the data is not loaded yet');
+  const specs = parseModelSpec(settings.specText, 'model spec', train.imageShape);
   if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) throw new Error(`batch size must be a positive integer, got ${settings.batchSize}`);
-  startRun(settings, sequentialFromSpec(specs, new Rng(settings.seed)));
+  startRun(settings, modelFromSpec(specs, { rng: new Rng(settings.seed), inputShape: [1, ...train.imageShape] }));
+}
+
+/** A Sequential's spec as its list of layers (one per line in the box), any other model's as itself. */
+function specOf(model: Container): LayerSpec[] | LayerSpec {
+  const spec = model.toSpec();
+  return spec.type === 'Sequential' ? (spec.layers as LayerSpec[]) : spec;
 }
 
 function norm(data: ArrayLike<number>): number {
@@ -159,7 +168,11 @@ function norm(data: ArrayLike<number>): number {
 }
 
 
-/** One training step, driven layer by layer so the gradient norms can be read on the way back. */
+/**
+ * One training step. A Sequential is driven layer by layer so the norms of every layer's weight
+ * gradient and of dL/dx can be read on the way back; other models (graphs) run forward and backward
+ * whole, and report the weight-gradient norm of each top-level node (dL/dx per node is not shown).
+ */
 function trainStep(r: Run): void {
   let next = r.batches.next();
   if (next.done) {
@@ -168,18 +181,25 @@ function trainStep(r: Run): void {
     next = r.batches.next();
   }
   const { x, y } = next.value;
-  const layers = r.model.layers;
+  const layers = r.model instanceof Sequential ? r.model.layers : null;
   let h = x;
-  for (const layer of layers) h = layer.forward(h, 'train');
+  if (layers) for (const layer of layers) h = layer.forward(h, 'train');
+  else h = r.model.forward(x, 'train');
   pending.loss += r.loss.forward(h, y) * y.length;
   const predicted = argmaxRows(h);
   for (let n = 0; n < y.length; n++) if (predicted[n] === y[n]) pending.correct++;
   pending.seen += y.length;
   let d = r.loss.backward();
-  for (let i = layers.length - 1; i >= 0; i--) {
-    d = layers[i].backward(d);
-    pending.input[i] = (pending.input[i] ?? 0) + norm(d.data);
-    const weight = layers[i].parameters().find((p) => p.name.endsWith('weight'));
+  if (!layers) r.model.backward(d, { needInputGrad: false });
+  const children = r.model.children();
+  for (let i = children.length - 1; i >= 0; i--) {
+    if (layers) {
+      d = layers[i].backward(d);
+      pending.input[i] = (pending.input[i] ?? 0) + norm(d.data);
+    } else {
+      pending.input[i] = NaN;
+    }
+    const weight = children[i].module.parameters().find((p) => p.name.endsWith('weight'));
     pending.weight[i] = (pending.weight[i] ?? 0) + (weight ? norm(weight.grad.data) : NaN);
   }
   r.optimizer.step();
@@ -266,11 +286,10 @@ function loadWeights(bytes: Uint8Array, file: string): void {
   running = false;
   let model = run.model;
   if (decoded.spec) {
-    const layers = (decoded.spec as { layers?: LayerSpec[] }).layers ?? [decoded.spec];
-    model = sequentialFromSpec(layers, new Rng(run.settings.seed));
+    model = modelFromSpec(decoded.spec, { rng: new Rng(run.settings.seed) });
   }
   loadWeightsInto(model, decoded.tensors, file);
-  const specText = decoded.spec ? formatSpec(model.toSpec().layers as LayerSpec[]) : run.settings.specText;
+  const specText = decoded.spec ? formatSpec(specOf(model)) : run.settings.specText;
   startRun({ ...run.settings, specText }, model);
   post({ type: 'loaded', file });
 }
