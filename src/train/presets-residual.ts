@@ -33,27 +33,24 @@ export function basicBlockSpec(inC: number, outC: number, stride: number): Layer
   return { type: 'Graph', nodes };
 }
 
-/** The `resnet` preset's spec for inputs of [C, H, W]. */
-export function resnetSpec(inputShape: readonly [number, number, number], options: ResNetOptions = {}): LayerSpec {
+/** The `resnet` preset's spec for inputs of [C, H, W] (any H, W: global average pooling takes whatever size the last stage gives). */
+export function resnetSpec(_inputShape: readonly [number, number, number], options: ResNetOptions = {}): LayerSpec {
   const widths = options.widths ?? [32, 64, 128];
   const blocks = options.blocks ?? widths.map(() => 1);
-  const [, h, w] = inputShape;
   const nodes: LayerSpec[] = [
     { name: 'conv1', type: 'Conv2d', outChannels: widths[0], kernelSize: 3, padding: 1, bias: false },
     { name: 'bn1', type: 'BatchNorm2d' },
     { name: 'relu', type: 'ReLU' },
   ];
   let channels = widths[0];
-  let size: [number, number] = [h, w];
   widths.forEach((width, stage) => {
     const stride = stage === 0 ? 1 : 2;
-    if (stride === 2) size = [Math.ceil(size[0] / 2), Math.ceil(size[1] / 2)];
     const layers = Array.from({ length: blocks[stage] }, (_, b) => basicBlockSpec(b === 0 ? channels : width, width, b === 0 ? stride : 1));
     nodes.push({ name: `layer${stage + 1}`, type: 'Sequential', layers });
     channels = width;
   });
   nodes.push(
-    { name: 'avgpool', type: 'AvgPool2d', kernelSize: size }, // global average pooling over the final H × W
+    { name: 'avgpool', type: 'GlobalAvgPool2d' }, // torchvision's AdaptiveAvgPool2d((1, 1)): [N, C, 1, 1]
     { name: 'flatten', type: 'Flatten' },
     { name: 'fc', type: 'Linear', outFeatures: options.numClasses ?? 10 },
   );
