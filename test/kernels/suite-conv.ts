@@ -36,6 +36,7 @@ const FIXED_CASES: ConvCase[] = [
   { x: [1, 4, 33, 5], options: { outChannels: 4, kernelSize: 5, stride: 3, padding: 2 } },
   { x: [2, 1, 64, 1], options: { outChannels: 2, kernelSize: [3, 1], padding: [1, 0] } },
   { x: [3, 4, 5, 5], options: { outChannels: 2, kernelSize: 5 } }, // kernel covers the whole input
+  { x: [2, 2, 7, 6], options: { outChannels: 3, kernelSize: 3, stride: 2, padding: [0, 1, 2, 0] } }, // ONNX's four sides
 ];
 
 /** Seeded random geometries (retrying until the kernel fits the padded input). */
