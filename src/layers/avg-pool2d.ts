@@ -125,7 +125,7 @@ export const avgPool2dDef: LayerDef<AvgPool2d> = {
     }),
   toOnnx(e, layer, path, [x], [shape]) {
     if (layer.divisorOverride !== null) return divisorConv(e, layer, path, x, shape, layer.divisorOverride);
-    const win = onnxWindow('AvgPool2d', { ...layer, dilation: [1, 1] }, shape, layer.countIncludePad);
+    const win = onnxWindow({ ...layer, dilation: [1, 1] }, shape, layer.countIncludePad);
     let input = x;
     if (win.prePad) {
       const [t, l, b, r] = win.prePad;

@@ -98,7 +98,7 @@ export const maxPool2dDef: LayerDef<MaxPool2d> = {
       ceilMode: r.bool('ceilMode'),
     }),
   toOnnx(e, layer, path, [x], [shape]) {
-    const { attributes } = onnxWindow('MaxPool2d', layer, shape, false); // MaxPool never counts padding: no Pad node
+    const { attributes } = onnxWindow(layer, shape, false); // MaxPool never counts padding: no Pad node
     const dilated = layer.dilation[0] !== 1 || layer.dilation[1] !== 1;
     return e.node('MaxPool', `${path}.MaxPool`, [x], { ...attributes, ...(dilated ? { dilations: { ints: layer.dilation } } : {}) });
   },

@@ -60,7 +60,8 @@ export interface OnnxWindow {
 }
 
 /**
- * The ONNX attributes of a pooling window over `inputShape` [N, C, H, W]. Floor mode maps as is.
+ * The ONNX attributes of a pooling window over `inputShape` [N, C, H, W] (errors are prefixed with
+ * the layer by the exporter). Floor mode maps as is.
  * In ceil mode PyTorch drops a last window that would start in the end padding; ONNX's shape
  * formula (and its shape inference) keeps it, while ONNX Runtime's kernels drop it, so:
  * - where ceil mode rounds no dimension up, the windows are floor mode's: ceil_mode = 0;
@@ -71,7 +72,6 @@ export interface OnnxWindow {
  *   exporter writes it, and then counts only those.
  */
 export function onnxWindow(
-  layer: string,
   w: { kernelSize: [number, number]; stride: [number, number]; padding: Sides; dilation: [number, number]; ceilMode: boolean },
   inputShape: readonly number[],
   countsPadding: boolean,
@@ -97,7 +97,7 @@ export function onnxWindow(
   const pads = [t, l, b + extraH, r + extraW];
   if (pads[2] >= w.kernelSize[0] || pads[3] >= w.kernelSize[1]) {
     throw new Error(
-      `${layer}: ceil mode over input ${inputShape[2]}×${inputShape[3]} needs end padding [${pads[2]}, ${pads[3]}] in floor mode, ` +
+      `ceil mode over input ${inputShape[2]}×${inputShape[3]} needs end padding [${pads[2]}, ${pads[3]}] in floor mode, ` +
         `not less than the kernel [${w.kernelSize.join(', ')}] as ONNX Runtime requires (dilation [${w.dilation.join(', ')}])`,
     );
   }

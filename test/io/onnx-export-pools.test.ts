@@ -141,3 +141,15 @@ describe('exportOnnx refuses adaptive sizes with unequal windows, naming the siz
     });
   }
 });
+
+describe('exportOnnx refuses a dilated ceil-mode MaxPool2d it cannot write unambiguously', () => {
+  it('H rounds up with an overhang of 2 and W drops a window: the end padding would reach the kernel', () => {
+    // H: ⌈(5 − 4)/3⌉ + 1 = 2 windows, the second overhanging by 2; W: ONNX's formula gives 2, PyTorch drops the second.
+    const layer = new MaxPool2d(2, { stride: [3, 5], padding: [0, 1], dilation: 3, ceilMode: true });
+    assert.deepEqual(layer.outputShape([1, 1, 5, 4]), [1, 1, 2, 1]);
+    assert.throws(
+      () => exportOnnx(new Sequential([layer]), { inputShape: [1, 1, 5, 4] }),
+      /layer 0 \(MaxPool2d\): ceil mode over input 5×4 needs end padding \[2, 1\] in floor mode, not less than the kernel \[2, 2\] as ONNX Runtime requires \(dilation \[3, 3\]\)/,
+    );
+  });
+});
