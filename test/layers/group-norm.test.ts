@@ -100,6 +100,8 @@ describe('GroupNorm spec and errors', () => {
       { type: 'Conv2d', inChannels: 2, outChannels: 6, kernelSize: 3 },
       { type: 'GroupNorm', numGroups: 3, numChannels: 6 },
     ]);
+    const row = model.summary([1, 2, 5, 5]).rows[1];
+    assert.deepEqual([row.layer, row.outputShape, row.parameters], ['GroupNorm(numGroups=3, numChannels=6)', [1, 6, 3, 3], 12]);
   });
 
   test('bad options and shapes name the layer and the values', () => {
