@@ -1,8 +1,8 @@
 (module
  (type $0 (func (param i32 i32 i32 i32)))
- (type $1 (func (param i32)))
- (type $2 (func (result i32)))
- (type $3 (func (param i32 i32 i32)))
+ (type $1 (func (param i32 i32 i32)))
+ (type $2 (func (param i32)))
+ (type $3 (func (result i32)))
  (type $4 (func (param i32 i32)))
  (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $6 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
@@ -31,6 +31,11 @@
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
  (export "reluBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/reluBackwardSimd))
+ (export "relu6Simd" (func $src/kernels/wasm/assembly/elementwise/relu6Simd))
+ (export "relu6BackwardSimd" (func $src/kernels/wasm/assembly/elementwise/relu6BackwardSimd))
+ (export "hardSimd" (func $src/kernels/wasm/assembly/elementwise/hardSimd))
+ (export "hardsigmoidBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/hardsigmoidBackwardSimd))
+ (export "hardswishBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/hardswishBackwardSimd))
  (export "maxPool2dPlanes" (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes))
  (export "adaptiveAvgPool2dPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dPlanes))
  (export "adaptiveAvgPool2dBackwardPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dBackwardPlanes))
@@ -4395,6 +4400,438 @@
     i32.add
     f32.load
     f32.mul
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/relu6Simd (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 v128)
+  (local $6 f32)
+  loop $for-loop|0
+   local.get $3
+   i32.const 4
+   i32.add
+   local.tee $4
+   local.get $2
+   i32.le_s
+   if
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $3
+    local.get $0
+    i32.add
+    v128.load
+    local.set $5
+    local.get $1
+    local.get $3
+    i32.add
+    local.get $5
+    local.get $5
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    v128.and
+    v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
+    f32x4.min
+    v128.store
+    local.get $4
+    local.set $3
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $2
+   local.get $3
+   i32.gt_s
+   if
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    f32.load
+    local.set $6
+    local.get $1
+    local.get $4
+    i32.add
+    local.get $6
+    f32.const 6
+    local.get $6
+    f32.const 6
+    f32.lt
+    select
+    f32.const 0
+    local.get $6
+    f32.const 0
+    f32.gt
+    select
+    f32.store
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/relu6BackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 f32)
+  (local $7 v128)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $3
+   i32.le_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    v128.load
+    local.set $7
+    local.get $2
+    local.get $4
+    i32.add
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $7
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $7
+    v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
+    f32x4.lt
+    v128.and
+    v128.and
+    local.get $1
+    local.get $4
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $0
+    i32.add
+    f32.load
+    local.set $6
+    local.get $2
+    local.get $5
+    i32.add
+    f32.const 1
+    f32.const 0
+    local.get $6
+    f32.const 6
+    f32.lt
+    local.get $6
+    f32.const 0
+    f32.gt
+    i32.and
+    select
+    local.get $1
+    local.get $5
+    i32.add
+    f32.load
+    f32.mul
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/hardswishBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 f32)
+  (local $7 v128)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $3
+   i32.le_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    v128.load
+    local.set $7
+    local.get $2
+    local.get $4
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    local.get $7
+    v128.const i32x4 0x40400000 0x40400000 0x40400000 0x40400000
+    f32x4.div
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $7
+    v128.const i32x4 0x40400000 0x40400000 0x40400000 0x40400000
+    f32x4.lt
+    v128.bitselect
+    local.get $7
+    v128.const i32x4 0xc0400000 0xc0400000 0xc0400000 0xc0400000
+    f32x4.lt
+    v128.bitselect
+    local.get $1
+    local.get $4
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $2
+    i32.add
+    local.get $0
+    local.get $5
+    i32.add
+    f32.load
+    local.tee $6
+    f32.const -3
+    f32.lt
+    if (result f32)
+     f32.const 0
+    else
+     local.get $6
+     f32.const 3
+     f32.lt
+     if (result f32)
+      local.get $6
+      f32.const 3
+      f32.div
+      f32.const 0.5
+      f32.add
+     else
+      f32.const 1
+     end
+    end
+    local.get $1
+    local.get $5
+    i32.add
+    f32.load
+    f32.mul
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/hardsigmoidBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 f32)
+  (local $7 v128)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $3
+   i32.le_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    v128.load
+    local.set $7
+    local.get $2
+    local.get $4
+    i32.add
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    local.get $7
+    v128.const i32x4 0xc0400000 0xc0400000 0xc0400000 0xc0400000
+    f32x4.gt
+    local.get $7
+    v128.const i32x4 0x40400000 0x40400000 0x40400000 0x40400000
+    f32x4.lt
+    v128.and
+    v128.and
+    local.get $1
+    local.get $4
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $0
+    i32.add
+    f32.load
+    local.set $6
+    local.get $2
+    local.get $5
+    i32.add
+    f32.const 0.1666666716337204
+    f32.const 0
+    local.get $6
+    f32.const 3
+    f32.lt
+    local.get $6
+    f32.const -3
+    f32.gt
+    i32.and
+    select
+    local.get $1
+    local.get $5
+    i32.add
+    f32.load
+    f32.mul
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/hardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 v128)
+  (local $7 v128)
+  (local $8 f32)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $2
+   i32.le_s
+   if
+    local.get $0
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    i32.add
+    v128.load
+    local.tee $6
+    v128.const i32x4 0x40400000 0x40400000 0x40400000 0x40400000
+    f32x4.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.max
+    v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
+    f32x4.min
+    local.set $7
+    local.get $1
+    local.get $4
+    i32.add
+    local.get $6
+    local.get $7
+    f32x4.mul
+    local.get $7
+    local.get $3
+    select
+    v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
+    f32x4.div
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $2
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $0
+    i32.add
+    f32.load
+    local.set $8
+    local.get $1
+    local.get $5
+    i32.add
+    local.get $3
+    if (result f32)
+     local.get $8
+     local.get $8
+     f32.const 3
+     f32.add
+     f32.const 0
+     f32.max
+     f32.const 6
+     f32.min
+     f32.mul
+    else
+     local.get $8
+     f32.const 3
+     f32.add
+     f32.const 0
+     f32.max
+     f32.const 6
+     f32.min
+    end
+    f32.const 6
+    f32.div
     f32.store
     local.get $4
     i32.const 1
