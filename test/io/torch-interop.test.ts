@@ -266,9 +266,17 @@ function cnnNorms(): { model: Container; inputShape: number[] } {
   return { model, inputShape: [3, 2, 6, 6] };
 }
 
+/** The mobilenet preset (inverted residual blocks, depthwise convs, ReLU6) with random BatchNorm statistics. */
+function presetMobilenet(): { model: Container; inputShape: number[] } {
+  const rng = new Rng(44);
+  const model = buildPreset('mobilenet', rng);
+  randomizeBatchNorm(model, rng);
+  return { model, inputShape: [4, 1, 28, 28] };
+}
+
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');
