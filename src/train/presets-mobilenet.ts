@@ -24,7 +24,7 @@ export interface MobileNetOptions {
 }
 
 /** 28×28 → 28 (stem, stage 1), 14, 7, 7. */
-const SETTINGS_28: readonly InvertedResidualSetting[] = [
+export const MOBILENET_SETTINGS_28: readonly InvertedResidualSetting[] = [
   [1, 16, 1, 1],
   [4, 24, 2, 2],
   [4, 32, 2, 2],
@@ -59,7 +59,7 @@ export function mobilenetSpec(options: MobileNetOptions = {}): LayerSpec {
   const last = options.lastChannels ?? 128;
   const features: LayerSpec[] = [convBnRelu6(stem, 3, 1)];
   let channels = stem;
-  for (const [t, c, n, s] of options.settings ?? SETTINGS_28) {
+  for (const [t, c, n, s] of options.settings ?? MOBILENET_SETTINGS_28) {
     for (let i = 0; i < n; i++) {
       features.push(invertedResidualSpec(channels, c, i === 0 ? s : 1, t));
       channels = c;
