@@ -25,6 +25,7 @@ import { TerminalProgress } from '../progress.js';
 import { loadSavedModel, type SavedModel } from '../saved-model.js';
 import { continueRun, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 import { DivergenceWatch, FiniteWeightsGuard, firstNonFinite } from '../train-guards.js';
+import { PRESET_NAMES } from '../../train/presets.js';
 
 export { OPTIMIZERS, SCHEDULES, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 
@@ -36,7 +37,7 @@ export function registerTrain(program: Command): void {
     .command('train')
     .description('train a model (default: LeNet-5 on the embedded MNIST digits, 8,000 train / 2,000 held-out)')
     .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, or a folder of MNIST-format IDX files', TRAIN_DEFAULTS.dataset)
-    .option('--model <preset|spec.json>', 'mlp, lenet5, cnn, cnn-bn, or a JSON model spec file', TRAIN_DEFAULTS.model)
+    .option('--model <preset|spec.json>', `${PRESET_NAMES.join(', ')}, or a JSON model spec file`, TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
     .option('--optimizer <name>', 'sgd, adam or adamw', choice('--optimizer', OPTIMIZERS), TRAIN_DEFAULTS.optimizer)
