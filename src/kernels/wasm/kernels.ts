@@ -2,8 +2,9 @@
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
 // backward) run in wasm, split across threads when the work is large enough (always the same way
 // for the same shapes and thread count, so runs are bit-identical); ReLU, max pooling, adaptive
-// (global) average pooling, group/layer normalisation and the piecewise activations (ReLU,
-// ReLU6, Hardsigmoid, Hardswish) run in wasm on the calling thread; every other kernel, and
+// (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
+// Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread; every
+// other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
@@ -138,9 +139,27 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     return dx;
   }
 
-  /** The wasm forward of an activation, or null where the reference kernel runs (the transcendental ones). */
+  /** SiLU, ELU, Mish and GELU tanh: the kind numbers of assembly/transcendental.ts, and ELU's α. */
+  function transcendental(f: Activation): { kind: number; alpha: number } | null {
+    switch (f.kind) {
+      case 'silu':
+        return { kind: 0, alpha: 0 };
+      case 'elu':
+        return { kind: 1, alpha: f.alpha };
+      case 'mish':
+        return { kind: 2, alpha: 0 };
+      case 'geluTanh':
+        return { kind: 3, alpha: 0 };
+      default:
+        return null;
+    }
+  }
+
+  /** The wasm forward of an activation, or null where the reference kernel runs (sigmoid, tanh, GELU, softplus). */
   function forwardOf(f: Activation): ((x: number, y: number, n: number) => void) | null {
     const e = rt.exports;
+    const t = transcendental(f);
+    if (t) return (x, y, n) => e.transcendentalSimd(t.kind, x, y, n, t.alpha, rt.alloc(16));
     switch (f.kind) {
       case 'relu':
         return e.reluSimd;
@@ -158,6 +177,8 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
   /** dx = f'(x)·dy in wasm (written over dy's copy), or null where the reference kernel runs. */
   function backwardOf(f: Activation): ((x: number, dy: number, dx: number, n: number) => void) | null {
     const e = rt.exports;
+    const t = transcendental(f);
+    if (t) return (x, dy, dx, n) => e.transcendentalBackwardSimd(t.kind, x, dy, dx, n, t.alpha, rt.alloc(16));
     switch (f.kind) {
       case 'relu':
         return e.reluBackwardSimd;

@@ -127,3 +127,4 @@ export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, har
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';
 export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
+export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental';
