@@ -17,6 +17,7 @@ import type { Layer } from '../../src/layers/layer.js';
 import { LayerNorm } from '../../src/layers/layer-norm.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { Rng } from '../../src/tensor/rng.js';
+import type { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { randomInput } from './onnx-models.js';
 import { checkAllWithPythonOnnx, runOrt } from './onnx-runtime.js';
@@ -67,6 +68,27 @@ const CASES: ExportCase[] = [
 
 const OPSETS = [13, 17, 18, 21];
 
+/** Runs the exported file in ONNX Runtime on each input; its output must be Nabla's eval output. */
+async function expectOrtMatches(name: string, model: Sequential, bytes: Uint8Array, inputs: Tensor[]): Promise<void> {
+  for (const x of inputs) {
+    const expected = model.forward(x, 'eval');
+    const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
+    const at = `${name} x=[${x.shape.join(',')}]`;
+    assert.deepEqual(actual.dims, [...expected.shape], `${at}: dims`);
+    const scale = Math.max(...Array.from(expected.data, Math.abs));
+    expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6 * scale, name: at });
+  }
+}
+
+/** x of the given shape at another batch size too, off-centre and not of unit variance. */
+function offCentre(shape: number[]): Tensor[] {
+  return [shape[0], 3].map((N) => {
+    const x = randomInput([N, ...shape.slice(1)], 60 + N);
+    for (let i = 0; i < x.size; i++) x.data[i] = 2 * x.data[i] + 1;
+    return x;
+  });
+}
+
 describe('exportOnnx of LayerNorm and GroupNorm runs in ONNX Runtime with Nabla\'s outputs', () => {
   for (const c of CASES) {
     it(c.name, async (t) => {
@@ -76,15 +98,7 @@ describe('exportOnnx of LayerNorm and GroupNorm runs in ONNX Runtime with Nabla\
         const bytes = exportOnnx(model, { inputShape: c.x, opset });
         const g = onnx.ModelProto.decode(bytes).graph as DecodedGraph;
         assert.deepEqual(g.node.map((n) => n.opType), c.ops[opset >= 17 ? 1 : 0], `${c.name} opset ${opset}: nodes`);
-        for (const N of [c.x[0], 3]) {
-          const x = randomInput([N, ...c.x.slice(1)], 60 + N);
-          for (let i = 0; i < x.size; i++) x.data[i] = 2 * x.data[i] + 1; // off-centre, not unit variance
-          const expected = model.forward(x, 'eval');
-          const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
-          assert.deepEqual(actual.dims, [...expected.shape], `${c.name} opset ${opset} N=${N}: dims`);
-          const scale = Math.max(...Array.from(expected.data, Math.abs));
-          expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6 * scale, name: `${c.name} opset ${opset} N=${N}` });
-        }
+        await expectOrtMatches(`${c.name} opset ${opset}`, model, bytes, offCentre(c.x));
         toCheck.push({ name: `${c.name} opset ${opset}`, bytes, opset });
       }
       for (const reason of checkAllWithPythonOnnx(toCheck)) t.diagnostic(`onnx.checker: ${reason}`);
@@ -101,9 +115,7 @@ describe('exportOnnx of LayerNorm and GroupNorm runs in ONNX Runtime with Nabla\
     ]);
     for (const opset of [13, 17]) {
       const bytes = exportOnnx(model, { inputShape: [2, 2, 7, 7], opset });
-      const x = randomInput([2, 2, 7, 7], 9);
-      const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
-      expectClose(actual.data, model.forward(x, 'eval').data, { rtol: 1e-4, atol: 1e-6, name: `chain opset ${opset}` });
+      await expectOrtMatches(`chain opset ${opset}`, model, bytes, [randomInput([2, 2, 7, 7], 9)]);
       checkAllWithPythonOnnx([{ name: 'chain', bytes, opset }]);
     }
   });
@@ -145,13 +157,7 @@ describe('exportOnnx of the new activations runs in ONNX Runtime with Nabla\'s o
         const g = onnx.ModelProto.decode(bytes).graph as DecodedGraph;
         const expectedOps = c.ops.filter(([from]) => from <= opset).at(-1)![1];
         assert.deepEqual(g.node.map((n) => n.opType), expectedOps, `${c.name} opset ${opset}: nodes`);
-        for (const N of [2, 3]) {
-          const x = activationInput([N, 3, 4, 5], 70 + N);
-          const expected = model.forward(x, 'eval');
-          const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
-          const scale = Math.max(...Array.from(expected.data, Math.abs));
-          expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6 * scale, name: `${c.name} opset ${opset} N=${N}` });
-        }
+        await expectOrtMatches(`${c.name} opset ${opset}`, model, bytes, [2, 3].map((N) => activationInput([N, 3, 4, 5], 70 + N)));
         toCheck.push({ name: `${c.name} opset ${opset}`, bytes, opset });
       }
       for (const reason of checkAllWithPythonOnnx(toCheck)) t.diagnostic(`onnx.checker: ${reason}`);
