@@ -3052,6 +3052,10 @@
     local.get $6
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.gt
+    local.get $6
+    local.get $6
+    f32x4.ne
+    v128.or
     v128.and
     v128.store
     local.get $4
@@ -3078,8 +3082,12 @@
     local.get $5
     f32.const 0
     local.get $5
+    local.get $5
+    f32.ne
+    local.get $5
     f32.const 0
     f32.gt
+    i32.or
     select
     f32.store
     local.get $3
