@@ -449,8 +449,9 @@ export class Converter {
       if (t.values.length !== 1) throw new Error(`${where}: input ${i} must be a scalar, got dims ${formatShape(t.dims)}`);
       return t.values[0];
     };
-    const min = this.opset >= 11 ? bound(1, -Infinity) : attrMin;
-    const max = this.opset >= 11 ? bound(2, Infinity) : attrMax;
+    // Before opset 11 the bounds are attributes, after it inputs; a file may only have one kind.
+    const min = bound(1, attrMin);
+    const max = bound(2, attrMax);
     if (min === 0 && max === Infinity) return { type: 'ReLU' };
     if (min === 0 && max === 6) return { type: 'ReLU6' };
     throw new Error(`${where}: Clip to [${min}, ${max}] is not supported (only [0, ∞) as ReLU and [0, 6] as ReLU6)`);
