@@ -10,7 +10,9 @@ import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';
 import { OnnxGraph, describeNode, type Dim } from './graph.js';
 import { describeShape, GraphBuilder, type Value, type Weight } from './import-builder.js';
+import { instanceNormalization, layerNormalization } from './import-norms.js';
 import { matchPattern } from './import-patterns.js';
+import { convTranspose, resize } from './import-upsampling.js';
 import { readWindow } from './import-window.js';
 import { Attributes, shortestFloat32, type NodeProto } from './proto.js';
 
@@ -187,6 +189,15 @@ export class Converter {
         return this.skip(node, a);
       case 'Softmax':
         return this.softmax(node, a);
+      case 'LayerNormalization':
+        return layerNormalization(this, node, a);
+      case 'InstanceNormalization':
+        return instanceNormalization(this, node, a);
+      case 'ConvTranspose':
+        return convTranspose(this, node, a);
+      case 'Resize':
+      case 'Upsample':
+        return resize(this, node, a);
       case 'Div':
       case 'Sub':
         throw new Error(`${where}: unsupported operator '${op}' on the model's values (only inside a formula Nabla reads as one layer: GELU, Softplus with β)`);

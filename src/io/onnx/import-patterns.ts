@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Formulas exporters write out node by node that Nabla reads back as one layer:
 //   GELU      x·½(1 + erf(x/√2)): Div(x, √2) or Mul(x, 1/√2) → Erf → Add(1) → Mul(x, ·) → Mul(½)
+//   GELU tanh ½x(1 + tanh(√(2/π)(x + 0.044715x³))): Mul(x, x) → Mul(x, ·) (or Pow(x, 3)) → Mul(0.044715)
+//             → Add(x, ·) → Mul(√(2/π)) → Tanh → Add(1) → Mul(x, ·) → Mul(½)
+//   LayerNorm, GroupNorm: see import-norms.ts
 //   Softplus  with β: Mul(x, β) → Softplus → Div(β) or Mul(1/β)
 //   SiLU      x·σ(x): Sigmoid(x) → Mul(x, ·)             (when the SiLU layer exists)
 //   Hardswish x·hardsigmoid(x): HardSigmoid(x) → Mul(x, ·) (opset < 14; when the layer exists)
@@ -9,15 +12,23 @@
 // Each matcher returns false when the nodes do not form its formula; the node is then read alone.
 import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
+import { describeNode } from './graph.js';
 import { shortestFloat32, type NodeProto } from './proto.js';
 import type { Converter } from './import-nodes.js';
+import { groupNormPattern, layerNormPattern } from './import-norms.js';
 
 /** Tries every formula starting at `node`; true when one matched and was added. */
 export function matchPattern(c: Converter, node: NodeProto): boolean {
   switch (node.opType) {
     case 'Div':
     case 'Mul':
-      return gelu(c, node) || softplusBeta(c, node);
+      return gelu(c, node) || softplusBeta(c, node) || geluTanh(c, node);
+    case 'Pow':
+      return geluTanh(c, node);
+    case 'ReduceMean':
+      return layerNormPattern(c, node);
+    case 'Reshape':
+      return groupNormPattern(c, node);
     case 'Sigmoid':
       return gated(c, node, [], 'SiLU');
     case 'HardSigmoid':
@@ -67,6 +78,36 @@ function gelu(c: Converter, first: NodeProto): boolean {
   const mulReadsX = mul?.opType === 'Mul' && mul.input?.includes(f.x) && mul.input?.includes(out(add!));
   if (!add || !near(constOf(c, add, out(erf)), 1) || !mulReadsX || !half || !near(constOf(c, half, out(mul!)), 0.5)) return false;
   c.emit([first, erf, add, mul!, half], { type: 'GELU' }, [c.valueOf(f.x)!], {}, first);
+  return true;
+}
+
+/** The tanh approximation of GELU as PyTorch 1.13 writes it, starting at x·x (or Pow(x, 3)). */
+function geluTanh(c: Converter, first: NodeProto): boolean {
+  const x = first.input?.[0] ?? '';
+  if (!c.isData(x)) return false;
+  let cube: NodeProto | null = null;
+  if (first.opType === 'Pow' && near(constOf(c, first, x), 3)) cube = first;
+  if (first.opType === 'Mul' && first.input?.[1] === x) {
+    const m = c.onlyReader(out(first));
+    if (m?.opType === 'Mul' && m.input?.includes(x) && m.input.includes(out(first))) cube = m;
+  }
+  if (!cube) return false;
+  const scaled = next(c, cube, 'Mul');
+  const inner = next(c, scaled, 'Add');
+  const k = next(c, inner, 'Mul');
+  const tanh = next(c, k, 'Tanh');
+  const plus1 = next(c, tanh, 'Add');
+  const gate = plus1 ? c.onlyReader(out(plus1)) : null;
+  const half = next(c, gate, 'Mul');
+  const ok = scaled && near(constOf(c, scaled, out(cube)), 0.044715) && inner?.input?.includes(x) && inner.input.includes(out(scaled)) &&
+    near(constOf(c, k, out(inner!)), Math.sqrt(2 / Math.PI)) && tanh && near(constOf(c, plus1, out(tanh)), 1) &&
+    gate?.opType === 'Mul' && gate.input?.includes(x) && gate.input.includes(out(plus1!)) && half && near(constOf(c, half, out(gate)), 0.5);
+  if (!ok) return false;
+  if (!layerDef('GELU')?.options.includes('approximate')) {
+    throw new Error(`${describeNode(first)}: GELU's tanh approximation (nodes ${first.name} … ${half!.name}) is not supported: Nabla's GELU has no approximate = 'tanh' yet`);
+  }
+  const nodes = [first, ...(cube === first ? [] : [cube]), scaled!, inner!, k!, tanh!, plus1!, gate!, half!];
+  c.emit(nodes, { type: 'GELU', approximate: 'tanh' }, [c.valueOf(x)!], {}, first);
   return true;
 }
 
