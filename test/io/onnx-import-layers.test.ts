@@ -31,6 +31,10 @@ const CASES: { name: string; opset: number; needs: () => string[]; refused: RegE
   { name: 'layers-layernorm2d', opset: 13, needs: () => (layerDef('LayerNorm') ? [] : ['LayerNorm']), refused: /node '\/1\/ReduceMean' \(ReduceMean\): starts PyTorch's LayerNorm formula/ },
   { name: 'layers-layernorm2d', opset: 17, needs: () => (layerDef('LayerNorm') ? [] : ['LayerNorm']), refused: /node '\/1\/LayerNormalization' .*needs a LayerNorm layer/ },
   ...[13, 17].map((opset) => ({
+    name: 'layers-groupnorm', opset, needs: () => (layerDef('GroupNorm') ? [] : ['GroupNorm']),
+    refused: /node '\/1\/Reshape' \(Reshape\): starts PyTorch's GroupNorm formula/,
+  })),
+  ...[13, 17].map((opset) => ({
     name: 'layers-activations', opset,
     needs: () => ['GroupNorm', 'Hardswish', 'Hardsigmoid', 'ReLU6', 'ELU'].filter((t) => !layerDef(t)),
     refused: /node '\/1\/Reshape' \(Reshape\): starts PyTorch's GroupNorm formula|needs a (Hardswish|Hardsigmoid|ReLU6|ELU) layer/,

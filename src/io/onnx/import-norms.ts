@@ -122,16 +122,18 @@ export function layerNormalization(c: Converter, node: NodeProto, a: Attributes)
   if (!dims) throw new Error(`${where}: attribute axis = ${axis} of ${describeShape(x.shape)} must pick known trailing dims after the batch`);
   if (node.output?.slice(1).some((o) => o !== '' && readers(c, o).length > 0)) throw new Error(`${where}: the Mean and InvStdDev outputs are not supported`);
   need('LayerNorm', node);
-  const scale = c.g.floats(node, 1, 'Scale');
-  const bias = node.input?.[2] ? c.g.floats(node, 2, 'B') : null;
+  // PyTorch 1.13 writes LayerNorm(elementwise_affine = False) at opset 17 with the Scale input left empty.
+  const scale = node.input?.[1] ? c.g.floats(node, 1, 'Scale') : null;
+  const bias = scale && node.input?.[2] ? c.g.floats(node, 2, 'B') : null;
   const size = dims.reduce((p, d) => p * d, 1);
   for (const [what, t] of [['Scale', scale], ['B', bias]] as const) {
     if (t && t.values.length !== size) throw new Error(`${where}: ${what} has dims ${formatShape(t.dims)}, expected ${formatShape(dims)}`);
   }
   const spec: LayerSpec = { type: 'LayerNorm', normalizedShape: dims };
   if (shortestFloat32(eps) !== 1e-5) spec.eps = shortestFloat32(eps);
-  if (!bias) spec.bias = false;
-  const weights: Record<string, Weight> = { weight: { dims, values: scale.values } };
+  if (!scale) spec.elementwiseAffine = false;
+  else if (!bias) spec.bias = false;
+  const weights: Record<string, Weight> = scale ? { weight: { dims, values: scale.values } } : {};
   if (bias) weights.bias = { dims, values: bias.values };
   c.emit([node], spec, [x], weights);
 }
@@ -154,9 +156,11 @@ export function groupNormPattern(c: Converter, reshape: NodeProto): boolean {
   const restores = shapeOf?.opType === 'Shape' && shapeOf.input?.[0] === reshape.input?.[0];
   if (!isUnit(1, 1) || !isUnit(2, 0) || !back || !restores) return false;
   const eps = new Attributes(describeNode(norm), norm.attribute ?? []).float('epsilon', 1e-5);
+  // γ and β broadcast over [C, 1, 1]; without affine PyTorch still writes Mul(1) and Add(0) of shape [1, 1, 1].
   const perChannel = (node: NodeProto | null, value: string) => {
     const w = otherConst(c, node, value);
-    return w && w.values.length === C && w.dims.length === 3 ? w : null;
+    const fits = w && (w.values.length === C || w.values.length === 1) && w.dims.length <= 3 && w.dims.slice(-2).every((d) => d === 1);
+    return fits ? w : null;
   };
   const mul = c.onlyReader(out(back));
   const gamma = mul?.opType === 'Mul' ? perChannel(mul, out(back)) : null;
@@ -166,14 +170,18 @@ export function groupNormPattern(c: Converter, reshape: NodeProto): boolean {
   const spec: LayerSpec = { type: 'GroupNorm', numGroups: G, numChannels: C };
   if (shortestFloat32(eps) !== 1e-5) spec.eps = shortestFloat32(eps);
   const nodes = [reshape, norm, back];
+  const expand = (w: Weight | null, fill: number): Weight => ({ dims: [C], values: w ? (w.values.length === C ? w.values : new Float64Array(C).fill(w.values[0])) : new Float64Array(C).fill(fill) });
   let weights: Record<string, Weight> = {};
-  if (gamma && beta) {
-    nodes.push(mul!, add!);
-    weights = { weight: { dims: [C], values: gamma.values }, bias: { dims: [C], values: beta.values } };
-  } else if (gamma) {
+  if (gamma) {
     nodes.push(mul!);
-    weights = { weight: { dims: [C], values: gamma.values }, bias: { dims: [C], values: new Float64Array(C) } };
-  } else spec.affine = false;
+    if (beta) nodes.push(add!);
+    weights = { weight: expand(gamma, 1), bias: expand(beta, 0) };
+  }
+  const isIdentity = !gamma || (weights.weight.values.every((v) => v === 1) && weights.bias.values.every((v) => v === 0) && gamma.values.length === 1);
+  if (isIdentity) {
+    spec.affine = false;
+    weights = {};
+  }
   c.emit(nodes, spec, [x], weights, reshape);
   return true;
 }
