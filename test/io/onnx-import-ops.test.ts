@@ -183,7 +183,7 @@ describe('refusals name the node, the op and the attribute', () => {
     ['a value written by two nodes', { name: 'twice', inputShape: [2, 3], nodes: [node('Relu', ['x'], ['y'], [], 'a'), node('Sigmoid', ['x'], ['y'], [], 'b')] },
       /node 'b' \(Sigmoid\): value 'y' is also written by node 'a' \(Relu\)/],
     ['a declared output shape the layers do not compute', { ...pool('MaxPool', [attr.ints('kernel_shape', [2, 2])], [1, 1, 4, 4]), outputShape: ['N', 1, 2, 2] },
-      /output 'y': the file declares shape \[\?, 1, 2, 2\] but the layers compute \[N, 1, 3, 3\]/], // ONNX's strides default to 1
+      /value 'y': the file declares shape \[\?, 1, 2, 2\] but the layers compute \[N, 1, 3, 3\]/], // ONNX's strides default to 1
     ['a cycle', { name: 'cycle', inputShape: [2, 3], nodes: [node('Add', ['x', 'b'], ['a'], [], 'p'), node('Relu', ['a'], ['b'], [], 'q'), node('Relu', ['a'], ['y'], [], 'r')] },
       /the graph has a cycle/],
   ];
@@ -199,5 +199,17 @@ describe('refusals name the node, the op and the attribute', () => {
     const bytes = build(conv([], { initializers: [floatTensor('W', [4, 2, 3, 3], w), weight('B', [4], 2)] }));
     const model = importOnnx(bytes, { allowNonFinite: true });
     assert.ok(Number.isNaN(model.parameters()[0].value.data[5]));
+  });
+});
+
+describe('declared intermediate shapes are checked', () => {
+  it('a value_info whose shape the layers do not compute is an error naming the value', () => {
+    const c: Case = { name: 'vi', inputShape: [1, 1, 4, 4], nodes: [node('MaxPool', ['x'], ['p'], [attr.ints('kernel_shape', [2, 2])]), node('Relu', ['p'], ['y'])] };
+    const m = onnx.ModelProto.decode(build(c));
+    m.graph!.valueInfo = [{ name: 'p', type: { tensorType: { elemType: 1, shape: { dim: [{ dimParam: 'N' }, { dimValue: 1 }, { dimValue: 2 }, { dimValue: 2 }] } } } }];
+    assert.throws(() => importOnnx(onnx.ModelProto.encode(m).finish()), /value 'p': the file declares shape \[\?, 1, 2, 2\] but the layers compute \[N, 1, 3, 3\]/);
+    m.graph!.valueInfo[0].type!.tensorType!.shape!.dim![2].dimValue = 3;
+    m.graph!.valueInfo[0].type!.tensorType!.shape!.dim![3].dimValue = 3;
+    assert.equal(importOnnx(onnx.ModelProto.encode(m).finish()).name, 'Sequential');
   });
 });

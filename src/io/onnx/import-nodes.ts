@@ -27,6 +27,8 @@ export class Converter {
   readonly builder: GraphBuilder;
   private readonly values = new Map<string, Value>();
   private readonly consumed = new Set<NodeProto>();
+  /** ONNX values mapped to a value of another shape (a Pad's output, folded into the next layer). */
+  readonly reshaped = new Set<string>();
   droppedSoftmax = false;
 
   constructor(
@@ -372,6 +374,7 @@ export class Converter {
     // The next node reads the padded value: give it the unpadded one with the padding folded in.
     // The next node reads the unpadded value, with the padding added to its own.
     this.alias([node], x);
+    this.reshaped.add(node.output?.[0] ?? '');
     if (next.opType === 'Conv') this.conv(next, nextAttributes, [node], sides);
     else this.pool(next, nextAttributes, [node, next], sides);
   }

@@ -102,6 +102,10 @@ function convert({ graph, opset, metadata }: { graph: DecodedGraph; opset: numbe
   const c = new Converter(g, input.name ?? '', inputShape, outputName, opset, options, batch);
   const out = c.run();
   checkDeclaredShape(graph.output[0], out.shape);
+  for (const info of graph.valueInfo ?? []) {
+    const v = c.valueOf(info.name ?? '');
+    if (v && !c.reshaped.has(info.name ?? '')) checkDeclaredShape(info, v.shape);
+  }
   const nodes = c.builder.nodes;
   loadWeights(nodes);
   const model = buildModel(nodes, out.name);
@@ -126,6 +130,6 @@ function checkDeclaredShape(info: ValueInfoProto, shape: Dim[]): void {
   const fixed = declared.map((d) => (d.dimValue !== undefined && d.dimValue !== null && !d.dimParam ? toInt(d.dimValue, `output '${info.name}' dim`) : null));
   const differs = fixed.length !== shape.length || fixed.some((d, i) => i > 0 && d !== null && shape[i] !== null && d !== shape[i]);
   if (differs) {
-    throw new Error(`output '${info.name}': the file declares shape ${describeShape(fixed)} but the layers compute ${describeShape(shape)}`);
+    throw new Error(`value '${info.name}': the file declares shape ${describeShape(fixed)} but the layers compute ${describeShape(shape)}`);
   }
 }
