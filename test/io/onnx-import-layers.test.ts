@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// PyTorch exports of the layers beyond the first set (committed, 2–20 KB each, made by
-// test/fixtures/make-onnx-models.py ... small): LayerNorm (LayerNormalization at opset 17, the
+// PyTorch exports (committed, 2–20 KB each, made by test/fixtures/make-onnx-models.py ... small):
+// a small branching CNN (residual, SE gate, concat), LayerNorm (LayerNormalization at opset 17, the
 // ReduceMean/Sub/Pow/Sqrt/Div formula at 13), GELU's tanh formula, GroupNorm (InstanceNorm-based),
 // SiLU, Mish, Hardswish, ReLU6, ELU, Hardsigmoid, ConvTranspose2d, Upsample (nearest, bilinear
 // with align_corners) and a U-Net. Each imports and gives PyTorch's output where Nabla has the
@@ -24,6 +24,8 @@ const geluTanh = () => layerDef('GELU')?.options.includes('approximate') ?? fals
 
 /** For each model and opset: what it needs and the error expected while a piece is missing. */
 const CASES: { name: string; opset: number; needs: () => string[]; refused: RegExp }[] = [
+  // Residual Add, an SE gate (Mul), Concat, ceil-mode MaxPool, ReduceMean over [2, 3]: only layers Nabla has.
+  ...[13, 17].map((opset) => ({ name: 'small-branching', opset, needs: () => [], refused: /never/ })),
   { name: 'layers-layernorm', opset: 13, needs: () => [...(layerDef('LayerNorm') ? [] : ['LayerNorm']), ...(geluTanh() ? [] : ['GELU tanh'])],
     refused: /node '\/1\/ReduceMean' \(ReduceMean\): starts PyTorch's LayerNorm formula, which needs a LayerNorm layer|node '\/2\/Mul' \(Mul\): GELU's tanh approximation/ },
   { name: 'layers-layernorm', opset: 17, needs: () => [...(layerDef('LayerNorm') ? [] : ['LayerNorm']), ...(geluTanh() ? [] : ['GELU tanh'])],
