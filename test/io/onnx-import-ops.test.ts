@@ -184,6 +184,9 @@ describe('refusals name the node, the op and the attribute', () => {
       /node 'b' \(Sigmoid\): value 'y' is also written by node 'a' \(Relu\)/],
     ['a declared output shape the layers do not compute', { ...pool('MaxPool', [attr.ints('kernel_shape', [2, 2])], [1, 1, 4, 4]), outputShape: ['N', 1, 2, 2] },
       /value 'y': the file declares shape \[\?, 1, 2, 2\] but the layers compute \[N, 1, 3, 3\]/], // ONNX's strides default to 1
+    ['a NaN attribute', pool('LeakyRelu', [attr.float('alpha', NaN)], [2, 3]), /node 'leakyrelu' \(LeakyRelu\): attribute 'alpha' is NaN; it must be a finite number/],
+    ['an activation over the size limit', { ...pool('MaxPool', [attr.ints('kernel_shape', [1, 1]), attr.ints('pads', [0, 0, 0, 0])], [1, 1, 20000, 20000]) },
+      /node 'maxpool' \(MaxPool\): its output \[N, 1, 20000, 20000\] has 400000000 elements per example, over the 268435456-element limit/],
     ['a cycle', { name: 'cycle', inputShape: [2, 3], nodes: [node('Add', ['x', 'b'], ['a'], [], 'p'), node('Relu', ['a'], ['b'], [], 'q'), node('Relu', ['a'], ['y'], [], 'r')] },
       /the graph has a cycle/],
   ];

@@ -9,7 +9,7 @@ import { isMerge, type Layer, type LayerSpec, type Merge } from '../../layers/la
 import { Rng } from '../../tensor/rng.js';
 import { formatShape } from '../../tensor/tensor.js';
 import type { Dim } from './graph.js';
-import type { NodeProto } from './proto.js';
+import { MAX_TENSOR_ELEMENTS, type NodeProto } from './proto.js';
 
 export interface Weight {
   dims: number[];
@@ -59,6 +59,11 @@ export class GraphBuilder {
       shape = this.outputShape(module, spec, inputs);
     } catch (e) {
       throw new Error(`${where}: ${(e as Error).message.replace(/^model spec: /, '')}`);
+    }
+    // A file may ask for a huge activation (an Upsample by 10⁶) that nothing allocates yet: refuse it now.
+    const elements = shape.slice(1).reduce<number>((p, d) => p * (typeof d === 'number' ? d : 1), 1);
+    if (elements > MAX_TENSOR_ELEMENTS) {
+      throw new Error(`${where}: its output ${describeShape(shape)} has ${elements} elements per example, over the ${MAX_TENSOR_ELEMENTS}-element limit`);
     }
     this.nodes.push({ name, spec, module, inputs: inputs.map((v) => v.name), weights });
     return { name, shape };

@@ -215,9 +215,12 @@ export class Attributes {
     return a ? toInt(a.i, `${this.where}: attribute '${name}'`) : fallback;
   }
 
+  /** A FLOAT attribute; NaN and ±Infinity are refused (no operator Nabla reads takes them). */
   float(name: string, fallback: number): number {
     const a = this.get(name, AttributeType.FLOAT);
-    return a ? (a.f ?? 0) : fallback;
+    const value = a ? (a.f ?? 0) : fallback;
+    if (a && !Number.isFinite(value)) throw new Error(`${this.where}: attribute '${name}' is ${value}; it must be a finite number`);
+    return value;
   }
 
   ints(name: string): number[] | null {
