@@ -3,8 +3,10 @@
 // model's input (directly or through other nodes) into a Graph node, or into nothing (Identity,
 // Dropout, a Reshape that changes nothing), or fuses it with the nodes after it (MatMul + Add,
 // Pad + AveragePool, the formulas in import-patterns.ts). Nodes computing only from constants
-// (weights, PyTorch's shape arithmetic) are evaluated on demand by OnnxGraph. Every refusal names
-// the node, its op and the attribute or input at fault. The mapping: docs/interop.md.
+// (weights, PyTorch's shape arithmetic) are evaluated on demand by OnnxGraph. This file holds the
+// walk, the dispatch, the layers with weights, activations and merges; pooling, shape ops, norms
+// and upsampling have files of their own. Every refusal names the node, its op and the attribute
+// or input at fault. The mapping: docs/interop.md.
 import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';
@@ -13,6 +15,8 @@ import { describeShape, GraphBuilder, type Value, type Weight } from './import-b
 import { instanceNormalization, layerNormalization } from './import-norms.js';
 import { matchPattern } from './import-patterns.js';
 import { convTranspose, resize } from './import-upsampling.js';
+import { globalPool, pad, pool, reduceMean } from './import-pools.js';
+import { reshape, skip, softmax, transpose } from './import-shapes.js';
 import { readWindow } from './import-window.js';
 import { Attributes, shortestFloat32, type NodeProto } from './proto.js';
 
@@ -37,7 +41,7 @@ export class Converter {
     inputShape: Dim[],
     readonly output: string,
     readonly opset: number,
-    private readonly options: ConverterOptions,
+    readonly options: ConverterOptions,
     /** The batch size when the file fixes it (no dynamic batch axis), else null. */
     readonly fixedBatch: number | null,
   ) {
@@ -83,7 +87,7 @@ export class Converter {
   }
 
   /** Throws unless every input but the first is a constant (or absent). */
-  private onlyFirstIsData(node: NodeProto): Value {
+  onlyFirstIsData(node: NodeProto): Value {
     (node.input ?? []).forEach((name, i) => {
       if (i > 0 && this.values.has(name)) {
         throw new Error(`${describeNode(node)}: input ${i} ('${name}') is computed from the model's input; only a constant is supported there`);
@@ -145,15 +149,15 @@ export class Converter {
         return this.matmul(node, a);
       case 'MaxPool':
       case 'AveragePool':
-        return this.pool(node, a, [node]);
+        return pool(this, node, a, [node]);
       case 'Pad':
-        return this.pad(node, a);
+        return pad(this, node, a);
       case 'GlobalAveragePool':
       case 'GlobalMaxPool':
         a.checkAllUsed();
-        return this.globalPool(node, op === 'GlobalMaxPool', true);
+        return globalPool(this, node, op === 'GlobalMaxPool', true);
       case 'ReduceMean':
-        return this.reduceMean(node, a);
+        return reduceMean(this, node, a);
       case 'BatchNormalization':
         return this.batchNorm(node, a);
       case 'Relu':
@@ -182,15 +186,15 @@ export class Converter {
       case 'Reshape':
       case 'Squeeze':
       case 'Unsqueeze':
-        return this.reshape(node, a);
+        return reshape(this, node, a);
       case 'Transpose':
-        return this.transpose(node, a);
+        return transpose(this, node, a);
       case 'Identity':
       case 'Dropout':
       case 'Cast':
-        return this.skip(node, a);
+        return skip(this, node, a);
       case 'Softmax':
-        return this.softmax(node, a);
+        return softmax(this, node, a);
       case 'LayerNormalization':
         return layerNormalization(this, node, a);
       case 'InstanceNormalization':
@@ -210,7 +214,7 @@ export class Converter {
 
   // ---- layers with weights --------------------------------------------------------------------
 
-  private conv(node: NodeProto, a: Attributes, before: NodeProto[] = [], prePad: number[] = [0, 0, 0, 0]): void {
+  conv(node: NodeProto, a: Attributes, before: NodeProto[] = [], prePad: number[] = [0, 0, 0, 0]): void {
     const where = describeNode(node);
     const x = this.onlyFirstIsData(node);
     const W = this.g.floats(node, 1, 'W');
@@ -252,7 +256,7 @@ export class Converter {
     const B = this.g.floats(node, 1, 'B');
     if (B.dims.length !== 2) throw new Error(`${where}: B must be 2-D, got dims ${formatShape(B.dims)}`);
     // Nabla's W is [in, out]: B as stored when transB = 0, its transpose when transB = 1.
-    const W = transB ? transpose(B) : B;
+    const W = transB ? transposed(B) : B;
     let bias = node.input?.[2] && beta !== 0 ? this.g.floats(node, 2, 'C') : null;
     // A scalar or one-element C is added to every output: a bias of that value repeated.
     if (bias && bias.values.length === 1) bias = { dims: [W.dims[1]], values: new Float64Array(W.dims[1]).fill(bias.values[0]) };
@@ -316,104 +320,6 @@ export class Converter {
     if (m !== 0.1) spec.momentum = m;
     const vec = (t: Weight): Weight => ({ dims: [C], values: t.values });
     this.emit([node], spec, [x], { weight: vec(scale), bias: vec(bias), runningMean: vec(mean), runningVar: vec(variance) });
-  }
-
-  // ---- pooling --------------------------------------------------------------------------------
-
-  /** MaxPool or AveragePool; `prePad` comes from a zero Pad fused in front of an AveragePool. */
-  private pool(node: NodeProto, a: Attributes, nodes: NodeProto[], prePad: number[] | null = null): void {
-    const where = describeNode(node);
-    const isAverage = node.opType === 'AveragePool';
-    const x = this.onlyFirstIsData(node);
-    const kernel = a.ints('kernel_shape');
-    if (!kernel || kernel.length !== 2) throw new Error(`${where}: kernel_shape must list 2 sizes (2-D pooling), got ${JSON.stringify(kernel)}`);
-    const w = readWindow(a, where, kernel, x.shape, { hasCeilMode: true, hasDilations: true });
-    if (isAverage && w.dilations.some((d) => d !== 1)) throw new Error(`${where}: attribute dilations = ${formatShape(w.dilations)} is not supported for AveragePool`);
-    if (!isAverage) a.int('storage_order', 0); // only affects the indices output, which must be unused
-    let countIncludePad = isAverage ? a.int('count_include_pad', 0) === 1 : false;
-    a.checkAllUsed();
-    if (x.shape.length !== 4) throw new Error(`${where}: needs an [N, C, H, W] input, got ${describeShape(x.shape)}`);
-    let pads: number[] = w.pads;
-    if (prePad) {
-      // Zeros padded by a Pad node count in the average; the pool's own padding must count too.
-      if (pads.some((p) => p !== 0) && !countIncludePad) {
-        throw new Error(`${where}: padding in a Pad node and in the AveragePool with count_include_pad = 0 is not supported`);
-      }
-      pads = pads.map((p, i) => p + prePad[i]);
-      countIncludePad = prePad.some((p) => p !== 0) || countIncludePad;
-    }
-    const isSymmetric = pads[0] === pads[2] && pads[1] === pads[3];
-    const spec: LayerSpec = { type: isAverage ? 'AvgPool2d' : 'MaxPool2d', kernelSize: kernel, stride: w.strides, padding: isSymmetric ? [pads[0], pads[1]] : pads };
-    if (w.ceilMode) spec.ceilMode = true;
-    if (!isAverage && w.dilations.some((d) => d !== 1)) spec.dilation = w.dilations;
-    if (isAverage) spec.countIncludePad = countIncludePad;
-    this.emit(nodes, spec, [x], {}, node);
-  }
-
-  /** PyTorch writes AvgPool2d(padding = p, count_include_pad = True) as Pad(zeros) + AveragePool. */
-  private pad(node: NodeProto, a: Attributes): void {
-    const where = describeNode(node);
-    const mode = a.string('mode', 'constant');
-    const padsAttr = a.ints('pads'); // before opset 11 pads and value were attributes
-    const valueAttr = a.float('value', 0);
-    a.checkAllUsed();
-    const x = this.onlyFirstIsData(node);
-    const next = this.onlyReader(node.output?.[0] ?? '');
-    if (!next || (next.opType !== 'AveragePool' && next.opType !== 'Conv') || next.input?.[0] !== node.output?.[0]) {
-      throw new Error(`${where}: a Pad is only supported right before an AveragePool or a Conv`);
-    }
-    if (node.input?.[3]) throw new Error(`${where}: the axes input (opset 18) is not supported`);
-    const pads = padsAttr ?? this.g.ints(node, 1, 'pads');
-    const value = node.input?.[2] ? this.g.floats(node, 2, 'constant_value').values[0] : valueAttr;
-    const isSpatial = pads.length === 8 && pads.every((p) => typeof p === 'number' && p >= 0) && [0, 1, 4, 5].every((i) => pads[i] === 0);
-    if (mode !== 'constant' || value !== 0 || !isSpatial || x.shape.length !== 4) {
-      throw new Error(`${where}: only zero padding of H and W of an [N, C, H, W] value is supported (mode ${mode}, value ${value}, pads ${JSON.stringify(pads)})`);
-    }
-    const sides = [pads[2], pads[3], pads[6], pads[7]] as number[]; // [top, left, bottom, right]
-    const nextAttributes = new Attributes(describeNode(next), next.attribute ?? []);
-    // The next node reads the padded value: give it the unpadded one with the padding folded in.
-    // The next node reads the unpadded value, with the padding added to its own.
-    this.alias([node], x);
-    this.reshaped.add(node.output?.[0] ?? '');
-    if (next.opType === 'Conv') this.conv(next, nextAttributes, [node], sides);
-    else this.pool(next, nextAttributes, [node, next], sides);
-  }
-
-  /** GlobalAveragePool (GlobalAvgPool2d), GlobalMaxPool (MaxPool2d over the whole map), ReduceMean over H, W. */
-  private globalPool(node: NodeProto, isMax: boolean, keepDims: boolean): void {
-    const where = describeNode(node);
-    const x = this.onlyFirstIsData(node);
-    if (x.shape.length !== 4) throw new Error(`${where}: needs an [N, C, H, W] input, got ${describeShape(x.shape)}`);
-    let spec: LayerSpec = { type: 'GlobalAvgPool2d' };
-    if (isMax) {
-      const [H, W] = [x.shape[2], x.shape[3]];
-      if (typeof H !== 'number' || typeof W !== 'number') throw new Error(`${where}: GlobalMaxPool needs a known height and width, got ${describeShape(x.shape)}`);
-      spec = { type: 'MaxPool2d', kernelSize: [H, W] };
-    }
-    if (keepDims) {
-      this.emit([node], spec, [x]);
-      return;
-    }
-    const pooled = this.builder.add(node, spec, [x], {}, where);
-    this.emit([node], { type: 'Flatten' }, [pooled]);
-  }
-
-  /** ReduceMean over the spatial axes [2, 3] of an image (torch's x.mean([2, 3])). */
-  private reduceMean(node: NodeProto, a: Attributes): void {
-    const where = describeNode(node);
-    const keepDims = a.int('keepdims', 1) === 1;
-    a.int('noop_with_empty_axes', 0);
-    const axesAttr = a.ints('axes');
-    a.checkAllUsed();
-    const x = this.onlyFirstIsData(node);
-    const axes = axesAttr ?? (node.input?.[1] ? this.g.ints(node, 1, 'axes') : null);
-    const rank = x.shape.length;
-    const resolved = (axes ?? []).map((d) => (typeof d === 'number' && d < 0 ? d + rank : d));
-    const isSpatial = rank === 4 && resolved.length === 2 && resolved.includes(2) && resolved.includes(3);
-    if (!isSpatial) {
-      throw new Error(`${where}: ReduceMean over axes ${JSON.stringify(axes)} of a rank-${rank} value is not supported (only the spatial axes [2, 3] of [N, C, H, W])`);
-    }
-    this.globalPool(node, false, keepDims);
   }
 
   // ---- activations ----------------------------------------------------------------------------
@@ -508,142 +414,9 @@ export class Converter {
     this.emit([node], resolved === 1 ? { type: 'Concat' } : { type: 'Concat', axis: resolved }, inputs);
   }
 
-  // ---- shape ops ------------------------------------------------------------------------------
-
-  /**
-   * Flatten, Reshape, Squeeze, Unsqueeze: fine where the result is the input's shape (nothing to
-   * do) or [N, all the rest] (Nabla's Flatten); any other shape is an error naming both.
-   */
-  private reshape(node: NodeProto, a: Attributes): void {
-    const where = describeNode(node);
-    const x = this.onlyFirstIsData(node);
-    const target = reshapeTarget(this, node, a, x.shape);
-    a.checkAllUsed();
-    const same = target.length === x.shape.length && target.every((d, i) => d === x.shape[i] || (i > 0 && d === null));
-    if (same) return this.alias([node], x);
-    const flat = flattenedShape(x.shape);
-    const isFlatten = target.length === 2 && target[0] === 'N' && (target[1] === flat[1] || target[1] === null);
-    if (!isFlatten) {
-      throw new Error(`${where}: ${node.opType} of ${describeShape(x.shape)} to ${describeShape(target)} is not supported (only to the same shape, or a flatten to [N, ${flat[1] ?? '?'}])`);
-    }
-    if (x.shape.length === 2) return this.alias([node], x);
-    this.emit([node], { type: 'Flatten' }, [x]);
-  }
-
-  private transpose(node: NodeProto, a: Attributes): void {
-    const x = this.onlyFirstIsData(node);
-    const perm = a.ints('perm') ?? x.shape.map((_, i) => x.shape.length - 1 - i);
-    a.checkAllUsed();
-    if (perm.every((p, i) => p === i)) return this.alias([node], x);
-    throw new Error(`${describeNode(node)}: Transpose with perm = ${formatShape(perm)} of a value computed from the input is not supported (only where it changes nothing, or on constants)`);
-  }
-
-  private skip(node: NodeProto, a: Attributes): void {
-    const where = describeNode(node);
-    const x = this.onlyFirstIsData(node);
-    if (node.opType === 'Dropout') {
-      a.float('ratio', 0.5);
-      a.int('seed', 0);
-      a.int('is_test', 1);
-      // From opset 12 ratio and training_mode are inputs; a constant training_mode must be false.
-      const trainingMode = node.input?.[2] ? this.g.constant(node.input[2]) : null;
-      const on = trainingMode?.ints?.[0] ?? trainingMode?.floats?.[0];
-      if (on) throw new Error(`${where}: training_mode = true is not supported (export the model in eval mode)`);
-    }
-    if (node.opType === 'Cast') {
-      const to = a.int('to', 1);
-      if (to !== 1) throw new Error(`${where}: Cast of the model's values to data type ${to} is not supported (only to FLOAT)`);
-    }
-    a.checkAllUsed();
-    this.alias([node], x);
-  }
-
-  private softmax(node: NodeProto, a: Attributes): void {
-    const where = describeNode(node);
-    const x = this.onlyFirstIsData(node);
-    const axis = a.int('axis', this.opset >= 13 ? -1 : 1);
-    a.checkAllUsed();
-    if (node.output?.[0] !== this.output) throw new Error(`${where}: Softmax is only supported as the last node`);
-    const rank = x.shape.length;
-    if (rank !== 2 || (axis !== 1 && axis !== -1)) throw new Error(`${where}: Softmax over axis ${axis} of a rank-${rank} value is not supported`);
-    if (this.options.trailingSoftmax !== 'drop') {
-      throw new Error(
-        `${where}: the graph ends in Softmax; Nabla models output logits (the loss applies softmax). ` +
-          `Import with {trailingSoftmax: 'drop'} to load the model without it`,
-      );
-    }
-    this.droppedSoftmax = true;
-    this.alias([node], x);
-  }
 }
 
-/** The shape Flatten / Reshape / Squeeze / Unsqueeze asks for, 'N' for the batch where it is kept. */
-function reshapeTarget(c: Converter, node: NodeProto, a: Attributes, shape: Dim[]): Dim[] {
-  const where = describeNode(node);
-  const rank = shape.length;
-  switch (node.opType) {
-    case 'Flatten': {
-      const axis = a.int('axis', 1);
-      const at = axis < 0 ? axis + rank : axis;
-      if (at < 0 || at > rank) throw new Error(`${where}: attribute axis = ${axis} is out of range for rank ${rank}`);
-      const product = (dims: Dim[]): Dim => dims.reduce<Dim>((p, d) => (typeof p === 'number' && typeof d === 'number' ? p * d : null), 1);
-      const outer = shape.slice(1, at);
-      // [d₀·…·d_{a−1}, d_a·…]: the batch survives only when every other outer dim is 1.
-      if (at === 0 || outer.some((d) => d !== 1)) throw new Error(`${where}: Flatten with axis = ${axis} of ${describeShape(shape)} would merge the batch with other dimensions; not supported`);
-      return ['N', product(shape.slice(at))];
-    }
-    case 'Reshape': {
-      const allowZero = a.int('allowzero', 0);
-      const raw = c.g.ints(node, 1, 'shape');
-      const out: Dim[] = raw.map((d, i) => (d === 0 && allowZero === 0 ? shape[i] ?? null : d));
-      if (typeof out[0] === 'number' && out[0] === c.fixedBatch) out[0] = 'N';
-      const minus = out.flatMap((d, i) => (d === -1 ? [i] : []));
-      if (minus.length > 1) throw new Error(`${where}: shape ${JSON.stringify(raw)} has more than one -1`);
-      if (minus.length === 1) {
-        // The element count is N·F; -1 takes what the other entries leave of it.
-        const flat = flattenedShape(shape)[1];
-        const F = typeof flat === 'number' ? flat : null;
-        const others = out.filter((d, i) => i !== minus[0] && i !== 0);
-        const rest = others.every((d) => typeof d === 'number') ? (others as number[]).reduce((p, d) => p * d, 1) : null;
-        const fits = F !== null && rest !== null && rest > 0 && F % rest === 0;
-        if (minus[0] === 0) out[0] = fits && F === rest ? 'N' : null;
-        else out[minus[0]] = out[0] === 'N' && fits ? F! / rest! : null;
-      }
-      return out;
-    }
-    case 'Squeeze':
-    case 'Unsqueeze': {
-      const axesAttr = a.ints('axes');
-      const axes = (axesAttr ?? (node.input?.[1] ? c.g.ints(node, 1, 'axes') : null)) as number[] | null;
-      if (axes && axes.some((d) => typeof d !== 'number')) throw new Error(`${where}: axes must be constant integers`);
-      if (node.opType === 'Squeeze') {
-        const drop = new Set((axes ?? shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0)).map((d) => (d < 0 ? d + rank : d)));
-        if (drop.has(0)) throw new Error(`${where}: Squeeze of the batch axis is not supported`);
-        for (const d of drop) if (shape[d] !== 1) throw new Error(`${where}: axis ${d} of ${describeShape(shape)} is not 1 and cannot be squeezed`);
-        return shape.filter((_, i) => !drop.has(i));
-      }
-      if (!axes) throw new Error(`${where}: Unsqueeze needs axes`);
-      const outRank = rank + axes.length;
-      const add = new Set(axes.map((d) => (d < 0 ? d + outRank : d)));
-      if (add.has(0)) throw new Error(`${where}: Unsqueeze in front of the batch axis is not supported`);
-      const out: Dim[] = [];
-      let k = 0;
-      for (let i = 0; i < outRank; i++) out.push(add.has(i) ? 1 : shape[k++]);
-      return out;
-    }
-    default:
-      throw new Error(`${where}: not a reshape`);
-  }
-}
-
-/** [N, product of the other dims] (null when one is unknown). */
-export function flattenedShape(shape: readonly Dim[]): Dim[] {
-  let features: Dim = 1;
-  for (const d of shape.slice(1)) features = typeof d === 'number' && typeof features === 'number' ? features * d : null;
-  return ['N', features];
-}
-
-function transpose(t: Weight): Weight {
+function transposed(t: Weight): Weight {
   const [rows, cols] = t.dims;
   const values = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) values[c * rows + r] = t.values[r * cols + c];
