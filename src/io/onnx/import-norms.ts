@@ -142,7 +142,7 @@ export function layerNormalization(c: Converter, node: NodeProto, a: Attributes)
 export function groupNormPattern(c: Converter, reshape: NodeProto): boolean {
   const x = c.valueOf(reshape.input?.[0] ?? '');
   const target = reshape.input?.[1] && !c.isData(reshape.input[1]) ? c.g.constant(reshape.input[1])?.ints : null;
-  if (!x || x.shape.length !== 4 || typeof x.shape[1] !== 'number' || !target || target.length !== 3 || target[0] !== 0 || target[2] !== -1) return false;
+  if (!x || x.shape.length < 2 || typeof x.shape[1] !== 'number' || !target || target.length !== 3 || target[0] !== 0 || target[2] !== -1) return false;
   const G = target[1];
   const C = x.shape[1];
   const norm = next(c, reshape, 'InstanceNormalization');
@@ -156,11 +156,13 @@ export function groupNormPattern(c: Converter, reshape: NodeProto): boolean {
   const restores = shapeOf?.opType === 'Shape' && shapeOf.input?.[0] === reshape.input?.[0];
   if (!isUnit(1, 1) || !isUnit(2, 0) || !back || !restores) return false;
   const eps = new Attributes(describeNode(norm), norm.attribute ?? []).float('epsilon', 1e-5);
-  // γ and β broadcast over [C, 1, 1]; without affine PyTorch still writes Mul(1) and Add(0) of shape [1, 1, 1].
+  // γ and β are [C, 1, …, 1] (one 1 per spatial dim); without affine PyTorch still writes Mul(1) and Add(0) of shape [1, 1, 1].
+  const rank = x.shape.length;
   const perChannel = (node: NodeProto | null, value: string) => {
     const w = otherConst(c, node, value);
-    const fits = w && (w.values.length === C || w.values.length === 1) && w.dims.length <= 3 && w.dims.slice(-2).every((d) => d === 1);
-    return fits ? w : null;
+    const isPerChannel = w && w.values.length === C && w.dims.length === rank - 1 && w.dims.slice(1).every((d) => d === 1);
+    const isScalar = w && w.values.length === 1 && w.dims.length < rank;
+    return isPerChannel || isScalar ? w : null;
   };
   const mul = c.onlyReader(out(back));
   const gamma = mul?.opType === 'Mul' ? perChannel(mul, out(back)) : null;
