@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importOnnx, readOnnx } from '../../src/io/onnx/import.js';
+import { layerDef } from '../../src/layers/all.js';
 import { attr, floatTensor, int64Tensor, onnx, type AttributeProto, type NodeProto, type TensorProto } from '../../src/io/onnx/proto.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
@@ -214,5 +215,27 @@ describe('declared intermediate shapes are checked', () => {
     m.graph!.valueInfo[0].type!.tensorType!.shape!.dim![2].dimValue = 3;
     m.graph!.valueInfo[0].type!.tensorType!.shape!.dim![3].dimValue = 3;
     assert.equal(importOnnx(onnx.ModelProto.encode(m).finish()).name, 'Sequential');
+  });
+});
+
+describe('ConvTranspose attributes match ONNX Runtime', { skip: layerDef('ConvTranspose2d') ? false : 'Nabla has no ConvTranspose2d layer yet' }, () => {
+  const convT = (attributes: AttributeProto[], inputShape = [2, 4, 4, 5]): Case => ({
+    name: 'convt', inputShape, nodes: [node('ConvTranspose', ['x', 'W', 'B'], ['y'], attributes)],
+    initializers: [weight('W', [4, 3, 3, 3], 11), weight('B', [3], 12)],
+  });
+  const cases: [string, Case][] = [
+    ['strides, pads, output_padding', convT([attr.ints('strides', [2, 2]), attr.ints('pads', [1, 1, 1, 1]), attr.ints('output_padding', [1, 0])])],
+    ['pads cropping more at the start (b > e: more output padding)', convT([attr.ints('strides', [2, 2]), attr.ints('pads', [1, 2, 0, 1])])],
+    ['output_shape', convT([attr.ints('strides', [2, 2]), attr.ints('output_shape', [8, 10])])],
+    ['auto_pad SAME_LOWER (the odd padding at the start)', convT([attr.ints('strides', [2, 2]), attr.string('auto_pad', 'SAME_LOWER')])],
+    ['dilations and groups', { ...convT([attr.ints('dilations', [2, 1]), attr.int('group', 2)]), initializers: [weight('W', [4, 2, 3, 3], 13), weight('B', [4], 14)] }],
+  ];
+  for (const [name, c] of cases) {
+    it(name, async () => {
+      assert.deepEqual(await matchesOrt({ ...c, name }), ['ConvTranspose2d']);
+    });
+  }
+  it('pads cropping more at the end is refused', () => {
+    assert.throws(() => importOnnx(build(convT([attr.ints('pads', [0, 0, 1, 0])]))), /node 'convtranspose' \(ConvTranspose\): attribute pads = \[0, 0, 1, 0\] crops more at the end/);
   });
 });
