@@ -41,6 +41,10 @@ function outcome(bytes: Uint8Array, what: string, shape: readonly number[] = inp
   let message: string | null = null;
   try {
     const m = importOnnx(bytes);
+    // Issue 13: a flip that makes a weight NaN or ±Infinity must be refused, never loaded.
+    for (const t of [...m.parameters(), ...m.buffers()]) {
+      assert.ok(t.value.data.every(Number.isFinite), `${what}: ${t.name} was loaded with a non-finite value`);
+    }
     // A harmless flip (a weight's low bits, a name) gives a model; it must run on its input.
     m.forward(randomInput([1, ...shape.slice(1)], 1), 'eval');
   } catch (e) {
@@ -76,7 +80,7 @@ describe('damaged ONNX files give clear errors, quickly, in bounded memory', () 
       }
     });
 
-    it(`${name}: 400 seeded single-byte flips`, () => {
+    it(`${name}: 400 seeded single-byte flips (none loads a non-finite weight)`, () => {
       const rng = new Rng(21);
       let failures = 0;
       for (let k = 0; k < 400; k++) {
