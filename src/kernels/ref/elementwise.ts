@@ -41,7 +41,7 @@ function geluTanhInner(x: number): number {
 function forwardOne(f: Activation, x: number): number {
   switch (f.kind) {
     case 'relu':
-      return x > 0 ? x : 0;
+      return x > 0 || x !== x ? x : 0; // NaN stays NaN, as PyTorch: a ReLU must not hide a diverged input
     case 'leakyRelu':
       return x > 0 ? x : f.negativeSlope * x;
     case 'sigmoid':
@@ -56,7 +56,7 @@ function forwardOne(f: Activation, x: number): number {
     case 'geluTanh':
       return 0.5 * x * (1 + geluTanhInner(x));
     case 'relu6':
-      return x > 0 ? (x < 6 ? x : 6) : 0;
+      return x > 0 || x !== x ? (x < 6 || x !== x ? x : 6) : 0; // NaN stays NaN, as PyTorch's clamp
     case 'hardsigmoid':
       return ramp(x) / 6;
     case 'hardswish':

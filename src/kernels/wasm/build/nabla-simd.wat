@@ -6239,6 +6239,10 @@
     local.get $6
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.gt
+    local.get $6
+    local.get $6
+    f32x4.ne
+    v128.or
     v128.and
     v128.store
     local.get $4
@@ -6265,8 +6269,12 @@
     local.get $5
     f32.const 0
     local.get $5
+    local.get $5
+    f32.ne
+    local.get $5
     f32.const 0
     f32.gt
+    i32.or
     select
     f32.store
     local.get $3
@@ -6375,6 +6383,10 @@
     local.get $5
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.gt
+    local.get $5
+    local.get $5
+    f32x4.ne
+    v128.or
     v128.and
     v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
     f32x4.min
@@ -6401,16 +6413,25 @@
     local.get $4
     i32.add
     local.get $6
-    f32.const 6
     local.get $6
-    f32.const 6
-    f32.lt
-    select
-    f32.const 0
+    f32.ne
+    local.tee $4
     local.get $6
     f32.const 0
     f32.gt
-    select
+    i32.or
+    if (result f32)
+     local.get $6
+     f32.const 6
+     local.get $4
+     local.get $6
+     f32.const 6
+     f32.lt
+     i32.or
+     select
+    else
+     f32.const 0
+    end
     f32.store
     local.get $3
     i32.const 1
