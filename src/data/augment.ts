@@ -36,23 +36,25 @@ export function drawAugment(rng: Rng, options: AugmentOptions): AugmentDraw {
 /**
  * Writes one augmented image of shape [C, H, W] from `src` into `dst`:
  *   dst[c, h, w] = src[c, h − dy, w' − dx]   with w' = W − 1 − w when flipped, else w,
- * and `fill` where the source index falls outside the image (padding with a black pixel).
+ * and `fill` (one value, or one per channel) where the source index falls outside the image
+ * (padding with a black pixel).
  */
 export function augmentImage(
   src: Float32Array,
   dst: Float32Array,
   shape: readonly [number, number, number],
   draw: AugmentDraw,
-  fill: number,
+  fill: number | readonly number[],
 ): void {
   const [C, H, W] = shape;
   for (let c = 0; c < C; c++) {
+    const background = typeof fill === 'number' ? fill : fill[c];
     for (let h = 0; h < H; h++) {
       const sh = h - draw.dy;
       const row = (c * H + h) * W;
       for (let w = 0; w < W; w++) {
         const sw = (draw.flip ? W - 1 - w : w) - draw.dx;
-        dst[row + w] = sh >= 0 && sh < H && sw >= 0 && sw < W ? src[(c * H + sh) * W + sw] : fill;
+        dst[row + w] = sh >= 0 && sh < H && sw >= 0 && sw < W ? src[(c * H + sh) * W + sw] : background;
       }
     }
   }

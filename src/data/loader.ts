@@ -118,7 +118,7 @@ export class DataLoader implements Iterable<Batch> {
     for (let i = 0; i < indices.length; i++) {
       const j = indices[i];
       const src = dataset.images.subarray(j * size, (j + 1) * size);
-      if (augment && rng) augmentImage(src, x.subarray(i * size, (i + 1) * size), dataset.imageShape, drawAugment(rng, augment), dataset.background);
+      if (augment && rng) augmentImage(src, x.subarray(i * size, (i + 1) * size), dataset.imageShape, drawAugment(rng, augment), dataset.backgrounds);
       else x.set(src, i * size);
       y[i] = dataset.labels[j];
     }

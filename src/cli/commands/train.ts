@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
 import type { DecodedCheckpoint } from '../../io/checkpoint.js';
+import { DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO } from '../../data/image-folder.js';
 import { loadCheckpoint, loadWeights, saveWeights } from '../../io/node-file.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
@@ -35,7 +36,11 @@ export function registerTrain(program: Command): void {
   program
     .command('train')
     .description('train a model (default: LeNet-5 on the embedded MNIST digits: 7,200 train, 800 validation, 2,000 test kept aside)')
-    .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, or a folder of MNIST-format IDX files', TRAIN_DEFAULTS.dataset)
+    .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, a folder of MNIST-format IDX files, or a folder of class subfolders of PNG/JPEG images (also with train/, val/, test/)', TRAIN_DEFAULTS.dataset)
+    .option('--data <dir>', 'the same as --dataset')
+    .option('--channels <n>', 'image folders: 1 (gray) or 3 (RGB); default 1 when every image is gray, else 3', choice('--channels', ['1', '3'] as const))
+    .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size'))
+    .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted) instead of stopping', false)
     .option('--model <preset|spec.json>', 'mlp, lenet5, cnn, cnn-bn, or a JSON model spec file', TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
@@ -58,7 +63,7 @@ export function registerTrain(program: Command): void {
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), TRAIN_DEFAULTS.backend)
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
     .action(async (opts: Record<string, any>, command: Command) => {
-      await train(opts, (key) => command.getOptionValueSource(key) === 'cli');
+      await train(opts, (key) => command.getOptionValueSource(key) === 'cli' || (key === 'dataset' && command.getOptionValueSource('data') === 'cli'));
     });
 }
 
@@ -88,6 +93,11 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
 }
 
 async function resolveStart(opts: Record<string, any>, given: (key: string) => boolean): Promise<Start> {
+  if (opts.channels !== undefined) opts.channels = Number(opts.channels);
+  if (given('data')) {
+    if (given('dataset') && opts.dataset !== opts.data) throw usageError(`--data ${opts.data} and --dataset ${opts.dataset}: give one of them`);
+    opts.dataset = opts.data;
+  }
   const config: TrainConfig = {
     dataset: opts.dataset,
     model: opts.model,
@@ -105,7 +115,11 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     patience: opts.patience,
     seed: opts.seed,
     valSplit: opts.valSplit ?? DEFAULT_VAL_SPLIT,
+    channels: opts.channels as 1 | 3 | undefined,
+    size: opts.size,
+    skipBad: opts.skipBad || undefined,
   };
+  for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
@@ -144,11 +158,14 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed });
-  const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'the dataset\'s own';
-  const testUse = evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)';
-  print(`  data: ${data.train.name} (${count(data.train.length)} images); normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`);
-  print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${data.test.name} (${count(data.test.length)}), ${testUse}`);
+  const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images });
+  const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
+  for (const note of data.notes) print(`  ${note}`);
+  print(`  data: ${data.train.name} (${count(data.train.length)} images of [${data.train.imageShape.join(', ')}]); normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`);
+  const testUse = !data.test ? 'none' : `${data.test.name} (${count(data.test.length)}), ${evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)'}`;
+  print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${testUse}`);
+  if (evalTest && !data.test) throw usageError(`--eval-test: ${config.dataset} has no test split (an image folder has one in test/, beside train/)`);
 
   const model = await buildTrainModel(start, data);
   const optimizer = makeOptimizer(config, model.parameters());
@@ -213,10 +230,10 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
     const withSmoothing = config.labelSmoothing > 0 && smoothed !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothed)})` : '';
     print(`validation accuracy: ${percent(v.accuracy)} (${Math.round(v.accuracy * v.count)}/${v.count}) on ${data.validation.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(v.loss)}${withSmoothing}`);
   }
-  if (evalTest) {
+  if (evalTest && data.test) {
     const t = evaluate(model, data.test);
     print(`test accuracy: ${percent(t.accuracy)} (${Math.round(t.accuracy * t.count)}/${t.count}) on ${data.test.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(t.loss)}`);
-  } else {
+  } else if (data.test) {
     print(`test split: not evaluated (${data.test.name}, ${count(data.test.length)} images; --eval-test evaluates it)`);
   }
   print(`${seconds.toFixed(1)} s in all`);
