@@ -3,7 +3,7 @@
 // building a model from a preset or spec file, and loading a saved model with its data settings.
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { formatNormalization, measureNormalization, type Normalization, renormalize } from '../data/data-info.js';
+import { formatNormalization, measureNormalization, type Normalization, type Preprocess, renormalize } from '../data/data-info.js';
 import { type ImageFolderOptions, ImageFolderError, isImageFolder, loadImageFolder } from '../data/image-folder.js';
 import type { ImageDataset } from '../data/dataset.js';
 import { DEFAULT_FASHION_MNIST_DIR, loadIdxFolderSplits } from '../data/folder.js';
@@ -57,6 +57,8 @@ export interface LoadedData {
   test: ImageDataset | null;
   /** How the data were read and normalised, one line each, for the report. */
   notes: string[];
+  /** How predict must prepare a new image for a model trained on these data. */
+  preprocess: Preprocess;
 }
 
 export interface LoadDatasetOptions {
@@ -82,6 +84,7 @@ interface NamedData {
   /** Measure the mean and std on the training split (everything but the embedded MNIST, which keeps MNIST's constants). */
   measure: boolean;
   notes: string[];
+  preprocess?: Preprocess;
 }
 
 /**
@@ -117,7 +120,8 @@ export async function loadDataset(id: string, options: LoadDatasetOptions = {}):
     normalization = measureNormalization(train);
     notes.push(`mean and std measured on ${train.name} (${train.length.toLocaleString('en-US')} images): ${formatNormalization(normalization)}`);
   }
-  if (!normalization) return { id, train, validation, validationFrom, test: named.test, notes };
+  const preprocess = named.preprocess ?? 'mnist';
+  if (!normalization) return { id, train, validation, validationFrom, test: named.test, notes, preprocess };
   const apply = (data: ImageDataset | null) => {
     try {
       return data && renormalize(data, normalization);
@@ -125,7 +129,7 @@ export async function loadDataset(id: string, options: LoadDatasetOptions = {}):
       throw mismatchError((err as Error).message);
     }
   };
-  return { id, train: apply(train)!, validation: apply(validation), validationFrom, test: apply(named.test), notes };
+  return { id, train: apply(train)!, validation: apply(validation), validationFrom, test: apply(named.test), notes, preprocess };
 }
 
 async function loadNamedDataset(id: string, images: ImageFolderOptions): Promise<NamedData> {
@@ -162,7 +166,7 @@ async function loadImages(dir: string, options: ImageFolderOptions): Promise<Nam
     notes.push(`skipped ${data.skipped.length} unreadable file${data.skipped.length === 1 ? '' : 's'} (--skip-bad): ${data.skipped.slice(0, 3).join('; ')}${data.skipped.length > 3 ? '; …' : ''}`);
   }
   const validationFrom = data.validation ? `the folder's own ${data.validation.name.slice(dir.length + 1)}/ split` : undefined;
-  return { train: data.train, validation: data.validation, validationFrom, test: data.test, measure: true, notes };
+  return { train: data.train, validation: data.validation, validationFrom, test: data.test, measure: true, notes, preprocess: 'resize-center-crop' };
 }
 
 function listNames(names: string[]): string {

@@ -33,14 +33,23 @@ export interface DataInfo {
   classNames: string[];
   /** One mean and one std per channel (inputShape[0] values each), or null when unknown. */
   normalization: Normalization | null;
+  /**
+   * How a new image is brought to inputShape: 'resize-center-crop' (image folders: shorter side
+   * resized, centre cropped, 1 or 3 channels, as torchvision's Resize + CenterCrop), or 'mnist'
+   * (the default, also when absent: gray, inverted when dark on light, area-resized; predict's --center).
+   */
+  preprocess?: Preprocess;
 }
+
+export const PREPROCESS = ['mnist', 'resize-center-crop'] as const;
+export type Preprocess = (typeof PREPROCESS)[number];
 
 export class DataInfoError extends Error {
   override name = 'DataInfoError';
 }
 
 /** The data settings of a dataset a model is trained on (one mean and std per channel). */
-export function dataInfoOf(data: ImageDataset, dataset: string | null): DataInfo {
+export function dataInfoOf(data: ImageDataset, dataset: string | null, preprocess: Preprocess = 'mnist'): DataInfo {
   return {
     schema: DATA_INFO_SCHEMA,
     dataset,
@@ -48,6 +57,7 @@ export function dataInfoOf(data: ImageDataset, dataset: string | null): DataInfo
     numClasses: data.numClasses,
     classNames: [...data.classNames],
     normalization: { mean: [...data.channelMean], std: [...data.channelStd] },
+    ...(preprocess === 'mnist' ? {} : { preprocess }),
   };
 }
 
@@ -112,6 +122,11 @@ export function parseDataInfo(value: unknown, where = 'data info'): DataInfo {
   }
   const channels = inputShape[0] as number;
   const normalization = legacy ? legacyNormalization(v, channels, bad) : parseNormalization(v.normalization, channels, bad);
+  const preprocess = v.preprocess ?? 'mnist';
+  if (!(PREPROCESS as readonly unknown[]).includes(preprocess)) bad('preprocess', `one of ${PREPROCESS.join(', ')}`, preprocess);
+  if (preprocess === 'resize-center-crop' && (inputShape.length !== 3 || ![1, 3].includes(channels) || inputShape[1] !== inputShape[2])) {
+    bad('inputShape', 'a square [C, S, S] with C = 1 or 3 for preprocess resize-center-crop', inputShape);
+  }
   return {
     schema: DATA_INFO_SCHEMA,
     dataset: dataset as string | null,
@@ -119,6 +134,7 @@ export function parseDataInfo(value: unknown, where = 'data info'): DataInfo {
     numClasses: numClasses as number,
     classNames: [...(classNames as string[])],
     normalization,
+    ...(preprocess === 'mnist' ? {} : { preprocess: preprocess as Preprocess }),
   };
 }
 

@@ -180,7 +180,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   }
   await folder.checkSpace(bytesWritten(model, config), 'model, checkpoint with optimizer state, and room for the atomic rewrite of the checkpoint');
 
-  const info = dataInfoOf(data.train, config.dataset);
+  const info = dataInfoOf(data.train, config.dataset, data.preprocess);
   const metadata = dataInfoMetadata(info);
   const checkpointPath = join(folder.dir, 'checkpoint.safetensors');
   const modelPath = join(folder.dir, 'model.safetensors');
