@@ -94,8 +94,9 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
 
 async function resolveStart(opts: Record<string, any>, given: (key: string) => boolean): Promise<Start> {
   if (opts.channels !== undefined) opts.channels = Number(opts.channels);
-  if (given('data')) {
-    if (given('dataset') && opts.dataset !== opts.data) throw usageError(`--data ${opts.data} and --dataset ${opts.dataset}: give one of them`);
+  if (opts.data !== undefined) {
+    // given('dataset') is also true for --data (see registerTrain); a different --dataset is the conflict.
+    if (opts.dataset !== TRAIN_DEFAULTS.dataset && opts.dataset !== opts.data) throw usageError(`--data ${opts.data} and --dataset ${opts.dataset}: give one of them`);
     opts.dataset = opts.data;
   }
   const config: TrainConfig = {
