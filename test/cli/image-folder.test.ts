@@ -80,6 +80,19 @@ describe('nabla train --data on an image folder', () => {
     assert.doesNotMatch(r.out, /inverted/);
   });
 
+  it('photo augmentation (crops, flips, rotations, jitter) is seeded and checkpointed: an interrupted run resumes to the same model', async () => {
+    const aug = ['--data', photos, '--size', '8', '--model', 'mlp', '--batch-size', '16', '--shift', '1', '--flip', '--vflip', '--crop-scale', '0.5', '--rotate', '10', '--jitter', '0.2',
+      '--skip-bad', '--schedule', 'constant', '--val-split', '0', '--backend', 'ref'];
+    const whole = await run('train', ...aug, '--epochs', '3', '--out', join(dir, 'aug-whole'));
+    assert.equal(whole.code, EXIT.ok, whole.err);
+    assert.match(whole.out, /flips, vertical flips, random resized crops \(area 0\.5–1\), rotations ±10°, colour jitter ±0\.2/);
+    const part = await run('train', ...aug, '--epochs', '1', '--out', join(dir, 'aug-part'));
+    assert.equal(part.code, EXIT.ok, part.err);
+    const rest = await run('train', '--resume', join(dir, 'aug-part', 'checkpoint.safetensors'), '--epochs', '3');
+    assert.equal(rest.code, EXIT.ok, rest.err);
+    assert.ok(readFileSync(join(dir, 'aug-whole', 'model.safetensors')).equals(readFileSync(join(dir, 'aug-part', 'model.safetensors'))), 'same weights byte for byte');
+  });
+
   it('eval on the folder prints the confusion matrix with the class names', async () => {
     const r = await run('eval', model, '--skip-bad', '--backend', 'ref');
     assert.equal(r.code, EXIT.ok, r.err);

@@ -51,6 +51,10 @@ export function registerTrain(program: Command): void {
     .option('--schedule <name>', 'onecycle, cosine (5% warm-up) or constant', choice('--schedule', SCHEDULES), TRAIN_DEFAULTS.schedule)
     .option('--shift <px>', 'random shifts of up to ±px pixels (0 = none)', nonNegativeInt('--shift'), TRAIN_DEFAULTS.shift)
     .option('--flip', 'random horizontal flips (for clothes, not digits)', false)
+    .option('--vflip', 'random vertical flips (aerial photos, cells)', false)
+    .option('--crop-scale <x>', 'random resized crops of x to 1 of the area, aspect ratio 3/4 to 4/3 (torchvision\'s RandomResizedCrop; e.g. 0.5)', numberIn('--crop-scale', 0.01, 1))
+    .option('--rotate <deg>', 'random rotations of up to ±deg degrees about the centre', numberIn('--rotate', 0, 180))
+    .option('--jitter <x>', 'random brightness, contrast and saturation factors in [1 − x, 1 + x] (ColorJitter)', numberIn('--jitter', 0, 1, true))
     .option('--label-smoothing <x>', 'label smoothing of the cross-entropy, from 0 to 1', numberIn('--label-smoothing', 0, 1), TRAIN_DEFAULTS.labelSmoothing)
     .option('--clip-norm <x>', 'clip the global gradient norm', positiveNumber('--clip-norm'))
     .option('--val-split <f>', `share of the training split held back for validation, seeded by --seed and stratified by class (default ${DEFAULT_VAL_SPLIT}; 0: none)`, numberIn('--val-split', 0, 1, true))
@@ -119,6 +123,10 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     channels: opts.channels as 1 | 3 | undefined,
     size: opts.size,
     skipBad: opts.skipBad || undefined,
+    vflip: opts.vflip || undefined,
+    cropScale: opts.cropScale,
+    rotate: opts.rotate || undefined,
+    jitter: opts.jitter || undefined,
   };
   for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
@@ -154,7 +162,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
   print(
     `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
-      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
+      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
   );
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
@@ -207,7 +215,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
         epochs: config.epochs,
         batchSize: config.batchSize,
         seed: config.seed,
-        augment: { maxShift: config.shift, horizontalFlip: config.flip } satisfies AugmentOptions,
+        augment: { maxShift: config.shift, horizontalFlip: config.flip, verticalFlip: config.vflip, cropScale: config.cropScale, rotate: config.rotate, jitter: config.jitter } satisfies AugmentOptions,
         loss: new SoftmaxCrossEntropy({ labelSmoothing: config.labelSmoothing }),
         clipNorm: config.clipNorm,
         callbacks,
@@ -294,6 +302,17 @@ function bytesWritten(model: Container, config: TrainConfig): number {
   const slots = config.optimizer === 'sgd' ? (config.momentum > 0 ? 1 : 0) : 2;
   const header = 1 << 20; // specs, metadata and the history: well under a MiB
   return 4 * values + 2 * 4 * values * (1 + slots) + header;
+}
+
+/** The photo augmentations of a run, for the banner. */
+function photoAugment(config: TrainConfig): string {
+  const parts = [
+    config.vflip ? 'vertical flips' : '',
+    config.cropScale !== undefined && config.cropScale < 1 ? `random resized crops (area ${config.cropScale}–1)` : '',
+    config.rotate ? `rotations ±${config.rotate}°` : '',
+    config.jitter ? `colour jitter ±${config.jitter}` : '',
+  ].filter(Boolean);
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 function pick<T>(o: Record<string, T>, keys: string[]): Record<string, T> {
