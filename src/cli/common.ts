@@ -4,8 +4,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { formatNormalization, measureNormalization, type Normalization, type Preprocess, renormalize } from '../data/data-info.js';
+import { classNamesOf, encodeRows, featureCount, inferSchema, isMissing, TableError, type TableSchema } from '../data/table.js';
+import { readCsvTable } from '../data/table-csv.js';
 import { type ImageFolderOptions, ImageFolderError, isImageFolder, loadImageFolder } from '../data/image-folder.js';
-import type { ImageDataset } from '../data/dataset.js';
+import { ImageDataset } from '../data/dataset.js';
 import { DEFAULT_FASHION_MNIST_DIR, loadIdxFolderSplits } from '../data/folder.js';
 import { IdxError } from '../data/idx.js';
 import { loadEmbeddedMnist } from '../data/mnist.js';
@@ -59,6 +61,8 @@ export interface LoadedData {
   notes: string[];
   /** How predict must prepare a new image for a model trained on these data. */
   preprocess: Preprocess;
+  /** Tables: the columns, statistics and vocabularies (saved with the model). */
+  table?: TableSchema;
 }
 
 export interface LoadDatasetOptions {
@@ -70,6 +74,10 @@ export interface LoadDatasetOptions {
   seed?: number;
   /** How image folders are read (channels, size, skipping bad files). */
   images?: ImageFolderOptions;
+  /** Tables (a .csv file): the target column. */
+  target?: string;
+  /** Tables: a model's schema, so rows are encoded as it was trained (eval). */
+  table?: TableSchema;
 }
 
 /** The share of the training split held back for validation when no separate validation data exist. */
@@ -97,6 +105,7 @@ interface NamedData {
  * validation split), unless a model's normalisation is given.
  */
 export async function loadDataset(id: string, options: LoadDatasetOptions = {}): Promise<LoadedData> {
+  if (/\.csv$/i.test(id)) return loadTable(id, options);
   const named = await loadNamedDataset(id, options.images ?? {});
   let { train, validation } = named;
   let validationFrom = named.validationFrom ?? '';
@@ -167,6 +176,48 @@ async function loadImages(dir: string, options: ImageFolderOptions): Promise<Nam
   }
   const validationFrom = data.validation ? `the folder's own ${data.validation.name.slice(dir.length + 1)}/ split` : undefined;
   return { train: data.train, validation: data.validation, validationFrom, test: data.test, measure: true, notes, preprocess: 'resize-center-crop' };
+}
+
+/**
+ * A CSV table for classification: the target column's values are the classes; the validation
+ * split is seeded and stratified; statistics and vocabularies come from the training rows (or
+ * the model's schema). Each row becomes a feature vector [F, 1, 1].
+ */
+async function loadTable(path: string, options: LoadDatasetOptions): Promise<LoadedData> {
+  const target = options.table?.target ?? options.target;
+  if (!target) throw usageError(`${path}: a table needs --target COLUMN (the column to predict)`);
+  try {
+    const { header, rows } = await readCsvTable(path);
+    const t = header.indexOf(target);
+    if (t < 0) throw new TableError(`${path}: no column '${target}' (--target); the columns are ${header.join(', ')}`);
+    rows.forEach((row, i) => {
+      if (isMissing(row[t])) throw new TableError(`${path}: row ${i + 1} (line ${i + 2}) has no value in the target column '${target}'`);
+    });
+    const values = rows.map((row) => row[t].trim());
+    const classNames = classNamesOf(values);
+    if (classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);
+    const labels = Int32Array.from(values, (v) => classNames.indexOf(v));
+    const fraction = options.table ? 0 : (options.valSplit ?? DEFAULT_VAL_SPLIT);
+    const split = validationSplit(rows.length, fraction, options.seed ?? 0, labels);
+    const schema = options.table ?? inferSchema(header, rows, target, split.train, path);
+    const encoded = encodeRows(schema, header, rows, path);
+    const F = featureCount(schema);
+    const all = new ImageDataset({ name: path, images: encoded.features, labels, imageShape: [F, 1, 1], numClasses: classNames.length, classNames });
+    const notes = [
+      `table: ${rows.length.toLocaleString('en-US')} rows, target '${target}' (${classNames.length} classes: ${listNames(classNames)}); ` +
+        schema.columns.map((c) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)` : `${c.name} (${c.categories.length} categories, one-hot)`)).join(', ') +
+        ` → ${F} features`,
+    ];
+    for (const [column, count] of encoded.missing) notes.push(`missing values: column '${column}', ${count} row${count === 1 ? '' : 's'} (${schema.columns.find((c) => c.name === column)?.kind === 'numeric' ? 'the training mean' : 'no category'} used)`);
+    for (const [column, seen] of encoded.unseen) notes.push(`categories not seen in training: column '${column}': ${[...seen].slice(0, 5).map(([v, row]) => `'${v}' (row ${row})`).join(', ')} (encoded as no category)`);
+    const validation = split.validation.length > 0 ? all.subset(split.validation, `${path} validation split`) : null;
+    if (fraction > 0 && !validation) throw usageError(`--val-split ${fraction} of ${path}'s ${rows.length} rows holds back none; give a larger share or --val-split 0`);
+    const validationFrom = validation ? `${+(fraction * 100).toFixed(2)}% of ${path}'s ${rows.length.toLocaleString('en-US')} rows, seeded (--seed ${options.seed ?? 0}), stratified by class` : 'none (--val-split 0)';
+    return { id: path, train: validation ? all.subset(split.train) : all, validation, validationFrom, test: null, notes, preprocess: 'table', table: schema };
+  } catch (err) {
+    if (err instanceof TableError) throw fileError(err.message);
+    throw err;
+  }
 }
 
 function listNames(names: string[]): string {

@@ -39,6 +39,8 @@ export interface TrainConfig {
   size?: number;
   /** Image folders: skip unreadable files instead of failing. */
   skipBad?: boolean;
+  /** Tables: the target column. */
+  target?: string;
   /** Photo augmentation: vertical flips, RandomResizedCrop's smallest area share, rotation (degrees), colour jitter. */
   vflip?: boolean;
   cropScale?: number;
@@ -76,7 +78,7 @@ export const TRAIN_DEFAULTS = {
 
 /** Keys of TrainConfig that a resumed run takes from the checkpoint. */
 export const CONFIG_KEYS: (keyof TrainConfig)[] = [
-  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit', 'channels', 'size', 'skipBad', 'vflip', 'cropScale', 'rotate', 'jitter',
+  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit', 'channels', 'size', 'skipBad', 'target', 'vflip', 'cropScale', 'rotate', 'jitter',
 ];
 /** Keys an extension of a run may change. */
 const EXTENSION_KEYS: (keyof TrainConfig)[] = ['epochs', 'lr', 'schedule'];
@@ -126,6 +128,7 @@ export function parseSavedRun(value: unknown, file: string): SavedRun {
     channels: c.channels === undefined ? undefined : c.channels === 1 || c.channels === 3 ? c.channels : bad('config.channels', '1 or 3', c.channels),
     size: int('size', 1, true),
     skipBad: c.skipBad === undefined ? undefined : typeof c.skipBad === 'boolean' ? c.skipBad : bad('config.skipBad', 'true or false', c.skipBad),
+    target: c.target === undefined ? undefined : text('target'),
     vflip: c.vflip === undefined ? undefined : typeof c.vflip === 'boolean' ? c.vflip : bad('config.vflip', 'true or false', c.vflip),
     cropScale: num('cropScale', (x) => x > 0 && x <= 1, 'a number in (0, 1]', true),
     rotate: num('rotate', (x) => x >= 0 && x <= 180, 'a number from 0 to 180', true),

@@ -5,6 +5,7 @@
 // the model was trained on. Reading validates every field (type, finiteness, range) and names
 // the field at fault. The schema and how to extend it: docs/data-info.md.
 import { ImageDataset } from './dataset.js';
+import { featureCount, parseTableSchema, type TableSchema } from './table.js';
 
 export const DATA_INFO_KEY = 'nabla.data';
 /** Bumped only when a reader of the previous version would misread a file of the new one. */
@@ -39,9 +40,11 @@ export interface DataInfo {
    * (the default, also when absent: gray, inverted when dark on light, area-resized; predict's --center).
    */
   preprocess?: Preprocess;
+  /** Tables (preprocess 'table'): the feature columns with their statistics and vocabularies, and the target. */
+  table?: TableSchema;
 }
 
-export const PREPROCESS = ['mnist', 'resize-center-crop'] as const;
+export const PREPROCESS = ['mnist', 'resize-center-crop', 'table'] as const;
 export type Preprocess = (typeof PREPROCESS)[number];
 
 export class DataInfoError extends Error {
@@ -127,6 +130,8 @@ export function parseDataInfo(value: unknown, where = 'data info'): DataInfo {
   if (preprocess === 'resize-center-crop' && (inputShape.length !== 3 || ![1, 3].includes(channels) || inputShape[1] !== inputShape[2])) {
     bad('inputShape', 'a square [C, S, S] with C = 1 or 3 for preprocess resize-center-crop', inputShape);
   }
+  const table = preprocess === 'table' ? parseTableSchema(v.table, bad) : undefined;
+  if (table && featureCount(table) !== channels) bad('table.columns', `columns encoding to inputShape[0] = ${channels} features`, `${featureCount(table)} features`);
   return {
     schema: DATA_INFO_SCHEMA,
     dataset: dataset as string | null,
@@ -135,6 +140,7 @@ export function parseDataInfo(value: unknown, where = 'data info'): DataInfo {
     classNames: [...(classNames as string[])],
     normalization,
     ...(preprocess === 'mnist' ? {} : { preprocess: preprocess as Preprocess }),
+    ...(table ? { table } : {}),
   };
 }
 

@@ -33,9 +33,9 @@ export function registerEval(program: Command): void {
       }
       const shape = saved.data?.inputShape;
       const images = shape?.length === 3 ? { channels: shape[0] === 3 ? 3 : 1, size: shape[1], skipBad: opts.skipBad } as const : { skipBad: opts.skipBad };
-      const data = await loadDataset(id, { normalization, valSplit: 0, images });
+      const data = await loadDataset(id, { normalization, valSplit: 0, images, table: saved.data?.table });
       // The test split when there is one; else a folder's own val/; else every image of the folder.
-      const [test, which] = data.test ? [data.test, 'the test split'] : data.validation ? [data.validation, 'the validation folder (no test/ folder)'] : [data.train, 'every image of the folder (it has no test/ or val/ folder)'];
+      const [test, which] = data.test ? [data.test, 'the test split'] : data.validation ? [data.validation, 'the validation folder (no test/ folder)'] : [data.train, data.table ? 'every row of the table' : 'every image of the folder (it has no test/ or val/ folder)'];
       if (saved.data && saved.data.numClasses !== test.numClasses) {
         throw mismatchError(`${path} was trained for ${saved.data.numClasses} classes, ${test.name} has ${test.numClasses}`);
       }

@@ -18,7 +18,11 @@ import { BACKENDS, checkFit, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
 import { borderMean, centerLikeMnist, contrast, resizeArea, toGray } from '../images.js';
 import { print, printError } from '../io.js';
-import { classNamesOption, loadSavedModel, normalizeOption } from '../saved-model.js';
+import { classNamesOption, loadSavedModel, normalizeOption, type SavedModel } from '../saved-model.js';
+import { stringify } from 'csv-stringify/sync';
+import { type Encoded, encodeRows, featureCount, TableError } from '../../data/table.js';
+import { type CsvTable, readCsvTable } from '../../data/table-csv.js';
+import { writeFileAtomic } from '../../io/node-file.js';
 
 export { borderMean, centerLikeMnist, type GrayImage, resizeArea, toGray } from '../images.js';
 
@@ -32,6 +36,7 @@ interface PredictOptions {
   normalize?: Normalization;
   classNames?: string[];
   backend: (typeof BACKENDS)[number];
+  out?: string;
 }
 
 export function registerPredict(program: Command): void {
@@ -45,11 +50,18 @@ export function registerPredict(program: Command): void {
     .option('--top <k>', 'classes to show per image', positiveInt('--top'), 3)
     .option('--normalize <how>', 'mnist, fashion-mnist, none (raw/255) or MEAN,STD (default: what the model file says)', normalizeOption)
     .option('--class-names <names>', 'mnist, fashion-mnist or names separated by commas (default: the model file\'s)', classNamesOption)
+    .option('--out <file.csv>', 'a table: write the predictions there (default: to standard output)')
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
     .action(async (path: string, images: string[], opts: PredictOptions) => {
-      for (const file of images) if (!/\.(png|jpe?g)$/i.test(file)) throw usageError(`${file}: predict reads PNG and JPEG files`);
+      const tables = images.filter((file) => /\.csv$/i.test(file));
+      if (tables.length > 0 && (tables.length !== 1 || images.length !== 1)) throw usageError('predict reads one CSV table (rows.csv) or PNG and JPEG images, not both');
+      for (const file of images) if (!/\.(png|jpe?g|csv)$/i.test(file)) throw usageError(`${file}: predict reads PNG and JPEG images, or a CSV table of rows`);
       await setupBackend(opts.backend);
       const saved = await loadSavedModel(path);
+      if (tables.length === 1) {
+        await predictTable(saved, path, tables[0], opts);
+        return;
+      }
       const info = saved.data;
       const normalization = opts.normalize ?? info?.normalization;
       if (!normalization) {
@@ -120,4 +132,46 @@ function mnistLike(image: RgbaImage, file: string, opts: PredictOptions, w: numb
     );
   }
   return opts.center ? centerLikeMnist(ink, w, h) : resizeArea(ink, w, h);
+}
+
+/**
+ * A table: every row of rows.csv encoded by the model's schema (its statistics and vocabularies),
+ * written back as CSV with the predicted class and one probability column per class. Missing
+ * values and categories the model never saw are named on standard error.
+ */
+async function predictTable(saved: SavedModel, path: string, file: string, opts: PredictOptions): Promise<void> {
+  const schema = saved.data?.table;
+  if (!schema) throw mismatchError(`${path} was not trained on a table (its data settings have no columns); predict reads images for it`);
+  let encoded: Encoded;
+  let table: CsvTable;
+  try {
+    table = await readCsvTable(file);
+    encoded = encodeRows(schema, table.header, table.rows, file);
+  } catch (err) {
+    if (err instanceof TableError) throw fileError(err.message);
+    throw err;
+  }
+  for (const [column, count] of encoded.missing) printError(`nabla: note: ${file}: column '${column}' has ${count} missing value${count === 1 ? '' : 's'} (encoded as in training)`);
+  for (const [column, seen] of encoded.unseen) {
+    printError(`nabla: warning: ${file}: column '${column}' has categories the model never saw: ${[...seen].slice(0, 5).map(([v, row]) => `'${v}' (row ${row})`).join(', ')}; encoded as no category`);
+  }
+  const F = featureCount(schema);
+  const x = new Tensor(encoded.features, [table.rows.length, F, 1, 1]);
+  const probs = checkFit(`rows of ${F} features`, () => predict(saved.model, x));
+  const names = opts.classNames ?? saved.data!.classNames;
+  const K = probs.shape[1];
+  if (names.length !== K) throw mismatchError(`${names.length} class names for a model with ${K} outputs`);
+  const out = table.rows.map((row, i) => {
+    const p = Array.from(probs.data.subarray(i * K, (i + 1) * K));
+    const best = p.indexOf(Math.max(...p));
+    return [...row, names[best], ...p.map((v) => v.toFixed(6))];
+  });
+  const header = [...table.header, `predicted ${schema.target}`, ...names.map((n) => `p(${n})`)];
+  const csv = stringify([header, ...out]);
+  if (opts.out) {
+    await writeFileAtomic(opts.out, new TextEncoder().encode(csv));
+    print(`wrote ${opts.out}: ${table.rows.length} predictions of '${schema.target}'`);
+  } else {
+    print(csv.trimEnd());
+  }
 }

@@ -41,6 +41,7 @@ export function registerTrain(program: Command): void {
     .option('--channels <n>', 'image folders: 1 (gray) or 3 (RGB); default 1 when every image is gray, else 3', choice('--channels', ['1', '3'] as const))
     .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size'))
     .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted) instead of stopping', false)
+    .option('--target <column>', 'tables (--data table.csv): the column to predict (its values are the classes)')
     .option('--model <preset|spec.json>', 'mlp, lenet5, cnn, cnn-bn, or a JSON model spec file', TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
@@ -105,7 +106,8 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   }
   const config: TrainConfig = {
     dataset: opts.dataset,
-    model: opts.model,
+    // A table's default model is the MLP preset, sized from its columns.
+    model: !given('model') && /\.csv$/i.test(opts.dataset) ? 'mlp' : opts.model,
     epochs: opts.epochs,
     batchSize: opts.batchSize,
     optimizer: opts.optimizer,
@@ -123,12 +125,17 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     channels: opts.channels as 1 | 3 | undefined,
     size: opts.size,
     skipBad: opts.skipBad || undefined,
+    target: opts.target,
     vflip: opts.vflip || undefined,
     cropScale: opts.cropScale,
     rotate: opts.rotate || undefined,
     jitter: opts.jitter || undefined,
   };
   for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
+  if (/\.csv$/i.test(config.dataset)) {
+    if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
+    config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
+  }
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
@@ -168,10 +175,11 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
   const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images });
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table });
   const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
   for (const note of data.notes) print(`  ${note}`);
-  print(`  data: ${data.train.name} (${count(data.train.length)} images of [${data.train.imageShape.join(', ')}]); normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`);
+  const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
+  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}`);
   const testUse = !data.test ? 'none' : `${data.test.name} (${count(data.test.length)}), ${evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)'}`;
   print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${testUse}`);
   if (evalTest && !data.test) throw usageError(`--eval-test: ${config.dataset} has no test split (an image folder has one in test/, beside train/)`);
@@ -189,7 +197,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   }
   await folder.checkSpace(bytesWritten(model, config), 'model, checkpoint with optimizer state, and room for the atomic rewrite of the checkpoint');
 
-  const info = dataInfoOf(data.train, config.dataset, data.preprocess);
+  const info = { ...dataInfoOf(data.train, config.dataset, data.preprocess), ...(data.table ? { table: data.table } : {}) };
   const metadata = dataInfoMetadata(info);
   const checkpointPath = join(folder.dir, 'checkpoint.safetensors');
   const modelPath = join(folder.dir, 'model.safetensors');
