@@ -21,6 +21,8 @@ interface NablaExports {
   maxPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dBackwardPlanes(desc: number): void;
+  groupNormForwardBlocks(desc: number, eps: number): void;
+  groupNormBackwardBlocks(desc: number): void;
 }
 
 /**

@@ -126,3 +126,4 @@ export { addPartials, convScratchBytes } from './conv';
 export { reluSimd, reluBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';
+export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
