@@ -5,9 +5,10 @@
 import type { Container, LayerSpec } from '../layers/layer.js';
 import { modelFromSpec } from '../layers/spec.js';
 import { Rng } from '../tensor/rng.js';
+import { mobilenetSpec } from './presets-mobilenet.js';
 import { resnetSpec } from './presets-residual.js';
 
-export const PRESET_NAMES = ['mlp', 'lenet5', 'cnn', 'cnn-bn', 'resnet'] as const;
+export const PRESET_NAMES = ['mlp', 'lenet5', 'cnn', 'cnn-bn', 'resnet', 'mobilenet'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export interface PresetOptions {
@@ -22,6 +23,7 @@ export const PRESET_DESCRIPTIONS: Record<PresetName, string> = {
   cnn: 'CNN: conv 32@3×3, conv 64@3×3 with max-pools, 128 hidden, dropout 0.25',
   'cnn-bn': 'CNN with batch norm: [conv 3×3, BN, ReLU] at 32 then 64 channels, max-pools, 128 hidden with BN, dropout 0.3',
   resnet: 'ResNet: 3×3 stem, basic blocks at 32, 64, 128 channels (the last two halve H and W), global average pooling',
+  mobilenet: 'MobileNetV2: 3×3 stem, inverted residual blocks (1×1 expand, 3×3 depthwise, 1×1 project, ReLU6) at 16, 24, 32, 64 channels, global average pooling',
 };
 
 export function isPresetName(name: string): name is PresetName {
@@ -106,6 +108,8 @@ function presetTable(name: PresetName, options: PresetOptions): ModelSpec {
       ];
     case 'resnet':
       return resnetSpec(options.inputShape ?? [1, 28, 28], { numClasses: k });
+    case 'mobilenet':
+      return mobilenetSpec({ numClasses: k });
     default:
       throw new Error(`unknown preset '${String(name)}' (known: ${PRESET_NAMES.join(', ')})`);
   }
