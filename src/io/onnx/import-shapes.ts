@@ -103,7 +103,7 @@ function reshapeTarget(c: Converter, node: NodeProto, a: Attributes, shape: Dim[
         // The element count is N·F; -1 takes what the other entries leave of it.
         const flat = flattenedShape(shape)[1];
         const F = typeof flat === 'number' ? flat : null;
-        const others = out.filter((d, i) => i !== minus[0] && i !== 0);
+        const others = out.filter((_, i) => i !== minus[0] && i !== 0);
         const rest = others.every((d) => typeof d === 'number') ? (others as number[]).reduce((p, d) => p * d, 1) : null;
         const fits = F !== null && rest !== null && rest > 0 && F % rest === 0;
         if (minus[0] === 0) out[0] = fits && F === rest ? 'N' : null;
