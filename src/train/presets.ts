@@ -18,7 +18,7 @@ export interface PresetOptions {
 }
 
 export const PRESET_DESCRIPTIONS: Record<PresetName, string> = {
-  mlp: 'MLP: flatten, 784-256-128-10 with ReLU',
+  mlp: 'MLP: flatten, 784-256-128-10 with ReLU (for a table of F features: F-H-H/2-K, H = 2F rounded up to a power of 2 in 16..256)',
   lenet5: 'LeNet-5: conv 6@5×5 (pad 2), max-pool, conv 16@5×5, max-pool, 400-120-84-10, ReLU',
   cnn: 'CNN: conv 32@3×3, conv 64@3×3 with max-pools, 128 hidden, dropout 0.25',
   'cnn-bn': 'CNN with batch norm: [conv 3×3, BN, ReLU] at 32 then 64 channels, max-pools, 128 hidden with BN, dropout 0.3',
@@ -44,7 +44,13 @@ export function presetSpec(name: PresetName, options: PresetOptions = {}): Model
 function presetTable(name: PresetName, options: PresetOptions): ModelSpec {
   const k = options.numClasses ?? 10;
   switch (name) {
-    case 'mlp':
+    case 'mlp': {
+      const [c, h, w] = options.inputShape ?? [1, 28, 28];
+      if (h === 1 && w === 1) {
+        // A table's feature vector [F, 1, 1]: hidden sizes from the columns, 2F rounded up to a power of 2 within 16..256, then half.
+        const hidden = Math.min(256, Math.max(16, 2 ** Math.ceil(Math.log2(2 * c))));
+        return [{ type: 'Flatten' }, { type: 'Linear', outFeatures: hidden }, { type: 'ReLU' }, { type: 'Linear', outFeatures: hidden / 2 }, { type: 'ReLU' }, { type: 'Linear', outFeatures: k }];
+      }
       return [
         { type: 'Flatten' },
         { type: 'Linear', outFeatures: 256 },
@@ -53,6 +59,7 @@ function presetTable(name: PresetName, options: PresetOptions): ModelSpec {
         { type: 'ReLU' },
         { type: 'Linear', outFeatures: k },
       ];
+    }
     case 'lenet5':
       return [
         { type: 'Conv2d', outChannels: 6, kernelSize: 5, padding: 2 },
