@@ -62,6 +62,9 @@ export * from './data/loader.js';
 export * from './data/augment.js';
 export * from './data/mnist.js';
 export * from './data/data-info.js';
+export * from './data/split.js';
+export * from './data/image-ops.js';
+export * from './data/table.js';
 
 // Training: fit, evaluate, predict, callbacks, model presets
 export * from './train/fit.js';
