@@ -88,6 +88,14 @@ export interface Kernels {
     grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
   ): Tensor | null;
 
+  /**
+   * Transposed convolution, the input gradient of conv2d (docs/math/conv-transpose2d.md):
+   * y = col2im(w_gᵀ·x_g) + b per image and group, for g from convTranspose2dGeometry (the conv whose
+   * input gradient it is). x [N, inC, H, W] (g.outC = inC, g.OH = H, g.OW = W), w [inC, outC/groups,
+   * kH, kW], b [outC] or null → y [N, outC, H', W'] (g.C = outC, g.H = H', g.W = W').
+   */
+  convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor;
+
   // ---- Pooling (g from pool2dGeometry: outC = C) ----------------------------------------------
   /** Max over each window; padded positions count as −∞. */
   maxPool2d(x: Tensor, g: Conv2dGeometry): MaxPoolResult;
