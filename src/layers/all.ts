@@ -5,6 +5,7 @@ import { geluDef, leakyReluDef, reluDef, sigmoidDef, softplusDef, tanhDef } from
 import { avgPool2dDef } from './avg-pool2d.js';
 import { batchNorm1dDef, batchNorm2dDef } from './batch-norm.js';
 import { conv2dDef } from './conv2d.js';
+import { convTranspose2dDef } from './conv-transpose2d.js';
 import { dropoutDef } from './dropout.js';
 import { flattenDef } from './flatten.js';
 import { graphDef, residualDef } from './graph-spec.js';
@@ -20,6 +21,7 @@ import { globalAvgPool2dDef } from './global-avg-pool2d.js';
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
   conv2dDef,
+  convTranspose2dDef,
   maxPool2dDef,
   avgPool2dDef,
   reluDef,
