@@ -169,16 +169,32 @@ export const convTranspose2dDef: LayerDef<ConvTranspose2d> = {
     });
   },
   toOnnx(e, layer, path, [x]) {
-    const inputs = [x, e.initializer(`${path}.weight`, layer.weight.value)]; // [inC, outC/groups, kH, kW], as ONNX
-    if (layer.bias) inputs.push(e.initializer(`${path}.bias`, layer.bias.value));
-    return e.node('ConvTranspose', `${path}.ConvTranspose`, inputs, {
+    const weight = e.initializer(`${path}.weight`, layer.weight.value); // [inC, outC/groups, kH, kW], as ONNX
+    const attributes = {
       kernel_shape: { ints: layer.kernelSize },
       strides: { ints: layer.stride },
-      pads: { ints: onnxPads(layer.padding) },
-      output_padding: { ints: layer.outputPadding },
       dilations: { ints: layer.dilation },
       group: { int: layer.groups },
-    });
+    };
+    const [sH, sW] = layer.stride;
+    const [aH, aW] = layer.outputPadding;
+    if (aH < sH && aW < sW) { // what PyTorch writes
+      const inputs = layer.bias ? [x, weight, e.initializer(`${path}.bias`, layer.bias.value)] : [x, weight];
+      return e.node('ConvTranspose', `${path}.ConvTranspose`, inputs, {
+        ...attributes, pads: { ints: onnxPads(layer.padding) }, output_padding: { ints: layer.outputPadding },
+      });
+    }
+    // outputPadding ≥ stride (allowed by a larger dilation) is refused by ONNX Runtime. Output padding
+    // a only shortens the end padding p: end pads max(p − a, 0); the max(a − p, 0) rows past every
+    // kernel tap are zeros, padded on after the ConvTranspose, and then the bias is added.
+    const [pH, pW] = layer.padding;
+    const [endH, endW] = [Math.max(pH - aH, 0), Math.max(pW - aW, 0)];
+    const [restH, restW] = [Math.max(aH - pH, 0), Math.max(aW - pW, 0)];
+    let y = e.node('ConvTranspose', `${path}.ConvTranspose`, [x, weight], { ...attributes, pads: { ints: [pH, pW, endH, endW] } });
+    if (restH > 0 || restW > 0) y = e.node('Pad', `${path}.Pad`, [y, e.int64s(`${path}.pads`, [0, 0, 0, 0, 0, 0, restH, restW])]);
+    if (!layer.bias) return y;
+    const bias = e.initializer(`${path}.bias`, new Tensor(layer.bias.value.data, [layer.outChannels, 1, 1]));
+    return e.node('Add', `${path}.Add`, [y, bias]);
   },
   torch: (layer) => [
     { local: 'weight', torch: 'weight', tensor: layer.weight.value },
