@@ -45,6 +45,8 @@ export interface CrossEntropyOptions {
   /** ε in PyTorch's label smoothing: target = (1 − ε)·onehot + ε/numClasses. */
   labelSmoothing: number;
   reduction: 'mean' | 'sum';
+  /** Targets equal to this are ignored (no loss, zero gradient, not counted by 'mean'); null: none. */
+  ignoreIndex?: number | null;
 }
 
 export interface LossResult {
@@ -150,7 +152,10 @@ export interface Kernels {
   // ---- Softmax and losses ---------------------------------------------------------------------
   /** Row-wise softmax over the last dim of [N, K], with the row max subtracted. */
   softmax(x: Tensor): Tensor;
-  /** Fused softmax + cross-entropy over logits [N, K] and integer targets; targets are validated by the caller. */
+  /**
+   * Fused softmax + cross-entropy over logits [N, K] (or [N, K, d₁, …], a distribution per position,
+   * targets [N, d₁, …] flattened) and integer targets; targets are validated by the caller.
+   */
   softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult;
   /** Mean (or sum) of squared errors and its gradient w.r.t. prediction. */
   mse(prediction: Tensor, target: Tensor, reduction: 'mean' | 'sum'): LossResult;
