@@ -16,6 +16,11 @@ export interface ImageDatasetInit {
   /** The normalisation already applied: x = (raw/255 − mean) / std. Predict applies it to new images. */
   mean?: number;
   std?: number;
+  /**
+   * Shape of one sample's label: [] (default) for one class per image, [H, W] for a class per
+   * pixel (segmentation masks: labels holds N·H·W classes, sample after sample).
+   */
+  labelShape?: number[];
 }
 
 export class ImageDataset {
@@ -27,18 +32,24 @@ export class ImageDataset {
   readonly classNames: string[];
   readonly mean: number;
   readonly std: number;
+  readonly labelShape: number[];
 
   constructor(init: ImageDatasetInit) {
     const [c, h, w] = init.imageShape;
-    const n = init.labels.length;
+    const labelShape = init.labelShape ?? [];
+    const labelSize = labelShape.reduce((a, b) => a * b, 1);
+    if (!labelShape.every((d) => Number.isInteger(d) && d >= 1) || init.labels.length % labelSize !== 0) {
+      throw new Error(`${init.name}: ${init.labels.length} labels do not make whole label maps of shape [${labelShape.join(', ')}]`);
+    }
+    const n = init.labels.length / labelSize;
     if (init.images.length !== n * c * h * w) {
       throw new Error(`${init.name}: ${n} labels need ${n * c * h * w} image values of shape [${c}, ${h}, ${w}], got ${init.images.length}`);
     }
     if (!Number.isInteger(init.numClasses) || init.numClasses < 1) throw new Error(`${init.name}: numClasses must be a positive integer, got ${init.numClasses}`);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < init.labels.length; i++) {
       const y = init.labels[i];
       if (y < 0 || y >= init.numClasses) {
-        throw new Error(`${init.name}: label ${y} of sample ${i} is out of range for ${init.numClasses} classes (0..${init.numClasses - 1})`);
+        throw new Error(`${init.name}: label ${y} of sample ${Math.floor(i / labelSize)} is out of range for ${init.numClasses} classes (0..${init.numClasses - 1})`);
       }
     }
     if (init.classNames && init.classNames.length !== init.numClasses) {
@@ -52,6 +63,7 @@ export class ImageDataset {
     this.classNames = init.classNames ?? Array.from({ length: init.numClasses }, (_, i) => String(i));
     this.mean = init.mean ?? 0;
     this.std = init.std ?? 1;
+    this.labelShape = [...labelShape];
   }
 
   /**
@@ -72,7 +84,12 @@ export class ImageDataset {
   }
 
   get length(): number {
-    return this.labels.length;
+    return this.labels.length / this.labelSize;
+  }
+
+  /** Labels per sample: 1, or H·W for segmentation masks. */
+  get labelSize(): number {
+    return this.labelShape.reduce((a, b) => a * b, 1);
   }
 
   /** Values per image, C·H·W. */
@@ -89,12 +106,13 @@ export class ImageDataset {
   subset(indices: ArrayLike<number>, name = this.name): ImageDataset {
     const size = this.imageSize;
     const images = new Float32Array(indices.length * size);
-    const labels = new Int32Array(indices.length);
+    const labelSize = this.labelSize;
+    const labels = new Int32Array(indices.length * labelSize);
     for (let i = 0; i < indices.length; i++) {
       const j = indices[i];
       if (!Number.isInteger(j) || j < 0 || j >= this.length) throw new Error(`${this.name}.subset: index ${j} out of range 0..${this.length - 1}`);
       images.set(this.images.subarray(j * size, (j + 1) * size), i * size);
-      labels[i] = this.labels[j];
+      labels.set(this.labels.subarray(j * labelSize, (j + 1) * labelSize), i * labelSize);
     }
     return new ImageDataset({ ...this.describe(name), images, labels });
   }
@@ -125,7 +143,7 @@ export class ImageDataset {
   }
 
   private describe(name: string): Omit<ImageDatasetInit, 'images' | 'labels'> {
-    return { name, imageShape: this.imageShape, numClasses: this.numClasses, classNames: this.classNames, mean: this.mean, std: this.std };
+    return { name, imageShape: this.imageShape, numClasses: this.numClasses, classNames: this.classNames, mean: this.mean, std: this.std, labelShape: this.labelShape };
   }
 }
 
