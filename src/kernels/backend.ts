@@ -24,7 +24,14 @@ export type Activation =
   | { kind: 'sigmoid' }
   | { kind: 'tanh' }
   | { kind: 'gelu' } // exact: x·Φ(x) = x·½(1 + erf(x/√2))
-  | { kind: 'softplus'; beta: number; threshold: number }; // (1/β)·log(1 + e^{βx}); x when βx > threshold
+  | { kind: 'softplus'; beta: number; threshold: number } // (1/β)·log(1 + e^{βx}); x when βx > threshold
+  | { kind: 'geluTanh' } // ½x(1 + tanh(√(2/π)(x + 0.044715x³)))
+  | { kind: 'relu6' } // min(max(x, 0), 6)
+  | { kind: 'hardsigmoid' } // relu6(x + 3)/6
+  | { kind: 'hardswish' } // x·relu6(x + 3)/6
+  | { kind: 'silu' } // x·σ(x)
+  | { kind: 'elu'; alpha: number } // x if x > 0 else α(e^x − 1)
+  | { kind: 'mish' }; // x·tanh(softplus(x))
 
 export interface MaxPoolResult {
   y: Tensor;
@@ -37,6 +44,25 @@ export interface BatchNormStats {
   mean: Tensor;
   /** Per-channel biased variance (divide by count), [C]. */
   variance: Tensor;
+}
+
+/**
+ * How group normalisation (and layer normalisation, one group) sees its input: x as [N, C, S],
+ * normalised over each of the N·groups blocks of (C/groups)·S contiguous entries; gamma and beta
+ * are per channel. GroupNorm: N, C, S = H·W. LayerNorm over the last dims (M entries): [rows, M, 1].
+ */
+export interface GroupNormView {
+  N: number;
+  C: number;
+  S: number;
+  groups: number;
+}
+
+export interface GroupNormResult {
+  y: Tensor;
+  xHat: Tensor;
+  /** 1/√(σ² + ε) per block, [N·groups]. */
+  invStd: Tensor;
 }
 
 export interface CrossEntropyOptions {
@@ -148,6 +174,17 @@ export interface Kernels {
    * dx = gamma·invStd·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M = N·H·W entries of a channel.
    */
   batchNormBackward(dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor): Tensor;
+
+  // ---- Group and layer normalisation (see GroupNormView) -----------------------------------
+  /** Per block: xHat = (x − mean)/√(biased var + eps), y = gamma[c]·xHat + beta[c]. */
+  groupNormForward(x: Tensor, view: GroupNormView, eps: number, gamma: Tensor, beta: Tensor): GroupNormResult;
+  /**
+   * dGamma[c] += Σ dy⊙xHat, dBeta[c] += Σ dy; with dxHat = gamma[c]·dy,
+   * dx = invStd·(dxHat − mean(dxHat) − xHat·mean(dxHat⊙xHat)), means over each block's entries.
+   */
+  groupNormBackward(
+    dy: Tensor, xHat: Tensor, invStd: Tensor, view: GroupNormView, gamma: Tensor, dGamma: Tensor, dBeta: Tensor,
+  ): Tensor;
 
   // ---- Softmax and losses ---------------------------------------------------------------------
   /** Row-wise softmax over the last dim of [N, K], with the row max subtracted. */

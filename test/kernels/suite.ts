@@ -9,6 +9,7 @@ import { convSuite } from './suite-conv.js';
 import { convTransposeSuite } from './suite-conv-transpose.js';
 import { elementwiseSuite } from './suite-elementwise.js';
 import { gemmSuite } from './suite-gemm.js';
+import { groupNormSuite } from './suite-group-norm.js';
 import { inputsSuite } from './suite-inputs.js';
 import { poolSuite } from './suite-pool.js';
 import { softmaxSuite } from './suite-softmax.js';
@@ -25,4 +26,5 @@ export function runKernelSuite(k: Kernels): void {
   softmaxSuite(k);
   inputsSuite(k);
   adaptivePoolSuite(k);
+  groupNormSuite(k);
 }

@@ -123,6 +123,8 @@ export function tileCols(): i32 {
 }
 
 export { addPartials, convScratchBytes } from './conv';
-export { reluSimd, reluBackwardSimd } from './elementwise';
+export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, hardsigmoidBackwardSimd, hardswishBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';
+export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
+export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental';
