@@ -18,6 +18,7 @@ export type * from './layers/layer.js';
 export { type WeightInit, WEIGHT_INITS } from './layers/common.js';
 export * from './layers/linear.js';
 export * from './layers/conv2d.js';
+export * from './layers/conv-transpose2d.js';
 export * from './layers/max-pool2d.js';
 export * from './layers/avg-pool2d.js';
 export * from './layers/adaptive-avg-pool2d.js';

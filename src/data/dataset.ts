@@ -20,6 +20,11 @@ export interface ImageDatasetInit {
    */
   mean?: number | readonly number[];
   std?: number | readonly number[];
+  /**
+   * Shape of one sample's label: [] (default) for one class per image, [H, W] for a class per
+   * pixel (segmentation masks: labels holds N·H·W classes, sample after sample).
+   */
+  labelShape?: number[];
 }
 
 /** One value per channel from a number (every channel) or a list of C values. */
@@ -40,18 +45,24 @@ export class ImageDataset {
   /** Per channel: x = (raw/255 − channelMean[c]) / channelStd[c]. */
   readonly channelMean: number[];
   readonly channelStd: number[];
+  readonly labelShape: number[];
 
   constructor(init: ImageDatasetInit) {
     const [c, h, w] = init.imageShape;
-    const n = init.labels.length;
+    const labelShape = init.labelShape ?? [];
+    const labelSize = labelShape.reduce((a, b) => a * b, 1);
+    if (!labelShape.every((d) => Number.isInteger(d) && d >= 1) || init.labels.length % labelSize !== 0) {
+      throw new Error(`${init.name}: ${init.labels.length} labels do not make whole label maps of shape [${labelShape.join(', ')}]`);
+    }
+    const n = init.labels.length / labelSize;
     if (init.images.length !== n * c * h * w) {
       throw new Error(`${init.name}: ${n} labels need ${n * c * h * w} image values of shape [${c}, ${h}, ${w}], got ${init.images.length}`);
     }
     if (!Number.isInteger(init.numClasses) || init.numClasses < 1) throw new Error(`${init.name}: numClasses must be a positive integer, got ${init.numClasses}`);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < init.labels.length; i++) {
       const y = init.labels[i];
       if (y < 0 || y >= init.numClasses) {
-        throw new Error(`${init.name}: label ${y} of sample ${i} is out of range for ${init.numClasses} classes (0..${init.numClasses - 1})`);
+        throw new Error(`${init.name}: label ${y} of sample ${Math.floor(i / labelSize)} is out of range for ${init.numClasses} classes (0..${init.numClasses - 1})`);
       }
     }
     if (init.classNames && init.classNames.length !== init.numClasses) {
@@ -65,6 +76,7 @@ export class ImageDataset {
     this.classNames = init.classNames ?? Array.from({ length: init.numClasses }, (_, i) => String(i));
     this.channelMean = perChannel(init.mean, 0, c, `${init.name}: mean`);
     this.channelStd = perChannel(init.std, 1, c, `${init.name}: std`);
+    this.labelShape = [...labelShape];
   }
 
   /** The mean of channel 0 (the only one of a grayscale dataset). */
@@ -102,7 +114,12 @@ export class ImageDataset {
   }
 
   get length(): number {
-    return this.labels.length;
+    return this.labels.length / this.labelSize;
+  }
+
+  /** Labels per sample: 1, or H·W for segmentation masks. */
+  get labelSize(): number {
+    return this.labelShape.reduce((a, b) => a * b, 1);
   }
 
   /** Values per image, C·H·W. */
@@ -124,12 +141,13 @@ export class ImageDataset {
   subset(indices: ArrayLike<number>, name = this.name): ImageDataset {
     const size = this.imageSize;
     const images = new Float32Array(indices.length * size);
-    const labels = new Int32Array(indices.length);
+    const labelSize = this.labelSize;
+    const labels = new Int32Array(indices.length * labelSize);
     for (let i = 0; i < indices.length; i++) {
       const j = indices[i];
       if (!Number.isInteger(j) || j < 0 || j >= this.length) throw new Error(`${this.name}.subset: index ${j} out of range 0..${this.length - 1}`);
       images.set(this.images.subarray(j * size, (j + 1) * size), i * size);
-      labels[i] = this.labels[j];
+      labels.set(this.labels.subarray(j * labelSize, (j + 1) * labelSize), i * labelSize);
     }
     return new ImageDataset({ ...this.describe(name), images, labels });
   }
@@ -160,7 +178,7 @@ export class ImageDataset {
   }
 
   private describe(name: string): Omit<ImageDatasetInit, 'images' | 'labels'> {
-    return { name, imageShape: this.imageShape, numClasses: this.numClasses, classNames: this.classNames, mean: this.channelMean, std: this.channelStd };
+    return { name, imageShape: this.imageShape, numClasses: this.numClasses, classNames: this.classNames, mean: this.channelMean, std: this.channelStd, labelShape: this.labelShape };
   }
 }
 

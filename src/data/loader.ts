@@ -10,7 +10,7 @@ import type { ImageDataset } from './dataset.js';
 export interface Batch {
   /** Images [B, C, H, W]. */
   x: Tensor;
-  /** Class labels [B]. */
+  /** Class labels [B] (or [B, H, W] flattened for segmentation masks). */
   y: Int32Array;
 }
 
@@ -56,6 +56,9 @@ export class DataLoader implements Iterable<Batch> {
     if (this.augment) checkAugment(this.augment);
     this.stats = { mean: dataset.channelMean, std: dataset.channelStd };
     if ((this.shuffle || this.augment) && !this.rng) throw new Error('DataLoader: shuffle and augment need a seeded rng');
+    if (this.augment && dataset.labelSize > 1) {
+      throw new Error(`DataLoader: ${dataset.name} has label maps [${dataset.labelShape.join(', ')}]; augmentation would move the pixels but not their labels`);
+    }
     if (this.dropLast && dataset.length < batchSize) {
       throw new Error(`DataLoader: ${dataset.name} has ${dataset.length} samples, fewer than one batch of ${batchSize} with dropLast`);
     }
@@ -117,13 +120,14 @@ export class DataLoader implements Iterable<Batch> {
       return null;
     }
     const x = new Float32Array(indices.length * size);
-    const y = new Int32Array(indices.length);
+    const labelSize = dataset.labelSize;
+    const y = new Int32Array(indices.length * labelSize);
     for (let i = 0; i < indices.length; i++) {
       const j = indices[i];
       const src = dataset.images.subarray(j * size, (j + 1) * size);
       if (augment && rng) augmentImage(src, x.subarray(i * size, (i + 1) * size), dataset.imageShape, drawAugment(rng, augment, dataset.imageShape), dataset.backgrounds, this.stats);
       else x.set(src, i * size);
-      y[i] = dataset.labels[j];
+      y.set(dataset.labels.subarray(j * labelSize, (j + 1) * labelSize), i * labelSize);
     }
     return { x: new Tensor(x, [indices.length, ...dataset.imageShape]), y };
   }

@@ -71,6 +71,8 @@ export interface CrossEntropyOptions {
   /** ε in PyTorch's label smoothing: target = (1 − ε)·onehot + ε/numClasses. */
   labelSmoothing: number;
   reduction: 'mean' | 'sum';
+  /** Targets equal to this are ignored (no loss, zero gradient, not counted by 'mean'); null: none. */
+  ignoreIndex?: number | null;
 }
 
 export interface LossResult {
@@ -113,6 +115,14 @@ export interface Kernels {
     g: Conv2dGeometry,
     grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
   ): Tensor | null;
+
+  /**
+   * Transposed convolution, the input gradient of conv2d (docs/math/conv-transpose2d.md):
+   * y = col2im(w_gᵀ·x_g) + b per image and group, for g from convTranspose2dGeometry (the conv whose
+   * input gradient it is). x [N, inC, H, W] (g.outC = inC, g.OH = H, g.OW = W), w [inC, outC/groups,
+   * kH, kW], b [outC] or null → y [N, outC, H', W'] (g.C = outC, g.H = H', g.W = W').
+   */
+  convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor;
 
   // ---- Pooling (g from pool2dGeometry: outC = C) ----------------------------------------------
   /** Max over each window; padded positions count as −∞. */
@@ -179,7 +189,10 @@ export interface Kernels {
   // ---- Softmax and losses ---------------------------------------------------------------------
   /** Row-wise softmax over the last dim of [N, K], with the row max subtracted. */
   softmax(x: Tensor): Tensor;
-  /** Fused softmax + cross-entropy over logits [N, K] and integer targets; targets are validated by the caller. */
+  /**
+   * Fused softmax + cross-entropy over logits [N, K] (or [N, K, d₁, …], a distribution per position,
+   * targets [N, d₁, …] flattened) and integer targets; targets are validated by the caller.
+   */
   softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult;
   /** Mean (or sum) of squared errors and its gradient w.r.t. prediction. */
   mse(prediction: Tensor, target: Tensor, reduction: 'mean' | 'sum'): LossResult;

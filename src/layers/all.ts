@@ -18,6 +18,7 @@ import {
 import { avgPool2dDef } from './avg-pool2d.js';
 import { batchNorm1dDef, batchNorm2dDef } from './batch-norm.js';
 import { conv2dDef } from './conv2d.js';
+import { convTranspose2dDef } from './conv-transpose2d.js';
 import { dropoutDef } from './dropout.js';
 import { flattenDef } from './flatten.js';
 import { graphDef, residualDef } from './graph-spec.js';
@@ -35,6 +36,7 @@ import { layerNormDef } from './layer-norm.js';
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
   conv2dDef,
+  convTranspose2dDef,
   maxPool2dDef,
   avgPool2dDef,
   reluDef,

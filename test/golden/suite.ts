@@ -104,8 +104,9 @@ export const LAYER_FIXTURES = [
   'golden-pools.json',
   'golden-norms.json',
   'golden-activations-more.json',
+  'golden-convt.json',
 ] as const;
-export const LOSS_FIXTURES = ['golden-losses.json'] as const;
+export const LOSS_FIXTURES = ['golden-losses.json', 'golden-losses-spatial.json'] as const;
 
 export function loadFixture<T>(file: string): T[] {
   const url = new URL(`../fixtures/${file}`, import.meta.url);
@@ -234,8 +235,9 @@ export function runLossCase(c: LossCase, dtype: DType = 'float32'): void {
       reduction: o.reduction as 'mean' | 'sum',
       labelSmoothing: o.labelSmoothing as number,
       weight,
+      ...(o.ignoreIndex !== undefined ? { ignoreIndex: o.ignoreIndex as number } : {}),
     });
-    loss = ce.forward(input, Int32Array.from(c.target as number[]));
+    loss = ce.forward(input, Int32Array.from(c.target as number[])); // spatial: [N, H, W] flattened
     dInput = ce.backward();
   } else {
     const mse = new MSELoss({ reduction: c.loss.options.reduction as 'mean' | 'sum' });

@@ -18,6 +18,7 @@ import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
 import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
+import { decoderEveryConvTranspose } from './convt-models.js';
 import { PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
@@ -169,6 +170,7 @@ def build(spec):
     if t == "Residual": return ResidualModule(spec)
     if t == "Linear": return nn.Linear(spec["inFeatures"], spec["outFeatures"], bias=g("bias", True))
     if t == "Conv2d": return nn.Conv2d(spec["inChannels"], spec["outChannels"], pair(spec["kernelSize"]), stride=pair(g("stride", 1)), padding=pair(g("padding", 0)), dilation=pair(g("dilation", 1)), groups=g("groups", 1), bias=g("bias", True))
+    if t == "ConvTranspose2d": return nn.ConvTranspose2d(spec["inChannels"], spec["outChannels"], pair(spec["kernelSize"]), stride=pair(g("stride", 1)), padding=pair(g("padding", 0)), output_padding=pair(g("outputPadding", 0)), dilation=pair(g("dilation", 1)), groups=g("groups", 1), bias=g("bias", True))
     if t == "MaxPool2d": return nn.MaxPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), dilation=pair(g("dilation", 1)), ceil_mode=g("ceilMode", False))
     if t == "AvgPool2d": return nn.AvgPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), count_include_pad=g("countIncludePad", True), ceil_mode=g("ceilMode", False), divisor_override=g("divisorOverride", None))
     if t == "AdaptiveAvgPool2d": return nn.AdaptiveAvgPool2d(pair(spec["outputSize"]))
@@ -276,7 +278,7 @@ function presetMobilenet(): { model: Container; inputShape: number[] } {
 
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');

@@ -6,6 +6,7 @@
 import type { Kernels } from '../../src/kernels/backend.js';
 import { batchNormSuite } from './suite-batch-norm.js';
 import { convSuite } from './suite-conv.js';
+import { convTransposeSuite } from './suite-conv-transpose.js';
 import { elementwiseSuite } from './suite-elementwise.js';
 import { gemmSuite } from './suite-gemm.js';
 import { groupNormSuite } from './suite-group-norm.js';
@@ -18,6 +19,7 @@ import { adaptivePoolSuite } from './suite-adaptive-pool.js';
 export function runKernelSuite(k: Kernels): void {
   gemmSuite(k);
   convSuite(k);
+  convTransposeSuite(k);
   poolSuite(k);
   elementwiseSuite(k);
   batchNormSuite(k);

@@ -9,6 +9,7 @@ import { expectThrowsWith, Rng } from './util.js';
 
 const everyType: LayerSpec[] = [
   { type: 'Conv2d', inChannels: 1, outChannels: 4, kernelSize: [3, 3], padding: 1, stride: 1, dilation: 1, groups: 1, bias: true, init: 'kaimingUniform' },
+  { type: 'Sequential', layers: [{ type: 'ConvTranspose2d', inChannels: 4, outChannels: 4, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, dilation: 1, groups: 2, bias: true }, { type: 'MaxPool2d', kernelSize: 2 }] },
   { type: 'BatchNorm2d', numFeatures: 4, eps: 1e-3, momentum: 0.2, affine: true },
   { type: 'Residual', body: { type: 'Conv2d', inChannels: 4, outChannels: 4, kernelSize: 3, padding: 1 } },
   {

@@ -90,6 +90,8 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('Linear 5→4', { type: 'Linear', inFeatures: 5, outFeatures: 4 }, [3, 5]),
   layerCase('Conv2d 2→3 3×3 stride 2 pad 1', { type: 'Conv2d', inChannels: 2, outChannels: 3, kernelSize: 3, stride: 2, padding: 1 }, [2, 2, 6, 6]),
   layerCase('Conv2d 4→4 3×3 groups 2 dilation 2', { type: 'Conv2d', inChannels: 4, outChannels: 4, kernelSize: 3, groups: 2, dilation: 2, padding: 2 }, [1, 4, 7, 7]),
+  layerCase('ConvTranspose2d 3→2 3×3 stride 2 pad 1 outputPadding 1', { type: 'ConvTranspose2d', inChannels: 3, outChannels: 2, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1 }, [2, 3, 3, 4]),
+  layerCase('ConvTranspose2d 4→6 3×3 groups 2 dilation 2', { type: 'ConvTranspose2d', inChannels: 4, outChannels: 6, kernelSize: 3, groups: 2, dilation: 2 }, [1, 4, 3, 3]),
   layerCase('MaxPool2d 2×2', { type: 'MaxPool2d', kernelSize: 2 }, [2, 2, 4, 4], 'distinct'),
   layerCase('MaxPool2d 3×3 stride 2 pad 1', { type: 'MaxPool2d', kernelSize: 3, stride: 2, padding: 1 }, [1, 2, 5, 5], 'distinct'),
   layerCase('AvgPool2d 2×2', { type: 'AvgPool2d', kernelSize: 2 }, [2, 2, 4, 4]),

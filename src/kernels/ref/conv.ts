@@ -116,6 +116,35 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry
   return y;
 }
 
+/**
+ * dx[n] += col2im(W_gᵀ · dY_g[n]) for every group: the input gradient of one image (dx zeroed by
+ * the caller). dCols [C·kH·kW, OH·OW] is scratch; null for a 1×1 kernel, whose dCols is dx itself.
+ */
+function addInputGradImage(w: Tensor, dy: Tensor, n: number, g: Conv2dGeometry, dCols: Tensor | null, dx: Tensor): void {
+  const { C, H, W, outC, groups } = g;
+  const { outCg, Kg, P } = groupSizes(g);
+  for (let gi = 0; gi < groups; gi++) {
+    const dYG = view(dy.data, (n * outC + gi * outCg) * P, outCg, P);
+    const target = dCols ? view(dCols.data, gi * Kg * P, Kg, P) : view(dx.data, n * C * H * W + gi * Kg * P, Kg, P);
+    matmul(view(w.data, gi * outCg * Kg, outCg, Kg), dYG, { transA: true, out: target });
+  }
+  if (dCols) col2imImage(dCols.data, 0, g, dx.data, n * C * H * W);
+}
+
+/**
+ * Transposed convolution: y[n] = col2im(W_gᵀ · x_g[n]) + b, the input gradient of the conv of
+ * geometry g (see convTranspose2dGeometry) with x in the place of its dy. x [N, g.outC, g.OH, g.OW],
+ * w [g.outC, g.C/groups, kH, kW] → y [N, g.C, g.H, g.W].
+ */
+export function convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
+  const dtype = commonDtype('convTranspose2d', x, w, b);
+  const y = Tensor.zeros([g.N, g.C, g.H, g.W], dtype);
+  const dCols = isPointwise(g) ? null : Tensor.zeros([g.C * g.kH * g.kW, g.OH * g.OW], dtype);
+  for (let n = 0; n < g.N; n++) addInputGradImage(w, x, n, g, dCols, y);
+  if (b) addBias(y, b); // y[n, c, h, w] += b[c]
+  return y;
+}
+
 /** dW_g += dY_g · cols_gᵀ, db += Σ dy, dx = col2im(W_gᵀ · dY_g), per image and group. */
 export function conv2dBackward(
   x: Tensor,
@@ -139,13 +168,8 @@ export function conv2dBackward(
       const dYG = view(dy.data, (n * outC + gi * outCg) * P, outCg, P);
       const colsG = view(source, sourceOffset + gi * Kg * P, Kg, P);
       matmul(dYG, colsG, { transB: true, out: view(grads.dW.data, gi * outCg * Kg, outCg, Kg), accumulate: true });
-      if (dx) {
-        // 1×1: dCols is dx itself; otherwise it is scattered back by col2im below.
-        const target = dCols ? view(dCols.data, gi * Kg * P, Kg, P) : view(dx.data, n * C * H * W + gi * Kg * P, Kg, P);
-        matmul(view(w.data, gi * outCg * Kg, outCg, Kg), dYG, { transA: true, out: target });
-      }
     }
-    if (dx && dCols) col2imImage(dCols.data, 0, g, dx.data, n * C * H * W);
+    if (dx) addInputGradImage(w, dy, n, g, dCols, dx);
     if (grads.db) {
       for (let oc = 0; oc < outC; oc++) {
         let sum = 0;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
 // backward) run in wasm, split across threads when the work is large enough (always the same way
-// for the same shapes and thread count, so runs are bit-identical); ReLU, max pooling, adaptive
+// for the same shapes and thread count, so runs are bit-identical), transposed convolution (the
+// convolution's dx alone) too; ReLU, max pooling, adaptive
 // (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
 // Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread; every
 // other kernel, and
@@ -137,6 +138,30 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
       addSampleSums(sums, grads.db.data as Float32Array, g.N, g.outC);
     }
     return dx;
+  }
+
+  /**
+   * Transposed convolution: the backward job of the conv of geometry g with x as its dy and no dW,
+   * so only dx = col2im(w_gᵀ·x_g) runs, one sample per item; the bias is added afterwards.
+   */
+  function convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
+    if (!isFloat32(x, w, b)) return refKernels.convTranspose2d(x, w, b, g);
+    const rows = (g.C / g.groups) * g.kH * g.kW;
+    const OHW = g.OH * g.OW;
+    const ySize = g.N * g.C * g.H * g.W;
+    rt.reset();
+    const pw = rt.put(w.data as Float32Array);
+    const px = rt.put(x.data as Float32Array);
+    const py = rt.zeros(ySize);
+    const parallel = rt.threads > 1 && g.N > 1 && x.size * rows >= PARALLEL_MIN_WORK;
+    const threads = parallel ? rt.threads : 1;
+    const scratchStride = rt.exports.convScratchBytes(rows, OHW);
+    const scratch = rt.alloc(scratchStride * threads);
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1]);
+    rt.run(desc, g.N, parallel); // one item per sample
+    const y = new Tensor(rt.f32(py, ySize).slice(), [g.N, g.C, g.H, g.W]);
+    if (b) refKernels.addBias(y, b); // y[n, c, h, w] += b[c]
+    return y;
   }
 
   /** SiLU, ELU, Mish and GELU tanh: the kind numbers of assembly/transcendental.ts, and ELU's α. */
@@ -344,6 +369,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     matmul,
     conv2d,
     conv2dBackward,
+    convTranspose2d,
     close: () => rt.close(),
     adaptiveAvgPool2d,
     adaptiveAvgPool2dBackward,

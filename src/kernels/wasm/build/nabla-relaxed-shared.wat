@@ -776,21 +776,27 @@
      i32.mul
      i32.mul
      local.set $5
-     local.get $1
+     local.get $0
+     i32.load offset=80
      if (result i32)
-      local.get $0
-      i32.load offset=84
       local.get $1
-      i32.const 1
-      i32.sub
-      local.get $5
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
+      if (result i32)
+       local.get $0
+       i32.load offset=84
+       local.get $1
+       i32.const 1
+       i32.sub
+       local.get $5
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+      else
+       local.get $0
+       i32.load offset=80
+      end
      else
-      local.get $0
-      i32.load offset=80
+      i32.const 0
      end
      local.set $5
      local.get $3
@@ -7359,27 +7365,11 @@
    local.get $18
    i32.lt_s
    if
-    local.get $22
-    local.get $1
-    local.get $17
-    i32.mul
-    local.get $2
-    local.get $26
-    i32.mul
-    i32.add
-    local.get $12
-    i32.mul
-    local.get $13
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $27
     local.get $14
     local.get $2
     local.get $5
     i32.mul
-    local.tee $28
+    local.tee $27
     local.get $1
     local.get $7
     i32.mul
@@ -7390,45 +7380,64 @@
     i32.shl
     i32.add
     local.set $9
-    local.get $8
-    i32.eqz
-    if
-     local.get $0
-     local.get $27
-     local.get $26
-     local.get $19
-     call $src/kernels/wasm/assembly/conv/im2colSample
-    end
-    i32.const 0
-    i32.const 1
-    local.get $5
-    local.get $24
-    local.get $4
-    local.get $9
-    local.get $4
-    local.get $27
-    local.get $19
-    local.get $8
-    select
-    local.get $4
     local.get $3
-    local.get $2
-    local.get $5
-    i32.mul
-    local.get $24
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $24
-    i32.const 1
-    local.get $25
-    call $src/kernels/wasm/assembly/gemm/gemm
+    if
+     local.get $22
+     local.get $1
+     local.get $17
+     i32.mul
+     local.get $2
+     local.get $26
+     i32.mul
+     i32.add
+     local.get $12
+     i32.mul
+     local.get $13
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $28
+     local.get $8
+     i32.eqz
+     if
+      local.get $0
+      local.get $28
+      local.get $26
+      local.get $19
+      call $src/kernels/wasm/assembly/conv/im2colSample
+     end
+     i32.const 0
+     i32.const 1
+     local.get $5
+     local.get $24
+     local.get $4
+     local.get $9
+     local.get $4
+     local.get $28
+     local.get $19
+     local.get $8
+     select
+     local.get $4
+     local.get $3
+     local.get $2
+     local.get $5
+     i32.mul
+     local.get $24
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $24
+     i32.const 1
+     local.get $25
+     call $src/kernels/wasm/assembly/gemm/gemm
+    end
     local.get $15
     if
      local.get $23
      local.get $24
-     local.get $28
+     local.get $27
      i32.mul
      i32.const 2
      i32.shl
