@@ -6,7 +6,7 @@
 // every peer, and writes bench/results/latest.json.
 //   npm run bench [-- --quick] [--only W2[,G1...]] [--engines nabla-wasm-1t,torch-1t] [--out file.json]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,8 +80,26 @@ function printTable(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
+/** The CPU's model name and vector extensions from /proc/cpuinfo (where the OS has one). */
+function cpuInfo(): { model: string; vector: string[] } {
+  const text = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(text)?.[1] ?? cpus()[0]?.model ?? 'CPU';
+  const flags = (/^(?:flags|Features)\s*:\s*(.+)$/m.exec(text)?.[1] ?? '').split(/\s+/);
+  const vector = flags.filter((f) => /^(sse4_2|avx|avx2|fma|avx512f|avx512bw|avx512vl|avx512_fp16|amx_\w+|asimd|sve\d*|neon)$/.test(f));
+  return { model, vector };
+}
+const cpu = cpuInfo();
+/** Widest vector registers the flags promise, in bits. */
+const vectorBits = cpu.vector.includes('avx512f') ? 512 : cpu.vector.includes('avx') ? 256 : cpu.vector.some((f) => /sse|asimd|neon/.test(f)) ? 128 : 0;
+const cpuLine = `${cpu.model} (${vectorBits ? `${vectorBits}-bit vectors: ` : ''}${cpu.vector.join(' ') || 'no flags read'})`;
+// In a process of its own: the compiler it loads would otherwise swell this process, and a child's
+// peak RSS starts from its parent's (Linux keeps ru_maxrss across fork and exec).
+const peakRun = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'peak-fma.ts'), '--json'], { encoding: 'utf8' });
+const { relaxed, gflops: peakPerThread } = JSON.parse(peakRun.stdout.trim().split('\n').pop()!) as { relaxed: boolean; gflops: number };
+console.log(`peak-fma: ${peakPerThread.toFixed(1)} GFLOP/s per thread (${relaxed ? 'relaxed_madd' : 'mul + add'})`);
+
 const loadBefore = loadavg()[0];
-console.log(`nabla bench: ${cpus()[0]?.model ?? 'CPU'}, ${threads} threads, Node ${process.versions.node}, ` +
+console.log(`nabla bench: ${cpuLine}, ${threads} threads, Node ${process.versions.node}, ` +
   `load average ${loadBefore.toFixed(1)} (other processes share these cores: a high load makes numbers noisy)` +
   `${quick ? ', quick' : ''}; engines: ${engines.join(', ')}${hasTorch ? '' : ' (no torch at ' + PYTHON + ')'}`);
 const results: Measurement[] = [];
@@ -125,9 +143,10 @@ for (const ours of nablaEngines) {
 
 /** The same tables as Markdown, for docs/performance.md. */
 function markdown(): string {
-  const lines = [`Run ${new Date().toISOString()}: ${cpus()[0]?.model ?? 'CPU'}, ${threads} threads, Node ${process.versions.node}, ` +
+  const lines = [`Run ${new Date().toISOString()}: ${cpuLine}, ${threads} threads, Node ${process.versions.node}, ` +
     `load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after${quick ? ', --quick' : ''}.`, '',
-    'Median [min–max]; GFLOP/s for G1, training or inference samples/s for W1–W4.', '',
+    `WebAssembly SIMD peak (bench/peak-fma.ts, same run): ${peakPerThread.toFixed(1)} GFLOP/s per thread.`, '',
+    'Median [min–max]; GFLOP/s for G1, training or inference samples/s for W1–W5.', '',
     `| workload | ${engines.join(' | ')} |`, `|---|${engines.map(() => '---|').join('')}`];
   for (const w of workloads) lines.push(`| ${workloadKey(w)} | ${engines.map((e) => cell(find(e, w)!)).join(' | ')} |`);
   lines.push('', 'Peak RSS per workload (MiB):', '', `| workload | ${engines.join(' | ')} |`, `|---|${engines.map(() => '---|').join('')}`);
@@ -140,6 +159,18 @@ function markdown(): string {
       lines.push(`| ${workloadKey(w)} | ${peers.map((p) => { const r = ratios[ours][workloadKey(w)][p]; return r === null ? 'n/a' : `${r.toFixed(2)}×`; }).join(' | ')} |`);
     }
   }
+  lines.push('', 'GEMM as a share of the SIMD peak × threads (medians):', '');
+  for (const w of workloads.filter((x) => x.id === 'G1')) {
+    lines.push(`- ${workloadKey(w)}: ${nablaEngines.map((e) => `${e} ${(100 * find(e, w)!.median / (peakPerThread * Number(/(\d+)t$/.exec(e)![1]))).toFixed(0)}%`).join(', ')}`);
+  }
+  lines.push('', 'Peak RSS, nabla ÷ torch at the same threads:', '');
+  for (const w of workloads) {
+    lines.push(`- ${workloadKey(w)}: ${nablaEngines.map((e) => {
+      const t = find(e.replace('nabla-wasm', 'torch'), w);
+      const m = find(e, w)!;
+      return t?.peakRssBytes && m.peakRssBytes ? `${e} ${(m.peakRssBytes / t.peakRssBytes).toFixed(2)}×` : `${e} –`;
+    }).join(', ')}`);
+  }
   const unsupported = results.filter((m) => m.unsupported).map((m) => `- ${m.engine} ${m.workload}: ${m.unsupported}`);
   if (unsupported.length) lines.push('', 'n/a:', '', ...new Set(unsupported));
   return lines.join('\n') + '\n';
@@ -148,7 +179,7 @@ function markdown(): string {
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath.replace(/\.json$/, '.md'), markdown());
 writeFileSync(outPath, JSON.stringify({
-  date: new Date().toISOString(), cpu: cpus()[0]?.model, threads, node: process.versions.node, quick,
+  date: new Date().toISOString(), cpu: cpu.model, vector: cpu.vector, vectorBits, peakFmaPerThread: peakPerThread, threads, node: process.versions.node, quick,
   loadAverage: { before: loadBefore, after: loadavg()[0] },
   engines, results, ratios,
 }, null, 2) + '\n');
