@@ -2,7 +2,8 @@
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
 // backward) run in wasm, split across threads when the work is large enough (always the same way
 // for the same shapes and thread count, so runs are bit-identical); ReLU, max pooling and
-// adaptive (global) average pooling run in wasm on the calling thread; every other kernel, and
+// adaptive (global) average pooling run in wasm on the calling thread, as do batch norm, bias,
+// Add and the max-pool backward (kernels-simple.ts); every other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
@@ -11,6 +12,7 @@ import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
+import { simpleWasmKernels } from './kernels-simple.js';
 
 /** Job kinds, as in assembly/index.ts (max pooling is called directly, not through the job runner). */
 const JOB_GEMM = 1;
@@ -226,6 +228,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
 
   return {
     ...refKernels,
+    ...simpleWasmKernels(rt),
     activation,
     activationBackward,
     maxPool2d,

@@ -126,3 +126,7 @@ export { addPartials, convScratchBytes } from './conv';
 export { reluSimd, reluBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';
+export { addSimd } from './elementwise';
+export { addBiasSimd, addChannelSumsSimd } from './bias';
+export { maxPool2dBackwardScatter } from './pool';
+export { batchNormStatsSimd, batchNormForwardSimd, batchNormBackwardSimd } from './batch-norm';
