@@ -12,6 +12,7 @@ import { inputsSuite } from './suite-inputs.js';
 import { poolSuite } from './suite-pool.js';
 import { softmaxSuite } from './suite-softmax.js';
 import { adaptivePoolSuite } from './suite-adaptive-pool.js';
+import { mergeSuite } from './suite-merge.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
@@ -23,4 +24,5 @@ export function runKernelSuite(k: Kernels): void {
   softmaxSuite(k);
   inputsSuite(k);
   adaptivePoolSuite(k);
+  mergeSuite(k);
 }
