@@ -13,6 +13,7 @@ import { poolSuite } from './suite-pool.js';
 import { softmaxSuite } from './suite-softmax.js';
 import { adaptivePoolSuite } from './suite-adaptive-pool.js';
 import { mergeSuite } from './suite-merge.js';
+import { epilogueSuite } from './suite-epilogue.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
@@ -25,4 +26,5 @@ export function runKernelSuite(k: Kernels): void {
   inputsSuite(k);
   adaptivePoolSuite(k);
   mergeSuite(k);
+  epilogueSuite(k);
 }

@@ -4,7 +4,7 @@
 // thread (their work is about what copying the tensors into the arena costs, so threads would
 // save little). float64 calls and shapes the wasm loops do not take go to the reference kernels,
 // which also give the error messages for bad input.
-import type { BatchNormStats, Kernels } from '../backend.js';
+import type { BatchNormStats, EpilogueOptions, Kernels } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -72,12 +72,13 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     return out(pdx, dy.shape, dy.size);
   }
 
-  function addBias(y: Tensor, b: Tensor): void {
-    if (y.rank < 2 || !isFloat32(y, b) || !hasChannels(y.shape[1], b)) return refKernels.addBias(y, b);
+  function addBias(y: Tensor, b: Tensor, options: EpilogueOptions = {}): void {
+    if (y.rank < 2 || !isFloat32(y, b) || !hasChannels(y.shape[1], b)) return refKernels.addBias(y, b, options);
     const [N, C] = y.shape;
     rt.reset();
     const py = rt.put(y.data as Float32Array), pb = rt.put(b.data as Float32Array);
     rt.exports.addBiasSimd(py, pb, N, C, y.size / (N * C || 1));
+    if (options.relu) rt.exports.reluSimd(py, py, y.size);
     (y.data as Float32Array).set(rt.f32(py, y.size));
   }
 

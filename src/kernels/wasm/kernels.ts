@@ -7,7 +7,7 @@
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
-import type { Activation, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, EpilogueOptions, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -85,8 +85,8 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     return result;
   }
 
-  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
-    if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g);
+  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
+    if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g, options);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.outC * OHW;
@@ -99,7 +99,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride]);
+    const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride, options.relu ? 1 : 0]);
     rt.run(desc, g.N, parallel); // one item per sample
     return new Tensor(rt.f32(py, ySize).slice(), [g.N, g.outC, g.OH, g.OW]);
   }

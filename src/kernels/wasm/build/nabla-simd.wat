@@ -3291,10 +3291,10 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
-  (local $6 i32)
+  (local $6 v128)
   (local $7 i32)
   (local $8 i32)
-  (local $9 i32)
+  (local $9 f32)
   (local $10 i32)
   (local $11 i32)
   (local $12 i32)
@@ -3302,12 +3302,13 @@
   (local $14 i32)
   (local $15 i32)
   (local $16 i32)
-  (local $17 v128)
+  (local $17 i32)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
+  (local $23 i32)
   local.get $0
   i32.load offset=12
   local.set $10
@@ -3322,24 +3323,24 @@
   local.set $13
   local.get $0
   i32.load offset=76
-  local.set $5
+  local.set $7
   local.get $0
   i32.load offset=80
-  local.set $7
+  local.set $20
   local.get $0
   i32.load offset=8
   local.tee $14
   local.get $0
   i32.load offset=56
-  local.tee $18
+  local.tee $17
   i32.div_s
-  local.set $20
+  local.set $18
   local.get $0
   i32.load offset=20
-  local.tee $6
-  local.get $18
+  local.tee $5
+  local.get $17
   i32.div_s
-  local.set $8
+  local.set $21
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -3381,7 +3382,7 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $9
+  local.set $8
   local.get $0
   i32.load offset=84
   local.get $2
@@ -3389,7 +3390,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $21
+  local.tee $22
   local.get $0
   i32.load offset=60
   local.get $0
@@ -3397,8 +3398,8 @@
   i32.sub
   i32.load
   i32.mul
-  local.tee $3
-  local.get $20
+  local.tee $4
+  local.get $18
   local.get $0
   i32.load offset=24
   local.get $0
@@ -3416,16 +3417,16 @@
   i32.add
   local.set $15
   loop $for-loop|0
-   local.get $4
-   local.get $18
+   local.get $3
+   local.get $17
    i32.lt_s
    if
     local.get $12
     local.get $1
     local.get $14
     i32.mul
-    local.get $4
-    local.get $20
+    local.get $3
+    local.get $18
     i32.mul
     i32.add
     local.get $10
@@ -3436,154 +3437,220 @@
     i32.shl
     i32.add
     local.set $2
-    local.get $7
-    local.get $4
-    local.get $8
+    local.get $20
+    local.get $3
+    local.get $21
     i32.mul
-    local.tee $22
+    local.tee $23
     local.get $1
-    local.get $6
+    local.get $5
     i32.mul
     i32.add
-    local.get $3
+    local.get $4
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $16
-    local.get $9
+    local.get $8
     i32.eqz
     if
      local.get $0
      local.get $2
-     local.get $20
-     local.get $21
+     local.get $18
+     local.get $22
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
-    local.get $8
-    local.get $3
+    local.get $21
+    local.get $4
     local.get $19
     local.get $13
     local.get $19
-    local.get $22
+    local.get $23
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.get $19
     local.get $2
-    local.get $21
-    local.get $9
+    local.get $22
+    local.get $8
     select
-    local.get $3
+    local.get $4
     local.get $16
-    local.get $3
+    local.get $4
     i32.const 0
     local.get $15
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $4
+    local.get $3
     i32.const 1
     i32.add
-    local.set $4
+    local.set $3
     br $for-loop|0
    end
   end
+  local.get $20
+  local.get $1
   local.get $5
+  i32.mul
+  local.get $4
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.add
+  local.set $8
+  local.get $7
   if
-   local.get $7
-   local.get $1
-   local.get $6
-   i32.mul
-   local.get $3
-   i32.mul
-   i32.const 2
-   i32.shl
-   i32.add
-   local.set $4
    i32.const 0
-   local.set $1
+   local.set $3
    loop $for-loop|00
-    local.get $1
-    local.get $6
+    local.get $3
+    local.get $5
     i32.lt_s
     if
-     local.get $5
-     local.get $1
+     local.get $7
+     local.get $3
      i32.const 2
      i32.shl
      i32.add
      f32.load
      f32x4.splat
-     local.set $17
-     local.get $4
-     local.get $1
+     local.set $6
+     local.get $8
      local.get $3
+     local.get $4
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $7
+     local.set $10
      i32.const 0
-     local.set $0
+     local.set $1
      loop $for-loop|1
-      local.get $0
+      local.get $1
       i32.const 4
       i32.add
       local.tee $2
-      local.get $3
+      local.get $4
       i32.le_s
       if
-       local.get $7
-       local.get $0
+       local.get $10
+       local.get $1
        i32.const 2
        i32.shl
        i32.add
-       local.tee $0
-       local.get $0
+       local.tee $1
+       local.get $1
        v128.load
-       local.get $17
+       local.get $6
        f32x4.add
        v128.store
        local.get $2
-       local.set $0
+       local.set $1
        br $for-loop|1
       end
      end
      loop $for-loop|2
-      local.get $0
-      local.get $3
+      local.get $1
+      local.get $4
       i32.lt_s
       if
-       local.get $7
-       local.get $0
+       local.get $10
+       local.get $1
        i32.const 2
        i32.shl
        i32.add
        local.tee $2
        local.get $2
        f32.load
-       local.get $5
-       local.get $1
+       local.get $7
+       local.get $3
        i32.const 2
        i32.shl
        i32.add
        f32.load
        f32.add
        f32.store
-       local.get $0
+       local.get $1
        i32.const 1
        i32.add
-       local.set $0
+       local.set $1
        br $for-loop|2
       end
      end
-     local.get $1
+     local.get $3
      i32.const 1
      i32.add
-     local.set $1
+     local.set $3
      br $for-loop|00
+    end
+   end
+  end
+  local.get $0
+  i32.load offset=92
+  if
+   local.get $4
+   local.get $5
+   i32.mul
+   local.set $2
+   i32.const 0
+   local.set $0
+   loop $for-loop|01
+    local.get $0
+    i32.const 4
+    i32.add
+    local.tee $1
+    local.get $2
+    i32.le_s
+    if
+     local.get $8
+     local.get $0
+     i32.const 2
+     i32.shl
+     i32.add
+     local.tee $0
+     v128.load
+     local.set $6
+     local.get $0
+     local.get $6
+     local.get $6
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     v128.and
+     v128.store
+     local.get $1
+     local.set $0
+     br $for-loop|01
+    end
+   end
+   loop $for-loop|12
+    local.get $0
+    local.get $2
+    i32.lt_s
+    if
+     local.get $8
+     local.get $0
+     i32.const 2
+     i32.shl
+     i32.add
+     local.tee $1
+     f32.load
+     local.set $9
+     local.get $1
+     local.get $9
+     f32.const 0
+     local.get $9
+     f32.const 0
+     f32.gt
+     select
+     f32.store
+     local.get $0
+     i32.const 1
+     i32.add
+     local.set $0
+     br $for-loop|12
     end
    end
   end
