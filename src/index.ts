@@ -26,6 +26,8 @@ export * from './layers/activations.js';
 export * from './layers/flatten.js';
 export * from './layers/dropout.js';
 export * from './layers/batch-norm.js';
+export * from './layers/layer-norm.js';
+export * from './layers/group-norm.js';
 export * from './layers/merge.js';
 export * from './layers/sequential.js';
 export * from './layers/graph.js';

@@ -9,6 +9,7 @@ import type { ImageDataset } from '../data/dataset.js';
 import { DEFAULT_FASHION_MNIST_DIR, loadIdxFolderSplits } from '../data/folder.js';
 import { IdxError } from '../data/idx.js';
 import { loadEmbeddedMnist } from '../data/mnist.js';
+import { validationSplit } from '../data/split.js';
 import { initBackend } from '../kernels/index.js';
 import type { LayerSpec } from '../layers/layer.js';
 import type { Container } from '../layers/layer.js';
@@ -46,32 +47,66 @@ export async function setupBackend(backend: BackendName, threads?: number): Prom
 export interface LoadedData {
   /** The name given on the command line ('mnist', 'fashion-mnist' or a folder). */
   id: string;
+  /** The samples trained on (the training split less the validation split). */
   train: ImageDataset;
-  /** Held-out split (embedded MNIST) or the test split (IDX folders). */
+  /** The validation split (per-epoch figures, --patience, the best epoch), or null with --val-split 0. */
+  validation: ImageDataset | null;
+  /** Where the validation split comes from, for the report ('10% of mnist (embedded) train, seeded, stratified by class'). */
+  validationFrom: string;
+  /** The test split: the embedded MNIST's 2,000 held-out digits or an IDX folder's t10k files; read only when asked. */
   test: ImageDataset;
 }
 
-/**
- * 'mnist': the embedded 10,000 digits split 8,000 / 2,000. 'fashion-mnist': Debian's IDX files
- * in /usr/share/datasets/fashion-mnist. Anything else is a folder of the four MNIST-format IDX
- * files, normalised as Fashion-MNIST when its name contains 'fashion', else as MNIST.
- * `normalization` (a model's) replaces the dataset's own, so the model sees data as it was trained.
- */
-export async function loadDataset(id: string, options: { normalization?: Normalization | null } = {}): Promise<LoadedData> {
-  const data = await loadNamedDataset(id);
-  if (!options.normalization) return data;
-  try {
-    return { id, train: renormalize(data.train, options.normalization), test: renormalize(data.test, options.normalization) };
-  } catch (err) {
-    throw mismatchError((err as Error).message);
-  }
+export interface LoadDatasetOptions {
+  /** A model's normalisation, replacing the dataset's own, so the model sees data as it was trained. */
+  normalization?: Normalization | null;
+  /** Share of the training split held back for validation (default DEFAULT_VAL_SPLIT; 0: none). */
+  valSplit?: number;
+  /** Seeds the validation split. Default 0. */
+  seed?: number;
 }
 
-async function loadNamedDataset(id: string): Promise<LoadedData> {
+/** The share of the training split held back for validation when no separate validation data exist. */
+export const DEFAULT_VAL_SPLIT = 0.1;
+
+/**
+ * 'mnist': the embedded 10,000 digits split 8,000 / 2,000 (the 2,000 are the test split).
+ * 'fashion-mnist': Debian's IDX files in /usr/share/datasets/fashion-mnist. Anything else is a
+ * folder of the four MNIST-format IDX files, normalised as Fashion-MNIST when its name contains
+ * 'fashion', else as MNIST. The validation split is a seeded, stratified share of the training
+ * split (data/split.ts); the test split is never part of it.
+ */
+export async function loadDataset(id: string, options: LoadDatasetOptions = {}): Promise<LoadedData> {
+  const named = await loadNamedDataset(id);
+  let { train, test } = named;
+  if (options.normalization) {
+    try {
+      train = renormalize(train, options.normalization);
+      test = renormalize(test, options.normalization);
+    } catch (err) {
+      throw mismatchError((err as Error).message);
+    }
+  }
+  const fraction = options.valSplit ?? DEFAULT_VAL_SPLIT;
+  if (fraction === 0) return { id, train, validation: null, validationFrom: 'none (--val-split 0)', test };
+  const split = validationSplit(train.length, fraction, options.seed ?? 0, train.labels);
+  if (split.validation.length === 0) {
+    throw usageError(`--val-split ${fraction} of ${train.name}'s ${train.length} samples holds back none; give a larger share or --val-split 0 (no validation)`);
+  }
+  return {
+    id,
+    train: train.subset(split.train),
+    validation: train.subset(split.validation, `${train.name} validation split`),
+    validationFrom: `${+(fraction * 100).toFixed(2)}% of ${train.name}'s ${train.length.toLocaleString('en-US')}, seeded (--seed ${options.seed ?? 0}), stratified by class`,
+    test,
+  };
+}
+
+async function loadNamedDataset(id: string): Promise<{ train: ImageDataset; test: ImageDataset }> {
   try {
     if (id === 'mnist') {
       const [train, test] = await loadEmbeddedMnist();
-      return { id, train, test };
+      return { train, test };
     }
     const dir = id === 'fashion-mnist' ? DEFAULT_FASHION_MNIST_DIR : id;
     let isDir = false;
@@ -86,7 +121,7 @@ async function loadNamedDataset(id: string): Promise<LoadedData> {
     }
     const kind = id === 'fashion-mnist' || /fashion/i.test(basename(dir)) ? 'fashion-mnist' : 'mnist';
     const [train, test] = await loadIdxFolderSplits(dir, { kind });
-    return { id, train, test };
+    return { train, test };
   } catch (err) {
     if (err instanceof CliError) throw err;
     if (err instanceof IdxError) throw fileError(err.message);

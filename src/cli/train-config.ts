@@ -31,6 +31,8 @@ export interface TrainConfig {
   clipNorm?: number;
   patience?: number;
   seed: number;
+  /** Share of the training split held back for validation (0: none). Checkpoints older than the option have none and validated on the test split. */
+  valSplit?: number;
   /** Epochs completed when the current schedule began (0, or where an extension started one). */
   scheduleFrom?: number;
   /** The weights file the run started from (--init-from). */
@@ -63,7 +65,7 @@ export const TRAIN_DEFAULTS = {
 
 /** Keys of TrainConfig that a resumed run takes from the checkpoint. */
 export const CONFIG_KEYS: (keyof TrainConfig)[] = [
-  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed',
+  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit',
 ];
 /** Keys an extension of a run may change. */
 const EXTENSION_KEYS: (keyof TrainConfig)[] = ['epochs', 'lr', 'schedule'];
@@ -109,6 +111,7 @@ export function parseSavedRun(value: unknown, file: string): SavedRun {
     clipNorm: num('clipNorm', (x) => x > 0, 'a finite number > 0', true),
     patience: int('patience', 1, true),
     seed: int('seed', 0)!,
+    valSplit: num('valSplit', (x) => x >= 0 && x < 1, 'a number in [0, 1)', true),
     scheduleFrom: int('scheduleFrom', 0, true),
     initFrom: c.initFrom === undefined ? undefined : text('initFrom'),
   };

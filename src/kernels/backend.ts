@@ -45,6 +45,25 @@ export interface BatchNormStats {
   variance: Tensor;
 }
 
+/**
+ * How group normalisation (and layer normalisation, one group) sees its input: x as [N, C, S],
+ * normalised over each of the N·groups blocks of (C/groups)·S contiguous entries; gamma and beta
+ * are per channel. GroupNorm: N, C, S = H·W. LayerNorm over the last dims (M entries): [rows, M, 1].
+ */
+export interface GroupNormView {
+  N: number;
+  C: number;
+  S: number;
+  groups: number;
+}
+
+export interface GroupNormResult {
+  y: Tensor;
+  xHat: Tensor;
+  /** 1/√(σ² + ε) per block, [N·groups]. */
+  invStd: Tensor;
+}
+
 export interface CrossEntropyOptions {
   /** Per-class weight [numClasses], or null. */
   weight: Tensor | null;
@@ -150,6 +169,17 @@ export interface Kernels {
    * dx = gamma·invStd·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M = N·H·W entries of a channel.
    */
   batchNormBackward(dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor): Tensor;
+
+  // ---- Group and layer normalisation (see GroupNormView) -----------------------------------
+  /** Per block: xHat = (x − mean)/√(biased var + eps), y = gamma[c]·xHat + beta[c]. */
+  groupNormForward(x: Tensor, view: GroupNormView, eps: number, gamma: Tensor, beta: Tensor): GroupNormResult;
+  /**
+   * dGamma[c] += Σ dy⊙xHat, dBeta[c] += Σ dy; with dxHat = gamma[c]·dy,
+   * dx = invStd·(dxHat − mean(dxHat) − xHat·mean(dxHat⊙xHat)), means over each block's entries.
+   */
+  groupNormBackward(
+    dy: Tensor, xHat: Tensor, invStd: Tensor, view: GroupNormView, gamma: Tensor, dGamma: Tensor, dBeta: Tensor,
+  ): Tensor;
 
   // ---- Softmax and losses ---------------------------------------------------------------------
   /** Row-wise softmax over the last dim of [N, K], with the row max subtracted. */

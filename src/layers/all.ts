@@ -16,6 +16,8 @@ import type { LayerDef } from './registry.js';
 import { sequentialDef } from './sequential.js';
 import { adaptiveAvgPool2dDef } from './adaptive-avg-pool2d.js';
 import { globalAvgPool2dDef } from './global-avg-pool2d.js';
+import { groupNormDef } from './group-norm.js';
+import { layerNormDef } from './layer-norm.js';
 
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
@@ -40,6 +42,8 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   residualDef,
   adaptiveAvgPool2dDef,
   globalAvgPool2dDef,
+  layerNormDef,
+  groupNormDef,
 ] as LayerDef[];
 
 const BY_TYPE = new Map(LAYER_DEFS.map((def) => [def.type, def]));

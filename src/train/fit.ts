@@ -9,9 +9,8 @@ import { DataLoader, type DataLoaderState } from '../data/loader.js';
 import type { CheckpointState, DecodedCheckpoint } from '../io/checkpoint.js';
 import { restoreCheckpoint } from '../io/checkpoint.js';
 import { Dropout } from '../layers/dropout.js';
-import type { Layer } from '../layers/layer.js';
-import { walkModules } from '../layers/container.js';
-import { Sequential } from '../layers/sequential.js';
+import type { Layer, Merge } from '../layers/layer.js';
+import { leafModules, walkModules } from '../layers/container.js';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy.js';
 import { clipGradNorm } from '../optim/clip.js';
 import type { Optimizer } from '../optim/optimizer.js';
@@ -201,33 +200,66 @@ function allFinite(data: ArrayLike<number>): boolean {
   return true;
 }
 
+/** Thrown through the model by an instrumented layer; not an Error, so no container prefixes it. */
+class Found {
+  constructor(readonly error: NonFiniteError) {}
+}
+
 /**
- * Builds the error for a non-finite loss or gradient norm by re-running the batch one layer at
- * a time (only now, so training pays nothing for the check): the first layer whose parameters,
- * output, or (going backwards) input gradient or parameter gradients are non-finite is named.
+ * Builds the error for a non-finite loss or gradient norm by re-running the batch (only now, so
+ * training pays nothing for the check) with every leaf layer instrumented, in whatever container
+ * it sits (Sequential, Graph, nested blocks): the first layer, in run order, whose parameters or
+ * output — then, going backwards, whose parameter gradients or input gradient — are non-finite is
+ * named by its path ('layer 3 (Linear)', 'layer layer1.0.conv2 (Conv2d)').
  */
 function nonFinite(model: Layer, loss: ClassificationLoss, x: Tensor, y: Int32Array, step: number, epoch: number, batch: number, what: string): NonFiniteError {
   const where = `step ${step + 1} (epoch ${epoch + 1}, batch ${batch + 1})`;
-  const layers: Layer[] = model instanceof Sequential ? [...model.layers] : [model];
-  const label = (i: number) => (model instanceof Sequential ? `layer ${i} (${layers[i].name})` : model.name);
-  const fail = (i: number, detail: string) => new NonFiniteError(`non-finite training at ${where}: ${what}; first at ${label(i)}: ${detail}`, step + 1, label(i));
-  let h = x;
-  if (!allFinite(x.data)) return new NonFiniteError(`non-finite training at ${where}: ${what}; the input batch itself holds non-finite values`, step + 1, null);
-  for (let i = 0; i < layers.length; i++) {
-    const bad = layers[i].parameters().filter((p) => !allFinite(p.value.data));
-    if (bad.length > 0) return fail(i, `parameter ${bad.map((p) => p.name).join(', ')} holds non-finite values (from an earlier update)`);
-    h = layers[i].forward(h, 'train');
-    if (!allFinite(h.data)) return fail(i, 'its output went non-finite (its input was finite)');
+  const error = (detail: string, layer: string | null) => new NonFiniteError(`non-finite training at ${where}: ${what}; ${detail}`, step + 1, layer);
+  if (!allFinite(x.data)) return error('the input batch itself holds non-finite values', null);
+  const restore: (() => void)[] = [];
+  for (const { path, module } of leafModules(model)) {
+    const leaf = module as Layer | Merge;
+    const label = path === '' ? leaf.name : `layer ${path} (${leaf.name})`;
+    const fail = (detail: string) => new Found(error(`first at ${label}: ${detail}`, label));
+    const own = { forward: Object.hasOwn(leaf, 'forward'), backward: Object.hasOwn(leaf, 'backward') };
+    const forward = leaf.forward;
+    const backward = leaf.backward;
+    const patched = leaf as unknown as { forward: (...a: unknown[]) => unknown; backward: (...a: unknown[]) => unknown };
+    patched.forward = (...args: unknown[]) => {
+      const bad = leaf.parameters().filter((p) => !allFinite(p.value.data));
+      if (bad.length > 0) throw fail(`parameter ${bad.map((p) => p.name).join(', ')} holds non-finite values (from an earlier update)`);
+      const out = (forward as (...a: unknown[]) => Tensor).apply(leaf, args);
+      if (!allFinite(out.data)) throw fail('its output went non-finite (its input was finite)');
+      return out;
+    };
+    patched.backward = (...args: unknown[]) => {
+      const d = (backward as (...a: unknown[]) => Tensor | Tensor[] | null).apply(leaf, args);
+      const bad = leaf.parameters().filter((p) => !allFinite(p.grad.data));
+      if (bad.length > 0) throw fail(`the gradient of ${bad.map((p) => p.name).join(', ')} went non-finite`);
+      const grads = d === null ? [] : Array.isArray(d) ? d : [d];
+      if (grads.some((g) => g !== null && !allFinite(g.data))) throw fail('its input gradient went non-finite');
+      return d;
+    };
+    restore.push(() => {
+      const target = patched as Partial<typeof patched>;
+      if (own.forward) target.forward = forward as never;
+      else delete target.forward;
+      if (own.backward) target.backward = backward as never;
+      else delete target.backward;
+    });
   }
-  loss.forward(h, y);
-  let d = loss.backward();
-  if (!allFinite(d.data)) return new NonFiniteError(`non-finite training at ${where}: ${what}; the loss gradient is non-finite for finite logits`, step + 1, 'loss');
-  for (const p of model.parameters()) p.zeroGrad();
-  for (let i = layers.length - 1; i >= 0; i--) {
-    d = layers[i].backward(d);
-    const bad = layers[i].parameters().filter((p) => !allFinite(p.grad.data));
-    if (bad.length > 0) return fail(i, `the gradient of ${bad.map((p) => p.name).join(', ')} went non-finite`);
-    if (!allFinite(d.data)) return fail(i, 'its input gradient went non-finite');
+  try {
+    const h = model.forward(x, 'train');
+    loss.forward(h, y);
+    const d = loss.backward();
+    if (!allFinite(d.data)) return error('the loss gradient is non-finite for finite logits', 'loss');
+    for (const p of model.parameters()) p.zeroGrad();
+    model.backward(d);
+  } catch (e) {
+    if (e instanceof Found) return e.error;
+    throw e;
+  } finally {
+    for (const undo of restore) undo();
   }
-  return new NonFiniteError(`non-finite training at ${where}: ${what}; re-running the batch layer by layer found every output and gradient finite`, step + 1, null);
+  return error('re-running the batch layer by layer found every output and gradient finite', null);
 }

@@ -100,6 +100,7 @@ export const LAYER_FIXTURES = [
   'golden-misc.json',
   'golden-graph.json',
   'golden-pools.json',
+  'golden-norms.json',
 ] as const;
 export const LOSS_FIXTURES = ['golden-losses.json'] as const;
 

@@ -177,6 +177,8 @@ def build(spec):
     if t == "LeakyReLU": return nn.LeakyReLU(g("negativeSlope", 0.01))
     if t == "Softplus": return nn.Softplus(beta=g("beta", 1), threshold=g("threshold", 20))
     if t == "Dropout": return nn.Dropout(g("p", 0.5))
+    if t == "LayerNorm": return nn.LayerNorm(spec["normalizedShape"], eps=g("eps", 1e-5), elementwise_affine=g("elementwiseAffine", True))
+    if t == "GroupNorm": return nn.GroupNorm(spec["numGroups"], spec["numChannels"], eps=g("eps", 1e-5), affine=g("affine", True))
     return {"ReLU": nn.ReLU, "Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "GELU": nn.GELU, "Flatten": nn.Flatten}[t]()
 
 DTYPES = {"F32": (torch.float32, 4), "I64": (torch.int64, 8)}
@@ -233,9 +235,27 @@ function presetCnnBn(): { model: Container; inputShape: number[] } {
   return { model, inputShape: [4, 1, 28, 28] };
 }
 
+/** Conv, GroupNorm (groups = 1, = C, between), LayerNorm over [C, H, W] and over features, random γ, β. */
+function cnnNorms(): { model: Container; inputShape: number[] } {
+  const rng = new Rng(43);
+  const model = modelFromSpec([
+    { type: 'Conv2d', outChannels: 6, kernelSize: 3, padding: 1 },
+    { type: 'GroupNorm', numGroups: 2 },
+    { type: 'Conv2d', outChannels: 4, kernelSize: 3, stride: 2 },
+    { type: 'GroupNorm', numGroups: 4 },
+    { type: 'GroupNorm', numGroups: 1, eps: 1e-3 },
+    { type: 'LayerNorm', normalizedShape: [4, 2, 2] },
+    { type: 'Flatten' },
+    { type: 'Linear', outFeatures: 5 },
+    { type: 'LayerNorm', normalizedShape: [5], eps: 1e-4 },
+  ], { inputShape: [3, 2, 6, 6], rng });
+  for (const p of model.parameters()) if (!p.name.endsWith('0.weight')) for (let i = 0; i < p.size; i++) p.value.data[i] += rng.normal(0, 0.3);
+  return { model, inputShape: [3, 2, 6, 6] };
+}
+
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');

@@ -95,6 +95,19 @@ export function elementwiseSuite(k: Kernels): void {
       }
     });
 
+    it('lets NaN and ±Infinity through every activation, as PyTorch does (a ReLU must not hide a diverged input)', () => {
+      for (const dtype of DTYPES) {
+        // 9 values: past the 4-lane SIMD body and into the scalar tail, NaN in both.
+        const x = Tensor.from([NaN, 1, -1, Infinity, -Infinity, NaN, 0, 2, NaN], [9], dtype);
+        for (const f of ACTIVATIONS) {
+          const y = Array.from(k.activation(f, x).data);
+          for (const i of [0, 5, 8]) assert.ok(Number.isNaN(y[i]), `${activationName(f)}(NaN) at ${i} ${dtype}: ${y[i]}`);
+        }
+        const relu = Array.from(k.activation({ kind: 'relu' }, x).data);
+        assert.deepEqual(relu.slice(1, 5), [1, 0, Infinity, 0], `relu ${dtype}`);
+      }
+    });
+
     it('stays finite and exact at saturation (±1000), with softplus the identity beyond its threshold', () => {
       for (const dtype of DTYPES) {
         const x = Tensor.from([-1000, -100, 100, 1000], [4], dtype);

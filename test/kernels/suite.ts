@@ -8,6 +8,7 @@ import { batchNormSuite } from './suite-batch-norm.js';
 import { convSuite } from './suite-conv.js';
 import { elementwiseSuite } from './suite-elementwise.js';
 import { gemmSuite } from './suite-gemm.js';
+import { groupNormSuite } from './suite-group-norm.js';
 import { inputsSuite } from './suite-inputs.js';
 import { poolSuite } from './suite-pool.js';
 import { softmaxSuite } from './suite-softmax.js';
@@ -27,4 +28,5 @@ export function runKernelSuite(k: Kernels): void {
   adaptivePoolSuite(k);
   mergeSuite(k);
   epilogueSuite(k);
+  groupNormSuite(k);
 }

@@ -37,6 +37,8 @@ const everyType: LayerSpec[] = [
   { type: 'Linear', inFeatures: 64, outFeatures: 8, bias: false, init: 'xavierNormal' },
   { type: 'BatchNorm1d', numFeatures: 8 },
   { type: 'Softplus', beta: 2, threshold: 10 },
+  { type: 'LayerNorm', normalizedShape: [8], eps: 1e-4 },
+  { type: 'GroupNorm', numGroups: 4, numChannels: 8, affine: false },
   { type: 'Tanh' },
   { type: 'ReLU' },
   { type: 'Linear', inFeatures: 8, outFeatures: 3 },

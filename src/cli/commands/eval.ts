@@ -29,7 +29,7 @@ export function registerEval(program: Command): void {
       if (!normalization) {
         throw fileError(`${path} carries no input normalisation (metadata nabla.data); give --normalize mnist, fashion-mnist, none or MEAN,STD`);
       }
-      const data = await loadDataset(id, { normalization });
+      const data = await loadDataset(id, { normalization, valSplit: 0 });
       const test = data.test;
       if (saved.data && saved.data.numClasses !== test.numClasses) {
         throw mismatchError(`${path} was trained for ${saved.data.numClasses} classes, ${test.name} has ${test.numClasses}`);

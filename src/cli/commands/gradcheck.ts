@@ -147,6 +147,10 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('AdaptiveAvgPool2d 7×7 → 3×3', { type: 'AdaptiveAvgPool2d', outputSize: 3 }, [2, 2, 7, 7]),
   layerCase('AdaptiveAvgPool2d 3×3 → [4, 5]', { type: 'AdaptiveAvgPool2d', outputSize: [4, 5] }, [1, 2, 3, 3]),
   layerCase('GlobalAvgPool2d', { type: 'GlobalAvgPool2d' }, [2, 3, 5, 7]),
+  layerCase('LayerNorm [3, 4]', { type: 'LayerNorm', normalizedShape: [3, 4] }, [2, 3, 4], 'normal', true),
+  layerCase('LayerNorm [5] no affine', { type: 'LayerNorm', normalizedShape: [5], elementwiseAffine: false }, [3, 5]),
+  layerCase('GroupNorm 2 groups of 3', { type: 'GroupNorm', numGroups: 2, numChannels: 6 }, [2, 6, 3, 3], 'normal', true),
+  layerCase('GroupNorm groups = C', { type: 'GroupNorm', numGroups: 3, numChannels: 3 }, [2, 3, 2, 3], 'normal', true),
 ];
 
 export interface GradcheckRow {

@@ -8,16 +8,16 @@ import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
 import type { DecodedCheckpoint } from '../../io/checkpoint.js';
-import { loadCheckpoint, saveWeights } from '../../io/node-file.js';
+import { loadCheckpoint, loadWeights, saveWeights } from '../../io/node-file.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import type { Container } from '../../layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
-import { type Callback, EarlyStopping, formatLoss } from '../../train/callbacks.js';
+import { type Callback, EarlyStopping, formatCurves, formatLoss } from '../../train/callbacks.js';
 import { fit, NonFiniteError } from '../../train/fit.js';
 import { evaluate } from '../../train/metrics.js';
-import { CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
-import { BACKENDS, buildModel, checkFitAsync, type LoadedData, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
+import { BestModelSaver, CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
+import { BACKENDS, buildModel, checkFitAsync, DEFAULT_VAL_SPLIT, type LoadedData, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, mismatchError, nonNegativeInt, numberIn, positiveInt, positiveNumber, usageError } from '../errors.js';
 import { print, printError } from '../io.js';
 import { claimOutFolder, type OutFolder } from '../out-folder.js';
@@ -34,7 +34,7 @@ const FILE_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EACCES', '
 export function registerTrain(program: Command): void {
   program
     .command('train')
-    .description('train a model (default: LeNet-5 on the embedded MNIST digits, 8,000 train / 2,000 held-out)')
+    .description('train a model (default: LeNet-5 on the embedded MNIST digits: 7,200 train, 800 validation, 2,000 test kept aside)')
     .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, or a folder of MNIST-format IDX files', TRAIN_DEFAULTS.dataset)
     .option('--model <preset|spec.json>', 'mlp, lenet5, cnn, cnn-bn, or a JSON model spec file', TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
@@ -48,7 +48,9 @@ export function registerTrain(program: Command): void {
     .option('--flip', 'random horizontal flips (for clothes, not digits)', false)
     .option('--label-smoothing <x>', 'label smoothing of the cross-entropy, from 0 to 1', numberIn('--label-smoothing', 0, 1), TRAIN_DEFAULTS.labelSmoothing)
     .option('--clip-norm <x>', 'clip the global gradient norm', positiveNumber('--clip-norm'))
-    .option('--patience <n>', 'stop early after n epochs without a better held-out loss', positiveInt('--patience'))
+    .option('--val-split <f>', `share of the training split held back for validation, seeded by --seed and stratified by class (default ${DEFAULT_VAL_SPLIT}; 0: none)`, numberIn('--val-split', 0, 1, true))
+    .option('--eval-test', 'evaluate the test split at the end (it is never used otherwise)', false)
+    .option('--patience <n>', 'stop early after n epochs without a better validation loss', positiveInt('--patience'))
     .option('--seed <n>', 'seed of the weights, shuffling, augmentation and dropout', nonNegativeInt('--seed'), TRAIN_DEFAULTS.seed)
     .option('--out <dir>', 'folder for model.safetensors, checkpoint.safetensors and history.{json,csv} (locked while the run lasts)', TRAIN_DEFAULTS.out)
     .option('--resume <checkpoint>', 'continue a run from its checkpoint (with the options it was started with; another --epochs, --lr or --schedule extends it), writing into the checkpoint\'s folder unless --out is given')
@@ -75,7 +77,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
   const { config } = start;
   const folder = await claimOutFolder(opts.out, OUT_FILES, `nabla train (${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')})`);
   try {
-    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads });
+    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads }, opts.evalTest === true);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!(err instanceof CliError) && code && FILE_ERRORS.has(code)) throw fileError((err as Error).message);
@@ -102,7 +104,9 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     clipNorm: opts.clipNorm,
     patience: opts.patience,
     seed: opts.seed,
+    valSplit: opts.valSplit ?? DEFAULT_VAL_SPLIT,
   };
+  if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
     const init = await loadSavedModel(opts.initFrom);
@@ -128,7 +132,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   return { config: continued.config, checkpoint, newSchedule: continued.newSchedule, note: continued.note };
 }
 
-async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun): Promise<void> {
+async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun, evalTest: boolean): Promise<void> {
   const { config, init } = start;
   let { checkpoint } = start;
   print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
@@ -140,9 +144,11 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization });
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed });
   const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'the dataset\'s own';
-  print(`  data: ${data.train.name} (${count(data.train.length)} images), held out: ${data.test.name} (${count(data.test.length)}); normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`);
+  const testUse = evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)';
+  print(`  data: ${data.train.name} (${count(data.train.length)} images); normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`);
+  print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${data.test.name} (${count(data.test.length)}), ${testUse}`);
 
   const model = await buildTrainModel(start, data);
   const optimizer = makeOptimizer(config, model.parameters());
@@ -166,6 +172,9 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const divergence = new DivergenceWatch(data.train.numClasses);
   const callbacks: Callback[] = [keeper, new TerminalProgress(), new FiniteWeightsGuard(), divergence];
   if (config.patience) callbacks.push(new EarlyStopping({ monitor: 'valLoss', patience: config.patience }));
+  // With a validation split, model.safetensors always holds the best epoch so far (lowest val_loss).
+  const best = data.validation ? new BestModelSaver(modelPath, { metadata }) : null;
+  if (best) callbacks.push(best);
   callbacks.push(new CheckpointSaver(checkpointPath, { metadata }), logger);
 
   const began = Date.now();
@@ -176,7 +185,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
         optimizer,
         schedule,
         train: data.train,
-        validation: data.test,
+        validation: data.validation ?? undefined,
         epochs: config.epochs,
         batchSize: config.batchSize,
         seed: config.seed,
@@ -194,17 +203,45 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   if (result.stopReason) print(result.stopReason);
   const bad = firstNonFinite(model);
   if (bad) throw new CliError(`the trained weights are not finite (${bad.name}[${bad.index}] is ${bad.value}); ${modelPath} was not written`, EXIT.failure);
-  await saveWeights(modelPath, model, metadata);
-  const final = evaluate(model, data.test);
+  const kept = await keepBest(model, best, result.epochs, modelPath, metadata);
   const seconds = (Date.now() - began) / 1000;
-  const smoothedLoss = result.history.at(-1)?.valLoss;
-  const withSmoothing = config.labelSmoothing > 0 && smoothedLoss !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothedLoss)})` : '';
-  print(
-    `held-out accuracy: ${percent(final.accuracy)} (${Math.round(final.accuracy * final.count)}/${final.count}) on ${data.test.name}; ` +
-      `cross-entropy ${formatLoss(final.loss)}${withSmoothing}; ${seconds.toFixed(1)} s in all`,
-  );
+  if (result.history.length > 0) print(`curves (history.csv has every epoch${best ? '; * marks the epoch kept' : ''}):\n${formatCurves(result.history, best?.bestEpoch)}`);
+  print(`train accuracy: ${percent(result.history.at(-1)?.trainAccuracy ?? NaN)} over epoch ${result.epochs}'s batches as trained (train mode${config.shift || config.flip ? ', augmented' : ''})`);
+  if (data.validation) {
+    const v = evaluate(model, data.validation);
+    const smoothed = result.history.find((r) => r.epoch === kept)?.valLoss;
+    const withSmoothing = config.labelSmoothing > 0 && smoothed !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothed)})` : '';
+    print(`validation accuracy: ${percent(v.accuracy)} (${Math.round(v.accuracy * v.count)}/${v.count}) on ${data.validation.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(v.loss)}${withSmoothing}`);
+  }
+  if (evalTest) {
+    const t = evaluate(model, data.test);
+    print(`test accuracy: ${percent(t.accuracy)} (${Math.round(t.accuracy * t.count)}/${t.count}) on ${data.test.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(t.loss)}`);
+  } else {
+    print(`test split: not evaluated (${data.test.name}, ${count(data.test.length)} images; --eval-test evaluates it)`);
+  }
+  print(`${seconds.toFixed(1)} s in all`);
   if (divergence.diverged) printError(`nabla: warning: ${divergence.describe()}; the saved model is unlikely to be of use`);
-  print(`model saved to ${modelPath} (checkpoint: ${checkpointPath}, history: ${logger.jsonPath}, ${logger.csvPath})`);
+  print(`model saved to ${modelPath} (epoch ${kept}${best ? ', the lowest val_loss' : ', the last'}; checkpoint of the last epoch: ${checkpointPath}, history: ${logger.jsonPath}, ${logger.csvPath})`);
+}
+
+/**
+ * Leaves the model (in memory and in model.safetensors) at the epoch the run keeps: the best by
+ * val_loss when there is a validation split (BestModelSaver wrote it), else the last. Returns
+ * that epoch. A resumed run whose best file is missing (another --out) keeps the last, saying so.
+ */
+async function keepBest(model: Container, best: BestModelSaver | null, epochs: number, modelPath: string, metadata: Record<string, string>): Promise<number> {
+  if (!best || best.bestEpoch === 0 || best.bestEpoch === epochs) {
+    await saveWeights(modelPath, model, metadata);
+    return epochs;
+  }
+  try {
+    await loadWeights(modelPath, model);
+    return best.bestEpoch;
+  } catch (err) {
+    printError(`nabla: warning: cannot read the best epoch's weights back (${(err as Error).message}); keeping the last epoch's`);
+    await saveWeights(modelPath, model, metadata);
+    return epochs;
+  }
 }
 
 /** The model of a run: the checkpoint's spec, the initial model's (with its weights), or the preset / spec file. */

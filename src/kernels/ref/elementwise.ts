@@ -29,7 +29,7 @@ function softplusOf(z: number): number {
 function forwardOne(f: Activation, x: number): number {
   switch (f.kind) {
     case 'relu':
-      return x > 0 ? x : 0;
+      return x > 0 || x !== x ? x : 0; // NaN stays NaN, as PyTorch: a ReLU must not hide a diverged input
     case 'leakyRelu':
       return x > 0 ? x : f.negativeSlope * x;
     case 'sigmoid':

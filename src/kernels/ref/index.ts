@@ -7,6 +7,7 @@ import { addBias, addChannelSums } from './bias.js';
 import { col2im, conv2d, conv2dBackward, im2col } from './conv.js';
 import { activation, activationBackward, mul } from './elementwise.js';
 import { matmul } from './gemm.js';
+import { groupNormBackward, groupNormForward } from './group-norm.js';
 import { add, concat, mulBroadcast, sliceAxis, sumToShape } from './merge.js';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool.js';
 import { mse, softmax, softmaxCrossEntropy } from './softmax.js';
@@ -41,4 +42,6 @@ export const refKernels: Kernels = {
   mse,
   adaptiveAvgPool2d,
   adaptiveAvgPool2dBackward,
+  groupNormForward,
+  groupNormBackward,
 };

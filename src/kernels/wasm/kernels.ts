@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
 // backward) run in wasm, split across threads when the work is large enough (always the same way
-// for the same shapes and thread count, so runs are bit-identical); ReLU, max pooling and
-// adaptive (global) average pooling run in wasm on the calling thread, as do batch norm, bias,
-// Add and the max-pool backward (kernels-simple.ts); every other kernel, and
+// for the same shapes and thread count, so runs are bit-identical); ReLU, max pooling, adaptive
+// (global) average pooling and group/layer normalisation run in wasm on the calling thread, as do
+// batch norm, bias, Add and the max-pool backward (kernels-simple.ts); every other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
-import type { Activation, EpilogueOptions, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, EpilogueOptions, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -198,6 +198,58 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
   }
 
   /**
+   * Group (and layer) normalisation on the calling thread: two memory-bound passes over x (three
+   * backward), about what copying into the arena costs. Views the reference would refuse (sizes
+   * that do not fit) go to it for its message.
+   */
+  function groupNormFits(x: Tensor, view: GroupNormView, ...perChannel: Tensor[]): boolean {
+    const { N, C, S, groups } = view;
+    return groups >= 1 && C % groups === 0 && x.size === N * C * S && perChannel.every((t) => t.size === C);
+  }
+
+  function groupNormForward(x: Tensor, view: GroupNormView, eps: number, gamma: Tensor, beta: Tensor): GroupNormResult {
+    if (!isFloat32(x, gamma, beta) || !groupNormFits(x, view, gamma, beta)) return refKernels.groupNormForward(x, view, eps, gamma, beta);
+    const blocks = view.N * view.groups;
+    rt.reset();
+    const px = rt.put(x.data as Float32Array);
+    const pGamma = rt.put(gamma.data as Float32Array);
+    const pBeta = rt.put(beta.data as Float32Array);
+    const py = rt.alloc(x.size * 4);
+    const pXHat = rt.alloc(x.size * 4);
+    const pInvStd = rt.alloc(blocks * 4);
+    rt.exports.groupNormForwardBlocks(rt.writeJob([view.N, view.C, view.S, view.groups, px, pGamma, pBeta, py, pXHat, pInvStd]), eps);
+    return {
+      y: new Tensor(rt.f32(py, x.size).slice(), x.shape),
+      xHat: new Tensor(rt.f32(pXHat, x.size).slice(), x.shape),
+      invStd: new Tensor(rt.f32(pInvStd, blocks).slice(), [blocks]),
+    };
+  }
+
+  function groupNormBackward(
+    dy: Tensor, xHat: Tensor, invStd: Tensor, view: GroupNormView, gamma: Tensor, dGamma: Tensor, dBeta: Tensor,
+  ): Tensor {
+    const fits = groupNormFits(dy, view, gamma, dGamma, dBeta) && xHat.size === dy.size && invStd.size === view.N * view.groups;
+    if (!isFloat32(dy, xHat, invStd, gamma, dGamma, dBeta) || !fits) {
+      return refKernels.groupNormBackward(dy, xHat, invStd, view, gamma, dGamma, dBeta);
+    }
+    const C = view.C;
+    rt.reset();
+    const pdy = rt.put(dy.data as Float32Array);
+    const pXHat = rt.put(xHat.data as Float32Array);
+    const pInvStd = rt.put(invStd.data as Float32Array);
+    const pGamma = rt.put(gamma.data as Float32Array);
+    const pdx = rt.alloc(dy.size * 4);
+    const pSums = rt.zeros(4 * C); // two float64 arrays of C: Σ dy⊙xHat, Σ dy
+    rt.exports.groupNormBackwardBlocks(rt.writeJob([view.N, C, view.S, view.groups, pdy, pXHat, pInvStd, pGamma, pdx, pSums, pSums + 8 * C]));
+    const sums = new Float64Array(rt.memory.buffer, pSums, 2 * C);
+    for (let c = 0; c < C; c++) {
+      dGamma.data[c] += sums[c]; // one rounding of the float64 sum, as the reference
+      dBeta.data[c] += sums[C + c];
+    }
+    return new Tensor(rt.f32(pdx, dy.size).slice(), dy.shape);
+  }
+
+  /**
    * How a parallel convolution backward pass is cut into items: `pieces` runs of `perPiece`
    * consecutive samples (the last may be shorter), each summing its samples' dW into a buffer of
    * its own, so the rounding of dW depends only on N, the weight size and the thread count, not on
@@ -240,6 +292,8 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     close: () => rt.close(),
     adaptiveAvgPool2d,
     adaptiveAvgPool2dBackward,
+    groupNormForward,
+    groupNormBackward,
   };
 }
 

@@ -28,6 +28,8 @@ interface NablaExports {
   batchNormStatsSimd(desc: number): void;
   batchNormForwardSimd(desc: number): void;
   batchNormBackwardSimd(desc: number): void;
+  groupNormForwardBlocks(desc: number, eps: number): void;
+  groupNormBackwardBlocks(desc: number): void;
 }
 
 /**

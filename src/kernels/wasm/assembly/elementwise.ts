@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: MIT
-// ReLU and its derivative, four lanes at a time. Both compare with 0 and mask, so NaN and −0
-// inputs map to 0 exactly as the reference's `x > 0 ? x : 0` does.
+// ReLU and its derivative, four lanes at a time. Both compare with 0 and mask: −0 maps to 0, and
+// NaN passes through the forward (as PyTorch's, so a ReLU never hides a diverged input) exactly as
+// the reference's `x > 0 || x !== x ? x : 0` does.
 
-/** y[i] = x[i] > 0 ? x[i] : 0 for n floats. */
+/** y[i] = x[i] > 0 || x[i] is NaN ? x[i] : 0 for n floats. */
 export function reluSimd(x: usize, y: usize, n: i32): void {
   const zero = f32x4.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const v = v128.load(x + <usize>i * 4);
-    v128.store(y + <usize>i * 4, v128.and(v, f32x4.gt(v, zero)));
+    v128.store(y + <usize>i * 4, v128.and(v, v128.or(f32x4.gt(v, zero), f32x4.ne(v, v))));
   }
   for (; i < n; i++) {
     const v = load<f32>(x + <usize>i * 4);
-    store<f32>(y + <usize>i * 4, v > 0 ? v : 0);
+    store<f32>(y + <usize>i * 4, v > 0 || v != v ? v : 0);
   }
 }
 

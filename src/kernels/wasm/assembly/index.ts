@@ -130,3 +130,4 @@ export { addSimd } from './elementwise';
 export { addBiasSimd, addChannelSumsSimd } from './bias';
 export { maxPool2dBackwardScatter } from './pool';
 export { batchNormStatsSimd, batchNormForwardSimd, batchNormBackwardSimd } from './batch-norm';
+export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';

@@ -6,12 +6,16 @@
  (type $4 (func (param i32 i32)))
  (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $6 (func (param i32 i32) (result f64)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32) (result i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32)))
- (type $12 (func (param i32 i32 i32 i32 i32)))
+ (type $7 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $8 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $12 (func (param i32 f64)))
+ (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $14 (func (param i32 i32) (result i32)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768 shared))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -39,6 +43,8 @@
  (export "batchNormStatsSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsSimd))
  (export "batchNormForwardSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormForwardSimd))
  (export "batchNormBackwardSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormBackwardSimd))
+ (export "groupNormForwardBlocks" (func $src/kernels/wasm/assembly/group-norm/groupNormForwardBlocks))
+ (export "groupNormBackwardBlocks" (func $src/kernels/wasm/assembly/group-norm/groupNormBackwardBlocks))
  (export "memory" (memory $0))
  (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
   (local $13 i32)
@@ -668,7 +674,7 @@
   i32.const 1
   i32.eq
   if
-   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
+   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
     local.get $0
     i32.load offset=4
     i32.const 0
@@ -743,7 +749,7 @@
      local.get $0
      local.get $1
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
      local.get $7
      local.get $8
      local.get $1
@@ -794,7 +800,7 @@
      local.get $0
      local.get $1
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
      local.get $7
      local.get $8
      local.get $9
@@ -913,6 +919,323 @@
       end
      end
     end
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/group-norm/normalise (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f64) (param $5 f64) (param $6 i32) (param $7 i32) (param $8 i32)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 i32)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 f64)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 i32)
+  local.get $4
+  f64x2.splat
+  local.set $18
+  local.get $5
+  f64x2.splat
+  local.set $17
+  local.get $6
+  f32.load
+  f32x4.splat
+  local.set $11
+  local.get $7
+  f32.load
+  f32x4.splat
+  local.set $9
+  loop $for-loop|0
+   local.get $19
+   i32.const 4
+   i32.add
+   local.get $3
+   i32.le_s
+   if
+    local.get $19
+    i32.const 2
+    i32.shl
+    local.tee $13
+    local.get $0
+    i32.add
+    v128.load
+    local.set $14
+    local.get $8
+    if (result v128)
+     local.get $6
+     local.get $13
+     i32.add
+     v128.load
+    else
+     local.get $11
+    end
+    local.set $12
+    local.get $8
+    if (result v128)
+     local.get $7
+     local.get $13
+     i32.add
+     v128.load
+    else
+     local.get $9
+    end
+    local.set $10
+    local.get $2
+    local.get $13
+    i32.add
+    local.get $14
+    f64x2.promote_low_f32x4
+    local.get $18
+    f64x2.sub
+    local.get $17
+    f64x2.mul
+    local.tee $15
+    f32x4.demote_f64x2_zero
+    local.get $14
+    local.get $14
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.get $18
+    f64x2.sub
+    local.get $17
+    f64x2.mul
+    local.tee $14
+    f32x4.demote_f64x2_zero
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store
+    local.get $1
+    local.get $13
+    i32.add
+    local.get $12
+    f64x2.promote_low_f32x4
+    local.get $15
+    f64x2.mul
+    local.get $10
+    f64x2.promote_low_f32x4
+    f64x2.add
+    f32x4.demote_f64x2_zero
+    local.get $12
+    local.get $12
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.get $14
+    f64x2.mul
+    local.get $10
+    local.get $10
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    f64x2.add
+    f32x4.demote_f64x2_zero
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store
+    local.get $19
+    i32.const 4
+    i32.add
+    local.set $19
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $19
+   i32.gt_s
+   if
+    local.get $19
+    i32.const 2
+    i32.shl
+    local.tee $13
+    local.get $0
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.get $4
+    f64.sub
+    local.get $5
+    f64.mul
+    local.set $16
+    local.get $2
+    local.get $13
+    i32.add
+    local.get $16
+    f32.demote_f64
+    f32.store
+    local.get $1
+    local.get $13
+    i32.add
+    local.get $8
+    local.get $19
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.tee $13
+    local.get $6
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.get $16
+    f64.mul
+    local.get $7
+    local.get $13
+    i32.add
+    f32.load
+    f64.promote_f32
+    f64.add
+    f32.demote_f64
+    f32.store
+    local.get $19
+    i32.const 1
+    i32.add
+    local.set $19
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/group-norm/inputGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f64) (param $5 f64) (param $6 f64) (param $7 i32) (param $8 i32)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 i32)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 i32)
+  local.get $4
+  f64x2.splat
+  local.set $16
+  local.get $5
+  f64x2.splat
+  local.set $15
+  local.get $6
+  f64x2.splat
+  local.set $14
+  local.get $7
+  f32.load
+  f32x4.splat
+  local.set $9
+  loop $for-loop|0
+   local.get $17
+   i32.const 4
+   i32.add
+   local.get $3
+   i32.le_s
+   if
+    local.get $17
+    i32.const 2
+    i32.shl
+    local.tee $11
+    local.get $2
+    i32.add
+    local.get $16
+    local.get $8
+    if (result v128)
+     local.get $7
+     local.get $11
+     i32.add
+     v128.load
+    else
+     local.get $9
+    end
+    local.tee $10
+    f64x2.promote_low_f32x4
+    local.get $0
+    local.get $11
+    i32.add
+    v128.load
+    local.tee $13
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    local.get $15
+    f64x2.sub
+    local.get $1
+    local.get $11
+    i32.add
+    v128.load
+    local.tee $12
+    f64x2.promote_low_f32x4
+    local.get $14
+    f64x2.mul
+    f64x2.sub
+    f64x2.mul
+    f32x4.demote_f64x2_zero
+    local.get $16
+    local.get $10
+    local.get $10
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.get $13
+    local.get $13
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    local.get $15
+    f64x2.sub
+    local.get $12
+    local.get $12
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.get $14
+    f64x2.mul
+    f64x2.sub
+    f64x2.mul
+    f32x4.demote_f64x2_zero
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store
+    local.get $17
+    i32.const 4
+    i32.add
+    local.set $17
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $17
+   i32.gt_s
+   if
+    local.get $17
+    i32.const 2
+    i32.shl
+    local.tee $11
+    local.get $2
+    i32.add
+    local.get $4
+    local.get $7
+    local.get $8
+    local.get $17
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.get $0
+    local.get $11
+    i32.add
+    f32.load
+    f64.promote_f32
+    f64.mul
+    local.get $5
+    f64.sub
+    local.get $1
+    local.get $11
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.get $6
+    f64.mul
+    f64.sub
+    f64.mul
+    f32.demote_f64
+    f32.store
+    local.get $17
+    i32.const 1
+    i32.add
+    local.set $17
+    br $for-loop|1
    end
   end
  )
@@ -2745,7 +3068,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$5
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$4
      i32.const -1
      local.set $2
      local.get $0
@@ -2754,7 +3077,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$5
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$4
      local.get $3
      local.tee $2
      local.get $0
@@ -2793,6 +3116,914 @@
  )
  (func $src/kernels/wasm/assembly/index/gemmScratchBytes (result i32)
   i32.const 1171648
+ )
+ (func $src/kernels/wasm/assembly/group-norm/rowSumsAlongChannels (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (result v128)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 f64)
+  (local $16 f64)
+  (local $17 v128)
+  (local $18 f64)
+  (local $19 f64)
+  (local $20 f64)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 v128)
+  (local $24 v128)
+  loop $for-loop|0
+   local.get $7
+   i32.const 4
+   i32.add
+   local.tee $6
+   local.get $3
+   i32.le_s
+   if
+    local.get $7
+    i32.const 2
+    i32.shl
+    local.tee $8
+    local.get $0
+    i32.add
+    v128.load
+    local.set $10
+    local.get $2
+    local.get $8
+    i32.add
+    v128.load
+    local.set $12
+    local.get $10
+    f64x2.promote_low_f32x4
+    local.tee $14
+    local.get $1
+    local.get $8
+    i32.add
+    v128.load
+    local.tee $9
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    local.set $17
+    local.get $7
+    i32.const 3
+    i32.shl
+    local.tee $8
+    local.get $4
+    i32.add
+    local.tee $7
+    local.get $7
+    v128.load
+    local.get $14
+    f64x2.add
+    v128.store
+    local.get $7
+    i32.const 16
+    i32.add
+    local.get $7
+    v128.load offset=16
+    local.get $10
+    local.get $10
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.tee $11
+    f64x2.add
+    v128.store
+    local.get $5
+    local.get $8
+    i32.add
+    local.tee $7
+    local.get $7
+    v128.load
+    local.get $17
+    f64x2.add
+    v128.store
+    local.get $7
+    i32.const 16
+    i32.add
+    local.get $7
+    v128.load offset=16
+    local.get $11
+    local.get $9
+    local.get $9
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    local.tee $10
+    f64x2.add
+    v128.store
+    local.get $24
+    local.get $12
+    f64x2.promote_low_f32x4
+    local.tee $13
+    local.get $14
+    f64x2.mul
+    f64x2.add
+    local.set $24
+    local.get $23
+    local.get $12
+    local.get $12
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.tee $9
+    local.get $11
+    f64x2.mul
+    f64x2.add
+    local.set $23
+    local.get $22
+    local.get $13
+    local.get $17
+    f64x2.mul
+    f64x2.add
+    local.set $22
+    local.get $21
+    local.get $9
+    local.get $10
+    f64x2.mul
+    f64x2.add
+    local.set $21
+    local.get $6
+    local.set $7
+    br $for-loop|0
+   end
+  end
+  local.get $24
+  local.get $23
+  f64x2.add
+  local.tee $9
+  f64x2.extract_lane 0
+  local.get $9
+  f64x2.extract_lane 1
+  f64.add
+  local.set $20
+  local.get $22
+  local.get $21
+  f64x2.add
+  local.tee $9
+  f64x2.extract_lane 0
+  local.get $9
+  f64x2.extract_lane 1
+  f64.add
+  local.set $19
+  loop $for-loop|1
+   local.get $3
+   local.get $7
+   i32.gt_s
+   if
+    local.get $7
+    i32.const 2
+    i32.shl
+    local.tee $6
+    local.get $0
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.set $18
+    local.get $2
+    local.get $6
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.set $16
+    local.get $18
+    local.get $1
+    local.get $6
+    i32.add
+    f32.load
+    f64.promote_f32
+    f64.mul
+    local.set $15
+    local.get $7
+    i32.const 3
+    i32.shl
+    local.tee $8
+    local.get $4
+    i32.add
+    local.tee $6
+    local.get $6
+    f64.load
+    local.get $18
+    f64.add
+    f64.store
+    local.get $5
+    local.get $8
+    i32.add
+    local.tee $6
+    local.get $6
+    f64.load
+    local.get $15
+    f64.add
+    f64.store
+    local.get $20
+    local.get $16
+    local.get $18
+    f64.mul
+    f64.add
+    local.set $20
+    local.get $19
+    local.get $16
+    local.get $15
+    f64.mul
+    f64.add
+    local.set $19
+    local.get $7
+    i32.const 1
+    i32.add
+    local.set $7
+    br $for-loop|1
+   end
+  end
+  local.get $20
+  f64x2.splat
+  local.get $19
+  f64x2.replace_lane 1
+ )
+ (func $src/kernels/wasm/assembly/group-norm/groupNormForwardBlocks (param $0 i32) (param $1 f64)
+  (local $2 i32)
+  (local $3 f64)
+  (local $4 i32)
+  (local $5 v128)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 f64)
+  (local $11 v128)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 v128)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 v128)
+  (local $22 i32)
+  local.get $0
+  i32.load
+  local.set $19
+  local.get $0
+  i32.load offset=16
+  local.set $8
+  local.get $0
+  i32.load offset=20
+  local.set $12
+  local.get $0
+  i32.load offset=24
+  local.set $13
+  local.get $0
+  i32.load offset=28
+  local.set $14
+  local.get $0
+  i32.load offset=32
+  local.set $15
+  local.get $0
+  i32.load offset=36
+  local.set $20
+  local.get $0
+  i32.load offset=8
+  local.tee $9
+  local.get $0
+  i32.load offset=4
+  local.get $0
+  i32.load offset=12
+  local.tee $16
+  i32.div_s
+  local.tee $17
+  i32.mul
+  local.set $4
+  loop $for-loop|0
+   local.get $6
+   local.get $16
+   local.get $19
+   i32.mul
+   i32.lt_s
+   if
+    i32.const 0
+    local.set $0
+    local.get $8
+    local.get $4
+    local.get $6
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.tee $7
+    i32.add
+    local.tee $22
+    local.get $4
+    call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
+    local.get $4
+    f64.convert_i32_s
+    f64.div
+    local.tee $10
+    f64x2.splat
+    local.set $18
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    local.set $5
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    local.set $11
+    loop $for-loop|00
+     local.get $0
+     i32.const 4
+     i32.add
+     local.tee $2
+     local.get $4
+     i32.le_s
+     if
+      local.get $5
+      local.get $22
+      local.get $0
+      i32.const 2
+      i32.shl
+      i32.add
+      v128.load
+      local.tee $21
+      f64x2.promote_low_f32x4
+      local.get $18
+      f64x2.sub
+      local.tee $5
+      local.get $5
+      f64x2.mul
+      f64x2.add
+      local.set $5
+      local.get $11
+      local.get $21
+      local.get $21
+      i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+      f64x2.promote_low_f32x4
+      local.get $18
+      f64x2.sub
+      local.tee $11
+      local.get $11
+      f64x2.mul
+      f64x2.add
+      local.set $11
+      local.get $2
+      local.set $0
+      br $for-loop|00
+     end
+    end
+    local.get $5
+    local.get $11
+    f64x2.add
+    local.tee $5
+    f64x2.extract_lane 0
+    local.get $5
+    f64x2.extract_lane 1
+    f64.add
+    local.set $3
+    loop $for-loop|1
+     local.get $0
+     local.get $4
+     i32.lt_s
+     if
+      local.get $3
+      local.get $22
+      local.get $0
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f64.promote_f32
+      local.get $10
+      f64.sub
+      local.tee $3
+      local.get $3
+      f64.mul
+      f64.add
+      local.set $3
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|1
+     end
+    end
+    local.get $20
+    local.get $6
+    i32.const 2
+    i32.shl
+    i32.add
+    f64.const 1
+    local.get $3
+    local.get $4
+    f64.convert_i32_s
+    f64.div
+    local.get $1
+    f64.add
+    f64.sqrt
+    f64.div
+    local.tee $3
+    f32.demote_f64
+    f32.store
+    local.get $6
+    local.get $16
+    i32.rem_s
+    local.get $17
+    i32.mul
+    local.set $2
+    block $for-continue|0
+     local.get $9
+     i32.const 1
+     i32.eq
+     if
+      local.get $7
+      local.get $8
+      i32.add
+      local.get $7
+      local.get $14
+      i32.add
+      local.get $7
+      local.get $15
+      i32.add
+      local.get $4
+      local.get $10
+      local.get $3
+      local.get $2
+      i32.const 2
+      i32.shl
+      local.tee $0
+      local.get $12
+      i32.add
+      local.get $0
+      local.get $13
+      i32.add
+      i32.const 1
+      call $src/kernels/wasm/assembly/group-norm/normalise
+      br $for-continue|0
+     end
+     i32.const 0
+     local.set $0
+     loop $for-loop|11
+      local.get $0
+      local.get $17
+      i32.lt_s
+      if
+       local.get $7
+       local.get $0
+       local.get $9
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $22
+       local.get $8
+       i32.add
+       local.get $14
+       local.get $22
+       i32.add
+       local.get $15
+       local.get $22
+       i32.add
+       local.get $9
+       local.get $10
+       local.get $3
+       local.get $0
+       local.get $2
+       i32.add
+       i32.const 2
+       i32.shl
+       local.tee $22
+       local.get $12
+       i32.add
+       local.get $13
+       local.get $22
+       i32.add
+       i32.const 0
+       call $src/kernels/wasm/assembly/group-norm/normalise
+       local.get $0
+       i32.const 1
+       i32.add
+       local.set $0
+       br $for-loop|11
+      end
+     end
+    end
+    local.get $6
+    i32.const 1
+    i32.add
+    local.set $6
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/group-norm/groupNormBackwardBlocks (param $0 i32)
+  (local $1 i32)
+  (local $2 v128)
+  (local $3 i32)
+  (local $4 f64)
+  (local $5 f64)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 f64)
+  (local $11 f64)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 f64)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 v128)
+  (local $31 v128)
+  (local $32 f64)
+  local.get $0
+  i32.load
+  local.set $26
+  local.get $0
+  i32.load offset=16
+  local.set $12
+  local.get $0
+  i32.load offset=20
+  local.set $13
+  local.get $0
+  i32.load offset=24
+  local.set $27
+  local.get $0
+  i32.load offset=28
+  local.set $14
+  local.get $0
+  i32.load offset=32
+  local.set $19
+  local.get $0
+  i32.load offset=36
+  local.set $20
+  local.get $0
+  i32.load offset=40
+  local.set $21
+  local.get $0
+  i32.load offset=8
+  local.tee $6
+  local.get $0
+  i32.load offset=4
+  local.get $0
+  i32.load offset=12
+  local.tee $22
+  i32.div_s
+  local.tee $15
+  i32.mul
+  local.set $7
+  loop $for-loop|0
+   local.get $8
+   local.get $22
+   local.get $26
+   i32.mul
+   i32.lt_s
+   if
+    local.get $7
+    local.get $8
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.set $9
+    local.get $8
+    local.get $22
+    i32.rem_s
+    local.get $15
+    i32.mul
+    local.set $28
+    local.get $27
+    local.get $8
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.set $23
+    block $for-continue|0
+     local.get $6
+     i32.const 1
+     i32.eq
+     if
+      local.get $9
+      local.get $12
+      i32.add
+      local.tee $0
+      local.get $9
+      local.get $13
+      i32.add
+      local.tee $1
+      local.get $14
+      local.get $28
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $3
+      local.get $7
+      local.get $28
+      i32.const 3
+      i32.shl
+      local.tee $24
+      local.get $21
+      i32.add
+      local.get $20
+      local.get $24
+      i32.add
+      call $src/kernels/wasm/assembly/group-norm/rowSumsAlongChannels
+      local.set $2
+      local.get $0
+      local.get $1
+      local.get $9
+      local.get $19
+      i32.add
+      local.get $7
+      local.get $23
+      local.get $2
+      f64x2.extract_lane 0
+      local.get $7
+      f64.convert_i32_s
+      local.tee $4
+      f64.div
+      local.get $2
+      f64x2.extract_lane 1
+      local.get $4
+      f64.div
+      local.get $3
+      i32.const 1
+      call $src/kernels/wasm/assembly/group-norm/inputGradient
+      br $for-continue|0
+     end
+     f64.const 0
+     local.set $4
+     f64.const 0
+     local.set $10
+     i32.const 0
+     local.set $3
+     loop $for-loop|1
+      local.get $3
+      local.get $15
+      i32.lt_s
+      if
+       local.get $3
+       local.get $28
+       i32.add
+       local.set $29
+       local.get $9
+       local.get $3
+       local.get $6
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $0
+       local.get $12
+       i32.add
+       local.set $24
+       local.get $0
+       local.get $13
+       i32.add
+       local.set $25
+       i32.const 0
+       local.set $0
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.set $2
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.set $16
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.set $17
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.set $18
+       loop $for-loop|00
+        local.get $0
+        i32.const 4
+        i32.add
+        local.tee $1
+        local.get $6
+        i32.le_s
+        if
+         local.get $2
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $0
+         local.get $24
+         i32.add
+         v128.load
+         local.tee $30
+         f64x2.promote_low_f32x4
+         local.tee $31
+         f64x2.add
+         local.set $2
+         local.get $16
+         local.get $30
+         local.get $30
+         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+         f64x2.promote_low_f32x4
+         local.tee $30
+         f64x2.add
+         local.set $16
+         local.get $17
+         local.get $31
+         local.get $0
+         local.get $25
+         i32.add
+         v128.load
+         local.tee $31
+         f64x2.promote_low_f32x4
+         f64x2.mul
+         f64x2.add
+         local.set $17
+         local.get $18
+         local.get $30
+         local.get $31
+         local.get $31
+         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+         f64x2.promote_low_f32x4
+         f64x2.mul
+         f64x2.add
+         local.set $18
+         local.get $1
+         local.set $0
+         br $for-loop|00
+        end
+       end
+       local.get $2
+       local.get $16
+       f64x2.add
+       local.tee $2
+       f64x2.extract_lane 0
+       local.get $2
+       f64x2.extract_lane 1
+       f64.add
+       local.set $5
+       local.get $17
+       local.get $18
+       f64x2.add
+       local.tee $2
+       f64x2.extract_lane 0
+       local.get $2
+       f64x2.extract_lane 1
+       f64.add
+       local.set $11
+       loop $for-loop|11
+        local.get $0
+        local.get $6
+        i32.lt_s
+        if
+         local.get $5
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $1
+         local.get $24
+         i32.add
+         f32.load
+         f64.promote_f32
+         local.tee $32
+         f64.add
+         local.set $5
+         local.get $11
+         local.get $32
+         local.get $1
+         local.get $25
+         i32.add
+         f32.load
+         f64.promote_f32
+         f64.mul
+         f64.add
+         local.set $11
+         local.get $0
+         i32.const 1
+         i32.add
+         local.set $0
+         br $for-loop|11
+        end
+       end
+       local.get $14
+       local.get $29
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f64.promote_f32
+       local.set $32
+       local.get $29
+       i32.const 3
+       i32.shl
+       local.tee $0
+       local.get $21
+       i32.add
+       local.tee $1
+       local.get $1
+       f64.load
+       local.get $5
+       f64x2.splat
+       local.get $11
+       f64x2.replace_lane 1
+       local.tee $2
+       f64x2.extract_lane 0
+       local.tee $5
+       f64.add
+       f64.store
+       local.get $0
+       local.get $20
+       i32.add
+       local.tee $0
+       local.get $0
+       f64.load
+       local.get $2
+       f64x2.extract_lane 1
+       local.tee $11
+       f64.add
+       f64.store
+       local.get $4
+       local.get $32
+       local.get $5
+       f64.mul
+       f64.add
+       local.set $4
+       local.get $10
+       local.get $32
+       local.get $11
+       f64.mul
+       f64.add
+       local.set $10
+       local.get $3
+       i32.const 1
+       i32.add
+       local.set $3
+       br $for-loop|1
+      end
+     end
+     local.get $4
+     local.get $7
+     f64.convert_i32_s
+     local.tee $4
+     f64.div
+     local.set $5
+     local.get $10
+     local.get $4
+     f64.div
+     local.set $4
+     i32.const 0
+     local.set $0
+     loop $for-loop|2
+      local.get $0
+      local.get $15
+      i32.lt_s
+      if
+       local.get $9
+       local.get $0
+       local.get $6
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $1
+       local.get $12
+       i32.add
+       local.get $1
+       local.get $13
+       i32.add
+       local.get $1
+       local.get $19
+       i32.add
+       local.get $6
+       local.get $23
+       local.get $5
+       local.get $4
+       local.get $14
+       local.get $0
+       local.get $28
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       i32.const 0
+       call $src/kernels/wasm/assembly/group-norm/inputGradient
+       local.get $0
+       i32.const 1
+       i32.add
+       local.set $0
+       br $for-loop|2
+      end
+     end
+    end
+    local.get $8
+    i32.const 1
+    i32.add
+    local.set $8
+    br $for-loop|0
+   end
+  end
  )
  (func $src/kernels/wasm/assembly/gemm/kernel6x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
   (local $10 v128)
@@ -3199,6 +4430,10 @@
     local.get $6
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.gt
+    local.get $6
+    local.get $6
+    f32x4.ne
+    v128.or
     v128.and
     v128.store
     local.get $4
@@ -3225,8 +4460,12 @@
     local.get $5
     f32.const 0
     local.get $5
+    local.get $5
+    f32.ne
+    local.get $5
     f32.const 0
     f32.gt
+    i32.or
     select
     f32.store
     local.get $3
@@ -3386,11 +4625,11 @@
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
-  (local $5 i32)
-  (local $6 v128)
-  (local $7 i32)
+  (local $5 v128)
+  (local $6 i32)
+  (local $7 f32)
   (local $8 i32)
-  (local $9 f32)
+  (local $9 i32)
   (local $10 i32)
   (local $11 i32)
   (local $12 i32)
@@ -3407,36 +4646,36 @@
   (local $23 i32)
   local.get $0
   i32.load offset=12
-  local.set $10
-  local.get $0
-  i32.load offset=16
   local.set $11
   local.get $0
-  i32.load offset=68
+  i32.load offset=16
   local.set $12
   local.get $0
-  i32.load offset=72
+  i32.load offset=68
   local.set $13
   local.get $0
+  i32.load offset=72
+  local.set $14
+  local.get $0
   i32.load offset=76
-  local.set $7
+  local.set $8
   local.get $0
   i32.load offset=80
   local.set $20
   local.get $0
   i32.load offset=8
-  local.tee $14
+  local.tee $15
   local.get $0
   i32.load offset=56
-  local.tee $17
+  local.tee $21
   i32.div_s
-  local.set $18
+  local.set $17
   local.get $0
   i32.load offset=20
-  local.tee $5
-  local.get $17
+  local.tee $6
+  local.get $21
   i32.div_s
-  local.set $21
+  local.set $9
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -3478,7 +4717,7 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $8
+  local.set $10
   local.get $0
   i32.load offset=84
   local.get $2
@@ -3486,7 +4725,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $22
+  local.tee $18
   local.get $0
   i32.load offset=60
   local.get $0
@@ -3495,7 +4734,7 @@
   i32.load
   i32.mul
   local.tee $4
-  local.get $18
+  local.get $17
   local.get $0
   i32.load offset=24
   local.get $0
@@ -3511,35 +4750,35 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $15
+  local.set $2
   loop $for-loop|0
    local.get $3
-   local.get $17
+   local.get $21
    i32.lt_s
    if
-    local.get $12
+    local.get $13
     local.get $1
-    local.get $14
+    local.get $15
     i32.mul
     local.get $3
-    local.get $18
+    local.get $17
     i32.mul
     i32.add
-    local.get $10
-    i32.mul
     local.get $11
+    i32.mul
+    local.get $12
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $2
+    local.set $22
     local.get $20
     local.get $3
-    local.get $21
+    local.get $9
     i32.mul
     local.tee $23
     local.get $1
-    local.get $5
+    local.get $6
     i32.mul
     i32.add
     local.get $4
@@ -3548,21 +4787,21 @@
     i32.shl
     i32.add
     local.set $16
-    local.get $8
+    local.get $10
     i32.eqz
     if
      local.get $0
-     local.get $2
-     local.get $18
      local.get $22
+     local.get $17
+     local.get $18
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
-    local.get $21
+    local.get $9
     local.get $4
     local.get $19
-    local.get $13
+    local.get $14
     local.get $19
     local.get $23
     i32.mul
@@ -3570,15 +4809,15 @@
     i32.shl
     i32.add
     local.get $19
-    local.get $2
     local.get $22
-    local.get $8
+    local.get $18
+    local.get $10
     select
     local.get $4
     local.get $16
     local.get $4
     i32.const 0
-    local.get $15
+    local.get $2
     call $src/kernels/wasm/assembly/gemm/gemm
     local.get $3
     i32.const 1
@@ -3589,32 +4828,32 @@
   end
   local.get $20
   local.get $1
-  local.get $5
+  local.get $6
   i32.mul
   local.get $4
   i32.mul
   i32.const 2
   i32.shl
   i32.add
-  local.set $8
-  local.get $7
+  local.set $9
+  local.get $8
   if
    i32.const 0
    local.set $3
    loop $for-loop|00
     local.get $3
-    local.get $5
+    local.get $6
     i32.lt_s
     if
-     local.get $7
+     local.get $8
      local.get $3
      i32.const 2
      i32.shl
      i32.add
      f32.load
      f32x4.splat
-     local.set $6
-     local.get $8
+     local.set $5
+     local.get $9
      local.get $3
      local.get $4
      i32.mul
@@ -3640,7 +4879,7 @@
        local.tee $1
        local.get $1
        v128.load
-       local.get $6
+       local.get $5
        f32x4.add
        v128.store
        local.get $2
@@ -3661,7 +4900,7 @@
        local.tee $2
        local.get $2
        f32.load
-       local.get $7
+       local.get $8
        local.get $3
        i32.const 2
        i32.shl
@@ -3688,64 +4927,76 @@
   i32.load offset=92
   if
    local.get $4
-   local.get $5
+   local.get $6
    i32.mul
    local.set $2
    i32.const 0
-   local.set $0
+   local.set $1
    loop $for-loop|01
-    local.get $0
+    local.get $1
     i32.const 4
     i32.add
-    local.tee $1
+    local.tee $0
     local.get $2
     i32.le_s
     if
-     local.get $8
-     local.get $0
+     local.get $1
      i32.const 2
      i32.shl
+     local.tee $1
+     local.get $9
      i32.add
-     local.tee $0
      v128.load
-     local.set $6
-     local.get $0
-     local.get $6
-     local.get $6
+     local.set $5
+     local.get $1
+     local.get $9
+     i32.add
+     local.get $5
+     local.get $5
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      f32x4.gt
+     local.get $5
+     local.get $5
+     f32x4.ne
+     v128.or
      v128.and
      v128.store
-     local.get $1
-     local.set $0
+     local.get $0
+     local.set $1
      br $for-loop|01
     end
    end
    loop $for-loop|12
-    local.get $0
+    local.get $1
     local.get $2
     i32.lt_s
     if
-     local.get $8
-     local.get $0
+     local.get $1
      i32.const 2
      i32.shl
+     local.tee $0
+     local.get $9
      i32.add
-     local.tee $1
      f32.load
-     local.set $9
-     local.get $1
+     local.set $7
+     local.get $0
      local.get $9
+     i32.add
+     local.get $7
      f32.const 0
-     local.get $9
+     local.get $7
+     local.get $7
+     f32.ne
+     local.get $7
      f32.const 0
      f32.gt
+     i32.or
      select
      f32.store
-     local.get $0
+     local.get $1
      i32.const 1
      i32.add
-     local.set $0
+     local.set $1
      br $for-loop|12
     end
    end
