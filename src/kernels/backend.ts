@@ -19,7 +19,7 @@ export interface MatmulOptions {
 
 /** What a kernel may apply to its output before returning it (a fused following layer). */
 export interface EpilogueOptions {
-  /** y = max(y, 0) element-wise, as the ReLU kernel computes it (NaN → 0). */
+  /** y = max(y, 0) element-wise, as the ReLU kernel computes it (NaN stays NaN, −0 becomes 0). */
   relu?: boolean;
 }
 

@@ -11,9 +11,9 @@ function checkChannels(kernel: string, t: Tensor, vector: Tensor): void {
   }
 }
 
-/** y[i] = y[i] > 0 ? y[i] : 0 in place (the ReLU kernel's formula: NaN and −0 become 0). */
+/** y[i] = y[i] > 0 or NaN ? y[i] : 0 in place (the ReLU kernel's formula: −0 becomes 0, NaN stays NaN). */
 export function reluInPlace(y: Float32Array | Float64Array): void {
-  for (let i = 0; i < y.length; i++) y[i] = y[i] > 0 ? y[i] : 0;
+  for (let i = 0; i < y.length; i++) y[i] = y[i] > 0 || y[i] !== y[i] ? y[i] : 0;
 }
 
 /** y[n, c, s] += b[c] in place, then y = max(y, 0) with `relu`. */
