@@ -4,7 +4,7 @@
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
 import { ReLU } from './activations.js';
-import { hasReLUEpilogue, type BackwardOptions, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
+import { hasReLUEpilogue, type BackwardOptions, type ReLUEpilogue, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
 import type { LayerDef } from './registry.js';
 import { summarize, type ModelSummary } from './summary.js';
 
@@ -68,7 +68,7 @@ export class Sequential implements Container {
     for (let i = 0; i < this.layers.length; i++) {
       const layer = this.layers[i];
       const next = this.layers[i + 1];
-      if (next instanceof ReLU && hasReLUEpilogue(layer)) {
+      if (next instanceof ReLU && fusesWithReLU(layer, next)) {
         // Conv2d/Linear + ReLU in one output pass: the same numbers as running them apart, one pass fewer.
         y = withContext(where(i, layer), () => layer.forwardWithReLU(y, mode));
         next.acceptFusedOutput(y);
@@ -121,6 +121,14 @@ export class Sequential implements Container {
   toSpec(): LayerSpec {
     return { type: 'Sequential', layers: this.layers.map((layer) => layer.toSpec()) };
   }
+}
+
+/**
+ * Whether `layer` and the ReLU after it run as one pass: not when either has its forward replaced
+ * on the instance (instrumentation such as fit's non-finite diagnosis must see every call).
+ */
+function fusesWithReLU(layer: Layer, next: ReLU): layer is Layer & ReLUEpilogue {
+  return hasReLUEpilogue(layer) && !Object.hasOwn(layer, 'forward') && !Object.hasOwn(next, 'forward');
 }
 
 function where(index: number, layer: Layer): string {

@@ -89,3 +89,17 @@ describe('Sequential fuses Conv2d/Linear + ReLU', () => {
     }
   }
 });
+
+test('a layer whose forward is replaced on the instance (instrumentation) runs unfused, so every forward is seen', () => {
+  const model = new Sequential(layers(5));
+  const seen: string[] = [];
+  for (const layer of model.layers) {
+    const forward = layer.forward.bind(layer);
+    layer.forward = (x, mode) => {
+      seen.push(layer.name);
+      return forward(x, mode);
+    };
+  }
+  model.forward(randn(new Rng(78), [2, 2, 6, 6], 1, 'float32'), 'eval');
+  assert.deepEqual(seen, model.layers.map((l) => l.name));
+});
