@@ -127,7 +127,7 @@ export async function importCommand(file: string, options: ImportCommandOptions,
     throw fileError((err as Error).message);
   }
   const shape = result.inputShape.map((d) => (d === null ? '?' : String(d))).join(', ');
-  print(`${file}: ${result.specs.map((s) => s.type).join(' → ')}; input [${shape}]${result.droppedSoftmax ? '; trailing Softmax dropped' : ''}`);
+  print(`${file}: ${describeLayers(result.model.name, result.specs.map((s) => s.type))}; input [${shape}]${result.droppedSoftmax ? '; trailing Softmax dropped' : ''}`);
   print(`wrote ${options.out}: ${result.model.parameters().reduce((n, p) => n + p.size, 0)} parameters`);
   if (!data) {
     print(`  no data settings stored (the input shape is not fixed): give --input-shape C,H,W and --normalize; predict and eval will ask for --normalize`);
@@ -136,6 +136,15 @@ export async function importCommand(file: string, options: ImportCommandOptions,
     const norm = data.normalization ? formatNormalization(data.normalization) : 'unknown: predict and eval will ask for --normalize (or give --normalize here)';
     print(`  data settings ${from}: input [${data.inputShape.join(', ')}], ${data.numClasses} classes, normalisation ${norm}`);
   }
+}
+
+/** 'Conv2d → ReLU → Linear' for up to 16 layers; for more, the count of each type ('a Graph of 372 nodes: 120 Conv2d, …'). */
+function describeLayers(container: string, types: string[]): string {
+  if (types.length <= 16) return types.join(' → ');
+  const counts = new Map<string, number>();
+  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`);
+  return `a ${container} of ${types.length} ${container === 'Graph' ? 'nodes' : 'layers'}: ${parts.join(', ')}`;
 }
 
 /**

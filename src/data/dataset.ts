@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // An in-memory image classification dataset: images as one Float32Array [N, C, H, W],
-// normalised (x/255 − mean) / std, and integer labels. Splits and subsets are deterministic.
+// normalised (x/255 − mean[c]) / std[c] per channel c, and integer labels. Splits and subsets
+// are deterministic.
 import { Rng } from '../tensor/rng.js';
 import { Tensor } from '../tensor/tensor.js';
 
@@ -13,9 +14,20 @@ export interface ImageDatasetInit {
   imageShape: [number, number, number];
   numClasses: number;
   classNames?: string[];
-  /** The normalisation already applied: x = (raw/255 − mean) / std. Predict applies it to new images. */
-  mean?: number;
-  std?: number;
+  /**
+   * The normalisation already applied: x = (raw/255 − mean[c]) / std[c]; one number applies to
+   * every channel. Predict applies it to new images.
+   */
+  mean?: number | readonly number[];
+  std?: number | readonly number[];
+}
+
+/** One value per channel from a number (every channel) or a list of C values. */
+function perChannel(value: number | readonly number[] | undefined, fallback: number, channels: number, what: string): number[] {
+  if (value === undefined) return new Array<number>(channels).fill(fallback);
+  if (typeof value === 'number') return new Array<number>(channels).fill(value);
+  if (value.length !== channels) throw new Error(`${what}: ${value.length} values for ${channels} channels`);
+  return [...value];
 }
 
 export class ImageDataset {
@@ -25,8 +37,9 @@ export class ImageDataset {
   readonly imageShape: [number, number, number];
   readonly numClasses: number;
   readonly classNames: string[];
-  readonly mean: number;
-  readonly std: number;
+  /** Per channel: x = (raw/255 − channelMean[c]) / channelStd[c]. */
+  readonly channelMean: number[];
+  readonly channelStd: number[];
 
   constructor(init: ImageDatasetInit) {
     const [c, h, w] = init.imageShape;
@@ -50,24 +63,41 @@ export class ImageDataset {
     this.imageShape = [c, h, w];
     this.numClasses = init.numClasses;
     this.classNames = init.classNames ?? Array.from({ length: init.numClasses }, (_, i) => String(i));
-    this.mean = init.mean ?? 0;
-    this.std = init.std ?? 1;
+    this.channelMean = perChannel(init.mean, 0, c, `${init.name}: mean`);
+    this.channelStd = perChannel(init.std, 1, c, `${init.name}: std`);
+  }
+
+  /** The mean of channel 0 (the only one of a grayscale dataset). */
+  get mean(): number {
+    return this.channelMean[0];
+  }
+
+  /** The std of channel 0 (the only one of a grayscale dataset). */
+  get std(): number {
+    return this.channelStd[0];
   }
 
   /**
-   * Builds a dataset from raw bytes (0..255), normalising each value to (v/255 − mean) / std.
-   * `images` holds N·C·H·W bytes in NCHW order (an IDX image file's data, with C = 1).
+   * Builds a dataset from raw bytes (0..255), normalising each value of channel c to
+   * (v/255 − mean[c]) / std[c]. `images` holds N·C·H·W bytes in NCHW order (an IDX image file's
+   * data, with C = 1).
    */
   static fromBytes(
     images: Uint8Array,
     labels: ArrayLike<number>,
     options: Omit<ImageDatasetInit, 'images' | 'labels'>,
   ): ImageDataset {
-    const mean = options.mean ?? 0;
-    const std = options.std ?? 1;
-    const scale = 1 / (255 * std);
+    const [C, H, W] = options.imageShape;
+    const mean = perChannel(options.mean, 0, C, `${options.name}: mean`);
+    const std = perChannel(options.std, 1, C, `${options.name}: std`);
     const x = new Float32Array(images.length);
-    for (let i = 0; i < images.length; i++) x[i] = images[i] * scale - mean / std;
+    const plane = H * W;
+    for (let start = 0; start < images.length; start += plane) {
+      const c = (start / plane) % C;
+      const scale = 1 / (255 * std[c]);
+      const shift = mean[c] / std[c];
+      for (let i = start; i < Math.min(images.length, start + plane); i++) x[i] = images[i] * scale - shift;
+    }
     return new ImageDataset({ ...options, images: x, labels: Int32Array.from(labels), mean, std });
   }
 
@@ -80,9 +110,14 @@ export class ImageDataset {
     return this.imageShape[0] * this.imageShape[1] * this.imageShape[2];
   }
 
-  /** The normalised value of a black (raw 0) pixel: what padding should fill with. */
+  /** The normalised value of a black (raw 0) pixel of channel 0: what padding should fill with. */
   get background(): number {
     return -this.mean / this.std;
+  }
+
+  /** The normalised value of a black pixel, per channel. */
+  get backgrounds(): number[] {
+    return this.channelMean.map((m, c) => -m / this.channelStd[c]);
   }
 
   /** A new dataset of the samples at `indices`, in that order (copies the pixels). */
@@ -125,7 +160,7 @@ export class ImageDataset {
   }
 
   private describe(name: string): Omit<ImageDatasetInit, 'images' | 'labels'> {
-    return { name, imageShape: this.imageShape, numClasses: this.numClasses, classNames: this.classNames, mean: this.mean, std: this.std };
+    return { name, imageShape: this.imageShape, numClasses: this.numClasses, classNames: this.classNames, mean: this.channelMean, std: this.channelStd };
   }
 }
 

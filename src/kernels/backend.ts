@@ -30,7 +30,14 @@ export type Activation =
   | { kind: 'sigmoid' }
   | { kind: 'tanh' }
   | { kind: 'gelu' } // exact: x·Φ(x) = x·½(1 + erf(x/√2))
-  | { kind: 'softplus'; beta: number; threshold: number }; // (1/β)·log(1 + e^{βx}); x when βx > threshold
+  | { kind: 'softplus'; beta: number; threshold: number } // (1/β)·log(1 + e^{βx}); x when βx > threshold
+  | { kind: 'geluTanh' } // ½x(1 + tanh(√(2/π)(x + 0.044715x³)))
+  | { kind: 'relu6' } // min(max(x, 0), 6)
+  | { kind: 'hardsigmoid' } // relu6(x + 3)/6
+  | { kind: 'hardswish' } // x·relu6(x + 3)/6
+  | { kind: 'silu' } // x·σ(x)
+  | { kind: 'elu'; alpha: number } // x if x > 0 else α(e^x − 1)
+  | { kind: 'mish' }; // x·tanh(softplus(x))
 
 export interface MaxPoolResult {
   y: Tensor;

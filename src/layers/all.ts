@@ -1,7 +1,20 @@
 // SPDX-License-Identifier: MIT
 // Every layer type Nabla knows, one entry each (the definition lives in the layer's own file).
 // The spec reader, ONNX export, the PyTorch mapping, the CLI and the coverage tests read this list.
-import { geluDef, leakyReluDef, reluDef, sigmoidDef, softplusDef, tanhDef } from './activations.js';
+import {
+  eluDef,
+  geluDef,
+  hardsigmoidDef,
+  hardswishDef,
+  leakyReluDef,
+  mishDef,
+  relu6Def,
+  reluDef,
+  sigmoidDef,
+  siluDef,
+  softplusDef,
+  tanhDef,
+} from './activations.js';
 import { avgPool2dDef } from './avg-pool2d.js';
 import { batchNorm1dDef, batchNorm2dDef } from './batch-norm.js';
 import { conv2dDef } from './conv2d.js';
@@ -44,6 +57,12 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   globalAvgPool2dDef,
   layerNormDef,
   groupNormDef,
+  relu6Def,
+  hardsigmoidDef,
+  hardswishDef,
+  siluDef,
+  eluDef,
+  mishDef,
 ] as LayerDef[];
 
 const BY_TYPE = new Map(LAYER_DEFS.map((def) => [def.type, def]));

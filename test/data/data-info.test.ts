@@ -50,6 +50,16 @@ describe('data info', () => {
     assert.equal(b.mean, 0.286);
     for (let i = 0; i < b.images.length; i++) assert.ok(Math.abs(b.images[i] - direct.images[i]) < 1e-5, `pixel ${i}: ${b.images[i]} vs ${direct.images[i]}`);
     assert.deepEqual(b.labels, a.labels);
-    assert.throws(() => renormalize(dataset(0, 1, 3), { mean: [0, 0.1, 0], std: [1, 1, 1] }), /different normalisation per channel/);
+    assert.throws(() => renormalize(dataset(0, 1, 3), { mean: [0, 0.1], std: [1, 1] }), /a normalisation for 2 channels .* does not fit images of 3 channels/);
+    // Per channel: each plane gets its own mean and std.
+    const rgb = dataset(0, 1, 3);
+    const c = renormalize(rgb, { mean: [0, 0.5, 0.25], std: [1, 0.5, 2] });
+    const plane = rgb.imageShape[1] * rgb.imageShape[2];
+    for (let i = 0; i < c.images.length; i++) {
+      const ch = Math.floor(i / plane) % 3;
+      const expected = (rgb.images[i] - [0, 0.5, 0.25][ch]) / [1, 0.5, 2][ch];
+      assert.ok(Math.abs(c.images[i] - expected) < 1e-6, `value ${i} (channel ${ch}): ${c.images[i]} vs ${expected}`);
+    }
+    assert.deepEqual(c.channelMean, [0, 0.5, 0.25]);
   });
 });

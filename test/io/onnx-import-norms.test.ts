@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// LayerNorm and GroupNorm survive export → import at opsets 13 and 17 (the ReduceMean formula and
+// LayerNorm, GroupNorm and the newer activations survive export → import at opsets 13 and 17 (the ReduceMean formula and
 // LayerNormalization; GroupNorm's InstanceNormalization form), with every option and input rank
 // the export tests use: the same spec and the same eval outputs.
 import assert from 'node:assert/strict';
@@ -10,6 +10,7 @@ import { GroupNorm } from '../../src/layers/group-norm.js';
 import type { Layer } from '../../src/layers/layer.js';
 import { LayerNorm } from '../../src/layers/layer-norm.js';
 import { Sequential } from '../../src/layers/sequential.js';
+import { modelFromSpec } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { expectClose } from '../helpers/close.js';
 import { randomInput } from './onnx-models.js';
@@ -47,6 +48,25 @@ describe('LayerNorm and GroupNorm: export → import gives back the layer', () =
         const x = randomInput(shape, 5);
         for (let i = 0; i < x.size; i++) x.data[i] = 2 * x.data[i] + 1;
         expectClose(back.forward(x, 'eval').data, model.forward(x, 'eval').data, { rtol: 1e-6, atol: 1e-6, name: `${name} opset ${opset}` });
+      }
+    });
+  }
+});
+
+describe('the newer activations: export → import gives back the layer at opsets 13, 17 and 20', () => {
+  const specs = [
+    { type: 'ReLU6' }, { type: 'Hardswish' }, { type: 'Hardsigmoid' }, { type: 'SiLU' }, { type: 'ELU', alpha: 0.5 }, { type: 'Mish' },
+    { type: 'GELU', approximate: 'tanh' },
+  ];
+  for (const spec of specs) {
+    it(JSON.stringify(spec), () => {
+      const model = modelFromSpec([spec], { inputShape: [2, 6] });
+      const x = randomInput([2, 6], 3);
+      for (let i = 0; i < x.size; i++) x.data[i] *= 8; // past every kink (±3 of Hardswish, 0 and 6 of ReLU6)
+      for (const opset of [13, 17, 20]) {
+        const back = readOnnx(exportOnnx(model, { inputShape: [2, 6], opset }));
+        assert.deepEqual(back.specs, [spec], `${JSON.stringify(spec)} opset ${opset}`);
+        expectClose(back.model.forward(x, 'eval').data, model.forward(x, 'eval').data, { rtol: 1e-6, atol: 1e-7, name: `${spec.type} opset ${opset}` });
       }
     });
   }

@@ -22,6 +22,8 @@ interface Case {
   inputShape: number[];
   initializers?: TensorProto[];
   opset?: number;
+  /** Whether the input's batch is the fixed size inputShape[0] (default: symbolic 'N'). */
+  fixedBatch?: boolean;
   /** The declared output shape (default: none declared). */
   outputShape?: (number | string)[];
 }
@@ -47,7 +49,7 @@ function build(c: Case): Uint8Array {
       name: c.name,
       node: c.nodes,
       initializer: c.initializers ?? [],
-      input: [{ name: 'x', type: { tensorType: { elemType: 1, shape: { dim: dims(['N', ...c.inputShape.slice(1)]) } } } }],
+      input: [{ name: 'x', type: { tensorType: { elemType: 1, shape: { dim: dims(c.fixedBatch ? c.inputShape : ['N', ...c.inputShape.slice(1)]) } } } }],
       output: [{ name: 'y', type: { tensorType: { elemType: 1, ...(c.outputShape ? { shape: { dim: dims(c.outputShape) } } : {}) } } }],
     },
   });
@@ -112,6 +114,7 @@ describe('single operators and attributes match ONNX Runtime', () => {
       initializers: [weight('b', [2], 6)],
     }, ['Linear']],
     ['Flatten axis 2 over a dim of 1', pool('Flatten', [attr.int('axis', 2)], [2, 1, 3, 4]), ['Flatten']],
+    ['Flatten axis 0 of a fixed batch of 1', { ...pool('Flatten', [attr.int('axis', 0)], [1, 2, 3, 4]), fixedBatch: true }, ['Flatten']],
     ['Squeeze of [N, C, 1, 1] (axes input)', {
       name: 'squeeze', inputShape: [2, 3, 1, 1], nodes: [node('Squeeze', ['x', 'axes'], ['y'])], initializers: [int64Tensor('axes', [2], [2, 3])],
     }, ['Flatten']],

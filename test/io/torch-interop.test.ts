@@ -179,6 +179,9 @@ def build(spec):
     if t == "Dropout": return nn.Dropout(g("p", 0.5))
     if t == "LayerNorm": return nn.LayerNorm(spec["normalizedShape"], eps=g("eps", 1e-5), elementwise_affine=g("elementwiseAffine", True))
     if t == "GroupNorm": return nn.GroupNorm(spec["numGroups"], spec["numChannels"], eps=g("eps", 1e-5), affine=g("affine", True))
+    if t == "GELU": return nn.GELU(approximate=g("approximate", "none"))
+    if t == "ELU": return nn.ELU(g("alpha", 1.0))
+    if t in ("ReLU6", "Hardswish", "Hardsigmoid", "SiLU", "Mish"): return getattr(nn, t)()
     return {"ReLU": nn.ReLU, "Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "GELU": nn.GELU, "Flatten": nn.Flatten}[t]()
 
 DTYPES = {"F32": (torch.float32, 4), "I64": (torch.int64, 8)}
@@ -235,7 +238,7 @@ function presetCnnBn(): { model: Container; inputShape: number[] } {
   return { model, inputShape: [4, 1, 28, 28] };
 }
 
-/** Conv, GroupNorm (groups = 1, = C, between), LayerNorm over [C, H, W] and over features, random γ, β. */
+/** Conv, GroupNorm (groups = 1, = C, between), LayerNorm over [C, H, W] and over features (random γ, β), the new activations. */
 function cnnNorms(): { model: Container; inputShape: number[] } {
   const rng = new Rng(43);
   const model = modelFromSpec([
@@ -248,14 +251,32 @@ function cnnNorms(): { model: Container; inputShape: number[] } {
     { type: 'Flatten' },
     { type: 'Linear', outFeatures: 5 },
     { type: 'LayerNorm', normalizedShape: [5], eps: 1e-4 },
+    { type: 'Hardswish' },
+    { type: 'Linear', outFeatures: 7 },
+    { type: 'ReLU6' },
+    { type: 'Linear', outFeatures: 7 },
+    { type: 'Hardsigmoid' },
+    { type: 'SiLU' },
+    { type: 'ELU', alpha: 0.5 },
+    { type: 'Mish' },
+    { type: 'GELU', approximate: 'tanh' },
+    { type: 'Linear', outFeatures: 4 },
   ], { inputShape: [3, 2, 6, 6], rng });
   for (const p of model.parameters()) if (!p.name.endsWith('0.weight')) for (let i = 0; i < p.size; i++) p.value.data[i] += rng.normal(0, 0.3);
   return { model, inputShape: [3, 2, 6, 6] };
 }
 
+/** The mobilenet preset (inverted residual blocks, depthwise convs, ReLU6) with random BatchNorm statistics. */
+function presetMobilenet(): { model: Container; inputShape: number[] } {
+  const rng = new Rng(44);
+  const model = buildPreset('mobilenet', rng);
+  randomizeBatchNorm(model, rng);
+  return { model, inputShape: [4, 1, 28, 28] };
+}
+
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');

@@ -39,6 +39,8 @@ const everyType: LayerSpec[] = [
   { type: 'Softplus', beta: 2, threshold: 10 },
   { type: 'LayerNorm', normalizedShape: [8], eps: 1e-4 },
   { type: 'GroupNorm', numGroups: 4, numChannels: 8, affine: false },
+  { type: 'Sequential', layers: [{ type: 'ReLU6' }, { type: 'Hardsigmoid' }, { type: 'Hardswish' }, { type: 'SiLU' }] },
+  { type: 'Sequential', layers: [{ type: 'ELU', alpha: 0.5 }, { type: 'Mish' }, { type: 'GELU', approximate: 'tanh' }] },
   { type: 'Tanh' },
   { type: 'ReLU' },
   { type: 'Linear', inFeatures: 8, outFeatures: 3 },

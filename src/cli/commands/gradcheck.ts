@@ -151,6 +151,13 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('LayerNorm [5] no affine', { type: 'LayerNorm', normalizedShape: [5], elementwiseAffine: false }, [3, 5]),
   layerCase('GroupNorm 2 groups of 3', { type: 'GroupNorm', numGroups: 2, numChannels: 6 }, [2, 6, 3, 3], 'normal', true),
   layerCase('GroupNorm groups = C', { type: 'GroupNorm', numGroups: 3, numChannels: 3 }, [2, 3, 2, 3], 'normal', true),
+  layerCase('ReLU6', { type: 'ReLU6' }, [3, 7], 'awayFromZero'),
+  layerCase('Hardsigmoid', { type: 'Hardsigmoid' }, [3, 7]),
+  layerCase('Hardswish', { type: 'Hardswish' }, [3, 7]),
+  layerCase('SiLU', { type: 'SiLU' }, [3, 7]),
+  layerCase('ELU 0.5', { type: 'ELU', alpha: 0.5 }, [3, 7], 'awayFromZero'),
+  layerCase('Mish', { type: 'Mish' }, [3, 7]),
+  layerCase('GELU tanh', { type: 'GELU', approximate: 'tanh' }, [3, 7]),
 ];
 
 export interface GradcheckRow {

@@ -92,7 +92,7 @@ export class GraphBuilder {
       case 'Linear':
         return ['N', spec.outFeatures as number];
       default:
-        return first.map((d, i) => (i === 0 ? 'N' : null));
+        return first.map((_, i) => (i === 0 ? 'N' : null));
     }
   }
 

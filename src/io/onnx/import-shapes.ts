@@ -86,7 +86,9 @@ function reshapeTarget(c: Converter, node: NodeProto, a: Attributes, shape: Dim[
       if (at < 0 || at > rank) throw new Error(`${where}: attribute axis = ${axis} is out of range for rank ${rank}`);
       const product = (dims: Dim[]): Dim => dims.reduce<Dim>((p, d) => (typeof p === 'number' && typeof d === 'number' ? p * d : null), 1);
       const outer = shape.slice(1, at);
-      // [d₀·…·d_{a−1}, d_a·…]: the batch survives only when every other outer dim is 1.
+      // [d₀·…·d_{a−1}, d_a·…]: the batch survives only when every other outer dim is 1 (axis 0
+      // gives [1, all]: the same when the file fixes the batch at 1).
+      if (at === 0 && c.fixedBatch === 1) return ['N', product(shape.slice(1))];
       if (at === 0 || outer.some((d) => d !== 1)) throw new Error(`${where}: Flatten with axis = ${axis} of ${describeShape(shape)} would merge the batch with other dimensions; not supported`);
       return ['N', product(shape.slice(at))];
     }
@@ -101,7 +103,7 @@ function reshapeTarget(c: Converter, node: NodeProto, a: Attributes, shape: Dim[
         // The element count is N·F; -1 takes what the other entries leave of it.
         const flat = flattenedShape(shape)[1];
         const F = typeof flat === 'number' ? flat : null;
-        const others = out.filter((d, i) => i !== minus[0] && i !== 0);
+        const others = out.filter((_, i) => i !== minus[0] && i !== 0);
         const rest = others.every((d) => typeof d === 'number') ? (others as number[]).reduce((p, d) => p * d, 1) : null;
         const fits = F !== null && rest !== null && rest > 0 && F % rest === 0;
         if (minus[0] === 0) out[0] = fits && F === rest ? 'N' : null;

@@ -3,7 +3,7 @@
 //   ConvTranspose (strides, pads, output_padding, output_shape, auto_pad, dilations, group)
 //                                       → ConvTranspose2d; pads [b, e] with b ≥ e become
 //                                         padding b and outputPadding + (b − e), as PyTorch writes it
-//   Resize (opset 11+), Upsample (opset 7–9) with integer scales on H and W
+//   Resize (opset 10+), Upsample (opset 7–9; scales an attribute before 9) with integer scales on H and W
 //                                       → Upsample: mode nearest (asymmetric, floor: PyTorch's
 //                                         'nearest'), linear with align_corners (alignCorners) or
 //                                         half_pixel / pytorch_half_pixel (bilinear)
@@ -90,11 +90,12 @@ export function resize(c: Converter, node: NodeProto, a: Attributes): void {
     if (a.ints('axes')) throw new Error(`${where}: attribute axes is not supported`);
     a.string('keep_aspect_ratio_policy', 'stretch');
   }
+  const scalesAttr = isUpsampleOp ? a.floats('scales') : null; // Upsample before opset 9
   a.checkAllUsed();
   if (x.shape.length !== 4) throw new Error(`${where}: needs an [N, C, H, W] input, got ${describeShape(x.shape)}`);
   // Inputs: Upsample (X, scales); Resize opset 10 (X, scales); opset 11+ (X, roi, scales, sizes).
   const scalesIndex = isUpsampleOp || c.opset < 11 ? 1 : 2;
-  let factors: number[] | null = null;
+  let factors: number[] | null = scalesAttr && scalesAttr.length === 4 ? scalesAttr : null;
   const scalesName = node.input?.[scalesIndex] ?? '';
   const scales = scalesName ? c.g.constant(scalesName) : null;
   if (scales?.floats && scales.floats.length === 4) factors = [...scales.floats];

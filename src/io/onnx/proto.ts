@@ -229,6 +229,16 @@ export class Attributes {
     return a ? (a.ints ?? []).map((v, i) => toInt(v, `${this.where}: attribute '${name}'[${i}]`)) : null;
   }
 
+  /** A FLOATS attribute (each value finite), or null when absent. */
+  floats(name: string): number[] | null {
+    const a = this.get(name, AttributeType.FLOATS);
+    if (!a) return null;
+    const values = a.floats ?? [];
+    if (values.length > 64) throw new Error(`${this.where}: attribute '${name}' has ${values.length} values`);
+    if (values.some((v) => !Number.isFinite(v))) throw new Error(`${this.where}: attribute '${name}' holds a non-finite value (${JSON.stringify(values)})`);
+    return [...values];
+  }
+
   string(name: string, fallback: string): string {
     const a = this.get(name, AttributeType.STRING);
     return a ? new TextDecoder().decode(a.s ?? new Uint8Array(0)) : fallback;

@@ -2,7 +2,8 @@
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
 // backward) run in wasm, split across threads when the work is large enough (always the same way
 // for the same shapes and thread count, so runs are bit-identical); ReLU, max pooling, adaptive
-// (global) average pooling and group/layer normalisation run in wasm on the calling thread, as do
+// (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
+// Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread, as do
 // batch norm, bias, Add and the max-pool backward (kernels-simple.ts); every other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
@@ -139,21 +140,77 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     return dx;
   }
 
+  /** SiLU, ELU, Mish and GELU tanh: the kind numbers of assembly/transcendental.ts, and ELU's α. */
+  function transcendental(f: Activation): { kind: number; alpha: number } | null {
+    switch (f.kind) {
+      case 'silu':
+        return { kind: 0, alpha: 0 };
+      case 'elu':
+        return { kind: 1, alpha: f.alpha };
+      case 'mish':
+        return { kind: 2, alpha: 0 };
+      case 'geluTanh':
+        return { kind: 3, alpha: 0 };
+      default:
+        return null;
+    }
+  }
+
+  /** The wasm forward of an activation, or null where the reference kernel runs (sigmoid, tanh, GELU, softplus). */
+  function forwardOf(f: Activation): ((x: number, y: number, n: number) => void) | null {
+    const e = rt.exports;
+    const t = transcendental(f);
+    if (t) return (x, y, n) => e.transcendentalSimd(t.kind, x, y, n, t.alpha, rt.alloc(16));
+    switch (f.kind) {
+      case 'relu':
+        return e.reluSimd;
+      case 'relu6':
+        return e.relu6Simd;
+      case 'hardsigmoid':
+        return (x, y, n) => e.hardSimd(x, y, n, 0);
+      case 'hardswish':
+        return (x, y, n) => e.hardSimd(x, y, n, 1);
+      default:
+        return null;
+    }
+  }
+
+  /** dx = f'(x)·dy in wasm (written over dy's copy), or null where the reference kernel runs. */
+  function backwardOf(f: Activation): ((x: number, dy: number, dx: number, n: number) => void) | null {
+    const e = rt.exports;
+    const t = transcendental(f);
+    if (t) return (x, dy, dx, n) => e.transcendentalBackwardSimd(t.kind, x, dy, dx, n, t.alpha, rt.alloc(16));
+    switch (f.kind) {
+      case 'relu':
+        return e.reluBackwardSimd;
+      case 'relu6':
+        return e.relu6BackwardSimd;
+      case 'hardsigmoid':
+        return e.hardsigmoidBackwardSimd;
+      case 'hardswish':
+        return e.hardswishBackwardSimd;
+      default:
+        return null;
+    }
+  }
+
   function activation(f: Activation, x: Tensor): Tensor {
-    if (f.kind !== 'relu' || !isFloat32(x)) return refKernels.activation(f, x);
+    const run = forwardOf(f);
+    if (!run || !isFloat32(x)) return refKernels.activation(f, x);
     rt.reset();
     const px = rt.put(x.data as Float32Array);
     const py = rt.alloc(x.size * 4);
-    rt.exports.reluSimd(px, py, x.size);
+    run(px, py, x.size);
     return new Tensor(rt.f32(py, x.size).slice(), x.shape);
   }
 
   function activationBackward(f: Activation, x: Tensor, y: Tensor, dy: Tensor): Tensor {
-    if (f.kind !== 'relu' || !isFloat32(x, y, dy) || x.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
+    const run = backwardOf(f);
+    if (!run || !isFloat32(x, y, dy) || x.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
     rt.reset();
     const px = rt.put(x.data as Float32Array);
     const pdy = rt.put(dy.data as Float32Array);
-    rt.exports.reluBackwardSimd(px, pdy, pdy, x.size); // in place over the copy of dy
+    run(px, pdy, pdy, x.size); // in place over the copy of dy
     return new Tensor(rt.f32(pdy, x.size).slice(), x.shape);
   }
 

@@ -18,6 +18,13 @@ interface NablaExports {
   addPartials(dW: number, partials: number, count: number, size: number): void;
   reluSimd(x: number, y: number, n: number): void;
   reluBackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  relu6Simd(x: number, y: number, n: number): void;
+  relu6BackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  hardSimd(x: number, y: number, n: number, timesX: number): void;
+  hardsigmoidBackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  hardswishBackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  transcendentalSimd(kind: number, x: number, y: number, n: number, alpha: number, scratch: number): void;
+  transcendentalBackwardSimd(kind: number, x: number, dy: number, dx: number, n: number, alpha: number, scratch: number): void;
   maxPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dBackwardPlanes(desc: number): void;
