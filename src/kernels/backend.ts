@@ -17,6 +17,12 @@ export interface MatmulOptions {
   accumulate?: boolean;
 }
 
+/** What a kernel may apply to its output before returning it (a fused following layer). */
+export interface EpilogueOptions {
+  /** y = max(y, 0) element-wise, as the ReLU kernel computes it (NaN stays NaN, −0 becomes 0). */
+  relu?: boolean;
+}
+
 /** Element-wise activations with their parameters. */
 export type Activation =
   | { kind: 'relu' }
@@ -92,8 +98,11 @@ export interface Kernels {
   matmul(a: Tensor, b: Tensor, options?: MatmulOptions): Tensor;
 
   // ---- Channel-wise bias and its gradient -----------------------------------------------------
-  /** y[n, c, ...] += b[c] in place. y is [N, C] or [N, C, H, W]. */
-  addBias(y: Tensor, b: Tensor): void;
+  /**
+   * y[n, c, ...] += b[c] in place. y is [N, C] or [N, C, H, W]. With `relu`, then y = max(y, 0) in
+   * the same pass (a ReLU that follows, fused: see Sequential.forward).
+   */
+  addBias(y: Tensor, b: Tensor, options?: EpilogueOptions): void;
   /** out[c] += Σ over every dim but 1 of dy[n, c, ...]. dy is [N, C] or [N, C, H, W]; out is [C]. */
   addChannelSums(dy: Tensor, out: Tensor): void;
 
@@ -102,8 +111,11 @@ export interface Kernels {
   im2col(x: Tensor, g: Conv2dGeometry): Tensor;
   /** The adjoint of im2col: cols [N, C·kH·kW, OH·OW] → x-shaped [N, C, H, W], overlapping entries summed. */
   col2im(cols: Tensor, g: Conv2dGeometry): Tensor;
-  /** y = conv(x, w) + b. x [N, C, H, W], w [outC, C/groups, kH, kW], b [outC] or null → y [N, outC, OH, OW]. */
-  conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor;
+  /**
+   * y = conv(x, w) + b. x [N, C, H, W], w [outC, C/groups, kH, kW], b [outC] or null → y [N, outC, OH, OW].
+   * With `relu`, y = max(conv(x, w) + b, 0) (a ReLU that follows, fused into the epilogue).
+   */
+  conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options?: EpilogueOptions): Tensor;
   /**
    * Backward of conv2d: adds dW into `dW` ([outC, C/groups, kH, kW]) and db into `db` ([outC], when given),
    * and returns dx [N, C, H, W] (or null when `needDx` is false, e.g. for the first layer).

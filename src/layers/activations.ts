@@ -12,8 +12,8 @@ import type { LayerDef, OnnxEmitter } from './registry.js';
 abstract class ActivationLayer implements Layer {
   abstract readonly name: string;
   protected abstract readonly f: Activation;
-  private x: Tensor | null = null; // kept by forward for f'(x)
-  private y: Tensor | null = null; // kept too: sigmoid and tanh derivatives read it
+  protected x: Tensor | null = null; // kept by forward for f'(x)
+  protected y: Tensor | null = null; // kept too: sigmoid and tanh derivatives read it
 
   outputShape(inputShape: readonly number[]): number[] {
     return [...inputShape];
@@ -54,6 +54,16 @@ abstract class ActivationLayer implements Layer {
 export class ReLU extends ActivationLayer {
   readonly name = 'ReLU';
   protected readonly f: Activation = { kind: 'relu' };
+
+  /**
+   * Takes y = max(z, 0) computed by the layer before it in its own output pass (Sequential fuses
+   * Conv2d or Linear with a following ReLU) as this layer's forward. y stands in for x in backward:
+   * f'(x) = [x > 0] = [y > 0] for every x (±0 and NaN give 0 either way).
+   */
+  acceptFusedOutput(y: Tensor): void {
+    this.x = y;
+    this.y = y;
+  }
 }
 
 /**

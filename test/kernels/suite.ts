@@ -14,6 +14,8 @@ import { inputsSuite } from './suite-inputs.js';
 import { poolSuite } from './suite-pool.js';
 import { softmaxSuite } from './suite-softmax.js';
 import { adaptivePoolSuite } from './suite-adaptive-pool.js';
+import { mergeSuite } from './suite-merge.js';
+import { epilogueSuite } from './suite-epilogue.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
@@ -26,5 +28,7 @@ export function runKernelSuite(k: Kernels): void {
   softmaxSuite(k);
   inputsSuite(k);
   adaptivePoolSuite(k);
+  mergeSuite(k);
+  epilogueSuite(k);
   groupNormSuite(k);
 }

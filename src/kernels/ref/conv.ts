@@ -6,7 +6,8 @@
 import type { Conv2dGeometry } from '../geometry.js';
 import type { Data } from '../../tensor/tensor.js';
 import { Tensor } from '../../tensor/tensor.js';
-import { addBias } from './bias.js';
+import type { EpilogueOptions } from '../backend.js';
+import { addBias, reluInPlace } from './bias.js';
 import { commonDtype } from './common.js';
 import { matmul } from './gemm.js';
 
@@ -94,7 +95,7 @@ function groupSizes(g: Conv2dGeometry): { Cg: number; outCg: number; Kg: number;
 }
 
 /** y[n, gi] = W_g · cols_g[n] + b, per image n and group gi. */
-export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
+export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
   const dtype = commonDtype('conv2d', x, w, b);
   const { N, C, H, W, outC, groups } = g;
   const { outCg, Kg, P } = groupSizes(g);
@@ -113,6 +114,7 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry
     }
   }
   if (b) addBias(y, b); // y[n, oc, oh, ow] += b[oc]
+  if (options.relu) reluInPlace(y.data);
   return y;
 }
 

@@ -4,16 +4,17 @@
 // for the same shapes and thread count, so runs are bit-identical), transposed convolution (the
 // convolution's dx alone) too; ReLU, max pooling, adaptive
 // (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
-// Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread; every
-// other kernel, and
+// Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread, as do
+// batch norm, bias, Add and the max-pool backward (kernels-simple.ts); every other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
-import type { Activation, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, EpilogueOptions, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
+import { simpleWasmKernels } from './kernels-simple.js';
 
 /** Job kinds, as in assembly/index.ts (max pooling is called directly, not through the job runner). */
 const JOB_GEMM = 1;
@@ -86,8 +87,8 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     return result;
   }
 
-  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
-    if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g);
+  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
+    if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g, options);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.outC * OHW;
@@ -100,7 +101,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride]);
+    const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride, options.relu ? 1 : 0]);
     rt.run(desc, g.N, parallel); // one item per sample
     return new Tensor(rt.f32(py, ySize).slice(), [g.N, g.outC, g.OH, g.OW]);
   }
@@ -361,6 +362,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
 
   return {
     ...refKernels,
+    ...simpleWasmKernels(rt),
     activation,
     activationBackward,
     maxPool2d,

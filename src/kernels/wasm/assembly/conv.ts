@@ -7,6 +7,7 @@
 // row (c, kh, kw), column (oh, ow).
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
+import { reluSimd } from './elementwise';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -119,7 +120,8 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride]. Item n: y[n] = conv(x[n], w) + b.
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1)]. Item n:
+ * y[n] = conv(x[n], w) + b, then max(·, 0) with relu (a fused ReLU layer).
  * The thread's scratch holds cols [Cg·kH·kW, OH·OW] and then the gemm packing area.
  */
 export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
@@ -139,7 +141,9 @@ export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
     // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
     gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
   }
-  if (b != 0) addBiasSample(y + <usize>(n * outC * OHW) * 4, b, outC, OHW);
+  const ySample = y + <usize>(n * outC * OHW) * 4;
+  if (b != 0) addBiasSample(ySample, b, outC, OHW);
+  if (word(desc, 23) != 0) reluSimd(ySample, ySample, outC * OHW);
 }
 
 /**

@@ -31,6 +31,15 @@ export function reluBackwardSimd(x: usize, dy: usize, dx: usize, n: i32): void {
   }
 }
 
+/** y[i] = a[i] + b[i] for n floats (a Graph's Add; y may be a or b). */
+export function addSimd(a: usize, b: usize, y: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128.store(y + <usize>i * 4, f32x4.add(v128.load(a + <usize>i * 4), v128.load(b + <usize>i * 4)));
+  }
+  for (; i < n; i++) store<f32>(y + <usize>i * 4, load<f32>(a + <usize>i * 4) + load<f32>(b + <usize>i * 4));
+}
+
 // ReLU6, Hardsigmoid and Hardswish (the MobileNet activations): piecewise polynomials, compared
 // and blended lane by lane. NaN passes through every forward (f32x4.min/max propagate it, as the
 // reference's Math.min/max do); in the derivatives comparisons with NaN are false, so NaN takes the
