@@ -15,7 +15,7 @@ import { BACKENDS, checkFit, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
 import { borderMean, centerLikeMnist, contrast, resizeArea, toGray } from '../images.js';
 import { print, printError } from '../io.js';
-import { classNamesOption, loadSavedModel, normalizeOption } from '../saved-model.js';
+import { ALLOW_NON_FINITE_HELP, classNamesOption, loadSavedModel, normalizeOption } from '../saved-model.js';
 
 export { borderMean, centerLikeMnist, type GrayImage, resizeArea, toGray } from '../images.js';
 
@@ -23,6 +23,7 @@ export { borderMean, centerLikeMnist, type GrayImage, resizeArea, toGray } from 
 const MIN_CONTRAST = 16;
 
 interface PredictOptions {
+  allowNonFinite?: boolean;
   invert: 'auto' | 'yes' | 'no';
   center: boolean;
   top: number;
@@ -43,10 +44,11 @@ export function registerPredict(program: Command): void {
     .option('--normalize <how>', 'mnist, fashion-mnist, none (raw/255) or MEAN,STD (default: what the model file says)', normalizeOption)
     .option('--class-names <names>', 'mnist, fashion-mnist or names separated by commas (default: the model file\'s)', classNamesOption)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
+    .option('--allow-non-finite', ALLOW_NON_FINITE_HELP, false)
     .action(async (path: string, images: string[], opts: PredictOptions) => {
       for (const file of images) if (!file.toLowerCase().endsWith('.png')) throw usageError(`${file}: predict reads PNG files`);
       await setupBackend(opts.backend);
-      const saved = await loadSavedModel(path);
+      const saved = await loadSavedModel(path, { allowNonFinite: opts.allowNonFinite === true });
       const info = saved.data;
       const normalization = opts.normalize ?? info?.normalization;
       if (!normalization) {
