@@ -71,6 +71,7 @@ export function decodeCheckpoint(bytes: Uint8Array | ArrayBuffer, file = '<buffe
     return fail(`metadata ${STATE_KEY} is not valid JSON (${(err as Error).message})`);
   }
   if (!isObject(state)) return fail(`metadata ${STATE_KEY} must be a JSON object`);
+  if (nestsDeeper(state, MAX_STATE_DEPTH)) fail(`metadata ${STATE_KEY} nests more than ${MAX_STATE_DEPTH} deep`);
   checkState(state, (field, wanted) => fail(`metadata ${STATE_KEY}: ${field} must be ${wanted}, got ${describe(fieldValue(state, field))}`));
   if (!options.allowNonFinite) for (const [name, t] of tensors) checkFinite(t, name, file);
   const weights = new Map<string, SafeTensor>();
@@ -93,6 +94,16 @@ export function decodeCheckpoint(bytes: Uint8Array | ArrayBuffer, file = '<buffe
     fail('optimizer tensors without an optimizer state');
   }
   return { ...(state as CheckpointState), optimizer, spec: readSpec(metadata, file), weights, metadata };
+}
+
+/** Runs a loadState; what it refuses becomes a SafetensorsError naming the file and the part. */
+function asFileError(file: string, part: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof SafetensorsError) throw err;
+    throw new SafetensorsError(`${file}: the ${part} state does not fit this run: ${(err as Error).message}`);
+  }
 }
 
 /** Counts a checkpoint may hold (epochs, steps): far beyond any run, far below float trouble. */
@@ -145,8 +156,23 @@ function describe(v: unknown): string {
   try {
     return (JSON.stringify(v) ?? String(v)).slice(0, 80);
   } catch {
-    return String(v).slice(0, 80);
+    return Array.isArray(v) ? 'a list' : typeof v;
   }
+}
+
+/** How deep the state JSON may nest (the trainer's own state needs about 8). */
+const MAX_STATE_DEPTH = 32;
+
+/** Whether a JSON value nests deeper than `limit` (iterative: the check itself cannot overflow). */
+function nestsDeeper(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**
@@ -162,10 +188,10 @@ export function restoreCheckpoint(
   loadWeightsInto(targets.model, checkpoint.weights, file);
   if (targets.optimizer) {
     if (!checkpoint.optimizer) throw new SafetensorsError(`${file}: has no optimizer state to restore`);
-    targets.optimizer.loadState(checkpoint.optimizer);
+    asFileError(file, 'optimizer', () => targets.optimizer!.loadState(checkpoint.optimizer!));
   }
   if (targets.schedule) {
     if (!checkpoint.schedule) throw new SafetensorsError(`${file}: has no schedule state to restore`);
-    targets.schedule.loadState(checkpoint.schedule);
+    asFileError(file, 'schedule', () => targets.schedule!.loadState(checkpoint.schedule!));
   }
 }

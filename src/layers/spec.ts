@@ -34,7 +34,7 @@ export function checkSpecDepth(spec: unknown): void {
     const [value, depth] = stack.pop()!;
     if (value === null || typeof value !== 'object' || seen.has(value)) continue;
     seen.add(value);
-    if (depth > MAX_SPEC_JSON_DEPTH) throw new SpecError(`model spec: nests more than ${MAX_SPEC_JSON_DEPTH} deep (objects and lists); no model needs that`);
+    if (depth > MAX_SPEC_JSON_DEPTH) throw new SpecError(`model spec: objects and lists nest more than ${MAX_SPEC_JSON_DEPTH} deep (containers may not nest more than ${MAX_SPEC_DEPTH} deep)`);
     for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
 }

@@ -14,7 +14,7 @@ import type { LayerSpec } from '../../layers/layer.js';
 import type { Container } from '../../layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
 import { type Callback, EarlyStopping, formatCurves, formatLoss } from '../../train/callbacks.js';
-import { fit, NonFiniteError } from '../../train/fit.js';
+import { fit, NonFiniteError, ResumeError } from '../../train/fit.js';
 import { evaluate } from '../../train/metrics.js';
 import { BestModelSaver, CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
 import { BACKENDS, buildModel, checkFitAsync, DEFAULT_VAL_SPLIT, type LoadedData, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
@@ -198,6 +198,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
       }),
     );
   } catch (err) {
+    if (err instanceof ResumeError) throw fileError(err.message);
     if (err instanceof NonFiniteError) throw new CliError(`${err.message}\n  try a smaller --lr or --clip-norm`, EXIT.failure);
     throw err;
   }
