@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CliError, EXIT } from '../../src/cli/errors.js';
 import { loadSavedModel } from '../../src/cli/saved-model.js';
-import { decodeCheckpoint, encodeCheckpoint } from '../../src/io/checkpoint.js';
+import { decodeCheckpoint, encodeCheckpoint, restoreCheckpoint } from '../../src/io/checkpoint.js';
 import { decodeSafetensors, encodeSafetensors, NonFiniteWeightsError, readSafetensorsHeader, SafetensorsError } from '../../src/io/safetensors.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../src/io/weights.js';
 import { MAX_SPEC_JSON_DEPTH, modelFromSpec, SpecError } from '../../src/layers/spec.js';
@@ -175,6 +175,7 @@ describe('checkpoint state fields are validated, each error naming the field', (
     ['missing optimizer type', (s) => delete s.optimizer.type, /optimizer\.type must be the name of an optimizer/],
     ['non-numeric schedule.lastStep', (s) => (s.schedule.lastStep = 'x'), /schedule\.lastStep must be an integer/],
     ['schedule as a number', (s) => (s.schedule = 5), /schedule must be an object/],
+    ['history nested 40 deep', (s) => (s.history = JSON.parse('['.repeat(40) + ']'.repeat(40))), /nests more than 32 deep/],
   ];
   for (const [what, mutate, pattern] of cases) {
     it(what, () => {
@@ -183,6 +184,13 @@ describe('checkpoint state fields are validated, each error naming the field', (
       refused(() => decodeCheckpoint(encodeCheckpoint(model, state as any), 'c.st'), SafetensorsError, new RegExp(`^c\\.st: metadata nabla\\.state: ${pattern.source}`));
     });
   }
+  it('an optimizer state of another configuration is a SafetensorsError on restore, not a plain Error', () => {
+    const state = good();
+    delete (state.optimizer.options as Record<string, unknown>).dampening;
+    const decoded = decodeCheckpoint(encodeCheckpoint(model, state as any), 'c.st');
+    const optimizer = new SGD(model.parameters(), { lr: 0.1 });
+    refused(() => restoreCheckpoint(decoded, { model, optimizer }, 'c.st'), SafetensorsError, /^c\.st: the optimizer state does not fit this run: .*dampening/);
+  });
   it('a good state still loads', () => assert.equal(decodeCheckpoint(encodeCheckpoint(model, good() as any), 'c.st').step, 10));
 });
 
@@ -190,8 +198,8 @@ describe('specs: depth and size are checked before anything is built', () => {
   it('a deeply nested option value is a SpecError, not a stack overflow', () => {
     for (const depth of [MAX_SPEC_JSON_DEPTH + 1, 200_000]) {
       const deep = JSON.parse('['.repeat(depth) + ']'.repeat(depth));
-      refused(() => modelFromSpec([{ type: 'Linear', inFeatures: deep, outFeatures: 2 }]), SpecError, /nests more than \d+ deep/);
-      refused(() => modelFromSpec(deep), SpecError, /nests more than \d+ deep/);
+      refused(() => modelFromSpec([{ type: 'Linear', inFeatures: deep, outFeatures: 2 }]), SpecError, /nest more than \d+ deep/);
+      refused(() => modelFromSpec(deep), SpecError, /nest more than \d+ deep/);
     }
   });
 
