@@ -71,7 +71,7 @@ export function decodeCheckpoint(bytes: Uint8Array | ArrayBuffer, file = '<buffe
     return fail(`metadata ${STATE_KEY} is not valid JSON (${(err as Error).message})`);
   }
   if (!isObject(state)) return fail(`metadata ${STATE_KEY} must be a JSON object`);
-  if (nestsDeeper(state, MAX_STATE_DEPTH)) fail(`metadata ${STATE_KEY} nests more than ${MAX_STATE_DEPTH} deep`);
+  if (nestsDeeper(state, MAX_STATE_DEPTH)) fail(`metadata ${STATE_KEY}: nests more than ${MAX_STATE_DEPTH} deep`);
   checkState(state, (field, wanted) => fail(`metadata ${STATE_KEY}: ${field} must be ${wanted}, got ${describe(fieldValue(state, field))}`));
   if (!options.allowNonFinite) for (const [name, t] of tensors) checkFinite(t, name, file);
   const weights = new Map<string, SafeTensor>();
