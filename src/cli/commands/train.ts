@@ -260,8 +260,10 @@ async function buildTrainModel(start: Start, data: LoadedData): Promise<Containe
   try {
     model = buildModel(specs, config.seed, data.train.imageShape, limit);
   } catch (err) {
-    if (values !== null && (err as Error).message.includes('elements')) throw fileError(`the checkpoint's spec asks for a model larger than the ${count(values)} values it holds: ${(err as Error).message}`);
-    throw err;
+    if (values === null) throw err;
+    // the spec came from the checkpoint: whatever is wrong with it is the file's fault
+    const message = (err as Error).message;
+    throw fileError(message.includes('elements') ? `the checkpoint's spec asks for a model larger than the ${count(values)} values it holds: ${message}` : `the checkpoint's ${message}`);
   }
   if (init) {
     try {
