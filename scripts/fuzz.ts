@@ -144,8 +144,8 @@ async function parent(): Promise<void> {
       const job = jobs[next++];
       proc ??= await Runner.start(work);
       const result = await proc.run(job, rssLimitMb);
-      const growth = result.maxRssMb - proc.baseMb;
-      peakGrowth = Math.max(peakGrowth, result.kind === 'hang' ? 0 : growth);
+      const growth = Math.max(proc.grownMb, result.maxRssMb - proc.baseMb);
+      peakGrowth = Math.max(peakGrowth, growth);
       if (result.kind === 'hang' || result.kind === 'giant' || growth > rssLimitMb) {
         note(rowOf(job), result.kind === 'hang' ? 'hang' : 'giant', `${job.mutation}: ${result.detail || `peak RSS +${growth.toFixed(0)} MB`}`);
         proc.kill();
@@ -176,6 +176,8 @@ async function parent(): Promise<void> {
 
 /** One child process running cases, with its RSS polled from /proc while a case runs. */
 class Runner {
+  /** How far the RSS rose above its value at the start of the last case. */
+  grownMb = 0;
   private pending: ((reply: Reply | { kind: 'hang' | 'giant'; detail: string; maxRssMb: number }) => void) | null = null;
 
   private constructor(
@@ -205,10 +207,14 @@ class Runner {
       };
       this.pending = finish;
       const timer = setTimeout(() => finish({ kind: 'hang', detail: 'no answer in 10 s', maxRssMb: 0 }), LIMIT_MS);
+      // RSS polled from /proc while the case runs: the child's own maxRSS is dominated by its start-up
+      const startRss = rssMb(this.proc.pid!);
+      this.grownMb = 0;
       const poll = setInterval(() => {
         const rss = rssMb(this.proc.pid!);
-        if (rss - this.baseMb > 2 * rssLimitMb) finish({ kind: 'giant', detail: `RSS ${rss.toFixed(0)} MB while running`, maxRssMb: rss });
-      }, 50);
+        this.grownMb = Math.max(this.grownMb, rss - startRss);
+        if (this.grownMb > rssLimitMb) finish({ kind: 'giant', detail: `RSS grew by ${this.grownMb.toFixed(0)} MB while running`, maxRssMb: rss });
+      }, 20);
       this.proc.send(job);
     });
   }
