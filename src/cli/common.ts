@@ -20,6 +20,7 @@ import { Rng } from '../tensor/rng.js';
 import { isPresetName, type ModelSpec, parseModelSpec, PRESET_NAMES, presetSpec, type PresetOptions } from '../train/presets.js';
 import { CliError, EXIT, fileError, mismatchError, usageError } from './errors.js';
 import { ShapeError } from '../tensor/shape.js';
+import type { AllocationLimit } from '../tensor/tensor.js';
 import { printError } from './io.js';
 
 export { loadSavedModel, type SavedModel } from './saved-model.js';
@@ -243,9 +244,9 @@ export async function resolveModelSpec(model: string, options: PresetOptions): P
 }
 
 /** The model of a spec; `inputShape` (one example's [C, H, W]) lets sizes be inferred and checks every shape. */
-export function buildModel(spec: LayerSpec[] | LayerSpec, seed: number, inputShape?: readonly number[]): Container {
+export function buildModel(spec: LayerSpec[] | LayerSpec, seed: number, inputShape?: readonly number[], limit: AllocationLimit = {}): Container {
   try {
-    return modelFromSpec(spec, { rng: new Rng(seed), inputShape: inputShape ? [1, ...inputShape] : undefined });
+    return modelFromSpec(spec, { ...limit, rng: new Rng(seed), inputShape: inputShape ? [1, ...inputShape] : undefined });
   } catch (err) {
     throw usageError((err as Error).message);
   }

@@ -14,9 +14,11 @@ import { Tensor } from '../tensor/tensor.js';
 import { buildModel, loadSavedModel, resolveModelSpec } from './common.js';
 import { fileError, mismatchError, nonNegativeInt, positiveInt, usageError } from './errors.js';
 import { print as printLine } from './io.js';
-import { classNamesOption, normalizeOption } from './saved-model.js';
+import { ALLOW_NON_FINITE_HELP, classNamesOption, normalizeOption } from './saved-model.js';
 
 export interface ExportCommandOptions {
+  /** Load a model file whose weights hold NaN or ±Infinity (--allow-non-finite). */
+  allowNonFinite?: boolean;
   /** Where to write the ONNX model. */
   onnx?: string;
   /** Where to write the PyTorch state dict (safetensors). */
@@ -49,7 +51,7 @@ export async function exportCommand(model: string, options: ExportCommandOptions
     net = buildModel(await resolveModelSpec(model, {}), seed);
     print(`${model}: fresh weights (seed ${seed}); export a trained weights file for real use`);
   } else {
-    const saved = await loadSavedModel(model);
+    const saved = await loadSavedModel(model, { allowNonFinite: options.allowNonFinite === true });
     net = saved.model;
     data = saved.data;
     example ??= saved.data?.inputShape;
@@ -193,6 +195,7 @@ export function registerExportCommands(program: Command): void {
     .option('--softmax', 'append Softmax: the ONNX model outputs probabilities', false)
     .option('--input-shape <dims>', 'shape of one example, e.g. 1,28,28 (default: the saved data shape)', shapeList)
     .option('--seed <n>', 'seed for a preset\'s fresh weights', nonNegativeInt('--seed'), 0)
+    .option('--allow-non-finite', ALLOW_NON_FINITE_HELP, false)
     .action((model: string, opts: ExportCommandOptions) => exportCommand(model, opts));
   program
     .command('import <file>')

@@ -4,7 +4,7 @@
 // Loading checks names and shapes against the model and says exactly what does not fit.
 import type { LayerSpec } from '../layers/layer.js';
 import { type Buffer, formatShape, type Parameter, type Tensor } from '../tensor/tensor.js';
-import { decodeSafetensors, encodeSafetensors, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
+import { checkFinite, decodeSafetensors, encodeSafetensors, type SafeDType, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
 
 /** What a model offers to be saved: parameters and buffers with unique, stable names. */
 export interface WeightSource {
@@ -51,10 +51,20 @@ export interface DecodedWeights {
   spec: LayerSpec | null;
 }
 
-/** Decodes a weights file, or the model part of a checkpoint. */
-export function decodeWeights(bytes: Uint8Array, file = '<buffer>'): DecodedWeights {
+/** Options of loading weights from a file that may not be trusted. */
+export interface LoadOptions {
+  /** Load tensors holding NaN or ±Infinity instead of refusing them (for debugging a run that went non-finite). */
+  allowNonFinite?: boolean;
+}
+
+/**
+ * Decodes a weights file, or the model part of a checkpoint. A tensor holding NaN or ±Infinity is
+ * refused (NonFiniteWeightsError naming it and the first bad index) unless `allowNonFinite`.
+ */
+export function decodeWeights(bytes: Uint8Array | ArrayBuffer, file = '<buffer>', options: LoadOptions = {}): DecodedWeights {
   const { tensors, metadata } = decodeSafetensors(bytes, file);
   const model = new Map([...tensors].filter(([name]) => !name.startsWith(OPTIMIZER_PREFIX)));
+  if (!options.allowNonFinite) for (const [name, t] of tensors) checkFinite(t, name, file);
   return { tensors: model, metadata, spec: readSpec(metadata, file) };
 }
 
@@ -72,31 +82,46 @@ export function readSpec(metadata: Record<string, string>, file = '<buffer>'): L
 }
 
 /**
- * Copies tensors into the model's parameters and buffers (converting F32 ↔ F64 as needed).
- * Checks everything first and changes nothing unless all names and shapes fit.
+ * Checks names, shapes and dtypes (from a file's header, before any tensor data is read) against
+ * the model's parameters and buffers; throws "does not fit this model: …" listing every problem.
  */
-export function loadWeightsInto(model: WeightSource, tensors: Map<string, SafeTensor>, file = 'checkpoint'): void {
+export function checkWeightsFit(model: WeightSource, tensors: ReadonlyMap<string, { dtype: SafeDType; shape: readonly number[] }>, file = 'checkpoint'): void {
   const wanted = namedWeights(model);
   const problems: string[] = [];
   const missing = wanted.filter(([name]) => !tensors.has(name)).map(([name]) => name);
   const known = new Set(wanted.map(([name]) => name));
-  const unexpected = [...tensors.keys()].filter((name) => !known.has(name));
-  if (missing.length > 0) problems.push(`missing from the file: ${missing.join(', ')}`);
-  if (unexpected.length > 0) problems.push(`not in the model: ${unexpected.join(', ')}`);
-  const ready: [Tensor, Tensor][] = [];
+  const unexpected = [...tensors.keys()].filter((name) => !known.has(name) && !name.startsWith(OPTIMIZER_PREFIX));
+  if (missing.length > 0) problems.push(`missing from the file: ${listed(missing)}`);
+  if (unexpected.length > 0) problems.push(`not in the model: ${listed(unexpected)}`);
   for (const [name, target] of wanted) {
     const source = tensors.get(name);
     if (!source) continue;
     if (source.shape.length !== target.shape.length || source.shape.some((d, i) => d !== target.shape[i])) {
-      problems.push(`${file} tensor ${name} has shape ${formatShape(source.shape)}, model expects ${formatShape(target.shape)}`);
-      continue;
-    }
-    try {
-      ready.push([toTensor(source, name), target]);
-    } catch (err) {
-      problems.push((err as Error).message);
+      problems.push(`${file} tensor ${name} has shape ${formatShape(source.shape.slice(0, 8))}${source.shape.length > 8 ? ' (cut)' : ''}, model expects ${formatShape(target.shape)}`);
+    } else if (source.dtype !== 'F32' && source.dtype !== 'F64') {
+      problems.push(`tensor ${name}: dtype ${source.dtype} cannot become a Nabla tensor (F32 or F64 only)`);
     }
   }
   if (problems.length > 0) throw new SafetensorsError(`${file} does not fit this model: ${problems.join('; ')}`);
+}
+
+/**
+ * Copies tensors into the model's parameters and buffers (converting F32 ↔ F64 as needed).
+ * Checks everything first (checkWeightsFit, then finiteness unless `allowNonFinite`) and
+ * changes nothing unless all of it passes.
+ */
+export function loadWeightsInto(model: WeightSource, tensors: Map<string, SafeTensor>, file = 'checkpoint', options: LoadOptions = {}): void {
+  checkWeightsFit(model, tensors, file);
+  const ready: [Tensor, Tensor][] = [];
+  for (const [name, target] of namedWeights(model)) {
+    const source = tensors.get(name)!;
+    if (!options.allowNonFinite) checkFinite(source, name, file);
+    ready.push([toTensor(source, name), target]);
+  }
   for (const [source, target] of ready) target.data.set(source.data);
+}
+
+/** At most 10 names, then how many more. */
+function listed(names: string[]): string {
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
 }

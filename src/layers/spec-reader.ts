@@ -23,7 +23,7 @@ export class SpecReader {
   }
 
   private wrong(key: string, wanted: string): never {
-    return this.fail(`'${key}' must be ${wanted}, got ${JSON.stringify(this.spec[key])}`);
+    return this.fail(`'${key}' must be ${wanted}, got ${JSON.stringify(this.spec[key])?.slice(0, 80)}`);
   }
 
   /** Rejects fields the layer does not take (a misspelt option would otherwise be ignored). */

@@ -53,6 +53,11 @@ export interface FitResult {
 }
 
 /** Training produced a non-finite loss or gradient; names the step and the first layer at fault. */
+/** A checkpoint given as `resume` could not be restored (its state does not fit this run or is broken). */
+export class ResumeError extends Error {
+  override name = 'ResumeError';
+}
+
 export class NonFiniteError extends Error {
   constructor(
     message: string,
@@ -98,18 +103,25 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
         `fit: cannot resume: the checkpoint was trained with batch size ${saved.batchSize} on ${saved.trainSize} samples, this run has ${batchSize} on ${train.length}`,
       );
     }
-    restoreCheckpoint(r, { model, optimizer, schedule: schedule ?? undefined }, 'resume checkpoint');
-    const rng = r.rng ?? {};
-    if (rng.loader) loader.loadState(rng.loader as DataLoaderState);
-    const dropoutStates = (rng.dropout ?? {}) as Record<string, RngState>;
-    for (const [path, layer] of dropouts) {
-      if (dropoutStates[path]) layer.rng.setState(dropoutStates[path]);
+    // A checkpoint is a file: whatever in it does not fit (a state of another optimizer, a broken
+    // RNG state) is reported as a ResumeError naming what failed, never as a TypeError mid-run.
+    try {
+      restoreCheckpoint(r, { model, optimizer, schedule: schedule ?? undefined }, 'resume checkpoint');
+      const rng = r.rng ?? {};
+      if (rng.loader) loader.loadState(rng.loader as DataLoaderState);
+      const dropoutStates = (rng.dropout ?? {}) as Record<string, RngState>;
+      for (const [path, layer] of dropouts) {
+        if (dropoutStates[path]) layer.rng.setState(dropoutStates[path]);
+      }
+      history = Array.isArray(r.history) ? [...(r.history as History)] : [];
+      startEpoch = r.epoch;
+      step = r.step;
+      const callbackStates = (r.extra?.callbacks ?? {}) as Record<string, Record<string, unknown>>;
+      for (const cb of callbacks) if (cb.name && cb.loadState && callbackStates[cb.name]) cb.loadState(callbackStates[cb.name]);
+    } catch (err) {
+      if (err instanceof ResumeError) throw err;
+      throw new ResumeError(`fit: cannot resume from the checkpoint: ${(err as Error).message}`);
     }
-    history = Array.isArray(r.history) ? [...(r.history as History)] : [];
-    startEpoch = r.epoch;
-    step = r.step;
-    const callbackStates = (r.extra?.callbacks ?? {}) as Record<string, Record<string, unknown>>;
-    for (const cb of callbacks) if (cb.name && cb.loadState && callbackStates[cb.name]) cb.loadState(callbackStates[cb.name]);
   }
 
   const ctx: TrainContext = {

@@ -8,7 +8,7 @@ import { evaluate, formatConfusion } from '../../train/metrics.js';
 import { BACKENDS, checkFit, loadDataset, percent, setupBackend } from '../common.js';
 import { choice, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
 import { print } from '../io.js';
-import { loadSavedModel, normalizeOption } from '../saved-model.js';
+import { ALLOW_NON_FINITE_HELP, loadSavedModel, normalizeOption } from '../saved-model.js';
 
 export function registerEval(program: Command): void {
   program
@@ -22,9 +22,10 @@ export function registerEval(program: Command): void {
     .option('--batch-size <n>', 'samples per forward pass', positiveInt('--batch-size'), 500)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
+    .option('--allow-non-finite', ALLOW_NON_FINITE_HELP, false)
     .action(async (path: string, opts: Record<string, any>) => {
       await setupBackend(opts.backend, opts.threads);
-      const saved = await loadSavedModel(path);
+      const saved = await loadSavedModel(path, { allowNonFinite: opts.allowNonFinite === true });
       const id: string | null = opts.dataset ?? opts.data ?? saved.dataset;
       if (!id) throw usageError(`${path} does not say which dataset it was trained on; give --dataset mnist, fashion-mnist or an IDX folder`);
       const normalization: Normalization | null = opts.normalize ?? saved.data?.normalization ?? null;

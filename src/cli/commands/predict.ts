@@ -18,7 +18,7 @@ import { BACKENDS, checkFit, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
 import { borderMean, centerLikeMnist, contrast, resizeArea, toGray } from '../images.js';
 import { print, printError } from '../io.js';
-import { classNamesOption, loadSavedModel, normalizeOption, type SavedModel } from '../saved-model.js';
+import { ALLOW_NON_FINITE_HELP, classNamesOption, loadSavedModel, normalizeOption, type SavedModel } from '../saved-model.js';
 import { stringify } from 'csv-stringify/sync';
 import { type Encoded, encodeRows, featureCount, TableError } from '../../data/table.js';
 import { type CsvTable, readCsvTable } from '../../data/table-csv.js';
@@ -30,6 +30,7 @@ export { borderMean, centerLikeMnist, type GrayImage, resizeArea, toGray } from 
 const MIN_CONTRAST = 16;
 
 interface PredictOptions {
+  allowNonFinite?: boolean;
   invert: 'auto' | 'yes' | 'no';
   center: boolean;
   top: number;
@@ -52,12 +53,13 @@ export function registerPredict(program: Command): void {
     .option('--class-names <names>', 'mnist, fashion-mnist or names separated by commas (default: the model file\'s)', classNamesOption)
     .option('--out <file.csv>', 'a table: write the predictions there (default: to standard output)')
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
+    .option('--allow-non-finite', ALLOW_NON_FINITE_HELP, false)
     .action(async (path: string, images: string[], opts: PredictOptions) => {
       const tables = images.filter((file) => /\.csv$/i.test(file));
       if (tables.length > 0 && (tables.length !== 1 || images.length !== 1)) throw usageError('predict reads one CSV table (rows.csv) or PNG and JPEG images, not both');
       for (const file of images) if (!/\.(png|jpe?g|csv)$/i.test(file)) throw usageError(`${file}: predict reads PNG and JPEG images, or a CSV table of rows`);
       await setupBackend(opts.backend);
-      const saved = await loadSavedModel(path);
+      const saved = await loadSavedModel(path, { allowNonFinite: opts.allowNonFinite === true });
       if (tables.length === 1) {
         await predictTable(saved, path, tables[0], opts);
         return;

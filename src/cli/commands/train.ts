@@ -15,7 +15,7 @@ import type { LayerSpec } from '../../layers/layer.js';
 import type { Container } from '../../layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
 import { type Callback, EarlyStopping, formatCurves, formatLoss } from '../../train/callbacks.js';
-import { fit, NonFiniteError } from '../../train/fit.js';
+import { fit, NonFiniteError, ResumeError } from '../../train/fit.js';
 import { evaluate } from '../../train/metrics.js';
 import { BestModelSaver, CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
 import { BACKENDS, buildModel, checkFitAsync, DEFAULT_VAL_SPLIT, type LoadedData, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
@@ -23,7 +23,7 @@ import { choice, CliError, EXIT, fileError, mismatchError, nonNegativeInt, numbe
 import { print, printError } from '../io.js';
 import { claimOutFolder, type OutFolder } from '../out-folder.js';
 import { TerminalProgress } from '../progress.js';
-import { loadSavedModel, type SavedModel } from '../saved-model.js';
+import { ALLOW_NON_FINITE_HELP, loadSavedModel, type SavedModel } from '../saved-model.js';
 import { continueRun, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 import { DivergenceWatch, FiniteWeightsGuard, firstNonFinite } from '../train-guards.js';
 import { PRESET_NAMES } from '../../train/presets.js';
@@ -66,6 +66,7 @@ export function registerTrain(program: Command): void {
     .option('--out <dir>', 'folder for model.safetensors, checkpoint.safetensors and history.{json,csv} (locked while the run lasts)', TRAIN_DEFAULTS.out)
     .option('--resume <checkpoint>', 'continue a run from its checkpoint (with the options it was started with; another --epochs, --lr or --schedule extends it), writing into the checkpoint\'s folder unless --out is given')
     .option('--init-from <model>', 'start a new run from the weights (and, unless --model is given, the spec) of a saved model or checkpoint')
+    .option('--allow-non-finite', `with --resume or --init-from: ${ALLOW_NON_FINITE_HELP}`, false)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), TRAIN_DEFAULTS.backend)
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
     .action(async (opts: Record<string, any>, command: Command) => {
@@ -140,7 +141,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
-    const init = await loadSavedModel(opts.initFrom);
+    const init = await loadSavedModel(opts.initFrom, { allowNonFinite: opts.allowNonFinite === true });
     if (!given('dataset') && init.dataset) config.dataset = init.dataset;
     if (!given('model')) config.model = opts.initFrom;
     config.initFrom = opts.initFrom;
@@ -149,7 +150,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (!opts.resume) return { config, newSchedule: false, note: '' };
   let checkpoint: DecodedCheckpoint;
   try {
-    checkpoint = await loadCheckpoint(opts.resume);
+    checkpoint = await loadCheckpoint(opts.resume, { allowNonFinite: opts.allowNonFinite === true });
   } catch (err) {
     throw fileError((err as Error).message);
   }
@@ -232,6 +233,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
       }),
     );
   } catch (err) {
+    if (err instanceof ResumeError) throw fileError(err.message);
     if (err instanceof NonFiniteError) throw new CliError(`${err.message}\n  try a smaller --lr or --clip-norm`, EXIT.failure);
     throw err;
   }
@@ -286,7 +288,18 @@ async function buildTrainModel(start: Start, data: LoadedData): Promise<Containe
   if (checkpoint?.spec) specs = checkpoint.spec;
   else if (init && config.model === config.initFrom) specs = init.model.toSpec();
   else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses });
-  const model = buildModel(specs, config.seed, data.train.imageShape);
+  // A checkpoint's spec may ask for no more than the checkpoint holds (each weight also gets a gradient).
+  const values = checkpoint?.spec ? [...checkpoint.weights.values()].reduce((n, t) => n + t.data.length, 0) : null;
+  const limit = values === null ? {} : { maxTotalElements: 2 * values + 1024 };
+  let model: Container;
+  try {
+    model = buildModel(specs, config.seed, data.train.imageShape, limit);
+  } catch (err) {
+    if (values === null) throw err;
+    // the spec came from the checkpoint: whatever is wrong with it is the file's fault
+    const message = (err as Error).message;
+    throw fileError(message.includes('elements') ? `the checkpoint's spec asks for a model larger than the ${count(values)} values it holds: ${message}` : `the checkpoint's ${message}`);
+  }
   if (init) {
     try {
       loadWeightsInto(model, decodeWeights(encodeWeights(init.model)).tensors, config.initFrom);
