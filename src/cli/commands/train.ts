@@ -85,10 +85,12 @@ interface Start {
   newSchedule: boolean;
   init?: SavedModel;
   note: string;
+  /** --label-smoothing was given (a regression refuses it; else its default is dropped). */
+  smoothingGiven?: boolean;
 }
 
 async function train(opts: Record<string, any>, given: (key: string) => boolean): Promise<void> {
-  const start = await resolveStart(opts, given);
+  const start = { ...(await resolveStart(opts, given)), smoothingGiven: given('labelSmoothing') };
   const backend = await setupBackend(opts.backend, opts.threads);
   const { config } = start;
   const folder = await claimOutFolder(opts.out, OUT_FILES, `nabla train (${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')})`);
@@ -176,18 +178,21 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const { config, init } = start;
   let { checkpoint } = start;
   print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
-  const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
-  print(
-    `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
-      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
-  );
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
   const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
   const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget });
   const regression = data.train.isRegression;
-  if (regression && config.labelSmoothing > 0) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
+  if (regression && config.labelSmoothing > 0) {
+    if (start.smoothingGiven) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
+    config.labelSmoothing = 0; // the default smoothing means nothing to MSELoss
+  }
+  const smoothing = regression ? 'MSELoss' : config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
+  print(
+    `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
+      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
+  );
   const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
   for (const note of data.notes) print(`  ${note}`);
   const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
