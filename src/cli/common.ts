@@ -232,13 +232,13 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
       targets = Float32Array.from(numbers, (x) => (x - scale.mean) / scale.std);
       labels = new Int32Array(rows.length);
       classNames = [target];
-      taskNote = `regression (${why}): one output, MSELoss on the target standardised with mean ${formatNumber(scale.mean)} and std ${formatNumber(scale.std)}${options.table ? '' : ' of the training rows'}, reported as RMSE and MAE in its units`;
+      taskNote = `task: regression (${why}; --task classification forces classes): one output, MSELoss on the target standardised with mean ${formatNumber(scale.mean)} and std ${formatNumber(scale.std)}${options.table ? '' : ' of the training rows'}, reported as RMSE and MAE in its units`;
     } else {
       classNames = classNamesOf(values);
       if (classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);
       labels = Int32Array.from(values, (v) => classNames.indexOf(v));
       split = validationSplit(rows.length, fraction, seed, labels);
-      taskNote = `classification (${why}): ${classNames.length} classes: ${listNames(classNames)}`;
+      taskNote = `task: classification (${why}${chosen ? '' : '; --task regression forces a number'})`;
     }
     const inferred = options.table ?? inferSchema(header, rows, target, split.train, path);
     const schema: TableSchema = task === 'regression' && !options.table ? { target, task: 'regression', targetMean: targetScale!.mean, targetStd: targetScale!.std, columns: inferred.columns } : inferred;
@@ -246,9 +246,10 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
     const F = featureCount(schema);
     const all = new ImageDataset({ name: path, images: encoded.features, labels, imageShape: [F, 1, 1], numClasses: classNames.length, classNames, targets, targetScale });
     notes.unshift(
-      `table: ${rows.length.toLocaleString('en-US')} rows, target '${target}': ${taskNote}; ` +
+      `table: ${rows.length.toLocaleString('en-US')} rows, target '${target}' (${task === 'regression' ? 'a number' : `${classNames.length} classes: ${listNames(classNames)}`}); ` +
         schema.columns.map((c) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)` : `${c.name} (${c.categories.length} categories, one-hot)`)).join(', ') +
         ` → ${F} features`,
+      taskNote,
     );
     for (const [column, count] of encoded.missing) notes.push(`missing values: column '${column}', ${count} row${count === 1 ? '' : 's'} (${schema.columns.find((c) => c.name === column)?.kind === 'numeric' ? 'the training mean' : 'no category'} used)`);
     for (const [column, seen] of encoded.unseen) notes.push(`categories not seen in training: column '${column}': ${[...seen].slice(0, 5).map(([v, row]) => `'${v}' (row ${row})`).join(', ')} (encoded as no category)`);
