@@ -5,6 +5,7 @@
 // the model was trained on. Reading validates every field (type, finiteness, range) and names
 // the field at fault. The schema and how to extend it: docs/data-info.md.
 import { ImageDataset } from './dataset.js';
+import { preview } from '../layers/preview.js';
 
 export const DATA_INFO_KEY = 'nabla.data';
 /** Bumped only when a reader of the previous version would misread a file of the new one. */
@@ -149,10 +150,7 @@ function legacyNormalization(v: Record<string, unknown>, channels: number, bad: 
 }
 
 function describe(x: unknown): string {
-  if (typeof x === 'number') return String(x); // NaN, Infinity and -Infinity by name
-  if (x === undefined) return 'nothing';
-  const text = JSON.stringify(x) ?? String(x);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return preview(x, 60); // NaN, Infinity and -Infinity by name; bounded in depth
 }
 
 /** 'mean 0.1307, std 0.3081' (one value per channel), or 'unknown'. */

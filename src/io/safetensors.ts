@@ -4,6 +4,7 @@
 // {string: string}}, then the little-endian tensor bytes, offsets relative to their start.
 // Bytes in, bytes out (Uint8Array), so this file runs in browsers; files are the caller's business.
 import { Tensor } from '../tensor/tensor.js';
+import { preview } from '../layers/preview.js';
 
 export type SafeDType = 'F64' | 'F32' | 'F16' | 'BF16' | 'I64' | 'I32' | 'I16' | 'I8' | 'U8' | 'BOOL';
 
@@ -80,10 +81,12 @@ export function encodeSafetensors(tensors: Iterable<readonly [string, SafeTensor
  * header before any tensor is allocated, so a lying header cannot make it allocate more than
  * the file's own size.
  */
-export function decodeSafetensors(bytes: Uint8Array, file = '<buffer>'): SafetensorsFile {
+export function decodeSafetensors(input: Uint8Array | ArrayBuffer, file = '<buffer>'): SafetensorsFile {
   const fail = (msg: string): never => {
     throw new SafetensorsError(`${file}: ${msg}`);
   };
+  if (!(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) fail(`expected the file's bytes (a Uint8Array, Buffer or ArrayBuffer), got ${Object.prototype.toString.call(input)}`);
+  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
   if (bytes.length < 8) fail(`${bytes.length} bytes is too short for a safetensors file (needs an 8-byte header length)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getBigUint64(0, true);
@@ -106,10 +109,10 @@ export function decodeSafetensors(bytes: Uint8Array, file = '<buffer>'): Safeten
     if (name === '__metadata__') continue;
     if (!isPlainObject(entry)) fail(`tensor ${name}: entry must be an object with dtype, shape and data_offsets`);
     const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
-    if (typeof dtype !== 'string' || !(dtype in DTYPE_BYTES)) fail(`tensor ${name}: unknown dtype ${JSON.stringify(dtype)} (known: ${Object.keys(DTYPE_BYTES).join(', ')})`);
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) fail(`tensor ${name}: shape must be a list of non-negative integers, got ${JSON.stringify(shape)}`);
+    if (typeof dtype !== 'string' || !(dtype in DTYPE_BYTES)) fail(`tensor ${name}: unknown dtype ${preview(dtype)} (known: ${Object.keys(DTYPE_BYTES).join(', ')})`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) fail(`tensor ${name}: shape must be a list of non-negative integers, got ${preview(shape)}`);
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0)) {
-      fail(`tensor ${name}: data_offsets must be [begin, end] integers, got ${JSON.stringify(offsets)}`);
+      fail(`tensor ${name}: data_offsets must be [begin, end] integers, got ${preview(offsets)}`);
     }
     const [begin, end] = offsets as number[];
     if (begin > end || end > dataLength) fail(`tensor ${name}: data_offsets [${begin}, ${end}] out of range (the data section has ${dataLength} bytes)`);
@@ -168,9 +171,13 @@ function littleEndianBytes(data: SafeData): Uint8Array {
   return swapped(bytes, data.BYTES_PER_ELEMENT);
 }
 
-/** Copies the bytes into a fresh, aligned typed array of the dtype. */
+/**
+ * Copies the bytes into a fresh, aligned typed array of the dtype. The copy is made by the
+ * Uint8Array constructor: a Node Buffer's slice() is a view, and its buffer the whole file (or
+ * Node's shared pool).
+ */
 function fromLittleEndian(bytes: Uint8Array, dtype: SafeDType): SafeData {
-  const copy = bytes.slice();
+  const copy = new Uint8Array(bytes);
   const raw = isLittleEndian ? copy : swapped(copy, DTYPE_BYTES[dtype]);
   const buffer = raw.buffer;
   switch (dtype) {
