@@ -202,7 +202,7 @@ export function mutateFile(rng: Rng, bytes: Uint8Array): [string, Uint8Array] {
   const key = pick(rng, Object.keys(meta).length > 0 ? Object.keys(meta) : ['nabla.spec']);
   if (kind === 8 && key === 'nabla.spec') {
     const [what, spec] = mutateSpec(rng, (JSON.parse(meta[key]) as { layers: LayerSpec[] }).layers);
-    meta[key] = spec;
+    meta[key] = `{"type":"Sequential","layers":${spec}}`;
     return [`spec: ${what}`, withHeaderText(JSON.stringify(json), data)];
   }
   if (key === 'nabla.state' && int(rng, 2) === 0) {
