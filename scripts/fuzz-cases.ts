@@ -14,7 +14,7 @@ import { SGD } from '../src/optim/sgd.js';
 import { Rng } from '../src/tensor/rng.js';
 import type { Tensor } from '../src/tensor/tensor.js';
 
-export type Format = 'weights' | 'checkpoint' | 'spec';
+export type Format = 'weights' | 'checkpoint' | 'spec' | 'cli';
 export type Outcome = 'ok' | 'error' | 'wrong-kind' | 'silent';
 export interface CaseResult {
   outcome: Outcome;
@@ -266,8 +266,42 @@ function loadSpec(text: string): string {
   return `${model.parameters().reduce((n, p) => n + p.size, 0)} weights`;
 }
 
+/**
+ * A mutated weights file or checkpoint through the CLI, `nabla summary` or `nabla export --onnx`
+ * (they load a file as eval, predict and train --init-from do, without a dataset): exit 0 must not
+ * print NaN, and a refusal must be Nabla's own message.
+ */
+export async function runCliCase(seed: number, index: number): Promise<CaseResult> {
+  const { main } = await import('../src/cli/main.js');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const rng = new Rng(seed * 1_000_003 + index);
+  const [what, file] = mutateFile(rng, int(rng, 2) === 0 ? baseWeights() : baseCheckpoint());
+  const dir = mkdtempSync(join(tmpdir(), 'nabla-fuzz-'));
+  const path = join(dir, 'model.safetensors');
+  writeFileSync(path, file);
+  const command = pick(rng, [['summary', path], ['export', path, '--onnx', join(dir, 'm.onnx')]]);
+  let out = '';
+  let err = '';
+  try {
+    const code = await main(command, { out: (t) => void (out += t), err: (t) => void (err += t) });
+    const mutation = `${command[0]}: ${what}`;
+    if (code === 0) {
+      if (/NaN|Infinity/.test(out + err)) return { outcome: 'silent', mutation, detail: `exit 0: ${(out + err).slice(0, 200)}`, bytes: file.length };
+      return { outcome: 'ok', mutation, detail: 'exit 0', bytes: file.length };
+    }
+    if (JS_MESSAGES.test(err) || /TypeError|RangeError/.test(err)) return { outcome: 'wrong-kind', mutation, detail: `exit ${code}: ${err.slice(0, 300)}`, bytes: file.length };
+    return { outcome: 'error', mutation, detail: `exit ${code}: ${err.slice(0, 300)}`, bytes: file.length };
+  } catch (e) {
+    return { outcome: 'wrong-kind', mutation: `${command[0]}: ${what}`, detail: `main threw ${(e as Error).name}: ${(e as Error).message}`, bytes: file.length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Case `index` of a format, drawn from `seed`: the mutated input and what loading it did. */
-export function runCase(format: Format, seed: number, index: number): CaseResult {
+export function runCase(format: Exclude<Format, 'cli'>, seed: number, index: number): CaseResult {
   const rng = new Rng(seed * 1_000_003 + index);
   let mutation: string;
   let run: () => string;

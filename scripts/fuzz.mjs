@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // On-demand fuzzing of untrusted inputs (issue 13): mutated safetensors weights, checkpoints and
-// JSON model specs (scripts/fuzz-cases.ts) fed through the public API, one case at a time in a
+// JSON model specs (scripts/fuzz-cases.ts) fed through the public API and the CLI (summary, export), one case at a time in a
 // worker thread, each with a time limit and a watch on the process's RSS. Prints a table: cases
 // tried, wrong-kind errors, silent acceptances, hangs and giant allocations, then examples.
 //
-//   node --import tsx scripts/fuzz.mjs [--cases 1000] [--seed 1] [--timeout 10] [--rss-mb 256] [--formats weights,checkpoint,spec]
+//   node --import tsx scripts/fuzz.mjs [--cases 1000] [--seed 1] [--timeout 10] [--rss-mb 256] [--formats weights,checkpoint,spec,cli]
 //
 // --cases is per format; --rss-mb is how far RSS may grow over its level at the start of a case.
 import { Worker } from 'node:worker_threads';
@@ -15,8 +15,8 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 if (!isMainThread) {
   const { register } = await import('tsx/esm/api'); // the cases are TypeScript
   register();
-  const { runCase } = await import(workerData.cases);
-  parentPort.on('message', ({ format, seed, index }) => parentPort.postMessage(runCase(format, seed, index)));
+  const { runCase, runCliCase } = await import(workerData.cases);
+  parentPort.on('message', async ({ format, seed, index }) => parentPort.postMessage(format === 'cli' ? await runCliCase(seed, index) : runCase(format, seed, index)));
 } else {
   const { values } = parseArgs({
     options: {
@@ -24,7 +24,7 @@ if (!isMainThread) {
       seed: { type: 'string', default: '1' },
       timeout: { type: 'string', default: '10' },
       'rss-mb': { type: 'string', default: '256' },
-      formats: { type: 'string', default: 'weights,checkpoint,spec' },
+      formats: { type: 'string', default: 'weights,checkpoint,spec,cli' },
       cases_module: { type: 'string', default: fileURLToPath(new URL('./fuzz-cases.ts', import.meta.url)) },
     },
   });
