@@ -9,15 +9,16 @@ import { exportOnnx, MAX_OPSET, MIN_OPSET } from '../io/onnx/export.js';
 import { readOnnx } from '../io/onnx/import.js';
 import { toTorchStateDict } from '../io/torch.js';
 import type { Container } from '../layers/layer.js';
-import type { Sequential } from '../layers/sequential.js';
 import { isPresetName } from '../train/presets.js';
 import { Tensor } from '../tensor/tensor.js';
 import { buildModel, loadSavedModel, resolveModelSpec } from './common.js';
 import { fileError, mismatchError, nonNegativeInt, positiveInt, usageError } from './errors.js';
 import { print as printLine } from './io.js';
-import { classNamesOption, normalizeOption } from './saved-model.js';
+import { ALLOW_NON_FINITE_HELP, classNamesOption, normalizeOption } from './saved-model.js';
 
 export interface ExportCommandOptions {
+  /** Load a model file whose weights hold NaN or ±Infinity (--allow-non-finite). */
+  allowNonFinite?: boolean;
   /** Where to write the ONNX model. */
   onnx?: string;
   /** Where to write the PyTorch state dict (safetensors). */
@@ -50,7 +51,7 @@ export async function exportCommand(model: string, options: ExportCommandOptions
     net = buildModel(await resolveModelSpec(model, {}), seed);
     print(`${model}: fresh weights (seed ${seed}); export a trained weights file for real use`);
   } else {
-    const saved = await loadSavedModel(model);
+    const saved = await loadSavedModel(model, { allowNonFinite: options.allowNonFinite === true });
     net = saved.model;
     data = saved.data;
     example ??= saved.data?.inputShape;
@@ -128,8 +129,8 @@ export async function importCommand(file: string, options: ImportCommandOptions,
     throw fileError((err as Error).message);
   }
   const shape = result.inputShape.map((d) => (d === null ? '?' : String(d))).join(', ');
-  print(`${file}: ${result.specs.map((s) => s.type).join(' → ')}; input [${shape}]${result.droppedSoftmax ? '; trailing Softmax dropped' : ''}`);
-  print(`wrote ${options.out}: ${result.model.parameterCount()} parameters`);
+  print(`${file}: ${describeLayers(result.model.name, result.specs.map((s) => s.type))}; input [${shape}]${result.droppedSoftmax ? '; trailing Softmax dropped' : ''}`);
+  print(`wrote ${options.out}: ${result.model.parameters().reduce((n, p) => n + p.size, 0)} parameters`);
   if (!data) {
     print(`  no data settings stored (the input shape is not fixed): give --input-shape C,H,W and --normalize; predict and eval will ask for --normalize`);
   } else {
@@ -139,12 +140,21 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   }
 }
 
+/** 'Conv2d → ReLU → Linear' for up to 16 layers; for more, the count of each type ('a Graph of 372 nodes: 120 Conv2d, …'). */
+function describeLayers(container: string, types: string[]): string {
+  if (types.length <= 16) return types.join(' → ');
+  const counts = new Map<string, number>();
+  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`);
+  return `a ${container} of ${types.length} ${container === 'Graph' ? 'nodes' : 'layers'}: ${parts.join(', ')}`;
+}
+
 /**
  * The data settings an imported model carries: those stored in the ONNX file (a Nabla export)
  * with the options laid over them; the input shape from the graph when fixed; the class count
  * from a probe forward. Null when the input shape is unknown.
  */
-function importedDataInfo(file: string, model: Sequential, onnxShape: (number | string | null)[], stored: DataInfo | null, options: ImportCommandOptions): DataInfo | null {
+function importedDataInfo(file: string, model: Container, onnxShape: (number | string | null)[], stored: DataInfo | null, options: ImportCommandOptions): DataInfo | null {
   const graphShape = onnxShape.slice(1);
   const fixed = graphShape.every((d) => typeof d === 'number') ? (graphShape as number[]) : null;
   const inputShape = options.inputShape ?? stored?.inputShape ?? fixed;
@@ -185,6 +195,7 @@ export function registerExportCommands(program: Command): void {
     .option('--softmax', 'append Softmax: the ONNX model outputs probabilities', false)
     .option('--input-shape <dims>', 'shape of one example, e.g. 1,28,28 (default: the saved data shape)', shapeList)
     .option('--seed <n>', 'seed for a preset\'s fresh weights', nonNegativeInt('--seed'), 0)
+    .option('--allow-non-finite', ALLOW_NON_FINITE_HELP, false)
     .action((model: string, opts: ExportCommandOptions) => exportCommand(model, opts));
   program
     .command('import <file>')

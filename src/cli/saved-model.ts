@@ -6,10 +6,11 @@
 import { DATA_INFO_SCHEMA, type DataInfo, DataInfoError, type Normalization, readDataInfo } from '../data/data-info.js';
 import { FASHION_MNIST_CLASSES, FASHION_MNIST_MEAN, FASHION_MNIST_STD, MNIST_MEAN, MNIST_STD } from '../data/mnist.js';
 import { readBytes } from '../io/node-file.js';
-import { SafetensorsError } from '../io/safetensors.js';
-import { decodeWeights, loadWeightsInto } from '../io/weights.js';
-import type { Container } from '../layers/layer.js';
+import { readSafetensorsHeader, SafetensorsError } from '../io/safetensors.js';
+import { checkWeightsFit, decodeWeights, type LoadOptions, loadWeightsInto, OPTIMIZER_PREFIX, readSpec } from '../io/weights.js';
+import type { Container, LayerSpec } from '../layers/layer.js';
 import { modelFromSpec } from '../layers/spec.js';
+import { AllocationLimitError, sizeOf } from '../tensor/tensor.js';
 import { Rng } from '../tensor/rng.js';
 import { CliError, fileError, usageError } from './errors.js';
 
@@ -22,13 +23,26 @@ export interface SavedModel {
   metadata: Record<string, string>;
 }
 
-/** Loads a weights file or checkpoint that carries its spec (as `nabla train` and `nabla import` write them). */
-export async function loadSavedModel(path: string): Promise<SavedModel> {
+/** The --allow-non-finite option of the commands that load a model file. */
+export const ALLOW_NON_FINITE_HELP = 'load weights holding NaN or ±Infinity instead of refusing the file (for debugging)';
+
+/**
+ * Loads a weights file or checkpoint that carries its spec (as `nabla train` and `nabla import`
+ * write them). The header is validated and compared with the spec's model before any tensor is
+ * read, and the model is built under a limit of what the file holds, so a spec that asks for a
+ * huge layer is refused before it is allocated.
+ */
+export async function loadSavedModel(path: string, options: LoadOptions = {}): Promise<SavedModel> {
   try {
-    const decoded = decodeWeights(await readBytes(path), path);
-    if (!decoded.spec) throw fileError(`${path}: holds no model spec (metadata nabla.spec); it was not written by Nabla`);
-    const model = modelFromSpec(decoded.spec, { rng: new Rng(0) });
-    loadWeightsInto(model, decoded.tensors, path);
+    const bytes = await readBytes(path);
+    const header = readSafetensorsHeader(bytes, path);
+    const spec = readSpec(header.metadata, path);
+    if (!spec) throw fileError(`${path}: holds no model spec (metadata nabla.spec); it was not written by Nabla`);
+    const entries = new Map([...header.entries].filter(([name]) => !name.startsWith(OPTIMIZER_PREFIX)));
+    const model = modelWithinFile(spec, [...entries.values()].reduce((n, e) => n + sizeOf(e.shape), 0), path);
+    checkWeightsFit(model, entries, path);
+    const decoded = decodeWeights(bytes, path, options);
+    loadWeightsInto(model, decoded.tensors, path, options);
     const data = readDataInfo(decoded.metadata, path) ?? legacyCheckpointData(decoded.metadata);
     const dataset = data?.dataset ?? trainedOn(decoded.metadata);
     return { model, data, dataset, metadata: decoded.metadata };
@@ -37,6 +51,20 @@ export async function loadSavedModel(path: string): Promise<SavedModel> {
     if (err instanceof SafetensorsError || err instanceof DataInfoError || /no such file/.test((err as Error).message)) throw fileError((err as Error).message);
     const message = (err as Error).message;
     throw fileError(message.startsWith(`${path}:`) ? message : `${path}: ${message}`);
+  }
+}
+
+/**
+ * The model of a file's spec, allocated under a limit of what the file holds: `values` weights
+ * (each parameter also gets a gradient of its size), so the spec cannot claim more than the file.
+ */
+export function modelWithinFile(spec: LayerSpec | LayerSpec[], values: number, path: string): Container {
+  const limit = 2 * values + 1024;
+  try {
+    return modelFromSpec(spec, { rng: new Rng(0), maxTotalElements: limit });
+  } catch (err) {
+    if (!(err instanceof AllocationLimitError)) throw err;
+    throw fileError(`${path}: its spec asks for a model larger than the ${values.toLocaleString('en')} values the file holds (${err.message})`);
   }
 }
 

@@ -68,10 +68,10 @@ export function loadEmbeddedMnistAll(source: DigitSource = packageDigitSource): 
   return cache;
 }
 
-/** The embedded digits split into [train (8,000), held-out (2,000)]. */
+/** The embedded digits split into [train (8,000), test (the 2,000 held out)]. */
 export async function loadEmbeddedMnist(options: EmbeddedMnistOptions = {}): Promise<[ImageDataset, ImageDataset]> {
   const all = await loadEmbeddedMnistAll(options.source);
-  return all.split(options.trainCount ?? 8000, options.splitSeed ?? 0, ['mnist (embedded) train', 'mnist (embedded) held-out']);
+  return all.split(options.trainCount ?? 8000, options.splitSeed ?? 0, ['mnist (embedded) train', 'mnist (embedded) test']);
 }
 
 async function buildAll(source: DigitSource): Promise<ImageDataset> {

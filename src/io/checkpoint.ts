@@ -7,10 +7,9 @@ import type { LayerSpec } from '../layers/layer.js';
 import type { OptimizerState } from '../optim/optimizer.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import type { LRSchedule, ScheduleState } from '../optim/schedules.js';
-import type { AllocationLimit, Tensor } from '../tensor/tensor.js';
-import { preview } from '../layers/preview.js';
-import { decodeSafetensors, encodeSafetensors, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
-import { checkFitsSpec, type LoadWeightsOptions, loadWeightsInto, modelMetadata, namedWeights, nonFiniteProblem, OPTIMIZER_PREFIX, readSpec, type WeightSource } from './weights.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { checkFinite, decodeSafetensors, encodeSafetensors, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
+import { type LoadOptions, loadWeightsInto, modelMetadata, namedWeights, OPTIMIZER_PREFIX, readSpec, type WeightSource } from './weights.js';
 
 export const CHECKPOINT_FORMAT = 'nabla.checkpoint/1';
 export const STATE_KEY = 'nabla.state';
@@ -53,91 +52,127 @@ export function encodeCheckpoint(model: WeightSource, state: CheckpointState, me
   return encodeSafetensors(tensors, { ...metadata, ...modelMetadata(model, CHECKPOINT_FORMAT), [STATE_KEY]: JSON.stringify(json) });
 }
 
-/** Decodes and validates a checkpoint (format, state JSON, optimizer tensors it names). */
-export function decodeCheckpoint(bytes: Uint8Array | ArrayBuffer, file = '<buffer>', options: LoadWeightsOptions & AllocationLimit = {}): DecodedCheckpoint {
+/**
+ * Decodes and validates a checkpoint (format, every state field it relies on, the optimizer
+ * tensors it names). Tensors holding NaN or ±Infinity are refused unless `allowNonFinite`.
+ */
+export function decodeCheckpoint(bytes: Uint8Array | ArrayBuffer, file = '<buffer>', options: LoadOptions = {}): DecodedCheckpoint {
   const { tensors, metadata } = decodeSafetensors(bytes, file);
   const fail = (msg: string): never => {
     throw new SafetensorsError(`${file}: ${msg}`);
   };
   if (metadata.format !== CHECKPOINT_FORMAT) {
-    fail(`not a Nabla checkpoint (metadata format is ${JSON.stringify(metadata.format ?? null)}, expected ${CHECKPOINT_FORMAT})`);
+    fail(`not a Nabla checkpoint (metadata format is ${JSON.stringify(metadata.format ?? null)?.slice(0, 80)}, expected ${CHECKPOINT_FORMAT})`);
   }
   let state: Record<string, any>;
   try {
     state = JSON.parse(metadata[STATE_KEY] ?? '');
-    if (typeof state !== 'object' || state === null || Array.isArray(state)) throw new Error('not an object');
   } catch (err) {
     return fail(`metadata ${STATE_KEY} is not valid JSON (${(err as Error).message})`);
   }
-  checkState(state, (field, wanted) => fail(`metadata ${STATE_KEY}: ${field} must be ${wanted}`));
+  if (!isObject(state)) return fail(`metadata ${STATE_KEY} must be a JSON object`);
+  if (nestsDeeper(state, MAX_STATE_DEPTH)) fail(`metadata ${STATE_KEY}: nests more than ${MAX_STATE_DEPTH} deep`);
+  checkState(state, (field, wanted) => fail(`metadata ${STATE_KEY}: ${field} must be ${wanted}, got ${describe(fieldValue(state, field))}`));
+  if (!options.allowNonFinite) for (const [name, t] of tensors) checkFinite(t, name, file);
   const weights = new Map<string, SafeTensor>();
   const optimizerTensors: Record<string, Tensor> = {};
   for (const [name, t] of tensors) {
-    if (name.startsWith(OPTIMIZER_PREFIX)) {
-      const tensor = toTensor(t, name);
-      const bad = options.allowNonFinite ? null : nonFiniteProblem(name, tensor.data);
-      if (bad) fail(bad);
-      optimizerTensors[name.slice(OPTIMIZER_PREFIX.length)] = tensor;
-    } else weights.set(name, t);
+    if (name.startsWith(OPTIMIZER_PREFIX)) optimizerTensors[name.slice(OPTIMIZER_PREFIX.length)] = toTensor(t, name);
+    else weights.set(name, t);
   }
   let optimizer: OptimizerState | undefined;
   if (state.optimizer) {
-    const listed: unknown = state.optimizer.tensors;
-    if (!Array.isArray(listed)) return fail(`metadata ${STATE_KEY}: optimizer.tensors must list the buffer names`);
+    const listed: string[] = state.optimizer.tensors;
     const stored = Object.keys(optimizerTensors);
-    const absent = listed.filter((k) => !(k in optimizerTensors));
+    const absent = listed.filter((k) => !Object.hasOwn(optimizerTensors, k));
     const extra = stored.filter((k) => !listed.includes(k));
     if (absent.length > 0 || extra.length > 0) {
-      fail(`optimizer tensors do not match the state (missing: ${absent.join(', ') || 'none'}; unlisted: ${extra.join(', ') || 'none'})`);
+      fail(`optimizer tensors do not match the state (missing: ${absent.slice(0, 10).join(', ') || 'none'}; unlisted: ${extra.slice(0, 10).join(', ') || 'none'})`);
     }
     optimizer = { ...state.optimizer, tensors: optimizerTensors };
   } else if (Object.keys(optimizerTensors).length > 0) {
     fail('optimizer tensors without an optimizer state');
   }
-  const spec = readSpec(metadata, file);
-  if (spec) checkFitsSpec(spec, weights, file, options);
-  return { ...(state as CheckpointState), optimizer, spec, weights, metadata };
+  return { ...(state as CheckpointState), optimizer, spec: readSpec(metadata, file), weights, metadata };
 }
 
-/** The most epochs or steps a checkpoint may count (far beyond any real run; 2^53 is where integers end). */
-const MAX_COUNT = 1e12;
+/** Runs a loadState; what it refuses becomes a SafetensorsError naming the file and the part. */
+function asFileError(file: string, part: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof SafetensorsError) throw err;
+    throw new SafetensorsError(`${file}: the ${part} state does not fit this run: ${(err as Error).message}`);
+  }
+}
+
+/** Counts a checkpoint may hold (epochs, steps): far beyond any run, far below float trouble. */
+const MAX_COUNT = 2 ** 40;
 
 /**
- * Checks the JSON state of a checkpoint field by field, before any of it is used: counts are
- * integers from 0, rates finite and ≥ 0, names strings, containers of the right kind.
+ * Checks the fields of a checkpoint state that resuming relies on; `bad(field, wanted)` reports
+ * the first that is wrong. Fields the trainer keeps for itself (rng, history, extra) are checked
+ * by their readers.
  */
 function checkState(state: Record<string, any>, bad: (field: string, wanted: string) => never): void {
   const count = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_COUNT;
-  const rate = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const name = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
-  if (!count(state.epoch)) bad('epoch', `an integer from 0 to ${MAX_COUNT}, got ${preview(state.epoch)}`);
-  if (!count(state.step)) bad('step', `an integer from 0 to ${MAX_COUNT}, got ${preview(state.step)}`);
-  for (const key of ['rng', 'extra'] as const) if (state[key] !== undefined && !isObject(state[key])) bad(key, `an object, got ${preview(state[key])}`);
-  if (state.history !== undefined && !Array.isArray(state.history)) bad('history', `a list, got ${preview(state.history)}`);
+  const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  if (!count(state.epoch)) bad('epoch', `an integer from 0 to ${MAX_COUNT}`);
+  if (!count(state.step)) bad('step', `an integer from 0 to ${MAX_COUNT}`);
+  for (const key of ['rng', 'extra'] as const) if (state[key] !== undefined && !isObject(state[key])) bad(key, 'an object');
   const o = state.optimizer;
-  if (o !== undefined) {
-    if (!isObject(o)) bad('optimizer', `an object, got ${preview(o)}`);
-    if (!name(o.type)) bad('optimizer.type', `a name, got ${preview(o.type)}`);
-    if (!rate(o.lr)) bad('optimizer.lr', `a finite number ≥ 0, got ${preview(o.lr)}`);
-    if (!count(o.stepCount)) bad('optimizer.stepCount', `an integer from 0 to ${MAX_COUNT}, got ${preview(o.stepCount)}`);
-    if (!isObject(o.options)) bad('optimizer.options', `an object, got ${preview(o.options)}`);
+  if (o !== undefined && o !== null) {
+    if (!isObject(o)) bad('optimizer', 'an object');
+    if (typeof o.type !== 'string' || o.type.length === 0 || o.type.length > 100) bad('optimizer.type', 'the name of an optimizer');
+    if (!finite(o.lr) || o.lr < 0) bad('optimizer.lr', 'a finite number ≥ 0');
+    if (!count(o.stepCount)) bad('optimizer.stepCount', `an integer from 0 to ${MAX_COUNT}`);
+    if (!isObject(o.options)) bad('optimizer.options', 'an object');
     for (const [k, v] of Object.entries(o.options)) {
-      if (typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) bad(`optimizer.options.${k.slice(0, 40)}`, `a finite number or true/false, got ${preview(v)}`);
+      if (!(finite(v) || typeof v === 'boolean' || typeof v === 'string' || v === null || (Array.isArray(v) && v.every(finite)))) bad(`optimizer.options.${k}`, 'a finite number, boolean or string');
     }
-    if (!Array.isArray(o.tensors) || !o.tensors.every((t: unknown) => typeof t === 'string')) bad('optimizer.tensors', 'the list of its buffer names');
+    if (!Array.isArray(o.tensors) || !o.tensors.every((k: unknown) => typeof k === 'string')) bad('optimizer.tensors', 'the list of the buffer names');
   }
-  const s = state.schedule;
-  if (s !== undefined) {
-    if (!isObject(s)) bad('schedule', `an object, got ${preview(s)}`);
-    if (!name(s.type)) bad('schedule.type', `a name, got ${preview(s.type)}`);
-    if (!count(s.lastStep)) bad('schedule.lastStep', `an integer from 0 to ${MAX_COUNT}, got ${preview(s.lastStep)}`);
-    if (!rate(s.baseLr)) bad('schedule.baseLr', `a finite number ≥ 0, got ${preview(s.baseLr)}`);
-    if (!isObject(s.extra)) bad('schedule.extra', `an object, got ${preview(s.extra)}`);
-    for (const [k, v] of Object.entries(s.extra)) {
-      if (v !== null && !(typeof v === 'number' && Number.isFinite(v))) bad(`schedule.extra.${k.slice(0, 40)}`, `a finite number or null, got ${preview(v)}`);
-    }
+  const sch = state.schedule;
+  if (sch !== undefined && sch !== null) {
+    if (!isObject(sch)) bad('schedule', 'an object');
+    if (typeof sch.type !== 'string' || sch.type.length === 0 || sch.type.length > 100) bad('schedule.type', 'the name of a schedule');
+    if (!Number.isSafeInteger(sch.lastStep) || sch.lastStep < -1 || sch.lastStep > MAX_COUNT) bad('schedule.lastStep', `an integer from -1 to ${MAX_COUNT}`);
+    if (!finite(sch.baseLr) || sch.baseLr < 0) bad('schedule.baseLr', 'a finite number ≥ 0');
+    if (sch.extra !== undefined && !isObject(sch.extra)) bad('schedule.extra', 'an object');
   }
+}
+
+function isObject(x: unknown): x is Record<string, any> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function fieldValue(state: Record<string, any>, field: string): unknown {
+  let v: unknown = state;
+  for (const part of field.split('.')) v = isObject(v) ? v[part] : undefined;
+  return v;
+}
+
+function describe(v: unknown): string {
+  try {
+    return (JSON.stringify(v) ?? String(v)).slice(0, 80);
+  } catch {
+    return Array.isArray(v) ? 'a list' : typeof v;
+  }
+}
+
+/** How deep the state JSON may nest (the trainer's own state needs about 8). */
+const MAX_STATE_DEPTH = 32;
+
+/** Whether a JSON value nests deeper than `limit` (iterative: the check itself cannot overflow). */
+function nestsDeeper(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**
@@ -147,24 +182,16 @@ function checkState(state: Record<string, any>, bad: (field: string, wanted: str
  */
 export function restoreCheckpoint(
   checkpoint: DecodedCheckpoint,
-  targets: { model: WeightSource; optimizer?: Optimizer; schedule?: LRSchedule; allowNonFinite?: boolean },
+  targets: { model: WeightSource; optimizer?: Optimizer; schedule?: LRSchedule },
   file = 'checkpoint',
 ): void {
-  loadWeightsInto(targets.model, checkpoint.weights, file, targets);
-  // A state that does not fit this optimizer or schedule is the file's fault: say which file.
-  const restore = (what: string, load: () => void) => {
-    try {
-      load();
-    } catch (err) {
-      throw new SafetensorsError(`${file}: the ${what} state does not fit: ${(err as Error).message}`);
-    }
-  };
+  loadWeightsInto(targets.model, checkpoint.weights, file);
   if (targets.optimizer) {
     if (!checkpoint.optimizer) throw new SafetensorsError(`${file}: has no optimizer state to restore`);
-    restore('optimizer', () => targets.optimizer!.loadState(checkpoint.optimizer!));
+    asFileError(file, 'optimizer', () => targets.optimizer!.loadState(checkpoint.optimizer!));
   }
   if (targets.schedule) {
     if (!checkpoint.schedule) throw new SafetensorsError(`${file}: has no schedule state to restore`);
-    restore('schedule', () => targets.schedule!.loadState(checkpoint.schedule!));
+    asFileError(file, 'schedule', () => targets.schedule!.loadState(checkpoint.schedule!));
   }
 }

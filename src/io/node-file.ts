@@ -6,7 +6,7 @@
 import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type CheckpointState, decodeCheckpoint, type DecodedCheckpoint, encodeCheckpoint } from './checkpoint.js';
-import { decodeWeights, type DecodedWeights, encodeWeights, loadWeightsInto, type WeightSource } from './weights.js';
+import { decodeWeights, type DecodedWeights, encodeWeights, type LoadOptions, loadWeightsInto, type WeightSource } from './weights.js';
 
 /** Writes bytes to path atomically (temp file, fsync, rename, fsync of the folder). */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
@@ -104,14 +104,14 @@ export async function saveWeights(path: string, model: WeightSource, metadata: R
 }
 
 /** Reads a weights file (or a checkpoint's weights) without a model, e.g. to rebuild it from the spec. */
-export async function readWeights(path: string): Promise<DecodedWeights> {
-  return decodeWeights(await readBytes(path), path);
+export async function readWeights(path: string, options: LoadOptions = {}): Promise<DecodedWeights> {
+  return decodeWeights(await readBytes(path), path, options);
 }
 
 /** Loads a weights file (or a checkpoint's weights) into the model, checking names and shapes. */
-export async function loadWeights(path: string, model: WeightSource): Promise<DecodedWeights> {
-  const decoded = await readWeights(path);
-  loadWeightsInto(model, decoded.tensors, path);
+export async function loadWeights(path: string, model: WeightSource, options: LoadOptions = {}): Promise<DecodedWeights> {
+  const decoded = await readWeights(path, options);
+  loadWeightsInto(model, decoded.tensors, path, options);
   return decoded;
 }
 
@@ -119,6 +119,6 @@ export async function saveCheckpoint(path: string, model: WeightSource, state: C
   await writeFileAtomic(path, encodeCheckpoint(model, state, metadata));
 }
 
-export async function loadCheckpoint(path: string): Promise<DecodedCheckpoint> {
-  return decodeCheckpoint(await readBytes(path), path);
+export async function loadCheckpoint(path: string, options: LoadOptions = {}): Promise<DecodedCheckpoint> {
+  return decodeCheckpoint(await readBytes(path), path, options);
 }

@@ -3,9 +3,10 @@
 // '1.runningMean'), with the model's spec in the metadata so a file can rebuild its model.
 // Loading checks names and shapes against the model and says exactly what does not fit.
 import type { LayerSpec } from '../layers/layer.js';
+import { type Buffer, formatShape, type Parameter, type Tensor } from '../tensor/tensor.js';
+import { checkFinite, decodeSafetensors, encodeSafetensors, type SafeDType, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
 import { measureSpec } from '../layers/spec.js';
-import { type AllocationLimit, type Buffer, formatShape, type Parameter, type Tensor } from '../tensor/tensor.js';
-import { decodeSafetensors, encodeSafetensors, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
+import type { AllocationLimit } from '../tensor/tensor.js';
 
 /** What a model offers to be saved: parameters and buffers with unique, stable names. */
 export interface WeightSource {
@@ -52,31 +53,39 @@ export interface DecodedWeights {
   spec: LayerSpec | null;
 }
 
+/** Options of loading weights from a file that may not be trusted. */
+export interface LoadOptions {
+  /** Load tensors holding NaN or ±Infinity instead of refusing them (for debugging a run that went non-finite). */
+  allowNonFinite?: boolean;
+}
+
 /**
- * Decodes a weights file, or the model part of a checkpoint. When it carries a spec, the spec is
- * sized (nothing allocated, within the allocation limit) and its tensors' names and shapes are
- * compared with the file's, so a file whose spec asks for more than it holds is refused before
- * any model is built.
+ * Decodes a weights file, or the model part of a checkpoint. A tensor holding NaN or ±Infinity is
+ * refused (NonFiniteWeightsError naming it and the first bad index) unless `allowNonFinite`.
  */
-export function decodeWeights(bytes: Uint8Array | ArrayBuffer, file = '<buffer>', options: AllocationLimit = {}): DecodedWeights {
+export function decodeWeights(bytes: Uint8Array | ArrayBuffer, file = '<buffer>', options: LoadOptions = {}): DecodedWeights {
   const { tensors, metadata } = decodeSafetensors(bytes, file);
   const model = new Map([...tensors].filter(([name]) => !name.startsWith(OPTIMIZER_PREFIX)));
+  if (!options.allowNonFinite) for (const [name, t] of tensors) checkFinite(t, name, file);
   const spec = readSpec(metadata, file);
-  if (spec) checkFitsSpec(spec, model, file, options);
+  if (spec) checkFitsSpec(spec, model, file);
   return { tensors: model, metadata, spec };
 }
 
-/** Throws unless the file's model tensors are exactly those its spec builds (names and shapes, from the header). */
-export function checkFitsSpec(spec: LayerSpec, tensors: ReadonlyMap<string, { shape: readonly number[] }>, file: string, options: AllocationLimit = {}): void {
+/**
+ * Throws unless the file's model tensors are exactly those its spec builds: the spec is sized
+ * with storage-less tensors (measureSpec, within the allocation limit) and compared with the
+ * header, so a spec that asks for more than the file holds is refused before any model is built.
+ */
+export function checkFitsSpec(spec: LayerSpec, tensors: ReadonlyMap<string, { dtype: SafeDType; shape: readonly number[] }>, file: string, limit: AllocationLimit = {}): void {
   let measured: WeightSource;
   try {
-    measured = measureSpec(spec, options);
+    measured = measureSpec(spec, limit);
   } catch (err) {
-    if (err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError)) err.message = `${file}: metadata ${SPEC_KEY}: ${err.message}`;
+    if (err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError) && !err.message.startsWith(file)) err.message = `${file}: metadata ${SPEC_KEY}: ${err.message}`;
     throw err;
   }
-  const problems = weightMismatches(measured, tensors, file);
-  if (problems.length > 0) throw new SafetensorsError(`${file}: its tensors do not fit its own spec (metadata ${SPEC_KEY}): ${problems.join('; ')}`);
+  checkWeightsFit(measured, tensors, `${file} (its own spec, metadata ${SPEC_KEY})`);
 }
 
 /** The spec in a file's metadata, or null when there is none. */
@@ -92,66 +101,47 @@ export function readSpec(metadata: Record<string, string>, file = '<buffer>'): L
   }
 }
 
-export interface LoadWeightsOptions {
-  /** Loads NaN and ±Infinity too (for debugging a broken run); by default they are refused. */
-  allowNonFinite?: boolean;
-}
-
 /**
- * What does not fit between a model's tensors and a file's (names, shapes; from the headers
- * alone, nothing is read): one line per problem, empty when all fit. `model` may be measured
- * (measureSpec: shapes without storage), so a file is checked before its model is built.
+ * Checks names, shapes and dtypes (from a file's header, before any tensor data is read) against
+ * the model's parameters and buffers; throws "does not fit this model: …" listing every problem.
  */
-export function weightMismatches(model: WeightSource, tensors: ReadonlyMap<string, { shape: readonly number[] }>, file = 'checkpoint'): string[] {
+export function checkWeightsFit(model: WeightSource, tensors: ReadonlyMap<string, { dtype: SafeDType; shape: readonly number[] }>, file = 'checkpoint'): void {
   const wanted = namedWeights(model);
   const problems: string[] = [];
   const missing = wanted.filter(([name]) => !tensors.has(name)).map(([name]) => name);
   const known = new Set(wanted.map(([name]) => name));
-  const unexpected = [...tensors.keys()].filter((name) => !known.has(name));
+  const unexpected = [...tensors.keys()].filter((name) => !known.has(name) && !name.startsWith(OPTIMIZER_PREFIX));
   if (missing.length > 0) problems.push(`missing from the file: ${listed(missing)}`);
   if (unexpected.length > 0) problems.push(`not in the model: ${listed(unexpected)}`);
   for (const [name, target] of wanted) {
     const source = tensors.get(name);
-    if (source && (source.shape.length !== target.shape.length || source.shape.some((d, i) => d !== target.shape[i]))) {
-      problems.push(`${file} tensor ${name} has shape ${formatShape(source.shape)}, model expects ${formatShape(target.shape)}`);
+    if (!source) continue;
+    if (source.shape.length !== target.shape.length || source.shape.some((d, i) => d !== target.shape[i])) {
+      problems.push(`${file} tensor ${name} has shape ${formatShape(source.shape.slice(0, 8))}${source.shape.length > 8 ? ' (cut)' : ''}, model expects ${formatShape(target.shape)}`);
+    } else if (source.dtype !== 'F32' && source.dtype !== 'F64') {
+      problems.push(`tensor ${name}: dtype ${source.dtype} cannot become a Nabla tensor (F32 or F64 only)`);
     }
   }
-  return problems;
-}
-
-/** At most 20 names, then how many more (a mutated file may hold thousands). */
-function listed(names: string[]): string {
-  return names.length <= 20 ? names.join(', ') : `${names.slice(0, 20).join(', ')} and ${names.length - 20} more`;
-}
-
-/** "tensor X: element i is NaN" for the first non-finite value of a float tensor, or null. */
-export function nonFiniteProblem(name: string, data: ArrayLike<number>): string | null {
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) return `tensor ${name}: element ${i} is ${data[i]} (non-finite values are refused; allowNonFinite loads them for debugging)`;
-  }
-  return null;
+  if (problems.length > 0) throw new SafetensorsError(`${file} does not fit this model: ${problems.join('; ')}`);
 }
 
 /**
  * Copies tensors into the model's parameters and buffers (converting F32 ↔ F64 as needed).
- * Checks everything first (names, shapes, dtypes, finite values) and changes nothing unless all fit.
+ * Checks everything first (checkWeightsFit, then finiteness unless `allowNonFinite`) and
+ * changes nothing unless all of it passes.
  */
-export function loadWeightsInto(model: WeightSource, tensors: Map<string, SafeTensor>, file = 'checkpoint', options: LoadWeightsOptions = {}): void {
-  const problems = weightMismatches(model, tensors, file);
-  const ready: [string, Tensor, Tensor][] = [];
-  if (problems.length === 0) {
-    for (const [name, target] of namedWeights(model)) {
-      try {
-        ready.push([name, toTensor(tensors.get(name)!, name), target]);
-      } catch (err) {
-        problems.push((err as Error).message);
-      }
-    }
+export function loadWeightsInto(model: WeightSource, tensors: Map<string, SafeTensor>, file = 'checkpoint', options: LoadOptions = {}): void {
+  checkWeightsFit(model, tensors, file);
+  const ready: [Tensor, Tensor][] = [];
+  for (const [name, target] of namedWeights(model)) {
+    const source = tensors.get(name)!;
+    if (!options.allowNonFinite) checkFinite(source, name, file);
+    ready.push([toTensor(source, name), target]);
   }
-  if (problems.length > 0) throw new SafetensorsError(`${file} does not fit this model: ${problems.join('; ')}`);
-  for (const [name, source] of ready) {
-    const bad = options.allowNonFinite ? null : nonFiniteProblem(name, source.data);
-    if (bad) throw new SafetensorsError(`${file}: ${bad}`);
-  }
-  for (const [, source, target] of ready) target.data.set(source.data);
+  for (const [source, target] of ready) target.data.set(source.data);
+}
+
+/** At most 10 names, then how many more. */
+function listed(names: string[]): string {
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
 }

@@ -22,6 +22,25 @@ export { LAYER_TYPES, SpecError };
 export const MAX_SPEC_DEPTH = 32;
 /** How many layers and containers a spec may hold in all (a ResNet-152 has about 500). */
 export const MAX_SPEC_MODULES = 10_000;
+/** How deep the spec's JSON may nest in all (objects and lists; a container level takes two or three). */
+export const MAX_SPEC_JSON_DEPTH = 4 * MAX_SPEC_DEPTH;
+
+/**
+ * Refuses a spec value nested deeper than MAX_SPEC_JSON_DEPTH before anything recurses into it
+ * (a deep option value would otherwise overflow the stack in JSON.stringify or the builder).
+ * Iterative, so the check itself cannot overflow.
+ */
+export function checkSpecDepth(spec: unknown): void {
+  const stack: [unknown, number][] = [[spec, 1]];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (depth > MAX_SPEC_JSON_DEPTH) throw new SpecError(`model spec: objects and lists nest more than ${MAX_SPEC_JSON_DEPTH} deep (containers may not nest more than ${MAX_SPEC_DEPTH} deep)`);
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+}
 
 export interface ModelSpecOptions extends AllocationLimit {
   /** Draws the initial weights (default new Rng(0)). */
@@ -71,6 +90,7 @@ function buildModule(spec: unknown, path: string, inputShapes: readonly (readonl
  * '2.1'), used in error messages; `inputShape` (batch first) lets sizes be inferred.
  */
 export function layerFromSpec(spec: LayerSpec, rng: Rng = new Rng(0), path = '', inputShape?: readonly number[]): Layer | Merge {
+  checkSpecDepth(spec);
   return withAllocationLimit({}, () => buildModule(spec, path, [inputShape ?? null], rng, 0) as Layer | Merge);
 }
 
@@ -99,6 +119,7 @@ function buildModel(spec: LayerSpec | readonly LayerSpec[], options: ModelSpecOp
   const { rng = new Rng(0), inputShape } = options;
   const top: LayerSpec = Array.isArray(spec) ? { type: 'Sequential', layers: spec } : (spec as LayerSpec);
   if (top === null || typeof top !== 'object') throw new SpecError('model spec: expected a list of layer specs or a {type, ...} object');
+  checkSpecDepth(top);
   return under(options, () => {
     const model = buildModule(top, '', [inputShape ?? null], rng, 0);
     if (isMerge(model)) throw new SpecError(`model spec: a model must take one input, ${model.name} takes several`);

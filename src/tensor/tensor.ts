@@ -7,15 +7,19 @@ export type Data = Float32Array | Float64Array;
 
 /** Limits on what may be allocated while untrusted input (a spec, a file) builds a model. */
 export interface AllocationLimit {
-  /** Elements one tensor may have (default 2^28). */
+  /** Elements one tensor may have (default 2^26: 256 MB of float32, already seconds to initialise). */
   maxTensorElements?: number;
-  /** Elements all tensors allocated under the limit may have together (default 2^30). */
+  /** Elements all tensors allocated under the limit may have together (default 2^27, gradients included). */
   maxTotalElements?: number;
 }
 
 export class AllocationLimitError extends Error {
   override name = 'AllocationLimitError';
 }
+
+/** Default limits while a spec or file builds a model: far above any model Nabla trains (a ResNet-18 has 11.7 M weights). */
+export const DEFAULT_MAX_TENSOR_ELEMENTS = 2 ** 26;
+export const DEFAULT_MAX_TOTAL_ELEMENTS = 2 ** 27;
 
 let limit: { perTensor: number; remaining: number; total: number } | null = null;
 /** Inside measureAllocations: tensors get their shapes but no storage. */
@@ -42,8 +46,8 @@ export function measureAllocations<T>(options: AllocationLimit, fn: () => T): T 
  */
 export function withAllocationLimit<T>(options: AllocationLimit, fn: () => T): T {
   const outer = limit;
-  const perTensor = options.maxTensorElements ?? 2 ** 28;
-  const total = options.maxTotalElements ?? 2 ** 30;
+  const perTensor = options.maxTensorElements ?? DEFAULT_MAX_TENSOR_ELEMENTS;
+  const total = options.maxTotalElements ?? DEFAULT_MAX_TOTAL_ELEMENTS;
   const start = Math.min(total, outer?.remaining ?? Infinity);
   const inner = { perTensor: Math.min(perTensor, outer?.perTensor ?? Infinity), remaining: start, total };
   limit = inner;

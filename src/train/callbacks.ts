@@ -160,3 +160,27 @@ export function historyToCsv(history: History): string {
   for (const record of history) lines.push(HISTORY_COLUMNS.map((c) => (record[c] === undefined ? '' : String(record[c]))).join(','));
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The train and validation curves as a small table: every epoch when there are at most
+ * `maxRows`, else evenly spaced epochs plus the first, the last and `markEpoch` (marked with *).
+ */
+export function formatCurves(history: History, markEpoch?: number, maxRows = 12): string {
+  const n = history.length;
+  const picked = new Set<number>();
+  if (n <= maxRows) for (let i = 0; i < n; i++) picked.add(i);
+  else for (let r = 0; r < maxRows - 1; r++) picked.add(Math.round((r * (n - 1)) / (maxRows - 2)));
+  const marked = history.findIndex((rec) => rec.epoch === markEpoch);
+  if (marked >= 0) picked.add(marked);
+  const hasVal = history.some((rec) => rec.valLoss !== undefined);
+  const header = ['epoch', 'train_loss', 'train_acc', ...(hasVal ? ['val_loss', 'val_acc'] : [])];
+  const pct = (x: number | undefined) => (x === undefined ? '' : `${(x * 100).toFixed(2)}%`);
+  const rows = [...picked].sort((a, b) => a - b).map((i) => {
+    const rec = history[i];
+    const cells = [`${rec.epoch}${rec.epoch === markEpoch ? '*' : ''}`, formatLoss(rec.trainLoss), pct(rec.trainAccuracy)];
+    if (hasVal) cells.push(rec.valLoss === undefined ? '' : formatLoss(rec.valLoss), pct(rec.valAccuracy));
+    return cells;
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  return [header, ...rows].map((row) => '  ' + row.map((cell, c) => cell.padStart(widths[c])).join('  ')).join('\n');
+}

@@ -9,9 +9,8 @@ import { DataLoader, type DataLoaderState } from '../data/loader.js';
 import type { CheckpointState, DecodedCheckpoint } from '../io/checkpoint.js';
 import { restoreCheckpoint } from '../io/checkpoint.js';
 import { Dropout } from '../layers/dropout.js';
-import type { Layer } from '../layers/layer.js';
-import { walkModules } from '../layers/container.js';
-import { Sequential } from '../layers/sequential.js';
+import type { Layer, Merge } from '../layers/layer.js';
+import { leafModules, walkModules } from '../layers/container.js';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy.js';
 import { clipGradNorm } from '../optim/clip.js';
 import type { Optimizer } from '../optim/optimizer.js';
@@ -19,7 +18,7 @@ import type { LRSchedule } from '../optim/schedules.js';
 import { Rng, type RngState } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { Callback, EpochRecord, History, TrainContext } from './callbacks.js';
-import { argmaxRows, checkLogits, type ClassificationLoss, evaluate } from './metrics.js';
+import { argmaxClasses, checkLogits, type ClassificationLoss, evaluate } from './metrics.js';
 
 export interface FitOptions {
   optimizer: Optimizer;
@@ -54,6 +53,11 @@ export interface FitResult {
 }
 
 /** Training produced a non-finite loss or gradient; names the step and the first layer at fault. */
+/** A checkpoint given as `resume` could not be restored (its state does not fit this run or is broken). */
+export class ResumeError extends Error {
+  override name = 'ResumeError';
+}
+
 export class NonFiniteError extends Error {
   constructor(
     message: string,
@@ -99,18 +103,25 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
         `fit: cannot resume: the checkpoint was trained with batch size ${saved.batchSize} on ${saved.trainSize} samples, this run has ${batchSize} on ${train.length}`,
       );
     }
-    restoreCheckpoint(r, { model, optimizer, schedule: schedule ?? undefined }, 'resume checkpoint');
-    const rng = r.rng ?? {};
-    if (rng.loader) loader.loadState(rng.loader as DataLoaderState);
-    const dropoutStates = (rng.dropout ?? {}) as Record<string, RngState>;
-    for (const [path, layer] of dropouts) {
-      if (dropoutStates[path]) layer.rng.setState(dropoutStates[path]);
+    // A checkpoint is a file: whatever in it does not fit (a state of another optimizer, a broken
+    // RNG state) is reported as a ResumeError naming what failed, never as a TypeError mid-run.
+    try {
+      restoreCheckpoint(r, { model, optimizer, schedule: schedule ?? undefined }, 'resume checkpoint');
+      const rng = r.rng ?? {};
+      if (rng.loader) loader.loadState(rng.loader as DataLoaderState);
+      const dropoutStates = (rng.dropout ?? {}) as Record<string, RngState>;
+      for (const [path, layer] of dropouts) {
+        if (dropoutStates[path]) layer.rng.setState(dropoutStates[path]);
+      }
+      history = Array.isArray(r.history) ? [...(r.history as History)] : [];
+      startEpoch = r.epoch;
+      step = r.step;
+      const callbackStates = (r.extra?.callbacks ?? {}) as Record<string, Record<string, unknown>>;
+      for (const cb of callbacks) if (cb.name && cb.loadState && callbackStates[cb.name]) cb.loadState(callbackStates[cb.name]);
+    } catch (err) {
+      if (err instanceof ResumeError) throw err;
+      throw new ResumeError(`fit: cannot resume from the checkpoint: ${(err as Error).message}`);
     }
-    history = Array.isArray(r.history) ? [...(r.history as History)] : [];
-    startEpoch = r.epoch;
-    step = r.step;
-    const callbackStates = (r.extra?.callbacks ?? {}) as Record<string, Record<string, unknown>>;
-    for (const cb of callbacks) if (cb.name && cb.loadState && callbackStates[cb.name]) cb.loadState(callbackStates[cb.name]);
   }
 
   const ctx: TrainContext = {
@@ -151,7 +162,7 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
     for (const batch of loader) {
       optimizer.zeroGrad();
       const logits = model.forward(batch.x, 'train');
-      if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.y.length, train);
+      if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.x.shape[0], train);
       const value = loss.forward(logits, batch.y);
       if (!Number.isFinite(value)) throw nonFinite(model, loss, batch.x, batch.y, step, epoch, batchIndex, `the loss is ${value}`);
       model.backward(loss.backward(), { needInputGrad: false }); // nobody reads dL/d(images)
@@ -163,15 +174,15 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
       step++;
       ctx.step = step;
       if (schedule?.interval === 'batch') schedule.step();
-      const n = batch.y.length;
+      const n = batch.x.shape[0];
       lossSum += value * n;
       seen += n;
-      const predicted = argmaxRows(logits);
-      for (let i = 0; i < n; i++) if (predicted[i] === batch.y[i]) correct++;
+      const predicted = argmaxClasses(logits); // per sample, or per pixel for label maps
+      for (let i = 0; i < batch.y.length; i++) if (predicted[i] === batch.y[i]) correct++;
       for (const cb of callbacks) cb.onBatchEnd?.(ctx, { batch: batchIndex, loss: value, size: n });
       batchIndex++;
     }
-    const record: EpochRecord = { epoch: epoch + 1, step, lr: optimizer.lr, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
+    const record: EpochRecord = { epoch: epoch + 1, step, lr: optimizer.lr, trainLoss: lossSum / seen, trainAccuracy: correct / (seen * train.labelSize), seconds: 0 };
     if (validation) {
       const v = evaluate(model, validation, { batchSize: options.evalBatchSize, loss });
       record.valLoss = v.loss;
@@ -201,33 +212,66 @@ function allFinite(data: ArrayLike<number>): boolean {
   return true;
 }
 
+/** Thrown through the model by an instrumented layer; not an Error, so no container prefixes it. */
+class Found {
+  constructor(readonly error: NonFiniteError) {}
+}
+
 /**
- * Builds the error for a non-finite loss or gradient norm by re-running the batch one layer at
- * a time (only now, so training pays nothing for the check): the first layer whose parameters,
- * output, or (going backwards) input gradient or parameter gradients are non-finite is named.
+ * Builds the error for a non-finite loss or gradient norm by re-running the batch (only now, so
+ * training pays nothing for the check) with every leaf layer instrumented, in whatever container
+ * it sits (Sequential, Graph, nested blocks): the first layer, in run order, whose parameters or
+ * output — then, going backwards, whose parameter gradients or input gradient — are non-finite is
+ * named by its path ('layer 3 (Linear)', 'layer layer1.0.conv2 (Conv2d)').
  */
 function nonFinite(model: Layer, loss: ClassificationLoss, x: Tensor, y: Int32Array, step: number, epoch: number, batch: number, what: string): NonFiniteError {
   const where = `step ${step + 1} (epoch ${epoch + 1}, batch ${batch + 1})`;
-  const layers: Layer[] = model instanceof Sequential ? [...model.layers] : [model];
-  const label = (i: number) => (model instanceof Sequential ? `layer ${i} (${layers[i].name})` : model.name);
-  const fail = (i: number, detail: string) => new NonFiniteError(`non-finite training at ${where}: ${what}; first at ${label(i)}: ${detail}`, step + 1, label(i));
-  let h = x;
-  if (!allFinite(x.data)) return new NonFiniteError(`non-finite training at ${where}: ${what}; the input batch itself holds non-finite values`, step + 1, null);
-  for (let i = 0; i < layers.length; i++) {
-    const bad = layers[i].parameters().filter((p) => !allFinite(p.value.data));
-    if (bad.length > 0) return fail(i, `parameter ${bad.map((p) => p.name).join(', ')} holds non-finite values (from an earlier update)`);
-    h = layers[i].forward(h, 'train');
-    if (!allFinite(h.data)) return fail(i, 'its output went non-finite (its input was finite)');
+  const error = (detail: string, layer: string | null) => new NonFiniteError(`non-finite training at ${where}: ${what}; ${detail}`, step + 1, layer);
+  if (!allFinite(x.data)) return error('the input batch itself holds non-finite values', null);
+  const restore: (() => void)[] = [];
+  for (const { path, module } of leafModules(model)) {
+    const leaf = module as Layer | Merge;
+    const label = path === '' ? leaf.name : `layer ${path} (${leaf.name})`;
+    const fail = (detail: string) => new Found(error(`first at ${label}: ${detail}`, label));
+    const own = { forward: Object.hasOwn(leaf, 'forward'), backward: Object.hasOwn(leaf, 'backward') };
+    const forward = leaf.forward;
+    const backward = leaf.backward;
+    const patched = leaf as unknown as { forward: (...a: unknown[]) => unknown; backward: (...a: unknown[]) => unknown };
+    patched.forward = (...args: unknown[]) => {
+      const bad = leaf.parameters().filter((p) => !allFinite(p.value.data));
+      if (bad.length > 0) throw fail(`parameter ${bad.map((p) => p.name).join(', ')} holds non-finite values (from an earlier update)`);
+      const out = (forward as (...a: unknown[]) => Tensor).apply(leaf, args);
+      if (!allFinite(out.data)) throw fail('its output went non-finite (its input was finite)');
+      return out;
+    };
+    patched.backward = (...args: unknown[]) => {
+      const d = (backward as (...a: unknown[]) => Tensor | Tensor[] | null).apply(leaf, args);
+      const bad = leaf.parameters().filter((p) => !allFinite(p.grad.data));
+      if (bad.length > 0) throw fail(`the gradient of ${bad.map((p) => p.name).join(', ')} went non-finite`);
+      const grads = d === null ? [] : Array.isArray(d) ? d : [d];
+      if (grads.some((g) => g !== null && !allFinite(g.data))) throw fail('its input gradient went non-finite');
+      return d;
+    };
+    restore.push(() => {
+      const target = patched as Partial<typeof patched>;
+      if (own.forward) target.forward = forward as never;
+      else delete target.forward;
+      if (own.backward) target.backward = backward as never;
+      else delete target.backward;
+    });
   }
-  loss.forward(h, y);
-  let d = loss.backward();
-  if (!allFinite(d.data)) return new NonFiniteError(`non-finite training at ${where}: ${what}; the loss gradient is non-finite for finite logits`, step + 1, 'loss');
-  for (const p of model.parameters()) p.zeroGrad();
-  for (let i = layers.length - 1; i >= 0; i--) {
-    d = layers[i].backward(d);
-    const bad = layers[i].parameters().filter((p) => !allFinite(p.grad.data));
-    if (bad.length > 0) return fail(i, `the gradient of ${bad.map((p) => p.name).join(', ')} went non-finite`);
-    if (!allFinite(d.data)) return fail(i, 'its input gradient went non-finite');
+  try {
+    const h = model.forward(x, 'train');
+    loss.forward(h, y);
+    const d = loss.backward();
+    if (!allFinite(d.data)) return error('the loss gradient is non-finite for finite logits', 'loss');
+    for (const p of model.parameters()) p.zeroGrad();
+    model.backward(d);
+  } catch (e) {
+    if (e instanceof Found) return e.error;
+    throw e;
+  } finally {
+    for (const undo of restore) undo();
   }
-  return new NonFiniteError(`non-finite training at ${where}: ${what}; re-running the batch layer by layer found every output and gradient finite`, step + 1, null);
+  return error('re-running the batch layer by layer found every output and gradient finite', null);
 }

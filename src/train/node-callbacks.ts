@@ -3,7 +3,7 @@
 // io/node-file.ts) and the history as JSON and CSV.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { saveCheckpoint, writeFileAtomic } from '../io/node-file.js';
+import { saveCheckpoint, saveWeights, writeFileAtomic } from '../io/node-file.js';
 import { type Callback, type EpochRecord, historyToCsv, type TrainContext } from './callbacks.js';
 
 /** Saves a resumable checkpoint to `path` at the end of every epoch (the previous one stays intact until the new one is complete). */
@@ -47,5 +47,40 @@ export class MetricLogger implements Callback {
     const encoder = new TextEncoder();
     await writeFileAtomic(this.jsonPath, encoder.encode(JSON.stringify(ctx.history, null, 2) + '\n'));
     await writeFileAtomic(this.csvPath, encoder.encode(historyToCsv(ctx.history)));
+  }
+}
+
+/**
+ * Keeps the weights of the best epoch so far by the validation loss (Keras's
+ * ModelCheckpoint(save_best_only=True)): whenever an epoch's valLoss is the lowest yet, the model
+ * is written to `path` (atomically). Its state (the best value and epoch) rides in checkpoints, so
+ * a resumed run goes on comparing against the same best.
+ */
+export class BestModelSaver implements Callback {
+  readonly name = 'bestModel';
+  best: number | null = null;
+  bestEpoch = 0;
+
+  constructor(
+    readonly path: string,
+    readonly options: { metadata?: Record<string, string> } = {},
+  ) {}
+
+  async onEpochEnd(ctx: TrainContext, record: EpochRecord): Promise<void> {
+    const value = record.valLoss;
+    if (value === undefined) throw new Error('BestModelSaver: this run computes no valLoss (no validation data)');
+    if (this.best !== null && !(value < this.best)) return;
+    await saveWeights(this.path, ctx.model, this.options.metadata);
+    this.best = value;
+    this.bestEpoch = record.epoch;
+  }
+
+  state(): Record<string, unknown> {
+    return { best: this.best, bestEpoch: this.bestEpoch };
+  }
+
+  loadState(state: Record<string, unknown>): void {
+    this.best = typeof state.best === 'number' && Number.isFinite(state.best) ? state.best : null;
+    this.bestEpoch = Number.isSafeInteger(state.bestEpoch) ? (state.bestEpoch as number) : 0;
   }
 }

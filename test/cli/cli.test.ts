@@ -29,11 +29,15 @@ before(() => {
 });
 
 describe('nabla train, eval, predict, summary', () => {
-  it('train on an IDX folder ends with the held-out accuracy and where the model was saved', async () => {
+  it('train on an IDX folder validates on 10% of the training split, keeps the test split aside, and says where the model was saved', async () => {
     const r = await run('train', '--dataset', data28, '--model', 'mlp', '--epochs', '3', '--batch-size', '20', '--shift', '0', '--backend', 'ref', '--out', out);
     assert.equal(r.code, EXIT.ok, r.err);
     assert.match(r.out, /epoch 3\/3 /);
-    const accuracy = Number(/held-out accuracy: ([\d.]+)%/.exec(r.out)?.[1]);
+    assert.match(r.out, /data: mnist train \(180 images of \[1, 28, 28\]\); normalised with mean [\d.]+, std [\d.]+ \(measured on the training split\)/);
+    assert.match(r.out, /validation: mnist train validation split \(20\): 10% of mnist train's 200, seeded \(--seed 0\), stratified by class/);
+    assert.match(r.out, /test split: not evaluated \(mnist test, 50 images; --eval-test evaluates it\)/);
+    assert.doesNotMatch(r.out, /test accuracy/);
+    const accuracy = Number(/validation accuracy: ([\d.]+)% \(\d+\/20\)/.exec(r.out)?.[1]);
     assert.ok(accuracy >= 90, `bands are trivially separable; got ${accuracy}%\n${r.out}`);
     assert.match(r.out, new RegExp(`model saved to ${model.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });

@@ -10,6 +10,13 @@ import { loadEmbeddedMnist } from '../../src/data/mnist.js';
 import { loadCheckpoint } from '../../src/io/node-file.js';
 import type { Layer, LayerSpec, Mode } from '../../src/layers/layer.js';
 import { Sequential } from '../../src/layers/sequential.js';
+import { apply, Graph, input } from '../../src/layers/graph.js';
+import { walkModules } from '../../src/layers/container.js';
+import { Add } from '../../src/layers/merge.js';
+import { Conv2d } from '../../src/layers/conv2d.js';
+import { Linear } from '../../src/layers/linear.js';
+import { Flatten } from '../../src/layers/flatten.js';
+import { ReLU } from '../../src/layers/activations.js';
 import { modelFromSpec, sequentialFromSpec } from '../../src/layers/spec.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../src/io/weights.js';
 import { Adam } from '../../src/optim/adam.js';
@@ -245,6 +252,37 @@ describe('non-finite training', () => {
     await assert.rejects(
       fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data, epochs: 1, batchSize: 32, clipNorm: 1 }),
       /step 1 \(epoch 1, batch 1\): the gradient norm is NaN; first at layer 3 \(NaNGradient\): its input gradient went non-finite/,
+    );
+  });
+});
+
+describe('non-finite training in a Graph', () => {
+  const data = () => train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+
+  it('names the nested layer of a residual Graph by its path, and leaves the layers as they were', async () => {
+    const model = modelFromSpec(RESIDUAL_CNN, { rng: new Rng(2), inputShape: [1, 1, 28, 28] });
+    const conv = model.parameters().find((p) => p.name === 'block.body.0.weight');
+    assert.ok(conv, model.parameters().map((p) => p.name).join(', '));
+    conv.value.data[3] = Infinity;
+    await assert.rejects(fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data(), epochs: 1, batchSize: 32 }), (err: unknown) => {
+      assert.ok(err instanceof NonFiniteError);
+      assert.equal(err.layer, 'layer block.body.0 (Conv2d)');
+      assert.match(err.message, /first at layer block\.body\.0 \(Conv2d\): parameter block\.body\.0\.weight holds non-finite values/);
+      return true;
+    });
+    const leaves = [...walkModules(model)].map(({ module }) => module);
+    assert.deepEqual(leaves.filter((m) => Object.hasOwn(m, 'forward') || Object.hasOwn(m, 'backward')).map((m) => m.name), [], 'the diagnosis restores every layer');
+  });
+
+  it('traces a non-finite gradient to the graph node that produced it', async () => {
+    const rng = new Rng(0);
+    const x = input();
+    const h = x.then(new Conv2d(1, 4, 3, { padding: 1, rng }), 'conv').then(new ReLU(), 'relu');
+    const y = apply(new Add(), [h, h.then(new NaNGradient(), 'bad')], 'sum').then(new Flatten(), 'flat').then(new Linear(4 * 28 * 28, 10, { rng }), 'fc');
+    const model = new Graph(x, y);
+    await assert.rejects(
+      fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data(), epochs: 1, batchSize: 32, clipNorm: 1 }),
+      /the gradient norm is NaN; first at layer bad \(NaNGradient\): its input gradient went non-finite/,
     );
   });
 });

@@ -8,23 +8,25 @@ import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
 import type { DecodedCheckpoint } from '../../io/checkpoint.js';
-import { loadCheckpoint, saveWeights } from '../../io/node-file.js';
+import { DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO } from '../../data/image-folder.js';
+import { loadCheckpoint, loadWeights, saveWeights } from '../../io/node-file.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import type { Container } from '../../layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
-import { type Callback, EarlyStopping, formatLoss } from '../../train/callbacks.js';
-import { fit, NonFiniteError } from '../../train/fit.js';
+import { type Callback, EarlyStopping, formatCurves, formatLoss } from '../../train/callbacks.js';
+import { fit, NonFiniteError, ResumeError } from '../../train/fit.js';
 import { evaluate } from '../../train/metrics.js';
-import { CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
-import { BACKENDS, buildModel, checkFitAsync, type LoadedData, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
+import { BestModelSaver, CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
+import { BACKENDS, buildModel, checkFitAsync, DEFAULT_VAL_SPLIT, type LoadedData, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, mismatchError, nonNegativeInt, numberIn, positiveInt, positiveNumber, usageError } from '../errors.js';
 import { print, printError } from '../io.js';
 import { claimOutFolder, type OutFolder } from '../out-folder.js';
 import { TerminalProgress } from '../progress.js';
-import { loadSavedModel, type SavedModel } from '../saved-model.js';
+import { ALLOW_NON_FINITE_HELP, loadSavedModel, type SavedModel } from '../saved-model.js';
 import { continueRun, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 import { DivergenceWatch, FiniteWeightsGuard, firstNonFinite } from '../train-guards.js';
+import { PRESET_NAMES } from '../../train/presets.js';
 
 export { OPTIMIZERS, SCHEDULES, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 
@@ -34,9 +36,14 @@ const FILE_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EACCES', '
 export function registerTrain(program: Command): void {
   program
     .command('train')
-    .description('train a model (default: LeNet-5 on the embedded MNIST digits, 8,000 train / 2,000 held-out)')
-    .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, or a folder of MNIST-format IDX files', TRAIN_DEFAULTS.dataset)
-    .option('--model <preset|spec.json>', 'mlp, lenet5, cnn, cnn-bn, or a JSON model spec file', TRAIN_DEFAULTS.model)
+    .description('train a model (default: LeNet-5 on the embedded MNIST digits: 7,200 train, 800 validation, 2,000 test kept aside)')
+    .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, a folder of MNIST-format IDX files, or a folder of class subfolders of PNG/JPEG images (also with train/, val/, test/)', TRAIN_DEFAULTS.dataset)
+    .option('--data <dir>', 'the same as --dataset')
+    .option('--channels <n>', 'image folders: 1 (gray) or 3 (RGB); default 1 when every image is gray, else 3', choice('--channels', ['1', '3'] as const))
+    .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size'))
+    .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted) instead of stopping', false)
+    .option('--target <column>', 'tables (--data table.csv): the column to predict (its values are the classes)')
+    .option('--model <preset|spec.json>', `${PRESET_NAMES.join(', ')}, or a JSON model spec file`, TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
     .option('--optimizer <name>', 'sgd, adam or adamw', choice('--optimizer', OPTIMIZERS), TRAIN_DEFAULTS.optimizer)
@@ -46,17 +53,24 @@ export function registerTrain(program: Command): void {
     .option('--schedule <name>', 'onecycle, cosine (5% warm-up) or constant', choice('--schedule', SCHEDULES), TRAIN_DEFAULTS.schedule)
     .option('--shift <px>', 'random shifts of up to ±px pixels (0 = none)', nonNegativeInt('--shift'), TRAIN_DEFAULTS.shift)
     .option('--flip', 'random horizontal flips (for clothes, not digits)', false)
+    .option('--vflip', 'random vertical flips (aerial photos, cells)', false)
+    .option('--crop-scale <x>', 'random resized crops of x to 1 of the area, aspect ratio 3/4 to 4/3 (torchvision\'s RandomResizedCrop; e.g. 0.5)', numberIn('--crop-scale', 0.01, 1))
+    .option('--rotate <deg>', 'random rotations of up to ±deg degrees about the centre', numberIn('--rotate', 0, 180))
+    .option('--jitter <x>', 'random brightness, contrast and saturation factors in [1 − x, 1 + x] (ColorJitter)', numberIn('--jitter', 0, 1, true))
     .option('--label-smoothing <x>', 'label smoothing of the cross-entropy, from 0 to 1', numberIn('--label-smoothing', 0, 1), TRAIN_DEFAULTS.labelSmoothing)
     .option('--clip-norm <x>', 'clip the global gradient norm', positiveNumber('--clip-norm'))
-    .option('--patience <n>', 'stop early after n epochs without a better held-out loss', positiveInt('--patience'))
+    .option('--val-split <f>', `share of the training split held back for validation, seeded by --seed and stratified by class (default ${DEFAULT_VAL_SPLIT}; 0: none)`, numberIn('--val-split', 0, 1, true))
+    .option('--eval-test', 'evaluate the test split at the end (it is never used otherwise)', false)
+    .option('--patience <n>', 'stop early after n epochs without a better validation loss', positiveInt('--patience'))
     .option('--seed <n>', 'seed of the weights, shuffling, augmentation and dropout', nonNegativeInt('--seed'), TRAIN_DEFAULTS.seed)
     .option('--out <dir>', 'folder for model.safetensors, checkpoint.safetensors and history.{json,csv} (locked while the run lasts)', TRAIN_DEFAULTS.out)
     .option('--resume <checkpoint>', 'continue a run from its checkpoint (with the options it was started with; another --epochs, --lr or --schedule extends it), writing into the checkpoint\'s folder unless --out is given')
     .option('--init-from <model>', 'start a new run from the weights (and, unless --model is given, the spec) of a saved model or checkpoint')
+    .option('--allow-non-finite', `with --resume or --init-from: ${ALLOW_NON_FINITE_HELP}`, false)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), TRAIN_DEFAULTS.backend)
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
     .action(async (opts: Record<string, any>, command: Command) => {
-      await train(opts, (key) => command.getOptionValueSource(key) === 'cli');
+      await train(opts, (key) => command.getOptionValueSource(key) === 'cli' || (key === 'dataset' && command.getOptionValueSource('data') === 'cli'));
     });
 }
 
@@ -75,7 +89,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
   const { config } = start;
   const folder = await claimOutFolder(opts.out, OUT_FILES, `nabla train (${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')})`);
   try {
-    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads });
+    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads }, opts.evalTest === true);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!(err instanceof CliError) && code && FILE_ERRORS.has(code)) throw fileError((err as Error).message);
@@ -86,9 +100,16 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
 }
 
 async function resolveStart(opts: Record<string, any>, given: (key: string) => boolean): Promise<Start> {
+  if (opts.channels !== undefined) opts.channels = Number(opts.channels);
+  if (opts.data !== undefined) {
+    // given('dataset') is also true for --data (see registerTrain); a different --dataset is the conflict.
+    if (opts.dataset !== TRAIN_DEFAULTS.dataset && opts.dataset !== opts.data) throw usageError(`--data ${opts.data} and --dataset ${opts.dataset}: give one of them`);
+    opts.dataset = opts.data;
+  }
   const config: TrainConfig = {
     dataset: opts.dataset,
-    model: opts.model,
+    // A table's default model is the MLP preset, sized from its columns.
+    model: !given('model') && /\.csv$/i.test(opts.dataset) ? 'mlp' : opts.model,
     epochs: opts.epochs,
     batchSize: opts.batchSize,
     optimizer: opts.optimizer,
@@ -102,10 +123,25 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     clipNorm: opts.clipNorm,
     patience: opts.patience,
     seed: opts.seed,
+    valSplit: opts.valSplit ?? DEFAULT_VAL_SPLIT,
+    channels: opts.channels as 1 | 3 | undefined,
+    size: opts.size,
+    skipBad: opts.skipBad || undefined,
+    target: opts.target,
+    vflip: opts.vflip || undefined,
+    cropScale: opts.cropScale,
+    rotate: opts.rotate || undefined,
+    jitter: opts.jitter || undefined,
   };
+  for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
+  if (/\.csv$/i.test(config.dataset)) {
+    if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
+    config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
+  }
+  if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
-    const init = await loadSavedModel(opts.initFrom);
+    const init = await loadSavedModel(opts.initFrom, { allowNonFinite: opts.allowNonFinite === true });
     if (!given('dataset') && init.dataset) config.dataset = init.dataset;
     if (!given('model')) config.model = opts.initFrom;
     config.initFrom = opts.initFrom;
@@ -114,7 +150,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (!opts.resume) return { config, newSchedule: false, note: '' };
   let checkpoint: DecodedCheckpoint;
   try {
-    checkpoint = await loadCheckpoint(opts.resume);
+    checkpoint = await loadCheckpoint(opts.resume, { allowNonFinite: opts.allowNonFinite === true });
   } catch (err) {
     throw fileError((err as Error).message);
   }
@@ -128,21 +164,27 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   return { config: continued.config, checkpoint, newSchedule: continued.newSchedule, note: continued.note };
 }
 
-async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun): Promise<void> {
+async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun, evalTest: boolean): Promise<void> {
   const { config, init } = start;
   let { checkpoint } = start;
   print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
   const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
   print(
     `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
-      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
+      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
   );
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization });
-  const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'the dataset\'s own';
-  print(`  data: ${data.train.name} (${count(data.train.length)} images), held out: ${data.test.name} (${count(data.test.length)}); normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`);
+  const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table });
+  const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
+  for (const note of data.notes) print(`  ${note}`);
+  const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
+  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}`);
+  const testUse = !data.test ? 'none' : `${data.test.name} (${count(data.test.length)}), ${evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)'}`;
+  print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${testUse}`);
+  if (evalTest && !data.test) throw usageError(`--eval-test: ${config.dataset} has no test split (an image folder has one in test/, beside train/)`);
 
   const model = await buildTrainModel(start, data);
   const optimizer = makeOptimizer(config, model.parameters());
@@ -157,7 +199,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   }
   await folder.checkSpace(bytesWritten(model, config), 'model, checkpoint with optimizer state, and room for the atomic rewrite of the checkpoint');
 
-  const info = dataInfoOf(data.train, config.dataset);
+  const info = { ...dataInfoOf(data.train, config.dataset, data.preprocess), ...(data.table ? { table: data.table } : {}) };
   const metadata = dataInfoMetadata(info);
   const checkpointPath = join(folder.dir, 'checkpoint.safetensors');
   const modelPath = join(folder.dir, 'model.safetensors');
@@ -166,6 +208,9 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const divergence = new DivergenceWatch(data.train.numClasses);
   const callbacks: Callback[] = [keeper, new TerminalProgress(), new FiniteWeightsGuard(), divergence];
   if (config.patience) callbacks.push(new EarlyStopping({ monitor: 'valLoss', patience: config.patience }));
+  // With a validation split, model.safetensors always holds the best epoch so far (lowest val_loss).
+  const best = data.validation ? new BestModelSaver(modelPath, { metadata }) : null;
+  if (best) callbacks.push(best);
   callbacks.push(new CheckpointSaver(checkpointPath, { metadata }), logger);
 
   const began = Date.now();
@@ -176,11 +221,11 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
         optimizer,
         schedule,
         train: data.train,
-        validation: data.test,
+        validation: data.validation ?? undefined,
         epochs: config.epochs,
         batchSize: config.batchSize,
         seed: config.seed,
-        augment: { maxShift: config.shift, horizontalFlip: config.flip } satisfies AugmentOptions,
+        augment: { maxShift: config.shift, horizontalFlip: config.flip, verticalFlip: config.vflip, cropScale: config.cropScale, rotate: config.rotate, jitter: config.jitter } satisfies AugmentOptions,
         loss: new SoftmaxCrossEntropy({ labelSmoothing: config.labelSmoothing }),
         clipNorm: config.clipNorm,
         callbacks,
@@ -188,23 +233,52 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
       }),
     );
   } catch (err) {
+    if (err instanceof ResumeError) throw fileError(err.message);
     if (err instanceof NonFiniteError) throw new CliError(`${err.message}\n  try a smaller --lr or --clip-norm`, EXIT.failure);
     throw err;
   }
   if (result.stopReason) print(result.stopReason);
   const bad = firstNonFinite(model);
   if (bad) throw new CliError(`the trained weights are not finite (${bad.name}[${bad.index}] is ${bad.value}); ${modelPath} was not written`, EXIT.failure);
-  await saveWeights(modelPath, model, metadata);
-  const final = evaluate(model, data.test);
+  const kept = await keepBest(model, best, result.epochs, modelPath, metadata);
   const seconds = (Date.now() - began) / 1000;
-  const smoothedLoss = result.history.at(-1)?.valLoss;
-  const withSmoothing = config.labelSmoothing > 0 && smoothedLoss !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothedLoss)})` : '';
-  print(
-    `held-out accuracy: ${percent(final.accuracy)} (${Math.round(final.accuracy * final.count)}/${final.count}) on ${data.test.name}; ` +
-      `cross-entropy ${formatLoss(final.loss)}${withSmoothing}; ${seconds.toFixed(1)} s in all`,
-  );
+  if (result.history.length > 0) print(`curves (history.csv has every epoch${best ? '; * marks the epoch kept' : ''}):\n${formatCurves(result.history, best?.bestEpoch)}`);
+  print(`train accuracy: ${percent(result.history.at(-1)?.trainAccuracy ?? NaN)} over epoch ${result.epochs}'s batches as trained (train mode${config.shift || config.flip ? ', augmented' : ''})`);
+  if (data.validation) {
+    const v = evaluate(model, data.validation);
+    const smoothed = result.history.find((r) => r.epoch === kept)?.valLoss;
+    const withSmoothing = config.labelSmoothing > 0 && smoothed !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothed)})` : '';
+    print(`validation accuracy: ${percent(v.accuracy)} (${Math.round(v.accuracy * v.count)}/${v.count}) on ${data.validation.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(v.loss)}${withSmoothing}`);
+  }
+  if (evalTest && data.test) {
+    const t = evaluate(model, data.test);
+    print(`test accuracy: ${percent(t.accuracy)} (${Math.round(t.accuracy * t.count)}/${t.count}) on ${data.test.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(t.loss)}`);
+  } else if (data.test) {
+    print(`test split: not evaluated (${data.test.name}, ${count(data.test.length)} images; --eval-test evaluates it)`);
+  }
+  print(`${seconds.toFixed(1)} s in all`);
   if (divergence.diverged) printError(`nabla: warning: ${divergence.describe()}; the saved model is unlikely to be of use`);
-  print(`model saved to ${modelPath} (checkpoint: ${checkpointPath}, history: ${logger.jsonPath}, ${logger.csvPath})`);
+  print(`model saved to ${modelPath} (epoch ${kept}${best ? ', the lowest val_loss' : ', the last'}; checkpoint of the last epoch: ${checkpointPath}, history: ${logger.jsonPath}, ${logger.csvPath})`);
+}
+
+/**
+ * Leaves the model (in memory and in model.safetensors) at the epoch the run keeps: the best by
+ * val_loss when there is a validation split (BestModelSaver wrote it), else the last. Returns
+ * that epoch. A resumed run whose best file is missing (another --out) keeps the last, saying so.
+ */
+async function keepBest(model: Container, best: BestModelSaver | null, epochs: number, modelPath: string, metadata: Record<string, string>): Promise<number> {
+  if (!best || best.bestEpoch === 0 || best.bestEpoch === epochs) {
+    await saveWeights(modelPath, model, metadata);
+    return epochs;
+  }
+  try {
+    await loadWeights(modelPath, model);
+    return best.bestEpoch;
+  } catch (err) {
+    printError(`nabla: warning: cannot read the best epoch's weights back (${(err as Error).message}); keeping the last epoch's`);
+    await saveWeights(modelPath, model, metadata);
+    return epochs;
+  }
 }
 
 /** The model of a run: the checkpoint's spec, the initial model's (with its weights), or the preset / spec file. */
@@ -214,7 +288,18 @@ async function buildTrainModel(start: Start, data: LoadedData): Promise<Containe
   if (checkpoint?.spec) specs = checkpoint.spec;
   else if (init && config.model === config.initFrom) specs = init.model.toSpec();
   else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses });
-  const model = buildModel(specs, config.seed, data.train.imageShape);
+  // A checkpoint's spec may ask for no more than the checkpoint holds (each weight also gets a gradient).
+  const values = checkpoint?.spec ? [...checkpoint.weights.values()].reduce((n, t) => n + t.data.length, 0) : null;
+  const limit = values === null ? {} : { maxTotalElements: 2 * values + 1024 };
+  let model: Container;
+  try {
+    model = buildModel(specs, config.seed, data.train.imageShape, limit);
+  } catch (err) {
+    if (values === null) throw err;
+    // the spec came from the checkpoint: whatever is wrong with it is the file's fault
+    const message = (err as Error).message;
+    throw fileError(message.includes('elements') ? `the checkpoint's spec asks for a model larger than the ${count(values)} values it holds: ${message}` : `the checkpoint's ${message}`);
+  }
   if (init) {
     try {
       loadWeightsInto(model, decodeWeights(encodeWeights(init.model)).tensors, config.initFrom);
@@ -239,6 +324,17 @@ function bytesWritten(model: Container, config: TrainConfig): number {
   const slots = config.optimizer === 'sgd' ? (config.momentum > 0 ? 1 : 0) : 2;
   const header = 1 << 20; // specs, metadata and the history: well under a MiB
   return 4 * values + 2 * 4 * values * (1 + slots) + header;
+}
+
+/** The photo augmentations of a run, for the banner. */
+function photoAugment(config: TrainConfig): string {
+  const parts = [
+    config.vflip ? 'vertical flips' : '',
+    config.cropScale !== undefined && config.cropScale < 1 ? `random resized crops (area ${config.cropScale}–1)` : '',
+    config.rotate ? `rotations ±${config.rotate}°` : '',
+    config.jitter ? `colour jitter ±${config.jitter}` : '',
+  ].filter(Boolean);
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 function pick<T>(o: Record<string, T>, keys: string[]): Record<string, T> {

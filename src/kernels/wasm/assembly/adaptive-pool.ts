@@ -21,7 +21,7 @@
 }
 
 /** Σ of n floats at p, in float64: four float64x2 accumulators over eight floats per step, then a scalar tail. */
-function sumPlaneSimd(p: usize, n: i32): f64 {
+export function sumPlaneSimd(p: usize, n: i32): f64 {
   let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
   let i = 0;
   for (; i + 8 <= n; i += 8) {
