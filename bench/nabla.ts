@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Nabla's side of the workloads: G1 through kernels().matmul, W1–W4 through the layers, the
+// Nabla's side of the workloads: G1 through kernels().matmul, W1–W5 through the layers, the
 // softmax cross-entropy loss and plain SGD, on whatever backend is installed.
 import { kernels } from '../src/kernels/index.js';
 import { Conv2d } from '../src/layers/conv2d.js';
@@ -12,6 +12,9 @@ import { SoftmaxCrossEntropy } from '../src/losses/softmax-cross-entropy.js';
 import { SGD } from '../src/optim/sgd.js';
 import { Rng } from '../src/tensor/rng.js';
 import { Tensor } from '../src/tensor/tensor.js';
+import { presetSpec } from '../src/train/presets.js';
+import { modelFromSpec } from '../src/layers/spec.js';
+import type { Container } from '../src/layers/layer.js';
 import type { Workload } from './workloads.js';
 
 function randomTensor(rng: Rng, shape: number[]): Tensor {
@@ -47,6 +50,11 @@ export function cnn(rng: Rng): Sequential {
   ]);
 }
 
+/** The `resnet` preset for 1×28×28 inputs (W5). */
+export function resnet(rng: Rng): Container {
+  return modelFromSpec(presetSpec('resnet'), { inputShape: [1, 1, 28, 28], rng });
+}
+
 /** One repetition of the workload: a GEMM, a training step or an inference batch. */
 export function nablaStep(w: Workload): () => void {
   const rng = new Rng(4);
@@ -56,7 +64,7 @@ export function nablaStep(w: Workload): () => void {
     const out = Tensor.zeros([w.n!, w.n!]);
     return () => void kernels().matmul(a, b, { out });
   }
-  const model = w.id === 'W1' ? mlp(rng) : w.id === 'W3' ? cnn(rng) : lenet5(rng);
+  const model: Container = w.id === 'W1' ? mlp(rng) : w.id === 'W3' ? cnn(rng) : w.id === 'W5' ? resnet(rng) : lenet5(rng);
   const x = randomTensor(rng, w.id === 'W1' ? [w.batch, 784] : [w.batch, 1, 28, 28]);
   if (w.id === 'W4') return () => void model.forward(x, 'eval');
   const targets = randomTargets(rng, w.batch, 10);

@@ -2,7 +2,7 @@
 // The WebAssembly SIMD limit of this CPU: a loop of independent f32x4 multiply-adds (12
 // accumulators, enough to cover the FMA latency on two pipes) compiled from AssemblyScript here,
 // with relaxed_madd (one fused instruction) and with plain mul + add. Prints GFLOP/s per thread:
-//   node --import tsx bench/peak-fma.ts
+//   node --import tsx bench/peak-fma.ts [--json]
 import asc from 'assemblyscript/asc';
 import { detectFeatures } from '../src/kernels/wasm/features.js';
 
@@ -46,6 +46,11 @@ export async function peakGflops(relaxed: boolean, seconds = 0.5): Promise<numbe
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const features = await detectFeatures();
+  if (process.argv.includes('--json')) {
+    // For bench/run.ts: the loop the backend would use, as one JSON line.
+    console.log(JSON.stringify({ relaxed: features.relaxedSimd, gflops: await peakGflops(features.relaxedSimd) }));
+    process.exit(0);
+  }
   if (features.relaxedSimd) console.log(`relaxed_madd: ${(await peakGflops(true)).toFixed(1)} GFLOP/s per thread`);
   console.log(`mul + add:    ${(await peakGflops(false)).toFixed(1)} GFLOP/s per thread`);
 }

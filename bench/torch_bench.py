@@ -13,7 +13,7 @@ from torch import nn
 
 WORKLOADS = {
     'G1-256': ('GFLOP/s', 256), 'G1-512': ('GFLOP/s', 512), 'G1-1024': ('GFLOP/s', 1024),
-    'W1': ('samples/s', 128), 'W2': ('samples/s', 64), 'W3': ('samples/s', 128), 'W4': ('samples/s', 256),
+    'W1': ('samples/s', 128), 'W2': ('samples/s', 64), 'W3': ('samples/s', 128), 'W4': ('samples/s', 256), 'W5': ('samples/s', 32),
 }
 
 
@@ -29,6 +29,36 @@ def lenet5():
         nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
         nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
         nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+
+
+class BasicBlock(nn.Module):
+    """torchvision's basic block, as src/train/presets-residual.ts builds it."""
+
+    def __init__(self, in_c, out_c, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(in_c, out_c, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(out_c)
+        self.relu = nn.ReLU()
+        self.conv2 = nn.Conv2d(out_c, out_c, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(out_c)
+        self.downsample = None
+        if stride != 1 or in_c != out_c:
+            self.downsample = nn.Sequential(nn.Conv2d(in_c, out_c, 1, stride, 0, bias=False), nn.BatchNorm2d(out_c))
+
+    def forward(self, x):
+        y = self.bn2(self.conv2(self.relu(self.bn1(self.conv1(x)))))
+        return torch.relu(y + (x if self.downsample is None else self.downsample(x)))
+
+
+def resnet(widths=(32, 64, 128), classes=10):
+    """The `resnet` preset (W5): 3×3 stem, one basic block per stage, global average pooling."""
+    layers = [nn.Conv2d(1, widths[0], 3, 1, 1, bias=False), nn.BatchNorm2d(widths[0]), nn.ReLU()]
+    channels = widths[0]
+    for stage, width in enumerate(widths):
+        layers.append(BasicBlock(channels, width, 1 if stage == 0 else 2))
+        channels = width
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, classes)]
+    return nn.Sequential(*layers)
 
 
 def make_step(key):
@@ -47,6 +77,9 @@ def make_step(key):
         model = nn.Sequential(
             nn.Conv2d(1, 32, 3), nn.ReLU(), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
             nn.Linear(9216, 128), nn.ReLU(), nn.Linear(128, 10))
+        x = torch.randn(batch, 1, 28, 28, generator=g)
+    elif key == 'W5':
+        model = resnet()
         x = torch.randn(batch, 1, 28, 28, generator=g)
     else:
         model = lenet5()

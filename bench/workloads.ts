@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The standard workloads of issue 4, shared by every engine's runner (the PyTorch script
+// The standard workloads of issues 4 and 12 (W5), shared by every engine's runner (the PyTorch script
 // bench/torch_bench.py repeats them): shapes, batch sizes and what one "item" is.
 
-export type WorkloadId = 'G1' | 'W1' | 'W2' | 'W3' | 'W4';
+export type WorkloadId = 'G1' | 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
 
 export interface Workload {
   id: WorkloadId;
@@ -22,6 +22,7 @@ export const WORKLOADS: Workload[] = [
   { id: 'W2', label: 'W2 LeNet-5 train, batch 64', unit: 'samples/s', batch: 64 },
   { id: 'W3', label: 'W3 CNN 32-64 conv train, batch 128', unit: 'samples/s', batch: 128 },
   { id: 'W4', label: 'W4 LeNet-5 inference, batch 256', unit: 'samples/s', batch: 256 },
+  { id: 'W5', label: 'W5 resnet preset train, batch 32', unit: 'samples/s', batch: 32 },
 ];
 
 export function workloadKey(w: Workload): string {

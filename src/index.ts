@@ -18,6 +18,7 @@ export type * from './layers/layer.js';
 export { type WeightInit, WEIGHT_INITS } from './layers/common.js';
 export * from './layers/linear.js';
 export * from './layers/conv2d.js';
+export * from './layers/conv-transpose2d.js';
 export * from './layers/max-pool2d.js';
 export * from './layers/avg-pool2d.js';
 export * from './layers/adaptive-avg-pool2d.js';
@@ -62,6 +63,9 @@ export * from './data/loader.js';
 export * from './data/augment.js';
 export * from './data/mnist.js';
 export * from './data/data-info.js';
+export * from './data/split.js';
+export * from './data/image-ops.js';
+export * from './data/table.js';
 
 // Training: fit, evaluate, predict, callbacks, model presets
 export * from './train/fit.js';

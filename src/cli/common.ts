@@ -3,9 +3,11 @@
 // building a model from a preset or spec file, and loading a saved model with its data settings.
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
-import { type Normalization, renormalize } from '../data/data-info.js';
-import type { ImageDataset } from '../data/dataset.js';
+import { formatNormalization, measureNormalization, type Normalization, type Preprocess, renormalize } from '../data/data-info.js';
+import { classNamesOf, encodeRows, featureCount, inferSchema, isMissing, TableError, type TableSchema } from '../data/table.js';
+import { readCsvTable } from '../data/table-csv.js';
+import { type ImageFolderOptions, ImageFolderError, isImageFolder, loadImageFolder } from '../data/image-folder.js';
+import { ImageDataset } from '../data/dataset.js';
 import { DEFAULT_FASHION_MNIST_DIR, loadIdxFolderSplits } from '../data/folder.js';
 import { IdxError } from '../data/idx.js';
 import { loadEmbeddedMnist } from '../data/mnist.js';
@@ -54,60 +56,97 @@ export interface LoadedData {
   validation: ImageDataset | null;
   /** Where the validation split comes from, for the report ('10% of mnist (embedded) train, seeded, stratified by class'). */
   validationFrom: string;
-  /** The test split: the embedded MNIST's 2,000 held-out digits or an IDX folder's t10k files; read only when asked. */
-  test: ImageDataset;
+  /** The test split (the embedded MNIST's 2,000 held-out digits, an IDX folder's t10k files, a folder's test/), read only when asked; null when there is none. */
+  test: ImageDataset | null;
+  /** How the data were read and normalised, one line each, for the report. */
+  notes: string[];
+  /** How predict must prepare a new image for a model trained on these data. */
+  preprocess: Preprocess;
+  /** Tables: the columns, statistics and vocabularies (saved with the model). */
+  table?: TableSchema;
 }
 
 export interface LoadDatasetOptions {
-  /** A model's normalisation, replacing the dataset's own, so the model sees data as it was trained. */
+  /** A model's normalisation, replacing the measured one, so the model sees data as it was trained. */
   normalization?: Normalization | null;
-  /** Share of the training split held back for validation (default DEFAULT_VAL_SPLIT; 0: none). */
+  /** Share of the training split held back for validation (default DEFAULT_VAL_SPLIT; 0: none). Ignored when the data have their own validation split (a val/ folder). */
   valSplit?: number;
   /** Seeds the validation split. Default 0. */
   seed?: number;
+  /** How image folders are read (channels, size, skipping bad files). */
+  images?: ImageFolderOptions;
+  /** Tables (a .csv file): the target column. */
+  target?: string;
+  /** Tables: a model's schema, so rows are encoded as it was trained (eval). */
+  table?: TableSchema;
 }
 
 /** The share of the training split held back for validation when no separate validation data exist. */
 export const DEFAULT_VAL_SPLIT = 0.1;
 
+/** What a data source gives before the validation split and the normalisation. */
+interface NamedData {
+  train: ImageDataset;
+  validation: ImageDataset | null;
+  validationFrom?: string;
+  test: ImageDataset | null;
+  /** Measure the mean and std on the training split (everything but the embedded MNIST, which keeps MNIST's constants). */
+  measure: boolean;
+  notes: string[];
+  preprocess?: Preprocess;
+}
+
 /**
- * 'mnist': the embedded 10,000 digits split 8,000 / 2,000 (the 2,000 are the test split).
- * 'fashion-mnist': Debian's IDX files in /usr/share/datasets/fashion-mnist. Anything else is a
- * folder of the four MNIST-format IDX files, normalised as Fashion-MNIST when its name contains
- * 'fashion', else as MNIST. The validation split is a seeded, stratified share of the training
- * split (data/split.ts); the test split is never part of it.
+ * 'mnist': the embedded 10,000 digits split 8,000 / 2,000 (the 2,000 are the test split), with
+ * MNIST's usual constants. 'fashion-mnist': Debian's IDX files in /usr/share/datasets/fashion-mnist.
+ * A folder: the four MNIST-format IDX files, or class subfolders of PNG / JPEG images
+ * (data/image-folder.ts). The validation split is the data's own (a val/ folder) or a seeded,
+ * stratified share of the training split (data/split.ts); the test split is never part of it.
+ * The mean and std per channel are measured on what is trained on (the training split less the
+ * validation split), unless a model's normalisation is given.
  */
 export async function loadDataset(id: string, options: LoadDatasetOptions = {}): Promise<LoadedData> {
-  const named = await loadNamedDataset(id);
-  let { train, test } = named;
-  if (options.normalization) {
+  if (/\.csv$/i.test(id)) return loadTable(id, options);
+  const named = await loadNamedDataset(id, options.images ?? {});
+  let { train, validation } = named;
+  let validationFrom = named.validationFrom ?? '';
+  const notes = [...named.notes];
+  if (!validation) {
+    const fraction = options.valSplit ?? DEFAULT_VAL_SPLIT;
+    if (fraction === 0) {
+      validationFrom = 'none (--val-split 0)';
+    } else {
+      const split = validationSplit(train.length, fraction, options.seed ?? 0, train.labels);
+      if (split.validation.length === 0) {
+        throw usageError(`--val-split ${fraction} of ${train.name}'s ${train.length} samples holds back none; give a larger share or --val-split 0 (no validation)`);
+      }
+      validationFrom = `${+(fraction * 100).toFixed(2)}% of ${train.name}'s ${train.length.toLocaleString('en-US')}, seeded (--seed ${options.seed ?? 0}), stratified by class`;
+      validation = train.subset(split.validation, `${train.name} validation split`);
+      train = train.subset(split.train);
+    }
+  }
+  let normalization = options.normalization ?? null;
+  if (!normalization && named.measure) {
+    normalization = measureNormalization(train);
+    notes.push(`mean and std measured on ${train.name} (${train.length.toLocaleString('en-US')} images): ${formatNormalization(normalization)}`);
+  }
+  const preprocess = named.preprocess ?? 'mnist';
+  if (!normalization) return { id, train, validation, validationFrom, test: named.test, notes, preprocess };
+  const apply = (data: ImageDataset | null) => {
     try {
-      train = renormalize(train, options.normalization);
-      test = renormalize(test, options.normalization);
+      return data && renormalize(data, normalization);
     } catch (err) {
       throw mismatchError((err as Error).message);
     }
-  }
-  const fraction = options.valSplit ?? DEFAULT_VAL_SPLIT;
-  if (fraction === 0) return { id, train, validation: null, validationFrom: 'none (--val-split 0)', test };
-  const split = validationSplit(train.length, fraction, options.seed ?? 0, train.labels);
-  if (split.validation.length === 0) {
-    throw usageError(`--val-split ${fraction} of ${train.name}'s ${train.length} samples holds back none; give a larger share or --val-split 0 (no validation)`);
-  }
-  return {
-    id,
-    train: train.subset(split.train),
-    validation: train.subset(split.validation, `${train.name} validation split`),
-    validationFrom: `${+(fraction * 100).toFixed(2)}% of ${train.name}'s ${train.length.toLocaleString('en-US')}, seeded (--seed ${options.seed ?? 0}), stratified by class`,
-    test,
   };
+  return { id, train: apply(train)!, validation: apply(validation), validationFrom, test: apply(named.test), notes, preprocess };
 }
 
-async function loadNamedDataset(id: string): Promise<{ train: ImageDataset; test: ImageDataset }> {
+async function loadNamedDataset(id: string, images: ImageFolderOptions): Promise<NamedData> {
   try {
     if (id === 'mnist') {
       const [train, test] = await loadEmbeddedMnist();
-      return { train, test };
+      return { train, validation: null, test, measure: false, notes: [] };
     }
     const dir = id === 'fashion-mnist' ? DEFAULT_FASHION_MNIST_DIR : id;
     let isDir = false;
@@ -117,17 +156,73 @@ async function loadNamedDataset(id: string): Promise<{ train: ImageDataset; test
       // reported below
     }
     if (!isDir) {
-      const hint = id === 'fashion-mnist' ? ' (install Debian\'s dataset-fashion-mnist, or run `nabla data download fashion-mnist --dir DIR` and pass --dataset DIR)' : ' (expected mnist, fashion-mnist or a folder of IDX files)';
+      const hint = id === 'fashion-mnist' ? ' (install Debian\'s dataset-fashion-mnist, or run `nabla data download fashion-mnist --dir DIR` and pass --dataset DIR)' : ' (expected mnist, fashion-mnist, a folder of IDX files or a folder of class subfolders of images)';
       throw fileError(`dataset ${id}: no folder ${dir}${hint}`);
     }
-    const kind = id === 'fashion-mnist' || /fashion/i.test(basename(dir)) ? 'fashion-mnist' : 'mnist';
-    const [train, test] = await loadIdxFolderSplits(dir, { kind });
-    return { train, test };
+    if (id !== 'fashion-mnist' && (await isImageFolder(dir))) return await loadImages(dir, images);
+    const [train, test] = await loadIdxFolderSplits(dir, { kind: id === 'fashion-mnist' ? 'fashion-mnist' : 'mnist' });
+    return { train, validation: null, test, measure: true, notes: [] };
   } catch (err) {
     if (err instanceof CliError) throw err;
-    if (err instanceof IdxError) throw fileError(err.message);
+    if (err instanceof IdxError || err instanceof ImageFolderError) throw fileError(err.message);
     throw fileError(`dataset ${id}: ${(err as Error).message}`);
   }
+}
+
+async function loadImages(dir: string, options: ImageFolderOptions): Promise<NamedData> {
+  const data = await loadImageFolder(dir, options);
+  const notes = [`images: ${data.classNames.length} classes (${listNames(data.classNames)}); ${data.notes.join('; ')}`];
+  if (data.skipped.length > 0) {
+    notes.push(`skipped ${data.skipped.length} unreadable file${data.skipped.length === 1 ? '' : 's'} (--skip-bad): ${data.skipped.slice(0, 3).join('; ')}${data.skipped.length > 3 ? '; …' : ''}`);
+  }
+  const validationFrom = data.validation ? `the folder's own ${data.validation.name.slice(dir.length + 1)}/ split` : undefined;
+  return { train: data.train, validation: data.validation, validationFrom, test: data.test, measure: true, notes, preprocess: 'resize-center-crop' };
+}
+
+/**
+ * A CSV table for classification: the target column's values are the classes; the validation
+ * split is seeded and stratified; statistics and vocabularies come from the training rows (or
+ * the model's schema). Each row becomes a feature vector [F, 1, 1].
+ */
+async function loadTable(path: string, options: LoadDatasetOptions): Promise<LoadedData> {
+  const target = options.table?.target ?? options.target;
+  if (!target) throw usageError(`${path}: a table needs --target COLUMN (the column to predict)`);
+  try {
+    const { header, rows } = await readCsvTable(path);
+    const t = header.indexOf(target);
+    if (t < 0) throw new TableError(`${path}: no column '${target}' (--target); the columns are ${header.join(', ')}`);
+    rows.forEach((row, i) => {
+      if (isMissing(row[t])) throw new TableError(`${path}: row ${i + 1} (line ${i + 2}) has no value in the target column '${target}'`);
+    });
+    const values = rows.map((row) => row[t].trim());
+    const classNames = classNamesOf(values);
+    if (classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);
+    const labels = Int32Array.from(values, (v) => classNames.indexOf(v));
+    const fraction = options.table ? 0 : (options.valSplit ?? DEFAULT_VAL_SPLIT);
+    const split = validationSplit(rows.length, fraction, options.seed ?? 0, labels);
+    const schema = options.table ?? inferSchema(header, rows, target, split.train, path);
+    const encoded = encodeRows(schema, header, rows, path);
+    const F = featureCount(schema);
+    const all = new ImageDataset({ name: path, images: encoded.features, labels, imageShape: [F, 1, 1], numClasses: classNames.length, classNames });
+    const notes = [
+      `table: ${rows.length.toLocaleString('en-US')} rows, target '${target}' (${classNames.length} classes: ${listNames(classNames)}); ` +
+        schema.columns.map((c) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)` : `${c.name} (${c.categories.length} categories, one-hot)`)).join(', ') +
+        ` → ${F} features`,
+    ];
+    for (const [column, count] of encoded.missing) notes.push(`missing values: column '${column}', ${count} row${count === 1 ? '' : 's'} (${schema.columns.find((c) => c.name === column)?.kind === 'numeric' ? 'the training mean' : 'no category'} used)`);
+    for (const [column, seen] of encoded.unseen) notes.push(`categories not seen in training: column '${column}': ${[...seen].slice(0, 5).map(([v, row]) => `'${v}' (row ${row})`).join(', ')} (encoded as no category)`);
+    const validation = split.validation.length > 0 ? all.subset(split.validation, `${path} validation split`) : null;
+    if (fraction > 0 && !validation) throw usageError(`--val-split ${fraction} of ${path}'s ${rows.length} rows holds back none; give a larger share or --val-split 0`);
+    const validationFrom = validation ? `${+(fraction * 100).toFixed(2)}% of ${path}'s ${rows.length.toLocaleString('en-US')} rows, seeded (--seed ${options.seed ?? 0}), stratified by class` : 'none (--val-split 0)';
+    return { id: path, train: validation ? all.subset(split.train) : all, validation, validationFrom, test: null, notes, preprocess: 'table', table: schema };
+  } catch (err) {
+    if (err instanceof TableError) throw fileError(err.message);
+    throw err;
+  }
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 6 ? names.join(', ') : `${names.slice(0, 5).join(', ')}, … ${names.at(-1)}`;
 }
 
 /** A preset name or a JSON spec file, as layer specs for the given data shape. */

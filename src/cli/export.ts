@@ -9,7 +9,6 @@ import { exportOnnx, MAX_OPSET, MIN_OPSET } from '../io/onnx/export.js';
 import { readOnnx } from '../io/onnx/import.js';
 import { toTorchStateDict } from '../io/torch.js';
 import type { Container } from '../layers/layer.js';
-import type { Sequential } from '../layers/sequential.js';
 import { isPresetName } from '../train/presets.js';
 import { Tensor } from '../tensor/tensor.js';
 import { buildModel, loadSavedModel, resolveModelSpec } from './common.js';
@@ -130,8 +129,8 @@ export async function importCommand(file: string, options: ImportCommandOptions,
     throw fileError((err as Error).message);
   }
   const shape = result.inputShape.map((d) => (d === null ? '?' : String(d))).join(', ');
-  print(`${file}: ${result.specs.map((s) => s.type).join(' → ')}; input [${shape}]${result.droppedSoftmax ? '; trailing Softmax dropped' : ''}`);
-  print(`wrote ${options.out}: ${result.model.parameterCount()} parameters`);
+  print(`${file}: ${describeLayers(result.model.name, result.specs.map((s) => s.type))}; input [${shape}]${result.droppedSoftmax ? '; trailing Softmax dropped' : ''}`);
+  print(`wrote ${options.out}: ${result.model.parameters().reduce((n, p) => n + p.size, 0)} parameters`);
   if (!data) {
     print(`  no data settings stored (the input shape is not fixed): give --input-shape C,H,W and --normalize; predict and eval will ask for --normalize`);
   } else {
@@ -141,12 +140,21 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   }
 }
 
+/** 'Conv2d → ReLU → Linear' for up to 16 layers; for more, the count of each type ('a Graph of 372 nodes: 120 Conv2d, …'). */
+function describeLayers(container: string, types: string[]): string {
+  if (types.length <= 16) return types.join(' → ');
+  const counts = new Map<string, number>();
+  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n} ${t}`);
+  return `a ${container} of ${types.length} ${container === 'Graph' ? 'nodes' : 'layers'}: ${parts.join(', ')}`;
+}
+
 /**
  * The data settings an imported model carries: those stored in the ONNX file (a Nabla export)
  * with the options laid over them; the input shape from the graph when fixed; the class count
  * from a probe forward. Null when the input shape is unknown.
  */
-function importedDataInfo(file: string, model: Sequential, onnxShape: (number | string | null)[], stored: DataInfo | null, options: ImportCommandOptions): DataInfo | null {
+function importedDataInfo(file: string, model: Container, onnxShape: (number | string | null)[], stored: DataInfo | null, options: ImportCommandOptions): DataInfo | null {
   const graphShape = onnxShape.slice(1);
   const fixed = graphShape.every((d) => typeof d === 'number') ? (graphShape as number[]) : null;
   const inputShape = options.inputShape ?? stored?.inputShape ?? fixed;

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerData } from './commands/data.js';
 import { registerEval } from './commands/eval.js';
 import { registerGradcheck } from './commands/gradcheck.js';
+import { registerPlot } from './commands/plot.js';
 import { registerPredict } from './commands/predict.js';
 import { registerSummary } from './commands/summary.js';
 import { registerTrain } from './commands/train.js';
@@ -24,6 +25,7 @@ export async function buildProgram(output: Output = processOutput): Promise<Comm
   registerTrain(program);
   registerEval(program);
   registerPredict(program);
+  registerPlot(program);
   registerSummary(program);
   registerGradcheck(program);
   registerData(program);

@@ -33,6 +33,19 @@ export interface TrainConfig {
   seed: number;
   /** Share of the training split held back for validation (0: none). Checkpoints older than the option have none and validated on the test split. */
   valSplit?: number;
+  /** Image folders: 1 or 3 channels (default: from the images). */
+  channels?: 1 | 3;
+  /** Image folders: the square side images are resized and cropped to (default: from the images). */
+  size?: number;
+  /** Image folders: skip unreadable files instead of failing. */
+  skipBad?: boolean;
+  /** Tables: the target column. */
+  target?: string;
+  /** Photo augmentation: vertical flips, RandomResizedCrop's smallest area share, rotation (degrees), colour jitter. */
+  vflip?: boolean;
+  cropScale?: number;
+  rotate?: number;
+  jitter?: number;
   /** Epochs completed when the current schedule began (0, or where an extension started one). */
   scheduleFrom?: number;
   /** The weights file the run started from (--init-from). */
@@ -65,7 +78,7 @@ export const TRAIN_DEFAULTS = {
 
 /** Keys of TrainConfig that a resumed run takes from the checkpoint. */
 export const CONFIG_KEYS: (keyof TrainConfig)[] = [
-  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit',
+  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit', 'channels', 'size', 'skipBad', 'target', 'vflip', 'cropScale', 'rotate', 'jitter',
 ];
 /** Keys an extension of a run may change. */
 const EXTENSION_KEYS: (keyof TrainConfig)[] = ['epochs', 'lr', 'schedule'];
@@ -112,6 +125,14 @@ export function parseSavedRun(value: unknown, file: string): SavedRun {
     patience: int('patience', 1, true),
     seed: int('seed', 0)!,
     valSplit: num('valSplit', (x) => x >= 0 && x < 1, 'a number in [0, 1)', true),
+    channels: c.channels === undefined ? undefined : c.channels === 1 || c.channels === 3 ? c.channels : bad('config.channels', '1 or 3', c.channels),
+    size: int('size', 1, true),
+    skipBad: c.skipBad === undefined ? undefined : typeof c.skipBad === 'boolean' ? c.skipBad : bad('config.skipBad', 'true or false', c.skipBad),
+    target: c.target === undefined ? undefined : text('target'),
+    vflip: c.vflip === undefined ? undefined : typeof c.vflip === 'boolean' ? c.vflip : bad('config.vflip', 'true or false', c.vflip),
+    cropScale: num('cropScale', (x) => x > 0 && x <= 1, 'a number in (0, 1]', true),
+    rotate: num('rotate', (x) => x >= 0 && x <= 180, 'a number from 0 to 180', true),
+    jitter: num('jitter', (x) => x >= 0 && x < 1, 'a number in [0, 1)', true),
     scheduleFrom: int('scheduleFrom', 0, true),
     initFrom: c.initFrom === undefined ? undefined : text('initFrom'),
   };

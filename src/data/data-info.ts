@@ -5,6 +5,7 @@
 // the model was trained on. Reading validates every field (type, finiteness, range) and names
 // the field at fault. The schema and how to extend it: docs/data-info.md.
 import { ImageDataset } from './dataset.js';
+import { featureCount, parseTableSchema, type TableSchema } from './table.js';
 
 export const DATA_INFO_KEY = 'nabla.data';
 /** Bumped only when a reader of the previous version would misread a file of the new one. */
@@ -33,22 +34,33 @@ export interface DataInfo {
   classNames: string[];
   /** One mean and one std per channel (inputShape[0] values each), or null when unknown. */
   normalization: Normalization | null;
+  /**
+   * How a new image is brought to inputShape: 'resize-center-crop' (image folders: shorter side
+   * resized, centre cropped, 1 or 3 channels, as torchvision's Resize + CenterCrop), or 'mnist'
+   * (the default, also when absent: gray, inverted when dark on light, area-resized; predict's --center).
+   */
+  preprocess?: Preprocess;
+  /** Tables (preprocess 'table'): the feature columns with their statistics and vocabularies, and the target. */
+  table?: TableSchema;
 }
+
+export const PREPROCESS = ['mnist', 'resize-center-crop', 'table'] as const;
+export type Preprocess = (typeof PREPROCESS)[number];
 
 export class DataInfoError extends Error {
   override name = 'DataInfoError';
 }
 
-/** The data settings of a dataset a model is trained on (its mean and std apply to every channel). */
-export function dataInfoOf(data: ImageDataset, dataset: string | null): DataInfo {
-  const channels = data.imageShape[0];
+/** The data settings of a dataset a model is trained on (one mean and std per channel). */
+export function dataInfoOf(data: ImageDataset, dataset: string | null, preprocess: Preprocess = 'mnist'): DataInfo {
   return {
     schema: DATA_INFO_SCHEMA,
     dataset,
     inputShape: [...data.imageShape],
     numClasses: data.numClasses,
     classNames: [...data.classNames],
-    normalization: { mean: new Array<number>(channels).fill(data.mean), std: new Array<number>(channels).fill(data.std) },
+    normalization: { mean: [...data.channelMean], std: [...data.channelStd] },
+    ...(preprocess === 'mnist' ? {} : { preprocess }),
   };
 }
 
@@ -113,6 +125,13 @@ export function parseDataInfo(value: unknown, where = 'data info'): DataInfo {
   }
   const channels = inputShape[0] as number;
   const normalization = legacy ? legacyNormalization(v, channels, bad) : parseNormalization(v.normalization, channels, bad);
+  const preprocess = v.preprocess ?? 'mnist';
+  if (!(PREPROCESS as readonly unknown[]).includes(preprocess)) bad('preprocess', `one of ${PREPROCESS.join(', ')}`, preprocess);
+  if (preprocess === 'resize-center-crop' && (inputShape.length !== 3 || ![1, 3].includes(channels) || inputShape[1] !== inputShape[2])) {
+    bad('inputShape', 'a square [C, S, S] with C = 1 or 3 for preprocess resize-center-crop', inputShape);
+  }
+  const table = preprocess === 'table' ? parseTableSchema(v.table, bad) : undefined;
+  if (table && featureCount(table) !== channels) bad('table.columns', `columns encoding to inputShape[0] = ${channels} features`, `${featureCount(table)} features`);
   return {
     schema: DATA_INFO_SCHEMA,
     dataset: dataset as string | null,
@@ -120,6 +139,8 @@ export function parseDataInfo(value: unknown, where = 'data info'): DataInfo {
     numClasses: numClasses as number,
     classNames: [...(classNames as string[])],
     normalization,
+    ...(preprocess === 'mnist' ? {} : { preprocess: preprocess as Preprocess }),
+    ...(table ? { table } : {}),
   };
 }
 
@@ -163,19 +184,49 @@ export function formatNormalization(n: Normalization | null): string {
 
 /**
  * The dataset normalised as `n` says instead of with its own mean and std (so a model sees data
- * the way it was trained): x' = (x·std + mean − n.mean) / n.std. Returns the dataset itself when
- * the two agree. An ImageDataset has one mean and std for all channels, so n must too.
+ * the way it was trained): x' = (x·std[c] + mean[c] − n.mean[c]) / n.std[c] per channel c.
+ * Returns the dataset itself when the two agree. `n` has one value per channel (or one for all).
  */
 export function renormalize(data: ImageDataset, n: Normalization): ImageDataset {
-  const mean = n.mean[0];
-  const std = n.std[0];
-  if (n.mean.some((m) => m !== mean) || n.std.some((s) => s !== std)) {
-    throw new DataInfoError(`${data.name}: cannot apply a different normalisation per channel (${formatNormalization(n)}) to a dataset with one mean and std`);
+  const [C, H, W] = data.imageShape;
+  const pick = (list: number[], c: number) => (list.length === 1 ? list[0] : list[c]);
+  if (n.mean.length !== n.std.length || (n.mean.length !== 1 && n.mean.length !== C)) {
+    throw new DataInfoError(`${data.name}: a normalisation for ${n.mean.length} channels (${formatNormalization(n)}) does not fit images of ${C} channels`);
   }
-  if (mean === data.mean && std === data.std) return data;
+  const mean = Array.from({ length: C }, (_, c) => pick(n.mean, c));
+  const std = Array.from({ length: C }, (_, c) => pick(n.std, c));
+  if (mean.every((m, c) => m === data.channelMean[c]) && std.every((s, c) => s === data.channelStd[c])) return data;
   const images = new Float32Array(data.images.length);
-  for (let i = 0; i < images.length; i++) images[i] = (data.images[i] * data.std + data.mean - mean) / std;
+  const plane = H * W;
+  for (let i = 0; i < images.length; i++) {
+    const c = Math.floor(i / plane) % C;
+    images[i] = (data.images[i] * data.channelStd[c] + data.channelMean[c] - mean[c]) / std[c];
+  }
   return new ImageDataset({
     name: data.name, images, labels: data.labels, imageShape: data.imageShape, numClasses: data.numClasses, classNames: data.classNames, mean, std,
   });
+}
+
+/**
+ * Per-channel mean and standard deviation of the raw pixels (raw/255) of a dataset, rounded to 4
+ * decimals (as the usual constants 0.1307, 0.3081 are): the statistics a model trained on it is
+ * normalised with. Read back through the dataset's own normalisation, in float64.
+ */
+export function measureNormalization(data: ImageDataset): Normalization {
+  const [C, H, W] = data.imageShape;
+  const plane = H * W;
+  const sum = new Float64Array(C);
+  const sumSq = new Float64Array(C);
+  for (let i = 0; i < data.images.length; i++) {
+    const c = Math.floor(i / plane) % C;
+    const v = data.images[i] * data.channelStd[c] + data.channelMean[c];
+    sum[c] += v;
+    sumSq[c] += v * v;
+  }
+  const count = data.length * plane;
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const mean = Array.from(sum, (s) => s / count);
+  // A constant channel (std 0) keeps std 1, so it is shifted but never divided by zero.
+  const std = mean.map((m, c) => Math.sqrt(Math.max(sumSq[c] / count - m * m, 0)));
+  return { mean: mean.map(round), std: std.map((s) => (round(s) >= 1e-4 ? round(s) : 1)) };
 }

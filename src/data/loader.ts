@@ -4,13 +4,13 @@
 // were served) can be saved and restored, so a resumed run sees exactly the same batches.
 import type { Rng, RngState } from '../tensor/rng.js';
 import { Tensor } from '../tensor/tensor.js';
-import { type AugmentOptions, augmentImage, drawAugment, isAugmenting } from './augment.js';
+import { type AugmentOptions, augmentImage, checkAugment, drawAugment, isAugmenting, type PixelStats } from './augment.js';
 import type { ImageDataset } from './dataset.js';
 
 export interface Batch {
   /** Images [B, C, H, W]. */
   x: Tensor;
-  /** Class labels [B]. */
+  /** Class labels [B] (or [B, H, W] flattened for segmentation masks). */
   y: Int32Array;
 }
 
@@ -39,6 +39,7 @@ export class DataLoader implements Iterable<Batch> {
   readonly dropLast: boolean;
   readonly augment: AugmentOptions | undefined;
   private readonly rng: Rng | null;
+  private readonly stats: PixelStats;
   private epochStart: RngState | null = null;
   private batchesServed = 0;
   private skip = 0;
@@ -52,7 +53,12 @@ export class DataLoader implements Iterable<Batch> {
     this.shuffle = options.shuffle ?? this.rng !== null;
     this.dropLast = options.dropLast ?? false;
     this.augment = isAugmenting(options.augment) ? options.augment : undefined;
+    if (this.augment) checkAugment(this.augment);
+    this.stats = { mean: dataset.channelMean, std: dataset.channelStd };
     if ((this.shuffle || this.augment) && !this.rng) throw new Error('DataLoader: shuffle and augment need a seeded rng');
+    if (this.augment && dataset.labelSize > 1) {
+      throw new Error(`DataLoader: ${dataset.name} has label maps [${dataset.labelShape.join(', ')}]; augmentation would move the pixels but not their labels`);
+    }
     if (this.dropLast && dataset.length < batchSize) {
       throw new Error(`DataLoader: ${dataset.name} has ${dataset.length} samples, fewer than one batch of ${batchSize} with dropLast`);
     }
@@ -110,17 +116,18 @@ export class DataLoader implements Iterable<Batch> {
     const { dataset, augment, rng } = this;
     const size = dataset.imageSize;
     if (skipping) {
-      if (augment && rng) for (let i = 0; i < indices.length; i++) drawAugment(rng, augment);
+      if (augment && rng) for (let i = 0; i < indices.length; i++) drawAugment(rng, augment, dataset.imageShape);
       return null;
     }
     const x = new Float32Array(indices.length * size);
-    const y = new Int32Array(indices.length);
+    const labelSize = dataset.labelSize;
+    const y = new Int32Array(indices.length * labelSize);
     for (let i = 0; i < indices.length; i++) {
       const j = indices[i];
       const src = dataset.images.subarray(j * size, (j + 1) * size);
-      if (augment && rng) augmentImage(src, x.subarray(i * size, (i + 1) * size), dataset.imageShape, drawAugment(rng, augment), dataset.background);
+      if (augment && rng) augmentImage(src, x.subarray(i * size, (i + 1) * size), dataset.imageShape, drawAugment(rng, augment, dataset.imageShape), dataset.backgrounds, this.stats);
       else x.set(src, i * size);
-      y[i] = dataset.labels[j];
+      y.set(dataset.labels.subarray(j * labelSize, (j + 1) * labelSize), i * labelSize);
     }
     return { x: new Tensor(x, [indices.length, ...dataset.imageShape]), y };
   }

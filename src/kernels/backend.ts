@@ -17,6 +17,12 @@ export interface MatmulOptions {
   accumulate?: boolean;
 }
 
+/** What a kernel may apply to its output before returning it (a fused following layer). */
+export interface EpilogueOptions {
+  /** y = max(y, 0) element-wise, as the ReLU kernel computes it (NaN stays NaN, −0 becomes 0). */
+  relu?: boolean;
+}
+
 /** Element-wise activations with their parameters. */
 export type Activation =
   | { kind: 'relu' }
@@ -24,7 +30,14 @@ export type Activation =
   | { kind: 'sigmoid' }
   | { kind: 'tanh' }
   | { kind: 'gelu' } // exact: x·Φ(x) = x·½(1 + erf(x/√2))
-  | { kind: 'softplus'; beta: number; threshold: number }; // (1/β)·log(1 + e^{βx}); x when βx > threshold
+  | { kind: 'softplus'; beta: number; threshold: number } // (1/β)·log(1 + e^{βx}); x when βx > threshold
+  | { kind: 'geluTanh' } // ½x(1 + tanh(√(2/π)(x + 0.044715x³)))
+  | { kind: 'relu6' } // min(max(x, 0), 6)
+  | { kind: 'hardsigmoid' } // relu6(x + 3)/6
+  | { kind: 'hardswish' } // x·relu6(x + 3)/6
+  | { kind: 'silu' } // x·σ(x)
+  | { kind: 'elu'; alpha: number } // x if x > 0 else α(e^x − 1)
+  | { kind: 'mish' }; // x·tanh(softplus(x))
 
 export interface MaxPoolResult {
   y: Tensor;
@@ -64,6 +77,8 @@ export interface CrossEntropyOptions {
   /** ε in PyTorch's label smoothing: target = (1 − ε)·onehot + ε/numClasses. */
   labelSmoothing: number;
   reduction: 'mean' | 'sum';
+  /** Targets equal to this are ignored (no loss, zero gradient, not counted by 'mean'); null: none. */
+  ignoreIndex?: number | null;
 }
 
 export interface LossResult {
@@ -83,8 +98,11 @@ export interface Kernels {
   matmul(a: Tensor, b: Tensor, options?: MatmulOptions): Tensor;
 
   // ---- Channel-wise bias and its gradient -----------------------------------------------------
-  /** y[n, c, ...] += b[c] in place. y is [N, C] or [N, C, H, W]. */
-  addBias(y: Tensor, b: Tensor): void;
+  /**
+   * y[n, c, ...] += b[c] in place. y is [N, C] or [N, C, H, W]. With `relu`, then y = max(y, 0) in
+   * the same pass (a ReLU that follows, fused: see Sequential.forward).
+   */
+  addBias(y: Tensor, b: Tensor, options?: EpilogueOptions): void;
   /** out[c] += Σ over every dim but 1 of dy[n, c, ...]. dy is [N, C] or [N, C, H, W]; out is [C]. */
   addChannelSums(dy: Tensor, out: Tensor): void;
 
@@ -93,8 +111,11 @@ export interface Kernels {
   im2col(x: Tensor, g: Conv2dGeometry): Tensor;
   /** The adjoint of im2col: cols [N, C·kH·kW, OH·OW] → x-shaped [N, C, H, W], overlapping entries summed. */
   col2im(cols: Tensor, g: Conv2dGeometry): Tensor;
-  /** y = conv(x, w) + b. x [N, C, H, W], w [outC, C/groups, kH, kW], b [outC] or null → y [N, outC, OH, OW]. */
-  conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor;
+  /**
+   * y = conv(x, w) + b. x [N, C, H, W], w [outC, C/groups, kH, kW], b [outC] or null → y [N, outC, OH, OW].
+   * With `relu`, y = max(conv(x, w) + b, 0) (a ReLU that follows, fused into the epilogue).
+   */
+  conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options?: EpilogueOptions): Tensor;
   /**
    * Backward of conv2d: adds dW into `dW` ([outC, C/groups, kH, kW]) and db into `db` ([outC], when given),
    * and returns dx [N, C, H, W] (or null when `needDx` is false, e.g. for the first layer).
@@ -106,6 +127,14 @@ export interface Kernels {
     g: Conv2dGeometry,
     grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
   ): Tensor | null;
+
+  /**
+   * Transposed convolution, the input gradient of conv2d (docs/math/conv-transpose2d.md):
+   * y = col2im(w_gᵀ·x_g) + b per image and group, for g from convTranspose2dGeometry (the conv whose
+   * input gradient it is). x [N, inC, H, W] (g.outC = inC, g.OH = H, g.OW = W), w [inC, outC/groups,
+   * kH, kW], b [outC] or null → y [N, outC, H', W'] (g.C = outC, g.H = H', g.W = W').
+   */
+  convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor;
 
   // ---- Pooling (g from pool2dGeometry: outC = C) ----------------------------------------------
   /** Max over each window; padded positions count as −∞. */
@@ -172,7 +201,10 @@ export interface Kernels {
   // ---- Softmax and losses ---------------------------------------------------------------------
   /** Row-wise softmax over the last dim of [N, K], with the row max subtracted. */
   softmax(x: Tensor): Tensor;
-  /** Fused softmax + cross-entropy over logits [N, K] and integer targets; targets are validated by the caller. */
+  /**
+   * Fused softmax + cross-entropy over logits [N, K] (or [N, K, d₁, …], a distribution per position,
+   * targets [N, d₁, …] flattened) and integer targets; targets are validated by the caller.
+   */
   softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult;
   /** Mean (or sum) of squared errors and its gradient w.r.t. prediction. */
   mse(prediction: Tensor, target: Tensor, reduction: 'mean' | 'sum'): LossResult;

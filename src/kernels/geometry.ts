@@ -205,3 +205,65 @@ function checkWindowsSeeInput(
     }
   }
 }
+
+/** Options of a transposed convolution (ConvTranspose2d), PyTorch's names. */
+export interface ConvTranspose2dOptions {
+  inChannels: number;
+  outChannels: number;
+  kernelSize: Pair;
+  stride?: Pair;
+  padding?: Pair;
+  outputPadding?: Pair;
+  dilation?: Pair;
+  groups?: number;
+}
+
+/** Output length of a transposed convolution: (in − 1)·s − 2p + d·(k − 1) + outputPadding + 1 (PyTorch's). */
+export function transposedOutputSize(
+  input: number, kernel: number, stride: number, pad: number, dilation: number, outputPadding: number,
+): number {
+  return (input - 1) * stride - 2 * pad + dilation * (kernel - 1) + outputPadding + 1;
+}
+
+/**
+ * Geometry of a transposed convolution over x [N, inC, H, W], written as the convolution whose
+ * input gradient it is (docs/math/conv-transpose2d.md): that convolution reads the transposed
+ * one's output y [N, outC, H', W'] (g.C = outC, g.H = H', g.W = W'), has inC output channels
+ * (g.outC = inC) and produces [N, inC, H, W] (g.OH = H, g.OW = W). With outputPadding ≥ stride
+ * (allowed when the dilation is larger) the convolution's own floor rule would give one more row
+ * than H; g.OH is H regardless, the last rows of y then get the bias only, as in PyTorch.
+ */
+export function convTranspose2dGeometry(layer: string, inputShape: readonly number[], options: ConvTranspose2dOptions): Conv2dGeometry {
+  if (inputShape.length !== 4) {
+    throw new ShapeError(`${layer}: expected input of shape [N, C, H, W], got ${formatShape(inputShape)}`);
+  }
+  const [N, , H, W] = inputShape;
+  const [kH, kW] = pair(options.kernelSize, `${layer}: kernelSize`);
+  const [sH, sW] = pair(options.stride ?? 1, `${layer}: stride`);
+  const [pH, pW] = pair(options.padding ?? 0, `${layer}: padding`);
+  const [aH, aW] = pair(options.outputPadding ?? 0, `${layer}: outputPadding`);
+  const [dH, dW] = pair(options.dilation ?? 1, `${layer}: dilation`);
+  if (aH < 0 || aW < 0 || aH >= Math.max(sH, dH) || aW >= Math.max(sW, dW)) {
+    throw new Error(
+      `${layer}: outputPadding [${aH}, ${aW}] must be ≥ 0 and smaller than either the stride [${sH}, ${sW}] ` +
+        `or the dilation [${dH}, ${dW}] in each dimension (PyTorch's rule)`,
+    );
+  }
+  const outH = transposedOutputSize(H, kH, sH, pH, dH, aH);
+  const outW = transposedOutputSize(W, kW, sW, pW, dW, aW);
+  if (outH < 1 || outW < 1) {
+    throw new ShapeError(
+      `${layer}: input ${formatShape(inputShape)} gives a non-positive output size ${outH}×${outW} ` +
+        `((H − 1)·stride − 2·padding + dilation·(k − 1) + outputPadding + 1): reduce the padding`,
+    );
+  }
+  const g = conv2dGeometry(layer, [N, options.outChannels, outH, outW], {
+    outChannels: options.inChannels,
+    kernelSize: [kH, kW],
+    stride: [sH, sW],
+    padding: [pH, pW],
+    dilation: [dH, dW],
+    groups: options.groups ?? 1,
+  });
+  return { ...g, OH: H, OW: W };
+}

@@ -12,8 +12,8 @@ import type { LayerDef, OnnxEmitter } from './registry.js';
 abstract class ActivationLayer implements Layer {
   abstract readonly name: string;
   protected abstract readonly f: Activation;
-  private x: Tensor | null = null; // kept by forward for f'(x)
-  private y: Tensor | null = null; // kept too: sigmoid and tanh derivatives read it
+  protected x: Tensor | null = null; // kept by forward for f'(x)
+  protected y: Tensor | null = null; // kept too: sigmoid and tanh derivatives read it
 
   outputShape(inputShape: readonly number[]): number[] {
     return [...inputShape];
@@ -54,6 +54,16 @@ abstract class ActivationLayer implements Layer {
 export class ReLU extends ActivationLayer {
   readonly name = 'ReLU';
   protected readonly f: Activation = { kind: 'relu' };
+
+  /**
+   * Takes y = max(z, 0) computed by the layer before it in its own output pass (Sequential fuses
+   * Conv2d or Linear with a following ReLU) as this layer's forward. y stands in for x in backward:
+   * f'(x) = [x > 0] = [y > 0] for every x (±0 and NaN give 0 either way).
+   */
+  acceptFusedOutput(y: Tensor): void {
+    this.x = y;
+    this.y = y;
+  }
 }
 
 /**
@@ -91,13 +101,95 @@ export class Tanh extends ActivationLayer {
   protected readonly f: Activation = { kind: 'tanh' };
 }
 
+export interface GELUOptions {
+  /** 'none' (default): the exact x·Φ(x); 'tanh': the tanh approximation. */
+  approximate?: 'none' | 'tanh';
+}
+
 /**
- * GELU (exact): y = x·Φ(x) = x·½(1 + erf(x/√2));  f'(x) = Φ(x) + x·φ(x), φ(x) = e^{−x²/2}/√(2π).
+ * GELU, exact: y = x·Φ(x) = x·½(1 + erf(x/√2));  f'(x) = Φ(x) + x·φ(x), φ(x) = e^{−x²/2}/√(2π).
+ * approximate 'tanh': y = ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³);
+ *   f'(x) = ½(1 + tanh u) + ½x(1 − tanh²u)·√(2/π)(1 + 3·0.044715x²).
  * Derivation: docs/math/activations.md
  */
 export class GELU extends ActivationLayer {
   readonly name = 'GELU';
-  protected readonly f: Activation = { kind: 'gelu' };
+  protected readonly f: Activation;
+  readonly approximate: 'none' | 'tanh';
+  constructor(options: GELUOptions = {}) {
+    super();
+    const { approximate = 'none' } = options;
+    if (approximate !== 'none' && approximate !== 'tanh') {
+      throw new Error(`GELU: approximate must be 'none' or 'tanh', got ${JSON.stringify(approximate)}`);
+    }
+    this.approximate = approximate;
+    this.f = approximate === 'tanh' ? { kind: 'geluTanh' } : { kind: 'gelu' };
+  }
+  override toSpec(): LayerSpec {
+    return this.approximate === 'none' ? { type: 'GELU' } : { type: 'GELU', approximate: this.approximate };
+  }
+}
+
+/**
+ * ReLU6: y = min(max(0, x), 6);  f'(x) = 1 if 0 < x < 6 else 0 (0 at both kinks, as PyTorch).
+ * Derivation: docs/math/activations.md
+ */
+export class ReLU6 extends ActivationLayer {
+  readonly name = 'ReLU6';
+  protected readonly f: Activation = { kind: 'relu6' };
+}
+
+/**
+ * Hardsigmoid: y = relu6(x + 3)/6;  f'(x) = 1/6 if −3 < x < 3 else 0.
+ * Derivation: docs/math/activations.md
+ */
+export class Hardsigmoid extends ActivationLayer {
+  readonly name = 'Hardsigmoid';
+  protected readonly f: Activation = { kind: 'hardsigmoid' };
+}
+
+/**
+ * Hardswish: y = x·relu6(x + 3)/6;  f'(x) = 0 below −3, x/3 + ½ on [−3, 3), 1 from 3 (PyTorch's kinks).
+ * Derivation: docs/math/activations.md
+ */
+export class Hardswish extends ActivationLayer {
+  readonly name = 'Hardswish';
+  protected readonly f: Activation = { kind: 'hardswish' };
+}
+
+/**
+ * SiLU (swish): y = x·σ(x);  f'(x) = σ(x)·(1 + x·(1 − σ(x))).
+ * Derivation: docs/math/activations.md
+ */
+export class SiLU extends ActivationLayer {
+  readonly name = 'SiLU';
+  protected readonly f: Activation = { kind: 'silu' };
+}
+
+/**
+ * ELU: y = x if x > 0 else α(e^x − 1);  f'(x) = 1 if x > 0 else α·e^x (α at 0, as PyTorch). α = alpha, default 1.
+ * Derivation: docs/math/activations.md
+ */
+export class ELU extends ActivationLayer {
+  readonly name = 'ELU';
+  protected readonly f: Activation;
+  constructor(readonly alpha = 1) {
+    super();
+    if (!Number.isFinite(alpha)) throw new Error(`ELU: alpha must be finite, got ${alpha}`);
+    this.f = { kind: 'elu', alpha };
+  }
+  override toSpec(): LayerSpec {
+    return this.alpha === 1 ? { type: 'ELU' } : { type: 'ELU', alpha: this.alpha };
+  }
+}
+
+/**
+ * Mish: y = x·tanh(softplus(x));  f'(x) = tanh(sp) + x·σ(x)·(1 − tanh²(sp)), sp = log(1 + e^x).
+ * Derivation: docs/math/activations.md
+ */
+export class Mish extends ActivationLayer {
+  readonly name = 'Mish';
+  protected readonly f: Activation = { kind: 'mish' };
 }
 
 export interface SoftplusOptions {
@@ -153,7 +245,25 @@ export function activationDef<L extends Layer>(
 export const reluDef = activationDef('ReLU', () => new ReLU(), 'Relu');
 export const sigmoidDef = activationDef('Sigmoid', () => new Sigmoid(), 'Sigmoid');
 export const tanhDef = activationDef('Tanh', () => new Tanh(), 'Tanh');
-export const geluDef = activationDef('GELU', () => new GELU(), emitGelu);
+export const relu6Def = activationDef('ReLU6', () => new ReLU6(), emitRelu6);
+export const hardsigmoidDef = activationDef('Hardsigmoid', () => new Hardsigmoid(), emitHardsigmoid);
+export const hardswishDef = activationDef('Hardswish', () => new Hardswish(), emitHardswish);
+export const siluDef = activationDef('SiLU', () => new SiLU(), (e, path, x) => e.node('Mul', `${path}.Mul`, [x, e.node('Sigmoid', `${path}.Sigmoid`, [x])]));
+export const mishDef = activationDef('Mish', () => new Mish(), emitMish);
+
+export const geluDef: LayerDef<GELU> = {
+  type: 'GELU',
+  options: ['approximate'],
+  fromSpec: (r) => new GELU({ approximate: r.choice('approximate', ['none', 'tanh'] as const) }),
+  toOnnx: (e, layer, path, [x]) => (layer.approximate === 'tanh' ? emitGeluTanh(e, path, x) : emitGelu(e, path, x)),
+};
+
+export const eluDef: LayerDef<ELU> = {
+  type: 'ELU',
+  options: ['alpha'],
+  fromSpec: (r) => new ELU(r.number('alpha') ?? 1),
+  toOnnx: (e, layer, path, [x]) => e.node('Elu', `${path}.Elu`, [x], { alpha: { float: layer.alpha } }),
+};
 
 export const leakyReluDef: LayerDef<LeakyReLU> = {
   type: 'LeakyReLU',
@@ -177,6 +287,39 @@ function emitGelu(e: OnnxEmitter, path: string, x: string): string {
   const onePlus = e.node('Add', `${path}.Add`, [erf, e.scalar(`${path}.one`, 1)]);
   const times = e.node('Mul', `${path}.Mul`, [x, onePlus]);
   return e.node('Mul', `${path}.Mul_half`, [times, e.scalar(`${path}.half`, 0.5)]);
+}
+
+/** Gelu approximate 'tanh' (opset ≥ 20), else ½x(1 + tanh(√(2/π)(x + 0.044715x³))) node by node. */
+function emitGeluTanh(e: OnnxEmitter, path: string, x: string): string {
+  if (e.opset >= 20) return e.node('Gelu', `${path}.Gelu`, [x], { approximate: { string: 'tanh' } });
+  const cube = e.node('Mul', `${path}.Mul_cube`, [e.node('Mul', `${path}.Mul_square`, [x, x]), x]);
+  const inner = e.node('Add', `${path}.Add_inner`, [x, e.node('Mul', `${path}.Mul_cubic`, [cube, e.scalar(`${path}.cubic`, 0.044715)])]);
+  const scaled = e.node('Mul', `${path}.Mul_scale`, [inner, e.scalar(`${path}.sqrt_2_over_pi`, Math.sqrt(2 / Math.PI))]);
+  const onePlus = e.node('Add', `${path}.Add`, [e.node('Tanh', `${path}.Tanh`, [scaled]), e.scalar(`${path}.one`, 1)]);
+  return e.node('Mul', `${path}.Mul_half`, [e.node('Mul', `${path}.Mul`, [x, onePlus]), e.scalar(`${path}.half`, 0.5)]);
+}
+
+/** Clip with min 0 and max 6 as inputs (every opset Nabla writes is ≥ 11, where they stopped being attributes). */
+function emitRelu6(e: OnnxEmitter, path: string, x: string): string {
+  return e.node('Clip', `${path}.Clip`, [x, e.scalar(`${path}.min`, 0), e.scalar(`${path}.max`, 6)]);
+}
+
+/** HardSigmoid max(0, min(1, x/6 + ½)) = relu6(x + 3)/6. */
+function emitHardsigmoid(e: OnnxEmitter, path: string, x: string, name = 'HardSigmoid'): string {
+  return e.node('HardSigmoid', `${path}.${name}`, [x], { alpha: { float: 1 / 6 }, beta: { float: 0.5 } });
+}
+
+/** HardSwish (opset ≥ 14), else x·HardSigmoid(x). */
+function emitHardswish(e: OnnxEmitter, path: string, x: string): string {
+  if (e.opset >= 14) return e.node('HardSwish', `${path}.HardSwish`, [x]);
+  return e.node('Mul', `${path}.Mul`, [x, emitHardsigmoid(e, path, x)]);
+}
+
+/** Mish (opset ≥ 18), else x·tanh(softplus(x)). */
+function emitMish(e: OnnxEmitter, path: string, x: string): string {
+  if (e.opset >= 18) return e.node('Mish', `${path}.Mish`, [x]);
+  const t = e.node('Tanh', `${path}.Tanh`, [e.node('Softplus', `${path}.Softplus`, [x])]);
+  return e.node('Mul', `${path}.Mul`, [x, t]);
 }
 
 /**

@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: MIT
 // Every layer type Nabla knows, one entry each (the definition lives in the layer's own file).
 // The spec reader, ONNX export, the PyTorch mapping, the CLI and the coverage tests read this list.
-import { geluDef, leakyReluDef, reluDef, sigmoidDef, softplusDef, tanhDef } from './activations.js';
+import {
+  eluDef,
+  geluDef,
+  hardsigmoidDef,
+  hardswishDef,
+  leakyReluDef,
+  mishDef,
+  relu6Def,
+  reluDef,
+  sigmoidDef,
+  siluDef,
+  softplusDef,
+  tanhDef,
+} from './activations.js';
 import { avgPool2dDef } from './avg-pool2d.js';
 import { batchNorm1dDef, batchNorm2dDef } from './batch-norm.js';
 import { conv2dDef } from './conv2d.js';
+import { convTranspose2dDef } from './conv-transpose2d.js';
 import { dropoutDef } from './dropout.js';
 import { flattenDef } from './flatten.js';
 import { graphDef, residualDef } from './graph-spec.js';
@@ -22,6 +36,7 @@ import { layerNormDef } from './layer-norm.js';
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
   conv2dDef,
+  convTranspose2dDef,
   maxPool2dDef,
   avgPool2dDef,
   reluDef,
@@ -44,6 +59,12 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   globalAvgPool2dDef,
   layerNormDef,
   groupNormDef,
+  relu6Def,
+  hardsigmoidDef,
+  hardswishDef,
+  siluDef,
+  eluDef,
+  mishDef,
 ] as LayerDef[];
 
 const BY_TYPE = new Map(LAYER_DEFS.map((def) => [def.type, def]));

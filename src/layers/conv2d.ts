@@ -89,11 +89,20 @@ export class Conv2d implements Layer {
   }
 
   forward(x: Tensor, _mode: Mode): Tensor {
+    return this.run(x, false);
+  }
+
+  /** y = max(W ⋆ x + b, 0): a following ReLU in the convolution's epilogue (see Sequential.forward). */
+  forwardWithReLU(x: Tensor, _mode: Mode): Tensor {
+    return this.run(x, true);
+  }
+
+  private run(x: Tensor, relu: boolean): Tensor {
     const g = this.geometry(x.shape);
     checkDtype('Conv2d', x, this.weight);
     this.x = x;
     this.g = g;
-    return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g); // y = W ⋆ x + b
+    return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g, { relu }); // y = W ⋆ x + b
   }
 
   backward(dy: Tensor): Tensor;

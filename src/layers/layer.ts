@@ -46,6 +46,16 @@ export interface Child {
   readonly module: Module;
 }
 
+/** A layer that can apply a ReLU following it in its own output pass (Sequential fuses the pair). */
+export interface ReLUEpilogue {
+  /** forward(x, mode), then max(·, 0), in one pass; the layer saves what its backward needs as in forward. */
+  forwardWithReLU(x: Tensor, mode: Mode): Tensor;
+}
+
+export function hasReLUEpilogue(layer: Layer): layer is Layer & ReLUEpilogue {
+  return typeof (layer as Partial<ReLUEpilogue>).forwardWithReLU === 'function';
+}
+
 export interface Layer extends Module {
   forward(x: Tensor, mode: Mode): Tensor;
   /** Adds into each parameter's grad and returns dL/dx. */

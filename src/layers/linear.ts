@@ -57,13 +57,23 @@ export class Linear implements Layer {
   }
 
   forward(x: Tensor, _mode: Mode): Tensor {
+    return this.run(x, false);
+  }
+
+  /** y = max(x·W + b, 0): a following ReLU applied in the bias pass (see Sequential.forward). */
+  forwardWithReLU(x: Tensor, _mode: Mode): Tensor {
+    return this.run(x, true);
+  }
+
+  private run(x: Tensor, relu: boolean): Tensor {
     this.outputShape(x.shape);
     checkDtype('Linear', x, this.weight);
     this.isSingle = x.rank === 1;
     const x2 = this.isSingle ? x.reshape([1, this.inFeatures]) : x;
     this.x = x2;
-    const y = kernels().matmul(x2, this.weight.value); // y = x·W
-    if (this.bias) kernels().addBias(y, this.bias.value); // y += b (broadcast over rows)
+    let y = kernels().matmul(x2, this.weight.value); // y = x·W
+    if (this.bias) kernels().addBias(y, this.bias.value, { relu }); // y += b (broadcast over rows), then max(y, 0)
+    else if (relu) y = kernels().activation({ kind: 'relu' }, y);
     return this.isSingle ? y.reshape([this.outFeatures]) : y;
   }
 

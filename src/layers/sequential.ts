@@ -3,7 +3,8 @@
 // parameter names (`0.weight`, `3.bias`) for checkpoints and export, and a printable summary.
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
-import type { BackwardOptions, Child, Container, Layer, LayerSpec, Mode, TraceEntry } from './layer.js';
+import { ReLU } from './activations.js';
+import { hasReLUEpilogue, type BackwardOptions, type ReLUEpilogue, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
 import type { LayerDef } from './registry.js';
 import { summarize, type ModelSummary } from './summary.js';
 
@@ -12,6 +13,8 @@ import { summarize, type ModelSummary } from './summary.js';
  * With `needInputGrad: false` (training: nobody reads dL/d(images)) backward stops at the first
  * layer that has parameters, asking it for no dx either, and returns null: the layers before it
  * add into no grads, so their backward would only compute gradients nobody reads.
+ * Forward runs a Conv2d or Linear followed by a ReLU as one pass (the ReLU in the kernel's
+ * epilogue, the ReLU layer keeping y for its backward): the same numbers, one pass over y fewer.
  * Parameters and buffers are the layers' own objects, renamed in place to `${index}.${localName}`
  * (so optimizers, checkpoints and gradcheck all see the very tensors the layers use).
  */
@@ -62,9 +65,18 @@ export class Sequential implements Container {
 
   forward(x: Tensor, mode: Mode): Tensor {
     let y = x;
-    this.layers.forEach((layer, i) => {
+    for (let i = 0; i < this.layers.length; i++) {
+      const layer = this.layers[i];
+      const next = this.layers[i + 1];
+      if (next instanceof ReLU && fusesWithReLU(layer, next)) {
+        // Conv2d/Linear + ReLU in one output pass: the same numbers as running them apart, one pass fewer.
+        y = withContext(where(i, layer), () => layer.forwardWithReLU(y, mode));
+        next.acceptFusedOutput(y);
+        i++;
+        continue;
+      }
       y = withContext(where(i, layer), () => layer.forward(y, mode));
-    });
+    }
     return y;
   }
 
@@ -109,6 +121,14 @@ export class Sequential implements Container {
   toSpec(): LayerSpec {
     return { type: 'Sequential', layers: this.layers.map((layer) => layer.toSpec()) };
   }
+}
+
+/**
+ * Whether `layer` and the ReLU after it run as one pass: not when either has its forward replaced
+ * on the instance (instrumentation such as fit's non-finite diagnosis must see every call).
+ */
+function fusesWithReLU(layer: Layer, next: ReLU): layer is Layer & ReLUEpilogue {
+  return hasReLUEpilogue(layer) && !Object.hasOwn(layer, 'forward') && !Object.hasOwn(next, 'forward');
 }
 
 function where(index: number, layer: Layer): string {

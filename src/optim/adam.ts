@@ -12,6 +12,26 @@ export interface AdamOptions {
   amsgrad?: boolean;
 }
 
+type Values = Float32Array | Float64Array;
+
+/**
+ * One Adam step without AMSGrad or L2 decay: θ ← θ·decay (decoupled decay, 1 for none), then the
+ * moment updates and θ ← θ − stepSize·m / (√v / √(1 − β₂ᵗ) + ε), statement for statement as the
+ * general loop in Adam.step (each store rounds to the parameter's dtype at the same points).
+ */
+function adamStep(theta: Values, g: Values, m: Values, v: Values, c: {
+  beta1: number; beta2: number; eps: number; decay: number; stepSize: number; biasCorrection2Sqrt: number;
+}): void {
+  const { beta1, beta2, eps, decay, stepSize, biasCorrection2Sqrt } = c;
+  for (let k = 0; k < theta.length; k++) {
+    const gk = g[k];
+    theta[k] *= decay;
+    m[k] = beta1 * m[k] + (1 - beta1) * gk;
+    v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
+    theta[k] -= (stepSize * m[k]) / (Math.sqrt(v[k]) / biasCorrection2Sqrt + eps);
+  }
+}
+
 /**
  * Adam, per parameter θ with gradient g at step t (1-based):
  *   g ← g + λθ                        (Adam: L2 decay folded into the gradient)
@@ -65,6 +85,12 @@ export class Adam extends Optimizer {
       const m = this.buffer('expAvg', i).data;
       const v = this.buffer('expAvgSq', i).data;
       const vMax = amsgrad ? this.buffer('maxExpAvgSq', i).data : null;
+      if (!vMax && (weightDecay === 0 || decoupled)) {
+        // The common cases (Adam without decay, AdamW) as one branch-free loop: θ·1 is θ exactly.
+        const decay = weightDecay === 0 ? 1 : 1 - lr * weightDecay;
+        adamStep(theta, g, m, v, { beta1, beta2, eps, decay, stepSize, biasCorrection2Sqrt });
+        return;
+      }
       for (let k = 0; k < theta.length; k++) {
         let gk = g[k];
         if (weightDecay !== 0) {

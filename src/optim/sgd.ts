@@ -12,6 +12,11 @@ export interface SGDOptions {
   weightDecay?: number;
 }
 
+/** θ ← θ − ηg (no momentum, no weight decay). */
+function plainStep(theta: Float32Array | Float64Array, g: Float32Array | Float64Array, lr: number): void {
+  for (let k = 0; k < theta.length; k++) theta[k] -= lr * g[k];
+}
+
 /**
  * SGD, per parameter θ with gradient g (μ momentum, τ dampening, λ weight decay, η lr):
  *   g ← g + λθ
@@ -58,6 +63,10 @@ export class SGD extends Optimizer {
       const b = mu !== 0 ? this.peek('momentumBuffer', i) : null;
       const isFirst = mu !== 0 && b === null;
       const buf = mu !== 0 ? this.buffer('momentumBuffer', i).data : null;
+      if (!buf && weightDecay === 0) {
+        plainStep(theta, g, lr); // the common case, as its own loop without branches
+        return;
+      }
       for (let k = 0; k < theta.length; k++) {
         let d = g[k];
         if (weightDecay !== 0) d += weightDecay * theta[k];

@@ -18,7 +18,7 @@ import type { LRSchedule } from '../optim/schedules.js';
 import { Rng, type RngState } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { Callback, EpochRecord, History, TrainContext } from './callbacks.js';
-import { argmaxRows, checkLogits, type ClassificationLoss, evaluate } from './metrics.js';
+import { argmaxClasses, checkLogits, type ClassificationLoss, evaluate } from './metrics.js';
 
 export interface FitOptions {
   optimizer: Optimizer;
@@ -162,7 +162,7 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
     for (const batch of loader) {
       optimizer.zeroGrad();
       const logits = model.forward(batch.x, 'train');
-      if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.y.length, train);
+      if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.x.shape[0], train);
       const value = loss.forward(logits, batch.y);
       if (!Number.isFinite(value)) throw nonFinite(model, loss, batch.x, batch.y, step, epoch, batchIndex, `the loss is ${value}`);
       model.backward(loss.backward(), { needInputGrad: false }); // nobody reads dL/d(images)
@@ -174,15 +174,15 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
       step++;
       ctx.step = step;
       if (schedule?.interval === 'batch') schedule.step();
-      const n = batch.y.length;
+      const n = batch.x.shape[0];
       lossSum += value * n;
       seen += n;
-      const predicted = argmaxRows(logits);
-      for (let i = 0; i < n; i++) if (predicted[i] === batch.y[i]) correct++;
+      const predicted = argmaxClasses(logits); // per sample, or per pixel for label maps
+      for (let i = 0; i < batch.y.length; i++) if (predicted[i] === batch.y[i]) correct++;
       for (const cb of callbacks) cb.onBatchEnd?.(ctx, { batch: batchIndex, loss: value, size: n });
       batchIndex++;
     }
-    const record: EpochRecord = { epoch: epoch + 1, step, lr: optimizer.lr, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
+    const record: EpochRecord = { epoch: epoch + 1, step, lr: optimizer.lr, trainLoss: lossSum / seen, trainAccuracy: correct / (seen * train.labelSize), seconds: 0 };
     if (validation) {
       const v = evaluate(model, validation, { batchSize: options.evalBatchSize, loss });
       record.valLoss = v.loss;

@@ -17,6 +17,7 @@ export interface Evaluation {
   count: number;
   /** Mean loss per sample. */
   loss: number;
+  /** Fraction of samples (of pixels, for label maps: pixel accuracy) predicted right. */
   accuracy: number;
   /** Accuracy among the samples of each true class (NaN for a class with no samples). */
   perClassAccuracy: number[];
@@ -43,11 +44,33 @@ export function argmaxRows(logits: Tensor): Int32Array {
   return out;
 }
 
-/** Checks that a model's output fits a dataset: logits [B, numClasses]. */
-export function checkLogits(logits: Tensor, batch: number, data: { name: string; numClasses: number }): void {
-  if (logits.rank !== 2 || logits.shape[0] !== batch || logits.shape[1] !== data.numClasses) {
+/**
+ * The predicted class of each row of [N, K] logits, or of each pixel of [N, K, H, W] logits
+ * (argmax over dim 1; [N·H·W], sample after sample, as segmentation labels are stored).
+ */
+export function argmaxClasses(logits: Tensor): Int32Array {
+  if (logits.rank === 2) return argmaxRows(logits);
+  const [N, K] = logits.shape;
+  const S = logits.size / Math.max(N * K, 1);
+  const out = new Int32Array(N * S);
+  for (let n = 0; n < N; n++) {
+    for (let s = 0; s < S; s++) {
+      const at = (k: number) => logits.data[(n * K + k) * S + s];
+      let best = 0;
+      for (let k = 1; k < K; k++) if (at(k) > at(best)) best = k;
+      out[n * S + s] = best;
+    }
+  }
+  return out;
+}
+
+/** Checks that a model's output fits a dataset: logits [B, numClasses] (or [B, numClasses, H, W] for label maps [H, W]). */
+export function checkLogits(logits: Tensor, batch: number, data: { name: string; numClasses: number; labelShape?: readonly number[] }): void {
+  const expected = [batch, data.numClasses, ...(data.labelShape ?? [])];
+  if (logits.rank !== expected.length || expected.some((d, i) => logits.shape[i] !== d)) {
+    const what = expected.length > 2 ? 'one per class and pixel' : 'one per class';
     throw new Error(
-      `the model outputs ${formatShape(logits.shape)} for a batch of ${batch}, but ${data.name} needs logits [${batch}, ${data.numClasses}] (one per class)`,
+      `the model outputs ${formatShape(logits.shape)} for a batch of ${batch}, but ${data.name} needs logits ${formatShape(expected)} (${what})`,
     );
   }
 }
@@ -72,16 +95,16 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
     const end = Math.min(data.length, start + batchSize);
     const logits = model.forward(datasetSlice(data, start, end), 'eval');
     checkLogits(logits, end - start, data);
-    const labels = data.labels.subarray(start, end);
+    const labels = data.labels.subarray(start * data.labelSize, end * data.labelSize);
     lossSum += loss.forward(logits, labels) * (end - start);
-    const predicted = argmaxRows(logits);
+    const predicted = argmaxClasses(logits);
     for (let i = 0; i < labels.length; i++) {
       confusion[labels[i]][predicted[i]]++;
       if (labels[i] === predicted[i]) correct++;
     }
   }
   const perClassAccuracy = confusion.map((row, k) => row[k] / row.reduce((a, b) => a + b, 0));
-  return { count: data.length, loss: lossSum / data.length, accuracy: correct / data.length, perClassAccuracy, confusion, classNames: data.classNames };
+  return { count: data.length, loss: lossSum / data.length, accuracy: correct / data.labels.length, perClassAccuracy, confusion, classNames: data.classNames };
 }
 
 /** Class probabilities [N, K] (eval mode, softmax of the logits) for inputs x [N, ...]. */

@@ -5,9 +5,10 @@
 import type { Container, LayerSpec } from '../layers/layer.js';
 import { modelFromSpec } from '../layers/spec.js';
 import { Rng } from '../tensor/rng.js';
+import { mobilenetSpec } from './presets-mobilenet.js';
 import { resnetSpec } from './presets-residual.js';
 
-export const PRESET_NAMES = ['mlp', 'lenet5', 'cnn', 'cnn-bn', 'resnet'] as const;
+export const PRESET_NAMES = ['mlp', 'lenet5', 'cnn', 'cnn-bn', 'resnet', 'mobilenet'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export interface PresetOptions {
@@ -17,11 +18,12 @@ export interface PresetOptions {
 }
 
 export const PRESET_DESCRIPTIONS: Record<PresetName, string> = {
-  mlp: 'MLP: flatten, 784-256-128-10 with ReLU',
+  mlp: 'MLP: flatten, 784-256-128-10 with ReLU (for a table of F features: F-H-H/2-K, H = 2F rounded up to a power of 2 in 16..256)',
   lenet5: 'LeNet-5: conv 6@5×5 (pad 2), max-pool, conv 16@5×5, max-pool, 400-120-84-10, ReLU',
   cnn: 'CNN: conv 32@3×3, conv 64@3×3 with max-pools, 128 hidden, dropout 0.25',
   'cnn-bn': 'CNN with batch norm: [conv 3×3, BN, ReLU] at 32 then 64 channels, max-pools, 128 hidden with BN, dropout 0.3',
   resnet: 'ResNet: 3×3 stem, basic blocks at 32, 64, 128 channels (the last two halve H and W), global average pooling',
+  mobilenet: 'MobileNetV2: 3×3 stem, inverted residual blocks (1×1 expand, 3×3 depthwise, 1×1 project, ReLU6) at 16, 24, 32, 64 channels, global average pooling',
 };
 
 export function isPresetName(name: string): name is PresetName {
@@ -42,7 +44,13 @@ export function presetSpec(name: PresetName, options: PresetOptions = {}): Model
 function presetTable(name: PresetName, options: PresetOptions): ModelSpec {
   const k = options.numClasses ?? 10;
   switch (name) {
-    case 'mlp':
+    case 'mlp': {
+      const [c, h, w] = options.inputShape ?? [1, 28, 28];
+      if (h === 1 && w === 1) {
+        // A table's feature vector [F, 1, 1]: hidden sizes from the columns, 2F rounded up to a power of 2 within 16..256, then half.
+        const hidden = Math.min(256, Math.max(16, 2 ** Math.ceil(Math.log2(2 * c))));
+        return [{ type: 'Flatten' }, { type: 'Linear', outFeatures: hidden }, { type: 'ReLU' }, { type: 'Linear', outFeatures: hidden / 2 }, { type: 'ReLU' }, { type: 'Linear', outFeatures: k }];
+      }
       return [
         { type: 'Flatten' },
         { type: 'Linear', outFeatures: 256 },
@@ -51,6 +59,7 @@ function presetTable(name: PresetName, options: PresetOptions): ModelSpec {
         { type: 'ReLU' },
         { type: 'Linear', outFeatures: k },
       ];
+    }
     case 'lenet5':
       return [
         { type: 'Conv2d', outChannels: 6, kernelSize: 5, padding: 2 },
@@ -99,6 +108,8 @@ function presetTable(name: PresetName, options: PresetOptions): ModelSpec {
       ];
     case 'resnet':
       return resnetSpec(options.inputShape ?? [1, 28, 28], { numClasses: k });
+    case 'mobilenet':
+      return mobilenetSpec({ numClasses: k });
     default:
       throw new Error(`unknown preset '${String(name)}' (known: ${PRESET_NAMES.join(', ')})`);
   }

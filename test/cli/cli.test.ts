@@ -33,7 +33,7 @@ describe('nabla train, eval, predict, summary', () => {
     const r = await run('train', '--dataset', data28, '--model', 'mlp', '--epochs', '3', '--batch-size', '20', '--shift', '0', '--backend', 'ref', '--out', out);
     assert.equal(r.code, EXIT.ok, r.err);
     assert.match(r.out, /epoch 3\/3 /);
-    assert.match(r.out, /data: mnist train \(180 images\)/);
+    assert.match(r.out, /data: mnist train \(180 images of \[1, 28, 28\]\); normalised with mean [\d.]+, std [\d.]+ \(measured on the training split\)/);
     assert.match(r.out, /validation: mnist train validation split \(20\): 10% of mnist train's 200, seeded \(--seed 0\), stratified by class/);
     assert.match(r.out, /test split: not evaluated \(mnist test, 50 images; --eval-test evaluates it\)/);
     assert.doesNotMatch(r.out, /test accuracy/);

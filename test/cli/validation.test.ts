@@ -64,7 +64,7 @@ describe('nabla train: validation split, best epoch, test split only when asked'
     const out = join(dir, 'none');
     const r = await run('train', '--dataset', data, ...bumpy, '--epochs', '2', '--val-split', '0', '--out', out);
     assert.equal(r.code, EXIT.ok, r.err);
-    assert.match(r.out, /data: mnist train \(60 images\)/);
+    assert.match(r.out, /data: mnist train \(60 images of \[1, 8, 8\]\)/);
     assert.match(r.out, /validation: none \(--val-split 0\)/);
     assert.doesNotMatch(r.out, /validation accuracy/);
     assert.match(r.out, /\(epoch 2, the last;/);

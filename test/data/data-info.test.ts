@@ -6,9 +6,10 @@ import { describe, it } from 'node:test';
 import { DATA_INFO_KEY, dataInfoMetadata, dataInfoOf, parseDataInfo, readDataInfo, renormalize } from '../../src/data/data-info.js';
 import { ImageDataset } from '../../src/data/dataset.js';
 
-function dataset(mean: number, std: number, channels = 1): ImageDataset {
-  const bytes = Uint8Array.from({ length: 3 * channels * 5 * 4 }, (_, i) => (i * 37) % 256);
-  return ImageDataset.fromBytes(bytes, [0, 2, 1], { name: 'tiny', imageShape: [channels, 5, 4], numClasses: 3, classNames: ['a', 'b', 'c'], mean, std });
+function dataset(mean: number, std: number, channels = 1, side?: number): ImageDataset {
+  const [h, w] = side === undefined ? [5, 4] : [side, side];
+  const bytes = Uint8Array.from({ length: 3 * channels * h * w }, (_, i) => (i * 37) % 256);
+  return ImageDataset.fromBytes(bytes, [0, 2, 1], { name: 'tiny', imageShape: [channels, h, w], numClasses: 3, classNames: ['a', 'b', 'c'], mean, std });
 }
 
 describe('data info', () => {
@@ -17,6 +18,10 @@ describe('data info', () => {
     assert.deepEqual(info, { schema: 1, dataset: 'some/folder', inputShape: [3, 5, 4], numClasses: 3, classNames: ['a', 'b', 'c'], normalization: { mean: [0.25, 0.25, 0.25], std: [0.5, 0.5, 0.5] } });
     assert.deepEqual(readDataInfo(dataInfoMetadata(info)), info);
     assert.equal(readDataInfo({}), null);
+    const folder = dataInfoOf(dataset(0.25, 0.5, 3, 4), 'photos', 'resize-center-crop');
+    assert.equal(readDataInfo(dataInfoMetadata(folder))?.preprocess, 'resize-center-crop');
+    const table = { ...dataInfoOf(dataset(0, 1, 3, 1), 't.csv', 'table'), table: { target: 'y', columns: [{ name: 'a', kind: 'numeric' as const, mean: 1, std: 2 }, { name: 'b', kind: 'categorical' as const, categories: ['p', 'q'] }] } };
+    assert.deepEqual(readDataInfo(dataInfoMetadata(table))?.table, table.table);
   });
 
   it('reads the first layout (imageShape, one mean and std) and ignores fields it does not know', () => {
@@ -37,6 +42,11 @@ describe('data info', () => {
       [{ ...good, normalization: 'mnist' }, /normalization must be null or \{mean/],
       [{ ...good, numClasses: 0 }, /numClasses must be an integer from 1/],
       [null, /the value must be a JSON object, got null/],
+      [{ ...good, preprocess: 'sharpen' }, /preprocess must be one of mnist, resize-center-crop, table, got "sharpen"/],
+      [{ ...good, inputShape: [3, 5, 4], normalization: null, preprocess: 'resize-center-crop' }, /inputShape must be a square \[C, S, S\] with C = 1 or 3/],
+      [{ ...good, preprocess: 'table' }, /table must be \{target, columns\}, got nothing/],
+      [{ ...good, inputShape: [2, 1, 1], normalization: null, preprocess: 'table', table: { target: 'y', columns: [{ name: 'a', kind: 'numeric', mean: 0, std: 1 }] } },
+        /table\.columns must be columns encoding to inputShape\[0\] = 2 features, got "1 features"/],
     ];
     for (const [value, expected] of bad) assert.throws(() => readDataInfo({ [DATA_INFO_KEY]: JSON.stringify(value) }, 'f.st'), expected);
     assert.throws(() => dataInfoMetadata({ ...good, numClasses: 4 }), /classNames must be a list of 4 names/);
@@ -50,6 +60,16 @@ describe('data info', () => {
     assert.equal(b.mean, 0.286);
     for (let i = 0; i < b.images.length; i++) assert.ok(Math.abs(b.images[i] - direct.images[i]) < 1e-5, `pixel ${i}: ${b.images[i]} vs ${direct.images[i]}`);
     assert.deepEqual(b.labels, a.labels);
-    assert.throws(() => renormalize(dataset(0, 1, 3), { mean: [0, 0.1, 0], std: [1, 1, 1] }), /different normalisation per channel/);
+    assert.throws(() => renormalize(dataset(0, 1, 3), { mean: [0, 0.1], std: [1, 1] }), /a normalisation for 2 channels .* does not fit images of 3 channels/);
+    // Per channel: each plane gets its own mean and std.
+    const rgb = dataset(0, 1, 3);
+    const c = renormalize(rgb, { mean: [0, 0.5, 0.25], std: [1, 0.5, 2] });
+    const plane = rgb.imageShape[1] * rgb.imageShape[2];
+    for (let i = 0; i < c.images.length; i++) {
+      const ch = Math.floor(i / plane) % 3;
+      const expected = (rgb.images[i] - [0, 0.5, 0.25][ch]) / [1, 0.5, 2][ch];
+      assert.ok(Math.abs(c.images[i] - expected) < 1e-6, `value ${i} (channel ${ch}): ${c.images[i]} vs ${expected}`);
+    }
+    assert.deepEqual(c.channelMean, [0, 0.5, 0.25]);
   });
 });

@@ -88,7 +88,7 @@ describe('DataLoader', () => {
     assert.notDeepEqual(epochIds(new DataLoader(d, { batchSize: 5, rng: new Rng(8) })), a1);
   });
 
-  for (const augment of [undefined, { maxShift: 1, horizontalFlip: true }]) {
+  for (const augment of [undefined, { maxShift: 1, horizontalFlip: true }, { horizontalFlip: true, verticalFlip: true, cropScale: 0.5, rotate: 15, jitter: 0.3 }]) {
     it(`state restored ${augment ? 'with augmentation ' : ''}mid-epoch and between epochs gives identical batches`, () => {
       const d = tinyDataset(17);
       const reference = new DataLoader(d, { batchSize: 4, rng: new Rng(3), augment });

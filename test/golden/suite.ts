@@ -80,6 +80,8 @@ export interface LayerCase {
   params: Record<string, FixtureTensor>;
   buffers: Record<string, FixtureTensor>;
   steps: GoldenStep[];
+  /** Why PyTorch's float64 numbers for this case are not exact enough for the float64 bound (then float32 only). */
+  float64Skip?: string;
 }
 
 export interface LossCase {
@@ -101,8 +103,10 @@ export const LAYER_FIXTURES = [
   'golden-graph.json',
   'golden-pools.json',
   'golden-norms.json',
+  'golden-activations-more.json',
+  'golden-convt.json',
 ] as const;
-export const LOSS_FIXTURES = ['golden-losses.json'] as const;
+export const LOSS_FIXTURES = ['golden-losses.json', 'golden-losses-spatial.json'] as const;
 
 export function loadFixture<T>(file: string): T[] {
   const url = new URL(`../fixtures/${file}`, import.meta.url);
@@ -231,8 +235,9 @@ export function runLossCase(c: LossCase, dtype: DType = 'float32'): void {
       reduction: o.reduction as 'mean' | 'sum',
       labelSmoothing: o.labelSmoothing as number,
       weight,
+      ...(o.ignoreIndex !== undefined ? { ignoreIndex: o.ignoreIndex as number } : {}),
     });
-    loss = ce.forward(input, Int32Array.from(c.target as number[]));
+    loss = ce.forward(input, Int32Array.from(c.target as number[])); // spatial: [N, H, W] flattened
     dInput = ce.backward();
   } else {
     const mse = new MSELoss({ reduction: c.loss.options.reduction as 'mean' | 'sum' });
@@ -273,7 +278,10 @@ export function runGoldenSuite(options: GoldenSuiteOptions = {}): void {
 
     for (const file of LAYER_FIXTURES) {
       describe(file, () => {
-        for (const c of loadFixture<LayerCase>(file)) test(c.name, () => runLayerCase(c, dtype));
+        for (const c of loadFixture<LayerCase>(file)) {
+          const skip = dtype === 'float64' && c.float64Skip ? c.float64Skip : false;
+          test(c.name, { skip }, () => runLayerCase(c, dtype));
+        }
       });
     }
     for (const file of LOSS_FIXTURES) {

@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: MIT
-// ONNX export of LayerNorm and GroupNorm in ONNX Runtime: LayerNormalization from opset 17 and the
-// ReduceMean decomposition before it; GroupNorm as PyTorch exports it (Reshape, InstanceNormalization,
-// Reshape, Mul, Add) at every opset. Each file runs at opsets 13, 17, 18 and 21 against Nabla's
-// forward (itself checked against PyTorch by the goldens), at the exported batch and another, and
-// passes ONNX's checker with shape inference where python3-onnx knows the opset.
+// ONNX export of LayerNorm, GroupNorm and the activations added with them, in ONNX Runtime.
+// LayerNormalization from opset 17 and the ReduceMean decomposition before it; GroupNorm as PyTorch
+// exports it (Reshape, InstanceNormalization, Reshape, Mul, Add) at every opset. Clip with min/max
+// inputs for ReLU6, HardSigmoid, HardSwish from 14 (x·HardSigmoid before), Sigmoid·Mul for SiLU,
+// Elu, Mish from 18 (x·tanh(softplus) before), Gelu approximate 'tanh' from 20 (the formula before).
+// Each file runs against Nabla's forward (itself checked against PyTorch by the goldens), at the
+// exported batch and another, and passes ONNX's checker where python3-onnx knows the opset.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportOnnx } from '../../src/io/onnx/export.js';
 import { onnx, type DecodedGraph } from '../../src/io/onnx/proto.js';
+import { ELU, GELU, Hardsigmoid, Hardswish, Mish, ReLU6, SiLU } from '../../src/layers/activations.js';
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { GroupNorm } from '../../src/layers/group-norm.js';
 import type { Layer } from '../../src/layers/layer.js';
 import { LayerNorm } from '../../src/layers/layer-norm.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { Rng } from '../../src/tensor/rng.js';
+import type { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { randomInput } from './onnx-models.js';
 import { checkAllWithPythonOnnx, runOrt } from './onnx-runtime.js';
@@ -64,6 +68,27 @@ const CASES: ExportCase[] = [
 
 const OPSETS = [13, 17, 18, 21];
 
+/** Runs the exported file in ONNX Runtime on each input; its output must be Nabla's eval output. */
+async function expectOrtMatches(name: string, model: Sequential, bytes: Uint8Array, inputs: Tensor[]): Promise<void> {
+  for (const x of inputs) {
+    const expected = model.forward(x, 'eval');
+    const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
+    const at = `${name} x=[${x.shape.join(',')}]`;
+    assert.deepEqual(actual.dims, [...expected.shape], `${at}: dims`);
+    const scale = Math.max(...Array.from(expected.data, Math.abs));
+    expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6 * scale, name: at });
+  }
+}
+
+/** x of the given shape at another batch size too, off-centre and not of unit variance. */
+function offCentre(shape: number[]): Tensor[] {
+  return [shape[0], 3].map((N) => {
+    const x = randomInput([N, ...shape.slice(1)], 60 + N);
+    for (let i = 0; i < x.size; i++) x.data[i] = 2 * x.data[i] + 1;
+    return x;
+  });
+}
+
 describe('exportOnnx of LayerNorm and GroupNorm runs in ONNX Runtime with Nabla\'s outputs', () => {
   for (const c of CASES) {
     it(c.name, async (t) => {
@@ -73,15 +98,7 @@ describe('exportOnnx of LayerNorm and GroupNorm runs in ONNX Runtime with Nabla\
         const bytes = exportOnnx(model, { inputShape: c.x, opset });
         const g = onnx.ModelProto.decode(bytes).graph as DecodedGraph;
         assert.deepEqual(g.node.map((n) => n.opType), c.ops[opset >= 17 ? 1 : 0], `${c.name} opset ${opset}: nodes`);
-        for (const N of [c.x[0], 3]) {
-          const x = randomInput([N, ...c.x.slice(1)], 60 + N);
-          for (let i = 0; i < x.size; i++) x.data[i] = 2 * x.data[i] + 1; // off-centre, not unit variance
-          const expected = model.forward(x, 'eval');
-          const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
-          assert.deepEqual(actual.dims, [...expected.shape], `${c.name} opset ${opset} N=${N}: dims`);
-          const scale = Math.max(...Array.from(expected.data, Math.abs));
-          expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6 * scale, name: `${c.name} opset ${opset} N=${N}` });
-        }
+        await expectOrtMatches(`${c.name} opset ${opset}`, model, bytes, offCentre(c.x));
         toCheck.push({ name: `${c.name} opset ${opset}`, bytes, opset });
       }
       for (const reason of checkAllWithPythonOnnx(toCheck)) t.diagnostic(`onnx.checker: ${reason}`);
@@ -98,10 +115,52 @@ describe('exportOnnx of LayerNorm and GroupNorm runs in ONNX Runtime with Nabla\
     ]);
     for (const opset of [13, 17]) {
       const bytes = exportOnnx(model, { inputShape: [2, 2, 7, 7], opset });
-      const x = randomInput([2, 2, 7, 7], 9);
-      const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
-      expectClose(actual.data, model.forward(x, 'eval').data, { rtol: 1e-4, atol: 1e-6, name: `chain opset ${opset}` });
+      await expectOrtMatches(`chain opset ${opset}`, model, bytes, [randomInput([2, 2, 7, 7], 9)]);
       checkAllWithPythonOnnx([{ name: 'chain', bytes, opset }]);
     }
   });
+});
+
+interface ActivationCase {
+  name: string;
+  layer: Layer;
+  /** Node types from the given opset on (the highest opset not above the exported one applies). */
+  ops: [number, string[]][];
+}
+
+const ACTIVATION_CASES: ActivationCase[] = [
+  { name: 'ReLU6', layer: new ReLU6(), ops: [[13, ['Clip']]] },
+  { name: 'Hardsigmoid', layer: new Hardsigmoid(), ops: [[13, ['HardSigmoid']]] },
+  { name: 'Hardswish', layer: new Hardswish(), ops: [[13, ['HardSigmoid', 'Mul']], [14, ['HardSwish']]] },
+  { name: 'SiLU', layer: new SiLU(), ops: [[13, ['Sigmoid', 'Mul']]] },
+  { name: 'ELU', layer: new ELU(), ops: [[13, ['Elu']]] },
+  { name: 'ELU alpha=0.3', layer: new ELU(0.3), ops: [[13, ['Elu']]] },
+  { name: 'Mish', layer: new Mish(), ops: [[13, ['Softplus', 'Tanh', 'Mul']], [18, ['Mish']]] },
+  { name: 'GELU tanh', layer: new GELU({ approximate: 'tanh' }), ops: [[13, ['Mul', 'Mul', 'Mul', 'Add', 'Mul', 'Tanh', 'Add', 'Mul', 'Mul']], [20, ['Gelu']]] },
+];
+
+/** Random values of scale 4 with the kinks −3, 0, 3, 6 and their neighbours among them. */
+function activationInput(shape: number[], seed: number) {
+  const x = randomInput(shape, seed);
+  const kinks = [-3, 0, 3, 6, -3.001, 2.999, 5.999, 6.001, -20, 25];
+  for (let i = 0; i < x.size; i++) x.data[i] = i < kinks.length ? kinks[i] : 4 * x.data[i];
+  return x;
+}
+
+describe('exportOnnx of the new activations runs in ONNX Runtime with Nabla\'s outputs', () => {
+  for (const c of ACTIVATION_CASES) {
+    it(c.name, async (t) => {
+      const model = new Sequential([c.layer]);
+      const toCheck = [];
+      for (const opset of [13, 14, 17, 18, 20, 21]) {
+        const bytes = exportOnnx(model, { inputShape: [2, 3, 4, 5], opset });
+        const g = onnx.ModelProto.decode(bytes).graph as DecodedGraph;
+        const expectedOps = c.ops.filter(([from]) => from <= opset).at(-1)![1];
+        assert.deepEqual(g.node.map((n) => n.opType), expectedOps, `${c.name} opset ${opset}: nodes`);
+        await expectOrtMatches(`${c.name} opset ${opset}`, model, bytes, [2, 3].map((N) => activationInput([N, 3, 4, 5], 70 + N)));
+        toCheck.push({ name: `${c.name} opset ${opset}`, bytes, opset });
+      }
+      for (const reason of checkAllWithPythonOnnx(toCheck)) t.diagnostic(`onnx.checker: ${reason}`);
+    });
+  }
 });

@@ -10,7 +10,7 @@ import { exportOnnx } from '../../src/io/onnx/export.js';
 import { importOnnx, readOnnx } from '../../src/io/onnx/import.js';
 import { attr, onnx, type AttributeProto, type DecodedGraph } from '../../src/io/onnx/proto.js';
 import type { LayerSpec } from '../../src/layers/layer.js';
-import type { Sequential } from '../../src/layers/sequential.js';
+import type { Container } from '../../src/layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../src/losses/softmax-cross-entropy.js';
 import { SGD } from '../../src/optim/sgd.js';
 import { Rng } from '../../src/tensor/rng.js';
@@ -127,7 +127,7 @@ describe('export → import gives back the model', () => {
    * The spec without what ONNX does not carry: Dropout (removed), init, Softplus threshold, and
    * BatchNorm affine = false (exported as γ = 1, β = 0, imported as affine with those values).
    */
-  function comparable(model: Sequential): LayerSpec[] {
+  function comparable(model: Container): LayerSpec[] {
     const strip = (spec: LayerSpec): LayerSpec[] => {
       if (spec.type === 'Dropout') return [];
       if (spec.type === 'Sequential') return (spec.layers as LayerSpec[]).flatMap(strip);
@@ -171,7 +171,7 @@ interface Node {
 const nodes = (g: DecodedGraph): Node[] => g.node as Node[];
 
 /** Decodes an exported model, lets `edit` change the graph, encodes it again (protobufjs both ways). */
-function edited(model: Sequential, inputShape: number[], edit: (g: DecodedGraph) => void): Uint8Array {
+function edited(model: Container, inputShape: number[], edit: (g: DecodedGraph) => void): Uint8Array {
   const m = onnx.ModelProto.decode(exportOnnx(model, { inputShape }));
   edit(m.graph as DecodedGraph);
   return onnx.ModelProto.encode(m).finish();
@@ -182,36 +182,43 @@ describe('unsupported graphs fail naming the node and the attribute', () => {
   const node = (g: DecodedGraph, op: string) => nodes(g).find((n) => n.opType === op)!;
 
   it('an unknown operator', () => {
-    const bytes = edited(model, inputShape, (g) => (node(g, 'Relu').opType = 'Resize'));
-    assert.throws(() => importOnnx(bytes), /^Error: importOnnx: node '2.Relu' \(Resize\): unsupported operator 'Resize'$/);
+    const bytes = edited(model, inputShape, (g) => (node(g, 'Relu').opType = 'Einsum'));
+    assert.throws(() => importOnnx(bytes), /^Error: importOnnx: node '2.Relu' \(Einsum\): unsupported operator 'Einsum'$/);
   });
   it('an unknown attribute', () => {
     const bytes = edited(model, inputShape, (g) => node(g, 'Conv').attribute.push(attr.int('fancy', 1)));
     assert.throws(() => importOnnx(bytes), /node '0.Conv' \(Conv\): unsupported attribute 'fancy'/);
   });
-  it('auto_pad SAME_UPPER, ceil_mode, asymmetric pads, an attribute of the wrong type', () => {
+  it('auto_pad with pads, ceil_mode 2, asymmetric Conv pads, an attribute of the wrong type, Div of the input', () => {
     const cases: [(g: DecodedGraph) => void, RegExp][] = [
-      [(g) => node(g, 'Conv').attribute.push(attr.string('auto_pad', 'SAME_UPPER')), /'0.Conv' \(Conv\): attribute auto_pad = 'SAME_UPPER' is not supported/],
-      [(g) => node(g, 'MaxPool').attribute.push(attr.int('ceil_mode', 1)), /'3.MaxPool' \(MaxPool\): attribute ceil_mode = 1/],
+      [(g) => node(g, 'Conv').attribute.push(attr.string('auto_pad', 'SAME_UPPER')), /'0.Conv' \(Conv\): attribute auto_pad = 'SAME_UPPER' together with non-zero pads/],
+      [(g) => node(g, 'Conv').attribute.push(attr.string('auto_pad', 'SAME')), /'0.Conv' \(Conv\): attribute auto_pad = 'SAME' is not an ONNX value/],
+      [(g) => node(g, 'MaxPool').attribute.push(attr.int('ceil_mode', 2)), /'3.MaxPool' \(MaxPool\): attribute ceil_mode = 2 must be 0 or 1/],
       [(g) => (node(g, 'Conv').attribute.find((a) => a.name === 'pads')!.ints = [1, 1, 0, 0]), /'0.Conv' \(Conv\): attribute pads = \[1, 1, 0, 0\] is asymmetric/],
       [(g) => Object.assign(node(g, 'Conv').attribute.find((a) => a.name === 'group')!, { type: 1, f: 1 }), /'0.Conv' \(Conv\): attribute 'group' should be INT, got FLOAT/],
-      [(g) => node(g, 'Div').input.splice(1, 1, node(g, 'Div').input[0]), /'7.Div' \(Div\): unsupported operator 'Div' \(only as part of GELU/],
+      [(g) => node(g, 'Div').input.splice(1, 1, node(g, 'Div').input[0]), /'7.Div' \(Div\): unsupported operator 'Div' on the model's values \(only inside a formula/],
     ];
     for (const [edit, message] of cases) assert.throws(() => importOnnx(edited(model, inputShape, edit)), message);
   });
-  it('a branching graph (a residual Add) cannot become a Sequential', () => {
+  it('a branching graph (a residual Add) becomes a Graph: y = relu(x) + x', () => {
     const small = singleLayerCases().find((c) => c.name === 'ReLU')!;
     const bytes = edited(small.model, small.inputShape, (g) => {
       nodes(g)[0].output = ['r'];
       g.node.push(onnx.NodeProto.create({ opType: 'Add', name: 'residual', input: ['r', 'input'], output: ['output'] }));
     });
-    assert.throws(() => importOnnx(bytes), /node 'residual' \(Add\)/);
+    const model = importOnnx(bytes);
+    assert.equal(model.name, 'Graph');
+    const x = randomInput(small.inputShape, 3);
+    const y = model.forward(x, 'eval');
+    expectClose(y.data, Array.from(x.data, (v) => Math.max(v, 0) + v), { rtol: 1e-7, atol: 0, name: 'relu(x) + x' });
   });
-  it('Gelu with approximate = tanh, a Reshape that is not a flatten', () => {
+  it('Gelu with approximate = tanh imports, another approximate value and a Reshape that is not a flatten fail', () => {
     const gelu = singleLayerCases().find((c) => c.name === 'GELU')!;
     const tanh = onnx.ModelProto.decode(exportOnnx(gelu.model, { inputShape: gelu.inputShape, opset: 20 }));
     nodes(tanh.graph as DecodedGraph)[0].attribute[0].s = new TextEncoder().encode('tanh');
-    assert.throws(() => importOnnx(onnx.ModelProto.encode(tanh).finish()), /'0.Gelu' \(Gelu\): attribute approximate = 'tanh' is not supported/);
+    assert.deepEqual(readOnnx(onnx.ModelProto.encode(tanh).finish()).specs, [{ type: 'GELU', approximate: 'tanh' }]);
+    nodes(tanh.graph as DecodedGraph)[0].attribute[0].s = new TextEncoder().encode('fast');
+    assert.throws(() => importOnnx(onnx.ModelProto.encode(tanh).finish()), /'0.Gelu' \(Gelu\): attribute approximate = 'fast' is not supported \(none, tanh are\)/);
     const flat = singleLayerCases().find((c) => c.name === 'Flatten')!;
     const bytes = edited(flat.model, flat.inputShape, (g) => {
       nodes(g)[0].opType = 'Reshape';
@@ -219,6 +226,6 @@ describe('unsupported graphs fail naming the node and the attribute', () => {
       nodes(g)[0].input.push('shape');
       (g.initializer ??= []).push(onnx.TensorProto.create({ name: 'shape', dims: [3], dataType: 7, int64Data: [0, 4, -1] }));
     });
-    assert.throws(() => importOnnx(bytes), /'0.Flatten' \(Reshape\): Reshape of \[N, 4, 7, 6\] to \[0,4,-1\] is not a flatten/);
+    assert.throws(() => importOnnx(bytes), /'0.Flatten' \(Reshape\): Reshape of \[N, 4, 7, 6\] to \[N, 4, 42\] is not supported \(only to the same shape, or a flatten to \[N, 168\]\)/);
   });
 });

@@ -10,12 +10,27 @@ import protobuf from 'protobufjs/minimal.js';
 import { exportOnnx } from '../../src/io/onnx/export.js';
 import { importOnnx } from '../../src/io/onnx/import.js';
 import { onnx, type DecodedGraph, type TensorProto } from '../../src/io/onnx/proto.js';
+import { modelFromSpec } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { cnnEveryLayer, randomInput } from './onnx-models.js';
 
 const { model, inputShape } = cnnEveryLayer();
 const exported = exportOnnx(model, { inputShape });
 const fromTorch = new Uint8Array(readFileSync(new URL('../fixtures/onnx/cnn-view.onnx', import.meta.url)));
+/** A branching PyTorch export: residual Add, SE gate, Concat (make-onnx-models.py's small-branching). */
+const branching = new Uint8Array(readFileSync(new URL('../fixtures/onnx/small-branching-op13.onnx', import.meta.url)));
+/** A Nabla Graph: a residual block and a channel concatenation. */
+const graphSpec = {
+  type: 'Graph',
+  nodes: [
+    { name: 'stem', type: 'Conv2d', outChannels: 3, kernelSize: 3, padding: 1 },
+    { name: 'act', type: 'ReLU' },
+    { name: 'add', type: 'Add', inputs: ['act', 'stem'] },
+    { name: 'cat', type: 'Concat', inputs: ['add', 'stem'] },
+    { name: 'pool', type: 'GlobalAvgPool2d' },
+  ],
+};
+const graphExport = exportOnnx(modelFromSpec(graphSpec, { inputShape: [1, 2, 6, 6] }), { inputShape: [1, 2, 6, 6] });
 
 /** Messages of JavaScript's own failures: an importer bug, never an acceptable answer. */
 const INTERNAL = /Cannot read|of undefined|of null|is not a function|is not iterable|Maximum call stack|Invalid array length/;
@@ -26,12 +41,16 @@ function outcome(bytes: Uint8Array, what: string, shape: readonly number[] = inp
   let message: string | null = null;
   try {
     const m = importOnnx(bytes);
+    // Issue 13: a flip that makes a weight NaN or ±Infinity must be refused, never loaded.
+    for (const t of [...m.parameters(), ...m.buffers()]) {
+      assert.ok(t.value.data.every(Number.isFinite), `${what}: ${t.name} was loaded with a non-finite value`);
+    }
     // A harmless flip (a weight's low bits, a name) gives a model; it must run on its input.
     m.forward(randomInput([1, ...shape.slice(1)], 1), 'eval');
   } catch (e) {
     assert.ok(e instanceof Error, `${what}: threw a non-Error ${String(e)}`);
     message = e.message;
-    if (!message.startsWith('importOnnx:') && !message.startsWith('Sequential layer')) {
+    if (!message.startsWith('importOnnx:') && !message.startsWith('Sequential layer') && !message.startsWith('Graph node')) {
       assert.fail(`${what}: error without the importOnnx prefix: ${message}`);
     }
     assert.doesNotMatch(message, INTERNAL, `${what}: internal error leaked`);
@@ -47,6 +66,8 @@ describe('damaged ONNX files give clear errors, quickly, in bounded memory', () 
   const bases = [
     { name: 'exported cnn', base: exported, shape: inputShape },
     { name: 'PyTorch cnn-view', base: fromTorch, shape: [1, 2, 8, 8] },
+    { name: 'PyTorch branching CNN', base: branching, shape: [1, 3, 9, 8] },
+    { name: 'exported residual + concat Graph', base: graphExport, shape: [1, 2, 6, 6] },
   ];
   for (const { name, base, shape } of bases) {
     it(`${name}: truncated at every offset up to 64 and 300 more spread over the file`, () => {
@@ -59,7 +80,7 @@ describe('damaged ONNX files give clear errors, quickly, in bounded memory', () 
       }
     });
 
-    it(`${name}: 400 seeded single-byte flips`, () => {
+    it(`${name}: 400 seeded single-byte flips (none loads a non-finite weight)`, () => {
       const rng = new Rng(21);
       let failures = 0;
       for (let k = 0; k < 400; k++) {

@@ -18,6 +18,7 @@ import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
 import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
+import { decoderEveryConvTranspose } from './convt-models.js';
 import { PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
@@ -169,6 +170,7 @@ def build(spec):
     if t == "Residual": return ResidualModule(spec)
     if t == "Linear": return nn.Linear(spec["inFeatures"], spec["outFeatures"], bias=g("bias", True))
     if t == "Conv2d": return nn.Conv2d(spec["inChannels"], spec["outChannels"], pair(spec["kernelSize"]), stride=pair(g("stride", 1)), padding=pair(g("padding", 0)), dilation=pair(g("dilation", 1)), groups=g("groups", 1), bias=g("bias", True))
+    if t == "ConvTranspose2d": return nn.ConvTranspose2d(spec["inChannels"], spec["outChannels"], pair(spec["kernelSize"]), stride=pair(g("stride", 1)), padding=pair(g("padding", 0)), output_padding=pair(g("outputPadding", 0)), dilation=pair(g("dilation", 1)), groups=g("groups", 1), bias=g("bias", True))
     if t == "MaxPool2d": return nn.MaxPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), dilation=pair(g("dilation", 1)), ceil_mode=g("ceilMode", False))
     if t == "AvgPool2d": return nn.AvgPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), count_include_pad=g("countIncludePad", True), ceil_mode=g("ceilMode", False), divisor_override=g("divisorOverride", None))
     if t == "AdaptiveAvgPool2d": return nn.AdaptiveAvgPool2d(pair(spec["outputSize"]))
@@ -179,6 +181,9 @@ def build(spec):
     if t == "Dropout": return nn.Dropout(g("p", 0.5))
     if t == "LayerNorm": return nn.LayerNorm(spec["normalizedShape"], eps=g("eps", 1e-5), elementwise_affine=g("elementwiseAffine", True))
     if t == "GroupNorm": return nn.GroupNorm(spec["numGroups"], spec["numChannels"], eps=g("eps", 1e-5), affine=g("affine", True))
+    if t == "GELU": return nn.GELU(approximate=g("approximate", "none"))
+    if t == "ELU": return nn.ELU(g("alpha", 1.0))
+    if t in ("ReLU6", "Hardswish", "Hardsigmoid", "SiLU", "Mish"): return getattr(nn, t)()
     return {"ReLU": nn.ReLU, "Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "GELU": nn.GELU, "Flatten": nn.Flatten}[t]()
 
 DTYPES = {"F32": (torch.float32, 4), "I64": (torch.int64, 8)}
@@ -235,7 +240,7 @@ function presetCnnBn(): { model: Container; inputShape: number[] } {
   return { model, inputShape: [4, 1, 28, 28] };
 }
 
-/** Conv, GroupNorm (groups = 1, = C, between), LayerNorm over [C, H, W] and over features, random γ, β. */
+/** Conv, GroupNorm (groups = 1, = C, between), LayerNorm over [C, H, W] and over features (random γ, β), the new activations. */
 function cnnNorms(): { model: Container; inputShape: number[] } {
   const rng = new Rng(43);
   const model = modelFromSpec([
@@ -248,14 +253,32 @@ function cnnNorms(): { model: Container; inputShape: number[] } {
     { type: 'Flatten' },
     { type: 'Linear', outFeatures: 5 },
     { type: 'LayerNorm', normalizedShape: [5], eps: 1e-4 },
+    { type: 'Hardswish' },
+    { type: 'Linear', outFeatures: 7 },
+    { type: 'ReLU6' },
+    { type: 'Linear', outFeatures: 7 },
+    { type: 'Hardsigmoid' },
+    { type: 'SiLU' },
+    { type: 'ELU', alpha: 0.5 },
+    { type: 'Mish' },
+    { type: 'GELU', approximate: 'tanh' },
+    { type: 'Linear', outFeatures: 4 },
   ], { inputShape: [3, 2, 6, 6], rng });
   for (const p of model.parameters()) if (!p.name.endsWith('0.weight')) for (let i = 0; i < p.size; i++) p.value.data[i] += rng.normal(0, 0.3);
   return { model, inputShape: [3, 2, 6, 6] };
 }
 
+/** The mobilenet preset (inverted residual blocks, depthwise convs, ReLU6) with random BatchNorm statistics. */
+function presetMobilenet(): { model: Container; inputShape: number[] } {
+  const rng = new Rng(44);
+  const model = buildPreset('mobilenet', rng);
+  randomizeBatchNorm(model, rng);
+  return { model, inputShape: [4, 1, 28, 28] };
+}
+
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');

@@ -44,6 +44,20 @@ export function naiveActivation(f: Activation, x: number): number {
       return x * normalCdf(x);
     case 'softplus':
       return f.beta * x > f.threshold ? x : Math.log(1 + Math.exp(f.beta * x)) / f.beta;
+    case 'geluTanh':
+      return 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)));
+    case 'relu6':
+      return Math.min(Math.max(x, 0), 6);
+    case 'hardsigmoid':
+      return x <= -3 ? 0 : x >= 3 ? 1 : x / 6 + 0.5;
+    case 'hardswish':
+      return x <= -3 ? 0 : x >= 3 ? x : (x * (x + 3)) / 6;
+    case 'silu':
+      return x / (1 + Math.exp(-x));
+    case 'elu':
+      return x > 0 ? x : f.alpha * (Math.exp(x) - 1);
+    case 'mish':
+      return x * Math.tanh(Math.log1p(Math.exp(x))); // log1p: log(1 + e^x) would lose e^x ≪ 1
   }
 }
 
@@ -64,6 +78,27 @@ export function naiveDerivative(f: Activation, x: number): number {
       return normalCdf(x) + (x * Math.exp(-0.5 * x * x)) / Math.sqrt(2 * Math.PI);
     case 'softplus':
       return f.beta * x > f.threshold ? 1 : 1 / (1 + Math.exp(-f.beta * x));
+    case 'geluTanh': {
+      const u = Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3);
+      const du = Math.sqrt(2 / Math.PI) * (1 + 3 * 0.044715 * x ** 2);
+      return 0.5 * (1 + Math.tanh(u)) + (0.5 * x * du) / Math.cosh(u) ** 2;
+    }
+    case 'relu6':
+      return x > 0 && x < 6 ? 1 : 0;
+    case 'hardsigmoid':
+      return x > -3 && x < 3 ? 1 / 6 : 0;
+    case 'hardswish':
+      return x < -3 ? 0 : x < 3 ? (2 * x + 3) / 6 : 1;
+    case 'silu': {
+      const s = 1 / (1 + Math.exp(-x));
+      return s + x * s * (1 - s);
+    }
+    case 'elu':
+      return x > 0 ? 1 : f.alpha * Math.exp(x);
+    case 'mish': {
+      const sp = Math.log1p(Math.exp(x));
+      return Math.tanh(sp) + (x / Math.cosh(sp) ** 2) / (1 + Math.exp(-x));
+    }
   }
 }
 

@@ -20,6 +20,14 @@ const ACTIVATIONS: Activation[] = [
   { kind: 'softplus', beta: 1, threshold: 20 },
   { kind: 'softplus', beta: 2, threshold: 5 },
   { kind: 'softplus', beta: 0.5, threshold: 3 },
+  { kind: 'geluTanh' },
+  { kind: 'relu6' },
+  { kind: 'hardsigmoid' },
+  { kind: 'hardswish' },
+  { kind: 'silu' },
+  { kind: 'elu', alpha: 1 },
+  { kind: 'elu', alpha: 0.3 },
+  { kind: 'mish' },
 ];
 
 const SHAPES: number[][] = [...SIZES.map((n) => [n]), [2, 3, 4, 5], [3, 17]];
@@ -95,6 +103,23 @@ export function elementwiseSuite(k: Kernels): void {
       }
     });
 
+    it("at the kinks −3, 0, 3, 6 takes PyTorch's values: ReLU6, Hardsigmoid, Hardswish, ELU", () => {
+      for (const dtype of DTYPES) {
+        const x = Tensor.from([-3, 0, 3, 6, -4, 7], [6], dtype);
+        const dy = Tensor.full([6], 1, dtype);
+        const at = (f: Activation): [number[], number[]] => {
+          const y = k.activation(f, x);
+          return [Array.from(y.data), Array.from(k.activationBackward(f, x, y, dy).data)];
+        };
+        assert.deepEqual(at({ kind: 'relu6' }), [[0, 0, 3, 6, 0, 6], [0, 0, 1, 0, 0, 0]], `relu6 ${dtype}`);
+        const sixth = dtype === 'float32' ? Math.fround(1 / 6) : 1 / 6;
+        assert.deepEqual(at({ kind: 'hardsigmoid' }), [[0, 0.5, 1, 1, 0, 1], [0, sixth, 0, 0, 0, 0]], `hardsigmoid ${dtype}`);
+        assert.deepEqual(at({ kind: 'hardswish' }), [[-0, 0, 3, 6, -0, 7], [-0.5, 0.5, 1, 1, 0, 1]], `hardswish ${dtype}`);
+        const [yElu, dElu] = at({ kind: 'elu', alpha: 0.5 });
+        assert.deepEqual([yElu[1], dElu[1], dElu[2]], [0, 0.5, 1], `elu ${dtype}: ELU'(0) = α`);
+      }
+    });
+
     it('lets NaN and ±Infinity through every activation, as PyTorch does (a ReLU must not hide a diverged input)', () => {
       for (const dtype of DTYPES) {
         // 9 values: past the 4-lane SIMD body and into the scalar tail, NaN in both.
@@ -122,6 +147,11 @@ export function elementwiseSuite(k: Kernels): void {
         check({ kind: 'tanh' }, [-1, -1, 1, 1], [0, 0, 0, 0]);
         check({ kind: 'gelu' }, [-0, -0, 100, 1000], [0, 0, 1, 1]);
         check({ kind: 'softplus', beta: 1, threshold: 20 }, [0, 0, 100, 1000], [0, 0, 1, 1]);
+        check({ kind: 'geluTanh' }, [-0, -0, 100, 1000], [0, 0, 1, 1]);
+        check({ kind: 'silu' }, [-0, -0, 100, 1000], [-0, -0, 1, 1]);
+        check({ kind: 'mish' }, [-0, -0, 100, 1000], [-0, -0, 1, 1]);
+        check({ kind: 'elu', alpha: 2 }, [-2, -2, 100, 1000], [0, 0, 1, 1]);
+        check({ kind: 'hardswish' }, [-0, -0, 100, 1000], [0, 0, 1, 1]);
       }
     });
 

@@ -6,6 +6,7 @@
 import type { Kernels } from '../../src/kernels/backend.js';
 import { batchNormSuite } from './suite-batch-norm.js';
 import { convSuite } from './suite-conv.js';
+import { convTransposeSuite } from './suite-conv-transpose.js';
 import { elementwiseSuite } from './suite-elementwise.js';
 import { gemmSuite } from './suite-gemm.js';
 import { groupNormSuite } from './suite-group-norm.js';
@@ -13,16 +14,21 @@ import { inputsSuite } from './suite-inputs.js';
 import { poolSuite } from './suite-pool.js';
 import { softmaxSuite } from './suite-softmax.js';
 import { adaptivePoolSuite } from './suite-adaptive-pool.js';
+import { mergeSuite } from './suite-merge.js';
+import { epilogueSuite } from './suite-epilogue.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
   gemmSuite(k);
   convSuite(k);
+  convTransposeSuite(k);
   poolSuite(k);
   elementwiseSuite(k);
   batchNormSuite(k);
   softmaxSuite(k);
   inputsSuite(k);
   adaptivePoolSuite(k);
+  mergeSuite(k);
+  epilogueSuite(k);
   groupNormSuite(k);
 }

@@ -9,6 +9,7 @@ import { expectThrowsWith, Rng } from './util.js';
 
 const everyType: LayerSpec[] = [
   { type: 'Conv2d', inChannels: 1, outChannels: 4, kernelSize: [3, 3], padding: 1, stride: 1, dilation: 1, groups: 1, bias: true, init: 'kaimingUniform' },
+  { type: 'Sequential', layers: [{ type: 'ConvTranspose2d', inChannels: 4, outChannels: 4, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, dilation: 1, groups: 2, bias: true }, { type: 'MaxPool2d', kernelSize: 2 }] },
   { type: 'BatchNorm2d', numFeatures: 4, eps: 1e-3, momentum: 0.2, affine: true },
   { type: 'Residual', body: { type: 'Conv2d', inChannels: 4, outChannels: 4, kernelSize: 3, padding: 1 } },
   {
@@ -39,6 +40,8 @@ const everyType: LayerSpec[] = [
   { type: 'Softplus', beta: 2, threshold: 10 },
   { type: 'LayerNorm', normalizedShape: [8], eps: 1e-4 },
   { type: 'GroupNorm', numGroups: 4, numChannels: 8, affine: false },
+  { type: 'Sequential', layers: [{ type: 'ReLU6' }, { type: 'Hardsigmoid' }, { type: 'Hardswish' }, { type: 'SiLU' }] },
+  { type: 'Sequential', layers: [{ type: 'ELU', alpha: 0.5 }, { type: 'Mish' }, { type: 'GELU', approximate: 'tanh' }] },
   { type: 'Tanh' },
   { type: 'ReLU' },
   { type: 'Linear', inFeatures: 8, outFeatures: 3 },

@@ -17,6 +17,8 @@ export function registerEval(program: Command): void {
     .argument('<model>', 'a model.safetensors, checkpoint or imported model')
     .option('--dataset <name|dir>', 'mnist, fashion-mnist or an IDX folder (default: the one the model was trained on)')
     .option('--normalize <how>', 'mnist, fashion-mnist, none or MEAN,STD (default: what the model file says)', normalizeOption)
+    .option('--data <dir>', 'the same as --dataset')
+    .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted)', false)
     .option('--batch-size <n>', 'samples per forward pass', positiveInt('--batch-size'), 500)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
@@ -24,20 +26,27 @@ export function registerEval(program: Command): void {
     .action(async (path: string, opts: Record<string, any>) => {
       await setupBackend(opts.backend, opts.threads);
       const saved = await loadSavedModel(path, { allowNonFinite: opts.allowNonFinite === true });
-      const id: string | null = opts.dataset ?? saved.dataset;
+      const id: string | null = opts.dataset ?? opts.data ?? saved.dataset;
       if (!id) throw usageError(`${path} does not say which dataset it was trained on; give --dataset mnist, fashion-mnist or an IDX folder`);
       const normalization: Normalization | null = opts.normalize ?? saved.data?.normalization ?? null;
       if (!normalization) {
         throw fileError(`${path} carries no input normalisation (metadata nabla.data); give --normalize mnist, fashion-mnist, none or MEAN,STD`);
       }
-      const data = await loadDataset(id, { normalization, valSplit: 0 });
-      const test = data.test;
+      const shape = saved.data?.inputShape;
+      const images = shape?.length === 3 ? { channels: shape[0] === 3 ? 3 : 1, size: shape[1], skipBad: opts.skipBad } as const : { skipBad: opts.skipBad };
+      const data = await loadDataset(id, { normalization, valSplit: 0, images, table: saved.data?.table });
+      // The test split when there is one; else a folder's own val/; else every image of the folder.
+      const [test, which] = data.test ? [data.test, 'the test split'] : data.validation ? [data.validation, 'the validation folder (no test/ folder)'] : [data.train, data.table ? 'every row of the table' : 'every image of the folder (it has no test/ or val/ folder)'];
       if (saved.data && saved.data.numClasses !== test.numClasses) {
         throw mismatchError(`${path} was trained for ${saved.data.numClasses} classes, ${test.name} has ${test.numClasses}`);
       }
+      if (saved.data && saved.data.classNames.some((name, k) => test.classNames[k] !== name) && !/^\d+$/.test(test.classNames[0] ?? '')) {
+        throw mismatchError(`${path} was trained on the classes ${saved.data.classNames.join(', ')}; ${test.name} has ${test.classNames.join(', ')}`);
+      }
       const result = checkFit(test.name, () => evaluate(saved.model, test, { batchSize: opts.batchSize }));
       const how = opts.normalize ? 'as --normalize says' : 'as the model was trained';
-      print(`${path} on ${test.name} (${test.length.toLocaleString('en-US')} images, normalised with ${formatNormalization(normalization)}, ${how})`);
+      for (const note of data.notes) print(note);
+      print(`${path} on ${test.name}, ${which} (${test.length.toLocaleString('en-US')} images, normalised with ${formatNormalization(normalization)}, ${how})`);
       print(`accuracy: ${percent(result.accuracy)} (${Math.round(result.accuracy * result.count)}/${result.count}), cross-entropy ${result.loss.toFixed(4)}`);
       print('per-class accuracy:');
       result.perClassAccuracy.forEach((a, k) => {

@@ -90,6 +90,8 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('Linear 5→4', { type: 'Linear', inFeatures: 5, outFeatures: 4 }, [3, 5]),
   layerCase('Conv2d 2→3 3×3 stride 2 pad 1', { type: 'Conv2d', inChannels: 2, outChannels: 3, kernelSize: 3, stride: 2, padding: 1 }, [2, 2, 6, 6]),
   layerCase('Conv2d 4→4 3×3 groups 2 dilation 2', { type: 'Conv2d', inChannels: 4, outChannels: 4, kernelSize: 3, groups: 2, dilation: 2, padding: 2 }, [1, 4, 7, 7]),
+  layerCase('ConvTranspose2d 3→2 3×3 stride 2 pad 1 outputPadding 1', { type: 'ConvTranspose2d', inChannels: 3, outChannels: 2, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1 }, [2, 3, 3, 4]),
+  layerCase('ConvTranspose2d 4→6 3×3 groups 2 dilation 2', { type: 'ConvTranspose2d', inChannels: 4, outChannels: 6, kernelSize: 3, groups: 2, dilation: 2 }, [1, 4, 3, 3]),
   layerCase('MaxPool2d 2×2', { type: 'MaxPool2d', kernelSize: 2 }, [2, 2, 4, 4], 'distinct'),
   layerCase('MaxPool2d 3×3 stride 2 pad 1', { type: 'MaxPool2d', kernelSize: 3, stride: 2, padding: 1 }, [1, 2, 5, 5], 'distinct'),
   layerCase('AvgPool2d 2×2', { type: 'AvgPool2d', kernelSize: 2 }, [2, 2, 4, 4]),
@@ -151,6 +153,13 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('LayerNorm [5] no affine', { type: 'LayerNorm', normalizedShape: [5], elementwiseAffine: false }, [3, 5]),
   layerCase('GroupNorm 2 groups of 3', { type: 'GroupNorm', numGroups: 2, numChannels: 6 }, [2, 6, 3, 3], 'normal', true),
   layerCase('GroupNorm groups = C', { type: 'GroupNorm', numGroups: 3, numChannels: 3 }, [2, 3, 2, 3], 'normal', true),
+  layerCase('ReLU6', { type: 'ReLU6' }, [3, 7], 'awayFromZero'),
+  layerCase('Hardsigmoid', { type: 'Hardsigmoid' }, [3, 7]),
+  layerCase('Hardswish', { type: 'Hardswish' }, [3, 7]),
+  layerCase('SiLU', { type: 'SiLU' }, [3, 7]),
+  layerCase('ELU 0.5', { type: 'ELU', alpha: 0.5 }, [3, 7], 'awayFromZero'),
+  layerCase('Mish', { type: 'Mish' }, [3, 7]),
+  layerCase('GELU tanh', { type: 'GELU', approximate: 'tanh' }, [3, 7]),
 ];
 
 export interface GradcheckRow {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `nabla summary <model|preset|spec.json>`: the layer table (output shapes, parameter counts).
 import type { Command } from 'commander';
-import { isPresetName } from '../../train/presets.js';
+import { isPresetName, PRESET_NAMES } from '../../train/presets.js';
 import { buildModel, checkFit, loadSavedModel, resolveModelSpec } from '../common.js';
 import { ALLOW_NON_FINITE_HELP } from '../saved-model.js';
 import { usageError } from '../errors.js';
@@ -11,7 +11,7 @@ export function registerSummary(program: Command): void {
   program
     .command('summary')
     .description('print a model\'s layers, output shapes and parameter counts')
-    .argument('<model>', 'a preset (mlp, lenet5, cnn, cnn-bn), a JSON spec file, or a saved model')
+    .argument('<model>', `a preset (${PRESET_NAMES.join(', ')}), a JSON spec file, or a saved model`)
     .option('--input <shape>', 'one input\'s shape C,H,W (default: the saved model\'s, else 1,28,28)')
     .option('--allow-non-finite', ALLOW_NON_FINITE_HELP, false)
     .action(async (model: string, opts: { input?: string; allowNonFinite?: boolean }) => {

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
 import type { DecodedCheckpoint } from '../../io/checkpoint.js';
+import { DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO } from '../../data/image-folder.js';
 import { loadCheckpoint, loadWeights, saveWeights } from '../../io/node-file.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
@@ -25,6 +26,7 @@ import { TerminalProgress } from '../progress.js';
 import { ALLOW_NON_FINITE_HELP, loadSavedModel, type SavedModel } from '../saved-model.js';
 import { continueRun, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 import { DivergenceWatch, FiniteWeightsGuard, firstNonFinite } from '../train-guards.js';
+import { PRESET_NAMES } from '../../train/presets.js';
 
 export { OPTIMIZERS, SCHEDULES, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 
@@ -35,8 +37,13 @@ export function registerTrain(program: Command): void {
   program
     .command('train')
     .description('train a model (default: LeNet-5 on the embedded MNIST digits: 7,200 train, 800 validation, 2,000 test kept aside)')
-    .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, or a folder of MNIST-format IDX files', TRAIN_DEFAULTS.dataset)
-    .option('--model <preset|spec.json>', 'mlp, lenet5, cnn, cnn-bn, or a JSON model spec file', TRAIN_DEFAULTS.model)
+    .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, a folder of MNIST-format IDX files, or a folder of class subfolders of PNG/JPEG images (also with train/, val/, test/)', TRAIN_DEFAULTS.dataset)
+    .option('--data <dir>', 'the same as --dataset')
+    .option('--channels <n>', 'image folders: 1 (gray) or 3 (RGB); default 1 when every image is gray, else 3', choice('--channels', ['1', '3'] as const))
+    .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size'))
+    .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted) instead of stopping', false)
+    .option('--target <column>', 'tables (--data table.csv): the column to predict (its values are the classes)')
+    .option('--model <preset|spec.json>', `${PRESET_NAMES.join(', ')}, or a JSON model spec file`, TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
     .option('--optimizer <name>', 'sgd, adam or adamw', choice('--optimizer', OPTIMIZERS), TRAIN_DEFAULTS.optimizer)
@@ -46,6 +53,10 @@ export function registerTrain(program: Command): void {
     .option('--schedule <name>', 'onecycle, cosine (5% warm-up) or constant', choice('--schedule', SCHEDULES), TRAIN_DEFAULTS.schedule)
     .option('--shift <px>', 'random shifts of up to ±px pixels (0 = none)', nonNegativeInt('--shift'), TRAIN_DEFAULTS.shift)
     .option('--flip', 'random horizontal flips (for clothes, not digits)', false)
+    .option('--vflip', 'random vertical flips (aerial photos, cells)', false)
+    .option('--crop-scale <x>', 'random resized crops of x to 1 of the area, aspect ratio 3/4 to 4/3 (torchvision\'s RandomResizedCrop; e.g. 0.5)', numberIn('--crop-scale', 0.01, 1))
+    .option('--rotate <deg>', 'random rotations of up to ±deg degrees about the centre', numberIn('--rotate', 0, 180))
+    .option('--jitter <x>', 'random brightness, contrast and saturation factors in [1 − x, 1 + x] (ColorJitter)', numberIn('--jitter', 0, 1, true))
     .option('--label-smoothing <x>', 'label smoothing of the cross-entropy, from 0 to 1', numberIn('--label-smoothing', 0, 1), TRAIN_DEFAULTS.labelSmoothing)
     .option('--clip-norm <x>', 'clip the global gradient norm', positiveNumber('--clip-norm'))
     .option('--val-split <f>', `share of the training split held back for validation, seeded by --seed and stratified by class (default ${DEFAULT_VAL_SPLIT}; 0: none)`, numberIn('--val-split', 0, 1, true))
@@ -59,7 +70,7 @@ export function registerTrain(program: Command): void {
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), TRAIN_DEFAULTS.backend)
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
     .action(async (opts: Record<string, any>, command: Command) => {
-      await train(opts, (key) => command.getOptionValueSource(key) === 'cli');
+      await train(opts, (key) => command.getOptionValueSource(key) === 'cli' || (key === 'dataset' && command.getOptionValueSource('data') === 'cli'));
     });
 }
 
@@ -89,9 +100,16 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
 }
 
 async function resolveStart(opts: Record<string, any>, given: (key: string) => boolean): Promise<Start> {
+  if (opts.channels !== undefined) opts.channels = Number(opts.channels);
+  if (opts.data !== undefined) {
+    // given('dataset') is also true for --data (see registerTrain); a different --dataset is the conflict.
+    if (opts.dataset !== TRAIN_DEFAULTS.dataset && opts.dataset !== opts.data) throw usageError(`--data ${opts.data} and --dataset ${opts.dataset}: give one of them`);
+    opts.dataset = opts.data;
+  }
   const config: TrainConfig = {
     dataset: opts.dataset,
-    model: opts.model,
+    // A table's default model is the MLP preset, sized from its columns.
+    model: !given('model') && /\.csv$/i.test(opts.dataset) ? 'mlp' : opts.model,
     epochs: opts.epochs,
     batchSize: opts.batchSize,
     optimizer: opts.optimizer,
@@ -106,7 +124,20 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     patience: opts.patience,
     seed: opts.seed,
     valSplit: opts.valSplit ?? DEFAULT_VAL_SPLIT,
+    channels: opts.channels as 1 | 3 | undefined,
+    size: opts.size,
+    skipBad: opts.skipBad || undefined,
+    target: opts.target,
+    vflip: opts.vflip || undefined,
+    cropScale: opts.cropScale,
+    rotate: opts.rotate || undefined,
+    jitter: opts.jitter || undefined,
   };
+  for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
+  if (/\.csv$/i.test(config.dataset)) {
+    if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
+    config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
+  }
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
@@ -140,16 +171,20 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
   print(
     `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
-      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
+      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
   );
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed });
-  const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'the dataset\'s own';
-  const testUse = evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)';
-  print(`  data: ${data.train.name} (${count(data.train.length)} images); normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`);
-  print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${data.test.name} (${count(data.test.length)}), ${testUse}`);
+  const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table });
+  const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
+  for (const note of data.notes) print(`  ${note}`);
+  const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
+  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}`);
+  const testUse = !data.test ? 'none' : `${data.test.name} (${count(data.test.length)}), ${evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)'}`;
+  print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${testUse}`);
+  if (evalTest && !data.test) throw usageError(`--eval-test: ${config.dataset} has no test split (an image folder has one in test/, beside train/)`);
 
   const model = await buildTrainModel(start, data);
   const optimizer = makeOptimizer(config, model.parameters());
@@ -164,7 +199,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   }
   await folder.checkSpace(bytesWritten(model, config), 'model, checkpoint with optimizer state, and room for the atomic rewrite of the checkpoint');
 
-  const info = dataInfoOf(data.train, config.dataset);
+  const info = { ...dataInfoOf(data.train, config.dataset, data.preprocess), ...(data.table ? { table: data.table } : {}) };
   const metadata = dataInfoMetadata(info);
   const checkpointPath = join(folder.dir, 'checkpoint.safetensors');
   const modelPath = join(folder.dir, 'model.safetensors');
@@ -190,7 +225,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
         epochs: config.epochs,
         batchSize: config.batchSize,
         seed: config.seed,
-        augment: { maxShift: config.shift, horizontalFlip: config.flip } satisfies AugmentOptions,
+        augment: { maxShift: config.shift, horizontalFlip: config.flip, verticalFlip: config.vflip, cropScale: config.cropScale, rotate: config.rotate, jitter: config.jitter } satisfies AugmentOptions,
         loss: new SoftmaxCrossEntropy({ labelSmoothing: config.labelSmoothing }),
         clipNorm: config.clipNorm,
         callbacks,
@@ -215,10 +250,10 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
     const withSmoothing = config.labelSmoothing > 0 && smoothed !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothed)})` : '';
     print(`validation accuracy: ${percent(v.accuracy)} (${Math.round(v.accuracy * v.count)}/${v.count}) on ${data.validation.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(v.loss)}${withSmoothing}`);
   }
-  if (evalTest) {
+  if (evalTest && data.test) {
     const t = evaluate(model, data.test);
     print(`test accuracy: ${percent(t.accuracy)} (${Math.round(t.accuracy * t.count)}/${t.count}) on ${data.test.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(t.loss)}`);
-  } else {
+  } else if (data.test) {
     print(`test split: not evaluated (${data.test.name}, ${count(data.test.length)} images; --eval-test evaluates it)`);
   }
   print(`${seconds.toFixed(1)} s in all`);
@@ -289,6 +324,17 @@ function bytesWritten(model: Container, config: TrainConfig): number {
   const slots = config.optimizer === 'sgd' ? (config.momentum > 0 ? 1 : 0) : 2;
   const header = 1 << 20; // specs, metadata and the history: well under a MiB
   return 4 * values + 2 * 4 * values * (1 + slots) + header;
+}
+
+/** The photo augmentations of a run, for the banner. */
+function photoAugment(config: TrainConfig): string {
+  const parts = [
+    config.vflip ? 'vertical flips' : '',
+    config.cropScale !== undefined && config.cropScale < 1 ? `random resized crops (area ${config.cropScale}–1)` : '',
+    config.rotate ? `rotations ±${config.rotate}°` : '',
+    config.jitter ? `colour jitter ±${config.jitter}` : '',
+  ].filter(Boolean);
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 function pick<T>(o: Record<string, T>, keys: string[]): Record<string, T> {

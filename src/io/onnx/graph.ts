@@ -40,12 +40,22 @@ export class OnnxGraph {
   /** Shapes of the values the importer has reached on the main path (read by Shape nodes). */
   readonly shapes = new Map<string, Dim[]>();
 
-  constructor(graph: DecodedGraph) {
+  constructor(
+    graph: DecodedGraph,
+    /** Whether NaN and ±Infinity may appear in weights (refused by default, naming the tensor). */
+    private readonly allowNonFinite = false,
+  ) {
     this.nodes = graph.node;
-    for (const t of graph.initializer) this.initializers.set(t.name ?? '', t);
+    for (const t of graph.initializer) {
+      if (this.initializers.has(t.name ?? '')) throw new Error(`two initializers are named '${t.name}'`);
+      this.initializers.set(t.name ?? '', t);
+    }
     for (const node of this.nodes) {
       for (const out of node.output ?? []) {
-        if (out !== '') this.producers.set(out, node);
+        if (out === '') continue;
+        if (this.producers.has(out)) throw new Error(`${describeNode(node)}: value '${out}' is also written by ${describeNode(this.producers.get(out)!)}`);
+        if (this.initializers.has(out)) throw new Error(`${describeNode(node)}: value '${out}' is also an initializer`);
+        this.producers.set(out, node);
       }
       for (const input of node.input ?? []) {
         if (input === '') continue; // an omitted optional input
@@ -54,6 +64,49 @@ export class OnnxGraph {
         this.readers.set(input, list);
       }
     }
+  }
+
+  /** The nodes in an order where each comes after the producers of its inputs; throws on a cycle. */
+  sorted(): NodeProto[] {
+    const placed = new Set<NodeProto>();
+    const order: NodeProto[] = [];
+    const visiting = new Set<NodeProto>();
+    // Iterative depth-first search: a deep chain must not exhaust the call stack.
+    for (const root of this.nodes) {
+      if (placed.has(root)) continue;
+      const stack: { node: NodeProto; next: number }[] = [{ node: root, next: 0 }];
+      visiting.add(root);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const inputs = top.node.input ?? [];
+        if (top.next < inputs.length) {
+          const producer = this.producers.get(inputs[top.next++]);
+          if (!producer || placed.has(producer)) continue;
+          if (visiting.has(producer)) throw new Error(`the graph has a cycle through ${describeNode(producer)}`);
+          visiting.add(producer);
+          stack.push({ node: producer, next: 0 });
+        } else {
+          stack.pop();
+          visiting.delete(top.node);
+          placed.add(top.node);
+          order.push(top.node);
+        }
+      }
+    }
+    return order;
+  }
+
+  /** The nodes whose outputs `value` depends on. */
+  nodesLeadingTo(value: string): Set<NodeProto> {
+    const live = new Set<NodeProto>();
+    const stack = [value];
+    while (stack.length > 0) {
+      const node = this.producers.get(stack.pop()!);
+      if (!node || live.has(node)) continue;
+      live.add(node);
+      for (const input of node.input ?? []) if (input !== '') stack.push(input);
+    }
+    return live;
   }
 
   isInitializer(name: string): boolean {
@@ -76,13 +129,24 @@ export class OnnxGraph {
     let result: ConstValue | null = null;
     const init = this.initializers.get(value);
     if (init) {
-      result = fromTensor(readTensor(init, `initializer '${value}'`));
+      result = this.checkFinite(fromTensor(readTensor(init, `initializer '${value}'`)), `initializer '${value}'`);
     } else {
       const node = this.producers.get(value);
       if (node) result = this.evaluate(node, depth + 1);
+      if (node?.opType === 'Constant' && result) this.checkFinite(result, `${describeNode(node)}: value`);
     }
     this.cache.set(value, result);
     return result;
+  }
+
+  /** Throws at the first NaN or ±Infinity in a float constant, unless they were allowed. */
+  private checkFinite(c: ConstValue, what: string): ConstValue {
+    if (this.allowNonFinite || !c.floats) return c;
+    const i = c.floats.findIndex((v) => !Number.isFinite(v));
+    if (i >= 0) {
+      throw new Error(`${what}: element ${i} (flat index) is ${c.floats[i]}; non-finite weights are refused (import with {allowNonFinite: true} to load them anyway)`);
+    }
+    return c;
   }
 
   /** Float values of a constant input; throws naming the node when it is missing or computed. */
@@ -138,10 +202,14 @@ export class OnnxGraph {
         });
         return { dims: indices.dims, floats: null, ints: picked };
       }
+      case 'Transpose':
+        return transposeConst(where, input(0), a.ints('perm'));
+      case 'Reshape':
       case 'Unsqueeze':
       case 'Squeeze': {
-        // Only the 0-D ↔ 1-D moves shape arithmetic makes: a scalar to [v] and back.
         const data = input(0);
+        if (data?.floats) return reshapeConst(where, node.opType, data, node.opType === 'Reshape' ? input(1) : null, a, input(1));
+        // Shape arithmetic: only the 0-D ↔ 1-D moves, a scalar to [v] and back.
         if (!data?.ints) return null;
         const size = data.ints.length;
         if (node.opType === 'Unsqueeze' && data.dims.length === 0) return { dims: [1], floats: null, ints: data.ints };
@@ -186,3 +254,53 @@ function constantNode(where: string, attributes: AttributeProto[]): ConstValue {
   }
 }
 
+
+/** A float constant transposed by `perm` (default: reversed axes), as ONNX's Transpose. */
+function transposeConst(where: string, data: ConstValue | null, perm: number[] | null): ConstValue | null {
+  if (!data?.floats) return null;
+  const rank = data.dims.length;
+  const p = perm ?? data.dims.map((_, i) => rank - 1 - i);
+  if (p.length !== rank || [...p].sort((x, y) => x - y).some((v, i) => v !== i)) throw new Error(`${where}: perm ${JSON.stringify(p)} is not a permutation of ${rank} axes`);
+  const dims = p.map((i) => data.dims[i]);
+  const strides = data.dims.map((_, i) => data.dims.slice(i + 1).reduce((s, d) => s * d, 1));
+  const floats = new Float64Array(data.floats.length);
+  const index = new Array<number>(rank).fill(0);
+  for (let o = 0; o < floats.length; o++) {
+    let from = 0;
+    for (let k = 0; k < rank; k++) from += index[k] * strides[p[k]];
+    floats[o] = data.floats[from];
+    for (let k = rank - 1; k >= 0 && ++index[k] === dims[k]; k--) index[k] = 0;
+  }
+  return { dims, floats, ints: null };
+}
+
+/** A float constant with new dims (Reshape, Squeeze, Unsqueeze): the same values, row-major. */
+function reshapeConst(where: string, op: string, data: ConstValue, shape: ConstValue | null, a: Attributes, axesInput: ConstValue | null): ConstValue | null {
+  const size = data.floats!.length;
+  let dims: number[];
+  if (op === 'Reshape') {
+    if (!shape?.ints || shape.ints.some((d) => typeof d !== 'number')) return null;
+    const raw = shape.ints as number[];
+    dims = raw.map((d, i) => (d === 0 && a.int('allowzero', 0) === 0 ? data.dims[i] : d));
+    const known = dims.filter((d) => d !== -1).reduce((p, d) => p * d, 1);
+    dims = dims.map((d) => (d === -1 ? (known > 0 ? size / known : 0) : d));
+  } else {
+    const axes = (a.ints('axes') ?? (axesInput?.ints as number[] | null) ?? null);
+    if (op === 'Squeeze') {
+      const rank = data.dims.length;
+      const drop = new Set((axes ?? data.dims.flatMap((d, i) => (d === 1 ? [i] : []))).map((d) => (d < 0 ? d + rank : d)));
+      dims = data.dims.filter((_, i) => !drop.has(i));
+    } else {
+      if (!axes) return null;
+      const rank = data.dims.length + axes.length;
+      const add = new Set(axes.map((d) => (d < 0 ? d + rank : d)));
+      dims = [];
+      let k = 0;
+      for (let i = 0; i < rank; i++) dims.push(add.has(i) ? 1 : data.dims[k++]);
+    }
+  }
+  if (dims.some((d) => !Number.isInteger(d) || d < 0) || dims.reduce((p, d) => p * d, 1) !== size) {
+    throw new Error(`${where}: cannot give ${size} values the dims ${JSON.stringify(dims)}`);
+  }
+  return { dims, floats: data.floats, ints: null };
+}

@@ -94,7 +94,7 @@ export interface ConstTensor {
   dataType: number;
   /** FLOAT and DOUBLE values. */
   floats: Float64Array | null;
-  /** INT64 and INT32 values. */
+  /** INT64, INT32 and BOOL (0 or 1) values. */
   ints: number[] | null;
 }
 
@@ -121,7 +121,7 @@ function readDims(t: TensorProto, where: string): { dims: number[]; size: number
 }
 
 /**
- * Reads a TensorProto (FLOAT, DOUBLE, INT64 or INT32, inline data only). The element count the
+ * Reads a TensorProto (FLOAT, DOUBLE, INT64, INT32 or BOOL, inline data only). The element count the
  * dims claim must equal what the data holds, so a tensor claiming more data than it has is an
  * error before any allocation.
  */
@@ -174,8 +174,16 @@ export function readTensor(t: TensorProto, where: string): ConstTensor {
       for (let i = 0; i < size; i++) ints.push(view ? view.getInt32(4 * i, true) : t.int32Data![i]);
       return { dims, dataType, floats: null, ints };
     }
+    case DataType.BOOL: {
+      // Dropout's training_mode: one byte per value in raw_data, else int32_data.
+      if (raw) claim(raw.length, 'raw_data');
+      else claim(t.int32Data?.length ?? 0, 'int32_data');
+      const ints: number[] = [];
+      for (let i = 0; i < size; i++) ints.push((raw ? raw[i] : t.int32Data![i]) ? 1 : 0);
+      return { dims, dataType, floats: null, ints };
+    }
     default:
-      throw new Error(`${where}: data type ${dataTypeName(dataType)} is not supported (FLOAT, DOUBLE, INT64, INT32 are)`);
+      throw new Error(`${where}: data type ${dataTypeName(dataType)} is not supported (FLOAT, DOUBLE, INT64, INT32, BOOL are)`);
   }
 }
 
@@ -207,15 +215,28 @@ export class Attributes {
     return a ? toInt(a.i, `${this.where}: attribute '${name}'`) : fallback;
   }
 
+  /** A FLOAT attribute; NaN and ±Infinity are refused (no operator Nabla reads takes them). */
   float(name: string, fallback: number): number {
     const a = this.get(name, AttributeType.FLOAT);
-    return a ? (a.f ?? 0) : fallback;
+    const value = a ? (a.f ?? 0) : fallback;
+    if (a && !Number.isFinite(value)) throw new Error(`${this.where}: attribute '${name}' is ${value}; it must be a finite number`);
+    return value;
   }
 
   ints(name: string): number[] | null {
     const a = this.get(name, AttributeType.INTS);
     if (a && (a.ints ?? []).length > 64) throw new Error(`${this.where}: attribute '${name}' has ${a.ints!.length} values`);
     return a ? (a.ints ?? []).map((v, i) => toInt(v, `${this.where}: attribute '${name}'[${i}]`)) : null;
+  }
+
+  /** A FLOATS attribute (each value finite), or null when absent. */
+  floats(name: string): number[] | null {
+    const a = this.get(name, AttributeType.FLOATS);
+    if (!a) return null;
+    const values = a.floats ?? [];
+    if (values.length > 64) throw new Error(`${this.where}: attribute '${name}' has ${values.length} values`);
+    if (values.some((v) => !Number.isFinite(v))) throw new Error(`${this.where}: attribute '${name}' holds a non-finite value (${JSON.stringify(values)})`);
+    return [...values];
   }
 
   string(name: string, fallback: string): string {

@@ -6,7 +6,8 @@
 import type { Conv2dGeometry } from '../geometry.js';
 import type { Data } from '../../tensor/tensor.js';
 import { Tensor } from '../../tensor/tensor.js';
-import { addBias } from './bias.js';
+import type { EpilogueOptions } from '../backend.js';
+import { addBias, reluInPlace } from './bias.js';
 import { commonDtype } from './common.js';
 import { matmul } from './gemm.js';
 
@@ -94,7 +95,7 @@ function groupSizes(g: Conv2dGeometry): { Cg: number; outCg: number; Kg: number;
 }
 
 /** y[n, gi] = W_g · cols_g[n] + b, per image n and group gi. */
-export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
+export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
   const dtype = commonDtype('conv2d', x, w, b);
   const { N, C, H, W, outC, groups } = g;
   const { outCg, Kg, P } = groupSizes(g);
@@ -113,6 +114,36 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry
     }
   }
   if (b) addBias(y, b); // y[n, oc, oh, ow] += b[oc]
+  if (options.relu) reluInPlace(y.data);
+  return y;
+}
+
+/**
+ * dx[n] += col2im(W_gᵀ · dY_g[n]) for every group: the input gradient of one image (dx zeroed by
+ * the caller). dCols [C·kH·kW, OH·OW] is scratch; null for a 1×1 kernel, whose dCols is dx itself.
+ */
+function addInputGradImage(w: Tensor, dy: Tensor, n: number, g: Conv2dGeometry, dCols: Tensor | null, dx: Tensor): void {
+  const { C, H, W, outC, groups } = g;
+  const { outCg, Kg, P } = groupSizes(g);
+  for (let gi = 0; gi < groups; gi++) {
+    const dYG = view(dy.data, (n * outC + gi * outCg) * P, outCg, P);
+    const target = dCols ? view(dCols.data, gi * Kg * P, Kg, P) : view(dx.data, n * C * H * W + gi * Kg * P, Kg, P);
+    matmul(view(w.data, gi * outCg * Kg, outCg, Kg), dYG, { transA: true, out: target });
+  }
+  if (dCols) col2imImage(dCols.data, 0, g, dx.data, n * C * H * W);
+}
+
+/**
+ * Transposed convolution: y[n] = col2im(W_gᵀ · x_g[n]) + b, the input gradient of the conv of
+ * geometry g (see convTranspose2dGeometry) with x in the place of its dy. x [N, g.outC, g.OH, g.OW],
+ * w [g.outC, g.C/groups, kH, kW] → y [N, g.C, g.H, g.W].
+ */
+export function convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
+  const dtype = commonDtype('convTranspose2d', x, w, b);
+  const y = Tensor.zeros([g.N, g.C, g.H, g.W], dtype);
+  const dCols = isPointwise(g) ? null : Tensor.zeros([g.C * g.kH * g.kW, g.OH * g.OW], dtype);
+  for (let n = 0; n < g.N; n++) addInputGradImage(w, x, n, g, dCols, y);
+  if (b) addBias(y, b); // y[n, c, h, w] += b[c]
   return y;
 }
 
@@ -139,13 +170,8 @@ export function conv2dBackward(
       const dYG = view(dy.data, (n * outC + gi * outCg) * P, outCg, P);
       const colsG = view(source, sourceOffset + gi * Kg * P, Kg, P);
       matmul(dYG, colsG, { transB: true, out: view(grads.dW.data, gi * outCg * Kg, outCg, Kg), accumulate: true });
-      if (dx) {
-        // 1×1: dCols is dx itself; otherwise it is scattered back by col2im below.
-        const target = dCols ? view(dCols.data, gi * Kg * P, Kg, P) : view(dx.data, n * C * H * W + gi * Kg * P, Kg, P);
-        matmul(view(w.data, gi * outCg * Kg, outCg, Kg), dYG, { transA: true, out: target });
-      }
     }
-    if (dx && dCols) col2imImage(dCols.data, 0, g, dx.data, n * C * H * W);
+    if (dx) addInputGradImage(w, dy, n, g, dCols, dx);
     if (grads.db) {
       for (let oc = 0; oc < outC; oc++) {
         let sum = 0;

@@ -4,7 +4,7 @@
 import type { Kernels } from '../backend.js';
 import { batchNormBackward, batchNormForward, batchNormStats } from './batch-norm.js';
 import { addBias, addChannelSums } from './bias.js';
-import { col2im, conv2d, conv2dBackward, im2col } from './conv.js';
+import { col2im, conv2d, conv2dBackward, convTranspose2d, im2col } from './conv.js';
 import { activation, activationBackward, mul } from './elementwise.js';
 import { matmul } from './gemm.js';
 import { groupNormBackward, groupNormForward } from './group-norm.js';
@@ -22,6 +22,7 @@ export const refKernels: Kernels = {
   col2im,
   conv2d,
   conv2dBackward,
+  convTranspose2d,
   maxPool2d,
   maxPool2dBackward,
   avgPool2d,

@@ -10,14 +10,18 @@ function checkRows(kernel: string, x: Tensor): [number, number] {
   return [x.shape[0], x.shape[1]];
 }
 
-/** Writes the log softmax of the row z[offset .. offset + K) into logP: log pₖ = (zₖ − m) − log Σⱼ e^{zⱼ − m}, m = maxⱼ zⱼ. */
-function logSoftmaxRow(z: ArrayLike<number>, offset: number, K: number, logP: Float64Array): void {
+/**
+ * Writes the log softmax of the K logits z[offset + k·stride] into logP:
+ * log pₖ = (zₖ − m) − log Σⱼ e^{zⱼ − m}, m = maxⱼ zⱼ. stride is 1 for a row of [N, K] and the
+ * spatial size H·W for a pixel of [N, K, H, W].
+ */
+function logSoftmaxRow(z: ArrayLike<number>, offset: number, K: number, logP: Float64Array, stride = 1): void {
   let m = -Infinity;
-  for (let k = 0; k < K; k++) m = Math.max(m, z[offset + k]);
+  for (let k = 0; k < K; k++) m = Math.max(m, z[offset + k * stride]);
   let sum = 0;
-  for (let k = 0; k < K; k++) sum += Math.exp(z[offset + k] - m);
+  for (let k = 0; k < K; k++) sum += Math.exp(z[offset + k * stride] - m);
   const logSum = Math.log(sum);
-  for (let k = 0; k < K; k++) logP[k] = z[offset + k] - m - logSum;
+  for (let k = 0; k < K; k++) logP[k] = z[offset + k * stride] - m - logSum;
 }
 
 /** pₙₖ = e^{zₙₖ − mₙ} / Σⱼ e^{zₙⱼ − mₙ}. */
@@ -33,21 +37,28 @@ export function softmax(x: Tensor): Tensor {
 }
 
 /**
- * Fused softmax + cross-entropy, as PyTorch's F.cross_entropy(z, t, weight=w, label_smoothing=ε, reduction=r).
- * Per row n with target t = tₙ (w ≡ 1 without weights):
- *   ℓₙ = (1 − ε)·w[t]·(−log p[t]) + (ε/K)·Σₖ w[k]·(−log p[k])
- *   loss = Σₙ ℓₙ / D,  D = Σₙ w[tₙ] for 'mean' with weights, N for 'mean' without, 1 for 'sum'.
- * (PyTorch divides both the NLL term and the smoothing term by Σₙ w[tₙ] when weights are given.)
+ * Fused softmax + cross-entropy, as PyTorch's F.cross_entropy(z, t, weight=w, ignore_index=ι,
+ * label_smoothing=ε, reduction=r), over logits [N, K] or spatial logits [N, K, d₁, …] (one
+ * distribution per position, targets [N, d₁, …] flattened). Per position i with target t = tᵢ ≠ ι
+ * (w ≡ 1 without weights):
+ *   ℓᵢ = (1 − ε)·w[t]·(−log p[t]) + (ε/K)·Σₖ w[k]·(−log p[k])
+ *   loss = Σᵢ ℓᵢ / D,  D = Σᵢ w[tᵢ] for 'mean' with weights, the count for 'mean' without, 1 for 'sum'
+ * (sums over the positions not ignored; PyTorch divides both the NLL and the smoothing term by D).
+ * Ignored positions add nothing and get a zero gradient; all ignored with 'mean' gives 0/0 = NaN,
+ * as PyTorch, with a zero gradient (PyTorch's too).
  * Gradient, with d(−log p[k])/dzⱼ = pⱼ − δₖⱼ:
- *   dℓₙ/dzⱼ = pⱼ·((1 − ε)·w[t] + (ε/K)·Σₖ w[k]) − (1 − ε)·w[t]·δₜⱼ − (ε/K)·w[j],   grad = dℓ/dz / D.
+ *   dℓᵢ/dzⱼ = pⱼ·((1 − ε)·w[t] + (ε/K)·Σₖ w[k]) − (1 − ε)·w[t]·δₜⱼ − (ε/K)·w[j],   grad = dℓ/dz / D.
  */
 export function softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult {
   const dtype = commonDtype('softmaxCrossEntropy', logits, options.weight);
-  const [N, K] = checkRows('softmaxCrossEntropy', logits);
-  if (targets.length !== N) throw new Error(`softmaxCrossEntropy: ${N} rows of logits but ${targets.length} targets`);
+  if (logits.rank < 2) throw new Error(`softmaxCrossEntropy: expected [N, K] or [N, K, ...], got ${formatShape(logits.shape)}`);
+  const [N, K] = logits.shape;
+  const S = logits.size / Math.max(N * K, 1); // positions per sample (1 for [N, K])
+  if (targets.length !== N * S) throw new Error(`softmaxCrossEntropy: ${N * S} positions of logits but ${targets.length} targets`);
   const weight = options.weight?.data ?? null;
   if (weight && weight.length !== K) throw new Error(`softmaxCrossEntropy: weight has ${weight.length} entries, expected ${K}`);
   const eps = options.labelSmoothing;
+  const ignoreIndex = options.ignoreIndex ?? null;
   const w = (k: number): number => (weight ? weight[k] : 1);
   let weightSum = 0; // Σₖ w[k]
   for (let k = 0; k < K; k++) weightSum += w(k);
@@ -57,18 +68,22 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options
   const grad = Tensor.zeros(logits.shape, dtype);
   const logP = new Float64Array(K);
   for (let n = 0; n < N; n++) {
-    const t = targets[n];
-    logSoftmaxRow(logits.data, n * K, K, logP);
-    let smooth = 0; // Σₖ w[k]·(−log p[k])
-    for (let k = 0; k < K; k++) smooth -= w(k) * logP[k];
-    total += (1 - eps) * w(t) * -logP[t] + (eps / K) * smooth;
-    if (options.reduction === 'mean') divisor += weight ? w(t) : 1;
-    const scale = (1 - eps) * w(t) + (eps / K) * weightSum;
-    for (let j = 0; j < K; j++) {
-      grad.data[n * K + j] = Math.exp(logP[j]) * scale - (eps / K) * w(j) - (j === t ? (1 - eps) * w(t) : 0);
+    for (let s = 0; s < S; s++) {
+      const t = targets[n * S + s];
+      if (t === ignoreIndex) continue; // no loss, zero gradient, not counted
+      const offset = n * K * S + s; // z[n, k, s] at offset + k·S
+      logSoftmaxRow(logits.data, offset, K, logP, S);
+      let smooth = 0; // Σₖ w[k]·(−log p[k])
+      for (let k = 0; k < K; k++) smooth -= w(k) * logP[k];
+      total += (1 - eps) * w(t) * -logP[t] + (eps / K) * smooth;
+      if (options.reduction === 'mean') divisor += weight ? w(t) : 1;
+      const scale = (1 - eps) * w(t) + (eps / K) * weightSum;
+      for (let j = 0; j < K; j++) {
+        grad.data[offset + j * S] = Math.exp(logP[j]) * scale - (eps / K) * w(j) - (j === t ? (1 - eps) * w(t) : 0);
+      }
     }
   }
-  for (let i = 0; i < grad.size; i++) grad.data[i] /= divisor;
+  if (divisor !== 0) for (let i = 0; i < grad.size; i++) grad.data[i] /= divisor; // divisor 0: every position ignored, grad stays 0
   return { loss: total / divisor, grad };
 }
 

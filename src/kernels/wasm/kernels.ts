@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
 // backward) run in wasm, split across threads when the work is large enough (always the same way
-// for the same shapes and thread count, so runs are bit-identical); ReLU, max pooling, adaptive
-// (global) average pooling and group/layer normalisation run in wasm on the calling thread; every other kernel, and
+// for the same shapes and thread count, so runs are bit-identical), transposed convolution (the
+// convolution's dx alone) too; ReLU, max pooling, adaptive
+// (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
+// Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread, as do
+// batch norm, bias, Add and the max-pool backward (kernels-simple.ts); every other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
-import type { Activation, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, EpilogueOptions, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
+import { simpleWasmKernels } from './kernels-simple.js';
 
 /** Job kinds, as in assembly/index.ts (max pooling is called directly, not through the job runner). */
 const JOB_GEMM = 1;
@@ -83,8 +87,8 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     return result;
   }
 
-  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
-    if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g);
+  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
+    if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g, options);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.outC * OHW;
@@ -97,7 +101,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride]);
+    const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride, options.relu ? 1 : 0]);
     rt.run(desc, g.N, parallel); // one item per sample
     return new Tensor(rt.f32(py, ySize).slice(), [g.N, g.outC, g.OH, g.OW]);
   }
@@ -137,21 +141,101 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     return dx;
   }
 
+  /**
+   * Transposed convolution: the backward job of the conv of geometry g with x as its dy and no dW,
+   * so only dx = col2im(w_gᵀ·x_g) runs, one sample per item; the bias is added afterwards.
+   */
+  function convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
+    if (!isFloat32(x, w, b)) return refKernels.convTranspose2d(x, w, b, g);
+    const rows = (g.C / g.groups) * g.kH * g.kW;
+    const OHW = g.OH * g.OW;
+    const ySize = g.N * g.C * g.H * g.W;
+    rt.reset();
+    const pw = rt.put(w.data as Float32Array);
+    const px = rt.put(x.data as Float32Array);
+    const py = rt.zeros(ySize);
+    const parallel = rt.threads > 1 && g.N > 1 && x.size * rows >= PARALLEL_MIN_WORK;
+    const threads = parallel ? rt.threads : 1;
+    const scratchStride = rt.exports.convScratchBytes(rows, OHW);
+    const scratch = rt.alloc(scratchStride * threads);
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1]);
+    rt.run(desc, g.N, parallel); // one item per sample
+    const y = new Tensor(rt.f32(py, ySize).slice(), [g.N, g.C, g.H, g.W]);
+    if (b) refKernels.addBias(y, b); // y[n, c, h, w] += b[c]
+    return y;
+  }
+
+  /** SiLU, ELU, Mish and GELU tanh: the kind numbers of assembly/transcendental.ts, and ELU's α. */
+  function transcendental(f: Activation): { kind: number; alpha: number } | null {
+    switch (f.kind) {
+      case 'silu':
+        return { kind: 0, alpha: 0 };
+      case 'elu':
+        return { kind: 1, alpha: f.alpha };
+      case 'mish':
+        return { kind: 2, alpha: 0 };
+      case 'geluTanh':
+        return { kind: 3, alpha: 0 };
+      default:
+        return null;
+    }
+  }
+
+  /** The wasm forward of an activation, or null where the reference kernel runs (sigmoid, tanh, GELU, softplus). */
+  function forwardOf(f: Activation): ((x: number, y: number, n: number) => void) | null {
+    const e = rt.exports;
+    const t = transcendental(f);
+    if (t) return (x, y, n) => e.transcendentalSimd(t.kind, x, y, n, t.alpha, rt.alloc(16));
+    switch (f.kind) {
+      case 'relu':
+        return e.reluSimd;
+      case 'relu6':
+        return e.relu6Simd;
+      case 'hardsigmoid':
+        return (x, y, n) => e.hardSimd(x, y, n, 0);
+      case 'hardswish':
+        return (x, y, n) => e.hardSimd(x, y, n, 1);
+      default:
+        return null;
+    }
+  }
+
+  /** dx = f'(x)·dy in wasm (written over dy's copy), or null where the reference kernel runs. */
+  function backwardOf(f: Activation): ((x: number, dy: number, dx: number, n: number) => void) | null {
+    const e = rt.exports;
+    const t = transcendental(f);
+    if (t) return (x, dy, dx, n) => e.transcendentalBackwardSimd(t.kind, x, dy, dx, n, t.alpha, rt.alloc(16));
+    switch (f.kind) {
+      case 'relu':
+        return e.reluBackwardSimd;
+      case 'relu6':
+        return e.relu6BackwardSimd;
+      case 'hardsigmoid':
+        return e.hardsigmoidBackwardSimd;
+      case 'hardswish':
+        return e.hardswishBackwardSimd;
+      default:
+        return null;
+    }
+  }
+
   function activation(f: Activation, x: Tensor): Tensor {
-    if (f.kind !== 'relu' || !isFloat32(x)) return refKernels.activation(f, x);
+    const run = forwardOf(f);
+    if (!run || !isFloat32(x)) return refKernels.activation(f, x);
     rt.reset();
     const px = rt.put(x.data as Float32Array);
     const py = rt.alloc(x.size * 4);
-    rt.exports.reluSimd(px, py, x.size);
+    run(px, py, x.size);
     return new Tensor(rt.f32(py, x.size).slice(), x.shape);
   }
 
   function activationBackward(f: Activation, x: Tensor, y: Tensor, dy: Tensor): Tensor {
-    if (f.kind !== 'relu' || !isFloat32(x, y, dy) || x.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
+    const run = backwardOf(f);
+    if (!run || !isFloat32(x, y, dy) || x.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
     rt.reset();
     const px = rt.put(x.data as Float32Array);
     const pdy = rt.put(dy.data as Float32Array);
-    rt.exports.reluBackwardSimd(px, pdy, pdy, x.size); // in place over the copy of dy
+    run(px, pdy, pdy, x.size); // in place over the copy of dy
     return new Tensor(rt.f32(pdy, x.size).slice(), x.shape);
   }
 
@@ -278,6 +362,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
 
   return {
     ...refKernels,
+    ...simpleWasmKernels(rt),
     activation,
     activationBackward,
     maxPool2d,
@@ -286,6 +371,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     matmul,
     conv2d,
     conv2dBackward,
+    convTranspose2d,
     close: () => rt.close(),
     adaptiveAvgPool2d,
     adaptiveAvgPool2dBackward,

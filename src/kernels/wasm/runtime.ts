@@ -18,9 +18,23 @@ interface NablaExports {
   addPartials(dW: number, partials: number, count: number, size: number): void;
   reluSimd(x: number, y: number, n: number): void;
   reluBackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  relu6Simd(x: number, y: number, n: number): void;
+  relu6BackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  hardSimd(x: number, y: number, n: number, timesX: number): void;
+  hardsigmoidBackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  hardswishBackwardSimd(x: number, dy: number, dx: number, n: number): void;
+  transcendentalSimd(kind: number, x: number, y: number, n: number, alpha: number, scratch: number): void;
+  transcendentalBackwardSimd(kind: number, x: number, dy: number, dx: number, n: number, alpha: number, scratch: number): void;
   maxPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dBackwardPlanes(desc: number): void;
+  addSimd(a: number, b: number, y: number, n: number): void;
+  addBiasSimd(y: number, b: number, N: number, C: number, S: number): void;
+  addChannelSumsSimd(dy: number, out: number, sums: number, N: number, C: number, S: number): void;
+  maxPool2dBackwardScatter(dy: number, argmax: number, dx: number, n: number): void;
+  batchNormStatsSimd(desc: number): void;
+  batchNormForwardSimd(desc: number): void;
+  batchNormBackwardSimd(desc: number): void;
   groupNormForwardBlocks(desc: number, eps: number): void;
   groupNormBackwardBlocks(desc: number): void;
 }
@@ -148,6 +162,13 @@ export class WasmRuntime {
   put(data: Float32Array): number {
     const ptr = this.alloc(data.length * 4);
     this.f32(ptr, data.length).set(data);
+    return ptr;
+  }
+
+  /** Allocates room for 32-bit integers (an argmax) and copies them in. */
+  putInt32(data: Int32Array): number {
+    const ptr = this.alloc(data.length * 4);
+    new Int32Array(this.memory.buffer, ptr, data.length).set(data);
     return ptr;
   }
 

@@ -7,6 +7,7 @@
 // row (c, kh, kw), column (oh, ow).
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
+import { reluSimd } from './elementwise';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -119,7 +120,8 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride]. Item n: y[n] = conv(x[n], w) + b.
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1)]. Item n:
+ * y[n] = conv(x[n], w) + b, then max(·, 0) with relu (a fused ReLU layer).
  * The thread's scratch holds cols [Cg·kH·kW, OH·OW] and then the gemm packing area.
  */
 export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
@@ -139,11 +141,13 @@ export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
     // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
     gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
   }
-  if (b != 0) addBiasSample(y + <usize>(n * outC * OHW) * 4, b, outC, OHW);
+  const ySample = y + <usize>(n * outC * OHW) * 4;
+  if (b != 0) addBiasSample(ySample, b, outC, OHW);
+  if (word(desc, 23) != 0) reluSimd(ySample, ySample, outC * OHW);
 }
 
 /**
- * Backward job words 17..: [x, w, dy, dW, dWPartials, dx (0: not needed), scratch, scratchStride,
+ * Backward job words 17..: [x, w, dy, dW (0: no dW, x unread), dWPartials, dx (0: not needed), scratch, scratchStride,
  * dySums (0: no bias), samplesPerPiece]. Item p is piece p: samples [p·s, min(N, (p + 1)·s)) with
  * s = samplesPerPiece, in order, their dW added into dW itself (piece 0) or into partial p − 1
  * (zeroed by the caller, which adds the partials into dW in piece order afterwards). The pieces
@@ -153,7 +157,8 @@ export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
 export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
   const N = word(desc, N_), perPiece = word(desc, 26);
   const dWSize = <usize>word(desc, OUTC) * (word(desc, C_) / word(desc, GROUPS)) * word(desc, KH) * word(desc, KW);
-  const dW = p == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(p - 1) * dWSize * 4;
+  // dW word 0: no weight gradient (a transposed convolution's forward pass is this job's dx alone).
+  const dW = word(desc, 20) == 0 ? 0 : p == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(p - 1) * dWSize * 4;
   const end = min(N, (p + 1) * perPiece);
   for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, dW);
 }
@@ -175,7 +180,7 @@ export function addPartials(dW: usize, partials: usize, count: i32, size: i32): 
 }
 
 /**
- * Sample n of a backward job: adds its dW into the dW buffer given, writes dx[n] =
+ * Sample n of a backward job: adds its dW into the dW buffer given (none when 0), writes dx[n] =
  * col2im(w_gᵀ·dy_g) (dx zeroed by the caller) and, for the bias gradient, dySums[n, oc] =
  * Σ_{oh, ow} dy[n, oc] in float64 (the caller adds them into db sample by sample, as the
  * reference does). The thread's scratch holds cols, then dcols, then the gemm packing area.
@@ -196,9 +201,11 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize): void
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
     const dyg = dy + <usize>((n * outC + g * outCg) * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
-    if (!pointwise) im2colSample(desc, xg, Cg, cols);
-    // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
-    gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
+    if (dW != 0) {
+      if (!pointwise) im2colSample(desc, xg, Cg, cols);
+      // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
+      gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
+    }
     if (dx != 0) {
       const dxg = dx + <usize>((n * C + g * Cg) * H * W) * 4;
       // dcols [rows, OHW] = w_gᵀ (w_g stored [outCg, rows]) · dy_g [outCg, OHW]

@@ -123,7 +123,12 @@ export function tileCols(): i32 {
 }
 
 export { addPartials, convScratchBytes } from './conv';
-export { reluSimd, reluBackwardSimd } from './elementwise';
+export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, hardsigmoidBackwardSimd, hardswishBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';
+export { addSimd } from './elementwise';
+export { addBiasSimd, addChannelSumsSimd } from './bias';
+export { maxPool2dBackwardScatter } from './pool';
+export { batchNormStatsSimd, batchNormForwardSimd, batchNormBackwardSimd } from './batch-norm';
 export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
+export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental';

@@ -120,3 +120,11 @@ export function maxPool2dPlanes(desc: usize): void {
     }
   }
 }
+
+/** Max-pool backward: dx[argmax[i]] += dy[i] for the n entries of dy (dx zeroed by the caller). */
+export function maxPool2dBackwardScatter(dy: usize, argmax: usize, dx: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const at = dx + <usize>load<i32>(argmax + <usize>i * 4) * 4;
+    store<f32>(at, load<f32>(at) + load<f32>(dy + <usize>i * 4));
+  }
+}

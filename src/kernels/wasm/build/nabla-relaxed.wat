@@ -1,19 +1,23 @@
 (module
  (type $0 (func (param i32 i32 i32 i32)))
  (type $1 (func (param i32)))
- (type $2 (func (result i32)))
- (type $3 (func (param i32 i32 i32)))
+ (type $2 (func (param i32 i32 i32)))
+ (type $3 (func (result i32)))
  (type $4 (func (param i32 i32)))
  (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $6 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $7 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32) (result f64)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $12 (func (param i32 f64)))
- (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $14 (func (param i32 i32) (result i32)))
+ (type $6 (func (param i32 i32) (result f64)))
+ (type $7 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $8 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $12 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $13 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $14 (func (param i32 f64)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32) (result i32)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -31,11 +35,25 @@
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
  (export "reluBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/reluBackwardSimd))
+ (export "relu6Simd" (func $src/kernels/wasm/assembly/elementwise/relu6Simd))
+ (export "relu6BackwardSimd" (func $src/kernels/wasm/assembly/elementwise/relu6BackwardSimd))
+ (export "hardSimd" (func $src/kernels/wasm/assembly/elementwise/hardSimd))
+ (export "hardsigmoidBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/hardsigmoidBackwardSimd))
+ (export "hardswishBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/hardswishBackwardSimd))
  (export "maxPool2dPlanes" (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes))
  (export "adaptiveAvgPool2dPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dPlanes))
  (export "adaptiveAvgPool2dBackwardPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dBackwardPlanes))
+ (export "addSimd" (func $src/kernels/wasm/assembly/elementwise/addSimd))
+ (export "addBiasSimd" (func $src/kernels/wasm/assembly/bias/addBiasSimd))
+ (export "addChannelSumsSimd" (func $src/kernels/wasm/assembly/bias/addChannelSumsSimd))
+ (export "maxPool2dBackwardScatter" (func $src/kernels/wasm/assembly/pool/maxPool2dBackwardScatter))
+ (export "batchNormStatsSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsSimd))
+ (export "batchNormForwardSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormForwardSimd))
+ (export "batchNormBackwardSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormBackwardSimd))
  (export "groupNormForwardBlocks" (func $src/kernels/wasm/assembly/group-norm/groupNormForwardBlocks))
  (export "groupNormBackwardBlocks" (func $src/kernels/wasm/assembly/group-norm/groupNormBackwardBlocks))
+ (export "transcendentalSimd" (func $src/kernels/wasm/assembly/transcendental/transcendentalSimd))
+ (export "transcendentalBackwardSimd" (func $src/kernels/wasm/assembly/transcendental/transcendentalBackwardSimd))
  (export "memory" (memory $0))
  (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
   (local $13 i32)
@@ -553,6 +571,98 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd (param $0 i32) (param $1 i32) (result f64)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 v128)
+  (local $5 v128)
+  (local $6 v128)
+  (local $7 v128)
+  (local $8 v128)
+  (local $9 f64)
+  loop $for-loop|0
+   local.get $2
+   i32.const 8
+   i32.add
+   local.tee $3
+   local.get $1
+   i32.le_s
+   if
+    local.get $5
+    local.get $0
+    local.get $2
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $2
+    v128.load
+    local.tee $4
+    f64x2.promote_low_f32x4
+    f64x2.add
+    local.set $5
+    local.get $6
+    local.get $4
+    local.get $4
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    f64x2.add
+    local.set $6
+    local.get $7
+    local.get $2
+    v128.load offset=16
+    local.tee $4
+    f64x2.promote_low_f32x4
+    f64x2.add
+    local.set $7
+    local.get $8
+    local.get $4
+    local.get $4
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    f64x2.add
+    local.set $8
+    local.get $3
+    local.set $2
+    br $for-loop|0
+   end
+  end
+  local.get $5
+  local.get $6
+  f64x2.add
+  local.get $7
+  local.get $8
+  f64x2.add
+  f64x2.add
+  local.tee $4
+  f64x2.extract_lane 0
+  local.get $4
+  f64x2.extract_lane 1
+  f64.add
+  local.set $9
+  loop $for-loop|1
+   local.get $1
+   local.get $2
+   i32.gt_s
+   if
+    local.get $9
+    local.get $0
+    local.get $2
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f64.promote_f32
+    f64.add
+    local.set $9
+    local.get $2
+    i32.const 1
+    i32.add
+    local.set $2
+    br $for-loop|1
+   end
+  end
+  local.get $9
+ )
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
@@ -573,7 +683,7 @@
   i32.const 1
   i32.eq
   if
-   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
+   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
     local.get $0
     i32.load offset=4
     i32.const 0
@@ -648,7 +758,7 @@
      local.get $0
      local.get $1
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
      local.get $7
      local.get $8
      local.get $1
@@ -699,7 +809,7 @@
      local.get $0
      local.get $1
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$1
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
      local.get $7
      local.get $8
      local.get $9
@@ -767,21 +877,27 @@
      i32.mul
      i32.mul
      local.set $5
-     local.get $1
+     local.get $0
+     i32.load offset=80
      if (result i32)
-      local.get $0
-      i32.load offset=84
       local.get $1
-      i32.const 1
-      i32.sub
-      local.get $5
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
+      if (result i32)
+       local.get $0
+       i32.load offset=84
+       local.get $1
+       i32.const 1
+       i32.sub
+       local.get $5
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+      else
+       local.get $0
+       i32.load offset=80
+      end
      else
-      local.get $0
-      i32.load offset=80
+      i32.const 0
      end
      local.set $5
      local.get $3
@@ -2230,97 +2346,1947 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd (param $0 i32) (param $1 i32) (result f64)
-  (local $2 i32)
-  (local $3 i32)
-  (local $4 v128)
-  (local $5 v128)
-  (local $6 v128)
-  (local $7 v128)
+ (func $src/kernels/wasm/assembly/transcendental/transcendentalSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f32) (param $5 i32)
+  (local $6 i32)
+  (local $7 i32)
   (local $8 v128)
-  (local $9 f64)
+  (local $9 i32)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
   loop $for-loop|0
-   local.get $2
-   i32.const 8
+   local.get $6
+   i32.const 4
    i32.add
-   local.tee $3
-   local.get $1
+   local.get $3
    i32.le_s
    if
-    local.get $5
-    local.get $0
-    local.get $2
+    local.get $6
     i32.const 2
     i32.shl
-    i32.add
-    local.tee $2
-    v128.load
-    local.tee $4
-    f64x2.promote_low_f32x4
-    f64x2.add
-    local.set $5
-    local.get $6
-    local.get $4
-    local.get $4
-    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-    f64x2.promote_low_f32x4
-    f64x2.add
-    local.set $6
-    local.get $7
+    local.tee $7
     local.get $2
-    v128.load offset=16
-    local.tee $4
-    f64x2.promote_low_f32x4
-    f64x2.add
-    local.set $7
-    local.get $8
-    local.get $4
-    local.get $4
-    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-    f64x2.promote_low_f32x4
-    f64x2.add
+    i32.add
+    local.get $1
+    local.get $7
+    i32.add
+    v128.load
     local.set $8
-    local.get $3
-    local.set $2
+    block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0 (result v128)
+     local.get $0
+     i32.eqz
+     if
+      local.get $8
+      f32x4.abs
+      f32x4.neg
+      local.tee $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $11
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $11
+      local.get $12
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $12
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      local.get $11
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $12
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $10
+      f32x4.add
+      local.set $11
+      local.get $8
+      local.get $10
+      local.get $11
+      f32x4.div
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.div
+      local.get $8
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      f32x4.mul
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     end
+     local.get $0
+     i32.const 1
+     i32.eq
+     if
+      local.get $8
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $10
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $11
+      local.get $8
+      local.get $4
+      f32x4.splat
+      v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+      local.get $8
+      f32x4.mul
+      v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+      f32x4.add
+      local.get $8
+      f32x4.mul
+      v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+      f32x4.add
+      local.get $8
+      f32x4.mul
+      v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+      f32x4.add
+      local.get $8
+      f32x4.mul
+      v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+      f32x4.add
+      local.get $8
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+      f32x4.add
+      local.get $8
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $8
+      f32x4.mul
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      local.get $8
+      f32x4.mul
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $10
+      local.get $11
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $11
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $10
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      local.get $10
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $11
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $8
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.sub
+      local.get $8
+      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+      f32x4.gt
+      v128.bitselect
+      f32x4.mul
+      local.get $8
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      v128.bitselect
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     end
+     local.get $0
+     i32.const 2
+     i32.eq
+     if
+      local.get $8
+      f32x4.abs
+      f32x4.neg
+      local.tee $10
+      v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+      f32x4.max
+      local.get $10
+      local.get $8
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      local.tee $10
+      v128.bitselect
+      local.tee $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $12
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $13
+      local.get $8
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $12
+      local.get $13
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $13
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      local.get $12
+      f32x4.mul
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $13
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $11
+      f32x4.div
+      local.get $11
+      local.get $10
+      v128.bitselect
+      local.tee $10
+      local.get $10
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      f32x4.add
+      f32x4.mul
+      local.tee $10
+      local.get $10
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      f32x4.add
+      f32x4.div
+      local.get $8
+      v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+      f32x4.gt
+      v128.bitselect
+      f32x4.mul
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     end
+     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+     local.get $8
+     v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+     local.get $8
+     local.get $8
+     f32x4.mul
+     local.get $8
+     f32x4.mul
+     f32x4.mul
+     f32x4.add
+     f32x4.mul
+     f32x4.mul
+     local.tee $10
+     f32x4.abs
+     f32x4.neg
+     local.tee $11
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.min
+     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+     f32x4.max
+     local.tee $12
+     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+     f32x4.mul
+     f32x4.nearest
+     local.set $13
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+     local.get $12
+     local.get $13
+     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+     f32x4.mul
+     f32x4.sub
+     local.get $13
+     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+     f32x4.mul
+     f32x4.sub
+     local.tee $12
+     f32x4.mul
+     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+     f32x4.add
+     local.get $12
+     f32x4.mul
+     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+     f32x4.add
+     local.get $12
+     f32x4.mul
+     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+     f32x4.add
+     local.get $12
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+     f32x4.add
+     local.get $12
+     f32x4.mul
+     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+     f32x4.add
+     local.get $12
+     f32x4.mul
+     local.get $12
+     f32x4.mul
+     local.get $12
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     f32x4.add
+     f32x4.add
+     local.get $13
+     i32x4.trunc_sat_f32x4_s
+     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+     i32x4.add
+     i32.const 23
+     i32x4.shl
+     f32x4.mul
+     local.get $11
+     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+     f32x4.lt
+     v128.andnot
+     local.tee $11
+     f32x4.add
+     local.set $12
+     local.get $8
+     local.get $11
+     local.get $12
+     f32x4.div
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $12
+     f32x4.div
+     local.get $10
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.lt
+     v128.bitselect
+     f32x4.mul
+    end
+    v128.store
+    local.get $6
+    i32.const 4
+    i32.add
+    local.set $6
     br $for-loop|0
    end
   end
-  local.get $5
+  local.get $3
   local.get $6
-  f64x2.add
-  local.get $7
-  local.get $8
-  f64x2.add
-  f64x2.add
-  local.tee $4
-  f64x2.extract_lane 0
-  local.get $4
-  f64x2.extract_lane 1
-  f64.add
-  local.set $9
+  i32.eq
+  if
+   return
+  end
+  local.get $5
+  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+  v128.store
+  local.get $6
+  local.set $7
   loop $for-loop|1
-   local.get $1
-   local.get $2
+   local.get $3
+   local.get $7
    i32.gt_s
    if
-    local.get $9
-    local.get $0
-    local.get $2
+    local.get $5
+    local.get $7
+    local.get $6
+    i32.sub
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $1
+    local.get $7
     i32.const 2
     i32.shl
     i32.add
     f32.load
-    f64.promote_f32
-    f64.add
-    local.set $9
-    local.get $2
+    f32.store
+    local.get $7
     i32.const 1
     i32.add
-    local.set $2
+    local.set $7
     br $for-loop|1
    end
   end
-  local.get $9
+  local.get $5
+  v128.load
+  local.set $8
+  local.get $5
+  block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1 (result v128)
+   local.get $0
+   i32.eqz
+   if
+    local.get $8
+    f32x4.abs
+    f32x4.neg
+    local.tee $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $11
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $11
+    local.get $12
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $12
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    local.get $11
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $12
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $10
+    f32x4.add
+    local.set $11
+    local.get $8
+    local.get $10
+    local.get $11
+    f32x4.div
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    f32x4.div
+    local.get $8
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    f32x4.mul
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
+   local.get $0
+   i32.const 1
+   i32.eq
+   if
+    local.get $8
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $10
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $11
+    local.get $8
+    local.get $4
+    f32x4.splat
+    v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+    local.get $8
+    f32x4.mul
+    v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+    f32x4.add
+    local.get $8
+    f32x4.mul
+    v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+    f32x4.add
+    local.get $8
+    f32x4.mul
+    v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+    f32x4.add
+    local.get $8
+    f32x4.mul
+    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+    f32x4.add
+    local.get $8
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    f32x4.add
+    local.get $8
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $8
+    f32x4.mul
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    local.get $8
+    f32x4.mul
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $10
+    local.get $11
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $11
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $10
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    local.get $10
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $11
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $8
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.sub
+    local.get $8
+    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+    f32x4.gt
+    v128.bitselect
+    f32x4.mul
+    local.get $8
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    v128.bitselect
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
+   local.get $0
+   i32.const 2
+   i32.eq
+   if
+    local.get $8
+    f32x4.abs
+    f32x4.neg
+    local.tee $10
+    v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+    f32x4.max
+    local.get $10
+    local.get $8
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.tee $10
+    v128.bitselect
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $12
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $13
+    local.get $8
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $12
+    local.get $13
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $13
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $13
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $11
+    f32x4.div
+    local.get $11
+    local.get $10
+    v128.bitselect
+    local.tee $10
+    local.get $10
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.add
+    f32x4.mul
+    local.tee $10
+    local.get $10
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.add
+    f32x4.div
+    local.get $8
+    v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+    f32x4.gt
+    v128.bitselect
+    f32x4.mul
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
+   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+   v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+   local.get $8
+   v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+   local.get $8
+   local.get $8
+   f32x4.mul
+   local.get $8
+   f32x4.mul
+   f32x4.mul
+   f32x4.add
+   f32x4.mul
+   f32x4.mul
+   local.tee $10
+   f32x4.abs
+   f32x4.neg
+   local.tee $11
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.min
+   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+   f32x4.max
+   local.tee $12
+   v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+   f32x4.mul
+   f32x4.nearest
+   local.set $13
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+   local.get $12
+   local.get $13
+   v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+   f32x4.mul
+   f32x4.sub
+   local.get $13
+   v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+   f32x4.mul
+   f32x4.sub
+   local.tee $12
+   f32x4.mul
+   v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+   f32x4.add
+   local.get $12
+   f32x4.mul
+   v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+   f32x4.add
+   local.get $12
+   f32x4.mul
+   v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+   f32x4.add
+   local.get $12
+   f32x4.mul
+   v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+   f32x4.add
+   local.get $12
+   f32x4.mul
+   v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+   f32x4.add
+   local.get $12
+   f32x4.mul
+   local.get $12
+   f32x4.mul
+   local.get $12
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   f32x4.add
+   f32x4.add
+   local.get $13
+   i32x4.trunc_sat_f32x4_s
+   v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+   i32x4.add
+   i32.const 23
+   i32x4.shl
+   f32x4.mul
+   local.get $11
+   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+   f32x4.lt
+   v128.andnot
+   local.tee $11
+   f32x4.add
+   local.set $12
+   local.get $8
+   local.get $11
+   local.get $12
+   f32x4.div
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $12
+   f32x4.div
+   local.get $10
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.lt
+   v128.bitselect
+   f32x4.mul
+  end
+  v128.store
+  local.get $6
+  local.set $0
+  loop $for-loop|2
+   local.get $0
+   local.get $3
+   i32.lt_s
+   if
+    local.get $2
+    local.get $0
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $5
+    local.get $0
+    local.get $6
+    i32.sub
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f32.store
+    local.get $0
+    i32.const 1
+    i32.add
+    local.set $0
+    br $for-loop|2
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/transcendental/transcendentalBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 f32) (param $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  loop $for-loop|0
+   local.get $7
+   i32.const 4
+   i32.add
+   local.get $4
+   i32.le_s
+   if
+    local.get $7
+    i32.const 2
+    i32.shl
+    local.tee $8
+    local.get $3
+    i32.add
+    local.get $1
+    local.get $8
+    i32.add
+    v128.load
+    local.set $9
+    block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0 (result v128)
+     local.get $0
+     i32.eqz
+     if
+      local.get $9
+      f32x4.abs
+      f32x4.neg
+      local.tee $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $12
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $13
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $12
+      local.get $13
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $13
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      local.get $12
+      f32x4.mul
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $13
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $11
+      f32x4.add
+      local.set $12
+      local.get $11
+      local.get $12
+      f32x4.div
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $12
+      f32x4.div
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      local.tee $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $9
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.sub
+      f32x4.mul
+      f32x4.add
+      f32x4.mul
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
+     local.get $0
+     i32.const 1
+     i32.eq
+     if
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $11
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $5
+      f32x4.splat
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $11
+      local.get $12
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $12
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      local.get $11
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $12
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $9
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      f32x4.mul
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      v128.bitselect
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
+     local.get $0
+     i32.const 2
+     i32.eq
+     if
+      local.get $9
+      f32x4.abs
+      f32x4.neg
+      local.tee $11
+      v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+      f32x4.max
+      local.get $11
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      local.tee $12
+      v128.bitselect
+      local.tee $13
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $14
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $15
+      local.get $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $16
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $17
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $16
+      local.get $17
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $17
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $16
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      local.get $16
+      f32x4.mul
+      local.get $16
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $17
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $11
+      f32x4.add
+      local.set $16
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $14
+      local.get $15
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $15
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $14
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      local.get $14
+      f32x4.mul
+      local.get $14
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $15
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $13
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $13
+      f32x4.div
+      local.get $13
+      local.get $12
+      v128.bitselect
+      local.tee $12
+      local.get $12
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      f32x4.add
+      f32x4.mul
+      local.tee $12
+      local.get $12
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      f32x4.add
+      local.tee $13
+      f32x4.div
+      local.get $9
+      v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+      f32x4.gt
+      local.tee $14
+      v128.bitselect
+      local.get $9
+      local.get $11
+      local.get $16
+      f32x4.div
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $16
+      f32x4.div
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      f32x4.mul
+      v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.mul
+      local.get $13
+      local.get $13
+      f32x4.mul
+      f32x4.div
+      local.get $14
+      v128.andnot
+      f32x4.mul
+      f32x4.add
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
+     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+     local.get $9
+     v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+     local.get $9
+     local.get $9
+     f32x4.mul
+     local.tee $11
+     local.get $9
+     f32x4.mul
+     f32x4.mul
+     f32x4.add
+     f32x4.mul
+     f32x4.mul
+     local.tee $12
+     f32x4.abs
+     f32x4.neg
+     local.tee $13
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.min
+     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+     f32x4.max
+     local.tee $14
+     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+     f32x4.mul
+     f32x4.nearest
+     local.set $15
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+     local.get $14
+     local.get $15
+     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+     f32x4.mul
+     f32x4.sub
+     local.get $15
+     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+     f32x4.mul
+     f32x4.sub
+     local.tee $14
+     f32x4.mul
+     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     local.get $14
+     f32x4.mul
+     local.get $14
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     f32x4.add
+     f32x4.add
+     local.get $15
+     i32x4.trunc_sat_f32x4_s
+     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+     i32x4.add
+     i32.const 23
+     i32x4.shl
+     f32x4.mul
+     local.get $13
+     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+     f32x4.lt
+     v128.andnot
+     local.tee $13
+     f32x4.add
+     local.set $14
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $9
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     v128.and
+     local.get $13
+     local.get $14
+     f32x4.div
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $14
+     f32x4.div
+     local.get $12
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.lt
+     v128.bitselect
+     local.tee $12
+     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+     local.get $9
+     f32x4.mul
+     local.get $12
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $12
+     f32x4.sub
+     f32x4.mul
+     f32x4.mul
+     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
+     local.get $11
+     f32x4.mul
+     f32x4.add
+     f32x4.mul
+     f32x4.mul
+     f32x4.add
+     local.get $9
+     f32x4.abs
+     v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
+     f32x4.gt
+     v128.bitselect
+    end
+    local.get $2
+    local.get $8
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $7
+    i32.const 4
+    i32.add
+    local.set $7
+    br $for-loop|0
+   end
+  end
+  local.get $4
+  local.get $7
+  i32.eq
+  if
+   return
+  end
+  local.get $6
+  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+  v128.store
+  local.get $7
+  local.set $8
+  loop $for-loop|1
+   local.get $4
+   local.get $8
+   i32.gt_s
+   if
+    local.get $6
+    local.get $8
+    local.get $7
+    i32.sub
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $1
+    local.get $8
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f32.store
+    local.get $8
+    i32.const 1
+    i32.add
+    local.set $8
+    br $for-loop|1
+   end
+  end
+  local.get $6
+  v128.load
+  local.set $9
+  local.get $6
+  block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1 (result v128)
+   local.get $0
+   i32.eqz
+   if
+    local.get $9
+    f32x4.abs
+    f32x4.neg
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $12
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $13
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $12
+    local.get $13
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $13
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $13
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $11
+    f32x4.add
+    local.set $12
+    local.get $11
+    local.get $12
+    f32x4.div
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $12
+    f32x4.div
+    local.get $9
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    local.tee $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $9
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    f32x4.sub
+    f32x4.mul
+    f32x4.add
+    f32x4.mul
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
+   local.get $0
+   i32.const 1
+   i32.eq
+   if
+    local.get $9
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $11
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $5
+    f32x4.splat
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $11
+    local.get $12
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $12
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    local.get $11
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $12
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $9
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    f32x4.mul
+    local.get $9
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    v128.bitselect
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
+   local.get $0
+   i32.const 2
+   i32.eq
+   if
+    local.get $9
+    f32x4.abs
+    f32x4.neg
+    local.tee $11
+    v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+    f32x4.max
+    local.get $11
+    local.get $9
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.tee $12
+    v128.bitselect
+    local.tee $13
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $14
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $15
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $16
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $17
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $16
+    local.get $17
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $17
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $16
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    local.get $16
+    f32x4.mul
+    local.get $16
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $17
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $11
+    f32x4.add
+    local.set $16
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $14
+    local.get $15
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $15
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $14
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    local.get $14
+    f32x4.mul
+    local.get $14
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $15
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $13
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $13
+    f32x4.div
+    local.get $13
+    local.get $12
+    v128.bitselect
+    local.tee $12
+    local.get $12
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.add
+    f32x4.mul
+    local.tee $12
+    local.get $12
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.add
+    local.tee $13
+    f32x4.div
+    local.get $9
+    v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+    f32x4.gt
+    local.tee $14
+    v128.bitselect
+    local.get $9
+    local.get $11
+    local.get $16
+    f32x4.div
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $16
+    f32x4.div
+    local.get $9
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    f32x4.mul
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.mul
+    local.get $13
+    local.get $13
+    f32x4.mul
+    f32x4.div
+    local.get $14
+    v128.andnot
+    f32x4.mul
+    f32x4.add
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
+   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+   v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+   local.get $9
+   v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+   local.get $9
+   local.get $9
+   f32x4.mul
+   local.tee $11
+   local.get $9
+   f32x4.mul
+   f32x4.mul
+   f32x4.add
+   f32x4.mul
+   f32x4.mul
+   local.tee $12
+   f32x4.abs
+   f32x4.neg
+   local.tee $13
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.min
+   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+   f32x4.max
+   local.tee $14
+   v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+   f32x4.mul
+   f32x4.nearest
+   local.set $15
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+   local.get $14
+   local.get $15
+   v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+   f32x4.mul
+   f32x4.sub
+   local.get $15
+   v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+   f32x4.mul
+   f32x4.sub
+   local.tee $14
+   f32x4.mul
+   v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   local.get $14
+   f32x4.mul
+   local.get $14
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   f32x4.add
+   f32x4.add
+   local.get $15
+   i32x4.trunc_sat_f32x4_s
+   v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+   i32x4.add
+   i32.const 23
+   i32x4.shl
+   f32x4.mul
+   local.get $13
+   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+   f32x4.lt
+   v128.andnot
+   local.tee $13
+   f32x4.add
+   local.set $14
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $9
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.gt
+   v128.and
+   local.get $13
+   local.get $14
+   f32x4.div
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $14
+   f32x4.div
+   local.get $12
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.lt
+   v128.bitselect
+   local.tee $12
+   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+   local.get $9
+   f32x4.mul
+   local.get $12
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $12
+   f32x4.sub
+   f32x4.mul
+   f32x4.mul
+   v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
+   local.get $11
+   f32x4.mul
+   f32x4.add
+   f32x4.mul
+   f32x4.mul
+   f32x4.add
+   local.get $9
+   f32x4.abs
+   v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
+   f32x4.gt
+   v128.bitselect
+  end
+  v128.store
+  local.get $7
+  local.set $0
+  loop $for-loop|2
+   local.get $0
+   local.get $4
+   i32.lt_s
+   if
+    local.get $0
+    i32.const 2
+    i32.shl
+    local.tee $1
+    local.get $3
+    i32.add
+    local.get $6
+    local.get $0
+    local.get $7
+    i32.sub
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    local.get $1
+    local.get $2
+    i32.add
+    f32.load
+    f32.mul
+    f32.store
+    local.get $0
+    i32.const 1
+    i32.add
+    local.set $0
+    br $for-loop|2
+   end
+  end
  )
  (func $src/kernels/wasm/assembly/pool/maxPool2x2Plane (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32)
   (local $7 i32)
@@ -2989,6 +4955,43 @@
     i32.add
     local.set $24
     br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/pool/maxPool2dBackwardScatter (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  loop $for-loop|0
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $2
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $1
+    i32.add
+    i32.load
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $6
+    local.get $6
+    f32.load
+    local.get $0
+    local.get $5
+    i32.add
+    f32.load
+    f32.add
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|0
    end
   end
  )
@@ -4492,6 +6495,512 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/elementwise/relu6Simd (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 v128)
+  (local $6 f32)
+  loop $for-loop|0
+   local.get $3
+   i32.const 4
+   i32.add
+   local.tee $4
+   local.get $2
+   i32.le_s
+   if
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $3
+    local.get $0
+    i32.add
+    v128.load
+    local.set $5
+    local.get $1
+    local.get $3
+    i32.add
+    local.get $5
+    local.get $5
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $5
+    local.get $5
+    f32x4.ne
+    v128.or
+    v128.and
+    v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
+    f32x4.min
+    v128.store
+    local.get $4
+    local.set $3
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $2
+   local.get $3
+   i32.gt_s
+   if
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    f32.load
+    local.set $6
+    local.get $1
+    local.get $4
+    i32.add
+    local.get $6
+    local.get $6
+    f32.ne
+    local.tee $4
+    local.get $6
+    f32.const 0
+    f32.gt
+    i32.or
+    if (result f32)
+     local.get $6
+     f32.const 6
+     local.get $4
+     local.get $6
+     f32.const 6
+     f32.lt
+     i32.or
+     select
+    else
+     f32.const 0
+    end
+    f32.store
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/relu6BackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 f32)
+  (local $7 v128)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $3
+   i32.le_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    v128.load
+    local.set $7
+    local.get $2
+    local.get $4
+    i32.add
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $7
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $7
+    v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
+    f32x4.lt
+    v128.and
+    v128.and
+    local.get $1
+    local.get $4
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $0
+    i32.add
+    f32.load
+    local.set $6
+    local.get $2
+    local.get $5
+    i32.add
+    f32.const 1
+    f32.const 0
+    local.get $6
+    f32.const 6
+    f32.lt
+    local.get $6
+    f32.const 0
+    f32.gt
+    i32.and
+    select
+    local.get $1
+    local.get $5
+    i32.add
+    f32.load
+    f32.mul
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/hardswishBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 f32)
+  (local $7 v128)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $3
+   i32.le_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    v128.load
+    local.set $7
+    local.get $2
+    local.get $4
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    local.get $7
+    v128.const i32x4 0x40400000 0x40400000 0x40400000 0x40400000
+    f32x4.div
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $7
+    v128.const i32x4 0x40400000 0x40400000 0x40400000 0x40400000
+    f32x4.lt
+    v128.bitselect
+    local.get $7
+    v128.const i32x4 0xc0400000 0xc0400000 0xc0400000 0xc0400000
+    f32x4.lt
+    v128.bitselect
+    local.get $1
+    local.get $4
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $2
+    i32.add
+    local.get $0
+    local.get $5
+    i32.add
+    f32.load
+    local.tee $6
+    f32.const -3
+    f32.lt
+    if (result f32)
+     f32.const 0
+    else
+     local.get $6
+     f32.const 3
+     f32.lt
+     if (result f32)
+      local.get $6
+      f32.const 3
+      f32.div
+      f32.const 0.5
+      f32.add
+     else
+      f32.const 1
+     end
+    end
+    local.get $1
+    local.get $5
+    i32.add
+    f32.load
+    f32.mul
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/hardsigmoidBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 f32)
+  (local $7 v128)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $3
+   i32.le_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    v128.load
+    local.set $7
+    local.get $2
+    local.get $4
+    i32.add
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    local.get $7
+    v128.const i32x4 0xc0400000 0xc0400000 0xc0400000 0xc0400000
+    f32x4.gt
+    local.get $7
+    v128.const i32x4 0x40400000 0x40400000 0x40400000 0x40400000
+    f32x4.lt
+    v128.and
+    v128.and
+    local.get $1
+    local.get $4
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $0
+    i32.add
+    f32.load
+    local.set $6
+    local.get $2
+    local.get $5
+    i32.add
+    f32.const 0.1666666716337204
+    f32.const 0
+    local.get $6
+    f32.const 3
+    f32.lt
+    local.get $6
+    f32.const -3
+    f32.gt
+    i32.and
+    select
+    local.get $1
+    local.get $5
+    i32.add
+    f32.load
+    f32.mul
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/hardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 v128)
+  (local $7 v128)
+  (local $8 f32)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $2
+   i32.le_s
+   if
+    local.get $0
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    i32.add
+    v128.load
+    local.tee $6
+    v128.const i32x4 0x40400000 0x40400000 0x40400000 0x40400000
+    f32x4.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.max
+    v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
+    f32x4.min
+    local.set $7
+    local.get $1
+    local.get $4
+    i32.add
+    local.get $6
+    local.get $7
+    f32x4.mul
+    local.get $7
+    local.get $3
+    select
+    v128.const i32x4 0x40c00000 0x40c00000 0x40c00000 0x40c00000
+    f32x4.div
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $2
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $0
+    i32.add
+    f32.load
+    local.set $8
+    local.get $1
+    local.get $5
+    i32.add
+    local.get $3
+    if (result f32)
+     local.get $8
+     local.get $8
+     f32.const 3
+     f32.add
+     f32.const 0
+     f32.max
+     f32.const 6
+     f32.min
+     f32.mul
+    else
+     local.get $8
+     f32.const 3
+     f32.add
+     f32.const 0
+     f32.max
+     f32.const 6
+     f32.min
+    end
+    f32.const 6
+    f32.div
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/elementwise/addSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  loop $for-loop|0
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $5
+   local.get $3
+   i32.le_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $2
+    i32.add
+    local.get $0
+    local.get $4
+    i32.add
+    v128.load
+    local.get $1
+    local.get $4
+    i32.add
+    v128.load
+    f32x4.add
+    v128.store
+    local.get $5
+    local.set $4
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $4
+   i32.gt_s
+   if
+    local.get $4
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $2
+    i32.add
+    local.get $0
+    local.get $5
+    i32.add
+    f32.load
+    local.get $1
+    local.get $5
+    i32.add
+    f32.load
+    f32.add
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|1
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/conv/convScratchBytes (param $0 i32) (param $1 i32) (result i32)
   local.get $0
   local.get $1
@@ -4510,9 +7019,9 @@
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
-  (local $5 i32)
+  (local $5 v128)
   (local $6 i32)
-  (local $7 i32)
+  (local $7 f32)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -4522,44 +7031,45 @@
   (local $14 i32)
   (local $15 i32)
   (local $16 i32)
-  (local $17 v128)
+  (local $17 i32)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
+  (local $23 i32)
   local.get $0
   i32.load offset=12
-  local.set $10
-  local.get $0
-  i32.load offset=16
   local.set $11
   local.get $0
-  i32.load offset=68
+  i32.load offset=16
   local.set $12
   local.get $0
-  i32.load offset=72
+  i32.load offset=68
   local.set $13
   local.get $0
+  i32.load offset=72
+  local.set $14
+  local.get $0
   i32.load offset=76
-  local.set $5
+  local.set $8
   local.get $0
   i32.load offset=80
-  local.set $7
+  local.set $20
   local.get $0
   i32.load offset=8
-  local.tee $14
+  local.tee $15
   local.get $0
   i32.load offset=56
-  local.tee $18
+  local.tee $21
   i32.div_s
-  local.set $20
+  local.set $17
   local.get $0
   i32.load offset=20
   local.tee $6
-  local.get $18
+  local.get $21
   i32.div_s
-  local.set $8
+  local.set $9
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -4601,7 +7111,7 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $9
+  local.set $10
   local.get $0
   i32.load offset=84
   local.get $2
@@ -4609,7 +7119,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $21
+  local.tee $18
   local.get $0
   i32.load offset=60
   local.get $0
@@ -4617,8 +7127,8 @@
   i32.sub
   i32.load
   i32.mul
-  local.tee $3
-  local.get $20
+  local.tee $4
+  local.get $17
   local.get $0
   i32.load offset=24
   local.get $0
@@ -4634,176 +7144,254 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $15
+  local.set $2
   loop $for-loop|0
-   local.get $4
-   local.get $18
+   local.get $3
+   local.get $21
    i32.lt_s
    if
-    local.get $12
+    local.get $13
     local.get $1
-    local.get $14
+    local.get $15
     i32.mul
-    local.get $4
-    local.get $20
+    local.get $3
+    local.get $17
     i32.mul
     i32.add
-    local.get $10
-    i32.mul
     local.get $11
+    i32.mul
+    local.get $12
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $2
-    local.get $7
-    local.get $4
-    local.get $8
+    local.set $22
+    local.get $20
+    local.get $3
+    local.get $9
     i32.mul
-    local.tee $22
+    local.tee $23
     local.get $1
     local.get $6
     i32.mul
     i32.add
-    local.get $3
+    local.get $4
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $16
-    local.get $9
+    local.get $10
     i32.eqz
     if
      local.get $0
-     local.get $2
-     local.get $20
-     local.get $21
+     local.get $22
+     local.get $17
+     local.get $18
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
-    local.get $8
-    local.get $3
+    local.get $9
+    local.get $4
     local.get $19
-    local.get $13
+    local.get $14
     local.get $19
-    local.get $22
+    local.get $23
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.get $19
-    local.get $2
-    local.get $21
-    local.get $9
+    local.get $22
+    local.get $18
+    local.get $10
     select
-    local.get $3
-    local.get $16
-    local.get $3
-    i32.const 0
-    local.get $15
-    call $src/kernels/wasm/assembly/gemm/gemm
     local.get $4
+    local.get $16
+    local.get $4
+    i32.const 0
+    local.get $2
+    call $src/kernels/wasm/assembly/gemm/gemm
+    local.get $3
     i32.const 1
     i32.add
-    local.set $4
+    local.set $3
     br $for-loop|0
    end
   end
-  local.get $5
+  local.get $20
+  local.get $1
+  local.get $6
+  i32.mul
+  local.get $4
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.add
+  local.set $9
+  local.get $8
   if
-   local.get $7
-   local.get $1
-   local.get $6
-   i32.mul
-   local.get $3
-   i32.mul
-   i32.const 2
-   i32.shl
-   i32.add
-   local.set $4
    i32.const 0
-   local.set $1
+   local.set $3
    loop $for-loop|00
-    local.get $1
+    local.get $3
     local.get $6
     i32.lt_s
     if
-     local.get $5
-     local.get $1
+     local.get $8
+     local.get $3
      i32.const 2
      i32.shl
      i32.add
      f32.load
      f32x4.splat
-     local.set $17
-     local.get $4
-     local.get $1
+     local.set $5
+     local.get $9
      local.get $3
+     local.get $4
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $7
+     local.set $10
      i32.const 0
-     local.set $0
+     local.set $1
      loop $for-loop|1
-      local.get $0
+      local.get $1
       i32.const 4
       i32.add
       local.tee $2
-      local.get $3
+      local.get $4
       i32.le_s
       if
-       local.get $7
-       local.get $0
+       local.get $10
+       local.get $1
        i32.const 2
        i32.shl
        i32.add
-       local.tee $0
-       local.get $0
+       local.tee $1
+       local.get $1
        v128.load
-       local.get $17
+       local.get $5
        f32x4.add
        v128.store
        local.get $2
-       local.set $0
+       local.set $1
        br $for-loop|1
       end
      end
      loop $for-loop|2
-      local.get $0
-      local.get $3
+      local.get $1
+      local.get $4
       i32.lt_s
       if
-       local.get $7
-       local.get $0
+       local.get $10
+       local.get $1
        i32.const 2
        i32.shl
        i32.add
        local.tee $2
        local.get $2
        f32.load
-       local.get $5
-       local.get $1
+       local.get $8
+       local.get $3
        i32.const 2
        i32.shl
        i32.add
        f32.load
        f32.add
        f32.store
-       local.get $0
+       local.get $1
        i32.const 1
        i32.add
-       local.set $0
+       local.set $1
        br $for-loop|2
       end
      end
+     local.get $3
+     i32.const 1
+     i32.add
+     local.set $3
+     br $for-loop|00
+    end
+   end
+  end
+  local.get $0
+  i32.load offset=92
+  if
+   local.get $4
+   local.get $6
+   i32.mul
+   local.set $2
+   i32.const 0
+   local.set $1
+   loop $for-loop|01
+    local.get $1
+    i32.const 4
+    i32.add
+    local.tee $0
+    local.get $2
+    i32.le_s
+    if
+     local.get $1
+     i32.const 2
+     i32.shl
+     local.tee $1
+     local.get $9
+     i32.add
+     v128.load
+     local.set $5
+     local.get $1
+     local.get $9
+     i32.add
+     local.get $5
+     local.get $5
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     local.get $5
+     local.get $5
+     f32x4.ne
+     v128.or
+     v128.and
+     v128.store
+     local.get $0
+     local.set $1
+     br $for-loop|01
+    end
+   end
+   loop $for-loop|12
+    local.get $1
+    local.get $2
+    i32.lt_s
+    if
+     local.get $1
+     i32.const 2
+     i32.shl
+     local.tee $0
+     local.get $9
+     i32.add
+     f32.load
+     local.set $7
+     local.get $0
+     local.get $9
+     i32.add
+     local.get $7
+     f32.const 0
+     local.get $7
+     local.get $7
+     f32.ne
+     local.get $7
+     f32.const 0
+     f32.gt
+     i32.or
+     select
+     f32.store
      local.get $1
      i32.const 1
      i32.add
      local.set $1
-     br $for-loop|00
+     br $for-loop|12
     end
    end
   end
@@ -4955,27 +7543,11 @@
    local.get $18
    i32.lt_s
    if
-    local.get $22
-    local.get $1
-    local.get $17
-    i32.mul
-    local.get $2
-    local.get $26
-    i32.mul
-    i32.add
-    local.get $12
-    i32.mul
-    local.get $13
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $27
     local.get $14
     local.get $2
     local.get $5
     i32.mul
-    local.tee $28
+    local.tee $27
     local.get $1
     local.get $7
     i32.mul
@@ -4986,45 +7558,64 @@
     i32.shl
     i32.add
     local.set $9
-    local.get $8
-    i32.eqz
-    if
-     local.get $0
-     local.get $27
-     local.get $26
-     local.get $19
-     call $src/kernels/wasm/assembly/conv/im2colSample
-    end
-    i32.const 0
-    i32.const 1
-    local.get $5
-    local.get $24
-    local.get $4
-    local.get $9
-    local.get $4
-    local.get $27
-    local.get $19
-    local.get $8
-    select
-    local.get $4
     local.get $3
-    local.get $2
-    local.get $5
-    i32.mul
-    local.get $24
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $24
-    i32.const 1
-    local.get $25
-    call $src/kernels/wasm/assembly/gemm/gemm
+    if
+     local.get $22
+     local.get $1
+     local.get $17
+     i32.mul
+     local.get $2
+     local.get $26
+     i32.mul
+     i32.add
+     local.get $12
+     i32.mul
+     local.get $13
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $28
+     local.get $8
+     i32.eqz
+     if
+      local.get $0
+      local.get $28
+      local.get $26
+      local.get $19
+      call $src/kernels/wasm/assembly/conv/im2colSample
+     end
+     i32.const 0
+     i32.const 1
+     local.get $5
+     local.get $24
+     local.get $4
+     local.get $9
+     local.get $4
+     local.get $28
+     local.get $19
+     local.get $8
+     select
+     local.get $4
+     local.get $3
+     local.get $2
+     local.get $5
+     i32.mul
+     local.get $24
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $24
+     i32.const 1
+     local.get $25
+     call $src/kernels/wasm/assembly/gemm/gemm
+    end
     local.get $15
     if
      local.get $23
      local.get $24
-     local.get $28
+     local.get $27
      i32.mul
      i32.const 2
      i32.shl
@@ -5609,6 +8200,1180 @@
     i32.const 1
     i32.add
     local.set $7
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/bias/addChannelSumsSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 f64)
+  (local $10 i32)
+  (local $11 i32)
+  local.get $5
+  i32.const 1
+  i32.eq
+  if
+   local.get $2
+   i32.const 0
+   local.get $4
+   i32.const 3
+   i32.shl
+   memory.fill
+   loop $for-loop|0
+    local.get $3
+    local.get $7
+    i32.gt_s
+    if
+     local.get $0
+     local.get $4
+     local.get $7
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $10
+     i32.const 0
+     local.set $5
+     loop $for-loop|1
+      local.get $5
+      i32.const 2
+      i32.add
+      local.tee $6
+      local.get $4
+      i32.le_s
+      if
+       local.get $2
+       local.get $5
+       i32.const 3
+       i32.shl
+       i32.add
+       local.tee $11
+       local.get $11
+       v128.load
+       local.get $10
+       local.get $5
+       i32.const 2
+       i32.shl
+       i32.add
+       v128.load64_zero
+       f64x2.promote_low_f32x4
+       f64x2.add
+       v128.store
+       local.get $6
+       local.set $5
+       br $for-loop|1
+      end
+     end
+     loop $for-loop|2
+      local.get $4
+      local.get $5
+      i32.gt_s
+      if
+       local.get $2
+       local.get $5
+       i32.const 3
+       i32.shl
+       i32.add
+       local.tee $6
+       local.get $6
+       f64.load
+       local.get $10
+       local.get $5
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f64.promote_f32
+       f64.add
+       f64.store
+       local.get $5
+       i32.const 1
+       i32.add
+       local.set $5
+       br $for-loop|2
+      end
+     end
+     local.get $7
+     i32.const 1
+     i32.add
+     local.set $7
+     br $for-loop|0
+    end
+   end
+  else
+   loop $for-loop|3
+    local.get $4
+    local.get $6
+    i32.gt_s
+    if
+     f64.const 0
+     local.set $9
+     i32.const 0
+     local.set $7
+     loop $for-loop|4
+      local.get $3
+      local.get $7
+      i32.gt_s
+      if
+       local.get $9
+       local.get $0
+       local.get $4
+       local.get $7
+       i32.mul
+       local.get $6
+       i32.add
+       local.get $5
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $5
+       call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
+       f64.add
+       local.set $9
+       local.get $7
+       i32.const 1
+       i32.add
+       local.set $7
+       br $for-loop|4
+      end
+     end
+     local.get $2
+     local.get $6
+     i32.const 3
+     i32.shl
+     i32.add
+     local.get $9
+     f64.store
+     local.get $6
+     i32.const 1
+     i32.add
+     local.set $6
+     br $for-loop|3
+    end
+   end
+  end
+  loop $for-loop|5
+   local.get $4
+   local.get $8
+   i32.gt_s
+   if
+    local.get $1
+    local.get $8
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $0
+    local.get $0
+    f32.load
+    f64.promote_f32
+    local.get $2
+    local.get $8
+    i32.const 3
+    i32.shl
+    i32.add
+    f64.load
+    f64.add
+    f32.demote_f64
+    f32.store
+    local.get $8
+    i32.const 1
+    i32.add
+    local.set $8
+    br $for-loop|5
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/bias/addBiasSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 v128)
+  (local $8 f32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  local.get $4
+  i32.const 1
+  i32.eq
+  if
+   loop $for-loop|0
+    local.get $2
+    local.get $9
+    i32.gt_s
+    if
+     local.get $0
+     local.get $3
+     local.get $9
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $6
+     i32.const 0
+     local.set $4
+     loop $for-loop|1
+      local.get $4
+      i32.const 4
+      i32.add
+      local.tee $5
+      local.get $3
+      i32.le_s
+      if
+       local.get $4
+       i32.const 2
+       i32.shl
+       local.tee $4
+       local.get $6
+       i32.add
+       local.tee $10
+       local.get $10
+       v128.load
+       local.get $1
+       local.get $4
+       i32.add
+       v128.load
+       f32x4.add
+       v128.store
+       local.get $5
+       local.set $4
+       br $for-loop|1
+      end
+     end
+     loop $for-loop|2
+      local.get $3
+      local.get $4
+      i32.gt_s
+      if
+       local.get $4
+       i32.const 2
+       i32.shl
+       local.tee $5
+       local.get $6
+       i32.add
+       local.tee $10
+       local.get $10
+       f32.load
+       local.get $1
+       local.get $5
+       i32.add
+       f32.load
+       f32.add
+       f32.store
+       local.get $4
+       i32.const 1
+       i32.add
+       local.set $4
+       br $for-loop|2
+      end
+     end
+     local.get $9
+     i32.const 1
+     i32.add
+     local.set $9
+     br $for-loop|0
+    end
+   end
+   return
+  end
+  loop $for-loop|3
+   local.get $2
+   local.get $9
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $10
+    loop $for-loop|4
+     local.get $3
+     local.get $10
+     i32.gt_s
+     if
+      local.get $0
+      local.get $3
+      local.get $9
+      i32.mul
+      local.get $10
+      i32.add
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $11
+      local.get $1
+      local.get $10
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      local.tee $8
+      f32x4.splat
+      local.set $7
+      i32.const 0
+      local.set $5
+      loop $for-loop|5
+       local.get $5
+       i32.const 4
+       i32.add
+       local.tee $6
+       local.get $4
+       i32.le_s
+       if
+        local.get $11
+        local.get $5
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $5
+        local.get $5
+        v128.load
+        local.get $7
+        f32x4.add
+        v128.store
+        local.get $6
+        local.set $5
+        br $for-loop|5
+       end
+      end
+      loop $for-loop|6
+       local.get $4
+       local.get $5
+       i32.gt_s
+       if
+        local.get $11
+        local.get $5
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $6
+        local.get $6
+        f32.load
+        local.get $8
+        f32.add
+        f32.store
+        local.get $5
+        i32.const 1
+        i32.add
+        local.set $5
+        br $for-loop|6
+       end
+      end
+      local.get $10
+      i32.const 1
+      i32.add
+      local.set $10
+      br $for-loop|4
+     end
+    end
+    local.get $9
+    i32.const 1
+    i32.add
+    local.set $9
+    br $for-loop|3
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsSimd (param $0 i32)
+  (local $1 i32)
+  (local $2 f64)
+  (local $3 v128)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 f64)
+  (local $9 v128)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 f64)
+  (local $13 i32)
+  (local $14 v128)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 f64)
+  (local $18 v128)
+  local.get $0
+  i32.load offset=4
+  local.set $7
+  local.get $0
+  i32.load offset=12
+  local.set $10
+  local.get $0
+  i32.load offset=16
+  local.set $15
+  local.get $0
+  i32.load offset=20
+  local.set $16
+  local.get $0
+  i32.load
+  local.tee $11
+  f64.convert_i32_s
+  local.get $0
+  i32.load offset=8
+  local.tee $4
+  f64.convert_i32_s
+  f64.mul
+  local.set $12
+  loop $for-loop|0
+   local.get $5
+   local.get $7
+   i32.lt_s
+   if
+    f64.const 0
+    local.set $2
+    i32.const 0
+    local.set $0
+    loop $for-loop|1
+     local.get $0
+     local.get $11
+     i32.lt_s
+     if
+      local.get $2
+      local.get $10
+      local.get $0
+      local.get $7
+      i32.mul
+      local.get $5
+      i32.add
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $4
+      call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
+      f64.add
+      local.set $2
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|1
+     end
+    end
+    local.get $2
+    local.get $12
+    f64.div
+    local.set $17
+    f64.const 0
+    local.set $8
+    i32.const 0
+    local.set $6
+    loop $for-loop|2
+     local.get $6
+     local.get $11
+     i32.lt_s
+     if
+      local.get $10
+      local.get $6
+      local.get $7
+      i32.mul
+      local.get $5
+      i32.add
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $13
+      i32.const 0
+      local.set $0
+      local.get $17
+      f64x2.splat
+      local.set $14
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $3
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $9
+      loop $for-loop|00
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $4
+       i32.le_s
+       if
+        local.get $3
+        local.get $13
+        local.get $0
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.tee $18
+        f64x2.promote_low_f32x4
+        local.get $14
+        f64x2.sub
+        local.tee $3
+        local.get $3
+        f64x2.mul
+        f64x2.add
+        local.set $3
+        local.get $9
+        local.get $18
+        local.get $18
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        local.get $14
+        f64x2.sub
+        local.tee $9
+        local.get $9
+        f64x2.mul
+        f64x2.add
+        local.set $9
+        local.get $1
+        local.set $0
+        br $for-loop|00
+       end
+      end
+      local.get $3
+      local.get $9
+      f64x2.add
+      local.tee $3
+      f64x2.extract_lane 0
+      local.get $3
+      f64x2.extract_lane 1
+      f64.add
+      local.set $2
+      loop $for-loop|11
+       local.get $0
+       local.get $4
+       i32.lt_s
+       if
+        local.get $2
+        local.get $13
+        local.get $0
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f64.promote_f32
+        local.get $17
+        f64.sub
+        local.tee $2
+        local.get $2
+        f64.mul
+        f64.add
+        local.set $2
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|11
+       end
+      end
+      local.get $8
+      local.get $2
+      f64.add
+      local.set $8
+      local.get $6
+      i32.const 1
+      i32.add
+      local.set $6
+      br $for-loop|2
+     end
+    end
+    local.get $15
+    local.get $5
+    i32.const 2
+    i32.shl
+    local.tee $0
+    i32.add
+    local.get $17
+    f32.demote_f64
+    f32.store
+    local.get $0
+    local.get $16
+    i32.add
+    local.get $8
+    local.get $12
+    f64.div
+    f32.demote_f64
+    f32.store
+    local.get $5
+    i32.const 1
+    i32.add
+    local.set $5
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/batch-norm/batchNormForwardSimd (param $0 i32)
+  (local $1 i32)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 f32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 f32)
+  (local $20 v128)
+  (local $21 f32)
+  (local $22 v128)
+  (local $23 f32)
+  (local $24 v128)
+  (local $25 f32)
+  (local $26 v128)
+  local.get $0
+  i32.load
+  local.set $11
+  local.get $0
+  i32.load offset=4
+  local.set $5
+  local.get $0
+  i32.load offset=8
+  local.set $3
+  local.get $0
+  i32.load offset=12
+  local.set $12
+  local.get $0
+  i32.load offset=16
+  local.set $13
+  local.get $0
+  i32.load offset=20
+  local.set $14
+  local.get $0
+  i32.load offset=24
+  local.set $15
+  local.get $0
+  i32.load offset=28
+  local.set $16
+  local.get $0
+  i32.load offset=32
+  local.set $17
+  local.get $0
+  i32.load offset=36
+  local.set $18
+  loop $for-loop|0
+   local.get $4
+   local.get $11
+   i32.lt_s
+   if
+    i32.const 0
+    local.set $2
+    loop $for-loop|1
+     local.get $2
+     local.get $5
+     i32.lt_s
+     if
+      local.get $13
+      local.get $2
+      i32.const 2
+      i32.shl
+      local.tee $0
+      i32.add
+      f32.load
+      local.tee $19
+      f32x4.splat
+      local.set $20
+      local.get $0
+      local.get $14
+      i32.add
+      f32.load
+      local.tee $21
+      f32x4.splat
+      local.set $22
+      local.get $0
+      local.get $15
+      i32.add
+      f32.load
+      local.tee $23
+      f32x4.splat
+      local.set $24
+      local.get $0
+      local.get $16
+      i32.add
+      f32.load
+      local.tee $25
+      f32x4.splat
+      local.set $26
+      local.get $12
+      local.get $4
+      local.get $5
+      i32.mul
+      local.get $2
+      i32.add
+      local.get $3
+      i32.mul
+      i32.const 2
+      i32.shl
+      local.tee $0
+      i32.add
+      local.set $6
+      local.get $0
+      local.get $17
+      i32.add
+      local.set $7
+      local.get $0
+      local.get $18
+      i32.add
+      local.set $8
+      i32.const 0
+      local.set $0
+      loop $for-loop|2
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $3
+       i32.le_s
+       if
+        local.get $6
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        i32.add
+        v128.load
+        local.get $20
+        f32x4.sub
+        local.get $22
+        f32x4.mul
+        local.set $9
+        local.get $0
+        local.get $8
+        i32.add
+        local.get $9
+        v128.store
+        local.get $0
+        local.get $7
+        i32.add
+        local.get $24
+        local.get $9
+        f32x4.mul
+        local.get $26
+        f32x4.add
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|2
+       end
+      end
+      loop $for-loop|3
+       local.get $0
+       local.get $3
+       i32.lt_s
+       if
+        local.get $6
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        f32.load
+        local.get $19
+        f32.sub
+        local.get $21
+        f32.mul
+        local.set $10
+        local.get $1
+        local.get $8
+        i32.add
+        local.get $10
+        f32.store
+        local.get $1
+        local.get $7
+        i32.add
+        local.get $23
+        local.get $10
+        f32.mul
+        local.get $25
+        f32.add
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|3
+       end
+      end
+      local.get $2
+      i32.const 1
+      i32.add
+      local.set $2
+      br $for-loop|1
+     end
+    end
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/batch-norm/batchNormBackwardSimd (param $0 i32)
+  (local $1 i32)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 v128)
+  (local $5 i32)
+  (local $6 v128)
+  (local $7 f64)
+  (local $8 f64)
+  (local $9 i32)
+  (local $10 f64)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 f64)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 f32)
+  (local $21 f32)
+  (local $22 f32)
+  (local $23 v128)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 v128)
+  (local $27 i32)
+  local.get $0
+  i32.load offset=4
+  local.set $9
+  local.get $0
+  i32.load offset=12
+  local.set $11
+  local.get $0
+  i32.load offset=16
+  local.set $12
+  local.get $0
+  i32.load offset=20
+  local.set $15
+  local.get $0
+  i32.load offset=24
+  local.set $16
+  local.get $0
+  i32.load offset=28
+  local.set $17
+  local.get $0
+  i32.load offset=32
+  local.set $18
+  local.get $0
+  i32.load offset=36
+  local.set $19
+  local.get $0
+  i32.load
+  local.tee $13
+  f64.convert_i32_s
+  local.get $0
+  i32.load offset=8
+  local.tee $2
+  f64.convert_i32_s
+  f64.mul
+  local.set $14
+  loop $for-loop|0
+   local.get $5
+   local.get $9
+   i32.lt_s
+   if
+    f64.const 0
+    local.set $7
+    f64.const 0
+    local.set $8
+    i32.const 0
+    local.set $3
+    loop $for-loop|1
+     local.get $3
+     local.get $13
+     i32.lt_s
+     if
+      local.get $7
+      local.get $11
+      local.get $3
+      local.get $9
+      i32.mul
+      local.get $5
+      i32.add
+      local.get $2
+      i32.mul
+      i32.const 2
+      i32.shl
+      local.tee $0
+      i32.add
+      local.tee $24
+      local.get $2
+      call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
+      f64.add
+      local.set $7
+      local.get $0
+      local.get $12
+      i32.add
+      local.set $25
+      i32.const 0
+      local.set $0
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $4
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $6
+      loop $for-loop|00
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $2
+       i32.le_s
+       if
+        local.get $4
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        local.get $24
+        i32.add
+        v128.load
+        local.tee $23
+        f64x2.promote_low_f32x4
+        local.get $0
+        local.get $25
+        i32.add
+        v128.load
+        local.tee $26
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f64x2.add
+        local.set $4
+        local.get $6
+        local.get $23
+        local.get $23
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        local.get $26
+        local.get $26
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f64x2.add
+        local.set $6
+        local.get $1
+        local.set $0
+        br $for-loop|00
+       end
+      end
+      local.get $4
+      local.get $6
+      f64x2.add
+      local.tee $4
+      f64x2.extract_lane 0
+      local.get $4
+      f64x2.extract_lane 1
+      f64.add
+      local.set $10
+      loop $for-loop|11
+       local.get $0
+       local.get $2
+       i32.lt_s
+       if
+        local.get $10
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        local.get $24
+        i32.add
+        f32.load
+        f64.promote_f32
+        local.get $1
+        local.get $25
+        i32.add
+        f32.load
+        f64.promote_f32
+        f64.mul
+        f64.add
+        local.set $10
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|11
+       end
+      end
+      local.get $8
+      local.get $10
+      f64.add
+      local.set $8
+      local.get $3
+      i32.const 1
+      i32.add
+      local.set $3
+      br $for-loop|1
+     end
+    end
+    local.get $17
+    local.get $5
+    i32.const 2
+    i32.shl
+    local.tee $0
+    i32.add
+    local.tee $1
+    local.get $1
+    f32.load
+    f64.promote_f32
+    local.get $8
+    f64.add
+    f32.demote_f64
+    f32.store
+    local.get $0
+    local.get $18
+    i32.add
+    local.tee $1
+    local.get $1
+    f32.load
+    f64.promote_f32
+    local.get $7
+    f64.add
+    f32.demote_f64
+    f32.store
+    local.get $0
+    local.get $16
+    i32.add
+    f32.load
+    local.get $0
+    local.get $15
+    i32.add
+    f32.load
+    f32.mul
+    local.tee $20
+    f32x4.splat
+    local.set $4
+    local.get $7
+    local.get $14
+    f64.div
+    f32.demote_f64
+    local.tee $21
+    f32x4.splat
+    local.set $6
+    local.get $8
+    local.get $14
+    f64.div
+    f32.demote_f64
+    local.tee $22
+    f32x4.splat
+    local.set $23
+    i32.const 0
+    local.set $3
+    loop $for-loop|2
+     local.get $3
+     local.get $13
+     i32.lt_s
+     if
+      local.get $11
+      local.get $3
+      local.get $9
+      i32.mul
+      local.get $5
+      i32.add
+      local.get $2
+      i32.mul
+      i32.const 2
+      i32.shl
+      local.tee $0
+      i32.add
+      local.set $25
+      local.get $0
+      local.get $12
+      i32.add
+      local.set $24
+      local.get $0
+      local.get $19
+      i32.add
+      local.set $27
+      i32.const 0
+      local.set $0
+      loop $for-loop|3
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $2
+       i32.le_s
+       if
+        local.get $27
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        i32.add
+        local.get $4
+        local.get $0
+        local.get $25
+        i32.add
+        v128.load
+        local.get $6
+        f32x4.sub
+        local.get $0
+        local.get $24
+        i32.add
+        v128.load
+        local.get $23
+        f32x4.mul
+        f32x4.sub
+        f32x4.mul
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|3
+       end
+      end
+      loop $for-loop|4
+       local.get $0
+       local.get $2
+       i32.lt_s
+       if
+        local.get $27
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        local.get $20
+        local.get $1
+        local.get $25
+        i32.add
+        f32.load
+        local.get $21
+        f32.sub
+        local.get $1
+        local.get $24
+        i32.add
+        f32.load
+        local.get $22
+        f32.mul
+        f32.sub
+        f32.mul
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|4
+       end
+      end
+      local.get $3
+      i32.const 1
+      i32.add
+      local.set $3
+      br $for-loop|2
+     end
+    end
+    local.get $5
+    i32.const 1
+    i32.add
+    local.set $5
     br $for-loop|0
    end
   end

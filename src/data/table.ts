@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+// Tables for classification: which columns are numeric and which categorical, the statistics
+// and vocabularies measured on the training rows, and rows encoded as feature vectors — numeric
+// columns standardised ((v − mean) / std, a missing value becomes the mean, i.e. 0), categorical
+// ones one-hot over the training vocabulary (a missing or unseen category is all zeros). The
+// schema is saved in the model file (data-info.ts) so predict encodes new rows the same way.
+// No parsing here (data/table-csv.ts reads the file): rows are arrays of strings.
+
+/** Cells read as missing: empty, NA, N/A, NaN, null, None, ? (case-insensitive, trimmed). */
+const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?']);
+/** A categorical column with more distinct values than this is refused (an id or free text?). */
+export const MAX_CATEGORIES = 1000;
+
+export function isMissing(cell: string | undefined): boolean {
+  return cell === undefined || MISSING.has(cell.trim().toLowerCase());
+}
+
+export interface NumericColumn {
+  name: string;
+  kind: 'numeric';
+  mean: number;
+  std: number;
+}
+
+export interface CategoricalColumn {
+  name: string;
+  kind: 'categorical';
+  categories: string[];
+}
+
+export type TableColumn = NumericColumn | CategoricalColumn;
+
+export interface TableSchema {
+  /** The target column's name; its values are the class names. */
+  target: string;
+  /** The feature columns in order (every column but the target). */
+  columns: TableColumn[];
+}
+
+export class TableError extends Error {
+  override name = 'TableError';
+}
+
+/** Features per row: 1 per numeric column, one per category of a categorical one. */
+export function featureCount(schema: TableSchema): number {
+  return schema.columns.reduce((n, c) => n + (c.kind === 'numeric' ? 1 : c.categories.length), 0);
+}
+
+/**
+ * The schema of a table from its training rows (`train`: row indices): a column is numeric when
+ * every non-missing cell of it (in all rows) is a finite number, else categorical; means, stds
+ * and vocabularies (sorted) come from the training rows only.
+ */
+export function inferSchema(header: string[], rows: string[][], target: string, train: ArrayLike<number>, file: string): TableSchema {
+  const columns: TableColumn[] = [];
+  header.forEach((name, j) => {
+    if (name === target) return;
+    const numeric = rows.every((row) => isMissing(row[j]) || Number.isFinite(Number(row[j].trim())));
+    if (numeric) {
+      let sum = 0;
+      let sumSq = 0;
+      let n = 0;
+      for (let t = 0; t < train.length; t++) {
+        const cell = rows[train[t]][j];
+        if (isMissing(cell)) continue;
+        const v = Number(cell.trim());
+        sum += v;
+        sumSq += v * v;
+        n++;
+      }
+      const mean = n > 0 ? sum / n : 0;
+      const std = n > 0 ? Math.sqrt(Math.max(sumSq / n - mean * mean, 0)) : 0;
+      columns.push({ name, kind: 'numeric', mean, std: std > 1e-12 ? std : 1 });
+      return;
+    }
+    const seen = new Set<string>();
+    for (let t = 0; t < train.length; t++) {
+      const cell = rows[train[t]][j];
+      if (!isMissing(cell)) seen.add(cell.trim());
+    }
+    if (seen.size > MAX_CATEGORIES) throw new TableError(`${file}: column '${name}' has ${seen.size} distinct values, more than ${MAX_CATEGORIES} categories (an id or free text? drop it from the table)`);
+    columns.push({ name, kind: 'categorical', categories: [...seen].sort() });
+  });
+  if (columns.length === 0) throw new TableError(`${file}: no feature columns besides the target '${target}'`);
+  return { target, columns };
+}
+
+export interface Encoded {
+  /** Features [rows, featureCount]. */
+  features: Float32Array;
+  /** Missing cells per column name. */
+  missing: Map<string, number>;
+  /** Unseen categories per column name: the values and the first row (1-based data row) of each. */
+  unseen: Map<string, Map<string, number>>;
+}
+
+/**
+ * Encodes rows by the schema. `header` is the file's own (its columns may come in another order;
+ * the target may be absent). A feature column the file lacks is an error naming it.
+ */
+export function encodeRows(schema: TableSchema, header: string[], rows: string[][], file: string): Encoded {
+  const at = schema.columns.map((c) => {
+    const j = header.indexOf(c.name);
+    if (j < 0) throw new TableError(`${file}: no column '${c.name}' (the model reads ${schema.columns.map((k) => k.name).join(', ')})`);
+    return j;
+  });
+  const F = featureCount(schema);
+  const features = new Float32Array(rows.length * F);
+  const missing = new Map<string, number>();
+  const unseen = new Map<string, Map<string, number>>();
+  rows.forEach((row, i) => {
+    let f = i * F;
+    schema.columns.forEach((c, k) => {
+      const cell = row[at[k]];
+      const absent = isMissing(cell);
+      if (absent) missing.set(c.name, (missing.get(c.name) ?? 0) + 1);
+      if (c.kind === 'numeric') {
+        const v = absent ? c.mean : Number(cell.trim());
+        if (!Number.isFinite(v)) throw new TableError(`${file}: row ${i + 1}, column '${c.name}': '${cell}' is not a number (the column is numeric)`);
+        features[f++] = (v - c.mean) / c.std;
+        return;
+      }
+      const index = absent ? -1 : c.categories.indexOf(cell.trim());
+      if (!absent && index < 0) {
+        const values = unseen.get(c.name) ?? new Map<string, number>();
+        if (!values.has(cell.trim())) values.set(cell.trim(), i + 1);
+        unseen.set(c.name, values);
+      }
+      if (index >= 0) features[f + index] = 1;
+      f += c.categories.length;
+    });
+  });
+  return { features, missing, unseen };
+}
+
+/** The class names of a target column: sorted numerically when every value is an integer, else as text. */
+export function classNamesOf(values: string[]): string[] {
+  const distinct = [...new Set(values)];
+  const integers = distinct.every((v) => /^[+-]?\d+$/.test(v));
+  return integers ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort();
+}
+
+/** Checks a schema read from a file; `bad(field, expected, got)` throws naming the field. */
+export function parseTableSchema(value: unknown, bad: (field: string, expected: string, got: unknown) => never): TableSchema {
+  if (typeof value !== 'object' || value === null) return bad('table', '{target, columns}', value);
+  const { target, columns } = value as Record<string, unknown>;
+  if (typeof target !== 'string' || target.length === 0) bad('table.target', 'a column name', target);
+  if (!Array.isArray(columns) || columns.length === 0) return bad('table.columns', 'a non-empty list of columns', columns);
+  const parsed = columns.map((c, i): TableColumn => {
+    const where = `table.columns[${i}]`;
+    if (typeof c !== 'object' || c === null || typeof c.name !== 'string') return bad(where, '{name, kind, ...}', c);
+    if (c.kind === 'numeric') {
+      if (typeof c.mean !== 'number' || !Number.isFinite(c.mean)) bad(`${where}.mean`, 'a finite number', c.mean);
+      if (typeof c.std !== 'number' || !(c.std > 0) || !Number.isFinite(c.std)) bad(`${where}.std`, 'a finite number > 0', c.std);
+      return { name: c.name, kind: 'numeric', mean: c.mean, std: c.std };
+    }
+    if (c.kind === 'categorical') {
+      if (!Array.isArray(c.categories) || c.categories.length > MAX_CATEGORIES || c.categories.some((v: unknown) => typeof v !== 'string')) {
+        bad(`${where}.categories`, `a list of at most ${MAX_CATEGORIES} strings`, c.categories);
+      }
+      return { name: c.name, kind: 'categorical', categories: [...c.categories] };
+    }
+    return bad(`${where}.kind`, "'numeric' or 'categorical'", c.kind);
+  });
+  return { target: target as string, columns: parsed };
+}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// Layers that grow the image, from ONNX:
+//   ConvTranspose (strides, pads, output_padding, output_shape, auto_pad, dilations, group)
+//                                       → ConvTranspose2d; pads [b, e] with b ≥ e become
+//                                         padding b and outputPadding + (b − e), as PyTorch writes it
+//   Resize (opset 10+), Upsample (opset 7–9; scales an attribute before 9) with integer scales on H and W
+//                                       → Upsample: mode nearest (asymmetric, floor: PyTorch's
+//                                         'nearest'), linear with align_corners (alignCorners) or
+//                                         half_pixel / pytorch_half_pixel (bilinear)
+import { layerDef } from '../../layers/all.js';
+import type { LayerSpec } from '../../layers/layer.js';
+import { formatShape } from '../../tensor/tensor.js';
+import { describeNode } from './graph.js';
+import { describeShape } from './import-builder.js';
+import type { Converter } from './import-nodes.js';
+import type { Attributes, NodeProto } from './proto.js';
+
+function need(type: string, node: NodeProto): void {
+  if (!layerDef(type)) throw new Error(`${describeNode(node)}: unsupported operator '${node.opType}' (it needs a ${type} layer, which Nabla does not have yet)`);
+}
+
+export function convTranspose(c: Converter, node: NodeProto, a: Attributes): void {
+  const where = describeNode(node);
+  const x = c.data(node, 0);
+  const W = c.g.floats(node, 1, 'W');
+  if (W.dims.length !== 4) throw new Error(`${where}: only 2-D transposed convolution is supported, W has dims ${formatShape(W.dims)}`);
+  const [inChannels, outPerGroup, kH, kW] = W.dims;
+  const kernel = a.ints('kernel_shape') ?? [kH, kW];
+  if (kernel.length !== 2 || kernel[0] !== kH || kernel[1] !== kW) throw new Error(`${where}: kernel_shape ${formatShape(kernel)} disagrees with W ${formatShape(W.dims)}`);
+  const strides = a.ints('strides') ?? [1, 1];
+  const dilations = a.ints('dilations') ?? [1, 1];
+  const groups = a.int('group', 1);
+  const outputPadding = a.ints('output_padding') ?? [0, 0];
+  const outputShape = a.ints('output_shape');
+  const autoPad = a.string('auto_pad', 'NOTSET');
+  let pads = a.ints('pads') ?? [0, 0, 0, 0];
+  a.checkAllUsed();
+  for (const [name, v] of [['strides', strides], ['dilations', dilations], ['output_padding', outputPadding], ['pads', pads]] as const) {
+    if (v.length !== (name === 'pads' ? 4 : 2)) throw new Error(`${where}: attribute ${name} = ${formatShape(v)} is not 2-D`);
+  }
+  if (x.shape.length !== 4 || (x.shape[1] !== null && x.shape[1] !== inChannels)) {
+    throw new Error(`${where}: W ${formatShape(W.dims)} needs [N, ${inChannels}, H, W] input, got ${describeShape(x.shape)}`);
+  }
+  // Without padding the output is s·(in − 1) + outputPadding + d·(k − 1) + 1; pads crop it.
+  const full = (i: number): number | null => {
+    const size = x.shape[2 + i];
+    return typeof size === 'number' ? strides[i] * (size - 1) + outputPadding[i] + dilations[i] * (kernel[i] - 1) + 1 : null;
+  };
+  if (outputShape || autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
+    const wanted = outputShape ? outputShape.slice(-2) : [0, 1].map((i) => (typeof x.shape[2 + i] === 'number' ? (x.shape[2 + i] as number) * strides[i] : null));
+    pads = [0, 0, 0, 0];
+    for (let i = 0; i < 2; i++) {
+      const f = full(i);
+      if (f === null || wanted[i] === null) throw new Error(`${where}: attribute ${outputShape ? 'output_shape' : 'auto_pad'} needs a known input height and width, got ${describeShape(x.shape)}`);
+      const total = f - (wanted[i] as number);
+      if (total < 0) throw new Error(`${where}: output_shape ${formatShape(outputShape ?? [])} is larger than the full output (${f}); not supported`);
+      // ONNX: SAME_UPPER puts the odd one at the end, otherwise at the beginning.
+      const small = Math.floor(total / 2);
+      pads[i] = autoPad === 'SAME_UPPER' ? small : total - small;
+      pads[i + 2] = total - pads[i];
+    }
+  } else if (autoPad !== 'NOTSET' && autoPad !== 'VALID') {
+    throw new Error(`${where}: attribute auto_pad = '${autoPad}' is not an ONNX value`);
+  }
+  // Padding b at the start and e ≤ b at the end is PyTorch's padding b with b − e more output padding.
+  const extra = [pads[0] - pads[2], pads[1] - pads[3]];
+  if (extra.some((e) => e < 0)) throw new Error(`${where}: attribute pads = ${formatShape(pads)} crops more at the end than at the start; not supported`);
+  const bias = node.input?.[2] ? c.g.floats(node, 2, 'B') : null;
+  const outChannels = outPerGroup * groups;
+  if (bias && bias.values.length !== outChannels) throw new Error(`${where}: bias has ${bias.values.length} values, expected ${outChannels}`);
+  need('ConvTranspose2d', node);
+  const spec: LayerSpec = { type: 'ConvTranspose2d', inChannels, outChannels, kernelSize: [kH, kW], stride: strides, padding: [pads[0], pads[1]] };
+  Object.assign(spec, { outputPadding: [outputPadding[0] + extra[0], outputPadding[1] + extra[1]], dilation: dilations, groups });
+  if (!bias) spec.bias = false;
+  c.emit([node], spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W });
+}
+
+/** Resize / Upsample by integer factors on H and W. */
+export function resize(c: Converter, node: NodeProto, a: Attributes): void {
+  const where = describeNode(node);
+  const x = c.data(node, 0);
+  const mode = a.string('mode', 'nearest');
+  const isUpsampleOp = node.opType === 'Upsample';
+  const coordinates = isUpsampleOp ? 'asymmetric' : a.string('coordinate_transformation_mode', 'half_pixel');
+  const nearestMode = isUpsampleOp ? 'floor' : a.string('nearest_mode', 'round_prefer_floor');
+  if (!isUpsampleOp) {
+    a.float('cubic_coeff_a', -0.75);
+    a.int('exclude_outside', 0);
+    a.float('extrapolation_value', 0);
+    if (a.ints('axes')) throw new Error(`${where}: attribute axes is not supported`);
+    a.string('keep_aspect_ratio_policy', 'stretch');
+  }
+  const scalesAttr = isUpsampleOp ? a.floats('scales') : null; // Upsample before opset 9
+  a.checkAllUsed();
+  if (x.shape.length !== 4) throw new Error(`${where}: needs an [N, C, H, W] input, got ${describeShape(x.shape)}`);
+  // Inputs: Upsample (X, scales); Resize opset 10 (X, scales); opset 11+ (X, roi, scales, sizes).
+  const scalesIndex = isUpsampleOp || c.opset < 11 ? 1 : 2;
+  let factors: number[] | null = scalesAttr && scalesAttr.length === 4 ? scalesAttr : null;
+  const scalesName = node.input?.[scalesIndex] ?? '';
+  const scales = scalesName ? c.g.constant(scalesName) : null;
+  if (scales?.floats && scales.floats.length === 4) factors = [...scales.floats];
+  const sizesName = !isUpsampleOp && c.opset >= 11 ? node.input?.[3] ?? '' : '';
+  if (!factors && sizesName) {
+    const sizes = c.g.ints(node, 3, 'sizes');
+    factors = sizes.map((s, i) => (typeof s === 'number' && typeof x.shape[i] === 'number' ? s / (x.shape[i] as number) : i === 0 ? 1 : NaN));
+  }
+  if (!factors) throw new Error(`${where}: needs constant scales or sizes`);
+  const [sh, sw] = [factors[2], factors[3]];
+  if (factors[0] !== 1 || factors[1] !== 1 || !Number.isInteger(sh) || !Number.isInteger(sw) || sh < 1 || sw < 1) {
+    throw new Error(`${where}: scales ${JSON.stringify(factors)} are not supported (only integer factors on H and W)`);
+  }
+  let spec: LayerSpec;
+  if (mode === 'nearest') {
+    if (coordinates !== 'asymmetric' || nearestMode !== 'floor') {
+      throw new Error(`${where}: mode 'nearest' with coordinate_transformation_mode '${coordinates}', nearest_mode '${nearestMode}' is not supported (only PyTorch's: asymmetric, floor)`);
+    }
+    spec = { type: 'Upsample', scaleFactor: [sh, sw], mode: 'nearest' };
+  } else if (mode === 'linear' || mode === 'bilinear') {
+    if (coordinates === 'align_corners') spec = { type: 'Upsample', scaleFactor: [sh, sw], mode: 'bilinear', alignCorners: true };
+    else if (coordinates === 'half_pixel' || coordinates === 'pytorch_half_pixel') spec = { type: 'Upsample', scaleFactor: [sh, sw], mode: 'bilinear' };
+    else throw new Error(`${where}: mode 'linear' with coordinate_transformation_mode '${coordinates}' is not supported (align_corners, half_pixel, pytorch_half_pixel are)`);
+  } else {
+    throw new Error(`${where}: mode '${mode}' is not supported (nearest, linear are)`);
+  }
+  need('Upsample', node);
+  c.emit([node], spec, [x]);
+}

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+// Batch normalisation over dim 1 of [N, C, S] (S = H·W, or 1 for [N, C]): per-channel statistics,
+// the normalise-scale-shift forward and the training-mode backward, four lanes at a time. Sums run
+// in float64 as in the reference (each float32 product of the backward is exact in float64).
+// Descriptor words: stats [N, C, S, x, mean, variance]; forward [N, C, S, x, mean, invStd, gamma,
+// beta, y, xHat]; backward [N, C, S, dy, xHat, invStd, gamma, dGamma, dBeta, dx].
+import { sumPlaneSimd } from './adaptive-pool';
+
+// @ts-ignore: decorator
+@inline function word(desc: usize, i: i32): i32 {
+  return load<i32>(desc + <usize>i * 4);
+}
+
+// @ts-ignore: decorator
+@inline function plane(base: usize, n: i32, C: i32, c: i32, S: i32): usize {
+  return base + (<usize>n * <usize>C + <usize>c) * <usize>S * 4;
+}
+
+/** Σ (p[i] − mu)² over n floats, in float64. */
+function sumSquaredDeviationsSimd(p: usize, n: i32, mu: f64): f64 {
+  const m = f64x2.splat(mu);
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const u = v128.load(p + <usize>i * 4);
+    const d0 = f64x2.sub(f64x2.promote_low_f32x4(u), m);
+    const d1 = f64x2.sub(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 0, 1)), m);
+    a0 = f64x2.add(a0, f64x2.mul(d0, d0));
+    a1 = f64x2.add(a1, f64x2.mul(d1, d1));
+  }
+  const a = f64x2.add(a0, a1);
+  let sum = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
+  for (; i < n; i++) {
+    const d = <f64>load<f32>(p + <usize>i * 4) - mu;
+    sum += d * d;
+  }
+  return sum;
+}
+
+/** Σ a[i]·b[i] over n floats, in float64 (each product exact). */
+function dotSimd(a: usize, b: usize, n: i32): f64 {
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const u = v128.load(a + <usize>i * 4), v = v128.load(b + <usize>i * 4);
+    a0 = f64x2.add(a0, f64x2.mul(f64x2.promote_low_f32x4(u), f64x2.promote_low_f32x4(v)));
+    a1 = f64x2.add(a1, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 0, 1)),
+      f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1))));
+  }
+  const s = f64x2.add(a0, a1);
+  let sum = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  for (; i < n; i++) sum += <f64>load<f32>(a + <usize>i * 4) * <f64>load<f32>(b + <usize>i * 4);
+  return sum;
+}
+
+/** mean[c] = Σ x / M, variance[c] = Σ (x − mean[c])² / M over the M = N·S entries of channel c (two passes). */
+export function batchNormStatsSimd(desc: usize): void {
+  const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
+  const x = <usize>word(desc, 3), mean = <usize>word(desc, 4), variance = <usize>word(desc, 5);
+  const M = <f64>N * <f64>S;
+  for (let c = 0; c < C; c++) {
+    let sum: f64 = 0;
+    for (let n = 0; n < N; n++) sum += sumPlaneSimd(plane(x, n, C, c, S), S);
+    const mu = sum / M;
+    let squares: f64 = 0;
+    for (let n = 0; n < N; n++) squares += sumSquaredDeviationsSimd(plane(x, n, C, c, S), S, mu);
+    store<f32>(mean + <usize>c * 4, <f32>mu);
+    store<f32>(variance + <usize>c * 4, <f32>(squares / M));
+  }
+}
+
+/** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c]. */
+export function batchNormForwardSimd(desc: usize): void {
+  const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
+  const x = <usize>word(desc, 3), mean = <usize>word(desc, 4), invStd = <usize>word(desc, 5);
+  const gamma = <usize>word(desc, 6), beta = <usize>word(desc, 7), y = <usize>word(desc, 8), xHat = <usize>word(desc, 9);
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const m = load<f32>(mean + <usize>c * 4), s = load<f32>(invStd + <usize>c * 4);
+      const g = load<f32>(gamma + <usize>c * 4), b = load<f32>(beta + <usize>c * 4);
+      const mv = f32x4.splat(m), sv = f32x4.splat(s), gv = f32x4.splat(g), bv = f32x4.splat(b);
+      const px = plane(x, n, C, c, S), py = plane(y, n, C, c, S), ph = plane(xHat, n, C, c, S);
+      let i = 0;
+      for (; i + 4 <= S; i += 4) {
+        const h = f32x4.mul(f32x4.sub(v128.load(px + <usize>i * 4), mv), sv);
+        v128.store(ph + <usize>i * 4, h);
+        v128.store(py + <usize>i * 4, f32x4.add(f32x4.mul(gv, h), bv));
+      }
+      for (; i < S; i++) {
+        const h = (load<f32>(px + <usize>i * 4) - m) * s;
+        store<f32>(ph + <usize>i * 4, h);
+        store<f32>(py + <usize>i * 4, g * h + b);
+      }
+    }
+  }
+}
+
+/**
+ * dGamma[c] += Σ dy⊙xHat, dBeta[c] += Σ dy,
+ * dx = gamma[c]·invStd[c]·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M entries of channel c.
+ */
+export function batchNormBackwardSimd(desc: usize): void {
+  const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
+  const dy = <usize>word(desc, 3), xHat = <usize>word(desc, 4), invStd = <usize>word(desc, 5);
+  const gamma = <usize>word(desc, 6), dGamma = <usize>word(desc, 7), dBeta = <usize>word(desc, 8), dx = <usize>word(desc, 9);
+  const M = <f64>N * <f64>S;
+  for (let c = 0; c < C; c++) {
+    let sumDy: f64 = 0, sumDyXHat: f64 = 0;
+    for (let n = 0; n < N; n++) {
+      sumDy += sumPlaneSimd(plane(dy, n, C, c, S), S);
+      sumDyXHat += dotSimd(plane(dy, n, C, c, S), plane(xHat, n, C, c, S), S);
+    }
+    store<f32>(dGamma + <usize>c * 4, <f32>(<f64>load<f32>(dGamma + <usize>c * 4) + sumDyXHat));
+    store<f32>(dBeta + <usize>c * 4, <f32>(<f64>load<f32>(dBeta + <usize>c * 4) + sumDy));
+    const scale = load<f32>(gamma + <usize>c * 4) * load<f32>(invStd + <usize>c * 4);
+    const meanDy = <f32>(sumDy / M), meanDyXHat = <f32>(sumDyXHat / M);
+    const kv = f32x4.splat(scale), mv = f32x4.splat(meanDy), hv = f32x4.splat(meanDyXHat);
+    for (let n = 0; n < N; n++) {
+      const pdy = plane(dy, n, C, c, S), ph = plane(xHat, n, C, c, S), pdx = plane(dx, n, C, c, S);
+      let i = 0;
+      for (; i + 4 <= S; i += 4) {
+        const centred = f32x4.sub(f32x4.sub(v128.load(pdy + <usize>i * 4), mv), f32x4.mul(v128.load(ph + <usize>i * 4), hv));
+        v128.store(pdx + <usize>i * 4, f32x4.mul(kv, centred));
+      }
+      for (; i < S; i++) {
+        store<f32>(pdx + <usize>i * 4, scale * (load<f32>(pdy + <usize>i * 4) - meanDy - load<f32>(ph + <usize>i * 4) * meanDyXHat));
+      }
+    }
+  }
+}

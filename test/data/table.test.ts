@@ -1,0 +1,52 @@
+// Tables: column kinds, statistics and vocabularies from the training rows only, encoding with
+// missing values and unseen categories, class names, and the schema's validation.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classNamesOf, encodeRows, featureCount, inferSchema, parseTableSchema } from '../../src/data/table.js';
+
+const header = ['age', 'city', 'label'];
+const rows = [
+  ['20', 'Oslo', 'a'],
+  ['40', 'Bergen', 'b'],
+  ['', 'Oslo', 'a'],
+  ['NA', ' Bergen ', 'b'],
+  ['1000', 'Tromsø', 'a'], // not a training row: its age and city must not count
+];
+
+describe('tables', () => {
+  it('numeric and categorical columns; mean, std and vocabulary from the training rows only', () => {
+    const schema = inferSchema(header, rows, 'label', [0, 1, 2, 3], 't.csv');
+    assert.deepEqual(schema.columns, [
+      { name: 'age', kind: 'numeric', mean: 30, std: 10 },
+      { name: 'city', kind: 'categorical', categories: ['Bergen', 'Oslo'] },
+    ]);
+    assert.equal(featureCount(schema), 3);
+    const { features, missing, unseen } = encodeRows(schema, header, rows, 't.csv');
+    assert.deepEqual(Array.from(features), [-1, 0, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 97, 0, 0]);
+    assert.deepEqual([...missing], [['age', 2]]);
+    assert.deepEqual([...unseen.get('city')!], [['Tromsø', 5]]);
+  });
+
+  it('columns are found by name in another file; a missing feature column or a word in a numeric one is named', () => {
+    const schema = inferSchema(header, rows, 'label', [0, 1], 't.csv');
+    const other = encodeRows(schema, ['city', 'age'], [['Oslo', '30']], 'rows.csv');
+    assert.deepEqual(Array.from(other.features), [0, 0, 1]);
+    assert.throws(() => encodeRows(schema, ['age'], [['1']], 'rows.csv'), /rows\.csv: no column 'city' \(the model reads age, city\)/);
+    assert.throws(() => encodeRows(schema, ['age', 'city'], [['old', 'Oslo']], 'rows.csv'), /rows\.csv: row 1, column 'age': 'old' is not a number/);
+  });
+
+  it('class names: integers sorted as numbers, text sorted as text', () => {
+    assert.deepEqual(classNamesOf(['10', '2', '-1', '2']), ['-1', '2', '10']);
+    assert.deepEqual(classNamesOf(['b', 'a', '10']), ['10', 'a', 'b']);
+  });
+
+  it('a schema read from a file is checked field by field', () => {
+    const bad = (field: string, expected: string, got: unknown): never => {
+      throw new Error(`${field} must be ${expected}, got ${JSON.stringify(got)}`);
+    };
+    assert.throws(() => parseTableSchema({ target: 'y', columns: [{ name: 'a', kind: 'numeric', mean: 0, std: 0 }] }, bad), /table\.columns\[0\]\.std must be a finite number > 0/);
+    assert.throws(() => parseTableSchema({ target: 'y', columns: [{ name: 'a', kind: 'text' }] }, bad), /table\.columns\[0\]\.kind/);
+    assert.throws(() => parseTableSchema({ target: 'y', columns: [] }, bad), /table\.columns must be a non-empty list/);
+    assert.deepEqual(parseTableSchema({ target: 'y', columns: [{ name: 'c', kind: 'categorical', categories: ['x'] }] }, bad).columns[0], { name: 'c', kind: 'categorical', categories: ['x'] });
+  });
+});

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// PyTorch exports (committed, 2–20 KB each, made by test/fixtures/make-onnx-models.py ... small):
+// a small branching CNN (residual, SE gate, concat), LayerNorm (LayerNormalization at opset 17, the
+// ReduceMean/Sub/Pow/Sqrt/Div formula at 13), GELU's tanh formula, GroupNorm (InstanceNorm-based),
+// SiLU, Mish, Hardswish, ReLU6, ELU, Hardsigmoid, ConvTranspose2d, Upsample (nearest, bilinear
+// with align_corners) and a U-Net. Each imports and gives PyTorch's output where Nabla has the
+// layers; where a layer is missing the error names the node where the formula starts and the
+// layer it needs (so the formula was recognised).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { readOnnx } from '../../src/io/onnx/import.js';
+import { layerDef } from '../../src/layers/all.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+
+const FIXTURES = new URL('../fixtures/onnx/', import.meta.url);
+
+function floats(file: string): Float32Array {
+  const b = readFileSync(new URL(file, FIXTURES));
+  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+}
+
+const geluTanh = () => layerDef('GELU')?.options.includes('approximate') ?? false;
+
+/** For each model and opset: what it needs and the error expected while a piece is missing. */
+const CASES: { name: string; opset: number; needs: () => string[]; refused: RegExp }[] = [
+  // Residual Add, an SE gate (Mul), Concat, ceil-mode MaxPool, ReduceMean over [2, 3]: only layers Nabla has.
+  ...[13, 17].map((opset) => ({ name: 'small-branching', opset, needs: () => [], refused: /never/ })),
+  { name: 'layers-layernorm', opset: 13, needs: () => [...(layerDef('LayerNorm') ? [] : ['LayerNorm']), ...(geluTanh() ? [] : ['GELU tanh'])],
+    refused: /node '\/1\/ReduceMean' \(ReduceMean\): starts PyTorch's LayerNorm formula, which needs a LayerNorm layer|node '\/2\/Mul' \(Mul\): GELU's tanh approximation/ },
+  { name: 'layers-layernorm', opset: 17, needs: () => [...(layerDef('LayerNorm') ? [] : ['LayerNorm']), ...(geluTanh() ? [] : ['GELU tanh'])],
+    refused: /node '\/1\/LayerNormalization' \(LayerNormalization\): unsupported operator 'LayerNormalization' \(it needs a LayerNorm layer|node '\/2\/Mul' \(Mul\): GELU's tanh approximation/ },
+  { name: 'layers-layernorm2d', opset: 13, needs: () => (layerDef('LayerNorm') ? [] : ['LayerNorm']), refused: /node '\/1\/ReduceMean' \(ReduceMean\): starts PyTorch's LayerNorm formula/ },
+  { name: 'layers-layernorm2d', opset: 17, needs: () => (layerDef('LayerNorm') ? [] : ['LayerNorm']), refused: /node '\/1\/LayerNormalization' .*needs a LayerNorm layer/ },
+  ...[13, 17].map((opset) => ({
+    name: 'layers-groupnorm', opset, needs: () => (layerDef('GroupNorm') ? [] : ['GroupNorm']),
+    refused: /node '\/1\/Reshape' \(Reshape\): starts PyTorch's GroupNorm formula/,
+  })),
+  ...[13, 17].map((opset) => ({
+    name: 'layers-activations', opset,
+    needs: () => ['GroupNorm', 'Hardswish', 'Hardsigmoid', 'ReLU6', 'ELU'].filter((t) => !layerDef(t)),
+    refused: /node '\/1\/Reshape' \(Reshape\): starts PyTorch's GroupNorm formula|needs a (Hardswish|Hardsigmoid|ReLU6|ELU) layer/,
+  })),
+  ...[13, 17].flatMap((opset) => ['layers-upsampling', 'unet'].map((name) => ({
+    name, opset,
+    needs: () => ['ConvTranspose2d', 'Upsample'].filter((t) => !layerDef(t)),
+    refused: /\(ConvTranspose\): unsupported operator 'ConvTranspose' \(it needs a ConvTranspose2d layer|\(Resize\): .*needs a Upsample layer/,
+  }))),
+];
+
+describe('PyTorch exports of LayerNorm, GroupNorm, the newer activations, ConvTranspose2d and Upsample', () => {
+  for (const { name, opset, needs, refused } of CASES) {
+    const missing = needs();
+    const bytes = () => new Uint8Array(readFileSync(new URL(`${name}-op${opset}.onnx`, FIXTURES)));
+    if (missing.length > 0) {
+      it(`${name} opset ${opset}: refused, naming the node and the missing ${missing.join(', ')}`, () => {
+        assert.throws(() => readOnnx(bytes()), refused);
+      });
+      continue;
+    }
+    it(`${name} opset ${opset}: imports and gives PyTorch's output`, () => {
+      const info = JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as { inputShape: number[]; outputShape: number[] };
+      const { model } = readOnnx(bytes());
+      const y = model.forward(Tensor.from(floats(`${name}.input.bin`), info.inputShape), 'eval');
+      assert.deepEqual([...y.shape], info.outputShape);
+      const expected = floats(`${name}.output.bin`);
+      const max = expected.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+      expected.forEach((r, i) => {
+        assert.ok(Math.abs(y.data[i] - r) <= 1e-4 * Math.abs(r) + 1e-5 * max, `${name} opset ${opset}: element ${i} is ${y.data[i]}, PyTorch ${r}`);
+      });
+    });
+  }
+
+  it('SiLU written as x·σ(x) and Mish as its parts import without the fused layers (Sigmoid, Softplus, Tanh, Mul)', () => {
+    // Up to the first layer Nabla may lack, the activations model is read: its errors are past the SiLU and Mish.
+    if (['GroupNorm', 'Hardswish', 'Hardsigmoid', 'ReLU6', 'ELU'].every((t) => layerDef(t))) {
+      const { specs } = readOnnx(new Uint8Array(readFileSync(new URL('layers-activations-op13.onnx', FIXTURES))));
+      const types = specs.map((s) => s.type);
+      assert.ok(types.includes(layerDef('SiLU') ? 'SiLU' : 'Sigmoid'), types.join(' '));
+      assert.ok(types.includes(layerDef('Mish') ? 'Mish' : 'Softplus'), types.join(' '));
+    } else {
+      assert.throws(() => readOnnx(new Uint8Array(readFileSync(new URL('layers-activations-op13.onnx', FIXTURES)))), /GroupNorm|Hardswish|Hardsigmoid|ReLU6|ELU/);
+    }
+  });
+});

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// Sequential runs Conv2d or Linear followed by ReLU as one pass (the ReLU in the kernel's
+// epilogue): outputs, input gradients and parameter gradients must be bit-identical to running
+// the layers one by one, in train and eval mode, on the reference and the wasm backend (1 and 2
+// threads), and the ReLU kernel must not run for a fused pair.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Kernels } from '../../src/kernels/backend.js';
+import { kernels, refKernels, setKernels } from '../../src/kernels/index.js';
+import { createWasmKernels } from '../../src/kernels/wasm/index.js';
+import { ReLU, Tanh } from '../../src/layers/activations.js';
+import { Conv2d } from '../../src/layers/conv2d.js';
+import { Flatten } from '../../src/layers/flatten.js';
+import type { Layer, Mode } from '../../src/layers/layer.js';
+import { Linear } from '../../src/layers/linear.js';
+import { MaxPool2d } from '../../src/layers/max-pool2d.js';
+import { Sequential } from '../../src/layers/sequential.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+import { randn, Rng } from './util.js';
+
+const wasmBackends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+after(() => wasmBackends.forEach((k) => k.close()));
+
+/** Conv → ReLU (fused), pool, conv without bias → ReLU (fused), Linear → ReLU (fused), Linear → Tanh (not), Linear without bias → ReLU (fused). */
+function layers(seed: number): Layer[] {
+  const rng = new Rng(seed);
+  return [
+    new Conv2d(2, 4, 3, { padding: 1, rng }), new ReLU(), new MaxPool2d(2),
+    new Conv2d(4, 6, 3, { bias: false, rng }), new ReLU(), new Flatten(),
+    new Linear(6, 9, { rng }), new ReLU(), new Linear(9, 5, { rng }), new Tanh(), new Linear(5, 7, { bias: false, rng }), new ReLU(),
+  ];
+}
+
+function bits(t: Tensor): number[] {
+  return Array.from(t.data);
+}
+
+/** Forward and backward through the layers one at a time (no fusion), returning y, dx and every grad. */
+function unfused(ls: Layer[], x: Tensor, r: Tensor, mode: Mode): number[][] {
+  let y = x;
+  for (const layer of ls) y = layer.forward(y, mode);
+  let d = r;
+  for (let i = ls.length - 1; i >= 0; i--) d = ls[i].backward(d);
+  return [bits(y), bits(d), ...ls.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
+}
+
+function countActivations(k: Kernels, fn: () => void): number {
+  let count = 0;
+  const spy = Object.assign(Object.create(k) as Kernels, {
+    activation: ((f, x) => {
+      count++;
+      return k.activation(f, x);
+    }) satisfies Kernels['activation'],
+  });
+  const previous = kernels();
+  setKernels(spy);
+  try {
+    fn();
+  } finally {
+    setKernels(previous);
+  }
+  return count;
+}
+
+describe('Sequential fuses Conv2d/Linear + ReLU', () => {
+  for (const k of [refKernels, ...wasmBackends]) {
+    for (const mode of ['train', 'eval'] as const) {
+      test(`${k.name}, ${mode}: the same bits as the layers run apart, and no ReLU kernel call for a fused pair`, () => {
+        const previous = kernels();
+        setKernels(k);
+        try {
+          const rng = new Rng(77);
+          const x = randn(rng, [3, 2, 6, 6], 1, 'float32');
+          const r = randn(rng, [3, 7], 1, 'float32'); // upstream gradient
+          const expected = unfused(layers(5), x, r, mode);
+          const model = new Sequential(layers(5));
+          let y: Tensor | null = null;
+          const calls = countActivations(k, () => { y = model.forward(x, mode); });
+          assert.equal(calls, 2, 'only the Tanh and the ReLU after the bias-free Linear (no bias pass to fuse into) run the activation kernel');
+          const dx = model.backward(r);
+          const actual = [bits(y!), bits(dx), ...model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
+          assert.equal(actual.length, expected.length);
+          actual.forEach((values, i) => assert.deepEqual(values, expected[i], `tensor ${i} (0: y, 1: dx, then the grads)`));
+          assert.ok(expected[0].some((v) => v === 0) && expected[0].some((v) => v > 0), 'the last ReLU clips some outputs and keeps others');
+        } finally {
+          setKernels(previous);
+        }
+      });
+    }
+  }
+});
+
+test('a layer whose forward is replaced on the instance (instrumentation) runs unfused, so every forward is seen', () => {
+  const model = new Sequential(layers(5));
+  const seen: string[] = [];
+  for (const layer of model.layers) {
+    const forward = layer.forward.bind(layer);
+    layer.forward = (x, mode) => {
+      seen.push(layer.name);
+      return forward(x, mode);
+    };
+  }
+  model.forward(randn(new Rng(78), [2, 2, 6, 6], 1, 'float32'), 'eval');
+  assert.deepEqual(seen, model.layers.map((l) => l.name));
+});
