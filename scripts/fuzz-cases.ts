@@ -26,7 +26,7 @@ export interface CaseResult {
 /** The error classes Nabla throws for bad input. */
 const NABLA_ERRORS = new Set(['SafetensorsError', 'SpecError', 'ShapeError', 'AllocationLimitError', 'DataInfoError', 'CliError', 'OnnxError', 'NonFiniteWeightsError', 'ResumeError']);
 /** Messages that come from JavaScript itself, not from a check. */
-const JS_MESSAGES = /is not iterable|Cannot read propert|is not a function|Maximum call stack|Invalid typed array length|Invalid array length|undefined|out of memory|Array buffer allocation failed/;
+const JS_MESSAGES = /is not iterable|Cannot read propert|is not a function|Maximum call stack|Invalid typed array length|Invalid array length|of undefined|is not defined|out of memory|Array buffer allocation failed/;
 
 export const BASE_SPEC: LayerSpec[] = [
   { type: 'Conv2d', inChannels: 1, outChannels: 2, kernelSize: 3, padding: 1 },
