@@ -107,7 +107,10 @@ export interface WarmupCosineOptions {
  * Linear warm-up then cosine decay:
  *   t < w:  lr = base · (s + (1 − s) · t / w)
  *   t ≥ w:  lr = minLr + (base − minLr) · (1 + cos(π (t − w) / (T − w))) / 2,  held at minLr after T
- * Same values as PyTorch's SequentialLR(LinearLR(s, total_iters=w), CosineAnnealingLR(T − w, minLr), [w]).
+ * Same values as PyTorch's SequentialLR(LinearLR(s, total_iters=w), CosineAnnealingLR(T − w, minLr), [w])
+ * for t ≤ T. After T they differ on purpose: PyTorch's CosineAnnealingLR keeps following the cosine
+ * and rises again towards base (its schedule is periodic); this one holds minLr, since a run that
+ * steps past its planned T wants the end of the decay, not a new warm restart.
  */
 export class WarmupCosineLR extends LRSchedule {
   readonly type = 'WarmupCosineLR';
