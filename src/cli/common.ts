@@ -211,7 +211,8 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
     }
     const values = rows.map((row) => row[t].trim());
     const { task, why } = chosen ?? inferTask(values);
-    const fraction = options.table ? 0 : (options.valSplit ?? DEFAULT_VAL_SPLIT);
+    // A resumed run splits as it was started (same --val-split and --seed); eval asks for 0.
+    const fraction = options.valSplit ?? DEFAULT_VAL_SPLIT;
     const seed = options.seed ?? 0;
     let labels: Int32Array;
     let classNames: string[];
@@ -232,7 +233,7 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
       targets = Float32Array.from(numbers, (x) => (x - scale.mean) / scale.std);
       labels = new Int32Array(rows.length);
       classNames = [target];
-      taskNote = `task: regression (${why}; --task classification forces classes): one output, MSELoss on the target standardised with mean ${formatNumber(scale.mean)} and std ${formatNumber(scale.std)}${options.table ? '' : ' of the training rows'}, reported as RMSE and MAE in its units`;
+      taskNote = `task: regression (${why}${chosen ? '' : '; --task classification forces classes'}): one output, MSELoss on the target standardised with mean ${formatNumber(scale.mean)} and std ${formatNumber(scale.std)}${options.table ? '' : ' of the training rows'}, reported as RMSE and MAE in its units`;
     } else {
       classNames = classNamesOf(values);
       if (classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);

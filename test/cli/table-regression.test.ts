@@ -91,6 +91,17 @@ describe('regression on a CSV table', () => {
     assert.ok(rmse < 1.0, `predicted y within the noise: RMSE ${rmse}`);
   });
 
+  it('a regression run resumes from its checkpoint: same split, same target scale', async () => {
+    const runDir = join(dir, 'resume');
+    const first = await run('train', '--data', train, '--target', 'y', '--epochs', '2', '--backend', 'ref', '--out', runDir);
+    assert.equal(first.code, EXIT.ok, first.err);
+    const r = await run('train', '--resume', join(runDir, 'checkpoint.safetensors'), '--epochs', '3', '--backend', 'ref');
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, /task: regression \(as the model was trained\)/);
+    assert.match(r.out, /validation split \(60\)/);
+    assert.match(r.out, /validation RMSE: [\d.]+/);
+  });
+
   it('a missing target is refused naming the row, or skipped with a count under --skip-missing-target', async () => {
     const holes = join(dir, 'holes.csv');
     const lines = readFileSync(train, 'utf8').trimEnd().split('\n');
