@@ -178,6 +178,13 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const { config, init } = start;
   let { checkpoint } = start;
   print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
+  // A table's task is known only once it is read: its smoothing applies only if the target is classes.
+  const table = /\.csv$/i.test(config.dataset);
+  const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (${table ? 'if the target is classes; ' : ''}in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
+  print(
+    `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
+      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
+  );
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
@@ -188,11 +195,6 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
     if (start.smoothingGiven) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
     config.labelSmoothing = 0; // the default smoothing means nothing to MSELoss
   }
-  const smoothing = regression ? 'MSELoss' : config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
-  print(
-    `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
-      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
-  );
   const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
   for (const note of data.notes) print(`  ${note}`);
   const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
