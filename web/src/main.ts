@@ -298,7 +298,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   switch (message.type) {
     case 'ready':
       ui.backend.textContent = message.backend;
-      ui.dataset.textContent = `${message.dataset}: ${message.trainCount.toLocaleString('en')} train, ${message.heldOutCount.toLocaleString('en')} held out`;
+      ui.dataset.textContent = `${message.dataset}: ${message.trainCount.toLocaleString('en')} train, ${message.heldOutCount.toLocaleString('en')} held out` +
+        (message.skipped.length ? ` · ${message.skipped.length} bad file${message.skipped.length === 1 ? '' : 's'} skipped (listed below)` : '');
       classNames = message.classNames;
       imageShape = message.imageShape as [number, number, number];
       showSkipped(message.skipped);
@@ -311,7 +312,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         pad.showImage(message.samples.pixels.subarray(index * size, (index + 1) * size), message.samples.height, message.samples.width);
         sampleButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(i === index)));
       });
-      ui.status.textContent = message.skipped.length ? `Ready (skipped ${message.skipped.length} unreadable files, listed below). Press Start.` : 'Ready. Press Start.';
+      ui.status.textContent = 'Ready. Press Start.';
       build();
       setRunning(false);
       break;
