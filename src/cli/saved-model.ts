@@ -49,7 +49,8 @@ export async function loadSavedModel(path: string, options: LoadOptions = {}): P
   } catch (err) {
     if (err instanceof CliError) throw err;
     if (err instanceof SafetensorsError || err instanceof DataInfoError || /no such file/.test((err as Error).message)) throw fileError((err as Error).message);
-    throw fileError(`${path}: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    throw fileError(message.startsWith(`${path}:`) ? message : `${path}: ${message}`);
   }
 }
 

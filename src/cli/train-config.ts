@@ -10,6 +10,7 @@ import { type LRSchedule, OneCycleLR, WarmupCosineLR } from '../optim/schedules.
 import { SGD } from '../optim/sgd.js';
 import { BACKENDS, type BackendName } from './common.js';
 import { fileError, usageError } from './errors.js';
+import { preview } from '../layers/preview.js';
 
 export const OPTIMIZERS = ['sgd', 'adam', 'adamw'] as const;
 export const SCHEDULES = ['onecycle', 'cosine', 'constant'] as const;
@@ -89,7 +90,7 @@ const MAX_COUNT = 1e9;
 export function parseSavedRun(value: unknown, file: string): SavedRun {
   const where = `${file}: training options (nabla.state extra.callbacks.cli)`;
   const bad = (field: string, expected: string, got: unknown): never => {
-    throw fileError(`${where}: ${field} must be ${expected}, got ${typeof got === 'number' ? String(got) : (JSON.stringify(got) ?? 'nothing')}`);
+    throw fileError(`${where}: ${field} must be ${expected}, got ${preview(got)}`);
   };
   if (typeof value !== 'object' || value === null) throw fileError(`${file}: not a checkpoint of \`nabla train\` (it holds no training options)`);
   const run = value as Record<string, unknown>;

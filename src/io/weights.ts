@@ -5,6 +5,8 @@
 import type { LayerSpec } from '../layers/layer.js';
 import { type Buffer, formatShape, type Parameter, type Tensor } from '../tensor/tensor.js';
 import { checkFinite, decodeSafetensors, encodeSafetensors, type SafeDType, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
+import { measureSpec } from '../layers/spec.js';
+import type { AllocationLimit } from '../tensor/tensor.js';
 
 /** What a model offers to be saved: parameters and buffers with unique, stable names. */
 export interface WeightSource {
@@ -65,7 +67,25 @@ export function decodeWeights(bytes: Uint8Array | ArrayBuffer, file = '<buffer>'
   const { tensors, metadata } = decodeSafetensors(bytes, file);
   const model = new Map([...tensors].filter(([name]) => !name.startsWith(OPTIMIZER_PREFIX)));
   if (!options.allowNonFinite) for (const [name, t] of tensors) checkFinite(t, name, file);
-  return { tensors: model, metadata, spec: readSpec(metadata, file) };
+  const spec = readSpec(metadata, file);
+  if (spec) checkFitsSpec(spec, model, file);
+  return { tensors: model, metadata, spec };
+}
+
+/**
+ * Throws unless the file's model tensors are exactly those its spec builds: the spec is sized
+ * with storage-less tensors (measureSpec, within the allocation limit) and compared with the
+ * header, so a spec that asks for more than the file holds is refused before any model is built.
+ */
+export function checkFitsSpec(spec: LayerSpec, tensors: ReadonlyMap<string, { dtype: SafeDType; shape: readonly number[] }>, file: string, limit: AllocationLimit = {}): void {
+  let measured: WeightSource;
+  try {
+    measured = measureSpec(spec, limit);
+  } catch (err) {
+    if (err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError) && !err.message.startsWith(file)) err.message = `${file}: metadata ${SPEC_KEY}: ${err.message}`;
+    throw err;
+  }
+  checkWeightsFit(measured, tensors, `${file} (its own spec, metadata ${SPEC_KEY})`);
 }
 
 /** The spec in a file's metadata, or null when there is none. */

@@ -7,6 +7,7 @@ import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
 import { checkImage } from './pool-common.js';
 import type { LayerDef } from './registry.js';
+import { preview } from './preview.js';
 
 /** A size, a pair, or a pair with null for "keep that dimension of the input" (PyTorch's None). */
 export type AdaptiveSize = number | readonly [number | null, number | null];
@@ -27,7 +28,7 @@ export class AdaptiveAvgPool2d implements Layer {
     const pair = typeof outputSize === 'number' ? [outputSize, outputSize] : outputSize;
     const ok = (v: unknown) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1);
     if (!Array.isArray(pair) || pair.length !== 2 || !pair.every(ok)) {
-      throw new Error(`AdaptiveAvgPool2d: outputSize must be an integer ≥ 1 or a pair [h, w] of them (null keeps the input's size), got ${JSON.stringify(outputSize)}`);
+      throw new Error(`AdaptiveAvgPool2d: outputSize must be an integer ≥ 1 or a pair [h, w] of them (null keeps the input's size), got ${preview(outputSize)}`);
     }
     this.outputSize = [pair[0], pair[1]];
   }
@@ -76,7 +77,7 @@ export const adaptiveAvgPool2dDef: LayerDef<AdaptiveAvgPool2d> = {
     const value = r.spec.outputSize;
     const ok = (v: unknown) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1);
     const isSize = typeof value === 'number' ? ok(value) : Array.isArray(value) && value.length === 2 && value.every(ok);
-    if (!isSize) r.fail(`'outputSize' must be an integer ≥ 1 or a pair [h, w] of them (null keeps the input's size), got ${JSON.stringify(value)}`);
+    if (!isSize) r.fail(`'outputSize' must be an integer ≥ 1 or a pair [h, w] of them (null keeps the input's size), got ${preview(value)}`);
     return new AdaptiveAvgPool2d(value as AdaptiveSize);
   },
   /**

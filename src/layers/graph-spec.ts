@@ -12,6 +12,7 @@ import { Add } from './merge.js';
 import type { BuildContext, LayerDef } from './registry.js';
 import type { SpecReader } from './spec-reader.js';
 import { withContext } from './container.js';
+import { preview } from './preview.js';
 
 interface NodeSpec {
   name: string;
@@ -25,19 +26,19 @@ function readNodes(r: SpecReader, inputName: string): NodeSpec[] {
   if (!Array.isArray(raw)) r.fail(`'nodes' must be an array of node specs like {"name": "conv1", "inputs": ["input"], "type": "Conv2d", ...}`);
   const names = new Set<string>([inputName]);
   return (raw as unknown[]).map((item, i) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) r.fail(`node ${i} must be an object, got ${JSON.stringify(item)}`);
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) r.fail(`node ${i} must be an object, got ${preview(item)}`);
     const { name, inputs, ...layer } = item as Record<string, unknown>;
     try {
       checkNodeName(name);
     } catch {
-      r.fail(`node ${i} needs a 'name': a non-empty string without '.' or '/', got ${JSON.stringify(name)}`);
+      r.fail(`node ${i} needs a 'name': a non-empty string without '.' or '/', got ${preview(name)}`);
     }
     if (names.has(name)) r.fail(name === inputName ? `node ${i} is named '${name}', the graph's input name` : `two nodes are named '${name}'`);
     names.add(name);
     let list: string[];
     if (inputs === undefined) list = [i === 0 ? inputName : String((raw[i - 1] as { name?: unknown }).name)];
     else if (Array.isArray(inputs) && inputs.length > 0 && inputs.every((x) => typeof x === 'string')) list = inputs as string[];
-    else r.fail(`node '${name}': 'inputs' must be a non-empty list of node names, got ${JSON.stringify(inputs)}`);
+    else r.fail(`node '${name}': 'inputs' must be a non-empty list of node names, got ${preview(inputs)}`);
     return { name, inputs: list, layer: layer as LayerSpec };
   });
 }

@@ -9,6 +9,7 @@ import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
 import { isMerge, type BackwardOptions, type Child, type Container, type Layer, type LayerSpec, type Merge, type Mode, type TraceEntry } from './layer.js';
 import { summarize, type ModelSummary } from './summary.js';
+import { preview } from './preview.js';
 
 let nextId = 0;
 
@@ -282,7 +283,7 @@ function assignNames(ordered: readonly GraphNode[], inputName: string): Map<Grap
 /** Node names prefix tensor names, so they cannot be empty or contain the path separator '.'. */
 export function checkNodeName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || name.length === 0 || name.includes('.') || name.includes('/')) {
-    throw new Error(`Graph: node names must be non-empty strings without '.' or '/', got ${JSON.stringify(name)}`);
+    throw new Error(`Graph: node names must be non-empty strings without '.' or '/', got ${preview(name)}`);
   }
 }
 

@@ -10,6 +10,7 @@ import { compactPair } from './common.js';
 import type { LayerSpec } from './layer.js';
 import type { OnnxAttribute } from './registry.js';
 import type { SpecReader } from './spec-reader.js';
+import { preview } from './preview.js';
 
 /** Throws unless the input is [N, C, H, W] with H, W ≥ 1. */
 export function checkImage(layer: string, inputShape: readonly number[]): void {
@@ -24,7 +25,7 @@ export type Sides = [number, number, number, number];
 /** Padding as [top, left, bottom, right], checked: each side ≥ 0 and less than the kernel (pool2dGeometry's rule). */
 export function checkPadding(layer: string, value: Padding, kernel: readonly [number, number]): Sides {
   const sides = padSides(value, `${layer}: padding`);
-  if (sides.some((p) => p < 0)) throw new Error(`${layer}: padding must be ≥ 0, got ${JSON.stringify(value)}`);
+  if (sides.some((p) => p < 0)) throw new Error(`${layer}: padding must be ≥ 0, got ${preview(value)}`);
   checkPoolPadding(layer, kernel, sides);
   return sides;
 }
@@ -36,7 +37,7 @@ export function readPadding(r: SpecReader): Padding | undefined {
   const ok = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
   if (ok(value)) return value as number;
   if (Array.isArray(value) && (value.length === 2 || value.length === 4) && value.every(ok)) return value as unknown as Padding;
-  return r.fail(`'padding' must be an integer ≥ 0, [h, w] or [top, left, bottom, right] of them, got ${JSON.stringify(value)}`);
+  return r.fail(`'padding' must be an integer ≥ 0, [h, w] or [top, left, bottom, right] of them, got ${preview(value)}`);
 }
 
 /** The window part of a pool's spec, each option only when not its default. */

@@ -7,18 +7,21 @@
 // shape is checked before anything trains. Errors name the layer's path and the field; specs are
 // bounded in depth and in what they may allocate (they may come from untrusted files).
 import { Rng } from '../tensor/rng.js';
-import { withAllocationLimit, type AllocationLimit } from '../tensor/tensor.js';
+import { measureAllocations, withAllocationLimit, type AllocationLimit } from '../tensor/tensor.js';
 import { defOf, LAYER_TYPES, layerDef } from './all.js';
 import { withContext } from './container.js';
 import { isContainer, isMerge, type Container, type Layer, type LayerSpec, type Merge, type Module } from './layer.js';
 import type { BuildContext } from './registry.js';
 import { Sequential } from './sequential.js';
 import { SpecError, SpecReader } from './spec-reader.js';
+import { preview } from './preview.js';
 
 export { LAYER_TYPES, SpecError };
 
 /** How deep containers may nest in a spec (a ResNet needs 4; this is for files that lie). */
 export const MAX_SPEC_DEPTH = 32;
+/** How many layers and containers a spec may hold in all (a ResNet-152 has about 500). */
+export const MAX_SPEC_MODULES = 10_000;
 /** How deep the spec's JSON may nest in all (objects and lists; a container level takes two or three). */
 export const MAX_SPEC_JSON_DEPTH = 4 * MAX_SPEC_DEPTH;
 
@@ -53,10 +56,11 @@ function describePath(path: string): string {
   return /^\d+$/.test(last) ? `layer ${path}` : `node '${path}'`;
 }
 
-function buildModule(spec: unknown, path: string, inputShapes: readonly (readonly number[] | null)[], rng: Rng, depth: number): Module {
+function buildModule(spec: unknown, path: string, inputShapes: readonly (readonly number[] | null)[], rng: Rng, depth: number, count = { modules: 0 }): Module {
   const where = describePath(path);
+  if (++count.modules > MAX_SPEC_MODULES) throw new SpecError(`model spec: ${where}: the spec holds more than ${MAX_SPEC_MODULES} layers and containers`);
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new SpecError(`model spec: ${where}: expected an object like {type: 'Linear', ...}, got ${JSON.stringify(spec)?.slice(0, 80)}`);
+    throw new SpecError(`model spec: ${where}: expected an object like {type: 'Linear', ...}, got ${preview(spec)}`);
   }
   const type = (spec as LayerSpec).type;
   if (typeof type !== 'string') throw new SpecError(`model spec: ${where}: missing 'type' (a string)`);
@@ -69,13 +73,14 @@ function buildModule(spec: unknown, path: string, inputShapes: readonly (readonl
     rng,
     path,
     inputShapes,
-    build: (child, childPath, shapes) => buildModule(child, childPath, shapes, rng, depth + 1),
+    build: (child, childPath, shapes) => buildModule(child, childPath, shapes, rng, depth + 1, count),
   };
   try {
     return def.fromSpec(r, ctx);
   } catch (e) {
     // Constructor errors ('Dropout: p must be ...') get the spec location in front.
     if (e instanceof Error && !e.message.startsWith('model spec:')) e.message = `model spec: ${r.where}: ${e.message}`;
+    if (e instanceof Error && e.constructor === Error) throw new SpecError(e.message); // a plain constructor check is the spec's fault
     throw e;
   }
 }
@@ -95,11 +100,27 @@ export function layerFromSpec(spec: LayerSpec, rng: Rng = new Rng(0), path = '',
  * shape is checked now, with messages naming the layer or node and both shapes.
  */
 export function modelFromSpec(spec: LayerSpec | readonly LayerSpec[], options: ModelSpecOptions = {}): Container {
+  // First sized and checked with tensors that have no storage (limits, shapes, the input), so a
+  // spec that asks for too much or does not fit is refused before anything is allocated.
+  measureSpec(spec, options);
+  return buildModel(spec, options, withAllocationLimit);
+}
+
+/**
+ * The model a spec describes with shapes but no storage: its parameters' and buffers' names and
+ * shapes (what a weights file must hold), checked against the allocation limit and, with
+ * `inputShape`, against the input. Nothing is allocated; the model must not be run.
+ */
+export function measureSpec(spec: LayerSpec | readonly LayerSpec[], options: ModelSpecOptions = {}): Container {
+  return buildModel(spec, { ...options, rng: new Rng(0) }, measureAllocations);
+}
+
+function buildModel(spec: LayerSpec | readonly LayerSpec[], options: ModelSpecOptions, under: typeof withAllocationLimit): Container {
   const { rng = new Rng(0), inputShape } = options;
   const top: LayerSpec = Array.isArray(spec) ? { type: 'Sequential', layers: spec } : (spec as LayerSpec);
   if (top === null || typeof top !== 'object') throw new SpecError('model spec: expected a list of layer specs or a {type, ...} object');
   checkSpecDepth(top);
-  return withAllocationLimit(options, () => {
+  return under(options, () => {
     const model = buildModule(top, '', [inputShape ?? null], rng, 0);
     if (isMerge(model)) throw new SpecError(`model spec: a model must take one input, ${model.name} takes several`);
     const container = isContainer(model) ? model : new Sequential([model as Layer]); // a lone layer becomes a one-layer model

@@ -107,7 +107,10 @@ export interface WarmupCosineOptions {
  * Linear warm-up then cosine decay:
  *   t < w:  lr = base · (s + (1 − s) · t / w)
  *   t ≥ w:  lr = minLr + (base − minLr) · (1 + cos(π (t − w) / (T − w))) / 2,  held at minLr after T
- * Same values as PyTorch's SequentialLR(LinearLR(s, total_iters=w), CosineAnnealingLR(T − w, minLr), [w]).
+ * Same values as PyTorch's SequentialLR(LinearLR(s, total_iters=w), CosineAnnealingLR(T − w, minLr), [w])
+ * for t ≤ T. After T they differ on purpose: PyTorch's CosineAnnealingLR keeps following the cosine
+ * and rises again towards base (its schedule is periodic); this one holds minLr, since a run that
+ * steps past its planned T wants the end of the decay, not a new warm restart.
  */
 export class WarmupCosineLR extends LRSchedule {
   readonly type = 'WarmupCosineLR';
@@ -180,6 +183,13 @@ export class OneCycleLR extends LRSchedule {
     this.warmEnd = pctStart * this.totalSteps - 1;
     if (!Number.isInteger(this.totalSteps) || this.totalSteps < 2) throw new Error(`OneCycleLR: totalSteps must be an integer ≥ 2, got ${this.totalSteps}`);
     if (!(pctStart > 0 && pctStart < 1)) throw new Error(`OneCycleLR: pctStart must be in (0, 1), got ${pctStart}`);
+    if (this.warmEnd === 0) {
+      // p = 0: the warm-up ends at step 0, where it starts, and t / p is 0 / 0 (PyTorch divides by zero there too).
+      throw new Error(
+        `OneCycleLR: pctStart · totalSteps = ${pctStart} · ${this.totalSteps} = 1 gives a warm-up that ends at the step it starts (0 / 0); ` +
+          'choose pctStart so that pctStart · totalSteps is not 1',
+      );
+    }
     if (this.cycleMomentum && optimizer.momentum === null) throw new Error(`OneCycleLR: ${optimizer.type} has no momentum to cycle; pass cycleMomentum: false`);
     this.apply();
   }

@@ -22,6 +22,23 @@ export const DEFAULT_MAX_TENSOR_ELEMENTS = 2 ** 26;
 export const DEFAULT_MAX_TOTAL_ELEMENTS = 2 ** 27;
 
 let limit: { perTensor: number; remaining: number; total: number } | null = null;
+/** Inside measureAllocations: tensors get their shapes but no storage. */
+let dryRun = false;
+
+/**
+ * Runs fn (which builds a model) with tensors that have their shapes but no storage (zero-length
+ * data), under the allocation limit: how a spec is sized and checked before anything is
+ * allocated. Nothing fn builds may be used for computation.
+ */
+export function measureAllocations<T>(options: AllocationLimit, fn: () => T): T {
+  const outer = dryRun;
+  dryRun = true;
+  try {
+    return withAllocationLimit(options, fn);
+  } finally {
+    dryRun = outer;
+  }
+}
 
 /**
  * Runs fn with every tensor allocation checked against the limit before it happens, so a spec
@@ -54,6 +71,7 @@ export function allocData(dtype: DType, size: number): Data {
     limit.remaining -= size;
   }
   if (size > MAX_TYPED_ARRAY) throw new AllocationLimitError(`a tensor of ${withThousands(size)} elements is larger than JavaScript can allocate`);
+  if (dryRun) return dtype === 'float64' ? new Float64Array(0) : new Float32Array(0);
   return dtype === 'float64' ? new Float64Array(size) : new Float32Array(size);
 }
 
@@ -83,7 +101,7 @@ export class Tensor {
   readonly data: Data;
 
   constructor(data: Data, shape: readonly number[]) {
-    if (sizeOf(shape) !== data.length) {
+    if (sizeOf(shape) !== data.length && !(dryRun && data.length === 0)) {
       throw new Error(`Tensor: shape ${formatShape(shape)} needs ${sizeOf(shape)} elements, data has ${data.length}`);
     }
     this.shape = Object.freeze([...shape]);

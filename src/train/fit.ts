@@ -161,6 +161,14 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
     let batchIndex = 0;
     for (const batch of loader) {
       optimizer.zeroGrad();
+      const bad = firstNonFinite(batch.x.data); // one pass over the batch: cheap next to the forward
+      if (bad >= 0) {
+        throw new NonFiniteError(
+          `non-finite input at step ${step + 1} (epoch ${epoch + 1}, batch ${batchIndex + 1}): the batch's value ${bad} (sample ${Math.floor(bad / (batch.x.data.length / batch.x.shape[0]))}) is ${batch.x.data[bad]}; the data hold NaN or ±Infinity`,
+          step + 1,
+          null,
+        );
+      }
       const logits = model.forward(batch.x, 'train');
       if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.x.shape[0], train);
       const value = loss.forward(logits, batch.y);
@@ -205,6 +213,12 @@ function findDropouts(model: Layer): Map<string, Dropout> {
   const found = new Map<string, Dropout>();
   for (const { path, module } of walkModules(model)) if (module instanceof Dropout) found.set(path || 'model', module);
   return found;
+}
+
+/** The index of the first NaN or ±Infinity in data, or −1. */
+function firstNonFinite(data: ArrayLike<number>): number {
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return i;
+  return -1;
 }
 
 function allFinite(data: ArrayLike<number>): boolean {

@@ -102,6 +102,26 @@ describe('schedule state', () => {
 });
 
 describe('schedule errors and edges', () => {
+  it('one-cycle refuses pctStart · totalSteps = 1 (a 0 / 0 warm-up) with and without momentum cycling, and takes its neighbours', () => {
+    // Before: with momentum cycling a misleading "betas[0] … NaN"; without it the learning rate silently became NaN.
+    assert.throws(() => new OneCycleLR(makeOptimizer('adam'), { maxLr: 0.1, totalSteps: 10, pctStart: 0.1 }), /pctStart · totalSteps = 0.1 · 10 = 1 .*0 \/ 0/);
+    const plain = new SGD([new Parameter('w', Tensor.zeros([1]))], { lr: 0.1 });
+    assert.throws(() => new OneCycleLR(plain, { maxLr: 0.1, totalSteps: 10, pctStart: 0.1, cycleMomentum: false }), /0 \/ 0/);
+    for (const pctStart of [0.05, 0.2]) {
+      const s = new OneCycleLR(makeOptimizer('adam'), { maxLr: 0.1, totalSteps: 10, pctStart });
+      for (let t = 0; t < 10; t++) {
+        assert.ok(Number.isFinite(s.lrAt(t)) && Number.isFinite(s.momentumAt(t)), `pctStart ${pctStart}, step ${t}`);
+        s.step();
+      }
+    }
+  });
+
+  it('warm-up cosine holds minLr after totalSteps (where PyTorch\'s periodic cosine would rise again)', () => {
+    const s = new WarmupCosineLR(makeOptimizer('sgd'), { warmupSteps: 2, totalSteps: 10, minLr: 0.001 });
+    for (const t of [10, 11, 15, 40]) assert.equal(s.lrAt(t), 0.001, `step ${t}`);
+    assert.ok(s.lrAt(9) > 0.001);
+  });
+
   it('one-cycle refuses to run past totalSteps and needs a momentum to cycle', () => {
     const opt = makeOptimizer('sgd');
     const s = new OneCycleLR(opt, { maxLr: 0.1, totalSteps: 4 });

@@ -256,6 +256,26 @@ describe('non-finite training', () => {
   });
 });
 
+describe('non-finite input', () => {
+  it('a NaN or Infinity pixel stops training at its batch, naming the sample (before: ReLU hid it and the weights went NaN)', async () => {
+    for (const bad of [NaN, Infinity]) {
+      const data = train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+      data.images[40 * 784 + 300] = bad; // one pixel of sample 40; the loader shuffles, so the batch is found, not assumed
+      const model = sequentialFromSpec(MLP, new Rng(0));
+      await assert.rejects(fit(model, { optimizer: new SGD(model.parameters(), { lr: 0.01 }), train: data, epochs: 1, batchSize: 32 }), (err: unknown) => {
+        assert.ok(err instanceof NonFiniteError);
+        const m = new RegExp(`non-finite input at step (\\d) \\(epoch 1, batch (\\d)\\): the batch's value (\\d+) \\(sample (\\d+)\\) is ${bad}; the data hold NaN or ±Infinity`).exec(err.message);
+        assert.ok(m, err.message);
+        assert.equal(m[1], m[2]);
+        assert.equal(Number(m[3]) % 784, 300, 'the pixel within its sample');
+        assert.equal(Math.floor(Number(m[3]) / 784), Number(m[4]));
+        return true;
+      });
+      assert.ok(model.parameters().every((p) => p.value.data.every(Number.isFinite)), 'no update took the bad batch');
+    }
+  });
+});
+
 describe('non-finite training in a Graph', () => {
   const data = () => train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
 
