@@ -22,7 +22,7 @@ const model = modelFromSpec(unetSpec(), { rng: new Rng(1), inputShape: [1, 1, 28
 const began = Date.now();
 await fit(model, {
   optimizer: new Adam(model.parameters(), { lr: 0.01 }), train, epochs, batchSize: 32, seed: 1,
-  callbacks: [{ onEpochEnd: (_ctx, r) => console.log(`epoch ${r.epoch}: loss ${r.trainLoss.toFixed(4)}, train pixel accuracy ${(100 * r.trainAccuracy).toFixed(2)}%`) }],
+  callbacks: [{ onEpochEnd: (_ctx, r) => console.log(`epoch ${r.epoch}: loss ${r.trainLoss.toFixed(4)}, train pixel accuracy ${(100 * (r.trainAccuracy ?? NaN)).toFixed(2)}%`) }],
 });
 const result = evaluate(model, test);
 console.log(`held-out pixel accuracy ${(100 * result.accuracy).toFixed(2)}% on ${test.length} digits ` +

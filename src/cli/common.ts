@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { formatNormalization, measureNormalization, type Normalization, type Preprocess, renormalize } from '../data/data-info.js';
-import { classNamesOf, encodeRows, featureCount, inferSchema, isMissing, TableError, type TableSchema } from '../data/table.js';
+import { classNamesOf, encodeRows, featureCount, inferSchema, inferTask, isMissing, TableError, type TableSchema } from '../data/table.js';
 import { readCsvTable } from '../data/table-csv.js';
 import { type ImageFolderOptions, ImageFolderError, isImageFolder, loadImageFolder } from '../data/image-folder.js';
 import { ImageDataset } from '../data/dataset.js';
@@ -79,6 +79,10 @@ export interface LoadDatasetOptions {
   target?: string;
   /** Tables: a model's schema, so rows are encoded as it was trained (eval). */
   table?: TableSchema;
+  /** Tables: force regression or classification (default: inferred from the target column, table.ts inferTask). */
+  task?: 'regression' | 'classification';
+  /** Tables, regression: skip rows without a target value (counted in a note) instead of refusing. */
+  skipMissingTarget?: boolean;
 }
 
 /** The share of the training split held back for validation when no separate validation data exist. */
@@ -188,37 +192,93 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
   const target = options.table?.target ?? options.target;
   if (!target) throw usageError(`${path}: a table needs --target COLUMN (the column to predict)`);
   try {
-    const { header, rows } = await readCsvTable(path);
-    const t = header.indexOf(target);
-    if (t < 0) throw new TableError(`${path}: no column '${target}' (--target); the columns are ${header.join(', ')}`);
-    rows.forEach((row, i) => {
-      if (isMissing(row[t])) throw new TableError(`${path}: row ${i + 1} (line ${i + 2}) has no value in the target column '${target}'`);
-    });
+    const table = await readCsvTable(path);
+    const t = table.header.indexOf(target);
+    if (t < 0) throw new TableError(`${path}: no column '${target}' (--target); the columns are ${table.header.join(', ')}`);
+    const { header } = table;
+    let { rows } = table;
+    const notes: string[] = [];
+    const chosen = options.table ? { task: options.table.task ?? 'classification', why: 'as the model was trained' } : options.task ? { task: options.task, why: `--task ${options.task}` } : null;
+    const missingTarget = rows.flatMap((row, i) => (isMissing(row[t]) ? [i] : []));
+    if (missingTarget.length > 0) {
+      const first = missingTarget[0];
+      if (!options.skipMissingTarget) {
+        throw new TableError(`${path}: row ${first + 1} (line ${first + 2}) has no value in the target column '${target}'${missingTarget.length > 1 ? ` (${missingTarget.length} rows have none)` : ''}; remove them or give --skip-missing-target`);
+      }
+      rows = rows.filter((row) => !isMissing(row[t]));
+      notes.push(`skipped ${missingTarget.length} row${missingTarget.length === 1 ? '' : 's'} without a target value (--skip-missing-target; the first is row ${first + 1}, line ${first + 2})`);
+      if (rows.length === 0) throw new TableError(`${path}: no row has a value in the target column '${target}'`);
+    }
     const values = rows.map((row) => row[t].trim());
-    const classNames = classNamesOf(values);
-    if (classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);
-    const labels = Int32Array.from(values, (v) => classNames.indexOf(v));
-    const fraction = options.table ? 0 : (options.valSplit ?? DEFAULT_VAL_SPLIT);
-    const split = validationSplit(rows.length, fraction, options.seed ?? 0, labels);
-    const schema = options.table ?? inferSchema(header, rows, target, split.train, path);
+    const { task, why } = chosen ?? inferTask(values);
+    // A resumed run splits as it was started (same --val-split and --seed); eval asks for 0.
+    const fraction = options.valSplit ?? DEFAULT_VAL_SPLIT;
+    const seed = options.seed ?? 0;
+    let labels: Int32Array;
+    let classNames: string[];
+    let targets: Float32Array | undefined;
+    let targetScale: { mean: number; std: number } | undefined;
+    let split;
+    let taskNote: string;
+    if (task === 'regression') {
+      const numbers = values.map((v, i) => {
+        const x = Number(v);
+        if (v === '' || !Number.isFinite(x)) throw new TableError(`${path}: row ${i + 1}, target column '${target}': '${v}' is not a number (regression needs numeric targets)`);
+        return x;
+      });
+      // Random, seeded, not stratified: a number has no classes to balance.
+      split = validationSplit(rows.length, fraction, seed);
+      const scale = options.table ? { mean: options.table.targetMean!, std: options.table.targetStd! } : meanStd(numbers, split.train);
+      targetScale = scale;
+      targets = Float32Array.from(numbers, (x) => (x - scale.mean) / scale.std);
+      labels = new Int32Array(rows.length);
+      classNames = [target];
+      taskNote = `task: regression (${why}${chosen ? '' : '; --task classification forces classes'}): one output, MSELoss on the target standardised with mean ${formatNumber(scale.mean)} and std ${formatNumber(scale.std)}${options.table ? '' : ' of the training rows'}, reported as RMSE and MAE in its units`;
+    } else {
+      classNames = classNamesOf(values);
+      if (classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);
+      labels = Int32Array.from(values, (v) => classNames.indexOf(v));
+      split = validationSplit(rows.length, fraction, seed, labels);
+      taskNote = `task: classification (${why}${chosen ? '' : '; --task regression forces a number'})`;
+    }
+    const inferred = options.table ?? inferSchema(header, rows, target, split.train, path);
+    const schema: TableSchema = task === 'regression' && !options.table ? { target, task: 'regression', targetMean: targetScale!.mean, targetStd: targetScale!.std, columns: inferred.columns } : inferred;
     const encoded = encodeRows(schema, header, rows, path);
     const F = featureCount(schema);
-    const all = new ImageDataset({ name: path, images: encoded.features, labels, imageShape: [F, 1, 1], numClasses: classNames.length, classNames });
-    const notes = [
-      `table: ${rows.length.toLocaleString('en-US')} rows, target '${target}' (${classNames.length} classes: ${listNames(classNames)}); ` +
+    const all = new ImageDataset({ name: path, images: encoded.features, labels, imageShape: [F, 1, 1], numClasses: classNames.length, classNames, targets, targetScale });
+    notes.unshift(
+      `table: ${rows.length.toLocaleString('en-US')} rows, target '${target}' (${task === 'regression' ? 'a number' : `${classNames.length} classes: ${listNames(classNames)}`}); ` +
         schema.columns.map((c) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)` : `${c.name} (${c.categories.length} categories, one-hot)`)).join(', ') +
         ` → ${F} features`,
-    ];
+      taskNote,
+    );
     for (const [column, count] of encoded.missing) notes.push(`missing values: column '${column}', ${count} row${count === 1 ? '' : 's'} (${schema.columns.find((c) => c.name === column)?.kind === 'numeric' ? 'the training mean' : 'no category'} used)`);
     for (const [column, seen] of encoded.unseen) notes.push(`categories not seen in training: column '${column}': ${[...seen].slice(0, 5).map(([v, row]) => `'${v}' (row ${row})`).join(', ')} (encoded as no category)`);
     const validation = split.validation.length > 0 ? all.subset(split.validation, `${path} validation split`) : null;
     if (fraction > 0 && !validation) throw usageError(`--val-split ${fraction} of ${path}'s ${rows.length} rows holds back none; give a larger share or --val-split 0`);
-    const validationFrom = validation ? `${+(fraction * 100).toFixed(2)}% of ${path}'s ${rows.length.toLocaleString('en-US')} rows, seeded (--seed ${options.seed ?? 0}), stratified by class` : 'none (--val-split 0)';
+    const how = task === 'regression' ? 'random (not stratified: the target is a number)' : 'stratified by class';
+    const validationFrom = validation ? `${+(fraction * 100).toFixed(2)}% of ${path}'s ${rows.length.toLocaleString('en-US')} rows, seeded (--seed ${seed}), ${how}` : 'none (--val-split 0)';
     return { id: path, train: validation ? all.subset(split.train) : all, validation, validationFrom, test: null, notes, preprocess: 'table', table: schema };
   } catch (err) {
     if (err instanceof TableError) throw fileError(err.message);
     throw err;
   }
+}
+
+/** Mean and std (population; 1 when constant) of values at the given indices. */
+function meanStd(values: number[], at: ArrayLike<number>): { mean: number; std: number } {
+  let sum = 0;
+  for (let i = 0; i < at.length; i++) sum += values[at[i]];
+  const mean = sum / Math.max(at.length, 1);
+  let sq = 0;
+  for (let i = 0; i < at.length; i++) sq += (values[at[i]] - mean) ** 2;
+  const std = Math.sqrt(sq / Math.max(at.length, 1));
+  return { mean, std: std > 1e-12 ? std : 1 };
+}
+
+/** A number with 6 significant digits, without trailing zeros. */
+export function formatNumber(x: number): string {
+  return String(Number(x.toPrecision(6)));
 }
 
 function listNames(names: string[]): string {

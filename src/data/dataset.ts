@@ -25,6 +25,18 @@ export interface ImageDatasetInit {
    * pixel (segmentation masks: labels holds N·H·W classes, sample after sample).
    */
   labelShape?: number[];
+  /**
+   * Regression: one standardised target per sample, (value − targetScale.mean) / targetScale.std;
+   * then numClasses is 1 (one output), labels are all 0 and only `targets` is trained on.
+   */
+  targets?: Float32Array;
+  /** Regression: the target's mean and std in its own units (to report RMSE and de-standardise predictions). */
+  targetScale?: TargetScale;
+}
+
+export interface TargetScale {
+  mean: number;
+  std: number;
 }
 
 /** One value per channel from a number (every channel) or a list of C values. */
@@ -46,6 +58,9 @@ export class ImageDataset {
   readonly channelMean: number[];
   readonly channelStd: number[];
   readonly labelShape: number[];
+  /** Regression targets (standardised), or null for classes. */
+  readonly targets: Float32Array | null;
+  readonly targetScale: TargetScale | null;
 
   constructor(init: ImageDatasetInit) {
     const [c, h, w] = init.imageShape;
@@ -77,6 +92,16 @@ export class ImageDataset {
     this.channelMean = perChannel(init.mean, 0, c, `${init.name}: mean`);
     this.channelStd = perChannel(init.std, 1, c, `${init.name}: std`);
     this.labelShape = [...labelShape];
+    this.targets = init.targets ?? null;
+    this.targetScale = init.targets ? (init.targetScale ?? { mean: 0, std: 1 }) : null;
+    if (this.targets && (this.targets.length !== n || labelSize !== 1 || init.numClasses !== 1)) {
+      throw new Error(`${init.name}: regression needs one target per sample (${n}), one output (numClasses 1) and no label maps; got ${this.targets.length} targets, numClasses ${init.numClasses}`);
+    }
+  }
+
+  /** True when the samples carry regression targets instead of classes. */
+  get isRegression(): boolean {
+    return this.targets !== null;
   }
 
   /** The mean of channel 0 (the only one of a grayscale dataset). */
@@ -149,7 +174,8 @@ export class ImageDataset {
       images.set(this.images.subarray(j * size, (j + 1) * size), i * size);
       labels.set(this.labels.subarray(j * labelSize, (j + 1) * labelSize), i * labelSize);
     }
-    return new ImageDataset({ ...this.describe(name), images, labels });
+    const targets = this.targets ? Float32Array.from(indices, (j) => this.targets![j]) : undefined;
+    return new ImageDataset({ ...this.describe(name), images, labels, targets });
   }
 
   /**
@@ -177,8 +203,17 @@ export class ImageDataset {
     return new Tensor(this.images.slice(0, n * this.imageSize), [n, ...this.imageShape]);
   }
 
-  private describe(name: string): Omit<ImageDatasetInit, 'images' | 'labels'> {
-    return { name, imageShape: this.imageShape, numClasses: this.numClasses, classNames: this.classNames, mean: this.channelMean, std: this.channelStd, labelShape: this.labelShape };
+  private describe(name: string): Omit<ImageDatasetInit, 'images' | 'labels' | 'targets'> {
+    return {
+      name,
+      imageShape: this.imageShape,
+      numClasses: this.numClasses,
+      classNames: this.classNames,
+      mean: this.channelMean,
+      std: this.channelStd,
+      labelShape: this.labelShape,
+      ...(this.targetScale ? { targetScale: this.targetScale } : {}),
+    };
   }
 }
 

@@ -12,6 +12,8 @@ export interface Batch {
   x: Tensor;
   /** Class labels [B] (or [B, H, W] flattened for segmentation masks). */
   y: Int32Array;
+  /** Regression: the standardised targets [B] (null for classes). */
+  t: Float32Array | null;
 }
 
 export interface DataLoaderOptions {
@@ -122,13 +124,15 @@ export class DataLoader implements Iterable<Batch> {
     const x = new Float32Array(indices.length * size);
     const labelSize = dataset.labelSize;
     const y = new Int32Array(indices.length * labelSize);
+    const t = dataset.targets ? new Float32Array(indices.length) : null;
     for (let i = 0; i < indices.length; i++) {
       const j = indices[i];
       const src = dataset.images.subarray(j * size, (j + 1) * size);
       if (augment && rng) augmentImage(src, x.subarray(i * size, (i + 1) * size), dataset.imageShape, drawAugment(rng, augment, dataset.imageShape), dataset.backgrounds, this.stats);
       else x.set(src, i * size);
       y.set(dataset.labels.subarray(j * labelSize, (j + 1) * labelSize), i * labelSize);
+      if (t) t[i] = dataset.targets![j];
     }
-    return { x: new Tensor(x, [indices.length, ...dataset.imageShape]), y };
+    return { x: new Tensor(x, [indices.length, ...dataset.imageShape]), y, t };
   }
 }

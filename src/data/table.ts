@@ -31,8 +31,13 @@ export interface CategoricalColumn {
 export type TableColumn = NumericColumn | CategoricalColumn;
 
 export interface TableSchema {
-  /** The target column's name; its values are the class names. */
+  /** The target column's name; its values are the class names (classification). */
   target: string;
+  /** 'regression' when the target is a number predicted by one output; absent for classification. */
+  task?: 'regression';
+  /** Regression: the target's mean and std on the training rows; the model predicts (y − mean) / std. */
+  targetMean?: number;
+  targetStd?: number;
   /** The feature columns in order (every column but the target). */
   columns: TableColumn[];
 }
@@ -140,6 +145,24 @@ export function classNamesOf(values: string[]): string[] {
   return integers ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort();
 }
 
+/** A regression target has at least this many distinct values when inferred (fewer: classes). */
+export const MIN_REGRESSION_VALUES = 20;
+
+/**
+ * Classification or regression for a target column's (non-missing, trimmed) values, and why:
+ * regression when every value is a finite number and there are at least MIN_REGRESSION_VALUES
+ * distinct ones, or some are not integers; classes otherwise (text, or a few integer codes).
+ */
+export function inferTask(values: string[]): { task: 'regression' | 'classification'; why: string } {
+  const distinct = new Set(values);
+  const numeric = [...distinct].every((v) => v !== '' && Number.isFinite(Number(v)));
+  if (!numeric) return { task: 'classification', why: 'its values are not all numbers' };
+  const integers = [...distinct].every((v) => /^[+-]?\d+$/.test(v));
+  if (!integers && distinct.size > 2) return { task: 'regression', why: `numeric with ${distinct.size} distinct values, not all integers` };
+  if (distinct.size >= MIN_REGRESSION_VALUES) return { task: 'regression', why: `numeric with ${distinct.size} distinct values (≥ ${MIN_REGRESSION_VALUES})` };
+  return { task: 'classification', why: `${integers ? 'integers' : 'numbers'} with only ${distinct.size} distinct values (< ${MIN_REGRESSION_VALUES}: read as class codes)` };
+}
+
 /** Checks a schema read from a file; `bad(field, expected, got)` throws naming the field. */
 export function parseTableSchema(value: unknown, bad: (field: string, expected: string, got: unknown) => never): TableSchema {
   if (typeof value !== 'object' || value === null) return bad('table', '{target, columns}', value);
@@ -162,5 +185,10 @@ export function parseTableSchema(value: unknown, bad: (field: string, expected: 
     }
     return bad(`${where}.kind`, "'numeric' or 'categorical'", c.kind);
   });
-  return { target: target as string, columns: parsed };
+  const { task, targetMean, targetStd } = value as Record<string, unknown>;
+  if (task === undefined) return { target: target as string, columns: parsed };
+  if (task !== 'regression') return bad('table.task', "'regression' or absent", task);
+  if (typeof targetMean !== 'number' || !Number.isFinite(targetMean)) bad('table.targetMean', 'a finite number', targetMean);
+  if (typeof targetStd !== 'number' || !(targetStd > 0) || !Number.isFinite(targetStd)) bad('table.targetStd', 'a finite number > 0', targetStd);
+  return { target: target as string, task, targetMean: targetMean as number, targetStd: targetStd as number, columns: parsed };
 }

@@ -2,7 +2,7 @@
 // Mean squared error, for regression and for tests of the training loop.
 import { kernels } from '../kernels/index.js';
 import { checkSameShape, requireSaved } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
 
 export interface MSELossOptions {
   /** 'mean' (default) divides by the number of elements M; 'sum' does not. */
@@ -28,7 +28,12 @@ export class MSELoss {
     this.reduction = reduction;
   }
 
-  forward(prediction: Tensor, target: Tensor): number {
+  /** `target` may also be a plain array of the prediction's size (a regression batch's targets), read in the prediction's shape. */
+  forward(prediction: Tensor, target: Tensor | Float32Array): number {
+    if (target instanceof Float32Array) {
+      if (target.length !== prediction.size) throw new Error(`MSELoss: ${target.length} targets for a prediction of ${prediction.size} values`);
+      target = new Tensor(target, prediction.shape);
+    }
     checkSameShape('MSELoss', prediction, target, 'prediction', 'target');
     const y = target.dtype === prediction.dtype ? target : target.astype(prediction.dtype);
     const { loss, grad } = kernels().mse(prediction, y, this.reduction);

@@ -16,10 +16,13 @@ export interface EpochRecord {
   /** Learning rate at the end of the epoch. */
   lr: number;
   trainLoss: number;
-  /** Accuracy on the training batches as they were seen (train mode, augmented). */
-  trainAccuracy: number;
+  /** Accuracy on the training batches as they were seen (train mode, augmented); absent for regression. */
+  trainAccuracy?: number;
   valLoss?: number;
   valAccuracy?: number;
+  /** Regression: RMSE in the target's units on the training batches as they were seen, and on the validation split. */
+  trainRmse?: number;
+  valRmse?: number;
   /** Wall time of the epoch, validation included. */
   seconds: number;
 }
@@ -71,15 +74,22 @@ export function formatLoss(loss: number): string {
   return Math.abs(loss) < 1e6 ? loss.toFixed(4) : loss.toPrecision(4);
 }
 
+/** An error in a target's own units (RMSE, MAE): 4 significant digits. */
+export function formatMetric(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+}
+
 /** One line per epoch: 'epoch 3/15  loss 0.0812  acc 97.51%  val_loss 0.0610  val_acc 98.05%  lr 1.2e-3  4.1 s'. */
 export function formatEpoch(record: EpochRecord, epochs: number): string {
   const parts = [
     `epoch ${record.epoch}/${epochs}`,
     `loss ${formatLoss(record.trainLoss)}`,
-    `acc ${(record.trainAccuracy * 100).toFixed(2)}%`,
   ];
+  if (record.trainAccuracy !== undefined) parts.push(`acc ${(record.trainAccuracy * 100).toFixed(2)}%`);
+  if (record.trainRmse !== undefined) parts.push(`rmse ${formatMetric(record.trainRmse)}`);
   if (record.valLoss !== undefined) parts.push(`val_loss ${formatLoss(record.valLoss)}`);
   if (record.valAccuracy !== undefined) parts.push(`val_acc ${(record.valAccuracy * 100).toFixed(2)}%`);
+  if (record.valRmse !== undefined) parts.push(`val_rmse ${formatMetric(record.valRmse)}`);
   parts.push(`lr ${record.lr.toExponential(2)}`, `${record.seconds.toFixed(1)} s`);
   return parts.join('  ');
 }
@@ -153,11 +163,18 @@ export class EarlyStopping implements Callback {
 }
 
 export const HISTORY_COLUMNS = ['epoch', 'step', 'lr', 'trainLoss', 'trainAccuracy', 'valLoss', 'valAccuracy', 'seconds'] as const;
+/** A regression run's columns: RMSE (in the target's units) instead of accuracy. */
+export const REGRESSION_HISTORY_COLUMNS = ['epoch', 'step', 'lr', 'trainLoss', 'trainRmse', 'valLoss', 'valRmse', 'seconds'] as const;
+
+function isRegressionHistory(history: History): boolean {
+  return history.some((rec) => rec.trainRmse !== undefined);
+}
 
 /** The history as CSV: a header line, then one line per epoch (empty cells where no validation ran). */
 export function historyToCsv(history: History): string {
-  const lines = [HISTORY_COLUMNS.join(',')];
-  for (const record of history) lines.push(HISTORY_COLUMNS.map((c) => (record[c] === undefined ? '' : String(record[c]))).join(','));
+  const columns = isRegressionHistory(history) ? REGRESSION_HISTORY_COLUMNS : HISTORY_COLUMNS;
+  const lines = [columns.join(',')];
+  for (const record of history) lines.push(columns.map((c) => (record[c] === undefined ? '' : String(record[c]))).join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -173,12 +190,14 @@ export function formatCurves(history: History, markEpoch?: number, maxRows = 12)
   const marked = history.findIndex((rec) => rec.epoch === markEpoch);
   if (marked >= 0) picked.add(marked);
   const hasVal = history.some((rec) => rec.valLoss !== undefined);
-  const header = ['epoch', 'train_loss', 'train_acc', ...(hasVal ? ['val_loss', 'val_acc'] : [])];
+  const regression = isRegressionHistory(history);
+  const header = regression ? ['epoch', 'train_loss', 'train_rmse', ...(hasVal ? ['val_loss', 'val_rmse'] : [])] : ['epoch', 'train_loss', 'train_acc', ...(hasVal ? ['val_loss', 'val_acc'] : [])];
   const pct = (x: number | undefined) => (x === undefined ? '' : `${(x * 100).toFixed(2)}%`);
+  const metric = (x: number | undefined) => (x === undefined ? '' : formatMetric(x));
   const rows = [...picked].sort((a, b) => a - b).map((i) => {
     const rec = history[i];
-    const cells = [`${rec.epoch}${rec.epoch === markEpoch ? '*' : ''}`, formatLoss(rec.trainLoss), pct(rec.trainAccuracy)];
-    if (hasVal) cells.push(rec.valLoss === undefined ? '' : formatLoss(rec.valLoss), pct(rec.valAccuracy));
+    const cells = [`${rec.epoch}${rec.epoch === markEpoch ? '*' : ''}`, formatLoss(rec.trainLoss), regression ? metric(rec.trainRmse) : pct(rec.trainAccuracy)];
+    if (hasVal) cells.push(rec.valLoss === undefined ? '' : formatLoss(rec.valLoss), regression ? metric(rec.valRmse) : pct(rec.valAccuracy));
     return cells;
   });
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));

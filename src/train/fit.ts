@@ -18,7 +18,8 @@ import type { LRSchedule } from '../optim/schedules.js';
 import { Rng, type RngState } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { Callback, EpochRecord, History, TrainContext } from './callbacks.js';
-import { argmaxClasses, checkLogits, type ClassificationLoss, evaluate } from './metrics.js';
+import { MSELoss } from '../losses/mse.js';
+import { argmaxClasses, checkLogits, evaluate, lossForward, lossTargets, type TrainLoss } from './metrics.js';
 
 export interface FitOptions {
   optimizer: Optimizer;
@@ -30,8 +31,8 @@ export interface FitOptions {
   batchSize?: number;
   /** Drop each epoch's last batch when it is smaller than batchSize (batch norm cannot train on a batch of one). Default false. */
   dropLast?: boolean;
-  /** Default SoftmaxCrossEntropy. */
-  loss?: ClassificationLoss;
+  /** Default SoftmaxCrossEntropy (MSELoss when `train` has regression targets). */
+  loss?: TrainLoss;
   /** Stepped after every optimizer step ('batch' interval) or every epoch ('epoch'; ReduceLROnPlateau gets the validation loss, else the training loss). */
   schedule?: LRSchedule;
   callbacks?: Callback[];
@@ -83,10 +84,12 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
   const seed = options.seed ?? 0;
   const schedule = options.schedule ?? null;
   const callbacks = options.callbacks ?? [];
-  const loss = options.loss ?? new SoftmaxCrossEntropy();
+  const regression = train.targets !== null;
+  const loss = options.loss ?? (regression ? new MSELoss() : new SoftmaxCrossEntropy());
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`fit: epochs must be an integer ≥ 0, got ${epochs}`);
   if (options.clipNorm !== undefined && !(options.clipNorm > 0)) throw new Error(`fit: clipNorm must be > 0, got ${options.clipNorm}`);
   if (train.length === 0) throw new Error(`fit: ${train.name} is empty`);
+  if (validation && validation.isRegression !== regression) throw new Error(`fit: ${validation.name} and ${train.name} disagree on regression targets`);
   if (validation && validation.numClasses !== train.numClasses) {
     throw new Error(`fit: ${validation.name} has ${validation.numClasses} classes, ${train.name} has ${train.numClasses}`);
   }
@@ -159,6 +162,7 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
     const began = Date.now();
     let lossSum = 0;
     let correct = 0;
+    let squared = 0; // regression: squared errors in standardised units
     let seen = 0;
     let batchIndex = 0;
     for (const batch of loader) {
@@ -173,12 +177,13 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
       }
       const logits = model.forward(batch.x, 'train');
       if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.x.shape[0], train);
-      const value = loss.forward(logits, batch.y);
-      if (!Number.isFinite(value)) throw nonFinite(model, loss, batch.x, batch.y, step, epoch, batchIndex, `the loss is ${value}`);
+      const target = lossTargets(batch.y, batch.t);
+      const value = lossForward(loss, logits, target);
+      if (!Number.isFinite(value)) throw nonFinite(model, loss, batch.x, target, step, epoch, batchIndex, `the loss is ${value}`);
       model.backward(loss.backward(), { needInputGrad: false }); // nobody reads dL/d(images)
       if (options.clipNorm !== undefined) {
         const norm = clipGradNorm(optimizer.params, options.clipNorm);
-        if (!Number.isFinite(norm)) throw nonFinite(model, loss, batch.x, batch.y, step, epoch, batchIndex, `the gradient norm is ${norm}`);
+        if (!Number.isFinite(norm)) throw nonFinite(model, loss, batch.x, target, step, epoch, batchIndex, `the gradient norm is ${norm}`);
       }
       optimizer.step();
       step++;
@@ -187,16 +192,24 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
       const n = batch.x.shape[0];
       lossSum += value * n;
       seen += n;
-      const predicted = argmaxClasses(logits); // per sample, or per pixel for label maps
-      for (let i = 0; i < batch.y.length; i++) if (predicted[i] === batch.y[i]) correct++;
+      if (batch.t) {
+        for (let i = 0; i < n; i++) squared += (logits.data[i] - batch.t[i]) ** 2;
+      } else {
+        const predicted = argmaxClasses(logits); // per sample, or per pixel for label maps
+        for (let i = 0; i < batch.y.length; i++) if (predicted[i] === batch.y[i]) correct++;
+      }
       for (const cb of callbacks) cb.onBatchEnd?.(ctx, { batch: batchIndex, loss: value, size: n });
       batchIndex++;
     }
-    const record: EpochRecord = { epoch: epoch + 1, step, lr: optimizer.lr, trainLoss: lossSum / seen, trainAccuracy: correct / (seen * train.labelSize), seconds: 0 };
+    const record: EpochRecord = { epoch: epoch + 1, step, lr: optimizer.lr, trainLoss: lossSum / seen, seconds: 0 };
+    // Regression: RMSE in the target's units; classes: accuracy.
+    if (regression) record.trainRmse = Math.sqrt(squared / seen) * (train.targetScale?.std ?? 1);
+    else record.trainAccuracy = correct / (seen * train.labelSize);
     if (validation) {
       const v = evaluate(model, validation, { batchSize: options.evalBatchSize, loss });
       record.valLoss = v.loss;
-      record.valAccuracy = v.accuracy;
+      if (regression) record.valRmse = v.rmse;
+      else record.valAccuracy = v.accuracy;
     }
     if (schedule?.interval === 'epoch') schedule.step(record.valLoss ?? record.trainLoss);
     record.lr = optimizer.lr;
@@ -240,7 +253,7 @@ class Found {
  * output — then, going backwards, whose parameter gradients or input gradient — are non-finite is
  * named by its path ('layer 3 (Linear)', 'layer layer1.0.conv2 (Conv2d)').
  */
-function nonFinite(model: Layer, loss: ClassificationLoss, x: Tensor, y: Int32Array, step: number, epoch: number, batch: number, what: string): NonFiniteError {
+function nonFinite(model: Layer, loss: TrainLoss, x: Tensor, y: Int32Array | Float32Array, step: number, epoch: number, batch: number, what: string): NonFiniteError {
   const where = `step ${step + 1} (epoch ${epoch + 1}, batch ${batch + 1})`;
   const error = (detail: string, layer: string | null) => new NonFiniteError(`non-finite training at ${where}: ${what}; ${detail}`, step + 1, layer);
   if (!allFinite(x.data)) return error('the input batch itself holds non-finite values', null);
@@ -278,7 +291,7 @@ function nonFinite(model: Layer, loss: ClassificationLoss, x: Tensor, y: Int32Ar
   }
   try {
     const h = model.forward(x, 'train');
-    loss.forward(h, y);
+    lossForward(loss, h, y);
     const d = loss.backward();
     if (!allFinite(d.data)) return error('the loss gradient is non-finite for finite logits', 'loss');
     for (const p of model.parameters()) p.zeroGrad();

@@ -3,15 +3,23 @@
 // accuracy and the confusion matrix (rows: true class, columns: predicted class).
 import type { ImageDataset } from '../data/dataset.js';
 import type { Layer } from '../layers/layer.js';
+import { MSELoss } from '../losses/mse.js';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy.js';
 import { softmax } from '../losses/softmax.js';
 import { formatShape, Tensor } from '../tensor/tensor.js';
 
-/** A loss over logits [N, K] and integer class labels [N] (SoftmaxCrossEntropy is one). */
-export interface ClassificationLoss {
-  forward(logits: Tensor, labels: Int32Array): number;
+/** A loss over a model's output and the batch's targets: `forward(pred, target)` gives the value, `backward()` dL/dpred. */
+export interface Loss<Target> {
+  forward(prediction: Tensor, target: Target): number;
   backward(): Tensor;
 }
+
+/** A loss over logits [N, K] and integer class labels [N] (SoftmaxCrossEntropy is one). */
+export type ClassificationLoss = Loss<Int32Array>;
+/** A loss over predictions [N, 1] and standardised float targets [N] (MSELoss is one). */
+export type RegressionLoss = Loss<Float32Array>;
+/** Either; fit and evaluate hand it the dataset's targets (floats for regression, else classes). */
+export type TrainLoss = ClassificationLoss | RegressionLoss;
 
 export interface Evaluation {
   count: number;
@@ -24,12 +32,25 @@ export interface Evaluation {
   /** confusion[t][p]: samples of true class t predicted as p. */
   confusion: number[][];
   classNames: string[];
+  /** Regression only: root mean squared and mean absolute error in the target's units (accuracy is NaN, no confusion matrix). */
+  rmse?: number;
+  mae?: number;
 }
 
 export interface EvaluateOptions {
   batchSize?: number;
-  /** Default: SoftmaxCrossEntropy with mean reduction. */
-  loss?: ClassificationLoss;
+  /** Default: SoftmaxCrossEntropy with mean reduction (MSELoss for a regression dataset). */
+  loss?: TrainLoss;
+}
+
+/** The targets of a batch as the loss takes them: the float targets of a regression dataset, else the class labels. */
+export function lossTargets(labels: Int32Array, targets: Float32Array | null): Int32Array | Float32Array {
+  return targets ?? labels;
+}
+
+/** The value of `loss` on a batch (a union of losses cannot be called directly in TypeScript). */
+export function lossForward(loss: TrainLoss, prediction: Tensor, target: Int32Array | Float32Array): number {
+  return (loss as Loss<Int32Array | Float32Array>).forward(prediction, target);
 }
 
 /** Index of the largest value in each row of [N, K] logits. */
@@ -86,6 +107,7 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
   const batchSize = options.batchSize ?? 500;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`evaluate: batchSize must be a positive integer, got ${batchSize}`);
   if (data.length === 0) throw new Error(`evaluate: ${data.name} is empty`);
+  if (data.targets) return evaluateRegression(model, data, data.targets, batchSize, options.loss ?? new MSELoss());
   const loss = options.loss ?? new SoftmaxCrossEntropy();
   const K = data.numClasses;
   const confusion = Array.from({ length: K }, () => new Array<number>(K).fill(0));
@@ -96,7 +118,7 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
     const logits = model.forward(datasetSlice(data, start, end), 'eval');
     checkLogits(logits, end - start, data);
     const labels = data.labels.subarray(start * data.labelSize, end * data.labelSize);
-    lossSum += loss.forward(logits, labels) * (end - start);
+    lossSum += lossForward(loss, logits, labels) * (end - start);
     const predicted = argmaxClasses(logits);
     for (let i = 0; i < labels.length; i++) {
       confusion[labels[i]][predicted[i]]++;
@@ -105,6 +127,44 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
   }
   const perClassAccuracy = confusion.map((row, k) => row[k] / row.reduce((a, b) => a + b, 0));
   return { count: data.length, loss: lossSum / data.length, accuracy: correct / data.labels.length, perClassAccuracy, confusion, classNames: data.classNames };
+}
+
+/** Regression: the loss on the standardised targets, and RMSE and MAE in the target's units. */
+function evaluateRegression(model: Layer, data: ImageDataset, targets: Float32Array, batchSize: number, loss: TrainLoss): Evaluation {
+  const std = data.targetScale?.std ?? 1;
+  let lossSum = 0;
+  let squared = 0;
+  let absolute = 0;
+  for (let start = 0; start < data.length; start += batchSize) {
+    const end = Math.min(data.length, start + batchSize);
+    const out = model.forward(datasetSlice(data, start, end), 'eval');
+    checkLogits(out, end - start, data);
+    const t = targets.subarray(start, end);
+    lossSum += lossForward(loss, out, t) * (end - start);
+    for (let i = 0; i < t.length; i++) {
+      const e = (out.data[i] - t[i]) * std;
+      squared += e * e;
+      absolute += Math.abs(e);
+    }
+  }
+  const n = data.length;
+  return { count: n, loss: lossSum / n, accuracy: NaN, perClassAccuracy: [], confusion: [], classNames: data.classNames, rmse: Math.sqrt(squared / n), mae: absolute / n };
+}
+
+/** The model's outputs [N, 1] (eval mode) for inputs x [N, ...], de-standardised: out · std + mean. */
+export function predictValues(model: Layer, x: Tensor, scale: { mean: number; std: number }, batchSize = 500): Float64Array {
+  const n = x.shape[0];
+  const per = x.size / Math.max(n, 1);
+  const values = new Float64Array(n);
+  for (let start = 0; start < n; start += batchSize) {
+    const end = Math.min(n, start + batchSize);
+    const out = model.forward(new Tensor(x.data.subarray(start * per, end * per), [end - start, ...x.shape.slice(1)]), 'eval');
+    if (out.rank !== 2 || out.shape[0] !== end - start || out.shape[1] !== 1) {
+      throw new Error(`predict: the model outputs ${formatShape(out.shape)} for ${end - start} inputs; a regression model outputs [${end - start}, 1]`);
+    }
+    for (let i = 0; i < end - start; i++) values[start + i] = out.data[i] * scale.std + scale.mean;
+  }
+  return values;
 }
 
 /** Class probabilities [N, K] (eval mode, softmax of the logits) for inputs x [N, ...]. */

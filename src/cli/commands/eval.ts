@@ -4,6 +4,7 @@
 // normalised as the model's file says.
 import type { Command } from 'commander';
 import { formatNormalization, type Normalization } from '../../data/data-info.js';
+import { formatMetric } from '../../train/callbacks.js';
 import { evaluate, formatConfusion } from '../../train/metrics.js';
 import { BACKENDS, checkFit, loadDataset, percent, setupBackend } from '../common.js';
 import { choice, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
@@ -44,6 +45,12 @@ export function registerEval(program: Command): void {
         throw mismatchError(`${path} was trained on the classes ${saved.data.classNames.join(', ')}; ${test.name} has ${test.classNames.join(', ')}`);
       }
       const result = checkFit(test.name, () => evaluate(saved.model, test, { batchSize: opts.batchSize }));
+      if (test.isRegression) {
+        for (const note of data.notes) print(note);
+        print(`${path} on ${test.name}, ${which} (${test.length.toLocaleString('en-US')} rows, encoded as the model was trained)`);
+        print(`RMSE: ${formatMetric(result.rmse!)}, MAE: ${formatMetric(result.mae!)} (in ${saved.data?.table?.target}'s units); MSE on the standardised target ${result.loss.toFixed(4)}`);
+        return;
+      }
       const how = opts.normalize ? 'as --normalize says' : 'as the model was trained';
       for (const note of data.notes) print(note);
       print(`${path} on ${test.name}, ${which} (${test.length.toLocaleString('en-US')} images, normalised with ${formatNormalization(normalization)}, ${how})`);

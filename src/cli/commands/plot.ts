@@ -46,7 +46,9 @@ export function registerPlot(program: Command): void {
         history.filter((r) => typeof r[key] === 'number' && Number.isFinite(r[key] as number)).map((r) => ({ epoch: r.epoch, value: (r[key] as number) * scale }));
       const panels = [
         { title: 'loss', curves: [pick('trainLoss'), pick('valLoss')] },
-        { title: 'accuracy (%)', curves: [pick('trainAccuracy', 100), pick('valAccuracy', 100)] },
+        history.some((r) => r.trainRmse !== undefined)
+          ? { title: 'RMSE', curves: [pick('trainRmse'), pick('valRmse')] }
+          : { title: 'accuracy (%)', curves: [pick('trainAccuracy', 100), pick('valAccuracy', 100)] },
       ];
       panels.forEach((panel, i) => drawPanel(ctx, { x: (i * width) / 2, y: 0, w: width / 2, h: height }, panel.title, panel.curves, !!font));
       const png = new PNG({ width, height });

@@ -13,7 +13,7 @@ import { formatNormalization, type Normalization } from '../../data/data-info.js
 import { decodeImage } from '../../data/decode.js';
 import { type RgbaImage, resizeAndCrop, toPlanes } from '../../data/image-ops.js';
 import { Tensor } from '../../tensor/tensor.js';
-import { predict } from '../../train/metrics.js';
+import { predict, predictValues } from '../../train/metrics.js';
 import { BACKENDS, checkFit, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
 import { borderMean, centerLikeMnist, contrast, resizeArea, toGray } from '../images.js';
@@ -159,6 +159,15 @@ async function predictTable(saved: SavedModel, path: string, file: string, opts:
   }
   const F = featureCount(schema);
   const x = new Tensor(encoded.features, [table.rows.length, F, 1, 1]);
+  if (schema.task === 'regression') {
+    // One output, de-standardised to the target's units: out · targetStd + targetMean.
+    const values = checkFit(`rows of ${F} features`, () => predictValues(saved.model, x, { mean: schema.targetMean!, std: schema.targetStd! }));
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) throw new CliError(`${path}: the model's output for row ${bad + 1} of ${file} is not finite (its weights are broken)`, EXIT.failure);
+    const header = [...table.header, `predicted ${schema.target}`];
+    await writeTable(opts, [header, ...table.rows.map((row, i) => [...row, String(Number(values[i].toPrecision(7)))])], `${table.rows.length} predictions of '${schema.target}' (regression)`);
+    return;
+  }
   const probs = checkFit(`rows of ${F} features`, () => predict(saved.model, x));
   const names = opts.classNames ?? saved.data!.classNames;
   const K = probs.shape[1];
@@ -169,10 +178,15 @@ async function predictTable(saved: SavedModel, path: string, file: string, opts:
     return [...row, names[best], ...p.map((v) => v.toFixed(6))];
   });
   const header = [...table.header, `predicted ${schema.target}`, ...names.map((n) => `p(${n})`)];
-  const csv = stringify([header, ...out]);
+  await writeTable(opts, [header, ...out], `${table.rows.length} predictions of '${schema.target}'`);
+}
+
+/** Writes the rows as CSV to --out (atomically) or to standard output. */
+async function writeTable(opts: PredictOptions, records: string[][], what: string): Promise<void> {
+  const csv = stringify(records);
   if (opts.out) {
     await writeFileAtomic(opts.out, new TextEncoder().encode(csv));
-    print(`wrote ${opts.out}: ${table.rows.length} predictions of '${schema.target}'`);
+    print(`wrote ${opts.out}: ${what}`);
   } else {
     print(csv.trimEnd());
   }

@@ -14,8 +14,10 @@ import { loadCheckpoint, loadWeights, saveWeights } from '../../io/node-file.js'
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import type { Container } from '../../layers/layer.js';
+import type { ImageDataset } from '../../data/dataset.js';
+import { MSELoss } from '../../losses/mse.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
-import { type Callback, EarlyStopping, formatCurves, formatLoss } from '../../train/callbacks.js';
+import { type Callback, EarlyStopping, formatCurves, formatLoss, formatMetric, type History } from '../../train/callbacks.js';
 import { fit, NonFiniteError, ResumeError } from '../../train/fit.js';
 import { evaluate } from '../../train/metrics.js';
 import { BestModelSaver, CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
@@ -43,7 +45,9 @@ export function registerTrain(program: Command): void {
     .option('--channels <n>', 'image folders: 1 (gray) or 3 (RGB); default 1 when every image is gray, else 3', choice('--channels', ['1', '3'] as const))
     .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size'))
     .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted) instead of stopping', false)
-    .option('--target <column>', 'tables (--data table.csv): the column to predict (its values are the classes)')
+    .option('--target <column>', 'tables (--data table.csv): the column to predict (classes, or a number for regression)')
+    .option('--task <kind>', 'tables: regression or classification (default: regression when the target is numeric with many distinct values, see docs/data.md)', choice('--task', ['regression', 'classification'] as const))
+    .option('--skip-missing-target', 'tables: skip rows without a target value (counted) instead of stopping', false)
     .option('--model <preset|spec.json>', `${PRESET_NAMES.join(', ')}, or a JSON model spec file`, TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
@@ -82,10 +86,12 @@ interface Start {
   newSchedule: boolean;
   init?: SavedModel;
   note: string;
+  /** --label-smoothing was given (a regression refuses it; else its default is dropped). */
+  smoothingGiven?: boolean;
 }
 
 async function train(opts: Record<string, any>, given: (key: string) => boolean): Promise<void> {
-  const start = await resolveStart(opts, given);
+  const start = { ...(await resolveStart(opts, given)), smoothingGiven: given('labelSmoothing') };
   const backend = await setupBackend(opts.backend, opts.threads);
   const { config } = start;
   const folder = await claimOutFolder(opts.out, OUT_FILES, `nabla train (${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')})`);
@@ -129,6 +135,8 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     size: opts.size,
     skipBad: opts.skipBad || undefined,
     target: opts.target,
+    task: opts.task,
+    skipMissingTarget: opts.skipMissingTarget || undefined,
     vflip: opts.vflip || undefined,
     cropScale: opts.cropScale,
     rotate: opts.rotate || undefined,
@@ -138,6 +146,8 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (/\.csv$/i.test(config.dataset)) {
     if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
     config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
+  } else if (config.task || config.skipMissingTarget) {
+    throw usageError(`${config.task ? '--task' : '--skip-missing-target'} is for tables (--data table.csv)`);
   }
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
@@ -169,7 +179,9 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const { config, init } = start;
   let { checkpoint } = start;
   print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
-  const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
+  // A table's task is known only once it is read: its smoothing applies only if the target is classes.
+  const table = /\.csv$/i.test(config.dataset);
+  const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (${table ? 'if the target is classes; ' : ''}in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
   print(
     `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
       `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
@@ -178,7 +190,12 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
   const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table });
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget });
+  const regression = data.train.isRegression;
+  if (regression && config.labelSmoothing > 0) {
+    if (start.smoothingGiven) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
+    config.labelSmoothing = 0; // the default smoothing means nothing to MSELoss
+  }
   const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
   for (const note of data.notes) print(`  ${note}`);
   const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
@@ -209,7 +226,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const modelPath = join(folder.dir, 'model.safetensors');
   const logger = new MetricLogger(join(folder.dir, 'history'));
   const keeper: Callback = { name: 'cli', state: () => ({ ...runState }), loadState: () => undefined };
-  const divergence = new DivergenceWatch(data.train.numClasses);
+  const divergence = new DivergenceWatch(regression ? 2 : data.train.numClasses);
   const callbacks: Callback[] = [keeper, new TerminalProgress(), new FiniteWeightsGuard(), divergence];
   if (config.patience) callbacks.push(new EarlyStopping({ monitor: 'valLoss', patience: config.patience }));
   // With a validation split, model.safetensors always holds the best epoch so far (lowest val_loss).
@@ -231,7 +248,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
         dropLast,
         seed: config.seed,
         augment: { maxShift: config.shift, horizontalFlip: config.flip, verticalFlip: config.vflip, cropScale: config.cropScale, rotate: config.rotate, jitter: config.jitter } satisfies AugmentOptions,
-        loss: new SoftmaxCrossEntropy({ labelSmoothing: config.labelSmoothing }),
+        loss: regression ? new MSELoss() : new SoftmaxCrossEntropy({ labelSmoothing: config.labelSmoothing }),
         clipNorm: config.clipNorm,
         callbacks,
         resume: checkpoint,
@@ -248,10 +265,41 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const kept = await keepBest(model, best, result.epochs, modelPath, metadata);
   const seconds = (Date.now() - began) / 1000;
   if (result.history.length > 0) print(`curves (history.csv has every epoch${best ? '; * marks the epoch kept' : ''}):\n${formatCurves(result.history, best?.bestEpoch)}`);
-  print(`train accuracy: ${percent(result.history.at(-1)?.trainAccuracy ?? NaN)} over epoch ${result.epochs}'s batches as trained (train mode${config.shift || config.flip ? ', augmented' : ''})`);
+  if (regression) {
+    reportRegression(model, data, result.history.at(-1)?.trainRmse ?? NaN, result.epochs, kept, evalTest);
+  } else {
+    reportClassification(model, data, result.history, result.epochs, kept, config, evalTest);
+  }
+  print(`${seconds.toFixed(1)} s in all`);
+  if (divergence.diverged) printError(`nabla: warning: ${divergence.describe()}; the saved model is unlikely to be of use`);
+  print(`model saved to ${modelPath} (epoch ${kept}${best ? ', the lowest val_loss' : ', the last'}; checkpoint of the last epoch: ${checkpointPath}, history: ${logger.jsonPath}, ${logger.csvPath})`);
+}
+
+/** The end-of-run figures of a regression: RMSE and MAE in the target's units, per split. */
+function reportRegression(model: Container, data: LoadedData, trainRmse: number, epochs: number, kept: number, evalTest: boolean): void {
+  const unit = `in ${data.table?.target ?? 'the target'}'s units`;
+  print(`train RMSE: ${formatMetric(trainRmse)} over epoch ${epochs}'s batches as trained (train mode; ${unit})`);
+  const line = (what: string, split: ImageDataset) => {
+    const e = evaluate(model, split);
+    print(`${what} RMSE: ${formatMetric(e.rmse!)}, MAE ${formatMetric(e.mae!)} (${unit}) on ${split.name} (${count(split.length)} rows), epoch ${kept}'s weights; the target's std there: ${formatMetric(targetStd(split))}`);
+  };
+  if (data.validation) line('validation', data.validation);
+  if (evalTest && data.test) line('test', data.test);
+}
+
+/** The std of a split's targets in their units (the RMSE of predicting the split's mean). */
+function targetStd(split: ImageDataset): number {
+  const t = split.targets!;
+  const mean = t.reduce((a, b) => a + b, 0) / t.length;
+  return Math.sqrt(t.reduce((a, b) => a + (b - mean) ** 2, 0) / t.length) * split.targetScale!.std;
+}
+
+/** The end-of-run figures of a classifier: accuracy and cross-entropy, per split. */
+function reportClassification(model: Container, data: LoadedData, history: History, epochs: number, kept: number, config: TrainConfig, evalTest: boolean): void {
+  print(`train accuracy: ${percent(history.at(-1)?.trainAccuracy ?? NaN)} over epoch ${epochs}'s batches as trained (train mode${config.shift || config.flip ? ', augmented' : ''})`);
   if (data.validation) {
     const v = evaluate(model, data.validation);
-    const smoothed = result.history.find((r) => r.epoch === kept)?.valLoss;
+    const smoothed = history.find((r) => r.epoch === kept)?.valLoss;
     const withSmoothing = config.labelSmoothing > 0 && smoothed !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothed)})` : '';
     print(`validation accuracy: ${percent(v.accuracy)} (${Math.round(v.accuracy * v.count)}/${v.count}) on ${data.validation.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(v.loss)}${withSmoothing}`);
   }
@@ -261,9 +309,6 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   } else if (data.test) {
     print(`test split: not evaluated (${data.test.name}, ${count(data.test.length)} images; --eval-test evaluates it)`);
   }
-  print(`${seconds.toFixed(1)} s in all`);
-  if (divergence.diverged) printError(`nabla: warning: ${divergence.describe()}; the saved model is unlikely to be of use`);
-  print(`model saved to ${modelPath} (epoch ${kept}${best ? ', the lowest val_loss' : ', the last'}; checkpoint of the last epoch: ${checkpointPath}, history: ${logger.jsonPath}, ${logger.csvPath})`);
 }
 
 /**
