@@ -58,6 +58,8 @@ export interface DownloadOptions {
   sha256?: Record<string, string>;
   /** How many times an interrupted transfer is resumed within one call. Default 3. */
   retries?: number;
+  /** Refuse a file whose body grows past this many bytes (the known files are all under 30 MB). Default 64 MiB. */
+  maxBytes?: number;
   /** Abort a request that receives nothing for this long. Default 60 s. */
   idleTimeoutMs?: number;
   onProgress?: (progress: DownloadProgress) => void;
@@ -125,6 +127,10 @@ async function fetchToPart(url: string, part: string, options: DownloadOptions):
       await fetchOnce(url, part, offset, options);
       return;
     } catch (err) {
+      if (err instanceof TooLargeError) {
+        await unlink(part).catch(() => undefined);
+        throw new DownloadError(`${url}: ${err.message}; the partial download was deleted`);
+      }
       if (err instanceof UnreachableError) {
         if (((await sizeOf(part)) ?? 0) === 0) await unlink(part).catch(() => undefined); // leave no empty .part behind
         const host = new URL(url).host;
@@ -144,8 +150,14 @@ async function fetchToPart(url: string, part: string, options: DownloadOptions):
 /** The transfer broke off; what was received so far is on disk. */
 class InterruptedError extends Error {}
 
+/** The body passed options.maxBytes (a server sending more than any known file). */
+class TooLargeError extends Error {}
+
 /** No connection could be made (the message is the system's error code). */
 class UnreachableError extends Error {}
+
+/** The known IDX files are under 30 MB each: a body past this is not one of them. */
+const DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 2 ** 20;
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
 
@@ -209,7 +221,19 @@ function transfer(
       }
       const length = Number(response.headers['content-length']);
       const total = Number.isFinite(length) && length > 0 ? received + length : null;
+      const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
+      const tooLarge = (size: number) => new TooLargeError(`the server sends more than ${maxBytes} bytes (${size}${total === size ? ', as its Content-Length says' : ' so far'}), more than the file can be`);
+      if (total !== null && total > maxBytes) {
+        response.destroy();
+        reject(tooLarge(total));
+        return;
+      }
       response.on('data', (chunk: Buffer) => {
+        if (received + chunk.length > maxBytes) {
+          response.destroy();
+          reject(tooLarge(received + chunk.length));
+          return;
+        }
         received += chunk.length;
         state.writes = state.writes.then(() => handle.write(chunk));
         options.onProgress?.({ file, received, total });

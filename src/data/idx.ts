@@ -31,14 +31,65 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Inflates gzip bytes. `file` names the source in errors. */
+/** Deflate cannot compress by more than about 1032:1, so a header promising more than this per input byte lies. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * Inflates gzip bytes, stopping as soon as the output passes what it can hold: the size the IDX
+ * header (once its bytes have come out) promises, and never more than deflate's limit ratio. A
+ * small file that inflates to gigabytes is refused after at most header-promised bytes, not after
+ * all of them. `file` names the source in errors.
+ */
 export async function gunzip(bytes: Uint8Array, file = '<buffer>'): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let bound = MAX_DEFLATE_RATIO * bytes.length + 1024;
+  let head: Uint8Array = new Uint8Array(0);
   try {
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.length;
+      if (head.length < 4 + 4 * 255 && head.length < total) {
+        head = concatChunks(chunks, Math.min(total, 4 + 4 * 255));
+        const promised = idxSizeFromHeader(head);
+        if (promised !== null) bound = Math.min(bound, promised);
+      }
+      if (total > bound) {
+        await reader.cancel().catch(() => undefined);
+        throw new IdxError(`${file}: gzip data inflates to more than the ${bound} bytes its IDX header promises (stopped after ${total})`);
+      }
+    }
   } catch (err) {
+    if (err instanceof IdxError) throw err;
     throw new IdxError(`${file}: gzip data is corrupt or truncated (${(err as Error).message})`);
   }
+  return concatChunks(chunks, total);
+}
+
+function concatChunks(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    if (at >= length) break;
+    const part = c.subarray(0, length - at);
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** The whole file size an IDX header promises (header + data), or null while the header is incomplete or not IDX. */
+function idxSizeFromHeader(head: Uint8Array): number | null {
+  if (head.length < 4 || head[0] !== 0 || head[1] !== 0 || !DTYPES[head[2]] || head[3] === 0) return null;
+  const headerBytes = 4 + 4 * head[3];
+  if (head.length < headerBytes) return null;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  let count = 1;
+  for (let i = 0; i < head[3]; i++) count *= view.getUint32(4 + 4 * i, false);
+  return headerBytes + count * DTYPES[head[2]].bytes;
 }
 
 /** Parses an IDX file that may be gzipped. */

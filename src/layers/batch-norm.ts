@@ -80,7 +80,10 @@ abstract class BatchNorm implements Layer {
     if (mode === 'train') {
       const M = x.size / C;
       if (M < 2) {
-        throw new Error(`${this.name}: training needs more than 1 value per channel, got input ${formatShape(x.shape)}`);
+        throw new Error(
+          `${this.name}: training needs more than 1 value per channel, got input ${formatShape(x.shape)} (PyTorch: "Expected more than 1 value per channel when training"); ` +
+            'a last batch of one sample does this: drop it (fit and DataLoader take dropLast: true; nabla train drops it by itself)',
+        );
       }
       ({ mean, variance } = k.batchNormStats(x));
       this.updateRunningStats(mean, variance, M);

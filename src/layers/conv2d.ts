@@ -117,7 +117,8 @@ export class Conv2d implements Layer {
       db: this.bias?.grad ?? null,
       needDx: needInputGrad,
     });
-    return needInputGrad ? requireSaved('Conv2d (dx from conv2dBackward)', dx) : null;
+    if (needInputGrad && !dx) throw new Error('Conv2d: the conv2dBackward kernel returned no dx although it was asked for one (a backend bug)');
+    return needInputGrad ? dx : null;
   }
 
   parameters(): Parameter[] {

@@ -29,6 +29,8 @@ export interface FitOptions {
   epochs: number;
   /** Default 64. */
   batchSize?: number;
+  /** Drop each epoch's last batch when it is smaller than batchSize (batch norm cannot train on a batch of one). Default false. */
+  dropLast?: boolean;
   /** Default SoftmaxCrossEntropy (MSELoss when `train` has regression targets). */
   loss?: TrainLoss;
   /** Stepped after every optimizer step ('batch' interval) or every epoch ('epoch'; ReduceLROnPlateau gets the validation loss, else the training loss). */
@@ -91,7 +93,7 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
   if (validation && validation.numClasses !== train.numClasses) {
     throw new Error(`fit: ${validation.name} has ${validation.numClasses} classes, ${train.name} has ${train.numClasses}`);
   }
-  const loader = new DataLoader(train, { batchSize, rng: new Rng(seed), augment: options.augment });
+  const loader = new DataLoader(train, { batchSize, rng: new Rng(seed), augment: options.augment, dropLast: options.dropLast ?? false });
   const dropouts = findDropouts(model);
   const config: FitConfig = { batchSize, seed, trainSize: train.length };
 

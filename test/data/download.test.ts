@@ -103,6 +103,18 @@ describe('downloadDataset (local server)', () => {
     }
   });
 
+  it('refuses a body larger than maxBytes at once and leaves no .part behind', async () => {
+    const dir = fresh('too-large');
+    const first = [...files.keys()][0];
+    const size = files.get(first)!.length;
+    await assert.rejects(
+      downloadDataset('mnist', dir, { baseUrl, sha256: hashes, maxBytes: size - 1 }),
+      new RegExp(`${first}: the server sends more than ${size - 1} bytes \\(${size}, as its Content-Length says\\).*the partial download was deleted`),
+    );
+    assert.ok(!existsSync(join(dir, `${first}.part`)), 'no .part left');
+    await downloadDataset('mnist', dir, { baseUrl, sha256: hashes, maxBytes: Math.max(...[...files.values()].map((b) => b.length)) });
+  });
+
   it('downloads, verifies and renames all four files; a second run only verifies', async () => {
     const dir = fresh('plain');
     const outcomes: string[] = [];

@@ -87,4 +87,19 @@ describe('IDX parser', () => {
     flipped[12] ^= 0xff;
     await assert.rejects(readIdx(flipped, 'flip.gz'), /flip.gz: /);
   });
+
+  it('a small gzip whose IDX header promises 40 bytes but inflates to 64 MB stops at the promise, not at the end', async () => {
+    // header: uint8, rank 1, 36 values → 8 + 36 = 44 bytes promised; then 64 MB of zeros (compresses to ~64 kB).
+    const header = Uint8Array.from([0, 0, 0x08, 1, 0, 0, 0, 36]);
+    const raw = new Uint8Array(64 * 2 ** 20 + header.length);
+    raw.set(header);
+    const gz = new Uint8Array(gzipSync(raw));
+    assert.ok(gz.length < 2 ** 20, `the bomb is small (${gz.length} bytes)`);
+    const before = process.memoryUsage().arrayBuffers;
+    await assert.rejects(readIdx(gz, 'bomb.gz'), /bomb.gz: gzip data inflates to more than the 44 bytes its IDX header promises \(stopped after \d+\)/);
+    assert.ok(process.memoryUsage().arrayBuffers - before < 16 * 2 ** 20, 'it did not inflate the whole bomb');
+    // a header that is not IDX still gets deflate's ratio bound, and a well-formed file still inflates exactly
+    const ok = await readIdx(new Uint8Array(gzipSync(handBuilt())), 'fine.gz');
+    assert.ok(ok.data.length > 0);
+  });
 });

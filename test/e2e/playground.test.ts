@@ -16,56 +16,15 @@ import { decodeWeights } from '../../src/io/weights.js';
 import { sequentialFromSpec } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { presetSpec } from '../../src/train/presets.js';
+import { CHROMIUM, CHROMIUM_ARGS, PageWatch, waitForReady } from './browser.js';
 import { serveStatic } from './static-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DIST = join(ARTIFACTS, 'playground-dist');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 /** A "7": a bar across the top and a stroke down to the lower left (fractions of the pad). */
 const SEVEN: [number, number][][] = [[[0.25, 0.22], [0.75, 0.22], [0.45, 0.82]]];
-
-/** Collects the page's errors; `until` waits for a condition but fails as soon as an error shows. */
-class PageWatch {
-  readonly problems: string[] = [];
-  private fail: (error: Error) => void = () => {};
-  private readonly failed = new Promise<never>((_, reject) => {
-    this.fail = reject;
-  });
-
-  constructor(private readonly page: Page) {
-    this.failed.catch(() => {}); // reported through until() and check()
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.report(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => this.report(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => this.report(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-  }
-
-  private report(problem: string): void {
-    this.problems.push(problem);
-    this.fail(new Error(`the page reported an error: ${problem}`));
-  }
-
-  check(): void {
-    assert.deepEqual(this.problems, [], 'the page reported errors');
-  }
-
-  /** Waits until `condition(arg)` is true in the page; a timeout names what was awaited and the status line. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the argument is serialised into the page
-  async until(what: string, condition: (arg: any) => boolean, arg: string | number | null, timeout = 15_000): Promise<void> {
-    try {
-      await Promise.race([this.page.waitForFunction(condition, arg, { timeout, polling: 100 }), this.failed]);
-    } catch (error) {
-      const status = await this.page.locator('#status').textContent().catch(() => '?');
-      throw new Error(`waiting for ${what}: ${(error as Error).message.split('\n')[0]} (status line: '${status}')`);
-    }
-  }
-}
 
 async function drawStrokes(page: Page, strokes: [number, number][][]): Promise<void> {
   await page.locator('#pad').scrollIntoViewIfNeeded();
@@ -86,11 +45,6 @@ async function readPrediction(page: Page, watch: PageWatch): Promise<{ label: st
   const label = (await page.locator('#prediction').textContent()) ?? '';
   const probabilities = JSON.parse((await page.locator('#prediction').getAttribute('data-probabilities')) ?? '[]') as number[];
   return { label, probabilities };
-}
-
-async function waitForReady(page: Page, watch: PageWatch): Promise<string> {
-  await watch.until('the page to be ready', () => !(document.getElementById('start') as HTMLButtonElement).disabled, null, 30_000);
-  return (await page.locator('#backend').textContent()) ?? '';
 }
 
 const heldOutAbove = (level: number) => Number(document.getElementById('heldout-accuracy')!.dataset.value) > level;

@@ -116,6 +116,12 @@ describe('schedule errors and edges', () => {
     }
   });
 
+  it('warm-up cosine holds minLr after totalSteps (where PyTorch\'s periodic cosine would rise again)', () => {
+    const s = new WarmupCosineLR(makeOptimizer('sgd'), { warmupSteps: 2, totalSteps: 10, minLr: 0.001 });
+    for (const t of [10, 11, 15, 40]) assert.equal(s.lrAt(t), 0.001, `step ${t}`);
+    assert.ok(s.lrAt(9) > 0.001);
+  });
+
   it('one-cycle refuses to run past totalSteps and needs a momentum to cycle', () => {
     const opt = makeOptimizer('sgd');
     const s = new OneCycleLR(opt, { maxLr: 0.1, totalSteps: 4 });

@@ -22,6 +22,8 @@ const ui = {
   optimizer: $<HTMLSelectElement>('optimizer'), lr: $<HTMLInputElement>('lr'), batchSize: $<HTMLInputElement>('batch-size'), seed: $<HTMLInputElement>('seed'),
   start: $<HTMLButtonElement>('start'), pause: $<HTMLButtonElement>('pause'), reset: $<HTMLButtonElement>('reset'),
   save: $<HTMLButtonElement>('save'), load: $<HTMLInputElement>('load'), idxFiles: $<HTMLInputElement>('idx-files'),
+  folderFiles: $<HTMLInputElement>('folder-files'), zipFile: $<HTMLInputElement>('zip-file'), folderShape: $<HTMLSelectElement>('folder-shape'),
+  skipped: $<HTMLDetailsElement>('skipped'), skippedSummary: $('skipped-summary'), skippedList: $('skipped-list'),
   status: $('status'), trainLoss: $('train-loss'), heldOutAccuracy: $('heldout-accuracy'),
   gradientTable: $<HTMLTableElement>('gradient-table'), prediction: $('prediction'), probabilities: $('probabilities'),
   padPreview: $<HTMLCanvasElement>('pad-preview'), confusion: $('confusion'), filtersNote: $('filters-note'),
@@ -43,6 +45,8 @@ function send(message: ToWorker, transfer: Transferable[] = []): void {
 }
 
 let classNames: string[] = [];
+/** [C, H, W] of the current data: the presets are built for it. */
+let imageShape: [number, number, number] = [1, 28, 28];
 let sampleLabels: number[] = [];
 let sampleButtons: HTMLButtonElement[] = [];
 let layers: LayerInfo[] = [];
@@ -72,7 +76,9 @@ ui.preset.add(new Option('custom (edited spec)', 'custom'));
 function choosePreset(name: string): void {
   const example = EXAMPLES.find((e) => e.name === name);
   if (example) ui.spec.value = formatSpec(example.spec);
-  else if ((PRESET_NAMES as readonly string[]).includes(name)) ui.spec.value = formatSpec(presetSpec(name as PresetName));
+  else if ((PRESET_NAMES as readonly string[]).includes(name)) {
+    ui.spec.value = formatSpec(presetSpec(name as PresetName, { inputShape: imageShape, numClasses: classNames.length || 10 }));
+  }
 }
 
 function settings(): TrainSettings {
@@ -169,11 +175,61 @@ ui.idxFiles.addEventListener('change', () => {
   if (ui.idxFiles.files?.length) void useIdxFiles(ui.idxFiles.files);
   ui.idxFiles.value = '';
 });
+/** Sends an image folder's files (paths relative to the pick, or .zip files) to the worker. */
+async function useFolder(name: string, files: { path: string; file: File }[]): Promise<void> {
+  ui.status.textContent = `Reading ${files.length.toLocaleString('en')} files of ${name}…`;
+  const list = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await f.file.arrayBuffer() })));
+  const [size, channels] = ui.folderShape.value.split(':').map(Number);
+  send({ type: 'folder', name, files: list, size, channels: channels as 1 | 3 }, list.map((f) => f.bytes));
+}
+ui.folderFiles.addEventListener('change', () => {
+  const files = [...(ui.folderFiles.files ?? [])].map((file) => ({ path: file.webkitRelativePath || file.name, file }));
+  if (files.length) void useFolder(files[0].path.split('/')[0], files);
+  ui.folderFiles.value = '';
+});
+ui.zipFile.addEventListener('change', () => {
+  const file = ui.zipFile.files?.[0];
+  if (file) void useFolder(file.name, [{ path: file.name, file }]);
+  ui.zipFile.value = '';
+});
+
+/** Every file under a dropped entry, with its path from the drop. */
+async function entryFiles(entry: FileSystemEntry): Promise<{ path: string; file: File }[]> {
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    return [{ path: entry.fullPath.replace(/^\//, ''), file }];
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const children: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (!batch.length) break;
+    children.push(...batch);
+  }
+  return (await Promise.all(children.map(entryFiles))).flat();
+}
+
 document.addEventListener('dragover', (e) => e.preventDefault());
 document.addEventListener('drop', (e) => {
   e.preventDefault();
-  if (e.dataTransfer?.files.length) void useIdxFiles(e.dataTransfer.files);
+  const transfer = e.dataTransfer;
+  if (!transfer?.files.length) return;
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry()).filter((entry): entry is FileSystemEntry => entry !== null);
+  const files = [...transfer.files];
+  if (entries.some((entry) => entry.isDirectory)) {
+    void Promise.all(entries.map(entryFiles)).then((lists) => useFolder(entries[0].name, lists.flat()));
+  } else if (files.some((f) => /\.zip$/i.test(f.name))) {
+    void useFolder(files[0].name, files.map((file) => ({ path: file.name, file })));
+  } else {
+    void useIdxFiles(files);
+  }
 });
+
+function showSkipped(skipped: string[]): void {
+  ui.skipped.hidden = skipped.length === 0;
+  ui.skippedSummary.textContent = `Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that are not readable images`;
+  ui.skippedList.replaceChildren(...skipped.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+}
 
 // ---- Drawing pad
 
@@ -242,10 +298,15 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   switch (message.type) {
     case 'ready':
       ui.backend.textContent = message.backend;
-      ui.dataset.textContent = `${message.dataset}: ${message.trainCount.toLocaleString('en')} train, ${message.heldOutCount.toLocaleString('en')} held out`;
+      ui.dataset.textContent = `${message.dataset}: ${message.trainCount.toLocaleString('en')} train, ${message.heldOutCount.toLocaleString('en')} held out` +
+        (message.skipped.length ? ` · ${message.skipped.length} bad file${message.skipped.length === 1 ? '' : 's'} skipped (listed below)` : '');
       classNames = message.classNames;
+      imageShape = message.imageShape as [number, number, number];
+      showSkipped(message.skipped);
+      // A preset is rebuilt for the data's image shape and class count; an edited spec is the user's.
+      if (ui.preset.value !== 'custom') choosePreset(ui.preset.value);
       sampleLabels = message.sampleLabels;
-      sampleButtons = renderSamples(ui.samples, message.samples, message.sampleLabels, (index) => {
+      sampleButtons = renderSamples(ui.samples, message.samples, message.sampleLabels.map((y) => classNames[y] ?? String(y)), (index) => {
         send({ type: 'inspect', index });
         const size = message.samples.height * message.samples.width;
         pad.showImage(message.samples.pixels.subarray(index * size, (index + 1) * size), message.samples.height, message.samples.width);
@@ -254,6 +315,9 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       ui.status.textContent = 'Ready. Press Start.';
       build();
       setRunning(false);
+      break;
+    case 'loading':
+      ui.status.textContent = `Decoding images: ${message.done.toLocaleString('en')} of ${message.total.toLocaleString('en')}…`;
       break;
     case 'model':
       onModel(message);
@@ -277,7 +341,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       charts.loss.push(message.step, [null, message.loss]);
       charts.accuracy.push(message.step, [null, message.accuracy]);
       renderConfusion(ui.confusion, message.confusion, classNames);
-      const wrong = markSamples(sampleButtons, sampleLabels, message.samplePredictions);
+      const wrong = markSamples(sampleButtons, sampleLabels, message.samplePredictions, classNames);
       ui.samplesSummary.textContent = `${wrong} of ${sampleButtons.length} misclassified (red, true→predicted).`;
       queueRedraw();
       queuePrediction();

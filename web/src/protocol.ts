@@ -23,7 +23,9 @@ export type ToWorker =
   | { type: 'inspect'; index: number }
   | { type: 'save' }
   | { type: 'load'; bytes: ArrayBuffer; file: string }
-  | { type: 'dataset'; files: { name: string; bytes: ArrayBuffer }[] };
+  | { type: 'dataset'; files: { name: string; bytes: ArrayBuffer }[] }
+  /** An image folder (class subfolders of PNG/JPEG files, or .zip files of that layout), paths relative to the pick. */
+  | { type: 'folder'; name: string; files: { path: string; bytes: ArrayBuffer }[]; size: number; channels: 1 | 3 };
 
 /** One layer as the inspector lists it. */
 export interface LayerInfo {
@@ -61,7 +63,8 @@ export interface MapGrid {
 }
 
 export type FromWorker =
-  | { type: 'ready'; backend: string; dataset: string; trainCount: number; heldOutCount: number; samples: ImageGrid; sampleLabels: number[]; classNames: string[] }
+  | { type: 'ready'; backend: string; dataset: string; trainCount: number; heldOutCount: number; samples: ImageGrid; sampleLabels: number[]; classNames: string[]; imageShape: number[]; skipped: string[] }
+  | { type: 'loading'; done: number; total: number }
   | { type: 'model'; layers: LayerInfo[]; parameterCount: number; specText: string; note: string }
   | { type: 'state'; running: boolean; step: number; epoch: number }
   | { type: 'progress'; step: number; epoch: number; loss: number; accuracy: number; imagesPerSecond: number; gradients: GradientSample }

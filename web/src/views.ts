@@ -68,14 +68,14 @@ export function renderMaps(container: HTMLElement, grid: MapGrid | null, symmetr
 }
 
 /** The held-out grid: one button per sample (selects it for the activation maps). */
-export function renderSamples(container: HTMLElement, samples: ImageGrid, labels: number[], onSelect: (index: number) => void): HTMLButtonElement[] {
+export function renderSamples(container: HTMLElement, samples: ImageGrid, labels: string[], onSelect: (index: number) => void): HTMLButtonElement[] {
   const size = samples.height * samples.width;
   const buttons = labels.map((label, i) => {
     const button = element('button', 'sample');
     button.type = 'button';
     button.dataset.index = String(i);
     const canvas = imageCanvas(samples.pixels.subarray(i * size, (i + 1) * size), samples.height, samples.width);
-    button.append(canvas, element('span', 'sample-label', String(label)));
+    button.append(canvas, element('span', 'sample-label', label));
     button.setAttribute('aria-label', `held-out sample ${i}, label ${label}`);
     button.addEventListener('click', () => onSelect(i));
     return button;
@@ -85,15 +85,16 @@ export function renderSamples(container: HTMLElement, samples: ImageGrid, labels
 }
 
 /** Marks each sample with the model's prediction; wrong ones get the 'wrong' class. */
-export function markSamples(buttons: HTMLButtonElement[], labels: number[], predictions: number[]): number {
+export function markSamples(buttons: HTMLButtonElement[], labels: number[], predictions: number[], classNames: string[]): number {
   let wrong = 0;
+  const named = (k: number) => classNames[k] ?? String(k);
   buttons.forEach((button, i) => {
     const p = predictions[i];
     const isWrong = p !== labels[i];
     if (isWrong) wrong++;
     button.classList.toggle('wrong', isWrong);
-    button.querySelector('.sample-label')!.textContent = isWrong ? `${labels[i]}→${p}` : String(labels[i]);
-    button.setAttribute('aria-label', `held-out sample ${i}, label ${labels[i]}, predicted ${p}${isWrong ? ' (wrong)' : ''}`);
+    button.querySelector('.sample-label')!.textContent = isWrong ? `${named(labels[i])}→${named(p)}` : named(labels[i]);
+    button.setAttribute('aria-label', `held-out sample ${i}, label ${named(labels[i])}, predicted ${named(p)}${isWrong ? ' (wrong)' : ''}`);
   });
   return wrong;
 }

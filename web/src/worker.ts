@@ -6,9 +6,10 @@
 import {
   Adam, argmaxRows, DataLoader, Rng, SGD, SoftmaxCrossEntropy, Tensor, dataInfoMetadata, dataInfoOf, decodeWeights, encodeWeights, evaluate, initBackend,
   loadWeightsInto, modelFromSpec, parseModelSpec, predict, Sequential,
-  type Container, type ImageDataset, type Kernels, type LayerSpec, type Optimizer,
+  type Container, type ImageDataset, type Kernels, type LayerSpec, type Optimizer, type Preprocess,
 } from 'nabla';
 import { datasetsFromIdx, fetchBytes, sortIdxFiles } from './data.js';
+import { loadImageFolder } from './image-folder.js';
 import { firstLayerView } from './first-layer.js';
 import { formatSpec } from './specs.js';
 import type { FromWorker, GradientSample, ImageGrid, LayerInfo, OptimizerName, ToWorker, TrainSettings } from './protocol.js';
@@ -41,6 +42,8 @@ let train: ImageDataset | null = null;
 let heldOut: ImageDataset | null = null;
 /** What saved models record as their dataset: 'mnist' for the embedded digits, null for the user's own files. */
 let datasetId: string | null = null;
+/** How new images are prepared for a saved model: MNIST-like for IDX digits, resize + centre crop for image folders. */
+let preprocess: Preprocess = 'mnist';
 let run: Run | null = null;
 let running = false;
 let inspected = 0;
@@ -62,18 +65,25 @@ function sendFilters(): void {
   post({ type: 'filters', ...firstLayerView(run.model, heldOut, index), inspected: index });
 }
 
-function announceData(backend: string): void {
+function announceData(backend: string, skipped: string[] = []): void {
   if (!train || !heldOut) return;
-  const [, h, w] = heldOut.imageShape;
+  const [C, h, w] = heldOut.imageShape;
   const count = Math.min(GRID_COUNT, heldOut.length);
-  const pixels = new Uint8Array(count * h * w);
-  for (let i = 0; i < pixels.length; i++) {
-    pixels[i] = Math.round(Math.min(1, Math.max(0, heldOut.images[i] * heldOut.std + heldOut.mean)) * 255);
+  const plane = h * w;
+  // The grid is gray: colour images are shown as the mean of their channels.
+  const pixels = new Uint8Array(count * plane);
+  for (let n = 0; n < count; n++) {
+    for (let i = 0; i < plane; i++) {
+      let sum = 0;
+      for (let c = 0; c < C; c++) sum += heldOut.images[(n * C + c) * plane + i] * heldOut.channelStd[c] + heldOut.channelMean[c];
+      pixels[n * plane + i] = Math.round(Math.min(1, Math.max(0, sum / C)) * 255);
+    }
   }
   const samples: ImageGrid = { count, height: h, width: w, pixels };
   post({
     type: 'ready', backend, dataset: train.name.replace(/ train$/, ''), trainCount: train.length, heldOutCount: heldOut.length,
     samples, sampleLabels: Array.from(heldOut.labels.subarray(0, count)), classNames: heldOut.classNames,
+    imageShape: [...heldOut.imageShape], skipped,
   });
 }
 
@@ -346,7 +356,7 @@ async function handle(message: ToWorker): Promise<void> {
       if (!run) return;
       {
         // The data settings ride along, so `nabla predict` and `nabla eval` normalise as this page did.
-        const bytes = encodeWeights(run.model, train ? dataInfoMetadata(dataInfoOf(train, datasetId)) : {}).slice();
+        const bytes = encodeWeights(run.model, train ? dataInfoMetadata(dataInfoOf(train, datasetId, preprocess)) : {}).slice();
         post({ type: 'weights', bytes: bytes.buffer, file: 'nabla-playground.safetensors' }, [bytes.buffer]);
       }
       return;
@@ -363,8 +373,24 @@ async function handle(message: ToWorker): Promise<void> {
         const [images, labels] = await sortIdxFiles(message.files);
         [train, heldOut] = await datasetsFromIdx(images.bytes, labels.bytes, `${images.name} + ${labels.name}`, false);
         datasetId = null;
+        preprocess = 'mnist';
         inspected = 0;
         announceData(backendLabel);
+      } catch (err) {
+        post({ type: 'error', context: 'data', message: (err as Error).message });
+      }
+      return;
+    case 'folder':
+      try {
+        running = false;
+        const files = message.files.map((f) => ({ path: f.path, bytes: new Uint8Array(f.bytes) }));
+        const data = await loadImageFolder(files, message.name, { size: message.size, channels: message.channels, validation: 0.2, seed: 0 },
+          (done, total) => post({ type: 'loading', done, total }));
+        [train, heldOut] = [data.train, data.validation];
+        datasetId = null;
+        preprocess = 'resize-center-crop';
+        inspected = 0;
+        announceData(backendLabel, data.skipped);
       } catch (err) {
         post({ type: 'error', context: 'data', message: (err as Error).message });
       }

@@ -3,6 +3,7 @@
 // output folder, runs fit() with progress, per-epoch checkpoints and history files, then reports
 // the held-out accuracy and where everything was saved. `--resume` continues a checkpoint (or
 // extends it, train-config.ts); `--init-from` starts a new run from saved weights.
+import { walkModules } from '../../layers/container.js';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
@@ -205,7 +206,10 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
 
   const model = await buildTrainModel(start, data);
   const optimizer = makeOptimizer(config, model.parameters());
-  const batchesPerEpoch = Math.ceil(data.train.length / config.batchSize);
+  // Batch norm cannot train on a batch of one sample (PyTorch raises): such a last batch is dropped every epoch.
+  const dropLast = data.train.length % config.batchSize === 1 && [...walkModules(model)].some(({ module }) => /^BatchNorm/.test(module.name));
+  if (dropLast) print(`  note: the last batch of each epoch would hold 1 sample, which batch norm cannot train on; it is left out (${count(data.train.length - 1)} samples per epoch)`);
+  const batchesPerEpoch = dropLast ? Math.floor(data.train.length / config.batchSize) : Math.ceil(data.train.length / config.batchSize);
   const schedule = makeSchedule(config, optimizer, batchesPerEpoch);
   if (checkpoint && start.newSchedule) {
     // An extension: the checkpoint's weights and optimizer buffers, this run's fresh schedule, rate and momentum.
@@ -241,6 +245,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
         validation: data.validation ?? undefined,
         epochs: config.epochs,
         batchSize: config.batchSize,
+        dropLast,
         seed: config.seed,
         augment: { maxShift: config.shift, horizontalFlip: config.flip, verticalFlip: config.vflip, cropScale: config.cropScale, rotate: config.rotate, jitter: config.jitter } satisfies AugmentOptions,
         loss: regression ? new MSELoss() : new SoftmaxCrossEntropy({ labelSmoothing: config.labelSmoothing }),

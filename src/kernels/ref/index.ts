@@ -10,7 +10,8 @@ import { matmul } from './gemm.js';
 import { groupNormBackward, groupNormForward } from './group-norm.js';
 import { add, concat, mulBroadcast, sliceAxis, sumToShape } from './merge.js';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool.js';
-import { mse, softmax, softmaxCrossEntropy } from './softmax.js';
+import { mse } from './mse.js';
+import { softmax, softmaxCrossEntropy } from './softmax.js';
 import { adaptiveAvgPool2d, adaptiveAvgPool2dBackward } from './adaptive-pool.js';
 
 export const refKernels: Kernels = {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Reference softmax and losses: row-wise softmax, fused softmax + cross-entropy, mean squared error.
+// Reference softmax and its loss: row-wise softmax, fused softmax + cross-entropy (mean squared error: mse.ts).
 // Every exponent has the row max subtracted first, so ±1e4 logits give finite results.
 import type { CrossEntropyOptions, LossResult } from '../backend.js';
 import { formatShape, Tensor } from '../../tensor/tensor.js';
@@ -84,22 +84,5 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options
     }
   }
   if (divisor !== 0) for (let i = 0; i < grad.size; i++) grad.data[i] /= divisor; // divisor 0: every position ignored, grad stays 0
-  return { loss: total / divisor, grad };
-}
-
-/** loss = Σᵢ (pᵢ − tᵢ)² / D, grad = 2·(p − t) / D, D = size for 'mean', 1 for 'sum'. */
-export function mse(prediction: Tensor, target: Tensor, reduction: 'mean' | 'sum'): LossResult {
-  const dtype = commonDtype('mse', prediction, target);
-  if (prediction.size !== target.size || prediction.shape.some((d, i) => d !== target.shape[i])) {
-    throw new Error(`mse: prediction ${formatShape(prediction.shape)} and target ${formatShape(target.shape)} must have the same shape`);
-  }
-  const divisor = reduction === 'mean' ? prediction.size : 1;
-  const grad = Tensor.zeros(prediction.shape, dtype);
-  let total = 0;
-  for (let i = 0; i < prediction.size; i++) {
-    const diff = prediction.data[i] - target.data[i];
-    total += diff * diff;
-    grad.data[i] = (2 * diff) / divisor;
-  }
   return { loss: total / divisor, grad };
 }
