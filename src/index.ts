@@ -6,6 +6,7 @@ export * from './tensor/tensor.js';
 export * from './tensor/shape.js';
 export * from './tensor/rng.js';
 export * from './tensor/init.js';
+export * from './tensor/select.js';
 
 // Kernels: the backend interface, the active backend and the shared geometry
 export type * from './kernels/backend.js';
@@ -40,6 +41,7 @@ export type * from './layers/registry.js';
 export { LAYER_DEFS, layerDef } from './layers/all.js';
 export { SpecReader } from './layers/spec-reader.js';
 export * from './layers/spec.js';
+export * from './layers/freeze.js';
 
 // Losses
 export * from './losses/softmax.js';

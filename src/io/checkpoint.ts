@@ -131,6 +131,10 @@ function checkState(state: Record<string, any>, bad: (field: string, wanted: str
       if (!(finite(v) || typeof v === 'boolean' || typeof v === 'string' || v === null || (Array.isArray(v) && v.every(finite)))) bad(`optimizer.options.${k}`, 'a finite number, boolean or string');
     }
     if (!Array.isArray(o.tensors) || !o.tensors.every((k: unknown) => typeof k === 'string')) bad('optimizer.tensors', 'the list of the buffer names');
+    if (o.groups !== undefined) {
+      const isGroup = (g: unknown) => isObject(g) && finite(g.lrScale) && g.lrScale >= 0 && Array.isArray(g.params) && g.params.every((n: unknown) => typeof n === 'string');
+      if (!Array.isArray(o.groups) || o.groups.length === 0 || !o.groups.every(isGroup)) bad('optimizer.groups', 'a list of parameter groups { lrScale: a finite number ≥ 0, params: names }');
+    }
   }
   const sch = state.schedule;
   if (sch !== undefined && sch !== null) {

@@ -117,15 +117,16 @@ export interface Kernels {
    */
   conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options?: EpilogueOptions): Tensor;
   /**
-   * Backward of conv2d: adds dW into `dW` ([outC, C/groups, kH, kW]) and db into `db` ([outC], when given),
-   * and returns dx [N, C, H, W] (or null when `needDx` is false, e.g. for the first layer).
+   * Backward of conv2d: adds dW into `dW` ([outC, C/groups, kH, kW], when given: null for a frozen
+   * weight skips the im2col and GEMM of dW) and db into `db` ([outC], when given), and returns
+   * dx [N, C, H, W] (or null when `needDx` is false, e.g. for the first layer).
    */
   conv2dBackward(
     x: Tensor,
     w: Tensor,
     dy: Tensor,
     g: Conv2dGeometry,
-    grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
+    grads: { dW: Tensor | null; db: Tensor | null; needDx: boolean },
   ): Tensor | null;
 
   /**

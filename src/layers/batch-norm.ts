@@ -4,7 +4,7 @@
 import { kernels } from '../kernels/index.js';
 import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
 import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
-import { checkDtype, checkInteger, inferDim, withDtype } from './common.js';
+import { checkDtype, checkInteger, gradOrScratch, inferDim, trainableGrad, withDtype } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
 import type { LayerDef, TorchEntry } from './registry.js';
 
@@ -43,6 +43,12 @@ abstract class BatchNorm implements Layer {
   readonly runningVar: Buffer;
   readonly eps: number;
   readonly momentum: number;
+  /**
+   * true: forward in 'train' mode runs as in 'eval' (the running statistics are used and not
+   * updated), as PyTorch's bn.eval() inside a model in train mode; freeze() sets it for a frozen
+   * part on request. Not part of the spec: like requiresGrad, a setting of the run.
+   */
+  useRunningStats = false;
   private saved: Saved | null = null;
 
   constructor(
@@ -70,7 +76,8 @@ abstract class BatchNorm implements Layer {
     return [...inputShape];
   }
 
-  forward(x: Tensor, mode: Mode): Tensor {
+  forward(x: Tensor, givenMode: Mode): Tensor {
+    const mode = this.useRunningStats ? 'eval' : givenMode;
     this.checkInput(x.shape);
     if (this.weight) checkDtype(this.name, x, this.weight);
     const C = this.numFeatures;
@@ -105,15 +112,18 @@ abstract class BatchNorm implements Layer {
     checkShape(this.name, dy, inputShape, 'dy');
     const C = this.numFeatures;
     const k = kernels();
-    // Without affine parameters the γ and β gradients are computed into scratch and dropped.
-    const dGamma = this.weight ? this.weight.grad : Tensor.zeros([C], dy.dtype);
-    const dBeta = this.bias ? this.bias.grad : Tensor.zeros([C], dy.dtype);
     if (isTrain) {
+      // Without affine parameters, or frozen ones, the γ and β gradients go to scratch and are
+      // dropped: dx needs the same two sums, so the kernel computes them anyway.
+      const dGamma = gradOrScratch(this.weight, [C], dy.dtype);
+      const dBeta = gradOrScratch(this.bias, [C], dy.dtype);
       // dγ += Σ dy⊙x̂, dβ += Σ dy, dx = γ·invStd·(dy − mean(dy) − x̂·mean(dy⊙x̂))
       return k.batchNormBackward(dy, xHat, invStd, gamma, dGamma, dBeta);
     }
-    k.addChannelSums(k.mul(dy, xHat), dGamma); // dγ += Σ dy⊙x̂
-    k.addChannelSums(dy, dBeta); // dβ += Σ dy
+    const dGamma = trainableGrad(this.weight); // null: absent or frozen, not computed
+    const dBeta = trainableGrad(this.bias);
+    if (dGamma) k.addChannelSums(k.mul(dy, xHat), dGamma); // dγ += Σ dy⊙x̂
+    if (dBeta) k.addChannelSums(dy, dBeta); // dβ += Σ dy
     // dx = (γ·invStd)[c]·dy: the statistics are constants in eval. batchNormForward with mean 0,
     // a per-channel scale as invStd, γ = 1 and β = 0 is exactly this per-channel scaling.
     const scale = Tensor.zeros([C], dy.dtype);

@@ -5,7 +5,7 @@
 import { pair, type Pair } from '../kernels/geometry.js';
 import { defaultUniform, fans, kaimingNormal, kaimingUniform, xavierNormal, xavierUniform } from '../tensor/init.js';
 import type { Rng } from '../tensor/rng.js';
-import type { DType, Parameter, Tensor } from '../tensor/tensor.js';
+import { type DType, type Parameter, Tensor } from '../tensor/tensor.js';
 import type { LayerSpec } from './layer.js';
 
 /**
@@ -118,4 +118,20 @@ export function inferDim(shape: readonly number[] | null | undefined, i: number)
 /** ONNX pads [top, left, bottom, right] from a symmetric [h, w] padding. */
 export function onnxPads(p: readonly [number, number]): number[] {
   return [p[0], p[1], p[0], p[1]];
+}
+
+/**
+ * The grad a backward adds into: p's, or null when p is absent or frozen (requiresGrad false), so
+ * that the kernel computing it (dW's GEMM, db's sums) is skipped.
+ */
+export function trainableGrad(p: Parameter | null): Tensor | null {
+  return p && p.requiresGrad ? p.grad : null;
+}
+
+/**
+ * The grad of a normalisation layer's γ or β: p's, or scratch that is dropped when p is absent or
+ * frozen (the kernel computes Σ dy⊙x̂ and Σ dy anyway: dx needs them in train mode).
+ */
+export function gradOrScratch(p: Parameter | null, shape: readonly number[], dtype: DType): Tensor {
+  return p && p.requiresGrad ? p.grad : Tensor.zeros(shape, dtype);
 }

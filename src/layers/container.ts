@@ -39,9 +39,9 @@ export class ChildTensors {
     );
   }
 
-  /** Whether child i has trainable parameters. */
-  hasParameters(i: number): boolean {
-    return this.localParameterNames[i].length > 0;
+  /** Whether child i has parameters that train (requiresGrad: frozen ones do not count). */
+  hasTrainableParameters(i: number): boolean {
+    return this.localParameterNames[i].length > 0 && this.children[i].module.parameters().some((p) => p.requiresGrad);
   }
 }
 

@@ -7,7 +7,7 @@ import { convTranspose2dGeometry, type Conv2dGeometry, type Pair } from '../kern
 import { Rng } from '../tensor/rng.js';
 import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
 import { Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
-import { checkDtype, checkInteger, checkPair, compactPair, inferDim, initWeights, onnxPads, type WeightInit } from './common.js';
+import { checkDtype, checkInteger, checkPair, compactPair, inferDim, initWeights, onnxPads, trainableGrad, type WeightInit } from './common.js';
 import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
 import type { LayerDef } from './registry.js';
 
@@ -120,8 +120,10 @@ export class ConvTranspose2d implements Layer {
     const g = requireSaved('ConvTranspose2d', this.g);
     checkShape('ConvTranspose2d', dy, [g.N, g.C, g.H, g.W], 'dy');
     // dW += x_g·im2col(dy)_gᵀ: the conv's weight gradient with dy as its input and x as its dy
-    kernels().conv2dBackward(dy, this.weight.value, x, g, { dW: this.weight.grad, db: null, needDx: false });
-    if (this.bias) kernels().addChannelSums(dy, this.bias.grad); // db += Σ_{n,h,w} dy
+    const dW = trainableGrad(this.weight);
+    const db = trainableGrad(this.bias);
+    if (dW) kernels().conv2dBackward(dy, this.weight.value, x, g, { dW, db: null, needDx: false });
+    if (db) kernels().addChannelSums(dy, db); // db += Σ_{n,h,w} dy
     return needInputGrad ? kernels().conv2d(dy, this.weight.value, null, g) : null; // dx = conv2d(dy, W)
   }
 

@@ -6,7 +6,7 @@ import { conv2dGeometry, type Conv2dGeometry, type Pair } from '../kernels/geome
 import { Rng } from '../tensor/rng.js';
 import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
 import { Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
-import { checkDtype, checkInteger, checkPair, compactPair, inferDim, initWeights, onnxPads, type WeightInit } from './common.js';
+import { checkDtype, checkInteger, checkPair, compactPair, inferDim, initWeights, onnxPads, trainableGrad, type WeightInit } from './common.js';
 import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
 import type { LayerDef } from './registry.js';
 
@@ -113,8 +113,8 @@ export class Conv2d implements Layer {
     checkShape('Conv2d', dy, [g.N, g.outC, g.OH, g.OW], 'dy');
     // dW += dy·colsᵀ, db += Σ dy, dx = col2im(Wᵀ·dy) (skipped, with its GEMM, unless needed)
     const dx = kernels().conv2dBackward(x, this.weight.value, dy, g, {
-      dW: this.weight.grad,
-      db: this.bias?.grad ?? null,
+      dW: trainableGrad(this.weight), // null when frozen: no im2col and GEMM for dW
+      db: trainableGrad(this.bias),
       needDx: needInputGrad,
     });
     if (needInputGrad && !dx) throw new Error('Conv2d: the conv2dBackward kernel returned no dx although it was asked for one (a backend bug)');

@@ -69,8 +69,8 @@ export interface GraphNodeEntry {
  * Graph: nodes run in topological order, each on the values its inputs named.
  * Backward runs them in reverse; where a value fed several nodes, its gradient is the sum of what
  * they return, ∂L/∂v = Σ_consumers c ∂L/∂c·∂c/∂v (docs/math/graph.md). A node backpropagates only
- * when a parameter lies at or upstream of it, and asks for dx only from inputs that lead back to a
- * parameter (or to the graph's input when the caller wants dL/dx): the graph form of needInputGrad.
+ * when a trainable parameter lies at or upstream of it, and asks for dx only from inputs that lead
+ * back to one (or to the graph's input when the caller wants dL/dx): the graph form of needInputGrad.
  * Tensor names are `${node}.${local}` (`conv1.weight`, `layer1.0.bn1.runningMean`).
  */
 export class Graph implements Container {
@@ -82,8 +82,8 @@ export class Graph implements Container {
   private readonly sources: readonly (readonly number[])[];
   private readonly named: readonly Child[];
   private readonly tensors: ChildTensors;
-  /** Per needInputGrad, whether each node's output leads back to something needing a gradient. */
-  private readonly wantsGrad = new Map<boolean, boolean[]>();
+  /** Per needInputGrad and set of trainable nodes, whether each node's output leads back to something needing a gradient. */
+  private readonly wantsGrad = new Map<string, boolean[]>();
 
   /**
    * The graph from `inputNode` to `output` (every node `output` depends on, in creation order), or
@@ -179,16 +179,22 @@ export class Graph implements Container {
     return needInputGrad ? dx : null;
   }
 
-  /** Whether each node's output needs a gradient: it has parameters at or upstream of it (or the input does). */
+  /**
+   * Whether each node's output needs a gradient: it has trainable parameters at or upstream of it
+   * (or the input does, when the caller wants dL/dx). Frozen parameters do not count, so a frozen
+   * stem or backbone is not backpropagated at all.
+   */
   private gradientNeeds(needInputGrad: boolean): boolean[] {
-    let wants = this.wantsGrad.get(needInputGrad);
+    const trainable = this.nodes.map((_, i) => this.tensors.hasTrainableParameters(i));
+    const key = `${needInputGrad} ${trainable.map(Number).join('')}`;
+    let wants = this.wantsGrad.get(key);
     if (!wants) {
       const computed: boolean[] = [];
       this.nodes.forEach((_, i) => {
-        computed.push(this.tensors.hasParameters(i) || this.sources[i].some((j) => (j < 0 ? needInputGrad : computed[j])));
+        computed.push(trainable[i] || this.sources[i].some((j) => (j < 0 ? needInputGrad : computed[j])));
       });
       wants = computed;
-      this.wantsGrad.set(needInputGrad, wants);
+      this.wantsGrad.set(key, wants);
     }
     return wants;
   }

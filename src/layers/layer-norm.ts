@@ -6,7 +6,7 @@ import type { GroupNormView } from '../kernels/backend.js';
 import { kernels } from '../kernels/index.js';
 import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
 import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
-import { checkDtype, checkInteger } from './common.js';
+import { checkDtype, checkInteger, gradOrScratch } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
 import type { LayerDef, TorchEntry } from './registry.js';
 
@@ -87,9 +87,9 @@ export class LayerNorm implements Layer {
   backward(dy: Tensor): Tensor {
     const { xHat, invStd, gamma, view, inputShape } = requireSaved(this.name, this.saved);
     checkShape(this.name, dy, inputShape, 'dy');
-    // Without affine parameters the γ and β gradients go to scratch and are dropped.
-    const dGamma = this.weight ? this.weight.grad : Tensor.zeros(this.normalizedShape, dy.dtype);
-    const dBeta = this.bias ? this.bias.grad : Tensor.zeros(this.normalizedShape, dy.dtype);
+    // Without affine parameters, or frozen ones, the γ and β gradients go to scratch and are dropped.
+    const dGamma = gradOrScratch(this.weight, this.normalizedShape, dy.dtype);
+    const dBeta = gradOrScratch(this.bias, this.normalizedShape, dy.dtype);
     // dγ += Σ dy⊙x̂, dβ += Σ dy, dx = invStd·(dx̂ − mean(dx̂) − x̂·mean(dx̂⊙x̂)) with dx̂ = γ⊙dy
     return kernels().groupNormBackward(dy, xHat, invStd, view, gamma, dGamma, dBeta);
   }

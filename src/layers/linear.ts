@@ -4,7 +4,7 @@ import { kernels } from '../kernels/index.js';
 import { Rng } from '../tensor/rng.js';
 import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
 import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
-import { checkDtype, checkInteger, inferDim, initWeights, type WeightInit } from './common.js';
+import { checkDtype, checkInteger, inferDim, initWeights, trainableGrad, type WeightInit } from './common.js';
 import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
 import type { LayerDef } from './registry.js';
 
@@ -85,8 +85,10 @@ export class Linear implements Layer {
     checkShape('Linear', dy, this.isSingle ? [this.outFeatures] : [N, this.outFeatures], 'dy');
     const dy2 = dy.reshape([N, this.outFeatures]);
     const k = kernels();
-    k.matmul(x, dy2, { transA: true, out: this.weight.grad, accumulate: true }); // dW += xᵀ·dy
-    if (this.bias) k.addChannelSums(dy2, this.bias.grad); // db += Σₙ dy
+    const dW = trainableGrad(this.weight); // null when frozen: no GEMM for it
+    const db = trainableGrad(this.bias);
+    if (dW) k.matmul(x, dy2, { transA: true, out: dW, accumulate: true }); // dW += xᵀ·dy
+    if (db) k.addChannelSums(dy2, db); // db += Σₙ dy
     if (!needInputGrad) return null; // the caller reads no dx: skip its GEMM
     const dx = k.matmul(dy2, this.weight.value, { transB: true }); // dx = dy·Wᵀ
     return this.isSingle ? dx.reshape([this.inFeatures]) : dx;

@@ -11,8 +11,9 @@ import { summarize, type ModelSummary } from './summary.js';
 /**
  * Sequential: y = fₖ(…f₁(f₀(x))).  Backward: dx = f₀ᵀ(f₁ᵀ(…fₖᵀ(dy))), each layer adding into its grads.
  * With `needInputGrad: false` (training: nobody reads dL/d(images)) backward stops at the first
- * layer that has parameters, asking it for no dx either, and returns null: the layers before it
- * add into no grads, so their backward would only compute gradients nobody reads.
+ * layer that has trainable parameters (frozen ones do not count), asking it for no dx either, and
+ * returns null: the layers before it add into no grads, so their backward would only compute
+ * gradients nobody reads. A frozen prefix of the network thus costs no backward at all.
  * Forward runs a Conv2d or Linear followed by a ReLU as one pass (the ReLU in the kernel's
  * epilogue, the ReLU layer keeping y for its backward): the same numbers, one pass over y fewer.
  * Parameters and buffers are the layers' own objects, renamed in place to `${index}.${localName}`
@@ -84,7 +85,7 @@ export class Sequential implements Container {
   backward(dy: Tensor, options: BackwardOptions): Tensor | null;
   backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
     if (this.layers.length === 0) return dy; // the identity
-    const first = needInputGrad ? 0 : this.layers.findIndex((_, i) => this.tensors.hasParameters(i));
+    const first = needInputGrad ? 0 : this.layers.findIndex((_, i) => this.tensors.hasTrainableParameters(i));
     if (first < 0) return null; // no parameters at all: nothing to compute
     let d = dy;
     for (let i = this.layers.length - 1; i > first; i--) {

@@ -2,10 +2,12 @@
 // Adam (Kingma & Ba) with optional AMSGrad, and AdamW (decoupled weight decay, Loshchilov &
 // Hutter), following torch.optim.Adam / AdamW's single-tensor update so fixtures match.
 import type { Parameter } from '../tensor/tensor.js';
-import { checkCoefficient, Optimizer } from './optimizer.js';
+import { checkCoefficient, Optimizer, type ParamGroup } from './optimizer.js';
 
 export interface AdamOptions {
   lr?: number;
+  /** Parameter groups with their own lr (PyTorch's param_groups); the rest use lr. */
+  groups?: readonly ParamGroup[];
   betas?: [number, number];
   eps?: number;
   weightDecay?: number;
@@ -52,7 +54,7 @@ export class Adam extends Optimizer {
   protected readonly decoupled: boolean = false;
 
   constructor(params: Parameter[], options: AdamOptions = {}, defaultWeightDecay = 0) {
-    super(params, options.lr ?? 0.001);
+    super(params, options.lr ?? 0.001, options.groups);
     [this.beta1, this.beta2] = options.betas ?? [0.9, 0.999];
     this.eps = options.eps ?? 1e-8;
     this.weightDecay = options.weightDecay ?? defaultWeightDecay;
@@ -73,13 +75,21 @@ export class Adam extends Optimizer {
     this.beta1 = value;
   }
 
+  /**
+   * One step for every parameter that trains; frozen ones (requiresGrad false) are left alone,
+   * moments and decay included. The bias correction uses the optimizer's step count t, so a
+   * parameter unfrozen after some steps starts with moments corrected for t (PyTorch counts steps
+   * per parameter: its first steps would be larger).
+   */
   step(): void {
-    const { lr, beta1, beta2, eps, weightDecay, amsgrad, decoupled } = this;
+    const { beta1, beta2, eps, weightDecay, amsgrad, decoupled } = this;
     const t = this.stepCount + 1;
     const biasCorrection1 = 1 - beta1 ** t;
     const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
-    const stepSize = lr / biasCorrection1;
     this.params.forEach((p, i) => {
+      if (!p.requiresGrad) return; // PyTorch skips a parameter without grad the same way
+      const lr = this.lrOf(i);
+      const stepSize = lr / biasCorrection1;
       const theta = p.value.data;
       const g = p.grad.data;
       const m = this.buffer('expAvg', i).data;

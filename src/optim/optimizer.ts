@@ -2,7 +2,25 @@
 // The optimizer contract shared by SGD, Adam and AdamW: a list of parameters, a learning rate
 // that schedules may change between steps, step(), zeroGrad(), and a state that a checkpoint can
 // carry. Optimizers loop over parameter elements directly; they are not layers and use no kernels.
+import { checkSelector, describeSelector, type ParamSelector, selects } from '../tensor/select.js';
 import { type DType, formatShape, type Parameter, Tensor } from '../tensor/tensor.js';
+
+/**
+ * A parameter group, as PyTorch's param_groups: the parameters `params` selects (a name prefix such
+ * as 'fc', several, or a predicate) train with learning rate `lr` instead of the optimizer's.
+ * Schedules scale every group alike: a group's rate is always optimizer.lr × (group lr / base lr),
+ * where base lr is the optimizer's lr at construction (see lrScale).
+ */
+export interface ParamGroup {
+  params: ParamSelector;
+  lr: number;
+}
+
+/** A group's layout as saved in the optimizer state: its parameters and its rate relative to optimizer.lr. */
+export interface ParamGroupState {
+  lrScale: number;
+  params: string[];
+}
 
 /**
  * Everything an optimizer needs to continue exactly where it stopped.
@@ -17,6 +35,11 @@ export interface OptimizerState {
   stepCount: number;
   options: Record<string, number | boolean>;
   tensors: Record<string, Tensor>;
+  /**
+   * With parameter groups: every group (the default one first, its lrScale 1) with its parameters.
+   * Absent when all parameters share one rate (the layout of states saved before groups existed).
+   */
+  groups?: ParamGroupState[];
 }
 
 /** OptimizerState with each buffer as plain JSON (float32 values survive JSON exactly). */
@@ -47,8 +70,12 @@ export abstract class Optimizer {
   stepCount = 0;
   /** Per-slot buffers, one entry per parameter (null until first used). */
   protected readonly slots = new Map<string, (Tensor | null)[]>();
+  /** For each parameter, its group: 0 is the default group (the parameters no group selects). */
+  private readonly groupOf: number[];
+  /** Each group's rate as a multiple of lr (group 0: 1), fixed at construction (or by loadState). */
+  private lrScales: number[];
 
-  constructor(params: Parameter[], lr: number) {
+  constructor(params: Parameter[], lr: number, groups: readonly ParamGroup[] = []) {
     if (!Number.isFinite(lr) || lr < 0) throw new Error(`Optimizer: lr must be a finite number ≥ 0, got ${lr}`);
     const seen = new Set<string>();
     for (const p of params) {
@@ -57,6 +84,32 @@ export abstract class Optimizer {
     }
     this.params = params;
     this.lr = lr;
+    if (!Array.isArray(groups)) throw new Error('Optimizer: groups must be an array of { params, lr }');
+    groups.forEach((g, k) => {
+      checkSelector(`Optimizer: group ${k + 1}`, g?.params);
+      if (!Number.isFinite(g.lr) || g.lr < 0) throw new Error(`Optimizer: group ${k + 1} (${describeSelector(g.params)}): lr must be a finite number ≥ 0, got ${g.lr}`);
+      if (lr === 0 && g.lr !== 0) throw new Error(`Optimizer: group ${k + 1} (${describeSelector(g.params)}) has lr ${g.lr} but the optimizer's lr is 0; group rates are multiples of it, so give the optimizer an lr > 0`);
+    });
+    // Each parameter joins the first group that selects it, as it would be listed once in PyTorch.
+    this.groupOf = params.map((p) => groups.findIndex((g) => selects(g.params, p.name)) + 1);
+    groups.forEach((g, k) => {
+      if (!this.groupOf.includes(k + 1)) throw new Error(`Optimizer: group ${k + 1} (${describeSelector(g.params)}) selects no parameter (of ${params.length}, e.g. ${params.slice(0, 3).map((p) => p.name).join(', ')})`);
+    });
+    this.lrScales = [1, ...groups.map((g) => (lr === 0 ? 0 : g.lr / lr))];
+  }
+
+  /** The learning rate parameter i trains with at the next step: lr × its group's scale. */
+  protected lrOf(i: number): number {
+    return this.lr * this.lrScales[this.groupOf[i]];
+  }
+
+  /** The groups with their current rates and parameters (the default group first). */
+  paramGroups(): { lr: number; params: string[] }[] {
+    return this.groupStates().map((g) => ({ lr: this.lr * g.lrScale, params: g.params }));
+  }
+
+  private groupStates(): ParamGroupState[] {
+    return this.lrScales.map((lrScale, k) => ({ lrScale, params: this.params.filter((_, i) => this.groupOf[i] === k).map((p) => p.name) }));
   }
 
   /** Updates every parameter from its grad. */
@@ -84,15 +137,19 @@ export abstract class Optimizer {
         if (t) tensors[`${slot}/${this.params[i].name}`] = t.clone();
       });
     }
-    return { type: this.type, lr: this.lr, stepCount: this.stepCount, options: this.options(), tensors };
+    const state: OptimizerState = { type: this.type, lr: this.lr, stepCount: this.stepCount, options: this.options(), tensors };
+    if (this.lrScales.length > 1) state.groups = this.groupStates();
+    return state;
   }
 
   /**
-   * Restores a state saved by state(). The type, option values and every buffer's shape must
-   * match this optimizer and its parameters; a buffer for an unknown parameter is an error.
+   * Restores a state saved by state(). The type, option values, group layout (the same parameters
+   * in each group) and every buffer's shape must match this optimizer and its parameters; a buffer
+   * for an unknown parameter is an error. The groups' rates come from the state, as in PyTorch.
    */
   loadState(state: OptimizerState): void {
     if (state.type !== this.type) throw new Error(`${this.type}.loadState: state is for ${state.type}`);
+    const lrScales = this.checkGroups(state.groups);
     const mine = this.options();
     for (const [key, value] of Object.entries(mine)) {
       if (key === 'momentum' || key === 'beta1') continue; // one-cycle schedules change these; restored below
@@ -118,9 +175,30 @@ export abstract class Optimizer {
     this.slots.clear();
     for (const [slot, buffers] of restored) this.slots.set(slot, buffers);
     this.lr = state.lr;
+    this.lrScales = lrScales;
     this.stepCount = state.stepCount;
     const momentum = state.options.momentum ?? state.options.beta1;
     if (typeof momentum === 'number' && this.momentum !== null) this.momentum = momentum;
+  }
+
+  /** The group scales of a saved state, after checking it has this optimizer's groups (the same parameters in each). */
+  private checkGroups(saved: ParamGroupState[] | undefined): number[] {
+    const mine = this.groupStates();
+    const theirs = saved ?? [{ lrScale: 1, params: this.params.map((p) => p.name) }];
+    const list = (g: ParamGroupState[]) => (g.length === 1 ? 'one group' : `${g.length} groups (${g.slice(1).map((x) => `${x.params.length} parameters at ${x.lrScale}× lr`).join(', ')} besides the default)`);
+    if (theirs.length !== mine.length) {
+      throw new Error(`${this.type}.loadState: the state has ${list(theirs)} of parameters, this optimizer has ${list(mine)}; build the optimizer with the groups it was saved with`);
+    }
+    mine.forEach((g, k) => {
+      const names = new Set(theirs[k].params);
+      const differ = g.params.filter((n) => !names.has(n));
+      if (differ.length > 0 || names.size !== g.params.length) {
+        const extra = theirs[k].params.filter((n) => !g.params.includes(n));
+        const which = k === 0 ? 'the default group' : `group ${k}`;
+        throw new Error(`${this.type}.loadState: ${which} holds other parameters in the state (only there: ${extra.slice(0, 5).join(', ') || 'none'}; only here: ${differ.slice(0, 5).join(', ') || 'none'})`);
+      }
+    });
+    return theirs.map((g) => g.lrScale);
   }
 
   /** The buffer of `slot` for parameter i, created zero-filled on first use. */

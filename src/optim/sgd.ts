@@ -2,10 +2,12 @@
 // Stochastic gradient descent with momentum, dampening, Nesterov and L2 weight decay,
 // in PyTorch's update order (torch.optim.SGD), so the golden fixtures match step for step.
 import type { Parameter } from '../tensor/tensor.js';
-import { checkCoefficient, Optimizer } from './optimizer.js';
+import { checkCoefficient, Optimizer, type ParamGroup } from './optimizer.js';
 
 export interface SGDOptions {
   lr?: number;
+  /** Parameter groups with their own lr (PyTorch's param_groups); the rest use lr. */
+  groups?: readonly ParamGroup[];
   momentum?: number;
   dampening?: number;
   nesterov?: boolean;
@@ -33,7 +35,7 @@ export class SGD extends Optimizer {
   readonly weightDecay: number;
 
   constructor(params: Parameter[], options: SGDOptions = {}) {
-    super(params, options.lr ?? 0.01);
+    super(params, options.lr ?? 0.01, options.groups);
     this.mu = options.momentum ?? 0;
     this.dampening = options.dampening ?? 0;
     this.nesterov = options.nesterov ?? false;
@@ -55,9 +57,12 @@ export class SGD extends Optimizer {
     this.mu = value;
   }
 
+  /** One step for every parameter that trains; frozen ones (requiresGrad false) are left alone, momentum and decay included. */
   step(): void {
-    const { lr, mu, dampening, weightDecay, nesterov } = this;
+    const { mu, dampening, weightDecay, nesterov } = this;
     this.params.forEach((p, i) => {
+      if (!p.requiresGrad) return; // PyTorch skips a parameter without grad the same way
+      const lr = this.lrOf(i);
       const theta = p.value.data;
       const g = p.grad.data;
       const b = mu !== 0 ? this.peek('momentumBuffer', i) : null;

@@ -191,6 +191,12 @@ export class Parameter {
   name: string;
   value: Tensor;
   grad: Tensor;
+  /**
+   * Whether training updates it (PyTorch's requires_grad). false: frozen (fine-tuning, see
+   * src/layers/freeze.ts): layers add nothing into its grad (their dW/db kernels are skipped),
+   * containers stop backward where nothing upstream trains, and optimizers leave it alone.
+   */
+  requiresGrad = true;
 
   constructor(name: string, value: Tensor) {
     this.name = name;

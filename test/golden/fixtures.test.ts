@@ -89,9 +89,9 @@ describe('golden fixtures', () => {
       ...refKernels,
       name: 'ref with dW 1% off',
       conv2dBackward(x, w, dy, g, grads) {
-        const dW = Tensor.zeros(grads.dW.shape);
+        const dW = Tensor.zeros(grads.dW!.shape);
         const dx = refKernels.conv2dBackward(x, w, dy, g, { ...grads, dW });
-        for (let i = 0; i < dW.size; i++) grads.dW.data[i] += 1.01 * dW.data[i];
+        for (let i = 0; i < dW.size; i++) grads.dW!.data[i] += 1.01 * dW.data[i];
         return dx;
       },
     };

@@ -169,6 +169,13 @@ export function convSuite(k: Kernels): void {
           const dWOnly = Tensor.zeros(w.shape, dtype);
           assert.equal(k.conv2dBackward(x, w, dy, g, { dW: dWOnly, db: null, needDx: false }), null, `needDx=false ${name}`);
           expectClose(dWOnly.data, expected.dW, reductionTolerance(dtype, positions, maxAbs(bound.dW), `dW (needDx=false) ${name}`));
+
+          // dW = null (a frozen weight): the same dx bit for bit, db still added.
+          const dbFrozen = dbStart.clone();
+          const dxFrozen = k.conv2dBackward(x, w, dy, g, { dW: null, db: dbFrozen, needDx: true });
+          assert.ok(dxFrozen, `dx (dW=null) ${name}`);
+          assert.deepEqual(Array.from(dxFrozen.data), Array.from(dx.data), `dx (dW=null) ${name}`);
+          assert.deepEqual(Array.from(dbFrozen.data), Array.from(db.data), `db (dW=null) ${name}`);
         }
       }
     });

@@ -1,22 +1,25 @@
 // SPDX-License-Identifier: MIT
 // A backend wrapper for tests that must see which kernels a layer asked for (not just the
-// numbers): it records every conv2dBackward's needDx and every matmul, then delegates.
+// numbers): it records every conv2dBackward's needDx and dW, and every matmul, then delegates.
 import type { Kernels } from '../../src/kernels/backend.js';
 import { kernels, setKernels } from '../../src/kernels/index.js';
 
 export interface KernelCalls {
   /** needDx of each conv2dBackward call, in call order. */
   convNeedDx: boolean[];
+  /** Whether each conv2dBackward call was given a dW to add into (null: a frozen weight). */
+  convHasDW: boolean[];
   /** Number of matmul calls. */
   matmuls: number;
 }
 
 /** Runs fn with `base` (default: the active backend) wrapped in a recorder, then restores the backend. */
 export function recordKernelCalls(fn: () => void, base: Kernels = kernels()): KernelCalls {
-  const calls: KernelCalls = { convNeedDx: [], matmuls: 0 };
+  const calls: KernelCalls = { convNeedDx: [], convHasDW: [], matmuls: 0 };
   const spy: Kernels = Object.assign(Object.create(base) as Kernels, {
     conv2dBackward: ((x, w, dy, g, grads) => {
       calls.convNeedDx.push(grads.needDx);
+      calls.convHasDW.push(grads.dW !== null);
       return base.conv2dBackward(x, w, dy, g, grads);
     }) satisfies Kernels['conv2dBackward'],
     matmul: ((a, b, options) => {

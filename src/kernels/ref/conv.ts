@@ -153,23 +153,26 @@ export function conv2dBackward(
   w: Tensor,
   dy: Tensor,
   g: Conv2dGeometry,
-  grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
+  grads: { dW: Tensor | null; db: Tensor | null; needDx: boolean },
 ): Tensor | null {
   const dtype = commonDtype('conv2dBackward', x, w, dy, grads.dW, grads.db);
   const { N, C, H, W, outC, groups } = g;
   const { outCg, Kg, P } = groupSizes(g);
   const pointwise = isPointwise(g);
-  const cols = pointwise ? null : Tensor.zeros([C * g.kH * g.kW, P], dtype);
+  const dW = grads.dW;
+  const cols = pointwise || !dW ? null : Tensor.zeros([C * g.kH * g.kW, P], dtype);
   const dCols = pointwise ? null : Tensor.zeros([C * g.kH * g.kW, P], dtype);
   const dx = grads.needDx ? Tensor.zeros([N, C, H, W], dtype) : null;
   for (let n = 0; n < N; n++) {
-    if (cols) im2colImage(x.data, n * C * H * W, g, cols.data, 0);
-    const source = cols ? cols.data : x.data;
-    const sourceOffset = cols ? 0 : n * C * H * W;
-    for (let gi = 0; gi < groups; gi++) {
-      const dYG = view(dy.data, (n * outC + gi * outCg) * P, outCg, P);
-      const colsG = view(source, sourceOffset + gi * Kg * P, Kg, P);
-      matmul(dYG, colsG, { transB: true, out: view(grads.dW.data, gi * outCg * Kg, outCg, Kg), accumulate: true });
+    if (dW) {
+      if (cols) im2colImage(x.data, n * C * H * W, g, cols.data, 0);
+      const source = cols ? cols.data : x.data;
+      const sourceOffset = cols ? 0 : n * C * H * W;
+      for (let gi = 0; gi < groups; gi++) {
+        const dYG = view(dy.data, (n * outC + gi * outCg) * P, outCg, P);
+        const colsG = view(source, sourceOffset + gi * Kg * P, Kg, P);
+        matmul(dYG, colsG, { transB: true, out: view(dW.data, gi * outCg * Kg, outCg, Kg), accumulate: true });
+      }
     }
     if (dx) addInputGradImage(w, dy, n, g, dCols, dx);
     if (grads.db) {

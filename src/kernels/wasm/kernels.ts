@@ -108,21 +108,23 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
 
   function conv2dBackward(
     x: Tensor, w: Tensor, dy: Tensor, g: Conv2dGeometry,
-    grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
+    grads: { dW: Tensor | null; db: Tensor | null; needDx: boolean },
   ): Tensor | null {
     if (!isFloat32(x, w, dy, grads.dW, grads.db)) return refKernels.conv2dBackward(x, w, dy, g, grads);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
-    const dWSize = grads.dW.size;
+    const dW = grads.dW;
+    const dWSize = dW ? dW.size : 0;
     rt.reset();
     const px = rt.put(x.data as Float32Array);
     const pw = rt.put(w.data as Float32Array);
     const pdy = rt.put(dy.data as Float32Array);
-    const pdW = rt.put(grads.dW.data as Float32Array);
+    const pdW = dW ? rt.put(dW.data as Float32Array) : 0; // 0: a frozen weight, no dW (the job skips its im2col and GEMM)
     const parallel = rt.threads > 1 && g.N > 1 && dy.size * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
-    const { pieces, perPiece } = parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
-    const partials = rt.zeros(dWSize * (pieces - 1));
+    // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it.
+    const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
+    const partials = dW ? rt.zeros(dWSize * (pieces - 1)) : 0;
     const pdx = grads.needDx ? rt.zeros(x.size) : 0;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
@@ -130,9 +132,11 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
       scratchStride, pSums, perPiece]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
-    // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
-    rt.exports.addPartials(pdW, partials, pieces - 1, dWSize);
-    (grads.dW.data as Float32Array).set(rt.f32(pdW, dWSize));
+    if (dW) {
+      // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
+      rt.exports.addPartials(pdW, partials, pieces - 1, dWSize);
+      (dW.data as Float32Array).set(rt.f32(pdW, dWSize));
+    }
     const dx = grads.needDx ? new Tensor(rt.f32(pdx, x.size).slice(), x.shape) : null;
     if (grads.db) {
       const sums = new Float64Array(rt.memory.buffer, pSums, g.N * g.outC);
