@@ -5,7 +5,7 @@
 // of the same constant rate or a new schedule over the added epochs.
 import type { Parameter } from '../tensor/tensor.js';
 import { Adam, AdamW } from '../optim/adam.js';
-import type { Optimizer } from '../optim/optimizer.js';
+import type { Optimizer, ParamGroup } from '../optim/optimizer.js';
 import { type LRSchedule, OneCycleLR, WarmupCosineLR } from '../optim/schedules.js';
 import { SGD } from '../optim/sgd.js';
 import { BACKENDS, type BackendName } from './common.js';
@@ -55,7 +55,19 @@ export interface TrainConfig {
   scheduleFrom?: number;
   /** The weights file the run started from (--init-from). */
   initFrom?: string;
+  /** Fine-tuning (src/cli/fine-tune.ts): path prefixes to freeze, separated by commas ('conv1,bn1,layer1'). */
+  freeze?: string;
+  /** Freeze every parameter but the head's (the last Linear). */
+  freezeAllButHead?: boolean;
+  /** Replace the head of the model the run starts from by a fresh one with this many outputs. */
+  numClasses?: number;
+  /** The head's learning rate (the other parameters train at lr; schedules scale both). */
+  headLr?: number;
+  /** What frozen batch norm layers do in training: 'train' (batch statistics; the default) or 'eval' (running statistics). */
+  frozenBn?: (typeof FROZEN_BN)[number];
 }
+
+export const FROZEN_BN = ['train', 'eval'] as const;
 
 /** What a checkpoint of `nabla train` remembers about its run. */
 export interface SavedRun {
@@ -84,6 +96,7 @@ export const TRAIN_DEFAULTS = {
 /** Keys of TrainConfig that a resumed run takes from the checkpoint. */
 export const CONFIG_KEYS: (keyof TrainConfig)[] = [
   'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit', 'channels', 'size', 'skipBad', 'target', 'task', 'skipMissingTarget', 'vflip', 'cropScale', 'rotate', 'jitter',
+  'freeze', 'freezeAllButHead', 'numClasses', 'headLr', 'frozenBn',
 ];
 /** Keys an extension of a run may change. */
 const EXTENSION_KEYS: (keyof TrainConfig)[] = ['epochs', 'lr', 'schedule'];
@@ -142,6 +155,11 @@ export function parseSavedRun(value: unknown, file: string): SavedRun {
     jitter: num('jitter', (x) => x >= 0 && x < 1, 'a number in [0, 1)', true),
     scheduleFrom: int('scheduleFrom', 0, true),
     initFrom: c.initFrom === undefined ? undefined : text('initFrom'),
+    freeze: c.freeze === undefined ? undefined : text('freeze'),
+    freezeAllButHead: c.freezeAllButHead === undefined ? undefined : c.freezeAllButHead === true ? true : bad('config.freezeAllButHead', 'true', c.freezeAllButHead),
+    numClasses: int('numClasses', 1, true),
+    headLr: num('headLr', (x) => x > 0, 'a finite number > 0', true),
+    frozenBn: c.frozenBn === undefined ? undefined : oneOf('frozenBn', FROZEN_BN),
   };
   if (config.scheduleFrom !== undefined && config.scheduleFrom >= epochs) bad('config.scheduleFrom', `less than epochs (${epochs})`, config.scheduleFrom);
   for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
@@ -194,14 +212,15 @@ export function continueRun(saved: TrainConfig, done: number, opts: Record<strin
   };
 }
 
-export function makeOptimizer(config: TrainConfig, params: Parameter[]): Optimizer {
+/** The run's optimizer; `groups` (the head's, with --head-lr) train at their own rate. */
+export function makeOptimizer(config: TrainConfig, params: Parameter[], groups: ParamGroup[] = []): Optimizer {
   switch (config.optimizer) {
     case 'sgd':
-      return new SGD(params, { lr: config.lr, momentum: config.momentum, weightDecay: config.weightDecay });
+      return new SGD(params, { lr: config.lr, momentum: config.momentum, weightDecay: config.weightDecay, groups });
     case 'adam':
-      return new Adam(params, { lr: config.lr, weightDecay: config.weightDecay });
+      return new Adam(params, { lr: config.lr, weightDecay: config.weightDecay, groups });
     case 'adamw':
-      return new AdamW(params, { lr: config.lr, weightDecay: config.weightDecay });
+      return new AdamW(params, { lr: config.lr, weightDecay: config.weightDecay, groups });
   }
 }
 

@@ -27,8 +27,9 @@ import { print, printError } from '../io.js';
 import { claimOutFolder, type OutFolder } from '../out-folder.js';
 import { TerminalProgress } from '../progress.js';
 import { ALLOW_NON_FINITE_HELP, loadSavedModel, type SavedModel } from '../saved-model.js';
-import { continueRun, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
+import { continueRun, FROZEN_BN, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 import { DivergenceWatch, FiniteWeightsGuard, firstNonFinite } from '../train-guards.js';
+import { applyFineTuning, checkFineTuneOptions, parsePrefixes } from '../fine-tune.js';
 import { PRESET_NAMES } from '../../train/presets.js';
 
 export { OPTIMIZERS, SCHEDULES, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
@@ -48,7 +49,7 @@ export function registerTrain(program: Command): void {
     .option('--target <column>', 'tables (--data table.csv): the column to predict (classes, or a number for regression)')
     .option('--task <kind>', 'tables: regression or classification (default: regression when the target is numeric with many distinct values, see docs/data.md)', choice('--task', ['regression', 'classification'] as const))
     .option('--skip-missing-target', 'tables: skip rows without a target value (counted) instead of stopping', false)
-    .option('--model <preset|spec.json>', `${PRESET_NAMES.join(', ')}, or a JSON model spec file`, TRAIN_DEFAULTS.model)
+    .option('--model <preset|spec.json|file>', `${PRESET_NAMES.join(', ')}, a JSON model spec file, or a saved model (.safetensors, e.g. from nabla import) to fine-tune: the same as --init-from FILE`, TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
     .option('--optimizer <name>', 'sgd, adam or adamw', choice('--optimizer', OPTIMIZERS), TRAIN_DEFAULTS.optimizer)
@@ -72,10 +73,24 @@ export function registerTrain(program: Command): void {
     .option('--resume <checkpoint>', 'continue a run from its checkpoint (with the options it was started with; another --epochs, --lr or --schedule extends it), writing into the checkpoint\'s folder unless --out is given')
     .option('--init-from <model>', 'start a new run from the weights (and, unless --model is given, the spec) of a saved model or checkpoint')
     .option('--allow-non-finite', `with --resume or --init-from: ${ALLOW_NON_FINITE_HELP}`, false)
+    .option('--num-classes <n>', 'fine-tuning: replace the head (the last Linear) of the saved model by a fresh one with n outputs, seeded by --seed', positiveInt('--num-classes'))
+    .option('--freeze <paths>', 'fine-tuning: freeze the parameters under these layer paths, separated by commas (e.g. conv1,bn1,layer1; nabla summary lists them)', parsePrefixes)
+    .option('--freeze-all-but-head', 'fine-tuning: train only the head (the last Linear)', false)
+    .option('--frozen-bn <mode>', 'frozen batch norm layers: train (batch statistics, running ones updated, as PyTorch without .eval(); the default) or eval (running statistics, kept)', choice('--frozen-bn', FROZEN_BN))
+    .option('--head-lr <x>', 'learning rate of the head (the last Linear); the rest trains at --lr, and the schedule scales both', positiveNumber('--head-lr'))
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), TRAIN_DEFAULTS.backend)
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
     .action(async (opts: Record<string, any>, command: Command) => {
-      await train(opts, (key) => command.getOptionValueSource(key) === 'cli' || (key === 'dataset' && command.getOptionValueSource('data') === 'cli'));
+      const given = (key: string) => command.getOptionValueSource(key) === 'cli' || (key === 'dataset' && command.getOptionValueSource('data') === 'cli');
+      if (given('model') && /\.safetensors$/i.test(opts.model)) {
+        // --model FILE.safetensors: a saved model to fine-tune, as --init-from FILE.
+        if (opts.initFrom !== undefined) throw usageError(`--model ${opts.model} is a saved model (the same as --init-from): give it once`);
+        opts.initFrom = opts.model;
+        opts.model = TRAIN_DEFAULTS.model;
+        await train(opts, (key) => key !== 'model' && given(key));
+        return;
+      }
+      await train(opts, given);
     });
 }
 
@@ -141,6 +156,11 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     cropScale: opts.cropScale,
     rotate: opts.rotate || undefined,
     jitter: opts.jitter || undefined,
+    freeze: opts.freeze,
+    freezeAllButHead: opts.freezeAllButHead || undefined,
+    numClasses: opts.numClasses,
+    headLr: opts.headLr,
+    frozenBn: opts.frozenBn,
   };
   for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
   if (/\.csv$/i.test(config.dataset)) {
@@ -151,6 +171,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   }
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
+  if (!opts.resume) checkFineTuneOptions(config, opts.initFrom !== undefined);
   if (opts.initFrom) {
     const init = await loadSavedModel(opts.initFrom, { allowNonFinite: opts.allowNonFinite === true });
     if (!given('dataset') && init.dataset) config.dataset = init.dataset;
@@ -204,8 +225,10 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${testUse}`);
   if (evalTest && !data.test) throw usageError(`--eval-test: ${config.dataset} has no test split (an image folder has one in test/, beside train/)`);
 
-  const model = await buildTrainModel(start, data);
-  const optimizer = makeOptimizer(config, model.parameters());
+  const tuned = applyFineTuning(await buildTrainModel(start, data), config, data.train, init !== undefined);
+  for (const note of tuned.notes) print(`  fine-tuning: ${note}`);
+  const { model } = tuned;
+  const optimizer = makeOptimizer(config, model.parameters(), tuned.groups);
   // Batch norm cannot train on a batch of one sample (PyTorch raises): such a last batch is dropped every epoch.
   const dropLast = data.train.length % config.batchSize === 1 && [...walkModules(model)].some(({ module }) => /^BatchNorm/.test(module.name));
   if (dropLast) print(`  note: the last batch of each epoch would hold 1 sample, which batch norm cannot train on; it is left out (${count(data.train.length - 1)} samples per epoch)`);
@@ -215,7 +238,8 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
     // An extension: the checkpoint's weights and optimizer buffers, this run's fresh schedule, rate and momentum.
     const fresh = optimizer.state();
     const kept = checkpoint.optimizer;
-    const optimizerState = kept && { ...kept, lr: fresh.lr, options: { ...kept.options, ...pick(fresh.options, ['momentum', 'beta1']) } };
+    // The groups keep their parameters; their rates are this run's (--head-lr over the new --lr).
+    const optimizerState = kept && { ...kept, lr: fresh.lr, options: { ...kept.options, ...pick(fresh.options, ['momentum', 'beta1']) }, ...(fresh.groups ? { groups: fresh.groups } : {}) };
     checkpoint = { ...checkpoint, optimizer: optimizerState, schedule: schedule?.state() };
   }
   await folder.checkSpace(bytesWritten(model, config), 'model, checkpoint with optimizer state, and room for the atomic rewrite of the checkpoint');
