@@ -131,7 +131,8 @@ export function gradcheck(
   const paramGrads = params.map((p) => p.grad.data.slice());
   const entries: GradcheckEntry[] = [];
   xs.forEach((x, i) => entries.push(compare(xs.length === 1 ? 'input' : `input${i}`, x, dxs[i].data)));
-  params.forEach((p, i) => entries.push(compare(p.name, p.value, paramGrads[i])));
+  // A frozen parameter (requiresGrad false) gets no gradient by design: it is not checked.
+  params.forEach((p, i) => p.requiresGrad && entries.push(compare(p.name, p.value, paramGrads[i])));
 
   let worst = entries[0];
   for (const e of entries) if (e.maxRelError > worst.maxRelError) worst = e;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  BatchNorm2d, Conv2d, findHead, Flatten, freeze, freezeAllButHead, frozenParameters, Linear, modelFromSpec, ReLU,
+  BatchNorm2d, Conv2d, findHead, Flatten, formatGradcheck, freeze, freezeAllButHead, frozenParameters, gradcheck, Linear, modelFromSpec, ReLU,
   replaceHead, Sequential, unfreeze, type Container,
 } from '../../src/index.js';
 import { resnetSpec } from '../../src/train/presets-residual.js';
@@ -87,6 +87,18 @@ describe('freeze and unfreeze', () => {
     const head = recordKernelCalls(() => trainStep(model, x));
     assert.equal(head.convNeedDx.length, 0, 'only fc: no conv backward');
     assert.equal(head.matmuls, 2, "fc's forward and dW (no dx GEMM: nothing before it trains)");
+  });
+
+  test('float64 gradcheck of a model with frozen layers: dx and every trainable grad (frozen ones are skipped)', () => {
+    const rng = new Rng(6);
+    const model = new Sequential([
+      new Conv2d(2, 3, 3, { padding: 1, rng }), new BatchNorm2d(3), new ReLU(), new Conv2d(3, 2, 3, { rng }), new Flatten(), new Linear(8, 3, { rng }),
+    ]);
+    for (const p of model.parameters()) for (let i = 0; i < p.size; i++) p.value.data[i] = rng.normal() * 0.5;
+    freeze(model, ['1', '3.weight']); // a frozen batch norm between trainable layers, a frozen weight beside its trainable bias
+    const report = gradcheck(model, randn(rng, [2, 2, 4, 4]));
+    assert.deepEqual(report.entries.map((e) => e.name), ['input', '0.weight', '0.bias', '3.bias', '5.weight', '5.bias']);
+    assert.ok(report.ok && report.worst.maxRelError < 1e-6, formatGradcheck(report));
   });
 
   test('a frozen Linear gives the same dx and adds nothing into its grads', () => {
