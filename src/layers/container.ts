@@ -13,9 +13,12 @@ import { isContainer, type Child, type Module } from './layer.js';
 export class ChildTensors {
   private readonly localParameterNames: string[][];
   private readonly localBufferNames: string[][];
+  /** Each child's parameter objects, for asking whether they train without renaming them (parameters() does). */
+  private readonly childParameters: Parameter[][];
 
   constructor(private readonly children: readonly Child[]) {
-    this.localParameterNames = children.map((c) => c.module.parameters().map((p) => p.name));
+    this.childParameters = children.map((c) => c.module.parameters());
+    this.localParameterNames = this.childParameters.map((ps) => ps.map((p) => p.name));
     this.localBufferNames = children.map((c) => c.module.buffers().map((b) => b.name));
     this.parameters(); // apply the prefixed names now
     this.buffers();
@@ -41,7 +44,7 @@ export class ChildTensors {
 
   /** Whether child i has parameters that train (requiresGrad: frozen ones do not count). */
   hasTrainableParameters(i: number): boolean {
-    return this.localParameterNames[i].length > 0 && this.children[i].module.parameters().some((p) => p.requiresGrad);
+    return this.childParameters[i].some((p) => p.requiresGrad);
   }
 }
 

@@ -66,6 +66,18 @@ describe('freeze and unfreeze', () => {
     }
   });
 
+  test('backward with frozen parts leaves the parameter names as they are (nested containers are not renamed)', () => {
+    const model = smallResNet();
+    const names = model.parameters().map((p) => p.name);
+    freeze(model, 'layer1');
+    trainStep(model, input());
+    // read the names from the tensors themselves, without parameters() (which renames them)
+    const layer2 = model.children().find((c) => c.name === 'layer2')!.module as Container;
+    const conv = (layer2.children()[0].module as Container).children()[0].module;
+    assert.equal(conv.parameters()[0].name, 'layer2.0.conv1.weight');
+    assert.deepEqual(model.parameters().map((p) => p.name), names);
+  });
+
   test('a frozen prefix is not backpropagated at all; a frozen layer further on skips only dW', () => {
     const x = input();
     const model = smallResNet();
