@@ -29,7 +29,7 @@ describe('Embedding', () => {
       const D0 = paddingIdx === undefined ? 0 : paddingIdx * D;
       const beforeForward = () => paddingIdx !== undefined && layer.weight.value.data.fill(0, D0, D0 + D);
       const report = gradcheck(
-        { forward: () => layer.forward(x, 'train'), backward: (dy) => (layer.backward(dy, { needInputGrad: false }), []), parameters: () => layer.parameters() },
+        { forward: () => layer.forward(x, 'train'), backward: (dy: Tensor) => (layer.backward(dy, { needInputGrad: false }), []), parameters: () => layer.parameters() },
         [],
         { beforeForward },
       );
@@ -67,7 +67,7 @@ describe('Embedding', () => {
     assert.equal(layer.paddingIdx, 399);
     const w = layer.weight.value.data;
     assert.ok(w.subarray(399 * 50).every((v) => v === 0));
-    const body = w.subarray(0, 399 * 50);
+    const body = Array.from(w.subarray(0, 399 * 50));
     const mean = body.reduce((a, b) => a + b, 0) / body.length;
     const variance = body.reduce((a, b) => a + (b - mean) ** 2, 0) / body.length;
     assert.ok(Math.abs(mean) < 0.02, `mean ${mean}`);

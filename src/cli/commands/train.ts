@@ -48,6 +48,7 @@ export function registerTrain(program: Command): void {
     .option('--target <column>', 'tables (--data table.csv): the column to predict (classes, or a number for regression)')
     .option('--task <kind>', 'tables: regression or classification (default: regression when the target is numeric with many distinct values, see docs/data.md)', choice('--task', ['regression', 'classification'] as const))
     .option('--skip-missing-target', 'tables: skip rows without a target value (counted) instead of stopping', false)
+    .option('--categorical <encoding>', 'tables: onehot (default) or embedding (an Embedding per categorical column, width min(600, round(1.6·n^0.56)) for n categories + 1, concatenated with the numeric columns before the MLP)', choice('--categorical', ['onehot', 'embedding'] as const))
     .option('--model <preset|spec.json>', `${PRESET_NAMES.join(', ')}, or a JSON model spec file`, TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
@@ -137,6 +138,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     target: opts.target,
     task: opts.task,
     skipMissingTarget: opts.skipMissingTarget || undefined,
+    categorical: opts.categorical === 'embedding' ? 'embedding' : undefined,
     vflip: opts.vflip || undefined,
     cropScale: opts.cropScale,
     rotate: opts.rotate || undefined,
@@ -146,8 +148,8 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (/\.csv$/i.test(config.dataset)) {
     if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
     config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
-  } else if (config.task || config.skipMissingTarget) {
-    throw usageError(`${config.task ? '--task' : '--skip-missing-target'} is for tables (--data table.csv)`);
+  } else if (config.task || config.skipMissingTarget || opts.categorical) {
+    throw usageError(`${config.task ? '--task' : config.skipMissingTarget ? '--skip-missing-target' : '--categorical'} is for tables (--data table.csv)`);
   }
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
@@ -190,7 +192,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
   const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget });
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget, categorical: config.categorical });
   const regression = data.train.isRegression;
   if (regression && config.labelSmoothing > 0) {
     if (start.smoothingGiven) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
@@ -337,7 +339,7 @@ async function buildTrainModel(start: Start, data: LoadedData): Promise<Containe
   let specs: LayerSpec[] | LayerSpec;
   if (checkpoint?.spec) specs = checkpoint.spec;
   else if (init && config.model === config.initFrom) specs = init.model.toSpec();
-  else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses });
+  else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses, table: data.table });
   // A checkpoint's spec may ask for no more than the checkpoint holds (each weight also gets a gradient).
   const values = checkpoint?.spec ? [...checkpoint.weights.values()].reduce((n, t) => n + t.data.length, 0) : null;
   const limit = values === null ? {} : { maxTotalElements: 2 * values + 1024 };
