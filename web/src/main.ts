@@ -270,10 +270,11 @@ async function useUpload(file: File): Promise<void> {
   }
   const digits = preprocess !== 'resize-center-crop';
   upload = digits ? null : { bytes, name: file.name };
+  const { width, height } = picture;
   pad.showPicture(picture, digits);
   picture.close();
   const [, h, w] = imageShape;
-  ui.status.textContent = `Uploaded ${file.name} (${picture.width}×${picture.height}): ${digits ? 'as ink, fitted and centred like MNIST' : `resized and centre-cropped to ${h}×${w}, normalised as the training images`}.`;
+  ui.status.textContent = `Uploaded ${file.name} (${width}×${height}): ${digits ? 'as ink, fitted and centred like MNIST' : `resized and centre-cropped to ${h}×${w}, normalised as the training images`}.`;
 }
 ui.uploadImage.addEventListener('change', () => {
   const file = ui.uploadImage.files?.[0];
