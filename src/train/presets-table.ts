@@ -56,6 +56,6 @@ export function tableEmbeddingSpec(schema: TableSchema, numClasses: number): Lay
     k++;
   });
   nodes.push({ name: 'concat', inputs: joined, type: 'Concat', axis: 1 });
-  mlpHead(width, numClasses).forEach((layer, i) => nodes.push({ name: `fc${i}`, ...layer }));
+  mlpHead(width, numClasses).forEach((layer, i) => nodes.push({ name: `${layer.type === 'Linear' ? 'fc' : 'relu'}${Math.floor(i / 2) + 1}`, ...layer })); // fc1, relu1, fc2, relu2, fc3
   return { type: 'Graph', nodes };
 }
