@@ -6,14 +6,14 @@
 // class names must show in the confusion matrix and the sample grid, and the two bad files must be
 // listed by name and counted. The same files as a folder (the webkitdirectory input) load too.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { Rng } from '../../src/tensor/rng.js';
-import { CHROMIUM, CHROMIUM_ARGS, PageWatch, waitForReady } from './browser.js';
+import { CHROMIUM, CHROMIUM_ARGS, PageWatch, SKIP_WITHOUT_CHROMIUM, validationAbove, waitForReady } from './browser.js';
 import { serveStatic } from './static-server.js';
 import { shapePng } from './shapes.js';
 
@@ -35,10 +35,8 @@ function shapeFiles(): Record<string, Uint8Array> {
   return files;
 }
 
-const validationAbove = (level: number) => Number(document.getElementById('heldout-accuracy')!.dataset.value) > level;
-
 test('playground: trains on a zip of class folders decoded by the browser, names the classes, lists the bad files', {
-  skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser test`,
+  skip: SKIP_WITHOUT_CHROMIUM,
   timeout: 120_000,
 }, async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -8,7 +8,7 @@
 // core's decode → toPlanes → resizeAndCrop → normalisation (the path the CLI's `predict` and the
 // folder's training images take): the upload is prepared exactly as the training input was.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { zipSync } from 'fflate';
@@ -21,7 +21,7 @@ import { resizeAndCrop, toPlanes } from '../../src/data/image-ops.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { predict } from '../../src/train/metrics.js';
-import { CHROMIUM, CHROMIUM_ARGS, PageWatch, waitForReady } from './browser.js';
+import { CHROMIUM, CHROMIUM_ARGS, PageWatch, SKIP_WITHOUT_CHROMIUM, validationAbove, waitForReady } from './browser.js';
 import { shapePng } from './shapes.js';
 import { serveStatic } from './static-server.js';
 
@@ -75,10 +75,8 @@ async function nodeProbabilities(modelPath: string, png: Uint8Array): Promise<nu
   return Array.from(predict(saved.model, x).data);
 }
 
-const validationAbove = (level: number) => Number(document.getElementById('heldout-accuracy')!.dataset.value) > level;
-
 test('playground: an uploaded or dropped image is classified, prepared exactly as the training images', {
-  skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser test`,
+  skip: SKIP_WITHOUT_CHROMIUM,
   timeout: 150_000,
 }, async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
