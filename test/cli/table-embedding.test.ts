@@ -85,6 +85,16 @@ describe('nabla train on a CSV table with --categorical embedding', () => {
     assert.equal(e.code, EXIT.ok, e.err);
   });
 
+  it('a resumed run keeps the embedding encoding (the checkpoint records it)', async () => {
+    const short = join(dir, 'short');
+    const first = await run('train', '--data', table, '--target', 'class', '--categorical', 'embedding', '--epochs', '2', '--backend', 'ref', '--out', short);
+    assert.equal(first.code, EXIT.ok, first.err);
+    const resumed = await run('train', '--resume', join(short, 'checkpoint.safetensors'), '--epochs', '3', '--backend', 'ref');
+    assert.equal(resumed.code, EXIT.ok, resumed.err);
+    assert.match(resumed.out, /shop \(16 categories, an index for an embedding of width 8\)/);
+    assert.equal(JSON.parse(metadataOf(join(short, 'model.safetensors'))['nabla.data']).table.categorical, 'embedding');
+  });
+
   it('--categorical is for tables and takes onehot or embedding', async () => {
     const bad = await run('train', '--data', table, '--target', 'class', '--categorical', 'hashed', '--out', join(dir, 'bad'));
     assert.notEqual(bad.code, EXIT.ok);
