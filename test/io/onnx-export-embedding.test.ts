@@ -2,7 +2,9 @@
 // ONNX export of Embedding (Cast to int64, Gather on axis 0), Narrow (Slice) and the table model
 // that embeds categorical columns (presets-table.ts), in ONNX Runtime at opsets 13, 17 and 21,
 // against Nabla's forward (itself checked against PyTorch by the goldens), with repeated indices
-// and the padding row 0 among them.
+// and the padding row 0 among them; and the exported table model read back by importOnnx (Cast to
+// INT64 + Gather → Embedding, Slice → Narrow) computing the same outputs.
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TableSchema } from '../../src/data/table.js';
 import { Embedding } from '../../src/layers/embedding.js';
@@ -13,6 +15,9 @@ import { modelFromSpec } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { tableEmbeddingSpec } from '../../src/train/presets-table.js';
+import { exportOnnx } from '../../src/io/onnx/export.js';
+import { readOnnx } from '../../src/io/onnx/import.js';
+import { expectClose } from '../helpers/close.js';
 import { checkExport } from './onnx-export-check.js';
 
 const OPSETS = [13, 17, 21];
@@ -61,5 +66,11 @@ describe('exportOnnx of Embedding and Narrow runs in ONNX Runtime with Nabla\'s 
     };
     const ops = ['Flatten', 'Slice', 'Slice', 'Cast', 'Gather', 'Flatten', 'Slice', 'Cast', 'Gather', 'Flatten', 'Concat', 'Gemm', 'Relu', 'Gemm', 'Relu', 'Gemm'];
     await checkExport({ name: 'table model', model, inputShape: [2, 4, 1, 1], opsets: OPSETS, ops: () => ops, inputs: batches(row) }, t);
+
+    // Read back: the same layers (the padding index is not in the file) and the same outputs.
+    const back = readOnnx(exportOnnx(model, { inputShape: [2, 4, 1, 1], opset: 17 }));
+    assert.deepEqual(back.specs.map((s) => s.type), ['Flatten', 'Narrow', 'Narrow', 'Embedding', 'Flatten', 'Narrow', 'Embedding', 'Flatten', 'Concat', 'Linear', 'ReLU', 'Linear', 'ReLU', 'Linear']);
+    const x = row(5);
+    expectClose(back.model.forward(x, 'eval').data, model.forward(x, 'eval').data, { rtol: 1e-6, atol: 1e-7, name: 'table model imported' });
   });
 });
