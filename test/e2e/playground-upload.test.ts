@@ -174,6 +174,15 @@ test('playground: an uploaded or dropped image is classified, prepared exactly a
     const circle = await shown('the uploaded circle');
     await expectExact('uploaded circle', readFileSync(circlePath), circle);
     assert.equal(circle.best, 'circle', `a new circle is classified as one: ${JSON.stringify(circle)}`);
+    // The preview is the image the model was given: byte for byte core's decode, gray, resize and centre crop in Node.
+    const seen = await page.evaluate(() => {
+      const canvas = document.getElementById('pad-preview') as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return { width: canvas.width, height: canvas.height, gray: Array.from({ length: canvas.width * canvas.height }, (_, i) => data[4 * i]) };
+    });
+    const prepared = resizeAndCrop(toPlanes(decodeImage(readFileSync(circlePath), 'circle.png'), 1), 28).data;
+    assert.deepEqual([seen.width, seen.height], [28, 28]);
+    assert.deepEqual(seen.gray, Array.from(prepared), 'the preview holds the prepared pixels');
     assert.match((await page.locator('#status').textContent()) ?? '', /Uploaded upload-circle\.png \(\d+×\d+\): resized and centre-cropped to 28×28, normalised as the training images/);
 
     // A picture of none of the classes, in colour and of another aspect ratio: probabilities away from 0 and 1.

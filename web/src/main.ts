@@ -294,6 +294,7 @@ function queuePrediction(): void {
       return;
     }
     const pixels = pad.preprocess();
+    if (ui.padPreview.width !== 28 || ui.padPreview.height !== 28) [ui.padPreview.width, ui.padPreview.height] = [28, 28]; // after an upload's preview
     const preview = ui.padPreview.getContext('2d')!;
     const image = preview.createImageData(28, 28);
     for (let i = 0; i < 784; i++) {
@@ -411,6 +412,12 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const best = message.probabilities.indexOf(Math.max(...message.probabilities));
       ui.prediction.textContent = classNames[best] ?? String(best);
       ui.prediction.dataset.probabilities = JSON.stringify(message.probabilities);
+      if (message.seen) {
+        // An upload: the preview shows the image the model was given (the training images' size and channels).
+        const { width, height, rgba } = message.seen;
+        [ui.padPreview.width, ui.padPreview.height] = [width, height];
+        ui.padPreview.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
+      }
       renderProbabilities(ui.probabilities, message.probabilities, classNames, upload ? Math.min(UPLOAD_TOP, classNames.length) : undefined);
       break;
     }

@@ -74,7 +74,8 @@ export type FromWorker =
   | { type: 'progress'; step: number; epoch: number; loss: number; accuracy: number; imagesPerSecond: number; gradients: GradientSample }
   | { type: 'evaluation'; step: number; epoch: number; loss: number; accuracy: number; confusion: number[][]; samplePredictions: number[] }
   | { type: 'filters'; filters: MapGrid | null; activations: MapGrid | null; inspected: number; note: string }
-  | { type: 'prediction'; id: number; probabilities: number[] }
+  /** seen: for an upload, the image the model was given (RGBA), shown as the preview. */
+  | { type: 'prediction'; id: number; probabilities: number[]; seen?: { width: number; height: number; rgba: Uint8ClampedArray<ArrayBuffer> } }
   | { type: 'weights'; bytes: ArrayBuffer; file: string }
   | { type: 'loaded'; file: string }
   /** 'init' and 'internal' are bugs (the page logs them as console errors); the rest are the user's to fix. */

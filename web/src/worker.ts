@@ -352,8 +352,8 @@ async function handle(message: ToWorker): Promise<void> {
     case 'predictImage':
       if (!run || !heldOut) return;
       try {
-        const x = await uploadedImageInput(new Uint8Array(message.bytes), message.name, heldOut);
-        post({ type: 'prediction', id: message.id, probabilities: Array.from(predict(run.model, x).data) });
+        const { x, seen } = await uploadedImageInput(new Uint8Array(message.bytes), message.name, heldOut);
+        post({ type: 'prediction', id: message.id, probabilities: Array.from(predict(run.model, x).data), seen }, [seen.rgba.buffer]);
       } catch (err) {
         post({ type: 'error', context: 'predict', message: (err as Error).message });
       }
