@@ -171,7 +171,7 @@ export function continueRun(saved: TrainConfig, done: number, opts: Record<strin
   const fixed = differs.filter((key) => !EXTENSION_KEYS.includes(key));
   if (fixed.length > 0) {
     throw usageError(
-      `--resume continues with the checkpoint's options; these differ: ${fixed.map((k) => `${k} (checkpoint ${String(saved[k])}, given ${String(opts[k])})`).join(', ')}` +
+      `--resume continues with the checkpoint's options; these differ: ${fixed.map((k) => `${k} (checkpoint ${String(saved[k] ?? 'the default')}, given ${String(opts[k] ?? 'the default')})`).join(', ')}` +
         ` (an extension may change only --epochs, --lr and --schedule; to start over from these weights use --init-from)`,
     );
   }

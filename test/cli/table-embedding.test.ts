@@ -93,6 +93,14 @@ describe('nabla train on a CSV table with --categorical embedding', () => {
     assert.equal(resumed.code, EXIT.ok, resumed.err);
     assert.match(resumed.out, /shop \(16 categories, an index for an embedding of width 8\)/);
     assert.equal(JSON.parse(metadataOf(join(short, 'model.safetensors'))['nabla.data']).table.categorical, 'embedding');
+    const same = await run('train', '--resume', join(short, 'checkpoint.safetensors'), '--categorical', 'embedding', '--epochs', '4', '--backend', 'ref');
+    assert.equal(same.code, EXIT.ok, same.err);
+    const other = await run('train', '--resume', join(short, 'checkpoint.safetensors'), '--categorical', 'onehot', '--epochs', '5', '--backend', 'ref');
+    assert.equal(other.code, EXIT.usage);
+    assert.match(other.err, /these differ: categorical \(checkpoint embedding, given the default\)/);
+    const init = await run('train', '--init-from', join(short, 'model.safetensors'), '--categorical', 'onehot', '--epochs', '1', '--backend', 'ref', '--out', join(dir, 'init'));
+    assert.equal(init.code, EXIT.usage);
+    assert.match(init.err, /--categorical onehot: .*model\.safetensors reads its categorical columns as embedding/);
   });
 
   it('--categorical is for tables and takes onehot or embedding', async () => {

@@ -109,6 +109,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
 
 async function resolveStart(opts: Record<string, any>, given: (key: string) => boolean): Promise<Start> {
   if (opts.channels !== undefined) opts.channels = Number(opts.channels);
+  if (opts.categorical === 'onehot') opts.categorical = undefined; // the default, recorded as no field (as a checkpoint records it)
   if (opts.data !== undefined) {
     // given('dataset') is also true for --data (see registerTrain); a different --dataset is the conflict.
     if (opts.dataset !== TRAIN_DEFAULTS.dataset && opts.dataset !== opts.data) throw usageError(`--data ${opts.data} and --dataset ${opts.dataset}: give one of them`);
@@ -138,7 +139,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     target: opts.target,
     task: opts.task,
     skipMissingTarget: opts.skipMissingTarget || undefined,
-    categorical: opts.categorical === 'embedding' ? 'embedding' : undefined,
+    categorical: opts.categorical,
     vflip: opts.vflip || undefined,
     cropScale: opts.cropScale,
     rotate: opts.rotate || undefined,
@@ -148,13 +149,18 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (/\.csv$/i.test(config.dataset)) {
     if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
     config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
-  } else if (config.task || config.skipMissingTarget || opts.categorical) {
+  } else if (config.task || config.skipMissingTarget || (given('categorical') && !opts.resume && !opts.initFrom)) {
+    // (a resumed run checks --categorical against its checkpoint, --init-from against the model's encoding)
     throw usageError(`${config.task ? '--task' : config.skipMissingTarget ? '--skip-missing-target' : '--categorical'} is for tables (--data table.csv)`);
   }
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
     const init = await loadSavedModel(opts.initFrom, { allowNonFinite: opts.allowNonFinite === true });
+    const encoding = (c: string | undefined) => c ?? 'onehot';
+    if (given('categorical') && init.data?.table && encoding(init.data.table.categorical) !== encoding(opts.categorical)) {
+      throw usageError(`--categorical ${encoding(opts.categorical)}: ${opts.initFrom} reads its categorical columns as ${encoding(init.data.table.categorical)} (a model keeps the encoding it was trained with)`);
+    }
     if (!given('dataset') && init.dataset) config.dataset = init.dataset;
     if (!given('model')) config.model = opts.initFrom;
     config.initFrom = opts.initFrom;
