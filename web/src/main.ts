@@ -418,7 +418,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         [ui.padPreview.width, ui.padPreview.height] = [width, height];
         ui.padPreview.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
       }
-      renderProbabilities(ui.probabilities, message.probabilities, classNames, upload ? Math.min(UPLOAD_TOP, classNames.length) : undefined);
+      renderProbabilities(ui.probabilities, message.probabilities, classNames, message.seen ? Math.min(UPLOAD_TOP, classNames.length) : undefined);
       break;
     }
     case 'weights': {
