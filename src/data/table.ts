@@ -47,9 +47,6 @@ export interface TableSchema {
   categorical?: 'embedding';
 }
 
-/** How categorical columns are encoded: one-hot features, or indices for an embedding. */
-export type CategoricalEncoding = 'onehot' | 'embedding';
-
 export class TableError extends Error {
   override name = 'TableError';
 }
