@@ -12,8 +12,8 @@ import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageDataset } from './dataset.js';
-import { decodeImage, ImageDecodeError, imageDimensions } from './decode.js';
-import { isGray, luma, type PlanarImage, resizeAndCrop, type RgbaImage, toPlanes } from './image-ops.js';
+import { imageDimensions } from './decode.js';
+import { decodeFiles, decodeThreads } from './image-decode-pool.js';
 import type { ImageStore } from './image-store.js';
 import { FileImageStore, RecordSink } from './image-store-file.js';
 
@@ -44,6 +44,8 @@ export interface ImageFolderOptions {
   cacheBytes?: number;
   /** Where that file is made (default: the system's temporary folder); it is unlinked at once. */
   cacheDir?: string;
+  /** Decoding threads (0: this thread). Default: none below POOL_FROM_FILES files, else one per core. */
+  decodeThreads?: number;
 }
 
 export interface ImageFolderData {
@@ -99,7 +101,7 @@ export async function loadImageFolder(root: string, options: ImageFolderOptions 
   const splits = [train, validation, test];
   const size = options.size ?? chooseSize(splits, notes);
   if (options.size !== undefined) notes.push(`resized to ${size}×${size}: shorter side to ${size}, then the centre cropped (torchvision's Resize + CenterCrop)`);
-  const decoded = decodeSplits(splits, root, size, options, cacheBytes);
+  const decoded = await decodeSplits(splits, root, size, options, cacheBytes);
   const channels = options.channels ?? decoded.channels;
   if (options.channels === undefined) notes.unshift(`${channels === 1 ? 'every image is gray: 1 channel' : 'colour images: 3 channels (RGB)'} (--channels 1 or 3 to choose)`);
   const { store, labels, starts } = decoded;
@@ -132,39 +134,35 @@ interface Decoded {
 }
 
 /**
- * Decodes every file once, in order (split, class, path), into a RecordSink: resized to size×size
- * (shorter side, then centre crop) and turned into the given channels. Without given channels the
- * records start with 1 plane and become 3 at the first colour image (the earlier, gray, ones get
- * 3 equal planes: what decoding them as RGB gives, since they have R = G = B).
+ * Decodes every file once, in order (split, class, path), into a RecordSink, on a pool of threads
+ * for large folders (data/image-decode-pool.ts). Without given channels the records start with 1
+ * plane and become 3 at the first colour image (the earlier, gray, ones get 3 equal planes: what
+ * decoding them as RGB gives, since they have R = G = B).
  */
-function decodeSplits(splits: (Split | null)[], root: string, size: number, options: ImageFolderOptions, cacheBytes: number): Decoded {
+async function decodeSplits(splits: (Split | null)[], root: string, size: number, options: ImageFolderOptions, cacheBytes: number): Promise<Decoded> {
   const bad: string[] = [];
-  const total = splits.reduce((n, split) => n + (split?.files.flat().length ?? 0), 0);
+  const files = splits.flatMap((split) => split?.files.flat() ?? []);
+  const fileLabels = splits.flatMap((split) => split?.files.flatMap((list, label) => list.map(() => label)) ?? []);
+  const splitEnds = splits.map((_, k) => splits.slice(0, k + 1).reduce((n, split) => n + (split?.files.flat().length ?? 0), 0));
   let channels: 1 | 3 = options.channels ?? 1;
-  const sink = new RecordSink(total, channels * size * size, cacheBytes, options.cacheDir);
-  const labels = new Int32Array(total);
+  const sink = new RecordSink(files.length, channels * size * size, cacheBytes, options.cacheDir);
+  const labels = new Int32Array(files.length);
   const starts = [0];
-  for (const split of splits) {
-    for (const [label, files] of (split?.files ?? []).entries()) {
-      for (const file of files) {
-        let rgba: RgbaImage;
-        try {
-          rgba = decodeImage(new Uint8Array(readFileSync(file)), file);
-        } catch (err) {
-          if (!(err instanceof ImageDecodeError) && (err as NodeJS.ErrnoException).code === undefined) throw err;
-          bad.push((err as Error).message);
-          continue;
-        }
-        const gray = isGray(rgba);
-        if (!gray && channels === 1 && options.channels === undefined) {
-          sink.expandToRgb();
-          channels = 3;
-        }
-        labels[sink.count] = label;
-        sink.push(prepare(rgba, gray, channels, size).data);
+  let f = 0;
+  const threads = options.decodeThreads ?? decodeThreads(files.length);
+  for await (const result of decodeFiles(files, size, options.channels, threads)) {
+    if ('error' in result) {
+      bad.push(result.error);
+    } else {
+      if (result.channels === 3 && channels === 1) {
+        sink.expandToRgb();
+        channels = 3;
       }
+      labels[sink.count] = fileLabels[f];
+      sink.push(result.channels === channels ? result.data : replicate(result.data));
     }
-    starts.push(sink.count);
+    f++;
+    while (starts.length <= splits.length && f === splitEnds[starts.length - 1]) starts.push(sink.count);
   }
   if (bad.length > 0 && !options.skipBad) {
     const shown = bad.slice(0, 5).map((m) => `  ${m}`).join('\n');
@@ -173,16 +171,11 @@ function decodeSplits(splits: (Split | null)[], root: string, size: number, opti
   return { store: sink.finish(), labels: labels.subarray(0, sink.count), starts, channels, skipped: bad };
 }
 
-/**
- * One image as `channels` planes of size×size: RGB planes resized and cropped, then PIL's luma for
- * 1 channel (resize first, then gray, as torchvision's Resize before Grayscale on RGB images). A
- * gray image (R = G = B) resizes its one plane only: its luma is that plane and its R, G and B
- * planes would resize to the same bytes.
- */
-function prepare(rgba: RgbaImage, gray: boolean, channels: 1 | 3, size: number): PlanarImage {
-  const fit = (image: PlanarImage) => (image.width === size && image.height === size ? image : resizeAndCrop(image, size));
-  if (gray && channels === 1) return fit(toPlanes(rgba, 1));
-  return toChannels(fit(toPlanes(rgba, 3)), channels);
+/** A gray plane as 3 equal planes (R = G = B). */
+function replicate(plane: Uint8Array): Uint8Array {
+  const rgb = new Uint8Array(3 * plane.length);
+  for (let c = 0; c < 3; c++) rgb.set(plane, c * plane.length);
+  return rgb;
 }
 
 /**
@@ -212,6 +205,8 @@ function chooseSize(splits: (Split | null)[], notes: string[]): number {
   return DEFAULT_IMAGE_SIZE;
 }
 
+const HEAD = new Uint8Array(1 << 16);
+
 /** A file's declared width and height from its first 64 KiB (all of it when a JPEG's header lies further). */
 function readDimensions(file: string): { width: number; height: number } | null {
   let fd: number;
@@ -221,8 +216,8 @@ function readDimensions(file: string): { width: number; height: number } | null 
     return null;
   }
   try {
-    const head = new Uint8Array(1 << 16);
-    const length = readSync(fd, head, 0, head.length, 0);
+    const length = readSync(fd, HEAD, 0, HEAD.length, 0);
+    const head = HEAD;
     const dims = imageDimensions(head.subarray(0, length));
     if (dims || length < head.length) return dims;
     return imageDimensions(new Uint8Array(readFileSync(file)));
@@ -231,14 +226,6 @@ function readDimensions(file: string): { width: number; height: number } | null 
   } finally {
     closeSync(fd);
   }
-}
-
-function toChannels(rgb: PlanarImage, channels: 1 | 3): PlanarImage {
-  if (channels === 3) return rgb;
-  const plane = rgb.width * rgb.height;
-  const data = new Uint8Array(plane);
-  for (let i = 0; i < plane; i++) data[i] = luma(rgb.data[i], rgb.data[plane + i], rgb.data[2 * plane + i]);
-  return { channels: 1, height: rgb.height, width: rgb.width, data };
 }
 
 /** The non-hidden subfolders of dir, sorted by code point (as torchvision sorts class names). */
