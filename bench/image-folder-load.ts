@@ -2,7 +2,7 @@
 // How long `nabla train --data DIR` spends loading an image folder (listing, decoding, resizing,
 // the validation split, measuring the mean and std) and how much memory the images take, as the
 // CLI loads it (cli/common.ts loadDataset). docs/data-info.md has the figures.
-//   node --import tsx bench/image-folder-load.ts DIR [--cache-mb N] [--size S] [--channels C] [--decode-threads T]
+//   node --import tsx bench/image-folder-load.ts DIR [--cache-mb N] [--size S] [--channels C]
 import { loadDataset } from '../src/cli/common.js';
 import { cpus, loadavg } from 'node:os';
 
@@ -15,7 +15,7 @@ const rssBefore = process.memoryUsage().rss;
 const began = performance.now();
 const data = await loadDataset(dir, {
   seed: 0,
-  images: { decodeThreads: option('--decode-threads'), size: option('--size'), channels: option('--channels') as 1 | 3 | undefined, ...(cacheMb !== undefined ? { cacheBytes: cacheMb * 2 ** 20 } : {}) },
+  images: { size: option('--size'), channels: option('--channels') as 1 | 3 | undefined, ...(cacheMb !== undefined ? { cacheBytes: cacheMb * 2 ** 20 } : {}) },
 });
 const seconds = (performance.now() - began) / 1000;
 const count = data.train.length + (data.validation?.length ?? 0) + (data.test?.length ?? 0);

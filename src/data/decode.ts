@@ -44,37 +44,6 @@ export function decodeImage(bytes: Uint8Array, file: string): RgbaImage {
   return image;
 }
 
-/**
- * The width and height a PNG or JPEG file declares in its header (PNG's IHDR, JPEG's SOF
- * segment), read without decoding; null when the bytes are not a PNG or JPEG with a readable header.
- */
-export function imageDimensions(bytes: Uint8Array): { width: number; height: number } | null {
-  const format = imageFormat(bytes);
-  const u16 = (i: number) => (bytes[i] << 8) | bytes[i + 1];
-  if (format === 'png') {
-    // signature (8), IHDR length (4) and type (4), then width and height as 32-bit big-endian
-    if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
-    return { width: u16(16) * 65536 + u16(18), height: u16(20) * 65536 + u16(22) };
-  }
-  if (format !== 'jpeg') return null;
-  let i = 2;
-  while (i + 3 < bytes.length) {
-    if (bytes[i] !== 0xff) return null;
-    const marker = bytes[i + 1];
-    if (marker === 0xff) {
-      i++; // fill byte
-      continue;
-    }
-    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC): length, precision, height, width
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return i + 8 < bytes.length ? { width: u16(i + 7), height: u16(i + 5) } : null;
-    }
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) i += 2; // no length
-    else i += 2 + u16(i + 2);
-  }
-  return null;
-}
-
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
 }

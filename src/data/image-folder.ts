@@ -7,14 +7,14 @@
 // and kept as bytes [C, H, W]: in memory while they fit in the bound (cacheBytes), else in a
 // record file read back through an LRU cache of that size (data/image-store-file.ts). Hidden files (.DS_Store) are passed over; any other
 // file that is not a readable image is an error naming it, or, with skipBad, skipped and counted.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageDataset } from './dataset.js';
-import { imageDimensions } from './decode.js';
-import { decodeFiles, decodeThreads } from './image-decode-pool.js';
-import type { ImageStore } from './image-store.js';
+import { decodeImage, ImageDecodeError } from './decode.js';
+import { isGray, luma, type PlanarImage, resizeAndCrop, type RgbaImage, toPlanes } from './image-ops.js';
+import { type ImageStore, MemoryImageStore } from './image-store.js';
 import { FileImageStore, RecordSink } from './image-store-file.js';
 
 /** Sizes up to this are kept as they are when every image has the same square size. */
@@ -31,7 +31,7 @@ export const DEFAULT_CACHE_BYTES = 1024 * 2 ** 20;
 export interface ImageFolderOptions {
   /** 1 (gray) or 3 (RGB). Default: 1 when every image is gray, else 3. */
   channels?: 1 | 3;
-  /** Side of the square images after resizing. Default: see chooseSize(). */
+  /** Side of the square images after resizing. Default: see Sizer. */
   size?: number;
   /** Skip unreadable and non-image files (counted in `skipped`) instead of failing. */
   skipBad?: boolean;
@@ -44,8 +44,6 @@ export interface ImageFolderOptions {
   cacheBytes?: number;
   /** Where that file is made (default: the system's temporary folder); it is unlinked at once. */
   cacheDir?: string;
-  /** Decoding threads (0: this thread). Default: none below POOL_FROM_FILES files, else one per core. */
-  decodeThreads?: number;
 }
 
 export interface ImageFolderData {
@@ -99,9 +97,9 @@ export async function loadImageFolder(root: string, options: ImageFolderOptions 
 
   const notes: string[] = [];
   const splits = [train, validation, test];
-  const size = options.size ?? chooseSize(splits, notes);
-  if (options.size !== undefined) notes.push(`resized to ${size}×${size}: shorter side to ${size}, then the centre cropped (torchvision's Resize + CenterCrop)`);
-  const decoded = await decodeSplits(splits, root, size, options, cacheBytes);
+  const sizer = new Sizer(options.size);
+  const decoded = decodeSplits(splits, root, options, cacheBytes, sizer);
+  const size = sizer.finish(notes);
   const channels = options.channels ?? decoded.channels;
   if (options.channels === undefined) notes.unshift(`${channels === 1 ? 'every image is gray: 1 channel' : 'colour images: 3 channels (RGB)'} (--channels 1 or 3 to choose)`);
   const { store, labels, starts } = decoded;
@@ -134,97 +132,115 @@ interface Decoded {
 }
 
 /**
- * Decodes every file once, in order (split, class, path), into a RecordSink, on a pool of threads
- * for large folders (data/image-decode-pool.ts). Without given channels the records start with 1
- * plane and become 3 at the first colour image (the earlier, gray, ones get 3 equal planes: what
- * decoding them as RGB gives, since they have R = G = B).
+ * Decodes every file once, in order (split, class, path), into a RecordSink, at the size the
+ * Sizer settles on. While every image so far has one square size of at most KEEP_SIZE_UP_TO they
+ * are kept as they are; the first image that breaks that settles the size to DEFAULT_IMAGE_SIZE,
+ * and the files before it are decoded again at that size (once: the size never changes again).
+ * Without given channels the records start with 1 plane and become 3 at the first colour image
+ * (the earlier, gray, ones get 3 equal planes: what decoding them as RGB gives, R = G = B).
  */
-async function decodeSplits(splits: (Split | null)[], root: string, size: number, options: ImageFolderOptions, cacheBytes: number): Promise<Decoded> {
-  const bad: string[] = [];
+function decodeSplits(splits: (Split | null)[], root: string, options: ImageFolderOptions, cacheBytes: number, sizer: Sizer): Decoded {
   const files = splits.flatMap((split) => split?.files.flat() ?? []);
   const fileLabels = splits.flatMap((split) => split?.files.flatMap((list, label) => list.map(() => label)) ?? []);
   const splitEnds = splits.map((_, k) => splits.slice(0, k + 1).reduce((n, split) => n + (split?.files.flat().length ?? 0), 0));
-  let channels: 1 | 3 = options.channels ?? 1;
-  const sink = new RecordSink(files.length, channels * size * size, cacheBytes, options.cacheDir);
   const labels = new Int32Array(files.length);
-  const starts = [0];
-  let f = 0;
-  const threads = options.decodeThreads ?? decodeThreads(files.length);
-  for await (const result of decodeFiles(files, size, options.channels, threads)) {
-    if ('error' in result) {
-      bad.push(result.error);
-    } else {
-      if (result.channels === 3 && channels === 1) {
-        sink.expandToRgb();
+  let bad: string[] = [];
+  let sink: RecordSink | null = null;
+  let channels: 1 | 3 = options.channels ?? 1;
+  let starts = [0];
+  for (let f = 0; f < files.length; f++) {
+    let rgba: RgbaImage;
+    try {
+      rgba = decodeImage(new Uint8Array(readFileSync(files[f])), files[f]);
+    } catch (err) {
+      if (!(err instanceof ImageDecodeError) && (err as NodeJS.ErrnoException).code === undefined) throw err;
+      bad.push((err as Error).message);
+      rgba = null as never;
+    }
+    if (rgba && sizer.see(rgba.width, rgba.height) && f > 0) {
+      // The size settled only now: start again, every record at the final size.
+      sink = null;
+      bad = [];
+      channels = options.channels ?? 1;
+      starts = [0];
+      f = -1;
+      continue;
+    }
+    if (rgba) {
+      const size = sizer.target ?? rgba.width;
+      const gray = isGray(rgba);
+      if (!gray && channels === 1 && options.channels === undefined) {
+        sink?.expandToRgb();
         channels = 3;
       }
+      sink ??= new RecordSink(files.length, channels * size * size, cacheBytes, options.cacheDir);
       labels[sink.count] = fileLabels[f];
-      sink.push(result.channels === channels ? result.data : replicate(result.data));
+      sink.push(prepare(rgba, gray, channels, size));
     }
-    f++;
-    while (starts.length <= splits.length && f === splitEnds[starts.length - 1]) starts.push(sink.count);
+    while (starts.length <= splits.length && f + 1 === splitEnds[starts.length - 1]) starts.push(sink?.count ?? 0);
   }
   if (bad.length > 0 && !options.skipBad) {
     const shown = bad.slice(0, 5).map((m) => `  ${m}`).join('\n');
     throw new ImageFolderError(`${root}: ${bad.length} file${bad.length === 1 ? ' is' : 's are'} not readable images:\n${shown}${bad.length > 5 ? `\n  … and ${bad.length - 5} more` : ''}\n(--skip-bad skips them)`);
   }
-  return { store: sink.finish(), labels: labels.subarray(0, sink.count), starts, channels, skipped: bad };
-}
-
-/** A gray plane as 3 equal planes (R = G = B). */
-function replicate(plane: Uint8Array): Uint8Array {
-  const rgb = new Uint8Array(3 * plane.length);
-  for (let c = 0; c < 3; c++) rgb.set(plane, c * plane.length);
-  return rgb;
+  const store = sink?.finish() ?? new MemoryImageStore(new Uint8Array(0), 1);
+  return { store, labels: labels.subarray(0, store.count), starts, channels, skipped: bad };
 }
 
 /**
- * The side images are resized to when none is given, from the sizes their headers declare (read
- * without decoding): the images' own when all share one square size of at most KEEP_SIZE_UP_TO,
- * else DEFAULT_IMAGE_SIZE. Files without a readable header are left to decoding to report.
+ * One image as `channels` planes of size×size: RGB planes resized and cropped, then PIL's luma for
+ * 1 channel (resize first, then gray). A gray image (R = G = B) resizes its one plane only: its
+ * luma is that plane, and its R, G and B planes would resize to the same bytes.
  */
-function chooseSize(splits: (Split | null)[], notes: string[]): number {
-  const sizes = new Set<string>();
-  let square = 0;
-  for (const split of splits) {
-    for (const file of split?.files.flat() ?? []) {
-      const dims = readDimensions(file);
-      if (!dims) continue;
-      sizes.add(`${dims.width}×${dims.height}`);
-      if (sizes.size === 1) square = dims.width === dims.height && dims.width <= KEEP_SIZE_UP_TO ? dims.width : 0;
-    }
-  }
-  const [only] = sizes;
-  if (sizes.size === 0) return DEFAULT_IMAGE_SIZE;
-  if (sizes.size === 1 && square > 0) {
-    notes.push(`every image is ${only}: kept at that size (--size N resizes)`);
-    return square;
-  }
-  const why = sizes.size === 1 ? `every image is ${only}` : `the images come in ${sizes.size} sizes (${[...sizes].slice(0, 3).join(', ')}${sizes.size > 3 ? ', …' : ''})`;
-  notes.push(`${why}: resized to ${DEFAULT_IMAGE_SIZE}×${DEFAULT_IMAGE_SIZE}, shorter side to ${DEFAULT_IMAGE_SIZE} then the centre cropped, as torchvision's Resize + CenterCrop (--size N to choose)`);
-  return DEFAULT_IMAGE_SIZE;
+function prepare(rgba: RgbaImage, gray: boolean, channels: 1 | 3, size: number): Uint8Array {
+  const fit = (image: PlanarImage) => (image.width === size && image.height === size ? image : resizeAndCrop(image, size));
+  if (gray && channels === 1) return fit(toPlanes(rgba, 1)).data;
+  const rgb = fit(toPlanes(rgba, 3));
+  if (channels === 3) return rgb.data;
+  const plane = size * size;
+  const out = new Uint8Array(plane);
+  for (let i = 0; i < plane; i++) out[i] = luma(rgb.data[i], rgb.data[plane + i], rgb.data[2 * plane + i]);
+  return out;
 }
 
-const HEAD = new Uint8Array(1 << 16);
+/**
+ * Chooses the images' size as they are decoded: a given size, else the images' own when all share
+ * one square size of at most KEEP_SIZE_UP_TO, else DEFAULT_IMAGE_SIZE.
+ */
+class Sizer {
+  private sizes = new Set<string>();
+  private first: string | null = null;
+  /** The settled size (null while every image so far keeps its own). */
+  target: number | null;
 
-/** A file's declared width and height from its first 64 KiB (all of it when a JPEG's header lies further). */
-function readDimensions(file: string): { width: number; height: number } | null {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return null;
+  constructor(readonly given: number | undefined) {
+    this.target = given ?? null;
   }
-  try {
-    const length = readSync(fd, HEAD, 0, HEAD.length, 0);
-    const head = HEAD;
-    const dims = imageDimensions(head.subarray(0, length));
-    if (dims || length < head.length) return dims;
-    return imageDimensions(new Uint8Array(readFileSync(file)));
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
+
+  /** Records an image's size; true when this image settles the size (to DEFAULT_IMAGE_SIZE) just now. */
+  see(width: number, height: number): boolean {
+    const key = `${width}×${height}`;
+    this.sizes.add(key);
+    this.first ??= key;
+    if (this.target !== null || (key === this.first && width === height && width <= KEEP_SIZE_UP_TO)) return false;
+    this.target = DEFAULT_IMAGE_SIZE;
+    return true;
+  }
+
+  finish(notes: string[]): number {
+    const [only] = this.sizes;
+    if (this.given !== undefined) {
+      notes.push(`resized to ${this.given}×${this.given}: shorter side to ${this.given}, then the centre cropped (torchvision's Resize + CenterCrop)`);
+      return this.given;
+    }
+    if (this.target === null) {
+      this.target = only ? Number(only.split('×')[0]) : DEFAULT_IMAGE_SIZE;
+      notes.push(`every image is ${only}: kept at that size (--size N resizes)`);
+      return this.target;
+    }
+    const why = this.sizes.size === 1 ? `every image is ${only}` : `the images come in ${this.sizes.size} sizes (${[...this.sizes].slice(0, 3).join(', ')}${this.sizes.size > 3 ? ', …' : ''})`;
+    notes.push(`${why}: resized to ${this.target}×${this.target}, shorter side to ${this.target} then the centre cropped, as torchvision's Resize + CenterCrop (--size N to choose)`);
+    return this.target;
   }
 }
 

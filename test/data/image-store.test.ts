@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { measureNormalization, renormalize } from '../../src/data/data-info.js';
 import { ImageDataset } from '../../src/data/dataset.js';
-import { imageDimensions } from '../../src/data/decode.js';
 import { loadImageFolder } from '../../src/data/image-folder.js';
 import { MemoryImageStore, RecordCache } from '../../src/data/image-store.js';
 import { FileImageStore, RecordSink } from '../../src/data/image-store-file.js';
@@ -18,7 +17,6 @@ import { sequentialFromSpec } from '../../src/layers/spec.js';
 import { SGD } from '../../src/optim/sgd.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { fit } from '../../src/train/fit.js';
-import { readFileSync } from 'node:fs';
 import { writeJpeg, writePng } from './image-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'nabla-store-'));
@@ -130,17 +128,6 @@ describe('RecordSink and FileImageStore', () => {
   });
 });
 
-describe('image headers', () => {
-  it('PNG and JPEG width and height are read without decoding; anything else is null', () => {
-    const png = writePng(join(root, 'h', 'a.png'), 13, 7, () => [1, 2, 3]);
-    const jpg = writeJpeg(join(root, 'h', 'b.jpg'), 9, 21, () => [1, 2, 3]);
-    assert.deepEqual(imageDimensions(new Uint8Array(readFileSync(png))), { width: 13, height: 7 });
-    assert.deepEqual(imageDimensions(new Uint8Array(readFileSync(jpg))), { width: 9, height: 21 });
-    assert.equal(imageDimensions(new TextEncoder().encode('hello')), null);
-    assert.equal(imageDimensions(new Uint8Array(readFileSync(jpg)).subarray(0, 10)), null);
-  });
-});
-
 describe('an image folder larger than the memory bound', () => {
   // 3 classes × 12 images in several sizes; the first images gray, later ones colour (the records
   // become 3 planes after some are written to the file); a test/ split beside train/.
@@ -186,7 +173,7 @@ describe('an image folder larger than the memory bound', () => {
     const straight = loader(memory);
     const expected = [...straight, ...straight].map((b) => b.x.data);
     const first = loader(streamed);
-    const got: Float32Array[] = [];
+    const got: unknown[] = [];
     const it = first[Symbol.iterator]();
     for (let b = 0; b < 2; b++) got.push(it.next().value!.x.data);
     const resumed = loader(streamed);
@@ -205,11 +192,19 @@ describe('an image folder larger than the memory bound', () => {
     assert.ok(store.cache.peak * recordSize <= bound);
   });
 
-  it('decoding threads give the same bytes as the calling thread', async () => {
-    const one = await loadImageFolder(dir, { decodeThreads: 0 });
-    const pool = await loadImageFolder(dir, { decodeThreads: 2 });
-    assert.equal(one.size, 64, 'several sizes: the default size');
-    assert.deepEqual(pool.train.images, one.train.images);
-    assert.deepEqual(pool.notes, one.notes);
+  it('a size that settles late (a larger image after many small squares) decodes the earlier files again, streamed too', async () => {
+    const late = join(root, 'late');
+    for (const [k, name] of ['x', 'y'].entries()) {
+      for (let i = 0; i < 10; i++) writePng(join(late, name, `${i}.png`), 12, 12, (x, y) => [(x * 9 + y * 4 + i + k * 50) % 256, (x * 9 + y * 4 + i + k * 50) % 256, (x * 9 + y * 4 + i + k * 50) % 256], 'gray');
+    }
+    writePng(join(late, 'y', '99.png'), 20, 15, (x, y) => [x * 10, y * 12, 77]);
+    const given = await loadImageFolder(late, { size: 64 });
+    for (const cacheBytes of [undefined, 3 * 64 * 64 * 2]) {
+      const settled = await loadImageFolder(late, { cacheBytes });
+      assert.equal(settled.size, 64);
+      assert.equal(settled.channels, 3);
+      assert.match(settled.notes.join('; '), /the images come in 2 sizes \(12×12, 20×15\): resized to 64×64/);
+      assert.deepEqual(settled.train.images, given.train.images);
+    }
   });
 });
