@@ -192,6 +192,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
   // The memory bound changes where the bytes are kept, never their values: not part of the config.
   const images = { channels: config.channels, size: config.size, skipBad: config.skipBad, cacheBytes: cacheMb === undefined ? undefined : cacheMb * 2 ** 20, cacheDir: folder.dir };
+  const loadBegan = Date.now();
   const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget });
   const regression = data.train.isRegression;
   if (regression && config.labelSmoothing > 0) {
@@ -201,7 +202,8 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
   for (const note of data.notes) print(`  ${note}`);
   const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
-  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}`);
+  const loaded = `loaded in ${((Date.now() - loadBegan) / 1000).toFixed(1)} s`;
+  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}; ${loaded}`);
   const testUse = !data.test ? 'none' : `${data.test.name} (${count(data.test.length)}), ${evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)'}`;
   print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${testUse}`);
   if (evalTest && !data.test) throw usageError(`--eval-test: ${config.dataset} has no test split (an image folder has one in test/, beside train/)`);
