@@ -10,6 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ImageStore, MemoryImageStore, RecordCache } from './image-store.js';
 
+/** Closes the file of a store nobody holds any more (a long-lived process may load many folders). */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
 /** Records in a file, read through an LRU cache bounded in bytes. */
 export class FileImageStore implements ImageStore {
   readonly cache: RecordCache;
@@ -23,6 +32,7 @@ export class FileImageStore implements ImageStore {
     readonly path: string,
   ) {
     this.cache = new RecordCache(recordSize, maxBytes);
+    closeWhenCollected.register(this, fd);
   }
 
   record(i: number): Uint8Array {
