@@ -112,6 +112,11 @@ describe('nabla train --data on an image folder', () => {
     assert.match(r.out, /every image of the folder \(it has no test\/ or val\/ folder\) \(90 images/);
     assert.match(r.out, /true\\pred +0 +1 +2\n0 blue sky +\d+/);
     assert.match(r.out, /\n2 rød +\d+ +\d+ +\d+/);
+    const streamed = await run('eval', model, '--skip-bad', '--backend', 'ref', '--cache-mb', '0.002');
+    assert.equal(streamed.code, EXIT.ok, streamed.err);
+    assert.match(streamed.out, /exceed the memory bound of 2\.0 KiB \(--cache-mb\): written once to a record file/);
+    const figures = (out: string) => out.split('\n').filter((line) => !line.includes('images: 3 classes'));
+    assert.deepEqual(figures(streamed.out), figures(r.out), 'the same figures from the record file');
   });
 });
 
