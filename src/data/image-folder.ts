@@ -5,8 +5,9 @@
 // root/test/ beside it. PNG and JPEG files are decoded once (data/decode.ts), turned into
 // 1 or 3 channels and resized to size×size (data/image-ops.ts: shorter side, then centre crop),
 // and kept as bytes [C, H, W]: in memory while they fit in the bound (cacheBytes), else in a
-// record file read back through an LRU cache of that size (data/image-store-file.ts). Hidden files (.DS_Store) are passed over; any other
-// file that is not a readable image is an error naming it, or, with skipBad, skipped and counted.
+// record file read back through an LRU cache of that size (data/image-store-file.ts). Hidden
+// files (.DS_Store) are passed over; any other file that is not a readable image is an error
+// naming it, or, with skipBad, skipped and counted.
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -149,13 +150,12 @@ function decodeSplits(splits: (Split | null)[], root: string, options: ImageFold
   let channels: 1 | 3 = options.channels ?? 1;
   let starts = [0];
   for (let f = 0; f < files.length; f++) {
-    let rgba: RgbaImage;
+    let rgba: RgbaImage | null = null;
     try {
       rgba = decodeImage(new Uint8Array(readFileSync(files[f])), files[f]);
     } catch (err) {
       if (!(err instanceof ImageDecodeError) && (err as NodeJS.ErrnoException).code === undefined) throw err;
       bad.push((err as Error).message);
-      rgba = null as never;
     }
     if (rgba && sizer.see(rgba.width, rgba.height) && f > 0) {
       // The size settled only now: start again, every record at the final size.
