@@ -56,7 +56,7 @@ export interface TargetScale {
 }
 
 /** One value per channel from a number (every channel) or a list of C values. */
-export function perChannel(value: number | readonly number[] | undefined, fallback: number, channels: number, what: string): number[] {
+function perChannel(value: number | readonly number[] | undefined, fallback: number, channels: number, what: string): number[] {
   if (value === undefined) return new Array<number>(channels).fill(fallback);
   if (typeof value === 'number') return new Array<number>(channels).fill(value);
   if (value.length !== channels) throw new Error(`${what}: ${value.length} values for ${channels} channels`);
