@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { formatNormalization, type Normalization } from '../../data/data-info.js';
 import { formatMetric } from '../../train/callbacks.js';
 import { evaluate, formatConfusion } from '../../train/metrics.js';
+import { DEFAULT_CACHE_BYTES } from '../../data/image-folder.js';
 import { BACKENDS, checkFit, loadDataset, percent, setupBackend } from '../common.js';
 import { choice, fileError, mismatchError, positiveInt, positiveNumber, usageError } from '../errors.js';
 import { print } from '../io.js';
@@ -20,7 +21,7 @@ export function registerEval(program: Command): void {
     .option('--normalize <how>', 'mnist, fashion-mnist, none or MEAN,STD (default: what the model file says)', normalizeOption)
     .option('--data <dir>', 'the same as --dataset')
     .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted)', false)
-    .option('--cache-mb <n>', 'image folders: the memory bound for decoded images, in MiB (default 1024; beyond it they are read back from a record file in the temporary folder through an LRU cache of n MiB)', positiveNumber('--cache-mb'))
+    .option('--cache-mb <n>', `image folders: the memory bound for decoded images, in MiB (default ${DEFAULT_CACHE_BYTES / 2 ** 20}; beyond it they are read back from a record file in the temporary folder through an LRU cache of n MiB)`, positiveNumber('--cache-mb'))
     .option('--batch-size <n>', 'samples per forward pass', positiveInt('--batch-size'), 500)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
