@@ -191,8 +191,8 @@ function checkGradients(name: string, k: Kernels): void {
     expectWithin(ours.data, dx, `${name}: dL/dx`, 1e-3, 1e-4);
   });
   for (const [i, torchName] of info.parameters.entries()) {
-    // PyTorch's 'layer1.0.conv1.weight' is Nabla's node 'layer1_0_conv1', tensor 'weight'.
-    const ours = byName.get(torchName.replace(/\.(?=.*\.)/g, '_'));
+    // Imported layers carry PyTorch's module paths: the parameter names are the state-dict keys.
+    const ours = byName.get(torchName);
     assert.ok(ours, `${name}: no parameter for ${torchName} (have ${[...byName.keys()].slice(0, 5).join(', ')}, …)`);
     let expected = take(size(info.parameterShapes[i]));
     const shape = info.parameterShapes[i];
