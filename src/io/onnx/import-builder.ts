@@ -156,6 +156,24 @@ function scopePath(nodeName: string): string[] | null {
   return path.length > 0 && path.every((p) => sanitize(p) !== '') ? path : null;
 }
 
+/**
+ * The PyTorch name of the BatchNorm2d that PyTorch's exporter folded into a Conv node, or null.
+ * In eval mode torch.onnx.export folds each Conv → BatchNorm into one Conv whose W and B are new
+ * initializers ('onnx::Conv_193') instead of the module's ('layer1.0.conv1.weight'), and keeps the
+ * Conv's scope ('/layer1/layer1.0/conv1/Conv'). The BatchNorm's own name is lost; it is guessed
+ * by torchvision's naming (conv1 → bn1, conv → bn, and in an nn.Sequential index i → i + 1:
+ * features.0.0 → features.0.1, downsample.0 → downsample.1).
+ */
+export function foldedBatchNorm(node: NodeProto): string | null {
+  const [, W, B] = node.input ?? [];
+  const path = node.name?.startsWith('/') ? modulePath(node) : null;
+  if (!path || !W?.startsWith('onnx::') || !B?.startsWith('onnx::')) return null;
+  const own = path[path.length - 1];
+  const conv = /^conv(\d*)$/.exec(own);
+  if (conv) return `bn${conv[1]}`;
+  return /^\d+$/.test(own) ? String(Number(own) + 1) : null;
+}
+
 /** '[N, 3, ?, ?]' for messages. */
 export function describeShape(shape: readonly Dim[]): string {
   return `[${shape.map((d) => (d === null ? '?' : String(d))).join(', ')}]`;
