@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+// A torchvision model imported from ONNX, fine-tuned for one step and written as a PyTorch state
+// dict: torchvision's own resnet18() / mobilenet_v2() must take it with load_state_dict(strict=True)
+// (every key, shape and dtype theirs, num_batches_tracked int64) and then give Nabla's eval outputs.
+// Both kinds of export of test/fixtures/make-onnx-models.py, at opsets 13 and 17: the usual eval
+// export, where PyTorch folded each BatchNorm into its Conv (written back as conv.weight and a
+// BatchNorm with γ = 1, mean = 0, var = 1 − eps, β = the folded bias), and the TrainingMode.PRESERVE
+// export that keeps the BatchNorm layers. Skipped, saying why, without PyTorch and torchvision.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { readOnnx } from '../../src/io/onnx/import.js';
+import { fromTorchStateDict, toTorchStateDict } from '../../src/io/torch.js';
+import { createWasmKernels, refKernels } from '../../src/kernels/index.js';
+import type { Container } from '../../src/layers/layer.js';
+import { SoftmaxCrossEntropy } from '../../src/losses/softmax-cross-entropy.js';
+import { SGD } from '../../src/optim/sgd.js';
+import { Tensor } from '../../src/tensor/tensor.js';
+import { PYTHON } from './onnx-runtime.js';
+import { expectWithin, modelFolder, readFloats, withBackend } from './real-models.js';
+
+/** Loads each job's state dict into torchvision's model strictly; prints its eval output and any key whose shape or dtype differs. */
+const PY = String.raw`
+import json, struct, sys, numpy as np, torch, torchvision
+jobs = json.load(sys.stdin)
+results = []
+for job in jobs:
+    data = open(job["weights"], "rb").read()
+    (n,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + n]); body = data[8 + n:]
+    state = {}
+    for name, e in header.items():
+        if name == "__metadata__": continue
+        b, end = e["data_offsets"]
+        dtype = {"F32": np.float32, "I64": np.int64}[e["dtype"]]
+        state[name] = torch.from_numpy(np.frombuffer(body[b:end], dtype=dtype).copy().reshape(e["shape"]))
+    model = getattr(torchvision.models, job["arch"])(weights=None)
+    own = model.state_dict()
+    differ = [f"{k}: {tuple(v.shape)} {v.dtype}, torchvision {tuple(own[k].shape)} {own[k].dtype}"
+              for k, v in state.items() if k in own and (v.shape != own[k].shape or v.dtype != own[k].dtype)]
+    model.load_state_dict(state, strict=True)
+    model.eval()
+    x = torch.from_numpy(np.fromfile(job["input"], dtype="<f4").reshape(job["inputShape"]))
+    with torch.no_grad(): y = model(x)
+    results.append({"y": y.flatten().tolist(), "differ": differ, "keys": len(own)})
+print(json.dumps(results))
+`;
+
+const folder = modelFolder();
+const skip = 'skip' in folder ? `torchvision state-dict tests skipped: ${folder.skip}` : false;
+const dir = 'dir' in folder ? folder.dir : '';
+
+/** One SGD step (lr 0.01) on cross-entropy with fixed labels, in train mode. */
+function fineTune(model: Container, x: Tensor): void {
+  const loss = new SoftmaxCrossEntropy();
+  const opt = new SGD(model.parameters(), { lr: 0.01 });
+  opt.zeroGrad();
+  const y = model.forward(x, 'train');
+  loss.forward(y, Array.from({ length: y.shape[0] }, (_, i) => (i * 7) % y.shape[1]));
+  model.backward(loss.backward());
+  opt.step();
+}
+
+describe('torchvision loads the state dict of an imported, fine-tuned model strictly and gives its outputs', { skip }, async () => {
+  const wasm = skip ? refKernels : await createWasmKernels({ threads: 1 });
+  for (const arch of ['resnet18', 'mobilenet_v2']) {
+    it(`${arch}: eval exports (BatchNorm folded) and PRESERVE exports (BatchNorm kept), opsets 13 and 17`, () => {
+      const info = JSON.parse(readFileSync(join(dir, `${arch}.json`), 'utf8')) as { inputShape: number[] };
+      const x = Tensor.from(readFloats(dir, `${arch}.input.bin`), info.inputShape);
+      const pytorch = readFloats(dir, `${arch}.output.bin`);
+      const work = mkdtempSync(join(tmpdir(), 'nabla-torchvision-'));
+      try {
+        const variants = ['op13', 'op17', 'bn-op13', 'bn-op17'];
+        const jobs = [];
+        const ours: Float32Array[] = [];
+        const models = new Map<string, Container>();
+        for (const variant of variants) {
+          const { model } = readOnnx(new Uint8Array(readFileSync(join(dir, `${arch}-${variant}.onnx`))));
+          expectWithin(withBackend(wasm, () => model.forward(x, 'eval')).data, pytorch, `${arch}-${variant} as imported`);
+          withBackend(wasm, () => fineTune(model, x));
+          ours.push(withBackend(wasm, () => model.forward(x, 'eval')).data as Float32Array);
+          const weights = join(work, `${variant}.safetensors`);
+          writeFileSync(weights, toTorchStateDict(model));
+          jobs.push({ weights, arch, input: join(dir, `${arch}.input.bin`), inputShape: info.inputShape });
+          models.set(variant, model);
+        }
+        const r = spawnSync(PYTHON, ['-c', PY], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1 << 26 });
+        assert.equal(r.status, 0, r.stderr);
+        const results = JSON.parse(r.stdout) as { y: number[]; differ: string[]; keys: number }[];
+        for (const [i, variant] of variants.entries()) {
+          assert.deepEqual(results[i].differ, [], `${arch}-${variant}: tensors whose shape or dtype is not torchvision's`);
+          expectWithin(results[i].y, ours[i], `${arch}-${variant}, fine-tuned: torchvision vs Nabla`);
+          assert.notDeepEqual(Array.from(ours[i]), Array.from(pytorch), `${arch}-${variant}: the fine-tuning step changed the outputs`);
+        }
+        // Read back, a real BatchNorm (the fine-tuned PRESERVE import's) is folded into the eval export's convs.
+        const folded = models.get('op17')!;
+        fromTorchStateDict(folded, readFileSync(join(work, 'bn-op17.safetensors')));
+        expectWithin(withBackend(wasm, () => folded.forward(x, 'eval')).data, ours[variants.indexOf('bn-op17')], `${arch}: BatchNorm folded in on load`);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    });
+  }
+});
