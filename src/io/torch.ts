@@ -76,6 +76,12 @@ export function torchMapping(model: Module, options: TorchOptions = {}): TorchMa
       else out.push({ nabla, torch: `${prefix}${e.torch}`, tensor: e.tensor, transposed: e.transposed ?? false });
     }
   }
+  const seen = new Map<string, string>();
+  for (const m of out) {
+    const first = seen.get(m.torch);
+    if (first !== undefined) throw new Error(`torch state dict: ${first} and ${m.nabla ?? 'a folded BatchNorm'} both map to the key ${m.torch}`);
+    seen.set(m.torch, m.nabla ?? `a folded BatchNorm (${m.torch})`);
+  }
   return out;
 }
 

@@ -5,7 +5,8 @@
 // Both kinds of export of test/fixtures/make-onnx-models.py, at opsets 13 and 17: the usual eval
 // export, where PyTorch folded each BatchNorm into its Conv (written back as conv.weight and a
 // BatchNorm with γ = 1, mean = 0, var = 1 − eps, β = the folded bias), and the TrainingMode.PRESERVE
-// export that keeps the BatchNorm layers. Skipped, saying why, without PyTorch and torchvision.
+// export that keeps the BatchNorm layers; and, as imported, the other torchvision models whose
+// blocks nest. Skipped, saying why, without PyTorch and torchvision.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,20 @@ function fineTune(model: Container, x: Tensor): void {
   opt.step();
 }
 
+interface Job {
+  weights: string;
+  arch: string;
+  input: string;
+  inputShape: number[];
+}
+
+/** torchvision's eval outputs with each job's state dict, and the keys whose shape or dtype differ. */
+function inTorchvision(jobs: Job[]): { y: number[]; differ: string[] }[] {
+  const r = spawnSync(PYTHON, ['-c', PY], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { y: number[]; differ: string[] }[];
+}
+
 describe('torchvision loads the state dict of an imported, fine-tuned model strictly and gives its outputs', { skip }, async () => {
   const wasm = skip ? refKernels : await createWasmKernels({ threads: 1 });
   for (const arch of ['resnet18', 'mobilenet_v2']) {
@@ -67,7 +82,7 @@ describe('torchvision loads the state dict of an imported, fine-tuned model stri
       const work = mkdtempSync(join(tmpdir(), 'nabla-torchvision-'));
       try {
         const variants = ['op13', 'op17', 'bn-op13', 'bn-op17'];
-        const jobs = [];
+        const jobs: Job[] = [];
         const ours: Float32Array[] = [];
         const models = new Map<string, Container>();
         for (const variant of variants) {
@@ -80,9 +95,7 @@ describe('torchvision loads the state dict of an imported, fine-tuned model stri
           jobs.push({ weights, arch, input: join(dir, `${arch}.input.bin`), inputShape: info.inputShape });
           models.set(variant, model);
         }
-        const r = spawnSync(PYTHON, ['-c', PY], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1 << 26 });
-        assert.equal(r.status, 0, r.stderr);
-        const results = JSON.parse(r.stdout) as { y: number[]; differ: string[] }[];
+        const results = inTorchvision(jobs);
         for (const [i, variant] of variants.entries()) {
           assert.deepEqual(results[i].differ, [], `${arch}-${variant}: tensors whose shape or dtype is not torchvision's`);
           expectWithin(results[i].y, ours[i], `${arch}-${variant}, fine-tuned: torchvision vs Nabla`);
@@ -97,4 +110,27 @@ describe('torchvision loads the state dict of an imported, fine-tuned model stri
       }
     });
   }
+
+  // The eval exports of the other torchvision models whose blocks nest (densenet121's dense layers
+  // read every earlier feature map, so they stay flat and its names are not torchvision's).
+  it('mobilenet_v3_small (BatchNorm eps 1e-3), squeezenet1_1, efficientnet_b0, regnet_y_400mf, as imported', () => {
+    const others: [string, number][] = [['mobilenet_v3_small', 1e-3], ['squeezenet1_1', 1e-5], ['efficientnet_b0', 1e-5], ['regnet_y_400mf', 1e-5]];
+    const work = mkdtempSync(join(tmpdir(), 'nabla-torchvision-'));
+    try {
+      const ours = others.map(([arch, eps]) => {
+        const info = JSON.parse(readFileSync(join(dir, `${arch}.json`), 'utf8')) as { inputShape: number[] };
+        const { model } = readOnnx(new Uint8Array(readFileSync(join(dir, `${arch}-op17.onnx`))));
+        writeFileSync(join(work, `${arch}.safetensors`), toTorchStateDict(model, { foldedBatchNormEps: eps }));
+        const x = Tensor.from(readFloats(dir, `${arch}.input.bin`), info.inputShape);
+        return { arch, y: withBackend(wasm, () => model.forward(x, 'eval')).data, inputShape: info.inputShape };
+      });
+      const results = inTorchvision(ours.map(({ arch, inputShape }) => ({ weights: join(work, `${arch}.safetensors`), arch, input: join(dir, `${arch}.input.bin`), inputShape })));
+      for (const [i, { arch, y }] of ours.entries()) {
+        assert.deepEqual(results[i].differ, [], `${arch}: tensors whose shape or dtype is not torchvision's`);
+        expectWithin(results[i].y, y, `${arch}: torchvision vs Nabla`);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
 });

@@ -11,6 +11,8 @@
 import { Graph } from '../../layers/graph.js';
 import type { Container, Layer, Merge } from '../../layers/layer.js';
 import { Sequential } from '../../layers/sequential.js';
+import { layerFromSpec } from '../../layers/spec.js';
+import { Rng } from '../../tensor/rng.js';
 import type { BuiltNode } from './import-builder.js';
 
 /** A node with its full module path (unique, never a prefix of another node's path). */
@@ -79,7 +81,8 @@ function nest(items: Item[], input: string, output: string, depth: number, top: 
     const group = groups.get(key)!;
     const io = boundaries.get(key);
     if (!io) {
-      children.push({ name: unique(item.path.slice(depth).join('_')), named: item.named, module: item.module, inputs: item.inputs, value: item.value });
+      const module = item.path.length - depth > 1 ? flattened(item, depth) : item.module;
+      children.push({ name: unique(item.path.slice(depth).join('_')), named: item.named, module, inputs: item.inputs, value: item.value });
     } else if (item === group[group.length - 1]) {
       // A module's nodes run where its last one did: every reader of its output comes after it.
       const module = nest(group, io.input, io.output, depth + 1, false);
@@ -87,6 +90,19 @@ function nest(items: Item[], input: string, output: string, depth: number, top: 
     }
   }
   return container(children, input, output, top);
+}
+
+/**
+ * A layer left flat under a joined name ('denselayer1_conv1'): a conv's folded BatchNorm is named
+ * as flat ('denselayer1_bn1'), so that the state-dict keys of its siblings stay distinct.
+ */
+function flattened(item: Item, depth: number): Layer | Merge {
+  const spec = item.module.toSpec();
+  if (typeof spec.foldedBatchNorm !== 'string') return item.module;
+  const renamed = layerFromSpec({ ...spec, foldedBatchNorm: [...item.path.slice(depth, -1), spec.foldedBatchNorm].join('_') }, new Rng(0), item.value);
+  const source = item.module.parameters();
+  renamed.parameters().forEach((p, i) => p.value.data.set(source[i].value.data));
+  return renamed;
 }
 
 /** The one value `group` reads from outside and the one it gives back, or null when it has more. */
