@@ -99,6 +99,11 @@ describe('Conv2d with foldedBatchNorm in the PyTorch state dict', () => {
     assert.throws(() => new Conv2d(2, 2, 1, { bias: false, foldedBatchNorm: 'bn1' }), /Conv2d: foldedBatchNorm = "bn1" needs a bias \(the folded β\)/);
     assert.throws(() => new Conv2d(2, 2, 1, { foldedBatchNorm: 'a.bn1' }), /Conv2d: foldedBatchNorm = "a.bn1" needs a module name without dots/);
   });
+
+  it('a folded BatchNorm named as a layer that exists is refused, naming both', () => {
+    const model = new Sequential([new Conv2d(2, 2, 1, { foldedBatchNorm: '1' }), new BatchNorm2d(2)]);
+    assert.throws(() => toTorchStateDict(model), /torch state dict: a folded BatchNorm \(1.weight\) and 1.weight both map to the key 1.weight/);
+  });
 });
 
 describe('ONNX import of a PyTorch export names layers by their modules', () => {
