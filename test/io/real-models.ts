@@ -2,7 +2,7 @@
 // Test helpers for the real-model tests (onnx-real-models, torch-torchvision): the folder of
 // exports test/fixtures/make-onnx-models.py makes (5–47 MB files, too big for the repo) in a
 // temporary folder kept between runs and named after the script's hash, the issue's tolerance,
-// and running code on one backend.
+// running code on one backend, and torchvision's own models loading a Nabla state dict strictly.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kernels, setKernels } from '../../src/kernels/index.js';
 import type { Kernels } from '../../src/kernels/backend.js';
-import { PYTHON } from './onnx-runtime.js';
+import { PY_LOAD_SAFETENSORS, PYTHON } from './onnx-runtime.js';
 
 const SCRIPT = new URL('../fixtures/make-onnx-models.py', import.meta.url);
 
@@ -65,4 +65,39 @@ export function withBackend<T>(k: Kernels, fn: () => T): T {
   } finally {
     setKernels(previous);
   }
+}
+
+/** Loads each job's state dict into torchvision's model strictly; prints its eval output and any key whose shape or dtype differs. */
+const PY_TORCHVISION = String.raw`
+import json, struct, sys, numpy as np, torch, torchvision
+jobs = json.load(sys.stdin)
+${PY_LOAD_SAFETENSORS}
+results = []
+for job in jobs:
+    state = load_safetensors(job["weights"])
+    model = getattr(torchvision.models, job["arch"])(weights=None)
+    own = model.state_dict()
+    differ = [f"{k}: {tuple(v.shape)} {v.dtype}, torchvision {tuple(own[k].shape)} {own[k].dtype}"
+              for k, v in state.items() if k in own and (v.shape != own[k].shape or v.dtype != own[k].dtype)]
+    model.load_state_dict(state, strict=True)
+    model.eval()
+    x = torch.from_numpy(np.fromfile(job["input"], dtype="<f4").reshape(job["inputShape"]))
+    with torch.no_grad(): y = model(x)
+    results.append({"y": y.flatten().tolist(), "differ": differ})
+print(json.dumps(results))
+`;
+
+/** A state dict for torchvision's model `arch`, and its input (float32 file, shape). */
+export interface TorchvisionJob {
+  weights: string;
+  arch: string;
+  input: string;
+  inputShape: number[];
+}
+
+/** torchvision's eval outputs with each job's state dict, and the keys whose shape or dtype differ. */
+export function inTorchvision(jobs: TorchvisionJob[]): { y: number[]; differ: string[] }[] {
+  const r = spawnSync(PYTHON, ['-c', PY_TORCHVISION], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { y: number[]; differ: string[] }[];
 }

@@ -8,7 +8,6 @@
 // export that keeps the BatchNorm layers; and, as imported, the other torchvision models whose
 // blocks nest. Skipped, saying why, without PyTorch and torchvision.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,28 +19,7 @@ import type { Container } from '../../src/layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../src/losses/softmax-cross-entropy.js';
 import { SGD } from '../../src/optim/sgd.js';
 import { Tensor } from '../../src/tensor/tensor.js';
-import { PY_LOAD_SAFETENSORS, PYTHON } from './onnx-runtime.js';
-import { expectWithin, modelFolder, readFloats, withBackend } from './real-models.js';
-
-/** Loads each job's state dict into torchvision's model strictly; prints its eval output and any key whose shape or dtype differs. */
-const PY = String.raw`
-import json, struct, sys, numpy as np, torch, torchvision
-jobs = json.load(sys.stdin)
-${PY_LOAD_SAFETENSORS}
-results = []
-for job in jobs:
-    state = load_safetensors(job["weights"])
-    model = getattr(torchvision.models, job["arch"])(weights=None)
-    own = model.state_dict()
-    differ = [f"{k}: {tuple(v.shape)} {v.dtype}, torchvision {tuple(own[k].shape)} {own[k].dtype}"
-              for k, v in state.items() if k in own and (v.shape != own[k].shape or v.dtype != own[k].dtype)]
-    model.load_state_dict(state, strict=True)
-    model.eval()
-    x = torch.from_numpy(np.fromfile(job["input"], dtype="<f4").reshape(job["inputShape"]))
-    with torch.no_grad(): y = model(x)
-    results.append({"y": y.flatten().tolist(), "differ": differ})
-print(json.dumps(results))
-`;
+import { expectWithin, inTorchvision, modelFolder, readFloats, withBackend, type TorchvisionJob } from './real-models.js';
 
 const folder = modelFolder();
 const skip = 'skip' in folder ? `torchvision state-dict tests skipped: ${folder.skip}` : false;
@@ -58,20 +36,6 @@ function fineTune(model: Container, x: Tensor): void {
   opt.step();
 }
 
-interface Job {
-  weights: string;
-  arch: string;
-  input: string;
-  inputShape: number[];
-}
-
-/** torchvision's eval outputs with each job's state dict, and the keys whose shape or dtype differ. */
-function inTorchvision(jobs: Job[]): { y: number[]; differ: string[] }[] {
-  const r = spawnSync(PYTHON, ['-c', PY], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1 << 26 });
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout) as { y: number[]; differ: string[] }[];
-}
-
 describe('torchvision loads the state dict of an imported, fine-tuned model strictly and gives its outputs', { skip }, async () => {
   const wasm = skip ? refKernels : await createWasmKernels({ threads: 1 });
   for (const arch of ['resnet18', 'mobilenet_v2']) {
@@ -82,7 +46,7 @@ describe('torchvision loads the state dict of an imported, fine-tuned model stri
       const work = mkdtempSync(join(tmpdir(), 'nabla-torchvision-'));
       try {
         const variants = ['op13', 'op17', 'bn-op13', 'bn-op17'];
-        const jobs: Job[] = [];
+        const jobs: TorchvisionJob[] = [];
         const ours: Float32Array[] = [];
         const models = new Map<string, Container>();
         for (const variant of variants) {
