@@ -161,24 +161,34 @@ export function fromTorchStateDict(model: Module, bytes: Uint8Array, file = 'sta
       problems.push((err as Error).message);
     }
   }
+  if (problems.length === 0) {
+    for (const fold of new Set(mapping.flatMap((m) => (m.fold ? [m.fold] : [])))) ready.push(...folded(fold, loaded, problems));
+  }
   if (problems.length > 0) throw new SafetensorsError(`${file} does not fit this model: ${problems.join('; ')}`);
   for (const [source, target] of ready) target.data.set(source.data);
-  for (const fold of new Set(mapping.flatMap((m) => (m.fold ? [m.fold] : [])))) foldInto(fold, loaded);
 }
 
 /**
  * A BatchNorm2d after a conv as the conv alone (eval mode), as PyTorch's exporter folds it:
  * s = γ/√(var + eps), W[o] = W_torch[o]·s[o], b[o] = β[o] − mean[o]·s[o] (PyTorch's fuse_conv_bn_eval
- * with the conv's own bias 0). Computed in float64.
+ * with the conv's own bias 0), computed in float64; [new value, the model's tensor] pairs, or a
+ * problem when a variance makes s infinite or NaN.
  */
-function foldInto(fold: FoldedBatchNorm, loaded: Map<string, Tensor>): void {
+function folded(fold: FoldedBatchNorm, loaded: Map<string, Tensor>, problems: string[]): [Tensor, Tensor][] {
   const part = (name: string) => loaded.get(`${fold.prefix}${name}`)!.data;
   const [gamma, beta, mean, variance] = [part('weight'), part('bias'), part('running_mean'), part('running_var')];
   const W = loaded.get(fold.convWeight)!.data;
+  const weight = Tensor.zeros(fold.weight.shape, 'float64');
+  const bias = Tensor.zeros(fold.bias.shape, 'float64');
   const perChannel = W.length / gamma.length;
   for (let o = 0; o < gamma.length; o++) {
     const s = gamma[o] / Math.sqrt(variance[o] + fold.eps);
-    for (let i = o * perChannel; i < (o + 1) * perChannel; i++) fold.weight.data[i] = W[i] * s;
-    fold.bias.data[o] = beta[o] - mean[o] * s;
+    if (!Number.isFinite(s)) {
+      problems.push(`${fold.prefix}running_var[${o}] = ${variance[o]} with eps ${fold.eps} cannot be folded into ${fold.convWeight} (γ/√(var + eps) = ${s})`);
+      return [];
+    }
+    for (let i = o * perChannel; i < (o + 1) * perChannel; i++) weight.data[i] = W[i] * s;
+    bias.data[o] = beta[o] - mean[o] * s;
   }
+  return [[weight, fold.weight], [bias, fold.bias]];
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readOnnx } from '../../src/io/onnx/import.js';
-import { decodeSafetensors } from '../../src/io/safetensors.js';
+import { decodeSafetensors, encodeSafetensors } from '../../src/io/safetensors.js';
 import { fromTorchStateDict, toTorchStateDict, torchMapping } from '../../src/io/torch.js';
 import { ReLU } from '../../src/layers/activations.js';
 import { BatchNorm2d } from '../../src/layers/batch-norm.js';
@@ -18,6 +18,7 @@ import { Add } from '../../src/layers/merge.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { modelFromSpec } from '../../src/layers/spec.js';
 import { Rng } from '../../src/tensor/rng.js';
+import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { randomInput, randomizeBatchNorm } from './onnx-models.js';
 
@@ -83,6 +84,16 @@ describe('Conv2d with foldedBatchNorm in the PyTorch state dict', () => {
     fromTorchStateDict(model, toTorchStateDict(twin));
     const x = randomInput([2, 2, 7, 6], 7);
     expectClose(model.forward(x, 'eval').data, twin.forward(x, 'eval').data, { rtol: 1e-5, atol: 1e-6, name: 'folded on load vs twin' });
+  });
+
+  it('a variance that cannot be folded (var + eps ≤ 0) is refused, naming it, and nothing changes', () => {
+    const model = folded(new Rng(11));
+    const dict = new Map<string, unknown>(decodeSafetensors(toTorchStateDict(model)).tensors);
+    dict.set('1.0.bn2.running_var', Tensor.from([1, -1, 1, 1], [4]));
+    const before = model.parameters().map((p) => Array.from(p.value.data));
+    assert.throws(() => fromTorchStateDict(model, encodeSafetensors(dict as never), 'bad.safetensors'),
+      /bad.safetensors does not fit this model: 1.0.bn2.running_var\[1\] = -1 with eps 0.00001 cannot be folded into 1.0.conv2.weight/);
+    assert.deepEqual(model.parameters().map((p) => Array.from(p.value.data)), before);
   });
 
   it('its own state dict reads back bit for bit', () => {
