@@ -60,6 +60,7 @@ export interface TorchOptions {
 /** The name and layout mapping for every parameter and buffer of `model`, in model order. */
 export function torchMapping(model: Module, options: TorchOptions = {}): TorchMapping[] {
   const eps = options.foldedBatchNormEps ?? 1e-5;
+  if (!(eps > 0 && Number.isFinite(eps))) throw new Error(`torch state dict: foldedBatchNormEps must be a finite number > 0, got ${eps}`);
   const out: TorchMapping[] = [];
   for (const { path, module } of walkModules(model)) {
     if (module.children) continue; // containers: their children carry the tensors

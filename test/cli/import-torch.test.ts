@@ -28,6 +28,10 @@ describe('nabla import → nabla export --torch → torchvision', { skip }, () =
       const weights = join(work, 'resnet18-torch.safetensors');
       const exported = await run('export', saved, '--torch', weights);
       assert.equal(exported.code, EXIT.ok, exported.err);
+      assert.match(exported.out, /20 BatchNorm2d folded into their convs by PyTorch's ONNX exporter: written as γ = 1, β = the folded bias, mean = 0, var = 1 − eps with eps 0\.00001/);
+      const bad = await run('export', saved, '--torch', weights, '--folded-bn-eps', '0');
+      assert.equal(bad.code, EXIT.usage, bad.out);
+      assert.match(bad.err, /--folded-bn-eps must be a number > 0, got '0'/);
       const inputShape = [2, 3, 64, 64];
       const { model } = await loadSavedModel(saved);
       const ours = model.forward(Tensor.from(readFloats(dir, 'resnet18.input.bin'), inputShape), 'eval').data;
