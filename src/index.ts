@@ -29,6 +29,8 @@ export * from './layers/flatten.js';
 export * from './layers/dropout.js';
 export * from './layers/batch-norm.js';
 export * from './layers/layer-norm.js';
+export * from './layers/embedding.js';
+export * from './layers/narrow.js';
 export * from './layers/group-norm.js';
 export * from './layers/merge.js';
 export * from './layers/sequential.js';
@@ -61,6 +63,7 @@ export * from './gradcheck.js';
 // Data: IDX files, datasets, batching, augmentation, the embedded MNIST digits
 export * from './data/idx.js';
 export * from './data/dataset.js';
+export * from './data/image-store.js';
 export * from './data/loader.js';
 export * from './data/augment.js';
 export * from './data/mnist.js';

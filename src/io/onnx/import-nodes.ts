@@ -11,12 +11,13 @@ import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';
 import { OnnxGraph, describeNode, type Dim } from './graph.js';
-import { describeShape, GraphBuilder, type Value, type Weight } from './import-builder.js';
+import { describeShape, foldedBatchNorm, GraphBuilder, type Value, type Weight } from './import-builder.js';
 import { instanceNormalization, layerNormalization } from './import-norms.js';
 import { matchPattern } from './import-patterns.js';
 import { convTranspose, resize } from './import-upsampling.js';
 import { globalPool, pad, pool, reduceMean } from './import-pools.js';
 import { reshape, skip, softmax, transpose } from './import-shapes.js';
+import { gather, slice } from './import-gather.js';
 import { readWindow } from './import-window.js';
 import { Attributes, shortestFloat32, type NodeProto } from './proto.js';
 
@@ -195,6 +196,10 @@ export class Converter {
         return skip(this, node, a);
       case 'Softmax':
         return softmax(this, node, a);
+      case 'Gather':
+        return gather(this, node, a);
+      case 'Slice':
+        return slice(this, node, a);
       case 'LayerNormalization':
         return layerNormalization(this, node, a);
       case 'InstanceNormalization':
@@ -238,6 +243,8 @@ export class Converter {
     const spec: LayerSpec = { type: 'Conv2d', inChannels, outChannels, kernelSize: [kH, kW], stride: w.strides, padding: [pads[0], pads[1]] };
     Object.assign(spec, { dilation: w.dilations, groups });
     if (!bias) spec.bias = false;
+    const folded = bias ? foldedBatchNorm(node) : null;
+    if (folded) spec.foldedBatchNorm = folded;
     this.emit([...before, node], spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W }, node);
   }
 
