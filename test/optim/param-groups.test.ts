@@ -4,6 +4,7 @@
 // same as one optimizer per group), schedules scale every group alike, and a saved state refuses
 // another group layout with a message that says what differs.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { decodeCheckpoint, encodeCheckpoint } from '../../src/io/checkpoint.js';
 import { Linear } from '../../src/layers/linear.js';
@@ -13,6 +14,49 @@ import { OneCycleLR, StepLR } from '../../src/optim/schedules.js';
 import { SGD } from '../../src/optim/sgd.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Parameter, Tensor } from '../../src/tensor/tensor.js';
+
+interface GroupCase {
+  name: string;
+  options: { type: string; lr: number; headLr: number; momentum?: number; nesterov?: boolean; weightDecay?: number };
+  frozen: string[];
+  stepLR: [number, number] | null;
+  shapes: Record<string, number[]>;
+  initial: Record<string, number[]>;
+  grads: Record<string, number[]>[];
+  after: Record<string, number[]>[];
+  lrs: number[][];
+}
+const golden = JSON.parse(readFileSync(new URL('../fixtures/optim-groups.json', import.meta.url), 'utf8')) as { cases: GroupCase[] };
+
+/** Float32 tolerance as in optimizers.test.ts: a few ulps of the value, plus a floor near 0. */
+function assertClose(actual: ArrayLike<number>, expected: number[], where: string): void {
+  assert.equal(actual.length, expected.length, `${where}: length`);
+  for (let k = 0; k < expected.length; k++) {
+    const tol = 2e-6 + 4e-6 * Math.abs(expected[k]);
+    if (!(Math.abs(actual[k] - expected[k]) <= tol)) assert.fail(`${where}, element ${k}: expected ${expected[k]}, got ${actual[k]} (tolerance ${tol})`);
+  }
+}
+
+describe('parameter groups and frozen parameters match PyTorch step for step (test/fixtures/make-optim-groups-fixtures.py)', () => {
+  for (const c of golden.cases) {
+    it(c.name, () => {
+      const names = Object.keys(c.shapes);
+      const ps = names.map((n) => new Parameter(n, Tensor.from(c.initial[n], c.shapes[n])));
+      for (const p of ps) p.requiresGrad = !c.frozen.includes(p.name);
+      const { type, headLr, ...rest } = c.options;
+      const groups = [{ params: 'head', lr: headLr }];
+      const opt = type === 'SGD' ? new SGD(ps, { ...rest, groups }) : type === 'Adam' ? new Adam(ps, { ...rest, groups }) : new AdamW(ps, { ...rest, groups });
+      const schedule = c.stepLR ? new StepLR(opt, c.stepLR[0], c.stepLR[1]) : null;
+      c.grads.forEach((g, step) => {
+        for (const p of ps) p.grad.data.set(g[p.name]); // a frozen parameter's grad is not zero, and must be ignored
+        opt.step();
+        schedule?.step();
+        for (const p of ps) assertClose(p.value.data, c.after[step][p.name], `${c.name}, step ${step + 1}, ${p.name}`);
+        opt.paramGroups().forEach((group, k) => assert.ok(Math.abs(group.lr - c.lrs[step][k]) <= 1e-12 * c.lrs[step][k], `${c.name}, step ${step + 1}, group ${k} lr ${group.lr} vs ${c.lrs[step][k]}`));
+      });
+    });
+  }
+});
 
 /** Parameters 'body.weight', 'body.bias', 'fc.weight', 'fc.bias' with seeded values. */
 function params(seed = 1): Parameter[] {
