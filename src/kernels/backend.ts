@@ -87,6 +87,30 @@ export interface LossResult {
   grad: Tensor;
 }
 
+/** One SGD step's coefficients (torch.optim.SGD's names); `first`: the momentum buffer starts as d. */
+export interface SgdCoefficients {
+  lr: number;
+  momentum: number;
+  dampening: number;
+  nesterov: boolean;
+  weightDecay: number;
+  first: boolean;
+}
+
+/**
+ * One Adam step's coefficients at step t: stepSize = η / (1 − β₁ᵗ), biasCorrection2Sqrt = √(1 − β₂ᵗ),
+ * l2 = λ folded into the gradient (Adam; 0 for none), decay = 1 − ηλ multiplying θ (AdamW; 1 for none).
+ */
+export interface AdamCoefficients {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  stepSize: number;
+  biasCorrection2Sqrt: number;
+  l2: number;
+  decay: number;
+}
+
 export interface Kernels {
   readonly name: string;
 
@@ -208,4 +232,10 @@ export interface Kernels {
   softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult;
   /** Mean (or sum) of squared errors and its gradient w.r.t. prediction. */
   mse(prediction: Tensor, target: Tensor, reduction: 'mean' | 'sum'): LossResult;
+
+  // ---- Optimizer updates, in place over θ and the state (same sizes) ---------------------------
+  /** SGD on one parameter θ with gradient g and momentum buffer (null without momentum). */
+  sgdStep(theta: Tensor, g: Tensor, buf: Tensor | null, c: SgdCoefficients): void;
+  /** Adam / AdamW on one parameter θ with gradient g, moments m and v, and vMax for AMSGrad (else null). */
+  adamStep(theta: Tensor, g: Tensor, m: Tensor, v: Tensor, vMax: Tensor | null, c: AdamCoefficients): void;
 }

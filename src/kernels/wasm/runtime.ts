@@ -37,6 +37,11 @@ interface NablaExports {
   batchNormBackwardSimd(desc: number): void;
   groupNormForwardBlocks(desc: number, eps: number): void;
   groupNormBackwardBlocks(desc: number): void;
+  sgdStepSimd(theta: number, g: number, buf: number, n: number, lr: number, mu: number, damped: number, wd: number, flags: number): void;
+  adamStepSimd(
+    theta: number, g: number, m: number, v: number, vMax: number, n: number, beta1: number, oneMinusBeta1: number,
+    beta2: number, oneMinusBeta2: number, eps: number, stepSize: number, bc2: number, l2: number, decay: number, flags: number,
+  ): void;
 }
 
 /**

@@ -132,3 +132,4 @@ export { maxPool2dBackwardScatter } from './pool';
 export { batchNormStatsSimd, batchNormForwardSimd, batchNormBackwardSimd } from './batch-norm';
 export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
 export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental';
+export { sgdStepSimd, adamStepSimd } from './optim';
