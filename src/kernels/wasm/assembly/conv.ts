@@ -2,13 +2,10 @@
 // Convolution as im2col + GEMM; a job item is one sample (forward) or one piece, a fixed run of
 // samples (backward); items are shared out between threads.
 // A 1×1 convolution with stride 1 and no padding skips im2col: x itself is the column matrix.
-// A group with one input channel (LeNet's and most networks' first layer, depthwise convs), stride
-// 1 and dilation 1 skips it too in the forward pass: the GEMM micro-kernel reads the column matrix
-// in place from a zero-padded copy of the plane (conv1ChannelForward).
 // Job words (see ../kernels.ts): [kind, N, C, H, W, outC, kH, kW, strideH, strideW, padH, padW,
 // dilationH, dilationW, groups, OH, OW, ...pointers]; the layout of cols is im2col's:
 // row (c, kh, kw), column (oh, ow).
-import { gemm, GEMM_SCRATCH_BYTES, KC, microKernel, MR, NR, packA } from './gemm';
+import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 import { reluSimd } from './elementwise';
 
@@ -123,50 +120,6 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Scratch bytes conv1ChannelForward needs for outCg output channels (the padded plane with a
- * tile's slack, the packed weights, an edge tile), or the maximum when it does not apply: stride or
- * dilation other than 1, or more than KC taps (where the GEMM would split the sum; below it both
- * paths add the same products in the same order, so they agree bit for bit).
- */
-function conv1ChannelBytes(desc: usize, outCg: i32): usize {
-  const kk = word(desc, KH) * word(desc, KW);
-  if (word(desc, SH) != 1 || word(desc, SW) != 1 || word(desc, DH) != 1 || word(desc, DW) != 1 || kk > KC) return <usize>-1;
-  const Hp = word(desc, H_) + 2 * word(desc, PH), Wp = word(desc, W_) + 2 * word(desc, PW);
-  const panels = (outCg + MR - 1) / MR;
-  return (<usize>(Hp * Wp + NR) + <usize>panels * MR * kk + MR * NR) * 4;
-}
-
-/**
- * y_g [outCg, OH·OW] = w_g [outCg, kH·kW] · cols for a group with one input channel, stride 1 and
- * dilation 1, without im2col: the plane is copied into scratch with its zero padding (rows Wp =
- * W + 2·padW floats), where column (oh, ow) of cols, row (kh, kw), is the float at
- * (oh + kh)·Wp + ow + kw. So a tile of 8 outputs along ow reads the rows of its B panel in place:
- * kW rows 4 bytes apart, kH times, Wp floats down each time.
- */
-function conv1ChannelForward(desc: usize, x: usize, w: usize, y: usize, outCg: i32, scratch: usize): void {
-  const H = word(desc, H_), W = word(desc, W_), kH = word(desc, KH), kW = word(desc, KW);
-  const padH = word(desc, PH), padW = word(desc, PW), OH = word(desc, OH_), OW = word(desc, OW_);
-  const Hp = H + 2 * padH, Wp = W + 2 * padW, kk = kH * kW, OHW = OH * OW;
-  const plane = scratch;
-  zeroFloats(plane, Hp * Wp + NR); // NR: a last edge tile reads past the plane
-  for (let h = 0; h < H; h++) copyFloats(plane + <usize>((h + padH) * Wp + padW) * 4, x + <usize>(h * W) * 4, W);
-  const ap = plane + <usize>(Hp * Wp + NR) * 4;
-  packA(false, w, kk, 0, 0, outCg, kk, ap);
-  const edge = ap + <usize>((outCg + MR - 1) / MR * MR * kk) * 4;
-  const bSkip = <usize>(Wp - kW) * 4;
-  for (let oh = 0; oh < OH; oh++) {
-    for (let ow = 0; ow < OW; ow += NR) {
-      const bp = plane + <usize>(oh * Wp + ow) * 4;
-      const cols = min(NR, OW - ow);
-      for (let ir = 0; ir < outCg; ir += MR) {
-        const c = y + <usize>(ir * OHW + oh * OW + ow) * 4;
-        microKernel(kW, ap + <usize>(ir * kk) * 4, bp, 4, c, OHW, min(MR, outCg - ir), cols, false, edge, kH, bSkip);
-      }
-    }
-  }
-}
-
-/**
  * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1)]. Item n:
  * y[n] = conv(x[n], w) + b, then max(·, 0) with relu (a fused ReLU layer).
  * The thread's scratch holds cols [Cg·kH·kW, OH·OW] and then the gemm packing area.
@@ -178,17 +131,12 @@ export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   const scratch = <usize>word(desc, 21) + <usize>thread * <usize>word(desc, 22);
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
-  const direct = Cg == 1 && !pointwise && conv1ChannelBytes(desc, outCg) <= <usize>word(desc, 22);
   const cols = scratch;
   const gemmScratch = scratch + ((<usize>rows * OHW * 4 + 63) & ~63);
   for (let g = 0; g < groups; g++) {
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
     const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
-    if (direct) {
-      conv1ChannelForward(desc, xg, wg, yg, outCg, scratch);
-      continue;
-    }
     if (!pointwise) im2colSample(desc, xg, Cg, cols);
     // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
     gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);

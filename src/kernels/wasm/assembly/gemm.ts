@@ -27,7 +27,7 @@ export const GEMM_SCRATCH_BYTES: i32 = (MC * KC + KC * NC + MR * NR) * 4;
 }
 
 /** Packs rows [i0, i0+mc) × cols [p0, p0+kc) of op(A) into MR-row panels: panel-major, then k, then row. */
-export function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: i32, ap: usize): void {
+function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: i32, ap: usize): void {
   for (let ir = 0; ir < mc; ir += MR) {
     const rows = min(MR, mc - ir);
     const panel = ap + <usize>(ir * kc) * 4;
@@ -138,34 +138,30 @@ function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: 
 /**
  * The 4×8 micro-kernel of the plain SIMD128 build: as kernel6x8Simd with 8 accumulators.
  */
-export function kernel4x8Simd(
+function kernel4x8Simd(
   kc: i32, ap: usize, bp: usize, bStride: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize,
-  kOuter: i32, bSkip: usize,
 ): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-  for (let o = 0; o < kOuter; o++) {
-    for (let k = 0; k < kc; k++) {
-      const b0 = v128.load(bp);
-      const b1 = v128.load(bp, 16);
-      let a = v128.load32_splat(ap);
-      c00 = madd(a, b0, c00);
-      c01 = madd(a, b1, c01);
-      a = v128.load32_splat(ap, 4);
-      c10 = madd(a, b0, c10);
-      c11 = madd(a, b1, c11);
-      a = v128.load32_splat(ap, 8);
-      c20 = madd(a, b0, c20);
-      c21 = madd(a, b1, c21);
-      a = v128.load32_splat(ap, 12);
-      c30 = madd(a, b0, c30);
-      c31 = madd(a, b1, c31);
-      ap += MR * 4;
-      bp += bStride;
-    }
-    bp += bSkip;
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    a = v128.load32_splat(ap, 8);
+    c20 = madd(a, b0, c20);
+    c21 = madd(a, b1, c21);
+    a = v128.load32_splat(ap, 12);
+    c30 = madd(a, b0, c30);
+    c31 = madd(a, b1, c31);
+    ap += MR * 4;
+    bp += bStride;
   }
   const rowBytes = <usize>ldc * 4;
   if (rows == MR && cols == NR) {
@@ -196,15 +192,12 @@ function copyEdgeTile(edge: usize, c: usize, ldc: i32, rows: i32, cols: i32, add
 
 /**
  * The 6×8 micro-kernel: tile (=|+=) Ap[kc × 6]ᵀ · Bp[kc × 8], in 12 v128 accumulators; the rows
- * of Bp are bStride bytes apart (32 when packed, a row of B when read in place), in kOuter runs of
- * kc rows with bSkip more bytes after each run (1 run for a GEMM; a single-channel convolution
- * reads its padded input plane in place as kH runs of kW rows 4 bytes apart). A full
+ * of Bp are bStride bytes apart (32 when packed, a row of B when read in place). A full
  * tile goes straight to C (row stride ldc floats); an edge tile (rows < 6 or cols < 8) goes
  * through `edge` and only its valid part is copied.
  */
-export function kernel6x8Simd(
+function kernel6x8Simd(
   kc: i32, ap: usize, bp: usize, bStride: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize,
-  kOuter: i32, bSkip: usize,
 ): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
@@ -212,32 +205,29 @@ export function kernel6x8Simd(
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
   let c40 = f32x4.splat(0), c41 = f32x4.splat(0);
   let c50 = f32x4.splat(0), c51 = f32x4.splat(0);
-  for (let o = 0; o < kOuter; o++) {
-    for (let k = 0; k < kc; k++) {
-      const b0 = v128.load(bp);
-      const b1 = v128.load(bp, 16);
-      let a = v128.load32_splat(ap);
-      c00 = madd(a, b0, c00);
-      c01 = madd(a, b1, c01);
-      a = v128.load32_splat(ap, 4);
-      c10 = madd(a, b0, c10);
-      c11 = madd(a, b1, c11);
-      a = v128.load32_splat(ap, 8);
-      c20 = madd(a, b0, c20);
-      c21 = madd(a, b1, c21);
-      a = v128.load32_splat(ap, 12);
-      c30 = madd(a, b0, c30);
-      c31 = madd(a, b1, c31);
-      a = v128.load32_splat(ap, 16);
-      c40 = madd(a, b0, c40);
-      c41 = madd(a, b1, c41);
-      a = v128.load32_splat(ap, 20);
-      c50 = madd(a, b0, c50);
-      c51 = madd(a, b1, c51);
-      ap += MR * 4;
-      bp += bStride;
-    }
-    bp += bSkip;
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    a = v128.load32_splat(ap, 8);
+    c20 = madd(a, b0, c20);
+    c21 = madd(a, b1, c21);
+    a = v128.load32_splat(ap, 12);
+    c30 = madd(a, b0, c30);
+    c31 = madd(a, b1, c31);
+    a = v128.load32_splat(ap, 16);
+    c40 = madd(a, b0, c40);
+    c41 = madd(a, b1, c41);
+    a = v128.load32_splat(ap, 20);
+    c50 = madd(a, b0, c50);
+    c51 = madd(a, b1, c51);
+    ap += MR * 4;
+    bp += bStride;
   }
   const rowBytes = <usize>ldc * 4;
   if (rows == MR && cols == NR) {
@@ -256,16 +246,6 @@ export function kernel6x8Simd(
   storeRow(edge + 128, c40, c41, false);
   storeRow(edge + 160, c50, c51, false);
   copyEdgeTile(edge, c, ldc, rows, cols, add);
-}
-
-/** The register tile of this build (6×8 with relaxed SIMD, 4×8 without). */
-// @ts-ignore: decorator
-@inline export function microKernel(
-  kc: i32, ap: usize, bp: usize, bStride: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize,
-  kOuter: i32, bSkip: usize,
-): void {
-  if (MR == 6) kernel6x8Simd(kc, ap, bp, bStride, c, ldc, rows, cols, add, edge, kOuter, bSkip);
-  else kernel4x8Simd(kc, ap, bp, bStride, c, ldc, rows, cols, add, edge, kOuter, bSkip);
 }
 
 /**
@@ -310,7 +290,8 @@ export function gemm(
           for (let ir = 0; ir < mc; ir += MR) {
             const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
             const aPanel = ap + <usize>(ir * kc) * 4;
-            microKernel(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge, 1, 0);
+            if (MR == 6) kernel6x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
+            else kernel4x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
           }
         }
       }

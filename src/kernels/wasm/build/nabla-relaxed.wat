@@ -3,22 +3,22 @@
  (type $1 (func (param i32)))
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (result i32)))
- (type $4 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $5 (func (param i32 i32)))
- (type $6 (func (param i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32) (result f64)))
- (type $9 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $12 (func (param i32 i32 i32 i32 f32 i32)))
- (type $13 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $14 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $15 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $16 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $18 (func (param i32 f64)))
- (type $19 (func (param i32 i32) (result i32)))
+ (type $4 (func (param i32 i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32) (result f64)))
+ (type $7 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $8 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $12 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $13 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $14 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $16 (func (param i32 f64)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $18 (func (param i32 i32) (result i32)))
+ (type $19 (func (param i32 i32 i32 i32 i32 i32)))
  (type $20 (func (param i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -76,6 +76,8 @@
   (local $26 i32)
   (local $27 i32)
   (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
   local.get $4
   i32.eqz
   if
@@ -118,7 +120,7 @@
   local.tee $15
   i32.const -1048576
   i32.sub
-  local.set $26
+  local.set $23
   local.get $1
   i32.eqz
   local.tee $12
@@ -146,12 +148,12 @@
   end
   loop $for-loop|1
    local.get $3
-   local.get $17
+   local.get $21
    i32.gt_s
    if
     i32.const 1024
     local.get $3
-    local.get $17
+    local.get $21
     i32.sub
     local.tee $14
     local.get $14
@@ -160,22 +162,22 @@
     select
     local.set $22
     i32.const 0
-    local.set $16
+    local.set $18
     loop $for-loop|2
      local.get $4
-     local.get $16
+     local.get $18
      i32.gt_s
      if
       i32.const 256
       local.get $4
-      local.get $16
+      local.get $18
       i32.sub
       local.tee $14
       local.get $14
       i32.const 256
       i32.gt_s
       select
-      local.set $19
+      local.set $25
       local.get $12
       if
        local.get $22
@@ -186,13 +188,13 @@
         local.get $1
         local.get $7
         local.get $8
-        local.get $16
-        local.get $17
+        local.get $18
+        local.get $21
         local.get $22
         i32.add
         local.get $14
         i32.sub
-        local.get $19
+        local.get $25
         local.get $14
         local.get $15
         call $src/kernels/wasm/assembly/gemm/packB
@@ -201,94 +203,289 @@
        local.get $1
        local.get $7
        local.get $8
-       local.get $16
-       local.get $17
-       local.get $19
+       local.get $18
+       local.get $21
+       local.get $25
        local.get $22
        local.get $15
        call $src/kernels/wasm/assembly/gemm/packB
       end
       local.get $11
-      local.get $16
+      local.get $18
       i32.const 0
       i32.gt_s
       local.get $11
       select
-      local.set $27
+      local.set $24
       i32.const 0
-      local.set $20
+      local.set $19
       loop $for-loop|3
        local.get $2
-       local.get $20
+       local.get $19
        i32.gt_s
        if
-        local.get $0
-        local.get $5
-        local.get $6
-        local.get $20
-        local.get $16
         i32.const 120
         local.get $2
-        local.get $20
+        local.get $19
         i32.sub
         local.tee $14
         local.get $14
         i32.const 120
         i32.gt_s
         select
-        local.tee $24
-        local.get $19
-        local.get $13
-        call $src/kernels/wasm/assembly/gemm/packA
+        local.set $26
         i32.const 0
-        local.set $18
-        loop $for-loop|4
-         local.get $18
+        local.set $17
+        loop $for-loop|00
+         local.get $17
+         local.get $26
+         i32.lt_s
+         if
+          i32.const 6
+          local.get $26
+          local.get $17
+          i32.sub
+          local.tee $14
+          local.get $14
+          i32.const 6
+          i32.gt_s
+          select
+          local.set $27
+          local.get $13
+          local.get $17
+          local.get $25
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $28
+          local.get $0
+          if
+           i32.const 0
+           local.set $14
+           loop $for-loop|11
+            local.get $14
+            local.get $25
+            i32.lt_s
+            if
+             local.get $5
+             local.get $14
+             local.get $18
+             i32.add
+             local.get $6
+             i32.mul
+             local.get $19
+             i32.add
+             local.get $17
+             i32.add
+             i32.const 2
+             i32.shl
+             i32.add
+             local.set $29
+             local.get $28
+             local.get $14
+             i32.const 24
+             i32.mul
+             i32.add
+             local.set $20
+             local.get $27
+             i32.const 6
+             i32.eq
+             if
+              local.get $20
+              local.get $29
+              v128.load
+              v128.store
+              local.get $20
+              local.get $29
+              i64.load offset=16
+              i64.store offset=16
+             else
+              i32.const 0
+              local.set $16
+              loop $for-loop|22
+               local.get $16
+               i32.const 6
+               i32.lt_s
+               if
+                local.get $16
+                i32.const 2
+                i32.shl
+                local.tee $30
+                local.get $20
+                i32.add
+                local.get $16
+                local.get $27
+                i32.lt_s
+                if (result f32)
+                 local.get $29
+                 local.get $30
+                 i32.add
+                 f32.load
+                else
+                 f32.const 0
+                end
+                f32.store
+                local.get $16
+                i32.const 1
+                i32.add
+                local.set $16
+                br $for-loop|22
+               end
+              end
+             end
+             local.get $14
+             i32.const 1
+             i32.add
+             local.set $14
+             br $for-loop|11
+            end
+           end
+          else
+           i32.const 0
+           local.set $16
+           loop $for-loop|33
+            local.get $16
+            i32.const 6
+            i32.lt_s
+            if
+             local.get $28
+             local.get $16
+             i32.const 2
+             i32.shl
+             i32.add
+             local.set $20
+             local.get $16
+             local.get $27
+             i32.lt_s
+             if
+              local.get $5
+              local.get $17
+              local.get $19
+              i32.add
+              local.get $16
+              i32.add
+              local.get $6
+              i32.mul
+              local.get $18
+              i32.add
+              i32.const 2
+              i32.shl
+              i32.add
+              local.set $29
+              i32.const 0
+              local.set $14
+              loop $for-loop|4
+               local.get $14
+               local.get $25
+               i32.lt_s
+               if
+                local.get $20
+                local.get $14
+                i32.const 24
+                i32.mul
+                i32.add
+                local.get $29
+                local.get $14
+                i32.const 2
+                i32.shl
+                i32.add
+                f32.load
+                f32.store
+                local.get $14
+                i32.const 1
+                i32.add
+                local.set $14
+                br $for-loop|4
+               end
+              end
+             else
+              i32.const 0
+              local.set $14
+              loop $for-loop|5
+               local.get $14
+               local.get $25
+               i32.lt_s
+               if
+                local.get $20
+                local.get $14
+                i32.const 24
+                i32.mul
+                i32.add
+                f32.const 0
+                f32.store
+                local.get $14
+                i32.const 1
+                i32.add
+                local.set $14
+                br $for-loop|5
+               end
+              end
+             end
+             local.get $16
+             i32.const 1
+             i32.add
+             local.set $16
+             br $for-loop|33
+            end
+           end
+          end
+          local.get $17
+          i32.const 6
+          i32.add
+          local.set $17
+          br $for-loop|00
+         end
+        end
+        i32.const 0
+        local.set $16
+        loop $for-loop|44
+         local.get $16
          local.get $22
          i32.lt_s
          if
           i32.const 8
           local.get $22
-          local.get $18
+          local.get $16
           i32.sub
           local.tee $14
           local.get $14
           i32.const 8
           i32.gt_s
           select
-          local.set $23
+          local.set $27
           local.get $15
-          local.get $18
-          local.get $19
+          local.get $16
+          local.get $25
           i32.mul
           i32.const 2
           i32.shl
           i32.add
           local.set $14
           i32.const 32
-          local.set $25
+          local.set $20
           local.get $12
           if
            i32.const 32
            local.get $8
            i32.const 2
            i32.shl
-           local.get $23
+           local.get $27
            i32.const 8
            i32.ne
            select
-           local.set $25
-           local.get $23
+           local.set $20
+           local.get $27
            i32.const 8
            i32.eq
            if (result i32)
             local.get $7
             local.get $8
-            local.get $16
-            i32.mul
-            local.get $17
-            i32.add
             local.get $18
+            i32.mul
+            local.get $21
+            i32.add
+            local.get $16
             i32.add
             i32.const 2
             i32.shl
@@ -299,83 +496,81 @@
            local.set $14
           end
           i32.const 0
-          local.set $21
-          loop $for-loop|5
-           local.get $21
-           local.get $24
+          local.set $17
+          loop $for-loop|55
+           local.get $17
+           local.get $26
            i32.lt_s
            if
-            local.get $19
+            local.get $25
             local.get $13
-            local.get $19
-            local.get $21
+            local.get $17
+            local.get $25
             i32.mul
             i32.const 2
             i32.shl
             i32.add
             local.get $14
-            local.get $25
-            local.get $9
             local.get $20
-            local.get $21
+            local.get $9
+            local.get $17
+            local.get $19
             i32.add
             local.get $10
             i32.mul
-            local.get $17
+            local.get $21
             i32.add
-            local.get $18
+            local.get $16
             i32.add
             i32.const 2
             i32.shl
             i32.add
             local.get $10
             i32.const 6
-            local.get $24
-            local.get $21
+            local.get $26
+            local.get $17
             i32.sub
             local.tee $28
             local.get $28
             i32.const 6
             i32.gt_s
             select
-            local.get $23
             local.get $27
-            local.get $26
-            i32.const 1
-            i32.const 0
+            local.get $24
+            local.get $23
             call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
-            local.get $21
+            local.get $17
             i32.const 6
             i32.add
-            local.set $21
-            br $for-loop|5
+            local.set $17
+            br $for-loop|55
            end
           end
-          local.get $18
+          local.get $16
           i32.const 8
           i32.add
-          local.set $18
-          br $for-loop|4
+          local.set $16
+          br $for-loop|44
          end
         end
-        local.get $20
+        local.get $19
         i32.const 120
         i32.add
-        local.set $20
+        local.set $19
         br $for-loop|3
        end
       end
-      local.get $16
+      local.get $18
       i32.const 256
       i32.add
-      local.set $16
+      local.set $18
       br $for-loop|2
      end
     end
-    local.get $17
+    local.get $21
     i32.const 1024
     i32.add
-    local.set $17
+    local.set $21
     br $for-loop|1
    end
   end
@@ -1477,613 +1672,6 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/gemm/packA (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
-  loop $for-loop|0
-   local.get $5
-   local.get $10
-   i32.gt_s
-   if
-    i32.const 6
-    local.get $5
-    local.get $10
-    i32.sub
-    local.tee $8
-    local.get $8
-    i32.const 6
-    i32.gt_s
-    select
-    local.set $11
-    local.get $7
-    local.get $6
-    local.get $10
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $12
-    local.get $0
-    if
-     i32.const 0
-     local.set $8
-     loop $for-loop|1
-      local.get $6
-      local.get $8
-      i32.gt_s
-      if
-       local.get $1
-       local.get $4
-       local.get $8
-       i32.add
-       local.get $2
-       i32.mul
-       local.get $3
-       i32.add
-       local.get $10
-       i32.add
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $14
-       local.get $12
-       local.get $8
-       i32.const 24
-       i32.mul
-       i32.add
-       local.set $13
-       local.get $11
-       i32.const 6
-       i32.eq
-       if
-        local.get $13
-        local.get $14
-        v128.load
-        v128.store
-        local.get $13
-        local.get $14
-        i64.load offset=16
-        i64.store offset=16
-       else
-        i32.const 0
-        local.set $9
-        loop $for-loop|2
-         local.get $9
-         i32.const 6
-         i32.lt_s
-         if
-          local.get $9
-          i32.const 2
-          i32.shl
-          local.tee $15
-          local.get $13
-          i32.add
-          local.get $9
-          local.get $11
-          i32.lt_s
-          if (result f32)
-           local.get $14
-           local.get $15
-           i32.add
-           f32.load
-          else
-           f32.const 0
-          end
-          f32.store
-          local.get $9
-          i32.const 1
-          i32.add
-          local.set $9
-          br $for-loop|2
-         end
-        end
-       end
-       local.get $8
-       i32.const 1
-       i32.add
-       local.set $8
-       br $for-loop|1
-      end
-     end
-    else
-     i32.const 0
-     local.set $9
-     loop $for-loop|3
-      local.get $9
-      i32.const 6
-      i32.lt_s
-      if
-       local.get $12
-       local.get $9
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $13
-       local.get $9
-       local.get $11
-       i32.lt_s
-       if
-        local.get $1
-        local.get $3
-        local.get $10
-        i32.add
-        local.get $9
-        i32.add
-        local.get $2
-        i32.mul
-        local.get $4
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $14
-        i32.const 0
-        local.set $8
-        loop $for-loop|4
-         local.get $6
-         local.get $8
-         i32.gt_s
-         if
-          local.get $13
-          local.get $8
-          i32.const 24
-          i32.mul
-          i32.add
-          local.get $14
-          local.get $8
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32.store
-          local.get $8
-          i32.const 1
-          i32.add
-          local.set $8
-          br $for-loop|4
-         end
-        end
-       else
-        i32.const 0
-        local.set $8
-        loop $for-loop|5
-         local.get $6
-         local.get $8
-         i32.gt_s
-         if
-          local.get $13
-          local.get $8
-          i32.const 24
-          i32.mul
-          i32.add
-          f32.const 0
-          f32.store
-          local.get $8
-          i32.const 1
-          i32.add
-          local.set $8
-          br $for-loop|5
-         end
-        end
-       end
-       local.get $9
-       i32.const 1
-       i32.add
-       local.set $9
-       br $for-loop|3
-      end
-     end
-    end
-    local.get $10
-    i32.const 6
-    i32.add
-    local.set $10
-    br $for-loop|0
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/gemm/kernel6x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local $15 v128)
-  (local $16 v128)
-  (local $17 v128)
-  (local $18 v128)
-  (local $19 v128)
-  (local $20 v128)
-  (local $21 v128)
-  (local $22 v128)
-  (local $23 v128)
-  (local $24 v128)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 f32)
-  (local $28 v128)
-  (local $29 v128)
-  loop $for-loop|0
-   local.get $10
-   local.get $26
-   i32.gt_s
-   if
-    i32.const 0
-    local.set $25
-    loop $for-loop|1
-     local.get $0
-     local.get $25
-     i32.gt_s
-     if
-      local.get $1
-      v128.load32_splat
-      local.tee $28
-      local.get $2
-      v128.load
-      local.tee $12
-      local.get $13
-      f32x4.relaxed_madd
-      local.set $13
-      local.get $28
-      local.get $2
-      v128.load offset=16
-      local.tee $28
-      local.get $14
-      f32x4.relaxed_madd
-      local.set $14
-      local.get $1
-      v128.load32_splat offset=4
-      local.tee $29
-      local.get $12
-      local.get $15
-      f32x4.relaxed_madd
-      local.set $15
-      local.get $29
-      local.get $28
-      local.get $16
-      f32x4.relaxed_madd
-      local.set $16
-      local.get $1
-      v128.load32_splat offset=8
-      local.tee $29
-      local.get $12
-      local.get $17
-      f32x4.relaxed_madd
-      local.set $17
-      local.get $29
-      local.get $28
-      local.get $18
-      f32x4.relaxed_madd
-      local.set $18
-      local.get $1
-      v128.load32_splat offset=12
-      local.tee $29
-      local.get $12
-      local.get $19
-      f32x4.relaxed_madd
-      local.set $19
-      local.get $29
-      local.get $28
-      local.get $20
-      f32x4.relaxed_madd
-      local.set $20
-      local.get $1
-      v128.load32_splat offset=16
-      local.tee $29
-      local.get $12
-      local.get $21
-      f32x4.relaxed_madd
-      local.set $21
-      local.get $29
-      local.get $28
-      local.get $22
-      f32x4.relaxed_madd
-      local.set $22
-      local.get $1
-      v128.load32_splat offset=20
-      local.tee $29
-      local.get $12
-      local.get $23
-      f32x4.relaxed_madd
-      local.set $23
-      local.get $29
-      local.get $28
-      local.get $24
-      f32x4.relaxed_madd
-      local.set $24
-      local.get $1
-      i32.const 24
-      i32.add
-      local.set $1
-      local.get $2
-      local.get $3
-      i32.add
-      local.set $2
-      local.get $25
-      i32.const 1
-      i32.add
-      local.set $25
-      br $for-loop|1
-     end
-    end
-    local.get $2
-    local.get $11
-    i32.add
-    local.set $2
-    local.get $26
-    i32.const 1
-    i32.add
-    local.set $26
-    br $for-loop|0
-   end
-  end
-  local.get $7
-  i32.const 8
-  i32.eq
-  local.get $6
-  i32.const 6
-  i32.eq
-  i32.and
-  if
-   local.get $5
-   i32.const 2
-   i32.shl
-   local.set $0
-   local.get $4
-   local.get $8
-   if (result v128)
-    local.get $14
-    local.get $4
-    v128.load offset=16
-    f32x4.add
-    local.set $14
-    local.get $13
-    local.get $4
-    v128.load
-    f32x4.add
-   else
-    local.get $13
-   end
-   v128.store
-   local.get $4
-   local.get $14
-   v128.store offset=16
-   local.get $0
-   local.get $4
-   i32.add
-   local.tee $1
-   local.get $8
-   if (result v128)
-    local.get $16
-    local.get $1
-    v128.load offset=16
-    f32x4.add
-    local.set $16
-    local.get $15
-    local.get $1
-    v128.load
-    f32x4.add
-   else
-    local.get $15
-   end
-   v128.store
-   local.get $1
-   local.get $16
-   v128.store offset=16
-   local.get $4
-   local.get $0
-   i32.const 1
-   i32.shl
-   i32.add
-   local.tee $1
-   local.get $8
-   if (result v128)
-    local.get $18
-    local.get $1
-    v128.load offset=16
-    f32x4.add
-    local.set $18
-    local.get $17
-    local.get $1
-    v128.load
-    f32x4.add
-   else
-    local.get $17
-   end
-   v128.store
-   local.get $1
-   local.get $18
-   v128.store offset=16
-   local.get $4
-   local.get $0
-   i32.const 3
-   i32.mul
-   i32.add
-   local.tee $1
-   local.get $8
-   if (result v128)
-    local.get $20
-    local.get $1
-    v128.load offset=16
-    f32x4.add
-    local.set $20
-    local.get $19
-    local.get $1
-    v128.load
-    f32x4.add
-   else
-    local.get $19
-   end
-   v128.store
-   local.get $1
-   local.get $20
-   v128.store offset=16
-   local.get $4
-   local.get $0
-   i32.const 2
-   i32.shl
-   i32.add
-   local.tee $1
-   local.get $8
-   if (result v128)
-    local.get $22
-    local.get $1
-    v128.load offset=16
-    f32x4.add
-    local.set $22
-    local.get $21
-    local.get $1
-    v128.load
-    f32x4.add
-   else
-    local.get $21
-   end
-   v128.store
-   local.get $1
-   local.get $22
-   v128.store offset=16
-   local.get $4
-   local.get $0
-   i32.const 5
-   i32.mul
-   i32.add
-   local.tee $0
-   local.get $8
-   if (result v128)
-    local.get $24
-    local.get $0
-    v128.load offset=16
-    f32x4.add
-    local.set $24
-    local.get $23
-    local.get $0
-    v128.load
-    f32x4.add
-   else
-    local.get $23
-   end
-   v128.store
-   local.get $0
-   local.get $24
-   v128.store offset=16
-   return
-  end
-  local.get $9
-  local.get $13
-  v128.store
-  local.get $9
-  local.get $14
-  v128.store offset=16
-  local.get $9
-  i32.const 32
-  i32.add
-  local.get $15
-  v128.store
-  local.get $9
-  local.get $16
-  v128.store offset=48
-  local.get $9
-  i32.const -64
-  i32.sub
-  local.tee $0
-  local.get $17
-  v128.store
-  local.get $0
-  local.get $18
-  v128.store offset=16
-  local.get $9
-  i32.const 96
-  i32.add
-  local.get $19
-  v128.store
-  local.get $9
-  local.get $20
-  v128.store offset=112
-  local.get $9
-  i32.const 128
-  i32.add
-  local.get $21
-  v128.store
-  local.get $9
-  local.get $22
-  v128.store offset=144
-  local.get $9
-  i32.const 160
-  i32.add
-  local.get $23
-  v128.store
-  local.get $9
-  local.get $24
-  v128.store offset=176
-  i32.const 0
-  local.set $1
-  loop $for-loop|00
-   local.get $1
-   local.get $6
-   i32.lt_s
-   if
-    local.get $4
-    local.get $1
-    local.get $5
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $2
-    local.get $9
-    local.get $1
-    i32.const 5
-    i32.shl
-    i32.add
-    local.set $3
-    i32.const 0
-    local.set $0
-    loop $for-loop|11
-     local.get $0
-     local.get $7
-     i32.lt_s
-     if
-      local.get $3
-      local.get $0
-      i32.const 2
-      i32.shl
-      local.tee $10
-      i32.add
-      f32.load
-      local.set $27
-      local.get $2
-      local.get $10
-      i32.add
-      local.tee $10
-      local.get $8
-      if (result f32)
-       local.get $10
-       f32.load
-       local.get $27
-       f32.add
-      else
-       local.get $27
-      end
-      f32.store
-      local.get $0
-      i32.const 1
-      i32.add
-      local.set $0
-      br $for-loop|11
-     end
-    end
-    local.get $1
-    i32.const 1
-    i32.add
-    local.set $1
-    br $for-loop|00
-   end
-  end
- )
  (func $src/kernels/wasm/assembly/conv/im2colSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
   (local $4 i32)
   (local $5 i32)
@@ -2501,7 +2089,7 @@
            i32.const 1
            i32.eq
            if
-            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
+            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
              local.get $7
              i32.const 2
              i32.shl
@@ -2545,7 +2133,7 @@
                 br $for-loop|10
                end
               end
-              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
+              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
              end
              i32.const 0
              local.set $0
@@ -6905,6 +6493,383 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/gemm/kernel6x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 v128)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 i32)
+  (local $24 f32)
+  (local $25 v128)
+  (local $26 v128)
+  loop $for-loop|0
+   local.get $0
+   local.get $23
+   i32.gt_s
+   if
+    local.get $1
+    v128.load32_splat
+    local.tee $25
+    local.get $2
+    v128.load
+    local.tee $10
+    local.get $11
+    f32x4.relaxed_madd
+    local.set $11
+    local.get $25
+    local.get $2
+    v128.load offset=16
+    local.tee $25
+    local.get $12
+    f32x4.relaxed_madd
+    local.set $12
+    local.get $1
+    v128.load32_splat offset=4
+    local.tee $26
+    local.get $10
+    local.get $13
+    f32x4.relaxed_madd
+    local.set $13
+    local.get $26
+    local.get $25
+    local.get $14
+    f32x4.relaxed_madd
+    local.set $14
+    local.get $1
+    v128.load32_splat offset=8
+    local.tee $26
+    local.get $10
+    local.get $15
+    f32x4.relaxed_madd
+    local.set $15
+    local.get $26
+    local.get $25
+    local.get $16
+    f32x4.relaxed_madd
+    local.set $16
+    local.get $1
+    v128.load32_splat offset=12
+    local.tee $26
+    local.get $10
+    local.get $17
+    f32x4.relaxed_madd
+    local.set $17
+    local.get $26
+    local.get $25
+    local.get $18
+    f32x4.relaxed_madd
+    local.set $18
+    local.get $1
+    v128.load32_splat offset=16
+    local.tee $26
+    local.get $10
+    local.get $19
+    f32x4.relaxed_madd
+    local.set $19
+    local.get $26
+    local.get $25
+    local.get $20
+    f32x4.relaxed_madd
+    local.set $20
+    local.get $1
+    v128.load32_splat offset=20
+    local.tee $26
+    local.get $10
+    local.get $21
+    f32x4.relaxed_madd
+    local.set $21
+    local.get $26
+    local.get $25
+    local.get $22
+    f32x4.relaxed_madd
+    local.set $22
+    local.get $1
+    i32.const 24
+    i32.add
+    local.set $1
+    local.get $2
+    local.get $3
+    i32.add
+    local.set $2
+    local.get $23
+    i32.const 1
+    i32.add
+    local.set $23
+    br $for-loop|0
+   end
+  end
+  local.get $7
+  i32.const 8
+  i32.eq
+  local.get $6
+  i32.const 6
+  i32.eq
+  i32.and
+  if
+   local.get $5
+   i32.const 2
+   i32.shl
+   local.set $0
+   local.get $4
+   local.get $8
+   if (result v128)
+    local.get $12
+    local.get $4
+    v128.load offset=16
+    f32x4.add
+    local.set $12
+    local.get $11
+    local.get $4
+    v128.load
+    f32x4.add
+   else
+    local.get $11
+   end
+   v128.store
+   local.get $4
+   local.get $12
+   v128.store offset=16
+   local.get $0
+   local.get $4
+   i32.add
+   local.tee $1
+   local.get $8
+   if (result v128)
+    local.get $14
+    local.get $1
+    v128.load offset=16
+    f32x4.add
+    local.set $14
+    local.get $13
+    local.get $1
+    v128.load
+    f32x4.add
+   else
+    local.get $13
+   end
+   v128.store
+   local.get $1
+   local.get $14
+   v128.store offset=16
+   local.get $4
+   local.get $0
+   i32.const 1
+   i32.shl
+   i32.add
+   local.tee $1
+   local.get $8
+   if (result v128)
+    local.get $16
+    local.get $1
+    v128.load offset=16
+    f32x4.add
+    local.set $16
+    local.get $15
+    local.get $1
+    v128.load
+    f32x4.add
+   else
+    local.get $15
+   end
+   v128.store
+   local.get $1
+   local.get $16
+   v128.store offset=16
+   local.get $4
+   local.get $0
+   i32.const 3
+   i32.mul
+   i32.add
+   local.tee $1
+   local.get $8
+   if (result v128)
+    local.get $18
+    local.get $1
+    v128.load offset=16
+    f32x4.add
+    local.set $18
+    local.get $17
+    local.get $1
+    v128.load
+    f32x4.add
+   else
+    local.get $17
+   end
+   v128.store
+   local.get $1
+   local.get $18
+   v128.store offset=16
+   local.get $4
+   local.get $0
+   i32.const 2
+   i32.shl
+   i32.add
+   local.tee $1
+   local.get $8
+   if (result v128)
+    local.get $20
+    local.get $1
+    v128.load offset=16
+    f32x4.add
+    local.set $20
+    local.get $19
+    local.get $1
+    v128.load
+    f32x4.add
+   else
+    local.get $19
+   end
+   v128.store
+   local.get $1
+   local.get $20
+   v128.store offset=16
+   local.get $4
+   local.get $0
+   i32.const 5
+   i32.mul
+   i32.add
+   local.tee $0
+   local.get $8
+   if (result v128)
+    local.get $22
+    local.get $0
+    v128.load offset=16
+    f32x4.add
+    local.set $22
+    local.get $21
+    local.get $0
+    v128.load
+    f32x4.add
+   else
+    local.get $21
+   end
+   v128.store
+   local.get $0
+   local.get $22
+   v128.store offset=16
+   return
+  end
+  local.get $9
+  local.get $11
+  v128.store
+  local.get $9
+  local.get $12
+  v128.store offset=16
+  local.get $9
+  i32.const 32
+  i32.add
+  local.get $13
+  v128.store
+  local.get $9
+  local.get $14
+  v128.store offset=48
+  local.get $9
+  i32.const -64
+  i32.sub
+  local.tee $0
+  local.get $15
+  v128.store
+  local.get $0
+  local.get $16
+  v128.store offset=16
+  local.get $9
+  i32.const 96
+  i32.add
+  local.get $17
+  v128.store
+  local.get $9
+  local.get $18
+  v128.store offset=112
+  local.get $9
+  i32.const 128
+  i32.add
+  local.get $19
+  v128.store
+  local.get $9
+  local.get $20
+  v128.store offset=144
+  local.get $9
+  i32.const 160
+  i32.add
+  local.get $21
+  v128.store
+  local.get $9
+  local.get $22
+  v128.store offset=176
+  i32.const 0
+  local.set $1
+  loop $for-loop|00
+   local.get $1
+   local.get $6
+   i32.lt_s
+   if
+    local.get $4
+    local.get $1
+    local.get $5
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $2
+    local.get $9
+    local.get $1
+    i32.const 5
+    i32.shl
+    i32.add
+    local.set $3
+    i32.const 0
+    local.set $0
+    loop $for-loop|1
+     local.get $0
+     local.get $7
+     i32.lt_s
+     if
+      local.get $3
+      local.get $0
+      i32.const 2
+      i32.shl
+      local.tee $23
+      i32.add
+      f32.load
+      local.set $24
+      local.get $2
+      local.get $23
+      i32.add
+      local.tee $23
+      local.get $8
+      if (result f32)
+       local.get $23
+       f32.load
+       local.get $24
+       f32.add
+      else
+       local.get $24
+      end
+      f32.store
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|1
+     end
+    end
+    local.get $1
+    i32.const 1
+    i32.add
+    local.set $1
+    br $for-loop|00
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/elementwise/reluSimd (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
@@ -7575,8 +7540,8 @@
   (local $4 i32)
   (local $5 v128)
   (local $6 i32)
-  (local $7 i32)
-  (local $8 f32)
+  (local $7 f32)
+  (local $8 i32)
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
@@ -7592,73 +7557,50 @@
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
   local.get $0
   i32.load offset=12
-  local.set $12
+  local.set $11
   local.get $0
   i32.load offset=16
-  local.set $13
-  local.get $0
-  i32.load offset=60
-  local.get $0
-  i32.const -64
-  i32.sub
-  i32.load
-  i32.mul
-  local.set $4
+  local.set $12
   local.get $0
   i32.load offset=68
-  local.set $14
+  local.set $13
   local.get $0
   i32.load offset=72
-  local.set $15
+  local.set $14
   local.get $0
   i32.load offset=76
-  local.set $9
+  local.set $8
   local.get $0
   i32.load offset=80
-  local.set $10
-  local.get $0
-  i32.load offset=84
-  local.get $2
-  local.get $0
-  i32.load offset=88
-  i32.mul
-  i32.add
-  local.set $18
+  local.set $20
   local.get $0
   i32.load offset=8
-  local.tee $16
+  local.tee $15
   local.get $0
   i32.load offset=56
-  local.tee $11
+  local.tee $21
   i32.div_s
-  local.set $19
+  local.set $17
   local.get $0
   i32.load offset=20
   local.tee $6
-  local.get $11
+  local.get $21
   i32.div_s
-  local.set $20
-  local.get $19
+  local.set $9
   local.get $0
   i32.load offset=24
-  local.tee $2
-  local.get $0
-  i32.load offset=28
-  local.tee $17
-  i32.mul
-  i32.mul
-  local.set $23
-  local.get $17
   i32.const 1
   i32.eq
-  local.get $2
-  i32.const 1
-  i32.eq
-  i32.and
+  if (result i32)
+   local.get $0
+   i32.load offset=28
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
   if (result i32)
    local.get $0
    i32.load offset=32
@@ -7688,96 +7630,31 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $21
-  local.get $19
-  i32.const 1
-  i32.eq
-  local.tee $2
-  if
-   local.get $21
-   i32.eqz
-   local.set $2
-  end
+  local.set $10
+  local.get $0
+  i32.load offset=84
   local.get $2
-  if
-   local.get $0
-   i32.load offset=32
-   i32.const 1
-   i32.ne
-   if (result i32)
-    i32.const 1
-   else
-    local.get $0
-    i32.load offset=36
-    i32.const 1
-    i32.ne
-   end
-   if (result i32)
-    i32.const 1
-   else
-    local.get $0
-    i32.load offset=48
-    i32.const 1
-    i32.ne
-   end
-   if (result i32)
-    i32.const 1
-   else
-    local.get $0
-    i32.load offset=52
-    i32.const 1
-    i32.ne
-   end
-   local.get $0
-   i32.load offset=24
-   local.get $0
-   i32.load offset=28
-   i32.mul
-   local.tee $2
-   i32.const 256
-   i32.gt_s
-   i32.or
-   if (result i32)
-    i32.const -1
-   else
-    local.get $0
-    i32.load offset=12
-    local.get $0
-    i32.load offset=40
-    i32.const 1
-    i32.shl
-    i32.add
-    local.get $0
-    i32.load offset=16
-    local.get $0
-    i32.load offset=44
-    i32.const 1
-    i32.shl
-    i32.add
-    i32.mul
-    local.get $20
-    i32.const 5
-    i32.add
-    i32.const 6
-    i32.div_s
-    i32.const 6
-    i32.mul
-    local.get $2
-    i32.mul
-    i32.add
-    i32.const 56
-    i32.add
-    i32.const 2
-    i32.shl
-   end
-   local.get $0
-   i32.load offset=88
-   i32.le_u
-   local.set $2
-  end
-  local.get $18
-  local.get $4
-  local.get $23
+  local.get $0
+  i32.load offset=88
+  i32.mul
+  i32.add
+  local.tee $18
+  local.get $0
+  i32.load offset=60
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  i32.mul
+  local.tee $4
+  local.get $17
+  local.get $0
+  i32.load offset=24
+  local.get $0
+  i32.load offset=28
+  i32.mul
+  i32.mul
+  local.tee $19
   i32.mul
   i32.const 2
   i32.shl
@@ -7786,33 +7663,33 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $17
+  local.set $2
   loop $for-loop|0
-   local.get $7
-   local.get $11
+   local.get $3
+   local.get $21
    i32.lt_s
    if
-    local.get $14
+    local.get $13
     local.get $1
-    local.get $16
+    local.get $15
     i32.mul
-    local.get $7
-    local.get $19
+    local.get $3
+    local.get $17
     i32.mul
     i32.add
-    local.get $12
+    local.get $11
     i32.mul
-    local.get $13
+    local.get $12
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $22
-    local.get $10
-    local.get $7
     local.get $20
+    local.get $3
+    local.get $9
     i32.mul
-    local.tee $24
+    local.tee $23
     local.get $1
     local.get $6
     i32.mul
@@ -7822,62 +7699,47 @@
     i32.const 2
     i32.shl
     i32.add
-    local.set $25
-    local.get $15
+    local.set $16
+    local.get $10
+    i32.eqz
+    if
+     local.get $0
+     local.get $22
+     local.get $17
+     local.get $18
+     call $src/kernels/wasm/assembly/conv/im2colSample
+    end
+    i32.const 0
+    i32.const 0
+    local.get $9
+    local.get $4
+    local.get $19
+    local.get $14
+    local.get $19
     local.get $23
-    local.get $24
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $24
-    block $for-continue|0
-     local.get $2
-     if
-      local.get $0
-      local.get $22
-      local.get $24
-      local.get $25
-      local.get $20
-      local.get $18
-      call $src/kernels/wasm/assembly/conv/conv1ChannelForward
-      br $for-continue|0
-     end
-     local.get $21
-     i32.eqz
-     if
-      local.get $0
-      local.get $22
-      local.get $19
-      local.get $18
-      call $src/kernels/wasm/assembly/conv/im2colSample
-     end
-     i32.const 0
-     i32.const 0
-     local.get $20
-     local.get $4
-     local.get $23
-     local.get $24
-     local.get $23
-     local.get $22
-     local.get $18
-     local.get $21
-     select
-     local.get $4
-     local.get $25
-     local.get $4
-     i32.const 0
-     local.get $17
-     call $src/kernels/wasm/assembly/gemm/gemm
-    end
-    local.get $7
+    local.get $19
+    local.get $22
+    local.get $18
+    local.get $10
+    select
+    local.get $4
+    local.get $16
+    local.get $4
+    i32.const 0
+    local.get $2
+    call $src/kernels/wasm/assembly/gemm/gemm
+    local.get $3
     i32.const 1
     i32.add
-    local.set $7
+    local.set $3
     br $for-loop|0
    end
   end
-  local.get $10
+  local.get $20
   local.get $1
   local.get $6
   i32.mul
@@ -7886,15 +7748,17 @@
   i32.const 2
   i32.shl
   i32.add
-  local.set $7
-  local.get $9
+  local.set $9
+  local.get $8
   if
+   i32.const 0
+   local.set $3
    loop $for-loop|00
     local.get $3
     local.get $6
     i32.lt_s
     if
-     local.get $9
+     local.get $8
      local.get $3
      i32.const 2
      i32.shl
@@ -7902,7 +7766,7 @@
      f32.load
      f32x4.splat
      local.set $5
-     local.get $7
+     local.get $9
      local.get $3
      local.get $4
      i32.mul
@@ -7911,45 +7775,45 @@
      i32.add
      local.set $10
      i32.const 0
-     local.set $2
+     local.set $1
      loop $for-loop|1
-      local.get $2
+      local.get $1
       i32.const 4
       i32.add
-      local.tee $1
+      local.tee $2
       local.get $4
       i32.le_s
       if
        local.get $10
-       local.get $2
-       i32.const 2
-       i32.shl
-       i32.add
-       local.tee $2
-       local.get $2
-       v128.load
-       local.get $5
-       f32x4.add
-       v128.store
        local.get $1
-       local.set $2
-       br $for-loop|1
-      end
-     end
-     loop $for-loop|2
-      local.get $2
-      local.get $4
-      i32.lt_s
-      if
-       local.get $10
-       local.get $2
        i32.const 2
        i32.shl
        i32.add
        local.tee $1
        local.get $1
+       v128.load
+       local.get $5
+       f32x4.add
+       v128.store
+       local.get $2
+       local.set $1
+       br $for-loop|1
+      end
+     end
+     loop $for-loop|2
+      local.get $1
+      local.get $4
+      i32.lt_s
+      if
+       local.get $10
+       local.get $1
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $2
+       local.get $2
        f32.load
-       local.get $9
+       local.get $8
        local.get $3
        i32.const 2
        i32.shl
@@ -7957,10 +7821,10 @@
        f32.load
        f32.add
        f32.store
-       local.get $2
+       local.get $1
        i32.const 1
        i32.add
-       local.set $2
+       local.set $1
        br $for-loop|2
       end
      end
@@ -7993,12 +7857,12 @@
      i32.const 2
      i32.shl
      local.tee $1
-     local.get $7
+     local.get $9
      i32.add
      v128.load
      local.set $5
      local.get $1
-     local.get $7
+     local.get $9
      i32.add
      local.get $5
      local.get $5
@@ -8024,19 +7888,19 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $7
+     local.get $9
      i32.add
      f32.load
-     local.set $8
+     local.set $7
      local.get $0
-     local.get $7
+     local.get $9
      i32.add
-     local.get $8
+     local.get $7
      f32.const 0
-     local.get $8
-     local.get $8
+     local.get $7
+     local.get $7
      f32.ne
-     local.get $8
+     local.get $7
      f32.const 0
      f32.gt
      i32.or
@@ -8443,353 +8307,6 @@
      local.set $2
      br $for-loop|1
     end
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/conv/conv1ChannelForward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
-  (local $16 i32)
-  (local $17 i32)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
-  (local $21 i32)
-  local.get $0
-  i32.load offset=28
-  local.tee $11
-  local.get $0
-  i32.load offset=24
-  local.tee $13
-  i32.mul
-  local.set $8
-  local.get $0
-  i32.const -64
-  i32.sub
-  i32.load
-  local.tee $10
-  local.get $0
-  i32.load offset=60
-  local.tee $14
-  i32.mul
-  local.set $12
-  local.get $0
-  i32.load offset=16
-  local.tee $17
-  local.get $0
-  i32.load offset=44
-  local.tee $18
-  i32.const 1
-  i32.shl
-  i32.add
-  local.tee $9
-  local.get $0
-  i32.load offset=12
-  local.tee $15
-  local.get $0
-  i32.load offset=40
-  local.tee $19
-  i32.const 1
-  i32.shl
-  i32.add
-  local.tee $20
-  i32.mul
-  i32.const 8
-  i32.add
-  local.set $16
-  loop $for-loop|0
-   local.get $6
-   i32.const 4
-   i32.add
-   local.tee $0
-   local.get $16
-   i32.le_s
-   if
-    local.get $5
-    local.get $6
-    i32.const 2
-    i32.shl
-    i32.add
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    v128.store
-    local.get $0
-    local.set $6
-    br $for-loop|0
-   end
-  end
-  loop $for-loop|1
-   local.get $6
-   local.get $16
-   i32.lt_s
-   if
-    local.get $5
-    local.get $6
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.const 0
-    f32.store
-    local.get $6
-    i32.const 1
-    i32.add
-    local.set $6
-    br $for-loop|1
-   end
-  end
-  loop $for-loop|2
-   local.get $7
-   local.get $15
-   i32.lt_s
-   if
-    local.get $5
-    local.get $7
-    local.get $19
-    i32.add
-    local.get $9
-    i32.mul
-    local.get $18
-    i32.add
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $21
-    local.get $1
-    local.get $7
-    local.get $17
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $16
-    block $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
-     local.get $17
-     i32.const 4
-     i32.lt_s
-     if
-      i32.const 0
-      local.set $6
-      loop $for-loop|3
-       local.get $6
-       local.get $17
-       i32.lt_s
-       if
-        local.get $6
-        i32.const 2
-        i32.shl
-        local.tee $0
-        local.get $21
-        i32.add
-        local.get $0
-        local.get $16
-        i32.add
-        f32.load
-        f32.store
-        local.get $6
-        i32.const 1
-        i32.add
-        local.set $6
-        br $for-loop|3
-       end
-      end
-      br $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
-     end
-     i32.const 0
-     local.set $6
-     loop $for-loop|4
-      local.get $6
-      i32.const 4
-      i32.add
-      local.tee $0
-      local.get $17
-      i32.le_s
-      if
-       local.get $6
-       i32.const 2
-       i32.shl
-       local.tee $6
-       local.get $21
-       i32.add
-       local.get $6
-       local.get $16
-       i32.add
-       v128.load
-       v128.store
-       local.get $0
-       local.set $6
-       br $for-loop|4
-      end
-     end
-     local.get $6
-     local.get $17
-     i32.lt_s
-     if
-      local.get $17
-      i32.const 4
-      i32.sub
-      i32.const 2
-      i32.shl
-      local.tee $0
-      local.get $21
-      i32.add
-      local.get $0
-      local.get $16
-      i32.add
-      v128.load
-      v128.store
-     end
-    end
-    local.get $7
-    i32.const 1
-    i32.add
-    local.set $7
-    br $for-loop|2
-   end
-  end
-  i32.const 0
-  local.get $2
-  local.get $8
-  i32.const 0
-  i32.const 0
-  local.get $4
-  local.get $8
-  local.get $5
-  local.get $9
-  local.get $20
-  i32.mul
-  i32.const 8
-  i32.add
-  i32.const 2
-  i32.shl
-  i32.add
-  local.tee $6
-  call $src/kernels/wasm/assembly/gemm/packA
-  local.get $6
-  local.get $4
-  i32.const 5
-  i32.add
-  i32.const 6
-  i32.div_s
-  i32.const 6
-  i32.mul
-  local.get $8
-  i32.mul
-  i32.const 2
-  i32.shl
-  i32.add
-  local.set $7
-  local.get $9
-  local.get $11
-  i32.sub
-  i32.const 2
-  i32.shl
-  local.set $15
-  i32.const 0
-  local.set $2
-  loop $for-loop|5
-   local.get $2
-   local.get $14
-   i32.lt_s
-   if
-    i32.const 0
-    local.set $0
-    loop $for-loop|6
-     local.get $0
-     local.get $10
-     i32.lt_s
-     if
-      local.get $5
-      local.get $2
-      local.get $9
-      i32.mul
-      local.get $0
-      i32.add
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $16
-      i32.const 8
-      local.get $10
-      local.get $0
-      i32.sub
-      local.tee $1
-      local.get $1
-      i32.const 8
-      i32.gt_s
-      select
-      local.set $17
-      i32.const 0
-      local.set $1
-      loop $for-loop|7
-       local.get $1
-       local.get $4
-       i32.lt_s
-       if
-        local.get $11
-        local.get $6
-        local.get $1
-        local.get $8
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.get $16
-        i32.const 4
-        local.get $3
-        local.get $1
-        local.get $12
-        i32.mul
-        local.get $2
-        local.get $10
-        i32.mul
-        i32.add
-        local.get $0
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.get $12
-        i32.const 6
-        local.get $4
-        local.get $1
-        i32.sub
-        local.tee $18
-        local.get $18
-        i32.const 6
-        i32.gt_s
-        select
-        local.get $17
-        i32.const 0
-        local.get $7
-        local.get $13
-        local.get $15
-        call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
-        local.get $1
-        i32.const 6
-        i32.add
-        local.set $1
-        br $for-loop|7
-       end
-      end
-      local.get $0
-      i32.const 8
-      i32.add
-      local.set $0
-      br $for-loop|6
-     end
-    end
-    local.get $2
-    i32.const 1
-    i32.add
-    local.set $2
-    br $for-loop|5
    end
   end
  )
