@@ -111,6 +111,18 @@ export interface AdamCoefficients {
   decay: number;
 }
 
+/**
+ * Where conv2dBackward adds its gradients: dW (and db unless null); dx only when needDx. With
+ * reluOutput (the y of a ReLU run in the conv's epilogue), dy is first masked to dy ⊙ [y > 0], the
+ * ReLU's backward, so the pair's backward is one call (see Sequential.backward).
+ */
+export interface ConvGrads {
+  dW: Tensor;
+  db: Tensor | null;
+  needDx: boolean;
+  reluOutput?: Tensor | null;
+}
+
 export interface Kernels {
   readonly name: string;
 
@@ -149,7 +161,7 @@ export interface Kernels {
     w: Tensor,
     dy: Tensor,
     g: Conv2dGeometry,
-    grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
+    grads: ConvGrads,
   ): Tensor | null;
 
   /**

@@ -108,6 +108,15 @@ export class Conv2d implements Layer {
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | null;
   backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    return this.runBackward(dy, needInputGrad, null);
+  }
+
+  /** The backward of max(W ⋆ x + b, 0) given its output y: dy ⊙ [y > 0] in the same kernel call (see Sequential.backward). */
+  backwardThroughReLU(dy: Tensor, y: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    return this.runBackward(dy, needInputGrad, y);
+  }
+
+  private runBackward(dy: Tensor, needInputGrad: boolean, reluOutput: Tensor | null): Tensor | null {
     const x = requireSaved('Conv2d', this.x);
     const g = requireSaved('Conv2d', this.g);
     checkShape('Conv2d', dy, [g.N, g.outC, g.OH, g.OW], 'dy');
@@ -116,6 +125,7 @@ export class Conv2d implements Layer {
       dW: this.weight.grad,
       db: this.bias?.grad ?? null,
       needDx: needInputGrad,
+      reluOutput,
     });
     if (needInputGrad && !dx) throw new Error('Conv2d: the conv2dBackward kernel returned no dx although it was asked for one (a backend bug)');
     return needInputGrad ? dx : null;

@@ -4,7 +4,7 @@
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
 import { ReLU } from './activations.js';
-import { hasReLUEpilogue, type BackwardOptions, type ReLUEpilogue, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
+import { hasReLUBackwardFusion, hasReLUEpilogue, type BackwardOptions, type ReLUEpilogue, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
 import type { LayerDef } from './registry.js';
 import { summarize, type ModelSummary } from './summary.js';
 
@@ -15,6 +15,8 @@ import { summarize, type ModelSummary } from './summary.js';
  * add into no grads, so their backward would only compute gradients nobody reads.
  * Forward runs a Conv2d or Linear followed by a ReLU as one pass (the ReLU in the kernel's
  * epilogue, the ReLU layer keeping y for its backward): the same numbers, one pass over y fewer.
+ * Backward runs such a pair as one call too where the layer takes the ReLU's mask dy ⊙ [y > 0]
+ * into its own kernel call (Conv2d): the same numbers, one copy of dy and y fewer.
  * Parameters and buffers are the layers' own objects, renamed in place to `${index}.${localName}`
  * (so optimizers, checkpoints and gradcheck all see the very tensors the layers use).
  */
@@ -89,6 +91,17 @@ export class Sequential implements Container {
     let d = dy;
     for (let i = this.layers.length - 1; i > first; i--) {
       const layer = this.layers[i];
+      const before = this.layers[i - 1];
+      const y = layer instanceof ReLU ? fusedReLUOutput(before, layer) : null;
+      if (y && hasReLUBackwardFusion(before)) {
+        // The ReLU's dy ⊙ [y > 0] inside the layer's backward call: the same bits as running them apart.
+        const options = { needInputGrad: i - 1 > first || needInputGrad };
+        const dPrev: Tensor | null = withContext(where(i - 1, before), () => before.backwardThroughReLU(d, y, options));
+        if (i - 1 === first) return dPrev;
+        d = dPrev!;
+        i--;
+        continue;
+      }
       d = withContext(where(i, layer), () => layer.backward(d));
     }
     const layer = this.layers[first];
@@ -129,6 +142,15 @@ export class Sequential implements Container {
  */
 function fusesWithReLU(layer: Layer, next: ReLU): layer is Layer & ReLUEpilogue {
   return hasReLUEpilogue(layer) && !Object.hasOwn(layer, 'forward') && !Object.hasOwn(next, 'forward');
+}
+
+/**
+ * y of a ReLU whose last forward was fused into `layer` (its output pass), when neither has its
+ * backward replaced on the instance (instrumentation must see every call); else null.
+ */
+function fusedReLUOutput(layer: Layer, relu: ReLU): Tensor | null {
+  if (Object.hasOwn(layer, 'backward') || Object.hasOwn(relu, 'backward')) return null;
+  return relu.fusedOutput();
 }
 
 function where(index: number, layer: Layer): string {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Kernel suite, fused epilogues: conv2d and addBias with `relu` give exactly the ReLU kernel
 // applied to their plain output (the fusion changes no number), on shapes both sides of the SIMD
-// width, with NaN (kept, as PyTorch's ReLU) and −0 in the pre-activations, in every dtype.
+// width, with NaN (kept, as PyTorch's ReLU) and −0 in the pre-activations, in every dtype; and
+// conv2dBackward with reluOutput gives exactly the ReLU's backward followed by conv2dBackward.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Kernels } from '../../src/kernels/backend.js';
@@ -39,6 +40,31 @@ export function epilogueSuite(k: Kernels): void {
             assert.ok(fused.data.some((v) => v === 0) && fused.data.some((v) => v > 0), `${name}: both signs occur`);
             sameBits(fused.data, plain.data, name);
           }
+        }
+      }
+    });
+
+    it('conv2dBackward with reluOutput is conv2dBackward of the ReLU backward, bit for bit', () => {
+      const rng = new Rng(933);
+      for (const dtype of DTYPES) {
+        for (const c of CONV_CASES) {
+          const name = `conv2dBackward reluOutput x=${shapeName(c.x)} k=${c.kernelSize} ${dtype}`;
+          const g = conv2dGeometry('test', c.x, { outChannels: c.outChannels, kernelSize: c.kernelSize, padding: c.padding });
+          const x = randomTensor(rng, c.x, dtype);
+          const w = randomTensor(rng, [c.outChannels, c.x[1], c.kernelSize, c.kernelSize], dtype);
+          const y = k.conv2d(x, w, null, g, { relu: true });
+          const dy = randomTensor(rng, y.shape, dtype);
+          const [dW0, db0] = [randomTensor(rng, w.shape, dtype), randomTensor(rng, [c.outChannels], dtype)];
+          const plain = { dW: dW0.clone(), db: db0.clone(), needDx: true };
+          const dxPlain = k.conv2dBackward(x, w, k.activationBackward({ kind: 'relu' }, y, y, dy), g, plain)!;
+          const fused = { dW: dW0.clone(), db: db0.clone(), needDx: true, reluOutput: y };
+          const dyBefore = dy.clone();
+          const dxFused = k.conv2dBackward(x, w, dy, g, fused)!;
+          assert.ok(y.data.some((v) => v === 0) && y.data.some((v) => v > 0), `${name}: both signs occur`);
+          sameBits(dxFused.data, dxPlain.data, `${name} dx`);
+          sameBits(fused.dW.data, plain.dW.data, `${name} dW`);
+          sameBits(fused.db.data, plain.db.data, `${name} db`);
+          sameBits(dy.data, dyBefore.data, `${name}: dy unchanged`);
         }
       }
     });

@@ -2,7 +2,9 @@
 // Sequential runs Conv2d or Linear followed by ReLU as one pass (the ReLU in the kernel's
 // epilogue): outputs, input gradients and parameter gradients must be bit-identical to running
 // the layers one by one, in train and eval mode, on the reference and the wasm backend (1 and 2
-// threads), and the ReLU kernel must not run for a fused pair.
+// threads), and the ReLU kernel must not run for a fused pair; backward runs a Conv2d + ReLU pair as
+// one conv2dBackward call (the ReLU's mask inside it), with the same bits, also when training
+// stops at a fused first pair (needInputGrad false).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kernels } from '../../src/kernels/backend.js';
@@ -44,13 +46,13 @@ function unfused(ls: Layer[], x: Tensor, r: Tensor, mode: Mode): number[][] {
   return [bits(y), bits(d), ...ls.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
 }
 
-function countActivations(k: Kernels, fn: () => void): number {
+function countActivations(k: Kernels, fn: () => void, kernel: 'activation' | 'activationBackward' = 'activation'): number {
   let count = 0;
   const spy = Object.assign(Object.create(k) as Kernels, {
-    activation: ((f, x) => {
+    [kernel]: (...args: unknown[]) => {
       count++;
-      return k.activation(f, x);
-    }) satisfies Kernels['activation'],
+      return (k[kernel] as (...a: unknown[]) => Tensor)(...args);
+    },
   });
   const previous = kernels();
   setKernels(spy);
@@ -77,8 +79,10 @@ describe('Sequential fuses Conv2d/Linear + ReLU', () => {
           let y: Tensor | null = null;
           const calls = countActivations(k, () => { y = model.forward(x, mode); });
           assert.equal(calls, 2, 'only the Tanh and the ReLU after the bias-free Linear (no bias pass to fuse into) run the activation kernel');
-          const dx = model.backward(r);
-          const actual = [bits(y!), bits(dx), ...model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
+          let dx: Tensor | null = null;
+          const backwardCalls = countActivations(k, () => { dx = model.backward(r); }, 'activationBackward');
+          assert.equal(backwardCalls, 3, 'the ReLUs after the Linears and the Tanh run the activation backward; the two after convs do not');
+          const actual = [bits(y!), bits(dx!), ...model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
           assert.equal(actual.length, expected.length);
           actual.forEach((values, i) => assert.deepEqual(values, expected[i], `tensor ${i} (0: y, 1: dx, then the grads)`));
           assert.ok(expected[0].some((v) => v === 0) && expected[0].some((v) => v > 0), 'the last ReLU clips some outputs and keeps others');
@@ -88,6 +92,44 @@ describe('Sequential fuses Conv2d/Linear + ReLU', () => {
       });
     }
   }
+});
+
+describe('Sequential fuses Conv2d + ReLU backward when training stops at the first layer', () => {
+  for (const k of [refKernels, ...wasmBackends]) {
+    test(`${k.name}: needInputGrad false gives the unfused grads bit for bit`, () => {
+      const previous = kernels();
+      setKernels(k);
+      try {
+        const rng = new Rng(79);
+        const x = randn(rng, [3, 2, 6, 6], 1, 'float32');
+        const r = randn(rng, [3, 7], 1, 'float32');
+        const expected = unfused(layers(6), x, r, 'train').slice(2); // the grads (the unfused run also computes dx)
+        const model = new Sequential(layers(6));
+        model.forward(x, 'train');
+        assert.equal(model.backward(r, { needInputGrad: false }), null);
+        const actual = model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)));
+        actual.forEach((values, i) => assert.deepEqual(values, expected[i], `grad ${i}`));
+      } finally {
+        setKernels(previous);
+      }
+    });
+  }
+});
+
+test('a layer whose backward is replaced on the instance runs unfused, so every backward is seen', () => {
+  const model = new Sequential(layers(5));
+  const seen: string[] = [];
+  for (const layer of model.layers) {
+    const backward = layer.backward.bind(layer) as (dy: Tensor) => Tensor;
+    layer.backward = ((dy: Tensor) => {
+      seen.push(layer.name);
+      return backward(dy);
+    }) as Layer['backward'];
+  }
+  const rng = new Rng(80);
+  model.forward(randn(rng, [2, 2, 6, 6], 1, 'float32'), 'train');
+  model.backward(randn(rng, [2, 7], 1, 'float32'));
+  assert.deepEqual(seen, model.layers.map((l) => l.name).reverse());
 });
 
 test('a layer whose forward is replaced on the instance (instrumentation) runs unfused, so every forward is seen', () => {

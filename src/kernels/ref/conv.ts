@@ -6,10 +6,11 @@
 import type { Conv2dGeometry } from '../geometry.js';
 import type { Data } from '../../tensor/tensor.js';
 import { Tensor } from '../../tensor/tensor.js';
-import type { EpilogueOptions } from '../backend.js';
+import type { ConvGrads, EpilogueOptions } from '../backend.js';
 import { addBias, reluInPlace } from './bias.js';
 import { commonDtype } from './common.js';
 import { matmul } from './gemm.js';
+import { activationBackward } from './elementwise.js';
 
 /** True when cols of an image equal the image itself ([C, H·W]). */
 function isPointwise(g: Conv2dGeometry): boolean {
@@ -153,9 +154,11 @@ export function conv2dBackward(
   w: Tensor,
   dy: Tensor,
   g: Conv2dGeometry,
-  grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
+  grads: ConvGrads,
 ): Tensor | null {
-  const dtype = commonDtype('conv2dBackward', x, w, dy, grads.dW, grads.db);
+  const dtype = commonDtype('conv2dBackward', x, w, dy, grads.dW, grads.db, grads.reluOutput);
+  const y = grads.reluOutput;
+  if (y) dy = activationBackward({ kind: 'relu' }, y, y, dy); // dy ⊙ [y > 0]: the fused ReLU's backward
   const { N, C, H, W, outC, groups } = g;
   const { outCg, Kg, P } = groupSizes(g);
   const pointwise = isPointwise(g);

@@ -10,7 +10,7 @@
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
-import type { Activation, EpilogueOptions, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, ConvGrads, EpilogueOptions, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -110,9 +110,10 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
 
   function conv2dBackward(
     x: Tensor, w: Tensor, dy: Tensor, g: Conv2dGeometry,
-    grads: { dW: Tensor; db: Tensor | null; needDx: boolean },
+    grads: ConvGrads,
   ): Tensor | null {
-    if (!isFloat32(x, w, dy, grads.dW, grads.db)) return refKernels.conv2dBackward(x, w, dy, g, grads);
+    const y = grads.reluOutput;
+    if (!isFloat32(x, w, dy, grads.dW, grads.db, y) || (y && y.size !== dy.size)) return refKernels.conv2dBackward(x, w, dy, g, grads);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const dWSize = grads.dW.size;
@@ -120,6 +121,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const px = rt.put(x.data as Float32Array);
     const pw = rt.put(w.data as Float32Array);
     const pdy = rt.put(dy.data as Float32Array);
+    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
     const pdW = rt.put(grads.dW.data as Float32Array);
     const parallel = rt.threads > 1 && g.N > 1 && dy.size * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
