@@ -123,6 +123,9 @@ export interface ConvGrads {
   reluOutput?: Tensor | null;
 }
 
+/** Where linearBackward adds its gradients, as ConvGrads (dW [in, out], db [out]). */
+export type LinearGrads = ConvGrads;
+
 export interface Kernels {
   readonly name: string;
 
@@ -132,6 +135,15 @@ export interface Kernels {
    * A [M, K] (or [K, M] with transA), B [K, N] (or [N, K] with transB) → C [M, N].
    */
   matmul(a: Tensor, b: Tensor, options?: MatmulOptions): Tensor;
+
+  // ---- Fully connected layer: the GEMMs, bias and fused ReLU of one Linear in one call ---------
+  /** y = x·W + b (b may be null), then max(y, 0) with `relu`. x [N, in], W [in, out], b [out] → y [N, out]. */
+  linear(x: Tensor, w: Tensor, b: Tensor | null, options?: EpilogueOptions): Tensor;
+  /**
+   * Backward of linear: dy ← dy ⊙ [y > 0] with grads.reluOutput (a fused ReLU), then dW += xᵀ·dy,
+   * db += Σₙ dy (when db is given) and dx = dy·Wᵀ (returned when needDx, else null).
+   */
+  linearBackward(x: Tensor, w: Tensor, dy: Tensor, grads: LinearGrads): Tensor | null;
 
   // ---- Channel-wise bias and its gradient -----------------------------------------------------
   /**

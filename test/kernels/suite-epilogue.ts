@@ -2,7 +2,8 @@
 // Kernel suite, fused epilogues: conv2d and addBias with `relu` give exactly the ReLU kernel
 // applied to their plain output (the fusion changes no number), on shapes both sides of the SIMD
 // width, with NaN (kept, as PyTorch's ReLU) and −0 in the pre-activations, in every dtype; and
-// conv2dBackward with reluOutput gives exactly the ReLU's backward followed by conv2dBackward.
+// conv2dBackward with reluOutput gives exactly the ReLU's backward followed by conv2dBackward;
+// linear and linearBackward give exactly the GEMM, bias, ReLU and bias-gradient kernels run apart.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Kernels } from '../../src/kernels/backend.js';
@@ -16,6 +17,8 @@ const CONV_CASES = [
   { x: [1, 4, 5, 5], outChannels: 2, kernelSize: 1, padding: 0 },
 ];
 const BIAS_SHAPES = [[3, 5], [4, 8], [2, 3, 3, 3], [1, 9]];
+/** [N, in, out] of linear cases, both sides of the SIMD width and the 6×8 tile. */
+const LINEAR_CASES = [[1, 3, 5], [4, 8, 8], [7, 13, 9], [33, 17, 65]];
 
 function sameBits(actual: ArrayLike<number>, expected: ArrayLike<number>, name: string): void {
   assert.equal(actual.length, expected.length, name);
@@ -65,6 +68,43 @@ export function epilogueSuite(k: Kernels): void {
           sameBits(fused.dW.data, plain.dW.data, `${name} dW`);
           sameBits(fused.db.data, plain.db.data, `${name} db`);
           sameBits(dy.data, dyBefore.data, `${name}: dy unchanged`);
+        }
+      }
+    });
+
+    it('linear and linearBackward give the separate kernels\' bits (bias or none, ReLU or none, dx or none)', () => {
+      const rng = new Rng(934);
+      for (const dtype of DTYPES) {
+        for (const [N, inF, outF] of LINEAR_CASES) {
+          for (const hasBias of [false, true]) {
+            for (const relu of [false, true]) {
+              const name = `linear N=${N} ${inF}→${outF} bias=${hasBias} relu=${relu} ${dtype}`;
+              const x = randomTensor(rng, [N, inF], dtype), w = randomTensor(rng, [inF, outF], dtype);
+              const b = hasBias ? randomTensor(rng, [outF], dtype) : null;
+              let expected = k.matmul(x, w);
+              if (b) k.addBias(expected, b);
+              if (relu) expected = k.activation({ kind: 'relu' }, expected);
+              const y = k.linear(x, w, b, { relu });
+              assert.deepEqual(y.shape, [N, outF], name);
+              sameBits(y.data, expected.data, `${name} y`);
+
+              const dy = randomTensor(rng, [N, outF], dtype);
+              const [dW0, db0] = [randomTensor(rng, [inF, outF], dtype), randomTensor(rng, [outF], dtype)];
+              const masked = relu ? k.activationBackward({ kind: 'relu' }, y, y, dy) : dy;
+              const dW = dW0.clone(), db = db0.clone();
+              k.matmul(x, masked, { transA: true, out: dW, accumulate: true });
+              k.addChannelSums(masked, db);
+              const dx = k.matmul(masked, w, { transB: true });
+              for (const needDx of [true, false]) {
+                const grads = { dW: dW0.clone(), db: hasBias ? db0.clone() : null, needDx, reluOutput: relu ? y : null };
+                const dxActual = k.linearBackward(x, w, dy, grads);
+                sameBits(grads.dW.data, dW.data, `${name} dW`);
+                if (grads.db) sameBits(grads.db.data, db.data, `${name} db`);
+                if (needDx) sameBits(dxActual!.data, dx.data, `${name} dx`);
+                else assert.equal(dxActual, null, `${name}: needDx false returns null`);
+              }
+            }
+          }
         }
       }
     });

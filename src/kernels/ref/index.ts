@@ -11,6 +11,7 @@ import { groupNormBackward, groupNormForward } from './group-norm.js';
 import { add, concat, mulBroadcast, sliceAxis, sumToShape } from './merge.js';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool.js';
 import { mse } from './mse.js';
+import { linear, linearBackward } from './linear.js';
 import { adamStep, sgdStep } from './optim.js';
 import { softmax, softmaxCrossEntropy } from './softmax.js';
 import { adaptiveAvgPool2d, adaptiveAvgPool2dBackward } from './adaptive-pool.js';
@@ -18,6 +19,8 @@ import { adaptiveAvgPool2d, adaptiveAvgPool2dBackward } from './adaptive-pool.js
 export const refKernels: Kernels = {
   name: 'ref',
   matmul,
+  linear,
+  linearBackward,
   addBias,
   addChannelSums,
   im2col,

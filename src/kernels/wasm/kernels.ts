@@ -10,7 +10,7 @@
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
-import type { Activation, ConvGrads, EpilogueOptions, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, ConvGrads, EpilogueOptions, LinearGrads, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -77,6 +77,15 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const pa = rt.put(a.data as Float32Array);
     const pb = rt.put(b.data as Float32Array);
     const pc = accumulate ? rt.put(out!.data as Float32Array) : rt.alloc(M * N * 4);
+    gemmInArena(pa, pb, pc, M, N, K, transA, transB, accumulate);
+    const result = out ?? new Tensor(new Float32Array(M * N), [M, N]);
+    (result.data as Float32Array).set(rt.f32(pc, M * N));
+    return result;
+  }
+
+  /** C (=|+=) op(A)·op(B) on operands already in the arena (row-major, no padding), split over threads when large. */
+  function gemmInArena(pa: number, pb: number, pc: number, M: number, N: number, K: number,
+    transA: boolean, transB: boolean, accumulate: boolean): void {
     const parallel = rt.threads > 1 && M * N * K >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const scratch = rt.alloc(gemmScratch * threads);
@@ -84,9 +93,52 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const desc = rt.writeJob([JOB_GEMM, transA ? 1 : 0, transB ? 1 : 0, M, N, K, pa, transA ? M : K, pb,
       transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.block]);
     rt.run(desc, split.items, parallel);
-    const result = out ?? new Tensor(new Float32Array(M * N), [M, N]);
-    (result.data as Float32Array).set(rt.f32(pc, M * N));
-    return result;
+  }
+
+  /** Whether x [N, in], W [in, out] and every [N, out] / [out] tensor given are float32 of matching shapes. */
+  function linearFits(x: Tensor, w: Tensor, rows: readonly (Tensor | null | undefined)[], vectors: readonly (Tensor | null)[]): boolean {
+    if (x.rank !== 2 || w.rank !== 2 || x.shape[1] !== w.shape[0] || !isFloat32(x, w, ...rows, ...vectors)) return false;
+    const [N, out] = [x.shape[0], w.shape[1]];
+    return rows.every((t) => !t || (t.rank === 2 && t.shape[0] === N && t.shape[1] === out)) &&
+      vectors.every((t) => !t || (t.rank === 1 && t.size === out));
+  }
+
+  /** y = x·W + b, then max(y, 0), in one arena: the GEMM, the bias pass and the ReLU of the separate kernels. */
+  function linear(x: Tensor, w: Tensor, b: Tensor | null, options: EpilogueOptions = {}): Tensor {
+    if (!linearFits(x, w, [], [b])) return refKernels.linear(x, w, b, options);
+    const [N, inF, outF] = [x.shape[0], x.shape[1], w.shape[1]];
+    rt.reset();
+    const px = rt.put(x.data as Float32Array), pw = rt.put(w.data as Float32Array);
+    const py = rt.alloc(N * outF * 4);
+    gemmInArena(px, pw, py, N, outF, inF, false, false, false); // y = x·W
+    if (b) rt.exports.addBiasSimd(py, rt.put(b.data as Float32Array), N, outF, 1); // y += b
+    if (options.relu) rt.exports.reluSimd(py, py, N * outF);
+    return new Tensor(rt.f32(py, N * outF).slice(), [N, outF]);
+  }
+
+  /** dy ⊙ [y > 0], dW += xᵀ·dy, db += Σₙ dy, dx = dy·Wᵀ with dy copied in once: the separate kernels' bits. */
+  function linearBackward(x: Tensor, w: Tensor, dy: Tensor, grads: LinearGrads): Tensor | null {
+    const { dW, db, needDx, reluOutput: y } = grads;
+    if (!linearFits(x, w, [dy, y], [db]) || dW.rank !== 2 || dW.shape[0] !== w.shape[0] || dW.shape[1] !== w.shape[1] ||
+      !isFloat32(dW)) {
+      return refKernels.linearBackward(x, w, dy, grads);
+    }
+    const [N, inF, outF] = [x.shape[0], x.shape[1], w.shape[1]];
+    rt.reset();
+    const px = rt.put(x.data as Float32Array), pdy = rt.put(dy.data as Float32Array);
+    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
+    const pdW = rt.put(dW.data as Float32Array);
+    gemmInArena(px, pdy, pdW, inF, outF, N, true, false, true); // dW += xᵀ·dy
+    (dW.data as Float32Array).set(rt.f32(pdW, dW.size));
+    if (db) {
+      const pdb = rt.put(db.data as Float32Array);
+      rt.exports.addChannelSumsSimd(pdy, pdb, rt.alloc(outF * 8), N, outF, 1); // db += Σₙ dy
+      (db.data as Float32Array).set(rt.f32(pdb, outF));
+    }
+    if (!needDx) return null;
+    const pw = rt.put(w.data as Float32Array), pdx = rt.alloc(N * inF * 4);
+    gemmInArena(pdy, pw, pdx, N, inF, outF, false, true, false); // dx = dy·Wᵀ
+    return new Tensor(rt.f32(pdx, N * inF).slice(), [N, inF]);
   }
 
   function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
@@ -374,6 +426,8 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     name: `wasm (${rt.variant}, ${rt.threads} thread${rt.threads === 1 ? '' : 's'})`,
     runtime: rt,
     matmul,
+    linear,
+    linearBackward,
     conv2d,
     conv2dBackward,
     convTranspose2d,
