@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 // A backend wrapper for tests that must see which kernels a layer asked for (not just the
-// numbers): it records every conv2dBackward's needDx and every matmul, then delegates.
+// numbers): it records every conv2dBackward's needDx and every GEMM (matmul, and those of linear and
+// linearBackward: one each, plus dx's when it is asked for), then delegates.
 import type { Kernels } from '../../src/kernels/backend.js';
 import { kernels, setKernels } from '../../src/kernels/index.js';
 
 export interface KernelCalls {
   /** needDx of each conv2dBackward call, in call order. */
   convNeedDx: boolean[];
-  /** Number of matmul calls. */
+  /** Number of GEMMs asked for: matmul calls, one per linear, one or two (with dx) per linearBackward. */
   matmuls: number;
 }
 
@@ -23,6 +24,14 @@ export function recordKernelCalls(fn: () => void, base: Kernels = kernels()): Ke
       calls.matmuls++;
       return base.matmul(a, b, options);
     }) satisfies Kernels['matmul'],
+    linear: ((x, w, b, options) => {
+      calls.matmuls++;
+      return base.linear(x, w, b, options);
+    }) satisfies Kernels['linear'],
+    linearBackward: ((x, w, dy, grads) => {
+      calls.matmuls += grads.needDx ? 2 : 1;
+      return base.linearBackward(x, w, dy, grads);
+    }) satisfies Kernels['linearBackward'],
   });
   const previous = kernels();
   setKernels(spy);
