@@ -111,20 +111,29 @@ export interface AdamCoefficients {
   decay: number;
 }
 
+/** What a max pool saved for its backward: the flat index into its input of each window's maximum. */
+export interface MaxPoolRouting {
+  argmax: Int32Array;
+  g: Conv2dGeometry;
+}
+
 /**
  * Where conv2dBackward adds its gradients: dW (and db unless null); dx only when needDx. With
- * reluOutput (the y of a ReLU run in the conv's epilogue), dy is first masked to dy ⊙ [y > 0], the
- * ReLU's backward, so the pair's backward is one call (see Sequential.backward).
+ * maxPool, dy is the gradient of a max pool after the conv (and its ReLU) and is first routed back,
+ * maxPool2dBackward(dy, argmax, g); with reluOutput (the y of a ReLU run in the conv's epilogue) it
+ * is then masked to dy ⊙ [y > 0], the ReLU's backward: the layers' backward in one call (see
+ * Sequential.backward).
  */
 export interface ConvGrads {
   dW: Tensor;
   db: Tensor | null;
   needDx: boolean;
   reluOutput?: Tensor | null;
+  maxPool?: MaxPoolRouting | null;
 }
 
-/** Where linearBackward adds its gradients, as ConvGrads (dW [in, out], db [out]). */
-export type LinearGrads = ConvGrads;
+/** Where linearBackward adds its gradients, as ConvGrads (dW [in, out], db [out]); no max pool. */
+export type LinearGrads = Omit<ConvGrads, 'maxPool'>;
 
 export interface Kernels {
   readonly name: string;

@@ -4,6 +4,8 @@
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
 import { ReLU } from './activations.js';
+import { Conv2d } from './conv2d.js';
+import { MaxPool2d } from './max-pool2d.js';
 import { hasReLUBackwardFusion, hasReLUEpilogue, type BackwardOptions, type ReLUEpilogue, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
 import type { LayerDef } from './registry.js';
 import { summarize, type ModelSummary } from './summary.js';
@@ -16,7 +18,9 @@ import { summarize, type ModelSummary } from './summary.js';
  * Forward runs a Conv2d or Linear followed by a ReLU as one pass (the ReLU in the kernel's
  * epilogue, the ReLU layer keeping y for its backward): the same numbers, one pass over y fewer.
  * Backward runs such a pair as one call too where the layer takes the ReLU's mask dy ⊙ [y > 0]
- * into its own kernel call (Conv2d): the same numbers, one copy of dy and y fewer.
+ * into its own kernel call (Conv2d, Linear), and Conv2d + ReLU + MaxPool2d as one call with the
+ * pool's routing too: the same numbers, a copy of dy and y fewer (and the pool's dx never leaves
+ * the kernel).
  * Parameters and buffers are the layers' own objects, renamed in place to `${index}.${localName}`
  * (so optimizers, checkpoints and gradcheck all see the very tensors the layers use).
  */
@@ -91,6 +95,18 @@ export class Sequential implements Container {
     let d = dy;
     for (let i = this.layers.length - 1; i > first; i--) {
       const layer = this.layers[i];
+      const triple = layer instanceof MaxPool2d ? fusedConvReLUPool(this.layers, i) : null;
+      if (triple) {
+        // The pool's routing and the ReLU's mask inside the convolution's backward call: the same bits as running them apart.
+        const { conv, y } = triple;
+        const pool = withContext(where(i, layer), () => (layer as MaxPool2d).routing(d));
+        const options = { needInputGrad: i - 2 > first || needInputGrad };
+        const dConv = withContext(where(i - 2, conv), () => conv.backwardThroughReLUAndMaxPool(d, y, pool, options));
+        if (i - 2 === first) return dConv;
+        d = dConv!;
+        i -= 2;
+        continue;
+      }
       const before = this.layers[i - 1];
       const y = layer instanceof ReLU ? fusedReLUOutput(before, layer) : null;
       if (y && hasReLUBackwardFusion(before)) {
@@ -151,6 +167,17 @@ function fusesWithReLU(layer: Layer, next: ReLU): layer is Layer & ReLUEpilogue 
 function fusedReLUOutput(layer: Layer, relu: ReLU): Tensor | null {
   if (Object.hasOwn(layer, 'backward') || Object.hasOwn(relu, 'backward')) return null;
   return relu.fusedOutput();
+}
+
+/**
+ * The Conv2d and its fused ReLU's y before the MaxPool2d at `i`, when those three run as one
+ * backward call: the ReLU's forward was fused into the conv and none has its backward replaced.
+ */
+function fusedConvReLUPool(layers: readonly Layer[], i: number): { conv: Conv2d; y: Tensor } | null {
+  const [conv, relu, pool] = [layers[i - 2], layers[i - 1], layers[i]];
+  if (!(conv instanceof Conv2d) || !(relu instanceof ReLU) || Object.hasOwn(pool, 'backward')) return null;
+  const y = fusedReLUOutput(conv, relu);
+  return y ? { conv, y } : null;
 }
 
 function where(index: number, layer: Layer): string {

@@ -2,12 +2,13 @@
 // Kernel suite, fused epilogues: conv2d and addBias with `relu` give exactly the ReLU kernel
 // applied to their plain output (the fusion changes no number), on shapes both sides of the SIMD
 // width, with NaN (kept, as PyTorch's ReLU) and −0 in the pre-activations, in every dtype; and
-// conv2dBackward with reluOutput gives exactly the ReLU's backward followed by conv2dBackward;
+// conv2dBackward with reluOutput (and maxPool) gives exactly the ReLU's backward (after the pool's)
+// followed by conv2dBackward;
 // linear and linearBackward give exactly the GEMM, bias, ReLU and bias-gradient kernels run apart.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Kernels } from '../../src/kernels/backend.js';
-import { conv2dGeometry } from '../../src/kernels/geometry.js';
+import { conv2dGeometry, pool2dGeometry } from '../../src/kernels/geometry.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { DTYPES, randomTensor, shapeName } from './util.js';
 
@@ -68,6 +69,19 @@ export function epilogueSuite(k: Kernels): void {
           sameBits(fused.dW.data, plain.dW.data, `${name} dW`);
           sameBits(fused.db.data, plain.db.data, `${name} db`);
           sameBits(dy.data, dyBefore.data, `${name}: dy unchanged`);
+
+          // A 2×2 max pool after the ReLU: its dy routed back by argmax, then masked, inside the call.
+          const pg = pool2dGeometry('test', y.shape, { kernelSize: 2 });
+          const { y: pooled, argmax } = k.maxPool2d(y, pg);
+          const dPooled = randomTensor(rng, pooled.shape, dtype);
+          const viaLayers = { dW: dW0.clone(), db: db0.clone(), needDx: true };
+          const dyConv = k.activationBackward({ kind: 'relu' }, y, y, k.maxPool2dBackward(dPooled, argmax, pg));
+          const dxLayers = k.conv2dBackward(x, w, dyConv, g, viaLayers)!;
+          const inOne = { dW: dW0.clone(), db: db0.clone(), needDx: true, reluOutput: y, maxPool: { argmax, g: pg } };
+          const dxInOne = k.conv2dBackward(x, w, dPooled, g, inOne)!;
+          sameBits(dxInOne.data, dxLayers.data, `${name} + max pool dx`);
+          sameBits(inOne.dW.data, viaLayers.dW.data, `${name} + max pool dW`);
+          sameBits(inOne.db.data, viaLayers.db.data, `${name} + max pool db`);
         }
       }
     });

@@ -3,8 +3,9 @@
 // epilogue): outputs, input gradients and parameter gradients must be bit-identical to running
 // the layers one by one, in train and eval mode, on the reference and the wasm backend (1 and 2
 // threads), and the ReLU kernel must not run for a fused pair; backward runs a Conv2d or Linear +
-// ReLU pair as one conv2dBackward / linearBackward call (the ReLU's mask inside it), with the same
-// bits, also when training stops at a fused first pair (needInputGrad false).
+// ReLU pair as one conv2dBackward / linearBackward call (the ReLU's mask inside it) and Conv2d +
+// ReLU + MaxPool2d as one conv2dBackward call (the pool's routing too), with the same bits, also
+// when training stops at a fused first pair (needInputGrad false).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kernels } from '../../src/kernels/backend.js';
@@ -46,7 +47,7 @@ function unfused(ls: Layer[], x: Tensor, r: Tensor, mode: Mode): number[][] {
   return [bits(y), bits(d), ...ls.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
 }
 
-function countActivations(k: Kernels, fn: () => void, kernel: 'activation' | 'activationBackward' = 'activation'): number {
+function countActivations(k: Kernels, fn: () => void, kernel: 'activation' | 'activationBackward' | 'maxPool2dBackward' = 'activation'): number {
   let count = 0;
   const spy = Object.assign(Object.create(k) as Kernels, {
     [kernel]: (...args: unknown[]) => {
@@ -80,7 +81,11 @@ describe('Sequential fuses Conv2d/Linear + ReLU', () => {
           const calls = countActivations(k, () => { y = model.forward(x, mode); });
           assert.equal(calls, 1, 'only the Tanh runs the activation kernel');
           let dx: Tensor | null = null;
-          const backwardCalls = countActivations(k, () => { dx = model.backward(r); }, 'activationBackward');
+          let poolCalls = 0;
+          const backwardCalls = countActivations(k, () => {
+            poolCalls = countActivations(kernels(), () => { dx = model.backward(r); }, 'maxPool2dBackward');
+          }, 'activationBackward');
+          assert.equal(poolCalls, 0, 'the max pool after Conv2d + ReLU runs inside the conv2dBackward call');
           assert.equal(backwardCalls, 1, 'only the Tanh runs the activation backward; the ReLUs run inside the conv and linear backward calls');
           const actual = [bits(y!), bits(dx!), ...model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
           assert.equal(actual.length, expected.length);

@@ -11,6 +11,7 @@ import { addBias, reluInPlace } from './bias.js';
 import { commonDtype } from './common.js';
 import { matmul } from './gemm.js';
 import { activationBackward } from './elementwise.js';
+import { maxPool2dBackward } from './pool.js';
 
 /** True when cols of an image equal the image itself ([C, H·W]). */
 function isPointwise(g: Conv2dGeometry): boolean {
@@ -157,6 +158,7 @@ export function conv2dBackward(
   grads: ConvGrads,
 ): Tensor | null {
   const dtype = commonDtype('conv2dBackward', x, w, dy, grads.dW, grads.db, grads.reluOutput);
+  if (grads.maxPool) dy = maxPool2dBackward(dy, grads.maxPool.argmax, grads.maxPool.g); // the pool's dx
   const y = grads.reluOutput;
   if (y) dy = activationBackward({ kind: 'relu' }, y, y, dy); // dy ⊙ [y > 0]: the fused ReLU's backward
   const { N, C, H, W, outC, groups } = g;

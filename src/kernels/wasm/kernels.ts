@@ -164,18 +164,23 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     x: Tensor, w: Tensor, dy: Tensor, g: Conv2dGeometry,
     grads: ConvGrads,
   ): Tensor | null {
-    const y = grads.reluOutput;
-    if (!isFloat32(x, w, dy, grads.dW, grads.db, y) || (y && y.size !== dy.size)) return refKernels.conv2dBackward(x, w, dy, g, grads);
+    const { reluOutput: y, maxPool: pool } = grads;
+    const dySize = g.N * g.outC * g.OH * g.OW; // the conv's dy (dy itself is the pool's with maxPool)
+    const poolFits = !pool || (pool.argmax.length === dy.size && pool.g.N * pool.g.C * pool.g.H * pool.g.W === dySize);
+    if (!isFloat32(x, w, dy, grads.dW, grads.db, y) || (y && y.size !== dySize) || !poolFits) {
+      return refKernels.conv2dBackward(x, w, dy, g, grads);
+    }
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const dWSize = grads.dW.size;
     rt.reset();
     const px = rt.put(x.data as Float32Array);
     const pw = rt.put(w.data as Float32Array);
-    const pdy = rt.put(dy.data as Float32Array);
-    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
+    const pdy = pool ? rt.zeros(dySize) : rt.put(dy.data as Float32Array);
+    if (pool) rt.exports.maxPool2dBackwardScatter(rt.put(dy.data as Float32Array), rt.putInt32(pool.argmax), pdy, dy.size); // dy[argmax] += dy_pool
+    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dySize); // dy ⊙ [y > 0] in place
     const pdW = rt.put(grads.dW.data as Float32Array);
-    const parallel = rt.threads > 1 && g.N > 1 && dy.size * rows >= PARALLEL_MIN_WORK;
+    const parallel = rt.threads > 1 && g.N > 1 && dySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const { pieces, perPiece } = parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
     const partials = rt.zeros(dWSize * (pieces - 1));
