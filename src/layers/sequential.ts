@@ -3,10 +3,10 @@
 // parameter names (`0.weight`, `3.bias`) for checkpoints and export, and a printable summary.
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
-import { ReLU } from './activations.js';
+import { asReLUEpilogue, fusedReLUOutput, fusesWithReLU } from './fusion.js';
 import { Conv2d } from './conv2d.js';
 import { MaxPool2d } from './max-pool2d.js';
-import { hasReLUBackwardFusion, hasReLUEpilogue, type BackwardOptions, type ReLUEpilogue, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
+import { hasReLUBackwardFusion, type BackwardOptions, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
 import type { LayerDef } from './registry.js';
 import { summarize, type ModelSummary } from './summary.js';
 
@@ -15,10 +15,10 @@ import { summarize, type ModelSummary } from './summary.js';
  * With `needInputGrad: false` (training: nobody reads dL/d(images)) backward stops at the first
  * layer that has parameters, asking it for no dx either, and returns null: the layers before it
  * add into no grads, so their backward would only compute gradients nobody reads.
- * Forward runs a Conv2d or Linear followed by a ReLU as one pass (the ReLU in the kernel's
+ * Forward runs a Conv2d, Linear or BatchNorm followed by a ReLU as one pass (the ReLU in the kernel's
  * epilogue, the ReLU layer keeping y for its backward): the same numbers, one pass over y fewer.
  * Backward runs such a pair as one call too where the layer takes the ReLU's mask dy ⊙ [y > 0]
- * into its own kernel call (Conv2d, Linear), and Conv2d + ReLU + MaxPool2d as one call with the
+ * into its own kernel call (Conv2d, Linear, BatchNorm in training), and Conv2d + ReLU + MaxPool2d as one call with the
  * pool's routing too: the same numbers, a copy of dy and y fewer (and the pool's dx never leaves
  * the kernel).
  * Parameters and buffers are the layers' own objects, renamed in place to `${index}.${localName}`
@@ -74,9 +74,9 @@ export class Sequential implements Container {
     for (let i = 0; i < this.layers.length; i++) {
       const layer = this.layers[i];
       const next = this.layers[i + 1];
-      if (next instanceof ReLU && fusesWithReLU(layer, next)) {
-        // Conv2d/Linear + ReLU in one output pass: the same numbers as running them apart, one pass fewer.
-        y = withContext(where(i, layer), () => layer.forwardWithReLU(y, mode));
+      if (next && fusesWithReLU(layer, next)) {
+        // Conv2d/Linear/BatchNorm + ReLU in one output pass: the same numbers as running them apart, one pass fewer.
+        y = withContext(where(i, layer), () => asReLUEpilogue(layer).forwardWithReLU(y, mode));
         next.acceptFusedOutput(y);
         i++;
         continue;
@@ -108,7 +108,7 @@ export class Sequential implements Container {
         continue;
       }
       const before = this.layers[i - 1];
-      const y = layer instanceof ReLU ? fusedReLUOutput(before, layer) : null;
+      const y = fusedReLUOutput(before, layer);
       if (y && hasReLUBackwardFusion(before)) {
         // The ReLU's dy ⊙ [y > 0] inside the layer's backward call: the same bits as running them apart.
         const options = { needInputGrad: i - 1 > first || needInputGrad };
@@ -153,29 +153,12 @@ export class Sequential implements Container {
 }
 
 /**
- * Whether `layer` and the ReLU after it run as one pass: not when either has its forward replaced
- * on the instance (instrumentation such as fit's non-finite diagnosis must see every call).
- */
-function fusesWithReLU(layer: Layer, next: ReLU): layer is Layer & ReLUEpilogue {
-  return hasReLUEpilogue(layer) && !Object.hasOwn(layer, 'forward') && !Object.hasOwn(next, 'forward');
-}
-
-/**
- * y of a ReLU whose last forward was fused into `layer` (its output pass), when neither has its
- * backward replaced on the instance (instrumentation must see every call); else null.
- */
-function fusedReLUOutput(layer: Layer, relu: ReLU): Tensor | null {
-  if (Object.hasOwn(layer, 'backward') || Object.hasOwn(relu, 'backward')) return null;
-  return relu.fusedOutput();
-}
-
-/**
  * The Conv2d and its fused ReLU's y before the MaxPool2d at `i`, when those three run as one
  * backward call: the ReLU's forward was fused into the conv and none has its backward replaced.
  */
 function fusedConvReLUPool(layers: readonly Layer[], i: number): { conv: Conv2d; y: Tensor } | null {
   const [conv, relu, pool] = [layers[i - 2], layers[i - 1], layers[i]];
-  if (!(conv instanceof Conv2d) || !(relu instanceof ReLU) || Object.hasOwn(pool, 'backward')) return null;
+  if (!(conv instanceof Conv2d) || Object.hasOwn(pool, 'backward')) return null;
   const y = fusedReLUOutput(conv, relu);
   return y ? { conv, y } : null;
 }

@@ -5,16 +5,20 @@
 // threads), and the ReLU kernel must not run for a fused pair; backward runs a Conv2d or Linear +
 // ReLU pair as one conv2dBackward / linearBackward call (the ReLU's mask inside it) and Conv2d +
 // ReLU + MaxPool2d as one conv2dBackward call (the pool's routing too), with the same bits, also
-// when training stops at a fused first pair (needInputGrad false).
+// when training stops at a fused first pair (needInputGrad false); a Graph (the resnet preset) fuses
+// a node with the ReLU that alone reads it the same way.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kernels } from '../../src/kernels/backend.js';
 import { kernels, refKernels, setKernels } from '../../src/kernels/index.js';
 import { createWasmKernels } from '../../src/kernels/wasm/index.js';
 import { ReLU, Tanh } from '../../src/layers/activations.js';
+import { BatchNorm2d } from '../../src/layers/batch-norm.js';
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { Flatten } from '../../src/layers/flatten.js';
-import type { Layer, Mode } from '../../src/layers/layer.js';
+import { isContainer, type BackwardOptions, type Container, type Layer, type Mode, type Module } from '../../src/layers/layer.js';
+import { modelFromSpec } from '../../src/layers/spec.js';
+import { presetSpec } from '../../src/train/presets.js';
 import { Linear } from '../../src/layers/linear.js';
 import { MaxPool2d } from '../../src/layers/max-pool2d.js';
 import { Sequential } from '../../src/layers/sequential.js';
@@ -24,12 +28,12 @@ import { randn, Rng } from './util.js';
 const wasmBackends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
 after(() => wasmBackends.forEach((k) => k.close()));
 
-/** Conv → ReLU (fused), pool, conv without bias → ReLU (fused), Linear → ReLU (fused), Linear → Tanh (not), Linear without bias → ReLU (fused). */
+/** Conv → ReLU (fused) → pool, conv without bias → BN → ReLU (fused), Linear → ReLU (fused), Linear → Tanh (not), Linear without bias → ReLU (fused). */
 function layers(seed: number): Layer[] {
   const rng = new Rng(seed);
   return [
     new Conv2d(2, 4, 3, { padding: 1, rng }), new ReLU(), new MaxPool2d(2),
-    new Conv2d(4, 6, 3, { bias: false, rng }), new ReLU(), new Flatten(),
+    new Conv2d(4, 6, 3, { bias: false, rng }), new BatchNorm2d(6), new ReLU(), new Flatten(),
     new Linear(6, 9, { rng }), new ReLU(), new Linear(9, 5, { rng }), new Tanh(), new Linear(5, 7, { bias: false, rng }), new ReLU(),
   ];
 }
@@ -86,7 +90,9 @@ describe('Sequential fuses Conv2d/Linear + ReLU', () => {
             poolCalls = countActivations(kernels(), () => { dx = model.backward(r); }, 'maxPool2dBackward');
           }, 'activationBackward');
           assert.equal(poolCalls, 0, 'the max pool after Conv2d + ReLU runs inside the conv2dBackward call');
-          assert.equal(backwardCalls, 1, 'only the Tanh runs the activation backward; the ReLUs run inside the conv and linear backward calls');
+          // The ReLUs run inside the conv, batch norm and linear backward calls; in eval, batch norm's backward is a
+          // per-channel scale and its ReLU's mask runs apart.
+          assert.equal(backwardCalls, mode === 'train' ? 1 : 2, 'activation backward calls: the Tanh (and in eval the ReLU after BatchNorm)');
           const actual = [bits(y!), bits(dx!), ...model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
           assert.equal(actual.length, expected.length);
           actual.forEach((values, i) => assert.deepEqual(values, expected[i], `tensor ${i} (0: y, 1: dx, then the grads)`));
@@ -149,4 +155,44 @@ test('a layer whose forward is replaced on the instance (instrumentation) runs u
   }
   model.forward(randn(new Rng(78), [2, 2, 6, 6], 1, 'float32'), 'eval');
   assert.deepEqual(seen, model.layers.map((l) => l.name));
+});
+
+/** Replaces forward and backward of every leaf module on the instance (delegating), which turns fusion off. */
+function instrument(m: Module): void {
+  if (isContainer(m)) return m.children().forEach((c) => instrument(c.module));
+  const layer = m as Layer;
+  const [forward, backward] = [layer.forward.bind(layer), layer.backward.bind(layer)];
+  layer.forward = (x, mode) => forward(x, mode);
+  layer.backward = ((dy: Tensor, options?: BackwardOptions) => backward(dy, options ?? {})) as Layer['backward'];
+}
+
+describe('Graph fuses a node with the ReLU that alone reads it (the resnet preset: Conv2d/BatchNorm + ReLU)', () => {
+  for (const k of [refKernels, ...wasmBackends]) {
+    test(`${k.name}: the same bits as the nodes run apart, and ReLU kernels only after the Adds`, () => {
+      const previous = kernels();
+      setKernels(k);
+      try {
+        const build = () => modelFromSpec(presetSpec('resnet', { inputShape: [1, 8, 8] }), { inputShape: [2, 1, 8, 8], rng: new Rng(81) });
+        const rng = new Rng(82);
+        const x = randn(rng, [3, 1, 8, 8], 1, 'float32');
+        const r = randn(rng, [3, 10], 1, 'float32');
+        const run = (model: Container): number[][] => {
+          const y = model.forward(x, 'train');
+          const dx = model.backward(r);
+          return [bits(y), bits(dx), ...model.parameters().map((p) => bits(p.grad))];
+        };
+        const apart = build();
+        instrument(apart);
+        const expected = run(apart);
+        const fused = build();
+        let actual: number[][] = [];
+        const calls = countActivations(k, () => { actual = run(fused); });
+        assert.equal(calls, 3, 'one ReLU kernel per block (after its Add); the stem and block ReLUs run in the batch norm pass');
+        assert.equal(actual.length, expected.length);
+        actual.forEach((values, i) => assert.deepEqual(values, expected[i], `tensor ${i} (0: y, 1: dx, then the grads)`));
+      } finally {
+        setKernels(previous);
+      }
+    });
+  }
 });
