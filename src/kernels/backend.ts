@@ -176,6 +176,13 @@ export interface Kernels {
   concat(xs: readonly Tensor[], axis: number): Tensor;
   /** The entries start … start + size − 1 of x along `axis`. */
   sliceAxis(x: Tensor, axis: number, start: number, size: number): Tensor;
+  /** x with `before` zeros in front of it and `after` zeros behind it along `axis`: the adjoint of sliceAxis. */
+  padAxis(x: Tensor, axis: number, before: number, after: number): Tensor;
+  /**
+   * Channel shuffle of x [N, C, *] in `groups` groups (C = groups·K): y[n, k·groups + g, …] =
+   * x[n, g·K + k, …], the [groups, K] grid of channels transposed. Its inverse is the shuffle in K groups.
+   */
+  channelShuffle(x: Tensor, groups: number): Tensor;
 
   // ---- Batch normalisation over dim 1 of [N, C] or [N, C, H, W] ------------------------------
   batchNormStats(x: Tensor): BatchNormStats;

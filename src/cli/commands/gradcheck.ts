@@ -66,6 +66,19 @@ const BASIC_BLOCK: LayerSpec = {
   ],
 };
 
+/** ShuffleNet v2's stride-1 unit: the channels split in two halves, one kept, one convolved, joined and shuffled. */
+const SHUFFLE_UNIT: LayerSpec = {
+  type: 'Graph',
+  nodes: [
+    { name: 'x1', inputs: ['input'], type: 'Narrow', dim: 1, start: 0, length: 2 },
+    { name: 'x2', inputs: ['input'], type: 'Narrow', dim: 1, start: 2, length: 2 },
+    { name: 'conv', inputs: ['x2'], type: 'Conv2d', inChannels: 2, outChannels: 2, kernelSize: 3, padding: 1 },
+    { name: 'act', type: 'Tanh' },
+    { name: 'cat', inputs: ['x1', 'act'], type: 'Concat' },
+    { name: 'shuffle', type: 'ChannelShuffle', groups: 2 },
+  ],
+};
+
 /** A loss as a Differentiable: forward gives the scalar as a [1] tensor, backward scales dz by dy. */
 function lossCase(name: string, make: (rng: Rng) => { forward: (z: Tensor) => number; backward: () => Tensor; z: Tensor }): Case {
   return {
@@ -160,6 +173,11 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('ELU 0.5', { type: 'ELU', alpha: 0.5 }, [3, 7], 'awayFromZero'),
   layerCase('Mish', { type: 'Mish' }, [3, 7]),
   layerCase('GELU tanh', { type: 'GELU', approximate: 'tanh' }, [3, 7]),
+  layerCase('ChannelShuffle 3 groups', { type: 'ChannelShuffle', groups: 3 }, [2, 6, 2, 3]),
+  layerCase('ChannelShuffle 2 groups (rank 3)', { type: 'ChannelShuffle', groups: 2 }, [2, 4, 5]),
+  layerCase('Narrow dim 1 start 1 length 3', { type: 'Narrow', dim: 1, start: 1, length: 3 }, [2, 5, 2, 2]),
+  layerCase('Narrow dim -1 start -2 length 2', { type: 'Narrow', dim: -1, start: -2, length: 2 }, [2, 3, 5]),
+  layerCase('Graph ShuffleNet unit (chunk, conv, concat, shuffle)', SHUFFLE_UNIT, [2, 4, 3, 3]),
 ];
 
 export interface GradcheckRow {

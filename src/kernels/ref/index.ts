@@ -8,7 +8,7 @@ import { col2im, conv2d, conv2dBackward, convTranspose2d, im2col } from './conv.
 import { activation, activationBackward, mul } from './elementwise.js';
 import { matmul } from './gemm.js';
 import { groupNormBackward, groupNormForward } from './group-norm.js';
-import { add, concat, mulBroadcast, sliceAxis, sumToShape } from './merge.js';
+import { add, channelShuffle, concat, mulBroadcast, padAxis, sliceAxis, sumToShape } from './merge.js';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool.js';
 import { mse } from './mse.js';
 import { softmax, softmaxCrossEntropy } from './softmax.js';
@@ -36,6 +36,8 @@ export const refKernels: Kernels = {
   sumToShape,
   concat,
   sliceAxis,
+  padAxis,
+  channelShuffle,
   batchNormStats,
   batchNormForward,
   batchNormBackward,
