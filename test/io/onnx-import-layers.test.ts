@@ -3,7 +3,8 @@
 // a small branching CNN (residual, SE gate, concat), LayerNorm (LayerNormalization at opset 17, the
 // ReduceMean/Sub/Pow/Sqrt/Div formula at 13), GELU's tanh formula, GroupNorm (InstanceNorm-based),
 // SiLU, Mish, Hardswish, ReLU6, ELU, Hardsigmoid, ConvTranspose2d, Upsample (nearest, bilinear
-// with align_corners) and a U-Net. Each imports and gives PyTorch's output where Nabla has the
+// with align_corners), a U-Net, and ShuffleNet's pieces (chunk, channel shuffle, split, slices).
+// Each imports and gives PyTorch's output where Nabla has the
 // layers; where a layer is missing the error names the node where the formula starts and the
 // layer it needs (so the formula was recognised).
 import assert from 'node:assert/strict';
@@ -26,6 +27,8 @@ const geluTanh = () => layerDef('GELU')?.options.includes('approximate') ?? fals
 const CASES: { name: string; opset: number; needs: () => string[]; refused: RegExp }[] = [
   // Residual Add, an SE gate (Mul), Concat, ceil-mode MaxPool, ReduceMean over [2, 3]: only layers Nabla has.
   ...[13, 17].map((opset) => ({ name: 'small-branching', opset, needs: () => [], refused: /never/ })),
+  // x.chunk (Slice with computed ends), channel_shuffle (Reshape → Transpose → Reshape), torch.split (Split), x[:, a:], narrow.
+  ...[13, 17].map((opset) => ({ name: 'layers-shuffle', opset, needs: () => [], refused: /never/ })),
   { name: 'layers-layernorm', opset: 13, needs: () => [...(layerDef('LayerNorm') ? [] : ['LayerNorm']), ...(geluTanh() ? [] : ['GELU tanh'])],
     refused: /node '\/1\/ReduceMean' \(ReduceMean\): starts PyTorch's LayerNorm formula, which needs a LayerNorm layer|node '\/2\/Mul' \(Mul\): GELU's tanh approximation/ },
   { name: 'layers-layernorm', opset: 17, needs: () => [...(layerDef('LayerNorm') ? [] : ['LayerNorm']), ...(geluTanh() ? [] : ['GELU tanh'])],
@@ -70,6 +73,16 @@ describe('PyTorch exports of LayerNorm, GroupNorm, the newer activations, ConvTr
       });
     });
   }
+
+  it('ShuffleNet\'s pieces are read as ChannelShuffle and Narrow layers', () => {
+    for (const opset of [13, 17]) {
+      const { specs } = readOnnx(new Uint8Array(readFileSync(new URL(`layers-shuffle-op${opset}.onnx`, FIXTURES))));
+      const of = (type: string) => specs.filter((s) => s.type === type);
+      assert.deepEqual(of('ChannelShuffle'), [{ type: 'ChannelShuffle', groups: 2 }, { type: 'ChannelShuffle', groups: 3 }], `opset ${opset}`);
+      // chunk: [0, 3) and [3, 6); split [1, 2, 3]; z[:, 4:], z[:, :4]; narrow(z, 3, 1, 5).
+      assert.deepEqual(of('Narrow').map((s) => [s.dim, s.start, s.length]), [[1, 0, 3], [1, 3, 3], [1, 0, 1], [1, 1, 2], [1, 3, 3], [1, 4, 2], [1, 0, 4], [3, 1, 5]], `opset ${opset}`);
+    }
+  });
 
   it('SiLU written as x·σ(x) and Mish as its parts import without the fused layers (Sigmoid, Softplus, Tanh, Mul)', () => {
     // Up to the first layer Nabla may lack, the activations model is read: its errors are past the SiLU and Mish.

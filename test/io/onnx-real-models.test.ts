@@ -36,8 +36,8 @@ const MODELS: { name: string; needs: string[]; blockedBy?: RegExp }[] = [
   { name: 'mobilenet_v2', needs: ['ReLU6'] },
   { name: 'mobilenet_v3_small', needs: ['Hardswish', 'Hardsigmoid'] },
   { name: 'unet', needs: ['ConvTranspose2d', 'Upsample'] },
-  // Channel shuffle (Reshape to 5-D, Transpose, Reshape back) and chunk (Slice) have no Nabla layer.
-  { name: 'shufflenet_v2_x0_5', needs: ['ChannelShuffle'], blockedBy: /'\/stage2\/stage2\.0\/Reshape' \(Reshape\)/ },
+  // Channel shuffle: Reshape to 5-D, Transpose, Reshape back; x.chunk(2, dim=1): two Slices.
+  { name: 'shufflenet_v2_x0_5', needs: ['ChannelShuffle', 'Narrow'] },
 ];
 
 /** The folder holding the exports, made now when missing; or why it cannot be. */

@@ -33,7 +33,7 @@ export interface BuiltNode {
 /** Layer types whose output has their input's shape (used when the input's size is unknown). */
 const SHAPE_PRESERVING = new Set([
   'ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh', 'GELU', 'Softplus', 'Dropout', 'BatchNorm1d', 'BatchNorm2d',
-  'ReLU6', 'Hardswish', 'Hardsigmoid', 'SiLU', 'ELU', 'Mish', 'LayerNorm', 'GroupNorm',
+  'ReLU6', 'Hardswish', 'Hardsigmoid', 'SiLU', 'ELU', 'Mish', 'LayerNorm', 'GroupNorm', 'ChannelShuffle',
 ]);
 
 export class GraphBuilder {

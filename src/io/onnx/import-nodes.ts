@@ -2,10 +2,10 @@
 // ONNX import, node by node: walks the graph in topological order and turns each node reading the
 // model's input (directly or through other nodes) into a Graph node, or into nothing (Identity,
 // Dropout, a Reshape that changes nothing), or fuses it with the nodes after it (MatMul + Add,
-// Pad + AveragePool, the formulas in import-patterns.ts). Nodes computing only from constants
+// Pad + AveragePool, the formulas in import-patterns.ts), or into one layer per output (Split). Nodes computing only from constants
 // (weights, PyTorch's shape arithmetic) are evaluated on demand by OnnxGraph. This file holds the
-// walk, the dispatch, the layers with weights, activations and merges; pooling, shape ops, norms
-// and upsampling have files of their own. Every refusal names the node, its op and the attribute
+// walk, the dispatch, the layers with weights, activations and merges; pooling, shape ops, norms,
+// upsampling, slices and channel shuffles have files of their own. Every refusal names the node, its op and the attribute
 // or input at fault. The mapping: docs/interop.md.
 import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
@@ -17,6 +17,7 @@ import { matchPattern } from './import-patterns.js';
 import { convTranspose, resize } from './import-upsampling.js';
 import { globalPool, pad, pool, reduceMean } from './import-pools.js';
 import { reshape, skip, softmax, transpose } from './import-shapes.js';
+import { slice, split } from './import-slices.js';
 import { readWindow } from './import-window.js';
 import { Attributes, shortestFloat32, type NodeProto } from './proto.js';
 
@@ -116,11 +117,26 @@ export class Converter {
     this.setValue(nodes[nodes.length - 1].output?.[0] ?? '', value);
   }
 
+  /** A node with several outputs (Split): each used output i becomes the layer specs[i] reading x (null: x itself). */
+  emitEach(node: NodeProto, specs: readonly (LayerSpec | null)[], x: Value): void {
+    this.consumed.add(node);
+    (node.output ?? []).forEach((name, i) => {
+      if (!this.isUsed(name)) return;
+      const spec = specs[i];
+      this.setValue(name, spec ? this.builder.add(node, spec, [x], {}, describeNode(node)) : x);
+    });
+  }
+
+  /** Whether a node reads `value` or it is the graph's output. */
+  isUsed(value: string): boolean {
+    return value !== '' && (this.g.readersOf(value).length > 0 || value === this.output);
+  }
+
   private consume(nodes: NodeProto[]): void {
     for (const n of nodes) {
       this.consumed.add(n);
       for (const out of (n.output ?? []).slice(1)) {
-        if (out !== '' && (this.g.readersOf(out).length > 0 || out === this.output)) {
+        if (this.isUsed(out)) {
           throw new Error(`${describeNode(n)}: output '${out}' is used, only the first output is supported`);
         }
       }
@@ -189,6 +205,10 @@ export class Converter {
         return reshape(this, node, a);
       case 'Transpose':
         return transpose(this, node, a);
+      case 'Slice':
+        return slice(this, node, a);
+      case 'Split':
+        return split(this, node, a);
       case 'Identity':
       case 'Dropout':
       case 'Cast':
