@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportOnnx } from '../../src/io/onnx/export.js';
 import { readOnnx } from '../../src/io/onnx/import.js';
-import { attr, floatTensor, int64Tensor, onnx, type AttributeProto, type DecodedGraph, type NodeProto, type TensorProto } from '../../src/io/onnx/proto.js';
+import { attr, int64Tensor, onnx, type DecodedGraph } from '../../src/io/onnx/proto.js';
 import { ChannelShuffle } from '../../src/layers/channel-shuffle.js';
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { apply, Graph, input } from '../../src/layers/graph.js';
@@ -25,6 +25,7 @@ import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { randomInput } from './onnx-models.js';
+import { build, importMatchesOrt, int64Raw, ints, node } from './onnx-hand-built.js';
 import { checkAllWithPythonOnnx, runOrt } from './onnx-runtime.js';
 
 const OPSETS = [13, 17, 21];
@@ -89,36 +90,6 @@ describe('exportOnnx of ChannelShuffle and Narrow runs in ONNX Runtime with Nabl
     }
   });
 });
-
-// ---- hand-built graphs ----------------------------------------------------------------------
-
-const node = (opType: string, inputs: string[], outputs: string[], attribute: AttributeProto[] = [], name = opType.toLowerCase()): NodeProto =>
-  ({ opType, input: inputs, output: outputs, attribute, name });
-const ints = (name: string, values: number[]) => int64Tensor(name, [values.length], values);
-
-function build(nodes: NodeProto[], inputShape: number[], initializers: TensorProto[] = [], opset = 13): Uint8Array {
-  const dims = ['N', ...inputShape.slice(1)].map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d }));
-  return onnx.ModelProto.encode(onnx.ModelProto.create({
-    irVersion: opset <= 14 ? 7 : opset <= 18 ? 8 : 9,
-    opsetImport: [{ domain: '', version: opset }],
-    graph: {
-      name: 'g', node: nodes, initializer: initializers,
-      input: [{ name: 'x', type: { tensorType: { elemType: 1, shape: { dim: dims } } } }],
-      output: [{ name: 'y', type: { tensorType: { elemType: 1 } } }],
-    },
-  })).finish();
-}
-
-/** Imports, runs Nabla and ONNX Runtime on one seeded input, compares; returns the layer specs. */
-async function importMatchesOrt(bytes: Uint8Array, inputShape: number[], what: string): Promise<Record<string, unknown>[]> {
-  const { model, specs } = readOnnx(bytes);
-  const x = randomInput(inputShape, 11);
-  const ours = model.forward(x, 'eval');
-  const ort = await runOrt(bytes, x.data as Float32Array, inputShape);
-  assert.deepEqual([...ours.shape], ort.dims, `${what}: shape`);
-  assert.deepEqual(ours.data, ort.data, `${what}: values (copies only, so exact)`);
-  return specs;
-}
 
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -190,10 +161,3 @@ describe('importOnnx refuses, naming the node, what is not a channel shuffle or 
   ];
   for (const [what, bytes, message] of cases) it(what, () => assert.throws(() => readOnnx(bytes), message));
 });
-
-/** An int64 tensor's raw little-endian bytes (INT64_MAX does not fit a JS number exactly). */
-function int64Raw(values: readonly (number | bigint)[]): Uint8Array {
-  const view = new DataView(new ArrayBuffer(8 * values.length));
-  values.forEach((v, i) => view.setBigInt64(8 * i, BigInt(v), true));
-  return new Uint8Array(view.buffer);
-}

@@ -261,17 +261,21 @@ export class Converter {
     this.emit([...before, node], spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W }, node);
   }
 
-  /** Linear from Gemm: y = α·A·op(B) + β·C. PyTorch exports transB = 1 (B = W as [out, in]). */
-  private gemm(node: NodeProto, a: Attributes): void {
+  /**
+   * Linear from Gemm: y = α·op(A)·op(B) + β·C. PyTorch exports transB = 1 (B = W as [out, in]).
+   * `before`: a Transpose of the model's [N, in] value x into A (transA = 1 undoes it, so op(A) = x).
+   */
+  gemm(node: NodeProto, a: Attributes, before: NodeProto | null = null): void {
     const where = describeNode(node);
     const alpha = a.float('alpha', 1);
     const beta = a.float('beta', 1);
     const transA = a.int('transA', 0);
     const transB = a.int('transB', 0);
     a.checkAllUsed();
-    const x = this.onlyFirstIsData(node);
-    if (transA !== 0) {
-      throw new Error(`${where}: attribute transA = ${transA} would make the model's input [features, batch]; only transA = 0 is supported`);
+    if (!before && !this.isData(node.input?.[0] ?? '') && this.isData(node.input?.[1] ?? '')) return this.gemmOfB(node, alpha, beta, transA, transB);
+    const x = before ? this.data(before, 0) : this.onlyFirstIsData(node);
+    if (transA !== 0 && !before) {
+      throw new Error(`${where}: attribute transA = ${transA} would make the model's input [features, batch]; only transA = 0 is supported (or transA = 1 reading a Transpose of a [batch, features] value)`);
     }
     const B = this.g.floats(node, 1, 'B');
     if (B.dims.length !== 2) throw new Error(`${where}: B must be 2-D, got dims ${formatShape(B.dims)}`);
@@ -280,7 +284,33 @@ export class Converter {
     let bias = node.input?.[2] && beta !== 0 ? this.g.floats(node, 2, 'C') : null;
     // A scalar or one-element C is added to every output: a bias of that value repeated.
     if (bias && bias.values.length === 1) bias = { dims: [W.dims[1]], values: new Float64Array(W.dims[1]).fill(bias.values[0]) };
-    this.linear(node, x, scaled(W, alpha), bias ? scaled(bias, beta) : null, [node]);
+    this.linear(node, x, scaled(W, alpha), bias ? scaled(bias, beta) : null, before ? [before, node] : [node]);
+  }
+
+  /**
+   * Gemm(A, x) with the model's value x [N, in] as B and a constant A: with transB = 1 the result
+   * α·op(A)·xᵀ + β·C is [out, N], which a Transpose after it turns into x·op(A)ᵀ·α + β·Cᵀ: a Linear
+   * whose [in, out] weight is op(A)ᵀ (A itself when transA = 1: transA folds into the weight).
+   */
+  private gemmOfB(node: NodeProto, alpha: number, beta: number, transA: number, transB: number): void {
+    const where = describeNode(node);
+    const x = this.data(node, 1);
+    const after = this.onlyReader(node.output?.[0] ?? '');
+    const perm = after?.opType === 'Transpose' ? after.attribute?.find((t) => t.name === 'perm')?.ints?.map(Number) ?? [1, 0] : null;
+    if (transB !== 1 || !perm || perm.join() !== '1,0' || (after!.attribute ?? []).some((t) => t.name !== 'perm')) {
+      throw new Error(`${where}: input B is the model's value and A a constant; only supported with transB = 1 and a Transpose after it (otherwise the output is [features, batch] or the batch is summed over)`);
+    }
+    const A = this.g.floats(node, 0, 'A');
+    if (A.dims.length !== 2) throw new Error(`${where}: A must be 2-D, got dims ${formatShape(A.dims)}`);
+    const W = transA ? A : transposed(A); // op(A)ᵀ
+    const outFeatures = W.dims[1];
+    let bias = node.input?.[2] && beta !== 0 ? this.g.floats(node, 2, 'C') : null;
+    // C is added to [out, N]: one value per output row ([out, 1]) or one for all.
+    if (bias && bias.values.length === 1) bias = { dims: [outFeatures], values: new Float64Array(outFeatures).fill(bias.values[0]) };
+    else if (bias && (bias.dims.length !== 2 || bias.dims[0] !== outFeatures || bias.dims[1] !== 1)) {
+      throw new Error(`${where}: C has dims ${formatShape(bias.dims)}; with the model's value as B only [${outFeatures}, 1] or one value is supported`);
+    }
+    this.linear(node, x, scaled(W, alpha), bias ? scaled({ dims: [outFeatures], values: bias.values }, beta) : null, [node, after!]);
   }
 
   /** Linear from MatMul (B is [in, out] already), fused with a following Add of a constant bias. */

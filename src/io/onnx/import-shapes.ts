@@ -8,7 +8,7 @@ import { formatShape } from '../../tensor/tensor.js';
 import { describeNode, type Dim } from './graph.js';
 import { describeShape } from './import-builder.js';
 import type { Converter } from './import-nodes.js';
-import type { Attributes, NodeProto } from './proto.js';
+import { Attributes, type NodeProto } from './proto.js';
 
 /**
  * Flatten, Reshape, Squeeze, Unsqueeze: fine where the result is the input's shape (nothing to
@@ -37,6 +37,12 @@ export function transpose(c: Converter, node: NodeProto, a: Attributes): void {
   const perm = a.ints('perm') ?? x.shape.map((_, i) => x.shape.length - 1 - i);
   a.checkAllUsed();
   if (perm.every((p, i) => p === i)) return c.alias([node], x);
+  // [N, in] → [in, N], read back by a Gemm with transA = 1: a Linear on x.
+  const gemm = c.onlyReader(node.output?.[0] ?? '');
+  if (perm.join() === '1,0' && gemm?.opType === 'Gemm' && gemm.input?.[0] === node.output?.[0]) {
+    const ga = new Attributes(describeNode(gemm), gemm.attribute ?? []);
+    if (gemm.attribute?.some((t) => t.name === 'transA' && Number(t.i) === 1)) return c.gemm(gemm, ga, node);
+  }
   throw new Error(`${describeNode(node)}: Transpose with perm = ${formatShape(perm)} of a value computed from the input is not supported (only where it changes nothing, on constants, or inside a channel shuffle: Reshape [N, G, C/G, *] → Transpose perm [0, 2, 1, …] → Reshape [N, C, *])`);
 }
 
