@@ -32,6 +32,7 @@ export * from './layers/group-norm.js';
 export * from './layers/merge.js';
 export * from './layers/channel-shuffle.js';
 export * from './layers/narrow.js';
+export * from './layers/zero-pad2d.js';
 export * from './layers/sequential.js';
 export * from './layers/graph.js';
 export * from './layers/graph-spec.js';

@@ -34,6 +34,7 @@ import { groupNormDef } from './group-norm.js';
 import { layerNormDef } from './layer-norm.js';
 import { channelShuffleDef } from './channel-shuffle.js';
 import { narrowDef } from './narrow.js';
+import { zeroPad2dDef } from './zero-pad2d.js';
 
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
@@ -69,6 +70,7 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   mishDef,
   channelShuffleDef,
   narrowDef,
+  zeroPad2dDef,
 ] as LayerDef[];
 
 const BY_TYPE = new Map(LAYER_DEFS.map((def) => [def.type, def]));

@@ -33,6 +33,7 @@ const everyType: LayerSpec[] = [
   { type: 'LeakyReLU', negativeSlope: 0.1 },
   { type: 'MaxPool2d', kernelSize: 2, stride: 2, padding: 0 },
   { type: 'AvgPool2d', kernelSize: 3, stride: 1, padding: 1, countIncludePad: false },
+  { type: 'ZeroPad2d', padding: [1, 0, 0, 0] },
   { type: 'AdaptiveAvgPool2d', outputSize: [null, 4] },
   { type: 'Sequential', layers: [{ type: 'GELU' }, { type: 'Sigmoid' }] },
   { type: 'Flatten' },
