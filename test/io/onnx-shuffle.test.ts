@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// ONNX for ChannelShuffle and Narrow. Export: ChannelShuffle as Reshape → Transpose → Reshape and
-// Narrow as Slice, at opsets 13, 17 and 21, run in ONNX Runtime against Nabla's forward (at the
+// ONNX for ChannelShuffle, Narrow and ZeroPad2d. Export: ChannelShuffle as Reshape → Transpose →
+// Reshape, Narrow as Slice and ZeroPad2d as Pad, at opsets 13, 17 and 21, run in ONNX Runtime against Nabla's forward (at the
 // exported batch and another) and passed through ONNX's checker; a ShuffleNet unit as a Graph;
 // the exports read back by importOnnx as the same layers. Import of hand-built graphs, each run in
 // ONNX Runtime too: Slice with negative, clamped and INT64_MAX ends, several axes, the batch axis
@@ -19,6 +19,7 @@ import { apply, Graph, input } from '../../src/layers/graph.js';
 import type { Container, Layer } from '../../src/layers/layer.js';
 import { Concat } from '../../src/layers/merge.js';
 import { Narrow } from '../../src/layers/narrow.js';
+import { ZeroPad2d } from '../../src/layers/zero-pad2d.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { ReLU } from '../../src/layers/activations.js';
 import { Rng } from '../../src/tensor/rng.js';
@@ -58,10 +59,12 @@ const EXPORTS: { name: string; layer: Layer; x: number[]; ops: string[] }[] = [
   { name: 'ChannelShuffle 1 x=[2,3,2,2] (one group)', layer: new ChannelShuffle(1), x: [2, 3, 2, 2], ops: ['Reshape', 'Transpose', 'Reshape'] },
   { name: 'Narrow dim 1 start 2 length 3 x=[2,6,3,3]', layer: new Narrow({ dim: 1, start: 2, length: 3 }), x: [2, 6, 3, 3], ops: ['Slice'] },
   { name: 'Narrow dim -1 start -2 length 2 x=[2,3,5]', layer: new Narrow({ dim: -1, start: -2, length: 2 }), x: [2, 3, 5], ops: ['Slice'] },
+  { name: 'ZeroPad2d [1, 0, 2, 3] x=[2,3,4,4]', layer: new ZeroPad2d([1, 0, 2, 3]), x: [2, 3, 4, 4], ops: ['Pad'] },
+  { name: 'ZeroPad2d 2 x=[1,2,1,3]', layer: new ZeroPad2d(2), x: [1, 2, 1, 3], ops: ['Pad'] },
   { name: 'ShuffleNet unit (Graph)', layer: shuffleUnit(), x: [2, 6, 4, 4], ops: ['Slice', 'Slice', 'Conv', 'Relu', 'Concat', 'Reshape', 'Transpose', 'Reshape'] },
 ];
 
-describe('exportOnnx of ChannelShuffle and Narrow runs in ONNX Runtime with Nabla\'s outputs', () => {
+describe('exportOnnx of ChannelShuffle, Narrow and ZeroPad2d runs in ONNX Runtime with Nabla\'s outputs', () => {
   for (const c of EXPORTS) {
     it(c.name, async (t) => {
       const model = c.layer instanceof Graph ? c.layer : new Sequential([c.layer]);

@@ -49,9 +49,12 @@ export class GraphBuilder {
     this.taken = new Set([inputName]);
   }
 
-  /** Adds a node computing `spec` from `inputs`; returns its output value. */
-  add(onnxNode: NodeProto, spec: LayerSpec, inputs: Value[], weights: Record<string, Weight>, where: string): Value {
-    const name = this.nameFor(onnxNode, spec);
+  /**
+   * Adds a node computing `spec` from `inputs`; returns its output value. `suffix` names a helper
+   * layer an ONNX node needs besides its main one ('conv1_pad' before 'conv1').
+   */
+  add(onnxNode: NodeProto, spec: LayerSpec, inputs: Value[], weights: Record<string, Weight>, where: string, suffix = ''): Value {
+    const name = this.nameFor(onnxNode, spec, suffix);
     let module: Layer | Merge;
     let shape: Dim[];
     try {
@@ -103,11 +106,12 @@ export class GraphBuilder {
   }
 
   /** A unique node name from the file: the module path PyTorch wrote, the weight's name, or the op. */
-  private nameFor(node: NodeProto, spec: LayerSpec): string {
+  private nameFor(node: NodeProto, spec: LayerSpec, suffix: string): string {
     const weight = (node.input ?? []).find((n) => /^[A-Za-z_][\w.]*\.weight$/.test(n));
     let base = weight ? weight.slice(0, -'.weight'.length) : modulePath(node.name ?? '') ?? node.name ?? node.output?.[0] ?? '';
     base = base.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
     if (base === '') base = spec.type.toLowerCase();
+    if (suffix) base = `${base}_${suffix}`;
     let name = base;
     for (let k = 1; this.taken.has(name); k++) name = `${base}_${k}`;
     this.taken.add(name);

@@ -15,7 +15,7 @@ import { describeShape, GraphBuilder, type Value, type Weight } from './import-b
 import { instanceNormalization, layerNormalization } from './import-norms.js';
 import { matchPattern } from './import-patterns.js';
 import { convTranspose, resize } from './import-upsampling.js';
-import { globalPool, pad, pool, reduceMean } from './import-pools.js';
+import { globalPool, pad, pool, reduceMean, zeroPad } from './import-pools.js';
 import { reshape, skip, softmax, transpose } from './import-shapes.js';
 import { slice, split } from './import-slices.js';
 import { readWindow } from './import-window.js';
@@ -245,20 +245,25 @@ export class Converter {
     const w = readWindow(a, where, kernel, x.shape, { hasCeilMode: false, hasDilations: true });
     const groups = a.int('group', 1);
     a.checkAllUsed();
-    const pads = w.pads.map((p, i) => p + prePad[i]);
-    if (pads[0] !== pads[2] || pads[1] !== pads[3]) {
-      throw new Error(`${where}: attribute pads = ${formatShape(pads)} is asymmetric (Conv2d pads both sides equally)`);
-    }
     const inChannels = inPerGroup * groups;
     if (x.shape.length !== 4 || (x.shape[1] !== null && x.shape[1] !== inChannels)) {
       throw new Error(`${where}: W ${formatShape(W.dims)} with group ${groups} needs [N, ${inChannels}, H, W] input, got ${describeShape(x.shape)}`);
+    }
+    let pads = w.pads.map((p, i) => p + prePad[i]); // [top, left, bottom, right]
+    let input = x;
+    if (pads[0] !== pads[2] || pads[1] !== pads[3]) {
+      // Conv2d pads both sides of an axis equally: what one side has more goes into a ZeroPad2d in front.
+      if (!layerDef('ZeroPad2d')) throw new Error(`${where}: attribute pads = ${formatShape(pads)} is asymmetric (Conv2d pads both sides equally)`);
+      const [ph, pw] = [Math.min(pads[0], pads[2]), Math.min(pads[1], pads[3])];
+      input = this.builder.add(node, zeroPad(pads.map((p, i) => p - (i % 2 === 0 ? ph : pw))), [x], {}, where, 'pad');
+      pads = [ph, pw, ph, pw];
     }
     const bias = node.input?.[2] ? this.g.floats(node, 2, 'B') : null;
     if (bias && bias.values.length !== outChannels) throw new Error(`${where}: bias has ${bias.values.length} values, expected ${outChannels}`);
     const spec: LayerSpec = { type: 'Conv2d', inChannels, outChannels, kernelSize: [kH, kW], stride: w.strides, padding: [pads[0], pads[1]] };
     Object.assign(spec, { dilation: w.dilations, groups });
     if (!bias) spec.bias = false;
-    this.emit([...before, node], spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W }, node);
+    this.emit([...before, node], spec, [input], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W }, node);
   }
 
   /**
