@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Hand-built ONNX graphs for the import tests: a node, an int64 initializer, a one-input model
+// Hand-built ONNX graphs for the import tests: a node, an int64 or seeded float initializer, a one-input model
 // (input 'x' with a symbolic batch, output 'y'), and the check that importOnnx and ONNX Runtime
 // give the same output on a seeded input.
 import assert from 'node:assert/strict';
 import { readOnnx } from '../../src/io/onnx/import.js';
-import { int64Tensor, onnx, type AttributeProto, type NodeProto, type TensorProto } from '../../src/io/onnx/proto.js';
+import { floatTensor, int64Tensor, onnx, type AttributeProto, type NodeProto, type TensorProto } from '../../src/io/onnx/proto.js';
+import { Rng } from '../../src/tensor/rng.js';
 import { expectClose } from '../helpers/close.js';
 import { randomInput } from './onnx-models.js';
 import { runOrt } from './onnx-runtime.js';
@@ -12,6 +13,12 @@ import { runOrt } from './onnx-runtime.js';
 export const node = (opType: string, inputs: string[], outputs: string[], attribute: AttributeProto[] = [], name = opType.toLowerCase()): NodeProto =>
   ({ opType, input: inputs, output: outputs, attribute, name });
 export const ints = (name: string, values: number[]) => int64Tensor(name, [values.length], values);
+
+/** A float initializer of seeded values in [−1, 1). */
+export function weight(name: string, dims: number[], seed: number): TensorProto {
+  const rng = new Rng(seed);
+  return floatTensor(name, dims, Array.from({ length: dims.reduce((p, d) => p * d, 1) }, () => rng.uniform(-1, 1)));
+}
 
 export function build(nodes: NodeProto[], inputShape: number[], initializers: TensorProto[] = [], opset = 13): Uint8Array {
   const dims = ['N', ...inputShape.slice(1)].map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d }));

@@ -7,14 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readOnnx } from '../../src/io/onnx/import.js';
-import { attr, floatTensor } from '../../src/io/onnx/proto.js';
-import { Rng } from '../../src/tensor/rng.js';
-import { build, importMatchesOrt, node } from './onnx-hand-built.js';
+import { attr } from '../../src/io/onnx/proto.js';
+import { build, importMatchesOrt, node, weight } from './onnx-hand-built.js';
 
-const weight = (name: string, dims: number[], seed: number) => {
-  const rng = new Rng(seed);
-  return floatTensor(name, dims, Array.from({ length: dims.reduce((p, d) => p * d, 1) }, () => rng.uniform(-1, 1)));
-};
 const transpose = (from: string, to: string) => node('Transpose', [from], [to], [attr.ints('perm', [1, 0])], `t_${to}`);
 
 describe('importOnnx of Gemm with transA = 1 or the model\'s value as B, against ONNX Runtime', () => {

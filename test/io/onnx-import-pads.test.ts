@@ -8,18 +8,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportOnnx } from '../../src/io/onnx/export.js';
 import { readOnnx } from '../../src/io/onnx/import.js';
-import { attr, floatTensor } from '../../src/io/onnx/proto.js';
+import { attr } from '../../src/io/onnx/proto.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { ZeroPad2d } from '../../src/layers/zero-pad2d.js';
-import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
-import { build, importMatchesOrt, ints, node } from './onnx-hand-built.js';
+import { build, importMatchesOrt, ints, node, weight } from './onnx-hand-built.js';
 import { randomInput } from './onnx-models.js';
 
-const weight = (name: string, dims: number[], seed: number) => {
-  const rng = new Rng(seed);
-  return floatTensor(name, dims, Array.from({ length: dims.reduce((p, d) => p * d, 1) }, () => rng.uniform(-1, 1)));
-};
 const conv = (attributes: ReturnType<typeof attr.int>[]) => build([node('Conv', ['x', 'conv1.weight', 'conv1.bias'], ['y'], attributes)], [2, 2, 6, 7],
   [weight('conv1.weight', [3, 2, 3, 3], 1), weight('conv1.bias', [3], 2)]);
 

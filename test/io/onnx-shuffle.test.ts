@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportOnnx } from '../../src/io/onnx/export.js';
 import { readOnnx } from '../../src/io/onnx/import.js';
-import { attr, int64Tensor, onnx, type DecodedGraph } from '../../src/io/onnx/proto.js';
+import { attr, int64Tensor } from '../../src/io/onnx/proto.js';
 import { ChannelShuffle } from '../../src/layers/channel-shuffle.js';
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { apply, Graph, input } from '../../src/layers/graph.js';
@@ -23,24 +23,11 @@ import { ZeroPad2d } from '../../src/layers/zero-pad2d.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { ReLU } from '../../src/layers/activations.js';
 import { Rng } from '../../src/tensor/rng.js';
-import { Tensor } from '../../src/tensor/tensor.js';
-import { expectClose } from '../helpers/close.js';
 import { randomInput } from './onnx-models.js';
+import { checkExport } from './onnx-export-check.js';
 import { build, importMatchesOrt, int64Raw, ints, node } from './onnx-hand-built.js';
-import { checkAllWithPythonOnnx, runOrt } from './onnx-runtime.js';
 
 const OPSETS = [13, 17, 21];
-
-/** Nabla's eval output and ONNX Runtime's on the file agree, at the exported batch and at 3. */
-async function expectOrtMatches(name: string, model: Layer, bytes: Uint8Array, shape: number[]): Promise<void> {
-  for (const N of [shape[0], 3]) {
-    const x = randomInput([N, ...shape.slice(1)], 40 + N);
-    const expected = model.forward(x, 'eval');
-    const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
-    assert.deepEqual(actual.dims, [...expected.shape], `${name} N=${N}: dims`);
-    expectClose(actual.data, expected.data, { rtol: 1e-5, atol: 1e-6, name: `${name} N=${N}` });
-  }
-}
 
 /** stride-1 ShuffleNet v2 unit: x.chunk(2) as two Narrows, a conv on the second half, concat, shuffle. */
 function shuffleUnit(): Container {
@@ -68,15 +55,7 @@ describe('exportOnnx of ChannelShuffle, Narrow and ZeroPad2d runs in ONNX Runtim
   for (const c of EXPORTS) {
     it(c.name, async (t) => {
       const model = c.layer instanceof Graph ? c.layer : new Sequential([c.layer]);
-      const toCheck = [];
-      for (const opset of OPSETS) {
-        const bytes = exportOnnx(model, { inputShape: c.x, opset });
-        const g = onnx.ModelProto.decode(bytes).graph as DecodedGraph;
-        assert.deepEqual(g.node.map((n) => n.opType), c.ops, `${c.name} opset ${opset}: nodes`);
-        await expectOrtMatches(`${c.name} opset ${opset}`, model, bytes, c.x);
-        toCheck.push({ name: `${c.name} opset ${opset}`, bytes, opset });
-      }
-      for (const reason of checkAllWithPythonOnnx(toCheck)) t.diagnostic(`onnx.checker: ${reason}`);
+      await checkExport({ name: c.name, model, inputShape: c.x, opsets: OPSETS, ops: () => c.ops }, t);
     });
   }
 
