@@ -23,7 +23,7 @@ import { ZeroPad2d } from '../../src/layers/zero-pad2d.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { ReLU } from '../../src/layers/activations.js';
 import { Rng } from '../../src/tensor/rng.js';
-import { randomInput } from './onnx-models.js';
+import { randomInput, shuffleNetPieces } from './onnx-models.js';
 import { checkExport } from './onnx-export-check.js';
 import { build, importMatchesOrt, int64Raw, ints, node } from './onnx-hand-built.js';
 
@@ -58,6 +58,11 @@ describe('exportOnnx of ChannelShuffle, Narrow and ZeroPad2d runs in ONNX Runtim
       await checkExport({ name: c.name, model, inputShape: c.x, opsets: OPSETS, ops: () => c.ops }, t);
     });
   }
+
+  it('ShuffleNet\'s pieces between a stem and a head (Narrow, ZeroPad2d before a depthwise conv, BatchNorm, ChannelShuffle)', async (t) => {
+    const { model, inputShape } = shuffleNetPieces();
+    await checkExport({ name: 'shuffleNetPieces', model, inputShape, opsets: OPSETS }, t);
+  });
 
   it('importOnnx reads the exports back as the same layers, with the same outputs', () => {
     for (const c of EXPORTS) {

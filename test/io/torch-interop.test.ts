@@ -17,7 +17,7 @@ import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
-import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
+import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm, shuffleNetPieces } from './onnx-models.js';
 import { decoderEveryConvTranspose } from './convt-models.js';
 import { PYTHON } from './onnx-runtime.js';
 
@@ -155,6 +155,20 @@ class GraphModule(nn.Module):
             v[name] = y
         return v[self.out]
 
+class ChannelShuffle(nn.Module):
+    """nn.ChannelShuffle(groups) has no backward in PyTorch 1.13: torchvision's formula, any rank."""
+    def __init__(self, groups):
+        super().__init__(); self.groups = groups
+    def forward(self, x):
+        n, c = x.shape[:2]
+        return x.view(n, self.groups, c // self.groups, *x.shape[2:]).transpose(1, 2).reshape(x.shape)
+
+class Narrow(nn.Module):
+    def __init__(self, dim, start, length):
+        super().__init__(); self.args = (dim, start, length)
+    def forward(self, x):
+        return torch.narrow(x, *self.args)
+
 class ResidualModule(nn.Module):
     def __init__(self, spec):
         super().__init__()
@@ -184,6 +198,9 @@ def build(spec):
     if t == "GELU": return nn.GELU(approximate=g("approximate", "none"))
     if t == "ELU": return nn.ELU(g("alpha", 1.0))
     if t in ("ReLU6", "Hardswish", "Hardsigmoid", "SiLU", "Mish"): return getattr(nn, t)()
+    if t == "ChannelShuffle": return ChannelShuffle(spec["groups"])
+    if t == "Narrow": return Narrow(spec["dim"], spec["start"], spec["length"])
+    if t == "ZeroPad2d": return nn.ZeroPad2d(pair(spec["padding"]))
     return {"ReLU": nn.ReLU, "Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "GELU": nn.GELU, "Flatten": nn.Flatten}[t]()
 
 DTYPES = {"F32": (torch.float32, 4), "I64": (torch.int64, 8)}
@@ -278,7 +295,7 @@ function presetMobilenet(): { model: Container; inputShape: number[] } {
 
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose, shuffleNetPieces]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');

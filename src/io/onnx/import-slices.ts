@@ -29,7 +29,7 @@ export function channelShufflePattern(c: Converter, reshape: NodeProto): boolean
   const C = x.shape[1];
   const grid = reshapeTarget(c, reshape, new Attributes(describeNode(reshape), reshape.attribute ?? []), x.shape);
   const [G, K] = [grid[1], grid[2]];
-  const splitsChannels = grid.length === x.shape.length + 1 && typeof G === 'number' && typeof K === 'number' && G * K === C &&
+  const splitsChannels = grid.length === x.shape.length + 1 && grid[0] === 'N' && typeof G === 'number' && typeof K === 'number' && G * K === C &&
     sameDims(grid.slice(3), x.shape.slice(2)) && grid.slice(3).every((d) => d !== null);
   const transpose = c.onlyReader(out(reshape));
   const perm = transpose?.opType === 'Transpose' ? transpose.attribute?.find((t) => t.name === 'perm')?.ints?.map(Number) : null;
