@@ -2,11 +2,12 @@
 // ONNX import, node by node: walks the graph in topological order and turns each node reading the
 // model's input (directly or through other nodes) into a Graph node, or into nothing (Identity,
 // Dropout, a Reshape that changes nothing), or fuses it with the nodes after it (MatMul + Add,
-// Pad + AveragePool, the formulas in import-patterns.ts), or into one layer per output (Split). Nodes computing only from constants
-// (weights, PyTorch's shape arithmetic) are evaluated on demand by OnnxGraph. This file holds the
-// walk, the dispatch, the layers with weights, activations and merges; pooling, shape ops, norms,
-// upsampling, slices and channel shuffles have files of their own. Every refusal names the node, its op and the attribute
-// or input at fault. The mapping: docs/interop.md.
+// Pad + AveragePool, the formulas in import-patterns.ts), or into one layer per output (Split).
+// Nodes computing only from constants (weights, PyTorch's shape arithmetic) are evaluated on
+// demand by OnnxGraph. This file holds the walk, the dispatch, the layers with weights,
+// activations and merges; pooling, shape ops, norms, upsampling, slices and channel shuffles have
+// files of their own. Every refusal names the node, its op and the attribute or input at fault.
+// The mapping: docs/interop.md.
 import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Pooling from ONNX: MaxPool and AveragePool (four-sided pads, ceil_mode, dilations, auto_pad,
-// count_include_pad), a zero Pad folded into the AveragePool or Conv after it (else a ZeroPad2d), GlobalAveragePool,
-// GlobalMaxPool and ReduceMean over the spatial axes. Part of the node-by-node conversion in
+// count_include_pad), a zero Pad folded into the AveragePool or Conv after it (else a ZeroPad2d),
+// GlobalAveragePool, GlobalMaxPool and ReduceMean over the spatial axes. Part of the node-by-node conversion in
 // import-nodes.ts; the mapping is in docs/interop.md.
 import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
@@ -63,8 +63,8 @@ export function pad(c: Converter, node: NodeProto, a: Attributes): void {
   a.checkAllUsed();
   const x = c.onlyFirstIsData(node);
   const next = c.onlyReader(node.output?.[0] ?? '');
-  const folds = next && (next.opType === 'AveragePool' || next.opType === 'Conv') && next.input?.[0] === node.output?.[0];
-  if (!folds && !layerDef('ZeroPad2d')) throw new Error(`${where}: a Pad is only supported right before an AveragePool or a Conv`);
+  const into = next && (next.opType === 'AveragePool' || next.opType === 'Conv') && next.input?.[0] === node.output?.[0] ? next : null;
+  if (!into && !layerDef('ZeroPad2d')) throw new Error(`${where}: a Pad is only supported right before an AveragePool or a Conv`);
   if (node.input?.[3]) throw new Error(`${where}: the axes input (opset 18) is not supported`);
   const pads = padsAttr ?? c.g.ints(node, 1, 'pads');
   const value = node.input?.[2] ? c.g.floats(node, 2, 'constant_value').values[0] : valueAttr;
@@ -73,14 +73,14 @@ export function pad(c: Converter, node: NodeProto, a: Attributes): void {
     throw new Error(`${where}: only zero padding of H and W of an [N, C, H, W] value is supported (mode ${mode}, value ${value}, pads ${JSON.stringify(pads)})`);
   }
   const sides = [pads[2], pads[3], pads[6], pads[7]] as number[]; // [top, left, bottom, right]
-  if (!folds) return void c.emit([node], zeroPad(sides), [x]);
-  const nextAttributes = new Attributes(describeNode(next!), next!.attribute ?? []);
+  if (!into) return void c.emit([node], zeroPad(sides), [x]);
+  const nextAttributes = new Attributes(describeNode(into), into.attribute ?? []);
   // The next node reads the padded value: give it the unpadded one with the padding folded in.
   // The next node reads the unpadded value, with the padding added to its own.
   c.alias([node], x);
   c.reshaped.add(node.output?.[0] ?? '');
-  if (next!.opType === 'Conv') c.conv(next!, nextAttributes, [node], sides);
-  else pool(c, next!, nextAttributes, [node, next!], sides);
+  if (into.opType === 'Conv') c.conv(into, nextAttributes, [node], sides);
+  else pool(c, into, nextAttributes, [node, into], sides);
 }
 
 /** GlobalAveragePool (GlobalAvgPool2d), GlobalMaxPool (MaxPool2d over the whole map), ReduceMean over H, W. */
