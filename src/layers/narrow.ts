@@ -9,15 +9,6 @@ import { checkInteger } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
 import type { LayerDef } from './registry.js';
 
-export interface NarrowOptions {
-  /** The axis (negative counts from the end; not the batch axis 0). */
-  dim: number;
-  /** The first entry taken (negative counts from the end, as in PyTorch). */
-  start: number;
-  /** How many entries (≥ 1). */
-  length: number;
-}
-
 /**
  * Narrow: y[…, i, …] = x[…, s + i, …] along `dim` for 0 ≤ i < length, s = start (+ the size when negative).
  * Shapes: x [N, …, D, …] → y [N, …, length, …], s + length ≤ D.
@@ -31,7 +22,11 @@ export class Narrow implements Layer {
   readonly length: number;
   private inputShape: readonly number[] | null = null; // all backward needs
 
-  constructor({ dim, start, length }: NarrowOptions) {
+  /**
+   * torch.narrow's arguments: `dim` the axis (negative counts from the end; not the batch axis 0),
+   * `start` the first entry (negative counts from the end), `length` how many (≥ 1).
+   */
+  constructor(dim: number, start: number, length: number) {
     checkInteger('Narrow', 'dim', dim, -Infinity);
     checkInteger('Narrow', 'start', start, -Infinity);
     checkInteger('Narrow', 'length', length, 1);
@@ -89,7 +84,7 @@ export class Narrow implements Layer {
 export const narrowDef: LayerDef<Narrow> = {
   type: 'Narrow',
   options: ['dim', 'start', 'length'],
-  fromSpec: (r) => new Narrow({ dim: r.int('dim', -Infinity), start: r.int('start', -Infinity), length: r.int('length', 1) }),
+  fromSpec: (r) => new Narrow(r.int('dim', -Infinity), r.int('start', -Infinity), r.int('length', 1)),
   /** ONNX's Slice with one axis and constant starts and ends (opset 10 on). */
   toOnnx(e, layer, path, [x], [shape]) {
     const { axis, from } = layer.resolve(shape);

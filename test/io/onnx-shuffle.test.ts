@@ -33,8 +33,8 @@ const OPSETS = [13, 17, 21];
 function shuffleUnit(): Container {
   const rng = new Rng(5);
   const x = input();
-  const x1 = x.then(new Narrow({ dim: 1, start: 0, length: 3 }), 'x1');
-  const x2 = x.then(new Narrow({ dim: 1, start: 3, length: 3 }), 'x2');
+  const x1 = x.then(new Narrow(1, 0, 3), 'x1');
+  const x2 = x.then(new Narrow(1, 3, 3), 'x2');
   const branch = x2.then(new Conv2d(3, 3, 3, { padding: 1, rng }), 'conv').then(new ReLU(), 'relu');
   return new Graph(x, apply(new Concat(), [x1, branch], 'cat').then(new ChannelShuffle(2), 'shuffle'));
 }
@@ -44,8 +44,8 @@ const EXPORTS: { name: string; layer: Layer; x: number[]; ops: string[] }[] = [
   { name: 'ChannelShuffle 3 x=[1,12,5] (rank 3)', layer: new ChannelShuffle(3), x: [1, 12, 5], ops: ['Reshape', 'Transpose', 'Reshape'] },
   { name: 'ChannelShuffle 4 x=[2,8,2,3,2] (rank 5)', layer: new ChannelShuffle(4), x: [2, 8, 2, 3, 2], ops: ['Reshape', 'Transpose', 'Reshape'] },
   { name: 'ChannelShuffle 1 x=[2,3,2,2] (one group)', layer: new ChannelShuffle(1), x: [2, 3, 2, 2], ops: ['Reshape', 'Transpose', 'Reshape'] },
-  { name: 'Narrow dim 1 start 2 length 3 x=[2,6,3,3]', layer: new Narrow({ dim: 1, start: 2, length: 3 }), x: [2, 6, 3, 3], ops: ['Slice'] },
-  { name: 'Narrow dim -1 start -2 length 2 x=[2,3,5]', layer: new Narrow({ dim: -1, start: -2, length: 2 }), x: [2, 3, 5], ops: ['Slice'] },
+  { name: 'Narrow dim 1 start 2 length 3 x=[2,6,3,3]', layer: new Narrow(1, 2, 3), x: [2, 6, 3, 3], ops: ['Slice'] },
+  { name: 'Narrow dim -1 start -2 length 2 x=[2,3,5]', layer: new Narrow(-1, -2, 2), x: [2, 3, 5], ops: ['Slice'] },
   { name: 'ZeroPad2d [1, 0, 2, 3] x=[2,3,4,4]', layer: new ZeroPad2d([1, 0, 2, 3]), x: [2, 3, 4, 4], ops: ['Pad'] },
   { name: 'ZeroPad2d 2 x=[1,2,1,3]', layer: new ZeroPad2d(2), x: [1, 2, 1, 3], ops: ['Pad'] },
   { name: 'ShuffleNet unit (Graph)', layer: shuffleUnit(), x: [2, 6, 4, 4], ops: ['Slice', 'Slice', 'Conv', 'Relu', 'Concat', 'Reshape', 'Transpose', 'Reshape'] },

@@ -17,7 +17,7 @@ describe('Narrow gradcheck (float64)', () => {
   ];
   cases.forEach(([x, dim, start, length], i) => {
     test(`dim ${dim} start ${start} length ${length} x=[${x}]`, () => {
-      expectGradientsOk(`Narrow x=[${x}]`, new Narrow({ dim, start, length }), randn(new Rng(320 + i), x));
+      expectGradientsOk(`Narrow x=[${x}]`, new Narrow(dim, start, length), randn(new Rng(320 + i), x));
     });
   });
 });
@@ -30,7 +30,7 @@ describe('Narrow properties', () => {
       const source = input();
       let start = 0;
       const parts = sizes.map((length) => {
-        const part = source.then(new Narrow({ dim, start, length }));
+        const part = source.then(new Narrow(dim, start, length));
         start += length;
         return part;
       });
@@ -44,7 +44,7 @@ describe('Narrow properties', () => {
   });
 
   test('backward puts dy in the slice and zeros elsewhere (as the adjoint of slicing)', () => {
-    const layer = new Narrow({ dim: 1, start: -2, length: 1 });
+    const layer = new Narrow(1, -2, 1);
     const x = randn(new Rng(34), [2, 3, 2]);
     const y = layer.forward(x, 'train');
     assert.deepEqual([...y.shape], [2, 1, 2]);
@@ -61,15 +61,15 @@ describe('Narrow properties', () => {
 
 describe('Narrow errors', () => {
   test('options, the batch axis, slices that do not fit, dy shape, spec', () => {
-    expectThrowsWith(() => new Narrow({ dim: 0, start: 0, length: 1 }), ['Narrow', 'dim 0', 'batch']);
-    expectThrowsWith(() => new Narrow({ dim: 1, start: 0, length: 0 }), ['Narrow', 'length', 'integer ≥ 1', '0']);
-    expectThrowsWith(() => new Narrow({ dim: 1.5, start: 0, length: 1 }), ['Narrow', 'dim', 'integer', '1.5']);
+    expectThrowsWith(() => new Narrow(0, 0, 1), ['Narrow', 'dim 0', 'batch']);
+    expectThrowsWith(() => new Narrow(1, 0, 0), ['Narrow', 'length', 'integer ≥ 1', '0']);
+    expectThrowsWith(() => new Narrow(1.5, 0, 1), ['Narrow', 'dim', 'integer', '1.5']);
     const x = Tensor.zeros([2, 6, 3]);
-    expectThrowsWith(() => new Narrow({ dim: 1, start: 4, length: 3 }).forward(x, 'eval'), ['Narrow', 'entries 4 … 6', 'axis 1', '[2, 6, 3]', 'size 6']);
-    expectThrowsWith(() => new Narrow({ dim: 1, start: -7, length: 1 }).forward(x, 'eval'), ['Narrow', 'start -7', '[2, 6, 3]']);
-    expectThrowsWith(() => new Narrow({ dim: 3, start: 0, length: 1 }).forward(x, 'eval'), ['Narrow', 'no axis 3', '[2, 6, 3]']);
-    expectThrowsWith(() => new Narrow({ dim: -3, start: 0, length: 1 }).forward(x, 'eval'), ['Narrow', 'no axis -3', 'after the batch']);
-    const layer = new Narrow({ dim: 1, start: 1, length: 2 });
+    expectThrowsWith(() => new Narrow(1, 4, 3).forward(x, 'eval'), ['Narrow', 'entries 4 … 6', 'axis 1', '[2, 6, 3]', 'size 6']);
+    expectThrowsWith(() => new Narrow(1, -7, 1).forward(x, 'eval'), ['Narrow', 'start -7', '[2, 6, 3]']);
+    expectThrowsWith(() => new Narrow(3, 0, 1).forward(x, 'eval'), ['Narrow', 'no axis 3', '[2, 6, 3]']);
+    expectThrowsWith(() => new Narrow(-3, 0, 1).forward(x, 'eval'), ['Narrow', 'no axis -3', 'after the batch']);
+    const layer = new Narrow(1, 1, 2);
     expectThrowsWith(() => layer.backward(Tensor.zeros([2, 2, 3])), ['Narrow', 'before forward']);
     layer.forward(x, 'train');
     expectThrowsWith(() => layer.backward(Tensor.zeros([2, 3, 3])), ['Narrow', 'dy', '[2, 2, 3]', '[2, 3, 3]']);
