@@ -144,6 +144,8 @@ describe('importOnnx refuses, naming the node, what is not a channel shuffle or 
       /node 'empty' \(Slice\): starts 4, ends 2 along axis 1 of size 6 select nothing/],
     ['Split sizes that do not add up', build([node('Split', ['x', 's'], ['y', 'z'], [attr.int('axis', 1)], 'parts')], [2, 6, 3], [ints('s', [2, 3])]),
       /node 'parts' \(Split\): split sizes \[2,3\] must give 2 parts adding up to 6/],
+    ['Split into equal parts that do not divide (no num_outputs)', build([node('Split', ['x'], ['y', 'z'], [attr.int('axis', 1)], 'parts')], [2, 5, 3]),
+      /node 'parts' \(Split\): 2 equal parts of axis 1 \(size 5\) do not divide it/],
     ['Split of the batch', build([node('Split', ['x'], ['y', 'z'], [], 'parts')], [2, 6, 3]), /node 'parts' \(Split\): attribute axis = 0 .*only an axis after the batch/],
   ];
   for (const [what, bytes, message] of cases) it(what, () => assert.throws(() => readOnnx(bytes), message));

@@ -117,8 +117,10 @@ export function split(c: Converter, node: NodeProto, a: Attributes): void {
     if (given.some((d) => typeof d !== 'number' || d < 0)) throw new Error(`${where}: split ${JSON.stringify(given)} must be constant sizes ≥ 0`);
     sizes = given as number[];
   } else {
-    // Equal parts of ⌈size/k⌉, the last one what is left (ONNX's rule; PyTorch's chunk).
+    // Equal parts of ⌈size/k⌉, the last one what is left (opset 18's num_outputs; PyTorch's chunk).
+    // Without num_outputs ONNX asks for equal parts: the size must divide.
     const k = numOutputs || outputs.length;
+    if (!numOutputs && size % k !== 0) throw new Error(`${where}: ${outputs.length} equal parts of axis ${axis} (size ${size}) do not divide it; give split sizes`);
     const part = Math.ceil(size / k);
     sizes = Array.from({ length: k }, (_, i) => Math.max(0, Math.min(part, size - i * part)));
   }
