@@ -129,7 +129,7 @@ describe('torchvision models and a U-Net exported from PyTorch', { skip }, async
     });
   }
 
-  for (const name of ['resnet18', 'mobilenet_v2']) {
+  for (const name of ['resnet18', 'mobilenet_v2', 'shufflenet_v2_x0_5']) {
     const missing = MODELS.find((m) => m.name === name)!.needs.filter((type) => !layerDef(type));
     it(`${name}: input and parameter gradients match PyTorch's (BatchNorm folded, eval mode)`, { skip: missing.length > 0 ? `needs ${missing.join(', ')}` : false }, () => {
       checkGradients(name, wasm);
