@@ -25,6 +25,14 @@ describe('importOnnx of asymmetric padding as ZeroPad2d, against ONNX Runtime', 
     assert.deepEqual(specs.map((s) => [s.type, s.padding]), [['ZeroPad2d', [0, 1, 0, 1]], ['Conv2d', [1, 0]]]);
   });
 
+  it('the ZeroPad2d takes the Conv\'s module path with _pad, so the Conv keeps PyTorch\'s tensor names', () => {
+    const bytes = build([node('Conv', ['x', 'features.conv1.weight'], ['c'], [attr.ints('pads', [0, 0, 1, 1])], '/features/conv1/Conv'), node('Relu', ['c'], ['y'], [], '/features/relu/Relu')],
+      [1, 2, 5, 5], [weight('features.conv1.weight', [3, 2, 3, 3], 6)]);
+    const { model } = readOnnx(bytes);
+    assert.deepEqual(model.parameters().map((p) => p.name), ['features.conv1.weight']);
+    assert.match(JSON.stringify(model.toSpec()), /"name":"conv1_pad","inputs":\["input"\],"type":"ZeroPad2d"/);
+  });
+
   it('auto_pad SAME_UPPER and SAME_LOWER with stride 2 (TensorFlow\'s SAME)', async () => {
     for (const [mode, pad] of [['SAME_UPPER', [0, 1, 0, 1]], ['SAME_LOWER', [1, 0, 1, 0]]] as const) {
       const bytes = conv([attr.string('auto_pad', mode), attr.ints('strides', [2, 2])]);

@@ -127,19 +127,6 @@ describe('importOnnx of Slice, Split and the channel shuffle, against ONNX Runti
   });
 });
 
-describe('importOnnx names nodes after PyTorch\'s module paths', () => {
-  it('nested Sequential scopes, as ShuffleNet\'s /stage2/stage2.0/branch1/branch1.0/Conv, give stage2_0_branch1_0', () => {
-    const bytes = build([
-      node('Relu', ['x'], ['a'], [], '/stage2/stage2.0/branch1/branch1.0/Relu'),
-      node('Sigmoid', ['x'], ['b'], [], '/stage2/stage2.0/branch2/branch2.2/Sigmoid'),
-      node('Relu', ['x'], ['c'], [], '/layer1/layer1.0/relu/Relu'),
-      node('Sum', ['a', 'b', 'c'], ['y'], [], '/stage2/stage2.0/Sum'),
-    ], [2, 3]);
-    const model = readOnnx(bytes).model as Graph;
-    assert.deepEqual(model.nodes.map((n) => n.name), ['stage2_0_branch1_0', 'stage2_0_branch2_2', 'layer1_0_relu', 'stage2_0']);
-  });
-});
-
 describe('importOnnx refuses, naming the node, what is not a channel shuffle or a plain slice', () => {
   const grid = (perm: number[], back: number[]) => build([
     node('Reshape', ['x', 'grid'], ['g'], [], 'split_channels'), node('Transpose', ['g'], ['t'], [attr.ints('perm', perm)], 'swap'), node('Reshape', ['t', 'back'], ['y'], [], 'join'),
