@@ -55,6 +55,13 @@ describe('importOnnx of asymmetric padding as ZeroPad2d, against ONNX Runtime', 
     assert.deepEqual([...model.forward(Tensor.from([-1, -2], [1, 1, 1, 2]), 'eval').data], [0, -1]);
   });
 
+  it('a Pad with negative pads (a crop) before a Conv: ZeroPad2d (cropping), not folded into the Conv', async () => {
+    const bytes = build([node('Pad', ['x', 'pads'], ['p']), node('Conv', ['p', 'W'], ['y'])], [2, 2, 6, 7],
+      [ints('pads', [0, 0, -1, 2, 0, 0, 1, -2]), weight('W', [3, 2, 3, 3], 8)]); // [top −1, left 2, bottom 1, right −2]
+    const specs = await importMatchesOrt(bytes, [2, 2, 6, 7], 'crop + conv', false);
+    assert.deepEqual(specs.map((s) => [s.type, s.padding]), [['ZeroPad2d', [2, -2, -1, 1]], ['Conv2d', [0, 0]]]);
+  });
+
   it('a zero Pad before an AveragePool that pads without counting: ZeroPad2d + AvgPool2d(countIncludePad false)', async () => {
     const bytes = build([
       node('Pad', ['x', 'pads'], ['p']),

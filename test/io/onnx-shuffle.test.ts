@@ -48,6 +48,7 @@ const EXPORTS: { name: string; layer: Layer; x: number[]; ops: string[] }[] = [
   { name: 'Narrow dim -1 start -2 length 2 x=[2,3,5]', layer: new Narrow(-1, -2, 2), x: [2, 3, 5], ops: ['Slice'] },
   { name: 'ZeroPad2d [1, 0, 2, 3] x=[2,3,4,4]', layer: new ZeroPad2d([1, 0, 2, 3]), x: [2, 3, 4, 4], ops: ['Pad'] },
   { name: 'ZeroPad2d 2 x=[1,2,1,3]', layer: new ZeroPad2d(2), x: [1, 2, 1, 3], ops: ['Pad'] },
+  { name: 'ZeroPad2d [-1, 2, 0, -1] x=[2,2,3,4] (negative sides crop)', layer: new ZeroPad2d([-1, 2, 0, -1]), x: [2, 2, 3, 4], ops: ['Pad'] },
   { name: 'ShuffleNet unit (Graph)', layer: shuffleUnit(), x: [2, 6, 4, 4], ops: ['Slice', 'Slice', 'Conv', 'Relu', 'Concat', 'Reshape', 'Transpose', 'Reshape'] },
 ];
 

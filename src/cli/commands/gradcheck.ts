@@ -179,6 +179,7 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('Narrow dim -1 start -2 length 2', { type: 'Narrow', dim: -1, start: -2, length: 2 }, [2, 3, 5]),
   layerCase('Graph ShuffleNet unit (chunk, conv, concat, shuffle)', SHUFFLE_UNIT, [2, 4, 3, 3]),
   layerCase('ZeroPad2d [left 1, right 0, top 2, bottom 1]', { type: 'ZeroPad2d', padding: [1, 0, 2, 1] }, [2, 2, 3, 4]),
+  layerCase('ZeroPad2d [−1, 2, 0, −1] (negative sides crop)', { type: 'ZeroPad2d', padding: [-1, 2, 0, -1] }, [2, 2, 3, 4]),
   layerCase('ZeroPad2d [0, 1, 0, 1] then Conv2d 3×3 stride 2 (TensorFlow SAME)', { type: 'Sequential', layers: [
     { type: 'ZeroPad2d', padding: [0, 1, 0, 1] }, { type: 'Conv2d', inChannels: 2, outChannels: 2, kernelSize: 3, stride: 2 }] }, [1, 2, 5, 6]),
 ];

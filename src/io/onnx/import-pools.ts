@@ -68,12 +68,14 @@ export function pad(c: Converter, node: NodeProto, a: Attributes): void {
   if (node.input?.[3]) throw new Error(`${where}: the axes input (opset 18) is not supported`);
   const pads = padsAttr ?? c.g.ints(node, 1, 'pads');
   const value = node.input?.[2] ? c.g.floats(node, 2, 'constant_value').values[0] : valueAttr;
-  const isSpatial = pads.length === 8 && pads.every((p) => typeof p === 'number' && p >= 0) && [0, 1, 4, 5].every((i) => pads[i] === 0);
-  if (mode !== 'constant' || value !== 0 || !isSpatial || x.shape.length !== 4) {
+  // Negative pads crop (ZeroPad2d does the same); only non-negative ones fold into the next layer.
+  const isSpatial = pads.length === 8 && pads.every((p) => typeof p === 'number') && [0, 1, 4, 5].every((i) => pads[i] === 0);
+  const crops = pads.some((p) => typeof p === 'number' && p < 0);
+  if (mode !== 'constant' || value !== 0 || !isSpatial || x.shape.length !== 4 || (crops && !layerDef('ZeroPad2d'))) {
     throw new Error(`${where}: only zero padding of H and W of an [N, C, H, W] value is supported (mode ${mode}, value ${value}, pads ${JSON.stringify(pads)})`);
   }
   const sides = [pads[2], pads[3], pads[6], pads[7]] as number[]; // [top, left, bottom, right]
-  if (!into) return void c.emit([node], zeroPad(sides), [x]);
+  if (!into || crops) return void c.emit([node], zeroPad(sides), [x]);
   const nextAttributes = new Attributes(describeNode(into), into.attribute ?? []);
   // The next node reads the padded value: give it the unpadded one with the padding folded in.
   // The next node reads the unpadded value, with the padding added to its own.
