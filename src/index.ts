@@ -12,6 +12,7 @@ export type * from './kernels/backend.js';
 export { kernels, setKernels, refKernels } from './kernels/index.js';
 export { initBackend, createWasmKernels, type BackendOptions } from './kernels/index.js';
 export * from './kernels/geometry.js';
+export * from './kernels/upsample-geometry.js';
 
 // Layers
 export type * from './layers/layer.js';
@@ -22,6 +23,7 @@ export * from './layers/conv-transpose2d.js';
 export * from './layers/max-pool2d.js';
 export * from './layers/avg-pool2d.js';
 export * from './layers/adaptive-avg-pool2d.js';
+export * from './layers/upsample.js';
 export * from './layers/global-avg-pool2d.js';
 export * from './layers/activations.js';
 export * from './layers/flatten.js';

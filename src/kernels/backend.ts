@@ -5,6 +5,7 @@
 // the layers; kernels may assume them.
 import type { Tensor } from '../tensor/tensor.js';
 import type { Conv2dGeometry } from './geometry.js';
+import type { UpsampleGeometry } from './upsample-geometry.js';
 
 export interface MatmulOptions {
   /** Use Aᵀ: A is stored [K, M]. */
@@ -156,6 +157,16 @@ export interface Kernels {
   adaptiveAvgPool2d(x: Tensor, outH: number, outW: number): Tensor;
   /** dx [N, C, H, W] (H, W from inputShape): each dy[n, c, oh, ow] / |window| added over its window. */
   adaptiveAvgPool2dBackward(dy: Tensor, inputShape: readonly number[]): Tensor;
+
+  // ---- Upsampling (g from upsampleGeometry; docs/math/upsample.md) ----------------------------
+  /**
+   * x [N, C, H, W] → y [N, C, OH, OW]. nearest: y[n, c, oh, ow] = x[n, c, r(oh), q(ow)]
+   * (nearestSourceIndex); bilinear: y = Σ over the two rows and two columns of linearTaps of
+   * lʰ·lʷ·x (PyTorch's half-pixel or align-corners coordinates).
+   */
+  upsample2d(x: Tensor, g: UpsampleGeometry): Tensor;
+  /** dx [N, C, H, W]: each dy[n, c, oh, ow] added, times its tap's weight (1 for nearest), where forward read. */
+  upsample2dBackward(dy: Tensor, g: UpsampleGeometry): Tensor;
 
   // ---- Element-wise ---------------------------------------------------------------------------
   /** y = f(x) element-wise. */

@@ -32,6 +32,7 @@ import { adaptiveAvgPool2dDef } from './adaptive-avg-pool2d.js';
 import { globalAvgPool2dDef } from './global-avg-pool2d.js';
 import { groupNormDef } from './group-norm.js';
 import { layerNormDef } from './layer-norm.js';
+import { upsampleDef } from './upsample.js';
 
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
@@ -65,6 +66,7 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   siluDef,
   eluDef,
   mishDef,
+  upsampleDef,
 ] as LayerDef[];
 
 const BY_TYPE = new Map(LAYER_DEFS.map((def) => [def.type, def]));

@@ -32,6 +32,7 @@ const everyType: LayerSpec[] = [
   { type: 'MaxPool2d', kernelSize: 2, stride: 2, padding: 0 },
   { type: 'AvgPool2d', kernelSize: 3, stride: 1, padding: 1, countIncludePad: false },
   { type: 'AdaptiveAvgPool2d', outputSize: [null, 4] },
+  { type: 'Sequential', layers: [{ type: 'Upsample', scaleFactor: [1.5, 2], mode: 'bilinear', alignCorners: true }, { type: 'Upsample', size: 4 }] },
   { type: 'Sequential', layers: [{ type: 'GELU' }, { type: 'Sigmoid' }] },
   { type: 'Flatten' },
   { type: 'Dropout', p: 0.1 },

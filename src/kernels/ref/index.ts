@@ -13,6 +13,7 @@ import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './po
 import { mse } from './mse.js';
 import { softmax, softmaxCrossEntropy } from './softmax.js';
 import { adaptiveAvgPool2d, adaptiveAvgPool2dBackward } from './adaptive-pool.js';
+import { upsample2d, upsample2dBackward } from './upsample.js';
 
 export const refKernels: Kernels = {
   name: 'ref',
@@ -44,6 +45,8 @@ export const refKernels: Kernels = {
   mse,
   adaptiveAvgPool2d,
   adaptiveAvgPool2dBackward,
+  upsample2d,
+  upsample2dBackward,
   groupNormForward,
   groupNormBackward,
 };

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// Upsampling of images (PyTorch's nn.Upsample, F.interpolate with recompute_scale_factor=None):
+// nearest or bilinear, to a scale factor or a size; the U-Net decoder's way up. No parameters.
+import { kernels } from '../kernels/index.js';
+import { upsampleGeometry, type UpsampleGeometry, type UpsampleMode } from '../kernels/upsample-geometry.js';
+import { checkShape, requireSaved } from '../tensor/shape.js';
+import { Tensor, type Buffer, type Parameter } from '../tensor/tensor.js';
+import { compactPair } from './common.js';
+import type { Layer, LayerSpec, Mode } from './layer.js';
+import { preview } from './preview.js';
+import type { LayerDef, OnnxAttribute } from './registry.js';
+
+export interface UpsampleOptions {
+  /** Output [OH, OW] (or one number for both). Give this or scaleFactor. */
+  size?: number | readonly [number, number];
+  /** OH = ⌊H·sh⌋, OW = ⌊W·sw⌋ (one number for both; non-integer allowed); coordinates then use 1/s. */
+  scaleFactor?: number | readonly [number, number];
+  /** 'nearest' (default) or 'bilinear'. */
+  mode?: UpsampleMode;
+  /** Bilinear only (default false): input and output corner pixels aligned; PyTorch refuses it for nearest. */
+  alignCorners?: boolean;
+}
+
+const MODES: readonly UpsampleMode[] = ['nearest', 'bilinear'];
+
+function readPair(value: unknown, what: string, ok: (v: unknown) => boolean, wanted: string): [number, number] {
+  if (ok(value)) return [value as number, value as number];
+  if (Array.isArray(value) && value.length === 2 && value.every(ok)) return [value[0], value[1]];
+  throw new Error(`Upsample: ${what} must be ${wanted} or a pair [h, w] of them, got ${preview(value)}`);
+}
+
+const isSize = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+const isScale = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+/**
+ * Upsample: nearest y[n, c, oh, ow] = x[n, c, r(oh), q(ow)], r(oh) = min(⌊oh·H/OH⌋, H − 1)
+ * (with 1/sh for H/OH when scaleFactor is given); bilinear y = Σ lʰ·lʷ·x over the 2×2 taps
+ * around the source point (half-pixel centres clamped at 0, or alignCorners).
+ * Shapes: x [N, C, H, W] → y [N, C, OH, OW], OH = size[0] or ⌊H·sh⌋.
+ * Backward: dx[n, c, h, w] = Σ over the outputs that read (h, w) of weight·dy (nearest: weight 1).
+ * Derivation: docs/math/upsample.md
+ */
+export class Upsample implements Layer {
+  readonly name = 'Upsample';
+  readonly size: [number, number] | null;
+  readonly scaleFactor: [number, number] | null;
+  readonly mode: UpsampleMode;
+  readonly alignCorners: boolean;
+  private g: UpsampleGeometry | null = null; // all backward needs
+
+  constructor(options: UpsampleOptions) {
+    const { size, scaleFactor, mode = 'nearest', alignCorners } = options;
+    if (!MODES.includes(mode)) throw new Error(`Upsample: mode must be 'nearest' or 'bilinear', got ${preview(mode)}`);
+    if (size !== undefined && scaleFactor !== undefined) {
+      throw new Error("Upsample: give size or scaleFactor, not both (PyTorch: 'only one of size or scale_factor should be defined')");
+    }
+    if (size === undefined && scaleFactor === undefined) {
+      throw new Error("Upsample: give size or scaleFactor (PyTorch: 'either size or scale_factor should be defined')");
+    }
+    if (alignCorners !== undefined && mode === 'nearest') {
+      throw new Error(
+        "Upsample: alignCorners is for mode 'bilinear' only (PyTorch: 'align_corners option can only be set with the " +
+          "interpolating modes: linear | bilinear | bicubic | trilinear')",
+      );
+    }
+    if (alignCorners !== undefined && typeof alignCorners !== 'boolean') throw new Error(`Upsample: alignCorners must be true or false, got ${preview(alignCorners)}`);
+    this.size = size === undefined ? null : readPair(size, 'size', isSize, 'an integer ≥ 1');
+    this.scaleFactor = scaleFactor === undefined ? null : readPair(scaleFactor, 'scaleFactor', isScale, 'a finite number > 0');
+    this.mode = mode;
+    this.alignCorners = alignCorners ?? false;
+  }
+
+  /** The kernels' geometry for an input shape (throws naming the shapes when it is not [N, C, H, W] or gives nothing). */
+  geometry(inputShape: readonly number[]): UpsampleGeometry {
+    return upsampleGeometry('Upsample', inputShape, this);
+  }
+
+  outputShape(inputShape: readonly number[]): number[] {
+    const g = this.geometry(inputShape);
+    return [g.N, g.C, g.OH, g.OW];
+  }
+
+  forward(x: Tensor, _mode: Mode): Tensor {
+    const g = this.geometry(x.shape);
+    this.g = g;
+    return kernels().upsample2d(x, g);
+  }
+
+  backward(dy: Tensor): Tensor {
+    const g = requireSaved('Upsample', this.g);
+    checkShape('Upsample', dy, [g.N, g.C, g.OH, g.OW], 'dy');
+    return kernels().upsample2dBackward(dy, g); // dx = Σ weight·dy over the taps each output read
+  }
+
+  parameters(): Parameter[] {
+    return [];
+  }
+
+  buffers(): Buffer[] {
+    return [];
+  }
+
+  toSpec(): LayerSpec {
+    const spec: LayerSpec = { type: 'Upsample' };
+    if (this.size) spec.size = compactPair(this.size);
+    if (this.scaleFactor) spec.scaleFactor = this.scaleFactor[0] === this.scaleFactor[1] ? this.scaleFactor[0] : [...this.scaleFactor];
+    if (this.mode !== 'nearest') spec.mode = this.mode;
+    if (this.alignCorners) spec.alignCorners = true;
+    return spec;
+  }
+}
+
+export const upsampleDef: LayerDef<Upsample> = {
+  type: 'Upsample',
+  options: ['size', 'scaleFactor', 'mode', 'alignCorners'],
+  fromSpec(r) {
+    const { size, scaleFactor } = r.spec;
+    const mode = r.choice('mode', MODES);
+    const alignCorners = r.bool('alignCorners');
+    try {
+      return new Upsample({ size, scaleFactor, mode, alignCorners } as UpsampleOptions);
+    } catch (error) {
+      return r.fail((error as Error).message.replace(/^Upsample: /, ''));
+    }
+  },
+  /**
+   * One Resize, as PyTorch 1.13 exports nn.Upsample: roi empty; nearest with asymmetric coordinates
+   * and floor, bilinear ('linear') with half_pixel or align_corners. A scale factor is the scales
+   * input [1, 1, sh, sw] (see onnxScale); a size is the sizes input, [N, C] read from the input's
+   * shape (the batch may vary) then [OH, OW].
+   */
+  toOnnx(e, layer, path, [x], [shape]) {
+    const g = layer.geometry(shape);
+    const attributes: Record<string, OnnxAttribute> = layer.mode === 'nearest'
+      ? { mode: { string: 'nearest' }, coordinate_transformation_mode: { string: 'asymmetric' }, nearest_mode: { string: 'floor' } }
+      : { mode: { string: 'linear' }, coordinate_transformation_mode: { string: layer.alignCorners ? 'align_corners' : 'half_pixel' } };
+    if (layer.scaleFactor) {
+      const scales = [1, 1, onnxScale(g.H, g.OH, layer.scaleFactor[0], layer.mode), onnxScale(g.W, g.OW, layer.scaleFactor[1], layer.mode)];
+      return e.node('Resize', `${path}.Resize`, [x, '', e.initializer(`${path}.scales`, Tensor.from(scales, [4]))], attributes);
+    }
+    const inputShape = e.node('Shape', `${path}.Shape`, [x]);
+    const batchAndChannels = e.node('Slice', `${path}.Slice`, [inputShape, e.int64s(`${path}.starts`, [0]), e.int64s(`${path}.ends`, [2]), e.int64s(`${path}.axes`, [0])]);
+    const sizes = e.node('Concat', `${path}.Concat`, [batchAndChannels, e.int64s(`${path}.size`, [g.OH, g.OW])], { axis: { int: 0 } });
+    return e.node('Resize', `${path}.Resize`, [x, '', '', sizes], attributes);
+  },
+};
+
+/**
+ * The scale to write for one axis. Where the output keeps the input's length PyTorch copies, and
+ * where nearest doubles it PyTorch halves the index, whatever the factor: 1 and 2 then say exactly
+ * that. Otherwise the factor, rounded to float32 and nudged by as many float32 steps as it takes
+ * for ONNX Runtime's output length ⌊float32(s·in)⌋ to be PyTorch's ⌊in·s⌋ (1.4 on 5 rows: 6.9999998
+ * in float32, where PyTorch gets 7).
+ */
+function onnxScale(inSize: number, outSize: number, factor: number, mode: UpsampleMode): number {
+  if (outSize === inSize) return 1;
+  if (mode === 'nearest' && outSize === 2 * inSize) return 2;
+  const bits = new Float32Array([factor]);
+  const asInt = new Int32Array(bits.buffer);
+  // On positive floats, ±1 on the bits is the next float32 up or down.
+  while (Math.floor(Math.fround(bits[0] * inSize)) < outSize) asInt[0] += 1;
+  while (Math.floor(Math.fround(bits[0] * inSize)) > outSize) asInt[0] -= 1;
+  return bits[0];
+}
