@@ -135,7 +135,7 @@ export const upsampleDef: LayerDef<Upsample> = {
       ? { mode: { string: 'nearest' }, coordinate_transformation_mode: { string: 'asymmetric' }, nearest_mode: { string: 'floor' } }
       : { mode: { string: 'linear' }, coordinate_transformation_mode: { string: layer.alignCorners ? 'align_corners' : 'half_pixel' } };
     if (layer.scaleFactor) {
-      const scales = [1, 1, onnxScale(g.H, g.OH, layer.scaleFactor[0], layer.mode), onnxScale(g.W, g.OW, layer.scaleFactor[1], layer.mode)];
+      const scales = [1, 1, onnxScale(g.H, g.OH, layer.scaleFactor[0]), onnxScale(g.W, g.OW, layer.scaleFactor[1])];
       return e.node('Resize', `${path}.Resize`, [x, '', e.initializer(`${path}.scales`, Tensor.from(scales, [4]))], attributes);
     }
     const inputShape = e.node('Shape', `${path}.Shape`, [x]);
@@ -146,19 +146,21 @@ export const upsampleDef: LayerDef<Upsample> = {
 };
 
 /**
- * The scale to write for one axis. Where the output keeps the input's length PyTorch copies, and
- * where nearest doubles it PyTorch halves the index, whatever the factor: 1 and 2 then say exactly
- * that. Otherwise the factor, rounded to float32 and nudged by as many float32 steps as it takes
- * for ONNX Runtime's output length ⌊float32(s·in)⌋ to be PyTorch's ⌊in·s⌋ (1.4 on 5 rows: 6.9999998
- * in float32, where PyTorch gets 7).
+ * The scale to write for one axis. Where the output keeps the input's length PyTorch copies,
+ * whatever the factor: 1 then says exactly that. Otherwise the factor rounded to float32, nudged by
+ * as many float32 steps as it takes for ONNX's output length (⌊s·in⌋ with s the float32, taken in
+ * float32 by some runtimes and exactly by ONNX's shape inference) to be PyTorch's ⌊in·factor⌋: 1.4
+ * on 5 rows is 6.9999998 exactly, where PyTorch gets 7.
  */
-function onnxScale(inSize: number, outSize: number, factor: number, mode: UpsampleMode): number {
+function onnxScale(inSize: number, outSize: number, factor: number): number {
   if (outSize === inSize) return 1;
-  if (mode === 'nearest' && outSize === 2 * inSize) return 2;
   const bits = new Float32Array([factor]);
-  const asInt = new Int32Array(bits.buffer);
-  // On positive floats, ±1 on the bits is the next float32 up or down.
-  while (Math.floor(Math.fround(bits[0] * inSize)) < outSize) asInt[0] += 1;
-  while (Math.floor(Math.fround(bits[0] * inSize)) > outSize) asInt[0] -= 1;
-  return bits[0];
+  const asInt = new Int32Array(bits.buffer); // on positive floats, ±1 on the bits is the next float32 up or down
+  for (let step = 0; step < 64; step++) {
+    const exact = Math.floor(bits[0] * inSize); // a float32 times a small integer is exact in float64
+    const rounded = Math.floor(Math.fround(bits[0] * inSize));
+    if (exact === outSize && rounded === outSize) return bits[0];
+    asInt[0] += exact < outSize ? 1 : -1;
+  }
+  throw new Error(`Upsample: no float32 scale gives ${outSize} from ${inSize} in ONNX (factor ${factor})`);
 }

@@ -24,7 +24,7 @@ const cases: { name: string; options: UpsampleOptions; x: number[]; out: number[
   { name: 'bilinear ×[2.3,1.75] alignCorners x=[1,2,5,4]', options: { scaleFactor: [2.3, 1.75], mode: 'bilinear', alignCorners: true }, x: [1, 2, 5, 4], out: [11, 7] },
   { name: 'bilinear size [7,5] x=[2,2,3,4]', options: { size: [7, 5], mode: 'bilinear' }, x: [2, 2, 3, 4], out: [7, 5] },
   { name: 'bilinear size [4,5] x=[1,3,6,9] (smaller)', options: { size: [4, 5], mode: 'bilinear' }, x: [1, 3, 6, 9], out: [4, 5] },
-  { name: 'bilinear ×1.2 x=[1,2,4,2] (W kept: copied)', options: { scaleFactor: 1.2, mode: 'bilinear' }, x: [1, 2, 4, 2], out: [4, 2] },
+  { name: 'bilinear ×1.2 x=[1,2,5,2] (W kept: copied)', options: { scaleFactor: 1.2, mode: 'bilinear' }, x: [1, 2, 5, 2], out: [6, 2] },
   { name: 'bilinear size 1 alignCorners x=[1,2,3,5]', options: { size: 1, mode: 'bilinear', alignCorners: true }, x: [1, 2, 3, 5], out: [1, 1] },
   { name: 'bilinear ×2 x=[2,1,1,1]', options: { scaleFactor: 2, mode: 'bilinear' }, x: [2, 1, 1, 1], out: [2, 2] },
 ];
