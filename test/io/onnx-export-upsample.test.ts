@@ -14,6 +14,7 @@ import { Sequential } from '../../src/layers/sequential.js';
 import { layerFromSpec } from '../../src/layers/spec.js';
 import { Upsample, type UpsampleOptions } from '../../src/layers/upsample.js';
 import { expectClose } from '../helpers/close.js';
+import { decoderUpsample } from './convt-models.js';
 import { randomInput } from './onnx-models.js';
 import { checkAllWithPythonOnnx, runOrt } from './onnx-runtime.js';
 
@@ -120,5 +121,19 @@ describe("exportOnnx of Upsample runs in ONNX Runtime with Nabla's outputs", () 
     const expected = model.forward(x, 'eval');
     assert.deepEqual(actual.dims, [3, 2, 16, 10]);
     expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6, name: 'decoder' });
+  });
+
+  it('a decoder of convs and Upsamples (both modes, factors and a size) at every opset, batch 2 and 3', async () => {
+    const { model, inputShape } = decoderUpsample();
+    for (const opset of OPSETS) {
+      const bytes = exportOnnx(model, { inputShape, opset });
+      for (const N of [2, 3]) {
+        const x = randomInput([N, ...inputShape.slice(1)], 11 + N);
+        const expected = model.forward(x, 'eval');
+        const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
+        assert.deepEqual(actual.dims, [...expected.shape]);
+        expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6 * Math.max(...Array.from(expected.data, Math.abs)), name: `decoder opset ${opset} N=${N}` });
+      }
+    }
   });
 });

@@ -18,7 +18,7 @@ import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
 import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
-import { decoderEveryConvTranspose } from './convt-models.js';
+import { decoderEveryConvTranspose, decoderUpsample } from './convt-models.js';
 import { PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
@@ -175,6 +175,7 @@ def build(spec):
     if t == "AvgPool2d": return nn.AvgPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), count_include_pad=g("countIncludePad", True), ceil_mode=g("ceilMode", False), divisor_override=g("divisorOverride", None))
     if t == "AdaptiveAvgPool2d": return nn.AdaptiveAvgPool2d(pair(spec["outputSize"]))
     if t == "GlobalAvgPool2d": return nn.AdaptiveAvgPool2d(1)
+    if t == "Upsample": return nn.Upsample(size=pair(g("size")), scale_factor=pair(g("scaleFactor")), mode=g("mode", "nearest"), align_corners=g("alignCorners"))
     if t in ("BatchNorm1d", "BatchNorm2d"): return getattr(nn, t)(spec["numFeatures"], eps=g("eps", 1e-5), momentum=g("momentum", 0.1), affine=g("affine", True))
     if t == "LeakyReLU": return nn.LeakyReLU(g("negativeSlope", 0.01))
     if t == "Softplus": return nn.Softplus(beta=g("beta", 1), threshold=g("threshold", 20))
@@ -278,7 +279,7 @@ function presetMobilenet(): { model: Container; inputShape: number[] } {
 
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose, decoderUpsample]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');
