@@ -5,7 +5,8 @@
 // attributes and as inputs, bool initializers, unused second outputs), branching graphs (Sum,
 // Concat, a broadcast Mul gate, a dead branch), constant folding (Transpose, Identity and Constant
 // weights, Pad + Conv), and the refusals, each naming the node, op and attribute. Also the file
-// checks of issue 13: NaN/Inf weights, values written twice, a declared output shape that differs.
+// checks of issue 13: NaN/Inf weights, values written twice, a declared output shape that differs;
+// Resize (scales, sizes, each coordinate mode PyTorch writes) and Upsample with their refusals.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importOnnx, readOnnx } from '../../src/io/onnx/import.js';
@@ -241,4 +242,40 @@ describe('ConvTranspose attributes match ONNX Runtime', { skip: layerDef('ConvTr
   it('pads cropping more at the end is refused', () => {
     assert.throws(() => importOnnx(build(convT([attr.ints('pads', [0, 0, 1, 0])]))), /node 'convtranspose' \(ConvTranspose\): attribute pads = \[0, 0, 1, 0\] crops more at the end/);
   });
+});
+
+describe('Resize and Upsample attributes match ONNX Runtime', { skip: layerDef('Upsample') ? false : 'Nabla has no Upsample layer yet' }, () => {
+  const NEAREST = [attr.string('mode', 'nearest'), attr.string('coordinate_transformation_mode', 'asymmetric'), attr.string('nearest_mode', 'floor')];
+  const LINEAR = (coordinates: string) => [attr.string('mode', 'linear'), attr.string('coordinate_transformation_mode', coordinates)];
+  const byScales = (attributes: AttributeProto[], scales: number[], inputShape = [2, 3, 4, 5]): Case => ({
+    name: 'resize', inputShape, nodes: [node('Resize', ['x', '', 's'], ['y'], attributes)], initializers: [floatTensor('s', [4], scales)],
+  });
+  const bySizes = (attributes: AttributeProto[], sizes: number[], inputShape = [2, 3, 4, 5]): Case => ({
+    name: 'resize', inputShape, fixedBatch: true, nodes: [node('Resize', ['x', '', '', 'z'], ['y'], attributes)], initializers: [int64Tensor('z', [4], sizes)],
+  });
+  const cases: [string, Case][] = [
+    ['nearest, scales [1, 1, 2, 3]', byScales(NEAREST, [1, 1, 2, 3])],
+    ['nearest, scales 1.5 (non-integer)', byScales(NEAREST, [1, 1, 1.5, 1.5], [1, 2, 5, 7])],
+    ['nearest, sizes [7, 9] (not a multiple)', bySizes(NEAREST, [2, 3, 7, 9])],
+    ['linear half_pixel, scales [1, 1, 2.5, 1.75]', byScales(LINEAR('half_pixel'), [1, 1, 2.5, 1.75])],
+    ['linear pytorch_half_pixel, sizes [9, 6]', bySizes(LINEAR('pytorch_half_pixel'), [2, 3, 9, 6])],
+    ['linear align_corners, sizes [3, 2] (smaller)', bySizes(LINEAR('align_corners'), [2, 3, 3, 2])],
+    ['Upsample (opset 9), nearest, scales input', { name: 'up', inputShape: [2, 2, 3, 4], opset: 9, nodes: [node('Upsample', ['x', 's'], ['y'], [attr.string('mode', 'nearest')])], initializers: [floatTensor('s', [4], [1, 1, 2, 2])] }],
+  ];
+  for (const [name, c] of cases) {
+    it(name, async () => {
+      assert.deepEqual(await matchesOrt({ ...c, name }), ['Upsample']);
+    });
+  }
+  const refusals: [string, Case, RegExp][] = [
+    ['scales on the channels', byScales(NEAREST, [1, 2, 2, 2]), /node 'resize' \(Resize\): scales \[1,2,2,2\] are not supported \(only positive factors on H and W, 1 on N and C\)/],
+    ['sizes changing the channels', bySizes(NEAREST, [2, 4, 8, 10]), /node 'resize' \(Resize\): sizes \[2,4,8,10\] are not supported for input \[N, 3, 4, 5\] \(only new H and W\)/],
+    ['nearest with round_prefer_floor', byScales([attr.string('mode', 'nearest')], [1, 1, 2, 2]), /coordinate_transformation_mode 'half_pixel', nearest_mode 'round_prefer_floor' is not supported/],
+    ['cubic', byScales([attr.string('mode', 'cubic')], [1, 1, 2, 2]), /node 'resize' \(Resize\): mode 'cubic' is not supported \(nearest, linear are\)/],
+  ];
+  for (const [name, c, message] of refusals) {
+    it(`refused: ${name}`, () => {
+      assert.throws(() => importOnnx(build(c)), message);
+    });
+  }
 });

@@ -123,7 +123,8 @@ export function resize(c: Converter, node: NodeProto, a: Attributes): void {
     size = { scaleFactor: h === w ? h : [h, w] };
   } else if (sizesName) {
     const sizes = c.g.ints(node, 3, 'sizes');
-    const sameAsInput = (i: number) => sizes[i] === x.shape[i] || (i === 0 && sizes[0] === 'N') || (i === 1 && x.shape[1] === null);
+    // The batch entry: PyTorch's Shape → Slice gives 'N'; a file with a fixed batch may write the number.
+    const sameAsInput = (i: number) => sizes[i] === x.shape[i] || (i === 0 && (sizes[0] === 'N' || x.shape[0] === 'N')) || (i === 1 && x.shape[1] === null);
     const [oh, ow] = [sizes[2], sizes[3]];
     if (sizes.length !== 4 || !sameAsInput(0) || !sameAsInput(1) || typeof oh !== 'number' || typeof ow !== 'number' || oh < 1 || ow < 1) {
       throw new Error(`${where}: sizes ${JSON.stringify(sizes)} are not supported for input ${describeShape(x.shape)} (only new H and W)`);
