@@ -6,6 +6,8 @@
 // every peer, and writes bench/results/latest.json.
 //   npm run bench [-- --quick] [--only W2[,G1...]] [--engines nabla-wasm-1t,torch-1t] [--out file.json]
 //                 [--rounds R] [--baseline DIR]
+// After them, I1 (bench/imported.ts): torchvision's resnet18 and mobilenet_v2 imported from ONNX,
+// against ONNX Runtime Web and PyTorch (--only I1 runs it alone; an --only list without it skips it).
 // --rounds R runs every engine R times per workload, interleaved (A B C A B C …), and keeps each
 // engine's best round: on a shared machine whose load comes and goes, every engine then meets the
 // same spells of load, and the best round is the nearest to its unloaded speed.
@@ -16,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runImported } from './imported.js';
 import { WORKLOADS, workloadKey, type Measurement, type Workload } from './workloads.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -214,3 +217,6 @@ writeFileSync(outPath, JSON.stringify({
   rounds, baseline, roundMedians, engines, results, ratios,
 }, null, 2) + '\n');
 console.log(`\nload average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after; wrote ${outPath}`);
+
+// I1: the imported torchvision models against ONNX Runtime Web and PyTorch, in the same run.
+if (!only || only.includes('I1')) runImported(args, dirname(outPath));

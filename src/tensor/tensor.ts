@@ -93,6 +93,8 @@ export function sizeOf(shape: readonly number[]): number {
 }
 
 export function formatShape(shape: readonly number[]): string {
+  // A shape is short; a long array here is data passed as a shape: show its start and length only.
+  if (shape.length > 8) return `[${Array.prototype.slice.call(shape, 0, 6).join(', ')}, … (${shape.length} entries)]`;
   return `[${shape.join(', ')}]`;
 }
 

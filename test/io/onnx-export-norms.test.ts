@@ -6,10 +6,8 @@
 // Elu, Mish from 18 (x·tanh(softplus) before), Gelu approximate 'tanh' from 20 (the formula before).
 // Each file runs against Nabla's forward (itself checked against PyTorch by the goldens), at the
 // exported batch and another, and passes ONNX's checker where python3-onnx knows the opset.
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportOnnx } from '../../src/io/onnx/export.js';
-import { onnx, type DecodedGraph } from '../../src/io/onnx/proto.js';
 import { ELU, GELU, Hardsigmoid, Hardswish, Mish, ReLU6, SiLU } from '../../src/layers/activations.js';
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { GroupNorm } from '../../src/layers/group-norm.js';
@@ -18,9 +16,9 @@ import { LayerNorm } from '../../src/layers/layer-norm.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { Rng } from '../../src/tensor/rng.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
-import { expectClose } from '../helpers/close.js';
 import { randomInput } from './onnx-models.js';
-import { checkAllWithPythonOnnx, runOrt } from './onnx-runtime.js';
+import { checkExport, expectOrtMatches } from './onnx-export-check.js';
+import { checkAllWithPythonOnnx } from './onnx-runtime.js';
 
 const LAYER_NORM_DECOMPOSED = ['ReduceMean', 'Sub', 'Mul', 'ReduceMean', 'Add', 'Sqrt', 'Div', 'Mul', 'Add'];
 const GROUP_NORM = ['Reshape', 'InstanceNormalization', 'Shape', 'Reshape', 'Mul', 'Add'];
@@ -68,18 +66,6 @@ const CASES: ExportCase[] = [
 
 const OPSETS = [13, 17, 18, 21];
 
-/** Runs the exported file in ONNX Runtime on each input; its output must be Nabla's eval output. */
-async function expectOrtMatches(name: string, model: Sequential, bytes: Uint8Array, inputs: Tensor[]): Promise<void> {
-  for (const x of inputs) {
-    const expected = model.forward(x, 'eval');
-    const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
-    const at = `${name} x=[${x.shape.join(',')}]`;
-    assert.deepEqual(actual.dims, [...expected.shape], `${at}: dims`);
-    const scale = Math.max(...Array.from(expected.data, Math.abs));
-    expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6 * scale, name: at });
-  }
-}
-
 /** x of the given shape at another batch size too, off-centre and not of unit variance. */
 function offCentre(shape: number[]): Tensor[] {
   return [shape[0], 3].map((N) => {
@@ -91,18 +77,8 @@ function offCentre(shape: number[]): Tensor[] {
 
 describe('exportOnnx of LayerNorm and GroupNorm runs in ONNX Runtime with Nabla\'s outputs', () => {
   for (const c of CASES) {
-    it(c.name, async (t) => {
-      const model = new Sequential([c.layer]);
-      const toCheck = [];
-      for (const opset of OPSETS) {
-        const bytes = exportOnnx(model, { inputShape: c.x, opset });
-        const g = onnx.ModelProto.decode(bytes).graph as DecodedGraph;
-        assert.deepEqual(g.node.map((n) => n.opType), c.ops[opset >= 17 ? 1 : 0], `${c.name} opset ${opset}: nodes`);
-        await expectOrtMatches(`${c.name} opset ${opset}`, model, bytes, offCentre(c.x));
-        toCheck.push({ name: `${c.name} opset ${opset}`, bytes, opset });
-      }
-      for (const reason of checkAllWithPythonOnnx(toCheck)) t.diagnostic(`onnx.checker: ${reason}`);
-    });
+    it(c.name, (t) => checkExport({ name: c.name, model: new Sequential([c.layer]), inputShape: c.x, opsets: OPSETS,
+      ops: (opset) => c.ops[opset >= 17 ? 1 : 0], inputs: offCentre }, t));
   }
 
   it('a conv, GroupNorm, conv, LayerNorm over [C, H, W] chain', async () => {
@@ -149,18 +125,8 @@ function activationInput(shape: number[], seed: number) {
 
 describe('exportOnnx of the new activations runs in ONNX Runtime with Nabla\'s outputs', () => {
   for (const c of ACTIVATION_CASES) {
-    it(c.name, async (t) => {
-      const model = new Sequential([c.layer]);
-      const toCheck = [];
-      for (const opset of [13, 14, 17, 18, 20, 21]) {
-        const bytes = exportOnnx(model, { inputShape: [2, 3, 4, 5], opset });
-        const g = onnx.ModelProto.decode(bytes).graph as DecodedGraph;
-        const expectedOps = c.ops.filter(([from]) => from <= opset).at(-1)![1];
-        assert.deepEqual(g.node.map((n) => n.opType), expectedOps, `${c.name} opset ${opset}: nodes`);
-        await expectOrtMatches(`${c.name} opset ${opset}`, model, bytes, [2, 3].map((N) => activationInput([N, 3, 4, 5], 70 + N)));
-        toCheck.push({ name: `${c.name} opset ${opset}`, bytes, opset });
-      }
-      for (const reason of checkAllWithPythonOnnx(toCheck)) t.diagnostic(`onnx.checker: ${reason}`);
-    });
+    it(c.name, (t) => checkExport({ name: c.name, model: new Sequential([c.layer]), inputShape: [2, 3, 4, 5], opsets: [13, 14, 17, 18, 20, 21],
+      ops: (opset) => c.ops.filter(([from]) => from <= opset).at(-1)![1],
+      inputs: () => [2, 3].map((N) => activationInput([N, 3, 4, 5], 70 + N)) }, t));
   }
 });

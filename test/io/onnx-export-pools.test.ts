@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportOnnx } from '../../src/io/onnx/export.js';
-import { onnx, type AttributeProto, type DecodedGraph } from '../../src/io/onnx/proto.js';
 import { AdaptiveAvgPool2d } from '../../src/layers/adaptive-avg-pool2d.js';
 import { AvgPool2d, type AvgPool2dOptions } from '../../src/layers/avg-pool2d.js';
 import { Flatten } from '../../src/layers/flatten.js';
@@ -21,6 +20,7 @@ import { Sequential } from '../../src/layers/sequential.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { expectClose } from '../helpers/close.js';
 import { randomInput } from './onnx-models.js';
+import { checkExport } from './onnx-export-check.js';
 import { checkAllWithPythonOnnx, runOrt } from './onnx-runtime.js';
 
 interface ExportCase {
@@ -78,37 +78,10 @@ const CASES: ExportCase[] = [
 
 const OPSETS = [13, 17, 21];
 
-function attributeValue(a: AttributeProto): number | number[] {
-  return a.ints && a.ints.length > 0 ? a.ints.map(Number) : Number(a.i);
-}
-
 describe('exportOnnx of the pools runs in ONNX Runtime with Nabla\'s outputs', () => {
   for (const c of CASES) {
-    it(c.name, async (t) => {
-      const model = new Sequential([c.layer]);
-      const toCheck = [];
-      for (const opset of OPSETS) {
-        const bytes = exportOnnx(model, { inputShape: c.x, opset });
-        const g = onnx.ModelProto.decode(bytes).graph as DecodedGraph;
-        assert.deepEqual(g.node.map((n) => n.opType), c.ops, `${c.name} opset ${opset}: nodes`);
-        const pool = g.node.at(-1)!;
-        const attributes = new Map((pool.attribute ?? []).map((a) => [a.name!, attributeValue(a)]));
-        for (const [key, value] of Object.entries(c.attributes ?? {})) {
-          assert.deepEqual(attributes.get(key), value, `${c.name} opset ${opset}: attribute ${key}`);
-        }
-        if (c.attributes && !('ceil_mode' in c.attributes)) assert.ok(!attributes.has('ceil_mode'), `${c.name}: no ceil_mode expected`);
-        for (const N of [c.x[0], 3]) {
-          const x = randomInput([N, ...c.x.slice(1)], 40 + N);
-          const expected = model.forward(x, 'eval');
-          const actual = await runOrt(bytes, x.data as Float32Array, x.shape);
-          assert.deepEqual(actual.dims, [...expected.shape], `${c.name} opset ${opset} N=${N}: dims`);
-          const scale = Math.max(...Array.from(expected.data, Math.abs));
-          expectClose(actual.data, expected.data, { rtol: 1e-4, atol: 1e-6 * scale, name: `${c.name} opset ${opset} N=${N}` });
-        }
-        toCheck.push({ name: `${c.name} opset ${opset}`, bytes, opset });
-      }
-      for (const reason of checkAllWithPythonOnnx(toCheck)) t.diagnostic(`onnx.checker: ${reason}`);
-    });
+    it(c.name, (t) => checkExport({ name: c.name, model: new Sequential([c.layer]), inputShape: c.x, opsets: OPSETS, ops: () => c.ops,
+      attributes: c.attributes, attributeNode: 'last', absent: c.attributes && !('ceil_mode' in c.attributes) ? ['ceil_mode'] : [] }, t));
   }
 
   it('a ResNet-style head: conv, ceil-mode max pool, GlobalAvgPool2d, Flatten, Linear', async () => {

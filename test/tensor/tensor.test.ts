@@ -26,6 +26,14 @@ describe('Tensor', () => {
     assert.throws(() => Tensor.zeros([2, 2]).get(2, 0), /out of range/);
   });
 
+  it('data passed as the shape (arguments swapped) gets a short message, not the whole array', () => {
+    const data = new Float32Array(100_000).fill(0.5);
+    assert.throws(() => new Tensor([1, 3, 4, 4] as unknown as Float32Array, data as unknown as number[]), (e: Error) => {
+      assert.match(e.message, /^Tensor: invalid shape \[0\.5, 0\.5, 0\.5, 0\.5, 0\.5, 0\.5, … \(100000 entries\)\]$/);
+      return true;
+    });
+  });
+
   it('Parameter grad has the value shape and zeroes; cast converts both', () => {
     const p = new Parameter('weight', Tensor.from([1, 2], [2]));
     p.grad.data[0] = 5;
