@@ -272,6 +272,8 @@ describe('Resize and Upsample attributes match ONNX Runtime', { skip: layerDef('
     ['sizes changing the channels', bySizes(NEAREST, [2, 4, 8, 10]), /node 'resize' \(Resize\): sizes \[2,4,8,10\] are not supported for input \[N, 3, 4, 5\] \(only new H and W\)/],
     ['nearest with round_prefer_floor', byScales([attr.string('mode', 'nearest')], [1, 1, 2, 2]), /coordinate_transformation_mode 'half_pixel', nearest_mode 'round_prefer_floor' is not supported/],
     ['cubic', byScales([attr.string('mode', 'cubic')], [1, 1, 2, 2]), /node 'resize' \(Resize\): mode 'cubic' is not supported \(nearest, linear are\)/],
+    ['scales giving an empty output', byScales(NEAREST, [1, 1, 0.1, 1]), /node 'resize' \(Resize\): Upsample: input \[1, 3, 4, 5\] with scaleFactor \[0.1, 1\] gives an empty output 0×5/],
+    ['scales giving a huge output', byScales(NEAREST, [1, 1, 1e5, 1e5]), /node 'resize' \(Resize\): its output \[N, 3, 400000, 500000\] has 600000000000 elements per example, over the 268435456-element limit/],
   ];
   for (const [name, c, message] of refusals) {
     it(`refused: ${name}`, () => {
