@@ -33,8 +33,8 @@ const isSize = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v
 const isScale = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 /**
- * Upsample: nearest y[n, c, oh, ow] = x[n, c, r(oh), q(ow)], r(oh) = min(⌊oh·H/OH⌋, H − 1)
- * (with 1/sh for H/OH when scaleFactor is given); bilinear y = Σ lʰ·lʷ·x over the 2×2 taps
+ * Upsample: nearest y[n, c, oh, ow] = x[n, c, r(oh), q(ow)], r(oh) = min(⌊oh·H/OH⌋, H − 1) in
+ * float32 as PyTorch (1/sh for H/OH when scaleFactor is given); bilinear y = Σ lʰ·lʷ·x over the 2×2 taps
  * around the source point (half-pixel centres clamped at 0, or alignCorners).
  * Shapes: x [N, C, H, W] → y [N, C, OH, OW], OH = size[0] or ⌊H·sh⌋.
  * Backward: dx[n, c, h, w] = Σ over the outputs that read (h, w) of weight·dy (nearest: weight 1).
