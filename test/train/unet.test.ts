@@ -3,8 +3,8 @@
 // up-steps and skip Concats, trained by fit with the spatial SoftmaxCrossEntropy on the MNIST
 // digit-stroke segmentation task (pixel classes background / stroke of 0–4 / stroke of 5–9),
 // reaches a held-out pixel accuracy well above predicting background everywhere, with either
-// up-step. Small and seeded: 256 digits, 2 epochs (3 with bilinear up-steps: after 2 they reach
-// 89–91%, short of the bar), on the wasm backend when it loads (about 4 s of CPU each; the
+// up-step. Small and seeded: 256 digits, 2 epochs (3 with bilinear up-steps: after 2 they reached
+// 89.1%, short of the bar), on the wasm backend when it loads (about 4 s of CPU each; the
 // reference kernels take several times longer).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
