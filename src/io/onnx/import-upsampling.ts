@@ -11,7 +11,7 @@
 import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';
-import { describeNode } from './graph.js';
+import { describeNode, type Dim } from './graph.js';
 import { describeShape } from './import-builder.js';
 import type { Converter } from './import-nodes.js';
 import type { Attributes, NodeProto } from './proto.js';
@@ -88,6 +88,36 @@ function shortestDecimal(f: number): number {
   return f;
 }
 
+/**
+ * The Upsample option a Resize / Upsample node gives: scaleFactor from its scales (attribute before
+ * opset 9, input 1 up to opset 10, input 2 from 11), else size from its sizes (input 3, opset 11+).
+ */
+function targetSize(c: Converter, node: NodeProto, shape: readonly Dim[], scalesAttr: number[] | null): Record<string, number | number[]> {
+  const where = describeNode(node);
+  const isUpsampleOp = node.opType === 'Upsample';
+  let factors: number[] | null = scalesAttr && scalesAttr.length === 4 ? scalesAttr : null;
+  const scalesName = node.input?.[isUpsampleOp || c.opset < 11 ? 1 : 2] ?? '';
+  const scales = scalesName ? c.g.constant(scalesName) : null;
+  if (scales?.floats && scales.floats.length === 4) factors = [...scales.floats];
+  if (factors) {
+    const [sh, sw] = [factors[2], factors[3]];
+    if (factors[0] !== 1 || factors[1] !== 1 || !(sh > 0 && sw > 0 && Number.isFinite(sh) && Number.isFinite(sw))) {
+      throw new Error(`${where}: scales ${JSON.stringify(factors)} are not supported (only positive factors on H and W, 1 on N and C)`);
+    }
+    const [h, w] = [shortestDecimal(sh), shortestDecimal(sw)];
+    return { scaleFactor: h === w ? h : [h, w] };
+  }
+  if (isUpsampleOp || c.opset < 11 || !node.input?.[3]) throw new Error(`${where}: needs constant scales or sizes`);
+  const sizes = c.g.ints(node, 3, 'sizes');
+  // The batch entry: PyTorch's Shape → Slice gives 'N'; a file with a fixed batch may write the number.
+  const sameAsInput = (i: number) => sizes[i] === shape[i] || (i === 0 && (sizes[0] === 'N' || shape[0] === 'N')) || (i === 1 && shape[1] === null);
+  const [oh, ow] = [sizes[2], sizes[3]];
+  if (sizes.length !== 4 || !sameAsInput(0) || !sameAsInput(1) || typeof oh !== 'number' || typeof ow !== 'number' || oh < 1 || ow < 1) {
+    throw new Error(`${where}: sizes ${JSON.stringify(sizes)} are not supported for input ${describeShape(shape)} (only new H and W)`);
+  }
+  return { size: oh === ow ? oh : [oh, ow] };
+}
+
 /** Resize / Upsample on H and W: a scale factor (scales) or an output size (sizes). */
 export function resize(c: Converter, node: NodeProto, a: Attributes): void {
   const where = describeNode(node);
@@ -106,32 +136,7 @@ export function resize(c: Converter, node: NodeProto, a: Attributes): void {
   const scalesAttr = isUpsampleOp ? a.floats('scales') : null; // Upsample before opset 9
   a.checkAllUsed();
   if (x.shape.length !== 4) throw new Error(`${where}: needs an [N, C, H, W] input, got ${describeShape(x.shape)}`);
-  // Inputs: Upsample (X, scales); Resize opset 10 (X, scales); opset 11+ (X, roi, scales, sizes).
-  const scalesIndex = isUpsampleOp || c.opset < 11 ? 1 : 2;
-  let factors: number[] | null = scalesAttr && scalesAttr.length === 4 ? scalesAttr : null;
-  const scalesName = node.input?.[scalesIndex] ?? '';
-  const scales = scalesName ? c.g.constant(scalesName) : null;
-  if (scales?.floats && scales.floats.length === 4) factors = [...scales.floats];
-  const sizesName = !isUpsampleOp && c.opset >= 11 ? node.input?.[3] ?? '' : '';
-  let size: Record<string, number | number[]> | null = null;
-  if (factors) {
-    const [sh, sw] = [factors[2], factors[3]];
-    if (factors[0] !== 1 || factors[1] !== 1 || !(sh > 0 && sw > 0 && Number.isFinite(sh) && Number.isFinite(sw))) {
-      throw new Error(`${where}: scales ${JSON.stringify(factors)} are not supported (only positive factors on H and W, 1 on N and C)`);
-    }
-    const [h, w] = [shortestDecimal(sh), shortestDecimal(sw)];
-    size = { scaleFactor: h === w ? h : [h, w] };
-  } else if (sizesName) {
-    const sizes = c.g.ints(node, 3, 'sizes');
-    // The batch entry: PyTorch's Shape → Slice gives 'N'; a file with a fixed batch may write the number.
-    const sameAsInput = (i: number) => sizes[i] === x.shape[i] || (i === 0 && (sizes[0] === 'N' || x.shape[0] === 'N')) || (i === 1 && x.shape[1] === null);
-    const [oh, ow] = [sizes[2], sizes[3]];
-    if (sizes.length !== 4 || !sameAsInput(0) || !sameAsInput(1) || typeof oh !== 'number' || typeof ow !== 'number' || oh < 1 || ow < 1) {
-      throw new Error(`${where}: sizes ${JSON.stringify(sizes)} are not supported for input ${describeShape(x.shape)} (only new H and W)`);
-    }
-    size = { size: oh === ow ? oh : [oh, ow] };
-  }
-  if (!size) throw new Error(`${where}: needs constant scales or sizes`);
+  const size = targetSize(c, node, x.shape, scalesAttr);
   let spec: LayerSpec;
   if (mode === 'nearest') {
     if (coordinates !== 'asymmetric' || nearestMode !== 'floor') {
