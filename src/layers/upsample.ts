@@ -2,7 +2,7 @@
 // Upsampling of images (PyTorch's nn.Upsample, F.interpolate with recompute_scale_factor=None):
 // nearest or bilinear, to a scale factor or a size; the U-Net decoder's way up. No parameters.
 import { kernels } from '../kernels/index.js';
-import { upsampleGeometry, type UpsampleGeometry, type UpsampleMode } from '../kernels/upsample-geometry.js';
+import { nearestIndices, upsampleGeometry, type UpsampleGeometry, type UpsampleMode } from '../kernels/upsample-geometry.js';
 import { checkShape, requireSaved } from '../tensor/shape.js';
 import { Tensor, type Buffer, type Parameter } from '../tensor/tensor.js';
 import { compactPair } from './common.js';
@@ -127,15 +127,24 @@ export const upsampleDef: LayerDef<Upsample> = {
    * One Resize, as PyTorch 1.13 exports nn.Upsample: roi empty; nearest with asymmetric coordinates
    * and floor, bilinear ('linear') with half_pixel or align_corners. A scale factor is the scales
    * input [1, 1, sh, sw] (see onnxScale); a size is the sizes input, [N, C] read from the input's
-   * shape (the batch may vary) then [OH, OW].
+   * shape (the batch may vary) then [OH, OW], or scales where only they give PyTorch's nearest rows.
    */
   toOnnx(e, layer, path, [x], [shape]) {
     const g = layer.geometry(shape);
-    const attributes: Record<string, OnnxAttribute> = layer.mode === 'nearest'
+    const isNearest = layer.mode === 'nearest';
+    const attributes: Record<string, OnnxAttribute> = isNearest
       ? { mode: { string: 'nearest' }, coordinate_transformation_mode: { string: 'asymmetric' }, nearest_mode: { string: 'floor' } }
       : { mode: { string: 'linear' }, coordinate_transformation_mode: { string: layer.alignCorners ? 'align_corners' : 'half_pixel' } };
-    if (layer.scaleFactor) {
-      const scales = [1, 1, onnxScale(g.H, g.OH, layer.scaleFactor[0]), onnxScale(g.W, g.OW, layer.scaleFactor[1])];
+    const rows = isNearest ? nearestIndices(g.H, g.OH, g.scaleH) : null;
+    const cols = isNearest ? nearestIndices(g.W, g.OW, g.scaleW) : null;
+    // A size goes as sizes, whose scale ONNX Runtime takes as float32(out/in), unless that misses
+    // PyTorch's nearest pixels and a scale exists that hits them.
+    const bySizes = layer.size && (!isNearest || (pixelsFit(g.H, Math.fround(g.OH / g.H), rows) && pixelsFit(g.W, Math.fround(g.OW / g.W), cols)));
+    const exact = isNearest && layer.size && !bySizes
+      ? [fittingScale(g.H, g.OH, g.OH / g.H, rows), fittingScale(g.W, g.OW, g.OW / g.W, cols)] : null;
+    if (layer.scaleFactor || (exact && exact[0] !== null && exact[1] !== null)) {
+      const [sh, sw] = layer.scaleFactor ?? [g.OH / g.H, g.OW / g.W];
+      const scales = [1, 1, onnxScale(g.H, g.OH, sh, rows), onnxScale(g.W, g.OW, sw, cols)];
       return e.node('Resize', `${path}.Resize`, [x, '', e.initializer(`${path}.scales`, Tensor.from(scales, [4]))], attributes);
     }
     const inputShape = e.node('Shape', `${path}.Shape`, [x]);
@@ -145,22 +154,50 @@ export const upsampleDef: LayerDef<Upsample> = {
   },
 };
 
+/** ONNX Runtime's nearest source index under Resize (asymmetric, floor) at the float32 scale s: ⌊float32(o/s)⌋, clamped. */
+function onnxNearestIndex(o: number, s: number, inSize: number): number {
+  return Math.min(Math.floor(Math.fround(o / s)), inSize - 1);
+}
+
+/** Whether scale s reads PyTorch's nearest source rows `want` (null: bilinear, nothing to match). */
+function pixelsFit(inSize: number, s: number, want: Int32Array | null): boolean {
+  return !want || want.every((i, o) => onnxNearestIndex(o, s, inSize) === i);
+}
+
+/** Whether ONNX's output length ⌊s·in⌋ (float32 in some runtimes, exact in ONNX's shape inference) is outSize. */
+function lengthFits(inSize: number, outSize: number, s: number): boolean {
+  return Math.floor(s * inSize) === outSize && Math.floor(Math.fround(s * inSize)) === outSize; // float32 × small integer: exact in float64
+}
+
 /**
- * The scale to write for one axis. Where the output keeps the input's length PyTorch copies,
- * whatever the factor: 1 then says exactly that. Otherwise the factor rounded to float32, nudged by
- * as many float32 steps as it takes for ONNX's output length (⌊s·in⌋ with s the float32, taken in
- * float32 by some runtimes and exactly by ONNX's shape inference) to be PyTorch's ⌊in·factor⌋: 1.4
- * on 5 rows is 6.9999998 exactly, where PyTorch gets 7.
+ * The float32 scale nearest `start` (within 64 float32 steps) that gives ONNX's output length
+ * outSize and PyTorch's nearest pixels; null when none does. ONNX Runtime reads ⌊o/s⌋, PyTorch
+ * ⌊o·float32(1/s)⌋, which differ where o/s is near an integer: 1.2 on 16 rows needs one step up
+ * from float32(1.2); 1.2 on 20 rows, or 6 rows to 10, have no such scale (docs/interop.md).
  */
-function onnxScale(inSize: number, outSize: number, factor: number): number {
-  if (outSize === inSize) return 1;
-  const bits = new Float32Array([factor]);
+function fittingScale(inSize: number, outSize: number, start: number, want: Int32Array | null): number | null {
+  const bits = new Float32Array([start]);
   const asInt = new Int32Array(bits.buffer); // on positive floats, ±1 on the bits is the next float32 up or down
-  for (let step = 0; step < 64; step++) {
-    const exact = Math.floor(bits[0] * inSize); // a float32 times a small integer is exact in float64
-    const rounded = Math.floor(Math.fround(bits[0] * inSize));
-    if (exact === outSize && rounded === outSize) return bits[0];
-    asInt[0] += exact < outSize ? 1 : -1;
+  const base = asInt[0];
+  for (let step = 0; step <= 64; step++) {
+    for (const sign of step === 0 ? [1] : [1, -1]) {
+      asInt[0] = base + sign * step;
+      if (lengthFits(inSize, outSize, bits[0]) && pixelsFit(inSize, bits[0], want)) return bits[0];
+    }
   }
-  throw new Error(`Upsample: no float32 scale gives ${outSize} from ${inSize} in ONNX (factor ${factor})`);
+  return null;
+}
+
+/**
+ * The scale to write for one axis. Where bilinear keeps an axis's length PyTorch copies it, whatever
+ * the factor: 1 says exactly that (so does nearest, where PyTorch's rows are the identity). Else
+ * the fitting scale nearest the factor; where no float32 scale gives PyTorch's nearest pixels, the
+ * nearest one that gives its output length (1.4 on 5 rows: float32(1.4)·5 is 6.9999998, PyTorch's
+ * length 7), which then reads a neighbouring row at a few outputs, as PyTorch's own export does.
+ */
+function onnxScale(inSize: number, outSize: number, factor: number, want: Int32Array | null): number {
+  if (outSize === inSize && (!want || want.every((i, o) => i === o))) return 1;
+  const fitting = fittingScale(inSize, outSize, factor, want) ?? fittingScale(inSize, outSize, factor, null);
+  if (fitting === null) throw new Error(`Upsample: no float32 scale gives ${outSize} from ${inSize} in ONNX (factor ${factor})`);
+  return fitting;
 }

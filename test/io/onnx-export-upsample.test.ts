@@ -39,7 +39,12 @@ const CASES: ExportCase[] = [
   { name: 'nearest ×1.5 x=[2,2,5,7]', options: { scaleFactor: 1.5 }, x: [2, 2, 5, 7], modes: NEAREST },
   { name: 'nearest ×[1.7,2.5] x=[1,3,6,7]', options: { scaleFactor: [1.7, 2.5] }, x: [1, 3, 6, 7], modes: NEAREST },
   { name: 'nearest ×2.1 x=[1,2,5,3] (out = 2·in)', options: { scaleFactor: 2.1 }, x: [1, 2, 5, 3], modes: NEAREST },
+  // ONNX Runtime reads ⌊o/s⌋, PyTorch ⌊o·float32(1/s)⌋: float32(1.2) misses PyTorch's rows on 16, one step down hits them.
+  { name: 'nearest ×1.2 x=[1,2,16,5] (a scale one float32 step from the factor)', options: { scaleFactor: 1.2 }, x: [1, 2, 16, 5], modes: NEAREST,
+    scales: [1, 1, 1.1999999284744263, 1.2000000476837158] },
   { name: 'nearest size [7,5] x=[2,2,3,4]', options: { size: [7, 5] }, x: [2, 2, 3, 4], modes: NEAREST },
+  // sizes would give ONNX Runtime float32(94/4) = 23.5, which misses PyTorch's rows; one float32 step up does not.
+  { name: 'nearest size [94,5] x=[1,2,4,5] (written as scales)', options: { size: [94, 5] }, x: [1, 2, 4, 5], modes: NEAREST, scales: [1, 1, 23.500001907348633, 1] },
   { name: 'nearest size [3,4] x=[1,2,5,7] (smaller)', options: { size: [3, 4] }, x: [1, 2, 5, 7], modes: NEAREST },
   { name: 'nearest ×3 x=[1,2,1,1] (1×1 input)', options: { scaleFactor: 3 }, x: [1, 2, 1, 1], modes: NEAREST },
   { name: 'bilinear ×2 x=[2,3,5,7]', options: { scaleFactor: 2, mode: 'bilinear' }, x: [2, 3, 5, 7], modes: HALF_PIXEL },
@@ -70,7 +75,7 @@ describe("exportOnnx of Upsample runs in ONNX Runtime with Nabla's outputs", () 
   for (const c of CASES) {
     it(c.name, async (t) => {
       const model = new Sequential([new Upsample(c.options)]);
-      const ops = c.options.size === undefined ? ['Resize'] : ['Shape', 'Slice', 'Concat', 'Resize'];
+      const ops = c.options.size === undefined || c.name.includes('written as scales') ? ['Resize'] : ['Shape', 'Slice', 'Concat', 'Resize'];
       await checkExport({ name: c.name, model, inputShape: c.x, opsets: OPSETS, ops: () => ops }, t);
       for (const opset of OPSETS) {
         const name = `${c.name} opset ${opset}`;
@@ -100,6 +105,11 @@ describe("exportOnnx of Upsample runs in ONNX Runtime with Nabla's outputs", () 
       // An axis that keeps its length is written as 1 (PyTorch copies it either way); 1.4 one float32 step up.
       if (c.name.includes('W kept')) expected.scaleFactor = [1.2, 1];
       if (c.name.includes('float32 output length')) expected.scaleFactor = 1.4000001;
+      if (c.name.includes('one float32 step')) expected.scaleFactor = [1.1999999, 1.2];
+      if (c.name.includes('written as scales')) {
+        delete expected.size;
+        expected.scaleFactor = [23.500002, 1];
+      }
       assert.deepEqual(spec, expected, c.name);
     }
   });
