@@ -61,6 +61,7 @@ export * from './gradcheck.js';
 // Data: IDX files, datasets, batching, augmentation, the embedded MNIST digits
 export * from './data/idx.js';
 export * from './data/dataset.js';
+export * from './data/image-store.js';
 export * from './data/loader.js';
 export * from './data/augment.js';
 export * from './data/mnist.js';

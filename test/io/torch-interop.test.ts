@@ -19,7 +19,7 @@ import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
 import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
 import { decoderEveryConvTranspose, decoderUpsample } from './convt-models.js';
-import { PYTHON } from './onnx-runtime.js';
+import { PY_LOAD_SAFETENSORS, PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
 function sibling(model: Container): Container {
@@ -187,21 +187,8 @@ def build(spec):
     if t in ("ReLU6", "Hardswish", "Hardsigmoid", "SiLU", "Mish"): return getattr(nn, t)()
     return {"ReLU": nn.ReLU, "Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "GELU": nn.GELU, "Flatten": nn.Flatten}[t]()
 
-DTYPES = {"F32": (torch.float32, 4), "I64": (torch.int64, 8)}
-def load(path):
-    try:
-        from safetensors.torch import load_file
-        return load_file(path)
-    except ImportError:
-        data = open(path, "rb").read()
-        (n,) = struct.unpack("<Q", data[:8])
-        header = json.loads(data[8:8 + n]); body = data[8 + n:]
-        out = {}
-        for name, e in header.items():
-            if name == "__metadata__": continue
-            b, end = e["data_offsets"]
-            out[name] = torch.frombuffer(bytearray(body[b:end]), dtype=DTYPES[e["dtype"]][0]).reshape(e["shape"])
-        return out
+${PY_LOAD_SAFETENSORS}
+load = load_safetensors
 
 def save(tensors, path):
     header, chunks, at = {}, [], 0

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
 import type { DecodedCheckpoint } from '../../io/checkpoint.js';
-import { DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO } from '../../data/image-folder.js';
+import { DEFAULT_CACHE_BYTES, DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO } from '../../data/image-folder.js';
 import { loadCheckpoint, loadWeights, saveWeights } from '../../io/node-file.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
@@ -45,6 +45,7 @@ export function registerTrain(program: Command): void {
     .option('--channels <n>', 'image folders: 1 (gray) or 3 (RGB); default 1 when every image is gray, else 3', choice('--channels', ['1', '3'] as const))
     .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size'))
     .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted) instead of stopping', false)
+    .option('--cache-mb <n>', `image folders: the memory bound for decoded images, in MiB (default ${DEFAULT_CACHE_BYTES / 2 ** 20}): kept in memory as bytes while they fit, else decoded once into a record file in the --out folder (unlinked at once) and read per batch through an LRU cache of at most n MiB`, positiveNumber('--cache-mb'))
     .option('--target <column>', 'tables (--data table.csv): the column to predict (classes, or a number for regression)')
     .option('--task <kind>', 'tables: regression or classification (default: regression when the target is numeric with many distinct values, see docs/data.md)', choice('--task', ['regression', 'classification'] as const))
     .option('--skip-missing-target', 'tables: skip rows without a target value (counted) instead of stopping', false)
@@ -96,7 +97,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
   const { config } = start;
   const folder = await claimOutFolder(opts.out, OUT_FILES, `nabla train (${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')})`);
   try {
-    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads }, opts.evalTest === true);
+    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads }, opts.evalTest === true, opts.cacheMb);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!(err instanceof CliError) && code && FILE_ERRORS.has(code)) throw fileError((err as Error).message);
@@ -175,7 +176,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   return { config: continued.config, checkpoint, newSchedule: continued.newSchedule, note: continued.note };
 }
 
-async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun, evalTest: boolean): Promise<void> {
+async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun, evalTest: boolean, cacheMb?: number): Promise<void> {
   const { config, init } = start;
   let { checkpoint } = start;
   print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
@@ -189,7 +190,9 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
-  const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
+  // The memory bound changes where the bytes are kept, never their values: not part of the config.
+  const images = { channels: config.channels, size: config.size, skipBad: config.skipBad, cacheBytes: cacheMb === undefined ? undefined : cacheMb * 2 ** 20, cacheDir: folder.dir };
+  const loadBegan = Date.now();
   const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget });
   const regression = data.train.isRegression;
   if (regression && config.labelSmoothing > 0) {
@@ -199,7 +202,8 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
   for (const note of data.notes) print(`  ${note}`);
   const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
-  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}`);
+  const loaded = `loaded in ${((Date.now() - loadBegan) / 1000).toFixed(1)} s`;
+  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}; ${loaded}`);
   const testUse = !data.test ? 'none' : `${data.test.name} (${count(data.test.length)}), ${evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)'}`;
   print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${testUse}`);
   if (evalTest && !data.test) throw usageError(`--eval-test: ${config.dataset} has no test split (an image folder has one in test/, beside train/)`);

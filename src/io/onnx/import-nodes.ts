@@ -11,7 +11,7 @@ import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';
 import { OnnxGraph, describeNode, type Dim } from './graph.js';
-import { describeShape, GraphBuilder, type Value, type Weight } from './import-builder.js';
+import { describeShape, foldedBatchNorm, GraphBuilder, type Value, type Weight } from './import-builder.js';
 import { instanceNormalization, layerNormalization } from './import-norms.js';
 import { matchPattern } from './import-patterns.js';
 import { convTranspose, resize } from './import-upsampling.js';
@@ -238,6 +238,8 @@ export class Converter {
     const spec: LayerSpec = { type: 'Conv2d', inChannels, outChannels, kernelSize: [kH, kW], stride: w.strides, padding: [pads[0], pads[1]] };
     Object.assign(spec, { dilation: w.dilations, groups });
     if (!bias) spec.bias = false;
+    const folded = bias ? foldedBatchNorm(node) : null;
+    if (folded) spec.foldedBatchNorm = folded;
     this.emit([...before, node], spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W }, node);
   }
 
