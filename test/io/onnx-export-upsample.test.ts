@@ -42,6 +42,9 @@ const CASES: ExportCase[] = [
   // ONNX Runtime reads ⌊o/s⌋, PyTorch ⌊o·float32(1/s)⌋: float32(1.2) misses PyTorch's rows on 16, one step down hits them.
   { name: 'nearest ×1.2 x=[1,2,16,5] (a scale one float32 step from the factor)', options: { scaleFactor: 1.2 }, x: [1, 2, 16, 5], modes: NEAREST,
     scales: [1, 1, 1.1999999284744263, 1.2000000476837158] },
+  // PyTorch reads row 0 twice (⌊1·float32(1/1.2)⌋ = 0) where the length stays 2: the scale is not 1.
+  { name: 'nearest ×1.2 x=[1,2,2,5] (H keeps its length, not its rows)', options: { scaleFactor: 1.2 }, x: [1, 2, 2, 5], modes: NEAREST,
+    scales: [1, 1, 1.2000000476837158, 1.2000000476837158] },
   { name: 'nearest size [7,5] x=[2,2,3,4]', options: { size: [7, 5] }, x: [2, 2, 3, 4], modes: NEAREST },
   // sizes would give ONNX Runtime float32(94/4) = 23.5, which misses PyTorch's rows; one float32 step up does not.
   { name: 'nearest size [94,5] x=[1,2,4,5] (written as scales)', options: { size: [94, 5] }, x: [1, 2, 4, 5], modes: NEAREST, scales: [1, 1, 23.500001907348633, 1] },

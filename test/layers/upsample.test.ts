@@ -99,6 +99,7 @@ describe('Upsample properties', () => {
     assert.deepEqual([...nearestIndices(3, 7, null)], [0, 0, 0, 1, 1, 2, 2]);
     assert.deepEqual([...nearestIndices(5, 7, 1.5)], [0, 0, 1, 2, 2, 3, 4]);
     assert.deepEqual([...nearestIndices(7, 3, null)], [0, 2, 4]);
+    assert.deepEqual([...nearestIndices(2, 2, 1.2)], [0, 0]); // the length stays, the rows do not
   });
 
   test('toSpec round-trips, writing defaults out and one number when square; the summary shows it', () => {
