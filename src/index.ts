@@ -30,6 +30,8 @@ export * from './layers/flatten.js';
 export * from './layers/dropout.js';
 export * from './layers/batch-norm.js';
 export * from './layers/layer-norm.js';
+export * from './layers/embedding.js';
+export * from './layers/narrow.js';
 export * from './layers/group-norm.js';
 export * from './layers/merge.js';
 export * from './layers/sequential.js';

@@ -188,6 +188,15 @@ export interface Kernels {
   /** The entries start … start + size − 1 of x along `axis`. */
   sliceAxis(x: Tensor, axis: number, start: number, size: number): Tensor;
 
+  // ---- Embedding lookup (indices are integers stored as floats, checked by the caller) -------
+  /** y[i, :] = W[idx[i], :] for every entry i of idx: W [V, D], idx of any shape → y [...idx.shape, D] (W's dtype). */
+  embedding(indices: Tensor, weight: Tensor): Tensor;
+  /**
+   * Scatter-add: dW[idx[i], :] += dy[i, :] for every entry i with idx[i] ≠ paddingIdx (repeated
+   * indices sum; paddingIdx −1: none skipped). dy [...idx.shape, D], dW [V, D].
+   */
+  embeddingBackward(indices: Tensor, dy: Tensor, dW: Tensor, paddingIdx: number): void;
+
   // ---- Batch normalisation over dim 1 of [N, C] or [N, C, H, W] ------------------------------
   batchNormStats(x: Tensor): BatchNormStats;
   /** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c]. Returns both. */

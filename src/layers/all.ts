@@ -20,11 +20,13 @@ import { batchNorm1dDef, batchNorm2dDef } from './batch-norm.js';
 import { conv2dDef } from './conv2d.js';
 import { convTranspose2dDef } from './conv-transpose2d.js';
 import { dropoutDef } from './dropout.js';
+import { embeddingDef } from './embedding.js';
 import { flattenDef } from './flatten.js';
 import { graphDef, residualDef } from './graph-spec.js';
 import type { Module } from './layer.js';
 import { linearDef } from './linear.js';
 import { maxPool2dDef } from './max-pool2d.js';
+import { narrowDef } from './narrow.js';
 import { addDef, concatDef, mulDef } from './merge.js';
 import type { LayerDef } from './registry.js';
 import { sequentialDef } from './sequential.js';
@@ -66,6 +68,8 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   siluDef,
   eluDef,
   mishDef,
+  embeddingDef,
+  narrowDef,
   upsampleDef,
 ] as LayerDef[];
 

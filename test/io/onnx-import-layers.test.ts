@@ -3,9 +3,10 @@
 // a small branching CNN (residual, SE gate, concat), LayerNorm (LayerNormalization at opset 17, the
 // ReduceMean/Sub/Pow/Sqrt/Div formula at 13), GELU's tanh formula, GroupNorm (InstanceNorm-based),
 // SiLU, Mish, Hardswish, ReLU6, ELU, Hardsigmoid, ConvTranspose2d, Upsample (nearest, bilinear
-// with align_corners; by sizes and by non-integer scales) and a U-Net. Each imports and gives PyTorch's output where Nabla has the
-// layers; where a layer is missing the error names the node where the formula starts and the
-// layer it needs (so the formula was recognised).
+// with align_corners; by sizes and by non-integer scales), a U-Net and a table model with two
+// nn.Embedding lookups (Cast + Gather) and torch.narrow slices. Each imports and gives PyTorch's
+// output where Nabla has the layers; where a layer is missing the error names the node where the
+// formula starts and the layer it needs (so the formula was recognised).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -41,6 +42,8 @@ const CASES: { name: string; opset: number; needs: () => string[]; refused: RegE
     needs: () => ['GroupNorm', 'Hardswish', 'Hardsigmoid', 'ReLU6', 'ELU'].filter((t) => !layerDef(t)),
     refused: /node '\/1\/Reshape' \(Reshape\): starts PyTorch's GroupNorm formula|needs a (Hardswish|Hardsigmoid|ReLU6|ELU) layer/,
   })),
+  // nn.Embedding (Cast to INT64, Gather) and torch.narrow (Slice) in a table model of numbers and category indices.
+  ...[13, 17].map((opset) => ({ name: 'layers-embedding', opset, needs: () => ['Embedding', 'Narrow'].filter((t) => !layerDef(t)), refused: /\(Slice\): unsupported operator|\(Gather\)/ })),
   ...[13, 17].flatMap((opset) => ['layers-upsampling', 'unet'].map((name) => ({
     name, opset,
     needs: () => ['ConvTranspose2d', 'Upsample'].filter((t) => !layerDef(t)),

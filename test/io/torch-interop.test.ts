@@ -17,6 +17,8 @@ import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
+import { tableEmbeddingSpec } from '../../src/train/presets-table.js';
+import type { TableSchema } from '../../src/data/table.js';
 import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
 import { decoderEveryConvTranspose, decoderUpsample } from './convt-models.js';
 import { PY_LOAD_SAFETENSORS, PYTHON } from './onnx-runtime.js';
@@ -163,6 +165,18 @@ class ResidualModule(nn.Module):
     def forward(self, x):
         return self.body(x) + (x if self.shortcut is None else self.shortcut(x))
 
+class FloatIndexEmbedding(nn.Embedding):
+    """nn.Embedding on Nabla's float indices (the same state dict: weight [V, D])."""
+    def forward(self, x):
+        return super().forward(x.long())
+
+class Narrow(nn.Module):
+    def __init__(self, dim, start, length):
+        super().__init__()
+        self.dim, self.start, self.length = dim, start, length
+    def forward(self, x):
+        return torch.narrow(x, self.dim, self.start, self.length)
+
 def build(spec):
     t = spec["type"]; g = spec.get
     if t == "Sequential": return nn.Sequential(*[build(s) for s in spec["layers"]])
@@ -182,6 +196,8 @@ def build(spec):
     if t == "Dropout": return nn.Dropout(g("p", 0.5))
     if t == "LayerNorm": return nn.LayerNorm(spec["normalizedShape"], eps=g("eps", 1e-5), elementwise_affine=g("elementwiseAffine", True))
     if t == "GroupNorm": return nn.GroupNorm(spec["numGroups"], spec["numChannels"], eps=g("eps", 1e-5), affine=g("affine", True))
+    if t == "Embedding": return FloatIndexEmbedding(spec["numEmbeddings"], spec["embeddingDim"], padding_idx=g("paddingIdx", None))
+    if t == "Narrow": return Narrow(spec["dim"], spec["start"], spec["length"])
     if t == "GELU": return nn.GELU(approximate=g("approximate", "none"))
     if t == "ELU": return nn.ELU(g("alpha", 1.0))
     if t in ("ReLU6", "Hardswish", "Hardsigmoid", "SiLU", "Mish"): return getattr(nn, t)()
@@ -256,6 +272,25 @@ function cnnNorms(): { model: Container; inputShape: number[] } {
   return { model, inputShape: [3, 2, 6, 6] };
 }
 
+/** The table model of --categorical embedding (presets-table.ts): two embedded columns (padding row 0 among the indices), two numeric. */
+function tableEmbedding(): { model: Container; inputShape: number[]; input: Tensor } {
+  const schema: TableSchema = {
+    target: 'y',
+    categorical: 'embedding',
+    columns: [
+      { name: 'shop', kind: 'categorical', categories: ['a', 'b', 'c', 'd', 'e'] },
+      { name: 'x', kind: 'numeric', mean: 0, std: 1 },
+      { name: 'colour', kind: 'categorical', categories: ['red', 'green'] },
+      { name: 'z', kind: 'numeric', mean: 0, std: 1 },
+    ],
+  };
+  const rng = new Rng(45);
+  const model = modelFromSpec(tableEmbeddingSpec(schema, 3), { inputShape: [1, 4, 1, 1], rng });
+  const input = Tensor.zeros([6, 4, 1, 1]);
+  for (let n = 0; n < 6; n++) input.data.set([rng.normal(), rng.normal(), n % 6, n % 3], 4 * n);
+  return { model, inputShape: [6, 4, 1, 1], input };
+}
+
 /** The mobilenet preset (inverted residual blocks, depthwise convs, ReLU6) with random BatchNorm statistics. */
 function presetMobilenet(): { model: Container; inputShape: number[] } {
   const rng = new Rng(44);
@@ -266,15 +301,15 @@ function presetMobilenet(): { model: Container; inputShape: number[] } {
 
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose, decoderUpsample]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose, decoderUpsample, tableEmbedding] as (() => { model: Container; inputShape: number[]; input?: Tensor })[]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');
       const { tmpdir } = await import('node:os');
-      const { model, inputShape } = make();
+      const { model, inputShape, input: given } = make();
       const dir = mkdtempSync(join(tmpdir(), 'nabla-torch-'));
       try {
-        const input = randomInput(inputShape, 5);
+        const input = given ?? randomInput(inputShape, 5);
         const job = { spec: model.toSpec(), in: join(dir, 'in.safetensors'), out: join(dir, 'out.safetensors'), input: Array.from(input.data), inputShape };
         writeFileSync(job.in, toTorchStateDict(model));
         const r = spawnSync(PYTHON, ['-c', PY], { input: JSON.stringify(job), encoding: 'utf8' });

@@ -48,6 +48,13 @@ const everyType: LayerSpec[] = [
   { type: 'Linear', inFeatures: 8, outFeatures: 3 },
 ];
 
+/** The layers that read integer indices, run on their own: [N, 3] indices, narrowed, embedded. */
+const indexTypes: LayerSpec[] = [
+  { type: 'Narrow', dim: 1, start: 1, length: 2 },
+  { type: 'Embedding', numEmbeddings: 5, embeddingDim: 4, paddingIdx: 0 },
+  { type: 'Flatten' },
+];
+
 describe('model specs', () => {
   test('every layer type builds from a spec, the model runs, and its spec round-trips', () => {
     const model = sequentialFromSpec(everyType, new Rng(1));
@@ -56,10 +63,13 @@ describe('model specs', () => {
       ...[...((spec.layers as LayerSpec[] | undefined) ?? []), ...((spec.nodes as LayerSpec[] | undefined) ?? []), ...(spec.body ? [spec.body as LayerSpec] : [])].flatMap(typesIn),
     ];
     assert.deepEqual(
-      new Set(everyType.flatMap(typesIn)),
+      new Set([...everyType, ...indexTypes].flatMap(typesIn)),
       new Set(LAYER_TYPES),
       'the test covers every known type',
     );
+    const embed = sequentialFromSpec(indexTypes, new Rng(1));
+    assert.deepEqual([...embed.forward(Tensor.from([0, 1, 4, 2, 0, 3], [2, 3]), 'train').shape], [2, 8]);
+    assert.deepEqual(sequentialFromSpec(embed.toSpec(), new Rng(1)).toSpec(), embed.toSpec());
     const y = model.forward(Tensor.zeros([2, 1, 8, 8]), 'train');
     assert.deepEqual([...y.shape], [2, 3]);
     const again = sequentialFromSpec(model.toSpec(), new Rng(1));

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { type Differentiable, gradcheck, type GradcheckReport } from '../../gradcheck.js';
 import { refKernels, setKernels } from '../../kernels/index.js';
 import { Dropout } from '../../layers/dropout.js';
+import { Embedding } from '../../layers/embedding.js';
 import type { Layer, LayerSpec, Merge } from '../../layers/layer.js';
 import { layerFromSpec } from '../../layers/spec.js';
 import { MSELoss } from '../../losses/mse.js';
@@ -82,6 +83,31 @@ function lossCase(name: string, make: (rng: Rng) => { forward: (z: Tensor) => nu
         },
       };
       return { target, inputs: [loss.z] };
+    },
+  };
+}
+
+/**
+ * An Embedding checked w.r.t. its weight only: its input holds integer indices, which a finite
+ * difference cannot perturb (they have no gradient). Each index appears several times, the
+ * padding row too, so the check covers the scatter-add and the row that gets nothing (a constant
+ * 0 there: it is reset before every forward, so its numeric gradient is 0 as its analytic one).
+ */
+function embeddingCase(name: string, V: number, D: number, shape: number[], paddingIdx?: number): Case {
+  return {
+    name,
+    make: (rng) => {
+      const layer = new Embedding(V, D, { paddingIdx, rng });
+      const indices = Tensor.zeros(shape, 'float64');
+      for (let i = 0; i < indices.size; i++) indices.data[i] = i < V ? i : rng.int(V); // every row at least once
+      const target: Differentiable = {
+        forward: () => layer.forward(indices, 'train'),
+        backward: (dy) => (layer.backward(dy, { needInputGrad: false }), []),
+        parameters: () => layer.parameters(),
+      };
+      const row = (paddingIdx ?? 0) * D;
+      const beforeForward = paddingIdx === undefined ? undefined : () => layer.weight.value.data.fill(0, row, row + D);
+      return { target, inputs: [], beforeForward };
     },
   };
 }
@@ -164,6 +190,9 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('ELU 0.5', { type: 'ELU', alpha: 0.5 }, [3, 7], 'awayFromZero'),
   layerCase('Mish', { type: 'Mish' }, [3, 7]),
   layerCase('GELU tanh', { type: 'GELU', approximate: 'tanh' }, [3, 7]),
+  embeddingCase('Embedding 6×4 (weight; repeated indices)', 6, 4, [3, 5]),
+  embeddingCase('Embedding 5×3 paddingIdx 1 (weight)', 5, 3, [4, 3], 1),
+  layerCase('Narrow dim 1 start 2 length 3', { type: 'Narrow', dim: 1, start: 2, length: 3 }, [3, 6]),
 ];
 
 export interface GradcheckRow {

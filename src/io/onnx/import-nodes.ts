@@ -17,6 +17,7 @@ import { matchPattern } from './import-patterns.js';
 import { convTranspose, resize } from './import-upsampling.js';
 import { globalPool, pad, pool, reduceMean } from './import-pools.js';
 import { reshape, skip, softmax, transpose } from './import-shapes.js';
+import { gather, slice } from './import-gather.js';
 import { readWindow } from './import-window.js';
 import { Attributes, shortestFloat32, type NodeProto } from './proto.js';
 
@@ -195,6 +196,10 @@ export class Converter {
         return skip(this, node, a);
       case 'Softmax':
         return softmax(this, node, a);
+      case 'Gather':
+        return gather(this, node, a);
+      case 'Slice':
+        return slice(this, node, a);
       case 'LayerNormalization':
         return layerNormalization(this, node, a);
       case 'InstanceNormalization':

@@ -6,6 +6,7 @@ import { batchNormBackward, batchNormForward, batchNormStats } from './batch-nor
 import { addBias, addChannelSums } from './bias.js';
 import { col2im, conv2d, conv2dBackward, convTranspose2d, im2col } from './conv.js';
 import { activation, activationBackward, mul } from './elementwise.js';
+import { embedding, embeddingBackward } from './embedding.js';
 import { matmul } from './gemm.js';
 import { groupNormBackward, groupNormForward } from './group-norm.js';
 import { add, concat, mulBroadcast, sliceAxis, sumToShape } from './merge.js';
@@ -37,6 +38,8 @@ export const refKernels: Kernels = {
   sumToShape,
   concat,
   sliceAxis,
+  embedding,
+  embeddingBackward,
   batchNormStats,
   batchNormForward,
   batchNormBackward,
