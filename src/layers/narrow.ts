@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Narrow: a slice of consecutive entries along one axis, PyTorch's torch.narrow(x, dim, start,
-// length). In a Graph, one Narrow per part is `x.chunk(k, dim)` or `torch.split` (ShuffleNet's
-// channel split), and ONNX's Slice and Split import as it.
+// length) (Torch7's nn.Narrow module). In a Graph, one Narrow per part is `x.chunk(k, dim)` or
+// `torch.split` (ShuffleNet's channel split, a table row split into numeric features and category
+// indices), and ONNX's Slice and Split import as it.
 import { kernels } from '../kernels/index.js';
 import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
 import { formatShape, type Buffer, type Parameter, type Tensor } from '../tensor/tensor.js';
@@ -23,14 +24,14 @@ export class Narrow implements Layer {
   private inputShape: readonly number[] | null = null; // all backward needs
 
   /**
-   * torch.narrow's arguments: `dim` the axis (negative counts from the end; not the batch axis 0),
-   * `start` the first entry (negative counts from the end), `length` how many (≥ 1).
+   * torch.narrow's arguments: `dim` the axis (negative counts from the end), `start` the first
+   * entry (negative counts from the end), `length` how many (≥ 1). In a model, dim 0 (the batch)
+   * would change the batch size; Nabla's ONNX import never makes one.
    */
   constructor(dim: number, start: number, length: number) {
     checkInteger('Narrow', 'dim', dim, -Infinity);
     checkInteger('Narrow', 'start', start, -Infinity);
     checkInteger('Narrow', 'length', length, 1);
-    if (dim === 0) throw new Error('Narrow: dim 0 is the batch axis; narrow another axis');
     this.dim = dim;
     this.start = start;
     this.length = length;
@@ -41,7 +42,7 @@ export class Narrow implements Layer {
     const rank = inputShape.length;
     const axis = this.dim < 0 ? this.dim + rank : this.dim;
     const at = `Narrow(dim ${this.dim}, start ${this.start}, length ${this.length})`;
-    if (axis < 1 || axis >= rank) throw new ShapeError(`${at}: input ${formatShape(inputShape)} has no axis ${this.dim} after the batch`);
+    if (axis < 0 || axis >= rank) throw new ShapeError(`${at}: input ${formatShape(inputShape)} has no axis ${this.dim}`);
     const size = inputShape[axis];
     const from = this.start < 0 ? this.start + size : this.start;
     if (from < 0 || from + this.length > size) {

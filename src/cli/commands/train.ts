@@ -49,6 +49,7 @@ export function registerTrain(program: Command): void {
     .option('--target <column>', 'tables (--data table.csv): the column to predict (classes, or a number for regression)')
     .option('--task <kind>', 'tables: regression or classification (default: regression when the target is numeric with many distinct values, see docs/data.md)', choice('--task', ['regression', 'classification'] as const))
     .option('--skip-missing-target', 'tables: skip rows without a target value (counted) instead of stopping', false)
+    .option('--categorical <encoding>', 'tables: onehot (default) or embedding (an Embedding per categorical column, width min(600, round(1.6·n^0.56)) for n categories + 1, concatenated with the numeric columns before the MLP)', choice('--categorical', ['onehot', 'embedding'] as const))
     .option('--model <preset|spec.json>', `${PRESET_NAMES.join(', ')}, or a JSON model spec file`, TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
@@ -109,6 +110,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
 
 async function resolveStart(opts: Record<string, any>, given: (key: string) => boolean): Promise<Start> {
   if (opts.channels !== undefined) opts.channels = Number(opts.channels);
+  if (opts.categorical === 'onehot') opts.categorical = undefined; // the default, recorded as no field (as a checkpoint records it)
   if (opts.data !== undefined) {
     // given('dataset') is also true for --data (see registerTrain); a different --dataset is the conflict.
     if (opts.dataset !== TRAIN_DEFAULTS.dataset && opts.dataset !== opts.data) throw usageError(`--data ${opts.data} and --dataset ${opts.dataset}: give one of them`);
@@ -138,6 +140,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     target: opts.target,
     task: opts.task,
     skipMissingTarget: opts.skipMissingTarget || undefined,
+    categorical: opts.categorical,
     vflip: opts.vflip || undefined,
     cropScale: opts.cropScale,
     rotate: opts.rotate || undefined,
@@ -147,13 +150,18 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (/\.csv$/i.test(config.dataset)) {
     if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
     config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
-  } else if (config.task || config.skipMissingTarget) {
-    throw usageError(`${config.task ? '--task' : '--skip-missing-target'} is for tables (--data table.csv)`);
+  } else if (config.task || config.skipMissingTarget || (given('categorical') && !opts.resume && !opts.initFrom)) {
+    // (a resumed run checks --categorical against its checkpoint, --init-from against the model's encoding)
+    throw usageError(`${config.task ? '--task' : config.skipMissingTarget ? '--skip-missing-target' : '--categorical'} is for tables (--data table.csv)`);
   }
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
     const init = await loadSavedModel(opts.initFrom, { allowNonFinite: opts.allowNonFinite === true });
+    const encoding = (c: string | undefined) => c ?? 'onehot';
+    if (given('categorical') && init.data?.table && encoding(init.data.table.categorical) !== encoding(opts.categorical)) {
+      throw usageError(`--categorical ${encoding(opts.categorical)}: ${opts.initFrom} reads its categorical columns as ${encoding(init.data.table.categorical)} (a model keeps the encoding it was trained with)`);
+    }
     if (!given('dataset') && init.dataset) config.dataset = init.dataset;
     if (!given('model')) config.model = opts.initFrom;
     config.initFrom = opts.initFrom;
@@ -193,7 +201,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   // The memory bound changes where the bytes are kept, never their values: not part of the config.
   const images = { channels: config.channels, size: config.size, skipBad: config.skipBad, cacheBytes: cacheMb === undefined ? undefined : cacheMb * 2 ** 20, cacheDir: folder.dir };
   const loadBegan = Date.now();
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget });
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget, categorical: config.categorical });
   const regression = data.train.isRegression;
   if (regression && config.labelSmoothing > 0) {
     if (start.smoothingGiven) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
@@ -341,7 +349,7 @@ async function buildTrainModel(start: Start, data: LoadedData): Promise<Containe
   let specs: LayerSpec[] | LayerSpec;
   if (checkpoint?.spec) specs = checkpoint.spec;
   else if (init && config.model === config.initFrom) specs = init.model.toSpec();
-  else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses });
+  else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses, table: data.table });
   // A checkpoint's spec may ask for no more than the checkpoint holds (each weight also gets a gradient).
   const values = checkpoint?.spec ? [...checkpoint.weights.values()].reduce((n, t) => n + t.data.length, 0) : null;
   const limit = values === null ? {} : { maxTotalElements: 2 * values + 1024 };

@@ -221,6 +221,20 @@ export class OnnxGraph {
       case 'Mul':
       case 'Div':
         return intArithmetic(where, node.opType, input(0), input(1));
+      case 'Slice': {
+        // Shape arithmetic on 1-D integers, step 1 (PyTorch's Resize sizes: Shape → Slice [0:2] → Concat).
+        const named = (i: number) => (node.input?.[i] ?? '') !== '';
+        const [data, starts, ends, axes, steps] = [0, 1, 2, 3, 4].map(input);
+        if (!data?.ints || data.dims.length !== 1 || starts?.ints?.length !== 1 || ends?.ints?.length !== 1) return null;
+        if (named(3) && !(axes?.ints?.length === 1 && (axes.ints[0] === 0 || axes.ints[0] === -1))) return null;
+        if (named(4) && !(steps?.ints?.length === 1 && steps.ints[0] === 1)) return null;
+        const n = data.ints.length;
+        const clamp = (v: Dim) => (typeof v === 'number' ? Math.min(Math.max(v < 0 ? v + n : v, 0), n) : null);
+        const [begin, end] = [clamp(starts.ints[0]), clamp(ends.ints[0])];
+        if (begin === null || end === null) return null;
+        const ints = data.ints.slice(begin, Math.max(begin, end));
+        return { dims: [ints.length], floats: null, ints };
+      }
       case 'Concat': {
         const parts = (node.input ?? []).map((_, i) => input(i));
         if (parts.some((p) => !p?.ints || p.dims.length !== 1)) return null;

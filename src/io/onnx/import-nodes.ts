@@ -18,6 +18,7 @@ import { matchPattern } from './import-patterns.js';
 import { convTranspose, resize } from './import-upsampling.js';
 import { globalPool, pad, pool, reduceMean, zeroPad } from './import-pools.js';
 import { reshape, skip, softmax, transpose } from './import-shapes.js';
+import { gather } from './import-gather.js';
 import { slice, split } from './import-slices.js';
 import { readWindow } from './import-window.js';
 import { Attributes, shortestFloat32, type NodeProto } from './proto.js';
@@ -216,6 +217,8 @@ export class Converter {
         return skip(this, node, a);
       case 'Softmax':
         return softmax(this, node, a);
+      case 'Gather':
+        return gather(this, node, a);
       case 'LayerNormalization':
         return layerNormalization(this, node, a);
       case 'InstanceNormalization':

@@ -2,7 +2,8 @@
 // Shape operators from ONNX on the model's values: Flatten, Reshape, Squeeze and Unsqueeze where
 // they change nothing or flatten to [N, all the rest]; Transpose where it changes nothing (the
 // channel shuffle's Reshape → Transpose → Reshape is matched first, in import-slices.ts);
-// Identity, Dropout (eval) and Cast to float, which compute nothing; a trailing Softmax. Part of
+// Identity, Dropout (eval) and Cast to float (or to integers for a Gather's indices), which compute
+// nothing; a trailing Softmax. Part of
 // the node-by-node conversion in import-nodes.ts; the mapping is in docs/interop.md.
 import { formatShape } from '../../tensor/tensor.js';
 import { describeNode, type Dim } from './graph.js';
@@ -60,7 +61,10 @@ export function skip(c: Converter, node: NodeProto, a: Attributes): void {
   }
   if (node.opType === 'Cast') {
     const to = a.int('to', 1);
-    if (to !== 1) throw new Error(`${where}: Cast of the model's values to data type ${to} is not supported (only to FLOAT)`);
+    // To INT64 or INT32 as the indices of Gathers only (an embedding's lookup, which checks they are integers).
+    const readers = c.g.readersOf(node.output?.[0] ?? '');
+    const asIndices = (to === 6 || to === 7) && readers.length > 0 && readers.every((r) => r.opType === 'Gather' && r.input?.[1] === node.output?.[0] && r.input?.[0] !== node.output?.[0]);
+    if (to !== 1 && !asIndices) throw new Error(`${where}: Cast of the model's values to data type ${to} is not supported (only to FLOAT, or to INT64 / INT32 as the indices of a Gather)`);
   }
   a.checkAllUsed();
   c.alias([node], x);

@@ -6,6 +6,7 @@ import { batchNormBackward, batchNormForward, batchNormStats } from './batch-nor
 import { addBias, addChannelSums } from './bias.js';
 import { col2im, conv2d, conv2dBackward, convTranspose2d, im2col } from './conv.js';
 import { activation, activationBackward, mul } from './elementwise.js';
+import { embedding, embeddingBackward } from './embedding.js';
 import { matmul } from './gemm.js';
 import { groupNormBackward, groupNormForward } from './group-norm.js';
 import { add, channelShuffle, concat, mulBroadcast, padAxis, sliceAxis, sumToShape } from './merge.js';
@@ -13,6 +14,7 @@ import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './po
 import { mse } from './mse.js';
 import { softmax, softmaxCrossEntropy } from './softmax.js';
 import { adaptiveAvgPool2d, adaptiveAvgPool2dBackward } from './adaptive-pool.js';
+import { upsample2d, upsample2dBackward } from './upsample.js';
 
 export const refKernels: Kernels = {
   name: 'ref',
@@ -38,6 +40,8 @@ export const refKernels: Kernels = {
   sliceAxis,
   padAxis,
   channelShuffle,
+  embedding,
+  embeddingBackward,
   batchNormStats,
   batchNormForward,
   batchNormBackward,
@@ -46,6 +50,8 @@ export const refKernels: Kernels = {
   mse,
   adaptiveAvgPool2d,
   adaptiveAvgPool2dBackward,
+  upsample2d,
+  upsample2dBackward,
   groupNormForward,
   groupNormBackward,
 };

@@ -5,7 +5,8 @@
 // convolution's dx alone) too; ReLU, max pooling, adaptive
 // (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
 // Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread, as do
-// batch norm, bias, Add and the max-pool backward (kernels-simple.ts); every other kernel, and
+// batch norm, bias, Add and the max-pool backward (kernels-simple.ts) and upsampling
+// (kernels-upsample.ts); every other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
@@ -15,6 +16,7 @@ import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
 import { simpleWasmKernels } from './kernels-simple.js';
+import { upsampleWasmKernels } from './kernels-upsample.js';
 
 /** Job kinds, as in assembly/index.ts (max pooling is called directly, not through the job runner). */
 const JOB_GEMM = 1;
@@ -363,6 +365,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
   return {
     ...refKernels,
     ...simpleWasmKernels(rt),
+    ...upsampleWasmKernels(rt),
     activation,
     activationBackward,
     maxPool2d,
