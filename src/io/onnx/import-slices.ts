@@ -35,14 +35,15 @@ export function channelShufflePattern(c: Converter, reshape: NodeProto): boolean
   const perm = transpose?.opType === 'Transpose' ? transpose.attribute?.find((t) => t.name === 'perm')?.ints?.map(Number) : null;
   const swapsGrid = perm?.length === grid.length && perm.every((p, i) => p === (i === 1 ? 2 : i === 2 ? 1 : i));
   const back = swapsGrid ? c.onlyReader(out(transpose!)) : null;
-  if (!splitsChannels || !swapsGrid || back?.opType !== 'Reshape' || back.input?.[0] !== out(transpose!) || (transpose!.attribute ?? []).length !== 1) return false;
+  const readsBack = back?.opType === 'Reshape' && back.input?.[0] === out(transpose!) && (transpose!.attribute ?? []).length === 1;
+  if (!splitsChannels || !swapsGrid || !readsBack) return false;
   const transposed = [grid[0], K, G, ...grid.slice(3)];
-  const restored = reshapeTarget(c, back, new Attributes(describeNode(back), back.attribute ?? []), transposed);
+  const restored = reshapeTarget(c, back!, new Attributes(describeNode(back!), back!.attribute ?? []), transposed);
   if (!sameDims(restored, x.shape)) return false;
   if (!layerDef('ChannelShuffle')) {
     throw new Error(`${describeNode(reshape)}: starts a channel shuffle (Reshape → Transpose → Reshape), which needs a ChannelShuffle layer (Nabla does not have one yet)`);
   }
-  c.emit([reshape, transpose!, back], { type: 'ChannelShuffle', groups: G }, [x], {}, reshape);
+  c.emit([reshape, transpose!, back!], { type: 'ChannelShuffle', groups: G }, [x], {}, reshape);
   return true;
 }
 
@@ -69,10 +70,14 @@ export function slice(c: Converter, node: NodeProto, a: Attributes): void {
   };
   const starts = read(1, 'starts');
   const ends = read(2, 'ends');
-  if (!starts || !ends || starts.length !== ends.length) throw new Error(`${where}: starts and ends must be constant lists of one length, got ${JSON.stringify(starts)} and ${JSON.stringify(ends)}`);
+  if (!starts || !ends || starts.length !== ends.length) {
+    throw new Error(`${where}: starts and ends must be constant lists of one length, got ${JSON.stringify(starts)} and ${JSON.stringify(ends)}`);
+  }
   const axes = read(3, 'axes') ?? starts.map((_, i) => i);
   const steps = read(4, 'steps') ?? starts.map(() => 1);
-  if (axes.length !== starts.length || steps.length !== starts.length) throw new Error(`${where}: axes ${JSON.stringify(axes)} and steps ${JSON.stringify(steps)} must have one entry per start`);
+  if (axes.length !== starts.length || steps.length !== starts.length) {
+    throw new Error(`${where}: axes ${JSON.stringify(axes)} and steps ${JSON.stringify(steps)} must have one entry per start`);
+  }
   let v: Value = x;
   const parts: LayerSpec[] = [];
   axes.forEach((axisRaw, i) => {
