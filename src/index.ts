@@ -12,6 +12,7 @@ export type * from './kernels/backend.js';
 export { kernels, setKernels, refKernels } from './kernels/index.js';
 export { initBackend, createWasmKernels, type BackendOptions } from './kernels/index.js';
 export * from './kernels/geometry.js';
+export * from './kernels/upsample-geometry.js';
 
 // Layers
 export type * from './layers/layer.js';
@@ -22,14 +23,19 @@ export * from './layers/conv-transpose2d.js';
 export * from './layers/max-pool2d.js';
 export * from './layers/avg-pool2d.js';
 export * from './layers/adaptive-avg-pool2d.js';
+export * from './layers/upsample.js';
 export * from './layers/global-avg-pool2d.js';
 export * from './layers/activations.js';
 export * from './layers/flatten.js';
 export * from './layers/dropout.js';
 export * from './layers/batch-norm.js';
 export * from './layers/layer-norm.js';
+export * from './layers/embedding.js';
+export * from './layers/narrow.js';
 export * from './layers/group-norm.js';
 export * from './layers/merge.js';
+export * from './layers/channel-shuffle.js';
+export * from './layers/zero-pad2d.js';
 export * from './layers/sequential.js';
 export * from './layers/graph.js';
 export * from './layers/graph-spec.js';
@@ -59,6 +65,7 @@ export * from './gradcheck.js';
 // Data: IDX files, datasets, batching, augmentation, the embedded MNIST digits
 export * from './data/idx.js';
 export * from './data/dataset.js';
+export * from './data/image-store.js';
 export * from './data/loader.js';
 export * from './data/augment.js';
 export * from './data/mnist.js';

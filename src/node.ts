@@ -6,6 +6,7 @@ export * from './data/folder.js';
 export * from './data/download.js';
 export * from './data/decode.js';
 export * from './data/image-folder.js';
+export * from './data/image-store-file.js';
 export * from './data/table-csv.js';
 export * from './io/node-file.js';
 export * from './train/node-callbacks.js';

@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { formatNormalization, measureNormalization, type Normalization, type Preprocess, renormalize } from '../data/data-info.js';
-import { classNamesOf, encodeRows, featureCount, inferSchema, inferTask, isMissing, TableError, type TableSchema } from '../data/table.js';
+import { classNamesOf, embeddingDimFor, encodeRows, featureCount, inferSchema, inferTask, isMissing, TableError, type TableSchema } from '../data/table.js';
 import { readCsvTable } from '../data/table-csv.js';
 import { type ImageFolderOptions, ImageFolderError, isImageFolder, loadImageFolder } from '../data/image-folder.js';
 import { ImageDataset } from '../data/dataset.js';
@@ -83,6 +83,8 @@ export interface LoadDatasetOptions {
   task?: 'regression' | 'classification';
   /** Tables, regression: skip rows without a target value (counted in a note) instead of refusing. */
   skipMissingTarget?: boolean;
+  /** Tables: 'embedding' encodes categorical columns as indices for embeddings (default one-hot); a model's schema decides instead when given. */
+  categorical?: 'embedding';
 }
 
 /** The share of the training split held back for validation when no separate validation data exist. */
@@ -241,14 +243,14 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
       split = validationSplit(rows.length, fraction, seed, labels);
       taskNote = `task: classification (${why}${chosen ? '' : '; --task regression forces a number'})`;
     }
-    const inferred = options.table ?? inferSchema(header, rows, target, split.train, path);
-    const schema: TableSchema = task === 'regression' && !options.table ? { target, task: 'regression', targetMean: targetScale!.mean, targetStd: targetScale!.std, columns: inferred.columns } : inferred;
+    const inferred = options.table ?? { ...inferSchema(header, rows, target, split.train, path), ...(options.categorical ? { categorical: options.categorical } : {}) };
+    const schema: TableSchema = task === 'regression' && !options.table ? { ...inferred, target, task: 'regression', targetMean: targetScale!.mean, targetStd: targetScale!.std } : inferred;
     const encoded = encodeRows(schema, header, rows, path);
     const F = featureCount(schema);
     const all = new ImageDataset({ name: path, images: encoded.features, labels, imageShape: [F, 1, 1], numClasses: classNames.length, classNames, targets, targetScale });
     notes.unshift(
       `table: ${rows.length.toLocaleString('en-US')} rows, target '${target}' (${task === 'regression' ? 'a number' : `${classNames.length} classes: ${listNames(classNames)}`}); ` +
-        schema.columns.map((c) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)` : `${c.name} (${c.categories.length} categories, one-hot)`)).join(', ') +
+        schema.columns.map((c) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)` : `${c.name} (${c.categories.length} categories, ${schema.categorical === 'embedding' ? `an index for an embedding of width ${embeddingDimFor(c.categories.length + 1)}` : 'one-hot'})`)).join(', ') +
         ` → ${F} features`,
       taskNote,
     );

@@ -7,12 +7,12 @@ import { DATA_INFO_SCHEMA, type DataInfo, dataInfoMetadata, formatNormalization,
 import { writeFileAtomic, readBytes, saveWeights } from '../io/node-file.js';
 import { exportOnnx, MAX_OPSET, MIN_OPSET } from '../io/onnx/export.js';
 import { readOnnx } from '../io/onnx/import.js';
-import { toTorchStateDict } from '../io/torch.js';
+import { toTorchStateDict, torchMapping } from '../io/torch.js';
 import type { Container } from '../layers/layer.js';
 import { isPresetName } from '../train/presets.js';
 import { Tensor } from '../tensor/tensor.js';
 import { buildModel, loadSavedModel, resolveModelSpec } from './common.js';
-import { fileError, mismatchError, nonNegativeInt, positiveInt, usageError } from './errors.js';
+import { fileError, mismatchError, nonNegativeInt, positiveInt, positiveNumber, usageError } from './errors.js';
 import { print as printLine } from './io.js';
 import { ALLOW_NON_FINITE_HELP, classNamesOption, normalizeOption } from './saved-model.js';
 
@@ -31,6 +31,8 @@ export interface ExportCommandOptions {
   inputShape?: number[];
   /** Seed for a preset's random weights (a preset has no trained weights). */
   seed?: number;
+  /** The eps of the BatchNorms PyTorch's ONNX exporter folded into convs (--folded-bn-eps, default 1e-5). */
+  foldedBnEps?: number;
 }
 
 /**
@@ -72,9 +74,14 @@ export async function exportCommand(model: string, options: ExportCommandOptions
     print(`wrote ${onnx}: ONNX opset ${opset}, input 'input' [N, ${example.join(', ')}], output 'output'${softmax ? ' (softmax)' : ' (logits)'}, ${bytes.length} bytes; ${input}`);
   }
   if (torch) {
-    const bytes = toTorchStateDict(net);
+    const eps = options.foldedBnEps ?? 1e-5;
+    const bytes = toTorchStateDict(net, { foldedBatchNormEps: eps });
     await writeOut(torch, bytes);
     print(`wrote ${torch}: PyTorch state_dict (safetensors; load with safetensors.torch.load_file), ${bytes.length} bytes`);
+    const folds = torchMapping(net).filter((m) => m.fold && m.torch.endsWith('.running_var')).length;
+    if (folds > 0) {
+      print(`  ${folds} BatchNorm2d folded into their convs by PyTorch's ONNX exporter: written as γ = 1, β = the folded bias, mean = 0, var = 1 − eps with eps ${eps} (the module's own eps; --folded-bn-eps to change)`);
+    }
   }
 }
 
@@ -196,6 +203,7 @@ export function registerExportCommands(program: Command): void {
     .option('--input-shape <dims>', 'shape of one example, e.g. 1,28,28 (default: the saved data shape)', shapeList)
     .option('--seed <n>', 'seed for a preset\'s fresh weights', nonNegativeInt('--seed'), 0)
     .option('--allow-non-finite', ALLOW_NON_FINITE_HELP, false)
+    .option('--folded-bn-eps <eps>', 'with --torch: the eps of BatchNorms folded into convs by PyTorch\'s ONNX exporter (default 1e-5)', positiveNumber('--folded-bn-eps'))
     .action((model: string, opts: ExportCommandOptions) => exportCommand(model, opts));
   program
     .command('import <file>')

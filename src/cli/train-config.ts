@@ -46,6 +46,8 @@ export interface TrainConfig {
   task?: 'regression' | 'classification';
   /** Tables, regression: skip rows without a target value (counted) instead of refusing the table. */
   skipMissingTarget?: boolean;
+  /** Tables: categorical columns embedded (--categorical embedding) instead of one-hot (absent). */
+  categorical?: 'embedding';
   /** Photo augmentation: vertical flips, RandomResizedCrop's smallest area share, rotation (degrees), colour jitter. */
   vflip?: boolean;
   cropScale?: number;
@@ -83,7 +85,7 @@ export const TRAIN_DEFAULTS = {
 
 /** Keys of TrainConfig that a resumed run takes from the checkpoint. */
 export const CONFIG_KEYS: (keyof TrainConfig)[] = [
-  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit', 'channels', 'size', 'skipBad', 'target', 'task', 'skipMissingTarget', 'vflip', 'cropScale', 'rotate', 'jitter',
+  'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit', 'channels', 'size', 'skipBad', 'target', 'task', 'skipMissingTarget', 'categorical', 'vflip', 'cropScale', 'rotate', 'jitter',
 ];
 /** Keys an extension of a run may change. */
 const EXTENSION_KEYS: (keyof TrainConfig)[] = ['epochs', 'lr', 'schedule'];
@@ -136,6 +138,7 @@ export function parseSavedRun(value: unknown, file: string): SavedRun {
     target: c.target === undefined ? undefined : text('target'),
     task: c.task === undefined ? undefined : c.task === 'regression' || c.task === 'classification' ? c.task : bad('config.task', "'regression' or 'classification'", c.task),
     skipMissingTarget: c.skipMissingTarget === undefined ? undefined : typeof c.skipMissingTarget === 'boolean' ? c.skipMissingTarget : bad('config.skipMissingTarget', 'true or false', c.skipMissingTarget),
+    categorical: c.categorical === undefined ? undefined : c.categorical === 'embedding' ? c.categorical : bad('config.categorical', "'embedding' or absent", c.categorical),
     vflip: c.vflip === undefined ? undefined : typeof c.vflip === 'boolean' ? c.vflip : bad('config.vflip', 'true or false', c.vflip),
     cropScale: num('cropScale', (x) => x > 0 && x <= 1, 'a number in (0, 1]', true),
     rotate: num('rotate', (x) => x >= 0 && x <= 180, 'a number from 0 to 180', true),
@@ -168,7 +171,7 @@ export function continueRun(saved: TrainConfig, done: number, opts: Record<strin
   const fixed = differs.filter((key) => !EXTENSION_KEYS.includes(key));
   if (fixed.length > 0) {
     throw usageError(
-      `--resume continues with the checkpoint's options; these differ: ${fixed.map((k) => `${k} (checkpoint ${String(saved[k])}, given ${String(opts[k])})`).join(', ')}` +
+      `--resume continues with the checkpoint's options; these differ: ${fixed.map((k) => `${k} (checkpoint ${String(saved[k] ?? 'the default')}, given ${String(opts[k] ?? 'the default')})`).join(', ')}` +
         ` (an extension may change only --epochs, --lr and --schedule; to start over from these weights use --init-from)`,
     );
   }

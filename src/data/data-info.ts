@@ -196,32 +196,57 @@ export function renormalize(data: ImageDataset, n: Normalization): ImageDataset 
   const mean = Array.from({ length: C }, (_, c) => pick(n.mean, c));
   const std = Array.from({ length: C }, (_, c) => pick(n.std, c));
   if (mean.every((m, c) => m === data.channelMean[c]) && std.every((s, c) => s === data.channelStd[c])) return data;
+  const describe = { name: data.name, labels: data.labels, imageShape: data.imageShape, numClasses: data.numClasses, classNames: data.classNames, mean, std };
+  if (data.pixels) {
+    // Bytes: the same map applied to the 256 values of each channel's table (the pixels stay as they are).
+    const old = data.pixels.table;
+    const table = new Float32Array(old.length);
+    for (let i = 0; i < table.length; i++) {
+      const c = Math.floor(i / 256);
+      table[i] = (old[i] * data.channelStd[c] + data.channelMean[c] - mean[c]) / std[c];
+    }
+    return new ImageDataset({ ...describe, pixels: { ...data.pixels, table } });
+  }
   const images = new Float32Array(data.images.length);
   const plane = H * W;
   for (let i = 0; i < images.length; i++) {
     const c = Math.floor(i / plane) % C;
     images[i] = (data.images[i] * data.channelStd[c] + data.channelMean[c] - mean[c]) / std[c];
   }
-  return new ImageDataset({
-    name: data.name, images, labels: data.labels, imageShape: data.imageShape, numClasses: data.numClasses, classNames: data.classNames, mean, std,
-  });
+  return new ImageDataset({ ...describe, images });
 }
 
 /**
  * Per-channel mean and standard deviation of the raw pixels (raw/255) of a dataset, rounded to 4
  * decimals (as the usual constants 0.1307, 0.3081 are): the statistics a model trained on it is
- * normalised with. Read back through the dataset's own normalisation, in float64.
+ * normalised with. Read back through the dataset's own normalisation, in float64, in one pass
+ * over the samples (a dataset of bytes is read record by record, never held as floats).
  */
 export function measureNormalization(data: ImageDataset): Normalization {
   const [C, H, W] = data.imageShape;
   const plane = H * W;
   const sum = new Float64Array(C);
   const sumSq = new Float64Array(C);
-  for (let i = 0; i < data.images.length; i++) {
-    const c = Math.floor(i / plane) % C;
-    const v = data.images[i] * data.channelStd[c] + data.channelMean[c];
+  const add = (c: number, v: number) => {
     sum[c] += v;
     sumSq[c] += v * v;
+  };
+  if (data.pixels) {
+    const { store, table } = data.pixels;
+    // raw[c·256 + byte]: the value the old float path read back from the float32 table entry
+    const raw = Float64Array.from(table, (x, i) => x * data.channelStd[Math.floor(i / 256)] + data.channelMean[Math.floor(i / 256)]);
+    for (let j = 0; j < data.length; j++) {
+      const bytes = store.record(data.recordOf(j));
+      for (let i = 0; i < bytes.length; i++) {
+        const c = Math.floor(i / plane);
+        add(c, raw[c * 256 + bytes[i]]);
+      }
+    }
+  } else {
+    for (let i = 0; i < data.images.length; i++) {
+      const c = Math.floor(i / plane) % C;
+      add(c, data.images[i] * data.channelStd[c] + data.channelMean[c]);
+    }
   }
   const count = data.length * plane;
   const round = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -4,26 +4,47 @@
 // user has made the split, root/train/<class>/... with root/val/ (or validation/, valid/) and
 // root/test/ beside it. PNG and JPEG files are decoded once (data/decode.ts), turned into
 // 1 or 3 channels and resized to size×size (data/image-ops.ts: shorter side, then centre crop),
-// and kept as bytes until the dataset is built. Hidden files (.DS_Store) are passed over; any other
-// file that is not a readable image is an error naming it, or, with skipBad, skipped and counted.
-import { readdir, readFile } from 'node:fs/promises';
+// and kept as bytes [C, H, W]: in memory while they fit in the bound (cacheBytes), else in a
+// record file read back through an LRU cache of that size (data/image-store-file.ts). Hidden
+// files (.DS_Store) are passed over; any other file that is not a readable image is an error
+// naming it, or, with skipBad, skipped and counted.
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageDataset } from './dataset.js';
 import { decodeImage, ImageDecodeError } from './decode.js';
-import { isGray, luma, type PlanarImage, resizeAndCrop, toPlanes } from './image-ops.js';
+import { isGray, luma, type PlanarImage, resizeAndCrop, type RgbaImage, toPlanes } from './image-ops.js';
+import { type ImageStore, MemoryImageStore } from './image-store.js';
+import { FileImageStore, RecordSink } from './image-store-file.js';
 
 /** Sizes up to this are kept as they are when every image has the same square size. */
 export const KEEP_SIZE_UP_TO = 96;
 /** The side images are resized to when they differ in size (or are larger) and no size is given. */
 export const DEFAULT_IMAGE_SIZE = 64;
 
+/**
+ * The most bytes of decoded images kept in memory by default (1 GiB). Larger datasets are decoded
+ * once into a file of raw records and read back through an LRU cache of this many bytes.
+ */
+export const DEFAULT_CACHE_BYTES = 1024 * 2 ** 20;
+
 export interface ImageFolderOptions {
   /** 1 (gray) or 3 (RGB). Default: 1 when every image is gray, else 3. */
   channels?: 1 | 3;
-  /** Side of the square images after resizing. Default: see resolveSize(). */
+  /** Side of the square images after resizing. Default: see Sizer. */
   size?: number;
   /** Skip unreadable and non-image files (counted in `skipped`) instead of failing. */
   skipBad?: boolean;
+  /**
+   * The memory bound for decoded images, in bytes (default DEFAULT_CACHE_BYTES). When every
+   * split's images (N·C·H·W bytes) fit, they are kept in memory; else they are written once, as
+   * decoded, to a record file in `cacheDir` and read back per batch through an LRU cache of at
+   * most this many bytes.
+   */
+  cacheBytes?: number;
+  /** Where that file is made (default: the system's temporary folder); it is unlinked at once. */
+  cacheDir?: string;
 }
 
 export interface ImageFolderData {
@@ -37,7 +58,7 @@ export interface ImageFolderData {
   size: number;
   /** Files passed over with skipBad, each with why. */
   skipped: string[];
-  /** Lines for the user: how the size and channels were chosen. */
+  /** Lines for the user: how the size and channels were chosen, and where the images are kept. */
   notes: string[];
 }
 
@@ -72,99 +93,138 @@ export async function loadImageFolder(root: string, options: ImageFolderOptions 
   const valName = hasTrain ? VALIDATION_NAMES.find((n) => top.includes(n)) : undefined;
   const validation = valName ? await listSplit(join(root, valName), classNames, false) : null;
   const test = hasTrain && top.includes('test') ? await listSplit(join(root, 'test'), classNames, false) : null;
+  const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
+  if (!(cacheBytes > 0)) throw new ImageFolderError(`${root}: the memory bound for decoded images must be > 0 bytes, got ${cacheBytes}`);
 
-  const skipped: string[] = [];
   const notes: string[] = [];
+  const splits = [train, validation, test];
   const sizer = new Sizer(options.size);
-  const decoded = await decodeSplits([train, validation, test], root, options, skipped, sizer);
-  const gray = decoded.every((split) => split === null || split.every((image) => image.gray));
-  const channels = options.channels ?? (gray ? 1 : 3);
-  if (options.channels === undefined) notes.push(`${channels === 1 ? 'every image is gray: 1 channel' : 'colour images: 3 channels (RGB)'} (--channels 1 or 3 to choose)`);
+  const decoded = decodeSplits(splits, root, options, cacheBytes, sizer);
   const size = sizer.finish(notes);
-  const build = (split: Split | null, index: number, suffix: string): ImageDataset | null => {
-    const images = decoded[index];
-    if (!split || !images) return null;
-    const bytes = new Uint8Array(images.length * channels * size * size);
-    const labels = new Int32Array(images.length);
-    images.forEach((image, i) => {
-      bytes.set(toChannels(sizer.fit(image.planes), channels).data, i * channels * size * size);
-      labels[i] = image.label;
-    });
-    return ImageDataset.fromBytes(bytes, labels, { name: `${root}${suffix ? ` ${suffix}` : ''}`, imageShape: [channels, size, size], numClasses: classNames.length, classNames });
+  const channels = options.channels ?? decoded.channels;
+  if (options.channels === undefined) notes.unshift(`${channels === 1 ? 'every image is gray: 1 channel' : 'colour images: 3 channels (RGB)'} (--channels 1 or 3 to choose)`);
+  const { store, labels, starts } = decoded;
+  const mb = (bytes: number) => (bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
+  if (store instanceof FileImageStore) {
+    notes.push(`the decoded images (${mb(store.fileBytes)}) exceed the memory bound of ${mb(cacheBytes)} (--cache-mb): written once to a record file in ${options.cacheDir ?? tmpdir()} (unlinked, freed at exit) and read per batch through an LRU cache of at most ${mb(cacheBytes)}`);
+  } else {
+    notes.push(`kept in memory as bytes: ${mb(store.bytesHeld)} (bound ${mb(cacheBytes)}, --cache-mb)`);
+  }
+  const build = (index: number, suffix: string): ImageDataset | null => {
+    if (!splits[index]) return null;
+    const indices = Int32Array.from({ length: starts[index + 1] - starts[index] }, (_, i) => starts[index] + i);
+    const name = `${root}${suffix ? ` ${suffix}` : ''}`;
+    return ImageDataset.fromStore(store, labels.subarray(starts[index], starts[index + 1]), { name, indices, imageShape: [channels, size, size], numClasses: classNames.length, classNames });
   };
-  const trainSet = build(train, 0, hasTrain ? 'train' : '')!;
-  if (trainSet.length === 0) throw new ImageFolderError(`${trainDir}: no readable images (${skipped.length} skipped)`);
-  return { train: trainSet, validation: build(validation, 1, valName ?? 'val'), test: build(test, 2, 'test'), classNames, channels, size, skipped, notes };
+  const trainSet = build(0, hasTrain ? 'train' : '')!;
+  if (trainSet.length === 0) throw new ImageFolderError(`${trainDir}: no readable images (${decoded.skipped.length} skipped)`);
+  return { train: trainSet, validation: build(1, valName ?? 'val'), test: build(2, 'test'), classNames, channels, size, skipped: decoded.skipped, notes };
 }
 
-interface DecodedImage {
-  /** RGB planes as decoded (3 channels), before resizing. */
-  planes: PlanarImage;
-  gray: boolean;
-  label: number;
+interface Decoded {
+  store: ImageStore;
+  /** Every split's labels, one after the other. */
+  labels: Int32Array;
+  /** Split k's records are starts[k] ≤ i < starts[k + 1]. */
+  starts: number[];
+  /** 1 when every image is gray, else 3 (or the given channels). */
+  channels: 1 | 3;
+  skipped: string[];
 }
 
-async function decodeSplits(splits: (Split | null)[], root: string, options: ImageFolderOptions, skipped: string[], sizer: Sizer): Promise<(DecodedImage[] | null)[]> {
-  const bad: string[] = [];
-  const out: (DecodedImage[] | null)[] = [];
-  for (const split of splits) {
-    if (!split) {
-      out.push(null);
+/**
+ * Decodes every file once, in order (split, class, path), into a RecordSink, at the size the
+ * Sizer settles on. While every image so far has one square size of at most KEEP_SIZE_UP_TO they
+ * are kept as they are; the first image that breaks that settles the size to DEFAULT_IMAGE_SIZE,
+ * and the files before it are decoded again at that size (once: the size never changes again).
+ * Without given channels the records start with 1 plane and become 3 at the first colour image
+ * (the earlier, gray, ones get 3 equal planes: what decoding them as RGB gives, R = G = B).
+ */
+function decodeSplits(splits: (Split | null)[], root: string, options: ImageFolderOptions, cacheBytes: number, sizer: Sizer): Decoded {
+  const files = splits.flatMap((split) => split?.files.flat() ?? []);
+  const fileLabels = splits.flatMap((split) => split?.files.flatMap((list, label) => list.map(() => label)) ?? []);
+  const splitEnds = splits.map((_, k) => splits.slice(0, k + 1).reduce((n, split) => n + (split?.files.flat().length ?? 0), 0));
+  const labels = new Int32Array(files.length);
+  let bad: string[] = [];
+  let sink: RecordSink | null = null;
+  let channels: 1 | 3 = options.channels ?? 1;
+  let starts = [0];
+  for (let f = 0; f < files.length; f++) {
+    let rgba: RgbaImage | null = null;
+    try {
+      rgba = decodeImage(new Uint8Array(readFileSync(files[f])), files[f]);
+    } catch (err) {
+      if (!(err instanceof ImageDecodeError) && (err as NodeJS.ErrnoException).code === undefined) throw err;
+      bad.push((err as Error).message);
+    }
+    if (rgba && sizer.see(rgba.width, rgba.height) && f > 0) {
+      // The size settled only now: start again, every record at the final size.
+      sink = null;
+      bad = [];
+      channels = options.channels ?? 1;
+      starts = [0];
+      f = -1;
       continue;
     }
-    const images: DecodedImage[] = [];
-    for (const [label, files] of split.files.entries()) {
-      for (const file of files) {
-        try {
-          const rgba = decodeImage(new Uint8Array(await readFile(file)), file);
-          images.push({ planes: sizer.see(toPlanes(rgba, 3), out.concat([images])), gray: isGray(rgba), label });
-        } catch (err) {
-          if (!(err instanceof ImageDecodeError) && (err as NodeJS.ErrnoException).code === undefined) throw err;
-          bad.push((err as Error).message);
-        }
+    if (rgba) {
+      const size = sizer.target ?? rgba.width;
+      const gray = isGray(rgba);
+      if (!gray && channels === 1 && options.channels === undefined) {
+        sink?.expandToRgb();
+        channels = 3;
       }
+      sink ??= new RecordSink(files.length, channels * size * size, cacheBytes, options.cacheDir);
+      labels[sink.count] = fileLabels[f];
+      sink.push(prepare(rgba, gray, channels, size));
     }
-    out.push(images);
+    while (starts.length <= splits.length && f + 1 === splitEnds[starts.length - 1]) starts.push(sink?.count ?? 0);
   }
   if (bad.length > 0 && !options.skipBad) {
     const shown = bad.slice(0, 5).map((m) => `  ${m}`).join('\n');
     throw new ImageFolderError(`${root}: ${bad.length} file${bad.length === 1 ? ' is' : 's are'} not readable images:\n${shown}${bad.length > 5 ? `\n  … and ${bad.length - 5} more` : ''}\n(--skip-bad skips them)`);
   }
-  skipped.push(...bad);
+  const store = sink?.finish() ?? new MemoryImageStore(new Uint8Array(0), 1);
+  return { store, labels: labels.subarray(0, store.count), starts, channels, skipped: bad };
+}
+
+/**
+ * One image as `channels` planes of size×size: RGB planes resized and cropped, then PIL's luma for
+ * 1 channel (resize first, then gray). A gray image (R = G = B) resizes its one plane only: its
+ * luma is that plane, and its R, G and B planes would resize to the same bytes.
+ */
+function prepare(rgba: RgbaImage, gray: boolean, channels: 1 | 3, size: number): Uint8Array {
+  const fit = (image: PlanarImage) => (image.width === size && image.height === size ? image : resizeAndCrop(image, size));
+  if (gray && channels === 1) return fit(toPlanes(rgba, 1)).data;
+  const rgb = fit(toPlanes(rgba, 3));
+  if (channels === 3) return rgb.data;
+  const plane = size * size;
+  const out = new Uint8Array(plane);
+  for (let i = 0; i < plane; i++) out[i] = luma(rgb.data[i], rgb.data[plane + i], rgb.data[2 * plane + i]);
   return out;
 }
 
 /**
- * Chooses the images' size as they are decoded, keeping memory bounded: a given size, else the
- * images' own when all share one square size of at most KEEP_SIZE_UP_TO, else DEFAULT_IMAGE_SIZE.
- * An image is kept at its decoded size only while "keep" is still possible (so at most
- * KEEP_SIZE_UP_TO² pixels); once not, every image is resized to the final size at once.
+ * Chooses the images' size as they are decoded: a given size, else the images' own when all share
+ * one square size of at most KEEP_SIZE_UP_TO, else DEFAULT_IMAGE_SIZE.
  */
 class Sizer {
-  private first: string | null = null;
   private sizes = new Set<string>();
-  private target: number | null;
+  private first: string | null = null;
+  /** The settled size (null while every image so far keeps its own). */
+  target: number | null;
 
   constructor(readonly given: number | undefined) {
     this.target = given ?? null;
   }
 
-  /** Records an image's size; returns it resized when the size is settled. `stored` lets earlier images be resized when it settles now. */
-  see(image: PlanarImage, stored: (DecodedImage[] | null)[]): PlanarImage {
-    const key = `${image.width}×${image.height}`;
+  /** Records an image's size; true when this image settles the size (to DEFAULT_IMAGE_SIZE) just now. */
+  see(width: number, height: number): boolean {
+    const key = `${width}×${height}`;
     this.sizes.add(key);
     this.first ??= key;
-    if (this.target === null && (key !== this.first || image.width !== image.height || image.width > KEEP_SIZE_UP_TO)) {
-      this.target = DEFAULT_IMAGE_SIZE;
-      for (const split of stored) for (const d of split ?? []) d.planes = this.fit(d.planes);
-    }
-    return this.target === null ? image : this.fit(image);
-  }
-
-  /** The image at the final size (shorter side, then centre crop). */
-  fit(image: PlanarImage): PlanarImage {
-    const size = this.target ?? image.width;
-    return image.width === size && image.height === size ? image : resizeAndCrop(image, size);
+    if (this.target !== null || (key === this.first && width === height && width <= KEEP_SIZE_UP_TO)) return false;
+    this.target = DEFAULT_IMAGE_SIZE;
+    return true;
   }
 
   finish(notes: string[]): number {
@@ -182,14 +242,6 @@ class Sizer {
     notes.push(`${why}: resized to ${this.target}×${this.target}, shorter side to ${this.target} then the centre cropped, as torchvision's Resize + CenterCrop (--size N to choose)`);
     return this.target;
   }
-}
-
-function toChannels(rgb: PlanarImage, channels: 1 | 3): PlanarImage {
-  if (channels === 3) return rgb;
-  const plane = rgb.width * rgb.height;
-  const data = new Uint8Array(plane);
-  for (let i = 0; i < plane; i++) data[i] = luma(rgb.data[i], rgb.data[plane + i], rgb.data[2 * plane + i]);
-  return { channels: 1, height: rgb.height, width: rgb.width, data };
 }
 
 /** The non-hidden subfolders of dir, sorted by code point (as torchvision sorts class names). */

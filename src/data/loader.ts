@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // DataLoader: batches of an ImageDataset, shuffled per epoch by a seeded Rng, optionally
-// augmented. Its state (the Rng at the start of the current epoch and how many batches of it
+// augmented; a dataset of bytes is normalised here, batch by batch. Its state (the Rng at the start of the current epoch and how many batches of it
 // were served) can be saved and restored, so a resumed run sees exactly the same batches.
 import type { Rng, RngState } from '../tensor/rng.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -125,11 +125,17 @@ export class DataLoader implements Iterable<Batch> {
     const labelSize = dataset.labelSize;
     const y = new Int32Array(indices.length * labelSize);
     const t = dataset.targets ? new Float32Array(indices.length) : null;
+    // Augmentation reads the normalised sample (made from the bytes just now) and writes the batch.
+    const sample = augment ? new Float32Array(size) : null;
     for (let i = 0; i < indices.length; i++) {
       const j = indices[i];
-      const src = dataset.images.subarray(j * size, (j + 1) * size);
-      if (augment && rng) augmentImage(src, x.subarray(i * size, (i + 1) * size), dataset.imageShape, drawAugment(rng, augment, dataset.imageShape), dataset.backgrounds, this.stats);
-      else x.set(src, i * size);
+      const dst = x.subarray(i * size, (i + 1) * size);
+      if (sample && rng) {
+        dataset.sampleInto(j, sample);
+        augmentImage(sample, dst, dataset.imageShape, drawAugment(rng, augment!, dataset.imageShape), dataset.backgrounds, this.stats);
+      } else {
+        dataset.sampleInto(j, dst);
+      }
       y.set(dataset.labels.subarray(j * labelSize, (j + 1) * labelSize), i * labelSize);
       if (t) t[i] = dataset.targets![j];
     }

@@ -2,8 +2,11 @@
 // Tables for classification: which columns are numeric and which categorical, the statistics
 // and vocabularies measured on the training rows, and rows encoded as feature vectors — numeric
 // columns standardised ((v − mean) / std, a missing value becomes the mean, i.e. 0), categorical
-// ones one-hot over the training vocabulary (a missing or unseen category is all zeros). The
-// schema is saved in the model file (data-info.ts) so predict encodes new rows the same way.
+// ones one-hot over the training vocabulary (a missing or unseen category is all zeros), or, for
+// a model that embeds them (categorical: 'embedding'), one index per column after the numeric
+// features: 1 + the category's place in the vocabulary, 0 for a missing or unseen one (the
+// embedding's zero padding row, as all zeros in one-hot). The schema is saved in the model file
+// (data-info.ts) so predict encodes new rows the same way.
 // No parsing here (data/table-csv.ts reads the file): rows are arrays of strings.
 
 /** Cells read as missing: empty, NA, N/A, NaN, null, None, ? (case-insensitive, trimmed). */
@@ -40,15 +43,46 @@ export interface TableSchema {
   targetStd?: number;
   /** The feature columns in order (every column but the target). */
   columns: TableColumn[];
+  /** 'embedding': categorical columns as indices for Embedding layers (see the top of this file); absent: one-hot. */
+  categorical?: 'embedding';
 }
 
 export class TableError extends Error {
   override name = 'TableError';
 }
 
-/** Features per row: 1 per numeric column, one per category of a categorical one. */
+/** Features per row: 1 per numeric column; one per category of a categorical one (one-hot), or 1 (embedding). */
 export function featureCount(schema: TableSchema): number {
-  return schema.columns.reduce((n, c) => n + (c.kind === 'numeric' ? 1 : c.categories.length), 0);
+  const embedded = schema.categorical === 'embedding';
+  return schema.columns.reduce((n, c) => n + (c.kind === 'numeric' || embedded ? 1 : c.categories.length), 0);
+}
+
+/**
+ * Where each column starts in the feature row. One-hot: in column order, a categorical column
+ * taking one slot per category. Embedding: the numeric columns first (in order), then one index
+ * slot per categorical column (in order), so a model can narrow the row into the two parts.
+ */
+export function featureOffsets(schema: TableSchema): number[] {
+  if (schema.categorical === 'embedding') {
+    const numeric = schema.columns.filter((c) => c.kind === 'numeric').length;
+    let p = 0;
+    let k = numeric;
+    return schema.columns.map((c) => (c.kind === 'numeric' ? p++ : k++));
+  }
+  let f = 0;
+  return schema.columns.map((c) => {
+    const at = f;
+    f += c.kind === 'numeric' ? 1 : c.categories.length;
+    return at;
+  });
+}
+
+/**
+ * The embedding width of a categorical column with n rows in its table (its categories plus the
+ * padding row for missing and unseen values): fastai's rule, min(600, round(1.6·n^0.56)).
+ */
+export function embeddingDimFor(n: number): number {
+  return Math.min(600, Math.round(1.6 * n ** 0.56));
 }
 
 /**
@@ -110,19 +144,21 @@ export function encodeRows(schema: TableSchema, header: string[], rows: string[]
     return j;
   });
   const F = featureCount(schema);
+  const offsets = featureOffsets(schema);
+  const embedded = schema.categorical === 'embedding';
   const features = new Float32Array(rows.length * F);
   const missing = new Map<string, number>();
   const unseen = new Map<string, Map<string, number>>();
   rows.forEach((row, i) => {
-    let f = i * F;
     schema.columns.forEach((c, k) => {
+      const f = i * F + offsets[k];
       const cell = row[at[k]];
       const absent = isMissing(cell);
       if (absent) missing.set(c.name, (missing.get(c.name) ?? 0) + 1);
       if (c.kind === 'numeric') {
         const v = absent ? c.mean : Number(cell.trim());
         if (!Number.isFinite(v)) throw new TableError(`${file}: row ${i + 1}, column '${c.name}': '${cell}' is not a number (the column is numeric)`);
-        features[f++] = (v - c.mean) / c.std;
+        features[f] = (v - c.mean) / c.std;
         return;
       }
       const index = absent ? -1 : c.categories.indexOf(cell.trim());
@@ -131,8 +167,8 @@ export function encodeRows(schema: TableSchema, header: string[], rows: string[]
         if (!values.has(cell.trim())) values.set(cell.trim(), i + 1);
         unseen.set(c.name, values);
       }
-      if (index >= 0) features[f + index] = 1;
-      f += c.categories.length;
+      if (embedded) features[f] = index + 1; // 0: missing or unseen (the padding row)
+      else if (index >= 0) features[f + index] = 1;
     });
   });
   return { features, missing, unseen };
@@ -185,10 +221,12 @@ export function parseTableSchema(value: unknown, bad: (field: string, expected: 
     }
     return bad(`${where}.kind`, "'numeric' or 'categorical'", c.kind);
   });
-  const { task, targetMean, targetStd } = value as Record<string, unknown>;
-  if (task === undefined) return { target: target as string, columns: parsed };
+  const { task, targetMean, targetStd, categorical } = value as Record<string, unknown>;
+  if (categorical !== undefined && categorical !== 'embedding') bad('table.categorical', "'embedding' or absent (one-hot)", categorical);
+  const encoding = categorical === 'embedding' ? { categorical: 'embedding' as const } : {};
+  if (task === undefined) return { target: target as string, columns: parsed, ...encoding };
   if (task !== 'regression') return bad('table.task', "'regression' or absent", task);
   if (typeof targetMean !== 'number' || !Number.isFinite(targetMean)) bad('table.targetMean', 'a finite number', targetMean);
   if (typeof targetStd !== 'number' || !(targetStd > 0) || !Number.isFinite(targetStd)) bad('table.targetStd', 'a finite number > 0', targetStd);
-  return { target: target as string, task, targetMean: targetMean as number, targetStd: targetStd as number, columns: parsed };
+  return { target: target as string, task, targetMean: targetMean as number, targetStd: targetStd as number, columns: parsed, ...encoding };
 }

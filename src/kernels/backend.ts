@@ -5,6 +5,7 @@
 // the layers; kernels may assume them.
 import type { Tensor } from '../tensor/tensor.js';
 import type { Conv2dGeometry } from './geometry.js';
+import type { UpsampleGeometry } from './upsample-geometry.js';
 
 export interface MatmulOptions {
   /** Use Aᵀ: A is stored [K, M]. */
@@ -214,6 +215,16 @@ export interface Kernels {
   /** dx [N, C, H, W] (H, W from inputShape): each dy[n, c, oh, ow] / |window| added over its window. */
   adaptiveAvgPool2dBackward(dy: Tensor, inputShape: readonly number[]): Tensor;
 
+  // ---- Upsampling (g from upsampleGeometry; docs/math/upsample.md) ----------------------------
+  /**
+   * x [N, C, H, W] → y [N, C, OH, OW]. nearest: y[n, c, oh, ow] = x[n, c, r(oh), q(ow)]
+   * (nearestSourceIndex); bilinear: y = Σ over the two rows and two columns of linearTaps of
+   * lʰ·lʷ·x (PyTorch's half-pixel or align-corners coordinates).
+   */
+  upsample2d(x: Tensor, g: UpsampleGeometry): Tensor;
+  /** dx [N, C, H, W]: each dy[n, c, oh, ow] added, times its tap's weight (1 for nearest), where forward read. */
+  upsample2dBackward(dy: Tensor, g: UpsampleGeometry): Tensor;
+
   // ---- Element-wise ---------------------------------------------------------------------------
   /** y = f(x) element-wise. */
   activation(f: Activation, x: Tensor): Tensor;
@@ -233,6 +244,22 @@ export interface Kernels {
   concat(xs: readonly Tensor[], axis: number): Tensor;
   /** The entries start … start + size − 1 of x along `axis`. */
   sliceAxis(x: Tensor, axis: number, start: number, size: number): Tensor;
+  /** x with `before` zeros in front of it and `after` zeros behind it along `axis`: the adjoint of sliceAxis. */
+  padAxis(x: Tensor, axis: number, before: number, after: number): Tensor;
+  /**
+   * Channel shuffle of x [N, C, *] in `groups` groups (C = groups·K): y[n, k·groups + g, …] =
+   * x[n, g·K + k, …], the [groups, K] grid of channels transposed. Its inverse is the shuffle in K groups.
+   */
+  channelShuffle(x: Tensor, groups: number): Tensor;
+
+  // ---- Embedding lookup (indices are integers stored as floats, checked by the caller) -------
+  /** y[i, :] = W[idx[i], :] for every entry i of idx: W [V, D], idx of any shape → y [...idx.shape, D] (W's dtype). */
+  embedding(indices: Tensor, weight: Tensor): Tensor;
+  /**
+   * Scatter-add: dW[idx[i], :] += dy[i, :] for every entry i with idx[i] ≠ paddingIdx (repeated
+   * indices sum; paddingIdx −1: none skipped). dy [...idx.shape, D], dW [V, D].
+   */
+  embeddingBackward(indices: Tensor, dy: Tensor, dW: Tensor, paddingIdx: number): void;
 
   // ---- Batch normalisation over dim 1 of [N, C] or [N, C, H, W] ------------------------------
   batchNormStats(x: Tensor): BatchNormStats;

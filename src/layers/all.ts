@@ -20,11 +20,13 @@ import { batchNorm1dDef, batchNorm2dDef } from './batch-norm.js';
 import { conv2dDef } from './conv2d.js';
 import { convTranspose2dDef } from './conv-transpose2d.js';
 import { dropoutDef } from './dropout.js';
+import { embeddingDef } from './embedding.js';
 import { flattenDef } from './flatten.js';
 import { graphDef, residualDef } from './graph-spec.js';
 import type { Module } from './layer.js';
 import { linearDef } from './linear.js';
 import { maxPool2dDef } from './max-pool2d.js';
+import { narrowDef } from './narrow.js';
 import { addDef, concatDef, mulDef } from './merge.js';
 import type { LayerDef } from './registry.js';
 import { sequentialDef } from './sequential.js';
@@ -32,6 +34,9 @@ import { adaptiveAvgPool2dDef } from './adaptive-avg-pool2d.js';
 import { globalAvgPool2dDef } from './global-avg-pool2d.js';
 import { groupNormDef } from './group-norm.js';
 import { layerNormDef } from './layer-norm.js';
+import { channelShuffleDef } from './channel-shuffle.js';
+import { zeroPad2dDef } from './zero-pad2d.js';
+import { upsampleDef } from './upsample.js';
 
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
@@ -65,6 +70,11 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   siluDef,
   eluDef,
   mishDef,
+  channelShuffleDef,
+  narrowDef,
+  zeroPad2dDef,
+  embeddingDef,
+  upsampleDef,
 ] as LayerDef[];
 
 const BY_TYPE = new Map(LAYER_DEFS.map((def) => [def.type, def]));

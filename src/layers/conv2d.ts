@@ -22,6 +22,12 @@ export interface Conv2dLayerOptions {
   rng?: Rng;
   /** Weight initialisation (default: PyTorch's U(−1/√fanIn, 1/√fanIn), fanIn = inC/groups·kH·kW). */
   init?: WeightInit;
+  /**
+   * The PyTorch name of a BatchNorm2d, a sibling of this layer ('bn1'), that PyTorch's ONNX
+   * exporter folded into W and b (ONNX import sets it). Only the PyTorch state dict reads it: it
+   * writes b as that BatchNorm's β with γ = 1, mean = 0, var = 1 − eps (see io/torch.ts). Needs bias.
+   */
+  foldedBatchNorm?: string;
 }
 
 /**
@@ -40,6 +46,8 @@ export class Conv2d implements Layer {
   readonly padding: [number, number];
   readonly dilation: [number, number];
   readonly groups: number;
+  /** See Conv2dLayerOptions.foldedBatchNorm; null when no BatchNorm was folded in. */
+  readonly foldedBatchNorm: string | null;
   private readonly init: WeightInit;
   private x: Tensor | null = null; // kept by forward, needed for dW
   private g: Conv2dGeometry | null = null; // geometry of the last forward
@@ -50,7 +58,7 @@ export class Conv2d implements Layer {
     kernelSize: Pair,
     options: Conv2dLayerOptions = {},
   ) {
-    const { stride = 1, padding = 0, dilation = 1, groups = 1, bias = true, rng = new Rng(0), init = 'default' } = options;
+    const { stride = 1, padding = 0, dilation = 1, groups = 1, bias = true, rng = new Rng(0), init = 'default', foldedBatchNorm = null } = options;
     checkInteger('Conv2d', 'inChannels', inChannels);
     checkInteger('Conv2d', 'outChannels', outChannels);
     checkInteger('Conv2d', 'groups', groups);
@@ -65,6 +73,11 @@ export class Conv2d implements Layer {
     }
     this.groups = groups;
     this.init = init;
+    if (foldedBatchNorm !== null && (typeof foldedBatchNorm !== 'string' || !/^[\w-]+$/.test(foldedBatchNorm) || !bias)) {
+      const why = bias ? 'a module name without dots' : 'a bias (the folded β)';
+      throw new Error(`Conv2d: foldedBatchNorm = ${JSON.stringify(foldedBatchNorm)} needs ${why}`);
+    }
+    this.foldedBatchNorm = foldedBatchNorm;
     const [kH, kW] = this.kernelSize;
     this.weight = new Parameter('weight', Tensor.zeros([outChannels, inChannels / groups, kH, kW]));
     this.bias = bias ? new Parameter('bias', Tensor.zeros([outChannels])) : null;
@@ -164,13 +177,14 @@ export class Conv2d implements Layer {
     if (this.groups !== 1) spec.groups = this.groups;
     if (!this.bias) spec.bias = false;
     if (this.init !== 'default') spec.init = this.init;
+    if (this.foldedBatchNorm !== null) spec.foldedBatchNorm = this.foldedBatchNorm;
     return spec;
   }
 }
 
 export const conv2dDef: LayerDef<Conv2d> = {
   type: 'Conv2d',
-  options: ['inChannels', 'outChannels', 'kernelSize', 'stride', 'padding', 'dilation', 'groups', 'bias', 'init'],
+  options: ['inChannels', 'outChannels', 'kernelSize', 'stride', 'padding', 'dilation', 'groups', 'bias', 'init', 'foldedBatchNorm'],
   fromSpec(r, { rng, inputShapes: [shape] }) {
     const outChannels = r.int('outChannels', 1); // the spec's own fields first, then what the input says
     const kernelSize = r.requiredPair('kernelSize', 1);
@@ -181,6 +195,7 @@ export const conv2dDef: LayerDef<Conv2d> = {
       groups: r.optionalInt('groups', 1),
       bias: r.bool('bias'),
       init: r.init(),
+      foldedBatchNorm: r.string('foldedBatchNorm'),
       rng,
     });
   },
@@ -197,6 +212,6 @@ export const conv2dDef: LayerDef<Conv2d> = {
   },
   torch: (layer) => [
     { local: 'weight', torch: 'weight', tensor: layer.weight.value },
-    ...(layer.bias ? [{ local: 'bias', torch: 'bias', tensor: layer.bias.value }] : []),
+    ...(layer.bias ? [{ local: 'bias', torch: 'bias', tensor: layer.bias.value, foldedBatchNorm: layer.foldedBatchNorm ?? undefined }] : []),
   ],
 };

@@ -53,6 +53,11 @@ export interface TorchEntry {
   tensor: Tensor;
   /** Whether PyTorch stores the transpose (Linear weights: Nabla [in, out], PyTorch [out, in]). */
   transposed?: boolean;
+  /**
+   * A bias that PyTorch holds as the β of a BatchNorm2d, the layer's sibling of this name ('bn1'),
+   * folded into the layer by PyTorch's ONNX exporter; the layer's weight entry must come first.
+   */
+  foldedBatchNorm?: string;
 }
 
 export interface LayerDef<M extends Module = Module> {

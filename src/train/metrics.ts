@@ -96,10 +96,9 @@ export function checkLogits(logits: Tensor, batch: number, data: { name: string;
   }
 }
 
-/** The images of samples [start, end) as one tensor [B, C, H, W] (a view, no copy). */
+/** The images of samples [start, end) as one tensor [B, C, H, W] (a view of floats; bytes normalised now). */
 export function datasetSlice(data: ImageDataset, start: number, end: number): Tensor {
-  const size = data.imageSize;
-  return new Tensor(data.images.subarray(start * size, end * size), [end - start, ...data.imageShape]);
+  return data.slice(start, end);
 }
 
 /** Loss, accuracy, per-class accuracy and confusion matrix of the model (eval mode) on a dataset. */

@@ -7,6 +7,8 @@ import { modelFromSpec } from '../layers/spec.js';
 import { Rng } from '../tensor/rng.js';
 import { mobilenetSpec } from './presets-mobilenet.js';
 import { resnetSpec } from './presets-residual.js';
+import { mlpHead, tableEmbeddingSpec } from './presets-table.js';
+import type { TableSchema } from '../data/table.js';
 
 export const PRESET_NAMES = ['mlp', 'lenet5', 'cnn', 'cnn-bn', 'resnet', 'mobilenet'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
@@ -15,10 +17,12 @@ export interface PresetOptions {
   /** Input image shape [C, H, W]. Default [1, 28, 28]. */
   inputShape?: readonly [number, number, number];
   numClasses?: number;
+  /** A table's schema: with categorical columns embedded, the mlp preset embeds them (presets-table.ts). */
+  table?: TableSchema;
 }
 
 export const PRESET_DESCRIPTIONS: Record<PresetName, string> = {
-  mlp: 'MLP: flatten, 784-256-128-10 with ReLU (for a table of F features: F-H-H/2-K, H = 2F rounded up to a power of 2 in 16..256)',
+  mlp: 'MLP: flatten, 784-256-128-10 with ReLU (for a table of F features: F-H-H/2-K, H = 2F rounded up to a power of 2 in 16..256; with --categorical embedding, the numeric columns and one embedding per categorical column, concatenated, then the MLP)',
   lenet5: 'LeNet-5: conv 6@5×5 (pad 2), max-pool, conv 16@5×5, max-pool, 400-120-84-10, ReLU',
   cnn: 'CNN: conv 32@3×3, conv 64@3×3 with max-pools, 128 hidden, dropout 0.25',
   'cnn-bn': 'CNN with batch norm: [conv 3×3, BN, ReLU] at 32 then 64 channels, max-pools, 128 hidden with BN, dropout 0.3',
@@ -48,8 +52,8 @@ function presetTable(name: PresetName, options: PresetOptions): ModelSpec {
       const [c, h, w] = options.inputShape ?? [1, 28, 28];
       if (h === 1 && w === 1) {
         // A table's feature vector [F, 1, 1]: hidden sizes from the columns, 2F rounded up to a power of 2 within 16..256, then half.
-        const hidden = Math.min(256, Math.max(16, 2 ** Math.ceil(Math.log2(2 * c))));
-        return [{ type: 'Flatten' }, { type: 'Linear', outFeatures: hidden }, { type: 'ReLU' }, { type: 'Linear', outFeatures: hidden / 2 }, { type: 'ReLU' }, { type: 'Linear', outFeatures: k }];
+        const embedded = options.table?.categorical === 'embedding' && options.table.columns.some((col) => col.kind === 'categorical');
+        return embedded ? tableEmbeddingSpec(options.table!, k) : [{ type: 'Flatten' }, ...mlpHead(c, k)];
       }
       return [
         { type: 'Flatten' },

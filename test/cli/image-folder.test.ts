@@ -2,7 +2,7 @@
 // names) and eval (confusion matrix with names); and the same Fashion-MNIST images as an IDX
 // folder and as an image folder train to the same accuracy.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -93,12 +93,30 @@ describe('nabla train --data on an image folder', () => {
     assert.ok(readFileSync(join(dir, 'aug-whole', 'model.safetensors')).equals(readFileSync(join(dir, 'aug-part', 'model.safetensors'))), 'same weights byte for byte');
   });
 
+  it('--cache-mb below the decoded size streams the images from a record file (nothing left in --out): same model, interrupted and resumed too', async () => {
+    const aug = ['--data', photos, '--size', '8', '--model', 'mlp', '--batch-size', '16', '--shift', '1', '--flip', '--vflip', '--crop-scale', '0.5', '--rotate', '10', '--jitter', '0.2',
+      '--skip-bad', '--schedule', 'constant', '--val-split', '0', '--backend', 'ref', '--cache-mb', '0.002'];
+    const part = await run('train', ...aug, '--epochs', '1', '--out', join(dir, 'aug-stream'));
+    assert.equal(part.code, EXIT.ok, part.err);
+    assert.match(part.out, /the decoded images \(16\.9 KiB\) exceed the memory bound of 2\.0 KiB \(--cache-mb\): written once to a record file in .*aug-stream/);
+    const rest = await run('train', '--resume', join(dir, 'aug-stream', 'checkpoint.safetensors'), '--epochs', '3', '--cache-mb', '0.002');
+    assert.equal(rest.code, EXIT.ok, rest.err);
+    assert.match(rest.out, /exceed the memory bound of 2\.0 KiB/);
+    assert.ok(readFileSync(join(dir, 'aug-whole', 'model.safetensors')).equals(readFileSync(join(dir, 'aug-stream', 'model.safetensors'))), 'the in-memory run\'s weights byte for byte');
+    assert.deepEqual(readdirSync(join(dir, 'aug-stream')).sort(), ['checkpoint.safetensors', 'history.csv', 'history.json', 'model.safetensors']);
+  });
+
   it('eval on the folder prints the confusion matrix with the class names', async () => {
     const r = await run('eval', model, '--skip-bad', '--backend', 'ref');
     assert.equal(r.code, EXIT.ok, r.err);
     assert.match(r.out, /every image of the folder \(it has no test\/ or val\/ folder\) \(90 images/);
     assert.match(r.out, /true\\pred +0 +1 +2\n0 blue sky +\d+/);
     assert.match(r.out, /\n2 rød +\d+ +\d+ +\d+/);
+    const streamed = await run('eval', model, '--skip-bad', '--backend', 'ref', '--cache-mb', '0.002');
+    assert.equal(streamed.code, EXIT.ok, streamed.err);
+    assert.match(streamed.out, /exceed the memory bound of 2\.0 KiB \(--cache-mb\): written once to a record file/);
+    const figures = (out: string) => out.split('\n').filter((line) => !line.includes('images: 3 classes'));
+    assert.deepEqual(figures(streamed.out), figures(r.out), 'the same figures from the record file');
   });
 });
 

@@ -2,7 +2,7 @@
 // missing values and unseen categories, class names, and the schema's validation.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classNamesOf, encodeRows, featureCount, inferSchema, parseTableSchema } from '../../src/data/table.js';
+import { classNamesOf, embeddingDimFor, encodeRows, featureCount, featureOffsets, inferSchema, parseTableSchema } from '../../src/data/table.js';
 
 const header = ['age', 'city', 'label'];
 const rows = [
@@ -48,5 +48,32 @@ describe('tables', () => {
     assert.throws(() => parseTableSchema({ target: 'y', columns: [{ name: 'a', kind: 'text' }] }, bad), /table\.columns\[0\]\.kind/);
     assert.throws(() => parseTableSchema({ target: 'y', columns: [] }, bad), /table\.columns must be a non-empty list/);
     assert.deepEqual(parseTableSchema({ target: 'y', columns: [{ name: 'c', kind: 'categorical', categories: ['x'] }] }, bad).columns[0], { name: 'c', kind: 'categorical', categories: ['x'] });
+    const columns = [{ name: 'c', kind: 'categorical', categories: ['x'] }];
+    assert.equal(parseTableSchema({ target: 'y', columns, categorical: 'embedding' }, bad).categorical, 'embedding');
+    assert.equal(parseTableSchema({ target: 'y', columns }, bad).categorical, undefined);
+    assert.throws(() => parseTableSchema({ target: 'y', columns, categorical: 'hashed' }, bad), /table\.categorical must be 'embedding' or absent/);
+  });
+
+  it('categorical embedding: numeric features first, then 1 + the category index per column (0: missing or unseen)', () => {
+    const header3 = ['city', 'age', 'colour', 'label'];
+    const rows3 = [
+      ['Oslo', '20', 'red', 'a'],
+      ['Bergen', '40', '', 'b'],
+      ['Tromsø', '', 'blue', 'a'],
+    ];
+    const schema = { ...inferSchema(header3, rows3, 'label', [0, 1], 't.csv'), categorical: 'embedding' as const };
+    assert.equal(featureCount(schema), 3);
+    assert.deepEqual(featureOffsets(schema), [1, 0, 2]);
+    assert.deepEqual(featureOffsets({ ...schema, categorical: undefined }), [0, 2, 3]);
+    const { features, missing, unseen } = encodeRows(schema, header3, rows3, 't.csv');
+    // city: Bergen 1, Oslo 2 (Tromsø unseen: 0); colour: red 1 (blue unseen, '' missing: 0)
+    assert.deepEqual(Array.from(features), [-1, 2, 1, 1, 1, 0, 0, 0, 0]);
+    assert.deepEqual([...missing], [['colour', 1], ['age', 1]]);
+    assert.deepEqual([...unseen.keys()], ['city', 'colour']);
+  });
+
+  it("embedding widths follow fastai's min(600, round(1.6·n^0.56))", () => {
+    assert.deepEqual([2, 4, 17, 100, 1001].map(embeddingDimFor), [2, 3, 8, 21, 77]);
+    assert.equal(embeddingDimFor(1e6), 600);
   });
 });

@@ -2,9 +2,14 @@
 // What the playground's browser tests share: Debian's Chromium (never a downloaded browser), its
 // flags, a watch that fails a test as soon as the page reports an error, and the wait for the page.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
+/** A browser test's `skip`: false, or why it cannot run here. */
+export const SKIP_WITHOUT_CHROMIUM = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser test`;
+/** In the page (for PageWatch.until): the held-out accuracy is above `level`. */
+export const validationAbove = (level: number) => Number(document.getElementById('heldout-accuracy')!.dataset.value) > level;
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];

@@ -6,48 +6,22 @@
 // class names must show in the confusion matrix and the sample grid, and the two bad files must be
 // listed by name and counted. The same files as a folder (the webkitdirectory input) load too.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import { chromium } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { build } from 'vite';
 import { Rng } from '../../src/tensor/rng.js';
-import { CHROMIUM, CHROMIUM_ARGS, PageWatch, waitForReady } from './browser.js';
+import { CHROMIUM, CHROMIUM_ARGS, PageWatch, SKIP_WITHOUT_CHROMIUM, validationAbove, waitForReady } from './browser.js';
 import { serveStatic } from './static-server.js';
+import { shapePng } from './shapes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DIST = join(ARTIFACTS, 'playground-folder-dist');
 const CLASSES = ['circle', 'cross', 'square'];
 const PER_CLASS = 30;
-
-/** A light shape on a dark background at a random place and size: a ring, an X or a filled square. */
-function shapePng(kind: string, rng: Rng): Buffer {
-  const width = rng.int(40) + 40;
-  const height = rng.int(24) + 40;
-  const png = new PNG({ width, height });
-  const r = 8 + rng.int(6);
-  const cx = width / 2 + (rng.uniform() - 0.5) * 8;
-  const cy = height / 2 + (rng.uniform() - 0.5) * 8;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const dx = x - cx;
-      const dy = y - cy;
-      const inside = kind === 'circle' ? Math.abs(Math.hypot(dx, dy) - r) < 2.5
-        : kind === 'cross' ? Math.max(Math.abs(dx), Math.abs(dy)) < r && Math.abs(Math.abs(dx) - Math.abs(dy)) < 2.5
-        : Math.max(Math.abs(dx), Math.abs(dy)) < r * 0.8;
-      const v = Math.min(255, (inside ? 220 : 20) + rng.int(30));
-      const i = 4 * (y * width + x);
-      png.data[i] = v;
-      png.data[i + 1] = v;
-      png.data[i + 2] = v;
-      png.data[i + 3] = 255;
-    }
-  }
-  return PNG.sync.write(png);
-}
 
 /** shapes/<class>/<i>.png, plus shapes/square/broken.png (a truncated PNG) and shapes/readme.txt. */
 function shapeFiles(): Record<string, Uint8Array> {
@@ -61,10 +35,8 @@ function shapeFiles(): Record<string, Uint8Array> {
   return files;
 }
 
-const validationAbove = (level: number) => Number(document.getElementById('heldout-accuracy')!.dataset.value) > level;
-
 test('playground: trains on a zip of class folders decoded by the browser, names the classes, lists the bad files', {
-  skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser test`,
+  skip: SKIP_WITHOUT_CHROMIUM,
   timeout: 120_000,
 }, async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -3,28 +3,22 @@
 // torchvision's resnet18, mobilenet_v2, mobilenet_v3_small, squeezenet1_1, densenet121,
 // efficientnet_b0, shufflenet_v2_x0_5, regnet_y_400mf and a U-Net, at opsets 13 and 17. The files
 // (5–47 MB each) are made by test/fixtures/make-onnx-models.py into a temporary folder kept
-// between runs (named after the script's hash); without PyTorch and torchvision the suite is
-// skipped, saying so. A model that needs a layer Nabla lacks must fail naming it.
+// between runs (real-models.ts); without PyTorch and torchvision the suite is skipped, saying so. A model that needs a layer Nabla lacks must fail naming it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { exportOnnx } from '../../src/io/onnx/export.js';
 import { readOnnx } from '../../src/io/onnx/import.js';
-import { createWasmKernels, kernels, refKernels, setKernels } from '../../src/kernels/index.js';
+import { createWasmKernels, refKernels } from '../../src/kernels/index.js';
 import type { Kernels } from '../../src/kernels/backend.js';
 import { layerDef } from '../../src/layers/all.js';
 import type { Container } from '../../src/layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../src/losses/softmax-cross-entropy.js';
 import { SGD } from '../../src/optim/sgd.js';
 import { Tensor } from '../../src/tensor/tensor.js';
-import { PYTHON } from './onnx-runtime.js';
 import { runOrt } from './onnx-runtime.js';
-
-const SCRIPT = new URL('../fixtures/make-onnx-models.py', import.meta.url);
+import { expectWithin, modelFolder, readFloats, withBackend } from './real-models.js';
 
 /** Each model and the Nabla layers (or missing pieces) it needs beyond those always present. */
 const MODELS: { name: string; needs: string[]; blockedBy?: RegExp }[] = [
@@ -36,63 +30,14 @@ const MODELS: { name: string; needs: string[]; blockedBy?: RegExp }[] = [
   { name: 'mobilenet_v2', needs: ['ReLU6'] },
   { name: 'mobilenet_v3_small', needs: ['Hardswish', 'Hardsigmoid'] },
   { name: 'unet', needs: ['ConvTranspose2d', 'Upsample'] },
-  // Channel shuffle (Reshape to 5-D, Transpose, Reshape back) and chunk (Slice) have no Nabla layer.
-  { name: 'shufflenet_v2_x0_5', needs: ['ChannelShuffle'], blockedBy: /'\/stage2\/stage2\.0\/Reshape' \(Reshape\)/ },
+  // Channel shuffle: Reshape to 5-D, Transpose, Reshape back; x.chunk(2, dim=1): two Slices.
+  { name: 'shufflenet_v2_x0_5', needs: ['ChannelShuffle', 'Narrow'] },
 ];
-
-/** The folder holding the exports, made now when missing; or why it cannot be. */
-function modelFolder(): { dir: string } | { skip: string } {
-  if (!existsSync(PYTHON)) return { skip: `${PYTHON} not found` };
-  const probe = spawnSync(PYTHON, ['-c', 'import torch, torchvision'], { encoding: 'utf8' });
-  if (probe.status !== 0) return { skip: `PyTorch and torchvision are not importable by ${PYTHON}` };
-  const hash = createHash('sha256').update(readFileSync(SCRIPT)).digest('hex').slice(0, 12);
-  const dir = join(tmpdir(), `nabla-onnx-models-${hash}`);
-  if (existsSync(join(dir, 'done'))) return { dir };
-  const building = `${dir}.${process.pid}`;
-  rmSync(building, { recursive: true, force: true });
-  const r = spawnSync(PYTHON, [SCRIPT.pathname, building], { encoding: 'utf8', timeout: 600_000 });
-  if (r.status !== 0) throw new Error(`make-onnx-models.py failed:\n${r.stderr}`);
-  spawnSync(PYTHON, ['-c', `open(${JSON.stringify(join(building, 'done'))}, 'w').close()`]);
-  try {
-    renameSync(building, dir);
-  } catch {
-    rmSync(building, { recursive: true, force: true }); // another run made it first
-  }
-  return { dir };
-}
 
 const folder = modelFolder();
 const skip = 'skip' in folder ? `real-model tests skipped: ${folder.skip}` : false;
 const dir = 'dir' in folder ? folder.dir : '';
-
-function floats(file: string): Float32Array {
-  const b = readFileSync(join(dir, file));
-  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-}
-
-/** |a − r| ≤ 1e-4·|r| + 1e-5·max|r| everywhere (the issue's bar), else the worst element. */
-function expectWithin(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string, rtol = 1e-4, scaleTol = 1e-5): void {
-  assert.equal(actual.length, expected.length, `${what}: ${actual.length} values, expected ${expected.length}`);
-  let max = 0;
-  for (let i = 0; i < expected.length; i++) max = Math.max(max, Math.abs(expected[i]));
-  let worst = -1;
-  let ratio = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const r = Math.abs(actual[i] - expected[i]) / (rtol * Math.abs(expected[i]) + scaleTol * max);
-    if (!(r <= ratio)) [worst, ratio] = [i, r];
-  }
-  assert.ok(ratio <= 1, `${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (${ratio.toFixed(2)}× the tolerance)`);
-}
-
-function withBackend<T>(k: Kernels, fn: () => T): T {
-  const previous = kernels();
-  setKernels(k);
-  try {
-    return fn();
-  } finally {
-    setKernels(previous);
-  }
-}
+const floats = (file: string): Float32Array => readFloats(dir, file);
 
 describe('torchvision models and a U-Net exported from PyTorch', { skip }, async () => {
   const wasm = skip ? refKernels : await createWasmKernels({ threads: 1 });
@@ -129,7 +74,7 @@ describe('torchvision models and a U-Net exported from PyTorch', { skip }, async
     });
   }
 
-  for (const name of ['resnet18', 'mobilenet_v2']) {
+  for (const name of ['resnet18', 'mobilenet_v2', 'shufflenet_v2_x0_5']) {
     const missing = MODELS.find((m) => m.name === name)!.needs.filter((type) => !layerDef(type));
     it(`${name}: input and parameter gradients match PyTorch's (BatchNorm folded, eval mode)`, { skip: missing.length > 0 ? `needs ${missing.join(', ')}` : false }, () => {
       checkGradients(name, wasm);
@@ -191,8 +136,8 @@ function checkGradients(name: string, k: Kernels): void {
     expectWithin(ours.data, dx, `${name}: dL/dx`, 1e-3, 1e-4);
   });
   for (const [i, torchName] of info.parameters.entries()) {
-    // PyTorch's 'layer1.0.conv1.weight' is Nabla's node 'layer1_0_conv1', tensor 'weight'.
-    const ours = byName.get(torchName.replace(/\.(?=.*\.)/g, '_'));
+    // Imported layers carry PyTorch's module paths: the parameter names are the state-dict keys.
+    const ours = byName.get(torchName);
     assert.ok(ours, `${name}: no parameter for ${torchName} (have ${[...byName.keys()].slice(0, 5).join(', ')}, …)`);
     let expected = take(size(info.parameterShapes[i]));
     const shape = info.parameterShapes[i];

@@ -29,6 +29,29 @@ export async function runOrt(
 
 export const PYTHON = '/usr/bin/python3';
 
+/**
+ * Python defining load_safetensors(path) → {name: tensor} (F32 and I64 tensors, the dtypes kept):
+ * safetensors.torch when it is installed, else the file parsed here (8-byte header length, JSON).
+ */
+export const PY_LOAD_SAFETENSORS = String.raw`
+import json, struct, torch
+def load_safetensors(path):
+    try:
+        from safetensors.torch import load_file
+        return load_file(path)
+    except ImportError:
+        data = open(path, "rb").read()
+        (n,) = struct.unpack("<Q", data[:8])
+        header = json.loads(data[8:8 + n]); body = data[8 + n:]
+        out = {}
+        for name, e in header.items():
+            if name == "__metadata__": continue
+            b, end = e["data_offsets"]
+            dtype = {"F32": torch.float32, "I64": torch.int64}[e["dtype"]]
+            out[name] = torch.frombuffer(bytearray(body[b:end]), dtype=dtype).reshape(e["shape"])
+        return out
+`;
+
 /** The highest opset the installed python onnx knows, or a reason why the checker cannot run. */
 function probeChecker(): { maxOpset: number } | { skip: string } {
   if (!existsSync(PYTHON)) return { skip: `${PYTHON} not found` };

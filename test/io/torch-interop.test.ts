@@ -17,9 +17,11 @@ import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
-import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
-import { decoderEveryConvTranspose } from './convt-models.js';
-import { PYTHON } from './onnx-runtime.js';
+import { tableEmbeddingSpec } from '../../src/train/presets-table.js';
+import type { TableSchema } from '../../src/data/table.js';
+import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm, shuffleNetPieces } from './onnx-models.js';
+import { decoderEveryConvTranspose, decoderUpsample } from './convt-models.js';
+import { PY_LOAD_SAFETENSORS, PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
 function sibling(model: Container): Container {
@@ -155,6 +157,14 @@ class GraphModule(nn.Module):
             v[name] = y
         return v[self.out]
 
+class ChannelShuffle(nn.Module):
+    """nn.ChannelShuffle(groups) has no backward in PyTorch 1.13: torchvision's formula, any rank."""
+    def __init__(self, groups):
+        super().__init__(); self.groups = groups
+    def forward(self, x):
+        n, c = x.shape[:2]
+        return x.view(n, self.groups, c // self.groups, *x.shape[2:]).transpose(1, 2).reshape(x.shape)
+
 class ResidualModule(nn.Module):
     def __init__(self, spec):
         super().__init__()
@@ -162,6 +172,18 @@ class ResidualModule(nn.Module):
         self.shortcut = build(spec["shortcut"]) if "shortcut" in spec else None
     def forward(self, x):
         return self.body(x) + (x if self.shortcut is None else self.shortcut(x))
+
+class FloatIndexEmbedding(nn.Embedding):
+    """nn.Embedding on Nabla's float indices (the same state dict: weight [V, D])."""
+    def forward(self, x):
+        return super().forward(x.long())
+
+class Narrow(nn.Module):
+    def __init__(self, dim, start, length):
+        super().__init__()
+        self.dim, self.start, self.length = dim, start, length
+    def forward(self, x):
+        return torch.narrow(x, self.dim, self.start, self.length)
 
 def build(spec):
     t = spec["type"]; g = spec.get
@@ -175,32 +197,24 @@ def build(spec):
     if t == "AvgPool2d": return nn.AvgPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), count_include_pad=g("countIncludePad", True), ceil_mode=g("ceilMode", False), divisor_override=g("divisorOverride", None))
     if t == "AdaptiveAvgPool2d": return nn.AdaptiveAvgPool2d(pair(spec["outputSize"]))
     if t == "GlobalAvgPool2d": return nn.AdaptiveAvgPool2d(1)
+    if t == "Upsample": return nn.Upsample(size=pair(g("size")), scale_factor=pair(g("scaleFactor")), mode=g("mode", "nearest"), align_corners=g("alignCorners"))
     if t in ("BatchNorm1d", "BatchNorm2d"): return getattr(nn, t)(spec["numFeatures"], eps=g("eps", 1e-5), momentum=g("momentum", 0.1), affine=g("affine", True))
     if t == "LeakyReLU": return nn.LeakyReLU(g("negativeSlope", 0.01))
     if t == "Softplus": return nn.Softplus(beta=g("beta", 1), threshold=g("threshold", 20))
     if t == "Dropout": return nn.Dropout(g("p", 0.5))
     if t == "LayerNorm": return nn.LayerNorm(spec["normalizedShape"], eps=g("eps", 1e-5), elementwise_affine=g("elementwiseAffine", True))
     if t == "GroupNorm": return nn.GroupNorm(spec["numGroups"], spec["numChannels"], eps=g("eps", 1e-5), affine=g("affine", True))
+    if t == "Embedding": return FloatIndexEmbedding(spec["numEmbeddings"], spec["embeddingDim"], padding_idx=g("paddingIdx", None))
+    if t == "Narrow": return Narrow(spec["dim"], spec["start"], spec["length"])
     if t == "GELU": return nn.GELU(approximate=g("approximate", "none"))
     if t == "ELU": return nn.ELU(g("alpha", 1.0))
     if t in ("ReLU6", "Hardswish", "Hardsigmoid", "SiLU", "Mish"): return getattr(nn, t)()
+    if t == "ChannelShuffle": return ChannelShuffle(spec["groups"])
+    if t == "ZeroPad2d": return nn.ZeroPad2d(pair(spec["padding"]))
     return {"ReLU": nn.ReLU, "Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "GELU": nn.GELU, "Flatten": nn.Flatten}[t]()
 
-DTYPES = {"F32": (torch.float32, 4), "I64": (torch.int64, 8)}
-def load(path):
-    try:
-        from safetensors.torch import load_file
-        return load_file(path)
-    except ImportError:
-        data = open(path, "rb").read()
-        (n,) = struct.unpack("<Q", data[:8])
-        header = json.loads(data[8:8 + n]); body = data[8 + n:]
-        out = {}
-        for name, e in header.items():
-            if name == "__metadata__": continue
-            b, end = e["data_offsets"]
-            out[name] = torch.frombuffer(bytearray(body[b:end]), dtype=DTYPES[e["dtype"]][0]).reshape(e["shape"])
-        return out
+${PY_LOAD_SAFETENSORS}
+load = load_safetensors
 
 def save(tensors, path):
     header, chunks, at = {}, [], 0
@@ -268,6 +282,25 @@ function cnnNorms(): { model: Container; inputShape: number[] } {
   return { model, inputShape: [3, 2, 6, 6] };
 }
 
+/** The table model of --categorical embedding (presets-table.ts): two embedded columns (padding row 0 among the indices), two numeric. */
+function tableEmbedding(): { model: Container; inputShape: number[]; input: Tensor } {
+  const schema: TableSchema = {
+    target: 'y',
+    categorical: 'embedding',
+    columns: [
+      { name: 'shop', kind: 'categorical', categories: ['a', 'b', 'c', 'd', 'e'] },
+      { name: 'x', kind: 'numeric', mean: 0, std: 1 },
+      { name: 'colour', kind: 'categorical', categories: ['red', 'green'] },
+      { name: 'z', kind: 'numeric', mean: 0, std: 1 },
+    ],
+  };
+  const rng = new Rng(45);
+  const model = modelFromSpec(tableEmbeddingSpec(schema, 3), { inputShape: [1, 4, 1, 1], rng });
+  const input = Tensor.zeros([6, 4, 1, 1]);
+  for (let n = 0; n < 6; n++) input.data.set([rng.normal(), rng.normal(), n % 6, n % 3], 4 * n);
+  return { model, inputShape: [6, 4, 1, 1], input };
+}
+
 /** The mobilenet preset (inverted residual blocks, depthwise convs, ReLU6) with random BatchNorm statistics. */
 function presetMobilenet(): { model: Container; inputShape: number[] } {
   const rng = new Rng(44);
@@ -278,15 +311,15 @@ function presetMobilenet(): { model: Container; inputShape: number[] } {
 
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose, decoderUpsample, tableEmbedding, shuffleNetPieces] as (() => { model: Container; inputShape: number[]; input?: Tensor })[]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');
       const { tmpdir } = await import('node:os');
-      const { model, inputShape } = make();
+      const { model, inputShape, input: given } = make();
       const dir = mkdtempSync(join(tmpdir(), 'nabla-torch-'));
       try {
-        const input = randomInput(inputShape, 5);
+        const input = given ?? randomInput(inputShape, 5);
         const job = { spec: model.toSpec(), in: join(dir, 'in.safetensors'), out: join(dir, 'out.safetensors'), input: Array.from(input.data), inputShape };
         writeFileSync(job.in, toTorchStateDict(model));
         const r = spawnSync(PYTHON, ['-c', PY], { input: JSON.stringify(job), encoding: 'utf8' });

@@ -16,7 +16,7 @@ import { MOBILENET_SETTINGS_28 } from '../../src/train/presets-mobilenet.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { expectClose } from '../helpers/close.js';
 import { randomInput, randomizeBatchNorm } from './onnx-models.js';
-import { PYTHON } from './onnx-runtime.js';
+import { PY_LOAD_SAFETENSORS, PYTHON } from './onnx-runtime.js';
 
 const PY = String.raw`
 import json, struct, sys, numpy as np, torch
@@ -24,6 +24,7 @@ from torch import nn
 from torchvision.models.mobilenetv2 import InvertedResidual
 from torchvision.ops.misc import Conv2dNormActivation
 job = json.load(sys.stdin)
+${PY_LOAD_SAFETENSORS}
 
 class Net(nn.Module):
     def __init__(self, settings, stem, last, classes):
@@ -41,15 +42,7 @@ class Net(nn.Module):
         x = nn.functional.adaptive_avg_pool2d(self.features(x), (1, 1))
         return self.classifier(torch.flatten(x, 1))
 
-data = open(job["weights"], "rb").read()
-(n,) = struct.unpack("<Q", data[:8])
-header = json.loads(data[8:8 + n]); body = data[8 + n:]
-state = {}
-for name, e in header.items():
-    if name == "__metadata__": continue
-    b, end = e["data_offsets"]
-    dtype = np.float32 if e["dtype"] == "F32" else np.int64
-    state[name] = torch.from_numpy(np.frombuffer(body[b:end], dtype=dtype).copy().reshape(e["shape"]))
+state = load_safetensors(job["weights"])
 model = Net(job["settings"], 16, 128, 10)
 model.load_state_dict(state, strict=True)
 model.eval()

@@ -17,6 +17,8 @@ import { adaptivePoolSuite } from './suite-adaptive-pool.js';
 import { mergeSuite } from './suite-merge.js';
 import { epilogueSuite } from './suite-epilogue.js';
 import { optimSuite } from './suite-optim.js';
+import { embeddingSuite } from './suite-embedding.js';
+import { upsampleSuite } from './suite-upsample.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
@@ -33,4 +35,6 @@ export function runKernelSuite(k: Kernels): void {
   epilogueSuite(k);
   groupNormSuite(k);
   optimSuite(k);
+  embeddingSuite(k);
+  upsampleSuite(k);
 }

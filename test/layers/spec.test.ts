@@ -24,14 +24,18 @@ const everyType: LayerSpec[] = [
       { name: 'squeeze', inputs: ['x'], type: 'GlobalAvgPool2d' },
       { name: 'excited', inputs: ['gated', 'squeeze'], type: 'Mul' },
       { name: 'cat', inputs: ['excited', 'a'], type: 'Concat', axis: 1 },
-      { name: 'proj', inputs: ['cat'], type: 'Conv2d', inChannels: 8, outChannels: 4, kernelSize: 1 },
+      { name: 'shuffled', inputs: ['cat'], type: 'ChannelShuffle', groups: 2 },
+      { name: 'half', inputs: ['shuffled'], type: 'Narrow', dim: 1, start: -6, length: 6 },
+      { name: 'proj', inputs: ['half'], type: 'Conv2d', inChannels: 6, outChannels: 4, kernelSize: 1 },
     ],
     output: 'proj',
   },
   { type: 'LeakyReLU', negativeSlope: 0.1 },
   { type: 'MaxPool2d', kernelSize: 2, stride: 2, padding: 0 },
   { type: 'AvgPool2d', kernelSize: 3, stride: 1, padding: 1, countIncludePad: false },
+  { type: 'ZeroPad2d', padding: [1, 0, 0, 0] },
   { type: 'AdaptiveAvgPool2d', outputSize: [null, 4] },
+  { type: 'Sequential', layers: [{ type: 'Upsample', scaleFactor: [1.5, 2], mode: 'bilinear', alignCorners: true }, { type: 'Upsample', size: 4 }] },
   { type: 'Sequential', layers: [{ type: 'GELU' }, { type: 'Sigmoid' }] },
   { type: 'Flatten' },
   { type: 'Dropout', p: 0.1 },
@@ -47,6 +51,13 @@ const everyType: LayerSpec[] = [
   { type: 'Linear', inFeatures: 8, outFeatures: 3 },
 ];
 
+/** The layers that read integer indices, run on their own: [N, 3] indices, narrowed, embedded. */
+const indexTypes: LayerSpec[] = [
+  { type: 'Narrow', dim: 1, start: 1, length: 2 },
+  { type: 'Embedding', numEmbeddings: 5, embeddingDim: 4, paddingIdx: 0 },
+  { type: 'Flatten' },
+];
+
 describe('model specs', () => {
   test('every layer type builds from a spec, the model runs, and its spec round-trips', () => {
     const model = sequentialFromSpec(everyType, new Rng(1));
@@ -55,10 +66,13 @@ describe('model specs', () => {
       ...[...((spec.layers as LayerSpec[] | undefined) ?? []), ...((spec.nodes as LayerSpec[] | undefined) ?? []), ...(spec.body ? [spec.body as LayerSpec] : [])].flatMap(typesIn),
     ];
     assert.deepEqual(
-      new Set(everyType.flatMap(typesIn)),
+      new Set([...everyType, ...indexTypes].flatMap(typesIn)),
       new Set(LAYER_TYPES),
       'the test covers every known type',
     );
+    const embed = sequentialFromSpec(indexTypes, new Rng(1));
+    assert.deepEqual([...embed.forward(Tensor.from([0, 1, 4, 2, 0, 3], [2, 3]), 'train').shape], [2, 8]);
+    assert.deepEqual(sequentialFromSpec(embed.toSpec(), new Rng(1)).toSpec(), embed.toSpec());
     const y = model.forward(Tensor.zeros([2, 1, 8, 8]), 'train');
     assert.deepEqual([...y.shape], [2, 3]);
     const again = sequentialFromSpec(model.toSpec(), new Rng(1));

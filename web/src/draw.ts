@@ -2,6 +2,8 @@
 // The drawing pad: white strokes on black, as MNIST digits are. preprocess() turns the drawing
 // into a 28×28 image the way MNIST was made: the ink's bounding box scaled to fit 20×20 (aspect
 // kept, anti-aliased), then placed so that its centre of mass sits at the centre of the 28×28 field.
+// An uploaded picture can be shown in it, as ink for a digit model or as it is for an image folder's.
+import { luma } from 'nabla';
 
 const FIELD = 28;
 const BOX = 20;
@@ -50,6 +52,56 @@ export class DrawingPad {
     this.exact = Float32Array.from(pixels, (v) => v / 255);
     this.context.imageSmoothingEnabled = true;
     this.context.drawImage(small, 0, 0, this.canvas.width, this.canvas.height);
+    this.onChange();
+  }
+
+  /**
+   * Shows an uploaded picture in the pad, fitted inside it (aspect kept) on black. With `asInk`
+   * (a model of digits), it is made MNIST-like ink first: gray (alpha over white), inverted when
+   * its border is light (dark ink on paper, as `nabla predict --invert auto`), so preprocess()
+   * fits and centres it as it does a drawn digit.
+   */
+  showPicture(picture: ImageBitmap, asInk: boolean): void {
+    const { width, height } = picture;
+    const source = document.createElement('canvas');
+    source.width = width;
+    source.height = height;
+    const s = source.getContext('2d', { willReadFrequently: true })!;
+    s.drawImage(picture, 0, 0);
+    if (asInk) {
+      const image = s.getImageData(0, 0, width, height);
+      const gray = new Float32Array(width * height);
+      let border = 0;
+      let borderCount = 0;
+      for (let i = 0; i < gray.length; i++) {
+        const d = image.data;
+        const a = d[4 * i + 3] / 255;
+        gray[i] = a * luma(d[4 * i], d[4 * i + 1], d[4 * i + 2]) + (1 - a) * 255;
+        const x = i % width;
+        const y = Math.floor(i / width);
+        if (x === 0 || y === 0 || x === width - 1 || y === height - 1) {
+          border += gray[i];
+          borderCount++;
+        }
+      }
+      const invert = border / borderCount > 127.5; // the paper is light: the ink is dark
+      for (let i = 0; i < gray.length; i++) {
+        const v = invert ? 255 - gray[i] : gray[i];
+        image.data[4 * i] = image.data[4 * i + 1] = image.data[4 * i + 2] = v;
+        image.data[4 * i + 3] = 255;
+      }
+      s.putImageData(image, 0, 0);
+    }
+    this.exact = null;
+    const c = this.context;
+    c.fillStyle = '#000';
+    c.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    const scale = Math.min(this.canvas.width / width, this.canvas.height / height);
+    const w = width * scale;
+    const h = height * scale;
+    c.imageSmoothingEnabled = true;
+    c.imageSmoothingQuality = 'high';
+    c.drawImage(source, (this.canvas.width - w) / 2, (this.canvas.height - h) / 2, w, h);
     this.onChange();
   }
 

@@ -54,7 +54,7 @@ export function expandZips(files: FolderFile[]): FolderFile[] {
 }
 
 /** RGBA bytes of an image, decoded by the browser; throws on anything it cannot decode. */
-async function decode(bytes: Uint8Array): Promise<RgbaImage> {
+export async function decode(bytes: Uint8Array): Promise<RgbaImage> {
   const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);

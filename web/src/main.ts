@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The playground page: controls, charts and views. All the training happens in worker.ts; this
 // file sends it commands and draws what it reports, at most once per animation frame.
-import { PRESET_DESCRIPTIONS, PRESET_NAMES, presetSpec, type PresetName } from 'nabla';
+import { PRESET_DESCRIPTIONS, PRESET_NAMES, presetSpec, type PresetName, type Preprocess } from 'nabla';
 import { LineChart, PALETTE } from './charts.js';
 import { DrawingPad } from './draw.js';
 import { EXAMPLES, formatSpec } from './specs.js';
@@ -28,6 +28,7 @@ const ui = {
   gradientTable: $<HTMLTableElement>('gradient-table'), prediction: $('prediction'), probabilities: $('probabilities'),
   padPreview: $<HTMLCanvasElement>('pad-preview'), confusion: $('confusion'), filtersNote: $('filters-note'),
   filters: $('filters'), activations: $('activations'), samples: $('samples'), samplesSummary: $('samples-summary'),
+  uploadImage: $<HTMLInputElement>('upload-image'),
 };
 
 const charts = {
@@ -57,6 +58,12 @@ let builtSpec = '';
 let loadingWeights = false;
 let predictionId = 0;
 let redrawQueued = false;
+/** How new images are prepared for the current data: MNIST's fit and centre (digits) or an image folder's resize + crop. */
+let preprocess: Preprocess = 'mnist';
+/** An uploaded image for an image folder's model: predicted by the worker from its own bytes, not from the pad. */
+let upload: { bytes: ArrayBuffer; name: string } | null = null;
+/** Classes listed for an upload: the most probable few. */
+const UPLOAD_TOP = 5;
 
 function queueRedraw(): void {
   if (redrawQueued) return;
@@ -209,6 +216,8 @@ async function entryFiles(entry: FileSystemEntry): Promise<{ path: string; file:
   return (await Promise.all(children.map(entryFiles))).flat();
 }
 
+const isImageFile = (file: File) => /^image\/(png|jpeg)$/.test(file.type) || /\.(png|jpe?g)$/i.test(file.name);
+
 document.addEventListener('dragover', (e) => e.preventDefault());
 document.addEventListener('drop', (e) => {
   e.preventDefault();
@@ -216,7 +225,9 @@ document.addEventListener('drop', (e) => {
   if (!transfer?.files.length) return;
   const entries = [...transfer.items].map((item) => item.webkitGetAsEntry()).filter((entry): entry is FileSystemEntry => entry !== null);
   const files = [...transfer.files];
-  if (entries.some((entry) => entry.isDirectory)) {
+  if (files.length === 1 && isImageFile(files[0]) && !entries.some((entry) => entry.isDirectory)) {
+    void useUpload(files[0]); // one image: classify it (a dataset takes two IDX files or a folder)
+  } else if (entries.some((entry) => entry.isDirectory)) {
     void Promise.all(entries.map(entryFiles)).then((lists) => useFolder(entries[0].name, lists.flat()));
   } else if (files.some((f) => /\.zip$/i.test(f.name))) {
     void useFolder(files[0].name, files.map((file) => ({ path: file.name, file })));
@@ -235,14 +246,55 @@ function showSkipped(skipped: string[]): void {
 
 let predictionQueued = false;
 const pad = new DrawingPad($<HTMLCanvasElement>('pad'), () => queuePrediction());
-$('clear-pad').addEventListener('click', () => pad.clear());
+$('clear-pad').addEventListener('click', () => {
+  upload = null;
+  pad.clear();
+});
+pad.canvas.addEventListener('pointerdown', () => {
+  upload = null; // drawing over an upload: the pad's drawing is what is predicted now
+});
+
+/**
+ * An uploaded PNG or JPEG, decoded by the browser. For digits it goes into the pad as ink (the
+ * pad fits and centres it like MNIST); for an image folder's model it is shown in the pad and
+ * its own bytes go to the worker, which prepares them as the folder's training images (upload.ts).
+ */
+async function useUpload(file: File): Promise<void> {
+  const bytes = await file.arrayBuffer();
+  let picture: ImageBitmap;
+  try {
+    picture = await createImageBitmap(new Blob([bytes]));
+  } catch (err) {
+    ui.status.textContent = `${file.name}: the browser cannot decode it as an image (${(err as Error).message || (err as Error).name}); upload a PNG or JPEG`;
+    return;
+  }
+  const digits = preprocess !== 'resize-center-crop';
+  upload = digits ? null : { bytes, name: file.name };
+  const { width, height } = picture;
+  pad.showPicture(picture, digits);
+  picture.close();
+  const [, h, w] = imageShape;
+  ui.status.textContent = `Uploaded ${file.name} (${width}×${height}): ${digits ? 'as ink, fitted and centred like MNIST' : `resized and centre-cropped to ${h}×${w}, normalised as the training images`}.`;
+}
+ui.uploadImage.addEventListener('change', () => {
+  const file = ui.uploadImage.files?.[0];
+  if (file) void useUpload(file);
+  ui.uploadImage.value = '';
+});
 
 function queuePrediction(): void {
   if (predictionQueued) return;
   predictionQueued = true;
   requestAnimationFrame(() => {
     predictionQueued = false;
+    if (upload) {
+      if (!hasModel) return;
+      const bytes = upload.bytes.slice(0); // the worker takes a copy: the upload is predicted again after each evaluation
+      send({ type: 'predictImage', id: ++predictionId, bytes, name: upload.name }, [bytes]);
+      return;
+    }
     const pixels = pad.preprocess();
+    if (ui.padPreview.width !== 28 || ui.padPreview.height !== 28) [ui.padPreview.width, ui.padPreview.height] = [28, 28]; // after an upload's preview
     const preview = ui.padPreview.getContext('2d')!;
     const image = preview.createImageData(28, 28);
     for (let i = 0; i < 784; i++) {
@@ -302,12 +354,15 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         (message.skipped.length ? ` · ${message.skipped.length} bad file${message.skipped.length === 1 ? '' : 's'} skipped (listed below)` : '');
       classNames = message.classNames;
       imageShape = message.imageShape as [number, number, number];
+      preprocess = message.preprocess;
+      upload = null;
       showSkipped(message.skipped);
       // A preset is rebuilt for the data's image shape and class count; an edited spec is the user's.
       if (ui.preset.value !== 'custom') choosePreset(ui.preset.value);
       sampleLabels = message.sampleLabels;
       sampleButtons = renderSamples(ui.samples, message.samples, message.sampleLabels.map((y) => classNames[y] ?? String(y)), (index) => {
         send({ type: 'inspect', index });
+        upload = null;
         const size = message.samples.height * message.samples.width;
         pad.showImage(message.samples.pixels.subarray(index * size, (index + 1) * size), message.samples.height, message.samples.width);
         sampleButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(i === index)));
@@ -357,7 +412,13 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const best = message.probabilities.indexOf(Math.max(...message.probabilities));
       ui.prediction.textContent = classNames[best] ?? String(best);
       ui.prediction.dataset.probabilities = JSON.stringify(message.probabilities);
-      renderProbabilities(ui.probabilities, message.probabilities, classNames);
+      if (message.seen) {
+        // An upload: the preview shows the image the model was given (the training images' size and channels).
+        const { width, height, rgba } = message.seen;
+        [ui.padPreview.width, ui.padPreview.height] = [width, height];
+        ui.padPreview.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
+      }
+      renderProbabilities(ui.probabilities, message.probabilities, classNames, message.seen ? Math.min(UPLOAD_TOP, classNames.length) : undefined);
       break;
     }
     case 'weights': {

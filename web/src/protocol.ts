@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The messages between the page (main.ts) and the training worker (worker.ts). The worker owns
 // the model, the data and the backend; the page only draws what the worker reports.
+import type { Preprocess } from 'nabla';
 
 export type OptimizerName = 'adam' | 'sgd';
 
@@ -20,6 +21,8 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'optimizer'; optimizer: OptimizerName; lr: number }
   | { type: 'predict'; id: number; pixels: Float32Array }
+  /** An uploaded PNG or JPEG, prepared as the image folder's training images were (upload.ts). */
+  | { type: 'predictImage'; id: number; bytes: ArrayBuffer; name: string }
   | { type: 'inspect'; index: number }
   | { type: 'save' }
   | { type: 'load'; bytes: ArrayBuffer; file: string }
@@ -63,14 +66,16 @@ export interface MapGrid {
 }
 
 export type FromWorker =
-  | { type: 'ready'; backend: string; dataset: string; trainCount: number; heldOutCount: number; samples: ImageGrid; sampleLabels: number[]; classNames: string[]; imageShape: number[]; skipped: string[] }
+  /** preprocess: how new images are prepared, 'mnist' (digits: the drawing pad's fit and centre) or 'resize-center-crop' (image folders). */
+  | { type: 'ready'; backend: string; dataset: string; trainCount: number; heldOutCount: number; samples: ImageGrid; sampleLabels: number[]; classNames: string[]; imageShape: number[]; skipped: string[]; preprocess: Preprocess }
   | { type: 'loading'; done: number; total: number }
   | { type: 'model'; layers: LayerInfo[]; parameterCount: number; specText: string; note: string }
   | { type: 'state'; running: boolean; step: number; epoch: number }
   | { type: 'progress'; step: number; epoch: number; loss: number; accuracy: number; imagesPerSecond: number; gradients: GradientSample }
   | { type: 'evaluation'; step: number; epoch: number; loss: number; accuracy: number; confusion: number[][]; samplePredictions: number[] }
   | { type: 'filters'; filters: MapGrid | null; activations: MapGrid | null; inspected: number; note: string }
-  | { type: 'prediction'; id: number; probabilities: number[] }
+  /** seen: for an upload, the image the model was given (RGBA), shown as the preview. */
+  | { type: 'prediction'; id: number; probabilities: number[]; seen?: { width: number; height: number; rgba: Uint8ClampedArray<ArrayBuffer> } }
   | { type: 'weights'; bytes: ArrayBuffer; file: string }
   | { type: 'loaded'; file: string }
   /** 'init' and 'internal' are bugs (the page logs them as console errors); the rest are the user's to fix. */

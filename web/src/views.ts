@@ -99,14 +99,18 @@ export function markSamples(buttons: HTMLButtonElement[], labels: number[], pred
   return wrong;
 }
 
-/** One bar per class; the most probable is highlighted. */
-export function renderProbabilities(container: HTMLElement, probabilities: number[] | null, classNames: string[]): void {
+/** One bar per class, or for the `top` most probable (class names with probabilities); the most probable is highlighted. */
+export function renderProbabilities(container: HTMLElement, probabilities: number[] | null, classNames: string[], top?: number): void {
   if (!probabilities) {
-    container.replaceChildren(element('p', 'muted', 'Draw a digit in the box.'));
+    container.replaceChildren(element('p', 'muted', 'Draw a digit in the box, or upload an image.'));
     return;
   }
   const best = probabilities.indexOf(Math.max(...probabilities));
-  const rows = probabilities.map((p, k) => {
+  // Every class in order, or (top) the k most probable, most probable first.
+  const order = probabilities.map((_, k) => k);
+  const shown = top === undefined ? order : order.sort((a, b) => probabilities[b] - probabilities[a]).slice(0, top);
+  const rows = shown.map((k) => {
+    const p = probabilities[k];
     const row = element('div', k === best ? 'bar best' : 'bar');
     const fill = element('span', 'fill');
     fill.style.width = `${(p * 100).toFixed(1)}%`;

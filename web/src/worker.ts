@@ -10,6 +10,7 @@ import {
 } from 'nabla';
 import { datasetsFromIdx, fetchBytes, sortIdxFiles } from './data.js';
 import { loadImageFolder } from './image-folder.js';
+import { uploadedImageInput } from './upload.js';
 import { firstLayerView } from './first-layer.js';
 import { formatSpec } from './specs.js';
 import type { FromWorker, GradientSample, ImageGrid, LayerInfo, OptimizerName, ToWorker, TrainSettings } from './protocol.js';
@@ -83,7 +84,7 @@ function announceData(backend: string, skipped: string[] = []): void {
   post({
     type: 'ready', backend, dataset: train.name.replace(/ train$/, ''), trainCount: train.length, heldOutCount: heldOut.length,
     samples, sampleLabels: Array.from(heldOut.labels.subarray(0, count)), classNames: heldOut.classNames,
-    imageShape: [...heldOut.imageShape], skipped,
+    imageShape: [...heldOut.imageShape], skipped, preprocess,
   });
 }
 
@@ -344,6 +345,15 @@ async function handle(message: ToWorker): Promise<void> {
       if (!run) return;
       try {
         post({ type: 'prediction', id: message.id, probabilities: Array.from(predict(run.model, normalise(message.pixels)).data) });
+      } catch (err) {
+        post({ type: 'error', context: 'predict', message: (err as Error).message });
+      }
+      return;
+    case 'predictImage':
+      if (!run || !heldOut) return;
+      try {
+        const { x, seen } = await uploadedImageInput(new Uint8Array(message.bytes), message.name, heldOut);
+        post({ type: 'prediction', id: message.id, probabilities: Array.from(predict(run.model, x).data), seen }, [seen.rgba.buffer]);
       } catch (err) {
         post({ type: 'error', context: 'predict', message: (err as Error).message });
       }

@@ -6,8 +6,9 @@ import type { Command } from 'commander';
 import { formatNormalization, type Normalization } from '../../data/data-info.js';
 import { formatMetric } from '../../train/callbacks.js';
 import { evaluate, formatConfusion } from '../../train/metrics.js';
+import { DEFAULT_CACHE_BYTES } from '../../data/image-folder.js';
 import { BACKENDS, checkFit, loadDataset, percent, setupBackend } from '../common.js';
-import { choice, fileError, mismatchError, positiveInt, usageError } from '../errors.js';
+import { choice, fileError, mismatchError, positiveInt, positiveNumber, usageError } from '../errors.js';
 import { print } from '../io.js';
 import { ALLOW_NON_FINITE_HELP, loadSavedModel, normalizeOption } from '../saved-model.js';
 
@@ -20,6 +21,7 @@ export function registerEval(program: Command): void {
     .option('--normalize <how>', 'mnist, fashion-mnist, none or MEAN,STD (default: what the model file says)', normalizeOption)
     .option('--data <dir>', 'the same as --dataset')
     .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted)', false)
+    .option('--cache-mb <n>', `image folders: the memory bound for decoded images, in MiB (default ${DEFAULT_CACHE_BYTES / 2 ** 20}; beyond it they are read back from a record file in the temporary folder through an LRU cache of n MiB)`, positiveNumber('--cache-mb'))
     .option('--batch-size <n>', 'samples per forward pass', positiveInt('--batch-size'), 500)
     .option('--backend <name>', 'auto, wasm or ref', choice('--backend', BACKENDS), 'auto')
     .option('--threads <n>', 'worker threads of the wasm backend', positiveInt('--threads'))
@@ -34,7 +36,8 @@ export function registerEval(program: Command): void {
         throw fileError(`${path} carries no input normalisation (metadata nabla.data); give --normalize mnist, fashion-mnist, none or MEAN,STD`);
       }
       const shape = saved.data?.inputShape;
-      const images = shape?.length === 3 ? { channels: shape[0] === 3 ? 3 : 1, size: shape[1], skipBad: opts.skipBad } as const : { skipBad: opts.skipBad };
+      const cacheBytes = opts.cacheMb === undefined ? undefined : opts.cacheMb * 2 ** 20;
+      const images = shape?.length === 3 ? { channels: shape[0] === 3 ? 3 : 1, size: shape[1], skipBad: opts.skipBad, cacheBytes } as const : { skipBad: opts.skipBad, cacheBytes };
       const data = await loadDataset(id, { normalization, valSplit: 0, images, table: saved.data?.table });
       // The test split when there is one; else a folder's own val/; else every image of the folder.
       const [test, which] = data.test ? [data.test, 'the test split'] : data.validation ? [data.validation, 'the validation folder (no test/ folder)'] : [data.train, data.table ? 'every row of the table' : 'every image of the folder (it has no test/ or val/ folder)'];

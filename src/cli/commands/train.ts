@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
 import type { DecodedCheckpoint } from '../../io/checkpoint.js';
-import { DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO } from '../../data/image-folder.js';
+import { DEFAULT_CACHE_BYTES, DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO } from '../../data/image-folder.js';
 import { loadCheckpoint, loadWeights, saveWeights } from '../../io/node-file.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
@@ -45,9 +45,11 @@ export function registerTrain(program: Command): void {
     .option('--channels <n>', 'image folders: 1 (gray) or 3 (RGB); default 1 when every image is gray, else 3', choice('--channels', ['1', '3'] as const))
     .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size'))
     .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted) instead of stopping', false)
+    .option('--cache-mb <n>', `image folders: the memory bound for decoded images, in MiB (default ${DEFAULT_CACHE_BYTES / 2 ** 20}): kept in memory as bytes while they fit, else decoded once into a record file in the --out folder (unlinked at once) and read per batch through an LRU cache of at most n MiB`, positiveNumber('--cache-mb'))
     .option('--target <column>', 'tables (--data table.csv): the column to predict (classes, or a number for regression)')
     .option('--task <kind>', 'tables: regression or classification (default: regression when the target is numeric with many distinct values, see docs/data.md)', choice('--task', ['regression', 'classification'] as const))
     .option('--skip-missing-target', 'tables: skip rows without a target value (counted) instead of stopping', false)
+    .option('--categorical <encoding>', 'tables: onehot (default) or embedding (an Embedding per categorical column, width min(600, round(1.6·n^0.56)) for n categories + 1, concatenated with the numeric columns before the MLP)', choice('--categorical', ['onehot', 'embedding'] as const))
     .option('--model <preset|spec.json>', `${PRESET_NAMES.join(', ')}, or a JSON model spec file`, TRAIN_DEFAULTS.model)
     .option('--epochs <n>', 'epochs to train (with --resume: more than the checkpoint\'s extends the run)', positiveInt('--epochs'), TRAIN_DEFAULTS.epochs)
     .option('--batch-size <n>', 'samples per batch', positiveInt('--batch-size'), TRAIN_DEFAULTS.batchSize)
@@ -96,7 +98,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
   const { config } = start;
   const folder = await claimOutFolder(opts.out, OUT_FILES, `nabla train (${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')})`);
   try {
-    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads }, opts.evalTest === true);
+    await run(start, backend, folder, { config, backend: opts.backend, threads: opts.threads }, opts.evalTest === true, opts.cacheMb);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!(err instanceof CliError) && code && FILE_ERRORS.has(code)) throw fileError((err as Error).message);
@@ -108,6 +110,7 @@ async function train(opts: Record<string, any>, given: (key: string) => boolean)
 
 async function resolveStart(opts: Record<string, any>, given: (key: string) => boolean): Promise<Start> {
   if (opts.channels !== undefined) opts.channels = Number(opts.channels);
+  if (opts.categorical === 'onehot') opts.categorical = undefined; // the default, recorded as no field (as a checkpoint records it)
   if (opts.data !== undefined) {
     // given('dataset') is also true for --data (see registerTrain); a different --dataset is the conflict.
     if (opts.dataset !== TRAIN_DEFAULTS.dataset && opts.dataset !== opts.data) throw usageError(`--data ${opts.data} and --dataset ${opts.dataset}: give one of them`);
@@ -137,6 +140,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     target: opts.target,
     task: opts.task,
     skipMissingTarget: opts.skipMissingTarget || undefined,
+    categorical: opts.categorical,
     vflip: opts.vflip || undefined,
     cropScale: opts.cropScale,
     rotate: opts.rotate || undefined,
@@ -146,13 +150,18 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   if (/\.csv$/i.test(config.dataset)) {
     if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
     config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
-  } else if (config.task || config.skipMissingTarget) {
-    throw usageError(`${config.task ? '--task' : '--skip-missing-target'} is for tables (--data table.csv)`);
+  } else if (config.task || config.skipMissingTarget || (given('categorical') && !opts.resume && !opts.initFrom)) {
+    // (a resumed run checks --categorical against its checkpoint, --init-from against the model's encoding)
+    throw usageError(`${config.task ? '--task' : config.skipMissingTarget ? '--skip-missing-target' : '--categorical'} is for tables (--data table.csv)`);
   }
   if (config.patience && config.valSplit === 0) throw usageError('--patience watches the validation loss: it needs a validation split (--val-split > 0)');
   if (opts.resume && opts.initFrom) throw usageError('--resume continues a run and --init-from starts a new one from saved weights: give one of them');
   if (opts.initFrom) {
     const init = await loadSavedModel(opts.initFrom, { allowNonFinite: opts.allowNonFinite === true });
+    const encoding = (c: string | undefined) => c ?? 'onehot';
+    if (given('categorical') && init.data?.table && encoding(init.data.table.categorical) !== encoding(opts.categorical)) {
+      throw usageError(`--categorical ${encoding(opts.categorical)}: ${opts.initFrom} reads its categorical columns as ${encoding(init.data.table.categorical)} (a model keeps the encoding it was trained with)`);
+    }
     if (!given('dataset') && init.dataset) config.dataset = init.dataset;
     if (!given('model')) config.model = opts.initFrom;
     config.initFrom = opts.initFrom;
@@ -175,7 +184,7 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
   return { config: continued.config, checkpoint, newSchedule: continued.newSchedule, note: continued.note };
 }
 
-async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun, evalTest: boolean): Promise<void> {
+async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun, evalTest: boolean, cacheMb?: number): Promise<void> {
   const { config, init } = start;
   let { checkpoint } = start;
   print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
@@ -189,8 +198,10 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
   const recorded = checkpoint ? readCheckpointData(checkpoint) : init?.data;
-  const images = { channels: config.channels, size: config.size, skipBad: config.skipBad };
-  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget });
+  // The memory bound changes where the bytes are kept, never their values: not part of the config.
+  const images = { channels: config.channels, size: config.size, skipBad: config.skipBad, cacheBytes: cacheMb === undefined ? undefined : cacheMb * 2 ** 20, cacheDir: folder.dir };
+  const loadBegan = Date.now();
+  const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget, categorical: config.categorical });
   const regression = data.train.isRegression;
   if (regression && config.labelSmoothing > 0) {
     if (start.smoothingGiven) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
@@ -199,7 +210,8 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const how = recorded?.normalization ? `as ${init ? config.initFrom : 'the checkpoint'} records` : 'measured on the training split';
   for (const note of data.notes) print(`  ${note}`);
   const normalised = data.table ? 'numeric columns standardised with the training rows\' mean and std' : `normalised with ${formatNormalization(dataInfoOf(data.train, null).normalization)} (${how})`;
-  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}`);
+  const loaded = `loaded in ${((Date.now() - loadBegan) / 1000).toFixed(1)} s`;
+  print(`  data: ${data.train.name} (${count(data.train.length)} ${data.table ? 'rows' : 'images'} of [${data.train.imageShape.join(', ')}]); ${normalised}; ${loaded}`);
   const testUse = !data.test ? 'none' : `${data.test.name} (${count(data.test.length)}), ${evalTest ? 'evaluated once at the end (--eval-test)' : 'not used (--eval-test evaluates it at the end)'}`;
   print(`  validation: ${data.validation ? `${data.validation.name} (${count(data.validation.length)}): ${data.validationFrom}` : data.validationFrom}; test: ${testUse}`);
   if (evalTest && !data.test) throw usageError(`--eval-test: ${config.dataset} has no test split (an image folder has one in test/, beside train/)`);
@@ -337,7 +349,7 @@ async function buildTrainModel(start: Start, data: LoadedData): Promise<Containe
   let specs: LayerSpec[] | LayerSpec;
   if (checkpoint?.spec) specs = checkpoint.spec;
   else if (init && config.model === config.initFrom) specs = init.model.toSpec();
-  else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses });
+  else specs = await resolveModelSpec(config.model, { inputShape: data.train.imageShape, numClasses: data.train.numClasses, table: data.table });
   // A checkpoint's spec may ask for no more than the checkpoint holds (each weight also gets a gradient).
   const values = checkpoint?.spec ? [...checkpoint.weights.values()].reduce((n, t) => n + t.data.length, 0) : null;
   const limit = values === null ? {} : { maxTotalElements: 2 * values + 1024 };

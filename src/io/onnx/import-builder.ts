@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The Nabla side of ONNX import: the nodes of the Graph being built, each a layer with its spec,
-// its inputs (Nabla value names), the weights taken from the file and its output shape. Node
-// names come from the file (PyTorch's module paths: '/layer1/layer1.0/conv1/Conv' or the
-// initializer 'layer1.0.conv1.weight' give 'layer1_0_conv1'), so parameter names read like the
-// PyTorch state dict with '_' for the inner dots.
+// its inputs (Nabla value names), the weights taken from the file and its output shape. Each node
+// keeps the module path the file gives (PyTorch's scope '/layer1/layer1.0/conv1/Conv', the
+// initializer 'layer1.0.conv1.weight', or Nabla's own 'layer1.0.conv1.Conv'), from which
+// import-nesting.ts rebuilds the modules, so parameter names are the PyTorch state-dict keys.
 import { layerFromSpec } from '../../layers/spec.js';
 import { isMerge, type Layer, type LayerSpec, type Merge } from '../../layers/layer.js';
 import { Rng } from '../../tensor/rng.js';
@@ -23,7 +23,12 @@ export interface Value {
 }
 
 export interface BuiltNode {
+  /** A unique flat name ('layer1_0_conv1'): the Nabla value the node computes. */
   name: string;
+  /** The module path the file gives (['layer1', '0', 'conv1']), or null when it names none. */
+  path: string[] | null;
+  /** The node's own part of its ONNX name ('Add', 'Add_1'), naming an op inside a module. */
+  op: string;
   spec: LayerSpec;
   module: Layer | Merge;
   inputs: string[];
@@ -33,7 +38,7 @@ export interface BuiltNode {
 /** Layer types whose output has their input's shape (used when the input's size is unknown). */
 const SHAPE_PRESERVING = new Set([
   'ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh', 'GELU', 'Softplus', 'Dropout', 'BatchNorm1d', 'BatchNorm2d',
-  'ReLU6', 'Hardswish', 'Hardsigmoid', 'SiLU', 'ELU', 'Mish', 'LayerNorm', 'GroupNorm',
+  'ReLU6', 'Hardswish', 'Hardsigmoid', 'SiLU', 'ELU', 'Mish', 'LayerNorm', 'GroupNorm', 'ChannelShuffle',
 ]);
 
 export class GraphBuilder {
@@ -49,9 +54,15 @@ export class GraphBuilder {
     this.taken = new Set([inputName]);
   }
 
-  /** Adds a node computing `spec` from `inputs`; returns its output value. */
-  add(onnxNode: NodeProto, spec: LayerSpec, inputs: Value[], weights: Record<string, Weight>, where: string): Value {
-    const name = this.nameFor(onnxNode, spec);
+  /**
+   * Adds a node computing `spec` from `inputs`; returns its output value. `suffix` names a helper
+   * layer an ONNX node needs besides its main one ('conv1_pad' before 'conv1', module path and all).
+   */
+  add(onnxNode: NodeProto, spec: LayerSpec, inputs: Value[], weights: Record<string, Weight>, where: string, suffix = ''): Value {
+    const name = this.nameFor(onnxNode, spec, suffix);
+    const found = modulePath(onnxNode);
+    const path = found && suffix ? [...found.slice(0, -1), `${found[found.length - 1]}_${suffix}`] : found;
+    const op = sanitize((onnxNode.name ?? '').split(/[/.]/).pop() ?? '') || spec.type.toLowerCase();
     let module: Layer | Merge;
     let shape: Dim[];
     try {
@@ -65,7 +76,7 @@ export class GraphBuilder {
     if (elements > MAX_TENSOR_ELEMENTS) {
       throw new Error(`${where}: its output ${describeShape(shape)} has ${elements} elements per example, over the ${MAX_TENSOR_ELEMENTS}-element limit`);
     }
-    this.nodes.push({ name, spec, module, inputs: inputs.map((v) => v.name), weights });
+    this.nodes.push({ name, path, op, spec, module, inputs: inputs.map((v) => v.name), weights });
     return { name, shape };
   }
 
@@ -102,12 +113,10 @@ export class GraphBuilder {
     return [this.probeBatch, ...(shape.slice(1) as number[])];
   }
 
-  /** A unique node name from the file: the module path PyTorch wrote, the weight's name, or the op. */
-  private nameFor(node: NodeProto, spec: LayerSpec): string {
-    const weight = (node.input ?? []).find((n) => /^[A-Za-z_][\w.]*\.weight$/.test(n));
-    let base = weight ? weight.slice(0, -'.weight'.length) : modulePath(node.name ?? '') ?? node.name ?? node.output?.[0] ?? '';
-    base = base.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
-    if (base === '') base = spec.type.toLowerCase();
+  /** A unique flat node name from the file: its module path joined by '_', else its name or op (and the suffix). */
+  private nameFor(node: NodeProto, spec: LayerSpec, suffix: string): string {
+    const found = modulePath(node)?.join('_') ?? (sanitize(node.name ?? node.output?.[0] ?? '') || spec.type.toLowerCase());
+    const base = suffix ? `${found}_${suffix}` : found;
     let name = base;
     for (let k = 1; this.taken.has(name); k++) name = `${base}_${k}`;
     this.taken.add(name);
@@ -115,17 +124,59 @@ export class GraphBuilder {
   }
 }
 
+/** A name with the characters a Graph node name cannot hold replaced by '_'. */
+function sanitize(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
 /**
- * PyTorch's scope name '/layer1/layer1.0/conv1/Conv' as the module path 'layer1.0.conv1': each
- * scope either extends the path it starts with or is a child name appended to it. Null for a
- * name not in that form.
+ * The module path of a node, as segments: PyTorch's scope name, else the module of its weight
+ * initializer ('layer1.0.conv1.weight'), else Nabla's own node name ('layer1.0.relu.Relu');
+ * null when the file names no module.
  */
-function modulePath(nodeName: string): string | null {
-  if (!nodeName.startsWith('/')) return null;
+export function modulePath(node: NodeProto): string[] | null {
+  const name = node.name ?? '';
+  const path = name.startsWith('/') ? scopePath(name) : null;
+  if (path) return path.map(sanitize);
+  const weight = (node.input ?? []).find((n) => /^\w+(\.\w+)*\.weight$/.test(n));
+  if (weight) return weight.slice(0, -'.weight'.length).split('.');
+  return /^\w+(\.\w+)+$/.test(name) ? name.split('.').slice(0, -1) : null;
+}
+
+/**
+ * PyTorch 1.13's scope name as a module path: '/features/features.1/conv/conv.0/conv.0.0/Conv' is
+ * features.1.conv.0.0. Each scope is the module's name within the module that starts the scope
+ * before it ('features.1' within the model, 'conv.0.0' within features.1), so a scope that extends
+ * the previous one adds its tail, any other is a child name.
+ */
+function scopePath(nodeName: string): string[] | null {
   const scopes = nodeName.split('/').filter(Boolean).slice(0, -1);
-  let path = '';
-  for (const s of scopes) path = path === '' || s.startsWith(`${path}.`) ? s : `${path}.${s}`;
-  return path === '' ? null : path;
+  const path: string[] = [];
+  let previous = '';
+  for (const s of scopes) {
+    const tail = previous !== '' && s.startsWith(`${previous}.`) ? s.slice(previous.length + 1) : s;
+    path.push(...tail.split('.'));
+    previous = s;
+  }
+  return path.length > 0 && path.every((p) => sanitize(p) !== '') ? path : null;
+}
+
+/**
+ * The PyTorch name of the BatchNorm2d that PyTorch's exporter folded into a Conv node, or null.
+ * In eval mode torch.onnx.export folds each Conv → BatchNorm into one Conv whose W and B are new
+ * initializers ('onnx::Conv_193') instead of the module's ('layer1.0.conv1.weight'), and keeps the
+ * Conv's scope ('/layer1/layer1.0/conv1/Conv'). The BatchNorm's own name is lost; it is guessed
+ * by torchvision's naming (conv1 → bn1, conv → bn, and in an nn.Sequential index i → i + 1:
+ * features.0.0 → features.0.1, downsample.0 → downsample.1).
+ */
+export function foldedBatchNorm(node: NodeProto): string | null {
+  const [, W, B] = node.input ?? [];
+  const path = node.name?.startsWith('/') ? modulePath(node) : null;
+  if (!path || !W?.startsWith('onnx::') || !B?.startsWith('onnx::')) return null;
+  const own = path[path.length - 1];
+  const conv = /^conv(\d*)$/.exec(own);
+  if (conv) return `bn${conv[1]}`;
+  return /^\d+$/.test(own) ? String(Number(own) + 1) : null;
 }
 
 /** '[N, 3, ?, ?]' for messages. */

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 // ONNX import: any graph (a chain, ResNet's shortcuts, DenseNet's and U-Net's concatenations)
-// from its one input to its one output becomes a Nabla model with the file's weights: a
-// Sequential when the layers form a chain, a Graph otherwise. The node-by-node conversion is in
-// import-nodes.ts, the fused formulas in import-patterns.ts; anything unsupported is an error
-// naming the node, its op and the attribute. The mapping is documented in docs/interop.md.
-import { Graph } from '../../layers/graph.js';
-import type { Container, Layer, LayerSpec } from '../../layers/layer.js';
-import { Sequential } from '../../layers/sequential.js';
+// from its one input to its one output becomes a Nabla model with the file's weights, nested as
+// the file's modules (import-nesting.ts): a Sequential when the layers form a chain, else a Graph.
+// The node-by-node conversion is in import-nodes.ts, the fused formulas in import-patterns.ts;
+// anything unsupported is an error naming the node, its op and the attribute. The mapping is documented in docs/interop.md.
+import type { Container, LayerSpec } from '../../layers/layer.js';
 import { OnnxGraph, type Dim } from './graph.js';
-import { describeShape, loadWeights, type BuiltNode } from './import-builder.js';
+import { describeShape, loadWeights } from './import-builder.js';
 import { Converter } from './import-nodes.js';
+import { buildModel } from './import-nesting.js';
 import { DataType, onnx, toInt, type DecodedGraph, type ValueInfoProto } from './proto.js';
 
 export interface OnnxImportOptions {
@@ -23,7 +22,7 @@ export interface OnnxImportOptions {
 }
 
 export interface OnnxImportResult {
-  /** A Sequential when the layers form a chain, else a Graph. */
+  /** A Sequential when the layers form a chain, else a Graph; nested as the file's modules (PyTorch's names). */
   model: Container;
   /** The whole model's spec (model.toSpec()). */
   spec: LayerSpec;
@@ -110,14 +109,6 @@ function convert({ graph, opset, metadata }: { graph: DecodedGraph; opset: numbe
   loadWeights(nodes);
   const model = buildModel(nodes, out.name);
   return { model, spec: model.toSpec(), specs: nodes.map((n) => n.spec), inputShape, droppedSoftmax: c.droppedSoftmax, metadata };
-}
-
-/** A Sequential when each node reads the one before (the first the input) and the last is the output; else a Graph. */
-function buildModel(nodes: BuiltNode[], output: string): Container {
-  const isChain = nodes.every((n, i) => n.inputs.length === 1 && n.inputs[0] === (i === 0 ? 'input' : nodes[i - 1].name)) &&
-    (nodes.length === 0 ? output === 'input' : output === nodes[nodes.length - 1].name);
-  if (isChain) return new Sequential(nodes.map((n) => n.module as Layer));
-  return new Graph({ input: 'input', nodes: nodes.map(({ name, module, inputs }) => ({ name, module, inputs })), output });
 }
 
 /**

@@ -5,8 +5,8 @@
 // convolution's dx alone) too; ReLU, max pooling, adaptive
 // (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
 // Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread, as do
-// batch norm, bias, Add and the max-pool backward (kernels-simple.ts), and the SGD and Adam updates
-// (kernels-optim.ts); every other kernel, and
+// batch norm, bias, Add and the max-pool backward (kernels-simple.ts), upsampling
+// (kernels-upsample.ts) and the SGD and Adam updates (kernels-optim.ts); every other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
@@ -17,6 +17,7 @@ import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
 import { simpleWasmKernels } from './kernels-simple.js';
 import { optimWasmKernels } from './kernels-optim.js';
+import { upsampleWasmKernels } from './kernels-upsample.js';
 
 /** Job kinds, as in assembly/index.ts (max pooling is called directly, not through the job runner). */
 const JOB_GEMM = 1;
@@ -425,6 +426,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     ...refKernels,
     ...simpleWasmKernels(rt),
     ...optimWasmKernels(rt),
+    ...upsampleWasmKernels(rt),
     activation,
     activationBackward,
     maxPool2d,

@@ -28,6 +28,10 @@ interface NablaExports {
   maxPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dBackwardPlanes(desc: number): void;
+  upsampleNearestPlanes(desc: number): void;
+  upsampleNearestBackwardPlanes(desc: number): void;
+  upsampleBilinearPlanes(desc: number): void;
+  upsampleBilinearBackwardPlanes(desc: number): void;
   addSimd(a: number, b: number, y: number, n: number): void;
   addBiasSimd(y: number, b: number, N: number, C: number, S: number): void;
   addChannelSumsSimd(dy: number, out: number, sums: number, N: number, C: number, S: number): void;

@@ -126,6 +126,7 @@ export { addPartials, convScratchBytes } from './conv';
 export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, hardsigmoidBackwardSimd, hardswishBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';
+export { upsampleNearestPlanes, upsampleNearestBackwardPlanes, upsampleBilinearPlanes, upsampleBilinearBackwardPlanes } from './upsample';
 export { addSimd } from './elementwise';
 export { addBiasSimd, addChannelSumsSimd } from './bias';
 export { maxPool2dBackwardScatter } from './pool';
