@@ -5,6 +5,7 @@
 // 1 and 2 threads, each engine × case in a fresh process. Prints medians, Nabla ÷ ONNX Runtime and
 // Nabla ÷ PyTorch at the same thread count, and writes bench/results/imported.json.
 //   node --import tsx bench/imported.ts [--quick] [--rounds R] [--models resnet18,mobilenet_v2] [--batches 1,8]
+//   (--models shufflenet_v2_x0_5 times the third export, ShuffleNet v2 0.5×)
 // bench/run.ts runs it after the standard workloads (unless --only leaves I1 out).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -14,7 +14,7 @@ import warnings
 import torch
 import torchvision
 
-NAMES = ["resnet18", "mobilenet_v2"]
+NAMES = ["resnet18", "mobilenet_v2", "shufflenet_v2_x0_5"]  # the bench times the first two unless --models names others
 SIZE = 224
 
 

@@ -13,6 +13,7 @@ export type * from './kernels/backend.js';
 export { kernels, setKernels, refKernels } from './kernels/index.js';
 export { initBackend, createWasmKernels, type BackendOptions } from './kernels/index.js';
 export * from './kernels/geometry.js';
+export * from './kernels/upsample-geometry.js';
 
 // Layers
 export type * from './layers/layer.js';
@@ -23,6 +24,7 @@ export * from './layers/conv-transpose2d.js';
 export * from './layers/max-pool2d.js';
 export * from './layers/avg-pool2d.js';
 export * from './layers/adaptive-avg-pool2d.js';
+export * from './layers/upsample.js';
 export * from './layers/global-avg-pool2d.js';
 export * from './layers/activations.js';
 export * from './layers/flatten.js';
@@ -33,6 +35,8 @@ export * from './layers/embedding.js';
 export * from './layers/narrow.js';
 export * from './layers/group-norm.js';
 export * from './layers/merge.js';
+export * from './layers/channel-shuffle.js';
+export * from './layers/zero-pad2d.js';
 export * from './layers/sequential.js';
 export * from './layers/graph.js';
 export * from './layers/graph-spec.js';

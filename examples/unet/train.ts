@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Trains the U-Net of unet.ts on the MNIST digit-stroke segmentation task with the spatial
 // SoftmaxCrossEntropy and reports the pixel accuracy on held-out digits.
-// Run: npx tsx examples/unet/train.ts [trainCount] [epochs]
+// Run: npx tsx examples/unet/train.ts [trainCount] [epochs] [transposed|bilinear]
 import { loadEmbeddedMnist } from '../../src/data/mnist.js';
 import { initBackend } from '../../src/kernels/index.js';
 import { modelFromSpec } from '../../src/layers/spec.js';
@@ -10,15 +10,17 @@ import { Rng } from '../../src/tensor/rng.js';
 import { fit } from '../../src/train/fit.js';
 import { evaluate } from '../../src/train/metrics.js';
 import type { Layer } from '../../src/layers/layer.js';
-import { backgroundFraction, digitSegmentation, unetSpec } from './unet.js';
+import { backgroundFraction, digitSegmentation, unetSpec, type UpStep } from './unet.js';
 
 const trainCount = Number(process.argv[2] ?? 2000);
 const epochs = Number(process.argv[3] ?? 3);
+const upStep = (process.argv[4] ?? 'transposed') as UpStep;
+if (upStep !== 'transposed' && upStep !== 'bilinear') throw new Error(`train.ts: the up-step is 'transposed' or 'bilinear', got '${upStep}'`);
 await initBackend();
 const [trainDigits, testDigits] = await loadEmbeddedMnist();
 const train = digitSegmentation(trainDigits.subset(Array.from({ length: trainCount }, (_, i) => i)));
 const test = digitSegmentation(testDigits);
-const model = modelFromSpec(unetSpec(), { rng: new Rng(1), inputShape: [1, 1, 28, 28] }) as unknown as Layer;
+const model = modelFromSpec(unetSpec(8, 3, upStep), { rng: new Rng(1), inputShape: [1, 1, 28, 28] }) as unknown as Layer;
 const began = Date.now();
 await fit(model, {
   optimizer: new Adam(model.parameters(), { lr: 0.01 }), train, epochs, batchSize: 32, seed: 1,

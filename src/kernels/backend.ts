@@ -5,6 +5,7 @@
 // the layers; kernels may assume them.
 import type { Tensor } from '../tensor/tensor.js';
 import type { Conv2dGeometry } from './geometry.js';
+import type { UpsampleGeometry } from './upsample-geometry.js';
 
 export interface MatmulOptions {
   /** Use Aᵀ: A is stored [K, M]. */
@@ -87,6 +88,55 @@ export interface LossResult {
   grad: Tensor;
 }
 
+/** One SGD step's coefficients (torch.optim.SGD's names); `first`: the momentum buffer starts as d. */
+export interface SgdCoefficients {
+  lr: number;
+  momentum: number;
+  dampening: number;
+  nesterov: boolean;
+  weightDecay: number;
+  first: boolean;
+}
+
+/**
+ * One Adam step's coefficients at step t: stepSize = η / (1 − β₁ᵗ), biasCorrection2Sqrt = √(1 − β₂ᵗ),
+ * l2 = λ folded into the gradient (Adam; 0 for none), decay = 1 − ηλ multiplying θ (AdamW; 1 for none).
+ */
+export interface AdamCoefficients {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  stepSize: number;
+  biasCorrection2Sqrt: number;
+  l2: number;
+  decay: number;
+}
+
+/** What a max pool saved for its backward: the flat index into its input of each window's maximum. */
+export interface MaxPoolRouting {
+  argmax: Int32Array;
+  g: Conv2dGeometry;
+}
+
+/**
+ * Where conv2dBackward adds its gradients: dW (and db unless null); dx only when needDx. With
+ * maxPool, dy is the gradient of a max pool after the conv (and its ReLU) and is first routed back,
+ * maxPool2dBackward(dy, argmax, g); with reluOutput (the y of a ReLU run in the conv's epilogue) it
+ * is then masked to dy ⊙ [y > 0], the ReLU's backward: the layers' backward in one call (see
+ * Sequential.backward).
+ */
+export interface ConvGrads {
+  /** null: a frozen weight (requiresGrad false): dW's im2col and GEMM are skipped. */
+  dW: Tensor | null;
+  db: Tensor | null;
+  needDx: boolean;
+  reluOutput?: Tensor | null;
+  maxPool?: MaxPoolRouting | null;
+}
+
+/** Where linearBackward adds its gradients, as ConvGrads (dW [in, out], db [out]); no max pool. */
+export type LinearGrads = Omit<ConvGrads, 'maxPool'>;
+
 export interface Kernels {
   readonly name: string;
 
@@ -96,6 +146,15 @@ export interface Kernels {
    * A [M, K] (or [K, M] with transA), B [K, N] (or [N, K] with transB) → C [M, N].
    */
   matmul(a: Tensor, b: Tensor, options?: MatmulOptions): Tensor;
+
+  // ---- Fully connected layer: the GEMMs, bias and fused ReLU of one Linear in one call ---------
+  /** y = x·W + b (b may be null), then max(y, 0) with `relu`. x [N, in], W [in, out], b [out] → y [N, out]. */
+  linear(x: Tensor, w: Tensor, b: Tensor | null, options?: EpilogueOptions): Tensor;
+  /**
+   * Backward of linear: dy ← dy ⊙ [y > 0] with grads.reluOutput (a fused ReLU), then dW += xᵀ·dy,
+   * db += Σₙ dy (when db is given) and dx = dy·Wᵀ (returned when needDx, else null).
+   */
+  linearBackward(x: Tensor, w: Tensor, dy: Tensor, grads: LinearGrads): Tensor | null;
 
   // ---- Channel-wise bias and its gradient -----------------------------------------------------
   /**
@@ -117,16 +176,15 @@ export interface Kernels {
    */
   conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options?: EpilogueOptions): Tensor;
   /**
-   * Backward of conv2d: adds dW into `dW` ([outC, C/groups, kH, kW], when given: null for a frozen
-   * weight skips the im2col and GEMM of dW) and db into `db` ([outC], when given), and returns
-   * dx [N, C, H, W] (or null when `needDx` is false, e.g. for the first layer).
+   * Backward of conv2d: adds dW into `dW` ([outC, C/groups, kH, kW]) and db into `db` ([outC], when given),
+   * and returns dx [N, C, H, W] (or null when `needDx` is false, e.g. for the first layer).
    */
   conv2dBackward(
     x: Tensor,
     w: Tensor,
     dy: Tensor,
     g: Conv2dGeometry,
-    grads: { dW: Tensor | null; db: Tensor | null; needDx: boolean },
+    grads: ConvGrads,
   ): Tensor | null;
 
   /**
@@ -158,6 +216,16 @@ export interface Kernels {
   /** dx [N, C, H, W] (H, W from inputShape): each dy[n, c, oh, ow] / |window| added over its window. */
   adaptiveAvgPool2dBackward(dy: Tensor, inputShape: readonly number[]): Tensor;
 
+  // ---- Upsampling (g from upsampleGeometry; docs/math/upsample.md) ----------------------------
+  /**
+   * x [N, C, H, W] → y [N, C, OH, OW]. nearest: y[n, c, oh, ow] = x[n, c, r(oh), q(ow)]
+   * (nearestSourceIndex); bilinear: y = Σ over the two rows and two columns of linearTaps of
+   * lʰ·lʷ·x (PyTorch's half-pixel or align-corners coordinates).
+   */
+  upsample2d(x: Tensor, g: UpsampleGeometry): Tensor;
+  /** dx [N, C, H, W]: each dy[n, c, oh, ow] added, times its tap's weight (1 for nearest), where forward read. */
+  upsample2dBackward(dy: Tensor, g: UpsampleGeometry): Tensor;
+
   // ---- Element-wise ---------------------------------------------------------------------------
   /** y = f(x) element-wise. */
   activation(f: Activation, x: Tensor): Tensor;
@@ -177,6 +245,13 @@ export interface Kernels {
   concat(xs: readonly Tensor[], axis: number): Tensor;
   /** The entries start … start + size − 1 of x along `axis`. */
   sliceAxis(x: Tensor, axis: number, start: number, size: number): Tensor;
+  /** x with `before` zeros in front of it and `after` zeros behind it along `axis`: the adjoint of sliceAxis. */
+  padAxis(x: Tensor, axis: number, before: number, after: number): Tensor;
+  /**
+   * Channel shuffle of x [N, C, *] in `groups` groups (C = groups·K): y[n, k·groups + g, …] =
+   * x[n, g·K + k, …], the [groups, K] grid of channels transposed. Its inverse is the shuffle in K groups.
+   */
+  channelShuffle(x: Tensor, groups: number): Tensor;
 
   // ---- Embedding lookup (indices are integers stored as floats, checked by the caller) -------
   /** y[i, :] = W[idx[i], :] for every entry i of idx: W [V, D], idx of any shape → y [...idx.shape, D] (W's dtype). */
@@ -189,13 +264,16 @@ export interface Kernels {
 
   // ---- Batch normalisation over dim 1 of [N, C] or [N, C, H, W] ------------------------------
   batchNormStats(x: Tensor): BatchNormStats;
-  /** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c]. Returns both. */
-  batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor): { y: Tensor; xHat: Tensor };
+  /** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c] (then max(y, 0) with `relu`). Returns both. */
+  batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor, options?: EpilogueOptions): { y: Tensor; xHat: Tensor };
   /**
    * Training-mode backward (batch statistics): dGamma += Σ dy⊙xHat, dBeta += Σ dy, and
    * dx = gamma·invStd·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M = N·H·W entries of a channel.
+   * With reluOutput (the y of a ReLU fused after it), dy is first masked to dy ⊙ [y > 0].
    */
-  batchNormBackward(dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor): Tensor;
+  batchNormBackward(
+    dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor, reluOutput?: Tensor | null,
+  ): Tensor;
 
   // ---- Group and layer normalisation (see GroupNormView) -----------------------------------
   /** Per block: xHat = (x − mean)/√(biased var + eps), y = gamma[c]·xHat + beta[c]. */
@@ -218,4 +296,10 @@ export interface Kernels {
   softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult;
   /** Mean (or sum) of squared errors and its gradient w.r.t. prediction. */
   mse(prediction: Tensor, target: Tensor, reduction: 'mean' | 'sum'): LossResult;
+
+  // ---- Optimizer updates, in place over θ and the state (same sizes) ---------------------------
+  /** SGD on one parameter θ with gradient g and momentum buffer (null without momentum). */
+  sgdStep(theta: Tensor, g: Tensor, buf: Tensor | null, c: SgdCoefficients): void;
+  /** Adam / AdamW on one parameter θ with gradient g, moments m and v, and vMax for AMSGrad (else null). */
+  adamStep(theta: Tensor, g: Tensor, m: Tensor, v: Tensor, vMax: Tensor | null, c: AdamCoefficients): void;
 }

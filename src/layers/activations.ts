@@ -54,6 +54,7 @@ abstract class ActivationLayer implements Layer {
 export class ReLU extends ActivationLayer {
   readonly name = 'ReLU';
   protected readonly f: Activation = { kind: 'relu' };
+  private fused = false; // whether the last forward's y came from the layer before (acceptFusedOutput)
 
   /**
    * Takes y = max(z, 0) computed by the layer before it in its own output pass (Sequential fuses
@@ -63,6 +64,17 @@ export class ReLU extends ActivationLayer {
   acceptFusedOutput(y: Tensor): void {
     this.x = y;
     this.y = y;
+    this.fused = true;
+  }
+
+  override forward(x: Tensor, mode: Mode): Tensor {
+    this.fused = false;
+    return super.forward(x, mode);
+  }
+
+  /** y of the last forward when the layer before computed it (acceptFusedOutput), else null. */
+  fusedOutput(): Tensor | null {
+    return this.fused ? this.y : null;
   }
 }
 

@@ -34,6 +34,9 @@ import { adaptiveAvgPool2dDef } from './adaptive-avg-pool2d.js';
 import { globalAvgPool2dDef } from './global-avg-pool2d.js';
 import { groupNormDef } from './group-norm.js';
 import { layerNormDef } from './layer-norm.js';
+import { channelShuffleDef } from './channel-shuffle.js';
+import { zeroPad2dDef } from './zero-pad2d.js';
+import { upsampleDef } from './upsample.js';
 
 export const LAYER_DEFS: readonly LayerDef[] = [
   linearDef,
@@ -67,8 +70,11 @@ export const LAYER_DEFS: readonly LayerDef[] = [
   siluDef,
   eluDef,
   mishDef,
-  embeddingDef,
+  channelShuffleDef,
   narrowDef,
+  zeroPad2dDef,
+  embeddingDef,
+  upsampleDef,
 ] as LayerDef[];
 
 const BY_TYPE = new Map(LAYER_DEFS.map((def) => [def.type, def]));

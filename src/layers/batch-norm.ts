@@ -5,7 +5,7 @@ import { kernels } from '../kernels/index.js';
 import { ANY, checkShape, requireSaved } from '../tensor/shape.js';
 import { formatShape, Parameter, Tensor, type Buffer } from '../tensor/tensor.js';
 import { checkDtype, checkInteger, gradOrScratch, inferDim, trainableGrad, withDtype } from './common.js';
-import type { Layer, LayerSpec, Mode } from './layer.js';
+import type { BackwardOptions, Layer, LayerSpec, Mode } from './layer.js';
 import type { LayerDef, TorchEntry } from './registry.js';
 
 export interface BatchNormOptions {
@@ -76,7 +76,16 @@ abstract class BatchNorm implements Layer {
     return [...inputShape];
   }
 
-  forward(x: Tensor, givenMode: Mode): Tensor {
+  forward(x: Tensor, mode: Mode): Tensor {
+    return this.run(x, mode, false);
+  }
+
+  /** y = max(γ·x̂ + β, 0): a following ReLU in the normalisation's output pass (see Sequential.forward). */
+  forwardWithReLU(x: Tensor, mode: Mode): Tensor {
+    return this.run(x, mode, true);
+  }
+
+  private run(x: Tensor, givenMode: Mode, relu: boolean): Tensor {
     const mode = this.useRunningStats ? 'eval' : givenMode;
     this.checkInput(x.shape);
     if (this.weight) checkDtype(this.name, x, this.weight);
@@ -102,12 +111,21 @@ abstract class BatchNorm implements Layer {
     for (let c = 0; c < C; c++) invStd.data[c] = 1 / Math.sqrt(variance.data[c] + this.eps);
     const gamma = this.weight ? this.weight.value : Tensor.full([C], 1, x.dtype);
     const beta = this.bias ? this.bias.value : Tensor.zeros([C], x.dtype);
-    const { y, xHat } = k.batchNormForward(x, mean, invStd, gamma, beta); // y = γ·x̂ + β
+    const { y, xHat } = k.batchNormForward(x, mean, invStd, gamma, beta, { relu }); // y = γ·x̂ + β, then max(y, 0)
     this.saved = { xHat, invStd, gamma, isTrain: mode === 'train', inputShape: x.shape };
     return y;
   }
 
   backward(dy: Tensor): Tensor {
+    return this.runBackward(dy, null);
+  }
+
+  /** The backward of max(γ·x̂ + β, 0) given its output y: dy ⊙ [y > 0] in the same kernel call in training (see Sequential.backward). */
+  backwardThroughReLU(dy: Tensor, y: Tensor, _options: BackwardOptions = {}): Tensor {
+    return this.runBackward(dy, y);
+  }
+
+  private runBackward(dy: Tensor, reluOutput: Tensor | null): Tensor {
     const { xHat, invStd, gamma, isTrain, inputShape } = requireSaved(this.name, this.saved);
     checkShape(this.name, dy, inputShape, 'dy');
     const C = this.numFeatures;
@@ -118,8 +136,9 @@ abstract class BatchNorm implements Layer {
       const dGamma = gradOrScratch(this.weight, [C], dy.dtype);
       const dBeta = gradOrScratch(this.bias, [C], dy.dtype);
       // dγ += Σ dy⊙x̂, dβ += Σ dy, dx = γ·invStd·(dy − mean(dy) − x̂·mean(dy⊙x̂))
-      return k.batchNormBackward(dy, xHat, invStd, gamma, dGamma, dBeta);
+      return k.batchNormBackward(dy, xHat, invStd, gamma, dGamma, dBeta, reluOutput);
     }
+    if (reluOutput) dy = k.activationBackward({ kind: 'relu' }, reluOutput, reluOutput, dy); // the fused ReLU's dy ⊙ [y > 0]
     const dGamma = trainableGrad(this.weight); // null: absent or frozen, not computed
     const dBeta = trainableGrad(this.bias);
     if (dGamma) k.addChannelSums(k.mul(dy, xHat), dGamma); // dγ += Σ dy⊙x̂

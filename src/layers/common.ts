@@ -59,7 +59,7 @@ export function initWeights(
 /** Throws unless value is an integer ≥ min. */
 export function checkInteger(layer: string, what: string, value: number, min = 1): void {
   if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${layer}: ${what} must be an integer ≥ ${min}, got ${String(value)}`);
+    throw new Error(`${layer}: ${what} must be an integer${min === -Infinity ? '' : ` ≥ ${min}`}, got ${String(value)}`);
   }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // 2-D convolution (cross-correlation, as PyTorch) over NCHW images, lowered by the kernels to
 // GEMM through im2col; stride, padding, dilation and groups (depthwise when groups = C).
+import type { MaxPoolRouting } from '../kernels/backend.js';
 import { kernels } from '../kernels/index.js';
 import { conv2dGeometry, type Conv2dGeometry, type Pair } from '../kernels/geometry.js';
 import { Rng } from '../tensor/rng.js';
@@ -121,14 +122,35 @@ export class Conv2d implements Layer {
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | null;
   backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    return this.runBackward(dy, needInputGrad, null, null);
+  }
+
+  /** The backward of max(W ⋆ x + b, 0) given its output y: dy ⊙ [y > 0] in the same kernel call (see Sequential.backward). */
+  backwardThroughReLU(dy: Tensor, y: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    return this.runBackward(dy, needInputGrad, y, null);
+  }
+
+  /**
+   * The backward of maxPool(max(W ⋆ x + b, 0)) given the ReLU's output y and the pool's routing, dy
+   * being the pool's: its dx, the ReLU's mask and this layer's backward in one kernel call.
+   */
+  backwardThroughReLUAndMaxPool(dy: Tensor, y: Tensor, pool: MaxPoolRouting, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    return this.runBackward(dy, needInputGrad, y, pool);
+  }
+
+  private runBackward(dy: Tensor, needInputGrad: boolean, reluOutput: Tensor | null, maxPool: MaxPoolRouting | null): Tensor | null {
     const x = requireSaved('Conv2d', this.x);
     const g = requireSaved('Conv2d', this.g);
-    checkShape('Conv2d', dy, [g.N, g.outC, g.OH, g.OW], 'dy');
+    const yShape = [g.N, g.outC, g.OH, g.OW];
+    if (maxPool) checkShape('Conv2d', [maxPool.g.N, maxPool.g.C, maxPool.g.H, maxPool.g.W], yShape, 'the max pool\'s input');
+    else checkShape('Conv2d', dy, yShape, 'dy');
     // dW += dy·colsᵀ, db += Σ dy, dx = col2im(Wᵀ·dy) (skipped, with its GEMM, unless needed)
     const dx = kernels().conv2dBackward(x, this.weight.value, dy, g, {
       dW: trainableGrad(this.weight), // null when frozen: no im2col and GEMM for dW
       db: trainableGrad(this.bias),
       needDx: needInputGrad,
+      reluOutput,
+      maxPool,
     });
     if (needInputGrad && !dx) throw new Error('Conv2d: the conv2dBackward kernel returned no dx although it was asked for one (a backend bug)');
     return needInputGrad ? dx : null;

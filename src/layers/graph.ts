@@ -7,7 +7,8 @@
 import { kernels } from '../kernels/index.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
-import { isMerge, type BackwardOptions, type Child, type Container, type Layer, type LayerSpec, type Merge, type Mode, type TraceEntry } from './layer.js';
+import { asReLUEpilogue, fusedReLUOutput, fusesWithReLU } from './fusion.js';
+import { hasReLUBackwardFusion, isMerge, type BackwardOptions, type Child, type Container, type Layer, type LayerSpec, type Merge, type Mode, type TraceEntry } from './layer.js';
 import { summarize, type ModelSummary } from './summary.js';
 import { preview } from './preview.js';
 
@@ -72,6 +73,9 @@ export interface GraphNodeEntry {
  * when a trainable parameter lies at or upstream of it, and asks for dx only from inputs that lead
  * back to one (or to the graph's input when the caller wants dL/dx): the graph form of needInputGrad.
  * Tensor names are `${node}.${local}` (`conv1.weight`, `layer1.0.bn1.runningMean`).
+ * A node whose only reader is a ReLU right after it (not the output) runs with it as one pass, as
+ * in Sequential: forward in its output pass (Conv2d, Linear, BatchNorm), backward with the ReLU's
+ * mask in its own kernel call; the same numbers as running them apart.
  */
 export class Graph implements Container {
   readonly name: string = 'Graph';
@@ -84,6 +88,8 @@ export class Graph implements Container {
   private readonly tensors: ChildTensors;
   /** Per needInputGrad and set of trainable nodes, whether each node's output leads back to something needing a gradient. */
   private readonly wantsGrad = new Map<string, boolean[]>();
+  /** Whether node i's only reader is node i + 1 (and it is not the output): the pair may run as one pass. */
+  private readonly soleReaderIsNext: readonly boolean[];
 
   /**
    * The graph from `inputNode` to `output` (every node `output` depends on, in creation order), or
@@ -112,6 +118,9 @@ export class Graph implements Container {
     this.named = nodes.map((n) => ({ name: n.name, module: n.module }));
     checkDistinct('Graph', this.named);
     this.tensors = new ChildTensors(this.named);
+    const readers = nodes.map((_, i) => this.sources.filter((from) => from.includes(i)).length);
+    this.soleReaderIsNext = nodes.map((node, i) => node.name !== outputName && readers[i] === 1 &&
+      i + 1 < nodes.length && this.sources[i + 1].length === 1 && this.sources[i + 1][0] === i);
   }
 
   children(): readonly Child[] {
@@ -139,10 +148,21 @@ export class Graph implements Container {
   forward(x: Tensor, mode: Mode): Tensor {
     const values: Tensor[] = [];
     const valueOf = (j: number) => (j < 0 ? x : values[j]);
-    this.nodes.forEach((node, i) => {
+    for (let i = 0; i < this.nodes.length; i++) {
+      const node = this.nodes[i];
       const inputs = this.sources[i].map(valueOf);
-      values.push(withContext(where(node), () => (isMerge(node.module) ? node.module.forward(inputs, mode) : node.module.forward(inputs[0], mode))));
-    });
+      const module = node.module;
+      const next = this.nodes[i + 1]?.module;
+      if (!isMerge(module) && this.soleReaderIsNext[i] && !isMerge(next) && fusesWithReLU(module, next)) {
+        // The node and the ReLU after it in one output pass; the node's own output is read by nobody else.
+        const y = withContext(where(node), () => asReLUEpilogue(module).forwardWithReLU(inputs[0], mode));
+        next.acceptFusedOutput(y);
+        values.push(y, y);
+        i++;
+        continue;
+      }
+      values.push(withContext(where(node), () => (isMerge(module) ? module.forward(inputs, mode) : module.forward(inputs[0], mode))));
+    }
     return this.outputName === this.inputName ? x : values[this.outputIndex()];
   }
 
@@ -167,6 +187,16 @@ export class Graph implements Container {
       if (!g || !wants[i]) continue;
       const node = this.nodes[i];
       const from = this.sources[i];
+      const before = i > 0 && this.soleReaderIsNext[i - 1] && wants[i - 1] ? this.nodes[i - 1].module : null;
+      const y = before && !isMerge(before) && !isMerge(node.module) ? fusedReLUOutput(before, node.module) : null;
+      if (y && before && !isMerge(before) && hasReLUBackwardFusion(before)) {
+        // The ReLU's dy ⊙ [y > 0] inside the node before's backward call (that node then has no gradient of its own to run).
+        const into = this.sources[i - 1][0];
+        const d = withContext(where(this.nodes[i - 1]), () => before.backwardThroughReLU(g, y, { needInputGrad: needs(into) }));
+        if (d && needs(into)) accumulate(into, d);
+        i--;
+        continue;
+      }
       withContext(where(node), () => {
         if (isMerge(node.module)) {
           node.module.backward(g).forEach((d, k) => needs(from[k]) && accumulate(from[k], d));

@@ -56,6 +56,16 @@ export function hasReLUEpilogue(layer: Layer): layer is Layer & ReLUEpilogue {
   return typeof (layer as Partial<ReLUEpilogue>).forwardWithReLU === 'function';
 }
 
+/** A layer whose backward can take a fused ReLU's backward in the same kernel call (Conv2d). */
+export interface ReLUBackwardFusion {
+  /** backward(dy ⊙ [y > 0], options), with y the output of the ReLU fused after this layer, in one pass. */
+  backwardThroughReLU(dy: Tensor, y: Tensor, options: BackwardOptions): Tensor | null;
+}
+
+export function hasReLUBackwardFusion(layer: Layer): layer is Layer & ReLUBackwardFusion {
+  return typeof (layer as Partial<ReLUBackwardFusion>).backwardThroughReLU === 'function';
+}
+
 export interface Layer extends Module {
   forward(x: Tensor, mode: Mode): Tensor;
   /** Adds into each parameter's grad and returns dL/dx. */

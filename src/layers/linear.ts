@@ -71,26 +71,34 @@ export class Linear implements Layer {
     this.isSingle = x.rank === 1;
     const x2 = this.isSingle ? x.reshape([1, this.inFeatures]) : x;
     this.x = x2;
-    let y = kernels().matmul(x2, this.weight.value); // y = x·W
-    if (this.bias) kernels().addBias(y, this.bias.value, { relu }); // y += b (broadcast over rows), then max(y, 0)
-    else if (relu) y = kernels().activation({ kind: 'relu' }, y);
+    const y = kernels().linear(x2, this.weight.value, this.bias?.value ?? null, { relu }); // y = x·W + b, then max(y, 0)
     return this.isSingle ? y.reshape([this.outFeatures]) : y;
   }
 
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | null;
   backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    return this.runBackward(dy, needInputGrad, null);
+  }
+
+  /** The backward of max(x·W + b, 0) given its output y: dy ⊙ [y > 0] in the same kernel call (see Sequential.backward). */
+  backwardThroughReLU(dy: Tensor, y: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    return this.runBackward(dy, needInputGrad, y);
+  }
+
+  private runBackward(dy: Tensor, needInputGrad: boolean, y: Tensor | null): Tensor | null {
     const x = requireSaved('Linear', this.x);
     const N = x.shape[0];
     checkShape('Linear', dy, this.isSingle ? [this.outFeatures] : [N, this.outFeatures], 'dy');
-    const dy2 = dy.reshape([N, this.outFeatures]);
-    const k = kernels();
-    const dW = trainableGrad(this.weight); // null when frozen: no GEMM for it
-    const db = trainableGrad(this.bias);
-    if (dW) k.matmul(x, dy2, { transA: true, out: dW, accumulate: true }); // dW += xᵀ·dy
-    if (db) k.addChannelSums(dy2, db); // db += Σₙ dy
-    if (!needInputGrad) return null; // the caller reads no dx: skip its GEMM
-    const dx = k.matmul(dy2, this.weight.value, { transB: true }); // dx = dy·Wᵀ
+    const shape = [N, this.outFeatures];
+    // dW += xᵀ·dy, db += Σₙ dy, dx = dy·Wᵀ (skipped, with its GEMM, unless needed); dy ⊙ [y > 0] first for a fused ReLU
+    const dx = kernels().linearBackward(x, this.weight.value, dy.reshape(shape), {
+      dW: trainableGrad(this.weight), // null when frozen: no GEMM for it
+      db: trainableGrad(this.bias),
+      needDx: needInputGrad,
+      reluOutput: y?.reshape(shape) ?? null,
+    });
+    if (!dx) return null;
     return this.isSingle ? dx.reshape([this.inFeatures]) : dx;
   }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Max pooling over NCHW windows; backward routes each gradient to the element that won.
+import type { MaxPoolRouting } from '../kernels/backend.js';
 import { kernels } from '../kernels/index.js';
 import { pool2dGeometry, type Conv2dGeometry, type Padding, type Pair } from '../kernels/geometry.js';
 import { checkShape, requireSaved } from '../tensor/shape.js';
@@ -68,10 +69,16 @@ export class MaxPool2d implements Layer {
   }
 
   backward(dy: Tensor): Tensor {
+    const { argmax, g } = this.routing(dy);
+    return kernels().maxPool2dBackward(dy, argmax, g); // dx[argmax] += dy
+  }
+
+  /** What backward routes dy by (after checking dy's shape): for a layer before that runs this backward in its own call. */
+  routing(dy: Tensor): MaxPoolRouting {
     const argmax = requireSaved('MaxPool2d', this.argmax);
     const g = requireSaved('MaxPool2d', this.g);
     checkShape('MaxPool2d', dy, [g.N, g.C, g.OH, g.OW], 'dy');
-    return kernels().maxPool2dBackward(dy, argmax, g); // dx[argmax] += dy
+    return { argmax, g };
   }
 
   parameters(): Parameter[] {

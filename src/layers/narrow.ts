@@ -1,72 +1,72 @@
 // SPDX-License-Identifier: MIT
-// Narrow: a slice of the input along one dim, as torch.narrow(x, dim, start, length) (Torch7's
-// nn.Narrow module). In a Graph it splits one input into parts, e.g. a table row into its
-// numeric features and the category index of each categorical column.
+// Narrow: a slice of consecutive entries along one axis, PyTorch's torch.narrow(x, dim, start,
+// length) (Torch7's nn.Narrow module). In a Graph, one Narrow per part is `x.chunk(k, dim)` or
+// `torch.split` (ShuffleNet's channel split, a table row split into numeric features and category
+// indices), and ONNX's Slice and Split import as it.
 import { kernels } from '../kernels/index.js';
 import { checkShape, requireSaved, ShapeError } from '../tensor/shape.js';
-import { formatShape, Tensor, type Buffer, type Parameter } from '../tensor/tensor.js';
+import { formatShape, type Buffer, type Parameter, type Tensor } from '../tensor/tensor.js';
 import { checkInteger } from './common.js';
 import type { Layer, LayerSpec, Mode } from './layer.js';
 import type { LayerDef } from './registry.js';
 
 /**
- * Narrow: y = x[…, start : start + length, …] along `dim` (negative counts from the end).
- * Shapes: x [d₀, …, d_dim, …] → y with d_dim replaced by length (start + length ≤ d_dim).
- * Backward: dx = dy placed at start … start + length − 1 along dim, zeros elsewhere.
- * Derivation: docs/math/embedding.md (section Narrow)
+ * Narrow: y[…, i, …] = x[…, s + i, …] along `dim` for 0 ≤ i < length, s = start (+ the size when negative).
+ * Shapes: x [N, …, D, …] → y [N, …, length, …], s + length ≤ D.
+ * Backward: dx = dy placed at s … s + length − 1 along `dim`, zeros elsewhere.
+ * Derivation: docs/math/narrow.md
  */
 export class Narrow implements Layer {
   readonly name = 'Narrow';
-  private inputShape: readonly number[] | null = null;
+  readonly dim: number;
+  readonly start: number;
+  readonly length: number;
+  private inputShape: readonly number[] | null = null; // all backward needs
 
-  constructor(
-    readonly dim: number,
-    readonly start: number,
-    readonly length: number,
-  ) {
-    if (!Number.isInteger(dim)) throw new Error(`Narrow: dim must be an integer, got ${dim}`);
-    checkInteger('Narrow', 'start', start, 0);
-    checkInteger('Narrow', 'length', length);
+  /**
+   * torch.narrow's arguments: `dim` the axis (negative counts from the end), `start` the first
+   * entry (negative counts from the end), `length` how many (≥ 1). In a model, dim 0 (the batch)
+   * would change the batch size; Nabla's ONNX import never makes one.
+   */
+  constructor(dim: number, start: number, length: number) {
+    checkInteger('Narrow', 'dim', dim, -Infinity);
+    checkInteger('Narrow', 'start', start, -Infinity);
+    checkInteger('Narrow', 'length', length, 1);
+    this.dim = dim;
+    this.start = start;
+    this.length = length;
   }
 
-  /** dim as an index into shapes of this rank. */
-  private axisFor(shape: readonly number[]): number {
-    const axis = this.dim < 0 ? shape.length + this.dim : this.dim;
-    if (axis < 0 || axis >= shape.length) throw new ShapeError(`Narrow: dim ${this.dim} is out of range for an input of shape ${formatShape(shape)}`);
-    return axis;
+  /** The axis and the first entry as indices for an input of this shape; throws when the slice does not fit. */
+  resolve(inputShape: readonly number[]): { axis: number; from: number } {
+    const rank = inputShape.length;
+    const axis = this.dim < 0 ? this.dim + rank : this.dim;
+    const at = `Narrow(dim ${this.dim}, start ${this.start}, length ${this.length})`;
+    if (axis < 0 || axis >= rank) throw new ShapeError(`${at}: input ${formatShape(inputShape)} has no axis ${this.dim}`);
+    const size = inputShape[axis];
+    const from = this.start < 0 ? this.start + size : this.start;
+    if (from < 0 || from + this.length > size) {
+      throw new ShapeError(`${at}: entries ${from} … ${from + this.length - 1} do not fit axis ${axis} of input ${formatShape(inputShape)} (size ${size})`);
+    }
+    return { axis, from };
   }
 
   outputShape(inputShape: readonly number[]): number[] {
-    const axis = this.axisFor(inputShape);
-    if (this.start + this.length > inputShape[axis]) {
-      throw new ShapeError(
-        `Narrow: entries ${this.start} … ${this.start + this.length - 1} of dim ${this.dim} do not fit an input of shape ${formatShape(inputShape)} (size ${inputShape[axis]})`,
-      );
-    }
-    const out = [...inputShape];
-    out[axis] = this.length;
-    return out;
+    const { axis } = this.resolve(inputShape);
+    return inputShape.map((d, i) => (i === axis ? this.length : d));
   }
 
   forward(x: Tensor, _mode: Mode): Tensor {
-    this.outputShape(x.shape);
+    const { axis, from } = this.resolve(x.shape);
     this.inputShape = x.shape;
-    return kernels().sliceAxis(x, this.axisFor(x.shape), this.start, this.length); // y = x[…, start : start + length, …]
+    return kernels().sliceAxis(x, axis, from, this.length);
   }
 
   backward(dy: Tensor): Tensor {
     const shape = requireSaved('Narrow', this.inputShape);
     checkShape('Narrow', dy, this.outputShape(shape), 'dy');
-    const axis = this.axisFor(shape);
-    // dx = [0 (start entries), dy, 0 (the rest)] along the axis
-    const zeros = (size: number) => {
-      const s = [...shape];
-      s[axis] = size;
-      return Tensor.zeros(s, dy.dtype);
-    };
-    const after = shape[axis] - this.start - this.length;
-    const parts = [...(this.start > 0 ? [zeros(this.start)] : []), dy, ...(after > 0 ? [zeros(after)] : [])];
-    return parts.length === 1 ? dy : kernels().concat(parts, axis);
+    const { axis, from } = this.resolve(shape);
+    return kernels().padAxis(dy, axis, from, shape[axis] - from - this.length); // dx = [0, dy, 0] along the axis
   }
 
   parameters(): Parameter[] {
@@ -85,10 +85,11 @@ export class Narrow implements Layer {
 export const narrowDef: LayerDef<Narrow> = {
   type: 'Narrow',
   options: ['dim', 'start', 'length'],
-  fromSpec: (r) => new Narrow(r.int('dim', -8), r.int('start', 0), r.int('length', 1)),
+  fromSpec: (r) => new Narrow(r.int('dim', -Infinity), r.int('start', -Infinity), r.int('length', 1)),
+  /** ONNX's Slice with one axis and constant starts and ends (opset 10 on). */
   toOnnx(e, layer, path, [x], [shape]) {
-    const axis = layer.dim < 0 ? shape.length + layer.dim : layer.dim;
-    const inputs = [x, e.int64s(`${path}.starts`, [layer.start]), e.int64s(`${path}.ends`, [layer.start + layer.length]), e.int64s(`${path}.axes`, [axis])];
+    const { axis, from } = layer.resolve(shape);
+    const inputs = [x, e.int64s(`${path}.starts`, [from]), e.int64s(`${path}.ends`, [from + layer.length]), e.int64s(`${path}.axes`, [axis])];
     return e.node('Slice', `${path}.Slice`, inputs);
   },
 };

@@ -3,8 +3,10 @@
 // parameter names (`0.weight`, `3.bias`) for checkpoints and export, and a printable summary.
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
-import { ReLU } from './activations.js';
-import { hasReLUEpilogue, type BackwardOptions, type ReLUEpilogue, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
+import { asReLUEpilogue, fusedReLUOutput, fusesWithReLU } from './fusion.js';
+import { Conv2d } from './conv2d.js';
+import { MaxPool2d } from './max-pool2d.js';
+import { hasReLUBackwardFusion, type BackwardOptions, type Child, type Container, type Layer, type LayerSpec, type Mode, type TraceEntry } from './layer.js';
 import type { LayerDef } from './registry.js';
 import { summarize, type ModelSummary } from './summary.js';
 
@@ -14,8 +16,12 @@ import { summarize, type ModelSummary } from './summary.js';
  * layer that has trainable parameters (frozen ones do not count), asking it for no dx either, and
  * returns null: the layers before it add into no grads, so their backward would only compute
  * gradients nobody reads. A frozen prefix of the network thus costs no backward at all.
- * Forward runs a Conv2d or Linear followed by a ReLU as one pass (the ReLU in the kernel's
+ * Forward runs a Conv2d, Linear or BatchNorm followed by a ReLU as one pass (the ReLU in the kernel's
  * epilogue, the ReLU layer keeping y for its backward): the same numbers, one pass over y fewer.
+ * Backward runs such a pair as one call too where the layer takes the ReLU's mask dy ⊙ [y > 0]
+ * into its own kernel call (Conv2d, Linear, BatchNorm in training), and Conv2d + ReLU + MaxPool2d as one call with the
+ * pool's routing too: the same numbers, a copy of dy and y fewer (and the pool's dx never leaves
+ * the kernel).
  * Parameters and buffers are the layers' own objects, renamed in place to `${index}.${localName}`
  * (so optimizers, checkpoints and gradcheck all see the very tensors the layers use).
  */
@@ -69,9 +75,9 @@ export class Sequential implements Container {
     for (let i = 0; i < this.layers.length; i++) {
       const layer = this.layers[i];
       const next = this.layers[i + 1];
-      if (next instanceof ReLU && fusesWithReLU(layer, next)) {
-        // Conv2d/Linear + ReLU in one output pass: the same numbers as running them apart, one pass fewer.
-        y = withContext(where(i, layer), () => layer.forwardWithReLU(y, mode));
+      if (next && fusesWithReLU(layer, next)) {
+        // Conv2d/Linear/BatchNorm + ReLU in one output pass: the same numbers as running them apart, one pass fewer.
+        y = withContext(where(i, layer), () => asReLUEpilogue(layer).forwardWithReLU(y, mode));
         next.acceptFusedOutput(y);
         i++;
         continue;
@@ -90,6 +96,29 @@ export class Sequential implements Container {
     let d = dy;
     for (let i = this.layers.length - 1; i > first; i--) {
       const layer = this.layers[i];
+      const triple = layer instanceof MaxPool2d ? fusedConvReLUPool(this.layers, i) : null;
+      if (triple) {
+        // The pool's routing and the ReLU's mask inside the convolution's backward call: the same bits as running them apart.
+        const { conv, y } = triple;
+        const pool = withContext(where(i, layer), () => (layer as MaxPool2d).routing(d));
+        const options = { needInputGrad: i - 2 > first || needInputGrad };
+        const dConv = withContext(where(i - 2, conv), () => conv.backwardThroughReLUAndMaxPool(d, y, pool, options));
+        if (i - 2 === first) return dConv;
+        d = dConv!;
+        i -= 2;
+        continue;
+      }
+      const before = this.layers[i - 1];
+      const y = fusedReLUOutput(before, layer);
+      if (y && hasReLUBackwardFusion(before)) {
+        // The ReLU's dy ⊙ [y > 0] inside the layer's backward call: the same bits as running them apart.
+        const options = { needInputGrad: i - 1 > first || needInputGrad };
+        const dPrev: Tensor | null = withContext(where(i - 1, before), () => before.backwardThroughReLU(d, y, options));
+        if (i - 1 === first) return dPrev;
+        d = dPrev!;
+        i--;
+        continue;
+      }
       d = withContext(where(i, layer), () => layer.backward(d));
     }
     const layer = this.layers[first];
@@ -125,11 +154,14 @@ export class Sequential implements Container {
 }
 
 /**
- * Whether `layer` and the ReLU after it run as one pass: not when either has its forward replaced
- * on the instance (instrumentation such as fit's non-finite diagnosis must see every call).
+ * The Conv2d and its fused ReLU's y before the MaxPool2d at `i`, when those three run as one
+ * backward call: the ReLU's forward was fused into the conv and none has its backward replaced.
  */
-function fusesWithReLU(layer: Layer, next: ReLU): layer is Layer & ReLUEpilogue {
-  return hasReLUEpilogue(layer) && !Object.hasOwn(layer, 'forward') && !Object.hasOwn(next, 'forward');
+function fusedConvReLUPool(layers: readonly Layer[], i: number): { conv: Conv2d; y: Tensor } | null {
+  const [conv, relu, pool] = [layers[i - 2], layers[i - 1], layers[i]];
+  if (!(conv instanceof Conv2d) || Object.hasOwn(pool, 'backward')) return null;
+  const y = fusedReLUOutput(conv, relu);
+  return y ? { conv, y } : null;
 }
 
 function where(index: number, layer: Layer): string {

@@ -51,7 +51,7 @@ export class SpecReader {
       const how = inferred === null ? ' (or give the model its input shape, so it can be inferred)' : '';
       return this.fail(`missing '${key}'${how}`);
     }
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) this.wrong(key, `an integer ≥ ${min}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) this.wrong(key, min === -Infinity ? 'an integer' : `an integer ≥ ${min}`);
     if (inferred !== undefined && inferred !== null && value !== inferred) {
       throw new ShapeError(`model spec: ${this.where}: '${key}' is ${value} but its input gives ${inferred}`);
     }

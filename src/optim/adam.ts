@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Adam (Kingma & Ba) with optional AMSGrad, and AdamW (decoupled weight decay, Loshchilov &
 // Hutter), following torch.optim.Adam / AdamW's single-tensor update so fixtures match.
+import { kernels } from '../kernels/index.js';
 import type { Parameter } from '../tensor/tensor.js';
 import { checkCoefficient, Optimizer, type ParamGroup } from './optimizer.js';
 
@@ -12,26 +13,6 @@ export interface AdamOptions {
   eps?: number;
   weightDecay?: number;
   amsgrad?: boolean;
-}
-
-type Values = Float32Array | Float64Array;
-
-/**
- * One Adam step without AMSGrad or L2 decay: θ ← θ·decay (decoupled decay, 1 for none), then the
- * moment updates and θ ← θ − stepSize·m / (√v / √(1 − β₂ᵗ) + ε), statement for statement as the
- * general loop in Adam.step (each store rounds to the parameter's dtype at the same points).
- */
-function adamStep(theta: Values, g: Values, m: Values, v: Values, c: {
-  beta1: number; beta2: number; eps: number; decay: number; stepSize: number; biasCorrection2Sqrt: number;
-}): void {
-  const { beta1, beta2, eps, decay, stepSize, biasCorrection2Sqrt } = c;
-  for (let k = 0; k < theta.length; k++) {
-    const gk = g[k];
-    theta[k] *= decay;
-    m[k] = beta1 * m[k] + (1 - beta1) * gk;
-    v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
-    theta[k] -= (stepSize * m[k]) / (Math.sqrt(v[k]) / biasCorrection2Sqrt + eps);
-  }
 }
 
 /**
@@ -84,39 +65,17 @@ export class Adam extends Optimizer {
   step(): void {
     const { beta1, beta2, eps, weightDecay, amsgrad, decoupled } = this;
     const t = this.stepCount + 1;
-    const biasCorrection1 = 1 - beta1 ** t;
     const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+    const l2 = decoupled ? 0 : weightDecay;
     this.params.forEach((p, i) => {
       if (!p.requiresGrad) return; // PyTorch skips a parameter without grad the same way
-      const lr = this.lrOf(i);
-      const stepSize = lr / biasCorrection1;
-      const theta = p.value.data;
-      const g = p.grad.data;
-      const m = this.buffer('expAvg', i).data;
-      const v = this.buffer('expAvgSq', i).data;
-      const vMax = amsgrad ? this.buffer('maxExpAvgSq', i).data : null;
-      if (!vMax && (weightDecay === 0 || decoupled)) {
-        // The common cases (Adam without decay, AdamW) as one branch-free loop: θ·1 is θ exactly.
-        const decay = weightDecay === 0 ? 1 : 1 - lr * weightDecay;
-        adamStep(theta, g, m, v, { beta1, beta2, eps, decay, stepSize, biasCorrection2Sqrt });
-        return;
-      }
-      for (let k = 0; k < theta.length; k++) {
-        let gk = g[k];
-        if (weightDecay !== 0) {
-          if (decoupled) theta[k] *= 1 - lr * weightDecay;
-          else gk += weightDecay * theta[k];
-        }
-        m[k] = beta1 * m[k] + (1 - beta1) * gk;
-        v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
-        let vk = v[k];
-        if (vMax) {
-          if (vk > vMax[k]) vMax[k] = vk;
-          vk = vMax[k];
-        }
-        const denom = Math.sqrt(vk) / biasCorrection2Sqrt + eps;
-        theta[k] -= (stepSize * m[k]) / denom;
-      }
+      const lr = this.lrOf(i); // its group's rate
+      const stepSize = lr / (1 - beta1 ** t);
+      const decay = decoupled && weightDecay !== 0 ? 1 - lr * weightDecay : 1;
+      const m = this.buffer('expAvg', i);
+      const v = this.buffer('expAvgSq', i);
+      const vMax = amsgrad ? this.buffer('maxExpAvgSq', i) : null;
+      kernels().adamStep(p.value, p.grad, m, v, vMax, { beta1, beta2, eps, stepSize, biasCorrection2Sqrt, l2, decay }); // ref/optim.ts
     });
     this.stepCount = t;
   }

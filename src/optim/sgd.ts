@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Stochastic gradient descent with momentum, dampening, Nesterov and L2 weight decay,
 // in PyTorch's update order (torch.optim.SGD), so the golden fixtures match step for step.
+import { kernels } from '../kernels/index.js';
 import type { Parameter } from '../tensor/tensor.js';
 import { checkCoefficient, Optimizer, type ParamGroup } from './optimizer.js';
 
@@ -12,11 +13,6 @@ export interface SGDOptions {
   dampening?: number;
   nesterov?: boolean;
   weightDecay?: number;
-}
-
-/** θ ← θ − ηg (no momentum, no weight decay). */
-function plainStep(theta: Float32Array | Float64Array, g: Float32Array | Float64Array, lr: number): void {
-  for (let k = 0; k < theta.length; k++) theta[k] -= lr * g[k];
 }
 
 /**
@@ -59,28 +55,13 @@ export class SGD extends Optimizer {
 
   /** One step for every parameter that trains; frozen ones (requiresGrad false) are left alone, momentum and decay included. */
   step(): void {
-    const { mu, dampening, weightDecay, nesterov } = this;
+    const { mu: momentum, dampening, weightDecay, nesterov } = this;
     this.params.forEach((p, i) => {
       if (!p.requiresGrad) return; // PyTorch skips a parameter without grad the same way
-      const lr = this.lrOf(i);
-      const theta = p.value.data;
-      const g = p.grad.data;
-      const b = mu !== 0 ? this.peek('momentumBuffer', i) : null;
-      const isFirst = mu !== 0 && b === null;
-      const buf = mu !== 0 ? this.buffer('momentumBuffer', i).data : null;
-      if (!buf && weightDecay === 0) {
-        plainStep(theta, g, lr); // the common case, as its own loop without branches
-        return;
-      }
-      for (let k = 0; k < theta.length; k++) {
-        let d = g[k];
-        if (weightDecay !== 0) d += weightDecay * theta[k];
-        if (buf) {
-          buf[k] = isFirst ? d : mu * buf[k] + (1 - dampening) * d;
-          d = nesterov ? d + mu * buf[k] : buf[k];
-        }
-        theta[k] -= lr * d;
-      }
+      const lr = this.lrOf(i); // its group's rate
+      const first = momentum !== 0 && this.peek('momentumBuffer', i) === null;
+      const buf = momentum !== 0 ? this.buffer('momentumBuffer', i) : null;
+      kernels().sgdStep(p.value, p.grad, buf, { lr, momentum, dampening, nesterov, weightDecay, first }); // ref/optim.ts
     });
     this.stepCount++;
   }

@@ -7,10 +7,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { PNG } from 'pngjs';
 import { measureNormalization, renormalize } from '../../src/data/data-info.js';
 import { ImageDataset } from '../../src/data/dataset.js';
-import { decodeImage } from '../../src/data/decode.js';
 import { loadImageFolder } from '../../src/data/image-folder.js';
 import { MemoryImageStore, RecordCache } from '../../src/data/image-store.js';
 import { FileImageStore, RecordSink } from '../../src/data/image-store-file.js';
@@ -208,39 +206,5 @@ describe('an image folder larger than the memory bound', () => {
       assert.match(settled.notes.join('; '), /the images come in 2 sizes \(12×12, 20×15\): resized to 64×64/);
       assert.deepEqual(settled.train.images, given.train.images);
     }
-  });
-});
-
-describe('the fast path for common PNGs', () => {
-  it('gives pngjs\'s RGBA for 8-bit gray, gray + alpha, RGB and RGBA, every row filter, odd sizes', () => {
-    const rng = new Rng(4);
-    let checked = 0;
-    for (const colorType of [0, 4, 2, 6] as const) {
-      for (const filterType of [-1, 0, 1, 2, 3, 4]) {
-        const width = 1 + rng.int(19);
-        const height = 1 + rng.int(13);
-        const png = new PNG({ width, height });
-        for (let p = 0; p < width * height; p++) {
-          const v = rng.int(256);
-          // smooth areas and noise, so that the adaptive filter choice (-1) picks several filters
-          png.data.set(p % 7 < 3 ? [v, v, v, rng.int(256)] : [(p * 3) % 256, v, (p * 11) % 256, 255], 4 * p);
-        }
-        const file = PNG.sync.write(png, { colorType, filterType, inputColorType: 6 });
-        const bytes = new Uint8Array(file);
-        const reference = PNG.sync.read(file);
-        const fast = decodeImage(bytes, 'test.png');
-        assert.deepEqual([fast.width, fast.height], [width, height]);
-        assert.deepEqual(Buffer.from(fast.data), Buffer.from(reference.data), `colour type ${colorType}, filter ${filterType}, ${width}×${height}`);
-        checked++;
-      }
-    }
-    assert.equal(checked, 24);
-  });
-
-  it('a corrupt chunk (bad CRC) is still named as a corrupt PNG, through pngjs', () => {
-    const png = new PNG({ width: 4, height: 4 });
-    const bytes = new Uint8Array(PNG.sync.write(png));
-    bytes[40] ^= 0xff; // inside the IDAT data: its CRC no longer matches
-    assert.throws(() => decodeImage(bytes, 'bad.png'), /bad\.png: a corrupt or truncated PNG/);
   });
 });

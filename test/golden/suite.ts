@@ -105,7 +105,9 @@ export const LAYER_FIXTURES = [
   'golden-norms.json',
   'golden-activations-more.json',
   'golden-convt.json',
+  'golden-shuffle.json',
   'golden-embedding.json',
+  'golden-upsample.json',
 ] as const;
 export const LOSS_FIXTURES = ['golden-losses.json', 'golden-losses-spatial.json'] as const;
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Models of the convt layers for the export and PyTorch round-trip tests: a decoder with every
 // ConvTranspose2d option (stride with outputPadding, groups, dilation with outputPadding ≥ stride,
-// rectangular kernels, no bias).
+// rectangular kernels, no bias), and a decoder of Upsamples (every mode, a factor, a size).
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { ConvTranspose2d } from '../../src/layers/conv-transpose2d.js';
 import { ReLU } from '../../src/layers/activations.js';
 import { Sequential } from '../../src/layers/sequential.js';
+import { Upsample } from '../../src/layers/upsample.js';
 import { Rng } from '../../src/tensor/rng.js';
 
 export function decoderEveryConvTranspose(): { model: Sequential; inputShape: number[] } {
@@ -18,4 +19,20 @@ export function decoderEveryConvTranspose(): { model: Sequential; inputShape: nu
     new ConvTranspose2d(3, 2, 1, { rng, bias: false }),
   ]);
   return { model, inputShape: [2, 2, 5, 4] };
+}
+
+/** Convs between Upsamples: bilinear ×2, nearest to a size, bilinear with alignCorners by [1.5, 2], nearest ×[2, 1]. */
+export function decoderUpsample(): { model: Sequential; inputShape: number[] } {
+  const rng = new Rng(29);
+  const model = new Sequential([
+    new Conv2d(2, 3, 3, { rng, padding: 1 }),
+    new Upsample({ scaleFactor: 2, mode: 'bilinear' }), // 3×4 → 6×8
+    new ReLU(),
+    new Conv2d(3, 3, 3, { rng, padding: 1 }),
+    new Upsample({ size: [9, 11] }),
+    new Upsample({ scaleFactor: [1.5, 2], mode: 'bilinear', alignCorners: true }), // → 13×22
+    new Conv2d(3, 2, 1, { rng }),
+    new Upsample({ scaleFactor: [2, 1] }),
+  ]);
+  return { model, inputShape: [2, 2, 3, 4] };
 }

@@ -3,8 +3,9 @@
 // a small branching CNN (residual, SE gate, concat), LayerNorm (LayerNormalization at opset 17, the
 // ReduceMean/Sub/Pow/Sqrt/Div formula at 13), GELU's tanh formula, GroupNorm (InstanceNorm-based),
 // SiLU, Mish, Hardswish, ReLU6, ELU, Hardsigmoid, ConvTranspose2d, Upsample (nearest, bilinear
-// with align_corners), a U-Net and a table model with two nn.Embedding lookups (Cast + Gather) and
-// torch.narrow slices. Each imports and gives PyTorch's output where Nabla has the
+// with align_corners; by sizes and by non-integer scales), a U-Net, a table model with two
+// nn.Embedding lookups (Cast + Gather) and torch.narrow slices, and ShuffleNet's pieces (chunk,
+// channel shuffle, split, slices). Each imports and gives PyTorch's output where Nabla has the
 // layers; where a layer is missing the error names the node where the formula starts and the
 // layer it needs (so the formula was recognised).
 import assert from 'node:assert/strict';
@@ -27,6 +28,8 @@ const geluTanh = () => layerDef('GELU')?.options.includes('approximate') ?? fals
 const CASES: { name: string; opset: number; needs: () => string[]; refused: RegExp }[] = [
   // Residual Add, an SE gate (Mul), Concat, ceil-mode MaxPool, ReduceMean over [2, 3]: only layers Nabla has.
   ...[13, 17].map((opset) => ({ name: 'small-branching', opset, needs: () => [], refused: /never/ })),
+  // x.chunk (Slice with computed ends), channel_shuffle (Reshape → Transpose → Reshape), torch.split (Split), x[:, a:], narrow.
+  ...[13, 17].map((opset) => ({ name: 'layers-shuffle', opset, needs: () => [], refused: /never/ })),
   { name: 'layers-layernorm', opset: 13, needs: () => [...(layerDef('LayerNorm') ? [] : ['LayerNorm']), ...(geluTanh() ? [] : ['GELU tanh'])],
     refused: /node '\/1\/ReduceMean' \(ReduceMean\): starts PyTorch's LayerNorm formula, which needs a LayerNorm layer|node '\/2\/Mul' \(Mul\): GELU's tanh approximation/ },
   { name: 'layers-layernorm', opset: 17, needs: () => [...(layerDef('LayerNorm') ? [] : ['LayerNorm']), ...(geluTanh() ? [] : ['GELU tanh'])],
@@ -49,6 +52,10 @@ const CASES: { name: string; opset: number; needs: () => string[]; refused: RegE
     needs: () => ['ConvTranspose2d', 'Upsample'].filter((t) => !layerDef(t)),
     refused: /\(ConvTranspose\): unsupported operator 'ConvTranspose' \(it needs a ConvTranspose2d layer|\(Resize\): .*needs a Upsample layer/,
   }))),
+  // Resize by sizes (Shape → Slice → Concat), by 1.5 and [1.7, 2.5] (float32 in the file), to a smaller size.
+  ...[13, 17].map((opset) => ({
+    name: 'layers-resize', opset, needs: () => (layerDef('Upsample') ? [] : ['Upsample']), refused: /\(Resize\): .*needs a Upsample layer/,
+  })),
 ];
 
 describe('PyTorch exports of LayerNorm, GroupNorm, the newer activations, ConvTranspose2d and Upsample', () => {
@@ -74,6 +81,16 @@ describe('PyTorch exports of LayerNorm, GroupNorm, the newer activations, ConvTr
     });
   }
 
+  it('ShuffleNet\'s pieces are read as ChannelShuffle and Narrow layers', () => {
+    for (const opset of [13, 17]) {
+      const { specs } = readOnnx(new Uint8Array(readFileSync(new URL(`layers-shuffle-op${opset}.onnx`, FIXTURES))));
+      const of = (type: string) => specs.filter((s) => s.type === type);
+      assert.deepEqual(of('ChannelShuffle'), [{ type: 'ChannelShuffle', groups: 2 }, { type: 'ChannelShuffle', groups: 3 }], `opset ${opset}`);
+      // chunk: [0, 3) and [3, 6); split [1, 2, 3]; z[:, 4:], z[:, :4]; narrow(z, 3, 1, 5).
+      assert.deepEqual(of('Narrow').map((s) => [s.dim, s.start, s.length]), [[1, 0, 3], [1, 3, 3], [1, 0, 1], [1, 1, 2], [1, 3, 3], [1, 4, 2], [1, 0, 4], [3, 1, 5]], `opset ${opset}`);
+    }
+  });
+
   it('SiLU written as x·σ(x) and Mish as its parts import without the fused layers (Sigmoid, Softplus, Tanh, Mul)', () => {
     // Up to the first layer Nabla may lack, the activations model is read: its errors are past the SiLU and Mish.
     if (['GroupNorm', 'Hardswish', 'Hardsigmoid', 'ReLU6', 'ELU'].every((t) => layerDef(t))) {
@@ -84,5 +101,19 @@ describe('PyTorch exports of LayerNorm, GroupNorm, the newer activations, ConvTr
     } else {
       assert.throws(() => readOnnx(new Uint8Array(readFileSync(new URL('layers-activations-op13.onnx', FIXTURES)))), /GroupNorm|Hardswish|Hardsigmoid|ReLU6|ELU/);
     }
+  });
+});
+
+describe('Resize from PyTorch becomes Upsample with PyTorch\'s options', () => {
+  it('sizes read through Shape → Slice → Concat are size; float32 scales are the decimals PyTorch was given', () => {
+    if (!layerDef('Upsample')) return;
+    const { specs } = readOnnx(new Uint8Array(readFileSync(new URL('layers-resize-op17.onnx', FIXTURES))));
+    const ups = specs.filter((s) => s.type === 'Upsample').map(({ name: _name, ...rest }) => rest);
+    assert.deepEqual(ups, [
+      { type: 'Upsample', size: [7, 5], mode: 'bilinear' },
+      { type: 'Upsample', scaleFactor: 1.5, mode: 'nearest' },
+      { type: 'Upsample', scaleFactor: [1.7, 2.5], mode: 'bilinear', alignCorners: true },
+      { type: 'Upsample', size: [9, 6], mode: 'nearest' },
+    ]);
   });
 });

@@ -5,7 +5,8 @@
 // attributes and as inputs, bool initializers, unused second outputs), branching graphs (Sum,
 // Concat, a broadcast Mul gate, a dead branch), Slice (as inputs and as attributes), constant folding (Transpose, Identity and Constant
 // weights, Pad + Conv), and the refusals, each naming the node, op and attribute. Also the file
-// checks of issue 13: NaN/Inf weights, values written twice, a declared output shape that differs.
+// checks of issue 13: NaN/Inf weights, values written twice, a declared output shape that differs;
+// Resize (scales, sizes, each coordinate mode PyTorch writes) and Upsample with their refusals.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importOnnx, readOnnx } from '../../src/io/onnx/import.js';
@@ -169,8 +170,6 @@ describe('single operators and attributes match ONNX Runtime', () => {
 
 describe('refusals name the node, the op and the attribute', () => {
   const cases: [string, Case, RegExp][] = [
-    ['Conv SAME_LOWER with stride 2 needs uneven padding', conv([attr.string('auto_pad', 'SAME_LOWER'), attr.ints('strides', [2, 2])], { inputShape: [2, 2, 6, 6] }),
-      /node 'conv' \(Conv\): attribute pads = \[1, 1, 0, 0\] is asymmetric/],
     ['Gemm transA', { name: 'g', inputShape: [5, 3], nodes: [node('Gemm', ['x', 'W'], ['y'], [attr.int('transA', 1)])], initializers: [weight('W', [5, 2], 1)] },
       /node 'gemm' \(Gemm\): attribute transA = 1/],
     ['Flatten merging the batch', pool('Flatten', [attr.int('axis', 2)], [2, 3, 4, 4]), /node 'flatten' \(Flatten\): Flatten with axis = 2 of \[N, 3, 4, 4\] would merge the batch/],
@@ -205,11 +204,11 @@ describe('refusals name the node, the op and the attribute', () => {
     ['Slice with step 2', {
       name: 'sl', inputShape: [2, 6], nodes: [node('Slice', ['x', 's', 'e', 'a', 'st'], ['y'])],
       initializers: [int64Tensor('s', [1], [0]), int64Tensor('e', [1], [6]), int64Tensor('a', [1], [1]), int64Tensor('st', [1], [2])],
-    }, /node 'slice' \(Slice\): only step 1 is supported, got steps \[2\]/],
+    }, /node 'slice' \(Slice\): steps = 2 along axis 1 is not supported \(only steps of 1\)/],
     ['Slice of the batch', {
       name: 'sb', inputShape: [4, 3], nodes: [node('Slice', ['x', 's', 'e', 'a'], ['y'])],
       initializers: [int64Tensor('s', [1], [0]), int64Tensor('e', [1], [2]), int64Tensor('a', [1], [0])],
-    }, /node 'slice' \(Slice\): Slice along axis 0 of \[N, 3\] is not supported/],
+    }, /node 'slice' \(Slice\): slicing the batch axis \(starts 0, ends 2\) is not supported/],
     ['Gather from the model\'s values', {
       name: 'ga', inputShape: [2, 3], nodes: [node('Gather', ['x', 'i'], ['y'])], initializers: [int64Tensor('i', [1], [0])],
     }, /node 'gather' \(Gather\): Gather from a value computed from the input is not supported/],
@@ -269,4 +268,42 @@ describe('ConvTranspose attributes match ONNX Runtime', { skip: layerDef('ConvTr
   it('pads cropping more at the end is refused', () => {
     assert.throws(() => importOnnx(build(convT([attr.ints('pads', [0, 0, 1, 0])]))), /node 'convtranspose' \(ConvTranspose\): attribute pads = \[0, 0, 1, 0\] crops more at the end/);
   });
+});
+
+describe('Resize and Upsample attributes match ONNX Runtime', { skip: layerDef('Upsample') ? false : 'Nabla has no Upsample layer yet' }, () => {
+  const NEAREST = [attr.string('mode', 'nearest'), attr.string('coordinate_transformation_mode', 'asymmetric'), attr.string('nearest_mode', 'floor')];
+  const LINEAR = (coordinates: string) => [attr.string('mode', 'linear'), attr.string('coordinate_transformation_mode', coordinates)];
+  const byScales = (attributes: AttributeProto[], scales: number[], inputShape = [2, 3, 4, 5]): Case => ({
+    name: 'resize', inputShape, nodes: [node('Resize', ['x', '', 's'], ['y'], attributes)], initializers: [floatTensor('s', [4], scales)],
+  });
+  const bySizes = (attributes: AttributeProto[], sizes: number[], inputShape = [2, 3, 4, 5]): Case => ({
+    name: 'resize', inputShape, fixedBatch: true, nodes: [node('Resize', ['x', '', '', 'z'], ['y'], attributes)], initializers: [int64Tensor('z', [4], sizes)],
+  });
+  const cases: [string, Case][] = [
+    ['nearest, scales [1, 1, 2, 3]', byScales(NEAREST, [1, 1, 2, 3])],
+    ['nearest, scales 1.5 (non-integer)', byScales(NEAREST, [1, 1, 1.5, 1.5], [1, 2, 5, 7])],
+    ['nearest, sizes [7, 9] (not a multiple)', bySizes(NEAREST, [2, 3, 7, 9])],
+    ['linear half_pixel, scales [1, 1, 2.5, 1.75]', byScales(LINEAR('half_pixel'), [1, 1, 2.5, 1.75])],
+    ['linear pytorch_half_pixel, sizes [9, 6]', bySizes(LINEAR('pytorch_half_pixel'), [2, 3, 9, 6])],
+    ['linear align_corners, sizes [3, 2] (smaller)', bySizes(LINEAR('align_corners'), [2, 3, 3, 2])],
+    ['Upsample (opset 9), nearest, scales input', { name: 'up', inputShape: [2, 2, 3, 4], opset: 9, nodes: [node('Upsample', ['x', 's'], ['y'], [attr.string('mode', 'nearest')])], initializers: [floatTensor('s', [4], [1, 1, 2, 2])] }],
+  ];
+  for (const [name, c] of cases) {
+    it(name, async () => {
+      assert.deepEqual(await matchesOrt({ ...c, name }), ['Upsample']);
+    });
+  }
+  const refusals: [string, Case, RegExp][] = [
+    ['scales on the channels', byScales(NEAREST, [1, 2, 2, 2]), /node 'resize' \(Resize\): scales \[1,2,2,2\] are not supported \(only positive factors on H and W, 1 on N and C\)/],
+    ['sizes changing the channels', bySizes(NEAREST, [2, 4, 8, 10]), /node 'resize' \(Resize\): sizes \[2,4,8,10\] are not supported for input \[N, 3, 4, 5\] \(only new H and W\)/],
+    ['nearest with round_prefer_floor', byScales([attr.string('mode', 'nearest')], [1, 1, 2, 2]), /coordinate_transformation_mode 'half_pixel', nearest_mode 'round_prefer_floor' is not supported/],
+    ['cubic', byScales([attr.string('mode', 'cubic')], [1, 1, 2, 2]), /node 'resize' \(Resize\): mode 'cubic' is not supported \(nearest, linear are\)/],
+    ['scales giving an empty output', byScales(NEAREST, [1, 1, 0.1, 1]), /node 'resize' \(Resize\): Upsample: input \[1, 3, 4, 5\] with scaleFactor \[0.1, 1\] gives an empty output 0×5/],
+    ['scales giving a huge output', byScales(NEAREST, [1, 1, 1e5, 1e5]), /node 'resize' \(Resize\): its output \[N, 3, 400000, 500000\] has 600000000000 elements per example, over the 268435456-element limit/],
+  ];
+  for (const [name, c, message] of refusals) {
+    it(`refused: ${name}`, () => {
+      assert.throws(() => importOnnx(build(c)), message);
+    });
+  }
 });

@@ -191,3 +191,29 @@ export function cnnPools(): { model: Sequential; inputShape: number[] } {
   ]);
   return { model, inputShape: [2, 2, 13, 11] };
 }
+
+/**
+ * ShuffleNet's pieces between a stem and a head: a stride-1 unit (x.chunk(2) as two Narrows, a
+ * branch with a ZeroPad2d before a depthwise conv, Concat, ChannelShuffle): x [N, 2, 7, 7].
+ */
+export function shuffleNetPieces(): { model: Sequential; inputShape: number[] } {
+  const rng = new Rng(19);
+  const unit = modelFromSpec({
+    type: 'Graph',
+    nodes: [
+      { name: 'x1', type: 'Narrow', dim: 1, start: 0, length: 4 },
+      { name: 'x2', inputs: ['input'], type: 'Narrow', dim: 1, start: 4, length: 4 },
+      { name: 'branch2', type: 'Sequential', layers: [
+        { type: 'Conv2d', outChannels: 4, kernelSize: 1, bias: false }, { type: 'BatchNorm2d' }, { type: 'ReLU' },
+        { type: 'ZeroPad2d', padding: [0, 1, 0, 1] }, { type: 'Conv2d', outChannels: 4, kernelSize: 2, groups: 4, bias: false }, { type: 'BatchNorm2d' },
+      ] },
+      { name: 'cat', inputs: ['x1', 'branch2'], type: 'Concat' },
+      { name: 'shuffle', type: 'ChannelShuffle', groups: 2 },
+    ],
+    output: 'shuffle',
+  }, { rng, inputShape: [1, 8, 7, 7] });
+  const model = new Sequential([new Conv2d(2, 8, 3, { padding: 1, rng }), unit, new GlobalAvgPool2d(), new Flatten(), new Linear(8, 3, { rng })]);
+  randomizeBatchNorm(model, rng);
+  return { model, inputShape: [2, 2, 7, 7] };
+}
+

@@ -30,8 +30,8 @@ const MODELS: { name: string; needs: string[]; blockedBy?: RegExp }[] = [
   { name: 'mobilenet_v2', needs: ['ReLU6'] },
   { name: 'mobilenet_v3_small', needs: ['Hardswish', 'Hardsigmoid'] },
   { name: 'unet', needs: ['ConvTranspose2d', 'Upsample'] },
-  // Channel shuffle (Reshape to 5-D, Transpose, Reshape back) and chunk (Slice) have no Nabla layer.
-  { name: 'shufflenet_v2_x0_5', needs: ['ChannelShuffle'], blockedBy: /'\/stage2\/stage2\.0\/Reshape' \(Reshape\)/ },
+  // Channel shuffle: Reshape to 5-D, Transpose, Reshape back; x.chunk(2, dim=1): two Slices.
+  { name: 'shufflenet_v2_x0_5', needs: ['ChannelShuffle', 'Narrow'] },
 ];
 
 const folder = modelFolder();
@@ -74,7 +74,7 @@ describe('torchvision models and a U-Net exported from PyTorch', { skip }, async
     });
   }
 
-  for (const name of ['resnet18', 'mobilenet_v2']) {
+  for (const name of ['resnet18', 'mobilenet_v2', 'shufflenet_v2_x0_5']) {
     const missing = MODELS.find((m) => m.name === name)!.needs.filter((type) => !layerDef(type));
     it(`${name}: input and parameter gradients match PyTorch's (BatchNorm folded, eval mode)`, { skip: missing.length > 0 ? `needs ${missing.join(', ')}` : false }, () => {
       checkGradients(name, wasm);

@@ -19,8 +19,8 @@ import { expectClose } from '../helpers/close.js';
 import { buildPreset } from '../../src/train/presets.js';
 import { tableEmbeddingSpec } from '../../src/train/presets-table.js';
 import type { TableSchema } from '../../src/data/table.js';
-import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm } from './onnx-models.js';
-import { decoderEveryConvTranspose } from './convt-models.js';
+import { cnnEveryLayer, cnnPools, graphEveryMerge, mlpEveryLayer, randomInput, randomizeBatchNorm, shuffleNetPieces } from './onnx-models.js';
+import { decoderEveryConvTranspose, decoderUpsample } from './convt-models.js';
 import { PY_LOAD_SAFETENSORS, PYTHON } from './onnx-runtime.js';
 
 /** A fresh model of the same architecture with other weights (drawn from another seed). */
@@ -157,6 +157,14 @@ class GraphModule(nn.Module):
             v[name] = y
         return v[self.out]
 
+class ChannelShuffle(nn.Module):
+    """nn.ChannelShuffle(groups) has no backward in PyTorch 1.13: torchvision's formula, any rank."""
+    def __init__(self, groups):
+        super().__init__(); self.groups = groups
+    def forward(self, x):
+        n, c = x.shape[:2]
+        return x.view(n, self.groups, c // self.groups, *x.shape[2:]).transpose(1, 2).reshape(x.shape)
+
 class ResidualModule(nn.Module):
     def __init__(self, spec):
         super().__init__()
@@ -189,6 +197,7 @@ def build(spec):
     if t == "AvgPool2d": return nn.AvgPool2d(pair(spec["kernelSize"]), stride=pair(g("stride", spec["kernelSize"])), padding=pair(g("padding", 0)), count_include_pad=g("countIncludePad", True), ceil_mode=g("ceilMode", False), divisor_override=g("divisorOverride", None))
     if t == "AdaptiveAvgPool2d": return nn.AdaptiveAvgPool2d(pair(spec["outputSize"]))
     if t == "GlobalAvgPool2d": return nn.AdaptiveAvgPool2d(1)
+    if t == "Upsample": return nn.Upsample(size=pair(g("size")), scale_factor=pair(g("scaleFactor")), mode=g("mode", "nearest"), align_corners=g("alignCorners"))
     if t in ("BatchNorm1d", "BatchNorm2d"): return getattr(nn, t)(spec["numFeatures"], eps=g("eps", 1e-5), momentum=g("momentum", 0.1), affine=g("affine", True))
     if t == "LeakyReLU": return nn.LeakyReLU(g("negativeSlope", 0.01))
     if t == "Softplus": return nn.Softplus(beta=g("beta", 1), threshold=g("threshold", 20))
@@ -200,6 +209,8 @@ def build(spec):
     if t == "GELU": return nn.GELU(approximate=g("approximate", "none"))
     if t == "ELU": return nn.ELU(g("alpha", 1.0))
     if t in ("ReLU6", "Hardswish", "Hardsigmoid", "SiLU", "Mish"): return getattr(nn, t)()
+    if t == "ChannelShuffle": return ChannelShuffle(spec["groups"])
+    if t == "ZeroPad2d": return nn.ZeroPad2d(pair(spec["padding"]))
     return {"ReLU": nn.ReLU, "Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "GELU": nn.GELU, "Flatten": nn.Flatten}[t]()
 
 ${PY_LOAD_SAFETENSORS}
@@ -300,7 +311,7 @@ function presetMobilenet(): { model: Container; inputShape: number[] } {
 
 describe('round trip Nabla → PyTorch → Nabla (python3-torch)', () => {
   const skip = probeTorch();
-  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose, tableEmbedding] as (() => { model: Container; inputShape: number[]; input?: Tensor })[]) {
+  for (const make of [mlpEveryLayer, cnnEveryLayer, presetCnnBn, graphEveryMerge, cnnPools, cnnNorms, presetMobilenet, decoderEveryConvTranspose, decoderUpsample, tableEmbedding, shuffleNetPieces] as (() => { model: Container; inputShape: number[]; input?: Tensor })[]) {
     it(`${make.name}: PyTorch loads the weights strictly, matches, trains a step; Nabla loads the result`, { skip: skip ?? false }, async (t) => {
       const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
       const { join } = await import('node:path');

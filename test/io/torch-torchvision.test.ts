@@ -77,8 +77,8 @@ describe('torchvision loads the state dict of an imported, fine-tuned model stri
 
   // The eval exports of the other torchvision models whose blocks nest (densenet121's dense layers
   // read every earlier feature map, so they stay flat and its names are not torchvision's).
-  it('mobilenet_v3_small (BatchNorm eps 1e-3), squeezenet1_1, efficientnet_b0, regnet_y_400mf, as imported', () => {
-    const others: [string, number][] = [['mobilenet_v3_small', 1e-3], ['squeezenet1_1', 1e-5], ['efficientnet_b0', 1e-5], ['regnet_y_400mf', 1e-5]];
+  it('mobilenet_v3_small (BatchNorm eps 1e-3), squeezenet1_1, efficientnet_b0, regnet_y_400mf, shufflenet_v2_x0_5, as imported', () => {
+    const others: [string, number][] = [['mobilenet_v3_small', 1e-3], ['squeezenet1_1', 1e-5], ['efficientnet_b0', 1e-5], ['regnet_y_400mf', 1e-5], ['shufflenet_v2_x0_5', 1e-5]];
     const work = mkdtempSync(join(tmpdir(), 'nabla-torchvision-'));
     try {
       const ours = others.map(([arch, eps]) => {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Kernel suite, fused epilogues: conv2d and addBias with `relu` give exactly the ReLU kernel
 // applied to their plain output (the fusion changes no number), on shapes both sides of the SIMD
-// width, with NaN (kept, as PyTorch's ReLU) and −0 in the pre-activations, in every dtype.
+// width, with NaN (kept, as PyTorch's ReLU) and −0 in the pre-activations, in every dtype; and
+// conv2dBackward with reluOutput (and maxPool) gives exactly the ReLU's backward (after the pool's)
+// followed by conv2dBackward;
+// linear and linearBackward give exactly the GEMM, bias, ReLU and bias-gradient kernels run apart.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Kernels } from '../../src/kernels/backend.js';
-import { conv2dGeometry } from '../../src/kernels/geometry.js';
+import { conv2dGeometry, pool2dGeometry } from '../../src/kernels/geometry.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { DTYPES, randomTensor, shapeName } from './util.js';
 
@@ -15,6 +18,8 @@ const CONV_CASES = [
   { x: [1, 4, 5, 5], outChannels: 2, kernelSize: 1, padding: 0 },
 ];
 const BIAS_SHAPES = [[3, 5], [4, 8], [2, 3, 3, 3], [1, 9]];
+/** [N, in, out] of linear cases, both sides of the SIMD width and the 6×8 tile. */
+const LINEAR_CASES = [[1, 3, 5], [4, 8, 8], [7, 13, 9], [33, 17, 65]];
 
 function sameBits(actual: ArrayLike<number>, expected: ArrayLike<number>, name: string): void {
   assert.equal(actual.length, expected.length, name);
@@ -38,6 +43,81 @@ export function epilogueSuite(k: Kernels): void {
             assert.deepEqual(fused.shape, plain.shape, name);
             assert.ok(fused.data.some((v) => v === 0) && fused.data.some((v) => v > 0), `${name}: both signs occur`);
             sameBits(fused.data, plain.data, name);
+          }
+        }
+      }
+    });
+
+    it('conv2dBackward with reluOutput is conv2dBackward of the ReLU backward, bit for bit', () => {
+      const rng = new Rng(933);
+      for (const dtype of DTYPES) {
+        for (const c of CONV_CASES) {
+          const name = `conv2dBackward reluOutput x=${shapeName(c.x)} k=${c.kernelSize} ${dtype}`;
+          const g = conv2dGeometry('test', c.x, { outChannels: c.outChannels, kernelSize: c.kernelSize, padding: c.padding });
+          const x = randomTensor(rng, c.x, dtype);
+          const w = randomTensor(rng, [c.outChannels, c.x[1], c.kernelSize, c.kernelSize], dtype);
+          const y = k.conv2d(x, w, null, g, { relu: true });
+          const dy = randomTensor(rng, y.shape, dtype);
+          const [dW0, db0] = [randomTensor(rng, w.shape, dtype), randomTensor(rng, [c.outChannels], dtype)];
+          const plain = { dW: dW0.clone(), db: db0.clone(), needDx: true };
+          const dxPlain = k.conv2dBackward(x, w, k.activationBackward({ kind: 'relu' }, y, y, dy), g, plain)!;
+          const fused = { dW: dW0.clone(), db: db0.clone(), needDx: true, reluOutput: y };
+          const dyBefore = dy.clone();
+          const dxFused = k.conv2dBackward(x, w, dy, g, fused)!;
+          assert.ok(y.data.some((v) => v === 0) && y.data.some((v) => v > 0), `${name}: both signs occur`);
+          sameBits(dxFused.data, dxPlain.data, `${name} dx`);
+          sameBits(fused.dW.data, plain.dW.data, `${name} dW`);
+          sameBits(fused.db.data, plain.db.data, `${name} db`);
+          sameBits(dy.data, dyBefore.data, `${name}: dy unchanged`);
+
+          // A 2×2 max pool after the ReLU: its dy routed back by argmax, then masked, inside the call.
+          const pg = pool2dGeometry('test', y.shape, { kernelSize: 2 });
+          const { y: pooled, argmax } = k.maxPool2d(y, pg);
+          const dPooled = randomTensor(rng, pooled.shape, dtype);
+          const viaLayers = { dW: dW0.clone(), db: db0.clone(), needDx: true };
+          const dyConv = k.activationBackward({ kind: 'relu' }, y, y, k.maxPool2dBackward(dPooled, argmax, pg));
+          const dxLayers = k.conv2dBackward(x, w, dyConv, g, viaLayers)!;
+          const inOne = { dW: dW0.clone(), db: db0.clone(), needDx: true, reluOutput: y, maxPool: { argmax, g: pg } };
+          const dxInOne = k.conv2dBackward(x, w, dPooled, g, inOne)!;
+          sameBits(dxInOne.data, dxLayers.data, `${name} + max pool dx`);
+          sameBits(inOne.dW.data, viaLayers.dW.data, `${name} + max pool dW`);
+          sameBits(inOne.db.data, viaLayers.db.data, `${name} + max pool db`);
+        }
+      }
+    });
+
+    it('linear and linearBackward give the separate kernels\' bits (bias or none, ReLU or none, dx or none)', () => {
+      const rng = new Rng(934);
+      for (const dtype of DTYPES) {
+        for (const [N, inF, outF] of LINEAR_CASES) {
+          for (const hasBias of [false, true]) {
+            for (const relu of [false, true]) {
+              const name = `linear N=${N} ${inF}→${outF} bias=${hasBias} relu=${relu} ${dtype}`;
+              const x = randomTensor(rng, [N, inF], dtype), w = randomTensor(rng, [inF, outF], dtype);
+              const b = hasBias ? randomTensor(rng, [outF], dtype) : null;
+              let expected = k.matmul(x, w);
+              if (b) k.addBias(expected, b);
+              if (relu) expected = k.activation({ kind: 'relu' }, expected);
+              const y = k.linear(x, w, b, { relu });
+              assert.deepEqual(y.shape, [N, outF], name);
+              sameBits(y.data, expected.data, `${name} y`);
+
+              const dy = randomTensor(rng, [N, outF], dtype);
+              const [dW0, db0] = [randomTensor(rng, [inF, outF], dtype), randomTensor(rng, [outF], dtype)];
+              const masked = relu ? k.activationBackward({ kind: 'relu' }, y, y, dy) : dy;
+              const dW = dW0.clone(), db = db0.clone();
+              k.matmul(x, masked, { transA: true, out: dW, accumulate: true });
+              k.addChannelSums(masked, db);
+              const dx = k.matmul(masked, w, { transB: true });
+              for (const needDx of [true, false]) {
+                const grads = { dW: dW0.clone(), db: hasBias ? db0.clone() : null, needDx, reluOutput: relu ? y : null };
+                const dxActual = k.linearBackward(x, w, dy, grads);
+                sameBits(grads.dW.data, dW.data, `${name} dW`);
+                if (grads.db) sameBits(grads.db.data, db.data, `${name} db`);
+                if (needDx) sameBits(dxActual!.data, dx.data, `${name} dx`);
+                else assert.equal(dxActual, null, `${name}: needDx false returns null`);
+              }
+            }
           }
         }
       }

@@ -16,7 +16,9 @@ import { softmaxSuite } from './suite-softmax.js';
 import { adaptivePoolSuite } from './suite-adaptive-pool.js';
 import { mergeSuite } from './suite-merge.js';
 import { epilogueSuite } from './suite-epilogue.js';
+import { optimSuite } from './suite-optim.js';
 import { embeddingSuite } from './suite-embedding.js';
+import { upsampleSuite } from './suite-upsample.js';
 
 /** Registers describe/it blocks, named with k.name, that check every kernel of backend k. */
 export function runKernelSuite(k: Kernels): void {
@@ -32,5 +34,7 @@ export function runKernelSuite(k: Kernels): void {
   mergeSuite(k);
   epilogueSuite(k);
   groupNormSuite(k);
+  optimSuite(k);
   embeddingSuite(k);
+  upsampleSuite(k);
 }

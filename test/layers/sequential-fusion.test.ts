@@ -2,16 +2,23 @@
 // Sequential runs Conv2d or Linear followed by ReLU as one pass (the ReLU in the kernel's
 // epilogue): outputs, input gradients and parameter gradients must be bit-identical to running
 // the layers one by one, in train and eval mode, on the reference and the wasm backend (1 and 2
-// threads), and the ReLU kernel must not run for a fused pair.
+// threads), and the ReLU kernel must not run for a fused pair; backward runs a Conv2d or Linear +
+// ReLU pair as one conv2dBackward / linearBackward call (the ReLU's mask inside it) and Conv2d +
+// ReLU + MaxPool2d as one conv2dBackward call (the pool's routing too), with the same bits, also
+// when training stops at a fused first pair (needInputGrad false); a Graph (the resnet preset) fuses
+// a node with the ReLU that alone reads it the same way.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kernels } from '../../src/kernels/backend.js';
 import { kernels, refKernels, setKernels } from '../../src/kernels/index.js';
 import { createWasmKernels } from '../../src/kernels/wasm/index.js';
 import { ReLU, Tanh } from '../../src/layers/activations.js';
+import { BatchNorm2d } from '../../src/layers/batch-norm.js';
 import { Conv2d } from '../../src/layers/conv2d.js';
 import { Flatten } from '../../src/layers/flatten.js';
-import type { Layer, Mode } from '../../src/layers/layer.js';
+import { isContainer, type BackwardOptions, type Container, type Layer, type Mode, type Module } from '../../src/layers/layer.js';
+import { modelFromSpec } from '../../src/layers/spec.js';
+import { presetSpec } from '../../src/train/presets.js';
 import { Linear } from '../../src/layers/linear.js';
 import { MaxPool2d } from '../../src/layers/max-pool2d.js';
 import { Sequential } from '../../src/layers/sequential.js';
@@ -21,12 +28,12 @@ import { randn, Rng } from './util.js';
 const wasmBackends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
 after(() => wasmBackends.forEach((k) => k.close()));
 
-/** Conv → ReLU (fused), pool, conv without bias → ReLU (fused), Linear → ReLU (fused), Linear → Tanh (not), Linear without bias → ReLU (fused). */
+/** Conv → ReLU (fused) → pool, conv without bias → BN → ReLU (fused), Linear → ReLU (fused), Linear → Tanh (not), Linear without bias → ReLU (fused). */
 function layers(seed: number): Layer[] {
   const rng = new Rng(seed);
   return [
     new Conv2d(2, 4, 3, { padding: 1, rng }), new ReLU(), new MaxPool2d(2),
-    new Conv2d(4, 6, 3, { bias: false, rng }), new ReLU(), new Flatten(),
+    new Conv2d(4, 6, 3, { bias: false, rng }), new BatchNorm2d(6), new ReLU(), new Flatten(),
     new Linear(6, 9, { rng }), new ReLU(), new Linear(9, 5, { rng }), new Tanh(), new Linear(5, 7, { bias: false, rng }), new ReLU(),
   ];
 }
@@ -44,13 +51,13 @@ function unfused(ls: Layer[], x: Tensor, r: Tensor, mode: Mode): number[][] {
   return [bits(y), bits(d), ...ls.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
 }
 
-function countActivations(k: Kernels, fn: () => void): number {
+function countActivations(k: Kernels, fn: () => void, kernel: 'activation' | 'activationBackward' | 'maxPool2dBackward' = 'activation'): number {
   let count = 0;
   const spy = Object.assign(Object.create(k) as Kernels, {
-    activation: ((f, x) => {
+    [kernel]: (...args: unknown[]) => {
       count++;
-      return k.activation(f, x);
-    }) satisfies Kernels['activation'],
+      return (k[kernel] as (...a: unknown[]) => Tensor)(...args);
+    },
   });
   const previous = kernels();
   setKernels(spy);
@@ -76,9 +83,17 @@ describe('Sequential fuses Conv2d/Linear + ReLU', () => {
           const model = new Sequential(layers(5));
           let y: Tensor | null = null;
           const calls = countActivations(k, () => { y = model.forward(x, mode); });
-          assert.equal(calls, 2, 'only the Tanh and the ReLU after the bias-free Linear (no bias pass to fuse into) run the activation kernel');
-          const dx = model.backward(r);
-          const actual = [bits(y!), bits(dx), ...model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
+          assert.equal(calls, 1, 'only the Tanh runs the activation kernel');
+          let dx: Tensor | null = null;
+          let poolCalls = 0;
+          const backwardCalls = countActivations(k, () => {
+            poolCalls = countActivations(kernels(), () => { dx = model.backward(r); }, 'maxPool2dBackward');
+          }, 'activationBackward');
+          assert.equal(poolCalls, 0, 'the max pool after Conv2d + ReLU runs inside the conv2dBackward call');
+          // The ReLUs run inside the conv, batch norm and linear backward calls; in eval, batch norm's backward is a
+          // per-channel scale and its ReLU's mask runs apart.
+          assert.equal(backwardCalls, mode === 'train' ? 1 : 2, 'activation backward calls: the Tanh (and in eval the ReLU after BatchNorm)');
+          const actual = [bits(y!), bits(dx!), ...model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)))];
           assert.equal(actual.length, expected.length);
           actual.forEach((values, i) => assert.deepEqual(values, expected[i], `tensor ${i} (0: y, 1: dx, then the grads)`));
           assert.ok(expected[0].some((v) => v === 0) && expected[0].some((v) => v > 0), 'the last ReLU clips some outputs and keeps others');
@@ -88,6 +103,44 @@ describe('Sequential fuses Conv2d/Linear + ReLU', () => {
       });
     }
   }
+});
+
+describe('Sequential fuses Conv2d + ReLU backward when training stops at the first layer', () => {
+  for (const k of [refKernels, ...wasmBackends]) {
+    test(`${k.name}: needInputGrad false gives the unfused grads bit for bit`, () => {
+      const previous = kernels();
+      setKernels(k);
+      try {
+        const rng = new Rng(79);
+        const x = randn(rng, [3, 2, 6, 6], 1, 'float32');
+        const r = randn(rng, [3, 7], 1, 'float32');
+        const expected = unfused(layers(6), x, r, 'train').slice(2); // the grads (the unfused run also computes dx)
+        const model = new Sequential(layers(6));
+        model.forward(x, 'train');
+        assert.equal(model.backward(r, { needInputGrad: false }), null);
+        const actual = model.layers.flatMap((l) => l.parameters().map((p) => bits(p.grad)));
+        actual.forEach((values, i) => assert.deepEqual(values, expected[i], `grad ${i}`));
+      } finally {
+        setKernels(previous);
+      }
+    });
+  }
+});
+
+test('a layer whose backward is replaced on the instance runs unfused, so every backward is seen', () => {
+  const model = new Sequential(layers(5));
+  const seen: string[] = [];
+  for (const layer of model.layers) {
+    const backward = layer.backward.bind(layer) as (dy: Tensor) => Tensor;
+    layer.backward = ((dy: Tensor) => {
+      seen.push(layer.name);
+      return backward(dy);
+    }) as Layer['backward'];
+  }
+  const rng = new Rng(80);
+  model.forward(randn(rng, [2, 2, 6, 6], 1, 'float32'), 'train');
+  model.backward(randn(rng, [2, 7], 1, 'float32'));
+  assert.deepEqual(seen, model.layers.map((l) => l.name).reverse());
 });
 
 test('a layer whose forward is replaced on the instance (instrumentation) runs unfused, so every forward is seen', () => {
@@ -102,4 +155,44 @@ test('a layer whose forward is replaced on the instance (instrumentation) runs u
   }
   model.forward(randn(new Rng(78), [2, 2, 6, 6], 1, 'float32'), 'eval');
   assert.deepEqual(seen, model.layers.map((l) => l.name));
+});
+
+/** Replaces forward and backward of every leaf module on the instance (delegating), which turns fusion off. */
+function instrument(m: Module): void {
+  if (isContainer(m)) return m.children().forEach((c) => instrument(c.module));
+  const layer = m as Layer;
+  const [forward, backward] = [layer.forward.bind(layer), layer.backward.bind(layer)];
+  layer.forward = (x, mode) => forward(x, mode);
+  layer.backward = ((dy: Tensor, options?: BackwardOptions) => backward(dy, options ?? {})) as Layer['backward'];
+}
+
+describe('Graph fuses a node with the ReLU that alone reads it (the resnet preset: Conv2d/BatchNorm + ReLU)', () => {
+  for (const k of [refKernels, ...wasmBackends]) {
+    test(`${k.name}: the same bits as the nodes run apart, and ReLU kernels only after the Adds`, () => {
+      const previous = kernels();
+      setKernels(k);
+      try {
+        const build = () => modelFromSpec(presetSpec('resnet', { inputShape: [1, 8, 8] }), { inputShape: [2, 1, 8, 8], rng: new Rng(81) });
+        const rng = new Rng(82);
+        const x = randn(rng, [3, 1, 8, 8], 1, 'float32');
+        const r = randn(rng, [3, 10], 1, 'float32');
+        const run = (model: Container): number[][] => {
+          const y = model.forward(x, 'train');
+          const dx = model.backward(r);
+          return [bits(y), bits(dx), ...model.parameters().map((p) => bits(p.grad))];
+        };
+        const apart = build();
+        instrument(apart);
+        const expected = run(apart);
+        const fused = build();
+        let actual: number[][] = [];
+        const calls = countActivations(k, () => { actual = run(fused); });
+        assert.equal(calls, 3, 'one ReLU kernel per block (after its Add); the stem and block ReLUs run in the batch norm pass');
+        assert.equal(actual.length, expected.length);
+        actual.forEach((values, i) => assert.deepEqual(values, expected[i], `tensor ${i} (0: y, 1: dx, then the grads)`));
+      } finally {
+        setKernels(previous);
+      }
+    });
+  }
 });

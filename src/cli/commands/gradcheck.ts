@@ -67,6 +67,19 @@ const BASIC_BLOCK: LayerSpec = {
   ],
 };
 
+/** ShuffleNet v2's stride-1 unit: the channels split in two halves, one kept, one convolved, joined and shuffled. */
+const SHUFFLE_UNIT: LayerSpec = {
+  type: 'Graph',
+  nodes: [
+    { name: 'x1', inputs: ['input'], type: 'Narrow', dim: 1, start: 0, length: 2 },
+    { name: 'x2', inputs: ['input'], type: 'Narrow', dim: 1, start: 2, length: 2 },
+    { name: 'conv', inputs: ['x2'], type: 'Conv2d', inChannels: 2, outChannels: 2, kernelSize: 3, padding: 1 },
+    { name: 'act', type: 'Tanh' },
+    { name: 'cat', inputs: ['x1', 'act'], type: 'Concat' },
+    { name: 'shuffle', type: 'ChannelShuffle', groups: 2 },
+  ],
+};
+
 /** A loss as a Differentiable: forward gives the scalar as a [1] tensor, backward scales dz by dy. */
 function lossCase(name: string, make: (rng: Rng) => { forward: (z: Tensor) => number; backward: () => Tensor; z: Tensor }): Case {
   return {
@@ -175,6 +188,10 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('AdaptiveAvgPool2d 7×7 → 3×3', { type: 'AdaptiveAvgPool2d', outputSize: 3 }, [2, 2, 7, 7]),
   layerCase('AdaptiveAvgPool2d 3×3 → [4, 5]', { type: 'AdaptiveAvgPool2d', outputSize: [4, 5] }, [1, 2, 3, 3]),
   layerCase('GlobalAvgPool2d', { type: 'GlobalAvgPool2d' }, [2, 3, 5, 7]),
+  layerCase('Upsample nearest scaleFactor [2, 3]', { type: 'Upsample', scaleFactor: [2, 3] }, [1, 2, 3, 4]),
+  layerCase('Upsample nearest size [7, 5]', { type: 'Upsample', size: [7, 5] }, [2, 1, 3, 4]),
+  layerCase('Upsample bilinear scaleFactor 2', { type: 'Upsample', scaleFactor: 2, mode: 'bilinear' }, [2, 2, 3, 4]),
+  layerCase('Upsample bilinear size [7, 5] alignCorners', { type: 'Upsample', size: [7, 5], mode: 'bilinear', alignCorners: true }, [1, 2, 3, 4]),
   layerCase('LayerNorm [3, 4]', { type: 'LayerNorm', normalizedShape: [3, 4] }, [2, 3, 4], 'normal', true),
   layerCase('LayerNorm [5] no affine', { type: 'LayerNorm', normalizedShape: [5], elementwiseAffine: false }, [3, 5]),
   layerCase('GroupNorm 2 groups of 3', { type: 'GroupNorm', numGroups: 2, numChannels: 6 }, [2, 6, 3, 3], 'normal', true),
@@ -186,6 +203,15 @@ export const GRADCHECK_CASES: Case[] = [
   layerCase('ELU 0.5', { type: 'ELU', alpha: 0.5 }, [3, 7], 'awayFromZero'),
   layerCase('Mish', { type: 'Mish' }, [3, 7]),
   layerCase('GELU tanh', { type: 'GELU', approximate: 'tanh' }, [3, 7]),
+  layerCase('ChannelShuffle 3 groups', { type: 'ChannelShuffle', groups: 3 }, [2, 6, 2, 3]),
+  layerCase('ChannelShuffle 2 groups (rank 3)', { type: 'ChannelShuffle', groups: 2 }, [2, 4, 5]),
+  layerCase('Narrow dim 1 start 1 length 3', { type: 'Narrow', dim: 1, start: 1, length: 3 }, [2, 5, 2, 2]),
+  layerCase('Narrow dim -1 start -2 length 2', { type: 'Narrow', dim: -1, start: -2, length: 2 }, [2, 3, 5]),
+  layerCase('Graph ShuffleNet unit (chunk, conv, concat, shuffle)', SHUFFLE_UNIT, [2, 4, 3, 3]),
+  layerCase('ZeroPad2d [left 1, right 0, top 2, bottom 1]', { type: 'ZeroPad2d', padding: [1, 0, 2, 1] }, [2, 2, 3, 4]),
+  layerCase('ZeroPad2d [−1, 2, 0, −1] (negative sides crop)', { type: 'ZeroPad2d', padding: [-1, 2, 0, -1] }, [2, 2, 3, 4]),
+  layerCase('ZeroPad2d [0, 1, 0, 1] then Conv2d 3×3 stride 2 (TensorFlow SAME)', { type: 'Sequential', layers: [
+    { type: 'ZeroPad2d', padding: [0, 1, 0, 1] }, { type: 'Conv2d', inChannels: 2, outChannels: 2, kernelSize: 3, stride: 2 }] }, [1, 2, 5, 6]),
   embeddingCase('Embedding 6×4 (weight; repeated indices)', 6, 4, [3, 5]),
   embeddingCase('Embedding 5×3 paddingIdx 1 (weight)', 5, 3, [4, 3], 1),
   layerCase('Narrow dim 1 start 2 length 3', { type: 'Narrow', dim: 1, start: 2, length: 3 }, [3, 6]),

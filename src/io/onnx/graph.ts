@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // A decoded ONNX graph indexed for import: who produces and who reads each value, and the
 // value of every constant, including the small integer computations PyTorch emits for shapes
-// (Shape → Gather → Unsqueeze → Concat → Reshape for `x.view(x.size(0), -1)`), evaluated with the
-// batch dimension kept symbolic.
+// (Shape → Gather → Unsqueeze → Concat → Reshape for `x.view(x.size(0), -1)`, Add → Div → Mul for
+// the ends of `x.chunk(2, dim=1)`), evaluated with the batch dimension kept symbolic.
 import {
   AttributeType,
   Attributes,
@@ -216,6 +216,25 @@ export class OnnxGraph {
         if (node.opType === 'Squeeze' && data.dims.length === 1 && size === 1) return { dims: [], floats: null, ints: data.ints };
         return null;
       }
+      case 'Add':
+      case 'Sub':
+      case 'Mul':
+      case 'Div':
+        return intArithmetic(where, node.opType, input(0), input(1));
+      case 'Slice': {
+        // Shape arithmetic on 1-D integers, step 1 (PyTorch's Resize sizes: Shape → Slice [0:2] → Concat).
+        const named = (i: number) => (node.input?.[i] ?? '') !== '';
+        const [data, starts, ends, axes, steps] = [0, 1, 2, 3, 4].map(input);
+        if (!data?.ints || data.dims.length !== 1 || starts?.ints?.length !== 1 || ends?.ints?.length !== 1) return null;
+        if (named(3) && !(axes?.ints?.length === 1 && (axes.ints[0] === 0 || axes.ints[0] === -1))) return null;
+        if (named(4) && !(steps?.ints?.length === 1 && steps.ints[0] === 1)) return null;
+        const n = data.ints.length;
+        const clamp = (v: Dim) => (typeof v === 'number' ? Math.min(Math.max(v < 0 ? v + n : v, 0), n) : null);
+        const [begin, end] = [clamp(starts.ints[0]), clamp(ends.ints[0])];
+        if (begin === null || end === null) return null;
+        const ints = data.ints.slice(begin, Math.max(begin, end));
+        return { dims: [ints.length], floats: null, ints };
+      }
       case 'Concat': {
         const parts = (node.input ?? []).map((_, i) => input(i));
         if (parts.some((p) => !p?.ints || p.dims.length !== 1)) return null;
@@ -254,6 +273,29 @@ function constantNode(where: string, attributes: AttributeProto[]): ConstValue {
   }
 }
 
+
+/**
+ * Integer shape arithmetic (the chunk ends (C + 1)/2·k of `x.chunk`): element-wise, a one-element
+ * side broadcast; Div truncates as ONNX Runtime's integer Div does. Any entry involving the batch
+ * 'N' (or an unknown size) is unknown (null). Float operands: not shape arithmetic (null).
+ */
+function intArithmetic(where: string, op: string, a: ConstValue | null, b: ConstValue | null): ConstValue | null {
+  if (!a?.ints || !b?.ints) return null;
+  const [n, m] = [a.ints.length, b.ints.length];
+  if (n !== m && n !== 1 && m !== 1) return null;
+  const ints = Array.from({ length: Math.max(n, m) }, (_, i): Dim => {
+    const x = a.ints![n === 1 ? 0 : i];
+    const y = b.ints![m === 1 ? 0 : i];
+    if (typeof x !== 'number' || typeof y !== 'number') return null;
+    if (op === 'Add') return x + y;
+    if (op === 'Sub') return x - y;
+    if (op === 'Mul') return x * y;
+    if (y === 0) throw new Error(`${where}: integer division by zero`);
+    return Math.trunc(x / y);
+  });
+  const dims = n !== m ? (n > m ? a.dims : b.dims) : a.dims.length >= b.dims.length ? a.dims : b.dims;
+  return { dims, floats: null, ints };
+}
 
 /** A float constant transposed by `perm` (default: reversed axes), as ONNX's Transpose. */
 function transposeConst(where: string, data: ConstValue | null, perm: number[] | null): ConstValue | null {

@@ -38,7 +38,7 @@ export interface BuiltNode {
 /** Layer types whose output has their input's shape (used when the input's size is unknown). */
 const SHAPE_PRESERVING = new Set([
   'ReLU', 'LeakyReLU', 'Sigmoid', 'Tanh', 'GELU', 'Softplus', 'Dropout', 'BatchNorm1d', 'BatchNorm2d',
-  'ReLU6', 'Hardswish', 'Hardsigmoid', 'SiLU', 'ELU', 'Mish', 'LayerNorm', 'GroupNorm',
+  'ReLU6', 'Hardswish', 'Hardsigmoid', 'SiLU', 'ELU', 'Mish', 'LayerNorm', 'GroupNorm', 'ChannelShuffle',
 ]);
 
 export class GraphBuilder {
@@ -54,10 +54,14 @@ export class GraphBuilder {
     this.taken = new Set([inputName]);
   }
 
-  /** Adds a node computing `spec` from `inputs`; returns its output value. */
-  add(onnxNode: NodeProto, spec: LayerSpec, inputs: Value[], weights: Record<string, Weight>, where: string): Value {
-    const name = this.nameFor(onnxNode, spec);
-    const path = modulePath(onnxNode);
+  /**
+   * Adds a node computing `spec` from `inputs`; returns its output value. `suffix` names a helper
+   * layer an ONNX node needs besides its main one ('conv1_pad' before 'conv1', module path and all).
+   */
+  add(onnxNode: NodeProto, spec: LayerSpec, inputs: Value[], weights: Record<string, Weight>, where: string, suffix = ''): Value {
+    const name = this.nameFor(onnxNode, spec, suffix);
+    const found = modulePath(onnxNode);
+    const path = found && suffix ? [...found.slice(0, -1), `${found[found.length - 1]}_${suffix}`] : found;
     const op = sanitize((onnxNode.name ?? '').split(/[/.]/).pop() ?? '') || spec.type.toLowerCase();
     let module: Layer | Merge;
     let shape: Dim[];
@@ -109,9 +113,10 @@ export class GraphBuilder {
     return [this.probeBatch, ...(shape.slice(1) as number[])];
   }
 
-  /** A unique flat node name from the file: its module path joined by '_', else its name or op. */
-  private nameFor(node: NodeProto, spec: LayerSpec): string {
-    const base = modulePath(node)?.join('_') ?? (sanitize(node.name ?? node.output?.[0] ?? '') || spec.type.toLowerCase());
+  /** A unique flat node name from the file: its module path joined by '_', else its name or op (and the suffix). */
+  private nameFor(node: NodeProto, spec: LayerSpec, suffix: string): string {
+    const found = modulePath(node)?.join('_') ?? (sanitize(node.name ?? node.output?.[0] ?? '') || spec.type.toLowerCase());
+    const base = suffix ? `${found}_${suffix}` : found;
     let name = base;
     for (let k = 1; this.taken.has(name); k++) name = `${base}_${k}`;
     this.taken.add(name);

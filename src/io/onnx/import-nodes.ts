@@ -2,11 +2,12 @@
 // ONNX import, node by node: walks the graph in topological order and turns each node reading the
 // model's input (directly or through other nodes) into a Graph node, or into nothing (Identity,
 // Dropout, a Reshape that changes nothing), or fuses it with the nodes after it (MatMul + Add,
-// Pad + AveragePool, the formulas in import-patterns.ts). Nodes computing only from constants
-// (weights, PyTorch's shape arithmetic) are evaluated on demand by OnnxGraph. This file holds the
-// walk, the dispatch, the layers with weights, activations and merges; pooling, shape ops, norms
-// and upsampling have files of their own. Every refusal names the node, its op and the attribute
-// or input at fault. The mapping: docs/interop.md.
+// Pad + AveragePool, the formulas in import-patterns.ts), or into one layer per output (Split).
+// Nodes computing only from constants (weights, PyTorch's shape arithmetic) are evaluated on
+// demand by OnnxGraph. This file holds the walk, the dispatch, the layers with weights,
+// activations and merges; pooling, shape ops, norms, upsampling, slices and channel shuffles have
+// files of their own. Every refusal names the node, its op and the attribute or input at fault.
+// The mapping: docs/interop.md.
 import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';
@@ -15,9 +16,10 @@ import { describeShape, foldedBatchNorm, GraphBuilder, type Value, type Weight }
 import { instanceNormalization, layerNormalization } from './import-norms.js';
 import { matchPattern } from './import-patterns.js';
 import { convTranspose, resize } from './import-upsampling.js';
-import { globalPool, pad, pool, reduceMean } from './import-pools.js';
+import { globalPool, pad, pool, reduceMean, zeroPad } from './import-pools.js';
 import { reshape, skip, softmax, transpose } from './import-shapes.js';
-import { gather, slice } from './import-gather.js';
+import { gather } from './import-gather.js';
+import { slice, split } from './import-slices.js';
 import { readWindow } from './import-window.js';
 import { Attributes, shortestFloat32, type NodeProto } from './proto.js';
 
@@ -117,11 +119,26 @@ export class Converter {
     this.setValue(nodes[nodes.length - 1].output?.[0] ?? '', value);
   }
 
+  /** A node with several outputs (Split): each used output i becomes the layer specs[i] reading x (null: x itself). */
+  emitEach(node: NodeProto, specs: readonly (LayerSpec | null)[], x: Value): void {
+    this.consumed.add(node);
+    (node.output ?? []).forEach((name, i) => {
+      if (!this.isUsed(name)) return;
+      const spec = specs[i];
+      this.setValue(name, spec ? this.builder.add(node, spec, [x], {}, describeNode(node)) : x);
+    });
+  }
+
+  /** Whether a node reads `value` or it is the graph's output. */
+  isUsed(value: string): boolean {
+    return value !== '' && (this.g.readersOf(value).length > 0 || value === this.output);
+  }
+
   private consume(nodes: NodeProto[]): void {
     for (const n of nodes) {
       this.consumed.add(n);
       for (const out of (n.output ?? []).slice(1)) {
-        if (out !== '' && (this.g.readersOf(out).length > 0 || out === this.output)) {
+        if (this.isUsed(out)) {
           throw new Error(`${describeNode(n)}: output '${out}' is used, only the first output is supported`);
         }
       }
@@ -190,6 +207,10 @@ export class Converter {
         return reshape(this, node, a);
       case 'Transpose':
         return transpose(this, node, a);
+      case 'Slice':
+        return slice(this, node, a);
+      case 'Split':
+        return split(this, node, a);
       case 'Identity':
       case 'Dropout':
       case 'Cast':
@@ -198,8 +219,6 @@ export class Converter {
         return softmax(this, node, a);
       case 'Gather':
         return gather(this, node, a);
-      case 'Slice':
-        return slice(this, node, a);
       case 'LayerNormalization':
         return layerNormalization(this, node, a);
       case 'InstanceNormalization':
@@ -230,13 +249,18 @@ export class Converter {
     const w = readWindow(a, where, kernel, x.shape, { hasCeilMode: false, hasDilations: true });
     const groups = a.int('group', 1);
     a.checkAllUsed();
-    const pads = w.pads.map((p, i) => p + prePad[i]);
-    if (pads[0] !== pads[2] || pads[1] !== pads[3]) {
-      throw new Error(`${where}: attribute pads = ${formatShape(pads)} is asymmetric (Conv2d pads both sides equally)`);
-    }
     const inChannels = inPerGroup * groups;
     if (x.shape.length !== 4 || (x.shape[1] !== null && x.shape[1] !== inChannels)) {
       throw new Error(`${where}: W ${formatShape(W.dims)} with group ${groups} needs [N, ${inChannels}, H, W] input, got ${describeShape(x.shape)}`);
+    }
+    let pads = w.pads.map((p, i) => p + prePad[i]); // [top, left, bottom, right]
+    let input = x;
+    if (pads[0] !== pads[2] || pads[1] !== pads[3]) {
+      // Conv2d pads both sides of an axis equally: what one side has more goes into a ZeroPad2d in front.
+      if (!layerDef('ZeroPad2d')) throw new Error(`${where}: attribute pads = ${formatShape(pads)} is asymmetric (Conv2d pads both sides equally)`);
+      const [ph, pw] = [Math.min(pads[0], pads[2]), Math.min(pads[1], pads[3])];
+      input = this.builder.add(node, zeroPad(pads.map((p, i) => p - (i % 2 === 0 ? ph : pw))), [x], {}, where, 'pad');
+      pads = [ph, pw, ph, pw];
     }
     const bias = node.input?.[2] ? this.g.floats(node, 2, 'B') : null;
     if (bias && bias.values.length !== outChannels) throw new Error(`${where}: bias has ${bias.values.length} values, expected ${outChannels}`);
@@ -245,20 +269,24 @@ export class Converter {
     if (!bias) spec.bias = false;
     const folded = bias ? foldedBatchNorm(node) : null;
     if (folded) spec.foldedBatchNorm = folded;
-    this.emit([...before, node], spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W }, node);
+    this.emit([...before, node], spec, [input], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W }, node);
   }
 
-  /** Linear from Gemm: y = α·A·op(B) + β·C. PyTorch exports transB = 1 (B = W as [out, in]). */
-  private gemm(node: NodeProto, a: Attributes): void {
+  /**
+   * Linear from Gemm: y = α·op(A)·op(B) + β·C. PyTorch exports transB = 1 (B = W as [out, in]).
+   * `before`: a Transpose of the model's [N, in] value x into A (transA = 1 undoes it, so op(A) = x).
+   */
+  gemm(node: NodeProto, a: Attributes, before: NodeProto | null = null): void {
     const where = describeNode(node);
     const alpha = a.float('alpha', 1);
     const beta = a.float('beta', 1);
     const transA = a.int('transA', 0);
     const transB = a.int('transB', 0);
     a.checkAllUsed();
-    const x = this.onlyFirstIsData(node);
-    if (transA !== 0) {
-      throw new Error(`${where}: attribute transA = ${transA} would make the model's input [features, batch]; only transA = 0 is supported`);
+    if (!before && !this.isData(node.input?.[0] ?? '') && this.isData(node.input?.[1] ?? '')) return this.gemmOfB(node, alpha, beta, transA, transB);
+    const x = before ? this.data(before, 0) : this.onlyFirstIsData(node);
+    if (transA !== 0 && !before) {
+      throw new Error(`${where}: attribute transA = ${transA} would make the model's input [features, batch]; only transA = 0 is supported (or transA = 1 reading a Transpose of a [batch, features] value)`);
     }
     const B = this.g.floats(node, 1, 'B');
     if (B.dims.length !== 2) throw new Error(`${where}: B must be 2-D, got dims ${formatShape(B.dims)}`);
@@ -267,7 +295,33 @@ export class Converter {
     let bias = node.input?.[2] && beta !== 0 ? this.g.floats(node, 2, 'C') : null;
     // A scalar or one-element C is added to every output: a bias of that value repeated.
     if (bias && bias.values.length === 1) bias = { dims: [W.dims[1]], values: new Float64Array(W.dims[1]).fill(bias.values[0]) };
-    this.linear(node, x, scaled(W, alpha), bias ? scaled(bias, beta) : null, [node]);
+    this.linear(node, x, scaled(W, alpha), bias ? scaled(bias, beta) : null, before ? [before, node] : [node]);
+  }
+
+  /**
+   * Gemm(A, x) with the model's value x [N, in] as B and a constant A: with transB = 1 the result
+   * α·op(A)·xᵀ + β·C is [out, N], which a Transpose after it turns into x·op(A)ᵀ·α + β·Cᵀ: a Linear
+   * whose [in, out] weight is op(A)ᵀ (A itself when transA = 1: transA folds into the weight).
+   */
+  private gemmOfB(node: NodeProto, alpha: number, beta: number, transA: number, transB: number): void {
+    const where = describeNode(node);
+    const x = this.data(node, 1);
+    const after = this.onlyReader(node.output?.[0] ?? '');
+    const perm = after?.opType === 'Transpose' ? after.attribute?.find((t) => t.name === 'perm')?.ints?.map(Number) ?? [1, 0] : null;
+    if (transB !== 1 || !perm || perm.join() !== '1,0' || (after!.attribute ?? []).some((t) => t.name !== 'perm')) {
+      throw new Error(`${where}: input B is the model's value and A a constant; only supported with transB = 1 and a Transpose after it (otherwise the output is [features, batch] or the batch is summed over)`);
+    }
+    const A = this.g.floats(node, 0, 'A');
+    if (A.dims.length !== 2) throw new Error(`${where}: A must be 2-D, got dims ${formatShape(A.dims)}`);
+    const W = transA ? A : transposed(A); // op(A)ᵀ
+    const outFeatures = W.dims[1];
+    let bias = node.input?.[2] && beta !== 0 ? this.g.floats(node, 2, 'C') : null;
+    // C is added to [out, N]: one value per output row ([out, 1]) or one for all.
+    if (bias && bias.values.length === 1) bias = { dims: [outFeatures], values: new Float64Array(outFeatures).fill(bias.values[0]) };
+    else if (bias && (bias.dims.length !== 2 || bias.dims[0] !== outFeatures || bias.dims[1] !== 1)) {
+      throw new Error(`${where}: C has dims ${formatShape(bias.dims)}; with the model's value as B only [${outFeatures}, 1] or one value is supported`);
+    }
+    this.linear(node, x, scaled(W, alpha), bias ? scaled({ dims: [outFeatures], values: bias.values }, beta) : null, [node, after!]);
   }
 
   /** Linear from MatMul (B is [in, out] already), fused with a following Add of a constant bias. */

@@ -3,7 +3,7 @@
 //   GELU      x·½(1 + erf(x/√2)): Div(x, √2) or Mul(x, 1/√2) → Erf → Add(1) → Mul(x, ·) → Mul(½)
 //   GELU tanh ½x(1 + tanh(√(2/π)(x + 0.044715x³))): Mul(x, x) → Mul(x, ·) (or Pow(x, 3)) → Mul(0.044715)
 //             → Add(x, ·) → Mul(√(2/π)) → Tanh → Add(1) → Mul(x, ·) → Mul(½)
-//   LayerNorm, GroupNorm: see import-norms.ts
+//   LayerNorm, GroupNorm: see import-norms.ts; ChannelShuffle: see import-slices.ts
 //   Softplus  with β: Mul(x, β) → Softplus → Div(β) or Mul(1/β)
 //   SiLU      x·σ(x): Sigmoid(x) → Mul(x, ·)             (when the SiLU layer exists)
 //   Hardswish x·hardsigmoid(x): HardSigmoid(x) → Mul(x, ·) (opset < 14; when the layer exists)
@@ -16,6 +16,7 @@ import { describeNode } from './graph.js';
 import { shortestFloat32, type NodeProto } from './proto.js';
 import type { Converter } from './import-nodes.js';
 import { groupNormPattern, layerNormPattern } from './import-norms.js';
+import { channelShufflePattern } from './import-slices.js';
 
 /** Tries every formula starting at `node`; true when one matched and was added. */
 export function matchPattern(c: Converter, node: NodeProto): boolean {
@@ -28,7 +29,7 @@ export function matchPattern(c: Converter, node: NodeProto): boolean {
     case 'ReduceMean':
       return layerNormPattern(c, node);
     case 'Reshape':
-      return groupNormPattern(c, node);
+      return groupNormPattern(c, node) || channelShufflePattern(c, node);
     case 'Sigmoid':
       return gated(c, node, [], 'SiLU');
     case 'HardSigmoid':

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Pooling from ONNX: MaxPool and AveragePool (four-sided pads, ceil_mode, dilations, auto_pad,
-// count_include_pad), a zero Pad folded into the AveragePool or Conv after it, GlobalAveragePool,
-// GlobalMaxPool and ReduceMean over the spatial axes. Part of the node-by-node conversion in
+// count_include_pad), a zero Pad folded into the AveragePool or Conv after it (else a ZeroPad2d),
+// GlobalAveragePool, GlobalMaxPool and ReduceMean over the spatial axes. Part of the node-by-node conversion in
 // import-nodes.ts; the mapping is in docs/interop.md.
+import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';
 import { describeNode } from './graph.js';
@@ -10,6 +11,12 @@ import { describeShape } from './import-builder.js';
 import type { Converter } from './import-nodes.js';
 import { readWindow } from './import-window.js';
 import { Attributes, type NodeProto } from './proto.js';
+
+/** The ZeroPad2d for ONNX's pads [top, left, bottom, right] (its padding is PyTorch's [left, right, top, bottom]). */
+export function zeroPad([top, left, bottom, right]: readonly number[]): LayerSpec {
+  const padding = [left, right, top, bottom];
+  return { type: 'ZeroPad2d', padding: padding.every((p) => p === top) ? top : padding };
+}
 
 /** MaxPool or AveragePool; `prePad` comes from a zero Pad fused in front of an AveragePool. */
 export function pool(c: Converter, node: NodeProto, a: Attributes, nodes: NodeProto[], prePad: number[] | null = null): void {
@@ -25,11 +32,14 @@ export function pool(c: Converter, node: NodeProto, a: Attributes, nodes: NodePr
   a.checkAllUsed();
   if (x.shape.length !== 4) throw new Error(`${where}: needs an [N, C, H, W] input, got ${describeShape(x.shape)}`);
   let pads: number[] = w.pads;
-  if (prePad) {
-    // Zeros padded by a Pad node count in the average; the pool's own padding must count too.
-    if (pads.some((p) => p !== 0) && !countIncludePad) {
-      throw new Error(`${where}: padding in a Pad node and in the AveragePool with count_include_pad = 0 is not supported`);
-    }
+  let input = x;
+  if (prePad && pads.some((p) => p !== 0) && !countIncludePad) {
+    // The Pad's zeros count in the average and the pool's own padding does not: the Pad stays a
+    // ZeroPad2d of its own ([left, right, top, bottom]) in front of the AvgPool2d.
+    if (!layerDef('ZeroPad2d')) throw new Error(`${where}: padding in a Pad node and in the AveragePool with count_include_pad = 0 is not supported`);
+    input = c.builder.add(nodes[0], zeroPad(prePad), [x], {}, describeNode(nodes[0]));
+  } else if (prePad) {
+    // Zeros padded by a Pad node count in the average; the pool's own padding counts too.
     pads = pads.map((p, i) => p + prePad[i]);
     countIncludePad = prePad.some((p) => p !== 0) || countIncludePad;
   }
@@ -38,10 +48,13 @@ export function pool(c: Converter, node: NodeProto, a: Attributes, nodes: NodePr
   if (w.ceilMode) spec.ceilMode = true;
   if (!isAverage && w.dilations.some((d) => d !== 1)) spec.dilation = w.dilations;
   if (isAverage) spec.countIncludePad = countIncludePad;
-  c.emit(nodes, spec, [x], {}, node);
+  c.emit(nodes, spec, [input], {}, node);
 }
 
-/** PyTorch writes AvgPool2d(padding = p, count_include_pad = True) as Pad(zeros) + AveragePool. */
+/**
+ * A zero Pad of H and W: folded into the AveragePool or Conv after it (PyTorch writes AvgPool2d(padding
+ * = p, count_include_pad = True) as Pad(zeros) + AveragePool), else a ZeroPad2d.
+ */
 export function pad(c: Converter, node: NodeProto, a: Attributes): void {
   const where = describeNode(node);
   const mode = a.string('mode', 'constant');
@@ -50,24 +63,26 @@ export function pad(c: Converter, node: NodeProto, a: Attributes): void {
   a.checkAllUsed();
   const x = c.onlyFirstIsData(node);
   const next = c.onlyReader(node.output?.[0] ?? '');
-  if (!next || (next.opType !== 'AveragePool' && next.opType !== 'Conv') || next.input?.[0] !== node.output?.[0]) {
-    throw new Error(`${where}: a Pad is only supported right before an AveragePool or a Conv`);
-  }
+  const into = next && (next.opType === 'AveragePool' || next.opType === 'Conv') && next.input?.[0] === node.output?.[0] ? next : null;
+  if (!into && !layerDef('ZeroPad2d')) throw new Error(`${where}: a Pad is only supported right before an AveragePool or a Conv`);
   if (node.input?.[3]) throw new Error(`${where}: the axes input (opset 18) is not supported`);
   const pads = padsAttr ?? c.g.ints(node, 1, 'pads');
   const value = node.input?.[2] ? c.g.floats(node, 2, 'constant_value').values[0] : valueAttr;
-  const isSpatial = pads.length === 8 && pads.every((p) => typeof p === 'number' && p >= 0) && [0, 1, 4, 5].every((i) => pads[i] === 0);
-  if (mode !== 'constant' || value !== 0 || !isSpatial || x.shape.length !== 4) {
+  // Negative pads crop (ZeroPad2d does the same); only non-negative ones fold into the next layer.
+  const isSpatial = pads.length === 8 && pads.every((p) => typeof p === 'number') && [0, 1, 4, 5].every((i) => pads[i] === 0);
+  const crops = pads.some((p) => typeof p === 'number' && p < 0);
+  if (mode !== 'constant' || value !== 0 || !isSpatial || x.shape.length !== 4 || (crops && !layerDef('ZeroPad2d'))) {
     throw new Error(`${where}: only zero padding of H and W of an [N, C, H, W] value is supported (mode ${mode}, value ${value}, pads ${JSON.stringify(pads)})`);
   }
   const sides = [pads[2], pads[3], pads[6], pads[7]] as number[]; // [top, left, bottom, right]
-  const nextAttributes = new Attributes(describeNode(next), next.attribute ?? []);
+  if (!into || crops) return void c.emit([node], zeroPad(sides), [x]);
+  const nextAttributes = new Attributes(describeNode(into), into.attribute ?? []);
   // The next node reads the padded value: give it the unpadded one with the padding folded in.
   // The next node reads the unpadded value, with the padding added to its own.
   c.alias([node], x);
   c.reshaped.add(node.output?.[0] ?? '');
-  if (next.opType === 'Conv') c.conv(next, nextAttributes, [node], sides);
-  else pool(c, next, nextAttributes, [node, next], sides);
+  if (into.opType === 'Conv') c.conv(into, nextAttributes, [node], sides);
+  else pool(c, into, nextAttributes, [node, into], sides);
 }
 
 /** GlobalAveragePool (GlobalAvgPool2d), GlobalMaxPool (MaxPool2d over the whole map), ReduceMean over H, W. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Shape operators from ONNX on the model's values: Flatten, Reshape, Squeeze and Unsqueeze where
-// they change nothing or flatten to [N, all the rest]; Transpose where it changes nothing;
+// they change nothing or flatten to [N, all the rest]; Transpose where it changes nothing (the
+// channel shuffle's Reshape → Transpose → Reshape is matched first, in import-slices.ts);
 // Identity, Dropout (eval) and Cast to float (or to integers for a Gather's indices), which compute
 // nothing; a trailing Softmax. Part of
 // the node-by-node conversion in import-nodes.ts; the mapping is in docs/interop.md.
@@ -8,7 +9,7 @@ import { formatShape } from '../../tensor/tensor.js';
 import { describeNode, type Dim } from './graph.js';
 import { describeShape } from './import-builder.js';
 import type { Converter } from './import-nodes.js';
-import type { Attributes, NodeProto } from './proto.js';
+import { Attributes, type NodeProto } from './proto.js';
 
 /**
  * Flatten, Reshape, Squeeze, Unsqueeze: fine where the result is the input's shape (nothing to
@@ -24,7 +25,9 @@ export function reshape(c: Converter, node: NodeProto, a: Attributes): void {
   const flat = flattenedShape(x.shape);
   const isFlatten = target.length === 2 && target[0] === 'N' && (target[1] === flat[1] || target[1] === null);
   if (!isFlatten) {
-    throw new Error(`${where}: ${node.opType} of ${describeShape(x.shape)} to ${describeShape(target)} is not supported (only to the same shape, or a flatten to [N, ${flat[1] ?? '?'}])`);
+    const splitsChannels = target.length === x.shape.length + 1 && node.opType === 'Reshape';
+    const hint = splitsChannels ? `; a channel shuffle is read as Reshape [N, G, C/G, *] → Transpose perm [0, 2, 1, …] → Reshape [N, C, *], its only reader each` : '';
+    throw new Error(`${where}: ${node.opType} of ${describeShape(x.shape)} to ${describeShape(target)} is not supported (only to the same shape, or a flatten to [N, ${flat[1] ?? '?'}]${hint})`);
   }
   if (x.shape.length === 2) return c.alias([node], x);
   c.emit([node], { type: 'Flatten' }, [x]);
@@ -35,7 +38,13 @@ export function transpose(c: Converter, node: NodeProto, a: Attributes): void {
   const perm = a.ints('perm') ?? x.shape.map((_, i) => x.shape.length - 1 - i);
   a.checkAllUsed();
   if (perm.every((p, i) => p === i)) return c.alias([node], x);
-  throw new Error(`${describeNode(node)}: Transpose with perm = ${formatShape(perm)} of a value computed from the input is not supported (only where it changes nothing, or on constants)`);
+  // [N, in] → [in, N], read back by a Gemm with transA = 1: a Linear on x.
+  const gemm = c.onlyReader(node.output?.[0] ?? '');
+  if (perm.join() === '1,0' && gemm?.opType === 'Gemm' && gemm.input?.[0] === node.output?.[0]) {
+    const ga = new Attributes(describeNode(gemm), gemm.attribute ?? []);
+    if (gemm.attribute?.some((t) => t.name === 'transA' && Number(t.i) === 1)) return c.gemm(gemm, ga, node);
+  }
+  throw new Error(`${describeNode(node)}: Transpose with perm = ${formatShape(perm)} of a value computed from the input is not supported (only where it changes nothing, on constants, or inside a channel shuffle: Reshape [N, G, C/G, *] → Transpose perm [0, 2, 1, …] → Reshape [N, C, *])`);
 }
 
 export function skip(c: Converter, node: NodeProto, a: Attributes): void {
@@ -80,7 +89,7 @@ export function softmax(c: Converter, node: NodeProto, a: Attributes): void {
 }
 
 /** The shape Flatten / Reshape / Squeeze / Unsqueeze asks for, 'N' for the batch where it is kept. */
-function reshapeTarget(c: Converter, node: NodeProto, a: Attributes, shape: Dim[]): Dim[] {
+export function reshapeTarget(c: Converter, node: NodeProto, a: Attributes, shape: Dim[]): Dim[] {
   const where = describeNode(node);
   const rank = shape.length;
   switch (node.opType) {

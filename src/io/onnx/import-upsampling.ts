@@ -3,14 +3,15 @@
 //   ConvTranspose (strides, pads, output_padding, output_shape, auto_pad, dilations, group)
 //                                       → ConvTranspose2d; pads [b, e] with b ≥ e become
 //                                         padding b and outputPadding + (b − e), as PyTorch writes it
-//   Resize (opset 10+), Upsample (opset 7–9; scales an attribute before 9) with integer scales on H and W
+//   Resize (opset 10+), Upsample (opset 7–9; scales an attribute before 9) with scales on H and W
+//   (any positive factor) or sizes (new H and W; PyTorch's Shape → Slice → Concat is folded)
 //                                       → Upsample: mode nearest (asymmetric, floor: PyTorch's
 //                                         'nearest'), linear with align_corners (alignCorners) or
 //                                         half_pixel / pytorch_half_pixel (bilinear)
 import { layerDef } from '../../layers/all.js';
 import type { LayerSpec } from '../../layers/layer.js';
 import { formatShape } from '../../tensor/tensor.js';
-import { describeNode } from './graph.js';
+import { describeNode, type Dim } from './graph.js';
 import { describeShape } from './import-builder.js';
 import type { Converter } from './import-nodes.js';
 import type { Attributes, NodeProto } from './proto.js';
@@ -75,7 +76,49 @@ export function convTranspose(c: Converter, node: NodeProto, a: Attributes): voi
   c.emit([node], spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W });
 }
 
-/** Resize / Upsample by integer factors on H and W. */
+/**
+ * The double a float32 scale stands for: the shortest decimal that rounds to it (PyTorch writes its
+ * scale_factor 1.7 as the float32 1.70000005 but computed with the double 1.7).
+ */
+function shortestDecimal(f: number): number {
+  for (let digits = 1; digits <= 9; digits++) {
+    const v = Number(f.toPrecision(digits));
+    if (Math.fround(v) === f) return v;
+  }
+  return f;
+}
+
+/**
+ * The Upsample option a Resize / Upsample node gives: scaleFactor from its scales (attribute before
+ * opset 9, input 1 up to opset 10, input 2 from 11), else size from its sizes (input 3, opset 11+).
+ */
+function targetSize(c: Converter, node: NodeProto, shape: readonly Dim[], scalesAttr: number[] | null): Record<string, number | number[]> {
+  const where = describeNode(node);
+  const isUpsampleOp = node.opType === 'Upsample';
+  let factors: number[] | null = scalesAttr && scalesAttr.length === 4 ? scalesAttr : null;
+  const scalesName = node.input?.[isUpsampleOp || c.opset < 11 ? 1 : 2] ?? '';
+  const scales = scalesName ? c.g.constant(scalesName) : null;
+  if (scales?.floats && scales.floats.length === 4) factors = [...scales.floats];
+  if (factors) {
+    const [sh, sw] = [factors[2], factors[3]];
+    if (factors[0] !== 1 || factors[1] !== 1 || !(sh > 0 && sw > 0 && Number.isFinite(sh) && Number.isFinite(sw))) {
+      throw new Error(`${where}: scales ${JSON.stringify(factors)} are not supported (only positive factors on H and W, 1 on N and C)`);
+    }
+    const [h, w] = [shortestDecimal(sh), shortestDecimal(sw)];
+    return { scaleFactor: h === w ? h : [h, w] };
+  }
+  if (isUpsampleOp || c.opset < 11 || !node.input?.[3]) throw new Error(`${where}: needs constant scales or sizes`);
+  const sizes = c.g.ints(node, 3, 'sizes');
+  // The batch entry: PyTorch's Shape → Slice gives 'N'; a file with a fixed batch may write the number.
+  const sameAsInput = (i: number) => sizes[i] === shape[i] || (i === 0 && (sizes[0] === 'N' || shape[0] === 'N')) || (i === 1 && shape[1] === null);
+  const [oh, ow] = [sizes[2], sizes[3]];
+  if (sizes.length !== 4 || !sameAsInput(0) || !sameAsInput(1) || typeof oh !== 'number' || typeof ow !== 'number' || oh < 1 || ow < 1) {
+    throw new Error(`${where}: sizes ${JSON.stringify(sizes)} are not supported for input ${describeShape(shape)} (only new H and W)`);
+  }
+  return { size: oh === ow ? oh : [oh, ow] };
+}
+
+/** Resize / Upsample on H and W: a scale factor (scales) or an output size (sizes). */
 export function resize(c: Converter, node: NodeProto, a: Attributes): void {
   const where = describeNode(node);
   const x = c.data(node, 0);
@@ -93,31 +136,16 @@ export function resize(c: Converter, node: NodeProto, a: Attributes): void {
   const scalesAttr = isUpsampleOp ? a.floats('scales') : null; // Upsample before opset 9
   a.checkAllUsed();
   if (x.shape.length !== 4) throw new Error(`${where}: needs an [N, C, H, W] input, got ${describeShape(x.shape)}`);
-  // Inputs: Upsample (X, scales); Resize opset 10 (X, scales); opset 11+ (X, roi, scales, sizes).
-  const scalesIndex = isUpsampleOp || c.opset < 11 ? 1 : 2;
-  let factors: number[] | null = scalesAttr && scalesAttr.length === 4 ? scalesAttr : null;
-  const scalesName = node.input?.[scalesIndex] ?? '';
-  const scales = scalesName ? c.g.constant(scalesName) : null;
-  if (scales?.floats && scales.floats.length === 4) factors = [...scales.floats];
-  const sizesName = !isUpsampleOp && c.opset >= 11 ? node.input?.[3] ?? '' : '';
-  if (!factors && sizesName) {
-    const sizes = c.g.ints(node, 3, 'sizes');
-    factors = sizes.map((s, i) => (typeof s === 'number' && typeof x.shape[i] === 'number' ? s / (x.shape[i] as number) : i === 0 ? 1 : NaN));
-  }
-  if (!factors) throw new Error(`${where}: needs constant scales or sizes`);
-  const [sh, sw] = [factors[2], factors[3]];
-  if (factors[0] !== 1 || factors[1] !== 1 || !Number.isInteger(sh) || !Number.isInteger(sw) || sh < 1 || sw < 1) {
-    throw new Error(`${where}: scales ${JSON.stringify(factors)} are not supported (only integer factors on H and W)`);
-  }
+  const size = targetSize(c, node, x.shape, scalesAttr);
   let spec: LayerSpec;
   if (mode === 'nearest') {
     if (coordinates !== 'asymmetric' || nearestMode !== 'floor') {
       throw new Error(`${where}: mode 'nearest' with coordinate_transformation_mode '${coordinates}', nearest_mode '${nearestMode}' is not supported (only PyTorch's: asymmetric, floor)`);
     }
-    spec = { type: 'Upsample', scaleFactor: [sh, sw], mode: 'nearest' };
+    spec = { type: 'Upsample', ...size, mode: 'nearest' };
   } else if (mode === 'linear' || mode === 'bilinear') {
-    if (coordinates === 'align_corners') spec = { type: 'Upsample', scaleFactor: [sh, sw], mode: 'bilinear', alignCorners: true };
-    else if (coordinates === 'half_pixel' || coordinates === 'pytorch_half_pixel') spec = { type: 'Upsample', scaleFactor: [sh, sw], mode: 'bilinear' };
+    if (coordinates === 'align_corners') spec = { type: 'Upsample', ...size, mode: 'bilinear', alignCorners: true };
+    else if (coordinates === 'half_pixel' || coordinates === 'pytorch_half_pixel') spec = { type: 'Upsample', ...size, mode: 'bilinear' };
     else throw new Error(`${where}: mode 'linear' with coordinate_transformation_mode '${coordinates}' is not supported (align_corners, half_pixel, pytorch_half_pixel are)`);
   } else {
     throw new Error(`${where}: mode '${mode}' is not supported (nearest, linear are)`);

@@ -2,7 +2,9 @@
 // Reference batch normalisation over dim 1 of [N, C] or [N, C, H, W]: per-channel statistics,
 // the normalise-scale-shift forward, and the training-mode backward. A channel has M = N·S
 // entries (S = H·W, or 1); sums run in float64.
-import type { BatchNormStats } from '../backend.js';
+import type { BatchNormStats, EpilogueOptions } from '../backend.js';
+import { reluInPlace } from './bias.js';
+import { activationBackward } from './elementwise.js';
 import { formatShape, Tensor } from '../../tensor/tensor.js';
 import { commonDtype, spatialSize } from './common.js';
 
@@ -42,6 +44,7 @@ export function batchNormForward(
   invStd: Tensor,
   gamma: Tensor,
   beta: Tensor,
+  options: EpilogueOptions = {},
 ): { y: Tensor; xHat: Tensor } {
   const dtype = commonDtype('batchNormForward', x, mean, invStd, gamma, beta);
   const { N, C, S } = channelDims('batchNormForward', x);
@@ -60,6 +63,7 @@ export function batchNormForward(
       }
     }
   }
+  if (options.relu) reluInPlace(y.data);
   return { y, xHat };
 }
 
@@ -74,8 +78,10 @@ export function batchNormBackward(
   gamma: Tensor,
   dGamma: Tensor,
   dBeta: Tensor,
+  reluOutput: Tensor | null = null,
 ): Tensor {
-  const dtype = commonDtype('batchNormBackward', dy, xHat, invStd, gamma, dGamma, dBeta);
+  const dtype = commonDtype('batchNormBackward', dy, xHat, invStd, gamma, dGamma, dBeta, reluOutput);
+  if (reluOutput) dy = activationBackward({ kind: 'relu' }, reluOutput, reluOutput, dy); // dy ⊙ [y > 0]: the fused ReLU's backward
   const { N, C, S } = channelDims('batchNormBackward', dy);
   const M = N * S;
   const dx = Tensor.zeros(dy.shape, dtype);

@@ -6,10 +6,12 @@
 import type { Conv2dGeometry } from '../geometry.js';
 import type { Data } from '../../tensor/tensor.js';
 import { Tensor } from '../../tensor/tensor.js';
-import type { EpilogueOptions } from '../backend.js';
+import type { ConvGrads, EpilogueOptions } from '../backend.js';
 import { addBias, reluInPlace } from './bias.js';
 import { commonDtype } from './common.js';
 import { matmul } from './gemm.js';
+import { activationBackward } from './elementwise.js';
+import { maxPool2dBackward } from './pool.js';
 
 /** True when cols of an image equal the image itself ([C, H·W]). */
 function isPointwise(g: Conv2dGeometry): boolean {
@@ -153,13 +155,16 @@ export function conv2dBackward(
   w: Tensor,
   dy: Tensor,
   g: Conv2dGeometry,
-  grads: { dW: Tensor | null; db: Tensor | null; needDx: boolean },
+  grads: ConvGrads,
 ): Tensor | null {
-  const dtype = commonDtype('conv2dBackward', x, w, dy, grads.dW, grads.db);
+  const dtype = commonDtype('conv2dBackward', x, w, dy, grads.dW, grads.db, grads.reluOutput);
+  if (grads.maxPool) dy = maxPool2dBackward(dy, grads.maxPool.argmax, grads.maxPool.g); // the pool's dx
+  const y = grads.reluOutput;
+  if (y) dy = activationBackward({ kind: 'relu' }, y, y, dy); // dy ⊙ [y > 0]: the fused ReLU's backward
   const { N, C, H, W, outC, groups } = g;
   const { outCg, Kg, P } = groupSizes(g);
   const pointwise = isPointwise(g);
-  const dW = grads.dW;
+  const dW = grads.dW; // null for a frozen weight: no im2col, no GEMM
   const cols = pointwise || !dW ? null : Tensor.zeros([C * g.kH * g.kW, P], dtype);
   const dCols = pointwise ? null : Tensor.zeros([C * g.kH * g.kW, P], dtype);
   const dx = grads.needDx ? Tensor.zeros([N, C, H, W], dtype) : null;

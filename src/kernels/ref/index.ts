@@ -9,15 +9,20 @@ import { activation, activationBackward, mul } from './elementwise.js';
 import { embedding, embeddingBackward } from './embedding.js';
 import { matmul } from './gemm.js';
 import { groupNormBackward, groupNormForward } from './group-norm.js';
-import { add, concat, mulBroadcast, sliceAxis, sumToShape } from './merge.js';
+import { add, channelShuffle, concat, mulBroadcast, padAxis, sliceAxis, sumToShape } from './merge.js';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward } from './pool.js';
 import { mse } from './mse.js';
+import { linear, linearBackward } from './linear.js';
+import { adamStep, sgdStep } from './optim.js';
 import { softmax, softmaxCrossEntropy } from './softmax.js';
 import { adaptiveAvgPool2d, adaptiveAvgPool2dBackward } from './adaptive-pool.js';
+import { upsample2d, upsample2dBackward } from './upsample.js';
 
 export const refKernels: Kernels = {
   name: 'ref',
   matmul,
+  linear,
+  linearBackward,
   addBias,
   addChannelSums,
   im2col,
@@ -37,6 +42,8 @@ export const refKernels: Kernels = {
   sumToShape,
   concat,
   sliceAxis,
+  padAxis,
+  channelShuffle,
   embedding,
   embeddingBackward,
   batchNormStats,
@@ -47,6 +54,10 @@ export const refKernels: Kernels = {
   mse,
   adaptiveAvgPool2d,
   adaptiveAvgPool2dBackward,
+  upsample2d,
+  upsample2dBackward,
   groupNormForward,
   groupNormBackward,
+  sgdStep,
+  adamStep,
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reference kernels for graph models: the sum of two tensors, the broadcast product and its
-// adjoint (summing back to a shape), and joining / slicing along one axis. Shapes are checked
-// by the merge layers; these assume them.
+// adjoint (summing back to a shape), joining / slicing / zero-padding along one axis, and the
+// channel shuffle. Shapes are checked by the layers; these assume them.
 import { Tensor } from '../../tensor/tensor.js';
 import { commonDtype } from './common.js';
 
@@ -101,6 +101,35 @@ export function sliceAxis(x: Tensor, axis: number, start: number, size: number):
   for (let o = 0; o < outer; o++) {
     const from = (o * total + start) * inner;
     y.data.set(x.data.subarray(from, from + size * inner), o * size * inner);
+  }
+  return y;
+}
+
+/** x with `before` zeros ahead of it and `after` zeros behind it along `axis`. */
+export function padAxis(x: Tensor, axis: number, before: number, after: number): Tensor {
+  const [outer, size, inner] = around(x.shape, axis);
+  const total = before + size + after;
+  const shape = [...x.shape];
+  shape[axis] = total;
+  const y = Tensor.zeros(shape, x.dtype);
+  for (let o = 0; o < outer; o++) {
+    y.data.set(x.data.subarray(o * size * inner, (o + 1) * size * inner), (o * total + before) * inner);
+  }
+  return y;
+}
+
+/** y[n, k·G + g, …] = x[n, g·K + k, …] for x [N, C, …], G = groups, K = C / G. */
+export function channelShuffle(x: Tensor, groups: number): Tensor {
+  const [N, C, S] = around(x.shape, 1); // S: the entries of one channel plane
+  const K = C / groups;
+  const y = Tensor.zeros(x.shape, x.dtype);
+  for (let n = 0; n < N; n++) {
+    for (let g = 0; g < groups; g++) {
+      for (let k = 0; k < K; k++) {
+        const from = (n * C + g * K + k) * S;
+        y.data.set(x.data.subarray(from, from + S), (n * C + k * groups + g) * S);
+      }
+    }
   }
   return y;
 }

@@ -42,28 +42,33 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     return { mean: out(pMean, [C], C), variance: out(pVariance, [C], C) };
   }
 
-  function batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor): { y: Tensor; xHat: Tensor } {
+  function batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor, options: EpilogueOptions = {}): { y: Tensor; xHat: Tensor } {
     const dims = channelDims(x);
     if (!dims || !isFloat32(x, mean, invStd, gamma, beta) || !hasChannels(dims[1], mean, invStd, gamma, beta)) {
-      return refKernels.batchNormForward(x, mean, invStd, gamma, beta);
+      return refKernels.batchNormForward(x, mean, invStd, gamma, beta, options);
     }
     rt.reset();
     const px = rt.put(x.data as Float32Array);
     const vectors = [mean, invStd, gamma, beta].map((v) => rt.put(v.data as Float32Array));
     const py = rt.alloc(x.size * 4), pxHat = rt.alloc(x.size * 4);
     rt.exports.batchNormForwardSimd(rt.writeJob([...dims, px, ...vectors, py, pxHat]));
+    if (options.relu) rt.exports.reluSimd(py, py, x.size);
     return { y: out(py, x.shape, x.size), xHat: out(pxHat, x.shape, x.size) };
   }
 
-  function batchNormBackward(dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor): Tensor {
+  function batchNormBackward(
+    dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor, reluOutput: Tensor | null = null,
+  ): Tensor {
     const dims = channelDims(dy);
-    if (!dims || !isFloat32(dy, xHat, invStd, gamma, dGamma, dBeta) || xHat.size !== dy.size ||
-      !hasChannels(dims[1], invStd, gamma, dGamma, dBeta)) {
-      return refKernels.batchNormBackward(dy, xHat, invStd, gamma, dGamma, dBeta);
+    const y = reluOutput;
+    if (!dims || !isFloat32(dy, xHat, invStd, gamma, dGamma, dBeta, ...(y ? [y] : [])) || xHat.size !== dy.size ||
+      (y && y.size !== dy.size) || !hasChannels(dims[1], invStd, gamma, dGamma, dBeta)) {
+      return refKernels.batchNormBackward(dy, xHat, invStd, gamma, dGamma, dBeta, reluOutput);
     }
     const C = dims[1];
     rt.reset();
     const pdy = rt.put(dy.data as Float32Array), pxHat = rt.put(xHat.data as Float32Array);
+    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
     const [pInvStd, pGamma, pdGamma, pdBeta] = [invStd, gamma, dGamma, dBeta].map((v) => rt.put(v.data as Float32Array));
     const pdx = rt.alloc(dy.size * 4);
     rt.exports.batchNormBackwardSimd(rt.writeJob([...dims, pdy, pxHat, pInvStd, pGamma, pdGamma, pdBeta, pdx]));

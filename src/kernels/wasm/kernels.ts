@@ -5,16 +5,19 @@
 // convolution's dx alone) too; ReLU, max pooling, adaptive
 // (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
 // Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread, as do
-// batch norm, bias, Add and the max-pool backward (kernels-simple.ts); every other kernel, and
+// batch norm, bias, Add and the max-pool backward (kernels-simple.ts), upsampling
+// (kernels-upsample.ts) and the SGD and Adam updates (kernels-optim.ts); every other kernel, and
 // every float64 call, is the reference kernel (they do not show in the profiles of
 // docs/performance.md). Each call copies its inputs
 // into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
-import type { Activation, EpilogueOptions, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, ConvGrads, EpilogueOptions, LinearGrads, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
 import { simpleWasmKernels } from './kernels-simple.js';
+import { optimWasmKernels } from './kernels-optim.js';
+import { upsampleWasmKernels } from './kernels-upsample.js';
 
 /** Job kinds, as in assembly/index.ts (max pooling is called directly, not through the job runner). */
 const JOB_GEMM = 1;
@@ -75,6 +78,15 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const pa = rt.put(a.data as Float32Array);
     const pb = rt.put(b.data as Float32Array);
     const pc = accumulate ? rt.put(out!.data as Float32Array) : rt.alloc(M * N * 4);
+    gemmInArena(pa, pb, pc, M, N, K, transA, transB, accumulate);
+    const result = out ?? new Tensor(new Float32Array(M * N), [M, N]);
+    (result.data as Float32Array).set(rt.f32(pc, M * N));
+    return result;
+  }
+
+  /** C (=|+=) op(A)·op(B) on operands already in the arena (row-major, no padding), split over threads when large. */
+  function gemmInArena(pa: number, pb: number, pc: number, M: number, N: number, K: number,
+    transA: boolean, transB: boolean, accumulate: boolean): void {
     const parallel = rt.threads > 1 && M * N * K >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const scratch = rt.alloc(gemmScratch * threads);
@@ -82,9 +94,54 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const desc = rt.writeJob([JOB_GEMM, transA ? 1 : 0, transB ? 1 : 0, M, N, K, pa, transA ? M : K, pb,
       transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.block]);
     rt.run(desc, split.items, parallel);
-    const result = out ?? new Tensor(new Float32Array(M * N), [M, N]);
-    (result.data as Float32Array).set(rt.f32(pc, M * N));
-    return result;
+  }
+
+  /** Whether x [N, in], W [in, out] and every [N, out] / [out] tensor given are float32 of matching shapes. */
+  function linearFits(x: Tensor, w: Tensor, rows: readonly (Tensor | null | undefined)[], vectors: readonly (Tensor | null)[]): boolean {
+    if (x.rank !== 2 || w.rank !== 2 || x.shape[1] !== w.shape[0] || !isFloat32(x, w, ...rows, ...vectors)) return false;
+    const [N, out] = [x.shape[0], w.shape[1]];
+    return rows.every((t) => !t || (t.rank === 2 && t.shape[0] === N && t.shape[1] === out)) &&
+      vectors.every((t) => !t || (t.rank === 1 && t.size === out));
+  }
+
+  /** y = x·W + b, then max(y, 0), in one arena: the GEMM, the bias pass and the ReLU of the separate kernels. */
+  function linear(x: Tensor, w: Tensor, b: Tensor | null, options: EpilogueOptions = {}): Tensor {
+    if (!linearFits(x, w, [], [b])) return refKernels.linear(x, w, b, options);
+    const [N, inF, outF] = [x.shape[0], x.shape[1], w.shape[1]];
+    rt.reset();
+    const px = rt.put(x.data as Float32Array), pw = rt.put(w.data as Float32Array);
+    const py = rt.alloc(N * outF * 4);
+    gemmInArena(px, pw, py, N, outF, inF, false, false, false); // y = x·W
+    if (b) rt.exports.addBiasSimd(py, rt.put(b.data as Float32Array), N, outF, 1); // y += b
+    if (options.relu) rt.exports.reluSimd(py, py, N * outF);
+    return new Tensor(rt.f32(py, N * outF).slice(), [N, outF]);
+  }
+
+  /** dy ⊙ [y > 0], dW += xᵀ·dy, db += Σₙ dy, dx = dy·Wᵀ with dy copied in once: the separate kernels' bits. */
+  function linearBackward(x: Tensor, w: Tensor, dy: Tensor, grads: LinearGrads): Tensor | null {
+    const { dW, db, needDx, reluOutput: y } = grads;
+    if (!linearFits(x, w, [dy, y], [db]) || (dW && (dW.rank !== 2 || dW.shape[0] !== w.shape[0] || dW.shape[1] !== w.shape[1] ||
+      !isFloat32(dW)))) {
+      return refKernels.linearBackward(x, w, dy, grads);
+    }
+    const [N, inF, outF] = [x.shape[0], x.shape[1], w.shape[1]];
+    rt.reset();
+    const px = rt.put(x.data as Float32Array), pdy = rt.put(dy.data as Float32Array);
+    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
+    if (dW) { // null: a frozen weight, no GEMM
+      const pdW = rt.put(dW.data as Float32Array);
+      gemmInArena(px, pdy, pdW, inF, outF, N, true, false, true); // dW += xᵀ·dy
+      (dW.data as Float32Array).set(rt.f32(pdW, dW.size));
+    }
+    if (db) {
+      const pdb = rt.put(db.data as Float32Array);
+      rt.exports.addChannelSumsSimd(pdy, pdb, rt.alloc(outF * 8), N, outF, 1); // db += Σₙ dy
+      (db.data as Float32Array).set(rt.f32(pdb, outF));
+    }
+    if (!needDx) return null;
+    const pw = rt.put(w.data as Float32Array), pdx = rt.alloc(N * inF * 4);
+    gemmInArena(pdy, pw, pdx, N, inF, outF, false, true, false); // dx = dy·Wᵀ
+    return new Tensor(rt.f32(pdx, N * inF).slice(), [N, inF]);
   }
 
   function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
@@ -108,9 +165,14 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
 
   function conv2dBackward(
     x: Tensor, w: Tensor, dy: Tensor, g: Conv2dGeometry,
-    grads: { dW: Tensor | null; db: Tensor | null; needDx: boolean },
+    grads: ConvGrads,
   ): Tensor | null {
-    if (!isFloat32(x, w, dy, grads.dW, grads.db)) return refKernels.conv2dBackward(x, w, dy, g, grads);
+    const { reluOutput: y, maxPool: pool } = grads;
+    const dySize = g.N * g.outC * g.OH * g.OW; // the conv's dy (dy itself is the pool's with maxPool)
+    const poolFits = !pool || (pool.argmax.length === dy.size && pool.g.N * pool.g.C * pool.g.H * pool.g.W === dySize);
+    if (!isFloat32(x, w, dy, grads.dW, grads.db, y) || (y && y.size !== dySize) || !poolFits) {
+      return refKernels.conv2dBackward(x, w, dy, g, grads);
+    }
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const dW = grads.dW;
@@ -118,9 +180,11 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     rt.reset();
     const px = rt.put(x.data as Float32Array);
     const pw = rt.put(w.data as Float32Array);
-    const pdy = rt.put(dy.data as Float32Array);
+    const pdy = pool ? rt.zeros(dySize) : rt.put(dy.data as Float32Array);
+    if (pool) rt.exports.maxPool2dBackwardScatter(rt.put(dy.data as Float32Array), rt.putInt32(pool.argmax), pdy, dy.size); // dy[argmax] += dy_pool
+    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dySize); // dy ⊙ [y > 0] in place
     const pdW = dW ? rt.put(dW.data as Float32Array) : 0; // 0: a frozen weight, no dW (the job skips its im2col and GEMM)
-    const parallel = rt.threads > 1 && g.N > 1 && dy.size * rows >= PARALLEL_MIN_WORK;
+    const parallel = rt.threads > 1 && g.N > 1 && dySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it.
     const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
@@ -367,12 +431,16 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
   return {
     ...refKernels,
     ...simpleWasmKernels(rt),
+    ...optimWasmKernels(rt),
+    ...upsampleWasmKernels(rt),
     activation,
     activationBackward,
     maxPool2d,
     name: `wasm (${rt.variant}, ${rt.threads} thread${rt.threads === 1 ? '' : 's'})`,
     runtime: rt,
     matmul,
+    linear,
+    linearBackward,
     conv2d,
     conv2dBackward,
     convTranspose2d,

@@ -28,6 +28,10 @@ interface NablaExports {
   maxPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dBackwardPlanes(desc: number): void;
+  upsampleNearestPlanes(desc: number): void;
+  upsampleNearestBackwardPlanes(desc: number): void;
+  upsampleBilinearPlanes(desc: number): void;
+  upsampleBilinearBackwardPlanes(desc: number): void;
   addSimd(a: number, b: number, y: number, n: number): void;
   addBiasSimd(y: number, b: number, N: number, C: number, S: number): void;
   addChannelSumsSimd(dy: number, out: number, sums: number, N: number, C: number, S: number): void;
@@ -37,6 +41,11 @@ interface NablaExports {
   batchNormBackwardSimd(desc: number): void;
   groupNormForwardBlocks(desc: number, eps: number): void;
   groupNormBackwardBlocks(desc: number): void;
+  sgdStepSimd(theta: number, g: number, buf: number, n: number, lr: number, mu: number, damped: number, wd: number, flags: number): void;
+  adamStepSimd(
+    theta: number, g: number, m: number, v: number, vMax: number, n: number, beta1: number, oneMinusBeta1: number,
+    beta2: number, oneMinusBeta2: number, eps: number, stepSize: number, bc2: number, l2: number, decay: number, flags: number,
+  ): void;
 }
 
 /**

@@ -12,12 +12,14 @@
  (type $10 (func (param i32 i32 i32 i32 f32 i32)))
  (type $11 (func (param i32 i32 i32 i32 i32 f32 i32)))
  (type $12 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $13 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $14 (func (param i32 f64)))
- (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $16 (func (param i32 i32) (result i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32)))
- (type $18 (func (param i32 i32 i32 i32 i32)))
+ (type $13 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $14 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $16 (func (param i32 f64)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $18 (func (param i32 i32) (result i32)))
+ (type $19 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $20 (func (param i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -43,6 +45,10 @@
  (export "maxPool2dPlanes" (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes))
  (export "adaptiveAvgPool2dPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dPlanes))
  (export "adaptiveAvgPool2dBackwardPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dBackwardPlanes))
+ (export "upsampleNearestPlanes" (func $src/kernels/wasm/assembly/upsample/upsampleNearestPlanes))
+ (export "upsampleNearestBackwardPlanes" (func $src/kernels/wasm/assembly/upsample/upsampleNearestBackwardPlanes))
+ (export "upsampleBilinearPlanes" (func $src/kernels/wasm/assembly/upsample/upsampleBilinearPlanes))
+ (export "upsampleBilinearBackwardPlanes" (func $src/kernels/wasm/assembly/upsample/upsampleBilinearBackwardPlanes))
  (export "addSimd" (func $src/kernels/wasm/assembly/elementwise/addSimd))
  (export "addBiasSimd" (func $src/kernels/wasm/assembly/bias/addBiasSimd))
  (export "addChannelSumsSimd" (func $src/kernels/wasm/assembly/bias/addChannelSumsSimd))
@@ -54,6 +60,8 @@
  (export "groupNormBackwardBlocks" (func $src/kernels/wasm/assembly/group-norm/groupNormBackwardBlocks))
  (export "transcendentalSimd" (func $src/kernels/wasm/assembly/transcendental/transcendentalSimd))
  (export "transcendentalBackwardSimd" (func $src/kernels/wasm/assembly/transcendental/transcendentalBackwardSimd))
+ (export "sgdStepSimd" (func $src/kernels/wasm/assembly/optim/sgdStepSimd))
+ (export "adamStepSimd" (func $src/kernels/wasm/assembly/optim/adamStepSimd))
  (export "memory" (memory $0))
  (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
   (local $13 i32)
@@ -2338,6 +2346,1179 @@
     i32.const 1
     i32.add
     local.set $20
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/upsample/upsampleNearestPlanes (param $0 i32)
+  (local $1 i32)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 v128)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  local.get $0
+  i32.load
+  local.set $10
+  local.get $0
+  i32.load offset=4
+  local.set $11
+  local.get $0
+  i32.load offset=8
+  local.set $7
+  local.get $0
+  i32.load offset=12
+  local.set $8
+  local.get $0
+  i32.load offset=16
+  local.set $3
+  local.get $0
+  i32.load offset=20
+  local.set $12
+  local.get $0
+  i32.load offset=24
+  local.set $13
+  local.get $0
+  i32.load offset=28
+  local.set $9
+  local.get $0
+  i32.load offset=32
+  local.set $14
+  local.get $0
+  i32.load offset=36
+  i32.const 0
+  i32.ne
+  local.set $15
+  loop $for-loop|0
+   local.get $5
+   local.get $10
+   i32.lt_s
+   if
+    local.get $12
+    local.get $5
+    local.get $7
+    local.get $11
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $16
+    local.get $13
+    local.get $5
+    local.get $3
+    local.get $8
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $17
+    i32.const 0
+    local.set $4
+    loop $for-loop|1
+     local.get $4
+     local.get $8
+     i32.lt_s
+     if
+      local.get $17
+      local.get $3
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $0
+      local.get $9
+      local.get $4
+      i32.const 2
+      i32.shl
+      i32.add
+      i32.load
+      local.set $1
+      local.get $4
+      i32.const 0
+      i32.gt_s
+      if (result i32)
+       local.get $1
+       local.get $9
+       local.get $4
+       i32.const 1
+       i32.sub
+       i32.const 2
+       i32.shl
+       i32.add
+       i32.load
+       i32.eq
+      else
+       i32.const 0
+      end
+      if
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
+        local.get $0
+        local.tee $2
+        local.get $3
+        i32.const 2
+        i32.shl
+        i32.sub
+        local.set $18
+        local.get $3
+        i32.const 4
+        i32.lt_s
+        if
+         i32.const 0
+         local.set $0
+         loop $for-loop|2
+          local.get $0
+          local.get $3
+          i32.lt_s
+          if
+           local.get $0
+           i32.const 2
+           i32.shl
+           local.tee $1
+           local.get $2
+           i32.add
+           local.get $1
+           local.get $18
+           i32.add
+           f32.load
+           f32.store
+           local.get $0
+           i32.const 1
+           i32.add
+           local.set $0
+           br $for-loop|2
+          end
+         end
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
+        end
+        i32.const 0
+        local.set $0
+        loop $for-loop|3
+         local.get $0
+         i32.const 4
+         i32.add
+         local.tee $1
+         local.get $3
+         i32.le_s
+         if
+          local.get $0
+          i32.const 2
+          i32.shl
+          local.tee $0
+          local.get $2
+          i32.add
+          local.get $0
+          local.get $18
+          i32.add
+          v128.load
+          v128.store
+          local.get $1
+          local.set $0
+          br $for-loop|3
+         end
+        end
+        local.get $0
+        local.get $3
+        i32.lt_s
+        if
+         local.get $3
+         i32.const 4
+         i32.sub
+         i32.const 2
+         i32.shl
+         local.tee $0
+         local.get $2
+         i32.add
+         local.get $0
+         local.get $18
+         i32.add
+         v128.load
+         v128.store
+        end
+       end
+      else
+       local.get $16
+       local.get $1
+       local.get $7
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $18
+       local.get $0
+       local.set $2
+       i32.const 0
+       local.set $0
+       local.get $15
+       if (result i32)
+        loop $for-loop|00
+         local.get $0
+         i32.const 4
+         i32.add
+         local.tee $1
+         local.get $7
+         i32.le_s
+         if
+          local.get $2
+          local.get $0
+          i32.const 3
+          i32.shl
+          i32.add
+          local.tee $19
+          local.get $18
+          local.get $0
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.tee $6
+          local.get $6
+          i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
+          v128.store
+          local.get $19
+          local.get $6
+          local.get $6
+          i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
+          v128.store offset=16
+          local.get $1
+          local.set $0
+          br $for-loop|00
+         end
+        end
+        local.get $0
+        i32.const 1
+        i32.shl
+       else
+        i32.const 0
+       end
+       local.set $0
+       loop $for-loop|11
+        local.get $0
+        local.get $3
+        i32.lt_s
+        if
+         local.get $2
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $1
+         i32.add
+         local.get $18
+         local.get $1
+         local.get $14
+         i32.add
+         i32.load
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         f32.store
+         local.get $0
+         i32.const 1
+         i32.add
+         local.set $0
+         br $for-loop|11
+        end
+       end
+      end
+      local.get $4
+      i32.const 1
+      i32.add
+      local.set $4
+      br $for-loop|1
+     end
+    end
+    local.get $5
+    i32.const 1
+    i32.add
+    local.set $5
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/upsample/upsampleNearestBackwardPlanes (param $0 i32)
+  (local $1 i32)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 v128)
+  (local $20 i32)
+  local.get $0
+  i32.load
+  local.set $10
+  local.get $0
+  i32.load offset=4
+  local.set $11
+  local.get $0
+  i32.load offset=8
+  local.set $4
+  local.get $0
+  i32.load offset=12
+  local.set $6
+  local.get $0
+  i32.load offset=16
+  local.set $5
+  local.get $0
+  i32.load offset=20
+  local.set $12
+  local.get $0
+  i32.load offset=24
+  local.set $13
+  local.get $0
+  i32.load offset=28
+  local.set $14
+  local.get $0
+  i32.load offset=32
+  local.set $15
+  local.get $0
+  i32.load offset=36
+  i32.const 0
+  i32.ne
+  local.set $16
+  loop $for-loop|0
+   local.get $3
+   local.get $10
+   i32.lt_s
+   if
+    local.get $13
+    local.get $3
+    local.get $4
+    local.get $11
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $17
+    local.get $12
+    local.get $3
+    local.get $5
+    local.get $6
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $18
+    i32.const 0
+    local.set $2
+    loop $for-loop|1
+     local.get $2
+     local.get $6
+     i32.lt_s
+     if
+      local.get $18
+      local.get $2
+      local.get $5
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $7
+      local.get $17
+      local.get $14
+      local.get $2
+      i32.const 2
+      i32.shl
+      i32.add
+      i32.load
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $8
+      i32.const 0
+      local.set $0
+      local.get $16
+      if (result i32)
+       loop $for-loop|00
+        local.get $0
+        i32.const 4
+        i32.add
+        local.tee $1
+        local.get $4
+        i32.le_s
+        if
+         local.get $8
+         local.get $0
+         i32.const 2
+         i32.shl
+         i32.add
+         local.tee $20
+         local.get $20
+         v128.load
+         local.get $7
+         local.get $0
+         i32.const 3
+         i32.shl
+         i32.add
+         local.tee $0
+         v128.load
+         local.tee $9
+         local.get $0
+         v128.load offset=16
+         local.tee $19
+         i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+         local.get $9
+         local.get $19
+         i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+         f32x4.add
+         f32x4.add
+         v128.store
+         local.get $1
+         local.set $0
+         br $for-loop|00
+        end
+       end
+       local.get $0
+       i32.const 1
+       i32.shl
+      else
+       i32.const 0
+      end
+      local.set $0
+      loop $for-loop|11
+       local.get $0
+       local.get $5
+       i32.lt_s
+       if
+        local.get $8
+        local.get $15
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        i32.load
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $20
+        local.get $20
+        f32.load
+        local.get $1
+        local.get $7
+        i32.add
+        f32.load
+        f32.add
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|11
+       end
+      end
+      local.get $2
+      i32.const 1
+      i32.add
+      local.set $2
+      br $for-loop|1
+     end
+    end
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/upsample/upsampleBilinearPlanes (param $0 i32)
+  (local $1 i32)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 f32)
+  (local $19 v128)
+  (local $20 f32)
+  (local $21 v128)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  local.get $0
+  i32.load
+  local.set $14
+  local.get $0
+  i32.load offset=4
+  local.set $15
+  local.get $0
+  i32.load offset=8
+  local.set $2
+  local.get $0
+  i32.load offset=12
+  local.set $7
+  local.get $0
+  i32.load offset=16
+  local.set $8
+  local.get $0
+  i32.load offset=20
+  local.set $16
+  local.get $0
+  i32.load offset=24
+  local.set $17
+  local.get $0
+  i32.load offset=28
+  local.set $9
+  local.get $0
+  i32.load offset=32
+  local.set $10
+  local.get $0
+  i32.load offset=36
+  local.set $11
+  local.get $0
+  i32.load offset=40
+  local.set $12
+  local.get $0
+  i32.load offset=44
+  local.set $3
+  loop $for-loop|0
+   local.get $4
+   local.get $14
+   i32.lt_s
+   if
+    local.get $16
+    local.get $4
+    local.get $2
+    local.get $15
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $13
+    local.get $17
+    local.get $4
+    local.get $7
+    local.get $8
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $6
+    i32.const 0
+    local.set $5
+    loop $for-loop|1
+     local.get $5
+     local.get $7
+     i32.lt_s
+     if
+      local.get $13
+      local.get $9
+      local.get $5
+      i32.const 1
+      i32.shl
+      local.tee $0
+      i32.const 2
+      i32.shl
+      local.tee $1
+      i32.add
+      i32.load
+      local.get $2
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $22
+      local.get $13
+      local.get $9
+      local.get $0
+      i32.const 1
+      i32.add
+      i32.const 2
+      i32.shl
+      local.tee $23
+      i32.add
+      i32.load
+      local.get $2
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $24
+      i32.const 0
+      local.set $0
+      local.get $1
+      local.get $10
+      i32.add
+      f32.load
+      local.tee $18
+      f32x4.splat
+      local.set $19
+      local.get $10
+      local.get $23
+      i32.add
+      f32.load
+      local.tee $20
+      f32x4.splat
+      local.set $21
+      loop $for-loop|00
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $2
+       i32.le_s
+       if
+        local.get $3
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        i32.add
+        local.get $19
+        local.get $0
+        local.get $22
+        i32.add
+        v128.load
+        f32x4.mul
+        local.get $21
+        local.get $0
+        local.get $24
+        i32.add
+        v128.load
+        f32x4.mul
+        f32x4.add
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|00
+       end
+      end
+      loop $for-loop|11
+       local.get $0
+       local.get $2
+       i32.lt_s
+       if
+        local.get $3
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        local.get $18
+        local.get $1
+        local.get $22
+        i32.add
+        f32.load
+        f32.mul
+        local.get $20
+        local.get $1
+        local.get $24
+        i32.add
+        f32.load
+        f32.mul
+        f32.add
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|11
+       end
+      end
+      i32.const 0
+      local.set $0
+      loop $for-loop|2
+       local.get $0
+       local.get $8
+       i32.lt_s
+       if
+        local.get $6
+        local.get $12
+        local.get $0
+        i32.const 1
+        i32.shl
+        local.tee $1
+        i32.const 2
+        i32.shl
+        local.tee $22
+        i32.add
+        f32.load
+        local.get $3
+        local.get $11
+        local.get $22
+        i32.add
+        i32.load
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32.mul
+        local.get $12
+        local.get $1
+        i32.const 1
+        i32.add
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        f32.load
+        local.get $3
+        local.get $1
+        local.get $11
+        i32.add
+        i32.load
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32.mul
+        f32.add
+        f32.store
+        local.get $6
+        i32.const 4
+        i32.add
+        local.set $6
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|2
+       end
+      end
+      local.get $5
+      i32.const 1
+      i32.add
+      local.set $5
+      br $for-loop|1
+     end
+    end
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/upsample/upsampleBilinearBackwardPlanes (param $0 i32)
+  (local $1 i32)
+  (local $2 i32)
+  (local $3 f32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 v128)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  local.get $0
+  i32.load
+  local.set $15
+  local.get $0
+  i32.load offset=4
+  local.set $16
+  local.get $0
+  i32.load offset=8
+  local.set $2
+  local.get $0
+  i32.load offset=12
+  local.set $8
+  local.get $0
+  i32.load offset=16
+  local.set $9
+  local.get $0
+  i32.load offset=20
+  local.set $17
+  local.get $0
+  i32.load offset=24
+  local.set $18
+  local.get $0
+  i32.load offset=28
+  local.set $10
+  local.get $0
+  i32.load offset=32
+  local.set $11
+  local.get $0
+  i32.load offset=36
+  local.set $12
+  local.get $0
+  i32.load offset=40
+  local.set $13
+  local.get $0
+  i32.load offset=44
+  local.set $19
+  loop $for-loop|0
+   local.get $4
+   local.get $15
+   i32.lt_s
+   if
+    local.get $18
+    local.get $4
+    local.get $2
+    local.get $16
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $14
+    local.get $17
+    local.get $4
+    local.get $8
+    local.get $9
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $6
+    i32.const 0
+    local.set $5
+    loop $for-loop|1
+     local.get $5
+     local.get $8
+     i32.lt_s
+     if
+      i32.const 0
+      local.set $0
+      loop $for-loop|2
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $2
+       i32.le_s
+       if
+        local.get $19
+        local.get $0
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|2
+       end
+      end
+      loop $for-loop|3
+       local.get $0
+       local.get $2
+       i32.lt_s
+       if
+        local.get $19
+        local.get $0
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.const 0
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|3
+       end
+      end
+      i32.const 0
+      local.set $0
+      loop $for-loop|4
+       local.get $0
+       local.get $9
+       i32.lt_s
+       if
+        local.get $6
+        f32.load
+        local.set $3
+        local.get $6
+        i32.const 4
+        i32.add
+        local.set $6
+        local.get $19
+        local.get $12
+        local.get $0
+        i32.const 1
+        i32.shl
+        local.tee $1
+        i32.const 1
+        i32.add
+        i32.const 2
+        i32.shl
+        local.tee $20
+        i32.add
+        i32.load
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $21
+        local.get $19
+        local.get $12
+        local.get $1
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        i32.load
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $22
+        local.get $22
+        f32.load
+        local.get $1
+        local.get $13
+        i32.add
+        f32.load
+        local.get $3
+        f32.mul
+        f32.add
+        f32.store
+        local.get $21
+        local.get $21
+        f32.load
+        local.get $13
+        local.get $20
+        i32.add
+        f32.load
+        local.get $3
+        f32.mul
+        f32.add
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|4
+       end
+      end
+      local.get $14
+      local.get $10
+      local.get $5
+      i32.const 1
+      i32.shl
+      local.tee $20
+      i32.const 2
+      i32.shl
+      local.tee $1
+      i32.add
+      i32.load
+      local.get $2
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $21
+      i32.const 0
+      local.set $0
+      local.get $1
+      local.get $11
+      i32.add
+      f32.load
+      local.tee $3
+      f32x4.splat
+      local.set $7
+      loop $for-loop|00
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $2
+       i32.le_s
+       if
+        local.get $21
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        i32.add
+        local.tee $22
+        local.get $22
+        v128.load
+        local.get $7
+        local.get $0
+        local.get $19
+        i32.add
+        v128.load
+        f32x4.mul
+        f32x4.add
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|00
+       end
+      end
+      loop $for-loop|11
+       local.get $0
+       local.get $2
+       i32.lt_s
+       if
+        local.get $21
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        local.tee $22
+        local.get $22
+        f32.load
+        local.get $3
+        local.get $1
+        local.get $19
+        i32.add
+        f32.load
+        f32.mul
+        f32.add
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|11
+       end
+      end
+      local.get $14
+      local.get $10
+      local.get $20
+      i32.const 1
+      i32.add
+      i32.const 2
+      i32.shl
+      local.tee $1
+      i32.add
+      i32.load
+      local.get $2
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $20
+      i32.const 0
+      local.set $0
+      local.get $1
+      local.get $11
+      i32.add
+      f32.load
+      local.tee $3
+      f32x4.splat
+      local.set $7
+      loop $for-loop|02
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $2
+       i32.le_s
+       if
+        local.get $20
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        i32.add
+        local.tee $21
+        local.get $21
+        v128.load
+        local.get $7
+        local.get $0
+        local.get $19
+        i32.add
+        v128.load
+        f32x4.mul
+        f32x4.add
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|02
+       end
+      end
+      loop $for-loop|13
+       local.get $0
+       local.get $2
+       i32.lt_s
+       if
+        local.get $20
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        local.tee $21
+        local.get $21
+        f32.load
+        local.get $3
+        local.get $1
+        local.get $19
+        i32.add
+        f32.load
+        f32.mul
+        f32.add
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|13
+       end
+      end
+      local.get $5
+      i32.const 1
+      i32.add
+      local.set $5
+      br $for-loop|1
+     end
+    end
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
     br $for-loop|0
    end
   end
@@ -4989,6 +6170,521 @@
     local.set $4
     br $for-loop|0
    end
+  end
+ )
+ (func $src/kernels/wasm/assembly/optim/sgdStepSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f64) (param $5 f64) (param $6 f64) (param $7 f64) (param $8 i32)
+  (local $9 v128)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 i32)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 f32)
+  (local $16 v128)
+  (local $17 v128)
+  local.get $4
+  f64x2.splat
+  local.set $9
+  local.get $5
+  f64x2.splat
+  local.set $11
+  local.get $6
+  f64x2.splat
+  local.set $13
+  local.get $7
+  f64x2.splat
+  local.set $14
+  loop $for-loop|0
+   local.get $10
+   i32.const 2
+   i32.add
+   local.get $3
+   i32.le_s
+   if
+    local.get $10
+    i32.const 2
+    i32.shl
+    local.tee $12
+    local.get $0
+    i32.add
+    v128.load64_zero
+    f64x2.promote_low_f32x4
+    local.set $16
+    local.get $1
+    local.get $12
+    i32.add
+    v128.load64_zero
+    f64x2.promote_low_f32x4
+    local.tee $17
+    local.get $14
+    local.get $16
+    f64x2.mul
+    f64x2.add
+    local.get $17
+    local.get $8
+    i32.const 1
+    i32.and
+    select
+    local.set $17
+    local.get $0
+    local.get $12
+    i32.add
+    local.get $16
+    local.get $9
+    local.get $8
+    i32.const 2
+    i32.and
+    if (result v128)
+     local.get $2
+     local.get $12
+     i32.add
+     local.get $8
+     i32.const 4
+     i32.and
+     if (result v128)
+      local.get $17
+     else
+      local.get $11
+      local.get $2
+      local.get $12
+      i32.add
+      v128.load64_zero
+      f64x2.promote_low_f32x4
+      f64x2.mul
+      local.get $13
+      local.get $17
+      f64x2.mul
+      f64x2.add
+     end
+     f32x4.demote_f64x2_zero
+     local.tee $16
+     v128.store64_lane 0
+     local.get $17
+     local.get $11
+     local.get $16
+     f64x2.promote_low_f32x4
+     local.tee $16
+     f64x2.mul
+     f64x2.add
+     local.get $16
+     local.get $8
+     i32.const 8
+     i32.and
+     select
+    else
+     local.get $17
+    end
+    f64x2.mul
+    f64x2.sub
+    f32x4.demote_f64x2_zero
+    v128.store64_lane 0
+    local.get $10
+    i32.const 2
+    i32.add
+    local.set $10
+    br $for-loop|0
+   end
+  end
+  local.get $3
+  local.get $10
+  i32.gt_s
+  if
+   local.get $10
+   i32.const 2
+   i32.shl
+   local.tee $3
+   local.get $0
+   i32.add
+   f32.load
+   f64.promote_f32
+   f64x2.splat
+   local.set $16
+   local.get $1
+   local.get $3
+   i32.add
+   f32.load
+   f64.promote_f32
+   f64x2.splat
+   local.tee $17
+   local.get $14
+   local.get $16
+   f64x2.mul
+   f64x2.add
+   local.get $17
+   local.get $8
+   i32.const 1
+   i32.and
+   select
+   local.set $14
+   local.get $0
+   local.get $3
+   i32.add
+   local.get $16
+   local.get $9
+   local.get $8
+   i32.const 2
+   i32.and
+   if (result v128)
+    local.get $2
+    local.get $3
+    i32.add
+    local.get $8
+    i32.const 4
+    i32.and
+    if (result v128)
+     local.get $14
+    else
+     local.get $11
+     local.get $2
+     local.get $3
+     i32.add
+     f32.load
+     f64.promote_f32
+     f64x2.splat
+     f64x2.mul
+     local.get $13
+     local.get $14
+     f64x2.mul
+     f64x2.add
+    end
+    f64x2.extract_lane 0
+    f32.demote_f64
+    local.tee $15
+    f32.store
+    local.get $14
+    local.get $11
+    local.get $15
+    f64.promote_f32
+    f64x2.splat
+    local.tee $9
+    f64x2.mul
+    f64x2.add
+    local.get $9
+    local.get $8
+    i32.const 8
+    i32.and
+    select
+   else
+    local.get $14
+   end
+   f64x2.mul
+   f64x2.sub
+   f64x2.extract_lane 0
+   f32.demote_f64
+   f32.store
+  end
+ )
+ (func $src/kernels/wasm/assembly/optim/adamStepSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 f64) (param $7 f64) (param $8 f64) (param $9 f64) (param $10 f64) (param $11 f64) (param $12 f64) (param $13 f64) (param $14 f64) (param $15 i32)
+  (local $16 v128)
+  (local $17 f32)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 i32)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 f32)
+  (local $24 i32)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 v128)
+  (local $29 v128)
+  (local $30 v128)
+  (local $31 v128)
+  (local $32 i32)
+  (local $33 i32)
+  local.get $6
+  f64x2.splat
+  local.set $22
+  local.get $7
+  f64x2.splat
+  local.set $31
+  local.get $8
+  f64x2.splat
+  local.set $21
+  local.get $9
+  f64x2.splat
+  local.set $30
+  local.get $10
+  f64x2.splat
+  local.set $29
+  local.get $11
+  f64x2.splat
+  local.set $28
+  local.get $12
+  f64x2.splat
+  local.set $27
+  local.get $13
+  f64x2.splat
+  local.set $26
+  local.get $14
+  f64x2.splat
+  local.set $25
+  loop $for-loop|0
+   local.get $33
+   i32.const 2
+   i32.add
+   local.get $5
+   i32.le_s
+   if
+    local.get $33
+    i32.const 2
+    i32.shl
+    local.tee $32
+    local.get $0
+    i32.add
+    local.tee $20
+    v128.load64_zero
+    f64x2.promote_low_f32x4
+    local.set $16
+    local.get $1
+    local.get $32
+    i32.add
+    v128.load64_zero
+    f64x2.promote_low_f32x4
+    local.set $18
+    local.get $15
+    i32.const 1
+    i32.and
+    if
+     local.get $20
+     local.get $16
+     local.get $25
+     f64x2.mul
+     f32x4.demote_f64x2_zero
+     local.tee $16
+     v128.store64_lane 0
+     local.get $16
+     f64x2.promote_low_f32x4
+     local.set $16
+    end
+    local.get $21
+    local.get $3
+    local.get $32
+    i32.add
+    local.tee $20
+    v128.load64_zero
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    local.get $30
+    local.get $18
+    local.get $26
+    local.get $16
+    f64x2.mul
+    f64x2.add
+    local.get $18
+    local.get $15
+    i32.const 2
+    i32.and
+    select
+    local.tee $19
+    f64x2.mul
+    local.get $19
+    f64x2.mul
+    f64x2.add
+    local.set $18
+    local.get $22
+    local.get $2
+    local.get $32
+    i32.add
+    local.tee $24
+    v128.load64_zero
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    local.get $31
+    local.get $19
+    f64x2.mul
+    f64x2.add
+    f32x4.demote_f64x2_zero
+    local.set $19
+    local.get $24
+    local.get $19
+    v128.store64_lane 0
+    local.get $20
+    local.get $18
+    f32x4.demote_f64x2_zero
+    local.tee $18
+    v128.store64_lane 0
+    local.get $18
+    f64x2.promote_low_f32x4
+    local.set $18
+    local.get $15
+    i32.const 4
+    i32.and
+    if
+     local.get $4
+     local.get $32
+     i32.add
+     local.tee $20
+     v128.load64_zero
+     f64x2.promote_low_f32x4
+     local.get $18
+     f64x2.pmax
+     local.set $18
+     local.get $20
+     local.get $18
+     f32x4.demote_f64x2_zero
+     v128.store64_lane 0
+    end
+    local.get $0
+    local.get $32
+    i32.add
+    local.get $16
+    local.get $28
+    local.get $19
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    local.get $18
+    f64x2.sqrt
+    local.get $27
+    f64x2.div
+    local.get $29
+    f64x2.add
+    f64x2.div
+    f64x2.sub
+    f32x4.demote_f64x2_zero
+    v128.store64_lane 0
+    local.get $33
+    i32.const 2
+    i32.add
+    local.set $33
+    br $for-loop|0
+   end
+  end
+  local.get $5
+  local.get $33
+  i32.gt_s
+  if
+   local.get $33
+   i32.const 2
+   i32.shl
+   local.tee $20
+   local.get $0
+   i32.add
+   local.tee $5
+   f32.load
+   f64.promote_f32
+   f64x2.splat
+   local.set $16
+   local.get $1
+   local.get $20
+   i32.add
+   f32.load
+   f64.promote_f32
+   f64x2.splat
+   local.set $18
+   local.get $15
+   i32.const 1
+   i32.and
+   if
+    local.get $5
+    local.get $16
+    local.get $25
+    f64x2.mul
+    f64x2.extract_lane 0
+    f32.demote_f64
+    local.tee $17
+    f32.store
+    local.get $17
+    f64.promote_f32
+    f64x2.splat
+    local.set $16
+   end
+   local.get $21
+   local.get $3
+   local.get $20
+   i32.add
+   local.tee $3
+   f32.load
+   f64.promote_f32
+   f64x2.splat
+   f64x2.mul
+   local.get $30
+   local.get $18
+   local.get $26
+   local.get $16
+   f64x2.mul
+   f64x2.add
+   local.get $18
+   local.get $15
+   i32.const 2
+   i32.and
+   select
+   local.tee $19
+   f64x2.mul
+   local.get $19
+   f64x2.mul
+   f64x2.add
+   local.set $18
+   local.get $22
+   local.get $2
+   local.get $20
+   i32.add
+   local.tee $1
+   f32.load
+   f64.promote_f32
+   f64x2.splat
+   f64x2.mul
+   local.get $31
+   local.get $19
+   f64x2.mul
+   f64x2.add
+   f64x2.extract_lane 0
+   f32.demote_f64
+   local.set $17
+   local.get $1
+   local.get $17
+   f32.store
+   local.get $3
+   local.get $18
+   f64x2.extract_lane 0
+   f32.demote_f64
+   local.tee $23
+   f32.store
+   local.get $23
+   f64.promote_f32
+   f64x2.splat
+   local.set $18
+   local.get $15
+   i32.const 4
+   i32.and
+   if
+    local.get $4
+    local.get $20
+    i32.add
+    local.tee $1
+    f32.load
+    f64.promote_f32
+    f64x2.splat
+    local.get $18
+    f64x2.pmax
+    local.set $18
+    local.get $1
+    local.get $18
+    f64x2.extract_lane 0
+    f32.demote_f64
+    f32.store
+   end
+   local.get $0
+   local.get $20
+   i32.add
+   local.get $16
+   local.get $28
+   local.get $17
+   f64.promote_f32
+   f64x2.splat
+   f64x2.mul
+   local.get $18
+   f64x2.sqrt
+   local.get $27
+   f64x2.div
+   local.get $29
+   f64x2.add
+   f64x2.div
+   f64x2.sub
+   f64x2.extract_lane 0
+   f32.demote_f64
+   f32.store
   end
  )
  (func $src/kernels/wasm/assembly/index/tileRows (result i32)
