@@ -117,6 +117,10 @@ export function epilogueSuite(k: Kernels): void {
                 if (needDx) sameBits(dxActual!.data, dx.data, `${name} dx`);
                 else assert.equal(dxActual, null, `${name}: needDx false returns null`);
               }
+              // dW null (a frozen weight): db and dx as before, bit for bit.
+              const frozen = { dW: null, db: hasBias ? db0.clone() : null, needDx: true, reluOutput: relu ? y : null };
+              sameBits(k.linearBackward(x, w, dy, frozen)!.data, dx.data, `${name} dx (dW null)`);
+              if (frozen.db) sameBits(frozen.db.data, db.data, `${name} db (dW null)`);
             }
           }
         }
