@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Nabla's side of the workloads: G1 through kernels().matmul, W1–W5 through the layers, the
 // softmax cross-entropy loss and plain SGD, on whatever backend is installed.
-import { kernels } from '../src/kernels/index.js';
+import { inFrame, kernels } from '../src/kernels/index.js';
 import { Conv2d } from '../src/layers/conv2d.js';
 import { Flatten } from '../src/layers/flatten.js';
 import { Linear } from '../src/layers/linear.js';
@@ -66,14 +66,14 @@ export function nablaStep(w: Workload): () => void {
   }
   const model: Container = w.id === 'W1' ? mlp(rng) : w.id === 'W3' ? cnn(rng) : w.id === 'W5' ? resnet(rng) : lenet5(rng);
   const x = randomTensor(rng, w.id === 'W1' ? [w.batch, 784] : [w.batch, 1, 28, 28]);
-  if (w.id === 'W4') return () => void model.forward(x, 'eval');
+  if (w.id === 'W4') return () => inFrame(() => void model.forward(x, 'eval')); // one frame per batch, as evaluate() runs it
   const targets = randomTargets(rng, w.batch, 10);
   const loss = new SoftmaxCrossEntropy();
   const optimizer = new SGD(model.parameters(), { lr: 0.01 });
-  return () => {
+  return () => inFrame(() => { // as fit() runs a step
     optimizer.zeroGrad();
     loss.forward(model.forward(x, 'train'), targets);
-    model.backward(loss.backward(), { needInputGrad: false }); // as fit() does
+    model.backward(loss.backward(), { needInputGrad: false });
     optimizer.step();
-  };
+  });
 }

@@ -140,6 +140,15 @@ export type LinearGrads = Omit<ConvGrads, 'maxPool'>;
 export interface Kernels {
   readonly name: string;
 
+  /**
+   * Runs fn (one training or evaluation step) with the step's tensors kept where the backend's
+   * kernels work (the wasm arena), so a tensor one kernel makes and the next reads is never copied
+   * through JavaScript; that memory is reused when fn returns, so nothing made inside may be used
+   * after it (what a caller keeps, it copies: fit() keeps only numbers). Backends without such
+   * memory (the reference kernels) run fn as it is. Prefer `inFrame(fn)` from kernels/index.
+   */
+  frame?<T>(fn: () => T): T;
+
   // ---- GEMM ---------------------------------------------------------------------------------
   /**
    * C = op(A)·op(B), or C += op(A)·op(B) with `out` and `accumulate`.

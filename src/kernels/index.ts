@@ -13,6 +13,12 @@ export function kernels(): Kernels {
   return current;
 }
 
+/** Runs one step (a training batch, an evaluation batch) in the active backend's frame (Kernels.frame): nothing made inside may be used after it returns. */
+export function inFrame<T>(fn: () => T): T {
+  const k = current;
+  return k.frame ? k.frame(fn) : fn();
+}
+
 /** Replaces the active backend (tests run the same suite per backend through this). */
 export function setKernels(k: Kernels): void {
   current = k;

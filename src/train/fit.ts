@@ -8,6 +8,7 @@ import type { ImageDataset } from '../data/dataset.js';
 import { DataLoader, type DataLoaderState } from '../data/loader.js';
 import type { CheckpointState, DecodedCheckpoint } from '../io/checkpoint.js';
 import { restoreCheckpoint } from '../io/checkpoint.js';
+import { inFrame } from '../kernels/index.js';
 import { Dropout } from '../layers/dropout.js';
 import type { Layer, Merge } from '../layers/layer.js';
 import { leafModules, walkModules } from '../layers/container.js';
@@ -175,29 +176,34 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
           null,
         );
       }
-      const logits = model.forward(batch.x, 'train');
-      if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.x.shape[0], train);
-      const target = lossTargets(batch.y, batch.t);
-      const value = lossForward(loss, logits, target);
-      if (!Number.isFinite(value)) throw nonFinite(model, loss, batch.x, target, step, epoch, batchIndex, `the loss is ${value}`);
-      model.backward(loss.backward(), { needInputGrad: false }); // nobody reads dL/d(images)
-      if (options.clipNorm !== undefined) {
-        const norm = clipGradNorm(optimizer.params, options.clipNorm);
-        if (!Number.isFinite(norm)) throw nonFinite(model, loss, batch.x, target, step, epoch, batchIndex, `the gradient norm is ${norm}`);
-      }
-      optimizer.step();
+      // One frame per step: the step's activations and gradients stay in the backend's memory
+      // (Kernels.frame); only numbers leave it.
+      const value = inFrame(() => {
+        const logits = model.forward(batch.x, 'train');
+        if (batchIndex === 0 && epoch === startEpoch) checkLogits(logits, batch.x.shape[0], train);
+        const target = lossTargets(batch.y, batch.t);
+        const value = lossForward(loss, logits, target);
+        if (!Number.isFinite(value)) throw nonFinite(model, loss, batch.x, target, step, epoch, batchIndex, `the loss is ${value}`);
+        model.backward(loss.backward(), { needInputGrad: false }); // nobody reads dL/d(images)
+        if (options.clipNorm !== undefined) {
+          const norm = clipGradNorm(optimizer.params, options.clipNorm);
+          if (!Number.isFinite(norm)) throw nonFinite(model, loss, batch.x, target, step, epoch, batchIndex, `the gradient norm is ${norm}`);
+        }
+        optimizer.step();
+        if (batch.t) {
+          for (let i = 0; i < batch.x.shape[0]; i++) squared += (logits.data[i] - batch.t[i]) ** 2;
+        } else {
+          const predicted = argmaxClasses(logits); // per sample, or per pixel for label maps
+          for (let i = 0; i < batch.y.length; i++) if (predicted[i] === batch.y[i]) correct++;
+        }
+        return value;
+      });
       step++;
       ctx.step = step;
       if (schedule?.interval === 'batch') schedule.step();
       const n = batch.x.shape[0];
       lossSum += value * n;
       seen += n;
-      if (batch.t) {
-        for (let i = 0; i < n; i++) squared += (logits.data[i] - batch.t[i]) ** 2;
-      } else {
-        const predicted = argmaxClasses(logits); // per sample, or per pixel for label maps
-        for (let i = 0; i < batch.y.length; i++) if (predicted[i] === batch.y[i]) correct++;
-      }
       for (const cb of callbacks) cb.onBatchEnd?.(ctx, { batch: batchIndex, loss: value, size: n });
       batchIndex++;
     }

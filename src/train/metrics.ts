@@ -2,6 +2,7 @@
 // Evaluation and prediction: eval-mode forward passes in batches, the loss, accuracy, per-class
 // accuracy and the confusion matrix (rows: true class, columns: predicted class).
 import type { ImageDataset } from '../data/dataset.js';
+import { inFrame } from '../kernels/index.js';
 import type { Layer } from '../layers/layer.js';
 import { MSELoss } from '../losses/mse.js';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy.js';
@@ -114,11 +115,13 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
   let correct = 0;
   for (let start = 0; start < data.length; start += batchSize) {
     const end = Math.min(data.length, start + batchSize);
-    const logits = model.forward(datasetSlice(data, start, end), 'eval');
-    checkLogits(logits, end - start, data);
     const labels = data.labels.subarray(start * data.labelSize, end * data.labelSize);
-    lossSum += lossForward(loss, logits, labels) * (end - start);
-    const predicted = argmaxClasses(logits);
+    const predicted = inFrame(() => { // one frame per batch: only numbers leave it
+      const logits = model.forward(datasetSlice(data, start, end), 'eval');
+      checkLogits(logits, end - start, data);
+      lossSum += lossForward(loss, logits, labels) * (end - start);
+      return argmaxClasses(logits);
+    });
     for (let i = 0; i < labels.length; i++) {
       confusion[labels[i]][predicted[i]]++;
       if (labels[i] === predicted[i]) correct++;
@@ -136,15 +139,17 @@ function evaluateRegression(model: Layer, data: ImageDataset, targets: Float32Ar
   let absolute = 0;
   for (let start = 0; start < data.length; start += batchSize) {
     const end = Math.min(data.length, start + batchSize);
-    const out = model.forward(datasetSlice(data, start, end), 'eval');
-    checkLogits(out, end - start, data);
-    const t = targets.subarray(start, end);
-    lossSum += lossForward(loss, out, t) * (end - start);
-    for (let i = 0; i < t.length; i++) {
-      const e = (out.data[i] - t[i]) * std;
-      squared += e * e;
-      absolute += Math.abs(e);
-    }
+    inFrame(() => { // one frame per batch: only numbers leave it
+      const out = model.forward(datasetSlice(data, start, end), 'eval');
+      checkLogits(out, end - start, data);
+      const t = targets.subarray(start, end);
+      lossSum += lossForward(loss, out, t) * (end - start);
+      for (let i = 0; i < t.length; i++) {
+        const e = (out.data[i] - t[i]) * std;
+        squared += e * e;
+        absolute += Math.abs(e);
+      }
+    });
   }
   const n = data.length;
   return { count: n, loss: lossSum / n, accuracy: NaN, perClassAccuracy: [], confusion: [], classNames: data.classNames, rmse: Math.sqrt(squared / n), mae: absolute / n };

@@ -14,7 +14,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kernels } from '../../src/kernels/backend.js';
-import { kernels, setKernels } from '../../src/kernels/index.js';
+import { inFrame, kernels, setKernels } from '../../src/kernels/index.js';
+import type { WasmKernels } from '../../src/kernels/wasm/index.js';
 import {
   AdaptiveAvgPool2d,
   AvgPool2d,
@@ -188,7 +189,12 @@ function byName<T extends { name: string }>(items: T[]): Map<string, T> {
  * Runs one layer case: loads the weights, then every step (forward, backward, grads, buffers).
  * In float64 the parameters and buffers are converted first (the layer then stays float64).
  */
-export function runLayerCase(c: LayerCase, dtype: DType = 'float32'): void {
+export function runLayerCase(c: LayerCase, dtype: DType = 'float32', framed = false): void {
+  // framed: each step runs in one frame of the backend (Kernels.frame), its x and dy put there
+  // first, as a training step's tensors are: kernels then read their inputs where they lie.
+  const runtime = framed ? (kernels() as Partial<WasmKernels>).runtime : undefined;
+  const frame = (fn: () => void): void => (framed ? inFrame(fn) : fn());
+  const input = (t: Tensor): Tensor => (runtime && t.data instanceof Float32Array ? new Tensor(runtime.resident(t.data), t.shape) : t);
   const layer = buildLayer(c.layer);
   const params = byName(layer.parameters());
   const buffers = byName(layer.buffers());
@@ -208,13 +214,13 @@ export function runLayerCase(c: LayerCase, dtype: DType = 'float32'): void {
     expectGolden(buffers.get(name)!.value, value, `${c.name}: initial ${name}`, dtype);
   }
 
-  c.steps.forEach((step, s) => {
+  c.steps.forEach((step, s) => frame(() => {
     const at = `${c.name}: step ${s + 1} (${step.mode})`;
     if (step.zeroGradBefore) for (const p of params.values()) p.zeroGrad();
-    const y = layer.forward(toTensor(step.x, dtype), step.mode);
+    const y = layer.forward(input(toTensor(step.x, dtype)), step.mode);
     expectGolden(y, step.y, `${at} y`, dtype);
     if (step.dy) {
-      const dx = layer.backward(toTensor(step.dy, dtype));
+      const dx = layer.backward(input(toTensor(step.dy, dtype)));
       expectGolden(dx, step.dx!, `${at} dx`, dtype);
       for (const [name, grad] of Object.entries(step.grads ?? {})) {
         expectGolden(params.get(name)!.grad, grad, `${at} grad of ${name}`, dtype);
@@ -223,7 +229,7 @@ export function runLayerCase(c: LayerCase, dtype: DType = 'float32'): void {
     for (const [name, value] of Object.entries(step.buffersAfter ?? {})) {
       expectGolden(buffers.get(name)!.value, value, `${at} ${name} after`, dtype);
     }
-  });
+  }));
 }
 
 /** Runs one loss case: the scalar loss and d(loss)/d(input). */
@@ -262,13 +268,16 @@ export interface GoldenSuiteOptions {
   backend?: Kernels;
   /** Precision of the Nabla run (default float32). */
   dtype?: DType;
+  /** Each step inside one frame of the backend, its inputs resident there (runLayerCase's framed). */
+  framed?: boolean;
 }
 
 /** Registers one node:test per fixture case. */
 export function runGoldenSuite(options: GoldenSuiteOptions = {}): void {
   const label = options.backend?.name ?? kernels().name;
   const dtype = options.dtype ?? 'float32';
-  describe(`golden (PyTorch float64 vs Nabla ${dtype}, ${label} kernels)`, () => {
+  const framed = options.framed ?? false;
+  describe(`golden (PyTorch float64 vs Nabla ${dtype}, ${label} kernels${framed ? ', each step in a frame' : ''})`, () => {
     let previous: Kernels | null = null;
     before(() => {
       if (!options.backend) return;
@@ -283,7 +292,7 @@ export function runGoldenSuite(options: GoldenSuiteOptions = {}): void {
       describe(file, () => {
         for (const c of loadFixture<LayerCase>(file)) {
           const skip = dtype === 'float64' && c.float64Skip ? c.float64Skip : false;
-          test(c.name, { skip }, () => runLayerCase(c, dtype));
+          test(c.name, { skip }, () => runLayerCase(c, dtype, framed));
         }
       });
     }

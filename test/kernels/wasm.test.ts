@@ -29,6 +29,7 @@ const suiteBackends = [await createWasmKernels({ threads: 1 }), await createWasm
 for (const backend of suiteBackends) {
   runKernelSuite(backend);
   runGoldenSuite({ backend });
+  runGoldenSuite({ backend, framed: true }); // tensors resident in the arena, as in a training step
 }
 after(() => suiteBackends.forEach((backend) => backend.close()));
 

@@ -27,7 +27,7 @@ export function optimWasmKernels(rt: WasmRuntime): OptimKernels {
   function sgdStep(theta: Tensor, g: Tensor, buf: Tensor | null, c: SgdCoefficients): void {
     if (!fits(theta, g, buf)) return refKernels.sgdStep(theta, g, buf, c);
     rt.reset();
-    const [pTheta, pg] = [put(theta), put(g)];
+    const [pTheta, pg] = [put(theta), rt.input(g.data as Float32Array)];
     const pBuf = c.first ? rt.alloc(theta.size * 4) : put(buf);
     const flags = (c.weightDecay !== 0 ? SGD_WEIGHT_DECAY : 0) | (buf ? SGD_MOMENTUM : 0) | (c.first ? SGD_FIRST : 0) |
       (c.nesterov ? SGD_NESTEROV : 0);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend's memory-bound kernels: batch normalisation, channel-wise bias and its
-// gradient, a Graph's Add and the max-pool backward scatter, each a SIMD pass on the calling
-// thread (their work is about what copying the tensors into the arena costs, so threads would
-// save little). float64 calls and shapes the wasm loops do not take go to the reference kernels,
-// which also give the error messages for bad input.
+// gradient, a Graph's Add and the max-pool backward scatter, each a SIMD pass. Inside a frame
+// (Kernels.frame) their tensors are not copied in or out, so the passes themselves are the cost:
+// batch norm (by channels) and Add (by ranges) share them with the workers when large. float64
+// calls and shapes the wasm loops do not take go to the reference kernels, which also give the
+// error messages for bad input.
 import type { BatchNormStats, EpilogueOptions, Kernels } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
@@ -28,17 +29,42 @@ function hasChannels(C: number, ...vectors: readonly Tensor[]): boolean {
   return vectors.every((v) => v.rank === 1 && v.size === C);
 }
 
+/** Job kinds of assembly/index.ts. */
+const JOB_BATCH_NORM_STATS = 5, JOB_BATCH_NORM_FORWARD = 6, JOB_BATCH_NORM_BACKWARD = 7, JOB_ELEMENTWISE = 8;
+/** Floats below which a memory-bound pass stays on the calling thread (waking a worker costs tens of microseconds). */
+const PARALLEL_MIN_FLOATS = 1 << 16;
+
+/** y = a + b (op 0), max(a, 0) (op 1) or a > 0 ? b : 0·b (op 2, the ReLU backward) over n floats, in ranges shared among the threads when large. */
+export function elementwiseJob(rt: WasmRuntime): (op: number, a: number, b: number, y: number, n: number) => void {
+  return (op, a, b, y, n) => {
+    const parallel = rt.threads > 1 && n >= PARALLEL_MIN_FLOATS;
+    const per = parallel ? Math.ceil(n / (rt.threads * 4 * 4)) * 4 : Math.max(1, n);
+    rt.run(rt.writeJob([JOB_ELEMENTWISE, per, op, a, b, y, n]), Math.ceil(n / per), parallel);
+  };
+}
+
 export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
-  const out = (ptr: number, shape: readonly number[], size: number): Tensor => new Tensor(rt.f32(ptr, size).slice(), shape);
+  const elementwise = elementwiseJob(rt);
+
+  /** Runs a batch-norm pass over [N, C, S] (its descriptor words), the channels shared among the threads when large. */
+  function channelJob(kind: number, dims: readonly [number, number, number], words: readonly number[]): void {
+    const [N, C, S] = dims;
+    const parallel = rt.threads > 1 && C > 1 && N * C * S >= PARALLEL_MIN_FLOATS;
+    const per = parallel ? Math.ceil(C / (rt.threads * 4)) : Math.max(1, C); // a few items per thread: a descheduled one holds less up
+    rt.run(rt.writeJob([kind, per, ...dims, ...words]), Math.ceil(C / per), parallel);
+  }
+
+  const out = (ptr: number, shape: readonly number[], size: number): Tensor => new Tensor(rt.take(ptr, size), shape);
+  const input = (t: Tensor): number => rt.input(t.data as Float32Array);
 
   function batchNormStats(x: Tensor): BatchNormStats {
     const dims = channelDims(x);
     if (!dims || !isFloat32(x)) return refKernels.batchNormStats(x);
     const C = dims[1];
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const pMean = rt.alloc(C * 4), pVariance = rt.alloc(C * 4);
-    rt.exports.batchNormStatsSimd(rt.writeJob([...dims, px, pMean, pVariance]));
+    const pMean = rt.keep(C * 4), pVariance = rt.keep(C * 4);
+    const px = input(x);
+    channelJob(JOB_BATCH_NORM_STATS, dims, [px, pMean, pVariance]);
     return { mean: out(pMean, [C], C), variance: out(pVariance, [C], C) };
   }
 
@@ -48,11 +74,10 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
       return refKernels.batchNormForward(x, mean, invStd, gamma, beta, options);
     }
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const vectors = [mean, invStd, gamma, beta].map((v) => rt.put(v.data as Float32Array));
-    const py = rt.alloc(x.size * 4), pxHat = rt.alloc(x.size * 4);
-    rt.exports.batchNormForwardSimd(rt.writeJob([...dims, px, ...vectors, py, pxHat]));
-    if (options.relu) rt.exports.reluSimd(py, py, x.size);
+    const py = rt.keep(x.size * 4), pxHat = rt.keep(x.size * 4);
+    const px = input(x);
+    const vectors = [mean, invStd, gamma, beta].map(input);
+    channelJob(JOB_BATCH_NORM_FORWARD, dims, [px, ...vectors, py, pxHat, options.relu ? 1 : 0]); // ReLU in the same pass
     return { y: out(py, x.shape, x.size), xHat: out(pxHat, x.shape, x.size) };
   }
 
@@ -67,11 +92,12 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     }
     const C = dims[1];
     rt.reset();
-    const pdy = rt.put(dy.data as Float32Array), pxHat = rt.put(xHat.data as Float32Array);
-    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
-    const [pInvStd, pGamma, pdGamma, pdBeta] = [invStd, gamma, dGamma, dBeta].map((v) => rt.put(v.data as Float32Array));
-    const pdx = rt.alloc(dy.size * 4);
-    rt.exports.batchNormBackwardSimd(rt.writeJob([...dims, pdy, pxHat, pInvStd, pGamma, pdGamma, pdBeta, pdx]));
+    const pdx = rt.keep(dy.size * 4);
+    const pdy = y ? rt.put(dy.data as Float32Array) : input(dy), pxHat = input(xHat); // dy copied where it is masked in place
+    if (y) elementwise(2, input(y), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
+    const [pInvStd, pGamma] = [invStd, gamma].map(input);
+    const [pdGamma, pdBeta] = [dGamma, dBeta].map((v) => rt.put(v.data as Float32Array));
+    channelJob(JOB_BATCH_NORM_BACKWARD, dims, [pdy, pxHat, pInvStd, pGamma, pdGamma, pdBeta, pdx]);
     (dGamma.data as Float32Array).set(rt.f32(pdGamma, C));
     (dBeta.data as Float32Array).set(rt.f32(pdBeta, C));
     return out(pdx, dy.shape, dy.size);
@@ -81,17 +107,18 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     if (y.rank < 2 || !isFloat32(y, b) || !hasChannels(y.shape[1], b)) return refKernels.addBias(y, b, options);
     const [N, C] = y.shape;
     rt.reset();
-    const py = rt.put(y.data as Float32Array), pb = rt.put(b.data as Float32Array);
+    const inPlace = rt.holds(y.data as Float32Array); // a frame's view: worked on where it lies
+    const py = inPlace ? y.data.byteOffset : rt.put(y.data as Float32Array), pb = input(b);
     rt.exports.addBiasSimd(py, pb, N, C, y.size / (N * C || 1));
     if (options.relu) rt.exports.reluSimd(py, py, y.size);
-    (y.data as Float32Array).set(rt.f32(py, y.size));
+    if (!inPlace) (y.data as Float32Array).set(rt.f32(py, y.size));
   }
 
   function addChannelSums(dy: Tensor, sums: Tensor): void {
     if (dy.rank < 2 || !isFloat32(dy, sums) || !hasChannels(dy.shape[1], sums)) return refKernels.addChannelSums(dy, sums);
     const [N, C] = dy.shape;
     rt.reset();
-    const pdy = rt.put(dy.data as Float32Array), pOut = rt.put(sums.data as Float32Array);
+    const pdy = input(dy), pOut = rt.put(sums.data as Float32Array);
     rt.exports.addChannelSumsSimd(pdy, pOut, rt.alloc(C * 8), N, C, dy.size / (N * C || 1));
     (sums.data as Float32Array).set(rt.f32(pOut, C));
   }
@@ -99,17 +126,17 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
   function add(a: Tensor, b: Tensor): Tensor {
     if (!isFloat32(a, b) || a.size !== b.size) return refKernels.add(a, b);
     rt.reset();
-    const pa = rt.put(a.data as Float32Array), pb = rt.put(b.data as Float32Array);
-    rt.exports.addSimd(pa, pb, pa, a.size);
-    return out(pa, a.shape, a.size);
+    const py = rt.keep(a.size * 4);
+    elementwise(0, input(a), input(b), py, a.size);
+    return out(py, a.shape, a.size);
   }
 
   function maxPool2dBackward(dy: Tensor, argmax: Int32Array, g: Conv2dGeometry): Tensor {
     if (!isFloat32(dy) || argmax.length !== dy.size) return refKernels.maxPool2dBackward(dy, argmax, g);
     const dxSize = g.N * g.C * g.H * g.W;
     rt.reset();
-    const pdy = rt.put(dy.data as Float32Array), pArgmax = rt.putInt32(argmax);
-    const pdx = rt.zeros(dxSize);
+    const pdx = rt.keepZeros(dxSize);
+    const pdy = input(dy), pArgmax = rt.putInt32(argmax);
     rt.exports.maxPool2dBackwardScatter(pdy, pArgmax, pdx, dy.size);
     return out(pdx, [g.N, g.C, g.H, g.W], dxSize);
   }

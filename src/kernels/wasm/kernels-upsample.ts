@@ -26,8 +26,8 @@ export function upsampleWasmKernels(rt: WasmRuntime): UpsampleKernels {
     const { N, C, H, W, OH, OW } = g;
     const outSize = backward ? N * C * H * W : N * C * OH * OW;
     rt.reset();
-    const pIn = rt.put(input.data as Float32Array);
-    const pOut = backward ? rt.zeros(outSize) : rt.alloc(outSize * 4);
+    const pOut = backward ? rt.keepZeros(outSize) : rt.keep(outSize * 4);
+    const pIn = rt.input(input.data as Float32Array);
     const head = [N * C, H, W, OH, OW, pIn, pOut];
     if (g.mode === 'nearest') {
       const cols = nearestIndices(W, OW, g.scaleW);
@@ -43,7 +43,7 @@ export function upsampleWasmKernels(rt: WasmRuntime): UpsampleKernels {
       if (backward) rt.exports.upsampleBilinearBackwardPlanes(desc);
       else rt.exports.upsampleBilinearPlanes(desc);
     }
-    return new Tensor(rt.f32(pOut, outSize).slice(), backward ? [N, C, H, W] : [N, C, OH, OW]);
+    return new Tensor(rt.take(pOut, outSize), backward ? [N, C, H, W] : [N, C, OH, OW]);
   }
 
   return {

@@ -15,7 +15,7 @@ import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
-import { simpleWasmKernels } from './kernels-simple.js';
+import { elementwiseJob, simpleWasmKernels } from './kernels-simple.js';
 import { optimWasmKernels } from './kernels-optim.js';
 import { upsampleWasmKernels } from './kernels-upsample.js';
 
@@ -60,6 +60,7 @@ function geometryWords(g: Conv2dGeometry): number[] {
 export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promise<WasmKernels> {
   const rt = await WasmRuntime.create(options);
   const gemmScratch = rt.exports.gemmScratchBytes();
+  const elementwise = elementwiseJob(rt);
 
   function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
     if (!isFloat32(a, b, options.out) || a.rank !== 2 || b.rank !== 2) return refKernels.matmul(a, b, options);
@@ -75,13 +76,15 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     if (options.accumulate && !out) throw new Error('matmul: accumulate needs an out tensor');
     const accumulate = options.accumulate ?? false;
     rt.reset();
-    const pa = rt.put(a.data as Float32Array);
-    const pb = rt.put(b.data as Float32Array);
-    const pc = accumulate ? rt.put(out!.data as Float32Array) : rt.alloc(M * N * 4);
+    // An out that is a frame's view is worked on where it lies; else C is copied back into it.
+    const inPlace = out !== undefined && rt.holds(out.data as Float32Array);
+    const pc = inPlace ? out.data.byteOffset : accumulate ? rt.put(out!.data as Float32Array) : rt.keep(M * N * 4);
+    const pa = rt.input(a.data as Float32Array);
+    const pb = rt.input(b.data as Float32Array);
     gemmInArena(pa, pb, pc, M, N, K, transA, transB, accumulate);
-    const result = out ?? new Tensor(new Float32Array(M * N), [M, N]);
-    (result.data as Float32Array).set(rt.f32(pc, M * N));
-    return result;
+    if (!out) return new Tensor(rt.take(pc, M * N), [M, N]);
+    if (!inPlace) (out.data as Float32Array).set(rt.f32(pc, M * N));
+    return out;
   }
 
   /** C (=|+=) op(A)·op(B) on operands already in the arena (row-major, no padding), split over threads when large. */
@@ -109,12 +112,12 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     if (!linearFits(x, w, [], [b])) return refKernels.linear(x, w, b, options);
     const [N, inF, outF] = [x.shape[0], x.shape[1], w.shape[1]];
     rt.reset();
-    const px = rt.put(x.data as Float32Array), pw = rt.put(w.data as Float32Array);
-    const py = rt.alloc(N * outF * 4);
+    const py = rt.keep(N * outF * 4);
+    const px = rt.input(x.data as Float32Array), pw = rt.input(w.data as Float32Array);
     gemmInArena(px, pw, py, N, outF, inF, false, false, false); // y = x·W
-    if (b) rt.exports.addBiasSimd(py, rt.put(b.data as Float32Array), N, outF, 1); // y += b
+    if (b) rt.exports.addBiasSimd(py, rt.input(b.data as Float32Array), N, outF, 1); // y += b
     if (options.relu) rt.exports.reluSimd(py, py, N * outF);
-    return new Tensor(rt.f32(py, N * outF).slice(), [N, outF]);
+    return new Tensor(rt.take(py, N * outF), [N, outF]);
   }
 
   /** dy ⊙ [y > 0], dW += xᵀ·dy, db += Σₙ dy, dx = dy·Wᵀ with dy copied in once: the separate kernels' bits. */
@@ -126,8 +129,10 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     }
     const [N, inF, outF] = [x.shape[0], x.shape[1], w.shape[1]];
     rt.reset();
-    const px = rt.put(x.data as Float32Array), pdy = rt.put(dy.data as Float32Array);
-    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
+    const pdx = needDx ? rt.keep(N * inF * 4) : 0;
+    const px = rt.input(x.data as Float32Array);
+    const pdy = y ? rt.put(dy.data as Float32Array) : rt.input(dy.data as Float32Array); // a copy where it is masked in place
+    if (y) elementwise(2, rt.input(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
     if (dW) { // null: a frozen weight, no GEMM
       const pdW = rt.put(dW.data as Float32Array);
       gemmInArena(px, pdy, pdW, inF, outF, N, true, false, true); // dW += xᵀ·dy
@@ -139,9 +144,9 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
       (db.data as Float32Array).set(rt.f32(pdb, outF));
     }
     if (!needDx) return null;
-    const pw = rt.put(w.data as Float32Array), pdx = rt.alloc(N * inF * 4);
+    const pw = rt.input(w.data as Float32Array);
     gemmInArena(pdy, pw, pdx, N, inF, outF, false, true, false); // dx = dy·Wᵀ
-    return new Tensor(rt.f32(pdx, N * inF).slice(), [N, inF]);
+    return new Tensor(rt.take(pdx, N * inF), [N, inF]);
   }
 
   function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
@@ -150,17 +155,17 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.outC * OHW;
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const pw = rt.put(w.data as Float32Array);
-    const pb = b ? rt.put(b.data as Float32Array) : 0;
-    const py = rt.alloc(ySize * 4);
+    const py = rt.keep(ySize * 4);
+    const px = rt.input(x.data as Float32Array);
+    const pw = rt.input(w.data as Float32Array);
+    const pb = b ? rt.input(b.data as Float32Array) : 0;
     const parallel = rt.threads > 1 && g.N > 1 && ySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride, options.relu ? 1 : 0]);
     rt.run(desc, g.N, parallel); // one item per sample
-    return new Tensor(rt.f32(py, ySize).slice(), [g.N, g.outC, g.OH, g.OW]);
+    return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
   }
 
   function conv2dBackward(
@@ -178,18 +183,19 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const dW = grads.dW;
     const dWSize = dW ? dW.size : 0;
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const pw = rt.put(w.data as Float32Array);
-    const pdy = pool ? rt.zeros(dySize) : rt.put(dy.data as Float32Array);
-    if (pool) rt.exports.maxPool2dBackwardScatter(rt.put(dy.data as Float32Array), rt.putInt32(pool.argmax), pdy, dy.size); // dy[argmax] += dy_pool
-    if (y) rt.exports.reluBackwardSimd(rt.put(y.data as Float32Array), pdy, pdy, dySize); // dy ⊙ [y > 0] in place
+    const pdx = grads.needDx ? rt.keepZeros(x.size) : 0;
+    const px = rt.input(x.data as Float32Array);
+    const pw = rt.input(w.data as Float32Array);
+    // dy is copied where it is scattered or masked in place; else read where it lies.
+    const pdy = pool ? rt.zeros(dySize) : y ? rt.put(dy.data as Float32Array) : rt.input(dy.data as Float32Array);
+    if (pool) rt.exports.maxPool2dBackwardScatter(rt.input(dy.data as Float32Array), rt.putInt32(pool.argmax), pdy, dy.size); // dy[argmax] += dy_pool
+    if (y) elementwise(2, rt.input(y.data as Float32Array), pdy, pdy, dySize); // dy ⊙ [y > 0] in place
     const pdW = dW ? rt.put(dW.data as Float32Array) : 0; // 0: a frozen weight, no dW (the job skips its im2col and GEMM)
     const parallel = rt.threads > 1 && g.N > 1 && dySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it.
     const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
     const partials = dW ? rt.zeros(dWSize * (pieces - 1)) : 0;
-    const pdx = grads.needDx ? rt.zeros(x.size) : 0;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
@@ -201,7 +207,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
       rt.exports.addPartials(pdW, partials, pieces - 1, dWSize);
       (dW.data as Float32Array).set(rt.f32(pdW, dWSize));
     }
-    const dx = grads.needDx ? new Tensor(rt.f32(pdx, x.size).slice(), x.shape) : null;
+    const dx = grads.needDx ? new Tensor(rt.take(pdx, x.size), x.shape) : null;
     if (grads.db) {
       const sums = new Float64Array(rt.memory.buffer, pSums, g.N * g.outC);
       addSampleSums(sums, grads.db.data as Float32Array, g.N, g.outC);
@@ -219,16 +225,16 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.C * g.H * g.W;
     rt.reset();
-    const pw = rt.put(w.data as Float32Array);
-    const px = rt.put(x.data as Float32Array);
-    const py = rt.zeros(ySize);
+    const py = rt.keepZeros(ySize);
+    const pw = rt.input(w.data as Float32Array);
+    const px = rt.input(x.data as Float32Array);
     const parallel = rt.threads > 1 && g.N > 1 && x.size * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1]);
     rt.run(desc, g.N, parallel); // one item per sample
-    const y = new Tensor(rt.f32(py, ySize).slice(), [g.N, g.C, g.H, g.W]);
+    const y = new Tensor(rt.take(py, ySize), [g.N, g.C, g.H, g.W]);
     if (b) refKernels.addBias(y, b); // y[n, c, h, w] += b[c]
     return y;
   }
@@ -256,7 +262,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     if (t) return (x, y, n) => e.transcendentalSimd(t.kind, x, y, n, t.alpha, rt.alloc(16));
     switch (f.kind) {
       case 'relu':
-        return e.reluSimd;
+        return (x, y, n) => elementwise(1, x, 0, y, n);
       case 'relu6':
         return e.relu6Simd;
       case 'hardsigmoid':
@@ -268,14 +274,14 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     }
   }
 
-  /** dx = f'(x)·dy in wasm (written over dy's copy), or null where the reference kernel runs. */
+  /** dx = f'(x)·dy in wasm, or null where the reference kernel runs. */
   function backwardOf(f: Activation): ((x: number, dy: number, dx: number, n: number) => void) | null {
     const e = rt.exports;
     const t = transcendental(f);
     if (t) return (x, dy, dx, n) => e.transcendentalBackwardSimd(t.kind, x, dy, dx, n, t.alpha, rt.alloc(16));
     switch (f.kind) {
       case 'relu':
-        return e.reluBackwardSimd;
+        return (x, dy, dx, n) => elementwise(2, x, dy, dx, n);
       case 'relu6':
         return e.relu6BackwardSimd;
       case 'hardsigmoid':
@@ -291,31 +297,32 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const run = forwardOf(f);
     if (!run || !isFloat32(x)) return refKernels.activation(f, x);
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const py = rt.alloc(x.size * 4);
+    const py = rt.keep(x.size * 4);
+    const px = rt.input(x.data as Float32Array);
     run(px, py, x.size);
-    return new Tensor(rt.f32(py, x.size).slice(), x.shape);
+    return new Tensor(rt.take(py, x.size), x.shape);
   }
 
   function activationBackward(f: Activation, x: Tensor, y: Tensor, dy: Tensor): Tensor {
     const run = backwardOf(f);
     if (!run || !isFloat32(x, y, dy) || x.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const pdy = rt.put(dy.data as Float32Array);
-    run(px, pdy, pdy, x.size); // in place over the copy of dy
-    return new Tensor(rt.f32(pdy, x.size).slice(), x.shape);
+    const pdx = rt.keep(x.size * 4);
+    const px = rt.input(x.data as Float32Array);
+    const pdy = rt.input(dy.data as Float32Array);
+    run(px, pdy, pdx, x.size);
+    return new Tensor(rt.take(pdx, x.size), x.shape);
   }
 
   function maxPool2d(x: Tensor, g: Conv2dGeometry): MaxPoolResult {
     if (!isFloat32(x)) return refKernels.maxPool2d(x, g);
     const ySize = g.N * g.C * g.OH * g.OW;
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const py = rt.alloc(ySize * 4);
+    const py = rt.keep(ySize * 4);
+    const px = rt.input(x.data as Float32Array);
     const pArgmax = rt.alloc(ySize * 4);
     rt.exports.maxPool2dPlanes(rt.writeJob([JOB_MAX_POOL2D, ...geometryWords(g), px, py, pArgmax]));
-    const y = new Tensor(rt.f32(py, ySize).slice(), [g.N, g.C, g.OH, g.OW]);
+    const y = new Tensor(rt.take(py, ySize), [g.N, g.C, g.OH, g.OW]);
     return { y, argmax: new Int32Array(rt.memory.buffer, pArgmax, ySize).slice() };
   }
 
@@ -329,10 +336,10 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const [N, C, H, W] = x.shape;
     const ySize = N * C * outH * outW;
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const py = rt.alloc(ySize * 4);
+    const py = rt.keep(ySize * 4);
+    const px = rt.input(x.data as Float32Array);
     rt.exports.adaptiveAvgPool2dPlanes(rt.writeJob([N * C, H, W, outH, outW, px, py]));
-    return new Tensor(rt.f32(py, ySize).slice(), [N, C, outH, outW]);
+    return new Tensor(rt.take(py, ySize), [N, C, outH, outW]);
   }
 
   function adaptiveAvgPool2dBackward(dy: Tensor, inputShape: readonly number[]): Tensor {
@@ -341,10 +348,10 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const [outH, outW] = [dy.shape[2], dy.shape[3]];
     const dxSize = N * C * H * W;
     rt.reset();
-    const pdy = rt.put(dy.data as Float32Array);
-    const pdx = outH === 1 && outW === 1 ? rt.alloc(dxSize * 4) : rt.zeros(dxSize); // 1×1 writes every entry
+    const pdx = outH === 1 && outW === 1 ? rt.keep(dxSize * 4) : rt.keepZeros(dxSize); // 1×1 writes every entry
+    const pdy = rt.input(dy.data as Float32Array);
     rt.exports.adaptiveAvgPool2dBackwardPlanes(rt.writeJob([N * C, H, W, outH, outW, pdy, pdx]));
-    return new Tensor(rt.f32(pdx, dxSize).slice(), [N, C, H, W]);
+    return new Tensor(rt.take(pdx, dxSize), [N, C, H, W]);
   }
 
   /**
@@ -361,17 +368,17 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     if (!isFloat32(x, gamma, beta) || !groupNormFits(x, view, gamma, beta)) return refKernels.groupNormForward(x, view, eps, gamma, beta);
     const blocks = view.N * view.groups;
     rt.reset();
-    const px = rt.put(x.data as Float32Array);
-    const pGamma = rt.put(gamma.data as Float32Array);
-    const pBeta = rt.put(beta.data as Float32Array);
-    const py = rt.alloc(x.size * 4);
-    const pXHat = rt.alloc(x.size * 4);
-    const pInvStd = rt.alloc(blocks * 4);
+    const py = rt.keep(x.size * 4);
+    const pXHat = rt.keep(x.size * 4);
+    const pInvStd = rt.keep(blocks * 4);
+    const px = rt.input(x.data as Float32Array);
+    const pGamma = rt.input(gamma.data as Float32Array);
+    const pBeta = rt.input(beta.data as Float32Array);
     rt.exports.groupNormForwardBlocks(rt.writeJob([view.N, view.C, view.S, view.groups, px, pGamma, pBeta, py, pXHat, pInvStd]), eps);
     return {
-      y: new Tensor(rt.f32(py, x.size).slice(), x.shape),
-      xHat: new Tensor(rt.f32(pXHat, x.size).slice(), x.shape),
-      invStd: new Tensor(rt.f32(pInvStd, blocks).slice(), [blocks]),
+      y: new Tensor(rt.take(py, x.size), x.shape),
+      xHat: new Tensor(rt.take(pXHat, x.size), x.shape),
+      invStd: new Tensor(rt.take(pInvStd, blocks), [blocks]),
     };
   }
 
@@ -384,11 +391,11 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     }
     const C = view.C;
     rt.reset();
-    const pdy = rt.put(dy.data as Float32Array);
-    const pXHat = rt.put(xHat.data as Float32Array);
-    const pInvStd = rt.put(invStd.data as Float32Array);
-    const pGamma = rt.put(gamma.data as Float32Array);
-    const pdx = rt.alloc(dy.size * 4);
+    const pdx = rt.keep(dy.size * 4);
+    const pdy = rt.input(dy.data as Float32Array);
+    const pXHat = rt.input(xHat.data as Float32Array);
+    const pInvStd = rt.input(invStd.data as Float32Array);
+    const pGamma = rt.input(gamma.data as Float32Array);
     const pSums = rt.zeros(4 * C); // two float64 arrays of C: Σ dy⊙xHat, Σ dy
     rt.exports.groupNormBackwardBlocks(rt.writeJob([view.N, C, view.S, view.groups, pdy, pXHat, pInvStd, pGamma, pdx, pSums, pSums + 8 * C]));
     const sums = new Float64Array(rt.memory.buffer, pSums, 2 * C);
@@ -396,7 +403,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
       dGamma.data[c] += sums[c]; // one rounding of the float64 sum, as the reference
       dBeta.data[c] += sums[C + c];
     }
-    return new Tensor(rt.f32(pdx, dy.size).slice(), dy.shape);
+    return new Tensor(rt.take(pdx, dy.size), dy.shape);
   }
 
   /**
@@ -445,6 +452,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     conv2dBackward,
     convTranspose2d,
     close: () => rt.close(),
+    frame: (fn) => rt.frame(fn),
     adaptiveAvgPool2d,
     adaptiveAvgPool2dBackward,
     groupNormForward,

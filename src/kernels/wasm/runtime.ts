@@ -73,6 +73,11 @@ export interface WasmRuntimeOptions {
   threads?: number;
   /** false: use the plain SIMD128 build even where relaxed SIMD is available (for tests and comparisons). */
   relaxedSimd?: boolean;
+  /**
+   * false: private (unshared) memory even where shared memory is available, as a page without
+   * cross-origin isolation gets it; one thread, and no frames (see WasmRuntime.frame).
+   */
+  sharedMemory?: boolean;
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -105,6 +110,14 @@ export class WasmRuntime {
   private top: number;
   /** Highest arena top seen, for reports (bytes). */
   highWater = 0;
+  /** Where reset() returns to: the arena start, or inside a frame the end of what the frame keeps. */
+  private floor: number;
+  /** Frames open (a frame inside a frame is part of it). */
+  private frameDepth = 0;
+  /** Numbers the outermost frames (odd while one is open), so views from a finished frame are recognised. */
+  private frameNumber = 0;
+  /** The frame each view handed out by take() belongs to. */
+  private readonly views = new WeakMap<Float32Array, number>();
 
   private constructor(
     exports: NablaExports, memory: WebAssembly.Memory, features: WasmFeatures, variant: string,
@@ -120,6 +133,7 @@ export class WasmRuntime {
     this.desc = this.control + CONTROL_BYTES;
     this.arenaStart = this.desc + DESC_BYTES;
     this.top = this.arenaStart;
+    this.floor = this.arenaStart;
   }
 
   /** Loads the best variant this runtime supports; throws when WebAssembly SIMD is unavailable. */
@@ -130,8 +144,10 @@ export class WasmRuntime {
     if (!Number.isInteger(requested) || requested < 1) {
       throw new Error(`wasm backend: threads must be a positive integer, got ${requested}`);
     }
-    const threads = features.sharedMemory ? requested : 1;
-    const shared = threads > 1;
+    // Shared memory wherever it exists, even for one thread: growing it never detaches the views
+    // a frame hands out (growing private memory does).
+    const shared = features.sharedMemory && options.sharedMemory !== false;
+    const threads = shared ? requested : 1;
     const relaxed = features.relaxedSimd && options.relaxedSimd !== false;
     const variant = `${relaxed ? 'relaxed' : 'simd'}${shared ? '-shared' : ''}`;
     const key = `${relaxed ? 'relaxed' : 'simd'}${shared ? 'Shared' : ''}` as keyof typeof wasmBase64;
@@ -144,9 +160,47 @@ export class WasmRuntime {
     return new WasmRuntime(exports, memory, features, variant, workers);
   }
 
-  /** Frees every arena allocation (the memory itself stays, so steady-state calls never grow it). */
+  /**
+   * Frees the arena's scratch: every allocation since the call began (outside a frame all of
+   * them; inside one, what the frame keeps stays). The memory itself stays, so steady-state calls
+   * never grow it.
+   */
   reset(): void {
-    this.top = this.arenaStart;
+    this.top = this.floor;
+  }
+
+  /** Whether frames can keep outputs in the arena (shared memory: growing it detaches no view). */
+  get framesWork(): boolean {
+    return this.memory.buffer instanceof SharedArrayBuffer;
+  }
+
+  /**
+   * Runs fn (one training or evaluation step) with kernel outputs kept in the arena: take() hands
+   * out views instead of copies and input() reads such views where they lie, so a tensor made by
+   * one kernel and read by the next is never copied through JavaScript. The arena behind them is
+   * reused when the outermost frame ends: nothing fn returns may hold a view (copy what must
+   * outlive it, as fit() reads only numbers). Without shared memory fn simply runs.
+   */
+  frame<T>(fn: () => T): T {
+    if (!this.framesWork) return fn();
+    if (this.frameDepth > 0) { // a frame inside a frame is part of it
+      this.frameDepth++;
+      try {
+        return fn();
+      } finally {
+        this.frameDepth--;
+      }
+    }
+    this.frameDepth = 1;
+    this.frameNumber++;
+    this.floor = this.top = this.arenaStart;
+    try {
+      return fn();
+    } finally {
+      this.frameDepth = 0;
+      this.frameNumber++; // the views of this frame are now stale
+      this.floor = this.top = this.arenaStart;
+    }
   }
 
   /** Reserves `bytes` (64-byte aligned) in the arena, growing the memory when needed; returns the address. */
@@ -163,12 +217,69 @@ export class WasmRuntime {
     return at;
   }
 
+  /** Allocates room for a call's output: inside a frame it (and whatever the call allocated before it) is kept until the frame ends. */
+  keep(bytes: number): number {
+    const at = this.alloc(bytes);
+    if (this.frameDepth > 0) this.floor = this.top;
+    return at;
+  }
+
+  /** A copy of data that lives in the frame, as a kernel's output does (outside a frame: a plain copy). */
+  resident(data: Float32Array): Float32Array {
+    if (this.frameDepth === 0) return data.slice();
+    this.reset();
+    const ptr = this.keep(data.length * 4);
+    this.f32(ptr, data.length).set(data);
+    return this.take(ptr, data.length);
+  }
+
+  /** keep() for an output that a kernel accumulates into: zeroed. */
+  keepZeros(length: number): number {
+    const ptr = this.keep(length * 4);
+    this.f32(ptr, length).fill(0);
+    return ptr;
+  }
+
+  /** Whether data is a view of this frame (a kernel working in place on it then works on the caller's array itself). */
+  holds(data: Float32Array): boolean {
+    return this.isView(data);
+  }
+
+  /** The output at ptr as the caller's array: a view inside a frame (ptr must come from keep()), else a copy. */
+  take(ptr: number, length: number): Float32Array {
+    if (this.frameDepth === 0) return this.f32(ptr, length).slice();
+    if (ptr + length * 4 > this.floor) throw new Error('wasm backend: an output outside what the frame keeps (allocate outputs with keep())');
+    const view = this.f32(ptr, length);
+    this.views.set(view, this.frameNumber);
+    return view;
+  }
+
+  /**
+   * The address of data for a kernel that only reads it: a view this frame handed out is read
+   * where it lies; anything else is copied in. A view from a frame that has ended is refused (its
+   * memory has been reused: reading it would give another tensor's numbers).
+   */
+  input(data: Float32Array): number {
+    return this.isView(data) ? data.byteOffset : this.put(data);
+  }
+
+  /** Whether data is a view this frame handed out; throws for one from a finished frame. */
+  private isView(data: Float32Array): boolean {
+    const frame = this.views.get(data);
+    if (frame === undefined) return false;
+    if (frame !== this.frameNumber || this.frameDepth === 0) {
+      throw new Error('wasm backend: a tensor from a finished training step was used after the step ended (its memory has been reused); copy it (tensor.clone()) inside the step to keep it');
+    }
+    return true;
+  }
+
   f32(ptr: number, length: number): Float32Array {
     return new Float32Array(this.memory.buffer, ptr, length);
   }
 
   /** Allocates room for `data` and copies it in. */
   put(data: Float32Array): number {
+    this.isView(data); // refuses a stale view
     const ptr = this.alloc(data.length * 4);
     this.f32(ptr, data.length).set(data);
     return ptr;

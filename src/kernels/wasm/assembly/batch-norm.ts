@@ -3,7 +3,9 @@
 // the normalise-scale-shift forward and the training-mode backward, four lanes at a time. Sums run
 // in float64 as in the reference (each float32 product of the backward is exact in float64).
 // Descriptor words: stats [N, C, S, x, mean, variance]; forward [N, C, S, x, mean, invStd, gamma,
-// beta, y, xHat]; backward [N, C, S, dy, xHat, invStd, gamma, dGamma, dBeta, dx].
+// beta, y, xHat, relu]; backward [N, C, S, dy, xHat, invStd, gamma, dGamma, dBeta, dx]. Each
+// pass runs over a range of channels [c0, c1), so a job can share the channels among threads
+// (channels are independent: which thread runs one never changes its bits).
 import { sumPlaneSimd } from './adaptive-pool';
 
 // @ts-ignore: decorator
@@ -55,10 +57,14 @@ function dotSimd(a: usize, b: usize, n: i32): f64 {
 
 /** mean[c] = Σ x / M, variance[c] = Σ (x − mean[c])² / M over the M = N·S entries of channel c (two passes). */
 export function batchNormStatsSimd(desc: usize): void {
+  batchNormStatsChannels(desc, 0, word(desc, 1));
+}
+
+export function batchNormStatsChannels(desc: usize, c0: i32, c1: i32): void {
   const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
   const x = <usize>word(desc, 3), mean = <usize>word(desc, 4), variance = <usize>word(desc, 5);
   const M = <f64>N * <f64>S;
-  for (let c = 0; c < C; c++) {
+  for (let c = c0; c < c1; c++) {
     let sum: f64 = 0;
     for (let n = 0; n < N; n++) sum += sumPlaneSimd(plane(x, n, C, c, S), S);
     const mu = sum / M;
@@ -69,13 +75,19 @@ export function batchNormStatsSimd(desc: usize): void {
   }
 }
 
-/** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c]. */
+/** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c], then max(y, 0) when relu (reluSimd's select, NaN kept). */
 export function batchNormForwardSimd(desc: usize): void {
+  batchNormForwardChannels(desc, 0, word(desc, 1));
+}
+
+export function batchNormForwardChannels(desc: usize, c0: i32, c1: i32): void {
   const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
   const x = <usize>word(desc, 3), mean = <usize>word(desc, 4), invStd = <usize>word(desc, 5);
   const gamma = <usize>word(desc, 6), beta = <usize>word(desc, 7), y = <usize>word(desc, 8), xHat = <usize>word(desc, 9);
+  const relu = word(desc, 10) != 0;
+  const zero = f32x4.splat(0);
   for (let n = 0; n < N; n++) {
-    for (let c = 0; c < C; c++) {
+    for (let c = c0; c < c1; c++) {
       const m = load<f32>(mean + <usize>c * 4), s = load<f32>(invStd + <usize>c * 4);
       const g = load<f32>(gamma + <usize>c * 4), b = load<f32>(beta + <usize>c * 4);
       const mv = f32x4.splat(m), sv = f32x4.splat(s), gv = f32x4.splat(g), bv = f32x4.splat(b);
@@ -84,12 +96,14 @@ export function batchNormForwardSimd(desc: usize): void {
       for (; i + 4 <= S; i += 4) {
         const h = f32x4.mul(f32x4.sub(v128.load(px + <usize>i * 4), mv), sv);
         v128.store(ph + <usize>i * 4, h);
-        v128.store(py + <usize>i * 4, f32x4.add(f32x4.mul(gv, h), bv));
+        const v = f32x4.add(f32x4.mul(gv, h), bv);
+        v128.store(py + <usize>i * 4, relu ? v128.and(v, v128.or(f32x4.gt(v, zero), f32x4.ne(v, v))) : v);
       }
       for (; i < S; i++) {
         const h = (load<f32>(px + <usize>i * 4) - m) * s;
         store<f32>(ph + <usize>i * 4, h);
-        store<f32>(py + <usize>i * 4, g * h + b);
+        const v = g * h + b;
+        store<f32>(py + <usize>i * 4, !relu || v > 0 || v != v ? v : 0);
       }
     }
   }
@@ -100,11 +114,15 @@ export function batchNormForwardSimd(desc: usize): void {
  * dx = gamma[c]·invStd[c]·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M entries of channel c.
  */
 export function batchNormBackwardSimd(desc: usize): void {
+  batchNormBackwardChannels(desc, 0, word(desc, 1));
+}
+
+export function batchNormBackwardChannels(desc: usize, c0: i32, c1: i32): void {
   const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
   const dy = <usize>word(desc, 3), xHat = <usize>word(desc, 4), invStd = <usize>word(desc, 5);
   const gamma = <usize>word(desc, 6), dGamma = <usize>word(desc, 7), dBeta = <usize>word(desc, 8), dx = <usize>word(desc, 9);
   const M = <f64>N * <f64>S;
-  for (let c = 0; c < C; c++) {
+  for (let c = c0; c < c1; c++) {
     let sumDy: f64 = 0, sumDyXHat: f64 = 0;
     for (let n = 0; n < N; n++) {
       sumDy += sumPlaneSimd(plane(dy, n, C, c, S), S);

@@ -8,10 +8,18 @@
 // bit-identical from run to run. Nothing here allocates; all buffers live in the TS side's arena.
 import { gemm, GEMM_SCRATCH_BYTES, MR, NR } from './gemm';
 import { conv2dForwardSample, conv2dBackwardPiece } from './conv';
+import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
+import { addSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
 export const JOB_GEMM = 1;
 export const JOB_CONV2D_FORWARD = 2;
 export const JOB_CONV2D_BACKWARD = 3;
+/** Batch norm jobs: [kind, channels per item, then batch-norm.ts's descriptor]; an item is a range of channels. */
+export const JOB_BATCH_NORM_STATS = 5;
+export const JOB_BATCH_NORM_FORWARD = 6;
+export const JOB_BATCH_NORM_BACKWARD = 7;
+/** Element-wise job: [kind, floats per item (a multiple of 4), op (0 add, 1 relu, 2 relu backward), a, b, y, n]. */
+export const JOB_ELEMENTWISE = 8;
 
 /** Control block words (the TS side and the workers use the same offsets). */
 const NEXT_ITEM = 1;
@@ -63,6 +71,25 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   if (kind == JOB_GEMM) gemmItem(desc, item, thread);
   else if (kind == JOB_CONV2D_FORWARD) conv2dForwardSample(desc, item, thread);
   else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardPiece(desc, item, thread);
+  else if (kind == JOB_ELEMENTWISE) elementwiseItem(desc, item);
+  else if (kind >= JOB_BATCH_NORM_STATS && kind <= JOB_BATCH_NORM_BACKWARD) {
+    const inner = desc + 8, per = word(desc, 1);
+    const c0 = item * per, c1 = min(word(inner, 1), c0 + per);
+    if (kind == JOB_BATCH_NORM_STATS) batchNormStatsChannels(inner, c0, c1);
+    else if (kind == JOB_BATCH_NORM_FORWARD) batchNormForwardChannels(inner, c0, c1);
+    else batchNormBackwardChannels(inner, c0, c1);
+  }
+}
+
+/** Floats [item·per, min(n, (item + 1)·per)) of an element-wise job (exact operations: any split gives the same bits). */
+function elementwiseItem(desc: usize, item: i32): void {
+  const per = word(desc, 1), op = word(desc, 2), n = word(desc, 6);
+  const start = item * per, count = min(n, start + per) - start;
+  const at = <usize>start * 4;
+  const a = <usize>word(desc, 3) + at, b = <usize>word(desc, 4) + at, y = <usize>word(desc, 5) + at;
+  if (op == 0) addSimd(a, b, y, count);
+  else if (op == 1) reluSimd(a, y, count);
+  else reluBackwardSimd(a, b, y, count);
 }
 
 /**

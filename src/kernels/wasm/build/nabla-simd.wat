@@ -24,9 +24,17 @@
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_BACKWARD i32 (i32.const 3))
+ (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_STATS i32 (i32.const 5))
+ (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_FORWARD i32 (i32.const 6))
+ (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_BACKWARD i32 (i32.const 7))
+ (global $src/kernels/wasm/assembly/index/JOB_ELEMENTWISE i32 (i32.const 8))
  (export "JOB_GEMM" (global $src/kernels/wasm/assembly/index/JOB_GEMM))
  (export "JOB_CONV2D_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD))
  (export "JOB_CONV2D_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_BACKWARD))
+ (export "JOB_BATCH_NORM_STATS" (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_STATS))
+ (export "JOB_BATCH_NORM_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_FORWARD))
+ (export "JOB_BATCH_NORM_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_BACKWARD))
+ (export "JOB_ELEMENTWISE" (global $src/kernels/wasm/assembly/index/JOB_ELEMENTWISE))
  (export "gemmScratchBytes" (func $src/kernels/wasm/assembly/index/gemmScratchBytes))
  (export "heapBase" (func $src/kernels/wasm/assembly/index/heapBase))
  (export "runJobItems" (func $src/kernels/wasm/assembly/index/runJobItems))
@@ -668,8 +676,8 @@
   local.get $9
  )
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 i32)
-  (local $4 i32)
+  (local $3 v128)
+  (local $4 f32)
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
@@ -681,9 +689,11 @@
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
   local.get $0
   i32.load
-  local.tee $3
+  local.tee $5
   i32.const 1
   i32.eq
   if
@@ -692,44 +702,44 @@
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $7
+    local.set $9
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $8
-    local.get $0
-    i32.load offset=12
-    local.set $9
-    local.get $0
-    i32.load offset=16
     local.set $10
     local.get $0
-    i32.load offset=20
+    i32.load offset=12
     local.set $11
     local.get $0
-    i32.load offset=24
-    local.set $3
-    local.get $0
-    i32.load offset=32
-    local.set $4
-    local.get $0
-    i32.load offset=40
-    local.set $5
-    local.get $0
-    i32.load offset=28
+    i32.load offset=16
     local.set $12
     local.get $0
-    i32.load offset=36
+    i32.load offset=20
     local.set $13
     local.get $0
-    i32.load offset=44
+    i32.load offset=24
+    local.set $5
+    local.get $0
+    i32.load offset=32
+    local.set $6
+    local.get $0
+    i32.load offset=40
+    local.set $7
+    local.get $0
+    i32.load offset=28
     local.set $14
+    local.get $0
+    i32.load offset=36
+    local.set $15
+    local.get $0
+    i32.load offset=44
+    local.set $16
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $6
+    local.set $8
     local.get $0
     i32.load offset=52
     local.get $2
@@ -737,7 +747,7 @@
     i32.load offset=56
     i32.mul
     i32.add
-    local.set $15
+    local.set $17
     local.get $0
     i32.const -64
     i32.sub
@@ -746,7 +756,7 @@
     local.get $0
     i32.load offset=60
     if
-     local.get $9
+     local.get $11
      local.get $1
      local.get $2
      i32.mul
@@ -755,7 +765,7 @@
      i32.add
      local.tee $1
      local.get $1
-     local.get $9
+     local.get $11
      i32.gt_s
      select
      local.set $1
@@ -763,41 +773,41 @@
      local.get $1
      i32.ge_s
      br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
-     local.get $7
-     local.get $8
+     local.get $9
+     local.get $10
      local.get $1
      local.get $0
      i32.sub
-     local.get $10
-     local.get $11
-     local.get $3
-     local.get $0
-     i32.const 2
-     i32.shl
-     local.get $0
      local.get $12
-     i32.mul
-     i32.const 2
-     i32.shl
-     local.get $7
-     select
-     i32.add
-     local.get $12
-     local.get $4
      local.get $13
      local.get $5
+     local.get $0
+     i32.const 2
+     i32.shl
      local.get $0
      local.get $14
      i32.mul
      i32.const 2
      i32.shl
+     local.get $9
+     select
      i32.add
      local.get $14
      local.get $6
      local.get $15
+     local.get $7
+     local.get $0
+     local.get $16
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $16
+     local.get $8
+     local.get $17
      call $src/kernels/wasm/assembly/gemm/gemm
     else
-     local.get $10
+     local.get $12
      local.get $1
      local.get $2
      i32.mul
@@ -806,7 +816,7 @@
      i32.add
      local.tee $1
      local.get $1
-     local.get $10
+     local.get $12
      i32.gt_s
      select
      local.set $1
@@ -814,18 +824,18 @@
      local.get $1
      i32.ge_s
      br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
-     local.get $7
-     local.get $8
      local.get $9
+     local.get $10
+     local.get $11
      local.get $1
      local.get $0
      i32.sub
-     local.get $11
-     local.get $3
-     local.get $12
-     local.get $4
-     local.get $0
      local.get $13
+     local.get $5
+     local.get $14
+     local.get $6
+     local.get $0
+     local.get $15
      i32.mul
      i32.const 2
      i32.shl
@@ -833,21 +843,21 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $8
+     local.get $10
      select
      i32.add
-     local.get $13
-     local.get $0
-     local.get $5
-     i32.add
-     local.get $14
-     local.get $6
      local.get $15
+     local.get $0
+     local.get $7
+     i32.add
+     local.get $16
+     local.get $8
+     local.get $17
      call $src/kernels/wasm/assembly/gemm/gemm
     end
    end
   else
-   local.get $3
+   local.get $5
    i32.const 2
    i32.eq
    if
@@ -856,16 +866,16 @@
     local.get $2
     call $src/kernels/wasm/assembly/conv/conv2dForwardSample
    else
-    local.get $3
+    local.get $5
     i32.const 3
     i32.eq
     if
      local.get $0
      i32.load offset=4
-     local.set $3
+     local.set $5
      local.get $0
      i32.load offset=104
-     local.set $4
+     local.set $6
      local.get $0
      i32.load offset=28
      local.get $0
@@ -880,7 +890,7 @@
      i32.mul
      i32.mul
      i32.mul
-     local.set $5
+     local.set $7
      local.get $0
      i32.load offset=80
      if (result i32)
@@ -891,7 +901,7 @@
        local.get $1
        i32.const 1
        i32.sub
-       local.get $5
+       local.get $7
        i32.mul
        i32.const 2
        i32.shl
@@ -903,38 +913,344 @@
      else
       i32.const 0
      end
-     local.set $5
-     local.get $3
+     local.set $7
+     local.get $5
      local.get $1
      i32.const 1
      i32.add
-     local.get $4
-     i32.mul
-     local.tee $6
-     local.get $3
      local.get $6
+     i32.mul
+     local.tee $8
+     local.get $5
+     local.get $8
      i32.lt_s
      select
-     local.set $3
+     local.set $5
      local.get $1
-     local.get $4
+     local.get $6
      i32.mul
      local.set $1
      loop $for-loop|0
       local.get $1
-      local.get $3
+      local.get $5
       i32.lt_s
       if
        local.get $0
        local.get $1
        local.get $2
-       local.get $5
+       local.get $7
        call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
        local.get $1
        i32.const 1
        i32.add
        local.set $1
        br $for-loop|0
+      end
+     end
+    else
+     local.get $5
+     i32.const 8
+     i32.eq
+     if
+      local.get $0
+      i32.load offset=24
+      local.tee $2
+      local.get $0
+      i32.load offset=4
+      local.tee $5
+      local.get $1
+      i32.mul
+      local.tee $1
+      local.get $5
+      i32.add
+      local.tee $5
+      local.get $2
+      local.get $5
+      i32.lt_s
+      select
+      local.get $1
+      i32.sub
+      local.set $2
+      local.get $1
+      i32.const 2
+      i32.shl
+      local.tee $1
+      local.get $0
+      i32.load offset=12
+      i32.add
+      local.set $5
+      local.get $1
+      local.get $0
+      i32.load offset=16
+      i32.add
+      local.set $6
+      local.get $1
+      local.get $0
+      i32.load offset=20
+      i32.add
+      local.set $7
+      local.get $0
+      i32.load offset=8
+      local.tee $0
+      if
+       local.get $0
+       i32.const 1
+       i32.eq
+       if
+        i32.const 0
+        local.set $0
+        loop $for-loop|00
+         local.get $0
+         i32.const 4
+         i32.add
+         local.tee $1
+         local.get $2
+         i32.le_s
+         if
+          local.get $0
+          i32.const 2
+          i32.shl
+          local.tee $0
+          local.get $5
+          i32.add
+          v128.load
+          local.set $3
+          local.get $0
+          local.get $7
+          i32.add
+          local.get $3
+          local.get $3
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.gt
+          local.get $3
+          local.get $3
+          f32x4.ne
+          v128.or
+          v128.and
+          v128.store
+          local.get $1
+          local.set $0
+          br $for-loop|00
+         end
+        end
+        loop $for-loop|1
+         local.get $0
+         local.get $2
+         i32.lt_s
+         if
+          local.get $0
+          i32.const 2
+          i32.shl
+          local.tee $1
+          local.get $5
+          i32.add
+          f32.load
+          local.set $4
+          local.get $1
+          local.get $7
+          i32.add
+          local.get $4
+          f32.const 0
+          local.get $4
+          local.get $4
+          f32.ne
+          local.get $4
+          f32.const 0
+          f32.gt
+          i32.or
+          select
+          f32.store
+          local.get $0
+          i32.const 1
+          i32.add
+          local.set $0
+          br $for-loop|1
+         end
+        end
+       else
+        i32.const 0
+        local.set $0
+        loop $for-loop|001
+         local.get $0
+         i32.const 4
+         i32.add
+         local.tee $1
+         local.get $2
+         i32.le_s
+         if
+          local.get $0
+          i32.const 2
+          i32.shl
+          local.tee $0
+          local.get $7
+          i32.add
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $0
+          local.get $5
+          i32.add
+          v128.load
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.gt
+          v128.and
+          local.get $0
+          local.get $6
+          i32.add
+          v128.load
+          f32x4.mul
+          v128.store
+          local.get $1
+          local.set $0
+          br $for-loop|001
+         end
+        end
+        loop $for-loop|12
+         local.get $0
+         local.get $2
+         i32.lt_s
+         if
+          local.get $0
+          i32.const 2
+          i32.shl
+          local.tee $1
+          local.get $7
+          i32.add
+          f32.const 1
+          f32.const 0
+          local.get $1
+          local.get $5
+          i32.add
+          f32.load
+          f32.const 0
+          f32.gt
+          select
+          local.get $1
+          local.get $6
+          i32.add
+          f32.load
+          f32.mul
+          f32.store
+          local.get $0
+          i32.const 1
+          i32.add
+          local.set $0
+          br $for-loop|12
+         end
+        end
+       end
+      else
+       i32.const 0
+       local.set $0
+       loop $for-loop|0013
+        local.get $0
+        i32.const 4
+        i32.add
+        local.tee $1
+        local.get $2
+        i32.le_s
+        if
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $0
+         local.get $7
+         i32.add
+         local.get $0
+         local.get $5
+         i32.add
+         v128.load
+         local.get $0
+         local.get $6
+         i32.add
+         v128.load
+         f32x4.add
+         v128.store
+         local.get $1
+         local.set $0
+         br $for-loop|0013
+        end
+       end
+       loop $for-loop|124
+        local.get $0
+        local.get $2
+        i32.lt_s
+        if
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $1
+         local.get $7
+         i32.add
+         local.get $1
+         local.get $5
+         i32.add
+         f32.load
+         local.get $1
+         local.get $6
+         i32.add
+         f32.load
+         f32.add
+         f32.store
+         local.get $0
+         i32.const 1
+         i32.add
+         local.set $0
+         br $for-loop|124
+        end
+       end
+      end
+     else
+      local.get $5
+      i32.const 7
+      i32.le_s
+      local.get $5
+      i32.const 5
+      i32.ge_s
+      i32.and
+      if
+       local.get $0
+       i32.const 8
+       i32.add
+       local.tee $2
+       i32.load offset=4
+       local.tee $6
+       local.get $0
+       i32.load offset=4
+       local.tee $0
+       local.get $1
+       i32.mul
+       local.tee $1
+       local.get $0
+       i32.add
+       local.tee $0
+       local.get $0
+       local.get $6
+       i32.gt_s
+       select
+       local.set $0
+       local.get $5
+       i32.const 5
+       i32.eq
+       if
+        local.get $2
+        local.get $1
+        local.get $0
+        call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
+       else
+        local.get $5
+        i32.const 6
+        i32.eq
+        if
+         local.get $2
+         local.get $1
+         local.get $0
+         call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+        else
+         local.get $2
+         local.get $1
+         local.get $0
+         call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+        end
+       end
       end
      end
     end
@@ -2346,6 +2662,847 @@
     i32.const 1
     i32.add
     local.set $20
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 f64)
+  (local $5 v128)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 f64)
+  (local $9 v128)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 f64)
+  (local $14 i32)
+  (local $15 v128)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 f64)
+  (local $19 v128)
+  local.get $0
+  i32.load offset=4
+  local.set $10
+  local.get $0
+  i32.load offset=12
+  local.set $11
+  local.get $0
+  i32.load offset=16
+  local.set $16
+  local.get $0
+  i32.load offset=20
+  local.set $17
+  local.get $0
+  i32.load
+  local.tee $12
+  f64.convert_i32_s
+  local.get $0
+  i32.load offset=8
+  local.tee $6
+  f64.convert_i32_s
+  f64.mul
+  local.set $13
+  local.get $1
+  local.set $3
+  loop $for-loop|0
+   local.get $2
+   local.get $3
+   i32.gt_s
+   if
+    f64.const 0
+    local.set $4
+    i32.const 0
+    local.set $0
+    loop $for-loop|1
+     local.get $0
+     local.get $12
+     i32.lt_s
+     if
+      local.get $4
+      local.get $11
+      local.get $0
+      local.get $10
+      i32.mul
+      local.get $3
+      i32.add
+      local.get $6
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $6
+      call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
+      f64.add
+      local.set $4
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|1
+     end
+    end
+    local.get $4
+    local.get $13
+    f64.div
+    local.set $18
+    f64.const 0
+    local.set $8
+    i32.const 0
+    local.set $7
+    loop $for-loop|2
+     local.get $7
+     local.get $12
+     i32.lt_s
+     if
+      local.get $11
+      local.get $7
+      local.get $10
+      i32.mul
+      local.get $3
+      i32.add
+      local.get $6
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $14
+      i32.const 0
+      local.set $0
+      local.get $18
+      f64x2.splat
+      local.set $15
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $5
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $9
+      loop $for-loop|00
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $6
+       i32.le_s
+       if
+        local.get $5
+        local.get $14
+        local.get $0
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.tee $19
+        f64x2.promote_low_f32x4
+        local.get $15
+        f64x2.sub
+        local.tee $5
+        local.get $5
+        f64x2.mul
+        f64x2.add
+        local.set $5
+        local.get $9
+        local.get $19
+        local.get $19
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        local.get $15
+        f64x2.sub
+        local.tee $9
+        local.get $9
+        f64x2.mul
+        f64x2.add
+        local.set $9
+        local.get $1
+        local.set $0
+        br $for-loop|00
+       end
+      end
+      local.get $5
+      local.get $9
+      f64x2.add
+      local.tee $5
+      f64x2.extract_lane 0
+      local.get $5
+      f64x2.extract_lane 1
+      f64.add
+      local.set $4
+      loop $for-loop|11
+       local.get $0
+       local.get $6
+       i32.lt_s
+       if
+        local.get $4
+        local.get $14
+        local.get $0
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f64.promote_f32
+        local.get $18
+        f64.sub
+        local.tee $4
+        local.get $4
+        f64.mul
+        f64.add
+        local.set $4
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|11
+       end
+      end
+      local.get $8
+      local.get $4
+      f64.add
+      local.set $8
+      local.get $7
+      i32.const 1
+      i32.add
+      local.set $7
+      br $for-loop|2
+     end
+    end
+    local.get $16
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $0
+    i32.add
+    local.get $18
+    f32.demote_f64
+    f32.store
+    local.get $0
+    local.get $17
+    i32.add
+    local.get $8
+    local.get $13
+    f64.div
+    f32.demote_f64
+    f32.store
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 v128)
+  (local $5 f32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 f32)
+  (local $22 v128)
+  (local $23 f32)
+  (local $24 v128)
+  (local $25 f32)
+  (local $26 v128)
+  (local $27 i32)
+  (local $28 v128)
+  (local $29 f32)
+  local.get $0
+  i32.load
+  local.set $12
+  local.get $0
+  i32.load offset=4
+  local.set $13
+  local.get $0
+  i32.load offset=8
+  local.set $6
+  local.get $0
+  i32.load offset=12
+  local.set $14
+  local.get $0
+  i32.load offset=16
+  local.set $15
+  local.get $0
+  i32.load offset=20
+  local.set $16
+  local.get $0
+  i32.load offset=24
+  local.set $17
+  local.get $0
+  i32.load offset=28
+  local.set $18
+  local.get $0
+  i32.load offset=32
+  local.set $19
+  local.get $0
+  i32.load offset=36
+  local.set $20
+  local.get $0
+  i32.load offset=40
+  i32.const 0
+  i32.ne
+  local.set $8
+  loop $for-loop|0
+   local.get $7
+   local.get $12
+   i32.lt_s
+   if
+    local.get $1
+    local.set $0
+    loop $for-loop|1
+     local.get $0
+     local.get $2
+     i32.lt_s
+     if
+      local.get $15
+      local.get $0
+      i32.const 2
+      i32.shl
+      local.tee $3
+      i32.add
+      f32.load
+      local.tee $5
+      f32x4.splat
+      local.set $4
+      local.get $3
+      local.get $16
+      i32.add
+      f32.load
+      local.tee $21
+      f32x4.splat
+      local.set $22
+      local.get $3
+      local.get $17
+      i32.add
+      f32.load
+      local.tee $23
+      f32x4.splat
+      local.set $24
+      local.get $3
+      local.get $18
+      i32.add
+      f32.load
+      local.tee $25
+      f32x4.splat
+      local.set $26
+      local.get $14
+      local.get $7
+      local.get $13
+      i32.mul
+      local.get $0
+      i32.add
+      local.get $6
+      i32.mul
+      i32.const 2
+      i32.shl
+      local.tee $3
+      i32.add
+      local.set $9
+      local.get $3
+      local.get $19
+      i32.add
+      local.set $10
+      local.get $3
+      local.get $20
+      i32.add
+      local.set $11
+      i32.const 0
+      local.set $3
+      loop $for-loop|2
+       local.get $3
+       i32.const 4
+       i32.add
+       local.get $6
+       i32.le_s
+       if
+        local.get $9
+        local.get $3
+        i32.const 2
+        i32.shl
+        local.tee $27
+        i32.add
+        v128.load
+        local.get $4
+        f32x4.sub
+        local.get $22
+        f32x4.mul
+        local.set $28
+        local.get $11
+        local.get $27
+        i32.add
+        local.get $28
+        v128.store
+        local.get $24
+        local.get $28
+        f32x4.mul
+        local.get $26
+        f32x4.add
+        local.set $28
+        local.get $10
+        local.get $27
+        i32.add
+        local.get $8
+        if (result v128)
+         local.get $28
+         local.get $28
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.gt
+         local.get $28
+         local.get $28
+         f32x4.ne
+         v128.or
+         v128.and
+        else
+         local.get $28
+        end
+        v128.store
+        local.get $3
+        i32.const 4
+        i32.add
+        local.set $3
+        br $for-loop|2
+       end
+      end
+      loop $for-loop|3
+       local.get $3
+       local.get $6
+       i32.lt_s
+       if
+        local.get $9
+        local.get $3
+        i32.const 2
+        i32.shl
+        local.tee $27
+        i32.add
+        f32.load
+        local.get $5
+        f32.sub
+        local.get $21
+        f32.mul
+        local.set $29
+        local.get $11
+        local.get $27
+        i32.add
+        local.get $29
+        f32.store
+        local.get $10
+        local.get $27
+        i32.add
+        local.get $23
+        local.get $29
+        f32.mul
+        local.get $25
+        f32.add
+        local.tee $29
+        f32.const 0
+        local.get $8
+        i32.eqz
+        local.get $29
+        f32.const 0
+        f32.gt
+        i32.or
+        local.get $29
+        local.get $29
+        f32.ne
+        i32.or
+        select
+        f32.store
+        local.get $3
+        i32.const 1
+        i32.add
+        local.set $3
+        br $for-loop|3
+       end
+      end
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|1
+     end
+    end
+    local.get $7
+    i32.const 1
+    i32.add
+    local.set $7
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 v128)
+  (local $7 v128)
+  (local $8 f64)
+  (local $9 f64)
+  (local $10 f64)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 f64)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 f32)
+  (local $22 f32)
+  (local $23 f32)
+  (local $24 v128)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 v128)
+  (local $28 i32)
+  local.get $0
+  i32.load offset=4
+  local.set $11
+  local.get $0
+  i32.load offset=12
+  local.set $12
+  local.get $0
+  i32.load offset=16
+  local.set $13
+  local.get $0
+  i32.load offset=20
+  local.set $16
+  local.get $0
+  i32.load offset=24
+  local.set $17
+  local.get $0
+  i32.load offset=28
+  local.set $18
+  local.get $0
+  i32.load offset=32
+  local.set $19
+  local.get $0
+  i32.load offset=36
+  local.set $20
+  local.get $0
+  i32.load
+  local.tee $14
+  f64.convert_i32_s
+  local.get $0
+  i32.load offset=8
+  local.tee $4
+  f64.convert_i32_s
+  f64.mul
+  local.set $15
+  local.get $1
+  local.set $3
+  loop $for-loop|0
+   local.get $2
+   local.get $3
+   i32.gt_s
+   if
+    f64.const 0
+    local.set $8
+    f64.const 0
+    local.set $9
+    i32.const 0
+    local.set $5
+    loop $for-loop|1
+     local.get $5
+     local.get $14
+     i32.lt_s
+     if
+      local.get $8
+      local.get $12
+      local.get $5
+      local.get $11
+      i32.mul
+      local.get $3
+      i32.add
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      local.tee $0
+      i32.add
+      local.tee $25
+      local.get $4
+      call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
+      f64.add
+      local.set $8
+      local.get $0
+      local.get $13
+      i32.add
+      local.set $26
+      i32.const 0
+      local.set $0
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $6
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $7
+      loop $for-loop|00
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $4
+       i32.le_s
+       if
+        local.get $6
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        local.get $25
+        i32.add
+        v128.load
+        local.tee $24
+        f64x2.promote_low_f32x4
+        local.get $0
+        local.get $26
+        i32.add
+        v128.load
+        local.tee $27
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f64x2.add
+        local.set $6
+        local.get $7
+        local.get $24
+        local.get $24
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        local.get $27
+        local.get $27
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f64x2.add
+        local.set $7
+        local.get $1
+        local.set $0
+        br $for-loop|00
+       end
+      end
+      local.get $6
+      local.get $7
+      f64x2.add
+      local.tee $6
+      f64x2.extract_lane 0
+      local.get $6
+      f64x2.extract_lane 1
+      f64.add
+      local.set $10
+      loop $for-loop|11
+       local.get $0
+       local.get $4
+       i32.lt_s
+       if
+        local.get $10
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        local.get $25
+        i32.add
+        f32.load
+        f64.promote_f32
+        local.get $1
+        local.get $26
+        i32.add
+        f32.load
+        f64.promote_f32
+        f64.mul
+        f64.add
+        local.set $10
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|11
+       end
+      end
+      local.get $9
+      local.get $10
+      f64.add
+      local.set $9
+      local.get $5
+      i32.const 1
+      i32.add
+      local.set $5
+      br $for-loop|1
+     end
+    end
+    local.get $18
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $0
+    i32.add
+    local.tee $1
+    local.get $1
+    f32.load
+    f64.promote_f32
+    local.get $9
+    f64.add
+    f32.demote_f64
+    f32.store
+    local.get $0
+    local.get $19
+    i32.add
+    local.tee $1
+    local.get $1
+    f32.load
+    f64.promote_f32
+    local.get $8
+    f64.add
+    f32.demote_f64
+    f32.store
+    local.get $0
+    local.get $17
+    i32.add
+    f32.load
+    local.get $0
+    local.get $16
+    i32.add
+    f32.load
+    f32.mul
+    local.tee $21
+    f32x4.splat
+    local.set $6
+    local.get $8
+    local.get $15
+    f64.div
+    f32.demote_f64
+    local.tee $22
+    f32x4.splat
+    local.set $7
+    local.get $9
+    local.get $15
+    f64.div
+    f32.demote_f64
+    local.tee $23
+    f32x4.splat
+    local.set $24
+    i32.const 0
+    local.set $5
+    loop $for-loop|2
+     local.get $5
+     local.get $14
+     i32.lt_s
+     if
+      local.get $12
+      local.get $5
+      local.get $11
+      i32.mul
+      local.get $3
+      i32.add
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      local.tee $0
+      i32.add
+      local.set $26
+      local.get $0
+      local.get $13
+      i32.add
+      local.set $25
+      local.get $0
+      local.get $20
+      i32.add
+      local.set $28
+      i32.const 0
+      local.set $0
+      loop $for-loop|3
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $4
+       i32.le_s
+       if
+        local.get $28
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        i32.add
+        local.get $6
+        local.get $0
+        local.get $26
+        i32.add
+        v128.load
+        local.get $7
+        f32x4.sub
+        local.get $0
+        local.get $25
+        i32.add
+        v128.load
+        local.get $24
+        f32x4.mul
+        f32x4.sub
+        f32x4.mul
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|3
+       end
+      end
+      loop $for-loop|4
+       local.get $0
+       local.get $4
+       i32.lt_s
+       if
+        local.get $28
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $1
+        i32.add
+        local.get $21
+        local.get $1
+        local.get $26
+        i32.add
+        f32.load
+        local.get $22
+        f32.sub
+        local.get $1
+        local.get $25
+        i32.add
+        f32.load
+        local.get $23
+        f32.mul
+        f32.sub
+        f32.mul
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|4
+       end
+      end
+      local.get $5
+      i32.const 1
+      i32.add
+      local.set $5
+      br $for-loop|2
+     end
+    end
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
     br $for-loop|0
    end
   end
@@ -10183,808 +11340,25 @@
   end
  )
  (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsSimd (param $0 i32)
-  (local $1 i32)
-  (local $2 f64)
-  (local $3 v128)
-  (local $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 f64)
-  (local $9 v128)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 f64)
-  (local $13 i32)
-  (local $14 v128)
-  (local $15 i32)
-  (local $16 i32)
-  (local $17 f64)
-  (local $18 v128)
+  local.get $0
+  i32.const 0
   local.get $0
   i32.load offset=4
-  local.set $7
-  local.get $0
-  i32.load offset=12
-  local.set $10
-  local.get $0
-  i32.load offset=16
-  local.set $15
-  local.get $0
-  i32.load offset=20
-  local.set $16
-  local.get $0
-  i32.load
-  local.tee $11
-  f64.convert_i32_s
-  local.get $0
-  i32.load offset=8
-  local.tee $4
-  f64.convert_i32_s
-  f64.mul
-  local.set $12
-  loop $for-loop|0
-   local.get $5
-   local.get $7
-   i32.lt_s
-   if
-    f64.const 0
-    local.set $2
-    i32.const 0
-    local.set $0
-    loop $for-loop|1
-     local.get $0
-     local.get $11
-     i32.lt_s
-     if
-      local.get $2
-      local.get $10
-      local.get $0
-      local.get $7
-      i32.mul
-      local.get $5
-      i32.add
-      local.get $4
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.get $4
-      call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
-      f64.add
-      local.set $2
-      local.get $0
-      i32.const 1
-      i32.add
-      local.set $0
-      br $for-loop|1
-     end
-    end
-    local.get $2
-    local.get $12
-    f64.div
-    local.set $17
-    f64.const 0
-    local.set $8
-    i32.const 0
-    local.set $6
-    loop $for-loop|2
-     local.get $6
-     local.get $11
-     i32.lt_s
-     if
-      local.get $10
-      local.get $6
-      local.get $7
-      i32.mul
-      local.get $5
-      i32.add
-      local.get $4
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $13
-      i32.const 0
-      local.set $0
-      local.get $17
-      f64x2.splat
-      local.set $14
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $3
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $9
-      loop $for-loop|00
-       local.get $0
-       i32.const 4
-       i32.add
-       local.tee $1
-       local.get $4
-       i32.le_s
-       if
-        local.get $3
-        local.get $13
-        local.get $0
-        i32.const 2
-        i32.shl
-        i32.add
-        v128.load
-        local.tee $18
-        f64x2.promote_low_f32x4
-        local.get $14
-        f64x2.sub
-        local.tee $3
-        local.get $3
-        f64x2.mul
-        f64x2.add
-        local.set $3
-        local.get $9
-        local.get $18
-        local.get $18
-        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-        f64x2.promote_low_f32x4
-        local.get $14
-        f64x2.sub
-        local.tee $9
-        local.get $9
-        f64x2.mul
-        f64x2.add
-        local.set $9
-        local.get $1
-        local.set $0
-        br $for-loop|00
-       end
-      end
-      local.get $3
-      local.get $9
-      f64x2.add
-      local.tee $3
-      f64x2.extract_lane 0
-      local.get $3
-      f64x2.extract_lane 1
-      f64.add
-      local.set $2
-      loop $for-loop|11
-       local.get $0
-       local.get $4
-       i32.lt_s
-       if
-        local.get $2
-        local.get $13
-        local.get $0
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        f64.promote_f32
-        local.get $17
-        f64.sub
-        local.tee $2
-        local.get $2
-        f64.mul
-        f64.add
-        local.set $2
-        local.get $0
-        i32.const 1
-        i32.add
-        local.set $0
-        br $for-loop|11
-       end
-      end
-      local.get $8
-      local.get $2
-      f64.add
-      local.set $8
-      local.get $6
-      i32.const 1
-      i32.add
-      local.set $6
-      br $for-loop|2
-     end
-    end
-    local.get $15
-    local.get $5
-    i32.const 2
-    i32.shl
-    local.tee $0
-    i32.add
-    local.get $17
-    f32.demote_f64
-    f32.store
-    local.get $0
-    local.get $16
-    i32.add
-    local.get $8
-    local.get $12
-    f64.div
-    f32.demote_f64
-    f32.store
-    local.get $5
-    i32.const 1
-    i32.add
-    local.set $5
-    br $for-loop|0
-   end
-  end
+  call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
  )
  (func $src/kernels/wasm/assembly/batch-norm/batchNormForwardSimd (param $0 i32)
-  (local $1 i32)
-  (local $2 i32)
-  (local $3 i32)
-  (local $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 v128)
-  (local $10 f32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
-  (local $16 i32)
-  (local $17 i32)
-  (local $18 i32)
-  (local $19 f32)
-  (local $20 v128)
-  (local $21 f32)
-  (local $22 v128)
-  (local $23 f32)
-  (local $24 v128)
-  (local $25 f32)
-  (local $26 v128)
   local.get $0
-  i32.load
-  local.set $11
+  i32.const 0
   local.get $0
   i32.load offset=4
-  local.set $5
-  local.get $0
-  i32.load offset=8
-  local.set $3
-  local.get $0
-  i32.load offset=12
-  local.set $12
-  local.get $0
-  i32.load offset=16
-  local.set $13
-  local.get $0
-  i32.load offset=20
-  local.set $14
-  local.get $0
-  i32.load offset=24
-  local.set $15
-  local.get $0
-  i32.load offset=28
-  local.set $16
-  local.get $0
-  i32.load offset=32
-  local.set $17
-  local.get $0
-  i32.load offset=36
-  local.set $18
-  loop $for-loop|0
-   local.get $4
-   local.get $11
-   i32.lt_s
-   if
-    i32.const 0
-    local.set $2
-    loop $for-loop|1
-     local.get $2
-     local.get $5
-     i32.lt_s
-     if
-      local.get $13
-      local.get $2
-      i32.const 2
-      i32.shl
-      local.tee $0
-      i32.add
-      f32.load
-      local.tee $19
-      f32x4.splat
-      local.set $20
-      local.get $0
-      local.get $14
-      i32.add
-      f32.load
-      local.tee $21
-      f32x4.splat
-      local.set $22
-      local.get $0
-      local.get $15
-      i32.add
-      f32.load
-      local.tee $23
-      f32x4.splat
-      local.set $24
-      local.get $0
-      local.get $16
-      i32.add
-      f32.load
-      local.tee $25
-      f32x4.splat
-      local.set $26
-      local.get $12
-      local.get $4
-      local.get $5
-      i32.mul
-      local.get $2
-      i32.add
-      local.get $3
-      i32.mul
-      i32.const 2
-      i32.shl
-      local.tee $0
-      i32.add
-      local.set $6
-      local.get $0
-      local.get $17
-      i32.add
-      local.set $7
-      local.get $0
-      local.get $18
-      i32.add
-      local.set $8
-      i32.const 0
-      local.set $0
-      loop $for-loop|2
-       local.get $0
-       i32.const 4
-       i32.add
-       local.tee $1
-       local.get $3
-       i32.le_s
-       if
-        local.get $6
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $0
-        i32.add
-        v128.load
-        local.get $20
-        f32x4.sub
-        local.get $22
-        f32x4.mul
-        local.set $9
-        local.get $0
-        local.get $8
-        i32.add
-        local.get $9
-        v128.store
-        local.get $0
-        local.get $7
-        i32.add
-        local.get $24
-        local.get $9
-        f32x4.mul
-        local.get $26
-        f32x4.add
-        v128.store
-        local.get $1
-        local.set $0
-        br $for-loop|2
-       end
-      end
-      loop $for-loop|3
-       local.get $0
-       local.get $3
-       i32.lt_s
-       if
-        local.get $6
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $1
-        i32.add
-        f32.load
-        local.get $19
-        f32.sub
-        local.get $21
-        f32.mul
-        local.set $10
-        local.get $1
-        local.get $8
-        i32.add
-        local.get $10
-        f32.store
-        local.get $1
-        local.get $7
-        i32.add
-        local.get $23
-        local.get $10
-        f32.mul
-        local.get $25
-        f32.add
-        f32.store
-        local.get $0
-        i32.const 1
-        i32.add
-        local.set $0
-        br $for-loop|3
-       end
-      end
-      local.get $2
-      i32.const 1
-      i32.add
-      local.set $2
-      br $for-loop|1
-     end
-    end
-    local.get $4
-    i32.const 1
-    i32.add
-    local.set $4
-    br $for-loop|0
-   end
-  end
+  call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
  )
  (func $src/kernels/wasm/assembly/batch-norm/batchNormBackwardSimd (param $0 i32)
-  (local $1 i32)
-  (local $2 i32)
-  (local $3 i32)
-  (local $4 v128)
-  (local $5 i32)
-  (local $6 v128)
-  (local $7 f64)
-  (local $8 f64)
-  (local $9 i32)
-  (local $10 f64)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 f64)
-  (local $15 i32)
-  (local $16 i32)
-  (local $17 i32)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 f32)
-  (local $21 f32)
-  (local $22 f32)
-  (local $23 v128)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 v128)
-  (local $27 i32)
+  local.get $0
+  i32.const 0
   local.get $0
   i32.load offset=4
-  local.set $9
-  local.get $0
-  i32.load offset=12
-  local.set $11
-  local.get $0
-  i32.load offset=16
-  local.set $12
-  local.get $0
-  i32.load offset=20
-  local.set $15
-  local.get $0
-  i32.load offset=24
-  local.set $16
-  local.get $0
-  i32.load offset=28
-  local.set $17
-  local.get $0
-  i32.load offset=32
-  local.set $18
-  local.get $0
-  i32.load offset=36
-  local.set $19
-  local.get $0
-  i32.load
-  local.tee $13
-  f64.convert_i32_s
-  local.get $0
-  i32.load offset=8
-  local.tee $2
-  f64.convert_i32_s
-  f64.mul
-  local.set $14
-  loop $for-loop|0
-   local.get $5
-   local.get $9
-   i32.lt_s
-   if
-    f64.const 0
-    local.set $7
-    f64.const 0
-    local.set $8
-    i32.const 0
-    local.set $3
-    loop $for-loop|1
-     local.get $3
-     local.get $13
-     i32.lt_s
-     if
-      local.get $7
-      local.get $11
-      local.get $3
-      local.get $9
-      i32.mul
-      local.get $5
-      i32.add
-      local.get $2
-      i32.mul
-      i32.const 2
-      i32.shl
-      local.tee $0
-      i32.add
-      local.tee $24
-      local.get $2
-      call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
-      f64.add
-      local.set $7
-      local.get $0
-      local.get $12
-      i32.add
-      local.set $25
-      i32.const 0
-      local.set $0
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $4
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $6
-      loop $for-loop|00
-       local.get $0
-       i32.const 4
-       i32.add
-       local.tee $1
-       local.get $2
-       i32.le_s
-       if
-        local.get $4
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $0
-        local.get $24
-        i32.add
-        v128.load
-        local.tee $23
-        f64x2.promote_low_f32x4
-        local.get $0
-        local.get $25
-        i32.add
-        v128.load
-        local.tee $26
-        f64x2.promote_low_f32x4
-        f64x2.mul
-        f64x2.add
-        local.set $4
-        local.get $6
-        local.get $23
-        local.get $23
-        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-        f64x2.promote_low_f32x4
-        local.get $26
-        local.get $26
-        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-        f64x2.promote_low_f32x4
-        f64x2.mul
-        f64x2.add
-        local.set $6
-        local.get $1
-        local.set $0
-        br $for-loop|00
-       end
-      end
-      local.get $4
-      local.get $6
-      f64x2.add
-      local.tee $4
-      f64x2.extract_lane 0
-      local.get $4
-      f64x2.extract_lane 1
-      f64.add
-      local.set $10
-      loop $for-loop|11
-       local.get $0
-       local.get $2
-       i32.lt_s
-       if
-        local.get $10
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $1
-        local.get $24
-        i32.add
-        f32.load
-        f64.promote_f32
-        local.get $1
-        local.get $25
-        i32.add
-        f32.load
-        f64.promote_f32
-        f64.mul
-        f64.add
-        local.set $10
-        local.get $0
-        i32.const 1
-        i32.add
-        local.set $0
-        br $for-loop|11
-       end
-      end
-      local.get $8
-      local.get $10
-      f64.add
-      local.set $8
-      local.get $3
-      i32.const 1
-      i32.add
-      local.set $3
-      br $for-loop|1
-     end
-    end
-    local.get $17
-    local.get $5
-    i32.const 2
-    i32.shl
-    local.tee $0
-    i32.add
-    local.tee $1
-    local.get $1
-    f32.load
-    f64.promote_f32
-    local.get $8
-    f64.add
-    f32.demote_f64
-    f32.store
-    local.get $0
-    local.get $18
-    i32.add
-    local.tee $1
-    local.get $1
-    f32.load
-    f64.promote_f32
-    local.get $7
-    f64.add
-    f32.demote_f64
-    f32.store
-    local.get $0
-    local.get $16
-    i32.add
-    f32.load
-    local.get $0
-    local.get $15
-    i32.add
-    f32.load
-    f32.mul
-    local.tee $20
-    f32x4.splat
-    local.set $4
-    local.get $7
-    local.get $14
-    f64.div
-    f32.demote_f64
-    local.tee $21
-    f32x4.splat
-    local.set $6
-    local.get $8
-    local.get $14
-    f64.div
-    f32.demote_f64
-    local.tee $22
-    f32x4.splat
-    local.set $23
-    i32.const 0
-    local.set $3
-    loop $for-loop|2
-     local.get $3
-     local.get $13
-     i32.lt_s
-     if
-      local.get $11
-      local.get $3
-      local.get $9
-      i32.mul
-      local.get $5
-      i32.add
-      local.get $2
-      i32.mul
-      i32.const 2
-      i32.shl
-      local.tee $0
-      i32.add
-      local.set $25
-      local.get $0
-      local.get $12
-      i32.add
-      local.set $24
-      local.get $0
-      local.get $19
-      i32.add
-      local.set $27
-      i32.const 0
-      local.set $0
-      loop $for-loop|3
-       local.get $0
-       i32.const 4
-       i32.add
-       local.tee $1
-       local.get $2
-       i32.le_s
-       if
-        local.get $27
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $0
-        i32.add
-        local.get $4
-        local.get $0
-        local.get $25
-        i32.add
-        v128.load
-        local.get $6
-        f32x4.sub
-        local.get $0
-        local.get $24
-        i32.add
-        v128.load
-        local.get $23
-        f32x4.mul
-        f32x4.sub
-        f32x4.mul
-        v128.store
-        local.get $1
-        local.set $0
-        br $for-loop|3
-       end
-      end
-      loop $for-loop|4
-       local.get $0
-       local.get $2
-       i32.lt_s
-       if
-        local.get $27
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $1
-        i32.add
-        local.get $20
-        local.get $1
-        local.get $25
-        i32.add
-        f32.load
-        local.get $21
-        f32.sub
-        local.get $1
-        local.get $24
-        i32.add
-        f32.load
-        local.get $22
-        f32.mul
-        f32.sub
-        f32.mul
-        f32.store
-        local.get $0
-        i32.const 1
-        i32.add
-        local.set $0
-        br $for-loop|4
-       end
-      end
-      local.get $3
-      i32.const 1
-      i32.add
-      local.set $3
-      br $for-loop|2
-     end
-    end
-    local.get $5
-    i32.const 1
-    i32.add
-    local.set $5
-    br $for-loop|0
-   end
-  end
+  call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
  )
  (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dPlanes (param $0 i32)
   (local $1 i32)
