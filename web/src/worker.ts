@@ -4,7 +4,7 @@
 // step itself (forward → loss → backward layer by layer → optimizer step) to sample the norm of
 // every layer's weight gradient and of dL/dx, the backprop inspector's data.
 import {
-  Adam, argmaxRows, DataLoader, Rng, SGD, SoftmaxCrossEntropy, Tensor, dataInfoMetadata, dataInfoOf, decodeWeights, encodeWeights, evaluate, initBackend,
+  Adam, argmaxRows, DataLoader, Rng, SGD, SoftmaxCrossEntropy, Tensor, dataInfoMetadata, dataInfoOf, decodeWeights, encodeWeights, evaluate, inFrame, initBackend,
   loadWeightsInto, modelFromSpec, parseModelSpec, predict, Sequential,
   type Container, type ImageDataset, type Kernels, type LayerSpec, type Optimizer, type Preprocess,
 } from 'nabla';
@@ -192,6 +192,12 @@ function trainStep(r: Run): void {
     next = r.batches.next();
   }
   const { x, y } = next.value;
+  inFrame(() => stepInFrame(r, x, y)); // the step's tensors stay in the wasm arena; only numbers leave
+  pending.steps++;
+  r.step++;
+}
+
+function stepInFrame(r: Run, x: Tensor, y: Int32Array): void {
   const layers = r.model instanceof Sequential ? r.model.layers : null;
   let h = x;
   if (layers) for (const layer of layers) h = layer.forward(h, 'train');
@@ -215,8 +221,6 @@ function trainStep(r: Run): void {
   }
   r.optimizer.step();
   r.optimizer.zeroGrad();
-  pending.steps++;
-  r.step++;
 }
 
 function report(r: Run, seconds: number): void {

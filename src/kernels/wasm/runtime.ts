@@ -62,6 +62,8 @@ const CONTROL_BYTES = 64;
 /** Room for one job descriptor (i32 words). */
 const DESC_BYTES = 256;
 const PAGE = 65536;
+/** Arena bytes a frame keeps outputs in (half the memory limit: the rest stays for the calls' scratch). */
+const FRAME_KEEP_BYTES = (MAXIMUM_PAGES * PAGE) / 2;
 
 interface PoolWorker {
   postMessage(message: unknown): void;
@@ -112,6 +114,8 @@ export class WasmRuntime {
   highWater = 0;
   /** Where reset() returns to: the arena start, or inside a frame the end of what the frame keeps. */
   private floor: number;
+  /** Arena bytes a frame keeps outputs in (see keep(); tests lower it). */
+  frameKeepBytes = FRAME_KEEP_BYTES;
   /** Frames open (a frame inside a frame is part of it). */
   private frameDepth = 0;
   /** Numbers the outermost frames (odd while one is open), so views from a finished frame are recognised. */
@@ -217,10 +221,15 @@ export class WasmRuntime {
     return at;
   }
 
-  /** Allocates room for a call's output: inside a frame it (and whatever the call allocated before it) is kept until the frame ends. */
+  /**
+   * Allocates room for a call's output: inside a frame it (and whatever the call allocated before
+   * it) is kept until the frame ends, up to frameKeepBytes; past that the frame keeps no more
+   * (the outputs of its remaining calls are copied out, as outside a frame), so a step too large
+   * to keep whole still runs instead of running out of wasm memory.
+   */
   keep(bytes: number): number {
     const at = this.alloc(bytes);
-    if (this.frameDepth > 0) this.floor = this.top;
+    if (this.frameDepth > 0 && this.top - this.arenaStart <= this.frameKeepBytes) this.floor = this.top;
     return at;
   }
 
@@ -247,8 +256,8 @@ export class WasmRuntime {
 
   /** The output at ptr as the caller's array: a view inside a frame (ptr must come from keep()), else a copy. */
   take(ptr: number, length: number): Float32Array {
-    if (this.frameDepth === 0) return this.f32(ptr, length).slice();
-    if (ptr + length * 4 > this.floor) throw new Error('wasm backend: an output outside what the frame keeps (allocate outputs with keep())');
+    if (this.frameDepth === 0 || ptr >= this.floor) return this.f32(ptr, length).slice(); // outside a frame, or past what it keeps
+    if (ptr + length * 4 > this.floor) throw new Error('wasm backend: an output that straddles what the frame keeps (allocate outputs with keep())');
     const view = this.f32(ptr, length);
     this.views.set(view, this.frameNumber);
     return view;
