@@ -183,7 +183,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const dW = grads.dW;
     const dWSize = dW ? dW.size : 0;
     rt.reset();
-    const pdx = grads.needDx ? rt.keepZeros(x.size) : 0;
+    const pdx = grads.needDx ? rt.keep(x.size * 4) : 0; // each sample's item zeroes its dx
     const px = rt.input(x.data as Float32Array);
     const pw = rt.input(w.data as Float32Array);
     // dy is copied where it is scattered or masked in place; else read where it lies.
@@ -225,7 +225,7 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.C * g.H * g.W;
     rt.reset();
-    const py = rt.keepZeros(ySize);
+    const py = rt.keep(ySize * 4); // each sample's item zeroes its dx (here y)
     const pw = rt.input(w.data as Float32Array);
     const px = rt.input(x.data as Float32Array);
     const parallel = rt.threads > 1 && g.N > 1 && x.size * rows >= PARALLEL_MIN_WORK;

@@ -181,7 +181,7 @@ export function addPartials(dW: usize, partials: usize, count: i32, size: i32): 
 
 /**
  * Sample n of a backward job: adds its dW into the dW buffer given (none when 0), writes dx[n] =
- * col2im(w_gᵀ·dy_g) (dx zeroed by the caller) and, for the bias gradient, dySums[n, oc] =
+ * col2im(w_gᵀ·dy_g) (zeroing dx[n] first) and, for the bias gradient, dySums[n, oc] =
  * Σ_{oh, ow} dy[n, oc] in float64 (the caller adds them into db sample by sample, as the
  * reference does). The thread's scratch holds cols, then dcols, then the gemm packing area.
  */
@@ -197,6 +197,8 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize): void
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
   const cols = scratch, dcols = scratch + colsBytes;
   const gemmScratch = dcols + colsBytes;
+  // dx[n] is accumulated into (col2im, or the 1×1 GEMM): zeroed here, by the thread that fills it.
+  if (dx != 0) memory.fill(dx + <usize>(n * C * H * W) * 4, 0, <usize>(C * H * W) * 4);
   for (let g = 0; g < groups; g++) {
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
     const dyg = dy + <usize>((n * outC + g * outCg) * OHW) * 4;

@@ -10256,12 +10256,12 @@
   (local $7 i32)
   (local $8 i32)
   (local $9 i32)
-  (local $10 v128)
-  (local $11 f64)
+  (local $10 i32)
+  (local $11 i32)
   (local $12 i32)
   (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
+  (local $14 v128)
+  (local $15 f64)
   (local $16 i32)
   (local $17 i32)
   (local $18 i32)
@@ -10277,10 +10277,10 @@
   (local $28 i32)
   local.get $0
   i32.load offset=12
-  local.set $12
+  local.set $7
   local.get $0
   i32.load offset=16
-  local.set $13
+  local.set $8
   local.get $0
   i32.load offset=68
   local.set $22
@@ -10289,16 +10289,13 @@
   local.set $23
   local.get $0
   i32.load offset=76
-  local.set $14
-  local.get $0
-  i32.load offset=88
-  local.set $15
-  local.get $0
-  i32.load offset=100
   local.set $16
   local.get $0
+  i32.load offset=100
+  local.set $17
+  local.get $0
   i32.load offset=8
-  local.tee $17
+  local.tee $9
   local.get $0
   i32.load offset=56
   local.tee $18
@@ -10306,7 +10303,7 @@
   local.set $26
   local.get $0
   i32.load offset=20
-  local.tee $7
+  local.tee $10
   local.get $18
   i32.div_s
   local.set $5
@@ -10351,7 +10348,7 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $8
+  local.set $11
   local.get $0
   i32.load offset=92
   local.get $2
@@ -10388,7 +10385,32 @@
   local.tee $20
   local.get $2
   i32.add
-  local.set $25
+  local.set $12
+  local.get $0
+  i32.load offset=88
+  local.tee $25
+  if
+   local.get $25
+   local.get $1
+   local.get $9
+   i32.mul
+   local.get $7
+   i32.mul
+   local.get $8
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.add
+   i32.const 0
+   local.get $7
+   local.get $9
+   i32.mul
+   local.get $8
+   i32.mul
+   i32.const 2
+   i32.shl
+   memory.fill
+  end
   i32.const 0
   local.set $2
   loop $for-loop|0
@@ -10396,13 +10418,13 @@
    local.get $18
    i32.lt_s
    if
-    local.get $14
+    local.get $16
     local.get $2
     local.get $5
     i32.mul
     local.tee $27
     local.get $1
-    local.get $7
+    local.get $10
     i32.mul
     i32.add
     local.get $4
@@ -10410,26 +10432,26 @@
     i32.const 2
     i32.shl
     i32.add
-    local.set $9
+    local.set $13
     local.get $3
     if
      local.get $22
      local.get $1
-     local.get $17
+     local.get $9
      i32.mul
      local.get $2
      local.get $26
      i32.mul
      i32.add
-     local.get $12
+     local.get $7
      i32.mul
-     local.get $13
+     local.get $8
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $28
-     local.get $8
+     local.get $11
      i32.eqz
      if
       local.get $0
@@ -10443,11 +10465,11 @@
      local.get $5
      local.get $24
      local.get $4
-     local.get $9
+     local.get $13
      local.get $4
      local.get $28
      local.get $19
-     local.get $8
+     local.get $11
      select
      local.get $4
      local.get $3
@@ -10461,10 +10483,10 @@
      i32.add
      local.get $24
      i32.const 1
-     local.get $25
+     local.get $12
      call $src/kernels/wasm/assembly/gemm/gemm
     end
-    local.get $15
+    local.get $25
     if
      local.get $23
      local.get $24
@@ -10474,23 +10496,23 @@
      i32.shl
      i32.add
      local.set $27
-     local.get $15
+     local.get $25
      local.get $1
-     local.get $17
+     local.get $9
      i32.mul
      local.get $2
      local.get $26
      i32.mul
      i32.add
-     local.get $12
+     local.get $7
      i32.mul
-     local.get $13
+     local.get $8
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $28
-     local.get $8
+     local.get $11
      if
       i32.const 1
       i32.const 0
@@ -10499,12 +10521,12 @@
       local.get $5
       local.get $27
       local.get $24
-      local.get $9
+      local.get $13
       local.get $4
       local.get $28
       local.get $4
       i32.const 1
-      local.get $25
+      local.get $12
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
@@ -10514,12 +10536,12 @@
       local.get $5
       local.get $27
       local.get $24
-      local.get $9
+      local.get $13
       local.get $4
       local.get $20
       local.get $4
       i32.const 0
-      local.get $25
+      local.get $12
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
       local.get $20
@@ -10535,18 +10557,18 @@
     br $for-loop|0
    end
   end
-  local.get $16
+  local.get $17
   if
    i32.const 0
    local.set $2
    loop $for-loop|1
     local.get $2
-    local.get $7
+    local.get $10
     i32.lt_s
     if
-     local.get $14
+     local.get $16
      local.get $1
-     local.get $7
+     local.get $10
      i32.mul
      local.get $2
      i32.add
@@ -10559,7 +10581,7 @@
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      local.set $6
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $10
+     local.set $14
      i32.const 0
      local.set $0
      loop $for-loop|00
@@ -10581,33 +10603,33 @@
        f64x2.promote_low_f32x4
        f64x2.add
        local.set $6
-       local.get $10
+       local.get $14
        local.get $21
        local.get $21
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $10
+       local.set $14
        local.get $3
        local.set $0
        br $for-loop|00
       end
      end
      local.get $6
-     local.get $10
+     local.get $14
      f64x2.add
      local.tee $6
      f64x2.extract_lane 0
      local.get $6
      f64x2.extract_lane 1
      f64.add
-     local.set $11
+     local.set $15
      loop $for-loop|11
       local.get $0
       local.get $4
       i32.lt_s
       if
-       local.get $11
+       local.get $15
        local.get $5
        local.get $0
        i32.const 2
@@ -10616,7 +10638,7 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $11
+       local.set $15
        local.get $0
        i32.const 1
        i32.add
@@ -10624,16 +10646,16 @@
        br $for-loop|11
       end
      end
-     local.get $16
+     local.get $17
      local.get $1
-     local.get $7
+     local.get $10
      i32.mul
      local.get $2
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $11
+     local.get $15
      f64.store
      local.get $2
      i32.const 1
