@@ -9,8 +9,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kernels, setKernels } from '../../src/kernels/index.js';
-import type { Kernels } from '../../src/kernels/backend.js';
 import { PY_LOAD_SAFETENSORS, PYTHON } from './onnx-runtime.js';
 
 const SCRIPT = new URL('../fixtures/make-onnx-models.py', import.meta.url);
@@ -56,16 +54,7 @@ export function expectWithin(actual: ArrayLike<number>, expected: ArrayLike<numb
   assert.ok(ratio <= 1, `${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (${ratio.toFixed(2)}× the tolerance)`);
 }
 
-/** fn with `k` as the kernels, restoring the previous ones after. */
-export function withBackend<T>(k: Kernels, fn: () => T): T {
-  const previous = kernels();
-  setKernels(k);
-  try {
-    return fn();
-  } finally {
-    setKernels(previous);
-  }
-}
+export { withBackend } from '../helpers/backend.js';
 
 /** Loads each job's state dict into torchvision's model strictly; prints its eval output and any key whose shape or dtype differs. */
 const PY_TORCHVISION = String.raw`

@@ -8,6 +8,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomTensor } from './util.js';
+import { withBackend } from '../helpers/backend.js';
 import { createWasmKernels, type WasmKernels } from '../../src/kernels/wasm/index.js';
 import { inFrame, kernels, setKernels } from '../../src/kernels/index.js';
 import type { Kernels } from '../../src/kernels/backend.js';
@@ -24,16 +25,6 @@ import { Tensor } from '../../src/tensor/tensor.js';
 const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
 const privateMemory = await createWasmKernels({ threads: 1, sharedMemory: false });
 after(() => [...backends, privateMemory].forEach((k) => k.close()));
-
-function withBackend<T>(k: Kernels, fn: () => T): T {
-  const previous = kernels();
-  setKernels(k);
-  try {
-    return fn();
-  } finally {
-    setKernels(previous);
-  }
-}
 
 function bytes(t: Tensor): Uint8Array {
   return new Uint8Array(new Float32Array(t.data).buffer);
