@@ -67,6 +67,8 @@ export interface TrainConfig {
   headLr?: number;
   /** What frozen batch norm layers do in training: 'train' (batch statistics; the default) or 'eval' (running statistics). */
   frozenBn?: (typeof FROZEN_BN)[number];
+  /** Test-time augmentation of the validation passes and the final figures: 'flip' (absent: none). */
+  tta?: 'flip';
 }
 
 export const FROZEN_BN = ['train', 'eval'] as const;
@@ -98,7 +100,7 @@ export const TRAIN_DEFAULTS = {
 /** Keys of TrainConfig that a resumed run takes from the checkpoint. */
 export const CONFIG_KEYS: (keyof TrainConfig)[] = [
   'dataset', 'model', 'epochs', 'batchSize', 'optimizer', 'lr', 'momentum', 'weightDecay', 'schedule', 'shift', 'flip', 'labelSmoothing', 'clipNorm', 'patience', 'seed', 'valSplit', 'channels', 'size', 'skipBad', 'target', 'task', 'skipMissingTarget', 'categorical', 'vflip', 'cropScale', 'rotate', 'jitter',
-  'freeze', 'freezeAllButHead', 'numClasses', 'headLr', 'frozenBn',
+  'freeze', 'freezeAllButHead', 'numClasses', 'headLr', 'frozenBn', 'tta',
 ];
 /** Keys an extension of a run may change. */
 const EXTENSION_KEYS: (keyof TrainConfig)[] = ['epochs', 'lr', 'schedule'];
@@ -163,6 +165,7 @@ export function parseSavedRun(value: unknown, file: string): SavedRun {
     numClasses: int('numClasses', 1, true),
     headLr: num('headLr', (x) => x > 0, 'a finite number > 0', true),
     frozenBn: c.frozenBn === undefined ? undefined : oneOf('frozenBn', FROZEN_BN),
+    tta: c.tta === undefined ? undefined : c.tta === 'flip' ? c.tta : bad('config.tta', "'flip' or absent", c.tta),
   };
   if (config.scheduleFrom !== undefined && config.scheduleFrom >= epochs) bad('config.scheduleFrom', `less than epochs (${epochs})`, config.scheduleFrom);
   for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];

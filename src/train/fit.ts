@@ -20,7 +20,7 @@ import { Rng, type RngState } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { Callback, EpochRecord, History, TrainContext } from './callbacks.js';
 import { MSELoss } from '../losses/mse.js';
-import { argmaxClasses, checkLogits, evaluate, lossForward, lossTargets, type TrainLoss } from './metrics.js';
+import { argmaxClasses, checkLogits, evaluate, lossForward, lossTargets, type TrainLoss, type Tta } from './metrics.js';
 
 export interface FitOptions {
   optimizer: Optimizer;
@@ -46,6 +46,8 @@ export interface FitOptions {
   resume?: DecodedCheckpoint;
   /** Batch size of validation passes. Default 500. */
   evalBatchSize?: number;
+  /** Test-time augmentation of the validation passes (see evaluate()). Default 'none'. */
+  evalTta?: Tta;
 }
 
 export interface FitResult {
@@ -212,7 +214,7 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
     if (regression) record.trainRmse = Math.sqrt(squared / seen) * (train.targetScale?.std ?? 1);
     else record.trainAccuracy = correct / (seen * train.labelSize);
     if (validation) {
-      const v = evaluate(model, validation, { batchSize: options.evalBatchSize, loss });
+      const v = evaluate(model, validation, { batchSize: options.evalBatchSize, loss, tta: options.evalTta });
       record.valLoss = v.loss;
       if (regression) record.valRmse = v.rmse;
       else record.valAccuracy = v.accuracy;

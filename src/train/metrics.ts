@@ -42,6 +42,45 @@ export interface EvaluateOptions {
   batchSize?: number;
   /** Default: SoftmaxCrossEntropy with mean reduction (MSELoss for a regression dataset). */
   loss?: TrainLoss;
+  /**
+   * Test-time augmentation: 'flip' scores each image as the mean of the model's outputs for it and
+   * for its mirror image (flipped along W; label-map logits [N, K, H, W] are flipped back first), so
+   * the loss and the predicted class both come from that mean. Default 'none'.
+   */
+  tta?: Tta;
+}
+
+export const TTA_KINDS = ['none', 'flip'] as const;
+export type Tta = (typeof TTA_KINDS)[number];
+
+/** A copy of x [N, C, H, W] mirrored along W (the last axis). */
+export function flipWidth(x: Tensor): Tensor {
+  if (x.rank !== 4) throw new Error(`flipWidth: expected images [N, C, H, W], got ${formatShape(x.shape)}`);
+  const W = x.shape[3];
+  const out = Tensor.zeros(x.shape, x.dtype);
+  for (let row = 0; row < x.size; row += W) {
+    for (let w = 0; w < W; w++) out.data[row + w] = x.data[row + W - 1 - w];
+  }
+  return out;
+}
+
+/**
+ * The model's eval-mode output for a batch, under test-time augmentation: with 'flip', the mean of
+ * the outputs for x and for x mirrored along W (a label map's logits mirrored back before the mean).
+ */
+export function forwardTta(model: Layer, x: Tensor, tta: Tta = 'none'): Tensor {
+  if (tta === 'none') return model.forward(x, 'eval');
+  if (tta !== 'flip') throw new Error(`test-time augmentation: unknown kind '${tta}' (known: ${TTA_KINDS.join(', ')})`);
+  if (x.rank !== 4) throw new Error(`test-time augmentation 'flip' mirrors images [N, C, H, W]; this input is ${formatShape(x.shape)}`);
+  const plain = model.forward(x, 'eval');
+  let mirrored = model.forward(flipWidth(x), 'eval');
+  if (mirrored.rank !== plain.rank || mirrored.shape.some((d, i) => d !== plain.shape[i])) {
+    throw new Error(`test-time augmentation: the model outputs ${formatShape(plain.shape)} for the images but ${formatShape(mirrored.shape)} for their mirror images`);
+  }
+  if (mirrored.rank === 4 && mirrored.shape[3] === x.shape[3]) mirrored = flipWidth(mirrored); // label maps: back to the images' orientation
+  const out = Tensor.zeros(plain.shape, plain.dtype);
+  for (let i = 0; i < out.size; i++) out.data[i] = 0.5 * (plain.data[i] + mirrored.data[i]);
+  return out;
 }
 
 /** The targets of a batch as the loss takes them: the float targets of a regression dataset, else the class labels. */
@@ -107,7 +146,9 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
   const batchSize = options.batchSize ?? 500;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`evaluate: batchSize must be a positive integer, got ${batchSize}`);
   if (data.length === 0) throw new Error(`evaluate: ${data.name} is empty`);
-  if (data.targets) return evaluateRegression(model, data, data.targets, batchSize, options.loss ?? new MSELoss());
+  const tta = options.tta ?? 'none';
+  if (!TTA_KINDS.includes(tta)) throw new Error(`evaluate: unknown test-time augmentation '${tta}' (known: ${TTA_KINDS.join(', ')})`);
+  if (data.targets) return evaluateRegression(model, data, data.targets, batchSize, options.loss ?? new MSELoss(), tta);
   const loss = options.loss ?? new SoftmaxCrossEntropy();
   const K = data.numClasses;
   const confusion = Array.from({ length: K }, () => new Array<number>(K).fill(0));
@@ -117,7 +158,7 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
     const end = Math.min(data.length, start + batchSize);
     const labels = data.labels.subarray(start * data.labelSize, end * data.labelSize);
     const predicted = inFrame(() => { // one frame per batch: only numbers leave it
-      const logits = model.forward(datasetSlice(data, start, end), 'eval');
+      const logits = forwardTta(model, datasetSlice(data, start, end), tta);
       checkLogits(logits, end - start, data);
       lossSum += lossForward(loss, logits, labels) * (end - start);
       return argmaxClasses(logits);
@@ -132,7 +173,7 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
 }
 
 /** Regression: the loss on the standardised targets, and RMSE and MAE in the target's units. */
-function evaluateRegression(model: Layer, data: ImageDataset, targets: Float32Array, batchSize: number, loss: TrainLoss): Evaluation {
+function evaluateRegression(model: Layer, data: ImageDataset, targets: Float32Array, batchSize: number, loss: TrainLoss, tta: Tta): Evaluation {
   const std = data.targetScale?.std ?? 1;
   let lossSum = 0;
   let squared = 0;
@@ -140,7 +181,7 @@ function evaluateRegression(model: Layer, data: ImageDataset, targets: Float32Ar
   for (let start = 0; start < data.length; start += batchSize) {
     const end = Math.min(data.length, start + batchSize);
     inFrame(() => { // one frame per batch: only numbers leave it
-      const out = model.forward(datasetSlice(data, start, end), 'eval');
+      const out = forwardTta(model, datasetSlice(data, start, end), tta);
       checkLogits(out, end - start, data);
       const t = targets.subarray(start, end);
       lossSum += lossForward(loss, out, t) * (end - start);

@@ -19,7 +19,7 @@ import { MSELoss } from '../../losses/mse.js';
 import { SoftmaxCrossEntropy } from '../../losses/softmax-cross-entropy.js';
 import { type Callback, EarlyStopping, formatCurves, formatLoss, formatMetric, type History } from '../../train/callbacks.js';
 import { fit, NonFiniteError, ResumeError } from '../../train/fit.js';
-import { evaluate } from '../../train/metrics.js';
+import { evaluate, TTA_KINDS } from '../../train/metrics.js';
 import { BestModelSaver, CheckpointSaver, MetricLogger } from '../../train/node-callbacks.js';
 import { BACKENDS, buildModel, checkFitAsync, DEFAULT_VAL_SPLIT, type LoadedData, loadDataset, percent, resolveModelSpec, setupBackend } from '../common.js';
 import { choice, CliError, EXIT, fileError, mismatchError, nonNegativeInt, numberIn, positiveInt, positiveNumber, usageError } from '../errors.js';
@@ -69,6 +69,7 @@ export function registerTrain(program: Command): void {
     .option('--clip-norm <x>', 'clip the global gradient norm', positiveNumber('--clip-norm'))
     .option('--val-split <f>', `share of the training split held back for validation, seeded by --seed and stratified by class (default ${DEFAULT_VAL_SPLIT}; 0: none)`, numberIn('--val-split', 0, 1, true))
     .option('--eval-test', 'evaluate the test split at the end (it is never used otherwise)', false)
+    .option('--tta <kind>', 'test-time augmentation of the validation passes and the final figures: none, or flip (each image scored by the mean of the logits for it and for its mirror image)', choice('--tta', TTA_KINDS), 'none')
     .option('--patience <n>', 'stop early after n epochs without a better validation loss', positiveInt('--patience'))
     .option('--seed <n>', 'seed of the weights, shuffling, augmentation and dropout', nonNegativeInt('--seed'), TRAIN_DEFAULTS.seed)
     .option('--out <dir>', 'folder for model.safetensors, checkpoint.safetensors and history.{json,csv} (locked while the run lasts)', TRAIN_DEFAULTS.out)
@@ -108,6 +109,7 @@ interface Start {
 }
 
 async function train(opts: Record<string, any>, given: (key: string) => boolean): Promise<void> {
+  if (opts.tta === 'none') opts.tta = undefined; // as a checkpoint records it (absent), so --resume --tta none matches
   const start = { ...(await resolveStart(opts, given)), smoothingGiven: given('labelSmoothing') };
   const backend = await setupBackend(opts.backend, opts.threads);
   const { config } = start;
@@ -165,10 +167,12 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
     numClasses: opts.numClasses,
     headLr: opts.headLr,
     frozenBn: opts.frozenBn,
+    tta: opts.tta === 'flip' ? 'flip' : undefined,
   };
   for (const key of Object.keys(config) as (keyof TrainConfig)[]) if (config[key] === undefined) delete config[key];
   if (/\.csv$/i.test(config.dataset)) {
     if (given('shift') && config.shift > 0) throw usageError('--shift moves image pixels; a table has none (--data is a .csv file)');
+    if (config.tta) throw usageError(`--tta ${config.tta} mirrors images; a table has none (--data is a .csv file)`);
     config.shift = 0; // and no other augmentation either: nothing in AugmentOptions applies to rows
   } else if (config.task || config.skipMissingTarget || (given('categorical') && !opts.resume && !opts.initFrom)) {
     // (a resumed run checks --categorical against its checkpoint, --init-from against the model's encoding)
@@ -214,7 +218,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (${table ? 'if the target is classes; ' : ''}in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
   print(
     `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
-      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}, seed ${config.seed}, backend ${backend}`,
+      `shifts ±${config.shift} px${config.flip ? ', flips' : ''}${photoAugment(config)}, ${smoothing}${config.tta ? ', test-time flips (validation and final figures: the mean of the logits for each image and its mirror image)' : ''}, seed ${config.seed}, backend ${backend}`,
   );
   // The pixels are normalised as the model's first training saw them: the checkpoint's or the
   // initial model's settings, else the dataset's own.
@@ -286,6 +290,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
         augment: { maxShift: config.shift, horizontalFlip: config.flip, verticalFlip: config.vflip, cropScale: config.cropScale, rotate: config.rotate, jitter: config.jitter } satisfies AugmentOptions,
         loss: regression ? new MSELoss() : new SoftmaxCrossEntropy({ labelSmoothing: config.labelSmoothing }),
         clipNorm: config.clipNorm,
+        evalTta: config.tta,
         callbacks,
         resume: checkpoint,
       }),
@@ -302,7 +307,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const seconds = (Date.now() - began) / 1000;
   if (result.history.length > 0) print(`curves (history.csv has every epoch${best ? '; * marks the epoch kept' : ''}):\n${formatCurves(result.history, best?.bestEpoch)}`);
   if (regression) {
-    reportRegression(model, data, result.history.at(-1)?.trainRmse ?? NaN, result.epochs, kept, evalTest);
+    reportRegression(model, data, result.history.at(-1)?.trainRmse ?? NaN, result.epochs, kept, evalTest, config);
   } else {
     reportClassification(model, data, result.history, result.epochs, kept, config, evalTest);
   }
@@ -312,11 +317,11 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
 }
 
 /** The end-of-run figures of a regression: RMSE and MAE in the target's units, per split. */
-function reportRegression(model: Container, data: LoadedData, trainRmse: number, epochs: number, kept: number, evalTest: boolean): void {
+function reportRegression(model: Container, data: LoadedData, trainRmse: number, epochs: number, kept: number, evalTest: boolean, config: TrainConfig): void {
   const unit = `in ${data.table?.target ?? 'the target'}'s units`;
   print(`train RMSE: ${formatMetric(trainRmse)} over epoch ${epochs}'s batches as trained (train mode; ${unit})`);
   const line = (what: string, split: ImageDataset) => {
-    const e = evaluate(model, split);
+    const e = evaluate(model, split, { tta: config.tta });
     print(`${what} RMSE: ${formatMetric(e.rmse!)}, MAE ${formatMetric(e.mae!)} (${unit}) on ${split.name} (${count(split.length)} rows), epoch ${kept}'s weights; the target's std there: ${formatMetric(targetStd(split))}`);
   };
   if (data.validation) line('validation', data.validation);
@@ -334,13 +339,13 @@ function targetStd(split: ImageDataset): number {
 function reportClassification(model: Container, data: LoadedData, history: History, epochs: number, kept: number, config: TrainConfig, evalTest: boolean): void {
   print(`train accuracy: ${percent(history.at(-1)?.trainAccuracy ?? NaN)} over epoch ${epochs}'s batches as trained (train mode${config.shift || config.flip ? ', augmented' : ''})`);
   if (data.validation) {
-    const v = evaluate(model, data.validation);
+    const v = evaluate(model, data.validation, { tta: config.tta });
     const smoothed = history.find((r) => r.epoch === kept)?.valLoss;
     const withSmoothing = config.labelSmoothing > 0 && smoothed !== undefined ? ` (with label smoothing ${config.labelSmoothing}, as in val_loss: ${formatLoss(smoothed)})` : '';
     print(`validation accuracy: ${percent(v.accuracy)} (${Math.round(v.accuracy * v.count)}/${v.count}) on ${data.validation.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(v.loss)}${withSmoothing}`);
   }
   if (evalTest && data.test) {
-    const t = evaluate(model, data.test);
+    const t = evaluate(model, data.test, { tta: config.tta });
     print(`test accuracy: ${percent(t.accuracy)} (${Math.round(t.accuracy * t.count)}/${t.count}) on ${data.test.name}, epoch ${kept}'s weights; cross-entropy ${formatLoss(t.loss)}`);
   } else if (data.test) {
     print(`test split: not evaluated (${data.test.name}, ${count(data.test.length)} images; --eval-test evaluates it)`);
