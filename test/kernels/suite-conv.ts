@@ -37,6 +37,14 @@ const FIXED_CASES: ConvCase[] = [
   { x: [2, 1, 64, 1], options: { outChannels: 2, kernelSize: [3, 1], padding: [1, 0] } },
   { x: [3, 4, 5, 5], options: { outChannels: 2, kernelSize: 5 } }, // kernel covers the whole input
   { x: [2, 2, 7, 6], options: { outChannels: 3, kernelSize: 3, stride: 2, padding: [0, 1, 2, 0] } }, // ONNX's four sides
+  // 3×3 stride 1 with ≥ 16 channels: the wasm backend's Winograd path (odd and even sizes, every padding it takes,
+  // an output of one tile and of less than one, samples grouped into one GEMM when they have few tiles).
+  { x: [2, 16, 7, 7], options: { outChannels: 16, kernelSize: 3, padding: 1 } },
+  { x: [3, 17, 8, 9], options: { outChannels: 19, kernelSize: 3 } },
+  { x: [2, 16, 5, 6], options: { outChannels: 20, kernelSize: 3, padding: 2 } },
+  { x: [1, 16, 1, 1], options: { outChannels: 16, kernelSize: 3, padding: 1 } },
+  { x: [2, 16, 6, 5], options: { outChannels: 17, kernelSize: 3, padding: [0, 1, 2, 0] } },
+  { x: [9, 16, 3, 4], options: { outChannels: 24, kernelSize: 3, padding: 1 } },
 ];
 
 /** Seeded random geometries (retrying until the kernel fits the padded input). */

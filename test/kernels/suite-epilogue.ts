@@ -16,6 +16,7 @@ const CONV_CASES = [
   { x: [2, 1, 7, 7], outChannels: 3, kernelSize: 3, padding: 1 },
   { x: [3, 2, 6, 5], outChannels: 5, kernelSize: 2, padding: 0 },
   { x: [1, 4, 5, 5], outChannels: 2, kernelSize: 1, padding: 0 },
+  { x: [3, 16, 7, 6], outChannels: 16, kernelSize: 3, padding: 1 }, // Winograd on the wasm backend
 ];
 const BIAS_SHAPES = [[3, 5], [4, 8], [2, 3, 3, 3], [1, 9]];
 /** [N, in, out] of linear cases, both sides of the SIMD width and the 6×8 tile. */

@@ -99,6 +99,26 @@ describe(`bit-identical repeats on ${backend.name}`, () => {
     });
   }
 
+  for (const [label, N, C, H, outC] of [
+    ['resnet block', 32, 32, 14, 32],
+    ['odd batch, few tiles per sample', 37, 16, 5, 24],
+  ] as const) {
+    it(`Winograd 3×3 conv2d and conv2dBackward (${label}, N=${N}): y, dW, db and dx`, async () => {
+      const rng = new Rng(12);
+      const g = conv2dGeometry('test', [N, C, H, H], { outChannels: outC, kernelSize: 3, padding: 1 });
+      const x = randomTensor(rng, [N, C, H, H], 'float32');
+      const w = randomTensor(rng, [outC, C, 3, 3], 'float32', 0.2);
+      const b = randomTensor(rng, [outC], 'float32');
+      const dy = randomTensor(rng, [N, outC, g.OH, g.OW], 'float32');
+      await assertRepeatable(`Winograd conv ${label}`, () => {
+        const dW = Tensor.zeros(w.shape);
+        const db = Tensor.zeros([outC]);
+        const dx = backend.conv2dBackward(x, w, dy, g, { dW, db, needDx: true });
+        return bytesOf(backend.conv2d(x, w, b, g, { relu: true }), dW, db, dx);
+      });
+    });
+  }
+
   for (const [M, N, K] of [[256, 120, 400], [64, 400, 256], [10, 84, 2048]] as const) {
     it(`matmul with accumulate, M=${M} N=${N} K=${K}, every transposition`, async () => {
       const rng = new Rng(5);

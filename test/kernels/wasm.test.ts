@@ -67,6 +67,9 @@ const CONV_CASES: ConvCase[] = [
   { x: [4, 17, 5, 3], options: { outChannels: 9, kernelSize: 1 }, hasBias: true }, // pointwise: no im2col
   { x: [2, 5, 6, 6], options: { outChannels: 3, kernelSize: 1, stride: 2 }, hasBias: false },
   { x: [5, 3, 12, 13], options: { outChannels: 65, kernelSize: 3, dilation: 2, padding: 3 }, hasBias: true },
+  // Winograd F(2×2, 3×3): a resnet block's shape, and samples of few tiles grouped into one GEMM.
+  { x: [4, 32, 14, 14], options: { outChannels: 64, kernelSize: 3, padding: 1 }, hasBias: false },
+  { x: [11, 24, 5, 3], options: { outChannels: 16, kernelSize: 3, padding: 1 }, hasBias: true },
 ];
 
 function checkConv(k: WasmKernels, rng: Rng, c: ConvCase): void {

@@ -8,6 +8,7 @@
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 import { reluSimd } from './elementwise';
+import { winogradSamples, winogradWorkBytes } from './winograd';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -120,11 +121,29 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1)]. Item n:
- * y[n] = conv(x[n], w) + b, then max(·, 0) with relu (a fused ReLU layer).
- * The thread's scratch holds cols [Cg·kH·kW, OH·OW] and then the gemm packing area.
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group].
+ * With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then max(·, 0) with relu
+ * (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW], then the gemm packing
+ * area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
+ * i is samples [i·group, (i + 1)·group), the scratch winograd.ts's work area and then the gemm's.
  */
-export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
+export function conv2dForwardItem(desc: usize, item: i32, thread: i32): void {
+  const u = <usize>word(desc, 24);
+  if (u == 0) {
+    conv2dForwardSample(desc, item, thread);
+    return;
+  }
+  const N = word(desc, N_), C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
+  const OH = word(desc, OH_), OW = word(desc, OW_), group = word(desc, 25);
+  const n0 = item * group, count = min(N, n0 + group) - n0;
+  const scratch = <usize>word(desc, 21) + <usize>thread * <usize>word(desc, 22);
+  const x = <usize>word(desc, 17) + <usize>(n0 * C * H * W) * 4;
+  const y = <usize>word(desc, 20) + <usize>(n0 * outC * OH * OW) * 4;
+  winogradSamples(x, count, C, H, W, word(desc, PH), word(desc, PW), OH, OW, u, outC, <usize>word(desc, 19),
+    word(desc, 23) != 0, y, scratch, scratch + <usize>winogradWorkBytes(C, outC, OH, OW, group));
+}
+
+function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
   const groups = word(desc, GROUPS), kk = word(desc, KH) * word(desc, KW), OHW = word(desc, OH_) * word(desc, OW_);
   const x = <usize>word(desc, 17), w = <usize>word(desc, 18), b = <usize>word(desc, 19), y = <usize>word(desc, 20);
@@ -148,7 +167,9 @@ export function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
 
 /**
  * Backward job words 17..: [x, w, dy, dW (0: no dW, x unread), dWPartials, dx (0: not needed), scratch, scratchStride,
- * dySums (0: no bias), samplesPerPiece]. Item p is piece p: samples [p·s, min(N, (p + 1)·s)) with
+ * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group]. With u, dx is the Winograd
+ * convolution of dy with the rotated kernels (u from winogradWeights' adjoint), `group` samples
+ * of the piece at a time, after the piece's weight gradient. Item p is piece p: samples [p·s, min(N, (p + 1)·s)) with
  * s = samplesPerPiece, in order, their dW added into dW itself (piece 0) or into partial p − 1
  * (zeroed by the caller, which adds the partials into dW in piece order afterwards). The pieces
  * depend only on the shapes and the thread count, never on which thread claims which piece, so
@@ -160,7 +181,19 @@ export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
   // dW word 0: no weight gradient (a transposed convolution's forward pass is this job's dx alone).
   const dW = word(desc, 20) == 0 ? 0 : p == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(p - 1) * dWSize * 4;
   const end = min(N, (p + 1) * perPiece);
-  for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, dW);
+  const u = <usize>word(desc, 27), dx = <usize>word(desc, 22);
+  const winograd = u != 0 && dx != 0;
+  for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, dW, !winograd);
+  if (!winograd) return;
+  const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
+  const OH = word(desc, OH_), OW = word(desc, OW_), group = word(desc, 28);
+  const scratch = <usize>word(desc, 23) + <usize>thread * <usize>word(desc, 24);
+  const gemmScratch = scratch + <usize>winogradWorkBytes(outC, C, H, W, group);
+  for (let n0 = p * perPiece; n0 < end; n0 += group) {
+    // dx = dy ⋆ rot180(w)ᵀ, a 3×3 stride-1 convolution of dy padded by 2 − pad before each axis.
+    winogradSamples(<usize>word(desc, 19) + <usize>(n0 * outC * OH * OW) * 4, min(group, end - n0), outC, OH, OW,
+      2 - word(desc, PH), 2 - word(desc, PW), H, W, u, C, 0, false, dx + <usize>(n0 * C * H * W) * 4, scratch, gemmScratch);
+  }
 }
 
 /**
@@ -181,15 +214,15 @@ export function addPartials(dW: usize, partials: usize, count: i32, size: i32): 
 
 /**
  * Sample n of a backward job: adds its dW into the dW buffer given (none when 0), writes dx[n] =
- * col2im(w_gᵀ·dy_g) (zeroing dx[n] first) and, for the bias gradient, dySums[n, oc] =
+ * col2im(w_gᵀ·dy_g) (zeroing dx[n] first) unless withDx is false and, for the bias gradient, dySums[n, oc] =
  * Σ_{oh, ow} dy[n, oc] in float64 (the caller adds them into db sample by sample, as the
  * reference does). The thread's scratch holds cols, then dcols, then the gemm packing area.
  */
-function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize): void {
+function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withDx: bool): void {
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
   const groups = word(desc, GROUPS), kk = word(desc, KH) * word(desc, KW), OHW = word(desc, OH_) * word(desc, OW_);
   const x = <usize>word(desc, 17), w = <usize>word(desc, 18), dy = <usize>word(desc, 19);
-  const dx = <usize>word(desc, 22);
+  const dx = withDx ? <usize>word(desc, 22) : 0;
   const scratch = <usize>word(desc, 23) + <usize>thread * <usize>word(desc, 24);
   const dySums = <usize>word(desc, 25);
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;

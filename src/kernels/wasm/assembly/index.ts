@@ -7,7 +7,7 @@
 // never depends on the thread that claims it (the thread only picks its scratch), so results are
 // bit-identical from run to run. Nothing here allocates; all buffers live in the TS side's arena.
 import { gemm, GEMM_SCRATCH_BYTES, MR, NR } from './gemm';
-import { conv2dForwardSample, conv2dBackwardPiece } from './conv';
+import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
@@ -69,7 +69,7 @@ function claimItem(control: usize): i32 {
 function runItem(desc: usize, item: i32, thread: i32): void {
   const kind = word(desc, 0);
   if (kind == JOB_GEMM) gemmItem(desc, item, thread);
-  else if (kind == JOB_CONV2D_FORWARD) conv2dForwardSample(desc, item, thread);
+  else if (kind == JOB_CONV2D_FORWARD) conv2dForwardItem(desc, item, thread);
   else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardPiece(desc, item, thread);
   else if (kind == JOB_ELEMENTWISE) elementwiseItem(desc, item);
   else if (kind >= JOB_BATCH_NORM_STATS && kind <= JOB_BATCH_NORM_BACKWARD) {
@@ -150,6 +150,7 @@ export function tileCols(): i32 {
 }
 
 export { addPartials, convScratchBytes } from './conv';
+export { winogradWeights, winogradWorkBytes } from './winograd';
 export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, hardsigmoidBackwardSimd, hardswishBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';

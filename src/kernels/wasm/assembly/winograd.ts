@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+// Winograd F(2×2, 3×3) for 3×3 convolutions with stride 1 (Lavin & Gray, "Fast Algorithms for
+// Convolutional Neural Networks", 2016). Each 2×2 block of outputs (a tile) is computed from the
+// 4×4 block of inputs that covers it: Y = Aᵀ[Σ_c (G g Gᵀ) ⊙ (Bᵀ d B)]A, 16 multiplies per tile
+// and channel pair instead of im2col's 36. The channel sums are 16 GEMMs, one per position ξ of
+// the 4×4 transformed tile: M_ξ [Cout, T] = U_ξ [Cout, Cin] · V_ξ [Cin, T] over the T tiles of
+// a group of samples (grouped so that samples with few tiles still give the GEMM wide rows).
+// The transforms run four tiles at a time, one per SIMD lane. docs/math/winograd.md derives it.
+import { gemm } from './gemm';
+import { copyFloats, zeroFloats } from './memory';
+
+// @ts-ignore: decorator
+@inline function tilesOf(size: i32): i32 {
+  return (size + 1) >> 1;
+}
+
+// @ts-ignore: decorator
+@inline function roundUp4(n: i32): i32 {
+  return (n + 3) & ~3;
+}
+
+/**
+ * Floats between rows of V and M (the tiles of one channel): room for the three tiles a
+ * four-lane store writes past the last one, and never a multiple of 256 floats (rows 1 KiB apart
+ * share L1 sets; see gemm's in-place B path).
+ */
+function tileStride(tiles: i32): i32 {
+  const stride = roundUp4(tiles + 3);
+  return (stride & 255) == 0 ? stride + 4 : stride;
+}
+
+/** The zero-padded copy of one input channel that the input transform reads: rows and floats per row. */
+// @ts-ignore: decorator
+@inline function planeRows(OH: i32): i32 {
+  return 2 * tilesOf(OH) + 2;
+}
+// @ts-ignore: decorator
+@inline function planeCols(OW: i32): i32 {
+  return 2 * roundUp4(tilesOf(OW)) + 4;
+}
+
+// @ts-ignore: decorator
+@inline function align64(bytes: usize): usize {
+  return (bytes + 63) & ~63;
+}
+
+/** Bytes of work area winogradSamples needs for `group` samples: the padded plane, V and M. */
+export function winogradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, group: i32): i32 {
+  const stride = <usize>tileStride(group * tilesOf(OH) * tilesOf(OW));
+  const plane = align64(<usize>(planeRows(OH) * planeCols(OW)) * 4);
+  return <i32>(plane + align64(16 * <usize>Cin * stride * 4) + align64(16 * <usize>Cout * stride * 4));
+}
+
+/**
+ * U = G g Gᵀ for every 3×3 kernel g of w [Cout, Cin, 3, 3], stored as 16 matrices u_ξ [Cout, Cin].
+ * With `adjoint`, the kernels of the convolution that gives this one's input gradient: u_ξ is
+ * [Cin, Cout] and holds the transforms of the kernels rotated by 180°.
+ */
+export function winogradWeights(w: usize, u: usize, Cout: i32, Cin: i32, adjoint: bool): void {
+  const plane = <usize>Cout * Cin * 4;
+  for (let o = 0; o < Cout; o++) {
+    for (let c = 0; c < Cin; c++) {
+      const g = w + <usize>((o * Cin + c) * 9) * 4;
+      const at = u + <usize>(adjoint ? c * Cout + o : o * Cin + c) * 4;
+      for (let i = 0; i < 4; i++) {
+        // Row i of t = G g (4×3): g0, (g0 + g1 + g2)/2, (g0 − g1 + g2)/2 or g2 of the kernel's rows, per column.
+        const t0 = gRow(g, i, 0, adjoint), t1 = gRow(g, i, 1, adjoint), t2 = gRow(g, i, 2, adjoint);
+        // Row i of u = t Gᵀ: the same combinations along the row.
+        store<f32>(at + <usize>(4 * i) * plane, t0);
+        store<f32>(at + <usize>(4 * i + 1) * plane, 0.5 * (t0 + t1 + t2));
+        store<f32>(at + <usize>(4 * i + 2) * plane, 0.5 * (t0 - t1 + t2));
+        store<f32>(at + <usize>(4 * i + 3) * plane, t2);
+      }
+    }
+  }
+}
+
+/** (G g)[i][j] for the 3×3 kernel at g, rotated by 180° when `rotate`. */
+// @ts-ignore: decorator
+@inline function gRow(g: usize, i: i32, j: i32, rotate: bool): f32 {
+  const col = rotate ? 2 - j : j;
+  const g0 = load<f32>(g + <usize>((rotate ? 6 : 0) + col) * 4);
+  const g1 = load<f32>(g + <usize>(3 + col) * 4);
+  const g2 = load<f32>(g + <usize>((rotate ? 0 : 6) + col) * 4);
+  if (i == 0) return g0;
+  if (i == 1) return 0.5 * (g0 + g1 + g2);
+  if (i == 2) return 0.5 * (g0 - g1 + g2);
+  return g2;
+}
+
+/**
+ * Bᵀ d B for four adjacent tiles (lanes) of rows 2·th … 2·th + 3 of the plane, tile columns from
+ * 2·tw: the sixteen results go to V at v, one row of V (vStride bytes) apart per ξ.
+ */
+// @ts-ignore: decorator
+@inline function inputTransform4(src: usize, planeBytes: usize, v: usize, vStride: usize): void {
+  // Row r: the four lanes' columns 0..3 (every other float: de-interleave), then d·B along the row.
+  let a = v128.load(src), b = v128.load(src, 16), a2 = v128.load(src, 8), b2 = v128.load(src, 24);
+  let e0 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), e1 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  let e2 = v128.shuffle<f32>(a2, b2, 0, 2, 4, 6), e3 = v128.shuffle<f32>(a2, b2, 1, 3, 5, 7);
+  const q00 = f32x4.sub(e0, e2), q01 = f32x4.add(e1, e2), q02 = f32x4.sub(e2, e1), q03 = f32x4.sub(e1, e3);
+  let row = src + planeBytes;
+  a = v128.load(row); b = v128.load(row, 16); a2 = v128.load(row, 8); b2 = v128.load(row, 24);
+  e0 = v128.shuffle<f32>(a, b, 0, 2, 4, 6); e1 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  e2 = v128.shuffle<f32>(a2, b2, 0, 2, 4, 6); e3 = v128.shuffle<f32>(a2, b2, 1, 3, 5, 7);
+  const q10 = f32x4.sub(e0, e2), q11 = f32x4.add(e1, e2), q12 = f32x4.sub(e2, e1), q13 = f32x4.sub(e1, e3);
+  row += planeBytes;
+  a = v128.load(row); b = v128.load(row, 16); a2 = v128.load(row, 8); b2 = v128.load(row, 24);
+  e0 = v128.shuffle<f32>(a, b, 0, 2, 4, 6); e1 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  e2 = v128.shuffle<f32>(a2, b2, 0, 2, 4, 6); e3 = v128.shuffle<f32>(a2, b2, 1, 3, 5, 7);
+  const q20 = f32x4.sub(e0, e2), q21 = f32x4.add(e1, e2), q22 = f32x4.sub(e2, e1), q23 = f32x4.sub(e1, e3);
+  row += planeBytes;
+  a = v128.load(row); b = v128.load(row, 16); a2 = v128.load(row, 8); b2 = v128.load(row, 24);
+  e0 = v128.shuffle<f32>(a, b, 0, 2, 4, 6); e1 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  e2 = v128.shuffle<f32>(a2, b2, 0, 2, 4, 6); e3 = v128.shuffle<f32>(a2, b2, 1, 3, 5, 7);
+  const q30 = f32x4.sub(e0, e2), q31 = f32x4.add(e1, e2), q32 = f32x4.sub(e2, e1), q33 = f32x4.sub(e1, e3);
+  // Bᵀ along the columns: rows q0 − q2, q1 + q2, q2 − q1, q1 − q3.
+  v128.store(v, f32x4.sub(q00, q20));
+  v128.store(v + vStride, f32x4.sub(q01, q21));
+  v128.store(v + 2 * vStride, f32x4.sub(q02, q22));
+  v128.store(v + 3 * vStride, f32x4.sub(q03, q23));
+  v128.store(v + 4 * vStride, f32x4.add(q10, q20));
+  v128.store(v + 5 * vStride, f32x4.add(q11, q21));
+  v128.store(v + 6 * vStride, f32x4.add(q12, q22));
+  v128.store(v + 7 * vStride, f32x4.add(q13, q23));
+  v128.store(v + 8 * vStride, f32x4.sub(q20, q10));
+  v128.store(v + 9 * vStride, f32x4.sub(q21, q11));
+  v128.store(v + 10 * vStride, f32x4.sub(q22, q12));
+  v128.store(v + 11 * vStride, f32x4.sub(q23, q13));
+  v128.store(v + 12 * vStride, f32x4.sub(q10, q30));
+  v128.store(v + 13 * vStride, f32x4.sub(q11, q31));
+  v128.store(v + 14 * vStride, f32x4.sub(q12, q32));
+  v128.store(v + 15 * vStride, f32x4.sub(q13, q33));
+}
+
+/**
+ * y = conv3×3(x) (+ b, then max(·, 0) with relu) for `count` samples from x [count, Cin, H, W]
+ * to y [count, Cout, OH, OW], stride 1, padH rows and padW columns of zeros before the input
+ * (and whatever the output size implies after it, up to 2 each side), given u from
+ * winogradWeights. `work` holds winogradWorkBytes(Cin, Cout, OH, OW, count); gemmScratch the
+ * GEMM's packing area. Every output is written (nothing accumulates into y).
+ */
+export function winogradSamples(
+  x: usize, count: i32, Cin: i32, H: i32, W: i32, padH: i32, padW: i32, OH: i32, OW: i32,
+  u: usize, Cout: i32, b: usize, relu: bool, y: usize, work: usize, gemmScratch: usize,
+): void {
+  const TH = tilesOf(OH), TW = tilesOf(OW), T = TH * TW, tiles = count * T;
+  const stride = tileStride(tiles);
+  const strideBytes = <usize>stride * 4;
+  const Hp = planeRows(OH), Wp = planeCols(OW);
+  const plane = work;
+  const v = plane + align64(<usize>(Hp * Wp) * 4);
+  const m = v + align64(16 * <usize>Cin * strideBytes);
+  const planeBytes = <usize>Wp * 4;
+  const vXi = <usize>Cin * strideBytes; // bytes between V_ξ and V_ξ+1
+  // Rows and columns of x that some tile reads (the rest only ever meets zeros of the padding).
+  const rows = min(H, Hp - padH), cols = min(W, Wp - padW);
+
+  zeroFloats(plane, Hp * Wp); // the padding stays zero: each channel overwrites only the inside
+  for (let s = 0; s < count; s++) {
+    for (let c = 0; c < Cin; c++) {
+      const xc = x + <usize>((s * Cin + c) * H * W) * 4;
+      for (let ih = 0; ih < rows; ih++) {
+        copyFloats(plane + <usize>((ih + padH) * Wp + padW) * 4, xc + <usize>(ih * W) * 4, cols);
+      }
+      // Four tiles per step; a step past the last tile of a row writes up to three tiles of the
+      // next row (or past the last tile, into the stride's slack), which that row then rewrites.
+      const vc = v + <usize>c * strideBytes + <usize>(s * T) * 4;
+      for (let th = 0; th < TH; th++) {
+        const src = plane + <usize>(2 * th) * planeBytes;
+        for (let tw = 0; tw < TW; tw += 4) {
+          inputTransform4(src + <usize>(2 * tw) * 4, planeBytes, vc + <usize>(th * TW + tw) * 4, vXi);
+        }
+      }
+    }
+  }
+
+  // M_ξ [Cout, tiles] = U_ξ [Cout, Cin] · V_ξ [Cin, tiles]
+  const uXi = <usize>Cout * Cin * 4, mXi = <usize>Cout * strideBytes;
+  for (let xi = 0; xi < 16; xi++) {
+    gemm(false, false, Cout, tiles, Cin, u + <usize>xi * uXi, Cin, v + <usize>xi * vXi, stride,
+      m + <usize>xi * mXi, stride, false, gemmScratch);
+  }
+
+  const edge = plane; // the plane is free now: 16 floats for a tile group at the edge
+  const zero = f32x4.splat(0);
+  for (let s = 0; s < count; s++) {
+    for (let o = 0; o < Cout; o++) {
+      const bias = f32x4.splat(b != 0 ? load<f32>(b + <usize>o * 4) : 0);
+      const mo = m + <usize>o * strideBytes + <usize>(s * T) * 4;
+      const yo = y + <usize>((s * Cout + o) * OH * OW) * 4;
+      for (let th = 0; th < TH; th++) {
+        for (let tw = 0; tw < TW; tw += 4) {
+          const at = mo + <usize>(th * TW + tw) * 4;
+          // Aᵀ along the rows of the tile (s0 = m0 + m1 + m2, s1 = m1 − m2 − m3), then along its columns.
+          const m0 = v128.load(at), m1 = v128.load(at + mXi), m2 = v128.load(at + 2 * mXi), m3 = v128.load(at + 3 * mXi);
+          const m4 = v128.load(at + 4 * mXi), m5 = v128.load(at + 5 * mXi), m6 = v128.load(at + 6 * mXi), m7 = v128.load(at + 7 * mXi);
+          const m8 = v128.load(at + 8 * mXi), m9 = v128.load(at + 9 * mXi), m10 = v128.load(at + 10 * mXi), m11 = v128.load(at + 11 * mXi);
+          const m12 = v128.load(at + 12 * mXi), m13 = v128.load(at + 13 * mXi), m14 = v128.load(at + 14 * mXi), m15 = v128.load(at + 15 * mXi);
+          const s00 = f32x4.add(f32x4.add(m0, m4), m8), s01 = f32x4.add(f32x4.add(m1, m5), m9);
+          const s02 = f32x4.add(f32x4.add(m2, m6), m10), s03 = f32x4.add(f32x4.add(m3, m7), m11);
+          const s10 = f32x4.sub(f32x4.sub(m4, m8), m12), s11 = f32x4.sub(f32x4.sub(m5, m9), m13);
+          const s12 = f32x4.sub(f32x4.sub(m6, m10), m14), s13 = f32x4.sub(f32x4.sub(m7, m11), m15);
+          let y00 = f32x4.add(f32x4.add(f32x4.add(s00, s01), s02), bias);
+          let y01 = f32x4.add(f32x4.sub(f32x4.sub(s01, s02), s03), bias);
+          let y10 = f32x4.add(f32x4.add(f32x4.add(s10, s11), s12), bias);
+          let y11 = f32x4.add(f32x4.sub(f32x4.sub(s11, s12), s13), bias);
+          if (relu) {
+            y00 = f32x4.max(y00, zero); y01 = f32x4.max(y01, zero);
+            y10 = f32x4.max(y10, zero); y11 = f32x4.max(y11, zero);
+          }
+          // Lane k is tile tw + k: its outputs are columns 2(tw + k), 2(tw + k) + 1 of rows 2·th, 2·th + 1.
+          const top0 = v128.shuffle<f32>(y00, y01, 0, 4, 1, 5), top1 = v128.shuffle<f32>(y00, y01, 2, 6, 3, 7);
+          const bot0 = v128.shuffle<f32>(y10, y11, 0, 4, 1, 5), bot1 = v128.shuffle<f32>(y10, y11, 2, 6, 3, 7);
+          const oh = 2 * th, ow = 2 * tw;
+          const dst = yo + <usize>(oh * OW + ow) * 4;
+          if (ow + 8 <= OW && oh + 2 <= OH) {
+            v128.store(dst, top0);
+            v128.store(dst, top1, 16);
+            v128.store(dst + <usize>OW * 4, bot0);
+            v128.store(dst + <usize>OW * 4, bot1, 16);
+            continue;
+          }
+          v128.store(edge, top0);
+          v128.store(edge, top1, 16);
+          v128.store(edge, bot0, 32);
+          v128.store(edge, bot1, 48);
+          const validCols = min(8, OW - ow), validRows = min(2, OH - oh);
+          for (let r = 0; r < validRows; r++) {
+            for (let j = 0; j < validCols; j++) {
+              store<f32>(dst + <usize>(r * OW + j) * 4, load<f32>(edge + <usize>(r * 8 + j) * 4));
+            }
+          }
+        }
+      }
+    }
+  }
+}
