@@ -2,7 +2,7 @@
 // Winograd F(2×2, 3×3) against im2col on the wasm backend, for the 3×3 stride-1 convolutions of
 // W3 and the `resnet` preset: the error of each (max |difference| ÷ max |reference| against the
 // float64 reference kernel) and the best of 7 times of the forward pass, the input gradient and
-// the weight gradient (which stays im2col in both). Prints one table:
+// the weight gradient. Prints one table:
 //   node --import tsx bench/winograd.ts [threads=1]
 import { conv2dGeometry, type Conv2dGeometry } from '../src/kernels/geometry.js';
 import { refKernels } from '../src/kernels/ref/index.js';
@@ -44,7 +44,7 @@ function bestMs(fn: () => void): number {
   return best;
 }
 
-function measure(k: WasmKernels, g: Conv2dGeometry, x: Tensor, w: Tensor, dy: Tensor, ref: { y: Tensor; dx: Tensor }) {
+function measure(k: WasmKernels, g: Conv2dGeometry, x: Tensor, w: Tensor, dy: Tensor, ref: { y: Tensor; dx: Tensor; dW: Tensor }) {
   const grads = (needDx: boolean) => ({ dW: Tensor.zeros(w.shape), db: null, needDx });
   const forward = bestMs(() => k.conv2d(x, w, null, g));
   const both = bestMs(() => k.conv2dBackward(x, w, dy, g, grads(true)));
@@ -53,24 +53,31 @@ function measure(k: WasmKernels, g: Conv2dGeometry, x: Tensor, w: Tensor, dy: Te
     forward, dx: both - dW, dW,
     yError: relativeError(k.conv2d(x, w, null, g), ref.y),
     dxError: relativeError(k.conv2dBackward(x, w, dy, g, grads(true))!, ref.dx),
+    dWError: (() => {
+      const dW = Tensor.zeros(w.shape);
+      k.conv2dBackward(x, w, dy, g, { dW, db: null, needDx: false });
+      return relativeError(dW, ref.dW);
+    })(),
   };
 }
 
 const engines = [await createWasmKernels({ threads, winograd: false }), await createWasmKernels({ threads })];
 console.log(`wasm backend (${engines[1].runtime.variant}, ${threads} thread${threads === 1 ? '' : 's'}): im2col → Winograd`);
-console.log('| convolution | forward ms | dx ms | dW ms | forward error | dx error |');
-console.log('|---|---|---|---|---|---|');
+console.log('| convolution | forward ms | dx ms | dW ms | forward error | dx error | dW error |');
+console.log('|---|---|---|---|---|---|---|');
 const rng = new Rng(7);
 for (const [label, shape, outC, padding] of SHAPES) {
   const g = conv2dGeometry('bench', shape, { outChannels: outC, kernelSize: 3, padding });
   const x = randomTensor(rng, shape), w = randomTensor(rng, [outC, shape[1], 3, 3]);
   const dy = randomTensor(rng, [g.N, outC, g.OH, g.OW]);
   const [x64, w64, dy64] = [x, w, dy].map((t) => Tensor.from(Float64Array.from(t.data), t.shape, 'float64'));
-  const ref = { y: refKernels.conv2d(x64, w64, null, g), dx: refKernels.conv2dBackward(x64, w64, dy64, g, { dW: null, db: null, needDx: true })! };
+  const dW64 = Tensor.zeros(w.shape, 'float64');
+  const dx64 = refKernels.conv2dBackward(x64, w64, dy64, g, { dW: dW64, db: null, needDx: true })!;
+  const ref = { y: refKernels.conv2d(x64, w64, null, g), dx: dx64, dW: dW64 };
   const [a, b] = engines.map((k) => measure(k, g, x, w, dy, ref));
   const pair = (p: number, q: number, digits = 1) => `${p.toFixed(digits)} → ${q.toFixed(digits)}`;
   const err = (p: number, q: number) => `${p.toExponential(1)} → ${q.toExponential(1)}`;
   console.log(`| ${label} x=[${shape}] → ${outC} | ${pair(a.forward, b.forward)} | ${pair(a.dx, b.dx)} | ${pair(a.dW, b.dW)} | ` +
-    `${err(a.yError, b.yError)} | ${err(a.dxError, b.dxError)} |`);
+    `${err(a.yError, b.yError)} | ${err(a.dxError, b.dxError)} | ${err(a.dWError, b.dWError)} |`);
 }
 for (const k of engines) k.close();

@@ -44,7 +44,7 @@ const WINOGRAD_MIN_CHANNELS = 16;
 export interface WasmKernelOptions extends WasmRuntimeOptions {
   /**
    * false: every convolution by im2col + GEMM. Default true: 3×3 stride-1 convolutions with
-   * enough channels go by Winograd F(2×2, 3×3) (forward and input gradient; assembly/winograd.ts).
+   * enough channels go by Winograd F(2×2, 3×3) (forward, input and weight gradient; assembly/winograd.ts).
    */
   winograd?: boolean;
 }
@@ -179,13 +179,14 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const pb = b ? rt.input(b.data as Float32Array) : 0;
     const parallel = rt.threads > 1 && g.N > 1 && ySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
-    const wino = winogradPlan(g, g.C, g.outC, g.OH, g.OW, g.N, threads);
-    const pu = wino ? winogradKernels(pw, g, false) : 0;
-    const scratchStride = wino ? wino.scratchStride : rt.exports.convScratchBytes(rows, OHW);
+    const group = winogradGroup(g, g.N, threads);
+    const pu = group ? winogradKernels(pw, g, false) : 0;
+    const scratchStride = group ? rt.exports.winogradWorkBytes(g.C, g.outC, g.OH, g.OW, group) + gemmScratch
+      : rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride,
-      options.relu ? 1 : 0, pu, wino ? wino.group : 1]);
-    rt.run(desc, wino ? Math.ceil(g.N / wino.group) : g.N, parallel); // one item per sample (Winograd: per group)
+      options.relu ? 1 : 0, pu, Math.max(group, 1)]);
+    rt.run(desc, group ? Math.ceil(g.N / group) : g.N, parallel); // one item per sample (Winograd: per group)
     return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
   }
 
@@ -217,14 +218,17 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it.
     const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
     const partials = dW ? rt.zeros(dWSize * (pieces - 1)) : 0;
-    // dx by Winograd: the convolution of dy with the rotated kernels, Cout → C channels, output H × W.
-    const wino = grads.needDx ? winogradPlan(g, g.outC, g.C, g.H, g.W, perPiece, 1) : null;
-    const pu = wino ? winogradKernels(pw, g, true) : 0;
-    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW), wino ? wino.scratchStride : 0);
+    // By Winograd: dx as the convolution of dy with the rotated kernels (Cout → C channels, output
+    // H × W), dW summed in the transformed domain; `group` samples of a piece per GEMM.
+    const group = winogradGroup(g, perPiece, 1);
+    const pu = group && grads.needDx ? winogradKernels(pw, g, true) : 0;
+    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW),
+      pu ? rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group) + gemmScratch : 0,
+      group && dW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group) + gemmScratch : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, wino ? wino.group : 1]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -242,19 +246,14 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   /**
    * Whether the convolution of geometry g goes by Winograd F(2×2, 3×3) (a 3×3 kernel, stride and
    * dilation 1, one group, padding ≤ 2 before each axis, enough channels) and, if so, how many
-   * samples (of at most `samples`) an item's GEMMs take and the scratch a thread needs. Cin, Cout
-   * and the output OH × OW are those of the convolution Winograd runs: g's own, or for the input
-   * gradient the one from dy (Cout channels) to dx (C channels, H × W).
+   * samples (of at most `samples`) an item's GEMMs take: enough tiles, yet one item per thread.
    */
-  function winogradPlan(g: Conv2dGeometry, Cin: number, Cout: number, OH: number, OW: number, samples: number,
-    threads: number): { group: number; scratchStride: number } | null {
+  function winogradGroup(g: Conv2dGeometry, samples: number, threads: number): number {
     if (!winogradOn || g.kH !== 3 || g.kW !== 3 || g.strideH !== 1 || g.strideW !== 1 || g.dilationH !== 1 ||
       g.dilationW !== 1 || g.groups !== 1 || g.padH > 2 || g.padW > 2 || g.C < WINOGRAD_MIN_CHANNELS ||
-      g.outC < WINOGRAD_MIN_CHANNELS) return null;
-    const tiles = Math.ceil(OH / 2) * Math.ceil(OW / 2);
-    // Enough tiles per item, yet at least one item per thread.
-    const group = Math.max(1, Math.min(Math.ceil(WINOGRAD_MIN_TILES / tiles), Math.ceil(samples / threads)));
-    return { group, scratchStride: rt.exports.winogradWorkBytes(Cin, Cout, OH, OW, group) + gemmScratch };
+      g.outC < WINOGRAD_MIN_CHANNELS) return 0;
+    const tiles = Math.ceil(g.OH / 2) * Math.ceil(g.OW / 2);
+    return Math.max(1, Math.min(Math.ceil(WINOGRAD_MIN_TILES / tiles), Math.ceil(samples / threads)));
   }
 
   /** The Winograd transforms of the kernels at pw (16 · outC · C floats in the arena): for dx with `adjoint`. */
@@ -281,7 +280,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1]);
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0]);
     rt.run(desc, g.N, parallel); // one item per sample
     const y = new Tensor(rt.take(py, ySize), [g.N, g.C, g.H, g.W]);
     if (b) refKernels.addBias(y, b); // y[n, c, h, w] += b[c]

@@ -8,7 +8,7 @@
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 import { reluSimd } from './elementwise';
-import { winogradSamples, winogradWorkBytes } from './winograd';
+import { winogradAddWeightGradient, winogradGradWorkBytes, winogradSamples, winogradWeightGradient, winogradWorkBytes } from './winograd';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -167,9 +167,11 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
 
 /**
  * Backward job words 17..: [x, w, dy, dW (0: no dW, x unread), dWPartials, dx (0: not needed), scratch, scratchStride,
- * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group]. With u, dx is the Winograd
- * convolution of dy with the rotated kernels (u from winogradWeights' adjoint), `group` samples
- * of the piece at a time, after the piece's weight gradient. Item p is piece p: samples [p·s, min(N, (p + 1)·s)) with
+ * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group, winograd dW (0 or 1)]. With u,
+ * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint),
+ * `group` samples of the piece at a time, after the piece's weight gradient; with the last word,
+ * the piece's weight gradient is summed in the Winograd domain (winogradWeightGradient), `group`
+ * samples per GEMM, and added into its dW buffer once. Item p is piece p: samples [p·s, min(N, (p + 1)·s)) with
  * s = samplesPerPiece, in order, their dW added into dW itself (piece 0) or into partial p − 1
  * (zeroed by the caller, which adds the partials into dW in piece order afterwards). The pieces
  * depend only on the shapes and the thread count, never on which thread claims which piece, so
@@ -182,17 +184,31 @@ export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
   const dW = word(desc, 20) == 0 ? 0 : p == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(p - 1) * dWSize * 4;
   const end = min(N, (p + 1) * perPiece);
   const u = <usize>word(desc, 27), dx = <usize>word(desc, 22);
-  const winograd = u != 0 && dx != 0;
-  for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, dW, !winograd);
-  if (!winograd) return;
+  const winogradDx = u != 0 && dx != 0, winogradDW = word(desc, 29) != 0 && dW != 0;
+  for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, winogradDW ? 0 : dW, !winogradDx);
+  if (!winogradDx && !winogradDW) return;
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
   const OH = word(desc, OH_), OW = word(desc, OW_), group = word(desc, 28);
+  const padH = word(desc, PH), padW = word(desc, PW);
   const scratch = <usize>word(desc, 23) + <usize>thread * <usize>word(desc, 24);
-  const gemmScratch = scratch + <usize>winogradWorkBytes(outC, C, H, W, group);
-  for (let n0 = p * perPiece; n0 < end; n0 += group) {
-    // dx = dy ⋆ rot180(w)ᵀ, a 3×3 stride-1 convolution of dy padded by 2 − pad before each axis.
-    winogradSamples(<usize>word(desc, 19) + <usize>(n0 * outC * OH * OW) * 4, min(group, end - n0), outC, OH, OW,
-      2 - word(desc, PH), 2 - word(desc, PW), H, W, u, C, 0, false, dx + <usize>(n0 * C * H * W) * 4, scratch, gemmScratch);
+  const x = <usize>word(desc, 17), dy = <usize>word(desc, 19);
+  if (winogradDW) {
+    // dW += Gᵀ [Σ over the piece's tiles of (A δ Aᵀ) ⊙ (Bᵀ d B)] G, the samples `group` at a time.
+    const gemmScratch = scratch + <usize>winogradGradWorkBytes(C, outC, OH, OW, group);
+    zeroFloats(scratch, 16 * outC * C);
+    for (let n0 = p * perPiece; n0 < end; n0 += group) {
+      winogradWeightGradient(x + <usize>(n0 * C * H * W) * 4, dy + <usize>(n0 * outC * OH * OW) * 4, min(group, end - n0),
+        C, H, W, padH, padW, OH, OW, outC, scratch, gemmScratch);
+    }
+    winogradAddWeightGradient(scratch, dW, outC, C);
+  }
+  if (winogradDx) {
+    const gemmScratch = scratch + <usize>winogradWorkBytes(outC, C, H, W, group);
+    for (let n0 = p * perPiece; n0 < end; n0 += group) {
+      // dx = dy ⋆ rot180(w)ᵀ, a 3×3 stride-1 convolution of dy padded by 2 − pad before each axis.
+      winogradSamples(dy + <usize>(n0 * outC * OH * OW) * 4, min(group, end - n0), outC, OH, OW,
+        2 - padH, 2 - padW, H, W, u, C, 0, false, dx + <usize>(n0 * C * H * W) * 4, scratch, gemmScratch);
+    }
   }
 }
 

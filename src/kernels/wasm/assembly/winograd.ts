@@ -134,28 +134,21 @@ export function winogradWeights(w: usize, u: usize, Cout: i32, Cin: i32, adjoint
 }
 
 /**
- * y = conv3×3(x) (+ b, then max(·, 0) with relu) for `count` samples from x [count, Cin, H, W]
- * to y [count, Cout, OH, OW], stride 1, padH rows and padW columns of zeros before the input
- * (and whatever the output size implies after it, up to 2 each side), given u from
- * winogradWeights. `work` holds winogradWorkBytes(Cin, Cout, OH, OW, count); gemmScratch the
- * GEMM's packing area. Every output is written (nothing accumulates into y).
+ * V_ξ [Cin, stride] (columns s·T + t: tile t of sample s) = Bᵀ d B of every 4×4 input block d of
+ * `count` samples of x [count, Cin, H, W], for the output OH × OW of a 3×3 stride-1 convolution
+ * with padH rows and padW columns of zeros before the input. `plane` holds the zero-padded copy of
+ * one channel (planeRows(OH) × planeCols(OW) floats).
  */
-export function winogradSamples(
+function transformInputs(
   x: usize, count: i32, Cin: i32, H: i32, W: i32, padH: i32, padW: i32, OH: i32, OW: i32,
-  u: usize, Cout: i32, b: usize, relu: bool, y: usize, work: usize, gemmScratch: usize,
+  plane: usize, v: usize, stride: i32,
 ): void {
-  const TH = tilesOf(OH), TW = tilesOf(OW), T = TH * TW, tiles = count * T;
-  const stride = tileStride(tiles);
-  const strideBytes = <usize>stride * 4;
+  const TH = tilesOf(OH), TW = tilesOf(OW), T = TH * TW;
   const Hp = planeRows(OH), Wp = planeCols(OW);
-  const plane = work;
-  const v = plane + align64(<usize>(Hp * Wp) * 4);
-  const m = v + align64(16 * <usize>Cin * strideBytes);
-  const planeBytes = <usize>Wp * 4;
+  const planeBytes = <usize>Wp * 4, strideBytes = <usize>stride * 4;
   const vXi = <usize>Cin * strideBytes; // bytes between V_ξ and V_ξ+1
   // Rows and columns of x that some tile reads (the rest only ever meets zeros of the padding).
   const rows = min(H, Hp - padH), cols = min(W, Wp - padW);
-
   zeroFloats(plane, Hp * Wp); // the padding stays zero: each channel overwrites only the inside
   for (let s = 0; s < count; s++) {
     for (let c = 0; c < Cin; c++) {
@@ -174,6 +167,27 @@ export function winogradSamples(
       }
     }
   }
+}
+
+/**
+ * y = conv3×3(x) (+ b, then max(·, 0) with relu) for `count` samples from x [count, Cin, H, W]
+ * to y [count, Cout, OH, OW], stride 1, padH rows and padW columns of zeros before the input
+ * (and whatever the output size implies after it, up to 2 each side), given u from
+ * winogradWeights. `work` holds winogradWorkBytes(Cin, Cout, OH, OW, count); gemmScratch the
+ * GEMM's packing area. Every output is written (nothing accumulates into y).
+ */
+export function winogradSamples(
+  x: usize, count: i32, Cin: i32, H: i32, W: i32, padH: i32, padW: i32, OH: i32, OW: i32,
+  u: usize, Cout: i32, b: usize, relu: bool, y: usize, work: usize, gemmScratch: usize,
+): void {
+  const TH = tilesOf(OH), TW = tilesOf(OW), T = TH * TW, tiles = count * T;
+  const stride = tileStride(tiles);
+  const strideBytes = <usize>stride * 4;
+  const plane = work;
+  const v = plane + align64(<usize>(planeRows(OH) * planeCols(OW)) * 4);
+  const m = v + align64(16 * <usize>Cin * strideBytes);
+  const vXi = <usize>Cin * strideBytes;
+  transformInputs(x, count, Cin, H, W, padH, padW, OH, OW, plane, v, stride);
 
   // M_ξ [Cout, tiles] = U_ξ [Cout, Cin] · V_ξ [Cin, tiles]
   const uXi = <usize>Cout * Cin * 4, mXi = <usize>Cout * strideBytes;
@@ -235,4 +249,105 @@ export function winogradSamples(
       }
     }
   }
+}
+
+/** Bytes of work area winogradWeightGradient needs for `group` samples: dU, then a plane, V and A δ Aᵀ. */
+export function winogradGradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, group: i32): i32 {
+  return <i32>align64(16 * <usize>Cout * Cin * 4) + winogradWorkBytes(Cin, Cout, OH, OW, group);
+}
+
+/**
+ * A δ Aᵀ of four adjacent 2×2 tiles of δ (lanes) whose top-left outputs are 8 floats from src
+ * (rows planeBytes apart); the sixteen results go to z, one row of Z (zStride bytes) apart per ξ.
+ */
+// @ts-ignore: decorator
+@inline function gradientTransform4(src: usize, planeBytes: usize, z: usize, zStride: usize): void {
+  let a = v128.load(src), b = v128.load(src, 16);
+  const d00 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), d01 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  a = v128.load(src + planeBytes); b = v128.load(src + planeBytes, 16);
+  const d10 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), d11 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  // A = [1 0; 1 1; 1 −1; 0 −1] on both sides: rows δ0, δ0 + δ1, δ0 − δ1, −δ1, then the same along each row.
+  gradientRow(d00, d01, z, zStride);
+  gradientRow(f32x4.add(d00, d10), f32x4.add(d01, d11), z + 4 * zStride, zStride);
+  gradientRow(f32x4.sub(d00, d10), f32x4.sub(d01, d11), z + 8 * zStride, zStride);
+  gradientRow(f32x4.neg(d10), f32x4.neg(d11), z + 12 * zStride, zStride);
+}
+
+// @ts-ignore: decorator
+@inline function gradientRow(c0: v128, c1: v128, z: usize, zStride: usize): void {
+  v128.store(z, c0);
+  v128.store(z + zStride, f32x4.add(c0, c1));
+  v128.store(z + 2 * zStride, f32x4.sub(c0, c1));
+  v128.store(z + 3 * zStride, f32x4.neg(c1));
+}
+
+/**
+ * The weight gradient in the Winograd domain: dU_ξ [Cout, Cin] += Σ_t (A δ_t Aᵀ)_ξ · (Bᵀ d_t B)_ξ
+ * over the tiles t of `count` samples (x [count, Cin, H, W], dy [count, Cout, OH, OW], geometry
+ * as winogradSamples), one GEMM per ξ with the tiles as its inner dimension. dU lives at the start
+ * of `work` (winogradGradWorkBytes) and accumulates over calls; winogradAddWeightGradient turns
+ * it into dW. An output past the edge of an odd-sized map meets a zero of δ's padded copy.
+ */
+export function winogradWeightGradient(
+  x: usize, dy: usize, count: i32, Cin: i32, H: i32, W: i32, padH: i32, padW: i32, OH: i32, OW: i32,
+  Cout: i32, work: usize, gemmScratch: usize,
+): void {
+  const TH = tilesOf(OH), TW = tilesOf(OW), T = TH * TW, tiles = count * T;
+  const stride = tileStride(tiles);
+  const strideBytes = <usize>stride * 4;
+  const dU = work;
+  const plane = dU + align64(16 * <usize>Cout * Cin * 4);
+  const v = plane + align64(<usize>(planeRows(OH) * planeCols(OW)) * 4);
+  const z = v + align64(16 * <usize>Cin * strideBytes);
+  transformInputs(x, count, Cin, H, W, padH, padW, OH, OW, plane, v, stride);
+
+  // δ's copy: 2·TH rows of 2·roundUp4(TW) floats (what the four-tile steps read), zero past OH × OW.
+  const Wd = 2 * roundUp4(TW), planeBytes = <usize>Wd * 4;
+  const zXi = <usize>Cout * strideBytes;
+  zeroFloats(plane, 2 * TH * Wd);
+  for (let s = 0; s < count; s++) {
+    for (let o = 0; o < Cout; o++) {
+      const dyo = dy + <usize>((s * Cout + o) * OH * OW) * 4;
+      for (let oh = 0; oh < OH; oh++) copyFloats(plane + <usize>oh * planeBytes, dyo + <usize>(oh * OW) * 4, OW);
+      const zo = z + <usize>o * strideBytes + <usize>(s * T) * 4;
+      for (let th = 0; th < TH; th++) {
+        const src = plane + <usize>(2 * th) * planeBytes;
+        for (let tw = 0; tw < TW; tw += 4) {
+          gradientTransform4(src + <usize>(2 * tw) * 4, planeBytes, zo + <usize>(th * TW + tw) * 4, zXi);
+        }
+      }
+    }
+  }
+
+  // dU_ξ [Cout, Cin] += Z_ξ [Cout, tiles] · V_ξᵀ (V_ξ stored [Cin, tiles])
+  const vXi = <usize>Cin * strideBytes, uXi = <usize>Cout * Cin * 4;
+  for (let xi = 0; xi < 16; xi++) {
+    gemm(false, true, Cout, Cin, tiles, z + <usize>xi * zXi, stride, v + <usize>xi * vXi, stride,
+      dU + <usize>xi * uXi, Cin, true, gemmScratch);
+  }
+}
+
+/** dW [Cout, Cin, 3, 3] += Gᵀ dU G for every kernel (dU: 16 matrices [Cout, Cin], from winogradWeightGradient). */
+export function winogradAddWeightGradient(dU: usize, dW: usize, Cout: i32, Cin: i32): void {
+  const plane = <usize>Cout * Cin * 4;
+  for (let k = 0; k < Cout * Cin; k++) {
+    const at = dU + <usize>k * 4;
+    const g = dW + <usize>(k * 9) * 4;
+    // Rows of the 4×4 tile X = dU[·][k], then Gᵀ X: X0 + (X1 + X2)/2, (X1 − X2)/2, (X1 + X2)/2 + X3.
+    const x00 = load<f32>(at), x01 = load<f32>(at + plane), x02 = load<f32>(at + 2 * plane), x03 = load<f32>(at + 3 * plane);
+    const x10 = load<f32>(at + 4 * plane), x11 = load<f32>(at + 5 * plane), x12 = load<f32>(at + 6 * plane), x13 = load<f32>(at + 7 * plane);
+    const x20 = load<f32>(at + 8 * plane), x21 = load<f32>(at + 9 * plane), x22 = load<f32>(at + 10 * plane), x23 = load<f32>(at + 11 * plane);
+    const x30 = load<f32>(at + 12 * plane), x31 = load<f32>(at + 13 * plane), x32 = load<f32>(at + 14 * plane), x33 = load<f32>(at + 15 * plane);
+    addKernelRow(g, x00 + 0.5 * (x10 + x20), x01 + 0.5 * (x11 + x21), x02 + 0.5 * (x12 + x22), x03 + 0.5 * (x13 + x23));
+    addKernelRow(g + 12, 0.5 * (x10 - x20), 0.5 * (x11 - x21), 0.5 * (x12 - x22), 0.5 * (x13 - x23));
+    addKernelRow(g + 24, 0.5 * (x10 + x20) + x30, 0.5 * (x11 + x21) + x31, 0.5 * (x12 + x22) + x32, 0.5 * (x13 + x23) + x33);
+  }
+}
+
+/** Adds row (t0 t1 t2 t3)·G of (Gᵀ X) G to the three floats at row: the same combinations along the row. */
+// @ts-ignore: decorator
+@inline function addKernelRow(row: usize, t0: f32, t1: f32, t2: f32, t3: f32): void {
+  store<f32>(row, load<f32>(row) + (t0 + 0.5 * (t1 + t2)));
+  store<f32>(row, load<f32>(row, 4) + 0.5 * (t1 - t2), 4);
+  store<f32>(row, load<f32>(row, 8) + (0.5 * (t1 + t2) + t3), 8);
 }

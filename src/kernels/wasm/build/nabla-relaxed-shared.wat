@@ -1,27 +1,28 @@
 (module
- (type $0 (func (param i32)))
- (type $1 (func (param i32 i32 i32 i32)))
+ (type $0 (func (param i32 i32 i32 i32)))
+ (type $1 (func (param i32)))
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (result i32)))
  (type $4 (func (param i32 i32 i32 i32 i32)))
- (type $5 (func (param i32 i32)))
- (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32 i32) (result f64)))
- (type $8 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $7 (func (param i32 i32)))
+ (type $8 (func (param i32 i32) (result f64)))
  (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $13 (func (param i32 i32 i32 i32 f32 i32)))
- (type $14 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $15 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $18 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $19 (func (param i32 f64)))
- (type $20 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $21 (func (param i32 i32) (result i32)))
- (type $22 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $12 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $14 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $15 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $18 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $19 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $20 (func (param i32 f64)))
+ (type $21 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $22 (func (param i32 i32) (result i32)))
+ (type $23 (func (param i32 i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768 shared))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -47,6 +48,7 @@
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "winogradWeights" (func $src/kernels/wasm/assembly/winograd/winogradWeights))
  (export "winogradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes))
+ (export "winogradGradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes))
  (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
  (export "reluBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/reluBackwardSimd))
  (export "relu6Simd" (func $src/kernels/wasm/assembly/elementwise/relu6Simd))
@@ -759,13 +761,13 @@
   i32.add
  )
  (func $src/kernels/wasm/assembly/winograd/winogradSamples (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32) (param $15 i32)
-  (local $16 i32)
-  (local $17 i32)
-  (local $18 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 i32)
   (local $19 v128)
   (local $20 v128)
-  (local $21 v128)
-  (local $22 i32)
+  (local $21 i32)
+  (local $22 v128)
   (local $23 i32)
   (local $24 i32)
   (local $25 i32)
@@ -773,44 +775,31 @@
   (local $27 i32)
   (local $28 i32)
   (local $29 i32)
-  (local $30 i32)
-  (local $31 i32)
+  (local $30 v128)
+  (local $31 v128)
   (local $32 i32)
   (local $33 i32)
-  (local $34 i32)
-  (local $35 i32)
-  (local $36 i32)
-  (local $37 i32)
-  (local $38 i32)
-  (local $39 v128)
-  (local $40 v128)
-  (local $41 v128)
-  (local $42 i32)
-  (local $43 i32)
-  (local $44 i32)
-  (local $45 i32)
-  (local $46 v128)
-  (local $47 v128)
-  (local $48 v128)
-  (local $49 v128)
-  (local $50 v128)
-  (local $51 v128)
-  (local $52 i32)
-  (local $53 v128)
-  (local $54 v128)
-  (local $55 v128)
-  (local $56 v128)
-  (local $57 v128)
-  (local $58 v128)
-  (local $59 v128)
-  (local $60 v128)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 v128)
+  (local $37 v128)
   local.get $14
-  local.get $8
+  local.get $7
   i32.const 1
   i32.add
   i32.const 1
   i32.shr_s
   local.tee $24
+  i32.const 1
+  i32.shl
+  i32.const 2
+  i32.add
+  local.get $8
+  i32.const 1
+  i32.add
+  i32.const 1
+  i32.shr_s
+  local.tee $23
   i32.const 3
   i32.add
   i32.const -4
@@ -819,20 +808,7 @@
   i32.shl
   i32.const 4
   i32.add
-  local.tee $30
-  local.get $7
-  i32.const 1
-  i32.add
-  i32.const 1
-  i32.shr_s
-  local.tee $31
-  i32.const 1
-  i32.shl
-  i32.const 2
-  i32.add
-  local.tee $17
   i32.mul
-  local.tee $22
   i32.const 2
   i32.shl
   i32.const 63
@@ -840,30 +816,30 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $32
+  local.tee $28
+  local.get $23
   local.get $24
-  local.get $31
   i32.mul
-  local.tee $33
+  local.tee $26
   local.get $1
   i32.mul
-  local.tee $36
+  local.tee $32
   i32.const 6
   i32.add
   i32.const -4
   i32.and
-  local.tee $23
-  local.get $23
+  local.tee $25
+  local.get $25
   i32.const 4
   i32.add
-  local.get $23
+  local.get $25
   i32.const 255
   i32.and
   select
-  local.tee $34
+  local.tee $29
   i32.const 2
   i32.shl
-  local.tee $26
+  local.tee $33
   local.get $2
   i32.const 4
   i32.shl
@@ -873,608 +849,80 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $35
-  local.get $30
-  i32.const 2
-  i32.shl
+  local.set $25
+  local.get $2
+  local.get $33
+  i32.mul
   local.set $27
+  local.get $0
+  local.get $1
   local.get $2
-  local.get $26
-  i32.mul
-  local.set $42
   local.get $3
-  local.get $17
+  local.get $4
   local.get $5
-  i32.sub
-  local.tee $17
-  local.get $3
-  local.get $17
-  i32.lt_s
-  select
-  local.set $37
-  local.get $4
-  local.get $30
   local.get $6
-  i32.sub
-  local.tee $17
-  local.get $4
-  local.get $17
-  i32.lt_s
-  select
-  local.set $38
-  loop $for-loop|0
-   local.get $16
-   i32.const 4
-   i32.add
-   local.tee $17
-   local.get $22
-   i32.le_s
-   if
-    local.get $14
-    local.get $16
-    i32.const 2
-    i32.shl
-    i32.add
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    v128.store
-    local.get $17
-    local.set $16
-    br $for-loop|0
-   end
-  end
-  loop $for-loop|1
-   local.get $16
-   local.get $22
-   i32.lt_s
-   if
-    local.get $14
-    local.get $16
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.const 0
-    f32.store
-    local.get $16
-    i32.const 1
-    i32.add
-    local.set $16
-    br $for-loop|1
-   end
-  end
-  loop $for-loop|2
-   local.get $1
-   local.get $28
-   i32.gt_s
-   if
-    i32.const 0
-    local.set $23
-    loop $for-loop|3
-     local.get $2
-     local.get $23
-     i32.gt_s
-     if
-      local.get $0
-      local.get $2
-      local.get $28
-      i32.mul
-      local.get $23
-      i32.add
-      local.get $3
-      i32.mul
-      local.get $4
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $43
-      i32.const 0
-      local.set $22
-      loop $for-loop|4
-       local.get $22
-       local.get $37
-       i32.lt_s
-       if
-        local.get $14
-        local.get $5
-        local.get $22
-        i32.add
-        local.get $30
-        i32.mul
-        local.get $6
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $44
-        local.get $43
-        local.get $4
-        local.get $22
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $45
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
-         local.get $38
-         i32.const 4
-         i32.lt_s
-         if
-          i32.const 0
-          local.set $16
-          loop $for-loop|5
-           local.get $16
-           local.get $38
-           i32.lt_s
-           if
-            local.get $16
-            i32.const 2
-            i32.shl
-            local.tee $17
-            local.get $44
-            i32.add
-            local.get $17
-            local.get $45
-            i32.add
-            f32.load
-            f32.store
-            local.get $16
-            i32.const 1
-            i32.add
-            local.set $16
-            br $for-loop|5
-           end
-          end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
-         end
-         i32.const 0
-         local.set $16
-         loop $for-loop|6
-          local.get $16
-          i32.const 4
-          i32.add
-          local.tee $17
-          local.get $38
-          i32.le_s
-          if
-           local.get $16
-           i32.const 2
-           i32.shl
-           local.tee $16
-           local.get $44
-           i32.add
-           local.get $16
-           local.get $45
-           i32.add
-           v128.load
-           v128.store
-           local.get $17
-           local.set $16
-           br $for-loop|6
-          end
-         end
-         local.get $16
-         local.get $38
-         i32.lt_s
-         if
-          local.get $38
-          i32.const 4
-          i32.sub
-          i32.const 2
-          i32.shl
-          local.tee $16
-          local.get $44
-          i32.add
-          local.get $16
-          local.get $45
-          i32.add
-          v128.load
-          v128.store
-         end
-        end
-        local.get $22
-        i32.const 1
-        i32.add
-        local.set $22
-        br $for-loop|4
-       end
-      end
-      local.get $32
-      local.get $23
-      local.get $26
-      i32.mul
-      i32.add
-      local.get $28
-      local.get $33
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $17
-      i32.const 0
-      local.set $16
-      loop $for-loop|7
-       local.get $16
-       local.get $31
-       i32.lt_s
-       if
-        local.get $14
-        local.get $16
-        i32.const 1
-        i32.shl
-        local.get $27
-        i32.mul
-        i32.add
-        local.set $43
-        i32.const 0
-        local.set $22
-        loop $for-loop|8
-         local.get $22
-         local.get $24
-         i32.lt_s
-         if
-          local.get $43
-          local.get $22
-          i32.const 3
-          i32.shl
-          i32.add
-          local.tee $44
-          v128.load
-          local.tee $39
-          local.get $44
-          v128.load offset=16
-          local.tee $40
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.set $46
-          local.get $27
-          local.get $44
-          i32.add
-          local.tee $45
-          v128.load
-          local.tee $18
-          local.get $45
-          v128.load offset=16
-          local.tee $19
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.set $47
-          local.get $18
-          local.get $19
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.get $45
-          v128.load offset=8
-          local.tee $48
-          local.get $45
-          v128.load offset=24
-          local.tee $49
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.tee $50
-          f32x4.sub
-          local.set $18
-          local.get $27
-          local.get $45
-          i32.add
-          local.tee $45
-          v128.load
-          local.tee $41
-          local.get $45
-          v128.load offset=16
-          local.tee $51
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.set $19
-          local.get $27
-          local.get $45
-          i32.add
-          local.tee $52
-          v128.load
-          local.tee $53
-          local.get $52
-          v128.load offset=16
-          local.tee $54
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.set $20
-          local.get $52
-          v128.load offset=8
-          local.tee $55
-          local.get $52
-          v128.load offset=24
-          local.tee $56
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.set $21
-          local.get $17
-          local.get $16
-          local.get $24
-          i32.mul
-          local.get $22
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee $52
-          local.get $39
-          local.get $40
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.get $44
-          v128.load offset=8
-          local.tee $57
-          local.get $44
-          v128.load offset=24
-          local.tee $58
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.tee $59
-          f32x4.sub
-          local.get $41
-          local.get $51
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.get $45
-          v128.load offset=8
-          local.tee $51
-          local.get $45
-          v128.load offset=24
-          local.tee $60
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.tee $39
-          f32x4.sub
-          local.tee $40
-          f32x4.sub
-          v128.store
-          local.get $42
-          local.get $52
-          i32.add
-          local.get $46
-          local.get $59
-          f32x4.add
-          local.get $19
-          local.get $39
-          f32x4.add
-          local.tee $41
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 1
-          i32.shl
-          i32.add
-          local.get $59
-          local.get $46
-          f32x4.sub
-          local.get $39
-          local.get $19
-          f32x4.sub
-          local.tee $39
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 3
-          i32.mul
-          i32.add
-          local.get $46
-          local.get $57
-          local.get $58
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          f32x4.sub
-          local.get $19
-          local.get $51
-          local.get $60
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          f32x4.sub
-          local.tee $19
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $18
-          local.get $40
-          f32x4.add
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 5
-          i32.mul
-          i32.add
-          local.get $47
-          local.get $50
-          f32x4.add
-          local.tee $46
-          local.get $41
-          f32x4.add
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 6
-          i32.mul
-          i32.add
-          local.get $50
-          local.get $47
-          f32x4.sub
-          local.tee $50
-          local.get $39
-          f32x4.add
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 7
-          i32.mul
-          i32.add
-          local.get $47
-          local.get $48
-          local.get $49
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          f32x4.sub
-          local.tee $47
-          local.get $19
-          f32x4.add
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 3
-          i32.shl
-          i32.add
-          local.get $40
-          local.get $18
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 9
-          i32.mul
-          i32.add
-          local.get $41
-          local.get $46
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 10
-          i32.mul
-          i32.add
-          local.get $39
-          local.get $50
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 11
-          i32.mul
-          i32.add
-          local.get $19
-          local.get $47
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 12
-          i32.mul
-          i32.add
-          local.get $18
-          local.get $53
-          local.get $54
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.get $21
-          f32x4.sub
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 13
-          i32.mul
-          i32.add
-          local.get $46
-          local.get $20
-          local.get $21
-          f32x4.add
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 14
-          i32.mul
-          i32.add
-          local.get $50
-          local.get $21
-          local.get $20
-          f32x4.sub
-          f32x4.sub
-          v128.store
-          local.get $52
-          local.get $42
-          i32.const 15
-          i32.mul
-          i32.add
-          local.get $47
-          local.get $20
-          local.get $55
-          local.get $56
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          f32x4.sub
-          f32x4.sub
-          v128.store
-          local.get $22
-          i32.const 4
-          i32.add
-          local.set $22
-          br $for-loop|8
-         end
-        end
-        local.get $16
-        i32.const 1
-        i32.add
-        local.set $16
-        br $for-loop|7
-       end
-      end
-      local.get $23
-      i32.const 1
-      i32.add
-      local.set $23
-      br $for-loop|3
-     end
-    end
-    local.get $28
-    i32.const 1
-    i32.add
-    local.set $28
-    br $for-loop|2
-   end
-  end
+  local.get $7
+  local.get $8
+  local.get $14
+  local.get $28
+  local.get $29
+  call $src/kernels/wasm/assembly/winograd/transformInputs
   local.get $2
   local.get $10
   i32.mul
   i32.const 2
   i32.shl
-  local.set $0
+  local.set $3
   local.get $10
-  local.get $26
+  local.get $33
   i32.mul
-  local.set $16
-  loop $for-loop|9
-   local.get $25
+  local.set $0
+  loop $for-loop|0
+   local.get $18
    i32.const 16
    i32.lt_s
    if
     i32.const 0
     i32.const 0
     local.get $10
-    local.get $36
+    local.get $32
     local.get $2
     local.get $9
-    local.get $0
-    local.get $25
+    local.get $3
+    local.get $18
     i32.mul
     i32.add
     local.get $2
-    local.get $32
-    local.get $25
-    local.get $42
+    local.get $28
+    local.get $18
+    local.get $27
     i32.mul
     i32.add
-    local.get $34
-    local.get $35
-    local.get $16
+    local.get $29
     local.get $25
+    local.get $0
+    local.get $18
     i32.mul
     i32.add
-    local.get $34
+    local.get $29
     i32.const 0
     local.get $15
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $25
+    local.get $18
     i32.const 1
     i32.add
-    local.set $25
-    br $for-loop|9
+    local.set $18
+    br $for-loop|0
    end
   end
-  loop $for-loop|10
+  loop $for-loop|1
    local.get $1
-   local.get $29
+   local.get $21
    i32.gt_s
    if
     i32.const 0
     local.set $3
-    loop $for-loop|11
+    loop $for-loop|2
      local.get $3
      local.get $10
      i32.lt_s
@@ -1491,22 +939,22 @@
        f32.const 0
       end
       f32x4.splat
-      local.set $39
-      local.get $35
+      local.set $22
+      local.get $25
       local.get $3
-      local.get $26
+      local.get $33
       i32.mul
       i32.add
-      local.get $29
-      local.get $33
+      local.get $21
+      local.get $26
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $0
+      local.set $9
       local.get $13
       local.get $10
-      local.get $29
+      local.get $21
       i32.mul
       local.get $3
       i32.add
@@ -1517,24 +965,24 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $9
+      local.set $15
       i32.const 0
       local.set $4
-      loop $for-loop|12
+      loop $for-loop|3
        local.get $4
-       local.get $31
+       local.get $24
        i32.lt_s
        if
         i32.const 0
         local.set $5
-        loop $for-loop|13
+        loop $for-loop|4
          local.get $5
-         local.get $24
+         local.get $23
          i32.lt_s
          if
-          local.get $0
+          local.get $9
           local.get $4
-          local.get $24
+          local.get $23
           i32.mul
           local.get $5
           i32.add
@@ -1542,158 +990,162 @@
           i32.shl
           i32.add
           local.tee $2
-          local.get $16
+          local.get $0
           i32.const 2
           i32.shl
           i32.add
           v128.load
-          local.set $18
+          local.set $34
           local.get $2
           v128.load
-          local.get $18
+          local.get $34
           f32x4.add
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 3
           i32.shl
           i32.add
           v128.load
-          local.tee $19
+          local.tee $16
           f32x4.add
+          local.get $0
           local.get $2
-          local.get $16
           i32.add
           v128.load
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 5
           i32.mul
           i32.add
           v128.load
-          local.tee $40
+          local.tee $20
           f32x4.add
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 9
           i32.mul
           i32.add
           v128.load
-          local.tee $41
+          local.tee $30
           f32x4.add
-          local.tee $20
+          local.tee $17
           f32x4.add
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 1
           i32.shl
           i32.add
           v128.load
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 6
           i32.mul
           i32.add
           v128.load
-          local.tee $46
+          local.tee $35
           f32x4.add
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 10
           i32.mul
           i32.add
           v128.load
-          local.tee $47
+          local.tee $36
           f32x4.add
-          local.tee $48
+          local.tee $31
           f32x4.add
-          local.get $39
+          local.get $22
           f32x4.add
-          local.set $21
-          local.get $20
-          local.get $48
+          local.set $19
+          local.get $17
+          local.get $31
           f32x4.sub
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 3
           i32.mul
           i32.add
           v128.load
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 7
           i32.mul
           i32.add
           v128.load
-          local.tee $48
+          local.tee $31
           f32x4.add
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 11
           i32.mul
           i32.add
           v128.load
-          local.tee $49
+          local.tee $37
           f32x4.add
           f32x4.sub
-          local.get $39
+          local.get $22
           f32x4.add
-          local.set $20
-          local.get $18
-          local.get $19
+          local.set $17
+          local.get $34
+          local.get $16
           f32x4.sub
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 12
           i32.mul
           i32.add
           v128.load
           f32x4.sub
-          local.get $40
-          local.get $41
+          local.get $20
+          local.get $30
           f32x4.sub
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 13
           i32.mul
           i32.add
           v128.load
           f32x4.sub
-          local.tee $19
+          local.tee $20
           f32x4.add
-          local.get $46
-          local.get $47
+          local.get $35
+          local.get $36
           f32x4.sub
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 14
           i32.mul
           i32.add
           v128.load
           f32x4.sub
-          local.tee $40
+          local.tee $30
           f32x4.add
-          local.get $39
+          local.get $22
           f32x4.add
-          local.set $18
-          local.get $19
-          local.get $40
+          local.set $16
+          local.get $20
+          local.get $30
           f32x4.sub
-          local.get $48
-          local.get $49
+          local.get $31
+          local.get $37
           f32x4.sub
           local.get $2
-          local.get $16
+          local.get $0
           i32.const 15
           i32.mul
           i32.add
           v128.load
           f32x4.sub
           f32x4.sub
-          local.get $39
+          local.get $22
           f32x4.add
-          local.set $19
+          local.set $20
           local.get $12
           if
+           local.get $17
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           local.set $17
            local.get $20
            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
            f32x4.max
@@ -1702,32 +1154,28 @@
            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
            f32x4.max
            local.set $19
-           local.get $21
+           local.get $16
            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
            f32x4.max
-           local.set $21
-           local.get $18
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $18
+           local.set $16
           end
-          local.get $21
+          local.get $19
+          local.get $17
+          i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+          local.set $30
+          local.get $19
+          local.get $17
+          i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+          local.set $17
+          local.get $16
           local.get $20
           i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-          local.set $40
-          local.get $21
+          local.set $19
+          local.get $16
           local.get $20
           i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-          local.set $20
-          local.get $18
-          local.get $19
-          i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-          local.set $21
-          local.get $18
-          local.get $19
-          i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-          local.set $18
-          local.get $9
+          local.set $16
+          local.get $15
           local.get $5
           i32.const 1
           i32.shl
@@ -1742,8 +1190,8 @@
           i32.const 2
           i32.shl
           i32.add
-          local.set $15
-          block $for-continue|13
+          local.set $18
+          block $for-continue|4
            local.get $6
            i32.const 2
            i32.add
@@ -1756,36 +1204,36 @@
            i32.le_s
            i32.and
            if
-            local.get $15
-            local.get $40
+            local.get $18
+            local.get $30
             v128.store
-            local.get $15
-            local.get $20
+            local.get $18
+            local.get $17
             v128.store offset=16
-            local.get $15
+            local.get $18
             local.get $8
             i32.const 2
             i32.shl
             i32.add
             local.tee $2
-            local.get $21
+            local.get $19
             v128.store
             local.get $2
-            local.get $18
+            local.get $16
             v128.store offset=16
-            br $for-continue|13
+            br $for-continue|4
            end
            local.get $14
-           local.get $40
+           local.get $30
            v128.store
            local.get $14
-           local.get $20
+           local.get $17
            v128.store offset=16
            local.get $14
-           local.get $21
+           local.get $19
            v128.store offset=32
            local.get $14
-           local.get $18
+           local.get $16
            v128.store offset=48
            i32.const 8
            local.get $8
@@ -1796,7 +1244,7 @@
            i32.const 8
            i32.gt_s
            select
-           local.set $17
+           local.set $27
            i32.const 2
            local.get $7
            local.get $6
@@ -1806,22 +1254,22 @@
            i32.const 2
            i32.gt_s
            select
-           local.set $22
+           local.set $28
            i32.const 0
            local.set $2
-           loop $for-loop|14
+           loop $for-loop|5
             local.get $2
-            local.get $22
+            local.get $28
             i32.lt_s
             if
              i32.const 0
              local.set $6
-             loop $for-loop|15
+             loop $for-loop|6
               local.get $6
-              local.get $17
+              local.get $27
               i32.lt_s
               if
-               local.get $15
+               local.get $18
                local.get $2
                local.get $8
                i32.mul
@@ -1845,14 +1293,14 @@
                i32.const 1
                i32.add
                local.set $6
-               br $for-loop|15
+               br $for-loop|6
               end
              end
              local.get $2
              i32.const 1
              i32.add
              local.set $2
-             br $for-loop|14
+             br $for-loop|5
             end
            end
           end
@@ -1860,34 +1308,674 @@
           i32.const 4
           i32.add
           local.set $5
-          br $for-loop|13
+          br $for-loop|4
          end
         end
         local.get $4
         i32.const 1
         i32.add
         local.set $4
-        br $for-loop|12
+        br $for-loop|3
        end
       end
       local.get $3
       i32.const 1
       i32.add
       local.set $3
-      br $for-loop|11
+      br $for-loop|2
      end
     end
-    local.get $29
+    local.get $21
     i32.const 1
     i32.add
-    local.set $29
-    br $for-loop|10
+    local.set $21
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (result i32)
+  local.get $0
+  local.get $1
+  local.get $2
+  local.get $3
+  local.get $4
+  call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
+  local.get $1
+  i32.const 4
+  i32.shl
+  local.get $0
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+ )
+ (func $src/kernels/wasm/assembly/winograd/transformInputs (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
+  (local $12 i32)
+  (local $13 v128)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 i32)
+  (local $28 v128)
+  (local $29 v128)
+  (local $30 v128)
+  (local $31 v128)
+  (local $32 v128)
+  (local $33 v128)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 i32)
+  (local $37 i32)
+  (local $38 i32)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 i32)
+  (local $42 v128)
+  (local $43 v128)
+  (local $44 v128)
+  (local $45 v128)
+  (local $46 v128)
+  (local $47 v128)
+  local.get $8
+  i32.const 1
+  i32.add
+  i32.const 1
+  i32.shr_s
+  local.tee $8
+  local.tee $18
+  local.get $7
+  i32.const 1
+  i32.add
+  i32.const 1
+  i32.shr_s
+  local.tee $7
+  local.tee $19
+  i32.mul
+  local.set $20
+  local.get $8
+  i32.const 3
+  i32.add
+  i32.const -4
+  i32.and
+  i32.const 1
+  i32.shl
+  i32.const 4
+  i32.add
+  local.tee $17
+  i32.const 2
+  i32.shl
+  local.set $15
+  local.get $11
+  i32.const 2
+  i32.shl
+  local.tee $21
+  local.get $2
+  i32.mul
+  local.set $27
+  local.get $3
+  local.get $7
+  i32.const 1
+  i32.shl
+  i32.const 2
+  i32.add
+  local.tee $7
+  local.get $5
+  i32.sub
+  local.tee $8
+  local.get $3
+  local.get $8
+  i32.lt_s
+  select
+  local.set $22
+  local.get $4
+  local.get $17
+  local.get $6
+  i32.sub
+  local.tee $8
+  local.get $4
+  local.get $8
+  i32.lt_s
+  select
+  local.set $14
+  local.get $7
+  local.get $17
+  i32.mul
+  local.set $8
+  loop $for-loop|0
+   local.get $12
+   i32.const 4
+   i32.add
+   local.tee $7
+   local.get $8
+   i32.le_s
+   if
+    local.get $9
+    local.get $12
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $7
+    local.set $12
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $8
+   local.get $12
+   i32.gt_s
+   if
+    local.get $9
+    local.get $12
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.const 0
+    f32.store
+    local.get $12
+    i32.const 1
+    i32.add
+    local.set $12
+    br $for-loop|1
+   end
+  end
+  loop $for-loop|2
+   local.get $1
+   local.get $16
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $12
+    loop $for-loop|3
+     local.get $2
+     local.get $12
+     i32.gt_s
+     if
+      local.get $0
+      local.get $2
+      local.get $16
+      i32.mul
+      local.get $12
+      i32.add
+      local.get $3
+      i32.mul
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $36
+      i32.const 0
+      local.set $11
+      loop $for-loop|4
+       local.get $11
+       local.get $22
+       i32.lt_s
+       if
+        local.get $9
+        local.get $5
+        local.get $11
+        i32.add
+        local.get $17
+        i32.mul
+        local.get $6
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $37
+        local.get $36
+        local.get $4
+        local.get $11
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $38
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
+         local.get $14
+         i32.const 4
+         i32.lt_s
+         if
+          i32.const 0
+          local.set $7
+          loop $for-loop|5
+           local.get $7
+           local.get $14
+           i32.lt_s
+           if
+            local.get $7
+            i32.const 2
+            i32.shl
+            local.tee $8
+            local.get $37
+            i32.add
+            local.get $8
+            local.get $38
+            i32.add
+            f32.load
+            f32.store
+            local.get $7
+            i32.const 1
+            i32.add
+            local.set $7
+            br $for-loop|5
+           end
+          end
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
+         end
+         i32.const 0
+         local.set $7
+         loop $for-loop|6
+          local.get $7
+          i32.const 4
+          i32.add
+          local.tee $8
+          local.get $14
+          i32.le_s
+          if
+           local.get $7
+           i32.const 2
+           i32.shl
+           local.tee $7
+           local.get $37
+           i32.add
+           local.get $7
+           local.get $38
+           i32.add
+           v128.load
+           v128.store
+           local.get $8
+           local.set $7
+           br $for-loop|6
+          end
+         end
+         local.get $7
+         local.get $14
+         i32.lt_s
+         if
+          local.get $14
+          i32.const 4
+          i32.sub
+          i32.const 2
+          i32.shl
+          local.tee $7
+          local.get $37
+          i32.add
+          local.get $7
+          local.get $38
+          i32.add
+          v128.load
+          v128.store
+         end
+        end
+        local.get $11
+        i32.const 1
+        i32.add
+        local.set $11
+        br $for-loop|4
+       end
+      end
+      local.get $10
+      local.get $12
+      local.get $21
+      i32.mul
+      i32.add
+      local.get $16
+      local.get $20
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $7
+      i32.const 0
+      local.set $8
+      loop $for-loop|7
+       local.get $8
+       local.get $19
+       i32.lt_s
+       if
+        local.get $9
+        local.get $8
+        i32.const 1
+        i32.shl
+        local.get $15
+        i32.mul
+        i32.add
+        local.set $36
+        i32.const 0
+        local.set $11
+        loop $for-loop|8
+         local.get $11
+         local.get $18
+         i32.lt_s
+         if
+          local.get $36
+          local.get $11
+          i32.const 3
+          i32.shl
+          i32.add
+          local.tee $37
+          v128.load
+          local.tee $33
+          local.get $37
+          v128.load offset=16
+          local.tee $34
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          local.set $28
+          local.get $15
+          local.get $37
+          i32.add
+          local.tee $38
+          v128.load
+          local.tee $13
+          local.get $38
+          v128.load offset=16
+          local.tee $23
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          local.set $29
+          local.get $13
+          local.get $23
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.get $38
+          v128.load offset=8
+          local.tee $39
+          local.get $38
+          v128.load offset=24
+          local.tee $13
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.tee $30
+          f32x4.sub
+          local.set $31
+          local.get $15
+          local.get $38
+          i32.add
+          local.tee $38
+          v128.load
+          local.tee $35
+          local.get $38
+          v128.load offset=16
+          local.tee $40
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          local.set $32
+          local.get $15
+          local.get $38
+          i32.add
+          local.tee $41
+          v128.load
+          local.tee $23
+          local.get $41
+          v128.load offset=16
+          local.tee $24
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          local.set $42
+          local.get $41
+          v128.load offset=8
+          local.tee $25
+          local.get $41
+          v128.load offset=24
+          local.tee $26
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.set $43
+          local.get $7
+          local.get $8
+          local.get $18
+          i32.mul
+          local.get $11
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $41
+          local.get $33
+          local.get $34
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.get $37
+          v128.load offset=8
+          local.tee $44
+          local.get $37
+          v128.load offset=24
+          local.tee $45
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.tee $46
+          f32x4.sub
+          local.get $35
+          local.get $40
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.get $38
+          v128.load offset=8
+          local.tee $40
+          local.get $38
+          v128.load offset=24
+          local.tee $47
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.tee $33
+          f32x4.sub
+          local.tee $34
+          f32x4.sub
+          v128.store
+          local.get $27
+          local.get $41
+          i32.add
+          local.get $28
+          local.get $46
+          f32x4.add
+          local.get $32
+          local.get $33
+          f32x4.add
+          local.tee $35
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 1
+          i32.shl
+          i32.add
+          local.get $46
+          local.get $28
+          f32x4.sub
+          local.get $33
+          local.get $32
+          f32x4.sub
+          local.tee $33
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 3
+          i32.mul
+          i32.add
+          local.get $28
+          local.get $44
+          local.get $45
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          f32x4.sub
+          local.get $32
+          local.get $40
+          local.get $47
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          f32x4.sub
+          local.tee $28
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $31
+          local.get $34
+          f32x4.add
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 5
+          i32.mul
+          i32.add
+          local.get $29
+          local.get $30
+          f32x4.add
+          local.tee $32
+          local.get $35
+          f32x4.add
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 6
+          i32.mul
+          i32.add
+          local.get $30
+          local.get $29
+          f32x4.sub
+          local.tee $30
+          local.get $33
+          f32x4.add
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 7
+          i32.mul
+          i32.add
+          local.get $29
+          local.get $39
+          local.get $13
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          f32x4.sub
+          local.tee $13
+          local.get $28
+          f32x4.add
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 3
+          i32.shl
+          i32.add
+          local.get $34
+          local.get $31
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 9
+          i32.mul
+          i32.add
+          local.get $35
+          local.get $32
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 10
+          i32.mul
+          i32.add
+          local.get $33
+          local.get $30
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 11
+          i32.mul
+          i32.add
+          local.get $28
+          local.get $13
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 12
+          i32.mul
+          i32.add
+          local.get $31
+          local.get $23
+          local.get $24
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.get $43
+          f32x4.sub
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 13
+          i32.mul
+          i32.add
+          local.get $32
+          local.get $42
+          local.get $43
+          f32x4.add
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 14
+          i32.mul
+          i32.add
+          local.get $30
+          local.get $43
+          local.get $42
+          f32x4.sub
+          f32x4.sub
+          v128.store
+          local.get $41
+          local.get $27
+          i32.const 15
+          i32.mul
+          i32.add
+          local.get $13
+          local.get $42
+          local.get $25
+          local.get $26
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          f32x4.sub
+          f32x4.sub
+          v128.store
+          local.get $11
+          i32.const 4
+          i32.add
+          local.set $11
+          br $for-loop|8
+         end
+        end
+        local.get $8
+        i32.const 1
+        i32.add
+        local.set $8
+        br $for-loop|7
+       end
+      end
+      local.get $12
+      i32.const 1
+      i32.add
+      local.set $12
+      br $for-loop|3
+     end
+    end
+    local.get $16
+    i32.const 1
+    i32.add
+    local.set $16
+    br $for-loop|2
    end
   end
  )
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 i32)
-  (local $4 i32)
+  (local $3 v128)
+  (local $4 f32)
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
@@ -1899,11 +1987,11 @@
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
-  (local $16 f32)
-  (local $17 v128)
+  (local $16 i32)
+  (local $17 i32)
   local.get $0
   i32.load
-  local.tee $4
+  local.tee $5
   i32.const 1
   i32.eq
   if
@@ -1912,44 +2000,44 @@
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $15
+    local.set $10
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $14
-    local.get $0
-    i32.load offset=12
-    local.set $13
-    local.get $0
-    i32.load offset=16
-    local.set $12
-    local.get $0
-    i32.load offset=20
     local.set $11
     local.get $0
+    i32.load offset=12
+    local.set $5
+    local.get $0
+    i32.load offset=16
+    local.set $6
+    local.get $0
+    i32.load offset=20
+    local.set $12
+    local.get $0
     i32.load offset=24
-    local.set $10
+    local.set $13
     local.get $0
     i32.load offset=32
-    local.set $9
+    local.set $14
     local.get $0
     i32.load offset=40
-    local.set $8
+    local.set $15
     local.get $0
     i32.load offset=28
     local.set $7
     local.get $0
     i32.load offset=36
-    local.set $6
+    local.set $8
     local.get $0
     i32.load offset=44
-    local.set $5
+    local.set $9
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $4
+    local.set $16
     local.get $0
     i32.load offset=52
     local.get $2
@@ -1957,7 +2045,7 @@
     i32.load offset=56
     i32.mul
     i32.add
-    local.set $3
+    local.set $17
     local.get $0
     i32.const -64
     i32.sub
@@ -1966,115 +2054,115 @@
     local.get $0
     i32.load offset=60
     if
-     local.get $13
+     local.get $5
      local.get $1
      local.get $2
      i32.mul
-     local.tee $1
+     local.tee $0
      local.get $2
      i32.add
-     local.tee $0
-     local.get $0
-     local.get $13
+     local.tee $1
+     local.get $1
+     local.get $5
      i32.gt_s
      select
-     local.set $0
+     local.set $1
      local.get $0
      local.get $1
-     i32.le_s
+     i32.ge_s
      br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
-     local.get $15
-     local.get $14
-     local.get $0
-     local.get $1
-     i32.sub
-     local.get $12
-     local.get $11
      local.get $10
+     local.get $11
      local.get $1
+     local.get $0
+     i32.sub
+     local.get $6
+     local.get $12
+     local.get $13
+     local.get $0
      i32.const 2
      i32.shl
-     local.get $1
+     local.get $0
      local.get $7
      i32.mul
      i32.const 2
      i32.shl
-     local.get $15
+     local.get $10
      select
      i32.add
      local.get $7
-     local.get $9
-     local.get $6
+     local.get $14
      local.get $8
-     local.get $1
-     local.get $5
+     local.get $15
+     local.get $0
+     local.get $9
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $5
-     local.get $4
-     local.get $3
+     local.get $9
+     local.get $16
+     local.get $17
      call $src/kernels/wasm/assembly/gemm/gemm
     else
-     local.get $12
+     local.get $6
      local.get $1
      local.get $2
      i32.mul
-     local.tee $1
+     local.tee $0
      local.get $2
      i32.add
-     local.tee $0
-     local.get $0
-     local.get $12
+     local.tee $1
+     local.get $1
+     local.get $6
      i32.gt_s
      select
-     local.set $0
+     local.set $1
      local.get $0
      local.get $1
-     i32.le_s
+     i32.ge_s
      br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
-     local.get $15
-     local.get $14
-     local.get $13
-     local.get $0
-     local.get $1
-     i32.sub
-     local.get $11
      local.get $10
-     local.get $7
-     local.get $9
+     local.get $11
+     local.get $5
      local.get $1
-     local.get $6
+     local.get $0
+     i32.sub
+     local.get $12
+     local.get $13
+     local.get $7
+     local.get $14
+     local.get $0
+     local.get $8
      i32.mul
      i32.const 2
      i32.shl
-     local.get $1
+     local.get $0
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $14
+     local.get $11
      select
      i32.add
-     local.get $6
-     local.get $0
      local.get $8
+     local.get $0
+     local.get $15
      i32.add
-     local.get $5
-     local.get $4
-     local.get $3
+     local.get $9
+     local.get $16
+     local.get $17
      call $src/kernels/wasm/assembly/gemm/gemm
     end
    end
   else
-   local.get $4
+   local.get $5
    i32.const 2
    i32.eq
    if
     block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$3
      local.get $0
      i32.load offset=96
-     local.tee $9
+     local.tee $5
      i32.eqz
      if
       local.get $0
@@ -2087,19 +2175,19 @@
      i32.load offset=68
      local.get $0
      i32.load offset=16
-     local.tee $8
-     local.get $0
-     i32.load offset=12
-     local.tee $4
-     local.get $0
-     i32.load offset=100
-     local.tee $7
-     local.get $1
-     i32.mul
      local.tee $6
      local.get $0
+     i32.load offset=12
+     local.tee $7
+     local.get $0
+     i32.load offset=100
+     local.tee $8
+     local.get $1
+     i32.mul
+     local.tee $1
+     local.get $0
      i32.load offset=8
-     local.tee $5
+     local.tee $9
      i32.mul
      i32.mul
      i32.mul
@@ -2108,36 +2196,36 @@
      i32.add
      local.get $0
      i32.load offset=4
-     local.tee $3
-     local.get $6
-     local.get $7
-     i32.add
-     local.tee $1
+     local.tee $10
      local.get $1
-     local.get $3
-     i32.gt_s
-     select
-     local.get $6
-     i32.sub
-     local.get $5
-     local.get $4
      local.get $8
+     i32.add
+     local.tee $11
+     local.get $10
+     local.get $11
+     i32.lt_s
+     select
+     local.get $1
+     i32.sub
+     local.get $9
+     local.get $7
+     local.get $6
      local.get $0
      i32.load offset=40
      local.get $0
      i32.load offset=44
      local.get $0
      i32.load offset=60
-     local.tee $4
+     local.tee $6
      local.get $0
      i32.const -64
      i32.sub
      i32.load
-     local.tee $3
-     local.get $9
+     local.tee $7
+     local.get $5
      local.get $0
      i32.load offset=20
-     local.tee $1
+     local.tee $5
      local.get $0
      i32.load offset=76
      local.get $0
@@ -2147,11 +2235,11 @@
      local.get $0
      i32.load offset=80
      local.get $1
+     local.get $5
+     i32.mul
      local.get $6
      i32.mul
-     local.get $4
-     i32.mul
-     local.get $3
+     local.get $7
      i32.mul
      i32.const 2
      i32.shl
@@ -2164,265 +2252,67 @@
      i32.mul
      i32.add
      local.tee $0
+     local.get $9
      local.get $5
-     local.get $1
-     local.get $4
-     local.get $3
+     local.get $6
      local.get $7
+     local.get $8
      call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
      local.get $0
      i32.add
      call $src/kernels/wasm/assembly/winograd/winogradSamples
     end
    else
-    local.get $4
+    local.get $5
     i32.const 3
     i32.eq
     if
-     block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dBackwardPiece
-      local.get $0
-      local.tee $4
-      i32.load offset=4
-      local.set $6
-      local.get $0
-      i32.load offset=104
-      local.set $15
-      local.get $0
-      i32.load offset=28
-      local.get $0
-      i32.load offset=24
-      local.get $0
-      i32.load offset=20
-      local.get $0
-      i32.load offset=8
-      local.get $0
-      i32.load offset=56
-      i32.div_s
-      i32.mul
-      i32.mul
-      i32.mul
-      local.set $3
-      local.get $0
-      i32.load offset=80
-      if (result i32)
-       local.get $1
-       if (result i32)
-        local.get $0
-        i32.load offset=84
-        local.get $1
-        i32.const 1
-        i32.sub
-        local.get $3
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-       else
-        local.get $4
-        i32.load offset=80
-       end
-      else
-       i32.const 0
-      end
-      local.set $5
-      local.get $6
-      local.get $1
-      i32.const 1
-      i32.add
-      local.get $15
-      i32.mul
-      local.tee $0
-      local.get $0
-      local.get $6
-      i32.gt_s
-      select
-      local.set $14
-      local.get $4
-      i32.load offset=88
-      local.set $13
-      local.get $4
-      i32.load offset=108
-      local.tee $12
-      i32.const 0
-      i32.ne
-      local.tee $3
-      if
-       local.get $13
-       i32.const 0
-       i32.ne
-       local.set $3
-      end
-      local.get $1
-      local.get $15
-      i32.mul
-      local.set $0
-      loop $for-loop|0
-       local.get $0
-       local.get $14
-       i32.lt_s
-       if
-        local.get $4
-        local.get $0
-        local.get $2
-        local.get $5
-        local.get $3
-        i32.eqz
-        call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
-        local.get $0
-        i32.const 1
-        i32.add
-        local.set $0
-        br $for-loop|0
-       end
-      end
-      local.get $3
-      i32.eqz
-      br_if $__inlined_func$src/kernels/wasm/assembly/conv/conv2dBackwardPiece
-      local.get $4
-      i32.load offset=60
-      local.set $11
-      local.get $4
-      i32.const -64
-      i32.sub
-      i32.load
-      local.set $10
-      local.get $4
-      i32.load offset=20
-      local.tee $9
-      local.get $4
-      i32.load offset=8
-      local.tee $8
-      local.get $4
-      i32.load offset=12
-      local.tee $7
-      local.get $4
-      i32.load offset=16
-      local.tee $6
-      local.get $4
-      i32.load offset=112
-      local.tee $5
-      call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
-      local.get $4
-      i32.load offset=92
-      local.get $2
-      local.get $4
-      i32.load offset=96
-      i32.mul
-      i32.add
-      local.tee $3
-      i32.add
-      local.set $2
-      local.get $1
-      local.get $15
-      i32.mul
-      local.set $0
-      loop $for-loop|1
-       local.get $0
-       local.get $14
-       i32.lt_s
-       if
-        local.get $4
-        i32.load offset=76
-        local.get $0
-        local.get $9
-        i32.mul
-        local.get $11
-        i32.mul
-        local.get $10
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.get $5
-        local.get $14
-        local.get $0
-        i32.sub
-        local.tee $1
-        local.get $1
-        local.get $5
-        i32.gt_s
-        select
-        local.get $9
-        local.get $11
-        local.get $10
-        i32.const 2
-        local.get $4
-        i32.load offset=40
-        i32.sub
-        i32.const 2
-        local.get $4
-        i32.load offset=44
-        i32.sub
-        local.get $7
-        local.get $6
-        local.get $12
-        local.get $8
-        i32.const 0
-        i32.const 0
-        local.get $13
-        local.get $0
-        local.get $8
-        i32.mul
-        local.get $7
-        i32.mul
-        local.get $6
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.get $3
-        local.get $2
-        call $src/kernels/wasm/assembly/winograd/winogradSamples
-        local.get $0
-        local.get $5
-        i32.add
-        local.set $0
-        br $for-loop|1
-       end
-      end
-     end
+     local.get $0
+     local.get $1
+     local.get $2
+     call $src/kernels/wasm/assembly/conv/conv2dBackwardPiece
     else
-     local.get $4
+     local.get $5
      i32.const 8
      i32.eq
      if
       local.get $0
       i32.load offset=24
-      local.tee $4
+      local.tee $2
       local.get $0
       i32.load offset=4
-      local.tee $3
+      local.tee $5
       local.get $1
       i32.mul
-      local.tee $2
-      local.get $3
-      i32.add
       local.tee $1
-      local.get $1
-      local.get $4
-      i32.gt_s
+      local.get $5
+      i32.add
+      local.tee $5
+      local.get $2
+      local.get $5
+      i32.lt_s
       select
-      local.get $2
+      local.get $1
       i32.sub
-      local.set $5
-      local.get $2
+      local.set $2
+      local.get $1
       i32.const 2
       i32.shl
       local.tee $1
       local.get $0
       i32.load offset=12
       i32.add
-      local.set $4
+      local.set $5
       local.get $1
       local.get $0
       i32.load offset=16
       i32.add
-      local.set $3
+      local.set $6
       local.get $1
       local.get $0
       i32.load offset=20
       i32.add
-      local.set $2
+      local.set $7
       local.get $0
       i32.load offset=8
       local.tee $0
@@ -2433,62 +2323,62 @@
        if
         i32.const 0
         local.set $0
-        loop $for-loop|00
+        loop $for-loop|0
          local.get $0
          i32.const 4
          i32.add
          local.tee $1
-         local.get $5
+         local.get $2
          i32.le_s
          if
           local.get $0
           i32.const 2
           i32.shl
           local.tee $0
-          local.get $4
+          local.get $5
           i32.add
           v128.load
-          local.set $17
+          local.set $3
           local.get $0
-          local.get $2
+          local.get $7
           i32.add
-          local.get $17
-          local.get $17
+          local.get $3
+          local.get $3
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           f32x4.gt
-          local.get $17
-          local.get $17
+          local.get $3
+          local.get $3
           f32x4.ne
           v128.or
           v128.and
           v128.store
           local.get $1
           local.set $0
-          br $for-loop|00
+          br $for-loop|0
          end
         end
-        loop $for-loop|11
+        loop $for-loop|1
          local.get $0
-         local.get $5
+         local.get $2
          i32.lt_s
          if
           local.get $0
           i32.const 2
           i32.shl
           local.tee $1
-          local.get $4
+          local.get $5
           i32.add
           f32.load
-          local.set $16
+          local.set $4
           local.get $1
-          local.get $2
+          local.get $7
           i32.add
-          local.get $16
+          local.get $4
           f32.const 0
-          local.get $16
-          local.get $16
+          local.get $4
+          local.get $4
           f32.ne
-          local.get $16
+          local.get $4
           f32.const 0
           f32.gt
           i32.or
@@ -2498,67 +2388,67 @@
           i32.const 1
           i32.add
           local.set $0
-          br $for-loop|11
+          br $for-loop|1
          end
         end
        else
         i32.const 0
         local.set $0
-        loop $for-loop|002
+        loop $for-loop|00
          local.get $0
          i32.const 4
          i32.add
          local.tee $1
-         local.get $5
+         local.get $2
          i32.le_s
          if
           local.get $0
           i32.const 2
           i32.shl
           local.tee $0
-          local.get $2
+          local.get $7
           i32.add
           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
           local.get $0
-          local.get $4
+          local.get $5
           i32.add
           v128.load
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           f32x4.gt
           v128.and
           local.get $0
-          local.get $3
+          local.get $6
           i32.add
           v128.load
           f32x4.mul
           v128.store
           local.get $1
           local.set $0
-          br $for-loop|002
+          br $for-loop|00
          end
         end
-        loop $for-loop|113
+        loop $for-loop|11
          local.get $0
-         local.get $5
+         local.get $2
          i32.lt_s
          if
           local.get $0
           i32.const 2
           i32.shl
           local.tee $1
-          local.get $2
+          local.get $7
           i32.add
           f32.const 1
           f32.const 0
           local.get $1
-          local.get $4
+          local.get $5
           i32.add
           f32.load
           f32.const 0
           f32.gt
           select
           local.get $1
-          local.get $3
+          local.get $6
           i32.add
           f32.load
           f32.mul
@@ -2567,59 +2457,59 @@
           i32.const 1
           i32.add
           local.set $0
-          br $for-loop|113
+          br $for-loop|11
          end
         end
        end
       else
        i32.const 0
        local.set $0
-       loop $for-loop|0024
+       loop $for-loop|002
         local.get $0
         i32.const 4
         i32.add
         local.tee $1
-        local.get $5
+        local.get $2
         i32.le_s
         if
          local.get $0
          i32.const 2
          i32.shl
          local.tee $0
-         local.get $2
+         local.get $7
          i32.add
          local.get $0
-         local.get $4
+         local.get $5
          i32.add
          v128.load
          local.get $0
-         local.get $3
+         local.get $6
          i32.add
          v128.load
          f32x4.add
          v128.store
          local.get $1
          local.set $0
-         br $for-loop|0024
+         br $for-loop|002
         end
        end
-       loop $for-loop|1135
+       loop $for-loop|113
         local.get $0
-        local.get $5
+        local.get $2
         i32.lt_s
         if
          local.get $0
          i32.const 2
          i32.shl
          local.tee $1
-         local.get $2
+         local.get $7
          i32.add
          local.get $1
-         local.get $4
+         local.get $5
          i32.add
          f32.load
          local.get $1
-         local.get $3
+         local.get $6
          i32.add
          f32.load
          f32.add
@@ -2628,15 +2518,15 @@
          i32.const 1
          i32.add
          local.set $0
-         br $for-loop|1135
+         br $for-loop|113
         end
        end
       end
      else
-      local.get $4
+      local.get $5
       i32.const 7
       i32.le_s
-      local.get $4
+      local.get $5
       i32.const 5
       i32.ge_s
       i32.and
@@ -2644,9 +2534,9 @@
        local.get $0
        i32.const 8
        i32.add
-       local.tee $3
-       i32.load offset=4
        local.tee $2
+       i32.load offset=4
+       local.tee $6
        local.get $0
        i32.load offset=4
        local.tee $0
@@ -2657,29 +2547,29 @@
        i32.add
        local.tee $0
        local.get $0
-       local.get $2
+       local.get $6
        i32.gt_s
        select
        local.set $0
-       local.get $4
+       local.get $5
        i32.const 5
        i32.eq
        if
-        local.get $3
+        local.get $2
         local.get $1
         local.get $0
         call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
        else
-        local.get $4
+        local.get $5
         i32.const 6
         i32.eq
         if
-         local.get $3
+         local.get $2
          local.get $1
          local.get $0
          call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
         else
-         local.get $3
+         local.get $2
          local.get $1
          local.get $0
          call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
@@ -5264,6 +5154,897 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/winograd/winogradWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
+  (local $13 i32)
+  (local $14 v128)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 v128)
+  (local $30 v128)
+  (local $31 v128)
+  (local $32 v128)
+  (local $33 v128)
+  (local $34 i32)
+  (local $35 i32)
+  local.get $11
+  local.get $10
+  i32.const 4
+  i32.shl
+  local.get $3
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.tee $15
+  local.get $8
+  i32.const 1
+  i32.add
+  i32.const 1
+  i32.shr_s
+  local.tee $18
+  i32.const 1
+  i32.shl
+  i32.const 2
+  i32.add
+  local.get $9
+  i32.const 1
+  i32.add
+  i32.const 1
+  i32.shr_s
+  local.tee $23
+  i32.const 3
+  i32.add
+  i32.const -4
+  i32.and
+  i32.const 1
+  i32.shl
+  i32.const 4
+  i32.add
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.tee $19
+  local.get $18
+  local.get $23
+  i32.mul
+  local.tee $21
+  local.get $2
+  i32.mul
+  local.tee $22
+  i32.const 6
+  i32.add
+  i32.const -4
+  i32.and
+  local.tee $20
+  local.get $20
+  i32.const 4
+  i32.add
+  local.get $20
+  i32.const 255
+  i32.and
+  select
+  local.tee $25
+  i32.const 2
+  i32.shl
+  local.tee $20
+  local.get $3
+  i32.const 4
+  i32.shl
+  i32.mul
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.set $24
+  local.get $0
+  local.get $2
+  local.get $3
+  local.get $4
+  local.get $5
+  local.get $6
+  local.get $7
+  local.get $8
+  local.get $9
+  local.get $15
+  local.get $19
+  local.get $25
+  call $src/kernels/wasm/assembly/winograd/transformInputs
+  local.get $23
+  i32.const 3
+  i32.add
+  i32.const -4
+  i32.and
+  i32.const 1
+  i32.shl
+  local.tee $0
+  i32.const 2
+  i32.shl
+  local.set $5
+  local.get $10
+  local.get $20
+  i32.mul
+  local.set $7
+  local.get $18
+  i32.const 1
+  i32.shl
+  local.get $0
+  i32.mul
+  local.set $4
+  loop $for-loop|0
+   local.get $13
+   i32.const 4
+   i32.add
+   local.tee $0
+   local.get $4
+   i32.le_s
+   if
+    local.get $15
+    local.get $13
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $0
+    local.set $13
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $4
+   local.get $13
+   i32.gt_s
+   if
+    local.get $15
+    local.get $13
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.const 0
+    f32.store
+    local.get $13
+    i32.const 1
+    i32.add
+    local.set $13
+    br $for-loop|1
+   end
+  end
+  loop $for-loop|2
+   local.get $2
+   local.get $17
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $6
+    loop $for-loop|3
+     local.get $6
+     local.get $10
+     i32.lt_s
+     if
+      local.get $1
+      local.get $10
+      local.get $17
+      i32.mul
+      local.get $6
+      i32.add
+      local.get $8
+      i32.mul
+      local.get $9
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $26
+      i32.const 0
+      local.set $13
+      loop $for-loop|4
+       local.get $8
+       local.get $13
+       i32.gt_s
+       if
+        local.get $15
+        local.get $5
+        local.get $13
+        i32.mul
+        i32.add
+        local.set $27
+        local.get $26
+        local.get $9
+        local.get $13
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $28
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+         local.get $9
+         i32.const 4
+         i32.lt_s
+         if
+          i32.const 0
+          local.set $4
+          loop $for-loop|5
+           local.get $4
+           local.get $9
+           i32.lt_s
+           if
+            local.get $4
+            i32.const 2
+            i32.shl
+            local.tee $0
+            local.get $27
+            i32.add
+            local.get $0
+            local.get $28
+            i32.add
+            f32.load
+            f32.store
+            local.get $4
+            i32.const 1
+            i32.add
+            local.set $4
+            br $for-loop|5
+           end
+          end
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+         end
+         i32.const 0
+         local.set $4
+         loop $for-loop|6
+          local.get $4
+          i32.const 4
+          i32.add
+          local.tee $0
+          local.get $9
+          i32.le_s
+          if
+           local.get $4
+           i32.const 2
+           i32.shl
+           local.tee $4
+           local.get $27
+           i32.add
+           local.get $4
+           local.get $28
+           i32.add
+           v128.load
+           v128.store
+           local.get $0
+           local.set $4
+           br $for-loop|6
+          end
+         end
+         local.get $4
+         local.get $9
+         i32.lt_s
+         if
+          local.get $9
+          i32.const 4
+          i32.sub
+          i32.const 2
+          i32.shl
+          local.tee $0
+          local.get $27
+          i32.add
+          local.get $0
+          local.get $28
+          i32.add
+          v128.load
+          v128.store
+         end
+        end
+        local.get $13
+        i32.const 1
+        i32.add
+        local.set $13
+        br $for-loop|4
+       end
+      end
+      local.get $24
+      local.get $6
+      local.get $20
+      i32.mul
+      i32.add
+      local.get $17
+      local.get $21
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $26
+      i32.const 0
+      local.set $4
+      loop $for-loop|7
+       local.get $4
+       local.get $18
+       i32.lt_s
+       if
+        local.get $15
+        local.get $4
+        i32.const 1
+        i32.shl
+        local.get $5
+        i32.mul
+        i32.add
+        local.set $27
+        i32.const 0
+        local.set $13
+        loop $for-loop|8
+         local.get $13
+         local.get $23
+         i32.lt_s
+         if
+          local.get $27
+          local.get $13
+          i32.const 3
+          i32.shl
+          i32.add
+          local.tee $0
+          v128.load
+          local.tee $29
+          local.get $0
+          v128.load offset=16
+          local.tee $30
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.set $31
+          local.get $0
+          local.get $5
+          i32.add
+          local.tee $0
+          v128.load
+          local.tee $32
+          local.get $0
+          v128.load offset=16
+          local.tee $33
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.set $14
+          local.get $26
+          local.get $4
+          local.get $23
+          i32.mul
+          local.get $13
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $28
+          local.get $31
+          v128.store
+          local.get $7
+          local.get $28
+          i32.add
+          local.get $31
+          local.get $29
+          local.get $30
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          local.tee $29
+          f32x4.add
+          v128.store
+          local.get $28
+          local.get $7
+          i32.const 1
+          i32.shl
+          local.tee $34
+          i32.add
+          local.get $31
+          local.get $29
+          f32x4.sub
+          v128.store
+          local.get $28
+          local.get $7
+          i32.const 3
+          i32.mul
+          local.tee $0
+          i32.add
+          local.get $29
+          f32x4.neg
+          v128.store
+          local.get $28
+          local.get $7
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $35
+          local.get $31
+          local.get $14
+          f32x4.add
+          local.tee $30
+          v128.store
+          local.get $7
+          local.get $35
+          i32.add
+          local.get $30
+          local.get $29
+          local.get $32
+          local.get $33
+          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+          local.tee $32
+          f32x4.add
+          local.tee $33
+          f32x4.add
+          v128.store
+          local.get $34
+          local.get $35
+          i32.add
+          local.get $30
+          local.get $33
+          f32x4.sub
+          v128.store
+          local.get $0
+          local.get $35
+          i32.add
+          local.get $33
+          f32x4.neg
+          v128.store
+          local.get $28
+          local.get $7
+          i32.const 3
+          i32.shl
+          i32.add
+          local.tee $35
+          local.get $31
+          local.get $14
+          f32x4.sub
+          local.tee $30
+          v128.store
+          local.get $7
+          local.get $35
+          i32.add
+          local.get $30
+          local.get $29
+          local.get $32
+          f32x4.sub
+          local.tee $29
+          f32x4.add
+          v128.store
+          local.get $34
+          local.get $35
+          i32.add
+          local.get $30
+          local.get $29
+          f32x4.sub
+          v128.store
+          local.get $0
+          local.get $35
+          i32.add
+          local.get $29
+          f32x4.neg
+          v128.store
+          local.get $28
+          local.get $7
+          i32.const 12
+          i32.mul
+          i32.add
+          local.tee $28
+          local.get $14
+          f32x4.neg
+          local.tee $14
+          v128.store
+          local.get $7
+          local.get $28
+          i32.add
+          local.get $14
+          local.get $32
+          f32x4.neg
+          local.tee $29
+          f32x4.add
+          v128.store
+          local.get $28
+          local.get $34
+          i32.add
+          local.get $14
+          local.get $29
+          f32x4.sub
+          v128.store
+          local.get $0
+          local.get $28
+          i32.add
+          local.get $29
+          f32x4.neg
+          v128.store
+          local.get $13
+          i32.const 4
+          i32.add
+          local.set $13
+          br $for-loop|8
+         end
+        end
+        local.get $4
+        i32.const 1
+        i32.add
+        local.set $4
+        br $for-loop|7
+       end
+      end
+      local.get $6
+      i32.const 1
+      i32.add
+      local.set $6
+      br $for-loop|3
+     end
+    end
+    local.get $17
+    i32.const 1
+    i32.add
+    local.set $17
+    br $for-loop|2
+   end
+  end
+  local.get $3
+  local.get $20
+  i32.mul
+  local.set $0
+  local.get $3
+  local.get $10
+  i32.mul
+  i32.const 2
+  i32.shl
+  local.set $1
+  loop $for-loop|9
+   local.get $16
+   i32.const 16
+   i32.lt_s
+   if
+    i32.const 0
+    i32.const 1
+    local.get $10
+    local.get $3
+    local.get $22
+    local.get $24
+    local.get $7
+    local.get $16
+    i32.mul
+    i32.add
+    local.get $25
+    local.get $19
+    local.get $0
+    local.get $16
+    i32.mul
+    i32.add
+    local.get $25
+    local.get $11
+    local.get $1
+    local.get $16
+    i32.mul
+    i32.add
+    local.get $3
+    i32.const 1
+    local.get $12
+    call $src/kernels/wasm/assembly/gemm/gemm
+    local.get $16
+    i32.const 1
+    i32.add
+    local.set $16
+    br $for-loop|9
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd/winogradAddWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 f32)
+  (local $8 f32)
+  (local $9 f32)
+  (local $10 f32)
+  (local $11 f32)
+  (local $12 f32)
+  (local $13 f32)
+  (local $14 f32)
+  (local $15 i32)
+  (local $16 f32)
+  (local $17 f32)
+  (local $18 f32)
+  (local $19 f32)
+  (local $20 f32)
+  (local $21 f32)
+  (local $22 f32)
+  (local $23 f32)
+  (local $24 f32)
+  (local $25 f32)
+  (local $26 f32)
+  (local $27 f32)
+  local.get $2
+  local.get $3
+  i32.mul
+  i32.const 2
+  i32.shl
+  local.set $5
+  loop $for-loop|0
+   local.get $6
+   local.get $2
+   local.get $3
+   i32.mul
+   i32.lt_s
+   if
+    local.get $0
+    local.get $6
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $15
+    local.get $5
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    local.set $16
+    local.get $15
+    local.get $5
+    i32.const 12
+    i32.mul
+    i32.add
+    f32.load
+    local.set $22
+    local.get $15
+    local.get $5
+    i32.const 13
+    i32.mul
+    i32.add
+    f32.load
+    local.set $23
+    local.get $15
+    local.get $5
+    i32.const 14
+    i32.mul
+    i32.add
+    f32.load
+    local.set $24
+    local.get $15
+    local.get $5
+    i32.const 15
+    i32.mul
+    i32.add
+    f32.load
+    local.set $7
+    local.get $15
+    local.get $5
+    i32.const 3
+    i32.mul
+    i32.add
+    f32.load
+    local.get $15
+    local.get $5
+    i32.const 7
+    i32.mul
+    i32.add
+    f32.load
+    local.tee $17
+    local.get $15
+    local.get $5
+    i32.const 11
+    i32.mul
+    i32.add
+    f32.load
+    local.tee $18
+    f32.add
+    f32.const 0.5
+    f32.mul
+    local.tee $8
+    f32.add
+    local.set $25
+    local.get $1
+    local.get $6
+    i32.const 36
+    i32.mul
+    i32.add
+    local.tee $4
+    local.get $4
+    f32.load
+    local.get $15
+    f32.load
+    local.get $16
+    local.get $15
+    local.get $5
+    i32.const 3
+    i32.shl
+    i32.add
+    f32.load
+    local.tee $26
+    f32.add
+    f32.const 0.5
+    f32.mul
+    local.tee $9
+    f32.add
+    local.get $5
+    local.get $15
+    i32.add
+    f32.load
+    local.get $15
+    local.get $5
+    i32.const 5
+    i32.mul
+    i32.add
+    f32.load
+    local.tee $19
+    local.get $15
+    local.get $5
+    i32.const 9
+    i32.mul
+    i32.add
+    f32.load
+    local.tee $20
+    f32.add
+    f32.const 0.5
+    f32.mul
+    local.tee $10
+    f32.add
+    local.tee $21
+    local.get $15
+    local.get $5
+    i32.const 1
+    i32.shl
+    i32.add
+    f32.load
+    local.get $15
+    local.get $5
+    i32.const 6
+    i32.mul
+    i32.add
+    f32.load
+    local.tee $27
+    local.get $15
+    local.get $5
+    i32.const 10
+    i32.mul
+    i32.add
+    f32.load
+    local.tee $11
+    f32.add
+    f32.const 0.5
+    f32.mul
+    local.tee $12
+    f32.add
+    local.tee $13
+    f32.add
+    f32.const 0.5
+    f32.mul
+    local.tee $14
+    f32.add
+    f32.add
+    f32.store
+    local.get $4
+    local.get $4
+    f32.load offset=4
+    local.get $21
+    local.get $13
+    f32.sub
+    f32.const 0.5
+    f32.mul
+    f32.add
+    f32.store offset=4
+    local.get $4
+    local.get $4
+    f32.load offset=8
+    local.get $14
+    local.get $25
+    f32.add
+    f32.add
+    f32.store offset=8
+    local.get $4
+    i32.const 12
+    i32.add
+    local.get $4
+    f32.load offset=12
+    local.get $16
+    local.get $26
+    f32.sub
+    f32.const 0.5
+    f32.mul
+    local.get $19
+    local.get $20
+    f32.sub
+    f32.const 0.5
+    f32.mul
+    local.tee $13
+    local.get $27
+    local.get $11
+    f32.sub
+    f32.const 0.5
+    f32.mul
+    local.tee $11
+    f32.add
+    f32.const 0.5
+    f32.mul
+    local.tee $14
+    f32.add
+    f32.add
+    f32.store
+    local.get $4
+    local.get $4
+    f32.load offset=16
+    local.get $13
+    local.get $11
+    f32.sub
+    f32.const 0.5
+    f32.mul
+    f32.add
+    f32.store offset=16
+    local.get $4
+    local.get $4
+    f32.load offset=20
+    local.get $14
+    local.get $17
+    local.get $18
+    f32.sub
+    f32.const 0.5
+    f32.mul
+    f32.add
+    f32.add
+    f32.store offset=20
+    local.get $4
+    i32.const 24
+    i32.add
+    local.get $4
+    f32.load offset=24
+    local.get $9
+    local.get $22
+    f32.add
+    local.get $10
+    local.get $23
+    f32.add
+    local.tee $9
+    local.get $12
+    local.get $24
+    f32.add
+    local.tee $10
+    f32.add
+    f32.const 0.5
+    f32.mul
+    local.tee $11
+    f32.add
+    f32.add
+    f32.store
+    local.get $4
+    local.get $4
+    f32.load offset=28
+    local.get $9
+    local.get $10
+    f32.sub
+    f32.const 0.5
+    f32.mul
+    f32.add
+    f32.store offset=28
+    local.get $4
+    local.get $4
+    f32.load offset=32
+    local.get $11
+    local.get $8
+    local.get $7
+    f32.add
+    f32.add
+    f32.add
+    f32.store offset=32
+    local.get $6
+    i32.const 1
+    i32.add
+    local.set $6
+    br $for-loop|0
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/upsample/upsampleNearestPlanes (param $0 i32)
   (local $1 i32)
   (local $2 i32)
@@ -5381,7 +6162,7 @@
        i32.const 0
       end
       if
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
         local.get $0
         local.tee $2
         local.get $3
@@ -5418,7 +6199,7 @@
            br $for-loop|2
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
         end
         i32.const 0
         local.set $0
@@ -9631,7 +10412,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$8
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$9
      i32.const -1
      local.set $2
      local.get $0
@@ -9640,7 +10421,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$8
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$9
      local.get $3
      local.tee $2
      local.get $0
@@ -12426,6 +13207,385 @@
      i32.add
      local.set $2
      br $for-loop|1
+    end
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/conv2dBackwardPiece (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  local.get $0
+  i32.load offset=4
+  local.set $3
+  local.get $0
+  i32.load offset=104
+  local.set $11
+  local.get $0
+  i32.load offset=28
+  local.get $0
+  i32.load offset=24
+  local.get $0
+  i32.load offset=20
+  local.get $0
+  i32.load offset=8
+  local.get $0
+  i32.load offset=56
+  i32.div_s
+  i32.mul
+  i32.mul
+  i32.mul
+  local.set $4
+  local.get $0
+  i32.load offset=80
+  if (result i32)
+   local.get $1
+   if (result i32)
+    local.get $0
+    i32.load offset=84
+    local.get $1
+    i32.const 1
+    i32.sub
+    local.get $4
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+   else
+    local.get $0
+    i32.load offset=80
+   end
+  else
+   i32.const 0
+  end
+  local.set $18
+  local.get $3
+  local.get $1
+  i32.const 1
+  i32.add
+  local.get $11
+  i32.mul
+  local.tee $4
+  local.get $3
+  local.get $4
+  i32.lt_s
+  select
+  local.set $6
+  local.get $0
+  i32.load offset=88
+  local.set $12
+  local.get $0
+  i32.load offset=108
+  local.tee $16
+  i32.const 0
+  i32.ne
+  local.tee $3
+  if
+   local.get $12
+   i32.const 0
+   i32.ne
+   local.set $3
+  end
+  local.get $0
+  i32.load offset=116
+  i32.const 0
+  i32.ne
+  local.tee $4
+  if
+   local.get $18
+   i32.const 0
+   i32.ne
+   local.set $4
+  end
+  local.get $1
+  local.get $11
+  i32.mul
+  local.set $5
+  loop $for-loop|0
+   local.get $5
+   local.get $6
+   i32.lt_s
+   if
+    local.get $0
+    local.get $5
+    local.get $2
+    i32.const 0
+    local.get $18
+    local.get $4
+    select
+    local.get $3
+    i32.eqz
+    call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
+    local.get $5
+    i32.const 1
+    i32.add
+    local.set $5
+    br $for-loop|0
+   end
+  end
+  local.get $3
+  local.get $4
+  i32.or
+  i32.eqz
+  if
+   return
+  end
+  local.get $0
+  i32.load offset=8
+  local.set $19
+  local.get $0
+  i32.load offset=12
+  local.set $7
+  local.get $0
+  i32.load offset=16
+  local.set $8
+  local.get $0
+  i32.load offset=20
+  local.set $20
+  local.get $0
+  i32.load offset=60
+  local.set $9
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.set $10
+  local.get $0
+  i32.load offset=112
+  local.set $21
+  local.get $0
+  i32.load offset=40
+  local.set $13
+  local.get $0
+  i32.load offset=44
+  local.set $14
+  local.get $0
+  i32.load offset=92
+  local.get $2
+  local.get $0
+  i32.load offset=96
+  i32.mul
+  i32.add
+  local.set $5
+  local.get $0
+  i32.load offset=68
+  local.set $17
+  local.get $0
+  i32.load offset=76
+  local.set $15
+  local.get $4
+  if
+   local.get $19
+   local.get $20
+   local.get $9
+   local.get $10
+   local.get $21
+   call $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes
+   local.get $5
+   i32.add
+   local.set $22
+   local.get $20
+   i32.const 4
+   i32.shl
+   local.get $19
+   i32.mul
+   local.set $4
+   i32.const 0
+   local.set $0
+   loop $for-loop|1
+    local.get $0
+    i32.const 4
+    i32.add
+    local.tee $2
+    local.get $4
+    i32.le_s
+    if
+     local.get $5
+     local.get $0
+     i32.const 2
+     i32.shl
+     i32.add
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     v128.store
+     local.get $2
+     local.set $0
+     br $for-loop|1
+    end
+   end
+   loop $for-loop|2
+    local.get $0
+    local.get $4
+    i32.lt_s
+    if
+     local.get $5
+     local.get $0
+     i32.const 2
+     i32.shl
+     i32.add
+     f32.const 0
+     f32.store
+     local.get $0
+     i32.const 1
+     i32.add
+     local.set $0
+     br $for-loop|2
+    end
+   end
+   local.get $1
+   local.get $11
+   i32.mul
+   local.set $0
+   loop $for-loop|3
+    local.get $0
+    local.get $6
+    i32.lt_s
+    if
+     local.get $17
+     local.get $0
+     local.get $19
+     i32.mul
+     local.get $7
+     i32.mul
+     local.get $8
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $15
+     local.get $0
+     local.get $20
+     i32.mul
+     local.get $9
+     i32.mul
+     local.get $10
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $21
+     local.get $6
+     local.get $0
+     i32.sub
+     local.tee $2
+     local.get $2
+     local.get $21
+     i32.gt_s
+     select
+     local.get $19
+     local.get $7
+     local.get $8
+     local.get $13
+     local.get $14
+     local.get $9
+     local.get $10
+     local.get $20
+     local.get $5
+     local.get $22
+     call $src/kernels/wasm/assembly/winograd/winogradWeightGradient
+     local.get $0
+     local.get $21
+     i32.add
+     local.set $0
+     br $for-loop|3
+    end
+   end
+   local.get $5
+   local.get $18
+   local.get $20
+   local.get $19
+   call $src/kernels/wasm/assembly/winograd/winogradAddWeightGradient
+  end
+  local.get $3
+  if
+   local.get $20
+   local.get $19
+   local.get $7
+   local.get $8
+   local.get $21
+   call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
+   local.get $5
+   i32.add
+   local.set $2
+   local.get $1
+   local.get $11
+   i32.mul
+   local.set $0
+   loop $for-loop|4
+    local.get $0
+    local.get $6
+    i32.lt_s
+    if
+     local.get $15
+     local.get $0
+     local.get $20
+     i32.mul
+     local.get $9
+     i32.mul
+     local.get $10
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $21
+     local.get $6
+     local.get $0
+     i32.sub
+     local.tee $1
+     local.get $1
+     local.get $21
+     i32.gt_s
+     select
+     local.get $20
+     local.get $9
+     local.get $10
+     i32.const 2
+     local.get $13
+     i32.sub
+     i32.const 2
+     local.get $14
+     i32.sub
+     local.get $7
+     local.get $8
+     local.get $16
+     local.get $19
+     i32.const 0
+     i32.const 0
+     local.get $12
+     local.get $0
+     local.get $19
+     i32.mul
+     local.get $7
+     i32.mul
+     local.get $8
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $5
+     local.get $2
+     call $src/kernels/wasm/assembly/winograd/winogradSamples
+     local.get $0
+     local.get $21
+     i32.add
+     local.set $0
+     br $for-loop|4
     end
    end
   end
