@@ -62,30 +62,31 @@ export function winogradWeights(w: usize, u: usize, Cout: i32, Cin: i32, adjoint
     for (let c = 0; c < Cin; c++) {
       const g = w + <usize>((o * Cin + c) * 9) * 4;
       const at = u + <usize>(adjoint ? c * Cout + o : o * Cin + c) * 4;
-      for (let i = 0; i < 4; i++) {
-        // Row i of t = G g (4×3): g0, (g0 + g1 + g2)/2, (g0 − g1 + g2)/2 or g2 of the kernel's rows, per column.
-        const t0 = gRow(g, i, 0, adjoint), t1 = gRow(g, i, 1, adjoint), t2 = gRow(g, i, 2, adjoint);
-        // Row i of u = t Gᵀ: the same combinations along the row.
-        store<f32>(at + <usize>(4 * i) * plane, t0);
-        store<f32>(at + <usize>(4 * i + 1) * plane, 0.5 * (t0 + t1 + t2));
-        store<f32>(at + <usize>(4 * i + 2) * plane, 0.5 * (t0 - t1 + t2));
-        store<f32>(at + <usize>(4 * i + 3) * plane, t2);
-      }
+      // Rotated by 180°, tap (r, j) of the kernel is tap (2 − r, 2 − j) of g.
+      const g00 = tap(g, 0, 0, adjoint), g01 = tap(g, 0, 1, adjoint), g02 = tap(g, 0, 2, adjoint);
+      const g10 = tap(g, 1, 0, adjoint), g11 = tap(g, 1, 1, adjoint), g12 = tap(g, 1, 2, adjoint);
+      const g20 = tap(g, 2, 0, adjoint), g21 = tap(g, 2, 1, adjoint), g22 = tap(g, 2, 2, adjoint);
+      // t = G g (4×3): rows g0, (g0 + g1 + g2)/2, (g0 − g1 + g2)/2, g2; then u = t Gᵀ row by row.
+      storeTransformedRow(at, plane, 0, g00, g01, g02);
+      storeTransformedRow(at, plane, 1, 0.5 * (g00 + g10 + g20), 0.5 * (g01 + g11 + g21), 0.5 * (g02 + g12 + g22));
+      storeTransformedRow(at, plane, 2, 0.5 * (g00 - g10 + g20), 0.5 * (g01 - g11 + g21), 0.5 * (g02 - g12 + g22));
+      storeTransformedRow(at, plane, 3, g20, g21, g22);
     }
   }
 }
 
-/** (G g)[i][j] for the 3×3 kernel at g, rotated by 180° when `rotate`. */
 // @ts-ignore: decorator
-@inline function gRow(g: usize, i: i32, j: i32, rotate: bool): f32 {
-  const col = rotate ? 2 - j : j;
-  const g0 = load<f32>(g + <usize>((rotate ? 6 : 0) + col) * 4);
-  const g1 = load<f32>(g + <usize>(3 + col) * 4);
-  const g2 = load<f32>(g + <usize>((rotate ? 0 : 6) + col) * 4);
-  if (i == 0) return g0;
-  if (i == 1) return 0.5 * (g0 + g1 + g2);
-  if (i == 2) return 0.5 * (g0 - g1 + g2);
-  return g2;
+@inline function tap(g: usize, r: i32, j: i32, rotate: bool): f32 {
+  return load<f32>(g + <usize>(rotate ? 8 - 3 * r - j : 3 * r + j) * 4);
+}
+
+/** Row i of u = t Gᵀ from row i of t: t0, (t0 + t1 + t2)/2, (t0 − t1 + t2)/2, t2, into u_4i … u_4i+3. */
+// @ts-ignore: decorator
+@inline function storeTransformedRow(at: usize, plane: usize, i: i32, t0: f32, t1: f32, t2: f32): void {
+  store<f32>(at + <usize>(4 * i) * plane, t0);
+  store<f32>(at + <usize>(4 * i + 1) * plane, 0.5 * (t0 + t1 + t2));
+  store<f32>(at + <usize>(4 * i + 2) * plane, 0.5 * (t0 - t1 + t2));
+  store<f32>(at + <usize>(4 * i + 3) * plane, t2);
 }
 
 /**

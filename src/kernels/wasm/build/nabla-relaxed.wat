@@ -4833,23 +4833,28 @@
  )
  (func $src/kernels/wasm/assembly/winograd/winogradWeights (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
   (local $5 i32)
-  (local $6 f32)
-  (local $7 i32)
+  (local $6 i32)
+  (local $7 f32)
   (local $8 i32)
-  (local $9 i32)
+  (local $9 f32)
   (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
+  (local $11 f32)
+  (local $12 f32)
   (local $13 f32)
   (local $14 f32)
   (local $15 f32)
   (local $16 f32)
+  (local $17 f32)
+  (local $18 i32)
+  (local $19 f32)
+  (local $20 f32)
+  (local $21 f32)
   local.get $2
   local.get $3
   i32.mul
   i32.const 2
   i32.shl
-  local.set $9
+  local.set $6
   loop $for-loop|0
    local.get $2
    local.get $10
@@ -4862,283 +4867,292 @@
      local.get $8
      i32.gt_s
      if
-      local.get $0
-      local.get $3
-      local.get $10
-      i32.mul
-      local.get $8
-      i32.add
-      local.tee $5
-      i32.const 36
-      i32.mul
-      i32.add
-      local.set $7
       local.get $1
       local.get $2
       local.get $8
       i32.mul
       local.get $10
       i32.add
-      local.get $5
+      local.get $3
+      local.get $10
+      i32.mul
+      local.get $8
+      i32.add
+      local.tee $18
       local.get $4
       select
       i32.const 2
       i32.shl
       i32.add
-      local.set $11
-      i32.const 0
       local.set $5
-      loop $for-loop|2
-       local.get $5
-       i32.const 4
-       i32.lt_s
-       if
-        local.get $7
-        i32.const 2
-        i32.const 0
-        local.get $4
-        select
-        local.tee $12
-        i32.const 6
-        i32.const 0
-        local.get $4
-        select
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        local.set $6
-        local.get $7
-        local.get $12
-        i32.const 3
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        local.set $13
-        local.get $7
-        i32.const 0
-        i32.const 6
-        local.get $4
-        select
-        local.get $12
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        local.set $14
-        block $src/kernels/wasm/assembly/winograd/gRow|inlined.0 (result f32)
-         local.get $6
-         local.get $5
-         i32.eqz
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.0
-         drop
-         local.get $6
-         local.get $13
-         f32.add
-         local.get $14
-         f32.add
-         f32.const 0.5
-         f32.mul
-         local.get $5
-         i32.const 1
-         i32.eq
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.0
-         drop
-         local.get $6
-         local.get $13
-         f32.sub
-         local.get $14
-         f32.add
-         f32.const 0.5
-         f32.mul
-         local.get $5
-         i32.const 2
-         i32.eq
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.0
-         drop
-         local.get $14
-        end
-        local.set $13
-        local.get $7
-        f32.load offset=16
-        local.set $6
-        local.get $7
-        i32.const 4
-        i32.const 28
-        local.get $4
-        select
-        i32.add
-        f32.load
-        local.set $14
-        block $src/kernels/wasm/assembly/winograd/gRow|inlined.1 (result f32)
-         local.get $7
-         i32.const 28
-         i32.const 4
-         local.get $4
-         select
-         i32.add
-         f32.load
-         local.tee $15
-         local.get $5
-         i32.eqz
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.1
-         drop
-         local.get $15
-         local.get $6
-         f32.add
-         local.get $14
-         f32.add
-         f32.const 0.5
-         f32.mul
-         local.get $5
-         i32.const 1
-         i32.eq
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.1
-         drop
-         local.get $15
-         local.get $6
-         f32.sub
-         local.get $14
-         f32.add
-         f32.const 0.5
-         f32.mul
-         local.get $5
-         i32.const 2
-         i32.eq
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.1
-         drop
-         local.get $14
-        end
-        local.set $14
-        local.get $7
-        i32.const 0
-        i32.const 2
-        local.get $4
-        select
-        local.tee $12
-        i32.const 6
-        i32.const 0
-        local.get $4
-        select
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        local.set $15
-        local.get $7
-        local.get $12
-        i32.const 3
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        local.set $16
-        local.get $7
-        i32.const 0
-        i32.const 6
-        local.get $4
-        select
-        local.get $12
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        local.set $6
-        local.get $11
-        local.get $5
-        i32.const 2
-        i32.shl
-        local.tee $12
-        local.get $9
-        i32.mul
-        i32.add
-        local.get $13
-        f32.store
-        local.get $11
-        local.get $12
-        i32.const 1
-        i32.add
-        local.get $9
-        i32.mul
-        i32.add
-        local.get $13
-        local.get $14
-        f32.add
-        block $src/kernels/wasm/assembly/winograd/gRow|inlined.2 (result f32)
-         local.get $15
-         local.get $5
-         i32.eqz
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.2
-         drop
-         local.get $15
-         local.get $16
-         f32.add
-         local.get $6
-         f32.add
-         f32.const 0.5
-         f32.mul
-         local.get $5
-         i32.const 1
-         i32.eq
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.2
-         drop
-         local.get $15
-         local.get $16
-         f32.sub
-         local.get $6
-         f32.add
-         f32.const 0.5
-         f32.mul
-         local.get $5
-         i32.const 2
-         i32.eq
-         br_if $src/kernels/wasm/assembly/winograd/gRow|inlined.2
-         drop
-         local.get $6
-        end
-        local.tee $6
-        f32.add
-        f32.const 0.5
-        f32.mul
-        f32.store
-        local.get $11
-        local.get $12
-        i32.const 2
-        i32.add
-        local.get $9
-        i32.mul
-        i32.add
-        local.get $13
-        local.get $14
-        f32.sub
-        local.get $6
-        f32.add
-        f32.const 0.5
-        f32.mul
-        f32.store
-        local.get $11
-        local.get $12
-        i32.const 3
-        i32.add
-        local.get $9
-        i32.mul
-        i32.add
-        local.get $6
-        f32.store
-        local.get $5
-        i32.const 1
-        i32.add
-        local.set $5
-        br $for-loop|2
-       end
-      end
+      local.get $0
+      local.get $18
+      i32.const 36
+      i32.mul
+      i32.add
+      local.tee $18
+      i32.const 32
+      i32.const 0
+      local.get $4
+      select
+      i32.add
+      f32.load
+      local.set $15
+      local.get $18
+      i32.const 28
+      i32.const 4
+      local.get $4
+      select
+      i32.add
+      f32.load
+      local.set $16
+      local.get $18
+      i32.const 24
+      i32.const 8
+      local.get $4
+      select
+      i32.add
+      f32.load
+      local.set $17
+      local.get $18
+      i32.const 20
+      i32.const 12
+      local.get $4
+      select
+      i32.add
+      f32.load
+      local.set $19
+      local.get $18
+      f32.load offset=16
+      local.set $20
+      local.get $18
+      i32.const 12
+      i32.const 20
+      local.get $4
+      select
+      i32.add
+      f32.load
+      local.set $21
+      local.get $18
+      i32.const 8
+      i32.const 24
+      local.get $4
+      select
+      i32.add
+      f32.load
+      local.set $7
+      local.get $18
+      i32.const 4
+      i32.const 28
+      local.get $4
+      select
+      i32.add
+      f32.load
+      local.set $11
+      local.get $18
+      i32.const 0
+      i32.const 32
+      local.get $4
+      select
+      i32.add
+      f32.load
+      local.set $9
+      local.get $5
+      local.get $15
+      f32.store
+      local.get $5
+      local.get $6
+      i32.add
+      local.get $15
+      local.get $16
+      f32.add
+      local.get $17
+      f32.add
+      f32.const 0.5
+      f32.mul
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 1
+      i32.shl
+      i32.add
+      local.get $15
+      local.get $16
+      f32.sub
+      local.get $17
+      f32.add
+      f32.const 0.5
+      f32.mul
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 3
+      i32.mul
+      i32.add
+      local.get $17
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $15
+      local.get $19
+      f32.add
+      local.get $7
+      f32.add
+      f32.const 0.5
+      f32.mul
+      local.tee $12
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 5
+      i32.mul
+      i32.add
+      local.get $12
+      local.get $16
+      local.get $20
+      f32.add
+      local.get $11
+      f32.add
+      f32.const 0.5
+      f32.mul
+      local.tee $14
+      f32.add
+      local.get $17
+      local.get $21
+      f32.add
+      local.get $9
+      f32.add
+      f32.const 0.5
+      f32.mul
+      local.tee $13
+      f32.add
+      f32.const 0.5
+      f32.mul
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 6
+      i32.mul
+      i32.add
+      local.get $12
+      local.get $14
+      f32.sub
+      local.get $13
+      f32.add
+      f32.const 0.5
+      f32.mul
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 7
+      i32.mul
+      i32.add
+      local.get $13
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 3
+      i32.shl
+      i32.add
+      local.get $15
+      local.get $19
+      f32.sub
+      local.get $7
+      f32.add
+      f32.const 0.5
+      f32.mul
+      local.tee $12
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 9
+      i32.mul
+      i32.add
+      local.get $12
+      local.get $16
+      local.get $20
+      f32.sub
+      local.get $11
+      f32.add
+      f32.const 0.5
+      f32.mul
+      local.tee $13
+      f32.add
+      local.get $17
+      local.get $21
+      f32.sub
+      local.get $9
+      f32.add
+      f32.const 0.5
+      f32.mul
+      local.tee $14
+      f32.add
+      f32.const 0.5
+      f32.mul
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 10
+      i32.mul
+      i32.add
+      local.get $12
+      local.get $13
+      f32.sub
+      local.get $14
+      f32.add
+      f32.const 0.5
+      f32.mul
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 11
+      i32.mul
+      i32.add
+      local.get $14
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 12
+      i32.mul
+      i32.add
+      local.get $7
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 13
+      i32.mul
+      i32.add
+      local.get $7
+      local.get $11
+      f32.add
+      local.get $9
+      f32.add
+      f32.const 0.5
+      f32.mul
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 14
+      i32.mul
+      i32.add
+      local.get $7
+      local.get $11
+      f32.sub
+      local.get $9
+      f32.add
+      f32.const 0.5
+      f32.mul
+      f32.store
+      local.get $5
+      local.get $6
+      i32.const 15
+      i32.mul
+      i32.add
+      local.get $9
+      f32.store
       local.get $8
       i32.const 1
       i32.add
