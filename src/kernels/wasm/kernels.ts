@@ -24,11 +24,17 @@ const JOB_GEMM = 1;
 const JOB_CONV2D_FORWARD = 2;
 const JOB_CONV2D_BACKWARD = 3;
 const JOB_MAX_POOL2D = 4;
+const JOB_GEMM_PACK = 9;
 /**
  * Multiply-adds below which a job stays on the calling thread: waking a worker costs tens of
  * microseconds, about what 2^18 multiply-adds take on one core.
  */
 const PARALLEL_MIN_WORK = 1 << 18;
+/**
+ * Multiply-adds from which a threaded GEMM packs its shared operand once (packWhole) rather than
+ * in every item: below, the extra job costs about what the repeated packing does.
+ */
+const SHARED_PACK_MIN_WORK = 1 << 18;
 /** Floats of per-piece dW partials a convolution backward pass may use (32 MiB) before it cuts fewer pieces. */
 const PARTIALS_MAX_FLOATS = 1 << 23;
 
@@ -87,16 +93,41 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     return out;
   }
 
-  /** C (=|+=) op(A)·op(B) on operands already in the arena (row-major, no padding), split over threads when large. */
+  /**
+   * C (=|+=) op(A)·op(B) on operands already in the arena (row-major, no padding), split over
+   * threads when large. Every item of a split needs the whole of one operand (op(B) when split by
+   * rows, op(A) by columns); above SHARED_PACK_MIN_WORK that operand is packed once, as a job of
+   * its own, and the items read it, instead of each packing a copy.
+   */
   function gemmInArena(pa: number, pb: number, pc: number, M: number, N: number, K: number,
     transA: boolean, transB: boolean, accumulate: boolean): void {
     const parallel = rt.threads > 1 && M * N * K >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const scratch = rt.alloc(gemmScratch * threads);
-    const split = gemmSplit(M, N, parallel ? threads : 1);
+    const sharedPack = parallel && M * N * K >= SHARED_PACK_MIN_WORK;
+    const split = gemmSplit(M, N, threads);
+    const packed = sharedPack && split.items > 1 ? packWhole(split.splitRows, pa, pb, M, N, K, transA, transB, threads) : 0;
     const desc = rt.writeJob([JOB_GEMM, transA ? 1 : 0, transB ? 1 : 0, M, N, K, pa, transA ? M : K, pb,
-      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.block]);
+      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.block, packed]);
     rt.run(desc, split.items, parallel);
+  }
+
+  /**
+   * Packs op(B) (ofB) or op(A) whole into the arena, in parallel, about four items of panels per
+   * thread; returns where (the layout of packBPanels / packAPanels in assembly/gemm.ts).
+   */
+  function packWhole(ofB: boolean, pa: number, pb: number, M: number, N: number, K: number,
+    transA: boolean, transB: boolean, threads: number): number {
+    const tile = ofB ? rt.exports.tileCols() : rt.exports.tileRows();
+    const size = ofB ? N : M;
+    const panels = Math.ceil(size / tile);
+    const packed = rt.alloc(panels * tile * K * 4);
+    const per = Math.ceil(panels / (threads * 4));
+    const desc = ofB
+      ? rt.writeJob([JOB_GEMM_PACK, 1, transB ? 1 : 0, pb, transB ? K : N, N, K, packed, per])
+      : rt.writeJob([JOB_GEMM_PACK, 0, transA ? 1 : 0, pa, transA ? M : K, M, K, packed, per]);
+    rt.run(desc, Math.ceil(panels / per), true);
+    return packed;
   }
 
   /** Whether x [N, in], W [in, out] and every [N, out] / [out] tensor given are float32 of matching shapes. */
