@@ -32,9 +32,10 @@ const JOB_GEMM_PACK = 9;
 const PARALLEL_MIN_WORK = 1 << 18;
 /**
  * Multiply-adds from which a threaded GEMM packs its shared operand once (packWhole) rather than
- * in every item: below, the extra job costs about what the repeated packing does.
+ * in every item: below, the extra job (tens of microseconds) costs more than the repeated packing
+ * (on 2 threads, 192³ ran 8% slower with it, 256³ 8% faster).
  */
-const SHARED_PACK_MIN_WORK = 1 << 18;
+const SHARED_PACK_MIN_WORK = 1 << 23;
 /** Floats of per-piece dW partials a convolution backward pass may use (32 MiB) before it cuts fewer pieces. */
 const PARTIALS_MAX_FLOATS = 1 << 23;
 
@@ -105,10 +106,10 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
     const threads = parallel ? rt.threads : 1;
     const scratch = rt.alloc(gemmScratch * threads);
     const sharedPack = parallel && M * N * K >= SHARED_PACK_MIN_WORK;
-    const split = gemmSplit(M, N, threads);
+    const split = gemmSplit(M, N, threads, sharedPack);
     const packed = sharedPack && split.items > 1 ? packWhole(split.splitRows, pa, pb, M, N, K, transA, transB, threads) : 0;
     const desc = rt.writeJob([JOB_GEMM, transA ? 1 : 0, transB ? 1 : 0, M, N, K, pa, transA ? M : K, pb,
-      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.block, packed]);
+      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.items, packed]);
     rt.run(desc, split.items, parallel);
   }
 
@@ -453,17 +454,17 @@ export async function createWasmKernels(options: WasmRuntimeOptions = {}): Promi
   }
 
   /**
-   * How a GEMM is cut into items: blocks of the larger of M and N, about four per thread (so a
-   * thread that runs late leaves little behind), on register-tile boundaries and never so thin
-   * that re-packing the other operand per block would cost more than ~2% of the block's work.
+   * How a GEMM is cut into items: the register tiles of the larger of M and N, shared out evenly
+   * (assembly/index.ts), about four items per thread (so a thread that runs late leaves little
+   * behind). Items that pack the other operand each (not sharedPack) get at least 8 tiles, so
+   * re-packing it per item costs no more than ~2% of the item's work.
    */
-  function gemmSplit(M: number, N: number, threads: number): { splitRows: boolean; block: number; items: number } {
+  function gemmSplit(M: number, N: number, threads: number, sharedPack: boolean): { splitRows: boolean; items: number } {
     const splitRows = M >= N;
-    const size = splitRows ? M : N;
-    const unit = splitRows ? rt.exports.tileRows() * 8 : rt.exports.tileCols() * 8;
-    const wanted = Math.ceil(size / (threads * 4));
-    const block = threads === 1 ? size : Math.max(unit, Math.ceil(wanted / unit) * unit);
-    return { splitRows, block: Math.max(block, 1), items: Math.max(1, Math.ceil(size / block)) };
+    const tiles = Math.ceil((splitRows ? M : N) / (splitRows ? rt.exports.tileRows() : rt.exports.tileCols()));
+    const minTiles = sharedPack ? 1 : 8;
+    const items = threads === 1 ? 1 : Math.max(1, Math.min(threads * 4, Math.floor(tiles / minTiles)));
+    return { splitRows, items };
   }
 
   return {

@@ -2,8 +2,9 @@
 // Entry points of nabla.wasm. A job is described by a block of i32 words in linear memory
 // (written by the TS side, see ../runtime.ts and ../kernels.ts) and split into items (row or
 // column blocks of a GEMM, panels of the operand a threaded GEMM packs once for all its blocks,
-// samples of a convolution, pieces of samples of a convolution's backward pass). Threads claim items from a shared counter in the control block, so a thread the OS has
-// descheduled simply ends up with fewer items and never holds the others up. What an item computes
+// samples of a convolution, pieces of samples of a convolution's backward pass). Threads claim
+// items from a shared counter in the control block, so a thread the OS has descheduled simply
+// ends up with fewer items and never holds the others up. What an item computes
 // never depends on the thread that claims it (the thread only picks its scratch), so results are
 // bit-identical from run to run. Nothing here allocates; all buffers live in the TS side's arena.
 import { gemm, GEMM_SCRATCH_BYTES, MR, NR, packAPanels, packBPanels } from './gemm';
@@ -122,9 +123,10 @@ export function runJobSerial(desc: usize, items: i32): void {
 
 /**
  * GEMM job words: [kind, transA, transB, M, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch,
- * scratchStride, splitRows, blockSize, packed]. Item i is block i of rows (splitRows) or of
- * columns. A non-zero `packed` is the operand every item needs whole, packed by a JOB_GEMM_PACK
- * job: op(B) for a split by rows, op(A) for a split by columns.
+ * scratchStride, splitRows, items, packed]. The register tiles of rows (splitRows) or of columns
+ * are shared out as evenly as they go: item i gets tiles [⌊i·T/items⌋, ⌊(i+1)·T/items⌋) of the T.
+ * A non-zero `packed` is the operand every item needs whole, packed by a JOB_GEMM_PACK job:
+ * op(B) for a split by rows, op(A) for a split by columns.
  */
 function gemmItem(desc: usize, item: i32, thread: i32): void {
   const transA = word(desc, 1) != 0;
@@ -134,20 +136,21 @@ function gemmItem(desc: usize, item: i32, thread: i32): void {
   const lda = word(desc, 7), ldb = word(desc, 9), ldc = word(desc, 11);
   const accumulate = word(desc, 12) != 0;
   const scratch = <usize>word(desc, 13) + <usize>thread * <usize>word(desc, 14);
-  const splitRows = word(desc, 15) != 0, block = word(desc, 16);
+  const splitRows = word(desc, 15) != 0, items = word(desc, 16);
   const packed = <usize>word(desc, 17);
+  const tile = splitRows ? MR : NR, size = splitRows ? M : N;
+  const tiles = <i64>((size + tile - 1) / tile);
+  const start = <i32>(<i64>item * tiles / items) * tile;
+  const end = min(size, <i32>(<i64>(item + 1) * tiles / items) * tile);
+  if (start >= end) return;
   if (splitRows) {
-    const i0 = item * block, i1 = min(M, i0 + block);
-    if (i0 >= i1) return;
-    a += transA ? <usize>i0 * 4 : <usize>i0 * lda * 4;
-    c += <usize>i0 * ldc * 4;
-    gemm(transA, transB, i1 - i0, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch, 0, packed);
+    a += transA ? <usize>start * 4 : <usize>start * lda * 4;
+    c += <usize>start * ldc * 4;
+    gemm(transA, transB, end - start, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch, 0, packed);
   } else {
-    const j0 = item * block, j1 = min(N, j0 + block);
-    if (j0 >= j1) return;
-    b += transB ? <usize>j0 * ldb * 4 : <usize>j0 * 4;
-    c += <usize>j0 * 4;
-    gemm(transA, transB, M, j1 - j0, K, a, lda, b, ldb, c, ldc, accumulate, scratch, packed, 0);
+    b += transB ? <usize>start * ldb * 4 : <usize>start * 4;
+    c += <usize>start * 4;
+    gemm(transA, transB, M, end - start, K, a, lda, b, ldb, c, ldc, accumulate, scratch, packed, 0);
   }
 }
 

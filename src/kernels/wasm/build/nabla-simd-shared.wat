@@ -964,8 +964,8 @@
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 v128)
   (local $4 f32)
-  (local $5 i32)
-  (local $6 i32)
+  (local $5 i64)
+  (local $6 i64)
   (local $7 i32)
   (local $8 i32)
   (local $9 i32)
@@ -978,55 +978,53 @@
   (local $16 i32)
   (local $17 i32)
   (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
   local.get $0
   i32.load
-  local.tee $5
+  local.tee $7
   i32.const 1
   i32.eq
   if
-   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
+   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
     local.get $0
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $11
+    local.set $7
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $5
-    local.get $0
-    i32.load offset=12
-    local.set $6
-    local.get $0
-    i32.load offset=16
-    local.set $7
-    local.get $0
-    i32.load offset=20
-    local.set $12
-    local.get $0
-    i32.load offset=24
-    local.set $13
-    local.get $0
-    i32.load offset=32
-    local.set $14
-    local.get $0
-    i32.load offset=40
-    local.set $15
-    local.get $0
-    i32.load offset=28
     local.set $8
     local.get $0
-    i32.load offset=36
+    i32.load offset=20
     local.set $9
     local.get $0
-    i32.load offset=44
+    i32.load offset=24
     local.set $10
+    local.get $0
+    i32.load offset=32
+    local.set $15
+    local.get $0
+    i32.load offset=40
+    local.set $16
+    local.get $0
+    i32.load offset=28
+    local.set $11
+    local.get $0
+    i32.load offset=36
+    local.set $12
+    local.get $0
+    i32.load offset=44
+    local.set $13
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $16
+    local.set $17
     local.get $0
     i32.load offset=52
     local.get $2
@@ -1034,100 +1032,118 @@
     i32.load offset=56
     i32.mul
     i32.add
-    local.set $17
+    local.set $18
+    local.get $0
+    i32.load offset=68
+    local.set $19
+    i32.const 4
+    i32.const 8
+    local.get $0
+    i32.load offset=60
+    i32.const 0
+    i32.ne
+    local.tee $20
+    select
+    local.tee $14
+    local.get $0
+    i32.load offset=12
+    local.tee $21
+    local.get $0
+    i32.load offset=16
+    local.tee $2
+    local.get $20
+    select
+    local.tee $22
+    local.get $14
+    i32.add
+    i32.const 1
+    i32.sub
+    local.get $14
+    i32.div_s
+    i64.extend_i32_s
+    local.tee $5
+    local.get $1
+    i64.extend_i32_s
+    i64.mul
     local.get $0
     i32.const -64
     i32.sub
-    i32.load
-    local.set $2
-    local.get $0
-    i32.load offset=68
-    local.set $18
-    local.get $0
-    i32.load offset=60
+    i64.load32_s
+    local.tee $6
+    i64.div_s
+    i32.wrap_i64
+    i32.mul
+    local.tee $0
+    local.get $22
+    local.get $1
+    i32.const 1
+    i32.add
+    i64.extend_i32_s
+    local.get $5
+    i64.mul
+    local.get $6
+    i64.div_s
+    i32.wrap_i64
+    local.get $14
+    i32.mul
+    local.tee $1
+    local.get $1
+    local.get $22
+    i32.gt_s
+    select
+    local.tee $1
+    i32.ge_s
+    br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
+    local.get $20
     if
-     local.get $6
-     local.get $1
-     local.get $2
-     i32.mul
-     local.tee $0
-     local.get $2
-     i32.add
-     local.tee $1
-     local.get $1
-     local.get $6
-     i32.gt_s
-     select
-     local.set $1
-     local.get $0
-     local.get $1
-     i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
-     local.get $11
-     local.get $5
+     local.get $7
+     local.get $8
      local.get $1
      local.get $0
      i32.sub
-     local.get $7
-     local.get $12
-     local.get $13
+     local.get $2
+     local.get $9
+     local.get $10
      local.get $0
      i32.const 2
      i32.shl
      local.get $0
-     local.get $8
+     local.get $11
      i32.mul
      i32.const 2
      i32.shl
-     local.get $11
+     local.get $7
      select
      i32.add
-     local.get $8
-     local.get $14
-     local.get $9
+     local.get $11
      local.get $15
+     local.get $12
+     local.get $16
      local.get $0
-     local.get $10
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $10
-     local.get $16
+     local.get $13
      local.get $17
-     i32.const 0
      local.get $18
+     i32.const 0
+     local.get $19
      call $src/kernels/wasm/assembly/gemm/gemm
     else
      local.get $7
-     local.get $1
-     local.get $2
-     i32.mul
-     local.tee $0
-     local.get $2
-     i32.add
-     local.tee $1
-     local.get $1
-     local.get $7
-     i32.gt_s
-     select
-     local.set $1
-     local.get $0
-     local.get $1
-     i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
-     local.get $11
-     local.get $5
-     local.get $6
+     local.get $8
+     local.get $21
      local.get $1
      local.get $0
      i32.sub
-     local.get $12
-     local.get $13
-     local.get $8
-     local.get $14
-     local.get $0
      local.get $9
+     local.get $10
+     local.get $11
+     local.get $15
+     local.get $0
+     local.get $12
      i32.mul
      i32.const 2
      i32.shl
@@ -1135,23 +1151,23 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $5
+     local.get $8
      select
      i32.add
-     local.get $9
+     local.get $12
      local.get $0
-     local.get $15
-     i32.add
-     local.get $10
      local.get $16
+     i32.add
+     local.get $13
      local.get $17
      local.get $18
+     local.get $19
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
    end
   else
-   local.get $5
+   local.get $7
    i32.const 2
    i32.eq
    if
@@ -1160,16 +1176,16 @@
     local.get $2
     call $src/kernels/wasm/assembly/conv/conv2dForwardSample
    else
-    local.get $5
+    local.get $7
     i32.const 3
     i32.eq
     if
      local.get $0
      i32.load offset=4
-     local.set $5
+     local.set $7
      local.get $0
      i32.load offset=104
-     local.set $6
+     local.set $8
      local.get $0
      i32.load offset=28
      local.get $0
@@ -1184,7 +1200,7 @@
      i32.mul
      i32.mul
      i32.mul
-     local.set $7
+     local.set $9
      local.get $0
      i32.load offset=80
      if (result i32)
@@ -1195,7 +1211,7 @@
        local.get $1
        i32.const 1
        i32.sub
-       local.get $7
+       local.get $9
        i32.mul
        i32.const 2
        i32.shl
@@ -1207,32 +1223,32 @@
      else
       i32.const 0
      end
-     local.set $7
-     local.get $5
+     local.set $9
+     local.get $7
      local.get $1
      i32.const 1
      i32.add
-     local.get $6
-     i32.mul
-     local.tee $8
-     local.get $5
      local.get $8
+     i32.mul
+     local.tee $10
+     local.get $7
+     local.get $10
      i32.lt_s
      select
-     local.set $5
+     local.set $7
      local.get $1
-     local.get $6
+     local.get $8
      i32.mul
      local.set $1
      loop $for-loop|0
       local.get $1
-      local.get $5
+      local.get $7
       i32.lt_s
       if
        local.get $0
        local.get $1
        local.get $2
-       local.get $7
+       local.get $9
        call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
        local.get $1
        i32.const 1
@@ -1242,7 +1258,7 @@
       end
      end
     else
-     local.get $5
+     local.get $7
      i32.const 8
      i32.eq
      if
@@ -1251,15 +1267,15 @@
       local.tee $2
       local.get $0
       i32.load offset=4
-      local.tee $5
+      local.tee $7
       local.get $1
       i32.mul
       local.tee $1
-      local.get $5
+      local.get $7
       i32.add
-      local.tee $5
+      local.tee $7
       local.get $2
-      local.get $5
+      local.get $7
       i32.lt_s
       select
       local.get $1
@@ -1272,17 +1288,17 @@
       local.get $0
       i32.load offset=12
       i32.add
-      local.set $5
+      local.set $7
       local.get $1
       local.get $0
       i32.load offset=16
       i32.add
-      local.set $6
+      local.set $8
       local.get $1
       local.get $0
       i32.load offset=20
       i32.add
-      local.set $7
+      local.set $9
       local.get $0
       i32.load offset=8
       local.tee $0
@@ -1305,12 +1321,12 @@
           i32.const 2
           i32.shl
           local.tee $0
-          local.get $5
+          local.get $7
           i32.add
           v128.load
           local.set $3
           local.get $0
-          local.get $7
+          local.get $9
           i32.add
           local.get $3
           local.get $3
@@ -1336,12 +1352,12 @@
           i32.const 2
           i32.shl
           local.tee $1
-          local.get $5
+          local.get $7
           i32.add
           f32.load
           local.set $4
           local.get $1
-          local.get $7
+          local.get $9
           i32.add
           local.get $4
           f32.const 0
@@ -1376,18 +1392,18 @@
           i32.const 2
           i32.shl
           local.tee $0
-          local.get $7
+          local.get $9
           i32.add
           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
           local.get $0
-          local.get $5
+          local.get $7
           i32.add
           v128.load
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           f32x4.gt
           v128.and
           local.get $0
-          local.get $6
+          local.get $8
           i32.add
           v128.load
           f32x4.mul
@@ -1406,19 +1422,19 @@
           i32.const 2
           i32.shl
           local.tee $1
-          local.get $7
+          local.get $9
           i32.add
           f32.const 1
           f32.const 0
           local.get $1
-          local.get $5
+          local.get $7
           i32.add
           f32.load
           f32.const 0
           f32.gt
           select
           local.get $1
-          local.get $6
+          local.get $8
           i32.add
           f32.load
           f32.mul
@@ -1446,14 +1462,14 @@
          i32.const 2
          i32.shl
          local.tee $0
-         local.get $7
+         local.get $9
          i32.add
          local.get $0
-         local.get $5
+         local.get $7
          i32.add
          v128.load
          local.get $0
-         local.get $6
+         local.get $8
          i32.add
          v128.load
          f32x4.add
@@ -1472,14 +1488,14 @@
          i32.const 2
          i32.shl
          local.tee $1
-         local.get $7
+         local.get $9
          i32.add
          local.get $1
-         local.get $5
+         local.get $7
          i32.add
          f32.load
          local.get $1
-         local.get $6
+         local.get $8
          i32.add
          f32.load
          f32.add
@@ -1493,11 +1509,11 @@
        end
       end
      else
-      local.get $5
+      local.get $7
       i32.const 9
       i32.eq
       if
-       block $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem
+       block $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
         local.get $0
         i32.load offset=8
         i32.const 0
@@ -1505,25 +1521,25 @@
         local.set $2
         local.get $0
         i32.load offset=12
-        local.set $5
-        local.get $0
-        i32.load offset=16
-        local.set $6
-        local.get $0
-        i32.load offset=24
         local.set $7
         local.get $0
-        i32.load offset=28
+        i32.load offset=16
         local.set $8
         local.get $0
+        i32.load offset=24
+        local.set $9
+        local.get $0
+        i32.load offset=28
+        local.set $10
+        local.get $0
         i32.load offset=32
-        local.tee $9
+        local.tee $11
         local.get $1
         i32.mul
         local.tee $1
         local.get $0
         i32.load offset=20
-        local.tee $10
+        local.tee $12
         i32.const 8
         i32.const 4
         local.get $0
@@ -1532,41 +1548,41 @@
         i32.ne
         local.tee $0
         select
-        local.tee $11
+        local.tee $13
         i32.add
         i32.const 1
         i32.sub
-        local.get $11
+        local.get $13
         i32.div_s
-        local.tee $11
+        local.tee $13
         local.get $1
-        local.get $9
-        i32.add
-        local.tee $9
-        local.get $9
         local.get $11
+        i32.add
+        local.tee $11
+        local.get $11
+        local.get $13
         i32.gt_s
         select
-        local.tee $9
+        local.tee $11
         i32.ge_s
-        br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem
+        br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
         local.get $0
         if
-         local.get $10
+         local.get $12
          i32.const 7
          i32.add
          i32.const 8
          i32.div_s
          i32.const 3
          i32.shl
-         local.set $11
-         local.get $10
-         local.get $9
+         local.set $13
+         local.get $12
+         local.get $11
          i32.const 3
          i32.shl
          local.tee $0
          local.get $0
-         local.get $10
+         local.get $12
          i32.gt_s
          select
          local.get $1
@@ -1574,36 +1590,36 @@
          i32.shl
          local.tee $1
          i32.sub
-         local.set $9
+         local.set $11
          i32.const 0
          local.set $0
          loop $for-loop|01
           local.get $0
-          local.get $7
+          local.get $9
           i32.lt_s
           if
            local.get $2
-           local.get $5
-           local.get $6
+           local.get $7
+           local.get $8
            local.get $0
            local.get $1
            i32.const 256
-           local.get $7
+           local.get $9
            local.get $0
            i32.sub
-           local.tee $10
-           local.get $10
+           local.tee $12
+           local.get $12
            i32.const 256
            i32.gt_s
            select
-           local.tee $10
-           local.get $9
-           local.get $8
-           local.get $0
+           local.tee $12
            local.get $11
+           local.get $10
+           local.get $0
+           local.get $13
            i32.mul
            local.get $1
-           local.get $10
+           local.get $12
            i32.mul
            i32.add
            i32.const 2
@@ -1618,21 +1634,21 @@
           end
          end
         else
-         local.get $10
+         local.get $12
          i32.const 3
          i32.add
          i32.const 4
          i32.div_s
          i32.const 2
          i32.shl
-         local.set $11
-         local.get $10
-         local.get $9
+         local.set $13
+         local.get $12
+         local.get $11
          i32.const 2
          i32.shl
          local.tee $0
          local.get $0
-         local.get $10
+         local.get $12
          i32.gt_s
          select
          local.get $1
@@ -1640,36 +1656,36 @@
          i32.shl
          local.tee $1
          i32.sub
-         local.set $9
+         local.set $11
          i32.const 0
          local.set $0
          loop $for-loop|002
           local.get $0
-          local.get $7
+          local.get $9
           i32.lt_s
           if
            local.get $2
-           local.get $5
-           local.get $6
+           local.get $7
+           local.get $8
            local.get $1
            local.get $0
-           local.get $9
+           local.get $11
            i32.const 256
-           local.get $7
+           local.get $9
            local.get $0
            i32.sub
-           local.tee $10
-           local.get $10
+           local.tee $12
+           local.get $12
            i32.const 256
            i32.gt_s
            select
-           local.tee $10
-           local.get $8
+           local.tee $12
+           local.get $10
            local.get $0
-           local.get $11
+           local.get $13
            i32.mul
            local.get $1
-           local.get $10
+           local.get $12
            i32.mul
            i32.add
            i32.const 2
@@ -1686,10 +1702,10 @@
         end
        end
       else
-       local.get $5
+       local.get $7
        i32.const 7
        i32.le_s
-       local.get $5
+       local.get $7
        i32.const 5
        i32.ge_s
        i32.and
@@ -1699,7 +1715,7 @@
         i32.add
         local.tee $2
         i32.load offset=4
-        local.tee $6
+        local.tee $8
         local.get $0
         i32.load offset=4
         local.tee $0
@@ -1710,11 +1726,11 @@
         i32.add
         local.tee $0
         local.get $0
-        local.get $6
+        local.get $8
         i32.gt_s
         select
         local.set $0
-        local.get $5
+        local.get $7
         i32.const 5
         i32.eq
         if
@@ -1723,7 +1739,7 @@
          local.get $0
          call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
         else
-         local.get $5
+         local.get $7
          i32.const 6
          i32.eq
          if
