@@ -4,7 +4,7 @@
 // the same convolution backward (dW and db accumulated over samples, dx), GEMM with accumulate
 // and a few LeNet-5 training steps are repeated, some of them while a busy worker competes for
 // the cores and some right after the pool went to sleep, and every result must equal the first
-// one byte for byte.
+// one byte for byte. A threaded GEMM must also give the bits of the same GEMM on one thread.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
@@ -136,6 +136,32 @@ describe(`bit-identical repeats on ${backend.name}`, () => {
       }
     });
   }
+
+  // A split only chooses which thread computes which outputs, and the shared packed operand holds
+  // the same numbers each item would have packed itself, so each sum runs in the 1-thread order.
+  it('matmul split by rows or by columns (one shared packed operand) gives the 1-thread bits', async () => {
+    const single = await createWasmKernels({ threads: 1 });
+    try {
+      const rng = new Rng(6);
+      for (const [M, N, K] of [[301, 77, 555], [77, 301, 555], [130, 1030, 257]] as const) {
+        for (const transA of [false, true]) {
+          for (const transB of [false, true]) {
+            const a = randomTensor(rng, transA ? [K, M] : [M, K], 'float32');
+            const b = randomTensor(rng, transB ? [N, K] : [K, N], 'float32');
+            const c0 = randomTensor(rng, [M, N], 'float32');
+            const run = (k: typeof backend) => {
+              const out = c0.clone();
+              k.matmul(a, b, { transA, transB, out, accumulate: true });
+              return bytesOf(out)[0];
+            };
+            assert.deepEqual(run(backend), run(single), `M=${M} N=${N} K=${K} transA=${transA} transB=${transB}`);
+          }
+        }
+      }
+    } finally {
+      single.close();
+    }
+  });
 
   it('LeNet-5: 3 SGD steps give the same weights', async () => {
     const rng = new Rng(3);

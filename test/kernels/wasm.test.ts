@@ -134,7 +134,9 @@ for (const threads of [1, 2]) {
     it('matmul matches the reference across cache blocks and thread splits', () => {
       const rng = new Rng(10 + threads);
       // K > 256 (two k-blocks), N > 1024 (two column blocks), M > 128 (two row blocks); both split directions.
+      // On 2 threads the first two (past 2^23 multiply-adds) share one packed operand: op(A), then op(B).
       checkGemm(k, rng, 130, 1030, 300, false, false, true);
+      checkGemm(k, rng, 301, 77, 555, true, true, false);
       checkGemm(k, rng, 257, 33, 513, true, false, false);
       checkGemm(k, rng, 70, 200, 129, false, true, false);
       checkGemm(k, rng, 200, 70, 129, true, true, true);
@@ -235,7 +237,7 @@ describe('wasm backend, plain SIMD128 build (no relaxed SIMD)', () => {
       try {
         assert.match(k.name, /^wasm \(simd/);
         const rng = new Rng(80 + threads);
-        for (const [M, N, K] of [[13, 17, 5], [65, 130, 300], [200, 70, 129]]) {
+        for (const [M, N, K] of [[13, 17, 5], [65, 130, 300], [200, 70, 129], [301, 77, 555], [77, 301, 555]]) {
           checkGemm(k, rng, M, N, K, false, false, true);
           checkGemm(k, rng, M, N, K, true, true, false);
         }

@@ -24,11 +24,18 @@ const JOB_GEMM = 1;
 const JOB_CONV2D_FORWARD = 2;
 const JOB_CONV2D_BACKWARD = 3;
 const JOB_MAX_POOL2D = 4;
+const JOB_GEMM_PACK = 9;
 /**
  * Multiply-adds below which a job stays on the calling thread: waking a worker costs tens of
  * microseconds, about what 2^18 multiply-adds take on one core.
  */
 const PARALLEL_MIN_WORK = 1 << 18;
+/**
+ * Multiply-adds from which a threaded GEMM packs its shared operand once (packWhole) rather than
+ * in every item: below, the extra job (tens of microseconds) costs more than the repeated packing
+ * (on 2 threads, 192³ ran 8% slower with it, 256³ 8% faster).
+ */
+const SHARED_PACK_MIN_WORK = 1 << 23;
 /** Floats of per-piece dW partials a convolution backward pass may use (32 MiB) before it cuts fewer pieces. */
 const PARTIALS_MAX_FLOATS = 1 << 23;
 
@@ -105,16 +112,41 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     return out;
   }
 
-  /** C (=|+=) op(A)·op(B) on operands already in the arena (row-major, no padding), split over threads when large. */
+  /**
+   * C (=|+=) op(A)·op(B) on operands already in the arena (row-major, no padding), split over
+   * threads when large. Every item of a split needs the whole of one operand (op(B) when split by
+   * rows, op(A) by columns); above SHARED_PACK_MIN_WORK that operand is packed once, as a job of
+   * its own, and the items read it, instead of each packing a copy.
+   */
   function gemmInArena(pa: number, pb: number, pc: number, M: number, N: number, K: number,
     transA: boolean, transB: boolean, accumulate: boolean): void {
     const parallel = rt.threads > 1 && M * N * K >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const scratch = rt.alloc(gemmScratch * threads);
-    const split = gemmSplit(M, N, parallel ? threads : 1);
+    const sharedPack = parallel && M * N * K >= SHARED_PACK_MIN_WORK;
+    const split = gemmSplit(M, N, threads, sharedPack);
+    const packed = sharedPack && split.items > 1 ? packWhole(split.splitRows, pa, pb, M, N, K, transA, transB, threads) : 0;
     const desc = rt.writeJob([JOB_GEMM, transA ? 1 : 0, transB ? 1 : 0, M, N, K, pa, transA ? M : K, pb,
-      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.block]);
+      transB ? K : N, pc, N, accumulate ? 1 : 0, scratch, gemmScratch, split.splitRows ? 1 : 0, split.items, packed]);
     rt.run(desc, split.items, parallel);
+  }
+
+  /**
+   * Packs op(B) (ofB) or op(A) whole into the arena, in parallel, about four items of panels per
+   * thread; returns where (the layout of packBPanels / packAPanels in assembly/gemm.ts).
+   */
+  function packWhole(ofB: boolean, pa: number, pb: number, M: number, N: number, K: number,
+    transA: boolean, transB: boolean, threads: number): number {
+    const tile = ofB ? rt.exports.tileCols() : rt.exports.tileRows();
+    const size = ofB ? N : M;
+    const panels = Math.ceil(size / tile);
+    const packed = rt.alloc(panels * tile * K * 4);
+    const per = Math.ceil(panels / (threads * 4));
+    const desc = ofB
+      ? rt.writeJob([JOB_GEMM_PACK, 1, transB ? 1 : 0, pb, transB ? K : N, N, K, packed, per])
+      : rt.writeJob([JOB_GEMM_PACK, 0, transA ? 1 : 0, pa, transA ? M : K, M, K, packed, per]);
+    rt.run(desc, Math.ceil(panels / per), true);
+    return packed;
   }
 
   /** Whether x [N, in], W [in, out] and every [N, out] / [out] tensor given are float32 of matching shapes. */
@@ -470,17 +502,17 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   }
 
   /**
-   * How a GEMM is cut into items: blocks of the larger of M and N, about four per thread (so a
-   * thread that runs late leaves little behind), on register-tile boundaries and never so thin
-   * that re-packing the other operand per block would cost more than ~2% of the block's work.
+   * How a GEMM is cut into items: the register tiles of the larger of M and N, shared out evenly
+   * (assembly/index.ts), about four items per thread (so a thread that runs late leaves little
+   * behind). Items that pack the other operand each (not sharedPack) get at least 8 tiles, so
+   * re-packing it per item costs no more than ~2% of the item's work.
    */
-  function gemmSplit(M: number, N: number, threads: number): { splitRows: boolean; block: number; items: number } {
+  function gemmSplit(M: number, N: number, threads: number, sharedPack: boolean): { splitRows: boolean; items: number } {
     const splitRows = M >= N;
-    const size = splitRows ? M : N;
-    const unit = splitRows ? rt.exports.tileRows() * 8 : rt.exports.tileCols() * 8;
-    const wanted = Math.ceil(size / (threads * 4));
-    const block = threads === 1 ? size : Math.max(unit, Math.ceil(wanted / unit) * unit);
-    return { splitRows, block: Math.max(block, 1), items: Math.max(1, Math.ceil(size / block)) };
+    const tiles = Math.ceil((splitRows ? M : N) / (splitRows ? rt.exports.tileRows() : rt.exports.tileCols()));
+    const minTiles = sharedPack ? 1 : 8;
+    const items = threads === 1 ? 1 : Math.max(1, Math.min(threads * 4, Math.floor(tiles / minTiles)));
+    return { splitRows, items };
   }
 
   return {

@@ -4,6 +4,9 @@
 // A KC×NC block of op(B) and an MC×KC block of op(A) are packed into panels (zero padded to
 // NR columns / MR rows), so the micro-kernel reads both with unit stride and never branches.
 // Pointers are byte addresses in the shared linear memory; `scratch` is this thread's packing area.
+// A GEMM split over threads by rows needs all of op(B) in every item (by columns, all of op(A)),
+// so the threaded path packs that operand once, whole (packBPanels / packAPanels), and its items
+// read the shared panels instead of each packing its own copy.
 
 /**
  * Rows and columns of the register tile: 6 × 8 = 12 v128 accumulators with relaxed SIMD. Plain
@@ -121,6 +124,40 @@ function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: 
         }
       }
     }
+  }
+}
+
+/** n rounded up to a multiple of the tile size t. */
+// @ts-ignore: decorator
+@inline function roundUp(n: i32, t: i32): i32 {
+  return (n + t - 1) / t * t;
+}
+
+/**
+ * Packs the NR-column panels [q0, q1) of op(B) (K × N), every k-block, in the layout gemm reads
+ * through `packedB`: the panel of k-block pc and column j at packed + (pc·Npad + j·kc)·4 bytes,
+ * Npad = N rounded up to NR (the blocks packB writes, placed side by side for all of N).
+ */
+export function packBPanels(transB: bool, b: usize, ldb: i32, K: i32, N: i32, q0: i32, q1: i32, packed: usize): void {
+  const nPad = roundUp(N, NR);
+  const j0 = q0 * NR, nc = min(N, q1 * NR) - j0;
+  for (let pc = 0; pc < K; pc += KC) {
+    const kc = min(KC, K - pc);
+    packB(transB, b, ldb, pc, j0, kc, nc, packed + (<usize>pc * nPad + <usize>j0 * kc) * 4);
+  }
+}
+
+/**
+ * Packs the MR-row panels [q0, q1) of op(A) (M × K), every k-block, in the layout gemm reads
+ * through `packedA`: the panel of k-block pc and row i at packed + (pc·Mpad + i·kc)·4 bytes,
+ * Mpad = M rounded up to MR.
+ */
+export function packAPanels(transA: bool, a: usize, lda: i32, M: i32, K: i32, q0: i32, q1: i32, packed: usize): void {
+  const mPad = roundUp(M, MR);
+  const i0 = q0 * MR, mc = min(M, q1 * MR) - i0;
+  for (let pc = 0; pc < K; pc += KC) {
+    const kc = min(KC, K - pc);
+    packA(transA, a, lda, i0, pc, mc, kc, packed + (<usize>pc * mPad + <usize>i0 * kc) * 4);
   }
 }
 
@@ -251,10 +288,13 @@ function kernel6x8Simd(
 /**
  * C[M, N] (=|+=) op(A)·op(B). A is [M, K] (row stride lda) or, with transA, [K, M]; B is [K, N]
  * (row stride ldb) or, with transB, [N, K]; C has row stride ldc. Uses GEMM_SCRATCH_BYTES at scratch.
+ * A non-zero packedA (packedB) is op(A) (op(B)) of this call already packed whole by packAPanels
+ * (packBPanels); its panels are read there and a (b) is not read.
  */
 export function gemm(
   transA: bool, transB: bool, M: i32, N: i32, K: i32,
   a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool, scratch: usize,
+  packedA: usize = 0, packedB: usize = 0,
 ): void {
   if (K == 0) {
     if (!accumulate) for (let i = 0; i < M; i++) memory.fill(c + <usize>(i * ldc) * 4, 0, <usize>N * 4);
@@ -263,25 +303,30 @@ export function gemm(
   const ap = scratch;
   const bp = ap + <usize>(MC * KC) * 4;
   const edge = bp + <usize>(KC * NC) * 4;
+  const mPad = roundUp(M, MR), nPad = roundUp(N, NR);
   // A short GEMM (few rows of A, as a convolution's w·cols) uses each panel of B only a few
   // times, so with one k-block and B stored [K, N] its full panels are read in place, rows ldb
   // apart, instead of packed. Not when ldb is a multiple of 256 floats: rows 1 KiB apart share
   // a few L1 sets and evict each other.
-  const inPlace = !transB && K <= KC && M <= 4 * MR && (ldb & 255) != 0;
+  const inPlace = packedB == 0 && !transB && K <= KC && M <= 4 * MR && (ldb & 255) != 0;
   for (let jc = 0; jc < N; jc += NC) {
     const nc = min(NC, N - jc);
     for (let pc = 0; pc < K; pc += KC) {
       const kc = min(KC, K - pc);
       const tail = nc % NR;
-      if (!inPlace) packB(transB, b, ldb, pc, jc, kc, nc, bp);
+      let bBlock = bp;
+      if (packedB != 0) bBlock = packedB + (<usize>pc * nPad + <usize>jc * kc) * 4;
+      else if (!inPlace) packB(transB, b, ldb, pc, jc, kc, nc, bp);
       else if (tail != 0) packB(transB, b, ldb, pc, jc + nc - tail, kc, tail, bp); // the last, partial panel
       const add = accumulate || pc > 0;
       for (let ic = 0; ic < M; ic += MC) {
         const mc = min(MC, M - ic);
-        packA(transA, a, lda, ic, pc, mc, kc, ap);
+        let aBlock = ap;
+        if (packedA != 0) aBlock = packedA + (<usize>pc * mPad + <usize>ic * kc) * 4;
+        else packA(transA, a, lda, ic, pc, mc, kc, ap);
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = min(NR, nc - jr);
-          let bPanel = bp + <usize>(jr * kc) * 4;
+          let bPanel = bBlock + <usize>(jr * kc) * 4;
           let bStride: usize = NR * 4;
           if (inPlace) {
             bPanel = cols == NR ? b + (<usize>pc * ldb + jc + jr) * 4 : bp;
@@ -289,7 +334,7 @@ export function gemm(
           }
           for (let ir = 0; ir < mc; ir += MR) {
             const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
-            const aPanel = ap + <usize>(ir * kc) * 4;
+            const aPanel = aBlock + <usize>(ir * kc) * 4;
             if (MR == 6) kernel6x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
             else kernel4x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
           }

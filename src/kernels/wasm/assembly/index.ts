@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Entry points of nabla.wasm. A job is described by a block of i32 words in linear memory
 // (written by the TS side, see ../runtime.ts and ../kernels.ts) and split into items (row or
-// column blocks of a GEMM, samples of a convolution, pieces of samples of a convolution's backward
-// pass). Threads claim items from a shared counter in the control block, so a thread the OS has
-// descheduled simply ends up with fewer items and never holds the others up. What an item computes
+// column blocks of a GEMM, panels of the operand a threaded GEMM packs once for all its blocks,
+// samples of a convolution, pieces of samples of a convolution's backward pass). Threads claim
+// items from a shared counter in the control block, so a thread the OS has descheduled simply
+// ends up with fewer items and never holds the others up. What an item computes
 // never depends on the thread that claims it (the thread only picks its scratch), so results are
 // bit-identical from run to run. Nothing here allocates; all buffers live in the TS side's arena.
-import { gemm, GEMM_SCRATCH_BYTES, MR, NR } from './gemm';
+import { gemm, GEMM_SCRATCH_BYTES, MR, NR, packAPanels, packBPanels } from './gemm';
 import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addSimd, reluBackwardSimd, reluSimd } from './elementwise';
@@ -20,6 +21,12 @@ export const JOB_BATCH_NORM_FORWARD = 6;
 export const JOB_BATCH_NORM_BACKWARD = 7;
 /** Element-wise job: [kind, floats per item (a multiple of 4), op (0 add, 1 relu, 2 relu backward), a, b, y, n]. */
 export const JOB_ELEMENTWISE = 8;
+/**
+ * Packs one operand of a threaded GEMM whole, for the GEMM job that follows to share:
+ * [kind, operand (0 op(A), 1 op(B)), trans, pointer, leading dimension, rows of op(A) or columns
+ * of op(B), K, packed, panels per item]; an item is a range of MR-row (NR-column) panels.
+ */
+export const JOB_GEMM_PACK = 9;
 
 /** Control block words (the TS side and the workers use the same offsets). */
 const NEXT_ITEM = 1;
@@ -72,6 +79,7 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   else if (kind == JOB_CONV2D_FORWARD) conv2dForwardItem(desc, item, thread);
   else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardPiece(desc, item, thread);
   else if (kind == JOB_ELEMENTWISE) elementwiseItem(desc, item);
+  else if (kind == JOB_GEMM_PACK) gemmPackItem(desc, item);
   else if (kind >= JOB_BATCH_NORM_STATS && kind <= JOB_BATCH_NORM_BACKWARD) {
     const inner = desc + 8, per = word(desc, 1);
     const c0 = item * per, c1 = min(word(inner, 1), c0 + per);
@@ -115,7 +123,10 @@ export function runJobSerial(desc: usize, items: i32): void {
 
 /**
  * GEMM job words: [kind, transA, transB, M, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch,
- * scratchStride, splitRows, blockSize]. Item i is block i of rows (splitRows) or of columns.
+ * scratchStride, splitRows, items, packed]. The register tiles of rows (splitRows) or of columns
+ * are shared out as evenly as they go: item i gets tiles [⌊i·T/items⌋, ⌊(i+1)·T/items⌋) of the T.
+ * A non-zero `packed` is the operand every item needs whole, packed by a JOB_GEMM_PACK job:
+ * op(B) for a split by rows, op(A) for a split by columns.
  */
 function gemmItem(desc: usize, item: i32, thread: i32): void {
   const transA = word(desc, 1) != 0;
@@ -125,20 +136,34 @@ function gemmItem(desc: usize, item: i32, thread: i32): void {
   const lda = word(desc, 7), ldb = word(desc, 9), ldc = word(desc, 11);
   const accumulate = word(desc, 12) != 0;
   const scratch = <usize>word(desc, 13) + <usize>thread * <usize>word(desc, 14);
-  const splitRows = word(desc, 15) != 0, block = word(desc, 16);
+  const splitRows = word(desc, 15) != 0, items = word(desc, 16);
+  const packed = <usize>word(desc, 17);
+  const tile = splitRows ? MR : NR, size = splitRows ? M : N;
+  const tiles = <i64>((size + tile - 1) / tile);
+  const start = <i32>(<i64>item * tiles / items) * tile;
+  const end = min(size, <i32>(<i64>(item + 1) * tiles / items) * tile);
+  if (start >= end) return;
   if (splitRows) {
-    const i0 = item * block, i1 = min(M, i0 + block);
-    if (i0 >= i1) return;
-    a += transA ? <usize>i0 * 4 : <usize>i0 * lda * 4;
-    c += <usize>i0 * ldc * 4;
-    gemm(transA, transB, i1 - i0, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch);
+    a += transA ? <usize>start * 4 : <usize>start * lda * 4;
+    c += <usize>start * ldc * 4;
+    gemm(transA, transB, end - start, N, K, a, lda, b, ldb, c, ldc, accumulate, scratch, 0, packed);
   } else {
-    const j0 = item * block, j1 = min(N, j0 + block);
-    if (j0 >= j1) return;
-    b += transB ? <usize>j0 * ldb * 4 : <usize>j0 * 4;
-    c += <usize>j0 * 4;
-    gemm(transA, transB, M, j1 - j0, K, a, lda, b, ldb, c, ldc, accumulate, scratch);
+    b += transB ? <usize>start * ldb * 4 : <usize>start * 4;
+    c += <usize>start * 4;
+    gemm(transA, transB, M, end - start, K, a, lda, b, ldb, c, ldc, accumulate, scratch, packed, 0);
   }
+}
+
+/** Panels [item·per, min(panels, (item + 1)·per)) of a JOB_GEMM_PACK job, for every k-block. */
+function gemmPackItem(desc: usize, item: i32): void {
+  const ofB = word(desc, 1) != 0, trans = word(desc, 2) != 0;
+  const src = <usize>word(desc, 3), ld = word(desc, 4), size = word(desc, 5), K = word(desc, 6);
+  const packed = <usize>word(desc, 7), per = word(desc, 8);
+  const panels = (size + (ofB ? NR : MR) - 1) / (ofB ? NR : MR);
+  const q0 = item * per, q1 = min(panels, q0 + per);
+  if (q0 >= q1) return;
+  if (ofB) packBPanels(trans, src, ld, K, size, q0, q1, packed);
+  else packAPanels(trans, src, ld, size, K, q0, q1, packed);
 }
 
 /** Register-tile sizes, so the TS side can cut GEMM blocks on tile boundaries. */

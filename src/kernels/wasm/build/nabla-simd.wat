@@ -4,25 +4,26 @@
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (result i32)))
  (type $4 (func (param i32 i32 i32 i32 i32)))
- (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $6 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $7 (func (param i32 i32)))
- (type $8 (func (param i32 i32) (result f64)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $12 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $14 (func (param i32 i32 i32 i32 f32 i32)))
- (type $15 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $16 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $17 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $18 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $19 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $20 (func (param i32 f64)))
- (type $21 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $22 (func (param i32 i32) (result i32)))
- (type $23 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32) (result f64)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $12 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $13 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $15 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $19 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $20 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $21 (func (param i32 f64)))
+ (type $22 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $23 (func (param i32 i32) (result i32)))
+ (type $24 (func (param i32 i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -31,6 +32,7 @@
  (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_FORWARD i32 (i32.const 6))
  (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_BACKWARD i32 (i32.const 7))
  (global $src/kernels/wasm/assembly/index/JOB_ELEMENTWISE i32 (i32.const 8))
+ (global $src/kernels/wasm/assembly/index/JOB_GEMM_PACK i32 (i32.const 9))
  (export "JOB_GEMM" (global $src/kernels/wasm/assembly/index/JOB_GEMM))
  (export "JOB_CONV2D_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD))
  (export "JOB_CONV2D_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_BACKWARD))
@@ -38,6 +40,7 @@
  (export "JOB_BATCH_NORM_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_FORWARD))
  (export "JOB_BATCH_NORM_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_BACKWARD))
  (export "JOB_ELEMENTWISE" (global $src/kernels/wasm/assembly/index/JOB_ELEMENTWISE))
+ (export "JOB_GEMM_PACK" (global $src/kernels/wasm/assembly/index/JOB_GEMM_PACK))
  (export "gemmScratchBytes" (func $src/kernels/wasm/assembly/index/gemmScratchBytes))
  (export "heapBase" (func $src/kernels/wasm/assembly/index/heapBase))
  (export "runJobItems" (func $src/kernels/wasm/assembly/index/runJobItems))
@@ -77,9 +80,7 @@
  (export "sgdStepSimd" (func $src/kernels/wasm/assembly/optim/sgdStepSimd))
  (export "adamStepSimd" (func $src/kernels/wasm/assembly/optim/adamStepSimd))
  (export "memory" (memory $0))
- (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
-  (local $13 i32)
-  (local $14 i32)
+ (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32)
   (local $15 i32)
   (local $16 i32)
   (local $17 i32)
@@ -96,6 +97,10 @@
   (local $28 i32)
   (local $29 i32)
   (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 i32)
+  (local $34 i32)
   local.get $4
   i32.eqz
   if
@@ -132,459 +137,327 @@
    return
   end
   local.get $12
-  local.tee $13
   i32.const 122880
   i32.add
-  local.tee $15
+  local.tee $16
   i32.const -1048576
   i32.sub
-  local.set $23
-  local.get $1
+  local.set $30
+  local.get $14
   i32.eqz
-  local.tee $12
+  local.tee $15
+  if
+   local.get $1
+   i32.eqz
+   local.set $15
+  end
+  local.get $15
   if
    local.get $4
    i32.const 256
    i32.le_s
-   local.set $12
+   local.set $15
   end
-  local.get $12
+  local.get $15
   if
    local.get $2
    i32.const 16
    i32.le_s
-   local.set $12
+   local.set $15
   end
-  local.get $12
-  if
-   local.get $8
-   i32.const 255
-   i32.and
-   i32.const 0
-   i32.ne
-   local.set $12
-  end
+  local.get $8
+  i32.const 255
+  i32.and
+  i32.const 0
+  i32.ne
+  local.get $15
+  local.get $15
+  select
+  local.set $18
+  local.get $2
+  i32.const 3
+  i32.add
+  i32.const 4
+  i32.div_s
+  i32.const 2
+  i32.shl
+  local.set $31
+  local.get $3
+  i32.const 7
+  i32.add
+  i32.const 8
+  i32.div_s
+  i32.const 3
+  i32.shl
+  local.set $32
   loop $for-loop|1
    local.get $3
-   local.get $20
+   local.get $21
    i32.gt_s
    if
     i32.const 1024
     local.get $3
-    local.get $20
+    local.get $21
     i32.sub
-    local.tee $14
-    local.get $14
+    local.tee $15
+    local.get $15
     i32.const 1024
     i32.gt_s
     select
-    local.set $21
+    local.set $26
     i32.const 0
-    local.set $18
+    local.set $20
     loop $for-loop|2
      local.get $4
-     local.get $18
+     local.get $20
      i32.gt_s
      if
       i32.const 256
       local.get $4
-      local.get $18
+      local.get $20
       i32.sub
-      local.tee $14
-      local.get $14
+      local.tee $15
+      local.get $15
       i32.const 256
       i32.gt_s
       select
-      local.set $25
-      local.get $12
+      local.set $22
+      local.get $16
+      local.set $15
+      local.get $14
       if
+       local.get $14
+       local.get $20
+       local.get $32
+       i32.mul
        local.get $21
+       local.get $22
+       i32.mul
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $15
+      else
+       local.get $26
        i32.const 8
        i32.rem_s
-       local.tee $14
+       local.set $17
+       local.get $18
        if
+        local.get $17
+        if
+         local.get $1
+         local.get $7
+         local.get $8
+         local.get $20
+         local.get $21
+         local.get $26
+         i32.add
+         local.get $17
+         i32.sub
+         local.get $22
+         local.get $17
+         local.get $16
+         call $src/kernels/wasm/assembly/gemm/packB
+        end
+       else
         local.get $1
         local.get $7
         local.get $8
-        local.get $18
         local.get $20
         local.get $21
-        i32.add
-        local.get $14
-        i32.sub
-        local.get $25
-        local.get $14
-        local.get $15
+        local.get $22
+        local.get $26
+        local.get $16
         call $src/kernels/wasm/assembly/gemm/packB
        end
-      else
-       local.get $1
-       local.get $7
-       local.get $8
-       local.get $18
-       local.get $20
-       local.get $25
-       local.get $21
-       local.get $15
-       call $src/kernels/wasm/assembly/gemm/packB
       end
       local.get $11
-      local.get $18
+      local.get $20
       i32.const 0
       i32.gt_s
       local.get $11
       select
-      local.set $24
+      local.set $33
       i32.const 0
-      local.set $19
+      local.set $23
       loop $for-loop|3
        local.get $2
-       local.get $19
+       local.get $23
        i32.gt_s
        if
         i32.const 120
         local.get $2
-        local.get $19
+        local.get $23
         i32.sub
-        local.tee $14
-        local.get $14
+        local.tee $17
+        local.get $17
         i32.const 120
         i32.gt_s
         select
-        local.set $26
-        i32.const 0
+        local.set $27
+        local.get $12
         local.set $17
-        loop $for-loop|00
-         local.get $17
+        local.get $13
+        if
+         local.get $13
+         local.get $20
+         local.get $31
+         i32.mul
+         local.get $22
+         local.get $23
+         i32.mul
+         i32.add
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $17
+        else
+         local.get $0
+         local.get $5
+         local.get $6
+         local.get $23
+         local.get $20
+         local.get $27
+         local.get $22
+         local.get $12
+         call $src/kernels/wasm/assembly/gemm/packA
+        end
+        i32.const 0
+        local.set $24
+        loop $for-loop|4
+         local.get $24
          local.get $26
          i32.lt_s
          if
-          i32.const 4
+          i32.const 8
           local.get $26
-          local.get $17
+          local.get $24
           i32.sub
-          local.tee $14
-          local.get $14
-          i32.const 4
+          local.tee $19
+          local.get $19
+          i32.const 8
           i32.gt_s
           select
-          local.set $27
-          local.get $13
-          local.get $17
-          local.get $25
-          i32.mul
-          i32.const 2
-          i32.shl
-          i32.add
           local.set $28
-          local.get $0
-          if
-           i32.const 0
-           local.set $14
-           loop $for-loop|11
-            local.get $14
-            local.get $25
-            i32.lt_s
-            if
-             local.get $5
-             local.get $14
-             local.get $18
-             i32.add
-             local.get $6
-             i32.mul
-             local.get $19
-             i32.add
-             local.get $17
-             i32.add
-             i32.const 2
-             i32.shl
-             i32.add
-             local.set $29
-             local.get $28
-             local.get $14
-             i32.const 4
-             i32.shl
-             i32.add
-             local.set $22
-             local.get $27
-             i32.const 4
-             i32.eq
-             if
-              local.get $22
-              local.get $29
-              v128.load
-              v128.store
-             else
-              i32.const 0
-              local.set $16
-              loop $for-loop|22
-               local.get $16
-               i32.const 4
-               i32.lt_s
-               if
-                local.get $16
-                i32.const 2
-                i32.shl
-                local.tee $30
-                local.get $22
-                i32.add
-                local.get $16
-                local.get $27
-                i32.lt_s
-                if (result f32)
-                 local.get $29
-                 local.get $30
-                 i32.add
-                 f32.load
-                else
-                 f32.const 0
-                end
-                f32.store
-                local.get $16
-                i32.const 1
-                i32.add
-                local.set $16
-                br $for-loop|22
-               end
-              end
-             end
-             local.get $14
-             i32.const 1
-             i32.add
-             local.set $14
-             br $for-loop|11
-            end
-           end
-          else
-           i32.const 0
-           local.set $16
-           loop $for-loop|33
-            local.get $16
-            i32.const 4
-            i32.lt_s
-            if
-             local.get $28
-             local.get $16
-             i32.const 2
-             i32.shl
-             i32.add
-             local.set $22
-             local.get $16
-             local.get $27
-             i32.lt_s
-             if
-              local.get $5
-              local.get $17
-              local.get $19
-              i32.add
-              local.get $16
-              i32.add
-              local.get $6
-              i32.mul
-              local.get $18
-              i32.add
-              i32.const 2
-              i32.shl
-              i32.add
-              local.set $29
-              i32.const 0
-              local.set $14
-              loop $for-loop|4
-               local.get $14
-               local.get $25
-               i32.lt_s
-               if
-                local.get $22
-                local.get $14
-                i32.const 4
-                i32.shl
-                i32.add
-                local.get $29
-                local.get $14
-                i32.const 2
-                i32.shl
-                i32.add
-                f32.load
-                f32.store
-                local.get $14
-                i32.const 1
-                i32.add
-                local.set $14
-                br $for-loop|4
-               end
-              end
-             else
-              i32.const 0
-              local.set $14
-              loop $for-loop|5
-               local.get $14
-               local.get $25
-               i32.lt_s
-               if
-                local.get $22
-                local.get $14
-                i32.const 4
-                i32.shl
-                i32.add
-                f32.const 0
-                f32.store
-                local.get $14
-                i32.const 1
-                i32.add
-                local.set $14
-                br $for-loop|5
-               end
-              end
-             end
-             local.get $16
-             i32.const 1
-             i32.add
-             local.set $16
-             br $for-loop|33
-            end
-           end
-          end
-          local.get $17
-          i32.const 4
-          i32.add
-          local.set $17
-          br $for-loop|00
-         end
-        end
-        i32.const 0
-        local.set $16
-        loop $for-loop|44
-         local.get $16
-         local.get $21
-         i32.lt_s
-         if
-          i32.const 8
-          local.get $21
-          local.get $16
-          i32.sub
-          local.tee $14
-          local.get $14
-          i32.const 8
-          i32.gt_s
-          select
-          local.set $27
           local.get $15
-          local.get $16
-          local.get $25
+          local.get $22
+          local.get $24
           i32.mul
           i32.const 2
           i32.shl
           i32.add
-          local.set $14
+          local.set $19
           i32.const 32
-          local.set $22
-          local.get $12
+          local.set $29
+          local.get $18
           if
            i32.const 32
            local.get $8
            i32.const 2
            i32.shl
-           local.get $27
+           local.get $28
            i32.const 8
            i32.ne
            select
-           local.set $22
-           local.get $27
+           local.set $29
+           local.get $28
            i32.const 8
            i32.eq
            if (result i32)
             local.get $7
             local.get $8
-            local.get $18
-            i32.mul
             local.get $20
+            i32.mul
+            local.get $21
             i32.add
-            local.get $16
+            local.get $24
             i32.add
             i32.const 2
             i32.shl
             i32.add
            else
-            local.get $15
+            local.get $16
            end
-           local.set $14
+           local.set $19
           end
           i32.const 0
-          local.set $17
-          loop $for-loop|55
-           local.get $17
-           local.get $26
+          local.set $25
+          loop $for-loop|5
+           local.get $25
+           local.get $27
            i32.lt_s
            if
-            local.get $25
-            local.get $13
+            local.get $22
             local.get $17
+            local.get $22
             local.get $25
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.get $14
-            local.get $22
-            local.get $9
-            local.get $17
             local.get $19
+            local.get $29
+            local.get $9
+            local.get $23
+            local.get $25
             i32.add
             local.get $10
             i32.mul
-            local.get $20
+            local.get $21
             i32.add
-            local.get $16
+            local.get $24
             i32.add
             i32.const 2
             i32.shl
             i32.add
             local.get $10
             i32.const 4
-            local.get $26
-            local.get $17
+            local.get $27
+            local.get $25
             i32.sub
-            local.tee $28
-            local.get $28
+            local.tee $34
+            local.get $34
             i32.const 4
             i32.gt_s
             select
-            local.get $27
-            local.get $24
-            local.get $23
+            local.get $28
+            local.get $33
+            local.get $30
             call $src/kernels/wasm/assembly/gemm/kernel4x8Simd
-            local.get $17
+            local.get $25
             i32.const 4
             i32.add
-            local.set $17
-            br $for-loop|55
+            local.set $25
+            br $for-loop|5
            end
           end
-          local.get $16
+          local.get $24
           i32.const 8
           i32.add
-          local.set $16
-          br $for-loop|44
+          local.set $24
+          br $for-loop|4
          end
         end
-        local.get $19
+        local.get $23
         i32.const 120
         i32.add
-        local.set $19
+        local.set $23
         br $for-loop|3
        end
       end
-      local.get $18
+      local.get $20
       i32.const 256
       i32.add
-      local.set $18
+      local.set $20
       br $for-loop|2
      end
     end
-    local.get $20
+    local.get $21
     i32.const 1024
     i32.add
-    local.set $20
+    local.set $21
     br $for-loop|1
    end
   end
@@ -756,6 +629,420 @@
   i32.and
   i32.add
  )
+ (func $src/kernels/wasm/assembly/gemm/packB (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  loop $for-loop|0
+   local.get $6
+   local.get $22
+   i32.gt_s
+   if
+    i32.const 8
+    local.get $6
+    local.get $22
+    i32.sub
+    local.tee $8
+    local.get $8
+    i32.const 8
+    i32.gt_s
+    select
+    local.set $18
+    local.get $7
+    local.get $5
+    local.get $22
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $21
+    local.get $0
+    if
+     local.get $18
+     i32.const 8
+     i32.eq
+     if
+      local.get $1
+      local.get $4
+      local.get $22
+      i32.add
+      local.get $2
+      i32.mul
+      local.get $3
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $19
+      local.get $2
+      i32.const 2
+      i32.shl
+      local.set $18
+      i32.const 0
+      local.set $9
+      loop $for-loop|00
+       local.get $9
+       i32.const 4
+       i32.add
+       local.tee $8
+       local.get $5
+       i32.le_s
+       if
+        local.get $21
+        local.get $9
+        i32.const 5
+        i32.shl
+        i32.add
+        local.tee $11
+        local.get $19
+        local.get $9
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $9
+        v128.load
+        local.tee $17
+        local.get $9
+        local.get $18
+        i32.add
+        v128.load
+        local.tee $16
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $13
+        local.get $18
+        i32.const 1
+        i32.shl
+        local.tee $10
+        local.get $9
+        i32.add
+        v128.load
+        local.tee $15
+        local.get $18
+        i32.const 3
+        i32.mul
+        local.tee $20
+        local.get $9
+        i32.add
+        v128.load
+        local.tee $14
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $12
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store
+        local.get $11
+        local.get $13
+        local.get $12
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=32
+        local.get $11
+        local.get $17
+        local.get $16
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $13
+        local.get $15
+        local.get $14
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $12
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store offset=64
+        local.get $11
+        local.get $13
+        local.get $12
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=96
+        local.get $11
+        local.get $9
+        local.get $18
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $9
+        v128.load
+        local.tee $17
+        local.get $9
+        local.get $18
+        i32.add
+        v128.load
+        local.tee $16
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $13
+        local.get $9
+        local.get $10
+        i32.add
+        v128.load
+        local.tee $15
+        local.get $9
+        local.get $20
+        i32.add
+        v128.load
+        local.tee $14
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $12
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store offset=16
+        local.get $11
+        local.get $13
+        local.get $12
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=48
+        local.get $11
+        local.get $17
+        local.get $16
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $13
+        local.get $15
+        local.get $14
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $12
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store offset=80
+        local.get $11
+        local.get $13
+        local.get $12
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=112
+        local.get $8
+        local.set $9
+        br $for-loop|00
+       end
+      end
+      loop $for-loop|1
+       local.get $5
+       local.get $9
+       i32.gt_s
+       if
+        i32.const 0
+        local.set $20
+        loop $for-loop|2
+         local.get $20
+         i32.const 8
+         i32.lt_s
+         if
+          local.get $21
+          local.get $9
+          i32.const 3
+          i32.shl
+          local.get $20
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $19
+          local.get $18
+          local.get $20
+          i32.mul
+          i32.add
+          local.get $9
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32.store
+          local.get $20
+          i32.const 1
+          i32.add
+          local.set $20
+          br $for-loop|2
+         end
+        end
+        local.get $9
+        i32.const 1
+        i32.add
+        local.set $9
+        br $for-loop|1
+       end
+      end
+     else
+      i32.const 0
+      local.set $20
+      loop $for-loop|3
+       local.get $20
+       i32.const 8
+       i32.lt_s
+       if
+        local.get $21
+        local.get $20
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $10
+        local.get $18
+        local.get $20
+        i32.gt_s
+        if
+         local.get $1
+         local.get $4
+         local.get $22
+         i32.add
+         local.get $20
+         i32.add
+         local.get $2
+         i32.mul
+         local.get $3
+         i32.add
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $8
+         i32.const 0
+         local.set $9
+         loop $for-loop|4
+          local.get $5
+          local.get $9
+          i32.gt_s
+          if
+           local.get $10
+           local.get $9
+           i32.const 5
+           i32.shl
+           i32.add
+           local.get $8
+           local.get $9
+           i32.const 2
+           i32.shl
+           i32.add
+           f32.load
+           f32.store
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|4
+          end
+         end
+        else
+         i32.const 0
+         local.set $9
+         loop $for-loop|5
+          local.get $5
+          local.get $9
+          i32.gt_s
+          if
+           local.get $10
+           local.get $9
+           i32.const 5
+           i32.shl
+           i32.add
+           f32.const 0
+           f32.store
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|5
+          end
+         end
+        end
+        local.get $20
+        i32.const 1
+        i32.add
+        local.set $20
+        br $for-loop|3
+       end
+      end
+     end
+    else
+     i32.const 0
+     local.set $9
+     loop $for-loop|11
+      local.get $5
+      local.get $9
+      i32.gt_s
+      if
+       local.get $1
+       local.get $3
+       local.get $9
+       i32.add
+       local.get $2
+       i32.mul
+       local.get $4
+       i32.add
+       local.get $22
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $11
+       local.get $21
+       local.get $9
+       i32.const 5
+       i32.shl
+       i32.add
+       local.set $10
+       local.get $18
+       i32.const 8
+       i32.eq
+       if
+        local.get $10
+        local.get $11
+        v128.load
+        v128.store
+        local.get $10
+        local.get $11
+        v128.load offset=16
+        v128.store offset=16
+       else
+        i32.const 0
+        local.set $20
+        loop $for-loop|22
+         local.get $20
+         i32.const 8
+         i32.lt_s
+         if
+          local.get $10
+          local.get $20
+          i32.const 2
+          i32.shl
+          local.tee $8
+          i32.add
+          local.get $18
+          local.get $20
+          i32.gt_s
+          if (result f32)
+           local.get $8
+           local.get $11
+           i32.add
+           f32.load
+          else
+           f32.const 0
+          end
+          f32.store
+          local.get $20
+          i32.const 1
+          i32.add
+          local.set $20
+          br $for-loop|22
+         end
+        end
+       end
+       local.get $9
+       i32.const 1
+       i32.add
+       local.set $9
+       br $for-loop|11
+      end
+     end
+    end
+    local.get $22
+    i32.const 8
+    i32.add
+    local.set $22
+    br $for-loop|0
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/winograd/winogradSamples (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32) (param $15 i32)
   (local $16 v128)
   (local $17 v128)
@@ -903,6 +1190,8 @@
     local.get $29
     i32.const 0
     local.get $15
+    i32.const 0
+    i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
     local.get $18
     i32.const 1
@@ -1972,8 +2261,8 @@
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 v128)
   (local $4 f32)
-  (local $5 i32)
-  (local $6 i32)
+  (local $5 i64)
+  (local $6 i64)
   (local $7 i32)
   (local $8 i32)
   (local $9 i32)
@@ -1985,55 +2274,54 @@
   (local $15 i32)
   (local $16 i32)
   (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
   local.get $0
   i32.load
-  local.tee $5
+  local.tee $7
   i32.const 1
   i32.eq
   if
-   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
+   block $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
     local.get $0
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $10
+    local.set $7
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $11
-    local.get $0
-    i32.load offset=12
-    local.set $5
-    local.get $0
-    i32.load offset=16
-    local.set $6
-    local.get $0
-    i32.load offset=20
-    local.set $12
-    local.get $0
-    i32.load offset=24
-    local.set $13
-    local.get $0
-    i32.load offset=32
-    local.set $14
-    local.get $0
-    i32.load offset=40
-    local.set $15
-    local.get $0
-    i32.load offset=28
-    local.set $7
-    local.get $0
-    i32.load offset=36
     local.set $8
     local.get $0
-    i32.load offset=44
+    i32.load offset=20
     local.set $9
+    local.get $0
+    i32.load offset=24
+    local.set $10
+    local.get $0
+    i32.load offset=32
+    local.set $15
+    local.get $0
+    i32.load offset=40
+    local.set $16
+    local.get $0
+    i32.load offset=28
+    local.set $11
+    local.get $0
+    i32.load offset=36
+    local.set $12
+    local.get $0
+    i32.load offset=44
+    local.set $13
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $16
+    local.set $17
     local.get $0
     i32.load offset=52
     local.get $2
@@ -2041,95 +2329,118 @@
     i32.load offset=56
     i32.mul
     i32.add
-    local.set $17
+    local.set $18
+    local.get $0
+    i32.load offset=68
+    local.set $19
+    i32.const 4
+    i32.const 8
+    local.get $0
+    i32.load offset=60
+    i32.const 0
+    i32.ne
+    local.tee $20
+    select
+    local.tee $14
+    local.get $0
+    i32.load offset=12
+    local.tee $21
+    local.get $0
+    i32.load offset=16
+    local.tee $2
+    local.get $20
+    select
+    local.tee $22
+    local.get $14
+    i32.add
+    i32.const 1
+    i32.sub
+    local.get $14
+    i32.div_s
+    i64.extend_i32_s
+    local.tee $5
+    local.get $1
+    i64.extend_i32_s
+    i64.mul
     local.get $0
     i32.const -64
     i32.sub
-    i32.load
-    local.set $2
-    local.get $0
-    i32.load offset=60
+    i64.load32_s
+    local.tee $6
+    i64.div_s
+    i32.wrap_i64
+    i32.mul
+    local.tee $0
+    local.get $22
+    local.get $1
+    i32.const 1
+    i32.add
+    i64.extend_i32_s
+    local.get $5
+    i64.mul
+    local.get $6
+    i64.div_s
+    i32.wrap_i64
+    local.get $14
+    i32.mul
+    local.tee $1
+    local.get $1
+    local.get $22
+    i32.gt_s
+    select
+    local.tee $1
+    i32.ge_s
+    br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
+    local.get $20
     if
-     local.get $5
-     local.get $1
-     local.get $2
-     i32.mul
-     local.tee $0
-     local.get $2
-     i32.add
-     local.tee $1
-     local.get $1
-     local.get $5
-     i32.gt_s
-     select
-     local.set $1
-     local.get $0
-     local.get $1
-     i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
-     local.get $10
-     local.get $11
+     local.get $7
+     local.get $8
      local.get $1
      local.get $0
      i32.sub
-     local.get $6
-     local.get $12
-     local.get $13
+     local.get $2
+     local.get $9
+     local.get $10
      local.get $0
      i32.const 2
      i32.shl
      local.get $0
-     local.get $7
+     local.get $11
      i32.mul
      i32.const 2
      i32.shl
-     local.get $10
+     local.get $7
      select
      i32.add
-     local.get $7
-     local.get $14
-     local.get $8
+     local.get $11
      local.get $15
+     local.get $12
+     local.get $16
      local.get $0
-     local.get $9
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $9
-     local.get $16
+     local.get $13
      local.get $17
+     local.get $18
+     i32.const 0
+     local.get $19
      call $src/kernels/wasm/assembly/gemm/gemm
     else
-     local.get $6
-     local.get $1
-     local.get $2
-     i32.mul
-     local.tee $0
-     local.get $2
-     i32.add
-     local.tee $1
-     local.get $1
-     local.get $6
-     i32.gt_s
-     select
-     local.set $1
-     local.get $0
-     local.get $1
-     i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem$2
-     local.get $10
-     local.get $11
-     local.get $5
+     local.get $7
+     local.get $8
+     local.get $21
      local.get $1
      local.get $0
      i32.sub
-     local.get $12
-     local.get $13
-     local.get $7
-     local.get $14
+     local.get $9
+     local.get $10
+     local.get $11
+     local.get $15
      local.get $0
-     local.get $8
+     local.get $12
      i32.mul
      i32.const 2
      i32.shl
@@ -2137,53 +2448,55 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $11
+     local.get $8
      select
      i32.add
-     local.get $8
+     local.get $12
      local.get $0
-     local.get $15
-     i32.add
-     local.get $9
      local.get $16
+     i32.add
+     local.get $13
      local.get $17
+     local.get $18
+     local.get $19
+     i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
    end
   else
-   local.get $5
+   local.get $7
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$3
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$2
      local.get $0
      i32.load offset=96
-     local.tee $5
+     local.tee $7
      i32.eqz
      if
       local.get $0
       local.get $1
       local.get $2
       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$3
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$2
      end
      local.get $0
      i32.load offset=68
      local.get $0
      i32.load offset=16
-     local.tee $6
+     local.tee $8
      local.get $0
      i32.load offset=12
-     local.tee $7
+     local.tee $9
      local.get $0
      i32.load offset=100
-     local.tee $8
+     local.tee $10
      local.get $1
      i32.mul
      local.tee $1
      local.get $0
      i32.load offset=8
-     local.tee $9
+     local.tee $11
      i32.mul
      i32.mul
      i32.mul
@@ -2192,36 +2505,36 @@
      i32.add
      local.get $0
      i32.load offset=4
-     local.tee $10
+     local.tee $12
      local.get $1
-     local.get $8
-     i32.add
-     local.tee $11
      local.get $10
-     local.get $11
+     i32.add
+     local.tee $13
+     local.get $12
+     local.get $13
      i32.lt_s
      select
      local.get $1
      i32.sub
+     local.get $11
      local.get $9
-     local.get $7
-     local.get $6
+     local.get $8
      local.get $0
      i32.load offset=40
      local.get $0
      i32.load offset=44
      local.get $0
      i32.load offset=60
-     local.tee $6
+     local.tee $8
      local.get $0
      i32.const -64
      i32.sub
      i32.load
-     local.tee $7
-     local.get $5
+     local.tee $9
+     local.get $7
      local.get $0
      i32.load offset=20
-     local.tee $5
+     local.tee $7
      local.get $0
      i32.load offset=76
      local.get $0
@@ -2231,11 +2544,11 @@
      local.get $0
      i32.load offset=80
      local.get $1
-     local.get $5
-     i32.mul
-     local.get $6
-     i32.mul
      local.get $7
+     i32.mul
+     local.get $8
+     i32.mul
+     local.get $9
      i32.mul
      i32.const 2
      i32.shl
@@ -2248,18 +2561,18 @@
      i32.mul
      i32.add
      local.tee $0
-     local.get $9
-     local.get $5
-     local.get $6
+     local.get $11
      local.get $7
      local.get $8
+     local.get $9
+     local.get $10
      call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
      local.get $0
      i32.add
      call $src/kernels/wasm/assembly/winograd/winogradSamples
     end
    else
-    local.get $5
+    local.get $7
     i32.const 3
     i32.eq
     if
@@ -2268,7 +2581,7 @@
      local.get $2
      call $src/kernels/wasm/assembly/conv/conv2dBackwardPiece
     else
-     local.get $5
+     local.get $7
      i32.const 8
      i32.eq
      if
@@ -2277,15 +2590,15 @@
       local.tee $2
       local.get $0
       i32.load offset=4
-      local.tee $5
+      local.tee $7
       local.get $1
       i32.mul
       local.tee $1
-      local.get $5
+      local.get $7
       i32.add
-      local.tee $5
+      local.tee $7
       local.get $2
-      local.get $5
+      local.get $7
       i32.lt_s
       select
       local.get $1
@@ -2298,17 +2611,17 @@
       local.get $0
       i32.load offset=12
       i32.add
-      local.set $5
+      local.set $7
       local.get $1
       local.get $0
       i32.load offset=16
       i32.add
-      local.set $6
+      local.set $8
       local.get $1
       local.get $0
       i32.load offset=20
       i32.add
-      local.set $7
+      local.set $9
       local.get $0
       i32.load offset=8
       local.tee $0
@@ -2331,12 +2644,12 @@
           i32.const 2
           i32.shl
           local.tee $0
-          local.get $5
+          local.get $7
           i32.add
           v128.load
           local.set $3
           local.get $0
-          local.get $7
+          local.get $9
           i32.add
           local.get $3
           local.get $3
@@ -2362,12 +2675,12 @@
           i32.const 2
           i32.shl
           local.tee $1
-          local.get $5
+          local.get $7
           i32.add
           f32.load
           local.set $4
           local.get $1
-          local.get $7
+          local.get $9
           i32.add
           local.get $4
           f32.const 0
@@ -2402,18 +2715,18 @@
           i32.const 2
           i32.shl
           local.tee $0
-          local.get $7
+          local.get $9
           i32.add
           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
           local.get $0
-          local.get $5
+          local.get $7
           i32.add
           v128.load
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           f32x4.gt
           v128.and
           local.get $0
-          local.get $6
+          local.get $8
           i32.add
           v128.load
           f32x4.mul
@@ -2432,19 +2745,19 @@
           i32.const 2
           i32.shl
           local.tee $1
-          local.get $7
+          local.get $9
           i32.add
           f32.const 1
           f32.const 0
           local.get $1
-          local.get $5
+          local.get $7
           i32.add
           f32.load
           f32.const 0
           f32.gt
           select
           local.get $1
-          local.get $6
+          local.get $8
           i32.add
           f32.load
           f32.mul
@@ -2472,14 +2785,14 @@
          i32.const 2
          i32.shl
          local.tee $0
-         local.get $7
+         local.get $9
          i32.add
          local.get $0
-         local.get $5
+         local.get $7
          i32.add
          v128.load
          local.get $0
-         local.get $6
+         local.get $8
          i32.add
          v128.load
          f32x4.add
@@ -2498,14 +2811,14 @@
          i32.const 2
          i32.shl
          local.tee $1
-         local.get $7
+         local.get $9
          i32.add
          local.get $1
-         local.get $5
+         local.get $7
          i32.add
          f32.load
          local.get $1
-         local.get $6
+         local.get $8
          i32.add
          f32.load
          f32.add
@@ -2519,56 +2832,250 @@
        end
       end
      else
-      local.get $5
-      i32.const 7
-      i32.le_s
-      local.get $5
-      i32.const 5
-      i32.ge_s
-      i32.and
+      local.get $7
+      i32.const 9
+      i32.eq
       if
-       local.get $0
-       i32.const 8
-       i32.add
-       local.tee $2
-       i32.load offset=4
-       local.tee $6
-       local.get $0
-       i32.load offset=4
-       local.tee $0
-       local.get $1
-       i32.mul
-       local.tee $1
-       local.get $0
-       i32.add
-       local.tee $0
-       local.get $0
-       local.get $6
-       i32.gt_s
-       select
-       local.set $0
-       local.get $5
-       i32.const 5
-       i32.eq
-       if
-        local.get $2
-        local.get $1
+       block $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
         local.get $0
-        call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
-       else
-        local.get $5
-        i32.const 6
+        i32.load offset=8
+        i32.const 0
+        i32.ne
+        local.set $2
+        local.get $0
+        i32.load offset=12
+        local.set $7
+        local.get $0
+        i32.load offset=16
+        local.set $8
+        local.get $0
+        i32.load offset=24
+        local.set $9
+        local.get $0
+        i32.load offset=28
+        local.set $10
+        local.get $0
+        i32.load offset=32
+        local.tee $11
+        local.get $1
+        i32.mul
+        local.tee $1
+        local.get $0
+        i32.load offset=20
+        local.tee $12
+        i32.const 8
+        i32.const 4
+        local.get $0
+        i32.load offset=4
+        i32.const 0
+        i32.ne
+        local.tee $0
+        select
+        local.tee $13
+        i32.add
+        i32.const 1
+        i32.sub
+        local.get $13
+        i32.div_s
+        local.tee $13
+        local.get $1
+        local.get $11
+        i32.add
+        local.tee $11
+        local.get $11
+        local.get $13
+        i32.gt_s
+        select
+        local.tee $11
+        i32.ge_s
+        br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
+        local.get $0
+        if
+         local.get $12
+         i32.const 7
+         i32.add
+         i32.const 8
+         i32.div_s
+         i32.const 3
+         i32.shl
+         local.set $13
+         local.get $12
+         local.get $11
+         i32.const 3
+         i32.shl
+         local.tee $0
+         local.get $0
+         local.get $12
+         i32.gt_s
+         select
+         local.get $1
+         i32.const 3
+         i32.shl
+         local.tee $1
+         i32.sub
+         local.set $11
+         i32.const 0
+         local.set $0
+         loop $for-loop|01
+          local.get $0
+          local.get $9
+          i32.lt_s
+          if
+           local.get $2
+           local.get $7
+           local.get $8
+           local.get $0
+           local.get $1
+           i32.const 256
+           local.get $9
+           local.get $0
+           i32.sub
+           local.tee $12
+           local.get $12
+           i32.const 256
+           i32.gt_s
+           select
+           local.tee $12
+           local.get $11
+           local.get $10
+           local.get $0
+           local.get $13
+           i32.mul
+           local.get $1
+           local.get $12
+           i32.mul
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           call $src/kernels/wasm/assembly/gemm/packB
+           local.get $0
+           i32.const 256
+           i32.add
+           local.set $0
+           br $for-loop|01
+          end
+         end
+        else
+         local.get $12
+         i32.const 3
+         i32.add
+         i32.const 4
+         i32.div_s
+         i32.const 2
+         i32.shl
+         local.set $13
+         local.get $12
+         local.get $11
+         i32.const 2
+         i32.shl
+         local.tee $0
+         local.get $0
+         local.get $12
+         i32.gt_s
+         select
+         local.get $1
+         i32.const 2
+         i32.shl
+         local.tee $1
+         i32.sub
+         local.set $11
+         i32.const 0
+         local.set $0
+         loop $for-loop|003
+          local.get $0
+          local.get $9
+          i32.lt_s
+          if
+           local.get $2
+           local.get $7
+           local.get $8
+           local.get $1
+           local.get $0
+           local.get $11
+           i32.const 256
+           local.get $9
+           local.get $0
+           i32.sub
+           local.tee $12
+           local.get $12
+           i32.const 256
+           i32.gt_s
+           select
+           local.tee $12
+           local.get $10
+           local.get $0
+           local.get $13
+           i32.mul
+           local.get $1
+           local.get $12
+           i32.mul
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           call $src/kernels/wasm/assembly/gemm/packA
+           local.get $0
+           i32.const 256
+           i32.add
+           local.set $0
+           br $for-loop|003
+          end
+         end
+        end
+       end
+      else
+       local.get $7
+       i32.const 7
+       i32.le_s
+       local.get $7
+       i32.const 5
+       i32.ge_s
+       i32.and
+       if
+        local.get $0
+        i32.const 8
+        i32.add
+        local.tee $2
+        i32.load offset=4
+        local.tee $8
+        local.get $0
+        i32.load offset=4
+        local.tee $0
+        local.get $1
+        i32.mul
+        local.tee $1
+        local.get $0
+        i32.add
+        local.tee $0
+        local.get $0
+        local.get $8
+        i32.gt_s
+        select
+        local.set $0
+        local.get $7
+        i32.const 5
         i32.eq
         if
          local.get $2
          local.get $1
          local.get $0
-         call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+         call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
         else
-         local.get $2
-         local.get $1
-         local.get $0
-         call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+         local.get $7
+         i32.const 6
+         i32.eq
+         if
+          local.get $2
+          local.get $1
+          local.get $0
+          call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+         else
+          local.get $2
+          local.get $1
+          local.get $0
+          call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+         end
         end
        end
       end
@@ -2894,401 +3401,194 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/gemm/packB (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+ (func $src/kernels/wasm/assembly/gemm/packA (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local $15 v128)
-  (local $16 v128)
-  (local $17 v128)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
-  (local $21 i32)
-  (local $22 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
   loop $for-loop|0
-   local.get $6
-   local.get $22
+   local.get $5
+   local.get $10
    i32.gt_s
    if
-    i32.const 8
-    local.get $6
-    local.get $22
+    i32.const 4
+    local.get $5
+    local.get $10
     i32.sub
     local.tee $8
     local.get $8
-    i32.const 8
+    i32.const 4
     i32.gt_s
     select
-    local.set $18
+    local.set $11
     local.get $7
-    local.get $5
-    local.get $22
+    local.get $6
+    local.get $10
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $21
+    local.set $12
     local.get $0
     if
-     local.get $18
-     i32.const 8
-     i32.eq
-     if
-      local.get $1
-      local.get $4
-      local.get $22
-      i32.add
-      local.get $2
-      i32.mul
-      local.get $3
-      i32.add
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $19
-      local.get $2
-      i32.const 2
-      i32.shl
-      local.set $18
-      i32.const 0
-      local.set $9
-      loop $for-loop|00
-       local.get $9
-       i32.const 4
-       i32.add
-       local.tee $8
-       local.get $5
-       i32.le_s
-       if
-        local.get $21
-        local.get $9
-        i32.const 5
-        i32.shl
-        i32.add
-        local.tee $11
-        local.get $19
-        local.get $9
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $9
-        v128.load
-        local.tee $17
-        local.get $9
-        local.get $18
-        i32.add
-        v128.load
-        local.tee $16
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $13
-        local.get $18
-        i32.const 1
-        i32.shl
-        local.tee $10
-        local.get $9
-        i32.add
-        v128.load
-        local.tee $15
-        local.get $18
-        i32.const 3
-        i32.mul
-        local.tee $20
-        local.get $9
-        i32.add
-        v128.load
-        local.tee $14
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $12
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store
-        local.get $11
-        local.get $13
-        local.get $12
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=32
-        local.get $11
-        local.get $17
-        local.get $16
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $13
-        local.get $15
-        local.get $14
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $12
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store offset=64
-        local.get $11
-        local.get $13
-        local.get $12
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=96
-        local.get $11
-        local.get $9
-        local.get $18
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $9
-        v128.load
-        local.tee $17
-        local.get $9
-        local.get $18
-        i32.add
-        v128.load
-        local.tee $16
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $13
-        local.get $9
-        local.get $10
-        i32.add
-        v128.load
-        local.tee $15
-        local.get $9
-        local.get $20
-        i32.add
-        v128.load
-        local.tee $14
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $12
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store offset=16
-        local.get $11
-        local.get $13
-        local.get $12
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=48
-        local.get $11
-        local.get $17
-        local.get $16
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $13
-        local.get $15
-        local.get $14
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $12
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store offset=80
-        local.get $11
-        local.get $13
-        local.get $12
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=112
-        local.get $8
-        local.set $9
-        br $for-loop|00
-       end
-      end
-      loop $for-loop|1
-       local.get $5
-       local.get $9
-       i32.gt_s
-       if
-        i32.const 0
-        local.set $20
-        loop $for-loop|2
-         local.get $20
-         i32.const 8
-         i32.lt_s
-         if
-          local.get $21
-          local.get $9
-          i32.const 3
-          i32.shl
-          local.get $20
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $19
-          local.get $18
-          local.get $20
-          i32.mul
-          i32.add
-          local.get $9
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32.store
-          local.get $20
-          i32.const 1
-          i32.add
-          local.set $20
-          br $for-loop|2
-         end
-        end
-        local.get $9
-        i32.const 1
-        i32.add
-        local.set $9
-        br $for-loop|1
-       end
-      end
-     else
-      i32.const 0
-      local.set $20
-      loop $for-loop|3
-       local.get $20
-       i32.const 8
-       i32.lt_s
-       if
-        local.get $21
-        local.get $20
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $10
-        local.get $18
-        local.get $20
-        i32.gt_s
-        if
-         local.get $1
-         local.get $4
-         local.get $22
-         i32.add
-         local.get $20
-         i32.add
-         local.get $2
-         i32.mul
-         local.get $3
-         i32.add
-         i32.const 2
-         i32.shl
-         i32.add
-         local.set $8
-         i32.const 0
-         local.set $9
-         loop $for-loop|4
-          local.get $5
-          local.get $9
-          i32.gt_s
-          if
-           local.get $10
-           local.get $9
-           i32.const 5
-           i32.shl
-           i32.add
-           local.get $8
-           local.get $9
-           i32.const 2
-           i32.shl
-           i32.add
-           f32.load
-           f32.store
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|4
-          end
-         end
-        else
-         i32.const 0
-         local.set $9
-         loop $for-loop|5
-          local.get $5
-          local.get $9
-          i32.gt_s
-          if
-           local.get $10
-           local.get $9
-           i32.const 5
-           i32.shl
-           i32.add
-           f32.const 0
-           f32.store
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|5
-          end
-         end
-        end
-        local.get $20
-        i32.const 1
-        i32.add
-        local.set $20
-        br $for-loop|3
-       end
-      end
-     end
-    else
      i32.const 0
-     local.set $9
-     loop $for-loop|11
-      local.get $5
-      local.get $9
+     local.set $8
+     loop $for-loop|1
+      local.get $6
+      local.get $8
       i32.gt_s
       if
        local.get $1
-       local.get $3
-       local.get $9
+       local.get $4
+       local.get $8
        i32.add
        local.get $2
        i32.mul
-       local.get $4
+       local.get $3
        i32.add
-       local.get $22
+       local.get $10
        i32.add
        i32.const 2
        i32.shl
        i32.add
-       local.set $11
-       local.get $21
-       local.get $9
-       i32.const 5
+       local.set $14
+       local.get $12
+       local.get $8
+       i32.const 4
        i32.shl
        i32.add
-       local.set $10
-       local.get $18
-       i32.const 8
+       local.set $13
+       local.get $11
+       i32.const 4
        i32.eq
        if
-        local.get $10
-        local.get $11
+        local.get $13
+        local.get $14
         v128.load
         v128.store
-        local.get $10
-        local.get $11
-        v128.load offset=16
-        v128.store offset=16
        else
         i32.const 0
-        local.set $20
-        loop $for-loop|22
-         local.get $20
-         i32.const 8
+        local.set $9
+        loop $for-loop|2
+         local.get $9
+         i32.const 4
          i32.lt_s
          if
-          local.get $10
-          local.get $20
+          local.get $9
           i32.const 2
           i32.shl
-          local.tee $8
+          local.tee $15
+          local.get $13
           i32.add
-          local.get $18
-          local.get $20
-          i32.gt_s
+          local.get $9
+          local.get $11
+          i32.lt_s
           if (result f32)
-           local.get $8
-           local.get $11
+           local.get $14
+           local.get $15
            i32.add
            f32.load
           else
            f32.const 0
           end
           f32.store
-          local.get $20
+          local.get $9
           i32.const 1
           i32.add
-          local.set $20
-          br $for-loop|22
+          local.set $9
+          br $for-loop|2
+         end
+        end
+       end
+       local.get $8
+       i32.const 1
+       i32.add
+       local.set $8
+       br $for-loop|1
+      end
+     end
+    else
+     i32.const 0
+     local.set $9
+     loop $for-loop|3
+      local.get $9
+      i32.const 4
+      i32.lt_s
+      if
+       local.get $12
+       local.get $9
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $13
+       local.get $9
+       local.get $11
+       i32.lt_s
+       if
+        local.get $1
+        local.get $3
+        local.get $10
+        i32.add
+        local.get $9
+        i32.add
+        local.get $2
+        i32.mul
+        local.get $4
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $14
+        i32.const 0
+        local.set $8
+        loop $for-loop|4
+         local.get $6
+         local.get $8
+         i32.gt_s
+         if
+          local.get $13
+          local.get $8
+          i32.const 4
+          i32.shl
+          i32.add
+          local.get $14
+          local.get $8
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32.store
+          local.get $8
+          i32.const 1
+          i32.add
+          local.set $8
+          br $for-loop|4
+         end
+        end
+       else
+        i32.const 0
+        local.set $8
+        loop $for-loop|5
+         local.get $6
+         local.get $8
+         i32.gt_s
+         if
+          local.get $13
+          local.get $8
+          i32.const 4
+          i32.shl
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $8
+          i32.const 1
+          i32.add
+          local.set $8
+          br $for-loop|5
          end
         end
        end
@@ -3296,14 +3596,14 @@
        i32.const 1
        i32.add
        local.set $9
-       br $for-loop|11
+       br $for-loop|3
       end
      end
     end
-    local.get $22
-    i32.const 8
+    local.get $10
+    i32.const 4
     i32.add
-    local.set $22
+    local.set $10
     br $for-loop|0
    end
   end
@@ -5742,6 +6042,8 @@
     local.get $3
     i32.const 1
     local.get $12
+    i32.const 0
+    i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
     local.get $16
     i32.const 1
@@ -12525,6 +12827,8 @@
     local.get $4
     i32.const 0
     local.get $2
+    i32.const 0
+    i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
     local.get $3
     i32.const 1
@@ -12947,6 +13251,8 @@
      local.get $6
      i32.const 1
      local.get $25
+     i32.const 0
+     i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
     local.get $4
@@ -12990,6 +13296,8 @@
       local.get $5
       i32.const 1
       local.get $25
+      i32.const 0
+      i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
@@ -13005,6 +13313,8 @@
       local.get $5
       i32.const 0
       local.get $25
+      i32.const 0
+      i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
       local.get $21
