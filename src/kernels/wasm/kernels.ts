@@ -288,11 +288,17 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     return Math.max(1, Math.min(Math.ceil(WINOGRAD_MIN_TILES / tiles), Math.ceil(samples / threads)));
   }
 
-  /** The Winograd transforms of the kernels at pw (16 · outC · C floats in the arena): for dx with `adjoint`. */
+  /**
+   * The Winograd transforms of the kernels at pw, packed for the GEMMs (for dx with `adjoint`:
+   * the rotated kernels, C × outC). Both live in the arena until the call returns.
+   */
   function winogradKernels(pw: number, g: Conv2dGeometry, adjoint: boolean): number {
+    const [rows, cols] = adjoint ? [g.C, g.outC] : [g.outC, g.C];
     const pu = rt.alloc(16 * g.outC * g.C * 4);
     rt.exports.winogradWeights(pw, pu, g.outC, g.C, adjoint ? 1 : 0);
-    return pu;
+    const packed = rt.alloc(rt.exports.winogradPackedBytes(rows, cols));
+    rt.exports.winogradPackKernels(pu, packed, rows, cols);
+    return packed;
   }
 
   /**

@@ -175,7 +175,7 @@ export function tileCols(): i32 {
 }
 
 export { addPartials, convScratchBytes } from './conv';
-export { winogradWeights, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
+export { winogradWeights, winogradPackKernels, winogradPackedBytes, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
 export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, hardsigmoidBackwardSimd, hardswishBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';

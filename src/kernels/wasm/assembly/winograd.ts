@@ -6,7 +6,7 @@
 // the 4×4 transformed tile: M_ξ [Cout, T] = U_ξ [Cout, Cin] · V_ξ [Cin, T] over the T tiles of
 // a group of samples (grouped so that samples with few tiles still give the GEMM wide rows).
 // The transforms run four tiles at a time, one per SIMD lane. docs/math/winograd.md derives it.
-import { gemm } from './gemm';
+import { gemm, MR, packAPanels } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 
 // @ts-ignore: decorator
@@ -87,6 +87,29 @@ export function winogradWeights(w: usize, u: usize, Cout: i32, Cin: i32, adjoint
   store<f32>(at + <usize>(4 * i + 1) * plane, 0.5 * (t0 + t1 + t2));
   store<f32>(at + <usize>(4 * i + 2) * plane, 0.5 * (t0 - t1 + t2));
   store<f32>(at + <usize>(4 * i + 3) * plane, t2);
+}
+
+/** Bytes of one U_ξ [Cout, Cin] packed into the GEMM's row panels (Cout rounded up to the register tile). */
+// @ts-ignore: decorator
+@inline function packedKernelBytes(Cout: i32, Cin: i32): usize {
+  return <usize>((Cout + MR - 1) / MR * MR) * <usize>Cin * 4;
+}
+
+/** Bytes winogradPackKernels writes: the 16 U_ξ in the GEMM's packed layout. */
+export function winogradPackedBytes(Cout: i32, Cin: i32): i32 {
+  return <i32>(16 * packedKernelBytes(Cout, Cin));
+}
+
+/**
+ * The 16 U_ξ [Cout, Cin] at u (from winogradWeights) packed once per call into the GEMM's row
+ * panels, so that each of a call's many small GEMMs (16 per group of samples) reads them as they
+ * are instead of packing them again.
+ */
+export function winogradPackKernels(u: usize, packed: usize, Cout: i32, Cin: i32): void {
+  const panels = (Cout + MR - 1) / MR;
+  for (let xi = 0; xi < 16; xi++) {
+    packAPanels(false, u + <usize>xi * Cout * Cin * 4, Cin, Cout, Cin, 0, panels, packed + <usize>xi * packedKernelBytes(Cout, Cin));
+  }
 }
 
 /**
@@ -174,7 +197,7 @@ function transformInputs(
  * y = conv3×3(x) (+ b, then max(·, 0) with relu) for `count` samples from x [count, Cin, H, W]
  * to y [count, Cout, OH, OW], stride 1, padH rows and padW columns of zeros before the input
  * (and whatever the output size implies after it, up to 2 each side), given u from
- * winogradWeights. `work` holds winogradWorkBytes(Cin, Cout, OH, OW, count); gemmScratch the
+ * winogradWeights packed by winogradPackKernels. `work` holds winogradWorkBytes(Cin, Cout, OH, OW, count); gemmScratch the
  * GEMM's packing area. Every output is written (nothing accumulates into y).
  */
 export function winogradSamples(
@@ -190,11 +213,11 @@ export function winogradSamples(
   const vXi = <usize>Cin * strideBytes;
   transformInputs(x, count, Cin, H, W, padH, padW, OH, OW, plane, v, stride);
 
-  // M_ξ [Cout, tiles] = U_ξ [Cout, Cin] · V_ξ [Cin, tiles]
-  const uXi = <usize>Cout * Cin * 4, mXi = <usize>Cout * strideBytes;
+  // M_ξ [Cout, tiles] = U_ξ [Cout, Cin] · V_ξ [Cin, tiles], U_ξ read from its packed panels
+  const uXi = packedKernelBytes(Cout, Cin), mXi = <usize>Cout * strideBytes;
   for (let xi = 0; xi < 16; xi++) {
-    gemm(false, false, Cout, tiles, Cin, u + <usize>xi * uXi, Cin, v + <usize>xi * vXi, stride,
-      m + <usize>xi * mXi, stride, false, gemmScratch);
+    gemm(false, false, Cout, tiles, Cin, 0, Cin, v + <usize>xi * vXi, stride,
+      m + <usize>xi * mXi, stride, false, gemmScratch, u + <usize>xi * uXi);
   }
 
   const edge = plane; // the plane is free now: 16 floats for a tile group at the edge

@@ -3,26 +3,26 @@
  (type $1 (func (param i32)))
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (result i32)))
- (type $4 (func (param i32 i32 i32 i32 i32)))
- (type $5 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32 i32)))
- (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32) (result f64)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $12 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $13 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $15 (func (param i32 i32 i32 i32 f32 i32)))
- (type $16 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $18 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $19 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $20 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $21 (func (param i32 f64)))
- (type $22 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $23 (func (param i32 i32) (result i32)))
+ (type $4 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $7 (func (param i32 i32) (result i32)))
+ (type $8 (func (param i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32) (result f64)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $13 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $14 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $19 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $20 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $21 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $22 (func (param i32 f64)))
+ (type $23 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $24 (func (param i32 i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -50,6 +50,8 @@
  (export "addPartials" (func $src/kernels/wasm/assembly/conv/addPartials))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "winogradWeights" (func $src/kernels/wasm/assembly/winograd/winogradWeights))
+ (export "winogradPackKernels" (func $src/kernels/wasm/assembly/winograd/winogradPackKernels))
+ (export "winogradPackedBytes" (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes))
  (export "winogradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes))
  (export "winogradGradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes))
  (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
@@ -1046,35 +1048,31 @@
  (func $src/kernels/wasm/assembly/winograd/winogradSamples (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32) (param $15 i32)
   (local $16 v128)
   (local $17 v128)
-  (local $18 i32)
+  (local $18 v128)
   (local $19 v128)
   (local $20 v128)
   (local $21 i32)
-  (local $22 v128)
+  (local $22 i32)
   (local $23 i32)
   (local $24 i32)
   (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
+  (local $26 v128)
+  (local $27 v128)
   (local $28 i32)
   (local $29 i32)
-  (local $30 v128)
-  (local $31 v128)
-  (local $32 i32)
-  (local $33 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 v128)
+  (local $33 v128)
   (local $34 v128)
   (local $35 v128)
-  (local $36 v128)
-  (local $37 v128)
   local.get $14
   local.get $7
   i32.const 1
   i32.add
-  i32.const 1
-  i32.shr_s
-  local.tee $24
-  i32.const 1
-  i32.shl
+  local.tee $22
+  i32.const -2
+  i32.and
   i32.const 2
   i32.add
   local.get $8
@@ -1082,7 +1080,7 @@
   i32.add
   i32.const 1
   i32.shr_s
-  local.tee $23
+  local.tee $21
   i32.const 3
   i32.add
   i32.const -4
@@ -1100,29 +1098,32 @@
   i32.and
   i32.add
   local.tee $28
-  local.get $23
-  local.get $24
+  local.get $22
+  i32.const 1
+  i32.shr_s
+  local.tee $23
+  local.get $21
   i32.mul
-  local.tee $26
+  local.tee $24
   local.get $1
   i32.mul
-  local.tee $32
+  local.tee $29
   i32.const 6
   i32.add
   i32.const -4
   i32.and
-  local.tee $25
-  local.get $25
+  local.tee $22
+  local.get $22
   i32.const 4
   i32.add
-  local.get $25
+  local.get $22
   i32.const 255
   i32.and
   select
-  local.tee $29
+  local.tee $30
   i32.const 2
   i32.shl
-  local.tee $33
+  local.tee $31
   local.get $2
   i32.const 4
   i32.shl
@@ -1132,11 +1133,11 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $25
+  local.set $22
   local.get $2
-  local.get $33
+  local.get $31
   i32.mul
-  local.set $27
+  local.set $25
   local.get $0
   local.get $1
   local.get $2
@@ -1148,61 +1149,71 @@
   local.get $8
   local.get $14
   local.get $28
-  local.get $29
+  local.get $30
   call $src/kernels/wasm/assembly/winograd/transformInputs
-  local.get $2
   local.get $10
+  i32.const 3
+  i32.add
+  i32.const 4
+  i32.div_s
+  i32.const 2
+  i32.shl
+  local.get $2
   i32.mul
   i32.const 2
   i32.shl
-  local.set $3
+  local.set $4
   local.get $10
-  local.get $33
+  local.get $31
   i32.mul
   local.set $0
+  i32.const 0
+  local.set $3
   loop $for-loop|0
-   local.get $18
+   local.get $3
    i32.const 16
    i32.lt_s
    if
     i32.const 0
     i32.const 0
     local.get $10
-    local.get $32
+    local.get $29
     local.get $2
-    local.get $9
-    local.get $3
-    local.get $18
-    i32.mul
-    i32.add
+    i32.const 0
     local.get $2
     local.get $28
-    local.get $18
-    local.get $27
-    i32.mul
-    i32.add
-    local.get $29
+    local.get $3
     local.get $25
-    local.get $0
-    local.get $18
     i32.mul
     i32.add
-    local.get $29
+    local.get $30
+    local.get $22
+    local.get $0
+    local.get $3
+    i32.mul
+    i32.add
+    local.get $30
     i32.const 0
     local.get $15
-    i32.const 0
+    local.get $9
+    local.get $3
+    local.get $4
+    i32.mul
+    i32.add
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $18
+    local.get $3
     i32.const 1
     i32.add
-    local.set $18
+    local.set $3
     br $for-loop|0
    end
   end
+  i32.const 0
+  local.set $4
   loop $for-loop|1
    local.get $1
-   local.get $21
+   local.get $4
    i32.gt_s
    if
     i32.const 0
@@ -1224,22 +1235,22 @@
        f32.const 0
       end
       f32x4.splat
-      local.set $22
-      local.get $25
+      local.set $20
+      local.get $22
       local.get $3
-      local.get $33
+      local.get $31
       i32.mul
       i32.add
-      local.get $21
-      local.get $26
+      local.get $4
+      local.get $24
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $9
+      local.set $2
       local.get $13
+      local.get $4
       local.get $10
-      local.get $21
       i32.mul
       local.get $3
       i32.add
@@ -1250,42 +1261,42 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $15
+      local.set $25
       i32.const 0
-      local.set $4
+      local.set $5
       loop $for-loop|3
-       local.get $4
-       local.get $24
+       local.get $5
+       local.get $23
        i32.lt_s
        if
         i32.const 0
-        local.set $5
+        local.set $6
         loop $for-loop|4
-         local.get $5
-         local.get $23
+         local.get $6
+         local.get $21
          i32.lt_s
          if
-          local.get $9
-          local.get $4
-          local.get $23
-          i32.mul
+          local.get $2
           local.get $5
+          local.get $21
+          i32.mul
+          local.get $6
           i32.add
           i32.const 2
           i32.shl
           i32.add
-          local.tee $2
+          local.tee $9
           local.get $0
           i32.const 2
           i32.shl
           i32.add
           v128.load
-          local.set $34
-          local.get $2
+          local.set $32
+          local.get $9
           v128.load
-          local.get $34
+          local.get $32
           f32x4.add
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 3
           i32.shl
@@ -1294,127 +1305,127 @@
           local.tee $16
           f32x4.add
           local.get $0
-          local.get $2
+          local.get $9
           i32.add
           v128.load
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 5
           i32.mul
           i32.add
           v128.load
-          local.tee $20
+          local.tee $19
           f32x4.add
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 9
           i32.mul
           i32.add
           v128.load
-          local.tee $30
+          local.tee $26
           f32x4.add
           local.tee $17
           f32x4.add
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 1
           i32.shl
           i32.add
           v128.load
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 6
           i32.mul
           i32.add
           v128.load
-          local.tee $35
+          local.tee $33
           f32x4.add
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 10
           i32.mul
           i32.add
           v128.load
-          local.tee $36
+          local.tee $34
           f32x4.add
-          local.tee $31
+          local.tee $27
           f32x4.add
-          local.get $22
+          local.get $20
           f32x4.add
-          local.set $19
+          local.set $18
           local.get $17
-          local.get $31
+          local.get $27
           f32x4.sub
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 3
           i32.mul
           i32.add
           v128.load
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 7
           i32.mul
           i32.add
           v128.load
-          local.tee $31
+          local.tee $27
           f32x4.add
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 11
           i32.mul
           i32.add
           v128.load
-          local.tee $37
+          local.tee $35
           f32x4.add
           f32x4.sub
-          local.get $22
+          local.get $20
           f32x4.add
           local.set $17
-          local.get $34
+          local.get $32
           local.get $16
           f32x4.sub
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 12
           i32.mul
           i32.add
           v128.load
           f32x4.sub
-          local.get $20
-          local.get $30
+          local.get $19
+          local.get $26
           f32x4.sub
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 13
           i32.mul
           i32.add
           v128.load
           f32x4.sub
-          local.tee $20
+          local.tee $19
           f32x4.add
-          local.get $35
-          local.get $36
+          local.get $33
+          local.get $34
           f32x4.sub
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 14
           i32.mul
           i32.add
           v128.load
           f32x4.sub
-          local.tee $30
+          local.tee $26
           f32x4.add
-          local.get $22
+          local.get $20
           f32x4.add
           local.set $16
-          local.get $20
-          local.get $30
+          local.get $19
+          local.get $26
           f32x4.sub
-          local.get $31
-          local.get $37
+          local.get $27
+          local.get $35
           f32x4.sub
-          local.get $2
+          local.get $9
           local.get $0
           i32.const 15
           i32.mul
@@ -1422,184 +1433,184 @@
           v128.load
           f32x4.sub
           f32x4.sub
-          local.get $22
+          local.get $20
           f32x4.add
-          local.set $20
+          local.set $19
           local.get $12
           if
            local.get $17
            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
            f32x4.max
            local.set $17
-           local.get $20
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $20
            local.get $19
            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
            f32x4.max
            local.set $19
+           local.get $18
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           local.set $18
            local.get $16
            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
            f32x4.max
            local.set $16
           end
-          local.get $19
+          local.get $18
           local.get $17
           i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-          local.set $30
-          local.get $19
+          local.set $26
+          local.get $18
           local.get $17
           i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
           local.set $17
           local.get $16
-          local.get $20
+          local.get $19
           i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-          local.set $19
+          local.set $18
           local.get $16
-          local.get $20
+          local.get $19
           i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
           local.set $16
-          local.get $15
+          local.get $25
+          local.get $6
+          i32.const 1
+          i32.shl
+          local.tee $9
           local.get $5
           i32.const 1
           i32.shl
-          local.tee $2
-          local.get $4
-          i32.const 1
-          i32.shl
-          local.tee $6
+          local.tee $15
           local.get $8
           i32.mul
           i32.add
           i32.const 2
           i32.shl
           i32.add
-          local.set $18
+          local.set $28
           block $for-continue|4
-           local.get $6
+           local.get $15
            i32.const 2
            i32.add
            local.get $7
            i32.le_s
-           local.get $2
+           local.get $9
            i32.const 8
            i32.add
            local.get $8
            i32.le_s
            i32.and
            if
-            local.get $18
-            local.get $30
+            local.get $28
+            local.get $26
             v128.store
-            local.get $18
+            local.get $28
             local.get $17
             v128.store offset=16
-            local.get $18
+            local.get $28
             local.get $8
             i32.const 2
             i32.shl
             i32.add
-            local.tee $2
-            local.get $19
+            local.tee $9
+            local.get $18
             v128.store
-            local.get $2
+            local.get $9
             local.get $16
             v128.store offset=16
             br $for-continue|4
            end
            local.get $14
-           local.get $30
+           local.get $26
            v128.store
            local.get $14
            local.get $17
            v128.store offset=16
            local.get $14
-           local.get $19
+           local.get $18
            v128.store offset=32
            local.get $14
            local.get $16
            v128.store offset=48
            i32.const 8
            local.get $8
-           local.get $2
+           local.get $9
            i32.sub
-           local.tee $2
-           local.get $2
+           local.tee $9
+           local.get $9
            i32.const 8
            i32.gt_s
            select
-           local.set $27
+           local.set $29
            i32.const 2
            local.get $7
-           local.get $6
+           local.get $15
            i32.sub
-           local.tee $2
-           local.get $2
+           local.tee $9
+           local.get $9
            i32.const 2
            i32.gt_s
            select
-           local.set $28
+           local.set $30
            i32.const 0
-           local.set $2
+           local.set $9
            loop $for-loop|5
-            local.get $2
-            local.get $28
+            local.get $9
+            local.get $30
             i32.lt_s
             if
              i32.const 0
-             local.set $6
+             local.set $15
              loop $for-loop|6
-              local.get $6
-              local.get $27
+              local.get $15
+              local.get $29
               i32.lt_s
               if
-               local.get $18
-               local.get $2
+               local.get $28
                local.get $8
+               local.get $9
                i32.mul
-               local.get $6
+               local.get $15
                i32.add
                i32.const 2
                i32.shl
                i32.add
                local.get $14
-               local.get $2
+               local.get $9
                i32.const 3
                i32.shl
-               local.get $6
+               local.get $15
                i32.add
                i32.const 2
                i32.shl
                i32.add
                f32.load
                f32.store
-               local.get $6
+               local.get $15
                i32.const 1
                i32.add
-               local.set $6
+               local.set $15
                br $for-loop|6
               end
              end
-             local.get $2
+             local.get $9
              i32.const 1
              i32.add
-             local.set $2
+             local.set $9
              br $for-loop|5
             end
            end
           end
-          local.get $5
+          local.get $6
           i32.const 4
           i32.add
-          local.set $5
+          local.set $6
           br $for-loop|4
          end
         end
-        local.get $4
+        local.get $5
         i32.const 1
         i32.add
-        local.set $4
+        local.set $5
         br $for-loop|3
        end
       end
@@ -1610,10 +1621,10 @@
       br $for-loop|2
      end
     end
-    local.get $21
+    local.get $4
     i32.const 1
     i32.add
-    local.set $21
+    local.set $4
     br $for-loop|1
    end
   end
@@ -2836,7 +2847,7 @@
       i32.const 9
       i32.eq
       if
-       block $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
+       block $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$4
         local.get $0
         i32.load offset=8
         i32.const 0
@@ -2888,7 +2899,7 @@
         select
         local.tee $11
         i32.ge_s
-        br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
+        br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$4
         local.get $0
         if
          local.get $12
@@ -2916,7 +2927,7 @@
          local.set $11
          i32.const 0
          local.set $0
-         loop $for-loop|01
+         loop $for-loop|02
           local.get $0
           local.get $9
           i32.lt_s
@@ -2953,75 +2964,19 @@
            i32.const 256
            i32.add
            local.set $0
-           br $for-loop|01
+           br $for-loop|02
           end
          end
         else
+         local.get $2
+         local.get $7
+         local.get $8
          local.get $12
-         i32.const 3
-         i32.add
-         i32.const 4
-         i32.div_s
-         i32.const 2
-         i32.shl
-         local.set $13
-         local.get $12
-         local.get $11
-         i32.const 2
-         i32.shl
-         local.tee $0
-         local.get $0
-         local.get $12
-         i32.gt_s
-         select
+         local.get $9
          local.get $1
-         i32.const 2
-         i32.shl
-         local.tee $1
-         i32.sub
-         local.set $11
-         i32.const 0
-         local.set $0
-         loop $for-loop|003
-          local.get $0
-          local.get $9
-          i32.lt_s
-          if
-           local.get $2
-           local.get $7
-           local.get $8
-           local.get $1
-           local.get $0
-           local.get $11
-           i32.const 256
-           local.get $9
-           local.get $0
-           i32.sub
-           local.tee $12
-           local.get $12
-           i32.const 256
-           i32.gt_s
-           select
-           local.tee $12
-           local.get $10
-           local.get $0
-           local.get $13
-           i32.mul
-           local.get $1
-           local.get $12
-           i32.mul
-           i32.add
-           i32.const 2
-           i32.shl
-           i32.add
-           call $src/kernels/wasm/assembly/gemm/packA
-           local.get $0
-           i32.const 256
-           i32.add
-           local.set $0
-           br $for-loop|003
-          end
-         end
+         local.get $11
+         local.get $10
+         call $src/kernels/wasm/assembly/gemm/packAPanels
         end
        end
       else
@@ -3398,6 +3353,75 @@
     i32.add
     local.set $17
     br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/gemm/packAPanels (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  local.get $3
+  i32.const 3
+  i32.add
+  i32.const 4
+  i32.div_s
+  i32.const 2
+  i32.shl
+  local.set $8
+  local.get $3
+  local.get $6
+  i32.const 2
+  i32.shl
+  local.tee $6
+  local.get $3
+  local.get $6
+  i32.lt_s
+  select
+  local.get $5
+  i32.const 2
+  i32.shl
+  local.tee $5
+  i32.sub
+  local.set $6
+  i32.const 0
+  local.set $3
+  loop $for-loop|0
+   local.get $3
+   local.get $4
+   i32.lt_s
+   if
+    local.get $0
+    local.get $1
+    local.get $2
+    local.get $5
+    local.get $3
+    local.get $6
+    i32.const 256
+    local.get $4
+    local.get $3
+    i32.sub
+    local.tee $9
+    local.get $9
+    i32.const 256
+    i32.gt_s
+    select
+    local.tee $9
+    local.get $7
+    local.get $3
+    local.get $8
+    i32.mul
+    local.get $5
+    local.get $9
+    i32.mul
+    i32.add
+    i32.const 2
+    i32.shl
+    i32.add
+    call $src/kernels/wasm/assembly/gemm/packA
+    local.get $3
+    i32.const 256
+    i32.add
+    local.set $3
+    br $for-loop|0
    end
   end
  )
@@ -6050,6 +6074,72 @@
     i32.add
     local.set $16
     br $for-loop|9
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes (param $0 i32) (param $1 i32) (result i32)
+  local.get $0
+  i32.const 3
+  i32.add
+  i32.const 4
+  i32.div_s
+  i32.const 2
+  i32.shl
+  local.get $1
+  i32.mul
+  i32.const 6
+  i32.shl
+ )
+ (func $src/kernels/wasm/assembly/winograd/winogradPackKernels (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  local.get $2
+  i32.const 3
+  i32.add
+  i32.const 4
+  i32.div_s
+  local.set $5
+  loop $for-loop|0
+   local.get $4
+   i32.const 16
+   i32.lt_s
+   if
+    i32.const 0
+    local.get $0
+    local.get $2
+    local.get $4
+    i32.mul
+    local.get $3
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $3
+    local.get $2
+    local.get $3
+    i32.const 0
+    local.get $5
+    local.get $1
+    local.get $4
+    local.get $2
+    i32.const 3
+    i32.add
+    i32.const 4
+    i32.div_s
+    i32.const 2
+    i32.shl
+    local.get $3
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.mul
+    i32.add
+    call $src/kernels/wasm/assembly/gemm/packAPanels
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|0
    end
   end
  )
