@@ -70,6 +70,9 @@ const CONV_CASES: ConvCase[] = [
   // Winograd F(2×2, 3×3): a resnet block's shape, and samples of few tiles grouped into one GEMM.
   { x: [4, 32, 14, 14], options: { outChannels: 64, kernelSize: 3, padding: 1 }, hasBias: false },
   { x: [11, 24, 5, 3], options: { outChannels: 16, kernelSize: 3, padding: 1 }, hasBias: true },
+  // More channels than one k-block of the GEMM (256): the packed transformed kernels span two.
+  { x: [2, 260, 5, 4], options: { outChannels: 17, kernelSize: 3, padding: 1 }, hasBias: true },
+  { x: [2, 16, 4, 5], options: { outChannels: 270, kernelSize: 3, padding: 1 }, hasBias: false },
 ];
 
 function checkConv(k: WasmKernels, rng: Rng, c: ConvCase): void {

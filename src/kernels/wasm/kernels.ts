@@ -25,6 +25,7 @@ const JOB_CONV2D_FORWARD = 2;
 const JOB_CONV2D_BACKWARD = 3;
 const JOB_MAX_POOL2D = 4;
 const JOB_GEMM_PACK = 9;
+const JOB_WINOGRAD_KERNELS = 10;
 /**
  * Multiply-adds below which a job stays on the calling thread: waking a worker costs tens of
  * microseconds, about what 2^18 multiply-adds take on one core.
@@ -289,15 +290,19 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   }
 
   /**
-   * The Winograd transforms of the kernels at pw, packed for the GEMMs (for dx with `adjoint`:
-   * the rotated kernels, C × outC). Both live in the arena until the call returns.
+   * The Winograd transforms of the kernels at pw, written into the GEMMs' packed panels (for dx
+   * with `adjoint`: the rotated kernels, C × outC), split by rows over the threads when large.
+   * They live in the arena until the call returns.
    */
   function winogradKernels(pw: number, g: Conv2dGeometry, adjoint: boolean): number {
     const [rows, cols] = adjoint ? [g.C, g.outC] : [g.outC, g.C];
-    const pu = rt.alloc(16 * g.outC * g.C * 4);
-    rt.exports.winogradWeights(pw, pu, g.outC, g.C, adjoint ? 1 : 0);
     const packed = rt.alloc(rt.exports.winogradPackedBytes(rows, cols));
-    rt.exports.winogradPackKernels(pu, packed, rows, cols);
+    const tile = rt.exports.tileRows();
+    const rowsPad = Math.ceil(rows / tile) * tile;
+    const parallel = rt.threads > 1 && 16 * rows * cols >= PARALLEL_MIN_WORK / 4;
+    const per = parallel ? Math.ceil(rowsPad / tile / rt.threads) * tile : rowsPad;
+    rt.run(rt.writeJob([JOB_WINOGRAD_KERNELS, pw, packed, g.outC, g.C, adjoint ? 1 : 0, per, rowsPad]),
+      Math.ceil(rowsPad / per), parallel);
     return packed;
   }
 

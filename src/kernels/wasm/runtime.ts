@@ -16,10 +16,8 @@ interface NablaExports {
   gemmScratchBytes(): number;
   convScratchBytes(rows: number, OHW: number): number;
   winogradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number): number;
-  winogradPackKernels(u: number, packed: number, Cout: number, Cin: number): void;
   winogradPackedBytes(Cout: number, Cin: number): number;
   winogradGradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number): number;
-  winogradWeights(w: number, u: number, Cout: number, Cin: number, adjoint: number): void;
   addPartials(dW: number, partials: number, count: number, size: number): void;
   reluSimd(x: number, y: number, n: number): void;
   reluBackwardSimd(x: number, dy: number, dx: number, n: number): void;

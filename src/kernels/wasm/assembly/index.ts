@@ -9,6 +9,7 @@
 // bit-identical from run to run. Nothing here allocates; all buffers live in the TS side's arena.
 import { gemm, GEMM_SCRATCH_BYTES, MR, NR, packAPanels, packBPanels } from './gemm';
 import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
+import { winogradKernelRows } from './winograd';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
@@ -27,6 +28,8 @@ export const JOB_ELEMENTWISE = 8;
  * of op(B), K, packed, panels per item]; an item is a range of MR-row (NR-column) panels.
  */
 export const JOB_GEMM_PACK = 9;
+/** Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows]. */
+export const JOB_WINOGRAD_KERNELS = 10;
 
 /** Control block words (the TS side and the workers use the same offsets). */
 const NEXT_ITEM = 1;
@@ -80,6 +83,11 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardPiece(desc, item, thread);
   else if (kind == JOB_ELEMENTWISE) elementwiseItem(desc, item);
   else if (kind == JOB_GEMM_PACK) gemmPackItem(desc, item);
+  else if (kind == JOB_WINOGRAD_KERNELS) {
+    const per = word(desc, 6), r0 = item * per;
+    winogradKernelRows(<usize>word(desc, 1), <usize>word(desc, 2), word(desc, 3), word(desc, 4), word(desc, 5) != 0, r0,
+      min(word(desc, 7), r0 + per));
+  }
   else if (kind >= JOB_BATCH_NORM_STATS && kind <= JOB_BATCH_NORM_BACKWARD) {
     const inner = desc + 8, per = word(desc, 1);
     const c0 = item * per, c1 = min(word(inner, 1), c0 + per);
@@ -175,7 +183,7 @@ export function tileCols(): i32 {
 }
 
 export { addPartials, convScratchBytes } from './conv';
-export { winogradWeights, winogradPackKernels, winogradPackedBytes, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
+export { winogradPackedBytes, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
 export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, hardsigmoidBackwardSimd, hardswishBackwardSimd } from './elementwise';
 export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';

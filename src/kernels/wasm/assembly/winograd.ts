@@ -6,7 +6,7 @@
 // the 4×4 transformed tile: M_ξ [Cout, T] = U_ξ [Cout, Cin] · V_ξ [Cin, T] over the T tiles of
 // a group of samples (grouped so that samples with few tiles still give the GEMM wide rows).
 // The transforms run four tiles at a time, one per SIMD lane. docs/math/winograd.md derives it.
-import { gemm, MR, packAPanels } from './gemm';
+import { gemm, KC, MR } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 
 // @ts-ignore: decorator
@@ -51,26 +51,48 @@ export function winogradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, group: 
   return <i32>(plane + align64(16 * <usize>Cin * stride * 4) + align64(16 * <usize>Cout * stride * 4));
 }
 
+/** Bytes of one U_ξ [rows, cols] packed into the GEMM's row panels (rows rounded up to the register tile). */
+// @ts-ignore: decorator
+@inline function packedKernelBytes(rows: i32, cols: i32): usize {
+  return <usize>((rows + MR - 1) / MR * MR) * <usize>cols * 4;
+}
+
+/** Bytes winogradKernelRows writes in all: the 16 U_ξ in the GEMM's packed layout. */
+export function winogradPackedBytes(rows: i32, cols: i32): i32 {
+  return <i32>(16 * packedKernelBytes(rows, cols));
+}
+
 /**
- * U = G g Gᵀ for every 3×3 kernel g of w [Cout, Cin, 3, 3], stored as 16 matrices u_ξ [Cout, Cin].
- * With `adjoint`, the kernels of the convolution that gives this one's input gradient: u_ξ is
- * [Cin, Cout] and holds the transforms of the kernels rotated by 180°.
+ * U_ξ = (G g Gᵀ)_ξ for the 3×3 kernels g of w [Cout, Cin, 3, 3], written straight into the row
+ * panels gemm reads through packedA (see packAPanels: k-block pc, panel of row i at
+ * (pc·rowsPad + (i − i mod MR)·kc + (k − pc)·MR + i mod MR) floats), for rows [r0, r1) of U_ξ
+ * [Cout, Cin]. With `adjoint`, U_ξ is [Cin, Cout] and holds the transforms of the kernels rotated
+ * by 180° (the convolution that gives this one's input gradient). Rows past the last, up to the
+ * register tile, are zeros; r0 and r1 are multiples of MR (or r1 the padded row count), so
+ * items of a job write disjoint panels.
  */
-export function winogradWeights(w: usize, u: usize, Cout: i32, Cin: i32, adjoint: bool): void {
-  const plane = <usize>Cout * Cin * 4;
-  for (let o = 0; o < Cout; o++) {
-    for (let c = 0; c < Cin; c++) {
-      const g = w + <usize>((o * Cin + c) * 9) * 4;
-      const at = u + <usize>(adjoint ? c * Cout + o : o * Cin + c) * 4;
+export function winogradKernelRows(w: usize, packed: usize, Cout: i32, Cin: i32, adjoint: bool, r0: i32, r1: i32): void {
+  const rows = adjoint ? Cin : Cout, cols = adjoint ? Cout : Cin;
+  const rowsPad = (rows + MR - 1) / MR * MR;
+  const xiBytes = packedKernelBytes(rows, cols);
+  for (let i = r0; i < r1; i++) {
+    for (let k = 0; k < cols; k++) {
+      const pc = k / KC * KC, kc = min(KC, cols - pc);
+      const at = packed + <usize>(pc * rowsPad + (i - i % MR) * kc + (k - pc) * MR + i % MR) * 4;
+      if (i >= rows) {
+        for (let xi = 0; xi < 16; xi++) store<f32>(at + <usize>xi * xiBytes, 0);
+        continue;
+      }
+      const g = w + <usize>((adjoint ? k * Cin + i : i * Cin + k) * 9) * 4;
       // Rotated by 180°, tap (r, j) of the kernel is tap (2 − r, 2 − j) of g.
       const g00 = tap(g, 0, 0, adjoint), g01 = tap(g, 0, 1, adjoint), g02 = tap(g, 0, 2, adjoint);
       const g10 = tap(g, 1, 0, adjoint), g11 = tap(g, 1, 1, adjoint), g12 = tap(g, 1, 2, adjoint);
       const g20 = tap(g, 2, 0, adjoint), g21 = tap(g, 2, 1, adjoint), g22 = tap(g, 2, 2, adjoint);
       // t = G g (4×3): rows g0, (g0 + g1 + g2)/2, (g0 − g1 + g2)/2, g2; then u = t Gᵀ row by row.
-      storeTransformedRow(at, plane, 0, g00, g01, g02);
-      storeTransformedRow(at, plane, 1, 0.5 * (g00 + g10 + g20), 0.5 * (g01 + g11 + g21), 0.5 * (g02 + g12 + g22));
-      storeTransformedRow(at, plane, 2, 0.5 * (g00 - g10 + g20), 0.5 * (g01 - g11 + g21), 0.5 * (g02 - g12 + g22));
-      storeTransformedRow(at, plane, 3, g20, g21, g22);
+      storeTransformedRow(at, xiBytes, 0, g00, g01, g02);
+      storeTransformedRow(at, xiBytes, 1, 0.5 * (g00 + g10 + g20), 0.5 * (g01 + g11 + g21), 0.5 * (g02 + g12 + g22));
+      storeTransformedRow(at, xiBytes, 2, 0.5 * (g00 - g10 + g20), 0.5 * (g01 - g11 + g21), 0.5 * (g02 - g12 + g22));
+      storeTransformedRow(at, xiBytes, 3, g20, g21, g22);
     }
   }
 }
@@ -82,34 +104,11 @@ export function winogradWeights(w: usize, u: usize, Cout: i32, Cin: i32, adjoint
 
 /** Row i of u = t Gᵀ from row i of t: t0, (t0 + t1 + t2)/2, (t0 − t1 + t2)/2, t2, into u_4i … u_4i+3. */
 // @ts-ignore: decorator
-@inline function storeTransformedRow(at: usize, plane: usize, i: i32, t0: f32, t1: f32, t2: f32): void {
-  store<f32>(at + <usize>(4 * i) * plane, t0);
-  store<f32>(at + <usize>(4 * i + 1) * plane, 0.5 * (t0 + t1 + t2));
-  store<f32>(at + <usize>(4 * i + 2) * plane, 0.5 * (t0 - t1 + t2));
-  store<f32>(at + <usize>(4 * i + 3) * plane, t2);
-}
-
-/** Bytes of one U_ξ [Cout, Cin] packed into the GEMM's row panels (Cout rounded up to the register tile). */
-// @ts-ignore: decorator
-@inline function packedKernelBytes(Cout: i32, Cin: i32): usize {
-  return <usize>((Cout + MR - 1) / MR * MR) * <usize>Cin * 4;
-}
-
-/** Bytes winogradPackKernels writes: the 16 U_ξ in the GEMM's packed layout. */
-export function winogradPackedBytes(Cout: i32, Cin: i32): i32 {
-  return <i32>(16 * packedKernelBytes(Cout, Cin));
-}
-
-/**
- * The 16 U_ξ [Cout, Cin] at u (from winogradWeights) packed once per call into the GEMM's row
- * panels, so that each of a call's many small GEMMs (16 per group of samples) reads them as they
- * are instead of packing them again.
- */
-export function winogradPackKernels(u: usize, packed: usize, Cout: i32, Cin: i32): void {
-  const panels = (Cout + MR - 1) / MR;
-  for (let xi = 0; xi < 16; xi++) {
-    packAPanels(false, u + <usize>xi * Cout * Cin * 4, Cin, Cout, Cin, 0, panels, packed + <usize>xi * packedKernelBytes(Cout, Cin));
-  }
+@inline function storeTransformedRow(at: usize, xiBytes: usize, i: i32, t0: f32, t1: f32, t2: f32): void {
+  store<f32>(at + <usize>(4 * i) * xiBytes, t0);
+  store<f32>(at + <usize>(4 * i + 1) * xiBytes, 0.5 * (t0 + t1 + t2));
+  store<f32>(at + <usize>(4 * i + 2) * xiBytes, 0.5 * (t0 - t1 + t2));
+  store<f32>(at + <usize>(4 * i + 3) * xiBytes, t2);
 }
 
 /**
@@ -197,7 +196,7 @@ function transformInputs(
  * y = conv3×3(x) (+ b, then max(·, 0) with relu) for `count` samples from x [count, Cin, H, W]
  * to y [count, Cout, OH, OW], stride 1, padH rows and padW columns of zeros before the input
  * (and whatever the output size implies after it, up to 2 each side), given u from
- * winogradWeights packed by winogradPackKernels. `work` holds winogradWorkBytes(Cin, Cout, OH, OW, count); gemmScratch the
+ * winogradKernelRows (the GEMMs' packed panels). `work` holds winogradWorkBytes(Cin, Cout, OH, OW, count); gemmScratch the
  * GEMM's packing area. Every output is written (nothing accumulates into y).
  */
 export function winogradSamples(

@@ -3,21 +3,21 @@
  (type $1 (func (param i32)))
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (result i32)))
- (type $4 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $5 (func (param i32 i32 i32 i32 i32)))
- (type $6 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $7 (func (param i32 i32) (result i32)))
+ (type $4 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32) (result i32)))
+ (type $7 (func (param i32 i32 i32 i32 i32 i32 i32)))
  (type $8 (func (param i32 i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32) (result f64)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $13 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $14 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 f32 i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $18 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32) (result f64)))
+ (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $14 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $15 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 i32 f32 i32)))
  (type $19 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
  (type $20 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
  (type $21 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
@@ -33,6 +33,7 @@
  (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_BACKWARD i32 (i32.const 7))
  (global $src/kernels/wasm/assembly/index/JOB_ELEMENTWISE i32 (i32.const 8))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM_PACK i32 (i32.const 9))
+ (global $src/kernels/wasm/assembly/index/JOB_WINOGRAD_KERNELS i32 (i32.const 10))
  (export "JOB_GEMM" (global $src/kernels/wasm/assembly/index/JOB_GEMM))
  (export "JOB_CONV2D_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD))
  (export "JOB_CONV2D_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_BACKWARD))
@@ -41,6 +42,7 @@
  (export "JOB_BATCH_NORM_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_BACKWARD))
  (export "JOB_ELEMENTWISE" (global $src/kernels/wasm/assembly/index/JOB_ELEMENTWISE))
  (export "JOB_GEMM_PACK" (global $src/kernels/wasm/assembly/index/JOB_GEMM_PACK))
+ (export "JOB_WINOGRAD_KERNELS" (global $src/kernels/wasm/assembly/index/JOB_WINOGRAD_KERNELS))
  (export "gemmScratchBytes" (func $src/kernels/wasm/assembly/index/gemmScratchBytes))
  (export "heapBase" (func $src/kernels/wasm/assembly/index/heapBase))
  (export "runJobItems" (func $src/kernels/wasm/assembly/index/runJobItems))
@@ -49,8 +51,6 @@
  (export "tileCols" (func $src/kernels/wasm/assembly/index/tileCols))
  (export "addPartials" (func $src/kernels/wasm/assembly/conv/addPartials))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
- (export "winogradWeights" (func $src/kernels/wasm/assembly/winograd/winogradWeights))
- (export "winogradPackKernels" (func $src/kernels/wasm/assembly/winograd/winogradPackKernels))
  (export "winogradPackedBytes" (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes))
  (export "winogradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes))
  (export "winogradGradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes))
@@ -2847,7 +2847,7 @@
       i32.const 9
       i32.eq
       if
-       block $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$4
+       block $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
         local.get $0
         i32.load offset=8
         i32.const 0
@@ -2899,7 +2899,7 @@
         select
         local.tee $11
         i32.ge_s
-        br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$4
+        br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
         local.get $0
         if
          local.get $12
@@ -2927,7 +2927,7 @@
          local.set $11
          i32.const 0
          local.set $0
-         loop $for-loop|02
+         loop $for-loop|01
           local.get $0
           local.get $9
           i32.lt_s
@@ -2964,72 +2964,164 @@
            i32.const 256
            i32.add
            local.set $0
-           br $for-loop|02
+           br $for-loop|01
           end
          end
         else
-         local.get $2
-         local.get $7
-         local.get $8
          local.get $12
-         local.get $9
-         local.get $1
+         i32.const 5
+         i32.add
+         i32.const 6
+         i32.div_s
+         i32.const 6
+         i32.mul
+         local.set $13
+         local.get $12
          local.get $11
-         local.get $10
-         call $src/kernels/wasm/assembly/gemm/packAPanels
+         i32.const 6
+         i32.mul
+         local.tee $0
+         local.get $0
+         local.get $12
+         i32.gt_s
+         select
+         local.get $1
+         i32.const 6
+         i32.mul
+         local.tee $1
+         i32.sub
+         local.set $11
+         i32.const 0
+         local.set $0
+         loop $for-loop|003
+          local.get $0
+          local.get $9
+          i32.lt_s
+          if
+           local.get $2
+           local.get $7
+           local.get $8
+           local.get $1
+           local.get $0
+           local.get $11
+           i32.const 256
+           local.get $9
+           local.get $0
+           i32.sub
+           local.tee $12
+           local.get $12
+           i32.const 256
+           i32.gt_s
+           select
+           local.tee $12
+           local.get $10
+           local.get $0
+           local.get $13
+           i32.mul
+           local.get $1
+           local.get $12
+           i32.mul
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           call $src/kernels/wasm/assembly/gemm/packA
+           local.get $0
+           i32.const 256
+           i32.add
+           local.set $0
+           br $for-loop|003
+          end
+         end
         end
        end
       else
        local.get $7
-       i32.const 7
-       i32.le_s
-       local.get $7
-       i32.const 5
-       i32.ge_s
-       i32.and
+       i32.const 10
+       i32.eq
        if
         local.get $0
-        i32.const 8
-        i32.add
-        local.tee $2
         i32.load offset=4
-        local.tee $8
         local.get $0
-        i32.load offset=4
+        i32.load offset=8
+        local.get $0
+        i32.load offset=12
+        local.get $0
+        i32.load offset=16
+        local.get $0
+        i32.load offset=20
+        i32.const 0
+        i32.ne
+        local.get $1
+        local.get $0
+        i32.load offset=24
+        local.tee $1
+        i32.mul
+        local.tee $2
+        local.get $0
+        i32.load offset=28
         local.tee $0
         local.get $1
-        i32.mul
+        local.get $2
+        i32.add
         local.tee $1
         local.get $0
-        i32.add
-        local.tee $0
-        local.get $0
-        local.get $8
-        i32.gt_s
+        local.get $1
+        i32.lt_s
         select
-        local.set $0
+        call $src/kernels/wasm/assembly/winograd/winogradKernelRows
+       else
+        local.get $7
+        i32.const 7
+        i32.le_s
         local.get $7
         i32.const 5
-        i32.eq
+        i32.ge_s
+        i32.and
         if
-         local.get $2
-         local.get $1
          local.get $0
-         call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
-        else
+         i32.const 8
+         i32.add
+         local.tee $2
+         i32.load offset=4
+         local.tee $8
+         local.get $0
+         i32.load offset=4
+         local.tee $0
+         local.get $1
+         i32.mul
+         local.tee $1
+         local.get $0
+         i32.add
+         local.tee $0
+         local.get $0
+         local.get $8
+         i32.gt_s
+         select
+         local.set $0
          local.get $7
-         i32.const 6
+         i32.const 5
          i32.eq
          if
           local.get $2
           local.get $1
           local.get $0
-          call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+          call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
          else
-          local.get $2
-          local.get $1
-          local.get $0
-          call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+          local.get $7
+          i32.const 6
+          i32.eq
+          if
+           local.get $2
+           local.get $1
+           local.get $0
+           call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+          else
+           local.get $2
+           local.get $1
+           local.get $0
+           call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+          end
          end
         end
        end
@@ -3353,75 +3445,6 @@
     i32.add
     local.set $17
     br $for-loop|1
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/gemm/packAPanels (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  local.get $3
-  i32.const 5
-  i32.add
-  i32.const 6
-  i32.div_s
-  i32.const 6
-  i32.mul
-  local.set $8
-  local.get $3
-  local.get $6
-  i32.const 6
-  i32.mul
-  local.tee $6
-  local.get $3
-  local.get $6
-  i32.lt_s
-  select
-  local.get $5
-  i32.const 6
-  i32.mul
-  local.tee $5
-  i32.sub
-  local.set $6
-  i32.const 0
-  local.set $3
-  loop $for-loop|0
-   local.get $3
-   local.get $4
-   i32.lt_s
-   if
-    local.get $0
-    local.get $1
-    local.get $2
-    local.get $5
-    local.get $3
-    local.get $6
-    i32.const 256
-    local.get $4
-    local.get $3
-    i32.sub
-    local.tee $9
-    local.get $9
-    i32.const 256
-    i32.gt_s
-    select
-    local.tee $9
-    local.get $7
-    local.get $3
-    local.get $8
-    i32.mul
-    local.get $5
-    local.get $9
-    i32.mul
-    i32.add
-    i32.const 2
-    i32.shl
-    i32.add
-    call $src/kernels/wasm/assembly/gemm/packA
-    local.get $3
-    i32.const 256
-    i32.add
-    local.set $3
-    br $for-loop|0
    end
   end
  )
@@ -5155,343 +5178,6 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/winograd/winogradWeights (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 f32)
-  (local $8 i32)
-  (local $9 f32)
-  (local $10 i32)
-  (local $11 f32)
-  (local $12 f32)
-  (local $13 f32)
-  (local $14 f32)
-  (local $15 f32)
-  (local $16 f32)
-  (local $17 f32)
-  (local $18 i32)
-  (local $19 f32)
-  (local $20 f32)
-  (local $21 f32)
-  local.get $2
-  local.get $3
-  i32.mul
-  i32.const 2
-  i32.shl
-  local.set $6
-  loop $for-loop|0
-   local.get $2
-   local.get $10
-   i32.gt_s
-   if
-    i32.const 0
-    local.set $8
-    loop $for-loop|1
-     local.get $3
-     local.get $8
-     i32.gt_s
-     if
-      local.get $1
-      local.get $2
-      local.get $8
-      i32.mul
-      local.get $10
-      i32.add
-      local.get $3
-      local.get $10
-      i32.mul
-      local.get $8
-      i32.add
-      local.tee $18
-      local.get $4
-      select
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $5
-      local.get $0
-      local.get $18
-      i32.const 36
-      i32.mul
-      i32.add
-      local.tee $18
-      i32.const 32
-      i32.const 0
-      local.get $4
-      select
-      i32.add
-      f32.load
-      local.set $15
-      local.get $18
-      i32.const 28
-      i32.const 4
-      local.get $4
-      select
-      i32.add
-      f32.load
-      local.set $16
-      local.get $18
-      i32.const 24
-      i32.const 8
-      local.get $4
-      select
-      i32.add
-      f32.load
-      local.set $17
-      local.get $18
-      i32.const 20
-      i32.const 12
-      local.get $4
-      select
-      i32.add
-      f32.load
-      local.set $19
-      local.get $18
-      f32.load offset=16
-      local.set $20
-      local.get $18
-      i32.const 12
-      i32.const 20
-      local.get $4
-      select
-      i32.add
-      f32.load
-      local.set $21
-      local.get $18
-      i32.const 8
-      i32.const 24
-      local.get $4
-      select
-      i32.add
-      f32.load
-      local.set $7
-      local.get $18
-      i32.const 4
-      i32.const 28
-      local.get $4
-      select
-      i32.add
-      f32.load
-      local.set $11
-      local.get $18
-      i32.const 0
-      i32.const 32
-      local.get $4
-      select
-      i32.add
-      f32.load
-      local.set $9
-      local.get $5
-      local.get $15
-      f32.store
-      local.get $5
-      local.get $6
-      i32.add
-      local.get $15
-      local.get $16
-      f32.add
-      local.get $17
-      f32.add
-      f32.const 0.5
-      f32.mul
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 1
-      i32.shl
-      i32.add
-      local.get $15
-      local.get $16
-      f32.sub
-      local.get $17
-      f32.add
-      f32.const 0.5
-      f32.mul
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 3
-      i32.mul
-      i32.add
-      local.get $17
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 2
-      i32.shl
-      i32.add
-      local.get $15
-      local.get $19
-      f32.add
-      local.get $7
-      f32.add
-      f32.const 0.5
-      f32.mul
-      local.tee $12
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 5
-      i32.mul
-      i32.add
-      local.get $12
-      local.get $16
-      local.get $20
-      f32.add
-      local.get $11
-      f32.add
-      f32.const 0.5
-      f32.mul
-      local.tee $14
-      f32.add
-      local.get $17
-      local.get $21
-      f32.add
-      local.get $9
-      f32.add
-      f32.const 0.5
-      f32.mul
-      local.tee $13
-      f32.add
-      f32.const 0.5
-      f32.mul
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 6
-      i32.mul
-      i32.add
-      local.get $12
-      local.get $14
-      f32.sub
-      local.get $13
-      f32.add
-      f32.const 0.5
-      f32.mul
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 7
-      i32.mul
-      i32.add
-      local.get $13
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 3
-      i32.shl
-      i32.add
-      local.get $15
-      local.get $19
-      f32.sub
-      local.get $7
-      f32.add
-      f32.const 0.5
-      f32.mul
-      local.tee $12
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 9
-      i32.mul
-      i32.add
-      local.get $12
-      local.get $16
-      local.get $20
-      f32.sub
-      local.get $11
-      f32.add
-      f32.const 0.5
-      f32.mul
-      local.tee $13
-      f32.add
-      local.get $17
-      local.get $21
-      f32.sub
-      local.get $9
-      f32.add
-      f32.const 0.5
-      f32.mul
-      local.tee $14
-      f32.add
-      f32.const 0.5
-      f32.mul
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 10
-      i32.mul
-      i32.add
-      local.get $12
-      local.get $13
-      f32.sub
-      local.get $14
-      f32.add
-      f32.const 0.5
-      f32.mul
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 11
-      i32.mul
-      i32.add
-      local.get $14
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 12
-      i32.mul
-      i32.add
-      local.get $7
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 13
-      i32.mul
-      i32.add
-      local.get $7
-      local.get $11
-      f32.add
-      local.get $9
-      f32.add
-      f32.const 0.5
-      f32.mul
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 14
-      i32.mul
-      i32.add
-      local.get $7
-      local.get $11
-      f32.sub
-      local.get $9
-      f32.add
-      f32.const 0.5
-      f32.mul
-      f32.store
-      local.get $5
-      local.get $6
-      i32.const 15
-      i32.mul
-      i32.add
-      local.get $9
-      f32.store
-      local.get $8
-      i32.const 1
-      i32.add
-      local.set $8
-      br $for-loop|1
-     end
-    end
-    local.get $10
-    i32.const 1
-    i32.add
-    local.set $10
-    br $for-loop|0
-   end
-  end
- )
  (func $src/kernels/wasm/assembly/winograd/winogradWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
   (local $13 i32)
   (local $14 v128)
@@ -6094,55 +5780,419 @@
   i32.const 6
   i32.shl
  )
- (func $src/kernels/wasm/assembly/winograd/winogradPackKernels (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
-  (local $4 i32)
-  (local $5 i32)
+ (func $src/kernels/wasm/assembly/winograd/winogradKernelRows (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32)
+  (local $7 f32)
+  (local $8 i32)
+  (local $9 f32)
+  (local $10 f32)
+  (local $11 i32)
+  (local $12 f32)
+  (local $13 f32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 f32)
+  (local $17 f32)
+  (local $18 f32)
+  (local $19 f32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 f32)
+  (local $24 f32)
+  (local $25 f32)
+  local.get $3
   local.get $2
+  local.get $4
+  select
+  local.tee $14
   i32.const 5
   i32.add
   i32.const 6
   i32.div_s
-  local.set $5
+  i32.const 6
+  i32.mul
+  local.tee $8
+  local.set $15
+  local.get $8
+  local.get $2
+  local.get $3
+  local.get $4
+  select
+  local.tee $11
+  i32.mul
+  i32.const 2
+  i32.shl
+  local.set $20
   loop $for-loop|0
-   local.get $4
-   i32.const 16
+   local.get $5
+   local.get $6
    i32.lt_s
    if
     i32.const 0
-    local.get $0
-    local.get $2
-    local.get $4
-    i32.mul
-    local.get $3
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $3
-    local.get $2
-    local.get $3
-    i32.const 0
+    local.set $8
+    loop $for-loop|1
+     local.get $8
+     local.get $11
+     i32.lt_s
+     if
+      local.get $11
+      local.get $8
+      i32.const 256
+      i32.div_s
+      i32.const 8
+      i32.shl
+      local.tee $21
+      i32.sub
+      local.set $22
+      local.get $1
+      local.get $5
+      i32.const 6
+      i32.rem_s
+      local.tee $2
+      local.get $15
+      local.get $21
+      i32.mul
+      local.get $5
+      local.get $2
+      i32.sub
+      i32.const 256
+      local.get $22
+      local.get $22
+      i32.const 256
+      i32.gt_s
+      select
+      i32.mul
+      i32.add
+      local.get $8
+      local.get $21
+      i32.sub
+      i32.const 6
+      i32.mul
+      i32.add
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $21
+      block $for-continue|1
+       local.get $5
+       local.get $14
+       i32.ge_s
+       if
+        i32.const 0
+        local.set $2
+        loop $for-loop|2
+         local.get $2
+         i32.const 16
+         i32.lt_s
+         if
+          local.get $21
+          local.get $2
+          local.get $20
+          i32.mul
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $2
+          i32.const 1
+          i32.add
+          local.set $2
+          br $for-loop|2
+         end
+        end
+        br $for-continue|1
+       end
+       local.get $0
+       local.get $3
+       local.get $8
+       i32.mul
+       local.get $5
+       i32.add
+       local.get $3
+       local.get $5
+       i32.mul
+       local.get $8
+       i32.add
+       local.get $4
+       select
+       i32.const 36
+       i32.mul
+       i32.add
+       local.tee $2
+       i32.const 32
+       i32.const 0
+       local.get $4
+       select
+       i32.add
+       f32.load
+       local.set $17
+       local.get $2
+       i32.const 28
+       i32.const 4
+       local.get $4
+       select
+       i32.add
+       f32.load
+       local.set $18
+       local.get $2
+       i32.const 24
+       i32.const 8
+       local.get $4
+       select
+       i32.add
+       f32.load
+       local.set $19
+       local.get $2
+       i32.const 20
+       i32.const 12
+       local.get $4
+       select
+       i32.add
+       f32.load
+       local.set $23
+       local.get $2
+       f32.load offset=16
+       local.set $24
+       local.get $2
+       i32.const 12
+       i32.const 20
+       local.get $4
+       select
+       i32.add
+       f32.load
+       local.set $25
+       local.get $2
+       i32.const 8
+       i32.const 24
+       local.get $4
+       select
+       i32.add
+       f32.load
+       local.set $7
+       local.get $2
+       i32.const 4
+       i32.const 28
+       local.get $4
+       select
+       i32.add
+       f32.load
+       local.set $10
+       local.get $2
+       i32.const 0
+       i32.const 32
+       local.get $4
+       select
+       i32.add
+       f32.load
+       local.set $9
+       local.get $21
+       local.get $17
+       f32.store
+       local.get $20
+       local.get $21
+       i32.add
+       local.get $17
+       local.get $18
+       f32.add
+       local.get $19
+       f32.add
+       f32.const 0.5
+       f32.mul
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 1
+       i32.shl
+       i32.add
+       local.get $17
+       local.get $18
+       f32.sub
+       local.get $19
+       f32.add
+       f32.const 0.5
+       f32.mul
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 3
+       i32.mul
+       i32.add
+       local.get $19
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $17
+       local.get $23
+       f32.add
+       local.get $7
+       f32.add
+       f32.const 0.5
+       f32.mul
+       local.tee $12
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 5
+       i32.mul
+       i32.add
+       local.get $12
+       local.get $18
+       local.get $24
+       f32.add
+       local.get $10
+       f32.add
+       f32.const 0.5
+       f32.mul
+       local.tee $16
+       f32.add
+       local.get $19
+       local.get $25
+       f32.add
+       local.get $9
+       f32.add
+       f32.const 0.5
+       f32.mul
+       local.tee $13
+       f32.add
+       f32.const 0.5
+       f32.mul
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 6
+       i32.mul
+       i32.add
+       local.get $12
+       local.get $16
+       f32.sub
+       local.get $13
+       f32.add
+       f32.const 0.5
+       f32.mul
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 7
+       i32.mul
+       i32.add
+       local.get $13
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 3
+       i32.shl
+       i32.add
+       local.get $17
+       local.get $23
+       f32.sub
+       local.get $7
+       f32.add
+       f32.const 0.5
+       f32.mul
+       local.tee $12
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 9
+       i32.mul
+       i32.add
+       local.get $12
+       local.get $18
+       local.get $24
+       f32.sub
+       local.get $10
+       f32.add
+       f32.const 0.5
+       f32.mul
+       local.tee $13
+       f32.add
+       local.get $19
+       local.get $25
+       f32.sub
+       local.get $9
+       f32.add
+       f32.const 0.5
+       f32.mul
+       local.tee $16
+       f32.add
+       f32.const 0.5
+       f32.mul
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 10
+       i32.mul
+       i32.add
+       local.get $12
+       local.get $13
+       f32.sub
+       local.get $16
+       f32.add
+       f32.const 0.5
+       f32.mul
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 11
+       i32.mul
+       i32.add
+       local.get $16
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 12
+       i32.mul
+       i32.add
+       local.get $7
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 13
+       i32.mul
+       i32.add
+       local.get $7
+       local.get $10
+       f32.add
+       local.get $9
+       f32.add
+       f32.const 0.5
+       f32.mul
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 14
+       i32.mul
+       i32.add
+       local.get $7
+       local.get $10
+       f32.sub
+       local.get $9
+       f32.add
+       f32.const 0.5
+       f32.mul
+       f32.store
+       local.get $21
+       local.get $20
+       i32.const 15
+       i32.mul
+       i32.add
+       local.get $9
+       f32.store
+      end
+      local.get $8
+      i32.const 1
+      i32.add
+      local.set $8
+      br $for-loop|1
+     end
+    end
     local.get $5
-    local.get $1
-    local.get $4
-    local.get $2
-    i32.const 5
-    i32.add
-    i32.const 6
-    i32.div_s
-    i32.const 6
-    i32.mul
-    local.get $3
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.mul
-    i32.add
-    call $src/kernels/wasm/assembly/gemm/packAPanels
-    local.get $4
     i32.const 1
     i32.add
-    local.set $4
+    local.set $5
     br $for-loop|0
    end
   end
@@ -10818,7 +10868,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$10
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$11
      i32.const -1
      local.set $2
      local.get $0
@@ -10827,7 +10877,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$10
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$11
      local.get $3
      local.tee $2
      local.get $0
