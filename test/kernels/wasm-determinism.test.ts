@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { randomTensor } from './util.js';
 import { createWasmKernels } from '../../src/kernels/wasm/index.js';
 import { kernels, setKernels } from '../../src/kernels/index.js';
-import { conv2dGeometry } from '../../src/kernels/geometry.js';
+import { conv2dGeometry, pool2dGeometry } from '../../src/kernels/geometry.js';
 import { sequentialFromSpec } from '../../src/layers/spec.js';
 import { SoftmaxCrossEntropy } from '../../src/losses/softmax-cross-entropy.js';
 import { SGD } from '../../src/optim/sgd.js';
@@ -158,6 +158,31 @@ describe(`bit-identical repeats on ${backend.name}`, () => {
           }
         }
       }
+    } finally {
+      single.close();
+    }
+  });
+
+  // Planes are independent: a threaded max pool (forward, backward, and the conv backward that
+  // takes the pool's scatter and the ReLU mask in one pass) gives the 1-thread bits. (Not dW: its
+  // per-piece partial sums depend on the thread count by design.)
+  it('max pooling and a conv backward through ReLU + pool, split by planes, give the 1-thread bits', async () => {
+    const single = await createWasmKernels({ threads: 1 });
+    try {
+      const rng = new Rng(13);
+      const cg = conv2dGeometry('test', [16, 8, 26, 26], { outChannels: 24, kernelSize: 3 });
+      const x = randomTensor(rng, [16, 8, 26, 26], 'float32');
+      const w = randomTensor(rng, [24, 8, 3, 3], 'float32', 0.3);
+      const pg = pool2dGeometry('test', [16, 24, cg.OH, cg.OW], { kernelSize: 2 });
+      const run = (k: typeof backend) => k.frame!(() => {
+        const y = k.conv2d(x, w, null, cg, { relu: true });
+        const pooled = k.maxPool2d(y, pg);
+        const dyPool = Tensor.from(pooled.y.data.map((v, i) => Math.sin(i) * v), pooled.y.shape);
+        const dxPool = k.maxPool2dBackward(dyPool, pooled.argmax, pg);
+        const dx = k.conv2dBackward(x, w, dyPool, cg, { dW: null, db: null, needDx: true, reluOutput: y, maxPool: { argmax: pooled.argmax, g: pg } });
+        return bytesOf(pooled.y, Tensor.from(Float32Array.from(pooled.argmax), [pooled.argmax.length]), dxPool, dx);
+      });
+      assert.deepEqual(run(backend), run(single));
     } finally {
       single.close();
     }

@@ -12,7 +12,7 @@ import { withBackend } from '../helpers/backend.js';
 import { createWasmKernels, type WasmKernels } from '../../src/kernels/wasm/index.js';
 import { inFrame, kernels, setKernels } from '../../src/kernels/index.js';
 import type { Kernels } from '../../src/kernels/backend.js';
-import { conv2dGeometry } from '../../src/kernels/geometry.js';
+import { conv2dGeometry, pool2dGeometry } from '../../src/kernels/geometry.js';
 import { modelFromSpec } from '../../src/layers/spec.js';
 import { SoftmaxCrossEntropy } from '../../src/losses/softmax-cross-entropy.js';
 import { SGD } from '../../src/optim/sgd.js';
@@ -133,6 +133,11 @@ describe('wasm frames', () => {
     const stale = k.frame!(() => k.activation(relu, x));
     assert.throws(() => k.activation(relu, stale), /tensor from a finished training step was used after the step ended/);
     assert.throws(() => k.frame!(() => k.add(stale, x)), /finished training step/);
+    // A max pool's argmax is a view of the frame too, refused likewise once the frame has ended.
+    const pg = pool2dGeometry('test', [1, 2, 4, 4], { kernelSize: 2 });
+    const image = randomTensor(new Rng(3), [1, 2, 4, 4], 'float32');
+    const pooled = k.frame!(() => k.maxPool2d(image, pg));
+    assert.throws(() => k.maxPool2dBackward(pooled.y.clone(), pooled.argmax, pg), /finished training step/);
     const copy = k.activation(relu, x);
     assert.equal(k.runtime.holds(copy.data as Float32Array), false);
     assert.notEqual(copy.data.buffer, k.runtime.memory.buffer);

@@ -31,8 +31,30 @@ function hasChannels(C: number, ...vectors: readonly Tensor[]): boolean {
 
 /** Job kinds of assembly/index.ts. */
 const JOB_BATCH_NORM_STATS = 5, JOB_BATCH_NORM_FORWARD = 6, JOB_BATCH_NORM_BACKWARD = 7, JOB_ELEMENTWISE = 8;
+const JOB_MAX_POOL2D_BACKWARD = 11;
 /** Floats below which a memory-bound pass stays on the calling thread (waking a worker costs tens of microseconds). */
 const PARALLEL_MIN_FLOATS = 1 << 16;
+
+/**
+ * Items of about a quarter of a thread's share of `planes` (at least one plane), so a thread that
+ * runs late leaves little behind; all planes in one item on one thread or for small tensors.
+ */
+export function planesPerItem(rt: WasmRuntime, planes: number, floats: number): { per: number; items: number; parallel: boolean } {
+  const parallel = rt.threads > 1 && planes > 1 && floats >= PARALLEL_MIN_FLOATS;
+  const per = parallel ? Math.max(1, Math.ceil(planes / (rt.threads * 4))) : Math.max(planes, 1);
+  return { per, items: Math.ceil(planes / per), parallel };
+}
+
+/**
+ * dx (at pdx, every float written) = the max-pool backward of dy at pdy (argmax at pArgmax) for
+ * pooling geometry g, then ⊙ [y > 0] when py is not 0 (a ReLU before the pool, fused into a
+ * convolution's epilogue), split by planes over the threads.
+ */
+export function maxPoolBackwardJob(rt: WasmRuntime, pdy: number, pArgmax: number, pdx: number, py: number, g: Conv2dGeometry): void {
+  const planes = g.N * g.C;
+  const { per, items, parallel } = planesPerItem(rt, planes, planes * g.H * g.W);
+  rt.run(rt.writeJob([JOB_MAX_POOL2D_BACKWARD, per, planes, g.H * g.W, g.OH * g.OW, pdy, pArgmax, pdx, py]), items, parallel);
+}
 
 /** y = a + b (op 0), max(a, 0) (op 1) or a > 0 ? b : 0·b (op 2, the ReLU backward) over n floats, in ranges shared among the threads when large. */
 export function elementwiseJob(rt: WasmRuntime): (op: number, a: number, b: number, y: number, n: number) => void {
@@ -135,9 +157,8 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     if (!isFloat32(dy) || argmax.length !== dy.size) return refKernels.maxPool2dBackward(dy, argmax, g);
     const dxSize = g.N * g.C * g.H * g.W;
     rt.reset();
-    const pdx = rt.keepZeros(dxSize);
-    const pdy = input(dy), pArgmax = rt.putInt32(argmax);
-    rt.exports.maxPool2dBackwardScatter(pdy, pArgmax, pdx, dy.size);
+    const pdx = rt.keep(dxSize * 4); // the job zeroes it, plane by plane
+    maxPoolBackwardJob(rt, input(dy), rt.inputInt32(argmax), pdx, 0, g);
     return out(pdx, [g.N, g.C, g.H, g.W], dxSize);
   }
 

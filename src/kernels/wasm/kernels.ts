@@ -15,11 +15,11 @@ import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
-import { elementwiseJob, simpleWasmKernels } from './kernels-simple.js';
+import { elementwiseJob, maxPoolBackwardJob, planesPerItem, simpleWasmKernels } from './kernels-simple.js';
 import { optimWasmKernels } from './kernels-optim.js';
 import { upsampleWasmKernels } from './kernels-upsample.js';
 
-/** Job kinds, as in assembly/index.ts (max pooling is called directly, not through the job runner). */
+/** Job kinds, as in assembly/index.ts. */
 const JOB_GEMM = 1;
 const JOB_CONV2D_FORWARD = 2;
 const JOB_CONV2D_BACKWARD = 3;
@@ -242,9 +242,11 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const px = rt.input(x.data as Float32Array);
     const pw = rt.input(w.data as Float32Array);
     // dy is copied where it is scattered or masked in place; else read where it lies.
-    const pdy = pool ? rt.zeros(dySize) : y ? rt.put(dy.data as Float32Array) : rt.input(dy.data as Float32Array);
-    if (pool) rt.exports.maxPool2dBackwardScatter(rt.input(dy.data as Float32Array), rt.putInt32(pool.argmax), pdy, dy.size); // dy[argmax] += dy_pool
-    if (y) elementwise(2, rt.input(y.data as Float32Array), pdy, pdy, dySize); // dy ⊙ [y > 0] in place
+    const pdy = pool ? rt.alloc(dySize * 4) : y ? rt.put(dy.data as Float32Array) : rt.input(dy.data as Float32Array);
+    const py = y ? rt.input(y.data as Float32Array) : 0;
+    // With the pool: dy_conv[argmax] += dy_pool, then ⊙ [y > 0], in one threaded pass by planes.
+    if (pool) maxPoolBackwardJob(rt, rt.input(dy.data as Float32Array), rt.inputInt32(pool.argmax), pdy, py, pool.g);
+    else if (y) elementwise(2, py, pdy, pdy, dySize); // dy ⊙ [y > 0] in place
     const pdW = dW ? rt.put(dW.data as Float32Array) : 0; // 0: a frozen weight, no dW (the job skips its im2col and GEMM)
     const parallel = rt.threads > 1 && g.N > 1 && dySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
@@ -410,11 +412,13 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const ySize = g.N * g.C * g.OH * g.OW;
     rt.reset();
     const py = rt.keep(ySize * 4);
+    const pArgmax = rt.keep(ySize * 4); // kept too: the backward pass reads it where it lies
     const px = rt.input(x.data as Float32Array);
-    const pArgmax = rt.alloc(ySize * 4);
-    rt.exports.maxPool2dPlanes(rt.writeJob([JOB_MAX_POOL2D, ...geometryWords(g), px, py, pArgmax]));
+    const planes = g.N * g.C;
+    const { per, items, parallel } = planesPerItem(rt, planes, planes * g.H * g.W);
+    rt.run(rt.writeJob([JOB_MAX_POOL2D, ...geometryWords(g), px, py, pArgmax, per]), items, parallel);
     const y = new Tensor(rt.take(py, ySize), [g.N, g.C, g.OH, g.OW]);
-    return { y, argmax: new Int32Array(rt.memory.buffer, pArgmax, ySize).slice() };
+    return { y, argmax: rt.takeInt32(pArgmax, ySize) };
   }
 
   /**

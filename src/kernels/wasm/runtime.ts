@@ -28,7 +28,6 @@ interface NablaExports {
   hardswishBackwardSimd(x: number, dy: number, dx: number, n: number): void;
   transcendentalSimd(kind: number, x: number, y: number, n: number, alpha: number, scratch: number): void;
   transcendentalBackwardSimd(kind: number, x: number, dy: number, dx: number, n: number, alpha: number, scratch: number): void;
-  maxPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dBackwardPlanes(desc: number): void;
   upsampleNearestPlanes(desc: number): void;
@@ -38,7 +37,6 @@ interface NablaExports {
   addSimd(a: number, b: number, y: number, n: number): void;
   addBiasSimd(y: number, b: number, N: number, C: number, S: number): void;
   addChannelSumsSimd(dy: number, out: number, sums: number, N: number, C: number, S: number): void;
-  maxPool2dBackwardScatter(dy: number, argmax: number, dx: number, n: number): void;
   batchNormStatsSimd(desc: number): void;
   batchNormForwardSimd(desc: number): void;
   batchNormBackwardSimd(desc: number): void;
@@ -124,7 +122,7 @@ export class WasmRuntime {
   /** Numbers the outermost frames (odd while one is open), so views from a finished frame are recognised. */
   private frameNumber = 0;
   /** The frame each view handed out by take() belongs to. */
-  private readonly views = new WeakMap<Float32Array, number>();
+  private readonly views = new WeakMap<Float32Array | Int32Array, number>();
 
   private constructor(
     exports: NablaExports, memory: WebAssembly.Memory, features: WasmFeatures, variant: string,
@@ -266,6 +264,20 @@ export class WasmRuntime {
     return view;
   }
 
+  /** take() for 32-bit integers (a max-pool's argmax): a view inside a frame, else a copy. */
+  takeInt32(ptr: number, length: number): Int32Array {
+    const all = new Int32Array(this.memory.buffer, ptr, length);
+    if (this.frameDepth === 0 || ptr >= this.floor) return all.slice();
+    if (ptr + length * 4 > this.floor) throw new Error('wasm backend: an output that straddles what the frame keeps (allocate outputs with keep())');
+    this.views.set(all, this.frameNumber);
+    return all;
+  }
+
+  /** input() for 32-bit integers: a view this frame handed out is read where it lies, anything else copied in. */
+  inputInt32(data: Int32Array): number {
+    return this.isView(data) ? data.byteOffset : this.putInt32(data);
+  }
+
   /**
    * The address of data for a kernel that only reads it: a view this frame handed out is read
    * where it lies; anything else is copied in. A view from a frame that has ended is refused (its
@@ -276,7 +288,7 @@ export class WasmRuntime {
   }
 
   /** Whether data is a view this frame handed out; throws for one from a finished frame. */
-  private isView(data: Float32Array): boolean {
+  private isView(data: Float32Array | Int32Array): boolean {
     const frame = this.views.get(data);
     if (frame === undefined) return false;
     if (frame !== this.frameNumber || this.frameDepth === 0) {
@@ -299,6 +311,7 @@ export class WasmRuntime {
 
   /** Allocates room for 32-bit integers (an argmax) and copies them in. */
   putInt32(data: Int32Array): number {
+    this.isView(data); // refuses a stale view
     const ptr = this.alloc(data.length * 4);
     new Int32Array(this.memory.buffer, ptr, data.length).set(data);
     return ptr;

@@ -10,6 +10,7 @@
 import { gemm, GEMM_SCRATCH_BYTES, MR, NR, packAPanels, packBPanels } from './gemm';
 import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
 import { winogradKernelRows } from './winograd';
+import { maxPool2dBackwardItem, maxPool2dItem } from './pool';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
@@ -28,6 +29,10 @@ export const JOB_ELEMENTWISE = 8;
  * of op(B), K, packed, panels per item]; an item is a range of MR-row (NR-column) panels.
  */
 export const JOB_GEMM_PACK = 9;
+/** Max pooling: conv's geometry words, then [x, y, argmax, planes per item]; an item is a range of planes. */
+export const JOB_MAX_POOL2D = 4;
+/** Max-pool backward (pool.ts, maxPool2dBackwardItem); an item is a range of planes. */
+export const JOB_MAX_POOL2D_BACKWARD = 11;
 /** Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows]. */
 export const JOB_WINOGRAD_KERNELS = 10;
 
@@ -83,6 +88,8 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   else if (kind == JOB_CONV2D_BACKWARD) conv2dBackwardPiece(desc, item, thread);
   else if (kind == JOB_ELEMENTWISE) elementwiseItem(desc, item);
   else if (kind == JOB_GEMM_PACK) gemmPackItem(desc, item);
+  else if (kind == JOB_MAX_POOL2D) maxPool2dItem(desc, item);
+  else if (kind == JOB_MAX_POOL2D_BACKWARD) maxPool2dBackwardItem(desc, item);
   else if (kind == JOB_WINOGRAD_KERNELS) {
     const per = word(desc, 6), r0 = item * per;
     winogradKernelRows(<usize>word(desc, 1), <usize>word(desc, 2), word(desc, 3), word(desc, 4), word(desc, 5) != 0, r0,
@@ -185,12 +192,10 @@ export function tileCols(): i32 {
 export { addPartials, convScratchBytes } from './conv';
 export { winogradPackedBytes, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
 export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, hardsigmoidBackwardSimd, hardswishBackwardSimd } from './elementwise';
-export { maxPool2dPlanes } from './pool';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';
 export { upsampleNearestPlanes, upsampleNearestBackwardPlanes, upsampleBilinearPlanes, upsampleBilinearBackwardPlanes } from './upsample';
 export { addSimd } from './elementwise';
 export { addBiasSimd, addChannelSumsSimd } from './bias';
-export { maxPool2dBackwardScatter } from './pool';
 export { batchNormStatsSimd, batchNormForwardSimd, batchNormBackwardSimd } from './batch-norm';
 export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
 export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental';

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Max pooling forward: the maximum of each window and its flat index into x (the first maximum
-// on ties; a NaN wins, as in the reference). Job words as conv's geometry (../jobs.ts), then
-// [x, y, argmax]; pooling geometry has outC = C.
+// on ties; a NaN wins, as in the reference). Job words as conv's geometry (../kernels.ts), then
+// [x, y, argmax, planes per item]; pooling geometry has outC = C. An item is a range of planes
+// (n, c), which are independent: how a job is split never changes its bits. The backward pass
+// (a scatter) is split the same way: a window's maximum lies in its own plane.
+import { reluBackwardSimd } from './elementwise';
+import { zeroFloats } from './memory';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -76,24 +80,30 @@ function maxPool2x2Plane(x: usize, y: usize, argmax: usize, base: i32, W: i32, O
   }
 }
 
-export function maxPool2dPlanes(desc: usize): void {
+/** Item `item` of a max-pool job: planes [item·per, (item + 1)·per). */
+export function maxPool2dItem(desc: usize, item: i32): void {
+  const per = word(desc, 20), planes = word(desc, 1) * word(desc, 2);
+  maxPool2dPlanes(desc, item * per, min(planes, (item + 1) * per));
+}
+
+function maxPool2dPlanes(desc: usize, p0: i32, p1: i32): void {
   if (isPlain2x2(desc)) {
-    const planes = word(desc, 1) * word(desc, 2), H = word(desc, 3), W = word(desc, 4);
+    const H = word(desc, 3), W = word(desc, 4);
     const OH = word(desc, 15), OW = word(desc, 16);
     const x = <usize>word(desc, 17), y = <usize>word(desc, 18), argmax = <usize>word(desc, 19);
-    for (let plane = 0; plane < planes; plane++) {
+    for (let plane = p0; plane < p1; plane++) {
       const out = <usize>(plane * OH * OW) * 4;
       maxPool2x2Plane(x, y + out, argmax + out, plane * H * W, W, OH, OW);
     }
     return;
   }
-  const N = word(desc, 1), C = word(desc, 2), H = word(desc, 3), W = word(desc, 4);
+  const H = word(desc, 3), W = word(desc, 4);
   const kH = word(desc, 6), kW = word(desc, 7), strideH = word(desc, 8), strideW = word(desc, 9);
   const padH = word(desc, 10), padW = word(desc, 11), dilationH = word(desc, 12), dilationW = word(desc, 13);
   const OH = word(desc, 15), OW = word(desc, 16);
   const x = <usize>word(desc, 17), y = <usize>word(desc, 18), argmax = <usize>word(desc, 19);
-  let out: usize = 0;
-  for (let plane = 0; plane < N * C; plane++) {
+  let out = <usize>(p0 * OH * OW);
+  for (let plane = p0; plane < p1; plane++) {
     const base = plane * H * W;
     for (let oh = 0; oh < OH; oh++) {
       for (let ow = 0; ow < OW; ow++) {
@@ -119,6 +129,26 @@ export function maxPool2dPlanes(desc: usize): void {
       }
     }
   }
+}
+
+/**
+ * Max-pool backward job [kind, planes per item, planes, H·W, OH·OW, dy, argmax, dx, y (0: none)]:
+ * item i zeroes the dx planes [i·per, (i + 1)·per), adds each of their dy entries at its argmax
+ * and, with y (the output of a ReLU fused before the pooling), multiplies by [y > 0] as
+ * reluBackwardSimd does, while the planes are in cache.
+ */
+export function maxPool2dBackwardItem(desc: usize, item: i32): void {
+  const per = load<i32>(desc, 4), planes = load<i32>(desc, 8);
+  const planeIn = load<i32>(desc, 12), planeOut = load<i32>(desc, 16);
+  const dy = <usize>load<i32>(desc, 20), argmax = <usize>load<i32>(desc, 24), dx = <usize>load<i32>(desc, 28);
+  const y = <usize>load<i32>(desc, 32);
+  const p0 = item * per, p1 = min(planes, p0 + per);
+  if (p0 >= p1) return;
+  const start = <usize>(p0 * planeIn) * 4, count = (p1 - p0) * planeIn;
+  zeroFloats(dx + start, count);
+  const first = <usize>(p0 * planeOut) * 4;
+  maxPool2dBackwardScatter(dy + first, argmax + first, dx, (p1 - p0) * planeOut);
+  if (y != 0) reluBackwardSimd(y + start, dx + start, dx + start, count);
 }
 
 /** Max-pool backward: dx[argmax[i]] += dy[i] for the n entries of dy (dx zeroed by the caller). */

@@ -33,6 +33,8 @@
  (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_BACKWARD i32 (i32.const 7))
  (global $src/kernels/wasm/assembly/index/JOB_ELEMENTWISE i32 (i32.const 8))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM_PACK i32 (i32.const 9))
+ (global $src/kernels/wasm/assembly/index/JOB_MAX_POOL2D i32 (i32.const 4))
+ (global $src/kernels/wasm/assembly/index/JOB_MAX_POOL2D_BACKWARD i32 (i32.const 11))
  (global $src/kernels/wasm/assembly/index/JOB_WINOGRAD_KERNELS i32 (i32.const 10))
  (export "JOB_GEMM" (global $src/kernels/wasm/assembly/index/JOB_GEMM))
  (export "JOB_CONV2D_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD))
@@ -42,6 +44,8 @@
  (export "JOB_BATCH_NORM_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_BATCH_NORM_BACKWARD))
  (export "JOB_ELEMENTWISE" (global $src/kernels/wasm/assembly/index/JOB_ELEMENTWISE))
  (export "JOB_GEMM_PACK" (global $src/kernels/wasm/assembly/index/JOB_GEMM_PACK))
+ (export "JOB_MAX_POOL2D" (global $src/kernels/wasm/assembly/index/JOB_MAX_POOL2D))
+ (export "JOB_MAX_POOL2D_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_MAX_POOL2D_BACKWARD))
  (export "JOB_WINOGRAD_KERNELS" (global $src/kernels/wasm/assembly/index/JOB_WINOGRAD_KERNELS))
  (export "gemmScratchBytes" (func $src/kernels/wasm/assembly/index/gemmScratchBytes))
  (export "heapBase" (func $src/kernels/wasm/assembly/index/heapBase))
@@ -61,7 +65,6 @@
  (export "hardSimd" (func $src/kernels/wasm/assembly/elementwise/hardSimd))
  (export "hardsigmoidBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/hardsigmoidBackwardSimd))
  (export "hardswishBackwardSimd" (func $src/kernels/wasm/assembly/elementwise/hardswishBackwardSimd))
- (export "maxPool2dPlanes" (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes))
  (export "adaptiveAvgPool2dPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dPlanes))
  (export "adaptiveAvgPool2dBackwardPlanes" (func $src/kernels/wasm/assembly/adaptive-pool/adaptiveAvgPool2dBackwardPlanes))
  (export "upsampleNearestPlanes" (func $src/kernels/wasm/assembly/upsample/upsampleNearestPlanes))
@@ -71,7 +74,6 @@
  (export "addSimd" (func $src/kernels/wasm/assembly/elementwise/addSimd))
  (export "addBiasSimd" (func $src/kernels/wasm/assembly/bias/addBiasSimd))
  (export "addChannelSumsSimd" (func $src/kernels/wasm/assembly/bias/addChannelSumsSimd))
- (export "maxPool2dBackwardScatter" (func $src/kernels/wasm/assembly/pool/maxPool2dBackwardScatter))
  (export "batchNormStatsSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsSimd))
  (export "batchNormForwardSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormForwardSimd))
  (export "batchNormBackwardSimd" (func $src/kernels/wasm/assembly/batch-norm/batchNormBackwardSimd))
@@ -2270,11 +2272,11 @@
   end
  )
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 v128)
-  (local $4 f32)
-  (local $5 i64)
+  (local $3 i32)
+  (local $4 v128)
+  (local $5 f32)
   (local $6 i64)
-  (local $7 i32)
+  (local $7 i64)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -2292,7 +2294,7 @@
   (local $22 i32)
   local.get $0
   i32.load
-  local.tee $7
+  local.tee $8
   i32.const 1
   i32.eq
   if
@@ -2301,38 +2303,38 @@
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $7
+    local.set $13
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $8
+    local.set $14
     local.get $0
     i32.load offset=20
-    local.set $9
-    local.get $0
-    i32.load offset=24
-    local.set $10
-    local.get $0
-    i32.load offset=32
     local.set $15
     local.get $0
+    i32.load offset=24
+    local.set $3
+    local.get $0
+    i32.load offset=32
+    local.set $8
+    local.get $0
     i32.load offset=40
-    local.set $16
+    local.set $9
     local.get $0
     i32.load offset=28
-    local.set $11
+    local.set $10
     local.get $0
     i32.load offset=36
-    local.set $12
+    local.set $11
     local.get $0
     i32.load offset=44
-    local.set $13
+    local.set $12
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $17
+    local.set $16
     local.get $0
     i32.load offset=52
     local.get $2
@@ -2340,36 +2342,36 @@
     i32.load offset=56
     i32.mul
     i32.add
-    local.set $18
+    local.set $17
     local.get $0
     i32.load offset=68
-    local.set $19
+    local.set $18
     i32.const 6
     i32.const 8
     local.get $0
     i32.load offset=60
     i32.const 0
     i32.ne
-    local.tee $20
+    local.tee $19
     select
-    local.tee $14
+    local.tee $2
     local.get $0
     i32.load offset=12
-    local.tee $21
+    local.tee $20
     local.get $0
     i32.load offset=16
-    local.tee $2
-    local.get $20
+    local.tee $21
+    local.get $19
     select
     local.tee $22
-    local.get $14
+    local.get $2
     i32.add
     i32.const 1
     i32.sub
-    local.get $14
+    local.get $2
     i32.div_s
     i64.extend_i32_s
-    local.tee $5
+    local.tee $6
     local.get $1
     i64.extend_i32_s
     i64.mul
@@ -2377,7 +2379,7 @@
     i32.const -64
     i32.sub
     i64.load32_s
-    local.tee $6
+    local.tee $7
     i64.div_s
     i32.wrap_i64
     i32.mul
@@ -2387,12 +2389,12 @@
     i32.const 1
     i32.add
     i64.extend_i32_s
-    local.get $5
-    i64.mul
     local.get $6
+    i64.mul
+    local.get $7
     i64.div_s
     i32.wrap_i64
-    local.get $14
+    local.get $2
     i32.mul
     local.tee $1
     local.get $1
@@ -2402,56 +2404,56 @@
     local.tee $1
     i32.ge_s
     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
-    local.get $20
+    local.get $19
     if
-     local.get $7
-     local.get $8
+     local.get $13
+     local.get $14
      local.get $1
      local.get $0
      i32.sub
-     local.get $2
-     local.get $9
-     local.get $10
+     local.get $21
+     local.get $15
+     local.get $3
      local.get $0
      i32.const 2
      i32.shl
      local.get $0
-     local.get $11
+     local.get $10
      i32.mul
      i32.const 2
      i32.shl
-     local.get $7
+     local.get $13
      select
      i32.add
+     local.get $10
+     local.get $8
      local.get $11
-     local.get $15
-     local.get $12
-     local.get $16
+     local.get $9
      local.get $0
-     local.get $13
+     local.get $12
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $13
+     local.get $12
+     local.get $16
      local.get $17
-     local.get $18
      i32.const 0
-     local.get $19
+     local.get $18
      call $src/kernels/wasm/assembly/gemm/gemm
     else
-     local.get $7
-     local.get $8
-     local.get $21
+     local.get $13
+     local.get $14
+     local.get $20
      local.get $1
      local.get $0
      i32.sub
-     local.get $9
-     local.get $10
-     local.get $11
      local.get $15
+     local.get $3
+     local.get $10
+     local.get $8
      local.get $0
-     local.get $12
+     local.get $11
      i32.mul
      i32.const 2
      i32.shl
@@ -2459,30 +2461,30 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $8
+     local.get $14
      select
      i32.add
-     local.get $12
+     local.get $11
      local.get $0
-     local.get $16
+     local.get $9
      i32.add
-     local.get $13
+     local.get $12
+     local.get $16
      local.get $17
      local.get $18
-     local.get $19
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
    end
   else
-   local.get $7
+   local.get $8
    i32.const 2
    i32.eq
    if
     block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$2
      local.get $0
      i32.load offset=96
-     local.tee $7
+     local.tee $3
      i32.eqz
      if
       local.get $0
@@ -2542,10 +2544,10 @@
      i32.sub
      i32.load
      local.tee $9
-     local.get $7
+     local.get $3
      local.get $0
      i32.load offset=20
-     local.tee $7
+     local.tee $3
      local.get $0
      i32.load offset=76
      local.get $0
@@ -2555,7 +2557,7 @@
      local.get $0
      i32.load offset=80
      local.get $1
-     local.get $7
+     local.get $3
      i32.mul
      local.get $8
      i32.mul
@@ -2573,7 +2575,7 @@
      i32.add
      local.tee $0
      local.get $11
-     local.get $7
+     local.get $3
      local.get $8
      local.get $9
      local.get $10
@@ -2583,7 +2585,7 @@
      call $src/kernels/wasm/assembly/winograd/winogradSamples
     end
    else
-    local.get $7
+    local.get $8
     i32.const 3
     i32.eq
     if
@@ -2592,7 +2594,7 @@
      local.get $2
      call $src/kernels/wasm/assembly/conv/conv2dBackwardPiece
     else
-     local.get $7
+     local.get $8
      i32.const 8
      i32.eq
      if
@@ -2601,15 +2603,15 @@
       local.tee $2
       local.get $0
       i32.load offset=4
-      local.tee $7
+      local.tee $3
       local.get $1
       i32.mul
       local.tee $1
-      local.get $7
+      local.get $3
       i32.add
-      local.tee $7
+      local.tee $3
       local.get $2
-      local.get $7
+      local.get $3
       i32.lt_s
       select
       local.get $1
@@ -2622,7 +2624,7 @@
       local.get $0
       i32.load offset=12
       i32.add
-      local.set $7
+      local.set $3
       local.get $1
       local.get $0
       i32.load offset=16
@@ -2642,72 +2644,72 @@
        i32.eq
        if
         i32.const 0
-        local.set $0
+        local.set $1
         loop $for-loop|0
-         local.get $0
+         local.get $1
          i32.const 4
          i32.add
-         local.tee $1
+         local.tee $0
          local.get $2
          i32.le_s
          if
-          local.get $0
-          i32.const 2
-          i32.shl
-          local.tee $0
-          local.get $7
-          i32.add
-          v128.load
-          local.set $3
-          local.get $0
-          local.get $9
-          i32.add
-          local.get $3
-          local.get $3
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.gt
-          local.get $3
-          local.get $3
-          f32x4.ne
-          v128.or
-          v128.and
-          v128.store
           local.get $1
-          local.set $0
-          br $for-loop|0
-         end
-        end
-        loop $for-loop|1
-         local.get $0
-         local.get $2
-         i32.lt_s
-         if
-          local.get $0
           i32.const 2
           i32.shl
           local.tee $1
-          local.get $7
+          local.get $3
           i32.add
-          f32.load
+          v128.load
           local.set $4
           local.get $1
           local.get $9
           i32.add
           local.get $4
+          local.get $4
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.gt
+          local.get $4
+          local.get $4
+          f32x4.ne
+          v128.or
+          v128.and
+          v128.store
+          local.get $0
+          local.set $1
+          br $for-loop|0
+         end
+        end
+        loop $for-loop|1
+         local.get $1
+         local.get $2
+         i32.lt_s
+         if
+          local.get $1
+          i32.const 2
+          i32.shl
+          local.tee $0
+          local.get $3
+          i32.add
+          f32.load
+          local.set $5
+          local.get $0
+          local.get $9
+          i32.add
+          local.get $5
           f32.const 0
-          local.get $4
-          local.get $4
+          local.get $5
+          local.get $5
           f32.ne
-          local.get $4
+          local.get $5
           f32.const 0
           f32.gt
           i32.or
           select
           f32.store
-          local.get $0
+          local.get $1
           i32.const 1
           i32.add
-          local.set $0
+          local.set $1
           br $for-loop|1
          end
         end
@@ -2730,7 +2732,7 @@
           i32.add
           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
           local.get $0
-          local.get $7
+          local.get $3
           i32.add
           v128.load
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -2761,7 +2763,7 @@
           f32.const 1
           f32.const 0
           local.get $1
-          local.get $7
+          local.get $3
           i32.add
           f32.load
           f32.const 0
@@ -2799,7 +2801,7 @@
          local.get $9
          i32.add
          local.get $0
-         local.get $7
+         local.get $3
          i32.add
          v128.load
          local.get $0
@@ -2825,7 +2827,7 @@
          local.get $9
          i32.add
          local.get $1
-         local.get $7
+         local.get $3
          i32.add
          f32.load
          local.get $1
@@ -2843,7 +2845,7 @@
        end
       end
      else
-      local.get $7
+      local.get $8
       i32.const 9
       i32.eq
       if
@@ -2855,7 +2857,7 @@
         local.set $2
         local.get $0
         i32.load offset=12
-        local.set $7
+        local.set $3
         local.get $0
         i32.load offset=16
         local.set $8
@@ -2933,7 +2935,7 @@
           i32.lt_s
           if
            local.get $2
-           local.get $7
+           local.get $3
            local.get $8
            local.get $0
            local.get $1
@@ -2999,7 +3001,7 @@
           i32.lt_s
           if
            local.get $2
-           local.get $7
+           local.get $3
            local.get $8
            local.get $1
            local.get $0
@@ -3036,91 +3038,352 @@
         end
        end
       else
-       local.get $7
-       i32.const 10
+       local.get $8
+       i32.const 4
        i32.eq
        if
+        local.get $0
+        i32.load offset=80
+        local.tee $2
+        local.get $1
+        i32.const 1
+        i32.add
+        i32.mul
+        local.set $3
+        local.get $0
+        local.get $1
+        local.get $2
+        i32.mul
         local.get $0
         i32.load offset=4
         local.get $0
         i32.load offset=8
-        local.get $0
-        i32.load offset=12
-        local.get $0
-        i32.load offset=16
-        local.get $0
-        i32.load offset=20
-        i32.const 0
-        i32.ne
-        local.get $1
-        local.get $0
-        i32.load offset=24
-        local.tee $1
         i32.mul
-        local.tee $2
-        local.get $0
-        i32.load offset=28
         local.tee $0
-        local.get $1
-        local.get $2
-        i32.add
-        local.tee $1
+        local.get $3
         local.get $0
-        local.get $1
+        local.get $3
         i32.lt_s
         select
-        call $src/kernels/wasm/assembly/winograd/winogradKernelRows
+        call $src/kernels/wasm/assembly/pool/maxPool2dPlanes
        else
-        local.get $7
-        i32.const 7
-        i32.le_s
-        local.get $7
-        i32.const 5
-        i32.ge_s
-        i32.and
+        local.get $8
+        i32.const 11
+        i32.eq
         if
-         local.get $0
-         i32.const 8
-         i32.add
-         local.tee $2
-         i32.load offset=4
-         local.tee $8
-         local.get $0
-         i32.load offset=4
-         local.tee $0
-         local.get $1
-         i32.mul
-         local.tee $1
-         local.get $0
-         i32.add
-         local.tee $0
-         local.get $0
+         block $__inlined_func$src/kernels/wasm/assembly/pool/maxPool2dBackwardItem$23
+          local.get $0
+          i32.load offset=12
+          local.set $2
+          local.get $0
+          i32.load offset=16
+          local.set $8
+          local.get $0
+          i32.load offset=20
+          local.set $9
+          local.get $0
+          i32.load offset=24
+          local.set $10
+          local.get $0
+          i32.load offset=28
+          local.set $11
+          local.get $0
+          i32.load offset=32
+          local.set $12
+          local.get $0
+          i32.load offset=8
+          local.tee $13
+          local.get $0
+          i32.load offset=4
+          local.tee $0
+          local.get $1
+          i32.mul
+          local.tee $1
+          local.get $0
+          i32.add
+          local.tee $0
+          local.get $0
+          local.get $13
+          i32.gt_s
+          select
+          local.set $13
+          local.get $1
+          local.get $13
+          i32.ge_s
+          br_if $__inlined_func$src/kernels/wasm/assembly/pool/maxPool2dBackwardItem$23
+          local.get $1
+          local.get $2
+          i32.mul
+          i32.const 2
+          i32.shl
+          local.tee $14
+          local.get $11
+          i32.add
+          local.set $15
+          local.get $13
+          local.get $1
+          i32.sub
+          local.get $2
+          i32.mul
+          local.set $2
+          loop $for-loop|0024
+           local.get $3
+           i32.const 4
+           i32.add
+           local.tee $0
+           local.get $2
+           i32.le_s
+           if
+            local.get $15
+            local.get $3
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+            v128.store
+            local.get $0
+            local.set $3
+            br $for-loop|0024
+           end
+          end
+          loop $for-loop|1135
+           local.get $2
+           local.get $3
+           i32.gt_s
+           if
+            local.get $15
+            local.get $3
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.const 0
+            f32.store
+            local.get $3
+            i32.const 1
+            i32.add
+            local.set $3
+            br $for-loop|1135
+           end
+          end
+          local.get $1
+          local.get $8
+          i32.mul
+          i32.const 2
+          i32.shl
+          local.tee $0
+          local.get $9
+          i32.add
+          local.set $3
+          local.get $0
+          local.get $10
+          i32.add
+          local.set $9
+          local.get $13
+          local.get $1
+          i32.sub
+          local.get $8
+          i32.mul
+          local.set $1
+          i32.const 0
+          local.set $0
+          loop $for-loop|00246
+           local.get $0
+           local.get $1
+           i32.lt_s
+           if
+            local.get $11
+            local.get $0
+            i32.const 2
+            i32.shl
+            local.tee $8
+            local.get $9
+            i32.add
+            i32.load
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee $10
+            local.get $10
+            f32.load
+            local.get $3
+            local.get $8
+            i32.add
+            f32.load
+            f32.add
+            f32.store
+            local.get $0
+            i32.const 1
+            i32.add
+            local.set $0
+            br $for-loop|00246
+           end
+          end
+          local.get $12
+          if
+           local.get $12
+           local.get $14
+           i32.add
+           local.set $3
+           local.get $11
+           local.get $14
+           i32.add
+           local.set $8
+           i32.const 0
+           local.set $0
+           loop $for-loop|05
+            local.get $0
+            i32.const 4
+            i32.add
+            local.tee $1
+            local.get $2
+            i32.le_s
+            if
+             local.get $0
+             i32.const 2
+             i32.shl
+             local.tee $0
+             local.get $8
+             i32.add
+             local.tee $9
+             v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+             local.get $0
+             local.get $3
+             i32.add
+             v128.load
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             f32x4.gt
+             v128.and
+             local.get $9
+             v128.load
+             f32x4.mul
+             v128.store
+             local.get $1
+             local.set $0
+             br $for-loop|05
+            end
+           end
+           loop $for-loop|16
+            local.get $0
+            local.get $2
+            i32.lt_s
+            if
+             local.get $0
+             i32.const 2
+             i32.shl
+             local.tee $1
+             local.get $8
+             i32.add
+             local.tee $9
+             f32.const 1
+             f32.const 0
+             local.get $1
+             local.get $3
+             i32.add
+             f32.load
+             f32.const 0
+             f32.gt
+             select
+             local.get $9
+             f32.load
+             f32.mul
+             f32.store
+             local.get $0
+             i32.const 1
+             i32.add
+             local.set $0
+             br $for-loop|16
+            end
+           end
+          end
+         end
+        else
          local.get $8
-         i32.gt_s
-         select
-         local.set $0
-         local.get $7
-         i32.const 5
+         i32.const 10
          i32.eq
          if
-          local.get $2
+          local.get $0
+          i32.load offset=4
+          local.get $0
+          i32.load offset=8
+          local.get $0
+          i32.load offset=12
+          local.get $0
+          i32.load offset=16
+          local.get $0
+          i32.load offset=20
+          i32.const 0
+          i32.ne
           local.get $1
           local.get $0
-          call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
+          i32.load offset=24
+          local.tee $1
+          i32.mul
+          local.tee $2
+          local.get $0
+          i32.load offset=28
+          local.tee $0
+          local.get $1
+          local.get $2
+          i32.add
+          local.tee $1
+          local.get $0
+          local.get $1
+          i32.lt_s
+          select
+          call $src/kernels/wasm/assembly/winograd/winogradKernelRows
          else
-          local.get $7
-          i32.const 6
-          i32.eq
+          local.get $8
+          i32.const 7
+          i32.le_s
+          local.get $8
+          i32.const 5
+          i32.ge_s
+          i32.and
           if
-           local.get $2
-           local.get $1
            local.get $0
-           call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
-          else
-           local.get $2
-           local.get $1
+           i32.const 8
+           i32.add
+           local.tee $2
+           i32.load offset=4
+           local.tee $3
            local.get $0
-           call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+           i32.load offset=4
+           local.tee $0
+           local.get $1
+           i32.mul
+           local.tee $1
+           local.get $0
+           i32.add
+           local.tee $0
+           local.get $0
+           local.get $3
+           i32.gt_s
+           select
+           local.set $0
+           local.get $8
+           i32.const 5
+           i32.eq
+           if
+            local.get $2
+            local.get $1
+            local.get $0
+            call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
+           else
+            local.get $8
+            i32.const 6
+            i32.eq
+            if
+             local.get $2
+             local.get $1
+             local.get $0
+             call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+            else
+             local.get $2
+             local.get $1
+             local.get $0
+             call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+            end
+           end
           end
          end
         end
@@ -9891,11 +10154,9 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes (param $0 i32)
-  (local $1 f32)
-  (local $2 f32)
-  (local $3 i32)
-  (local $4 i32)
+ (func $src/kernels/wasm/assembly/pool/maxPool2dPlanes (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 f32)
+  (local $4 f32)
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
@@ -9919,7 +10180,6 @@
   (local $25 i32)
   (local $26 i32)
   (local $27 i32)
-  (local $28 i32)
   local.get $0
   i32.load offset=24
   i32.const 2
@@ -10002,200 +10262,190 @@
   end
   if
    local.get $0
-   i32.load offset=4
-   local.get $0
-   i32.load offset=8
-   i32.mul
-   local.set $10
-   local.get $0
    i32.load offset=12
-   local.set $9
+   local.set $11
    local.get $0
    i32.load offset=16
-   local.set $8
+   local.set $10
    local.get $0
    i32.load offset=60
-   local.set $7
+   local.set $9
    local.get $0
    i32.const -64
    i32.sub
    i32.load
-   local.set $6
+   local.set $8
    local.get $0
    i32.load offset=68
-   local.set $5
+   local.set $7
    local.get $0
    i32.load offset=72
-   local.set $4
+   local.set $6
    local.get $0
    i32.load offset=76
-   local.set $3
+   local.set $5
    loop $for-loop|0
-    local.get $10
-    local.get $11
-    i32.gt_s
+    local.get $1
+    local.get $2
+    i32.lt_s
     if
-     local.get $5
-     local.get $4
      local.get $7
-     local.get $11
-     i32.mul
      local.get $6
+     local.get $1
+     local.get $9
+     i32.mul
+     local.get $8
      i32.mul
      i32.const 2
      i32.shl
      local.tee $0
      i32.add
      local.get $0
-     local.get $3
+     local.get $5
      i32.add
+     local.get $1
+     local.get $11
+     i32.mul
+     local.get $10
+     i32.mul
+     local.get $10
      local.get $9
-     local.get $11
-     i32.mul
      local.get $8
-     i32.mul
-     local.get $8
-     local.get $7
-     local.get $6
      call $src/kernels/wasm/assembly/pool/maxPool2x2Plane
-     local.get $11
+     local.get $1
      i32.const 1
      i32.add
-     local.set $11
+     local.set $1
      br $for-loop|0
     end
    end
    return
   end
   local.get $0
-  i32.load offset=4
-  local.set $5
-  local.get $0
-  i32.load offset=8
-  local.set $4
-  local.get $0
   i32.load offset=12
-  local.set $8
+  local.set $6
   local.get $0
   i32.load offset=16
   local.set $7
   local.get $0
   i32.load offset=24
-  local.set $22
-  local.get $0
-  i32.load offset=28
   local.set $21
   local.get $0
-  i32.load offset=32
+  i32.load offset=28
   local.set $20
   local.get $0
-  i32.load offset=36
+  i32.load offset=32
   local.set $19
   local.get $0
-  i32.load offset=40
+  i32.load offset=36
   local.set $18
   local.get $0
-  i32.load offset=44
+  i32.load offset=40
   local.set $17
   local.get $0
-  i32.load offset=48
+  i32.load offset=44
   local.set $16
   local.get $0
-  i32.load offset=52
+  i32.load offset=48
   local.set $15
   local.get $0
-  i32.load offset=60
+  i32.load offset=52
   local.set $14
+  local.get $0
+  i32.load offset=68
+  local.set $13
+  local.get $0
+  i32.load offset=72
+  local.set $12
+  local.get $0
+  i32.load offset=76
+  local.set $11
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.set $13
+  local.tee $10
   local.get $0
-  i32.load offset=68
-  local.set $12
-  local.get $0
-  i32.load offset=72
-  local.set $11
-  local.get $0
-  i32.load offset=76
-  local.set $10
+  i32.load offset=60
+  local.tee $9
+  local.get $1
+  i32.mul
+  i32.mul
+  local.set $23
   loop $for-loop|1
-   local.get $24
-   local.get $4
-   local.get $5
-   i32.mul
+   local.get $1
+   local.get $2
    i32.lt_s
    if
-    local.get $8
-    local.get $24
+    local.get $1
+    local.get $6
     i32.mul
     local.get $7
     i32.mul
-    local.set $9
+    local.set $8
     i32.const 0
-    local.set $28
+    local.set $27
     loop $for-loop|2
-     local.get $14
-     local.get $28
+     local.get $9
+     local.get $27
      i32.gt_s
      if
       i32.const 0
-      local.set $27
+      local.set $26
       loop $for-loop|3
-       local.get $13
-       local.get $27
+       local.get $10
+       local.get $26
        i32.gt_s
        if
         f32.const -inf
-        local.set $2
+        local.set $4
         i32.const -1
         local.set $0
         i32.const 0
-        local.set $26
+        local.set $25
         loop $for-loop|4
-         local.get $22
-         local.get $26
+         local.get $21
+         local.get $25
          i32.gt_s
          if
-          local.get $20
-          local.get $28
+          local.get $19
+          local.get $27
           i32.mul
-          local.get $18
+          local.get $17
           i32.sub
-          local.get $16
-          local.get $26
+          local.get $15
+          local.get $25
           i32.mul
           i32.add
-          local.tee $6
+          local.tee $22
           i32.const 0
           i32.lt_s
           local.get $6
-          local.get $8
-          i32.ge_s
+          local.get $22
+          i32.le_s
           i32.or
           i32.eqz
           if
            i32.const 0
-           local.set $25
+           local.set $24
            loop $for-loop|5
-            local.get $21
-            local.get $25
+            local.get $20
+            local.get $24
             i32.gt_s
             if
-             local.get $19
-             local.get $27
+             local.get $18
+             local.get $26
              i32.mul
-             local.get $17
+             local.get $16
              i32.sub
-             local.get $15
-             local.get $25
+             local.get $14
+             local.get $24
              i32.mul
              i32.add
-             local.tee $3
+             local.tee $5
              i32.const 0
              i32.lt_s
-             local.get $3
+             local.get $5
              local.get $7
              i32.ge_s
              i32.or
@@ -10204,59 +10454,59 @@
               local.get $0
               i32.const 0
               i32.lt_s
-              local.get $2
-              local.get $12
-              local.get $9
-              local.get $6
+              local.get $4
+              local.get $13
+              local.get $8
               local.get $7
+              local.get $22
               i32.mul
               i32.add
-              local.get $3
+              local.get $5
               i32.add
-              local.tee $3
+              local.tee $5
               i32.const 2
               i32.shl
               i32.add
               f32.load
-              local.tee $1
+              local.tee $3
               f32.lt
               i32.or
-              local.get $1
-              local.get $1
+              local.get $3
+              local.get $3
               f32.ne
               i32.or
               if
-               local.get $1
-               local.set $2
                local.get $3
+               local.set $4
+               local.get $5
                local.set $0
               end
              end
-             local.get $25
+             local.get $24
              i32.const 1
              i32.add
-             local.set $25
+             local.set $24
              br $for-loop|5
             end
            end
           end
-          local.get $26
+          local.get $25
           i32.const 1
           i32.add
-          local.set $26
+          local.set $25
           br $for-loop|4
          end
         end
-        local.get $11
+        local.get $12
         local.get $23
         i32.const 2
         i32.shl
-        local.tee $3
+        local.tee $5
         i32.add
-        local.get $2
+        local.get $4
         f32.store
-        local.get $3
-        local.get $10
+        local.get $5
+        local.get $11
         i32.add
         local.get $0
         i32.store
@@ -10264,62 +10514,25 @@
         i32.const 1
         i32.add
         local.set $23
-        local.get $27
+        local.get $26
         i32.const 1
         i32.add
-        local.set $27
+        local.set $26
         br $for-loop|3
        end
       end
-      local.get $28
+      local.get $27
       i32.const 1
       i32.add
-      local.set $28
+      local.set $27
       br $for-loop|2
      end
     end
-    local.get $24
-    i32.const 1
-    i32.add
-    local.set $24
-    br $for-loop|1
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/pool/maxPool2dBackwardScatter (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
-  (local $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  loop $for-loop|0
-   local.get $3
-   local.get $4
-   i32.gt_s
-   if
-    local.get $2
-    local.get $4
-    i32.const 2
-    i32.shl
-    local.tee $5
     local.get $1
-    i32.add
-    i32.load
-    i32.const 2
-    i32.shl
-    i32.add
-    local.tee $6
-    local.get $6
-    f32.load
-    local.get $0
-    local.get $5
-    i32.add
-    f32.load
-    f32.add
-    f32.store
-    local.get $4
     i32.const 1
     i32.add
-    local.set $4
-    br $for-loop|0
+    local.set $1
+    br $for-loop|1
    end
   end
  )
