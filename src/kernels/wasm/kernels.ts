@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
-// backward) run in wasm, split across threads when the work is large enough (always the same way
-// for the same shapes and thread count, so runs are bit-identical), transposed convolution (the
-// convolution's dx alone) too; ReLU, max pooling, adaptive
-// (global) average pooling, group/layer normalisation and the activations ReLU, ReLU6,
-// Hardsigmoid, Hardswish, SiLU, ELU, Mish and GELU tanh run in wasm on the calling thread, as do
-// batch norm, bias, Add and the max-pool backward (kernels-simple.ts), upsampling
-// (kernels-upsample.ts) and the SGD and Adam updates (kernels-optim.ts); every other kernel, and
-// every float64 call, is the reference kernel (they do not show in the profiles of
-// docs/performance.md). Each call copies its inputs
-// into the arena, runs and copies the results out, so tensors stay plain Float32Arrays.
+// backward: im2col + GEMM, or Winograd F(2×2, 3×3) for 3×3 stride-1 convolutions with enough
+// channels, assembly/winograd.ts) run in wasm, split across threads when the work is large enough
+// (always the same way for the same shapes and thread count, so runs are bit-identical), as do
+// transposed convolution (the convolution's dx alone) and max pooling forward and backward (by
+// planes); batch norm and Add/ReLU passes are threaded too (kernels-simple.ts). Adaptive (global)
+// average pooling, group/layer normalisation, the activations ReLU6, Hardsigmoid, Hardswish, SiLU,
+// ELU, Mish and GELU tanh, bias, upsampling (kernels-upsample.ts) and the SGD and Adam updates
+// (kernels-optim.ts) run in wasm on the calling thread; every other kernel, and every float64
+// call, is the reference kernel (they do not show in the profiles of docs/performance.md).
+// Outside a frame each call copies its inputs into the arena, runs and copies the results out, so
+// tensors stay plain Float32Arrays; inside one (runtime.ts) outputs stay in the arena as views.
 import type { Activation, ConvGrads, EpilogueOptions, LinearGrads, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
