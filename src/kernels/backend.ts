@@ -273,15 +273,17 @@ export interface Kernels {
 
   // ---- Batch normalisation over dim 1 of [N, C] or [N, C, H, W] ------------------------------
   batchNormStats(x: Tensor): BatchNormStats;
-  /** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c] (then max(y, 0) with `relu`). Returns both. */
-  batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor, options?: EpilogueOptions): { y: Tensor; xHat: Tensor };
+  /** y = gamma[c]·xHat + beta[c] with xHat = (x − mean[c])·invStd[c] (then max(y, 0) with `relu`). */
+  batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor, options?: EpilogueOptions): Tensor;
   /**
-   * Training-mode backward (batch statistics): dGamma += Σ dy⊙xHat, dBeta += Σ dy, and
-   * dx = gamma·invStd·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M = N·H·W entries of a channel.
-   * With reluOutput (the y of a ReLU fused after it), dy is first masked to dy ⊙ [y > 0].
+   * Training-mode backward (batch statistics), given the forward's x, mean and invStd: with
+   * xHat = (x − mean[c])·invStd[c] recomputed as the forward computed it (so it is never stored),
+   * dGamma += Σ dy⊙xHat, dBeta += Σ dy, and dx = gamma·invStd·(dy − mean(dy) − xHat·mean(dy⊙xHat)),
+   * means over the M = N·H·W entries of a channel. With reluOutput (the y of a ReLU fused after
+   * it), dy is first masked to dy ⊙ [y > 0].
    */
   batchNormBackward(
-    dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor, reluOutput?: Tensor | null,
+    dy: Tensor, x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor, reluOutput?: Tensor | null,
   ): Tensor;
 
   // ---- Group and layer normalisation (see GroupNormView) -----------------------------------

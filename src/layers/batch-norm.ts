@@ -19,7 +19,8 @@ export interface BatchNormOptions {
 
 /** What backward needs from the last forward. */
 interface Saved {
-  xHat: Tensor;
+  x: Tensor;
+  mean: Tensor; // the batch's (train) or the running mean (eval)
   invStd: Tensor; // 1/√(σ² + ε) per channel
   gamma: Tensor;
   isTrain: boolean;
@@ -111,8 +112,9 @@ abstract class BatchNorm implements Layer {
     for (let c = 0; c < C; c++) invStd.data[c] = 1 / Math.sqrt(variance.data[c] + this.eps);
     const gamma = this.weight ? this.weight.value : Tensor.full([C], 1, x.dtype);
     const beta = this.bias ? this.bias.value : Tensor.zeros([C], x.dtype);
-    const { y, xHat } = k.batchNormForward(x, mean, invStd, gamma, beta, { relu }); // y = γ·x̂ + β, then max(y, 0)
-    this.saved = { xHat, invStd, gamma, isTrain: mode === 'train', inputShape: x.shape };
+    const y = k.batchNormForward(x, mean, invStd, gamma, beta, { relu }); // y = γ·x̂ + β, then max(y, 0)
+    // x, not x̂: the backward recomputes x̂ = (x − mean)·invStd, and x is alive anyway (the previous layer's output).
+    this.saved = { x, mean, invStd, gamma, isTrain: mode === 'train', inputShape: x.shape };
     return y;
   }
 
@@ -126,7 +128,7 @@ abstract class BatchNorm implements Layer {
   }
 
   private runBackward(dy: Tensor, reluOutput: Tensor | null): Tensor {
-    const { xHat, invStd, gamma, isTrain, inputShape } = requireSaved(this.name, this.saved);
+    const { x, mean, invStd, gamma, isTrain, inputShape } = requireSaved(this.name, this.saved);
     checkShape(this.name, dy, inputShape, 'dy');
     const C = this.numFeatures;
     const k = kernels();
@@ -136,19 +138,20 @@ abstract class BatchNorm implements Layer {
       const dGamma = gradOrScratch(this.weight, [C], dy.dtype);
       const dBeta = gradOrScratch(this.bias, [C], dy.dtype);
       // dγ += Σ dy⊙x̂, dβ += Σ dy, dx = γ·invStd·(dy − mean(dy) − x̂·mean(dy⊙x̂))
-      return k.batchNormBackward(dy, xHat, invStd, gamma, dGamma, dBeta, reluOutput);
+      return k.batchNormBackward(dy, x, mean, invStd, gamma, dGamma, dBeta, reluOutput);
     }
     if (reluOutput) dy = k.activationBackward({ kind: 'relu' }, reluOutput, reluOutput, dy); // the fused ReLU's dy ⊙ [y > 0]
     const dGamma = trainableGrad(this.weight); // null: absent or frozen, not computed
     const dBeta = trainableGrad(this.bias);
-    if (dGamma) k.addChannelSums(k.mul(dy, xHat), dGamma); // dγ += Σ dy⊙x̂
+    const ones = Tensor.full([C], 1, dy.dtype), zeros = Tensor.zeros([C], dy.dtype);
+    // x̂ = batchNormForward with γ = 1 and β = 0, then dγ += Σ dy⊙x̂.
+    if (dGamma) k.addChannelSums(k.mul(dy, k.batchNormForward(x, mean, invStd, ones, zeros)), dGamma);
     if (dBeta) k.addChannelSums(dy, dBeta); // dβ += Σ dy
     // dx = (γ·invStd)[c]·dy: the statistics are constants in eval. batchNormForward with mean 0,
     // a per-channel scale as invStd, γ = 1 and β = 0 is exactly this per-channel scaling.
     const scale = Tensor.zeros([C], dy.dtype);
     for (let c = 0; c < C; c++) scale.data[c] = gamma.data[c] * invStd.data[c];
-    const zeros = Tensor.zeros([C], dy.dtype);
-    return k.batchNormForward(dy, zeros, scale, Tensor.full([C], 1, dy.dtype), zeros).y;
+    return k.batchNormForward(dy, zeros, scale, ones, zeros);
   }
 
   /** running ← (1 − m)·running + m·batch, the variance unbiased (·M/(M − 1)) as PyTorch keeps it. */

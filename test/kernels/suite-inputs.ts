@@ -49,7 +49,7 @@ export function inputsSuite(k: Kernels): void {
           ['mul', [a], () => k.mul(a, a)],
           ['batchNormStats', [x], () => k.batchNormStats(x)],
           ['batchNormForward', [x, c], () => k.batchNormForward(x, c, c, c, c)],
-          ['batchNormBackward', [x, c], () => k.batchNormBackward(x, x, c, c, r([4]), r([4]))],
+          ['batchNormBackward', [x, c], () => k.batchNormBackward(x, x, c, c, c, r([4]), r([4]))],
           ['softmax', [logits], () => k.softmax(logits)],
           ['softmaxCrossEntropy', [logits, classWeight], () => k.softmaxCrossEntropy(logits, new Int32Array([0, 4, 2]), { weight: classWeight, labelSmoothing: 0.1, reduction: 'mean' })],
           ['mse', [a], () => k.mse(a, a.clone(), 'sum')],

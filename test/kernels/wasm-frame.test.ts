@@ -112,9 +112,9 @@ describe('wasm frames', () => {
         k.linearBackward(randomTensor(rng, [8, 5], 'float32'), randomTensor(rng, [5, 36], 'float32'), flat,
           { dW: Tensor.zeros([5, 36]), db: Tensor.zeros([36]), needDx: true, reluOutput: yFlat });
         assert.deepEqual(bytes(dy), before, 'linearBackward with reluOutput');
-        const xHat = randomTensor(rng, [2, 4, 6, 6], 'float32');
+        const xIn = randomTensor(rng, [2, 4, 6, 6], 'float32');
         const ones = Tensor.full([4], 1);
-        k.batchNormBackward(dy, xHat, ones, ones, Tensor.zeros([4]), Tensor.zeros([4]), y);
+        k.batchNormBackward(dy, xIn, Tensor.zeros([4]), ones, ones, Tensor.zeros([4]), Tensor.zeros([4]), y);
         assert.deepEqual(bytes(dy), before, 'batchNormBackward with reluOutput');
         const relu = { kind: 'relu' } as const;
         k.activationBackward(relu, y, y, dy);

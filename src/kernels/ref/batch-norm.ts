@@ -37,7 +37,26 @@ export function batchNormStats(x: Tensor): BatchNormStats {
   return { mean, variance };
 }
 
-/** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c]. */
+/** xHat = (x − mean[c])·invStd[c] stored in the dtype: what the training-mode backward recomputes (the forward keeps no copy). */
+function normalise(kernel: string, x: Tensor, mean: Tensor, invStd: Tensor, dtype: Tensor['dtype']): Tensor {
+  const { N, C, S } = channelDims(kernel, x);
+  const xHat = Tensor.zeros(x.shape, dtype);
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const base = (n * C + c) * S;
+      for (let s = 0; s < S; s++) xHat.data[base + s] = (x.data[base + s] - mean.data[c]) * invStd.data[c];
+    }
+  }
+  return xHat;
+}
+
+function checkChannels(kernel: string, C: number, vectors: readonly (readonly [string, Tensor])[]): void {
+  for (const [what, t] of vectors) {
+    if (t.size !== C) throw new Error(`${kernel}: ${what} must have ${C} entries, got ${formatShape(t.shape)}`);
+  }
+}
+
+/** y = gamma[c]·xHat + beta[c], xHat = (x − mean[c])·invStd[c]. */
 export function batchNormForward(
   x: Tensor,
   mean: Tensor,
@@ -45,44 +64,46 @@ export function batchNormForward(
   gamma: Tensor,
   beta: Tensor,
   options: EpilogueOptions = {},
-): { y: Tensor; xHat: Tensor } {
+): Tensor {
   const dtype = commonDtype('batchNormForward', x, mean, invStd, gamma, beta);
   const { N, C, S } = channelDims('batchNormForward', x);
-  for (const [what, t] of [['mean', mean], ['invStd', invStd], ['gamma', gamma], ['beta', beta]] as const) {
-    if (t.size !== C) throw new Error(`batchNormForward: ${what} must have ${C} entries, got ${formatShape(t.shape)}`);
-  }
+  checkChannels('batchNormForward', C, [['mean', mean], ['invStd', invStd], ['gamma', gamma], ['beta', beta]]);
   const y = Tensor.zeros(x.shape, dtype);
-  const xHat = Tensor.zeros(x.shape, dtype);
   for (let n = 0; n < N; n++) {
     for (let c = 0; c < C; c++) {
       const base = (n * C + c) * S;
       for (let s = 0; s < S; s++) {
+        // In float64 here; the backward's xHat (normalise) is this value stored in x's dtype.
         const normalised = (x.data[base + s] - mean.data[c]) * invStd.data[c];
-        xHat.data[base + s] = normalised;
         y.data[base + s] = gamma.data[c] * normalised + beta.data[c];
       }
     }
   }
   if (options.relu) reluInPlace(y.data);
-  return { y, xHat };
+  return y;
 }
 
 /**
+ * With xHat = (x − mean[c])·invStd[c] (recomputed as the forward pass computes it):
  * dGamma[c] += Σ dy⊙xHat, dBeta[c] += Σ dy,
  * dx = gamma[c]·invStd[c]·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M entries of channel c.
  */
 export function batchNormBackward(
   dy: Tensor,
-  xHat: Tensor,
+  x: Tensor,
+  mean: Tensor,
   invStd: Tensor,
   gamma: Tensor,
   dGamma: Tensor,
   dBeta: Tensor,
   reluOutput: Tensor | null = null,
 ): Tensor {
-  const dtype = commonDtype('batchNormBackward', dy, xHat, invStd, gamma, dGamma, dBeta, reluOutput);
+  const dtype = commonDtype('batchNormBackward', dy, x, mean, invStd, gamma, dGamma, dBeta, reluOutput);
+  if (x.size !== dy.size) throw new Error(`batchNormBackward: x ${formatShape(x.shape)} and dy ${formatShape(dy.shape)} differ in size`);
   if (reluOutput) dy = activationBackward({ kind: 'relu' }, reluOutput, reluOutput, dy); // dy ⊙ [y > 0]: the fused ReLU's backward
   const { N, C, S } = channelDims('batchNormBackward', dy);
+  checkChannels('batchNormBackward', C, [['mean', mean], ['invStd', invStd], ['gamma', gamma], ['dGamma', dGamma], ['dBeta', dBeta]]);
+  const xHat = normalise('batchNormBackward', x, mean, invStd, dtype);
   const M = N * S;
   const dx = Tensor.zeros(dy.shape, dtype);
   for (let c = 0; c < C; c++) {

@@ -90,36 +90,37 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     return { mean: out(pMean, [C], C), variance: out(pVariance, [C], C) };
   }
 
-  function batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor, options: EpilogueOptions = {}): { y: Tensor; xHat: Tensor } {
+  function batchNormForward(x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, beta: Tensor, options: EpilogueOptions = {}): Tensor {
     const dims = channelDims(x);
     if (!dims || !isFloat32(x, mean, invStd, gamma, beta) || !hasChannels(dims[1], mean, invStd, gamma, beta)) {
       return refKernels.batchNormForward(x, mean, invStd, gamma, beta, options);
     }
     rt.reset();
-    const py = rt.keep(x.size * 4), pxHat = rt.keep(x.size * 4);
+    const py = rt.keep(x.size * 4);
     const px = input(x);
     const vectors = [mean, invStd, gamma, beta].map(input);
-    channelJob(JOB_BATCH_NORM_FORWARD, dims, [px, ...vectors, py, pxHat, options.relu ? 1 : 0]); // ReLU in the same pass
-    return { y: out(py, x.shape, x.size), xHat: out(pxHat, x.shape, x.size) };
+    channelJob(JOB_BATCH_NORM_FORWARD, dims, [px, ...vectors, py, options.relu ? 1 : 0]); // ReLU in the same pass
+    return out(py, x.shape, x.size);
   }
 
   function batchNormBackward(
-    dy: Tensor, xHat: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor, reluOutput: Tensor | null = null,
+    dy: Tensor, x: Tensor, mean: Tensor, invStd: Tensor, gamma: Tensor, dGamma: Tensor, dBeta: Tensor,
+    reluOutput: Tensor | null = null,
   ): Tensor {
     const dims = channelDims(dy);
     const y = reluOutput;
-    if (!dims || !isFloat32(dy, xHat, invStd, gamma, dGamma, dBeta, ...(y ? [y] : [])) || xHat.size !== dy.size ||
-      (y && y.size !== dy.size) || !hasChannels(dims[1], invStd, gamma, dGamma, dBeta)) {
-      return refKernels.batchNormBackward(dy, xHat, invStd, gamma, dGamma, dBeta, reluOutput);
+    if (!dims || !isFloat32(dy, x, mean, invStd, gamma, dGamma, dBeta, ...(y ? [y] : [])) || x.size !== dy.size ||
+      (y && y.size !== dy.size) || !hasChannels(dims[1], mean, invStd, gamma, dGamma, dBeta)) {
+      return refKernels.batchNormBackward(dy, x, mean, invStd, gamma, dGamma, dBeta, reluOutput);
     }
     const C = dims[1];
     rt.reset();
     const pdx = rt.keep(dy.size * 4);
-    const pdy = y ? rt.put(dy.data as Float32Array) : input(dy), pxHat = input(xHat); // dy copied where it is masked in place
+    const pdy = y ? rt.put(dy.data as Float32Array) : input(dy), px = input(x); // dy copied where it is masked in place
     if (y) elementwise(2, input(y), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
-    const [pInvStd, pGamma] = [invStd, gamma].map(input);
+    const [pMean, pInvStd, pGamma] = [mean, invStd, gamma].map(input);
     const [pdGamma, pdBeta] = [dGamma, dBeta].map((v) => rt.put(v.data as Float32Array));
-    channelJob(JOB_BATCH_NORM_BACKWARD, dims, [pdy, pxHat, pInvStd, pGamma, pdGamma, pdBeta, pdx]);
+    channelJob(JOB_BATCH_NORM_BACKWARD, dims, [pdy, px, pMean, pInvStd, pGamma, pdGamma, pdBeta, pdx]);
     (dGamma.data as Float32Array).set(rt.f32(pdGamma, C));
     (dBeta.data as Float32Array).set(rt.f32(pdBeta, C));
     return out(pdx, dy.shape, dy.size);

@@ -3,7 +3,9 @@
 // the normalise-scale-shift forward and the training-mode backward, four lanes at a time. Sums run
 // in float64 as in the reference (each float32 product of the backward is exact in float64).
 // Descriptor words: stats [N, C, S, x, mean, variance]; forward [N, C, S, x, mean, invStd, gamma,
-// beta, y, xHat, relu]; backward [N, C, S, dy, xHat, invStd, gamma, dGamma, dBeta, dx]. Each
+// beta, y, relu]; backward [N, C, S, dy, x, mean, invStd, gamma, dGamma, dBeta, dx]. The backward
+// recomputes xHat = (x − mean)·invStd with the forward's instructions (the same bits), so the
+// forward stores no copy of it: a tensor less per batch norm in a step's memory. Each
 // pass runs over a range of channels [c0, c1), so a job can share the channels among threads
 // (channels are independent: which thread runs one never changes its bits).
 import { sumPlaneSimd } from './adaptive-pool';
@@ -39,19 +41,20 @@ function sumSquaredDeviationsSimd(p: usize, n: i32, mu: f64): f64 {
   return sum;
 }
 
-/** Σ a[i]·b[i] over n floats, in float64 (each product exact). */
-function dotSimd(a: usize, b: usize, n: i32): f64 {
+/** Σ a[i]·xHat[i] over n floats with xHat = (x[i] − m)·s as the forward computes it, in float64 (each product exact). */
+function dotNormalisedSimd(a: usize, x: usize, m: f32, s: f32, n: i32): f64 {
+  const mv = f32x4.splat(m), sv = f32x4.splat(s);
   let a0 = f64x2.splat(0), a1 = f64x2.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const u = v128.load(a + <usize>i * 4), v = v128.load(b + <usize>i * 4);
+    const u = v128.load(a + <usize>i * 4), v = f32x4.mul(f32x4.sub(v128.load(x + <usize>i * 4), mv), sv);
     a0 = f64x2.add(a0, f64x2.mul(f64x2.promote_low_f32x4(u), f64x2.promote_low_f32x4(v)));
     a1 = f64x2.add(a1, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 0, 1)),
       f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1))));
   }
-  const s = f64x2.add(a0, a1);
-  let sum = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-  for (; i < n; i++) sum += <f64>load<f32>(a + <usize>i * 4) * <f64>load<f32>(b + <usize>i * 4);
+  const both = f64x2.add(a0, a1);
+  let sum = f64x2.extract_lane(both, 0) + f64x2.extract_lane(both, 1);
+  for (; i < n; i++) sum += <f64>load<f32>(a + <usize>i * 4) * <f64>((load<f32>(x + <usize>i * 4) - m) * s);
   return sum;
 }
 
@@ -83,25 +86,23 @@ export function batchNormForwardSimd(desc: usize): void {
 export function batchNormForwardChannels(desc: usize, c0: i32, c1: i32): void {
   const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
   const x = <usize>word(desc, 3), mean = <usize>word(desc, 4), invStd = <usize>word(desc, 5);
-  const gamma = <usize>word(desc, 6), beta = <usize>word(desc, 7), y = <usize>word(desc, 8), xHat = <usize>word(desc, 9);
-  const relu = word(desc, 10) != 0;
+  const gamma = <usize>word(desc, 6), beta = <usize>word(desc, 7), y = <usize>word(desc, 8);
+  const relu = word(desc, 9) != 0;
   const zero = f32x4.splat(0);
   for (let n = 0; n < N; n++) {
     for (let c = c0; c < c1; c++) {
       const m = load<f32>(mean + <usize>c * 4), s = load<f32>(invStd + <usize>c * 4);
       const g = load<f32>(gamma + <usize>c * 4), b = load<f32>(beta + <usize>c * 4);
       const mv = f32x4.splat(m), sv = f32x4.splat(s), gv = f32x4.splat(g), bv = f32x4.splat(b);
-      const px = plane(x, n, C, c, S), py = plane(y, n, C, c, S), ph = plane(xHat, n, C, c, S);
+      const px = plane(x, n, C, c, S), py = plane(y, n, C, c, S);
       let i = 0;
       for (; i + 4 <= S; i += 4) {
         const h = f32x4.mul(f32x4.sub(v128.load(px + <usize>i * 4), mv), sv);
-        v128.store(ph + <usize>i * 4, h);
         const v = f32x4.add(f32x4.mul(gv, h), bv);
         v128.store(py + <usize>i * 4, relu ? v128.and(v, v128.or(f32x4.gt(v, zero), f32x4.ne(v, v))) : v);
       }
       for (; i < S; i++) {
         const h = (load<f32>(px + <usize>i * 4) - m) * s;
-        store<f32>(ph + <usize>i * 4, h);
         const v = g * h + b;
         store<f32>(py + <usize>i * 4, !relu || v > 0 || v != v ? v : 0);
       }
@@ -110,7 +111,7 @@ export function batchNormForwardChannels(desc: usize, c0: i32, c1: i32): void {
 }
 
 /**
- * dGamma[c] += Σ dy⊙xHat, dBeta[c] += Σ dy,
+ * With xHat = (x − mean[c])·invStd[c]: dGamma[c] += Σ dy⊙xHat, dBeta[c] += Σ dy,
  * dx = gamma[c]·invStd[c]·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M entries of channel c.
  */
 export function batchNormBackwardSimd(desc: usize): void {
@@ -119,29 +120,33 @@ export function batchNormBackwardSimd(desc: usize): void {
 
 export function batchNormBackwardChannels(desc: usize, c0: i32, c1: i32): void {
   const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
-  const dy = <usize>word(desc, 3), xHat = <usize>word(desc, 4), invStd = <usize>word(desc, 5);
-  const gamma = <usize>word(desc, 6), dGamma = <usize>word(desc, 7), dBeta = <usize>word(desc, 8), dx = <usize>word(desc, 9);
+  const dy = <usize>word(desc, 3), x = <usize>word(desc, 4), mean = <usize>word(desc, 5), invStd = <usize>word(desc, 6);
+  const gamma = <usize>word(desc, 7), dGamma = <usize>word(desc, 8), dBeta = <usize>word(desc, 9), dx = <usize>word(desc, 10);
   const M = <f64>N * <f64>S;
   for (let c = c0; c < c1; c++) {
+    const m = load<f32>(mean + <usize>c * 4), s = load<f32>(invStd + <usize>c * 4);
     let sumDy: f64 = 0, sumDyXHat: f64 = 0;
     for (let n = 0; n < N; n++) {
       sumDy += sumPlaneSimd(plane(dy, n, C, c, S), S);
-      sumDyXHat += dotSimd(plane(dy, n, C, c, S), plane(xHat, n, C, c, S), S);
+      sumDyXHat += dotNormalisedSimd(plane(dy, n, C, c, S), plane(x, n, C, c, S), m, s, S);
     }
     store<f32>(dGamma + <usize>c * 4, <f32>(<f64>load<f32>(dGamma + <usize>c * 4) + sumDyXHat));
     store<f32>(dBeta + <usize>c * 4, <f32>(<f64>load<f32>(dBeta + <usize>c * 4) + sumDy));
-    const scale = load<f32>(gamma + <usize>c * 4) * load<f32>(invStd + <usize>c * 4);
+    const scale = load<f32>(gamma + <usize>c * 4) * s;
     const meanDy = <f32>(sumDy / M), meanDyXHat = <f32>(sumDyXHat / M);
     const kv = f32x4.splat(scale), mv = f32x4.splat(meanDy), hv = f32x4.splat(meanDyXHat);
+    const xm = f32x4.splat(m), xs = f32x4.splat(s);
     for (let n = 0; n < N; n++) {
-      const pdy = plane(dy, n, C, c, S), ph = plane(xHat, n, C, c, S), pdx = plane(dx, n, C, c, S);
+      const pdy = plane(dy, n, C, c, S), px = plane(x, n, C, c, S), pdx = plane(dx, n, C, c, S);
       let i = 0;
       for (; i + 4 <= S; i += 4) {
-        const centred = f32x4.sub(f32x4.sub(v128.load(pdy + <usize>i * 4), mv), f32x4.mul(v128.load(ph + <usize>i * 4), hv));
+        const h = f32x4.mul(f32x4.sub(v128.load(px + <usize>i * 4), xm), xs);
+        const centred = f32x4.sub(f32x4.sub(v128.load(pdy + <usize>i * 4), mv), f32x4.mul(h, hv));
         v128.store(pdx + <usize>i * 4, f32x4.mul(kv, centred));
       }
       for (; i < S; i++) {
-        store<f32>(pdx + <usize>i * 4, scale * (load<f32>(pdy + <usize>i * 4) - meanDy - load<f32>(ph + <usize>i * 4) * meanDyXHat));
+        const h = (load<f32>(px + <usize>i * 4) - m) * s;
+        store<f32>(pdx + <usize>i * 4, scale * (load<f32>(pdy + <usize>i * 4) - meanDy - h * meanDyXHat));
       }
     }
   }

@@ -4839,8 +4839,8 @@
   (local $16 i32)
   (local $17 i32)
   (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
+  (local $19 f32)
+  (local $20 v128)
   (local $21 f32)
   (local $22 v128)
   (local $23 f32)
@@ -4848,46 +4848,41 @@
   (local $25 f32)
   (local $26 v128)
   (local $27 i32)
-  (local $28 v128)
-  (local $29 f32)
   local.get $0
   i32.load
-  local.set $12
+  local.set $11
   local.get $0
   i32.load offset=4
-  local.set $13
+  local.set $12
   local.get $0
   i32.load offset=8
   local.set $6
   local.get $0
   i32.load offset=12
-  local.set $14
+  local.set $13
   local.get $0
   i32.load offset=16
-  local.set $15
+  local.set $14
   local.get $0
   i32.load offset=20
-  local.set $16
+  local.set $15
   local.get $0
   i32.load offset=24
-  local.set $17
+  local.set $16
   local.get $0
   i32.load offset=28
-  local.set $18
+  local.set $17
   local.get $0
   i32.load offset=32
-  local.set $19
+  local.set $18
   local.get $0
   i32.load offset=36
-  local.set $20
-  local.get $0
-  i32.load offset=40
   i32.const 0
   i32.ne
   local.set $8
   loop $for-loop|0
    local.get $7
-   local.get $12
+   local.get $11
    i32.lt_s
    if
     local.get $1
@@ -4897,40 +4892,40 @@
      local.get $2
      i32.lt_s
      if
-      local.get $15
+      local.get $14
       local.get $0
       i32.const 2
       i32.shl
       local.tee $3
       i32.add
       f32.load
-      local.tee $5
+      local.tee $19
       f32x4.splat
-      local.set $4
+      local.set $20
       local.get $3
-      local.get $16
+      local.get $15
       i32.add
       f32.load
       local.tee $21
       f32x4.splat
       local.set $22
       local.get $3
-      local.get $17
+      local.get $16
       i32.add
       f32.load
       local.tee $23
       f32x4.splat
       local.set $24
       local.get $3
-      local.get $18
+      local.get $17
       i32.add
       f32.load
       local.tee $25
       f32x4.splat
       local.set $26
-      local.get $14
-      local.get $7
       local.get $13
+      local.get $7
+      local.get $12
       i32.mul
       local.get $0
       i32.add
@@ -4942,13 +4937,9 @@
       i32.add
       local.set $9
       local.get $3
-      local.get $19
+      local.get $18
       i32.add
       local.set $10
-      local.get $3
-      local.get $20
-      i32.add
-      local.set $11
       i32.const 0
       local.set $3
       loop $for-loop|2
@@ -4958,45 +4949,38 @@
        local.get $6
        i32.le_s
        if
-        local.get $9
+        local.get $24
         local.get $3
         i32.const 2
         i32.shl
         local.tee $27
+        local.get $9
         i32.add
         v128.load
-        local.get $4
+        local.get $20
         f32x4.sub
         local.get $22
         f32x4.mul
-        local.set $28
-        local.get $11
-        local.get $27
-        i32.add
-        local.get $28
-        v128.store
-        local.get $24
-        local.get $28
         f32x4.mul
         local.get $26
         f32x4.add
-        local.set $28
+        local.set $4
         local.get $10
         local.get $27
         i32.add
         local.get $8
         if (result v128)
-         local.get $28
-         local.get $28
+         local.get $4
+         local.get $4
          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
          f32x4.gt
-         local.get $28
-         local.get $28
+         local.get $4
+         local.get $4
          f32x4.ne
          v128.or
          v128.and
         else
-         local.get $28
+         local.get $4
         end
         v128.store
         local.get $3
@@ -5011,41 +4995,35 @@
        local.get $6
        i32.lt_s
        if
-        local.get $9
+        local.get $23
         local.get $3
         i32.const 2
         i32.shl
         local.tee $27
+        local.get $9
         i32.add
         f32.load
-        local.get $5
+        local.get $19
         f32.sub
         local.get $21
         f32.mul
-        local.set $29
-        local.get $11
-        local.get $27
-        i32.add
-        local.get $29
-        f32.store
-        local.get $10
-        local.get $27
-        i32.add
-        local.get $23
-        local.get $29
         f32.mul
         local.get $25
         f32.add
-        local.tee $29
+        local.set $5
+        local.get $10
+        local.get $27
+        i32.add
+        local.get $5
         f32.const 0
         local.get $8
         i32.eqz
-        local.get $29
+        local.get $5
         f32.const 0
         f32.gt
         i32.or
-        local.get $29
-        local.get $29
+        local.get $5
+        local.get $5
         f32.ne
         i32.or
         select
@@ -5077,62 +5055,70 @@
   (local $4 i32)
   (local $5 i32)
   (local $6 v128)
-  (local $7 v128)
-  (local $8 f64)
-  (local $9 f64)
+  (local $7 f32)
+  (local $8 v128)
+  (local $9 f32)
   (local $10 f64)
-  (local $11 i32)
-  (local $12 i32)
+  (local $11 f64)
+  (local $12 f64)
   (local $13 i32)
   (local $14 i32)
-  (local $15 f64)
+  (local $15 i32)
   (local $16 i32)
-  (local $17 i32)
+  (local $17 f64)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
-  (local $21 f32)
-  (local $22 f32)
-  (local $23 f32)
-  (local $24 v128)
-  (local $25 i32)
-  (local $26 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 f32)
+  (local $25 f32)
+  (local $26 f32)
   (local $27 v128)
   (local $28 i32)
+  (local $29 i32)
+  (local $30 v128)
+  (local $31 v128)
+  (local $32 v128)
+  (local $33 i32)
   local.get $0
   i32.load offset=4
-  local.set $11
-  local.get $0
-  i32.load offset=12
-  local.set $12
-  local.get $0
-  i32.load offset=16
   local.set $13
   local.get $0
+  i32.load offset=12
+  local.set $14
+  local.get $0
+  i32.load offset=16
+  local.set $15
+  local.get $0
   i32.load offset=20
-  local.set $16
-  local.get $0
-  i32.load offset=24
-  local.set $17
-  local.get $0
-  i32.load offset=28
   local.set $18
   local.get $0
-  i32.load offset=32
+  i32.load offset=24
   local.set $19
   local.get $0
-  i32.load offset=36
+  i32.load offset=28
   local.set $20
   local.get $0
+  i32.load offset=32
+  local.set $21
+  local.get $0
+  i32.load offset=36
+  local.set $22
+  local.get $0
+  i32.load offset=40
+  local.set $23
+  local.get $0
   i32.load
-  local.tee $14
+  local.tee $16
   f64.convert_i32_s
   local.get $0
   i32.load offset=8
   local.tee $4
   f64.convert_i32_s
   f64.mul
-  local.set $15
+  local.set $17
   local.get $1
   local.set $3
   loop $for-loop|0
@@ -5140,21 +5126,34 @@
    local.get $3
    i32.gt_s
    if
-    f64.const 0
-    local.set $8
-    f64.const 0
+    local.get $18
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $0
+    i32.add
+    f32.load
     local.set $9
+    local.get $0
+    local.get $19
+    i32.add
+    f32.load
+    local.set $7
+    f64.const 0
+    local.set $10
+    f64.const 0
+    local.set $11
     i32.const 0
     local.set $5
     loop $for-loop|1
      local.get $5
-     local.get $14
+     local.get $16
      i32.lt_s
      if
-      local.get $8
-      local.get $12
+      local.get $10
+      local.get $14
       local.get $5
-      local.get $11
+      local.get $13
       i32.mul
       local.get $3
       i32.add
@@ -5164,21 +5163,27 @@
       i32.shl
       local.tee $0
       i32.add
-      local.tee $25
+      local.tee $28
       local.get $4
       call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
       f64.add
-      local.set $8
+      local.set $10
       local.get $0
-      local.get $13
+      local.get $15
       i32.add
-      local.set $26
+      local.set $29
       i32.const 0
       local.set $0
+      local.get $9
+      f32x4.splat
+      local.set $30
+      local.get $7
+      f32x4.splat
+      local.set $31
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       local.set $6
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $7
+      local.set $8
       loop $for-loop|00
        local.get $0
        i32.const 4
@@ -5192,23 +5197,27 @@
         i32.const 2
         i32.shl
         local.tee $0
-        local.get $25
+        local.get $28
         i32.add
         v128.load
-        local.tee $24
+        local.tee $32
         f64x2.promote_low_f32x4
         local.get $0
-        local.get $26
+        local.get $29
         i32.add
         v128.load
+        local.get $30
+        f32x4.sub
+        local.get $31
+        f32x4.mul
         local.tee $27
         f64x2.promote_low_f32x4
         f64x2.mul
         f64x2.add
         local.set $6
-        local.get $7
-        local.get $24
-        local.get $24
+        local.get $8
+        local.get $32
+        local.get $32
         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
         f64x2.promote_low_f32x4
         local.get $27
@@ -5217,43 +5226,47 @@
         f64x2.promote_low_f32x4
         f64x2.mul
         f64x2.add
-        local.set $7
+        local.set $8
         local.get $1
         local.set $0
         br $for-loop|00
        end
       end
       local.get $6
-      local.get $7
+      local.get $8
       f64x2.add
       local.tee $6
       f64x2.extract_lane 0
       local.get $6
       f64x2.extract_lane 1
       f64.add
-      local.set $10
+      local.set $12
       loop $for-loop|11
        local.get $0
        local.get $4
        i32.lt_s
        if
-        local.get $10
+        local.get $12
         local.get $0
         i32.const 2
         i32.shl
         local.tee $1
-        local.get $25
+        local.get $28
         i32.add
         f32.load
         f64.promote_f32
         local.get $1
-        local.get $26
+        local.get $29
         i32.add
         f32.load
+        local.get $9
+        f32.sub
+        local.get $7
+        f32.mul
         f64.promote_f32
         f64.mul
         f64.add
-        local.set $10
+        local.set $12
         local.get $0
         i32.const 1
         i32.add
@@ -5261,10 +5274,10 @@
         br $for-loop|11
        end
       end
-      local.get $9
-      local.get $10
+      local.get $11
+      local.get $12
       f64.add
-      local.set $9
+      local.set $11
       local.get $5
       i32.const 1
       i32.add
@@ -5272,7 +5285,7 @@
       br $for-loop|1
      end
     end
-    local.get $18
+    local.get $21
     local.get $3
     i32.const 2
     i32.shl
@@ -5282,57 +5295,60 @@
     local.get $1
     f32.load
     f64.promote_f32
-    local.get $9
+    local.get $11
     f64.add
     f32.demote_f64
     f32.store
     local.get $0
-    local.get $19
+    local.get $22
     i32.add
     local.tee $1
     local.get $1
     f32.load
     f64.promote_f32
-    local.get $8
+    local.get $10
     f64.add
     f32.demote_f64
     f32.store
     local.get $0
-    local.get $17
+    local.get $20
     i32.add
     f32.load
-    local.get $0
-    local.get $16
-    i32.add
-    f32.load
+    local.get $7
     f32.mul
-    local.tee $21
+    local.tee $24
     f32x4.splat
     local.set $6
-    local.get $8
-    local.get $15
+    local.get $10
+    local.get $17
     f64.div
     f32.demote_f64
-    local.tee $22
+    local.tee $25
     f32x4.splat
-    local.set $7
+    local.set $8
+    local.get $11
+    local.get $17
+    f64.div
+    f32.demote_f64
+    local.tee $26
+    f32x4.splat
+    local.set $27
     local.get $9
-    local.get $15
-    f64.div
-    f32.demote_f64
-    local.tee $23
     f32x4.splat
-    local.set $24
+    local.set $30
+    local.get $7
+    f32x4.splat
+    local.set $31
     i32.const 0
     local.set $5
     loop $for-loop|2
      local.get $5
-     local.get $14
+     local.get $16
      i32.lt_s
      if
-      local.get $12
+      local.get $14
       local.get $5
-      local.get $11
+      local.get $13
       i32.mul
       local.get $3
       i32.add
@@ -5342,15 +5358,15 @@
       i32.shl
       local.tee $0
       i32.add
-      local.set $26
+      local.set $29
       local.get $0
-      local.get $13
-      i32.add
-      local.set $25
-      local.get $0
-      local.get $20
+      local.get $15
       i32.add
       local.set $28
+      local.get $0
+      local.get $23
+      i32.add
+      local.set $33
       i32.const 0
       local.set $0
       loop $for-loop|3
@@ -5361,7 +5377,7 @@
        local.get $4
        i32.le_s
        if
-        local.get $28
+        local.get $33
         local.get $0
         i32.const 2
         i32.shl
@@ -5369,16 +5385,20 @@
         i32.add
         local.get $6
         local.get $0
-        local.get $26
+        local.get $29
         i32.add
         v128.load
-        local.get $7
+        local.get $8
         f32x4.sub
         local.get $0
-        local.get $25
+        local.get $28
         i32.add
         v128.load
-        local.get $24
+        local.get $30
+        f32x4.sub
+        local.get $31
+        f32x4.mul
+        local.get $27
         f32x4.mul
         f32x4.sub
         f32x4.mul
@@ -5393,24 +5413,28 @@
        local.get $4
        i32.lt_s
        if
-        local.get $28
+        local.get $33
         local.get $0
         i32.const 2
         i32.shl
         local.tee $1
         i32.add
-        local.get $21
+        local.get $24
         local.get $1
-        local.get $26
+        local.get $29
         i32.add
         f32.load
-        local.get $22
+        local.get $25
         f32.sub
         local.get $1
-        local.get $25
+        local.get $28
         i32.add
         f32.load
-        local.get $23
+        local.get $9
+        f32.sub
+        local.get $7
+        f32.mul
+        local.get $26
         f32.mul
         f32.sub
         f32.mul
