@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Nabla's side of the workloads: G1 through kernels().matmul, W1–W5 through the layers, the
 // softmax cross-entropy loss and plain SGD, on whatever backend is installed.
-import { inFrame, kernels } from '../src/kernels/index.js';
+import { inFrame, keepResident, kernels, trainingTensors } from '../src/kernels/index.js';
 import { Conv2d } from '../src/layers/conv2d.js';
 import { Flatten } from '../src/layers/flatten.js';
 import { Linear } from '../src/layers/linear.js';
@@ -66,14 +66,22 @@ export function nablaStep(w: Workload): () => void {
   }
   const model: Container = w.id === 'W1' ? mlp(rng) : w.id === 'W3' ? cnn(rng) : w.id === 'W5' ? resnet(rng) : lenet5(rng);
   const x = randomTensor(rng, w.id === 'W1' ? [w.batch, 784] : [w.batch, 1, 28, 28]);
-  if (w.id === 'W4') return () => inFrame(() => void model.forward(x, 'eval')); // one frame per batch, as evaluate() runs it
+  if (w.id === 'W4') {
+    keepResident(model.parameters().map((p) => p.value)); // as evaluate() does
+    return () => inFrame(() => void model.forward(x, 'eval')); // one frame per batch, as evaluate() runs it
+  }
   const targets = randomTargets(rng, w.batch, 10);
   const loss = new SoftmaxCrossEntropy();
   const optimizer = new SGD(model.parameters(), { lr: 0.01 });
-  return () => inFrame(() => { // as fit() runs a step
-    optimizer.zeroGrad();
-    loss.forward(model.forward(x, 'train'), targets);
-    model.backward(loss.backward(), { needInputGrad: false });
-    optimizer.step();
-  });
+  const parameters = model.parameters();
+  keepResident(trainingTensors(parameters, optimizer)); // as fit() does, before training and after each step
+  return () => {
+    inFrame(() => { // as fit() runs a step
+      optimizer.zeroGrad();
+      loss.forward(model.forward(x, 'train'), targets);
+      model.backward(loss.backward(), { needInputGrad: false });
+      optimizer.step();
+    });
+    keepResident(trainingTensors(parameters, optimizer));
+  };
 }

@@ -149,6 +149,15 @@ export interface Kernels {
    */
   frame?<T>(fn: () => T): T;
 
+  /**
+   * Moves tensors that live across steps (parameters, their gradients, an optimizer's state) into
+   * the backend's memory where it can (tensor.relocate: `data` then reads that memory), so kernels
+   * read and update them in place instead of copying them in and out on every call; tensors
+   * already there, or that cannot move now (inside a frame, float64), are left as they are. fit()
+   * calls it before training and after each step. Backends without such memory have no method.
+   */
+  keepResident?(tensors: readonly Tensor[]): void;
+
   // ---- GEMM ---------------------------------------------------------------------------------
   /**
    * C = op(A)·op(B), or C += op(A)·op(B) with `out` and `accumulate`.

@@ -3,6 +3,7 @@
 // `initBackend` picks wasm when it loads (SIMD128 is required) and otherwise falls back to the
 // reference kernels with one console line saying why; `setKernels` installs any backend directly.
 import type { Kernels } from './backend.js';
+import type { Parameter, Tensor } from '../tensor/tensor.js';
 import { refKernels } from './ref/index.js';
 import { createWasmKernels } from './wasm/index.js';
 
@@ -17,6 +18,21 @@ export function kernels(): Kernels {
 export function inFrame<T>(fn: () => T): T {
   const k = current;
   return k.frame ? k.frame(fn) : fn();
+}
+
+/**
+ * Moves the model's parameters, their gradients and the optimizer's state into the active
+ * backend's memory where it has one (Kernels.keepResident), as fit() does before training and
+ * after each step (the optimizer creates its state in its first step); a loop of your own may do
+ * the same. Call it between steps, not inside a frame.
+ */
+export function keepResident(tensors: readonly Tensor[]): void {
+  current.keepResident?.(tensors);
+}
+
+/** The tensors of a training run that live across steps: every parameter, its gradient, and the optimizer's state. */
+export function trainingTensors(parameters: readonly Parameter[], optimizer?: { stateTensors(): Tensor[] }): Tensor[] {
+  return [...parameters.flatMap((p) => [p.value, p.grad]), ...(optimizer?.stateTensors() ?? [])];
 }
 
 /** Replaces the active backend (tests run the same suite per backend through this). */

@@ -201,6 +201,11 @@ export abstract class Optimizer {
     return theirs.map((g) => g.lrScale);
   }
 
+  /** Every state buffer created so far (momentum, moments), for Kernels.keepResident. */
+  stateTensors(): Tensor[] {
+    return [...this.slots.values()].flat().filter((t): t is Tensor => t !== null);
+  }
+
   /** The buffer of `slot` for parameter i, created zero-filled on first use. */
   protected buffer(slot: string, i: number): Tensor {
     let buffers = this.slots.get(slot);

@@ -110,6 +110,20 @@ export class Tensor {
     this.data = data;
   }
 
+  /**
+   * Moves the numbers into `data` (the same kind of array, the same length), which the tensor uses
+   * from then on: how a backend keeps a tensor that lives across steps in its own memory
+   * (Kernels.keepResident). An array read from `tensor.data` before the move no longer follows
+   * the tensor; read `tensor.data` again.
+   */
+  relocate(data: Data): void {
+    if (data.constructor !== this.data.constructor || data.length !== this.data.length) {
+      throw new Error(`Tensor.relocate: expected a ${this.data.constructor.name} of ${this.data.length} elements, got a ${data.constructor.name} of ${data.length}`);
+    }
+    data.set(this.data as Float32Array & Float64Array);
+    (this as { data: Data }).data = data;
+  }
+
   static zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
     let data: Data;
     try {

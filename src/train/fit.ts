@@ -8,7 +8,7 @@ import type { ImageDataset } from '../data/dataset.js';
 import { DataLoader, type DataLoaderState } from '../data/loader.js';
 import type { CheckpointState, DecodedCheckpoint } from '../io/checkpoint.js';
 import { restoreCheckpoint } from '../io/checkpoint.js';
-import { inFrame } from '../kernels/index.js';
+import { inFrame, keepResident, trainingTensors } from '../kernels/index.js';
 import { Dropout } from '../layers/dropout.js';
 import type { Layer, Merge } from '../layers/layer.js';
 import { leafModules, walkModules } from '../layers/container.js';
@@ -158,6 +158,10 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
   };
 
   for (const cb of callbacks) await cb.onTrainBegin?.(ctx);
+  // Parameters, gradients and (from the first step on) the optimizer's state stay in the
+  // backend's memory between steps: its kernels then update them in place.
+  const parameters = model.parameters();
+  keepResident(trainingTensors(parameters, optimizer));
   let epoch = startEpoch;
   while (epoch < epochs && !ctx.stopTraining) {
     ctx.epoch = epoch;
@@ -200,6 +204,7 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
         }
         return value;
       });
+      keepResident(trainingTensors(parameters, optimizer)); // what the step created (the optimizer's state), or a restore replaced
       step++;
       ctx.step = step;
       if (schedule?.interval === 'batch') schedule.step();

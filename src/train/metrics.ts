@@ -2,7 +2,7 @@
 // Evaluation and prediction: eval-mode forward passes in batches, the loss, accuracy, per-class
 // accuracy and the confusion matrix (rows: true class, columns: predicted class).
 import type { ImageDataset } from '../data/dataset.js';
-import { inFrame } from '../kernels/index.js';
+import { inFrame, keepResident } from '../kernels/index.js';
 import type { Layer } from '../layers/layer.js';
 import { MSELoss } from '../losses/mse.js';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy.js';
@@ -148,6 +148,7 @@ export function evaluate(model: Layer, data: ImageDataset, options: EvaluateOpti
   if (data.length === 0) throw new Error(`evaluate: ${data.name} is empty`);
   const tta = options.tta ?? 'none';
   if (!TTA_KINDS.includes(tta)) throw new Error(`evaluate: unknown test-time augmentation '${tta}' (known: ${TTA_KINDS.join(', ')})`);
+  keepResident(model.parameters().map((p) => p.value)); // the weights stay where the kernels read them
   if (data.targets) return evaluateRegression(model, data, data.targets, batchSize, options.loss ?? new MSELoss(), tta);
   const loss = options.loss ?? new SoftmaxCrossEntropy();
   const K = data.numClasses;

@@ -21,14 +21,15 @@ function fits(theta: Tensor, ...others: readonly (Tensor | null)[]): boolean {
 }
 
 export function optimWasmKernels(rt: WasmRuntime): OptimKernels {
-  const put = (t: Tensor | null): number => (t ? rt.put(t.data as Float32Array) : 0);
-  const back = (t: Tensor | null, ptr: number): void => void (t && (t.data as Float32Array).set(rt.f32(ptr, t.size)));
+  // θ and the state are updated where they lie when resident (Kernels.keepResident), else copied in and out.
+  const put = (t: Tensor | null): number => (t ? rt.inOut(t.data as Float32Array) : 0);
+  const back = (t: Tensor | null, ptr: number): void => void (t && rt.writeBack(t.data as Float32Array, ptr));
 
   function sgdStep(theta: Tensor, g: Tensor, buf: Tensor | null, c: SgdCoefficients): void {
     if (!fits(theta, g, buf)) return refKernels.sgdStep(theta, g, buf, c);
     rt.reset();
     const [pTheta, pg] = [put(theta), rt.input(g.data as Float32Array)];
-    const pBuf = c.first ? rt.alloc(theta.size * 4) : put(buf);
+    const pBuf = c.first && !(buf && rt.holds(buf.data as Float32Array)) ? rt.alloc(theta.size * 4) : put(buf); // first: written, not read
     const flags = (c.weightDecay !== 0 ? SGD_WEIGHT_DECAY : 0) | (buf ? SGD_MOMENTUM : 0) | (c.first ? SGD_FIRST : 0) |
       (c.nesterov ? SGD_NESTEROV : 0);
     rt.exports.sgdStepSimd(pTheta, pg, pBuf, theta.size, c.lr, c.momentum, 1 - c.dampening, c.weightDecay, flags);

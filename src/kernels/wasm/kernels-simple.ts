@@ -119,10 +119,10 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     const pdy = y ? rt.put(dy.data as Float32Array) : input(dy), px = input(x); // dy copied where it is masked in place
     if (y) elementwise(2, input(y), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
     const [pMean, pInvStd, pGamma] = [mean, invStd, gamma].map(input);
-    const [pdGamma, pdBeta] = [dGamma, dBeta].map((v) => rt.put(v.data as Float32Array));
+    const [pdGamma, pdBeta] = [dGamma, dBeta].map((v) => rt.inOut(v.data as Float32Array));
     channelJob(JOB_BATCH_NORM_BACKWARD, dims, [pdy, px, pMean, pInvStd, pGamma, pdGamma, pdBeta, pdx]);
-    (dGamma.data as Float32Array).set(rt.f32(pdGamma, C));
-    (dBeta.data as Float32Array).set(rt.f32(pdBeta, C));
+    rt.writeBack(dGamma.data as Float32Array, pdGamma);
+    rt.writeBack(dBeta.data as Float32Array, pdBeta);
     return out(pdx, dy.shape, dy.size);
   }
 
@@ -141,9 +141,9 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     if (dy.rank < 2 || !isFloat32(dy, sums) || !hasChannels(dy.shape[1], sums)) return refKernels.addChannelSums(dy, sums);
     const [N, C] = dy.shape;
     rt.reset();
-    const pdy = input(dy), pOut = rt.put(sums.data as Float32Array);
+    const pdy = input(dy), pOut = rt.inOut(sums.data as Float32Array);
     rt.exports.addChannelSumsSimd(pdy, pOut, rt.alloc(C * 8), N, C, dy.size / (N * C || 1));
-    (sums.data as Float32Array).set(rt.f32(pOut, C));
+    rt.writeBack(sums.data as Float32Array, pOut);
   }
 
   function add(a: Tensor, b: Tensor): Tensor {

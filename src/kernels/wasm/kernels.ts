@@ -186,14 +186,14 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const pdy = y ? rt.put(dy.data as Float32Array) : rt.input(dy.data as Float32Array); // a copy where it is masked in place
     if (y) elementwise(2, rt.input(y.data as Float32Array), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
     if (dW) { // null: a frozen weight, no GEMM
-      const pdW = rt.put(dW.data as Float32Array);
+      const pdW = rt.inOut(dW.data as Float32Array);
       gemmInArena(px, pdy, pdW, inF, outF, N, true, false, true); // dW += xᵀ·dy
-      (dW.data as Float32Array).set(rt.f32(pdW, dW.size));
+      rt.writeBack(dW.data as Float32Array, pdW);
     }
     if (db) {
-      const pdb = rt.put(db.data as Float32Array);
+      const pdb = rt.inOut(db.data as Float32Array);
       rt.exports.addChannelSumsSimd(pdy, pdb, rt.alloc(outF * 8), N, outF, 1); // db += Σₙ dy
-      (db.data as Float32Array).set(rt.f32(pdb, outF));
+      rt.writeBack(db.data as Float32Array, pdb);
     }
     if (!needDx) return null;
     const pw = rt.input(w.data as Float32Array);
@@ -248,7 +248,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // With the pool: dy_conv[argmax] += dy_pool, then ⊙ [y > 0], in one threaded pass by planes.
     if (pool) maxPoolBackwardJob(rt, rt.input(dy.data as Float32Array), rt.inputInt32(pool.argmax), pdy, py, pool.g);
     else if (y) elementwise(2, py, pdy, pdy, dySize); // dy ⊙ [y > 0] in place
-    const pdW = dW ? rt.put(dW.data as Float32Array) : 0; // 0: a frozen weight, no dW (the job skips its im2col and GEMM)
+    const pdW = dW ? rt.inOut(dW.data as Float32Array) : 0; // 0: a frozen weight, no dW (the job skips its im2col and GEMM)
     const parallel = rt.threads > 1 && g.N > 1 && dySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it.
@@ -269,7 +269,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
       rt.exports.addPartials(pdW, partials, pieces - 1, dWSize);
-      (dW.data as Float32Array).set(rt.f32(pdW, dWSize));
+      rt.writeBack(dW.data as Float32Array, pdW);
     }
     const dx = grads.needDx ? new Tensor(rt.take(pdx, x.size), x.shape) : null;
     if (grads.db) {
@@ -531,6 +531,15 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     return { splitRows, items };
   }
 
+  function keepResident(tensors: readonly Tensor[]): void {
+    for (const t of tensors) {
+      if (!(t.data instanceof Float32Array) || rt.isResident(t.data)) continue;
+      const view = rt.residentArray(t.size);
+      if (!view) return; // inside a frame, or private memory: nothing can move now
+      t.relocate(view);
+    }
+  }
+
   return {
     ...refKernels,
     ...simpleWasmKernels(rt),
@@ -549,6 +558,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     convTranspose2d,
     close: () => rt.close(),
     frame: (fn) => rt.frame(fn),
+    keepResident,
     adaptiveAvgPool2d,
     adaptiveAvgPool2dBackward,
     groupNormForward,

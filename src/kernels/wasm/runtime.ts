@@ -109,7 +109,12 @@ export class WasmRuntime {
   private readonly workers: PoolWorker[];
   private readonly control: number;
   readonly desc: number;
-  private readonly arenaStart: number;
+  /** Where the arena begins: after the resident blocks, which move it up (only between frames). */
+  private arenaStart: number;
+  /** Resident blocks (see residentArray()): the region [control + descriptor, arenaStart) minus the holes in `holes`. */
+  private readonly residentViews = new WeakSet<Float32Array>();
+  private readonly holes: { ptr: number; bytes: number }[] = [];
+  private readonly released = new FinalizationRegistry<{ ptr: number; bytes: number }>((block) => this.release(block));
   private top: number;
   /** Highest arena top seen, for reports (bytes). */
   highWater = 0;
@@ -234,6 +239,69 @@ export class WasmRuntime {
     return at;
   }
 
+  /**
+   * A Float32Array of `length` floats in wasm memory that stays there, for a tensor that lives
+   * across steps (a parameter, its gradient, an optimizer's state): kernels read and write it
+   * where it lies, inside frames and out. null where that cannot be done now — private memory
+   * (its views detach when it grows) or inside a frame (the arena above is in use). The block
+   * returns to a free list when the array is garbage-collected; views of the array (subarray)
+   * must not outlive it.
+   */
+  residentArray(length: number): Float32Array | null {
+    if (!this.framesWork || this.frameDepth > 0 || length === 0) return null;
+    const bytes = Math.ceil((length * 4) / 64) * 64;
+    let ptr = -1;
+    const fit = this.holes.findIndex((h) => h.bytes >= bytes);
+    if (fit >= 0) {
+      const hole = this.holes[fit];
+      ptr = hole.ptr;
+      if (hole.bytes === bytes) this.holes.splice(fit, 1);
+      else this.holes[fit] = { ptr: hole.ptr + bytes, bytes: hole.bytes - bytes };
+    } else {
+      // Past the resident blocks: the arena (empty between frames) moves up.
+      ptr = this.arenaStart;
+      this.arenaStart = this.floor = this.top = ptr + bytes;
+      this.alloc(0); // grows the memory to reach the new arena start
+    }
+    const view = this.f32(ptr, length);
+    view.fill(0);
+    this.residentViews.add(view);
+    this.released.register(view, { ptr, bytes });
+    return view;
+  }
+
+  /** A resident block's array was collected: its bytes become a hole (merged with its neighbours). */
+  private release(block: { ptr: number; bytes: number }): void {
+    this.holes.push(block);
+    this.holes.sort((a, b) => a.ptr - b.ptr);
+    for (let i = this.holes.length - 1; i > 0; i--) {
+      const [before, after] = [this.holes[i - 1], this.holes[i]];
+      if (before.ptr + before.bytes === after.ptr) {
+        before.bytes += after.bytes;
+        this.holes.splice(i, 1);
+      }
+    }
+  }
+
+  /** Whether data is one of this runtime's resident arrays (residentArray). */
+  isResident(data: Float32Array): boolean {
+    return this.residentViews.has(data);
+  }
+
+  /**
+   * The address of data for a kernel that updates it (a gradient accumulated into, a parameter
+   * stepped): a resident array or a frame's view is worked on where it lies, anything else is
+   * copied in (then writeBack copies the result out).
+   */
+  inOut(data: Float32Array): number {
+    return this.holds(data) ? data.byteOffset : this.put(data);
+  }
+
+  /** After a kernel updated the floats at ptr (from inOut): copies them into data unless it worked on data itself. */
+  writeBack(data: Float32Array, ptr: number): void {
+    if (!(this.holds(data) && data.byteOffset === ptr)) data.set(this.f32(ptr, data.length));
+  }
+
   /** A copy of data that lives in the frame, as a kernel's output does (outside a frame: a plain copy). */
   resident(data: Float32Array): Float32Array {
     if (this.frameDepth === 0) return data.slice();
@@ -289,6 +357,7 @@ export class WasmRuntime {
 
   /** Whether data is a view this frame handed out; throws for one from a finished frame. */
   private isView(data: Float32Array | Int32Array): boolean {
+    if (data instanceof Float32Array && this.residentViews.has(data)) return true;
     const frame = this.views.get(data);
     if (frame === undefined) return false;
     if (frame !== this.frameNumber || this.frameDepth === 0) {
