@@ -10,7 +10,7 @@ export * from './tensor/select.js';
 
 // Kernels: the backend interface, the active backend and the shared geometry
 export type * from './kernels/backend.js';
-export { kernels, setKernels, refKernels, inFrame } from './kernels/index.js';
+export { kernels, setKernels, refKernels, inFrame, keepResident, trainingTensors } from './kernels/index.js';
 export { initBackend, createWasmKernels, type BackendOptions } from './kernels/index.js';
 export * from './kernels/geometry.js';
 export * from './kernels/upsample-geometry.js';
