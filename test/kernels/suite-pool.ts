@@ -25,6 +25,7 @@ const CASES: PoolCase[] = [
   { x: [2, 3, 6, 6], kernelSize: 2 },
   { x: [2, 4, 8, 8], kernelSize: 2 },
   { x: [1, 5, 17, 17], kernelSize: 2 }, // odd size: the last row and column are dropped
+  { x: [2, 3, 11, 21], kernelSize: 2 }, // 10 windows per row: two blocks of four and a tail of two; odd H and W
   { x: [2, 2, 7, 7], kernelSize: 3, stride: 2 },
   { x: [2, 2, 7, 6], kernelSize: 3, stride: 2, padding: 1 },
   { x: [1, 3, 5, 7], kernelSize: 2, stride: 3 },

@@ -46,8 +46,10 @@ function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: 
           for (let r = 0; r < MR; r++) store<f32>(dst + r * 4, r < rows ? load<f32>(src + r * 4) : 0);
         }
       }
+    } else if (rows == MR) {
+      packPanelRows(a + (<usize>(i0 + ir) * lda + p0) * 4, lda, kc, panel);
     } else {
-      // A stored [M, K]: walk each row contiguously, write with stride MR.
+      // A stored [M, K], a partial panel: walk each row contiguously, write with stride MR.
       for (let r = 0; r < MR; r++) {
         const dst = panel + r * 4;
         if (r < rows) {
@@ -58,6 +60,40 @@ function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: 
         }
       }
     }
+  }
+}
+
+/**
+ * One full panel of A stored [M, K]: MR rows (row stride lda floats, kc values each from src)
+ * become kc groups of MR, four k at a time: a 4×4 transpose of rows 0–3 and, with MR = 6, the
+ * pairs of rows 4–5 interleaved (the scalar loop wrote one float per load and store).
+ */
+function packPanelRows(src: usize, lda: i32, kc: i32, dst: usize): void {
+  const row = <usize>lda * 4;
+  let k = 0;
+  for (; k + 4 <= kc; k += 4) {
+    const at = src + <usize>k * 4;
+    const out = dst + <usize>(k * MR) * 4;
+    const r0 = v128.load(at), r1 = v128.load(at + row), r2 = v128.load(at + 2 * row), r3 = v128.load(at + 3 * row);
+    const a = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5); // r0[0] r1[0] r0[1] r1[1]
+    const b = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+    const c = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7); // r0[2] r1[2] r0[3] r1[3]
+    const d = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+    v128.store(out, v128.shuffle<f32>(a, b, 0, 1, 4, 5));
+    v128.store(out, v128.shuffle<f32>(a, b, 2, 3, 6, 7), MR * 4);
+    v128.store(out, v128.shuffle<f32>(c, d, 0, 1, 4, 5), 2 * MR * 4);
+    v128.store(out, v128.shuffle<f32>(c, d, 2, 3, 6, 7), 3 * MR * 4);
+    if (MR == 6) {
+      const r4 = v128.load(at + 4 * row), r5 = v128.load(at + 5 * row);
+      const lo = v128.shuffle<f32>(r4, r5, 0, 4, 1, 5), hi = v128.shuffle<f32>(r4, r5, 2, 6, 3, 7);
+      store<i64>(out, i64x2.extract_lane(lo, 0), 16);
+      store<i64>(out, i64x2.extract_lane(lo, 1), MR * 4 + 16);
+      store<i64>(out, i64x2.extract_lane(hi, 0), 2 * MR * 4 + 16);
+      store<i64>(out, i64x2.extract_lane(hi, 1), 3 * MR * 4 + 16);
+    }
+  }
+  for (; k < kc; k++) {
+    for (let r = 0; r < MR; r++) store<f32>(dst + <usize>(k * MR + r) * 4, load<f32>(src + <usize>r * row + <usize>k * 4));
   }
 }
 

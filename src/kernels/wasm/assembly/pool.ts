@@ -132,10 +132,12 @@ function maxPool2dPlanes(desc: usize, p0: i32, p1: i32): void {
 }
 
 /**
- * Max-pool backward job [kind, planes per item, planes, H·W, OH·OW, dy, argmax, dx, y (0: none)]:
- * item i zeroes the dx planes [i·per, (i + 1)·per), adds each of their dy entries at its argmax
- * and, with y (the output of a ReLU fused before the pooling), multiplies by [y > 0] as
- * reluBackwardSimd does, while the planes are in cache.
+ * Max-pool backward job [kind, planes per item, planes, H·W, OH·OW, dy, argmax, dx, y (0: none),
+ * H, W, OH, OW, plain 2×2 (0 or 1)]: item i writes the dx planes [i·per, (i + 1)·per): each dy
+ * entry added at its argmax and, with y (the output of a ReLU fused before the pooling), the
+ * result multiplied by [y > 0] as reluBackwardSimd does. Windows 2×2 at stride 2 (isPlain2x2) do
+ * not overlap, so there each input is its window's dy or 0: one dense pass (plane2x2Backward);
+ * otherwise the planes are zeroed, scattered into and masked.
  */
 export function maxPool2dBackwardItem(desc: usize, item: i32): void {
   const per = load<i32>(desc, 4), planes = load<i32>(desc, 8);
@@ -144,11 +146,74 @@ export function maxPool2dBackwardItem(desc: usize, item: i32): void {
   const y = <usize>load<i32>(desc, 32);
   const p0 = item * per, p1 = min(planes, p0 + per);
   if (p0 >= p1) return;
+  if (load<i32>(desc, 52) != 0) {
+    const H = load<i32>(desc, 36), W = load<i32>(desc, 40), OH = load<i32>(desc, 44), OW = load<i32>(desc, 48);
+    for (let plane = p0; plane < p1; plane++) {
+      const out = <usize>(plane * planeOut) * 4;
+      plane2x2Backward(dy + out, argmax + out, dx, y, plane * planeIn, H, W, OH, OW);
+    }
+    return;
+  }
   const start = <usize>(p0 * planeIn) * 4, count = (p1 - p0) * planeIn;
   zeroFloats(dx + start, count);
   const first = <usize>(p0 * planeOut) * 4;
   maxPool2dBackwardScatter(dy + first, argmax + first, dx, (p1 - p0) * planeOut);
   if (y != 0) reluBackwardSimd(y + start, dx + start, dx + start, count);
+}
+
+/**
+ * One plane (first flat index `base`) of the 2×2 stride-2 backward, four windows at a time: input
+ * (2·oh + r, 2·ow + c) gets (0 + dy) where it is its window's argmax, else 0 — the bits of zeroing
+ * and scattering — then × [y > 0] when y is given. Rows and columns past the last window are 0.
+ */
+function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, base: i32, H: i32, W: i32, OH: i32, OW: i32): void {
+  const zero = f32x4.splat(0), one = f32x4.splat(1);
+  const rowBytes = <usize>W * 4;
+  for (let oh = 0; oh < OH; oh++) {
+    const top = base + 2 * oh * W;
+    const row0 = dx + <usize>top * 4;
+    let ow = 0;
+    for (; ow + 4 <= OW; ow += 4) {
+      const at = <usize>(oh * OW + ow) * 4;
+      const d = v128.load(dy + at), index = v128.load(argmax + at);
+      const tl = i32x4.add(i32x4.splat(top + 2 * ow), i32x4(0, 2, 4, 6));
+      // (0 + dy) where the window's maximum is here (a −0 becomes +0, as when added to a zeroed dx).
+      const vtl = f32x4.add(zero, v128.and(d, i32x4.eq(index, tl)));
+      const vtr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(1)))));
+      const vbl = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(W)))));
+      const vbr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(W + 1)))));
+      const out = row0 + <usize>(2 * ow) * 4;
+      let a = v128.shuffle<f32>(vtl, vtr, 0, 4, 1, 5), b = v128.shuffle<f32>(vtl, vtr, 2, 6, 3, 7);
+      let c = v128.shuffle<f32>(vbl, vbr, 0, 4, 1, 5), e = v128.shuffle<f32>(vbl, vbr, 2, 6, 3, 7);
+      if (y != 0) {
+        const py = y + <usize>(top + 2 * ow) * 4;
+        a = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py), zero)), a);
+        b = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py, 16), zero)), b);
+        c = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py + rowBytes), zero)), c);
+        e = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py + rowBytes, 16), zero)), e);
+      }
+      v128.store(out, a);
+      v128.store(out, b, 16);
+      v128.store(out + rowBytes, c);
+      v128.store(out + rowBytes, e, 16);
+    }
+    for (; ow < OW; ow++) {
+      const d = load<f32>(dy + <usize>(oh * OW + ow) * 4), index = load<i32>(argmax + <usize>(oh * OW + ow) * 4);
+      for (let k = 0; k < 4; k++) {
+        const at = top + 2 * ow + (k >> 1) * W + (k & 1);
+        const v: f32 = index == at ? <f32>0 + d : 0;
+        store<f32>(dx + <usize>at * 4, y != 0 ? (load<f32>(y + <usize>at * 4) > 0 ? <f32>1 : <f32>0) * v : v);
+      }
+    }
+    // Columns past the last window (odd W) get nothing: 0.
+    for (let col = 2 * OW; col < W; col++) {
+      store<f32>(row0 + <usize>col * 4, 0);
+      store<f32>(row0 + rowBytes + <usize>col * 4, 0);
+    }
+  }
+  // Rows past the last window (odd H): 0.
+  const covered = 2 * OH * W;
+  zeroFloats(dx + <usize>(base + covered) * 4, H * W - covered);
 }
 
 /** Max-pool backward: dx[argmax[i]] += dy[i] for the n entries of dy (dx zeroed by the caller). */

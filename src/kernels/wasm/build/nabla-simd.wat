@@ -3,11 +3,11 @@
  (type $1 (func (param i32)))
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (result i32)))
- (type $4 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $6 (func (param i32 i32) (result i32)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32)))
+ (type $4 (func (param i32 i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $7 (func (param i32 i32) (result i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32)))
  (type $9 (func (param i32 i32 i32 i32 i32)))
  (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $11 (func (param i32 i32) (result f64)))
@@ -18,12 +18,13 @@
  (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $17 (func (param i32 i32 i32 i32 f32 i32)))
  (type $18 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $19 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $20 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $21 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $22 (func (param i32 f64)))
- (type $23 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $24 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $19 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $20 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $21 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $22 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $23 (func (param i32 f64)))
+ (type $24 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $25 (func (param i32 i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -2272,11 +2273,11 @@
   end
  )
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 i32)
-  (local $4 v128)
-  (local $5 f32)
+  (local $3 v128)
+  (local $4 f32)
+  (local $5 i64)
   (local $6 i64)
-  (local $7 i64)
+  (local $7 i32)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -2294,7 +2295,7 @@
   (local $22 i32)
   local.get $0
   i32.load
-  local.tee $8
+  local.tee $7
   i32.const 1
   i32.eq
   if
@@ -2303,38 +2304,38 @@
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $13
+    local.set $7
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $14
-    local.get $0
-    i32.load offset=20
-    local.set $15
-    local.get $0
-    i32.load offset=24
-    local.set $3
-    local.get $0
-    i32.load offset=32
     local.set $8
     local.get $0
-    i32.load offset=40
+    i32.load offset=20
     local.set $9
     local.get $0
-    i32.load offset=28
+    i32.load offset=24
     local.set $10
     local.get $0
-    i32.load offset=36
+    i32.load offset=32
+    local.set $15
+    local.get $0
+    i32.load offset=40
+    local.set $16
+    local.get $0
+    i32.load offset=28
     local.set $11
     local.get $0
-    i32.load offset=44
+    i32.load offset=36
     local.set $12
+    local.get $0
+    i32.load offset=44
+    local.set $13
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $16
+    local.set $17
     local.get $0
     i32.load offset=52
     local.get $2
@@ -2342,36 +2343,36 @@
     i32.load offset=56
     i32.mul
     i32.add
-    local.set $17
+    local.set $18
     local.get $0
     i32.load offset=68
-    local.set $18
+    local.set $19
     i32.const 4
     i32.const 8
     local.get $0
     i32.load offset=60
     i32.const 0
     i32.ne
-    local.tee $19
+    local.tee $20
     select
-    local.tee $2
+    local.tee $14
     local.get $0
     i32.load offset=12
-    local.tee $20
+    local.tee $21
     local.get $0
     i32.load offset=16
-    local.tee $21
-    local.get $19
+    local.tee $2
+    local.get $20
     select
     local.tee $22
-    local.get $2
+    local.get $14
     i32.add
     i32.const 1
     i32.sub
-    local.get $2
+    local.get $14
     i32.div_s
     i64.extend_i32_s
-    local.tee $6
+    local.tee $5
     local.get $1
     i64.extend_i32_s
     i64.mul
@@ -2379,7 +2380,7 @@
     i32.const -64
     i32.sub
     i64.load32_s
-    local.tee $7
+    local.tee $6
     i64.div_s
     i32.wrap_i64
     i32.mul
@@ -2389,12 +2390,12 @@
     i32.const 1
     i32.add
     i64.extend_i32_s
-    local.get $6
+    local.get $5
     i64.mul
-    local.get $7
+    local.get $6
     i64.div_s
     i32.wrap_i64
-    local.get $2
+    local.get $14
     i32.mul
     local.tee $1
     local.get $1
@@ -2404,56 +2405,56 @@
     local.tee $1
     i32.ge_s
     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
-    local.get $19
+    local.get $20
     if
-     local.get $13
-     local.get $14
+     local.get $7
+     local.get $8
      local.get $1
      local.get $0
      i32.sub
-     local.get $21
-     local.get $15
-     local.get $3
+     local.get $2
+     local.get $9
+     local.get $10
      local.get $0
      i32.const 2
      i32.shl
      local.get $0
-     local.get $10
+     local.get $11
      i32.mul
      i32.const 2
      i32.shl
-     local.get $13
+     local.get $7
      select
      i32.add
-     local.get $10
-     local.get $8
      local.get $11
-     local.get $9
-     local.get $0
+     local.get $15
      local.get $12
+     local.get $16
+     local.get $0
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $12
-     local.get $16
+     local.get $13
      local.get $17
-     i32.const 0
      local.get $18
+     i32.const 0
+     local.get $19
      call $src/kernels/wasm/assembly/gemm/gemm
     else
-     local.get $13
-     local.get $14
-     local.get $20
+     local.get $7
+     local.get $8
+     local.get $21
      local.get $1
      local.get $0
      i32.sub
-     local.get $15
-     local.get $3
+     local.get $9
      local.get $10
-     local.get $8
-     local.get $0
      local.get $11
+     local.get $15
+     local.get $0
+     local.get $12
      i32.mul
      i32.const 2
      i32.shl
@@ -2461,37 +2462,37 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $14
+     local.get $8
      select
      i32.add
-     local.get $11
-     local.get $0
-     local.get $9
-     i32.add
      local.get $12
+     local.get $0
      local.get $16
+     i32.add
+     local.get $13
      local.get $17
      local.get $18
+     local.get $19
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
    end
   else
-   local.get $8
+   local.get $7
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$2
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$3
      local.get $0
      i32.load offset=96
-     local.tee $3
+     local.tee $7
      i32.eqz
      if
       local.get $0
       local.get $1
       local.get $2
       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$2
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$3
      end
      local.get $0
      i32.load offset=68
@@ -2544,10 +2545,10 @@
      i32.sub
      i32.load
      local.tee $9
-     local.get $3
+     local.get $7
      local.get $0
      i32.load offset=20
-     local.tee $3
+     local.tee $7
      local.get $0
      i32.load offset=76
      local.get $0
@@ -2557,7 +2558,7 @@
      local.get $0
      i32.load offset=80
      local.get $1
-     local.get $3
+     local.get $7
      i32.mul
      local.get $8
      i32.mul
@@ -2575,7 +2576,7 @@
      i32.add
      local.tee $0
      local.get $11
-     local.get $3
+     local.get $7
      local.get $8
      local.get $9
      local.get $10
@@ -2585,7 +2586,7 @@
      call $src/kernels/wasm/assembly/winograd/winogradSamples
     end
    else
-    local.get $8
+    local.get $7
     i32.const 3
     i32.eq
     if
@@ -2594,7 +2595,7 @@
      local.get $2
      call $src/kernels/wasm/assembly/conv/conv2dBackwardPiece
     else
-     local.get $8
+     local.get $7
      i32.const 8
      i32.eq
      if
@@ -2603,15 +2604,15 @@
       local.tee $2
       local.get $0
       i32.load offset=4
-      local.tee $3
+      local.tee $7
       local.get $1
       i32.mul
       local.tee $1
-      local.get $3
+      local.get $7
       i32.add
-      local.tee $3
+      local.tee $7
       local.get $2
-      local.get $3
+      local.get $7
       i32.lt_s
       select
       local.get $1
@@ -2624,7 +2625,7 @@
       local.get $0
       i32.load offset=12
       i32.add
-      local.set $3
+      local.set $7
       local.get $1
       local.get $0
       i32.load offset=16
@@ -2644,72 +2645,72 @@
        i32.eq
        if
         i32.const 0
-        local.set $1
+        local.set $0
         loop $for-loop|0
-         local.get $1
+         local.get $0
          i32.const 4
          i32.add
-         local.tee $0
+         local.tee $1
          local.get $2
          i32.le_s
          if
+          local.get $0
+          i32.const 2
+          i32.shl
+          local.tee $0
+          local.get $7
+          i32.add
+          v128.load
+          local.set $3
+          local.get $0
+          local.get $9
+          i32.add
+          local.get $3
+          local.get $3
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.gt
+          local.get $3
+          local.get $3
+          f32x4.ne
+          v128.or
+          v128.and
+          v128.store
           local.get $1
+          local.set $0
+          br $for-loop|0
+         end
+        end
+        loop $for-loop|1
+         local.get $0
+         local.get $2
+         i32.lt_s
+         if
+          local.get $0
           i32.const 2
           i32.shl
           local.tee $1
-          local.get $3
+          local.get $7
           i32.add
-          v128.load
+          f32.load
           local.set $4
           local.get $1
           local.get $9
           i32.add
           local.get $4
-          local.get $4
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.gt
-          local.get $4
-          local.get $4
-          f32x4.ne
-          v128.or
-          v128.and
-          v128.store
-          local.get $0
-          local.set $1
-          br $for-loop|0
-         end
-        end
-        loop $for-loop|1
-         local.get $1
-         local.get $2
-         i32.lt_s
-         if
-          local.get $1
-          i32.const 2
-          i32.shl
-          local.tee $0
-          local.get $3
-          i32.add
-          f32.load
-          local.set $5
-          local.get $0
-          local.get $9
-          i32.add
-          local.get $5
           f32.const 0
-          local.get $5
-          local.get $5
+          local.get $4
+          local.get $4
           f32.ne
-          local.get $5
+          local.get $4
           f32.const 0
           f32.gt
           i32.or
           select
           f32.store
-          local.get $1
+          local.get $0
           i32.const 1
           i32.add
-          local.set $1
+          local.set $0
           br $for-loop|1
          end
         end
@@ -2732,7 +2733,7 @@
           i32.add
           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
           local.get $0
-          local.get $3
+          local.get $7
           i32.add
           v128.load
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -2763,7 +2764,7 @@
           f32.const 1
           f32.const 0
           local.get $1
-          local.get $3
+          local.get $7
           i32.add
           f32.load
           f32.const 0
@@ -2801,7 +2802,7 @@
          local.get $9
          i32.add
          local.get $0
-         local.get $3
+         local.get $7
          i32.add
          v128.load
          local.get $0
@@ -2827,7 +2828,7 @@
          local.get $9
          i32.add
          local.get $1
-         local.get $3
+         local.get $7
          i32.add
          f32.load
          local.get $1
@@ -2845,7 +2846,7 @@
        end
       end
      else
-      local.get $8
+      local.get $7
       i32.const 9
       i32.eq
       if
@@ -2857,7 +2858,7 @@
         local.set $2
         local.get $0
         i32.load offset=12
-        local.set $3
+        local.set $7
         local.get $0
         i32.load offset=16
         local.set $8
@@ -2935,7 +2936,7 @@
           i32.lt_s
           if
            local.get $2
-           local.get $3
+           local.get $7
            local.get $8
            local.get $0
            local.get $1
@@ -3001,7 +3002,7 @@
           i32.lt_s
           if
            local.get $2
-           local.get $3
+           local.get $7
            local.get $8
            local.get $1
            local.get $0
@@ -3038,7 +3039,7 @@
         end
        end
       else
-       local.get $8
+       local.get $7
        i32.const 4
        i32.eq
        if
@@ -3049,7 +3050,7 @@
         i32.const 1
         i32.add
         i32.mul
-        local.set $3
+        local.set $7
         local.get $0
         local.get $1
         local.get $2
@@ -3060,244 +3061,22 @@
         i32.load offset=8
         i32.mul
         local.tee $0
-        local.get $3
+        local.get $7
         local.get $0
-        local.get $3
+        local.get $7
         i32.lt_s
         select
         call $src/kernels/wasm/assembly/pool/maxPool2dPlanes
        else
-        local.get $8
+        local.get $7
         i32.const 11
         i32.eq
         if
-         block $__inlined_func$src/kernels/wasm/assembly/pool/maxPool2dBackwardItem$23
-          local.get $0
-          i32.load offset=12
-          local.set $2
-          local.get $0
-          i32.load offset=16
-          local.set $8
-          local.get $0
-          i32.load offset=20
-          local.set $9
-          local.get $0
-          i32.load offset=24
-          local.set $10
-          local.get $0
-          i32.load offset=28
-          local.set $11
-          local.get $0
-          i32.load offset=32
-          local.set $12
-          local.get $0
-          i32.load offset=8
-          local.tee $13
-          local.get $0
-          i32.load offset=4
-          local.tee $0
-          local.get $1
-          i32.mul
-          local.tee $1
-          local.get $0
-          i32.add
-          local.tee $0
-          local.get $0
-          local.get $13
-          i32.gt_s
-          select
-          local.set $13
-          local.get $1
-          local.get $13
-          i32.ge_s
-          br_if $__inlined_func$src/kernels/wasm/assembly/pool/maxPool2dBackwardItem$23
-          local.get $1
-          local.get $2
-          i32.mul
-          i32.const 2
-          i32.shl
-          local.tee $14
-          local.get $11
-          i32.add
-          local.set $15
-          local.get $13
-          local.get $1
-          i32.sub
-          local.get $2
-          i32.mul
-          local.set $2
-          loop $for-loop|0024
-           local.get $3
-           i32.const 4
-           i32.add
-           local.tee $0
-           local.get $2
-           i32.le_s
-           if
-            local.get $15
-            local.get $3
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-            v128.store
-            local.get $0
-            local.set $3
-            br $for-loop|0024
-           end
-          end
-          loop $for-loop|1135
-           local.get $2
-           local.get $3
-           i32.gt_s
-           if
-            local.get $15
-            local.get $3
-            i32.const 2
-            i32.shl
-            i32.add
-            f32.const 0
-            f32.store
-            local.get $3
-            i32.const 1
-            i32.add
-            local.set $3
-            br $for-loop|1135
-           end
-          end
-          local.get $1
-          local.get $8
-          i32.mul
-          i32.const 2
-          i32.shl
-          local.tee $0
-          local.get $9
-          i32.add
-          local.set $3
-          local.get $0
-          local.get $10
-          i32.add
-          local.set $9
-          local.get $13
-          local.get $1
-          i32.sub
-          local.get $8
-          i32.mul
-          local.set $1
-          i32.const 0
-          local.set $0
-          loop $for-loop|00246
-           local.get $0
-           local.get $1
-           i32.lt_s
-           if
-            local.get $11
-            local.get $0
-            i32.const 2
-            i32.shl
-            local.tee $8
-            local.get $9
-            i32.add
-            i32.load
-            i32.const 2
-            i32.shl
-            i32.add
-            local.tee $10
-            local.get $10
-            f32.load
-            local.get $3
-            local.get $8
-            i32.add
-            f32.load
-            f32.add
-            f32.store
-            local.get $0
-            i32.const 1
-            i32.add
-            local.set $0
-            br $for-loop|00246
-           end
-          end
-          local.get $12
-          if
-           local.get $12
-           local.get $14
-           i32.add
-           local.set $3
-           local.get $11
-           local.get $14
-           i32.add
-           local.set $8
-           i32.const 0
-           local.set $0
-           loop $for-loop|05
-            local.get $0
-            i32.const 4
-            i32.add
-            local.tee $1
-            local.get $2
-            i32.le_s
-            if
-             local.get $0
-             i32.const 2
-             i32.shl
-             local.tee $0
-             local.get $8
-             i32.add
-             local.tee $9
-             v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-             local.get $0
-             local.get $3
-             i32.add
-             v128.load
-             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-             f32x4.gt
-             v128.and
-             local.get $9
-             v128.load
-             f32x4.mul
-             v128.store
-             local.get $1
-             local.set $0
-             br $for-loop|05
-            end
-           end
-           loop $for-loop|16
-            local.get $0
-            local.get $2
-            i32.lt_s
-            if
-             local.get $0
-             i32.const 2
-             i32.shl
-             local.tee $1
-             local.get $8
-             i32.add
-             local.tee $9
-             f32.const 1
-             f32.const 0
-             local.get $1
-             local.get $3
-             i32.add
-             f32.load
-             f32.const 0
-             f32.gt
-             select
-             local.get $9
-             f32.load
-             f32.mul
-             f32.store
-             local.get $0
-             i32.const 1
-             i32.add
-             local.set $0
-             br $for-loop|16
-            end
-           end
-          end
-         end
+         local.get $0
+         local.get $1
+         call $src/kernels/wasm/assembly/pool/maxPool2dBackwardItem
         else
-         local.get $8
+         local.get $7
          i32.const 10
          i32.eq
          if
@@ -3332,10 +3111,10 @@
           select
           call $src/kernels/wasm/assembly/winograd/winogradKernelRows
          else
-          local.get $8
+          local.get $7
           i32.const 7
           i32.le_s
-          local.get $8
+          local.get $7
           i32.const 5
           i32.ge_s
           i32.and
@@ -3345,7 +3124,7 @@
            i32.add
            local.tee $2
            i32.load offset=4
-           local.tee $3
+           local.tee $8
            local.get $0
            i32.load offset=4
            local.tee $0
@@ -3356,11 +3135,11 @@
            i32.add
            local.tee $0
            local.get $0
-           local.get $3
+           local.get $8
            i32.gt_s
            select
            local.set $0
-           local.get $8
+           local.get $7
            i32.const 5
            i32.eq
            if
@@ -3369,7 +3148,7 @@
             local.get $0
             call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
            else
-            local.get $8
+            local.get $7
             i32.const 6
             i32.eq
             if
@@ -3714,191 +3493,109 @@
  (func $src/kernels/wasm/assembly/gemm/packA (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
   (local $8 i32)
   (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
   (local $14 i32)
   (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 v128)
+  (local $21 v128)
   loop $for-loop|0
    local.get $5
-   local.get $10
+   local.get $15
    i32.gt_s
    if
     i32.const 4
     local.get $5
-    local.get $10
+    local.get $15
     i32.sub
     local.tee $8
     local.get $8
     i32.const 4
     i32.gt_s
     select
-    local.set $11
+    local.set $16
     local.get $7
     local.get $6
-    local.get $10
+    local.get $15
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $12
+    local.set $14
     local.get $0
     if
      i32.const 0
-     local.set $8
+     local.set $9
      loop $for-loop|1
       local.get $6
-      local.get $8
+      local.get $9
       i32.gt_s
       if
        local.get $1
        local.get $4
-       local.get $8
+       local.get $9
        i32.add
        local.get $2
        i32.mul
        local.get $3
        i32.add
-       local.get $10
+       local.get $15
        i32.add
        i32.const 2
        i32.shl
        i32.add
-       local.set $14
-       local.get $12
-       local.get $8
+       local.set $17
+       local.get $14
+       local.get $9
        i32.const 4
        i32.shl
        i32.add
-       local.set $13
-       local.get $11
+       local.set $18
+       local.get $16
        i32.const 4
        i32.eq
        if
-        local.get $13
-        local.get $14
+        local.get $18
+        local.get $17
         v128.load
         v128.store
        else
         i32.const 0
-        local.set $9
+        local.set $8
         loop $for-loop|2
-         local.get $9
+         local.get $8
          i32.const 4
          i32.lt_s
          if
-          local.get $9
+          local.get $8
           i32.const 2
           i32.shl
-          local.tee $15
-          local.get $13
+          local.tee $19
+          local.get $18
           i32.add
-          local.get $9
-          local.get $11
+          local.get $8
+          local.get $16
           i32.lt_s
           if (result f32)
-           local.get $14
-           local.get $15
+           local.get $17
+           local.get $19
            i32.add
            f32.load
           else
            f32.const 0
           end
           f32.store
-          local.get $9
+          local.get $8
           i32.const 1
           i32.add
-          local.set $9
+          local.set $8
           br $for-loop|2
-         end
-        end
-       end
-       local.get $8
-       i32.const 1
-       i32.add
-       local.set $8
-       br $for-loop|1
-      end
-     end
-    else
-     i32.const 0
-     local.set $9
-     loop $for-loop|3
-      local.get $9
-      i32.const 4
-      i32.lt_s
-      if
-       local.get $12
-       local.get $9
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $13
-       local.get $9
-       local.get $11
-       i32.lt_s
-       if
-        local.get $1
-        local.get $3
-        local.get $10
-        i32.add
-        local.get $9
-        i32.add
-        local.get $2
-        i32.mul
-        local.get $4
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $14
-        i32.const 0
-        local.set $8
-        loop $for-loop|4
-         local.get $6
-         local.get $8
-         i32.gt_s
-         if
-          local.get $13
-          local.get $8
-          i32.const 4
-          i32.shl
-          i32.add
-          local.get $14
-          local.get $8
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32.store
-          local.get $8
-          i32.const 1
-          i32.add
-          local.set $8
-          br $for-loop|4
-         end
-        end
-       else
-        i32.const 0
-        local.set $8
-        loop $for-loop|5
-         local.get $6
-         local.get $8
-         i32.gt_s
-         if
-          local.get $13
-          local.get $8
-          i32.const 4
-          i32.shl
-          i32.add
-          f32.const 0
-          f32.store
-          local.get $8
-          i32.const 1
-          i32.add
-          local.set $8
-          br $for-loop|5
          end
         end
        end
@@ -3906,14 +3603,244 @@
        i32.const 1
        i32.add
        local.set $9
-       br $for-loop|3
+       br $for-loop|1
+      end
+     end
+    else
+     local.get $16
+     i32.const 4
+     i32.eq
+     if
+      local.get $1
+      local.get $3
+      local.get $15
+      i32.add
+      local.get $2
+      i32.mul
+      local.get $4
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $16
+      local.get $2
+      i32.const 2
+      i32.shl
+      local.set $17
+      i32.const 0
+      local.set $8
+      loop $for-loop|00
+       local.get $8
+       i32.const 4
+       i32.add
+       local.tee $9
+       local.get $6
+       i32.le_s
+       if
+        local.get $14
+        local.get $8
+        i32.const 4
+        i32.shl
+        i32.add
+        local.tee $18
+        local.get $16
+        local.get $8
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $8
+        v128.load
+        local.tee $20
+        local.get $8
+        local.get $17
+        i32.add
+        v128.load
+        local.tee $21
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $13
+        local.get $8
+        local.get $17
+        i32.const 1
+        i32.shl
+        i32.add
+        v128.load
+        local.tee $12
+        local.get $8
+        local.get $17
+        i32.const 3
+        i32.mul
+        i32.add
+        v128.load
+        local.tee $11
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+        local.tee $10
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store
+        local.get $18
+        local.get $13
+        local.get $10
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=16
+        local.get $18
+        local.get $20
+        local.get $21
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $10
+        local.get $12
+        local.get $11
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+        local.tee $11
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store offset=32
+        local.get $18
+        local.get $10
+        local.get $11
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        v128.store offset=48
+        local.get $9
+        local.set $8
+        br $for-loop|00
+       end
+      end
+      loop $for-loop|11
+       local.get $6
+       local.get $8
+       i32.gt_s
+       if
+        i32.const 0
+        local.set $9
+        loop $for-loop|22
+         local.get $9
+         i32.const 4
+         i32.lt_s
+         if
+          local.get $14
+          local.get $8
+          i32.const 2
+          i32.shl
+          local.tee $18
+          local.get $9
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $16
+          local.get $9
+          local.get $17
+          i32.mul
+          i32.add
+          local.get $18
+          i32.add
+          f32.load
+          f32.store
+          local.get $9
+          i32.const 1
+          i32.add
+          local.set $9
+          br $for-loop|22
+         end
+        end
+        local.get $8
+        i32.const 1
+        i32.add
+        local.set $8
+        br $for-loop|11
+       end
+      end
+     else
+      i32.const 0
+      local.set $8
+      loop $for-loop|3
+       local.get $8
+       i32.const 4
+       i32.lt_s
+       if
+        local.get $14
+        local.get $8
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $17
+        local.get $8
+        local.get $16
+        i32.lt_s
+        if
+         local.get $1
+         local.get $3
+         local.get $15
+         i32.add
+         local.get $8
+         i32.add
+         local.get $2
+         i32.mul
+         local.get $4
+         i32.add
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $18
+         i32.const 0
+         local.set $9
+         loop $for-loop|4
+          local.get $6
+          local.get $9
+          i32.gt_s
+          if
+           local.get $17
+           local.get $9
+           i32.const 4
+           i32.shl
+           i32.add
+           local.get $18
+           local.get $9
+           i32.const 2
+           i32.shl
+           i32.add
+           f32.load
+           f32.store
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|4
+          end
+         end
+        else
+         i32.const 0
+         local.set $9
+         loop $for-loop|5
+          local.get $6
+          local.get $9
+          i32.gt_s
+          if
+           local.get $17
+           local.get $9
+           i32.const 4
+           i32.shl
+           i32.add
+           f32.const 0
+           f32.store
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|5
+          end
+         end
+        end
+        local.get $8
+        i32.const 1
+        i32.add
+        local.set $8
+        br $for-loop|3
+       end
       end
      end
     end
-    local.get $10
+    local.get $15
     i32.const 4
     i32.add
-    local.set $10
+    local.set $15
     br $for-loop|0
    end
   end
@@ -9899,6 +9826,395 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/pool/plane2x2Backward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
+  (local $9 i32)
+  (local $10 v128)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 v128)
+  (local $19 i32)
+  (local $20 f32)
+  (local $21 f32)
+  (local $22 i32)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 i32)
+  local.get $6
+  i32.const 2
+  i32.shl
+  local.set $16
+  loop $for-loop|0
+   local.get $7
+   local.get $15
+   i32.gt_s
+   if
+    local.get $2
+    local.get $4
+    local.get $15
+    i32.const 1
+    i32.shl
+    local.get $6
+    i32.mul
+    i32.add
+    local.tee $19
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $17
+    i32.const 0
+    local.set $12
+    loop $for-loop|1
+     local.get $12
+     i32.const 4
+     i32.add
+     local.get $8
+     i32.le_s
+     if
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $8
+      local.get $15
+      i32.mul
+      local.get $12
+      i32.add
+      i32.const 2
+      i32.shl
+      local.tee $11
+      local.get $0
+      i32.add
+      v128.load
+      local.tee $13
+      local.get $1
+      local.get $11
+      i32.add
+      v128.load
+      local.tee $10
+      local.get $12
+      i32.const 1
+      i32.shl
+      local.tee $11
+      local.get $19
+      i32.add
+      local.tee $22
+      i32x4.splat
+      v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
+      i32x4.add
+      local.tee $23
+      i32x4.eq
+      v128.and
+      f32x4.add
+      local.tee $14
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $13
+      local.get $10
+      local.get $23
+      v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
+      i32x4.add
+      i32x4.eq
+      v128.and
+      f32x4.add
+      local.tee $24
+      i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+      local.set $18
+      local.get $14
+      local.get $24
+      i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+      local.set $14
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $13
+      local.get $10
+      local.get $23
+      local.get $6
+      i32x4.splat
+      i32x4.add
+      i32x4.eq
+      v128.and
+      f32x4.add
+      local.tee $24
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $13
+      local.get $10
+      local.get $23
+      local.get $6
+      i32.const 1
+      i32.add
+      i32x4.splat
+      i32x4.add
+      i32x4.eq
+      v128.and
+      f32x4.add
+      local.tee $10
+      i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+      local.set $13
+      local.get $24
+      local.get $10
+      i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+      local.set $10
+      local.get $3
+      if
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $3
+       local.get $22
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $22
+       v128.load
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $18
+       f32x4.mul
+       local.set $18
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $22
+       v128.load offset=16
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $14
+       f32x4.mul
+       local.set $14
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $16
+       local.get $22
+       i32.add
+       local.tee $22
+       v128.load
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $13
+       f32x4.mul
+       local.set $13
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $22
+       v128.load offset=16
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $10
+       f32x4.mul
+       local.set $10
+      end
+      local.get $17
+      local.get $11
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $11
+      local.get $18
+      v128.store
+      local.get $11
+      local.get $14
+      v128.store offset=16
+      local.get $11
+      local.get $16
+      i32.add
+      local.tee $11
+      local.get $13
+      v128.store
+      local.get $11
+      local.get $10
+      v128.store offset=16
+      local.get $12
+      i32.const 4
+      i32.add
+      local.set $12
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|2
+     local.get $8
+     local.get $12
+     i32.gt_s
+     if
+      local.get $8
+      local.get $15
+      i32.mul
+      local.get $12
+      i32.add
+      i32.const 2
+      i32.shl
+      local.tee $11
+      local.get $0
+      i32.add
+      f32.load
+      local.set $21
+      local.get $1
+      local.get $11
+      i32.add
+      i32.load
+      local.set $22
+      i32.const 0
+      local.set $11
+      loop $for-loop|3
+       local.get $11
+       i32.const 4
+       i32.lt_s
+       if
+        local.get $21
+        f32.const 0
+        f32.add
+        f32.const 0
+        local.get $22
+        local.get $19
+        local.get $12
+        i32.const 1
+        i32.shl
+        i32.add
+        local.get $11
+        i32.const 1
+        i32.shr_s
+        local.get $6
+        i32.mul
+        i32.add
+        local.get $11
+        i32.const 1
+        i32.and
+        i32.add
+        local.tee $25
+        i32.eq
+        select
+        local.set $20
+        local.get $25
+        i32.const 2
+        i32.shl
+        local.tee $25
+        local.get $2
+        i32.add
+        local.get $3
+        if (result f32)
+         f32.const 1
+         f32.const 0
+         local.get $3
+         local.get $25
+         i32.add
+         f32.load
+         f32.const 0
+         f32.gt
+         select
+         local.get $20
+         f32.mul
+        else
+         local.get $20
+        end
+        f32.store
+        local.get $11
+        i32.const 1
+        i32.add
+        local.set $11
+        br $for-loop|3
+       end
+      end
+      local.get $12
+      i32.const 1
+      i32.add
+      local.set $12
+      br $for-loop|2
+     end
+    end
+    local.get $8
+    i32.const 1
+    i32.shl
+    local.set $12
+    loop $for-loop|4
+     local.get $6
+     local.get $12
+     i32.gt_s
+     if
+      local.get $12
+      i32.const 2
+      i32.shl
+      local.tee $11
+      local.get $17
+      i32.add
+      f32.const 0
+      f32.store
+      local.get $16
+      local.get $17
+      i32.add
+      local.get $11
+      i32.add
+      f32.const 0
+      f32.store
+      local.get $12
+      i32.const 1
+      i32.add
+      local.set $12
+      br $for-loop|4
+     end
+    end
+    local.get $15
+    i32.const 1
+    i32.add
+    local.set $15
+    br $for-loop|0
+   end
+  end
+  local.get $2
+  local.get $7
+  i32.const 1
+  i32.shl
+  local.get $6
+  i32.mul
+  local.tee $0
+  local.get $4
+  i32.add
+  i32.const 2
+  i32.shl
+  i32.add
+  local.set $1
+  local.get $5
+  local.get $6
+  i32.mul
+  local.get $0
+  i32.sub
+  local.set $2
+  loop $for-loop|5
+   local.get $9
+   i32.const 4
+   i32.add
+   local.tee $0
+   local.get $2
+   i32.le_s
+   if
+    local.get $1
+    local.get $9
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $0
+    local.set $9
+    br $for-loop|5
+   end
+  end
+  loop $for-loop|6
+   local.get $2
+   local.get $9
+   i32.gt_s
+   if
+    local.get $1
+    local.get $9
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.const 0
+    f32.store
+    local.get $9
+    i32.const 1
+    i32.add
+    local.set $9
+    br $for-loop|6
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/pool/maxPool2x2Plane (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32)
   (local $7 i32)
   (local $8 f32)
@@ -10553,6 +10869,294 @@
     i32.add
     local.set $1
     br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/pool/maxPool2dBackwardItem (param $0 i32) (param $1 i32)
+  (local $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  local.get $0
+  i32.load offset=12
+  local.set $7
+  local.get $0
+  i32.load offset=16
+  local.set $8
+  local.get $0
+  i32.load offset=20
+  local.set $6
+  local.get $0
+  i32.load offset=24
+  local.set $9
+  local.get $0
+  i32.load offset=28
+  local.set $4
+  local.get $0
+  i32.load offset=32
+  local.set $5
+  local.get $0
+  i32.load offset=8
+  local.tee $10
+  local.get $0
+  i32.load offset=4
+  local.tee $11
+  local.get $1
+  i32.mul
+  local.tee $1
+  local.get $11
+  i32.add
+  local.tee $11
+  local.get $10
+  local.get $11
+  i32.lt_s
+  select
+  local.set $10
+  local.get $1
+  local.get $10
+  i32.ge_s
+  if
+   return
+  end
+  local.get $0
+  i32.load offset=52
+  if
+   local.get $0
+   i32.load offset=36
+   local.set $2
+   local.get $0
+   i32.load offset=40
+   local.set $3
+   local.get $0
+   i32.load offset=44
+   local.set $11
+   local.get $0
+   i32.load offset=48
+   local.set $0
+   loop $for-loop|0
+    local.get $1
+    local.get $10
+    i32.lt_s
+    if
+     local.get $1
+     local.get $8
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.tee $12
+     local.get $6
+     i32.add
+     local.get $9
+     local.get $12
+     i32.add
+     local.get $4
+     local.get $5
+     local.get $1
+     local.get $7
+     i32.mul
+     local.get $2
+     local.get $3
+     local.get $11
+     local.get $0
+     call $src/kernels/wasm/assembly/pool/plane2x2Backward
+     local.get $1
+     i32.const 1
+     i32.add
+     local.set $1
+     br $for-loop|0
+    end
+   end
+   return
+  end
+  local.get $1
+  local.get $7
+  i32.mul
+  i32.const 2
+  i32.shl
+  local.tee $11
+  local.get $4
+  i32.add
+  local.set $12
+  local.get $10
+  local.get $1
+  i32.sub
+  local.get $7
+  i32.mul
+  local.set $7
+  loop $for-loop|1
+   local.get $2
+   i32.const 4
+   i32.add
+   local.tee $0
+   local.get $7
+   i32.le_s
+   if
+    local.get $12
+    local.get $2
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $0
+    local.set $2
+    br $for-loop|1
+   end
+  end
+  loop $for-loop|2
+   local.get $2
+   local.get $7
+   i32.lt_s
+   if
+    local.get $12
+    local.get $2
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.const 0
+    f32.store
+    local.get $2
+    i32.const 1
+    i32.add
+    local.set $2
+    br $for-loop|2
+   end
+  end
+  local.get $1
+  local.get $8
+  i32.mul
+  i32.const 2
+  i32.shl
+  local.tee $0
+  local.get $6
+  i32.add
+  local.set $2
+  local.get $0
+  local.get $9
+  i32.add
+  local.set $0
+  local.get $10
+  local.get $1
+  i32.sub
+  local.get $8
+  i32.mul
+  local.set $1
+  loop $for-loop|00
+   local.get $1
+   local.get $3
+   i32.gt_s
+   if
+    local.get $4
+    local.get $0
+    local.get $3
+    i32.const 2
+    i32.shl
+    local.tee $6
+    i32.add
+    i32.load
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $8
+    local.get $8
+    f32.load
+    local.get $2
+    local.get $6
+    i32.add
+    f32.load
+    f32.add
+    f32.store
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
+    br $for-loop|00
+   end
+  end
+  local.get $5
+  if
+   local.get $5
+   local.get $11
+   i32.add
+   local.set $2
+   local.get $4
+   local.get $11
+   i32.add
+   local.set $3
+   i32.const 0
+   local.set $0
+   loop $for-loop|01
+    local.get $0
+    i32.const 4
+    i32.add
+    local.tee $1
+    local.get $7
+    i32.le_s
+    if
+     local.get $0
+     i32.const 2
+     i32.shl
+     local.tee $0
+     local.get $3
+     i32.add
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $0
+     local.get $2
+     i32.add
+     v128.load
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     v128.and
+     local.get $0
+     local.get $3
+     i32.add
+     v128.load
+     f32x4.mul
+     v128.store
+     local.get $1
+     local.set $0
+     br $for-loop|01
+    end
+   end
+   loop $for-loop|12
+    local.get $0
+    local.get $7
+    i32.lt_s
+    if
+     local.get $0
+     i32.const 2
+     i32.shl
+     local.tee $1
+     local.get $3
+     i32.add
+     f32.const 1
+     f32.const 0
+     local.get $1
+     local.get $2
+     i32.add
+     f32.load
+     f32.const 0
+     f32.gt
+     select
+     local.get $1
+     local.get $3
+     i32.add
+     f32.load
+     f32.mul
+     f32.store
+     local.get $0
+     i32.const 1
+     i32.add
+     local.set $0
+     br $for-loop|12
+    end
    end
   end
  )
