@@ -74,15 +74,7 @@ function packPanelRows(src: usize, lda: i32, kc: i32, dst: usize): void {
   for (; k + 4 <= kc; k += 4) {
     const at = src + <usize>k * 4;
     const out = dst + <usize>(k * MR) * 4;
-    const r0 = v128.load(at), r1 = v128.load(at + row), r2 = v128.load(at + 2 * row), r3 = v128.load(at + 3 * row);
-    const a = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5); // r0[0] r1[0] r0[1] r1[1]
-    const b = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
-    const c = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7); // r0[2] r1[2] r0[3] r1[3]
-    const d = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
-    v128.store(out, v128.shuffle<f32>(a, b, 0, 1, 4, 5));
-    v128.store(out, v128.shuffle<f32>(a, b, 2, 3, 6, 7), MR * 4);
-    v128.store(out, v128.shuffle<f32>(c, d, 0, 1, 4, 5), 2 * MR * 4);
-    v128.store(out, v128.shuffle<f32>(c, d, 2, 3, 6, 7), 3 * MR * 4);
+    storeTransposed4x4(v128.load(at), v128.load(at + row), v128.load(at + 2 * row), v128.load(at + 3 * row), out, MR * 4);
     if (MR == 6) {
       const r4 = v128.load(at + 4 * row), r5 = v128.load(at + 5 * row);
       const lo = v128.shuffle<f32>(r4, r5, 0, 4, 1, 5), hi = v128.shuffle<f32>(r4, r5, 2, 6, 3, 7);
@@ -97,17 +89,17 @@ function packPanelRows(src: usize, lda: i32, kc: i32, dst: usize): void {
   }
 }
 
-/** 4×4 transpose of the rows r0..r3, stored as four rows 32 bytes apart from dst. */
+/** 4×4 transpose of the rows r0..r3, stored as four rows `stride` bytes apart from dst. */
 // @ts-ignore: decorator
-@inline function storeTransposed4x4(r0: v128, r1: v128, r2: v128, r3: v128, dst: usize): void {
+@inline function storeTransposed4x4(r0: v128, r1: v128, r2: v128, r3: v128, dst: usize, stride: usize): void {
   const a = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5); // r0[0] r1[0] r0[1] r1[1]
   const b = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
   const c = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7); // r0[2] r1[2] r0[3] r1[3]
   const d = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
   v128.store(dst, v128.shuffle<f32>(a, b, 0, 1, 4, 5));
-  v128.store(dst, v128.shuffle<f32>(a, b, 2, 3, 6, 7), 32);
-  v128.store(dst, v128.shuffle<f32>(c, d, 0, 1, 4, 5), 64);
-  v128.store(dst, v128.shuffle<f32>(c, d, 2, 3, 6, 7), 96);
+  v128.store(dst + stride, v128.shuffle<f32>(a, b, 2, 3, 6, 7));
+  v128.store(dst + 2 * stride, v128.shuffle<f32>(c, d, 0, 1, 4, 5));
+  v128.store(dst + 3 * stride, v128.shuffle<f32>(c, d, 2, 3, 6, 7));
 }
 
 /**
@@ -120,9 +112,9 @@ function packPanelTransposed(src: usize, ldb: i32, kc: i32, dst: usize): void {
   for (; k + 4 <= kc; k += 4) {
     const at = src + <usize>k * 4;
     const out = dst + <usize>(k * NR) * 4;
-    storeTransposed4x4(v128.load(at), v128.load(at + row), v128.load(at + 2 * row), v128.load(at + 3 * row), out);
+    storeTransposed4x4(v128.load(at), v128.load(at + row), v128.load(at + 2 * row), v128.load(at + 3 * row), out, NR * 4);
     const at4 = at + 4 * row;
-    storeTransposed4x4(v128.load(at4), v128.load(at4 + row), v128.load(at4 + 2 * row), v128.load(at4 + 3 * row), out + 16);
+    storeTransposed4x4(v128.load(at4), v128.load(at4 + row), v128.load(at4 + 2 * row), v128.load(at4 + 3 * row), out + 16, NR * 4);
   }
   for (; k < kc; k++) {
     for (let c = 0; c < NR; c++) store<f32>(dst + <usize>(k * NR + c) * 4, load<f32>(src + <usize>c * row + <usize>k * 4));

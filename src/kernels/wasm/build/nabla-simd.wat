@@ -710,7 +710,7 @@
         i32.const 5
         i32.shl
         i32.add
-        local.tee $11
+        local.tee $10
         local.get $19
         local.get $9
         i32.const 2
@@ -729,7 +729,7 @@
         local.get $18
         i32.const 1
         i32.shl
-        local.tee $10
+        local.tee $11
         local.get $9
         i32.add
         v128.load
@@ -746,12 +746,14 @@
         local.tee $12
         i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         v128.store
-        local.get $11
+        local.get $10
         local.get $13
         local.get $12
         i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
         v128.store offset=32
-        local.get $11
+        local.get $10
+        i32.const -64
+        i32.sub
         local.get $17
         local.get $16
         i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
@@ -761,13 +763,16 @@
         i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
         local.tee $12
         i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store offset=64
-        local.get $11
+        v128.store
+        local.get $10
         local.get $13
         local.get $12
         i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
         v128.store offset=96
-        local.get $11
+        local.get $10
+        i32.const 16
+        i32.add
+        local.tee $10
         local.get $9
         local.get $18
         i32.const 2
@@ -784,7 +789,7 @@
         i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
         local.tee $13
         local.get $9
-        local.get $10
+        local.get $11
         i32.add
         v128.load
         local.tee $15
@@ -796,13 +801,15 @@
         i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
         local.tee $12
         i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store offset=16
-        local.get $11
+        v128.store
+        local.get $10
         local.get $13
         local.get $12
         i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=48
-        local.get $11
+        v128.store offset=32
+        local.get $10
+        i32.const -64
+        i32.sub
         local.get $17
         local.get $16
         i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
@@ -812,12 +819,12 @@
         i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
         local.tee $12
         i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store offset=80
-        local.get $11
+        v128.store
+        local.get $10
         local.get $13
         local.get $12
         i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=112
+        v128.store offset=96
         local.get $8
         local.set $9
         br $for-loop|00
