@@ -5,6 +5,7 @@
 // every layer's weight gradient and of dL/dx, the backprop inspector's data.
 import {
   Adam, argmaxRows, DataLoader, Rng, SGD, SoftmaxCrossEntropy, Tensor, dataInfoMetadata, dataInfoOf, decodeWeights, encodeWeights, evaluate, inFrame, initBackend,
+  keepResident, trainingTensors,
   loadWeightsInto, modelFromSpec, parseModelSpec, predict, Sequential,
   type Container, type ImageDataset, type Kernels, type LayerSpec, type Optimizer, type Preprocess,
 } from 'nabla';
@@ -193,6 +194,7 @@ function trainStep(r: Run): void {
   }
   const { x, y } = next.value;
   inFrame(() => stepInFrame(r, x, y)); // the step's tensors stay in the wasm arena; only numbers leave
+  keepResident(trainingTensors(r.model.parameters(), r.optimizer)); // parameters and state stay there between steps, as fit() keeps them
   pending.steps++;
   r.step++;
 }
