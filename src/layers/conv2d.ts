@@ -102,21 +102,23 @@ export class Conv2d implements Layer {
     return [g.N, g.outC, g.OH, g.OW];
   }
 
-  forward(x: Tensor, _mode: Mode): Tensor {
-    return this.run(x, false);
+  forward(x: Tensor, mode: Mode): Tensor {
+    return this.run(x, false, mode);
   }
 
   /** y = max(W ⋆ x + b, 0): a following ReLU in the convolution's epilogue (see Sequential.forward). */
-  forwardWithReLU(x: Tensor, _mode: Mode): Tensor {
-    return this.run(x, true);
+  forwardWithReLU(x: Tensor, mode: Mode): Tensor {
+    return this.run(x, true, mode);
   }
 
-  private run(x: Tensor, relu: boolean): Tensor {
+  private run(x: Tensor, relu: boolean, mode: Mode): Tensor {
     const g = this.geometry(x.shape);
     checkDtype('Conv2d', x, this.weight);
     this.x = x;
     this.g = g;
-    return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g, { relu }); // y = W ⋆ x + b
+    // In training with a weight to learn, the backend may keep what the backward's dW reuses.
+    const forBackward = mode === 'train' && trainableGrad(this.weight) !== null;
+    return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g, { relu, forBackward }); // y = W ⋆ x + b
   }
 
   backward(dy: Tensor): Tensor;

@@ -40,6 +40,7 @@ export class MaxPool2d implements Layer {
   readonly dilation: [number, number];
   readonly ceilMode: boolean;
   private argmax: Int32Array | null = null; // flat index into x of each window's maximum
+  private y: Tensor | null = null; // the output, for a fused ReLU's mask (MaxPoolRouting.output)
   private g: Conv2dGeometry | null = null;
 
   constructor(kernelSize: Pair, options: MaxPool2dOptions = {}) {
@@ -65,6 +66,7 @@ export class MaxPool2d implements Layer {
     const { y, argmax } = kernels().maxPool2d(x, g);
     this.argmax = argmax;
     this.g = g;
+    this.y = y;
     return y;
   }
 
@@ -78,7 +80,7 @@ export class MaxPool2d implements Layer {
     const argmax = requireSaved('MaxPool2d', this.argmax);
     const g = requireSaved('MaxPool2d', this.g);
     checkShape('MaxPool2d', dy, [g.N, g.C, g.OH, g.OW], 'dy');
-    return { argmax, g };
+    return { argmax, g, output: this.y };
   }
 
   parameters(): Parameter[] {

@@ -17,6 +17,7 @@ const CONV_CASES = [
   { x: [3, 2, 6, 5], outChannels: 5, kernelSize: 2, padding: 0 },
   { x: [1, 4, 5, 5], outChannels: 2, kernelSize: 1, padding: 0 },
   { x: [3, 16, 7, 6], outChannels: 16, kernelSize: 3, padding: 1 }, // Winograd on the wasm backend
+  { x: [2, 3, 17, 18], outChannels: 6, kernelSize: 3, padding: 1 }, // pooled rows wider than the SIMD width, an odd one left out
 ];
 const BIAS_SHAPES = [[3, 5], [4, 8], [2, 3, 3, 3], [1, 9]];
 /** [N, in, out] of linear cases, both sides of the SIMD width and the 6×8 tile. */
@@ -71,18 +72,26 @@ export function epilogueSuite(k: Kernels): void {
           sameBits(fused.db.data, plain.db.data, `${name} db`);
           sameBits(dy.data, dyBefore.data, `${name}: dy unchanged`);
 
-          // A 2×2 max pool after the ReLU: its dy routed back by argmax, then masked, inside the call.
-          const pg = pool2dGeometry('test', y.shape, { kernelSize: 2 });
-          const { y: pooled, argmax } = k.maxPool2d(y, pg);
-          const dPooled = randomTensor(rng, pooled.shape, dtype);
-          const viaLayers = { dW: dW0.clone(), db: db0.clone(), needDx: true };
-          const dyConv = k.activationBackward({ kind: 'relu' }, y, y, k.maxPool2dBackward(dPooled, argmax, pg));
-          const dxLayers = k.conv2dBackward(x, w, dyConv, g, viaLayers)!;
-          const inOne = { dW: dW0.clone(), db: db0.clone(), needDx: true, reluOutput: y, maxPool: { argmax, g: pg } };
-          const dxInOne = k.conv2dBackward(x, w, dPooled, g, inOne)!;
-          sameBits(dxInOne.data, dxLayers.data, `${name} + max pool dx`);
-          sameBits(inOne.dW.data, viaLayers.dW.data, `${name} + max pool dW`);
-          sameBits(inOne.db.data, viaLayers.db.data, `${name} + max pool db`);
+          // A max pool after the ReLU: its dy routed back by argmax, then masked, inside the call —
+          // 2×2 (the dense pass; an odd map leaves a row or column out) and 3×3 stride 2 padded
+          // (overlapping windows), the ReLU's mask from y or, given the pool's output, from there.
+          for (const pool of [{ kernelSize: 2 }, { kernelSize: 3, stride: 2, padding: 1 }]) {
+            if (y.shape[2] < pool.kernelSize || y.shape[3] < pool.kernelSize) continue;
+            const pg = pool2dGeometry('test', y.shape, pool);
+            const { y: pooled, argmax } = k.maxPool2d(y, pg);
+            const dPooled = randomTensor(rng, pooled.shape, dtype);
+            const viaLayers = { dW: dW0.clone(), db: db0.clone(), needDx: true };
+            const dyConv = k.activationBackward({ kind: 'relu' }, y, y, k.maxPool2dBackward(dPooled, argmax, pg));
+            const dxLayers = k.conv2dBackward(x, w, dyConv, g, viaLayers)!;
+            for (const output of [undefined, pooled]) {
+              const what = `${name} + max pool k=${pool.kernelSize}${output ? ' (mask from its output)' : ''}`;
+              const inOne = { dW: dW0.clone(), db: db0.clone(), needDx: true, reluOutput: y, maxPool: { argmax, g: pg, output } };
+              const dxInOne = k.conv2dBackward(x, w, dPooled, g, inOne)!;
+              sameBits(dxInOne.data, dxLayers.data, `${what} dx`);
+              sameBits(inOne.dW.data, viaLayers.dW.data, `${what} dW`);
+              sameBits(inOne.db.data, viaLayers.db.data, `${what} db`);
+            }
+          }
         }
       }
     });

@@ -53,11 +53,23 @@ export function planesPerItem(rt: WasmRuntime, planes: number, floats: number): 
 export function maxPoolBackwardJob(rt: WasmRuntime, pdy: number, pArgmax: number, pdx: number, py: number, g: Conv2dGeometry): void {
   const planes = g.N * g.C;
   const { per, items, parallel } = planesPerItem(rt, planes, planes * g.H * g.W);
-  // 2×2 windows at stride 2, inside the input, no dilation (pool.ts isPlain2x2): the dense pass.
-  const plain = g.kH === 2 && g.kW === 2 && g.strideH === 2 && g.strideW === 2 && g.padH === 0 && g.padW === 0 &&
+  rt.run(rt.writeJob(maxPoolBackwardWords(pdy, pArgmax, pdx, py, g, per)), items, parallel);
+}
+
+/** 2×2 windows at stride 2, inside the input, no dilation (pool.ts isPlain2x2): the backward's dense pass. */
+export function isPlain2x2(g: Conv2dGeometry): boolean {
+  return g.kH === 2 && g.kW === 2 && g.strideH === 2 && g.strideW === 2 && g.padH === 0 && g.padW === 0 &&
     g.dilationH === 1 && g.dilationW === 1 && 2 * g.OH <= g.H && 2 * g.OW <= g.W;
-  rt.run(rt.writeJob([JOB_MAX_POOL2D_BACKWARD, per, planes, g.H * g.W, g.OH * g.OW, pdy, pArgmax, pdx, py,
-    g.H, g.W, g.OH, g.OW, plain ? 1 : 0]), items, parallel);
+}
+
+/**
+ * The words of a max-pool backward job (pool.ts maxPool2dBackwardItem) with `per` planes per
+ * item; pPooled (the pool's output, for the ReLU mask in the dense pass) 0 when not given.
+ */
+export function maxPoolBackwardWords(pdy: number, pArgmax: number, pdx: number, py: number, g: Conv2dGeometry, per: number,
+  pPooled = 0): number[] {
+  return [JOB_MAX_POOL2D_BACKWARD, per, g.N * g.C, g.H * g.W, g.OH * g.OW, pdy, pArgmax, pdx, py,
+    g.H, g.W, g.OH, g.OW, isPlain2x2(g) ? 1 : 0, pPooled];
 }
 
 /** y = a + b (op 0), max(a, 0) (op 1) or a > 0 ? b : 0·b (op 2, the ReLU backward) over n floats, in ranges shared among the threads when large. */

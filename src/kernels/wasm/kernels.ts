@@ -11,12 +11,12 @@
 // call, is the reference kernel (they do not show in the profiles of docs/performance.md).
 // Outside a frame each call copies its inputs into the arena, runs and copies the results out, so
 // tensors stay plain Float32Arrays; inside one (runtime.ts) outputs stay in the arena as views.
-import type { Activation, ConvGrads, EpilogueOptions, LinearGrads, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, Conv2dKernelOptions, ConvGrads, EpilogueOptions, LinearGrads, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
-import { elementwiseJob, maxPoolBackwardJob, planesPerItem, simpleWasmKernels } from './kernels-simple.js';
+import { elementwiseJob, isPlain2x2, maxPoolBackwardJob, maxPoolBackwardWords, planesPerItem, simpleWasmKernels } from './kernels-simple.js';
 import { optimWasmKernels } from './kernels-optim.js';
 import { upsampleWasmKernels } from './kernels-upsample.js';
 
@@ -49,6 +49,8 @@ const PARTIALS_MAX_FLOATS = 1 << 23;
 const WINOGRAD_MIN_TILES = 96;
 /** Input and output channels from which a 3×3 stride-1 convolution goes by Winograd (below, its GEMMs are too thin to gain). */
 const WINOGRAD_MIN_CHANNELS = 16;
+/** Most rows (C/groups·kH·kW) of a convolution whose im2col columns a training step keeps for its backward pass. */
+const KEEP_COLS_MAX_ROWS = 160;
 
 export interface WasmKernelOptions extends WasmRuntimeOptions {
   /**
@@ -201,25 +203,59 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     return new Tensor(rt.take(pdx, N * inF), [N, inF]);
   }
 
-  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
+  /**
+   * The im2col columns a training step's conv2d kept for its backward pass, by the x array they
+   * came from: [frame, geometry key, address] (stale once the frame ends).
+   */
+  const keptCols = new WeakMap<Float32Array, { frame: number; key: string; ptr: number }[]>();
+  const geometryKey = (g: Conv2dGeometry): string => geometryWords(g).join(',');
+
+  /**
+   * Where conv2d writes the columns for the backward to read (0: its scratch, not kept): in a
+   * training step's frame, for an im2col convolution whose rows C/groups·kH·kW are few — there
+   * im2col is a large share of the work and the columns are small (LeNet's 25 and 150 rows). The
+   * columns of a wide convolution would cost memory for little time, so they are recomputed.
+   */
+  function keepColsFor(x: Tensor, g: Conv2dGeometry, rows: number, winograd: boolean): number {
+    const pointwise = g.kH === 1 && g.kW === 1 && g.strideH === 1 && g.strideW === 1 && g.padH === 0 && g.padW === 0;
+    if (winograd || pointwise || rows > KEEP_COLS_MAX_ROWS) return 0;
+    const frame = rt.openFrame;
+    const ptr = frame === null ? null : rt.keepForFrame(g.N * g.groups * rows * g.OH * g.OW * 4);
+    if (frame === null || ptr === null) return 0;
+    const data = x.data as Float32Array;
+    const entries = (keptCols.get(data) ?? []).filter((e) => e.frame === frame);
+    entries.push({ frame, key: geometryKey(g), ptr });
+    keptCols.set(data, entries);
+    return ptr;
+  }
+
+  /** The columns conv2d kept in this frame for x and geometry g, or 0. */
+  function colsKeptFor(x: Tensor, g: Conv2dGeometry): number {
+    const frame = rt.openFrame, key = geometryKey(g);
+    const entry = frame === null ? undefined : keptCols.get(x.data as Float32Array)?.find((e) => e.frame === frame && e.key === key);
+    return entry?.ptr ?? 0;
+  }
+
+  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: Conv2dKernelOptions = {}): Tensor {
     if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g, options);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.outC * OHW;
     rt.reset();
     const py = rt.keep(ySize * 4);
-    const px = rt.input(x.data as Float32Array);
-    const pw = rt.input(w.data as Float32Array);
-    const pb = b ? rt.input(b.data as Float32Array) : 0;
     const parallel = rt.threads > 1 && g.N > 1 && ySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const group = winogradGroup(g, g.N, threads);
+    const pcols = options.forBackward ? keepColsFor(x, g, rows, group > 0) : 0;
+    const px = rt.input(x.data as Float32Array);
+    const pw = rt.input(w.data as Float32Array);
+    const pb = b ? rt.input(b.data as Float32Array) : 0;
     const pu = group ? winogradKernels(pw, g, false) : 0;
     const scratchStride = group ? rt.exports.winogradWorkBytes(g.C, g.outC, g.OH, g.OW, group) + gemmScratch
       : rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride,
-      options.relu ? 1 : 0, pu, Math.max(group, 1)]);
+      options.relu ? 1 : 0, pu, Math.max(group, 1), pcols]);
     rt.run(desc, group ? Math.ceil(g.N / group) : g.N, parallel); // one item per sample (Winograd: per group)
     return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
   }
@@ -240,14 +276,32 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const dWSize = dW ? dW.size : 0;
     rt.reset();
     const pdx = grads.needDx ? rt.keep(x.size * 4) : 0; // each sample's item zeroes its dx
-    const px = rt.input(x.data as Float32Array);
+    const im2colPath = winogradGroup(g, 1, 1) === 0;
+    // The forward's columns, where it kept them (never by Winograd): dW reads them, x is unread.
+    const pcols = dW && im2colPath ? colsKeptFor(x, g) : 0;
+    const px = pcols ? 0 : rt.input(x.data as Float32Array);
     const pw = rt.input(w.data as Float32Array);
-    // dy is copied where it is scattered or masked in place; else read where it lies.
-    const pdy = pool ? rt.alloc(dySize * 4) : y ? rt.put(dy.data as Float32Array) : rt.input(dy.data as Float32Array);
-    const py = y ? rt.input(y.data as Float32Array) : 0;
-    // With the pool: dy_conv[argmax] += dy_pool, then ⊙ [y > 0], in one threaded pass by planes.
-    if (pool) maxPoolBackwardJob(rt, rt.input(dy.data as Float32Array), rt.inputInt32(pool.argmax), pdy, py, pool.g);
-    else if (y) elementwise(2, py, pdy, pdy, dySize); // dy ⊙ [y > 0] in place
+    // With the pool by im2col: each sample's dy_conv[argmax] += dy_pool, ⊙ [y > 0], is made in its
+    // item's scratch (poolDesc, read there while in cache; the mask from the pool's output where
+    // given); by Winograd, which reads dy whole, in one threaded pass by planes first.
+    const poolInItems = pool !== undefined && pool !== null && im2colPath && pool.g.N === g.N && pool.g.C === g.outC &&
+      pool.g.H === g.OH && pool.g.W === g.OW;
+    const pooled = poolInItems && y && isPlain2x2(pool.g) && pool.output?.data instanceof Float32Array &&
+      pool.output.size === dy.size ? pool.output : null;
+    const py = y && !pooled ? rt.input(y.data as Float32Array) : 0;
+    let pdy = 0, poolDesc = 0;
+    if (poolInItems) {
+      const words = maxPoolBackwardWords(rt.input(dy.data as Float32Array), rt.inputInt32(pool.argmax), 0, py, pool.g, 1,
+        pooled ? rt.input(pooled.data as Float32Array) : 0);
+      poolDesc = rt.alloc(words.length * 4);
+      new Int32Array(rt.memory.buffer, poolDesc, words.length).set(words);
+    } else {
+      // dy is copied where it is scattered or masked in place; else read where it lies.
+      pdy = pool ? rt.alloc(dySize * 4) : y ? rt.put(dy.data as Float32Array) : rt.input(dy.data as Float32Array);
+      // With the pool: dy_conv[argmax] += dy_pool, then ⊙ [y > 0], in one threaded pass by planes.
+      if (pool) maxPoolBackwardJob(rt, rt.input(dy.data as Float32Array), rt.inputInt32(pool.argmax), pdy, py, pool.g);
+      else if (y) elementwise(2, py, pdy, pdy, dySize); // dy ⊙ [y > 0] in place
+    }
     const pdW = dW ? rt.inOut(dW.data as Float32Array) : 0; // 0: a frozen weight, no dW (the job skips its im2col and GEMM)
     const parallel = rt.threads > 1 && g.N > 1 && dySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
@@ -258,13 +312,13 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // H × W), dW summed in the transformed domain; `group` samples of a piece per GEMM.
     const group = winogradGroup(g, perPiece, 1);
     const pu = group && grads.needDx ? winogradKernels(pw, g, true) : 0;
-    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW),
+    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0),
       pu ? rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group) + gemmScratch : 0,
       group && dW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group) + gemmScratch : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0, pcols, poolDesc]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -326,7 +380,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0]);
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0, 0]);
     rt.run(desc, g.N, parallel); // one item per sample
     const y = new Tensor(rt.take(py, ySize), [g.N, g.C, g.H, g.W]);
     if (b) refKernels.addBias(y, b); // y[n, c, h, w] += b[c]

@@ -8,6 +8,7 @@
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 import { reluSimd } from './elementwise';
+import { maxPool2dBackwardPlanes } from './pool';
 import { winogradAddWeightGradient, winogradGradWorkBytes, winogradSamples, winogradWeightGradient, winogradWorkBytes } from './winograd';
 
 // @ts-ignore: decorator
@@ -121,9 +122,11 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group].
- * With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then max(·, 0) with relu
- * (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW], then the gemm packing
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group,
+ * keptCols (0: none)]. With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then
+ * max(·, 0) with relu (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW]
+ * (or, with keptCols, sample n's group g writes them at keptCols + (n·groups + g)·rows·OH·OW
+ * floats, for the backward job to read instead of running im2col again), then the gemm packing
  * area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
  * i is samples [i·group, (i + 1)·group), the scratch winograd.ts's work area and then the gemm's.
  */
@@ -150,12 +153,13 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   const scratch = <usize>word(desc, 21) + <usize>thread * <usize>word(desc, 22);
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
-  const cols = scratch;
+  const keptCols = <usize>word(desc, 26);
   const gemmScratch = scratch + ((<usize>rows * OHW * 4 + 63) & ~63);
   for (let g = 0; g < groups; g++) {
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
     const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
+    const cols = keptCols != 0 ? keptCols + <usize>(n * groups + g) * <usize>rows * OHW * 4 : scratch;
     if (!pointwise) im2colSample(desc, xg, Cg, cols);
     // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
     gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
@@ -167,7 +171,10 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
 
 /**
  * Backward job words 17..: [x, w, dy, dW (0: no dW, x unread), dWPartials, dx (0: not needed), scratch, scratchStride,
- * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group, winograd dW (0 or 1)]. With u,
+ * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group, winograd dW (0 or 1), keptCols
+ * (0: none; else the forward job's kept cols, read for dW instead of im2col, x unread), pool (0:
+ * none; else a max-pool backward job descriptor whose dx is this job's dy: each sample's dy is
+ * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW)]. With u,
  * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint),
  * `group` samples of the piece at a time, after the piece's weight gradient; with the last word,
  * the piece's weight gradient is summed in the Winograd domain (winogradWeightGradient), `group`
@@ -232,7 +239,8 @@ export function addPartials(dW: usize, partials: usize, count: i32, size: i32): 
  * Sample n of a backward job: adds its dW into the dW buffer given (none when 0), writes dx[n] =
  * col2im(w_gᵀ·dy_g) (zeroing dx[n] first) unless withDx is false and, for the bias gradient, dySums[n, oc] =
  * Σ_{oh, ow} dy[n, oc] in float64 (the caller adds them into db sample by sample, as the
- * reference does). The thread's scratch holds cols, then dcols, then the gemm packing area.
+ * reference does). The thread's scratch holds (with the pool) the sample's dy, then cols, then
+ * dcols, then the gemm packing area.
  */
 function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withDx: bool): void {
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
@@ -244,18 +252,24 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
-  const cols = scratch, dcols = scratch + colsBytes;
+  const keptCols = <usize>word(desc, 30), pool = <usize>word(desc, 31);
+  // With the pool, sample n's dy (outC planes of the pool's dx) is made here, while it is read.
+  const dyBytes: usize = pool != 0 ? (<usize>outC * OHW * 4 + 63) & ~63 : 0;
+  const dyn = pool != 0 ? scratch : dy + <usize>(n * outC * OHW) * 4;
+  if (pool != 0) maxPool2dBackwardPlanes(pool, n * outC, (n + 1) * outC, dyn);
+  const cols = scratch + dyBytes, dcols = cols + colsBytes;
   const gemmScratch = dcols + colsBytes;
   // dx[n] is accumulated into (col2im, or the 1×1 GEMM): zeroed here, by the thread that fills it.
   if (dx != 0) memory.fill(dx + <usize>(n * C * H * W) * 4, 0, <usize>(C * H * W) * 4);
   for (let g = 0; g < groups; g++) {
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
-    const dyg = dy + <usize>((n * outC + g * outCg) * OHW) * 4;
+    const dyg = dyn + <usize>(g * outCg * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
     if (dW != 0) {
-      if (!pointwise) im2colSample(desc, xg, Cg, cols);
+      const gCols = keptCols != 0 ? keptCols + <usize>(n * groups + g) * <usize>rows * OHW * 4 : cols;
+      if (!pointwise && keptCols == 0) im2colSample(desc, xg, Cg, gCols);
       // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
-      gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
+      gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : gCols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
     }
     if (dx != 0) {
       const dxg = dx + <usize>((n * C + g * Cg) * H * W) * 4;
@@ -270,7 +284,7 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
   }
   if (dySums != 0) {
     for (let oc = 0; oc < outC; oc++) {
-      const row = dy + <usize>((n * outC + oc) * OHW) * 4;
+      const row = dyn + <usize>(oc * OHW) * 4;
       store<f64>(dySums + <usize>(n * outC + oc) * 8, sumAsF64(row, OHW));
     }
   }

@@ -133,50 +133,63 @@ function maxPool2dPlanes(desc: usize, p0: i32, p1: i32): void {
 
 /**
  * Max-pool backward job [kind, planes per item, planes, H·W, OH·OW, dy, argmax, dx, y (0: none),
- * H, W, OH, OW, plain 2×2 (0 or 1)]: item i writes the dx planes [i·per, (i + 1)·per): each dy
+ * H, W, OH, OW, plain 2×2 (0 or 1), pooled (0: none)]: item i writes the dx planes [i·per, (i + 1)·per): each dy
  * entry added at its argmax and, with y (the output of a ReLU fused before the pooling), the
- * result multiplied by [y > 0] as reluBackwardSimd does. Windows 2×2 at stride 2 (isPlain2x2) do
+ * result multiplied by [y > 0] as reluBackwardSimd does (read from the pool's output `pooled`
+ * instead where given, in the plain 2×2 pass: see plane2x2Backward). Windows 2×2 at stride 2 (isPlain2x2) do
  * not overlap, so there each input is its window's dy or 0: one dense pass (plane2x2Backward);
  * otherwise the planes are zeroed, scattered into and masked.
  */
 export function maxPool2dBackwardItem(desc: usize, item: i32): void {
   const per = load<i32>(desc, 4), planes = load<i32>(desc, 8);
-  const planeIn = load<i32>(desc, 12), planeOut = load<i32>(desc, 16);
-  const dy = <usize>load<i32>(desc, 20), argmax = <usize>load<i32>(desc, 24), dx = <usize>load<i32>(desc, 28);
-  const y = <usize>load<i32>(desc, 32);
   const p0 = item * per, p1 = min(planes, p0 + per);
-  if (p0 >= p1) return;
-  if (load<i32>(desc, 52) != 0) {
-    const H = load<i32>(desc, 36), W = load<i32>(desc, 40), OH = load<i32>(desc, 44), OW = load<i32>(desc, 48);
-    for (let plane = p0; plane < p1; plane++) {
-      const out = <usize>(plane * planeOut) * 4;
-      plane2x2Backward(dy + out, argmax + out, dx, y, plane * planeIn, H, W, OH, OW);
-    }
-    return;
-  }
-  const start = <usize>(p0 * planeIn) * 4, count = (p1 - p0) * planeIn;
-  zeroFloats(dx + start, count);
-  const first = <usize>(p0 * planeOut) * 4;
-  maxPool2dBackwardScatter(dy + first, argmax + first, dx, (p1 - p0) * planeOut);
-  if (y != 0) reluBackwardSimd(y + start, dx + start, dx + start, count);
+  if (p0 < p1) maxPool2dBackwardPlanes(desc, p0, p1, <usize>load<i32>(desc, 28) + <usize>(p0 * load<i32>(desc, 12)) * 4);
 }
 
 /**
- * One plane (first flat index `base`) of the 2×2 stride-2 backward, four windows at a time: input
- * (2·oh + r, 2·ow + c) gets (0 + dy) where it is its window's argmax, else 0 — the bits of zeroing
- * and scattering — then × [y > 0] when y is given. Rows and columns past the last window are 0.
+ * The dx planes [p0, p1) of the backward job at desc (its dx word unread), written from dx on:
+ * plane p at dx + (p − p0)·H·W floats. The convolution's backward job calls it per sample to
+ * make that sample's dy in its scratch, where its GEMMs read it next.
  */
-function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, base: i32, H: i32, W: i32, OH: i32, OW: i32): void {
+export function maxPool2dBackwardPlanes(desc: usize, p0: i32, p1: i32, dx: usize): void {
+  const planeIn = load<i32>(desc, 12), planeOut = load<i32>(desc, 16);
+  const dy = <usize>load<i32>(desc, 20), argmax = <usize>load<i32>(desc, 24);
+  const y = <usize>load<i32>(desc, 32), pooled = <usize>load<i32>(desc, 56);
+  if (load<i32>(desc, 52) != 0) {
+    const H = load<i32>(desc, 36), W = load<i32>(desc, 40), OH = load<i32>(desc, 44), OW = load<i32>(desc, 48);
+    for (let plane = p0; plane < p1; plane++) {
+      const out = <usize>(plane * planeOut) * 4, inAt = <usize>(plane * planeIn) * 4;
+      plane2x2Backward(dy + out, argmax + out, dx + <usize>((plane - p0) * planeIn) * 4, y != 0 ? y + inAt : 0,
+        pooled != 0 ? pooled + out : 0, plane * planeIn, H, W, OH, OW);
+    }
+    return;
+  }
+  const count = (p1 - p0) * planeIn;
+  zeroFloats(dx, count);
+  const first = <usize>(p0 * planeOut) * 4;
+  maxPool2dBackwardScatter(dy + first, argmax + first, dx, (p1 - p0) * planeOut, p0 * planeIn);
+  if (y != 0) reluBackwardSimd(y + <usize>(p0 * planeIn) * 4, dx, dx, count);
+}
+
+/**
+ * One plane of the 2×2 stride-2 backward, four windows at a time (dx and y point at the plane;
+ * its inputs have flat indices base, base + 1, …): input (2·oh + r, 2·ow + c) gets (0 + dy) where
+ * it is its window's argmax, else 0 — the bits of zeroing and scattering — then × [y > 0] when y
+ * is given. With `pooled` (the pool's output plane, y[argmax] of each window) the mask is read
+ * there instead, once per window: the same factor where dy lands, and +0 × either factor is +0
+ * elsewhere, so the same bits from a quarter of the reads. Rows and columns past the last window are 0.
+ */
+function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, pooled: usize, base: i32, H: i32, W: i32, OH: i32, OW: i32): void {
   const zero = f32x4.splat(0), one = f32x4.splat(1);
   const rowBytes = <usize>W * 4;
   for (let oh = 0; oh < OH; oh++) {
-    const top = base + 2 * oh * W;
+    const top = 2 * oh * W; // the window row's first input, in the plane
     const row0 = dx + <usize>top * 4;
     let ow = 0;
     for (; ow + 4 <= OW; ow += 4) {
       const at = <usize>(oh * OW + ow) * 4;
       const d = v128.load(dy + at), index = v128.load(argmax + at);
-      const tl = i32x4.add(i32x4.splat(top + 2 * ow), i32x4(0, 2, 4, 6));
+      const tl = i32x4.add(i32x4.splat(base + top + 2 * ow), i32x4(0, 2, 4, 6));
       // (0 + dy) where the window's maximum is here (a −0 becomes +0, as when added to a zeroed dx).
       const vtl = f32x4.add(zero, v128.and(d, i32x4.eq(index, tl)));
       const vtr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(1)))));
@@ -185,7 +198,14 @@ function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, base: i
       const out = row0 + <usize>(2 * ow) * 4;
       let a = v128.shuffle<f32>(vtl, vtr, 0, 4, 1, 5), b = v128.shuffle<f32>(vtl, vtr, 2, 6, 3, 7);
       let c = v128.shuffle<f32>(vbl, vbr, 0, 4, 1, 5), e = v128.shuffle<f32>(vbl, vbr, 2, 6, 3, 7);
-      if (y != 0) {
+      if (pooled != 0) {
+        const m = v128.and(one, f32x4.gt(v128.load(pooled + at), zero));
+        const m01 = v128.shuffle<f32>(m, m, 0, 0, 1, 1), m23 = v128.shuffle<f32>(m, m, 2, 2, 3, 3);
+        a = f32x4.mul(m01, a);
+        b = f32x4.mul(m23, b);
+        c = f32x4.mul(m01, c);
+        e = f32x4.mul(m23, e);
+      } else if (y != 0) {
         const py = y + <usize>(top + 2 * ow) * 4;
         a = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py), zero)), a);
         b = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py, 16), zero)), b);
@@ -199,10 +219,12 @@ function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, base: i
     }
     for (; ow < OW; ow++) {
       const d = load<f32>(dy + <usize>(oh * OW + ow) * 4), index = load<i32>(argmax + <usize>(oh * OW + ow) * 4);
+      const windowMask: f32 = pooled != 0 && load<f32>(pooled + <usize>(oh * OW + ow) * 4) > 0 ? 1 : 0;
       for (let k = 0; k < 4; k++) {
         const at = top + 2 * ow + (k >> 1) * W + (k & 1);
-        const v: f32 = index == at ? <f32>0 + d : 0;
-        store<f32>(dx + <usize>at * 4, y != 0 ? (load<f32>(y + <usize>at * 4) > 0 ? <f32>1 : <f32>0) * v : v);
+        const v: f32 = index == base + at ? <f32>0 + d : 0;
+        const mask: f32 = pooled != 0 ? windowMask : y != 0 && load<f32>(y + <usize>at * 4) > 0 ? 1 : 0;
+        store<f32>(dx + <usize>at * 4, y != 0 || pooled != 0 ? mask * v : v);
       }
     }
     // Columns past the last window (odd W) get nothing: 0.
@@ -213,13 +235,16 @@ function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, base: i
   }
   // Rows past the last window (odd H): 0.
   const covered = 2 * OH * W;
-  zeroFloats(dx + <usize>(base + covered) * 4, H * W - covered);
+  zeroFloats(dx + <usize>covered * 4, H * W - covered);
 }
 
-/** Max-pool backward: dx[argmax[i]] += dy[i] for the n entries of dy (dx zeroed by the caller). */
-export function maxPool2dBackwardScatter(dy: usize, argmax: usize, dx: usize, n: i32): void {
+/**
+ * Max-pool backward: dx[argmax[i] − base] += dy[i] for the n entries of dy (dx zeroed by the
+ * caller; base the flat index of dx's first float).
+ */
+export function maxPool2dBackwardScatter(dy: usize, argmax: usize, dx: usize, n: i32, base: i32 = 0): void {
   for (let i = 0; i < n; i++) {
-    const at = dx + <usize>load<i32>(argmax + <usize>i * 4) * 4;
+    const at = dx + <usize>(load<i32>(argmax + <usize>i * 4) - base) * 4;
     store<f32>(at, load<f32>(at) + load<f32>(dy + <usize>i * 4));
   }
 }

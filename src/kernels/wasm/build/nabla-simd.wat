@@ -3,28 +3,27 @@
  (type $1 (func (param i32)))
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (result i32)))
- (type $4 (func (param i32 i32)))
- (type $5 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32 i32) (result i32)))
- (type $8 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32) (result f64)))
- (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $14 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $15 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $17 (func (param i32 i32 i32 i32 f32 i32)))
- (type $18 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $19 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $4 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32) (result i32)))
+ (type $7 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $12 (func (param i32 i32) (result f64)))
+ (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $15 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $19 (func (param i32 i32 i32 i32 i32 f32 i32)))
  (type $20 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
  (type $21 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
  (type $22 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
  (type $23 (func (param i32 f64)))
- (type $24 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $25 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $24 (func (param i32 i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -2279,6 +2278,293 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  local.get $0
+  i32.load offset=12
+  local.set $5
+  local.get $0
+  i32.load offset=16
+  local.set $10
+  local.get $0
+  i32.load offset=20
+  local.set $11
+  local.get $0
+  i32.load offset=24
+  local.set $8
+  local.get $0
+  i32.load offset=32
+  local.set $7
+  local.get $0
+  i32.load offset=56
+  local.set $9
+  local.get $0
+  i32.load offset=52
+  if
+   local.get $0
+   i32.load offset=36
+   local.set $4
+   local.get $0
+   i32.load offset=40
+   local.set $12
+   local.get $0
+   i32.load offset=44
+   local.set $13
+   local.get $0
+   i32.load offset=48
+   local.set $14
+   local.get $1
+   local.set $0
+   loop $for-loop|0
+    local.get $0
+    local.get $2
+    i32.lt_s
+    if
+     local.get $11
+     local.get $0
+     local.get $10
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.tee $6
+     i32.add
+     local.get $6
+     local.get $8
+     i32.add
+     local.get $3
+     local.get $0
+     local.get $1
+     i32.sub
+     local.get $5
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $7
+     local.get $0
+     local.get $5
+     i32.mul
+     local.tee $15
+     i32.const 2
+     i32.shl
+     i32.add
+     i32.const 0
+     local.get $7
+     select
+     local.get $6
+     local.get $9
+     i32.add
+     i32.const 0
+     local.get $9
+     select
+     local.get $15
+     local.get $4
+     local.get $12
+     local.get $13
+     local.get $14
+     call $src/kernels/wasm/assembly/pool/plane2x2Backward
+     local.get $0
+     i32.const 1
+     i32.add
+     local.set $0
+     br $for-loop|0
+    end
+   end
+   return
+  end
+  local.get $2
+  local.get $1
+  i32.sub
+  local.get $5
+  i32.mul
+  local.set $9
+  loop $for-loop|1
+   local.get $4
+   i32.const 4
+   i32.add
+   local.tee $0
+   local.get $9
+   i32.le_s
+   if
+    local.get $3
+    local.get $4
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $0
+    local.set $4
+    br $for-loop|1
+   end
+  end
+  loop $for-loop|2
+   local.get $4
+   local.get $9
+   i32.lt_s
+   if
+    local.get $3
+    local.get $4
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.const 0
+    f32.store
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|2
+   end
+  end
+  local.get $1
+  local.get $10
+  i32.mul
+  i32.const 2
+  i32.shl
+  local.tee $0
+  local.get $11
+  i32.add
+  local.set $4
+  local.get $0
+  local.get $8
+  i32.add
+  local.set $0
+  local.get $2
+  local.get $1
+  i32.sub
+  local.get $10
+  i32.mul
+  local.set $2
+  local.get $1
+  local.get $5
+  i32.mul
+  local.set $8
+  loop $for-loop|00
+   local.get $2
+   local.get $6
+   i32.gt_s
+   if
+    local.get $3
+    local.get $0
+    local.get $6
+    i32.const 2
+    i32.shl
+    local.tee $10
+    i32.add
+    i32.load
+    local.get $8
+    i32.sub
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $11
+    local.get $11
+    f32.load
+    local.get $4
+    local.get $10
+    i32.add
+    f32.load
+    f32.add
+    f32.store
+    local.get $6
+    i32.const 1
+    i32.add
+    local.set $6
+    br $for-loop|00
+   end
+  end
+  local.get $7
+  if
+   local.get $7
+   local.get $1
+   local.get $5
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.add
+   local.set $2
+   i32.const 0
+   local.set $0
+   loop $for-loop|01
+    local.get $0
+    i32.const 4
+    i32.add
+    local.tee $1
+    local.get $9
+    i32.le_s
+    if
+     local.get $0
+     i32.const 2
+     i32.shl
+     local.tee $0
+     local.get $3
+     i32.add
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $0
+     local.get $2
+     i32.add
+     v128.load
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     v128.and
+     local.get $0
+     local.get $3
+     i32.add
+     v128.load
+     f32x4.mul
+     v128.store
+     local.get $1
+     local.set $0
+     br $for-loop|01
+    end
+   end
+   loop $for-loop|12
+    local.get $0
+    local.get $9
+    i32.lt_s
+    if
+     local.get $0
+     i32.const 2
+     i32.shl
+     local.tee $1
+     local.get $3
+     i32.add
+     f32.const 1
+     f32.const 0
+     local.get $1
+     local.get $2
+     i32.add
+     f32.load
+     f32.const 0
+     f32.gt
+     select
+     local.get $1
+     local.get $3
+     i32.add
+     f32.load
+     f32.mul
+     f32.store
+     local.get $0
+     i32.const 1
+     i32.add
+     local.set $0
+     br $for-loop|12
+    end
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 v128)
   (local $4 f32)
@@ -3080,8 +3366,39 @@
         i32.eq
         if
          local.get $0
+         i32.load offset=4
+         local.tee $2
          local.get $1
-         call $src/kernels/wasm/assembly/pool/maxPool2dBackwardItem
+         i32.mul
+         local.tee $1
+         local.get $0
+         i32.load offset=8
+         local.tee $7
+         local.get $1
+         local.get $2
+         i32.add
+         local.tee $2
+         local.get $2
+         local.get $7
+         i32.gt_s
+         select
+         local.tee $2
+         i32.lt_s
+         if
+          local.get $0
+          local.get $1
+          local.get $2
+          local.get $0
+          i32.load offset=28
+          local.get $1
+          local.get $0
+          i32.load offset=12
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
+         end
         else
          local.get $7
          i32.const 10
@@ -9833,57 +10150,56 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/pool/plane2x2Backward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
-  (local $9 i32)
-  (local $10 v128)
+ (func $src/kernels/wasm/assembly/pool/plane2x2Backward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
+  (local $10 i32)
   (local $11 i32)
   (local $12 i32)
   (local $13 v128)
   (local $14 v128)
   (local $15 i32)
-  (local $16 i32)
+  (local $16 v128)
   (local $17 i32)
-  (local $18 v128)
+  (local $18 i32)
   (local $19 i32)
   (local $20 f32)
   (local $21 f32)
-  (local $22 i32)
-  (local $23 v128)
+  (local $22 f32)
+  (local $23 i32)
   (local $24 v128)
-  (local $25 i32)
-  local.get $6
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 i32)
+  local.get $7
   i32.const 2
   i32.shl
-  local.set $16
+  local.set $17
   loop $for-loop|0
-   local.get $7
+   local.get $8
    local.get $15
    i32.gt_s
    if
     local.get $2
-    local.get $4
     local.get $15
     i32.const 1
     i32.shl
-    local.get $6
+    local.get $7
     i32.mul
-    i32.add
-    local.tee $19
+    local.tee $18
     i32.const 2
     i32.shl
     i32.add
-    local.set $17
+    local.set $19
     i32.const 0
     local.set $12
     loop $for-loop|1
      local.get $12
      i32.const 4
      i32.add
-     local.get $8
+     local.get $9
      i32.le_s
      if
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $8
+      local.get $9
       local.get $15
       i32.mul
       local.get $12
@@ -9899,54 +10215,62 @@
       local.get $11
       i32.add
       v128.load
-      local.tee $10
+      local.tee $24
       local.get $12
       i32.const 1
       i32.shl
-      local.tee $11
-      local.get $19
+      local.tee $23
+      local.get $5
+      local.get $18
       i32.add
-      local.tee $22
+      i32.add
       i32x4.splat
       v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
       i32x4.add
-      local.tee $23
+      local.tee $25
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $14
+      local.set $14
+      local.get $19
+      local.get $23
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $23
+      local.get $14
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       local.get $13
-      local.get $10
-      local.get $23
+      local.get $24
+      local.get $25
       v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
       i32x4.add
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $24
+      local.tee $26
       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-      local.set $18
+      local.set $16
       local.get $14
-      local.get $24
+      local.get $26
       i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
       local.set $14
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       local.get $13
-      local.get $10
-      local.get $23
-      local.get $6
+      local.get $24
+      local.get $25
+      local.get $7
       i32x4.splat
       i32x4.add
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $24
+      local.tee $26
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       local.get $13
-      local.get $10
-      local.get $23
-      local.get $6
+      local.get $24
+      local.get $25
+      local.get $7
       i32.const 1
       i32.add
       i32x4.splat
@@ -9954,79 +10278,113 @@
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $10
+      local.tee $24
       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
       local.set $13
+      local.get $26
       local.get $24
-      local.get $10
       i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-      local.set $10
-      local.get $3
-      if
+      local.set $24
+      local.get $4
+      if (result v128)
        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $3
-       local.get $22
-       i32.const 2
-       i32.shl
+       local.get $4
+       local.get $11
        i32.add
-       local.tee $22
        v128.load
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
        v128.and
-       local.get $18
+       local.tee $25
+       local.get $25
+       i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
+       local.tee $26
+       local.get $16
        f32x4.mul
-       local.set $18
-       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $22
-       v128.load offset=16
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       f32x4.gt
-       v128.and
+       local.set $16
+       local.get $25
+       local.get $25
+       i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
+       local.tee $25
        local.get $14
        f32x4.mul
        local.set $14
-       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $16
-       local.get $22
-       i32.add
-       local.tee $22
-       v128.load
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       f32x4.gt
-       v128.and
+       local.get $26
        local.get $13
        f32x4.mul
        local.set $13
-       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $22
-       v128.load offset=16
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       f32x4.gt
-       v128.and
-       local.get $10
+       local.get $25
+       local.get $24
        f32x4.mul
-       local.set $10
+      else
+       local.get $3
+       if (result v128)
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $3
+        local.get $18
+        local.get $12
+        i32.const 1
+        i32.shl
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $11
+        v128.load
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.and
+        local.get $16
+        f32x4.mul
+        local.set $16
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $11
+        v128.load offset=16
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.and
+        local.get $14
+        f32x4.mul
+        local.set $14
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $11
+        local.get $17
+        i32.add
+        local.tee $11
+        v128.load
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.and
+        local.get $13
+        f32x4.mul
+        local.set $13
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $11
+        v128.load offset=16
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.and
+        local.get $24
+        f32x4.mul
+       else
+        local.get $24
+       end
       end
-      local.get $17
-      local.get $11
-      i32.const 2
-      i32.shl
-      i32.add
-      local.tee $11
-      local.get $18
+      local.set $24
+      local.get $23
+      local.get $16
       v128.store
-      local.get $11
+      local.get $23
       local.get $14
       v128.store offset=16
-      local.get $11
-      local.get $16
+      local.get $17
+      local.get $23
       i32.add
       local.tee $11
       local.get $13
       v128.store
       local.get $11
-      local.get $10
+      local.get $24
       v128.store offset=16
       local.get $12
       i32.const 4
@@ -10036,11 +10394,11 @@
      end
     end
     loop $for-loop|2
-     local.get $8
+     local.get $9
      local.get $12
      i32.gt_s
      if
-      local.get $8
+      local.get $9
       local.get $15
       i32.mul
       local.get $12
@@ -10056,6 +10414,21 @@
       local.get $11
       i32.add
       i32.load
+      local.set $27
+      f32.const 1
+      f32.const 0
+      local.get $4
+      if (result i32)
+       local.get $4
+       local.get $11
+       i32.add
+       f32.load
+       f32.const 0
+       f32.gt
+      else
+       i32.const 0
+      end
+      select
       local.set $22
       i32.const 0
       local.set $11
@@ -10068,8 +10441,8 @@
         f32.const 0
         f32.add
         f32.const 0
-        local.get $22
-        local.get $19
+        local.get $27
+        local.get $18
         local.get $12
         i32.const 1
         i32.shl
@@ -10077,39 +10450,53 @@
         local.get $11
         i32.const 1
         i32.shr_s
-        local.get $6
+        local.get $7
         i32.mul
         i32.add
         local.get $11
         i32.const 1
         i32.and
         i32.add
-        local.tee $25
+        local.tee $23
+        local.get $5
+        i32.add
         i32.eq
         select
         local.set $20
-        local.get $25
+        local.get $2
+        local.get $23
         i32.const 2
         i32.shl
-        local.tee $25
-        local.get $2
         i32.add
-        local.get $3
+        local.get $4
         if (result f32)
+         local.get $22
+        else
          f32.const 1
          f32.const 0
          local.get $3
-         local.get $25
-         i32.add
-         f32.load
-         f32.const 0
-         f32.gt
+         if (result i32)
+          local.get $3
+          local.get $23
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32.const 0
+          f32.gt
+         else
+          i32.const 0
+         end
          select
-         local.get $20
-         f32.mul
-        else
-         local.get $20
         end
+        local.get $20
+        f32.mul
+        local.get $20
+        i32.const 1
+        local.get $4
+        local.get $3
+        select
+        select
         f32.store
         local.get $11
         i32.const 1
@@ -10125,12 +10512,12 @@
       br $for-loop|2
      end
     end
-    local.get $8
+    local.get $9
     i32.const 1
     i32.shl
     local.set $12
     loop $for-loop|4
-     local.get $6
+     local.get $7
      local.get $12
      i32.gt_s
      if
@@ -10138,12 +10525,12 @@
       i32.const 2
       i32.shl
       local.tee $11
-      local.get $17
+      local.get $19
       i32.add
       f32.const 0
       f32.store
-      local.get $16
       local.get $17
+      local.get $19
       i32.add
       local.get $11
       i32.add
@@ -10164,26 +10551,24 @@
    end
   end
   local.get $2
-  local.get $7
+  local.get $8
   i32.const 1
   i32.shl
-  local.get $6
+  local.get $7
   i32.mul
   local.tee $0
-  local.get $4
-  i32.add
   i32.const 2
   i32.shl
   i32.add
   local.set $1
-  local.get $5
   local.get $6
+  local.get $7
   i32.mul
   local.get $0
   i32.sub
   local.set $2
   loop $for-loop|5
-   local.get $9
+   local.get $10
    i32.const 4
    i32.add
    local.tee $0
@@ -10191,33 +10576,33 @@
    i32.le_s
    if
     local.get $1
-    local.get $9
+    local.get $10
     i32.const 2
     i32.shl
     i32.add
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     v128.store
     local.get $0
-    local.set $9
+    local.set $10
     br $for-loop|5
    end
   end
   loop $for-loop|6
    local.get $2
-   local.get $9
+   local.get $10
    i32.gt_s
    if
     local.get $1
-    local.get $9
+    local.get $10
     i32.const 2
     i32.shl
     i32.add
     f32.const 0
     f32.store
-    local.get $9
+    local.get $10
     i32.const 1
     i32.add
-    local.set $9
+    local.set $10
     br $for-loop|6
    end
   end
@@ -10876,294 +11261,6 @@
     i32.add
     local.set $1
     br $for-loop|1
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/pool/maxPool2dBackwardItem (param $0 i32) (param $1 i32)
-  (local $2 i32)
-  (local $3 i32)
-  (local $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  local.get $0
-  i32.load offset=12
-  local.set $7
-  local.get $0
-  i32.load offset=16
-  local.set $8
-  local.get $0
-  i32.load offset=20
-  local.set $6
-  local.get $0
-  i32.load offset=24
-  local.set $9
-  local.get $0
-  i32.load offset=28
-  local.set $4
-  local.get $0
-  i32.load offset=32
-  local.set $5
-  local.get $0
-  i32.load offset=8
-  local.tee $10
-  local.get $0
-  i32.load offset=4
-  local.tee $11
-  local.get $1
-  i32.mul
-  local.tee $1
-  local.get $11
-  i32.add
-  local.tee $11
-  local.get $10
-  local.get $11
-  i32.lt_s
-  select
-  local.set $10
-  local.get $1
-  local.get $10
-  i32.ge_s
-  if
-   return
-  end
-  local.get $0
-  i32.load offset=52
-  if
-   local.get $0
-   i32.load offset=36
-   local.set $2
-   local.get $0
-   i32.load offset=40
-   local.set $3
-   local.get $0
-   i32.load offset=44
-   local.set $11
-   local.get $0
-   i32.load offset=48
-   local.set $0
-   loop $for-loop|0
-    local.get $1
-    local.get $10
-    i32.lt_s
-    if
-     local.get $1
-     local.get $8
-     i32.mul
-     i32.const 2
-     i32.shl
-     local.tee $12
-     local.get $6
-     i32.add
-     local.get $9
-     local.get $12
-     i32.add
-     local.get $4
-     local.get $5
-     local.get $1
-     local.get $7
-     i32.mul
-     local.get $2
-     local.get $3
-     local.get $11
-     local.get $0
-     call $src/kernels/wasm/assembly/pool/plane2x2Backward
-     local.get $1
-     i32.const 1
-     i32.add
-     local.set $1
-     br $for-loop|0
-    end
-   end
-   return
-  end
-  local.get $1
-  local.get $7
-  i32.mul
-  i32.const 2
-  i32.shl
-  local.tee $11
-  local.get $4
-  i32.add
-  local.set $12
-  local.get $10
-  local.get $1
-  i32.sub
-  local.get $7
-  i32.mul
-  local.set $7
-  loop $for-loop|1
-   local.get $2
-   i32.const 4
-   i32.add
-   local.tee $0
-   local.get $7
-   i32.le_s
-   if
-    local.get $12
-    local.get $2
-    i32.const 2
-    i32.shl
-    i32.add
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    v128.store
-    local.get $0
-    local.set $2
-    br $for-loop|1
-   end
-  end
-  loop $for-loop|2
-   local.get $2
-   local.get $7
-   i32.lt_s
-   if
-    local.get $12
-    local.get $2
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.const 0
-    f32.store
-    local.get $2
-    i32.const 1
-    i32.add
-    local.set $2
-    br $for-loop|2
-   end
-  end
-  local.get $1
-  local.get $8
-  i32.mul
-  i32.const 2
-  i32.shl
-  local.tee $0
-  local.get $6
-  i32.add
-  local.set $2
-  local.get $0
-  local.get $9
-  i32.add
-  local.set $0
-  local.get $10
-  local.get $1
-  i32.sub
-  local.get $8
-  i32.mul
-  local.set $1
-  loop $for-loop|00
-   local.get $1
-   local.get $3
-   i32.gt_s
-   if
-    local.get $4
-    local.get $0
-    local.get $3
-    i32.const 2
-    i32.shl
-    local.tee $6
-    i32.add
-    i32.load
-    i32.const 2
-    i32.shl
-    i32.add
-    local.tee $8
-    local.get $8
-    f32.load
-    local.get $2
-    local.get $6
-    i32.add
-    f32.load
-    f32.add
-    f32.store
-    local.get $3
-    i32.const 1
-    i32.add
-    local.set $3
-    br $for-loop|00
-   end
-  end
-  local.get $5
-  if
-   local.get $5
-   local.get $11
-   i32.add
-   local.set $2
-   local.get $4
-   local.get $11
-   i32.add
-   local.set $3
-   i32.const 0
-   local.set $0
-   loop $for-loop|01
-    local.get $0
-    i32.const 4
-    i32.add
-    local.tee $1
-    local.get $7
-    i32.le_s
-    if
-     local.get $0
-     i32.const 2
-     i32.shl
-     local.tee $0
-     local.get $3
-     i32.add
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $0
-     local.get $2
-     i32.add
-     v128.load
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.gt
-     v128.and
-     local.get $0
-     local.get $3
-     i32.add
-     v128.load
-     f32x4.mul
-     v128.store
-     local.get $1
-     local.set $0
-     br $for-loop|01
-    end
-   end
-   loop $for-loop|12
-    local.get $0
-    local.get $7
-    i32.lt_s
-    if
-     local.get $0
-     i32.const 2
-     i32.shl
-     local.tee $1
-     local.get $3
-     i32.add
-     f32.const 1
-     f32.const 0
-     local.get $1
-     local.get $2
-     i32.add
-     f32.load
-     f32.const 0
-     f32.gt
-     select
-     local.get $1
-     local.get $3
-     i32.add
-     f32.load
-     f32.mul
-     f32.store
-     local.get $0
-     i32.const 1
-     i32.add
-     local.set $0
-     br $for-loop|12
-    end
    end
   end
  )
@@ -13622,10 +13719,10 @@
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
-  (local $5 v128)
-  (local $6 i32)
-  (local $7 f32)
-  (local $8 i32)
+  (local $5 i32)
+  (local $6 v128)
+  (local $7 i32)
+  (local $8 f32)
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
@@ -13641,38 +13738,40 @@
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
   local.get $0
   i32.load offset=12
-  local.set $11
+  local.set $16
   local.get $0
   i32.load offset=16
-  local.set $12
-  local.get $0
-  i32.load offset=68
-  local.set $13
-  local.get $0
-  i32.load offset=72
-  local.set $14
-  local.get $0
-  i32.load offset=76
-  local.set $8
-  local.get $0
-  i32.load offset=80
-  local.set $20
-  local.get $0
-  i32.load offset=8
-  local.tee $15
-  local.get $0
-  i32.load offset=56
-  local.tee $21
-  i32.div_s
   local.set $17
   local.get $0
-  i32.load offset=20
-  local.tee $6
-  local.get $21
-  i32.div_s
+  i32.load offset=68
+  local.set $18
+  local.get $0
+  i32.load offset=72
+  local.set $19
+  local.get $0
+  i32.load offset=76
   local.set $9
+  local.get $0
+  i32.load offset=80
+  local.set $11
+  local.get $0
+  i32.load offset=8
+  local.tee $20
+  local.get $0
+  i32.load offset=56
+  local.tee $24
+  i32.div_s
+  local.set $10
+  local.get $0
+  i32.load offset=20
+  local.tee $7
+  local.get $24
+  i32.div_s
+  local.set $12
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -13714,7 +13813,10 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $10
+  local.set $13
+  local.get $0
+  i32.load offset=104
+  local.set $14
   local.get $0
   i32.load offset=84
   local.get $2
@@ -13722,7 +13824,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $18
+  local.tee $2
   local.get $0
   i32.load offset=60
   local.get $0
@@ -13730,15 +13832,15 @@
   i32.sub
   i32.load
   i32.mul
-  local.tee $4
-  local.get $17
+  local.tee $5
+  local.get $10
   local.get $0
   i32.load offset=24
   local.get $0
   i32.load offset=28
   i32.mul
   i32.mul
-  local.tee $19
+  local.tee $23
   i32.mul
   i32.const 2
   i32.shl
@@ -13747,114 +13849,133 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $2
+  local.set $21
   loop $for-loop|0
-   local.get $3
-   local.get $21
+   local.get $4
+   local.get $24
    i32.lt_s
    if
-    local.get $13
+    local.get $18
     local.get $1
-    local.get $15
+    local.get $20
     i32.mul
-    local.get $3
-    local.get $17
+    local.get $4
+    local.get $10
     i32.mul
     i32.add
-    local.get $11
+    local.get $16
     i32.mul
+    local.get $17
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $15
+    local.get $11
+    local.get $4
     local.get $12
+    i32.mul
+    local.tee $25
+    local.get $1
+    local.get $7
+    i32.mul
+    i32.add
+    local.get $5
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $22
-    local.get $20
-    local.get $3
-    local.get $9
-    i32.mul
-    local.tee $23
-    local.get $1
-    local.get $6
-    i32.mul
-    i32.add
-    local.get $4
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $16
-    local.get $10
+    local.get $14
+    if (result i32)
+     local.get $14
+     local.get $1
+     local.get $24
+     i32.mul
+     local.get $4
+     i32.add
+     local.get $23
+     i32.mul
+     local.get $5
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+    else
+     local.get $2
+    end
+    local.set $3
+    local.get $13
     i32.eqz
     if
      local.get $0
-     local.get $22
-     local.get $17
-     local.get $18
+     local.get $15
+     local.get $10
+     local.get $3
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
-    local.get $9
-    local.get $4
-    local.get $19
-    local.get $14
+    local.get $12
+    local.get $5
+    local.get $23
     local.get $19
     local.get $23
+    local.get $25
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.get $19
-    local.get $22
-    local.get $18
-    local.get $10
+    local.get $23
+    local.get $15
+    local.get $3
+    local.get $13
     select
-    local.get $4
-    local.get $16
-    local.get $4
+    local.get $5
+    local.get $22
+    local.get $5
     i32.const 0
-    local.get $2
+    local.get $21
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $3
+    local.get $4
     i32.const 1
     i32.add
-    local.set $3
+    local.set $4
     br $for-loop|0
    end
   end
-  local.get $20
+  local.get $11
   local.get $1
-  local.get $6
+  local.get $7
   i32.mul
-  local.get $4
+  local.get $5
   i32.mul
   i32.const 2
   i32.shl
   i32.add
-  local.set $9
-  local.get $8
+  local.set $3
+  local.get $9
   if
    i32.const 0
-   local.set $3
+   local.set $4
    loop $for-loop|00
-    local.get $3
-    local.get $6
+    local.get $4
+    local.get $7
     i32.lt_s
     if
-     local.get $8
-     local.get $3
+     local.get $9
+     local.get $4
      i32.const 2
      i32.shl
      i32.add
      f32.load
      f32x4.splat
-     local.set $5
-     local.get $9
+     local.set $6
      local.get $3
      local.get $4
+     local.get $5
      i32.mul
      i32.const 2
      i32.shl
@@ -13867,7 +13988,7 @@
       i32.const 4
       i32.add
       local.tee $2
-      local.get $4
+      local.get $5
       i32.le_s
       if
        local.get $10
@@ -13878,7 +13999,7 @@
        local.tee $1
        local.get $1
        v128.load
-       local.get $5
+       local.get $6
        f32x4.add
        v128.store
        local.get $2
@@ -13888,7 +14009,7 @@
      end
      loop $for-loop|2
       local.get $1
-      local.get $4
+      local.get $5
       i32.lt_s
       if
        local.get $10
@@ -13899,8 +14020,8 @@
        local.tee $2
        local.get $2
        f32.load
-       local.get $8
-       local.get $3
+       local.get $9
+       local.get $4
        i32.const 2
        i32.shl
        i32.add
@@ -13914,10 +14035,10 @@
        br $for-loop|2
       end
      end
-     local.get $3
+     local.get $4
      i32.const 1
      i32.add
-     local.set $3
+     local.set $4
      br $for-loop|00
     end
    end
@@ -13925,8 +14046,8 @@
   local.get $0
   i32.load offset=92
   if
-   local.get $4
-   local.get $6
+   local.get $5
+   local.get $7
    i32.mul
    local.set $2
    i32.const 0
@@ -13943,19 +14064,19 @@
      i32.const 2
      i32.shl
      local.tee $1
-     local.get $9
+     local.get $3
      i32.add
      v128.load
-     local.set $5
+     local.set $6
      local.get $1
-     local.get $9
+     local.get $3
      i32.add
-     local.get $5
-     local.get $5
+     local.get $6
+     local.get $6
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      f32x4.gt
-     local.get $5
-     local.get $5
+     local.get $6
+     local.get $6
      f32x4.ne
      v128.or
      v128.and
@@ -13974,19 +14095,19 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $9
+     local.get $3
      i32.add
      f32.load
-     local.set $7
+     local.set $8
      local.get $0
-     local.get $9
+     local.get $3
      i32.add
-     local.get $7
+     local.get $8
      f32.const 0
-     local.get $7
-     local.get $7
+     local.get $8
+     local.get $8
      f32.ne
-     local.get $7
+     local.get $8
      f32.const 0
      f32.gt
      i32.or
@@ -14005,53 +14126,89 @@
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
-  (local $8 v128)
+  (local $8 i32)
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 i32)
+  (local $12 v128)
   (local $13 i32)
   (local $14 i32)
-  (local $15 v128)
-  (local $16 f64)
+  (local $15 i32)
+  (local $16 i32)
   (local $17 i32)
   (local $18 i32)
   (local $19 i32)
-  (local $20 i32)
-  (local $21 i32)
-  (local $22 v128)
-  (local $23 i32)
+  (local $20 v128)
+  (local $21 f64)
+  (local $22 i32)
+  (local $23 v128)
   (local $24 i32)
   (local $25 i32)
   (local $26 i32)
   (local $27 i32)
   (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
   local.get $0
-  i32.load offset=12
-  local.set $9
-  local.get $0
-  i32.load offset=16
+  i32.load offset=8
   local.set $10
   local.get $0
-  i32.load offset=68
-  local.set $23
+  i32.load offset=12
+  local.set $13
   local.get $0
-  i32.load offset=72
-  local.set $24
-  local.get $0
-  i32.load offset=76
-  local.set $17
-  local.get $0
-  i32.load offset=100
-  local.set $18
+  i32.load offset=16
+  local.set $14
   local.get $0
   i32.load offset=20
-  local.tee $11
+  local.set $9
   local.get $0
   i32.load offset=56
-  local.tee $19
+  local.set $15
+  local.get $0
+  i32.load offset=24
+  local.get $0
+  i32.load offset=28
+  i32.mul
+  local.get $0
+  i32.load offset=60
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  i32.mul
+  local.set $6
+  local.get $0
+  i32.load offset=68
+  local.set $24
+  local.get $0
+  i32.load offset=72
+  local.set $25
+  local.get $0
+  i32.load offset=76
+  local.set $26
+  local.get $4
+  if (result i32)
+   local.get $0
+   i32.load offset=88
+  else
+   i32.const 0
+  end
+  local.set $16
+  local.get $0
+  i32.load offset=92
+  local.get $2
+  local.get $0
+  i32.load offset=96
+  i32.mul
+  i32.add
+  local.set $2
+  local.get $0
+  i32.load offset=100
+  local.set $22
+  local.get $9
+  local.get $15
   i32.div_s
-  local.set $7
+  local.set $11
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -14093,36 +14250,14 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $14
-  local.get $0
-  i32.load offset=92
-  local.get $2
-  local.get $0
-  i32.load offset=96
-  i32.mul
-  i32.add
-  local.tee $20
-  local.get $0
-  i32.load offset=60
-  local.get $0
-  i32.const -64
-  i32.sub
-  i32.load
-  i32.mul
-  local.tee $5
-  local.get $0
-  i32.load offset=8
-  local.tee $12
-  local.get $19
+  local.set $18
+  local.get $10
+  local.get $15
   i32.div_s
-  local.tee $13
-  local.get $0
-  i32.load offset=24
-  local.get $0
-  i32.load offset=28
+  local.tee $17
   i32.mul
-  i32.mul
-  local.tee $6
+  local.tee $8
+  local.get $6
   i32.mul
   i32.const 2
   i32.shl
@@ -14130,268 +14265,326 @@
   i32.add
   i32.const -64
   i32.and
-  local.tee $2
-  i32.add
-  local.tee $21
-  local.get $2
-  i32.add
-  local.set $25
-  local.get $4
+  local.set $5
+  local.get $0
+  i32.load offset=120
+  local.set $19
+  local.get $0
+  i32.load offset=124
+  local.tee $27
   if (result i32)
-   local.get $0
-   i32.load offset=88
+   local.get $6
+   local.get $9
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.const 63
+   i32.add
+   i32.const -64
+   i32.and
   else
    i32.const 0
   end
-  local.tee $4
-  if
-   local.get $4
+  local.set $28
+  local.get $27
+  if (result i32)
+   local.get $2
+  else
+   local.get $26
    local.get $1
-   local.get $12
-   i32.mul
    local.get $9
    i32.mul
+   local.get $6
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.add
+  end
+  local.set $4
+  local.get $27
+  if
+   local.get $27
+   local.get $1
+   local.get $9
+   i32.mul
+   local.get $1
+   i32.const 1
+   i32.add
+   local.get $9
+   i32.mul
+   local.get $4
+   call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
+  end
+  local.get $5
+  local.get $2
+  local.get $28
+  i32.add
+  local.tee $2
+  local.get $5
+  i32.add
+  local.tee $28
+  i32.add
+  local.set $26
+  local.get $16
+  if
+   local.get $16
+   local.get $1
    local.get $10
+   i32.mul
+   local.get $13
+   i32.mul
+   local.get $14
    i32.mul
    i32.const 2
    i32.shl
    i32.add
    i32.const 0
-   local.get $9
-   local.get $12
-   i32.mul
    local.get $10
+   local.get $13
+   i32.mul
+   local.get $14
    i32.mul
    i32.const 2
    i32.shl
    memory.fill
   end
-  i32.const 0
-  local.set $2
   loop $for-loop|0
-   local.get $2
-   local.get $19
+   local.get $7
+   local.get $15
    i32.lt_s
    if
-    local.get $17
-    local.get $2
+    local.get $4
     local.get $7
-    i32.mul
-    local.tee $26
-    local.get $1
     local.get $11
     i32.mul
-    i32.add
-    local.get $5
+    local.tee $27
+    local.get $6
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $27
+    local.set $29
     local.get $3
     if
-     local.get $23
+     local.get $24
      local.get $1
-     local.get $12
+     local.get $10
      i32.mul
-     local.get $2
-     local.get $13
+     local.get $7
+     local.get $17
      i32.mul
      i32.add
-     local.get $9
+     local.get $13
      i32.mul
-     local.get $10
+     local.get $14
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $28
-     local.get $14
+     local.set $30
+     local.get $19
+     if (result i32)
+      local.get $19
+      local.get $1
+      local.get $15
+      i32.mul
+      local.get $7
+      i32.add
+      local.get $8
+      i32.mul
+      local.get $6
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+     else
+      local.get $2
+     end
+     local.set $5
+     local.get $18
+     local.get $19
+     i32.or
      i32.eqz
      if
       local.get $0
-      local.get $28
-      local.get $13
-      local.get $20
+      local.get $30
+      local.get $17
+      local.get $5
       call $src/kernels/wasm/assembly/conv/im2colSample
      end
      i32.const 0
      i32.const 1
-     local.get $7
+     local.get $11
+     local.get $8
      local.get $6
+     local.get $29
+     local.get $6
+     local.get $30
      local.get $5
-     local.get $27
-     local.get $5
-     local.get $28
-     local.get $20
-     local.get $14
+     local.get $18
      select
-     local.get $5
-     local.get $3
-     local.get $2
-     local.get $7
-     i32.mul
      local.get $6
+     local.get $3
+     local.get $7
+     local.get $11
+     i32.mul
+     local.get $8
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $6
+     local.get $8
      i32.const 1
-     local.get $25
+     local.get $26
      i32.const 0
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
-    local.get $4
+    local.get $16
     if
-     local.get $24
-     local.get $6
-     local.get $26
+     local.get $25
+     local.get $8
+     local.get $27
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $26
-     local.get $4
+     local.set $5
+     local.get $16
      local.get $1
-     local.get $12
-     i32.mul
-     local.get $2
-     local.get $13
-     i32.mul
-     i32.add
-     local.get $9
-     i32.mul
      local.get $10
      i32.mul
+     local.get $7
+     local.get $17
+     i32.mul
+     i32.add
+     local.get $13
+     i32.mul
+     local.get $14
+     i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $28
-     local.get $14
+     local.set $27
+     local.get $18
      if
       i32.const 1
       i32.const 0
+      local.get $8
       local.get $6
+      local.get $11
       local.get $5
-      local.get $7
-      local.get $26
+      local.get $8
+      local.get $29
       local.get $6
       local.get $27
-      local.get $5
-      local.get $28
-      local.get $5
+      local.get $6
       i32.const 1
-      local.get $25
+      local.get $26
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
       i32.const 0
+      local.get $8
       local.get $6
+      local.get $11
       local.get $5
-      local.get $7
-      local.get $26
+      local.get $8
+      local.get $29
       local.get $6
-      local.get $27
-      local.get $5
-      local.get $21
-      local.get $5
+      local.get $28
+      local.get $6
       i32.const 0
-      local.get $25
+      local.get $26
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
-      local.get $21
-      local.get $13
       local.get $28
+      local.get $17
+      local.get $27
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
-    local.get $2
+    local.get $7
     i32.const 1
     i32.add
-    local.set $2
+    local.set $7
     br $for-loop|0
    end
   end
-  local.get $18
+  local.get $22
   if
    i32.const 0
-   local.set $2
+   local.set $3
    loop $for-loop|1
-    local.get $2
-    local.get $11
+    local.get $3
+    local.get $9
     i32.lt_s
     if
-     local.get $17
-     local.get $1
-     local.get $11
-     i32.mul
-     local.get $2
-     i32.add
-     local.get $5
+     local.get $4
+     local.get $3
+     local.get $6
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $4
+     local.set $5
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $8
+     local.set $12
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $15
+     local.set $20
      i32.const 0
      local.set $0
      loop $for-loop|00
       local.get $0
       i32.const 4
       i32.add
-      local.tee $3
-      local.get $5
+      local.tee $2
+      local.get $6
       i32.le_s
       if
-       local.get $8
-       local.get $4
+       local.get $12
+       local.get $5
        local.get $0
        i32.const 2
        i32.shl
        i32.add
        v128.load
-       local.tee $22
+       local.tee $23
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $8
-       local.get $15
-       local.get $22
-       local.get $22
+       local.set $12
+       local.get $20
+       local.get $23
+       local.get $23
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $15
-       local.get $3
+       local.set $20
+       local.get $2
        local.set $0
        br $for-loop|00
       end
      end
-     local.get $8
-     local.get $15
+     local.get $12
+     local.get $20
      f64x2.add
-     local.tee $8
+     local.tee $12
      f64x2.extract_lane 0
-     local.get $8
+     local.get $12
      f64x2.extract_lane 1
      f64.add
-     local.set $16
+     local.set $21
      loop $for-loop|11
       local.get $0
-      local.get $5
+      local.get $6
       i32.lt_s
       if
-       local.get $16
-       local.get $4
+       local.get $21
+       local.get $5
        local.get $0
        i32.const 2
        i32.shl
@@ -14399,7 +14592,7 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $16
+       local.set $21
        local.get $0
        i32.const 1
        i32.add
@@ -14407,21 +14600,21 @@
        br $for-loop|11
       end
      end
-     local.get $18
+     local.get $22
      local.get $1
-     local.get $11
+     local.get $9
      i32.mul
-     local.get $2
+     local.get $3
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $16
+     local.get $21
      f64.store
-     local.get $2
+     local.get $3
      i32.const 1
      i32.add
-     local.set $2
+     local.set $3
      br $for-loop|1
     end
    end
