@@ -28,7 +28,9 @@ function isPointwise(desc: usize): bool {
 /** First output index o ≥ 0 with o·stride + offset ≥ bound (0 when every o qualifies), at most count. */
 // @ts-ignore: decorator
 @inline function firstAtLeast(bound: i32, offset: i32, stride: i32, count: i32): i32 {
-  return bound <= offset ? 0 : min(count, (bound - offset + stride - 1) / stride);
+  // (No division for stride 1, the common case: a variable i32 division costs tens of cycles, and
+  // im2col asks this for every row of its columns.)
+  return bound <= offset ? 0 : min(count, stride == 1 ? bound - offset : (bound - offset + stride - 1) / stride);
 }
 
 /** cols [Cg·kH·kW, OH·OW] of one sample's group, whose first channel starts at x. */

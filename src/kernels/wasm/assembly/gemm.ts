@@ -46,37 +46,35 @@ function packA(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: 
           for (let r = 0; r < MR; r++) store<f32>(dst + r * 4, r < rows ? load<f32>(src + r * 4) : 0);
         }
       }
-    } else if (rows == MR) {
-      packPanelRows(a + (<usize>(i0 + ir) * lda + p0) * 4, lda, kc, panel);
     } else {
-      // A stored [M, K], a partial panel: walk each row contiguously, write with stride MR.
-      for (let r = 0; r < MR; r++) {
-        const dst = panel + r * 4;
-        if (r < rows) {
-          const src = a + (<usize>(i0 + ir + r) * lda + p0) * 4;
-          for (let k = 0; k < kc; k++) store<f32>(dst + k * MR * 4, load<f32>(src + k * 4));
-        } else {
-          for (let k = 0; k < kc; k++) store<f32>(dst + k * MR * 4, 0);
-        }
-      }
+      packPanelRows(a + (<usize>(i0 + ir) * lda + p0) * 4, lda, kc, panel, rows);
     }
   }
 }
 
+/** Row r (4 floats at `at` + r·row bytes) of a panel with `rows` rows, or zeros past them (the panel's padding). */
+// @ts-ignore: decorator
+@inline function panelRow(at: usize, row: usize, r: i32, rows: i32): v128 {
+  if (r < rows) return v128.load(at + <usize>r * row);
+  return f32x4.splat(0);
+}
+
 /**
- * One full panel of A stored [M, K]: MR rows (row stride lda floats, kc values each from src)
- * become kc groups of MR, four k at a time: a 4×4 transpose of rows 0–3 and, with MR = 6, the
- * pairs of rows 4–5 interleaved (the scalar loop wrote one float per load and store).
+ * One panel of A stored [M, K]: MR rows (`rows` of them valid, the rest zeros; row stride lda
+ * floats, kc values each from src) become kc groups of MR, four k at a time: a 4×4 transpose of
+ * rows 0–3 and, with MR = 6, the pairs of rows 4–5 interleaved (the scalar loop wrote one float
+ * per load and store; a partial panel went one float at a time too).
  */
-function packPanelRows(src: usize, lda: i32, kc: i32, dst: usize): void {
+function packPanelRows(src: usize, lda: i32, kc: i32, dst: usize, rows: i32): void {
   const row = <usize>lda * 4;
   let k = 0;
   for (; k + 4 <= kc; k += 4) {
     const at = src + <usize>k * 4;
     const out = dst + <usize>(k * MR) * 4;
-    storeTransposed4x4(v128.load(at), v128.load(at + row), v128.load(at + 2 * row), v128.load(at + 3 * row), out, MR * 4);
+    storeTransposed4x4(panelRow(at, row, 0, rows), panelRow(at, row, 1, rows), panelRow(at, row, 2, rows),
+      panelRow(at, row, 3, rows), out, MR * 4);
     if (MR == 6) {
-      const r4 = v128.load(at + 4 * row), r5 = v128.load(at + 5 * row);
+      const r4 = panelRow(at, row, 4, rows), r5 = panelRow(at, row, 5, rows);
       const lo = v128.shuffle<f32>(r4, r5, 0, 4, 1, 5), hi = v128.shuffle<f32>(r4, r5, 2, 6, 3, 7);
       store<i64>(out, i64x2.extract_lane(lo, 0), 16);
       store<i64>(out, i64x2.extract_lane(lo, 1), MR * 4 + 16);
@@ -85,7 +83,9 @@ function packPanelRows(src: usize, lda: i32, kc: i32, dst: usize): void {
     }
   }
   for (; k < kc; k++) {
-    for (let r = 0; r < MR; r++) store<f32>(dst + <usize>(k * MR + r) * 4, load<f32>(src + <usize>r * row + <usize>k * 4));
+    for (let r = 0; r < MR; r++) {
+      store<f32>(dst + <usize>(k * MR + r) * 4, r < rows ? load<f32>(src + <usize>r * row + <usize>k * 4) : 0);
+    }
   }
 }
 
@@ -103,21 +103,24 @@ function packPanelRows(src: usize, lda: i32, kc: i32, dst: usize): void {
 }
 
 /**
- * One full panel of op(B) = Bᵀ: eight rows of B (row stride ldb floats, kc values each from src)
- * become kc rows of eight, four k at a time through 4×4 transposes.
+ * One panel of op(B) = Bᵀ: eight rows of B (`cols` of them valid, the rest zeros; row stride ldb
+ * floats, kc values each from src) become kc rows of eight, four k at a time through 4×4 transposes.
  */
-function packPanelTransposed(src: usize, ldb: i32, kc: i32, dst: usize): void {
+function packPanelTransposed(src: usize, ldb: i32, kc: i32, dst: usize, cols: i32): void {
   const row = <usize>ldb * 4;
   let k = 0;
   for (; k + 4 <= kc; k += 4) {
     const at = src + <usize>k * 4;
     const out = dst + <usize>(k * NR) * 4;
-    storeTransposed4x4(v128.load(at), v128.load(at + row), v128.load(at + 2 * row), v128.load(at + 3 * row), out, NR * 4);
-    const at4 = at + 4 * row;
-    storeTransposed4x4(v128.load(at4), v128.load(at4 + row), v128.load(at4 + 2 * row), v128.load(at4 + 3 * row), out + 16, NR * 4);
+    storeTransposed4x4(panelRow(at, row, 0, cols), panelRow(at, row, 1, cols), panelRow(at, row, 2, cols),
+      panelRow(at, row, 3, cols), out, NR * 4);
+    storeTransposed4x4(panelRow(at, row, 4, cols), panelRow(at, row, 5, cols), panelRow(at, row, 6, cols),
+      panelRow(at, row, 7, cols), out + 16, NR * 4);
   }
   for (; k < kc; k++) {
-    for (let c = 0; c < NR; c++) store<f32>(dst + <usize>(k * NR + c) * 4, load<f32>(src + <usize>c * row + <usize>k * 4));
+    for (let c = 0; c < NR; c++) {
+      store<f32>(dst + <usize>(k * NR + c) * 4, c < cols ? load<f32>(src + <usize>c * row + <usize>k * 4) : 0);
+    }
   }
 }
 
@@ -138,19 +141,8 @@ function packB(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32, nc: 
           for (let c = 0; c < NR; c++) store<f32>(dst + c * 4, c < cols ? load<f32>(src + c * 4) : 0);
         }
       }
-    } else if (cols == NR) {
-      packPanelTransposed(b + (<usize>(j0 + jr) * ldb + p0) * 4, ldb, kc, panel);
     } else {
-      // B stored [N, K]: walk each column of op(B) (a row of B) contiguously.
-      for (let c = 0; c < NR; c++) {
-        const dst = panel + c * 4;
-        if (c < cols) {
-          const src = b + (<usize>(j0 + jr + c) * ldb + p0) * 4;
-          for (let k = 0; k < kc; k++) store<f32>(dst + k * NR * 4, load<f32>(src + k * 4));
-        } else {
-          for (let k = 0; k < kc; k++) store<f32>(dst + k * NR * 4, 0);
-        }
-      }
+      packPanelTransposed(b + (<usize>(j0 + jr) * ldb + p0) * 4, ldb, kc, panel, cols);
     }
   }
 }

@@ -3,13 +3,13 @@
  (type $1 (func (param i32)))
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (result i32)))
- (type $4 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $6 (func (param i32 i32) (result i32)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 i32)))
+ (type $4 (func (param i32 i32 i32 i32 i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $7 (func (param i32 i32) (result i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32)))
  (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $12 (func (param i32 i32) (result f64)))
  (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
@@ -638,418 +638,137 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local $15 v128)
-  (local $16 v128)
-  (local $17 v128)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
-  (local $21 i32)
-  (local $22 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
   loop $for-loop|0
    local.get $6
-   local.get $22
+   local.get $9
    i32.gt_s
    if
     i32.const 8
     local.get $6
-    local.get $22
+    local.get $9
     i32.sub
     local.tee $8
     local.get $8
     i32.const 8
     i32.gt_s
     select
-    local.set $18
+    local.set $11
     local.get $7
     local.get $5
-    local.get $22
+    local.get $9
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $21
+    local.set $14
     local.get $0
     if
-     local.get $18
-     i32.const 8
-     i32.eq
-     if
-      local.get $1
-      local.get $4
-      local.get $22
-      i32.add
-      local.get $2
-      i32.mul
-      local.get $3
-      i32.add
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $19
-      local.get $2
-      i32.const 2
-      i32.shl
-      local.set $18
-      i32.const 0
-      local.set $9
-      loop $for-loop|00
-       local.get $9
-       i32.const 4
-       i32.add
-       local.tee $8
-       local.get $5
-       i32.le_s
-       if
-        local.get $21
-        local.get $9
-        i32.const 5
-        i32.shl
-        i32.add
-        local.tee $10
-        local.get $19
-        local.get $9
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $9
-        v128.load
-        local.tee $17
-        local.get $9
-        local.get $18
-        i32.add
-        v128.load
-        local.tee $16
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $13
-        local.get $18
-        i32.const 1
-        i32.shl
-        local.tee $11
-        local.get $9
-        i32.add
-        v128.load
-        local.tee $15
-        local.get $18
-        i32.const 3
-        i32.mul
-        local.tee $20
-        local.get $9
-        i32.add
-        v128.load
-        local.tee $14
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $12
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store
-        local.get $10
-        local.get $13
-        local.get $12
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=32
-        local.get $10
-        i32.const -64
-        i32.sub
-        local.get $17
-        local.get $16
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $13
-        local.get $15
-        local.get $14
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $12
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store
-        local.get $10
-        local.get $13
-        local.get $12
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=96
-        local.get $10
-        i32.const 16
-        i32.add
-        local.tee $10
-        local.get $9
-        local.get $18
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $9
-        v128.load
-        local.tee $17
-        local.get $9
-        local.get $18
-        i32.add
-        v128.load
-        local.tee $16
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $13
-        local.get $9
-        local.get $11
-        i32.add
-        v128.load
-        local.tee $15
-        local.get $9
-        local.get $20
-        i32.add
-        v128.load
-        local.tee $14
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $12
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store
-        local.get $10
-        local.get $13
-        local.get $12
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=32
-        local.get $10
-        i32.const -64
-        i32.sub
-        local.get $17
-        local.get $16
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $13
-        local.get $15
-        local.get $14
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $12
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store
-        local.get $10
-        local.get $13
-        local.get $12
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=96
-        local.get $8
-        local.set $9
-        br $for-loop|00
-       end
-      end
-      loop $for-loop|1
-       local.get $5
-       local.get $9
-       i32.gt_s
-       if
-        i32.const 0
-        local.set $20
-        loop $for-loop|2
-         local.get $20
-         i32.const 8
-         i32.lt_s
-         if
-          local.get $21
-          local.get $9
-          i32.const 3
-          i32.shl
-          local.get $20
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $19
-          local.get $18
-          local.get $20
-          i32.mul
-          i32.add
-          local.get $9
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32.store
-          local.get $20
-          i32.const 1
-          i32.add
-          local.set $20
-          br $for-loop|2
-         end
-        end
-        local.get $9
-        i32.const 1
-        i32.add
-        local.set $9
-        br $for-loop|1
-       end
-      end
-     else
-      i32.const 0
-      local.set $20
-      loop $for-loop|3
-       local.get $20
-       i32.const 8
-       i32.lt_s
-       if
-        local.get $21
-        local.get $20
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $10
-        local.get $18
-        local.get $20
-        i32.gt_s
-        if
-         local.get $1
-         local.get $4
-         local.get $22
-         i32.add
-         local.get $20
-         i32.add
-         local.get $2
-         i32.mul
-         local.get $3
-         i32.add
-         i32.const 2
-         i32.shl
-         i32.add
-         local.set $8
-         i32.const 0
-         local.set $9
-         loop $for-loop|4
-          local.get $5
-          local.get $9
-          i32.gt_s
-          if
-           local.get $10
-           local.get $9
-           i32.const 5
-           i32.shl
-           i32.add
-           local.get $8
-           local.get $9
-           i32.const 2
-           i32.shl
-           i32.add
-           f32.load
-           f32.store
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|4
-          end
-         end
-        else
-         i32.const 0
-         local.set $9
-         loop $for-loop|5
-          local.get $5
-          local.get $9
-          i32.gt_s
-          if
-           local.get $10
-           local.get $9
-           i32.const 5
-           i32.shl
-           i32.add
-           f32.const 0
-           f32.store
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|5
-          end
-         end
-        end
-        local.get $20
-        i32.const 1
-        i32.add
-        local.set $20
-        br $for-loop|3
-       end
-      end
-     end
+     local.get $1
+     local.get $4
+     local.get $9
+     i32.add
+     local.get $2
+     i32.mul
+     local.get $3
+     i32.add
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $2
+     local.get $5
+     local.get $14
+     local.get $11
+     call $src/kernels/wasm/assembly/gemm/packPanelTransposed
     else
      i32.const 0
-     local.set $9
-     loop $for-loop|11
+     local.set $8
+     loop $for-loop|1
       local.get $5
-      local.get $9
+      local.get $8
       i32.gt_s
       if
        local.get $1
        local.get $3
-       local.get $9
+       local.get $8
        i32.add
        local.get $2
        i32.mul
        local.get $4
        i32.add
-       local.get $22
+       local.get $9
        i32.add
        i32.const 2
        i32.shl
        i32.add
-       local.set $11
-       local.get $21
-       local.get $9
+       local.set $12
+       local.get $14
+       local.get $8
        i32.const 5
        i32.shl
        i32.add
-       local.set $10
-       local.get $18
+       local.set $13
+       local.get $11
        i32.const 8
        i32.eq
        if
-        local.get $10
-        local.get $11
+        local.get $13
+        local.get $12
         v128.load
         v128.store
-        local.get $10
-        local.get $11
+        local.get $13
+        local.get $12
         v128.load offset=16
         v128.store offset=16
        else
         i32.const 0
-        local.set $20
-        loop $for-loop|22
-         local.get $20
+        local.set $10
+        loop $for-loop|2
+         local.get $10
          i32.const 8
          i32.lt_s
          if
           local.get $10
-          local.get $20
           i32.const 2
           i32.shl
-          local.tee $8
+          local.tee $15
+          local.get $13
           i32.add
-          local.get $18
-          local.get $20
-          i32.gt_s
+          local.get $10
+          local.get $11
+          i32.lt_s
           if (result f32)
-           local.get $8
-           local.get $11
+           local.get $12
+           local.get $15
            i32.add
            f32.load
           else
            f32.const 0
           end
           f32.store
-          local.get $20
+          local.get $10
           i32.const 1
           i32.add
-          local.set $20
-          br $for-loop|22
+          local.set $10
+          br $for-loop|2
          end
         end
        end
-       local.get $9
+       local.get $8
        i32.const 1
        i32.add
-       local.set $9
-       br $for-loop|11
+       local.set $8
+       br $for-loop|1
       end
      end
     end
-    local.get $22
+    local.get $9
     i32.const 8
     i32.add
-    local.set $22
+    local.set $9
     br $for-loop|0
    end
   end
@@ -3817,13 +3536,13 @@
  (func $src/kernels/wasm/assembly/gemm/packA (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
   (local $8 i32)
   (local $9 i32)
-  (local $10 v128)
-  (local $11 v128)
+  (local $10 i32)
+  (local $11 i32)
   (local $12 v128)
   (local $13 v128)
   (local $14 i32)
-  (local $15 i32)
-  (local $16 i32)
+  (local $15 v128)
+  (local $16 v128)
   (local $17 i32)
   (local $18 i32)
   (local $19 i32)
@@ -3831,22 +3550,22 @@
   (local $21 v128)
   loop $for-loop|0
    local.get $5
-   local.get $15
+   local.get $11
    i32.gt_s
    if
     i32.const 4
     local.get $5
-    local.get $15
+    local.get $11
     i32.sub
     local.tee $8
     local.get $8
     i32.const 4
     i32.gt_s
     select
-    local.set $16
+    local.set $10
     local.get $7
     local.get $6
-    local.get $15
+    local.get $11
     i32.mul
     i32.const 2
     i32.shl
@@ -3869,7 +3588,7 @@
        i32.mul
        local.get $3
        i32.add
-       local.get $15
+       local.get $11
        i32.add
        i32.const 2
        i32.shl
@@ -3881,7 +3600,7 @@
        i32.shl
        i32.add
        local.set $18
-       local.get $16
+       local.get $10
        i32.const 4
        i32.eq
        if
@@ -3904,7 +3623,7 @@
           local.get $18
           i32.add
           local.get $8
-          local.get $16
+          local.get $10
           i32.lt_s
           if (result f32)
            local.get $17
@@ -3931,240 +3650,192 @@
       end
      end
     else
-     local.get $16
-     i32.const 4
-     i32.eq
-     if
-      local.get $1
-      local.get $3
-      local.get $15
+     local.get $1
+     local.get $3
+     local.get $11
+     i32.add
+     local.get $2
+     i32.mul
+     local.get $4
+     i32.add
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $17
+     local.get $2
+     i32.const 2
+     i32.shl
+     local.set $18
+     i32.const 0
+     local.set $9
+     loop $for-loop|00
+      local.get $9
+      i32.const 4
       i32.add
-      local.get $2
-      i32.mul
-      local.get $4
-      i32.add
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $16
-      local.get $2
-      i32.const 2
-      i32.shl
-      local.set $17
-      i32.const 0
-      local.set $8
-      loop $for-loop|00
-       local.get $8
+      local.get $6
+      i32.le_s
+      if
+       local.get $17
+       local.get $9
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $8
+       local.get $14
+       local.get $9
+       i32.const 4
+       i32.shl
+       i32.add
+       local.tee $19
+       block $src/kernels/wasm/assembly/gemm/panelRow|inlined.8 (result v128)
+        local.get $10
+        i32.const 0
+        i32.gt_s
+        if
+         local.get $8
+         v128.load
+         br $src/kernels/wasm/assembly/gemm/panelRow|inlined.8
+        end
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.tee $20
+       block $src/kernels/wasm/assembly/gemm/panelRow|inlined.9 (result v128)
+        local.get $10
+        i32.const 1
+        i32.gt_s
+        if
+         local.get $8
+         local.get $18
+         i32.add
+         v128.load
+         br $src/kernels/wasm/assembly/gemm/panelRow|inlined.9
+        end
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.tee $15
+       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+       local.tee $21
+       block $src/kernels/wasm/assembly/gemm/panelRow|inlined.10 (result v128)
+        local.get $10
+        i32.const 2
+        i32.gt_s
+        if
+         local.get $8
+         local.get $18
+         i32.const 1
+         i32.shl
+         i32.add
+         v128.load
+         br $src/kernels/wasm/assembly/gemm/panelRow|inlined.10
+        end
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.tee $16
+       block $src/kernels/wasm/assembly/gemm/panelRow|inlined.11 (result v128)
+        local.get $10
+        i32.const 3
+        i32.gt_s
+        if
+         local.get $8
+         local.get $18
+         i32.const 3
+         i32.mul
+         i32.add
+         v128.load
+         br $src/kernels/wasm/assembly/gemm/panelRow|inlined.11
+        end
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.tee $12
+       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+       local.tee $13
+       i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+       v128.store
+       local.get $19
+       local.get $21
+       local.get $13
+       i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+       v128.store offset=16
+       local.get $19
+       local.get $20
+       local.get $15
+       i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+       local.tee $13
+       local.get $16
+       local.get $12
+       i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+       local.tee $12
+       i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+       v128.store offset=32
+       local.get $19
+       local.get $13
+       local.get $12
+       i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+       v128.store offset=48
+       local.get $9
        i32.const 4
        i32.add
-       local.tee $9
-       local.get $6
-       i32.le_s
-       if
-        local.get $14
+       local.set $9
+       br $for-loop|00
+      end
+     end
+     loop $for-loop|11
+      local.get $6
+      local.get $9
+      i32.gt_s
+      if
+       i32.const 0
+       local.set $8
+       loop $for-loop|22
         local.get $8
         i32.const 4
-        i32.shl
-        i32.add
-        local.tee $18
-        local.get $16
-        local.get $8
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $8
-        v128.load
-        local.tee $20
-        local.get $8
-        local.get $17
-        i32.add
-        v128.load
-        local.tee $21
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $13
-        local.get $8
-        local.get $17
-        i32.const 1
-        i32.shl
-        i32.add
-        v128.load
-        local.tee $12
-        local.get $8
-        local.get $17
-        i32.const 3
-        i32.mul
-        i32.add
-        v128.load
-        local.tee $11
-        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-        local.tee $10
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store
-        local.get $18
-        local.get $13
-        local.get $10
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=16
-        local.get $18
-        local.get $20
-        local.get $21
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $10
-        local.get $12
-        local.get $11
-        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-        local.tee $11
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        v128.store offset=32
-        local.get $18
-        local.get $10
-        local.get $11
-        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-        v128.store offset=48
-        local.get $9
-        local.set $8
-        br $for-loop|00
-       end
-      end
-      loop $for-loop|11
-       local.get $6
-       local.get $8
-       i32.gt_s
-       if
-        i32.const 0
-        local.set $9
-        loop $for-loop|22
-         local.get $9
-         i32.const 4
-         i32.lt_s
-         if
-          local.get $14
-          local.get $8
-          i32.const 2
-          i32.shl
-          local.tee $18
-          local.get $9
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $16
-          local.get $9
-          local.get $17
-          i32.mul
-          i32.add
-          local.get $18
-          i32.add
-          f32.load
-          f32.store
-          local.get $9
-          i32.const 1
-          i32.add
-          local.set $9
-          br $for-loop|22
-         end
-        end
-        local.get $8
-        i32.const 1
-        i32.add
-        local.set $8
-        br $for-loop|11
-       end
-      end
-     else
-      i32.const 0
-      local.set $8
-      loop $for-loop|3
-       local.get $8
-       i32.const 4
-       i32.lt_s
-       if
-        local.get $14
-        local.get $8
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $17
-        local.get $8
-        local.get $16
         i32.lt_s
         if
-         local.get $1
-         local.get $3
-         local.get $15
-         i32.add
+         local.get $14
+         local.get $9
+         i32.const 2
+         i32.shl
+         local.tee $19
          local.get $8
-         i32.add
-         local.get $2
-         i32.mul
-         local.get $4
          i32.add
          i32.const 2
          i32.shl
          i32.add
-         local.set $18
-         i32.const 0
-         local.set $9
-         loop $for-loop|4
-          local.get $6
-          local.get $9
-          i32.gt_s
-          if
-           local.get $17
-           local.get $9
-           i32.const 4
-           i32.shl
-           i32.add
-           local.get $18
-           local.get $9
-           i32.const 2
-           i32.shl
-           i32.add
-           f32.load
-           f32.store
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|4
-          end
+         local.get $8
+         local.get $10
+         i32.lt_s
+         if (result f32)
+          local.get $17
+          local.get $8
+          local.get $18
+          i32.mul
+          i32.add
+          local.get $19
+          i32.add
+          f32.load
+         else
+          f32.const 0
          end
-        else
-         i32.const 0
-         local.set $9
-         loop $for-loop|5
-          local.get $6
-          local.get $9
-          i32.gt_s
-          if
-           local.get $17
-           local.get $9
-           i32.const 4
-           i32.shl
-           i32.add
-           f32.const 0
-           f32.store
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|5
-          end
-         end
+         f32.store
+         local.get $8
+         i32.const 1
+         i32.add
+         local.set $8
+         br $for-loop|22
         end
-        local.get $8
-        i32.const 1
-        i32.add
-        local.set $8
-        br $for-loop|3
        end
+       local.get $9
+       i32.const 1
+       i32.add
+       local.set $9
+       br $for-loop|11
       end
      end
     end
-    local.get $15
+    local.get $11
     i32.const 4
     i32.add
-    local.set $15
+    local.set $11
     br $for-loop|0
    end
   end
@@ -4201,10 +3872,10 @@
   (local $32 i32)
   local.get $0
   i32.load offset=12
-  local.set $17
+  local.set $15
   local.get $0
   i32.load offset=16
-  local.set $18
+  local.set $16
   local.get $0
   i32.load offset=24
   local.set $22
@@ -4213,7 +3884,7 @@
   local.set $23
   local.get $0
   i32.load offset=32
-  local.set $11
+  local.set $10
   local.get $0
   i32.load offset=36
   local.set $9
@@ -4231,7 +3902,7 @@
   local.set $27
   local.get $0
   i32.load offset=60
-  local.set $10
+  local.set $11
   local.get $0
   i32.const -64
   i32.sub
@@ -4248,57 +3919,75 @@
    i32.gt_s
    if
     i32.const 0
-    local.set $13
+    local.set $17
     loop $for-loop|1
-     local.get $13
+     local.get $17
      local.get $22
      i32.lt_s
      if
-      local.get $13
+      local.get $17
       local.get $26
       i32.mul
       local.get $24
       i32.sub
-      local.tee $14
+      local.tee $12
       i32.const 0
       i32.ge_s
       if (result i32)
        i32.const 0
       else
+       local.get $11
        local.get $10
-       local.get $11
-       local.get $14
-       i32.sub
        i32.const 1
-       i32.sub
-       local.get $11
-       i32.div_s
+       i32.eq
+       if (result i32)
+        i32.const 0
+        local.get $12
+        i32.sub
+       else
+        local.get $10
+        local.get $12
+        i32.sub
+        i32.const 1
+        i32.sub
+        local.get $10
+        i32.div_s
+       end
        local.tee $0
        local.get $0
-       local.get $10
+       local.get $11
        i32.gt_s
        select
       end
       local.tee $6
-      local.get $14
-      local.get $17
+      local.get $12
+      local.get $15
       i32.ge_s
       if (result i32)
        i32.const 0
       else
+       local.get $11
        local.get $10
-       local.get $17
-       local.get $14
-       i32.sub
-       local.get $11
-       i32.add
        i32.const 1
-       i32.sub
-       local.get $11
-       i32.div_s
+       i32.eq
+       if (result i32)
+        local.get $15
+        local.get $12
+        i32.sub
+       else
+        local.get $15
+        local.get $12
+        i32.sub
+        local.get $10
+        i32.add
+        i32.const 1
+        i32.sub
+        local.get $10
+        i32.div_s
+       end
        local.tee $0
        local.get $0
-       local.get $10
+       local.get $11
        i32.gt_s
        select
       end
@@ -4309,18 +3998,18 @@
       select
       local.set $21
       i32.const 0
-      local.set $15
+      local.set $18
       loop $for-loop|2
-       local.get $15
+       local.get $18
        local.get $23
        i32.lt_s
        if
-        local.get $15
+        local.get $18
         local.get $27
         i32.mul
         local.get $25
         i32.sub
-        local.tee $16
+        local.tee $13
         i32.const 0
         i32.ge_s
         if (result i32)
@@ -4328,12 +4017,21 @@
         else
          local.get $8
          local.get $9
-         local.get $16
-         i32.sub
          i32.const 1
-         i32.sub
-         local.get $9
-         i32.div_s
+         i32.eq
+         if (result i32)
+          i32.const 0
+          local.get $13
+          i32.sub
+         else
+          local.get $9
+          local.get $13
+          i32.sub
+          i32.const 1
+          i32.sub
+          local.get $9
+          i32.div_s
+         end
          local.tee $0
          local.get $0
          local.get $8
@@ -4341,22 +4039,31 @@
          select
         end
         local.tee $7
+        local.get $13
         local.get $16
-        local.get $18
         i32.ge_s
         if (result i32)
          i32.const 0
         else
          local.get $8
-         local.get $18
-         local.get $16
-         i32.sub
          local.get $9
-         i32.add
          i32.const 1
-         i32.sub
-         local.get $9
-         i32.div_s
+         i32.eq
+         if (result i32)
+          local.get $16
+          local.get $13
+          i32.sub
+         else
+          local.get $16
+          local.get $13
+          i32.sub
+          local.get $9
+          i32.add
+          i32.const 1
+          i32.sub
+          local.get $9
+          i32.div_s
+         end
          local.tee $0
          local.get $0
          local.get $8
@@ -4368,13 +4075,13 @@
         local.get $7
         i32.lt_s
         select
-        local.set $12
+        local.set $14
         local.get $7
         i32.eqz
         local.tee $0
         if
          local.get $8
-         local.get $12
+         local.get $14
          i32.eq
          local.set $0
         end
@@ -4438,18 +4145,18 @@
          i32.lt_s
          if
           local.get $1
-          local.get $17
+          local.get $15
           local.get $20
           i32.mul
           local.get $4
-          local.get $11
+          local.get $10
           i32.mul
           i32.add
-          local.get $14
+          local.get $12
           i32.add
-          local.get $18
-          i32.mul
           local.get $16
+          i32.mul
+          local.get $13
           i32.add
           i32.const 2
           i32.shl
@@ -4598,7 +4305,7 @@
              local.get $30
              i32.add
              local.set $32
-             local.get $12
+             local.get $14
              local.get $7
              i32.sub
              local.tee $30
@@ -4682,7 +4389,7 @@
             local.set $0
             loop $for-loop|12
              local.get $0
-             local.get $12
+             local.get $14
              i32.lt_s
              if
               local.get $29
@@ -4708,13 +4415,13 @@
             end
            end
            local.get $29
-           local.get $12
+           local.get $14
            i32.const 2
            i32.shl
            i32.add
            local.set $29
            local.get $8
-           local.get $12
+           local.get $14
            i32.sub
            local.set $30
            i32.const 0
@@ -4772,7 +4479,7 @@
         i32.mul
         i32.add
         local.set $4
-        local.get $10
+        local.get $11
         local.get $21
         i32.sub
         local.get $8
@@ -4820,22 +4527,22 @@
          end
         end
         local.get $5
-        local.get $10
+        local.get $11
         local.get $19
         i32.mul
         i32.add
         local.set $5
-        local.get $15
+        local.get $18
         i32.const 1
         i32.add
-        local.set $15
+        local.set $18
         br $for-loop|2
        end
       end
-      local.get $13
+      local.get $17
       i32.const 1
       i32.add
-      local.set $13
+      local.set $17
       br $for-loop|1
      end
     end
@@ -12758,6 +12465,286 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/gemm/packPanelTransposed (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 v128)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  local.get $1
+  i32.const 2
+  i32.shl
+  local.set $6
+  i32.const 0
+  local.set $1
+  loop $for-loop|0
+   local.get $1
+   i32.const 4
+   i32.add
+   local.get $2
+   i32.le_s
+   if
+    local.get $0
+    local.get $1
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $5
+    local.get $3
+    local.get $1
+    i32.const 5
+    i32.shl
+    i32.add
+    local.tee $8
+    block $src/kernels/wasm/assembly/gemm/panelRow|inlined.0 (result v128)
+     local.get $4
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $5
+      v128.load
+      br $src/kernels/wasm/assembly/gemm/panelRow|inlined.0
+     end
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    end
+    local.tee $7
+    block $src/kernels/wasm/assembly/gemm/panelRow|inlined.1 (result v128)
+     local.get $4
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $5
+      local.get $6
+      i32.add
+      v128.load
+      br $src/kernels/wasm/assembly/gemm/panelRow|inlined.1
+     end
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    end
+    local.tee $9
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $10
+    block $src/kernels/wasm/assembly/gemm/panelRow|inlined.2 (result v128)
+     local.get $4
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $5
+      local.get $6
+      i32.const 1
+      i32.shl
+      i32.add
+      v128.load
+      br $src/kernels/wasm/assembly/gemm/panelRow|inlined.2
+     end
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    end
+    local.tee $11
+    block $src/kernels/wasm/assembly/gemm/panelRow|inlined.3 (result v128)
+     local.get $4
+     i32.const 3
+     i32.gt_s
+     if
+      local.get $5
+      local.get $6
+      i32.const 3
+      i32.mul
+      i32.add
+      v128.load
+      br $src/kernels/wasm/assembly/gemm/panelRow|inlined.3
+     end
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    end
+    local.tee $12
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $13
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store
+    local.get $8
+    local.get $10
+    local.get $13
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    v128.store offset=32
+    local.get $8
+    i32.const -64
+    i32.sub
+    local.get $7
+    local.get $9
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $7
+    local.get $11
+    local.get $12
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $9
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store
+    local.get $8
+    local.get $7
+    local.get $9
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    v128.store offset=96
+    local.get $8
+    i32.const 16
+    i32.add
+    local.tee $8
+    block $src/kernels/wasm/assembly/gemm/panelRow|inlined.4 (result v128)
+     local.get $4
+     i32.const 4
+     i32.gt_s
+     if
+      local.get $5
+      local.get $6
+      i32.const 2
+      i32.shl
+      i32.add
+      v128.load
+      br $src/kernels/wasm/assembly/gemm/panelRow|inlined.4
+     end
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    end
+    local.tee $7
+    block $src/kernels/wasm/assembly/gemm/panelRow|inlined.5 (result v128)
+     local.get $4
+     i32.const 5
+     i32.gt_s
+     if
+      local.get $5
+      local.get $6
+      i32.const 5
+      i32.mul
+      i32.add
+      v128.load
+      br $src/kernels/wasm/assembly/gemm/panelRow|inlined.5
+     end
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    end
+    local.tee $9
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $10
+    block $src/kernels/wasm/assembly/gemm/panelRow|inlined.6 (result v128)
+     local.get $4
+     i32.const 6
+     i32.gt_s
+     if
+      local.get $5
+      local.get $6
+      i32.const 6
+      i32.mul
+      i32.add
+      v128.load
+      br $src/kernels/wasm/assembly/gemm/panelRow|inlined.6
+     end
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    end
+    local.tee $11
+    block $src/kernels/wasm/assembly/gemm/panelRow|inlined.7 (result v128)
+     local.get $4
+     i32.const 7
+     i32.gt_s
+     if
+      local.get $5
+      local.get $6
+      i32.const 7
+      i32.mul
+      i32.add
+      v128.load
+      br $src/kernels/wasm/assembly/gemm/panelRow|inlined.7
+     end
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    end
+    local.tee $12
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $13
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store
+    local.get $8
+    local.get $10
+    local.get $13
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    v128.store offset=32
+    local.get $8
+    i32.const -64
+    i32.sub
+    local.get $7
+    local.get $9
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $7
+    local.get $11
+    local.get $12
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $9
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store
+    local.get $8
+    local.get $7
+    local.get $9
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    v128.store offset=96
+    local.get $1
+    i32.const 4
+    i32.add
+    local.set $1
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $1
+   local.get $2
+   i32.lt_s
+   if
+    i32.const 0
+    local.set $5
+    loop $for-loop|2
+     local.get $5
+     i32.const 8
+     i32.lt_s
+     if
+      local.get $3
+      local.get $1
+      i32.const 3
+      i32.shl
+      local.get $5
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $4
+      local.get $5
+      i32.gt_s
+      if (result f32)
+       local.get $0
+       local.get $5
+       local.get $6
+       i32.mul
+       i32.add
+       local.get $1
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+      else
+       f32.const 0
+      end
+      f32.store
+      local.get $5
+      i32.const 1
+      i32.add
+      local.set $5
+      br $for-loop|2
+     end
+    end
+    local.get $1
+    i32.const 1
+    i32.add
+    local.set $1
+    br $for-loop|1
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/gemm/kernel4x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
   (local $10 v128)
   (local $11 v128)
@@ -15029,10 +15016,10 @@
   (local $30 i32)
   local.get $0
   i32.load offset=12
-  local.set $22
+  local.set $25
   local.get $0
   i32.load offset=16
-  local.set $21
+  local.set $24
   local.get $0
   i32.load offset=24
   local.set $15
@@ -15059,12 +15046,12 @@
   local.set $10
   local.get $0
   i32.load offset=60
-  local.set $28
+  local.set $26
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.tee $27
+  local.tee $23
   i32.const 2
   i32.shl
   local.set $19
@@ -15076,57 +15063,75 @@
    i32.gt_s
    if
     i32.const 0
-    local.set $26
+    local.set $22
     loop $for-loop|1
      local.get $15
-     local.get $26
+     local.get $22
      i32.gt_s
      if
       local.get $11
-      local.get $26
+      local.get $22
       i32.mul
       local.get $13
       i32.sub
-      local.tee $25
+      local.tee $28
       i32.const 0
       i32.ge_s
       if (result i32)
        i32.const 0
       else
-       local.get $28
+       local.get $26
        local.get $29
-       local.get $25
-       i32.sub
        i32.const 1
-       i32.sub
-       local.get $29
-       i32.div_s
+       i32.eq
+       if (result i32)
+        i32.const 0
+        local.get $28
+        i32.sub
+       else
+        local.get $29
+        local.get $28
+        i32.sub
+        i32.const 1
+        i32.sub
+        local.get $29
+        i32.div_s
+       end
        local.tee $0
        local.get $0
-       local.get $28
+       local.get $26
        i32.gt_s
        select
       end
       local.tee $4
-      local.get $22
       local.get $25
+      local.get $28
       i32.le_s
       if (result i32)
        i32.const 0
       else
-       local.get $28
-       local.get $22
-       local.get $25
-       i32.sub
+       local.get $26
        local.get $29
-       i32.add
        i32.const 1
-       i32.sub
-       local.get $29
-       i32.div_s
+       i32.eq
+       if (result i32)
+        local.get $25
+        local.get $28
+        i32.sub
+       else
+        local.get $25
+        local.get $28
+        i32.sub
+        local.get $29
+        i32.add
+        i32.const 1
+        i32.sub
+        local.get $29
+        i32.div_s
+       end
        local.tee $0
        local.get $0
-       local.get $28
+       local.get $26
        i32.gt_s
        select
       end
@@ -15137,57 +15142,75 @@
       select
       local.set $9
       i32.const 0
-      local.set $24
+      local.set $21
       loop $for-loop|2
        local.get $14
-       local.get $24
+       local.get $21
        i32.gt_s
        if
         local.get $10
-        local.get $24
+        local.get $21
         i32.mul
         local.get $12
         i32.sub
-        local.tee $23
+        local.tee $27
         i32.const 0
         i32.ge_s
         if (result i32)
          i32.const 0
         else
-         local.get $27
-         local.get $30
          local.get $23
-         i32.sub
-         i32.const 1
-         i32.sub
          local.get $30
-         i32.div_s
+         i32.const 1
+         i32.eq
+         if (result i32)
+          i32.const 0
+          local.get $27
+          i32.sub
+         else
+          local.get $30
+          local.get $27
+          i32.sub
+          i32.const 1
+          i32.sub
+          local.get $30
+          i32.div_s
+         end
          local.tee $0
          local.get $0
-         local.get $27
+         local.get $23
          i32.gt_s
          select
         end
         local.tee $5
-        local.get $21
-        local.get $23
+        local.get $24
+        local.get $27
         i32.le_s
         if (result i32)
          i32.const 0
         else
-         local.get $27
-         local.get $21
          local.get $23
-         i32.sub
          local.get $30
-         i32.add
          i32.const 1
-         i32.sub
-         local.get $30
-         i32.div_s
+         i32.eq
+         if (result i32)
+          local.get $24
+          local.get $27
+          i32.sub
+         else
+          local.get $24
+          local.get $27
+          i32.sub
+          local.get $30
+          i32.add
+          i32.const 1
+          i32.sub
+          local.get $30
+          i32.div_s
+         end
          local.tee $0
          local.get $0
-         local.get $27
+         local.get $23
          i32.gt_s
          select
         end
@@ -15212,17 +15235,17 @@
           local.set $17
           local.get $3
           local.get $20
-          local.get $22
+          local.get $25
           i32.mul
           local.get $7
           local.get $29
           i32.mul
           i32.add
-          local.get $25
+          local.get $28
           i32.add
-          local.get $21
+          local.get $24
           i32.mul
-          local.get $23
+          local.get $27
           i32.add
           i32.const 2
           i32.shl
@@ -15302,21 +15325,21 @@
         end
         local.get $6
         local.get $19
-        local.get $28
+        local.get $26
         i32.mul
         i32.add
         local.set $6
-        local.get $24
+        local.get $21
         i32.const 1
         i32.add
-        local.set $24
+        local.set $21
         br $for-loop|2
        end
       end
-      local.get $26
+      local.get $22
       i32.const 1
       i32.add
-      local.set $26
+      local.set $22
       br $for-loop|1
      end
     end
