@@ -33,11 +33,26 @@ function isPointwise(desc: usize): bool {
   return bound <= offset ? 0 : min(count, stride == 1 ? bound - offset : (bound - offset + stride - 1) / stride);
 }
 
-/** cols [Cg·kH·kW, OH·OW] of one sample's group, whose first channel starts at x. */
-function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize): void {
+/**
+ * cols [Cg·kH·kW, OH·OW] of one sample's group, whose first channel starts at x. `work` has room
+ * for Cg·(OH + kH − 1)·(OW + kW − 1) floats (no more than cols itself for stride 1): a stride-1,
+ * undilated convolution with padding copies its input there padded first, so that every row of
+ * cols is one straight copy (im2colStride1) instead of a copy between zeroed edges.
+ */
+function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize, work: usize): void {
   const H = word(desc, H_), W = word(desc, W_), kH = word(desc, KH), kW = word(desc, KW);
   const strideH = word(desc, SH), strideW = word(desc, SW), padH = word(desc, PH), padW = word(desc, PW);
   const dilationH = word(desc, DH), dilationW = word(desc, DW), OH = word(desc, OH_), OW = word(desc, OW_);
+  if (strideH == 1 && strideW == 1 && dilationH == 1 && dilationW == 1) {
+    const Hp = OH + kH - 1, Wp = OW + kW - 1; // the rows and columns the windows cover, from (−padH, −padW)
+    if (padH == 0 && padW == 0 && Wp == W) {
+      im2colStride1(x, Cg, H, W, kH, kW, OH, OW, cols);
+    } else {
+      padPlanes(x, Cg, H, W, padH, padW, Hp, Wp, work);
+      im2colStride1(work, Cg, Hp, Wp, kH, kW, OH, OW, cols);
+    }
+    return;
+  }
   const rowBytes = <usize>OW * 4;
   let dst = cols;
   for (let c = 0; c < Cg; c++) {
@@ -71,6 +86,42 @@ function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize): void {
         zeroFloats(dst + <usize>ohHi * rowBytes, (OH - ohHi) * OW);
         dst += <usize>OH * rowBytes;
       }
+    }
+  }
+}
+
+/** im2col of Cg planes H × W at x for a stride-1, undilated, unpadded convolution: row (c, kh, kw) of cols holds x[c, oh + kh, ow + kw]. */
+function im2colStride1(x: usize, Cg: i32, H: i32, W: i32, kH: i32, kW: i32, OH: i32, OW: i32, cols: usize): void {
+  let dst = cols;
+  for (let c = 0; c < Cg; c++) {
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++) {
+        let src = x + (<usize>(c * H + kh) * W + kw) * 4;
+        for (let oh = 0; oh < OH; oh++) {
+          copyFloats(dst, src, OW);
+          dst += <usize>OW * 4;
+          src += <usize>W * 4;
+        }
+      }
+    }
+  }
+}
+
+/** Cg planes H × W at x into Hp × Wp planes at dst, plane (r, c) = x[r − padH, c − padW] inside x, else 0. */
+function padPlanes(x: usize, Cg: i32, H: i32, W: i32, padH: i32, padW: i32, Hp: i32, Wp: i32, dst: usize): void {
+  const w = min(W, Wp - padW); // columns of x that land inside a padded row
+  for (let c = 0; c < Cg; c++) {
+    const plane = dst + <usize>(c * Hp * Wp) * 4;
+    for (let r = 0; r < Hp; r++) {
+      const row = plane + <usize>(r * Wp) * 4;
+      const ih = r - padH;
+      if (ih < 0 || ih >= H || w <= 0) {
+        zeroFloats(row, Wp);
+        continue;
+      }
+      zeroFloats(row, padW);
+      copyFloats(row + <usize>padW * 4, x + <usize>((c * H + ih) * W) * 4, w);
+      zeroFloats(row + <usize>(padW + w) * 4, Wp - padW - w);
     }
   }
 }
@@ -128,8 +179,8 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
  * keptCols (0: none)]. With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then
  * max(·, 0) with relu (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW]
  * (or, with keptCols, sample n's group g writes them at keptCols + (n·groups + g)·rows·OH·OW
- * floats, for the backward job to read instead of running im2col again), then the gemm packing
- * area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
+ * floats, for the backward job to read instead of running im2col again), then im2col's work
+ * area (padded planes), then the gemm packing area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
  * i is samples [i·group, (i + 1)·group), the scratch winograd.ts's work area and then the gemm's.
  */
 export function conv2dForwardItem(desc: usize, item: i32, thread: i32): void {
@@ -156,13 +207,14 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
   const keptCols = <usize>word(desc, 26);
-  const gemmScratch = scratch + ((<usize>rows * OHW * 4 + 63) & ~63);
+  const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
+  const work = scratch + colsBytes, gemmScratch = work + colsBytes; // work: im2col's padded planes
   for (let g = 0; g < groups; g++) {
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
     const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
     const cols = keptCols != 0 ? keptCols + <usize>(n * groups + g) * <usize>rows * OHW * 4 : scratch;
-    if (!pointwise) im2colSample(desc, xg, Cg, cols);
+    if (!pointwise) im2colSample(desc, xg, Cg, cols, work);
     // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
     gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
   }
@@ -269,7 +321,7 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
     const wg = w + <usize>(g * outCg * rows) * 4;
     if (dW != 0) {
       const gCols = keptCols != 0 ? keptCols + <usize>(n * groups + g) * <usize>rows * OHW * 4 : cols;
-      if (!pointwise && keptCols == 0) im2colSample(desc, xg, Cg, gCols);
+      if (!pointwise && keptCols == 0) im2colSample(desc, xg, Cg, gCols, dcols); // dcols: free until dx's GEMM
       // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
       gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : gCols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
     }

@@ -2,28 +2,29 @@
  (type $0 (func (param i32 i32 i32 i32)))
  (type $1 (func (param i32)))
  (type $2 (func (param i32 i32 i32)))
- (type $3 (func (result i32)))
- (type $4 (func (param i32 i32 i32 i32 i32)))
+ (type $3 (func (param i32 i32 i32 i32 i32)))
+ (type $4 (func (result i32)))
  (type $5 (func (param i32 i32 i32 i32 i32) (result i32)))
  (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32 i32) (result i32)))
- (type $8 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $12 (func (param i32 i32) (result f64)))
- (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $15 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $18 (func (param i32 i32 i32 i32 f32 i32)))
- (type $19 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $20 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $21 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $22 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $23 (func (param i32 f64)))
- (type $24 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $8 (func (param i32 i32) (result i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32)))
+ (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $13 (func (param i32 i32) (result f64)))
+ (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $19 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $20 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $21 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $22 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $23 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $24 (func (param i32 f64)))
+ (type $25 (func (param i32 i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
@@ -1571,7 +1572,7 @@
         i32.shl
         i32.add
         local.set $38
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
          local.get $14
          i32.const 4
          i32.lt_s
@@ -1601,7 +1602,7 @@
             br $for-loop|5
            end
           end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.2
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
          end
          i32.const 0
          local.set $7
@@ -3673,8 +3674,175 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/conv/im2colSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
-  (local $4 i32)
+ (func $src/kernels/wasm/assembly/conv/im2colStride1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  loop $for-loop|0
+   local.get $1
+   local.get $14
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $12
+    loop $for-loop|1
+     local.get $4
+     local.get $12
+     i32.gt_s
+     if
+      i32.const 0
+      local.set $13
+      loop $for-loop|2
+       local.get $5
+       local.get $13
+       i32.gt_s
+       if
+        local.get $0
+        local.get $2
+        local.get $14
+        i32.mul
+        local.get $12
+        i32.add
+        local.get $3
+        i32.mul
+        local.get $13
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $11
+        i32.const 0
+        local.set $15
+        loop $for-loop|3
+         local.get $6
+         local.get $15
+         i32.gt_s
+         if
+          local.get $8
+          local.set $10
+          block $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+           local.get $7
+           i32.const 4
+           i32.lt_s
+           if
+            i32.const 0
+            local.set $8
+            loop $for-loop|4
+             local.get $7
+             local.get $8
+             i32.gt_s
+             if
+              local.get $8
+              i32.const 2
+              i32.shl
+              local.tee $9
+              local.get $10
+              i32.add
+              local.get $9
+              local.get $11
+              i32.add
+              f32.load
+              f32.store
+              local.get $8
+              i32.const 1
+              i32.add
+              local.set $8
+              br $for-loop|4
+             end
+            end
+            br $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+           end
+           i32.const 0
+           local.set $8
+           loop $for-loop|5
+            local.get $8
+            i32.const 4
+            i32.add
+            local.tee $9
+            local.get $7
+            i32.le_s
+            if
+             local.get $8
+             i32.const 2
+             i32.shl
+             local.tee $8
+             local.get $10
+             i32.add
+             local.get $8
+             local.get $11
+             i32.add
+             v128.load
+             v128.store
+             local.get $9
+             local.set $8
+             br $for-loop|5
+            end
+           end
+           local.get $7
+           local.get $8
+           i32.gt_s
+           if
+            local.get $7
+            i32.const 4
+            i32.sub
+            i32.const 2
+            i32.shl
+            local.tee $8
+            local.get $10
+            i32.add
+            local.get $8
+            local.get $11
+            i32.add
+            v128.load
+            v128.store
+           end
+          end
+          local.get $10
+          local.get $7
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $8
+          local.get $11
+          local.get $3
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $11
+          local.get $15
+          i32.const 1
+          i32.add
+          local.set $15
+          br $for-loop|3
+         end
+        end
+        local.get $13
+        i32.const 1
+        i32.add
+        local.set $13
+        br $for-loop|2
+       end
+      end
+      local.get $12
+      i32.const 1
+      i32.add
+      local.set $12
+      br $for-loop|1
+     end
+    end
+    local.get $14
+    i32.const 1
+    i32.add
+    local.set $14
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/im2colSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
@@ -3705,122 +3873,186 @@
   (local $32 i32)
   local.get $0
   i32.load offset=12
-  local.set $15
+  local.set $13
   local.get $0
   i32.load offset=16
-  local.set $16
+  local.set $11
   local.get $0
   i32.load offset=24
-  local.set $22
+  local.set $17
   local.get $0
   i32.load offset=28
-  local.set $23
-  local.get $0
-  i32.load offset=32
-  local.set $10
-  local.get $0
-  i32.load offset=36
-  local.set $9
+  local.set $18
   local.get $0
   i32.load offset=40
-  local.set $24
+  local.set $21
   local.get $0
   i32.load offset=44
-  local.set $25
-  local.get $0
-  i32.load offset=48
-  local.set $26
-  local.get $0
-  i32.load offset=52
-  local.set $27
+  local.set $22
   local.get $0
   i32.load offset=60
-  local.set $11
+  local.set $9
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.tee $8
+  local.set $8
+  local.get $0
+  i32.load offset=36
+  local.tee $10
+  i32.const 1
+  i32.eq
+  local.get $0
+  i32.load offset=32
+  local.tee $12
+  i32.const 1
+  i32.eq
+  i32.and
+  local.get $0
+  i32.load offset=48
+  local.tee $26
+  i32.const 1
+  i32.eq
+  i32.and
+  local.get $0
+  i32.load offset=52
+  local.tee $27
+  i32.const 1
+  i32.eq
+  i32.and
+  if
+   local.get $21
+   local.get $22
+   i32.or
+   i32.eqz
+   local.get $8
+   local.get $18
+   i32.add
+   i32.const 1
+   i32.sub
+   local.tee $0
+   local.get $11
+   i32.eq
+   i32.and
+   if
+    local.get $1
+    local.get $2
+    local.get $13
+    local.get $11
+    local.get $17
+    local.get $18
+    local.get $9
+    local.get $8
+    local.get $3
+    call $src/kernels/wasm/assembly/conv/im2colStride1
+   else
+    local.get $1
+    local.get $2
+    local.get $13
+    local.get $11
+    local.get $21
+    local.get $22
+    local.get $9
+    local.get $17
+    i32.add
+    i32.const 1
+    i32.sub
+    local.tee $1
+    local.get $0
+    local.get $4
+    call $src/kernels/wasm/assembly/conv/padPlanes
+    local.get $4
+    local.get $2
+    local.get $1
+    local.get $0
+    local.get $17
+    local.get $18
+    local.get $9
+    local.get $8
+    local.get $3
+    call $src/kernels/wasm/assembly/conv/im2colStride1
+   end
+   return
+  end
+  local.get $8
   i32.const 2
   i32.shl
-  local.set $19
-  local.get $3
-  local.set $5
+  local.set $23
   loop $for-loop|0
    local.get $2
-   local.get $20
+   local.get $24
    i32.gt_s
    if
     i32.const 0
-    local.set $17
+    local.set $19
     loop $for-loop|1
      local.get $17
-     local.get $22
-     i32.lt_s
+     local.get $19
+     i32.gt_s
      if
-      local.get $17
+      local.get $19
       local.get $26
       i32.mul
-      local.get $24
+      local.get $21
       i32.sub
-      local.tee $12
+      local.tee $14
       i32.const 0
       i32.ge_s
       if (result i32)
        i32.const 0
       else
-       local.get $11
-       local.get $10
+       local.get $9
+       local.get $12
        i32.const 1
        i32.eq
        if (result i32)
         i32.const 0
-        local.get $12
+        local.get $14
         i32.sub
        else
-        local.get $10
         local.get $12
+        local.get $14
         i32.sub
         i32.const 1
         i32.sub
-        local.get $10
+        local.get $12
         i32.div_s
        end
        local.tee $0
        local.get $0
-       local.get $11
+       local.get $9
        i32.gt_s
        select
       end
       local.tee $6
-      local.get $12
-      local.get $15
-      i32.ge_s
+      local.get $13
+      local.get $14
+      i32.le_s
       if (result i32)
        i32.const 0
       else
-       local.get $11
-       local.get $10
+       local.get $9
+       local.get $12
        i32.const 1
        i32.eq
        if (result i32)
-        local.get $15
-        local.get $12
+        local.get $13
+        local.get $14
         i32.sub
        else
-        local.get $15
-        local.get $12
+        local.get $13
+        local.get $14
         i32.sub
-        local.get $10
+        local.get $12
         i32.add
         i32.const 1
         i32.sub
-        local.get $10
+        local.get $12
         i32.div_s
        end
        local.tee $0
        local.get $0
-       local.get $11
+       local.get $9
        i32.gt_s
        select
       end
@@ -3829,40 +4061,40 @@
       local.get $6
       i32.lt_s
       select
-      local.set $21
+      local.set $25
       i32.const 0
-      local.set $18
+      local.set $20
       loop $for-loop|2
        local.get $18
-       local.get $23
-       i32.lt_s
+       local.get $20
+       i32.gt_s
        if
-        local.get $18
+        local.get $20
         local.get $27
         i32.mul
-        local.get $25
+        local.get $22
         i32.sub
-        local.tee $13
+        local.tee $15
         i32.const 0
         i32.ge_s
         if (result i32)
          i32.const 0
         else
          local.get $8
-         local.get $9
+         local.get $10
          i32.const 1
          i32.eq
          if (result i32)
           i32.const 0
-          local.get $13
+          local.get $15
           i32.sub
          else
-          local.get $9
-          local.get $13
+          local.get $10
+          local.get $15
           i32.sub
           i32.const 1
           i32.sub
-          local.get $9
+          local.get $10
           i32.div_s
          end
          local.tee $0
@@ -3872,29 +4104,29 @@
          select
         end
         local.tee $7
-        local.get $13
-        local.get $16
-        i32.ge_s
+        local.get $11
+        local.get $15
+        i32.le_s
         if (result i32)
          i32.const 0
         else
          local.get $8
-         local.get $9
+         local.get $10
          i32.const 1
          i32.eq
          if (result i32)
-          local.get $16
-          local.get $13
+          local.get $11
+          local.get $15
           i32.sub
          else
-          local.get $16
-          local.get $13
+          local.get $11
+          local.get $15
           i32.sub
-          local.get $9
+          local.get $10
           i32.add
           i32.const 1
           i32.sub
-          local.get $9
+          local.get $10
           i32.div_s
          end
          local.tee $0
@@ -3908,17 +4140,17 @@
         local.get $7
         i32.lt_s
         select
-        local.set $14
+        local.set $16
         local.get $7
         i32.eqz
         local.tee $0
         if
          local.get $8
-         local.get $14
+         local.get $16
          i32.eq
          local.set $0
         end
-        local.get $9
+        local.get $10
         i32.const 1
         i32.eq
         local.get $0
@@ -3928,76 +4160,76 @@
         local.get $6
         local.get $8
         i32.mul
-        local.set $4
+        local.set $5
         i32.const 0
-        local.set $0
+        local.set $4
         loop $for-loop|3
-         local.get $0
+         local.get $4
          i32.const 4
          i32.add
-         local.tee $3
-         local.get $4
+         local.tee $0
+         local.get $5
          i32.le_s
          if
-          local.get $5
-          local.get $0
+          local.get $3
+          local.get $4
           i32.const 2
           i32.shl
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           v128.store
-          local.get $3
-          local.set $0
+          local.get $0
+          local.set $4
           br $for-loop|3
          end
         end
         loop $for-loop|4
-         local.get $0
          local.get $4
+         local.get $5
          i32.lt_s
          if
-          local.get $5
-          local.get $0
+          local.get $3
+          local.get $4
           i32.const 2
           i32.shl
           i32.add
           f32.const 0
           f32.store
-          local.get $0
+          local.get $4
           i32.const 1
           i32.add
-          local.set $0
+          local.set $4
           br $for-loop|4
          end
         end
         local.get $6
-        local.set $4
+        local.set $5
         loop $for-loop|5
-         local.get $4
-         local.get $21
+         local.get $5
+         local.get $25
          i32.lt_s
          if
           local.get $1
-          local.get $15
-          local.get $20
-          i32.mul
-          local.get $4
-          local.get $10
-          i32.mul
-          i32.add
-          local.get $12
-          i32.add
-          local.get $16
-          i32.mul
           local.get $13
+          local.get $24
+          i32.mul
+          local.get $5
+          local.get $12
+          i32.mul
+          i32.add
+          local.get $14
+          i32.add
+          local.get $11
+          i32.mul
+          local.get $15
           i32.add
           i32.const 2
           i32.shl
           i32.add
           local.set $30
+          local.get $3
           local.get $5
-          local.get $4
-          local.get $19
+          local.get $23
           i32.mul
           i32.add
           local.set $29
@@ -4018,10 +4250,10 @@
                local.get $0
                i32.const 2
                i32.shl
-               local.tee $3
+               local.tee $4
                local.get $29
                i32.add
-               local.get $3
+               local.get $4
                local.get $30
                i32.add
                f32.load
@@ -4041,7 +4273,7 @@
              local.get $0
              i32.const 4
              i32.add
-             local.tee $3
+             local.tee $4
              local.get $8
              i32.le_s
              if
@@ -4056,7 +4288,7 @@
               i32.add
               v128.load
               v128.store
-              local.get $3
+              local.get $4
               local.set $0
               br $for-loop|7
              end
@@ -4087,7 +4319,7 @@
             local.get $0
             i32.const 4
             i32.add
-            local.tee $3
+            local.tee $4
             local.get $7
             i32.le_s
             if
@@ -4098,7 +4330,7 @@
              i32.add
              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
              v128.store
-             local.get $3
+             local.get $4
              local.set $0
              br $for-loop|8
             end
@@ -4122,11 +4354,11 @@
              br $for-loop|9
             end
            end
-           local.get $9
+           local.get $10
            i32.const 1
            i32.eq
            if
-            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
+            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
              local.get $7
              i32.const 2
              i32.shl
@@ -4138,7 +4370,7 @@
              local.get $30
              i32.add
              local.set $32
-             local.get $14
+             local.get $16
              local.get $7
              i32.sub
              local.tee $30
@@ -4155,10 +4387,10 @@
                 local.get $0
                 i32.const 2
                 i32.shl
-                local.tee $3
+                local.tee $4
                 local.get $31
                 i32.add
-                local.get $3
+                local.get $4
                 local.get $32
                 i32.add
                 f32.load
@@ -4170,7 +4402,7 @@
                 br $for-loop|10
                end
               end
-              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
+              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
              end
              i32.const 0
              local.set $0
@@ -4178,7 +4410,7 @@
               local.get $0
               i32.const 4
               i32.add
-              local.tee $3
+              local.tee $4
               local.get $30
               i32.le_s
               if
@@ -4193,7 +4425,7 @@
                i32.add
                v128.load
                v128.store
-               local.get $3
+               local.get $4
                local.set $0
                br $for-loop|11
               end
@@ -4222,7 +4454,7 @@
             local.set $0
             loop $for-loop|12
              local.get $0
-             local.get $14
+             local.get $16
              i32.lt_s
              if
               local.get $29
@@ -4232,7 +4464,7 @@
               i32.add
               local.get $30
               local.get $0
-              local.get $9
+              local.get $10
               i32.mul
               i32.const 2
               i32.shl
@@ -4248,141 +4480,141 @@
             end
            end
            local.get $29
-           local.get $14
+           local.get $16
            i32.const 2
            i32.shl
            i32.add
            local.set $29
            local.get $8
-           local.get $14
+           local.get $16
            i32.sub
            local.set $30
            i32.const 0
-           local.set $0
+           local.set $4
            loop $for-loop|13
-            local.get $0
+            local.get $4
             i32.const 4
             i32.add
-            local.tee $3
+            local.tee $0
             local.get $30
             i32.le_s
             if
              local.get $29
-             local.get $0
+             local.get $4
              i32.const 2
              i32.shl
              i32.add
              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
              v128.store
-             local.get $3
-             local.set $0
+             local.get $0
+             local.set $4
              br $for-loop|13
             end
            end
            loop $for-loop|14
-            local.get $0
+            local.get $4
             local.get $30
             i32.lt_s
             if
              local.get $29
-             local.get $0
+             local.get $4
              i32.const 2
              i32.shl
              i32.add
              f32.const 0
              f32.store
-             local.get $0
+             local.get $4
              i32.const 1
              i32.add
-             local.set $0
+             local.set $4
              br $for-loop|14
             end
            end
           end
-          local.get $4
+          local.get $5
           i32.const 1
           i32.add
-          local.set $4
+          local.set $5
           br $for-loop|5
          end
         end
-        local.get $5
-        local.get $19
-        local.get $21
+        local.get $3
+        local.get $23
+        local.get $25
         i32.mul
         i32.add
-        local.set $4
-        local.get $11
-        local.get $21
+        local.set $5
+        local.get $9
+        local.get $25
         i32.sub
         local.get $8
         i32.mul
         local.set $7
         i32.const 0
-        local.set $3
+        local.set $0
         loop $for-loop|15
-         local.get $3
+         local.get $0
          i32.const 4
          i32.add
-         local.tee $0
+         local.tee $4
          local.get $7
          i32.le_s
          if
-          local.get $4
-          local.get $3
+          local.get $5
+          local.get $0
           i32.const 2
           i32.shl
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           v128.store
-          local.get $0
-          local.set $3
+          local.get $4
+          local.set $0
           br $for-loop|15
          end
         end
         loop $for-loop|16
-         local.get $3
+         local.get $0
          local.get $7
          i32.lt_s
          if
-          local.get $4
-          local.get $3
+          local.get $5
+          local.get $0
           i32.const 2
           i32.shl
           i32.add
           f32.const 0
           f32.store
-          local.get $3
+          local.get $0
           i32.const 1
           i32.add
-          local.set $3
+          local.set $0
           br $for-loop|16
          end
         end
-        local.get $5
-        local.get $11
-        local.get $19
+        local.get $3
+        local.get $9
+        local.get $23
         i32.mul
         i32.add
-        local.set $5
-        local.get $18
+        local.set $3
+        local.get $20
         i32.const 1
         i32.add
-        local.set $18
+        local.set $20
         br $for-loop|2
        end
       end
-      local.get $17
+      local.get $19
       i32.const 1
       i32.add
-      local.set $17
+      local.set $19
       br $for-loop|1
      end
     end
-    local.get $20
+    local.get $24
     i32.const 1
     i32.add
-    local.set $20
+    local.set $24
     br $for-loop|0
    end
   end
@@ -5476,7 +5708,7 @@
         i32.shl
         i32.add
         local.set $28
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
          local.get $9
          i32.const 4
          i32.lt_s
@@ -5506,7 +5738,7 @@
             br $for-loop|5
            end
           end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
          end
          i32.const 0
          local.set $4
@@ -6692,7 +6924,7 @@
        i32.const 0
       end
       if
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
         local.get $0
         local.tee $2
         local.get $3
@@ -6729,7 +6961,7 @@
            br $for-loop|2
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
         end
         i32.const 0
         local.set $0
@@ -13838,6 +14070,326 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/conv/padPlanes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  local.get $3
+  local.get $7
+  local.get $5
+  i32.sub
+  local.tee $9
+  local.get $3
+  local.get $9
+  i32.lt_s
+  select
+  local.set $12
+  loop $for-loop|0
+   local.get $1
+   local.get $14
+   i32.gt_s
+   if
+    local.get $8
+    local.get $6
+    local.get $14
+    i32.mul
+    local.get $7
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $15
+    i32.const 0
+    local.set $13
+    loop $for-loop|1
+     local.get $6
+     local.get $13
+     i32.gt_s
+     if
+      local.get $15
+      local.get $7
+      local.get $13
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $9
+      block $for-continue|1
+       local.get $13
+       local.get $4
+       i32.sub
+       local.tee $16
+       i32.const 0
+       i32.lt_s
+       local.get $2
+       local.get $16
+       i32.le_s
+       i32.or
+       local.get $12
+       i32.const 0
+       i32.le_s
+       i32.or
+       if
+        local.get $9
+        local.set $11
+        i32.const 0
+        local.set $9
+        loop $for-loop|2
+         local.get $9
+         i32.const 4
+         i32.add
+         local.tee $10
+         local.get $7
+         i32.le_s
+         if
+          local.get $11
+          local.get $9
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store
+          local.get $10
+          local.set $9
+          br $for-loop|2
+         end
+        end
+        loop $for-loop|3
+         local.get $7
+         local.get $9
+         i32.gt_s
+         if
+          local.get $11
+          local.get $9
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $9
+          i32.const 1
+          i32.add
+          local.set $9
+          br $for-loop|3
+         end
+        end
+        br $for-continue|1
+       end
+       local.get $9
+       local.set $11
+       i32.const 0
+       local.set $9
+       loop $for-loop|4
+        local.get $9
+        i32.const 4
+        i32.add
+        local.tee $10
+        local.get $5
+        i32.le_s
+        if
+         local.get $11
+         local.get $9
+         i32.const 2
+         i32.shl
+         i32.add
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         v128.store
+         local.get $10
+         local.set $9
+         br $for-loop|4
+        end
+       end
+       loop $for-loop|5
+        local.get $5
+        local.get $9
+        i32.gt_s
+        if
+         local.get $11
+         local.get $9
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.const 0
+         f32.store
+         local.get $9
+         i32.const 1
+         i32.add
+         local.set $9
+         br $for-loop|5
+        end
+       end
+       local.get $11
+       local.get $5
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $17
+       local.get $0
+       local.get $2
+       local.get $14
+       i32.mul
+       local.get $16
+       i32.add
+       local.get $3
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $16
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
+        local.get $12
+        i32.const 4
+        i32.lt_s
+        if
+         i32.const 0
+         local.set $9
+         loop $for-loop|6
+          local.get $9
+          local.get $12
+          i32.lt_s
+          if
+           local.get $9
+           i32.const 2
+           i32.shl
+           local.tee $10
+           local.get $17
+           i32.add
+           local.get $10
+           local.get $16
+           i32.add
+           f32.load
+           f32.store
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|6
+          end
+         end
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
+        end
+        i32.const 0
+        local.set $9
+        loop $for-loop|7
+         local.get $9
+         i32.const 4
+         i32.add
+         local.tee $10
+         local.get $12
+         i32.le_s
+         if
+          local.get $9
+          i32.const 2
+          i32.shl
+          local.tee $9
+          local.get $17
+          i32.add
+          local.get $9
+          local.get $16
+          i32.add
+          v128.load
+          v128.store
+          local.get $10
+          local.set $9
+          br $for-loop|7
+         end
+        end
+        local.get $9
+        local.get $12
+        i32.lt_s
+        if
+         local.get $12
+         i32.const 4
+         i32.sub
+         i32.const 2
+         i32.shl
+         local.tee $9
+         local.get $17
+         i32.add
+         local.get $9
+         local.get $16
+         i32.add
+         v128.load
+         v128.store
+        end
+       end
+       local.get $11
+       local.get $5
+       local.get $12
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $11
+       local.get $7
+       local.get $5
+       i32.sub
+       local.get $12
+       i32.sub
+       local.set $16
+       i32.const 0
+       local.set $9
+       loop $for-loop|8
+        local.get $9
+        i32.const 4
+        i32.add
+        local.tee $10
+        local.get $16
+        i32.le_s
+        if
+         local.get $11
+         local.get $9
+         i32.const 2
+         i32.shl
+         i32.add
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         v128.store
+         local.get $10
+         local.set $9
+         br $for-loop|8
+        end
+       end
+       loop $for-loop|9
+        local.get $9
+        local.get $16
+        i32.lt_s
+        if
+         local.get $11
+         local.get $9
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.const 0
+         f32.store
+         local.get $9
+         i32.const 1
+         i32.add
+         local.set $9
+         br $for-loop|9
+        end
+       end
+      end
+      local.get $13
+      i32.const 1
+      i32.add
+      local.set $13
+      br $for-loop|1
+     end
+    end
+    local.get $14
+    i32.const 1
+    i32.add
+    local.set $14
+    br $for-loop|0
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/conv/convScratchBytes (param $0 i32) (param $1 i32) (result i32)
   local.get $0
   local.get $1
@@ -13877,18 +14429,19 @@
   (local $23 i32)
   (local $24 i32)
   (local $25 i32)
+  (local $26 i32)
   local.get $0
   i32.load offset=12
-  local.set $16
+  local.set $15
   local.get $0
   i32.load offset=16
-  local.set $17
+  local.set $16
   local.get $0
   i32.load offset=68
-  local.set $18
+  local.set $17
   local.get $0
   i32.load offset=72
-  local.set $19
+  local.set $18
   local.get $0
   i32.load offset=76
   local.set $9
@@ -13897,16 +14450,16 @@
   local.set $11
   local.get $0
   i32.load offset=8
-  local.tee $20
+  local.tee $19
   local.get $0
   i32.load offset=56
-  local.tee $24
+  local.tee $25
   i32.div_s
   local.set $10
   local.get $0
   i32.load offset=20
   local.tee $7
-  local.get $24
+  local.get $25
   i32.div_s
   local.set $12
   local.get $0
@@ -13955,14 +14508,6 @@
   i32.load offset=104
   local.set $14
   local.get $0
-  i32.load offset=84
-  local.get $2
-  local.get $0
-  i32.load offset=88
-  i32.mul
-  i32.add
-  local.tee $2
-  local.get $0
   i32.load offset=60
   local.get $0
   i32.const -64
@@ -13985,34 +14530,46 @@
   i32.add
   i32.const -64
   i32.and
+  local.tee $3
+  local.get $0
+  i32.load offset=84
+  local.get $2
+  local.get $0
+  i32.load offset=88
+  i32.mul
+  i32.add
+  local.tee $2
+  i32.add
+  local.tee $20
+  local.get $3
   i32.add
   local.set $21
   loop $for-loop|0
    local.get $4
-   local.get $24
+   local.get $25
    i32.lt_s
    if
-    local.get $18
+    local.get $17
     local.get $1
-    local.get $20
+    local.get $19
     i32.mul
     local.get $4
     local.get $10
     i32.mul
     i32.add
-    local.get $16
+    local.get $15
     i32.mul
-    local.get $17
+    local.get $16
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $15
+    local.set $24
     local.get $11
     local.get $4
     local.get $12
     i32.mul
-    local.tee $25
+    local.tee $26
     local.get $1
     local.get $7
     i32.mul
@@ -14027,7 +14584,7 @@
     if (result i32)
      local.get $14
      local.get $1
-     local.get $24
+     local.get $25
      i32.mul
      local.get $4
      i32.add
@@ -14046,9 +14603,10 @@
     i32.eqz
     if
      local.get $0
-     local.get $15
+     local.get $24
      local.get $10
      local.get $3
+     local.get $20
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
@@ -14056,15 +14614,15 @@
     local.get $12
     local.get $5
     local.get $23
-    local.get $19
+    local.get $18
     local.get $23
-    local.get $25
+    local.get $26
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.get $23
-    local.get $15
+    local.get $24
     local.get $3
     local.get $13
     select
@@ -14547,6 +15105,7 @@
       local.get $30
       local.get $17
       local.get $5
+      local.get $28
       call $src/kernels/wasm/assembly/conv/im2colSample
      end
      i32.const 0
