@@ -24,18 +24,6 @@ export interface EpilogueOptions {
   relu?: boolean;
 }
 
-/** Options of conv2d: the epilogue's, and a hint about what follows. */
-export interface Conv2dKernelOptions extends EpilogueOptions {
-  /**
-   * A conv2dBackward of the same x (the same array) and geometry, with a weight gradient, follows
-   * in this frame (a training step): the backend may keep what the forward computed and the
-   * backward can reuse (the wasm backend keeps im2col's columns for few-channel convolutions, as
-   * PyTorch's CPU convolution once kept its `finput`). A hint only: the results are the same.
-   * x must not be changed in between.
-   */
-  forBackward?: boolean;
-}
-
 /** Element-wise activations with their parameters. */
 export type Activation =
   | { kind: 'relu' }
@@ -209,7 +197,7 @@ export interface Kernels {
    * y = conv(x, w) + b. x [N, C, H, W], w [outC, C/groups, kH, kW], b [outC] or null → y [N, outC, OH, OW].
    * With `relu`, y = max(conv(x, w) + b, 0) (a ReLU that follows, fused into the epilogue).
    */
-  conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options?: Conv2dKernelOptions): Tensor;
+  conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options?: EpilogueOptions): Tensor;
   /**
    * Backward of conv2d: adds dW into `dW` ([outC, C/groups, kH, kW]) and db into `db` ([outC], when given),
    * and returns dx [N, C, H, W] (or null when `needDx` is false, e.g. for the first layer).

@@ -102,23 +102,21 @@ export class Conv2d implements Layer {
     return [g.N, g.outC, g.OH, g.OW];
   }
 
-  forward(x: Tensor, mode: Mode): Tensor {
-    return this.run(x, false, mode);
+  forward(x: Tensor, _mode: Mode): Tensor {
+    return this.run(x, false);
   }
 
   /** y = max(W ⋆ x + b, 0): a following ReLU in the convolution's epilogue (see Sequential.forward). */
-  forwardWithReLU(x: Tensor, mode: Mode): Tensor {
-    return this.run(x, true, mode);
+  forwardWithReLU(x: Tensor, _mode: Mode): Tensor {
+    return this.run(x, true);
   }
 
-  private run(x: Tensor, relu: boolean, mode: Mode): Tensor {
+  private run(x: Tensor, relu: boolean): Tensor {
     const g = this.geometry(x.shape);
     checkDtype('Conv2d', x, this.weight);
     this.x = x;
     this.g = g;
-    // In training with a weight to learn, the backend may keep what the backward's dW reuses.
-    const forBackward = mode === 'train' && trainableGrad(this.weight) !== null;
-    return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g, { relu, forBackward }); // y = W ⋆ x + b
+    return kernels().conv2d(x, this.weight.value, this.bias?.value ?? null, g, { relu }); // y = W ⋆ x + b
   }
 
   backward(dy: Tensor): Tensor;

@@ -11,7 +11,7 @@
 // call, is the reference kernel (they do not show in the profiles of docs/performance.md).
 // Outside a frame each call copies its inputs into the arena, runs and copies the results out, so
 // tensors stay plain Float32Arrays; inside one (runtime.ts) outputs stay in the arena as views.
-import type { Activation, Conv2dKernelOptions, ConvGrads, EpilogueOptions, LinearGrads, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
+import type { Activation, ConvGrads, EpilogueOptions, LinearGrads, GroupNormResult, GroupNormView, Kernels, MatmulOptions, MaxPoolResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
@@ -49,8 +49,6 @@ const PARTIALS_MAX_FLOATS = 1 << 23;
 const WINOGRAD_MIN_TILES = 96;
 /** Input and output channels from which a 3×3 stride-1 convolution goes by Winograd (below, its GEMMs are too thin to gain). */
 const WINOGRAD_MIN_CHANNELS = 16;
-/** Most rows (C/groups·kH·kW) of a convolution whose im2col columns a training step keeps for its backward pass. */
-const KEEP_COLS_MAX_ROWS = 160;
 
 export interface WasmKernelOptions extends WasmRuntimeOptions {
   /**
@@ -203,40 +201,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     return new Tensor(rt.take(pdx, N * inF), [N, inF]);
   }
 
-  /**
-   * The im2col columns a training step's conv2d kept for its backward pass, by the x array they
-   * came from: [frame, geometry key, address] (stale once the frame ends).
-   */
-  const keptCols = new WeakMap<Float32Array, { frame: number; key: string; ptr: number }[]>();
-  const geometryKey = (g: Conv2dGeometry): string => geometryWords(g).join(',');
-
-  /**
-   * Where conv2d writes the columns for the backward to read (0: its scratch, not kept): in a
-   * training step's frame, for an im2col convolution whose rows C/groups·kH·kW are few — there
-   * im2col is a large share of the work and the columns are small (LeNet's 25 and 150 rows). The
-   * columns of a wide convolution would cost memory for little time, so they are recomputed.
-   */
-  function keepColsFor(x: Tensor, g: Conv2dGeometry, rows: number, winograd: boolean): number {
-    const pointwise = g.kH === 1 && g.kW === 1 && g.strideH === 1 && g.strideW === 1 && g.padH === 0 && g.padW === 0;
-    if (winograd || pointwise || rows > KEEP_COLS_MAX_ROWS) return 0;
-    const frame = rt.openFrame;
-    const ptr = frame === null ? null : rt.keepForFrame(g.N * g.groups * rows * g.OH * g.OW * 4);
-    if (frame === null || ptr === null) return 0;
-    const data = x.data as Float32Array;
-    const entries = (keptCols.get(data) ?? []).filter((e) => e.frame === frame);
-    entries.push({ frame, key: geometryKey(g), ptr });
-    keptCols.set(data, entries);
-    return ptr;
-  }
-
-  /** The columns conv2d kept in this frame for x and geometry g, or 0. */
-  function colsKeptFor(x: Tensor, g: Conv2dGeometry): number {
-    const frame = rt.openFrame, key = geometryKey(g);
-    const entry = frame === null ? undefined : keptCols.get(x.data as Float32Array)?.find((e) => e.frame === frame && e.key === key);
-    return entry?.ptr ?? 0;
-  }
-
-  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: Conv2dKernelOptions = {}): Tensor {
+  function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
     if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g, options);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
@@ -246,7 +211,6 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const parallel = rt.threads > 1 && g.N > 1 && ySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const group = winogradGroup(g, g.N, threads);
-    const pcols = options.forBackward ? keepColsFor(x, g, rows, group > 0) : 0;
     const px = rt.input(x.data as Float32Array);
     const pw = rt.input(w.data as Float32Array);
     const pb = b ? rt.input(b.data as Float32Array) : 0;
@@ -255,7 +219,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
       : rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride,
-      options.relu ? 1 : 0, pu, Math.max(group, 1), pcols]);
+      options.relu ? 1 : 0, pu, Math.max(group, 1)]);
     rt.run(desc, group ? Math.ceil(g.N / group) : g.N, parallel); // one item per sample (Winograd: per group)
     return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
   }
@@ -277,9 +241,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     rt.reset();
     const pdx = grads.needDx ? rt.keep(x.size * 4) : 0; // each sample's item zeroes its dx
     const im2colPath = winogradGroup(g, 1, 1) === 0;
-    // The forward's columns, where it kept them (never by Winograd): dW reads them, x is unread.
-    const pcols = dW && im2colPath ? colsKeptFor(x, g) : 0;
-    const px = pcols ? 0 : rt.input(x.data as Float32Array);
+    const px = rt.input(x.data as Float32Array);
     const pw = rt.input(w.data as Float32Array);
     // With the pool by im2col: each sample's dy_conv[argmax] += dy_pool, ⊙ [y > 0], is made in its
     // item's scratch (poolDesc, read there while in cache; the mask from the pool's output where
@@ -318,7 +280,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0, pcols, poolDesc]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0, poolDesc]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -380,7 +342,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0, 0]);
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0]);
     rt.run(desc, g.N, parallel); // one item per sample
     const y = new Tensor(rt.take(py, ySize), [g.N, g.C, g.H, g.W]);
     if (b) refKernels.addBias(y, b); // y[n, c, h, w] += b[c]

@@ -311,20 +311,6 @@ export class WasmRuntime {
     return this.take(ptr, data.length);
   }
 
-  /**
-   * keep() for something a later call of the same frame reads (a convolution's columns, for its
-   * backward pass): the address, or null outside a frame or where the frame would not keep it.
-   */
-  keepForFrame(bytes: number): number | null {
-    if (this.frameDepth === 0 || Math.ceil((this.top + bytes) / 64) * 64 - this.arenaStart > this.frameKeepBytes) return null;
-    return this.keep(bytes);
-  }
-
-  /** The open frame's number (one per outermost frame), or null outside a frame. */
-  get openFrame(): number | null {
-    return this.frameDepth > 0 ? this.frameNumber : null;
-  }
-
   /** keep() for an output that a kernel accumulates into: zeroed. */
   keepZeros(length: number): number {
     const ptr = this.keep(length * 4);

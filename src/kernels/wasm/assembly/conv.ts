@@ -175,11 +175,9 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group,
- * keptCols (0: none)]. With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then
- * max(·, 0) with relu (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW]
- * (or, with keptCols, sample n's group g writes them at keptCols + (n·groups + g)·rows·OH·OW
- * floats, for the backward job to read instead of running im2col again), then im2col's work
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group].
+ * With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then max(·, 0) with relu
+ * (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW], then im2col's work
  * area (padded planes), then the gemm packing area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
  * i is samples [i·group, (i + 1)·group), the scratch winograd.ts's work area and then the gemm's.
  */
@@ -206,14 +204,13 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   const scratch = <usize>word(desc, 21) + <usize>thread * <usize>word(desc, 22);
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
-  const keptCols = <usize>word(desc, 26);
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
   const work = scratch + colsBytes, gemmScratch = work + colsBytes; // work: im2col's padded planes
   for (let g = 0; g < groups; g++) {
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
     const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
-    const cols = keptCols != 0 ? keptCols + <usize>(n * groups + g) * <usize>rows * OHW * 4 : scratch;
+    const cols = scratch;
     if (!pointwise) im2colSample(desc, xg, Cg, cols, work);
     // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
     gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
@@ -225,8 +222,7 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
 
 /**
  * Backward job words 17..: [x, w, dy, dW (0: no dW, x unread), dWPartials, dx (0: not needed), scratch, scratchStride,
- * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group, winograd dW (0 or 1), keptCols
- * (0: none; else the forward job's kept cols, read for dW instead of im2col, x unread), pool (0:
+ * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group, winograd dW (0 or 1), pool (0:
  * none; else a max-pool backward job descriptor whose dx is this job's dy: each sample's dy is
  * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW)]. With u,
  * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint),
@@ -306,7 +302,7 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
-  const keptCols = <usize>word(desc, 30), pool = <usize>word(desc, 31);
+  const pool = <usize>word(desc, 30);
   // With the pool, sample n's dy (outC planes of the pool's dx) is made here, while it is read.
   const dyBytes: usize = pool != 0 ? (<usize>outC * OHW * 4 + 63) & ~63 : 0;
   const dyn = pool != 0 ? scratch : dy + <usize>(n * outC * OHW) * 4;
@@ -320,10 +316,9 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
     const dyg = dyn + <usize>(g * outCg * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
     if (dW != 0) {
-      const gCols = keptCols != 0 ? keptCols + <usize>(n * groups + g) * <usize>rows * OHW * 4 : cols;
-      if (!pointwise && keptCols == 0) im2colSample(desc, xg, Cg, gCols, dcols); // dcols: free until dx's GEMM
+      if (!pointwise) im2colSample(desc, xg, Cg, cols, dcols); // dcols: free until dx's GEMM
       // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
-      gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : gCols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
+      gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
     }
     if (dx != 0) {
       const dxg = dx + <usize>((n * C + g * Cg) * H * W) * 4;

@@ -14416,10 +14416,10 @@
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
-  (local $5 i32)
-  (local $6 v128)
-  (local $7 i32)
-  (local $8 f32)
+  (local $5 v128)
+  (local $6 i32)
+  (local $7 f32)
+  (local $8 i32)
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
@@ -14436,40 +14436,38 @@
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
   local.get $0
   i32.load offset=12
-  local.set $15
-  local.get $0
-  i32.load offset=16
-  local.set $16
-  local.get $0
-  i32.load offset=68
-  local.set $17
-  local.get $0
-  i32.load offset=72
-  local.set $18
-  local.get $0
-  i32.load offset=76
-  local.set $9
-  local.get $0
-  i32.load offset=80
-  local.set $11
-  local.get $0
-  i32.load offset=8
-  local.tee $19
-  local.get $0
-  i32.load offset=56
-  local.tee $25
-  i32.div_s
   local.set $10
   local.get $0
-  i32.load offset=20
-  local.tee $7
-  local.get $25
-  i32.div_s
+  i32.load offset=16
+  local.set $11
+  local.get $0
+  i32.load offset=68
   local.set $12
+  local.get $0
+  i32.load offset=72
+  local.set $13
+  local.get $0
+  i32.load offset=76
+  local.set $8
+  local.get $0
+  i32.load offset=80
+  local.set $17
+  local.get $0
+  i32.load offset=8
+  local.tee $14
+  local.get $0
+  i32.load offset=56
+  local.tee $20
+  i32.div_s
+  local.set $18
+  local.get $0
+  i32.load offset=20
+  local.tee $6
+  local.get $20
+  i32.div_s
+  local.set $21
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -14511,34 +14509,7 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $13
-  local.get $0
-  i32.load offset=104
-  local.set $14
-  local.get $0
-  i32.load offset=60
-  local.get $0
-  i32.const -64
-  i32.sub
-  i32.load
-  i32.mul
-  local.tee $5
-  local.get $10
-  local.get $0
-  i32.load offset=24
-  local.get $0
-  i32.load offset=28
-  i32.mul
-  i32.mul
-  local.tee $23
-  i32.mul
-  i32.const 2
-  i32.shl
-  i32.const 63
-  i32.add
-  i32.const -64
-  i32.and
-  local.tee $3
+  local.set $9
   local.get $0
   i32.load offset=84
   local.get $2
@@ -14546,139 +14517,144 @@
   i32.load offset=88
   i32.mul
   i32.add
+  local.tee $22
+  local.get $0
+  i32.load offset=60
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  i32.mul
+  local.tee $4
+  local.get $18
+  local.get $0
+  i32.load offset=24
+  local.get $0
+  i32.load offset=28
+  i32.mul
+  i32.mul
+  local.tee $19
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  local.tee $15
+  i32.add
   local.tee $2
+  local.get $15
   i32.add
-  local.tee $20
-  local.get $3
-  i32.add
-  local.set $21
+  local.set $15
   loop $for-loop|0
-   local.get $4
-   local.get $25
+   local.get $3
+   local.get $20
    i32.lt_s
    if
-    local.get $17
+    local.get $12
     local.get $1
-    local.get $19
+    local.get $14
     i32.mul
-    local.get $4
+    local.get $3
+    local.get $18
+    i32.mul
+    i32.add
     local.get $10
     i32.mul
-    i32.add
-    local.get $15
-    i32.mul
-    local.get $16
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $24
     local.get $11
-    local.get $4
-    local.get $12
-    i32.mul
-    local.tee $26
-    local.get $1
-    local.get $7
-    i32.mul
-    i32.add
-    local.get $5
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $22
-    local.get $14
-    if (result i32)
-     local.get $14
-     local.get $1
-     local.get $25
-     i32.mul
-     local.get $4
-     i32.add
-     local.get $23
-     i32.mul
-     local.get $5
-     i32.mul
-     i32.const 2
-     i32.shl
-     i32.add
-    else
-     local.get $2
-    end
-    local.set $3
-    local.get $13
+    local.set $23
+    local.get $17
+    local.get $3
+    local.get $21
+    i32.mul
+    local.tee $24
+    local.get $1
+    local.get $6
+    i32.mul
+    i32.add
+    local.get $4
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $16
+    local.get $9
     i32.eqz
     if
      local.get $0
-     local.get $24
-     local.get $10
-     local.get $3
-     local.get $20
+     local.get $23
+     local.get $18
+     local.get $22
+     local.get $2
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
-    local.get $12
-    local.get $5
-    local.get $23
-    local.get $18
-    local.get $23
-    local.get $26
+    local.get $21
+    local.get $4
+    local.get $19
+    local.get $13
+    local.get $19
+    local.get $24
     i32.mul
     i32.const 2
     i32.shl
     i32.add
+    local.get $19
     local.get $23
-    local.get $24
-    local.get $3
-    local.get $13
-    select
-    local.get $5
     local.get $22
-    local.get $5
+    local.get $9
+    select
+    local.get $4
+    local.get $16
+    local.get $4
     i32.const 0
-    local.get $21
+    local.get $15
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $4
+    local.get $3
     i32.const 1
     i32.add
-    local.set $4
+    local.set $3
     br $for-loop|0
    end
   end
-  local.get $11
+  local.get $17
   local.get $1
-  local.get $7
+  local.get $6
   i32.mul
-  local.get $5
+  local.get $4
   i32.mul
   i32.const 2
   i32.shl
   i32.add
-  local.set $3
-  local.get $9
+  local.set $9
+  local.get $8
   if
    i32.const 0
-   local.set $4
+   local.set $3
    loop $for-loop|00
-    local.get $4
-    local.get $7
+    local.get $3
+    local.get $6
     i32.lt_s
     if
-     local.get $9
-     local.get $4
+     local.get $8
+     local.get $3
      i32.const 2
      i32.shl
      i32.add
      f32.load
      f32x4.splat
-     local.set $6
+     local.set $5
+     local.get $9
      local.get $3
      local.get $4
-     local.get $5
      i32.mul
      i32.const 2
      i32.shl
@@ -14691,7 +14667,7 @@
       i32.const 4
       i32.add
       local.tee $2
-      local.get $5
+      local.get $4
       i32.le_s
       if
        local.get $10
@@ -14702,7 +14678,7 @@
        local.tee $1
        local.get $1
        v128.load
-       local.get $6
+       local.get $5
        f32x4.add
        v128.store
        local.get $2
@@ -14712,7 +14688,7 @@
      end
      loop $for-loop|2
       local.get $1
-      local.get $5
+      local.get $4
       i32.lt_s
       if
        local.get $10
@@ -14723,8 +14699,8 @@
        local.tee $2
        local.get $2
        f32.load
-       local.get $9
-       local.get $4
+       local.get $8
+       local.get $3
        i32.const 2
        i32.shl
        i32.add
@@ -14738,10 +14714,10 @@
        br $for-loop|2
       end
      end
-     local.get $4
+     local.get $3
      i32.const 1
      i32.add
-     local.set $4
+     local.set $3
      br $for-loop|00
     end
    end
@@ -14749,8 +14725,8 @@
   local.get $0
   i32.load offset=92
   if
-   local.get $5
-   local.get $7
+   local.get $4
+   local.get $6
    i32.mul
    local.set $2
    i32.const 0
@@ -14767,19 +14743,19 @@
      i32.const 2
      i32.shl
      local.tee $1
-     local.get $3
+     local.get $9
      i32.add
      v128.load
-     local.set $6
+     local.set $5
      local.get $1
-     local.get $3
+     local.get $9
      i32.add
-     local.get $6
-     local.get $6
+     local.get $5
+     local.get $5
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      f32x4.gt
-     local.get $6
-     local.get $6
+     local.get $5
+     local.get $5
      f32x4.ne
      v128.or
      v128.and
@@ -14798,19 +14774,19 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $3
+     local.get $9
      i32.add
      f32.load
-     local.set $8
+     local.set $7
      local.get $0
-     local.get $3
+     local.get $9
      i32.add
-     local.get $8
+     local.get $7
      f32.const 0
-     local.get $8
-     local.get $8
+     local.get $7
+     local.get $7
      f32.ne
-     local.get $8
+     local.get $7
      f32.const 0
      f32.gt
      i32.or
@@ -14832,41 +14808,39 @@
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
-  (local $11 i32)
-  (local $12 v128)
+  (local $11 v128)
+  (local $12 i32)
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
   (local $16 i32)
   (local $17 i32)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 v128)
-  (local $21 f64)
+  (local $18 v128)
+  (local $19 f64)
+  (local $20 i32)
+  (local $21 v128)
   (local $22 i32)
-  (local $23 v128)
+  (local $23 i32)
   (local $24 i32)
   (local $25 i32)
   (local $26 i32)
   (local $27 i32)
   (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
   local.get $0
   i32.load offset=8
-  local.set $10
-  local.get $0
-  i32.load offset=12
-  local.set $13
-  local.get $0
-  i32.load offset=16
-  local.set $14
-  local.get $0
-  i32.load offset=20
   local.set $9
   local.get $0
+  i32.load offset=12
+  local.set $12
+  local.get $0
+  i32.load offset=16
+  local.set $13
+  local.get $0
+  i32.load offset=20
+  local.set $8
+  local.get $0
   i32.load offset=56
-  local.set $15
+  local.set $16
   local.get $0
   i32.load offset=24
   local.get $0
@@ -14882,13 +14856,13 @@
   local.set $6
   local.get $0
   i32.load offset=68
-  local.set $24
+  local.set $22
   local.get $0
   i32.load offset=72
-  local.set $25
+  local.set $23
   local.get $0
   i32.load offset=76
-  local.set $26
+  local.set $24
   local.get $4
   if (result i32)
    local.get $0
@@ -14896,7 +14870,7 @@
   else
    i32.const 0
   end
-  local.set $16
+  local.set $14
   local.get $0
   i32.load offset=92
   local.get $2
@@ -14907,11 +14881,11 @@
   local.set $2
   local.get $0
   i32.load offset=100
-  local.set $22
-  local.get $9
-  local.get $15
+  local.set $20
+  local.get $8
+  local.get $16
   i32.div_s
-  local.set $11
+  local.set $10
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -14953,13 +14927,13 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $18
-  local.get $10
-  local.get $15
+  local.set $17
+  local.get $9
+  local.get $16
   i32.div_s
-  local.tee $17
+  local.tee $15
   i32.mul
-  local.tee $8
+  local.tee $7
   local.get $6
   i32.mul
   i32.const 2
@@ -14968,16 +14942,13 @@
   i32.add
   i32.const -64
   i32.and
-  local.set $5
+  local.set $4
   local.get $0
   i32.load offset=120
-  local.set $19
-  local.get $0
-  i32.load offset=124
-  local.tee $27
+  local.tee $25
   if (result i32)
    local.get $6
-   local.get $9
+   local.get $8
    i32.mul
    i32.const 2
    i32.shl
@@ -14988,14 +14959,14 @@
   else
    i32.const 0
   end
-  local.set $28
-  local.get $27
+  local.set $26
+  local.get $25
   if (result i32)
    local.get $2
   else
-   local.get $26
+   local.get $24
    local.get $1
-   local.get $9
+   local.get $8
    i32.mul
    local.get $6
    i32.mul
@@ -15003,62 +14974,64 @@
    i32.shl
    i32.add
   end
-  local.set $4
-  local.get $27
+  local.set $5
+  local.get $25
   if
-   local.get $27
+   local.get $25
    local.get $1
-   local.get $9
+   local.get $8
    i32.mul
    local.get $1
    i32.const 1
    i32.add
-   local.get $9
+   local.get $8
    i32.mul
-   local.get $4
+   local.get $5
    call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
   end
-  local.get $5
+  local.get $4
+  local.get $4
   local.get $2
-  local.get $28
+  local.get $26
   i32.add
-  local.tee $2
-  local.get $5
+  local.tee $24
   i32.add
-  local.tee $28
+  local.tee $25
   i32.add
   local.set $26
-  local.get $16
+  local.get $14
   if
-   local.get $16
+   local.get $14
    local.get $1
-   local.get $10
+   local.get $9
+   i32.mul
+   local.get $12
    i32.mul
    local.get $13
-   i32.mul
-   local.get $14
    i32.mul
    i32.const 2
    i32.shl
    i32.add
    i32.const 0
-   local.get $10
-   local.get $13
+   local.get $9
+   local.get $12
    i32.mul
-   local.get $14
+   local.get $13
    i32.mul
    i32.const 2
    i32.shl
    memory.fill
   end
+  i32.const 0
+  local.set $4
   loop $for-loop|0
-   local.get $7
-   local.get $15
+   local.get $4
+   local.get $16
    i32.lt_s
    if
+    local.get $5
     local.get $4
-    local.get $7
-    local.get $11
+    local.get $10
     i32.mul
     local.tee $27
     local.get $6
@@ -15066,122 +15039,101 @@
     i32.const 2
     i32.shl
     i32.add
-    local.set $29
+    local.set $2
     local.get $3
     if
-     local.get $24
+     local.get $22
      local.get $1
-     local.get $10
+     local.get $9
      i32.mul
-     local.get $7
-     local.get $17
+     local.get $4
+     local.get $15
      i32.mul
      i32.add
-     local.get $13
+     local.get $12
      i32.mul
-     local.get $14
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $30
-     local.get $19
-     if (result i32)
-      local.get $19
-      local.get $1
-      local.get $15
-      i32.mul
-      local.get $7
-      i32.add
-      local.get $8
-      i32.mul
-      local.get $6
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-     else
-      local.get $2
-     end
-     local.set $5
-     local.get $18
-     local.get $19
-     i32.or
+     local.set $28
+     local.get $17
      i32.eqz
      if
       local.get $0
-      local.get $30
-      local.get $17
-      local.get $5
       local.get $28
+      local.get $15
+      local.get $24
+      local.get $25
       call $src/kernels/wasm/assembly/conv/im2colSample
      end
      i32.const 0
      i32.const 1
-     local.get $11
-     local.get $8
+     local.get $10
+     local.get $7
      local.get $6
-     local.get $29
+     local.get $2
      local.get $6
-     local.get $30
-     local.get $5
-     local.get $18
+     local.get $28
+     local.get $24
+     local.get $17
      select
      local.get $6
      local.get $3
-     local.get $7
-     local.get $11
+     local.get $4
+     local.get $10
      i32.mul
-     local.get $8
+     local.get $7
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $8
+     local.get $7
      i32.const 1
      local.get $26
      i32.const 0
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
-    local.get $16
+    local.get $14
     if
-     local.get $25
-     local.get $8
+     local.get $23
+     local.get $7
      local.get $27
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $5
-     local.get $16
+     local.set $27
+     local.get $14
      local.get $1
-     local.get $10
+     local.get $9
      i32.mul
-     local.get $7
-     local.get $17
+     local.get $4
+     local.get $15
      i32.mul
      i32.add
-     local.get $13
+     local.get $12
      i32.mul
-     local.get $14
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $27
-     local.get $18
+     local.set $28
+     local.get $17
      if
       i32.const 1
       i32.const 0
-      local.get $8
+      local.get $7
       local.get $6
-      local.get $11
-      local.get $5
-      local.get $8
-      local.get $29
-      local.get $6
+      local.get $10
       local.get $27
+      local.get $7
+      local.get $2
+      local.get $6
+      local.get $28
       local.get $6
       i32.const 1
       local.get $26
@@ -15191,14 +15143,14 @@
      else
       i32.const 1
       i32.const 0
-      local.get $8
+      local.get $7
       local.get $6
-      local.get $11
-      local.get $5
-      local.get $8
-      local.get $29
+      local.get $10
+      local.get $27
+      local.get $7
+      local.get $2
       local.get $6
-      local.get $28
+      local.get $25
       local.get $6
       i32.const 0
       local.get $26
@@ -15206,40 +15158,40 @@
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
+      local.get $25
+      local.get $15
       local.get $28
-      local.get $17
-      local.get $27
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
-    local.get $7
+    local.get $4
     i32.const 1
     i32.add
-    local.set $7
+    local.set $4
     br $for-loop|0
    end
   end
-  local.get $22
+  local.get $20
   if
    i32.const 0
    local.set $3
    loop $for-loop|1
     local.get $3
-    local.get $9
+    local.get $8
     i32.lt_s
     if
-     local.get $4
+     local.get $5
      local.get $3
      local.get $6
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $5
+     local.set $4
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $12
+     local.set $11
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $20
+     local.set $18
      i32.const 0
      local.set $0
      loop $for-loop|00
@@ -15250,45 +15202,45 @@
       local.get $6
       i32.le_s
       if
-       local.get $12
-       local.get $5
+       local.get $11
+       local.get $4
        local.get $0
        i32.const 2
        i32.shl
        i32.add
        v128.load
-       local.tee $23
+       local.tee $21
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $12
-       local.get $20
-       local.get $23
-       local.get $23
+       local.set $11
+       local.get $18
+       local.get $21
+       local.get $21
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $20
+       local.set $18
        local.get $2
        local.set $0
        br $for-loop|00
       end
      end
-     local.get $12
-     local.get $20
+     local.get $11
+     local.get $18
      f64x2.add
-     local.tee $12
+     local.tee $11
      f64x2.extract_lane 0
-     local.get $12
+     local.get $11
      f64x2.extract_lane 1
      f64.add
-     local.set $21
+     local.set $19
      loop $for-loop|11
       local.get $0
       local.get $6
       i32.lt_s
       if
-       local.get $21
-       local.get $5
+       local.get $19
+       local.get $4
        local.get $0
        i32.const 2
        i32.shl
@@ -15296,7 +15248,7 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $21
+       local.set $19
        local.get $0
        i32.const 1
        i32.add
@@ -15304,16 +15256,16 @@
        br $for-loop|11
       end
      end
-     local.get $22
+     local.get $20
      local.get $1
-     local.get $9
+     local.get $8
      i32.mul
      local.get $3
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $21
+     local.get $19
      f64.store
      local.get $3
      i32.const 1
