@@ -344,19 +344,23 @@ export function gemm(
         let aBlock = ap;
         if (packedA != 0) aBlock = packedA + (<usize>pc * mPad + <usize>ic * kc) * 4;
         else packA(transA, a, lda, ic, pc, mc, kc, ap);
-        for (let jr = 0; jr < nc; jr += NR) {
-          const cols = min(NR, nc - jr);
-          let bPanel = bBlock + <usize>(jr * kc) * 4;
-          let bStride: usize = NR * 4;
-          if (inPlace) {
-            bPanel = cols == NR ? b + (<usize>pc * ldb + jc + jr) * 4 : bp;
-            bStride = cols == NR ? <usize>ldb * 4 : NR * 4;
-          }
-          for (let ir = 0; ir < mc; ir += MR) {
+        // A row of tiles at a time: its six rows of C stay on the same few pages (a column of
+        // tiles would touch MC rows of C, one page each when rows are 4 KiB apart, and miss the
+        // TLB), while the A micro-panel stays in L1 and the B micro-panels stream from L2.
+        for (let ir = 0; ir < mc; ir += MR) {
+          const aPanel = aBlock + <usize>(ir * kc) * 4;
+          const rows = min(MR, mc - ir);
+          for (let jr = 0; jr < nc; jr += NR) {
+            const cols = min(NR, nc - jr);
+            let bPanel = bBlock + <usize>(jr * kc) * 4;
+            let bStride: usize = NR * 4;
+            if (inPlace) {
+              bPanel = cols == NR ? b + (<usize>pc * ldb + jc + jr) * 4 : bp;
+              bStride = cols == NR ? <usize>ldb * 4 : NR * 4;
+            }
             const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
-            const aPanel = aBlock + <usize>(ir * kc) * 4;
-            if (MR == 6) kernel6x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
-            else kernel4x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, min(MR, mc - ir), cols, add, edge);
+            if (MR == 6) kernel6x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, rows, cols, add, edge);
+            else kernel4x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, rows, cols, add, edge);
           }
         }
       }
