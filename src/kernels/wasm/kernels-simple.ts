@@ -132,11 +132,11 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     const C = dims[1];
     rt.reset();
     const pdx = rt.keep(dy.size * 4);
-    const pdy = y ? rt.put(dy.data as Float32Array) : input(dy), px = input(x); // dy copied where it is masked in place
-    if (y) elementwise(2, input(y), pdy, pdy, dy.size); // dy ⊙ [y > 0] in place
+    const pdy = input(dy), px = input(x);
+    const py = y ? input(y) : 0; // dy ⊙ [y > 0] inside the job, into dx's planes
     const [pMean, pInvStd, pGamma] = [mean, invStd, gamma].map(input);
     const [pdGamma, pdBeta] = [dGamma, dBeta].map((v) => rt.inOut(v.data as Float32Array));
-    channelJob(JOB_BATCH_NORM_BACKWARD, dims, [pdy, px, pMean, pInvStd, pGamma, pdGamma, pdBeta, pdx]);
+    channelJob(JOB_BATCH_NORM_BACKWARD, dims, [pdy, px, pMean, pInvStd, pGamma, pdGamma, pdBeta, pdx, py]);
     rt.writeBack(dGamma.data as Float32Array, pdGamma);
     rt.writeBack(dBeta.data as Float32Array, pdBeta);
     return out(pdx, dy.shape, dy.size);

@@ -251,8 +251,12 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const pooled = poolInItems && y && isPlain2x2(pool.g) && pool.output?.data instanceof Float32Array &&
       pool.output.size === dy.size ? pool.output : null;
     const py = y && !pooled ? rt.input(y.data as Float32Array) : 0;
+    // A ReLU alone, by im2col: each sample's dy ⊙ [y > 0] made in its item's scratch too.
+    const reluInItems = !pool && !!y && im2colPath;
     let pdy = 0, poolDesc = 0;
-    if (poolInItems) {
+    if (reluInItems) {
+      pdy = rt.input(dy.data as Float32Array);
+    } else if (poolInItems) {
       const words = maxPoolBackwardWords(rt.input(dy.data as Float32Array), rt.inputInt32(pool.argmax), 0, py, pool.g, 1,
         pooled ? rt.input(pooled.data as Float32Array) : 0);
       poolDesc = rt.alloc(words.length * 4);
@@ -274,13 +278,13 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // H × W), dW summed in the transformed domain; `group` samples of a piece per GEMM.
     const group = winogradGroup(g, perPiece, 1);
     const pu = group && grads.needDx ? winogradKernels(pw, g, true) : 0;
-    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0),
+    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc || reluInItems ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0),
       pu ? rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group) + gemmScratch : 0,
       group && dW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group) + gemmScratch : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0, poolDesc]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0, poolDesc, reluInItems ? py : 0]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -342,7 +346,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0]);
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0, 0]);
     rt.run(desc, g.N, parallel); // one item per sample
     const y = new Tensor(rt.take(py, ySize), [g.N, g.C, g.H, g.W]);
     if (b) refKernels.addBias(y, b); // y[n, c, h, w] += b[c]

@@ -9,6 +9,7 @@
 // pass runs over a range of channels [c0, c1), so a job can share the channels among threads
 // (channels are independent: which thread runs one never changes its bits).
 import { sumPlaneSimd } from './adaptive-pool';
+import { reluBackwardSimd } from './elementwise';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -113,6 +114,9 @@ export function batchNormForwardChannels(desc: usize, c0: i32, c1: i32): void {
 /**
  * With xHat = (x − mean[c])·invStd[c]: dGamma[c] += Σ dy⊙xHat, dBeta[c] += Σ dy,
  * dx = gamma[c]·invStd[c]·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M entries of channel c.
+ * Words [N, C, S, dy, x, mean, invStd, gamma, dGamma, dBeta, dx, y (0: none)]: with y (the output
+ * of a ReLU fused after the norm), dy ⊙ [y > 0] first, plane by plane into dx (reluBackwardSimd's
+ * bits), which the passes then read as dy: no copy of dy and no pass of its own.
  */
 export function batchNormBackwardSimd(desc: usize): void {
   batchNormBackwardChannels(desc, 0, word(desc, 1));
@@ -122,13 +126,17 @@ export function batchNormBackwardChannels(desc: usize, c0: i32, c1: i32): void {
   const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
   const dy = <usize>word(desc, 3), x = <usize>word(desc, 4), mean = <usize>word(desc, 5), invStd = <usize>word(desc, 6);
   const gamma = <usize>word(desc, 7), dGamma = <usize>word(desc, 8), dBeta = <usize>word(desc, 9), dx = <usize>word(desc, 10);
+  const y = <usize>word(desc, 11);
   const M = <f64>N * <f64>S;
   for (let c = c0; c < c1; c++) {
     const m = load<f32>(mean + <usize>c * 4), s = load<f32>(invStd + <usize>c * 4);
     let sumDy: f64 = 0, sumDyXHat: f64 = 0;
+    // The channel's dy: masked into dx's planes where a ReLU follows (each read before written).
+    const d = y != 0 ? dx : dy;
     for (let n = 0; n < N; n++) {
-      sumDy += sumPlaneSimd(plane(dy, n, C, c, S), S);
-      sumDyXHat += dotNormalisedSimd(plane(dy, n, C, c, S), plane(x, n, C, c, S), m, s, S);
+      if (y != 0) reluBackwardSimd(plane(y, n, C, c, S), plane(dy, n, C, c, S), plane(dx, n, C, c, S), S);
+      sumDy += sumPlaneSimd(plane(d, n, C, c, S), S);
+      sumDyXHat += dotNormalisedSimd(plane(d, n, C, c, S), plane(x, n, C, c, S), m, s, S);
     }
     store<f32>(dGamma + <usize>c * 4, <f32>(<f64>load<f32>(dGamma + <usize>c * 4) + sumDyXHat));
     store<f32>(dBeta + <usize>c * 4, <f32>(<f64>load<f32>(dBeta + <usize>c * 4) + sumDy));
@@ -137,7 +145,7 @@ export function batchNormBackwardChannels(desc: usize, c0: i32, c1: i32): void {
     const kv = f32x4.splat(scale), mv = f32x4.splat(meanDy), hv = f32x4.splat(meanDyXHat);
     const xm = f32x4.splat(m), xs = f32x4.splat(s);
     for (let n = 0; n < N; n++) {
-      const pdy = plane(dy, n, C, c, S), px = plane(x, n, C, c, S), pdx = plane(dx, n, C, c, S);
+      const pdy = plane(d, n, C, c, S), px = plane(x, n, C, c, S), pdx = plane(dx, n, C, c, S);
       let i = 0;
       for (; i + 4 <= S; i += 4) {
         const h = f32x4.mul(f32x4.sub(v128.load(px + <usize>i * 4), xm), xs);

@@ -7,7 +7,7 @@
 // row (c, kh, kw), column (oh, ow).
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
-import { reluSimd } from './elementwise';
+import { reluBackwardSimd, reluSimd } from './elementwise';
 import { maxPool2dBackwardPlanes } from './pool';
 import { winogradAddWeightGradient, winogradGradWorkBytes, winogradSamples, winogradWeightGradient, winogradWorkBytes } from './winograd';
 
@@ -224,7 +224,9 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
  * Backward job words 17..: [x, w, dy, dW (0: no dW, x unread), dWPartials, dx (0: not needed), scratch, scratchStride,
  * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group, winograd dW (0 or 1), pool (0:
  * none; else a max-pool backward job descriptor whose dx is this job's dy: each sample's dy is
- * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW)]. With u,
+ * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW),
+ * reluY (0: none; else y of a ReLU fused after the conv, without a pool: each sample's dy ⊙ [y > 0]
+ * is made in the scratch likewise; never with u or winograd dW)]. With u,
  * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint),
  * `group` samples of the piece at a time, after the piece's weight gradient; with the last word,
  * the piece's weight gradient is summed in the Winograd domain (winogradWeightGradient), `group`
@@ -302,11 +304,14 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
-  const pool = <usize>word(desc, 30);
-  // With the pool, sample n's dy (outC planes of the pool's dx) is made here, while it is read.
-  const dyBytes: usize = pool != 0 ? (<usize>outC * OHW * 4 + 63) & ~63 : 0;
-  const dyn = pool != 0 ? scratch : dy + <usize>(n * outC * OHW) * 4;
+  const pool = <usize>word(desc, 30), reluY = <usize>word(desc, 31);
+  // With the pool, sample n's dy (outC planes of the pool's dx) is made here, while it is read;
+  // likewise with a ReLU alone, dy ⊙ [y > 0].
+  const made = pool != 0 || reluY != 0;
+  const dyBytes: usize = made ? (<usize>outC * OHW * 4 + 63) & ~63 : 0;
+  const dyn = made ? scratch : dy + <usize>(n * outC * OHW) * 4;
   if (pool != 0) maxPool2dBackwardPlanes(pool, n * outC, (n + 1) * outC, dyn);
+  else if (reluY != 0) reluBackwardSimd(reluY + <usize>(n * outC * OHW) * 4, dy + <usize>(n * outC * OHW) * 4, dyn, outC * OHW);
   const cols = scratch + dyBytes, dcols = cols + colsBytes;
   const gemmScratch = dcols + colsBytes;
   // dx[n] is accumulated into (col2im, or the 1×1 GEMM): zeroed here, by the thread that fills it.

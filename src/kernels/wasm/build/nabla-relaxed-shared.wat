@@ -2500,7 +2500,7 @@
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$3
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$5
      local.get $0
      i32.load offset=96
      local.tee $7
@@ -2510,7 +2510,7 @@
       local.get $1
       local.get $2
       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$3
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$5
      end
      local.get $0
      i32.load offset=68
@@ -5088,65 +5088,70 @@
   (local $9 f32)
   (local $10 f64)
   (local $11 f64)
-  (local $12 f64)
+  (local $12 i32)
   (local $13 i32)
   (local $14 i32)
-  (local $15 i32)
+  (local $15 f64)
   (local $16 i32)
-  (local $17 f64)
+  (local $17 i32)
   (local $18 i32)
-  (local $19 i32)
+  (local $19 f64)
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
-  (local $24 f32)
-  (local $25 f32)
+  (local $24 i32)
+  (local $25 i32)
   (local $26 f32)
-  (local $27 v128)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 v128)
-  (local $31 v128)
-  (local $32 v128)
-  (local $33 i32)
+  (local $27 f32)
+  (local $28 f32)
+  (local $29 v128)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 v128)
+  (local $34 v128)
+  (local $35 v128)
   local.get $0
   i32.load offset=4
-  local.set $13
+  local.set $12
   local.get $0
   i32.load offset=12
-  local.set $14
+  local.set $16
   local.get $0
   i32.load offset=16
-  local.set $15
+  local.set $17
   local.get $0
   i32.load offset=20
-  local.set $18
-  local.get $0
-  i32.load offset=24
-  local.set $19
-  local.get $0
-  i32.load offset=28
-  local.set $20
-  local.get $0
-  i32.load offset=32
   local.set $21
   local.get $0
-  i32.load offset=36
+  i32.load offset=24
   local.set $22
   local.get $0
-  i32.load offset=40
+  i32.load offset=28
   local.set $23
   local.get $0
+  i32.load offset=32
+  local.set $24
+  local.get $0
+  i32.load offset=36
+  local.set $25
+  local.get $0
+  i32.load offset=40
+  local.set $13
+  local.get $0
+  i32.load offset=44
+  local.set $14
+  local.get $0
   i32.load
-  local.tee $16
+  local.tee $18
   f64.convert_i32_s
   local.get $0
   i32.load offset=8
   local.tee $4
   f64.convert_i32_s
   f64.mul
-  local.set $17
+  local.set $19
   local.get $1
   local.set $3
   loop $for-loop|0
@@ -5154,7 +5159,7 @@
    local.get $3
    i32.gt_s
    if
-    local.get $18
+    local.get $21
     local.get $3
     i32.const 2
     i32.shl
@@ -5163,7 +5168,7 @@
     f32.load
     local.set $9
     local.get $0
-    local.get $19
+    local.get $22
     i32.add
     f32.load
     local.set $7
@@ -5171,17 +5176,114 @@
     local.set $10
     f64.const 0
     local.set $11
+    local.get $13
+    local.get $16
+    local.get $14
+    select
+    local.set $20
     i32.const 0
     local.set $5
     loop $for-loop|1
      local.get $5
-     local.get $16
+     local.get $18
      i32.lt_s
      if
-      local.get $10
       local.get $14
+      if
+       local.get $14
+       local.get $5
+       local.get $12
+       i32.mul
+       local.get $3
+       i32.add
+       local.get $4
+       i32.mul
+       i32.const 2
+       i32.shl
+       local.tee $0
+       i32.add
+       local.set $30
+       local.get $0
+       local.get $16
+       i32.add
+       local.set $31
+       local.get $0
+       local.get $13
+       i32.add
+       local.set $32
+       i32.const 0
+       local.set $0
+       loop $for-loop|00
+        local.get $0
+        i32.const 4
+        i32.add
+        local.tee $1
+        local.get $4
+        i32.le_s
+        if
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $0
+         local.get $32
+         i32.add
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $0
+         local.get $30
+         i32.add
+         v128.load
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.gt
+         v128.and
+         local.get $0
+         local.get $31
+         i32.add
+         v128.load
+         f32x4.mul
+         v128.store
+         local.get $1
+         local.set $0
+         br $for-loop|00
+        end
+       end
+       loop $for-loop|11
+        local.get $0
+        local.get $4
+        i32.lt_s
+        if
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $1
+         local.get $32
+         i32.add
+         f32.const 1
+         f32.const 0
+         local.get $1
+         local.get $30
+         i32.add
+         f32.load
+         f32.const 0
+         f32.gt
+         select
+         local.get $1
+         local.get $31
+         i32.add
+         f32.load
+         f32.mul
+         f32.store
+         local.get $0
+         i32.const 1
+         i32.add
+         local.set $0
+         br $for-loop|11
+        end
+       end
+      end
+      local.get $10
+      local.get $20
       local.get $5
-      local.get $13
+      local.get $12
       i32.mul
       local.get $3
       i32.add
@@ -5191,28 +5293,28 @@
       i32.shl
       local.tee $0
       i32.add
-      local.tee $28
+      local.tee $30
       local.get $4
       call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
       f64.add
       local.set $10
       local.get $0
-      local.get $15
+      local.get $17
       i32.add
-      local.set $29
+      local.set $31
       i32.const 0
       local.set $0
       local.get $9
       f32x4.splat
-      local.set $30
+      local.set $33
       local.get $7
       f32x4.splat
-      local.set $31
+      local.set $34
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       local.set $6
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       local.set $8
-      loop $for-loop|00
+      loop $for-loop|002
        local.get $0
        i32.const 4
        i32.add
@@ -5225,31 +5327,31 @@
         i32.const 2
         i32.shl
         local.tee $0
-        local.get $28
+        local.get $30
         i32.add
         v128.load
-        local.tee $32
+        local.tee $35
         f64x2.promote_low_f32x4
         local.get $0
-        local.get $29
+        local.get $31
         i32.add
         v128.load
-        local.get $30
+        local.get $33
         f32x4.sub
-        local.get $31
+        local.get $34
         f32x4.mul
-        local.tee $27
+        local.tee $29
         f64x2.promote_low_f32x4
         f64x2.mul
         f64x2.add
         local.set $6
         local.get $8
-        local.get $32
-        local.get $32
+        local.get $35
+        local.get $35
         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
         f64x2.promote_low_f32x4
-        local.get $27
-        local.get $27
+        local.get $29
+        local.get $29
         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
         f64x2.promote_low_f32x4
         f64x2.mul
@@ -5257,7 +5359,7 @@
         local.set $8
         local.get $1
         local.set $0
-        br $for-loop|00
+        br $for-loop|002
        end
       end
       local.get $6
@@ -5268,23 +5370,23 @@
       local.get $6
       f64x2.extract_lane 1
       f64.add
-      local.set $12
-      loop $for-loop|11
+      local.set $15
+      loop $for-loop|113
        local.get $0
        local.get $4
        i32.lt_s
        if
-        local.get $12
+        local.get $15
         local.get $0
         i32.const 2
         i32.shl
         local.tee $1
-        local.get $28
+        local.get $30
         i32.add
         f32.load
         f64.promote_f32
         local.get $1
-        local.get $29
+        local.get $31
         i32.add
         f32.load
         local.get $9
@@ -5294,16 +5396,16 @@
         f64.promote_f32
         f64.mul
         f64.add
-        local.set $12
+        local.set $15
         local.get $0
         i32.const 1
         i32.add
         local.set $0
-        br $for-loop|11
+        br $for-loop|113
        end
       end
       local.get $11
-      local.get $12
+      local.get $15
       f64.add
       local.set $11
       local.get $5
@@ -5313,7 +5415,7 @@
       br $for-loop|1
      end
     end
-    local.get $21
+    local.get $24
     local.get $3
     i32.const 2
     i32.shl
@@ -5328,7 +5430,7 @@
     f32.demote_f64
     f32.store
     local.get $0
-    local.get $22
+    local.get $25
     i32.add
     local.tee $1
     local.get $1
@@ -5339,44 +5441,44 @@
     f32.demote_f64
     f32.store
     local.get $0
-    local.get $20
+    local.get $23
     i32.add
     f32.load
     local.get $7
     f32.mul
-    local.tee $24
+    local.tee $26
     f32x4.splat
     local.set $6
     local.get $10
-    local.get $17
+    local.get $19
     f64.div
     f32.demote_f64
-    local.tee $25
+    local.tee $27
     f32x4.splat
     local.set $8
     local.get $11
-    local.get $17
+    local.get $19
     f64.div
     f32.demote_f64
-    local.tee $26
+    local.tee $28
     f32x4.splat
-    local.set $27
+    local.set $29
     local.get $9
     f32x4.splat
-    local.set $30
+    local.set $33
     local.get $7
     f32x4.splat
-    local.set $31
+    local.set $34
     i32.const 0
     local.set $5
     loop $for-loop|2
      local.get $5
-     local.get $16
+     local.get $18
      i32.lt_s
      if
-      local.get $14
+      local.get $20
       local.get $5
-      local.get $13
+      local.get $12
       i32.mul
       local.get $3
       i32.add
@@ -5386,15 +5488,15 @@
       i32.shl
       local.tee $0
       i32.add
-      local.set $29
+      local.set $30
       local.get $0
-      local.get $15
+      local.get $17
       i32.add
-      local.set $28
+      local.set $31
       local.get $0
-      local.get $23
+      local.get $13
       i32.add
-      local.set $33
+      local.set $32
       i32.const 0
       local.set $0
       loop $for-loop|3
@@ -5405,7 +5507,7 @@
        local.get $4
        i32.le_s
        if
-        local.get $33
+        local.get $32
         local.get $0
         i32.const 2
         i32.shl
@@ -5413,20 +5515,20 @@
         i32.add
         local.get $6
         local.get $0
-        local.get $29
+        local.get $30
         i32.add
         v128.load
         local.get $8
         f32x4.sub
         local.get $0
-        local.get $28
+        local.get $31
         i32.add
         v128.load
-        local.get $30
+        local.get $33
         f32x4.sub
-        local.get $31
+        local.get $34
         f32x4.mul
-        local.get $27
+        local.get $29
         f32x4.mul
         f32x4.sub
         f32x4.mul
@@ -5441,28 +5543,28 @@
        local.get $4
        i32.lt_s
        if
-        local.get $33
+        local.get $32
         local.get $0
         i32.const 2
         i32.shl
         local.tee $1
         i32.add
-        local.get $24
+        local.get $26
         local.get $1
-        local.get $29
+        local.get $30
         i32.add
         f32.load
-        local.get $25
+        local.get $27
         f32.sub
         local.get $1
-        local.get $28
+        local.get $31
         i32.add
         f32.load
         local.get $9
         f32.sub
         local.get $7
         f32.mul
-        local.get $26
+        local.get $28
         f32.mul
         f32.sub
         f32.mul
@@ -14810,42 +14912,43 @@
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
-  (local $8 i32)
+  (local $8 v128)
   (local $9 i32)
   (local $10 i32)
-  (local $11 v128)
+  (local $11 i32)
   (local $12 i32)
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
-  (local $16 i32)
-  (local $17 i32)
-  (local $18 v128)
-  (local $19 f64)
+  (local $16 f64)
+  (local $17 v128)
+  (local $18 i32)
+  (local $19 i32)
   (local $20 i32)
-  (local $21 v128)
+  (local $21 i32)
   (local $22 i32)
   (local $23 i32)
-  (local $24 i32)
+  (local $24 v128)
   (local $25 i32)
   (local $26 i32)
   (local $27 i32)
   (local $28 i32)
+  (local $29 i32)
   local.get $0
   i32.load offset=8
-  local.set $9
+  local.set $26
   local.get $0
   i32.load offset=12
-  local.set $12
+  local.set $23
   local.get $0
   i32.load offset=16
-  local.set $13
+  local.set $22
   local.get $0
   i32.load offset=20
-  local.set $8
+  local.set $28
   local.get $0
   i32.load offset=56
-  local.set $16
+  local.set $19
   local.get $0
   i32.load offset=24
   local.get $0
@@ -14858,16 +14961,16 @@
   i32.sub
   i32.load
   i32.mul
-  local.set $6
+  local.set $29
   local.get $0
   i32.load offset=68
-  local.set $22
+  local.set $14
   local.get $0
   i32.load offset=72
-  local.set $23
+  local.set $13
   local.get $0
   i32.load offset=76
-  local.set $24
+  local.set $9
   local.get $4
   if (result i32)
    local.get $0
@@ -14875,7 +14978,7 @@
   else
    i32.const 0
   end
-  local.set $14
+  local.set $21
   local.get $0
   i32.load offset=92
   local.get $2
@@ -14883,14 +14986,14 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.set $2
+  local.set $6
   local.get $0
   i32.load offset=100
-  local.set $20
-  local.get $8
-  local.get $16
+  local.set $15
+  local.get $28
+  local.get $19
   i32.div_s
-  local.set $10
+  local.set $25
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -14932,14 +15035,14 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $17
-  local.get $9
-  local.get $16
+  local.set $18
+  local.get $26
+  local.get $19
   i32.div_s
-  local.tee $15
+  local.tee $20
   i32.mul
-  local.tee $7
-  local.get $6
+  local.tee $27
+  local.get $29
   i32.mul
   i32.const 2
   i32.shl
@@ -14947,13 +15050,149 @@
   i32.add
   i32.const -64
   i32.and
+  local.set $11
+  local.get $0
+  i32.load offset=124
   local.set $4
   local.get $0
   i32.load offset=120
-  local.tee $25
+  local.tee $2
+  i32.const 0
+  i32.ne
+  local.tee $5
+  i32.eqz
+  if
+   local.get $4
+   i32.const 0
+   i32.ne
+   local.set $5
+  end
+  local.get $5
   if (result i32)
    local.get $6
-   local.get $8
+  else
+   local.get $9
+   local.get $1
+   local.get $28
+   i32.mul
+   local.get $29
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.add
+  end
+  local.set $7
+  local.get $2
+  if
+   local.get $2
+   local.get $1
+   local.get $28
+   i32.mul
+   local.get $1
+   i32.const 1
+   i32.add
+   local.get $28
+   i32.mul
+   local.get $7
+   call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
+  else
+   local.get $4
+   if
+    local.get $1
+    local.get $28
+    i32.mul
+    local.get $29
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.tee $2
+    local.get $4
+    i32.add
+    local.set $10
+    local.get $2
+    local.get $9
+    i32.add
+    local.set $9
+    local.get $28
+    local.get $29
+    i32.mul
+    local.set $12
+    i32.const 0
+    local.set $4
+    loop $for-loop|0
+     local.get $4
+     i32.const 4
+     i32.add
+     local.tee $2
+     local.get $12
+     i32.le_s
+     if
+      local.get $4
+      i32.const 2
+      i32.shl
+      local.tee $4
+      local.get $7
+      i32.add
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $4
+      local.get $10
+      i32.add
+      v128.load
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      v128.and
+      local.get $4
+      local.get $9
+      i32.add
+      v128.load
+      f32x4.mul
+      v128.store
+      local.get $2
+      local.set $4
+      br $for-loop|0
+     end
+    end
+    loop $for-loop|1
+     local.get $4
+     local.get $12
+     i32.lt_s
+     if
+      local.get $4
+      i32.const 2
+      i32.shl
+      local.tee $2
+      local.get $7
+      i32.add
+      f32.const 1
+      f32.const 0
+      local.get $2
+      local.get $10
+      i32.add
+      f32.load
+      f32.const 0
+      f32.gt
+      select
+      local.get $2
+      local.get $9
+      i32.add
+      f32.load
+      f32.mul
+      f32.store
+      local.get $4
+      i32.const 1
+      i32.add
+      local.set $4
+      br $for-loop|1
+     end
+    end
+   end
+  end
+  local.get $11
+  local.get $11
+  local.get $5
+  if (result i32)
+   local.get $28
+   local.get $29
    i32.mul
    i32.const 2
    i32.shl
@@ -14964,64 +15203,31 @@
   else
    i32.const 0
   end
-  local.set $26
-  local.get $25
-  if (result i32)
-   local.get $2
-  else
-   local.get $24
-   local.get $1
-   local.get $8
-   i32.mul
-   local.get $6
-   i32.mul
-   i32.const 2
-   i32.shl
-   i32.add
-  end
-  local.set $5
-  local.get $25
+  local.get $6
+  i32.add
+  local.tee $11
+  i32.add
+  local.tee $10
+  i32.add
+  local.set $9
+  local.get $21
   if
-   local.get $25
+   local.get $21
    local.get $1
-   local.get $8
+   local.get $26
    i32.mul
-   local.get $1
-   i32.const 1
-   i32.add
-   local.get $8
+   local.get $23
    i32.mul
-   local.get $5
-   call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
-  end
-  local.get $4
-  local.get $4
-  local.get $2
-  local.get $26
-  i32.add
-  local.tee $24
-  i32.add
-  local.tee $25
-  i32.add
-  local.set $26
-  local.get $14
-  if
-   local.get $14
-   local.get $1
-   local.get $9
-   i32.mul
-   local.get $12
-   i32.mul
-   local.get $13
+   local.get $22
    i32.mul
    i32.const 2
    i32.shl
    i32.add
    i32.const 0
-   local.get $9
-   local.get $12
+   local.get $23
+   local.get $26
    i32.mul
-   local.get $13
+   local.get $22
    i32.mul
    i32.const 2
    i32.shl
@@ -15029,143 +15235,143 @@
   end
   i32.const 0
   local.set $4
-  loop $for-loop|0
+  loop $for-loop|00
    local.get $4
-   local.get $16
+   local.get $19
    i32.lt_s
    if
-    local.get $5
+    local.get $7
     local.get $4
-    local.get $10
+    local.get $25
     i32.mul
-    local.tee $27
-    local.get $6
+    local.tee $5
+    local.get $29
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $2
+    local.set $6
     local.get $3
     if
-     local.get $22
+     local.get $14
      local.get $1
-     local.get $9
+     local.get $26
      i32.mul
      local.get $4
-     local.get $15
+     local.get $20
      i32.mul
      i32.add
-     local.get $12
+     local.get $23
      i32.mul
-     local.get $13
+     local.get $22
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $28
-     local.get $17
+     local.set $2
+     local.get $18
      i32.eqz
      if
       local.get $0
-      local.get $28
-      local.get $15
-      local.get $24
-      local.get $25
+      local.get $2
+      local.get $20
+      local.get $11
+      local.get $10
       call $src/kernels/wasm/assembly/conv/im2colSample
      end
      i32.const 0
      i32.const 1
-     local.get $10
-     local.get $7
+     local.get $25
+     local.get $27
+     local.get $29
      local.get $6
+     local.get $29
      local.get $2
-     local.get $6
-     local.get $28
-     local.get $24
-     local.get $17
+     local.get $11
+     local.get $18
      select
-     local.get $6
+     local.get $29
      local.get $3
      local.get $4
-     local.get $10
+     local.get $25
      i32.mul
-     local.get $7
-     i32.mul
-     i32.const 2
-     i32.shl
-     i32.add
-     local.get $7
-     i32.const 1
-     local.get $26
-     i32.const 0
-     i32.const 0
-     call $src/kernels/wasm/assembly/gemm/gemm
-    end
-    local.get $14
-    if
-     local.get $23
-     local.get $7
      local.get $27
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $27
-     local.get $14
-     local.get $1
+     local.get $27
+     i32.const 1
      local.get $9
-     i32.mul
-     local.get $4
-     local.get $15
-     i32.mul
-     i32.add
-     local.get $12
-     i32.mul
+     i32.const 0
+     i32.const 0
+     call $src/kernels/wasm/assembly/gemm/gemm
+    end
+    local.get $21
+    if
      local.get $13
+     local.get $5
+     local.get $27
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $28
-     local.get $17
+     local.set $5
+     local.get $21
+     local.get $1
+     local.get $26
+     i32.mul
+     local.get $4
+     local.get $20
+     i32.mul
+     i32.add
+     local.get $23
+     i32.mul
+     local.get $22
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $2
+     local.get $18
      if
       i32.const 1
       i32.const 0
-      local.get $7
-      local.get $6
-      local.get $10
       local.get $27
-      local.get $7
+      local.get $29
+      local.get $25
+      local.get $5
+      local.get $27
+      local.get $6
+      local.get $29
       local.get $2
-      local.get $6
-      local.get $28
-      local.get $6
+      local.get $29
       i32.const 1
-      local.get $26
+      local.get $9
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
       i32.const 0
-      local.get $7
-      local.get $6
-      local.get $10
       local.get $27
-      local.get $7
-      local.get $2
-      local.get $6
+      local.get $29
       local.get $25
+      local.get $5
+      local.get $27
       local.get $6
+      local.get $29
+      local.get $10
+      local.get $29
       i32.const 0
-      local.get $26
+      local.get $9
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
-      local.get $25
-      local.get $15
-      local.get $28
+      local.get $10
+      local.get $20
+      local.get $2
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
@@ -15173,78 +15379,78 @@
     i32.const 1
     i32.add
     local.set $4
-    br $for-loop|0
+    br $for-loop|00
    end
   end
-  local.get $20
+  local.get $15
   if
    i32.const 0
    local.set $3
-   loop $for-loop|1
+   loop $for-loop|11
     local.get $3
-    local.get $8
+    local.get $28
     i32.lt_s
     if
-     local.get $5
+     local.get $7
      local.get $3
-     local.get $6
+     local.get $29
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $4
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $11
+     local.set $24
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $18
+     local.set $17
      i32.const 0
      local.set $0
-     loop $for-loop|00
+     loop $for-loop|002
       local.get $0
       i32.const 4
       i32.add
       local.tee $2
-      local.get $6
+      local.get $29
       i32.le_s
       if
-       local.get $11
+       local.get $24
        local.get $4
        local.get $0
        i32.const 2
        i32.shl
        i32.add
        v128.load
-       local.tee $21
+       local.tee $8
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $11
-       local.get $18
-       local.get $21
-       local.get $21
+       local.set $24
+       local.get $17
+       local.get $8
+       local.get $8
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $18
+       local.set $17
        local.get $2
        local.set $0
-       br $for-loop|00
+       br $for-loop|002
       end
      end
-     local.get $11
-     local.get $18
+     local.get $24
+     local.get $17
      f64x2.add
-     local.tee $11
+     local.tee $8
      f64x2.extract_lane 0
-     local.get $11
+     local.get $8
      f64x2.extract_lane 1
      f64.add
-     local.set $19
-     loop $for-loop|11
+     local.set $16
+     loop $for-loop|113
       local.get $0
-      local.get $6
+      local.get $29
       i32.lt_s
       if
-       local.get $19
+       local.get $16
        local.get $4
        local.get $0
        i32.const 2
@@ -15253,30 +15459,30 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $19
+       local.set $16
        local.get $0
        i32.const 1
        i32.add
        local.set $0
-       br $for-loop|11
+       br $for-loop|113
       end
      end
-     local.get $20
+     local.get $15
      local.get $1
-     local.get $8
+     local.get $28
      i32.mul
      local.get $3
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $19
+     local.get $16
      f64.store
      local.get $3
      i32.const 1
      i32.add
      local.set $3
-     br $for-loop|1
+     br $for-loop|11
     end
    end
   end
