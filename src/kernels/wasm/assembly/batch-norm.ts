@@ -42,20 +42,48 @@ function sumSquaredDeviationsSimd(p: usize, n: i32, mu: f64): f64 {
   return sum;
 }
 
-/** Σ a[i]·xHat[i] over n floats with xHat = (x[i] − m)·s as the forward computes it, in float64 (each product exact). */
-function dotNormalisedSimd(a: usize, x: usize, m: f32, s: f32, n: i32): f64 {
+/** The second result of sumAndDotNormalisedSimd (one per instance: each thread has its own). */
+let dotResult: f64 = 0;
+
+/**
+ * Σ a (sumPlaneSimd's order) and Σ a[i]·xHat[i], xHat = (x[i] − m)·s as the forward computes it,
+ * in float64 (each product exact), in one pass over a: the dot left in dotResult and accumulated
+ * as the separate pass did (four at a time in two f64x2 sums, then a scalar tail):
+ * the same bits as the two passes it replaces, reading a once.
+ */
+function sumAndDotNormalisedSimd(a: usize, x: usize, m: f32, s: f32, n: i32): f64 {
   const mv = f32x4.splat(m), sv = f32x4.splat(s);
-  let a0 = f64x2.splat(0), a1 = f64x2.splat(0);
+  let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
+  let d0 = f64x2.splat(0), d1 = f64x2.splat(0);
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const u = v128.load(a + <usize>i * 4), v = f32x4.mul(f32x4.sub(v128.load(x + <usize>i * 4), mv), sv);
-    a0 = f64x2.add(a0, f64x2.mul(f64x2.promote_low_f32x4(u), f64x2.promote_low_f32x4(v)));
-    a1 = f64x2.add(a1, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 0, 1)),
-      f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1))));
+  for (; i + 8 <= n; i += 8) {
+    const u = v128.load(a + <usize>i * 4), w = v128.load(a + <usize>i * 4, 16);
+    const uHi = v128.shuffle<f32>(u, u, 2, 3, 0, 1), wHi = v128.shuffle<f32>(w, w, 2, 3, 0, 1);
+    s0 = f64x2.add(s0, f64x2.promote_low_f32x4(u));
+    s1 = f64x2.add(s1, f64x2.promote_low_f32x4(uHi));
+    s2 = f64x2.add(s2, f64x2.promote_low_f32x4(w));
+    s3 = f64x2.add(s3, f64x2.promote_low_f32x4(wHi));
+    const hu = f32x4.mul(f32x4.sub(v128.load(x + <usize>i * 4), mv), sv);
+    const hw = f32x4.mul(f32x4.sub(v128.load(x + <usize>i * 4, 16), mv), sv);
+    d0 = f64x2.add(d0, f64x2.mul(f64x2.promote_low_f32x4(u), f64x2.promote_low_f32x4(hu)));
+    d1 = f64x2.add(d1, f64x2.mul(f64x2.promote_low_f32x4(uHi), f64x2.promote_low_f32x4(v128.shuffle<f32>(hu, hu, 2, 3, 0, 1))));
+    d0 = f64x2.add(d0, f64x2.mul(f64x2.promote_low_f32x4(w), f64x2.promote_low_f32x4(hw)));
+    d1 = f64x2.add(d1, f64x2.mul(f64x2.promote_low_f32x4(wHi), f64x2.promote_low_f32x4(v128.shuffle<f32>(hw, hw, 2, 3, 0, 1))));
   }
-  const both = f64x2.add(a0, a1);
-  let sum = f64x2.extract_lane(both, 0) + f64x2.extract_lane(both, 1);
-  for (; i < n; i++) sum += <f64>load<f32>(a + <usize>i * 4) * <f64>((load<f32>(x + <usize>i * 4) - m) * s);
+  const sums = f64x2.add(f64x2.add(s0, s1), f64x2.add(s2, s3));
+  let sum = f64x2.extract_lane(sums, 0) + f64x2.extract_lane(sums, 1);
+  for (let j = i; j < n; j++) sum += <f64>load<f32>(a + <usize>j * 4);
+  // The dot's last four-step, then its scalar tail.
+  for (; i + 4 <= n; i += 4) {
+    const u = v128.load(a + <usize>i * 4), h = f32x4.mul(f32x4.sub(v128.load(x + <usize>i * 4), mv), sv);
+    d0 = f64x2.add(d0, f64x2.mul(f64x2.promote_low_f32x4(u), f64x2.promote_low_f32x4(h)));
+    d1 = f64x2.add(d1, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 0, 1)),
+      f64x2.promote_low_f32x4(v128.shuffle<f32>(h, h, 2, 3, 0, 1))));
+  }
+  const dots = f64x2.add(d0, d1);
+  let dot = f64x2.extract_lane(dots, 0) + f64x2.extract_lane(dots, 1);
+  for (; i < n; i++) dot += <f64>load<f32>(a + <usize>i * 4) * <f64>((load<f32>(x + <usize>i * 4) - m) * s);
+  dotResult = dot;
   return sum;
 }
 
@@ -135,8 +163,8 @@ export function batchNormBackwardChannels(desc: usize, c0: i32, c1: i32): void {
     const d = y != 0 ? dx : dy;
     for (let n = 0; n < N; n++) {
       if (y != 0) reluBackwardSimd(plane(y, n, C, c, S), plane(dy, n, C, c, S), plane(dx, n, C, c, S), S);
-      sumDy += sumPlaneSimd(plane(d, n, C, c, S), S);
-      sumDyXHat += dotNormalisedSimd(plane(d, n, C, c, S), plane(x, n, C, c, S), m, s, S);
+      sumDy += sumAndDotNormalisedSimd(plane(d, n, C, c, S), plane(x, n, C, c, S), m, s, S);
+      sumDyXHat += dotResult;
     }
     store<f32>(dGamma + <usize>c * 4, <f32>(<f64>load<f32>(dGamma + <usize>c * 4) + sumDyXHat));
     store<f32>(dBeta + <usize>c * 4, <f32>(<f64>load<f32>(dBeta + <usize>c * 4) + sumDy));

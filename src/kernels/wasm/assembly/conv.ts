@@ -79,7 +79,16 @@ function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize, work: usize):
           if (strideW == 1) {
             copyFloats(row + <usize>owLo * 4, src + <usize>owLo * 4, owHi - owLo);
           } else {
-            for (let ow = owLo; ow < owHi; ow++) store<f32>(row + <usize>ow * 4, load<f32>(src + <usize>(ow * strideW) * 4));
+            let ow = owLo;
+            if (strideW == 2) {
+              // Four outputs from two loads, the even lanes; the last group (whose second load
+              // would reach one float past the row's last read) goes by the scalar loop.
+              for (; ow + 4 < owHi; ow += 4) {
+                const at = src + <usize>(2 * ow) * 4;
+                v128.store(row + <usize>ow * 4, v128.shuffle<f32>(v128.load(at), v128.load(at, 16), 0, 2, 4, 6));
+              }
+            }
+            for (; ow < owHi; ow++) store<f32>(row + <usize>ow * 4, load<f32>(src + <usize>(ow * strideW) * 4));
           }
           zeroFloats(row + <usize>owHi * 4, OW - owHi);
         }

@@ -25,7 +25,9 @@
  (type $23 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
  (type $24 (func (param i32 f64)))
  (type $25 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $26 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
+ (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_FORWARD i32 (i32.const 2))
  (global $src/kernels/wasm/assembly/index/JOB_CONV2D_BACKWARD i32 (i32.const 3))
@@ -472,6 +474,81 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (result i32)
+  local.get $3
+  i32.const 1
+  i32.add
+  i32.const 1
+  i32.shr_s
+  local.tee $3
+  local.get $4
+  local.get $2
+  i32.const 1
+  i32.add
+  i32.const 1
+  i32.shr_s
+  local.tee $2
+  i32.mul
+  i32.mul
+  i32.const 6
+  i32.add
+  i32.const -4
+  i32.and
+  local.tee $4
+  local.get $4
+  i32.const 4
+  i32.add
+  local.get $4
+  i32.const 255
+  i32.and
+  select
+  local.set $4
+  local.get $2
+  i32.const 1
+  i32.shl
+  i32.const 2
+  i32.add
+  local.get $3
+  i32.const 3
+  i32.add
+  i32.const -4
+  i32.and
+  i32.const 1
+  i32.shl
+  i32.const 4
+  i32.add
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  local.get $0
+  i32.const 4
+  i32.shl
+  local.get $4
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.get $1
+  i32.const 4
+  i32.shl
+  local.get $4
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+ )
  (func $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd (param $0 i32) (param $1 i32) (result f64)
   (local $2 i32)
   (local $3 i32)
@@ -563,81 +640,6 @@
    end
   end
   local.get $9
- )
- (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (result i32)
-  local.get $3
-  i32.const 1
-  i32.add
-  i32.const 1
-  i32.shr_s
-  local.tee $3
-  local.get $4
-  local.get $2
-  i32.const 1
-  i32.add
-  i32.const 1
-  i32.shr_s
-  local.tee $2
-  i32.mul
-  i32.mul
-  i32.const 6
-  i32.add
-  i32.const -4
-  i32.and
-  local.tee $4
-  local.get $4
-  i32.const 4
-  i32.add
-  local.get $4
-  i32.const 255
-  i32.and
-  select
-  local.set $4
-  local.get $2
-  i32.const 1
-  i32.shl
-  i32.const 2
-  i32.add
-  local.get $3
-  i32.const 3
-  i32.add
-  i32.const -4
-  i32.and
-  i32.const 1
-  i32.shl
-  i32.const 4
-  i32.add
-  i32.mul
-  i32.const 2
-  i32.shl
-  i32.const 63
-  i32.add
-  i32.const -64
-  i32.and
-  local.get $0
-  i32.const 4
-  i32.shl
-  local.get $4
-  i32.mul
-  i32.const 2
-  i32.shl
-  i32.const 63
-  i32.add
-  i32.const -64
-  i32.and
-  i32.add
-  local.get $1
-  i32.const 4
-  i32.shl
-  local.get $4
-  i32.mul
-  i32.const 2
-  i32.shl
-  i32.const 63
-  i32.add
-  i32.const -64
-  i32.and
-  i32.add
  )
  (func $src/kernels/wasm/assembly/gemm/packB (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
   (local $8 i32)
@@ -4063,7 +4065,7 @@
   local.set $22
   local.get $0
   i32.load offset=60
-  local.set $9
+  local.set $10
   local.get $0
   i32.const -64
   i32.sub
@@ -4071,7 +4073,7 @@
   local.set $8
   local.get $0
   i32.load offset=36
-  local.tee $10
+  local.tee $9
   i32.const 1
   i32.eq
   local.get $0
@@ -4113,7 +4115,7 @@
     local.get $11
     local.get $17
     local.get $18
-    local.get $9
+    local.get $10
     local.get $8
     local.get $3
     call $src/kernels/wasm/assembly/conv/im2colStride1
@@ -4124,7 +4126,7 @@
     local.get $11
     local.get $21
     local.get $22
-    local.get $9
+    local.get $10
     local.get $17
     i32.add
     i32.const 1
@@ -4139,7 +4141,7 @@
     local.get $0
     local.get $17
     local.get $18
-    local.get $9
+    local.get $10
     local.get $8
     local.get $3
     call $src/kernels/wasm/assembly/conv/im2colStride1
@@ -4150,6 +4152,8 @@
   i32.const 2
   i32.shl
   local.set $23
+  local.get $3
+  local.set $4
   loop $for-loop|0
    local.get $2
    local.get $24
@@ -4173,7 +4177,7 @@
       if (result i32)
        i32.const 0
       else
-       local.get $9
+       local.get $10
        local.get $12
        i32.const 1
        i32.eq
@@ -4192,7 +4196,7 @@
        end
        local.tee $0
        local.get $0
-       local.get $9
+       local.get $10
        i32.gt_s
        select
       end
@@ -4203,7 +4207,7 @@
       if (result i32)
        i32.const 0
       else
-       local.get $9
+       local.get $10
        local.get $12
        i32.const 1
        i32.eq
@@ -4224,7 +4228,7 @@
        end
        local.tee $0
        local.get $0
-       local.get $9
+       local.get $10
        i32.gt_s
        select
       end
@@ -4253,7 +4257,7 @@
          i32.const 0
         else
          local.get $8
-         local.get $10
+         local.get $9
          i32.const 1
          i32.eq
          if (result i32)
@@ -4261,12 +4265,12 @@
           local.get $15
           i32.sub
          else
-          local.get $10
+          local.get $9
           local.get $15
           i32.sub
           i32.const 1
           i32.sub
-          local.get $10
+          local.get $9
           i32.div_s
          end
          local.tee $0
@@ -4283,7 +4287,7 @@
          i32.const 0
         else
          local.get $8
-         local.get $10
+         local.get $9
          i32.const 1
          i32.eq
          if (result i32)
@@ -4294,11 +4298,11 @@
           local.get $11
           local.get $15
           i32.sub
-          local.get $10
+          local.get $9
           i32.add
           i32.const 1
           i32.sub
-          local.get $10
+          local.get $9
           i32.div_s
          end
          local.tee $0
@@ -4322,7 +4326,7 @@
          i32.eq
          local.set $0
         end
-        local.get $10
+        local.get $9
         i32.const 1
         i32.eq
         local.get $0
@@ -4334,43 +4338,43 @@
         i32.mul
         local.set $5
         i32.const 0
-        local.set $4
+        local.set $3
         loop $for-loop|3
-         local.get $4
+         local.get $3
          i32.const 4
          i32.add
          local.tee $0
          local.get $5
          i32.le_s
          if
-          local.get $3
           local.get $4
+          local.get $3
           i32.const 2
           i32.shl
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           v128.store
           local.get $0
-          local.set $4
+          local.set $3
           br $for-loop|3
          end
         end
         loop $for-loop|4
-         local.get $4
+         local.get $3
          local.get $5
          i32.lt_s
          if
-          local.get $3
           local.get $4
+          local.get $3
           i32.const 2
           i32.shl
           i32.add
           f32.const 0
           f32.store
-          local.get $4
+          local.get $3
           i32.const 1
           i32.add
-          local.set $4
+          local.set $3
           br $for-loop|4
          end
         end
@@ -4399,12 +4403,12 @@
           i32.shl
           i32.add
           local.set $30
-          local.get $3
+          local.get $4
           local.get $5
           local.get $23
           i32.mul
           i32.add
-          local.set $29
+          local.set $31
           block $for-continue|5
            local.get $28
            if
@@ -4422,10 +4426,10 @@
                local.get $0
                i32.const 2
                i32.shl
-               local.tee $4
-               local.get $29
+               local.tee $3
+               local.get $31
                i32.add
-               local.get $4
+               local.get $3
                local.get $30
                i32.add
                f32.load
@@ -4445,7 +4449,7 @@
              local.get $0
              i32.const 4
              i32.add
-             local.tee $4
+             local.tee $3
              local.get $8
              i32.le_s
              if
@@ -4453,14 +4457,14 @@
               i32.const 2
               i32.shl
               local.tee $0
-              local.get $29
+              local.get $31
               i32.add
               local.get $0
               local.get $30
               i32.add
               v128.load
               v128.store
-              local.get $4
+              local.get $3
               local.set $0
               br $for-loop|7
              end
@@ -4475,7 +4479,7 @@
              i32.const 2
              i32.shl
              local.tee $0
-             local.get $29
+             local.get $31
              i32.add
              local.get $0
              local.get $30
@@ -4491,18 +4495,18 @@
             local.get $0
             i32.const 4
             i32.add
-            local.tee $4
+            local.tee $3
             local.get $7
             i32.le_s
             if
-             local.get $29
+             local.get $31
              local.get $0
              i32.const 2
              i32.shl
              i32.add
              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
              v128.store
-             local.get $4
+             local.get $3
              local.set $0
              br $for-loop|8
             end
@@ -4512,7 +4516,7 @@
             local.get $7
             i32.lt_s
             if
-             local.get $29
+             local.get $31
              local.get $0
              i32.const 2
              i32.shl
@@ -4526,7 +4530,7 @@
              br $for-loop|9
             end
            end
-           local.get $10
+           local.get $9
            i32.const 1
            i32.eq
            if
@@ -4535,9 +4539,9 @@
              i32.const 2
              i32.shl
              local.tee $0
-             local.get $29
+             local.get $31
              i32.add
-             local.set $31
+             local.set $29
              local.get $0
              local.get $30
              i32.add
@@ -4559,10 +4563,10 @@
                 local.get $0
                 i32.const 2
                 i32.shl
-                local.tee $4
-                local.get $31
+                local.tee $3
+                local.get $29
                 i32.add
-                local.get $4
+                local.get $3
                 local.get $32
                 i32.add
                 f32.load
@@ -4582,7 +4586,7 @@
               local.get $0
               i32.const 4
               i32.add
-              local.tee $4
+              local.tee $3
               local.get $30
               i32.le_s
               if
@@ -4590,14 +4594,14 @@
                i32.const 2
                i32.shl
                local.tee $0
-               local.get $31
+               local.get $29
                i32.add
                local.get $0
                local.get $32
                i32.add
                v128.load
                v128.store
-               local.get $4
+               local.get $3
                local.set $0
                br $for-loop|11
               end
@@ -4612,7 +4616,7 @@
               i32.const 2
               i32.shl
               local.tee $0
-              local.get $31
+              local.get $29
               i32.add
               local.get $0
               local.get $32
@@ -4624,19 +4628,53 @@
            else
             local.get $7
             local.set $0
-            loop $for-loop|12
+            local.get $9
+            i32.const 2
+            i32.eq
+            if
+             loop $for-loop|12
+              local.get $0
+              i32.const 4
+              i32.add
+              local.tee $3
+              local.get $16
+              i32.lt_s
+              if
+               local.get $31
+               local.get $0
+               i32.const 2
+               i32.shl
+               i32.add
+               local.get $30
+               local.get $0
+               i32.const 3
+               i32.shl
+               i32.add
+               local.tee $0
+               v128.load
+               local.get $0
+               v128.load offset=16
+               i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+               v128.store
+               local.get $3
+               local.set $0
+               br $for-loop|12
+              end
+             end
+            end
+            loop $for-loop|13
              local.get $0
              local.get $16
              i32.lt_s
              if
-              local.get $29
+              local.get $31
               local.get $0
               i32.const 2
               i32.shl
               i32.add
               local.get $30
               local.get $0
-              local.get $10
+              local.get $9
               i32.mul
               i32.const 2
               i32.shl
@@ -4647,11 +4685,11 @@
               i32.const 1
               i32.add
               local.set $0
-              br $for-loop|12
+              br $for-loop|13
              end
             end
            end
-           local.get $29
+           local.get $31
            local.get $16
            i32.const 2
            i32.shl
@@ -4662,9 +4700,9 @@
            i32.sub
            local.set $30
            i32.const 0
-           local.set $4
-           loop $for-loop|13
-            local.get $4
+           local.set $3
+           loop $for-loop|14
+            local.get $3
             i32.const 4
             i32.add
             local.tee $0
@@ -4672,34 +4710,34 @@
             i32.le_s
             if
              local.get $29
-             local.get $4
+             local.get $3
              i32.const 2
              i32.shl
              i32.add
              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
              v128.store
              local.get $0
-             local.set $4
-             br $for-loop|13
+             local.set $3
+             br $for-loop|14
             end
            end
-           loop $for-loop|14
-            local.get $4
+           loop $for-loop|15
+            local.get $3
             local.get $30
             i32.lt_s
             if
              local.get $29
-             local.get $4
+             local.get $3
              i32.const 2
              i32.shl
              i32.add
              f32.const 0
              f32.store
-             local.get $4
+             local.get $3
              i32.const 1
              i32.add
-             local.set $4
-             br $for-loop|14
+             local.set $3
+             br $for-loop|15
             end
            end
           end
@@ -4710,13 +4748,13 @@
           br $for-loop|5
          end
         end
-        local.get $3
+        local.get $4
         local.get $23
         local.get $25
         i32.mul
         i32.add
         local.set $5
-        local.get $9
+        local.get $10
         local.get $25
         i32.sub
         local.get $8
@@ -4724,11 +4762,11 @@
         local.set $7
         i32.const 0
         local.set $0
-        loop $for-loop|15
+        loop $for-loop|16
          local.get $0
          i32.const 4
          i32.add
-         local.tee $4
+         local.tee $3
          local.get $7
          i32.le_s
          if
@@ -4739,12 +4777,12 @@
           i32.add
           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
           v128.store
-          local.get $4
+          local.get $3
           local.set $0
-          br $for-loop|15
+          br $for-loop|16
          end
         end
-        loop $for-loop|16
+        loop $for-loop|17
          local.get $0
          local.get $7
          i32.lt_s
@@ -4760,15 +4798,15 @@
           i32.const 1
           i32.add
           local.set $0
-          br $for-loop|16
+          br $for-loop|17
          end
         end
-        local.get $3
-        local.get $9
+        local.get $4
+        local.get $10
         local.get $23
         i32.mul
         i32.add
-        local.set $3
+        local.set $4
         local.get $20
         i32.const 1
         i32.add
@@ -5249,76 +5287,74 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
-  (local $6 v128)
-  (local $7 f32)
-  (local $8 v128)
-  (local $9 f32)
-  (local $10 f64)
-  (local $11 f64)
-  (local $12 i32)
+  (local $6 f32)
+  (local $7 f64)
+  (local $8 f64)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 f32)
   (local $13 i32)
   (local $14 i32)
-  (local $15 f64)
-  (local $16 i32)
+  (local $15 i32)
+  (local $16 f64)
   (local $17 i32)
   (local $18 i32)
-  (local $19 f64)
+  (local $19 i32)
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 f32)
+  (local $23 f32)
+  (local $24 v128)
+  (local $25 f32)
+  (local $26 v128)
   (local $27 f32)
-  (local $28 f32)
+  (local $28 v128)
   (local $29 v128)
-  (local $30 i32)
+  (local $30 v128)
   (local $31 i32)
   (local $32 i32)
-  (local $33 v128)
-  (local $34 v128)
-  (local $35 v128)
+  (local $33 i32)
   local.get $0
   i32.load offset=4
-  local.set $12
+  local.set $9
   local.get $0
   i32.load offset=12
-  local.set $16
-  local.get $0
-  i32.load offset=16
-  local.set $17
-  local.get $0
-  i32.load offset=20
-  local.set $21
-  local.get $0
-  i32.load offset=24
-  local.set $22
-  local.get $0
-  i32.load offset=28
-  local.set $23
-  local.get $0
-  i32.load offset=32
-  local.set $24
-  local.get $0
-  i32.load offset=36
-  local.set $25
-  local.get $0
-  i32.load offset=40
   local.set $13
   local.get $0
-  i32.load offset=44
+  i32.load offset=16
   local.set $14
   local.get $0
+  i32.load offset=20
+  local.set $18
+  local.get $0
+  i32.load offset=24
+  local.set $19
+  local.get $0
+  i32.load offset=28
+  local.set $20
+  local.get $0
+  i32.load offset=32
+  local.set $21
+  local.get $0
+  i32.load offset=36
+  local.set $22
+  local.get $0
+  i32.load offset=40
+  local.set $10
+  local.get $0
+  i32.load offset=44
+  local.set $11
+  local.get $0
   i32.load
-  local.tee $18
+  local.tee $15
   f64.convert_i32_s
   local.get $0
   i32.load offset=8
-  local.tee $4
+  local.tee $5
   f64.convert_i32_s
   f64.mul
-  local.set $19
+  local.set $16
   local.get $1
   local.set $3
   loop $for-loop|0
@@ -5326,263 +5362,161 @@
    local.get $3
    i32.gt_s
    if
-    local.get $21
+    local.get $18
     local.get $3
     i32.const 2
     i32.shl
     local.tee $0
     i32.add
     f32.load
-    local.set $9
+    local.set $12
     local.get $0
-    local.get $22
+    local.get $19
     i32.add
     f32.load
+    local.set $6
+    f64.const 0
     local.set $7
     f64.const 0
-    local.set $10
-    f64.const 0
-    local.set $11
+    local.set $8
+    local.get $10
     local.get $13
-    local.get $16
-    local.get $14
+    local.get $11
     select
-    local.set $20
+    local.set $17
     i32.const 0
-    local.set $5
+    local.set $4
     loop $for-loop|1
-     local.get $5
-     local.get $18
+     local.get $4
+     local.get $15
      i32.lt_s
      if
-      local.get $14
+      local.get $11
       if
-       local.get $14
-       local.get $5
-       local.get $12
+       local.get $11
+       local.get $4
+       local.get $9
        i32.mul
        local.get $3
        i32.add
-       local.get $4
+       local.get $5
        i32.mul
        i32.const 2
        i32.shl
        local.tee $0
-       i32.add
-       local.set $30
-       local.get $0
-       local.get $16
        i32.add
        local.set $31
        local.get $0
        local.get $13
        i32.add
        local.set $32
+       local.get $0
+       local.get $10
+       i32.add
+       local.set $33
        i32.const 0
-       local.set $0
+       local.set $1
        loop $for-loop|00
-        local.get $0
+        local.get $1
         i32.const 4
         i32.add
-        local.tee $1
-        local.get $4
+        local.tee $0
+        local.get $5
         i32.le_s
         if
-         local.get $0
+         local.get $1
          i32.const 2
          i32.shl
-         local.tee $0
-         local.get $32
+         local.tee $1
+         local.get $33
          i32.add
          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-         local.get $0
-         local.get $30
+         local.get $1
+         local.get $31
          i32.add
          v128.load
          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
          f32x4.gt
          v128.and
-         local.get $0
-         local.get $31
+         local.get $1
+         local.get $32
          i32.add
          v128.load
          f32x4.mul
          v128.store
-         local.get $1
-         local.set $0
+         local.get $0
+         local.set $1
          br $for-loop|00
         end
        end
        loop $for-loop|11
-        local.get $0
-        local.get $4
+        local.get $1
+        local.get $5
         i32.lt_s
         if
-         local.get $0
+         local.get $1
          i32.const 2
          i32.shl
-         local.tee $1
-         local.get $32
+         local.tee $0
+         local.get $33
          i32.add
          f32.const 1
          f32.const 0
-         local.get $1
-         local.get $30
+         local.get $0
+         local.get $31
          i32.add
          f32.load
          f32.const 0
          f32.gt
          select
-         local.get $1
-         local.get $31
+         local.get $0
+         local.get $32
          i32.add
          f32.load
          f32.mul
          f32.store
-         local.get $0
+         local.get $1
          i32.const 1
          i32.add
-         local.set $0
+         local.set $1
          br $for-loop|11
         end
        end
       end
-      local.get $10
-      local.get $20
-      local.get $5
-      local.get $12
+      local.get $7
+      local.get $17
+      local.get $4
+      local.get $9
       i32.mul
       local.get $3
       i32.add
-      local.get $4
+      local.get $5
       i32.mul
       i32.const 2
       i32.shl
       local.tee $0
       i32.add
-      local.tee $30
-      local.get $4
-      call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
-      f64.add
-      local.set $10
       local.get $0
-      local.get $17
+      local.get $14
       i32.add
-      local.set $31
-      i32.const 0
-      local.set $0
-      local.get $9
-      f32x4.splat
-      local.set $33
-      local.get $7
-      f32x4.splat
-      local.set $34
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $6
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $8
-      loop $for-loop|002
-       local.get $0
-       i32.const 4
-       i32.add
-       local.tee $1
-       local.get $4
-       i32.le_s
-       if
-        local.get $6
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $0
-        local.get $30
-        i32.add
-        v128.load
-        local.tee $35
-        f64x2.promote_low_f32x4
-        local.get $0
-        local.get $31
-        i32.add
-        v128.load
-        local.get $33
-        f32x4.sub
-        local.get $34
-        f32x4.mul
-        local.tee $29
-        f64x2.promote_low_f32x4
-        f64x2.mul
-        f64x2.add
-        local.set $6
-        local.get $8
-        local.get $35
-        local.get $35
-        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-        f64x2.promote_low_f32x4
-        local.get $29
-        local.get $29
-        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-        f64x2.promote_low_f32x4
-        f64x2.mul
-        f64x2.add
-        local.set $8
-        local.get $1
-        local.set $0
-        br $for-loop|002
-       end
-      end
+      local.get $12
       local.get $6
-      local.get $8
-      f64x2.add
-      local.tee $6
-      f64x2.extract_lane 0
-      local.get $6
-      f64x2.extract_lane 1
-      f64.add
-      local.set $15
-      loop $for-loop|113
-       local.get $0
-       local.get $4
-       i32.lt_s
-       if
-        local.get $15
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $1
-        local.get $30
-        i32.add
-        f32.load
-        f64.promote_f32
-        local.get $1
-        local.get $31
-        i32.add
-        f32.load
-        local.get $9
-        f32.sub
-        local.get $7
-        f32.mul
-        f64.promote_f32
-        f64.mul
-        f64.add
-        local.set $15
-        local.get $0
-        i32.const 1
-        i32.add
-        local.set $0
-        br $for-loop|113
-       end
-      end
-      local.get $11
-      local.get $15
-      f64.add
-      local.set $11
       local.get $5
+      call $src/kernels/wasm/assembly/batch-norm/sumAndDotNormalisedSimd
+      f64.add
+      local.set $7
+      local.get $8
+      global.get $src/kernels/wasm/assembly/batch-norm/dotResult
+      f64.add
+      local.set $8
+      local.get $4
       i32.const 1
       i32.add
-      local.set $5
+      local.set $4
       br $for-loop|1
      end
     end
-    local.get $24
+    local.get $21
     local.get $3
     i32.const 2
     i32.shl
@@ -5592,161 +5526,161 @@
     local.get $1
     f32.load
     f64.promote_f32
-    local.get $11
+    local.get $8
     f64.add
     f32.demote_f64
     f32.store
     local.get $0
-    local.get $25
+    local.get $22
     i32.add
     local.tee $1
     local.get $1
     f32.load
     f64.promote_f32
-    local.get $10
+    local.get $7
     f64.add
     f32.demote_f64
     f32.store
     local.get $0
-    local.get $23
+    local.get $20
     i32.add
     f32.load
-    local.get $7
+    local.get $6
     f32.mul
-    local.tee $26
+    local.tee $23
     f32x4.splat
-    local.set $6
-    local.get $10
-    local.get $19
+    local.set $24
+    local.get $7
+    local.get $16
+    f64.div
+    f32.demote_f64
+    local.tee $25
+    f32x4.splat
+    local.set $26
+    local.get $8
+    local.get $16
     f64.div
     f32.demote_f64
     local.tee $27
     f32x4.splat
-    local.set $8
-    local.get $11
-    local.get $19
-    f64.div
-    f32.demote_f64
-    local.tee $28
+    local.set $28
+    local.get $12
     f32x4.splat
     local.set $29
-    local.get $9
+    local.get $6
     f32x4.splat
-    local.set $33
-    local.get $7
-    f32x4.splat
-    local.set $34
+    local.set $30
     i32.const 0
-    local.set $5
+    local.set $4
     loop $for-loop|2
-     local.get $5
-     local.get $18
+     local.get $4
+     local.get $15
      i32.lt_s
      if
-      local.get $20
-      local.get $5
-      local.get $12
+      local.get $17
+      local.get $4
+      local.get $9
       i32.mul
       local.get $3
       i32.add
-      local.get $4
+      local.get $5
       i32.mul
       i32.const 2
       i32.shl
       local.tee $0
       i32.add
-      local.set $30
-      local.get $0
-      local.get $17
-      i32.add
       local.set $31
       local.get $0
-      local.get $13
+      local.get $14
       i32.add
       local.set $32
+      local.get $0
+      local.get $10
+      i32.add
+      local.set $33
       i32.const 0
-      local.set $0
+      local.set $1
       loop $for-loop|3
-       local.get $0
+       local.get $1
        i32.const 4
        i32.add
-       local.tee $1
-       local.get $4
+       local.tee $0
+       local.get $5
        i32.le_s
        if
-        local.get $32
-        local.get $0
-        i32.const 2
-        i32.shl
-        local.tee $0
-        i32.add
-        local.get $6
-        local.get $0
-        local.get $30
-        i32.add
-        v128.load
-        local.get $8
-        f32x4.sub
-        local.get $0
-        local.get $31
-        i32.add
-        v128.load
         local.get $33
-        f32x4.sub
-        local.get $34
-        f32x4.mul
-        local.get $29
-        f32x4.mul
-        f32x4.sub
-        f32x4.mul
-        v128.store
         local.get $1
-        local.set $0
-        br $for-loop|3
-       end
-      end
-      loop $for-loop|4
-       local.get $0
-       local.get $4
-       i32.lt_s
-       if
-        local.get $32
-        local.get $0
         i32.const 2
         i32.shl
         local.tee $1
         i32.add
-        local.get $26
-        local.get $1
-        local.get $30
-        i32.add
-        f32.load
-        local.get $27
-        f32.sub
+        local.get $24
         local.get $1
         local.get $31
         i32.add
-        f32.load
-        local.get $9
-        f32.sub
-        local.get $7
-        f32.mul
+        v128.load
+        local.get $26
+        f32x4.sub
+        local.get $1
+        local.get $32
+        i32.add
+        v128.load
+        local.get $29
+        f32x4.sub
+        local.get $30
+        f32x4.mul
         local.get $28
+        f32x4.mul
+        f32x4.sub
+        f32x4.mul
+        v128.store
+        local.get $0
+        local.set $1
+        br $for-loop|3
+       end
+      end
+      loop $for-loop|4
+       local.get $1
+       local.get $5
+       i32.lt_s
+       if
+        local.get $33
+        local.get $1
+        i32.const 2
+        i32.shl
+        local.tee $0
+        i32.add
+        local.get $23
+        local.get $0
+        local.get $31
+        i32.add
+        f32.load
+        local.get $25
+        f32.sub
+        local.get $0
+        local.get $32
+        i32.add
+        f32.load
+        local.get $12
+        f32.sub
+        local.get $6
+        f32.mul
+        local.get $27
         f32.mul
         f32.sub
         f32.mul
         f32.store
-        local.get $0
+        local.get $1
         i32.const 1
         i32.add
-        local.set $0
+        local.set $1
         br $for-loop|4
        end
       end
-      local.get $5
+      local.get $4
       i32.const 1
       i32.add
-      local.set $5
+      local.set $4
       br $for-loop|2
      end
     end
@@ -16526,6 +16460,255 @@
     br $for-loop|3
    end
   end
+ )
+ (func $src/kernels/wasm/assembly/batch-norm/sumAndDotNormalisedSimd (param $0 i32) (param $1 i32) (param $2 f32) (param $3 f32) (param $4 i32) (result f64)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 v128)
+  (local $8 v128)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 f64)
+  (local $16 f64)
+  (local $17 i32)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 v128)
+  (local $21 v128)
+  local.get $2
+  f32x4.splat
+  local.set $11
+  local.get $3
+  f32x4.splat
+  local.set $12
+  loop $for-loop|0
+   local.get $5
+   i32.const 8
+   i32.add
+   local.tee $6
+   local.get $4
+   i32.le_s
+   if
+    local.get $7
+    local.get $5
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $0
+    i32.add
+    local.tee $17
+    v128.load
+    local.tee $18
+    f64x2.promote_low_f32x4
+    local.tee $19
+    f64x2.add
+    local.set $7
+    local.get $9
+    local.get $18
+    local.get $18
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.tee $18
+    f64x2.add
+    local.set $9
+    local.get $13
+    local.get $17
+    v128.load offset=16
+    local.tee $20
+    f64x2.promote_low_f32x4
+    local.tee $21
+    f64x2.add
+    local.set $13
+    local.get $14
+    local.get $20
+    local.get $20
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.tee $20
+    f64x2.add
+    local.set $14
+    local.get $8
+    local.get $19
+    local.get $1
+    local.get $5
+    i32.add
+    local.tee $5
+    v128.load
+    local.get $11
+    f32x4.sub
+    local.get $12
+    f32x4.mul
+    local.tee $19
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    f64x2.add
+    local.get $21
+    local.get $5
+    v128.load offset=16
+    local.get $11
+    f32x4.sub
+    local.get $12
+    f32x4.mul
+    local.tee $21
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    f64x2.add
+    local.set $8
+    local.get $10
+    local.get $18
+    local.get $19
+    local.get $19
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    f64x2.add
+    local.get $20
+    local.get $21
+    local.get $21
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    f64x2.add
+    local.set $10
+    local.get $6
+    local.set $5
+    br $for-loop|0
+   end
+  end
+  local.get $7
+  local.get $9
+  f64x2.add
+  local.get $13
+  local.get $14
+  f64x2.add
+  f64x2.add
+  local.tee $7
+  f64x2.extract_lane 0
+  local.get $7
+  f64x2.extract_lane 1
+  f64.add
+  local.set $15
+  local.get $5
+  local.set $6
+  loop $for-loop|1
+   local.get $4
+   local.get $6
+   i32.gt_s
+   if
+    local.get $15
+    local.get $0
+    local.get $6
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f64.promote_f32
+    f64.add
+    local.set $15
+    local.get $6
+    i32.const 1
+    i32.add
+    local.set $6
+    br $for-loop|1
+   end
+  end
+  loop $for-loop|2
+   local.get $5
+   i32.const 4
+   i32.add
+   local.tee $6
+   local.get $4
+   i32.le_s
+   if
+    local.get $8
+    local.get $5
+    i32.const 2
+    i32.shl
+    local.tee $5
+    local.get $0
+    i32.add
+    v128.load
+    local.tee $7
+    f64x2.promote_low_f32x4
+    local.get $1
+    local.get $5
+    i32.add
+    v128.load
+    local.get $11
+    f32x4.sub
+    local.get $12
+    f32x4.mul
+    local.tee $9
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    f64x2.add
+    local.set $8
+    local.get $10
+    local.get $7
+    local.get $7
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    local.get $9
+    local.get $9
+    i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+    f64x2.promote_low_f32x4
+    f64x2.mul
+    f64x2.add
+    local.set $10
+    local.get $6
+    local.set $5
+    br $for-loop|2
+   end
+  end
+  local.get $8
+  local.get $10
+  f64x2.add
+  local.tee $7
+  f64x2.extract_lane 0
+  local.get $7
+  f64x2.extract_lane 1
+  f64.add
+  local.set $16
+  loop $for-loop|3
+   local.get $4
+   local.get $5
+   i32.gt_s
+   if
+    local.get $16
+    local.get $5
+    i32.const 2
+    i32.shl
+    local.tee $6
+    local.get $0
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.get $1
+    local.get $6
+    i32.add
+    f32.load
+    local.get $2
+    f32.sub
+    local.get $3
+    f32.mul
+    f64.promote_f32
+    f64.mul
+    f64.add
+    local.set $16
+    local.get $5
+    i32.const 1
+    i32.add
+    local.set $5
+    br $for-loop|3
+   end
+  end
+  local.get $16
+  global.set $src/kernels/wasm/assembly/batch-norm/dotResult
+  local.get $15
  )
  (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsSimd (param $0 i32)
   local.get $0
