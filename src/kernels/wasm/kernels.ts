@@ -273,7 +273,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const threads = parallel ? rt.threads : 1;
     // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it.
     const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
-    const partials = dW ? rt.zeros(dWSize * (pieces - 1)) : 0;
+    const partials = dW ? rt.alloc(dWSize * (pieces - 1) * 4) : 0; // each piece's item zeroes its own
     // By Winograd: dx as the convolution of dy with the rotated kernels (Cout → C channels, output
     // H × W), dW summed in the transformed domain; `group` samples of a piece per GEMM.
     const group = winogradGroup(g, perPiece, 1);

@@ -241,7 +241,7 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
  * the piece's weight gradient is summed in the Winograd domain (winogradWeightGradient), `group`
  * samples per GEMM, and added into its dW buffer once. Item p is piece p: samples [p·s, min(N, (p + 1)·s)) with
  * s = samplesPerPiece, in order, their dW added into dW itself (piece 0) or into partial p − 1
- * (zeroed by the caller, which adds the partials into dW in piece order afterwards). The pieces
+ * (zeroed here first; the caller adds the partials into dW in piece order afterwards). The pieces
  * depend only on the shapes and the thread count, never on which thread claims which piece, so
  * the float32 sums, and with them dW, come out the same bit for bit on every run.
  */
@@ -250,6 +250,7 @@ export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
   const dWSize = <usize>word(desc, OUTC) * (word(desc, C_) / word(desc, GROUPS)) * word(desc, KH) * word(desc, KW);
   // dW word 0: no weight gradient (a transposed convolution's forward pass is this job's dx alone).
   const dW = word(desc, 20) == 0 ? 0 : p == 0 ? <usize>word(desc, 20) : <usize>word(desc, 21) + <usize>(p - 1) * dWSize * 4;
+  if (dW != 0 && p > 0) zeroFloats(dW, <i32>dWSize); // the piece's partial, zeroed by the thread that sums into it
   const end = min(N, (p + 1) * perPiece);
   const u = <usize>word(desc, 27), dx = <usize>word(desc, 22);
   const winogradDx = u != 0 && dx != 0, winogradDW = word(desc, 29) != 0 && dW != 0;

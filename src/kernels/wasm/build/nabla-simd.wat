@@ -15286,10 +15286,10 @@
   (local $22 i32)
   local.get $0
   i32.load offset=4
-  local.set $3
+  local.set $5
   local.get $0
   i32.load offset=104
-  local.set $11
+  local.set $9
   local.get $0
   i32.load offset=28
   local.get $0
@@ -15304,7 +15304,11 @@
   i32.mul
   i32.mul
   i32.mul
-  local.set $4
+  local.set $6
+  local.get $1
+  i32.const 0
+  i32.gt_s
+  i32.const 0
   local.get $0
   i32.load offset=80
   if (result i32)
@@ -15315,7 +15319,7 @@
     local.get $1
     i32.const 1
     i32.sub
-    local.get $4
+    local.get $6
     i32.mul
     i32.const 2
     i32.shl
@@ -15327,30 +15331,72 @@
   else
    i32.const 0
   end
-  local.set $18
-  local.get $3
+  local.tee $15
+  select
+  if
+   loop $for-loop|0
+    local.get $3
+    i32.const 4
+    i32.add
+    local.tee $4
+    local.get $6
+    i32.le_s
+    if
+     local.get $15
+     local.get $3
+     i32.const 2
+     i32.shl
+     i32.add
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     v128.store
+     local.get $4
+     local.set $3
+     br $for-loop|0
+    end
+   end
+   loop $for-loop|1
+    local.get $3
+    local.get $6
+    i32.lt_s
+    if
+     local.get $15
+     local.get $3
+     i32.const 2
+     i32.shl
+     i32.add
+     f32.const 0
+     f32.store
+     local.get $3
+     i32.const 1
+     i32.add
+     local.set $3
+     br $for-loop|1
+    end
+   end
+  end
+  local.get $5
   local.get $1
   i32.const 1
   i32.add
-  local.get $11
+  local.get $9
   i32.mul
-  local.tee $4
+  local.tee $3
   local.get $3
-  local.get $4
-  i32.lt_s
+  local.get $5
+  i32.gt_s
   select
-  local.set $6
+  local.set $14
   local.get $0
   i32.load offset=88
-  local.set $12
+  local.set $8
   local.get $0
   i32.load offset=108
-  local.tee $16
+  local.tee $6
   i32.const 0
   i32.ne
   local.tee $3
   if
-   local.get $12
+   local.get $8
    i32.const 0
    i32.ne
    local.set $3
@@ -15361,25 +15407,25 @@
   i32.ne
   local.tee $4
   if
-   local.get $18
+   local.get $15
    i32.const 0
    i32.ne
    local.set $4
   end
   local.get $1
-  local.get $11
+  local.get $9
   i32.mul
   local.set $5
-  loop $for-loop|0
+  loop $for-loop|2
    local.get $5
-   local.get $6
+   local.get $14
    i32.lt_s
    if
     local.get $0
     local.get $5
     local.get $2
     i32.const 0
-    local.get $18
+    local.get $15
     local.get $4
     select
     local.get $3
@@ -15389,7 +15435,7 @@
     i32.const 1
     i32.add
     local.set $5
-    br $for-loop|0
+    br $for-loop|2
    end
   end
   local.get $3
@@ -15404,16 +15450,16 @@
   local.set $19
   local.get $0
   i32.load offset=12
-  local.set $7
+  local.set $13
   local.get $0
   i32.load offset=16
-  local.set $8
+  local.set $12
   local.get $0
   i32.load offset=20
-  local.set $20
+  local.set $18
   local.get $0
   i32.load offset=60
-  local.set $9
+  local.set $11
   local.get $0
   i32.const -64
   i32.sub
@@ -15421,13 +15467,13 @@
   local.set $10
   local.get $0
   i32.load offset=112
-  local.set $21
+  local.set $17
   local.get $0
   i32.load offset=40
-  local.set $13
+  local.set $7
   local.get $0
   i32.load offset=44
-  local.set $14
+  local.set $20
   local.get $0
   i32.load offset=92
   local.get $2
@@ -15435,41 +15481,41 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.set $5
+  local.set $16
   local.get $0
   i32.load offset=68
-  local.set $17
+  local.set $5
   local.get $0
   i32.load offset=76
-  local.set $15
+  local.set $21
   local.get $4
   if
    local.get $19
-   local.get $20
-   local.get $9
+   local.get $18
+   local.get $11
    local.get $10
-   local.get $21
+   local.get $17
    call $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes
-   local.get $5
+   local.get $16
    i32.add
-   local.set $22
-   local.get $20
+   local.set $4
+   local.get $18
    i32.const 4
    i32.shl
    local.get $19
    i32.mul
-   local.set $4
+   local.set $22
    i32.const 0
    local.set $0
-   loop $for-loop|1
+   loop $for-loop|3
     local.get $0
     i32.const 4
     i32.add
     local.tee $2
-    local.get $4
+    local.get $22
     i32.le_s
     if
-     local.get $5
+     local.get $16
      local.get $0
      i32.const 2
      i32.shl
@@ -15478,15 +15524,15 @@
      v128.store
      local.get $2
      local.set $0
-     br $for-loop|1
+     br $for-loop|3
     end
    end
-   loop $for-loop|2
+   loop $for-loop|4
     local.get $0
-    local.get $4
+    local.get $22
     i32.lt_s
     if
-     local.get $5
+     local.get $16
      local.get $0
      i32.const 2
      i32.shl
@@ -15497,147 +15543,147 @@
      i32.const 1
      i32.add
      local.set $0
-     br $for-loop|2
+     br $for-loop|4
     end
    end
    local.get $1
-   local.get $11
+   local.get $9
    i32.mul
    local.set $0
-   loop $for-loop|3
+   loop $for-loop|5
     local.get $0
-    local.get $6
+    local.get $14
     i32.lt_s
     if
-     local.get $17
+     local.get $5
      local.get $0
      local.get $19
      i32.mul
-     local.get $7
+     local.get $13
      i32.mul
-     local.get $8
+     local.get $12
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $15
+     local.get $21
      local.get $0
-     local.get $20
+     local.get $18
      i32.mul
-     local.get $9
+     local.get $11
      i32.mul
      local.get $10
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $21
-     local.get $6
+     local.get $17
+     local.get $14
      local.get $0
      i32.sub
      local.tee $2
      local.get $2
-     local.get $21
+     local.get $17
      i32.gt_s
      select
      local.get $19
-     local.get $7
-     local.get $8
      local.get $13
-     local.get $14
-     local.get $9
-     local.get $10
+     local.get $12
+     local.get $7
      local.get $20
-     local.get $5
-     local.get $22
+     local.get $11
+     local.get $10
+     local.get $18
+     local.get $16
+     local.get $4
      call $src/kernels/wasm/assembly/winograd/winogradWeightGradient
      local.get $0
-     local.get $21
+     local.get $17
      i32.add
      local.set $0
-     br $for-loop|3
+     br $for-loop|5
     end
    end
-   local.get $5
+   local.get $16
+   local.get $15
    local.get $18
-   local.get $20
    local.get $19
    call $src/kernels/wasm/assembly/winograd/winogradAddWeightGradient
   end
   local.get $3
   if
-   local.get $20
+   local.get $18
    local.get $19
-   local.get $7
-   local.get $8
-   local.get $21
+   local.get $13
+   local.get $12
+   local.get $17
    call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
-   local.get $5
+   local.get $16
    i32.add
    local.set $2
    local.get $1
-   local.get $11
+   local.get $9
    i32.mul
    local.set $0
-   loop $for-loop|4
+   loop $for-loop|6
     local.get $0
-    local.get $6
+    local.get $14
     i32.lt_s
     if
-     local.get $15
+     local.get $21
      local.get $0
-     local.get $20
+     local.get $18
      i32.mul
-     local.get $9
+     local.get $11
      i32.mul
      local.get $10
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $21
-     local.get $6
+     local.get $17
+     local.get $14
      local.get $0
      i32.sub
      local.tee $1
      local.get $1
-     local.get $21
+     local.get $17
      i32.gt_s
      select
-     local.get $20
-     local.get $9
+     local.get $18
+     local.get $11
      local.get $10
      i32.const 2
-     local.get $13
+     local.get $7
      i32.sub
      i32.const 2
-     local.get $14
+     local.get $20
      i32.sub
-     local.get $7
-     local.get $8
-     local.get $16
+     local.get $13
+     local.get $12
+     local.get $6
      local.get $19
      i32.const 0
      i32.const 0
-     local.get $12
+     local.get $8
      local.get $0
      local.get $19
      i32.mul
-     local.get $7
+     local.get $13
      i32.mul
-     local.get $8
+     local.get $12
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $5
+     local.get $16
      local.get $2
      call $src/kernels/wasm/assembly/winograd/winogradSamples
      local.get $0
-     local.get $21
+     local.get $17
      i32.add
      local.set $0
-     br $for-loop|4
+     br $for-loop|6
     end
    end
   end
