@@ -193,7 +193,8 @@ export function packAPanels(transA: bool, a: usize, lda: i32, M: i32, K: i32, q0
 }
 
 /**
- * The 4×8 micro-kernel of the plain SIMD128 build: as kernel6x8Simd with 8 accumulators.
+ * The 4×8 micro-kernel of the plain SIMD128 build, and of the relaxed build's last tiles of at
+ * most four rows (reading the first four of each MR-row group): as kernel6x8Simd with 8 accumulators.
  */
 function kernel4x8Simd(
   kc: i32, ap: usize, bp: usize, bStride: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize,
@@ -221,7 +222,7 @@ function kernel4x8Simd(
     bp += bStride;
   }
   const rowBytes = <usize>ldc * 4;
-  if (rows == MR && cols == NR) {
+  if (rows == 4 && cols == NR) {
     storeRow(c, c00, c01, add);
     storeRow(c + rowBytes, c10, c11, add);
     storeRow(c + 2 * rowBytes, c20, c21, add);
@@ -359,7 +360,10 @@ export function gemm(
               bStride = cols == NR ? <usize>ldb * 4 : NR * 4;
             }
             const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
-            if (MR == 6) kernel6x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, rows, cols, add, edge);
+            // A last tile of at most four rows (M = 16, 64, … with MR = 6) by the 4 × 8 kernel: it
+            // reads the first four rows of the panel and does a third less work (same bits: each
+            // entry is the same chain of multiply-adds).
+            if (MR == 6 && rows > 4) kernel6x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, rows, cols, add, edge);
             else kernel4x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, rows, cols, add, edge);
           }
         }

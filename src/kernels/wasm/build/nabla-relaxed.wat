@@ -4,12 +4,12 @@
  (type $2 (func (param i32 i32 i32)))
  (type $3 (func (param i32 i32 i32 i32 i32)))
  (type $4 (func (result i32)))
- (type $5 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32) (result i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32) (result i32)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32 i32)))
  (type $11 (func (param i32 i32)))
  (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $13 (func (param i32 i32) (result f64)))
@@ -109,6 +109,7 @@
   (local $33 i32)
   (local $34 i32)
   (local $35 i32)
+  (local $36 i32)
   local.get $4
   i32.eqz
   if
@@ -151,6 +152,22 @@
   i32.const -1048576
   i32.sub
   local.set $25
+  local.get $2
+  i32.const 5
+  i32.add
+  i32.const 6
+  i32.div_s
+  i32.const 6
+  i32.mul
+  local.set $20
+  local.get $3
+  i32.const 7
+  i32.add
+  i32.const 8
+  i32.div_s
+  i32.const 3
+  i32.shl
+  local.set $19
   local.get $14
   i32.eqz
   local.tee $15
@@ -173,31 +190,15 @@
    i32.le_s
    local.set $15
   end
+  local.get $8
+  i32.const 255
+  i32.and
+  i32.const 0
+  i32.ne
   local.get $15
-  if
-   local.get $8
-   i32.const 255
-   i32.and
-   i32.const 0
-   i32.ne
-   local.set $15
-  end
-  local.get $2
-  i32.const 5
-  i32.add
-  i32.const 6
-  i32.div_s
-  i32.const 6
-  i32.mul
+  local.get $15
+  select
   local.set $24
-  local.get $3
-  i32.const 7
-  i32.add
-  i32.const 8
-  i32.div_s
-  i32.const 3
-  i32.shl
-  local.set $23
   loop $for-loop|1
    local.get $3
    local.get $34
@@ -207,65 +208,65 @@
     local.get $3
     local.get $34
     i32.sub
-    local.tee $16
-    local.get $16
+    local.tee $15
+    local.get $15
     i32.const 1024
     i32.gt_s
     select
-    local.set $29
+    local.set $30
     i32.const 0
-    local.set $35
+    local.set $36
     loop $for-loop|2
      local.get $4
-     local.get $35
+     local.get $36
      i32.gt_s
      if
       i32.const 256
       local.get $4
-      local.get $35
+      local.get $36
       i32.sub
-      local.tee $16
-      local.get $16
+      local.tee $15
+      local.get $15
       i32.const 256
       i32.gt_s
       select
-      local.set $33
+      local.set $35
       local.get $18
-      local.set $17
+      local.set $16
       local.get $14
       if
        local.get $14
-       local.get $23
-       local.get $35
+       local.get $19
+       local.get $36
        i32.mul
-       local.get $33
        local.get $34
+       local.get $35
        i32.mul
        i32.add
        i32.const 2
        i32.shl
        i32.add
-       local.set $17
+       local.set $16
       else
-       local.get $29
+       local.get $30
        i32.const 8
        i32.rem_s
-       local.set $16
-       local.get $15
+       local.set $15
+       local.get $24
        if
-        local.get $16
+        local.get $15
         if
          local.get $1
          local.get $7
          local.get $8
-         local.get $35
-         local.get $29
+         local.get $36
+         local.get $30
          local.get $34
          i32.add
-         local.get $16
+         local.get $15
          i32.sub
-         local.get $33
-         local.get $16
+         local.get $35
+         local.get $15
          local.get $18
          call $src/kernels/wasm/assembly/gemm/packB
         end
@@ -273,141 +274,139 @@
         local.get $1
         local.get $7
         local.get $8
-        local.get $35
+        local.get $36
         local.get $34
-        local.get $33
-        local.get $29
+        local.get $35
+        local.get $30
         local.get $18
         call $src/kernels/wasm/assembly/gemm/packB
        end
       end
       local.get $11
-      local.get $35
+      local.get $36
       i32.const 0
       i32.gt_s
       local.get $11
       select
-      local.set $22
+      local.set $23
       i32.const 0
-      local.set $32
+      local.set $33
       loop $for-loop|3
        local.get $2
-       local.get $32
+       local.get $33
        i32.gt_s
        if
         i32.const 120
         local.get $2
-        local.get $32
+        local.get $33
         i32.sub
-        local.tee $16
-        local.get $16
+        local.tee $15
+        local.get $15
         i32.const 120
         i32.gt_s
         select
         local.set $28
         local.get $12
-        local.set $16
+        local.set $17
         local.get $13
         if
          local.get $13
-         local.get $24
-         local.get $35
+         local.get $20
+         local.get $36
          i32.mul
-         local.get $32
          local.get $33
+         local.get $35
          i32.mul
          i32.add
          i32.const 2
          i32.shl
          i32.add
-         local.set $16
+         local.set $17
         else
          local.get $0
          local.get $5
          local.get $6
-         local.get $32
-         local.get $35
-         local.get $28
          local.get $33
+         local.get $36
+         local.get $28
+         local.get $35
          local.get $12
          call $src/kernels/wasm/assembly/gemm/packA
         end
         i32.const 0
-        local.set $30
+        local.set $31
         loop $for-loop|4
          local.get $28
-         local.get $30
+         local.get $31
          i32.gt_s
          if
-          local.get $16
-          local.get $30
-          local.get $33
+          local.get $17
+          local.get $31
+          local.get $35
           i32.mul
           i32.const 2
           i32.shl
           i32.add
-          local.set $21
+          local.set $22
           i32.const 6
           local.get $28
-          local.get $30
+          local.get $31
           i32.sub
-          local.tee $19
-          local.get $19
+          local.tee $15
+          local.get $15
           i32.const 6
           i32.gt_s
           select
-          local.set $20
+          local.set $27
           i32.const 0
-          local.set $31
+          local.set $32
           loop $for-loop|5
-           local.get $29
-           local.get $31
+           local.get $30
+           local.get $32
            i32.gt_s
            if
             i32.const 8
-            local.get $29
-            local.get $31
+            local.get $30
+            local.get $32
             i32.sub
-            local.tee $19
-            local.get $19
+            local.tee $15
+            local.get $15
             i32.const 8
             i32.gt_s
             select
-            local.set $27
-            local.get $17
-            local.get $31
-            local.get $33
+            local.set $29
+            local.get $16
+            local.get $32
+            local.get $35
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $19
+            local.set $15
             i32.const 32
             local.set $26
-            local.get $33
-            local.get $21
-            local.get $15
-            if (result i32)
+            local.get $24
+            if
              i32.const 32
              local.get $8
              i32.const 2
              i32.shl
-             local.get $27
+             local.get $29
              i32.const 8
              i32.ne
              select
              local.set $26
-             local.get $27
+             local.get $29
              i32.const 8
              i32.eq
              if (result i32)
               local.get $7
               local.get $8
-              local.get $35
+              local.get $36
               i32.mul
               local.get $34
               i32.add
-              local.get $31
+              local.get $32
               i32.add
               i32.const 2
               i32.shl
@@ -415,54 +414,75 @@
              else
               local.get $18
              end
-            else
-             local.get $19
+             local.set $15
             end
-            local.get $26
             local.get $9
-            local.get $30
-            local.get $32
+            local.get $31
+            local.get $33
             i32.add
             local.get $10
             i32.mul
             local.get $34
             i32.add
-            local.get $31
+            local.get $32
             i32.add
             i32.const 2
             i32.shl
             i32.add
-            local.get $10
-            local.get $20
+            local.set $21
             local.get $27
-            local.get $22
-            local.get $25
-            call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
-            local.get $31
+            i32.const 4
+            i32.gt_s
+            if
+             local.get $35
+             local.get $22
+             local.get $15
+             local.get $26
+             local.get $21
+             local.get $10
+             local.get $27
+             local.get $29
+             local.get $23
+             local.get $25
+             call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
+            else
+             local.get $35
+             local.get $22
+             local.get $15
+             local.get $26
+             local.get $21
+             local.get $10
+             local.get $27
+             local.get $29
+             local.get $23
+             local.get $25
+             call $src/kernels/wasm/assembly/gemm/kernel4x8Simd
+            end
+            local.get $32
             i32.const 8
             i32.add
-            local.set $31
+            local.set $32
             br $for-loop|5
            end
           end
-          local.get $30
+          local.get $31
           i32.const 6
           i32.add
-          local.set $30
+          local.set $31
           br $for-loop|4
          end
         end
-        local.get $32
+        local.get $33
         i32.const 120
         i32.add
-        local.set $32
+        local.set $33
         br $for-loop|3
        end
       end
-      local.get $35
+      local.get $36
       i32.const 256
       i32.add
-      local.set $35
+      local.set $36
       br $for-loop|2
      end
     end
@@ -13444,6 +13464,291 @@
        f32.add
       else
        local.get $24
+      end
+      f32.store
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|1
+     end
+    end
+    local.get $1
+    i32.const 1
+    i32.add
+    local.set $1
+    br $for-loop|00
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/gemm/kernel4x8Simd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 i32)
+  (local $19 v128)
+  (local $20 f32)
+  (local $21 v128)
+  (local $22 v128)
+  loop $for-loop|0
+   local.get $0
+   local.get $18
+   i32.gt_s
+   if
+    local.get $1
+    v128.load32_splat
+    local.tee $21
+    local.get $2
+    v128.load
+    local.tee $19
+    local.get $10
+    f32x4.relaxed_madd
+    local.set $10
+    local.get $21
+    local.get $2
+    v128.load offset=16
+    local.tee $21
+    local.get $11
+    f32x4.relaxed_madd
+    local.set $11
+    local.get $1
+    v128.load32_splat offset=4
+    local.tee $22
+    local.get $19
+    local.get $12
+    f32x4.relaxed_madd
+    local.set $12
+    local.get $22
+    local.get $21
+    local.get $13
+    f32x4.relaxed_madd
+    local.set $13
+    local.get $1
+    v128.load32_splat offset=8
+    local.tee $22
+    local.get $19
+    local.get $14
+    f32x4.relaxed_madd
+    local.set $14
+    local.get $22
+    local.get $21
+    local.get $15
+    f32x4.relaxed_madd
+    local.set $15
+    local.get $1
+    v128.load32_splat offset=12
+    local.tee $22
+    local.get $19
+    local.get $16
+    f32x4.relaxed_madd
+    local.set $16
+    local.get $22
+    local.get $21
+    local.get $17
+    f32x4.relaxed_madd
+    local.set $17
+    local.get $1
+    i32.const 24
+    i32.add
+    local.set $1
+    local.get $2
+    local.get $3
+    i32.add
+    local.set $2
+    local.get $18
+    i32.const 1
+    i32.add
+    local.set $18
+    br $for-loop|0
+   end
+  end
+  local.get $7
+  i32.const 8
+  i32.eq
+  local.get $6
+  i32.const 4
+  i32.eq
+  i32.and
+  if
+   local.get $5
+   i32.const 2
+   i32.shl
+   local.set $0
+   local.get $4
+   local.get $8
+   if (result v128)
+    local.get $11
+    local.get $4
+    v128.load offset=16
+    f32x4.add
+    local.set $11
+    local.get $10
+    local.get $4
+    v128.load
+    f32x4.add
+   else
+    local.get $10
+   end
+   v128.store
+   local.get $4
+   local.get $11
+   v128.store offset=16
+   local.get $0
+   local.get $4
+   i32.add
+   local.tee $1
+   local.get $8
+   if (result v128)
+    local.get $13
+    local.get $1
+    v128.load offset=16
+    f32x4.add
+    local.set $13
+    local.get $12
+    local.get $1
+    v128.load
+    f32x4.add
+   else
+    local.get $12
+   end
+   v128.store
+   local.get $1
+   local.get $13
+   v128.store offset=16
+   local.get $4
+   local.get $0
+   i32.const 1
+   i32.shl
+   i32.add
+   local.tee $1
+   local.get $8
+   if (result v128)
+    local.get $15
+    local.get $1
+    v128.load offset=16
+    f32x4.add
+    local.set $15
+    local.get $14
+    local.get $1
+    v128.load
+    f32x4.add
+   else
+    local.get $14
+   end
+   v128.store
+   local.get $1
+   local.get $15
+   v128.store offset=16
+   local.get $4
+   local.get $0
+   i32.const 3
+   i32.mul
+   i32.add
+   local.tee $0
+   local.get $8
+   if (result v128)
+    local.get $17
+    local.get $0
+    v128.load offset=16
+    f32x4.add
+    local.set $17
+    local.get $16
+    local.get $0
+    v128.load
+    f32x4.add
+   else
+    local.get $16
+   end
+   v128.store
+   local.get $0
+   local.get $17
+   v128.store offset=16
+   return
+  end
+  local.get $9
+  local.get $10
+  v128.store
+  local.get $9
+  local.get $11
+  v128.store offset=16
+  local.get $9
+  i32.const 32
+  i32.add
+  local.get $12
+  v128.store
+  local.get $9
+  local.get $13
+  v128.store offset=48
+  local.get $9
+  i32.const -64
+  i32.sub
+  local.tee $0
+  local.get $14
+  v128.store
+  local.get $0
+  local.get $15
+  v128.store offset=16
+  local.get $9
+  i32.const 96
+  i32.add
+  local.get $16
+  v128.store
+  local.get $9
+  local.get $17
+  v128.store offset=112
+  i32.const 0
+  local.set $1
+  loop $for-loop|00
+   local.get $1
+   local.get $6
+   i32.lt_s
+   if
+    local.get $4
+    local.get $1
+    local.get $5
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $2
+    local.get $9
+    local.get $1
+    i32.const 5
+    i32.shl
+    i32.add
+    local.set $3
+    i32.const 0
+    local.set $0
+    loop $for-loop|1
+     local.get $0
+     local.get $7
+     i32.lt_s
+     if
+      local.get $3
+      local.get $0
+      i32.const 2
+      i32.shl
+      local.tee $18
+      i32.add
+      f32.load
+      local.set $20
+      local.get $2
+      local.get $18
+      i32.add
+      local.tee $18
+      local.get $8
+      if (result f32)
+       local.get $18
+       f32.load
+       local.get $20
+       f32.add
+      else
+       local.get $20
       end
       f32.store
       local.get $0
