@@ -183,6 +183,24 @@ function addBiasSample(y: usize, b: usize, outC: i32, size: i32): void {
   }
 }
 
+/** addBiasSample, then reluSimd's max(·, 0) (NaN kept, −0 to 0), in the same pass: the bits of the two passes. */
+function addBiasReluSample(y: usize, b: usize, outC: i32, size: i32): void {
+  const zero = f32x4.splat(0);
+  for (let oc = 0; oc < outC; oc++) {
+    const bias = f32x4.splat(load<f32>(b + <usize>oc * 4));
+    const row = y + <usize>(oc * size) * 4;
+    let i = 0;
+    for (; i + 4 <= size; i += 4) {
+      const v = f32x4.add(v128.load(row + <usize>i * 4), bias);
+      v128.store(row + <usize>i * 4, v128.and(v, v128.or(f32x4.gt(v, zero), f32x4.ne(v, v))));
+    }
+    for (; i < size; i++) {
+      const v = load<f32>(row + <usize>i * 4) + load<f32>(b + <usize>oc * 4);
+      store<f32>(row + <usize>i * 4, v > 0 || v != v ? v : 0);
+    }
+  }
+}
+
 /**
  * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group].
  * With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then max(·, 0) with relu
@@ -225,8 +243,10 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
     gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
   }
   const ySample = y + <usize>(n * outC * OHW) * 4;
-  if (b != 0) addBiasSample(ySample, b, outC, OHW);
-  if (word(desc, 23) != 0) reluSimd(ySample, ySample, outC * OHW);
+  const relu = word(desc, 23) != 0;
+  if (b != 0 && relu) addBiasReluSample(ySample, b, outC, OHW);
+  else if (b != 0) addBiasSample(ySample, b, outC, OHW);
+  else if (relu) reluSimd(ySample, ySample, outC * OHW);
 }
 
 /**

@@ -11642,7 +11642,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$15
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$16
      i32.const -1
      local.set $2
      local.get $0
@@ -11651,7 +11651,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$15
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$16
      local.get $3
      local.tee $2
      local.get $0
@@ -14761,10 +14761,10 @@
  )
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
-  (local $4 i32)
-  (local $5 v128)
+  (local $4 v128)
+  (local $5 f32)
   (local $6 i32)
-  (local $7 f32)
+  (local $7 i32)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -14782,38 +14782,39 @@
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
+  (local $25 v128)
   local.get $0
   i32.load offset=12
-  local.set $10
-  local.get $0
-  i32.load offset=16
-  local.set $11
-  local.get $0
-  i32.load offset=68
   local.set $12
   local.get $0
-  i32.load offset=72
+  i32.load offset=16
   local.set $13
   local.get $0
+  i32.load offset=68
+  local.set $14
+  local.get $0
+  i32.load offset=72
+  local.set $15
+  local.get $0
   i32.load offset=76
-  local.set $8
+  local.set $6
   local.get $0
   i32.load offset=80
-  local.set $17
+  local.set $22
   local.get $0
   i32.load offset=8
-  local.tee $14
+  local.tee $16
   local.get $0
   i32.load offset=56
-  local.tee $20
+  local.tee $23
   i32.div_s
-  local.set $18
+  local.set $20
   local.get $0
   i32.load offset=20
-  local.tee $6
-  local.get $20
+  local.tee $7
+  local.get $23
   i32.div_s
-  local.set $21
+  local.set $8
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -14863,7 +14864,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $22
+  local.tee $10
   local.get $0
   i32.load offset=60
   local.get $0
@@ -14871,15 +14872,15 @@
   i32.sub
   i32.load
   i32.mul
-  local.tee $4
-  local.get $18
+  local.tee $3
+  local.get $20
   local.get $0
   i32.load offset=24
   local.get $0
   i32.load offset=28
   i32.mul
   i32.mul
-  local.tee $19
+  local.tee $21
   i32.mul
   i32.const 2
   i32.shl
@@ -14887,262 +14888,380 @@
   i32.add
   i32.const -64
   i32.and
-  local.tee $15
-  i32.add
   local.tee $2
-  local.get $15
   i32.add
-  local.set $15
+  local.tee $17
+  local.get $2
+  i32.add
+  local.set $18
+  i32.const 0
+  local.set $2
   loop $for-loop|0
-   local.get $3
-   local.get $20
+   local.get $2
+   local.get $23
    i32.lt_s
    if
-    local.get $12
-    local.get $1
     local.get $14
+    local.get $1
+    local.get $16
     i32.mul
-    local.get $3
-    local.get $18
+    local.get $2
+    local.get $20
     i32.mul
     i32.add
-    local.get $10
+    local.get $12
     i32.mul
-    local.get $11
+    local.get $13
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $23
-    local.get $17
-    local.get $3
-    local.get $21
+    local.set $11
+    local.get $22
+    local.get $2
+    local.get $8
     i32.mul
     local.tee $24
     local.get $1
-    local.get $6
+    local.get $7
     i32.mul
     i32.add
-    local.get $4
+    local.get $3
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $16
+    local.set $19
     local.get $9
     i32.eqz
     if
      local.get $0
-     local.get $23
-     local.get $18
-     local.get $22
-     local.get $2
+     local.get $11
+     local.get $20
+     local.get $10
+     local.get $17
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
+    local.get $8
+    local.get $3
     local.get $21
-    local.get $4
-    local.get $19
-    local.get $13
-    local.get $19
+    local.get $15
+    local.get $21
     local.get $24
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.get $19
-    local.get $23
-    local.get $22
+    local.get $21
+    local.get $11
+    local.get $10
     local.get $9
     select
-    local.get $4
-    local.get $16
-    local.get $4
+    local.get $3
+    local.get $19
+    local.get $3
     i32.const 0
-    local.get $15
+    local.get $18
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $3
+    local.get $2
     i32.const 1
     i32.add
-    local.set $3
+    local.set $2
     br $for-loop|0
    end
   end
-  local.get $17
+  local.get $22
   local.get $1
-  local.get $6
+  local.get $7
   i32.mul
-  local.get $4
+  local.get $3
   i32.mul
   i32.const 2
   i32.shl
   i32.add
-  local.set $9
-  local.get $8
+  local.set $8
+  local.get $0
+  i32.load offset=92
+  i32.const 0
+  i32.ne
+  local.tee $0
+  i32.const 0
+  local.get $6
+  select
   if
    i32.const 0
-   local.set $3
+   local.set $2
    loop $for-loop|00
-    local.get $3
-    local.get $6
+    local.get $2
+    local.get $7
     i32.lt_s
     if
-     local.get $8
-     local.get $3
+     local.get $6
+     local.get $2
      i32.const 2
      i32.shl
      i32.add
      f32.load
      f32x4.splat
-     local.set $5
-     local.get $9
+     local.set $25
+     local.get $8
+     local.get $2
      local.get $3
-     local.get $4
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $10
+     local.set $9
      i32.const 0
-     local.set $1
+     local.set $0
      loop $for-loop|1
-      local.get $1
+      local.get $0
       i32.const 4
       i32.add
-      local.tee $2
-      local.get $4
+      local.tee $1
+      local.get $3
       i32.le_s
       if
-       local.get $10
-       local.get $1
+       local.get $9
+       local.get $0
        i32.const 2
        i32.shl
        i32.add
-       local.tee $1
-       local.get $1
+       local.tee $0
        v128.load
-       local.get $5
+       local.get $25
        f32x4.add
+       local.set $4
+       local.get $0
+       local.get $4
+       local.get $4
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       local.get $4
+       local.get $4
+       f32x4.ne
+       v128.or
+       v128.and
        v128.store
-       local.get $2
-       local.set $1
+       local.get $1
+       local.set $0
        br $for-loop|1
       end
      end
      loop $for-loop|2
-      local.get $1
-      local.get $4
+      local.get $0
+      local.get $3
       i32.lt_s
       if
-       local.get $10
-       local.get $1
+       local.get $9
+       local.get $0
        i32.const 2
        i32.shl
        i32.add
-       local.tee $2
-       local.get $2
+       local.tee $1
        f32.load
-       local.get $8
-       local.get $3
+       local.get $6
+       local.get $2
        i32.const 2
        i32.shl
        i32.add
        f32.load
        f32.add
+       local.set $5
+       local.get $1
+       local.get $5
+       f32.const 0
+       local.get $5
+       local.get $5
+       f32.ne
+       local.get $5
+       f32.const 0
+       f32.gt
+       i32.or
+       select
+       f32.store
+       local.get $0
+       i32.const 1
+       i32.add
+       local.set $0
+       br $for-loop|2
+      end
+     end
+     local.get $2
+     i32.const 1
+     i32.add
+     local.set $2
+     br $for-loop|00
+    end
+   end
+  else
+   local.get $6
+   if
+    i32.const 0
+    local.set $2
+    loop $for-loop|01
+     local.get $2
+     local.get $7
+     i32.lt_s
+     if
+      local.get $6
+      local.get $2
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f32x4.splat
+      local.set $4
+      local.get $8
+      local.get $2
+      local.get $3
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $9
+      i32.const 0
+      local.set $0
+      loop $for-loop|12
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $3
+       i32.le_s
+       if
+        local.get $9
+        local.get $0
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $0
+        local.get $0
+        v128.load
+        local.get $4
+        f32x4.add
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|12
+       end
+      end
+      loop $for-loop|23
+       local.get $0
+       local.get $3
+       i32.lt_s
+       if
+        local.get $9
+        local.get $0
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $1
+        local.get $1
+        f32.load
+        local.get $6
+        local.get $2
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32.add
+        f32.store
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|23
+       end
+      end
+      local.get $2
+      i32.const 1
+      i32.add
+      local.set $2
+      br $for-loop|01
+     end
+    end
+   else
+    local.get $0
+    if
+     local.get $3
+     local.get $7
+     i32.mul
+     local.set $2
+     i32.const 0
+     local.set $1
+     loop $for-loop|02
+      local.get $1
+      i32.const 4
+      i32.add
+      local.tee $0
+      local.get $2
+      i32.le_s
+      if
+       local.get $1
+       i32.const 2
+       i32.shl
+       local.tee $1
+       local.get $8
+       i32.add
+       v128.load
+       local.set $4
+       local.get $1
+       local.get $8
+       i32.add
+       local.get $4
+       local.get $4
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       local.get $4
+       local.get $4
+       f32x4.ne
+       v128.or
+       v128.and
+       v128.store
+       local.get $0
+       local.set $1
+       br $for-loop|02
+      end
+     end
+     loop $for-loop|13
+      local.get $1
+      local.get $2
+      i32.lt_s
+      if
+       local.get $1
+       i32.const 2
+       i32.shl
+       local.tee $0
+       local.get $8
+       i32.add
+       f32.load
+       local.set $5
+       local.get $0
+       local.get $8
+       i32.add
+       local.get $5
+       f32.const 0
+       local.get $5
+       local.get $5
+       f32.ne
+       local.get $5
+       f32.const 0
+       f32.gt
+       i32.or
+       select
        f32.store
        local.get $1
        i32.const 1
        i32.add
        local.set $1
-       br $for-loop|2
+       br $for-loop|13
       end
      end
-     local.get $3
-     i32.const 1
-     i32.add
-     local.set $3
-     br $for-loop|00
-    end
-   end
-  end
-  local.get $0
-  i32.load offset=92
-  if
-   local.get $4
-   local.get $6
-   i32.mul
-   local.set $2
-   i32.const 0
-   local.set $1
-   loop $for-loop|01
-    local.get $1
-    i32.const 4
-    i32.add
-    local.tee $0
-    local.get $2
-    i32.le_s
-    if
-     local.get $1
-     i32.const 2
-     i32.shl
-     local.tee $1
-     local.get $9
-     i32.add
-     v128.load
-     local.set $5
-     local.get $1
-     local.get $9
-     i32.add
-     local.get $5
-     local.get $5
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.gt
-     local.get $5
-     local.get $5
-     f32x4.ne
-     v128.or
-     v128.and
-     v128.store
-     local.get $0
-     local.set $1
-     br $for-loop|01
-    end
-   end
-   loop $for-loop|12
-    local.get $1
-    local.get $2
-    i32.lt_s
-    if
-     local.get $1
-     i32.const 2
-     i32.shl
-     local.tee $0
-     local.get $9
-     i32.add
-     f32.load
-     local.set $7
-     local.get $0
-     local.get $9
-     i32.add
-     local.get $7
-     f32.const 0
-     local.get $7
-     local.get $7
-     f32.ne
-     local.get $7
-     f32.const 0
-     f32.gt
-     i32.or
-     select
-     f32.store
-     local.get $1
-     i32.const 1
-     i32.add
-     local.set $1
-     br $for-loop|12
     end
    end
   end
