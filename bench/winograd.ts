@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Winograd F(2×2, 3×3) against im2col on the wasm backend, for the 3×3 stride-1 convolutions of
-// W3 and the `resnet` preset: the error of each (max |difference| ÷ max |reference| against the
-// float64 reference kernel) and the best of 7 times of the forward pass, the input gradient and
-// the weight gradient. Prints one table:
+// im2col, Winograd F(2×2, 3×3) and F(4×4, 3×3) on the wasm backend, for the 3×3 stride-1
+// convolutions of W3 and the `resnet` preset: the error of each (max |difference| ÷ max
+// |reference| against the float64 reference kernel) and the best of 7 times of the forward pass,
+// the input gradient and the weight gradient. Prints one table, each cell im2col → F(2×2) → F(4×4):
 //   node --import tsx bench/winograd.ts [threads=1]
 import { conv2dGeometry, type Conv2dGeometry } from '../src/kernels/geometry.js';
 import { refKernels } from '../src/kernels/ref/index.js';
@@ -61,8 +61,9 @@ function measure(k: WasmKernels, g: Conv2dGeometry, x: Tensor, w: Tensor, dy: Te
   };
 }
 
-const engines = [await createWasmKernels({ threads, winograd: false }), await createWasmKernels({ threads })];
-console.log(`wasm backend (${engines[1].runtime.variant}, ${threads} thread${threads === 1 ? '' : 's'}): im2col → Winograd`);
+const engines = [await createWasmKernels({ threads, winograd: false }), await createWasmKernels({ threads, winograd: 2 }),
+  await createWasmKernels({ threads, winograd: 4 })];
+console.log(`wasm backend (${engines[1].runtime.variant}, ${threads} thread${threads === 1 ? '' : 's'}): im2col → F(2×2, 3×3) → F(4×4, 3×3)`);
 console.log('| convolution | forward ms | dx ms | dW ms | forward error | dx error | dW error |');
 console.log('|---|---|---|---|---|---|---|');
 const rng = new Rng(7);
@@ -74,10 +75,10 @@ for (const [label, shape, outC, padding] of SHAPES) {
   const dW64 = Tensor.zeros(w.shape, 'float64');
   const dx64 = refKernels.conv2dBackward(x64, w64, dy64, g, { dW: dW64, db: null, needDx: true })!;
   const ref = { y: refKernels.conv2d(x64, w64, null, g), dx: dx64, dW: dW64 };
-  const [a, b] = engines.map((k) => measure(k, g, x, w, dy, ref));
-  const pair = (p: number, q: number, digits = 1) => `${p.toFixed(digits)} → ${q.toFixed(digits)}`;
-  const err = (p: number, q: number) => `${p.toExponential(1)} → ${q.toExponential(1)}`;
-  console.log(`| ${label} x=[${shape}] → ${outC} | ${pair(a.forward, b.forward)} | ${pair(a.dx, b.dx)} | ${pair(a.dW, b.dW)} | ` +
-    `${err(a.yError, b.yError)} | ${err(a.dxError, b.dxError)} | ${err(a.dWError, b.dWError)} |`);
+  const results = engines.map((k) => measure(k, g, x, w, dy, ref));
+  const ms = (key: 'forward' | 'dx' | 'dW') => results.map((r) => r[key].toFixed(1)).join(' → ');
+  const err = (key: 'yError' | 'dxError' | 'dWError') => results.map((r) => r[key].toExponential(1)).join(' → ');
+  console.log(`| ${label} x=[${shape}] → ${outC} | ${ms('forward')} | ${ms('dx')} | ${ms('dW')} | ` +
+    `${err('yError')} | ${err('dxError')} | ${err('dWError')} |`);
 }
 for (const k of engines) k.close();

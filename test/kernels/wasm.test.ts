@@ -20,6 +20,8 @@ import { conv2dGeometry, pool2dGeometry, type Conv2dOptions } from '../../src/ke
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { runKernelSuite } from './suite.js';
+import { convSuite } from './suite-conv.js';
+import { epilogueSuite } from './suite-epilogue.js';
 import { runGoldenSuite } from '../golden/suite.js';
 
 const GEMM_SIZES = [1, 3, 4, 5, 6, 7, 8, 12, 13, 17, 64, 65];
@@ -31,7 +33,18 @@ for (const backend of suiteBackends) {
   runGoldenSuite({ backend });
   runGoldenSuite({ backend, framed: true }); // tensors resident in the arena, as in a training step
 }
-after(() => suiteBackends.forEach((backend) => backend.close()));
+// Each Winograd tile on its own (by default F(4×4) takes most of the suites' 3×3 cases and F(2×2)
+// only outputs of about 4×4 and less): the convolution suites, fused epilogues included.
+const tileBackends: WasmKernels[] = [];
+for (const winograd of [2, 4] as const) {
+  for (const threads of [1, 2]) {
+    const backend = await createWasmKernels({ threads, winograd });
+    tileBackends.push(backend);
+    convSuite(backend);
+    epilogueSuite(backend);
+  }
+}
+after(() => [...suiteBackends, ...tileBackends].forEach((backend) => backend.close()));
 
 /** |op(A)|·|op(B)| (+ |C| when accumulating): the magnitude each output's rounding error scales with. */
 function gemmMagnitude(a: Tensor, b: Tensor, transA: boolean, transB: boolean, c: Tensor | null): number {
@@ -149,6 +162,24 @@ for (const threads of [1, 2]) {
     it('conv2d and conv2dBackward match the reference (stride, padding, dilation, groups, depthwise, 1×1)', () => {
       const rng = new Rng(20 + threads);
       for (const c of CONV_CASES) checkConv(k, rng, c);
+    });
+
+    it('Winograd F(2×2, 3×3) and F(4×4, 3×3) each match the reference, and are two different computations', async () => {
+      const tiles = [await createWasmKernels({ threads, winograd: 2 }), await createWasmKernels({ threads, winograd: 4 })];
+      try {
+        const rng = new Rng(30 + threads);
+        for (const c of CONV_CASES.filter((c) => c.options.kernelSize === 3 && !c.options.stride && !c.options.groups && !c.options.dilation)) {
+          for (const backend of tiles) checkConv(backend, rng, c);
+        }
+        // The option reaches the kernels: the two round differently (were both one path, they would agree bit for bit).
+        const g = conv2dGeometry('test', [2, 16, 9, 10], { outChannels: 16, kernelSize: 3, padding: 1 });
+        const x = randomTensor(rng, [2, 16, 9, 10], 'float32');
+        const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
+        const [y2, y4] = tiles.map((backend) => backend.conv2d(x, w, null, g).data);
+        assert.ok(y2.some((v, i) => v !== y4[i]), 'F(2×2) and F(4×4) give bit-identical outputs');
+      } finally {
+        tiles.forEach((backend) => backend.close());
+      }
     });
 
     it('maxPool2d matches the reference exactly, ties and NaN included', () => {

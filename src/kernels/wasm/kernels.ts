@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend: the Kernels interface over nabla.wasm. GEMM and convolution (forward and
-// backward: im2col + GEMM, or Winograd F(2×2, 3×3) for 3×3 stride-1 convolutions with enough
+// backward: im2col + GEMM, or Winograd F(4×4, 3×3) / F(2×2, 3×3) for 3×3 stride-1 convolutions with enough
 // channels, assembly/winograd.ts) run in wasm, split across threads when the work is large enough
 // (always the same way for the same shapes and thread count, so runs are bit-identical), as do
 // transposed convolution (the convolution's dx alone) and max pooling forward and backward (by
@@ -42,20 +42,23 @@ const SHARED_PACK_MIN_WORK = 1 << 23;
 const PARTIALS_MAX_FLOATS = 1 << 23;
 
 /**
- * Output tiles (2×2 each) a Winograd item's GEMMs should see at least: samples with fewer are
- * grouped, so that packing the transformed kernels (16 · Cout · Cin floats) is spread over enough
- * columns.
+ * Output tiles a Winograd item's GEMMs should see at least, F(2×2) and F(4×4): samples with fewer
+ * are grouped, so that the GEMMs' rows are wide enough, yet the transformed inputs and outputs of
+ * a group ((m + 2)² · (Cin + Cout) floats per tile) stay in cache. F(4×4): 32 measured best for
+ * the resnet preset (W5, bench/ab.ts: 1.11× over F(2×2) at 1 thread with 32, 1.09× with 96, 1.00× with 384).
  */
-const WINOGRAD_MIN_TILES = 96;
+const WINOGRAD_MIN_TILES = { 2: 96, 4: 32 } as const;
 /** Input and output channels from which a 3×3 stride-1 convolution goes by Winograd (below, its GEMMs are too thin to gain). */
 const WINOGRAD_MIN_CHANNELS = 16;
 
 export interface WasmKernelOptions extends WasmRuntimeOptions {
   /**
    * false: every convolution by im2col + GEMM. Default true: 3×3 stride-1 convolutions with
-   * enough channels go by Winograd F(2×2, 3×3) (forward, input and weight gradient; assembly/winograd.ts).
+   * enough channels go by Winograd (forward, input and weight gradient; assembly/winograd.ts),
+   * F(4×4, 3×3) or F(2×2, 3×3), whichever needs fewer multiplies for the output's size; 2 or 4
+   * fixes F(2×2) or F(4×4) for every such convolution (the tests run both).
    */
-  winograd?: boolean;
+  winograd?: boolean | 2 | 4;
 }
 
 export interface WasmKernels extends Kernels {
@@ -85,7 +88,8 @@ function geometryWords(g: Conv2dGeometry): number[] {
 /** Loads nabla.wasm (and its workers) and returns the backend. Throws when wasm SIMD is unavailable. */
 export async function createWasmKernels(options: WasmKernelOptions = {}): Promise<WasmKernels> {
   const rt = await WasmRuntime.create(options);
-  const winogradOn = options.winograd ?? true;
+  const winogradOption = options.winograd ?? true;
+  const winogradOn = winogradOption !== false;
   const gemmScratch = rt.exports.gemmScratchBytes();
   const elementwise = elementwiseJob(rt);
 
@@ -211,15 +215,16 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const parallel = rt.threads > 1 && g.N > 1 && ySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     const group = winogradGroup(g, g.N, threads);
+    const m = winogradTile(g);
     const px = rt.input(x.data as Float32Array);
     const pw = rt.input(w.data as Float32Array);
     const pb = b ? rt.input(b.data as Float32Array) : 0;
     const pu = group ? winogradKernels(pw, g, false) : 0;
-    const scratchStride = group ? rt.exports.winogradWorkBytes(g.C, g.outC, g.OH, g.OW, group) + gemmScratch
+    const scratchStride = group ? rt.exports.winogradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch
       : rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride,
-      options.relu ? 1 : 0, pu, Math.max(group, 1)]);
+      options.relu ? 1 : 0, pu, Math.max(group, 1), m]);
     rt.run(desc, group ? Math.ceil(g.N / group) : g.N, parallel); // one item per sample (Winograd: per group)
     return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
   }
@@ -272,19 +277,25 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const parallel = rt.threads > 1 && g.N > 1 && dySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
     // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it.
-    const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : parallel ? backwardPieces(g.N, dWSize, threads) : { pieces: 1, perPiece: g.N };
+    // By Winograd, one piece per thread: a piece sums its weight gradient over its own tiles in the
+    // transformed domain ((m + 2)² · outC · C floats, zeroed and transformed back per piece), so
+    // fewer, larger pieces give its GEMMs a longer inner dimension.
+    const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : !parallel ? { pieces: 1, perPiece: g.N }
+      : winogradTile(g) ? { pieces: Math.ceil(g.N / Math.ceil(g.N / threads)), perPiece: Math.ceil(g.N / threads) }
+        : backwardPieces(g.N, dWSize, threads);
     const partials = dW ? rt.alloc(dWSize * (pieces - 1) * 4) : 0; // each piece's item zeroes its own
     // By Winograd: dx as the convolution of dy with the rotated kernels (Cout → C channels, output
     // H × W), dW summed in the transformed domain; `group` samples of a piece per GEMM.
     const group = winogradGroup(g, perPiece, 1);
+    const m = winogradTile(g);
     const pu = group && grads.needDx ? winogradKernels(pw, g, true) : 0;
     const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc || reluInItems ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0),
-      pu ? rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group) + gemmScratch : 0,
-      group && dW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group) + gemmScratch : 0);
+      pu ? rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group, m) + gemmScratch : 0,
+      group && dW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0, poolDesc, reluInItems ? py : 0]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0, poolDesc, reluInItems ? py : 0, m]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -300,16 +311,30 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   }
 
   /**
-   * Whether the convolution of geometry g goes by Winograd F(2×2, 3×3) (a 3×3 kernel, stride and
-   * dilation 1, one group, padding ≤ 2 before each axis, enough channels) and, if so, how many
-   * samples (of at most `samples`) an item's GEMMs take: enough tiles, yet one item per thread.
+   * The tile m of the Winograd F(m×m, 3×3) that the convolution of geometry g goes by (0: none,
+   * im2col): one needs a 3×3 kernel, stride and dilation 1, one group, padding ≤ 2 before each
+   * axis and enough channels; then F(4×4) where its (m + 2)² multiplies per tile over the tiles
+   * that cover the output are fewer than F(2×2)'s (on maps larger than about 4×4), unless the
+   * backend's `winograd` option fixes m.
    */
-  function winogradGroup(g: Conv2dGeometry, samples: number, threads: number): number {
+  function winogradTile(g: Conv2dGeometry): number {
     if (!winogradOn || g.kH !== 3 || g.kW !== 3 || g.strideH !== 1 || g.strideW !== 1 || g.dilationH !== 1 ||
       g.dilationW !== 1 || g.groups !== 1 || g.padH > 2 || g.padW > 2 || g.C < WINOGRAD_MIN_CHANNELS ||
       g.outC < WINOGRAD_MIN_CHANNELS) return 0;
-    const tiles = Math.ceil(g.OH / 2) * Math.ceil(g.OW / 2);
-    return Math.max(1, Math.min(Math.ceil(WINOGRAD_MIN_TILES / tiles), Math.ceil(samples / threads)));
+    if (winogradOption === 2 || winogradOption === 4) return winogradOption;
+    const products = (m: number): number => (m + 2) ** 2 * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
+    return products(4) < products(2) ? 4 : 2;
+  }
+
+  /**
+   * Whether the convolution of geometry g goes by Winograd (winogradTile) and, if so, how many
+   * samples (of at most `samples`) an item's GEMMs take: enough tiles, yet one item per thread.
+   */
+  function winogradGroup(g: Conv2dGeometry, samples: number, threads: number): number {
+    const m = winogradTile(g);
+    if (m === 0) return 0;
+    const tiles = Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
+    return Math.max(1, Math.min(Math.ceil(WINOGRAD_MIN_TILES[m as 2 | 4] / tiles), Math.ceil(samples / threads)));
   }
 
   /**
@@ -319,12 +344,14 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
    */
   function winogradKernels(pw: number, g: Conv2dGeometry, adjoint: boolean): number {
     const [rows, cols] = adjoint ? [g.C, g.outC] : [g.outC, g.C];
-    const packed = rt.alloc(rt.exports.winogradPackedBytes(rows, cols));
+    const m = winogradTile(g);
+    const packed = rt.alloc(rt.exports.winogradPackedBytes(rows, cols, m));
     const tile = rt.exports.tileRows();
     const rowsPad = Math.ceil(rows / tile) * tile;
-    const parallel = rt.threads > 1 && 16 * rows * cols >= PARALLEL_MIN_WORK / 4;
+    const parallel = rt.threads > 1 && (m + 2) ** 2 * rows * cols >= PARALLEL_MIN_WORK / 4;
     const per = parallel ? Math.ceil(rowsPad / tile / rt.threads) * tile : rowsPad;
-    rt.run(rt.writeJob([JOB_WINOGRAD_KERNELS, pw, packed, g.outC, g.C, adjoint ? 1 : 0, per, rowsPad]),
+    const scratch = rt.alloc(rt.exports.winogradKernelScratchBytes() * rt.threads);
+    rt.run(rt.writeJob([JOB_WINOGRAD_KERNELS, pw, packed, g.outC, g.C, adjoint ? 1 : 0, per, rowsPad, m, scratch]),
       Math.ceil(rowsPad / per), parallel);
     return packed;
   }
@@ -346,7 +373,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0, 0]);
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0, 0, 0]);
     rt.run(desc, g.N, parallel); // one item per sample
     const y = new Tensor(rt.take(py, ySize), [g.N, g.C, g.H, g.W]);
     if (b) refKernels.addBias(y, b); // y[n, c, h, w] += b[c]
@@ -569,7 +596,8 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     activation,
     activationBackward,
     maxPool2d,
-    name: `wasm (${rt.variant}, ${rt.threads} thread${rt.threads === 1 ? '' : 's'})`,
+    name: `wasm (${rt.variant}, ${rt.threads} thread${rt.threads === 1 ? '' : 's'}${winogradOption === true ? '' :
+      winogradOption === false ? ', no Winograd' : `, Winograd F(${winogradOption}×${winogradOption}) only`})`,
     runtime: rt,
     matmul,
     linear,

@@ -15,9 +15,10 @@ interface NablaExports {
   heapBase(): number;
   gemmScratchBytes(): number;
   convScratchBytes(rows: number, OHW: number): number;
-  winogradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number): number;
-  winogradPackedBytes(Cout: number, Cin: number): number;
-  winogradGradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number): number;
+  winogradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number, m: number): number;
+  winogradPackedBytes(Cout: number, Cin: number, m: number): number;
+  winogradKernelScratchBytes(): number;
+  winogradGradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number, m: number): number;
   addPartials(dW: number, partials: number, count: number, size: number): void;
   reluSimd(x: number, y: number, n: number): void;
   reluBackwardSimd(x: number, dy: number, dx: number, n: number): void;

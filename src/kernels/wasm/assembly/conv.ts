@@ -202,7 +202,7 @@ function addBiasReluSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group].
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group, m (Winograd F(m×m, 3×3): 2 or 4)].
  * With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then max(·, 0) with relu
  * (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW], then im2col's work
  * area (padded planes), then the gemm packing area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
@@ -215,13 +215,13 @@ export function conv2dForwardItem(desc: usize, item: i32, thread: i32): void {
     return;
   }
   const N = word(desc, N_), C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
-  const OH = word(desc, OH_), OW = word(desc, OW_), group = word(desc, 25);
+  const OH = word(desc, OH_), OW = word(desc, OW_), group = word(desc, 25), m = word(desc, 26);
   const n0 = item * group, count = min(N, n0 + group) - n0;
   const scratch = <usize>word(desc, 21) + <usize>thread * <usize>word(desc, 22);
   const x = <usize>word(desc, 17) + <usize>(n0 * C * H * W) * 4;
   const y = <usize>word(desc, 20) + <usize>(n0 * outC * OH * OW) * 4;
   winogradSamples(x, count, C, H, W, word(desc, PH), word(desc, PW), OH, OW, u, outC, <usize>word(desc, 19),
-    word(desc, 23) != 0, y, scratch, scratch + <usize>winogradWorkBytes(C, outC, OH, OW, group));
+    word(desc, 23) != 0, y, scratch, scratch + <usize>winogradWorkBytes(C, outC, OH, OW, group, m), m);
 }
 
 function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
@@ -255,7 +255,7 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
  * none; else a max-pool backward job descriptor whose dx is this job's dy: each sample's dy is
  * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW),
  * reluY (0: none; else y of a ReLU fused after the conv, without a pool: each sample's dy ⊙ [y > 0]
- * is made in the scratch likewise; never with u or winograd dW)]. With u,
+ * is made in the scratch likewise; never with u or winograd dW), m (Winograd F(m×m, 3×3): 2 or 4)]. With u,
  * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint),
  * `group` samples of the piece at a time, after the piece's weight gradient; with the last word,
  * the piece's weight gradient is summed in the Winograd domain (winogradWeightGradient), `group`
@@ -277,26 +277,26 @@ export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
   for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, winogradDW ? 0 : dW, !winogradDx);
   if (!winogradDx && !winogradDW) return;
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
-  const OH = word(desc, OH_), OW = word(desc, OW_), group = word(desc, 28);
+  const OH = word(desc, OH_), OW = word(desc, OW_), group = word(desc, 28), m = word(desc, 32);
   const padH = word(desc, PH), padW = word(desc, PW);
   const scratch = <usize>word(desc, 23) + <usize>thread * <usize>word(desc, 24);
   const x = <usize>word(desc, 17), dy = <usize>word(desc, 19);
   if (winogradDW) {
     // dW += Gᵀ [Σ over the piece's tiles of (A δ Aᵀ) ⊙ (Bᵀ d B)] G, the samples `group` at a time.
-    const gemmScratch = scratch + <usize>winogradGradWorkBytes(C, outC, OH, OW, group);
-    zeroFloats(scratch, 16 * outC * C);
+    const gemmScratch = scratch + <usize>winogradGradWorkBytes(C, outC, OH, OW, group, m);
+    zeroFloats(scratch, (m + 2) * (m + 2) * outC * C);
     for (let n0 = p * perPiece; n0 < end; n0 += group) {
       winogradWeightGradient(x + <usize>(n0 * C * H * W) * 4, dy + <usize>(n0 * outC * OH * OW) * 4, min(group, end - n0),
-        C, H, W, padH, padW, OH, OW, outC, scratch, gemmScratch);
+        C, H, W, padH, padW, OH, OW, outC, scratch, gemmScratch, m);
     }
-    winogradAddWeightGradient(scratch, dW, outC, C);
+    winogradAddWeightGradient(scratch, dW, outC, C, m);
   }
   if (winogradDx) {
-    const gemmScratch = scratch + <usize>winogradWorkBytes(outC, C, H, W, group);
+    const gemmScratch = scratch + <usize>winogradWorkBytes(outC, C, H, W, group, m);
     for (let n0 = p * perPiece; n0 < end; n0 += group) {
       // dx = dy ⋆ rot180(w)ᵀ, a 3×3 stride-1 convolution of dy padded by 2 − pad before each axis.
       winogradSamples(dy + <usize>(n0 * outC * OH * OW) * 4, min(group, end - n0), outC, OH, OW,
-        2 - padH, 2 - padW, H, W, u, C, 0, false, dx + <usize>(n0 * C * H * W) * 4, scratch, gemmScratch);
+        2 - padH, 2 - padW, H, W, u, C, 0, false, dx + <usize>(n0 * C * H * W) * 4, scratch, gemmScratch, m);
     }
   }
 }

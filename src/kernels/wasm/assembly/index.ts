@@ -9,7 +9,7 @@
 // bit-identical from run to run. Nothing here allocates; all buffers live in the TS side's arena.
 import { gemm, GEMM_SCRATCH_BYTES, MR, NR, packAPanels, packBPanels } from './gemm';
 import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
-import { winogradKernelRows } from './winograd';
+import { F4_STAGE_BYTES, winogradKernelRows } from './winograd';
 import { maxPool2dBackwardItem, maxPool2dItem } from './pool';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addSimd, reluBackwardSimd, reluSimd } from './elementwise';
@@ -33,7 +33,10 @@ export const JOB_GEMM_PACK = 9;
 export const JOB_MAX_POOL2D = 4;
 /** Max-pool backward (pool.ts, maxPool2dBackwardItem); an item is a range of planes. */
 export const JOB_MAX_POOL2D_BACKWARD = 11;
-/** Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows]. */
+/**
+ * Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows,
+ * m (2 or 4), scratch (winogradKernelScratchBytes per thread)].
+ */
 export const JOB_WINOGRAD_KERNELS = 10;
 
 /** Control block words (the TS side and the workers use the same offsets). */
@@ -93,7 +96,7 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   else if (kind == JOB_WINOGRAD_KERNELS) {
     const per = word(desc, 6), r0 = item * per;
     winogradKernelRows(<usize>word(desc, 1), <usize>word(desc, 2), word(desc, 3), word(desc, 4), word(desc, 5) != 0, r0,
-      min(word(desc, 7), r0 + per));
+      min(word(desc, 7), r0 + per), word(desc, 8), <usize>word(desc, 9) + <usize>thread * <usize>F4_STAGE_BYTES);
   }
   else if (kind >= JOB_BATCH_NORM_STATS && kind <= JOB_BATCH_NORM_BACKWARD) {
     const inner = desc + 8, per = word(desc, 1);
@@ -191,6 +194,10 @@ export function tileCols(): i32 {
 
 export { addPartials, convScratchBytes } from './conv';
 export { winogradPackedBytes, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
+/** Bytes of scratch per thread that a Winograd kernel-transform job needs. */
+export function winogradKernelScratchBytes(): i32 {
+  return F4_STAGE_BYTES;
+}
 export { reluSimd, reluBackwardSimd, relu6Simd, relu6BackwardSimd, hardSimd, hardsigmoidBackwardSimd, hardswishBackwardSimd } from './elementwise';
 export { adaptiveAvgPool2dPlanes, adaptiveAvgPool2dBackwardPlanes } from './adaptive-pool';
 export { upsampleNearestPlanes, upsampleNearestBackwardPlanes, upsampleBilinearPlanes, upsampleBilinearBackwardPlanes } from './upsample';

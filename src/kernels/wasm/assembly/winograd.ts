@@ -1,18 +1,32 @@
 // SPDX-License-Identifier: MIT
-// Winograd F(2×2, 3×3) for 3×3 convolutions with stride 1 (Lavin & Gray, "Fast Algorithms for
-// Convolutional Neural Networks", 2016). Each 2×2 block of outputs (a tile) is computed from the
-// 4×4 block of inputs that covers it: Y = Aᵀ[Σ_c (G g Gᵀ) ⊙ (Bᵀ d B)]A, 16 multiplies per tile
-// and channel pair instead of im2col's 36. The channel sums are 16 GEMMs, one per position ξ of
-// the 4×4 transformed tile: M_ξ [Cout, T] = U_ξ [Cout, Cin] · V_ξ [Cin, T] over the T tiles of
-// a group of samples (grouped so that samples with few tiles still give the GEMM wide rows).
-// The transforms run four tiles at a time, one per SIMD lane. docs/math/winograd.md derives it.
+// Winograd F(m×m, 3×3) for 3×3 convolutions with stride 1 (Lavin & Gray, "Fast Algorithms for
+// Convolutional Neural Networks", 2016), m = 2 or 4. Each m×m block of outputs (a tile) is
+// computed from the (m + 2)² block of inputs that covers it: Y = Aᵀ[Σ_c (G g Gᵀ) ⊙ (Bᵀ d B)]A,
+// (m + 2)² multiplies per tile and channel pair instead of im2col's 9m² (m = 2: 16 for 36;
+// m = 4: 36 for 144). The channel sums are (m + 2)² GEMMs, one per position ξ of the transformed
+// tile: M_ξ [Cout, T] = U_ξ [Cout, Cin] · V_ξ [Cin, T] over the T tiles of a group of samples
+// (grouped so that samples with few tiles still give the GEMM wide rows). The transforms run four
+// tiles at a time, one per SIMD lane: F(2×2) here, F(4×4) in winograd-f4.ts. docs/math/winograd.md
+// derives both.
 import { gemm, KC, MR } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
+import { addKernelGradientF4, F4_STAGE_BYTES, gradientTransformF4, inputTransformF4, kernelTransformF4, outputTransformF4 } from './winograd-f4';
+export { F4_STAGE_BYTES } from './winograd-f4';
 
+/** Tiles along an output axis of `size` (m outputs each). */
 // @ts-ignore: decorator
-@inline function tilesOf(size: i32): i32 {
-  return (size + 1) >> 1;
+@inline function tilesOf(size: i32, m: i32): i32 {
+  return (size + m - 1) / m;
 }
+
+/** Positions ξ of a transformed tile: (m + 2)². */
+// @ts-ignore: decorator
+@inline function positions(m: i32): i32 {
+  return (m + 2) * (m + 2);
+}
+
+/** Bytes of the small area after the plane: the F(4×4) transforms' staging and a group of output rows at the edge. */
+const EDGE_BYTES: i32 = F4_STAGE_BYTES + 256;
 
 // @ts-ignore: decorator
 @inline function roundUp4(n: i32): i32 {
@@ -31,12 +45,18 @@ function tileStride(tiles: i32): i32 {
 
 /** The zero-padded copy of one input channel that the input transform reads: rows and floats per row. */
 // @ts-ignore: decorator
-@inline function planeRows(OH: i32): i32 {
-  return 2 * tilesOf(OH) + 2;
+@inline function planeRows(OH: i32, m: i32): i32 {
+  return m * tilesOf(OH, m) + 2;
 }
 // @ts-ignore: decorator
-@inline function planeCols(OW: i32): i32 {
-  return 2 * roundUp4(tilesOf(OW)) + 4;
+@inline function planeCols(OW: i32, m: i32): i32 {
+  return m * roundUp4(tilesOf(OW, m)) + 4;
+}
+
+/** Bytes of the plane and the edge area after it, at the start of the work area. */
+// @ts-ignore: decorator
+@inline function planeBytesOf(OH: i32, OW: i32, m: i32): usize {
+  return align64(<usize>(planeRows(OH, m) * planeCols(OW, m)) * 4) + <usize>EDGE_BYTES;
 }
 
 // @ts-ignore: decorator
@@ -44,11 +64,10 @@ function tileStride(tiles: i32): i32 {
   return (bytes + 63) & ~63;
 }
 
-/** Bytes of work area winogradSamples needs for `group` samples: the padded plane, V and M. */
-export function winogradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, group: i32): i32 {
-  const stride = <usize>tileStride(group * tilesOf(OH) * tilesOf(OW));
-  const plane = align64(<usize>(planeRows(OH) * planeCols(OW)) * 4);
-  return <i32>(plane + align64(16 * <usize>Cin * stride * 4) + align64(16 * <usize>Cout * stride * 4));
+/** Bytes of work area winogradSamples needs for `group` samples: the padded plane (and edge area), V and M. */
+export function winogradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, group: i32, m: i32): i32 {
+  const stride = <usize>tileStride(group * tilesOf(OH, m) * tilesOf(OW, m)), xis = <usize>positions(m);
+  return <i32>(planeBytesOf(OH, OW, m) + align64(xis * <usize>Cin * stride * 4) + align64(xis * <usize>Cout * stride * 4));
 }
 
 /** Bytes of one U_ξ [rows, cols] packed into the GEMM's row panels (rows rounded up to the register tile). */
@@ -57,9 +76,9 @@ export function winogradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, group: 
   return <usize>((rows + MR - 1) / MR * MR) * <usize>cols * 4;
 }
 
-/** Bytes winogradKernelRows writes in all: the 16 U_ξ in the GEMM's packed layout. */
-export function winogradPackedBytes(rows: i32, cols: i32): i32 {
-  return <i32>(16 * packedKernelBytes(rows, cols));
+/** Bytes winogradKernelRows writes in all: the (m + 2)² U_ξ in the GEMM's packed layout. */
+export function winogradPackedBytes(rows: i32, cols: i32, m: i32): i32 {
+  return <i32>(<usize>positions(m) * packedKernelBytes(rows, cols));
 }
 
 /**
@@ -71,7 +90,11 @@ export function winogradPackedBytes(rows: i32, cols: i32): i32 {
  * register tile, are zeros; r0 and r1 are multiples of MR (or r1 the padded row count), so
  * items of a job write disjoint panels.
  */
-export function winogradKernelRows(w: usize, packed: usize, Cout: i32, Cin: i32, adjoint: bool, r0: i32, r1: i32): void {
+export function winogradKernelRows(w: usize, packed: usize, Cout: i32, Cin: i32, adjoint: bool, r0: i32, r1: i32, m: i32, stage: usize): void {
+  if (m == 4) {
+    kernelRowsF4(w, packed, Cout, Cin, adjoint, r0, r1, stage);
+    return;
+  }
   const rows = adjoint ? Cin : Cout, cols = adjoint ? Cout : Cin;
   const rowsPad = (rows + MR - 1) / MR * MR;
   const xiBytes = packedKernelBytes(rows, cols);
@@ -95,6 +118,56 @@ export function winogradKernelRows(w: usize, packed: usize, Cout: i32, Cin: i32,
       storeTransformedRow(at, xiBytes, 3, g20, g21, g22);
     }
   }
+}
+
+/**
+ * winogradKernelRows for F(4×4, 3×3): the kernels of four rows of U at a time (lanes), rows of
+ * a register panel lying side by side in it (rows i0 … i0 + 3 of the panel, then i0 + 4 and
+ * i0 + 5 with MR = 6), so each ξ takes one store per four rows. `stage`: F4_STAGE_BYTES of scratch.
+ */
+function kernelRowsF4(w: usize, packed: usize, Cout: i32, Cin: i32, adjoint: bool, r0: i32, r1: i32, stage: usize): void {
+  const rows = adjoint ? Cin : Cout, cols = adjoint ? Cout : Cin;
+  const rowsPad = (rows + MR - 1) / MR * MR;
+  const xiBytes = packedKernelBytes(rows, cols);
+  for (let i0 = r0; i0 < r1; i0 += MR) {
+    for (let k = 0; k < cols; k++) {
+      const pc = k / KC * KC, kc = min(KC, cols - pc);
+      const panel = packed + <usize>(pc * rowsPad + i0 * kc + (k - pc) * MR) * 4;
+      for (let l = 0; l < MR; l += 4) {
+        // Lane j: the kernel of row i0 + l + j (zeros past the last row, and past the panel).
+        const i = i0 + l;
+        const g00 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 0, 0), g01 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 0, 1);
+        const g02 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 0, 2), g10 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 1, 0);
+        const g11 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 1, 1), g12 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 1, 2);
+        const g20 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 2, 0), g21 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 2, 1);
+        const g22 = taps4(w, Cin, adjoint, i, k, rows, MR - l, 2, 2);
+        kernelTransformF4(stage, g00, g01, g02, g10, g11, g12, g20, g21, g22);
+        const at = panel + <usize>l * 4;
+        if (MR - l >= 4) {
+          for (let xi = 0; xi < 36; xi++) v128.store(at + <usize>xi * xiBytes, v128.load(stage + <usize>xi * 16));
+        } else {
+          for (let xi = 0; xi < 36; xi++) store<u64>(at + <usize>xi * xiBytes, load<u64>(stage + <usize>xi * 16));
+        }
+      }
+    }
+  }
+}
+
+/** Tap (r, j) of the kernels of rows i … i + 3 at column k (lanes; 0 for a row ≥ rows or a lane ≥ lanes). */
+// @ts-ignore: decorator
+@inline function taps4(w: usize, Cin: i32, adjoint: bool, i: i32, k: i32, rows: i32, lanes: i32, r: i32, j: i32): v128 {
+  let v = f32x4.splat(0);
+  if (i < rows) v = f32x4.replace_lane(v, 0, kernelTap(w, Cin, adjoint, i, k, r, j));
+  if (i + 1 < rows && lanes > 1) v = f32x4.replace_lane(v, 1, kernelTap(w, Cin, adjoint, i + 1, k, r, j));
+  if (i + 2 < rows && lanes > 2) v = f32x4.replace_lane(v, 2, kernelTap(w, Cin, adjoint, i + 2, k, r, j));
+  if (i + 3 < rows && lanes > 3) v = f32x4.replace_lane(v, 3, kernelTap(w, Cin, adjoint, i + 3, k, r, j));
+  return v;
+}
+
+/** Tap (r, j) of row i, column k of U's kernels: w[i][k] (adjoint: w[k][i] rotated by 180°). */
+// @ts-ignore: decorator
+@inline function kernelTap(w: usize, Cin: i32, adjoint: bool, i: i32, k: i32, r: i32, j: i32): f32 {
+  return tap(w + <usize>((adjoint ? k * Cin + i : i * Cin + k) * 9) * 4, r, j, adjoint);
 }
 
 // @ts-ignore: decorator
@@ -164,10 +237,10 @@ export function winogradKernelRows(w: usize, packed: usize, Cout: i32, Cin: i32,
  */
 function transformInputs(
   x: usize, count: i32, Cin: i32, H: i32, W: i32, padH: i32, padW: i32, OH: i32, OW: i32,
-  plane: usize, v: usize, stride: i32,
+  plane: usize, v: usize, stride: i32, m: i32, stage: usize,
 ): void {
-  const TH = tilesOf(OH), TW = tilesOf(OW), T = TH * TW;
-  const Hp = planeRows(OH), Wp = planeCols(OW);
+  const TH = tilesOf(OH, m), TW = tilesOf(OW, m), T = TH * TW;
+  const Hp = planeRows(OH, m), Wp = planeCols(OW, m);
   const planeBytes = <usize>Wp * 4, strideBytes = <usize>stride * 4;
   const vXi = <usize>Cin * strideBytes; // bytes between V_ξ and V_ξ+1
   // Rows and columns of x that some tile reads (the rest only ever meets zeros of the padding).
@@ -183,9 +256,11 @@ function transformInputs(
       // next row (or past the last tile, into the stride's slack), which that row then rewrites.
       const vc = v + <usize>c * strideBytes + <usize>(s * T) * 4;
       for (let th = 0; th < TH; th++) {
-        const src = plane + <usize>(2 * th) * planeBytes;
+        const src = plane + <usize>(m * th) * planeBytes;
         for (let tw = 0; tw < TW; tw += 4) {
-          inputTransform4(src + <usize>(2 * tw) * 4, planeBytes, vc + <usize>(th * TW + tw) * 4, vXi);
+          const dst = vc + <usize>(th * TW + tw) * 4;
+          if (m == 4) inputTransformF4(src + <usize>(4 * tw) * 4, planeBytes, dst, vXi, stage);
+          else inputTransform4(src + <usize>(2 * tw) * 4, planeBytes, dst, vXi);
         }
       }
     }
@@ -195,88 +270,127 @@ function transformInputs(
 /**
  * y = conv3×3(x) (+ b, then max(·, 0) with relu) for `count` samples from x [count, Cin, H, W]
  * to y [count, Cout, OH, OW], stride 1, padH rows and padW columns of zeros before the input
- * (and whatever the output size implies after it, up to 2 each side), given u from
- * winogradKernelRows (the GEMMs' packed panels). `work` holds winogradWorkBytes(Cin, Cout, OH, OW, count); gemmScratch the
- * GEMM's packing area. Every output is written (nothing accumulates into y).
+ * (and whatever the output size implies after it, up to 2 each side), by F(m×m, 3×3), given u
+ * from winogradKernelRows for the same m (the GEMMs' packed panels). `work` holds
+ * winogradWorkBytes(Cin, Cout, OH, OW, count, m); gemmScratch the GEMM's packing area. Every
+ * output is written (nothing accumulates into y).
  */
 export function winogradSamples(
   x: usize, count: i32, Cin: i32, H: i32, W: i32, padH: i32, padW: i32, OH: i32, OW: i32,
-  u: usize, Cout: i32, b: usize, relu: bool, y: usize, work: usize, gemmScratch: usize,
+  u: usize, Cout: i32, b: usize, relu: bool, y: usize, work: usize, gemmScratch: usize, m: i32,
 ): void {
-  const TH = tilesOf(OH), TW = tilesOf(OW), T = TH * TW, tiles = count * T;
+  const TH = tilesOf(OH, m), TW = tilesOf(OW, m), T = TH * TW, tiles = count * T;
   const stride = tileStride(tiles);
   const strideBytes = <usize>stride * 4;
   const plane = work;
-  const v = plane + align64(<usize>(planeRows(OH) * planeCols(OW)) * 4);
-  const m = v + align64(16 * <usize>Cin * strideBytes);
+  const edge = plane + planeBytesOf(OH, OW, m) - <usize>EDGE_BYTES; // staging, then a group of output rows
+  const v = plane + planeBytesOf(OH, OW, m);
+  const xis = positions(m);
+  const m_ = v + align64(<usize>xis * <usize>Cin * strideBytes);
   const vXi = <usize>Cin * strideBytes;
-  transformInputs(x, count, Cin, H, W, padH, padW, OH, OW, plane, v, stride);
+  transformInputs(x, count, Cin, H, W, padH, padW, OH, OW, plane, v, stride, m, edge);
 
   // M_ξ [Cout, tiles] = U_ξ [Cout, Cin] · V_ξ [Cin, tiles], U_ξ read from its packed panels
   const uXi = packedKernelBytes(Cout, Cin), mXi = <usize>Cout * strideBytes;
-  for (let xi = 0; xi < 16; xi++) {
+  for (let xi = 0; xi < xis; xi++) {
     gemm(false, false, Cout, tiles, Cin, 0, Cin, v + <usize>xi * vXi, stride,
-      m + <usize>xi * mXi, stride, false, gemmScratch, u + <usize>xi * uXi);
+      m_ + <usize>xi * mXi, stride, false, gemmScratch, u + <usize>xi * uXi);
   }
+  outputTransforms(m, m_, mXi, strideBytes, count, Cout, OH, OW, b, relu, y, edge);
+}
 
-  const edge = plane; // the plane is free now: 16 floats for a tile group at the edge
-  const zero = f32x4.splat(0);
+/**
+ * y = Aᵀ M A (+ b, relu) for every tile of F(m×m, 3×3): M_ξ [Cout, stride] at m_ + ξ·mXi, four
+ * tiles (lanes) at a time. `edge`: EDGE_BYTES of scratch.
+ */
+function outputTransforms(
+  m: i32, m_: usize, mXi: usize, strideBytes: usize, count: i32, Cout: i32, OH: i32, OW: i32, b: usize, relu: bool, y: usize,
+  edge: usize,
+): void {
+  const TH = tilesOf(OH, m), TW = tilesOf(OW, m), T = TH * TW;
   for (let s = 0; s < count; s++) {
     for (let o = 0; o < Cout; o++) {
       const bias = f32x4.splat(b != 0 ? load<f32>(b + <usize>o * 4) : 0);
-      const mo = m + <usize>o * strideBytes + <usize>(s * T) * 4;
+      const mo = m_ + <usize>o * strideBytes + <usize>(s * T) * 4;
       const yo = y + <usize>((s * Cout + o) * OH * OW) * 4;
       for (let th = 0; th < TH; th++) {
         for (let tw = 0; tw < TW; tw += 4) {
           const at = mo + <usize>(th * TW + tw) * 4;
-          // Aᵀ along the rows of the tile (s0 = m0 + m1 + m2, s1 = m1 − m2 − m3), then along its columns.
-          const m0 = v128.load(at), m1 = v128.load(at + mXi), m2 = v128.load(at + 2 * mXi), m3 = v128.load(at + 3 * mXi);
-          const m4 = v128.load(at + 4 * mXi), m5 = v128.load(at + 5 * mXi), m6 = v128.load(at + 6 * mXi), m7 = v128.load(at + 7 * mXi);
-          const m8 = v128.load(at + 8 * mXi), m9 = v128.load(at + 9 * mXi), m10 = v128.load(at + 10 * mXi), m11 = v128.load(at + 11 * mXi);
-          const m12 = v128.load(at + 12 * mXi), m13 = v128.load(at + 13 * mXi), m14 = v128.load(at + 14 * mXi), m15 = v128.load(at + 15 * mXi);
-          const s00 = f32x4.add(f32x4.add(m0, m4), m8), s01 = f32x4.add(f32x4.add(m1, m5), m9);
-          const s02 = f32x4.add(f32x4.add(m2, m6), m10), s03 = f32x4.add(f32x4.add(m3, m7), m11);
-          const s10 = f32x4.sub(f32x4.sub(m4, m8), m12), s11 = f32x4.sub(f32x4.sub(m5, m9), m13);
-          const s12 = f32x4.sub(f32x4.sub(m6, m10), m14), s13 = f32x4.sub(f32x4.sub(m7, m11), m15);
-          let y00 = f32x4.add(f32x4.add(f32x4.add(s00, s01), s02), bias);
-          let y01 = f32x4.add(f32x4.sub(f32x4.sub(s01, s02), s03), bias);
-          let y10 = f32x4.add(f32x4.add(f32x4.add(s10, s11), s12), bias);
-          let y11 = f32x4.add(f32x4.sub(f32x4.sub(s11, s12), s13), bias);
-          if (relu) {
-            y00 = f32x4.max(y00, zero); y01 = f32x4.max(y01, zero);
-            y10 = f32x4.max(y10, zero); y11 = f32x4.max(y11, zero);
-          }
-          // Lane k is tile tw + k: its outputs are columns 2(tw + k), 2(tw + k) + 1 of rows 2·th, 2·th + 1.
-          const top0 = v128.shuffle<f32>(y00, y01, 0, 4, 1, 5), top1 = v128.shuffle<f32>(y00, y01, 2, 6, 3, 7);
-          const bot0 = v128.shuffle<f32>(y10, y11, 0, 4, 1, 5), bot1 = v128.shuffle<f32>(y10, y11, 2, 6, 3, 7);
-          const oh = 2 * th, ow = 2 * tw;
-          const dst = yo + <usize>(oh * OW + ow) * 4;
-          if (ow + 8 <= OW && oh + 2 <= OH) {
-            v128.store(dst, top0);
-            v128.store(dst, top1, 16);
-            v128.store(dst + <usize>OW * 4, bot0);
-            v128.store(dst + <usize>OW * 4, bot1, 16);
-            continue;
-          }
-          v128.store(edge, top0);
-          v128.store(edge, top1, 16);
-          v128.store(edge, bot0, 32);
-          v128.store(edge, bot1, 48);
-          const validCols = min(8, OW - ow), validRows = min(2, OH - oh);
-          for (let r = 0; r < validRows; r++) {
-            for (let j = 0; j < validCols; j++) {
-              store<f32>(dst + <usize>(r * OW + j) * 4, load<f32>(edge + <usize>(r * 8 + j) * 4));
-            }
-          }
+          if (m == 4) outputGroup4(at, mXi, bias, relu, yo, 4 * th, 4 * tw, OH, OW, edge);
+          else outputGroup2(at, mXi, bias, relu, yo, 2 * th, 2 * tw, OH, OW, edge);
         }
       }
     }
   }
 }
 
+/** Four F(4×4) tiles from M at `at`: their output rows oh … oh + 3, columns ow … ow + 15 of the plane yo (those inside OH × OW). */
+// @ts-ignore: decorator
+@inline function outputGroup4(at: usize, mXi: usize, bias: v128, relu: bool, yo: usize, oh: i32, ow: i32, OH: i32, OW: i32, edge: usize): void {
+  const rows = edge + <usize>F4_STAGE_BYTES; // 4 output rows of 16 floats
+  outputTransformF4(at, mXi, bias, relu, rows, edge);
+  const dst = yo + <usize>(oh * OW + ow) * 4;
+  const validRows = min(4, OH - oh);
+  if (ow + 16 <= OW) {
+    for (let i = 0; i < validRows; i++) {
+      const d = dst + <usize>(i * OW) * 4, r = rows + <usize>i * 64;
+      v128.store(d, v128.load(r));
+      v128.store(d, v128.load(r, 16), 16);
+      v128.store(d, v128.load(r, 32), 32);
+      v128.store(d, v128.load(r, 48), 48);
+    }
+    return;
+  }
+  for (let i = 0; i < validRows; i++) copyFloats(dst + <usize>(i * OW) * 4, rows + <usize>i * 64, OW - ow);
+}
+
+/** Four F(2×2) tiles from M at `at`: their output rows oh, oh + 1, columns ow … ow + 7 of the plane yo (those inside OH × OW). */
+// @ts-ignore: decorator
+@inline function outputGroup2(at: usize, mXi: usize, bias: v128, relu: bool, yo: usize, oh: i32, ow: i32, OH: i32, OW: i32, edge: usize): void {
+  const zero = f32x4.splat(0);
+  // Aᵀ along the rows of the tile (s0 = m0 + m1 + m2, s1 = m1 − m2 − m3), then along its columns.
+  const m0 = v128.load(at), m1 = v128.load(at + mXi), m2 = v128.load(at + 2 * mXi), m3 = v128.load(at + 3 * mXi);
+  const m4 = v128.load(at + 4 * mXi), m5 = v128.load(at + 5 * mXi), m6 = v128.load(at + 6 * mXi), m7 = v128.load(at + 7 * mXi);
+  const m8 = v128.load(at + 8 * mXi), m9 = v128.load(at + 9 * mXi), m10 = v128.load(at + 10 * mXi), m11 = v128.load(at + 11 * mXi);
+  const m12 = v128.load(at + 12 * mXi), m13 = v128.load(at + 13 * mXi), m14 = v128.load(at + 14 * mXi), m15 = v128.load(at + 15 * mXi);
+  const s00 = f32x4.add(f32x4.add(m0, m4), m8), s01 = f32x4.add(f32x4.add(m1, m5), m9);
+  const s02 = f32x4.add(f32x4.add(m2, m6), m10), s03 = f32x4.add(f32x4.add(m3, m7), m11);
+  const s10 = f32x4.sub(f32x4.sub(m4, m8), m12), s11 = f32x4.sub(f32x4.sub(m5, m9), m13);
+  const s12 = f32x4.sub(f32x4.sub(m6, m10), m14), s13 = f32x4.sub(f32x4.sub(m7, m11), m15);
+  let y00 = f32x4.add(f32x4.add(f32x4.add(s00, s01), s02), bias);
+  let y01 = f32x4.add(f32x4.sub(f32x4.sub(s01, s02), s03), bias);
+  let y10 = f32x4.add(f32x4.add(f32x4.add(s10, s11), s12), bias);
+  let y11 = f32x4.add(f32x4.sub(f32x4.sub(s11, s12), s13), bias);
+  if (relu) {
+    y00 = f32x4.max(y00, zero); y01 = f32x4.max(y01, zero);
+    y10 = f32x4.max(y10, zero); y11 = f32x4.max(y11, zero);
+  }
+  // Lane k is the group's tile k: its outputs are columns ow + 2k, ow + 2k + 1 of rows oh, oh + 1.
+  const top0 = v128.shuffle<f32>(y00, y01, 0, 4, 1, 5), top1 = v128.shuffle<f32>(y00, y01, 2, 6, 3, 7);
+  const bot0 = v128.shuffle<f32>(y10, y11, 0, 4, 1, 5), bot1 = v128.shuffle<f32>(y10, y11, 2, 6, 3, 7);
+  const dst = yo + <usize>(oh * OW + ow) * 4;
+  if (ow + 8 <= OW && oh + 2 <= OH) {
+    v128.store(dst, top0);
+    v128.store(dst, top1, 16);
+    v128.store(dst + <usize>OW * 4, bot0);
+    v128.store(dst + <usize>OW * 4, bot1, 16);
+    return;
+  }
+  v128.store(edge, top0);
+  v128.store(edge, top1, 16);
+  v128.store(edge, bot0, 32);
+  v128.store(edge, bot1, 48);
+  const validCols = min(8, OW - ow), validRows = min(2, OH - oh);
+  for (let r = 0; r < validRows; r++) {
+    for (let j = 0; j < validCols; j++) {
+      store<f32>(dst + <usize>(r * OW + j) * 4, load<f32>(edge + <usize>(r * 8 + j) * 4));
+    }
+  }
+}
+
 /** Bytes of work area winogradWeightGradient needs for `group` samples: dU, then a plane, V and A δ Aᵀ. */
-export function winogradGradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, group: i32): i32 {
-  return <i32>align64(16 * <usize>Cout * Cin * 4) + winogradWorkBytes(Cin, Cout, OH, OW, group);
+export function winogradGradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, group: i32, m: i32): i32 {
+  return <i32>align64(<usize>positions(m) * <usize>Cout * Cin * 4) + winogradWorkBytes(Cin, Cout, OH, OW, group, m);
 }
 
 /**
@@ -313,30 +427,34 @@ export function winogradGradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, gro
  */
 export function winogradWeightGradient(
   x: usize, dy: usize, count: i32, Cin: i32, H: i32, W: i32, padH: i32, padW: i32, OH: i32, OW: i32,
-  Cout: i32, work: usize, gemmScratch: usize,
+  Cout: i32, work: usize, gemmScratch: usize, m: i32,
 ): void {
-  const TH = tilesOf(OH), TW = tilesOf(OW), T = TH * TW, tiles = count * T;
+  const TH = tilesOf(OH, m), TW = tilesOf(OW, m), T = TH * TW, tiles = count * T;
   const stride = tileStride(tiles);
   const strideBytes = <usize>stride * 4;
+  const xis = positions(m);
   const dU = work;
-  const plane = dU + align64(16 * <usize>Cout * Cin * 4);
-  const v = plane + align64(<usize>(planeRows(OH) * planeCols(OW)) * 4);
-  const z = v + align64(16 * <usize>Cin * strideBytes);
-  transformInputs(x, count, Cin, H, W, padH, padW, OH, OW, plane, v, stride);
+  const plane = dU + align64(<usize>xis * <usize>Cout * Cin * 4);
+  const stage = plane + planeBytesOf(OH, OW, m) - <usize>EDGE_BYTES;
+  const v = plane + planeBytesOf(OH, OW, m);
+  const z = v + align64(<usize>xis * <usize>Cin * strideBytes);
+  transformInputs(x, count, Cin, H, W, padH, padW, OH, OW, plane, v, stride, m, stage);
 
-  // δ's copy: 2·TH rows of 2·roundUp4(TW) floats (what the four-tile steps read), zero past OH × OW.
-  const Wd = 2 * roundUp4(TW), planeBytes = <usize>Wd * 4;
+  // δ's copy: m·TH rows of m·roundUp4(TW) floats (what the four-tile steps read), zero past OH × OW.
+  const Wd = m * roundUp4(TW), planeBytes = <usize>Wd * 4;
   const zXi = <usize>Cout * strideBytes;
-  zeroFloats(plane, 2 * TH * Wd);
+  zeroFloats(plane, m * TH * Wd);
   for (let s = 0; s < count; s++) {
     for (let o = 0; o < Cout; o++) {
       const dyo = dy + <usize>((s * Cout + o) * OH * OW) * 4;
       for (let oh = 0; oh < OH; oh++) copyFloats(plane + <usize>oh * planeBytes, dyo + <usize>(oh * OW) * 4, OW);
       const zo = z + <usize>o * strideBytes + <usize>(s * T) * 4;
       for (let th = 0; th < TH; th++) {
-        const src = plane + <usize>(2 * th) * planeBytes;
+        const src = plane + <usize>(m * th) * planeBytes;
         for (let tw = 0; tw < TW; tw += 4) {
-          gradientTransform4(src + <usize>(2 * tw) * 4, planeBytes, zo + <usize>(th * TW + tw) * 4, zXi);
+          const dst = zo + <usize>(th * TW + tw) * 4;
+          if (m == 4) gradientTransformF4(src + <usize>(4 * tw) * 4, planeBytes, dst, zXi, stage);
+          else gradientTransform4(src + <usize>(2 * tw) * 4, planeBytes, dst, zXi);
         }
       }
     }
@@ -344,18 +462,22 @@ export function winogradWeightGradient(
 
   // dU_ξ [Cout, Cin] += Z_ξ [Cout, tiles] · V_ξᵀ (V_ξ stored [Cin, tiles])
   const vXi = <usize>Cin * strideBytes, uXi = <usize>Cout * Cin * 4;
-  for (let xi = 0; xi < 16; xi++) {
+  for (let xi = 0; xi < xis; xi++) {
     gemm(false, true, Cout, Cin, tiles, z + <usize>xi * zXi, stride, v + <usize>xi * vXi, stride,
       dU + <usize>xi * uXi, Cin, true, gemmScratch);
   }
 }
 
-/** dW [Cout, Cin, 3, 3] += Gᵀ dU G for every kernel (dU: 16 matrices [Cout, Cin], from winogradWeightGradient). */
-export function winogradAddWeightGradient(dU: usize, dW: usize, Cout: i32, Cin: i32): void {
+/** dW [Cout, Cin, 3, 3] += Gᵀ dU G for every kernel (dU: (m + 2)² matrices [Cout, Cin], from winogradWeightGradient). */
+export function winogradAddWeightGradient(dU: usize, dW: usize, Cout: i32, Cin: i32, m: i32): void {
   const plane = <usize>Cout * Cin * 4;
   for (let k = 0; k < Cout * Cin; k++) {
     const at = dU + <usize>k * 4;
     const g = dW + <usize>(k * 9) * 4;
+    if (m == 4) {
+      addKernelGradientF4(at, plane, g);
+      continue;
+    }
     // Rows of the 4×4 tile X = dU[·][k], then Gᵀ X: X0 + (X1 + X2)/2, (X1 − X2)/2, (X1 + X2)/2 + X3.
     const x00 = load<f32>(at), x01 = load<f32>(at + plane), x02 = load<f32>(at + 2 * plane), x03 = load<f32>(at + 3 * plane);
     const x10 = load<f32>(at + 4 * plane), x11 = load<f32>(at + 5 * plane), x12 = load<f32>(at + 6 * plane), x13 = load<f32>(at + 7 * plane);

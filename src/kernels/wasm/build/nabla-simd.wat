@@ -1,31 +1,34 @@
 (module
- (type $0 (func (param i32 i32 i32 i32)))
+ (type $0 (func (param i32 i32 i32)))
  (type $1 (func (param i32)))
- (type $2 (func (param i32 i32 i32)))
+ (type $2 (func (param i32 i32 i32 i32)))
  (type $3 (func (param i32 i32 i32 i32 i32)))
  (type $4 (func (result i32)))
- (type $5 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32) (result i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32)))
- (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $13 (func (param i32 i32) (result f64)))
- (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $17 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $18 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $19 (func (param i32 i32 i32 i32 f32 i32)))
- (type $20 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $21 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $22 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $23 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $24 (func (param i32 f64)))
- (type $25 (func (param i32 i32 i32 i32 i32 i32)))
- (type $26 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $7 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $12 (func (param i32 i32) (result f64)))
+ (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $14 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $15 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $16 (func (param i32 i32 i32) (result i32)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $18 (func (param i32 i32 v128 i32 i32 i32)))
+ (type $19 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
+ (type $20 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $21 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $22 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $23 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $24 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $25 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $26 (func (param i32 f64)))
+ (type $27 (func (param i32 i32) (result i32)))
+ (type $28 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $29 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -56,6 +59,7 @@
  (export "runJobSerial" (func $src/kernels/wasm/assembly/index/runJobSerial))
  (export "tileRows" (func $src/kernels/wasm/assembly/index/tileRows))
  (export "tileCols" (func $src/kernels/wasm/assembly/index/tileCols))
+ (export "winogradKernelScratchBytes" (func $src/kernels/wasm/assembly/index/winogradKernelScratchBytes))
  (export "addPartials" (func $src/kernels/wasm/assembly/conv/addPartials))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "winogradPackedBytes" (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes))
@@ -474,19 +478,23 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (result i32)
+ (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (result i32)
   local.get $3
-  i32.const 1
+  local.get $5
   i32.add
   i32.const 1
-  i32.shr_s
+  i32.sub
+  local.get $5
+  i32.div_s
   local.tee $3
   local.get $4
   local.get $2
-  i32.const 1
+  local.get $5
   i32.add
   i32.const 1
-  i32.shr_s
+  i32.sub
+  local.get $5
+  i32.div_s
   local.tee $2
   i32.mul
   i32.mul
@@ -504,17 +512,17 @@
   select
   local.set $4
   local.get $2
-  i32.const 1
-  i32.shl
+  local.get $5
+  i32.mul
   i32.const 2
   i32.add
+  local.get $5
   local.get $3
   i32.const 3
   i32.add
   i32.const -4
   i32.and
-  i32.const 1
-  i32.shl
+  i32.mul
   i32.const 4
   i32.add
   i32.mul
@@ -524,9 +532,17 @@
   i32.add
   i32.const -64
   i32.and
+  i32.const 832
+  i32.add
+  local.get $5
+  i32.const 2
+  i32.add
+  local.tee $2
+  local.get $2
+  i32.mul
+  local.tee $2
   local.get $0
-  i32.const 4
-  i32.shl
+  i32.mul
   local.get $4
   i32.mul
   i32.const 2
@@ -536,10 +552,10 @@
   i32.const -64
   i32.and
   i32.add
-  local.get $1
-  i32.const 4
-  i32.shl
   local.get $4
+  local.get $1
+  local.get $2
+  i32.mul
   i32.mul
   i32.const 2
   i32.shl
@@ -781,48 +797,42 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/winograd/winogradSamples (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32) (param $15 i32)
-  (local $16 v128)
-  (local $17 v128)
-  (local $18 v128)
-  (local $19 v128)
-  (local $20 v128)
+ (func $src/kernels/wasm/assembly/winograd/winogradSamples (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32) (param $15 i32) (param $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
-  (local $25 i32)
-  (local $26 v128)
-  (local $27 v128)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
-  (local $31 i32)
-  (local $32 v128)
-  (local $33 v128)
-  (local $34 v128)
-  (local $35 v128)
   local.get $14
   local.get $7
-  i32.const 1
+  local.get $16
   i32.add
-  local.tee $22
-  i32.const -2
-  i32.and
+  i32.const 1
+  i32.sub
+  local.get $16
+  i32.div_s
+  local.tee $18
+  local.get $16
+  i32.mul
   i32.const 2
   i32.add
+  local.get $16
   local.get $8
-  i32.const 1
+  local.get $16
   i32.add
   i32.const 1
-  i32.shr_s
-  local.tee $21
+  i32.sub
+  local.get $16
+  i32.div_s
+  local.tee $20
   i32.const 3
   i32.add
   i32.const -4
   i32.and
-  i32.const 1
-  i32.shl
+  i32.mul
   i32.const 4
   i32.add
   i32.mul
@@ -832,48 +842,53 @@
   i32.add
   i32.const -64
   i32.and
+  local.tee $19
+  i32.const 832
   i32.add
-  local.tee $28
-  local.get $22
-  i32.const 1
-  i32.shr_s
-  local.tee $23
-  local.get $21
+  i32.add
+  local.tee $17
+  local.get $18
+  local.get $20
   i32.mul
-  local.tee $24
   local.get $1
   i32.mul
-  local.tee $29
+  local.tee $23
   i32.const 6
   i32.add
   i32.const -4
   i32.and
-  local.tee $22
-  local.get $22
+  local.tee $18
+  local.get $18
   i32.const 4
   i32.add
-  local.get $22
+  local.get $18
   i32.const 255
   i32.and
   select
-  local.tee $30
+  local.tee $20
   i32.const 2
   i32.shl
-  local.tee $31
+  local.tee $21
+  local.get $16
+  i32.const 2
+  i32.add
+  local.tee $18
+  local.get $18
+  i32.mul
+  local.tee $22
   local.get $2
-  i32.const 4
-  i32.shl
+  i32.mul
   i32.mul
   i32.const 63
   i32.add
   i32.const -64
   i32.and
   i32.add
-  local.set $22
+  local.set $24
   local.get $2
-  local.get $31
+  local.get $21
   i32.mul
-  local.set $25
+  local.set $18
   local.get $0
   local.get $1
   local.get $2
@@ -884,8 +899,13 @@
   local.get $7
   local.get $8
   local.get $14
-  local.get $28
-  local.get $30
+  local.get $17
+  local.get $20
+  local.get $16
+  local.get $14
+  local.get $19
+  i32.add
+  local.tee $3
   call $src/kernels/wasm/assembly/winograd/transformInputs
   local.get $10
   i32.const 3
@@ -900,482 +920,82 @@
   i32.shl
   local.set $4
   local.get $10
-  local.get $31
+  local.get $21
   i32.mul
-  local.set $0
+  local.set $5
   i32.const 0
-  local.set $3
+  local.set $0
   loop $for-loop|0
-   local.get $3
-   i32.const 16
+   local.get $0
+   local.get $22
    i32.lt_s
    if
     i32.const 0
     i32.const 0
     local.get $10
-    local.get $29
+    local.get $23
     local.get $2
     i32.const 0
     local.get $2
-    local.get $28
-    local.get $3
-    local.get $25
-    i32.mul
-    i32.add
-    local.get $30
-    local.get $22
+    local.get $17
     local.get $0
-    local.get $3
+    local.get $18
     i32.mul
     i32.add
-    local.get $30
+    local.get $20
+    local.get $24
+    local.get $0
+    local.get $5
+    i32.mul
+    i32.add
+    local.get $20
     i32.const 0
     local.get $15
     local.get $9
-    local.get $3
+    local.get $0
     local.get $4
     i32.mul
     i32.add
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $3
+    local.get $0
     i32.const 1
     i32.add
-    local.set $3
+    local.set $0
     br $for-loop|0
    end
   end
-  i32.const 0
-  local.set $4
-  loop $for-loop|1
-   local.get $1
-   local.get $4
-   i32.gt_s
-   if
-    i32.const 0
-    local.set $3
-    loop $for-loop|2
-     local.get $3
-     local.get $10
-     i32.lt_s
-     if
-      local.get $11
-      if (result f32)
-       local.get $11
-       local.get $3
-       i32.const 2
-       i32.shl
-       i32.add
-       f32.load
-      else
-       f32.const 0
-      end
-      f32x4.splat
-      local.set $20
-      local.get $22
-      local.get $3
-      local.get $31
-      i32.mul
-      i32.add
-      local.get $4
-      local.get $24
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $2
-      local.get $13
-      local.get $4
-      local.get $10
-      i32.mul
-      local.get $3
-      i32.add
-      local.get $7
-      i32.mul
-      local.get $8
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $25
-      i32.const 0
-      local.set $5
-      loop $for-loop|3
-       local.get $5
-       local.get $23
-       i32.lt_s
-       if
-        i32.const 0
-        local.set $6
-        loop $for-loop|4
-         local.get $6
-         local.get $21
-         i32.lt_s
-         if
-          local.get $2
-          local.get $5
-          local.get $21
-          i32.mul
-          local.get $6
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee $9
-          local.get $0
-          i32.const 2
-          i32.shl
-          i32.add
-          v128.load
-          local.set $32
-          local.get $9
-          v128.load
-          local.get $32
-          f32x4.add
-          local.get $9
-          local.get $0
-          i32.const 3
-          i32.shl
-          i32.add
-          v128.load
-          local.tee $16
-          f32x4.add
-          local.get $0
-          local.get $9
-          i32.add
-          v128.load
-          local.get $9
-          local.get $0
-          i32.const 5
-          i32.mul
-          i32.add
-          v128.load
-          local.tee $19
-          f32x4.add
-          local.get $9
-          local.get $0
-          i32.const 9
-          i32.mul
-          i32.add
-          v128.load
-          local.tee $26
-          f32x4.add
-          local.tee $17
-          f32x4.add
-          local.get $9
-          local.get $0
-          i32.const 1
-          i32.shl
-          i32.add
-          v128.load
-          local.get $9
-          local.get $0
-          i32.const 6
-          i32.mul
-          i32.add
-          v128.load
-          local.tee $33
-          f32x4.add
-          local.get $9
-          local.get $0
-          i32.const 10
-          i32.mul
-          i32.add
-          v128.load
-          local.tee $34
-          f32x4.add
-          local.tee $27
-          f32x4.add
-          local.get $20
-          f32x4.add
-          local.set $18
-          local.get $17
-          local.get $27
-          f32x4.sub
-          local.get $9
-          local.get $0
-          i32.const 3
-          i32.mul
-          i32.add
-          v128.load
-          local.get $9
-          local.get $0
-          i32.const 7
-          i32.mul
-          i32.add
-          v128.load
-          local.tee $27
-          f32x4.add
-          local.get $9
-          local.get $0
-          i32.const 11
-          i32.mul
-          i32.add
-          v128.load
-          local.tee $35
-          f32x4.add
-          f32x4.sub
-          local.get $20
-          f32x4.add
-          local.set $17
-          local.get $32
-          local.get $16
-          f32x4.sub
-          local.get $9
-          local.get $0
-          i32.const 12
-          i32.mul
-          i32.add
-          v128.load
-          f32x4.sub
-          local.get $19
-          local.get $26
-          f32x4.sub
-          local.get $9
-          local.get $0
-          i32.const 13
-          i32.mul
-          i32.add
-          v128.load
-          f32x4.sub
-          local.tee $19
-          f32x4.add
-          local.get $33
-          local.get $34
-          f32x4.sub
-          local.get $9
-          local.get $0
-          i32.const 14
-          i32.mul
-          i32.add
-          v128.load
-          f32x4.sub
-          local.tee $26
-          f32x4.add
-          local.get $20
-          f32x4.add
-          local.set $16
-          local.get $19
-          local.get $26
-          f32x4.sub
-          local.get $27
-          local.get $35
-          f32x4.sub
-          local.get $9
-          local.get $0
-          i32.const 15
-          i32.mul
-          i32.add
-          v128.load
-          f32x4.sub
-          f32x4.sub
-          local.get $20
-          f32x4.add
-          local.set $19
-          local.get $12
-          if
-           local.get $17
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $17
-           local.get $19
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $19
-           local.get $18
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $18
-           local.get $16
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $16
-          end
-          local.get $18
-          local.get $17
-          i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-          local.set $26
-          local.get $18
-          local.get $17
-          i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-          local.set $17
-          local.get $16
-          local.get $19
-          i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-          local.set $18
-          local.get $16
-          local.get $19
-          i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-          local.set $16
-          local.get $25
-          local.get $6
-          i32.const 1
-          i32.shl
-          local.tee $9
-          local.get $5
-          i32.const 1
-          i32.shl
-          local.tee $15
-          local.get $8
-          i32.mul
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.set $28
-          block $for-continue|4
-           local.get $15
-           i32.const 2
-           i32.add
-           local.get $7
-           i32.le_s
-           local.get $9
-           i32.const 8
-           i32.add
-           local.get $8
-           i32.le_s
-           i32.and
-           if
-            local.get $28
-            local.get $26
-            v128.store
-            local.get $28
-            local.get $17
-            v128.store offset=16
-            local.get $28
-            local.get $8
-            i32.const 2
-            i32.shl
-            i32.add
-            local.tee $9
-            local.get $18
-            v128.store
-            local.get $9
-            local.get $16
-            v128.store offset=16
-            br $for-continue|4
-           end
-           local.get $14
-           local.get $26
-           v128.store
-           local.get $14
-           local.get $17
-           v128.store offset=16
-           local.get $14
-           local.get $18
-           v128.store offset=32
-           local.get $14
-           local.get $16
-           v128.store offset=48
-           i32.const 8
-           local.get $8
-           local.get $9
-           i32.sub
-           local.tee $9
-           local.get $9
-           i32.const 8
-           i32.gt_s
-           select
-           local.set $29
-           i32.const 2
-           local.get $7
-           local.get $15
-           i32.sub
-           local.tee $9
-           local.get $9
-           i32.const 2
-           i32.gt_s
-           select
-           local.set $30
-           i32.const 0
-           local.set $9
-           loop $for-loop|5
-            local.get $9
-            local.get $30
-            i32.lt_s
-            if
-             i32.const 0
-             local.set $15
-             loop $for-loop|6
-              local.get $15
-              local.get $29
-              i32.lt_s
-              if
-               local.get $28
-               local.get $8
-               local.get $9
-               i32.mul
-               local.get $15
-               i32.add
-               i32.const 2
-               i32.shl
-               i32.add
-               local.get $14
-               local.get $9
-               i32.const 3
-               i32.shl
-               local.get $15
-               i32.add
-               i32.const 2
-               i32.shl
-               i32.add
-               f32.load
-               f32.store
-               local.get $15
-               i32.const 1
-               i32.add
-               local.set $15
-               br $for-loop|6
-              end
-             end
-             local.get $9
-             i32.const 1
-             i32.add
-             local.set $9
-             br $for-loop|5
-            end
-           end
-          end
-          local.get $6
-          i32.const 4
-          i32.add
-          local.set $6
-          br $for-loop|4
-         end
-        end
-        local.get $5
-        i32.const 1
-        i32.add
-        local.set $5
-        br $for-loop|3
-       end
-      end
-      local.get $3
-      i32.const 1
-      i32.add
-      local.set $3
-      br $for-loop|2
-     end
-    end
-    local.get $4
-    i32.const 1
-    i32.add
-    local.set $4
-    br $for-loop|1
-   end
-  end
+  local.get $16
+  local.get $24
+  local.get $5
+  local.get $21
+  local.get $1
+  local.get $10
+  local.get $7
+  local.get $8
+  local.get $11
+  local.get $12
+  local.get $13
+  local.get $3
+  call $src/kernels/wasm/assembly/winograd/outputTransforms
  )
- (func $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (result i32)
+ (func $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (result i32)
   local.get $0
   local.get $1
   local.get $2
   local.get $3
   local.get $4
+  local.get $5
   call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
-  local.get $1
-  i32.const 4
-  i32.shl
   local.get $0
+  local.get $5
+  i32.const 2
+  i32.add
+  local.tee $0
+  local.get $0
+  i32.mul
+  local.get $1
+  i32.mul
   i32.mul
   i32.const 2
   i32.shl
@@ -1385,11 +1005,9 @@
   i32.and
   i32.add
  )
- (func $src/kernels/wasm/assembly/winograd/transformInputs (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
-  (local $12 i32)
-  (local $13 v128)
+ (func $src/kernels/wasm/assembly/winograd/transformInputs (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32)
   (local $14 i32)
-  (local $15 i32)
+  (local $15 v128)
   (local $16 i32)
   (local $17 i32)
   (local $18 i32)
@@ -1397,71 +1015,78 @@
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
-  (local $23 v128)
-  (local $24 v128)
+  (local $23 i32)
+  (local $24 i32)
   (local $25 v128)
   (local $26 v128)
-  (local $27 i32)
+  (local $27 v128)
   (local $28 v128)
-  (local $29 v128)
+  (local $29 i32)
   (local $30 v128)
   (local $31 v128)
   (local $32 v128)
   (local $33 v128)
   (local $34 v128)
   (local $35 v128)
-  (local $36 i32)
-  (local $37 i32)
+  (local $36 v128)
+  (local $37 v128)
   (local $38 i32)
-  (local $39 v128)
-  (local $40 v128)
+  (local $39 i32)
+  (local $40 i32)
   (local $41 i32)
   (local $42 v128)
-  (local $43 v128)
+  (local $43 i32)
   (local $44 v128)
   (local $45 v128)
   (local $46 v128)
   (local $47 v128)
+  (local $48 v128)
+  (local $49 v128)
+  (local $50 v128)
   local.get $8
-  i32.const 1
+  local.get $12
   i32.add
   i32.const 1
-  i32.shr_s
+  i32.sub
+  local.get $12
+  i32.div_s
   local.tee $8
-  local.tee $18
+  local.tee $20
   local.get $7
-  i32.const 1
+  local.get $12
   i32.add
   i32.const 1
-  i32.shr_s
+  i32.sub
+  local.get $12
+  i32.div_s
   local.tee $7
-  local.tee $19
+  local.tee $21
   i32.mul
-  local.set $20
+  local.set $22
+  local.get $12
   local.get $8
   i32.const 3
   i32.add
   i32.const -4
   i32.and
-  i32.const 1
-  i32.shl
+  i32.mul
   i32.const 4
   i32.add
-  local.tee $17
+  local.tee $19
   i32.const 2
   i32.shl
-  local.set $15
+  local.set $16
   local.get $11
   i32.const 2
   i32.shl
-  local.tee $21
+  local.tee $23
   local.get $2
   i32.mul
-  local.set $27
+  local.set $29
   local.get $3
   local.get $7
-  i32.const 1
-  i32.shl
+  local.get $12
+  i32.mul
   i32.const 2
   i32.add
   local.tee $7
@@ -1472,9 +1097,9 @@
   local.get $8
   i32.lt_s
   select
-  local.set $22
+  local.set $24
   local.get $4
-  local.get $17
+  local.get $19
   local.get $6
   i32.sub
   local.tee $8
@@ -1482,13 +1107,13 @@
   local.get $8
   i32.lt_s
   select
-  local.set $14
+  local.set $17
   local.get $7
-  local.get $17
+  local.get $19
   i32.mul
   local.set $8
   loop $for-loop|0
-   local.get $12
+   local.get $14
    i32.const 4
    i32.add
    local.tee $7
@@ -1496,53 +1121,53 @@
    i32.le_s
    if
     local.get $9
-    local.get $12
+    local.get $14
     i32.const 2
     i32.shl
     i32.add
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     v128.store
     local.get $7
-    local.set $12
+    local.set $14
     br $for-loop|0
    end
   end
   loop $for-loop|1
    local.get $8
-   local.get $12
+   local.get $14
    i32.gt_s
    if
     local.get $9
-    local.get $12
+    local.get $14
     i32.const 2
     i32.shl
     i32.add
     f32.const 0
     f32.store
-    local.get $12
+    local.get $14
     i32.const 1
     i32.add
-    local.set $12
+    local.set $14
     br $for-loop|1
    end
   end
   loop $for-loop|2
    local.get $1
-   local.get $16
+   local.get $18
    i32.gt_s
    if
     i32.const 0
-    local.set $12
+    local.set $14
     loop $for-loop|3
      local.get $2
-     local.get $12
+     local.get $14
      i32.gt_s
      if
       local.get $0
       local.get $2
-      local.get $16
+      local.get $18
       i32.mul
-      local.get $12
+      local.get $14
       i32.add
       local.get $3
       i32.mul
@@ -1551,36 +1176,36 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $36
+      local.set $38
       i32.const 0
       local.set $11
       loop $for-loop|4
        local.get $11
-       local.get $22
+       local.get $24
        i32.lt_s
        if
         local.get $9
         local.get $5
         local.get $11
         i32.add
-        local.get $17
+        local.get $19
         i32.mul
         local.get $6
         i32.add
         i32.const 2
         i32.shl
         i32.add
-        local.set $37
-        local.get $36
+        local.set $39
+        local.get $38
         local.get $4
         local.get $11
         i32.mul
         i32.const 2
         i32.shl
         i32.add
-        local.set $38
+        local.set $40
         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
-         local.get $14
+         local.get $17
          i32.const 4
          i32.lt_s
          if
@@ -1588,17 +1213,17 @@
           local.set $7
           loop $for-loop|5
            local.get $7
-           local.get $14
+           local.get $17
            i32.lt_s
            if
             local.get $7
             i32.const 2
             i32.shl
             local.tee $8
-            local.get $37
+            local.get $39
             i32.add
             local.get $8
-            local.get $38
+            local.get $40
             i32.add
             f32.load
             f32.store
@@ -1618,17 +1243,17 @@
           i32.const 4
           i32.add
           local.tee $8
-          local.get $14
+          local.get $17
           i32.le_s
           if
            local.get $7
            i32.const 2
            i32.shl
            local.tee $7
-           local.get $37
+           local.get $39
            i32.add
            local.get $7
-           local.get $38
+           local.get $40
            i32.add
            v128.load
            v128.store
@@ -1638,19 +1263,19 @@
           end
          end
          local.get $7
-         local.get $14
+         local.get $17
          i32.lt_s
          if
-          local.get $14
+          local.get $17
           i32.const 4
           i32.sub
           i32.const 2
           i32.shl
           local.tee $7
-          local.get $37
+          local.get $39
           i32.add
           local.get $7
-          local.get $38
+          local.get $40
           i32.add
           v128.load
           v128.store
@@ -1664,343 +1289,360 @@
        end
       end
       local.get $10
-      local.get $12
-      local.get $21
+      local.get $14
+      local.get $23
       i32.mul
       i32.add
-      local.get $16
-      local.get $20
+      local.get $18
+      local.get $22
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $7
+      local.set $38
       i32.const 0
-      local.set $8
+      local.set $11
       loop $for-loop|7
-       local.get $8
-       local.get $19
+       local.get $11
+       local.get $21
        i32.lt_s
        if
         local.get $9
-        local.get $8
-        i32.const 1
-        i32.shl
-        local.get $15
+        local.get $11
+        local.get $12
+        i32.mul
+        local.get $16
         i32.mul
         i32.add
-        local.set $36
+        local.set $39
         i32.const 0
-        local.set $11
+        local.set $8
         loop $for-loop|8
-         local.get $11
-         local.get $18
+         local.get $8
+         local.get $20
          i32.lt_s
          if
-          local.get $36
+          local.get $38
           local.get $11
-          i32.const 3
-          i32.shl
-          i32.add
-          local.tee $37
-          v128.load
-          local.tee $33
-          local.get $37
-          v128.load offset=16
-          local.tee $34
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.set $28
-          local.get $15
-          local.get $37
-          i32.add
-          local.tee $38
-          v128.load
-          local.tee $13
-          local.get $38
-          v128.load offset=16
-          local.tee $23
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.set $29
-          local.get $13
-          local.get $23
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.get $38
-          v128.load offset=8
-          local.tee $39
-          local.get $38
-          v128.load offset=24
-          local.tee $13
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.tee $30
-          f32x4.sub
-          local.set $31
-          local.get $15
-          local.get $38
-          i32.add
-          local.tee $38
-          v128.load
-          local.tee $35
-          local.get $38
-          v128.load offset=16
-          local.tee $40
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.set $32
-          local.get $15
-          local.get $38
-          i32.add
-          local.tee $41
-          v128.load
-          local.tee $23
-          local.get $41
-          v128.load offset=16
-          local.tee $24
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.set $42
-          local.get $41
-          v128.load offset=8
-          local.tee $25
-          local.get $41
-          v128.load offset=24
-          local.tee $26
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.set $43
-          local.get $7
+          local.get $20
+          i32.mul
           local.get $8
-          local.get $18
-          i32.mul
-          local.get $11
           i32.add
           i32.const 2
           i32.shl
           i32.add
-          local.tee $41
-          local.get $33
-          local.get $34
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.get $37
-          v128.load offset=8
-          local.tee $44
-          local.get $37
-          v128.load offset=24
-          local.tee $45
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.tee $46
-          f32x4.sub
-          local.get $35
-          local.get $40
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.get $38
-          v128.load offset=8
-          local.tee $40
-          local.get $38
-          v128.load offset=24
-          local.tee $47
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.tee $33
-          f32x4.sub
-          local.tee $34
-          f32x4.sub
-          v128.store
-          local.get $27
-          local.get $41
-          i32.add
-          local.get $28
-          local.get $46
-          f32x4.add
-          local.get $32
-          local.get $33
-          f32x4.add
-          local.tee $35
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 1
-          i32.shl
-          i32.add
-          local.get $46
-          local.get $28
-          f32x4.sub
-          local.get $33
-          local.get $32
-          f32x4.sub
-          local.tee $33
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 3
-          i32.mul
-          i32.add
-          local.get $28
-          local.get $44
-          local.get $45
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          f32x4.sub
-          local.get $32
-          local.get $40
-          local.get $47
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          f32x4.sub
-          local.tee $28
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $31
-          local.get $34
-          f32x4.add
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 5
-          i32.mul
-          i32.add
-          local.get $29
-          local.get $30
-          f32x4.add
-          local.tee $32
-          local.get $35
-          f32x4.add
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 6
-          i32.mul
-          i32.add
-          local.get $30
-          local.get $29
-          f32x4.sub
-          local.tee $30
-          local.get $33
-          f32x4.add
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 7
-          i32.mul
-          i32.add
-          local.get $29
-          local.get $39
-          local.get $13
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          f32x4.sub
-          local.tee $13
-          local.get $28
-          f32x4.add
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 3
-          i32.shl
-          i32.add
-          local.get $34
-          local.get $31
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 9
-          i32.mul
-          i32.add
-          local.get $35
-          local.get $32
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 10
-          i32.mul
-          i32.add
-          local.get $33
-          local.get $30
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 11
-          i32.mul
-          i32.add
-          local.get $28
-          local.get $13
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 12
-          i32.mul
-          i32.add
-          local.get $31
-          local.get $23
-          local.get $24
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.get $43
-          f32x4.sub
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 13
-          i32.mul
-          i32.add
-          local.get $32
-          local.get $42
-          local.get $43
-          f32x4.add
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 14
-          i32.mul
-          i32.add
-          local.get $30
-          local.get $43
-          local.get $42
-          f32x4.sub
-          f32x4.sub
-          v128.store
-          local.get $41
-          local.get $27
-          i32.const 15
-          i32.mul
-          i32.add
-          local.get $13
-          local.get $42
-          local.get $25
-          local.get $26
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          f32x4.sub
-          f32x4.sub
-          v128.store
-          local.get $11
+          local.set $40
+          local.get $12
+          i32.const 4
+          i32.eq
+          if
+           local.get $39
+           local.get $8
+           i32.const 4
+           i32.shl
+           i32.add
+           local.get $16
+           local.get $40
+           local.get $29
+           local.get $13
+           call $src/kernels/wasm/assembly/winograd-f4/inputTransformF4
+          else
+           local.get $39
+           local.get $8
+           i32.const 3
+           i32.shl
+           i32.add
+           local.tee $41
+           v128.load
+           local.tee $35
+           local.get $41
+           v128.load offset=16
+           local.tee $36
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           local.set $30
+           local.get $16
+           local.get $41
+           i32.add
+           local.tee $7
+           v128.load
+           local.tee $15
+           local.get $7
+           v128.load offset=16
+           local.tee $25
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           local.set $31
+           local.get $15
+           local.get $25
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.get $7
+           v128.load offset=8
+           local.tee $42
+           local.get $7
+           v128.load offset=24
+           local.tee $15
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.tee $32
+           f32x4.sub
+           local.set $33
+           local.get $7
+           local.get $16
+           i32.add
+           local.tee $43
+           v128.load
+           local.tee $37
+           local.get $43
+           v128.load offset=16
+           local.tee $44
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           local.set $34
+           local.get $16
+           local.get $43
+           i32.add
+           local.tee $7
+           v128.load
+           local.tee $25
+           local.get $7
+           v128.load offset=16
+           local.tee $26
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           local.set $45
+           local.get $7
+           v128.load offset=8
+           local.tee $27
+           local.get $7
+           v128.load offset=24
+           local.tee $28
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.set $46
+           local.get $40
+           local.get $35
+           local.get $36
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.get $41
+           v128.load offset=8
+           local.tee $47
+           local.get $41
+           v128.load offset=24
+           local.tee $48
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.tee $49
+           f32x4.sub
+           local.get $37
+           local.get $44
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.get $43
+           v128.load offset=8
+           local.tee $44
+           local.get $43
+           v128.load offset=24
+           local.tee $50
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.tee $35
+           f32x4.sub
+           local.tee $36
+           f32x4.sub
+           v128.store
+           local.get $29
+           local.get $40
+           i32.add
+           local.get $30
+           local.get $49
+           f32x4.add
+           local.get $34
+           local.get $35
+           f32x4.add
+           local.tee $37
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 1
+           i32.shl
+           i32.add
+           local.get $49
+           local.get $30
+           f32x4.sub
+           local.get $35
+           local.get $34
+           f32x4.sub
+           local.tee $35
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 3
+           i32.mul
+           i32.add
+           local.get $30
+           local.get $47
+           local.get $48
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           f32x4.sub
+           local.get $34
+           local.get $44
+           local.get $50
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           f32x4.sub
+           local.tee $30
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 2
+           i32.shl
+           i32.add
+           local.get $33
+           local.get $36
+           f32x4.add
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 5
+           i32.mul
+           i32.add
+           local.get $31
+           local.get $32
+           f32x4.add
+           local.tee $34
+           local.get $37
+           f32x4.add
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 6
+           i32.mul
+           i32.add
+           local.get $32
+           local.get $31
+           f32x4.sub
+           local.tee $32
+           local.get $35
+           f32x4.add
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 7
+           i32.mul
+           i32.add
+           local.get $31
+           local.get $42
+           local.get $15
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           f32x4.sub
+           local.tee $15
+           local.get $30
+           f32x4.add
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 3
+           i32.shl
+           i32.add
+           local.get $36
+           local.get $33
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 9
+           i32.mul
+           i32.add
+           local.get $37
+           local.get $34
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 10
+           i32.mul
+           i32.add
+           local.get $35
+           local.get $32
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 11
+           i32.mul
+           i32.add
+           local.get $30
+           local.get $15
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 12
+           i32.mul
+           i32.add
+           local.get $33
+           local.get $25
+           local.get $26
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.get $46
+           f32x4.sub
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 13
+           i32.mul
+           i32.add
+           local.get $34
+           local.get $45
+           local.get $46
+           f32x4.add
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 14
+           i32.mul
+           i32.add
+           local.get $32
+           local.get $46
+           local.get $45
+           f32x4.sub
+           f32x4.sub
+           v128.store
+           local.get $40
+           local.get $29
+           i32.const 15
+           i32.mul
+           i32.add
+           local.get $15
+           local.get $45
+           local.get $27
+           local.get $28
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           f32x4.sub
+           f32x4.sub
+           v128.store
+          end
+          local.get $8
           i32.const 4
           i32.add
-          local.set $11
+          local.set $8
           br $for-loop|8
          end
         end
-        local.get $8
+        local.get $11
         i32.const 1
         i32.add
-        local.set $8
+        local.set $11
         br $for-loop|7
        end
       end
-      local.get $12
+      local.get $14
       i32.const 1
       i32.add
-      local.set $12
+      local.set $14
       br $for-loop|3
      end
     end
-    local.get $16
+    local.get $18
     i32.const 1
     i32.add
-    local.set $16
+    local.set $18
     br $for-loop|2
    end
   end
@@ -2594,15 +2236,19 @@
      i32.load offset=88
      i32.mul
      i32.add
-     local.tee $0
+     local.tee $1
      local.get $11
      local.get $7
      local.get $8
      local.get $9
      local.get $10
-     call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
      local.get $0
+     i32.load offset=104
+     local.tee $0
+     call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
+     local.get $1
      i32.add
+     local.get $0
      call $src/kernels/wasm/assembly/winograd/winogradSamples
     end
    else
@@ -3148,18 +2794,26 @@
           i32.load offset=24
           local.tee $1
           i32.mul
-          local.tee $2
+          local.tee $7
           local.get $0
           i32.load offset=28
-          local.tee $0
+          local.tee $8
           local.get $1
-          local.get $2
+          local.get $7
           i32.add
           local.tee $1
-          local.get $0
           local.get $1
-          i32.lt_s
+          local.get $8
+          i32.gt_s
           select
+          local.get $0
+          i32.load offset=32
+          local.get $0
+          i32.load offset=36
+          local.get $2
+          i32.const 576
+          i32.mul
+          i32.add
           call $src/kernels/wasm/assembly/winograd/winogradKernelRows
          else
           local.get $7
@@ -5692,8 +5346,7 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/winograd/winogradWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
-  (local $13 i32)
+ (func $src/kernels/wasm/assembly/winograd/winogradWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32)
   (local $14 v128)
   (local $15 i32)
   (local $16 i32)
@@ -5709,17 +5362,25 @@
   (local $26 i32)
   (local $27 i32)
   (local $28 i32)
-  (local $29 v128)
-  (local $30 v128)
+  (local $29 i32)
+  (local $30 i32)
   (local $31 v128)
   (local $32 v128)
   (local $33 v128)
-  (local $34 i32)
-  (local $35 i32)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 i32)
+  (local $37 i32)
   local.get $11
+  local.get $13
+  i32.const 2
+  i32.add
+  local.tee $15
+  local.get $15
+  i32.mul
+  local.tee $19
   local.get $10
-  i32.const 4
-  i32.shl
+  i32.mul
   local.get $3
   i32.mul
   i32.const 2
@@ -5729,29 +5390,33 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $15
+  local.tee $26
   local.get $8
-  i32.const 1
+  local.get $13
   i32.add
   i32.const 1
-  i32.shr_s
-  local.tee $18
-  i32.const 1
-  i32.shl
+  i32.sub
+  local.get $13
+  i32.div_s
+  local.tee $15
+  local.get $13
+  i32.mul
   i32.const 2
   i32.add
+  local.get $13
   local.get $9
-  i32.const 1
+  local.get $13
   i32.add
   i32.const 1
-  i32.shr_s
-  local.tee $23
+  i32.sub
+  local.get $13
+  i32.div_s
+  local.tee $24
   i32.const 3
   i32.add
   i32.const -4
   i32.and
-  i32.const 1
-  i32.shl
+  i32.mul
   i32.const 4
   i32.add
   i32.mul
@@ -5761,41 +5426,48 @@
   i32.add
   i32.const -64
   i32.and
+  local.tee $16
   i32.add
-  local.tee $19
-  local.get $18
-  local.get $23
-  i32.mul
-  local.tee $21
-  local.get $2
+  local.set $20
+  local.get $26
+  local.get $16
+  i32.const 832
+  i32.add
+  i32.add
+  local.tee $16
+  local.get $15
+  local.get $24
   i32.mul
   local.tee $22
+  local.get $2
+  i32.mul
+  local.tee $23
   i32.const 6
   i32.add
   i32.const -4
   i32.and
-  local.tee $20
-  local.get $20
+  local.tee $17
+  local.get $17
   i32.const 4
   i32.add
-  local.get $20
+  local.get $17
   i32.const 255
   i32.and
   select
-  local.tee $25
+  local.tee $17
   i32.const 2
   i32.shl
-  local.tee $20
+  local.tee $18
   local.get $3
-  i32.const 4
-  i32.shl
+  local.get $19
+  i32.mul
   i32.mul
   i32.const 63
   i32.add
   i32.const -64
   i32.and
   i32.add
-  local.set $24
+  local.set $21
   local.get $0
   local.get $2
   local.get $3
@@ -5805,73 +5477,79 @@
   local.get $7
   local.get $8
   local.get $9
-  local.get $15
-  local.get $19
-  local.get $25
+  local.get $26
+  local.get $16
+  local.get $17
+  local.get $13
+  local.get $20
   call $src/kernels/wasm/assembly/winograd/transformInputs
-  local.get $23
+  local.get $13
+  local.get $24
   i32.const 3
   i32.add
   i32.const -4
   i32.and
-  i32.const 1
-  i32.shl
+  i32.mul
   local.tee $0
   i32.const 2
   i32.shl
-  local.set $5
+  local.set $27
   local.get $10
-  local.get $20
-  i32.mul
-  local.set $7
   local.get $18
-  i32.const 1
-  i32.shl
+  i32.mul
+  local.set $25
+  local.get $13
+  local.get $15
+  i32.mul
   local.get $0
   i32.mul
+  local.set $5
+  i32.const 0
   local.set $4
   loop $for-loop|0
-   local.get $13
+   local.get $4
    i32.const 4
    i32.add
    local.tee $0
-   local.get $4
+   local.get $5
    i32.le_s
    if
-    local.get $15
-    local.get $13
+    local.get $26
+    local.get $4
     i32.const 2
     i32.shl
     i32.add
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     v128.store
     local.get $0
-    local.set $13
+    local.set $4
     br $for-loop|0
    end
   end
   loop $for-loop|1
    local.get $4
-   local.get $13
-   i32.gt_s
+   local.get $5
+   i32.lt_s
    if
-    local.get $15
-    local.get $13
+    local.get $26
+    local.get $4
     i32.const 2
     i32.shl
     i32.add
     f32.const 0
     f32.store
-    local.get $13
+    local.get $4
     i32.const 1
     i32.add
-    local.set $13
+    local.set $4
     br $for-loop|1
    end
   end
+  i32.const 0
+  local.set $7
   loop $for-loop|2
    local.get $2
-   local.get $17
+   local.get $7
    i32.gt_s
    if
     i32.const 0
@@ -5882,8 +5560,8 @@
      i32.lt_s
      if
       local.get $1
+      local.get $7
       local.get $10
-      local.get $17
       i32.mul
       local.get $6
       i32.add
@@ -5894,29 +5572,29 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $26
+      local.set $28
       i32.const 0
-      local.set $13
+      local.set $5
       loop $for-loop|4
+       local.get $5
        local.get $8
-       local.get $13
-       i32.gt_s
+       i32.lt_s
        if
-        local.get $15
+        local.get $26
         local.get $5
-        local.get $13
+        local.get $27
         i32.mul
         i32.add
-        local.set $27
-        local.get $26
+        local.set $29
+        local.get $28
+        local.get $5
         local.get $9
-        local.get $13
         i32.mul
         i32.const 2
         i32.shl
         i32.add
-        local.set $28
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
+        local.set $30
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
          local.get $9
          i32.const 4
          i32.lt_s
@@ -5932,10 +5610,10 @@
             i32.const 2
             i32.shl
             local.tee $0
-            local.get $27
+            local.get $29
             i32.add
             local.get $0
-            local.get $28
+            local.get $30
             i32.add
             f32.load
             f32.store
@@ -5946,7 +5624,7 @@
             br $for-loop|5
            end
           end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
          end
          i32.const 0
          local.set $4
@@ -5962,10 +5640,10 @@
            i32.const 2
            i32.shl
            local.tee $4
-           local.get $27
+           local.get $29
            i32.add
            local.get $4
-           local.get $28
+           local.get $30
            i32.add
            v128.load
            v128.store
@@ -5984,228 +5662,245 @@
           i32.const 2
           i32.shl
           local.tee $0
-          local.get $27
+          local.get $29
           i32.add
           local.get $0
-          local.get $28
+          local.get $30
           i32.add
           v128.load
           v128.store
          end
         end
-        local.get $13
+        local.get $5
         i32.const 1
         i32.add
-        local.set $13
+        local.set $5
         br $for-loop|4
        end
       end
-      local.get $24
+      local.get $21
       local.get $6
-      local.get $20
+      local.get $18
       i32.mul
       i32.add
-      local.get $17
-      local.get $21
+      local.get $7
+      local.get $22
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $26
+      local.set $28
       i32.const 0
       local.set $4
       loop $for-loop|7
        local.get $4
-       local.get $18
+       local.get $15
        i32.lt_s
        if
-        local.get $15
+        local.get $26
         local.get $4
-        i32.const 1
-        i32.shl
-        local.get $5
+        local.get $13
+        i32.mul
+        local.get $27
         i32.mul
         i32.add
-        local.set $27
+        local.set $29
         i32.const 0
-        local.set $13
+        local.set $5
         loop $for-loop|8
-         local.get $13
-         local.get $23
+         local.get $5
+         local.get $24
          i32.lt_s
          if
-          local.get $27
-          local.get $13
-          i32.const 3
-          i32.shl
-          i32.add
-          local.tee $0
-          v128.load
-          local.tee $29
-          local.get $0
-          v128.load offset=16
-          local.tee $30
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.set $31
-          local.get $0
+          local.get $28
+          local.get $4
+          local.get $24
+          i32.mul
           local.get $5
           i32.add
-          local.tee $0
-          v128.load
-          local.tee $32
-          local.get $0
-          v128.load offset=16
-          local.tee $33
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.set $14
-          local.get $26
-          local.get $4
-          local.get $23
-          i32.mul
-          local.get $13
-          i32.add
           i32.const 2
           i32.shl
           i32.add
-          local.tee $28
-          local.get $31
-          v128.store
-          local.get $7
-          local.get $28
-          i32.add
-          local.get $31
-          local.get $29
-          local.get $30
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.tee $29
-          f32x4.add
-          v128.store
-          local.get $28
-          local.get $7
-          i32.const 1
-          i32.shl
-          local.tee $34
-          i32.add
-          local.get $31
-          local.get $29
-          f32x4.sub
-          v128.store
-          local.get $28
-          local.get $7
-          i32.const 3
-          i32.mul
-          local.tee $0
-          i32.add
-          local.get $29
-          f32x4.neg
-          v128.store
-          local.get $28
-          local.get $7
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee $35
-          local.get $31
-          local.get $14
-          f32x4.add
-          local.tee $30
-          v128.store
-          local.get $7
-          local.get $35
-          i32.add
-          local.get $30
-          local.get $29
-          local.get $32
-          local.get $33
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.tee $32
-          f32x4.add
-          local.tee $33
-          f32x4.add
-          v128.store
-          local.get $34
-          local.get $35
-          i32.add
-          local.get $30
-          local.get $33
-          f32x4.sub
-          v128.store
-          local.get $0
-          local.get $35
-          i32.add
-          local.get $33
-          f32x4.neg
-          v128.store
-          local.get $28
-          local.get $7
-          i32.const 3
-          i32.shl
-          i32.add
-          local.tee $35
-          local.get $31
-          local.get $14
-          f32x4.sub
-          local.tee $30
-          v128.store
-          local.get $7
-          local.get $35
-          i32.add
-          local.get $30
-          local.get $29
-          local.get $32
-          f32x4.sub
-          local.tee $29
-          f32x4.add
-          v128.store
-          local.get $34
-          local.get $35
-          i32.add
-          local.get $30
-          local.get $29
-          f32x4.sub
-          v128.store
-          local.get $0
-          local.get $35
-          i32.add
-          local.get $29
-          f32x4.neg
-          v128.store
-          local.get $28
-          local.get $7
-          i32.const 12
-          i32.mul
-          i32.add
-          local.tee $28
-          local.get $14
-          f32x4.neg
-          local.tee $14
-          v128.store
-          local.get $7
-          local.get $28
-          i32.add
-          local.get $14
-          local.get $32
-          f32x4.neg
-          local.tee $29
-          f32x4.add
-          v128.store
-          local.get $28
-          local.get $34
-          i32.add
-          local.get $14
-          local.get $29
-          f32x4.sub
-          v128.store
-          local.get $0
-          local.get $28
-          i32.add
-          local.get $29
-          f32x4.neg
-          v128.store
+          local.set $30
           local.get $13
           i32.const 4
+          i32.eq
+          if
+           local.get $29
+           local.get $5
+           i32.const 4
+           i32.shl
+           i32.add
+           local.get $27
+           local.get $30
+           local.get $25
+           local.get $20
+           call $src/kernels/wasm/assembly/winograd-f4/gradientTransformF4
+          else
+           local.get $29
+           local.get $5
+           i32.const 3
+           i32.shl
+           i32.add
+           local.tee $0
+           v128.load
+           local.tee $31
+           local.get $0
+           v128.load offset=16
+           local.tee $32
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.set $14
+           local.get $0
+           local.get $27
+           i32.add
+           local.tee $0
+           v128.load
+           local.tee $33
+           local.get $0
+           v128.load offset=16
+           local.tee $34
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           local.set $35
+           local.get $30
+           local.get $14
+           v128.store
+           local.get $25
+           local.get $30
+           i32.add
+           local.get $14
+           local.get $31
+           local.get $32
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           local.tee $31
+           f32x4.add
+           v128.store
+           local.get $25
+           i32.const 1
+           i32.shl
+           local.tee $36
+           local.get $30
+           i32.add
+           local.get $14
+           local.get $31
+           f32x4.sub
+           v128.store
+           local.get $25
+           i32.const 3
+           i32.mul
+           local.tee $0
+           local.get $30
+           i32.add
+           local.get $31
+           f32x4.neg
+           v128.store
+           local.get $30
+           local.get $25
+           i32.const 2
+           i32.shl
+           i32.add
+           local.tee $37
+           local.get $14
+           local.get $35
+           f32x4.add
+           local.tee $32
+           v128.store
+           local.get $25
+           local.get $37
+           i32.add
+           local.get $32
+           local.get $31
+           local.get $33
+           local.get $34
+           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+           local.tee $33
+           f32x4.add
+           local.tee $34
+           f32x4.add
+           v128.store
+           local.get $36
+           local.get $37
+           i32.add
+           local.get $32
+           local.get $34
+           f32x4.sub
+           v128.store
+           local.get $0
+           local.get $37
+           i32.add
+           local.get $34
+           f32x4.neg
+           v128.store
+           local.get $30
+           local.get $25
+           i32.const 3
+           i32.shl
+           i32.add
+           local.tee $37
+           local.get $14
+           local.get $35
+           f32x4.sub
+           local.tee $14
+           v128.store
+           local.get $25
+           local.get $37
+           i32.add
+           local.get $14
+           local.get $31
+           local.get $33
+           f32x4.sub
+           local.tee $31
+           f32x4.add
+           v128.store
+           local.get $36
+           local.get $37
+           i32.add
+           local.get $14
+           local.get $31
+           f32x4.sub
+           v128.store
+           local.get $0
+           local.get $37
+           i32.add
+           local.get $31
+           f32x4.neg
+           v128.store
+           local.get $30
+           local.get $25
+           i32.const 12
+           i32.mul
+           i32.add
+           local.tee $30
+           local.get $35
+           f32x4.neg
+           local.tee $14
+           v128.store
+           local.get $25
+           local.get $30
+           i32.add
+           local.get $14
+           local.get $33
+           f32x4.neg
+           local.tee $31
+           f32x4.add
+           v128.store
+           local.get $30
+           local.get $36
+           i32.add
+           local.get $14
+           local.get $31
+           f32x4.sub
+           v128.store
+           local.get $0
+           local.get $30
+           i32.add
+           local.get $31
+           f32x4.neg
+           v128.store
+          end
+          local.get $5
+          i32.const 4
           i32.add
-          local.set $13
+          local.set $5
           br $for-loop|8
          end
         end
@@ -6223,15 +5918,15 @@
       br $for-loop|3
      end
     end
-    local.get $17
+    local.get $7
     i32.const 1
     i32.add
-    local.set $17
+    local.set $7
     br $for-loop|2
    end
   end
   local.get $3
-  local.get $20
+  local.get $18
   i32.mul
   local.set $0
   local.get $3
@@ -6239,32 +5934,34 @@
   i32.mul
   i32.const 2
   i32.shl
+  local.set $2
+  i32.const 0
   local.set $1
   loop $for-loop|9
-   local.get $16
-   i32.const 16
+   local.get $1
+   local.get $19
    i32.lt_s
    if
     i32.const 0
     i32.const 1
     local.get $10
     local.get $3
-    local.get $22
-    local.get $24
-    local.get $7
-    local.get $16
+    local.get $23
+    local.get $21
+    local.get $1
+    local.get $25
     i32.mul
     i32.add
-    local.get $25
-    local.get $19
+    local.get $17
+    local.get $16
     local.get $0
-    local.get $16
+    local.get $1
     i32.mul
     i32.add
-    local.get $25
+    local.get $17
     local.get $11
     local.get $1
-    local.get $16
+    local.get $2
     i32.mul
     i32.add
     local.get $3
@@ -6273,15 +5970,21 @@
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $16
+    local.get $1
     i32.const 1
     i32.add
-    local.set $16
+    local.set $1
     br $for-loop|9
    end
   end
  )
- (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes (param $0 i32) (param $1 i32) (result i32)
+ (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes (param $0 i32) (param $1 i32) (param $2 i32) (result i32)
+  local.get $2
+  i32.const 2
+  i32.add
+  local.tee $2
+  local.get $2
+  i32.mul
   local.get $0
   i32.const 3
   i32.add
@@ -6291,20 +5994,19 @@
   i32.shl
   local.get $1
   i32.mul
-  i32.const 6
+  i32.const 2
   i32.shl
+  i32.mul
  )
- (func $src/kernels/wasm/assembly/winograd/winogradKernelRows (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32)
-  (local $7 f32)
-  (local $8 i32)
+ (func $src/kernels/wasm/assembly/winograd/winogradKernelRows (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
   (local $9 f32)
   (local $10 f32)
-  (local $11 i32)
+  (local $11 f32)
   (local $12 f32)
   (local $13 f32)
   (local $14 i32)
-  (local $15 i32)
-  (local $16 f32)
+  (local $15 f32)
+  (local $16 i32)
   (local $17 f32)
   (local $18 f32)
   (local $19 f32)
@@ -6314,43 +6016,58 @@
   (local $23 f32)
   (local $24 f32)
   (local $25 f32)
+  local.get $7
+  i32.const 4
+  i32.eq
+  if
+   local.get $0
+   local.get $1
+   local.get $2
+   local.get $3
+   local.get $4
+   local.get $5
+   local.get $6
+   local.get $8
+   call $src/kernels/wasm/assembly/winograd/kernelRowsF4
+   return
+  end
   local.get $3
   local.get $2
   local.get $4
   select
-  local.tee $14
+  local.tee $8
   i32.const 3
   i32.add
   i32.const 4
   i32.div_s
   i32.const 2
   i32.shl
-  local.tee $8
-  local.set $15
-  local.get $8
+  local.tee $7
+  local.set $14
+  local.get $7
   local.get $2
   local.get $3
   local.get $4
   select
-  local.tee $11
+  local.tee $20
   i32.mul
   i32.const 2
   i32.shl
-  local.set $20
+  local.set $16
   loop $for-loop|0
    local.get $5
    local.get $6
    i32.lt_s
    if
     i32.const 0
-    local.set $8
+    local.set $7
     loop $for-loop|1
-     local.get $8
-     local.get $11
+     local.get $7
+     local.get $20
      i32.lt_s
      if
-      local.get $11
-      local.get $8
+      local.get $20
+      local.get $7
       i32.const 256
       i32.div_s
       i32.const 8
@@ -6363,7 +6080,7 @@
       i32.const 4
       i32.rem_s
       local.tee $2
-      local.get $15
+      local.get $14
       local.get $21
       i32.mul
       local.get $5
@@ -6377,7 +6094,7 @@
       select
       i32.mul
       i32.add
-      local.get $8
+      local.get $7
       local.get $21
       i32.sub
       i32.const 2
@@ -6390,7 +6107,7 @@
       local.set $21
       block $for-continue|1
        local.get $5
-       local.get $14
+       local.get $8
        i32.ge_s
        if
         i32.const 0
@@ -6402,7 +6119,7 @@
          if
           local.get $21
           local.get $2
-          local.get $20
+          local.get $16
           i32.mul
           i32.add
           f32.const 0
@@ -6418,14 +6135,14 @@
        end
        local.get $0
        local.get $3
-       local.get $8
+       local.get $7
        i32.mul
        local.get $5
        i32.add
        local.get $3
        local.get $5
        i32.mul
-       local.get $8
+       local.get $7
        i32.add
        local.get $4
        select
@@ -6482,7 +6199,7 @@
        select
        i32.add
        f32.load
-       local.set $7
+       local.set $9
        local.get $2
        i32.const 4
        i32.const 28
@@ -6490,7 +6207,7 @@
        select
        i32.add
        f32.load
-       local.set $10
+       local.set $11
        local.get $2
        i32.const 0
        i32.const 32
@@ -6498,11 +6215,11 @@
        select
        i32.add
        f32.load
-       local.set $9
+       local.set $10
        local.get $21
        local.get $17
        f32.store
-       local.get $20
+       local.get $16
        local.get $21
        i32.add
        local.get $17
@@ -6514,7 +6231,7 @@
        f32.mul
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 1
        i32.shl
        i32.add
@@ -6527,28 +6244,28 @@
        f32.mul
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 3
        i32.mul
        i32.add
        local.get $19
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 2
        i32.shl
        i32.add
        local.get $17
        local.get $23
        f32.add
-       local.get $7
+       local.get $9
        f32.add
        f32.const 0.5
        f32.mul
        local.tee $12
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 5
        i32.mul
        i32.add
@@ -6556,16 +6273,16 @@
        local.get $18
        local.get $24
        f32.add
-       local.get $10
+       local.get $11
        f32.add
        f32.const 0.5
        f32.mul
-       local.tee $16
+       local.tee $15
        f32.add
        local.get $19
        local.get $25
        f32.add
-       local.get $9
+       local.get $10
        f32.add
        f32.const 0.5
        f32.mul
@@ -6575,12 +6292,12 @@
        f32.mul
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 6
        i32.mul
        i32.add
        local.get $12
-       local.get $16
+       local.get $15
        f32.sub
        local.get $13
        f32.add
@@ -6588,28 +6305,28 @@
        f32.mul
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 7
        i32.mul
        i32.add
        local.get $13
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 3
        i32.shl
        i32.add
        local.get $17
        local.get $23
        f32.sub
-       local.get $7
+       local.get $9
        f32.add
        f32.const 0.5
        f32.mul
        local.tee $12
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 9
        i32.mul
        i32.add
@@ -6617,7 +6334,7 @@
        local.get $18
        local.get $24
        f32.sub
-       local.get $10
+       local.get $11
        f32.add
        f32.const 0.5
        f32.mul
@@ -6626,80 +6343,80 @@
        local.get $19
        local.get $25
        f32.sub
-       local.get $9
+       local.get $10
        f32.add
        f32.const 0.5
        f32.mul
-       local.tee $16
+       local.tee $15
        f32.add
        f32.const 0.5
        f32.mul
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 10
        i32.mul
        i32.add
        local.get $12
        local.get $13
        f32.sub
-       local.get $16
+       local.get $15
        f32.add
        f32.const 0.5
        f32.mul
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 11
        i32.mul
        i32.add
-       local.get $16
+       local.get $15
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 12
        i32.mul
        i32.add
-       local.get $7
+       local.get $9
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 13
        i32.mul
        i32.add
-       local.get $7
-       local.get $10
-       f32.add
        local.get $9
+       local.get $11
+       f32.add
+       local.get $10
        f32.add
        f32.const 0.5
        f32.mul
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 14
        i32.mul
        i32.add
-       local.get $7
-       local.get $10
-       f32.sub
        local.get $9
+       local.get $11
+       f32.sub
+       local.get $10
        f32.add
        f32.const 0.5
        f32.mul
        f32.store
        local.get $21
-       local.get $20
+       local.get $16
        i32.const 15
        i32.mul
        i32.add
-       local.get $9
+       local.get $10
        f32.store
       end
-      local.get $8
+      local.get $7
       i32.const 1
       i32.add
-      local.set $8
+      local.set $7
       br $for-loop|1
      end
     end
@@ -6711,11 +6428,10 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/winograd/winogradAddWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
-  (local $4 i32)
+ (func $src/kernels/wasm/assembly/winograd/winogradAddWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
   (local $5 i32)
   (local $6 i32)
-  (local $7 f32)
+  (local $7 i32)
   (local $8 f32)
   (local $9 f32)
   (local $10 f32)
@@ -6723,8 +6439,8 @@
   (local $12 f32)
   (local $13 f32)
   (local $14 f32)
-  (local $15 i32)
-  (local $16 f32)
+  (local $15 f32)
+  (local $16 i32)
   (local $17 f32)
   (local $18 f32)
   (local $19 f32)
@@ -6736,281 +6452,4175 @@
   (local $25 f32)
   (local $26 f32)
   (local $27 f32)
+  (local $28 f32)
   local.get $2
   local.get $3
   i32.mul
   i32.const 2
   i32.shl
-  local.set $5
+  local.set $6
   loop $for-loop|0
-   local.get $6
+   local.get $7
    local.get $2
    local.get $3
    i32.mul
    i32.lt_s
    if
     local.get $0
-    local.get $6
+    local.get $7
     i32.const 2
     i32.shl
     i32.add
-    local.tee $15
-    local.get $5
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.load
     local.set $16
-    local.get $15
-    local.get $5
-    i32.const 12
-    i32.mul
-    i32.add
-    f32.load
-    local.set $22
-    local.get $15
-    local.get $5
-    i32.const 13
-    i32.mul
-    i32.add
-    f32.load
-    local.set $23
-    local.get $15
-    local.get $5
-    i32.const 14
-    i32.mul
-    i32.add
-    f32.load
-    local.set $24
-    local.get $15
-    local.get $5
-    i32.const 15
-    i32.mul
-    i32.add
-    f32.load
-    local.set $7
-    local.get $15
-    local.get $5
-    i32.const 3
-    i32.mul
-    i32.add
-    f32.load
-    local.get $15
-    local.get $5
-    i32.const 7
-    i32.mul
-    i32.add
-    f32.load
-    local.tee $17
-    local.get $15
-    local.get $5
-    i32.const 11
-    i32.mul
-    i32.add
-    f32.load
-    local.tee $18
-    f32.add
-    f32.const 0.5
-    f32.mul
-    local.tee $8
-    f32.add
-    local.set $25
     local.get $1
-    local.get $6
+    local.get $7
     i32.const 36
     i32.mul
     i32.add
-    local.tee $4
-    local.get $4
-    f32.load
-    local.get $15
-    f32.load
-    local.get $16
-    local.get $15
+    local.set $5
+    block $for-continue|0
+     local.get $4
+     i32.const 4
+     i32.eq
+     if
+      local.get $16
+      local.get $6
+      local.get $5
+      call $src/kernels/wasm/assembly/winograd-f4/addKernelGradientF4
+      br $for-continue|0
+     end
+     local.get $16
+     local.get $6
+     i32.const 12
+     i32.mul
+     i32.add
+     f32.load
+     local.set $23
+     local.get $16
+     local.get $6
+     i32.const 13
+     i32.mul
+     i32.add
+     f32.load
+     local.set $24
+     local.get $16
+     local.get $6
+     i32.const 14
+     i32.mul
+     i32.add
+     f32.load
+     local.set $25
+     local.get $16
+     local.get $6
+     i32.const 15
+     i32.mul
+     i32.add
+     f32.load
+     local.set $8
+     local.get $16
+     local.get $6
+     i32.const 3
+     i32.mul
+     i32.add
+     f32.load
+     local.get $16
+     local.get $6
+     i32.const 7
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $17
+     local.get $16
+     local.get $6
+     i32.const 11
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $18
+     f32.add
+     f32.const 0.5
+     f32.mul
+     local.tee $9
+     f32.add
+     local.set $26
+     local.get $5
+     local.get $5
+     f32.load
+     local.get $16
+     f32.load
+     local.get $16
+     local.get $6
+     i32.const 2
+     i32.shl
+     i32.add
+     f32.load
+     local.tee $19
+     local.get $16
+     local.get $6
+     i32.const 3
+     i32.shl
+     i32.add
+     f32.load
+     local.tee $27
+     f32.add
+     f32.const 0.5
+     f32.mul
+     local.tee $10
+     f32.add
+     local.get $6
+     local.get $16
+     i32.add
+     f32.load
+     local.get $16
+     local.get $6
+     i32.const 5
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $20
+     local.get $16
+     local.get $6
+     i32.const 9
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $21
+     f32.add
+     f32.const 0.5
+     f32.mul
+     local.tee $11
+     f32.add
+     local.tee $22
+     local.get $16
+     local.get $6
+     i32.const 1
+     i32.shl
+     i32.add
+     f32.load
+     local.get $16
+     local.get $6
+     i32.const 6
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $28
+     local.get $16
+     local.get $6
+     i32.const 10
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $12
+     f32.add
+     f32.const 0.5
+     f32.mul
+     local.tee $13
+     f32.add
+     local.tee $14
+     f32.add
+     f32.const 0.5
+     f32.mul
+     local.tee $15
+     f32.add
+     f32.add
+     f32.store
+     local.get $5
+     local.get $5
+     f32.load offset=4
+     local.get $22
+     local.get $14
+     f32.sub
+     f32.const 0.5
+     f32.mul
+     f32.add
+     f32.store offset=4
+     local.get $5
+     local.get $5
+     f32.load offset=8
+     local.get $15
+     local.get $26
+     f32.add
+     f32.add
+     f32.store offset=8
+     local.get $5
+     i32.const 12
+     i32.add
+     local.get $5
+     f32.load offset=12
+     local.get $19
+     local.get $27
+     f32.sub
+     f32.const 0.5
+     f32.mul
+     local.get $20
+     local.get $21
+     f32.sub
+     f32.const 0.5
+     f32.mul
+     local.tee $14
+     local.get $28
+     local.get $12
+     f32.sub
+     f32.const 0.5
+     f32.mul
+     local.tee $12
+     f32.add
+     f32.const 0.5
+     f32.mul
+     local.tee $15
+     f32.add
+     f32.add
+     f32.store
+     local.get $5
+     local.get $5
+     f32.load offset=16
+     local.get $14
+     local.get $12
+     f32.sub
+     f32.const 0.5
+     f32.mul
+     f32.add
+     f32.store offset=16
+     local.get $5
+     local.get $5
+     f32.load offset=20
+     local.get $15
+     local.get $17
+     local.get $18
+     f32.sub
+     f32.const 0.5
+     f32.mul
+     f32.add
+     f32.add
+     f32.store offset=20
+     local.get $5
+     i32.const 24
+     i32.add
+     local.get $5
+     f32.load offset=24
+     local.get $10
+     local.get $23
+     f32.add
+     local.get $11
+     local.get $24
+     f32.add
+     local.tee $10
+     local.get $13
+     local.get $25
+     f32.add
+     local.tee $11
+     f32.add
+     f32.const 0.5
+     f32.mul
+     local.tee $12
+     f32.add
+     f32.add
+     f32.store
+     local.get $5
+     local.get $5
+     f32.load offset=28
+     local.get $10
+     local.get $11
+     f32.sub
+     f32.const 0.5
+     f32.mul
+     f32.add
+     f32.store offset=28
+     local.get $5
+     local.get $5
+     f32.load offset=32
+     local.get $12
+     local.get $9
+     local.get $8
+     f32.add
+     f32.add
+     f32.add
+     f32.store offset=32
+    end
+    local.get $7
+    i32.const 1
+    i32.add
+    local.set $7
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd/outputTransforms (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 v128)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 i32)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 i32)
+  (local $37 i32)
+  (local $38 i32)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
+  local.get $0
+  local.get $7
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $0
+  i32.div_s
+  local.tee $26
+  local.get $0
+  local.get $6
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $0
+  i32.div_s
+  local.tee $21
+  i32.mul
+  local.set $20
+  loop $for-loop|0
+   local.get $4
+   local.get $29
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $33
+    loop $for-loop|1
+     local.get $5
+     local.get $33
+     i32.gt_s
+     if
+      local.get $8
+      if (result f32)
+       local.get $8
+       local.get $33
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+      else
+       f32.const 0
+      end
+      f32x4.splat
+      local.set $30
+      local.get $1
+      local.get $3
+      local.get $33
+      i32.mul
+      i32.add
+      local.get $20
+      local.get $29
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $19
+      local.get $10
+      local.get $5
+      local.get $29
+      i32.mul
+      local.get $33
+      i32.add
+      local.get $6
+      i32.mul
+      local.get $7
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $25
+      i32.const 0
+      local.set $32
+      loop $for-loop|2
+       local.get $21
+       local.get $32
+       i32.gt_s
+       if
+        i32.const 0
+        local.set $31
+        loop $for-loop|3
+         local.get $26
+         local.get $31
+         i32.gt_s
+         if
+          local.get $19
+          local.get $26
+          local.get $32
+          i32.mul
+          local.get $31
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $12
+          local.get $0
+          i32.const 4
+          i32.eq
+          if
+           block $src/kernels/wasm/assembly/winograd/outputGroup4|inlined.0
+            local.get $12
+            local.get $2
+            local.get $30
+            local.get $9
+            local.get $11
+            i32.const 576
+            i32.add
+            local.tee $37
+            local.get $11
+            call $src/kernels/wasm/assembly/winograd-f4/outputTransformF4
+            local.get $25
+            local.get $31
+            i32.const 2
+            i32.shl
+            local.tee $24
+            local.get $32
+            i32.const 2
+            i32.shl
+            local.tee $12
+            local.get $7
+            i32.mul
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $23
+            i32.const 4
+            local.get $6
+            local.get $12
+            i32.sub
+            local.tee $12
+            local.get $12
+            i32.const 4
+            i32.gt_s
+            select
+            local.set $22
+            local.get $24
+            i32.const 16
+            i32.add
+            local.get $7
+            i32.le_s
+            if
+             i32.const 0
+             local.set $12
+             loop $for-loop|4
+              local.get $12
+              local.get $22
+              i32.lt_s
+              if
+               local.get $23
+               local.get $7
+               local.get $12
+               i32.mul
+               i32.const 2
+               i32.shl
+               i32.add
+               local.tee $13
+               local.get $37
+               local.get $12
+               i32.const 6
+               i32.shl
+               i32.add
+               local.tee $24
+               v128.load
+               v128.store
+               local.get $13
+               local.get $24
+               v128.load offset=16
+               v128.store offset=16
+               local.get $13
+               local.get $24
+               v128.load offset=32
+               v128.store offset=32
+               local.get $13
+               local.get $24
+               v128.load offset=48
+               v128.store offset=48
+               local.get $12
+               i32.const 1
+               i32.add
+               local.set $12
+               br $for-loop|4
+              end
+             end
+             br $src/kernels/wasm/assembly/winograd/outputGroup4|inlined.0
+            end
+            i32.const 0
+            local.set $36
+            loop $for-loop|5
+             local.get $22
+             local.get $36
+             i32.gt_s
+             if
+              local.get $23
+              local.get $7
+              local.get $36
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              local.set $28
+              local.get $37
+              local.get $36
+              i32.const 6
+              i32.shl
+              i32.add
+              local.set $27
+              block $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
+               local.get $7
+               local.get $24
+               i32.sub
+               local.tee $38
+               i32.const 4
+               i32.lt_s
+               if
+                i32.const 0
+                local.set $12
+                loop $for-loop|6
+                 local.get $12
+                 local.get $38
+                 i32.lt_s
+                 if
+                  local.get $12
+                  i32.const 2
+                  i32.shl
+                  local.tee $13
+                  local.get $28
+                  i32.add
+                  local.get $13
+                  local.get $27
+                  i32.add
+                  f32.load
+                  f32.store
+                  local.get $12
+                  i32.const 1
+                  i32.add
+                  local.set $12
+                  br $for-loop|6
+                 end
+                end
+                br $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
+               end
+               i32.const 0
+               local.set $12
+               loop $for-loop|7
+                local.get $12
+                i32.const 4
+                i32.add
+                local.tee $13
+                local.get $38
+                i32.le_s
+                if
+                 local.get $12
+                 i32.const 2
+                 i32.shl
+                 local.tee $12
+                 local.get $28
+                 i32.add
+                 local.get $12
+                 local.get $27
+                 i32.add
+                 v128.load
+                 v128.store
+                 local.get $13
+                 local.set $12
+                 br $for-loop|7
+                end
+               end
+               local.get $12
+               local.get $38
+               i32.lt_s
+               if
+                local.get $38
+                i32.const 4
+                i32.sub
+                i32.const 2
+                i32.shl
+                local.tee $12
+                local.get $28
+                i32.add
+                local.get $12
+                local.get $27
+                i32.add
+                v128.load
+                v128.store
+               end
+              end
+              local.get $36
+              i32.const 1
+              i32.add
+              local.set $36
+              br $for-loop|5
+             end
+            end
+           end
+          else
+           block $src/kernels/wasm/assembly/winograd/outputGroup2|inlined.0
+            local.get $12
+            v128.load
+            local.get $12
+            local.get $2
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $15
+            f32x4.add
+            local.get $12
+            local.get $2
+            i32.const 3
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $14
+            f32x4.add
+            local.get $2
+            local.get $12
+            i32.add
+            v128.load
+            local.get $12
+            local.get $2
+            i32.const 5
+            i32.mul
+            i32.add
+            v128.load
+            local.tee $39
+            f32x4.add
+            local.get $12
+            local.get $2
+            i32.const 9
+            i32.mul
+            i32.add
+            v128.load
+            local.tee $40
+            f32x4.add
+            local.tee $16
+            f32x4.add
+            local.get $12
+            local.get $2
+            i32.const 1
+            i32.shl
+            i32.add
+            v128.load
+            local.get $12
+            local.get $2
+            i32.const 6
+            i32.mul
+            i32.add
+            v128.load
+            local.tee $18
+            f32x4.add
+            local.get $12
+            local.get $2
+            i32.const 10
+            i32.mul
+            i32.add
+            v128.load
+            local.tee $17
+            f32x4.add
+            local.tee $35
+            f32x4.add
+            local.get $30
+            f32x4.add
+            local.set $34
+            local.get $16
+            local.get $35
+            f32x4.sub
+            local.get $12
+            local.get $2
+            i32.const 3
+            i32.mul
+            i32.add
+            v128.load
+            local.get $12
+            local.get $2
+            i32.const 7
+            i32.mul
+            i32.add
+            v128.load
+            local.tee $41
+            f32x4.add
+            local.get $12
+            local.get $2
+            i32.const 11
+            i32.mul
+            i32.add
+            v128.load
+            local.tee $16
+            f32x4.add
+            f32x4.sub
+            local.get $30
+            f32x4.add
+            local.set $35
+            local.get $15
+            local.get $14
+            f32x4.sub
+            local.get $12
+            local.get $2
+            i32.const 12
+            i32.mul
+            i32.add
+            v128.load
+            f32x4.sub
+            local.get $39
+            local.get $40
+            f32x4.sub
+            local.get $12
+            local.get $2
+            i32.const 13
+            i32.mul
+            i32.add
+            v128.load
+            f32x4.sub
+            local.tee $14
+            f32x4.add
+            local.get $18
+            local.get $17
+            f32x4.sub
+            local.get $12
+            local.get $2
+            i32.const 14
+            i32.mul
+            i32.add
+            v128.load
+            f32x4.sub
+            local.tee $17
+            f32x4.add
+            local.get $30
+            f32x4.add
+            local.set $15
+            local.get $14
+            local.get $17
+            f32x4.sub
+            local.get $41
+            local.get $16
+            f32x4.sub
+            local.get $12
+            local.get $2
+            i32.const 15
+            i32.mul
+            i32.add
+            v128.load
+            f32x4.sub
+            f32x4.sub
+            local.get $30
+            f32x4.add
+            local.set $14
+            local.get $9
+            if
+             local.get $35
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             f32x4.max
+             local.set $35
+             local.get $15
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             f32x4.max
+             local.set $15
+             local.get $34
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             f32x4.max
+             local.set $34
+             local.get $14
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             f32x4.max
+             local.set $14
+            end
+            local.get $34
+            local.get $35
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $16
+            local.get $34
+            local.get $35
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $17
+            local.get $15
+            local.get $14
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $18
+            local.get $15
+            local.get $14
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $14
+            local.get $25
+            local.get $31
+            i32.const 1
+            i32.shl
+            local.tee $13
+            local.get $7
+            local.get $32
+            i32.const 1
+            i32.shl
+            local.tee $12
+            i32.mul
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $22
+            local.get $12
+            i32.const 2
+            i32.add
+            local.get $6
+            i32.le_s
+            local.get $13
+            i32.const 8
+            i32.add
+            local.get $7
+            i32.le_s
+            i32.and
+            if
+             local.get $22
+             local.get $16
+             v128.store
+             local.get $22
+             local.get $17
+             v128.store offset=16
+             local.get $22
+             local.get $7
+             i32.const 2
+             i32.shl
+             i32.add
+             local.tee $12
+             local.get $18
+             v128.store
+             local.get $12
+             local.get $14
+             v128.store offset=16
+             br $src/kernels/wasm/assembly/winograd/outputGroup2|inlined.0
+            end
+            local.get $11
+            local.get $16
+            v128.store
+            local.get $11
+            local.get $17
+            v128.store offset=16
+            local.get $11
+            local.get $18
+            v128.store offset=32
+            local.get $11
+            local.get $14
+            v128.store offset=48
+            i32.const 8
+            local.get $7
+            local.get $13
+            i32.sub
+            local.tee $13
+            local.get $13
+            i32.const 8
+            i32.gt_s
+            select
+            local.set $13
+            i32.const 2
+            local.get $6
+            local.get $12
+            i32.sub
+            local.tee $12
+            local.get $12
+            i32.const 2
+            i32.gt_s
+            select
+            local.set $23
+            i32.const 0
+            local.set $36
+            loop $for-loop|8
+             local.get $23
+             local.get $36
+             i32.gt_s
+             if
+              i32.const 0
+              local.set $12
+              loop $for-loop|9
+               local.get $12
+               local.get $13
+               i32.lt_s
+               if
+                local.get $22
+                local.get $7
+                local.get $36
+                i32.mul
+                local.get $12
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                local.get $11
+                local.get $36
+                i32.const 3
+                i32.shl
+                local.get $12
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                f32.load
+                f32.store
+                local.get $12
+                i32.const 1
+                i32.add
+                local.set $12
+                br $for-loop|9
+               end
+              end
+              local.get $36
+              i32.const 1
+              i32.add
+              local.set $36
+              br $for-loop|8
+             end
+            end
+           end
+          end
+          local.get $31
+          i32.const 4
+          i32.add
+          local.set $31
+          br $for-loop|3
+         end
+        end
+        local.get $32
+        i32.const 1
+        i32.add
+        local.set $32
+        br $for-loop|2
+       end
+      end
+      local.get $33
+      i32.const 1
+      i32.add
+      local.set $33
+      br $for-loop|1
+     end
+    end
+    local.get $29
+    i32.const 1
+    i32.add
+    local.set $29
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd/kernelRowsF4 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 v128)
+  (local $9 i32)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  local.get $3
+  local.get $2
+  local.get $4
+  select
+  local.tee $18
+  i32.const 3
+  i32.add
+  i32.const 4
+  i32.div_s
+  i32.const 2
+  i32.shl
+  local.tee $9
+  local.set $22
+  local.get $9
+  local.get $2
+  local.get $3
+  local.get $4
+  select
+  local.tee $20
+  i32.mul
+  i32.const 2
+  i32.shl
+  local.set $21
+  local.get $5
+  local.set $9
+  loop $for-loop|0
+   local.get $6
+   local.get $9
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $2
+    loop $for-loop|1
+     local.get $2
+     local.get $20
+     i32.lt_s
+     if
+      local.get $20
+      local.get $2
+      i32.const 256
+      i32.div_s
+      i32.const 8
+      i32.shl
+      local.tee $5
+      i32.sub
+      local.set $19
+      local.get $1
+      local.get $5
+      local.get $22
+      i32.mul
+      i32.const 256
+      local.get $19
+      local.get $19
+      i32.const 256
+      i32.gt_s
+      select
+      local.get $9
+      i32.mul
+      i32.add
+      local.get $2
+      local.get $5
+      i32.sub
+      i32.const 2
+      i32.shl
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $23
+      i32.const 0
+      local.set $19
+      loop $for-loop|2
+       local.get $19
+       i32.const 4
+       i32.lt_s
+       if
+        local.get $18
+        local.get $9
+        local.get $19
+        i32.add
+        local.tee $5
+        i32.gt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 32
+         i32.const 0
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 32
+         i32.const 0
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 32
+         i32.const 0
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 32
+         i32.const 0
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        local.set $10
+        local.get $5
+        local.get $18
+        i32.lt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 28
+         i32.const 4
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 28
+         i32.const 4
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 28
+         i32.const 4
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 28
+         i32.const 4
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        local.set $11
+        local.get $5
+        local.get $18
+        i32.lt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 24
+         i32.const 8
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 24
+         i32.const 8
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 24
+         i32.const 8
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 24
+         i32.const 8
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        local.set $12
+        local.get $5
+        local.get $18
+        i32.lt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 20
+         i32.const 12
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 20
+         i32.const 12
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 20
+         i32.const 12
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 20
+         i32.const 12
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        local.set $13
+        local.get $5
+        local.get $18
+        i32.lt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         f32.load offset=16
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         f32.load offset=16
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         f32.load offset=16
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         f32.load offset=16
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        local.set $14
+        local.get $5
+        local.get $18
+        i32.lt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 12
+         i32.const 20
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 12
+         i32.const 20
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 12
+         i32.const 20
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 12
+         i32.const 20
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        local.set $15
+        local.get $5
+        local.get $18
+        i32.lt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 8
+         i32.const 24
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 8
+         i32.const 24
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 8
+         i32.const 24
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 8
+         i32.const 24
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        local.set $16
+        local.get $5
+        local.get $18
+        i32.lt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 4
+         i32.const 28
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 4
+         i32.const 28
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 4
+         i32.const 28
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 4
+         i32.const 28
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        local.set $17
+        local.get $5
+        local.get $18
+        i32.lt_s
+        if (result v128)
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.get $0
+         local.get $2
+         local.get $3
+         i32.mul
+         local.get $5
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 0
+         i32.const 32
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 0
+        else
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        end
+        local.set $8
+        local.get $5
+        i32.const 1
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        i32.const 4
+        local.get $19
+        i32.sub
+        local.tee $25
+        i32.const 1
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 0
+         i32.const 32
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 1
+         local.set $8
+        end
+        local.get $5
+        i32.const 2
+        i32.add
+        local.tee $24
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 2
+        i32.gt_s
+        i32.and
+        if
+         local.get $8
+         local.get $0
+         local.get $24
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $24
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 0
+         i32.const 32
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 2
+         local.set $8
+        end
+        local.get $7
+        local.get $10
+        local.get $11
+        local.get $12
+        local.get $13
+        local.get $14
+        local.get $15
+        local.get $16
+        local.get $17
+        local.get $5
+        i32.const 3
+        i32.add
+        local.tee $5
+        local.get $18
+        i32.lt_s
+        local.get $25
+        i32.const 3
+        i32.gt_s
+        i32.and
+        if (result v128)
+         local.get $8
+         local.get $0
+         local.get $5
+         local.get $2
+         local.get $3
+         i32.mul
+         i32.add
+         local.get $3
+         local.get $5
+         i32.mul
+         local.get $2
+         i32.add
+         local.get $4
+         select
+         i32.const 36
+         i32.mul
+         i32.add
+         i32.const 0
+         i32.const 32
+         local.get $4
+         select
+         i32.add
+         f32.load
+         f32x4.replace_lane 3
+        else
+         local.get $8
+        end
+        call $src/kernels/wasm/assembly/winograd-f4/kernelTransformF4
+        local.get $23
+        local.get $19
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $24
+        i32.const 4
+        local.get $19
+        i32.sub
+        i32.const 4
+        i32.ge_s
+        if
+         i32.const 0
+         local.set $5
+         loop $for-loop|3
+          local.get $5
+          i32.const 36
+          i32.lt_s
+          if
+           local.get $24
+           local.get $5
+           local.get $21
+           i32.mul
+           i32.add
+           local.get $7
+           local.get $5
+           i32.const 4
+           i32.shl
+           i32.add
+           v128.load
+           v128.store
+           local.get $5
+           i32.const 1
+           i32.add
+           local.set $5
+           br $for-loop|3
+          end
+         end
+        else
+         i32.const 0
+         local.set $5
+         loop $for-loop|4
+          local.get $5
+          i32.const 36
+          i32.lt_s
+          if
+           local.get $24
+           local.get $5
+           local.get $21
+           i32.mul
+           i32.add
+           local.get $7
+           local.get $5
+           i32.const 4
+           i32.shl
+           i32.add
+           i64.load
+           i64.store
+           local.get $5
+           i32.const 1
+           i32.add
+           local.set $5
+           br $for-loop|4
+          end
+         end
+        end
+        local.get $19
+        i32.const 4
+        i32.add
+        local.set $19
+        br $for-loop|2
+       end
+      end
+      local.get $2
+      i32.const 1
+      i32.add
+      local.set $2
+      br $for-loop|1
+     end
+    end
+    local.get $9
+    i32.const 4
+    i32.add
+    local.set $9
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd-f4/outputTransformF4 (param $0 i32) (param $1 i32) (param $2 v128) (param $3 i32) (param $4 i32) (param $5 i32)
+  (local $6 v128)
+  (local $7 v128)
+  (local $8 v128)
+  (local $9 v128)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  loop $for-loop|0
+   local.get $11
+   i32.const 6
+   i32.lt_s
+   if
+    local.get $0
+    local.get $1
+    local.get $11
+    i32.mul
+    i32.add
+    local.tee $10
+    v128.load
+    local.set $6
+    local.get $10
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    v128.load
+    local.set $7
     local.get $5
-    i32.const 3
+    local.get $11
+    i32.const 4
     i32.shl
     i32.add
-    f32.load
-    local.tee $26
-    f32.add
-    f32.const 0.5
-    f32.mul
-    local.tee $9
-    f32.add
-    local.get $5
-    local.get $15
+    local.tee $12
+    local.get $6
+    local.get $10
+    local.get $1
+    i32.const 6
+    i32.mul
     i32.add
-    f32.load
+    v128.load
+    local.tee $6
+    local.get $10
+    local.get $1
+    i32.const 12
+    i32.mul
+    i32.add
+    v128.load
+    local.tee $8
+    f32x4.add
+    f32x4.add
+    local.get $10
+    local.get $1
+    i32.const 18
+    i32.mul
+    i32.add
+    v128.load
+    local.tee $9
+    local.get $10
+    local.get $1
+    i32.const 24
+    i32.mul
+    i32.add
+    v128.load
+    local.tee $14
+    f32x4.add
+    f32x4.add
+    v128.store
+    local.get $12
+    local.get $6
+    local.get $8
+    f32x4.sub
+    local.tee $15
+    local.get $9
+    local.get $14
+    f32x4.sub
+    local.tee $16
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.mul
+    f32x4.add
+    v128.store offset=96
+    local.get $12
+    local.get $6
+    local.get $8
+    f32x4.add
+    local.get $9
+    local.get $14
+    f32x4.add
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.add
+    v128.store offset=192
+    local.get $12
     local.get $15
+    local.get $16
+    v128.const i32x4 0x41000000 0x41000000 0x41000000 0x41000000
+    f32x4.mul
+    f32x4.add
+    local.get $7
+    f32x4.add
+    v128.store offset=288
+    local.get $11
+    i32.const 1
+    i32.add
+    local.set $11
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $13
+   i32.const 4
+   i32.lt_s
+   if
     local.get $5
+    local.get $13
+    i32.const 96
+    i32.mul
+    i32.add
+    local.tee $0
+    v128.load
+    local.get $0
+    v128.load offset=16
+    local.tee $9
+    local.get $0
+    v128.load offset=32
+    local.tee $14
+    f32x4.add
+    f32x4.add
+    local.get $0
+    v128.load offset=48
+    local.tee $15
+    local.get $0
+    v128.load offset=64
+    local.tee $6
+    f32x4.add
+    f32x4.add
+    local.get $2
+    f32x4.add
+    local.set $8
+    local.get $9
+    local.get $14
+    f32x4.sub
+    local.tee $16
+    local.get $15
+    local.get $6
+    f32x4.sub
+    local.tee $17
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.mul
+    f32x4.add
+    local.get $2
+    f32x4.add
+    local.set $7
+    local.get $9
+    local.get $14
+    f32x4.add
+    local.get $15
+    local.get $6
+    f32x4.add
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.add
+    local.get $2
+    f32x4.add
+    local.set $9
+    local.get $16
+    local.get $17
+    v128.const i32x4 0x41000000 0x41000000 0x41000000 0x41000000
+    f32x4.mul
+    f32x4.add
+    local.get $0
+    v128.load offset=80
+    f32x4.add
+    local.get $2
+    f32x4.add
+    local.set $6
+    local.get $3
+    if
+     local.get $8
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.max
+     local.set $8
+     local.get $7
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.max
+     local.set $7
+     local.get $9
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.max
+     local.set $9
+     local.get $6
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.max
+     local.set $6
+    end
+    local.get $4
+    local.get $13
+    i32.const 6
+    i32.shl
+    i32.add
+    local.tee $0
+    local.get $8
+    local.get $7
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $14
+    local.get $9
+    local.get $6
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $15
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store
+    local.get $0
+    local.get $14
+    local.get $15
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    v128.store offset=16
+    local.get $0
+    local.get $8
+    local.get $7
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $7
+    local.get $9
+    local.get $6
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $6
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    v128.store offset=32
+    local.get $0
+    local.get $7
+    local.get $6
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    v128.store offset=48
+    local.get $13
+    i32.const 1
+    i32.add
+    local.set $13
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd-f4/kernelTransformF4 (param $0 i32) (param $1 v128) (param $2 v128) (param $3 v128) (param $4 v128) (param $5 v128) (param $6 v128) (param $7 v128) (param $8 v128) (param $9 v128)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  local.get $0
+  local.get $1
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  local.tee $10
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  v128.store
+  local.get $0
+  local.get $10
+  local.get $2
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  local.tee $11
+  f32x4.add
+  local.get $3
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  local.tee $12
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=16
+  local.get $0
+  local.get $10
+  local.get $11
+  f32x4.sub
+  local.get $12
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=32
+  local.get $0
+  local.get $10
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $12
+  v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+  f32x4.mul
+  f32x4.add
+  local.tee $10
+  local.get $11
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $11
+  f32x4.add
+  v128.store offset=48
+  local.get $0
+  local.get $10
+  local.get $11
+  f32x4.sub
+  v128.store offset=64
+  local.get $0
+  local.get $12
+  v128.store offset=80
+  local.get $0
+  local.get $1
+  local.get $4
+  f32x4.add
+  local.get $7
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  local.tee $10
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  v128.store offset=96
+  local.get $0
+  local.get $10
+  local.get $2
+  local.get $5
+  f32x4.add
+  local.get $8
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  local.tee $11
+  f32x4.add
+  local.get $3
+  local.get $6
+  f32x4.add
+  local.get $9
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  local.tee $12
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=112
+  local.get $0
+  local.get $10
+  local.get $11
+  f32x4.sub
+  local.get $12
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=128
+  local.get $0
+  local.get $10
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $12
+  v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+  f32x4.mul
+  f32x4.add
+  local.tee $10
+  local.get $11
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $11
+  f32x4.add
+  v128.store offset=144
+  local.get $0
+  local.get $10
+  local.get $11
+  f32x4.sub
+  v128.store offset=160
+  local.get $0
+  local.get $12
+  v128.store offset=176
+  local.get $0
+  local.get $1
+  local.get $4
+  f32x4.sub
+  local.get $7
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  local.tee $10
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  v128.store offset=192
+  local.get $0
+  local.get $10
+  local.get $2
+  local.get $5
+  f32x4.sub
+  local.get $8
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  local.tee $11
+  f32x4.add
+  local.get $3
+  local.get $6
+  f32x4.sub
+  local.get $9
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  local.tee $12
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=208
+  local.get $0
+  local.get $10
+  local.get $11
+  f32x4.sub
+  local.get $12
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=224
+  local.get $0
+  local.get $10
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $12
+  v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+  f32x4.mul
+  f32x4.add
+  local.tee $10
+  local.get $11
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $11
+  f32x4.add
+  v128.store offset=240
+  local.get $0
+  local.get $10
+  local.get $11
+  f32x4.sub
+  v128.store offset=256
+  local.get $0
+  local.get $12
+  v128.store offset=272
+  local.get $0
+  local.get $1
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $7
+  v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+  f32x4.mul
+  f32x4.add
+  local.tee $10
+  local.get $4
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $4
+  f32x4.add
+  local.tee $11
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  v128.store offset=288
+  local.get $0
+  local.get $11
+  local.get $2
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $8
+  v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+  f32x4.mul
+  f32x4.add
+  local.tee $2
+  local.get $5
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $5
+  f32x4.add
+  local.tee $12
+  f32x4.add
+  local.get $3
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $9
+  v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+  f32x4.mul
+  local.tee $3
+  f32x4.add
+  local.tee $1
+  local.get $6
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $6
+  f32x4.add
+  local.tee $13
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=304
+  local.get $0
+  local.get $11
+  local.get $12
+  f32x4.sub
+  local.get $13
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=320
+  local.get $0
+  local.get $11
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $13
+  v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+  f32x4.mul
+  f32x4.add
+  local.tee $11
+  local.get $12
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $12
+  f32x4.add
+  v128.store offset=336
+  local.get $0
+  local.get $11
+  local.get $12
+  f32x4.sub
+  v128.store offset=352
+  local.get $0
+  local.get $13
+  v128.store offset=368
+  local.get $0
+  local.get $10
+  local.get $4
+  f32x4.sub
+  local.tee $4
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  v128.store offset=384
+  local.get $0
+  local.get $4
+  local.get $2
+  local.get $5
+  f32x4.sub
+  local.tee $2
+  f32x4.add
+  local.get $1
+  local.get $6
+  f32x4.sub
+  local.tee $1
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=400
+  local.get $0
+  local.get $4
+  local.get $2
+  f32x4.sub
+  local.get $1
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=416
+  local.get $0
+  local.get $4
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $1
+  v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+  f32x4.mul
+  f32x4.add
+  local.tee $4
+  local.get $2
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $2
+  f32x4.add
+  v128.store offset=432
+  local.get $0
+  local.get $4
+  local.get $2
+  f32x4.sub
+  v128.store offset=448
+  local.get $0
+  local.get $1
+  v128.store offset=464
+  local.get $0
+  i32.const 480
+  i32.add
+  local.get $7
+  v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+  f32x4.mul
+  v128.store
+  local.get $0
+  local.get $7
+  local.get $8
+  f32x4.add
+  local.get $9
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=496
+  local.get $0
+  local.get $7
+  local.get $8
+  f32x4.sub
+  local.get $9
+  f32x4.add
+  v128.const i32x4 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab 0xbe2aaaab
+  f32x4.mul
+  v128.store offset=512
+  local.get $0
+  local.get $7
+  v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+  f32x4.mul
+  local.get $3
+  f32x4.add
+  local.tee $1
+  local.get $8
+  v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+  f32x4.mul
+  local.tee $2
+  f32x4.add
+  v128.store offset=528
+  local.get $0
+  local.get $1
+  local.get $2
+  f32x4.sub
+  v128.store offset=544
+  local.get $0
+  local.get $9
+  v128.store offset=560
+ )
+ (func $src/kernels/wasm/assembly/winograd-f4/inputTransformF4 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 v128)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  loop $for-loop|0
+   local.get $8
+   i32.const 5
+   i32.lt_s
+   if
+    local.get $8
+    i32.const 4
+    i32.shl
+    local.tee $10
+    local.get $0
+    i32.add
+    local.tee $6
+    v128.load
+    local.set $5
+    local.get $1
+    local.get $6
+    i32.add
+    v128.load
+    local.set $9
+    local.get $6
+    local.get $1
+    i32.const 3
+    i32.mul
+    i32.add
+    v128.load
+    local.set $11
+    local.get $6
+    local.get $1
     i32.const 5
     i32.mul
     i32.add
-    f32.load
-    local.tee $19
-    local.get $15
-    local.get $5
-    i32.const 9
-    i32.mul
+    v128.load
+    local.set $12
+    local.get $4
+    local.get $10
     i32.add
-    f32.load
-    local.tee $20
-    f32.add
-    f32.const 0.5
-    f32.mul
     local.tee $10
-    f32.add
-    local.tee $21
-    local.get $15
     local.get $5
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    local.get $6
+    local.get $1
     i32.const 1
     i32.shl
     i32.add
-    f32.load
-    local.get $15
+    v128.load
+    local.tee $5
+    v128.const i32x4 0x40a00000 0x40a00000 0x40a00000 0x40a00000
+    f32x4.mul
+    f32x4.sub
+    local.get $6
+    local.get $1
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.load
+    local.tee $13
+    f32x4.add
+    v128.store
+    local.get $10
+    local.get $11
+    local.get $13
+    f32x4.add
+    local.get $9
     local.get $5
+    f32x4.add
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.sub
+    v128.store offset=80
+    local.get $10
+    local.get $13
+    local.get $11
+    f32x4.sub
+    local.get $9
+    local.get $5
+    f32x4.sub
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.add
+    v128.store offset=160
+    local.get $10
+    local.get $13
+    local.get $5
+    f32x4.sub
+    local.tee $5
+    local.get $11
+    local.get $9
+    f32x4.sub
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.mul
+    local.tee $13
+    f32x4.add
+    v128.store offset=240
+    local.get $10
+    local.get $5
+    local.get $13
+    f32x4.sub
+    v128.store offset=320
+    local.get $10
+    local.get $9
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0x40a00000 0x40a00000 0x40a00000 0x40a00000
+    f32x4.mul
+    f32x4.sub
+    local.get $12
+    f32x4.add
+    v128.store offset=400
+    local.get $8
+    i32.const 1
+    i32.add
+    local.set $8
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $7
+   i32.const 6
+   i32.lt_s
+   if
+    local.get $4
+    local.get $7
+    i32.const 80
+    i32.mul
+    i32.add
+    local.tee $0
+    v128.load
+    local.tee $11
+    local.get $0
+    v128.load offset=16
+    local.tee $12
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $13
+    local.get $0
+    v128.load offset=32
+    local.tee $14
+    local.get $0
+    v128.load offset=48
+    local.tee $15
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $16
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.tee $5
+    local.get $0
+    v128.load offset=64
+    local.tee $17
+    i8x16.shuffle 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19
+    local.set $9
+    local.get $13
+    local.get $16
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    local.tee $13
+    local.get $17
+    i8x16.shuffle 4 5 6 7 8 9 10 11 12 13 14 15 20 21 22 23
+    local.set $16
+    local.get $11
+    local.get $12
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $11
+    local.get $14
+    local.get $15
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $12
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    local.set $14
+    local.get $2
+    local.get $7
+    i32.const 6
+    i32.mul
+    local.get $3
+    i32.mul
+    i32.add
+    local.tee $0
+    local.get $5
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    local.get $11
+    local.get $12
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.tee $5
+    v128.const i32x4 0x40a00000 0x40a00000 0x40a00000 0x40a00000
+    f32x4.mul
+    f32x4.sub
+    local.get $9
+    f32x4.add
+    v128.store
+    local.get $0
+    local.get $3
+    i32.add
+    local.get $14
+    local.get $9
+    f32x4.add
+    local.get $13
+    local.get $5
+    f32x4.add
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.sub
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 1
+    i32.shl
+    i32.add
+    local.get $9
+    local.get $14
+    f32x4.sub
+    local.get $13
+    local.get $5
+    f32x4.sub
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.add
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 3
+    i32.mul
+    i32.add
+    local.get $9
+    local.get $5
+    f32x4.sub
+    local.tee $5
+    local.get $14
+    local.get $13
+    f32x4.sub
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.mul
+    local.tee $9
+    f32x4.add
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $5
+    local.get $9
+    f32x4.sub
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 5
+    i32.mul
+    i32.add
+    local.get $13
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    local.get $14
+    v128.const i32x4 0x40a00000 0x40a00000 0x40a00000 0x40a00000
+    f32x4.mul
+    f32x4.sub
+    local.get $16
+    f32x4.add
+    v128.store
+    local.get $7
+    i32.const 1
+    i32.add
+    local.set $7
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd-f4/gradientTransformF4 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 v128)
+  (local $6 v128)
+  (local $7 v128)
+  (local $8 v128)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 i32)
+  (local $12 v128)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  loop $for-loop|0
+   local.get $15
+   i32.const 4
+   i32.lt_s
+   if
+    local.get $4
+    local.get $15
+    i32.const 96
+    i32.mul
+    i32.add
+    local.tee $11
+    local.get $0
+    local.get $1
+    local.get $15
+    i32.mul
+    i32.add
+    local.tee $13
+    v128.load
+    local.tee $8
+    local.get $13
+    v128.load offset=16
+    local.tee $7
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $12
+    local.get $13
+    v128.load offset=32
+    local.tee $6
+    local.get $13
+    v128.load offset=48
+    local.tee $5
+    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+    local.tee $9
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.tee $10
+    v128.store
+    local.get $11
+    local.get $10
+    local.get $8
+    local.get $7
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $7
+    local.get $6
+    local.get $5
+    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+    local.tee $5
+    i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+    local.tee $8
+    f32x4.add
+    local.tee $6
+    local.get $12
+    local.get $9
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    local.tee $9
+    local.get $7
+    local.get $5
+    i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+    local.tee $7
+    f32x4.add
+    local.tee $5
+    f32x4.add
+    v128.store offset=16
+    local.get $11
+    local.get $6
+    local.get $5
+    f32x4.sub
+    v128.store offset=32
+    local.get $11
+    local.get $10
+    local.get $8
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.add
+    local.tee $6
+    local.get $9
+    local.get $7
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.add
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.mul
+    local.tee $5
+    f32x4.add
+    v128.store offset=48
+    local.get $11
+    local.get $6
+    local.get $5
+    f32x4.sub
+    v128.store offset=64
+    local.get $11
+    local.get $7
+    v128.store offset=80
+    local.get $15
+    i32.const 1
+    i32.add
+    local.set $15
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $14
+   i32.const 6
+   i32.lt_s
+   if
+    local.get $4
+    local.get $14
+    i32.const 4
+    i32.shl
+    i32.add
+    local.tee $0
+    v128.load
+    local.set $10
+    local.get $0
+    v128.load offset=96
+    local.set $9
+    local.get $0
+    v128.load offset=192
+    local.set $8
+    local.get $0
+    v128.load offset=288
+    local.set $7
+    local.get $2
+    local.get $3
+    local.get $14
+    i32.mul
+    i32.add
+    local.tee $0
+    local.get $10
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 6
+    i32.mul
+    i32.add
+    local.get $10
+    local.get $8
+    f32x4.add
+    local.tee $6
+    local.get $9
+    local.get $7
+    f32x4.add
+    local.tee $5
+    f32x4.add
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 12
+    i32.mul
+    i32.add
+    local.get $6
+    local.get $5
+    f32x4.sub
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 18
+    i32.mul
+    i32.add
+    local.get $10
+    local.get $8
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.add
+    local.tee $6
+    local.get $9
+    local.get $7
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    f32x4.mul
+    f32x4.add
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.mul
+    local.tee $5
+    f32x4.add
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 24
+    i32.mul
+    i32.add
+    local.get $6
+    local.get $5
+    f32x4.sub
+    v128.store
+    local.get $0
+    local.get $3
+    i32.const 30
+    i32.mul
+    i32.add
+    local.get $7
+    v128.store
+    local.get $14
+    i32.const 1
+    i32.add
+    local.set $14
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd-f4/addKernelGradientF4 (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 f32)
+  (local $5 i32)
+  (local $6 f32)
+  (local $7 f32)
+  (local $8 f32)
+  (local $9 f32)
+  (local $10 f32)
+  (local $11 f32)
+  (local $12 f32)
+  (local $13 f32)
+  (local $14 f32)
+  (local $15 f32)
+  (local $16 i32)
+  (local $17 f32)
+  (local $18 f32)
+  loop $for-loop|0
+   local.get $3
+   i32.const 3
+   i32.lt_s
+   if
+    local.get $0
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    f32.load
+    local.set $4
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.0 (result f32)
+     local.get $0
+     f32.load
+     f32.const 0.25
+     f32.mul
+     local.get $0
+     local.get $1
+     i32.const 6
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $6
+     local.get $0
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $7
+     f32.add
+     local.tee $8
+     f32.const 0.1666666716337204
+     f32.mul
+     f32.sub
+     local.get $0
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $9
+     local.get $0
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $10
+     f32.add
+     local.tee $11
+     f32.const 0.0416666679084301
+     f32.mul
+     f32.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.0
+     drop
+     local.get $7
+     local.get $6
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $9
+     local.get $10
+     f32.sub
+     f32.const 0.0833333358168602
+     f32.mul
+     f32.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.0
+     drop
+     local.get $11
+     local.get $8
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $4
+     f32.add
+    end
+    local.set $7
+    local.get $0
+    local.get $1
+    i32.add
+    local.tee $5
+    local.get $1
     i32.const 6
     i32.mul
     i32.add
     f32.load
-    local.tee $27
-    local.get $15
+    local.set $4
     local.get $5
-    i32.const 10
+    local.get $1
+    i32.const 30
     i32.mul
     i32.add
     f32.load
-    local.tee $11
-    f32.add
-    f32.const 0.5
+    local.set $6
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.1 (result f32)
+     local.get $5
+     f32.load
+     f32.const 0.25
+     f32.mul
+     local.get $4
+     local.get $5
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $8
+     f32.add
+     local.tee $9
+     f32.const 0.1666666716337204
+     f32.mul
+     f32.sub
+     local.get $5
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $10
+     local.get $5
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $11
+     f32.add
+     local.tee $12
+     f32.const 0.0416666679084301
+     f32.mul
+     f32.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.1
+     drop
+     local.get $8
+     local.get $4
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $10
+     local.get $11
+     f32.sub
+     f32.const 0.0833333358168602
+     f32.mul
+     f32.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.1
+     drop
+     local.get $12
+     local.get $9
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $6
+     f32.add
+    end
+    local.set $8
+    local.get $0
+    local.get $1
+    i32.const 1
+    i32.shl
+    i32.add
+    local.tee $5
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    f32.load
+    local.set $4
+    local.get $5
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    f32.load
+    local.set $6
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.2 (result f32)
+     local.get $5
+     f32.load
+     f32.const 0.25
+     f32.mul
+     local.get $4
+     local.get $5
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $9
+     f32.add
+     local.tee $10
+     f32.const 0.1666666716337204
+     f32.mul
+     f32.sub
+     local.get $5
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $11
+     local.get $5
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $12
+     f32.add
+     local.tee $13
+     f32.const 0.0416666679084301
+     f32.mul
+     f32.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.2
+     drop
+     local.get $9
+     local.get $4
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $11
+     local.get $12
+     f32.sub
+     f32.const 0.0833333358168602
+     f32.mul
+     f32.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.2
+     drop
+     local.get $13
+     local.get $10
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $6
+     f32.add
+    end
+    local.set $9
+    local.get $0
+    local.get $1
+    i32.const 3
+    i32.mul
+    i32.add
+    local.tee $5
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    f32.load
+    local.set $4
+    local.get $5
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    f32.load
+    local.set $6
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.3 (result f32)
+     local.get $5
+     f32.load
+     f32.const 0.25
+     f32.mul
+     local.get $4
+     local.get $5
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $10
+     f32.add
+     local.tee $11
+     f32.const 0.1666666716337204
+     f32.mul
+     f32.sub
+     local.get $5
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $12
+     local.get $5
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $13
+     f32.add
+     local.tee $14
+     f32.const 0.0416666679084301
+     f32.mul
+     f32.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.3
+     drop
+     local.get $10
+     local.get $4
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $12
+     local.get $13
+     f32.sub
+     f32.const 0.0833333358168602
+     f32.mul
+     f32.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.3
+     drop
+     local.get $14
+     local.get $11
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $6
+     f32.add
+    end
+    local.set $10
+    local.get $0
+    local.get $1
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $5
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    f32.load
+    local.set $4
+    local.get $5
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    f32.load
+    local.set $6
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.4 (result f32)
+     local.get $5
+     f32.load
+     f32.const 0.25
+     f32.mul
+     local.get $4
+     local.get $5
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $11
+     f32.add
+     local.tee $12
+     f32.const 0.1666666716337204
+     f32.mul
+     f32.sub
+     local.get $5
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $13
+     local.get $5
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $14
+     f32.add
+     local.tee $15
+     f32.const 0.0416666679084301
+     f32.mul
+     f32.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.4
+     drop
+     local.get $11
+     local.get $4
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $13
+     local.get $14
+     f32.sub
+     f32.const 0.0833333358168602
+     f32.mul
+     f32.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.4
+     drop
+     local.get $15
+     local.get $12
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $6
+     f32.add
+    end
+    local.set $11
+    local.get $2
+    local.get $3
+    i32.const 12
+    i32.mul
+    i32.add
+    local.tee $5
+    f32.load
+    local.set $12
+    local.get $0
+    local.get $1
+    i32.const 5
+    i32.mul
+    i32.add
+    local.tee $16
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    f32.load
+    local.set $13
+    local.get $16
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    f32.load
+    local.set $14
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.5 (result f32)
+     local.get $16
+     f32.load
+     f32.const 0.25
+     f32.mul
+     local.get $13
+     local.get $16
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $15
+     f32.add
+     local.tee $17
+     f32.const 0.1666666716337204
+     f32.mul
+     f32.sub
+     local.get $16
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $4
+     local.get $16
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     f32.load
+     local.tee $6
+     f32.add
+     local.tee $18
+     f32.const 0.0416666679084301
+     f32.mul
+     f32.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.5
+     drop
+     local.get $15
+     local.get $13
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $4
+     local.get $6
+     f32.sub
+     f32.const 0.0833333358168602
+     f32.mul
+     f32.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow|inlined.5
+     drop
+     local.get $18
+     local.get $17
+     f32.sub
+     f32.const 0.1666666716337204
+     f32.mul
+     local.get $14
+     f32.add
+    end
+    local.set $4
+    local.get $5
+    local.get $12
+    local.get $7
+    f32.const 0.25
     f32.mul
-    local.tee $12
+    local.get $8
+    local.get $9
     f32.add
-    local.tee $13
-    f32.add
-    f32.const 0.5
+    local.tee $6
+    f32.const 0.1666666716337204
     f32.mul
-    local.tee $14
+    f32.sub
+    local.get $10
+    local.get $11
+    f32.add
+    local.tee $7
+    f32.const 0.0416666679084301
+    f32.mul
     f32.add
     f32.add
     f32.store
-    local.get $4
-    local.get $4
+    local.get $5
+    local.get $5
     f32.load offset=4
-    local.get $21
-    local.get $13
+    local.get $9
+    local.get $8
     f32.sub
-    f32.const 0.5
+    f32.const 0.1666666716337204
+    f32.mul
+    local.get $10
+    local.get $11
+    f32.sub
+    f32.const 0.0833333358168602
     f32.mul
     f32.add
+    f32.add
     f32.store offset=4
-    local.get $4
-    local.get $4
+    local.get $5
+    local.get $5
     f32.load offset=8
-    local.get $14
-    local.get $25
+    local.get $7
+    local.get $6
+    f32.sub
+    f32.const 0.1666666716337204
+    f32.mul
+    local.get $4
     f32.add
     f32.add
     f32.store offset=8
-    local.get $4
-    i32.const 12
-    i32.add
-    local.get $4
-    f32.load offset=12
-    local.get $16
-    local.get $26
-    f32.sub
-    f32.const 0.5
-    f32.mul
-    local.get $19
-    local.get $20
-    f32.sub
-    f32.const 0.5
-    f32.mul
-    local.tee $13
-    local.get $27
-    local.get $11
-    f32.sub
-    f32.const 0.5
-    f32.mul
-    local.tee $11
-    f32.add
-    f32.const 0.5
-    f32.mul
-    local.tee $14
-    f32.add
-    f32.add
-    f32.store
-    local.get $4
-    local.get $4
-    f32.load offset=16
-    local.get $13
-    local.get $11
-    f32.sub
-    f32.const 0.5
-    f32.mul
-    f32.add
-    f32.store offset=16
-    local.get $4
-    local.get $4
-    f32.load offset=20
-    local.get $14
-    local.get $17
-    local.get $18
-    f32.sub
-    f32.const 0.5
-    f32.mul
-    f32.add
-    f32.add
-    f32.store offset=20
-    local.get $4
-    i32.const 24
-    i32.add
-    local.get $4
-    f32.load offset=24
-    local.get $9
-    local.get $22
-    f32.add
-    local.get $10
-    local.get $23
-    f32.add
-    local.tee $9
-    local.get $12
-    local.get $24
-    f32.add
-    local.tee $10
-    f32.add
-    f32.const 0.5
-    f32.mul
-    local.tee $11
-    f32.add
-    f32.add
-    f32.store
-    local.get $4
-    local.get $4
-    f32.load offset=28
-    local.get $9
-    local.get $10
-    f32.sub
-    f32.const 0.5
-    f32.mul
-    f32.add
-    f32.store offset=28
-    local.get $4
-    local.get $4
-    f32.load offset=32
-    local.get $11
-    local.get $8
-    local.get $7
-    f32.add
-    f32.add
-    f32.add
-    f32.store offset=32
-    local.get $6
+    local.get $3
     i32.const 1
     i32.add
-    local.set $6
+    local.set $3
     br $for-loop|0
    end
   end
@@ -7132,7 +10742,7 @@
        i32.const 0
       end
       if
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
         local.get $0
         local.tee $2
         local.get $3
@@ -7169,7 +10779,7 @@
            br $for-loop|2
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
         end
         i32.const 0
         local.set $0
@@ -11759,6 +15369,9 @@
    f32.store
   end
  )
+ (func $src/kernels/wasm/assembly/index/winogradKernelScratchBytes (result i32)
+  i32.const 576
+ )
  (func $src/kernels/wasm/assembly/index/tileRows (result i32)
   i32.const 4
  )
@@ -15403,6 +19016,7 @@
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
+  (local $23 i32)
   local.get $0
   i32.load offset=4
   local.set $5
@@ -15566,7 +19180,7 @@
   end
   local.get $0
   i32.load offset=8
-  local.set $19
+  local.set $20
   local.get $0
   i32.load offset=12
   local.set $13
@@ -15575,7 +19189,7 @@
   local.set $12
   local.get $0
   i32.load offset=20
-  local.set $18
+  local.set $19
   local.get $0
   i32.load offset=60
   local.set $11
@@ -15586,13 +19200,16 @@
   local.set $10
   local.get $0
   i32.load offset=112
-  local.set $17
+  local.set $18
+  local.get $0
+  i32.load offset=128
+  local.set $16
   local.get $0
   i32.load offset=40
   local.set $7
   local.get $0
   i32.load offset=44
-  local.set $20
+  local.set $21
   local.get $0
   i32.load offset=92
   local.get $2
@@ -15600,30 +19217,36 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.set $16
+  local.set $17
   local.get $0
   i32.load offset=68
   local.set $5
   local.get $0
   i32.load offset=76
-  local.set $21
+  local.set $22
   local.get $4
   if
+   local.get $20
    local.get $19
-   local.get $18
    local.get $11
    local.get $10
-   local.get $17
-   call $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes
+   local.get $18
    local.get $16
+   call $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes
+   local.get $17
    i32.add
    local.set $4
-   local.get $18
-   i32.const 4
-   i32.shl
+   local.get $16
+   i32.const 2
+   i32.add
+   local.tee $0
+   local.get $0
+   i32.mul
    local.get $19
    i32.mul
-   local.set $22
+   local.get $20
+   i32.mul
+   local.set $23
    i32.const 0
    local.set $0
    loop $for-loop|3
@@ -15631,10 +19254,10 @@
     i32.const 4
     i32.add
     local.tee $2
-    local.get $22
+    local.get $23
     i32.le_s
     if
-     local.get $16
+     local.get $17
      local.get $0
      i32.const 2
      i32.shl
@@ -15648,10 +19271,10 @@
    end
    loop $for-loop|4
     local.get $0
-    local.get $22
+    local.get $23
     i32.lt_s
     if
-     local.get $16
+     local.get $17
      local.get $0
      i32.const 2
      i32.shl
@@ -15676,7 +19299,7 @@
     if
      local.get $5
      local.get $0
-     local.get $19
+     local.get $20
      i32.mul
      local.get $13
      i32.mul
@@ -15685,9 +19308,9 @@
      i32.const 2
      i32.shl
      i32.add
-     local.get $21
+     local.get $22
      local.get $0
-     local.get $18
+     local.get $19
      i32.mul
      local.get $11
      i32.mul
@@ -15696,48 +19319,51 @@
      i32.const 2
      i32.shl
      i32.add
-     local.get $17
+     local.get $18
      local.get $14
      local.get $0
      i32.sub
      local.tee $2
      local.get $2
-     local.get $17
+     local.get $18
      i32.gt_s
      select
-     local.get $19
+     local.get $20
      local.get $13
      local.get $12
      local.get $7
-     local.get $20
+     local.get $21
      local.get $11
      local.get $10
-     local.get $18
-     local.get $16
+     local.get $19
+     local.get $17
      local.get $4
+     local.get $16
      call $src/kernels/wasm/assembly/winograd/winogradWeightGradient
      local.get $0
-     local.get $17
+     local.get $18
      i32.add
      local.set $0
      br $for-loop|5
     end
    end
-   local.get $16
+   local.get $17
    local.get $15
-   local.get $18
    local.get $19
+   local.get $20
+   local.get $16
    call $src/kernels/wasm/assembly/winograd/winogradAddWeightGradient
   end
   local.get $3
   if
-   local.get $18
    local.get $19
+   local.get $20
    local.get $13
    local.get $12
-   local.get $17
-   call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
+   local.get $18
    local.get $16
+   call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
+   local.get $17
    i32.add
    local.set $2
    local.get $1
@@ -15749,9 +19375,9 @@
     local.get $14
     i32.lt_s
     if
-     local.get $21
+     local.get $22
      local.get $0
-     local.get $18
+     local.get $19
      i32.mul
      local.get $11
      i32.mul
@@ -15760,33 +19386,33 @@
      i32.const 2
      i32.shl
      i32.add
-     local.get $17
+     local.get $18
      local.get $14
      local.get $0
      i32.sub
      local.tee $1
      local.get $1
-     local.get $17
+     local.get $18
      i32.gt_s
      select
-     local.get $18
+     local.get $19
      local.get $11
      local.get $10
      i32.const 2
      local.get $7
      i32.sub
      i32.const 2
-     local.get $20
+     local.get $21
      i32.sub
      local.get $13
      local.get $12
      local.get $6
-     local.get $19
+     local.get $20
      i32.const 0
      i32.const 0
      local.get $8
      local.get $0
-     local.get $19
+     local.get $20
      i32.mul
      local.get $13
      i32.mul
@@ -15795,11 +19421,12 @@
      i32.const 2
      i32.shl
      i32.add
-     local.get $16
+     local.get $17
      local.get $2
+     local.get $16
      call $src/kernels/wasm/assembly/winograd/winogradSamples
      local.get $0
-     local.get $17
+     local.get $18
      i32.add
      local.set $0
      br $for-loop|6
