@@ -310,12 +310,13 @@ function kernel6x8Simd(
  * C[M, N] (=|+=) op(A)·op(B). A is [M, K] (row stride lda) or, with transA, [K, M]; B is [K, N]
  * (row stride ldb) or, with transB, [N, K]; C has row stride ldc. Uses GEMM_SCRATCH_BYTES at scratch.
  * A non-zero packedA (packedB) is op(A) (op(B)) of this call already packed whole by packAPanels
- * (packBPanels); its panels are read there and a (b) is not read.
+ * (packBPanels); its panels are read there and a (b) is not read. bInPlace: B's full panels are
+ * read where they lie whenever K fits one k-block (see inPlace below).
  */
 export function gemm(
   transA: bool, transB: bool, M: i32, N: i32, K: i32,
   a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool, scratch: usize,
-  packedA: usize = 0, packedB: usize = 0,
+  packedA: usize = 0, packedB: usize = 0, bInPlace: bool = false,
 ): void {
   if (K == 0) {
     if (!accumulate) for (let i = 0; i < M; i++) memory.fill(c + <usize>(i * ldc) * 4, 0, <usize>N * 4);
@@ -327,9 +328,10 @@ export function gemm(
   const mPad = roundUp(M, MR), nPad = roundUp(N, NR);
   // A short GEMM (few rows of A, as a convolution's w·cols) uses each panel of B only a few
   // times, so with one k-block and B stored [K, N] its full panels are read in place, rows ldb
-  // apart, instead of packed. Not when ldb is a multiple of 256 floats: rows 1 KiB apart share
-  // a few L1 sets and evict each other.
-  const inPlace = packedB == 0 && !transB && K <= KC && M <= 4 * MR && (ldb & 255) != 0;
+  // apart, instead of packed; so does one whose caller asks (bInPlace: Winograd's GEMMs, whose B
+  // of a few dozen columns was just written and is in cache). Not when ldb is a multiple of 256
+  // floats: rows 1 KiB apart share a few L1 sets and evict each other.
+  const inPlace = packedB == 0 && !transB && K <= KC && (M <= 4 * MR || bInPlace) && (ldb & 255) != 0;
   for (let jc = 0; jc < N; jc += NC) {
     const nc = min(NC, N - jc);
     for (let pc = 0; pc < K; pc += KC) {

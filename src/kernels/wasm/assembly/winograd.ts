@@ -294,7 +294,7 @@ export function winogradSamples(
   const uXi = packedKernelBytes(Cout, Cin), mXi = <usize>Cout * strideBytes;
   for (let xi = 0; xi < xis; xi++) {
     gemm(false, false, Cout, tiles, Cin, 0, Cin, v + <usize>xi * vXi, stride,
-      m_ + <usize>xi * mXi, stride, false, gemmScratch, u + <usize>xi * uXi);
+      m_ + <usize>xi * mXi, stride, false, gemmScratch, u + <usize>xi * uXi, 0, true);
   }
   outputTransforms(m, m_, mXi, strideBytes, count, Cout, OH, OW, b, relu, y, edge);
 }

@@ -10,7 +10,7 @@
  (type $8 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
  (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $10 (func (param i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $12 (func (param i32 i32) (result f64)))
  (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $14 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
@@ -91,8 +91,7 @@
  (export "sgdStepSimd" (func $src/kernels/wasm/assembly/optim/sgdStepSimd))
  (export "adamStepSimd" (func $src/kernels/wasm/assembly/optim/adamStepSimd))
  (export "memory" (memory $0))
- (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32)
-  (local $15 i32)
+ (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32) (param $15 i32)
   (local $16 i32)
   (local $17 i32)
   (local $18 i32)
@@ -152,10 +151,44 @@
   local.get $12
   i32.const 122880
   i32.add
-  local.tee $18
+  local.tee $17
   i32.const -1048576
   i32.sub
-  local.set $25
+  local.set $31
+  local.get $14
+  i32.eqz
+  local.tee $16
+  if
+   local.get $1
+   i32.eqz
+   local.set $16
+  end
+  local.get $16
+  if
+   local.get $4
+   i32.const 256
+   i32.le_s
+   local.set $16
+  end
+  local.get $16
+  if
+   i32.const 1
+   local.get $15
+   local.get $2
+   i32.const 24
+   i32.le_s
+   select
+   local.set $16
+  end
+  local.get $8
+  i32.const 255
+  i32.and
+  i32.const 0
+  i32.ne
+  local.get $16
+  local.get $16
+  select
+  local.set $18
   local.get $2
   i32.const 5
   i32.add
@@ -163,7 +196,7 @@
   i32.div_s
   i32.const 6
   i32.mul
-  local.set $20
+  local.set $35
   local.get $3
   i32.const 7
   i32.add
@@ -171,329 +204,298 @@
   i32.div_s
   i32.const 3
   i32.shl
-  local.set $19
-  local.get $14
-  i32.eqz
-  local.tee $15
-  if
-   local.get $1
-   i32.eqz
-   local.set $15
-  end
-  local.get $15
-  if
-   local.get $4
-   i32.const 256
-   i32.le_s
-   local.set $15
-  end
-  local.get $15
-  if
-   local.get $2
-   i32.const 24
-   i32.le_s
-   local.set $15
-  end
-  local.get $8
-  i32.const 255
-  i32.and
-  i32.const 0
-  i32.ne
-  local.get $15
-  local.get $15
-  select
-  local.set $24
+  local.set $36
   loop $for-loop|1
    local.get $3
-   local.get $34
+   local.get $22
    i32.gt_s
    if
     i32.const 1024
     local.get $3
-    local.get $34
+    local.get $22
     i32.sub
     local.tee $15
     local.get $15
     i32.const 1024
     i32.gt_s
     select
-    local.set $30
+    local.set $26
     i32.const 0
-    local.set $36
+    local.set $20
     loop $for-loop|2
      local.get $4
-     local.get $36
+     local.get $20
      i32.gt_s
      if
       i32.const 256
       local.get $4
-      local.get $36
+      local.get $20
       i32.sub
       local.tee $15
       local.get $15
       i32.const 256
       i32.gt_s
       select
-      local.set $35
-      local.get $18
-      local.set $16
+      local.set $21
+      local.get $17
+      local.set $15
       local.get $14
       if
        local.get $14
-       local.get $19
+       local.get $20
        local.get $36
        i32.mul
-       local.get $34
-       local.get $35
+       local.get $21
+       local.get $22
        i32.mul
        i32.add
        i32.const 2
        i32.shl
        i32.add
-       local.set $16
+       local.set $15
       else
-       local.get $30
+       local.get $26
        i32.const 8
        i32.rem_s
-       local.set $15
-       local.get $24
+       local.set $16
+       local.get $18
        if
-        local.get $15
+        local.get $16
         if
          local.get $1
          local.get $7
          local.get $8
-         local.get $36
-         local.get $30
-         local.get $34
+         local.get $20
+         local.get $22
+         local.get $26
          i32.add
-         local.get $15
+         local.get $16
          i32.sub
-         local.get $35
-         local.get $15
-         local.get $18
+         local.get $21
+         local.get $16
+         local.get $17
          call $src/kernels/wasm/assembly/gemm/packB
         end
        else
         local.get $1
         local.get $7
         local.get $8
-        local.get $36
-        local.get $34
-        local.get $35
-        local.get $30
-        local.get $18
+        local.get $20
+        local.get $22
+        local.get $21
+        local.get $26
+        local.get $17
         call $src/kernels/wasm/assembly/gemm/packB
        end
       end
       local.get $11
-      local.get $36
+      local.get $20
       i32.const 0
       i32.gt_s
       local.get $11
       select
-      local.set $23
+      local.set $32
       i32.const 0
-      local.set $33
+      local.set $23
       loop $for-loop|3
        local.get $2
-       local.get $33
+       local.get $23
        i32.gt_s
        if
         i32.const 120
         local.get $2
-        local.get $33
+        local.get $23
         i32.sub
-        local.tee $15
-        local.get $15
+        local.tee $16
+        local.get $16
         i32.const 120
         i32.gt_s
         select
         local.set $28
         local.get $12
-        local.set $17
+        local.set $16
         local.get $13
         if
          local.get $13
          local.get $20
-         local.get $36
-         i32.mul
-         local.get $33
          local.get $35
+         i32.mul
+         local.get $21
+         local.get $23
          i32.mul
          i32.add
          i32.const 2
          i32.shl
          i32.add
-         local.set $17
+         local.set $16
         else
          local.get $0
          local.get $5
          local.get $6
-         local.get $33
-         local.get $36
+         local.get $23
+         local.get $20
          local.get $28
-         local.get $35
+         local.get $21
          local.get $12
          call $src/kernels/wasm/assembly/gemm/packA
         end
         i32.const 0
-        local.set $31
+        local.set $25
         loop $for-loop|4
+         local.get $25
          local.get $28
-         local.get $31
-         i32.gt_s
+         i32.lt_s
          if
-          local.get $17
-          local.get $31
-          local.get $35
+          local.get $16
+          local.get $21
+          local.get $25
           i32.mul
           i32.const 2
           i32.shl
           i32.add
-          local.set $22
+          local.set $33
           i32.const 6
           local.get $28
-          local.get $31
+          local.get $25
           i32.sub
-          local.tee $15
-          local.get $15
+          local.tee $19
+          local.get $19
           i32.const 6
           i32.gt_s
           select
-          local.set $27
+          local.set $29
           i32.const 0
-          local.set $32
+          local.set $24
           loop $for-loop|5
-           local.get $30
-           local.get $32
-           i32.gt_s
+           local.get $24
+           local.get $26
+           i32.lt_s
            if
             i32.const 8
-            local.get $30
-            local.get $32
+            local.get $26
+            local.get $24
             i32.sub
-            local.tee $15
-            local.get $15
+            local.tee $19
+            local.get $19
             i32.const 8
             i32.gt_s
             select
-            local.set $29
-            local.get $16
-            local.get $32
-            local.get $35
+            local.set $27
+            local.get $15
+            local.get $21
+            local.get $24
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $15
+            local.set $19
             i32.const 32
-            local.set $26
-            local.get $24
+            local.set $30
+            local.get $18
             if
              i32.const 32
              local.get $8
              i32.const 2
              i32.shl
-             local.get $29
+             local.get $27
              i32.const 8
              i32.ne
              select
-             local.set $26
-             local.get $29
+             local.set $30
+             local.get $27
              i32.const 8
              i32.eq
              if (result i32)
               local.get $7
               local.get $8
-              local.get $36
+              local.get $20
               i32.mul
-              local.get $34
+              local.get $22
               i32.add
-              local.get $32
+              local.get $24
               i32.add
               i32.const 2
               i32.shl
               i32.add
              else
-              local.get $18
+              local.get $17
              end
-             local.set $15
+             local.set $19
             end
             local.get $9
-            local.get $31
-            local.get $33
+            local.get $23
+            local.get $25
             i32.add
             local.get $10
             i32.mul
-            local.get $34
+            local.get $22
             i32.add
-            local.get $32
+            local.get $24
             i32.add
             i32.const 2
             i32.shl
             i32.add
-            local.set $21
-            local.get $27
+            local.set $34
+            local.get $29
             i32.const 4
             i32.gt_s
             if
-             local.get $35
-             local.get $22
-             local.get $15
-             local.get $26
              local.get $21
+             local.get $33
+             local.get $19
+             local.get $30
+             local.get $34
              local.get $10
-             local.get $27
              local.get $29
-             local.get $23
-             local.get $25
+             local.get $27
+             local.get $32
+             local.get $31
              call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
             else
-             local.get $35
-             local.get $22
-             local.get $15
-             local.get $26
              local.get $21
+             local.get $33
+             local.get $19
+             local.get $30
+             local.get $34
              local.get $10
-             local.get $27
              local.get $29
-             local.get $23
-             local.get $25
+             local.get $27
+             local.get $32
+             local.get $31
              call $src/kernels/wasm/assembly/gemm/kernel4x8Simd
             end
-            local.get $32
+            local.get $24
             i32.const 8
             i32.add
-            local.set $32
+            local.set $24
             br $for-loop|5
            end
           end
-          local.get $31
+          local.get $25
           i32.const 6
           i32.add
-          local.set $31
+          local.set $25
           br $for-loop|4
          end
         end
-        local.get $33
+        local.get $23
         i32.const 120
         i32.add
-        local.set $33
+        local.set $23
         br $for-loop|3
        end
       end
-      local.get $36
+      local.get $20
       i32.const 256
       i32.add
-      local.set $36
+      local.set $20
       br $for-loop|2
      end
     end
-    local.get $34
+    local.get $22
     i32.const 1024
     i32.add
-    local.set $34
+    local.set $22
     br $for-loop|1
    end
   end
@@ -977,6 +979,7 @@
     i32.mul
     i32.add
     i32.const 0
+    i32.const 1
     call $src/kernels/wasm/assembly/gemm/gemm
     local.get $0
     i32.const 1
@@ -2123,6 +2126,7 @@
      local.get $18
      i32.const 0
      local.get $19
+     i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     else
      local.get $7
@@ -2155,6 +2159,7 @@
      local.get $17
      local.get $18
      local.get $19
+     i32.const 0
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
@@ -5820,6 +5825,7 @@
     local.get $3
     i32.const 1
     local.get $12
+    i32.const 0
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
@@ -18571,6 +18577,7 @@
     local.get $18
     i32.const 0
     i32.const 0
+    i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
     local.get $2
     i32.const 1
@@ -19268,6 +19275,7 @@
      local.get $9
      i32.const 0
      i32.const 0
+     i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
     local.get $21
@@ -19313,6 +19321,7 @@
       local.get $9
       i32.const 0
       i32.const 0
+      i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
@@ -19328,6 +19337,7 @@
       local.get $29
       i32.const 0
       local.get $9
+      i32.const 0
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
