@@ -45,6 +45,15 @@ const FIXED_CASES: ConvCase[] = [
   { x: [1, 16, 1, 1], options: { outChannels: 16, kernelSize: 3, padding: 1 } },
   { x: [2, 16, 6, 5], options: { outChannels: 17, kernelSize: 3, padding: [0, 1, 2, 0] } },
   { x: [9, 16, 3, 4], options: { outChannels: 24, kernelSize: 3, padding: 1 } },
+  // 3×3 stride 2 with ≥ 16 channels: the wasm backend's stride-2 Winograd forward (winograd-s2.ts; odd and even
+  // sizes, padding 0, 1, 2 and ONNX's four sides, inputs of one pixel and of one tile, a tile cut by the edge).
+  { x: [2, 16, 8, 8], options: { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 } },
+  { x: [3, 17, 9, 11], options: { outChannels: 18, kernelSize: 3, stride: 2, padding: 1 } },
+  { x: [2, 16, 7, 7], options: { outChannels: 16, kernelSize: 3, stride: 2 } },
+  { x: [2, 16, 6, 5], options: { outChannels: 20, kernelSize: 3, stride: 2, padding: 2 } },
+  { x: [2, 16, 6, 9], options: { outChannels: 17, kernelSize: 3, stride: 2, padding: [0, 1, 2, 0] } },
+  { x: [1, 16, 1, 1], options: { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 } },
+  { x: [5, 16, 3, 3], options: { outChannels: 16, kernelSize: 3, stride: 2 } },
 ];
 
 /** Seeded random geometries (retrying until the kernel fits the padded input). */

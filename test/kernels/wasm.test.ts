@@ -86,6 +86,10 @@ const CONV_CASES: ConvCase[] = [
   // More channels than one k-block of the GEMM (256): the packed transformed kernels span two.
   { x: [2, 260, 5, 4], options: { outChannels: 17, kernelSize: 3, padding: 1 }, hasBias: true },
   { x: [2, 16, 4, 5], options: { outChannels: 270, kernelSize: 3, padding: 1 }, hasBias: false },
+  // The stride-2 Winograd forward (winograd-s2.ts): resnet's downsampling shapes, and one k-block more.
+  { x: [4, 32, 28, 28], options: { outChannels: 64, kernelSize: 3, stride: 2, padding: 1 }, hasBias: false },
+  { x: [5, 64, 14, 14], options: { outChannels: 128, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
+  { x: [2, 260, 9, 9], options: { outChannels: 17, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
 ];
 
 function checkConv(k: WasmKernels, rng: Rng, c: ConvCase): void {
@@ -179,6 +183,25 @@ for (const threads of [1, 2]) {
         assert.ok(y2.some((v, i) => v !== y4[i]), 'F(2×2) and F(4×4) give bit-identical outputs');
       } finally {
         tiles.forEach((backend) => backend.close());
+      }
+    });
+
+    it('the stride-2 Winograd forward matches the reference, and is not the im2col computation', async () => {
+      const im2col = await createWasmKernels({ threads, winograd: false });
+      try {
+        const rng = new Rng(40 + threads);
+        for (const c of CONV_CASES.filter((c) => c.options.kernelSize === 3 && c.options.stride === 2 && c.x[1] >= 16)) {
+          checkConv(k, rng, c);
+          checkConv(im2col, rng, c);
+        }
+        // The two paths round differently: were stride 2 not by Winograd, they would agree bit for bit.
+        const g = conv2dGeometry('test', [2, 16, 9, 10], { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 });
+        const x = randomTensor(rng, [2, 16, 9, 10], 'float32');
+        const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
+        const [ys, yc] = [k, im2col].map((backend) => backend.conv2d(x, w, null, g).data);
+        assert.ok(ys.some((v, i) => v !== yc[i]), 'the stride-2 forward gives the im2col outputs bit for bit');
+      } finally {
+        im2col.close();
       }
     });
 

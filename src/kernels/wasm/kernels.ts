@@ -47,7 +47,12 @@ const PARTIALS_MAX_FLOATS = 1 << 23;
  * a group ((m + 2)² · (Cin + Cout) floats per tile) stay in cache. F(4×4): 32 measured best for
  * the resnet preset (W5, bench/ab.ts: 1.11× over F(2×2) at 1 thread with 32, 1.09× with 96, 1.00× with 384).
  */
-const WINOGRAD_MIN_TILES = { 2: 96, 4: 32 } as const;
+const WINOGRAD_MIN_TILES = { 2: 96, 3: 96, 4: 32 } as const;
+/**
+ * The algorithm word of the stride-2 Winograd convolution (assembly/winograd-s2.ts: 2×2 outputs a
+ * tile from 5×5 inputs, 25 multiplies for direct convolution's 36), beside F(2×2) and F(4×4)'s 2 and 4.
+ */
+const WINOGRAD_S2 = 3;
 /** Input and output channels from which a 3×3 stride-1 convolution goes by Winograd (below, its GEMMs are too thin to gain). */
 const WINOGRAD_MIN_CHANNELS = 16;
 
@@ -56,7 +61,9 @@ export interface WasmKernelOptions extends WasmRuntimeOptions {
    * false: every convolution by im2col + GEMM. Default true: 3×3 stride-1 convolutions with
    * enough channels go by Winograd (forward, input and weight gradient; assembly/winograd.ts),
    * F(4×4, 3×3) or F(2×2, 3×3), whichever needs fewer multiplies for the output's size; 2 or 4
-   * fixes F(2×2) or F(4×4) for every such convolution (the tests run both).
+   * fixes F(2×2) or F(4×4) for every such convolution (the tests run both). 3×3 stride-2
+   * convolutions with enough channels go by the stride-2 algorithm of assembly/winograd-s2.ts
+   * in the forward pass (their gradients by im2col) unless this is false.
    */
   winograd?: boolean | 2 | 4;
 }
@@ -245,7 +252,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const dWSize = dW ? dW.size : 0;
     rt.reset();
     const pdx = grads.needDx ? rt.keep(x.size * 4) : 0; // each sample's item zeroes its dx
-    const im2colPath = winogradGroup(g, 1, 1) === 0;
+    const im2colPath = winogradGroup(g, 1, 1, true) === 0;
     const px = rt.input(x.data as Float32Array);
     const pw = rt.input(w.data as Float32Array);
     // With the pool by im2col: each sample's dy_conv[argmax] += dy_pool, ⊙ [y > 0], is made in its
@@ -281,13 +288,13 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // transformed domain ((m + 2)² · outC · C floats, zeroed and transformed back per piece), so
     // fewer, larger pieces give its GEMMs a longer inner dimension.
     const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : !parallel ? { pieces: 1, perPiece: g.N }
-      : winogradTile(g) ? { pieces: Math.ceil(g.N / Math.ceil(g.N / threads)), perPiece: Math.ceil(g.N / threads) }
+      : winogradTile(g, true) ? { pieces: Math.ceil(g.N / Math.ceil(g.N / threads)), perPiece: Math.ceil(g.N / threads) }
         : backwardPieces(g.N, dWSize, threads);
     const partials = dW ? rt.alloc(dWSize * (pieces - 1) * 4) : 0; // each piece's item zeroes its own
     // By Winograd: dx as the convolution of dy with the rotated kernels (Cout → C channels, output
     // H × W), dW summed in the transformed domain; `group` samples of a piece per GEMM.
-    const group = winogradGroup(g, perPiece, 1);
-    const m = winogradTile(g);
+    const group = winogradGroup(g, perPiece, 1, true);
+    const m = winogradTile(g, true);
     const pu = group && grads.needDx ? winogradKernels(pw, g, true) : 0;
     const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc || reluInItems ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0),
       pu ? rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group, m) + gemmScratch : 0,
@@ -311,16 +318,20 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   }
 
   /**
-   * The tile m of the Winograd F(m×m, 3×3) that the convolution of geometry g goes by (0: none,
-   * im2col): one needs a 3×3 kernel, stride and dilation 1, one group, padding ≤ 2 before each
-   * axis and enough channels; then F(4×4) where its (m + 2)² multiplies per tile over the tiles
-   * that cover the output are fewer than F(2×2)'s (on maps larger than about 4×4), unless the
-   * backend's `winograd` option fixes m.
+   * The Winograd algorithm word m that the convolution of geometry g goes by (0: none, im2col):
+   * one needs a 3×3 kernel, the same stride (1 or 2) along both axes, dilation 1, one group,
+   * padding ≤ 2 before each axis and enough channels. Stride 1 (forward and backward): F(4×4)
+   * where its (m + 2)² multiplies per tile over the tiles that cover the output are fewer than
+   * F(2×2)'s (on maps larger than about 4×4), unless the backend's `winograd` option fixes m.
+   * Stride 2: WINOGRAD_S2 for the forward pass (`backward` false), whatever that option's m.
    */
-  function winogradTile(g: Conv2dGeometry): number {
-    if (!winogradOn || g.kH !== 3 || g.kW !== 3 || g.strideH !== 1 || g.strideW !== 1 || g.dilationH !== 1 ||
+  function winogradTile(g: Conv2dGeometry, backward = false): number {
+    if (!winogradOn || g.kH !== 3 || g.kW !== 3 || g.strideH !== g.strideW || g.strideH > 2 || g.dilationH !== 1 ||
       g.dilationW !== 1 || g.groups !== 1 || g.padH > 2 || g.padW > 2 || g.C < WINOGRAD_MIN_CHANNELS ||
       g.outC < WINOGRAD_MIN_CHANNELS) return 0;
+    // Stride 2: the forward pass alone (its weight gradient measured slower than im2col's: 25
+    // GEMMs with the tiles as their short inner dimension; its input gradient has no transform here).
+    if (g.strideH === 2) return backward ? 0 : WINOGRAD_S2;
     if (winogradOption === 2 || winogradOption === 4) return winogradOption;
     const products = (m: number): number => (m + 2) ** 2 * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
     return products(4) < products(2) ? 4 : 2;
@@ -330,12 +341,13 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
    * Whether the convolution of geometry g goes by Winograd (winogradTile) and, if so, how many
    * samples (of at most `samples`) an item's GEMMs take: enough tiles, yet one item per thread.
    */
-  function winogradGroup(g: Conv2dGeometry, samples: number, threads: number): number {
-    const m = winogradTile(g);
+  function winogradGroup(g: Conv2dGeometry, samples: number, threads: number, backward = false): number {
+    const m = winogradTile(g, backward);
     if (m === 0) return 0;
-    const tiles = Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
+    const t = m === WINOGRAD_S2 ? 2 : m; // outputs along each axis of a tile
+    const tiles = Math.ceil(g.OH / t) * Math.ceil(g.OW / t);
     const most = Math.max(1, Math.ceil(samples / threads));
-    let group = Math.min(Math.ceil(WINOGRAD_MIN_TILES[m as 2 | 4] / tiles), most);
+    let group = Math.min(Math.ceil(WINOGRAD_MIN_TILES[m as 2 | 3 | 4] / tiles), most);
     // The GEMMs' columns come in register tiles of 8 (tileCols): a few more samples where that
     // leaves fewer columns computed and dropped (a 28×28 map's 49 tiles: one sample leaves 7 of
     // 56 unused, three 5 of 152).
@@ -355,7 +367,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const packed = rt.alloc(rt.exports.winogradPackedBytes(rows, cols, m));
     const tile = rt.exports.tileRows();
     const rowsPad = Math.ceil(rows / tile) * tile;
-    const parallel = rt.threads > 1 && (m + 2) ** 2 * rows * cols >= PARALLEL_MIN_WORK / 4;
+    const parallel = rt.threads > 1 && rt.exports.winogradPositions(m) * rows * cols >= PARALLEL_MIN_WORK / 4;
     const per = parallel ? Math.ceil(rowsPad / tile / rt.threads) * tile : rowsPad;
     const scratch = rt.alloc(rt.exports.winogradKernelScratchBytes() * rt.threads);
     rt.run(rt.writeJob([JOB_WINOGRAD_KERNELS, pw, packed, g.outC, g.C, adjoint ? 1 : 0, per, rowsPad, m, scratch]),

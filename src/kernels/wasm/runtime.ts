@@ -17,6 +17,7 @@ interface NablaExports {
   convScratchBytes(rows: number, OHW: number): number;
   winogradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number, m: number): number;
   winogradPackedBytes(Cout: number, Cin: number, m: number): number;
+  winogradPositions(m: number): number;
   winogradKernelScratchBytes(): number;
   winogradGradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number, m: number): number;
   addPartials(dW: number, partials: number, count: number, size: number): void;

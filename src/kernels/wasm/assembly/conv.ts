@@ -9,7 +9,7 @@ import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 import { reluBackwardSimd, reluSimd } from './elementwise';
 import { maxPool2dBackwardPlanes } from './pool';
-import { winogradAddWeightGradient, winogradGradWorkBytes, winogradSamples, winogradWeightGradient, winogradWorkBytes } from './winograd';
+import { winogradAddWeightGradient, winogradGradWorkBytes, winogradPositions, winogradSamples, winogradWeightGradient, winogradWorkBytes } from './winograd';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -202,7 +202,7 @@ function addBiasReluSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group, m (Winograd F(m×m, 3×3): 2 or 4)].
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group, m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts)].
  * With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then max(·, 0) with relu
  * (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW], then im2col's work
  * area (padded planes), then the gemm packing area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
@@ -255,7 +255,7 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
  * none; else a max-pool backward job descriptor whose dx is this job's dy: each sample's dy is
  * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW),
  * reluY (0: none; else y of a ReLU fused after the conv, without a pool: each sample's dy ⊙ [y > 0]
- * is made in the scratch likewise; never with u or winograd dW), m (Winograd F(m×m, 3×3): 2 or 4)]. With u,
+ * is made in the scratch likewise; never with u or winograd dW), m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts)]. With u,
  * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint),
  * `group` samples of the piece at a time, after the piece's weight gradient; with the last word,
  * the piece's weight gradient is summed in the Winograd domain (winogradWeightGradient), `group`
@@ -284,7 +284,7 @@ export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
   if (winogradDW) {
     // dW += Gᵀ [Σ over the piece's tiles of (A δ Aᵀ) ⊙ (Bᵀ d B)] G, the samples `group` at a time.
     const gemmScratch = scratch + <usize>winogradGradWorkBytes(C, outC, OH, OW, group, m);
-    zeroFloats(scratch, (m + 2) * (m + 2) * outC * C);
+    zeroFloats(scratch, winogradPositions(m) * outC * C);
     for (let n0 = p * perPiece; n0 < end; n0 += group) {
       winogradWeightGradient(x + <usize>(n0 * C * H * W) * 4, dy + <usize>(n0 * outC * OH * OW) * 4, min(group, end - n0),
         C, H, W, padH, padW, OH, OW, outC, scratch, gemmScratch, m);

@@ -35,7 +35,7 @@ export const JOB_MAX_POOL2D = 4;
 export const JOB_MAX_POOL2D_BACKWARD = 11;
 /**
  * Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows,
- * m (2 or 4), scratch (winogradKernelScratchBytes per thread)].
+ * m (2 or 4; 3: stride 2), scratch (winogradKernelScratchBytes per thread)].
  */
 export const JOB_WINOGRAD_KERNELS = 10;
 
@@ -193,7 +193,7 @@ export function tileCols(): i32 {
 }
 
 export { addPartials, convScratchBytes } from './conv';
-export { winogradPackedBytes, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
+export { winogradPackedBytes, winogradPositions, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
 /** Bytes of scratch per thread that a Winograd kernel-transform job needs. */
 export function winogradKernelScratchBytes(): i32 {
   return F4_STAGE_BYTES;

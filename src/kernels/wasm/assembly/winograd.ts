@@ -10,19 +10,44 @@
 // derives both.
 import { gemm, KC, MR } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
+import { inputTransformS2, kernelTransformS2, outputTransformS2, S2_POSITIONS } from './winograd-s2';
 import { addKernelGradientF4, F4_STAGE_BYTES, gradientTransformF4, inputTransformF4, kernelTransformF4, outputTransformF4 } from './winograd-f4';
 export { F4_STAGE_BYTES } from './winograd-f4';
 
-/** Tiles along an output axis of `size` (m outputs each). */
+/**
+ * The algorithm word m of the functions below: 2 or 4 for F(m×m, 3×3) at stride 1, S2 for the
+ * stride-2 algorithm of winograd-s2.ts (2×2 outputs a tile, 25 positions).
+ */
+export const S2: i32 = 3;
+
+/** Outputs along each axis of a tile of algorithm m. */
 // @ts-ignore: decorator
-@inline function tilesOf(size: i32, m: i32): i32 {
-  return (size + m - 1) / m;
+@inline function outTile(m: i32): i32 {
+  return m == S2 ? 2 : m;
 }
 
-/** Positions ξ of a transformed tile: (m + 2)². */
+/** Inputs between the blocks of adjacent tiles along an axis: outputs per tile × stride. */
+// @ts-ignore: decorator
+@inline function inStep(m: i32): i32 {
+  return m == S2 ? 4 : m;
+}
+
+/** Tiles along an output axis of `size` for algorithm m. */
+// @ts-ignore: decorator
+@inline function tilesOf(size: i32, m: i32): i32 {
+  const t = outTile(m);
+  return (size + t - 1) / t;
+}
+
+/** Positions ξ of a transformed tile: (m + 2)² at stride 1, 25 at stride 2. */
 // @ts-ignore: decorator
 @inline function positions(m: i32): i32 {
-  return (m + 2) * (m + 2);
+  return m == S2 ? S2_POSITIONS : (m + 2) * (m + 2);
+}
+
+/** positions(m), for the jobs that size the weight gradient's transformed sums. */
+export function winogradPositions(m: i32): i32 {
+  return positions(m);
 }
 
 /** Bytes of the small area after the plane: the F(4×4) transforms' staging and a group of output rows at the edge. */
@@ -46,11 +71,11 @@ function tileStride(tiles: i32): i32 {
 /** The zero-padded copy of one input channel that the input transform reads: rows and floats per row. */
 // @ts-ignore: decorator
 @inline function planeRows(OH: i32, m: i32): i32 {
-  return m * tilesOf(OH, m) + 2;
+  return inStep(m) * tilesOf(OH, m) + (m == S2 ? 1 : 2);
 }
 // @ts-ignore: decorator
 @inline function planeCols(OW: i32, m: i32): i32 {
-  return m * roundUp4(tilesOf(OW, m)) + 4;
+  return inStep(m) * roundUp4(tilesOf(OW, m)) + 4;
 }
 
 /** Bytes of the plane and the edge area after it, at the start of the work area. */
@@ -103,10 +128,14 @@ export function winogradKernelRows(w: usize, packed: usize, Cout: i32, Cin: i32,
       const pc = k / KC * KC, kc = min(KC, cols - pc);
       const at = packed + <usize>(pc * rowsPad + (i - i % MR) * kc + (k - pc) * MR + i % MR) * 4;
       if (i >= rows) {
-        for (let xi = 0; xi < 16; xi++) store<f32>(at + <usize>xi * xiBytes, 0);
+        for (let xi = 0; xi < positions(m); xi++) store<f32>(at + <usize>xi * xiBytes, 0);
         continue;
       }
       const g = w + <usize>((adjoint ? k * Cin + i : i * Cin + k) * 9) * 4;
+      if (m == S2) { // forward only: a stride-2 convolution's gradients go by im2col and col2im
+        kernelTransformS2(g, at, xiBytes);
+        continue;
+      }
       // Rotated by 180°, tap (r, j) of the kernel is tap (2 − r, 2 − j) of g.
       const g00 = tap(g, 0, 0, adjoint), g01 = tap(g, 0, 1, adjoint), g02 = tap(g, 0, 2, adjoint);
       const g10 = tap(g, 1, 0, adjoint), g11 = tap(g, 1, 1, adjoint), g12 = tap(g, 1, 2, adjoint);
@@ -256,10 +285,11 @@ function transformInputs(
       // next row (or past the last tile, into the stride's slack), which that row then rewrites.
       const vc = v + <usize>c * strideBytes + <usize>(s * T) * 4;
       for (let th = 0; th < TH; th++) {
-        const src = plane + <usize>(m * th) * planeBytes;
+        const src = plane + <usize>(inStep(m) * th) * planeBytes;
         for (let tw = 0; tw < TW; tw += 4) {
           const dst = vc + <usize>(th * TW + tw) * 4;
           if (m == 4) inputTransformF4(src + <usize>(4 * tw) * 4, planeBytes, dst, vXi, stage);
+          else if (m == S2) inputTransformS2(src + <usize>(4 * tw) * 4, planeBytes, dst, vXi, stage);
           else inputTransform4(src + <usize>(2 * tw) * 4, planeBytes, dst, vXi);
         }
       }
@@ -317,6 +347,7 @@ function outputTransforms(
         for (let tw = 0; tw < TW; tw += 4) {
           const at = mo + <usize>(th * TW + tw) * 4;
           if (m == 4) outputGroup4(at, mXi, bias, relu, yo, 4 * th, 4 * tw, OH, OW, edge);
+          else if (m == S2) outputGroupS2(at, mXi, bias, relu, yo, 2 * th, 2 * tw, OH, OW, edge);
           else outputGroup2(at, mXi, bias, relu, yo, 2 * th, 2 * tw, OH, OW, edge);
         }
       }
@@ -365,6 +396,23 @@ function outputTransforms(
     y00 = f32x4.max(y00, zero); y01 = f32x4.max(y01, zero);
     y10 = f32x4.max(y10, zero); y11 = f32x4.max(y11, zero);
   }
+  storeGroup2(y00, y01, y10, y11, yo, oh, ow, OH, OW, edge);
+}
+
+/** Four stride-2 tiles (winograd-s2.ts) from M at `at`: their output rows oh, oh + 1, columns ow … ow + 7 of the plane yo. */
+// @ts-ignore: decorator
+@inline function outputGroupS2(at: usize, mXi: usize, bias: v128, relu: bool, yo: usize, oh: i32, ow: i32, OH: i32, OW: i32, edge: usize): void {
+  const out = edge + <usize>F4_STAGE_BYTES;
+  outputTransformS2(at, mXi, bias, relu, out);
+  storeGroup2(v128.load(out), v128.load(out, 16), v128.load(out, 32), v128.load(out, 48), yo, oh, ow, OH, OW, edge);
+}
+
+/**
+ * The 2×2 outputs of four tiles (lane k: tile k; y00 … y11 its rows and columns) into rows oh,
+ * oh + 1, columns ow … ow + 7 of the plane yo (those inside OH × OW; `edge` stages the rest).
+ */
+// @ts-ignore: decorator
+@inline function storeGroup2(y00: v128, y01: v128, y10: v128, y11: v128, yo: usize, oh: i32, ow: i32, OH: i32, OW: i32, edge: usize): void {
   // Lane k is the group's tile k: its outputs are columns ow + 2k, ow + 2k + 1 of rows oh, oh + 1.
   const top0 = v128.shuffle<f32>(y00, y01, 0, 4, 1, 5), top1 = v128.shuffle<f32>(y00, y01, 2, 6, 3, 7);
   const bot0 = v128.shuffle<f32>(y10, y11, 0, 4, 1, 5), bot1 = v128.shuffle<f32>(y10, y11, 2, 6, 3, 7);

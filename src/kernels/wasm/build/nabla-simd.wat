@@ -15,20 +15,21 @@
  (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $14 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
  (type $15 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $16 (func (param i32 i32 i32) (result i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $18 (func (param i32 i32 v128 i32 i32 i32)))
- (type $19 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
- (type $20 (func (param i32 i32 i32 i32 f32 i32)))
- (type $21 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $22 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $23 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $24 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $25 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $26 (func (param i32 f64)))
- (type $27 (func (param i32 i32) (result i32)))
- (type $28 (func (param i32 i32 i32 i32 i32 i32)))
- (type $29 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $16 (func (param i32) (result i32)))
+ (type $17 (func (param i32 i32 i32) (result i32)))
+ (type $18 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $19 (func (param i32 i32 v128 i32 i32 i32)))
+ (type $20 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
+ (type $21 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $22 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $23 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $24 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $25 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $26 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $27 (func (param i32 f64)))
+ (type $28 (func (param i32 i32) (result i32)))
+ (type $29 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $30 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -63,6 +64,7 @@
  (export "addPartials" (func $src/kernels/wasm/assembly/conv/addPartials))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "winogradPackedBytes" (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes))
+ (export "winogradPositions" (func $src/kernels/wasm/assembly/winograd/winogradPositions))
  (export "winogradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes))
  (export "winogradGradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes))
  (export "reluSimd" (func $src/kernels/wasm/assembly/elementwise/reluSimd))
@@ -481,24 +483,33 @@
   end
  )
  (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (result i32)
-  local.get $3
-  local.get $5
-  i32.add
-  i32.const 1
-  i32.sub
-  local.get $5
-  i32.div_s
-  local.tee $3
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
   local.get $4
-  local.get $2
+  i32.const 2
   local.get $5
+  local.get $5
+  i32.const 3
+  i32.eq
+  local.tee $6
+  select
+  local.tee $4
+  local.get $2
   i32.add
   i32.const 1
   i32.sub
-  local.get $5
+  local.get $4
   i32.div_s
-  local.tee $2
   i32.mul
+  local.get $3
+  local.get $4
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $4
+  i32.div_s
   i32.mul
   i32.const 6
   i32.add
@@ -512,18 +523,45 @@
   i32.const 255
   i32.and
   select
-  local.set $4
-  local.get $2
-  local.get $5
-  i32.mul
+  local.set $7
   i32.const 2
-  i32.add
   local.get $5
+  local.get $5
+  i32.const 3
+  i32.eq
+  local.tee $4
+  select
+  local.set $8
+  i32.const 4
+  local.get $5
+  local.get $4
+  select
+  local.tee $9
+  local.get $2
+  local.get $8
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $8
+  i32.div_s
+  i32.mul
+  i32.const 1
+  i32.const 2
+  local.get $4
+  select
+  i32.add
   local.get $3
+  local.get $8
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $8
+  i32.div_s
   i32.const 3
   i32.add
   i32.const -4
   i32.and
+  local.get $9
   i32.mul
   i32.const 4
   i32.add
@@ -536,16 +574,21 @@
   i32.and
   i32.const 832
   i32.add
-  local.get $5
-  i32.const 2
-  i32.add
-  local.tee $2
-  local.get $2
-  i32.mul
-  local.tee $2
   local.get $0
+  local.get $6
+  if (result i32)
+   i32.const 25
+  else
+   local.get $5
+   i32.const 2
+   i32.add
+   local.tee $0
+   local.get $0
+   i32.mul
+  end
+  local.tee $0
   i32.mul
-  local.get $4
+  local.get $7
   i32.mul
   i32.const 2
   i32.shl
@@ -554,9 +597,9 @@
   i32.const -64
   i32.and
   i32.add
-  local.get $4
+  local.get $7
+  local.get $0
   local.get $1
-  local.get $2
   i32.mul
   i32.mul
   i32.const 2
@@ -808,32 +851,46 @@
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
-  local.get $14
-  local.get $7
-  local.get $16
-  i32.add
-  i32.const 1
-  i32.sub
-  local.get $16
-  i32.div_s
-  local.tee $18
-  local.get $16
-  i32.mul
   i32.const 2
-  i32.add
   local.get $16
-  local.get $8
   local.get $16
+  i32.const 3
+  i32.eq
+  local.tee $19
+  select
+  local.set $17
+  i32.const 4
+  local.get $16
+  local.get $19
+  select
+  local.tee $18
+  local.get $7
+  local.get $17
   i32.add
   i32.const 1
   i32.sub
-  local.get $16
+  local.get $17
   i32.div_s
   local.tee $20
+  i32.mul
+  i32.const 1
+  i32.const 2
+  local.get $19
+  select
+  i32.add
+  local.get $8
+  local.get $17
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $17
+  i32.div_s
+  local.tee $17
   i32.const 3
   i32.add
   i32.const -4
   i32.and
+  local.get $18
   i32.mul
   i32.const 4
   i32.add
@@ -844,40 +901,50 @@
   i32.add
   i32.const -64
   i32.and
-  local.tee $19
+  local.tee $18
+  local.get $14
+  i32.add
+  local.set $21
+  local.get $14
+  local.get $18
   i32.const 832
   i32.add
   i32.add
-  local.tee $17
-  local.get $18
+  local.tee $22
+  local.get $17
   local.get $20
   i32.mul
   local.get $1
   i32.mul
-  local.tee $23
+  local.tee $20
   i32.const 6
   i32.add
   i32.const -4
   i32.and
-  local.tee $18
-  local.get $18
+  local.tee $17
+  local.get $17
   i32.const 4
   i32.add
-  local.get $18
+  local.get $17
   i32.const 255
   i32.and
   select
-  local.tee $20
+  local.tee $17
   i32.const 2
   i32.shl
-  local.tee $21
-  local.get $16
-  i32.const 2
-  i32.add
   local.tee $18
-  local.get $18
-  i32.mul
-  local.tee $22
+  local.get $19
+  if (result i32)
+   i32.const 25
+  else
+   local.get $16
+   i32.const 2
+   i32.add
+   local.tee $19
+   local.get $19
+   i32.mul
+  end
+  local.tee $19
   local.get $2
   i32.mul
   i32.mul
@@ -886,11 +953,11 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $24
+  local.set $23
   local.get $2
-  local.get $21
+  local.get $18
   i32.mul
-  local.set $18
+  local.set $24
   local.get $0
   local.get $1
   local.get $2
@@ -901,13 +968,10 @@
   local.get $7
   local.get $8
   local.get $14
+  local.get $22
   local.get $17
-  local.get $20
   local.get $16
-  local.get $14
-  local.get $19
-  i32.add
-  local.tee $3
+  local.get $21
   call $src/kernels/wasm/assembly/winograd/transformInputs
   local.get $10
   i32.const 3
@@ -920,42 +984,42 @@
   i32.mul
   i32.const 2
   i32.shl
-  local.set $4
+  local.set $3
   local.get $10
-  local.get $21
+  local.get $18
   i32.mul
-  local.set $5
+  local.set $4
   i32.const 0
   local.set $0
   loop $for-loop|0
    local.get $0
-   local.get $22
+   local.get $19
    i32.lt_s
    if
     i32.const 0
     i32.const 0
     local.get $10
-    local.get $23
+    local.get $20
     local.get $2
     i32.const 0
     local.get $2
-    local.get $17
+    local.get $22
     local.get $0
-    local.get $18
-    i32.mul
-    i32.add
-    local.get $20
     local.get $24
-    local.get $0
-    local.get $5
     i32.mul
     i32.add
-    local.get $20
+    local.get $17
+    local.get $23
+    local.get $0
+    local.get $4
+    i32.mul
+    i32.add
+    local.get $17
     i32.const 0
     local.get $15
     local.get $9
     local.get $0
-    local.get $4
+    local.get $3
     i32.mul
     i32.add
     i32.const 0
@@ -969,9 +1033,9 @@
    end
   end
   local.get $16
-  local.get $24
-  local.get $5
-  local.get $21
+  local.get $23
+  local.get $4
+  local.get $18
   local.get $1
   local.get $10
   local.get $7
@@ -979,7 +1043,7 @@
   local.get $11
   local.get $12
   local.get $13
-  local.get $3
+  local.get $21
   call $src/kernels/wasm/assembly/winograd/outputTransforms
  )
  (func $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (result i32)
@@ -990,15 +1054,22 @@
   local.get $4
   local.get $5
   call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
-  local.get $0
   local.get $5
-  i32.const 2
-  i32.add
-  local.tee $0
-  local.get $0
-  i32.mul
+  i32.const 3
+  i32.eq
+  if (result i32)
+   i32.const 25
+  else
+   local.get $5
+   i32.const 2
+   i32.add
+   local.tee $2
+   local.get $2
+   i32.mul
+  end
   local.get $1
   i32.mul
+  local.get $0
   i32.mul
   i32.const 2
   i32.shl
@@ -1020,25 +1091,25 @@
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
-  (local $25 v128)
-  (local $26 v128)
+  (local $25 i32)
+  (local $26 i32)
   (local $27 v128)
-  (local $28 v128)
+  (local $28 i32)
   (local $29 i32)
-  (local $30 v128)
-  (local $31 v128)
+  (local $30 i32)
+  (local $31 i32)
   (local $32 v128)
   (local $33 v128)
   (local $34 v128)
   (local $35 v128)
   (local $36 v128)
   (local $37 v128)
-  (local $38 i32)
+  (local $38 v128)
   (local $39 i32)
   (local $40 i32)
-  (local $41 i32)
+  (local $41 v128)
   (local $42 v128)
-  (local $43 i32)
+  (local $43 v128)
   (local $44 v128)
   (local $45 v128)
   (local $46 v128)
@@ -1046,28 +1117,42 @@
   (local $48 v128)
   (local $49 v128)
   (local $50 v128)
-  local.get $8
-  local.get $12
-  i32.add
-  i32.const 1
-  i32.sub
-  local.get $12
-  i32.div_s
-  local.tee $8
-  local.tee $20
+  (local $51 v128)
+  (local $52 v128)
+  (local $53 v128)
   local.get $7
+  i32.const 2
   local.get $12
+  local.get $12
+  i32.const 3
+  i32.eq
+  local.tee $7
+  select
+  local.tee $14
   i32.add
   i32.const 1
   i32.sub
-  local.get $12
+  local.get $14
   i32.div_s
-  local.tee $7
-  local.tee $21
+  local.tee $17
+  local.set $21
+  local.get $17
+  local.get $8
+  local.get $14
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $14
+  i32.div_s
+  local.tee $19
   i32.mul
   local.set $22
+  i32.const 4
   local.get $12
-  local.get $8
+  local.get $7
+  select
+  local.tee $8
+  local.get $19
   i32.const 3
   i32.add
   i32.const -4
@@ -1075,7 +1160,7 @@
   i32.mul
   i32.const 4
   i32.add
-  local.tee $19
+  local.tee $20
   i32.const 2
   i32.shl
   local.set $16
@@ -1085,12 +1170,15 @@
   local.tee $23
   local.get $2
   i32.mul
-  local.set $29
+  local.set $28
   local.get $3
-  local.get $7
-  local.get $12
+  local.get $8
+  local.get $17
   i32.mul
+  i32.const 1
   i32.const 2
+  local.get $7
+  select
   i32.add
   local.tee $7
   local.get $5
@@ -1102,7 +1190,7 @@
   select
   local.set $24
   local.get $4
-  local.get $19
+  local.get $20
   local.get $6
   i32.sub
   local.tee $8
@@ -1110,47 +1198,49 @@
   local.get $8
   i32.lt_s
   select
-  local.set $17
+  local.set $29
   local.get $7
-  local.get $19
+  local.get $20
   i32.mul
-  local.set $8
+  local.set $11
+  i32.const 0
+  local.set $7
   loop $for-loop|0
-   local.get $14
+   local.get $7
    i32.const 4
    i32.add
-   local.tee $7
-   local.get $8
+   local.tee $8
+   local.get $11
    i32.le_s
    if
     local.get $9
-    local.get $14
+    local.get $7
     i32.const 2
     i32.shl
     i32.add
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     v128.store
-    local.get $7
-    local.set $14
+    local.get $8
+    local.set $7
     br $for-loop|0
    end
   end
   loop $for-loop|1
-   local.get $8
-   local.get $14
-   i32.gt_s
+   local.get $7
+   local.get $11
+   i32.lt_s
    if
     local.get $9
-    local.get $14
+    local.get $7
     i32.const 2
     i32.shl
     i32.add
     f32.const 0
     f32.store
-    local.get $14
+    local.get $7
     i32.const 1
     i32.add
-    local.set $14
+    local.set $7
     br $for-loop|1
    end
   end
@@ -1160,17 +1250,17 @@
    i32.gt_s
    if
     i32.const 0
-    local.set $14
+    local.set $17
     loop $for-loop|3
      local.get $2
-     local.get $14
+     local.get $17
      i32.gt_s
      if
       local.get $0
       local.get $2
       local.get $18
       i32.mul
-      local.get $14
+      local.get $17
       i32.add
       local.get $3
       i32.mul
@@ -1179,36 +1269,36 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $38
-      i32.const 0
       local.set $11
+      i32.const 0
+      local.set $14
       loop $for-loop|4
-       local.get $11
+       local.get $14
        local.get $24
        i32.lt_s
        if
         local.get $9
         local.get $5
-        local.get $11
+        local.get $14
         i32.add
-        local.get $19
+        local.get $20
         i32.mul
         local.get $6
         i32.add
         i32.const 2
         i32.shl
         i32.add
-        local.set $39
-        local.get $38
-        local.get $4
+        local.set $25
         local.get $11
+        local.get $4
+        local.get $14
         i32.mul
         i32.const 2
         i32.shl
         i32.add
-        local.set $40
+        local.set $26
         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
-         local.get $17
+         local.get $29
          i32.const 4
          i32.lt_s
          if
@@ -1216,17 +1306,17 @@
           local.set $7
           loop $for-loop|5
            local.get $7
-           local.get $17
+           local.get $29
            i32.lt_s
            if
             local.get $7
             i32.const 2
             i32.shl
             local.tee $8
-            local.get $39
+            local.get $25
             i32.add
             local.get $8
-            local.get $40
+            local.get $26
             i32.add
             f32.load
             f32.store
@@ -1246,17 +1336,17 @@
           i32.const 4
           i32.add
           local.tee $8
-          local.get $17
+          local.get $29
           i32.le_s
           if
            local.get $7
            i32.const 2
            i32.shl
            local.tee $7
-           local.get $39
+           local.get $25
            i32.add
            local.get $7
-           local.get $40
+           local.get $26
            i32.add
            v128.load
            v128.store
@@ -1266,33 +1356,33 @@
           end
          end
          local.get $7
-         local.get $17
+         local.get $29
          i32.lt_s
          if
-          local.get $17
+          local.get $29
           i32.const 4
           i32.sub
           i32.const 2
           i32.shl
           local.tee $7
-          local.get $39
+          local.get $25
           i32.add
           local.get $7
-          local.get $40
+          local.get $26
           i32.add
           v128.load
           v128.store
          end
         end
-        local.get $11
+        local.get $14
         i32.const 1
         i32.add
-        local.set $11
+        local.set $14
         br $for-loop|4
        end
       end
       local.get $10
-      local.get $14
+      local.get $17
       local.get $23
       i32.mul
       i32.add
@@ -1302,17 +1392,22 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $38
+      local.set $25
       i32.const 0
-      local.set $11
+      local.set $14
       loop $for-loop|7
-       local.get $11
+       local.get $14
        local.get $21
        i32.lt_s
        if
         local.get $9
-        local.get $11
+        local.get $14
+        i32.const 4
         local.get $12
+        local.get $12
+        i32.const 3
+        i32.eq
+        select
         i32.mul
         local.get $16
         i32.mul
@@ -1322,19 +1417,19 @@
         local.set $8
         loop $for-loop|8
          local.get $8
-         local.get $20
+         local.get $19
          i32.lt_s
          if
-          local.get $38
-          local.get $11
-          local.get $20
+          local.get $25
+          local.get $14
+          local.get $19
           i32.mul
           local.get $8
           i32.add
           i32.const 2
           i32.shl
           i32.add
-          local.set $40
+          local.set $30
           local.get $12
           i32.const 4
           i32.eq
@@ -1345,281 +1440,443 @@
            i32.shl
            i32.add
            local.get $16
-           local.get $40
-           local.get $29
+           local.get $30
+           local.get $28
            local.get $13
            call $src/kernels/wasm/assembly/winograd-f4/inputTransformF4
           else
-           local.get $39
-           local.get $8
+           local.get $12
            i32.const 3
-           i32.shl
-           i32.add
-           local.tee $41
-           v128.load
-           local.tee $35
-           local.get $41
-           v128.load offset=16
-           local.tee $36
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           local.set $30
-           local.get $16
-           local.get $41
-           i32.add
-           local.tee $7
-           v128.load
-           local.tee $15
-           local.get $7
-           v128.load offset=16
-           local.tee $25
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           local.set $31
-           local.get $15
-           local.get $25
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.get $7
-           v128.load offset=8
-           local.tee $42
-           local.get $7
-           v128.load offset=24
-           local.tee $15
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.tee $32
-           f32x4.sub
-           local.set $33
-           local.get $7
-           local.get $16
-           i32.add
-           local.tee $43
-           v128.load
-           local.tee $37
-           local.get $43
-           v128.load offset=16
-           local.tee $44
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           local.set $34
-           local.get $16
-           local.get $43
-           i32.add
-           local.tee $7
-           v128.load
-           local.tee $25
-           local.get $7
-           v128.load offset=16
-           local.tee $26
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           local.set $45
-           local.get $7
-           v128.load offset=8
-           local.tee $27
-           local.get $7
-           v128.load offset=24
-           local.tee $28
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.set $46
-           local.get $40
-           local.get $35
-           local.get $36
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.get $41
-           v128.load offset=8
-           local.tee $47
-           local.get $41
-           v128.load offset=24
-           local.tee $48
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.tee $49
-           f32x4.sub
-           local.get $37
-           local.get $44
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.get $43
-           v128.load offset=8
-           local.tee $44
-           local.get $43
-           v128.load offset=24
-           local.tee $50
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.tee $35
-           f32x4.sub
-           local.tee $36
-           f32x4.sub
-           v128.store
-           local.get $29
-           local.get $40
-           i32.add
-           local.get $30
-           local.get $49
-           f32x4.add
-           local.get $34
-           local.get $35
-           f32x4.add
-           local.tee $37
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 1
-           i32.shl
-           i32.add
-           local.get $49
-           local.get $30
-           f32x4.sub
-           local.get $35
-           local.get $34
-           f32x4.sub
-           local.tee $35
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 3
-           i32.mul
-           i32.add
-           local.get $30
-           local.get $47
-           local.get $48
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           f32x4.sub
-           local.get $34
-           local.get $44
-           local.get $50
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           f32x4.sub
-           local.tee $30
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 2
-           i32.shl
-           i32.add
-           local.get $33
-           local.get $36
-           f32x4.add
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 5
-           i32.mul
-           i32.add
-           local.get $31
-           local.get $32
-           f32x4.add
-           local.tee $34
-           local.get $37
-           f32x4.add
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 6
-           i32.mul
-           i32.add
-           local.get $32
-           local.get $31
-           f32x4.sub
-           local.tee $32
-           local.get $35
-           f32x4.add
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 7
-           i32.mul
-           i32.add
-           local.get $31
-           local.get $42
-           local.get $15
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           f32x4.sub
-           local.tee $15
-           local.get $30
-           f32x4.add
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 3
-           i32.shl
-           i32.add
-           local.get $36
-           local.get $33
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 9
-           i32.mul
-           i32.add
-           local.get $37
-           local.get $34
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 10
-           i32.mul
-           i32.add
-           local.get $35
-           local.get $32
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 11
-           i32.mul
-           i32.add
-           local.get $30
-           local.get $15
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 12
-           i32.mul
-           i32.add
-           local.get $33
-           local.get $25
-           local.get $26
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.get $46
-           f32x4.sub
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 13
-           i32.mul
-           i32.add
-           local.get $34
-           local.get $45
-           local.get $46
-           f32x4.add
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 14
-           i32.mul
-           i32.add
-           local.get $32
-           local.get $46
-           local.get $45
-           f32x4.sub
-           f32x4.sub
-           v128.store
-           local.get $40
-           local.get $29
-           i32.const 15
-           i32.mul
-           i32.add
-           local.get $15
-           local.get $45
-           local.get $27
-           local.get $28
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           f32x4.sub
-           f32x4.sub
-           v128.store
+           i32.eq
+           if
+            local.get $39
+            local.get $8
+            i32.const 4
+            i32.shl
+            i32.add
+            local.set $26
+            i32.const 0
+            local.set $7
+            i32.const 0
+            local.set $11
+            loop $for-loop|00
+             local.get $7
+             i32.const 5
+             i32.lt_s
+             if
+              local.get $26
+              local.get $7
+              local.get $16
+              i32.mul
+              i32.add
+              local.tee $31
+              v128.load
+              local.set $15
+              local.get $31
+              v128.load offset=64
+              local.set $27
+              local.get $13
+              local.get $7
+              i32.const 80
+              i32.mul
+              i32.add
+              local.tee $40
+              local.get $15
+              local.get $31
+              v128.load offset=16
+              local.tee $32
+              i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+              local.tee $33
+              local.get $31
+              v128.load offset=32
+              local.tee $34
+              local.get $31
+              v128.load offset=48
+              local.tee $35
+              i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+              local.tee $36
+              i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+              local.tee $37
+              local.get $15
+              local.get $32
+              i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+              local.tee $15
+              local.get $34
+              local.get $35
+              i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+              local.tee $32
+              i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+              local.tee $34
+              f32x4.sub
+              v128.store
+              local.get $40
+              local.get $34
+              v128.store offset=16
+              local.get $40
+              local.get $37
+              local.get $27
+              i8x16.shuffle 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19
+              local.get $34
+              f32x4.sub
+              v128.store offset=32
+              local.get $40
+              local.get $33
+              local.get $36
+              i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+              v128.store offset=48
+              local.get $40
+              local.get $15
+              local.get $32
+              i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+              v128.store offset=64
+              local.get $7
+              i32.const 1
+              i32.add
+              local.set $7
+              br $for-loop|00
+             end
+            end
+            loop $for-loop|11
+             local.get $11
+             i32.const 5
+             i32.lt_s
+             if
+              local.get $13
+              local.get $11
+              i32.const 4
+              i32.shl
+              i32.add
+              local.tee $7
+              v128.load offset=80
+              local.set $15
+              local.get $7
+              v128.load offset=240
+              local.set $27
+              local.get $7
+              v128.load offset=320
+              local.set $32
+              local.get $30
+              local.get $11
+              local.get $28
+              i32.mul
+              i32.add
+              local.tee $26
+              local.get $7
+              v128.load
+              local.get $7
+              v128.load offset=160
+              local.tee $33
+              f32x4.sub
+              v128.store
+              local.get $26
+              local.get $28
+              i32.const 5
+              i32.mul
+              i32.add
+              local.get $33
+              v128.store
+              local.get $26
+              local.get $28
+              i32.const 10
+              i32.mul
+              i32.add
+              local.get $32
+              local.get $33
+              f32x4.sub
+              v128.store
+              local.get $26
+              local.get $28
+              i32.const 15
+              i32.mul
+              i32.add
+              local.get $15
+              v128.store
+              local.get $26
+              local.get $28
+              i32.const 20
+              i32.mul
+              i32.add
+              local.get $27
+              v128.store
+              local.get $11
+              i32.const 1
+              i32.add
+              local.set $11
+              br $for-loop|11
+             end
+            end
+           else
+            local.get $39
+            local.get $8
+            i32.const 3
+            i32.shl
+            i32.add
+            local.tee $7
+            v128.load
+            local.set $41
+            local.get $7
+            local.get $16
+            i32.add
+            local.tee $11
+            v128.load
+            local.tee $42
+            local.get $11
+            v128.load offset=16
+            local.tee $43
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.get $11
+            v128.load offset=8
+            local.tee $44
+            local.get $11
+            v128.load offset=24
+            local.tee $45
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.tee $32
+            f32x4.sub
+            local.set $33
+            local.get $11
+            local.get $16
+            i32.add
+            local.tee $11
+            v128.load
+            local.set $46
+            local.get $11
+            local.get $16
+            i32.add
+            local.tee $26
+            v128.load
+            local.set $34
+            local.get $26
+            v128.load offset=16
+            local.set $35
+            local.get $26
+            v128.load offset=8
+            local.tee $47
+            local.get $26
+            v128.load offset=24
+            local.tee $48
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.set $36
+            local.get $30
+            local.get $41
+            local.get $7
+            v128.load offset=16
+            local.tee $49
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.get $7
+            v128.load offset=8
+            local.tee $50
+            local.get $7
+            v128.load offset=24
+            local.tee $51
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.tee $37
+            f32x4.sub
+            local.get $46
+            local.get $11
+            v128.load offset=16
+            local.tee $52
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.get $11
+            v128.load offset=8
+            local.tee $15
+            local.get $11
+            v128.load offset=24
+            local.tee $27
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.tee $38
+            f32x4.sub
+            local.tee $53
+            f32x4.sub
+            v128.store
+            local.get $28
+            local.get $30
+            i32.add
+            local.get $41
+            local.get $49
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            local.tee $41
+            local.get $37
+            f32x4.add
+            local.get $46
+            local.get $52
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            local.tee $46
+            local.get $38
+            f32x4.add
+            local.tee $49
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 1
+            i32.shl
+            i32.add
+            local.get $37
+            local.get $41
+            f32x4.sub
+            local.get $38
+            local.get $46
+            f32x4.sub
+            local.tee $37
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 3
+            i32.mul
+            i32.add
+            local.get $41
+            local.get $50
+            local.get $51
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            f32x4.sub
+            local.get $46
+            local.get $15
+            local.get $27
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            f32x4.sub
+            local.tee $15
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $33
+            local.get $53
+            f32x4.add
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 5
+            i32.mul
+            i32.add
+            local.get $42
+            local.get $43
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            local.tee $27
+            local.get $32
+            f32x4.add
+            local.tee $38
+            local.get $49
+            f32x4.add
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 6
+            i32.mul
+            i32.add
+            local.get $32
+            local.get $27
+            f32x4.sub
+            local.tee $32
+            local.get $37
+            f32x4.add
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 7
+            i32.mul
+            i32.add
+            local.get $27
+            local.get $44
+            local.get $45
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            f32x4.sub
+            local.tee $27
+            local.get $15
+            f32x4.add
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 3
+            i32.shl
+            i32.add
+            local.get $53
+            local.get $33
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 9
+            i32.mul
+            i32.add
+            local.get $49
+            local.get $38
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 10
+            i32.mul
+            i32.add
+            local.get $37
+            local.get $32
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 11
+            i32.mul
+            i32.add
+            local.get $15
+            local.get $27
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 12
+            i32.mul
+            i32.add
+            local.get $33
+            local.get $34
+            local.get $35
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.get $36
+            f32x4.sub
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 13
+            i32.mul
+            i32.add
+            local.get $38
+            local.get $34
+            local.get $35
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            local.tee $15
+            local.get $36
+            f32x4.add
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 14
+            i32.mul
+            i32.add
+            local.get $32
+            local.get $36
+            local.get $15
+            f32x4.sub
+            f32x4.sub
+            v128.store
+            local.get $30
+            local.get $28
+            i32.const 15
+            i32.mul
+            i32.add
+            local.get $27
+            local.get $15
+            local.get $47
+            local.get $48
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            f32x4.sub
+            f32x4.sub
+            v128.store
+           end
           end
           local.get $8
           i32.const 4
@@ -1628,17 +1885,17 @@
           br $for-loop|8
          end
         end
-        local.get $11
+        local.get $14
         i32.const 1
         i32.add
-        local.set $11
+        local.set $14
         br $for-loop|7
        end
       end
-      local.get $14
+      local.get $17
       i32.const 1
       i32.add
-      local.set $14
+      local.set $17
       br $for-loop|3
      end
     end
@@ -2149,7 +2406,7 @@
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$5
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$6
      local.get $0
      i32.load offset=96
      local.tee $7
@@ -2159,7 +2416,7 @@
       local.get $1
       local.get $2
       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$5
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$6
      end
      local.get $0
      i32.load offset=68
@@ -5376,13 +5633,90 @@
   (local $35 v128)
   (local $36 i32)
   (local $37 i32)
-  local.get $11
-  local.get $13
   i32.const 2
+  local.get $13
+  local.get $13
+  i32.const 3
+  i32.eq
+  local.tee $19
+  select
+  local.tee $16
+  local.get $8
   i32.add
+  i32.const 1
+  i32.sub
+  local.get $16
+  i32.div_s
   local.tee $15
-  local.get $15
+  local.get $9
+  local.get $16
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $16
+  i32.div_s
+  local.tee $23
   i32.mul
+  local.tee $17
+  local.get $2
+  i32.mul
+  local.tee $18
+  i32.const 6
+  i32.add
+  i32.const -4
+  i32.and
+  local.tee $16
+  local.get $16
+  i32.const 4
+  i32.add
+  local.get $16
+  i32.const 255
+  i32.and
+  select
+  local.tee $16
+  i32.const 2
+  i32.shl
+  local.set $24
+  local.get $15
+  i32.const 4
+  local.get $13
+  local.get $19
+  select
+  local.tee $20
+  i32.mul
+  i32.const 1
+  i32.const 2
+  local.get $19
+  select
+  i32.add
+  local.get $23
+  i32.const 3
+  i32.add
+  i32.const -4
+  i32.and
+  local.get $20
+  i32.mul
+  i32.const 4
+  i32.add
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  local.get $11
+  local.get $19
+  if (result i32)
+   i32.const 25
+  else
+   local.get $13
+   i32.const 2
+   i32.add
+   local.tee $19
+   local.get $19
+   i32.mul
+  end
   local.tee $19
   local.get $10
   i32.mul
@@ -5395,32 +5729,48 @@
   i32.const -64
   i32.and
   i32.add
+  local.tee $20
+  i32.add
+  local.set $25
+  i32.const 2
+  local.get $13
+  local.get $13
+  i32.const 3
+  i32.eq
+  local.tee $21
+  select
+  local.set $22
+  local.get $20
+  i32.const 4
+  local.get $13
+  local.get $21
+  select
   local.tee $26
   local.get $8
-  local.get $13
+  local.get $22
   i32.add
   i32.const 1
   i32.sub
-  local.get $13
+  local.get $22
   i32.div_s
-  local.tee $15
-  local.get $13
   i32.mul
+  i32.const 1
   i32.const 2
+  local.get $21
+  select
   i32.add
-  local.get $13
   local.get $9
-  local.get $13
+  local.get $22
   i32.add
   i32.const 1
   i32.sub
-  local.get $13
+  local.get $22
   i32.div_s
-  local.tee $24
   i32.const 3
   i32.add
   i32.const -4
   i32.and
+  local.get $26
   i32.mul
   i32.const 4
   i32.add
@@ -5431,48 +5781,21 @@
   i32.add
   i32.const -64
   i32.and
-  local.tee $16
-  i32.add
-  local.set $20
-  local.get $26
-  local.get $16
   i32.const 832
   i32.add
   i32.add
-  local.tee $16
-  local.get $15
-  local.get $24
-  i32.mul
-  local.tee $22
-  local.get $2
-  i32.mul
-  local.tee $23
-  i32.const 6
-  i32.add
-  i32.const -4
-  i32.and
-  local.tee $17
-  local.get $17
-  i32.const 4
-  i32.add
-  local.get $17
-  i32.const 255
-  i32.and
-  select
-  local.tee $17
-  i32.const 2
-  i32.shl
-  local.tee $18
+  local.tee $26
   local.get $3
   local.get $19
   i32.mul
+  local.get $24
   i32.mul
   i32.const 63
   i32.add
   i32.const -64
   i32.and
   i32.add
-  local.set $21
+  local.set $27
   local.get $0
   local.get $2
   local.get $3
@@ -5482,14 +5805,14 @@
   local.get $7
   local.get $8
   local.get $9
+  local.get $20
   local.get $26
   local.get $16
-  local.get $17
   local.get $13
-  local.get $20
+  local.get $25
   call $src/kernels/wasm/assembly/winograd/transformInputs
   local.get $13
-  local.get $24
+  local.get $23
   i32.const 3
   i32.add
   i32.const -4
@@ -5498,11 +5821,11 @@
   local.tee $0
   i32.const 2
   i32.shl
-  local.set $27
+  local.set $21
   local.get $10
-  local.get $18
+  local.get $24
   i32.mul
-  local.set $25
+  local.set $22
   local.get $13
   local.get $15
   i32.mul
@@ -5519,7 +5842,7 @@
    local.get $5
    i32.le_s
    if
-    local.get $26
+    local.get $20
     local.get $4
     i32.const 2
     i32.shl
@@ -5536,7 +5859,7 @@
    local.get $5
    i32.lt_s
    if
-    local.get $26
+    local.get $20
     local.get $4
     i32.const 2
     i32.shl
@@ -5585,9 +5908,9 @@
        local.get $8
        i32.lt_s
        if
-        local.get $26
+        local.get $20
         local.get $5
-        local.get $27
+        local.get $21
         i32.mul
         i32.add
         local.set $29
@@ -5683,13 +6006,13 @@
         br $for-loop|4
        end
       end
-      local.get $21
+      local.get $27
       local.get $6
-      local.get $18
+      local.get $24
       i32.mul
       i32.add
       local.get $7
-      local.get $22
+      local.get $17
       i32.mul
       i32.const 2
       i32.shl
@@ -5702,11 +6025,11 @@
        local.get $15
        i32.lt_s
        if
-        local.get $26
+        local.get $20
         local.get $4
         local.get $13
         i32.mul
-        local.get $27
+        local.get $21
         i32.mul
         i32.add
         local.set $29
@@ -5714,12 +6037,12 @@
         local.set $5
         loop $for-loop|8
          local.get $5
-         local.get $24
+         local.get $23
          i32.lt_s
          if
           local.get $28
           local.get $4
-          local.get $24
+          local.get $23
           i32.mul
           local.get $5
           i32.add
@@ -5736,10 +6059,10 @@
            i32.const 4
            i32.shl
            i32.add
-           local.get $27
+           local.get $21
            local.get $30
+           local.get $22
            local.get $25
-           local.get $20
            call $src/kernels/wasm/assembly/winograd-f4/gradientTransformF4
           else
            local.get $29
@@ -5756,7 +6079,7 @@
            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
            local.set $14
            local.get $0
-           local.get $27
+           local.get $21
            i32.add
            local.tee $0
            v128.load
@@ -5769,7 +6092,7 @@
            local.get $30
            local.get $14
            v128.store
-           local.get $25
+           local.get $22
            local.get $30
            i32.add
            local.get $14
@@ -5779,7 +6102,7 @@
            local.tee $31
            f32x4.add
            v128.store
-           local.get $25
+           local.get $22
            i32.const 1
            i32.shl
            local.tee $36
@@ -5789,7 +6112,7 @@
            local.get $31
            f32x4.sub
            v128.store
-           local.get $25
+           local.get $22
            i32.const 3
            i32.mul
            local.tee $0
@@ -5799,7 +6122,7 @@
            f32x4.neg
            v128.store
            local.get $30
-           local.get $25
+           local.get $22
            i32.const 2
            i32.shl
            i32.add
@@ -5809,7 +6132,7 @@
            f32x4.add
            local.tee $32
            v128.store
-           local.get $25
+           local.get $22
            local.get $37
            i32.add
            local.get $32
@@ -5836,7 +6159,7 @@
            f32x4.neg
            v128.store
            local.get $30
-           local.get $25
+           local.get $22
            i32.const 3
            i32.shl
            i32.add
@@ -5846,7 +6169,7 @@
            f32x4.sub
            local.tee $14
            v128.store
-           local.get $25
+           local.get $22
            local.get $37
            i32.add
            local.get $14
@@ -5870,7 +6193,7 @@
            f32x4.neg
            v128.store
            local.get $30
-           local.get $25
+           local.get $22
            i32.const 12
            i32.mul
            i32.add
@@ -5879,7 +6202,7 @@
            f32x4.neg
            local.tee $14
            v128.store
-           local.get $25
+           local.get $22
            local.get $30
            i32.add
            local.get $14
@@ -5931,7 +6254,7 @@
    end
   end
   local.get $3
-  local.get $18
+  local.get $24
   i32.mul
   local.set $0
   local.get $3
@@ -5951,19 +6274,19 @@
     i32.const 1
     local.get $10
     local.get $3
-    local.get $23
-    local.get $21
+    local.get $18
+    local.get $27
     local.get $1
-    local.get $25
+    local.get $22
     i32.mul
     i32.add
-    local.get $17
     local.get $16
+    local.get $26
     local.get $0
     local.get $1
     i32.mul
     i32.add
-    local.get $17
+    local.get $16
     local.get $11
     local.get $1
     local.get $2
@@ -5984,13 +6307,35 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/winograd/winogradPositions (param $0 i32) (result i32)
+  local.get $0
+  i32.const 3
+  i32.eq
+  if (result i32)
+   i32.const 25
+  else
+   local.get $0
+   i32.const 2
+   i32.add
+   local.tee $0
+   local.get $0
+   i32.mul
+  end
+ )
  (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes (param $0 i32) (param $1 i32) (param $2 i32) (result i32)
   local.get $2
-  i32.const 2
-  i32.add
-  local.tee $2
-  local.get $2
-  i32.mul
+  i32.const 3
+  i32.eq
+  if (result i32)
+   i32.const 25
+  else
+   local.get $2
+   i32.const 2
+   i32.add
+   local.tee $2
+   local.get $2
+   i32.mul
+  end
   local.get $0
   i32.const 3
   i32.add
@@ -6008,20 +6353,21 @@
   (local $9 f32)
   (local $10 f32)
   (local $11 f32)
-  (local $12 f32)
+  (local $12 i32)
   (local $13 f32)
-  (local $14 i32)
-  (local $15 f32)
+  (local $14 f32)
+  (local $15 i32)
   (local $16 i32)
   (local $17 f32)
   (local $18 f32)
   (local $19 f32)
-  (local $20 i32)
+  (local $20 f32)
   (local $21 i32)
   (local $22 i32)
-  (local $23 f32)
+  (local $23 i32)
   (local $24 f32)
   (local $25 f32)
+  (local $26 f32)
   local.get $7
   i32.const 4
   i32.eq
@@ -6041,56 +6387,56 @@
   local.get $2
   local.get $4
   select
-  local.tee $8
+  local.tee $15
   i32.const 3
   i32.add
   i32.const 4
   i32.div_s
   i32.const 2
   i32.shl
-  local.tee $7
-  local.set $14
-  local.get $7
+  local.tee $8
+  local.set $16
+  local.get $8
   local.get $2
   local.get $3
   local.get $4
   select
-  local.tee $20
+  local.tee $12
   i32.mul
   i32.const 2
   i32.shl
-  local.set $16
+  local.set $21
   loop $for-loop|0
    local.get $5
    local.get $6
    i32.lt_s
    if
     i32.const 0
-    local.set $7
+    local.set $8
     loop $for-loop|1
-     local.get $7
-     local.get $20
+     local.get $8
+     local.get $12
      i32.lt_s
      if
-      local.get $20
-      local.get $7
+      local.get $12
+      local.get $8
       i32.const 256
       i32.div_s
       i32.const 8
       i32.shl
-      local.tee $21
+      local.tee $2
       i32.sub
       local.set $22
       local.get $1
       local.get $5
       i32.const 4
       i32.rem_s
-      local.tee $2
-      local.get $14
-      local.get $21
+      local.tee $23
+      local.get $2
+      local.get $16
       i32.mul
       local.get $5
-      local.get $2
+      local.get $23
       i32.sub
       i32.const 256
       local.get $22
@@ -6100,8 +6446,8 @@
       select
       i32.mul
       i32.add
-      local.get $7
-      local.get $21
+      local.get $8
+      local.get $2
       i32.sub
       i32.const 2
       i32.shl
@@ -6110,22 +6456,34 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $21
+      local.set $22
       block $for-continue|1
        local.get $5
-       local.get $8
+       local.get $15
        i32.ge_s
        if
         i32.const 0
         local.set $2
         loop $for-loop|2
+         local.get $7
+         i32.const 3
+         i32.eq
+         if (result i32)
+          i32.const 25
+         else
+          local.get $7
+          i32.const 2
+          i32.add
+          local.tee $23
+          local.get $23
+          i32.mul
+         end
          local.get $2
-         i32.const 16
-         i32.lt_s
+         i32.gt_s
          if
-          local.get $21
+          local.get $22
           local.get $2
-          local.get $16
+          local.get $21
           i32.mul
           i32.add
           f32.const 0
@@ -6141,28 +6499,31 @@
        end
        local.get $0
        local.get $3
-       local.get $7
+       local.get $8
        i32.mul
        local.get $5
        i32.add
        local.get $3
        local.get $5
        i32.mul
-       local.get $7
+       local.get $8
        i32.add
        local.get $4
        select
        i32.const 36
        i32.mul
        i32.add
-       local.tee $2
-       i32.const 32
-       i32.const 0
-       local.get $4
-       select
-       i32.add
-       f32.load
-       local.set $17
+       local.set $2
+       local.get $7
+       i32.const 3
+       i32.eq
+       if
+        local.get $2
+        local.get $22
+        local.get $21
+        call $src/kernels/wasm/assembly/winograd-s2/kernelTransformS2
+        br $for-continue|1
+       end
        local.get $2
        i32.const 28
        i32.const 4
@@ -6186,10 +6547,10 @@
        select
        i32.add
        f32.load
-       local.set $23
+       local.set $24
        local.get $2
        f32.load offset=16
-       local.set $24
+       local.set $25
        local.get $2
        i32.const 12
        i32.const 20
@@ -6197,7 +6558,7 @@
        select
        i32.add
        f32.load
-       local.set $25
+       local.set $26
        local.get $2
        i32.const 8
        i32.const 24
@@ -6222,13 +6583,20 @@
        i32.add
        f32.load
        local.set $10
-       local.get $21
-       local.get $17
-       f32.store
-       local.get $16
-       local.get $21
+       local.get $22
+       local.get $2
+       i32.const 32
+       i32.const 0
+       local.get $4
+       select
        i32.add
-       local.get $17
+       f32.load
+       local.tee $20
+       f32.store
+       local.get $21
+       local.get $22
+       i32.add
+       local.get $20
        local.get $18
        f32.add
        local.get $19
@@ -6236,12 +6604,12 @@
        f32.const 0.5
        f32.mul
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 1
        i32.shl
        i32.add
-       local.get $17
+       local.get $20
        local.get $18
        f32.sub
        local.get $19
@@ -6249,144 +6617,144 @@
        f32.const 0.5
        f32.mul
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 3
        i32.mul
        i32.add
        local.get $19
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 2
        i32.shl
        i32.add
-       local.get $17
-       local.get $23
+       local.get $20
+       local.get $24
        f32.add
        local.get $9
        f32.add
        f32.const 0.5
        f32.mul
-       local.tee $12
+       local.tee $13
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 5
        i32.mul
        i32.add
-       local.get $12
+       local.get $13
        local.get $18
-       local.get $24
+       local.get $25
        f32.add
        local.get $11
        f32.add
        f32.const 0.5
        f32.mul
-       local.tee $15
+       local.tee $17
        f32.add
        local.get $19
-       local.get $25
+       local.get $26
        f32.add
        local.get $10
        f32.add
        f32.const 0.5
        f32.mul
-       local.tee $13
+       local.tee $14
        f32.add
        f32.const 0.5
        f32.mul
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 6
        i32.mul
        i32.add
-       local.get $12
-       local.get $15
-       f32.sub
        local.get $13
+       local.get $17
+       f32.sub
+       local.get $14
        f32.add
        f32.const 0.5
        f32.mul
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 7
        i32.mul
        i32.add
-       local.get $13
+       local.get $14
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 3
        i32.shl
        i32.add
-       local.get $17
-       local.get $23
+       local.get $20
+       local.get $24
        f32.sub
        local.get $9
        f32.add
        f32.const 0.5
        f32.mul
-       local.tee $12
+       local.tee $13
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 9
        i32.mul
        i32.add
-       local.get $12
+       local.get $13
        local.get $18
-       local.get $24
+       local.get $25
        f32.sub
        local.get $11
        f32.add
        f32.const 0.5
        f32.mul
-       local.tee $13
+       local.tee $14
        f32.add
        local.get $19
-       local.get $25
+       local.get $26
        f32.sub
        local.get $10
        f32.add
        f32.const 0.5
        f32.mul
-       local.tee $15
+       local.tee $17
        f32.add
        f32.const 0.5
        f32.mul
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 10
        i32.mul
        i32.add
-       local.get $12
        local.get $13
+       local.get $14
        f32.sub
-       local.get $15
+       local.get $17
        f32.add
        f32.const 0.5
        f32.mul
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 11
        i32.mul
        i32.add
-       local.get $15
+       local.get $17
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 12
        i32.mul
        i32.add
        local.get $9
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 13
        i32.mul
        i32.add
@@ -6398,8 +6766,8 @@
        f32.const 0.5
        f32.mul
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 14
        i32.mul
        i32.add
@@ -6411,18 +6779,18 @@
        f32.const 0.5
        f32.mul
        f32.store
+       local.get $22
        local.get $21
-       local.get $16
        i32.const 15
        i32.mul
        i32.add
        local.get $10
        f32.store
       end
-      local.get $7
+      local.get $8
       i32.const 1
       i32.add
-      local.set $7
+      local.set $8
       br $for-loop|1
      end
     end
@@ -6770,52 +7138,58 @@
   (local $27 i32)
   (local $28 i32)
   (local $29 i32)
-  (local $30 v128)
+  (local $30 i32)
   (local $31 i32)
-  (local $32 i32)
-  (local $33 i32)
+  (local $32 v128)
+  (local $33 v128)
   (local $34 v128)
-  (local $35 v128)
+  (local $35 i32)
   (local $36 i32)
   (local $37 i32)
   (local $38 i32)
   (local $39 v128)
   (local $40 v128)
   (local $41 v128)
+  i32.const 2
   local.get $0
-  local.get $7
-  i32.add
-  i32.const 1
-  i32.sub
   local.get $0
-  i32.div_s
-  local.tee $26
-  local.get $0
+  i32.const 3
+  i32.eq
+  select
+  local.tee $12
   local.get $6
   i32.add
   i32.const 1
   i32.sub
-  local.get $0
+  local.get $12
   i32.div_s
-  local.tee $21
+  local.tee $24
+  local.get $7
+  local.get $12
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $12
+  i32.div_s
+  local.tee $23
   i32.mul
   local.set $20
   loop $for-loop|0
    local.get $4
-   local.get $29
+   local.get $28
    i32.gt_s
    if
     i32.const 0
-    local.set $33
+    local.set $29
     loop $for-loop|1
      local.get $5
-     local.get $33
+     local.get $29
      i32.gt_s
      if
       local.get $8
       if (result f32)
        local.get $8
-       local.get $33
+       local.get $29
        i32.const 2
        i32.shl
        i32.add
@@ -6824,14 +7198,14 @@
        f32.const 0
       end
       f32x4.splat
-      local.set $30
+      local.set $32
       local.get $1
       local.get $3
-      local.get $33
+      local.get $29
       i32.mul
       i32.add
       local.get $20
-      local.get $29
+      local.get $28
       i32.mul
       i32.const 2
       i32.shl
@@ -6839,9 +7213,9 @@
       local.set $19
       local.get $10
       local.get $5
-      local.get $29
+      local.get $28
       i32.mul
-      local.get $33
+      local.get $29
       i32.add
       local.get $6
       i32.mul
@@ -6850,52 +7224,52 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $25
+      local.set $27
       i32.const 0
-      local.set $32
+      local.set $31
       loop $for-loop|2
-       local.get $21
-       local.get $32
+       local.get $24
+       local.get $31
        i32.gt_s
        if
         i32.const 0
-        local.set $31
+        local.set $30
         loop $for-loop|3
-         local.get $26
-         local.get $31
+         local.get $23
+         local.get $30
          i32.gt_s
          if
           local.get $19
-          local.get $26
-          local.get $32
-          i32.mul
+          local.get $23
           local.get $31
+          i32.mul
+          local.get $30
           i32.add
           i32.const 2
           i32.shl
           i32.add
-          local.set $12
+          local.set $13
           local.get $0
           i32.const 4
           i32.eq
           if
            block $src/kernels/wasm/assembly/winograd/outputGroup4|inlined.0
-            local.get $12
+            local.get $13
             local.get $2
-            local.get $30
+            local.get $32
             local.get $9
             local.get $11
             i32.const 576
             i32.add
-            local.tee $37
+            local.tee $36
             local.get $11
             call $src/kernels/wasm/assembly/winograd-f4/outputTransformF4
-            local.get $25
-            local.get $31
+            local.get $27
+            local.get $30
             i32.const 2
             i32.shl
-            local.tee $24
-            local.get $32
+            local.tee $22
+            local.get $31
             i32.const 2
             i32.shl
             local.tee $12
@@ -6905,7 +7279,7 @@
             i32.const 2
             i32.shl
             i32.add
-            local.set $23
+            local.set $21
             i32.const 4
             local.get $6
             local.get $12
@@ -6915,8 +7289,8 @@
             i32.const 4
             i32.gt_s
             select
-            local.set $22
-            local.get $24
+            local.set $37
+            local.get $22
             i32.const 16
             i32.add
             local.get $7
@@ -6926,10 +7300,10 @@
              local.set $12
              loop $for-loop|4
               local.get $12
-              local.get $22
+              local.get $37
               i32.lt_s
               if
-               local.get $23
+               local.get $21
                local.get $7
                local.get $12
                i32.mul
@@ -6937,24 +7311,24 @@
                i32.shl
                i32.add
                local.tee $13
-               local.get $37
+               local.get $36
                local.get $12
                i32.const 6
                i32.shl
                i32.add
-               local.tee $24
+               local.tee $22
                v128.load
                v128.store
                local.get $13
-               local.get $24
+               local.get $22
                v128.load offset=16
                v128.store offset=16
                local.get $13
-               local.get $24
+               local.get $22
                v128.load offset=32
                v128.store offset=32
                local.get $13
-               local.get $24
+               local.get $22
                v128.load offset=48
                v128.store offset=48
                local.get $12
@@ -6967,29 +7341,29 @@
              br $src/kernels/wasm/assembly/winograd/outputGroup4|inlined.0
             end
             i32.const 0
-            local.set $36
+            local.set $35
             loop $for-loop|5
-             local.get $22
-             local.get $36
-             i32.gt_s
+             local.get $35
+             local.get $37
+             i32.lt_s
              if
-              local.get $23
+              local.get $21
               local.get $7
-              local.get $36
+              local.get $35
               i32.mul
               i32.const 2
               i32.shl
               i32.add
-              local.set $28
-              local.get $37
+              local.set $26
               local.get $36
+              local.get $35
               i32.const 6
               i32.shl
               i32.add
-              local.set $27
+              local.set $25
               block $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
                local.get $7
-               local.get $24
+               local.get $22
                i32.sub
                local.tee $38
                i32.const 4
@@ -7006,10 +7380,10 @@
                   i32.const 2
                   i32.shl
                   local.tee $13
-                  local.get $28
+                  local.get $26
                   i32.add
                   local.get $13
-                  local.get $27
+                  local.get $25
                   i32.add
                   f32.load
                   f32.store
@@ -7036,10 +7410,10 @@
                  i32.const 2
                  i32.shl
                  local.tee $12
-                 local.get $28
+                 local.get $26
                  i32.add
                  local.get $12
-                 local.get $27
+                 local.get $25
                  i32.add
                  v128.load
                  v128.store
@@ -7058,28 +7432,369 @@
                 i32.const 2
                 i32.shl
                 local.tee $12
-                local.get $28
+                local.get $26
                 i32.add
                 local.get $12
-                local.get $27
+                local.get $25
                 i32.add
                 v128.load
                 v128.store
                end
               end
-              local.get $36
+              local.get $35
               i32.const 1
               i32.add
-              local.set $36
+              local.set $35
               br $for-loop|5
              end
             end
            end
           else
-           block $src/kernels/wasm/assembly/winograd/outputGroup2|inlined.0
-            local.get $12
+           local.get $0
+           i32.const 3
+           i32.eq
+           if
+            local.get $11
+            i32.const 576
+            i32.add
+            local.set $21
+            i32.const 0
+            local.set $12
+            loop $for-loop|00
+             local.get $12
+             i32.const 2
+             i32.lt_s
+             if
+              local.get $13
+              local.get $12
+              i32.const 5
+              i32.mul
+              local.tee $22
+              i32.const 1
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              local.get $13
+              local.get $22
+              i32.const 6
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              local.get $13
+              local.get $22
+              i32.const 16
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              local.set $14
+              local.get $13
+              local.get $2
+              local.get $22
+              i32.mul
+              i32.add
+              v128.load
+              local.get $13
+              local.get $22
+              i32.const 5
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              local.get $13
+              local.get $22
+              i32.const 15
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              local.get $14
+              f32x4.add
+              local.get $13
+              local.get $22
+              i32.const 3
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              local.get $13
+              local.get $22
+              i32.const 8
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              local.get $13
+              local.get $22
+              i32.const 18
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              f32x4.add
+              local.get $32
+              f32x4.add
+              local.set $15
+              local.get $14
+              local.get $13
+              local.get $22
+              i32.const 2
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              local.get $13
+              local.get $22
+              i32.const 7
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              local.get $13
+              local.get $22
+              i32.const 17
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              f32x4.add
+              local.get $13
+              local.get $22
+              i32.const 4
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              local.get $13
+              local.get $22
+              i32.const 9
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              local.get $13
+              local.get $22
+              i32.const 19
+              i32.add
+              local.get $2
+              i32.mul
+              i32.add
+              v128.load
+              f32x4.add
+              f32x4.add
+              local.get $32
+              f32x4.add
+              local.set $34
+              local.get $21
+              local.get $12
+              i32.const 5
+              i32.shl
+              i32.add
+              local.tee $22
+              local.get $9
+              if (result v128)
+               local.get $34
+               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+               f32x4.max
+               local.set $34
+               local.get $15
+               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+               f32x4.max
+              else
+               local.get $15
+              end
+              v128.store
+              local.get $22
+              local.get $34
+              v128.store offset=16
+              local.get $12
+              i32.const 1
+              i32.add
+              local.set $12
+              br $for-loop|00
+             end
+            end
+            local.get $21
             v128.load
-            local.get $12
+            local.tee $14
+            local.get $21
+            v128.load offset=16
+            local.tee $15
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $16
+            local.get $14
+            local.get $15
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $14
+            local.get $21
+            v128.load offset=32
+            local.tee $15
+            local.get $21
+            v128.load offset=48
+            local.tee $17
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $18
+            local.get $15
+            local.get $17
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $15
+            local.get $27
+            local.get $30
+            i32.const 1
+            i32.shl
+            local.tee $12
+            local.get $31
+            i32.const 1
+            i32.shl
+            local.tee $13
+            local.get $7
+            i32.mul
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $21
+            block $src/kernels/wasm/assembly/winograd/storeGroup2|inlined.0
+             local.get $13
+             i32.const 2
+             i32.add
+             local.get $6
+             i32.le_s
+             local.get $12
+             i32.const 8
+             i32.add
+             local.get $7
+             i32.le_s
+             i32.and
+             if
+              local.get $21
+              local.get $16
+              v128.store
+              local.get $21
+              local.get $14
+              v128.store offset=16
+              local.get $21
+              local.get $7
+              i32.const 2
+              i32.shl
+              i32.add
+              local.tee $12
+              local.get $18
+              v128.store
+              local.get $12
+              local.get $15
+              v128.store offset=16
+              br $src/kernels/wasm/assembly/winograd/storeGroup2|inlined.0
+             end
+             local.get $11
+             local.get $16
+             v128.store
+             local.get $11
+             local.get $14
+             v128.store offset=16
+             local.get $11
+             local.get $18
+             v128.store offset=32
+             local.get $11
+             local.get $15
+             v128.store offset=48
+             i32.const 8
+             local.get $7
+             local.get $12
+             i32.sub
+             local.tee $12
+             local.get $12
+             i32.const 8
+             i32.gt_s
+             select
+             local.set $22
+             i32.const 2
+             local.get $6
+             local.get $13
+             i32.sub
+             local.tee $12
+             local.get $12
+             i32.const 2
+             i32.gt_s
+             select
+             local.set $13
+             i32.const 0
+             local.set $35
+             loop $for-loop|8
+              local.get $13
+              local.get $35
+              i32.gt_s
+              if
+               i32.const 0
+               local.set $12
+               loop $for-loop|9
+                local.get $12
+                local.get $22
+                i32.lt_s
+                if
+                 local.get $21
+                 local.get $7
+                 local.get $35
+                 i32.mul
+                 local.get $12
+                 i32.add
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 local.get $11
+                 local.get $35
+                 i32.const 3
+                 i32.shl
+                 local.get $12
+                 i32.add
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 f32.load
+                 f32.store
+                 local.get $12
+                 i32.const 1
+                 i32.add
+                 local.set $12
+                 br $for-loop|9
+                end
+               end
+               local.get $35
+               i32.const 1
+               i32.add
+               local.set $35
+               br $for-loop|8
+              end
+             end
+            end
+           else
+            local.get $13
+            v128.load
+            local.get $13
             local.get $2
             i32.const 2
             i32.shl
@@ -7087,7 +7802,7 @@
             v128.load
             local.tee $15
             f32x4.add
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 3
             i32.shl
@@ -7096,10 +7811,10 @@
             local.tee $14
             f32x4.add
             local.get $2
-            local.get $12
+            local.get $13
             i32.add
             v128.load
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 5
             i32.mul
@@ -7107,7 +7822,7 @@
             v128.load
             local.tee $39
             f32x4.add
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 9
             i32.mul
@@ -7117,13 +7832,13 @@
             f32x4.add
             local.tee $16
             f32x4.add
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 1
             i32.shl
             i32.add
             v128.load
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 6
             i32.mul
@@ -7131,7 +7846,7 @@
             v128.load
             local.tee $18
             f32x4.add
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 10
             i32.mul
@@ -7139,21 +7854,21 @@
             v128.load
             local.tee $17
             f32x4.add
-            local.tee $35
+            local.tee $34
             f32x4.add
-            local.get $30
+            local.get $32
             f32x4.add
-            local.set $34
+            local.set $33
             local.get $16
-            local.get $35
+            local.get $34
             f32x4.sub
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 3
             i32.mul
             i32.add
             v128.load
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 7
             i32.mul
@@ -7161,7 +7876,7 @@
             v128.load
             local.tee $41
             f32x4.add
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 11
             i32.mul
@@ -7170,13 +7885,13 @@
             local.tee $16
             f32x4.add
             f32x4.sub
-            local.get $30
+            local.get $32
             f32x4.add
-            local.set $35
+            local.set $34
             local.get $15
             local.get $14
             f32x4.sub
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 12
             i32.mul
@@ -7186,7 +7901,7 @@
             local.get $39
             local.get $40
             f32x4.sub
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 13
             i32.mul
@@ -7198,7 +7913,7 @@
             local.get $18
             local.get $17
             f32x4.sub
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 14
             i32.mul
@@ -7207,7 +7922,7 @@
             f32x4.sub
             local.tee $17
             f32x4.add
-            local.get $30
+            local.get $32
             f32x4.add
             local.set $15
             local.get $14
@@ -7216,7 +7931,7 @@
             local.get $41
             local.get $16
             f32x4.sub
-            local.get $12
+            local.get $13
             local.get $2
             i32.const 15
             i32.mul
@@ -7224,34 +7939,34 @@
             v128.load
             f32x4.sub
             f32x4.sub
-            local.get $30
+            local.get $32
             f32x4.add
             local.set $14
             local.get $9
             if
-             local.get $35
-             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-             f32x4.max
-             local.set $35
-             local.get $15
-             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-             f32x4.max
-             local.set $15
              local.get $34
              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
              f32x4.max
              local.set $34
+             local.get $15
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             f32x4.max
+             local.set $15
+             local.get $33
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             f32x4.max
+             local.set $33
              local.get $14
              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
              f32x4.max
              local.set $14
             end
+            local.get $33
             local.get $34
-            local.get $35
             i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
             local.set $16
+            local.get $33
             local.get $34
-            local.get $35
             i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
             local.set $17
             local.get $15
@@ -7262,13 +7977,13 @@
             local.get $14
             i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
             local.set $14
-            local.get $25
-            local.get $31
+            local.get $27
+            local.get $30
             i32.const 1
             i32.shl
             local.tee $13
             local.get $7
-            local.get $32
+            local.get $31
             i32.const 1
             i32.shl
             local.tee $12
@@ -7277,145 +7992,147 @@
             i32.const 2
             i32.shl
             i32.add
-            local.set $22
-            local.get $12
-            i32.const 2
-            i32.add
-            local.get $6
-            i32.le_s
-            local.get $13
-            i32.const 8
-            i32.add
-            local.get $7
-            i32.le_s
-            i32.and
-            if
-             local.get $22
+            local.set $21
+            block $src/kernels/wasm/assembly/winograd/storeGroup2|inlined.1
+             local.get $13
+             i32.const 8
+             i32.add
+             local.get $7
+             i32.le_s
+             local.get $6
+             local.get $12
+             i32.const 2
+             i32.add
+             i32.ge_s
+             i32.and
+             if
+              local.get $21
+              local.get $16
+              v128.store
+              local.get $21
+              local.get $17
+              v128.store offset=16
+              local.get $21
+              local.get $7
+              i32.const 2
+              i32.shl
+              i32.add
+              local.tee $12
+              local.get $18
+              v128.store
+              local.get $12
+              local.get $14
+              v128.store offset=16
+              br $src/kernels/wasm/assembly/winograd/storeGroup2|inlined.1
+             end
+             local.get $11
              local.get $16
              v128.store
-             local.get $22
+             local.get $11
              local.get $17
              v128.store offset=16
-             local.get $22
-             local.get $7
-             i32.const 2
-             i32.shl
-             i32.add
-             local.tee $12
+             local.get $11
              local.get $18
-             v128.store
-             local.get $12
+             v128.store offset=32
+             local.get $11
              local.get $14
-             v128.store offset=16
-             br $src/kernels/wasm/assembly/winograd/outputGroup2|inlined.0
-            end
-            local.get $11
-            local.get $16
-            v128.store
-            local.get $11
-            local.get $17
-            v128.store offset=16
-            local.get $11
-            local.get $18
-            v128.store offset=32
-            local.get $11
-            local.get $14
-            v128.store offset=48
-            i32.const 8
-            local.get $7
-            local.get $13
-            i32.sub
-            local.tee $13
-            local.get $13
-            i32.const 8
-            i32.gt_s
-            select
-            local.set $13
-            i32.const 2
-            local.get $6
-            local.get $12
-            i32.sub
-            local.tee $12
-            local.get $12
-            i32.const 2
-            i32.gt_s
-            select
-            local.set $23
-            i32.const 0
-            local.set $36
-            loop $for-loop|8
-             local.get $23
-             local.get $36
+             v128.store offset=48
+             i32.const 8
+             local.get $7
+             local.get $13
+             i32.sub
+             local.tee $13
+             local.get $13
+             i32.const 8
              i32.gt_s
-             if
-              i32.const 0
-              local.set $12
-              loop $for-loop|9
-               local.get $12
-               local.get $13
-               i32.lt_s
-               if
+             select
+             local.set $22
+             i32.const 2
+             local.get $6
+             local.get $12
+             i32.sub
+             local.tee $12
+             local.get $12
+             i32.const 2
+             i32.gt_s
+             select
+             local.set $25
+             i32.const 0
+             local.set $12
+             loop $for-loop|10
+              local.get $12
+              local.get $25
+              i32.lt_s
+              if
+               i32.const 0
+               local.set $13
+               loop $for-loop|11
+                local.get $13
                 local.get $22
-                local.get $7
-                local.get $36
-                i32.mul
-                local.get $12
-                i32.add
-                i32.const 2
-                i32.shl
-                i32.add
-                local.get $11
-                local.get $36
-                i32.const 3
-                i32.shl
-                local.get $12
-                i32.add
-                i32.const 2
-                i32.shl
-                i32.add
-                f32.load
-                f32.store
-                local.get $12
-                i32.const 1
-                i32.add
-                local.set $12
-                br $for-loop|9
+                i32.lt_s
+                if
+                 local.get $21
+                 local.get $7
+                 local.get $12
+                 i32.mul
+                 local.get $13
+                 i32.add
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 local.get $11
+                 local.get $12
+                 i32.const 3
+                 i32.shl
+                 local.get $13
+                 i32.add
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 f32.load
+                 f32.store
+                 local.get $13
+                 i32.const 1
+                 i32.add
+                 local.set $13
+                 br $for-loop|11
+                end
                end
+               local.get $12
+               i32.const 1
+               i32.add
+               local.set $12
+               br $for-loop|10
               end
-              local.get $36
-              i32.const 1
-              i32.add
-              local.set $36
-              br $for-loop|8
              end
             end
            end
           end
-          local.get $31
+          local.get $30
           i32.const 4
           i32.add
-          local.set $31
+          local.set $30
           br $for-loop|3
          end
         end
-        local.get $32
+        local.get $31
         i32.const 1
         i32.add
-        local.set $32
+        local.set $31
         br $for-loop|2
        end
       end
-      local.get $33
+      local.get $29
       i32.const 1
       i32.add
-      local.set $33
+      local.set $29
       br $for-loop|1
      end
     end
-    local.get $29
+    local.get $28
     i32.const 1
     i32.add
-    local.set $29
+    local.set $28
     br $for-loop|0
    end
   end
@@ -8926,6 +9643,230 @@
     br $for-loop|0
    end
   end
+ )
+ (func $src/kernels/wasm/assembly/winograd-s2/kernelTransformS2 (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 f32)
+  (local $4 f32)
+  (local $5 f32)
+  (local $6 f32)
+  (local $7 f32)
+  (local $8 f32)
+  (local $9 f32)
+  (local $10 f32)
+  (local $11 f32)
+  local.get $0
+  f32.load offset=12
+  local.set $4
+  local.get $0
+  f32.load offset=16
+  local.set $3
+  local.get $0
+  f32.load offset=20
+  local.set $5
+  local.get $0
+  f32.load offset=24
+  local.set $7
+  local.get $0
+  f32.load offset=28
+  local.set $8
+  local.get $0
+  f32.load offset=32
+  local.set $6
+  local.get $0
+  f32.load offset=4
+  local.set $9
+  local.get $0
+  f32.load offset=8
+  local.set $10
+  local.get $1
+  local.get $0
+  f32.load
+  local.tee $11
+  f32.store
+  local.get $1
+  local.get $2
+  i32.add
+  local.get $11
+  local.get $10
+  f32.add
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 1
+  i32.shl
+  i32.add
+  local.get $10
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 3
+  i32.mul
+  i32.add
+  local.get $9
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 2
+  i32.shl
+  i32.add
+  local.get $9
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 5
+  i32.mul
+  i32.add
+  local.get $11
+  local.get $7
+  f32.add
+  local.tee $11
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 6
+  i32.mul
+  i32.add
+  local.get $11
+  local.get $10
+  local.get $6
+  f32.add
+  local.tee $10
+  f32.add
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 7
+  i32.mul
+  i32.add
+  local.get $10
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 3
+  i32.shl
+  i32.add
+  local.get $9
+  local.get $8
+  f32.add
+  local.tee $9
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 9
+  i32.mul
+  i32.add
+  local.get $9
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 10
+  i32.mul
+  i32.add
+  local.get $7
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 11
+  i32.mul
+  i32.add
+  local.get $7
+  local.get $6
+  f32.add
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 12
+  i32.mul
+  i32.add
+  local.get $6
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 13
+  i32.mul
+  i32.add
+  local.get $8
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 14
+  i32.mul
+  i32.add
+  local.get $8
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 15
+  i32.mul
+  i32.add
+  local.get $4
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 4
+  i32.shl
+  i32.add
+  local.get $4
+  local.get $5
+  f32.add
+  local.tee $6
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 17
+  i32.mul
+  i32.add
+  local.get $5
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 18
+  i32.mul
+  i32.add
+  local.get $3
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 19
+  i32.mul
+  i32.add
+  local.get $3
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 20
+  i32.mul
+  i32.add
+  local.get $4
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 21
+  i32.mul
+  i32.add
+  local.get $6
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 22
+  i32.mul
+  i32.add
+  local.get $5
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 23
+  i32.mul
+  i32.add
+  local.get $3
+  f32.store
+  local.get $1
+  local.get $2
+  i32.const 24
+  i32.mul
+  i32.add
+  local.get $3
+  f32.store
  )
  (func $src/kernels/wasm/assembly/winograd-f4/outputTransformF4 (param $0 i32) (param $1 i32) (param $2 v128) (param $3 i32) (param $4 i32) (param $5 i32)
   (local $6 v128)
@@ -19032,7 +19973,7 @@
   local.set $5
   local.get $0
   i32.load offset=104
-  local.set $9
+  local.set $10
   local.get $0
   i32.load offset=28
   local.get $0
@@ -19074,7 +20015,7 @@
   else
    i32.const 0
   end
-  local.tee $15
+  local.tee $16
   select
   if
    loop $for-loop|0
@@ -19085,7 +20026,7 @@
     local.get $6
     i32.le_s
     if
-     local.get $15
+     local.get $16
      local.get $3
      i32.const 2
      i32.shl
@@ -19102,7 +20043,7 @@
     local.get $6
     i32.lt_s
     if
-     local.get $15
+     local.get $16
      local.get $3
      i32.const 2
      i32.shl
@@ -19121,17 +20062,17 @@
   local.get $1
   i32.const 1
   i32.add
-  local.get $9
+  local.get $10
   i32.mul
   local.tee $3
   local.get $3
   local.get $5
   i32.gt_s
   select
-  local.set $14
+  local.set $15
   local.get $0
   i32.load offset=88
-  local.set $8
+  local.set $9
   local.get $0
   i32.load offset=108
   local.tee $6
@@ -19139,7 +20080,7 @@
   i32.ne
   local.tee $3
   if
-   local.get $8
+   local.get $9
    i32.const 0
    i32.ne
    local.set $3
@@ -19150,25 +20091,25 @@
   i32.ne
   local.tee $4
   if
-   local.get $15
+   local.get $16
    i32.const 0
    i32.ne
    local.set $4
   end
   local.get $1
-  local.get $9
+  local.get $10
   i32.mul
   local.set $5
   loop $for-loop|2
    local.get $5
-   local.get $14
+   local.get $15
    i32.lt_s
    if
     local.get $0
     local.get $5
     local.get $2
     i32.const 0
-    local.get $15
+    local.get $16
     local.get $4
     select
     local.get $3
@@ -19190,36 +20131,36 @@
   end
   local.get $0
   i32.load offset=8
-  local.set $20
+  local.set $21
   local.get $0
   i32.load offset=12
-  local.set $13
+  local.set $14
   local.get $0
   i32.load offset=16
-  local.set $12
+  local.set $13
   local.get $0
   i32.load offset=20
-  local.set $19
+  local.set $20
   local.get $0
   i32.load offset=60
-  local.set $11
+  local.set $12
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.set $10
+  local.set $11
   local.get $0
   i32.load offset=112
-  local.set $18
+  local.set $19
   local.get $0
   i32.load offset=128
-  local.set $16
+  local.set $18
   local.get $0
   i32.load offset=40
-  local.set $7
+  local.set $8
   local.get $0
   i32.load offset=44
-  local.set $21
+  local.set $7
   local.get $0
   i32.load offset=92
   local.get $2
@@ -19236,25 +20177,32 @@
   local.set $22
   local.get $4
   if
+   local.get $21
    local.get $20
-   local.get $19
+   local.get $12
    local.get $11
-   local.get $10
+   local.get $19
    local.get $18
-   local.get $16
    call $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes
    local.get $17
    i32.add
    local.set $4
-   local.get $16
-   i32.const 2
-   i32.add
-   local.tee $0
-   local.get $0
-   i32.mul
-   local.get $19
-   i32.mul
+   local.get $18
+   i32.const 3
+   i32.eq
+   if (result i32)
+    i32.const 25
+   else
+    local.get $18
+    i32.const 2
+    i32.add
+    local.tee $0
+    local.get $0
+    i32.mul
+   end
    local.get $20
+   i32.mul
+   local.get $21
    i32.mul
    local.set $23
    i32.const 0
@@ -19299,144 +20247,144 @@
     end
    end
    local.get $1
-   local.get $9
+   local.get $10
    i32.mul
    local.set $0
    loop $for-loop|5
     local.get $0
-    local.get $14
+    local.get $15
     i32.lt_s
     if
      local.get $5
      local.get $0
-     local.get $20
+     local.get $21
+     i32.mul
+     local.get $14
      i32.mul
      local.get $13
-     i32.mul
-     local.get $12
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.get $22
      local.get $0
-     local.get $19
+     local.get $20
+     i32.mul
+     local.get $12
      i32.mul
      local.get $11
-     i32.mul
-     local.get $10
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $18
-     local.get $14
+     local.get $19
+     local.get $15
      local.get $0
      i32.sub
      local.tee $2
      local.get $2
-     local.get $18
+     local.get $19
      i32.gt_s
      select
-     local.get $20
-     local.get $13
-     local.get $12
-     local.get $7
      local.get $21
+     local.get $14
+     local.get $13
+     local.get $8
+     local.get $7
+     local.get $12
      local.get $11
-     local.get $10
-     local.get $19
+     local.get $20
      local.get $17
      local.get $4
-     local.get $16
+     local.get $18
      call $src/kernels/wasm/assembly/winograd/winogradWeightGradient
      local.get $0
-     local.get $18
+     local.get $19
      i32.add
      local.set $0
      br $for-loop|5
     end
    end
    local.get $17
-   local.get $15
-   local.get $19
-   local.get $20
    local.get $16
+   local.get $20
+   local.get $21
+   local.get $18
    call $src/kernels/wasm/assembly/winograd/winogradAddWeightGradient
   end
   local.get $3
   if
-   local.get $19
    local.get $20
+   local.get $21
+   local.get $14
    local.get $13
-   local.get $12
+   local.get $19
    local.get $18
-   local.get $16
    call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
    local.get $17
    i32.add
    local.set $2
    local.get $1
-   local.get $9
+   local.get $10
    i32.mul
    local.set $0
    loop $for-loop|6
     local.get $0
-    local.get $14
+    local.get $15
     i32.lt_s
     if
      local.get $22
      local.get $0
-     local.get $19
+     local.get $20
+     i32.mul
+     local.get $12
      i32.mul
      local.get $11
-     i32.mul
-     local.get $10
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $18
-     local.get $14
+     local.get $19
+     local.get $15
      local.get $0
      i32.sub
      local.tee $1
      local.get $1
-     local.get $18
+     local.get $19
      i32.gt_s
      select
-     local.get $19
+     local.get $20
+     local.get $12
      local.get $11
-     local.get $10
+     i32.const 2
+     local.get $8
+     i32.sub
      i32.const 2
      local.get $7
      i32.sub
-     i32.const 2
-     local.get $21
-     i32.sub
+     local.get $14
      local.get $13
-     local.get $12
      local.get $6
-     local.get $20
+     local.get $21
      i32.const 0
      i32.const 0
-     local.get $8
+     local.get $9
      local.get $0
-     local.get $20
+     local.get $21
+     i32.mul
+     local.get $14
      i32.mul
      local.get $13
-     i32.mul
-     local.get $12
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.get $17
      local.get $2
-     local.get $16
+     local.get $18
      call $src/kernels/wasm/assembly/winograd/winogradSamples
      local.get $0
-     local.get $18
+     local.get $19
      i32.add
      local.set $0
      br $for-loop|6
