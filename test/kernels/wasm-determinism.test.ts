@@ -99,13 +99,14 @@ describe(`bit-identical repeats on ${backend.name}`, () => {
     });
   }
 
-  for (const [label, N, C, H, outC] of [
-    ['resnet block', 32, 32, 14, 32],
-    ['odd batch, few tiles per sample', 37, 16, 5, 24],
+  for (const [label, N, C, H, outC, stride] of [
+    ['resnet block', 32, 32, 14, 32, 1],
+    ['odd batch, few tiles per sample', 37, 16, 5, 24, 1],
+    ['resnet downsampling, stride 2', 33, 32, 28, 64, 2],
   ] as const) {
     it(`Winograd 3×3 conv2d and conv2dBackward (${label}, N=${N}): y, dW, db and dx`, async () => {
       const rng = new Rng(12);
-      const g = conv2dGeometry('test', [N, C, H, H], { outChannels: outC, kernelSize: 3, padding: 1 });
+      const g = conv2dGeometry('test', [N, C, H, H], { outChannels: outC, kernelSize: 3, stride, padding: 1 });
       const x = randomTensor(rng, [N, C, H, H], 'float32');
       const w = randomTensor(rng, [outC, C, 3, 3], 'float32', 0.2);
       const b = randomTensor(rng, [outC], 'float32');
