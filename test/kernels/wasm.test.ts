@@ -118,6 +118,11 @@ function checkConv(k: WasmKernels, rng: Rng, c: ConvCase): void {
   expectClose(actualGrads.db.data, expectedGrads.db.data, reductionTolerance('float32', reduction, maxAbs(dy.data) * reduction + maxAbs(db0.data), `${name} db`));
   expectClose(dxActual.data, dxExpected.data, reductionTolerance('float32', (g.outC / g.groups) * g.kH * g.kW, dxMagnitude, `${name} dx`));
 
+  // A frozen weight (no dW): the samples are split differently (by Winograd, groups of samples
+  // instead of one piece per thread), yet each sample's dx is summed the same way, bit for bit.
+  const frozen = k.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: true })!;
+  assert.ok(frozen.data.every((v, i) => Object.is(v, dxActual.data[i])), `${name}: dx without dW differs from dx with it`);
+
   const noDx = { dW: dW0.clone(), db: null, needDx: false };
   assert.equal(k.conv2dBackward(x, w, dy, g, noDx), null, `${name}: needDx false returns null`);
   expectClose(noDx.dW.data, expectedGrads.dW.data, reductionTolerance('float32', reduction, dWMagnitude, `${name} dW (no dx)`));

@@ -283,11 +283,15 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const pdW = dW ? rt.inOut(dW.data as Float32Array) : 0; // 0: a frozen weight, no dW (the job skips its im2col and GEMM)
     const parallel = rt.threads > 1 && g.N > 1 && dySize * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
-    // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it.
-    // By Winograd, one piece per thread: a piece sums its weight gradient over its own tiles in the
-    // transformed domain ((m + 2)² · outC · C floats, zeroed and transformed back per piece), so
-    // fewer, larger pieces give its GEMMs a longer inner dimension.
-    const { pieces, perPiece } = !dW ? { pieces: g.N, perPiece: 1 } : !parallel ? { pieces: 1, perPiece: g.N }
+    // Without dW the samples need no partial sums: one item per sample, as convTranspose2d runs it,
+    // or by Winograd one per group of samples, so that a map of few tiles still gives its GEMMs
+    // enough columns (a 7×7 map by F(4×4) has 4 tiles a sample). With dW by Winograd, one piece
+    // per thread: a piece sums its weight gradient over its own tiles in the transformed domain
+    // ((m + 2)² · outC · C floats, zeroed and transformed back per piece), so fewer, larger pieces
+    // give its GEMMs a longer inner dimension.
+    const dxGroup = dW ? 0 : winogradGroup(g, g.N, threads, true);
+    const { pieces, perPiece } = dxGroup ? { pieces: Math.ceil(g.N / dxGroup), perPiece: dxGroup }
+      : !dW ? { pieces: g.N, perPiece: 1 } : !parallel ? { pieces: 1, perPiece: g.N }
       : winogradTile(g, true) ? { pieces: Math.ceil(g.N / Math.ceil(g.N / threads)), perPiece: Math.ceil(g.N / threads) }
         : backwardPieces(g.N, dWSize, threads);
     const partials = dW ? rt.alloc(dWSize * (pieces - 1) * 4) : 0; // each piece's item zeroes its own
