@@ -11,7 +11,7 @@
 import { gemm, KC, MR } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 import { inputTransformS2, kernelTransformS2, outputTransformS2, S2_POSITIONS } from './winograd-s2';
-import { addKernelGradientF4, F4_STAGE_BYTES, gradientTransformF4, inputTransformF4, kernelTransformF4, outputTransformF4 } from './winograd-f4';
+import { addKernelGradientF4, addKernelGradientsF4, F4_STAGE_BYTES, gradientTransformF4, inputTransformF4, kernelTransformF4, outputTransformF4 } from './winograd-f4';
 export { F4_STAGE_BYTES } from './winograd-f4';
 
 /**
@@ -519,7 +519,11 @@ export function winogradWeightGradient(
 /** dW [Cout, Cin, 3, 3] += Gᵀ dU G for every kernel (dU: (m + 2)² matrices [Cout, Cin], from winogradWeightGradient). */
 export function winogradAddWeightGradient(dU: usize, dW: usize, Cout: i32, Cin: i32, m: i32): void {
   const plane = <usize>Cout * Cin * 4;
-  for (let k = 0; k < Cout * Cin; k++) {
+  let k = 0;
+  if (m == 4) { // four kernels a step, one per lane; the scalar loop below takes the rest
+    for (; k + 4 <= Cout * Cin; k += 4) addKernelGradientsF4(dU + <usize>k * 4, plane, dW + <usize>(k * 9) * 4);
+  }
+  for (; k < Cout * Cin; k++) {
     const at = dU + <usize>k * 4;
     const g = dW + <usize>(k * 9) * 4;
     if (m == 4) {

@@ -6667,13 +6667,13 @@
   (local $13 f32)
   (local $14 f32)
   (local $15 f32)
-  (local $16 i32)
+  (local $16 f32)
   (local $17 f32)
   (local $18 f32)
   (local $19 f32)
   (local $20 f32)
   (local $21 f32)
-  (local $22 f32)
+  (local $22 i32)
   (local $23 f32)
   (local $24 f32)
   (local $25 f32)
@@ -6685,105 +6685,137 @@
   i32.mul
   i32.const 2
   i32.shl
-  local.set $6
-  loop $for-loop|0
-   local.get $7
+  local.set $7
+  local.get $4
+  i32.const 4
+  i32.eq
+  if
+   loop $for-loop|0
+    local.get $5
+    i32.const 4
+    i32.add
+    local.tee $6
+    local.get $2
+    local.get $3
+    i32.mul
+    i32.le_s
+    if
+     local.get $0
+     local.get $5
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $7
+     local.get $1
+     local.get $5
+     i32.const 36
+     i32.mul
+     i32.add
+     call $src/kernels/wasm/assembly/winograd-f4/addKernelGradientsF4
+     local.get $6
+     local.set $5
+     br $for-loop|0
+    end
+   end
+  end
+  loop $for-loop|1
+   local.get $5
    local.get $2
    local.get $3
    i32.mul
    i32.lt_s
    if
     local.get $0
-    local.get $7
+    local.get $5
     i32.const 2
     i32.shl
     i32.add
-    local.set $16
+    local.set $6
     local.get $1
-    local.get $7
+    local.get $5
     i32.const 36
     i32.mul
     i32.add
-    local.set $5
-    block $for-continue|0
+    local.set $22
+    block $for-continue|1
      local.get $4
      i32.const 4
      i32.eq
      if
-      local.get $16
       local.get $6
-      local.get $5
+      local.get $7
+      local.get $22
       call $src/kernels/wasm/assembly/winograd-f4/addKernelGradientF4
-      br $for-continue|0
+      br $for-continue|1
      end
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 12
      i32.mul
      i32.add
      f32.load
      local.set $23
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 13
      i32.mul
      i32.add
      f32.load
      local.set $24
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 14
      i32.mul
      i32.add
      f32.load
      local.set $25
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 15
      i32.mul
      i32.add
      f32.load
      local.set $8
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 3
      i32.mul
      i32.add
      f32.load
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 7
      i32.mul
      i32.add
      f32.load
-     local.tee $17
-     local.get $16
+     local.tee $16
      local.get $6
+     local.get $7
      i32.const 11
      i32.mul
      i32.add
      f32.load
-     local.tee $18
+     local.tee $17
      f32.add
      f32.const 0.5
      f32.mul
      local.tee $9
      f32.add
      local.set $26
-     local.get $5
-     local.get $5
+     local.get $22
+     local.get $22
      f32.load
-     local.get $16
-     f32.load
-     local.get $16
      local.get $6
+     f32.load
+     local.get $6
+     local.get $7
      i32.const 2
      i32.shl
      i32.add
      f32.load
-     local.tee $19
-     local.get $16
+     local.tee $18
      local.get $6
+     local.get $7
      i32.const 3
      i32.shl
      i32.add
@@ -6795,44 +6827,44 @@
      local.tee $10
      f32.add
      local.get $6
-     local.get $16
+     local.get $7
      i32.add
      f32.load
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 5
      i32.mul
      i32.add
      f32.load
-     local.tee $20
-     local.get $16
+     local.tee $19
      local.get $6
+     local.get $7
      i32.const 9
      i32.mul
      i32.add
      f32.load
-     local.tee $21
+     local.tee $20
      f32.add
      f32.const 0.5
      f32.mul
      local.tee $11
      f32.add
-     local.tee $22
-     local.get $16
+     local.tee $21
      local.get $6
+     local.get $7
      i32.const 1
      i32.shl
      i32.add
      f32.load
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 6
      i32.mul
      i32.add
      f32.load
      local.tee $28
-     local.get $16
      local.get $6
+     local.get $7
      i32.const 10
      i32.mul
      i32.add
@@ -6851,36 +6883,36 @@
      f32.add
      f32.add
      f32.store
-     local.get $5
-     local.get $5
-     f32.load offset=4
      local.get $22
+     local.get $22
+     f32.load offset=4
+     local.get $21
      local.get $14
      f32.sub
      f32.const 0.5
      f32.mul
      f32.add
      f32.store offset=4
-     local.get $5
-     local.get $5
+     local.get $22
+     local.get $22
      f32.load offset=8
      local.get $15
      local.get $26
      f32.add
      f32.add
      f32.store offset=8
-     local.get $5
+     local.get $22
      i32.const 12
      i32.add
-     local.get $5
+     local.get $22
      f32.load offset=12
-     local.get $19
+     local.get $18
      local.get $27
      f32.sub
      f32.const 0.5
      f32.mul
+     local.get $19
      local.get $20
-     local.get $21
      f32.sub
      f32.const 0.5
      f32.mul
@@ -6898,8 +6930,8 @@
      f32.add
      f32.add
      f32.store
-     local.get $5
-     local.get $5
+     local.get $22
+     local.get $22
      f32.load offset=16
      local.get $14
      local.get $12
@@ -6908,22 +6940,22 @@
      f32.mul
      f32.add
      f32.store offset=16
-     local.get $5
-     local.get $5
+     local.get $22
+     local.get $22
      f32.load offset=20
      local.get $15
+     local.get $16
      local.get $17
-     local.get $18
      f32.sub
      f32.const 0.5
      f32.mul
      f32.add
      f32.add
      f32.store offset=20
-     local.get $5
+     local.get $22
      i32.const 24
      i32.add
-     local.get $5
+     local.get $22
      f32.load offset=24
      local.get $10
      local.get $23
@@ -6943,8 +6975,8 @@
      f32.add
      f32.add
      f32.store
-     local.get $5
-     local.get $5
+     local.get $22
+     local.get $22
      f32.load offset=28
      local.get $10
      local.get $11
@@ -6953,8 +6985,8 @@
      f32.mul
      f32.add
      f32.store offset=28
-     local.get $5
-     local.get $5
+     local.get $22
+     local.get $22
      f32.load offset=32
      local.get $12
      local.get $9
@@ -6964,11 +6996,11 @@
      f32.add
      f32.store offset=32
     end
-    local.get $7
+    local.get $5
     i32.const 1
     i32.add
-    local.set $7
-    br $for-loop|0
+    local.set $5
+    br $for-loop|1
    end
   end
  )
@@ -10833,6 +10865,668 @@
     i32.add
     local.set $14
     br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd-f4/addKernelGradientsF4 (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 v128)
+  (local $5 f32)
+  (local $6 i32)
+  (local $7 v128)
+  (local $8 v128)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 i32)
+  (local $18 v128)
+  loop $for-loop|0
+   local.get $3
+   i32.const 3
+   i32.lt_s
+   if
+    local.get $0
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    v128.load
+    local.set $4
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.0 (result v128)
+     v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+     local.get $0
+     v128.load
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $0
+     local.get $1
+     i32.const 6
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $7
+     local.get $0
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $8
+     f32x4.add
+     local.tee $9
+     f32x4.mul
+     f32x4.sub
+     v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+     local.get $0
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $10
+     local.get $0
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $11
+     f32x4.add
+     local.tee $12
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.0
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $8
+     local.get $7
+     f32x4.sub
+     f32x4.mul
+     v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+     local.get $10
+     local.get $11
+     f32x4.sub
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.0
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $12
+     local.get $9
+     f32x4.sub
+     f32x4.mul
+     local.get $4
+     f32x4.add
+    end
+    local.set $7
+    local.get $0
+    local.get $1
+    i32.add
+    local.tee $6
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    v128.load
+    local.set $4
+    local.get $6
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    v128.load
+    local.set $8
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.1 (result v128)
+     v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+     local.get $6
+     v128.load
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $4
+     local.get $6
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $9
+     f32x4.add
+     local.tee $10
+     f32x4.mul
+     f32x4.sub
+     v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+     local.get $6
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $11
+     local.get $6
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $12
+     f32x4.add
+     local.tee $13
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.1
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $9
+     local.get $4
+     f32x4.sub
+     f32x4.mul
+     v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+     local.get $11
+     local.get $12
+     f32x4.sub
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.1
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $13
+     local.get $10
+     f32x4.sub
+     f32x4.mul
+     local.get $8
+     f32x4.add
+    end
+    local.set $8
+    local.get $0
+    local.get $1
+    i32.const 1
+    i32.shl
+    i32.add
+    local.tee $6
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    v128.load
+    local.set $4
+    local.get $6
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    v128.load
+    local.set $9
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.2 (result v128)
+     v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+     local.get $6
+     v128.load
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $4
+     local.get $6
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $10
+     f32x4.add
+     local.tee $11
+     f32x4.mul
+     f32x4.sub
+     v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+     local.get $6
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $12
+     local.get $6
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $13
+     f32x4.add
+     local.tee $14
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.2
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $10
+     local.get $4
+     f32x4.sub
+     f32x4.mul
+     v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+     local.get $12
+     local.get $13
+     f32x4.sub
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.2
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $14
+     local.get $11
+     f32x4.sub
+     f32x4.mul
+     local.get $9
+     f32x4.add
+    end
+    local.set $9
+    local.get $0
+    local.get $1
+    i32.const 3
+    i32.mul
+    i32.add
+    local.tee $6
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    v128.load
+    local.set $4
+    local.get $6
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    v128.load
+    local.set $10
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.3 (result v128)
+     v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+     local.get $6
+     v128.load
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $4
+     local.get $6
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $11
+     f32x4.add
+     local.tee $12
+     f32x4.mul
+     f32x4.sub
+     v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+     local.get $6
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $13
+     local.get $6
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $14
+     f32x4.add
+     local.tee $15
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.3
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $11
+     local.get $4
+     f32x4.sub
+     f32x4.mul
+     v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+     local.get $13
+     local.get $14
+     f32x4.sub
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.3
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $15
+     local.get $12
+     f32x4.sub
+     f32x4.mul
+     local.get $10
+     f32x4.add
+    end
+    local.set $10
+    local.get $0
+    local.get $1
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $6
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    v128.load
+    local.set $4
+    local.get $6
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    v128.load
+    local.set $11
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.4 (result v128)
+     v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+     local.get $6
+     v128.load
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $4
+     local.get $6
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $12
+     f32x4.add
+     local.tee $13
+     f32x4.mul
+     f32x4.sub
+     v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+     local.get $6
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $14
+     local.get $6
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $15
+     f32x4.add
+     local.tee $16
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.4
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $12
+     local.get $4
+     f32x4.sub
+     f32x4.mul
+     v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+     local.get $14
+     local.get $15
+     f32x4.sub
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.4
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $16
+     local.get $13
+     f32x4.sub
+     f32x4.mul
+     local.get $11
+     f32x4.add
+    end
+    local.set $11
+    local.get $2
+    local.get $3
+    i32.const 12
+    i32.mul
+    i32.add
+    local.tee $17
+    f32.load
+    local.set $5
+    local.get $0
+    local.get $1
+    i32.const 5
+    i32.mul
+    i32.add
+    local.tee $6
+    local.get $1
+    i32.const 6
+    i32.mul
+    i32.add
+    v128.load
+    local.set $12
+    local.get $6
+    local.get $1
+    i32.const 30
+    i32.mul
+    i32.add
+    v128.load
+    local.set $13
+    block $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.5 (result v128)
+     v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+     local.get $6
+     v128.load
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $12
+     local.get $6
+     local.get $1
+     i32.const 12
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $14
+     f32x4.add
+     local.tee $15
+     f32x4.mul
+     f32x4.sub
+     v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+     local.get $6
+     local.get $1
+     i32.const 18
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $16
+     local.get $6
+     local.get $1
+     i32.const 24
+     i32.mul
+     i32.add
+     v128.load
+     local.tee $18
+     f32x4.add
+     local.tee $4
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.eqz
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.5
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $14
+     local.get $12
+     f32x4.sub
+     f32x4.mul
+     v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+     local.get $16
+     local.get $18
+     f32x4.sub
+     f32x4.mul
+     f32x4.add
+     local.get $3
+     i32.const 1
+     i32.eq
+     br_if $src/kernels/wasm/assembly/winograd-f4/gtRow4|inlined.5
+     drop
+     v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+     local.get $4
+     local.get $15
+     f32x4.sub
+     f32x4.mul
+     local.get $13
+     f32x4.add
+    end
+    local.set $4
+    local.get $17
+    local.get $5
+    v128.const i32x4 0x3e800000 0x3e800000 0x3e800000 0x3e800000
+    local.get $7
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    local.get $8
+    local.get $9
+    f32x4.add
+    local.tee $7
+    f32x4.mul
+    f32x4.sub
+    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+    local.get $10
+    local.get $11
+    f32x4.add
+    local.tee $12
+    f32x4.mul
+    f32x4.add
+    local.tee $13
+    f32x4.extract_lane 0
+    f32.add
+    f32.store
+    local.get $17
+    local.get $17
+    f32.load offset=36
+    local.get $13
+    f32x4.extract_lane 1
+    f32.add
+    f32.store offset=36
+    local.get $17
+    local.get $17
+    f32.load offset=72
+    local.get $13
+    f32x4.extract_lane 2
+    f32.add
+    f32.store offset=72
+    local.get $17
+    local.get $17
+    f32.load offset=108
+    local.get $13
+    f32x4.extract_lane 3
+    f32.add
+    f32.store offset=108
+    local.get $17
+    local.get $17
+    i32.const 4
+    i32.add
+    f32.load
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    local.get $9
+    local.get $8
+    f32x4.sub
+    f32x4.mul
+    v128.const i32x4 0x3daaaaab 0x3daaaaab 0x3daaaaab 0x3daaaaab
+    local.get $10
+    local.get $11
+    f32x4.sub
+    f32x4.mul
+    f32x4.add
+    local.tee $8
+    f32x4.extract_lane 0
+    f32.add
+    f32.store offset=4
+    local.get $17
+    local.get $17
+    f32.load offset=40
+    local.get $8
+    f32x4.extract_lane 1
+    f32.add
+    f32.store offset=40
+    local.get $17
+    local.get $17
+    f32.load offset=76
+    local.get $8
+    f32x4.extract_lane 2
+    f32.add
+    f32.store offset=76
+    local.get $17
+    local.get $17
+    f32.load offset=112
+    local.get $8
+    f32x4.extract_lane 3
+    f32.add
+    f32.store offset=112
+    local.get $17
+    i32.const 8
+    i32.add
+    local.get $17
+    f32.load offset=8
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    local.get $12
+    local.get $7
+    f32x4.sub
+    f32x4.mul
+    local.get $4
+    f32x4.add
+    local.tee $4
+    f32x4.extract_lane 0
+    f32.add
+    f32.store
+    local.get $17
+    local.get $17
+    f32.load offset=44
+    local.get $4
+    f32x4.extract_lane 1
+    f32.add
+    f32.store offset=44
+    local.get $17
+    local.get $17
+    f32.load offset=80
+    local.get $4
+    f32x4.extract_lane 2
+    f32.add
+    f32.store offset=80
+    local.get $17
+    local.get $17
+    f32.load offset=116
+    local.get $4
+    f32x4.extract_lane 3
+    f32.add
+    f32.store offset=116
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
+    br $for-loop|0
    end
   end
  )
