@@ -3,8 +3,9 @@
 // convolutions of W3 and the `resnet` preset: the error of each (max |difference| ÷ max
 // |reference| against the float64 reference kernel) and the best of 7 times of the forward pass,
 // the input gradient and the weight gradient, each cell im2col → F(2×2) → F(4×4); then the
-// resnet preset's 3×3 stride-2 convolutions, whose forward pass goes by the stride-2 algorithm
-// (winograd-s2.ts; their gradients by im2col either way), each cell im2col → stride-2 Winograd:
+// resnet preset's 3×3 stride-2 convolutions, whose forward pass and input gradient go by the
+// stride-2 algorithm (winograd-s2.ts; the weight gradient by im2col either way), each cell
+// im2col → stride-2 Winograd:
 //   node --import tsx bench/winograd.ts [threads=1]
 import { conv2dGeometry, type Conv2dGeometry } from '../src/kernels/geometry.js';
 import { refKernels } from '../src/kernels/ref/index.js';
@@ -84,8 +85,8 @@ for (const [label, shape, outC, padding] of SHAPES) {
     `${err('yError')} | ${err('dxError')} | ${err('dWError')} |`);
 }
 
-console.log('\n| stride-2 convolution | forward ms | forward error |');
-console.log('|---|---|---|');
+console.log('\n| stride-2 convolution | forward ms | dx ms | forward error | dx error |');
+console.log('|---|---|---|---|---|');
 const S2_SHAPES: [string, [number, number, number, number], number][] = [
   ['resnet 28→14', [32, 32, 28, 28], 64],
   ['resnet 14→7', [32, 64, 14, 14], 128],
@@ -93,11 +94,15 @@ const S2_SHAPES: [string, [number, number, number, number], number][] = [
 for (const [label, shape, outC] of S2_SHAPES) {
   const g = conv2dGeometry('bench', shape, { outChannels: outC, kernelSize: 3, stride: 2, padding: 1 });
   const x = randomTensor(rng, shape), w = randomTensor(rng, [outC, shape[1], 3, 3]);
-  const [x64, w64] = [x, w].map((t) => Tensor.from(Float64Array.from(t.data), t.shape, 'float64'));
+  const dy = randomTensor(rng, [g.N, outC, g.OH, g.OW]);
+  const [x64, w64, dy64] = [x, w, dy].map((t) => Tensor.from(Float64Array.from(t.data), t.shape, 'float64'));
   const ref = refKernels.conv2d(x64, w64, null, g);
+  const dxRef = refKernels.conv2dBackward(x64, w64, dy64, g, { dW: null, db: null, needDx: true })!;
   const pair = [engines[0], engines[1]]; // winograd: 2 takes the stride-2 algorithm for stride 2
-  const ms = pair.map((k) => bestMs(() => k.conv2d(x, w, null, g)).toFixed(1)).join(' → ');
-  const err = pair.map((k) => relativeError(k.conv2d(x, w, null, g), ref).toExponential(1)).join(' → ');
-  console.log(`| ${label} x=[${shape}] → ${outC} | ${ms} | ${err} |`);
+  const dx = (k: WasmKernels) => k.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: true })!;
+  const ms = (f: (k: WasmKernels) => unknown) => pair.map((k) => bestMs(() => f(k)).toFixed(1)).join(' → ');
+  const err = (f: (k: WasmKernels) => Tensor, expected: Tensor) => pair.map((k) => relativeError(f(k), expected).toExponential(1)).join(' → ');
+  console.log(`| ${label} x=[${shape}] → ${outC} | ${ms((k) => k.conv2d(x, w, null, g))} | ${ms(dx)} | ` +
+    `${err((k) => k.conv2d(x, w, null, g), ref)} | ${err(dx, dxRef)} |`);
 }
 for (const k of engines) k.close();

@@ -45,7 +45,7 @@ const FIXED_CASES: ConvCase[] = [
   { x: [1, 16, 1, 1], options: { outChannels: 16, kernelSize: 3, padding: 1 } },
   { x: [2, 16, 6, 5], options: { outChannels: 17, kernelSize: 3, padding: [0, 1, 2, 0] } },
   { x: [9, 16, 3, 4], options: { outChannels: 24, kernelSize: 3, padding: 1 } },
-  // 3×3 stride 2 with ≥ 16 channels: the wasm backend's stride-2 Winograd forward (winograd-s2.ts; odd and even
+  // 3×3 stride 2 with ≥ 16 channels: the wasm backend's stride-2 Winograd forward and input gradient (winograd-s2.ts; odd and even
   // sizes, padding 0, 1, 2 and ONNX's four sides, inputs of one pixel and of one tile, a tile cut by the edge).
   { x: [2, 16, 8, 8], options: { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 } },
   { x: [3, 17, 9, 11], options: { outChannels: 18, kernelSize: 3, stride: 2, padding: 1 } },
@@ -54,6 +54,8 @@ const FIXED_CASES: ConvCase[] = [
   { x: [2, 16, 6, 9], options: { outChannels: 17, kernelSize: 3, stride: 2, padding: [0, 1, 2, 0] } },
   { x: [1, 16, 1, 1], options: { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 } },
   { x: [5, 16, 3, 3], options: { outChannels: 16, kernelSize: 3, stride: 2 } },
+  { x: [3, 16, 9, 9], options: { outChannels: 16, kernelSize: 3, stride: 2 } }, // a row's last block reaches the last input column
+  { x: [2, 16, 10, 10], options: { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 } },
 ];
 
 /** Seeded random geometries (retrying until the kernel fits the padded input). */

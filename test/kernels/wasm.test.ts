@@ -86,10 +86,12 @@ const CONV_CASES: ConvCase[] = [
   // More channels than one k-block of the GEMM (256): the packed transformed kernels span two.
   { x: [2, 260, 5, 4], options: { outChannels: 17, kernelSize: 3, padding: 1 }, hasBias: true },
   { x: [2, 16, 4, 5], options: { outChannels: 270, kernelSize: 3, padding: 1 }, hasBias: false },
-  // The stride-2 Winograd forward (winograd-s2.ts): resnet's downsampling shapes, and one k-block more.
+  // The stride-2 Winograd forward and input gradient (winograd-s2.ts): resnet's downsampling shapes, and a
+  // second k-block of the forward's GEMMs (260 input channels) and of the input gradient's (270 output channels).
   { x: [4, 32, 28, 28], options: { outChannels: 64, kernelSize: 3, stride: 2, padding: 1 }, hasBias: false },
   { x: [5, 64, 14, 14], options: { outChannels: 128, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
   { x: [2, 260, 9, 9], options: { outChannels: 17, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
+  { x: [3, 16, 9, 8], options: { outChannels: 270, kernelSize: 3, stride: 2, padding: 1 }, hasBias: false },
 ];
 
 function checkConv(k: WasmKernels, rng: Rng, c: ConvCase): void {
@@ -191,7 +193,7 @@ for (const threads of [1, 2]) {
       }
     });
 
-    it('the stride-2 Winograd forward matches the reference, and is not the im2col computation', async () => {
+    it('the stride-2 Winograd forward and input gradient match the reference, and are not the im2col computation', async () => {
       const im2col = await createWasmKernels({ threads, winograd: false });
       try {
         const rng = new Rng(40 + threads);
@@ -205,6 +207,9 @@ for (const threads of [1, 2]) {
         const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
         const [ys, yc] = [k, im2col].map((backend) => backend.conv2d(x, w, null, g).data);
         assert.ok(ys.some((v, i) => v !== yc[i]), 'the stride-2 forward gives the im2col outputs bit for bit');
+        const dy = randomTensor(rng, [2, 16, g.OH, g.OW], 'float32');
+        const [dxs, dxc] = [k, im2col].map((backend) => backend.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: true })!.data);
+        assert.ok(dxs.some((v, i) => v !== dxc[i]), 'the stride-2 input gradient gives the col2im dx bit for bit');
       } finally {
         im2col.close();
       }

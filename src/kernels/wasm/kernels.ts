@@ -53,6 +53,8 @@ const WINOGRAD_MIN_TILES = { 2: 96, 3: 96, 4: 32 } as const;
  * tile from 5×5 inputs, 25 multiplies for direct convolution's 36), beside F(2×2) and F(4×4)'s 2 and 4.
  */
 const WINOGRAD_S2 = 3;
+/** A convolution's pass, for the choice of its algorithm: y, ∂L/∂x or ∂L/∂w. */
+type ConvPass = 'forward' | 'dx' | 'dW';
 /** Input and output channels from which a 3×3 stride-1 convolution goes by Winograd (below, its GEMMs are too thin to gain). */
 const WINOGRAD_MIN_CHANNELS = 16;
 
@@ -63,7 +65,7 @@ export interface WasmKernelOptions extends WasmRuntimeOptions {
    * F(4×4, 3×3) or F(2×2, 3×3), whichever needs fewer multiplies for the output's size; 2 or 4
    * fixes F(2×2) or F(4×4) for every such convolution (the tests run both). 3×3 stride-2
    * convolutions with enough channels go by the stride-2 algorithm of assembly/winograd-s2.ts
-   * in the forward pass (their gradients by im2col) unless this is false.
+   * in the forward pass and the input gradient (their weight gradient by im2col) unless this is false.
    */
   winograd?: boolean | 2 | 4;
 }
@@ -252,7 +254,10 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const dWSize = dW ? dW.size : 0;
     rt.reset();
     const pdx = grads.needDx ? rt.keep(x.size * 4) : 0; // each sample's item zeroes its dx
-    const im2colPath = winogradGroup(g, 1, 1, true) === 0;
+    // Which gradients go by Winograd: at stride 1 both or neither, at stride 2 dx alone.
+    const winogradDW = dW !== null && winogradTile(g, 'dW') !== 0;
+    const winogradDx = grads.needDx && winogradTile(g, 'dx') !== 0;
+    const im2colPath = !winogradDW && !winogradDx;
     const px = rt.input(x.data as Float32Array);
     const pw = rt.input(w.data as Float32Array);
     // With the pool by im2col: each sample's dy_conv[argmax] += dy_pool, ⊙ [y > 0], is made in its
@@ -289,24 +294,28 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // per thread: a piece sums its weight gradient over its own tiles in the transformed domain
     // ((m + 2)² · outC · C floats, zeroed and transformed back per piece), so fewer, larger pieces
     // give its GEMMs a longer inner dimension.
-    const dxGroup = dW ? 0 : winogradGroup(g, g.N, threads, true);
+    const dxGroup = !dW && winogradDx ? winogradGroup(g, g.N, threads, 'dx') : 0;
     const { pieces, perPiece } = dxGroup ? { pieces: Math.ceil(g.N / dxGroup), perPiece: dxGroup }
       : !dW ? { pieces: g.N, perPiece: 1 } : !parallel ? { pieces: 1, perPiece: g.N }
-      : winogradTile(g, true) ? { pieces: Math.ceil(g.N / Math.ceil(g.N / threads)), perPiece: Math.ceil(g.N / threads) }
+      : winogradDW ? { pieces: Math.ceil(g.N / Math.ceil(g.N / threads)), perPiece: Math.ceil(g.N / threads) }
         : backwardPieces(g.N, dWSize, threads);
     const partials = dW ? rt.alloc(dWSize * (pieces - 1) * 4) : 0; // each piece's item zeroes its own
     // By Winograd: dx as the convolution of dy with the rotated kernels (Cout → C channels, output
-    // H × W), dW summed in the transformed domain; `group` samples of a piece per GEMM.
-    const group = winogradGroup(g, perPiece, 1, true);
-    const m = winogradTile(g, true);
-    const pu = group && grads.needDx ? winogradKernels(pw, g, true) : 0;
+    // H × W; at stride 2 the adjoint of the stride-2 algorithm), dW summed in the transformed
+    // domain; `group` samples of a piece per GEMM.
+    const group = winogradDW || winogradDx ? winogradGroup(g, perPiece, 1, winogradDW ? 'dW' : 'dx') : 0;
+    const m = winogradTile(g, 'dx');
+    const pu = winogradDx ? winogradKernels(pw, g, true) : 0;
+    const dxWork = !pu ? 0 : m === WINOGRAD_S2
+      ? rt.exports.winogradInputGradientWorkBytes(g.C, g.outC, g.H, g.W, g.OH, g.OW, g.padH, g.padW, group)
+      : rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group, m);
     const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc || reluInItems ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0),
-      pu ? rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group, m) + gemmScratch : 0,
-      group && dW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch : 0);
+      pu ? dxWork + gemmScratch : 0,
+      winogradDW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, Math.max(group, 1), group && dW ? 1 : 0, poolDesc, reluInItems ? py : 0, m]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), winogradDW ? 1 : 0, poolDesc, reluInItems ? py : 0, m]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -327,15 +336,16 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
    * padding ≤ 2 before each axis and enough channels. Stride 1 (forward and backward): F(4×4)
    * where its (m + 2)² multiplies per tile over the tiles that cover the output are fewer than
    * F(2×2)'s (on maps larger than about 4×4), unless the backend's `winograd` option fixes m.
-   * Stride 2: WINOGRAD_S2 for the forward pass (`backward` false), whatever that option's m.
+   * Stride 2: WINOGRAD_S2 for the forward pass and the input gradient (`pass` 'forward' or 'dx'),
+   * 0 for the weight gradient, whatever that option's m.
    */
-  function winogradTile(g: Conv2dGeometry, backward = false): number {
+  function winogradTile(g: Conv2dGeometry, pass: ConvPass = 'forward'): number {
     if (!winogradOn || g.kH !== 3 || g.kW !== 3 || g.strideH !== g.strideW || g.strideH > 2 || g.dilationH !== 1 ||
       g.dilationW !== 1 || g.groups !== 1 || g.padH > 2 || g.padW > 2 || g.C < WINOGRAD_MIN_CHANNELS ||
       g.outC < WINOGRAD_MIN_CHANNELS) return 0;
-    // Stride 2: the forward pass alone (its weight gradient measured slower than im2col's: 25
-    // GEMMs with the tiles as their short inner dimension; its input gradient has no transform here).
-    if (g.strideH === 2) return backward ? 0 : WINOGRAD_S2;
+    // Stride 2: the forward pass and the input gradient (the weight gradient measured slower than
+    // im2col's: 25 GEMMs with a quarter of the stride-1 layer's tiles as their inner dimension).
+    if (g.strideH === 2) return pass === 'dW' ? 0 : WINOGRAD_S2;
     if (winogradOption === 2 || winogradOption === 4) return winogradOption;
     const products = (m: number): number => (m + 2) ** 2 * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
     return products(4) < products(2) ? 4 : 2;
@@ -345,8 +355,8 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
    * Whether the convolution of geometry g goes by Winograd (winogradTile) and, if so, how many
    * samples (of at most `samples`) an item's GEMMs take: enough tiles, yet one item per thread.
    */
-  function winogradGroup(g: Conv2dGeometry, samples: number, threads: number, backward = false): number {
-    const m = winogradTile(g, backward);
+  function winogradGroup(g: Conv2dGeometry, samples: number, threads: number, pass: ConvPass = 'forward'): number {
+    const m = winogradTile(g, pass);
     if (m === 0) return 0;
     const t = m === WINOGRAD_S2 ? 2 : m; // outputs along each axis of a tile
     const tiles = Math.ceil(g.OH / t) * Math.ceil(g.OW / t);

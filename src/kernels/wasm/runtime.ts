@@ -20,6 +20,7 @@ interface NablaExports {
   winogradPositions(m: number): number;
   winogradKernelScratchBytes(): number;
   winogradGradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number, m: number): number;
+  winogradInputGradientWorkBytes(Cin: number, Cout: number, H: number, W: number, OH: number, OW: number, padH: number, padW: number, group: number): number;
   addPartials(dW: number, partials: number, count: number, size: number): void;
   reluSimd(x: number, y: number, n: number): void;
   reluBackwardSimd(x: number, dy: number, dx: number, n: number): void;

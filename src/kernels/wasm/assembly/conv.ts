@@ -9,7 +9,10 @@ import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 import { reluBackwardSimd, reluSimd } from './elementwise';
 import { maxPool2dBackwardPlanes } from './pool';
-import { winogradAddWeightGradient, winogradGradWorkBytes, winogradPositions, winogradSamples, winogradWeightGradient, winogradWorkBytes } from './winograd';
+import {
+  S2, winogradAddWeightGradient, winogradGradWorkBytes, winogradInputGradientS2, winogradInputGradientWorkBytes, winogradPositions,
+  winogradSamples, winogradWeightGradient, winogradWorkBytes,
+} from './winograd';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -256,8 +259,9 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
  * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW),
  * reluY (0: none; else y of a ReLU fused after the conv, without a pool: each sample's dy ⊙ [y > 0]
  * is made in the scratch likewise; never with u or winograd dW), m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts)]. With u,
- * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint),
- * `group` samples of the piece at a time, after the piece's weight gradient; with the last word,
+ * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint;
+ * with m = 3, stride 2, the adjoint of the stride-2 algorithm, winogradInputGradientS2, u unrotated),
+ * `group` samples of the piece at a time, after the piece's weight gradient; with the winograd dW word,
  * the piece's weight gradient is summed in the Winograd domain (winogradWeightGradient), `group`
  * samples per GEMM, and added into its dW buffer once. Item p is piece p: samples [p·s, min(N, (p + 1)·s)) with
  * s = samplesPerPiece, in order, their dW added into dW itself (piece 0) or into partial p − 1
@@ -291,7 +295,14 @@ export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
     }
     winogradAddWeightGradient(scratch, dW, outC, C, m);
   }
-  if (winogradDx) {
+  if (winogradDx && m == S2) {
+    // dx by the adjoint of the stride-2 algorithm (its weight gradient went by im2col above).
+    const gemmScratch = scratch + <usize>winogradInputGradientWorkBytes(C, outC, H, W, OH, OW, padH, padW, group);
+    for (let n0 = p * perPiece; n0 < end; n0 += group) {
+      winogradInputGradientS2(dy + <usize>(n0 * outC * OH * OW) * 4, min(group, end - n0), outC, OH, OW, C, H, W, padH, padW,
+        u, dx + <usize>(n0 * C * H * W) * 4, scratch, gemmScratch);
+    }
+  } else if (winogradDx) {
     const gemmScratch = scratch + <usize>winogradWorkBytes(outC, C, H, W, group, m);
     for (let n0 = p * perPiece; n0 < end; n0 += group) {
       // dx = dy ⋆ rot180(w)ᵀ, a 3×3 stride-1 convolution of dy padded by 2 − pad before each axis.

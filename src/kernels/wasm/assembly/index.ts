@@ -193,7 +193,7 @@ export function tileCols(): i32 {
 }
 
 export { addPartials, convScratchBytes } from './conv';
-export { winogradPackedBytes, winogradPositions, winogradWorkBytes, winogradGradWorkBytes } from './winograd';
+export { winogradPackedBytes, winogradPositions, winogradWorkBytes, winogradGradWorkBytes, winogradInputGradientWorkBytes } from './winograd';
 /** Bytes of scratch per thread that a Winograd kernel-transform job needs. */
 export function winogradKernelScratchBytes(): i32 {
   return F4_STAGE_BYTES;

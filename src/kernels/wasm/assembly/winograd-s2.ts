@@ -11,7 +11,8 @@
 //   G  = [1 0 0; 1 0 1; 0 0 1; 0 1 0; 0 1 0]
 //   Aᵀ = [1 1 0 1 0; 0 1 1 0 1]
 // winograd.ts runs the GEMMs between them (ξ = 5i + j, i down the tile, j along it), for the
-// forward pass (the gradients go by im2col: see kernels.ts' winogradTile);
+// forward pass and, by the adjoint transforms at the end of this file, the input gradient (the
+// weight gradient goes by im2col: see kernels.ts' winogradTile);
 // docs/math/winograd.md derives it. The vector transforms run four tiles side by side, one per
 // SIMD lane.
 
@@ -117,4 +118,89 @@ export function kernelTransformS2(g: usize, at: usize, xiBytes: usize): void {
   kernelRow(at, xiBytes, 2, g20, g21, g22);
   kernelRow(at, xiBytes, 3, g10, g11, g12);
   kernelRow(at, xiBytes, 4, g10, g11, g12);
+}
+
+// The input gradient, by the adjoint of the forward map (docs/math/winograd.md, "Stride 2"): for
+// each tile, dL/dd = B [Σ_o U_o,c ⊙ (A δ_o Aᵀ)] Bᵀ, scattered into the 5×5 input block and summed
+// where adjacent blocks share a row or column. A is Aᵀ's transpose (rows [1 0], [1 1], [0 1],
+// [1 0], [0 1]), B is Bᵀ's.
+
+/**
+ * Z = A δ Aᵀ has 9 distinct positions of its 25: A's rows 0 and 3 are both [1 0], rows 2 and 4
+ * both [0 1], so Z_ξ for ξ = 5i + j is Z at (type(i), type(j)) with type = (0, 1, 2, 0, 2): δ's
+ * row (or column) 0, the sum of both, or 1. The GEMMs read the shared one (zSlotS2).
+ */
+export const S2_Z_SLOTS: i32 = 9;
+
+/** The slot 3·type(i) + type(j) of Z that position ξ = 5i + j of the stride-2 tile reads. */
+export function zSlotS2(xi: i32): i32 {
+  const i = xi / 5, j = xi % 5;
+  const ti = i == 3 ? 0 : i == 4 ? 2 : i, tj = j == 3 ? 0 : j == 4 ? 2 : j;
+  return 3 * ti + tj;
+}
+
+/** Row type a of Z for one (column 0, column 1) pair of A δ: c0, c0 + c1, c1 at slots 3a … 3a + 2. */
+// @ts-ignore: decorator
+@inline function gradientRowS2(c0: v128, c1: v128, z: usize, zStride: usize): void {
+  v128.store(z, c0);
+  v128.store(z + zStride, f32x4.add(c0, c1));
+  v128.store(z + 2 * zStride, c1);
+}
+
+/**
+ * The 9 distinct positions of Z = A δ Aᵀ (S2_Z_SLOTS) for four adjacent tiles (lanes) whose 2×2
+ * blocks of δ start 2 floats apart at src (two rows planeBytes apart), to z, zStride bytes apart per slot.
+ */
+export function gradientTransformS2(src: usize, planeBytes: usize, z: usize, zStride: usize): void {
+  let a = v128.load(src), b = v128.load(src, 16);
+  const d00 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), d01 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  a = v128.load(src + planeBytes); b = v128.load(src + planeBytes, 16);
+  const d10 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), d11 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  gradientRowS2(d00, d01, z, zStride);
+  gradientRowS2(f32x4.add(d00, d10), f32x4.add(d01, d11), z + 3 * zStride, zStride);
+  gradientRowS2(d10, d11, z + 6 * zStride, zStride);
+}
+
+/** B applied to (v0 … v4), read `step` bytes apart and written outStep apart: (v0, v3, (v1 − v0) − v2, v4, v2). */
+// @ts-ignore: decorator
+@inline function bColumn(at: usize, step: usize, out: usize, outStep: usize): void {
+  const v0 = v128.load(at), v1 = v128.load(at + step), v2 = v128.load(at + 2 * step);
+  const v3 = v128.load(at + 3 * step), v4 = v128.load(at + 4 * step);
+  v128.store(out, v0);
+  v128.store(out + outStep, v3);
+  v128.store(out + 2 * outStep, f32x4.sub(f32x4.sub(v1, v0), v2));
+  v128.store(out + 3 * outStep, v4);
+  v128.store(out + 4 * outStep, v2);
+}
+
+/** plane[at] += v (four floats). */
+// @ts-ignore: decorator
+@inline function addTo(at: usize, v: v128): void {
+  v128.store(at, f32x4.add(v128.load(at), v));
+}
+
+/**
+ * dd = B dV Bᵀ for four adjacent tiles (lanes; dV's 25 positions ξ = 5i + j at `at`, dvXi bytes
+ * apart), added into the plane whose block of the first tile starts at dst (rows rowBytes apart;
+ * the tiles' blocks 4 floats apart, 21 floats a row). `live`: a lane mask of the tiles that
+ * exist (a row's last group may hold fewer than four). `stage`: S2_STAGE_BYTES of scratch.
+ */
+export function inputGradientTransformS2(at: usize, dvXi: usize, dst: usize, rowBytes: usize, live: v128, stage: usize): void {
+  // B down the columns (over i), staged as 5 rows of 5 vectors; then B along each staged row.
+  for (let j = 0; j < 5; j++) bColumn(at + <usize>j * dvXi, 5 * dvXi, stage + <usize>(16 * j), 80);
+  const zero = f32x4.splat(0);
+  for (let k = 0; k < 5; k++) {
+    const s = stage + <usize>(80 * k);
+    const v0 = v128.load(s), v1 = v128.load(s, 16), v2 = v128.load(s, 32), v3 = v128.load(s, 48), v4 = v128.load(s, 64);
+    const e0 = v128.and(v0, live), e1 = v128.and(v3, live), e2 = v128.and(f32x4.sub(f32x4.sub(v1, v0), v2), live);
+    const e3 = v128.and(v4, live), e4 = v128.and(v2, live);
+    // Tile q's floats 0 … 3 of the row are lane q of e0 … e3 (a transpose); its float 4 is the
+    // next tile's float 0, so lane q of e4 joins the next vector's lane 0.
+    const row = dst + <usize>k * rowBytes;
+    addTo(row, column(e0, e1, e2, e3, 0));
+    addTo(row + 16, f32x4.add(column(e0, e1, e2, e3, 1), v128.shuffle<f32>(e4, zero, 0, 4, 4, 4)));
+    addTo(row + 32, f32x4.add(column(e0, e1, e2, e3, 2), v128.shuffle<f32>(e4, zero, 1, 4, 4, 4)));
+    addTo(row + 48, f32x4.add(column(e0, e1, e2, e3, 3), v128.shuffle<f32>(e4, zero, 2, 4, 4, 4)));
+    store<f32>(row, load<f32>(row, 64) + f32x4.extract_lane(e4, 3), 64);
+  }
 }

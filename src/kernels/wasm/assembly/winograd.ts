@@ -6,11 +6,15 @@
 // m = 4: 36 for 144). The channel sums are (m + 2)² GEMMs, one per position ξ of the transformed
 // tile: M_ξ [Cout, T] = U_ξ [Cout, Cin] · V_ξ [Cin, T] over the T tiles of a group of samples
 // (grouped so that samples with few tiles still give the GEMM wide rows). The transforms run four
-// tiles at a time, one per SIMD lane: F(2×2) here, F(4×4) in winograd-f4.ts. docs/math/winograd.md
-// derives both.
+// tiles at a time, one per SIMD lane: F(2×2) here, F(4×4) in winograd-f4.ts. The same GEMMs serve
+// the stride-2 algorithm of winograd-s2.ts (forward, and its adjoint for the input gradient:
+// winogradInputGradientS2). docs/math/winograd.md derives them all.
 import { gemm, KC, MR } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
-import { inputTransformS2, kernelTransformS2, outputTransformS2, S2_POSITIONS } from './winograd-s2';
+import {
+  gradientTransformS2, inputGradientTransformS2, inputTransformS2, kernelTransformS2, outputTransformS2, S2_POSITIONS, S2_STAGE_BYTES,
+  S2_Z_SLOTS, zSlotS2,
+} from './winograd-s2';
 import { addKernelGradientF4, addKernelGradientsF4, F4_STAGE_BYTES, gradientTransformF4, inputTransformF4, kernelTransformF4, outputTransformF4 } from './winograd-f4';
 export { F4_STAGE_BYTES } from './winograd-f4';
 
@@ -132,7 +136,7 @@ export function winogradKernelRows(w: usize, packed: usize, Cout: i32, Cin: i32,
         continue;
       }
       const g = w + <usize>((adjoint ? k * Cin + i : i * Cin + k) * 9) * 4;
-      if (m == S2) { // forward only: a stride-2 convolution's gradients go by im2col and col2im
+      if (m == S2) { // unrotated: with adjoint, the input gradient's U_ξᵀ (winogradInputGradientS2)
         kernelTransformS2(g, at, xiBytes);
         continue;
       }
@@ -513,6 +517,93 @@ export function winogradWeightGradient(
   for (let xi = 0; xi < xis; xi++) {
     gemm(false, true, Cout, Cin, tiles, z + <usize>xi * zXi, stride, v + <usize>xi * vXi, stride,
       dU + <usize>xi * uXi, Cin, true, gemmScratch);
+  }
+}
+
+/** Rows and floats per row of the plane the stride-2 input gradient scatters its tiles into: every block, and the input inside its padding. */
+// @ts-ignore: decorator
+@inline function dxPlaneRows(H: i32, padH: i32, OH: i32): i32 {
+  return max(4 * tilesOf(OH, S2) + 1, padH + H);
+}
+// @ts-ignore: decorator
+@inline function dxPlaneCols(W: i32, padW: i32, OW: i32): i32 {
+  return max(4 * roundUp4(tilesOf(OW, S2)) + 4, padW + W);
+}
+
+/**
+ * Bytes of work area winogradInputGradientS2 needs for `group` samples (Cin, Cout, H … OW, padH and
+ * padW those of the forward convolution): δ's padded plane, dx's plane and staging, Z's 9 slots and dV's 25 positions.
+ */
+export function winogradInputGradientWorkBytes(Cin: i32, Cout: i32, H: i32, W: i32, OH: i32, OW: i32, padH: i32, padW: i32, group: i32): i32 {
+  const TH = tilesOf(OH, S2), TW = tilesOf(OW, S2);
+  const stride = <usize>tileStride(group * TH * TW);
+  return <i32>(align64(<usize>(2 * TH * 2 * roundUp4(TW)) * 4) + align64(<usize>(dxPlaneRows(H, padH, OH) * dxPlaneCols(W, padW, OW)) * 4) +
+    align64(<usize>S2_STAGE_BYTES) + align64(<usize>S2_Z_SLOTS * <usize>Cout * stride * 4) + align64(<usize>S2_POSITIONS * <usize>Cin * stride * 4));
+}
+
+/**
+ * dx [count, Cin, H, W] of the 3×3 stride-2 convolution (x [count, Cin, H, W] → y [count, Cout, OH, OW],
+ * padH rows and padW columns of zeros before the input) from dy, by the adjoint of the stride-2
+ * algorithm (winograd-s2.ts): Z = A δ Aᵀ per tile (9 distinct positions), dV_ξ = U_ξᵀ Z_ξ (25 GEMMs, u from
+ * winogradKernelRows with adjoint set and m = S2: U_ξ [Cin, Cout] in packed panels), then
+ * B dV Bᵀ per tile summed into its 5×5 block of a padded plane, whose inside is dx. Every element
+ * of dx is written (inputs that no output reads get 0). `work`: winogradInputGradientWorkBytes.
+ */
+export function winogradInputGradientS2(
+  dy: usize, count: i32, Cout: i32, OH: i32, OW: i32, Cin: i32, H: i32, W: i32, padH: i32, padW: i32,
+  u: usize, dx: usize, work: usize, gemmScratch: usize,
+): void {
+  const TH = tilesOf(OH, S2), TW = tilesOf(OW, S2), T = TH * TW, tiles = count * T;
+  const stride = tileStride(tiles), strideBytes = <usize>stride * 4;
+  const Wd = 2 * roundUp4(TW), dyRowBytes = <usize>Wd * 4;
+  const Hq = dxPlaneRows(H, padH, OH), Wq = dxPlaneCols(W, padW, OW), dxRowBytes = <usize>Wq * 4;
+  const dyPlane = work;
+  const dxPlane = dyPlane + align64(<usize>(2 * TH * Wd) * 4);
+  const stage = dxPlane + align64(<usize>(Hq * Wq) * 4);
+  const z = stage + align64(<usize>S2_STAGE_BYTES);
+  const zXi = <usize>Cout * strideBytes;
+  const dv = z + align64(<usize>S2_Z_SLOTS * zXi);
+  const dvXi = <usize>Cin * strideBytes;
+
+  // Z = A δ Aᵀ of every tile (its 9 distinct positions), four a step, from a copy of each δ plane that is zero past OH × OW
+  // (a step past a row's last tile writes into the next row's, which that row then rewrites).
+  zeroFloats(dyPlane, 2 * TH * Wd);
+  for (let s = 0; s < count; s++) {
+    for (let o = 0; o < Cout; o++) {
+      const dyo = dy + <usize>((s * Cout + o) * OH * OW) * 4;
+      for (let oh = 0; oh < OH; oh++) copyFloats(dyPlane + <usize>oh * dyRowBytes, dyo + <usize>(oh * OW) * 4, OW);
+      const zo = z + <usize>o * strideBytes + <usize>(s * T) * 4;
+      for (let th = 0; th < TH; th++) {
+        const src = dyPlane + <usize>(2 * th) * dyRowBytes;
+        for (let tw = 0; tw < TW; tw += 4) gradientTransformS2(src + <usize>(2 * tw) * 4, dyRowBytes, zo + <usize>(th * TW + tw) * 4, zXi);
+      }
+    }
+  }
+
+  // dV_ξ [Cin, tiles] = U_ξ [Cin, Cout] · Z_ξ [Cout, tiles], U_ξ read from its packed panels, Z_ξ from its slot
+  const uXi = packedKernelBytes(Cin, Cout);
+  for (let xi = 0; xi < S2_POSITIONS; xi++) {
+    gemm(false, false, Cin, tiles, Cout, 0, Cout, z + <usize>zSlotS2(xi) * zXi, stride,
+      dv + <usize>xi * dvXi, stride, false, gemmScratch, u + <usize>xi * uXi, 0, true);
+  }
+
+  // Each channel's blocks summed into its zeroed plane, four tiles a step (the lanes of tiles past
+  // a row's last masked off: they hold the next row's tiles), then the plane's inside to dx.
+  const all = i32x4.splat(-1);
+  for (let s = 0; s < count; s++) {
+    for (let c = 0; c < Cin; c++) {
+      zeroFloats(dxPlane, Hq * Wq);
+      const dvc = dv + <usize>c * strideBytes + <usize>(s * T) * 4;
+      for (let th = 0; th < TH; th++) {
+        const row = dxPlane + <usize>(4 * th) * dxRowBytes;
+        for (let tw = 0; tw < TW; tw += 4) {
+          const live = tw + 4 <= TW ? all : i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(TW - tw));
+          inputGradientTransformS2(dvc + <usize>(th * TW + tw) * 4, dvXi, row + <usize>(4 * tw) * 4, dxRowBytes, live, stage);
+        }
+      }
+      const dxc = dx + <usize>((s * Cin + c) * H * W) * 4;
+      for (let ih = 0; ih < H; ih++) copyFloats(dxc + <usize>(ih * W) * 4, dxPlane + <usize>((ih + padH) * Wq + padW) * 4, W);
+    }
   }
 }
 
