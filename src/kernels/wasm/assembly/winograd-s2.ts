@@ -148,14 +148,11 @@ export function zSlotS2(xi: i32): i32 {
 }
 
 /**
- * The 9 distinct positions of Z = A δ Aᵀ (S2_Z_SLOTS) for four adjacent tiles (lanes) whose 2×2
- * blocks of δ start 2 floats apart at src (two rows planeBytes apart), to z, zStride bytes apart per slot.
+ * The 9 distinct positions of Z = A δ Aᵀ (S2_Z_SLOTS) for four adjacent tiles (lanes) from their
+ * 2×2 blocks of δ (d_ab: row a, column b; winograd.ts' gradientTransform2 loads them), to z,
+ * zStride bytes apart per slot.
  */
-export function gradientTransformS2(src: usize, planeBytes: usize, z: usize, zStride: usize): void {
-  let a = v128.load(src), b = v128.load(src, 16);
-  const d00 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), d01 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
-  a = v128.load(src + planeBytes); b = v128.load(src + planeBytes, 16);
-  const d10 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), d11 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+export function gradientTransformS2(d00: v128, d01: v128, d10: v128, d11: v128, z: usize, zStride: usize): void {
   gradientRowS2(d00, d01, z, zStride);
   gradientRowS2(f32x4.add(d00, d10), f32x4.add(d01, d11), z + 3 * zStride, zStride);
   gradientRowS2(d10, d11, z + 6 * zStride, zStride);

@@ -447,14 +447,19 @@ export function winogradGradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, gro
 
 /**
  * A δ Aᵀ of four adjacent 2×2 tiles of δ (lanes) whose top-left outputs are 8 floats from src
- * (rows planeBytes apart); the sixteen results go to z, one row of Z (zStride bytes) apart per ξ.
+ * (rows planeBytes apart), for F(2×2) (m = 2: the sixteen results to z, one row of Z, zStride
+ * bytes, apart per ξ) or the stride-2 algorithm (m = S2: its 9 distinct ones, gradientTransformS2).
  */
 // @ts-ignore: decorator
-@inline function gradientTransform4(src: usize, planeBytes: usize, z: usize, zStride: usize): void {
+@inline function gradientTransform2(src: usize, planeBytes: usize, z: usize, zStride: usize, m: i32): void {
   let a = v128.load(src), b = v128.load(src, 16);
   const d00 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), d01 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
   a = v128.load(src + planeBytes); b = v128.load(src + planeBytes, 16);
   const d10 = v128.shuffle<f32>(a, b, 0, 2, 4, 6), d11 = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+  if (m == S2) {
+    gradientTransformS2(d00, d01, d10, d11, z, zStride);
+    return;
+  }
   // A = [1 0; 1 1; 1 −1; 0 −1] on both sides: rows δ0, δ0 + δ1, δ0 − δ1, −δ1, then the same along each row.
   gradientRow(d00, d01, z, zStride);
   gradientRow(f32x4.add(d00, d10), f32x4.add(d01, d11), z + 4 * zStride, zStride);
@@ -468,6 +473,36 @@ export function winogradGradWorkBytes(Cin: i32, Cout: i32, OH: i32, OW: i32, gro
   v128.store(z + zStride, f32x4.add(c0, c1));
   v128.store(z + 2 * zStride, f32x4.sub(c0, c1));
   v128.store(z + 3 * zStride, f32x4.neg(c1));
+}
+
+/**
+ * Z = A δ Aᵀ of every tile of algorithm m for `count` samples of δ = dy [count, Cout, OH, OW],
+ * four tiles a step, into Z's rows (one per output channel, strideBytes apart; zXi bytes per ξ, or
+ * per slot for S2), from a copy of each δ plane in `plane` that is zero past OH × OW (t·TH rows of
+ * t·roundUp4(TW) floats, t the outputs along a tile: what the four-tile steps read). A step past a
+ * row's last tile writes into the next row's, which that row then rewrites. `stage`: F(4×4)'s staging.
+ */
+function transformGradients(
+  dy: usize, count: i32, Cout: i32, OH: i32, OW: i32, plane: usize, z: usize, strideBytes: usize, zXi: usize, m: i32, stage: usize,
+): void {
+  const TH = tilesOf(OH, m), TW = tilesOf(OW, m), T = TH * TW, t = outTile(m);
+  const Wd = t * roundUp4(TW), planeBytes = <usize>Wd * 4;
+  zeroFloats(plane, t * TH * Wd);
+  for (let s = 0; s < count; s++) {
+    for (let o = 0; o < Cout; o++) {
+      const dyo = dy + <usize>((s * Cout + o) * OH * OW) * 4;
+      for (let oh = 0; oh < OH; oh++) copyFloats(plane + <usize>oh * planeBytes, dyo + <usize>(oh * OW) * 4, OW);
+      const zo = z + <usize>o * strideBytes + <usize>(s * T) * 4;
+      for (let th = 0; th < TH; th++) {
+        const src = plane + <usize>(t * th) * planeBytes;
+        for (let tw = 0; tw < TW; tw += 4) {
+          const dst = zo + <usize>(th * TW + tw) * 4;
+          if (m == 4) gradientTransformF4(src + <usize>(4 * tw) * 4, planeBytes, dst, zXi, stage);
+          else gradientTransform2(src + <usize>(2 * tw) * 4, planeBytes, dst, zXi, m);
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -492,25 +527,8 @@ export function winogradWeightGradient(
   const z = v + align64(<usize>xis * <usize>Cin * strideBytes);
   transformInputs(x, count, Cin, H, W, padH, padW, OH, OW, plane, v, stride, m, stage);
 
-  // δ's copy: m·TH rows of m·roundUp4(TW) floats (what the four-tile steps read), zero past OH × OW.
-  const Wd = m * roundUp4(TW), planeBytes = <usize>Wd * 4;
   const zXi = <usize>Cout * strideBytes;
-  zeroFloats(plane, m * TH * Wd);
-  for (let s = 0; s < count; s++) {
-    for (let o = 0; o < Cout; o++) {
-      const dyo = dy + <usize>((s * Cout + o) * OH * OW) * 4;
-      for (let oh = 0; oh < OH; oh++) copyFloats(plane + <usize>oh * planeBytes, dyo + <usize>(oh * OW) * 4, OW);
-      const zo = z + <usize>o * strideBytes + <usize>(s * T) * 4;
-      for (let th = 0; th < TH; th++) {
-        const src = plane + <usize>(m * th) * planeBytes;
-        for (let tw = 0; tw < TW; tw += 4) {
-          const dst = zo + <usize>(th * TW + tw) * 4;
-          if (m == 4) gradientTransformF4(src + <usize>(4 * tw) * 4, planeBytes, dst, zXi, stage);
-          else gradientTransform4(src + <usize>(2 * tw) * 4, planeBytes, dst, zXi);
-        }
-      }
-    }
-  }
+  transformGradients(dy, count, Cout, OH, OW, plane, z, strideBytes, zXi, m, stage);
 
   // dU_ξ [Cout, Cin] += Z_ξ [Cout, tiles] · V_ξᵀ (V_ξ stored [Cin, tiles])
   const vXi = <usize>Cin * strideBytes, uXi = <usize>Cout * Cin * 4;
@@ -555,7 +573,7 @@ export function winogradInputGradientS2(
 ): void {
   const TH = tilesOf(OH, S2), TW = tilesOf(OW, S2), T = TH * TW, tiles = count * T;
   const stride = tileStride(tiles), strideBytes = <usize>stride * 4;
-  const Wd = 2 * roundUp4(TW), dyRowBytes = <usize>Wd * 4;
+  const Wd = 2 * roundUp4(TW); // δ's plane: 2·TH rows of Wd floats (transformGradients)
   const Hq = dxPlaneRows(H, padH, OH), Wq = dxPlaneCols(W, padW, OW), dxRowBytes = <usize>Wq * 4;
   const dyPlane = work;
   const dxPlane = dyPlane + align64(<usize>(2 * TH * Wd) * 4);
@@ -565,20 +583,8 @@ export function winogradInputGradientS2(
   const dv = z + align64(<usize>S2_Z_SLOTS * zXi);
   const dvXi = <usize>Cin * strideBytes;
 
-  // Z = A δ Aᵀ of every tile (its 9 distinct positions), four a step, from a copy of each δ plane that is zero past OH × OW
-  // (a step past a row's last tile writes into the next row's, which that row then rewrites).
-  zeroFloats(dyPlane, 2 * TH * Wd);
-  for (let s = 0; s < count; s++) {
-    for (let o = 0; o < Cout; o++) {
-      const dyo = dy + <usize>((s * Cout + o) * OH * OW) * 4;
-      for (let oh = 0; oh < OH; oh++) copyFloats(dyPlane + <usize>oh * dyRowBytes, dyo + <usize>(oh * OW) * 4, OW);
-      const zo = z + <usize>o * strideBytes + <usize>(s * T) * 4;
-      for (let th = 0; th < TH; th++) {
-        const src = dyPlane + <usize>(2 * th) * dyRowBytes;
-        for (let tw = 0; tw < TW; tw += 4) gradientTransformS2(src + <usize>(2 * tw) * 4, dyRowBytes, zo + <usize>(th * TW + tw) * 4, zXi);
-      }
-    }
-  }
+  // Z = A δ Aᵀ of every tile (its 9 distinct positions).
+  transformGradients(dy, count, Cout, OH, OW, dyPlane, z, strideBytes, zXi, S2, stage);
 
   // dV_ξ [Cin, tiles] = U_ξ [Cin, Cout] · Z_ξ [Cout, tiles], U_ξ read from its packed panels, Z_ξ from its slot
   const uXi = packedKernelBytes(Cin, Cout);

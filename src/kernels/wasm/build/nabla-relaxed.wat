@@ -14,23 +14,24 @@
  (type $12 (func (param i32 i32) (result f64)))
  (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $15 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $17 (func (param i32) (result i32)))
- (type $18 (func (param i32 i32 i32) (result i32)))
- (type $19 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $20 (func (param i32 i32 v128 i32 i32 i32)))
- (type $21 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
- (type $22 (func (param i32 i32 i32 i32 f32 i32)))
- (type $23 (func (param i32 i32 i32 i32 i32 f32 i32)))
- (type $24 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $25 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $26 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $27 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $28 (func (param i32 f64)))
- (type $29 (func (param i32 i32) (result i32)))
- (type $30 (func (param i32 i32 i32 i32 i32 i32)))
- (type $31 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $18 (func (param i32) (result i32)))
+ (type $19 (func (param i32 i32 i32) (result i32)))
+ (type $20 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $21 (func (param i32 i32 v128 i32 i32 i32)))
+ (type $22 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
+ (type $23 (func (param i32 i32 i32 i32 f32 i32)))
+ (type $24 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $25 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $26 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $27 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $28 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $29 (func (param i32 f64)))
+ (type $30 (func (param i32 i32) (result i32)))
+ (type $31 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $32 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -2025,6 +2026,561 @@
       i32.const 1
       i32.add
       local.set $17
+      br $for-loop|3
+     end
+    end
+    local.get $18
+    i32.const 1
+    i32.add
+    local.set $18
+    br $for-loop|2
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/winograd/transformGradients (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 v128)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 v128)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 v128)
+  i32.const 2
+  local.get $9
+  local.get $9
+  i32.const 3
+  i32.eq
+  select
+  local.tee $15
+  local.get $3
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $15
+  i32.div_s
+  local.tee $19
+  local.get $4
+  local.get $15
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $15
+  i32.div_s
+  local.tee $20
+  i32.mul
+  local.set $21
+  local.get $15
+  local.get $20
+  i32.const 3
+  i32.add
+  i32.const -4
+  i32.and
+  i32.mul
+  local.tee $12
+  i32.const 2
+  i32.shl
+  local.set $17
+  local.get $15
+  local.get $19
+  i32.mul
+  local.get $12
+  i32.mul
+  local.set $14
+  loop $for-loop|0
+   local.get $11
+   i32.const 4
+   i32.add
+   local.tee $12
+   local.get $14
+   i32.le_s
+   if
+    local.get $5
+    local.get $11
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $12
+    local.set $11
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $11
+   local.get $14
+   i32.lt_s
+   if
+    local.get $5
+    local.get $11
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.const 0
+    f32.store
+    local.get $11
+    i32.const 1
+    i32.add
+    local.set $11
+    br $for-loop|1
+   end
+  end
+  loop $for-loop|2
+   local.get $1
+   local.get $18
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $16
+    loop $for-loop|3
+     local.get $2
+     local.get $16
+     i32.gt_s
+     if
+      local.get $0
+      local.get $2
+      local.get $18
+      i32.mul
+      local.get $16
+      i32.add
+      local.get $3
+      i32.mul
+      local.get $4
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $22
+      i32.const 0
+      local.set $14
+      loop $for-loop|4
+       local.get $3
+       local.get $14
+       i32.gt_s
+       if
+        local.get $5
+        local.get $14
+        local.get $17
+        i32.mul
+        i32.add
+        local.set $23
+        local.get $22
+        local.get $4
+        local.get $14
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $24
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
+         local.get $4
+         i32.const 4
+         i32.lt_s
+         if
+          i32.const 0
+          local.set $11
+          loop $for-loop|5
+           local.get $4
+           local.get $11
+           i32.gt_s
+           if
+            local.get $11
+            i32.const 2
+            i32.shl
+            local.tee $12
+            local.get $23
+            i32.add
+            local.get $12
+            local.get $24
+            i32.add
+            f32.load
+            f32.store
+            local.get $11
+            i32.const 1
+            i32.add
+            local.set $11
+            br $for-loop|5
+           end
+          end
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
+         end
+         i32.const 0
+         local.set $11
+         loop $for-loop|6
+          local.get $11
+          i32.const 4
+          i32.add
+          local.tee $12
+          local.get $4
+          i32.le_s
+          if
+           local.get $11
+           i32.const 2
+           i32.shl
+           local.tee $11
+           local.get $23
+           i32.add
+           local.get $11
+           local.get $24
+           i32.add
+           v128.load
+           v128.store
+           local.get $12
+           local.set $11
+           br $for-loop|6
+          end
+         end
+         local.get $4
+         local.get $11
+         i32.gt_s
+         if
+          local.get $4
+          i32.const 4
+          i32.sub
+          i32.const 2
+          i32.shl
+          local.tee $11
+          local.get $23
+          i32.add
+          local.get $11
+          local.get $24
+          i32.add
+          v128.load
+          v128.store
+         end
+        end
+        local.get $14
+        i32.const 1
+        i32.add
+        local.set $14
+        br $for-loop|4
+       end
+      end
+      local.get $6
+      local.get $7
+      local.get $16
+      i32.mul
+      i32.add
+      local.get $18
+      local.get $21
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $12
+      i32.const 0
+      local.set $11
+      loop $for-loop|7
+       local.get $11
+       local.get $19
+       i32.lt_s
+       if
+        local.get $5
+        local.get $11
+        local.get $15
+        i32.mul
+        local.get $17
+        i32.mul
+        i32.add
+        local.set $22
+        i32.const 0
+        local.set $14
+        loop $for-loop|8
+         local.get $14
+         local.get $20
+         i32.lt_s
+         if
+          local.get $12
+          local.get $11
+          local.get $20
+          i32.mul
+          local.get $14
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $23
+          local.get $9
+          i32.const 4
+          i32.eq
+          if
+           local.get $22
+           local.get $14
+           i32.const 4
+           i32.shl
+           i32.add
+           local.get $17
+           local.get $23
+           local.get $8
+           local.get $10
+           call $src/kernels/wasm/assembly/winograd-f4/gradientTransformF4
+          else
+           block $src/kernels/wasm/assembly/winograd/gradientTransform2|inlined.0
+            local.get $22
+            local.get $14
+            i32.const 3
+            i32.shl
+            i32.add
+            local.tee $24
+            v128.load
+            local.tee $13
+            local.get $24
+            v128.load offset=16
+            local.tee $25
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.set $26
+            local.get $13
+            local.get $25
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            local.set $25
+            local.get $17
+            local.get $24
+            i32.add
+            local.tee $24
+            v128.load
+            local.tee $13
+            local.get $24
+            v128.load offset=16
+            local.tee $27
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            local.set $28
+            local.get $13
+            local.get $27
+            i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+            local.set $27
+            local.get $9
+            i32.const 3
+            i32.eq
+            if
+             local.get $23
+             local.get $26
+             v128.store
+             local.get $8
+             local.get $23
+             i32.add
+             local.get $26
+             local.get $25
+             f32x4.add
+             v128.store
+             local.get $8
+             i32.const 1
+             i32.shl
+             local.tee $24
+             local.get $23
+             i32.add
+             local.get $25
+             v128.store
+             local.get $23
+             local.get $8
+             i32.const 3
+             i32.mul
+             i32.add
+             local.tee $29
+             local.get $26
+             local.get $28
+             f32x4.add
+             local.tee $13
+             v128.store
+             local.get $8
+             local.get $29
+             i32.add
+             local.get $13
+             local.get $25
+             local.get $27
+             f32x4.add
+             local.tee $13
+             f32x4.add
+             v128.store
+             local.get $24
+             local.get $29
+             i32.add
+             local.get $13
+             v128.store
+             local.get $23
+             local.get $8
+             i32.const 6
+             i32.mul
+             i32.add
+             local.tee $23
+             local.get $28
+             v128.store
+             local.get $8
+             local.get $23
+             i32.add
+             local.get $28
+             local.get $27
+             f32x4.add
+             v128.store
+             local.get $23
+             local.get $24
+             i32.add
+             local.get $27
+             v128.store
+             br $src/kernels/wasm/assembly/winograd/gradientTransform2|inlined.0
+            end
+            local.get $23
+            local.get $26
+            v128.store
+            local.get $8
+            local.get $23
+            i32.add
+            local.get $26
+            local.get $25
+            f32x4.add
+            v128.store
+            local.get $8
+            i32.const 1
+            i32.shl
+            local.tee $24
+            local.get $23
+            i32.add
+            local.get $26
+            local.get $25
+            f32x4.sub
+            v128.store
+            local.get $8
+            i32.const 3
+            i32.mul
+            local.tee $29
+            local.get $23
+            i32.add
+            local.get $25
+            f32x4.neg
+            v128.store
+            local.get $23
+            local.get $8
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee $30
+            local.get $26
+            local.get $28
+            f32x4.add
+            local.tee $31
+            v128.store
+            local.get $8
+            local.get $30
+            i32.add
+            local.get $31
+            local.get $25
+            local.get $27
+            f32x4.add
+            local.tee $13
+            f32x4.add
+            v128.store
+            local.get $24
+            local.get $30
+            i32.add
+            local.get $31
+            local.get $13
+            f32x4.sub
+            v128.store
+            local.get $29
+            local.get $30
+            i32.add
+            local.get $13
+            f32x4.neg
+            v128.store
+            local.get $23
+            local.get $8
+            i32.const 3
+            i32.shl
+            i32.add
+            local.tee $30
+            local.get $26
+            local.get $28
+            f32x4.sub
+            local.tee $13
+            v128.store
+            local.get $8
+            local.get $30
+            i32.add
+            local.get $13
+            local.get $25
+            local.get $27
+            f32x4.sub
+            local.tee $25
+            f32x4.add
+            v128.store
+            local.get $24
+            local.get $30
+            i32.add
+            local.get $13
+            local.get $25
+            f32x4.sub
+            v128.store
+            local.get $29
+            local.get $30
+            i32.add
+            local.get $25
+            f32x4.neg
+            v128.store
+            local.get $23
+            local.get $8
+            i32.const 12
+            i32.mul
+            i32.add
+            local.tee $23
+            local.get $28
+            f32x4.neg
+            local.tee $13
+            v128.store
+            local.get $8
+            local.get $23
+            i32.add
+            local.get $13
+            local.get $27
+            f32x4.neg
+            local.tee $25
+            f32x4.add
+            v128.store
+            local.get $23
+            local.get $24
+            i32.add
+            local.get $13
+            local.get $25
+            f32x4.sub
+            v128.store
+            local.get $23
+            local.get $29
+            i32.add
+            local.get $25
+            f32x4.neg
+            v128.store
+           end
+          end
+          local.get $14
+          i32.const 4
+          i32.add
+          local.set $14
+          br $for-loop|8
+         end
+        end
+        local.get $11
+        i32.const 1
+        i32.add
+        local.set $11
+        br $for-loop|7
+       end
+      end
+      local.get $16
+      i32.const 1
+      i32.add
+      local.set $16
       br $for-loop|3
      end
     end
@@ -5571,7 +6127,7 @@
   end
  )
  (func $src/kernels/wasm/assembly/winograd/winogradWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32)
-  (local $14 v128)
+  (local $14 i32)
   (local $15 i32)
   (local $16 i32)
   (local $17 i32)
@@ -5580,83 +6136,67 @@
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
-  (local $31 v128)
-  (local $32 v128)
-  (local $33 v128)
-  (local $34 v128)
-  (local $35 v128)
-  (local $36 i32)
-  (local $37 i32)
   i32.const 2
   local.get $13
   local.get $13
   i32.const 3
   i32.eq
-  local.tee $19
-  select
   local.tee $16
+  select
+  local.tee $14
   local.get $8
   i32.add
   i32.const 1
   i32.sub
-  local.get $16
+  local.get $14
   i32.div_s
-  local.tee $15
+  local.tee $17
   local.get $9
-  local.get $16
+  local.get $14
   i32.add
   i32.const 1
   i32.sub
-  local.get $16
+  local.get $14
   i32.div_s
-  local.tee $23
+  local.tee $18
   i32.mul
-  local.tee $17
   local.get $2
   i32.mul
-  local.tee $18
+  local.tee $15
   i32.const 6
   i32.add
   i32.const -4
   i32.and
-  local.tee $16
-  local.get $16
+  local.tee $14
+  local.get $14
   i32.const 4
   i32.add
-  local.get $16
+  local.get $14
   i32.const 255
   i32.and
   select
-  local.tee $16
+  local.tee $14
   i32.const 2
   i32.shl
-  local.set $24
-  local.get $15
+  local.set $19
+  local.get $17
   i32.const 4
   local.get $13
-  local.get $19
+  local.get $16
   select
-  local.tee $20
+  local.tee $17
   i32.mul
   i32.const 1
   i32.const 2
-  local.get $19
+  local.get $16
   select
   i32.add
-  local.get $23
+  local.get $18
   i32.const 3
   i32.add
   i32.const -4
   i32.and
-  local.get $20
+  local.get $17
   i32.mul
   i32.const 4
   i32.add
@@ -5668,18 +6208,18 @@
   i32.const -64
   i32.and
   local.get $11
-  local.get $19
+  local.get $16
   if (result i32)
    i32.const 25
   else
    local.get $13
    i32.const 2
    i32.add
-   local.tee $19
-   local.get $19
+   local.tee $16
+   local.get $16
    i32.mul
   end
-  local.tee $19
+  local.tee $18
   local.get $10
   i32.mul
   local.get $3
@@ -5691,9 +6231,9 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $20
+  local.tee $16
   i32.add
-  local.set $25
+  local.set $20
   i32.const 2
   local.get $13
   local.get $13
@@ -5701,19 +6241,19 @@
   i32.eq
   local.tee $21
   select
-  local.set $22
-  local.get $20
+  local.set $17
+  local.get $16
   i32.const 4
   local.get $13
   local.get $21
   select
-  local.tee $26
+  local.tee $22
   local.get $8
-  local.get $22
+  local.get $17
   i32.add
   i32.const 1
   i32.sub
-  local.get $22
+  local.get $17
   i32.div_s
   i32.mul
   i32.const 1
@@ -5722,17 +6262,17 @@
   select
   i32.add
   local.get $9
-  local.get $22
+  local.get $17
   i32.add
   i32.const 1
   i32.sub
-  local.get $22
+  local.get $17
   i32.div_s
   i32.const 3
   i32.add
   i32.const -4
   i32.and
-  local.get $26
+  local.get $22
   i32.mul
   i32.const 4
   i32.add
@@ -5746,18 +6286,18 @@
   i32.const 832
   i32.add
   i32.add
-  local.tee $26
+  local.tee $17
   local.get $3
-  local.get $19
+  local.get $18
   i32.mul
-  local.get $24
+  local.get $19
   i32.mul
   i32.const 63
   i32.add
   i32.const -64
   i32.and
   i32.add
-  local.set $27
+  local.set $21
   local.get $0
   local.get $2
   local.get $3
@@ -5767,491 +6307,64 @@
   local.get $7
   local.get $8
   local.get $9
-  local.get $20
-  local.get $26
   local.get $16
+  local.get $17
+  local.get $14
   local.get $13
-  local.get $25
+  local.get $20
   call $src/kernels/wasm/assembly/winograd/transformInputs
-  local.get $13
-  local.get $23
-  i32.const 3
-  i32.add
-  i32.const -4
-  i32.and
-  i32.mul
-  local.tee $0
-  i32.const 2
-  i32.shl
-  local.set $21
+  local.get $1
+  local.get $2
   local.get $10
-  local.get $24
-  i32.mul
-  local.set $22
-  local.get $13
-  local.get $15
-  i32.mul
-  local.get $0
-  i32.mul
-  local.set $5
-  i32.const 0
-  local.set $4
-  loop $for-loop|0
-   local.get $4
-   i32.const 4
-   i32.add
-   local.tee $0
-   local.get $5
-   i32.le_s
-   if
-    local.get $20
-    local.get $4
-    i32.const 2
-    i32.shl
-    i32.add
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    v128.store
-    local.get $0
-    local.set $4
-    br $for-loop|0
-   end
-  end
-  loop $for-loop|1
-   local.get $4
-   local.get $5
-   i32.lt_s
-   if
-    local.get $20
-    local.get $4
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.const 0
-    f32.store
-    local.get $4
-    i32.const 1
-    i32.add
-    local.set $4
-    br $for-loop|1
-   end
-  end
-  i32.const 0
-  local.set $7
-  loop $for-loop|2
-   local.get $2
-   local.get $7
-   i32.gt_s
-   if
-    i32.const 0
-    local.set $6
-    loop $for-loop|3
-     local.get $6
-     local.get $10
-     i32.lt_s
-     if
-      local.get $1
-      local.get $7
-      local.get $10
-      i32.mul
-      local.get $6
-      i32.add
-      local.get $8
-      i32.mul
-      local.get $9
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $28
-      i32.const 0
-      local.set $5
-      loop $for-loop|4
-       local.get $5
-       local.get $8
-       i32.lt_s
-       if
-        local.get $20
-        local.get $5
-        local.get $21
-        i32.mul
-        i32.add
-        local.set $29
-        local.get $28
-        local.get $5
-        local.get $9
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $30
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
-         local.get $9
-         i32.const 4
-         i32.lt_s
-         if
-          i32.const 0
-          local.set $4
-          loop $for-loop|5
-           local.get $4
-           local.get $9
-           i32.lt_s
-           if
-            local.get $4
-            i32.const 2
-            i32.shl
-            local.tee $0
-            local.get $29
-            i32.add
-            local.get $0
-            local.get $30
-            i32.add
-            f32.load
-            f32.store
-            local.get $4
-            i32.const 1
-            i32.add
-            local.set $4
-            br $for-loop|5
-           end
-          end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
-         end
-         i32.const 0
-         local.set $4
-         loop $for-loop|6
-          local.get $4
-          i32.const 4
-          i32.add
-          local.tee $0
-          local.get $9
-          i32.le_s
-          if
-           local.get $4
-           i32.const 2
-           i32.shl
-           local.tee $4
-           local.get $29
-           i32.add
-           local.get $4
-           local.get $30
-           i32.add
-           v128.load
-           v128.store
-           local.get $0
-           local.set $4
-           br $for-loop|6
-          end
-         end
-         local.get $4
-         local.get $9
-         i32.lt_s
-         if
-          local.get $9
-          i32.const 4
-          i32.sub
-          i32.const 2
-          i32.shl
-          local.tee $0
-          local.get $29
-          i32.add
-          local.get $0
-          local.get $30
-          i32.add
-          v128.load
-          v128.store
-         end
-        end
-        local.get $5
-        i32.const 1
-        i32.add
-        local.set $5
-        br $for-loop|4
-       end
-      end
-      local.get $27
-      local.get $6
-      local.get $24
-      i32.mul
-      i32.add
-      local.get $7
-      local.get $17
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $28
-      i32.const 0
-      local.set $4
-      loop $for-loop|7
-       local.get $4
-       local.get $15
-       i32.lt_s
-       if
-        local.get $20
-        local.get $4
-        local.get $13
-        i32.mul
-        local.get $21
-        i32.mul
-        i32.add
-        local.set $29
-        i32.const 0
-        local.set $5
-        loop $for-loop|8
-         local.get $5
-         local.get $23
-         i32.lt_s
-         if
-          local.get $28
-          local.get $4
-          local.get $23
-          i32.mul
-          local.get $5
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.set $30
-          local.get $13
-          i32.const 4
-          i32.eq
-          if
-           local.get $29
-           local.get $5
-           i32.const 4
-           i32.shl
-           i32.add
-           local.get $21
-           local.get $30
-           local.get $22
-           local.get $25
-           call $src/kernels/wasm/assembly/winograd-f4/gradientTransformF4
-          else
-           local.get $29
-           local.get $5
-           i32.const 3
-           i32.shl
-           i32.add
-           local.tee $0
-           v128.load
-           local.tee $31
-           local.get $0
-           v128.load offset=16
-           local.tee $32
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.set $14
-           local.get $0
-           local.get $21
-           i32.add
-           local.tee $0
-           v128.load
-           local.tee $33
-           local.get $0
-           v128.load offset=16
-           local.tee $34
-           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-           local.set $35
-           local.get $30
-           local.get $14
-           v128.store
-           local.get $22
-           local.get $30
-           i32.add
-           local.get $14
-           local.get $31
-           local.get $32
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           local.tee $31
-           f32x4.add
-           v128.store
-           local.get $22
-           i32.const 1
-           i32.shl
-           local.tee $36
-           local.get $30
-           i32.add
-           local.get $14
-           local.get $31
-           f32x4.sub
-           v128.store
-           local.get $22
-           i32.const 3
-           i32.mul
-           local.tee $0
-           local.get $30
-           i32.add
-           local.get $31
-           f32x4.neg
-           v128.store
-           local.get $30
-           local.get $22
-           i32.const 2
-           i32.shl
-           i32.add
-           local.tee $37
-           local.get $14
-           local.get $35
-           f32x4.add
-           local.tee $32
-           v128.store
-           local.get $22
-           local.get $37
-           i32.add
-           local.get $32
-           local.get $31
-           local.get $33
-           local.get $34
-           i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-           local.tee $33
-           f32x4.add
-           local.tee $34
-           f32x4.add
-           v128.store
-           local.get $36
-           local.get $37
-           i32.add
-           local.get $32
-           local.get $34
-           f32x4.sub
-           v128.store
-           local.get $0
-           local.get $37
-           i32.add
-           local.get $34
-           f32x4.neg
-           v128.store
-           local.get $30
-           local.get $22
-           i32.const 3
-           i32.shl
-           i32.add
-           local.tee $37
-           local.get $14
-           local.get $35
-           f32x4.sub
-           local.tee $14
-           v128.store
-           local.get $22
-           local.get $37
-           i32.add
-           local.get $14
-           local.get $31
-           local.get $33
-           f32x4.sub
-           local.tee $31
-           f32x4.add
-           v128.store
-           local.get $36
-           local.get $37
-           i32.add
-           local.get $14
-           local.get $31
-           f32x4.sub
-           v128.store
-           local.get $0
-           local.get $37
-           i32.add
-           local.get $31
-           f32x4.neg
-           v128.store
-           local.get $30
-           local.get $22
-           i32.const 12
-           i32.mul
-           i32.add
-           local.tee $30
-           local.get $35
-           f32x4.neg
-           local.tee $14
-           v128.store
-           local.get $22
-           local.get $30
-           i32.add
-           local.get $14
-           local.get $33
-           f32x4.neg
-           local.tee $31
-           f32x4.add
-           v128.store
-           local.get $30
-           local.get $36
-           i32.add
-           local.get $14
-           local.get $31
-           f32x4.sub
-           v128.store
-           local.get $0
-           local.get $30
-           i32.add
-           local.get $31
-           f32x4.neg
-           v128.store
-          end
-          local.get $5
-          i32.const 4
-          i32.add
-          local.set $5
-          br $for-loop|8
-         end
-        end
-        local.get $4
-        i32.const 1
-        i32.add
-        local.set $4
-        br $for-loop|7
-       end
-      end
-      local.get $6
-      i32.const 1
-      i32.add
-      local.set $6
-      br $for-loop|3
-     end
-    end
-    local.get $7
-    i32.const 1
-    i32.add
-    local.set $7
-    br $for-loop|2
-   end
-  end
-  local.get $3
-  local.get $24
-  i32.mul
-  local.set $0
-  local.get $3
+  local.get $8
+  local.get $9
+  local.get $16
+  local.get $21
+  local.get $19
   local.get $10
+  local.get $19
   i32.mul
-  i32.const 2
-  i32.shl
+  local.tee $1
+  local.get $13
+  local.get $20
+  call $src/kernels/wasm/assembly/winograd/transformGradients
+  local.get $3
+  local.get $19
+  i32.mul
   local.set $2
+  local.get $3
+  local.get $10
+  i32.mul
+  i32.const 2
+  i32.shl
+  local.set $4
   i32.const 0
-  local.set $1
-  loop $for-loop|9
-   local.get $1
-   local.get $19
+  local.set $0
+  loop $for-loop|0
+   local.get $0
+   local.get $18
    i32.lt_s
    if
     i32.const 0
     i32.const 1
     local.get $10
     local.get $3
-    local.get $18
-    local.get $27
-    local.get $1
-    local.get $22
-    i32.mul
-    i32.add
-    local.get $16
-    local.get $26
+    local.get $15
+    local.get $21
     local.get $0
     local.get $1
     i32.mul
     i32.add
-    local.get $16
-    local.get $11
-    local.get $1
+    local.get $14
+    local.get $17
+    local.get $0
     local.get $2
+    i32.mul
+    i32.add
+    local.get $14
+    local.get $11
+    local.get $0
+    local.get $4
     i32.mul
     i32.add
     local.get $3
@@ -6261,11 +6374,11 @@
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $1
+    local.get $0
     i32.const 1
     i32.add
-    local.set $1
-    br $for-loop|9
+    local.set $0
+    br $for-loop|0
    end
   end
  )
@@ -6782,95 +6895,82 @@
   (local $28 i32)
   (local $29 i32)
   (local $30 i32)
-  (local $31 i32)
+  (local $31 v128)
   (local $32 i32)
-  (local $33 i32)
-  (local $34 i32)
+  (local $33 v128)
+  (local $34 v128)
   (local $35 v128)
   (local $36 v128)
-  (local $37 v128)
-  (local $38 i32)
-  (local $39 i32)
-  (local $40 i32)
-  (local $41 i32)
-  (local $42 v128)
-  (local $43 v128)
-  (local $44 i32)
   local.get $4
   i32.const 1
   i32.add
   i32.const 2
   i32.div_s
+  local.tee $17
+  i32.const 3
+  i32.add
+  i32.const -4
+  i32.and
+  i32.const 2
+  i32.shl
+  i32.const 4
+  i32.add
+  local.tee $14
+  local.get $7
+  local.get $9
+  i32.add
   local.tee $15
-  local.tee $20
+  local.get $14
+  local.get $15
+  i32.gt_s
+  select
+  local.tee $26
+  i32.const 2
+  i32.shl
+  local.set $14
   local.get $3
   i32.const 1
   i32.add
   i32.const 2
   i32.div_s
-  local.tee $17
-  local.tee $26
+  local.tee $19
+  local.get $17
   i32.mul
-  local.tee $29
+  local.tee $21
   local.get $1
   i32.mul
-  local.tee $33
+  local.tee $23
   i32.const 6
   i32.add
   i32.const -4
   i32.and
-  local.tee $16
-  local.get $16
+  local.tee $15
+  local.get $15
   i32.const 4
   i32.add
-  local.get $16
+  local.get $15
   i32.const 255
   i32.and
   select
-  local.tee $30
+  local.tee $20
   i32.const 2
-  i32.shl
-  local.set $23
-  local.get $20
-  i32.const 3
-  i32.add
-  i32.const -4
-  i32.and
-  i32.const 1
   i32.shl
   local.tee $18
-  i32.const 2
-  i32.shl
+  local.get $2
+  i32.mul
   local.set $27
-  local.get $15
+  local.get $12
+  local.get $17
   i32.const 3
   i32.add
   i32.const -4
   i32.and
-  i32.const 2
-  i32.shl
-  i32.const 4
-  i32.add
-  local.tee $15
-  local.get $7
-  local.get $9
-  i32.add
-  local.tee $16
-  local.get $15
-  local.get $16
-  i32.gt_s
-  select
-  local.tee $28
-  i32.const 2
-  i32.shl
-  local.set $16
-  local.get $12
-  local.get $26
   i32.const 1
   i32.shl
-  local.get $18
+  local.get $19
+  i32.const 1
+  i32.shl
   i32.mul
-  local.tee $19
   i32.const 2
   i32.shl
   i32.const 63
@@ -6878,8 +6978,8 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $24
-  local.get $17
+  local.tee $28
+  local.get $19
   i32.const 2
   i32.shl
   i32.const 1
@@ -6888,13 +6988,13 @@
   local.get $6
   local.get $8
   i32.add
-  local.tee $17
+  local.tee $16
   local.get $15
-  local.get $17
+  local.get $16
   i32.gt_s
   select
-  local.tee $34
-  local.get $28
+  local.tee $22
+  local.get $26
   i32.mul
   i32.const 2
   i32.shl
@@ -6903,14 +7003,11 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $18
+  local.tee $16
   i32.const 448
   i32.add
-  local.tee $31
-  local.get $2
-  local.get $23
-  i32.mul
-  local.tee $38
+  local.tee $29
+  local.get $27
   i32.const 9
   i32.mul
   i32.const 63
@@ -6918,346 +7015,23 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $32
+  local.set $24
   local.get $5
-  local.get $23
+  local.get $18
   i32.mul
-  local.set $17
-  loop $for-loop|0
-   local.get $14
-   i32.const 4
-   i32.add
-   local.tee $15
-   local.get $19
-   i32.le_s
-   if
-    local.get $12
-    local.get $14
-    i32.const 2
-    i32.shl
-    i32.add
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    v128.store
-    local.get $15
-    local.set $14
-    br $for-loop|0
-   end
-  end
-  loop $for-loop|1
-   local.get $14
-   local.get $19
-   i32.lt_s
-   if
-    local.get $12
-    local.get $14
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.const 0
-    f32.store
-    local.get $14
-    i32.const 1
-    i32.add
-    local.set $14
-    br $for-loop|1
-   end
-  end
-  loop $for-loop|2
-   local.get $1
-   local.get $21
-   i32.gt_s
-   if
-    i32.const 0
-    local.set $22
-    loop $for-loop|3
-     local.get $2
-     local.get $22
-     i32.gt_s
-     if
-      local.get $0
-      local.get $2
-      local.get $21
-      i32.mul
-      local.get $22
-      i32.add
-      local.get $3
-      i32.mul
-      local.get $4
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $39
-      i32.const 0
-      local.set $19
-      loop $for-loop|4
-       local.get $3
-       local.get $19
-       i32.gt_s
-       if
-        local.get $12
-        local.get $19
-        local.get $27
-        i32.mul
-        i32.add
-        local.set $40
-        local.get $39
-        local.get $4
-        local.get $19
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $41
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
-         local.get $4
-         i32.const 4
-         i32.lt_s
-         if
-          i32.const 0
-          local.set $14
-          loop $for-loop|5
-           local.get $4
-           local.get $14
-           i32.gt_s
-           if
-            local.get $14
-            i32.const 2
-            i32.shl
-            local.tee $15
-            local.get $40
-            i32.add
-            local.get $15
-            local.get $41
-            i32.add
-            f32.load
-            f32.store
-            local.get $14
-            i32.const 1
-            i32.add
-            local.set $14
-            br $for-loop|5
-           end
-          end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
-         end
-         i32.const 0
-         local.set $14
-         loop $for-loop|6
-          local.get $14
-          i32.const 4
-          i32.add
-          local.tee $15
-          local.get $4
-          i32.le_s
-          if
-           local.get $14
-           i32.const 2
-           i32.shl
-           local.tee $14
-           local.get $40
-           i32.add
-           local.get $14
-           local.get $41
-           i32.add
-           v128.load
-           v128.store
-           local.get $15
-           local.set $14
-           br $for-loop|6
-          end
-         end
-         local.get $4
-         local.get $14
-         i32.gt_s
-         if
-          local.get $4
-          i32.const 4
-          i32.sub
-          i32.const 2
-          i32.shl
-          local.tee $14
-          local.get $40
-          i32.add
-          local.get $14
-          local.get $41
-          i32.add
-          v128.load
-          v128.store
-         end
-        end
-        local.get $19
-        i32.const 1
-        i32.add
-        local.set $19
-        br $for-loop|4
-       end
-      end
-      local.get $31
-      local.get $22
-      local.get $23
-      i32.mul
-      i32.add
-      local.get $21
-      local.get $29
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $39
-      i32.const 0
-      local.set $14
-      loop $for-loop|7
-       local.get $14
-       local.get $26
-       i32.lt_s
-       if
-        local.get $12
-        local.get $14
-        i32.const 1
-        i32.shl
-        local.get $27
-        i32.mul
-        i32.add
-        local.set $40
-        i32.const 0
-        local.set $19
-        loop $for-loop|8
-         local.get $19
-         local.get $20
-         i32.lt_s
-         if
-          local.get $40
-          local.get $19
-          i32.const 3
-          i32.shl
-          i32.add
-          local.tee $15
-          v128.load
-          local.tee $42
-          local.get $15
-          v128.load offset=16
-          local.tee $35
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.set $43
-          local.get $15
-          local.get $27
-          i32.add
-          local.tee $15
-          v128.load
-          local.tee $36
-          local.get $15
-          v128.load offset=16
-          local.tee $37
-          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-          local.set $25
-          local.get $39
-          local.get $14
-          local.get $20
-          i32.mul
-          local.get $19
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee $41
-          local.get $43
-          v128.store
-          local.get $38
-          local.get $41
-          i32.add
-          local.get $43
-          local.get $42
-          local.get $35
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.tee $35
-          f32x4.add
-          v128.store
-          local.get $38
-          i32.const 1
-          i32.shl
-          local.tee $44
-          local.get $41
-          i32.add
-          local.get $35
-          v128.store
-          local.get $41
-          local.get $38
-          i32.const 3
-          i32.mul
-          i32.add
-          local.tee $15
-          local.get $43
-          local.get $25
-          f32x4.add
-          local.tee $42
-          v128.store
-          local.get $15
-          local.get $38
-          i32.add
-          local.get $42
-          local.get $35
-          local.get $36
-          local.get $37
-          i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
-          local.tee $35
-          f32x4.add
-          local.tee $36
-          f32x4.add
-          v128.store
-          local.get $15
-          local.get $44
-          i32.add
-          local.get $36
-          v128.store
-          local.get $41
-          local.get $38
-          i32.const 6
-          i32.mul
-          i32.add
-          local.tee $15
-          local.get $25
-          v128.store
-          local.get $15
-          local.get $38
-          i32.add
-          local.get $25
-          local.get $35
-          f32x4.add
-          v128.store
-          local.get $15
-          local.get $44
-          i32.add
-          local.get $35
-          v128.store
-          local.get $19
-          i32.const 4
-          i32.add
-          local.set $19
-          br $for-loop|8
-         end
-        end
-        local.get $14
-        i32.const 1
-        i32.add
-        local.set $14
-        br $for-loop|7
-       end
-      end
-      local.get $22
-      i32.const 1
-      i32.add
-      local.set $22
-      br $for-loop|3
-     end
-    end
-    local.get $21
-    i32.const 1
-    i32.add
-    local.set $21
-    br $for-loop|2
-   end
-  end
+  local.set $15
+  local.get $0
+  local.get $1
+  local.get $2
+  local.get $3
+  local.get $4
+  local.get $12
+  local.get $29
+  local.get $18
+  local.get $27
+  i32.const 3
+  local.get $16
+  call $src/kernels/wasm/assembly/winograd/transformGradients
   local.get $5
   i32.const 5
   i32.add
@@ -7272,7 +7046,7 @@
   local.set $3
   i32.const 0
   local.set $0
-  loop $for-loop|9
+  loop $for-loop|0
    local.get $0
    i32.const 25
    i32.lt_s
@@ -7280,12 +7054,12 @@
     i32.const 0
     i32.const 0
     local.get $5
-    local.get $33
+    local.get $23
     local.get $2
     i32.const 0
     local.get $2
-    local.get $31
-    local.get $38
+    local.get $29
+    local.get $27
     i32.const 2
     local.get $0
     i32.const 5
@@ -7319,13 +7093,13 @@
     i32.add
     i32.mul
     i32.add
-    local.get $30
-    local.get $32
+    local.get $20
+    local.get $24
     local.get $0
-    local.get $17
+    local.get $15
     i32.mul
     i32.add
-    local.get $30
+    local.get $20
     i32.const 0
     local.get $13
     local.get $10
@@ -7340,30 +7114,30 @@
     i32.const 1
     i32.add
     local.set $0
-    br $for-loop|9
+    br $for-loop|0
    end
   end
   i32.const 0
   local.set $2
-  loop $for-loop|10
+  loop $for-loop|1
    local.get $1
    local.get $2
    i32.gt_s
    if
     i32.const 0
     local.set $3
-    loop $for-loop|11
+    loop $for-loop|2
      local.get $3
      local.get $5
      i32.lt_s
      if
-      local.get $28
-      local.get $34
+      local.get $22
+      local.get $26
       i32.mul
       local.set $10
       i32.const 0
       local.set $0
-      loop $for-loop|12
+      loop $for-loop|3
        local.get $0
        i32.const 4
        i32.add
@@ -7371,7 +7145,7 @@
        local.get $10
        i32.le_s
        if
-        local.get $24
+        local.get $28
         local.get $0
         i32.const 2
         i32.shl
@@ -7380,15 +7154,15 @@
         v128.store
         local.get $4
         local.set $0
-        br $for-loop|12
+        br $for-loop|3
        end
       end
-      loop $for-loop|13
+      loop $for-loop|4
        local.get $0
        local.get $10
        i32.lt_s
        if
-        local.get $24
+        local.get $28
         local.get $0
         i32.const 2
         i32.shl
@@ -7399,62 +7173,62 @@
         i32.const 1
         i32.add
         local.set $0
-        br $for-loop|13
+        br $for-loop|4
        end
       end
-      local.get $32
+      local.get $24
       local.get $3
-      local.get $23
+      local.get $18
       i32.mul
       i32.add
       local.get $2
-      local.get $29
+      local.get $21
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $14
+      local.set $23
       i32.const 0
       local.set $4
-      loop $for-loop|14
+      loop $for-loop|5
        local.get $4
-       local.get $26
+       local.get $19
        i32.lt_s
        if
-        local.get $24
+        local.get $28
         local.get $4
         i32.const 2
         i32.shl
-        local.get $16
+        local.get $14
         i32.mul
         i32.add
-        local.set $15
+        local.set $27
         i32.const 0
         local.set $0
-        loop $for-loop|15
+        loop $for-loop|6
          local.get $0
-         local.get $20
+         local.get $17
          i32.lt_s
          if
-          local.get $14
+          local.get $23
           local.get $4
-          local.get $20
+          local.get $17
           i32.mul
           local.get $0
           i32.add
           i32.const 2
           i32.shl
           i32.add
-          local.set $19
-          local.get $15
+          local.set $29
+          local.get $27
           local.get $0
           i32.const 4
           i32.shl
           i32.add
-          local.set $10
+          local.set $12
           v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0xffffffff
           v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003
-          local.get $20
+          local.get $17
           local.get $0
           i32.sub
           i32x4.splat
@@ -7463,216 +7237,218 @@
           i32.const 4
           i32.add
           local.tee $0
-          local.get $20
+          local.get $17
           i32.le_s
           select
           local.set $25
-          i32.const 0
-          local.set $12
+          local.get $16
+          local.set $10
           i32.const 0
           local.set $13
+          i32.const 0
+          local.set $20
           loop $for-loop|00
-           local.get $12
-           i32.const 5
-           i32.lt_s
-           if
-            local.get $19
-            local.get $12
-            local.get $17
-            i32.mul
-            i32.add
-            local.tee $21
-            v128.load
-            local.set $35
-            local.get $17
-            i32.const 5
-            i32.mul
-            local.tee $22
-            local.get $21
-            i32.add
-            v128.load
-            local.set $36
-            local.get $21
-            local.get $22
-            i32.const 1
-            i32.shl
-            i32.add
-            v128.load
-            local.set $37
-            local.get $21
-            local.get $22
-            i32.const 3
-            i32.mul
-            i32.add
-            v128.load
-            local.set $42
-            local.get $21
-            local.get $22
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.set $43
-            local.get $18
-            local.get $12
-            i32.const 4
-            i32.shl
-            i32.add
-            local.tee $21
-            local.get $35
-            v128.store
-            local.get $21
-            local.get $42
-            v128.store offset=80
-            local.get $21
-            local.get $36
-            local.get $35
-            f32x4.sub
-            local.get $37
-            f32x4.sub
-            v128.store offset=160
-            local.get $21
-            local.get $43
-            v128.store offset=240
-            local.get $21
-            local.get $37
-            v128.store offset=320
-            local.get $12
-            i32.const 1
-            i32.add
-            local.set $12
-            br $for-loop|00
-           end
-          end
-          loop $for-loop|16
            local.get $13
            i32.const 5
            i32.lt_s
            if
-            local.get $10
+            local.get $29
             local.get $13
-            local.get $16
+            local.get $15
             i32.mul
             i32.add
-            local.tee $12
+            local.tee $30
+            v128.load
+            local.set $31
+            local.get $15
+            i32.const 5
+            i32.mul
+            local.tee $32
+            local.get $30
+            i32.add
+            v128.load
+            local.set $33
+            local.get $30
+            local.get $32
+            i32.const 1
+            i32.shl
+            i32.add
+            v128.load
+            local.set $34
+            local.get $30
+            local.get $32
+            i32.const 3
+            i32.mul
+            i32.add
             v128.load
             local.set $35
-            local.get $12
-            local.get $35
-            local.get $18
+            local.get $30
+            local.get $32
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.set $36
+            local.get $10
             local.get $13
+            i32.const 4
+            i32.shl
+            i32.add
+            local.tee $30
+            local.get $31
+            v128.store
+            local.get $30
+            local.get $35
+            v128.store offset=80
+            local.get $30
+            local.get $33
+            local.get $31
+            f32x4.sub
+            local.get $34
+            f32x4.sub
+            v128.store offset=160
+            local.get $30
+            local.get $36
+            v128.store offset=240
+            local.get $30
+            local.get $34
+            v128.store offset=320
+            local.get $13
+            i32.const 1
+            i32.add
+            local.set $13
+            br $for-loop|00
+           end
+          end
+          loop $for-loop|11
+           local.get $20
+           i32.const 5
+           i32.lt_s
+           if
+            local.get $12
+            local.get $14
+            local.get $20
+            i32.mul
+            i32.add
+            local.tee $13
+            v128.load
+            local.set $31
+            local.get $13
+            local.get $31
+            local.get $10
+            local.get $20
             i32.const 80
             i32.mul
             i32.add
-            local.tee $19
+            local.tee $29
             v128.load
-            local.tee $35
+            local.tee $31
             local.get $25
             v128.and
-            local.tee $36
-            local.get $19
+            local.tee $33
+            local.get $29
             v128.load offset=48
             local.get $25
             v128.and
-            local.tee $37
+            local.tee $34
             i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-            local.get $19
+            local.get $29
             v128.load offset=16
-            local.get $35
+            local.get $31
             f32x4.sub
-            local.get $19
+            local.get $29
             v128.load offset=32
-            local.tee $35
+            local.tee $31
             f32x4.sub
             local.get $25
             v128.and
-            local.tee $42
-            local.get $19
+            local.tee $35
+            local.get $29
             v128.load offset=64
             local.get $25
             v128.and
-            local.tee $43
+            local.tee $36
             i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
             i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
             f32x4.add
             v128.store
-            local.get $12
-            local.get $12
+            local.get $13
+            local.get $13
             i32.const 16
             i32.add
             v128.load
-            local.get $36
-            local.get $37
+            local.get $33
+            local.get $34
             i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-            local.get $42
-            local.get $43
+            local.get $35
+            local.get $36
             i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            local.get $35
+            local.get $31
             local.get $25
             v128.and
-            local.tee $35
+            local.tee $31
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
             i8x16.shuffle 0 1 2 3 16 17 18 19 16 17 18 19 16 17 18 19
             f32x4.add
             f32x4.add
             v128.store offset=16
-            local.get $12
-            local.get $12
+            local.get $13
+            local.get $13
             i32.const 32
             i32.add
             v128.load
-            local.get $36
-            local.get $37
+            local.get $33
+            local.get $34
             i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-            local.tee $36
-            local.get $42
-            local.get $43
-            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-            local.tee $37
-            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            local.tee $33
             local.get $35
+            local.get $36
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.tee $34
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            local.get $31
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
             i8x16.shuffle 4 5 6 7 16 17 18 19 16 17 18 19 16 17 18 19
             f32x4.add
             f32x4.add
             v128.store offset=32
-            local.get $12
+            local.get $13
             i32.const 48
             i32.add
-            local.get $12
+            local.get $13
             v128.load offset=48
-            local.get $36
-            local.get $37
+            local.get $33
+            local.get $34
             i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-            local.get $35
+            local.get $31
             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
             i8x16.shuffle 8 9 10 11 16 17 18 19 16 17 18 19 16 17 18 19
             f32x4.add
             f32x4.add
             v128.store
-            local.get $12
-            local.get $12
+            local.get $13
+            local.get $13
             f32.load offset=64
-            local.get $35
+            local.get $31
             f32x4.extract_lane 3
             f32.add
             f32.store offset=64
-            local.get $13
+            local.get $20
             i32.const 1
             i32.add
-            local.set $13
-            br $for-loop|16
+            local.set $20
+            br $for-loop|11
            end
           end
-          br $for-loop|15
+          br $for-loop|6
          end
         end
         local.get $4
         i32.const 1
         i32.add
         local.set $4
-        br $for-loop|14
+        br $for-loop|5
        end
       end
       local.get $11
@@ -7691,7 +7467,7 @@
       local.set $12
       i32.const 0
       local.set $4
-      loop $for-loop|167
+      loop $for-loop|7
        local.get $4
        local.get $6
        i32.lt_s
@@ -7704,26 +7480,26 @@
         i32.shl
         i32.add
         local.set $13
-        local.get $24
+        local.get $28
         local.get $4
         local.get $8
         i32.add
-        local.get $28
+        local.get $26
         i32.mul
         local.get $9
         i32.add
         i32.const 2
         i32.shl
         i32.add
-        local.set $14
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+        local.set $20
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
          local.get $7
          i32.const 4
          i32.lt_s
          if
           i32.const 0
           local.set $0
-          loop $for-loop|17
+          loop $for-loop|8
            local.get $0
            local.get $7
            i32.lt_s
@@ -7735,7 +7511,7 @@
             local.get $13
             i32.add
             local.get $10
-            local.get $14
+            local.get $20
             i32.add
             f32.load
             f32.store
@@ -7743,14 +7519,14 @@
             i32.const 1
             i32.add
             local.set $0
-            br $for-loop|17
+            br $for-loop|8
            end
           end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
          end
          i32.const 0
          local.set $0
-         loop $for-loop|18
+         loop $for-loop|9
           local.get $0
           i32.const 4
           i32.add
@@ -7765,13 +7541,13 @@
            local.get $13
            i32.add
            local.get $0
-           local.get $14
+           local.get $20
            i32.add
            v128.load
            v128.store
            local.get $10
            local.set $0
-           br $for-loop|18
+           br $for-loop|9
           end
          end
          local.get $0
@@ -7787,7 +7563,7 @@
           local.get $13
           i32.add
           local.get $0
-          local.get $14
+          local.get $20
           i32.add
           v128.load
           v128.store
@@ -7797,21 +7573,21 @@
         i32.const 1
         i32.add
         local.set $4
-        br $for-loop|167
+        br $for-loop|7
        end
       end
       local.get $3
       i32.const 1
       i32.add
       local.set $3
-      br $for-loop|11
+      br $for-loop|2
      end
     end
     local.get $2
     i32.const 1
     i32.add
     local.set $2
-    br $for-loop|10
+    br $for-loop|1
    end
   end
  )
@@ -13396,7 +13172,7 @@
        i32.const 0
       end
       if
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
         local.get $0
         local.tee $2
         local.get $3
@@ -13433,7 +13209,7 @@
            br $for-loop|2
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
         end
         i32.const 0
         local.set $0
