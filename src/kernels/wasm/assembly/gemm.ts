@@ -236,6 +236,38 @@ function kernel4x8Simd(
   copyEdgeTile(edge, c, ldc, rows, cols, add);
 }
 
+/**
+ * The 2×8 micro-kernel for a last tile of one or two rows (M = 32, 128, … with MR = 6): as
+ * kernel4x8Simd with 4 accumulators, half its multiply-adds where the other two rows would be
+ * dropped (same bits: each entry is the same chain of multiply-adds).
+ */
+function kernel2x8Simd(
+  kc: i32, ap: usize, bp: usize, bStride: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool, edge: usize,
+): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00);
+    c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10);
+    c11 = madd(a, b1, c11);
+    ap += MR * 4;
+    bp += bStride;
+  }
+  if (rows == 2 && cols == NR) {
+    storeRow(c, c00, c01, add);
+    storeRow(c + <usize>ldc * 4, c10, c11, add);
+    return;
+  }
+  storeRow(edge, c00, c01, false);
+  storeRow(edge + 32, c10, c11, false);
+  copyEdgeTile(edge, c, ldc, rows, cols, add);
+}
+
 /** Copies the valid rows × cols of an edge tile (rows NR floats apart) to C, adding when `add`. */
 function copyEdgeTile(edge: usize, c: usize, ldc: i32, rows: i32, cols: i32, add: bool): void {
   for (let r = 0; r < rows; r++) {
@@ -363,9 +395,10 @@ export function gemm(
             }
             const cTile = c + (<usize>(ic + ir) * ldc + jc + jr) * 4;
             // A last tile of at most four rows (M = 16, 64, … with MR = 6) by the 4 × 8 kernel: it
-            // reads the first four rows of the panel and does a third less work (same bits: each
-            // entry is the same chain of multiply-adds).
+            // reads the first four rows of the panel and does a third less work, of at most two
+            // by the 2 × 8 one (same bits: each entry is the same chain of multiply-adds).
             if (MR == 6 && rows > 4) kernel6x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, rows, cols, add, edge);
+            else if (rows <= 2) kernel2x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, rows, cols, add, edge);
             else kernel4x8Simd(kc, aPanel, bPanel, bStride, cTile, ldc, rows, cols, add, edge);
           }
         }

@@ -101,7 +101,7 @@
   (local $17 i32)
   (local $18 i32)
   (local $19 i32)
-  (local $20 i32)
+  (local $20 v128)
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
@@ -115,9 +115,20 @@
   (local $31 i32)
   (local $32 i32)
   (local $33 i32)
-  (local $34 i32)
-  (local $35 i32)
+  (local $34 v128)
+  (local $35 v128)
   (local $36 i32)
+  (local $37 i32)
+  (local $38 v128)
+  (local $39 i32)
+  (local $40 f32)
+  (local $41 i32)
+  (local $42 i32)
+  (local $43 v128)
+  (local $44 i32)
+  (local $45 v128)
+  (local $46 v128)
+  (local $47 i32)
   local.get $4
   i32.eqz
   if
@@ -156,10 +167,10 @@
   local.get $12
   i32.const 122880
   i32.add
-  local.tee $17
+  local.tee $21
   i32.const -1048576
   i32.sub
-  local.set $31
+  local.set $25
   local.get $14
   i32.eqz
   local.tee $16
@@ -193,7 +204,7 @@
   local.get $16
   local.get $16
   select
-  local.set $18
+  local.set $22
   local.get $2
   i32.const 5
   i32.add
@@ -201,7 +212,7 @@
   i32.div_s
   i32.const 6
   i32.mul
-  local.set $35
+  local.set $41
   local.get $3
   i32.const 7
   i32.add
@@ -209,298 +220,497 @@
   i32.div_s
   i32.const 3
   i32.shl
-  local.set $36
+  local.set $42
   loop $for-loop|1
    local.get $3
-   local.get $22
+   local.get $29
    i32.gt_s
    if
     i32.const 1024
     local.get $3
-    local.get $22
+    local.get $29
     i32.sub
     local.tee $15
     local.get $15
     i32.const 1024
     i32.gt_s
     select
-    local.set $26
+    local.set $36
     i32.const 0
-    local.set $20
+    local.set $28
     loop $for-loop|2
      local.get $4
-     local.get $20
+     local.get $28
      i32.gt_s
      if
       i32.const 256
       local.get $4
-      local.get $20
+      local.get $28
       i32.sub
       local.tee $15
       local.get $15
       i32.const 256
       i32.gt_s
       select
-      local.set $21
-      local.get $17
-      local.set $15
+      local.set $23
+      local.get $21
+      local.set $18
       local.get $14
       if
        local.get $14
-       local.get $20
-       local.get $36
+       local.get $28
+       local.get $42
        i32.mul
-       local.get $21
-       local.get $22
+       local.get $23
+       local.get $29
        i32.mul
        i32.add
        i32.const 2
        i32.shl
        i32.add
-       local.set $15
+       local.set $18
       else
-       local.get $26
+       local.get $36
        i32.const 8
        i32.rem_s
-       local.set $16
-       local.get $18
+       local.set $15
+       local.get $22
        if
-        local.get $16
+        local.get $15
         if
          local.get $1
          local.get $7
          local.get $8
-         local.get $20
-         local.get $22
-         local.get $26
+         local.get $28
+         local.get $29
+         local.get $36
          i32.add
-         local.get $16
+         local.get $15
          i32.sub
+         local.get $23
+         local.get $15
          local.get $21
-         local.get $16
-         local.get $17
          call $src/kernels/wasm/assembly/gemm/packB
         end
        else
         local.get $1
         local.get $7
         local.get $8
-        local.get $20
-        local.get $22
+        local.get $28
+        local.get $29
+        local.get $23
+        local.get $36
         local.get $21
-        local.get $26
-        local.get $17
         call $src/kernels/wasm/assembly/gemm/packB
        end
       end
       local.get $11
-      local.get $20
+      local.get $28
       i32.const 0
       i32.gt_s
       local.get $11
       select
-      local.set $32
+      local.set $37
       i32.const 0
-      local.set $23
+      local.set $30
       loop $for-loop|3
        local.get $2
-       local.get $23
+       local.get $30
        i32.gt_s
        if
         i32.const 120
         local.get $2
-        local.get $23
+        local.get $30
         i32.sub
-        local.tee $16
-        local.get $16
+        local.tee $15
+        local.get $15
         i32.const 120
         i32.gt_s
         select
-        local.set $28
+        local.set $39
         local.get $12
-        local.set $16
+        local.set $19
         local.get $13
         if
          local.get $13
-         local.get $20
-         local.get $35
+         local.get $28
+         local.get $41
          i32.mul
-         local.get $21
          local.get $23
+         local.get $30
          i32.mul
          i32.add
          i32.const 2
          i32.shl
          i32.add
-         local.set $16
+         local.set $19
         else
          local.get $0
          local.get $5
          local.get $6
-         local.get $23
-         local.get $20
+         local.get $30
          local.get $28
-         local.get $21
+         local.get $39
+         local.get $23
          local.get $12
          call $src/kernels/wasm/assembly/gemm/packA
         end
         i32.const 0
-        local.set $25
+        local.set $32
         loop $for-loop|4
-         local.get $25
-         local.get $28
+         local.get $32
+         local.get $39
          i32.lt_s
          if
-          local.get $16
-          local.get $21
-          local.get $25
+          local.get $19
+          local.get $23
+          local.get $32
           i32.mul
           i32.const 2
           i32.shl
           i32.add
-          local.set $33
+          local.set $17
           i32.const 6
-          local.get $28
-          local.get $25
+          local.get $39
+          local.get $32
           i32.sub
-          local.tee $19
-          local.get $19
+          local.tee $15
+          local.get $15
           i32.const 6
           i32.gt_s
           select
-          local.set $29
+          local.set $33
           i32.const 0
-          local.set $24
+          local.set $31
           loop $for-loop|5
-           local.get $24
-           local.get $26
+           local.get $31
+           local.get $36
            i32.lt_s
            if
             i32.const 8
-            local.get $26
-            local.get $24
+            local.get $36
+            local.get $31
             i32.sub
-            local.tee $19
-            local.get $19
+            local.tee $15
+            local.get $15
             i32.const 8
             i32.gt_s
             select
-            local.set $27
-            local.get $15
-            local.get $21
-            local.get $24
+            local.set $26
+            local.get $18
+            local.get $23
+            local.get $31
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $19
+            local.set $15
             i32.const 32
-            local.set $30
-            local.get $18
+            local.set $24
+            local.get $22
             if
              i32.const 32
              local.get $8
              i32.const 2
              i32.shl
-             local.get $27
+             local.get $26
              i32.const 8
              i32.ne
              select
-             local.set $30
-             local.get $27
+             local.set $24
+             local.get $26
              i32.const 8
              i32.eq
              if (result i32)
               local.get $7
               local.get $8
-              local.get $20
+              local.get $28
               i32.mul
-              local.get $22
+              local.get $29
               i32.add
-              local.get $24
+              local.get $31
               i32.add
               i32.const 2
               i32.shl
               i32.add
              else
-              local.get $17
+              local.get $21
              end
-             local.set $19
+             local.set $15
             end
             local.get $9
-            local.get $23
-            local.get $25
+            local.get $30
+            local.get $32
             i32.add
             local.get $10
             i32.mul
-            local.get $22
+            local.get $29
             i32.add
-            local.get $24
+            local.get $31
             i32.add
             i32.const 2
             i32.shl
             i32.add
-            local.set $34
-            local.get $29
+            local.set $44
+            local.get $33
             i32.const 4
             i32.gt_s
             if
-             local.get $21
-             local.get $33
-             local.get $19
-             local.get $30
-             local.get $34
+             local.get $23
+             local.get $17
+             local.get $15
+             local.get $24
+             local.get $44
              local.get $10
-             local.get $29
-             local.get $27
-             local.get $32
-             local.get $31
+             local.get $33
+             local.get $26
+             local.get $37
+             local.get $25
              call $src/kernels/wasm/assembly/gemm/kernel6x8Simd
             else
-             local.get $21
              local.get $33
-             local.get $19
-             local.get $30
-             local.get $34
-             local.get $10
-             local.get $29
-             local.get $27
-             local.get $32
-             local.get $31
-             call $src/kernels/wasm/assembly/gemm/kernel4x8Simd
+             i32.const 2
+             i32.le_s
+             if
+              block $__inlined_func$src/kernels/wasm/assembly/gemm/kernel2x8Simd
+               local.get $17
+               local.set $16
+               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+               local.set $20
+               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+               local.set $34
+               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+               local.set $35
+               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+               local.set $38
+               i32.const 0
+               local.set $27
+               loop $for-loop|00
+                local.get $23
+                local.get $27
+                i32.gt_s
+                if
+                 local.get $16
+                 v128.load32_splat
+                 local.tee $45
+                 local.get $15
+                 v128.load
+                 local.tee $43
+                 local.get $35
+                 f32x4.relaxed_madd
+                 local.set $35
+                 local.get $45
+                 local.get $15
+                 v128.load offset=16
+                 local.tee $46
+                 local.get $20
+                 f32x4.relaxed_madd
+                 local.set $20
+                 local.get $16
+                 v128.load32_splat offset=4
+                 local.tee $45
+                 local.get $43
+                 local.get $38
+                 f32x4.relaxed_madd
+                 local.set $38
+                 local.get $45
+                 local.get $46
+                 local.get $34
+                 f32x4.relaxed_madd
+                 local.set $34
+                 local.get $16
+                 i32.const 24
+                 i32.add
+                 local.set $16
+                 local.get $15
+                 local.get $24
+                 i32.add
+                 local.set $15
+                 local.get $27
+                 i32.const 1
+                 i32.add
+                 local.set $27
+                 br $for-loop|00
+                end
+               end
+               local.get $26
+               i32.const 8
+               i32.eq
+               local.get $33
+               i32.const 2
+               i32.eq
+               i32.and
+               if
+                local.get $37
+                if
+                 local.get $35
+                 local.get $44
+                 v128.load
+                 f32x4.add
+                 local.set $35
+                 local.get $20
+                 local.get $44
+                 v128.load offset=16
+                 f32x4.add
+                 local.set $20
+                end
+                local.get $44
+                local.get $35
+                v128.store
+                local.get $44
+                local.get $20
+                v128.store offset=16
+                local.get $44
+                local.get $10
+                i32.const 2
+                i32.shl
+                i32.add
+                local.tee $15
+                local.get $37
+                if (result v128)
+                 local.get $34
+                 local.get $15
+                 v128.load offset=16
+                 f32x4.add
+                 local.set $34
+                 local.get $38
+                 local.get $15
+                 v128.load
+                 f32x4.add
+                else
+                 local.get $38
+                end
+                v128.store
+                local.get $15
+                local.get $34
+                v128.store offset=16
+                br $__inlined_func$src/kernels/wasm/assembly/gemm/kernel2x8Simd
+               end
+               local.get $25
+               local.get $35
+               v128.store
+               local.get $25
+               local.get $20
+               v128.store offset=16
+               local.get $25
+               i32.const 32
+               i32.add
+               local.get $38
+               v128.store
+               local.get $25
+               local.get $34
+               v128.store offset=48
+               i32.const 0
+               local.set $16
+               loop $for-loop|001
+                local.get $16
+                local.get $33
+                i32.lt_s
+                if
+                 local.get $44
+                 local.get $10
+                 local.get $16
+                 i32.mul
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 local.set $24
+                 local.get $25
+                 local.get $16
+                 i32.const 5
+                 i32.shl
+                 i32.add
+                 local.set $27
+                 i32.const 0
+                 local.set $15
+                 loop $for-loop|12
+                  local.get $15
+                  local.get $26
+                  i32.lt_s
+                  if
+                   local.get $27
+                   local.get $15
+                   i32.const 2
+                   i32.shl
+                   local.tee $47
+                   i32.add
+                   f32.load
+                   local.set $40
+                   local.get $24
+                   local.get $47
+                   i32.add
+                   local.tee $47
+                   local.get $37
+                   if (result f32)
+                    local.get $47
+                    f32.load
+                    local.get $40
+                    f32.add
+                   else
+                    local.get $40
+                   end
+                   f32.store
+                   local.get $15
+                   i32.const 1
+                   i32.add
+                   local.set $15
+                   br $for-loop|12
+                  end
+                 end
+                 local.get $16
+                 i32.const 1
+                 i32.add
+                 local.set $16
+                 br $for-loop|001
+                end
+               end
+              end
+             else
+              local.get $23
+              local.get $17
+              local.get $15
+              local.get $24
+              local.get $44
+              local.get $10
+              local.get $33
+              local.get $26
+              local.get $37
+              local.get $25
+              call $src/kernels/wasm/assembly/gemm/kernel4x8Simd
+             end
             end
-            local.get $24
+            local.get $31
             i32.const 8
             i32.add
-            local.set $24
+            local.set $31
             br $for-loop|5
            end
           end
-          local.get $25
+          local.get $32
           i32.const 6
           i32.add
-          local.set $25
+          local.set $32
           br $for-loop|4
          end
         end
-        local.get $23
+        local.get $30
         i32.const 120
         i32.add
-        local.set $23
+        local.set $30
         br $for-loop|3
        end
       end
-      local.get $20
+      local.get $28
       i32.const 256
       i32.add
-      local.set $20
+      local.set $28
       br $for-loop|2
      end
     end
-    local.get $22
+    local.get $29
     i32.const 1024
     i32.add
-    local.set $22
+    local.set $29
     br $for-loop|1
    end
   end
@@ -3091,7 +3301,7 @@
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$6
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$7
      local.get $0
      i32.load offset=96
      local.tee $7
@@ -3101,7 +3311,7 @@
       local.get $1
       local.get $2
       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$6
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$7
      end
      local.get $0
      i32.load offset=68
