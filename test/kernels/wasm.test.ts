@@ -215,6 +215,20 @@ for (const threads of [1, 2]) {
       }
     });
 
+    it('seeded random Winograd geometries (3×3, stride 1 and 2, ≥ 16 channels, any padding ≤ 2) match the reference', () => {
+      const rng = new Rng(60 + threads);
+      const pick = <T>(items: readonly T[]): T => items[rng.int(items.length)];
+      let checked = 0;
+      while (checked < 16) {
+        const stride = checked % 2 === 0 ? 2 : 1;
+        const x: [number, number, number, number] = [pick([1, 2, 3, 5]), 16 + rng.int(20), 1 + rng.int(19), 1 + rng.int(19)];
+        const padding: [number, number, number, number] = [rng.int(3), rng.int(3), rng.int(3), rng.int(3)];
+        if (x[2] + padding[0] + padding[2] < 3 || x[3] + padding[1] + padding[3] < 3) continue; // the kernel must fit
+        checkConv(k, rng, { x, options: { outChannels: 16 + rng.int(20), kernelSize: 3, stride, padding }, hasBias: rng.int(2) === 1 });
+        checked++;
+      }
+    });
+
     it('maxPool2d matches the reference exactly, ties and NaN included', () => {
       const rng = new Rng(50 + threads);
       const cases: { x: number[]; kernelSize: number; stride?: number; padding?: number; dilation?: number }[] = [
