@@ -42,12 +42,14 @@ const SHARED_PACK_MIN_WORK = 1 << 23;
 const PARTIALS_MAX_FLOATS = 1 << 23;
 
 /**
- * Output tiles a Winograd item's GEMMs should see at least, F(2×2) and F(4×4): samples with fewer
- * are grouped, so that the GEMMs' rows are wide enough, yet the transformed inputs and outputs of
- * a group ((m + 2)² · (Cin + Cout) floats per tile) stay in cache. F(4×4): 32 measured best for
- * the resnet preset (W5, bench/ab.ts: 1.11× over F(2×2) at 1 thread with 32, 1.09× with 96, 1.00× with 384).
+ * Output tiles a Winograd item's GEMMs should see at least, by algorithm word (F(2×2), stride 2,
+ * F(4×4)): samples with fewer are grouped, so that the GEMMs' rows are wide enough, yet the
+ * transformed inputs and outputs of a group ((m + 2)² or 25 · (Cin + Cout) floats per tile) stay in
+ * cache. F(4×4): 32 measured best for the resnet preset (W5, bench/ab.ts: 1.11× over F(2×2) at 1
+ * thread with 32, 1.09× with 96, 1.00× with 384). Stride 2: 48 and 32 each 1.01× over 96 at 1 and 2
+ * threads, 192 0.99× (AMD EPYC Zen 4).
  */
-const WINOGRAD_MIN_TILES = { 2: 96, 3: 96, 4: 32 } as const;
+const WINOGRAD_MIN_TILES = { 2: 96, 3: 48, 4: 32 } as const;
 /**
  * The algorithm word of the stride-2 Winograd convolution (assembly/winograd-s2.ts: 2×2 outputs a
  * tile from 5×5 inputs, 25 multiplies for direct convolution's 36), beside F(2×2) and F(4×4)'s 2 and 4.
