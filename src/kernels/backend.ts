@@ -258,8 +258,11 @@ export interface Kernels {
   mul(a: Tensor, b: Tensor): Tensor;
 
   // ---- Graphs: merging and splitting (shapes checked by the merge layers) -------------------
-  /** a + b element-wise (same shapes). Never writes into a or b. */
-  add(a: Tensor, b: Tensor): Tensor;
+  /**
+   * a + b element-wise (same shapes), then max(·, 0) with `relu` (a ReLU fused after the sum:
+   * NaN stays NaN, as the ReLU's own forward). Never writes into a or b.
+   */
+  add(a: Tensor, b: Tensor, options?: EpilogueOptions): Tensor;
   /** a ⊙ b with broadcasting: one rank, each dim equal in both or 1 in one of them. */
   mulBroadcast(a: Tensor, b: Tensor): Tensor;
   /** Sums x down to `shape` (x's rank, each dim equal or 1): the adjoint of broadcasting. */

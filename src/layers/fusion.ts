@@ -6,11 +6,22 @@
 // diagnosis) must see every call.
 import { ReLU } from './activations.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { hasReLUEpilogue, type Layer, type ReLUEpilogue } from './layer.js';
+import { hasReLUEpilogue, isMerge, type Layer, type Merge, type Mode, type ReLUEpilogue } from './layer.js';
 
-/** Whether `layer` and the ReLU `next` after it run forward as one pass. */
-export function fusesWithReLU(layer: Layer, next: Layer): next is ReLU {
-  return next instanceof ReLU && hasReLUEpilogue(layer) && !Object.hasOwn(layer, 'forward') && !Object.hasOwn(next, 'forward');
+/** Whether `layer` (a Merge too: Add) and the ReLU `next` after it run forward as one pass. */
+export function fusesWithReLU(layer: Layer | Merge, next: Layer): next is ReLU {
+  const epilogue = isMerge(layer) ? typeof (layer as Partial<MergeReLUEpilogue>).forwardWithReLU === 'function' : hasReLUEpilogue(layer);
+  return next instanceof ReLU && epilogue && !Object.hasOwn(layer, 'forward') && !Object.hasOwn(next, 'forward');
+}
+
+/** A merge with a ReLU epilogue (Add): forward(inputs), then max(·, 0), in one pass. */
+export interface MergeReLUEpilogue {
+  forwardWithReLU(inputs: readonly Tensor[], mode: Mode): Tensor;
+}
+
+/** The merge as one with a ReLU epilogue (after fusesWithReLU said so). */
+export function asMergeReLUEpilogue(merge: Merge): Merge & MergeReLUEpilogue {
+  return merge as Merge & MergeReLUEpilogue;
 }
 
 /** The layer as one with a ReLU epilogue (after fusesWithReLU said so). */

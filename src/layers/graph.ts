@@ -7,7 +7,7 @@
 import { kernels } from '../kernels/index.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
-import { asReLUEpilogue, fusedReLUOutput, fusesWithReLU } from './fusion.js';
+import { asMergeReLUEpilogue, asReLUEpilogue, fusedReLUOutput, fusesWithReLU } from './fusion.js';
 import { hasReLUBackwardFusion, isMerge, type BackwardOptions, type Child, type Container, type Layer, type LayerSpec, type Merge, type Mode, type TraceEntry } from './layer.js';
 import { summarize, type ModelSummary } from './summary.js';
 import { preview } from './preview.js';
@@ -153,9 +153,11 @@ export class Graph implements Container {
       const inputs = this.sources[i].map(valueOf);
       const module = node.module;
       const next = this.nodes[i + 1]?.module;
-      if (!isMerge(module) && this.soleReaderIsNext[i] && !isMerge(next) && fusesWithReLU(module, next)) {
-        // The node and the ReLU after it in one output pass; the node's own output is read by nobody else.
-        const y = withContext(where(node), () => asReLUEpilogue(module).forwardWithReLU(inputs[0], mode));
+      if (this.soleReaderIsNext[i] && next && !isMerge(next) && fusesWithReLU(module, next)) {
+        // The node (a residual Add too) and the ReLU after it in one output pass; the node's own
+        // output is read by nobody else. The ReLU's backward reads its y as ever.
+        const y = withContext(where(node), () => (isMerge(module)
+          ? asMergeReLUEpilogue(module).forwardWithReLU(inputs, mode) : asReLUEpilogue(module).forwardWithReLU(inputs[0], mode)));
         next.acceptFusedOutput(y);
         values.push(y, y);
         i++;

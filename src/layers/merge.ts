@@ -54,10 +54,20 @@ export class Add extends MergeLayer {
   }
 
   forward(inputs: readonly Tensor[], _mode: Mode): Tensor {
+    return this.sum(inputs, false);
+  }
+
+  /** forward, then max(·, 0), the last sum and the ReLU in one pass (a Graph fuses Add with a following ReLU). */
+  forwardWithReLU(inputs: readonly Tensor[], _mode: Mode): Tensor {
+    return this.sum(inputs, true);
+  }
+
+  private sum(inputs: readonly Tensor[], relu: boolean): Tensor {
     this.shape = this.outputShape(inputs.map((x) => x.shape));
     this.count = inputs.length;
-    let y = kernels().add(inputs[0], inputs[1]);
-    for (let i = 2; i < inputs.length; i++) y = kernels().add(y, inputs[i]);
+    const last = inputs.length - 1;
+    let y = kernels().add(inputs[0], inputs[1], { relu: relu && last === 1 });
+    for (let i = 2; i < inputs.length; i++) y = kernels().add(y, inputs[i], { relu: relu && i === last });
     return y;
   }
 

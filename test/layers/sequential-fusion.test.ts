@@ -6,7 +6,7 @@
 // ReLU pair as one conv2dBackward / linearBackward call (the ReLU's mask inside it) and Conv2d +
 // ReLU + MaxPool2d as one conv2dBackward call (the pool's routing too), with the same bits, also
 // when training stops at a fused first pair (needInputGrad false); a Graph (the resnet preset) fuses
-// a node with the ReLU that alone reads it the same way.
+// a node with the ReLU that alone reads it the same way, a residual Add too (the ReLU in its last sum).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kernels } from '../../src/kernels/backend.js';
@@ -166,9 +166,16 @@ function instrument(m: Module): void {
   layer.backward = ((dy: Tensor, options?: BackwardOptions) => backward(dy, options ?? {})) as Layer['backward'];
 }
 
-describe('Graph fuses a node with the ReLU that alone reads it (the resnet preset: Conv2d/BatchNorm + ReLU)', () => {
+/** One training-mode forward and backward of a container: y, dx, then every parameter's grad. */
+function trainStepBits(model: Container, x: Tensor, r: Tensor): number[][] {
+  const y = model.forward(x, 'train');
+  const dx = model.backward(r);
+  return [bits(y), bits(dx), ...model.parameters().map((p) => bits(p.grad))];
+}
+
+describe('Graph fuses a node with the ReLU that alone reads it (the resnet preset: BatchNorm + ReLU, Add + ReLU)', () => {
   for (const k of [refKernels, ...wasmBackends]) {
-    test(`${k.name}: the same bits as the nodes run apart, and ReLU kernels only after the Adds`, () => {
+    test(`${k.name}: the same bits as the nodes run apart, and no ReLU kernel of its own`, () => {
       const previous = kernels();
       setKernels(k);
       try {
@@ -176,19 +183,47 @@ describe('Graph fuses a node with the ReLU that alone reads it (the resnet prese
         const rng = new Rng(82);
         const x = randn(rng, [3, 1, 8, 8], 1, 'float32');
         const r = randn(rng, [3, 10], 1, 'float32');
-        const run = (model: Container): number[][] => {
-          const y = model.forward(x, 'train');
-          const dx = model.backward(r);
-          return [bits(y), bits(dx), ...model.parameters().map((p) => bits(p.grad))];
-        };
+        const run = (model: Container): number[][] => trainStepBits(model, x, r);
         const apart = build();
         instrument(apart);
         const expected = run(apart);
         const fused = build();
         let actual: number[][] = [];
         const calls = countActivations(k, () => { actual = run(fused); });
-        assert.equal(calls, 3, 'one ReLU kernel per block (after its Add); the stem and block ReLUs run in the batch norm pass');
+        assert.equal(calls, 0, 'the stem and first block ReLUs run in the batch norm pass, those after the Adds in the sum');
         assert.equal(actual.length, expected.length);
+        actual.forEach((values, i) => assert.deepEqual(values, expected[i], `tensor ${i} (0: y, 1: dx, then the grads)`));
+      } finally {
+        setKernels(previous);
+      }
+    });
+
+    test(`${k.name}: an Add of three inputs, then a ReLU: the ReLU in the last sum, the same bits (a NaN kept)`, () => {
+      const previous = kernels();
+      setKernels(k);
+      try {
+        const spec = {
+          type: 'Graph',
+          nodes: [
+            { name: 'a', type: 'Conv2d', outChannels: 3, kernelSize: 3, padding: 1 },
+            { name: 'b', inputs: ['input'], type: 'Conv2d', outChannels: 3, kernelSize: 1 },
+            { name: 'add', inputs: ['a', 'b', 'input'], type: 'Add' },
+            { name: 'relu', type: 'ReLU' },
+          ],
+        };
+        const build = () => modelFromSpec([spec, { type: 'Flatten' }], { inputShape: [1, 3, 4, 5], rng: new Rng(83) });
+        const rng = new Rng(84);
+        const x = randn(rng, [2, 3, 4, 5], 1, 'float32');
+        x.data[7] = NaN; // max(NaN, 0) is NaN in the fused sum as in the ReLU's own forward
+        const r = randn(rng, [2, 60], 1, 'float32');
+        const run = (model: Container): number[][] => trainStepBits(model, x, r);
+        const apart = build();
+        instrument(apart);
+        const expected = run(apart);
+        let actual: number[][] = [];
+        const calls = countActivations(k, () => { actual = run(build()); });
+        assert.equal(calls, 0, 'the ReLU runs in the Add');
+        assert.ok(actual[0].some(Number.isNaN), 'the NaN reaches the output');
         actual.forEach((values, i) => assert.deepEqual(values, expected[i], `tensor ${i} (0: y, 1: dx, then the grads)`));
       } finally {
         setKernels(previous);

@@ -3,12 +3,15 @@
 // adjoint (summing back to a shape), joining / slicing / zero-padding along one axis, and the
 // channel shuffle. Shapes are checked by the layers; these assume them.
 import { Tensor } from '../../tensor/tensor.js';
+import type { EpilogueOptions } from '../backend.js';
+import { reluInPlace } from './bias.js';
 import { commonDtype } from './common.js';
 
-/** a + b element-wise (same shapes). */
-export function add(a: Tensor, b: Tensor): Tensor {
+/** a + b element-wise (same shapes), then max(·, 0) with `relu`. */
+export function add(a: Tensor, b: Tensor, options: EpilogueOptions = {}): Tensor {
   const y = Tensor.zeros(a.shape, commonDtype('add', a, b));
   for (let i = 0; i < y.size; i++) y.data[i] = a.data[i] + b.data[i];
+  if (options.relu) reluInPlace(y.data);
   return y;
 }
 

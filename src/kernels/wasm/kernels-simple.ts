@@ -162,11 +162,11 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     rt.writeBack(sums.data as Float32Array, pOut);
   }
 
-  function add(a: Tensor, b: Tensor): Tensor {
-    if (!isFloat32(a, b) || a.size !== b.size) return refKernels.add(a, b);
+  function add(a: Tensor, b: Tensor, options: EpilogueOptions = {}): Tensor {
+    if (!isFloat32(a, b) || a.size !== b.size) return refKernels.add(a, b, options);
     rt.reset();
     const py = rt.keep(a.size * 4);
-    elementwise(0, input(a), input(b), py, a.size);
+    elementwise(options.relu ? 3 : 0, input(a), input(b), py, a.size); // 3: the sum, then max(·, 0), in one pass
     return out(py, a.shape, a.size);
   }
 

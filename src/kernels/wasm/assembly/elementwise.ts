@@ -40,6 +40,20 @@ export function addSimd(a: usize, b: usize, y: usize, n: i32): void {
   for (; i < n; i++) store<f32>(y + <usize>i * 4, load<f32>(a + <usize>i * 4) + load<f32>(b + <usize>i * 4));
 }
 
+/** y = max(a + b, 0) for n floats in one pass (a residual sum and the ReLU after it; NaN stays NaN, as reluSimd). */
+export function addReluSimd(a: usize, b: usize, y: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = f32x4.add(v128.load(a + <usize>i * 4), v128.load(b + <usize>i * 4));
+    v128.store(y + <usize>i * 4, v128.and(v, v128.or(f32x4.gt(v, zero), f32x4.ne(v, v))));
+  }
+  for (; i < n; i++) {
+    const v = load<f32>(a + <usize>i * 4) + load<f32>(b + <usize>i * 4);
+    store<f32>(y + <usize>i * 4, v > 0 || v != v ? v : 0);
+  }
+}
+
 // ReLU6, Hardsigmoid and Hardswish (the MobileNet activations): piecewise polynomials, compared
 // and blended lane by lane. NaN passes through every forward (f32x4.min/max propagate it, as the
 // reference's Math.min/max do); in the derivatives comparisons with NaN are false, so NaN takes the

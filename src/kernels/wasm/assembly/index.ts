@@ -12,7 +12,7 @@ import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
 import { F4_STAGE_BYTES, winogradKernelRows } from './winograd';
 import { maxPool2dBackwardItem, maxPool2dItem } from './pool';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
-import { addSimd, reluBackwardSimd, reluSimd } from './elementwise';
+import { addReluSimd, addSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
 export const JOB_GEMM = 1;
 export const JOB_CONV2D_FORWARD = 2;
@@ -21,7 +21,7 @@ export const JOB_CONV2D_BACKWARD = 3;
 export const JOB_BATCH_NORM_STATS = 5;
 export const JOB_BATCH_NORM_FORWARD = 6;
 export const JOB_BATCH_NORM_BACKWARD = 7;
-/** Element-wise job: [kind, floats per item (a multiple of 4), op (0 add, 1 relu, 2 relu backward), a, b, y, n]. */
+/** Element-wise job: [kind, floats per item (a multiple of 4), op (0 add, 1 relu, 2 relu backward, 3 add then relu), a, b, y, n]. */
 export const JOB_ELEMENTWISE = 8;
 /**
  * Packs one operand of a threaded GEMM whole, for the GEMM job that follows to share:
@@ -115,6 +115,7 @@ function elementwiseItem(desc: usize, item: i32): void {
   const a = <usize>word(desc, 3) + at, b = <usize>word(desc, 4) + at, y = <usize>word(desc, 5) + at;
   if (op == 0) addSimd(a, b, y, count);
   else if (op == 1) reluSimd(a, y, count);
+  else if (op == 3) addReluSimd(a, b, y, count);
   else reluBackwardSimd(a, b, y, count);
 }
 

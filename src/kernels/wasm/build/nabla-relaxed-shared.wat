@@ -8,8 +8,8 @@
  (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
- (type $10 (func (param i32 i32)))
+ (type $9 (func (param i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
  (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $12 (func (param i32 i32) (result f64)))
  (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
@@ -3090,10 +3090,10 @@
   end
  )
  (func $src/kernels/wasm/assembly/index/runItem (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 v128)
-  (local $4 f32)
-  (local $5 i64)
-  (local $6 i64)
+  (local $3 i64)
+  (local $4 i64)
+  (local $5 i32)
+  (local $6 i32)
   (local $7 i32)
   (local $8 i32)
   (local $9 i32)
@@ -3108,11 +3108,9 @@
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
-  (local $21 i32)
-  (local $22 i32)
   local.get $0
   i32.load
-  local.tee $7
+  local.tee $5
   i32.const 1
   i32.eq
   if
@@ -3121,38 +3119,38 @@
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $7
+    local.set $5
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $8
+    local.set $6
     local.get $0
     i32.load offset=20
-    local.set $9
+    local.set $7
     local.get $0
     i32.load offset=24
-    local.set $10
+    local.set $8
     local.get $0
     i32.load offset=32
-    local.set $15
+    local.set $13
     local.get $0
     i32.load offset=40
-    local.set $16
+    local.set $14
     local.get $0
     i32.load offset=28
-    local.set $11
+    local.set $9
     local.get $0
     i32.load offset=36
-    local.set $12
+    local.set $10
     local.get $0
     i32.load offset=44
-    local.set $13
+    local.set $11
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $17
+    local.set $15
     local.get $0
     i32.load offset=52
     local.get $2
@@ -3160,36 +3158,36 @@
     i32.load offset=56
     i32.mul
     i32.add
-    local.set $18
+    local.set $16
     local.get $0
     i32.load offset=68
-    local.set $19
+    local.set $17
     i32.const 6
     i32.const 8
     local.get $0
     i32.load offset=60
     i32.const 0
     i32.ne
-    local.tee $20
+    local.tee $18
     select
-    local.tee $14
+    local.tee $12
     local.get $0
     i32.load offset=12
-    local.tee $21
+    local.tee $19
     local.get $0
     i32.load offset=16
     local.tee $2
-    local.get $20
+    local.get $18
     select
-    local.tee $22
-    local.get $14
+    local.tee $20
+    local.get $12
     i32.add
     i32.const 1
     i32.sub
-    local.get $14
+    local.get $12
     i32.div_s
     i64.extend_i32_s
-    local.tee $5
+    local.tee $3
     local.get $1
     i64.extend_i32_s
     i64.mul
@@ -3197,82 +3195,82 @@
     i32.const -64
     i32.sub
     i64.load32_s
-    local.tee $6
+    local.tee $4
     i64.div_s
     i32.wrap_i64
     i32.mul
     local.tee $0
-    local.get $22
+    local.get $20
     local.get $1
     i32.const 1
     i32.add
     i64.extend_i32_s
-    local.get $5
+    local.get $3
     i64.mul
-    local.get $6
+    local.get $4
     i64.div_s
     i32.wrap_i64
-    local.get $14
+    local.get $12
     i32.mul
     local.tee $1
     local.get $1
-    local.get $22
+    local.get $20
     i32.gt_s
     select
     local.tee $1
     i32.ge_s
     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
-    local.get $20
+    local.get $18
     if
-     local.get $7
-     local.get $8
+     local.get $5
+     local.get $6
      local.get $1
      local.get $0
      i32.sub
      local.get $2
-     local.get $9
-     local.get $10
+     local.get $7
+     local.get $8
      local.get $0
      i32.const 2
      i32.shl
+     local.get $0
+     local.get $9
+     i32.mul
+     i32.const 2
+     i32.shl
+     local.get $5
+     select
+     i32.add
+     local.get $9
+     local.get $13
+     local.get $10
+     local.get $14
      local.get $0
      local.get $11
      i32.mul
      i32.const 2
      i32.shl
-     local.get $7
-     select
      i32.add
      local.get $11
      local.get $15
-     local.get $12
      local.get $16
-     local.get $0
-     local.get $13
-     i32.mul
-     i32.const 2
-     i32.shl
-     i32.add
-     local.get $13
-     local.get $17
-     local.get $18
      i32.const 0
-     local.get $19
+     local.get $17
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     else
-     local.get $7
-     local.get $8
-     local.get $21
+     local.get $5
+     local.get $6
+     local.get $19
      local.get $1
      local.get $0
      i32.sub
+     local.get $7
+     local.get $8
      local.get $9
-     local.get $10
-     local.get $11
-     local.get $15
+     local.get $13
      local.get $0
-     local.get $12
+     local.get $10
      i32.mul
      i32.const 2
      i32.shl
@@ -3280,56 +3278,56 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $8
+     local.get $6
      select
      i32.add
-     local.get $12
+     local.get $10
      local.get $0
-     local.get $16
+     local.get $14
      i32.add
-     local.get $13
+     local.get $11
+     local.get $15
+     local.get $16
      local.get $17
-     local.get $18
-     local.get $19
      i32.const 0
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
    end
   else
-   local.get $7
+   local.get $5
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$7
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$8
      local.get $0
      i32.load offset=96
-     local.tee $7
+     local.tee $5
      i32.eqz
      if
       local.get $0
       local.get $1
       local.get $2
       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$7
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$8
      end
      local.get $0
      i32.load offset=68
      local.get $0
      i32.load offset=16
-     local.tee $8
+     local.tee $6
      local.get $0
      i32.load offset=12
-     local.tee $9
+     local.tee $7
      local.get $0
      i32.load offset=100
-     local.tee $10
+     local.tee $8
      local.get $1
      i32.mul
      local.tee $1
      local.get $0
      i32.load offset=8
-     local.tee $11
+     local.tee $9
      i32.mul
      i32.mul
      i32.mul
@@ -3338,36 +3336,36 @@
      i32.add
      local.get $0
      i32.load offset=4
-     local.tee $12
+     local.tee $10
      local.get $1
-     local.get $10
+     local.get $8
      i32.add
-     local.tee $13
-     local.get $12
-     local.get $13
+     local.tee $11
+     local.get $10
+     local.get $11
      i32.lt_s
      select
      local.get $1
      i32.sub
-     local.get $11
      local.get $9
-     local.get $8
+     local.get $7
+     local.get $6
      local.get $0
      i32.load offset=40
      local.get $0
      i32.load offset=44
      local.get $0
      i32.load offset=60
-     local.tee $8
+     local.tee $6
      local.get $0
      i32.const -64
      i32.sub
      i32.load
-     local.tee $9
-     local.get $7
+     local.tee $7
+     local.get $5
      local.get $0
      i32.load offset=20
-     local.tee $7
+     local.tee $5
      local.get $0
      i32.load offset=76
      local.get $0
@@ -3377,11 +3375,11 @@
      local.get $0
      i32.load offset=80
      local.get $1
+     local.get $5
+     i32.mul
+     local.get $6
+     i32.mul
      local.get $7
-     i32.mul
-     local.get $8
-     i32.mul
-     local.get $9
      i32.mul
      i32.const 2
      i32.shl
@@ -3394,11 +3392,11 @@
      i32.mul
      i32.add
      local.tee $1
-     local.get $11
+     local.get $9
+     local.get $5
+     local.get $6
      local.get $7
      local.get $8
-     local.get $9
-     local.get $10
      local.get $0
      i32.load offset=104
      local.tee $0
@@ -3409,7 +3407,7 @@
      call $src/kernels/wasm/assembly/winograd/winogradSamples
     end
    else
-    local.get $7
+    local.get $5
     i32.const 3
     i32.eq
     if
@@ -3418,258 +3416,15 @@
      local.get $2
      call $src/kernels/wasm/assembly/conv/conv2dBackwardPiece
     else
-     local.get $7
+     local.get $5
      i32.const 8
      i32.eq
      if
       local.get $0
-      i32.load offset=24
-      local.tee $2
-      local.get $0
-      i32.load offset=4
-      local.tee $7
       local.get $1
-      i32.mul
-      local.tee $1
-      local.get $7
-      i32.add
-      local.tee $7
-      local.get $2
-      local.get $7
-      i32.lt_s
-      select
-      local.get $1
-      i32.sub
-      local.set $2
-      local.get $1
-      i32.const 2
-      i32.shl
-      local.tee $1
-      local.get $0
-      i32.load offset=12
-      i32.add
-      local.set $7
-      local.get $1
-      local.get $0
-      i32.load offset=16
-      i32.add
-      local.set $8
-      local.get $1
-      local.get $0
-      i32.load offset=20
-      i32.add
-      local.set $9
-      local.get $0
-      i32.load offset=8
-      local.tee $0
-      if
-       local.get $0
-       i32.const 1
-       i32.eq
-       if
-        i32.const 0
-        local.set $0
-        loop $for-loop|0
-         local.get $0
-         i32.const 4
-         i32.add
-         local.tee $1
-         local.get $2
-         i32.le_s
-         if
-          local.get $0
-          i32.const 2
-          i32.shl
-          local.tee $0
-          local.get $7
-          i32.add
-          v128.load
-          local.set $3
-          local.get $0
-          local.get $9
-          i32.add
-          local.get $3
-          local.get $3
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.gt
-          local.get $3
-          local.get $3
-          f32x4.ne
-          v128.or
-          v128.and
-          v128.store
-          local.get $1
-          local.set $0
-          br $for-loop|0
-         end
-        end
-        loop $for-loop|1
-         local.get $0
-         local.get $2
-         i32.lt_s
-         if
-          local.get $0
-          i32.const 2
-          i32.shl
-          local.tee $1
-          local.get $7
-          i32.add
-          f32.load
-          local.set $4
-          local.get $1
-          local.get $9
-          i32.add
-          local.get $4
-          f32.const 0
-          local.get $4
-          local.get $4
-          f32.ne
-          local.get $4
-          f32.const 0
-          f32.gt
-          i32.or
-          select
-          f32.store
-          local.get $0
-          i32.const 1
-          i32.add
-          local.set $0
-          br $for-loop|1
-         end
-        end
-       else
-        i32.const 0
-        local.set $0
-        loop $for-loop|00
-         local.get $0
-         i32.const 4
-         i32.add
-         local.tee $1
-         local.get $2
-         i32.le_s
-         if
-          local.get $0
-          i32.const 2
-          i32.shl
-          local.tee $0
-          local.get $9
-          i32.add
-          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-          local.get $0
-          local.get $7
-          i32.add
-          v128.load
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.gt
-          v128.and
-          local.get $0
-          local.get $8
-          i32.add
-          v128.load
-          f32x4.mul
-          v128.store
-          local.get $1
-          local.set $0
-          br $for-loop|00
-         end
-        end
-        loop $for-loop|11
-         local.get $0
-         local.get $2
-         i32.lt_s
-         if
-          local.get $0
-          i32.const 2
-          i32.shl
-          local.tee $1
-          local.get $9
-          i32.add
-          f32.const 1
-          f32.const 0
-          local.get $1
-          local.get $7
-          i32.add
-          f32.load
-          f32.const 0
-          f32.gt
-          select
-          local.get $1
-          local.get $8
-          i32.add
-          f32.load
-          f32.mul
-          f32.store
-          local.get $0
-          i32.const 1
-          i32.add
-          local.set $0
-          br $for-loop|11
-         end
-        end
-       end
-      else
-       i32.const 0
-       local.set $0
-       loop $for-loop|002
-        local.get $0
-        i32.const 4
-        i32.add
-        local.tee $1
-        local.get $2
-        i32.le_s
-        if
-         local.get $0
-         i32.const 2
-         i32.shl
-         local.tee $0
-         local.get $9
-         i32.add
-         local.get $0
-         local.get $7
-         i32.add
-         v128.load
-         local.get $0
-         local.get $8
-         i32.add
-         v128.load
-         f32x4.add
-         v128.store
-         local.get $1
-         local.set $0
-         br $for-loop|002
-        end
-       end
-       loop $for-loop|113
-        local.get $0
-        local.get $2
-        i32.lt_s
-        if
-         local.get $0
-         i32.const 2
-         i32.shl
-         local.tee $1
-         local.get $9
-         i32.add
-         local.get $1
-         local.get $7
-         i32.add
-         f32.load
-         local.get $1
-         local.get $8
-         i32.add
-         f32.load
-         f32.add
-         f32.store
-         local.get $0
-         i32.const 1
-         i32.add
-         local.set $0
-         br $for-loop|113
-        end
-       end
-      end
+      call $src/kernels/wasm/assembly/index/elementwiseItem
      else
-      local.get $7
+      local.get $5
       i32.const 9
       i32.eq
       if
@@ -3681,25 +3436,25 @@
         local.set $2
         local.get $0
         i32.load offset=12
-        local.set $7
+        local.set $5
         local.get $0
         i32.load offset=16
-        local.set $8
+        local.set $6
         local.get $0
         i32.load offset=24
-        local.set $9
+        local.set $7
         local.get $0
         i32.load offset=28
-        local.set $10
+        local.set $8
         local.get $0
         i32.load offset=32
-        local.tee $11
+        local.tee $9
         local.get $1
         i32.mul
         local.tee $1
         local.get $0
         i32.load offset=20
-        local.tee $12
+        local.tee $10
         i32.const 8
         i32.const 6
         local.get $0
@@ -3708,41 +3463,41 @@
         i32.ne
         local.tee $0
         select
-        local.tee $13
+        local.tee $11
         i32.add
         i32.const 1
         i32.sub
-        local.get $13
+        local.get $11
         i32.div_s
-        local.tee $13
-        local.get $1
-        local.get $11
-        i32.add
         local.tee $11
+        local.get $1
+        local.get $9
+        i32.add
+        local.tee $9
+        local.get $9
         local.get $11
-        local.get $13
         i32.gt_s
         select
-        local.tee $11
+        local.tee $9
         i32.ge_s
         br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
         local.get $0
         if
-         local.get $12
+         local.get $10
          i32.const 7
          i32.add
          i32.const 8
          i32.div_s
          i32.const 3
          i32.shl
-         local.set $13
-         local.get $12
-         local.get $11
+         local.set $11
+         local.get $10
+         local.get $9
          i32.const 3
          i32.shl
          local.tee $0
          local.get $0
-         local.get $12
+         local.get $10
          i32.gt_s
          select
          local.get $1
@@ -3750,36 +3505,36 @@
          i32.shl
          local.tee $1
          i32.sub
-         local.set $11
+         local.set $9
          i32.const 0
          local.set $0
-         loop $for-loop|01
+         loop $for-loop|0
           local.get $0
-          local.get $9
+          local.get $7
           i32.lt_s
           if
            local.get $2
-           local.get $7
-           local.get $8
+           local.get $5
+           local.get $6
            local.get $0
            local.get $1
            i32.const 256
-           local.get $9
+           local.get $7
            local.get $0
            i32.sub
-           local.tee $12
-           local.get $12
+           local.tee $10
+           local.get $10
            i32.const 256
            i32.gt_s
            select
-           local.tee $12
-           local.get $11
-           local.get $10
+           local.tee $10
+           local.get $9
+           local.get $8
            local.get $0
-           local.get $13
+           local.get $11
            i32.mul
            local.get $1
-           local.get $12
+           local.get $10
            i32.mul
            i32.add
            i32.const 2
@@ -3790,25 +3545,25 @@
            i32.const 256
            i32.add
            local.set $0
-           br $for-loop|01
+           br $for-loop|0
           end
          end
         else
-         local.get $12
+         local.get $10
          i32.const 5
          i32.add
          i32.const 6
          i32.div_s
          i32.const 6
          i32.mul
-         local.set $13
-         local.get $12
-         local.get $11
+         local.set $11
+         local.get $10
+         local.get $9
          i32.const 6
          i32.mul
          local.tee $0
          local.get $0
-         local.get $12
+         local.get $10
          i32.gt_s
          select
          local.get $1
@@ -3816,36 +3571,36 @@
          i32.mul
          local.tee $1
          i32.sub
-         local.set $11
+         local.set $9
          i32.const 0
          local.set $0
-         loop $for-loop|003
+         loop $for-loop|00
           local.get $0
-          local.get $9
+          local.get $7
           i32.lt_s
           if
            local.get $2
-           local.get $7
-           local.get $8
+           local.get $5
+           local.get $6
            local.get $1
            local.get $0
-           local.get $11
-           i32.const 256
            local.get $9
+           i32.const 256
+           local.get $7
            local.get $0
            i32.sub
-           local.tee $12
-           local.get $12
+           local.tee $10
+           local.get $10
            i32.const 256
            i32.gt_s
            select
-           local.tee $12
-           local.get $10
+           local.tee $10
+           local.get $8
            local.get $0
-           local.get $13
+           local.get $11
            i32.mul
            local.get $1
-           local.get $12
+           local.get $10
            i32.mul
            i32.add
            i32.const 2
@@ -3856,13 +3611,13 @@
            i32.const 256
            i32.add
            local.set $0
-           br $for-loop|003
+           br $for-loop|00
           end
          end
         end
        end
       else
-       local.get $7
+       local.get $5
        i32.const 4
        i32.eq
        if
@@ -3873,7 +3628,7 @@
         i32.const 1
         i32.add
         i32.mul
-        local.set $7
+        local.set $5
         local.get $0
         local.get $1
         local.get $2
@@ -3884,14 +3639,14 @@
         i32.load offset=8
         i32.mul
         local.tee $0
-        local.get $7
+        local.get $5
         local.get $0
-        local.get $7
+        local.get $5
         i32.lt_s
         select
         call $src/kernels/wasm/assembly/pool/maxPool2dPlanes
        else
-        local.get $7
+        local.get $5
         i32.const 11
         i32.eq
         if
@@ -3903,13 +3658,13 @@
          local.tee $1
          local.get $0
          i32.load offset=8
-         local.tee $7
+         local.tee $5
          local.get $1
          local.get $2
          i32.add
          local.tee $2
          local.get $2
-         local.get $7
+         local.get $5
          i32.gt_s
          select
          local.tee $2
@@ -3930,7 +3685,7 @@
           call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
          end
         else
-         local.get $7
+         local.get $5
          i32.const 10
          i32.eq
          if
@@ -3951,16 +3706,16 @@
           i32.load offset=24
           local.tee $1
           i32.mul
-          local.tee $7
+          local.tee $5
           local.get $0
           i32.load offset=28
-          local.tee $8
+          local.tee $6
           local.get $1
-          local.get $7
+          local.get $5
           i32.add
           local.tee $1
           local.get $1
-          local.get $8
+          local.get $6
           i32.gt_s
           select
           local.get $0
@@ -3973,10 +3728,10 @@
           i32.add
           call $src/kernels/wasm/assembly/winograd/winogradKernelRows
          else
-          local.get $7
+          local.get $5
           i32.const 7
           i32.le_s
-          local.get $7
+          local.get $5
           i32.const 5
           i32.ge_s
           i32.and
@@ -3986,7 +3741,7 @@
            i32.add
            local.tee $2
            i32.load offset=4
-           local.tee $8
+           local.tee $6
            local.get $0
            i32.load offset=4
            local.tee $0
@@ -3997,11 +3752,11 @@
            i32.add
            local.tee $0
            local.get $0
-           local.get $8
+           local.get $6
            i32.gt_s
            select
            local.set $0
-           local.get $7
+           local.get $5
            i32.const 5
            i32.eq
            if
@@ -4010,7 +3765,7 @@
             local.get $0
             call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
            else
-            local.get $7
+            local.get $5
             i32.const 6
             i32.eq
             if
@@ -18042,7 +17797,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$22
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$23
      i32.const -1
      local.set $2
      local.get $0
@@ -18051,7 +17806,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$22
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$23
      local.get $3
      local.tee $2
      local.get $0
@@ -18090,6 +17845,347 @@
  )
  (func $src/kernels/wasm/assembly/index/gemmScratchBytes (result i32)
   i32.const 1171648
+ )
+ (func $src/kernels/wasm/assembly/index/elementwiseItem (param $0 i32) (param $1 i32)
+  (local $2 i32)
+  (local $3 v128)
+  (local $4 f32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  local.get $1
+  local.get $0
+  i32.load offset=4
+  local.tee $1
+  i32.mul
+  local.set $5
+  local.get $0
+  i32.load offset=24
+  local.tee $6
+  local.get $1
+  local.get $5
+  i32.add
+  local.tee $1
+  local.get $1
+  local.get $6
+  i32.gt_s
+  select
+  local.get $5
+  i32.sub
+  local.set $1
+  local.get $5
+  i32.const 2
+  i32.shl
+  local.tee $6
+  local.get $0
+  i32.load offset=12
+  i32.add
+  local.set $5
+  local.get $0
+  i32.load offset=16
+  local.get $6
+  i32.add
+  local.set $7
+  local.get $0
+  i32.load offset=20
+  local.get $6
+  i32.add
+  local.set $6
+  local.get $0
+  i32.load offset=8
+  local.tee $0
+  if
+   local.get $0
+   i32.const 1
+   i32.eq
+   if
+    local.get $1
+    local.set $2
+    i32.const 0
+    local.set $0
+    loop $for-loop|0
+     local.get $0
+     i32.const 4
+     i32.add
+     local.tee $1
+     local.get $2
+     i32.le_s
+     if
+      local.get $0
+      i32.const 2
+      i32.shl
+      local.tee $0
+      local.get $5
+      i32.add
+      v128.load
+      local.set $3
+      local.get $0
+      local.get $6
+      i32.add
+      local.get $3
+      local.get $3
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      local.get $3
+      local.get $3
+      f32x4.ne
+      v128.or
+      v128.and
+      v128.store
+      local.get $1
+      local.set $0
+      br $for-loop|0
+     end
+    end
+    loop $for-loop|1
+     local.get $0
+     local.get $2
+     i32.lt_s
+     if
+      local.get $0
+      i32.const 2
+      i32.shl
+      local.tee $1
+      local.get $5
+      i32.add
+      f32.load
+      local.set $4
+      local.get $1
+      local.get $6
+      i32.add
+      local.get $4
+      f32.const 0
+      local.get $4
+      local.get $4
+      f32.ne
+      local.get $4
+      f32.const 0
+      f32.gt
+      i32.or
+      select
+      f32.store
+      local.get $0
+      i32.const 1
+      i32.add
+      local.set $0
+      br $for-loop|1
+     end
+    end
+   else
+    local.get $0
+    i32.const 3
+    i32.eq
+    if
+     loop $for-loop|00
+      local.get $2
+      i32.const 4
+      i32.add
+      local.tee $0
+      local.get $1
+      i32.le_s
+      if
+       local.get $2
+       i32.const 2
+       i32.shl
+       local.tee $2
+       local.get $5
+       i32.add
+       v128.load
+       local.get $2
+       local.get $7
+       i32.add
+       v128.load
+       f32x4.add
+       local.set $3
+       local.get $2
+       local.get $6
+       i32.add
+       local.get $3
+       local.get $3
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       local.get $3
+       local.get $3
+       f32x4.ne
+       v128.or
+       v128.and
+       v128.store
+       local.get $0
+       local.set $2
+       br $for-loop|00
+      end
+     end
+     loop $for-loop|11
+      local.get $1
+      local.get $2
+      i32.gt_s
+      if
+       local.get $2
+       i32.const 2
+       i32.shl
+       local.tee $0
+       local.get $5
+       i32.add
+       f32.load
+       local.get $0
+       local.get $7
+       i32.add
+       f32.load
+       f32.add
+       local.set $4
+       local.get $0
+       local.get $6
+       i32.add
+       local.get $4
+       f32.const 0
+       local.get $4
+       local.get $4
+       f32.ne
+       local.get $4
+       f32.const 0
+       f32.gt
+       i32.or
+       select
+       f32.store
+       local.get $2
+       i32.const 1
+       i32.add
+       local.set $2
+       br $for-loop|11
+      end
+     end
+    else
+     local.get $1
+     local.set $2
+     i32.const 0
+     local.set $0
+     loop $for-loop|01
+      local.get $0
+      i32.const 4
+      i32.add
+      local.tee $1
+      local.get $2
+      i32.le_s
+      if
+       local.get $0
+       i32.const 2
+       i32.shl
+       local.tee $0
+       local.get $6
+       i32.add
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $0
+       local.get $5
+       i32.add
+       v128.load
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $0
+       local.get $7
+       i32.add
+       v128.load
+       f32x4.mul
+       v128.store
+       local.get $1
+       local.set $0
+       br $for-loop|01
+      end
+     end
+     loop $for-loop|12
+      local.get $0
+      local.get $2
+      i32.lt_s
+      if
+       local.get $0
+       i32.const 2
+       i32.shl
+       local.tee $1
+       local.get $6
+       i32.add
+       f32.const 1
+       f32.const 0
+       local.get $1
+       local.get $5
+       i32.add
+       f32.load
+       f32.const 0
+       f32.gt
+       select
+       local.get $1
+       local.get $7
+       i32.add
+       f32.load
+       f32.mul
+       f32.store
+       local.get $0
+       i32.const 1
+       i32.add
+       local.set $0
+       br $for-loop|12
+      end
+     end
+    end
+   end
+  else
+   loop $for-loop|013
+    local.get $2
+    i32.const 4
+    i32.add
+    local.tee $0
+    local.get $1
+    i32.le_s
+    if
+     local.get $2
+     i32.const 2
+     i32.shl
+     local.tee $2
+     local.get $6
+     i32.add
+     local.get $2
+     local.get $5
+     i32.add
+     v128.load
+     local.get $2
+     local.get $7
+     i32.add
+     v128.load
+     f32x4.add
+     v128.store
+     local.get $0
+     local.set $2
+     br $for-loop|013
+    end
+   end
+   loop $for-loop|124
+    local.get $1
+    local.get $2
+    i32.gt_s
+    if
+     local.get $2
+     i32.const 2
+     i32.shl
+     local.tee $0
+     local.get $6
+     i32.add
+     local.get $0
+     local.get $5
+     i32.add
+     f32.load
+     local.get $0
+     local.get $7
+     i32.add
+     f32.load
+     f32.add
+     f32.store
+     local.get $2
+     i32.const 1
+     i32.add
+     local.set $2
+     br $for-loop|124
+    end
+   end
+  end
  )
  (func $src/kernels/wasm/assembly/group-norm/rowSumsAlongChannels (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (result v128)
   (local $6 i32)
