@@ -72,6 +72,9 @@ interface ConvCase {
 
 const CONV_CASES: ConvCase[] = [
   { x: [2, 1, 28, 28], options: { outChannels: 6, kernelSize: 5, padding: 2 }, hasBias: true }, // LeNet conv1
+  // Padding only after the last row (ONNX's pads, end side): im2col read past each plane instead of zeros.
+  { x: [2, 3, 9, 7], options: { outChannels: 4, kernelSize: [4, 1], padding: [0, 0, 3, 0] }, hasBias: true },
+  { x: [1, 5, 6, 8], options: { outChannels: 3, kernelSize: 3, padding: [0, 0, 1, 2] }, hasBias: false },
   { x: [3, 6, 14, 14], options: { outChannels: 16, kernelSize: 5 }, hasBias: true }, // LeNet conv2
   { x: [2, 3, 7, 7], options: { outChannels: 5, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
   { x: [2, 4, 9, 8], options: { outChannels: 6, kernelSize: [3, 2], stride: [1, 3], padding: [2, 1], dilation: [2, 1] }, hasBias: false },

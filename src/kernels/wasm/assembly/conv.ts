@@ -48,7 +48,8 @@ function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize, work: usize):
   const dilationH = word(desc, DH), dilationW = word(desc, DW), OH = word(desc, OH_), OW = word(desc, OW_);
   if (strideH == 1 && strideW == 1 && dilationH == 1 && dilationW == 1) {
     const Hp = OH + kH - 1, Wp = OW + kW - 1; // the rows and columns the windows cover, from (−padH, −padW)
-    if (padH == 0 && padW == 0 && Wp == W) {
+    // No padding on any side (Hp = H + top + bottom, Wp = W + left + right): x itself is read.
+    if (padH == 0 && padW == 0 && Hp == H && Wp == W) {
       im2colStride1(x, Cg, H, W, kH, kW, OH, OW, cols);
     } else {
       padPlanes(x, Cg, H, W, padH, padW, Hp, Wp, work);

@@ -4446,10 +4446,10 @@
   (local $32 i32)
   local.get $0
   i32.load offset=12
-  local.set $13
+  local.set $11
   local.get $0
   i32.load offset=16
-  local.set $11
+  local.set $12
   local.get $0
   i32.load offset=24
   local.set $17
@@ -4477,7 +4477,7 @@
   i32.eq
   local.get $0
   i32.load offset=32
-  local.tee $12
+  local.tee $13
   i32.const 1
   i32.eq
   i32.and
@@ -4498,8 +4498,8 @@
    local.get $22
    i32.or
    i32.eqz
-   local.get $8
-   local.get $18
+   local.get $10
+   local.get $17
    i32.add
    i32.const 1
    i32.sub
@@ -4507,11 +4507,20 @@
    local.get $11
    i32.eq
    i32.and
+   local.get $8
+   local.get $18
+   i32.add
+   i32.const 1
+   i32.sub
+   local.tee $5
+   local.get $12
+   i32.eq
+   i32.and
    if
     local.get $1
     local.get $2
-    local.get $13
     local.get $11
+    local.get $12
     local.get $17
     local.get $18
     local.get $10
@@ -4521,23 +4530,18 @@
    else
     local.get $1
     local.get $2
-    local.get $13
     local.get $11
+    local.get $12
     local.get $21
     local.get $22
-    local.get $10
-    local.get $17
-    i32.add
-    i32.const 1
-    i32.sub
-    local.tee $1
     local.get $0
+    local.get $5
     local.get $4
     call $src/kernels/wasm/assembly/conv/padPlanes
     local.get $4
     local.get $2
-    local.get $1
     local.get $0
+    local.get $5
     local.get $17
     local.get $18
     local.get $10
@@ -4577,7 +4581,7 @@
        i32.const 0
       else
        local.get $10
-       local.get $12
+       local.get $13
        i32.const 1
        i32.eq
        if (result i32)
@@ -4585,12 +4589,12 @@
         local.get $14
         i32.sub
        else
-        local.get $12
+        local.get $13
         local.get $14
         i32.sub
         i32.const 1
         i32.sub
-        local.get $12
+        local.get $13
         i32.div_s
        end
        local.tee $0
@@ -4600,29 +4604,29 @@
        select
       end
       local.tee $6
-      local.get $13
+      local.get $11
       local.get $14
       i32.le_s
       if (result i32)
        i32.const 0
       else
        local.get $10
-       local.get $12
+       local.get $13
        i32.const 1
        i32.eq
        if (result i32)
-        local.get $13
+        local.get $11
         local.get $14
         i32.sub
        else
-        local.get $13
+        local.get $11
         local.get $14
         i32.sub
-        local.get $12
+        local.get $13
         i32.add
         i32.const 1
         i32.sub
-        local.get $12
+        local.get $13
         i32.div_s
        end
        local.tee $0
@@ -4679,7 +4683,7 @@
          select
         end
         local.tee $7
-        local.get $11
+        local.get $12
         local.get $15
         i32.le_s
         if (result i32)
@@ -4690,11 +4694,11 @@
          i32.const 1
          i32.eq
          if (result i32)
-          local.get $11
+          local.get $12
           local.get $15
           i32.sub
          else
-          local.get $11
+          local.get $12
           local.get $15
           i32.sub
           local.get $9
@@ -4785,16 +4789,16 @@
          i32.lt_s
          if
           local.get $1
-          local.get $13
+          local.get $11
           local.get $24
           i32.mul
           local.get $5
-          local.get $12
+          local.get $13
           i32.mul
           i32.add
           local.get $14
           i32.add
-          local.get $11
+          local.get $12
           i32.mul
           local.get $15
           i32.add
