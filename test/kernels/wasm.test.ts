@@ -75,6 +75,10 @@ const CONV_CASES: ConvCase[] = [
   // Padding only after the last row (ONNX's pads, end side): im2col read past each plane instead of zeros.
   { x: [2, 3, 9, 7], options: { outChannels: 4, kernelSize: [4, 1], padding: [0, 0, 3, 0] }, hasBias: true },
   { x: [1, 5, 6, 8], options: { outChannels: 3, kernelSize: 3, padding: [0, 0, 1, 2] }, hasBias: false },
+  // The direct path for few input channels (conv-direct.ts): 3 and 2 channels, odd output channels,
+  // rows of outputs that end in a partial tile of five and of one.
+  { x: [3, 3, 13, 11], options: { outChannels: 7, kernelSize: [5, 4], padding: [1, 2] }, hasBias: true },
+  { x: [2, 2, 9, 17], options: { outChannels: 13, kernelSize: 3, padding: [0, 1] }, hasBias: false },
   { x: [3, 6, 14, 14], options: { outChannels: 16, kernelSize: 5 }, hasBias: true }, // LeNet conv2
   { x: [2, 3, 7, 7], options: { outChannels: 5, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
   { x: [2, 4, 9, 8], options: { outChannels: 6, kernelSize: [3, 2], stride: [1, 3], padding: [2, 1], dilation: [2, 1] }, hasBias: false },
@@ -230,6 +234,68 @@ for (const threads of [1, 2]) {
         checkConv(k, rng, { x, options: { outChannels: 16 + rng.int(20), kernelSize: 3, stride, padding }, hasBias: rng.int(2) === 1 });
         checked++;
       }
+    });
+
+    it('seeded random geometries of the direct path (≤ 4 input channels, stride 1) match the reference; its forward gives im2col\'s bits', async () => {
+      const im2col = await createWasmKernels({ threads, direct: false });
+      try {
+        const rng = new Rng(90 + threads);
+        let checked = 0;
+        while (checked < 24) {
+          const x: [number, number, number, number] = [1 + rng.int(4), 1 + rng.int(4), 1 + rng.int(33), 1 + rng.int(33)];
+          const kernelSize: [number, number] = [1 + rng.int(7), 1 + rng.int(7)];
+          const padding: [number, number, number, number] = [rng.int(4), rng.int(4), rng.int(4), rng.int(4)];
+          // A 1×1 kernel and output rows shorter than 8 go by im2col; the kernel must fit.
+          if (kernelSize[0] * kernelSize[1] === 1 || x[2] + padding[0] + padding[2] < kernelSize[0] ||
+            x[3] + padding[1] + padding[3] - kernelSize[1] + 1 < 8) continue;
+          const c = { x, options: { outChannels: 1 + rng.int(40), kernelSize, padding }, hasBias: rng.int(2) === 1 };
+          checkConv(k, rng, c);
+          const g = conv2dGeometry('test', c.x, c.options);
+          const xs = randomTensor(rng, c.x, 'float32');
+          const w = randomTensor(rng, [g.outC, g.C, g.kH, g.kW], 'float32');
+          const b = c.hasBias ? randomTensor(rng, [g.outC], 'float32') : null;
+          for (const relu of [false, true]) {
+            const [direct, columns] = [k, im2col].map((backend) => backend.conv2d(xs, w, b, g, { relu }).data);
+            assert.ok(direct.every((v, i) => Object.is(v, columns[i])), `conv2d x=${shapeName(c.x)} ${JSON.stringify(c.options)} relu=${relu}: y differs from im2col's`);
+          }
+          checked++;
+        }
+        // The weight gradient is a different summation (four partial sums a lane): were LeNet's
+        // first layer not on the direct path, the two would agree bit for bit.
+        const g = conv2dGeometry('test', [4, 1, 28, 28], { outChannels: 6, kernelSize: 5, padding: 2 });
+        const xs = randomTensor(rng, [4, 1, 28, 28], 'float32');
+        const w = randomTensor(rng, [6, 1, 5, 5], 'float32');
+        const dy = randomTensor(rng, [4, 6, 28, 28], 'float32');
+        const [dWd, dWc] = [k, im2col].map((backend) => {
+          const dW = Tensor.zeros(w.shape);
+          backend.conv2dBackward(xs, w, dy, g, { dW, db: null, needDx: false });
+          return dW.data;
+        });
+        assert.ok(dWd.some((v, i) => v !== dWc[i]), 'the direct weight gradient gives im2col\'s bits: did it run?');
+      } finally {
+        im2col.close();
+      }
+    });
+
+    it('the direct path lets an infinite input reach only the outputs and weight gradients the reference does', () => {
+      const rng = new Rng(95 + threads);
+      // OW = 26 (a row's last tile is partial) and an infinity in the input's last column, which the
+      // direct kernels' dropped lanes read: it must not turn into NaN where the reference stays finite.
+      const g = conv2dGeometry('test', [2, 1, 28, 28], { outChannels: 5, kernelSize: [5, 3], padding: [2, 0] });
+      const x = randomTensor(rng, [2, 1, 28, 28], 'float32');
+      x.data[28 * 5 + 27] = Number.POSITIVE_INFINITY;
+      x.data[28 * 28 + 28 * 9 + 27] = Number.NEGATIVE_INFINITY;
+      const w = randomTensor(rng, [5, 1, 5, 3], 'float32');
+      const dy = randomTensor(rng, [2, 5, g.OH, g.OW], 'float32');
+      const finite = (data: ArrayLike<number>): boolean[] => Array.from(data, (v) => Number.isFinite(v));
+      assert.deepEqual(finite(k.conv2d(x, w, null, g).data), finite(refKernels.conv2d(x, w, null, g).data), 'y');
+      const [actual, expected] = [k, refKernels].map((backend) => {
+        const dW = Tensor.zeros(w.shape);
+        backend.conv2dBackward(x, w, dy, g, { dW, db: null, needDx: false });
+        return dW.data;
+      });
+      assert.deepEqual(finite(actual), finite(expected), 'dW');
+      assert.ok(finite(expected).some((f) => f), 'some dW entries stay finite');
     });
 
     it('maxPool2d matches the reference exactly, ties and NaN included', () => {

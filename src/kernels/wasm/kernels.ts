@@ -70,7 +70,19 @@ export interface WasmKernelOptions extends WasmRuntimeOptions {
    * in the forward pass and the input gradient (their weight gradient by im2col) unless this is false.
    */
   winograd?: boolean | 2 | 4;
+  /**
+   * false: convolutions of few input channels by im2col + GEMM too. Default true: stride-1,
+   * undilated, ungrouped convolutions of at most DIRECT_MAX_CHANNELS input channels (a network's
+   * first layer) go by assembly/conv-direct.ts in the weight gradient and, from
+   * DIRECT_MIN_TAPS_FORWARD taps C·kH·kW, in the forward pass (im2col's bits when C·kH·kW ≤ 256).
+   */
+  direct?: boolean;
 }
+
+/** Input channels up to which a stride-1 convolution goes by the direct path (conv-direct.ts). */
+const DIRECT_MAX_CHANNELS = 4;
+/** Taps (C·kH·kW) from which its forward pass goes by it too (the weight gradient always does). */
+const DIRECT_MIN_TAPS_FORWARD = 16;
 
 export interface WasmKernels extends Kernels {
   readonly runtime: WasmRuntime;
@@ -101,6 +113,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   const rt = await WasmRuntime.create(options);
   const winogradOption = options.winograd ?? true;
   const winogradOn = winogradOption !== false;
+  const directOn = options.direct ?? true;
   const gemmScratch = rt.exports.gemmScratchBytes();
   const elementwise = elementwiseJob(rt);
 
@@ -231,11 +244,15 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const pw = rt.input(w.data as Float32Array);
     const pb = b ? rt.input(b.data as Float32Array) : 0;
     const pu = group ? winogradKernels(pw, g, false) : 0;
+    // The direct forward pass pays from about 16 taps; with fewer, im2col's columns are few and
+    // the GEMM, tiled over all of a sample's outputs at once, wastes fewer lanes (bench: the 3×3
+    // stems of W3 and W5, 9 taps, ran 1.3× slower direct; LeNet's 5×5, 25 taps, 1.05× faster).
+    const tables = !group && g.C * g.kH * g.kW >= DIRECT_MIN_TAPS_FORWARD ? directTables(pw, g) : 0;
     const scratchStride = group ? rt.exports.winogradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch
-      : rt.exports.convScratchBytes(rows, OHW);
+      : tables ? rt.exports.convDirectScratchBytes(g.C, g.OH, g.OW, g.kH, g.kW) : rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride,
-      options.relu ? 1 : 0, pu, Math.max(group, 1), m]);
+      options.relu ? 1 : 0, pu, Math.max(group, 1), m, tables]);
     rt.run(desc, group ? Math.ceil(g.N / group) : g.N, parallel); // one item per sample (Winograd: per group)
     return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
   }
@@ -311,13 +328,17 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const dxWork = !pu ? 0 : m === WINOGRAD_S2
       ? rt.exports.winogradInputGradientWorkBytes(g.C, g.outC, g.H, g.W, g.OH, g.OW, g.padH, g.padW, group)
       : rt.exports.winogradWorkBytes(g.outC, g.C, g.H, g.W, group, m);
-    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc || reluInItems ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0),
+    // The weight gradient by the direct path: its padded planes after the im2col path's scratch.
+    const tables = dW && im2colPath ? directTables(pw, g) : 0;
+    const directBytes = tables ? rt.exports.convDirectScratchBytes(g.C, g.OH, g.OW, g.kH, g.kW) : 0;
+    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc || reluInItems ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0) +
+      directBytes,
       pu ? dxWork + gemmScratch : 0,
       winogradDW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, Math.max(group, 1), winogradDW ? 1 : 0, poolDesc, reluInItems ? py : 0, m]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), winogradDW ? 1 : 0, poolDesc, reluInItems ? py : 0, m, tables]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -351,6 +372,21 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     if (winogradOption === 2 || winogradOption === 4) return winogradOption;
     const products = (m: number): number => (m + 2) ** 2 * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
     return products(4) < products(2) ? 4 : 2;
+  }
+
+  /**
+   * The direct path's tables (packed weights and tap offsets, assembly/conv-direct.ts) for the
+   * convolution of geometry g with weights at pw, or 0 when g does not go by it: stride 1,
+   * undilated, one group, at most DIRECT_MAX_CHANNELS input channels, a kernel larger than 1×1,
+   * and output rows of at least 8 (its tiles run along a row: shorter rows would leave most
+   * lanes of each idle, where im2col's GEMM tiles all of a sample's outputs at once).
+   */
+  function directTables(pw: number, g: Conv2dGeometry): number {
+    if (!directOn || g.groups !== 1 || g.strideH !== 1 || g.strideW !== 1 || g.dilationH !== 1 || g.dilationW !== 1 ||
+      g.C > DIRECT_MAX_CHANNELS || g.kH * g.kW === 1 || g.OW < 8) return 0;
+    const tables = rt.alloc(rt.exports.convDirectTableBytes(g.outC, g.C, g.kH, g.kW));
+    rt.exports.convDirectPrepare(pw, g.outC, g.C, g.kH, g.kW, g.OH, g.OW, tables);
+    return tables;
   }
 
   /**

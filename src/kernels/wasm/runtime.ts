@@ -15,6 +15,9 @@ interface NablaExports {
   heapBase(): number;
   gemmScratchBytes(): number;
   convScratchBytes(rows: number, OHW: number): number;
+  convDirectScratchBytes(C: number, OH: number, OW: number, kH: number, kW: number): number;
+  convDirectTableBytes(outC: number, C: number, kH: number, kW: number): number;
+  convDirectPrepare(w: number, outC: number, C: number, kH: number, kW: number, OH: number, OW: number, tables: number): void;
   winogradWorkBytes(Cin: number, Cout: number, OH: number, OW: number, group: number, m: number): number;
   winogradPackedBytes(Cout: number, Cin: number, m: number): number;
   winogradPositions(m: number): number;

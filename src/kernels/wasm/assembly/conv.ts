@@ -9,6 +9,7 @@ import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
 import { reluBackwardSimd, reluSimd } from './elementwise';
 import { maxPool2dBackwardPlanes } from './pool';
+import { convDirectForward, convDirectWeightGradient, directPlaneFloats } from './conv-direct';
 import {
   S2, winogradAddWeightGradient, winogradGradWorkBytes, winogradInputGradientS2, winogradInputGradientWorkBytes, winogradPositions,
   winogradSamples, winogradWeightGradient, winogradWorkBytes,
@@ -206,7 +207,8 @@ function addBiasReluSample(y: usize, b: usize, outC: i32, size: i32): void {
 }
 
 /**
- * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group, m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts)].
+ * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group, m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts),
+ * direct (0: none; else the tables of convDirectPrepare: item n is sample n by conv-direct.ts, its scratch the padded planes)].
  * With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then max(·, 0) with relu
  * (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW], then im2col's work
  * area (padded planes), then the gemm packing area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
@@ -228,6 +230,18 @@ export function conv2dForwardItem(desc: usize, item: i32, thread: i32): void {
     word(desc, 23) != 0, y, scratch, scratch + <usize>winogradWorkBytes(C, outC, OH, OW, group, m), m);
 }
 
+/**
+ * One sample's C planes at x padded for the direct path into `planes` (Hp × Wp each, the rows
+ * and columns its windows cover, then zeroed slack for the reads past them).
+ */
+function directPlanes(desc: usize, x: usize, planes: usize): void {
+  const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), kW = word(desc, KW);
+  const Hp = word(desc, OH_) + word(desc, KH) - 1, Wp = word(desc, OW_) + kW - 1;
+  padPlanes(x, C, H, W, word(desc, PH), word(desc, PW), Hp, Wp, planes);
+  const floats = directPlaneFloats(C, Hp, Wp, kW);
+  zeroFloats(planes + <usize>(C * Hp * Wp) * 4, floats - C * Hp * Wp);
+}
+
 function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
   const groups = word(desc, GROUPS), kk = word(desc, KH) * word(desc, KW), OHW = word(desc, OH_) * word(desc, OW_);
@@ -237,6 +251,14 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   const pointwise = isPointwise(desc);
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
   const work = scratch + colsBytes, gemmScratch = work + colsBytes; // work: im2col's padded planes
+  const tables = <usize>word(desc, 27);
+  if (tables != 0) {
+    // The direct path (conv-direct.ts; one group, stride 1): the planes padded, then read in place; bias and ReLU in its stores.
+    directPlanes(desc, x + <usize>(n * C * H * W) * 4, scratch);
+    convDirectForward(scratch, C, word(desc, KH), word(desc, KW), tables, outC, word(desc, OH_), word(desc, OW_), b,
+      word(desc, 23) != 0, y + <usize>(n * outC * OHW) * 4);
+    return;
+  }
   for (let g = 0; g < groups; g++) {
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
     const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
@@ -259,7 +281,7 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
  * none; else a max-pool backward job descriptor whose dx is this job's dy: each sample's dy is
  * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW),
  * reluY (0: none; else y of a ReLU fused after the conv, without a pool: each sample's dy ⊙ [y > 0]
- * is made in the scratch likewise; never with u or winograd dW), m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts)]. With u,
+ * is made in the scratch likewise; never with u or winograd dW), m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts), direct (0: none; else the tables of convDirectPrepare: the weight gradient by conv-direct.ts, its padded planes after the gemm area)]. With u,
  * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint;
  * with m = 3, stride 2, the adjoint of the stride-2 algorithm, winogradInputGradientS2, u unrotated),
  * `group` samples of the piece at a time, after the piece's weight gradient; with the winograd dW word,
@@ -346,7 +368,7 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
   const Cg = C / groups, outCg = outC / groups, rows = Cg * kk;
   const pointwise = isPointwise(desc);
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
-  const pool = <usize>word(desc, 30), reluY = <usize>word(desc, 31);
+  const pool = <usize>word(desc, 30), reluY = <usize>word(desc, 31), tables = <usize>word(desc, 33);
   // With the pool, sample n's dy (outC planes of the pool's dx) is made here, while it is read;
   // likewise with a ReLU alone, dy ⊙ [y > 0].
   const made = pool != 0 || reluY != 0;
@@ -362,7 +384,12 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
     const xg = x + <usize>((n * C + g * Cg) * H * W) * 4;
     const dyg = dyn + <usize>(g * outCg * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
-    if (dW != 0) {
+    if (dW != 0 && tables != 0) {
+      // The direct path (conv-direct.ts; one group, stride 1): the padded planes after the gemm area.
+      const planes = gemmScratch + GEMM_SCRATCH_BYTES;
+      directPlanes(desc, xg, planes);
+      convDirectWeightGradient(planes, C, word(desc, KH), word(desc, KW), tables, outC, word(desc, OH_), word(desc, OW_), dyg, dW);
+    } else if (dW != 0) {
       if (!pointwise) im2colSample(desc, xg, Cg, cols, dcols); // dcols: free until dx's GEMM
       // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
       gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);

@@ -194,6 +194,9 @@ export function tileCols(): i32 {
 }
 
 export { addPartials, convScratchBytes } from './conv';
+export { convDirectPrepare, convDirectScratchBytes, convDirectTableBytes } from './conv-direct';
+// Exported to stay functions of their own (see conv-direct.ts), not for the host to call.
+export { directTile, directTile4, directGradientTile } from './conv-direct';
 export { winogradPackedBytes, winogradPositions, winogradWorkBytes, winogradGradWorkBytes, winogradInputGradientWorkBytes } from './winograd';
 /** Bytes of scratch per thread that a Winograd kernel-transform job needs. */
 export function winogradKernelScratchBytes(): i32 {

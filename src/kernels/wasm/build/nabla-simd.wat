@@ -6,20 +6,20 @@
  (type $4 (func (result i32)))
  (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $12 (func (param i32 i32) (result f64)))
- (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $17 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $18 (func (param i32) (result i32)))
- (type $19 (func (param i32 i32 i32) (result i32)))
- (type $20 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $14 (func (param i32 i32) (result f64)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $17 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $19 (func (param i32) (result i32)))
+ (type $20 (func (param i32 i32 i32) (result i32)))
  (type $21 (func (param i32 i32 v128 i32 i32 i32)))
  (type $22 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
  (type $23 (func (param i32 i32 i32 i32 f32 i32)))
@@ -30,8 +30,10 @@
  (type $28 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
  (type $29 (func (param i32 f64)))
  (type $30 (func (param i32 i32) (result i32)))
- (type $31 (func (param i32 i32 i32 i32 i32 i32)))
- (type $32 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $31 (func (param i32 i32 i32 i32) (result i32)))
+ (type $32 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $33 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $34 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -65,6 +67,12 @@
  (export "winogradKernelScratchBytes" (func $src/kernels/wasm/assembly/index/winogradKernelScratchBytes))
  (export "addPartials" (func $src/kernels/wasm/assembly/conv/addPartials))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
+ (export "convDirectPrepare" (func $src/kernels/wasm/assembly/conv-direct/convDirectPrepare))
+ (export "convDirectScratchBytes" (func $src/kernels/wasm/assembly/conv-direct/convDirectScratchBytes))
+ (export "convDirectTableBytes" (func $src/kernels/wasm/assembly/conv-direct/convDirectTableBytes))
+ (export "directTile" (func $src/kernels/wasm/assembly/conv-direct/directTile))
+ (export "directTile4" (func $src/kernels/wasm/assembly/conv-direct/directTile4))
+ (export "directGradientTile" (func $src/kernels/wasm/assembly/conv-direct/directGradientTile))
  (export "winogradPackedBytes" (func $src/kernels/wasm/assembly/winograd/winogradPackedBytes))
  (export "winogradPositions" (func $src/kernels/wasm/assembly/winograd/winogradPositions))
  (export "winogradWorkBytes" (func $src/kernels/wasm/assembly/winograd/winogradWorkBytes))
@@ -3286,7 +3294,7 @@
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$8
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$9
      local.get $0
      i32.load offset=96
      local.tee $5
@@ -3296,7 +3304,7 @@
       local.get $1
       local.get $2
       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$8
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$9
      end
      local.get $0
      i32.load offset=68
@@ -4401,6 +4409,326 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/conv/padPlanes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  local.get $3
+  local.get $7
+  local.get $5
+  i32.sub
+  local.tee $9
+  local.get $3
+  local.get $9
+  i32.lt_s
+  select
+  local.set $12
+  loop $for-loop|0
+   local.get $1
+   local.get $14
+   i32.gt_s
+   if
+    local.get $8
+    local.get $6
+    local.get $14
+    i32.mul
+    local.get $7
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $15
+    i32.const 0
+    local.set $13
+    loop $for-loop|1
+     local.get $6
+     local.get $13
+     i32.gt_s
+     if
+      local.get $15
+      local.get $7
+      local.get $13
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $9
+      block $for-continue|1
+       local.get $13
+       local.get $4
+       i32.sub
+       local.tee $16
+       i32.const 0
+       i32.lt_s
+       local.get $2
+       local.get $16
+       i32.le_s
+       i32.or
+       local.get $12
+       i32.const 0
+       i32.le_s
+       i32.or
+       if
+        local.get $9
+        local.set $11
+        i32.const 0
+        local.set $9
+        loop $for-loop|2
+         local.get $9
+         i32.const 4
+         i32.add
+         local.tee $10
+         local.get $7
+         i32.le_s
+         if
+          local.get $11
+          local.get $9
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store
+          local.get $10
+          local.set $9
+          br $for-loop|2
+         end
+        end
+        loop $for-loop|3
+         local.get $7
+         local.get $9
+         i32.gt_s
+         if
+          local.get $11
+          local.get $9
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $9
+          i32.const 1
+          i32.add
+          local.set $9
+          br $for-loop|3
+         end
+        end
+        br $for-continue|1
+       end
+       local.get $9
+       local.set $11
+       i32.const 0
+       local.set $9
+       loop $for-loop|4
+        local.get $9
+        i32.const 4
+        i32.add
+        local.tee $10
+        local.get $5
+        i32.le_s
+        if
+         local.get $11
+         local.get $9
+         i32.const 2
+         i32.shl
+         i32.add
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         v128.store
+         local.get $10
+         local.set $9
+         br $for-loop|4
+        end
+       end
+       loop $for-loop|5
+        local.get $5
+        local.get $9
+        i32.gt_s
+        if
+         local.get $11
+         local.get $9
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.const 0
+         f32.store
+         local.get $9
+         i32.const 1
+         i32.add
+         local.set $9
+         br $for-loop|5
+        end
+       end
+       local.get $11
+       local.get $5
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $17
+       local.get $0
+       local.get $2
+       local.get $14
+       i32.mul
+       local.get $16
+       i32.add
+       local.get $3
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $16
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+        local.get $12
+        i32.const 4
+        i32.lt_s
+        if
+         i32.const 0
+         local.set $9
+         loop $for-loop|6
+          local.get $9
+          local.get $12
+          i32.lt_s
+          if
+           local.get $9
+           i32.const 2
+           i32.shl
+           local.tee $10
+           local.get $17
+           i32.add
+           local.get $10
+           local.get $16
+           i32.add
+           f32.load
+           f32.store
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|6
+          end
+         end
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+        end
+        i32.const 0
+        local.set $9
+        loop $for-loop|7
+         local.get $9
+         i32.const 4
+         i32.add
+         local.tee $10
+         local.get $12
+         i32.le_s
+         if
+          local.get $9
+          i32.const 2
+          i32.shl
+          local.tee $9
+          local.get $17
+          i32.add
+          local.get $9
+          local.get $16
+          i32.add
+          v128.load
+          v128.store
+          local.get $10
+          local.set $9
+          br $for-loop|7
+         end
+        end
+        local.get $9
+        local.get $12
+        i32.lt_s
+        if
+         local.get $12
+         i32.const 4
+         i32.sub
+         i32.const 2
+         i32.shl
+         local.tee $9
+         local.get $17
+         i32.add
+         local.get $9
+         local.get $16
+         i32.add
+         v128.load
+         v128.store
+        end
+       end
+       local.get $11
+       local.get $5
+       local.get $12
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $11
+       local.get $7
+       local.get $5
+       i32.sub
+       local.get $12
+       i32.sub
+       local.set $16
+       i32.const 0
+       local.set $9
+       loop $for-loop|8
+        local.get $9
+        i32.const 4
+        i32.add
+        local.tee $10
+        local.get $16
+        i32.le_s
+        if
+         local.get $11
+         local.get $9
+         i32.const 2
+         i32.shl
+         i32.add
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         v128.store
+         local.get $10
+         local.set $9
+         br $for-loop|8
+        end
+       end
+       loop $for-loop|9
+        local.get $9
+        local.get $16
+        i32.lt_s
+        if
+         local.get $11
+         local.get $9
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.const 0
+         f32.store
+         local.get $9
+         i32.const 1
+         i32.add
+         local.set $9
+         br $for-loop|9
+        end
+       end
+      end
+      local.get $13
+      i32.const 1
+      i32.add
+      local.set $13
+      br $for-loop|1
+     end
+    end
+    local.get $14
+    i32.const 1
+    i32.add
+    local.set $14
+    br $for-loop|0
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/conv/im2colStride1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -4451,7 +4779,7 @@
          if
           local.get $8
           local.set $10
-          block $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+          block $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
            local.get $7
            i32.const 4
            i32.lt_s
@@ -4481,7 +4809,7 @@
               br $for-loop|4
              end
             end
-            br $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+            br $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
            end
            i32.const 0
            local.set $8
@@ -5383,6 +5711,1991 @@
     i32.add
     local.set $24
     br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/directPlanes (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 i32)
+  (local $4 i32)
+  local.get $1
+  local.get $0
+  i32.load offset=8
+  local.tee $3
+  local.get $0
+  i32.load offset=12
+  local.get $0
+  i32.load offset=16
+  local.get $0
+  i32.load offset=40
+  local.get $0
+  i32.load offset=44
+  local.get $0
+  i32.load offset=60
+  local.get $0
+  i32.load offset=24
+  i32.add
+  i32.const 1
+  i32.sub
+  local.tee $1
+  local.get $0
+  i32.load offset=28
+  local.tee $4
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  i32.add
+  i32.const 1
+  i32.sub
+  local.tee $0
+  local.get $2
+  call $src/kernels/wasm/assembly/conv/padPlanes
+  local.get $2
+  local.get $1
+  local.get $3
+  i32.mul
+  local.get $0
+  i32.mul
+  local.tee $0
+  i32.const 2
+  i32.shl
+  i32.add
+  local.set $2
+  local.get $0
+  local.get $4
+  i32.add
+  i32.const 23
+  i32.add
+  i32.const 16
+  i32.div_s
+  i32.const 4
+  i32.shl
+  local.get $0
+  i32.sub
+  local.set $3
+  i32.const 0
+  local.set $0
+  loop $for-loop|0
+   local.get $0
+   i32.const 4
+   i32.add
+   local.tee $1
+   local.get $3
+   i32.le_s
+   if
+    local.get $2
+    local.get $0
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $1
+    local.set $0
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $0
+   local.get $3
+   i32.lt_s
+   if
+    local.get $2
+    local.get $0
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.const 0
+    f32.store
+    local.get $0
+    i32.const 1
+    i32.add
+    local.set $0
+    br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-direct/directTile4 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 i32)
+  (local $15 v128)
+  (local $16 v128)
+  loop $for-loop|0
+   local.get $0
+   local.get $14
+   i32.gt_s
+   if
+    local.get $1
+    v128.load32_splat
+    local.get $2
+    local.get $3
+    local.get $14
+    i32.const 2
+    i32.shl
+    i32.add
+    i32.load
+    i32.add
+    v128.load
+    local.tee $12
+    f32x4.mul
+    local.get $11
+    f32x4.add
+    local.set $11
+    local.get $1
+    v128.load32_splat offset=4
+    local.get $12
+    f32x4.mul
+    local.get $13
+    f32x4.add
+    local.set $13
+    local.get $1
+    v128.load32_splat offset=8
+    local.get $12
+    f32x4.mul
+    local.get $15
+    f32x4.add
+    local.set $15
+    local.get $1
+    v128.load32_splat offset=12
+    local.get $12
+    f32x4.mul
+    local.get $16
+    f32x4.add
+    local.set $16
+    local.get $1
+    i32.const 16
+    i32.add
+    local.set $1
+    local.get $14
+    i32.const 1
+    i32.add
+    local.set $14
+    br $for-loop|0
+   end
+  end
+  block $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.4
+   local.get $6
+   i32.const 0
+   i32.le_s
+   br_if $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.4
+   local.get $11
+   local.get $9
+   if (result v128)
+    local.get $8
+    v128.load32_splat
+   else
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   end
+   local.tee $12
+   f32x4.add
+   local.get $11
+   local.get $9
+   select
+   local.set $11
+   local.get $10
+   if
+    local.get $11
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $11
+    local.get $11
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $11
+   end
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   local.get $12
+   f32x4.add
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   local.get $9
+   select
+   local.set $12
+   local.get $10
+   if
+    local.get $12
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $12
+    local.get $12
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $12
+   end
+   local.get $7
+   i32.const 8
+   i32.eq
+   if
+    local.get $4
+    local.get $11
+    v128.store
+    local.get $4
+    local.get $12
+    v128.store offset=16
+    br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.4
+   end
+   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.8
+    i32.const 4
+    local.get $7
+    local.get $7
+    i32.const 4
+    i32.ge_s
+    select
+    local.tee $0
+    i32.const 4
+    i32.ge_s
+    if
+     local.get $4
+     local.get $11
+     v128.store
+     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.8
+    end
+    local.get $0
+    i32.const 0
+    i32.gt_s
+    if
+     local.get $4
+     local.get $11
+     f32x4.extract_lane 0
+     f32.store
+    end
+    local.get $0
+    i32.const 1
+    i32.gt_s
+    if
+     local.get $4
+     local.get $11
+     f32x4.extract_lane 1
+     f32.store offset=4
+    end
+    local.get $0
+    i32.const 2
+    i32.gt_s
+    if
+     local.get $4
+     local.get $11
+     f32x4.extract_lane 2
+     f32.store offset=8
+    end
+   end
+   local.get $7
+   i32.const 4
+   i32.gt_s
+   if
+    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.9
+     local.get $7
+     i32.const 4
+     i32.sub
+     local.tee $0
+     i32.const 4
+     i32.ge_s
+     if
+      local.get $4
+      local.get $12
+      v128.store offset=16
+      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.9
+     end
+     local.get $0
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $4
+      local.get $12
+      f32x4.extract_lane 0
+      f32.store offset=16
+     end
+     local.get $0
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $4
+      local.get $12
+      f32x4.extract_lane 1
+      f32.store offset=20
+     end
+     local.get $0
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $4
+      local.get $12
+      f32x4.extract_lane 2
+      f32.store offset=24
+     end
+    end
+   end
+  end
+  local.get $4
+  local.get $5
+  i32.add
+  local.set $0
+  block $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.5
+   local.get $6
+   i32.const 1
+   i32.le_s
+   br_if $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.5
+   local.get $13
+   local.get $9
+   if (result v128)
+    local.get $8
+    i32.const 4
+    i32.add
+    v128.load32_splat
+   else
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   end
+   local.tee $12
+   f32x4.add
+   local.get $13
+   local.get $9
+   select
+   local.set $11
+   local.get $10
+   if
+    local.get $11
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $11
+    local.get $11
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $11
+   end
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   local.get $12
+   f32x4.add
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   local.get $9
+   select
+   local.set $12
+   local.get $10
+   if
+    local.get $12
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $12
+    local.get $12
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $12
+   end
+   local.get $7
+   i32.const 8
+   i32.eq
+   if
+    local.get $0
+    local.get $11
+    v128.store
+    local.get $0
+    local.get $12
+    v128.store offset=16
+    br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.5
+   end
+   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.10
+    i32.const 4
+    local.get $7
+    local.get $7
+    i32.const 4
+    i32.ge_s
+    select
+    local.tee $1
+    i32.const 4
+    i32.ge_s
+    if
+     local.get $0
+     local.get $11
+     v128.store
+     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.10
+    end
+    local.get $1
+    i32.const 0
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 0
+     f32.store
+    end
+    local.get $1
+    i32.const 1
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 1
+     f32.store offset=4
+    end
+    local.get $1
+    i32.const 2
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 2
+     f32.store offset=8
+    end
+   end
+   local.get $7
+   i32.const 4
+   i32.gt_s
+   if
+    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.11
+     local.get $7
+     i32.const 4
+     i32.sub
+     local.tee $1
+     i32.const 4
+     i32.ge_s
+     if
+      local.get $0
+      local.get $12
+      v128.store offset=16
+      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.11
+     end
+     local.get $1
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 0
+      f32.store offset=16
+     end
+     local.get $1
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 1
+      f32.store offset=20
+     end
+     local.get $1
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 2
+      f32.store offset=24
+     end
+    end
+   end
+  end
+  local.get $4
+  local.get $5
+  i32.const 1
+  i32.shl
+  i32.add
+  local.set $0
+  block $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.6
+   local.get $6
+   i32.const 2
+   i32.le_s
+   br_if $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.6
+   local.get $15
+   local.get $9
+   if (result v128)
+    local.get $8
+    i32.const 8
+    i32.add
+    v128.load32_splat
+   else
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   end
+   local.tee $12
+   f32x4.add
+   local.get $15
+   local.get $9
+   select
+   local.set $11
+   local.get $10
+   if
+    local.get $11
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $11
+    local.get $11
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $11
+   end
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   local.get $12
+   f32x4.add
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   local.get $9
+   select
+   local.set $12
+   local.get $10
+   if
+    local.get $12
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $12
+    local.get $12
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $12
+   end
+   local.get $7
+   i32.const 8
+   i32.eq
+   if
+    local.get $0
+    local.get $11
+    v128.store
+    local.get $0
+    local.get $12
+    v128.store offset=16
+    br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.6
+   end
+   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.12
+    i32.const 4
+    local.get $7
+    local.get $7
+    i32.const 4
+    i32.ge_s
+    select
+    local.tee $1
+    i32.const 4
+    i32.ge_s
+    if
+     local.get $0
+     local.get $11
+     v128.store
+     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.12
+    end
+    local.get $1
+    i32.const 0
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 0
+     f32.store
+    end
+    local.get $1
+    i32.const 1
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 1
+     f32.store offset=4
+    end
+    local.get $1
+    i32.const 2
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 2
+     f32.store offset=8
+    end
+   end
+   local.get $7
+   i32.const 4
+   i32.gt_s
+   if
+    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.13
+     local.get $7
+     i32.const 4
+     i32.sub
+     local.tee $1
+     i32.const 4
+     i32.ge_s
+     if
+      local.get $0
+      local.get $12
+      v128.store offset=16
+      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.13
+     end
+     local.get $1
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 0
+      f32.store offset=16
+     end
+     local.get $1
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 1
+      f32.store offset=20
+     end
+     local.get $1
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 2
+      f32.store offset=24
+     end
+    end
+   end
+  end
+  local.get $4
+  local.get $5
+  i32.const 3
+  i32.mul
+  i32.add
+  local.set $0
+  block $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.7
+   local.get $6
+   i32.const 3
+   i32.le_s
+   br_if $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.7
+   local.get $16
+   local.get $9
+   if (result v128)
+    local.get $8
+    i32.const 12
+    i32.add
+    v128.load32_splat
+   else
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   end
+   local.tee $12
+   f32x4.add
+   local.get $16
+   local.get $9
+   select
+   local.set $11
+   local.get $10
+   if
+    local.get $11
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $11
+    local.get $11
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $11
+   end
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   local.get $12
+   f32x4.add
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   local.get $9
+   select
+   local.set $12
+   local.get $10
+   if
+    local.get $12
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $12
+    local.get $12
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $12
+   end
+   local.get $7
+   i32.const 8
+   i32.eq
+   if
+    local.get $0
+    local.get $11
+    v128.store
+    local.get $0
+    local.get $12
+    v128.store offset=16
+    br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.7
+   end
+   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.14
+    i32.const 4
+    local.get $7
+    local.get $7
+    i32.const 4
+    i32.ge_s
+    select
+    local.tee $1
+    i32.const 4
+    i32.ge_s
+    if
+     local.get $0
+     local.get $11
+     v128.store
+     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.14
+    end
+    local.get $1
+    i32.const 0
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 0
+     f32.store
+    end
+    local.get $1
+    i32.const 1
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 1
+     f32.store offset=4
+    end
+    local.get $1
+    i32.const 2
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 2
+     f32.store offset=8
+    end
+   end
+   local.get $7
+   i32.const 4
+   i32.gt_s
+   if
+    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.15
+     local.get $7
+     i32.const 4
+     i32.sub
+     local.tee $1
+     i32.const 4
+     i32.ge_s
+     if
+      local.get $0
+      local.get $12
+      v128.store offset=16
+      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.15
+     end
+     local.get $1
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 0
+      f32.store offset=16
+     end
+     local.get $1
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 1
+      f32.store offset=20
+     end
+     local.get $1
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 2
+      f32.store offset=24
+     end
+    end
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-direct/directTile (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 i32)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 i32)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 v128)
+  loop $for-loop|0
+   local.get $0
+   local.get $14
+   i32.gt_s
+   if
+    local.get $1
+    v128.load32_splat
+    local.tee $22
+    local.get $2
+    local.get $3
+    local.get $14
+    i32.const 2
+    i32.shl
+    i32.add
+    i32.load
+    i32.add
+    local.tee $20
+    v128.load
+    local.tee $21
+    f32x4.mul
+    local.get $11
+    f32x4.add
+    local.set $11
+    local.get $22
+    local.get $20
+    v128.load offset=16
+    local.tee $22
+    f32x4.mul
+    local.get $12
+    f32x4.add
+    local.set $12
+    local.get $1
+    v128.load32_splat offset=4
+    local.tee $23
+    local.get $21
+    f32x4.mul
+    local.get $13
+    f32x4.add
+    local.set $13
+    local.get $23
+    local.get $22
+    f32x4.mul
+    local.get $15
+    f32x4.add
+    local.set $15
+    local.get $1
+    v128.load32_splat offset=8
+    local.tee $23
+    local.get $21
+    f32x4.mul
+    local.get $16
+    f32x4.add
+    local.set $16
+    local.get $23
+    local.get $22
+    f32x4.mul
+    local.get $17
+    f32x4.add
+    local.set $17
+    local.get $1
+    v128.load32_splat offset=12
+    local.tee $23
+    local.get $21
+    f32x4.mul
+    local.get $18
+    f32x4.add
+    local.set $18
+    local.get $23
+    local.get $22
+    f32x4.mul
+    local.get $19
+    f32x4.add
+    local.set $19
+    local.get $1
+    i32.const 16
+    i32.add
+    local.set $1
+    local.get $14
+    i32.const 1
+    i32.add
+    local.set $14
+    br $for-loop|0
+   end
+  end
+  block $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.0
+   local.get $6
+   i32.const 0
+   i32.le_s
+   br_if $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.0
+   local.get $11
+   local.get $9
+   if (result v128)
+    local.get $8
+    v128.load32_splat
+   else
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   end
+   local.tee $21
+   f32x4.add
+   local.get $11
+   local.get $9
+   select
+   local.set $11
+   local.get $10
+   if
+    local.get $11
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $11
+    local.get $11
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $11
+   end
+   local.get $12
+   local.get $21
+   f32x4.add
+   local.get $12
+   local.get $9
+   select
+   local.set $12
+   local.get $10
+   if
+    local.get $12
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $12
+    local.get $12
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $12
+   end
+   local.get $7
+   i32.const 8
+   i32.eq
+   if
+    local.get $4
+    local.get $11
+    v128.store
+    local.get $4
+    local.get $12
+    v128.store offset=16
+    br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.0
+   end
+   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.0
+    i32.const 4
+    local.get $7
+    local.get $7
+    i32.const 4
+    i32.ge_s
+    select
+    local.tee $0
+    i32.const 4
+    i32.ge_s
+    if
+     local.get $4
+     local.get $11
+     v128.store
+     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.0
+    end
+    local.get $0
+    i32.const 0
+    i32.gt_s
+    if
+     local.get $4
+     local.get $11
+     f32x4.extract_lane 0
+     f32.store
+    end
+    local.get $0
+    i32.const 1
+    i32.gt_s
+    if
+     local.get $4
+     local.get $11
+     f32x4.extract_lane 1
+     f32.store offset=4
+    end
+    local.get $0
+    i32.const 2
+    i32.gt_s
+    if
+     local.get $4
+     local.get $11
+     f32x4.extract_lane 2
+     f32.store offset=8
+    end
+   end
+   local.get $7
+   i32.const 4
+   i32.gt_s
+   if
+    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.1
+     local.get $7
+     i32.const 4
+     i32.sub
+     local.tee $0
+     i32.const 4
+     i32.ge_s
+     if
+      local.get $4
+      local.get $12
+      v128.store offset=16
+      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.1
+     end
+     local.get $0
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $4
+      local.get $12
+      f32x4.extract_lane 0
+      f32.store offset=16
+     end
+     local.get $0
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $4
+      local.get $12
+      f32x4.extract_lane 1
+      f32.store offset=20
+     end
+     local.get $0
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $4
+      local.get $12
+      f32x4.extract_lane 2
+      f32.store offset=24
+     end
+    end
+   end
+  end
+  local.get $4
+  local.get $5
+  i32.add
+  local.set $0
+  block $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.1
+   local.get $6
+   i32.const 1
+   i32.le_s
+   br_if $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.1
+   local.get $13
+   local.get $9
+   if (result v128)
+    local.get $8
+    i32.const 4
+    i32.add
+    v128.load32_splat
+   else
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   end
+   local.tee $12
+   f32x4.add
+   local.get $13
+   local.get $9
+   select
+   local.set $11
+   local.get $10
+   if
+    local.get $11
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $11
+    local.get $11
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $11
+   end
+   local.get $15
+   local.get $12
+   f32x4.add
+   local.get $15
+   local.get $9
+   select
+   local.set $12
+   local.get $10
+   if
+    local.get $12
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $12
+    local.get $12
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $12
+   end
+   local.get $7
+   i32.const 8
+   i32.eq
+   if
+    local.get $0
+    local.get $11
+    v128.store
+    local.get $0
+    local.get $12
+    v128.store offset=16
+    br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.1
+   end
+   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.2
+    i32.const 4
+    local.get $7
+    local.get $7
+    i32.const 4
+    i32.ge_s
+    select
+    local.tee $1
+    i32.const 4
+    i32.ge_s
+    if
+     local.get $0
+     local.get $11
+     v128.store
+     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.2
+    end
+    local.get $1
+    i32.const 0
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 0
+     f32.store
+    end
+    local.get $1
+    i32.const 1
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 1
+     f32.store offset=4
+    end
+    local.get $1
+    i32.const 2
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 2
+     f32.store offset=8
+    end
+   end
+   local.get $7
+   i32.const 4
+   i32.gt_s
+   if
+    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.3
+     local.get $7
+     i32.const 4
+     i32.sub
+     local.tee $1
+     i32.const 4
+     i32.ge_s
+     if
+      local.get $0
+      local.get $12
+      v128.store offset=16
+      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.3
+     end
+     local.get $1
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 0
+      f32.store offset=16
+     end
+     local.get $1
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 1
+      f32.store offset=20
+     end
+     local.get $1
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 2
+      f32.store offset=24
+     end
+    end
+   end
+  end
+  local.get $4
+  local.get $5
+  i32.const 1
+  i32.shl
+  i32.add
+  local.set $0
+  block $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.2
+   local.get $6
+   i32.const 2
+   i32.le_s
+   br_if $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.2
+   local.get $16
+   local.get $9
+   if (result v128)
+    local.get $8
+    i32.const 8
+    i32.add
+    v128.load32_splat
+   else
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   end
+   local.tee $12
+   f32x4.add
+   local.get $16
+   local.get $9
+   select
+   local.set $11
+   local.get $10
+   if
+    local.get $11
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $11
+    local.get $11
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $11
+   end
+   local.get $17
+   local.get $12
+   f32x4.add
+   local.get $17
+   local.get $9
+   select
+   local.set $12
+   local.get $10
+   if
+    local.get $12
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $12
+    local.get $12
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $12
+   end
+   local.get $7
+   i32.const 8
+   i32.eq
+   if
+    local.get $0
+    local.get $11
+    v128.store
+    local.get $0
+    local.get $12
+    v128.store offset=16
+    br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.2
+   end
+   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.4
+    i32.const 4
+    local.get $7
+    local.get $7
+    i32.const 4
+    i32.ge_s
+    select
+    local.tee $1
+    i32.const 4
+    i32.ge_s
+    if
+     local.get $0
+     local.get $11
+     v128.store
+     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.4
+    end
+    local.get $1
+    i32.const 0
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 0
+     f32.store
+    end
+    local.get $1
+    i32.const 1
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 1
+     f32.store offset=4
+    end
+    local.get $1
+    i32.const 2
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 2
+     f32.store offset=8
+    end
+   end
+   local.get $7
+   i32.const 4
+   i32.gt_s
+   if
+    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.5
+     local.get $7
+     i32.const 4
+     i32.sub
+     local.tee $1
+     i32.const 4
+     i32.ge_s
+     if
+      local.get $0
+      local.get $12
+      v128.store offset=16
+      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.5
+     end
+     local.get $1
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 0
+      f32.store offset=16
+     end
+     local.get $1
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 1
+      f32.store offset=20
+     end
+     local.get $1
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 2
+      f32.store offset=24
+     end
+    end
+   end
+  end
+  local.get $4
+  local.get $5
+  i32.const 3
+  i32.mul
+  i32.add
+  local.set $0
+  block $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.3
+   local.get $6
+   i32.const 3
+   i32.le_s
+   br_if $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.3
+   local.get $18
+   local.get $9
+   if (result v128)
+    local.get $8
+    i32.const 12
+    i32.add
+    v128.load32_splat
+   else
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   end
+   local.tee $12
+   f32x4.add
+   local.get $18
+   local.get $9
+   select
+   local.set $11
+   local.get $10
+   if
+    local.get $11
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $11
+    local.get $11
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $11
+   end
+   local.get $19
+   local.get $12
+   f32x4.add
+   local.get $19
+   local.get $9
+   select
+   local.set $12
+   local.get $10
+   if
+    local.get $12
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.get $12
+    local.get $12
+    f32x4.ne
+    v128.or
+    v128.and
+    local.set $12
+   end
+   local.get $7
+   i32.const 8
+   i32.eq
+   if
+    local.get $0
+    local.get $11
+    v128.store
+    local.get $0
+    local.get $12
+    v128.store offset=16
+    br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.3
+   end
+   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.6
+    i32.const 4
+    local.get $7
+    local.get $7
+    i32.const 4
+    i32.ge_s
+    select
+    local.tee $1
+    i32.const 4
+    i32.ge_s
+    if
+     local.get $0
+     local.get $11
+     v128.store
+     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.6
+    end
+    local.get $1
+    i32.const 0
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 0
+     f32.store
+    end
+    local.get $1
+    i32.const 1
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 1
+     f32.store offset=4
+    end
+    local.get $1
+    i32.const 2
+    i32.gt_s
+    if
+     local.get $0
+     local.get $11
+     f32x4.extract_lane 2
+     f32.store offset=8
+    end
+   end
+   local.get $7
+   i32.const 4
+   i32.gt_s
+   if
+    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.7
+     local.get $7
+     i32.const 4
+     i32.sub
+     local.tee $1
+     i32.const 4
+     i32.ge_s
+     if
+      local.get $0
+      local.get $12
+      v128.store offset=16
+      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.7
+     end
+     local.get $1
+     i32.const 0
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 0
+      f32.store offset=16
+     end
+     local.get $1
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 1
+      f32.store offset=20
+     end
+     local.get $1
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $0
+      local.get $12
+      f32x4.extract_lane 2
+      f32.store offset=24
+     end
+    end
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-direct/directGradientTile (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 v128)
+  local.get $6
+  local.get $6
+  i32.const 3
+  i32.and
+  local.tee $4
+  i32.sub
+  local.set $20
+  v128.const i32x4 0xffffffff 0x00000000 0x00000000 0x00000000
+  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+  local.get $4
+  select
+  i32.const -1
+  i32.const 0
+  local.get $4
+  i32.const 1
+  i32.gt_u
+  select
+  i32x4.replace_lane 1
+  i32.const -1
+  i32.const 0
+  local.get $4
+  i32.const 2
+  i32.gt_u
+  select
+  i32x4.replace_lane 2
+  local.set $21
+  local.get $0
+  local.get $1
+  i32.load
+  i32.add
+  local.set $19
+  local.get $0
+  local.get $1
+  i32.load offset=4
+  i32.add
+  local.set $18
+  local.get $0
+  local.get $1
+  i32.load offset=8
+  i32.add
+  local.set $17
+  i32.const 0
+  local.set $0
+  loop $for-loop|0
+   local.get $0
+   local.get $5
+   i32.lt_s
+   if
+    local.get $0
+    local.get $6
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.set $16
+    local.get $0
+    local.get $7
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.set $15
+    i32.const 0
+    local.set $1
+    loop $for-loop|1
+     local.get $1
+     local.get $20
+     i32.lt_s
+     if
+      local.get $1
+      i32.const 2
+      i32.shl
+      local.tee $27
+      local.get $16
+      i32.add
+      local.tee $28
+      local.get $2
+      i32.add
+      v128.load
+      local.tee $13
+      local.get $19
+      local.get $15
+      local.get $27
+      i32.add
+      local.tee $27
+      i32.add
+      v128.load
+      local.tee $14
+      f32x4.mul
+      local.get $25
+      f32x4.add
+      local.set $25
+      local.get $3
+      local.get $28
+      i32.add
+      v128.load
+      local.tee $29
+      local.get $14
+      f32x4.mul
+      local.get $24
+      f32x4.add
+      local.set $24
+      local.get $13
+      local.get $18
+      local.get $27
+      i32.add
+      v128.load
+      local.tee $14
+      f32x4.mul
+      local.get $23
+      f32x4.add
+      local.set $23
+      local.get $29
+      local.get $14
+      f32x4.mul
+      local.get $12
+      f32x4.add
+      local.set $12
+      local.get $13
+      local.get $17
+      local.get $27
+      i32.add
+      v128.load
+      local.tee $13
+      f32x4.mul
+      local.get $22
+      f32x4.add
+      local.set $22
+      local.get $29
+      local.get $13
+      f32x4.mul
+      local.get $26
+      f32x4.add
+      local.set $26
+      local.get $1
+      i32.const 4
+      i32.add
+      local.set $1
+      br $for-loop|1
+     end
+    end
+    local.get $4
+    if
+     local.get $20
+     i32.const 2
+     i32.shl
+     local.tee $1
+     local.get $15
+     i32.add
+     local.set $15
+     local.get $1
+     local.get $16
+     i32.add
+     local.tee $1
+     local.get $2
+     i32.add
+     local.tee $16
+     v128.load32_zero
+     local.set $13
+     local.get $4
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $13
+      local.get $16
+      f32.load offset=4
+      f32x4.replace_lane 1
+      local.set $13
+     end
+     local.get $4
+     i32.const 2
+     i32.gt_s
+     if (result v128)
+      local.get $13
+      local.get $16
+      f32.load offset=8
+      f32x4.replace_lane 2
+     else
+      local.get $13
+     end
+     local.tee $14
+     local.get $15
+     local.get $19
+     i32.add
+     v128.load
+     local.get $21
+     v128.and
+     local.tee $29
+     f32x4.mul
+     local.get $25
+     f32x4.add
+     local.set $25
+     local.get $1
+     local.get $3
+     i32.add
+     local.tee $1
+     v128.load32_zero
+     local.set $13
+     local.get $4
+     i32.const 1
+     i32.gt_s
+     if
+      local.get $13
+      local.get $1
+      f32.load offset=4
+      f32x4.replace_lane 1
+      local.set $13
+     end
+     local.get $4
+     i32.const 2
+     i32.gt_s
+     if
+      local.get $13
+      local.get $1
+      f32.load offset=8
+      f32x4.replace_lane 2
+      local.set $13
+     end
+     local.get $13
+     local.get $29
+     f32x4.mul
+     local.get $24
+     f32x4.add
+     local.set $24
+     local.get $14
+     local.get $15
+     local.get $18
+     i32.add
+     v128.load
+     local.get $21
+     v128.and
+     local.tee $29
+     f32x4.mul
+     local.get $23
+     f32x4.add
+     local.set $23
+     local.get $14
+     local.get $15
+     local.get $17
+     i32.add
+     v128.load
+     local.get $21
+     v128.and
+     local.tee $14
+     f32x4.mul
+     local.get $22
+     f32x4.add
+     local.set $22
+     local.get $13
+     local.get $14
+     f32x4.mul
+     local.get $26
+     f32x4.add
+     local.set $26
+     local.get $13
+     local.get $29
+     f32x4.mul
+     local.get $12
+     f32x4.add
+     local.set $12
+    end
+    local.get $0
+    i32.const 1
+    i32.add
+    local.set $0
+    br $for-loop|0
+   end
+  end
+  local.get $11
+  i32.const 0
+  i32.gt_s
+  if
+   local.get $8
+   local.get $8
+   f32.load
+   local.get $25
+   f32x4.extract_lane 0
+   local.get $25
+   f32x4.extract_lane 1
+   f32.add
+   local.get $25
+   f32x4.extract_lane 2
+   local.get $25
+   f32x4.extract_lane 3
+   f32.add
+   f32.add
+   f32.add
+   f32.store
+  end
+  local.get $11
+  i32.const 1
+  i32.gt_s
+  if
+   local.get $8
+   i32.const 4
+   i32.add
+   local.get $8
+   f32.load offset=4
+   local.get $23
+   f32x4.extract_lane 0
+   local.get $23
+   f32x4.extract_lane 1
+   f32.add
+   local.get $23
+   f32x4.extract_lane 2
+   local.get $23
+   f32x4.extract_lane 3
+   f32.add
+   f32.add
+   f32.add
+   f32.store
+  end
+  local.get $11
+  i32.const 2
+  i32.gt_s
+  if
+   local.get $8
+   i32.const 8
+   i32.add
+   local.get $8
+   f32.load offset=8
+   local.get $22
+   f32x4.extract_lane 0
+   local.get $22
+   f32x4.extract_lane 1
+   f32.add
+   local.get $22
+   f32x4.extract_lane 2
+   local.get $22
+   f32x4.extract_lane 3
+   f32.add
+   f32.add
+   f32.add
+   f32.store
+  end
+  local.get $10
+  i32.const 1
+  i32.gt_s
+  if
+   local.get $11
+   i32.const 0
+   i32.gt_s
+   if
+    local.get $8
+    local.get $9
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $0
+    local.get $0
+    f32.load
+    local.get $24
+    f32x4.extract_lane 0
+    local.get $24
+    f32x4.extract_lane 1
+    f32.add
+    local.get $24
+    f32x4.extract_lane 2
+    local.get $24
+    f32x4.extract_lane 3
+    f32.add
+    f32.add
+    f32.add
+    f32.store
+   end
+   local.get $11
+   i32.const 1
+   i32.gt_s
+   if
+    local.get $8
+    local.get $9
+    i32.const 1
+    i32.add
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $0
+    local.get $0
+    f32.load
+    local.get $12
+    f32x4.extract_lane 0
+    local.get $12
+    f32x4.extract_lane 1
+    f32.add
+    local.get $12
+    f32x4.extract_lane 2
+    local.get $12
+    f32x4.extract_lane 3
+    f32.add
+    f32.add
+    f32.add
+    f32.store
+   end
+   local.get $11
+   i32.const 2
+   i32.gt_s
+   if
+    local.get $8
+    local.get $9
+    i32.const 2
+    i32.add
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $0
+    local.get $0
+    f32.load
+    local.get $26
+    f32x4.extract_lane 0
+    local.get $26
+    f32x4.extract_lane 1
+    f32.add
+    local.get $26
+    f32x4.extract_lane 2
+    local.get $26
+    f32x4.extract_lane 3
+    f32.add
+    f32.add
+    f32.add
+    f32.store
    end
   end
  )
@@ -20468,326 +22781,6 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/conv/padPlanes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
-  (local $16 i32)
-  (local $17 i32)
-  local.get $3
-  local.get $7
-  local.get $5
-  i32.sub
-  local.tee $9
-  local.get $3
-  local.get $9
-  i32.lt_s
-  select
-  local.set $12
-  loop $for-loop|0
-   local.get $1
-   local.get $14
-   i32.gt_s
-   if
-    local.get $8
-    local.get $6
-    local.get $14
-    i32.mul
-    local.get $7
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $15
-    i32.const 0
-    local.set $13
-    loop $for-loop|1
-     local.get $6
-     local.get $13
-     i32.gt_s
-     if
-      local.get $15
-      local.get $7
-      local.get $13
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $9
-      block $for-continue|1
-       local.get $13
-       local.get $4
-       i32.sub
-       local.tee $16
-       i32.const 0
-       i32.lt_s
-       local.get $2
-       local.get $16
-       i32.le_s
-       i32.or
-       local.get $12
-       i32.const 0
-       i32.le_s
-       i32.or
-       if
-        local.get $9
-        local.set $11
-        i32.const 0
-        local.set $9
-        loop $for-loop|2
-         local.get $9
-         i32.const 4
-         i32.add
-         local.tee $10
-         local.get $7
-         i32.le_s
-         if
-          local.get $11
-          local.get $9
-          i32.const 2
-          i32.shl
-          i32.add
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store
-          local.get $10
-          local.set $9
-          br $for-loop|2
-         end
-        end
-        loop $for-loop|3
-         local.get $7
-         local.get $9
-         i32.gt_s
-         if
-          local.get $11
-          local.get $9
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.const 0
-          f32.store
-          local.get $9
-          i32.const 1
-          i32.add
-          local.set $9
-          br $for-loop|3
-         end
-        end
-        br $for-continue|1
-       end
-       local.get $9
-       local.set $11
-       i32.const 0
-       local.set $9
-       loop $for-loop|4
-        local.get $9
-        i32.const 4
-        i32.add
-        local.tee $10
-        local.get $5
-        i32.le_s
-        if
-         local.get $11
-         local.get $9
-         i32.const 2
-         i32.shl
-         i32.add
-         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-         v128.store
-         local.get $10
-         local.set $9
-         br $for-loop|4
-        end
-       end
-       loop $for-loop|5
-        local.get $5
-        local.get $9
-        i32.gt_s
-        if
-         local.get $11
-         local.get $9
-         i32.const 2
-         i32.shl
-         i32.add
-         f32.const 0
-         f32.store
-         local.get $9
-         i32.const 1
-         i32.add
-         local.set $9
-         br $for-loop|5
-        end
-       end
-       local.get $11
-       local.get $5
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $17
-       local.get $0
-       local.get $2
-       local.get $14
-       i32.mul
-       local.get $16
-       i32.add
-       local.get $3
-       i32.mul
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $16
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
-        local.get $12
-        i32.const 4
-        i32.lt_s
-        if
-         i32.const 0
-         local.set $9
-         loop $for-loop|6
-          local.get $9
-          local.get $12
-          i32.lt_s
-          if
-           local.get $9
-           i32.const 2
-           i32.shl
-           local.tee $10
-           local.get $17
-           i32.add
-           local.get $10
-           local.get $16
-           i32.add
-           f32.load
-           f32.store
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|6
-          end
-         end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
-        end
-        i32.const 0
-        local.set $9
-        loop $for-loop|7
-         local.get $9
-         i32.const 4
-         i32.add
-         local.tee $10
-         local.get $12
-         i32.le_s
-         if
-          local.get $9
-          i32.const 2
-          i32.shl
-          local.tee $9
-          local.get $17
-          i32.add
-          local.get $9
-          local.get $16
-          i32.add
-          v128.load
-          v128.store
-          local.get $10
-          local.set $9
-          br $for-loop|7
-         end
-        end
-        local.get $9
-        local.get $12
-        i32.lt_s
-        if
-         local.get $12
-         i32.const 4
-         i32.sub
-         i32.const 2
-         i32.shl
-         local.tee $9
-         local.get $17
-         i32.add
-         local.get $9
-         local.get $16
-         i32.add
-         v128.load
-         v128.store
-        end
-       end
-       local.get $11
-       local.get $5
-       local.get $12
-       i32.add
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $11
-       local.get $7
-       local.get $5
-       i32.sub
-       local.get $12
-       i32.sub
-       local.set $16
-       i32.const 0
-       local.set $9
-       loop $for-loop|8
-        local.get $9
-        i32.const 4
-        i32.add
-        local.tee $10
-        local.get $16
-        i32.le_s
-        if
-         local.get $11
-         local.get $9
-         i32.const 2
-         i32.shl
-         i32.add
-         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-         v128.store
-         local.get $10
-         local.set $9
-         br $for-loop|8
-        end
-       end
-       loop $for-loop|9
-        local.get $9
-        local.get $16
-        i32.lt_s
-        if
-         local.get $11
-         local.get $9
-         i32.const 2
-         i32.shl
-         i32.add
-         f32.const 0
-         f32.store
-         local.get $9
-         i32.const 1
-         i32.add
-         local.set $9
-         br $for-loop|9
-        end
-       end
-      end
-      local.get $13
-      i32.const 1
-      i32.add
-      local.set $13
-      br $for-loop|1
-     end
-    end
-    local.get $14
-    i32.const 1
-    i32.add
-    local.set $14
-    br $for-loop|0
-   end
-  end
- )
  (func $src/kernels/wasm/assembly/conv/convScratchBytes (param $0 i32) (param $1 i32) (result i32)
   local.get $0
   local.get $1
@@ -20805,10 +22798,10 @@
  )
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
-  (local $4 v128)
-  (local $5 f32)
-  (local $6 i32)
-  (local $7 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 f32)
+  (local $7 v128)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -20829,36 +22822,36 @@
   (local $25 v128)
   local.get $0
   i32.load offset=12
-  local.set $12
+  local.set $9
   local.get $0
   i32.load offset=16
-  local.set $13
+  local.set $10
   local.get $0
   i32.load offset=68
-  local.set $14
+  local.set $11
   local.get $0
   i32.load offset=72
-  local.set $15
+  local.set $12
   local.get $0
   i32.load offset=76
-  local.set $6
+  local.set $4
   local.get $0
   i32.load offset=80
-  local.set $22
+  local.set $13
   local.get $0
   i32.load offset=8
-  local.tee $16
+  local.tee $14
   local.get $0
   i32.load offset=56
-  local.tee $23
+  local.tee $15
   i32.div_s
-  local.set $20
+  local.set $16
   local.get $0
   i32.load offset=20
-  local.tee $7
-  local.get $23
+  local.tee $5
+  local.get $15
   i32.div_s
-  local.set $8
+  local.set $17
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -20900,7 +22893,7 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $9
+  local.set $18
   local.get $0
   i32.load offset=84
   local.get $2
@@ -20908,7 +22901,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $10
+  local.tee $8
   local.get $0
   i32.load offset=60
   local.get $0
@@ -20916,15 +22909,15 @@
   i32.sub
   i32.load
   i32.mul
-  local.tee $3
-  local.get $20
+  local.tee $19
+  local.get $16
   local.get $0
   i32.load offset=24
   local.get $0
   i32.load offset=28
   i32.mul
   i32.mul
-  local.tee $21
+  local.tee $20
   i32.mul
   i32.const 2
   i32.shl
@@ -20934,196 +22927,421 @@
   i32.and
   local.tee $2
   i32.add
-  local.tee $17
-  local.get $2
-  i32.add
-  local.set $18
-  i32.const 0
-  local.set $2
-  loop $for-loop|0
+  local.set $21
+  local.get $0
+  i32.load offset=108
+  local.tee $22
+  if
+   local.get $0
+   local.get $11
+   local.get $1
+   local.get $14
+   i32.mul
+   local.get $9
+   i32.mul
+   local.get $10
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.add
+   local.get $8
+   call $src/kernels/wasm/assembly/conv/directPlanes
+   local.get $0
+   i32.load offset=92
+   i32.const 0
+   i32.ne
+   local.set $9
+   local.get $13
+   local.get $1
+   local.get $5
+   i32.mul
+   local.get $19
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.add
+   local.set $1
+   local.get $0
+   i32.load offset=28
+   local.tee $2
+   local.get $0
+   i32.const -64
+   i32.sub
+   i32.load
+   local.tee $10
+   i32.add
+   i32.const 1
+   i32.sub
+   local.set $11
+   local.get $0
+   i32.load offset=60
+   local.tee $12
+   local.get $10
+   i32.mul
+   i32.const 2
+   i32.shl
+   local.set $13
+   local.get $22
+   local.get $0
+   i32.load offset=24
+   local.get $14
+   i32.mul
    local.get $2
-   local.get $23
+   i32.mul
+   local.tee $14
+   local.get $5
+   i32.const 3
+   i32.add
+   i32.const 4
+   i32.div_s
+   i32.const 2
+   i32.shl
+   i32.mul
+   i32.const 2
+   i32.shl
+   i32.const 63
+   i32.add
+   i32.const 64
+   i32.div_s
+   i32.const 6
+   i32.shl
+   i32.add
+   local.set $15
+   loop $for-loop|0
+    local.get $3
+    local.get $5
+    i32.lt_s
+    if
+     local.get $22
+     local.get $3
+     local.get $14
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $16
+     i32.const 4
+     local.get $5
+     local.get $3
+     i32.sub
+     local.tee $0
+     local.get $0
+     i32.const 4
+     i32.gt_s
+     select
+     local.set $17
+     local.get $1
+     local.get $3
+     local.get $13
+     i32.mul
+     i32.add
+     local.set $18
+     local.get $4
+     local.get $3
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $19
+     i32.const 0
+     local.set $0
+     loop $for-loop|1
+      local.get $0
+      local.get $12
+      i32.lt_s
+      if
+       local.get $8
+       local.get $0
+       local.get $11
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $20
+       local.get $18
+       local.get $0
+       local.get $10
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $21
+       i32.const 0
+       local.set $2
+       loop $for-loop|2
+        local.get $2
+        i32.const 4
+        i32.add
+        local.get $10
+        i32.lt_s
+        if
+         local.get $14
+         local.get $16
+         local.get $2
+         i32.const 2
+         i32.shl
+         local.tee $23
+         local.get $20
+         i32.add
+         local.get $15
+         local.get $21
+         local.get $23
+         i32.add
+         local.get $13
+         local.get $17
+         i32.const 8
+         local.get $10
+         local.get $2
+         i32.sub
+         local.tee $23
+         local.get $23
+         i32.const 8
+         i32.gt_s
+         select
+         local.get $19
+         local.get $4
+         i32.const 0
+         i32.ne
+         local.get $9
+         call $src/kernels/wasm/assembly/conv-direct/directTile
+         local.get $2
+         i32.const 8
+         i32.add
+         local.set $2
+         br $for-loop|2
+        end
+       end
+       local.get $2
+       local.get $10
+       i32.lt_s
+       if
+        local.get $14
+        local.get $16
+        local.get $2
+        i32.const 2
+        i32.shl
+        local.tee $23
+        local.get $20
+        i32.add
+        local.get $15
+        local.get $21
+        local.get $23
+        i32.add
+        local.get $13
+        local.get $17
+        local.get $10
+        local.get $2
+        i32.sub
+        local.get $19
+        local.get $4
+        i32.const 0
+        i32.ne
+        local.get $9
+        call $src/kernels/wasm/assembly/conv-direct/directTile4
+       end
+       local.get $0
+       i32.const 1
+       i32.add
+       local.set $0
+       br $for-loop|1
+      end
+     end
+     local.get $3
+     i32.const 4
+     i32.add
+     local.set $3
+     br $for-loop|0
+    end
+   end
+   return
+  end
+  local.get $2
+  local.get $21
+  i32.add
+  local.set $22
+  loop $for-loop|00
+   local.get $3
+   local.get $15
    i32.lt_s
    if
-    local.get $14
+    local.get $11
     local.get $1
+    local.get $14
+    i32.mul
+    local.get $3
     local.get $16
     i32.mul
-    local.get $2
-    local.get $20
-    i32.mul
     i32.add
-    local.get $12
+    local.get $9
     i32.mul
-    local.get $13
+    local.get $10
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $11
-    local.get $22
-    local.get $2
-    local.get $8
+    local.set $23
+    local.get $13
+    local.get $3
+    local.get $17
     i32.mul
     local.tee $24
     local.get $1
-    local.get $7
+    local.get $5
     i32.mul
     i32.add
-    local.get $3
+    local.get $19
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $19
-    local.get $9
+    local.set $2
+    local.get $18
     i32.eqz
     if
      local.get $0
-     local.get $11
-     local.get $20
-     local.get $10
-     local.get $17
+     local.get $23
+     local.get $16
+     local.get $8
+     local.get $21
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
-    local.get $8
-    local.get $3
-    local.get $21
-    local.get $15
-    local.get $21
+    local.get $17
+    local.get $19
+    local.get $20
+    local.get $12
+    local.get $20
     local.get $24
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.get $21
-    local.get $11
-    local.get $10
-    local.get $9
-    select
-    local.get $3
-    local.get $19
-    local.get $3
-    i32.const 0
+    local.get $20
+    local.get $23
+    local.get $8
     local.get $18
+    select
+    local.get $19
+    local.get $2
+    local.get $19
+    i32.const 0
+    local.get $22
     i32.const 0
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $2
+    local.get $3
     i32.const 1
     i32.add
-    local.set $2
-    br $for-loop|0
+    local.set $3
+    br $for-loop|00
    end
   end
-  local.get $22
+  local.get $13
   local.get $1
-  local.get $7
+  local.get $5
   i32.mul
-  local.get $3
+  local.get $19
   i32.mul
   i32.const 2
   i32.shl
   i32.add
-  local.set $8
+  local.set $3
   local.get $0
   i32.load offset=92
   i32.const 0
   i32.ne
   local.tee $0
   i32.const 0
-  local.get $6
+  local.get $4
   select
   if
    i32.const 0
    local.set $2
-   loop $for-loop|00
+   loop $for-loop|001
     local.get $2
-    local.get $7
+    local.get $5
     i32.lt_s
     if
-     local.get $6
+     local.get $4
      local.get $2
      i32.const 2
      i32.shl
      i32.add
      f32.load
      f32x4.splat
-     local.set $25
-     local.get $8
-     local.get $2
+     local.set $7
      local.get $3
+     local.get $2
+     local.get $19
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $9
+     local.set $8
      i32.const 0
      local.set $0
-     loop $for-loop|1
+     loop $for-loop|12
       local.get $0
       i32.const 4
       i32.add
       local.tee $1
-      local.get $3
+      local.get $19
       i32.le_s
       if
-       local.get $9
+       local.get $8
        local.get $0
        i32.const 2
        i32.shl
        i32.add
        local.tee $0
        v128.load
-       local.get $25
+       local.get $7
        f32x4.add
-       local.set $4
+       local.set $25
        local.get $0
-       local.get $4
-       local.get $4
+       local.get $25
+       local.get $25
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
-       local.get $4
-       local.get $4
+       local.get $25
+       local.get $25
        f32x4.ne
        v128.or
        v128.and
        v128.store
        local.get $1
        local.set $0
-       br $for-loop|1
+       br $for-loop|12
       end
      end
-     loop $for-loop|2
+     loop $for-loop|23
       local.get $0
-      local.get $3
+      local.get $19
       i32.lt_s
       if
-       local.get $9
+       local.get $8
        local.get $0
        i32.const 2
        i32.shl
        i32.add
        local.tee $1
        f32.load
-       local.get $6
+       local.get $4
        local.get $2
        i32.const 2
        i32.shl
        i32.add
        f32.load
        f32.add
-       local.set $5
+       local.set $6
        local.get $1
-       local.get $5
+       local.get $6
        f32.const 0
-       local.get $5
-       local.get $5
+       local.get $6
+       local.get $6
        f32.ne
-       local.get $5
+       local.get $6
        f32.const 0
        f32.gt
        i32.or
@@ -21133,53 +23351,53 @@
        i32.const 1
        i32.add
        local.set $0
-       br $for-loop|2
+       br $for-loop|23
       end
      end
      local.get $2
      i32.const 1
      i32.add
      local.set $2
-     br $for-loop|00
+     br $for-loop|001
     end
    end
   else
-   local.get $6
+   local.get $4
    if
     i32.const 0
     local.set $2
     loop $for-loop|01
      local.get $2
-     local.get $7
+     local.get $5
      i32.lt_s
      if
-      local.get $6
+      local.get $4
       local.get $2
       i32.const 2
       i32.shl
       i32.add
       f32.load
       f32x4.splat
-      local.set $4
-      local.get $8
-      local.get $2
+      local.set $7
       local.get $3
+      local.get $2
+      local.get $19
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $9
+      local.set $8
       i32.const 0
       local.set $0
-      loop $for-loop|12
+      loop $for-loop|124
        local.get $0
        i32.const 4
        i32.add
        local.tee $1
-       local.get $3
+       local.get $19
        i32.le_s
        if
-        local.get $9
+        local.get $8
         local.get $0
         i32.const 2
         i32.shl
@@ -21187,20 +23405,20 @@
         local.tee $0
         local.get $0
         v128.load
-        local.get $4
+        local.get $7
         f32x4.add
         v128.store
         local.get $1
         local.set $0
-        br $for-loop|12
+        br $for-loop|124
        end
       end
-      loop $for-loop|23
+      loop $for-loop|235
        local.get $0
-       local.get $3
+       local.get $19
        i32.lt_s
        if
-        local.get $9
+        local.get $8
         local.get $0
         i32.const 2
         i32.shl
@@ -21208,7 +23426,7 @@
         local.tee $1
         local.get $1
         f32.load
-        local.get $6
+        local.get $4
         local.get $2
         i32.const 2
         i32.shl
@@ -21220,7 +23438,7 @@
         i32.const 1
         i32.add
         local.set $0
-        br $for-loop|23
+        br $for-loop|235
        end
       end
       local.get $2
@@ -21233,77 +23451,77 @@
    else
     local.get $0
     if
-     local.get $3
-     local.get $7
+     local.get $5
+     local.get $19
      i32.mul
-     local.set $2
-     i32.const 0
      local.set $1
+     i32.const 0
+     local.set $2
      loop $for-loop|02
-      local.get $1
+      local.get $2
       i32.const 4
       i32.add
       local.tee $0
-      local.get $2
+      local.get $1
       i32.le_s
       if
-       local.get $1
+       local.get $2
        i32.const 2
        i32.shl
-       local.tee $1
-       local.get $8
+       local.tee $2
+       local.get $3
        i32.add
        v128.load
-       local.set $4
-       local.get $1
-       local.get $8
+       local.set $7
+       local.get $2
+       local.get $3
        i32.add
-       local.get $4
-       local.get $4
+       local.get $7
+       local.get $7
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
-       local.get $4
-       local.get $4
+       local.get $7
+       local.get $7
        f32x4.ne
        v128.or
        v128.and
        v128.store
        local.get $0
-       local.set $1
+       local.set $2
        br $for-loop|02
       end
      end
      loop $for-loop|13
       local.get $1
       local.get $2
-      i32.lt_s
+      i32.gt_s
       if
-       local.get $1
+       local.get $2
        i32.const 2
        i32.shl
        local.tee $0
-       local.get $8
+       local.get $3
        i32.add
        f32.load
-       local.set $5
+       local.set $6
        local.get $0
-       local.get $8
+       local.get $3
        i32.add
-       local.get $5
+       local.get $6
        f32.const 0
-       local.get $5
-       local.get $5
+       local.get $6
+       local.get $6
        f32.ne
-       local.get $5
+       local.get $6
        f32.const 0
        f32.gt
        i32.or
        select
        f32.store
-       local.get $1
+       local.get $2
        i32.const 1
        i32.add
-       local.set $1
+       local.set $2
        br $for-loop|13
       end
      end
@@ -21323,35 +23541,47 @@
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
-  (local $16 f64)
-  (local $17 v128)
+  (local $16 i32)
+  (local $17 i32)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
-  (local $24 v128)
+  (local $24 i32)
   (local $25 i32)
   (local $26 i32)
-  (local $27 i32)
-  (local $28 i32)
+  (local $27 f64)
+  (local $28 v128)
   (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 i32)
+  (local $34 i32)
+  (local $35 v128)
+  (local $36 i32)
+  (local $37 i32)
+  (local $38 i32)
+  (local $39 i32)
+  (local $40 i32)
+  (local $41 i32)
   local.get $0
   i32.load offset=8
-  local.set $26
+  local.set $37
   local.get $0
   i32.load offset=12
-  local.set $23
+  local.set $34
   local.get $0
   i32.load offset=16
-  local.set $22
+  local.set $33
   local.get $0
   i32.load offset=20
-  local.set $28
+  local.set $39
   local.get $0
   i32.load offset=56
-  local.set $19
+  local.set $30
   local.get $0
   i32.load offset=24
   local.get $0
@@ -21364,13 +23594,13 @@
   i32.sub
   i32.load
   i32.mul
-  local.set $29
+  local.set $40
   local.get $0
   i32.load offset=68
-  local.set $14
+  local.set $24
   local.get $0
   i32.load offset=72
-  local.set $13
+  local.set $23
   local.get $0
   i32.load offset=76
   local.set $9
@@ -21381,7 +23611,7 @@
   else
    i32.const 0
   end
-  local.set $21
+  local.set $32
   local.get $0
   i32.load offset=92
   local.get $2
@@ -21392,11 +23622,11 @@
   local.set $6
   local.get $0
   i32.load offset=100
-  local.set $15
-  local.get $28
-  local.get $19
+  local.set $26
+  local.get $39
+  local.get $30
   i32.div_s
-  local.set $25
+  local.set $36
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -21438,14 +23668,14 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $18
-  local.get $26
-  local.get $19
+  local.set $29
+  local.get $37
+  local.get $30
   i32.div_s
-  local.tee $20
+  local.tee $31
   i32.mul
-  local.tee $27
-  local.get $29
+  local.tee $38
+  local.get $40
   i32.mul
   i32.const 2
   i32.shl
@@ -21453,10 +23683,13 @@
   i32.add
   i32.const -64
   i32.and
-  local.set $11
+  local.set $12
   local.get $0
   i32.load offset=124
   local.set $4
+  local.get $0
+  i32.load offset=132
+  local.set $25
   local.get $0
   i32.load offset=120
   local.tee $2
@@ -21476,9 +23709,9 @@
   else
    local.get $9
    local.get $1
-   local.get $28
+   local.get $39
    i32.mul
-   local.get $29
+   local.get $40
    i32.mul
    i32.const 2
    i32.shl
@@ -21489,12 +23722,12 @@
   if
    local.get $2
    local.get $1
-   local.get $28
+   local.get $39
    i32.mul
    local.get $1
    i32.const 1
    i32.add
-   local.get $28
+   local.get $39
    i32.mul
    local.get $7
    call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
@@ -21502,24 +23735,24 @@
    local.get $4
    if
     local.get $1
-    local.get $28
+    local.get $39
     i32.mul
-    local.get $29
+    local.get $40
     i32.mul
     i32.const 2
     i32.shl
     local.tee $2
     local.get $4
     i32.add
-    local.set $10
+    local.set $11
     local.get $2
     local.get $9
     i32.add
-    local.set $9
-    local.get $28
-    local.get $29
+    local.set $10
+    local.get $39
+    local.get $40
     i32.mul
-    local.set $12
+    local.set $9
     i32.const 0
     local.set $4
     loop $for-loop|0
@@ -21527,7 +23760,7 @@
      i32.const 4
      i32.add
      local.tee $2
-     local.get $12
+     local.get $9
      i32.le_s
      if
       local.get $4
@@ -21538,14 +23771,14 @@
       i32.add
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       local.get $4
-      local.get $10
+      local.get $11
       i32.add
       v128.load
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.gt
       v128.and
       local.get $4
-      local.get $9
+      local.get $10
       i32.add
       v128.load
       f32x4.mul
@@ -21557,7 +23790,7 @@
     end
     loop $for-loop|1
      local.get $4
-     local.get $12
+     local.get $9
      i32.lt_s
      if
       local.get $4
@@ -21569,14 +23802,14 @@
       f32.const 1
       f32.const 0
       local.get $2
-      local.get $10
+      local.get $11
       i32.add
       f32.load
       f32.const 0
       f32.gt
       select
       local.get $2
-      local.get $9
+      local.get $10
       i32.add
       f32.load
       f32.mul
@@ -21590,12 +23823,12 @@
     end
    end
   end
-  local.get $11
-  local.get $11
+  local.get $12
+  local.get $12
   local.get $5
   if (result i32)
-   local.get $28
-   local.get $29
+   local.get $39
+   local.get $40
    i32.mul
    i32.const 2
    i32.shl
@@ -21608,150 +23841,309 @@
   end
   local.get $6
   i32.add
-  local.tee $11
+  local.tee $13
   i32.add
-  local.tee $10
+  local.tee $19
   i32.add
-  local.set $9
-  local.get $21
+  local.set $18
+  local.get $32
   if
-   local.get $21
+   local.get $32
    local.get $1
-   local.get $26
+   local.get $37
    i32.mul
-   local.get $23
+   local.get $34
    i32.mul
-   local.get $22
+   local.get $33
    i32.mul
    i32.const 2
    i32.shl
    i32.add
    i32.const 0
-   local.get $23
-   local.get $26
+   local.get $34
+   local.get $37
    i32.mul
-   local.get $22
+   local.get $33
    i32.mul
    i32.const 2
    i32.shl
    memory.fill
   end
-  i32.const 0
-  local.set $4
   loop $for-loop|00
-   local.get $4
-   local.get $19
-   i32.lt_s
+   local.get $30
+   local.get $41
+   i32.gt_s
    if
-    local.get $7
-    local.get $4
-    local.get $25
+    local.get $24
+    local.get $1
+    local.get $37
     i32.mul
-    local.tee $5
-    local.get $29
+    local.get $31
+    local.get $41
+    i32.mul
+    i32.add
+    local.get $34
+    i32.mul
+    local.get $33
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $6
+    local.set $2
+    local.get $7
+    local.get $36
+    local.get $41
+    i32.mul
+    local.tee $17
+    local.get $40
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $16
+    local.get $25
+    i32.const 0
     local.get $3
+    select
     if
-     local.get $14
-     local.get $1
-     local.get $26
-     i32.mul
-     local.get $4
-     local.get $20
-     i32.mul
-     i32.add
-     local.get $23
-     i32.mul
-     local.get $22
-     i32.mul
-     i32.const 2
-     i32.shl
-     i32.add
-     local.set $2
-     local.get $18
-     i32.eqz
-     if
-      local.get $0
-      local.get $2
-      local.get $20
-      local.get $11
-      local.get $10
-      call $src/kernels/wasm/assembly/conv/im2colSample
-     end
-     i32.const 0
-     i32.const 1
-     local.get $25
-     local.get $27
-     local.get $29
-     local.get $6
-     local.get $29
+     local.get $0
      local.get $2
-     local.get $11
      local.get $18
-     select
-     local.get $29
-     local.get $3
-     local.get $4
-     local.get $25
-     i32.mul
-     local.get $27
-     i32.mul
-     i32.const 2
-     i32.shl
+     i32.const 1171584
      i32.add
-     local.get $27
+     local.tee $12
+     call $src/kernels/wasm/assembly/conv/directPlanes
+     local.get $0
+     i32.load offset=28
+     local.tee $2
+     local.get $0
+     i32.load offset=24
+     local.get $37
+     i32.mul
+     i32.mul
+     local.set $15
+     local.get $2
+     local.get $0
+     i32.const -64
+     i32.sub
+     i32.load
+     local.tee $11
+     i32.add
      i32.const 1
-     local.get $9
+     i32.sub
+     local.set $10
+     local.get $0
+     i32.load offset=60
+     local.tee $9
+     local.get $11
+     i32.mul
+     local.set $6
+     local.get $25
+     local.get $15
+     local.get $39
+     i32.const 3
+     i32.add
+     i32.const 4
+     i32.div_s
+     i32.const 2
+     i32.shl
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.const 63
+     i32.add
+     i32.const 64
+     i32.div_s
+     i32.const 6
+     i32.shl
+     i32.add
+     local.set $22
      i32.const 0
-     i32.const 0
-     i32.const 0
-     call $src/kernels/wasm/assembly/gemm/gemm
+     local.set $4
+     loop $for-loop|001
+      local.get $4
+      local.get $39
+      i32.lt_s
+      if
+       local.get $16
+       local.get $4
+       local.get $6
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $14
+       local.get $6
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $14
+       local.get $4
+       i32.const 1
+       i32.add
+       local.get $39
+       i32.lt_s
+       select
+       local.set $21
+       local.get $14
+       local.get $6
+       i32.const 3
+       i32.shl
+       i32.add
+       local.get $14
+       local.get $4
+       i32.const 2
+       i32.add
+       local.get $39
+       i32.lt_s
+       select
+       local.set $20
+       i32.const 0
+       local.set $2
+       loop $for-loop|12
+        local.get $2
+        local.get $15
+        i32.lt_s
+        if
+         local.get $12
+         local.get $22
+         local.get $2
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $14
+         local.get $21
+         local.get $20
+         local.get $9
+         local.get $11
+         local.get $10
+         local.get $3
+         local.get $4
+         local.get $15
+         i32.mul
+         local.get $2
+         i32.add
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $15
+         i32.const 2
+         local.get $39
+         local.get $4
+         i32.sub
+         local.tee $5
+         local.get $5
+         i32.const 2
+         i32.gt_s
+         select
+         i32.const 3
+         local.get $15
+         local.get $2
+         i32.sub
+         local.tee $5
+         local.get $5
+         i32.const 3
+         i32.gt_s
+         select
+         call $src/kernels/wasm/assembly/conv-direct/directGradientTile
+         local.get $2
+         i32.const 3
+         i32.add
+         local.set $2
+         br $for-loop|12
+        end
+       end
+       local.get $4
+       i32.const 2
+       i32.add
+       local.set $4
+       br $for-loop|001
+      end
+     end
+    else
+     local.get $3
+     if
+      local.get $29
+      i32.eqz
+      if
+       local.get $0
+       local.get $2
+       local.get $31
+       local.get $13
+       local.get $19
+       call $src/kernels/wasm/assembly/conv/im2colSample
+      end
+      i32.const 0
+      i32.const 1
+      local.get $36
+      local.get $38
+      local.get $40
+      local.get $16
+      local.get $40
+      local.get $2
+      local.get $13
+      local.get $29
+      select
+      local.get $40
+      local.get $3
+      local.get $36
+      local.get $41
+      i32.mul
+      local.get $38
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $38
+      i32.const 1
+      local.get $18
+      i32.const 0
+      i32.const 0
+      i32.const 0
+      call $src/kernels/wasm/assembly/gemm/gemm
+     end
     end
-    local.get $21
+    local.get $32
     if
-     local.get $13
-     local.get $5
-     local.get $27
+     local.get $23
+     local.get $17
+     local.get $38
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $5
-     local.get $21
+     local.set $4
+     local.get $32
      local.get $1
-     local.get $26
+     local.get $37
      i32.mul
-     local.get $4
-     local.get $20
+     local.get $31
+     local.get $41
      i32.mul
      i32.add
-     local.get $23
+     local.get $34
      i32.mul
-     local.get $22
+     local.get $33
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $2
-     local.get $18
+     local.get $29
      if
       i32.const 1
       i32.const 0
-      local.get $27
-      local.get $29
-      local.get $25
-      local.get $5
-      local.get $27
-      local.get $6
-      local.get $29
+      local.get $38
+      local.get $40
+      local.get $36
+      local.get $4
+      local.get $38
+      local.get $16
+      local.get $40
       local.get $2
-      local.get $29
+      local.get $40
       i32.const 1
-      local.get $9
+      local.get $18
       i32.const 0
       i32.const 0
       i32.const 0
@@ -21759,56 +24151,56 @@
      else
       i32.const 1
       i32.const 0
-      local.get $27
-      local.get $29
-      local.get $25
-      local.get $5
-      local.get $27
-      local.get $6
-      local.get $29
-      local.get $10
-      local.get $29
+      local.get $38
+      local.get $40
+      local.get $36
+      local.get $4
+      local.get $38
+      local.get $16
+      local.get $40
+      local.get $19
+      local.get $40
       i32.const 0
-      local.get $9
+      local.get $18
       i32.const 0
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
-      local.get $10
-      local.get $20
+      local.get $19
+      local.get $31
       local.get $2
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
-    local.get $4
+    local.get $41
     i32.const 1
     i32.add
-    local.set $4
+    local.set $41
     br $for-loop|00
    end
   end
-  local.get $15
+  local.get $26
   if
    i32.const 0
    local.set $3
    loop $for-loop|11
     local.get $3
-    local.get $28
+    local.get $39
     i32.lt_s
     if
      local.get $7
      local.get $3
-     local.get $29
+     local.get $40
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $4
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $24
+     local.set $35
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $17
+     local.set $28
      i32.const 0
      local.set $0
      loop $for-loop|002
@@ -21816,10 +24208,10 @@
       i32.const 4
       i32.add
       local.tee $2
-      local.get $29
+      local.get $40
       i32.le_s
       if
-       local.get $24
+       local.get $35
        local.get $4
        local.get $0
        i32.const 2
@@ -21829,34 +24221,34 @@
        local.tee $8
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $24
-       local.get $17
+       local.set $35
+       local.get $28
        local.get $8
        local.get $8
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $17
+       local.set $28
        local.get $2
        local.set $0
        br $for-loop|002
       end
      end
-     local.get $24
-     local.get $17
+     local.get $35
+     local.get $28
      f64x2.add
      local.tee $8
      f64x2.extract_lane 0
      local.get $8
      f64x2.extract_lane 1
      f64.add
-     local.set $16
+     local.set $27
      loop $for-loop|113
       local.get $0
-      local.get $29
+      local.get $40
       i32.lt_s
       if
-       local.get $16
+       local.get $27
        local.get $4
        local.get $0
        i32.const 2
@@ -21865,7 +24257,7 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $16
+       local.set $27
        local.get $0
        i32.const 1
        i32.add
@@ -21873,16 +24265,16 @@
        br $for-loop|113
       end
      end
-     local.get $15
+     local.get $26
      local.get $1
-     local.get $28
+     local.get $39
      i32.mul
      local.get $3
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $16
+     local.get $27
      f64.store
      local.get $3
      i32.const 1
@@ -22866,6 +25258,293 @@
     i32.add
     local.set $7
     br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-direct/convDirectTableBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (result i32)
+  local.get $1
+  local.get $2
+  i32.mul
+  local.get $3
+  i32.mul
+  local.tee $1
+  local.get $0
+  i32.const 3
+  i32.add
+  i32.const 4
+  i32.div_s
+  i32.const 2
+  i32.shl
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const 64
+  i32.div_s
+  i32.const 6
+  i32.shl
+  local.get $1
+  i32.const 2
+  i32.add
+  i32.const 3
+  i32.div_s
+  i32.const 12
+  i32.mul
+  i32.const 63
+  i32.add
+  i32.const 64
+  i32.div_s
+  i32.const 6
+  i32.shl
+  i32.add
+ )
+ (func $src/kernels/wasm/assembly/conv-direct/convDirectScratchBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (result i32)
+  local.get $2
+  local.get $4
+  i32.add
+  i32.const 1
+  i32.sub
+  local.get $0
+  local.get $1
+  local.get $3
+  i32.add
+  i32.const 1
+  i32.sub
+  i32.mul
+  i32.mul
+  local.get $4
+  i32.add
+  i32.const 23
+  i32.add
+  i32.const 16
+  i32.div_s
+  i32.const 6
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const 64
+  i32.div_s
+  i32.const 6
+  i32.shl
+ )
+ (func $src/kernels/wasm/assembly/conv-direct/convDirectPrepare (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  local.get $2
+  local.get $3
+  i32.mul
+  local.get $4
+  i32.mul
+  local.set $9
+  local.get $3
+  local.get $5
+  i32.add
+  i32.const 1
+  i32.sub
+  local.set $11
+  local.get $4
+  local.get $6
+  i32.add
+  i32.const 1
+  i32.sub
+  local.set $12
+  local.get $1
+  i32.const 3
+  i32.add
+  i32.const 4
+  i32.div_s
+  i32.const 2
+  i32.shl
+  local.set $10
+  i32.const 0
+  local.set $5
+  loop $for-loop|0
+   local.get $5
+   local.get $10
+   i32.lt_s
+   if
+    local.get $7
+    local.get $5
+    local.get $9
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $13
+    i32.const 0
+    local.set $6
+    loop $for-loop|1
+     local.get $6
+     local.get $9
+     i32.lt_s
+     if
+      i32.const 0
+      local.set $8
+      loop $for-loop|2
+       local.get $8
+       i32.const 4
+       i32.lt_s
+       if
+        local.get $13
+        local.get $6
+        i32.const 2
+        i32.shl
+        local.get $8
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $5
+        local.get $8
+        i32.add
+        local.tee $14
+        local.get $1
+        i32.lt_s
+        if (result f32)
+         local.get $0
+         local.get $9
+         local.get $14
+         i32.mul
+         local.get $6
+         i32.add
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+        else
+         f32.const 0
+        end
+        f32.store
+        local.get $8
+        i32.const 1
+        i32.add
+        local.set $8
+        br $for-loop|2
+       end
+      end
+      local.get $6
+      i32.const 1
+      i32.add
+      local.set $6
+      br $for-loop|1
+     end
+    end
+    local.get $5
+    i32.const 4
+    i32.add
+    local.set $5
+    br $for-loop|0
+   end
+  end
+  local.get $7
+  local.get $9
+  local.get $10
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const 64
+  i32.div_s
+  i32.const 6
+  i32.shl
+  i32.add
+  local.set $8
+  i32.const 0
+  local.set $0
+  i32.const 0
+  local.set $5
+  loop $for-loop|3
+   local.get $2
+   local.get $5
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $6
+    loop $for-loop|4
+     local.get $3
+     local.get $6
+     i32.gt_s
+     if
+      i32.const 0
+      local.set $7
+      loop $for-loop|5
+       local.get $4
+       local.get $7
+       i32.gt_s
+       if
+        local.get $0
+        local.tee $1
+        i32.const 1
+        i32.add
+        local.set $0
+        local.get $8
+        local.get $1
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $5
+        local.get $11
+        i32.mul
+        local.get $6
+        i32.add
+        local.get $12
+        i32.mul
+        local.get $7
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.store
+        local.get $7
+        i32.const 1
+        i32.add
+        local.set $7
+        br $for-loop|5
+       end
+      end
+      local.get $6
+      i32.const 1
+      i32.add
+      local.set $6
+      br $for-loop|4
+     end
+    end
+    local.get $5
+    i32.const 1
+    i32.add
+    local.set $5
+    br $for-loop|3
+   end
+  end
+  loop $for-loop|6
+   local.get $0
+   local.get $9
+   i32.const 2
+   i32.add
+   i32.const 3
+   i32.div_s
+   i32.const 3
+   i32.mul
+   i32.lt_s
+   if
+    local.get $8
+    local.get $0
+    i32.const 2
+    i32.shl
+    i32.add
+    i32.const 0
+    i32.store
+    local.get $0
+    i32.const 1
+    i32.add
+    local.set $0
+    br $for-loop|6
    end
   end
  )
