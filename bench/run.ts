@@ -30,7 +30,10 @@ function option(name: string): string | undefined {
 const quick = args.includes('--quick');
 const only = option('--only')?.split(',');
 const threads = availableParallelism();
-const outPath = option('--out') ?? join(here, 'results', 'latest.json');
+// The results as JSON and a Markdown table beside it (a path without .json gets it appended, so
+// the table never overwrites the JSON).
+const outArg = option('--out') ?? join(here, 'results', 'latest.json');
+const outPath = outArg.endsWith('.json') ? outArg : `${outArg}.json`;
 const PYTHON = '/usr/bin/python3';
 /** A peer slower than this on one workload is stopped and reported as timed out. */
 const CHILD_TIMEOUT_MS = quick ? 30_000 : 60_000;
@@ -216,7 +219,7 @@ writeFileSync(outPath, JSON.stringify({
   loadAverage: { before: loadBefore, after: loadavg()[0] },
   rounds, baseline, roundMedians, engines, results, ratios,
 }, null, 2) + '\n');
-console.log(`\nload average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after; wrote ${outPath}`);
+console.log(`\nload average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after; wrote ${outPath} and its .md`);
 
 // I1: the imported torchvision models against ONNX Runtime Web and PyTorch, in the same run.
 if (!only || only.includes('I1')) runImported(args, dirname(outPath));
