@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Direct convolution for few input channels (the first layer of LeNet-5, of the W3 CNN and the
-// resnet stem: C = 1), stride 1, undilated, one group: the forward pass and the weight gradient
-// without im2col. With C·kH·kW rows of a column matrix for a handful of output channels, im2col
+// resnet stem: C = 1), stride 1, undilated, one group: the weight gradient and (from 16 taps, as
+// the host decides: ../kernels.ts) the forward pass without im2col. With C·kH·kW rows of a column matrix for a handful of output channels, im2col
 // writes (and the weight gradient's GEMM transposes and packs) far more floats than the GEMMs
 // multiply by each; here the sample's input, padded once into planes Hp × Wp (Hp = OH + kH − 1,
 // Wp = OW + kW − 1, the rows and columns the windows cover), is read where it lies.
