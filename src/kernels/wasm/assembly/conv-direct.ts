@@ -12,6 +12,7 @@
 // past the row and are dropped); the weight gradient reads the outputs' own positions only. Reads
 // run up to 7 floats past the planes: the caller zeroes that slack.
 import { MR, NR } from './gemm';
+import { loadLanes, storeLanes } from './memory';
 
 /** acc + a·b per lane: one fused instruction with relaxed SIMD, multiply then add otherwise (gemm.ts's madd). */
 // @ts-ignore: decorator
@@ -88,18 +89,6 @@ export function directOffsets(tables: usize, outC: i32, K: i32): usize {
   if (bias) v = f32x4.add(v, b);
   if (relu) v = v128.and(v, v128.or(f32x4.gt(v, f32x4.splat(0)), f32x4.ne(v, v)));
   return v;
-}
-
-/** The first n (0–4) lanes of v at dst. */
-// @ts-ignore: decorator
-@inline function storeLanes(dst: usize, v: v128, n: i32): void {
-  if (n >= 4) {
-    v128.store(dst, v);
-    return;
-  }
-  if (n > 0) store<f32>(dst, f32x4.extract_lane(v, 0));
-  if (n > 1) store<f32>(dst, f32x4.extract_lane(v, 1), 4);
-  if (n > 2) store<f32>(dst, f32x4.extract_lane(v, 2), 8);
 }
 
 /** Row r of a tile (lo, hi: eight outputs) at dst, its first `cols` lanes, if r < rows; b: the row's bias. */
@@ -239,15 +228,6 @@ export function convDirectForward(planes: usize, C: i32, kH: i32, kW: i32, table
   }
 }
 
-/** The first `count` (< 4) floats at src in the low lanes, zeros above: loads nothing past them. */
-// @ts-ignore: decorator
-@inline function loadFirst(src: usize, count: i32): v128 {
-  let v = v128.load32_zero(src);
-  if (count > 1) v = f32x4.replace_lane(v, 1, load<f32>(src, 4));
-  if (count > 2) v = f32x4.replace_lane(v, 2, load<f32>(src, 8));
-  return v;
-}
-
 /**
  * dW [outC, K] += one sample's Σ_{oh, ow} dy[oc, oh, ow] · planes[oh·Wp + ow + off_k] (dy
  * [outC, OH·OW] of the sample). Only the outputs' own positions are read: a row's last OW mod 4
@@ -307,8 +287,8 @@ export function directGradientTile(planes: usize, o: usize, d0: usize, d1: usize
       // The row's last OW mod 4 outputs: dy loaded lane by lane (nothing past its row), x masked.
       // (The same steps as above, written out again: one loop choosing per step ran 1.9× slower.)
       const dAt = dyRow + <usize>full * 4, xAt = xRow + <usize>full * 4;
-      const y0 = loadFirst(d0 + dAt, tail), y1 = loadFirst(d1 + dAt, tail);
-      const y2 = DR == 3 ? loadFirst(d2 + dAt, tail) : f32x4.splat(0);
+      const y0 = loadLanes(d0 + dAt, tail), y1 = loadLanes(d1 + dAt, tail);
+      const y2 = DR == 3 ? loadLanes(d2 + dAt, tail) : f32x4.splat(0);
       let x = v128.and(v128.load(x0 + xAt), mask);
       a00 = madd(y0, x, a00);
       a10 = madd(y1, x, a10);

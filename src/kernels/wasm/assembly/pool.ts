@@ -5,7 +5,7 @@
 // (n, c), which are independent: how a job is split never changes its bits. The backward pass
 // (a scatter) is split the same way: a window's maximum lies in its own plane.
 import { reluBackwardSimd } from './elementwise';
-import { zeroFloats } from './memory';
+import { loadLanes, storeLanes, zeroFloats } from './memory';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -172,6 +172,53 @@ export function maxPool2dBackwardPlanes(desc: usize, p0: i32, p1: i32, dx: usize
 }
 
 /**
+ * Four windows of plane2x2Backward, the first at flat input index tl0 (count of them stored: 4,
+ * or a row's last 1–3): dy d and argmax index per window; with maskKind 1 the pool's outputs p,
+ * with 2 the inputs' y (the two rows, eight floats each: y0 y1, y2 y3); their 2×2 blocks of dx
+ * at out and out + outRow bytes.
+ */
+// @ts-ignore: decorator
+@inline function windows2x2Backward(d: v128, index: v128, tl0: i32, W: i32, maskKind: i32, p: v128, y0: v128, y1: v128, y2: v128, y3: v128,
+  out: usize, outRow: usize, count: i32): void {
+  const zero = f32x4.splat(0), one = f32x4.splat(1);
+  const tl = i32x4.add(i32x4.splat(tl0), i32x4(0, 2, 4, 6));
+  // (0 + dy) where the window's maximum is here (a −0 becomes +0, as when added to a zeroed dx).
+  const vtl = f32x4.add(zero, v128.and(d, i32x4.eq(index, tl)));
+  const vtr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(1)))));
+  const vbl = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(W)))));
+  const vbr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(W + 1)))));
+  let a = v128.shuffle<f32>(vtl, vtr, 0, 4, 1, 5), b = v128.shuffle<f32>(vtl, vtr, 2, 6, 3, 7);
+  let c = v128.shuffle<f32>(vbl, vbr, 0, 4, 1, 5), e = v128.shuffle<f32>(vbl, vbr, 2, 6, 3, 7);
+  if (maskKind == 1) {
+    const m = v128.and(one, f32x4.gt(p, zero));
+    const m01 = v128.shuffle<f32>(m, m, 0, 0, 1, 1), m23 = v128.shuffle<f32>(m, m, 2, 2, 3, 3);
+    a = f32x4.mul(m01, a);
+    b = f32x4.mul(m23, b);
+    c = f32x4.mul(m01, c);
+    e = f32x4.mul(m23, e);
+  } else if (maskKind == 2) {
+    a = f32x4.mul(v128.and(one, f32x4.gt(y0, zero)), a);
+    b = f32x4.mul(v128.and(one, f32x4.gt(y1, zero)), b);
+    c = f32x4.mul(v128.and(one, f32x4.gt(y2, zero)), c);
+    e = f32x4.mul(v128.and(one, f32x4.gt(y3, zero)), e);
+  }
+  if (count == 4) {
+    v128.store(out, a);
+    v128.store(out, b, 16);
+    v128.store(out + outRow, c);
+    v128.store(out + outRow, e, 16);
+    return;
+  }
+  // A row's last count < 4 windows: 2·count floats a row.
+  storeLanes(out, a, 2 * count);
+  storeLanes(out + outRow, c, 2 * count);
+  if (count > 2) {
+    storeLanes(out + 16, b, 2 * count - 4);
+    storeLanes(out + outRow + 16, e, 2 * count - 4);
+  }
+}
+
+/**
  * One plane of the 2×2 stride-2 backward, four windows at a time (dx and y point at the plane;
  * its inputs have flat indices base, base + 1, …): input (2·oh + r, 2·ow + c) gets (0 + dy) where
  * it is its window's argmax, else 0 — the bits of zeroing and scattering — then × [y > 0] when y
@@ -180,52 +227,29 @@ export function maxPool2dBackwardPlanes(desc: usize, p0: i32, p1: i32, dx: usize
  * elsewhere, so the same bits from a quarter of the reads. Rows and columns past the last window are 0.
  */
 function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, pooled: usize, base: i32, H: i32, W: i32, OH: i32, OW: i32): void {
-  const zero = f32x4.splat(0), one = f32x4.splat(1);
+  const zero = f32x4.splat(0);
   const rowBytes = <usize>W * 4;
+  // The mask: 1 from the pool's output, 2 from y's four inputs a window, 0 none.
+  const maskKind = pooled != 0 ? 1 : y != 0 ? 2 : 0;
   for (let oh = 0; oh < OH; oh++) {
     const top = 2 * oh * W; // the window row's first input, in the plane
     const row0 = dx + <usize>top * 4;
     let ow = 0;
     for (; ow + 4 <= OW; ow += 4) {
-      const at = <usize>(oh * OW + ow) * 4;
-      const d = v128.load(dy + at), index = v128.load(argmax + at);
-      const tl = i32x4.add(i32x4.splat(base + top + 2 * ow), i32x4(0, 2, 4, 6));
-      // (0 + dy) where the window's maximum is here (a −0 becomes +0, as when added to a zeroed dx).
-      const vtl = f32x4.add(zero, v128.and(d, i32x4.eq(index, tl)));
-      const vtr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(1)))));
-      const vbl = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(W)))));
-      const vbr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(W + 1)))));
-      const out = row0 + <usize>(2 * ow) * 4;
-      let a = v128.shuffle<f32>(vtl, vtr, 0, 4, 1, 5), b = v128.shuffle<f32>(vtl, vtr, 2, 6, 3, 7);
-      let c = v128.shuffle<f32>(vbl, vbr, 0, 4, 1, 5), e = v128.shuffle<f32>(vbl, vbr, 2, 6, 3, 7);
-      if (pooled != 0) {
-        const m = v128.and(one, f32x4.gt(v128.load(pooled + at), zero));
-        const m01 = v128.shuffle<f32>(m, m, 0, 0, 1, 1), m23 = v128.shuffle<f32>(m, m, 2, 2, 3, 3);
-        a = f32x4.mul(m01, a);
-        b = f32x4.mul(m23, b);
-        c = f32x4.mul(m01, c);
-        e = f32x4.mul(m23, e);
-      } else if (y != 0) {
-        const py = y + <usize>(top + 2 * ow) * 4;
-        a = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py), zero)), a);
-        b = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py, 16), zero)), b);
-        c = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py + rowBytes), zero)), c);
-        e = f32x4.mul(v128.and(one, f32x4.gt(v128.load(py + rowBytes, 16), zero)), e);
-      }
-      v128.store(out, a);
-      v128.store(out, b, 16);
-      v128.store(out + rowBytes, c);
-      v128.store(out + rowBytes, e, 16);
+      const at = <usize>(oh * OW + ow) * 4, py = y + <usize>(top + 2 * ow) * 4;
+      const yRows = maskKind == 2;
+      windows2x2Backward(v128.load(dy + at), v128.load(argmax + at), base + top + 2 * ow, W, maskKind,
+        maskKind == 1 ? v128.load(pooled + at) : zero, yRows ? v128.load(py) : zero, yRows ? v128.load(py, 16) : zero,
+        yRows ? v128.load(py + rowBytes) : zero, yRows ? v128.load(py + rowBytes, 16) : zero, row0 + <usize>(2 * ow) * 4, rowBytes, 4);
     }
-    for (; ow < OW; ow++) {
-      const d = load<f32>(dy + <usize>(oh * OW + ow) * 4), index = load<i32>(argmax + <usize>(oh * OW + ow) * 4);
-      const windowMask: f32 = pooled != 0 && load<f32>(pooled + <usize>(oh * OW + ow) * 4) > 0 ? 1 : 0;
-      for (let k = 0; k < 4; k++) {
-        const at = top + 2 * ow + (k >> 1) * W + (k & 1);
-        const v: f32 = index == base + at ? <f32>0 + d : 0;
-        const mask: f32 = pooled != 0 ? windowMask : y != 0 && load<f32>(y + <usize>at * 4) > 0 ? 1 : 0;
-        store<f32>(dx + <usize>at * 4, y != 0 || pooled != 0 ? mask * v : v);
-      }
+    if (ow < OW) {
+      // The row's last OW mod 4 windows the same way, every read lane by lane (none past a row).
+      const n = OW - ow, at = <usize>(oh * OW + ow) * 4, py = y + <usize>(top + 2 * ow) * 4;
+      const yRows = maskKind == 2;
+      windows2x2Backward(loadLanes(dy + at, n), loadLanes(argmax + at, n), base + top + 2 * ow, W, maskKind,
+        maskKind == 1 ? loadLanes(pooled + at, n) : zero, yRows ? loadLanes(py, 2 * n) : zero, yRows ? loadLanes(py + 16, 2 * n - 4) : zero,
+        yRows ? loadLanes(py + rowBytes, 2 * n) : zero, yRows ? loadLanes(py + rowBytes + 16, 2 * n - 4) : zero,
+        row0 + <usize>(2 * ow) * 4, rowBytes, n);
     }
     // Columns past the last window (odd W) get nothing: 0.
     for (let col = 2 * OW; col < W; col++) {

@@ -5795,7 +5795,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.6
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.12
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.12
     i32.const 4
     local.get $7
     local.get $7
@@ -5809,7 +5809,7 @@
      local.get $4
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.12
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.12
     end
     local.get $0
     i32.const 0
@@ -5817,8 +5817,8 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $0
     i32.const 1
@@ -5826,8 +5826,8 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $0
     i32.const 2
@@ -5835,15 +5835,15 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.13
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.13
      local.get $7
      i32.const 4
      i32.sub
@@ -5854,7 +5854,7 @@
       local.get $4
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.13
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.13
      end
      local.get $0
      i32.const 0
@@ -5862,8 +5862,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $0
      i32.const 1
@@ -5871,8 +5871,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $0
      i32.const 2
@@ -5880,8 +5880,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -5956,7 +5956,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.7
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.14
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.14
     i32.const 4
     local.get $7
     local.get $7
@@ -5970,7 +5970,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.14
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.14
     end
     local.get $1
     i32.const 0
@@ -5978,8 +5978,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -5987,8 +5987,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -5996,15 +5996,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.15
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.15
      local.get $7
      i32.const 4
      i32.sub
@@ -6015,7 +6015,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.15
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.15
      end
      local.get $1
      i32.const 0
@@ -6023,8 +6023,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6032,8 +6032,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6041,8 +6041,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6119,7 +6119,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.8
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.16
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.16
     i32.const 4
     local.get $7
     local.get $7
@@ -6133,7 +6133,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.16
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.16
     end
     local.get $1
     i32.const 0
@@ -6141,8 +6141,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -6150,8 +6150,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -6159,15 +6159,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.17
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.17
      local.get $7
      i32.const 4
      i32.sub
@@ -6178,7 +6178,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.17
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.17
      end
      local.get $1
      i32.const 0
@@ -6186,8 +6186,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6195,8 +6195,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6204,8 +6204,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6282,7 +6282,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.9
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.18
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.18
     i32.const 4
     local.get $7
     local.get $7
@@ -6296,7 +6296,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.18
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.18
     end
     local.get $1
     i32.const 0
@@ -6304,8 +6304,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -6313,8 +6313,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -6322,15 +6322,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.19
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.19
      local.get $7
      i32.const 4
      i32.sub
@@ -6341,7 +6341,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.19
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.19
      end
      local.get $1
      i32.const 0
@@ -6349,8 +6349,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6358,8 +6358,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6367,8 +6367,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6445,7 +6445,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.10
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.20
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.20
     i32.const 4
     local.get $7
     local.get $7
@@ -6459,7 +6459,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.20
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.20
     end
     local.get $1
     i32.const 0
@@ -6467,8 +6467,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -6476,8 +6476,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -6485,15 +6485,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.21
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.21
      local.get $7
      i32.const 4
      i32.sub
@@ -6504,7 +6504,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.21
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.21
      end
      local.get $1
      i32.const 0
@@ -6512,8 +6512,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6521,8 +6521,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6530,8 +6530,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6608,7 +6608,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.11
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.22
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.22
     i32.const 4
     local.get $7
     local.get $7
@@ -6622,7 +6622,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.22
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.22
     end
     local.get $1
     i32.const 0
@@ -6630,8 +6630,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -6639,8 +6639,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -6648,15 +6648,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.23
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.23
      local.get $7
      i32.const 4
      i32.sub
@@ -6667,7 +6667,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.23
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.23
      end
      local.get $1
      i32.const 0
@@ -6675,8 +6675,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6684,8 +6684,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6693,8 +6693,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6882,7 +6882,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.0
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.0
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.0
     i32.const 4
     local.get $7
     local.get $7
@@ -6896,7 +6896,7 @@
      local.get $4
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.0
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.0
     end
     local.get $0
     i32.const 0
@@ -6904,8 +6904,8 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $0
     i32.const 1
@@ -6913,8 +6913,8 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $0
     i32.const 2
@@ -6922,15 +6922,15 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.1
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.1
      local.get $7
      i32.const 4
      i32.sub
@@ -6941,7 +6941,7 @@
       local.get $4
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.1
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.1
      end
      local.get $0
      i32.const 0
@@ -6949,8 +6949,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $0
      i32.const 1
@@ -6958,8 +6958,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $0
      i32.const 2
@@ -6967,8 +6967,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7043,7 +7043,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.1
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.2
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.2
     i32.const 4
     local.get $7
     local.get $7
@@ -7057,7 +7057,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.2
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.2
     end
     local.get $1
     i32.const 0
@@ -7065,8 +7065,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -7074,8 +7074,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -7083,15 +7083,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.3
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.3
      local.get $7
      i32.const 4
      i32.sub
@@ -7102,7 +7102,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.3
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.3
      end
      local.get $1
      i32.const 0
@@ -7110,8 +7110,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -7119,8 +7119,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -7128,8 +7128,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7206,7 +7206,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.2
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.4
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.4
     i32.const 4
     local.get $7
     local.get $7
@@ -7220,7 +7220,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.4
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.4
     end
     local.get $1
     i32.const 0
@@ -7228,8 +7228,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -7237,8 +7237,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -7246,15 +7246,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.5
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.5
      local.get $7
      i32.const 4
      i32.sub
@@ -7265,7 +7265,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.5
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.5
      end
      local.get $1
      i32.const 0
@@ -7273,8 +7273,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -7282,8 +7282,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -7291,8 +7291,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7369,7 +7369,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.3
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.6
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.6
     i32.const 4
     local.get $7
     local.get $7
@@ -7383,7 +7383,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.6
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.6
     end
     local.get $1
     i32.const 0
@@ -7391,8 +7391,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -7400,8 +7400,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -7409,15 +7409,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.7
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.7
      local.get $7
      i32.const 4
      i32.sub
@@ -7428,7 +7428,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.7
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.7
      end
      local.get $1
      i32.const 0
@@ -7436,8 +7436,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -7445,8 +7445,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -7454,8 +7454,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7532,7 +7532,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.4
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.8
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.8
     i32.const 4
     local.get $7
     local.get $7
@@ -7546,7 +7546,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.8
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.8
     end
     local.get $1
     i32.const 0
@@ -7554,8 +7554,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -7563,8 +7563,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -7572,15 +7572,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.9
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.9
      local.get $7
      i32.const 4
      i32.sub
@@ -7591,7 +7591,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.9
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.9
      end
      local.get $1
      i32.const 0
@@ -7599,8 +7599,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -7608,8 +7608,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -7617,8 +7617,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7695,7 +7695,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.5
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.10
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.10
     i32.const 4
     local.get $7
     local.get $7
@@ -7709,7 +7709,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.10
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.10
     end
     local.get $1
     i32.const 0
@@ -7717,8 +7717,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -7726,8 +7726,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -7735,15 +7735,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.11
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.11
      local.get $7
      i32.const 4
      i32.sub
@@ -7754,7 +7754,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.11
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.11
      end
      local.get $1
      i32.const 0
@@ -7762,8 +7762,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -7771,8 +7771,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -7780,8 +7780,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7978,8 +7978,16 @@
      local.tee $1
      local.get $2
      i32.add
-     local.tee $17
-     v128.load32_zero
+     local.set $17
+     local.get $31
+     if (result v128)
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $17
+      i32.load
+      i32x4.replace_lane 0
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
      local.set $13
      local.get $31
      i32.const 1
@@ -7987,8 +7995,8 @@
      if
       local.get $13
       local.get $17
-      f32.load offset=4
-      f32x4.replace_lane 1
+      i32.load offset=4
+      i32x4.replace_lane 1
       local.set $13
      end
      local.get $31
@@ -7997,8 +8005,8 @@
      if (result v128)
       local.get $13
       local.get $17
-      f32.load offset=8
-      f32x4.replace_lane 2
+      i32.load offset=8
+      i32x4.replace_lane 2
      else
       local.get $13
      end
@@ -8016,8 +8024,16 @@
      local.get $1
      local.get $3
      i32.add
-     local.tee $17
-     v128.load32_zero
+     local.set $17
+     local.get $31
+     if (result v128)
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $17
+      i32.load
+      i32x4.replace_lane 0
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
      local.set $13
      local.get $31
      i32.const 1
@@ -8025,8 +8041,8 @@
      if
       local.get $13
       local.get $17
-      f32.load offset=4
-      f32x4.replace_lane 1
+      i32.load offset=4
+      i32x4.replace_lane 1
       local.set $13
      end
      local.get $31
@@ -8035,8 +8051,8 @@
      if (result v128)
       local.get $13
       local.get $17
-      f32.load offset=8
-      f32x4.replace_lane 2
+      i32.load offset=8
+      i32x4.replace_lane 2
      else
       local.get $13
      end
@@ -8048,8 +8064,16 @@
      local.get $1
      local.get $4
      i32.add
-     local.tee $1
-     v128.load32_zero
+     local.set $1
+     local.get $31
+     if (result v128)
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $1
+      i32.load
+      i32x4.replace_lane 0
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
      local.set $13
      local.get $31
      i32.const 1
@@ -8057,8 +8081,8 @@
      if
       local.get $13
       local.get $1
-      f32.load offset=4
-      f32x4.replace_lane 1
+      i32.load offset=4
+      i32x4.replace_lane 1
       local.set $13
      end
      local.get $31
@@ -8067,8 +8091,8 @@
      if
       local.get $13
       local.get $1
-      f32.load offset=8
-      f32x4.replace_lane 2
+      i32.load offset=8
+      i32x4.replace_lane 2
       local.set $13
      end
      local.get $13
@@ -19281,124 +19305,194 @@
  )
  (func $src/kernels/wasm/assembly/pool/plane2x2Backward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
   (local $10 i32)
-  (local $11 i32)
+  (local $11 v128)
   (local $12 i32)
-  (local $13 v128)
-  (local $14 v128)
+  (local $13 i32)
+  (local $14 i32)
   (local $15 i32)
-  (local $16 v128)
-  (local $17 i32)
+  (local $16 i32)
+  (local $17 v128)
   (local $18 i32)
-  (local $19 i32)
-  (local $20 f32)
-  (local $21 f32)
-  (local $22 f32)
+  (local $19 v128)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
   (local $23 i32)
   (local $24 v128)
   (local $25 v128)
   (local $26 v128)
-  (local $27 i32)
+  (local $27 v128)
+  (local $28 v128)
+  (local $29 v128)
+  (local $30 v128)
+  (local $31 v128)
+  (local $32 i32)
   local.get $7
   i32.const 2
   i32.shl
-  local.set $17
+  local.set $16
+  i32.const 1
+  i32.const 2
+  i32.const 0
+  local.get $3
+  select
+  local.get $4
+  select
+  local.set $15
   loop $for-loop|0
    local.get $8
-   local.get $15
+   local.get $14
    i32.gt_s
    if
     local.get $2
-    local.get $15
+    local.get $14
     i32.const 1
     i32.shl
     local.get $7
     i32.mul
-    local.tee $18
+    local.tee $20
     i32.const 2
     i32.shl
     i32.add
-    local.set $19
+    local.set $13
     i32.const 0
-    local.set $12
+    local.set $18
     loop $for-loop|1
-     local.get $12
+     local.get $18
      i32.const 4
      i32.add
      local.get $9
      i32.le_s
      if
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $9
-      local.get $15
-      i32.mul
-      local.get $12
+      local.get $3
+      local.get $18
+      i32.const 1
+      i32.shl
+      local.tee $12
+      local.get $20
       i32.add
       i32.const 2
       i32.shl
-      local.tee $11
+      i32.add
+      local.set $21
+      local.get $15
+      i32.const 2
+      i32.eq
+      local.set $22
+      local.get $9
+      local.get $14
+      i32.mul
+      local.get $18
+      i32.add
+      i32.const 2
+      i32.shl
+      local.tee $23
       local.get $0
       i32.add
       v128.load
-      local.tee $13
+      local.set $11
       local.get $1
-      local.get $11
+      local.get $23
       i32.add
       v128.load
-      local.tee $24
-      local.get $12
-      i32.const 1
-      i32.shl
-      local.tee $23
+      local.set $24
       local.get $5
-      local.get $18
+      local.get $20
       i32.add
+      local.get $12
       i32.add
+      local.set $12
+      local.get $15
+      i32.const 1
+      i32.eq
+      if (result v128)
+       local.get $4
+       local.get $23
+       i32.add
+       v128.load
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $25
+      local.get $22
+      if (result v128)
+       local.get $21
+       v128.load
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $26
+      local.get $22
+      if (result v128)
+       local.get $21
+       v128.load offset=16
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $27
+      local.get $22
+      if (result v128)
+       local.get $16
+       local.get $21
+       i32.add
+       v128.load
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $28
+      local.get $22
+      if (result v128)
+       local.get $16
+       local.get $21
+       i32.add
+       v128.load offset=16
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $29
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $11
+      local.get $24
+      local.get $12
       i32x4.splat
       v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
       i32x4.add
-      local.tee $25
+      local.tee $30
       i32x4.eq
       v128.and
       f32x4.add
-      local.set $14
-      local.get $19
-      local.get $23
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $23
-      local.get $14
+      local.tee $17
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $13
+      local.get $11
       local.get $24
-      local.get $25
+      local.get $30
       v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
       i32x4.add
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $26
+      local.tee $31
       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-      local.set $16
-      local.get $14
-      local.get $26
+      local.set $19
+      local.get $17
+      local.get $31
       i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-      local.set $14
+      local.set $17
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $13
+      local.get $11
       local.get $24
-      local.get $25
+      local.get $30
       local.get $7
       i32x4.splat
       i32x4.add
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $26
+      local.tee $31
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $13
+      local.get $11
       local.get $24
-      local.get $25
+      local.get $30
       local.get $7
       i32.const 1
       i32.add
@@ -19407,20 +19501,19 @@
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $24
+      local.tee $11
       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-      local.set $13
-      local.get $26
-      local.get $24
-      i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
       local.set $24
-      local.get $4
+      local.get $31
+      local.get $11
+      i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+      local.set $11
+      local.get $15
+      i32.const 1
+      i32.eq
       if (result v128)
        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $4
-       local.get $11
-       i32.add
-       v128.load
+       local.get $25
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
        v128.and
@@ -19428,68 +19521,54 @@
        local.get $25
        i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
        local.tee $26
-       local.get $16
+       local.get $19
        f32x4.mul
-       local.set $16
+       local.set $19
        local.get $25
        local.get $25
        i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
        local.tee $25
-       local.get $14
+       local.get $17
        f32x4.mul
-       local.set $14
-       local.get $26
-       local.get $13
-       f32x4.mul
-       local.set $13
+       local.set $17
        local.get $25
+       local.get $11
+       f32x4.mul
+       local.set $11
+       local.get $26
        local.get $24
        f32x4.mul
       else
-       local.get $3
+       local.get $15
+       i32.const 2
+       i32.eq
        if (result v128)
         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $3
-        local.get $18
-        local.get $12
-        i32.const 1
-        i32.shl
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $11
-        v128.load
+        local.get $27
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
-        local.get $16
-        f32x4.mul
-        local.set $16
-        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $11
-        v128.load offset=16
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        f32x4.gt
-        v128.and
-        local.get $14
-        f32x4.mul
-        local.set $14
-        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $11
         local.get $17
-        i32.add
-        local.tee $11
-        v128.load
+        f32x4.mul
+        local.set $17
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $29
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
-        local.get $13
-        f32x4.mul
-        local.set $13
-        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
         local.get $11
-        v128.load offset=16
+        f32x4.mul
+        local.set $11
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $26
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.and
+        local.get $19
+        f32x4.mul
+        local.set $19
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $28
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
@@ -19500,152 +19579,785 @@
        end
       end
       local.set $24
-      local.get $23
-      local.get $16
-      v128.store
-      local.get $23
-      local.get $14
-      v128.store offset=16
-      local.get $17
-      local.get $23
-      i32.add
-      local.tee $11
       local.get $13
+      local.get $18
+      i32.const 3
+      i32.shl
+      i32.add
+      local.tee $12
+      local.get $19
       v128.store
-      local.get $11
-      local.get $24
+      local.get $12
+      local.get $17
       v128.store offset=16
       local.get $12
+      local.get $16
+      i32.add
+      local.tee $12
+      local.get $24
+      v128.store
+      local.get $12
+      local.get $11
+      v128.store offset=16
+      local.get $18
       i32.const 4
       i32.add
-      local.set $12
+      local.set $18
       br $for-loop|1
      end
     end
-    loop $for-loop|2
+    local.get $9
+    local.get $18
+    i32.gt_s
+    if
+     local.get $3
+     local.get $20
+     local.get $18
+     i32.const 1
+     i32.shl
+     i32.add
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $21
+     local.get $15
+     i32.const 2
+     i32.eq
+     local.set $12
      local.get $9
-     local.get $12
-     i32.gt_s
-     if
+     local.get $14
+     i32.mul
+     local.get $18
+     i32.add
+     i32.const 2
+     i32.shl
+     local.tee $22
+     local.get $0
+     i32.add
+     local.set $23
+     block $src/kernels/wasm/assembly/memory/loadLanes|inlined.0 (result v128)
       local.get $9
-      local.get $15
-      i32.mul
-      local.get $12
-      i32.add
-      i32.const 2
-      i32.shl
-      local.tee $11
-      local.get $0
-      i32.add
-      f32.load
-      local.set $21
-      local.get $1
-      local.get $11
-      i32.add
-      i32.load
-      local.set $27
-      f32.const 1
-      f32.const 0
-      local.get $4
-      if (result i32)
-       local.get $4
-       local.get $11
-       i32.add
-       f32.load
-       f32.const 0
-       f32.gt
-      else
-       i32.const 0
+      local.get $18
+      i32.sub
+      local.tee $32
+      i32.const 4
+      i32.ge_s
+      if
+       local.get $23
+       v128.load
+       br $src/kernels/wasm/assembly/memory/loadLanes|inlined.0
       end
-      select
-      local.set $22
+      local.get $32
       i32.const 0
+      i32.gt_s
+      if (result v128)
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.get $23
+       i32.load
+       i32x4.replace_lane 0
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
       local.set $11
-      loop $for-loop|3
+      local.get $32
+      i32.const 1
+      i32.gt_s
+      if
        local.get $11
+       local.get $23
+       i32.load offset=4
+       i32x4.replace_lane 1
+       local.set $11
+      end
+      local.get $32
+      i32.const 2
+      i32.gt_s
+      if (result v128)
+       local.get $11
+       local.get $23
+       i32.load offset=8
+       i32x4.replace_lane 2
+      else
+       local.get $11
+      end
+     end
+     local.set $24
+     local.get $1
+     local.get $22
+     i32.add
+     local.set $23
+     block $src/kernels/wasm/assembly/memory/loadLanes|inlined.1 (result v128)
+      local.get $32
+      i32.const 4
+      i32.ge_s
+      if
+       local.get $23
+       v128.load
+       br $src/kernels/wasm/assembly/memory/loadLanes|inlined.1
+      end
+      local.get $32
+      i32.const 0
+      i32.gt_s
+      if (result v128)
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.get $23
+       i32.load
+       i32x4.replace_lane 0
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $11
+      local.get $32
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $11
+       local.get $23
+       i32.load offset=4
+       i32x4.replace_lane 1
+       local.set $11
+      end
+      local.get $32
+      i32.const 2
+      i32.gt_s
+      if (result v128)
+       local.get $11
+       local.get $23
+       i32.load offset=8
+       i32x4.replace_lane 2
+      else
+       local.get $11
+      end
+     end
+     local.set $25
+     local.get $5
+     local.get $20
+     i32.add
+     local.get $18
+     i32.const 1
+     i32.shl
+     i32.add
+     local.set $20
+     local.get $15
+     i32.const 1
+     i32.eq
+     if (result v128)
+      local.get $4
+      local.get $22
+      i32.add
+      local.set $22
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.2 (result v128)
+       local.get $32
        i32.const 4
-       i32.lt_s
+       i32.ge_s
+       if
+        local.get $22
+        v128.load
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.2
+       end
+       local.get $32
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $22
+        i32.load
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $32
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $11
+        local.get $22
+        i32.load offset=4
+        i32x4.replace_lane 1
+        local.set $11
+       end
+       local.get $32
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $22
+        i32.load offset=8
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $26
+     local.get $12
+     if (result v128)
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.3 (result v128)
+       local.get $32
+       i32.const 1
+       i32.shl
+       local.tee $22
+       i32.const 4
+       i32.ge_s
        if
         local.get $21
-        f32.const 0
-        f32.add
-        f32.const 0
-        local.get $27
-        local.get $18
-        local.get $12
-        i32.const 1
-        i32.shl
-        i32.add
+        v128.load
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.3
+       end
+       local.get $22
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $21
+        i32.load
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $22
+       i32.const 1
+       i32.gt_s
+       if
         local.get $11
-        i32.const 1
-        i32.shr_s
-        local.get $7
-        i32.mul
-        i32.add
-        local.get $11
-        i32.const 1
-        i32.and
-        i32.add
-        local.tee $23
-        local.get $5
-        i32.add
-        i32.eq
-        select
-        local.set $20
-        local.get $2
-        local.get $23
-        i32.const 2
-        i32.shl
-        i32.add
-        local.get $4
-        if (result f32)
-         local.get $22
-        else
-         f32.const 1
-         f32.const 0
-         local.get $3
-         if (result i32)
-          local.get $3
-          local.get $23
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32.const 0
-          f32.gt
-         else
-          i32.const 0
-         end
-         select
-        end
-        local.get $20
-        f32.mul
-        local.get $20
-        i32.const 1
-        local.get $4
-        local.get $3
-        select
-        select
-        f32.store
-        local.get $11
-        i32.const 1
-        i32.add
+        local.get $21
+        i32.load offset=4
+        i32x4.replace_lane 1
         local.set $11
-        br $for-loop|3
+       end
+       local.get $22
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $21
+        i32.load offset=8
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $27
+     local.get $12
+     if (result v128)
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.4 (result v128)
+       local.get $32
+       i32.const 1
+       i32.shl
+       i32.const 4
+       i32.sub
+       local.tee $22
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $21
+        v128.load offset=16
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.4
+       end
+       local.get $22
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $21
+        i32.load offset=16
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $22
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $11
+        local.get $21
+        i32.load offset=20
+        i32x4.replace_lane 1
+        local.set $11
+       end
+       local.get $22
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $21
+        i32.load offset=24
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $28
+     local.get $12
+     if (result v128)
+      local.get $16
+      local.get $21
+      i32.add
+      local.set $22
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.5 (result v128)
+       local.get $32
+       i32.const 1
+       i32.shl
+       local.tee $23
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $22
+        v128.load
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.5
+       end
+       local.get $23
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $22
+        i32.load
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $23
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $11
+        local.get $22
+        i32.load offset=4
+        i32x4.replace_lane 1
+        local.set $11
+       end
+       local.get $23
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $22
+        i32.load offset=8
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $29
+     local.get $12
+     if (result v128)
+      local.get $16
+      local.get $21
+      i32.add
+      local.set $12
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.6 (result v128)
+       local.get $32
+       i32.const 1
+       i32.shl
+       i32.const 4
+       i32.sub
+       local.tee $21
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $12
+        v128.load offset=16
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.6
+       end
+       local.get $21
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $12
+        i32.load offset=16
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $21
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $11
+        local.get $12
+        i32.load offset=20
+        i32x4.replace_lane 1
+        local.set $11
+       end
+       local.get $21
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $12
+        i32.load offset=24
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $30
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.get $24
+     local.get $25
+     local.get $20
+     i32x4.splat
+     v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
+     i32x4.add
+     local.tee $11
+     i32x4.eq
+     v128.and
+     f32x4.add
+     local.tee $17
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.get $24
+     local.get $25
+     local.get $11
+     v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
+     i32x4.add
+     i32x4.eq
+     v128.and
+     f32x4.add
+     local.tee $31
+     i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+     local.set $19
+     local.get $17
+     local.get $31
+     i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+     local.set $17
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.get $24
+     local.get $25
+     local.get $11
+     local.get $7
+     i32x4.splat
+     i32x4.add
+     i32x4.eq
+     v128.and
+     f32x4.add
+     local.tee $31
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.get $24
+     local.get $25
+     local.get $11
+     local.get $7
+     i32.const 1
+     i32.add
+     i32x4.splat
+     i32x4.add
+     i32x4.eq
+     v128.and
+     f32x4.add
+     local.tee $11
+     i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+     local.set $24
+     local.get $31
+     local.get $11
+     i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+     local.set $11
+     local.get $15
+     i32.const 1
+     i32.eq
+     if (result v128)
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $26
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      v128.and
+      local.tee $25
+      local.get $25
+      i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
+      local.tee $26
+      local.get $19
+      f32x4.mul
+      local.set $19
+      local.get $25
+      local.get $25
+      i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
+      local.tee $25
+      local.get $17
+      f32x4.mul
+      local.set $17
+      local.get $25
+      local.get $11
+      f32x4.mul
+      local.set $11
+      local.get $26
+      local.get $24
+      f32x4.mul
+     else
+      local.get $15
+      i32.const 2
+      i32.eq
+      if (result v128)
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $28
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $17
+       f32x4.mul
+       local.set $17
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $30
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $11
+       f32x4.mul
+       local.set $11
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $27
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $19
+       f32x4.mul
+       local.set $19
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $29
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $24
+       f32x4.mul
+      else
+       local.get $24
+      end
+     end
+     local.set $24
+     local.get $13
+     local.get $18
+     i32.const 3
+     i32.shl
+     i32.add
+     local.set $12
+     block $src/kernels/wasm/assembly/pool/windows2x2Backward|inlined.1
+      local.get $32
+      i32.const 4
+      i32.eq
+      if
+       local.get $12
+       local.get $19
+       v128.store
+       local.get $12
+       local.get $17
+       v128.store offset=16
+       local.get $12
+       local.get $16
+       i32.add
+       local.tee $12
+       local.get $24
+       v128.store
+       local.get $12
+       local.get $11
+       v128.store offset=16
+       br $src/kernels/wasm/assembly/pool/windows2x2Backward|inlined.1
+      end
+      block $src/kernels/wasm/assembly/memory/storeLanes|inlined.28
+       local.get $32
+       i32.const 1
+       i32.shl
+       local.tee $18
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $12
+        local.get $19
+        v128.store
+        br $src/kernels/wasm/assembly/memory/storeLanes|inlined.28
+       end
+       local.get $18
+       i32.const 0
+       i32.gt_s
+       if
+        local.get $12
+        local.get $19
+        i32x4.extract_lane 0
+        i32.store
+       end
+       local.get $18
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $12
+        local.get $19
+        i32x4.extract_lane 1
+        i32.store offset=4
+       end
+       local.get $18
+       i32.const 2
+       i32.gt_s
+       if
+        local.get $12
+        local.get $19
+        i32x4.extract_lane 2
+        i32.store offset=8
        end
       end
       local.get $12
-      i32.const 1
+      local.get $16
       i32.add
-      local.set $12
-      br $for-loop|2
+      local.set $18
+      block $src/kernels/wasm/assembly/memory/storeLanes|inlined.29
+       local.get $32
+       i32.const 1
+       i32.shl
+       local.tee $20
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $18
+        local.get $24
+        v128.store
+        br $src/kernels/wasm/assembly/memory/storeLanes|inlined.29
+       end
+       local.get $20
+       i32.const 0
+       i32.gt_s
+       if
+        local.get $18
+        local.get $24
+        i32x4.extract_lane 0
+        i32.store
+       end
+       local.get $20
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $18
+        local.get $24
+        i32x4.extract_lane 1
+        i32.store offset=4
+       end
+       local.get $20
+       i32.const 2
+       i32.gt_s
+       if
+        local.get $18
+        local.get $24
+        i32x4.extract_lane 2
+        i32.store offset=8
+       end
+      end
+      local.get $32
+      i32.const 2
+      i32.gt_s
+      if
+       block $src/kernels/wasm/assembly/memory/storeLanes|inlined.30
+        local.get $32
+        i32.const 1
+        i32.shl
+        i32.const 4
+        i32.sub
+        local.tee $18
+        i32.const 4
+        i32.ge_s
+        if
+         local.get $12
+         local.get $17
+         v128.store offset=16
+         br $src/kernels/wasm/assembly/memory/storeLanes|inlined.30
+        end
+        local.get $18
+        i32.const 0
+        i32.gt_s
+        if
+         local.get $12
+         local.get $17
+         i32x4.extract_lane 0
+         i32.store offset=16
+        end
+        local.get $18
+        i32.const 1
+        i32.gt_s
+        if
+         local.get $12
+         local.get $17
+         i32x4.extract_lane 1
+         i32.store offset=20
+        end
+        local.get $18
+        i32.const 2
+        i32.gt_s
+        if
+         local.get $12
+         local.get $17
+         i32x4.extract_lane 2
+         i32.store offset=24
+        end
+       end
+       local.get $12
+       local.get $16
+       i32.add
+       local.set $12
+       block $src/kernels/wasm/assembly/memory/storeLanes|inlined.31
+        local.get $32
+        i32.const 1
+        i32.shl
+        i32.const 4
+        i32.sub
+        local.tee $18
+        i32.const 4
+        i32.ge_s
+        if
+         local.get $12
+         local.get $11
+         v128.store offset=16
+         br $src/kernels/wasm/assembly/memory/storeLanes|inlined.31
+        end
+        local.get $18
+        i32.const 0
+        i32.gt_s
+        if
+         local.get $12
+         local.get $11
+         i32x4.extract_lane 0
+         i32.store offset=16
+        end
+        local.get $18
+        i32.const 1
+        i32.gt_s
+        if
+         local.get $12
+         local.get $11
+         i32x4.extract_lane 1
+         i32.store offset=20
+        end
+        local.get $18
+        i32.const 2
+        i32.gt_s
+        if
+         local.get $12
+         local.get $11
+         i32x4.extract_lane 2
+         i32.store offset=24
+        end
+       end
+      end
      end
     end
     local.get $9
     i32.const 1
     i32.shl
     local.set $12
-    loop $for-loop|4
+    loop $for-loop|2
      local.get $7
      local.get $12
      i32.gt_s
@@ -19653,15 +20365,15 @@
       local.get $12
       i32.const 2
       i32.shl
-      local.tee $11
-      local.get $19
+      local.tee $18
+      local.get $13
       i32.add
       f32.const 0
       f32.store
-      local.get $17
-      local.get $19
+      local.get $13
+      local.get $16
       i32.add
-      local.get $11
+      local.get $18
       i32.add
       f32.const 0
       f32.store
@@ -19669,13 +20381,13 @@
       i32.const 1
       i32.add
       local.set $12
-      br $for-loop|4
+      br $for-loop|2
      end
     end
-    local.get $15
+    local.get $14
     i32.const 1
     i32.add
-    local.set $15
+    local.set $14
     br $for-loop|0
    end
   end
@@ -19696,7 +20408,7 @@
   local.get $0
   i32.sub
   local.set $2
-  loop $for-loop|5
+  loop $for-loop|3
    local.get $10
    i32.const 4
    i32.add
@@ -19713,10 +20425,10 @@
     v128.store
     local.get $0
     local.set $10
-    br $for-loop|5
+    br $for-loop|3
    end
   end
-  loop $for-loop|6
+  loop $for-loop|4
    local.get $2
    local.get $10
    i32.gt_s
@@ -19732,7 +20444,7 @@
     i32.const 1
     i32.add
     local.set $10
-    br $for-loop|6
+    br $for-loop|4
    end
   end
  )

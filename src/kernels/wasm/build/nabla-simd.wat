@@ -5939,7 +5939,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.4
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.8
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.8
     i32.const 4
     local.get $7
     local.get $7
@@ -5953,7 +5953,7 @@
      local.get $4
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.8
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.8
     end
     local.get $0
     i32.const 0
@@ -5961,8 +5961,8 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $0
     i32.const 1
@@ -5970,8 +5970,8 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $0
     i32.const 2
@@ -5979,15 +5979,15 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.9
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.9
      local.get $7
      i32.const 4
      i32.sub
@@ -5998,7 +5998,7 @@
       local.get $4
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.9
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.9
      end
      local.get $0
      i32.const 0
@@ -6006,8 +6006,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $0
      i32.const 1
@@ -6015,8 +6015,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $0
      i32.const 2
@@ -6024,8 +6024,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6100,7 +6100,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.5
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.10
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.10
     i32.const 4
     local.get $7
     local.get $7
@@ -6114,7 +6114,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.10
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.10
     end
     local.get $1
     i32.const 0
@@ -6122,8 +6122,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -6131,8 +6131,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -6140,15 +6140,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.11
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.11
      local.get $7
      i32.const 4
      i32.sub
@@ -6159,7 +6159,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.11
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.11
      end
      local.get $1
      i32.const 0
@@ -6167,8 +6167,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6176,8 +6176,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6185,8 +6185,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6263,7 +6263,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.6
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.12
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.12
     i32.const 4
     local.get $7
     local.get $7
@@ -6277,7 +6277,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.12
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.12
     end
     local.get $1
     i32.const 0
@@ -6285,8 +6285,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -6294,8 +6294,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -6303,15 +6303,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.13
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.13
      local.get $7
      i32.const 4
      i32.sub
@@ -6322,7 +6322,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.13
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.13
      end
      local.get $1
      i32.const 0
@@ -6330,8 +6330,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6339,8 +6339,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6348,8 +6348,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6426,7 +6426,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.7
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.14
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.14
     i32.const 4
     local.get $7
     local.get $7
@@ -6440,7 +6440,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.14
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.14
     end
     local.get $1
     i32.const 0
@@ -6448,8 +6448,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -6457,8 +6457,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -6466,15 +6466,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.15
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.15
      local.get $7
      i32.const 4
      i32.sub
@@ -6485,7 +6485,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.15
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.15
      end
      local.get $1
      i32.const 0
@@ -6493,8 +6493,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6502,8 +6502,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6511,8 +6511,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6680,7 +6680,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.0
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.0
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.0
     i32.const 4
     local.get $7
     local.get $7
@@ -6694,7 +6694,7 @@
      local.get $4
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.0
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.0
     end
     local.get $0
     i32.const 0
@@ -6702,8 +6702,8 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $0
     i32.const 1
@@ -6711,8 +6711,8 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $0
     i32.const 2
@@ -6720,15 +6720,15 @@
     if
      local.get $4
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.1
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.1
      local.get $7
      i32.const 4
      i32.sub
@@ -6739,7 +6739,7 @@
       local.get $4
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.1
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.1
      end
      local.get $0
      i32.const 0
@@ -6747,8 +6747,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $0
      i32.const 1
@@ -6756,8 +6756,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $0
      i32.const 2
@@ -6765,8 +6765,8 @@
      if
       local.get $4
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -6841,7 +6841,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.1
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.2
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.2
     i32.const 4
     local.get $7
     local.get $7
@@ -6855,7 +6855,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.2
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.2
     end
     local.get $1
     i32.const 0
@@ -6863,8 +6863,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -6872,8 +6872,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -6881,15 +6881,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.3
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.3
      local.get $7
      i32.const 4
      i32.sub
@@ -6900,7 +6900,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.3
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.3
      end
      local.get $1
      i32.const 0
@@ -6908,8 +6908,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -6917,8 +6917,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -6926,8 +6926,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7004,7 +7004,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.2
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.4
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.4
     i32.const 4
     local.get $7
     local.get $7
@@ -7018,7 +7018,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.4
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.4
     end
     local.get $1
     i32.const 0
@@ -7026,8 +7026,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -7035,8 +7035,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -7044,15 +7044,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.5
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.5
      local.get $7
      i32.const 4
      i32.sub
@@ -7063,7 +7063,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.5
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.5
      end
      local.get $1
      i32.const 0
@@ -7071,8 +7071,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -7080,8 +7080,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -7089,8 +7089,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7167,7 +7167,7 @@
     v128.store offset=16
     br $src/kernels/wasm/assembly/conv-direct/storeTileRow|inlined.3
    end
-   block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.6
+   block $src/kernels/wasm/assembly/memory/storeLanes|inlined.6
     i32.const 4
     local.get $7
     local.get $7
@@ -7181,7 +7181,7 @@
      local.get $0
      local.get $11
      v128.store
-     br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.6
+     br $src/kernels/wasm/assembly/memory/storeLanes|inlined.6
     end
     local.get $1
     i32.const 0
@@ -7189,8 +7189,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 0
-     f32.store
+     i32x4.extract_lane 0
+     i32.store
     end
     local.get $1
     i32.const 1
@@ -7198,8 +7198,8 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 1
-     f32.store offset=4
+     i32x4.extract_lane 1
+     i32.store offset=4
     end
     local.get $1
     i32.const 2
@@ -7207,15 +7207,15 @@
     if
      local.get $0
      local.get $11
-     f32x4.extract_lane 2
-     f32.store offset=8
+     i32x4.extract_lane 2
+     i32.store offset=8
     end
    end
    local.get $7
    i32.const 4
    i32.gt_s
    if
-    block $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.7
+    block $src/kernels/wasm/assembly/memory/storeLanes|inlined.7
      local.get $7
      i32.const 4
      i32.sub
@@ -7226,7 +7226,7 @@
       local.get $0
       local.get $12
       v128.store offset=16
-      br $src/kernels/wasm/assembly/conv-direct/storeLanes|inlined.7
+      br $src/kernels/wasm/assembly/memory/storeLanes|inlined.7
      end
      local.get $1
      i32.const 0
@@ -7234,8 +7234,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 0
-      f32.store offset=16
+      i32x4.extract_lane 0
+      i32.store offset=16
      end
      local.get $1
      i32.const 1
@@ -7243,8 +7243,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 1
-      f32.store offset=20
+      i32x4.extract_lane 1
+      i32.store offset=20
      end
      local.get $1
      i32.const 2
@@ -7252,8 +7252,8 @@
      if
       local.get $0
       local.get $12
-      f32x4.extract_lane 2
-      f32.store offset=24
+      i32x4.extract_lane 2
+      i32.store offset=24
      end
     end
    end
@@ -7263,20 +7263,20 @@
   (local $12 v128)
   (local $13 v128)
   (local $14 v128)
-  (local $15 i32)
-  (local $16 i32)
-  (local $17 i32)
-  (local $18 i32)
-  (local $19 i32)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 v128)
   (local $20 i32)
-  (local $21 v128)
-  (local $22 v128)
-  (local $23 v128)
-  (local $24 v128)
-  (local $25 v128)
-  (local $26 v128)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
   (local $27 i32)
-  (local $28 i32)
+  (local $28 v128)
   (local $29 v128)
   local.get $6
   local.get $6
@@ -7303,22 +7303,22 @@
   i32.gt_u
   select
   i32x4.replace_lane 2
-  local.set $21
+  local.set $19
   local.get $0
   local.get $1
   i32.load
   i32.add
-  local.set $19
+  local.set $21
   local.get $0
   local.get $1
   i32.load offset=4
   i32.add
-  local.set $18
+  local.set $22
   local.get $0
   local.get $1
   i32.load offset=8
   i32.add
-  local.set $17
+  local.set $23
   i32.const 0
   local.set $0
   loop $for-loop|0
@@ -7331,13 +7331,13 @@
     i32.mul
     i32.const 2
     i32.shl
-    local.set $16
+    local.set $25
     local.get $0
     local.get $7
     i32.mul
     i32.const 2
     i32.shl
-    local.set $15
+    local.set $26
     i32.const 0
     local.set $1
     loop $for-loop|1
@@ -7349,67 +7349,67 @@
       i32.const 2
       i32.shl
       local.tee $27
-      local.get $16
+      local.get $25
       i32.add
-      local.tee $28
+      local.tee $24
       local.get $2
       i32.add
       v128.load
       local.tee $13
-      local.get $19
-      local.get $15
+      local.get $21
+      local.get $26
       local.get $27
       i32.add
       local.tee $27
       i32.add
       v128.load
-      local.tee $14
+      local.tee $28
       f32x4.mul
-      local.get $25
+      local.get $14
       f32x4.add
-      local.set $25
+      local.set $14
       local.get $3
-      local.get $28
+      local.get $24
       i32.add
       v128.load
       local.tee $29
-      local.get $14
+      local.get $28
       f32x4.mul
-      local.get $24
+      local.get $15
       f32x4.add
-      local.set $24
+      local.set $15
       local.get $13
-      local.get $18
+      local.get $22
       local.get $27
       i32.add
       v128.load
-      local.tee $14
+      local.tee $28
       f32x4.mul
-      local.get $23
+      local.get $16
       f32x4.add
-      local.set $23
+      local.set $16
       local.get $29
-      local.get $14
+      local.get $28
       f32x4.mul
-      local.get $12
-      f32x4.add
-      local.set $12
-      local.get $13
       local.get $17
+      f32x4.add
+      local.set $17
+      local.get $13
+      local.get $23
       local.get $27
       i32.add
       v128.load
       local.tee $13
       f32x4.mul
-      local.get $22
+      local.get $18
       f32x4.add
-      local.set $22
+      local.set $18
       local.get $29
       local.get $13
       f32x4.mul
-      local.get $26
+      local.get $12
       f32x4.add
-      local.set $26
+      local.set $12
       local.get $1
       i32.const 4
       i32.add
@@ -7423,115 +7423,156 @@
      i32.const 2
      i32.shl
      local.tee $1
-     local.get $15
+     local.get $26
      i32.add
-     local.set $15
+     local.set $24
      local.get $1
-     local.get $16
+     local.get $25
      i32.add
      local.tee $1
      local.get $2
      i32.add
-     local.tee $16
-     v128.load32_zero
-     local.set $13
-     local.get $4
-     i32.const 1
-     i32.gt_s
-     if
-      local.get $13
-      local.get $16
-      f32.load offset=4
-      f32x4.replace_lane 1
+     local.set $25
+     block $src/kernels/wasm/assembly/memory/loadLanes|inlined.7 (result v128)
+      local.get $4
+      i32.const 4
+      i32.ge_s
+      if
+       local.get $25
+       v128.load
+       br $src/kernels/wasm/assembly/memory/loadLanes|inlined.7
+      end
+      local.get $4
+      i32.const 0
+      i32.gt_s
+      if (result v128)
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.get $25
+       i32.load
+       i32x4.replace_lane 0
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
       local.set $13
+      local.get $4
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $13
+       local.get $25
+       i32.load offset=4
+       i32x4.replace_lane 1
+       local.set $13
+      end
+      local.get $4
+      i32.const 2
+      i32.gt_s
+      if (result v128)
+       local.get $13
+       local.get $25
+       i32.load offset=8
+       i32x4.replace_lane 2
+      else
+       local.get $13
+      end
      end
-     local.get $4
-     i32.const 2
-     i32.gt_s
-     if (result v128)
-      local.get $13
-      local.get $16
-      f32.load offset=8
-      f32x4.replace_lane 2
-     else
-      local.get $13
-     end
-     local.tee $14
-     local.get $15
-     local.get $19
+     local.tee $28
+     local.get $21
+     local.get $24
      i32.add
      v128.load
-     local.get $21
+     local.get $19
      v128.and
      local.tee $29
      f32x4.mul
-     local.get $25
+     local.get $14
      f32x4.add
-     local.set $25
+     local.set $14
      local.get $1
      local.get $3
      i32.add
-     local.tee $1
-     v128.load32_zero
-     local.set $13
-     local.get $4
-     i32.const 1
-     i32.gt_s
-     if
-      local.get $13
-      local.get $1
-      f32.load offset=4
-      f32x4.replace_lane 1
+     local.set $1
+     block $src/kernels/wasm/assembly/memory/loadLanes|inlined.8 (result v128)
+      local.get $4
+      i32.const 4
+      i32.ge_s
+      if
+       local.get $1
+       v128.load
+       br $src/kernels/wasm/assembly/memory/loadLanes|inlined.8
+      end
+      local.get $4
+      i32.const 0
+      i32.gt_s
+      if (result v128)
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.get $1
+       i32.load
+       i32x4.replace_lane 0
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
       local.set $13
+      local.get $4
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $13
+       local.get $1
+       i32.load offset=4
+       i32x4.replace_lane 1
+       local.set $13
+      end
+      local.get $4
+      i32.const 2
+      i32.gt_s
+      if (result v128)
+       local.get $13
+       local.get $1
+       i32.load offset=8
+       i32x4.replace_lane 2
+      else
+       local.get $13
+      end
      end
-     local.get $4
-     i32.const 2
-     i32.gt_s
-     if
-      local.get $13
-      local.get $1
-      f32.load offset=8
-      f32x4.replace_lane 2
-      local.set $13
-     end
-     local.get $13
+     local.tee $13
      local.get $29
      f32x4.mul
-     local.get $24
-     f32x4.add
-     local.set $24
-     local.get $14
      local.get $15
-     local.get $18
+     f32x4.add
+     local.set $15
+     local.get $28
+     local.get $22
+     local.get $24
      i32.add
      v128.load
-     local.get $21
+     local.get $19
      v128.and
      local.tee $29
      f32x4.mul
-     local.get $23
+     local.get $16
      f32x4.add
-     local.set $23
-     local.get $14
-     local.get $15
-     local.get $17
-     i32.add
-     v128.load
-     local.get $21
-     v128.and
-     local.tee $14
-     f32x4.mul
-     local.get $22
-     f32x4.add
-     local.set $22
-     local.get $13
-     local.get $14
-     f32x4.mul
-     local.get $26
-     f32x4.add
-     local.set $26
+     local.set $16
      local.get $13
      local.get $29
+     f32x4.mul
+     local.get $17
+     f32x4.add
+     local.set $17
+     local.get $28
+     local.get $23
+     local.get $24
+     i32.add
+     v128.load
+     local.get $19
+     v128.and
+     local.tee $28
+     f32x4.mul
+     local.get $18
+     f32x4.add
+     local.set $18
+     local.get $13
+     local.get $28
      f32x4.mul
      local.get $12
      f32x4.add
@@ -7551,14 +7592,14 @@
    local.get $8
    local.get $8
    f32.load
-   local.get $25
+   local.get $14
    f32x4.extract_lane 0
-   local.get $25
+   local.get $14
    f32x4.extract_lane 1
    f32.add
-   local.get $25
+   local.get $14
    f32x4.extract_lane 2
-   local.get $25
+   local.get $14
    f32x4.extract_lane 3
    f32.add
    f32.add
@@ -7574,14 +7615,14 @@
    i32.add
    local.get $8
    f32.load offset=4
-   local.get $23
+   local.get $16
    f32x4.extract_lane 0
-   local.get $23
+   local.get $16
    f32x4.extract_lane 1
    f32.add
-   local.get $23
+   local.get $16
    f32x4.extract_lane 2
-   local.get $23
+   local.get $16
    f32x4.extract_lane 3
    f32.add
    f32.add
@@ -7597,14 +7638,14 @@
    i32.add
    local.get $8
    f32.load offset=8
-   local.get $22
+   local.get $18
    f32x4.extract_lane 0
-   local.get $22
+   local.get $18
    f32x4.extract_lane 1
    f32.add
-   local.get $22
+   local.get $18
    f32x4.extract_lane 2
-   local.get $22
+   local.get $18
    f32x4.extract_lane 3
    f32.add
    f32.add
@@ -7627,14 +7668,14 @@
     local.tee $0
     local.get $0
     f32.load
-    local.get $24
+    local.get $15
     f32x4.extract_lane 0
-    local.get $24
+    local.get $15
     f32x4.extract_lane 1
     f32.add
-    local.get $24
+    local.get $15
     f32x4.extract_lane 2
-    local.get $24
+    local.get $15
     f32x4.extract_lane 3
     f32.add
     f32.add
@@ -7655,14 +7696,14 @@
     local.tee $0
     local.get $0
     f32.load
-    local.get $12
+    local.get $17
     f32x4.extract_lane 0
-    local.get $12
+    local.get $17
     f32x4.extract_lane 1
     f32.add
-    local.get $12
+    local.get $17
     f32x4.extract_lane 2
-    local.get $12
+    local.get $17
     f32x4.extract_lane 3
     f32.add
     f32.add
@@ -7683,14 +7724,14 @@
     local.tee $0
     local.get $0
     f32.load
-    local.get $26
+    local.get $12
     f32x4.extract_lane 0
-    local.get $26
+    local.get $12
     f32x4.extract_lane 1
     f32.add
-    local.get $26
+    local.get $12
     f32x4.extract_lane 2
-    local.get $26
+    local.get $12
     f32x4.extract_lane 3
     f32.add
     f32.add
@@ -18608,124 +18649,194 @@
  )
  (func $src/kernels/wasm/assembly/pool/plane2x2Backward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
   (local $10 i32)
-  (local $11 i32)
+  (local $11 v128)
   (local $12 i32)
-  (local $13 v128)
-  (local $14 v128)
+  (local $13 i32)
+  (local $14 i32)
   (local $15 i32)
-  (local $16 v128)
-  (local $17 i32)
+  (local $16 i32)
+  (local $17 v128)
   (local $18 i32)
-  (local $19 i32)
-  (local $20 f32)
-  (local $21 f32)
-  (local $22 f32)
+  (local $19 v128)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
   (local $23 i32)
   (local $24 v128)
   (local $25 v128)
   (local $26 v128)
-  (local $27 i32)
+  (local $27 v128)
+  (local $28 v128)
+  (local $29 v128)
+  (local $30 v128)
+  (local $31 v128)
+  (local $32 i32)
   local.get $7
   i32.const 2
   i32.shl
-  local.set $17
+  local.set $16
+  i32.const 1
+  i32.const 2
+  i32.const 0
+  local.get $3
+  select
+  local.get $4
+  select
+  local.set $15
   loop $for-loop|0
    local.get $8
-   local.get $15
+   local.get $14
    i32.gt_s
    if
     local.get $2
-    local.get $15
+    local.get $14
     i32.const 1
     i32.shl
     local.get $7
     i32.mul
-    local.tee $18
+    local.tee $20
     i32.const 2
     i32.shl
     i32.add
-    local.set $19
+    local.set $13
     i32.const 0
-    local.set $12
+    local.set $18
     loop $for-loop|1
-     local.get $12
+     local.get $18
      i32.const 4
      i32.add
      local.get $9
      i32.le_s
      if
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $9
-      local.get $15
-      i32.mul
-      local.get $12
+      local.get $3
+      local.get $18
+      i32.const 1
+      i32.shl
+      local.tee $12
+      local.get $20
       i32.add
       i32.const 2
       i32.shl
-      local.tee $11
+      i32.add
+      local.set $21
+      local.get $15
+      i32.const 2
+      i32.eq
+      local.set $22
+      local.get $9
+      local.get $14
+      i32.mul
+      local.get $18
+      i32.add
+      i32.const 2
+      i32.shl
+      local.tee $23
       local.get $0
       i32.add
       v128.load
-      local.tee $13
+      local.set $11
       local.get $1
-      local.get $11
+      local.get $23
       i32.add
       v128.load
-      local.tee $24
-      local.get $12
-      i32.const 1
-      i32.shl
-      local.tee $23
+      local.set $24
       local.get $5
-      local.get $18
+      local.get $20
       i32.add
+      local.get $12
       i32.add
+      local.set $12
+      local.get $15
+      i32.const 1
+      i32.eq
+      if (result v128)
+       local.get $4
+       local.get $23
+       i32.add
+       v128.load
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $25
+      local.get $22
+      if (result v128)
+       local.get $21
+       v128.load
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $26
+      local.get $22
+      if (result v128)
+       local.get $21
+       v128.load offset=16
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $27
+      local.get $22
+      if (result v128)
+       local.get $16
+       local.get $21
+       i32.add
+       v128.load
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $28
+      local.get $22
+      if (result v128)
+       local.get $16
+       local.get $21
+       i32.add
+       v128.load offset=16
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $29
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.get $11
+      local.get $24
+      local.get $12
       i32x4.splat
       v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
       i32x4.add
-      local.tee $25
+      local.tee $30
       i32x4.eq
       v128.and
       f32x4.add
-      local.set $14
-      local.get $19
-      local.get $23
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $23
-      local.get $14
+      local.tee $17
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $13
+      local.get $11
       local.get $24
-      local.get $25
+      local.get $30
       v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
       i32x4.add
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $26
+      local.tee $31
       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-      local.set $16
-      local.get $14
-      local.get $26
+      local.set $19
+      local.get $17
+      local.get $31
       i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-      local.set $14
+      local.set $17
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $13
+      local.get $11
       local.get $24
-      local.get $25
+      local.get $30
       local.get $7
       i32x4.splat
       i32x4.add
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $26
+      local.tee $31
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $13
+      local.get $11
       local.get $24
-      local.get $25
+      local.get $30
       local.get $7
       i32.const 1
       i32.add
@@ -18734,20 +18845,19 @@
       i32x4.eq
       v128.and
       f32x4.add
-      local.tee $24
+      local.tee $11
       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-      local.set $13
-      local.get $26
-      local.get $24
-      i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
       local.set $24
-      local.get $4
+      local.get $31
+      local.get $11
+      i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+      local.set $11
+      local.get $15
+      i32.const 1
+      i32.eq
       if (result v128)
        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $4
-       local.get $11
-       i32.add
-       v128.load
+       local.get $25
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
        v128.and
@@ -18755,68 +18865,54 @@
        local.get $25
        i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
        local.tee $26
-       local.get $16
+       local.get $19
        f32x4.mul
-       local.set $16
+       local.set $19
        local.get $25
        local.get $25
        i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
        local.tee $25
-       local.get $14
+       local.get $17
        f32x4.mul
-       local.set $14
-       local.get $26
-       local.get $13
-       f32x4.mul
-       local.set $13
+       local.set $17
        local.get $25
+       local.get $11
+       f32x4.mul
+       local.set $11
+       local.get $26
        local.get $24
        f32x4.mul
       else
-       local.get $3
+       local.get $15
+       i32.const 2
+       i32.eq
        if (result v128)
         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $3
-        local.get $18
-        local.get $12
-        i32.const 1
-        i32.shl
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $11
-        v128.load
+        local.get $27
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
-        local.get $16
-        f32x4.mul
-        local.set $16
-        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $11
-        v128.load offset=16
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        f32x4.gt
-        v128.and
-        local.get $14
-        f32x4.mul
-        local.set $14
-        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $11
         local.get $17
-        i32.add
-        local.tee $11
-        v128.load
+        f32x4.mul
+        local.set $17
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $29
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
-        local.get $13
-        f32x4.mul
-        local.set $13
-        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
         local.get $11
-        v128.load offset=16
+        f32x4.mul
+        local.set $11
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $26
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.and
+        local.get $19
+        f32x4.mul
+        local.set $19
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $28
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
@@ -18827,152 +18923,785 @@
        end
       end
       local.set $24
-      local.get $23
-      local.get $16
-      v128.store
-      local.get $23
-      local.get $14
-      v128.store offset=16
-      local.get $17
-      local.get $23
-      i32.add
-      local.tee $11
       local.get $13
+      local.get $18
+      i32.const 3
+      i32.shl
+      i32.add
+      local.tee $12
+      local.get $19
       v128.store
-      local.get $11
-      local.get $24
+      local.get $12
+      local.get $17
       v128.store offset=16
       local.get $12
+      local.get $16
+      i32.add
+      local.tee $12
+      local.get $24
+      v128.store
+      local.get $12
+      local.get $11
+      v128.store offset=16
+      local.get $18
       i32.const 4
       i32.add
-      local.set $12
+      local.set $18
       br $for-loop|1
      end
     end
-    loop $for-loop|2
+    local.get $9
+    local.get $18
+    i32.gt_s
+    if
+     local.get $3
+     local.get $20
+     local.get $18
+     i32.const 1
+     i32.shl
+     i32.add
+     i32.const 2
+     i32.shl
+     i32.add
+     local.set $21
+     local.get $15
+     i32.const 2
+     i32.eq
+     local.set $12
      local.get $9
-     local.get $12
-     i32.gt_s
-     if
+     local.get $14
+     i32.mul
+     local.get $18
+     i32.add
+     i32.const 2
+     i32.shl
+     local.tee $22
+     local.get $0
+     i32.add
+     local.set $23
+     block $src/kernels/wasm/assembly/memory/loadLanes|inlined.0 (result v128)
       local.get $9
-      local.get $15
-      i32.mul
-      local.get $12
-      i32.add
-      i32.const 2
-      i32.shl
-      local.tee $11
-      local.get $0
-      i32.add
-      f32.load
-      local.set $21
-      local.get $1
-      local.get $11
-      i32.add
-      i32.load
-      local.set $27
-      f32.const 1
-      f32.const 0
-      local.get $4
-      if (result i32)
-       local.get $4
-       local.get $11
-       i32.add
-       f32.load
-       f32.const 0
-       f32.gt
-      else
-       i32.const 0
+      local.get $18
+      i32.sub
+      local.tee $32
+      i32.const 4
+      i32.ge_s
+      if
+       local.get $23
+       v128.load
+       br $src/kernels/wasm/assembly/memory/loadLanes|inlined.0
       end
-      select
-      local.set $22
+      local.get $32
       i32.const 0
+      i32.gt_s
+      if (result v128)
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.get $23
+       i32.load
+       i32x4.replace_lane 0
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
       local.set $11
-      loop $for-loop|3
+      local.get $32
+      i32.const 1
+      i32.gt_s
+      if
        local.get $11
+       local.get $23
+       i32.load offset=4
+       i32x4.replace_lane 1
+       local.set $11
+      end
+      local.get $32
+      i32.const 2
+      i32.gt_s
+      if (result v128)
+       local.get $11
+       local.get $23
+       i32.load offset=8
+       i32x4.replace_lane 2
+      else
+       local.get $11
+      end
+     end
+     local.set $24
+     local.get $1
+     local.get $22
+     i32.add
+     local.set $23
+     block $src/kernels/wasm/assembly/memory/loadLanes|inlined.1 (result v128)
+      local.get $32
+      i32.const 4
+      i32.ge_s
+      if
+       local.get $23
+       v128.load
+       br $src/kernels/wasm/assembly/memory/loadLanes|inlined.1
+      end
+      local.get $32
+      i32.const 0
+      i32.gt_s
+      if (result v128)
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.get $23
+       i32.load
+       i32x4.replace_lane 0
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $11
+      local.get $32
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $11
+       local.get $23
+       i32.load offset=4
+       i32x4.replace_lane 1
+       local.set $11
+      end
+      local.get $32
+      i32.const 2
+      i32.gt_s
+      if (result v128)
+       local.get $11
+       local.get $23
+       i32.load offset=8
+       i32x4.replace_lane 2
+      else
+       local.get $11
+      end
+     end
+     local.set $25
+     local.get $5
+     local.get $20
+     i32.add
+     local.get $18
+     i32.const 1
+     i32.shl
+     i32.add
+     local.set $20
+     local.get $15
+     i32.const 1
+     i32.eq
+     if (result v128)
+      local.get $4
+      local.get $22
+      i32.add
+      local.set $22
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.2 (result v128)
+       local.get $32
        i32.const 4
-       i32.lt_s
+       i32.ge_s
+       if
+        local.get $22
+        v128.load
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.2
+       end
+       local.get $32
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $22
+        i32.load
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $32
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $11
+        local.get $22
+        i32.load offset=4
+        i32x4.replace_lane 1
+        local.set $11
+       end
+       local.get $32
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $22
+        i32.load offset=8
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $26
+     local.get $12
+     if (result v128)
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.3 (result v128)
+       local.get $32
+       i32.const 1
+       i32.shl
+       local.tee $22
+       i32.const 4
+       i32.ge_s
        if
         local.get $21
-        f32.const 0
-        f32.add
-        f32.const 0
-        local.get $27
-        local.get $18
-        local.get $12
-        i32.const 1
-        i32.shl
-        i32.add
+        v128.load
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.3
+       end
+       local.get $22
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $21
+        i32.load
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $22
+       i32.const 1
+       i32.gt_s
+       if
         local.get $11
-        i32.const 1
-        i32.shr_s
-        local.get $7
-        i32.mul
-        i32.add
-        local.get $11
-        i32.const 1
-        i32.and
-        i32.add
-        local.tee $23
-        local.get $5
-        i32.add
-        i32.eq
-        select
-        local.set $20
-        local.get $2
-        local.get $23
-        i32.const 2
-        i32.shl
-        i32.add
-        local.get $4
-        if (result f32)
-         local.get $22
-        else
-         f32.const 1
-         f32.const 0
-         local.get $3
-         if (result i32)
-          local.get $3
-          local.get $23
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32.const 0
-          f32.gt
-         else
-          i32.const 0
-         end
-         select
-        end
-        local.get $20
-        f32.mul
-        local.get $20
-        i32.const 1
-        local.get $4
-        local.get $3
-        select
-        select
-        f32.store
-        local.get $11
-        i32.const 1
-        i32.add
+        local.get $21
+        i32.load offset=4
+        i32x4.replace_lane 1
         local.set $11
-        br $for-loop|3
+       end
+       local.get $22
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $21
+        i32.load offset=8
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $27
+     local.get $12
+     if (result v128)
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.4 (result v128)
+       local.get $32
+       i32.const 1
+       i32.shl
+       i32.const 4
+       i32.sub
+       local.tee $22
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $21
+        v128.load offset=16
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.4
+       end
+       local.get $22
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $21
+        i32.load offset=16
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $22
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $11
+        local.get $21
+        i32.load offset=20
+        i32x4.replace_lane 1
+        local.set $11
+       end
+       local.get $22
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $21
+        i32.load offset=24
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $28
+     local.get $12
+     if (result v128)
+      local.get $16
+      local.get $21
+      i32.add
+      local.set $22
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.5 (result v128)
+       local.get $32
+       i32.const 1
+       i32.shl
+       local.tee $23
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $22
+        v128.load
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.5
+       end
+       local.get $23
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $22
+        i32.load
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $23
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $11
+        local.get $22
+        i32.load offset=4
+        i32x4.replace_lane 1
+        local.set $11
+       end
+       local.get $23
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $22
+        i32.load offset=8
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $29
+     local.get $12
+     if (result v128)
+      local.get $16
+      local.get $21
+      i32.add
+      local.set $12
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.6 (result v128)
+       local.get $32
+       i32.const 1
+       i32.shl
+       i32.const 4
+       i32.sub
+       local.tee $21
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $12
+        v128.load offset=16
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.6
+       end
+       local.get $21
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $12
+        i32.load offset=16
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $11
+       local.get $21
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $11
+        local.get $12
+        i32.load offset=20
+        i32x4.replace_lane 1
+        local.set $11
+       end
+       local.get $21
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $11
+        local.get $12
+        i32.load offset=24
+        i32x4.replace_lane 2
+       else
+        local.get $11
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $30
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.get $24
+     local.get $25
+     local.get $20
+     i32x4.splat
+     v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
+     i32x4.add
+     local.tee $11
+     i32x4.eq
+     v128.and
+     f32x4.add
+     local.tee $17
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.get $24
+     local.get $25
+     local.get $11
+     v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
+     i32x4.add
+     i32x4.eq
+     v128.and
+     f32x4.add
+     local.tee $31
+     i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+     local.set $19
+     local.get $17
+     local.get $31
+     i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+     local.set $17
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.get $24
+     local.get $25
+     local.get $11
+     local.get $7
+     i32x4.splat
+     i32x4.add
+     i32x4.eq
+     v128.and
+     f32x4.add
+     local.tee $31
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     local.get $24
+     local.get $25
+     local.get $11
+     local.get $7
+     i32.const 1
+     i32.add
+     i32x4.splat
+     i32x4.add
+     i32x4.eq
+     v128.and
+     f32x4.add
+     local.tee $11
+     i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+     local.set $24
+     local.get $31
+     local.get $11
+     i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+     local.set $11
+     local.get $15
+     i32.const 1
+     i32.eq
+     if (result v128)
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $26
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      v128.and
+      local.tee $25
+      local.get $25
+      i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
+      local.tee $26
+      local.get $19
+      f32x4.mul
+      local.set $19
+      local.get $25
+      local.get $25
+      i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
+      local.tee $25
+      local.get $17
+      f32x4.mul
+      local.set $17
+      local.get $25
+      local.get $11
+      f32x4.mul
+      local.set $11
+      local.get $26
+      local.get $24
+      f32x4.mul
+     else
+      local.get $15
+      i32.const 2
+      i32.eq
+      if (result v128)
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $28
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $17
+       f32x4.mul
+       local.set $17
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $30
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $11
+       f32x4.mul
+       local.set $11
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $27
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $19
+       f32x4.mul
+       local.set $19
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $29
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.gt
+       v128.and
+       local.get $24
+       f32x4.mul
+      else
+       local.get $24
+      end
+     end
+     local.set $24
+     local.get $13
+     local.get $18
+     i32.const 3
+     i32.shl
+     i32.add
+     local.set $12
+     block $src/kernels/wasm/assembly/pool/windows2x2Backward|inlined.1
+      local.get $32
+      i32.const 4
+      i32.eq
+      if
+       local.get $12
+       local.get $19
+       v128.store
+       local.get $12
+       local.get $17
+       v128.store offset=16
+       local.get $12
+       local.get $16
+       i32.add
+       local.tee $12
+       local.get $24
+       v128.store
+       local.get $12
+       local.get $11
+       v128.store offset=16
+       br $src/kernels/wasm/assembly/pool/windows2x2Backward|inlined.1
+      end
+      block $src/kernels/wasm/assembly/memory/storeLanes|inlined.20
+       local.get $32
+       i32.const 1
+       i32.shl
+       local.tee $18
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $12
+        local.get $19
+        v128.store
+        br $src/kernels/wasm/assembly/memory/storeLanes|inlined.20
+       end
+       local.get $18
+       i32.const 0
+       i32.gt_s
+       if
+        local.get $12
+        local.get $19
+        i32x4.extract_lane 0
+        i32.store
+       end
+       local.get $18
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $12
+        local.get $19
+        i32x4.extract_lane 1
+        i32.store offset=4
+       end
+       local.get $18
+       i32.const 2
+       i32.gt_s
+       if
+        local.get $12
+        local.get $19
+        i32x4.extract_lane 2
+        i32.store offset=8
        end
       end
       local.get $12
-      i32.const 1
+      local.get $16
       i32.add
-      local.set $12
-      br $for-loop|2
+      local.set $18
+      block $src/kernels/wasm/assembly/memory/storeLanes|inlined.21
+       local.get $32
+       i32.const 1
+       i32.shl
+       local.tee $20
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $18
+        local.get $24
+        v128.store
+        br $src/kernels/wasm/assembly/memory/storeLanes|inlined.21
+       end
+       local.get $20
+       i32.const 0
+       i32.gt_s
+       if
+        local.get $18
+        local.get $24
+        i32x4.extract_lane 0
+        i32.store
+       end
+       local.get $20
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $18
+        local.get $24
+        i32x4.extract_lane 1
+        i32.store offset=4
+       end
+       local.get $20
+       i32.const 2
+       i32.gt_s
+       if
+        local.get $18
+        local.get $24
+        i32x4.extract_lane 2
+        i32.store offset=8
+       end
+      end
+      local.get $32
+      i32.const 2
+      i32.gt_s
+      if
+       block $src/kernels/wasm/assembly/memory/storeLanes|inlined.22
+        local.get $32
+        i32.const 1
+        i32.shl
+        i32.const 4
+        i32.sub
+        local.tee $18
+        i32.const 4
+        i32.ge_s
+        if
+         local.get $12
+         local.get $17
+         v128.store offset=16
+         br $src/kernels/wasm/assembly/memory/storeLanes|inlined.22
+        end
+        local.get $18
+        i32.const 0
+        i32.gt_s
+        if
+         local.get $12
+         local.get $17
+         i32x4.extract_lane 0
+         i32.store offset=16
+        end
+        local.get $18
+        i32.const 1
+        i32.gt_s
+        if
+         local.get $12
+         local.get $17
+         i32x4.extract_lane 1
+         i32.store offset=20
+        end
+        local.get $18
+        i32.const 2
+        i32.gt_s
+        if
+         local.get $12
+         local.get $17
+         i32x4.extract_lane 2
+         i32.store offset=24
+        end
+       end
+       local.get $12
+       local.get $16
+       i32.add
+       local.set $12
+       block $src/kernels/wasm/assembly/memory/storeLanes|inlined.23
+        local.get $32
+        i32.const 1
+        i32.shl
+        i32.const 4
+        i32.sub
+        local.tee $18
+        i32.const 4
+        i32.ge_s
+        if
+         local.get $12
+         local.get $11
+         v128.store offset=16
+         br $src/kernels/wasm/assembly/memory/storeLanes|inlined.23
+        end
+        local.get $18
+        i32.const 0
+        i32.gt_s
+        if
+         local.get $12
+         local.get $11
+         i32x4.extract_lane 0
+         i32.store offset=16
+        end
+        local.get $18
+        i32.const 1
+        i32.gt_s
+        if
+         local.get $12
+         local.get $11
+         i32x4.extract_lane 1
+         i32.store offset=20
+        end
+        local.get $18
+        i32.const 2
+        i32.gt_s
+        if
+         local.get $12
+         local.get $11
+         i32x4.extract_lane 2
+         i32.store offset=24
+        end
+       end
+      end
      end
     end
     local.get $9
     i32.const 1
     i32.shl
     local.set $12
-    loop $for-loop|4
+    loop $for-loop|2
      local.get $7
      local.get $12
      i32.gt_s
@@ -18980,15 +19709,15 @@
       local.get $12
       i32.const 2
       i32.shl
-      local.tee $11
-      local.get $19
+      local.tee $18
+      local.get $13
       i32.add
       f32.const 0
       f32.store
-      local.get $17
-      local.get $19
+      local.get $13
+      local.get $16
       i32.add
-      local.get $11
+      local.get $18
       i32.add
       f32.const 0
       f32.store
@@ -18996,13 +19725,13 @@
       i32.const 1
       i32.add
       local.set $12
-      br $for-loop|4
+      br $for-loop|2
      end
     end
-    local.get $15
+    local.get $14
     i32.const 1
     i32.add
-    local.set $15
+    local.set $14
     br $for-loop|0
    end
   end
@@ -19023,7 +19752,7 @@
   local.get $0
   i32.sub
   local.set $2
-  loop $for-loop|5
+  loop $for-loop|3
    local.get $10
    i32.const 4
    i32.add
@@ -19040,10 +19769,10 @@
     v128.store
     local.get $0
     local.set $10
-    br $for-loop|5
+    br $for-loop|3
    end
   end
-  loop $for-loop|6
+  loop $for-loop|4
    local.get $2
    local.get $10
    i32.gt_s
@@ -19059,7 +19788,7 @@
     i32.const 1
     i32.add
     local.set $10
-    br $for-loop|6
+    br $for-loop|4
    end
   end
  )
