@@ -336,6 +336,74 @@ for (const threads of [1, 2]) {
       }
     });
 
+    it('mul matches the reference exactly (NaN, ∞ and −0 included), inside a frame too', () => {
+      const rng = new Rng(61);
+      for (const size of [1, 3, 4, 5, 17, 65, 70_000]) { // the last past the threaded size
+        const [a, b] = [randomTensor(rng, [size], 'float32'), randomTensor(rng, [size], 'float32')];
+        a.data[0] = -0;
+        if (size > 4) [a.data[2], b.data[3], a.data[4], b.data[4]] = [Number.NaN, Infinity, Infinity, 0];
+        const expected = Array.from(refKernels.mul(a, b).data);
+        assert.deepEqual(Array.from(k.mul(a, b).data), expected, `mul size ${size}`);
+        assert.deepEqual(k.frame!(() => Array.from(k.mul(a, b).data)), expected, `mul size ${size} in a frame`);
+      }
+      const [a, b] = [randomTensor(rng, [2, 3], 'float32'), randomTensor(rng, [3, 2], 'float32')];
+      assert.throws(() => k.mul(a, b), /mul/); // the reference's shape error
+    });
+
+    it('softmaxCrossEntropy gives the reference\'s loss and gradient (weights, smoothing, ignored targets, spatial, both reductions)', () => {
+      const rng = new Rng(62);
+      let cases = 0, gradDiffs = 0, floats = 0;
+      for (let trial = 0; trial < 60; trial++) {
+        const N = 1 + rng.int(9), K = 1 + rng.int(13);
+        const spatial = trial % 3 === 2 ? [1 + rng.int(5), 1 + rng.int(4)] : [];
+        const logits = randomTensor(rng, [N, K, ...spatial], 'float32');
+        const scale = [1, 10, 1e4][trial % 3];
+        for (let i = 0; i < logits.size; i++) logits.data[i] *= scale;
+        const positions = logits.size / K;
+        const ignoreIndex = [null, -100, 0][trial % 4 === 3 ? 2 : trial % 2];
+        const targets = Int32Array.from({ length: positions }, () => (rng.int(5) === 0 && ignoreIndex !== null ? ignoreIndex : rng.int(K)));
+        if (trial === 7) targets.fill(ignoreIndex ?? 0); // every position ignored with 'mean': 0/0
+        const weight = trial % 5 < 2 ? null : Tensor.from(Array.from({ length: K }, () => rng.uniform(0.1, 3)), [K], 'float32');
+        const options = { weight, labelSmoothing: [0, 0.1, 1][trial % 3], reduction: trial % 4 === 1 ? 'sum' as const : 'mean' as const, ignoreIndex };
+        const name = `trial ${trial} ${shapeName(logits.shape)} ${JSON.stringify({ ...options, weight: !!weight })}`;
+        const expected = refKernels.softmaxCrossEntropy(logits, targets, options);
+        for (const framed of [false, true]) {
+          const [loss, grad] = (framed ? k.frame!.bind(k) : (fn: () => [number, number[]]) => fn())(() => {
+            const r = k.softmaxCrossEntropy(logits, targets, options);
+            if (framed) assert.ok(k.runtime.holds(r.grad.data as Float32Array), `${name}: the gradient is not the wasm kernel's view`);
+            return [r.loss, Array.from(r.grad.data)] as [number, number[]];
+          });
+          if (Number.isNaN(expected.loss)) assert.ok(Number.isNaN(loss), `${name}: loss ${loss}, expected NaN`);
+          else assert.ok(Math.abs(loss - expected.loss) <= 1e-12 * Math.max(1, Math.abs(expected.loss)), `${name}: loss ${loss} vs ${expected.loss}`);
+          // float64 exp and log differ from V8's in the last bits at most: a float32 entry is the same or one ulp off.
+          grad.forEach((g, i) => {
+            const e = expected.grad.data[i];
+            if (g !== e || Object.is(g, -0) !== Object.is(e, -0)) gradDiffs++;
+            assert.ok(Math.abs(g - e) <= Math.abs(e) * 2 ** -23 + 1e-45, `${name}${framed ? ' framed' : ''}: grad[${i}] ${g} vs ${e}`);
+          });
+          floats += grad.length;
+        }
+        cases++;
+      }
+      assert.equal(cases, 60);
+      assert.ok(gradDiffs <= floats / 1000, `${gradDiffs} of ${floats} gradient floats differ from the reference's`);
+    });
+
+    it('softmaxCrossEntropy keeps NaN and ∞ logits as the reference does, and leaves bad targets to it', () => {
+      const logits = Tensor.from([0, Number.NaN, 1, Infinity, 2, 3, 1, 2, -Infinity, 4, 5, 6], [4, 3], 'float32');
+      const targets = Int32Array.from([0, 1, 2, 2]);
+      const options = { weight: null, labelSmoothing: 0, reduction: 'sum' as const, ignoreIndex: null };
+      const expected = refKernels.softmaxCrossEntropy(logits, targets, options);
+      const got = k.softmaxCrossEntropy(logits, targets, options);
+      assert.ok(Number.isNaN(got.loss) && Number.isNaN(expected.loss));
+      assert.deepEqual(Array.from(got.grad.data), Array.from(expected.grad.data));
+      // A target outside [0, K) reaches the reference kernel (which reads no memory past a row).
+      const bad = Int32Array.from([0, 3, 1, -1]);
+      const r = k.softmaxCrossEntropy(logits, bad, options), ref = refKernels.softmaxCrossEntropy(logits, bad, options);
+      assert.deepEqual(Array.from(r.grad.data), Array.from(ref.grad.data));
+      assert.throws(() => k.softmaxCrossEntropy(logits, Int32Array.from([0, 1]), options), /4 positions of logits but 2 targets/);
+    });
+
     it('leaves float64 to the reference kernels', () => {
       const rng = new Rng(30);
       const a = randomTensor(rng, [5, 7], 'float64');

@@ -12,16 +12,22 @@ function checkRows(kernel: string, x: Tensor): [number, number] {
 
 /**
  * Writes the log softmax of the K logits z[offset + k·stride] into logP:
- * log pₖ = (zₖ − m) − log Σⱼ e^{zⱼ − m}, m = maxⱼ zⱼ. stride is 1 for a row of [N, K] and the
- * spatial size H·W for a pixel of [N, K, H, W].
+ * log pₖ = (zₖ − m) − log Σⱼ e^{zⱼ − m}, m = maxⱼ zⱼ, and, when given, pₖ = e^{zₖ − m} / Σⱼ e^{zⱼ − m}
+ * into p (the exponentials of the sum, not a second e^x each). stride is 1 for a row of [N, K] and
+ * the spatial size H·W for a pixel of [N, K, H, W].
  */
-function logSoftmaxRow(z: ArrayLike<number>, offset: number, K: number, logP: Float64Array, stride = 1): void {
+function logSoftmaxRow(z: ArrayLike<number>, offset: number, K: number, logP: Float64Array, stride = 1, p: Float64Array | null = null): void {
   let m = -Infinity;
   for (let k = 0; k < K; k++) m = Math.max(m, z[offset + k * stride]);
   let sum = 0;
-  for (let k = 0; k < K; k++) sum += Math.exp(z[offset + k * stride] - m);
+  for (let k = 0; k < K; k++) {
+    const e = Math.exp(z[offset + k * stride] - m);
+    if (p) p[k] = e;
+    sum += e;
+  }
   const logSum = Math.log(sum);
   for (let k = 0; k < K; k++) logP[k] = z[offset + k * stride] - m - logSum;
+  if (p) for (let k = 0; k < K; k++) p[k] /= sum;
 }
 
 /** pₙₖ = e^{zₙₖ − mₙ} / Σⱼ e^{zₙⱼ − mₙ}. */
@@ -66,20 +72,20 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options
   let total = 0;
   let divisor = options.reduction === 'sum' ? 1 : 0;
   const grad = Tensor.zeros(logits.shape, dtype);
-  const logP = new Float64Array(K);
+  const logP = new Float64Array(K), p = new Float64Array(K);
   for (let n = 0; n < N; n++) {
     for (let s = 0; s < S; s++) {
       const t = targets[n * S + s];
       if (t === ignoreIndex) continue; // no loss, zero gradient, not counted
       const offset = n * K * S + s; // z[n, k, s] at offset + k·S
-      logSoftmaxRow(logits.data, offset, K, logP, S);
+      logSoftmaxRow(logits.data, offset, K, logP, S, p);
       let smooth = 0; // Σₖ w[k]·(−log p[k])
       for (let k = 0; k < K; k++) smooth -= w(k) * logP[k];
       total += (1 - eps) * w(t) * -logP[t] + (eps / K) * smooth;
       if (options.reduction === 'mean') divisor += weight ? w(t) : 1;
       const scale = (1 - eps) * w(t) + (eps / K) * weightSum;
       for (let j = 0; j < K; j++) {
-        grad.data[offset + j * S] = Math.exp(logP[j]) * scale - (eps / K) * w(j) - (j === t ? (1 - eps) * w(t) : 0);
+        grad.data[offset + j * S] = p[j] * scale - (eps / K) * w(j) - (j === t ? (1 - eps) * w(t) : 0);
       }
     }
   }

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend's memory-bound kernels: batch normalisation, channel-wise bias and its
-// gradient, a Graph's Add and the max-pool backward scatter, each a SIMD pass. Inside a frame
+// gradient, a Graph's Add, the element-wise product (dropout's mask), the max-pool backward
+// scatter, each a SIMD pass, and the fused softmax + cross-entropy (float64, assembly/softmax.ts). Inside a frame
 // (Kernels.frame) their tensors are not copied in or out, so the passes themselves are the cost:
 // batch norm (by channels) and Add (by ranges) share them with the workers when large. float64
 // calls and shapes the wasm loops do not take go to the reference kernels, which also give the
 // error messages for bad input.
-import type { BatchNormStats, EpilogueOptions, Kernels } from '../backend.js';
+import type { BatchNormStats, CrossEntropyOptions, EpilogueOptions, Kernels, LossResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import type { WasmRuntime } from './runtime.js';
 
 type SimpleKernels = Pick<Kernels, 'batchNormStats' | 'batchNormForward' | 'batchNormBackward' | 'addBias' |
-  'addChannelSums' | 'add' | 'maxPool2dBackward'>;
+  'addChannelSums' | 'add' | 'mul' | 'maxPool2dBackward' | 'softmaxCrossEntropy'>;
 
 function isFloat32(...tensors: readonly Tensor[]): boolean {
   return tensors.every((t) => t.data instanceof Float32Array);
@@ -72,7 +73,7 @@ export function maxPoolBackwardWords(pdy: number, pArgmax: number, pdx: number, 
     g.H, g.W, g.OH, g.OW, isPlain2x2(g) ? 1 : 0, pPooled];
 }
 
-/** y = a + b (op 0), max(a, 0) (op 1) or a > 0 ? b : 0·b (op 2, the ReLU backward) over n floats, in ranges shared among the threads when large. */
+/** y = a + b (op 0), max(a, 0) (op 1), a > 0 ? b : 0·b (op 2, the ReLU backward), max(a + b, 0) (op 3) or a·b (op 4) over n floats, in ranges shared among the threads when large. */
 export function elementwiseJob(rt: WasmRuntime): (op: number, a: number, b: number, y: number, n: number) => void {
   return (op, a, b, y, n) => {
     const parallel = rt.threads > 1 && n >= PARALLEL_MIN_FLOATS;
@@ -170,6 +171,44 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     return out(py, a.shape, a.size);
   }
 
+  function mul(a: Tensor, b: Tensor): Tensor {
+    if (!isFloat32(a, b) || a.rank !== b.rank || a.shape.some((d, i) => d !== b.shape[i])) return refKernels.mul(a, b);
+    rt.reset();
+    const py = rt.keep(a.size * 4);
+    elementwise(4, input(a), input(b), py, a.size);
+    return out(py, a.shape, a.size);
+  }
+
+  /**
+   * The reference's loss (ref/softmax.ts) in one wasm pass; the divisor (Σ w[t] over the targets
+   * kept, their count, or 1 for 'sum') is summed here first, in the reference's order, so the
+   * gradient is divided in the same pass. Targets outside [0, K) that are not ignored, float64
+   * tensors and bad shapes go to the reference kernel (its results, its errors).
+   */
+  function softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult {
+    const weight = options.weight;
+    if (logits.rank < 2 || !isFloat32(logits, ...(weight ? [weight] : []))) return refKernels.softmaxCrossEntropy(logits, targets, options);
+    const [N, K] = logits.shape;
+    const S = logits.size / Math.max(N * K, 1);
+    if (targets.length !== N * S || (weight && weight.size !== K)) return refKernels.softmaxCrossEntropy(logits, targets, options);
+    const ignore = options.ignoreIndex ?? null;
+    let divisor = options.reduction === 'sum' ? 1 : 0;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      if (t === ignore) continue;
+      if (!(t >= 0 && t < K)) return refKernels.softmaxCrossEntropy(logits, targets, options);
+      if (options.reduction === 'mean') divisor += weight ? weight.data[t] : 1;
+    }
+    rt.reset();
+    const pGrad = rt.keep(logits.size * 4);
+    const pz = input(logits), pTargets = rt.inputInt32(targets), pWeight = weight ? input(weight) : 0;
+    const pOut = rt.alloc(8), pLogP = rt.alloc(K * 16);
+    rt.exports.softmaxCrossEntropyF64(pz, pTargets, pWeight, N, K, S, options.labelSmoothing, ignore ?? 0, ignore === null ? 0 : 1,
+      divisor, pGrad, pLogP, pOut);
+    const total = new Float64Array(rt.memory.buffer, pOut, 1)[0];
+    return { loss: total / divisor, grad: out(pGrad, logits.shape, logits.size) };
+  }
+
   function maxPool2dBackward(dy: Tensor, argmax: Int32Array, g: Conv2dGeometry): Tensor {
     if (!isFloat32(dy) || argmax.length !== dy.size) return refKernels.maxPool2dBackward(dy, argmax, g);
     const dxSize = g.N * g.C * g.H * g.W;
@@ -179,5 +218,5 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     return out(pdx, [g.N, g.C, g.H, g.W], dxSize);
   }
 
-  return { batchNormStats, batchNormForward, batchNormBackward, addBias, addChannelSums, add, maxPool2dBackward };
+  return { batchNormStats, batchNormForward, batchNormBackward, addBias, addChannelSums, add, mul, maxPool2dBackward, softmaxCrossEntropy };
 }

@@ -6,8 +6,9 @@
 // transposed convolution (the convolution's dx alone) and max pooling forward and backward (by
 // planes); batch norm and Add/ReLU passes are threaded too (kernels-simple.ts). Adaptive (global)
 // average pooling, group/layer normalisation, the activations ReLU6, Hardsigmoid, Hardswish, SiLU,
-// ELU, Mish and GELU tanh, bias, upsampling (kernels-upsample.ts) and the SGD and Adam updates
-// (kernels-optim.ts) run in wasm on the calling thread; every other kernel, and every float64
+// ELU, Mish and GELU tanh, bias, upsampling (kernels-upsample.ts), the fused softmax + cross-entropy
+// (in float64) and the SGD and Adam updates (kernels-optim.ts) run in wasm on the calling thread,
+// the element-wise product (dropout) threaded when large; every other kernel, and every float64
 // call, is the reference kernel (they do not show in the profiles of docs/performance.md).
 // Outside a frame each call copies its inputs into the arena, runs and copies the results out, so
 // tensors stay plain Float32Arrays; inside one (runtime.ts) outputs stay in the arena as views.

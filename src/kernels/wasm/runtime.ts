@@ -48,6 +48,10 @@ interface NablaExports {
   batchNormBackwardSimd(desc: number): void;
   groupNormForwardBlocks(desc: number, eps: number): void;
   groupNormBackwardBlocks(desc: number): void;
+  softmaxCrossEntropyF64(
+    z: number, targets: number, weight: number, N: number, K: number, S: number, eps: number, ignoreIndex: number,
+    hasIgnore: number, divisor: number, grad: number, logP: number, out: number,
+  ): void;
   sgdStepSimd(theta: number, g: number, buf: number, n: number, lr: number, mu: number, damped: number, wd: number, flags: number): void;
   adamStepSimd(
     theta: number, g: number, m: number, v: number, vMax: number, n: number, beta1: number, oneMinusBeta1: number,

@@ -40,6 +40,15 @@ export function addSimd(a: usize, b: usize, y: usize, n: i32): void {
   for (; i < n; i++) store<f32>(y + <usize>i * 4, load<f32>(a + <usize>i * 4) + load<f32>(b + <usize>i * 4));
 }
 
+/** y[i] = a[i]·b[i] for n floats (a dropout mask, a Mul layer; one float32 rounding, as the reference's product of two floats). */
+export function mulSimd(a: usize, b: usize, y: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128.store(y + <usize>i * 4, f32x4.mul(v128.load(a + <usize>i * 4), v128.load(b + <usize>i * 4)));
+  }
+  for (; i < n; i++) store<f32>(y + <usize>i * 4, load<f32>(a + <usize>i * 4) * load<f32>(b + <usize>i * 4));
+}
+
 /** y = max(a + b, 0) for n floats in one pass (a residual sum and the ReLU after it; NaN stays NaN, as reluSimd). */
 export function addReluSimd(a: usize, b: usize, y: usize, n: i32): void {
   const zero = f32x4.splat(0);

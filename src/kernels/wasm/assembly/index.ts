@@ -12,7 +12,7 @@ import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
 import { F4_STAGE_BYTES, winogradKernelRows } from './winograd';
 import { maxPool2dBackwardItem, maxPool2dItem } from './pool';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
-import { addReluSimd, addSimd, reluBackwardSimd, reluSimd } from './elementwise';
+import { addReluSimd, addSimd, mulSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
 export const JOB_GEMM = 1;
 export const JOB_CONV2D_FORWARD = 2;
@@ -21,7 +21,7 @@ export const JOB_CONV2D_BACKWARD = 3;
 export const JOB_BATCH_NORM_STATS = 5;
 export const JOB_BATCH_NORM_FORWARD = 6;
 export const JOB_BATCH_NORM_BACKWARD = 7;
-/** Element-wise job: [kind, floats per item (a multiple of 4), op (0 add, 1 relu, 2 relu backward, 3 add then relu), a, b, y, n]. */
+/** Element-wise job: [kind, floats per item (a multiple of 4), op (0 add, 1 relu, 2 relu backward, 3 add then relu, 4 multiply), a, b, y, n]. */
 export const JOB_ELEMENTWISE = 8;
 /**
  * Packs one operand of a threaded GEMM whole, for the GEMM job that follows to share:
@@ -116,6 +116,7 @@ function elementwiseItem(desc: usize, item: i32): void {
   if (op == 0) addSimd(a, b, y, count);
   else if (op == 1) reluSimd(a, y, count);
   else if (op == 3) addReluSimd(a, b, y, count);
+  else if (op == 4) mulSimd(a, b, y, count);
   else reluBackwardSimd(a, b, y, count);
 }
 
@@ -211,3 +212,4 @@ export { batchNormStatsSimd, batchNormForwardSimd, batchNormBackwardSimd } from 
 export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
 export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental';
 export { sgdStepSimd, adamStepSimd } from './optim';
+export { softmaxCrossEntropyF64 } from './softmax';

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// Fused softmax + cross-entropy (PyTorch's F.cross_entropy with class weights, label smoothing and
+// an ignored index), in float64 with the reference's operations in its order (ref/softmax.ts), so
+// the loss and gradient are the reference's but for the last bits of e^x and log x (this module's
+// float64 exp and log against V8's; float32 gradients almost always round to the same bits: tested).
+// The positions are rows of [N, K] (S = 1) or pixels of [N, K, S] (class k of a pixel S floats on);
+// each takes K exponentials and one logarithm.
+
+/**
+ * grad[n, k, s] (float32, every float written) and Σ of the positions' losses (the f64 at out) for
+ * logits z [N, K, S], targets [N·S] (i32, each in [0, K) or equal to ignoreIndex when hasIgnore),
+ * weight [K] (float32; 0: every class weighs 1); the gradient divided by divisor (the host's Σ of
+ * w[t] over the targets kept, their count, or 1 for 'sum'; 0: all ignored, left undivided), as the
+ * reference divides its float32 entries at the end. logP: 2K float64s of scratch (log pₖ, then e^{zₖ − m}).
+ */
+export function softmaxCrossEntropyF64(
+  z: usize, targets: usize, weight: usize, N: i32, K: i32, S: i32, eps: f64, ignoreIndex: i32, hasIgnore: bool,
+  divisor: f64, grad: usize, logP: usize, out: usize,
+): void {
+  const p = logP + <usize>K * 8;
+  let weightSum: f64 = 0; // Σₖ w[k]
+  for (let k = 0; k < K; k++) weightSum += classWeight(weight, k);
+  const rowStride = <usize>S * 4;
+  let total: f64 = 0;
+  for (let n = 0; n < N; n++) {
+    for (let s = 0; s < S; s++) {
+      const t = load<i32>(targets + <usize>(n * S + s) * 4);
+      const zs = z + <usize>(n * K * S + s) * 4, gs = grad + <usize>(n * K * S + s) * 4;
+      if (hasIgnore && t == ignoreIndex) { // no loss, zero gradient (divided too, as the reference's), not counted
+        const zero: f32 = divisor != 0 ? <f32>(0 / divisor) : 0;
+        for (let k = 0; k < K; k++) store<f32>(gs + <usize>k * rowStride, zero);
+        continue;
+      }
+      // log pₖ = (zₖ − m) − log Σⱼ e^{zⱼ − m}, m = maxⱼ zⱼ
+      let m: f64 = -Infinity;
+      for (let k = 0; k < K; k++) m = max(m, <f64>load<f32>(zs + <usize>k * rowStride));
+      let sum: f64 = 0; // Σₖ e^{zₖ − m}, each e^{zₖ − m} kept for pₖ = e^{zₖ − m} / sum
+      for (let k = 0; k < K; k++) {
+        const e = Math.exp(<f64>load<f32>(zs + <usize>k * rowStride) - m);
+        store<f64>(p + <usize>k * 8, e);
+        sum += e;
+      }
+      const logSum = Math.log(sum);
+      let smooth: f64 = 0; // Σₖ w[k]·(−log p[k])
+      for (let k = 0; k < K; k++) {
+        const lp = <f64>load<f32>(zs + <usize>k * rowStride) - m - logSum;
+        store<f64>(logP + <usize>k * 8, lp);
+        smooth -= classWeight(weight, k) * lp;
+      }
+      const wt = classWeight(weight, t);
+      total += (1 - eps) * wt * -load<f64>(logP + <usize>t * 8) + (eps / <f64>K) * smooth;
+      const scale = (1 - eps) * wt + (eps / <f64>K) * weightSum;
+      for (let j = 0; j < K; j++) {
+        const g = load<f64>(p + <usize>j * 8) / sum * scale - (eps / <f64>K) * classWeight(weight, j) - (j == t ? (1 - eps) * wt : 0);
+        const rounded = <f32>g; // the reference's float32 entry, then divided
+        store<f32>(gs + <usize>j * rowStride, divisor != 0 ? <f32>(<f64>rounded / divisor) : rounded);
+      }
+    }
+  }
+  store<f64>(out, total);
+}
+
+// @ts-ignore: decorator
+@inline function classWeight(weight: usize, k: i32): f64 {
+  return weight == 0 ? 1 : <f64>load<f32>(weight + <usize>k * 4);
+}
