@@ -103,7 +103,7 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     rt.reset();
     const pMean = rt.keep(C * 4), pVariance = rt.keep(C * 4);
     const px = input(x);
-    channelJob(JOB_BATCH_NORM_STATS, dims, [px, pMean, pVariance]);
+    channelJob(JOB_BATCH_NORM_STATS, dims, [px, pMean, pVariance, rt.alloc(C * 16)]); // float64 sums a channel
     return { mean: out(pMean, [C], C), variance: out(pVariance, [C], C) };
   }
 
@@ -137,7 +137,7 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     const py = y ? input(y) : 0; // dy ⊙ [y > 0] inside the job, into dx's planes
     const [pMean, pInvStd, pGamma] = [mean, invStd, gamma].map(input);
     const [pdGamma, pdBeta] = [dGamma, dBeta].map((v) => rt.inOut(v.data as Float32Array));
-    channelJob(JOB_BATCH_NORM_BACKWARD, dims, [pdy, px, pMean, pInvStd, pGamma, pdGamma, pdBeta, pdx, py]);
+    channelJob(JOB_BATCH_NORM_BACKWARD, dims, [pdy, px, pMean, pInvStd, pGamma, pdGamma, pdBeta, pdx, py, rt.alloc(C * 16)]);
     rt.writeBack(dGamma.data as Float32Array, pdGamma);
     rt.writeBack(dBeta.data as Float32Array, pdBeta);
     return out(pdx, dy.shape, dy.size);

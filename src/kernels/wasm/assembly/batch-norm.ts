@@ -2,8 +2,8 @@
 // Batch normalisation over dim 1 of [N, C, S] (S = H·W, or 1 for [N, C]): per-channel statistics,
 // the normalise-scale-shift forward and the training-mode backward, four lanes at a time. Sums run
 // in float64 as in the reference (each float32 product of the backward is exact in float64).
-// Descriptor words: stats [N, C, S, x, mean, variance]; forward [N, C, S, x, mean, invStd, gamma,
-// beta, y, relu]; backward [N, C, S, dy, x, mean, invStd, gamma, dGamma, dBeta, dx]. The backward
+// Descriptor words: stats [N, C, S, x, mean, variance, sums]; forward [N, C, S, x, mean, invStd, gamma,
+// beta, y, relu]; backward [N, C, S, dy, x, mean, invStd, gamma, dGamma, dBeta, dx, y, sums]. The backward
 // recomputes xHat = (x − mean)·invStd with the forward's instructions (the same bits), so the
 // forward stores no copy of it: a tensor less per batch norm in a step's memory. Each
 // pass runs over a range of channels [c0, c1), so a job can share the channels among threads
@@ -87,7 +87,10 @@ function sumAndDotNormalisedSimd(a: usize, x: usize, m: f32, s: f32, n: i32): f6
   return sum;
 }
 
-/** mean[c] = Σ x / M, variance[c] = Σ (x − mean[c])² / M over the M = N·S entries of channel c (two passes). */
+/**
+ * mean[c] = Σ x / M, variance[c] = Σ (x − mean[c])² / M over the M = N·S entries of channel c (two
+ * passes). Words [N, C, S, x, mean, variance, sums (2C float64s of scratch)].
+ */
 export function batchNormStatsSimd(desc: usize): void {
   batchNormStatsChannels(desc, 0, word(desc, 1));
 }
@@ -95,16 +98,34 @@ export function batchNormStatsSimd(desc: usize): void {
 export function batchNormStatsChannels(desc: usize, c0: i32, c1: i32): void {
   const N = word(desc, 0), C = word(desc, 1), S = word(desc, 2);
   const x = <usize>word(desc, 3), mean = <usize>word(desc, 4), variance = <usize>word(desc, 5);
+  const mus = <usize>word(desc, 6), squares = mus + <usize>C * 8; // float64 [C] each
   const M = <f64>N * <f64>S;
+  // Both passes walk x in memory order, sample by sample (channels c0 … c1 of a sample lie in one
+  // run), each channel's sum in float64 in the scratch: its planes are added in sample order, as
+  // a walk channel by channel adds them (the same bits), but the reads are one long stream instead
+  // of N short ones a channel.
   for (let c = c0; c < c1; c++) {
-    let sum: f64 = 0;
-    for (let n = 0; n < N; n++) sum += sumPlaneSimd(plane(x, n, C, c, S), S);
-    const mu = sum / M;
-    let squares: f64 = 0;
-    for (let n = 0; n < N; n++) squares += sumSquaredDeviationsSimd(plane(x, n, C, c, S), S, mu);
-    store<f32>(mean + <usize>c * 4, <f32>mu);
-    store<f32>(variance + <usize>c * 4, <f32>(squares / M));
+    store<f64>(mus + <usize>c * 8, 0);
+    store<f64>(squares + <usize>c * 8, 0);
   }
+  for (let n = 0; n < N; n++) {
+    for (let c = c0; c < c1; c++) {
+      const at = mus + <usize>c * 8;
+      store<f64>(at, load<f64>(at) + sumPlaneSimd(plane(x, n, C, c, S), S));
+    }
+  }
+  for (let c = c0; c < c1; c++) {
+    const mu = load<f64>(mus + <usize>c * 8) / M;
+    store<f64>(mus + <usize>c * 8, mu);
+    store<f32>(mean + <usize>c * 4, <f32>mu);
+  }
+  for (let n = 0; n < N; n++) {
+    for (let c = c0; c < c1; c++) {
+      const at = squares + <usize>c * 8;
+      store<f64>(at, load<f64>(at) + sumSquaredDeviationsSimd(plane(x, n, C, c, S), S, load<f64>(mus + <usize>c * 8)));
+    }
+  }
+  for (let c = c0; c < c1; c++) store<f32>(variance + <usize>c * 4, <f32>(load<f64>(squares + <usize>c * 8) / M));
 }
 
 /** xHat = (x − mean[c])·invStd[c], y = gamma[c]·xHat + beta[c], then max(y, 0) when relu (reluSimd's select, NaN kept). */
@@ -142,9 +163,11 @@ export function batchNormForwardChannels(desc: usize, c0: i32, c1: i32): void {
 /**
  * With xHat = (x − mean[c])·invStd[c]: dGamma[c] += Σ dy⊙xHat, dBeta[c] += Σ dy,
  * dx = gamma[c]·invStd[c]·(dy − mean(dy) − xHat·mean(dy⊙xHat)), means over the M entries of channel c.
- * Words [N, C, S, dy, x, mean, invStd, gamma, dGamma, dBeta, dx, y (0: none)]: with y (the output
- * of a ReLU fused after the norm), dy ⊙ [y > 0] first, plane by plane into dx (reluBackwardSimd's
- * bits), which the passes then read as dy: no copy of dy and no pass of its own.
+ * Words [N, C, S, dy, x, mean, invStd, gamma, dGamma, dBeta, dx, y (0: none), sums (2C float64s of
+ * scratch)]: with y (the output of a ReLU fused after the norm), dy ⊙ [y > 0] first, plane by plane
+ * into dx (reluBackwardSimd's bits), which the passes then read as dy: no copy of dy and no pass of
+ * its own. Both passes walk the planes in memory order, sample by sample, each channel's sums in
+ * float64 in the scratch, its planes added in sample order (the bits of a walk channel by channel).
  */
 export function batchNormBackwardSimd(desc: usize): void {
   batchNormBackwardChannels(desc, 0, word(desc, 1));
@@ -155,24 +178,38 @@ export function batchNormBackwardChannels(desc: usize, c0: i32, c1: i32): void {
   const dy = <usize>word(desc, 3), x = <usize>word(desc, 4), mean = <usize>word(desc, 5), invStd = <usize>word(desc, 6);
   const gamma = <usize>word(desc, 7), dGamma = <usize>word(desc, 8), dBeta = <usize>word(desc, 9), dx = <usize>word(desc, 10);
   const y = <usize>word(desc, 11);
+  const sumsDy = <usize>word(desc, 12), sumsDyXHat = sumsDy + <usize>C * 8; // float64 [C] each
   const M = <f64>N * <f64>S;
+  // The channels' dy: masked into dx's planes where a ReLU follows (each read before written).
+  const d = y != 0 ? dx : dy;
   for (let c = c0; c < c1; c++) {
-    const m = load<f32>(mean + <usize>c * 4), s = load<f32>(invStd + <usize>c * 4);
-    let sumDy: f64 = 0, sumDyXHat: f64 = 0;
-    // The channel's dy: masked into dx's planes where a ReLU follows (each read before written).
-    const d = y != 0 ? dx : dy;
-    for (let n = 0; n < N; n++) {
+    store<f64>(sumsDy + <usize>c * 8, 0);
+    store<f64>(sumsDyXHat + <usize>c * 8, 0);
+  }
+  for (let n = 0; n < N; n++) {
+    for (let c = c0; c < c1; c++) {
       if (y != 0) reluBackwardSimd(plane(y, n, C, c, S), plane(dy, n, C, c, S), plane(dx, n, C, c, S), S);
-      sumDy += sumAndDotNormalisedSimd(plane(d, n, C, c, S), plane(x, n, C, c, S), m, s, S);
-      sumDyXHat += dotResult;
+      const m = load<f32>(mean + <usize>c * 4), s = load<f32>(invStd + <usize>c * 4);
+      const sum = sumAndDotNormalisedSimd(plane(d, n, C, c, S), plane(x, n, C, c, S), m, s, S);
+      store<f64>(sumsDy + <usize>c * 8, load<f64>(sumsDy + <usize>c * 8) + sum);
+      store<f64>(sumsDyXHat + <usize>c * 8, load<f64>(sumsDyXHat + <usize>c * 8) + dotResult);
     }
+  }
+  for (let c = c0; c < c1; c++) {
+    const sumDy = load<f64>(sumsDy + <usize>c * 8), sumDyXHat = load<f64>(sumsDyXHat + <usize>c * 8);
     store<f32>(dGamma + <usize>c * 4, <f32>(<f64>load<f32>(dGamma + <usize>c * 4) + sumDyXHat));
     store<f32>(dBeta + <usize>c * 4, <f32>(<f64>load<f32>(dBeta + <usize>c * 4) + sumDy));
-    const scale = load<f32>(gamma + <usize>c * 4) * s;
-    const meanDy = <f32>(sumDy / M), meanDyXHat = <f32>(sumDyXHat / M);
-    const kv = f32x4.splat(scale), mv = f32x4.splat(meanDy), hv = f32x4.splat(meanDyXHat);
-    const xm = f32x4.splat(m), xs = f32x4.splat(s);
-    for (let n = 0; n < N; n++) {
+    // The f32 means, kept in the scratch's float64 slots for the second pass.
+    store<f64>(sumsDy + <usize>c * 8, <f64><f32>(sumDy / M));
+    store<f64>(sumsDyXHat + <usize>c * 8, <f64><f32>(sumDyXHat / M));
+  }
+  for (let n = 0; n < N; n++) {
+    for (let c = c0; c < c1; c++) {
+      const m = load<f32>(mean + <usize>c * 4), s = load<f32>(invStd + <usize>c * 4);
+      const scale = load<f32>(gamma + <usize>c * 4) * s;
+      const meanDy = <f32>load<f64>(sumsDy + <usize>c * 8), meanDyXHat = <f32>load<f64>(sumsDyXHat + <usize>c * 8);
+      const kv = f32x4.splat(scale), mv = f32x4.splat(meanDy), hv = f32x4.splat(meanDyXHat);
+      const xm = f32x4.splat(m), xs = f32x4.splat(s);
       const pdy = plane(d, n, C, c, S), px = plane(x, n, C, c, S), pdx = plane(dx, n, C, c, S);
       let i = 0;
       for (; i + 4 <= S; i += 4) {

@@ -40,10 +40,14 @@ export function addChannelSumsSimd(dy: usize, out: usize, sums: usize, N: i32, C
       for (; c < C; c++) store<f64>(sums + <usize>c * 8, load<f64>(sums + <usize>c * 8) + <f64>load<f32>(row + <usize>c * 4));
     }
   } else {
-    for (let c = 0; c < C; c++) {
-      let sum: f64 = 0;
-      for (let n = 0; n < N; n++) sum += sumPlaneSimd(dy + (<usize>n * <usize>C + <usize>c) * <usize>S * 4, S);
-      store<f64>(sums + <usize>c * 8, sum);
+    // In memory order, sample by sample: each channel's planes are added in sample order, as a
+    // walk channel by channel adds them (the same bits), reading dy as one stream.
+    memory.fill(sums, 0, <usize>C * 8);
+    for (let n = 0; n < N; n++) {
+      for (let c = 0; c < C; c++) {
+        const at = sums + <usize>c * 8;
+        store<f64>(at, load<f64>(at) + sumPlaneSimd(dy + (<usize>n * <usize>C + <usize>c) * <usize>S * 4, S));
+      }
     }
   }
   for (let c = 0; c < C; c++) store<f32>(out + <usize>c * 4, <f32>(<f64>load<f32>(out + <usize>c * 4) + load<f64>(sums + <usize>c * 8)));

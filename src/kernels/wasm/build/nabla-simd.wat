@@ -7748,174 +7748,265 @@
  )
  (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
-  (local $4 f64)
-  (local $5 v128)
-  (local $6 i32)
+  (local $4 i32)
+  (local $5 f64)
+  (local $6 v128)
   (local $7 i32)
-  (local $8 f64)
-  (local $9 v128)
+  (local $8 i32)
+  (local $9 i32)
   (local $10 i32)
-  (local $11 i32)
+  (local $11 v128)
   (local $12 i32)
-  (local $13 f64)
+  (local $13 i32)
   (local $14 i32)
-  (local $15 v128)
-  (local $16 i32)
+  (local $15 f64)
+  (local $16 v128)
   (local $17 i32)
   (local $18 f64)
-  (local $19 v128)
-  local.get $0
-  i32.load offset=4
-  local.set $10
+  (local $19 i32)
+  (local $20 v128)
+  (local $21 i32)
   local.get $0
   i32.load offset=12
-  local.set $11
+  local.set $12
   local.get $0
   i32.load offset=16
-  local.set $16
+  local.set $4
   local.get $0
   i32.load offset=20
   local.set $17
   local.get $0
+  i32.load offset=24
+  local.tee $8
+  local.get $0
+  i32.load offset=4
+  local.tee $13
+  i32.const 3
+  i32.shl
+  i32.add
+  local.set $9
+  local.get $0
   i32.load
-  local.tee $12
+  local.tee $14
   f64.convert_i32_s
   local.get $0
   i32.load offset=8
-  local.tee $6
+  local.tee $7
   f64.convert_i32_s
   f64.mul
-  local.set $13
+  local.set $15
   local.get $1
-  local.set $3
+  local.set $0
   loop $for-loop|0
+   local.get $0
    local.get $2
-   local.get $3
-   i32.gt_s
+   i32.lt_s
    if
+    local.get $0
+    i32.const 3
+    i32.shl
+    local.tee $19
+    local.get $8
+    i32.add
     f64.const 0
-    local.set $4
-    i32.const 0
+    f64.store
+    local.get $9
+    local.get $19
+    i32.add
+    f64.const 0
+    f64.store
+    local.get $0
+    i32.const 1
+    i32.add
     local.set $0
-    loop $for-loop|1
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $3
+   local.get $14
+   i32.lt_s
+   if
+    local.get $1
+    local.set $0
+    loop $for-loop|2
      local.get $0
-     local.get $12
+     local.get $2
      i32.lt_s
      if
-      local.get $4
-      local.get $11
+      local.get $8
       local.get $0
-      local.get $10
-      i32.mul
-      local.get $3
+      i32.const 3
+      i32.shl
       i32.add
-      local.get $6
+      local.tee $19
+      local.get $19
+      f64.load
+      local.get $12
+      local.get $3
+      local.get $13
+      i32.mul
+      local.get $0
+      i32.add
+      local.get $7
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.get $6
+      local.get $7
       call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
       f64.add
-      local.set $4
+      f64.store
       local.get $0
       i32.const 1
       i32.add
       local.set $0
-      br $for-loop|1
+      br $for-loop|2
      end
     end
-    local.get $4
-    local.get $13
+    local.get $3
+    i32.const 1
+    i32.add
+    local.set $3
+    br $for-loop|1
+   end
+  end
+  local.get $1
+  local.set $0
+  loop $for-loop|3
+   local.get $0
+   local.get $2
+   i32.lt_s
+   if
+    local.get $8
+    local.get $0
+    i32.const 3
+    i32.shl
+    i32.add
+    local.tee $3
+    f64.load
+    local.get $15
     f64.div
-    local.set $18
-    f64.const 0
-    local.set $8
-    i32.const 0
-    local.set $7
-    loop $for-loop|2
-     local.get $7
-     local.get $12
-     i32.lt_s
+    local.set $5
+    local.get $3
+    local.get $5
+    f64.store
+    local.get $4
+    local.get $0
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $5
+    f32.demote_f64
+    f32.store
+    local.get $0
+    i32.const 1
+    i32.add
+    local.set $0
+    br $for-loop|3
+   end
+  end
+  loop $for-loop|4
+   local.get $10
+   local.get $14
+   i32.lt_s
+   if
+    local.get $1
+    local.set $4
+    loop $for-loop|5
+     local.get $2
+     local.get $4
+     i32.gt_s
      if
-      local.get $11
-      local.get $7
-      local.get $10
-      i32.mul
-      local.get $3
+      local.get $9
+      local.get $4
+      i32.const 3
+      i32.shl
+      local.tee $3
       i32.add
-      local.get $6
+      local.set $19
+      local.get $12
+      local.get $10
+      local.get $13
+      i32.mul
+      local.get $4
+      i32.add
+      local.get $7
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $14
+      local.set $21
       i32.const 0
       local.set $0
-      local.get $18
+      local.get $3
+      local.get $8
+      i32.add
+      f64.load
+      local.tee $18
       f64x2.splat
-      local.set $15
+      local.set $16
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $5
+      local.set $6
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.set $9
+      local.set $11
       loop $for-loop|00
        local.get $0
        i32.const 4
        i32.add
-       local.tee $1
-       local.get $6
+       local.tee $3
+       local.get $7
        i32.le_s
        if
-        local.get $5
-        local.get $14
+        local.get $6
+        local.get $21
         local.get $0
         i32.const 2
         i32.shl
         i32.add
         v128.load
-        local.tee $19
+        local.tee $20
         f64x2.promote_low_f32x4
-        local.get $15
+        local.get $16
         f64x2.sub
-        local.tee $5
-        local.get $5
+        local.tee $6
+        local.get $6
         f64x2.mul
         f64x2.add
-        local.set $5
-        local.get $9
-        local.get $19
-        local.get $19
+        local.set $6
+        local.get $11
+        local.get $20
+        local.get $20
         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
         f64x2.promote_low_f32x4
-        local.get $15
+        local.get $16
         f64x2.sub
-        local.tee $9
-        local.get $9
+        local.tee $11
+        local.get $11
         f64x2.mul
         f64x2.add
-        local.set $9
-        local.get $1
+        local.set $11
+        local.get $3
         local.set $0
         br $for-loop|00
        end
       end
-      local.get $5
-      local.get $9
+      local.get $6
+      local.get $11
       f64x2.add
-      local.tee $5
+      local.tee $6
       f64x2.extract_lane 0
-      local.get $5
+      local.get $6
       f64x2.extract_lane 1
       f64.add
-      local.set $4
+      local.set $5
       loop $for-loop|11
        local.get $0
-       local.get $6
+       local.get $7
        i32.lt_s
        if
-        local.get $4
-        local.get $14
+        local.get $5
+        local.get $21
         local.get $0
         i32.const 2
         i32.shl
@@ -7924,11 +8015,11 @@
         f64.promote_f32
         local.get $18
         f64.sub
-        local.tee $4
-        local.get $4
+        local.tee $5
+        local.get $5
         f64.mul
         f64.add
-        local.set $4
+        local.set $5
         local.get $0
         i32.const 1
         i32.add
@@ -7936,39 +8027,51 @@
         br $for-loop|11
        end
       end
-      local.get $8
-      local.get $4
+      local.get $19
+      local.get $19
+      f64.load
+      local.get $5
       f64.add
-      local.set $8
-      local.get $7
+      f64.store
+      local.get $4
       i32.const 1
       i32.add
-      local.set $7
-      br $for-loop|2
+      local.set $4
+      br $for-loop|5
      end
     end
-    local.get $16
-    local.get $3
+    local.get $10
+    i32.const 1
+    i32.add
+    local.set $10
+    br $for-loop|4
+   end
+  end
+  loop $for-loop|6
+   local.get $1
+   local.get $2
+   i32.lt_s
+   if
+    local.get $17
+    local.get $1
     i32.const 2
     i32.shl
-    local.tee $0
     i32.add
-    local.get $18
-    f32.demote_f64
-    f32.store
-    local.get $0
-    local.get $17
+    local.get $9
+    local.get $1
+    i32.const 3
+    i32.shl
     i32.add
-    local.get $8
-    local.get $13
+    f64.load
+    local.get $15
     f64.div
     f32.demote_f64
     f32.store
-    local.get $3
+    local.get $1
     i32.const 1
     i32.add
-    local.set $3
-    br $for-loop|0
+    local.set $1
+    br $for-loop|6
    end
   end
  )
@@ -8204,408 +8307,519 @@
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
-  (local $6 f32)
-  (local $7 f64)
-  (local $8 f64)
-  (local $9 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 f64)
   (local $10 i32)
   (local $11 i32)
-  (local $12 f32)
+  (local $12 i32)
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
-  (local $16 f64)
+  (local $16 i32)
   (local $17 i32)
   (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
+  (local $19 f32)
+  (local $20 f32)
   (local $21 i32)
   (local $22 i32)
-  (local $23 f32)
-  (local $24 v128)
-  (local $25 f32)
-  (local $26 v128)
-  (local $27 f32)
-  (local $28 v128)
+  (local $23 i32)
+  (local $24 f32)
+  (local $25 v128)
+  (local $26 f32)
+  (local $27 v128)
+  (local $28 f32)
   (local $29 v128)
   (local $30 v128)
-  (local $31 i32)
+  (local $31 v128)
   (local $32 i32)
   (local $33 i32)
-  local.get $0
-  i32.load offset=4
-  local.set $9
-  local.get $0
-  i32.load offset=12
-  local.set $13
+  (local $34 f64)
+  (local $35 i32)
+  (local $36 i32)
+  (local $37 f64)
   local.get $0
   i32.load offset=16
-  local.set $14
+  local.set $12
   local.get $0
   i32.load offset=20
-  local.set $18
+  local.set $13
   local.get $0
   i32.load offset=24
-  local.set $19
+  local.set $14
   local.get $0
   i32.load offset=28
-  local.set $20
-  local.get $0
-  i32.load offset=32
   local.set $21
   local.get $0
-  i32.load offset=36
+  i32.load offset=32
   local.set $22
   local.get $0
-  i32.load offset=40
-  local.set $10
+  i32.load offset=36
+  local.set $23
   local.get $0
-  i32.load offset=44
-  local.set $11
+  i32.load offset=48
+  local.tee $7
+  local.get $0
+  i32.load offset=4
+  local.tee $10
+  i32.const 3
+  i32.shl
+  i32.add
+  local.set $8
   local.get $0
   i32.load
   local.tee $15
   f64.convert_i32_s
   local.get $0
   i32.load offset=8
-  local.tee $5
+  local.tee $6
   f64.convert_i32_s
   f64.mul
-  local.set $16
+  local.set $9
+  local.get $0
+  i32.load offset=40
+  local.tee $16
+  local.get $0
+  i32.load offset=12
+  local.tee $32
+  local.get $0
+  i32.load offset=44
+  local.tee $33
+  select
+  local.set $17
   local.get $1
-  local.set $3
+  local.set $0
   loop $for-loop|0
+   local.get $0
    local.get $2
-   local.get $3
-   i32.gt_s
+   i32.lt_s
    if
-    local.get $18
-    local.get $3
-    i32.const 2
-    i32.shl
-    local.tee $0
-    i32.add
-    f32.load
-    local.set $12
     local.get $0
-    local.get $19
+    i32.const 3
+    i32.shl
+    local.tee $3
+    local.get $7
     i32.add
-    f32.load
-    local.set $6
     f64.const 0
-    local.set $7
+    f64.store
+    local.get $3
+    local.get $8
+    i32.add
     f64.const 0
-    local.set $8
-    local.get $10
-    local.get $13
-    local.get $11
-    select
-    local.set $17
-    i32.const 0
-    local.set $4
-    loop $for-loop|1
-     local.get $4
-     local.get $15
-     i32.lt_s
+    f64.store
+    local.get $0
+    i32.const 1
+    i32.add
+    local.set $0
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $5
+   local.get $15
+   i32.lt_s
+   if
+    local.get $1
+    local.set $3
+    loop $for-loop|2
+     local.get $2
+     local.get $3
+     i32.gt_s
      if
-      local.get $11
+      local.get $33
       if
-       local.get $11
-       local.get $4
-       local.get $9
+       local.get $33
+       local.get $5
+       local.get $10
        i32.mul
        local.get $3
        i32.add
-       local.get $5
+       local.get $6
        i32.mul
        i32.const 2
        i32.shl
        local.tee $0
        i32.add
-       local.set $31
+       local.set $35
        local.get $0
-       local.get $13
+       local.get $32
        i32.add
-       local.set $32
+       local.set $36
        local.get $0
-       local.get $10
+       local.get $16
        i32.add
-       local.set $33
+       local.set $18
        i32.const 0
-       local.set $1
+       local.set $0
        loop $for-loop|00
-        local.get $1
+        local.get $0
         i32.const 4
         i32.add
-        local.tee $0
-        local.get $5
+        local.tee $4
+        local.get $6
         i32.le_s
         if
-         local.get $1
+         local.get $0
          i32.const 2
          i32.shl
-         local.tee $1
-         local.get $33
+         local.tee $0
+         local.get $18
          i32.add
          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-         local.get $1
-         local.get $31
+         local.get $0
+         local.get $35
          i32.add
          v128.load
          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
          f32x4.gt
          v128.and
-         local.get $1
-         local.get $32
+         local.get $0
+         local.get $36
          i32.add
          v128.load
          f32x4.mul
          v128.store
-         local.get $0
-         local.set $1
+         local.get $4
+         local.set $0
          br $for-loop|00
         end
        end
        loop $for-loop|11
-        local.get $1
-        local.get $5
+        local.get $0
+        local.get $6
         i32.lt_s
         if
-         local.get $1
+         local.get $0
          i32.const 2
          i32.shl
-         local.tee $0
-         local.get $33
+         local.tee $4
+         local.get $18
          i32.add
          f32.const 1
          f32.const 0
-         local.get $0
-         local.get $31
+         local.get $4
+         local.get $35
          i32.add
          f32.load
          f32.const 0
          f32.gt
          select
-         local.get $0
-         local.get $32
+         local.get $4
+         local.get $36
          i32.add
          f32.load
          f32.mul
          f32.store
-         local.get $1
+         local.get $0
          i32.const 1
          i32.add
-         local.set $1
+         local.set $0
          br $for-loop|11
         end
        end
       end
-      local.get $7
       local.get $17
-      local.get $4
-      local.get $9
+      local.get $5
+      local.get $10
       i32.mul
       local.get $3
       i32.add
-      local.get $5
+      local.get $6
       i32.mul
       i32.const 2
       i32.shl
       local.tee $0
       i32.add
       local.get $0
+      local.get $12
+      i32.add
+      local.get $3
+      i32.const 2
+      i32.shl
+      local.tee $0
+      local.get $13
+      i32.add
+      f32.load
+      local.get $0
       local.get $14
       i32.add
-      local.get $12
+      f32.load
       local.get $6
-      local.get $5
       call $src/kernels/wasm/assembly/batch-norm/sumAndDotNormalisedSimd
+      local.set $34
+      local.get $3
+      i32.const 3
+      i32.shl
+      local.tee $0
+      local.get $7
+      i32.add
+      local.tee $4
+      local.get $4
+      f64.load
+      local.get $34
       f64.add
-      local.set $7
+      f64.store
+      local.get $0
       local.get $8
+      i32.add
+      local.tee $0
+      local.get $0
+      f64.load
       global.get $src/kernels/wasm/assembly/batch-norm/dotResult
       f64.add
-      local.set $8
-      local.get $4
+      f64.store
+      local.get $3
       i32.const 1
       i32.add
-      local.set $4
-      br $for-loop|1
+      local.set $3
+      br $for-loop|2
      end
     end
-    local.get $21
-    local.get $3
+    local.get $5
+    i32.const 1
+    i32.add
+    local.set $5
+    br $for-loop|1
+   end
+  end
+  local.get $1
+  local.set $0
+  loop $for-loop|3
+   local.get $0
+   local.get $2
+   i32.lt_s
+   if
+    local.get $0
+    i32.const 3
+    i32.shl
+    local.tee $3
+    local.get $7
+    i32.add
+    local.tee $4
+    f64.load
+    local.set $34
+    local.get $22
+    local.get $0
     i32.const 2
     i32.shl
-    local.tee $0
+    local.tee $5
     i32.add
-    local.tee $1
-    local.get $1
+    local.tee $18
+    local.get $18
     f32.load
     f64.promote_f32
+    local.get $3
     local.get $8
+    i32.add
+    local.tee $3
+    f64.load
+    local.tee $37
     f64.add
     f32.demote_f64
     f32.store
-    local.get $0
-    local.get $22
+    local.get $5
+    local.get $23
     i32.add
-    local.tee $1
-    local.get $1
+    local.tee $5
+    local.get $5
     f32.load
     f64.promote_f32
-    local.get $7
+    local.get $34
     f64.add
     f32.demote_f64
     f32.store
+    local.get $4
+    local.get $34
+    local.get $9
+    f64.div
+    f32.demote_f64
+    f64.promote_f32
+    f64.store
+    local.get $3
+    local.get $37
+    local.get $9
+    f64.div
+    f32.demote_f64
+    f64.promote_f32
+    f64.store
     local.get $0
-    local.get $20
+    i32.const 1
     i32.add
-    f32.load
-    local.get $6
-    f32.mul
-    local.tee $23
-    f32x4.splat
-    local.set $24
-    local.get $7
-    local.get $16
-    f64.div
-    f32.demote_f64
-    local.tee $25
-    f32x4.splat
-    local.set $26
-    local.get $8
-    local.get $16
-    f64.div
-    f32.demote_f64
-    local.tee $27
-    f32x4.splat
-    local.set $28
-    local.get $12
-    f32x4.splat
-    local.set $29
-    local.get $6
-    f32x4.splat
-    local.set $30
-    i32.const 0
-    local.set $4
-    loop $for-loop|2
-     local.get $4
-     local.get $15
-     i32.lt_s
+    local.set $0
+    br $for-loop|3
+   end
+  end
+  loop $for-loop|4
+   local.get $11
+   local.get $15
+   i32.lt_s
+   if
+    local.get $1
+    local.set $3
+    loop $for-loop|5
+     local.get $2
+     local.get $3
+     i32.gt_s
      if
+      local.get $13
+      local.get $3
+      i32.const 2
+      i32.shl
+      local.tee $0
+      i32.add
+      f32.load
+      local.set $19
+      local.get $0
+      local.get $21
+      i32.add
+      f32.load
+      local.get $0
+      local.get $14
+      i32.add
+      f32.load
+      local.tee $20
+      f32.mul
+      local.tee $24
+      f32x4.splat
+      local.set $25
+      local.get $3
+      i32.const 3
+      i32.shl
+      local.tee $0
+      local.get $7
+      i32.add
+      f64.load
+      f32.demote_f64
+      local.tee $26
+      f32x4.splat
+      local.set $27
+      local.get $0
+      local.get $8
+      i32.add
+      f64.load
+      f32.demote_f64
+      local.tee $28
+      f32x4.splat
+      local.set $29
+      local.get $19
+      f32x4.splat
+      local.set $30
+      local.get $20
+      f32x4.splat
+      local.set $31
       local.get $17
-      local.get $4
-      local.get $9
+      local.get $10
+      local.get $11
       i32.mul
       local.get $3
       i32.add
-      local.get $5
+      local.get $6
       i32.mul
       i32.const 2
       i32.shl
       local.tee $0
       i32.add
-      local.set $31
+      local.set $5
       local.get $0
-      local.get $14
+      local.get $12
       i32.add
-      local.set $32
+      local.set $18
       local.get $0
-      local.get $10
+      local.get $16
       i32.add
-      local.set $33
+      local.set $22
       i32.const 0
-      local.set $1
-      loop $for-loop|3
-       local.get $1
+      local.set $0
+      loop $for-loop|6
+       local.get $0
        i32.const 4
        i32.add
-       local.tee $0
-       local.get $5
+       local.tee $4
+       local.get $6
        i32.le_s
        if
-        local.get $33
-        local.get $1
-        i32.const 2
-        i32.shl
-        local.tee $1
-        i32.add
-        local.get $24
-        local.get $1
-        local.get $31
-        i32.add
-        v128.load
-        local.get $26
-        f32x4.sub
-        local.get $1
-        local.get $32
-        i32.add
-        v128.load
-        local.get $29
-        f32x4.sub
-        local.get $30
-        f32x4.mul
-        local.get $28
-        f32x4.mul
-        f32x4.sub
-        f32x4.mul
-        v128.store
+        local.get $22
         local.get $0
-        local.set $1
-        br $for-loop|3
-       end
-      end
-      loop $for-loop|4
-       local.get $1
-       local.get $5
-       i32.lt_s
-       if
-        local.get $33
-        local.get $1
         i32.const 2
         i32.shl
         local.tee $0
         i32.add
-        local.get $23
-        local.get $0
-        local.get $31
-        i32.add
-        f32.load
         local.get $25
-        f32.sub
         local.get $0
-        local.get $32
+        local.get $5
+        i32.add
+        v128.load
+        local.get $27
+        f32x4.sub
+        local.get $0
+        local.get $18
+        i32.add
+        v128.load
+        local.get $30
+        f32x4.sub
+        local.get $31
+        f32x4.mul
+        local.get $29
+        f32x4.mul
+        f32x4.sub
+        f32x4.mul
+        v128.store
+        local.get $4
+        local.set $0
+        br $for-loop|6
+       end
+      end
+      loop $for-loop|7
+       local.get $0
+       local.get $6
+       i32.lt_s
+       if
+        local.get $22
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $4
+        i32.add
+        local.get $24
+        local.get $4
+        local.get $5
         i32.add
         f32.load
-        local.get $12
+        local.get $26
         f32.sub
-        local.get $6
+        local.get $4
+        local.get $18
+        i32.add
+        f32.load
+        local.get $19
+        f32.sub
+        local.get $20
         f32.mul
-        local.get $27
+        local.get $28
         f32.mul
         f32.sub
         f32.mul
         f32.store
-        local.get $1
+        local.get $0
         i32.const 1
         i32.add
-        local.set $1
-        br $for-loop|4
+        local.set $0
+        br $for-loop|7
        end
       end
-      local.get $4
+      local.get $3
       i32.const 1
       i32.add
-      local.set $4
-      br $for-loop|2
+      local.set $3
+      br $for-loop|5
      end
     end
-    local.get $3
+    local.get $11
     i32.const 1
     i32.add
-    local.set $3
-    br $for-loop|0
+    local.set $11
+    br $for-loop|4
    end
   end
  )
@@ -27187,9 +27401,8 @@
   (local $6 i32)
   (local $7 i32)
   (local $8 i32)
-  (local $9 f64)
+  (local $9 i32)
   (local $10 i32)
-  (local $11 i32)
   local.get $5
   i32.const 1
   i32.eq
@@ -27212,7 +27425,7 @@
      i32.const 2
      i32.shl
      i32.add
-     local.set $10
+     local.set $9
      i32.const 0
      local.set $5
      loop $for-loop|1
@@ -27228,10 +27441,10 @@
        i32.const 3
        i32.shl
        i32.add
-       local.tee $11
-       local.get $11
-       v128.load
+       local.tee $10
        local.get $10
+       v128.load
+       local.get $9
        local.get $5
        i32.const 2
        i32.shl
@@ -27258,7 +27471,7 @@
        local.tee $6
        local.get $6
        f64.load
-       local.get $10
+       local.get $9
        local.get $5
        i32.const 2
        i32.shl
@@ -27282,21 +27495,32 @@
     end
    end
   else
+   local.get $2
+   i32.const 0
+   local.get $4
+   i32.const 3
+   i32.shl
+   memory.fill
    loop $for-loop|3
-    local.get $4
-    local.get $6
+    local.get $3
+    local.get $7
     i32.gt_s
     if
-     f64.const 0
-     local.set $9
      i32.const 0
-     local.set $7
+     local.set $6
      loop $for-loop|4
-      local.get $3
-      local.get $7
+      local.get $4
+      local.get $6
       i32.gt_s
       if
+       local.get $2
+       local.get $6
+       i32.const 3
+       i32.shl
+       i32.add
+       local.tee $9
        local.get $9
+       f64.load
        local.get $0
        local.get $4
        local.get $7
@@ -27311,25 +27535,18 @@
        local.get $5
        call $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd
        f64.add
-       local.set $9
-       local.get $7
+       f64.store
+       local.get $6
        i32.const 1
        i32.add
-       local.set $7
+       local.set $6
        br $for-loop|4
       end
      end
-     local.get $2
-     local.get $6
-     i32.const 3
-     i32.shl
-     i32.add
-     local.get $9
-     f64.store
-     local.get $6
+     local.get $7
      i32.const 1
      i32.add
-     local.set $6
+     local.set $7
      br $for-loop|3
     end
    end
