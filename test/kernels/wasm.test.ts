@@ -448,6 +448,53 @@ for (const threads of [1, 2]) {
   });
 }
 
+describe('wasm batch norm and channel sums past the threaded size', () => {
+  // The kernel suites' shapes stay below the 65,536 floats where batch norm shares its channels
+  // between threads; these do not. Channels are independent, so 1 and 2 threads give the same bits.
+  it('statistics, forward and backward (with and without the ReLU mask) give the same bits on 1 and 2 threads, and the reference\'s values', async () => {
+    const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+    try {
+      const rng = new Rng(77);
+      for (const shape of [[6, 37, 19, 21], [3, 5, 67, 71], [40, 1700]]) {
+        const name = shapeName(shape);
+        const C = shape[1];
+        const x = randomTensor(rng, shape, 'float32', 2);
+        for (let i = 0; i < x.size; i++) x.data[i] += 3; // off zero: the deviations are not the values
+        const dy = randomTensor(rng, shape, 'float32');
+        const gamma = randomTensor(rng, [C], 'float32'), beta = randomTensor(rng, [C], 'float32');
+        const results = backends.map((k) => {
+          const { mean, variance } = k.batchNormStats(x);
+          const invStd = Tensor.from(Array.from(variance.data, (v) => 1 / Math.sqrt(v + 1e-5)), [C], 'float32');
+          const y = k.batchNormForward(x, mean, invStd, gamma, beta, { relu: true });
+          const out: number[][] = [mean, variance, y].map((t) => Array.from(t.data));
+          for (const relu of [null, y]) {
+            const dGamma = Tensor.zeros([C], 'float32'), dBeta = Tensor.full([C], 0.5, 'float32');
+            const dx = k.batchNormBackward(dy, x, mean, invStd, gamma, dGamma, dBeta, relu);
+            out.push(Array.from(dx.data), Array.from(dGamma.data), Array.from(dBeta.data));
+            const ref = [Tensor.zeros([C], 'float32'), Tensor.full([C], 0.5, 'float32')];
+            const dxRef = refKernels.batchNormBackward(dy, x, mean, invStd, gamma, ref[0], ref[1], relu);
+            expectClose(dx.data, dxRef.data, { rtol: 1e-4, atol: 1e-5, name: `${name} dx relu=${!!relu}` });
+            expectClose(dGamma.data, ref[0].data, { rtol: 1e-5, atol: 1e-3, name: `${name} dGamma relu=${!!relu}` });
+            expectClose(dBeta.data, ref[1].data, { rtol: 1e-5, atol: 1e-3, name: `${name} dBeta relu=${!!relu}` });
+          }
+          const sums = Tensor.full([C], 1, 'float32');
+          k.addChannelSums(dy, sums);
+          const sumsRef = Tensor.full([C], 1, 'float32');
+          refKernels.addChannelSums(dy, sumsRef);
+          assert.deepEqual(Array.from(sums.data), Array.from(sumsRef.data), `${name} channel sums (float64, rounded once)`);
+          const refStats = refKernels.batchNormStats(x);
+          expectClose(mean.data, refStats.mean.data, { rtol: 1e-6, atol: 1e-6, name: `${name} mean` });
+          expectClose(variance.data, refStats.variance.data, { rtol: 1e-5, atol: 1e-6, name: `${name} variance` });
+          return out;
+        });
+        results[0].forEach((values, i) => assert.deepEqual(results[1][i], values, `${name}: result ${i} differs between 1 and 2 threads`));
+      }
+    } finally {
+      backends.forEach((k) => k.close());
+    }
+  });
+});
+
 describe('wasm backend, plain SIMD128 build (no relaxed SIMD)', () => {
   for (const threads of [1, 2]) {
     it(`matches the reference on ${threads} thread${threads === 1 ? '' : 's'}`, async () => {
