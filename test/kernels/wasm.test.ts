@@ -336,6 +336,33 @@ for (const threads of [1, 2]) {
       }
     });
 
+    it('sigmoid, tanh and leaky ReLU run in wasm: the reference\'s values to a few ulps, tiny, huge, ±0, ±∞ and NaN inputs included', () => {
+      const rng = new Rng(63);
+      const specials = [0, -0, 1e-30, -1e-30, 1e-7, -3e-5, 0.25, -0.5, 0.2499, 5, -9, 17, -44, 88, -88, 100, -100, Infinity, -Infinity, Number.NaN];
+      const x = Tensor.from([...specials, ...Array.from({ length: 203 }, () => rng.normal(0, 4))], [specials.length + 203], 'float32');
+      const dy = randomTensor(rng, x.shape, 'float32');
+      for (const f of [{ kind: 'sigmoid' }, { kind: 'tanh' }, { kind: 'leakyRelu', negativeSlope: 0.1 }, { kind: 'leakyRelu', negativeSlope: -2 }] as const) {
+        const [y, dx] = k.frame!(() => {
+          const y = k.activation(f, x);
+          const dx = k.activationBackward(f, x, y, dy);
+          assert.ok(k.runtime.holds(y.data as Float32Array) && k.runtime.holds(dx.data as Float32Array), `${f.kind}: not the wasm kernels' views`);
+          return [Array.from(y.data), Array.from(dx.data)];
+        });
+        const yRef = refKernels.activation(f, x), dxRef = refKernels.activationBackward(f, x, yRef, dy);
+        y.forEach((v, i) => {
+          const e = yRef.data[i];
+          if (Number.isNaN(e)) return assert.ok(Number.isNaN(v), `${f.kind}(${x.data[i]}) = ${v}, expected NaN`);
+          assert.ok(Object.is(v, e) || Math.abs(v - e) <= 4 * 2 ** -24 * Math.abs(e) + 1e-37, `${f.kind}(${x.data[i]}) = ${v}, expected ${e}`);
+        });
+        dx.forEach((v, i) => {
+          const e = dxRef.data[i];
+          if (Number.isNaN(e)) return assert.ok(Number.isNaN(v), `${f.kind}' at ${x.data[i]}: ${v}, expected NaN`);
+          // From y (sigmoid, tanh): y(1 − y) and 1 − y² in float32 against the reference's float64, a few ulps of the larger term.
+          assert.ok(Math.abs(v - e) <= 8 * 2 ** -24 * Math.abs(dy.data[i]) + 1e-37, `${f.kind}' at ${x.data[i]}: ${v}, expected ${e}`);
+        });
+      }
+    });
+
     it('mul matches the reference exactly (NaN, ∞ and −0 included), inside a frame too', () => {
       const rng = new Rng(61);
       for (const size of [1, 3, 4, 5, 17, 65, 70_000]) { // the last past the threaded size

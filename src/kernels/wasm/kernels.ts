@@ -5,8 +5,8 @@
 // (always the same way for the same shapes and thread count, so runs are bit-identical), as do
 // transposed convolution (the convolution's dx alone) and max pooling forward and backward (by
 // planes); batch norm and Add/ReLU passes are threaded too (kernels-simple.ts). Adaptive (global)
-// average pooling, group/layer normalisation, the activations ReLU6, Hardsigmoid, Hardswish, SiLU,
-// ELU, Mish and GELU tanh, bias, upsampling (kernels-upsample.ts), the fused softmax + cross-entropy
+// average pooling, group/layer normalisation, the activations (all but GELU by erf and softplus),
+// bias, upsampling (kernels-upsample.ts), the fused softmax + cross-entropy
 // (in float64) and the SGD and Adam updates (kernels-optim.ts) run in wasm on the calling thread,
 // the element-wise product (dropout) threaded when large; every other kernel, and every float64
 // call, is the reference kernel (they do not show in the profiles of docs/performance.md).
@@ -452,9 +452,19 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     return y;
   }
 
-  /** SiLU, ELU, Mish and GELU tanh: the kind numbers of assembly/transcendental.ts, and ELU's α. */
-  function transcendental(f: Activation): { kind: number; alpha: number } | null {
+  /**
+   * SiLU, ELU, Mish, GELU tanh, sigmoid and tanh: the kind numbers of assembly/transcendental.ts,
+   * ELU's α, and whether the derivative is taken from the forward's output y (sigmoid, tanh: as the
+   * reference's y(1 − y) and 1 − y²) instead of x.
+   */
+  function transcendental(f: Activation): { kind: number; alpha: number; fromY?: boolean } | null {
     switch (f.kind) {
+      case 'sigmoid':
+        return { kind: 4, alpha: 0, fromY: true };
+      case 'tanh':
+        return { kind: 5, alpha: 0, fromY: true };
+      case 'leakyRelu':
+        return { kind: 6, alpha: f.negativeSlope };
       case 'silu':
         return { kind: 0, alpha: 0 };
       case 'elu':
@@ -468,7 +478,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     }
   }
 
-  /** The wasm forward of an activation, or null where the reference kernel runs (sigmoid, tanh, GELU, softplus). */
+  /** The wasm forward of an activation, or null where the reference kernel runs (GELU by erf, softplus). */
   function forwardOf(f: Activation): ((x: number, y: number, n: number) => void) | null {
     const e = rt.exports;
     const t = transcendental(f);
@@ -518,10 +528,10 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
 
   function activationBackward(f: Activation, x: Tensor, y: Tensor, dy: Tensor): Tensor {
     const run = backwardOf(f);
-    if (!run || !isFloat32(x, y, dy) || x.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
+    if (!run || !isFloat32(x, y, dy) || x.size !== dy.size || y.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
     rt.reset();
     const pdx = rt.keep(x.size * 4);
-    const px = rt.input(x.data as Float32Array);
+    const px = rt.input((transcendental(f)?.fromY ? y : x).data as Float32Array); // sigmoid, tanh: f' from y
     const pdy = rt.input(dy.data as Float32Array);
     run(px, pdy, pdx, x.size);
     return new Tensor(rt.take(pdx, x.size), x.shape);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// SiLU, ELU, Mish and GELU (tanh) and their derivatives, four lanes at a time, on one vector e^x:
+// SiLU, ELU, Mish, GELU (tanh), sigmoid and tanh and their derivatives (and leaky ReLU's, which
+// shares the loops), four lanes at a time, on one vector e^x:
 // Cephes' expf (range reduction x = n·ln2 + r, a degree-6 polynomial for e^r on |r| ≤ ln2/2, 2^n
 // put into the exponent bits), within ~2 ulp of float32. Each function is written so that e^x is
 // only ever taken of a non-positive argument (σ(z) from e^{−|z|}), so nothing overflows; below
@@ -58,6 +59,12 @@ const KIND_SILU = 0;
 const KIND_ELU = 1;
 const KIND_MISH = 2;
 const KIND_GELU_TANH = 3;
+/** σ(x); its derivative from y = σ(x): y(1 − y), as the reference's. */
+const KIND_SIGMOID = 4;
+/** tanh(x); its derivative from y = tanh(x): 1 − y², as the reference's. */
+const KIND_TANH = 5;
+/** x > 0 ? x : α·x (leaky ReLU, α its negative slope; NaN kept, −0 to α·−0 as the reference). */
+const KIND_LEAKY_RELU = 6;
 const SQRT_2_OVER_PI: f32 = 0.7978845608028654;
 const GELU_CUBIC: f32 = 0.044715;
 
@@ -91,19 +98,36 @@ const GELU_CUBIC: f32 = 0.044715;
   return v128.andnot(f32x4.div(f32x4.mul(splat(4), f32x4.add(n, splat(1))), f32x4.mul(nPlus2, nPlus2)), f32x4.gt(x, splat(20)));
 }
 
+/**
+ * tanh(x) = −m/(2 + m) for x ≥ 0 with m = e^{−2x} − 1 (expm1NonPositive: no cancellation near 0),
+ * the sign of x put back (tanh is odd; −0 and NaN kept).
+ */
+// @ts-ignore: decorator
+@inline function tanhSimd(x: v128): v128 {
+  const m = expm1NonPositive(f32x4.mul(splat(-2), f32x4.abs(x)));
+  const t = f32x4.div(f32x4.neg(m), f32x4.add(splat(2), m));
+  return v128.or(t, v128.and(x, i32x4.splat(0x80000000)));
+}
+
 /** y = f(x) for the kind. */
 // @ts-ignore: decorator
 @inline function forwardVector(kind: i32, x: v128, alpha: f32): v128 {
+  if (kind == KIND_SIGMOID) return sigmoidSimd(x);
+  if (kind == KIND_TANH) return tanhSimd(x);
+  if (kind == KIND_LEAKY_RELU) return v128.bitselect(x, f32x4.mul(splat(alpha), x), f32x4.gt(x, splat(0)));
   if (kind == KIND_SILU) return f32x4.mul(x, sigmoidSimd(x));
   if (kind == KIND_ELU) return v128.bitselect(x, f32x4.mul(splat(alpha), expm1NonPositive(x)), f32x4.gt(x, splat(0)));
   if (kind == KIND_MISH) return f32x4.mul(x, mishTanh(x, mishN(x)));
   return f32x4.mul(x, sigmoidSimd(f32x4.mul(splat(2), geluArgument(x)))); // ½x(1 + tanh u) = x·σ(2u)
 }
 
-/** f'(x) for the kind. */
+/** f'(x) for the kind (for sigmoid and tanh, x is the forward's output y). */
 // @ts-ignore: decorator
 @inline function derivativeVector(kind: i32, x: v128, alpha: f32): v128 {
   const one = splat(1);
+  if (kind == KIND_SIGMOID) return f32x4.mul(x, f32x4.sub(one, x));
+  if (kind == KIND_TANH) return f32x4.sub(one, f32x4.mul(x, x));
+  if (kind == KIND_LEAKY_RELU) return v128.bitselect(one, splat(alpha), f32x4.gt(x, splat(0)));
   if (kind == KIND_SILU) {
     const s = sigmoidSimd(x);
     return f32x4.mul(s, f32x4.add(one, f32x4.mul(x, f32x4.sub(one, s)))); // σ(1 + x(1 − σ))
@@ -132,7 +156,7 @@ export function transcendentalSimd(kind: i32, x: usize, y: usize, n: i32, alpha:
   for (let j = i; j < n; j++) store<f32>(y + <usize>j * 4, load<f32>(scratch + <usize>(j - i) * 4));
 }
 
-/** dx[i] = f'(x[i])·dy[i] for n floats; scratch holds 4 floats for the tail. */
+/** dx[i] = f'(x[i])·dy[i] for n floats (x: the forward's y for sigmoid and tanh); scratch holds 4 floats for the tail. */
 export function transcendentalBackwardSimd(kind: i32, x: usize, dy: usize, dx: usize, n: i32, alpha: f32, scratch: usize): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) {

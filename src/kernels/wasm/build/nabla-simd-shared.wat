@@ -17194,6 +17194,218 @@
     local.set $8
     block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0 (result v128)
      local.get $0
+     i32.const 4
+     i32.eq
+     if
+      local.get $8
+      f32x4.abs
+      f32x4.neg
+      local.tee $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $11
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $11
+      local.get $12
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $12
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      local.get $11
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $12
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $10
+      f32x4.add
+      local.set $11
+      local.get $10
+      local.get $11
+      f32x4.div
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.div
+      local.get $8
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     end
+     local.get $0
+     i32.const 5
+     i32.eq
+     if
+      v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
+      local.get $8
+      f32x4.abs
+      f32x4.mul
+      local.tee $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $11
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $12
+      v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $11
+      local.get $12
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $12
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      local.get $11
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $12
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.sub
+      local.get $10
+      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+      f32x4.gt
+      v128.bitselect
+      local.tee $10
+      f32x4.neg
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      local.get $10
+      f32x4.add
+      f32x4.div
+      local.get $8
+      v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+      v128.and
+      v128.or
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     end
+     local.get $8
+     local.get $4
+     f32x4.splat
+     local.get $8
+     f32x4.mul
+     local.get $8
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     v128.bitselect
+     local.get $0
+     i32.const 6
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     drop
+     local.get $0
      i32.eqz
      if
       local.get $8
@@ -17629,6 +17841,218 @@
   local.get $5
   block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1 (result v128)
    local.get $0
+   i32.const 4
+   i32.eq
+   if
+    local.get $8
+    f32x4.abs
+    f32x4.neg
+    local.tee $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $11
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $11
+    local.get $12
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $12
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    local.get $11
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $12
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $10
+    f32x4.add
+    local.set $11
+    local.get $10
+    local.get $11
+    f32x4.div
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    f32x4.div
+    local.get $8
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
+   local.get $0
+   i32.const 5
+   i32.eq
+   if
+    v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
+    local.get $8
+    f32x4.abs
+    f32x4.mul
+    local.tee $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $11
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $12
+    v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $11
+    local.get $12
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $12
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    local.get $11
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $12
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.sub
+    local.get $10
+    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+    f32x4.gt
+    v128.bitselect
+    local.tee $10
+    f32x4.neg
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    local.get $10
+    f32x4.add
+    f32x4.div
+    local.get $8
+    v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+    v128.and
+    v128.or
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
+   local.get $8
+   local.get $4
+   f32x4.splat
+   local.get $8
+   f32x4.mul
+   local.get $8
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.gt
+   v128.bitselect
+   local.get $0
+   i32.const 6
+   i32.eq
+   br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   drop
+   local.get $0
    i32.eqz
    if
     local.get $8
@@ -18047,14 +18471,13 @@
   (local $7 i32)
   (local $8 i32)
   (local $9 v128)
-  (local $10 i32)
+  (local $10 v128)
   (local $11 v128)
   (local $12 v128)
   (local $13 v128)
   (local $14 v128)
   (local $15 v128)
   (local $16 v128)
-  (local $17 v128)
   loop $for-loop|0
    local.get $7
    i32.const 4
@@ -18068,96 +18491,127 @@
     local.tee $8
     local.get $3
     i32.add
-    local.get $1
-    local.get $8
-    i32.add
-    v128.load
-    local.set $9
     block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0 (result v128)
+     local.get $1
+     local.get $8
+     i32.add
+     v128.load
+     local.tee $9
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $9
+     f32x4.sub
+     f32x4.mul
+     local.get $0
+     i32.const 4
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     drop
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $9
+     local.get $9
+     f32x4.mul
+     f32x4.sub
+     local.get $0
+     i32.const 5
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     drop
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $5
+     f32x4.splat
+     local.get $9
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     v128.bitselect
+     local.get $0
+     i32.const 6
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     drop
      local.get $0
      i32.eqz
      if
       local.get $9
       f32x4.abs
       f32x4.neg
-      local.tee $11
+      local.tee $10
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.min
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.max
-      local.tee $12
+      local.tee $11
       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
       f32x4.mul
       f32x4.nearest
-      local.set $13
+      local.set $12
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $11
       local.get $12
-      local.get $13
       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
       f32x4.mul
       f32x4.sub
-      local.get $13
+      local.get $12
       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
       f32x4.mul
       f32x4.sub
-      local.tee $12
+      local.tee $11
       f32x4.mul
       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
       f32x4.add
-      local.get $12
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
       f32x4.add
-      local.get $12
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
       f32x4.add
-      local.get $12
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
       f32x4.add
-      local.get $12
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $12
+      local.get $11
       f32x4.mul
-      local.get $12
+      local.get $11
       f32x4.mul
-      local.get $12
+      local.get $11
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
       f32x4.add
-      local.get $13
+      local.get $12
       i32x4.trunc_sat_f32x4_s
       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
       i32x4.add
       i32.const 23
       i32x4.shl
       f32x4.mul
-      local.get $11
+      local.get $10
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.lt
       v128.andnot
-      local.tee $11
+      local.tee $10
       f32x4.add
-      local.set $12
+      local.set $11
+      local.get $10
       local.get $11
-      local.get $12
       f32x4.div
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $12
+      local.get $11
       f32x4.div
       local.get $9
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.lt
       v128.bitselect
-      local.tee $11
+      local.tee $10
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       local.get $9
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
+      local.get $10
       f32x4.sub
       f32x4.mul
       f32x4.add
@@ -18173,53 +18627,53 @@
       f32x4.min
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.max
-      local.tee $11
+      local.tee $10
       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
       f32x4.mul
       f32x4.nearest
-      local.set $12
+      local.set $11
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       local.get $5
       f32x4.splat
       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $10
       local.get $11
-      local.get $12
       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
       f32x4.mul
       f32x4.sub
-      local.get $12
+      local.get $11
       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
       f32x4.mul
       f32x4.sub
-      local.tee $11
+      local.tee $10
       f32x4.mul
       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
       f32x4.add
-      local.get $11
+      local.get $10
       f32x4.mul
       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
       f32x4.add
-      local.get $11
+      local.get $10
       f32x4.mul
       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
       f32x4.add
-      local.get $11
+      local.get $10
       f32x4.mul
       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
       f32x4.add
-      local.get $11
+      local.get $10
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $11
+      local.get $10
       f32x4.mul
-      local.get $11
+      local.get $10
       f32x4.mul
-      local.get $11
+      local.get $10
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
       f32x4.add
-      local.get $12
+      local.get $11
       i32x4.trunc_sat_f32x4_s
       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
       i32x4.add
@@ -18244,166 +18698,166 @@
       local.get $9
       f32x4.abs
       f32x4.neg
-      local.tee $11
+      local.tee $10
       v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
       f32x4.max
-      local.get $11
+      local.get $10
       local.get $9
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.gt
-      local.tee $12
-      v128.bitselect
-      local.tee $13
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $14
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $15
-      local.get $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $16
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $17
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $16
-      local.get $17
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $17
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $16
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      local.get $16
-      f32x4.mul
-      local.get $16
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $17
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
       local.tee $11
-      f32x4.add
+      v128.bitselect
+      local.tee $12
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $13
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $14
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $15
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
       local.set $16
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $14
       local.get $15
+      local.get $16
       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
       f32x4.mul
       f32x4.sub
-      local.get $15
+      local.get $16
       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
       f32x4.mul
       f32x4.sub
-      local.tee $14
+      local.tee $15
       f32x4.mul
       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
       f32x4.add
-      local.get $14
+      local.get $15
       f32x4.mul
       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
       f32x4.add
-      local.get $14
+      local.get $15
       f32x4.mul
       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
       f32x4.add
-      local.get $14
+      local.get $15
       f32x4.mul
       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
       f32x4.add
-      local.get $14
+      local.get $15
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $14
+      local.get $15
       f32x4.mul
-      local.get $14
+      local.get $15
       f32x4.mul
-      local.get $14
+      local.get $15
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
       f32x4.add
-      local.get $15
+      local.get $16
       i32x4.trunc_sat_f32x4_s
       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
       i32x4.add
       i32.const 23
       i32x4.shl
       f32x4.mul
-      local.get $13
+      local.get $10
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.lt
       v128.andnot
-      local.tee $13
-      f32x4.div
+      local.tee $10
+      f32x4.add
+      local.set $15
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
       local.get $13
+      local.get $14
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $14
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $13
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $13
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $13
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $13
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $13
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $13
+      f32x4.mul
+      local.get $13
+      f32x4.mul
+      local.get $13
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $14
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
       local.get $12
-      v128.bitselect
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
       local.tee $12
+      f32x4.div
       local.get $12
+      local.get $11
+      v128.bitselect
+      local.tee $11
+      local.get $11
       v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
       f32x4.add
       f32x4.mul
-      local.tee $12
-      local.get $12
+      local.tee $11
+      local.get $11
       v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
       f32x4.add
-      local.tee $13
+      local.tee $12
       f32x4.div
       local.get $9
       v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
       f32x4.gt
-      local.tee $14
+      local.tee $13
       v128.bitselect
       local.get $9
-      local.get $11
-      local.get $16
+      local.get $10
+      local.get $15
       f32x4.div
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $16
+      local.get $15
       f32x4.div
       local.get $9
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -18411,15 +18865,15 @@
       v128.bitselect
       f32x4.mul
       v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
-      local.get $12
+      local.get $11
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
       f32x4.mul
-      local.get $13
-      local.get $13
+      local.get $12
+      local.get $12
       f32x4.mul
       f32x4.div
-      local.get $14
+      local.get $13
       v128.andnot
       f32x4.mul
       f32x4.add
@@ -18432,108 +18886,108 @@
      local.get $9
      local.get $9
      f32x4.mul
-     local.tee $11
+     local.tee $10
      local.get $9
      f32x4.mul
      f32x4.mul
      f32x4.add
      f32x4.mul
      f32x4.mul
-     local.tee $12
+     local.tee $11
      f32x4.abs
      f32x4.neg
-     local.tee $13
+     local.tee $12
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      f32x4.min
      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
      f32x4.max
-     local.tee $14
+     local.tee $13
      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
      f32x4.mul
      f32x4.nearest
-     local.set $15
+     local.set $14
      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+     local.get $13
      local.get $14
-     local.get $15
      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
      f32x4.mul
      f32x4.sub
-     local.get $15
+     local.get $14
      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
      f32x4.mul
      f32x4.sub
-     local.tee $14
+     local.tee $13
      f32x4.mul
      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
      f32x4.add
-     local.get $14
+     local.get $13
      f32x4.mul
      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
      f32x4.add
-     local.get $14
+     local.get $13
      f32x4.mul
      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
      f32x4.add
-     local.get $14
+     local.get $13
      f32x4.mul
      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
      f32x4.add
-     local.get $14
+     local.get $13
      f32x4.mul
      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
      f32x4.add
-     local.get $14
+     local.get $13
      f32x4.mul
-     local.get $14
+     local.get $13
      f32x4.mul
-     local.get $14
+     local.get $13
      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
      f32x4.add
      f32x4.add
-     local.get $15
+     local.get $14
      i32x4.trunc_sat_f32x4_s
      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
      i32x4.add
      i32.const 23
      i32x4.shl
      f32x4.mul
-     local.get $13
+     local.get $12
      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
      f32x4.lt
      v128.andnot
-     local.tee $13
+     local.tee $12
      f32x4.add
-     local.set $14
+     local.set $13
      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
      local.get $9
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      f32x4.gt
      v128.and
+     local.get $12
      local.get $13
-     local.get $14
      f32x4.div
      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $14
+     local.get $13
      f32x4.div
-     local.get $12
+     local.get $11
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      f32x4.lt
      v128.bitselect
-     local.tee $12
+     local.tee $11
      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
      local.get $9
      f32x4.mul
-     local.get $12
+     local.get $11
      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $12
+     local.get $11
      f32x4.sub
      f32x4.mul
      f32x4.mul
      v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
      v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
-     local.get $11
+     local.get $10
      f32x4.mul
      f32x4.add
      f32x4.mul
@@ -18596,94 +19050,125 @@
    end
   end
   local.get $6
-  v128.load
-  local.set $9
-  local.get $6
   block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1 (result v128)
+   local.get $6
+   v128.load
+   local.tee $9
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $9
+   f32x4.sub
+   f32x4.mul
+   local.get $0
+   i32.const 4
+   i32.eq
+   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   drop
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $9
+   local.get $9
+   f32x4.mul
+   f32x4.sub
+   local.get $0
+   i32.const 5
+   i32.eq
+   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   drop
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $5
+   f32x4.splat
+   local.get $9
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.gt
+   v128.bitselect
+   local.get $0
+   i32.const 6
+   i32.eq
+   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   drop
    local.get $0
    i32.eqz
    if
     local.get $9
     f32x4.abs
     f32x4.neg
-    local.tee $11
+    local.tee $10
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.min
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.max
-    local.tee $12
+    local.tee $11
     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
     f32x4.mul
     f32x4.nearest
-    local.set $13
+    local.set $12
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $11
     local.get $12
-    local.get $13
     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
     f32x4.mul
     f32x4.sub
-    local.get $13
+    local.get $12
     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
     f32x4.mul
     f32x4.sub
-    local.tee $12
+    local.tee $11
     f32x4.mul
     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
     f32x4.add
-    local.get $12
+    local.get $11
     f32x4.mul
     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
     f32x4.add
-    local.get $12
+    local.get $11
     f32x4.mul
     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
     f32x4.add
-    local.get $12
+    local.get $11
     f32x4.mul
     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
     f32x4.add
-    local.get $12
+    local.get $11
     f32x4.mul
     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
     f32x4.add
-    local.get $12
+    local.get $11
     f32x4.mul
-    local.get $12
+    local.get $11
     f32x4.mul
-    local.get $12
+    local.get $11
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     f32x4.add
     f32x4.add
-    local.get $13
+    local.get $12
     i32x4.trunc_sat_f32x4_s
     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
     i32x4.add
     i32.const 23
     i32x4.shl
     f32x4.mul
-    local.get $11
+    local.get $10
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.lt
     v128.andnot
-    local.tee $11
+    local.tee $10
     f32x4.add
-    local.set $12
+    local.set $11
+    local.get $10
     local.get $11
-    local.get $12
     f32x4.div
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $12
+    local.get $11
     f32x4.div
     local.get $9
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.lt
     v128.bitselect
-    local.tee $11
+    local.tee $10
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     local.get $9
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $11
+    local.get $10
     f32x4.sub
     f32x4.mul
     f32x4.add
@@ -18699,53 +19184,53 @@
     f32x4.min
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.max
-    local.tee $11
+    local.tee $10
     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
     f32x4.mul
     f32x4.nearest
-    local.set $12
+    local.set $11
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     local.get $5
     f32x4.splat
     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $10
     local.get $11
-    local.get $12
     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
     f32x4.mul
     f32x4.sub
-    local.get $12
+    local.get $11
     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
     f32x4.mul
     f32x4.sub
-    local.tee $11
+    local.tee $10
     f32x4.mul
     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
     f32x4.add
-    local.get $11
+    local.get $10
     f32x4.mul
     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
     f32x4.add
-    local.get $11
+    local.get $10
     f32x4.mul
     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
     f32x4.add
-    local.get $11
+    local.get $10
     f32x4.mul
     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
     f32x4.add
-    local.get $11
+    local.get $10
     f32x4.mul
     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
     f32x4.add
-    local.get $11
+    local.get $10
     f32x4.mul
-    local.get $11
+    local.get $10
     f32x4.mul
-    local.get $11
+    local.get $10
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     f32x4.add
     f32x4.add
-    local.get $12
+    local.get $11
     i32x4.trunc_sat_f32x4_s
     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
     i32x4.add
@@ -18770,166 +19255,166 @@
     local.get $9
     f32x4.abs
     f32x4.neg
-    local.tee $11
+    local.tee $10
     v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
     f32x4.max
-    local.get $11
+    local.get $10
     local.get $9
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.gt
-    local.tee $12
-    v128.bitselect
-    local.tee $13
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $14
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $15
-    local.get $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $16
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $17
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $16
-    local.get $17
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $17
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $16
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    local.get $16
-    f32x4.mul
-    local.get $16
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $17
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
     local.tee $11
-    f32x4.add
+    v128.bitselect
+    local.tee $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $13
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $14
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $15
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
     local.set $16
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $14
     local.get $15
+    local.get $16
     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
     f32x4.mul
     f32x4.sub
-    local.get $15
+    local.get $16
     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
     f32x4.mul
     f32x4.sub
-    local.tee $14
+    local.tee $15
     f32x4.mul
     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
     f32x4.add
-    local.get $14
+    local.get $15
     f32x4.mul
     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
     f32x4.add
-    local.get $14
+    local.get $15
     f32x4.mul
     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
     f32x4.add
-    local.get $14
+    local.get $15
     f32x4.mul
     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
     f32x4.add
-    local.get $14
+    local.get $15
     f32x4.mul
     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
     f32x4.add
-    local.get $14
+    local.get $15
     f32x4.mul
-    local.get $14
+    local.get $15
     f32x4.mul
-    local.get $14
+    local.get $15
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     f32x4.add
     f32x4.add
-    local.get $15
+    local.get $16
     i32x4.trunc_sat_f32x4_s
     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
     i32x4.add
     i32.const 23
     i32x4.shl
     f32x4.mul
-    local.get $13
+    local.get $10
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.lt
     v128.andnot
-    local.tee $13
-    f32x4.div
+    local.tee $10
+    f32x4.add
+    local.set $15
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
     local.get $13
+    local.get $14
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $14
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $13
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $13
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $13
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $13
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $13
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $13
+    f32x4.mul
+    local.get $13
+    f32x4.mul
+    local.get $13
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $14
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
     local.get $12
-    v128.bitselect
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
     local.tee $12
+    f32x4.div
     local.get $12
+    local.get $11
+    v128.bitselect
+    local.tee $11
+    local.get $11
     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
     f32x4.add
     f32x4.mul
-    local.tee $12
-    local.get $12
+    local.tee $11
+    local.get $11
     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
     f32x4.add
-    local.tee $13
+    local.tee $12
     f32x4.div
     local.get $9
     v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
     f32x4.gt
-    local.tee $14
+    local.tee $13
     v128.bitselect
     local.get $9
-    local.get $11
-    local.get $16
+    local.get $10
+    local.get $15
     f32x4.div
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $16
+    local.get $15
     f32x4.div
     local.get $9
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -18937,15 +19422,15 @@
     v128.bitselect
     f32x4.mul
     v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
-    local.get $12
+    local.get $11
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     f32x4.add
     f32x4.mul
-    local.get $13
-    local.get $13
+    local.get $12
+    local.get $12
     f32x4.mul
     f32x4.div
-    local.get $14
+    local.get $13
     v128.andnot
     f32x4.mul
     f32x4.add
@@ -18958,108 +19443,108 @@
    local.get $9
    local.get $9
    f32x4.mul
-   local.tee $11
+   local.tee $10
    local.get $9
    f32x4.mul
    f32x4.mul
    f32x4.add
    f32x4.mul
    f32x4.mul
-   local.tee $12
+   local.tee $11
    f32x4.abs
    f32x4.neg
-   local.tee $13
+   local.tee $12
    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
    f32x4.min
    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
    f32x4.max
-   local.tee $14
+   local.tee $13
    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
    f32x4.mul
    f32x4.nearest
-   local.set $15
+   local.set $14
    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+   local.get $13
    local.get $14
-   local.get $15
    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
    f32x4.mul
    f32x4.sub
-   local.get $15
+   local.get $14
    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
    f32x4.mul
    f32x4.sub
-   local.tee $14
+   local.tee $13
    f32x4.mul
    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
    f32x4.add
-   local.get $14
+   local.get $13
    f32x4.mul
    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
    f32x4.add
-   local.get $14
+   local.get $13
    f32x4.mul
    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
    f32x4.add
-   local.get $14
+   local.get $13
    f32x4.mul
    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
    f32x4.add
-   local.get $14
+   local.get $13
    f32x4.mul
    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
    f32x4.add
-   local.get $14
+   local.get $13
    f32x4.mul
-   local.get $14
+   local.get $13
    f32x4.mul
-   local.get $14
+   local.get $13
    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
    f32x4.add
    f32x4.add
-   local.get $15
+   local.get $14
    i32x4.trunc_sat_f32x4_s
    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
    i32x4.add
    i32.const 23
    i32x4.shl
    f32x4.mul
-   local.get $13
+   local.get $12
    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
    f32x4.lt
    v128.andnot
-   local.tee $13
+   local.tee $12
    f32x4.add
-   local.set $14
+   local.set $13
    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
    local.get $9
    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
    f32x4.gt
    v128.and
+   local.get $12
    local.get $13
-   local.get $14
    f32x4.div
    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $14
+   local.get $13
    f32x4.div
-   local.get $12
+   local.get $11
    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
    f32x4.lt
    v128.bitselect
-   local.tee $12
+   local.tee $11
    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
    local.get $9
    f32x4.mul
-   local.get $12
+   local.get $11
    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $12
+   local.get $11
    f32x4.sub
    f32x4.mul
    f32x4.mul
    v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
    v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
-   local.get $11
+   local.get $10
    f32x4.mul
    f32x4.add
    f32x4.mul
