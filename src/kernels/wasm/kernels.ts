@@ -5,7 +5,7 @@
 // (always the same way for the same shapes and thread count, so runs are bit-identical), as do
 // transposed convolution (the convolution's dx alone) and max pooling forward and backward (by
 // planes); batch norm and Add/ReLU passes are threaded too (kernels-simple.ts). Adaptive (global)
-// average pooling, group/layer normalisation, the activations (all but GELU by erf and softplus),
+// average pooling, group/layer normalisation, the activations (all but softplus),
 // bias, upsampling (kernels-upsample.ts), the fused softmax + cross-entropy
 // (in float64) and the SGD and Adam updates (kernels-optim.ts) run in wasm on the calling thread,
 // the element-wise product (dropout) threaded when large; every other kernel, and every float64
@@ -465,6 +465,8 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
         return { kind: 5, alpha: 0, fromY: true };
       case 'leakyRelu':
         return { kind: 6, alpha: f.negativeSlope };
+      case 'gelu':
+        return { kind: 7, alpha: 0 };
       case 'silu':
         return { kind: 0, alpha: 0 };
       case 'elu':
@@ -478,7 +480,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     }
   }
 
-  /** The wasm forward of an activation, or null where the reference kernel runs (GELU by erf, softplus). */
+  /** The wasm forward of an activation, or null where the reference kernel runs (softplus). */
   function forwardOf(f: Activation): ((x: number, y: number, n: number) => void) | null {
     const e = rt.exports;
     const t = transcendental(f);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// SiLU, ELU, Mish, GELU (tanh), sigmoid and tanh and their derivatives (and leaky ReLU's, which
-// shares the loops), four lanes at a time, on one vector e^x:
+// SiLU, ELU, Mish, GELU (by erf and by tanh), sigmoid and tanh and their derivatives (and leaky
+// ReLU's, which shares the loops), four lanes at a time, on one vector e^x:
 // Cephes' expf (range reduction x = n·ln2 + r, a degree-6 polynomial for e^r on |r| ≤ ln2/2, 2^n
 // put into the exponent bits), within ~2 ulp of float32. Each function is written so that e^x is
 // only ever taken of a non-positive argument (σ(z) from e^{−|z|}), so nothing overflows; below
@@ -65,6 +65,10 @@ const KIND_SIGMOID = 4;
 const KIND_TANH = 5;
 /** x > 0 ? x : α·x (leaky ReLU, α its negative slope; NaN kept, −0 to α·−0 as the reference). */
 const KIND_LEAKY_RELU = 6;
+/** GELU, x·Φ(x) with the normal CDF Φ (PyTorch's default, by erf). */
+const KIND_GELU = 7;
+const INV_SQRT2: f32 = 0.7071067811865476;
+const INV_SQRT_2PI: f32 = 0.3989422804014327;
 const SQRT_2_OVER_PI: f32 = 0.7978845608028654;
 const GELU_CUBIC: f32 = 0.044715;
 
@@ -109,12 +113,40 @@ const GELU_CUBIC: f32 = 0.044715;
   return v128.or(t, v128.and(x, i32x4.splat(0x80000000)));
 }
 
+/**
+ * erfc(z) for z ≥ 0 by Numerical Recipes' Chebyshev fit (erfcc, fractional error below 1.2e-7 for
+ * every z ≥ 0): t·e^{−z² + P(t)}, t = 1/(1 + z/2), P of degree 9 with P(1) = 0 (erfc 0 = 1).
+ */
+// @ts-ignore: decorator
+@inline function erfcNonNegative(z: v128): v128 {
+  const t = f32x4.div(splat(1), f32x4.add(splat(1), f32x4.mul(splat(0.5), z)));
+  let p = splat(0.17087277);
+  p = f32x4.add(f32x4.mul(p, t), splat(-0.82215223));
+  p = f32x4.add(f32x4.mul(p, t), splat(1.48851587));
+  p = f32x4.add(f32x4.mul(p, t), splat(-1.13520398));
+  p = f32x4.add(f32x4.mul(p, t), splat(0.27886807));
+  p = f32x4.add(f32x4.mul(p, t), splat(-0.18628806));
+  p = f32x4.add(f32x4.mul(p, t), splat(0.09678418));
+  p = f32x4.add(f32x4.mul(p, t), splat(0.37409196));
+  p = f32x4.add(f32x4.mul(p, t), splat(1.00002368));
+  p = f32x4.add(f32x4.mul(p, t), splat(-1.26551223));
+  return f32x4.mul(t, expNonPositive(f32x4.sub(p, f32x4.mul(z, z))));
+}
+
+/** Φ(x) = ½·erfc(−x/√2): 1 − ½·erfc(x/√2) for x ≥ 0, ½·erfc(|x|/√2) below (the left tail keeps its relative precision). */
+// @ts-ignore: decorator
+@inline function normalCdfSimd(x: v128): v128 {
+  const half = f32x4.mul(splat(0.5), erfcNonNegative(f32x4.mul(f32x4.abs(x), splat(INV_SQRT2))));
+  return v128.bitselect(half, f32x4.sub(splat(1), half), f32x4.lt(x, splat(0)));
+}
+
 /** y = f(x) for the kind. */
 // @ts-ignore: decorator
 @inline function forwardVector(kind: i32, x: v128, alpha: f32): v128 {
   if (kind == KIND_SIGMOID) return sigmoidSimd(x);
   if (kind == KIND_TANH) return tanhSimd(x);
   if (kind == KIND_LEAKY_RELU) return v128.bitselect(x, f32x4.mul(splat(alpha), x), f32x4.gt(x, splat(0)));
+  if (kind == KIND_GELU) return f32x4.mul(x, normalCdfSimd(x));
   if (kind == KIND_SILU) return f32x4.mul(x, sigmoidSimd(x));
   if (kind == KIND_ELU) return v128.bitselect(x, f32x4.mul(splat(alpha), expm1NonPositive(x)), f32x4.gt(x, splat(0)));
   if (kind == KIND_MISH) return f32x4.mul(x, mishTanh(x, mishN(x)));
@@ -128,6 +160,10 @@ const GELU_CUBIC: f32 = 0.044715;
   if (kind == KIND_SIGMOID) return f32x4.mul(x, f32x4.sub(one, x));
   if (kind == KIND_TANH) return f32x4.sub(one, f32x4.mul(x, x));
   if (kind == KIND_LEAKY_RELU) return v128.bitselect(one, splat(alpha), f32x4.gt(x, splat(0)));
+  if (kind == KIND_GELU) { // Φ(x) + x·φ(x), φ(x) = e^{−x²/2}/√(2π)
+    const density = f32x4.mul(splat(INV_SQRT_2PI), expNonPositive(f32x4.mul(splat(-0.5), f32x4.mul(x, x))));
+    return f32x4.add(normalCdfSimd(x), f32x4.mul(x, density));
+  }
   if (kind == KIND_SILU) {
     const s = sigmoidSimd(x);
     return f32x4.mul(s, f32x4.add(one, f32x4.mul(x, f32x4.sub(one, s)))); // σ(1 + x(1 − σ))

@@ -18062,6 +18062,137 @@
      br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
      drop
      local.get $0
+     i32.const 7
+     i32.eq
+     if
+      v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      local.get $8
+      f32x4.abs
+      v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+      f32x4.mul
+      local.tee $10
+      f32x4.mul
+      f32x4.add
+      f32x4.div
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+      f32x4.add
+      local.get $10
+      local.get $10
+      f32x4.mul
+      f32x4.sub
+      local.tee $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $12
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $13
+      local.get $8
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      local.get $11
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $12
+      local.get $13
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $13
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      local.get $11
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $13
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      f32x4.mul
+      f32x4.mul
+      local.tee $10
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $10
+      f32x4.sub
+      local.get $8
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      f32x4.mul
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     end
+     local.get $0
      i32.eqz
      if
       local.get $8
@@ -18709,6 +18840,137 @@
    br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
    drop
    local.get $0
+   i32.const 7
+   i32.eq
+   if
+    v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    local.get $8
+    f32x4.abs
+    v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+    f32x4.mul
+    local.tee $10
+    f32x4.mul
+    f32x4.add
+    f32x4.div
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+    f32x4.add
+    local.get $10
+    local.get $10
+    f32x4.mul
+    f32x4.sub
+    local.tee $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $12
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $13
+    local.get $8
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    local.get $11
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $12
+    local.get $13
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $13
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    local.get $11
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $13
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    f32x4.mul
+    f32x4.mul
+    local.tee $10
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $10
+    f32x4.sub
+    local.get $8
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    f32x4.mul
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
+   local.get $0
    i32.eqz
    if
     local.get $8
@@ -19166,6 +19428,7 @@
      local.get $9
      local.get $9
      f32x4.mul
+     local.tee $10
      f32x4.sub
      local.get $0
      i32.const 5
@@ -19184,6 +19447,202 @@
      i32.eq
      br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
      drop
+     local.get $0
+     i32.const 7
+     i32.eq
+     if
+      v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      local.get $9
+      f32x4.abs
+      v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+      f32x4.mul
+      local.tee $11
+      f32x4.mul
+      f32x4.add
+      f32x4.div
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+      f32x4.add
+      local.get $11
+      local.get $11
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $13
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $14
+      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+      local.get $10
+      f32x4.mul
+      local.tee $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $15
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $16
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      local.get $12
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $13
+      local.get $14
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $14
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      local.get $12
+      f32x4.mul
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $14
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      f32x4.mul
+      f32x4.mul
+      local.tee $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.sub
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      local.get $9
+      v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $15
+      local.get $16
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $16
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $9
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $9
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $9
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $9
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $9
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $9
+      f32x4.mul
+      local.get $9
+      f32x4.mul
+      local.get $9
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $16
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      f32x4.mul
+      f32x4.mul
+      f32x4.add
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
      local.get $0
      i32.eqz
      if
@@ -19723,6 +20182,7 @@
    local.get $9
    local.get $9
    f32x4.mul
+   local.tee $10
    f32x4.sub
    local.get $0
    i32.const 5
@@ -19741,6 +20201,202 @@
    i32.eq
    br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
    drop
+   local.get $0
+   i32.const 7
+   i32.eq
+   if
+    v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    local.get $9
+    f32x4.abs
+    v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+    f32x4.mul
+    local.tee $11
+    f32x4.mul
+    f32x4.add
+    f32x4.div
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+    f32x4.add
+    local.get $11
+    local.get $11
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $13
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $14
+    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+    local.get $10
+    f32x4.mul
+    local.tee $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $15
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $16
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    local.get $12
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $13
+    local.get $14
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $14
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $14
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    f32x4.mul
+    f32x4.mul
+    local.tee $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    f32x4.sub
+    local.get $9
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    local.get $9
+    v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $15
+    local.get $16
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $16
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $9
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $9
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $9
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $9
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $9
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $9
+    f32x4.mul
+    local.get $9
+    f32x4.mul
+    local.get $9
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $16
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    f32x4.mul
+    f32x4.mul
+    f32x4.add
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
    local.get $0
    i32.eqz
    if
