@@ -336,15 +336,17 @@ for (const threads of [1, 2]) {
       }
     });
 
-    it('sigmoid, tanh, leaky ReLU and GELU run in wasm: the reference\'s values to a few ulps (GELU to 1e-5), tiny, huge, ±0, ±∞ and NaN inputs included', () => {
+    it('sigmoid, tanh, leaky ReLU, GELU and softplus run in wasm: the reference\'s values to a few ulps (GELU to 1e-5), tiny, huge, ±0, ±∞ and NaN inputs included', () => {
       const rng = new Rng(63);
       const specials = [0, -0, 1e-30, -1e-30, 1e-7, -3e-5, 0.25, -0.5, 0.2499, 5, -9, 17, -44, 88, -88, 100, -100, Infinity, -Infinity, Number.NaN];
       const x = Tensor.from([...specials, ...Array.from({ length: 203 }, () => rng.normal(0, 4))], [specials.length + 203], 'float32');
       const dy = randomTensor(rng, x.shape, 'float32');
-      for (const f of [{ kind: 'sigmoid' }, { kind: 'tanh' }, { kind: 'leakyRelu', negativeSlope: 0.1 }, { kind: 'leakyRelu', negativeSlope: -2 }, { kind: 'gelu' }] as const) {
+      for (const f of [{ kind: 'sigmoid' }, { kind: 'tanh' }, { kind: 'leakyRelu', negativeSlope: 0.1 }, { kind: 'leakyRelu', negativeSlope: -2 }, { kind: 'gelu' },
+        { kind: 'softplus', beta: 1, threshold: 20 }, { kind: 'softplus', beta: 0.5, threshold: 5 }] as const) {
         // GELU's Φ by a Chebyshev fit of erfc (fractional error < 1.2e-7) in float32: 1.4e-6 relative where |y| > 1e-3, 8.1e-6 in
         // the far left tail (z² rounded), measured over [−12, 12] (scratch); PyTorch's own float32 GELU is only absolutely accurate there.
-        const rtol = f.kind === 'gelu' ? 1e-5 : 4 * 2 ** -24;
+        // Softplus: 2 ulps measured over [−40, 40] for β = 0.5, 1, 2 (relative, the far left tail included).
+        const rtol = f.kind === 'gelu' ? 1e-5 : f.kind === 'softplus' ? 8 * 2 ** -24 : 4 * 2 ** -24;
         const [y, dx] = k.frame!(() => {
           const y = k.activation(f, x);
           const dx = k.activationBackward(f, x, y, dy);

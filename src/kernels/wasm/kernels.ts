@@ -5,7 +5,7 @@
 // (always the same way for the same shapes and thread count, so runs are bit-identical), as do
 // transposed convolution (the convolution's dx alone) and max pooling forward and backward (by
 // planes); batch norm and Add/ReLU passes are threaded too (kernels-simple.ts). Adaptive (global)
-// average pooling, group/layer normalisation, the activations (all but softplus),
+// average pooling, group/layer normalisation, every activation,
 // bias, upsampling (kernels-upsample.ts), the fused softmax + cross-entropy
 // (in float64) and the SGD and Adam updates (kernels-optim.ts) run in wasm on the calling thread,
 // the element-wise product (dropout) threaded when large; every other kernel, and every float64
@@ -453,11 +453,12 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   }
 
   /**
-   * SiLU, ELU, Mish, GELU tanh, sigmoid and tanh: the kind numbers of assembly/transcendental.ts,
-   * ELU's α, and whether the derivative is taken from the forward's output y (sigmoid, tanh: as the
-   * reference's y(1 − y) and 1 − y²) instead of x.
+   * SiLU, ELU, Mish, GELU (tanh), sigmoid, tanh, leaky ReLU, GELU (erf) and softplus: the kind
+   * numbers of assembly/transcendental.ts, ELU's α, leaky ReLU's slope or softplus' β (and its
+   * threshold), and whether the derivative is taken from the forward's output y (sigmoid, tanh: as
+   * the reference's y(1 − y) and 1 − y²) instead of x.
    */
-  function transcendental(f: Activation): { kind: number; alpha: number; fromY?: boolean } | null {
+  function transcendental(f: Activation): { kind: number; alpha: number; threshold?: number; fromY?: boolean } | null {
     switch (f.kind) {
       case 'sigmoid':
         return { kind: 4, alpha: 0, fromY: true };
@@ -467,6 +468,8 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
         return { kind: 6, alpha: f.negativeSlope };
       case 'gelu':
         return { kind: 7, alpha: 0 };
+      case 'softplus':
+        return { kind: 8, alpha: f.beta, threshold: f.threshold };
       case 'silu':
         return { kind: 0, alpha: 0 };
       case 'elu':
@@ -480,11 +483,11 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     }
   }
 
-  /** The wasm forward of an activation, or null where the reference kernel runs (softplus). */
+  /** The wasm forward of an activation, or null where the reference kernel runs (none of the kinds today). */
   function forwardOf(f: Activation): ((x: number, y: number, n: number) => void) | null {
     const e = rt.exports;
     const t = transcendental(f);
-    if (t) return (x, y, n) => e.transcendentalSimd(t.kind, x, y, n, t.alpha, rt.alloc(16));
+    if (t) return (x, y, n) => e.transcendentalSimd(t.kind, x, y, n, t.alpha, t.threshold ?? 0, rt.alloc(16));
     switch (f.kind) {
       case 'relu':
         return (x, y, n) => elementwise(1, x, 0, y, n);
@@ -503,7 +506,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   function backwardOf(f: Activation): ((x: number, dy: number, dx: number, n: number) => void) | null {
     const e = rt.exports;
     const t = transcendental(f);
-    if (t) return (x, dy, dx, n) => e.transcendentalBackwardSimd(t.kind, x, dy, dx, n, t.alpha, rt.alloc(16));
+    if (t) return (x, dy, dx, n) => e.transcendentalBackwardSimd(t.kind, x, dy, dx, n, t.alpha, t.threshold ?? 0, rt.alloc(16));
     switch (f.kind) {
       case 'relu':
         return (x, dy, dx, n) => elementwise(2, x, dy, dx, n);

@@ -32,8 +32,8 @@ interface NablaExports {
   hardSimd(x: number, y: number, n: number, timesX: number): void;
   hardsigmoidBackwardSimd(x: number, dy: number, dx: number, n: number): void;
   hardswishBackwardSimd(x: number, dy: number, dx: number, n: number): void;
-  transcendentalSimd(kind: number, x: number, y: number, n: number, alpha: number, scratch: number): void;
-  transcendentalBackwardSimd(kind: number, x: number, dy: number, dx: number, n: number, alpha: number, scratch: number): void;
+  transcendentalSimd(kind: number, x: number, y: number, n: number, alpha: number, threshold: number, scratch: number): void;
+  transcendentalBackwardSimd(kind: number, x: number, dy: number, dx: number, n: number, alpha: number, threshold: number, scratch: number): void;
   adaptiveAvgPool2dPlanes(desc: number): void;
   adaptiveAvgPool2dBackwardPlanes(desc: number): void;
   upsampleNearestPlanes(desc: number): void;

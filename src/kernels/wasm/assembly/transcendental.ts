@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// SiLU, ELU, Mish, GELU (by erf and by tanh), sigmoid and tanh and their derivatives (and leaky
-// ReLU's, which shares the loops), four lanes at a time, on one vector e^x:
+// SiLU, ELU, Mish, GELU (by erf and by tanh), sigmoid, tanh and softplus and their derivatives (and
+// leaky ReLU's, which shares the loops), four lanes at a time, on one vector e^x:
 // Cephes' expf (range reduction x = n·ln2 + r, a degree-6 polynomial for e^r on |r| ≤ ln2/2, 2^n
 // put into the exponent bits), within ~2 ulp of float32. Each function is written so that e^x is
 // only ever taken of a non-positive argument (σ(z) from e^{−|z|}), so nothing overflows; below
@@ -67,6 +67,8 @@ const KIND_TANH = 5;
 const KIND_LEAKY_RELU = 6;
 /** GELU, x·Φ(x) with the normal CDF Φ (PyTorch's default, by erf). */
 const KIND_GELU = 7;
+/** Softplus (1/β)·log(1 + e^{βx}), x itself once βx > threshold (PyTorch's; α = β). */
+const KIND_SOFTPLUS = 8;
 const INV_SQRT2: f32 = 0.7071067811865476;
 const INV_SQRT_2PI: f32 = 0.3989422804014327;
 const SQRT_2_OVER_PI: f32 = 0.7978845608028654;
@@ -133,6 +135,28 @@ const GELU_CUBIC: f32 = 0.044715;
   return f32x4.mul(t, expNonPositive(f32x4.sub(p, f32x4.mul(z, z))));
 }
 
+/**
+ * log(1 + e^z) = max(z, 0) + log1p(u), u = e^{−|z|} ∈ (0, 1]: log1p(u) = 2·atanh(s) with
+ * s = u/(2 + u) ≤ 1/3 (no cancellation for small u), atanh by its series to s¹⁷ (the next term is
+ * below 2e-10 of the sum).
+ */
+// @ts-ignore: decorator
+@inline function softplusSimd(z: v128): v128 {
+  const u = expNonPositive(f32x4.neg(f32x4.abs(z)));
+  const s = f32x4.div(u, f32x4.add(splat(2), u));
+  const q = f32x4.mul(s, s);
+  let p = splat(<f32>(1.0 / 17));
+  p = f32x4.add(f32x4.mul(p, q), splat(<f32>(1.0 / 15)));
+  p = f32x4.add(f32x4.mul(p, q), splat(<f32>(1.0 / 13)));
+  p = f32x4.add(f32x4.mul(p, q), splat(<f32>(1.0 / 11)));
+  p = f32x4.add(f32x4.mul(p, q), splat(<f32>(1.0 / 9)));
+  p = f32x4.add(f32x4.mul(p, q), splat(<f32>(1.0 / 7)));
+  p = f32x4.add(f32x4.mul(p, q), splat(<f32>(1.0 / 5)));
+  p = f32x4.add(f32x4.mul(p, q), splat(<f32>(1.0 / 3)));
+  p = f32x4.add(f32x4.mul(p, q), splat(1));
+  return f32x4.add(f32x4.max(z, splat(0)), f32x4.mul(f32x4.mul(splat(2), s), p));
+}
+
 /** Φ(x) = ½·erfc(−x/√2): 1 − ½·erfc(x/√2) for x ≥ 0, ½·erfc(|x|/√2) below (the left tail keeps its relative precision). */
 // @ts-ignore: decorator
 @inline function normalCdfSimd(x: v128): v128 {
@@ -142,11 +166,15 @@ const GELU_CUBIC: f32 = 0.044715;
 
 /** y = f(x) for the kind. */
 // @ts-ignore: decorator
-@inline function forwardVector(kind: i32, x: v128, alpha: f32): v128 {
+@inline function forwardVector(kind: i32, x: v128, alpha: f32, threshold: f32): v128 {
   if (kind == KIND_SIGMOID) return sigmoidSimd(x);
   if (kind == KIND_TANH) return tanhSimd(x);
   if (kind == KIND_LEAKY_RELU) return v128.bitselect(x, f32x4.mul(splat(alpha), x), f32x4.gt(x, splat(0)));
   if (kind == KIND_GELU) return f32x4.mul(x, normalCdfSimd(x));
+  if (kind == KIND_SOFTPLUS) {
+    const z = f32x4.mul(splat(alpha), x);
+    return v128.bitselect(x, f32x4.div(softplusSimd(z), splat(alpha)), f32x4.gt(z, splat(threshold)));
+  }
   if (kind == KIND_SILU) return f32x4.mul(x, sigmoidSimd(x));
   if (kind == KIND_ELU) return v128.bitselect(x, f32x4.mul(splat(alpha), expm1NonPositive(x)), f32x4.gt(x, splat(0)));
   if (kind == KIND_MISH) return f32x4.mul(x, mishTanh(x, mishN(x)));
@@ -155,11 +183,15 @@ const GELU_CUBIC: f32 = 0.044715;
 
 /** f'(x) for the kind (for sigmoid and tanh, x is the forward's output y). */
 // @ts-ignore: decorator
-@inline function derivativeVector(kind: i32, x: v128, alpha: f32): v128 {
+@inline function derivativeVector(kind: i32, x: v128, alpha: f32, threshold: f32): v128 {
   const one = splat(1);
   if (kind == KIND_SIGMOID) return f32x4.mul(x, f32x4.sub(one, x));
   if (kind == KIND_TANH) return f32x4.sub(one, f32x4.mul(x, x));
   if (kind == KIND_LEAKY_RELU) return v128.bitselect(one, splat(alpha), f32x4.gt(x, splat(0)));
+  if (kind == KIND_SOFTPLUS) { // σ(βx), 1 past the threshold
+    const z = f32x4.mul(splat(alpha), x);
+    return v128.bitselect(one, sigmoidSimd(z), f32x4.gt(z, splat(threshold)));
+  }
   if (kind == KIND_GELU) { // Φ(x) + x·φ(x), φ(x) = e^{−x²/2}/√(2π)
     const density = f32x4.mul(splat(INV_SQRT_2PI), expNonPositive(f32x4.mul(splat(-0.5), f32x4.mul(x, x))));
     return f32x4.add(normalCdfSimd(x), f32x4.mul(x, density));
@@ -182,27 +214,27 @@ const GELU_CUBIC: f32 = 0.044715;
 }
 
 /** y[i] = f(x[i]) for n floats; scratch holds 4 floats for the tail. */
-export function transcendentalSimd(kind: i32, x: usize, y: usize, n: i32, alpha: f32, scratch: usize): void {
+export function transcendentalSimd(kind: i32, x: usize, y: usize, n: i32, alpha: f32, threshold: f32, scratch: usize): void {
   let i = 0;
-  for (; i + 4 <= n; i += 4) v128.store(y + <usize>i * 4, forwardVector(kind, v128.load(x + <usize>i * 4), alpha));
+  for (; i + 4 <= n; i += 4) v128.store(y + <usize>i * 4, forwardVector(kind, v128.load(x + <usize>i * 4), alpha, threshold));
   if (i == n) return;
   v128.store(scratch, f32x4.splat(0));
   for (let j = i; j < n; j++) store<f32>(scratch + <usize>(j - i) * 4, load<f32>(x + <usize>j * 4));
-  v128.store(scratch, forwardVector(kind, v128.load(scratch), alpha));
+  v128.store(scratch, forwardVector(kind, v128.load(scratch), alpha, threshold));
   for (let j = i; j < n; j++) store<f32>(y + <usize>j * 4, load<f32>(scratch + <usize>(j - i) * 4));
 }
 
 /** dx[i] = f'(x[i])·dy[i] for n floats (x: the forward's y for sigmoid and tanh); scratch holds 4 floats for the tail. */
-export function transcendentalBackwardSimd(kind: i32, x: usize, dy: usize, dx: usize, n: i32, alpha: f32, scratch: usize): void {
+export function transcendentalBackwardSimd(kind: i32, x: usize, dy: usize, dx: usize, n: i32, alpha: f32, threshold: f32, scratch: usize): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const at = <usize>i * 4;
-    v128.store(dx + at, f32x4.mul(derivativeVector(kind, v128.load(x + at), alpha), v128.load(dy + at)));
+    v128.store(dx + at, f32x4.mul(derivativeVector(kind, v128.load(x + at), alpha, threshold), v128.load(dy + at)));
   }
   if (i == n) return;
   v128.store(scratch, f32x4.splat(0));
   for (let j = i; j < n; j++) store<f32>(scratch + <usize>(j - i) * 4, load<f32>(x + <usize>j * 4));
-  const d = derivativeVector(kind, v128.load(scratch), alpha);
+  const d = derivativeVector(kind, v128.load(scratch), alpha, threshold);
   v128.store(scratch, d);
   for (let j = i; j < n; j++) store<f32>(dx + <usize>j * 4, load<f32>(scratch + <usize>(j - i) * 4) * load<f32>(dy + <usize>j * 4));
 }

@@ -23,8 +23,8 @@
  (type $21 (func (param i32 i32 i32) (result i32)))
  (type $22 (func (param i32 i32 v128 i32 i32 i32)))
  (type $23 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
- (type $24 (func (param i32 i32 i32 i32 f32 i32)))
- (type $25 (func (param i32 i32 i32 i32 i32 f32 i32)))
+ (type $24 (func (param i32 i32 i32 i32 f32 f32 i32)))
+ (type $25 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
  (type $26 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
  (type $27 (func (param i32 i32 i32 i32 i32 i32 i32)))
  (type $28 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
@@ -17821,111 +17821,112 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/transcendental/transcendentalSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f32) (param $5 i32)
-  (local $6 i32)
+ (func $src/kernels/wasm/assembly/transcendental/transcendentalSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f32) (param $5 f32) (param $6 i32)
   (local $7 i32)
-  (local $8 v128)
-  (local $9 i32)
-  (local $10 v128)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 i32)
   (local $11 v128)
   (local $12 v128)
   (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
   loop $for-loop|0
-   local.get $6
+   local.get $7
    i32.const 4
    i32.add
    local.get $3
    i32.le_s
    if
-    local.get $6
+    local.get $7
     i32.const 2
     i32.shl
-    local.tee $7
+    local.tee $8
     local.get $2
     i32.add
     local.get $1
-    local.get $7
+    local.get $8
     i32.add
     v128.load
-    local.set $8
+    local.set $9
     block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0 (result v128)
      local.get $0
      i32.const 4
      i32.eq
      if
-      local.get $8
+      local.get $9
       f32x4.abs
       f32x4.neg
-      local.tee $10
+      local.tee $11
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.min
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.max
-      local.tee $11
+      local.tee $12
       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
       f32x4.mul
       f32x4.nearest
-      local.set $12
+      local.set $13
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $11
       local.get $12
+      local.get $13
       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
       f32x4.mul
       f32x4.sub
-      local.get $12
+      local.get $13
       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
       f32x4.mul
       f32x4.sub
-      local.tee $11
+      local.tee $12
       f32x4.mul
       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
-      local.get $11
+      local.get $12
       f32x4.mul
-      local.get $11
+      local.get $12
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
       f32x4.add
-      local.get $12
+      local.get $13
       i32x4.trunc_sat_f32x4_s
       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
       i32x4.add
       i32.const 23
       i32x4.shl
       f32x4.mul
-      local.get $10
+      local.get $11
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.lt
       v128.andnot
-      local.tee $10
+      local.tee $11
       f32x4.add
-      local.set $11
-      local.get $10
+      local.set $12
       local.get $11
+      local.get $12
       f32x4.div
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
+      local.get $12
       f32x4.div
-      local.get $8
+      local.get $9
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.lt
       v128.bitselect
@@ -17936,123 +17937,123 @@
      i32.eq
      if
       v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
-      local.get $8
+      local.get $9
       f32x4.abs
       f32x4.mul
-      local.tee $10
+      local.tee $11
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.min
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.max
-      local.tee $11
+      local.tee $12
       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
       f32x4.mul
       f32x4.nearest
-      local.set $12
+      local.set $13
       v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $11
       local.get $12
+      local.get $13
       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
       f32x4.mul
       f32x4.sub
-      local.get $12
+      local.get $13
       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
       f32x4.mul
       f32x4.sub
-      local.tee $11
+      local.tee $12
       f32x4.mul
       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
-      local.get $11
+      local.get $12
       f32x4.mul
-      local.get $11
+      local.get $12
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
       f32x4.add
-      local.get $12
+      local.get $13
       i32x4.trunc_sat_f32x4_s
       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
       i32x4.add
       i32.const 23
       i32x4.shl
       f32x4.mul
-      local.get $10
+      local.get $11
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.lt
       v128.andnot
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.sub
-      local.get $10
+      local.get $11
       v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
       f32x4.gt
       v128.bitselect
-      local.tee $10
+      local.tee $11
       f32x4.neg
       v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      local.get $10
+      local.get $11
       f32x4.add
       f32x4.div
-      local.get $8
+      local.get $9
       v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
       v128.and
       v128.or
       br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
      end
-     local.get $8
+     local.get $9
      local.get $4
      f32x4.splat
-     local.get $8
+     local.get $9
      f32x4.mul
-     local.get $8
+     local.get $9
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      f32x4.gt
      v128.bitselect
@@ -18069,55 +18070,267 @@
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      local.get $8
+      local.get $9
       f32x4.abs
       v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
       f32x4.mul
-      local.tee $10
+      local.tee $11
       f32x4.mul
       f32x4.add
       f32x4.div
-      local.tee $11
+      local.tee $12
       f32x4.mul
       v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
       f32x4.add
-      local.get $10
-      local.get $10
+      local.get $11
+      local.get $11
       f32x4.mul
       f32x4.sub
-      local.tee $10
+      local.tee $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $13
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $14
+      local.get $9
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      local.get $12
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $13
+      local.get $14
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $14
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      local.get $12
+      f32x4.mul
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $14
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      f32x4.mul
+      f32x4.mul
+      local.tee $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.sub
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      f32x4.mul
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     end
+     local.get $0
+     i32.const 8
+     i32.eq
+     if
+      local.get $4
+      f32x4.splat
+      local.tee $11
+      local.get $9
+      f32x4.mul
+      local.tee $12
+      f32x4.abs
+      f32x4.neg
+      local.tee $13
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $14
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $15
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $14
+      local.get $15
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $15
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $14
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      local.get $14
+      f32x4.mul
+      local.get $14
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $15
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $13
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $13
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      local.get $13
+      f32x4.add
+      f32x4.div
+      local.tee $13
+      local.get $13
+      f32x4.mul
+      local.set $14
+      local.get $9
+      local.get $12
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.max
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      local.get $13
+      f32x4.mul
+      v128.const i32x4 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3d888889 0x3d888889 0x3d888889 0x3d888889
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3de38e39 0x3de38e39 0x3de38e39 0x3de38e39
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3e124925 0x3e124925 0x3e124925 0x3e124925
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.mul
+      f32x4.add
+      local.get $11
+      f32x4.div
+      local.get $12
+      local.get $5
+      f32x4.splat
+      f32x4.gt
+      v128.bitselect
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
+     end
+     local.get $0
+     i32.eqz
+     if
+      local.get $9
+      f32x4.abs
+      f32x4.neg
+      local.tee $11
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.min
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
@@ -18127,9 +18340,7 @@
       f32x4.mul
       f32x4.nearest
       local.set $13
-      local.get $8
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
       local.get $12
       local.get $13
@@ -18140,31 +18351,31 @@
       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
       f32x4.mul
       f32x4.sub
-      local.tee $11
+      local.tee $12
       f32x4.mul
       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $11
+      local.get $12
       f32x4.mul
-      local.get $11
+      local.get $12
       f32x4.mul
-      local.get $11
+      local.get $12
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
       f32x4.add
@@ -18175,100 +18386,21 @@
       i32.const 23
       i32x4.shl
       f32x4.mul
-      local.get $10
+      local.get $11
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.lt
       v128.andnot
-      f32x4.mul
-      f32x4.mul
-      local.tee $10
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $10
-      f32x4.sub
-      local.get $8
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      f32x4.mul
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     local.get $0
-     i32.eqz
-     if
-      local.get $8
-      f32x4.abs
-      f32x4.neg
-      local.tee $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
       local.tee $11
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
+      f32x4.add
       local.set $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $9
       local.get $11
       local.get $12
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $12
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $11
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      local.get $11
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $12
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $10
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $10
-      f32x4.add
-      local.set $11
-      local.get $8
-      local.get $10
-      local.get $11
       f32x4.div
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
+      local.get $12
       f32x4.div
-      local.get $8
+      local.get $9
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.lt
       v128.bitselect
@@ -18279,107 +18411,107 @@
      i32.const 1
      i32.eq
      if
-      local.get $8
+      local.get $9
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.min
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.max
-      local.tee $10
+      local.tee $11
       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
       f32x4.mul
       f32x4.nearest
-      local.set $11
-      local.get $8
+      local.set $12
+      local.get $9
       local.get $4
       f32x4.splat
       v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
-      local.get $8
+      local.get $9
       f32x4.mul
       v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
       f32x4.add
-      local.get $8
+      local.get $9
       f32x4.mul
       v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
       f32x4.add
-      local.get $8
+      local.get $9
       f32x4.mul
       v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
       f32x4.add
-      local.get $8
+      local.get $9
       f32x4.mul
       v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
       f32x4.add
-      local.get $8
+      local.get $9
       f32x4.mul
       v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
       f32x4.add
-      local.get $8
+      local.get $9
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $8
+      local.get $9
       f32x4.mul
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
-      local.get $8
+      local.get $9
       f32x4.mul
       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $10
       local.get $11
+      local.get $12
       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
       f32x4.mul
       f32x4.sub
-      local.get $11
+      local.get $12
       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
       f32x4.mul
       f32x4.sub
-      local.tee $10
+      local.tee $11
       f32x4.mul
       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
       f32x4.add
-      local.get $10
+      local.get $11
       f32x4.mul
-      local.get $10
+      local.get $11
       f32x4.mul
-      local.get $10
+      local.get $11
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.add
       f32x4.add
-      local.get $11
+      local.get $12
       i32x4.trunc_sat_f32x4_s
       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
       i32x4.add
       i32.const 23
       i32x4.shl
       f32x4.mul
-      local.get $8
+      local.get $9
       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
       f32x4.lt
       v128.andnot
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       f32x4.sub
-      local.get $8
+      local.get $9
       v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
       f32x4.gt
       v128.bitselect
       f32x4.mul
-      local.get $8
+      local.get $9
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.gt
       v128.bitselect
@@ -18389,1434 +18521,13 @@
      i32.const 2
      i32.eq
      if
-      local.get $8
+      local.get $9
       f32x4.abs
       f32x4.neg
-      local.tee $10
+      local.tee $11
       v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
       f32x4.max
-      local.get $10
-      local.get $8
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.gt
-      local.tee $10
-      v128.bitselect
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $12
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $13
-      local.get $8
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $12
-      local.get $13
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $13
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $13
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
       local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $11
-      f32x4.div
-      local.get $11
-      local.get $10
-      v128.bitselect
-      local.tee $10
-      local.get $10
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      f32x4.add
-      f32x4.mul
-      local.tee $10
-      local.get $10
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      f32x4.add
-      f32x4.div
-      local.get $8
-      v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
-      f32x4.gt
-      v128.bitselect
-      f32x4.mul
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-     local.get $8
-     v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
-     local.get $8
-     local.get $8
-     f32x4.mul
-     local.get $8
-     f32x4.mul
-     f32x4.mul
-     f32x4.add
-     f32x4.mul
-     f32x4.mul
-     local.tee $10
-     f32x4.abs
-     f32x4.neg
-     local.tee $11
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.min
-     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-     f32x4.max
-     local.tee $12
-     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-     f32x4.mul
-     f32x4.nearest
-     local.set $13
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-     local.get $12
-     local.get $13
-     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-     f32x4.mul
-     f32x4.sub
-     local.get $13
-     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-     f32x4.mul
-     f32x4.sub
-     local.tee $12
-     f32x4.mul
-     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-     f32x4.add
-     local.get $12
-     f32x4.mul
-     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-     f32x4.add
-     local.get $12
-     f32x4.mul
-     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-     f32x4.add
-     local.get $12
-     f32x4.mul
-     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-     f32x4.add
-     local.get $12
-     f32x4.mul
-     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-     f32x4.add
-     local.get $12
-     f32x4.mul
-     local.get $12
-     f32x4.mul
-     local.get $12
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     f32x4.add
-     f32x4.add
-     local.get $13
-     i32x4.trunc_sat_f32x4_s
-     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-     i32x4.add
-     i32.const 23
-     i32x4.shl
-     f32x4.mul
-     local.get $11
-     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-     f32x4.lt
-     v128.andnot
-     local.tee $11
-     f32x4.add
-     local.set $12
-     local.get $8
-     local.get $11
-     local.get $12
-     f32x4.div
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $12
-     f32x4.div
-     local.get $10
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.lt
-     v128.bitselect
-     f32x4.mul
-    end
-    v128.store
-    local.get $6
-    i32.const 4
-    i32.add
-    local.set $6
-    br $for-loop|0
-   end
-  end
-  local.get $3
-  local.get $6
-  i32.eq
-  if
-   return
-  end
-  local.get $5
-  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-  v128.store
-  local.get $6
-  local.set $7
-  loop $for-loop|1
-   local.get $3
-   local.get $7
-   i32.gt_s
-   if
-    local.get $5
-    local.get $7
-    local.get $6
-    i32.sub
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $1
-    local.get $7
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.load
-    f32.store
-    local.get $7
-    i32.const 1
-    i32.add
-    local.set $7
-    br $for-loop|1
-   end
-  end
-  local.get $5
-  v128.load
-  local.set $8
-  local.get $5
-  block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1 (result v128)
-   local.get $0
-   i32.const 4
-   i32.eq
-   if
-    local.get $8
-    f32x4.abs
-    f32x4.neg
-    local.tee $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $11
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $11
-    local.get $12
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $12
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $11
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    local.get $11
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $12
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $10
-    f32x4.add
-    local.set $11
-    local.get $10
-    local.get $11
-    f32x4.div
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $11
-    f32x4.div
-    local.get $8
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.const 5
-   i32.eq
-   if
-    v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
-    local.get $8
-    f32x4.abs
-    f32x4.mul
-    local.tee $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $11
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $12
-    v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $11
-    local.get $12
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $12
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $11
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    local.get $11
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $12
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.sub
-    local.get $10
-    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-    f32x4.gt
-    v128.bitselect
-    local.tee $10
-    f32x4.neg
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    local.get $10
-    f32x4.add
-    f32x4.div
-    local.get $8
-    v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
-    v128.and
-    v128.or
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $8
-   local.get $4
-   f32x4.splat
-   local.get $8
-   f32x4.mul
-   local.get $8
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.gt
-   v128.bitselect
-   local.get $0
-   i32.const 6
-   i32.eq
-   br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   drop
-   local.get $0
-   i32.const 7
-   i32.eq
-   if
-    v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    local.get $8
-    f32x4.abs
-    v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
-    f32x4.mul
-    local.tee $10
-    f32x4.mul
-    f32x4.add
-    f32x4.div
-    local.tee $11
-    f32x4.mul
-    v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
-    f32x4.add
-    local.get $10
-    local.get $10
-    f32x4.mul
-    f32x4.sub
-    local.tee $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $12
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $13
-    local.get $8
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    local.get $11
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $12
-    local.get $13
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $13
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $11
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    local.get $11
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $13
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    f32x4.mul
-    f32x4.mul
-    local.tee $10
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $10
-    f32x4.sub
-    local.get $8
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    f32x4.mul
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.eqz
-   if
-    local.get $8
-    f32x4.abs
-    f32x4.neg
-    local.tee $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $11
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $11
-    local.get $12
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $12
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $11
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    local.get $11
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $12
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $10
-    f32x4.add
-    local.set $11
-    local.get $8
-    local.get $10
-    local.get $11
-    f32x4.div
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $11
-    f32x4.div
-    local.get $8
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    f32x4.mul
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.const 1
-   i32.eq
-   if
-    local.get $8
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $10
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $11
-    local.get $8
-    local.get $4
-    f32x4.splat
-    v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
-    local.get $8
-    f32x4.mul
-    v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
-    f32x4.add
-    local.get $8
-    f32x4.mul
-    v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
-    f32x4.add
-    local.get $8
-    f32x4.mul
-    v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
-    f32x4.add
-    local.get $8
-    f32x4.mul
-    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
-    f32x4.add
-    local.get $8
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
-    f32x4.add
-    local.get $8
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $8
-    f32x4.mul
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    local.get $8
-    f32x4.mul
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $10
-    local.get $11
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $11
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $10
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    local.get $10
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $11
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $8
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.sub
-    local.get $8
-    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-    f32x4.gt
-    v128.bitselect
-    f32x4.mul
-    local.get $8
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.gt
-    v128.bitselect
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.const 2
-   i32.eq
-   if
-    local.get $8
-    f32x4.abs
-    f32x4.neg
-    local.tee $10
-    v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
-    f32x4.max
-    local.get $10
-    local.get $8
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.gt
-    local.tee $10
-    v128.bitselect
-    local.tee $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $12
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $13
-    local.get $8
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $12
-    local.get $13
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $13
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    local.get $12
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $13
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $11
-    f32x4.div
-    local.get $11
-    local.get $10
-    v128.bitselect
-    local.tee $10
-    local.get $10
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    f32x4.add
-    f32x4.mul
-    local.tee $10
-    local.get $10
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    f32x4.add
-    f32x4.div
-    local.get $8
-    v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
-    f32x4.gt
-    v128.bitselect
-    f32x4.mul
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-   v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-   local.get $8
-   v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
-   local.get $8
-   local.get $8
-   f32x4.mul
-   local.get $8
-   f32x4.mul
-   f32x4.mul
-   f32x4.add
-   f32x4.mul
-   f32x4.mul
-   local.tee $10
-   f32x4.abs
-   f32x4.neg
-   local.tee $11
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.min
-   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-   f32x4.max
-   local.tee $12
-   v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-   f32x4.mul
-   f32x4.nearest
-   local.set $13
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-   local.get $12
-   local.get $13
-   v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-   f32x4.mul
-   f32x4.sub
-   local.get $13
-   v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-   f32x4.mul
-   f32x4.sub
-   local.tee $12
-   f32x4.mul
-   v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-   f32x4.add
-   local.get $12
-   f32x4.mul
-   v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-   f32x4.add
-   local.get $12
-   f32x4.mul
-   v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-   f32x4.add
-   local.get $12
-   f32x4.mul
-   v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-   f32x4.add
-   local.get $12
-   f32x4.mul
-   v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-   f32x4.add
-   local.get $12
-   f32x4.mul
-   local.get $12
-   f32x4.mul
-   local.get $12
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   f32x4.add
-   f32x4.add
-   local.get $13
-   i32x4.trunc_sat_f32x4_s
-   v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-   i32x4.add
-   i32.const 23
-   i32x4.shl
-   f32x4.mul
-   local.get $11
-   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-   f32x4.lt
-   v128.andnot
-   local.tee $11
-   f32x4.add
-   local.set $12
-   local.get $8
-   local.get $11
-   local.get $12
-   f32x4.div
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $12
-   f32x4.div
-   local.get $10
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.lt
-   v128.bitselect
-   f32x4.mul
-  end
-  v128.store
-  local.get $6
-  local.set $0
-  loop $for-loop|2
-   local.get $0
-   local.get $3
-   i32.lt_s
-   if
-    local.get $2
-    local.get $0
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $5
-    local.get $0
-    local.get $6
-    i32.sub
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.load
-    f32.store
-    local.get $0
-    i32.const 1
-    i32.add
-    local.set $0
-    br $for-loop|2
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/transcendental/transcendentalBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 f32) (param $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 v128)
-  (local $10 v128)
-  (local $11 v128)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local $15 v128)
-  (local $16 v128)
-  loop $for-loop|0
-   local.get $7
-   i32.const 4
-   i32.add
-   local.get $4
-   i32.le_s
-   if
-    local.get $7
-    i32.const 2
-    i32.shl
-    local.tee $8
-    local.get $3
-    i32.add
-    block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0 (result v128)
-     local.get $1
-     local.get $8
-     i32.add
-     v128.load
-     local.tee $9
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $9
-     f32x4.sub
-     f32x4.mul
-     local.get $0
-     i32.const 4
-     i32.eq
-     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     drop
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $9
-     local.get $9
-     f32x4.mul
-     local.tee $10
-     f32x4.sub
-     local.get $0
-     i32.const 5
-     i32.eq
-     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     drop
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $5
-     f32x4.splat
-     local.get $9
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.gt
-     v128.bitselect
-     local.get $0
-     i32.const 6
-     i32.eq
-     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     drop
-     local.get $0
-     i32.const 7
-     i32.eq
-     if
-      v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      local.get $9
-      f32x4.abs
-      v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
-      f32x4.mul
-      local.tee $11
-      f32x4.mul
-      f32x4.add
-      f32x4.div
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
-      f32x4.add
-      local.get $11
-      local.get $11
-      f32x4.mul
-      f32x4.sub
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $13
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $14
-      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-      local.get $10
-      f32x4.mul
-      local.tee $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $15
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $16
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      local.get $12
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $13
-      local.get $14
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $14
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $14
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      f32x4.mul
-      f32x4.mul
-      local.tee $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
-      f32x4.sub
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      local.get $9
-      v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $15
-      local.get $16
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $16
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $9
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      local.get $9
-      f32x4.mul
-      local.get $9
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $16
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $10
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      f32x4.mul
-      f32x4.mul
-      f32x4.add
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     end
-     local.get $0
-     i32.eqz
-     if
-      local.get $9
-      f32x4.abs
-      f32x4.neg
-      local.tee $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $11
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $11
-      local.get $12
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $12
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $11
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      local.get $11
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $12
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $10
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $10
-      f32x4.add
-      local.set $11
-      local.get $10
-      local.get $11
-      f32x4.div
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
-      f32x4.div
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      local.tee $10
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $9
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $10
-      f32x4.sub
-      f32x4.mul
-      f32x4.add
-      f32x4.mul
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     end
-     local.get $0
-     i32.const 1
-     i32.eq
-     if
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $10
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $5
-      f32x4.splat
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $10
-      local.get $11
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $11
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $10
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      local.get $10
-      f32x4.mul
-      local.get $10
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $11
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $9
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      f32x4.mul
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.gt
-      v128.bitselect
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     end
-     local.get $0
-     i32.const 2
-     i32.eq
-     if
-      local.get $9
-      f32x4.abs
-      f32x4.neg
-      local.tee $10
-      v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
-      f32x4.max
-      local.get $10
       local.get $9
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.gt
@@ -19832,69 +18543,7 @@
       f32x4.mul
       f32x4.nearest
       local.set $14
-      local.get $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $15
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $16
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $15
-      local.get $16
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $16
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $15
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $15
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $15
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $15
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $15
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $15
-      f32x4.mul
-      local.get $15
-      f32x4.mul
-      local.get $15
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $16
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $10
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $10
-      f32x4.add
-      local.set $15
+      local.get $9
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
@@ -19960,39 +18609,13 @@
       local.get $11
       v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
       f32x4.add
-      local.tee $12
       f32x4.div
       local.get $9
       v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
       f32x4.gt
-      local.tee $13
-      v128.bitselect
-      local.get $9
-      local.get $10
-      local.get $15
-      f32x4.div
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $15
-      f32x4.div
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
       v128.bitselect
       f32x4.mul
-      v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
-      local.get $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.mul
-      local.get $12
-      local.get $12
-      f32x4.mul
-      f32x4.div
-      local.get $13
-      v128.andnot
-      f32x4.mul
-      f32x4.add
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
      end
      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
      v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
@@ -20001,7 +18624,6 @@
      local.get $9
      local.get $9
      f32x4.mul
-     local.tee $10
      local.get $9
      f32x4.mul
      f32x4.mul
@@ -20074,11 +18696,7 @@
      local.tee $12
      f32x4.add
      local.set $13
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
      local.get $9
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.gt
-     v128.and
      local.get $12
      local.get $13
      f32x4.div
@@ -20089,36 +18707,8 @@
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      f32x4.lt
      v128.bitselect
-     local.tee $11
-     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-     local.get $9
      f32x4.mul
-     local.get $11
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $11
-     f32x4.sub
-     f32x4.mul
-     f32x4.mul
-     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
-     local.get $10
-     f32x4.mul
-     f32x4.add
-     f32x4.mul
-     f32x4.mul
-     f32x4.add
-     local.get $9
-     f32x4.abs
-     v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
-     f32x4.gt
-     v128.bitselect
     end
-    local.get $2
-    local.get $8
-    i32.add
-    v128.load
-    f32x4.mul
     v128.store
     local.get $7
     i32.const 4
@@ -20127,7 +18717,7 @@
     br $for-loop|0
    end
   end
-  local.get $4
+  local.get $3
   local.get $7
   i32.eq
   if
@@ -20139,7 +18729,7 @@
   local.get $7
   local.set $8
   loop $for-loop|1
-   local.get $4
+   local.get $3
    local.get $8
    i32.gt_s
    if
@@ -20165,33 +18755,213 @@
    end
   end
   local.get $6
-  block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1 (result v128)
-   local.get $6
-   v128.load
-   local.tee $9
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $9
-   f32x4.sub
-   f32x4.mul
+  v128.load
+  local.set $9
+  local.get $6
+  block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1 (result v128)
    local.get $0
    i32.const 4
    i32.eq
-   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   drop
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $9
-   local.get $9
-   f32x4.mul
-   local.tee $10
-   f32x4.sub
+   if
+    local.get $9
+    f32x4.abs
+    f32x4.neg
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $12
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $13
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $12
+    local.get $13
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $13
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $13
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $11
+    f32x4.add
+    local.set $12
+    local.get $11
+    local.get $12
+    f32x4.div
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $12
+    f32x4.div
+    local.get $9
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
    local.get $0
    i32.const 5
    i32.eq
-   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   drop
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $5
+   if
+    v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
+    local.get $9
+    f32x4.abs
+    f32x4.mul
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $12
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $13
+    v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $12
+    local.get $13
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $13
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $13
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.sub
+    local.get $11
+    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+    f32x4.gt
+    v128.bitselect
+    local.tee $11
+    f32x4.neg
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    local.get $11
+    f32x4.add
+    f32x4.div
+    local.get $9
+    v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+    v128.and
+    v128.or
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
+   local.get $9
+   local.get $4
    f32x4.splat
+   local.get $9
+   f32x4.mul
    local.get $9
    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
    f32x4.gt
@@ -20199,7 +18969,7 @@
    local.get $0
    i32.const 6
    i32.eq
-   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
    drop
    local.get $0
    i32.const 7
@@ -20267,19 +19037,7 @@
     f32x4.mul
     f32x4.nearest
     local.set $14
-    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-    local.get $10
-    f32x4.mul
-    local.tee $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $15
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $16
+    local.get $9
     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
     local.get $12
     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
@@ -20341,61 +19099,139 @@
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.lt
     v128.bitselect
+    f32x4.mul
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
+   end
+   local.get $0
+   i32.const 8
+   i32.eq
+   if
+    local.get $4
+    f32x4.splat
+    local.tee $11
     local.get $9
-    v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+    f32x4.mul
+    local.tee $12
+    f32x4.abs
+    f32x4.neg
+    local.tee $13
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $14
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $15
     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $14
     local.get $15
-    local.get $16
     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
     f32x4.mul
     f32x4.sub
-    local.get $16
+    local.get $15
     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
     f32x4.mul
     f32x4.sub
-    local.tee $9
+    local.tee $14
     f32x4.mul
     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
     f32x4.add
-    local.get $9
+    local.get $14
     f32x4.mul
     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
     f32x4.add
-    local.get $9
+    local.get $14
     f32x4.mul
     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
     f32x4.add
-    local.get $9
+    local.get $14
     f32x4.mul
     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
     f32x4.add
-    local.get $9
+    local.get $14
     f32x4.mul
     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
     f32x4.add
-    local.get $9
+    local.get $14
     f32x4.mul
-    local.get $9
+    local.get $14
     f32x4.mul
-    local.get $9
+    local.get $14
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     f32x4.add
     f32x4.add
-    local.get $16
+    local.get $15
     i32x4.trunc_sat_f32x4_s
     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
     i32x4.add
     i32.const 23
     i32x4.shl
     f32x4.mul
-    local.get $10
+    local.get $13
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.lt
     v128.andnot
+    local.tee $13
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    local.get $13
+    f32x4.add
+    f32x4.div
+    local.tee $13
+    local.get $13
     f32x4.mul
+    local.set $14
+    local.get $9
+    local.get $12
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.max
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    local.get $13
+    f32x4.mul
+    v128.const i32x4 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3d888889 0x3d888889 0x3d888889 0x3d888889
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3de38e39 0x3de38e39 0x3de38e39 0x3de38e39
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3e124925 0x3e124925 0x3e124925 0x3e124925
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
     f32x4.mul
     f32x4.add
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+    local.get $11
+    f32x4.div
+    local.get $12
+    local.get $5
+    f32x4.splat
+    f32x4.gt
+    v128.bitselect
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
    end
    local.get $0
    i32.eqz
@@ -20403,89 +19239,82 @@
     local.get $9
     f32x4.abs
     f32x4.neg
-    local.tee $10
+    local.tee $11
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.min
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.max
-    local.tee $11
+    local.tee $12
     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
     f32x4.mul
     f32x4.nearest
-    local.set $12
+    local.set $13
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $11
     local.get $12
+    local.get $13
     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
     f32x4.mul
     f32x4.sub
-    local.get $12
+    local.get $13
     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
     f32x4.mul
     f32x4.sub
-    local.tee $11
+    local.tee $12
     f32x4.mul
     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
     f32x4.add
-    local.get $11
+    local.get $12
     f32x4.mul
     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
     f32x4.add
-    local.get $11
+    local.get $12
     f32x4.mul
     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
     f32x4.add
-    local.get $11
+    local.get $12
     f32x4.mul
     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
     f32x4.add
-    local.get $11
+    local.get $12
     f32x4.mul
     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
     f32x4.add
-    local.get $11
+    local.get $12
     f32x4.mul
-    local.get $11
+    local.get $12
     f32x4.mul
-    local.get $11
+    local.get $12
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     f32x4.add
     f32x4.add
-    local.get $12
+    local.get $13
     i32x4.trunc_sat_f32x4_s
     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
     i32x4.add
     i32.const 23
     i32x4.shl
     f32x4.mul
-    local.get $10
+    local.get $11
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.lt
     v128.andnot
-    local.tee $10
+    local.tee $11
     f32x4.add
-    local.set $11
-    local.get $10
+    local.set $12
+    local.get $9
     local.get $11
+    local.get $12
     f32x4.div
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $11
+    local.get $12
     f32x4.div
     local.get $9
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.lt
     v128.bitselect
-    local.tee $10
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $9
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $10
-    f32x4.sub
     f32x4.mul
-    f32x4.add
-    f32x4.mul
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
    end
    local.get $0
    i32.const 1
@@ -20496,53 +19325,84 @@
     f32x4.min
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.max
-    local.tee $10
+    local.tee $11
     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
     f32x4.mul
     f32x4.nearest
-    local.set $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $5
+    local.set $12
+    local.get $9
+    local.get $4
     f32x4.splat
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $10
-    local.get $11
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+    local.get $9
     f32x4.mul
-    f32x4.sub
-    local.get $11
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $10
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
     f32x4.add
-    local.get $10
+    local.get $9
     f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
     f32x4.add
-    local.get $10
+    local.get $9
     f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
     f32x4.add
-    local.get $10
+    local.get $9
     f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
     f32x4.add
-    local.get $10
+    local.get $9
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+    f32x4.add
+    local.get $9
     f32x4.mul
     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
     f32x4.add
-    local.get $10
+    local.get $9
     f32x4.mul
-    local.get $10
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    local.get $9
     f32x4.mul
-    local.get $10
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $11
+    local.get $12
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $12
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    local.get $11
+    f32x4.mul
+    local.get $11
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     f32x4.add
     f32x4.add
-    local.get $11
+    local.get $12
     i32x4.trunc_sat_f32x4_s
     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
     i32x4.add
@@ -20553,12 +19413,18 @@
     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
     f32x4.lt
     v128.andnot
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.sub
+    local.get $9
+    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+    f32x4.gt
+    v128.bitselect
     f32x4.mul
     local.get $9
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.gt
     v128.bitselect
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
    end
    local.get $0
    i32.const 2
@@ -20567,10 +19433,10 @@
     local.get $9
     f32x4.abs
     f32x4.neg
-    local.tee $10
+    local.tee $11
     v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
     f32x4.max
-    local.get $10
+    local.get $11
     local.get $9
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     f32x4.gt
@@ -20586,69 +19452,7 @@
     f32x4.mul
     f32x4.nearest
     local.set $14
-    local.get $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $15
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $16
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $15
-    local.get $16
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $16
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $15
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $15
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $15
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $15
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $15
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $15
-    f32x4.mul
-    local.get $15
-    f32x4.mul
-    local.get $15
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $16
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $10
-    f32x4.add
-    local.set $15
+    local.get $9
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
@@ -20714,39 +19518,13 @@
     local.get $11
     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
     f32x4.add
-    local.tee $12
     f32x4.div
     local.get $9
     v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
     f32x4.gt
-    local.tee $13
-    v128.bitselect
-    local.get $9
-    local.get $10
-    local.get $15
-    f32x4.div
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $15
-    f32x4.div
-    local.get $9
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
     v128.bitselect
     f32x4.mul
-    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
-    local.get $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.mul
-    local.get $12
-    local.get $12
-    f32x4.mul
-    f32x4.div
-    local.get $13
-    v128.andnot
-    f32x4.mul
-    f32x4.add
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
    end
    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
    v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
@@ -20755,7 +19533,6 @@
    local.get $9
    local.get $9
    f32x4.mul
-   local.tee $10
    local.get $9
    f32x4.mul
    f32x4.mul
@@ -20828,11 +19605,7 @@
    local.tee $12
    f32x4.add
    local.set $13
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
    local.get $9
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.gt
-   v128.and
    local.get $12
    local.get $13
    f32x4.div
@@ -20843,33 +19616,1709 @@
    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
    f32x4.lt
    v128.bitselect
-   local.tee $11
-   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-   local.get $9
    f32x4.mul
-   local.get $11
+  end
+  v128.store
+  local.get $7
+  local.set $0
+  loop $for-loop|2
+   local.get $0
+   local.get $3
+   i32.lt_s
+   if
+    local.get $2
+    local.get $0
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $6
+    local.get $0
+    local.get $7
+    i32.sub
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f32.store
+    local.get $0
+    i32.const 1
+    i32.add
+    local.set $0
+    br $for-loop|2
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/transcendental/transcendentalBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 f32) (param $6 f32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  loop $for-loop|0
+   local.get $8
+   i32.const 4
+   i32.add
+   local.get $4
+   i32.le_s
+   if
+    local.get $8
+    i32.const 2
+    i32.shl
+    local.tee $9
+    local.get $3
+    i32.add
+    block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0 (result v128)
+     local.get $1
+     local.get $9
+     i32.add
+     v128.load
+     local.tee $10
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $10
+     f32x4.sub
+     f32x4.mul
+     local.get $0
+     i32.const 4
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     drop
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $10
+     local.get $10
+     f32x4.mul
+     f32x4.sub
+     local.get $0
+     i32.const 5
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     drop
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $5
+     f32x4.splat
+     local.tee $11
+     local.get $10
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     v128.bitselect
+     local.get $0
+     i32.const 6
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     drop
+     local.get $0
+     i32.const 8
+     i32.eq
+     if
+      local.get $11
+      local.get $10
+      f32x4.mul
+      local.tee $10
+      f32x4.abs
+      f32x4.neg
+      local.tee $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $12
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $13
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $12
+      local.get $13
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $13
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      local.get $12
+      f32x4.mul
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $13
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $11
+      f32x4.add
+      local.set $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      local.get $12
+      f32x4.div
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $12
+      f32x4.div
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      local.get $10
+      local.get $6
+      f32x4.splat
+      f32x4.gt
+      v128.bitselect
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
+     local.get $0
+     i32.const 7
+     i32.eq
+     if
+      v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      local.get $10
+      f32x4.abs
+      v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+      f32x4.mul
+      local.tee $11
+      f32x4.mul
+      f32x4.add
+      f32x4.div
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+      f32x4.add
+      local.get $11
+      local.get $11
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $13
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $14
+      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+      local.get $10
+      local.get $10
+      f32x4.mul
+      f32x4.mul
+      local.tee $15
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $16
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $17
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      local.get $12
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $13
+      local.get $14
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $14
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      local.get $12
+      f32x4.mul
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $14
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      f32x4.mul
+      f32x4.mul
+      local.tee $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.sub
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      local.get $10
+      v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $16
+      local.get $17
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $17
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $10
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      local.get $10
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $17
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $15
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      f32x4.mul
+      f32x4.mul
+      f32x4.add
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
+     local.get $0
+     i32.eqz
+     if
+      local.get $10
+      f32x4.abs
+      f32x4.neg
+      local.tee $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $12
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $13
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $12
+      local.get $13
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $13
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      local.get $12
+      f32x4.mul
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $13
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $11
+      f32x4.add
+      local.set $12
+      local.get $11
+      local.get $12
+      f32x4.div
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $12
+      f32x4.div
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      local.tee $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $10
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.sub
+      f32x4.mul
+      f32x4.add
+      f32x4.mul
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
+     local.get $0
+     i32.const 1
+     i32.eq
+     if
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $11
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $5
+      f32x4.splat
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $11
+      local.get $12
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $12
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      local.get $11
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $12
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      v128.bitselect
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
+     local.get $0
+     i32.const 2
+     i32.eq
+     if
+      local.get $10
+      f32x4.abs
+      f32x4.neg
+      local.tee $11
+      v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+      f32x4.max
+      local.get $11
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      local.tee $12
+      v128.bitselect
+      local.tee $13
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $14
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $15
+      local.get $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $16
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $17
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $16
+      local.get $17
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $17
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $16
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $16
+      f32x4.mul
+      local.get $16
+      f32x4.mul
+      local.get $16
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $17
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $11
+      f32x4.add
+      local.set $16
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $14
+      local.get $15
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $15
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $14
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $14
+      f32x4.mul
+      local.get $14
+      f32x4.mul
+      local.get $14
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $15
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $13
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $13
+      f32x4.div
+      local.get $13
+      local.get $12
+      v128.bitselect
+      local.tee $12
+      local.get $12
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      f32x4.add
+      f32x4.mul
+      local.tee $12
+      local.get $12
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      f32x4.add
+      local.tee $13
+      f32x4.div
+      local.get $10
+      v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+      f32x4.gt
+      local.tee $14
+      v128.bitselect
+      local.get $10
+      local.get $11
+      local.get $16
+      f32x4.div
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $16
+      f32x4.div
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      f32x4.mul
+      v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.mul
+      local.get $13
+      local.get $13
+      f32x4.mul
+      f32x4.div
+      local.get $14
+      v128.andnot
+      f32x4.mul
+      f32x4.add
+      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
+     end
+     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+     local.get $10
+     v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+     local.get $10
+     local.get $10
+     f32x4.mul
+     local.tee $11
+     local.get $10
+     f32x4.mul
+     f32x4.mul
+     f32x4.add
+     f32x4.mul
+     f32x4.mul
+     local.tee $12
+     f32x4.abs
+     f32x4.neg
+     local.tee $13
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.min
+     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+     f32x4.max
+     local.tee $14
+     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+     f32x4.mul
+     f32x4.nearest
+     local.set $15
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+     local.get $14
+     local.get $15
+     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+     f32x4.mul
+     f32x4.sub
+     local.get $15
+     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+     f32x4.mul
+     f32x4.sub
+     local.tee $14
+     f32x4.mul
+     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+     f32x4.add
+     local.get $14
+     f32x4.mul
+     local.get $14
+     f32x4.mul
+     local.get $14
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     f32x4.add
+     f32x4.add
+     local.get $15
+     i32x4.trunc_sat_f32x4_s
+     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+     i32x4.add
+     i32.const 23
+     i32x4.shl
+     f32x4.mul
+     local.get $13
+     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+     f32x4.lt
+     v128.andnot
+     local.tee $13
+     f32x4.add
+     local.set $14
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $10
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.gt
+     v128.and
+     local.get $13
+     local.get $14
+     f32x4.div
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $14
+     f32x4.div
+     local.get $12
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.lt
+     v128.bitselect
+     local.tee $12
+     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+     local.get $10
+     f32x4.mul
+     local.get $12
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $12
+     f32x4.sub
+     f32x4.mul
+     f32x4.mul
+     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
+     local.get $11
+     f32x4.mul
+     f32x4.add
+     f32x4.mul
+     f32x4.mul
+     f32x4.add
+     local.get $10
+     f32x4.abs
+     v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
+     f32x4.gt
+     v128.bitselect
+    end
+    local.get $2
+    local.get $9
+    i32.add
+    v128.load
+    f32x4.mul
+    v128.store
+    local.get $8
+    i32.const 4
+    i32.add
+    local.set $8
+    br $for-loop|0
+   end
+  end
+  local.get $4
+  local.get $8
+  i32.eq
+  if
+   return
+  end
+  local.get $7
+  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+  v128.store
+  local.get $8
+  local.set $9
+  loop $for-loop|1
+   local.get $4
+   local.get $9
+   i32.gt_s
+   if
+    local.get $7
+    local.get $9
+    local.get $8
+    i32.sub
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $1
+    local.get $9
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f32.store
+    local.get $9
+    i32.const 1
+    i32.add
+    local.set $9
+    br $for-loop|1
+   end
+  end
+  local.get $7
+  block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1 (result v128)
+   local.get $7
+   v128.load
+   local.tee $10
    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $11
+   local.get $10
+   f32x4.sub
+   f32x4.mul
+   local.get $0
+   i32.const 4
+   i32.eq
+   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   drop
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $10
+   local.get $10
+   f32x4.mul
+   f32x4.sub
+   local.get $0
+   i32.const 5
+   i32.eq
+   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   drop
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $5
+   f32x4.splat
+   local.tee $11
+   local.get $10
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.gt
+   v128.bitselect
+   local.get $0
+   i32.const 6
+   i32.eq
+   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   drop
+   local.get $0
+   i32.const 8
+   i32.eq
+   if
+    local.get $11
+    local.get $10
+    f32x4.mul
+    local.tee $10
+    f32x4.abs
+    f32x4.neg
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $12
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $13
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $12
+    local.get $13
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $13
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $13
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $11
+    f32x4.add
+    local.set $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    local.get $12
+    f32x4.div
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $12
+    f32x4.div
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    local.get $10
+    local.get $6
+    f32x4.splat
+    f32x4.gt
+    v128.bitselect
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
+   local.get $0
+   i32.const 7
+   i32.eq
+   if
+    v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    local.get $10
+    f32x4.abs
+    v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+    f32x4.mul
+    local.tee $11
+    f32x4.mul
+    f32x4.add
+    f32x4.div
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+    f32x4.add
+    local.get $11
+    local.get $11
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $13
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $14
+    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+    local.get $10
+    local.get $10
+    f32x4.mul
+    f32x4.mul
+    local.tee $15
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $16
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $17
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    local.get $12
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $13
+    local.get $14
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $14
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $14
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    f32x4.mul
+    f32x4.mul
+    local.tee $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    f32x4.sub
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    local.get $10
+    v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $16
+    local.get $17
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $17
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $10
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $10
+    f32x4.mul
+    local.get $10
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $17
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $15
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    f32x4.mul
+    f32x4.mul
+    f32x4.add
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
+   local.get $0
+   i32.eqz
+   if
+    local.get $10
+    f32x4.abs
+    f32x4.neg
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $12
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $13
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $12
+    local.get $13
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $13
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $13
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $11
+    f32x4.add
+    local.set $12
+    local.get $11
+    local.get $12
+    f32x4.div
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $12
+    f32x4.div
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    local.tee $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $10
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    f32x4.sub
+    f32x4.mul
+    f32x4.add
+    f32x4.mul
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
+   local.get $0
+   i32.const 1
+   i32.eq
+   if
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $11
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $5
+    f32x4.splat
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $11
+    local.get $12
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $12
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    local.get $11
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $12
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    v128.bitselect
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
+   local.get $0
+   i32.const 2
+   i32.eq
+   if
+    local.get $10
+    f32x4.abs
+    f32x4.neg
+    local.tee $11
+    v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+    f32x4.max
+    local.get $11
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.gt
+    local.tee $12
+    v128.bitselect
+    local.tee $13
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $14
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $15
+    local.get $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $16
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $17
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $16
+    local.get $17
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $17
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $16
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $16
+    f32x4.mul
+    local.get $16
+    f32x4.mul
+    local.get $16
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $17
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $11
+    f32x4.add
+    local.set $16
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $14
+    local.get $15
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $15
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $14
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $14
+    f32x4.mul
+    local.get $14
+    f32x4.mul
+    local.get $14
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $15
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $13
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $13
+    f32x4.div
+    local.get $13
+    local.get $12
+    v128.bitselect
+    local.tee $12
+    local.get $12
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.add
+    f32x4.mul
+    local.tee $12
+    local.get $12
+    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+    f32x4.add
+    local.tee $13
+    f32x4.div
+    local.get $10
+    v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+    f32x4.gt
+    local.tee $14
+    v128.bitselect
+    local.get $10
+    local.get $11
+    local.get $16
+    f32x4.div
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $16
+    f32x4.div
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    f32x4.mul
+    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.mul
+    local.get $13
+    local.get $13
+    f32x4.mul
+    f32x4.div
+    local.get $14
+    v128.andnot
+    f32x4.mul
+    f32x4.add
+    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
+   end
+   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+   v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+   local.get $10
+   v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+   local.get $10
+   local.get $10
+   f32x4.mul
+   local.tee $11
+   local.get $10
+   f32x4.mul
+   f32x4.mul
+   f32x4.add
+   f32x4.mul
+   f32x4.mul
+   local.tee $12
+   f32x4.abs
+   f32x4.neg
+   local.tee $13
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.min
+   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+   f32x4.max
+   local.tee $14
+   v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+   f32x4.mul
+   f32x4.nearest
+   local.set $15
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+   local.get $14
+   local.get $15
+   v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+   f32x4.mul
+   f32x4.sub
+   local.get $15
+   v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+   f32x4.mul
+   f32x4.sub
+   local.tee $14
+   f32x4.mul
+   v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+   f32x4.add
+   local.get $14
+   f32x4.mul
+   local.get $14
+   f32x4.mul
+   local.get $14
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   f32x4.add
+   f32x4.add
+   local.get $15
+   i32x4.trunc_sat_f32x4_s
+   v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+   i32x4.add
+   i32.const 23
+   i32x4.shl
+   f32x4.mul
+   local.get $13
+   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+   f32x4.lt
+   v128.andnot
+   local.tee $13
+   f32x4.add
+   local.set $14
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $10
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.gt
+   v128.and
+   local.get $13
+   local.get $14
+   f32x4.div
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $14
+   f32x4.div
+   local.get $12
+   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+   f32x4.lt
+   v128.bitselect
+   local.tee $12
+   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+   local.get $10
+   f32x4.mul
+   local.get $12
+   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+   local.get $12
    f32x4.sub
    f32x4.mul
    f32x4.mul
    v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
    v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
+   local.get $11
+   f32x4.mul
+   f32x4.add
+   f32x4.mul
+   f32x4.mul
+   f32x4.add
    local.get $10
-   f32x4.mul
-   f32x4.add
-   f32x4.mul
-   f32x4.mul
-   f32x4.add
-   local.get $9
    f32x4.abs
    v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
    f32x4.gt
    v128.bitselect
   end
   v128.store
-  local.get $7
+  local.get $8
   local.set $0
   loop $for-loop|2
    local.get $0
@@ -20882,9 +21331,9 @@
     local.tee $1
     local.get $3
     i32.add
-    local.get $6
-    local.get $0
     local.get $7
+    local.get $0
+    local.get $8
     i32.sub
     i32.const 2
     i32.shl
