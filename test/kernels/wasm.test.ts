@@ -382,6 +382,68 @@ for (const threads of [1, 2]) {
       assert.throws(() => k.mul(a, b), /mul/); // the reference's shape error
     });
 
+    it('the copy kernels (concat, sliceAxis, padAxis, channelShuffle, embedding) give the reference\'s bits, their outputs the frame\'s views', () => {
+      const rng = new Rng(62);
+      const special = (t: Tensor): Tensor => { // −0 and NaN must come through as they are
+        t.data[0] = -0;
+        if (t.size > 2) t.data[2] = Number.NaN;
+        return t;
+      };
+      /** Each case: the call on a backend and its inputs (the same inputs for both backends). */
+      const cases: [string, Tensor[], (b: typeof refKernels | WasmKernels, xs: Tensor[]) => Tensor][] = [];
+      for (const shape of [[7], [3, 5], [2, 3, 4], [2, 5, 3, 4], [4, 16, 9, 9]]) {
+        for (let axis = 0; axis < shape.length; axis++) {
+          const parts = [1, 3, shape[axis]].map((d) => shape.map((s, i) => (i === axis ? d : s)));
+          const xs = parts.map((p) => special(randomTensor(rng, p, 'float32')));
+          cases.push([`concat ${parts.map(shapeName).join(' + ')} axis ${axis}`, xs, (b, t) => b.concat(t, axis)]);
+          cases.push([`concat of one ${shapeName(shape)} axis ${axis}`, [xs[2]], (b, t) => b.concat(t, axis)]);
+          const x = special(randomTensor(rng, shape, 'float32'));
+          for (const [start, size] of [[0, shape[axis]], [0, 1], [shape[axis] - 1, 1], [Math.floor(shape[axis] / 3), Math.ceil(shape[axis] / 2)]]) {
+            cases.push([`sliceAxis ${shapeName(shape)} axis ${axis} from ${start} size ${size}`, [x], (b, t) => b.sliceAxis(t[0], axis, start, size)]);
+          }
+          for (const [before, after] of [[0, 0], [1, 0], [0, 2], [3, 1]]) {
+            cases.push([`padAxis ${shapeName(shape)} axis ${axis} by ${before}, ${after}`, [x], (b, t) => b.padAxis(t[0], axis, before, after)]);
+          }
+        }
+        if (shape.length >= 2) {
+          for (const groups of [1, shape[1]].concat(shape[1] % 4 === 0 ? [4] : [])) {
+            const x = special(randomTensor(rng, shape, 'float32'));
+            cases.push([`channelShuffle ${shapeName(shape)} in ${groups} groups`, [x], (b, t) => b.channelShuffle(t[0], groups)]);
+          }
+        }
+      }
+      const weight = special(randomTensor(rng, [11, 6], 'float32'));
+      for (const shape of [[1], [5], [3, 4]]) {
+        const indices = Tensor.zeros(shape, 'float32');
+        indices.data.forEach((_, i) => { indices.data[i] = (i * 7) % 11; });
+        cases.push([`embedding of ${shapeName(shape)} indices`, [indices, weight], (b, t) => b.embedding(t[0], t[1])]);
+      }
+      // A frame run first leaves the arena full of numbers, so a padding the kernel forgot to zero shows.
+      const dirty = randomTensor(rng, [70_000], 'float32');
+      for (const [name, inputs, call] of cases) {
+        const expected = call(refKernels, inputs);
+        const plain = call(k, inputs);
+        assert.deepEqual(plain.shape, expected.shape, name);
+        assert.deepEqual(Array.from(plain.data), Array.from(expected.data), `${name}, outside a frame`);
+        k.frame!(() => k.mul(dirty, dirty));
+        const framed = k.frame!(() => {
+          const resident = inputs.map((t) => new Tensor(k.runtime.resident(t.data as Float32Array), t.shape)); // as a kernel's outputs
+          for (const xs of [inputs, resident]) {
+            const y = call(k, xs);
+            assert.ok(k.runtime.holds(y.data as Float32Array), `${name}: the output is not a view of the frame`);
+            assert.deepEqual(Array.from(y.data), Array.from(expected.data), `${name}, in a frame`);
+          }
+          return call(k, resident).shape;
+        });
+        assert.deepEqual(framed, expected.shape, name);
+      }
+      // float64 takes the reference kernel; a view from a finished frame is refused.
+      const x64 = randomTensor(rng, [2, 3], 'float64');
+      assert.deepEqual(Array.from(k.frame!(() => k.concat([x64, x64], 1).data)), Array.from(refKernels.concat([x64, x64], 1).data));
+      const stale = k.frame!(() => k.sliceAxis(randomTensor(rng, [4, 4], 'float32'), 0, 1, 2));
+      assert.throws(() => k.frame!(() => k.padAxis(stale, 1, 1, 1)), /finished training step/);
+    });
+
     it('softmaxCrossEntropy gives the reference\'s loss and gradient (weights, smoothing, ignored targets, spatial, both reductions)', () => {
       const rng = new Rng(62);
       let cases = 0, gradDiffs = 0, floats = 0;

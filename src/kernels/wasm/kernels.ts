@@ -19,6 +19,7 @@ import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
 import { elementwiseJob, isPlain2x2, maxPoolBackwardJob, maxPoolBackwardWords, planesPerItem, simpleWasmKernels } from './kernels-simple.js';
 import { optimWasmKernels } from './kernels-optim.js';
+import { copyWasmKernels } from './kernels-copy.js';
 import { upsampleWasmKernels } from './kernels-upsample.js';
 
 /** Job kinds, as in assembly/index.ts. */
@@ -683,6 +684,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     ...simpleWasmKernels(rt),
     ...optimWasmKernels(rt),
     ...upsampleWasmKernels(rt),
+    ...copyWasmKernels(rt),
     activation,
     activationBackward,
     maxPool2d,

@@ -189,6 +189,11 @@ export class WasmRuntime {
     this.top = this.floor;
   }
 
+  /** Whether a frame is open (kernel outputs kept with keep() then come back as views by take()). */
+  get inFrame(): boolean {
+    return this.frameDepth > 0;
+  }
+
   /** Whether frames can keep outputs in the arena (shared memory: growing it detaches no view). */
   get framesWork(): boolean {
     return this.memory.buffer instanceof SharedArrayBuffer;
