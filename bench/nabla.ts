@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Nabla's side of the workloads: G1 through kernels().matmul, W1–W5 through the layers, the
-// softmax cross-entropy loss and plain SGD, on whatever backend is installed.
+// Nabla's side of the workloads: G1 through kernels().matmul, W1–W6 through the layers, the
+// softmax cross-entropy loss (per pixel for W6's U-Net) and plain SGD, on whatever backend is installed.
 import { inFrame, keepResident, kernels, trainingTensors } from '../src/kernels/index.js';
 import { Conv2d } from '../src/layers/conv2d.js';
 import { Flatten } from '../src/layers/flatten.js';
@@ -16,6 +16,7 @@ import { presetSpec } from '../src/train/presets.js';
 import { modelFromSpec } from '../src/layers/spec.js';
 import type { Container } from '../src/layers/layer.js';
 import type { Workload } from './workloads.js';
+import { unetSpec } from '../examples/unet/unet.js';
 
 function randomTensor(rng: Rng, shape: number[]): Tensor {
   const t = Tensor.zeros(shape);
@@ -55,6 +56,11 @@ export function resnet(rng: Rng): Container {
   return modelFromSpec(presetSpec('resnet'), { inputShape: [1, 1, 28, 28], rng });
 }
 
+/** The U-Net of examples/unet at width 16 (16, 32, 64 channels), 3 classes a pixel (W6). */
+export function unet(rng: Rng): Container {
+  return modelFromSpec(unetSpec(16, 3, 'transposed'), { inputShape: [1, 1, 28, 28], rng });
+}
+
 /** One repetition of the workload: a GEMM, a training step or an inference batch. */
 export function nablaStep(w: Workload): () => void {
   const rng = new Rng(4);
@@ -67,13 +73,13 @@ export function nablaStep(w: Workload): () => void {
     keepResident([a, b, out]);
     return () => void kernels().matmul(a, b, { out });
   }
-  const model: Container = w.id === 'W1' ? mlp(rng) : w.id === 'W3' ? cnn(rng) : w.id === 'W5' ? resnet(rng) : lenet5(rng);
+  const model: Container = w.id === 'W1' ? mlp(rng) : w.id === 'W3' ? cnn(rng) : w.id === 'W5' ? resnet(rng) : w.id === 'W6' ? unet(rng) : lenet5(rng);
   const x = randomTensor(rng, w.id === 'W1' ? [w.batch, 784] : [w.batch, 1, 28, 28]);
   if (w.id === 'W4') {
     keepResident(model.parameters().map((p) => p.value)); // as evaluate() does
     return () => inFrame(() => void model.forward(x, 'eval')); // one frame per batch, as evaluate() runs it
   }
-  const targets = randomTargets(rng, w.batch, 10);
+  const targets = w.id === 'W6' ? randomTargets(rng, w.batch * 28 * 28, 3) : randomTargets(rng, w.batch, 10); // W6: a class a pixel
   const loss = new SoftmaxCrossEntropy();
   const optimizer = new SGD(model.parameters(), { lr: 0.01 });
   const parameters = model.parameters();

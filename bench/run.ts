@@ -182,7 +182,7 @@ function markdown(): string {
     `load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after${quick ? ', --quick' : ''}` +
     `${rounds > 1 ? `, best of ${rounds} interleaved rounds` : ''}${baseline ? `, base-wasm = Nabla in ${baseline}` : ''}.`, '',
     `WebAssembly SIMD peak (bench/peak-fma.ts, same run): ${peakPerThread.toFixed(1)} GFLOP/s per thread.`, '',
-    'Median [min–max]; GFLOP/s for G1, training or inference samples/s for W1–W5.', '',
+    'Median [min–max]; GFLOP/s for G1, training or inference samples/s for W1–W6.', '',
     `| workload | ${engines.join(' | ')} |`, `|---|${engines.map(() => '---|').join('')}`];
   for (const w of workloads) lines.push(`| ${workloadKey(w)} | ${engines.map((e) => cell(find(e, w)!)).join(' | ')} |`);
   lines.push('', 'Peak RSS per workload (MiB):', '', `| workload | ${engines.join(' | ')} |`, `|---|${engines.map(() => '---|').join('')}`);

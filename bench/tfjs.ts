@@ -61,7 +61,7 @@ function chain(nets: Net[]): Net {
 }
 
 function model(id: string, rng: Rng): Net {
-  if (id === 'W5') throw new Error('no batch norm / residual model in this TF.js runner');
+  if (id === 'W5' || id === 'W6') throw new Error('no batch norm / residual or U-Net model in this TF.js runner');
   if (id === 'W1') return chain([dense(rng, 784, 512, true), dense(rng, 512, 256, true), dense(rng, 256, 10, false)]);
   if (id === 'W3') {
     return chain([conv(rng, 1, 32, 3, 'valid'), conv(rng, 32, 64, 3, 'valid'), pool, flatten,

@@ -14,6 +14,7 @@ from torch import nn
 WORKLOADS = {
     'G1-256': ('GFLOP/s', 256), 'G1-512': ('GFLOP/s', 512), 'G1-1024': ('GFLOP/s', 1024),
     'W1': ('samples/s', 128), 'W2': ('samples/s', 64), 'W3': ('samples/s', 128), 'W4': ('samples/s', 256), 'W5': ('samples/s', 32),
+    'W6': ('samples/s', 32),
 }
 
 
@@ -61,6 +62,32 @@ def resnet(widths=(32, 64, 128), classes=10):
     return nn.Sequential(*layers)
 
 
+def conv_bn_relu(in_c, out_c):
+    return nn.Sequential(nn.Conv2d(in_c, out_c, 3, padding=1), nn.BatchNorm2d(out_c), nn.ReLU())
+
+
+class UNet(nn.Module):
+    """examples/unet/unet.ts's unetSpec(width, classes, 'transposed') (W6): two down-steps, two
+    ConvTranspose2d up-steps, skip connections joined by torch.cat on the channels."""
+
+    def __init__(self, width=16, classes=3):
+        super().__init__()
+        w = width
+        self.enc1, self.enc2, self.bottom = conv_bn_relu(1, w), conv_bn_relu(w, 2 * w), conv_bn_relu(2 * w, 4 * w)
+        self.pool = nn.MaxPool2d(2)
+        self.up2, self.dec2 = nn.ConvTranspose2d(4 * w, 2 * w, 2, stride=2), conv_bn_relu(4 * w, 2 * w)
+        self.up1, self.dec1 = nn.ConvTranspose2d(2 * w, w, 2, stride=2), conv_bn_relu(2 * w, w)
+        self.head = nn.Conv2d(w, classes, 1)
+
+    def forward(self, x):
+        e1 = self.enc1(x)
+        e2 = self.enc2(self.pool(e1))
+        b = self.bottom(self.pool(e2))
+        d2 = self.dec2(torch.cat([self.up2(b), e2], 1))
+        d1 = self.dec1(torch.cat([self.up1(d2), e1], 1))
+        return self.head(d1)
+
+
 def make_step(key):
     g = torch.Generator().manual_seed(4)
     torch.manual_seed(4)
@@ -81,6 +108,9 @@ def make_step(key):
     elif key == 'W5':
         model = resnet()
         x = torch.randn(batch, 1, 28, 28, generator=g)
+    elif key == 'W6':
+        model = UNet()
+        x = torch.randn(batch, 1, 28, 28, generator=g)
     else:
         model = lenet5()
         x = torch.randn(batch, 1, 28, 28, generator=g)
@@ -91,7 +121,7 @@ def make_step(key):
             with torch.no_grad():
                 model(x)
         return infer
-    targets = torch.randint(0, 10, (batch,), generator=g)
+    targets = torch.randint(0, 3, (batch, 28, 28), generator=g) if key == 'W6' else torch.randint(0, 10, (batch,), generator=g)
     loss_fn = nn.CrossEntropyLoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 

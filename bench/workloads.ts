@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The standard workloads of issues 4 and 12 (W5), shared by every engine's runner (the PyTorch script
+// The standard workloads of issues 4 and 12 (W5, W6), shared by every engine's runner (the PyTorch script
 // bench/torch_bench.py repeats them): shapes, batch sizes and what one "item" is.
 
-export type WorkloadId = 'G1' | 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
+export type WorkloadId = 'G1' | 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6';
 
 export interface Workload {
   id: WorkloadId;
@@ -23,6 +23,8 @@ export const WORKLOADS: Workload[] = [
   { id: 'W3', label: 'W3 CNN 32-64 conv train, batch 128', unit: 'samples/s', batch: 128 },
   { id: 'W4', label: 'W4 LeNet-5 inference, batch 256', unit: 'samples/s', batch: 256 },
   { id: 'W5', label: 'W5 resnet preset train, batch 32', unit: 'samples/s', batch: 32 },
+  // examples/unet at width 16 (16-32-64 channels, ConvTranspose2d up-steps, two skip Concats), 3 classes a pixel
+  { id: 'W6', label: 'W6 U-Net (examples/unet, width 16) train, batch 32', unit: 'samples/s', batch: 32 },
 ];
 
 export function workloadKey(w: Workload): string {
