@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The bits a kernel change must keep: a fingerprint (SHA-256, first 16 hex digits) of the weights
 // after three SGD steps (momentum 0.9, in frames, parameters resident as fit() keeps them) of the
-// bench's LeNet-5, W3 CNN and the resnet preset, batch 16, on the wasm backend at 1 and 2 threads.
+// bench's LeNet-5, W3 CNN, the resnet preset and W6's U-Net (a class a pixel), batch 16, on the wasm backend at 1 and 2 threads.
 // With --baseline, the same for another tree, and whether they match: a change meant to keep the
 // bits (a faster pass, another loop order) is checked against the commit before it in seconds.
 // (Within one tree the determinism tests check this; across trees only a fingerprint can.)
@@ -16,7 +16,7 @@ const { values } = parseArgs({ options: { baseline: { type: 'string' } } });
 if (values.baseline !== undefined && !existsSync(join(values.baseline, 'bench/nabla.ts'))) {
   throw new Error('bench/bits: --baseline DIR must be a checkout with bench/nabla.ts');
 }
-const MODELS = ['lenet5', 'cnn', 'resnet'] as const;
+const MODELS = ['lenet5', 'cnn', 'resnet', 'unet'] as const;
 
 /** Fingerprints of one tree, `${model} ${threads}t` → hex, each tree in its own module graph. */
 async function fingerprints(root: string): Promise<Map<string, string>> {
@@ -30,11 +30,12 @@ async function fingerprints(root: string): Promise<Map<string, string>> {
   for (const threads of [1, 2]) {
     await kernels.initBackend({ backend: 'wasm', threads });
     for (const name of MODELS) {
+      if (!bench[name]) continue; // a tree from before the model was benched
       const rng = new Rng(4);
       const model = bench[name](rng);
       const x = Tensor.zeros([16, 1, 28, 28]);
       for (let i = 0; i < x.size; i++) x.data[i] = rng.normal(0, 1);
-      const targets = Int32Array.from({ length: 16 }, () => rng.int(10));
+      const targets = name === 'unet' ? Int32Array.from({ length: 16 * 28 * 28 }, () => rng.int(3)) : Int32Array.from({ length: 16 }, () => rng.int(10));
       const loss = new SoftmaxCrossEntropy();
       const optimizer = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
       for (let step = 0; step < 3; step++) {
