@@ -542,6 +542,48 @@ for (const threads of [1, 2]) {
   });
 }
 
+describe('wasm softmax cross-entropy past the threaded size', () => {
+  // From 65,536 logits on, ranges of samples are a job's items (a U-Net's per-pixel loss); the 60
+  // random cases above stay below. The split depends on the shape alone, so 1 and 2 threads must
+  // give the same bits, and the reference's loss and gradient (each float within one ulp).
+  it('gives the same loss and gradient on 1 and 2 threads, and the reference\'s (weights, smoothing, ignored targets, uneven items)', async () => {
+    const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+    try {
+      const rng = new Rng(78);
+      // [N, K, …]: 8 even items; 5 items of 2, 2, 2, 2, 1 samples; one sample an item; 9 items of 8,192 one-class rows; 12 of 9 rows
+      const shapes = [[32, 3, 28, 28], [9, 10, 100, 80], [2, 1000, 40], [70_000, 1], [100, 1000]];
+      shapes.forEach((shape, trial) => {
+        const logits = randomTensor(rng, shape, 'float32', [1, 10, 3][trial % 3]);
+        const K = shape[1], positions = logits.size / K;
+        const ignoreIndex = trial % 2 === 0 ? -100 : null;
+        const targets = Int32Array.from({ length: positions }, () => (ignoreIndex !== null && rng.int(7) === 0 ? ignoreIndex : rng.int(K)));
+        const weight = trial === 1 || trial === 4 ? Tensor.from(Array.from({ length: K }, () => rng.uniform(0.1, 3)), [K], 'float32') : null;
+        const options = { weight, labelSmoothing: trial === 0 || trial === 4 ? 0.1 : 0, reduction: trial === 2 ? 'sum' as const : 'mean' as const, ignoreIndex };
+        const name = `${shapeName(shape)} ${JSON.stringify({ ...options, weight: !!weight })}`;
+        const expected = refKernels.softmaxCrossEntropy(logits, targets, options);
+        const results = backends.map((k) => k.frame!(() => {
+          const r = k.softmaxCrossEntropy(logits, targets, options);
+          assert.ok(k.runtime.holds(r.grad.data as Float32Array), `${name}: the gradient is not the wasm kernel's view`);
+          return { loss: r.loss, grad: Float32Array.from(r.grad.data) };
+        }));
+        assert.equal(results[1].loss, results[0].loss, `${name}: the loss on 2 threads`);
+        assert.deepEqual(results[1].grad, results[0].grad, `${name}: the gradient on 2 threads`);
+        const { loss, grad } = results[0];
+        assert.ok(Math.abs(loss - expected.loss) <= 1e-12 * Math.max(1, Math.abs(expected.loss)), `${name}: loss ${loss} vs ${expected.loss}`);
+        let differ = 0;
+        grad.forEach((g, i) => {
+          const e = expected.grad.data[i];
+          if (g !== e) differ++;
+          assert.ok(Math.abs(g - e) <= Math.abs(e) * 2 ** -23 + 1e-45, `${name}: grad[${i}] ${g} vs ${e}`);
+        });
+        assert.ok(differ <= grad.length / 1000, `${name}: ${differ} of ${grad.length} gradient floats differ from the reference's`);
+      });
+    } finally {
+      backends.forEach((k) => k.close());
+    }
+  });
+});
+
 describe('wasm batch norm and channel sums past the threaded size', () => {
   // The kernel suites' shapes stay below the 65,536 floats where batch norm shares its channels
   // between threads; these do not. Channels are independent, so 1 and 2 threads give the same bits.

@@ -33,6 +33,9 @@ function hasChannels(C: number, ...vectors: readonly Tensor[]): boolean {
 /** Job kinds of assembly/index.ts. */
 const JOB_BATCH_NORM_STATS = 5, JOB_BATCH_NORM_FORWARD = 6, JOB_BATCH_NORM_BACKWARD = 7, JOB_ELEMENTWISE = 8;
 const JOB_MAX_POOL2D_BACKWARD = 11;
+const JOB_SOFTMAX_CROSS_ENTROPY = 12;
+/** Logits a softmax cross-entropy item covers (whole samples, at least one): 8 items for a batch of 32 28×28 maps of 3 classes. */
+const CROSS_ENTROPY_ITEM_FLOATS = 8192;
 /** Floats below which a memory-bound pass stays on the calling thread (waking a worker costs tens of microseconds). */
 const PARALLEL_MIN_FLOATS = 1 << 16;
 
@@ -183,7 +186,9 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
    * The reference's loss (ref/softmax.ts) in one wasm pass; the divisor (Σ w[t] over the targets
    * kept, their count, or 1 for 'sum') is summed here first, in the reference's order, so the
    * gradient is divided in the same pass. Targets outside [0, K) that are not ignored, float64
-   * tensors and bad shapes go to the reference kernel (its results, its errors).
+   * tensors and bad shapes go to the reference kernel (its results, its errors). From 65,536
+   * logits on, ranges of samples are items of a job shared with the workers; the loss is then the
+   * sum of the items' float64 sums (the gradient's bits are the same either way).
    */
   function softmaxCrossEntropy(logits: Tensor, targets: Int32Array, options: CrossEntropyOptions): LossResult {
     const weight = options.weight;
@@ -202,10 +207,22 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     rt.reset();
     const pGrad = rt.keep(logits.size * 4);
     const pz = input(logits), pTargets = rt.inputInt32(targets), pWeight = weight ? input(weight) : 0;
-    const pOut = rt.alloc(8), pLogP = rt.alloc(K * 16);
-    rt.exports.softmaxCrossEntropyF64(pz, pTargets, pWeight, N, K, S, options.labelSmoothing, ignore ?? 0, ignore === null ? 0 : 1,
-      divisor, pGrad, pLogP, pOut);
-    const total = new Float64Array(rt.memory.buffer, pOut, 1)[0];
+    const eps = options.labelSmoothing, hasIgnore = ignore === null ? 0 : 1;
+    let total = 0;
+    if (N > 1 && logits.size >= PARALLEL_MIN_FLOATS) {
+      // Ranges of samples (a U-Net's per-pixel loss): a split fixed by the shape alone, so the
+      // loss's sum of the items' partial sums is the same on any number of threads.
+      const per = Math.max(1, Math.ceil(CROSS_ENTROPY_ITEM_FLOATS / (K * S))), items = Math.ceil(N / per);
+      const pParams = rt.alloc(16), pLogP = rt.alloc(K * 16 * rt.threads), pPartials = rt.alloc(items * 8);
+      new Float64Array(rt.memory.buffer, pParams, 2).set([eps, divisor]);
+      rt.run(rt.writeJob([JOB_SOFTMAX_CROSS_ENTROPY, per, pz, pTargets, pWeight, N, K, S, ignore ?? 0, hasIgnore, pGrad, pParams,
+        pLogP, pPartials]), items, rt.threads > 1);
+      for (const partial of new Float64Array(rt.memory.buffer, pPartials, items)) total += partial; // in item order
+    } else {
+      const pOut = rt.alloc(8), pLogP = rt.alloc(K * 16);
+      rt.exports.softmaxCrossEntropyF64(pz, pTargets, pWeight, N, K, S, eps, ignore ?? 0, hasIgnore, divisor, pGrad, pLogP, pOut);
+      total = new Float64Array(rt.memory.buffer, pOut, 1)[0];
+    }
     return { loss: total / divisor, grad: out(pGrad, logits.shape, logits.size) };
   }
 

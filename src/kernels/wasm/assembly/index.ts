@@ -11,6 +11,7 @@ import { gemm, GEMM_SCRATCH_BYTES, MR, NR, packAPanels, packBPanels } from './ge
 import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
 import { F4_STAGE_BYTES, winogradKernelRows } from './winograd';
 import { maxPool2dBackwardItem, maxPool2dItem } from './pool';
+import { softmaxCrossEntropyItem } from './softmax';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addReluSimd, addSimd, mulSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
@@ -33,6 +34,8 @@ export const JOB_GEMM_PACK = 9;
 export const JOB_MAX_POOL2D = 4;
 /** Max-pool backward (pool.ts, maxPool2dBackwardItem); an item is a range of planes. */
 export const JOB_MAX_POOL2D_BACKWARD = 11;
+/** Fused softmax + cross-entropy over sample ranges (softmax.ts softmaxCrossEntropyItem). */
+export const JOB_SOFTMAX_CROSS_ENTROPY = 12;
 /**
  * Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows,
  * m (2 or 4; 3: stride 2), scratch (winogradKernelScratchBytes per thread)].
@@ -93,6 +96,7 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   else if (kind == JOB_GEMM_PACK) gemmPackItem(desc, item);
   else if (kind == JOB_MAX_POOL2D) maxPool2dItem(desc, item);
   else if (kind == JOB_MAX_POOL2D_BACKWARD) maxPool2dBackwardItem(desc, item);
+  else if (kind == JOB_SOFTMAX_CROSS_ENTROPY) softmaxCrossEntropyItem(desc, item, thread);
   else if (kind == JOB_WINOGRAD_KERNELS) {
     const per = word(desc, 6), r0 = item * per;
     winogradKernelRows(<usize>word(desc, 1), <usize>word(desc, 2), word(desc, 3), word(desc, 4), word(desc, 5) != 0, r0,

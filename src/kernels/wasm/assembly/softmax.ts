@@ -17,12 +17,37 @@ export function softmaxCrossEntropyF64(
   z: usize, targets: usize, weight: usize, N: i32, K: i32, S: i32, eps: f64, ignoreIndex: i32, hasIgnore: bool,
   divisor: f64, grad: usize, logP: usize, out: usize,
 ): void {
+  store<f64>(out, softmaxCrossEntropySamples(z, targets, weight, 0, N, K, S, eps, ignoreIndex, hasIgnore, divisor, grad, logP));
+}
+
+/**
+ * Item `item` of a softmax cross-entropy job: samples [item·per, min(N, (item + 1)·per)), their
+ * losses' sum into the item's float64 of `partials` (the host adds them in item order, so the
+ * total depends on the split, never on the thread count). Words [kind, per, z, targets, weight, N, K, S,
+ * ignoreIndex, hasIgnore, grad, params (eps, divisor: two float64s), scratch (2K float64s a
+ * thread), partials].
+ */
+export function softmaxCrossEntropyItem(desc: usize, item: i32, thread: i32): void {
+  const per = word(desc, 1), N = word(desc, 5), K = word(desc, 6);
+  const n0 = item * per, n1 = min(N, n0 + per);
+  const params = <usize>word(desc, 11);
+  const total = softmaxCrossEntropySamples(<usize>word(desc, 2), <usize>word(desc, 3), <usize>word(desc, 4), n0, n1, K,
+    word(desc, 7), load<f64>(params), word(desc, 8), word(desc, 9) != 0, load<f64>(params + 8), <usize>word(desc, 10),
+    <usize>word(desc, 12) + <usize>thread * <usize>K * 16);
+  store<f64>(<usize>word(desc, 13) + <usize>item * 8, total);
+}
+
+/** The loss summed over samples [n0, n1) (their gradient written): the body of softmaxCrossEntropyF64. */
+function softmaxCrossEntropySamples(
+  z: usize, targets: usize, weight: usize, n0: i32, n1: i32, K: i32, S: i32, eps: f64, ignoreIndex: i32, hasIgnore: bool,
+  divisor: f64, grad: usize, logP: usize,
+): f64 {
   const p = logP + <usize>K * 8;
   let weightSum: f64 = 0; // Σₖ w[k]
   for (let k = 0; k < K; k++) weightSum += classWeight(weight, k);
   const rowStride = <usize>S * 4;
   let total: f64 = 0;
-  for (let n = 0; n < N; n++) {
+  for (let n = n0; n < n1; n++) {
     for (let s = 0; s < S; s++) {
       const t = load<i32>(targets + <usize>(n * S + s) * 4);
       const zs = z + <usize>(n * K * S + s) * 4, gs = grad + <usize>(n * K * S + s) * 4;
@@ -57,7 +82,12 @@ export function softmaxCrossEntropyF64(
       }
     }
   }
-  store<f64>(out, total);
+  return total;
+}
+
+// @ts-ignore: decorator
+@inline function word(desc: usize, i: i32): i32 {
+  return load<i32>(desc + <usize>i * 4);
 }
 
 // @ts-ignore: decorator
