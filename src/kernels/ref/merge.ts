@@ -70,7 +70,7 @@ export function sumToShape(x: Tensor, shape: readonly number[]): Tensor {
 }
 
 /** [outer, axis size, inner] view of a shape around one axis. */
-function around(shape: readonly number[], axis: number): [number, number, number] {
+export function around(shape: readonly number[], axis: number): [number, number, number] {
   let outer = 1;
   let inner = 1;
   for (let d = 0; d < axis; d++) outer *= shape[d];

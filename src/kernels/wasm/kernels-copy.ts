@@ -9,19 +9,11 @@
 // the reference kernels run: their fresh arrays are what the caller gets either way.
 import type { Kernels } from '../backend.js';
 import { refKernels } from '../ref/index.js';
+import { around } from '../ref/merge.js';
 import { Tensor } from '../../tensor/tensor.js';
 import type { WasmRuntime } from './runtime.js';
 
 type CopyKernels = Pick<Kernels, 'concat' | 'sliceAxis' | 'padAxis' | 'channelShuffle' | 'embedding'>;
-
-/** [outer, axis size, inner] of a shape around one axis (as ref/merge.ts). */
-function around(shape: readonly number[], axis: number): [number, number, number] {
-  let outer = 1;
-  let inner = 1;
-  for (let d = 0; d < axis; d++) outer *= shape[d];
-  for (let d = axis + 1; d < shape.length; d++) inner *= shape[d];
-  return [outer, shape[axis], inner];
-}
 
 export function copyWasmKernels(rt: WasmRuntime): CopyKernels {
   /**
