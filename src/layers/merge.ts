@@ -185,9 +185,12 @@ export class Mul extends MergeLayer {
     checkShape('Mul', dy, this.outputShape([a.shape, b.shape]), 'dy');
     const k = kernels();
     if (sameShape(a, b)) return [k.mul(dy, b), k.mul(dy, a)]; // da = dy ⊙ b, db = dy ⊙ a
-    const da = k.sumToShape(k.mulBroadcast(dy, b), a.shape); // da = Σ_broadcast dy ⊙ b
-    const db = k.sumToShape(k.mulBroadcast(dy, a), b.shape); // db = Σ_broadcast dy ⊙ a
-    return [da, db];
+    // da = Σ_broadcast dy ⊙ b, db = Σ_broadcast dy ⊙ a; an input of the output's shape sums over nothing.
+    const gradient = (other: Tensor, shape: readonly number[]): Tensor => {
+      const product = sameShape(dy, other) ? k.mul(dy, other) : k.mulBroadcast(dy, other);
+      return shape.every((d, i) => d === dy.shape[i]) ? product : k.sumToShape(product, shape);
+    };
+    return [gradient(b, a.shape), gradient(a, b.shape)];
   }
 
   toSpec(): LayerSpec {

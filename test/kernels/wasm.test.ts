@@ -631,6 +631,118 @@ describe('wasm batch norm and channel sums past the threaded size', () => {
   });
 });
 
+describe('wasm broadcast product and sum to shape', () => {
+  // A Graph's Mul with broadcasting (a squeeze-and-excitation gate) and its backward's sums, below
+  // and past the 65,536 floats where their rows are shared between threads.
+  it('mulBroadcast gives the reference\'s bits, sumToShape its float64 sums; the same bits on 1 and 2 threads, views in a frame', async () => {
+    const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+    try {
+      const rng = new Rng(79);
+      // [a, b]: the gate and its reverse, a per-channel scale, rows and columns, several broadcast dims at once, scalars, rank 1 and 5
+      const pairs: number[][][] = [
+        [[16, 96, 28, 28], [16, 96, 1, 1]], [[8, 40, 1, 1], [8, 40, 9, 9]], [[3, 24, 50, 50], [1, 24, 1, 1]],
+        [[70_000, 2], [70_000, 1]], [[3, 70_000], [1, 70_000]], [[2, 1, 300, 7], [1, 5, 1, 7]],
+        [[1, 1, 1], [4, 5, 6]], [[1], [9]], [[7], [7]], [[2, 3, 1, 4, 5], [2, 1, 6, 4, 1]], [[1, 1], [1, 1]],
+      ];
+      for (const [aShape, bShape] of pairs) {
+        const out = aShape.map((d, i) => Math.max(d, bShape[i]));
+        const a = randomTensor(rng, aShape, 'float32'), b = randomTensor(rng, bShape, 'float32');
+        a.data[0] = -0;
+        if (b.size > 1) b.data[1] = Number.NaN;
+        const dy = randomTensor(rng, out, 'float32', 3);
+        const name = `${shapeName(aShape)} ⊙ ${shapeName(bShape)}`;
+        const expected = refKernels.mulBroadcast(a, b);
+        const sumsRef = [aShape, bShape].map((s) => refKernels.sumToShape(dy, s));
+        const results = backends.map((k) => {
+          const plain = k.mulBroadcast(a, b);
+          assert.deepEqual(plain.shape, out, name);
+          assert.deepEqual(Array.from(plain.data), Array.from(expected.data), `${name}, outside a frame`);
+          return k.frame!(() => {
+            const y = k.mulBroadcast(a, b);
+            assert.ok(k.runtime.holds(y.data as Float32Array), `${name}: the product is not a view of the frame`);
+            assert.deepEqual(Array.from(y.data), Array.from(expected.data), `${name}, in a frame`);
+            const resident = new Tensor(k.runtime.resident(dy.data as Float32Array), dy.shape); // as a kernel's output
+            return [aShape, bShape].map((s, i) => {
+              const sum = k.sumToShape(i === 0 ? dy : resident, s);
+              assert.ok(k.runtime.holds(sum.data as Float32Array), `${name}: the sum to ${shapeName(s)} is not a view of the frame`);
+              assert.deepEqual(sum.shape, s, name);
+              // Both sum in float64 and round once; only the order differs (lanes here, one by one there).
+              const reduced = dy.size / sum.size;
+              sum.data.forEach((v, j) => {
+                const e = sumsRef[i].data[j];
+                assert.ok(Math.abs(v - e) <= Math.abs(e) * 2 ** -23 + reduced * 3 * 2 ** -50, `${name}: sum to ${shapeName(s)} [${j}] ${v} vs ${e}`);
+              });
+              return Array.from(sum.data);
+            });
+          });
+        });
+        assert.deepEqual(results[1], results[0], `${name}: the sums differ between 1 and 2 threads`);
+      }
+      // float64 takes the reference; shapes that do not broadcast get its error; a stale view is refused.
+      const k = backends[1];
+      const a64 = randomTensor(rng, [2, 3], 'float64'), b64 = randomTensor(rng, [2, 1], 'float64');
+      assert.deepEqual(Array.from(k.mulBroadcast(a64, b64).data), Array.from(refKernels.mulBroadcast(a64, b64).data));
+      assert.deepEqual(Array.from(k.sumToShape(a64, [1, 3]).data), Array.from(refKernels.sumToShape(a64, [1, 3]).data));
+      const stale = k.frame!(() => k.mulBroadcast(randomTensor(rng, [4, 4], 'float32'), randomTensor(rng, [4, 1], 'float32')));
+      assert.throws(() => k.frame!(() => k.sumToShape(stale, [1, 4])), /finished training step/);
+    } finally {
+      backends.forEach((k) => k.close());
+    }
+  });
+});
+
+describe('wasm average pooling', () => {
+  // The reference's float64 window sums and shares: the same bits for every geometry, below and
+  // past the size where the planes are shared between threads.
+  it('forward and backward give the reference\'s bits (padding, ceil mode, count_include_pad, divisor override), views in a frame', async () => {
+    const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+    try {
+      const rng = new Rng(80);
+      const cases: [number[], Parameters<typeof pool2dGeometry>[2]][] = [
+        [[2, 3, 8, 8], { kernelSize: 2 }], // DenseNet's transition
+        [[4, 64, 32, 32], { kernelSize: 2 }], // past the threaded size
+        [[2, 5, 9, 7], { kernelSize: 3, stride: 1, padding: 1 }], // Inception's branch pool
+        [[1, 2, 5, 5], { kernelSize: 2, ceilMode: true }], // ragged last windows
+        [[1, 3, 6, 6], { kernelSize: 3, stride: 2, padding: 1, ceilMode: true }],
+        [[3, 2, 7, 10], { kernelSize: [3, 2], stride: [2, 3], padding: [1, 0] }],
+        [[2, 40, 30, 30], { kernelSize: 5, stride: 3, padding: 2 }], // overlapping windows, threaded
+        [[1, 1, 1, 1], { kernelSize: 1 }],
+      ];
+      for (const [shape, options] of cases) {
+        const g = pool2dGeometry('test', shape, options);
+        const x = randomTensor(rng, shape, 'float32', 2);
+        const dy = randomTensor(rng, [g.N, g.C, g.OH, g.OW], 'float32');
+        for (const [countIncludePad, divisorOverride] of [[true, undefined], [false, undefined], [true, 3]] as const) {
+          const name = `${shapeName(shape)} ${JSON.stringify(options)} countIncludePad=${countIncludePad} divisor=${divisorOverride}`;
+          const expected = [refKernels.avgPool2d(x, g, countIncludePad, divisorOverride), refKernels.avgPool2dBackward(dy, g, countIncludePad, divisorOverride)];
+          for (const k of backends) {
+            const plain = [k.avgPool2d(x, g, countIncludePad, divisorOverride), k.avgPool2dBackward(dy, g, countIncludePad, divisorOverride)];
+            const framed = k.frame!(() => {
+              const resident = [x, dy].map((t) => new Tensor(k.runtime.resident(t.data as Float32Array), t.shape)); // as a kernel's outputs
+              const outs = [k.avgPool2d(resident[0], g, countIncludePad, divisorOverride), k.avgPool2dBackward(resident[1], g, countIncludePad, divisorOverride)];
+              outs.forEach((t) => assert.ok(k.runtime.holds(t.data as Float32Array), `${name}: an output is not a view of the frame`));
+              return outs.map((t) => ({ shape: t.shape, data: Array.from(t.data) }));
+            });
+            for (const [i, pass] of ['forward', 'backward'].entries()) {
+              assert.deepEqual(plain[i].shape, expected[i].shape, `${name} ${pass}`);
+              assert.deepEqual(Array.from(plain[i].data), Array.from(expected[i].data), `${name} ${pass} on ${k.runtime.threads} thread(s)`);
+              assert.deepEqual(framed[i].data, Array.from(expected[i].data), `${name} ${pass} in a frame`);
+            }
+          }
+        }
+      }
+      // Dilation gets the reference's error; float64 the reference's numbers.
+      const dilated = pool2dGeometry('test', [1, 1, 6, 6], { kernelSize: 2, dilation: 2 });
+      assert.throws(() => backends[0].avgPool2d(randomTensor(rng, [1, 1, 6, 6], 'float32'), dilated, true), /no dilation/);
+      const g = pool2dGeometry('test', [1, 2, 4, 4], { kernelSize: 2 });
+      const x64 = randomTensor(rng, [1, 2, 4, 4], 'float64');
+      assert.deepEqual(Array.from(backends[1].avgPool2d(x64, g, true).data), Array.from(refKernels.avgPool2d(x64, g, true).data));
+    } finally {
+      backends.forEach((k) => k.close());
+    }
+  });
+});
+
 describe('wasm backend, plain SIMD128 build (no relaxed SIMD)', () => {
   for (const threads of [1, 2]) {
     it(`matches the reference on ${threads} thread${threads === 1 ? '' : 's'}`, async () => {

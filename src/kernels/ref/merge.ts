@@ -16,7 +16,7 @@ export function add(a: Tensor, b: Tensor, options: EpilogueOptions = {}): Tensor
 }
 
 /** Row-major strides of a shape, with 0 where the dim is 1 and `out` is larger (a broadcast dim). */
-function broadcastStrides(shape: readonly number[], out: readonly number[]): number[] {
+export function broadcastStrides(shape: readonly number[], out: readonly number[]): number[] {
   const strides = new Array<number>(shape.length).fill(0);
   let stride = 1;
   for (let d = shape.length - 1; d >= 0; d--) {
@@ -63,9 +63,11 @@ export function mulBroadcast(a: Tensor, b: Tensor): Tensor {
 /** out[j] = Σ over the entries i of x that broadcast from j: the adjoint of broadcasting to x's shape. */
 export function sumToShape(x: Tensor, shape: readonly number[]): Tensor {
   const out = Tensor.zeros(shape, x.dtype);
+  const sums = new Float64Array(out.size); // summed in float64, rounded once (as the channel sums of a bias gradient)
   forEachBroadcast(x.shape, x.shape, shape, (i, _ix, io) => {
-    out.data[io] += x.data[i];
+    sums[io] += x.data[i];
   });
+  out.data.set(sums);
   return out;
 }
 

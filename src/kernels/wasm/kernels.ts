@@ -20,6 +20,8 @@ import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
 import { elementwiseJob, isPlain2x2, maxPoolBackwardJob, maxPoolBackwardWords, planesPerItem, simpleWasmKernels } from './kernels-simple.js';
 import { optimWasmKernels } from './kernels-optim.js';
 import { copyWasmKernels } from './kernels-copy.js';
+import { broadcastWasmKernels } from './kernels-broadcast.js';
+import { avgPoolWasmKernels } from './kernels-avg-pool.js';
 import { upsampleWasmKernels } from './kernels-upsample.js';
 
 /** Job kinds, as in assembly/index.ts. */
@@ -685,6 +687,8 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     ...optimWasmKernels(rt),
     ...upsampleWasmKernels(rt),
     ...copyWasmKernels(rt),
+    ...broadcastWasmKernels(rt),
+    ...avgPoolWasmKernels(rt),
     activation,
     activationBackward,
     maxPool2d,

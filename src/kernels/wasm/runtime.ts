@@ -41,6 +41,7 @@ interface NablaExports {
   upsampleBilinearPlanes(desc: number): void;
   upsampleBilinearBackwardPlanes(desc: number): void;
   addSimd(a: number, b: number, y: number, n: number): void;
+  sumToShapeFinish(desc: number): void;
   addBiasSimd(y: number, b: number, N: number, C: number, S: number): void;
   addChannelSumsSimd(dy: number, out: number, sums: number, N: number, C: number, S: number): void;
   batchNormStatsSimd(desc: number): void;

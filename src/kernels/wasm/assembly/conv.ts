@@ -414,7 +414,7 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
 }
 
 /** Σ of n floats at src, accumulated in float64 (two f64x2 lanes pairs, then a scalar tail). */
-function sumAsF64(src: usize, n: i32): f64 {
+export function sumAsF64(src: usize, n: i32): f64 {
   let lo = f64x2.splat(0), hi = f64x2.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {

@@ -12,6 +12,8 @@ import { conv2dForwardItem, conv2dBackwardPiece } from './conv';
 import { F4_STAGE_BYTES, winogradKernelRows } from './winograd';
 import { maxPool2dBackwardItem, maxPool2dItem } from './pool';
 import { softmaxCrossEntropyItem } from './softmax';
+import { mulBroadcastItem, sumRowsItem } from './broadcast';
+import { avgPool2dBackwardItem, avgPool2dItem } from './avg-pool';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addReluSimd, addSimd, mulSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
@@ -36,6 +38,13 @@ export const JOB_MAX_POOL2D = 4;
 export const JOB_MAX_POOL2D_BACKWARD = 11;
 /** Fused softmax + cross-entropy over sample ranges (softmax.ts softmaxCrossEntropyItem). */
 export const JOB_SOFTMAX_CROSS_ENTROPY = 12;
+/** Broadcast product over ranges of rows (broadcast.ts mulBroadcastItem). */
+export const JOB_MUL_BROADCAST = 13;
+/** Float64 row sums of a sum to shape over ranges of rows (broadcast.ts sumRowsItem). */
+export const JOB_SUM_ROWS = 14;
+/** Average pooling and its backward over ranges of planes (avg-pool.ts). */
+export const JOB_AVG_POOL2D = 15;
+export const JOB_AVG_POOL2D_BACKWARD = 16;
 /**
  * Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows,
  * m (2 or 4; 3: stride 2), scratch (winogradKernelScratchBytes per thread)].
@@ -97,6 +106,10 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   else if (kind == JOB_MAX_POOL2D) maxPool2dItem(desc, item);
   else if (kind == JOB_MAX_POOL2D_BACKWARD) maxPool2dBackwardItem(desc, item);
   else if (kind == JOB_SOFTMAX_CROSS_ENTROPY) softmaxCrossEntropyItem(desc, item, thread);
+  else if (kind == JOB_MUL_BROADCAST) mulBroadcastItem(desc, item);
+  else if (kind == JOB_SUM_ROWS) sumRowsItem(desc, item);
+  else if (kind == JOB_AVG_POOL2D) avgPool2dItem(desc, item);
+  else if (kind == JOB_AVG_POOL2D_BACKWARD) avgPool2dBackwardItem(desc, item);
   else if (kind == JOB_WINOGRAD_KERNELS) {
     const per = word(desc, 6), r0 = item * per;
     winogradKernelRows(<usize>word(desc, 1), <usize>word(desc, 2), word(desc, 3), word(desc, 4), word(desc, 5) != 0, r0,
@@ -217,3 +230,4 @@ export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
 export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental';
 export { sgdStepSimd, adamStepSimd } from './optim';
 export { softmaxCrossEntropyF64 } from './softmax';
+export { sumToShapeFinish } from './broadcast';
