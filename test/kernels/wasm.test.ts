@@ -84,6 +84,16 @@ const CONV_CASES: ConvCase[] = [
   { x: [2, 4, 9, 8], options: { outChannels: 6, kernelSize: [3, 2], stride: [1, 3], padding: [2, 1], dilation: [2, 1] }, hasBias: false },
   { x: [3, 4, 6, 6], options: { outChannels: 6, kernelSize: 3, groups: 2, padding: 1 }, hasBias: true },
   { x: [2, 8, 5, 7], options: { outChannels: 8, kernelSize: 3, groups: 8, padding: 1 }, hasBias: true }, // depthwise
+  // The direct depthwise path (conv-depthwise.ts): MobileNetV3's 5×5, a 2×2 map under a 5×5 kernel, stride 2,
+  // stride 3 with dilation, uneven padding and two kernels a channel, 1×1 maps and kernels, and two past the threaded size.
+  { x: [2, 6, 9, 9], options: { outChannels: 6, kernelSize: 5, padding: 2, groups: 6 }, hasBias: true },
+  { x: [3, 4, 2, 2], options: { outChannels: 4, kernelSize: 5, padding: 2, groups: 4 }, hasBias: true },
+  { x: [2, 5, 11, 10], options: { outChannels: 5, kernelSize: 3, stride: 2, padding: 1, groups: 5 }, hasBias: false },
+  { x: [2, 3, 13, 12], options: { outChannels: 6, kernelSize: [3, 2], stride: 3, padding: [2, 0, 1, 1], dilation: [2, 1], groups: 3 }, hasBias: true },
+  { x: [2, 4, 1, 1], options: { outChannels: 4, kernelSize: 3, padding: 1, groups: 4 }, hasBias: true },
+  { x: [2, 6, 5, 5], options: { outChannels: 6, kernelSize: 1, groups: 6 }, hasBias: false },
+  { x: [4, 32, 20, 20], options: { outChannels: 32, kernelSize: 3, padding: 1, groups: 32 }, hasBias: true },
+  { x: [3, 16, 24, 23], options: { outChannels: 32, kernelSize: 5, stride: 2, padding: 2, groups: 16 }, hasBias: true },
   { x: [4, 17, 5, 3], options: { outChannels: 9, kernelSize: 1 }, hasBias: true }, // pointwise: no im2col
   { x: [2, 5, 6, 6], options: { outChannels: 3, kernelSize: 1, stride: 2 }, hasBias: false },
   { x: [5, 3, 12, 13], options: { outChannels: 65, kernelSize: 3, dilation: 2, padding: 3 }, hasBias: true },
@@ -685,6 +695,107 @@ describe('wasm broadcast product and sum to shape', () => {
       assert.deepEqual(Array.from(k.sumToShape(a64, [1, 3]).data), Array.from(refKernels.sumToShape(a64, [1, 3]).data));
       const stale = k.frame!(() => k.mulBroadcast(randomTensor(rng, [4, 4], 'float32'), randomTensor(rng, [4, 1], 'float32')));
       assert.throws(() => k.frame!(() => k.sumToShape(stale, [1, 4])), /finished training step/);
+    } finally {
+      backends.forEach((k) => k.close());
+    }
+  });
+});
+
+describe('wasm depthwise convolution', () => {
+  // The direct path's order is fixed: y = b, then + w·x tap by tap in (i, j) order (padding read as
+  // zeros); at stride 1 dx is gathered the same way with the flipped kernel, at other strides
+  // scattered row by row and tap by tap, output channel after output channel of the group. A
+  // float32 replay of that order must give its bits, so a fall back to im2col (or another order) fails.
+  function replay(x: Tensor, w: Tensor, b: Tensor | null, dy: Tensor, g: ReturnType<typeof conv2dGeometry>, relu: boolean) {
+    const f = Math.fround, mult = g.outC / g.C;
+    const y = new Float32Array(g.N * g.outC * g.OH * g.OW), dx = new Float32Array(x.size);
+    const at = (n: number, c: number, ih: number, iw: number) => (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W ? -1 : ((n * g.C + c) * g.H + ih) * g.W + iw);
+    for (let n = 0; n < g.N; n++) {
+      for (let oc = 0; oc < g.outC; oc++) {
+        const c = Math.floor(oc / mult), plane = (n * g.outC + oc) * g.OH * g.OW;
+        for (let oh = 0; oh < g.OH; oh++) {
+          for (let ow = 0; ow < g.OW; ow++) {
+            let acc = b ? b.data[oc] : 0;
+            for (let i = 0; i < g.kH; i++) {
+              for (let j = 0; j < g.kW; j++) {
+                const p = at(n, c, oh * g.strideH + i * g.dilationH - g.padH, ow * g.strideW + j * g.dilationW - g.padW);
+                acc = f(acc + f(w.data[(oc * g.kH + i) * g.kW + j] * (p < 0 ? 0 : x.data[p])));
+              }
+            }
+            y[plane + oh * g.OW + ow] = relu ? Math.max(acc, 0) + 0 : acc;
+          }
+        }
+      }
+      for (let c = 0; c < g.C; c++) {
+        for (let oc = c * mult; oc < (c + 1) * mult; oc++) {
+          if (g.strideH === 1 && g.strideW === 1) {
+            // A gather: each dx entry adds its taps in reverse (i, j) order (the flipped kernel), padding as zeros.
+            for (let ih = 0; ih < g.H; ih++) {
+              for (let iw = 0; iw < g.W; iw++) {
+                const p = at(n, c, ih, iw);
+                let acc = oc === c * mult ? 0 : dx[p];
+                for (let i = g.kH - 1; i >= 0; i--) {
+                  for (let j = g.kW - 1; j >= 0; j--) {
+                    const oh = ih + g.padH - i * g.dilationH, ow = iw + g.padW - j * g.dilationW;
+                    const v = oh < 0 || oh >= g.OH || ow < 0 || ow >= g.OW ? 0 : dy.data[((n * g.outC + oc) * g.OH + oh) * g.OW + ow];
+                    acc = f(acc + f(w.data[(oc * g.kH + i) * g.kW + j] * v));
+                  }
+                }
+                dx[p] = acc;
+              }
+            }
+            continue;
+          }
+          for (let oh = 0; oh < g.OH; oh++) {
+            for (let i = 0; i < g.kH; i++) {
+              for (let j = 0; j < g.kW; j++) {
+                for (let ow = 0; ow < g.OW; ow++) {
+                  const p = at(n, c, oh * g.strideH + i * g.dilationH - g.padH, ow * g.strideW + j * g.dilationW - g.padW);
+                  if (p >= 0) dx[p] = f(dx[p] + f(w.data[(oc * g.kH + i) * g.kW + j] * dy.data[((n * g.outC + oc) * g.OH + oh) * g.OW + ow]));
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return { y, dx };
+  }
+
+  it('forward (with its ReLU) and dx give the bits of a replay of their order, dW and db the reference\'s; 1 and 2 threads agree, views in a frame', async () => {
+    const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+    try {
+      const rng = new Rng(81);
+      for (const c of CONV_CASES.filter((c) => c.options.groups !== undefined && c.options.groups === c.x[1])) {
+        const g = conv2dGeometry('test', c.x, c.options);
+        const name = `depthwise x=${shapeName(c.x)} ${JSON.stringify(c.options)}`;
+        const x = randomTensor(rng, c.x, 'float32');
+        const w = randomTensor(rng, [g.outC, 1, g.kH, g.kW], 'float32');
+        const b = c.hasBias ? randomTensor(rng, [g.outC], 'float32') : null;
+        const dy = randomTensor(rng, [g.N, g.outC, g.OH, g.OW], 'float32');
+        for (const relu of [false, true]) {
+          const expected = replay(x, w, b, dy, g, relu);
+          const results = backends.map((k) => k.frame!(() => {
+            const y = k.conv2d(x, w, b, g, { relu });
+            assert.ok(k.runtime.holds(y.data as Float32Array), `${name}: y is not a view of the frame`);
+            assert.deepEqual(Array.from(y.data), Array.from(expected.y), `${name} relu=${relu}: y on ${k.runtime.threads} thread(s)`);
+            const grads = { dW: Tensor.full(w.shape, 0.25, 'float32'), db: Tensor.full([g.outC], -0.5, 'float32'), needDx: true, reluOutput: relu ? y : null };
+            const dx = k.conv2dBackward(x, w, dy, g, grads)!;
+            const masked = relu ? Tensor.from(dy.data.map((v, i) => (y.data[i] > 0 ? v : 0)), dy.shape, 'float32') : dy;
+            if (!relu) assert.deepEqual(Array.from(dx.data), Array.from(expected.dx), `${name}: dx on ${k.runtime.threads} thread(s)`);
+            const ref = { dW: Tensor.full(w.shape, 0.25, 'float32'), db: Tensor.full([g.outC], -0.5, 'float32'), needDx: true };
+            const dxRef = refKernels.conv2dBackward(x, w, masked, g, ref)!;
+            const reduction = g.N * g.OH * g.OW;
+            expectClose(dx.data, dxRef.data, reductionTolerance('float32', (g.outC / g.C) * g.kH * g.kW, maxAbs(dxRef.data) + 1, `${name} relu=${relu} dx`));
+            expectClose(grads.dW.data, ref.dW.data, reductionTolerance('float32', reduction, reduction * maxAbs(x.data) * maxAbs(dy.data), `${name} relu=${relu} dW`));
+            expectClose(grads.db.data, ref.db.data, reductionTolerance('float32', reduction, reduction * maxAbs(dy.data), `${name} relu=${relu} db`));
+            // A frozen weight without db or dx: nothing returned, nothing written.
+            assert.equal(k.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: false }), null, name);
+            return [y, dx, grads.dW, grads.db].map((t) => Array.from(t.data));
+          }));
+          results[1].forEach((v, i) => assert.deepEqual(v, results[0][i], `${name} relu=${relu}: output ${i} differs between 1 and 2 threads`));
+        }
+      }
     } finally {
       backends.forEach((k) => k.close());
     }

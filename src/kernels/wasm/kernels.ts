@@ -31,6 +31,8 @@ const JOB_CONV2D_BACKWARD = 3;
 const JOB_MAX_POOL2D = 4;
 const JOB_GEMM_PACK = 9;
 const JOB_WINOGRAD_KERNELS = 10;
+const JOB_CONV_DEPTHWISE_FORWARD = 17;
+const JOB_CONV_DEPTHWISE_BACKWARD = 18;
 /**
  * Multiply-adds below which a job stays on the calling thread: waking a worker costs tens of
  * microseconds, about what 2^18 multiply-adds take on one core.
@@ -105,6 +107,11 @@ function isFloat32(...tensors: readonly (Tensor | null | undefined)[]): boolean 
  */
 function addSampleSums(sums: Float64Array, db: Float32Array, N: number, outC: number): void {
   for (let n = 0; n < N; n++) for (let oc = 0; oc < outC; oc++) db[oc] += sums[n * outC + oc];
+}
+
+/** A depthwise convolution: one input channel a group (each with outC / C kernels), more than one group. */
+function isDepthwise(g: Conv2dGeometry): boolean {
+  return g.groups > 1 && g.groups === g.C;
 }
 
 function geometryWords(g: Conv2dGeometry): number[] {
@@ -235,6 +242,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
 
   function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
     if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g, options);
+    if (isDepthwise(g)) return depthwiseConv2d(x, w, b, g, options);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.outC * OHW;
@@ -271,6 +279,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     if (!isFloat32(x, w, dy, grads.dW, grads.db, y) || (y && y.size !== dySize) || !poolFits) {
       return refKernels.conv2dBackward(x, w, dy, g, grads);
     }
+    if (isDepthwise(g) && !pool) return depthwiseConv2dBackward(x, w, dy, g, grads);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const dW = grads.dW;
@@ -355,6 +364,61 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
       addSampleSums(sums, grads.db.data as Float32Array, g.N, g.outC);
     }
     return dx;
+  }
+
+  /** Scratch bytes a thread needs for the depthwise jobs of g. */
+  function depthwiseScratch(g: Conv2dGeometry): number {
+    return rt.exports.convDepthwiseScratchBytes(g.H, g.W, g.kH, g.kW, g.strideH, g.strideW, g.padH, g.padW, g.dilationH,
+      g.dilationW, g.OH, g.OW, g.outC / g.C);
+  }
+
+  /** Depthwise forward (assembly/conv-depthwise.ts): output planes shared among the threads when the work is large. */
+  function depthwiseConv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions): Tensor {
+    const ySize = g.N * g.outC * g.OH * g.OW;
+    rt.reset();
+    const py = rt.keep(ySize * 4);
+    const px = rt.input(x.data as Float32Array), pw = rt.input(w.data as Float32Array);
+    const pb = b ? rt.input(b.data as Float32Array) : 0;
+    const planes = g.N * g.outC;
+    const parallel = rt.threads > 1 && planes > 1 && ySize * g.kH * g.kW >= PARALLEL_MIN_WORK;
+    const per = parallel ? Math.ceil(planes / (rt.threads * 4)) : planes;
+    const stride = depthwiseScratch(g);
+    const scratch = rt.alloc(stride * (parallel ? rt.threads : 1));
+    rt.run(rt.writeJob([JOB_CONV_DEPTHWISE_FORWARD, per, ...geometryWords(g), px, pw, pb, py, options.relu ? 1 : 0, scratch, stride]),
+      Math.ceil(planes / per), parallel);
+    return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
+  }
+
+  /**
+   * Depthwise backward: dx, dW and db's per-sample sums in one job whose items are ranges of input
+   * channels over all samples (each channel's dW summed in sample order, whichever thread runs it);
+   * dy ⊙ [y > 0] first when a ReLU ran in the forward epilogue.
+   */
+  function depthwiseConv2dBackward(x: Tensor, w: Tensor, dy: Tensor, g: Conv2dGeometry, grads: ConvGrads): Tensor | null {
+    const { dW, db, reluOutput: y } = grads;
+    const dySize = g.N * g.outC * g.OH * g.OW;
+    rt.reset();
+    const pdx = grads.needDx ? rt.keep(x.size * 4) : 0;
+    const px = rt.input(x.data as Float32Array), pw = rt.input(w.data as Float32Array);
+    let pdy: number;
+    if (y) {
+      const py = rt.input(y.data as Float32Array);
+      pdy = rt.put(dy.data as Float32Array);
+      elementwise(2, py, pdy, pdy, dySize); // dy ⊙ [y > 0] in place
+    } else {
+      pdy = rt.input(dy.data as Float32Array);
+    }
+    const pdW = dW ? rt.inOut(dW.data as Float32Array) : 0;
+    const pSums = db ? rt.alloc(g.N * g.outC * 8) : 0;
+    const parallel = rt.threads > 1 && g.C > 1 && dySize * g.kH * g.kW >= PARALLEL_MIN_WORK;
+    const per = parallel ? Math.ceil(g.C / (rt.threads * 4)) : g.C;
+    const stride = depthwiseScratch(g);
+    const scratch = rt.alloc(stride * (parallel ? rt.threads : 1));
+    rt.run(rt.writeJob([JOB_CONV_DEPTHWISE_BACKWARD, per, ...geometryWords(g), px, pw, pdy, pdW, pdx, pSums, scratch, stride]),
+      Math.ceil(g.C / per), parallel);
+    if (dW) rt.writeBack(dW.data as Float32Array, pdW);
+    if (db) addSampleSums(new Float64Array(rt.memory.buffer, pSums, g.N * g.outC), db.data as Float32Array, g.N, g.outC);
+    return grads.needDx ? new Tensor(rt.take(pdx, x.size), x.shape) : null;
   }
 
   /**

@@ -14,6 +14,7 @@ import { maxPool2dBackwardItem, maxPool2dItem } from './pool';
 import { softmaxCrossEntropyItem } from './softmax';
 import { mulBroadcastItem, sumRowsItem } from './broadcast';
 import { avgPool2dBackwardItem, avgPool2dItem } from './avg-pool';
+import { convDepthwiseBackwardItem, convDepthwiseForwardItem } from './conv-depthwise';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addReluSimd, addSimd, mulSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
@@ -45,6 +46,9 @@ export const JOB_SUM_ROWS = 14;
 /** Average pooling and its backward over ranges of planes (avg-pool.ts). */
 export const JOB_AVG_POOL2D = 15;
 export const JOB_AVG_POOL2D_BACKWARD = 16;
+/** Depthwise convolution (groups = C), direct: forward by output planes, backward by input channels (conv-depthwise.ts). */
+export const JOB_CONV_DEPTHWISE_FORWARD = 17;
+export const JOB_CONV_DEPTHWISE_BACKWARD = 18;
 /**
  * Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows,
  * m (2 or 4; 3: stride 2), scratch (winogradKernelScratchBytes per thread)].
@@ -110,6 +114,8 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   else if (kind == JOB_SUM_ROWS) sumRowsItem(desc, item);
   else if (kind == JOB_AVG_POOL2D) avgPool2dItem(desc, item);
   else if (kind == JOB_AVG_POOL2D_BACKWARD) avgPool2dBackwardItem(desc, item);
+  else if (kind == JOB_CONV_DEPTHWISE_FORWARD) convDepthwiseForwardItem(desc, item, thread);
+  else if (kind == JOB_CONV_DEPTHWISE_BACKWARD) convDepthwiseBackwardItem(desc, item, thread);
   else if (kind == JOB_WINOGRAD_KERNELS) {
     const per = word(desc, 6), r0 = item * per;
     winogradKernelRows(<usize>word(desc, 1), <usize>word(desc, 2), word(desc, 3), word(desc, 4), word(desc, 5) != 0, r0,
@@ -231,3 +237,4 @@ export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental
 export { sgdStepSimd, adamStepSimd } from './optim';
 export { softmaxCrossEntropyF64 } from './softmax';
 export { sumToShapeFinish } from './broadcast';
+export { convDepthwiseScratchBytes } from './conv-depthwise';

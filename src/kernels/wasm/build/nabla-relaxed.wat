@@ -4,8 +4,8 @@
  (type $2 (func (param i32 i32 i32 i32)))
  (type $3 (func (param i32 i32 i32 i32 i32)))
  (type $4 (func (param i32 i32)))
- (type $5 (func (result i32)))
- (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (result i32)))
  (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
@@ -35,8 +35,9 @@
  (type $33 (func (param i32 i32) (result i32)))
  (type $34 (func (param i32 i32 i32 i32) (result i32)))
  (type $35 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $36 (func (param i32 i32 i32 i32 i32 i32)))
- (type $37 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $36 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $37 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $38 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -54,6 +55,8 @@
  (global $src/kernels/wasm/assembly/index/JOB_SUM_ROWS i32 (i32.const 14))
  (global $src/kernels/wasm/assembly/index/JOB_AVG_POOL2D i32 (i32.const 15))
  (global $src/kernels/wasm/assembly/index/JOB_AVG_POOL2D_BACKWARD i32 (i32.const 16))
+ (global $src/kernels/wasm/assembly/index/JOB_CONV_DEPTHWISE_FORWARD i32 (i32.const 17))
+ (global $src/kernels/wasm/assembly/index/JOB_CONV_DEPTHWISE_BACKWARD i32 (i32.const 18))
  (global $src/kernels/wasm/assembly/index/JOB_WINOGRAD_KERNELS i32 (i32.const 10))
  (data $0 (i32.const 1024) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\f0?n\bf\88\1aO;\9b<53\fb\a9=\f6\ef?]\dc\d8\9c\13`q\bca\80w>\9a\ec\ef?\d1f\87\10z^\90\bc\85\7fn\e8\15\e3\ef?\13\f6g5R\d2\8c<t\85\15\d3\b0\d9\ef?\fa\8e\f9#\80\ce\8b\bc\de\f6\dd)k\d0\ef?a\c8\e6aN\f7`<\c8\9bu\18E\c7\ef?\99\d33[\e4\a3\90<\83\f3\c6\ca>\be\ef?m{\83]\a6\9a\97<\0f\89\f9lX\b5\ef?\fc\ef\fd\92\1a\b5\8e<\f7Gr+\92\ac\ef?\d1\9c/p=\be><\a2\d1\d32\ec\a3\ef?\0bn\90\894\03j\bc\1b\d3\fe\aff\9b\ef?\0e\bd/*RV\95\bcQ[\12\d0\01\93\ef?U\eaN\8c\ef\80P\bc\cc1l\c0\bd\8a\ef?\16\f4\d5\b9#\c9\91\bc\e0-\a9\ae\9a\82\ef?\afU\\\e9\e3\d3\80<Q\8e\a5\c8\98z\ef?H\93\a5\ea\15\1b\80\bc{Q}<\b8r\ef?=2\deU\f0\1f\8f\bc\ea\8d\8c8\f9j\ef?\bfS\13?\8c\89\8b<u\cbo\eb[c\ef?&\eb\11v\9c\d9\96\bc\d4\\\04\84\e0[\ef?`/:>\f7\ec\9a<\aa\b9h1\87T\ef?\9d8\86\cb\82\e7\8f\bc\1d\d9\fc\"PM\ef?\8d\c3\a6DAo\8a<\d6\8cb\88;F\ef?}\04\e4\b0\05z\80<\96\dc}\91I?\ef?\94\a8\a8\e3\fd\8e\96<8bunz8\ef?}Ht\f2\18^\87<?\a6\b2O\ce1\ef?\f2\e7\1f\98+G\80<\dd|\e2eE+\ef?^\08q?{\b8\96\bc\81c\f5\e1\df$\ef?1\ab\tm\e1\f7\82<\e1\de\1f\f5\9d\1e\ef?\fa\bfo\1a\9b!=\bc\90\d9\da\d0\7f\18\ef?\b4\n\0cr\827\8b<\0b\03\e4\a6\85\12\ef?\8f\cb\ce\89\92\14n<V/>\a9\af\0c\ef?\b6\ab\b0MuM\83<\15\b71\n\fe\06\ef?Lt\ac\e2\01B\86<1\d8L\fcp\01\ef?J\f8\d3]9\dd\8f<\ff\16d\b2\08\fc\ee?\04[\8e;\80\a3\86\bc\f1\9f\92_\c5\f6\ee?hPK\cc\edJ\92\bc\cb\a9:7\a7\f1\ee?\8e-Q\1b\f8\07\99\bcf\d8\05m\ae\ec\ee?\d26\94>\e8\d1q\bc\f7\9f\e54\db\e7\ee?\15\1b\ce\b3\19\19\99\bc\e5\a8\13\c3-\e3\ee?mL*\a7H\9f\85<\"4\12L\a6\de\ee?\8ai(z`\12\93\bc\1c\80\ac\04E\da\ee?[\89\17H\8f\a7X\bc*.\f7!\n\d6\ee?\1b\9aIg\9b,|\bc\97\a8P\d9\f5\d1\ee?\11\ac\c2`\edcC<-\89a`\08\ce\ee?\efd\06;\tf\96<W\00\1d\edA\ca\ee?y\03\a1\da\e1\ccn<\d0<\c1\b5\a2\c6\ee?0\12\0f?\8e\ff\93<\de\d3\d7\f0*\c3\ee?\b0\afz\bb\ce\90v<\'*6\d5\da\bf\ee?w\e0T\eb\bd\1d\93<\r\dd\fd\99\b2\bc\ee?\8e\a3q\004\94\8f\bc\a7,\9dv\b2\b9\ee?I\a3\93\dc\cc\de\87\bcBf\cf\a2\da\b6\ee?_8\0f\bd\c6\dex\bc\82O\9dV+\b4\ee?\f6\\{\ecF\12\86\bc\0f\92]\ca\a4\b1\ee?\8e\d7\fd\18\055\93<\da\'\b56G\af\ee?\05\9b\8a/\b7\98{<\fd\c7\97\d4\12\ad\ee?\tT\1c\e2\e1c\90<)TH\dd\07\ab\ee?\ea\c6\19P\85\c74<\b7FY\8a&\a9\ee?5\c0d+\e62\94<H!\ad\15o\a7\ee?\9fv\99aJ\e4\8c\bc\t\dcv\b9\e1\a5\ee?\a8M\ef;\c53\8c\bc\85U:\b0~\a4\ee?\ae\e9+\89xS\84\bc \c3\cc4F\a3\ee?XXVx\dd\ce\93\bc%\"U\828\a2\ee?d\19~\80\aa\10W<s\a9L\d4U\a1\ee?(\"^\bf\ef\b3\93\bc\cd;\7ff\9e\a0\ee?\82\b94\87\ad\12j\bc\bf\da\0bu\12\a0\ee?\ee\a9m\b8\efgc\bc/\1ae<\b2\9f\ee?Q\88\e0T=\dc\80\bc\84\94Q\f9}\9f\ee?\cf>Z~d\1fx\bct_\ec\e8u\9f\ee?\b0}\8b\c0J\ee\86\bct\81\a5H\9a\9f\ee?\8a\e6U\1e2\19\86\bc\c9gBV\eb\9f\ee?\d3\d4\t^\cb\9c\90<?]\deOi\a0\ee?\1d\a5M\b9\dc2{\bc\87\01\ebs\14\a1\ee?k\c0gT\fd\ec\94<2\c10\01\ed\a1\ee?Ul\d6\ab\e1\ebe<bN\cf6\f3\a2\ee?B\cf\b3/\c5\a1\88\bc\12\1a>T\'\a4\ee?47;\f1\b6i\93\bc\13\ceL\99\89\a5\ee?\1e\ff\19:\84^\80\bc\ad\c7#F\1a\a7\ee?nWr\d8P\d4\94\bc\ed\92D\9b\d9\a8\ee?\00\8a\0e[g\ad\90<\99f\8a\d9\c7\aa\ee?\b4\ea\f0\c1/\b7\8d<\db\a0*B\e5\ac\ee?\ff\e7\c5\9c`\b6e\bc\8cD\b5\162\af\ee?D_\f3Y\83\f6{<6w\15\99\ae\b1\ee?\83=\1e\a7\1f\t\93\bc\c6\ff\91\0b[\b4\ee?)\1el\8b\b8\a9]\bc\e5\c5\cd\b07\b7\ee?Y\b9\90|\f9#l\bc\0fR\c8\cbD\ba\ee?\aa\f9\f4\"CC\92\bcPN\de\9f\82\bd\ee?K\8ef\d7l\ca\85\bc\ba\07\cap\f1\c0\ee?\'\ce\91+\fc\afq<\90\f0\a3\82\91\c4\ee?\bbs\n\e15\d2m<##\e3\19c\c8\ee?c\"b\"\04\c5\87\bce\e5]{f\cc\ee?\d51\e2\e3\86\1c\8b<3-J\ec\9b\d0\ee?\15\bb\bc\d3\d1\bb\91\bc]%>\b2\03\d5\ee?\d21\ee\9c1\cc\90<X\b30\13\9e\d9\ee?\b3Zsn\84i\84<\bf\fdyUk\de\ee?\b4\9d\8e\97\cd\df\82\bcz\f3\d3\bfk\e3\ee?\873\cb\92w\1a\8c<\ad\d3Z\99\9f\e8\ee?\fa\d9\d1J\8f{\90\bcf\b6\8d)\07\ee\ee?\ba\ae\dcV\d9\c3U\bc\fb\15O\b8\a2\f3\ee?@\f6\a6=\0e\a4\90\bc:Y\e5\8dr\f9\ee?4\93\ad8\f4\d6h\bcG^\fb\f2v\ff\ee?5\8aXk\e2\ee\91\bcJ\06\a10\b0\05\ef?\cd\dd_\n\d7\fft<\d2\c1K\90\1e\0c\ef?\ac\98\92\fa\fb\bd\91\bc\t\1e\d7[\c2\12\ef?\b3\0c\af0\aens<\9cR\85\dd\9b\19\ef?\94\fd\9f\\2\e3\8e<z\d0\ff_\ab \ef?\acY\t\d1\8f\e0\84<K\d1W.\f1\'\ef?g\1aN8\af\cdc<\b5\e7\06\94m/\ef?h\19\92l,kg<i\90\ef\dc 7\ef?\d2\b5\cc\83\18\8a\80\bc\fa\c3]U\0b?\ef?o\fa\ff?]\ad\8f\bc|\89\07J-G\ef?I\a9u8\ae\r\90\bc\f2\89\r\08\87O\ef?\a7\07=\a6\85\a3t<\87\a4\fb\dc\18X\ef?\0f\"@ \9e\91\82\bc\98\83\c9\16\e3`\ef?\ac\92\c1\d5PZ\8e<\852\db\03\e6i\ef?Kk\01\acY:\84<`\b4\01\f3!s\ef?\1f>\b4\07!\d5\82\bc_\9b{3\97|\ef?\c9\rG;\b9*\89\bc)\a1\f5\14F\86\ef?\d3\88:`\04\b6t<\f6?\8b\e7.\90\ef?qr\9dQ\ec\c5\83<\83L\c7\fbQ\9a\ef?\f0\91\d3\8f\12\f7\8f\bc\da\90\a4\a2\af\a4\ef?}t#\e2\98\ae\8d\bc\f1g\8e-H\af\ef?\08 \aaA\bc\c3\8e<\'Za\ee\1b\ba\ef?2\eb\a9\c3\94+\84<\97\bak7+\c5\ef?\ee\85\d11\a9d\8a<@En[v\d0\ef?\ed\e3;\e4\ba7\8e\bc\14\be\9c\ad\fd\db\ef?\9d\cd\91M;\89w<\d8\90\9e\81\c1\e7\ef?\89\cc`A\c1\05S<\f1q\8f+\c2\f3\ef?")
  (data $1 (i32.const 3072) "\9f\de\e0\c3\f04\f7?\00\90\e6y\7f\cc\d7\bf\1f\e9,jx\13\f7?\00\00\r\c2\eeo\d7\bf\a0\b5\fa\08`\f2\f6?\00\e0Q\13\e3\13\d7\bf}\8c\13\1f\a6\d1\f6?\00x(8[\b8\d6\bf\d1\b4\c5\0bI\b1\f6?\00x\80\90U]\d6\bf\ba\0c/3G\91\f6?\00\00\18v\d0\02\d6\bf#B\"\18\9fq\f6?\00\90\90\86\ca\a8\d5\bf\d9\1e\a5\99OR\f6?\00P\03VCO\d5\bf\c4$\8f\aaV3\f6?\00@k\c37\f6\d4\bf\14\dc\9dk\b3\14\f6?\00P\a8\fd\a7\9d\d4\bfL\\\c6Rd\f6\f5?\00\a8\899\92E\d4\bfO,\91\b5g\d8\f5?\00\b8\b09\f4\ed\d3\bf\de\90[\cb\bc\ba\f5?\00p\8fD\ce\96\d3\bfx\1a\d9\f2a\9d\f5?\00\a0\bd\17\1e@\d3\bf\87VF\12V\80\f5?\00\80F\ef\e2\e9\d2\bf\d3k\e7\ce\97c\f5?\00\e008\1b\94\d2\bf\93\7f\a7\e2%G\f5?\00\88\da\8c\c5>\d2\bf\83E\06B\ff*\f5?\00\90\')\e1\e9\d1\bf\df\bd\b2\db\"\0f\f5?\00\f8H+m\95\d1\bf\d7\de4G\8f\f3\f4?\00\f8\b9\9agA\d1\bf@(\de\cfC\d8\f4?\00\98\ef\94\d0\ed\d0\bf\c8\a3x\c0>\bd\f4?\00\10\db\18\a5\9a\d0\bf\8a%\e0\c3\7f\a2\f4?\00\b8cR\e6G\d0\bf4\84\d4$\05\88\f4?\00\f0\86E\"\eb\cf\bf\0b-\19\1b\cem\f4?\00\b0\17uJG\cf\bfT\189\d3\d9S\f4?\000\10=D\a4\ce\bfZ\84\b4D\':\f4?\00\b0\e9D\r\02\ce\bf\fb\f8\15A\b5 \f4?\00\f0w)\a2`\cd\bf\b1\f4>\da\82\07\f4?\00\90\95\04\01\c0\cc\bf\8f\feW]\8f\ee\f3?\00\10\89V) \cc\bf\e9L\0b\a0\d9\d5\f3?\00\10\81\8d\17\81\cb\bf+\c1\10\c0`\bd\f3?\00\d0\d3\cc\c9\e2\ca\bf\b8\dau+$\a5\f3?\00\90\12.@E\ca\bf\02\d0\9f\cd\"\8d\f3?\00\f0\1dhw\a8\c9\bf\1cz\84\c5[u\f3?\000Him\0c\c9\bf\e26\adI\ce]\f3?\00\c0E\a6 q\c8\bf@\d4M\98yF\f3?\000\14\b4\8f\d6\c7\bf$\cb\ff\ce\\/\f3?\00pb<\b8<\c7\bfI\r\a1uw\18\f3?\00`7\9b\9a\a3\c6\bf\909>7\c8\01\f3?\00\a0\b7T1\0b\c6\bfA\f8\95\bbN\eb\f2?\000$v}s\c5\bf\d1\a9\19\02\n\d5\f2?\000\c2\8f{\dc\c4\bf*\fd\b7\a8\f9\be\f2?\00\00\d2Q,F\c4\bf\ab\1b\0cz\1c\a9\f2?\00\00\83\bc\8a\b0\c3\bf0\b5\14`r\93\f2?\00\00Ik\99\1b\c3\bf\f5\a1WW\fa}\f2?\00@\a4\90T\87\c2\bf\bf;\1d\9b\b3h\f2?\00\a0y\f8\b9\f3\c1\bf\bd\f5\8f\83\9dS\f2?\00\a0,%\c8`\c1\bf;\08\c9\aa\b7>\f2?\00 \f7W\7f\ce\c0\bf\b6@\a9+\01*\f2?\00\a0\feI\dc<\c0\bf2A\cc\96y\15\f2?\00\80K\bc\bdW\bf\bf\9b\fc\d2\1d \01\f2?\00@@\96\087\be\bf\0bHMI\f4\ec\f1?\00@\f9>\98\17\bd\bfie\8fR\f5\d8\f1?\00\a0\d8Ng\f9\bb\bf|~W\11#\c5\f1?\00`/ y\dc\ba\bf\e9&\cbt|\b1\f1?\00\80(\e7\c3\c0\b9\bf\b6\1a,\0c\01\9e\f1?\00\c0r\b3F\a6\b8\bf\bdp\b6{\b0\8a\f1?\00\00\ac\b3\01\8d\b7\bf\b6\bc\ef%\8aw\f1?\00\008E\f1t\b6\bf\da1L5\8dd\f1?\00\80\87m\0e^\b5\bf\dd_\'\90\b9Q\f1?\00\e0\a1\de\\H\b4\bfL\d22\a4\0e?\f1?\00\a0jM\d93\b3\bf\da\f9\10r\8b,\f1?\00`\c5\f8y \b2\bf1\b5\ec(0\1a\f1?\00 b\98F\0e\b1\bf\af4\84\da\fb\07\f1?\00\00\d2jl\fa\af\bf\b3kN\0f\ee\f5\f0?\00@wJ\8d\da\ad\bf\ce\9f*]\06\e4\f0?\00\00\85\e4\ec\bc\ab\bf!\a5,cD\d2\f0?\00\c0\12@\89\a1\a9\bf\1a\98\e2|\a7\c0\f0?\00\c0\023X\88\a7\bf\d16\c6\83/\af\f0?\00\80\d6g^q\a5\bf9\13\a0\98\db\9d\f0?\00\80eI\8a\\\a3\bf\df\e7R\af\ab\8c\f0?\00@\15d\e3I\a1\bf\fb(N/\9f{\f0?\00\80\eb\82\c0r\9e\bf\19\8f5\8c\b5j\f0?\00\80RR\f1U\9a\bf,\f9\ec\a5\eeY\f0?\00\80\81\cfb=\96\bf\90,\d1\cdII\f0?\00\00\aa\8c\fb(\92\bf\a9\ad\f0\c6\c68\f0?\00\00\f9 {1\8c\bf\a92y\13e(\f0?\00\00\aa]5\19\84\bfHs\ea\'$\18\f0?\00\00\ec\c2\03\12x\bf\95\b1\14\06\04\08\f0?\00\00$y\t\04`\bf\1a\fa&\f7\1f\e0\ef?\00\00\90\84\f3\efo?t\eaa\c2\1c\a1\ef?\00\00=5A\dc\87?.\99\81\b0\10c\ef?\00\80\c2\c4\a3\ce\93?\cd\ad\ee<\f6%\ef?\00\00\89\14\c1\9f\9b?\e7\13\91\03\c8\e9\ee?\00\00\11\ce\d8\b0\a1?\ab\b1\cbx\80\ae\ee?\00\c0\01\d0[\8a\a5?\9b\0c\9d\a2\1at\ee?\00\80\d8@\83\\\a9?\b5\99\n\83\91:\ee?\00\80W\efj\'\ad?V\9a`\t\e0\01\ee?\00\c0\98\e5\98u\b0?\98\bbw\e5\01\ca\ed?\00 \r\e3\f5S\b2?\03\91|\0b\f2\92\ed?\00\008\8b\dd.\b4?\ce\\\fbf\ac\\\ed?\00\c0W\87Y\06\b6?\9d\de^\aa,\'\ed?\00\00j5v\da\b7?\cd,k>n\f2\ec?\00`\1cNC\ab\b9?\02y\a7\a2m\be\ec?\00`\r\bb\c7x\bb?m\087m&\8b\ec?\00 \e72\13C\bd?\04X]\bd\94X\ec?\00`\deq1\n\bf?\8c\9f\bb3\b5&\ec?\00@\91+\15g\c0??\e7\ec\ee\83\f5\eb?\00\b0\92\82\85G\c1?\c1\96\dbu\fd\c4\eb?\000\ca\cdn&\c2?(J\86\0c\1e\95\eb?\00P\c5\a6\d7\03\c3?,>\ef\c5\e2e\eb?\00\103<\c3\df\c3?\8b\88\c9gH7\eb?\00\80zk6\ba\c4?J0\1d!K\t\eb?\00\f0\d1(9\93\c5?~\ef\f2\85\e8\db\ea?\00\f0\18$\cdj\c6?\a2=`1\1d\af\ea?\00\90f\ec\f8@\c7?\a7X\d3?\e6\82\ea?\00\f0\1a\f5\c0\15\c8?\8bs\t\ef@W\ea?\00\80\f6T)\e9\c8?\'K\ab\90*,\ea?\00@\f8\026\bb\c9?\d1\f2\93\13\a0\01\ea?\00\00,\1c\ed\8b\ca?\1b<\db$\9f\d7\e9?\00\d0\01\\Q[\cb?\90\b1\c7\05%\ae\e9?\00\c0\bc\ccg)\cc?/\ce\97\f2.\85\e9?\00`H\d55\f6\cc?uK\a4\ee\ba\\\e9?\00\c0F4\bd\c1\cd?8H\e7\9d\c64\e9?\00\e0\cf\b8\01\8c\ce?\e6Rg/O\r\e9?\00\90\17\c0\tU\cf?\9d\d7\ff\8eR\e6\e8?\00\b8\1f\12l\0e\d0?|\00\cc\9f\ce\bf\e8?\00\d0\93\0e\b8q\d0?\0e\c3\be\da\c0\99\e8?\00p\86\9ek\d4\d0?\fb\17#\aa\'t\e8?\00\d0K3\876\d1?\08\9a\b3\ac\00O\e8?\00H#g\r\98\d1?U>e\e8I*\e8?\00\80\cc\e0\ff\f8\d1?`\02\f4\95\01\06\e8?\00hc\d7_Y\d2?)\a3\e0c%\e2\e7?\00\a8\14\t0\b9\d2?\ad\b5\dcw\b3\be\e7?\00`C\10r\18\d3?\c2%\97g\aa\9b\e7?\00\18\ecm&w\d3?W\06\17\f2\07y\e7?\000\af\fbO\d5\d3?\0c\13\d6\db\caV\e7?\00\e0/\e3\ee2\d4?")
@@ -73,6 +76,8 @@
  (export "JOB_SUM_ROWS" (global $src/kernels/wasm/assembly/index/JOB_SUM_ROWS))
  (export "JOB_AVG_POOL2D" (global $src/kernels/wasm/assembly/index/JOB_AVG_POOL2D))
  (export "JOB_AVG_POOL2D_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_AVG_POOL2D_BACKWARD))
+ (export "JOB_CONV_DEPTHWISE_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV_DEPTHWISE_FORWARD))
+ (export "JOB_CONV_DEPTHWISE_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV_DEPTHWISE_BACKWARD))
  (export "JOB_WINOGRAD_KERNELS" (global $src/kernels/wasm/assembly/index/JOB_WINOGRAD_KERNELS))
  (export "gemmScratchBytes" (func $src/kernels/wasm/assembly/index/gemmScratchBytes))
  (export "heapBase" (func $src/kernels/wasm/assembly/index/heapBase))
@@ -121,6 +126,7 @@
  (export "adamStepSimd" (func $src/kernels/wasm/assembly/optim/adamStepSimd))
  (export "softmaxCrossEntropyF64" (func $src/kernels/wasm/assembly/softmax/softmaxCrossEntropyF64))
  (export "sumToShapeFinish" (func $src/kernels/wasm/assembly/broadcast/sumToShapeFinish))
+ (export "convDepthwiseScratchBytes" (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseScratchBytes))
  (export "memory" (memory $0))
  (func $src/kernels/wasm/assembly/gemm/gemm (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32) (param $15 i32)
   (local $16 i32)
@@ -1098,6 +1104,222 @@
     i32.add
     local.set $9
     br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/padPlane (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  local.get $7
+  local.set $9
+  local.get $5
+  local.get $6
+  i32.mul
+  i32.const 8
+  i32.add
+  local.set $10
+  loop $for-loop|0
+   local.get $8
+   i32.const 4
+   i32.add
+   local.tee $7
+   local.get $10
+   i32.le_s
+   if
+    local.get $9
+    local.get $8
+    i32.const 2
+    i32.shl
+    i32.add
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $7
+    local.set $8
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|1
+   local.get $8
+   local.get $10
+   i32.lt_s
+   if
+    local.get $9
+    local.get $8
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.const 0
+    f32.store
+    local.get $8
+    i32.const 1
+    i32.add
+    local.set $8
+    br $for-loop|1
+   end
+  end
+  local.get $2
+  local.get $6
+  local.get $4
+  i32.sub
+  local.tee $7
+  local.get $2
+  local.get $7
+  i32.lt_s
+  select
+  local.tee $12
+  i32.const 0
+  local.get $4
+  i32.sub
+  local.tee $7
+  i32.const 0
+  local.get $7
+  i32.const 0
+  i32.ge_s
+  select
+  local.tee $15
+  i32.le_s
+  if
+   return
+  end
+  i32.const 0
+  local.get $3
+  i32.sub
+  local.tee $7
+  i32.const 0
+  local.get $7
+  i32.const 0
+  i32.ge_s
+  select
+  local.set $8
+  local.get $5
+  local.get $3
+  i32.sub
+  local.set $13
+  loop $for-loop|2
+   local.get $8
+   local.get $1
+   local.get $13
+   local.get $1
+   local.get $13
+   i32.lt_s
+   select
+   i32.lt_s
+   if
+    local.get $9
+    local.get $3
+    local.get $8
+    i32.add
+    local.get $6
+    i32.mul
+    local.get $4
+    i32.add
+    local.get $15
+    i32.add
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $10
+    local.get $0
+    local.get $2
+    local.get $8
+    i32.mul
+    local.get $15
+    i32.add
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $11
+    block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+     local.get $12
+     local.get $15
+     i32.sub
+     local.tee $14
+     i32.const 4
+     i32.lt_s
+     if
+      i32.const 0
+      local.set $5
+      loop $for-loop|3
+       local.get $5
+       local.get $14
+       i32.lt_s
+       if
+        local.get $5
+        i32.const 2
+        i32.shl
+        local.tee $7
+        local.get $10
+        i32.add
+        local.get $7
+        local.get $11
+        i32.add
+        f32.load
+        f32.store
+        local.get $5
+        i32.const 1
+        i32.add
+        local.set $5
+        br $for-loop|3
+       end
+      end
+      br $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+     end
+     i32.const 0
+     local.set $5
+     loop $for-loop|4
+      local.get $5
+      i32.const 4
+      i32.add
+      local.tee $7
+      local.get $14
+      i32.le_s
+      if
+       local.get $5
+       i32.const 2
+       i32.shl
+       local.tee $5
+       local.get $10
+       i32.add
+       local.get $5
+       local.get $11
+       i32.add
+       v128.load
+       v128.store
+       local.get $7
+       local.set $5
+       br $for-loop|4
+      end
+     end
+     local.get $5
+     local.get $14
+     i32.lt_s
+     if
+      local.get $14
+      i32.const 4
+      i32.sub
+      i32.const 2
+      i32.shl
+      local.tee $5
+      local.get $10
+      i32.add
+      local.get $5
+      local.get $11
+      i32.add
+      v128.load
+      v128.store
+     end
+    end
+    local.get $8
+    i32.const 1
+    i32.add
+    local.set $8
+    br $for-loop|2
    end
   end
  )
@@ -3925,7 +4147,7 @@
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$10
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$15
      local.get $0
      i32.load offset=96
      local.tee $9
@@ -3935,7 +4157,7 @@
       local.get $1
       local.get $2
       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$10
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$15
      end
      local.get $0
      i32.load offset=68
@@ -4530,98 +4752,118 @@
               call $src/kernels/wasm/assembly/avg-pool/avgPool2dBackwardItem
              else
               local.get $9
-              i32.const 10
+              i32.const 17
               i32.eq
               if
                local.get $0
-               i32.load offset=4
-               local.get $0
-               i32.load offset=8
-               local.get $0
-               i32.load offset=12
-               local.get $0
-               i32.load offset=16
-               local.get $0
-               i32.load offset=20
-               i32.const 0
-               i32.ne
                local.get $1
-               local.get $0
-               i32.load offset=24
-               local.tee $1
-               i32.mul
-               local.tee $9
-               local.get $0
-               i32.load offset=28
-               local.tee $10
-               local.get $1
-               local.get $9
-               i32.add
-               local.tee $1
-               local.get $1
-               local.get $10
-               i32.gt_s
-               select
-               local.get $0
-               i32.load offset=32
-               local.get $0
-               i32.load offset=36
                local.get $2
-               i32.const 576
-               i32.mul
-               i32.add
-               call $src/kernels/wasm/assembly/winograd/winogradKernelRows
+               call $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseForwardItem
               else
                local.get $9
-               i32.const 7
-               i32.le_s
-               local.get $9
-               i32.const 5
-               i32.ge_s
-               i32.and
+               i32.const 18
+               i32.eq
                if
                 local.get $0
-                i32.const 8
-                i32.add
-                local.tee $2
-                i32.load offset=4
-                local.tee $10
-                local.get $0
-                i32.load offset=4
-                local.tee $0
                 local.get $1
-                i32.mul
-                local.tee $1
-                local.get $0
-                i32.add
-                local.tee $0
-                local.get $0
-                local.get $10
-                i32.gt_s
-                select
-                local.set $0
+                local.get $2
+                call $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseBackwardItem
+               else
                 local.get $9
-                i32.const 5
+                i32.const 10
                 i32.eq
                 if
-                 local.get $2
+                 local.get $0
+                 i32.load offset=4
+                 local.get $0
+                 i32.load offset=8
+                 local.get $0
+                 i32.load offset=12
+                 local.get $0
+                 i32.load offset=16
+                 local.get $0
+                 i32.load offset=20
+                 i32.const 0
+                 i32.ne
                  local.get $1
                  local.get $0
-                 call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
+                 i32.load offset=24
+                 local.tee $1
+                 i32.mul
+                 local.tee $9
+                 local.get $0
+                 i32.load offset=28
+                 local.tee $10
+                 local.get $1
+                 local.get $9
+                 i32.add
+                 local.tee $1
+                 local.get $1
+                 local.get $10
+                 i32.gt_s
+                 select
+                 local.get $0
+                 i32.load offset=32
+                 local.get $0
+                 i32.load offset=36
+                 local.get $2
+                 i32.const 576
+                 i32.mul
+                 i32.add
+                 call $src/kernels/wasm/assembly/winograd/winogradKernelRows
                 else
                  local.get $9
-                 i32.const 6
-                 i32.eq
+                 i32.const 7
+                 i32.le_s
+                 local.get $9
+                 i32.const 5
+                 i32.ge_s
+                 i32.and
                  if
-                  local.get $2
-                  local.get $1
                   local.get $0
-                  call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
-                 else
-                  local.get $2
-                  local.get $1
+                  i32.const 8
+                  i32.add
+                  local.tee $2
+                  i32.load offset=4
+                  local.tee $10
                   local.get $0
-                  call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+                  i32.load offset=4
+                  local.tee $0
+                  local.get $1
+                  i32.mul
+                  local.tee $1
+                  local.get $0
+                  i32.add
+                  local.tee $0
+                  local.get $0
+                  local.get $10
+                  i32.gt_s
+                  select
+                  local.set $0
+                  local.get $9
+                  i32.const 5
+                  i32.eq
+                  if
+                   local.get $2
+                   local.get $1
+                   local.get $0
+                   call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
+                  else
+                   local.get $9
+                   i32.const 6
+                   i32.eq
+                   if
+                    local.get $2
+                    local.get $1
+                    local.get $0
+                    call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+                   else
+                    local.get $2
+                    local.get $1
+                    local.get $0
+                    call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+                   end
+                  end
                  end
                 end
                end
@@ -17600,7 +17842,7 @@
        i32.const 0
       end
       if
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
         local.get $0
         local.tee $2
         local.get $3
@@ -17637,7 +17879,7 @@
            br $for-loop|2
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
         end
         i32.const 0
         local.set $0
@@ -30498,6 +30740,4363 @@
     i32.add
     local.set $0
     br $for-loop|6
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseScratchBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (result i32)
+  local.get $0
+  local.get $6
+  i32.add
+  local.tee $6
+  local.get $2
+  i32.const 1
+  i32.sub
+  local.get $8
+  i32.mul
+  local.tee $8
+  local.get $10
+  i32.const 1
+  i32.sub
+  local.get $4
+  i32.mul
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $4
+  local.get $4
+  local.get $6
+  i32.lt_s
+  select
+  local.get $1
+  local.get $7
+  i32.add
+  local.tee $4
+  local.get $3
+  i32.const 1
+  i32.sub
+  local.get $9
+  i32.mul
+  local.tee $6
+  local.get $11
+  i32.const 1
+  i32.sub
+  local.get $5
+  i32.mul
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $5
+  local.get $4
+  local.get $5
+  i32.gt_s
+  select
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 95
+  i32.add
+  i32.const -64
+  i32.and
+  local.tee $4
+  local.get $0
+  local.get $8
+  i32.add
+  local.get $1
+  local.get $6
+  i32.add
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 95
+  i32.add
+  i32.const -64
+  i32.and
+  local.tee $0
+  local.get $0
+  local.get $4
+  i32.lt_s
+  select
+  local.get $4
+  i32.add
+  local.get $2
+  local.get $12
+  i32.mul
+  local.get $3
+  i32.mul
+  i32.const 3
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.get $2
+  local.get $3
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseForwardItem (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 v128)
+  (local $4 v128)
+  (local $5 f32)
+  (local $6 f32)
+  (local $7 i32)
+  (local $8 v128)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 i32)
+  (local $34 i32)
+  (local $35 i32)
+  (local $36 i32)
+  (local $37 i32)
+  (local $38 i32)
+  (local $39 i32)
+  (local $40 i32)
+  (local $41 i32)
+  (local $42 v128)
+  (local $43 i32)
+  (local $44 i32)
+  (local $45 i32)
+  (local $46 i32)
+  local.get $0
+  i32.load offset=16
+  local.tee $7
+  local.set $22
+  local.get $0
+  i32.load offset=20
+  local.tee $9
+  local.set $23
+  local.get $0
+  i32.load offset=36
+  local.tee $10
+  local.set $20
+  local.get $0
+  i32.load offset=44
+  local.tee $12
+  local.set $25
+  local.get $0
+  i32.load offset=48
+  local.tee $13
+  local.set $26
+  local.get $0
+  i32.load offset=52
+  local.set $14
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.tee $15
+  local.set $18
+  local.get $0
+  i32.load offset=72
+  local.set $27
+  local.get $0
+  i32.load offset=76
+  local.set $28
+  local.get $0
+  i32.load offset=80
+  local.set $24
+  local.get $0
+  i32.load offset=84
+  local.set $29
+  local.get $0
+  i32.load offset=88
+  i32.const 0
+  i32.ne
+  local.set $16
+  local.get $0
+  i32.load offset=92
+  local.get $2
+  local.get $0
+  i32.load offset=96
+  i32.mul
+  i32.add
+  local.set $19
+  local.get $7
+  local.get $12
+  i32.add
+  local.tee $2
+  local.get $15
+  i32.const 1
+  i32.sub
+  local.get $10
+  i32.mul
+  local.get $0
+  i32.load offset=28
+  local.tee $38
+  i32.const 1
+  i32.sub
+  local.get $14
+  i32.mul
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $7
+  local.get $2
+  local.get $7
+  i32.gt_s
+  select
+  local.set $30
+  local.get $9
+  local.get $13
+  i32.add
+  local.tee $2
+  local.get $0
+  i32.load offset=40
+  local.tee $7
+  local.get $0
+  i32.load offset=68
+  local.tee $13
+  i32.const 1
+  i32.sub
+  i32.mul
+  local.get $0
+  i32.load offset=56
+  local.tee $15
+  local.get $0
+  i32.load offset=32
+  local.tee $39
+  i32.const 1
+  i32.sub
+  i32.mul
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $9
+  local.get $2
+  local.get $9
+  i32.gt_s
+  select
+  local.set $35
+  local.get $38
+  local.get $39
+  i32.mul
+  local.set $31
+  local.get $0
+  i32.load offset=24
+  local.tee $21
+  local.get $0
+  i32.load offset=12
+  local.tee $32
+  i32.div_s
+  local.set $33
+  local.get $0
+  i32.load offset=8
+  local.get $21
+  i32.mul
+  local.tee $2
+  local.get $0
+  i32.load offset=4
+  local.tee $9
+  local.get $1
+  i32.const 1
+  i32.add
+  i32.mul
+  local.tee $0
+  local.get $0
+  local.get $2
+  i32.gt_s
+  select
+  local.set $34
+  i32.const -1
+  local.set $0
+  local.get $1
+  local.get $9
+  i32.mul
+  local.set $17
+  loop $for-loop|0
+   local.get $17
+   local.get $34
+   i32.lt_s
+   if
+    local.get $0
+    local.get $17
+    local.get $21
+    i32.div_s
+    local.get $32
+    i32.mul
+    local.get $17
+    local.get $21
+    i32.rem_s
+    local.tee $2
+    local.get $33
+    i32.div_s
+    i32.add
+    local.tee $1
+    i32.ne
+    if
+     local.get $27
+     local.get $1
+     local.get $22
+     local.get $23
+     i32.mul
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $22
+     local.get $23
+     local.get $25
+     local.get $26
+     local.get $30
+     local.get $35
+     local.get $19
+     call $src/kernels/wasm/assembly/conv-depthwise/padPlane
+     local.get $1
+     local.set $0
+    end
+    local.get $28
+    local.get $2
+    local.get $31
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $1
+    local.get $24
+    if (result f32)
+     local.get $24
+     local.get $2
+     i32.const 2
+     i32.shl
+     i32.add
+     f32.load
+    else
+     f32.const 0
+    end
+    local.set $6
+    local.get $29
+    local.get $17
+    local.get $13
+    local.get $18
+    i32.mul
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $40
+    local.get $7
+    i32.const 1
+    i32.eq
+    if
+     i32.const 0
+     local.set $12
+     loop $for-loop|1
+      local.get $12
+      local.get $18
+      i32.lt_s
+      if
+       local.get $19
+       local.get $12
+       local.get $20
+       i32.mul
+       local.get $35
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $36
+       local.get $40
+       local.get $12
+       local.get $13
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $37
+       i32.const 0
+       local.set $2
+       loop $for-loop|2
+        local.get $2
+        i32.const 16
+        i32.add
+        local.get $13
+        i32.le_s
+        if
+         local.get $6
+         f32x4.splat
+         local.tee $4
+         local.set $11
+         local.get $4
+         local.tee $3
+         local.set $8
+         i32.const 0
+         local.set $9
+         loop $for-loop|3
+          local.get $9
+          local.get $38
+          i32.lt_s
+          if
+           local.get $36
+           local.get $9
+           local.get $14
+           i32.mul
+           local.get $35
+           i32.mul
+           local.get $2
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           local.set $41
+           i32.const 0
+           local.set $10
+           loop $for-loop|4
+            local.get $10
+            local.get $39
+            i32.lt_s
+            if
+             local.get $4
+             local.get $1
+             local.get $9
+             local.get $39
+             i32.mul
+             local.get $10
+             i32.add
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.load
+             f32x4.splat
+             local.tee $42
+             local.get $41
+             local.get $10
+             local.get $15
+             i32.mul
+             i32.const 2
+             i32.shl
+             i32.add
+             local.tee $43
+             v128.load
+             f32x4.mul
+             f32x4.add
+             local.set $4
+             local.get $11
+             local.get $42
+             local.get $43
+             v128.load offset=16
+             f32x4.mul
+             f32x4.add
+             local.set $11
+             local.get $3
+             local.get $42
+             local.get $43
+             v128.load offset=32
+             f32x4.mul
+             f32x4.add
+             local.set $3
+             local.get $8
+             local.get $42
+             local.get $43
+             v128.load offset=48
+             f32x4.mul
+             f32x4.add
+             local.set $8
+             local.get $10
+             i32.const 1
+             i32.add
+             local.set $10
+             br $for-loop|4
+            end
+           end
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|3
+          end
+         end
+         local.get $37
+         local.get $2
+         i32.const 2
+         i32.shl
+         i32.add
+         local.tee $9
+         local.get $16
+         if (result v128)
+          local.get $11
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.max
+          local.set $11
+          local.get $3
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.max
+          local.set $3
+          local.get $8
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.max
+          local.set $8
+          local.get $4
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.max
+         else
+          local.get $4
+         end
+         v128.store
+         local.get $9
+         local.get $11
+         v128.store offset=16
+         local.get $9
+         local.get $3
+         v128.store offset=32
+         local.get $9
+         local.get $8
+         v128.store offset=48
+         local.get $2
+         i32.const 16
+         i32.add
+         local.set $2
+         br $for-loop|2
+        end
+       end
+       loop $for-loop|5
+        local.get $2
+        i32.const 4
+        i32.add
+        local.get $13
+        i32.le_s
+        if
+         local.get $6
+         f32x4.splat
+         local.set $4
+         i32.const 0
+         local.set $9
+         loop $for-loop|6
+          local.get $9
+          local.get $38
+          i32.lt_s
+          if
+           local.get $36
+           local.get $9
+           local.get $14
+           i32.mul
+           local.get $35
+           i32.mul
+           local.get $2
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           local.set $41
+           i32.const 0
+           local.set $10
+           loop $for-loop|7
+            local.get $10
+            local.get $39
+            i32.lt_s
+            if
+             local.get $4
+             local.get $1
+             local.get $9
+             local.get $39
+             i32.mul
+             local.get $10
+             i32.add
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.load
+             f32x4.splat
+             local.get $41
+             local.get $10
+             local.get $15
+             i32.mul
+             i32.const 2
+             i32.shl
+             i32.add
+             v128.load
+             f32x4.mul
+             f32x4.add
+             local.set $4
+             local.get $10
+             i32.const 1
+             i32.add
+             local.set $10
+             br $for-loop|7
+            end
+           end
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|6
+          end
+         end
+         local.get $37
+         local.get $2
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $4
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.max
+         local.get $4
+         local.get $16
+         select
+         v128.store
+         local.get $2
+         i32.const 4
+         i32.add
+         local.set $2
+         br $for-loop|5
+        end
+       end
+       loop $for-loop|8
+        local.get $2
+        local.get $13
+        i32.lt_s
+        if
+         local.get $6
+         local.set $5
+         i32.const 0
+         local.set $9
+         loop $for-loop|9
+          local.get $9
+          local.get $38
+          i32.lt_s
+          if
+           local.get $36
+           local.get $9
+           local.get $14
+           i32.mul
+           local.get $35
+           i32.mul
+           local.get $2
+           i32.add
+           i32.const 2
+           i32.shl
+           i32.add
+           local.set $41
+           i32.const 0
+           local.set $10
+           loop $for-loop|10
+            local.get $10
+            local.get $39
+            i32.lt_s
+            if
+             local.get $5
+             local.get $1
+             local.get $9
+             local.get $39
+             i32.mul
+             local.get $10
+             i32.add
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.load
+             local.get $41
+             local.get $10
+             local.get $15
+             i32.mul
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.load
+             f32.mul
+             f32.add
+             local.set $5
+             local.get $10
+             i32.const 1
+             i32.add
+             local.set $10
+             br $for-loop|10
+            end
+           end
+           local.get $9
+           i32.const 1
+           i32.add
+           local.set $9
+           br $for-loop|9
+          end
+         end
+         local.get $37
+         local.get $2
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $5
+         f32.const 0
+         f32.max
+         local.get $5
+         local.get $16
+         select
+         f32.store
+         local.get $2
+         i32.const 1
+         i32.add
+         local.set $2
+         br $for-loop|8
+        end
+       end
+       local.get $12
+       i32.const 1
+       i32.add
+       local.set $12
+       br $for-loop|1
+      end
+     end
+    else
+     local.get $7
+     i32.const 2
+     i32.eq
+     if
+      i32.const 0
+      local.set $12
+      loop $for-loop|11
+       local.get $12
+       local.get $18
+       i32.lt_s
+       if
+        local.get $19
+        local.get $12
+        local.get $20
+        i32.mul
+        local.get $35
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $36
+        local.get $40
+        local.get $12
+        local.get $13
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $37
+        i32.const 0
+        local.set $2
+        loop $for-loop|12
+         local.get $2
+         i32.const 16
+         i32.add
+         local.get $13
+         i32.le_s
+         if
+          local.get $6
+          f32x4.splat
+          local.tee $4
+          local.set $11
+          local.get $4
+          local.tee $3
+          local.set $8
+          i32.const 0
+          local.set $9
+          loop $for-loop|13
+           local.get $9
+           local.get $38
+           i32.lt_s
+           if
+            local.get $36
+            local.get $9
+            local.get $14
+            i32.mul
+            local.get $35
+            i32.mul
+            local.get $2
+            i32.const 1
+            i32.shl
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $41
+            i32.const 0
+            local.set $10
+            loop $for-loop|14
+             local.get $10
+             local.get $39
+             i32.lt_s
+             if
+              local.get $4
+              local.get $1
+              local.get $9
+              local.get $39
+              i32.mul
+              local.get $10
+              i32.add
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32x4.splat
+              local.tee $42
+              local.get $41
+              local.get $10
+              local.get $15
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              local.tee $43
+              v128.load
+              local.get $43
+              v128.load offset=16
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              f32x4.mul
+              f32x4.add
+              local.set $4
+              local.get $11
+              local.get $42
+              local.get $43
+              i32.const 32
+              i32.add
+              v128.load
+              local.get $43
+              v128.load offset=48
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              f32x4.mul
+              f32x4.add
+              local.set $11
+              local.get $3
+              local.get $42
+              local.get $43
+              i32.const -64
+              i32.sub
+              local.tee $44
+              v128.load
+              local.get $44
+              v128.load offset=16
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              f32x4.mul
+              f32x4.add
+              local.set $3
+              local.get $8
+              local.get $42
+              local.get $43
+              i32.const 96
+              i32.add
+              v128.load
+              local.get $43
+              v128.load offset=112
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              f32x4.mul
+              f32x4.add
+              local.set $8
+              local.get $10
+              i32.const 1
+              i32.add
+              local.set $10
+              br $for-loop|14
+             end
+            end
+            local.get $9
+            i32.const 1
+            i32.add
+            local.set $9
+            br $for-loop|13
+           end
+          end
+          local.get $37
+          local.get $2
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $9
+          local.get $16
+          if (result v128)
+           local.get $11
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           local.set $11
+           local.get $3
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           local.set $3
+           local.get $8
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           local.set $8
+           local.get $4
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+          else
+           local.get $4
+          end
+          v128.store
+          local.get $9
+          local.get $11
+          v128.store offset=16
+          local.get $9
+          local.get $3
+          v128.store offset=32
+          local.get $9
+          local.get $8
+          v128.store offset=48
+          local.get $2
+          i32.const 16
+          i32.add
+          local.set $2
+          br $for-loop|12
+         end
+        end
+        loop $for-loop|15
+         local.get $2
+         i32.const 4
+         i32.add
+         local.get $13
+         i32.le_s
+         if
+          local.get $6
+          f32x4.splat
+          local.set $4
+          i32.const 0
+          local.set $9
+          loop $for-loop|16
+           local.get $9
+           local.get $38
+           i32.lt_s
+           if
+            local.get $36
+            local.get $9
+            local.get $14
+            i32.mul
+            local.get $35
+            i32.mul
+            local.get $2
+            i32.const 1
+            i32.shl
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $41
+            i32.const 0
+            local.set $10
+            loop $for-loop|17
+             local.get $10
+             local.get $39
+             i32.lt_s
+             if
+              local.get $4
+              local.get $1
+              local.get $9
+              local.get $39
+              i32.mul
+              local.get $10
+              i32.add
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32x4.splat
+              local.get $41
+              local.get $10
+              local.get $15
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              local.tee $43
+              v128.load
+              local.get $43
+              v128.load offset=16
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              f32x4.mul
+              f32x4.add
+              local.set $4
+              local.get $10
+              i32.const 1
+              i32.add
+              local.set $10
+              br $for-loop|17
+             end
+            end
+            local.get $9
+            i32.const 1
+            i32.add
+            local.set $9
+            br $for-loop|16
+           end
+          end
+          local.get $37
+          local.get $2
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $4
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.max
+          local.get $4
+          local.get $16
+          select
+          v128.store
+          local.get $2
+          i32.const 4
+          i32.add
+          local.set $2
+          br $for-loop|15
+         end
+        end
+        loop $for-loop|18
+         local.get $2
+         local.get $13
+         i32.lt_s
+         if
+          local.get $6
+          local.set $5
+          i32.const 0
+          local.set $9
+          loop $for-loop|19
+           local.get $9
+           local.get $38
+           i32.lt_s
+           if
+            local.get $36
+            local.get $9
+            local.get $14
+            i32.mul
+            local.get $35
+            i32.mul
+            local.get $2
+            i32.const 1
+            i32.shl
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $41
+            i32.const 0
+            local.set $10
+            loop $for-loop|20
+             local.get $10
+             local.get $39
+             i32.lt_s
+             if
+              local.get $5
+              local.get $1
+              local.get $9
+              local.get $39
+              i32.mul
+              local.get $10
+              i32.add
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              local.get $41
+              local.get $10
+              local.get $15
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32.mul
+              f32.add
+              local.set $5
+              local.get $10
+              i32.const 1
+              i32.add
+              local.set $10
+              br $for-loop|20
+             end
+            end
+            local.get $9
+            i32.const 1
+            i32.add
+            local.set $9
+            br $for-loop|19
+           end
+          end
+          local.get $37
+          local.get $2
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $5
+          f32.const 0
+          f32.max
+          local.get $5
+          local.get $16
+          select
+          f32.store
+          local.get $2
+          i32.const 1
+          i32.add
+          local.set $2
+          br $for-loop|18
+         end
+        end
+        local.get $12
+        i32.const 1
+        i32.add
+        local.set $12
+        br $for-loop|11
+       end
+      end
+     else
+      local.get $1
+      local.set $2
+      i32.const 0
+      local.set $12
+      loop $for-loop|21
+       local.get $12
+       local.get $18
+       i32.lt_s
+       if
+        local.get $19
+        local.get $12
+        local.get $20
+        i32.mul
+        local.get $35
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $36
+        local.get $40
+        local.get $12
+        local.get $13
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $41
+        i32.const 0
+        local.set $9
+        loop $for-loop|22
+         local.get $9
+         i32.const 16
+         i32.add
+         local.get $13
+         i32.le_s
+         if
+          local.get $6
+          f32x4.splat
+          local.tee $4
+          local.set $11
+          local.get $4
+          local.tee $3
+          local.set $8
+          i32.const 0
+          local.set $1
+          loop $for-loop|23
+           local.get $1
+           local.get $38
+           i32.lt_s
+           if
+            local.get $36
+            local.get $1
+            local.get $14
+            i32.mul
+            local.get $35
+            i32.mul
+            local.get $7
+            local.get $9
+            i32.mul
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $43
+            i32.const 0
+            local.set $10
+            loop $for-loop|24
+             local.get $10
+             local.get $39
+             i32.lt_s
+             if
+              local.get $7
+              i32.const 4
+              i32.shl
+              local.set $44
+              local.get $43
+              local.get $10
+              local.get $15
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              local.set $37
+              local.get $4
+              local.get $2
+              local.get $1
+              local.get $39
+              i32.mul
+              local.get $10
+              i32.add
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32x4.splat
+              local.tee $42
+              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10 (result v128)
+               local.get $7
+               i32.const 1
+               i32.eq
+               if
+                local.get $37
+                v128.load
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10
+               end
+               local.get $7
+               i32.const 2
+               i32.eq
+               if
+                local.get $37
+                v128.load
+                local.get $37
+                v128.load offset=16
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10
+               end
+               local.get $37
+               f32.load
+               f32x4.splat
+               local.get $7
+               i32.const 2
+               i32.shl
+               local.tee $45
+               local.get $37
+               i32.add
+               f32.load
+               f32x4.replace_lane 1
+               local.get $37
+               local.get $45
+               i32.const 1
+               i32.shl
+               i32.add
+               f32.load
+               f32x4.replace_lane 2
+               local.get $37
+               local.get $45
+               i32.const 3
+               i32.mul
+               i32.add
+               f32.load
+               f32x4.replace_lane 3
+              end
+              f32x4.mul
+              f32x4.add
+              local.set $4
+              local.get $37
+              local.get $44
+              i32.add
+              local.set $45
+              local.get $11
+              local.get $42
+              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11 (result v128)
+               local.get $7
+               i32.const 1
+               i32.eq
+               if
+                local.get $45
+                v128.load
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11
+               end
+               local.get $7
+               i32.const 2
+               i32.eq
+               if
+                local.get $45
+                v128.load
+                local.get $45
+                v128.load offset=16
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11
+               end
+               local.get $45
+               f32.load
+               f32x4.splat
+               local.get $7
+               i32.const 2
+               i32.shl
+               local.tee $46
+               local.get $45
+               i32.add
+               f32.load
+               f32x4.replace_lane 1
+               local.get $45
+               local.get $46
+               i32.const 1
+               i32.shl
+               i32.add
+               f32.load
+               f32x4.replace_lane 2
+               local.get $45
+               local.get $46
+               i32.const 3
+               i32.mul
+               i32.add
+               f32.load
+               f32x4.replace_lane 3
+              end
+              f32x4.mul
+              f32x4.add
+              local.set $11
+              local.get $37
+              local.get $44
+              i32.const 1
+              i32.shl
+              i32.add
+              local.set $45
+              local.get $3
+              local.get $42
+              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12 (result v128)
+               local.get $7
+               i32.const 1
+               i32.eq
+               if
+                local.get $45
+                v128.load
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12
+               end
+               local.get $7
+               i32.const 2
+               i32.eq
+               if
+                local.get $45
+                v128.load
+                local.get $45
+                v128.load offset=16
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12
+               end
+               local.get $45
+               f32.load
+               f32x4.splat
+               local.get $7
+               i32.const 2
+               i32.shl
+               local.tee $46
+               local.get $45
+               i32.add
+               f32.load
+               f32x4.replace_lane 1
+               local.get $45
+               local.get $46
+               i32.const 1
+               i32.shl
+               i32.add
+               f32.load
+               f32x4.replace_lane 2
+               local.get $45
+               local.get $46
+               i32.const 3
+               i32.mul
+               i32.add
+               f32.load
+               f32x4.replace_lane 3
+              end
+              f32x4.mul
+              f32x4.add
+              local.set $3
+              local.get $37
+              local.get $44
+              i32.const 3
+              i32.mul
+              i32.add
+              local.set $37
+              local.get $8
+              local.get $42
+              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13 (result v128)
+               local.get $7
+               i32.const 1
+               i32.eq
+               if
+                local.get $37
+                v128.load
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13
+               end
+               local.get $7
+               i32.const 2
+               i32.eq
+               if
+                local.get $37
+                v128.load
+                local.get $37
+                v128.load offset=16
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13
+               end
+               local.get $37
+               f32.load
+               f32x4.splat
+               local.get $7
+               i32.const 2
+               i32.shl
+               local.tee $44
+               local.get $37
+               i32.add
+               f32.load
+               f32x4.replace_lane 1
+               local.get $37
+               local.get $44
+               i32.const 1
+               i32.shl
+               i32.add
+               f32.load
+               f32x4.replace_lane 2
+               local.get $37
+               local.get $44
+               i32.const 3
+               i32.mul
+               i32.add
+               f32.load
+               f32x4.replace_lane 3
+              end
+              f32x4.mul
+              f32x4.add
+              local.set $8
+              local.get $10
+              i32.const 1
+              i32.add
+              local.set $10
+              br $for-loop|24
+             end
+            end
+            local.get $1
+            i32.const 1
+            i32.add
+            local.set $1
+            br $for-loop|23
+           end
+          end
+          local.get $41
+          local.get $9
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $1
+          local.get $16
+          if (result v128)
+           local.get $11
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           local.set $11
+           local.get $3
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           local.set $3
+           local.get $8
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           local.set $8
+           local.get $4
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+          else
+           local.get $4
+          end
+          v128.store
+          local.get $1
+          local.get $11
+          v128.store offset=16
+          local.get $1
+          local.get $3
+          v128.store offset=32
+          local.get $1
+          local.get $8
+          v128.store offset=48
+          local.get $9
+          i32.const 16
+          i32.add
+          local.set $9
+          br $for-loop|22
+         end
+        end
+        loop $for-loop|25
+         local.get $9
+         i32.const 4
+         i32.add
+         local.get $13
+         i32.le_s
+         if
+          local.get $6
+          f32x4.splat
+          local.set $4
+          i32.const 0
+          local.set $10
+          loop $for-loop|26
+           local.get $10
+           local.get $38
+           i32.lt_s
+           if
+            local.get $36
+            local.get $10
+            local.get $14
+            i32.mul
+            local.get $35
+            i32.mul
+            local.get $7
+            local.get $9
+            i32.mul
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $37
+            i32.const 0
+            local.set $1
+            loop $for-loop|27
+             local.get $1
+             local.get $39
+             i32.lt_s
+             if
+              local.get $37
+              local.get $1
+              local.get $15
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              local.set $43
+              local.get $4
+              local.get $2
+              local.get $10
+              local.get $39
+              i32.mul
+              local.get $1
+              i32.add
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32x4.splat
+              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14 (result v128)
+               local.get $7
+               i32.const 1
+               i32.eq
+               if
+                local.get $43
+                v128.load
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14
+               end
+               local.get $7
+               i32.const 2
+               i32.eq
+               if
+                local.get $43
+                v128.load
+                local.get $43
+                v128.load offset=16
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14
+               end
+               local.get $43
+               f32.load
+               f32x4.splat
+               local.get $7
+               i32.const 2
+               i32.shl
+               local.tee $44
+               local.get $43
+               i32.add
+               f32.load
+               f32x4.replace_lane 1
+               local.get $43
+               local.get $44
+               i32.const 1
+               i32.shl
+               i32.add
+               f32.load
+               f32x4.replace_lane 2
+               local.get $43
+               local.get $44
+               i32.const 3
+               i32.mul
+               i32.add
+               f32.load
+               f32x4.replace_lane 3
+              end
+              f32x4.mul
+              f32x4.add
+              local.set $4
+              local.get $1
+              i32.const 1
+              i32.add
+              local.set $1
+              br $for-loop|27
+             end
+            end
+            local.get $10
+            i32.const 1
+            i32.add
+            local.set $10
+            br $for-loop|26
+           end
+          end
+          local.get $41
+          local.get $9
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $4
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.max
+          local.get $4
+          local.get $16
+          select
+          v128.store
+          local.get $9
+          i32.const 4
+          i32.add
+          local.set $9
+          br $for-loop|25
+         end
+        end
+        loop $for-loop|28
+         local.get $9
+         local.get $13
+         i32.lt_s
+         if
+          local.get $6
+          local.set $5
+          i32.const 0
+          local.set $1
+          loop $for-loop|29
+           local.get $1
+           local.get $38
+           i32.lt_s
+           if
+            local.get $36
+            local.get $1
+            local.get $14
+            i32.mul
+            local.get $35
+            i32.mul
+            local.get $7
+            local.get $9
+            i32.mul
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $37
+            i32.const 0
+            local.set $10
+            loop $for-loop|30
+             local.get $10
+             local.get $39
+             i32.lt_s
+             if
+              local.get $5
+              local.get $2
+              local.get $1
+              local.get $39
+              i32.mul
+              local.get $10
+              i32.add
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              local.get $37
+              local.get $10
+              local.get $15
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32.mul
+              f32.add
+              local.set $5
+              local.get $10
+              i32.const 1
+              i32.add
+              local.set $10
+              br $for-loop|30
+             end
+            end
+            local.get $1
+            i32.const 1
+            i32.add
+            local.set $1
+            br $for-loop|29
+           end
+          end
+          local.get $41
+          local.get $9
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $5
+          f32.const 0
+          f32.max
+          local.get $5
+          local.get $16
+          select
+          f32.store
+          local.get $9
+          i32.const 1
+          i32.add
+          local.set $9
+          br $for-loop|28
+         end
+        end
+        local.get $12
+        i32.const 1
+        i32.add
+        local.set $12
+        br $for-loop|21
+       end
+      end
+     end
+    end
+    local.get $17
+    i32.const 1
+    i32.add
+    local.set $17
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseBackwardItem (param $0 i32) (param $1 i32) (param $2 i32)
+  (local $3 v128)
+  (local $4 f64)
+  (local $5 v128)
+  (local $6 v128)
+  (local $7 f64)
+  (local $8 f64)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 v128)
+  (local $16 f64)
+  (local $17 f64)
+  (local $18 f64)
+  (local $19 f64)
+  (local $20 f64)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 f32)
+  (local $33 i32)
+  (local $34 i32)
+  (local $35 i32)
+  (local $36 i32)
+  (local $37 i32)
+  (local $38 i32)
+  (local $39 i32)
+  (local $40 i32)
+  (local $41 i32)
+  (local $42 i32)
+  (local $43 i32)
+  (local $44 i32)
+  (local $45 i32)
+  (local $46 i32)
+  (local $47 i32)
+  (local $48 i32)
+  (local $49 i32)
+  (local $50 i32)
+  (local $51 i32)
+  (local $52 i32)
+  (local $53 i32)
+  (local $54 i32)
+  (local $55 i32)
+  (local $56 i32)
+  (local $57 i32)
+  (local $58 i32)
+  (local $59 i32)
+  (local $60 i32)
+  (local $61 i32)
+  (local $62 i32)
+  (local $63 v128)
+  (local $64 f64)
+  (local $65 i32)
+  (local $66 i32)
+  local.get $0
+  i32.load offset=8
+  local.set $43
+  local.get $0
+  i32.load offset=16
+  local.tee $9
+  local.set $25
+  local.get $0
+  i32.load offset=44
+  local.tee $10
+  local.set $36
+  local.get $0
+  i32.load offset=48
+  local.tee $13
+  local.set $37
+  local.get $0
+  i32.load offset=52
+  local.tee $14
+  local.set $21
+  local.get $0
+  i32.load offset=72
+  local.set $44
+  local.get $0
+  i32.load offset=76
+  local.set $45
+  local.get $0
+  i32.load offset=80
+  local.set $46
+  local.get $0
+  i32.load offset=84
+  local.set $29
+  local.get $0
+  i32.load offset=88
+  local.set $33
+  local.get $0
+  i32.load offset=92
+  local.set $41
+  local.get $9
+  local.get $10
+  i32.add
+  local.tee $9
+  local.get $0
+  i32.load offset=36
+  local.tee $12
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.tee $11
+  i32.const 1
+  i32.sub
+  i32.mul
+  local.get $0
+  i32.load offset=28
+  local.tee $10
+  i32.const 1
+  i32.sub
+  local.get $14
+  i32.mul
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $14
+  local.get $9
+  local.get $14
+  i32.gt_s
+  select
+  local.set $38
+  local.get $0
+  i32.load offset=20
+  local.tee $51
+  local.get $13
+  i32.add
+  local.tee $13
+  local.get $0
+  i32.load offset=40
+  local.tee $52
+  local.get $0
+  i32.load offset=68
+  local.tee $53
+  i32.const 1
+  i32.sub
+  i32.mul
+  local.get $0
+  i32.load offset=56
+  local.tee $9
+  local.get $0
+  i32.load offset=32
+  local.tee $54
+  i32.const 1
+  i32.sub
+  i32.mul
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $14
+  local.get $13
+  local.get $14
+  i32.gt_s
+  select
+  local.set $55
+  local.get $11
+  local.get $53
+  i32.mul
+  local.set $49
+  local.get $52
+  i32.const 1
+  i32.eq
+  local.get $12
+  i32.const 1
+  i32.eq
+  local.tee $13
+  local.get $13
+  select
+  local.set $39
+  local.get $25
+  local.get $10
+  i32.const 1
+  i32.sub
+  local.get $21
+  i32.mul
+  i32.add
+  local.tee $13
+  local.set $48
+  local.get $51
+  local.get $9
+  local.get $54
+  i32.const 1
+  i32.sub
+  i32.mul
+  i32.add
+  local.tee $14
+  local.set $30
+  local.get $0
+  i32.load offset=96
+  local.get $2
+  local.get $0
+  i32.load offset=100
+  i32.mul
+  i32.add
+  local.tee $31
+  local.get $38
+  local.get $55
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 95
+  i32.add
+  i32.const -64
+  i32.and
+  local.tee $2
+  i32.add
+  local.tee $23
+  local.get $2
+  local.get $13
+  local.get $14
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 95
+  i32.add
+  i32.const -64
+  i32.and
+  local.tee $13
+  local.get $2
+  local.get $13
+  i32.gt_s
+  select
+  i32.add
+  local.tee $40
+  local.get $10
+  local.get $54
+  i32.mul
+  local.tee $22
+  local.get $0
+  i32.load offset=24
+  local.tee $47
+  local.get $0
+  i32.load offset=12
+  local.tee $34
+  i32.div_s
+  local.tee $26
+  i32.mul
+  i32.const 3
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.set $35
+  local.get $34
+  local.get $0
+  i32.load offset=4
+  local.tee $0
+  local.get $1
+  i32.const 1
+  i32.add
+  i32.mul
+  local.tee $2
+  local.get $2
+  local.get $34
+  i32.gt_s
+  select
+  local.set $50
+  local.get $0
+  local.get $1
+  i32.mul
+  local.set $24
+  loop $for-loop|0
+   local.get $24
+   local.get $50
+   i32.lt_s
+   if
+    local.get $29
+    if
+     local.get $40
+     i32.const 0
+     local.get $22
+     local.get $26
+     i32.mul
+     i32.const 3
+     i32.shl
+     memory.fill
+    end
+    i32.const 0
+    local.set $27
+    loop $for-loop|1
+     local.get $27
+     local.get $43
+     i32.lt_s
+     if
+      local.get $29
+      if
+       local.get $44
+       local.get $27
+       local.get $34
+       i32.mul
+       local.get $24
+       i32.add
+       local.get $25
+       local.get $51
+       i32.mul
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $25
+       local.get $51
+       local.get $36
+       local.get $37
+       local.get $38
+       local.get $55
+       local.get $31
+       call $src/kernels/wasm/assembly/conv-depthwise/padPlane
+      end
+      local.get $39
+      i32.const 1
+      local.get $33
+      select
+      i32.eqz
+      if
+       local.get $38
+       local.get $55
+       i32.mul
+       i32.const 8
+       i32.add
+       local.set $2
+       i32.const 0
+       local.set $1
+       loop $for-loop|2
+        local.get $1
+        i32.const 4
+        i32.add
+        local.tee $0
+        local.get $2
+        i32.le_s
+        if
+         local.get $23
+         local.get $1
+         i32.const 2
+         i32.shl
+         i32.add
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         v128.store
+         local.get $0
+         local.set $1
+         br $for-loop|2
+        end
+       end
+       loop $for-loop|3
+        local.get $1
+        local.get $2
+        i32.lt_s
+        if
+         local.get $23
+         local.get $1
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.const 0
+         f32.store
+         local.get $1
+         i32.const 1
+         i32.add
+         local.set $1
+         br $for-loop|3
+        end
+       end
+      end
+      local.get $33
+      local.get $27
+      local.get $34
+      i32.mul
+      local.get $24
+      i32.add
+      local.get $25
+      local.get $51
+      i32.mul
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $42
+      i32.const 0
+      local.set $28
+      loop $for-loop|4
+       local.get $26
+       local.get $28
+       i32.gt_s
+       if
+        local.get $46
+        local.get $24
+        local.get $26
+        i32.mul
+        local.get $28
+        i32.add
+        local.tee $56
+        local.get $27
+        local.get $47
+        i32.mul
+        i32.add
+        local.tee $0
+        local.get $49
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $57
+        local.get $41
+        if
+         local.get $41
+         local.get $0
+         i32.const 3
+         i32.shl
+         i32.add
+         i32.const 0
+         local.set $2
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $6
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $5
+         loop $for-loop|00
+          local.get $2
+          i32.const 4
+          i32.add
+          local.tee $0
+          local.get $49
+          i32.le_s
+          if
+           local.get $6
+           local.get $57
+           local.get $2
+           i32.const 2
+           i32.shl
+           i32.add
+           v128.load
+           local.tee $3
+           f64x2.promote_low_f32x4
+           f64x2.add
+           local.set $6
+           local.get $5
+           local.get $3
+           local.get $3
+           i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+           f64x2.promote_low_f32x4
+           f64x2.add
+           local.set $5
+           local.get $0
+           local.set $2
+           br $for-loop|00
+          end
+         end
+         local.get $6
+         local.get $5
+         f64x2.add
+         local.tee $3
+         f64x2.extract_lane 0
+         local.get $3
+         f64x2.extract_lane 1
+         f64.add
+         local.set $4
+         loop $for-loop|11
+          local.get $2
+          local.get $49
+          i32.lt_s
+          if
+           local.get $4
+           local.get $57
+           local.get $2
+           i32.const 2
+           i32.shl
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.add
+           local.set $4
+           local.get $2
+           i32.const 1
+           i32.add
+           local.set $2
+           br $for-loop|11
+          end
+         end
+         local.get $4
+         f64.store
+        end
+        local.get $29
+        if
+         local.get $40
+         local.get $22
+         local.get $28
+         i32.mul
+         i32.const 3
+         i32.shl
+         i32.add
+         local.set $58
+         local.get $52
+         i32.const 1
+         i32.eq
+         if
+          i32.const 0
+          local.set $13
+          loop $for-loop|5
+           local.get $10
+           local.get $13
+           i32.gt_s
+           if
+            i32.const 0
+            local.set $1
+            loop $for-loop|6
+             local.get $1
+             local.get $54
+             i32.lt_s
+             if
+              i32.const 4
+              local.get $54
+              local.get $1
+              i32.sub
+              local.tee $0
+              local.get $0
+              i32.const 4
+              i32.gt_s
+              select
+              local.set $0
+              f64.const 0
+              local.set $16
+              f64.const 0
+              local.set $17
+              f64.const 0
+              local.set $18
+              f64.const 0
+              local.set $19
+              local.get $9
+              i32.const 2
+              i32.shl
+              local.set $59
+              i32.const 0
+              local.set $14
+              loop $for-loop|7
+               local.get $11
+               local.get $14
+               i32.gt_s
+               if
+                local.get $31
+                local.get $12
+                local.get $14
+                i32.mul
+                local.get $13
+                local.get $21
+                i32.mul
+                i32.add
+                local.get $55
+                i32.mul
+                local.get $1
+                local.get $9
+                i32.mul
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                local.set $60
+                local.get $57
+                local.get $14
+                local.get $53
+                i32.mul
+                i32.const 2
+                i32.shl
+                i32.add
+                local.set $61
+                v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                local.set $15
+                v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                local.set $6
+                v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                local.set $5
+                v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                local.set $3
+                i32.const 0
+                local.set $2
+                loop $for-loop|8
+                 local.get $2
+                 i32.const 4
+                 i32.add
+                 local.get $53
+                 i32.le_s
+                 if
+                  local.get $15
+                  local.get $61
+                  local.get $2
+                  i32.const 2
+                  i32.shl
+                  local.tee $62
+                  i32.add
+                  v128.load
+                  local.tee $63
+                  local.get $60
+                  local.get $62
+                  i32.add
+                  local.tee $62
+                  v128.load
+                  f32x4.mul
+                  f32x4.add
+                  local.set $15
+                  local.get $0
+                  i32.const 1
+                  i32.gt_s
+                  if
+                   local.get $6
+                   local.get $63
+                   local.get $59
+                   local.get $62
+                   i32.add
+                   v128.load
+                   f32x4.mul
+                   f32x4.add
+                   local.set $6
+                  end
+                  local.get $0
+                  i32.const 2
+                  i32.gt_s
+                  if
+                   local.get $5
+                   local.get $63
+                   local.get $62
+                   local.get $59
+                   i32.const 1
+                   i32.shl
+                   i32.add
+                   v128.load
+                   f32x4.mul
+                   f32x4.add
+                   local.set $5
+                  end
+                  local.get $0
+                  i32.const 3
+                  i32.gt_s
+                  if
+                   local.get $3
+                   local.get $63
+                   local.get $62
+                   local.get $59
+                   i32.const 3
+                   i32.mul
+                   i32.add
+                   v128.load
+                   f32x4.mul
+                   f32x4.add
+                   local.set $3
+                  end
+                  local.get $2
+                  i32.const 4
+                  i32.add
+                  local.set $2
+                  br $for-loop|8
+                 end
+                end
+                local.get $15
+                f32x4.extract_lane 0
+                f64.promote_f32
+                local.get $15
+                f32x4.extract_lane 1
+                f64.promote_f32
+                f64.add
+                local.get $15
+                f32x4.extract_lane 2
+                f64.promote_f32
+                local.get $15
+                f32x4.extract_lane 3
+                f64.promote_f32
+                f64.add
+                f64.add
+                local.set $20
+                local.get $6
+                f32x4.extract_lane 0
+                f64.promote_f32
+                local.get $6
+                f32x4.extract_lane 1
+                f64.promote_f32
+                f64.add
+                local.get $6
+                f32x4.extract_lane 2
+                f64.promote_f32
+                local.get $6
+                f32x4.extract_lane 3
+                f64.promote_f32
+                f64.add
+                f64.add
+                local.set $7
+                local.get $5
+                f32x4.extract_lane 0
+                f64.promote_f32
+                local.get $5
+                f32x4.extract_lane 1
+                f64.promote_f32
+                f64.add
+                local.get $5
+                f32x4.extract_lane 2
+                f64.promote_f32
+                local.get $5
+                f32x4.extract_lane 3
+                f64.promote_f32
+                f64.add
+                f64.add
+                local.set $8
+                local.get $3
+                f32x4.extract_lane 0
+                f64.promote_f32
+                local.get $3
+                f32x4.extract_lane 1
+                f64.promote_f32
+                f64.add
+                local.get $3
+                f32x4.extract_lane 2
+                f64.promote_f32
+                local.get $3
+                f32x4.extract_lane 3
+                f64.promote_f32
+                f64.add
+                f64.add
+                local.set $4
+                loop $for-loop|9
+                 local.get $2
+                 local.get $53
+                 i32.lt_s
+                 if
+                  local.get $20
+                  local.get $61
+                  local.get $2
+                  i32.const 2
+                  i32.shl
+                  local.tee $62
+                  i32.add
+                  f32.load
+                  f64.promote_f32
+                  local.tee $64
+                  local.get $60
+                  local.get $62
+                  i32.add
+                  local.tee $62
+                  f32.load
+                  f64.promote_f32
+                  f64.mul
+                  f64.add
+                  local.set $20
+                  local.get $0
+                  i32.const 1
+                  i32.gt_s
+                  if
+                   local.get $7
+                   local.get $64
+                   local.get $59
+                   local.get $62
+                   i32.add
+                   f32.load
+                   f64.promote_f32
+                   f64.mul
+                   f64.add
+                   local.set $7
+                  end
+                  local.get $0
+                  i32.const 2
+                  i32.gt_s
+                  if
+                   local.get $8
+                   local.get $64
+                   local.get $62
+                   local.get $59
+                   i32.const 1
+                   i32.shl
+                   i32.add
+                   f32.load
+                   f64.promote_f32
+                   f64.mul
+                   f64.add
+                   local.set $8
+                  end
+                  local.get $0
+                  i32.const 3
+                  i32.gt_s
+                  if
+                   local.get $4
+                   local.get $64
+                   local.get $62
+                   local.get $59
+                   i32.const 3
+                   i32.mul
+                   i32.add
+                   f32.load
+                   f64.promote_f32
+                   f64.mul
+                   f64.add
+                   local.set $4
+                  end
+                  local.get $2
+                  i32.const 1
+                  i32.add
+                  local.set $2
+                  br $for-loop|9
+                 end
+                end
+                local.get $16
+                local.get $20
+                f64.add
+                local.set $16
+                local.get $17
+                local.get $7
+                f64.add
+                local.set $17
+                local.get $18
+                local.get $8
+                f64.add
+                local.set $18
+                local.get $19
+                local.get $4
+                f64.add
+                local.set $19
+                local.get $14
+                i32.const 1
+                i32.add
+                local.set $14
+                br $for-loop|7
+               end
+              end
+              local.get $58
+              local.get $13
+              local.get $54
+              i32.mul
+              local.get $1
+              i32.add
+              i32.const 3
+              i32.shl
+              i32.add
+              local.tee $2
+              local.get $2
+              f64.load
+              local.get $16
+              f64.add
+              f64.store
+              local.get $0
+              i32.const 1
+              i32.gt_s
+              if
+               local.get $2
+               i32.const 8
+               i32.add
+               local.get $2
+               f64.load offset=8
+               local.get $17
+               f64.add
+               f64.store
+              end
+              local.get $0
+              i32.const 2
+              i32.gt_s
+              if
+               local.get $2
+               i32.const 16
+               i32.add
+               local.get $2
+               f64.load offset=16
+               local.get $18
+               f64.add
+               f64.store
+              end
+              local.get $0
+              i32.const 3
+              i32.gt_s
+              if
+               local.get $2
+               i32.const 24
+               i32.add
+               local.get $2
+               f64.load offset=24
+               local.get $19
+               f64.add
+               f64.store
+              end
+              local.get $1
+              i32.const 4
+              i32.add
+              local.set $1
+              br $for-loop|6
+             end
+            end
+            local.get $13
+            i32.const 1
+            i32.add
+            local.set $13
+            br $for-loop|5
+           end
+          end
+         else
+          local.get $52
+          i32.const 2
+          i32.eq
+          if
+           i32.const 0
+           local.set $1
+           loop $for-loop|10
+            local.get $1
+            local.get $10
+            i32.lt_s
+            if
+             i32.const 0
+             local.set $2
+             loop $for-loop|112
+              local.get $2
+              local.get $54
+              i32.lt_s
+              if
+               i32.const 4
+               local.get $54
+               local.get $2
+               i32.sub
+               local.tee $0
+               local.get $0
+               i32.const 4
+               i32.gt_s
+               select
+               local.set $14
+               f64.const 0
+               local.set $16
+               f64.const 0
+               local.set $17
+               f64.const 0
+               local.set $18
+               f64.const 0
+               local.set $19
+               local.get $9
+               i32.const 2
+               i32.shl
+               local.set $59
+               i32.const 0
+               local.set $13
+               loop $for-loop|12
+                local.get $11
+                local.get $13
+                i32.gt_s
+                if
+                 local.get $31
+                 local.get $12
+                 local.get $13
+                 i32.mul
+                 local.get $1
+                 local.get $21
+                 i32.mul
+                 i32.add
+                 local.get $55
+                 i32.mul
+                 local.get $2
+                 local.get $9
+                 i32.mul
+                 i32.add
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 local.set $60
+                 local.get $57
+                 local.get $13
+                 local.get $53
+                 i32.mul
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 local.set $61
+                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                 local.set $15
+                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                 local.set $6
+                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                 local.set $5
+                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                 local.set $3
+                 i32.const 0
+                 local.set $0
+                 loop $for-loop|13
+                  local.get $0
+                  i32.const 4
+                  i32.add
+                  local.get $53
+                  i32.le_s
+                  if
+                   local.get $15
+                   local.get $61
+                   local.get $0
+                   i32.const 2
+                   i32.shl
+                   i32.add
+                   v128.load
+                   local.tee $63
+                   local.get $60
+                   local.get $0
+                   i32.const 3
+                   i32.shl
+                   i32.add
+                   local.tee $62
+                   v128.load
+                   local.get $62
+                   v128.load offset=16
+                   i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                   f32x4.mul
+                   f32x4.add
+                   local.set $15
+                   local.get $14
+                   i32.const 1
+                   i32.gt_s
+                   if
+                    local.get $6
+                    local.get $63
+                    local.get $59
+                    local.get $62
+                    i32.add
+                    local.tee $65
+                    v128.load
+                    local.get $65
+                    v128.load offset=16
+                    i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                    f32x4.mul
+                    f32x4.add
+                    local.set $6
+                   end
+                   local.get $14
+                   i32.const 2
+                   i32.gt_s
+                   if
+                    local.get $5
+                    local.get $63
+                    local.get $62
+                    local.get $59
+                    i32.const 1
+                    i32.shl
+                    i32.add
+                    local.tee $65
+                    v128.load
+                    local.get $65
+                    v128.load offset=16
+                    i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                    f32x4.mul
+                    f32x4.add
+                    local.set $5
+                   end
+                   local.get $14
+                   i32.const 3
+                   i32.gt_s
+                   if
+                    local.get $3
+                    local.get $63
+                    local.get $62
+                    local.get $59
+                    i32.const 3
+                    i32.mul
+                    i32.add
+                    local.tee $62
+                    v128.load
+                    local.get $62
+                    v128.load offset=16
+                    i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                    f32x4.mul
+                    f32x4.add
+                    local.set $3
+                   end
+                   local.get $0
+                   i32.const 4
+                   i32.add
+                   local.set $0
+                   br $for-loop|13
+                  end
+                 end
+                 local.get $15
+                 f32x4.extract_lane 0
+                 f64.promote_f32
+                 local.get $15
+                 f32x4.extract_lane 1
+                 f64.promote_f32
+                 f64.add
+                 local.get $15
+                 f32x4.extract_lane 2
+                 f64.promote_f32
+                 local.get $15
+                 f32x4.extract_lane 3
+                 f64.promote_f32
+                 f64.add
+                 f64.add
+                 local.set $20
+                 local.get $6
+                 f32x4.extract_lane 0
+                 f64.promote_f32
+                 local.get $6
+                 f32x4.extract_lane 1
+                 f64.promote_f32
+                 f64.add
+                 local.get $6
+                 f32x4.extract_lane 2
+                 f64.promote_f32
+                 local.get $6
+                 f32x4.extract_lane 3
+                 f64.promote_f32
+                 f64.add
+                 f64.add
+                 local.set $7
+                 local.get $5
+                 f32x4.extract_lane 0
+                 f64.promote_f32
+                 local.get $5
+                 f32x4.extract_lane 1
+                 f64.promote_f32
+                 f64.add
+                 local.get $5
+                 f32x4.extract_lane 2
+                 f64.promote_f32
+                 local.get $5
+                 f32x4.extract_lane 3
+                 f64.promote_f32
+                 f64.add
+                 f64.add
+                 local.set $8
+                 local.get $3
+                 f32x4.extract_lane 0
+                 f64.promote_f32
+                 local.get $3
+                 f32x4.extract_lane 1
+                 f64.promote_f32
+                 f64.add
+                 local.get $3
+                 f32x4.extract_lane 2
+                 f64.promote_f32
+                 local.get $3
+                 f32x4.extract_lane 3
+                 f64.promote_f32
+                 f64.add
+                 f64.add
+                 local.set $4
+                 loop $for-loop|14
+                  local.get $0
+                  local.get $53
+                  i32.lt_s
+                  if
+                   local.get $20
+                   local.get $61
+                   local.get $0
+                   i32.const 2
+                   i32.shl
+                   i32.add
+                   f32.load
+                   f64.promote_f32
+                   local.tee $64
+                   local.get $60
+                   local.get $0
+                   i32.const 3
+                   i32.shl
+                   i32.add
+                   local.tee $62
+                   f32.load
+                   f64.promote_f32
+                   f64.mul
+                   f64.add
+                   local.set $20
+                   local.get $14
+                   i32.const 1
+                   i32.gt_s
+                   if
+                    local.get $7
+                    local.get $64
+                    local.get $59
+                    local.get $62
+                    i32.add
+                    f32.load
+                    f64.promote_f32
+                    f64.mul
+                    f64.add
+                    local.set $7
+                   end
+                   local.get $14
+                   i32.const 2
+                   i32.gt_s
+                   if
+                    local.get $8
+                    local.get $64
+                    local.get $62
+                    local.get $59
+                    i32.const 1
+                    i32.shl
+                    i32.add
+                    f32.load
+                    f64.promote_f32
+                    f64.mul
+                    f64.add
+                    local.set $8
+                   end
+                   local.get $14
+                   i32.const 3
+                   i32.gt_s
+                   if
+                    local.get $4
+                    local.get $64
+                    local.get $62
+                    local.get $59
+                    i32.const 3
+                    i32.mul
+                    i32.add
+                    f32.load
+                    f64.promote_f32
+                    f64.mul
+                    f64.add
+                    local.set $4
+                   end
+                   local.get $0
+                   i32.const 1
+                   i32.add
+                   local.set $0
+                   br $for-loop|14
+                  end
+                 end
+                 local.get $16
+                 local.get $20
+                 f64.add
+                 local.set $16
+                 local.get $17
+                 local.get $7
+                 f64.add
+                 local.set $17
+                 local.get $18
+                 local.get $8
+                 f64.add
+                 local.set $18
+                 local.get $19
+                 local.get $4
+                 f64.add
+                 local.set $19
+                 local.get $13
+                 i32.const 1
+                 i32.add
+                 local.set $13
+                 br $for-loop|12
+                end
+               end
+               local.get $58
+               local.get $1
+               local.get $54
+               i32.mul
+               local.get $2
+               i32.add
+               i32.const 3
+               i32.shl
+               i32.add
+               local.tee $0
+               local.get $0
+               f64.load
+               local.get $16
+               f64.add
+               f64.store
+               local.get $14
+               i32.const 1
+               i32.gt_s
+               if
+                local.get $0
+                i32.const 8
+                i32.add
+                local.get $0
+                f64.load offset=8
+                local.get $17
+                f64.add
+                f64.store
+               end
+               local.get $14
+               i32.const 2
+               i32.gt_s
+               if
+                local.get $0
+                i32.const 16
+                i32.add
+                local.get $0
+                f64.load offset=16
+                local.get $18
+                f64.add
+                f64.store
+               end
+               local.get $14
+               i32.const 3
+               i32.gt_s
+               if
+                local.get $0
+                i32.const 24
+                i32.add
+                local.get $0
+                f64.load offset=24
+                local.get $19
+                f64.add
+                f64.store
+               end
+               local.get $2
+               i32.const 4
+               i32.add
+               local.set $2
+               br $for-loop|112
+              end
+             end
+             local.get $1
+             i32.const 1
+             i32.add
+             local.set $1
+             br $for-loop|10
+            end
+           end
+          else
+           i32.const 0
+           local.set $13
+           loop $for-loop|15
+            local.get $10
+            local.get $13
+            i32.gt_s
+            if
+             i32.const 0
+             local.set $1
+             loop $for-loop|16
+              local.get $1
+              local.get $54
+              i32.lt_s
+              if
+               i32.const 4
+               local.get $54
+               local.get $1
+               i32.sub
+               local.tee $0
+               local.get $0
+               i32.const 4
+               i32.gt_s
+               select
+               local.set $2
+               f64.const 0
+               local.set $16
+               f64.const 0
+               local.set $17
+               f64.const 0
+               local.set $18
+               f64.const 0
+               local.set $19
+               local.get $9
+               i32.const 2
+               i32.shl
+               local.set $59
+               i32.const 0
+               local.set $14
+               loop $for-loop|17
+                local.get $11
+                local.get $14
+                i32.gt_s
+                if
+                 local.get $31
+                 local.get $12
+                 local.get $14
+                 i32.mul
+                 local.get $13
+                 local.get $21
+                 i32.mul
+                 i32.add
+                 local.get $55
+                 i32.mul
+                 local.get $1
+                 local.get $9
+                 i32.mul
+                 i32.add
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 local.set $60
+                 local.get $57
+                 local.get $14
+                 local.get $53
+                 i32.mul
+                 i32.const 2
+                 i32.shl
+                 i32.add
+                 local.set $61
+                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                 local.set $15
+                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                 local.set $6
+                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                 local.set $5
+                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                 local.set $3
+                 i32.const 0
+                 local.set $0
+                 loop $for-loop|18
+                  local.get $0
+                  i32.const 4
+                  i32.add
+                  local.get $53
+                  i32.le_s
+                  if
+                   local.get $60
+                   local.get $0
+                   local.get $52
+                   i32.mul
+                   i32.const 2
+                   i32.shl
+                   i32.add
+                   local.set $62
+                   local.get $15
+                   local.get $61
+                   local.get $0
+                   i32.const 2
+                   i32.shl
+                   i32.add
+                   v128.load
+                   local.tee $63
+                   block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23 (result v128)
+                    local.get $52
+                    i32.const 1
+                    i32.eq
+                    if
+                     local.get $62
+                     v128.load
+                     br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
+                    end
+                    local.get $52
+                    i32.const 2
+                    i32.eq
+                    if
+                     local.get $62
+                     v128.load
+                     local.get $62
+                     v128.load offset=16
+                     i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                     br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
+                    end
+                    local.get $62
+                    f32.load
+                    f32x4.splat
+                    local.get $52
+                    i32.const 2
+                    i32.shl
+                    local.tee $65
+                    local.get $62
+                    i32.add
+                    f32.load
+                    f32x4.replace_lane 1
+                    local.get $62
+                    local.get $65
+                    i32.const 1
+                    i32.shl
+                    i32.add
+                    f32.load
+                    f32x4.replace_lane 2
+                    local.get $62
+                    local.get $65
+                    i32.const 3
+                    i32.mul
+                    i32.add
+                    f32.load
+                    f32x4.replace_lane 3
+                   end
+                   f32x4.mul
+                   f32x4.add
+                   local.set $15
+                   local.get $2
+                   i32.const 1
+                   i32.gt_s
+                   if
+                    local.get $59
+                    local.get $62
+                    i32.add
+                    local.set $65
+                    local.get $6
+                    local.get $63
+                    block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24 (result v128)
+                     local.get $52
+                     i32.const 1
+                     i32.eq
+                     if
+                      local.get $65
+                      v128.load
+                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
+                     end
+                     local.get $52
+                     i32.const 2
+                     i32.eq
+                     if
+                      local.get $65
+                      v128.load
+                      local.get $65
+                      v128.load offset=16
+                      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
+                     end
+                     local.get $65
+                     f32.load
+                     f32x4.splat
+                     local.get $52
+                     i32.const 2
+                     i32.shl
+                     local.tee $66
+                     local.get $65
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 1
+                     local.get $65
+                     local.get $66
+                     i32.const 1
+                     i32.shl
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 2
+                     local.get $65
+                     local.get $66
+                     i32.const 3
+                     i32.mul
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 3
+                    end
+                    f32x4.mul
+                    f32x4.add
+                    local.set $6
+                   end
+                   local.get $2
+                   i32.const 2
+                   i32.gt_s
+                   if
+                    local.get $62
+                    local.get $59
+                    i32.const 1
+                    i32.shl
+                    i32.add
+                    local.set $65
+                    local.get $5
+                    local.get $63
+                    block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25 (result v128)
+                     local.get $52
+                     i32.const 1
+                     i32.eq
+                     if
+                      local.get $65
+                      v128.load
+                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
+                     end
+                     local.get $52
+                     i32.const 2
+                     i32.eq
+                     if
+                      local.get $65
+                      v128.load
+                      local.get $65
+                      v128.load offset=16
+                      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
+                     end
+                     local.get $65
+                     f32.load
+                     f32x4.splat
+                     local.get $52
+                     i32.const 2
+                     i32.shl
+                     local.tee $66
+                     local.get $65
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 1
+                     local.get $65
+                     local.get $66
+                     i32.const 1
+                     i32.shl
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 2
+                     local.get $65
+                     local.get $66
+                     i32.const 3
+                     i32.mul
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 3
+                    end
+                    f32x4.mul
+                    f32x4.add
+                    local.set $5
+                   end
+                   local.get $2
+                   i32.const 3
+                   i32.gt_s
+                   if
+                    local.get $62
+                    local.get $59
+                    i32.const 3
+                    i32.mul
+                    i32.add
+                    local.set $62
+                    local.get $3
+                    local.get $63
+                    block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26 (result v128)
+                     local.get $52
+                     i32.const 1
+                     i32.eq
+                     if
+                      local.get $62
+                      v128.load
+                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
+                     end
+                     local.get $52
+                     i32.const 2
+                     i32.eq
+                     if
+                      local.get $62
+                      v128.load
+                      local.get $62
+                      v128.load offset=16
+                      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
+                     end
+                     local.get $62
+                     f32.load
+                     f32x4.splat
+                     local.get $52
+                     i32.const 2
+                     i32.shl
+                     local.tee $65
+                     local.get $62
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 1
+                     local.get $62
+                     local.get $65
+                     i32.const 1
+                     i32.shl
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 2
+                     local.get $62
+                     local.get $65
+                     i32.const 3
+                     i32.mul
+                     i32.add
+                     f32.load
+                     f32x4.replace_lane 3
+                    end
+                    f32x4.mul
+                    f32x4.add
+                    local.set $3
+                   end
+                   local.get $0
+                   i32.const 4
+                   i32.add
+                   local.set $0
+                   br $for-loop|18
+                  end
+                 end
+                 local.get $15
+                 f32x4.extract_lane 0
+                 f64.promote_f32
+                 local.get $15
+                 f32x4.extract_lane 1
+                 f64.promote_f32
+                 f64.add
+                 local.get $15
+                 f32x4.extract_lane 2
+                 f64.promote_f32
+                 local.get $15
+                 f32x4.extract_lane 3
+                 f64.promote_f32
+                 f64.add
+                 f64.add
+                 local.set $20
+                 local.get $6
+                 f32x4.extract_lane 0
+                 f64.promote_f32
+                 local.get $6
+                 f32x4.extract_lane 1
+                 f64.promote_f32
+                 f64.add
+                 local.get $6
+                 f32x4.extract_lane 2
+                 f64.promote_f32
+                 local.get $6
+                 f32x4.extract_lane 3
+                 f64.promote_f32
+                 f64.add
+                 f64.add
+                 local.set $7
+                 local.get $5
+                 f32x4.extract_lane 0
+                 f64.promote_f32
+                 local.get $5
+                 f32x4.extract_lane 1
+                 f64.promote_f32
+                 f64.add
+                 local.get $5
+                 f32x4.extract_lane 2
+                 f64.promote_f32
+                 local.get $5
+                 f32x4.extract_lane 3
+                 f64.promote_f32
+                 f64.add
+                 f64.add
+                 local.set $8
+                 local.get $3
+                 f32x4.extract_lane 0
+                 f64.promote_f32
+                 local.get $3
+                 f32x4.extract_lane 1
+                 f64.promote_f32
+                 f64.add
+                 local.get $3
+                 f32x4.extract_lane 2
+                 f64.promote_f32
+                 local.get $3
+                 f32x4.extract_lane 3
+                 f64.promote_f32
+                 f64.add
+                 f64.add
+                 local.set $4
+                 loop $for-loop|19
+                  local.get $0
+                  local.get $53
+                  i32.lt_s
+                  if
+                   local.get $20
+                   local.get $61
+                   local.get $0
+                   i32.const 2
+                   i32.shl
+                   i32.add
+                   f32.load
+                   f64.promote_f32
+                   local.tee $64
+                   local.get $60
+                   local.get $0
+                   local.get $52
+                   i32.mul
+                   i32.const 2
+                   i32.shl
+                   i32.add
+                   local.tee $62
+                   f32.load
+                   f64.promote_f32
+                   f64.mul
+                   f64.add
+                   local.set $20
+                   local.get $2
+                   i32.const 1
+                   i32.gt_s
+                   if
+                    local.get $7
+                    local.get $64
+                    local.get $59
+                    local.get $62
+                    i32.add
+                    f32.load
+                    f64.promote_f32
+                    f64.mul
+                    f64.add
+                    local.set $7
+                   end
+                   local.get $2
+                   i32.const 2
+                   i32.gt_s
+                   if
+                    local.get $8
+                    local.get $64
+                    local.get $62
+                    local.get $59
+                    i32.const 1
+                    i32.shl
+                    i32.add
+                    f32.load
+                    f64.promote_f32
+                    f64.mul
+                    f64.add
+                    local.set $8
+                   end
+                   local.get $2
+                   i32.const 3
+                   i32.gt_s
+                   if
+                    local.get $4
+                    local.get $64
+                    local.get $62
+                    local.get $59
+                    i32.const 3
+                    i32.mul
+                    i32.add
+                    f32.load
+                    f64.promote_f32
+                    f64.mul
+                    f64.add
+                    local.set $4
+                   end
+                   local.get $0
+                   i32.const 1
+                   i32.add
+                   local.set $0
+                   br $for-loop|19
+                  end
+                 end
+                 local.get $16
+                 local.get $20
+                 f64.add
+                 local.set $16
+                 local.get $17
+                 local.get $7
+                 f64.add
+                 local.set $17
+                 local.get $18
+                 local.get $8
+                 f64.add
+                 local.set $18
+                 local.get $19
+                 local.get $4
+                 f64.add
+                 local.set $19
+                 local.get $14
+                 i32.const 1
+                 i32.add
+                 local.set $14
+                 br $for-loop|17
+                end
+               end
+               local.get $58
+               local.get $13
+               local.get $54
+               i32.mul
+               local.get $1
+               i32.add
+               i32.const 3
+               i32.shl
+               i32.add
+               local.tee $0
+               local.get $0
+               f64.load
+               local.get $16
+               f64.add
+               f64.store
+               local.get $2
+               i32.const 1
+               i32.gt_s
+               if
+                local.get $0
+                i32.const 8
+                i32.add
+                local.get $0
+                f64.load offset=8
+                local.get $17
+                f64.add
+                f64.store
+               end
+               local.get $2
+               i32.const 2
+               i32.gt_s
+               if
+                local.get $0
+                i32.const 16
+                i32.add
+                local.get $0
+                f64.load offset=16
+                local.get $18
+                f64.add
+                f64.store
+               end
+               local.get $2
+               i32.const 3
+               i32.gt_s
+               if
+                local.get $0
+                i32.const 24
+                i32.add
+                local.get $0
+                f64.load offset=24
+                local.get $19
+                f64.add
+                f64.store
+               end
+               local.get $1
+               i32.const 4
+               i32.add
+               local.set $1
+               br $for-loop|16
+              end
+             end
+             local.get $13
+             i32.const 1
+             i32.add
+             local.set $13
+             br $for-loop|15
+            end
+           end
+          end
+         end
+        end
+        local.get $33
+        if
+         local.get $45
+         local.get $22
+         local.get $56
+         i32.mul
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $56
+         local.get $39
+         if
+          i32.const 0
+          local.set $2
+          loop $for-loop|20
+           local.get $2
+           local.get $22
+           i32.lt_s
+           if
+            local.get $35
+            local.get $2
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $56
+            local.get $22
+            i32.const 1
+            i32.sub
+            local.get $2
+            i32.sub
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.store
+            local.get $2
+            i32.const 1
+            i32.add
+            local.set $2
+            br $for-loop|20
+           end
+          end
+          local.get $57
+          local.get $11
+          local.get $53
+          local.get $10
+          i32.const 1
+          i32.sub
+          local.get $21
+          i32.mul
+          local.get $36
+          i32.sub
+          local.get $54
+          i32.const 1
+          i32.sub
+          local.get $9
+          i32.mul
+          local.get $37
+          i32.sub
+          local.get $48
+          local.get $30
+          local.get $23
+          call $src/kernels/wasm/assembly/conv-depthwise/padPlane
+          local.get $28
+          i32.const 0
+          i32.gt_s
+          local.set $13
+          i32.const 0
+          local.set $14
+          loop $for-loop|21
+           local.get $14
+           local.get $25
+           i32.lt_s
+           if
+            local.get $23
+            local.get $14
+            local.get $30
+            i32.mul
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $56
+            local.get $42
+            local.get $14
+            local.get $51
+            i32.mul
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $57
+            i32.const 0
+            local.set $1
+            loop $for-loop|22
+             local.get $1
+             i32.const 16
+             i32.add
+             local.get $51
+             i32.le_s
+             if
+              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+              local.set $3
+              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+              local.set $15
+              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+              local.set $6
+              local.get $13
+              if (result v128)
+               local.get $57
+               local.get $1
+               i32.const 2
+               i32.shl
+               i32.add
+               local.tee $0
+               v128.load
+               local.set $3
+               local.get $0
+               v128.load offset=16
+               local.set $15
+               local.get $0
+               v128.load offset=32
+               local.set $6
+               local.get $0
+               v128.load offset=48
+              else
+               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+              end
+              local.set $5
+              i32.const 0
+              local.set $0
+              loop $for-loop|23
+               local.get $0
+               local.get $10
+               i32.lt_s
+               if
+                local.get $56
+                local.get $0
+                local.get $21
+                i32.mul
+                local.get $30
+                i32.mul
+                local.get $1
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                local.set $58
+                i32.const 0
+                local.set $2
+                loop $for-loop|24
+                 local.get $2
+                 local.get $54
+                 i32.lt_s
+                 if
+                  local.get $3
+                  local.get $35
+                  local.get $0
+                  local.get $54
+                  i32.mul
+                  local.get $2
+                  i32.add
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  f32.load
+                  f32x4.splat
+                  local.tee $63
+                  local.get $58
+                  local.get $2
+                  local.get $9
+                  i32.mul
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  local.tee $59
+                  v128.load
+                  f32x4.mul
+                  f32x4.add
+                  local.set $3
+                  local.get $15
+                  local.get $63
+                  local.get $59
+                  v128.load offset=16
+                  f32x4.mul
+                  f32x4.add
+                  local.set $15
+                  local.get $6
+                  local.get $63
+                  local.get $59
+                  v128.load offset=32
+                  f32x4.mul
+                  f32x4.add
+                  local.set $6
+                  local.get $5
+                  local.get $63
+                  local.get $59
+                  v128.load offset=48
+                  f32x4.mul
+                  f32x4.add
+                  local.set $5
+                  local.get $2
+                  i32.const 1
+                  i32.add
+                  local.set $2
+                  br $for-loop|24
+                 end
+                end
+                local.get $0
+                i32.const 1
+                i32.add
+                local.set $0
+                br $for-loop|23
+               end
+              end
+              local.get $57
+              local.get $1
+              i32.const 2
+              i32.shl
+              i32.add
+              local.tee $0
+              local.get $3
+              v128.store
+              local.get $0
+              local.get $15
+              v128.store offset=16
+              local.get $0
+              local.get $6
+              v128.store offset=32
+              local.get $0
+              local.get $5
+              v128.store offset=48
+              local.get $1
+              i32.const 16
+              i32.add
+              local.set $1
+              br $for-loop|22
+             end
+            end
+            loop $for-loop|25
+             local.get $1
+             i32.const 4
+             i32.add
+             local.get $51
+             i32.le_s
+             if
+              local.get $13
+              if (result v128)
+               local.get $57
+               local.get $1
+               i32.const 2
+               i32.shl
+               i32.add
+               v128.load
+              else
+               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+              end
+              local.set $3
+              i32.const 0
+              local.set $2
+              loop $for-loop|26
+               local.get $2
+               local.get $10
+               i32.lt_s
+               if
+                local.get $56
+                local.get $2
+                local.get $21
+                i32.mul
+                local.get $30
+                i32.mul
+                local.get $1
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                local.set $58
+                i32.const 0
+                local.set $0
+                loop $for-loop|27
+                 local.get $0
+                 local.get $54
+                 i32.lt_s
+                 if
+                  local.get $3
+                  local.get $35
+                  local.get $2
+                  local.get $54
+                  i32.mul
+                  local.get $0
+                  i32.add
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  f32.load
+                  f32x4.splat
+                  local.get $58
+                  local.get $0
+                  local.get $9
+                  i32.mul
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  v128.load
+                  f32x4.mul
+                  f32x4.add
+                  local.set $3
+                  local.get $0
+                  i32.const 1
+                  i32.add
+                  local.set $0
+                  br $for-loop|27
+                 end
+                end
+                local.get $2
+                i32.const 1
+                i32.add
+                local.set $2
+                br $for-loop|26
+               end
+              end
+              local.get $57
+              local.get $1
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $3
+              v128.store
+              local.get $1
+              i32.const 4
+              i32.add
+              local.set $1
+              br $for-loop|25
+             end
+            end
+            loop $for-loop|28
+             local.get $1
+             local.get $51
+             i32.lt_s
+             if
+              local.get $13
+              if (result f32)
+               local.get $57
+               local.get $1
+               i32.const 2
+               i32.shl
+               i32.add
+               f32.load
+              else
+               f32.const 0
+              end
+              local.set $32
+              i32.const 0
+              local.set $2
+              loop $for-loop|29
+               local.get $2
+               local.get $10
+               i32.lt_s
+               if
+                local.get $56
+                local.get $2
+                local.get $21
+                i32.mul
+                local.get $30
+                i32.mul
+                local.get $1
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                local.set $58
+                i32.const 0
+                local.set $0
+                loop $for-loop|30
+                 local.get $0
+                 local.get $54
+                 i32.lt_s
+                 if
+                  local.get $32
+                  local.get $35
+                  local.get $2
+                  local.get $54
+                  i32.mul
+                  local.get $0
+                  i32.add
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  f32.load
+                  local.get $58
+                  local.get $0
+                  local.get $9
+                  i32.mul
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  f32.load
+                  f32.mul
+                  f32.add
+                  local.set $32
+                  local.get $0
+                  i32.const 1
+                  i32.add
+                  local.set $0
+                  br $for-loop|30
+                 end
+                end
+                local.get $2
+                i32.const 1
+                i32.add
+                local.set $2
+                br $for-loop|29
+               end
+              end
+              local.get $57
+              local.get $1
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $32
+              f32.store
+              local.get $1
+              i32.const 1
+              i32.add
+              local.set $1
+              br $for-loop|28
+             end
+            end
+            local.get $14
+            i32.const 1
+            i32.add
+            local.set $14
+            br $for-loop|21
+           end
+          end
+         else
+          i32.const 0
+          local.set $1
+          loop $for-loop|003
+           local.get $1
+           local.get $11
+           i32.lt_s
+           if
+            local.get $57
+            local.get $1
+            local.get $53
+            i32.mul
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $2
+            i32.const 0
+            local.set $13
+            loop $for-loop|110
+             local.get $10
+             local.get $13
+             i32.gt_s
+             if
+              i32.const 0
+              local.set $14
+              loop $for-loop|211
+               local.get $14
+               local.get $54
+               i32.lt_s
+               if
+                local.get $56
+                local.get $13
+                local.get $54
+                i32.mul
+                local.get $14
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                f32.load
+                local.set $32
+                local.get $23
+                local.get $1
+                local.get $12
+                i32.mul
+                local.get $13
+                local.get $21
+                i32.mul
+                i32.add
+                local.get $55
+                i32.mul
+                local.get $9
+                local.get $14
+                i32.mul
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                local.set $58
+                i32.const 0
+                local.set $0
+                loop $for-loop|312
+                 local.get $0
+                 local.get $53
+                 i32.lt_s
+                 if
+                  local.get $58
+                  local.get $0
+                  local.get $52
+                  i32.mul
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  local.tee $59
+                  local.get $59
+                  f32.load
+                  local.get $32
+                  local.get $2
+                  local.get $0
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  f32.load
+                  f32.mul
+                  f32.add
+                  f32.store
+                  local.get $0
+                  i32.const 1
+                  i32.add
+                  local.set $0
+                  br $for-loop|312
+                 end
+                end
+                local.get $14
+                i32.const 1
+                i32.add
+                local.set $14
+                br $for-loop|211
+               end
+              end
+              local.get $13
+              i32.const 1
+              i32.add
+              local.set $13
+              br $for-loop|110
+             end
+            end
+            local.get $1
+            i32.const 1
+            i32.add
+            local.set $1
+            br $for-loop|003
+           end
+          end
+         end
+        end
+        local.get $28
+        i32.const 1
+        i32.add
+        local.set $28
+        br $for-loop|4
+       end
+      end
+      local.get $39
+      i32.const 1
+      local.get $33
+      select
+      i32.eqz
+      if
+       i32.const 0
+       local.set $2
+       loop $for-loop|31
+        local.get $2
+        local.get $25
+        i32.lt_s
+        if
+         local.get $42
+         local.get $2
+         local.get $51
+         i32.mul
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $13
+         local.get $23
+         local.get $2
+         local.get $36
+         i32.add
+         local.get $55
+         i32.mul
+         local.get $37
+         i32.add
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $14
+         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+          local.get $51
+          i32.const 4
+          i32.lt_s
+          if
+           i32.const 0
+           local.set $1
+           loop $for-loop|32
+            local.get $1
+            local.get $51
+            i32.lt_s
+            if
+             local.get $1
+             i32.const 2
+             i32.shl
+             local.tee $0
+             local.get $13
+             i32.add
+             local.get $0
+             local.get $14
+             i32.add
+             f32.load
+             f32.store
+             local.get $1
+             i32.const 1
+             i32.add
+             local.set $1
+             br $for-loop|32
+            end
+           end
+           br $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+          end
+          i32.const 0
+          local.set $1
+          loop $for-loop|33
+           local.get $1
+           i32.const 4
+           i32.add
+           local.tee $0
+           local.get $51
+           i32.le_s
+           if
+            local.get $1
+            i32.const 2
+            i32.shl
+            local.tee $1
+            local.get $13
+            i32.add
+            local.get $1
+            local.get $14
+            i32.add
+            v128.load
+            v128.store
+            local.get $0
+            local.set $1
+            br $for-loop|33
+           end
+          end
+          local.get $1
+          local.get $51
+          i32.lt_s
+          if
+           local.get $51
+           i32.const 4
+           i32.sub
+           i32.const 2
+           i32.shl
+           local.tee $0
+           local.get $13
+           i32.add
+           local.get $0
+           local.get $14
+           i32.add
+           v128.load
+           v128.store
+          end
+         end
+         local.get $2
+         i32.const 1
+         i32.add
+         local.set $2
+         br $for-loop|31
+        end
+       end
+      end
+      local.get $27
+      i32.const 1
+      i32.add
+      local.set $27
+      br $for-loop|1
+     end
+    end
+    local.get $29
+    if
+     i32.const 0
+     local.set $1
+     loop $for-loop|34
+      local.get $1
+      local.get $22
+      local.get $26
+      i32.mul
+      i32.lt_s
+      if
+       local.get $29
+       local.get $24
+       local.get $26
+       i32.mul
+       local.get $22
+       i32.mul
+       local.get $1
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $0
+       local.get $0
+       f32.load
+       f64.promote_f32
+       local.get $40
+       local.get $1
+       i32.const 3
+       i32.shl
+       i32.add
+       f64.load
+       f64.add
+       f32.demote_f64
+       f32.store
+       local.get $1
+       i32.const 1
+       i32.add
+       local.set $1
+       br $for-loop|34
+      end
+     end
+    end
+    local.get $24
+    i32.const 1
+    i32.add
+    local.set $24
+    br $for-loop|0
    end
   end
  )
