@@ -107,8 +107,9 @@ const CONV_CASES: ConvCase[] = [
   // second k-block of the forward's GEMMs (260 input channels) and of the input gradient's (270 output channels).
   { x: [4, 32, 28, 28], options: { outChannels: 64, kernelSize: 3, stride: 2, padding: 1 }, hasBias: false },
   { x: [5, 64, 14, 14], options: { outChannels: 128, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
-  { x: [2, 260, 9, 9], options: { outChannels: 17, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
-  { x: [3, 16, 9, 8], options: { outChannels: 270, kernelSize: 3, stride: 2, padding: 1 }, hasBias: false },
+  // (Batches of at least 48 tiles: fewer go by im2col.)
+  { x: [6, 260, 9, 9], options: { outChannels: 17, kernelSize: 3, stride: 2, padding: 1 }, hasBias: true },
+  { x: [8, 16, 9, 8], options: { outChannels: 270, kernelSize: 3, stride: 2, padding: 1 }, hasBias: false },
 ];
 
 function checkConv(k: WasmKernels, rng: Rng, c: ConvCase): void {
@@ -205,6 +206,13 @@ for (const threads of [1, 2]) {
         const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
         const [y2, y4] = tiles.map((backend) => backend.conv2d(x, w, null, g).data);
         assert.ok(y2.some((v, i) => v !== y4[i]), 'F(2×2) and F(4×4) give bit-identical outputs');
+        // Left to choose, the backend takes F(4×4) on a 4×4 map only with 32 of its tiles in the batch (one a sample): else F(2×2).
+        for (const N of [32, 3]) {
+          const small = conv2dGeometry('test', [N, 16, 4, 4], { outChannels: 16, kernelSize: 3, padding: 1 });
+          const xs = randomTensor(rng, [N, 16, 4, 4], 'float32');
+          const [chosen, f2, f4] = [k, ...tiles].map((backend) => Array.from(backend.conv2d(xs, w, null, small).data));
+          assert.deepEqual(chosen, N === 32 ? f4 : f2, `a batch of ${N} 4×4 maps: not by ${N === 32 ? 'F(4×4)' : 'F(2×2)'}`);
+        }
       } finally {
         tiles.forEach((backend) => backend.close());
       }
@@ -219,14 +227,22 @@ for (const threads of [1, 2]) {
           checkConv(im2col, rng, c);
         }
         // The two paths round differently: were stride 2 not by Winograd, they would agree bit for bit.
-        const g = conv2dGeometry('test', [2, 16, 9, 10], { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 });
-        const x = randomTensor(rng, [2, 16, 9, 10], 'float32');
-        const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
-        const [ys, yc] = [k, im2col].map((backend) => backend.conv2d(x, w, null, g).data);
-        assert.ok(ys.some((v, i) => v !== yc[i]), 'the stride-2 forward gives the im2col outputs bit for bit');
-        const dy = randomTensor(rng, [2, 16, g.OH, g.OW], 'float32');
-        const [dxs, dxc] = [k, im2col].map((backend) => backend.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: true })!.data);
-        assert.ok(dxs.some((v, i) => v !== dxc[i]), 'the stride-2 input gradient gives the col2im dx bit for bit');
+        // A batch of 6 (54 tiles of 2×2 outputs) goes by Winograd; one of 2 (18 tiles, under its 48) by im2col.
+        for (const N of [6, 2]) {
+          const g = conv2dGeometry('test', [N, 16, 9, 10], { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 });
+          const x = randomTensor(rng, [N, 16, 9, 10], 'float32');
+          const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
+          const [ys, yc] = [k, im2col].map((backend) => backend.conv2d(x, w, null, g).data);
+          const dy = randomTensor(rng, [N, 16, g.OH, g.OW], 'float32');
+          const [dxs, dxc] = [k, im2col].map((backend) => backend.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: true })!.data);
+          if (N === 6) {
+            assert.ok(ys.some((v, i) => v !== yc[i]), 'the stride-2 forward gives the im2col outputs bit for bit');
+            assert.ok(dxs.some((v, i) => v !== dxc[i]), 'the stride-2 input gradient gives the col2im dx bit for bit');
+          } else {
+            assert.deepEqual(Array.from(ys), Array.from(yc), 'a batch of few tiles: the stride-2 forward is not im2col\'s');
+            assert.deepEqual(Array.from(dxs), Array.from(dxc), 'a batch of few tiles: the stride-2 input gradient is not col2im\'s');
+          }
+        }
       } finally {
         im2col.close();
       }

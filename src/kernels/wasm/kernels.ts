@@ -426,9 +426,10 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
    * one needs a 3×3 kernel, the same stride (1 or 2) along both axes, dilation 1, one group,
    * padding ≤ 2 before each axis and enough channels. Stride 1 (forward and backward): F(4×4)
    * where its (m + 2)² multiplies per tile over the tiles that cover the output are fewer than
-   * F(2×2)'s (on maps larger than about 4×4), unless the backend's `winograd` option fixes m.
-   * Stride 2: WINOGRAD_S2 for the forward pass and the input gradient (`pass` 'forward' or 'dx'),
-   * 0 for the weight gradient, whatever that option's m.
+   * F(2×2)'s (on maps larger than about 4×4) and the batch has WINOGRAD_MIN_TILES[4] of its tiles,
+   * unless the backend's `winograd` option fixes m. Stride 2: WINOGRAD_S2 for the forward pass and
+   * the input gradient (`pass` 'forward' or 'dx') when the batch has its minimum of tiles, 0 for
+   * the weight gradient, whatever that option's m.
    */
   function winogradTile(g: Conv2dGeometry, pass: ConvPass = 'forward'): number {
     if (!winogradOn || g.kH !== 3 || g.kW !== 3 || g.strideH !== g.strideW || g.strideH > 2 || g.dilationH !== 1 ||
@@ -436,10 +437,15 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
       g.outC < WINOGRAD_MIN_CHANNELS) return 0;
     // Stride 2: the forward pass and the input gradient (the weight gradient measured slower than
     // im2col's: 25 GEMMs with a quarter of the stride-1 layer's tiles as their inner dimension).
-    if (g.strideH === 2) return pass === 'dW' ? 0 : WINOGRAD_S2;
+    // The whole batch's tiles of m (outputs along each axis of a tile): below an algorithm's
+    // WINOGRAD_MIN_TILES its GEMMs have too few columns to pay for the transforms (resnet18 at
+    // 112×112, batch 8: a 4×4 map by F(4×4), 8 columns, 20.8 ms a forward pass, by F(2×2) 16.3;
+    // a 7×7 → 4×4 stride-2 layer by WINOGRAD_S2 12.3 ms, by im2col 7.6).
+    const batchTiles = (m: number): number => g.N * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
+    if (g.strideH === 2) return pass === 'dW' || batchTiles(2) < WINOGRAD_MIN_TILES[WINOGRAD_S2] ? 0 : WINOGRAD_S2;
     if (winogradOption === 2 || winogradOption === 4) return winogradOption;
     const products = (m: number): number => (m + 2) ** 2 * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
-    return products(4) < products(2) ? 4 : 2;
+    return products(4) < products(2) && batchTiles(4) >= WINOGRAD_MIN_TILES[4] ? 4 : 2;
   }
 
   /**

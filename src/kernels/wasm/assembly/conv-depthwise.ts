@@ -279,7 +279,18 @@ function inputGradient(g: usize, wk: usize, dxp: usize, OH: i32, OW: i32, PW: i3
       for (let j = 0; j < kW; j++) {
         const wv = load<f32>(wk + <usize>(i * kW + j) * 4);
         const r = dxp + <usize>((oh * sH + i * dH) * PW + j * dW) * 4;
-        for (let ow = 0; ow < OW; ow++) {
+        let ow = 0;
+        if (sW == 2) {
+          // Four products into every other float of eight: [p0, 0, p1, 0], [p2, 0, p3, 0]. Adding
+          // +0 leaves a float as it is (a sum begun at +0 is never −0), so the same bits as one by one.
+          const splat = f32x4.splat(wv), zero = f32x4.splat(0);
+          for (; ow + 4 <= OW; ow += 4) {
+            const p = f32x4.mul(splat, v128.load(gr + <usize>ow * 4)), at = r + <usize>(ow * 2) * 4;
+            v128.store(at, f32x4.add(v128.load(at), v128.shuffle<f32>(p, zero, 0, 4, 1, 5)));
+            v128.store(at, f32x4.add(v128.load(at, 16), v128.shuffle<f32>(p, zero, 2, 6, 3, 7)), 16);
+          }
+        }
+        for (; ow < OW; ow++) {
           const at = r + <usize>(ow * sW) * 4;
           store<f32>(at, load<f32>(at) + wv * load<f32>(gr + <usize>ow * 4));
         }

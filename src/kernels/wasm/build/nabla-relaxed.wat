@@ -32487,14 +32487,14 @@
   (local $12 i32)
   (local $13 i32)
   (local $14 i32)
-  (local $15 v128)
-  (local $16 f64)
-  (local $17 f64)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 v128)
   (local $18 f64)
   (local $19 f64)
   (local $20 f64)
-  (local $21 i32)
-  (local $22 i32)
+  (local $21 f64)
+  (local $22 f64)
   (local $23 i32)
   (local $24 i32)
   (local $25 i32)
@@ -32541,41 +32541,41 @@
   (local $66 i32)
   local.get $0
   i32.load offset=8
-  local.set $43
+  local.set $46
   local.get $0
   i32.load offset=16
   local.tee $9
-  local.set $25
+  local.set $28
   local.get $0
   i32.load offset=44
   local.tee $10
-  local.set $36
+  local.set $39
   local.get $0
   i32.load offset=48
   local.tee $13
-  local.set $37
+  local.set $40
   local.get $0
   i32.load offset=52
   local.tee $14
-  local.set $21
+  local.set $23
   local.get $0
   i32.load offset=72
-  local.set $44
+  local.set $47
   local.get $0
   i32.load offset=76
-  local.set $45
+  local.set $48
   local.get $0
   i32.load offset=80
-  local.set $46
+  local.set $49
   local.get $0
   i32.load offset=84
-  local.set $29
-  local.get $0
-  i32.load offset=88
   local.set $33
   local.get $0
+  i32.load offset=88
+  local.set $36
+  local.get $0
   i32.load offset=92
-  local.set $41
+  local.set $44
   local.get $9
   local.get $10
   i32.add
@@ -32606,28 +32606,28 @@
   local.get $14
   i32.gt_s
   select
-  local.set $38
+  local.set $41
   local.get $0
   i32.load offset=20
-  local.tee $51
+  local.tee $9
   local.get $13
   i32.add
   local.tee $13
   local.get $0
   i32.load offset=40
-  local.tee $52
+  local.tee $53
   local.get $0
   i32.load offset=68
-  local.tee $53
+  local.tee $54
   i32.const 1
   i32.sub
   i32.mul
   local.get $0
   i32.load offset=56
-  local.tee $9
+  local.tee $55
   local.get $0
   i32.load offset=32
-  local.tee $54
+  local.tee $56
   i32.const 1
   i32.sub
   i32.mul
@@ -32639,12 +32639,12 @@
   local.get $14
   i32.gt_s
   select
-  local.set $55
+  local.set $24
   local.get $11
-  local.get $53
+  local.get $54
   i32.mul
-  local.set $49
-  local.get $52
+  local.set $57
+  local.get $53
   i32.const 1
   i32.eq
   local.get $12
@@ -32653,25 +32653,25 @@
   local.tee $13
   local.get $13
   select
-  local.set $39
-  local.get $25
+  local.set $42
+  local.get $28
   local.get $10
   i32.const 1
   i32.sub
-  local.get $21
+  local.get $23
   i32.mul
   i32.add
   local.tee $13
-  local.set $48
-  local.get $51
+  local.set $51
   local.get $9
-  local.get $54
+  local.get $55
+  local.get $56
   i32.const 1
   i32.sub
   i32.mul
   i32.add
   local.tee $14
-  local.set $30
+  local.set $34
   local.get $0
   i32.load offset=96
   local.get $2
@@ -32679,9 +32679,9 @@
   i32.load offset=100
   i32.mul
   i32.add
-  local.tee $31
-  local.get $38
-  local.get $55
+  local.tee $35
+  local.get $24
+  local.get $41
   i32.mul
   i32.const 2
   i32.shl
@@ -32691,7 +32691,7 @@
   i32.and
   local.tee $2
   i32.add
-  local.tee $23
+  local.tee $26
   local.get $2
   local.get $13
   local.get $14
@@ -32708,19 +32708,19 @@
   i32.gt_s
   select
   i32.add
-  local.tee $40
+  local.tee $43
   local.get $10
-  local.get $54
+  local.get $56
   i32.mul
-  local.tee $22
+  local.tee $25
   local.get $0
   i32.load offset=24
-  local.tee $47
+  local.tee $50
   local.get $0
   i32.load offset=12
-  local.tee $34
+  local.tee $37
   i32.div_s
-  local.tee $26
+  local.tee $29
   i32.mul
   i32.const 3
   i32.shl
@@ -32729,8 +32729,8 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $35
-  local.get $34
+  local.set $38
+  local.get $37
   local.get $0
   i32.load offset=4
   local.tee $0
@@ -32740,69 +32740,69 @@
   i32.mul
   local.tee $2
   local.get $2
-  local.get $34
+  local.get $37
   i32.gt_s
   select
-  local.set $50
+  local.set $52
   local.get $0
   local.get $1
   i32.mul
-  local.set $24
+  local.set $27
   loop $for-loop|0
-   local.get $24
-   local.get $50
+   local.get $27
+   local.get $52
    i32.lt_s
    if
-    local.get $29
+    local.get $33
     if
-     local.get $40
+     local.get $43
      i32.const 0
-     local.get $22
-     local.get $26
+     local.get $25
+     local.get $29
      i32.mul
      i32.const 3
      i32.shl
      memory.fill
     end
     i32.const 0
-    local.set $27
+    local.set $30
     loop $for-loop|1
-     local.get $27
-     local.get $43
+     local.get $30
+     local.get $46
      i32.lt_s
      if
-      local.get $29
+      local.get $33
       if
-       local.get $44
-       local.get $27
-       local.get $34
+       local.get $47
+       local.get $30
+       local.get $37
        i32.mul
-       local.get $24
+       local.get $27
        i32.add
-       local.get $25
-       local.get $51
+       local.get $9
+       local.get $28
        i32.mul
        i32.mul
        i32.const 2
        i32.shl
        i32.add
-       local.get $25
-       local.get $51
-       local.get $36
-       local.get $37
-       local.get $38
-       local.get $55
-       local.get $31
+       local.get $28
+       local.get $9
+       local.get $39
+       local.get $40
+       local.get $41
+       local.get $24
+       local.get $35
        call $src/kernels/wasm/assembly/conv-depthwise/padPlane
       end
-      local.get $39
+      local.get $42
       i32.const 1
-      local.get $33
+      local.get $36
       select
       i32.eqz
       if
-       local.get $38
-       local.get $55
+       local.get $24
+       local.get $41
        i32.mul
        i32.const 8
        i32.add
@@ -32817,7 +32817,7 @@
         local.get $2
         i32.le_s
         if
-         local.get $23
+         local.get $26
          local.get $1
          i32.const 2
          i32.shl
@@ -32834,7 +32834,7 @@
         local.get $2
         i32.lt_s
         if
-         local.get $23
+         local.get $26
          local.get $1
          i32.const 2
          i32.shl
@@ -32849,48 +32849,48 @@
         end
        end
       end
-      local.get $33
-      local.get $27
-      local.get $34
+      local.get $36
+      local.get $30
+      local.get $37
       i32.mul
-      local.get $24
+      local.get $27
       i32.add
-      local.get $25
-      local.get $51
+      local.get $9
+      local.get $28
       i32.mul
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $42
+      local.set $45
       i32.const 0
-      local.set $28
+      local.set $31
       loop $for-loop|4
-       local.get $26
-       local.get $28
+       local.get $29
+       local.get $31
        i32.gt_s
        if
-        local.get $46
-        local.get $24
-        local.get $26
-        i32.mul
-        local.get $28
-        i32.add
-        local.tee $56
+        local.get $49
         local.get $27
-        local.get $47
+        local.get $29
+        i32.mul
+        local.get $31
+        i32.add
+        local.tee $58
+        local.get $30
+        local.get $50
         i32.mul
         i32.add
         local.tee $0
-        local.get $49
+        local.get $57
         i32.mul
         i32.const 2
         i32.shl
         i32.add
-        local.set $57
-        local.get $41
+        local.set $1
+        local.get $44
         if
-         local.get $41
+         local.get $44
          local.get $0
          i32.const 3
          i32.shl
@@ -32906,11 +32906,11 @@
           i32.const 4
           i32.add
           local.tee $0
-          local.get $49
+          local.get $57
           i32.le_s
           if
            local.get $6
-           local.get $57
+           local.get $1
            local.get $2
            i32.const 2
            i32.shl
@@ -32943,11 +32943,11 @@
          local.set $4
          loop $for-loop|11
           local.get $2
-          local.get $49
+          local.get $57
           i32.lt_s
           if
            local.get $4
-           local.get $57
+           local.get $1
            local.get $2
            i32.const 2
            i32.shl
@@ -32966,37 +32966,37 @@
          local.get $4
          f64.store
         end
-        local.get $29
+        local.get $33
         if
-         local.get $40
-         local.get $22
-         local.get $28
+         local.get $43
+         local.get $25
+         local.get $31
          i32.mul
          i32.const 3
          i32.shl
          i32.add
-         local.set $58
-         local.get $52
+         local.set $59
+         local.get $53
          i32.const 1
          i32.eq
          if
           i32.const 0
-          local.set $13
+          local.set $14
           loop $for-loop|5
            local.get $10
-           local.get $13
+           local.get $14
            i32.gt_s
            if
             i32.const 0
-            local.set $1
+            local.set $15
             loop $for-loop|6
-             local.get $1
-             local.get $54
+             local.get $15
+             local.get $56
              i32.lt_s
              if
               i32.const 4
-              local.get $54
-              local.get $1
+              local.get $56
+              local.get $15
               i32.sub
               local.tee $0
               local.get $0
@@ -33005,52 +33005,52 @@
               select
               local.set $0
               f64.const 0
-              local.set $16
-              f64.const 0
-              local.set $17
-              f64.const 0
               local.set $18
               f64.const 0
               local.set $19
-              local.get $9
+              f64.const 0
+              local.set $20
+              f64.const 0
+              local.set $21
+              local.get $55
               i32.const 2
               i32.shl
-              local.set $59
+              local.set $13
               i32.const 0
-              local.set $14
+              local.set $16
               loop $for-loop|7
                local.get $11
-               local.get $14
+               local.get $16
                i32.gt_s
                if
-                local.get $31
+                local.get $35
                 local.get $12
-                local.get $14
+                local.get $16
                 i32.mul
-                local.get $13
-                local.get $21
+                local.get $14
+                local.get $23
                 i32.mul
                 i32.add
-                local.get $55
+                local.get $24
                 i32.mul
-                local.get $1
-                local.get $9
+                local.get $15
+                local.get $55
                 i32.mul
                 i32.add
                 i32.const 2
                 i32.shl
                 i32.add
                 local.set $60
-                local.get $57
-                local.get $14
-                local.get $53
+                local.get $1
+                local.get $16
+                local.get $54
                 i32.mul
                 i32.const 2
                 i32.shl
                 i32.add
                 local.set $61
                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                local.set $15
+                local.set $17
                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                 local.set $6
                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -33063,10 +33063,10 @@
                  local.get $2
                  i32.const 4
                  i32.add
-                 local.get $53
+                 local.get $54
                  i32.le_s
                  if
-                  local.get $15
+                  local.get $17
                   local.get $61
                   local.get $2
                   i32.const 2
@@ -33082,14 +33082,14 @@
                   v128.load
                   f32x4.mul
                   f32x4.add
-                  local.set $15
+                  local.set $17
                   local.get $0
                   i32.const 1
                   i32.gt_s
                   if
                    local.get $6
                    local.get $63
-                   local.get $59
+                   local.get $13
                    local.get $62
                    i32.add
                    v128.load
@@ -33104,7 +33104,7 @@
                    local.get $5
                    local.get $63
                    local.get $62
-                   local.get $59
+                   local.get $13
                    i32.const 1
                    i32.shl
                    i32.add
@@ -33120,7 +33120,7 @@
                    local.get $3
                    local.get $63
                    local.get $62
-                   local.get $59
+                   local.get $13
                    i32.const 3
                    i32.mul
                    i32.add
@@ -33136,22 +33136,22 @@
                   br $for-loop|8
                  end
                 end
-                local.get $15
+                local.get $17
                 f32x4.extract_lane 0
                 f64.promote_f32
-                local.get $15
+                local.get $17
                 f32x4.extract_lane 1
                 f64.promote_f32
                 f64.add
-                local.get $15
+                local.get $17
                 f32x4.extract_lane 2
                 f64.promote_f32
-                local.get $15
+                local.get $17
                 f32x4.extract_lane 3
                 f64.promote_f32
                 f64.add
                 f64.add
-                local.set $20
+                local.set $22
                 local.get $6
                 f32x4.extract_lane 0
                 f64.promote_f32
@@ -33202,10 +33202,10 @@
                 local.set $4
                 loop $for-loop|9
                  local.get $2
-                 local.get $53
+                 local.get $54
                  i32.lt_s
                  if
-                  local.get $20
+                  local.get $22
                   local.get $61
                   local.get $2
                   i32.const 2
@@ -33223,14 +33223,14 @@
                   f64.promote_f32
                   f64.mul
                   f64.add
-                  local.set $20
+                  local.set $22
                   local.get $0
                   i32.const 1
                   i32.gt_s
                   if
                    local.get $7
                    local.get $64
-                   local.get $59
+                   local.get $13
                    local.get $62
                    i32.add
                    f32.load
@@ -33246,7 +33246,7 @@
                    local.get $8
                    local.get $64
                    local.get $62
-                   local.get $59
+                   local.get $13
                    i32.const 1
                    i32.shl
                    i32.add
@@ -33263,7 +33263,7 @@
                    local.get $4
                    local.get $64
                    local.get $62
-                   local.get $59
+                   local.get $13
                    i32.const 3
                    i32.mul
                    i32.add
@@ -33280,34 +33280,34 @@
                   br $for-loop|9
                  end
                 end
-                local.get $16
-                local.get $20
-                f64.add
-                local.set $16
-                local.get $17
-                local.get $7
-                f64.add
-                local.set $17
                 local.get $18
-                local.get $8
+                local.get $22
                 f64.add
                 local.set $18
                 local.get $19
-                local.get $4
+                local.get $7
                 f64.add
                 local.set $19
-                local.get $14
+                local.get $20
+                local.get $8
+                f64.add
+                local.set $20
+                local.get $21
+                local.get $4
+                f64.add
+                local.set $21
+                local.get $16
                 i32.const 1
                 i32.add
-                local.set $14
+                local.set $16
                 br $for-loop|7
                end
               end
-              local.get $58
-              local.get $13
-              local.get $54
+              local.get $59
+              local.get $14
+              local.get $56
               i32.mul
-              local.get $1
+              local.get $15
               i32.add
               i32.const 3
               i32.shl
@@ -33315,7 +33315,7 @@
               local.tee $2
               local.get $2
               f64.load
-              local.get $16
+              local.get $18
               f64.add
               f64.store
               local.get $0
@@ -33327,7 +33327,7 @@
                i32.add
                local.get $2
                f64.load offset=8
-               local.get $17
+               local.get $19
                f64.add
                f64.store
               end
@@ -33340,7 +33340,7 @@
                i32.add
                local.get $2
                f64.load offset=16
-               local.get $18
+               local.get $20
                f64.add
                f64.store
               end
@@ -33353,45 +33353,45 @@
                i32.add
                local.get $2
                f64.load offset=24
-               local.get $19
+               local.get $21
                f64.add
                f64.store
               end
-              local.get $1
+              local.get $15
               i32.const 4
               i32.add
-              local.set $1
+              local.set $15
               br $for-loop|6
              end
             end
-            local.get $13
+            local.get $14
             i32.const 1
             i32.add
-            local.set $13
+            local.set $14
             br $for-loop|5
            end
           end
          else
-          local.get $52
+          local.get $53
           i32.const 2
           i32.eq
           if
            i32.const 0
-           local.set $1
+           local.set $13
            loop $for-loop|10
-            local.get $1
             local.get $10
-            i32.lt_s
+            local.get $13
+            i32.gt_s
             if
              i32.const 0
              local.set $2
              loop $for-loop|112
               local.get $2
-              local.get $54
+              local.get $56
               i32.lt_s
               if
                i32.const 4
-               local.get $54
+               local.get $56
                local.get $2
                i32.sub
                local.tee $0
@@ -33399,54 +33399,54 @@
                i32.const 4
                i32.gt_s
                select
-               local.set $14
-               f64.const 0
-               local.set $16
-               f64.const 0
-               local.set $17
+               local.set $15
                f64.const 0
                local.set $18
                f64.const 0
                local.set $19
-               local.get $9
+               f64.const 0
+               local.set $20
+               f64.const 0
+               local.set $21
+               local.get $55
                i32.const 2
                i32.shl
-               local.set $59
+               local.set $16
                i32.const 0
-               local.set $13
+               local.set $14
                loop $for-loop|12
                 local.get $11
-                local.get $13
+                local.get $14
                 i32.gt_s
                 if
-                 local.get $31
+                 local.get $35
                  local.get $12
-                 local.get $13
+                 local.get $14
                  i32.mul
-                 local.get $1
-                 local.get $21
+                 local.get $13
+                 local.get $23
                  i32.mul
                  i32.add
-                 local.get $55
+                 local.get $24
                  i32.mul
                  local.get $2
-                 local.get $9
+                 local.get $55
                  i32.mul
                  i32.add
                  i32.const 2
                  i32.shl
                  i32.add
                  local.set $60
-                 local.get $57
-                 local.get $13
-                 local.get $53
+                 local.get $1
+                 local.get $14
+                 local.get $54
                  i32.mul
                  i32.const 2
                  i32.shl
                  i32.add
                  local.set $61
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $15
+                 local.set $17
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                  local.set $6
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -33459,10 +33459,10 @@
                   local.get $0
                   i32.const 4
                   i32.add
-                  local.get $53
+                  local.get $54
                   i32.le_s
                   if
-                   local.get $15
+                   local.get $17
                    local.get $61
                    local.get $0
                    i32.const 2
@@ -33482,14 +33482,14 @@
                    i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
                    f32x4.mul
                    f32x4.add
-                   local.set $15
-                   local.get $14
+                   local.set $17
+                   local.get $15
                    i32.const 1
                    i32.gt_s
                    if
                     local.get $6
                     local.get $63
-                    local.get $59
+                    local.get $16
                     local.get $62
                     i32.add
                     local.tee $65
@@ -33501,14 +33501,14 @@
                     f32x4.add
                     local.set $6
                    end
-                   local.get $14
+                   local.get $15
                    i32.const 2
                    i32.gt_s
                    if
                     local.get $5
                     local.get $63
                     local.get $62
-                    local.get $59
+                    local.get $16
                     i32.const 1
                     i32.shl
                     i32.add
@@ -33521,14 +33521,14 @@
                     f32x4.add
                     local.set $5
                    end
-                   local.get $14
+                   local.get $15
                    i32.const 3
                    i32.gt_s
                    if
                     local.get $3
                     local.get $63
                     local.get $62
-                    local.get $59
+                    local.get $16
                     i32.const 3
                     i32.mul
                     i32.add
@@ -33548,22 +33548,22 @@
                    br $for-loop|13
                   end
                  end
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 0
                  f64.promote_f32
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 1
                  f64.promote_f32
                  f64.add
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 2
                  f64.promote_f32
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 3
                  f64.promote_f32
                  f64.add
                  f64.add
-                 local.set $20
+                 local.set $22
                  local.get $6
                  f32x4.extract_lane 0
                  f64.promote_f32
@@ -33614,10 +33614,10 @@
                  local.set $4
                  loop $for-loop|14
                   local.get $0
-                  local.get $53
+                  local.get $54
                   i32.lt_s
                   if
-                   local.get $20
+                   local.get $22
                    local.get $61
                    local.get $0
                    i32.const 2
@@ -33636,14 +33636,14 @@
                    f64.promote_f32
                    f64.mul
                    f64.add
-                   local.set $20
-                   local.get $14
+                   local.set $22
+                   local.get $15
                    i32.const 1
                    i32.gt_s
                    if
                     local.get $7
                     local.get $64
-                    local.get $59
+                    local.get $16
                     local.get $62
                     i32.add
                     f32.load
@@ -33652,14 +33652,14 @@
                     f64.add
                     local.set $7
                    end
-                   local.get $14
+                   local.get $15
                    i32.const 2
                    i32.gt_s
                    if
                     local.get $8
                     local.get $64
                     local.get $62
-                    local.get $59
+                    local.get $16
                     i32.const 1
                     i32.shl
                     i32.add
@@ -33669,14 +33669,14 @@
                     f64.add
                     local.set $8
                    end
-                   local.get $14
+                   local.get $15
                    i32.const 3
                    i32.gt_s
                    if
                     local.get $4
                     local.get $64
                     local.get $62
-                    local.get $59
+                    local.get $16
                     i32.const 3
                     i32.mul
                     i32.add
@@ -33693,32 +33693,32 @@
                    br $for-loop|14
                   end
                  end
-                 local.get $16
-                 local.get $20
-                 f64.add
-                 local.set $16
-                 local.get $17
-                 local.get $7
-                 f64.add
-                 local.set $17
                  local.get $18
-                 local.get $8
+                 local.get $22
                  f64.add
                  local.set $18
                  local.get $19
-                 local.get $4
+                 local.get $7
                  f64.add
                  local.set $19
-                 local.get $13
+                 local.get $20
+                 local.get $8
+                 f64.add
+                 local.set $20
+                 local.get $21
+                 local.get $4
+                 f64.add
+                 local.set $21
+                 local.get $14
                  i32.const 1
                  i32.add
-                 local.set $13
+                 local.set $14
                  br $for-loop|12
                 end
                end
-               local.get $58
-               local.get $1
-               local.get $54
+               local.get $59
+               local.get $13
+               local.get $56
                i32.mul
                local.get $2
                i32.add
@@ -33728,10 +33728,10 @@
                local.tee $0
                local.get $0
                f64.load
-               local.get $16
+               local.get $18
                f64.add
                f64.store
-               local.get $14
+               local.get $15
                i32.const 1
                i32.gt_s
                if
@@ -33740,11 +33740,11 @@
                 i32.add
                 local.get $0
                 f64.load offset=8
-                local.get $17
+                local.get $19
                 f64.add
                 f64.store
                end
-               local.get $14
+               local.get $15
                i32.const 2
                i32.gt_s
                if
@@ -33753,11 +33753,11 @@
                 i32.add
                 local.get $0
                 f64.load offset=16
-                local.get $18
+                local.get $20
                 f64.add
                 f64.store
                end
-               local.get $14
+               local.get $15
                i32.const 3
                i32.gt_s
                if
@@ -33766,7 +33766,7 @@
                 i32.add
                 local.get $0
                 f64.load offset=24
-                local.get $19
+                local.get $21
                 f64.add
                 f64.store
                end
@@ -33777,31 +33777,31 @@
                br $for-loop|112
               end
              end
-             local.get $1
+             local.get $13
              i32.const 1
              i32.add
-             local.set $1
+             local.set $13
              br $for-loop|10
             end
            end
           else
            i32.const 0
-           local.set $13
+           local.set $14
            loop $for-loop|15
             local.get $10
-            local.get $13
+            local.get $14
             i32.gt_s
             if
              i32.const 0
-             local.set $1
+             local.set $15
              loop $for-loop|16
-              local.get $1
-              local.get $54
+              local.get $15
+              local.get $56
               i32.lt_s
               if
                i32.const 4
-               local.get $54
-               local.get $1
+               local.get $56
+               local.get $15
                i32.sub
                local.tee $0
                local.get $0
@@ -33810,52 +33810,52 @@
                select
                local.set $2
                f64.const 0
-               local.set $16
-               f64.const 0
-               local.set $17
-               f64.const 0
                local.set $18
                f64.const 0
                local.set $19
-               local.get $9
+               f64.const 0
+               local.set $20
+               f64.const 0
+               local.set $21
+               local.get $55
                i32.const 2
                i32.shl
-               local.set $59
+               local.set $13
                i32.const 0
-               local.set $14
+               local.set $16
                loop $for-loop|17
                 local.get $11
-                local.get $14
+                local.get $16
                 i32.gt_s
                 if
-                 local.get $31
+                 local.get $35
                  local.get $12
-                 local.get $14
+                 local.get $16
                  i32.mul
-                 local.get $13
-                 local.get $21
+                 local.get $14
+                 local.get $23
                  i32.mul
                  i32.add
-                 local.get $55
+                 local.get $24
                  i32.mul
-                 local.get $1
-                 local.get $9
+                 local.get $15
+                 local.get $55
                  i32.mul
                  i32.add
                  i32.const 2
                  i32.shl
                  i32.add
                  local.set $60
-                 local.get $57
-                 local.get $14
-                 local.get $53
+                 local.get $1
+                 local.get $16
+                 local.get $54
                  i32.mul
                  i32.const 2
                  i32.shl
                  i32.add
                  local.set $61
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $15
+                 local.set $17
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                  local.set $6
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -33868,18 +33868,18 @@
                   local.get $0
                   i32.const 4
                   i32.add
-                  local.get $53
+                  local.get $54
                   i32.le_s
                   if
                    local.get $60
                    local.get $0
-                   local.get $52
+                   local.get $53
                    i32.mul
                    i32.const 2
                    i32.shl
                    i32.add
                    local.set $62
-                   local.get $15
+                   local.get $17
                    local.get $61
                    local.get $0
                    i32.const 2
@@ -33888,7 +33888,7 @@
                    v128.load
                    local.tee $63
                    block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23 (result v128)
-                    local.get $52
+                    local.get $53
                     i32.const 1
                     i32.eq
                     if
@@ -33896,7 +33896,7 @@
                      v128.load
                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
                     end
-                    local.get $52
+                    local.get $53
                     i32.const 2
                     i32.eq
                     if
@@ -33910,7 +33910,7 @@
                     local.get $62
                     f32.load
                     f32x4.splat
-                    local.get $52
+                    local.get $53
                     i32.const 2
                     i32.shl
                     local.tee $65
@@ -33935,19 +33935,19 @@
                    end
                    f32x4.mul
                    f32x4.add
-                   local.set $15
+                   local.set $17
                    local.get $2
                    i32.const 1
                    i32.gt_s
                    if
-                    local.get $59
+                    local.get $13
                     local.get $62
                     i32.add
                     local.set $65
                     local.get $6
                     local.get $63
                     block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24 (result v128)
-                     local.get $52
+                     local.get $53
                      i32.const 1
                      i32.eq
                      if
@@ -33955,7 +33955,7 @@
                       v128.load
                       br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
                      end
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.eq
                      if
@@ -33969,7 +33969,7 @@
                      local.get $65
                      f32.load
                      f32x4.splat
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.shl
                      local.tee $66
@@ -34001,7 +34001,7 @@
                    i32.gt_s
                    if
                     local.get $62
-                    local.get $59
+                    local.get $13
                     i32.const 1
                     i32.shl
                     i32.add
@@ -34009,7 +34009,7 @@
                     local.get $5
                     local.get $63
                     block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25 (result v128)
-                     local.get $52
+                     local.get $53
                      i32.const 1
                      i32.eq
                      if
@@ -34017,7 +34017,7 @@
                       v128.load
                       br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
                      end
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.eq
                      if
@@ -34031,7 +34031,7 @@
                      local.get $65
                      f32.load
                      f32x4.splat
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.shl
                      local.tee $66
@@ -34063,7 +34063,7 @@
                    i32.gt_s
                    if
                     local.get $62
-                    local.get $59
+                    local.get $13
                     i32.const 3
                     i32.mul
                     i32.add
@@ -34071,7 +34071,7 @@
                     local.get $3
                     local.get $63
                     block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26 (result v128)
-                     local.get $52
+                     local.get $53
                      i32.const 1
                      i32.eq
                      if
@@ -34079,7 +34079,7 @@
                       v128.load
                       br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
                      end
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.eq
                      if
@@ -34093,7 +34093,7 @@
                      local.get $62
                      f32.load
                      f32x4.splat
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.shl
                      local.tee $65
@@ -34127,22 +34127,22 @@
                    br $for-loop|18
                   end
                  end
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 0
                  f64.promote_f32
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 1
                  f64.promote_f32
                  f64.add
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 2
                  f64.promote_f32
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 3
                  f64.promote_f32
                  f64.add
                  f64.add
-                 local.set $20
+                 local.set $22
                  local.get $6
                  f32x4.extract_lane 0
                  f64.promote_f32
@@ -34193,10 +34193,10 @@
                  local.set $4
                  loop $for-loop|19
                   local.get $0
-                  local.get $53
+                  local.get $54
                   i32.lt_s
                   if
-                   local.get $20
+                   local.get $22
                    local.get $61
                    local.get $0
                    i32.const 2
@@ -34207,7 +34207,7 @@
                    local.tee $64
                    local.get $60
                    local.get $0
-                   local.get $52
+                   local.get $53
                    i32.mul
                    i32.const 2
                    i32.shl
@@ -34217,14 +34217,14 @@
                    f64.promote_f32
                    f64.mul
                    f64.add
-                   local.set $20
+                   local.set $22
                    local.get $2
                    i32.const 1
                    i32.gt_s
                    if
                     local.get $7
                     local.get $64
-                    local.get $59
+                    local.get $13
                     local.get $62
                     i32.add
                     f32.load
@@ -34240,7 +34240,7 @@
                     local.get $8
                     local.get $64
                     local.get $62
-                    local.get $59
+                    local.get $13
                     i32.const 1
                     i32.shl
                     i32.add
@@ -34257,7 +34257,7 @@
                     local.get $4
                     local.get $64
                     local.get $62
-                    local.get $59
+                    local.get $13
                     i32.const 3
                     i32.mul
                     i32.add
@@ -34274,34 +34274,34 @@
                    br $for-loop|19
                   end
                  end
-                 local.get $16
-                 local.get $20
-                 f64.add
-                 local.set $16
-                 local.get $17
-                 local.get $7
-                 f64.add
-                 local.set $17
                  local.get $18
-                 local.get $8
+                 local.get $22
                  f64.add
                  local.set $18
                  local.get $19
-                 local.get $4
+                 local.get $7
                  f64.add
                  local.set $19
-                 local.get $14
+                 local.get $20
+                 local.get $8
+                 f64.add
+                 local.set $20
+                 local.get $21
+                 local.get $4
+                 f64.add
+                 local.set $21
+                 local.get $16
                  i32.const 1
                  i32.add
-                 local.set $14
+                 local.set $16
                  br $for-loop|17
                 end
                end
-               local.get $58
-               local.get $13
-               local.get $54
+               local.get $59
+               local.get $14
+               local.get $56
                i32.mul
-               local.get $1
+               local.get $15
                i32.add
                i32.const 3
                i32.shl
@@ -34309,7 +34309,7 @@
                local.tee $0
                local.get $0
                f64.load
-               local.get $16
+               local.get $18
                f64.add
                f64.store
                local.get $2
@@ -34321,7 +34321,7 @@
                 i32.add
                 local.get $0
                 f64.load offset=8
-                local.get $17
+                local.get $19
                 f64.add
                 f64.store
                end
@@ -34334,7 +34334,7 @@
                 i32.add
                 local.get $0
                 f64.load offset=16
-                local.get $18
+                local.get $20
                 f64.add
                 f64.store
                end
@@ -34347,136 +34347,136 @@
                 i32.add
                 local.get $0
                 f64.load offset=24
-                local.get $19
+                local.get $21
                 f64.add
                 f64.store
                end
-               local.get $1
+               local.get $15
                i32.const 4
                i32.add
-               local.set $1
+               local.set $15
                br $for-loop|16
               end
              end
-             local.get $13
+             local.get $14
              i32.const 1
              i32.add
-             local.set $13
+             local.set $14
              br $for-loop|15
             end
            end
           end
          end
         end
-        local.get $33
+        local.get $36
         if
-         local.get $45
-         local.get $22
-         local.get $56
+         local.get $48
+         local.get $25
+         local.get $58
          i32.mul
          i32.const 2
          i32.shl
          i32.add
-         local.set $56
-         local.get $39
+         local.set $16
+         local.get $42
          if
           i32.const 0
-          local.set $2
+          local.set $0
           loop $for-loop|20
-           local.get $2
-           local.get $22
+           local.get $0
+           local.get $25
            i32.lt_s
            if
-            local.get $35
-            local.get $2
+            local.get $38
+            local.get $0
             i32.const 2
             i32.shl
             i32.add
-            local.get $56
-            local.get $22
+            local.get $16
+            local.get $25
             i32.const 1
             i32.sub
-            local.get $2
+            local.get $0
             i32.sub
             i32.const 2
             i32.shl
             i32.add
             f32.load
             f32.store
-            local.get $2
+            local.get $0
             i32.const 1
             i32.add
-            local.set $2
+            local.set $0
             br $for-loop|20
            end
           end
-          local.get $57
+          local.get $1
           local.get $11
-          local.get $53
+          local.get $54
           local.get $10
           i32.const 1
           i32.sub
-          local.get $21
+          local.get $23
           i32.mul
-          local.get $36
+          local.get $39
           i32.sub
-          local.get $54
+          local.get $56
           i32.const 1
           i32.sub
-          local.get $9
+          local.get $55
           i32.mul
-          local.get $37
+          local.get $40
           i32.sub
-          local.get $48
-          local.get $30
-          local.get $23
+          local.get $51
+          local.get $34
+          local.get $26
           call $src/kernels/wasm/assembly/conv-depthwise/padPlane
-          local.get $28
+          local.get $31
           i32.const 0
           i32.gt_s
-          local.set $13
+          local.set $1
           i32.const 0
-          local.set $14
+          local.set $16
           loop $for-loop|21
-           local.get $14
-           local.get $25
+           local.get $16
+           local.get $28
            i32.lt_s
            if
-            local.get $23
-            local.get $14
-            local.get $30
+            local.get $26
+            local.get $16
+            local.get $34
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $56
-            local.get $42
-            local.get $14
-            local.get $51
+            local.set $14
+            local.get $45
+            local.get $9
+            local.get $16
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $57
+            local.set $15
             i32.const 0
-            local.set $1
+            local.set $13
             loop $for-loop|22
-             local.get $1
+             local.get $13
              i32.const 16
              i32.add
-             local.get $51
+             local.get $9
              i32.le_s
              if
               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
               local.set $3
               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-              local.set $15
+              local.set $17
               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
               local.set $6
-              local.get $13
+              local.get $1
               if (result v128)
-               local.get $57
-               local.get $1
+               local.get $15
+               local.get $13
                i32.const 2
                i32.shl
                i32.add
@@ -34485,7 +34485,7 @@
                local.set $3
                local.get $0
                v128.load offset=16
-               local.set $15
+               local.set $17
                local.get $0
                v128.load offset=32
                local.set $6
@@ -34502,13 +34502,13 @@
                local.get $10
                i32.lt_s
                if
-                local.get $56
+                local.get $14
                 local.get $0
-                local.get $21
+                local.get $23
                 i32.mul
-                local.get $30
+                local.get $34
                 i32.mul
-                local.get $1
+                local.get $13
                 i32.add
                 i32.const 2
                 i32.shl
@@ -34518,13 +34518,13 @@
                 local.set $2
                 loop $for-loop|24
                  local.get $2
-                 local.get $54
+                 local.get $56
                  i32.lt_s
                  if
                   local.get $3
-                  local.get $35
+                  local.get $38
                   local.get $0
-                  local.get $54
+                  local.get $56
                   i32.mul
                   local.get $2
                   i32.add
@@ -34536,7 +34536,7 @@
                   local.tee $63
                   local.get $58
                   local.get $2
-                  local.get $9
+                  local.get $55
                   i32.mul
                   i32.const 2
                   i32.shl
@@ -34546,13 +34546,13 @@
                   f32x4.mul
                   f32x4.add
                   local.set $3
-                  local.get $15
+                  local.get $17
                   local.get $63
                   local.get $59
                   v128.load offset=16
                   f32x4.mul
                   f32x4.add
-                  local.set $15
+                  local.set $17
                   local.get $6
                   local.get $63
                   local.get $59
@@ -34581,8 +34581,8 @@
                 br $for-loop|23
                end
               end
-              local.get $57
-              local.get $1
+              local.get $15
+              local.get $13
               i32.const 2
               i32.shl
               i32.add
@@ -34590,7 +34590,7 @@
               local.get $3
               v128.store
               local.get $0
-              local.get $15
+              local.get $17
               v128.store offset=16
               local.get $0
               local.get $6
@@ -34598,24 +34598,24 @@
               local.get $0
               local.get $5
               v128.store offset=48
-              local.get $1
+              local.get $13
               i32.const 16
               i32.add
-              local.set $1
+              local.set $13
               br $for-loop|22
              end
             end
             loop $for-loop|25
-             local.get $1
+             local.get $13
              i32.const 4
              i32.add
-             local.get $51
+             local.get $9
              i32.le_s
              if
-              local.get $13
+              local.get $1
               if (result v128)
-               local.get $57
-               local.get $1
+               local.get $15
+               local.get $13
                i32.const 2
                i32.shl
                i32.add
@@ -34631,13 +34631,13 @@
                local.get $10
                i32.lt_s
                if
-                local.get $56
+                local.get $14
                 local.get $2
-                local.get $21
+                local.get $23
                 i32.mul
-                local.get $30
+                local.get $34
                 i32.mul
-                local.get $1
+                local.get $13
                 i32.add
                 i32.const 2
                 i32.shl
@@ -34647,13 +34647,13 @@
                 local.set $0
                 loop $for-loop|27
                  local.get $0
-                 local.get $54
+                 local.get $56
                  i32.lt_s
                  if
                   local.get $3
-                  local.get $35
+                  local.get $38
                   local.get $2
-                  local.get $54
+                  local.get $56
                   i32.mul
                   local.get $0
                   i32.add
@@ -34664,7 +34664,7 @@
                   f32x4.splat
                   local.get $58
                   local.get $0
-                  local.get $9
+                  local.get $55
                   i32.mul
                   i32.const 2
                   i32.shl
@@ -34687,29 +34687,29 @@
                 br $for-loop|26
                end
               end
-              local.get $57
-              local.get $1
+              local.get $15
+              local.get $13
               i32.const 2
               i32.shl
               i32.add
               local.get $3
               v128.store
-              local.get $1
+              local.get $13
               i32.const 4
               i32.add
-              local.set $1
+              local.set $13
               br $for-loop|25
              end
             end
             loop $for-loop|28
-             local.get $1
-             local.get $51
-             i32.lt_s
+             local.get $9
+             local.get $13
+             i32.gt_s
              if
-              local.get $13
+              local.get $1
               if (result f32)
-               local.get $57
-               local.get $1
+               local.get $15
+               local.get $13
                i32.const 2
                i32.shl
                i32.add
@@ -34725,13 +34725,13 @@
                local.get $10
                i32.lt_s
                if
-                local.get $56
+                local.get $14
                 local.get $2
-                local.get $21
+                local.get $23
                 i32.mul
-                local.get $30
+                local.get $34
                 i32.mul
-                local.get $1
+                local.get $13
                 i32.add
                 i32.const 2
                 i32.shl
@@ -34741,13 +34741,13 @@
                 local.set $0
                 loop $for-loop|30
                  local.get $0
-                 local.get $54
+                 local.get $56
                  i32.lt_s
                  if
                   local.get $32
-                  local.get $35
+                  local.get $38
                   local.get $2
-                  local.get $54
+                  local.get $56
                   i32.mul
                   local.get $0
                   i32.add
@@ -34757,7 +34757,7 @@
                   f32.load
                   local.get $58
                   local.get $0
-                  local.get $9
+                  local.get $55
                   i32.mul
                   i32.const 2
                   i32.shl
@@ -34780,43 +34780,45 @@
                 br $for-loop|29
                end
               end
-              local.get $57
-              local.get $1
+              local.get $15
+              local.get $13
               i32.const 2
               i32.shl
               i32.add
               local.get $32
               f32.store
-              local.get $1
+              local.get $13
               i32.const 1
               i32.add
-              local.set $1
+              local.set $13
               br $for-loop|28
              end
             end
-            local.get $14
+            local.get $16
             i32.const 1
             i32.add
-            local.set $14
+            local.set $16
             br $for-loop|21
            end
           end
          else
+          local.get $1
+          local.set $2
           i32.const 0
-          local.set $1
+          local.set $15
           loop $for-loop|003
-           local.get $1
            local.get $11
-           i32.lt_s
+           local.get $15
+           i32.gt_s
            if
-            local.get $57
-            local.get $1
-            local.get $53
+            local.get $2
+            local.get $15
+            local.get $54
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $2
+            local.set $58
             i32.const 0
             local.set $13
             loop $for-loop|110
@@ -34828,12 +34830,12 @@
               local.set $14
               loop $for-loop|211
                local.get $14
-               local.get $54
+               local.get $56
                i32.lt_s
                if
-                local.get $56
+                local.get $16
                 local.get $13
-                local.get $54
+                local.get $56
                 i32.mul
                 local.get $14
                 i32.add
@@ -34842,44 +34844,94 @@
                 i32.add
                 f32.load
                 local.set $32
-                local.get $23
-                local.get $1
+                local.get $26
                 local.get $12
+                local.get $15
                 i32.mul
                 local.get $13
-                local.get $21
+                local.get $23
                 i32.mul
                 i32.add
-                local.get $55
+                local.get $24
                 i32.mul
-                local.get $9
                 local.get $14
+                local.get $55
                 i32.mul
                 i32.add
                 i32.const 2
                 i32.shl
                 i32.add
-                local.set $58
+                local.set $59
                 i32.const 0
-                local.set $0
-                loop $for-loop|312
-                 local.get $0
-                 local.get $53
+                local.set $1
+                local.get $53
+                i32.const 2
+                i32.eq
+                if
+                 local.get $32
+                 f32x4.splat
+                 local.set $3
+                 loop $for-loop|312
+                  local.get $1
+                  i32.const 4
+                  i32.add
+                  local.tee $0
+                  local.get $54
+                  i32.le_s
+                  if
+                   local.get $59
+                   local.get $1
+                   i32.const 3
+                   i32.shl
+                   i32.add
+                   local.tee $60
+                   local.get $60
+                   v128.load
+                   local.get $3
+                   local.get $58
+                   local.get $1
+                   i32.const 2
+                   i32.shl
+                   i32.add
+                   v128.load
+                   f32x4.mul
+                   local.tee $5
+                   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                   i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+                   f32x4.add
+                   v128.store
+                   local.get $60
+                   local.get $60
+                   v128.load offset=16
+                   local.get $5
+                   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                   i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+                   f32x4.add
+                   v128.store offset=16
+                   local.get $0
+                   local.set $1
+                   br $for-loop|312
+                  end
+                 end
+                end
+                loop $for-loop|413
+                 local.get $1
+                 local.get $54
                  i32.lt_s
                  if
-                  local.get $58
-                  local.get $0
-                  local.get $52
+                  local.get $59
+                  local.get $1
+                  local.get $53
                   i32.mul
                   i32.const 2
                   i32.shl
                   i32.add
-                  local.tee $59
-                  local.get $59
+                  local.tee $0
+                  local.get $0
                   f32.load
                   local.get $32
-                  local.get $2
-                  local.get $0
+                  local.get $58
+                  local.get $1
                   i32.const 2
                   i32.shl
                   i32.add
@@ -34887,11 +34939,11 @@
                   f32.mul
                   f32.add
                   f32.store
-                  local.get $0
+                  local.get $1
                   i32.const 1
                   i32.add
-                  local.set $0
-                  br $for-loop|312
+                  local.set $1
+                  br $for-loop|413
                  end
                 end
                 local.get $14
@@ -34908,25 +34960,25 @@
               br $for-loop|110
              end
             end
-            local.get $1
+            local.get $15
             i32.const 1
             i32.add
-            local.set $1
+            local.set $15
             br $for-loop|003
            end
           end
          end
         end
-        local.get $28
+        local.get $31
         i32.const 1
         i32.add
-        local.set $28
+        local.set $31
         br $for-loop|4
        end
       end
-      local.get $39
+      local.get $42
       i32.const 1
-      local.get $33
+      local.get $36
       select
       i32.eqz
       if
@@ -34934,31 +34986,31 @@
        local.set $2
        loop $for-loop|31
         local.get $2
-        local.get $25
+        local.get $28
         i32.lt_s
         if
-         local.get $42
+         local.get $45
          local.get $2
-         local.get $51
+         local.get $9
          i32.mul
          i32.const 2
          i32.shl
          i32.add
          local.set $13
-         local.get $23
+         local.get $26
          local.get $2
-         local.get $36
+         local.get $39
          i32.add
-         local.get $55
+         local.get $24
          i32.mul
-         local.get $37
+         local.get $40
          i32.add
          i32.const 2
          i32.shl
          i32.add
          local.set $14
          block $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
-          local.get $51
+          local.get $9
           i32.const 4
           i32.lt_s
           if
@@ -34966,7 +35018,7 @@
            local.set $1
            loop $for-loop|32
             local.get $1
-            local.get $51
+            local.get $9
             i32.lt_s
             if
              local.get $1
@@ -34996,7 +35048,7 @@
            i32.const 4
            i32.add
            local.tee $0
-           local.get $51
+           local.get $9
            i32.le_s
            if
             local.get $1
@@ -35016,10 +35068,10 @@
            end
           end
           local.get $1
-          local.get $51
+          local.get $9
           i32.lt_s
           if
-           local.get $51
+           local.get $9
            i32.const 4
            i32.sub
            i32.const 2
@@ -35042,29 +35094,29 @@
         end
        end
       end
-      local.get $27
+      local.get $30
       i32.const 1
       i32.add
-      local.set $27
+      local.set $30
       br $for-loop|1
      end
     end
-    local.get $29
+    local.get $33
     if
      i32.const 0
      local.set $1
      loop $for-loop|34
       local.get $1
-      local.get $22
-      local.get $26
+      local.get $25
+      local.get $29
       i32.mul
       i32.lt_s
       if
+       local.get $33
+       local.get $27
        local.get $29
-       local.get $24
-       local.get $26
        i32.mul
-       local.get $22
+       local.get $25
        i32.mul
        local.get $1
        i32.add
@@ -35075,7 +35127,7 @@
        local.get $0
        f32.load
        f64.promote_f32
-       local.get $40
+       local.get $43
        local.get $1
        i32.const 3
        i32.shl
@@ -35092,10 +35144,10 @@
       end
      end
     end
-    local.get $24
+    local.get $27
     i32.const 1
     i32.add
-    local.set $24
+    local.set $27
     br $for-loop|0
    end
   end

@@ -31229,14 +31229,14 @@
   (local $12 i32)
   (local $13 i32)
   (local $14 i32)
-  (local $15 v128)
-  (local $16 f64)
-  (local $17 f64)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 v128)
   (local $18 f64)
   (local $19 f64)
   (local $20 f64)
-  (local $21 i32)
-  (local $22 i32)
+  (local $21 f64)
+  (local $22 f64)
   (local $23 i32)
   (local $24 i32)
   (local $25 i32)
@@ -31283,41 +31283,41 @@
   (local $66 i32)
   local.get $0
   i32.load offset=8
-  local.set $43
+  local.set $46
   local.get $0
   i32.load offset=16
   local.tee $9
-  local.set $25
+  local.set $28
   local.get $0
   i32.load offset=44
   local.tee $10
-  local.set $36
+  local.set $39
   local.get $0
   i32.load offset=48
   local.tee $13
-  local.set $37
+  local.set $40
   local.get $0
   i32.load offset=52
   local.tee $14
-  local.set $21
+  local.set $23
   local.get $0
   i32.load offset=72
-  local.set $44
+  local.set $47
   local.get $0
   i32.load offset=76
-  local.set $45
+  local.set $48
   local.get $0
   i32.load offset=80
-  local.set $46
+  local.set $49
   local.get $0
   i32.load offset=84
-  local.set $29
-  local.get $0
-  i32.load offset=88
   local.set $33
   local.get $0
+  i32.load offset=88
+  local.set $36
+  local.get $0
   i32.load offset=92
-  local.set $41
+  local.set $44
   local.get $9
   local.get $10
   i32.add
@@ -31348,28 +31348,28 @@
   local.get $14
   i32.gt_s
   select
-  local.set $38
+  local.set $41
   local.get $0
   i32.load offset=20
-  local.tee $51
+  local.tee $9
   local.get $13
   i32.add
   local.tee $13
   local.get $0
   i32.load offset=40
-  local.tee $52
+  local.tee $53
   local.get $0
   i32.load offset=68
-  local.tee $53
+  local.tee $54
   i32.const 1
   i32.sub
   i32.mul
   local.get $0
   i32.load offset=56
-  local.tee $9
+  local.tee $55
   local.get $0
   i32.load offset=32
-  local.tee $54
+  local.tee $56
   i32.const 1
   i32.sub
   i32.mul
@@ -31381,12 +31381,12 @@
   local.get $14
   i32.gt_s
   select
-  local.set $55
+  local.set $24
   local.get $11
-  local.get $53
+  local.get $54
   i32.mul
-  local.set $49
-  local.get $52
+  local.set $57
+  local.get $53
   i32.const 1
   i32.eq
   local.get $12
@@ -31395,25 +31395,25 @@
   local.tee $13
   local.get $13
   select
-  local.set $39
-  local.get $25
+  local.set $42
+  local.get $28
   local.get $10
   i32.const 1
   i32.sub
-  local.get $21
+  local.get $23
   i32.mul
   i32.add
   local.tee $13
-  local.set $48
-  local.get $51
+  local.set $51
   local.get $9
-  local.get $54
+  local.get $55
+  local.get $56
   i32.const 1
   i32.sub
   i32.mul
   i32.add
   local.tee $14
-  local.set $30
+  local.set $34
   local.get $0
   i32.load offset=96
   local.get $2
@@ -31421,9 +31421,9 @@
   i32.load offset=100
   i32.mul
   i32.add
-  local.tee $31
-  local.get $38
-  local.get $55
+  local.tee $35
+  local.get $24
+  local.get $41
   i32.mul
   i32.const 2
   i32.shl
@@ -31433,7 +31433,7 @@
   i32.and
   local.tee $2
   i32.add
-  local.tee $23
+  local.tee $26
   local.get $2
   local.get $13
   local.get $14
@@ -31450,19 +31450,19 @@
   i32.gt_s
   select
   i32.add
-  local.tee $40
+  local.tee $43
   local.get $10
-  local.get $54
+  local.get $56
   i32.mul
-  local.tee $22
+  local.tee $25
   local.get $0
   i32.load offset=24
-  local.tee $47
+  local.tee $50
   local.get $0
   i32.load offset=12
-  local.tee $34
+  local.tee $37
   i32.div_s
-  local.tee $26
+  local.tee $29
   i32.mul
   i32.const 3
   i32.shl
@@ -31471,8 +31471,8 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $35
-  local.get $34
+  local.set $38
+  local.get $37
   local.get $0
   i32.load offset=4
   local.tee $0
@@ -31482,69 +31482,69 @@
   i32.mul
   local.tee $2
   local.get $2
-  local.get $34
+  local.get $37
   i32.gt_s
   select
-  local.set $50
+  local.set $52
   local.get $0
   local.get $1
   i32.mul
-  local.set $24
+  local.set $27
   loop $for-loop|0
-   local.get $24
-   local.get $50
+   local.get $27
+   local.get $52
    i32.lt_s
    if
-    local.get $29
+    local.get $33
     if
-     local.get $40
+     local.get $43
      i32.const 0
-     local.get $22
-     local.get $26
+     local.get $25
+     local.get $29
      i32.mul
      i32.const 3
      i32.shl
      memory.fill
     end
     i32.const 0
-    local.set $27
+    local.set $30
     loop $for-loop|1
-     local.get $27
-     local.get $43
+     local.get $30
+     local.get $46
      i32.lt_s
      if
-      local.get $29
+      local.get $33
       if
-       local.get $44
-       local.get $27
-       local.get $34
+       local.get $47
+       local.get $30
+       local.get $37
        i32.mul
-       local.get $24
+       local.get $27
        i32.add
-       local.get $25
-       local.get $51
+       local.get $9
+       local.get $28
        i32.mul
        i32.mul
        i32.const 2
        i32.shl
        i32.add
-       local.get $25
-       local.get $51
-       local.get $36
-       local.get $37
-       local.get $38
-       local.get $55
-       local.get $31
+       local.get $28
+       local.get $9
+       local.get $39
+       local.get $40
+       local.get $41
+       local.get $24
+       local.get $35
        call $src/kernels/wasm/assembly/conv-depthwise/padPlane
       end
-      local.get $39
+      local.get $42
       i32.const 1
-      local.get $33
+      local.get $36
       select
       i32.eqz
       if
-       local.get $38
-       local.get $55
+       local.get $24
+       local.get $41
        i32.mul
        i32.const 8
        i32.add
@@ -31559,7 +31559,7 @@
         local.get $2
         i32.le_s
         if
-         local.get $23
+         local.get $26
          local.get $1
          i32.const 2
          i32.shl
@@ -31576,7 +31576,7 @@
         local.get $2
         i32.lt_s
         if
-         local.get $23
+         local.get $26
          local.get $1
          i32.const 2
          i32.shl
@@ -31591,48 +31591,48 @@
         end
        end
       end
-      local.get $33
-      local.get $27
-      local.get $34
+      local.get $36
+      local.get $30
+      local.get $37
       i32.mul
-      local.get $24
+      local.get $27
       i32.add
-      local.get $25
-      local.get $51
+      local.get $9
+      local.get $28
       i32.mul
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $42
+      local.set $45
       i32.const 0
-      local.set $28
+      local.set $31
       loop $for-loop|4
-       local.get $26
-       local.get $28
+       local.get $29
+       local.get $31
        i32.gt_s
        if
-        local.get $46
-        local.get $24
-        local.get $26
-        i32.mul
-        local.get $28
-        i32.add
-        local.tee $56
+        local.get $49
         local.get $27
-        local.get $47
+        local.get $29
+        i32.mul
+        local.get $31
+        i32.add
+        local.tee $58
+        local.get $30
+        local.get $50
         i32.mul
         i32.add
         local.tee $0
-        local.get $49
+        local.get $57
         i32.mul
         i32.const 2
         i32.shl
         i32.add
-        local.set $57
-        local.get $41
+        local.set $1
+        local.get $44
         if
-         local.get $41
+         local.get $44
          local.get $0
          i32.const 3
          i32.shl
@@ -31648,11 +31648,11 @@
           i32.const 4
           i32.add
           local.tee $0
-          local.get $49
+          local.get $57
           i32.le_s
           if
            local.get $6
-           local.get $57
+           local.get $1
            local.get $2
            i32.const 2
            i32.shl
@@ -31685,11 +31685,11 @@
          local.set $4
          loop $for-loop|11
           local.get $2
-          local.get $49
+          local.get $57
           i32.lt_s
           if
            local.get $4
-           local.get $57
+           local.get $1
            local.get $2
            i32.const 2
            i32.shl
@@ -31708,37 +31708,37 @@
          local.get $4
          f64.store
         end
-        local.get $29
+        local.get $33
         if
-         local.get $40
-         local.get $22
-         local.get $28
+         local.get $43
+         local.get $25
+         local.get $31
          i32.mul
          i32.const 3
          i32.shl
          i32.add
-         local.set $58
-         local.get $52
+         local.set $59
+         local.get $53
          i32.const 1
          i32.eq
          if
           i32.const 0
-          local.set $13
+          local.set $14
           loop $for-loop|5
            local.get $10
-           local.get $13
+           local.get $14
            i32.gt_s
            if
             i32.const 0
-            local.set $1
+            local.set $15
             loop $for-loop|6
-             local.get $1
-             local.get $54
+             local.get $15
+             local.get $56
              i32.lt_s
              if
               i32.const 4
-              local.get $54
-              local.get $1
+              local.get $56
+              local.get $15
               i32.sub
               local.tee $0
               local.get $0
@@ -31747,52 +31747,52 @@
               select
               local.set $0
               f64.const 0
-              local.set $16
-              f64.const 0
-              local.set $17
-              f64.const 0
               local.set $18
               f64.const 0
               local.set $19
-              local.get $9
+              f64.const 0
+              local.set $20
+              f64.const 0
+              local.set $21
+              local.get $55
               i32.const 2
               i32.shl
-              local.set $59
+              local.set $13
               i32.const 0
-              local.set $14
+              local.set $16
               loop $for-loop|7
                local.get $11
-               local.get $14
+               local.get $16
                i32.gt_s
                if
-                local.get $31
+                local.get $35
                 local.get $12
-                local.get $14
+                local.get $16
                 i32.mul
-                local.get $13
-                local.get $21
+                local.get $14
+                local.get $23
                 i32.mul
                 i32.add
-                local.get $55
+                local.get $24
                 i32.mul
-                local.get $1
-                local.get $9
+                local.get $15
+                local.get $55
                 i32.mul
                 i32.add
                 i32.const 2
                 i32.shl
                 i32.add
                 local.set $60
-                local.get $57
-                local.get $14
-                local.get $53
+                local.get $1
+                local.get $16
+                local.get $54
                 i32.mul
                 i32.const 2
                 i32.shl
                 i32.add
                 local.set $61
                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                local.set $15
+                local.set $17
                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                 local.set $6
                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -31805,10 +31805,10 @@
                  local.get $2
                  i32.const 4
                  i32.add
-                 local.get $53
+                 local.get $54
                  i32.le_s
                  if
-                  local.get $15
+                  local.get $17
                   local.get $61
                   local.get $2
                   i32.const 2
@@ -31824,14 +31824,14 @@
                   v128.load
                   f32x4.mul
                   f32x4.add
-                  local.set $15
+                  local.set $17
                   local.get $0
                   i32.const 1
                   i32.gt_s
                   if
                    local.get $6
                    local.get $63
-                   local.get $59
+                   local.get $13
                    local.get $62
                    i32.add
                    v128.load
@@ -31846,7 +31846,7 @@
                    local.get $5
                    local.get $63
                    local.get $62
-                   local.get $59
+                   local.get $13
                    i32.const 1
                    i32.shl
                    i32.add
@@ -31862,7 +31862,7 @@
                    local.get $3
                    local.get $63
                    local.get $62
-                   local.get $59
+                   local.get $13
                    i32.const 3
                    i32.mul
                    i32.add
@@ -31878,22 +31878,22 @@
                   br $for-loop|8
                  end
                 end
-                local.get $15
+                local.get $17
                 f32x4.extract_lane 0
                 f64.promote_f32
-                local.get $15
+                local.get $17
                 f32x4.extract_lane 1
                 f64.promote_f32
                 f64.add
-                local.get $15
+                local.get $17
                 f32x4.extract_lane 2
                 f64.promote_f32
-                local.get $15
+                local.get $17
                 f32x4.extract_lane 3
                 f64.promote_f32
                 f64.add
                 f64.add
-                local.set $20
+                local.set $22
                 local.get $6
                 f32x4.extract_lane 0
                 f64.promote_f32
@@ -31944,10 +31944,10 @@
                 local.set $4
                 loop $for-loop|9
                  local.get $2
-                 local.get $53
+                 local.get $54
                  i32.lt_s
                  if
-                  local.get $20
+                  local.get $22
                   local.get $61
                   local.get $2
                   i32.const 2
@@ -31965,14 +31965,14 @@
                   f64.promote_f32
                   f64.mul
                   f64.add
-                  local.set $20
+                  local.set $22
                   local.get $0
                   i32.const 1
                   i32.gt_s
                   if
                    local.get $7
                    local.get $64
-                   local.get $59
+                   local.get $13
                    local.get $62
                    i32.add
                    f32.load
@@ -31988,7 +31988,7 @@
                    local.get $8
                    local.get $64
                    local.get $62
-                   local.get $59
+                   local.get $13
                    i32.const 1
                    i32.shl
                    i32.add
@@ -32005,7 +32005,7 @@
                    local.get $4
                    local.get $64
                    local.get $62
-                   local.get $59
+                   local.get $13
                    i32.const 3
                    i32.mul
                    i32.add
@@ -32022,34 +32022,34 @@
                   br $for-loop|9
                  end
                 end
-                local.get $16
-                local.get $20
-                f64.add
-                local.set $16
-                local.get $17
-                local.get $7
-                f64.add
-                local.set $17
                 local.get $18
-                local.get $8
+                local.get $22
                 f64.add
                 local.set $18
                 local.get $19
-                local.get $4
+                local.get $7
                 f64.add
                 local.set $19
-                local.get $14
+                local.get $20
+                local.get $8
+                f64.add
+                local.set $20
+                local.get $21
+                local.get $4
+                f64.add
+                local.set $21
+                local.get $16
                 i32.const 1
                 i32.add
-                local.set $14
+                local.set $16
                 br $for-loop|7
                end
               end
-              local.get $58
-              local.get $13
-              local.get $54
+              local.get $59
+              local.get $14
+              local.get $56
               i32.mul
-              local.get $1
+              local.get $15
               i32.add
               i32.const 3
               i32.shl
@@ -32057,7 +32057,7 @@
               local.tee $2
               local.get $2
               f64.load
-              local.get $16
+              local.get $18
               f64.add
               f64.store
               local.get $0
@@ -32069,7 +32069,7 @@
                i32.add
                local.get $2
                f64.load offset=8
-               local.get $17
+               local.get $19
                f64.add
                f64.store
               end
@@ -32082,7 +32082,7 @@
                i32.add
                local.get $2
                f64.load offset=16
-               local.get $18
+               local.get $20
                f64.add
                f64.store
               end
@@ -32095,45 +32095,45 @@
                i32.add
                local.get $2
                f64.load offset=24
-               local.get $19
+               local.get $21
                f64.add
                f64.store
               end
-              local.get $1
+              local.get $15
               i32.const 4
               i32.add
-              local.set $1
+              local.set $15
               br $for-loop|6
              end
             end
-            local.get $13
+            local.get $14
             i32.const 1
             i32.add
-            local.set $13
+            local.set $14
             br $for-loop|5
            end
           end
          else
-          local.get $52
+          local.get $53
           i32.const 2
           i32.eq
           if
            i32.const 0
-           local.set $1
+           local.set $13
            loop $for-loop|10
-            local.get $1
             local.get $10
-            i32.lt_s
+            local.get $13
+            i32.gt_s
             if
              i32.const 0
              local.set $2
              loop $for-loop|112
               local.get $2
-              local.get $54
+              local.get $56
               i32.lt_s
               if
                i32.const 4
-               local.get $54
+               local.get $56
                local.get $2
                i32.sub
                local.tee $0
@@ -32141,54 +32141,54 @@
                i32.const 4
                i32.gt_s
                select
-               local.set $14
-               f64.const 0
-               local.set $16
-               f64.const 0
-               local.set $17
+               local.set $15
                f64.const 0
                local.set $18
                f64.const 0
                local.set $19
-               local.get $9
+               f64.const 0
+               local.set $20
+               f64.const 0
+               local.set $21
+               local.get $55
                i32.const 2
                i32.shl
-               local.set $59
+               local.set $16
                i32.const 0
-               local.set $13
+               local.set $14
                loop $for-loop|12
                 local.get $11
-                local.get $13
+                local.get $14
                 i32.gt_s
                 if
-                 local.get $31
+                 local.get $35
                  local.get $12
-                 local.get $13
+                 local.get $14
                  i32.mul
-                 local.get $1
-                 local.get $21
+                 local.get $13
+                 local.get $23
                  i32.mul
                  i32.add
-                 local.get $55
+                 local.get $24
                  i32.mul
                  local.get $2
-                 local.get $9
+                 local.get $55
                  i32.mul
                  i32.add
                  i32.const 2
                  i32.shl
                  i32.add
                  local.set $60
-                 local.get $57
-                 local.get $13
-                 local.get $53
+                 local.get $1
+                 local.get $14
+                 local.get $54
                  i32.mul
                  i32.const 2
                  i32.shl
                  i32.add
                  local.set $61
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $15
+                 local.set $17
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                  local.set $6
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -32201,10 +32201,10 @@
                   local.get $0
                   i32.const 4
                   i32.add
-                  local.get $53
+                  local.get $54
                   i32.le_s
                   if
-                   local.get $15
+                   local.get $17
                    local.get $61
                    local.get $0
                    i32.const 2
@@ -32224,14 +32224,14 @@
                    i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
                    f32x4.mul
                    f32x4.add
-                   local.set $15
-                   local.get $14
+                   local.set $17
+                   local.get $15
                    i32.const 1
                    i32.gt_s
                    if
                     local.get $6
                     local.get $63
-                    local.get $59
+                    local.get $16
                     local.get $62
                     i32.add
                     local.tee $65
@@ -32243,14 +32243,14 @@
                     f32x4.add
                     local.set $6
                    end
-                   local.get $14
+                   local.get $15
                    i32.const 2
                    i32.gt_s
                    if
                     local.get $5
                     local.get $63
                     local.get $62
-                    local.get $59
+                    local.get $16
                     i32.const 1
                     i32.shl
                     i32.add
@@ -32263,14 +32263,14 @@
                     f32x4.add
                     local.set $5
                    end
-                   local.get $14
+                   local.get $15
                    i32.const 3
                    i32.gt_s
                    if
                     local.get $3
                     local.get $63
                     local.get $62
-                    local.get $59
+                    local.get $16
                     i32.const 3
                     i32.mul
                     i32.add
@@ -32290,22 +32290,22 @@
                    br $for-loop|13
                   end
                  end
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 0
                  f64.promote_f32
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 1
                  f64.promote_f32
                  f64.add
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 2
                  f64.promote_f32
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 3
                  f64.promote_f32
                  f64.add
                  f64.add
-                 local.set $20
+                 local.set $22
                  local.get $6
                  f32x4.extract_lane 0
                  f64.promote_f32
@@ -32356,10 +32356,10 @@
                  local.set $4
                  loop $for-loop|14
                   local.get $0
-                  local.get $53
+                  local.get $54
                   i32.lt_s
                   if
-                   local.get $20
+                   local.get $22
                    local.get $61
                    local.get $0
                    i32.const 2
@@ -32378,14 +32378,14 @@
                    f64.promote_f32
                    f64.mul
                    f64.add
-                   local.set $20
-                   local.get $14
+                   local.set $22
+                   local.get $15
                    i32.const 1
                    i32.gt_s
                    if
                     local.get $7
                     local.get $64
-                    local.get $59
+                    local.get $16
                     local.get $62
                     i32.add
                     f32.load
@@ -32394,14 +32394,14 @@
                     f64.add
                     local.set $7
                    end
-                   local.get $14
+                   local.get $15
                    i32.const 2
                    i32.gt_s
                    if
                     local.get $8
                     local.get $64
                     local.get $62
-                    local.get $59
+                    local.get $16
                     i32.const 1
                     i32.shl
                     i32.add
@@ -32411,14 +32411,14 @@
                     f64.add
                     local.set $8
                    end
-                   local.get $14
+                   local.get $15
                    i32.const 3
                    i32.gt_s
                    if
                     local.get $4
                     local.get $64
                     local.get $62
-                    local.get $59
+                    local.get $16
                     i32.const 3
                     i32.mul
                     i32.add
@@ -32435,32 +32435,32 @@
                    br $for-loop|14
                   end
                  end
-                 local.get $16
-                 local.get $20
-                 f64.add
-                 local.set $16
-                 local.get $17
-                 local.get $7
-                 f64.add
-                 local.set $17
                  local.get $18
-                 local.get $8
+                 local.get $22
                  f64.add
                  local.set $18
                  local.get $19
-                 local.get $4
+                 local.get $7
                  f64.add
                  local.set $19
-                 local.get $13
+                 local.get $20
+                 local.get $8
+                 f64.add
+                 local.set $20
+                 local.get $21
+                 local.get $4
+                 f64.add
+                 local.set $21
+                 local.get $14
                  i32.const 1
                  i32.add
-                 local.set $13
+                 local.set $14
                  br $for-loop|12
                 end
                end
-               local.get $58
-               local.get $1
-               local.get $54
+               local.get $59
+               local.get $13
+               local.get $56
                i32.mul
                local.get $2
                i32.add
@@ -32470,10 +32470,10 @@
                local.tee $0
                local.get $0
                f64.load
-               local.get $16
+               local.get $18
                f64.add
                f64.store
-               local.get $14
+               local.get $15
                i32.const 1
                i32.gt_s
                if
@@ -32482,11 +32482,11 @@
                 i32.add
                 local.get $0
                 f64.load offset=8
-                local.get $17
+                local.get $19
                 f64.add
                 f64.store
                end
-               local.get $14
+               local.get $15
                i32.const 2
                i32.gt_s
                if
@@ -32495,11 +32495,11 @@
                 i32.add
                 local.get $0
                 f64.load offset=16
-                local.get $18
+                local.get $20
                 f64.add
                 f64.store
                end
-               local.get $14
+               local.get $15
                i32.const 3
                i32.gt_s
                if
@@ -32508,7 +32508,7 @@
                 i32.add
                 local.get $0
                 f64.load offset=24
-                local.get $19
+                local.get $21
                 f64.add
                 f64.store
                end
@@ -32519,31 +32519,31 @@
                br $for-loop|112
               end
              end
-             local.get $1
+             local.get $13
              i32.const 1
              i32.add
-             local.set $1
+             local.set $13
              br $for-loop|10
             end
            end
           else
            i32.const 0
-           local.set $13
+           local.set $14
            loop $for-loop|15
             local.get $10
-            local.get $13
+            local.get $14
             i32.gt_s
             if
              i32.const 0
-             local.set $1
+             local.set $15
              loop $for-loop|16
-              local.get $1
-              local.get $54
+              local.get $15
+              local.get $56
               i32.lt_s
               if
                i32.const 4
-               local.get $54
-               local.get $1
+               local.get $56
+               local.get $15
                i32.sub
                local.tee $0
                local.get $0
@@ -32552,52 +32552,52 @@
                select
                local.set $2
                f64.const 0
-               local.set $16
-               f64.const 0
-               local.set $17
-               f64.const 0
                local.set $18
                f64.const 0
                local.set $19
-               local.get $9
+               f64.const 0
+               local.set $20
+               f64.const 0
+               local.set $21
+               local.get $55
                i32.const 2
                i32.shl
-               local.set $59
+               local.set $13
                i32.const 0
-               local.set $14
+               local.set $16
                loop $for-loop|17
                 local.get $11
-                local.get $14
+                local.get $16
                 i32.gt_s
                 if
-                 local.get $31
+                 local.get $35
                  local.get $12
-                 local.get $14
+                 local.get $16
                  i32.mul
-                 local.get $13
-                 local.get $21
+                 local.get $14
+                 local.get $23
                  i32.mul
                  i32.add
-                 local.get $55
+                 local.get $24
                  i32.mul
-                 local.get $1
-                 local.get $9
+                 local.get $15
+                 local.get $55
                  i32.mul
                  i32.add
                  i32.const 2
                  i32.shl
                  i32.add
                  local.set $60
-                 local.get $57
-                 local.get $14
-                 local.get $53
+                 local.get $1
+                 local.get $16
+                 local.get $54
                  i32.mul
                  i32.const 2
                  i32.shl
                  i32.add
                  local.set $61
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $15
+                 local.set $17
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                  local.set $6
                  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -32610,18 +32610,18 @@
                   local.get $0
                   i32.const 4
                   i32.add
-                  local.get $53
+                  local.get $54
                   i32.le_s
                   if
                    local.get $60
                    local.get $0
-                   local.get $52
+                   local.get $53
                    i32.mul
                    i32.const 2
                    i32.shl
                    i32.add
                    local.set $62
-                   local.get $15
+                   local.get $17
                    local.get $61
                    local.get $0
                    i32.const 2
@@ -32630,7 +32630,7 @@
                    v128.load
                    local.tee $63
                    block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23 (result v128)
-                    local.get $52
+                    local.get $53
                     i32.const 1
                     i32.eq
                     if
@@ -32638,7 +32638,7 @@
                      v128.load
                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
                     end
-                    local.get $52
+                    local.get $53
                     i32.const 2
                     i32.eq
                     if
@@ -32652,7 +32652,7 @@
                     local.get $62
                     f32.load
                     f32x4.splat
-                    local.get $52
+                    local.get $53
                     i32.const 2
                     i32.shl
                     local.tee $65
@@ -32677,19 +32677,19 @@
                    end
                    f32x4.mul
                    f32x4.add
-                   local.set $15
+                   local.set $17
                    local.get $2
                    i32.const 1
                    i32.gt_s
                    if
-                    local.get $59
+                    local.get $13
                     local.get $62
                     i32.add
                     local.set $65
                     local.get $6
                     local.get $63
                     block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24 (result v128)
-                     local.get $52
+                     local.get $53
                      i32.const 1
                      i32.eq
                      if
@@ -32697,7 +32697,7 @@
                       v128.load
                       br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
                      end
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.eq
                      if
@@ -32711,7 +32711,7 @@
                      local.get $65
                      f32.load
                      f32x4.splat
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.shl
                      local.tee $66
@@ -32743,7 +32743,7 @@
                    i32.gt_s
                    if
                     local.get $62
-                    local.get $59
+                    local.get $13
                     i32.const 1
                     i32.shl
                     i32.add
@@ -32751,7 +32751,7 @@
                     local.get $5
                     local.get $63
                     block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25 (result v128)
-                     local.get $52
+                     local.get $53
                      i32.const 1
                      i32.eq
                      if
@@ -32759,7 +32759,7 @@
                       v128.load
                       br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
                      end
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.eq
                      if
@@ -32773,7 +32773,7 @@
                      local.get $65
                      f32.load
                      f32x4.splat
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.shl
                      local.tee $66
@@ -32805,7 +32805,7 @@
                    i32.gt_s
                    if
                     local.get $62
-                    local.get $59
+                    local.get $13
                     i32.const 3
                     i32.mul
                     i32.add
@@ -32813,7 +32813,7 @@
                     local.get $3
                     local.get $63
                     block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26 (result v128)
-                     local.get $52
+                     local.get $53
                      i32.const 1
                      i32.eq
                      if
@@ -32821,7 +32821,7 @@
                       v128.load
                       br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
                      end
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.eq
                      if
@@ -32835,7 +32835,7 @@
                      local.get $62
                      f32.load
                      f32x4.splat
-                     local.get $52
+                     local.get $53
                      i32.const 2
                      i32.shl
                      local.tee $65
@@ -32869,22 +32869,22 @@
                    br $for-loop|18
                   end
                  end
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 0
                  f64.promote_f32
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 1
                  f64.promote_f32
                  f64.add
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 2
                  f64.promote_f32
-                 local.get $15
+                 local.get $17
                  f32x4.extract_lane 3
                  f64.promote_f32
                  f64.add
                  f64.add
-                 local.set $20
+                 local.set $22
                  local.get $6
                  f32x4.extract_lane 0
                  f64.promote_f32
@@ -32935,10 +32935,10 @@
                  local.set $4
                  loop $for-loop|19
                   local.get $0
-                  local.get $53
+                  local.get $54
                   i32.lt_s
                   if
-                   local.get $20
+                   local.get $22
                    local.get $61
                    local.get $0
                    i32.const 2
@@ -32949,7 +32949,7 @@
                    local.tee $64
                    local.get $60
                    local.get $0
-                   local.get $52
+                   local.get $53
                    i32.mul
                    i32.const 2
                    i32.shl
@@ -32959,14 +32959,14 @@
                    f64.promote_f32
                    f64.mul
                    f64.add
-                   local.set $20
+                   local.set $22
                    local.get $2
                    i32.const 1
                    i32.gt_s
                    if
                     local.get $7
                     local.get $64
-                    local.get $59
+                    local.get $13
                     local.get $62
                     i32.add
                     f32.load
@@ -32982,7 +32982,7 @@
                     local.get $8
                     local.get $64
                     local.get $62
-                    local.get $59
+                    local.get $13
                     i32.const 1
                     i32.shl
                     i32.add
@@ -32999,7 +32999,7 @@
                     local.get $4
                     local.get $64
                     local.get $62
-                    local.get $59
+                    local.get $13
                     i32.const 3
                     i32.mul
                     i32.add
@@ -33016,34 +33016,34 @@
                    br $for-loop|19
                   end
                  end
-                 local.get $16
-                 local.get $20
-                 f64.add
-                 local.set $16
-                 local.get $17
-                 local.get $7
-                 f64.add
-                 local.set $17
                  local.get $18
-                 local.get $8
+                 local.get $22
                  f64.add
                  local.set $18
                  local.get $19
-                 local.get $4
+                 local.get $7
                  f64.add
                  local.set $19
-                 local.get $14
+                 local.get $20
+                 local.get $8
+                 f64.add
+                 local.set $20
+                 local.get $21
+                 local.get $4
+                 f64.add
+                 local.set $21
+                 local.get $16
                  i32.const 1
                  i32.add
-                 local.set $14
+                 local.set $16
                  br $for-loop|17
                 end
                end
-               local.get $58
-               local.get $13
-               local.get $54
+               local.get $59
+               local.get $14
+               local.get $56
                i32.mul
-               local.get $1
+               local.get $15
                i32.add
                i32.const 3
                i32.shl
@@ -33051,7 +33051,7 @@
                local.tee $0
                local.get $0
                f64.load
-               local.get $16
+               local.get $18
                f64.add
                f64.store
                local.get $2
@@ -33063,7 +33063,7 @@
                 i32.add
                 local.get $0
                 f64.load offset=8
-                local.get $17
+                local.get $19
                 f64.add
                 f64.store
                end
@@ -33076,7 +33076,7 @@
                 i32.add
                 local.get $0
                 f64.load offset=16
-                local.get $18
+                local.get $20
                 f64.add
                 f64.store
                end
@@ -33089,136 +33089,136 @@
                 i32.add
                 local.get $0
                 f64.load offset=24
-                local.get $19
+                local.get $21
                 f64.add
                 f64.store
                end
-               local.get $1
+               local.get $15
                i32.const 4
                i32.add
-               local.set $1
+               local.set $15
                br $for-loop|16
               end
              end
-             local.get $13
+             local.get $14
              i32.const 1
              i32.add
-             local.set $13
+             local.set $14
              br $for-loop|15
             end
            end
           end
          end
         end
-        local.get $33
+        local.get $36
         if
-         local.get $45
-         local.get $22
-         local.get $56
+         local.get $48
+         local.get $25
+         local.get $58
          i32.mul
          i32.const 2
          i32.shl
          i32.add
-         local.set $56
-         local.get $39
+         local.set $16
+         local.get $42
          if
           i32.const 0
-          local.set $2
+          local.set $0
           loop $for-loop|20
-           local.get $2
-           local.get $22
+           local.get $0
+           local.get $25
            i32.lt_s
            if
-            local.get $35
-            local.get $2
+            local.get $38
+            local.get $0
             i32.const 2
             i32.shl
             i32.add
-            local.get $56
-            local.get $22
+            local.get $16
+            local.get $25
             i32.const 1
             i32.sub
-            local.get $2
+            local.get $0
             i32.sub
             i32.const 2
             i32.shl
             i32.add
             f32.load
             f32.store
-            local.get $2
+            local.get $0
             i32.const 1
             i32.add
-            local.set $2
+            local.set $0
             br $for-loop|20
            end
           end
-          local.get $57
+          local.get $1
           local.get $11
-          local.get $53
+          local.get $54
           local.get $10
           i32.const 1
           i32.sub
-          local.get $21
+          local.get $23
           i32.mul
-          local.get $36
+          local.get $39
           i32.sub
-          local.get $54
+          local.get $56
           i32.const 1
           i32.sub
-          local.get $9
+          local.get $55
           i32.mul
-          local.get $37
+          local.get $40
           i32.sub
-          local.get $48
-          local.get $30
-          local.get $23
+          local.get $51
+          local.get $34
+          local.get $26
           call $src/kernels/wasm/assembly/conv-depthwise/padPlane
-          local.get $28
+          local.get $31
           i32.const 0
           i32.gt_s
-          local.set $13
+          local.set $1
           i32.const 0
-          local.set $14
+          local.set $16
           loop $for-loop|21
-           local.get $14
-           local.get $25
+           local.get $16
+           local.get $28
            i32.lt_s
            if
-            local.get $23
-            local.get $14
-            local.get $30
+            local.get $26
+            local.get $16
+            local.get $34
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $56
-            local.get $42
-            local.get $14
-            local.get $51
+            local.set $14
+            local.get $45
+            local.get $9
+            local.get $16
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $57
+            local.set $15
             i32.const 0
-            local.set $1
+            local.set $13
             loop $for-loop|22
-             local.get $1
+             local.get $13
              i32.const 16
              i32.add
-             local.get $51
+             local.get $9
              i32.le_s
              if
               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
               local.set $3
               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-              local.set $15
+              local.set $17
               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
               local.set $6
-              local.get $13
+              local.get $1
               if (result v128)
-               local.get $57
-               local.get $1
+               local.get $15
+               local.get $13
                i32.const 2
                i32.shl
                i32.add
@@ -33227,7 +33227,7 @@
                local.set $3
                local.get $0
                v128.load offset=16
-               local.set $15
+               local.set $17
                local.get $0
                v128.load offset=32
                local.set $6
@@ -33244,13 +33244,13 @@
                local.get $10
                i32.lt_s
                if
-                local.get $56
+                local.get $14
                 local.get $0
-                local.get $21
+                local.get $23
                 i32.mul
-                local.get $30
+                local.get $34
                 i32.mul
-                local.get $1
+                local.get $13
                 i32.add
                 i32.const 2
                 i32.shl
@@ -33260,13 +33260,13 @@
                 local.set $2
                 loop $for-loop|24
                  local.get $2
-                 local.get $54
+                 local.get $56
                  i32.lt_s
                  if
                   local.get $3
-                  local.get $35
+                  local.get $38
                   local.get $0
-                  local.get $54
+                  local.get $56
                   i32.mul
                   local.get $2
                   i32.add
@@ -33278,7 +33278,7 @@
                   local.tee $63
                   local.get $58
                   local.get $2
-                  local.get $9
+                  local.get $55
                   i32.mul
                   i32.const 2
                   i32.shl
@@ -33288,13 +33288,13 @@
                   f32x4.mul
                   f32x4.add
                   local.set $3
-                  local.get $15
+                  local.get $17
                   local.get $63
                   local.get $59
                   v128.load offset=16
                   f32x4.mul
                   f32x4.add
-                  local.set $15
+                  local.set $17
                   local.get $6
                   local.get $63
                   local.get $59
@@ -33323,8 +33323,8 @@
                 br $for-loop|23
                end
               end
-              local.get $57
-              local.get $1
+              local.get $15
+              local.get $13
               i32.const 2
               i32.shl
               i32.add
@@ -33332,7 +33332,7 @@
               local.get $3
               v128.store
               local.get $0
-              local.get $15
+              local.get $17
               v128.store offset=16
               local.get $0
               local.get $6
@@ -33340,24 +33340,24 @@
               local.get $0
               local.get $5
               v128.store offset=48
-              local.get $1
+              local.get $13
               i32.const 16
               i32.add
-              local.set $1
+              local.set $13
               br $for-loop|22
              end
             end
             loop $for-loop|25
-             local.get $1
+             local.get $13
              i32.const 4
              i32.add
-             local.get $51
+             local.get $9
              i32.le_s
              if
-              local.get $13
+              local.get $1
               if (result v128)
-               local.get $57
-               local.get $1
+               local.get $15
+               local.get $13
                i32.const 2
                i32.shl
                i32.add
@@ -33373,13 +33373,13 @@
                local.get $10
                i32.lt_s
                if
-                local.get $56
+                local.get $14
                 local.get $2
-                local.get $21
+                local.get $23
                 i32.mul
-                local.get $30
+                local.get $34
                 i32.mul
-                local.get $1
+                local.get $13
                 i32.add
                 i32.const 2
                 i32.shl
@@ -33389,13 +33389,13 @@
                 local.set $0
                 loop $for-loop|27
                  local.get $0
-                 local.get $54
+                 local.get $56
                  i32.lt_s
                  if
                   local.get $3
-                  local.get $35
+                  local.get $38
                   local.get $2
-                  local.get $54
+                  local.get $56
                   i32.mul
                   local.get $0
                   i32.add
@@ -33406,7 +33406,7 @@
                   f32x4.splat
                   local.get $58
                   local.get $0
-                  local.get $9
+                  local.get $55
                   i32.mul
                   i32.const 2
                   i32.shl
@@ -33429,29 +33429,29 @@
                 br $for-loop|26
                end
               end
-              local.get $57
-              local.get $1
+              local.get $15
+              local.get $13
               i32.const 2
               i32.shl
               i32.add
               local.get $3
               v128.store
-              local.get $1
+              local.get $13
               i32.const 4
               i32.add
-              local.set $1
+              local.set $13
               br $for-loop|25
              end
             end
             loop $for-loop|28
-             local.get $1
-             local.get $51
-             i32.lt_s
+             local.get $9
+             local.get $13
+             i32.gt_s
              if
-              local.get $13
+              local.get $1
               if (result f32)
-               local.get $57
-               local.get $1
+               local.get $15
+               local.get $13
                i32.const 2
                i32.shl
                i32.add
@@ -33467,13 +33467,13 @@
                local.get $10
                i32.lt_s
                if
-                local.get $56
+                local.get $14
                 local.get $2
-                local.get $21
+                local.get $23
                 i32.mul
-                local.get $30
+                local.get $34
                 i32.mul
-                local.get $1
+                local.get $13
                 i32.add
                 i32.const 2
                 i32.shl
@@ -33483,13 +33483,13 @@
                 local.set $0
                 loop $for-loop|30
                  local.get $0
-                 local.get $54
+                 local.get $56
                  i32.lt_s
                  if
                   local.get $32
-                  local.get $35
+                  local.get $38
                   local.get $2
-                  local.get $54
+                  local.get $56
                   i32.mul
                   local.get $0
                   i32.add
@@ -33499,7 +33499,7 @@
                   f32.load
                   local.get $58
                   local.get $0
-                  local.get $9
+                  local.get $55
                   i32.mul
                   i32.const 2
                   i32.shl
@@ -33522,43 +33522,45 @@
                 br $for-loop|29
                end
               end
-              local.get $57
-              local.get $1
+              local.get $15
+              local.get $13
               i32.const 2
               i32.shl
               i32.add
               local.get $32
               f32.store
-              local.get $1
+              local.get $13
               i32.const 1
               i32.add
-              local.set $1
+              local.set $13
               br $for-loop|28
              end
             end
-            local.get $14
+            local.get $16
             i32.const 1
             i32.add
-            local.set $14
+            local.set $16
             br $for-loop|21
            end
           end
          else
+          local.get $1
+          local.set $2
           i32.const 0
-          local.set $1
+          local.set $15
           loop $for-loop|003
-           local.get $1
            local.get $11
-           i32.lt_s
+           local.get $15
+           i32.gt_s
            if
-            local.get $57
-            local.get $1
-            local.get $53
+            local.get $2
+            local.get $15
+            local.get $54
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $2
+            local.set $58
             i32.const 0
             local.set $13
             loop $for-loop|110
@@ -33570,12 +33572,12 @@
               local.set $14
               loop $for-loop|211
                local.get $14
-               local.get $54
+               local.get $56
                i32.lt_s
                if
-                local.get $56
+                local.get $16
                 local.get $13
-                local.get $54
+                local.get $56
                 i32.mul
                 local.get $14
                 i32.add
@@ -33584,44 +33586,94 @@
                 i32.add
                 f32.load
                 local.set $32
-                local.get $23
-                local.get $1
+                local.get $26
                 local.get $12
+                local.get $15
                 i32.mul
                 local.get $13
-                local.get $21
+                local.get $23
                 i32.mul
                 i32.add
-                local.get $55
+                local.get $24
                 i32.mul
-                local.get $9
                 local.get $14
+                local.get $55
                 i32.mul
                 i32.add
                 i32.const 2
                 i32.shl
                 i32.add
-                local.set $58
+                local.set $59
                 i32.const 0
-                local.set $0
-                loop $for-loop|312
-                 local.get $0
-                 local.get $53
+                local.set $1
+                local.get $53
+                i32.const 2
+                i32.eq
+                if
+                 local.get $32
+                 f32x4.splat
+                 local.set $3
+                 loop $for-loop|312
+                  local.get $1
+                  i32.const 4
+                  i32.add
+                  local.tee $0
+                  local.get $54
+                  i32.le_s
+                  if
+                   local.get $59
+                   local.get $1
+                   i32.const 3
+                   i32.shl
+                   i32.add
+                   local.tee $60
+                   local.get $60
+                   v128.load
+                   local.get $3
+                   local.get $58
+                   local.get $1
+                   i32.const 2
+                   i32.shl
+                   i32.add
+                   v128.load
+                   f32x4.mul
+                   local.tee $5
+                   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                   i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+                   f32x4.add
+                   v128.store
+                   local.get $60
+                   local.get $60
+                   v128.load offset=16
+                   local.get $5
+                   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+                   i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+                   f32x4.add
+                   v128.store offset=16
+                   local.get $0
+                   local.set $1
+                   br $for-loop|312
+                  end
+                 end
+                end
+                loop $for-loop|413
+                 local.get $1
+                 local.get $54
                  i32.lt_s
                  if
-                  local.get $58
-                  local.get $0
-                  local.get $52
+                  local.get $59
+                  local.get $1
+                  local.get $53
                   i32.mul
                   i32.const 2
                   i32.shl
                   i32.add
-                  local.tee $59
-                  local.get $59
+                  local.tee $0
+                  local.get $0
                   f32.load
                   local.get $32
-                  local.get $2
-                  local.get $0
+                  local.get $58
+                  local.get $1
                   i32.const 2
                   i32.shl
                   i32.add
@@ -33629,11 +33681,11 @@
                   f32.mul
                   f32.add
                   f32.store
-                  local.get $0
+                  local.get $1
                   i32.const 1
                   i32.add
-                  local.set $0
-                  br $for-loop|312
+                  local.set $1
+                  br $for-loop|413
                  end
                 end
                 local.get $14
@@ -33650,25 +33702,25 @@
               br $for-loop|110
              end
             end
-            local.get $1
+            local.get $15
             i32.const 1
             i32.add
-            local.set $1
+            local.set $15
             br $for-loop|003
            end
           end
          end
         end
-        local.get $28
+        local.get $31
         i32.const 1
         i32.add
-        local.set $28
+        local.set $31
         br $for-loop|4
        end
       end
-      local.get $39
+      local.get $42
       i32.const 1
-      local.get $33
+      local.get $36
       select
       i32.eqz
       if
@@ -33676,31 +33728,31 @@
        local.set $2
        loop $for-loop|31
         local.get $2
-        local.get $25
+        local.get $28
         i32.lt_s
         if
-         local.get $42
+         local.get $45
          local.get $2
-         local.get $51
+         local.get $9
          i32.mul
          i32.const 2
          i32.shl
          i32.add
          local.set $13
-         local.get $23
+         local.get $26
          local.get $2
-         local.get $36
+         local.get $39
          i32.add
-         local.get $55
+         local.get $24
          i32.mul
-         local.get $37
+         local.get $40
          i32.add
          i32.const 2
          i32.shl
          i32.add
          local.set $14
          block $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
-          local.get $51
+          local.get $9
           i32.const 4
           i32.lt_s
           if
@@ -33708,7 +33760,7 @@
            local.set $1
            loop $for-loop|32
             local.get $1
-            local.get $51
+            local.get $9
             i32.lt_s
             if
              local.get $1
@@ -33738,7 +33790,7 @@
            i32.const 4
            i32.add
            local.tee $0
-           local.get $51
+           local.get $9
            i32.le_s
            if
             local.get $1
@@ -33758,10 +33810,10 @@
            end
           end
           local.get $1
-          local.get $51
+          local.get $9
           i32.lt_s
           if
-           local.get $51
+           local.get $9
            i32.const 4
            i32.sub
            i32.const 2
@@ -33784,29 +33836,29 @@
         end
        end
       end
-      local.get $27
+      local.get $30
       i32.const 1
       i32.add
-      local.set $27
+      local.set $30
       br $for-loop|1
      end
     end
-    local.get $29
+    local.get $33
     if
      i32.const 0
      local.set $1
      loop $for-loop|34
       local.get $1
-      local.get $22
-      local.get $26
+      local.get $25
+      local.get $29
       i32.mul
       i32.lt_s
       if
+       local.get $33
+       local.get $27
        local.get $29
-       local.get $24
-       local.get $26
        i32.mul
-       local.get $22
+       local.get $25
        i32.mul
        local.get $1
        i32.add
@@ -33817,7 +33869,7 @@
        local.get $0
        f32.load
        f64.promote_f32
-       local.get $40
+       local.get $43
        local.get $1
        i32.const 3
        i32.shl
@@ -33834,10 +33886,10 @@
       end
      end
     end
-    local.get $24
+    local.get $27
     i32.const 1
     i32.add
-    local.set $24
+    local.set $27
     br $for-loop|0
    end
   end
