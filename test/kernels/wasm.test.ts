@@ -13,8 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectClose } from '../helpers/close.js';
-import { absTensor, maxAbs, randomTensor, reductionTolerance, shapeName } from './util.js';
+import { absTensor, elementwiseTolerance, maxAbs, randomTensor, reductionTolerance, shapeName } from './util.js';
 import { createWasmKernels, type WasmKernels } from '../../src/kernels/wasm/index.js';
+import type { Activation } from '../../src/kernels/backend.js';
 import { initBackend, kernels, refKernels, setKernels } from '../../src/kernels/index.js';
 import { conv2dGeometry, pool2dGeometry, type Conv2dOptions } from '../../src/kernels/geometry.js';
 import { Rng } from '../../src/tensor/rng.js';
@@ -711,6 +712,40 @@ describe('wasm broadcast product and sum to shape', () => {
       assert.deepEqual(Array.from(k.sumToShape(a64, [1, 3]).data), Array.from(refKernels.sumToShape(a64, [1, 3]).data));
       const stale = k.frame!(() => k.mulBroadcast(randomTensor(rng, [4, 4], 'float32'), randomTensor(rng, [4, 1], 'float32')));
       assert.throws(() => k.frame!(() => k.sumToShape(stale, [1, 4])), /finished training step/);
+    } finally {
+      backends.forEach((k) => k.close());
+    }
+  });
+});
+
+describe('wasm activations with e^x past the threaded size', () => {
+  // From 32,768 floats on, SiLU, sigmoid, tanh, GELU, ELU, Mish, softplus and leaky ReLU (and their
+  // derivatives) run in ranges shared with the workers; the last range has the tail.
+  it('give the same bits on 1 and 2 threads, views in a frame, and the reference\'s values', async () => {
+    const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+    try {
+      const rng = new Rng(82);
+      const functions: Activation[] = [{ kind: 'silu' }, { kind: 'sigmoid' }, { kind: 'tanh' }, { kind: 'gelu' }, { kind: 'geluTanh' },
+        { kind: 'elu', alpha: 0.3 }, { kind: 'mish' }, { kind: 'softplus', beta: 2, threshold: 5 }, { kind: 'leakyRelu', negativeSlope: 0.1 }];
+      for (const size of [70_003, 32_768]) {
+        const x = randomTensor(rng, [size], 'float32', 6);
+        const dy = randomTensor(rng, [size], 'float32');
+        for (const f of functions) {
+          const name = `${f.kind} of ${size}`;
+          const y = refKernels.activation(f, x);
+          const expected = [y, refKernels.activationBackward(f, x, y, dy)];
+          const results = backends.map((k) => k.frame!(() => {
+            const yw = k.activation(f, x);
+            const dx = k.activationBackward(f, x, yw, dy);
+            for (const t of [yw, dx]) assert.ok(k.runtime.holds(t.data as Float32Array), `${name}: not a view of the frame`);
+            return [Float32Array.from(yw.data), Float32Array.from(dx.data)];
+          }));
+          results[0].forEach((values, i) => {
+            assert.deepEqual(results[1][i], values, `${name}: ${i ? 'backward' : 'forward'} differs between 1 and 2 threads`);
+            expectClose(values, expected[i].data, i ? { rtol: 1e-5, atol: 1e-6, name: `${name} backward` } : elementwiseTolerance('float32', name));
+          });
+        }
+      }
     } finally {
       backends.forEach((k) => k.close());
     }

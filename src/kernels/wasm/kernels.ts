@@ -33,6 +33,9 @@ const JOB_GEMM_PACK = 9;
 const JOB_WINOGRAD_KERNELS = 10;
 const JOB_CONV_DEPTHWISE_FORWARD = 17;
 const JOB_CONV_DEPTHWISE_BACKWARD = 18;
+const JOB_TRANSCENDENTAL = 19;
+/** Floats from which an activation with e^x (SiLU, sigmoid, GELU…) is shared with the workers: some 20 operations a float. */
+const TRANSCENDENTAL_PARALLEL_MIN = 1 << 15;
 /**
  * Multiply-adds below which a job stays on the calling thread: waking a worker costs tens of
  * microseconds, about what 2^18 multiply-adds take on one core.
@@ -557,10 +560,23 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   }
 
   /** The wasm forward of an activation, or null where the reference kernel runs (none of the kinds today). */
+  /**
+   * y = f(x) (or dx = f'(x)·dy with `backward`) over n floats by transcendental.ts, in ranges
+   * shared with the workers from TRANSCENDENTAL_PARALLEL_MIN floats on (each float's value does
+   * not depend on the split; only the last range has a tail, done through its 4-float scratch).
+   */
+  function transcendentalJob(t: { kind: number; alpha: number; threshold?: number }, backward: boolean, x: number, dy: number, y: number, n: number): void {
+    const parallel = rt.threads > 1 && n >= TRANSCENDENTAL_PARALLEL_MIN;
+    const per = parallel ? Math.ceil(n / (rt.threads * 4 * 4)) * 4 : Math.max(4, Math.ceil(n / 4) * 4);
+    const bits = new Int32Array(new Float32Array([t.alpha, t.threshold ?? 0]).buffer);
+    rt.run(rt.writeJob([JOB_TRANSCENDENTAL, per, t.kind, backward ? 1 : 0, x, dy, y, n, bits[0], bits[1], rt.alloc(16)]),
+      Math.max(1, Math.ceil(n / per)), parallel);
+  }
+
   function forwardOf(f: Activation): ((x: number, y: number, n: number) => void) | null {
     const e = rt.exports;
     const t = transcendental(f);
-    if (t) return (x, y, n) => e.transcendentalSimd(t.kind, x, y, n, t.alpha, t.threshold ?? 0, rt.alloc(16));
+    if (t) return (x, y, n) => transcendentalJob(t, false, x, 0, y, n);
     switch (f.kind) {
       case 'relu':
         return (x, y, n) => elementwise(1, x, 0, y, n);
@@ -579,7 +595,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   function backwardOf(f: Activation): ((x: number, dy: number, dx: number, n: number) => void) | null {
     const e = rt.exports;
     const t = transcendental(f);
-    if (t) return (x, dy, dx, n) => e.transcendentalBackwardSimd(t.kind, x, dy, dx, n, t.alpha, t.threshold ?? 0, rt.alloc(16));
+    if (t) return (x, dy, dx, n) => transcendentalJob(t, true, x, dy, dx, n);
     switch (f.kind) {
       case 'relu':
         return (x, dy, dx, n) => elementwise(2, x, dy, dx, n);

@@ -15,6 +15,7 @@ import { softmaxCrossEntropyItem } from './softmax';
 import { mulBroadcastItem, sumRowsItem } from './broadcast';
 import { avgPool2dBackwardItem, avgPool2dItem } from './avg-pool';
 import { convDepthwiseBackwardItem, convDepthwiseForwardItem } from './conv-depthwise';
+import { transcendentalItem } from './transcendental';
 import { batchNormBackwardChannels, batchNormForwardChannels, batchNormStatsChannels } from './batch-norm';
 import { addReluSimd, addSimd, mulSimd, reluBackwardSimd, reluSimd } from './elementwise';
 
@@ -49,6 +50,8 @@ export const JOB_AVG_POOL2D_BACKWARD = 16;
 /** Depthwise convolution (groups = C), direct: forward by output planes, backward by input channels (conv-depthwise.ts). */
 export const JOB_CONV_DEPTHWISE_FORWARD = 17;
 export const JOB_CONV_DEPTHWISE_BACKWARD = 18;
+/** SiLU, sigmoid, tanh, GELU… and their derivatives over ranges of floats (transcendental.ts transcendentalItem). */
+export const JOB_TRANSCENDENTAL = 19;
 /**
  * Winograd kernel transform: [kind, w, packed, Cout, Cin, adjoint, rows per item (a multiple of MR), padded rows,
  * m (2 or 4; 3: stride 2), scratch (winogradKernelScratchBytes per thread)].
@@ -116,6 +119,7 @@ function runItem(desc: usize, item: i32, thread: i32): void {
   else if (kind == JOB_AVG_POOL2D_BACKWARD) avgPool2dBackwardItem(desc, item);
   else if (kind == JOB_CONV_DEPTHWISE_FORWARD) convDepthwiseForwardItem(desc, item, thread);
   else if (kind == JOB_CONV_DEPTHWISE_BACKWARD) convDepthwiseBackwardItem(desc, item, thread);
+  else if (kind == JOB_TRANSCENDENTAL) transcendentalItem(desc, item);
   else if (kind == JOB_WINOGRAD_KERNELS) {
     const per = word(desc, 6), r0 = item * per;
     winogradKernelRows(<usize>word(desc, 1), <usize>word(desc, 2), word(desc, 3), word(desc, 4), word(desc, 5) != 0, r0,

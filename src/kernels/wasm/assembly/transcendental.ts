@@ -36,8 +36,8 @@
 @inline function sigmoidSimd(z: v128): v128 {
   const e = expNonPositive(f32x4.neg(f32x4.abs(z)));
   const one = splat(1);
-  const onePlus = f32x4.add(one, e);
-  return v128.bitselect(f32x4.div(e, onePlus), f32x4.div(one, onePlus), f32x4.lt(z, splat(0)));
+  // One division: the numerator chosen first (the same quotients as two divisions and a select).
+  return f32x4.div(v128.bitselect(e, one, f32x4.lt(z, splat(0))), f32x4.add(one, e));
 }
 
 /** e^x − 1 for x ≤ 0: Taylor to x⁸/8! above −0.5 (where e^x − 1 would cancel), e^x − 1 below. */
@@ -215,6 +215,16 @@ const GELU_CUBIC: f32 = 0.044715;
 
 /** y[i] = f(x[i]) for n floats; scratch holds 4 floats for the tail. */
 export function transcendentalSimd(kind: i32, x: usize, y: usize, n: i32, alpha: f32, threshold: f32, scratch: usize): void {
+  // One copy of the loop per kind (inlined with the kind a constant), so no vector tests the kind.
+  if (kind == KIND_SILU) forwardLoop(KIND_SILU, x, y, n, alpha, threshold, scratch);
+  else if (kind == KIND_SIGMOID) forwardLoop(KIND_SIGMOID, x, y, n, alpha, threshold, scratch);
+  else if (kind == KIND_TANH) forwardLoop(KIND_TANH, x, y, n, alpha, threshold, scratch);
+  else if (kind == KIND_GELU) forwardLoop(KIND_GELU, x, y, n, alpha, threshold, scratch);
+  else forwardLoop(kind, x, y, n, alpha, threshold, scratch);
+}
+
+// @ts-ignore: decorator
+@inline function forwardLoop(kind: i32, x: usize, y: usize, n: i32, alpha: f32, threshold: f32, scratch: usize): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) v128.store(y + <usize>i * 4, forwardVector(kind, v128.load(x + <usize>i * 4), alpha, threshold));
   if (i == n) return;
@@ -226,6 +236,15 @@ export function transcendentalSimd(kind: i32, x: usize, y: usize, n: i32, alpha:
 
 /** dx[i] = f'(x[i])·dy[i] for n floats (x: the forward's y for sigmoid and tanh); scratch holds 4 floats for the tail. */
 export function transcendentalBackwardSimd(kind: i32, x: usize, dy: usize, dx: usize, n: i32, alpha: f32, threshold: f32, scratch: usize): void {
+  if (kind == KIND_SILU) backwardLoop(KIND_SILU, x, dy, dx, n, alpha, threshold, scratch);
+  else if (kind == KIND_SIGMOID) backwardLoop(KIND_SIGMOID, x, dy, dx, n, alpha, threshold, scratch);
+  else if (kind == KIND_TANH) backwardLoop(KIND_TANH, x, dy, dx, n, alpha, threshold, scratch);
+  else if (kind == KIND_GELU) backwardLoop(KIND_GELU, x, dy, dx, n, alpha, threshold, scratch);
+  else backwardLoop(kind, x, dy, dx, n, alpha, threshold, scratch);
+}
+
+// @ts-ignore: decorator
+@inline function backwardLoop(kind: i32, x: usize, dy: usize, dx: usize, n: i32, alpha: f32, threshold: f32, scratch: usize): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const at = <usize>i * 4;
@@ -237,4 +256,19 @@ export function transcendentalBackwardSimd(kind: i32, x: usize, dy: usize, dx: u
   const d = derivativeVector(kind, v128.load(scratch), alpha, threshold);
   v128.store(scratch, d);
   for (let j = i; j < n; j++) store<f32>(dx + <usize>j * 4, load<f32>(scratch + <usize>(j - i) * 4) * load<f32>(dy + <usize>j * 4));
+}
+
+/**
+ * Floats [item·per, min(n, (item + 1)·per)) of an activation job (per a multiple of 4, so only the
+ * last item has a tail; each float's value does not depend on the split). Words: [kind, per,
+ * function kind, backward, x, dy, y (dx), n, alpha and threshold (float32 bits), scratch (4 floats)].
+ */
+export function transcendentalItem(desc: usize, item: i32): void {
+  const per = load<i32>(desc + 4), f = load<i32>(desc + 8), backward = load<i32>(desc + 12) != 0;
+  const n = load<i32>(desc + 28), alpha = load<f32>(desc + 32), threshold = load<f32>(desc + 36);
+  const start = item * per, count = min(n, start + per) - start, at = <usize>start * 4;
+  const x = <usize>load<i32>(desc + 16) + at, dy = <usize>load<i32>(desc + 20) + at, y = <usize>load<i32>(desc + 24) + at;
+  const scratch = <usize>load<i32>(desc + 40);
+  if (backward) transcendentalBackwardSimd(f, x, dy, y, count, alpha, threshold, scratch);
+  else transcendentalSimd(f, x, y, count, alpha, threshold, scratch);
 }

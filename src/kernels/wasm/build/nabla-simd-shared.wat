@@ -16,16 +16,16 @@
  (type $14 (func (param i32 i32) (result f64)))
  (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
- (type $18 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $19 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $20 (func (param f64) (result f64)))
- (type $21 (func (param i32) (result i32)))
- (type $22 (func (param i32 i32 i32) (result i32)))
- (type $23 (func (param i32 i32 v128 i32 i32 i32)))
- (type $24 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
- (type $25 (func (param i32 i32 i32 i32 f32 f32 i32)))
- (type $26 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 f32 f32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
+ (type $19 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
+ (type $20 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $21 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $22 (func (param f64) (result f64)))
+ (type $23 (func (param i32) (result i32)))
+ (type $24 (func (param i32 i32 i32) (result i32)))
+ (type $25 (func (param i32 i32 v128 i32 i32 i32)))
+ (type $26 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
  (type $27 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
  (type $28 (func (param i32 i32 i32 i32 i32 i32 i32)))
  (type $29 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
@@ -57,6 +57,7 @@
  (global $src/kernels/wasm/assembly/index/JOB_AVG_POOL2D_BACKWARD i32 (i32.const 16))
  (global $src/kernels/wasm/assembly/index/JOB_CONV_DEPTHWISE_FORWARD i32 (i32.const 17))
  (global $src/kernels/wasm/assembly/index/JOB_CONV_DEPTHWISE_BACKWARD i32 (i32.const 18))
+ (global $src/kernels/wasm/assembly/index/JOB_TRANSCENDENTAL i32 (i32.const 19))
  (global $src/kernels/wasm/assembly/index/JOB_WINOGRAD_KERNELS i32 (i32.const 10))
  (data $0 (i32.const 1024) "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\f0?n\bf\88\1aO;\9b<53\fb\a9=\f6\ef?]\dc\d8\9c\13`q\bca\80w>\9a\ec\ef?\d1f\87\10z^\90\bc\85\7fn\e8\15\e3\ef?\13\f6g5R\d2\8c<t\85\15\d3\b0\d9\ef?\fa\8e\f9#\80\ce\8b\bc\de\f6\dd)k\d0\ef?a\c8\e6aN\f7`<\c8\9bu\18E\c7\ef?\99\d33[\e4\a3\90<\83\f3\c6\ca>\be\ef?m{\83]\a6\9a\97<\0f\89\f9lX\b5\ef?\fc\ef\fd\92\1a\b5\8e<\f7Gr+\92\ac\ef?\d1\9c/p=\be><\a2\d1\d32\ec\a3\ef?\0bn\90\894\03j\bc\1b\d3\fe\aff\9b\ef?\0e\bd/*RV\95\bcQ[\12\d0\01\93\ef?U\eaN\8c\ef\80P\bc\cc1l\c0\bd\8a\ef?\16\f4\d5\b9#\c9\91\bc\e0-\a9\ae\9a\82\ef?\afU\\\e9\e3\d3\80<Q\8e\a5\c8\98z\ef?H\93\a5\ea\15\1b\80\bc{Q}<\b8r\ef?=2\deU\f0\1f\8f\bc\ea\8d\8c8\f9j\ef?\bfS\13?\8c\89\8b<u\cbo\eb[c\ef?&\eb\11v\9c\d9\96\bc\d4\\\04\84\e0[\ef?`/:>\f7\ec\9a<\aa\b9h1\87T\ef?\9d8\86\cb\82\e7\8f\bc\1d\d9\fc\"PM\ef?\8d\c3\a6DAo\8a<\d6\8cb\88;F\ef?}\04\e4\b0\05z\80<\96\dc}\91I?\ef?\94\a8\a8\e3\fd\8e\96<8bunz8\ef?}Ht\f2\18^\87<?\a6\b2O\ce1\ef?\f2\e7\1f\98+G\80<\dd|\e2eE+\ef?^\08q?{\b8\96\bc\81c\f5\e1\df$\ef?1\ab\tm\e1\f7\82<\e1\de\1f\f5\9d\1e\ef?\fa\bfo\1a\9b!=\bc\90\d9\da\d0\7f\18\ef?\b4\n\0cr\827\8b<\0b\03\e4\a6\85\12\ef?\8f\cb\ce\89\92\14n<V/>\a9\af\0c\ef?\b6\ab\b0MuM\83<\15\b71\n\fe\06\ef?Lt\ac\e2\01B\86<1\d8L\fcp\01\ef?J\f8\d3]9\dd\8f<\ff\16d\b2\08\fc\ee?\04[\8e;\80\a3\86\bc\f1\9f\92_\c5\f6\ee?hPK\cc\edJ\92\bc\cb\a9:7\a7\f1\ee?\8e-Q\1b\f8\07\99\bcf\d8\05m\ae\ec\ee?\d26\94>\e8\d1q\bc\f7\9f\e54\db\e7\ee?\15\1b\ce\b3\19\19\99\bc\e5\a8\13\c3-\e3\ee?mL*\a7H\9f\85<\"4\12L\a6\de\ee?\8ai(z`\12\93\bc\1c\80\ac\04E\da\ee?[\89\17H\8f\a7X\bc*.\f7!\n\d6\ee?\1b\9aIg\9b,|\bc\97\a8P\d9\f5\d1\ee?\11\ac\c2`\edcC<-\89a`\08\ce\ee?\efd\06;\tf\96<W\00\1d\edA\ca\ee?y\03\a1\da\e1\ccn<\d0<\c1\b5\a2\c6\ee?0\12\0f?\8e\ff\93<\de\d3\d7\f0*\c3\ee?\b0\afz\bb\ce\90v<\'*6\d5\da\bf\ee?w\e0T\eb\bd\1d\93<\r\dd\fd\99\b2\bc\ee?\8e\a3q\004\94\8f\bc\a7,\9dv\b2\b9\ee?I\a3\93\dc\cc\de\87\bcBf\cf\a2\da\b6\ee?_8\0f\bd\c6\dex\bc\82O\9dV+\b4\ee?\f6\\{\ecF\12\86\bc\0f\92]\ca\a4\b1\ee?\8e\d7\fd\18\055\93<\da\'\b56G\af\ee?\05\9b\8a/\b7\98{<\fd\c7\97\d4\12\ad\ee?\tT\1c\e2\e1c\90<)TH\dd\07\ab\ee?\ea\c6\19P\85\c74<\b7FY\8a&\a9\ee?5\c0d+\e62\94<H!\ad\15o\a7\ee?\9fv\99aJ\e4\8c\bc\t\dcv\b9\e1\a5\ee?\a8M\ef;\c53\8c\bc\85U:\b0~\a4\ee?\ae\e9+\89xS\84\bc \c3\cc4F\a3\ee?XXVx\dd\ce\93\bc%\"U\828\a2\ee?d\19~\80\aa\10W<s\a9L\d4U\a1\ee?(\"^\bf\ef\b3\93\bc\cd;\7ff\9e\a0\ee?\82\b94\87\ad\12j\bc\bf\da\0bu\12\a0\ee?\ee\a9m\b8\efgc\bc/\1ae<\b2\9f\ee?Q\88\e0T=\dc\80\bc\84\94Q\f9}\9f\ee?\cf>Z~d\1fx\bct_\ec\e8u\9f\ee?\b0}\8b\c0J\ee\86\bct\81\a5H\9a\9f\ee?\8a\e6U\1e2\19\86\bc\c9gBV\eb\9f\ee?\d3\d4\t^\cb\9c\90<?]\deOi\a0\ee?\1d\a5M\b9\dc2{\bc\87\01\ebs\14\a1\ee?k\c0gT\fd\ec\94<2\c10\01\ed\a1\ee?Ul\d6\ab\e1\ebe<bN\cf6\f3\a2\ee?B\cf\b3/\c5\a1\88\bc\12\1a>T\'\a4\ee?47;\f1\b6i\93\bc\13\ceL\99\89\a5\ee?\1e\ff\19:\84^\80\bc\ad\c7#F\1a\a7\ee?nWr\d8P\d4\94\bc\ed\92D\9b\d9\a8\ee?\00\8a\0e[g\ad\90<\99f\8a\d9\c7\aa\ee?\b4\ea\f0\c1/\b7\8d<\db\a0*B\e5\ac\ee?\ff\e7\c5\9c`\b6e\bc\8cD\b5\162\af\ee?D_\f3Y\83\f6{<6w\15\99\ae\b1\ee?\83=\1e\a7\1f\t\93\bc\c6\ff\91\0b[\b4\ee?)\1el\8b\b8\a9]\bc\e5\c5\cd\b07\b7\ee?Y\b9\90|\f9#l\bc\0fR\c8\cbD\ba\ee?\aa\f9\f4\"CC\92\bcPN\de\9f\82\bd\ee?K\8ef\d7l\ca\85\bc\ba\07\cap\f1\c0\ee?\'\ce\91+\fc\afq<\90\f0\a3\82\91\c4\ee?\bbs\n\e15\d2m<##\e3\19c\c8\ee?c\"b\"\04\c5\87\bce\e5]{f\cc\ee?\d51\e2\e3\86\1c\8b<3-J\ec\9b\d0\ee?\15\bb\bc\d3\d1\bb\91\bc]%>\b2\03\d5\ee?\d21\ee\9c1\cc\90<X\b30\13\9e\d9\ee?\b3Zsn\84i\84<\bf\fdyUk\de\ee?\b4\9d\8e\97\cd\df\82\bcz\f3\d3\bfk\e3\ee?\873\cb\92w\1a\8c<\ad\d3Z\99\9f\e8\ee?\fa\d9\d1J\8f{\90\bcf\b6\8d)\07\ee\ee?\ba\ae\dcV\d9\c3U\bc\fb\15O\b8\a2\f3\ee?@\f6\a6=\0e\a4\90\bc:Y\e5\8dr\f9\ee?4\93\ad8\f4\d6h\bcG^\fb\f2v\ff\ee?5\8aXk\e2\ee\91\bcJ\06\a10\b0\05\ef?\cd\dd_\n\d7\fft<\d2\c1K\90\1e\0c\ef?\ac\98\92\fa\fb\bd\91\bc\t\1e\d7[\c2\12\ef?\b3\0c\af0\aens<\9cR\85\dd\9b\19\ef?\94\fd\9f\\2\e3\8e<z\d0\ff_\ab \ef?\acY\t\d1\8f\e0\84<K\d1W.\f1\'\ef?g\1aN8\af\cdc<\b5\e7\06\94m/\ef?h\19\92l,kg<i\90\ef\dc 7\ef?\d2\b5\cc\83\18\8a\80\bc\fa\c3]U\0b?\ef?o\fa\ff?]\ad\8f\bc|\89\07J-G\ef?I\a9u8\ae\r\90\bc\f2\89\r\08\87O\ef?\a7\07=\a6\85\a3t<\87\a4\fb\dc\18X\ef?\0f\"@ \9e\91\82\bc\98\83\c9\16\e3`\ef?\ac\92\c1\d5PZ\8e<\852\db\03\e6i\ef?Kk\01\acY:\84<`\b4\01\f3!s\ef?\1f>\b4\07!\d5\82\bc_\9b{3\97|\ef?\c9\rG;\b9*\89\bc)\a1\f5\14F\86\ef?\d3\88:`\04\b6t<\f6?\8b\e7.\90\ef?qr\9dQ\ec\c5\83<\83L\c7\fbQ\9a\ef?\f0\91\d3\8f\12\f7\8f\bc\da\90\a4\a2\af\a4\ef?}t#\e2\98\ae\8d\bc\f1g\8e-H\af\ef?\08 \aaA\bc\c3\8e<\'Za\ee\1b\ba\ef?2\eb\a9\c3\94+\84<\97\bak7+\c5\ef?\ee\85\d11\a9d\8a<@En[v\d0\ef?\ed\e3;\e4\ba7\8e\bc\14\be\9c\ad\fd\db\ef?\9d\cd\91M;\89w<\d8\90\9e\81\c1\e7\ef?\89\cc`A\c1\05S<\f1q\8f+\c2\f3\ef?")
  (data $1 (i32.const 3072) "\9f\de\e0\c3\f04\f7?\00\90\e6y\7f\cc\d7\bf\1f\e9,jx\13\f7?\00\00\r\c2\eeo\d7\bf\a0\b5\fa\08`\f2\f6?\00\e0Q\13\e3\13\d7\bf}\8c\13\1f\a6\d1\f6?\00x(8[\b8\d6\bf\d1\b4\c5\0bI\b1\f6?\00x\80\90U]\d6\bf\ba\0c/3G\91\f6?\00\00\18v\d0\02\d6\bf#B\"\18\9fq\f6?\00\90\90\86\ca\a8\d5\bf\d9\1e\a5\99OR\f6?\00P\03VCO\d5\bf\c4$\8f\aaV3\f6?\00@k\c37\f6\d4\bf\14\dc\9dk\b3\14\f6?\00P\a8\fd\a7\9d\d4\bfL\\\c6Rd\f6\f5?\00\a8\899\92E\d4\bfO,\91\b5g\d8\f5?\00\b8\b09\f4\ed\d3\bf\de\90[\cb\bc\ba\f5?\00p\8fD\ce\96\d3\bfx\1a\d9\f2a\9d\f5?\00\a0\bd\17\1e@\d3\bf\87VF\12V\80\f5?\00\80F\ef\e2\e9\d2\bf\d3k\e7\ce\97c\f5?\00\e008\1b\94\d2\bf\93\7f\a7\e2%G\f5?\00\88\da\8c\c5>\d2\bf\83E\06B\ff*\f5?\00\90\')\e1\e9\d1\bf\df\bd\b2\db\"\0f\f5?\00\f8H+m\95\d1\bf\d7\de4G\8f\f3\f4?\00\f8\b9\9agA\d1\bf@(\de\cfC\d8\f4?\00\98\ef\94\d0\ed\d0\bf\c8\a3x\c0>\bd\f4?\00\10\db\18\a5\9a\d0\bf\8a%\e0\c3\7f\a2\f4?\00\b8cR\e6G\d0\bf4\84\d4$\05\88\f4?\00\f0\86E\"\eb\cf\bf\0b-\19\1b\cem\f4?\00\b0\17uJG\cf\bfT\189\d3\d9S\f4?\000\10=D\a4\ce\bfZ\84\b4D\':\f4?\00\b0\e9D\r\02\ce\bf\fb\f8\15A\b5 \f4?\00\f0w)\a2`\cd\bf\b1\f4>\da\82\07\f4?\00\90\95\04\01\c0\cc\bf\8f\feW]\8f\ee\f3?\00\10\89V) \cc\bf\e9L\0b\a0\d9\d5\f3?\00\10\81\8d\17\81\cb\bf+\c1\10\c0`\bd\f3?\00\d0\d3\cc\c9\e2\ca\bf\b8\dau+$\a5\f3?\00\90\12.@E\ca\bf\02\d0\9f\cd\"\8d\f3?\00\f0\1dhw\a8\c9\bf\1cz\84\c5[u\f3?\000Him\0c\c9\bf\e26\adI\ce]\f3?\00\c0E\a6 q\c8\bf@\d4M\98yF\f3?\000\14\b4\8f\d6\c7\bf$\cb\ff\ce\\/\f3?\00pb<\b8<\c7\bfI\r\a1uw\18\f3?\00`7\9b\9a\a3\c6\bf\909>7\c8\01\f3?\00\a0\b7T1\0b\c6\bfA\f8\95\bbN\eb\f2?\000$v}s\c5\bf\d1\a9\19\02\n\d5\f2?\000\c2\8f{\dc\c4\bf*\fd\b7\a8\f9\be\f2?\00\00\d2Q,F\c4\bf\ab\1b\0cz\1c\a9\f2?\00\00\83\bc\8a\b0\c3\bf0\b5\14`r\93\f2?\00\00Ik\99\1b\c3\bf\f5\a1WW\fa}\f2?\00@\a4\90T\87\c2\bf\bf;\1d\9b\b3h\f2?\00\a0y\f8\b9\f3\c1\bf\bd\f5\8f\83\9dS\f2?\00\a0,%\c8`\c1\bf;\08\c9\aa\b7>\f2?\00 \f7W\7f\ce\c0\bf\b6@\a9+\01*\f2?\00\a0\feI\dc<\c0\bf2A\cc\96y\15\f2?\00\80K\bc\bdW\bf\bf\9b\fc\d2\1d \01\f2?\00@@\96\087\be\bf\0bHMI\f4\ec\f1?\00@\f9>\98\17\bd\bfie\8fR\f5\d8\f1?\00\a0\d8Ng\f9\bb\bf|~W\11#\c5\f1?\00`/ y\dc\ba\bf\e9&\cbt|\b1\f1?\00\80(\e7\c3\c0\b9\bf\b6\1a,\0c\01\9e\f1?\00\c0r\b3F\a6\b8\bf\bdp\b6{\b0\8a\f1?\00\00\ac\b3\01\8d\b7\bf\b6\bc\ef%\8aw\f1?\00\008E\f1t\b6\bf\da1L5\8dd\f1?\00\80\87m\0e^\b5\bf\dd_\'\90\b9Q\f1?\00\e0\a1\de\\H\b4\bfL\d22\a4\0e?\f1?\00\a0jM\d93\b3\bf\da\f9\10r\8b,\f1?\00`\c5\f8y \b2\bf1\b5\ec(0\1a\f1?\00 b\98F\0e\b1\bf\af4\84\da\fb\07\f1?\00\00\d2jl\fa\af\bf\b3kN\0f\ee\f5\f0?\00@wJ\8d\da\ad\bf\ce\9f*]\06\e4\f0?\00\00\85\e4\ec\bc\ab\bf!\a5,cD\d2\f0?\00\c0\12@\89\a1\a9\bf\1a\98\e2|\a7\c0\f0?\00\c0\023X\88\a7\bf\d16\c6\83/\af\f0?\00\80\d6g^q\a5\bf9\13\a0\98\db\9d\f0?\00\80eI\8a\\\a3\bf\df\e7R\af\ab\8c\f0?\00@\15d\e3I\a1\bf\fb(N/\9f{\f0?\00\80\eb\82\c0r\9e\bf\19\8f5\8c\b5j\f0?\00\80RR\f1U\9a\bf,\f9\ec\a5\eeY\f0?\00\80\81\cfb=\96\bf\90,\d1\cdII\f0?\00\00\aa\8c\fb(\92\bf\a9\ad\f0\c6\c68\f0?\00\00\f9 {1\8c\bf\a92y\13e(\f0?\00\00\aa]5\19\84\bfHs\ea\'$\18\f0?\00\00\ec\c2\03\12x\bf\95\b1\14\06\04\08\f0?\00\00$y\t\04`\bf\1a\fa&\f7\1f\e0\ef?\00\00\90\84\f3\efo?t\eaa\c2\1c\a1\ef?\00\00=5A\dc\87?.\99\81\b0\10c\ef?\00\80\c2\c4\a3\ce\93?\cd\ad\ee<\f6%\ef?\00\00\89\14\c1\9f\9b?\e7\13\91\03\c8\e9\ee?\00\00\11\ce\d8\b0\a1?\ab\b1\cbx\80\ae\ee?\00\c0\01\d0[\8a\a5?\9b\0c\9d\a2\1at\ee?\00\80\d8@\83\\\a9?\b5\99\n\83\91:\ee?\00\80W\efj\'\ad?V\9a`\t\e0\01\ee?\00\c0\98\e5\98u\b0?\98\bbw\e5\01\ca\ed?\00 \r\e3\f5S\b2?\03\91|\0b\f2\92\ed?\00\008\8b\dd.\b4?\ce\\\fbf\ac\\\ed?\00\c0W\87Y\06\b6?\9d\de^\aa,\'\ed?\00\00j5v\da\b7?\cd,k>n\f2\ec?\00`\1cNC\ab\b9?\02y\a7\a2m\be\ec?\00`\r\bb\c7x\bb?m\087m&\8b\ec?\00 \e72\13C\bd?\04X]\bd\94X\ec?\00`\deq1\n\bf?\8c\9f\bb3\b5&\ec?\00@\91+\15g\c0??\e7\ec\ee\83\f5\eb?\00\b0\92\82\85G\c1?\c1\96\dbu\fd\c4\eb?\000\ca\cdn&\c2?(J\86\0c\1e\95\eb?\00P\c5\a6\d7\03\c3?,>\ef\c5\e2e\eb?\00\103<\c3\df\c3?\8b\88\c9gH7\eb?\00\80zk6\ba\c4?J0\1d!K\t\eb?\00\f0\d1(9\93\c5?~\ef\f2\85\e8\db\ea?\00\f0\18$\cdj\c6?\a2=`1\1d\af\ea?\00\90f\ec\f8@\c7?\a7X\d3?\e6\82\ea?\00\f0\1a\f5\c0\15\c8?\8bs\t\ef@W\ea?\00\80\f6T)\e9\c8?\'K\ab\90*,\ea?\00@\f8\026\bb\c9?\d1\f2\93\13\a0\01\ea?\00\00,\1c\ed\8b\ca?\1b<\db$\9f\d7\e9?\00\d0\01\\Q[\cb?\90\b1\c7\05%\ae\e9?\00\c0\bc\ccg)\cc?/\ce\97\f2.\85\e9?\00`H\d55\f6\cc?uK\a4\ee\ba\\\e9?\00\c0F4\bd\c1\cd?8H\e7\9d\c64\e9?\00\e0\cf\b8\01\8c\ce?\e6Rg/O\r\e9?\00\90\17\c0\tU\cf?\9d\d7\ff\8eR\e6\e8?\00\b8\1f\12l\0e\d0?|\00\cc\9f\ce\bf\e8?\00\d0\93\0e\b8q\d0?\0e\c3\be\da\c0\99\e8?\00p\86\9ek\d4\d0?\fb\17#\aa\'t\e8?\00\d0K3\876\d1?\08\9a\b3\ac\00O\e8?\00H#g\r\98\d1?U>e\e8I*\e8?\00\80\cc\e0\ff\f8\d1?`\02\f4\95\01\06\e8?\00hc\d7_Y\d2?)\a3\e0c%\e2\e7?\00\a8\14\t0\b9\d2?\ad\b5\dcw\b3\be\e7?\00`C\10r\18\d3?\c2%\97g\aa\9b\e7?\00\18\ecm&w\d3?W\06\17\f2\07y\e7?\000\af\fbO\d5\d3?\0c\13\d6\db\caV\e7?\00\e0/\e3\ee2\d4?")
@@ -78,6 +79,7 @@
  (export "JOB_AVG_POOL2D_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_AVG_POOL2D_BACKWARD))
  (export "JOB_CONV_DEPTHWISE_FORWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV_DEPTHWISE_FORWARD))
  (export "JOB_CONV_DEPTHWISE_BACKWARD" (global $src/kernels/wasm/assembly/index/JOB_CONV_DEPTHWISE_BACKWARD))
+ (export "JOB_TRANSCENDENTAL" (global $src/kernels/wasm/assembly/index/JOB_TRANSCENDENTAL))
  (export "JOB_WINOGRAD_KERNELS" (global $src/kernels/wasm/assembly/index/JOB_WINOGRAD_KERNELS))
  (export "gemmScratchBytes" (func $src/kernels/wasm/assembly/index/gemmScratchBytes))
  (export "heapBase" (func $src/kernels/wasm/assembly/index/heapBase))
@@ -3037,6 +3039,5690 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/transcendental/transcendentalSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f32) (param $5 f32) (param $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 v128)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 i32)
+  (local $15 v128)
+  local.get $0
+  if
+   local.get $0
+   i32.const 4
+   i32.eq
+   if
+    block $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.1
+     local.get $1
+     local.set $7
+     i32.const 0
+     local.set $0
+     loop $for-loop|3
+      local.get $0
+      i32.const 4
+      i32.add
+      local.tee $1
+      local.get $3
+      i32.le_s
+      if
+       local.get $0
+       i32.const 2
+       i32.shl
+       local.tee $0
+       local.get $7
+       i32.add
+       v128.load
+       local.tee $9
+       f32x4.abs
+       f32x4.neg
+       local.tee $10
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.min
+       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+       f32x4.max
+       local.tee $11
+       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+       f32x4.mul
+       f32x4.nearest
+       local.set $12
+       local.get $0
+       local.get $2
+       i32.add
+       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+       local.get $11
+       local.get $12
+       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+       f32x4.mul
+       f32x4.sub
+       local.get $12
+       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+       f32x4.mul
+       f32x4.sub
+       local.tee $11
+       f32x4.mul
+       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       local.get $11
+       f32x4.mul
+       local.get $11
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       f32x4.add
+       f32x4.add
+       local.get $12
+       i32x4.trunc_sat_f32x4_s
+       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+       i32x4.add
+       i32.const 23
+       i32x4.shl
+       f32x4.mul
+       local.get $10
+       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+       f32x4.lt
+       v128.andnot
+       local.tee $10
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $9
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.lt
+       v128.bitselect
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $10
+       f32x4.add
+       f32x4.div
+       v128.store
+       local.get $1
+       local.set $0
+       br $for-loop|3
+      end
+     end
+     local.get $0
+     local.get $3
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.1
+     local.get $6
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     v128.store
+     local.get $0
+     local.set $1
+     loop $for-loop|4
+      local.get $1
+      local.get $3
+      i32.lt_s
+      if
+       local.get $6
+       local.get $1
+       local.get $0
+       i32.sub
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $7
+       local.get $1
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f32.store
+       local.get $1
+       i32.const 1
+       i32.add
+       local.set $1
+       br $for-loop|4
+      end
+     end
+     local.get $6
+     v128.load
+     local.tee $9
+     f32x4.abs
+     f32x4.neg
+     local.tee $10
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.min
+     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+     f32x4.max
+     local.tee $11
+     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+     f32x4.mul
+     f32x4.nearest
+     local.set $12
+     local.get $6
+     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+     local.get $11
+     local.get $12
+     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+     f32x4.mul
+     f32x4.sub
+     local.get $12
+     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+     f32x4.mul
+     f32x4.sub
+     local.tee $11
+     f32x4.mul
+     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+     f32x4.add
+     local.get $11
+     f32x4.mul
+     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+     f32x4.add
+     local.get $11
+     f32x4.mul
+     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+     f32x4.add
+     local.get $11
+     f32x4.mul
+     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+     f32x4.add
+     local.get $11
+     f32x4.mul
+     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+     f32x4.add
+     local.get $11
+     f32x4.mul
+     local.get $11
+     f32x4.mul
+     local.get $11
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     f32x4.add
+     f32x4.add
+     local.get $12
+     i32x4.trunc_sat_f32x4_s
+     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+     i32x4.add
+     i32.const 23
+     i32x4.shl
+     f32x4.mul
+     local.get $10
+     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+     f32x4.lt
+     v128.andnot
+     local.tee $10
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $9
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.lt
+     v128.bitselect
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $10
+     f32x4.add
+     f32x4.div
+     v128.store
+     local.get $0
+     local.set $1
+     loop $for-loop|5
+      local.get $1
+      local.get $3
+      i32.lt_s
+      if
+       local.get $2
+       local.get $1
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $6
+       local.get $1
+       local.get $0
+       i32.sub
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f32.store
+       local.get $1
+       i32.const 1
+       i32.add
+       local.set $1
+       br $for-loop|5
+      end
+     end
+    end
+   else
+    local.get $0
+    i32.const 5
+    i32.eq
+    if
+     block $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.2
+      local.get $1
+      local.set $7
+      i32.const 0
+      local.set $0
+      loop $for-loop|6
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $3
+       i32.le_s
+       if
+        v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        local.get $7
+        i32.add
+        v128.load
+        local.tee $9
+        f32x4.abs
+        f32x4.mul
+        local.tee $10
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.min
+        v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+        f32x4.max
+        local.tee $11
+        v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+        f32x4.mul
+        f32x4.nearest
+        local.set $12
+        local.get $0
+        local.get $2
+        i32.add
+        v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+        local.get $10
+        f32x4.mul
+        v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+        f32x4.add
+        local.get $10
+        f32x4.mul
+        v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+        f32x4.add
+        local.get $10
+        f32x4.mul
+        v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+        f32x4.add
+        local.get $10
+        f32x4.mul
+        v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+        f32x4.add
+        local.get $10
+        f32x4.mul
+        v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+        f32x4.add
+        local.get $10
+        f32x4.mul
+        v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+        f32x4.add
+        local.get $10
+        f32x4.mul
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        f32x4.add
+        local.get $10
+        f32x4.mul
+        v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+        local.get $11
+        local.get $12
+        v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+        f32x4.mul
+        f32x4.sub
+        local.get $12
+        v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+        f32x4.mul
+        f32x4.sub
+        local.tee $11
+        f32x4.mul
+        v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+        f32x4.add
+        local.get $11
+        f32x4.mul
+        v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+        f32x4.add
+        local.get $11
+        f32x4.mul
+        v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+        f32x4.add
+        local.get $11
+        f32x4.mul
+        v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+        f32x4.add
+        local.get $11
+        f32x4.mul
+        v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+        f32x4.add
+        local.get $11
+        f32x4.mul
+        local.get $11
+        f32x4.mul
+        local.get $11
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        f32x4.add
+        f32x4.add
+        local.get $12
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        local.get $10
+        v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+        f32x4.lt
+        v128.andnot
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        f32x4.sub
+        local.get $10
+        v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+        f32x4.gt
+        v128.bitselect
+        local.tee $10
+        f32x4.neg
+        v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+        local.get $10
+        f32x4.add
+        f32x4.div
+        local.get $9
+        v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+        v128.and
+        v128.or
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|6
+       end
+      end
+      local.get $0
+      local.get $3
+      i32.eq
+      br_if $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.2
+      local.get $6
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      v128.store
+      local.get $0
+      local.set $1
+      loop $for-loop|7
+       local.get $1
+       local.get $3
+       i32.lt_s
+       if
+        local.get $6
+        local.get $1
+        local.get $0
+        i32.sub
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $7
+        local.get $1
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32.store
+        local.get $1
+        i32.const 1
+        i32.add
+        local.set $1
+        br $for-loop|7
+       end
+      end
+      v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
+      local.get $6
+      v128.load
+      local.tee $9
+      f32x4.abs
+      f32x4.mul
+      local.tee $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $11
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $12
+      local.get $6
+      v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      local.get $10
+      f32x4.mul
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $11
+      local.get $12
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $12
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      local.get $11
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $12
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.sub
+      local.get $10
+      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+      f32x4.gt
+      v128.bitselect
+      local.tee $10
+      f32x4.neg
+      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+      local.get $10
+      f32x4.add
+      f32x4.div
+      local.get $9
+      v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+      v128.and
+      v128.or
+      v128.store
+      local.get $0
+      local.set $1
+      loop $for-loop|8
+       local.get $1
+       local.get $3
+       i32.lt_s
+       if
+        local.get $2
+        local.get $1
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $6
+        local.get $1
+        local.get $0
+        i32.sub
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32.store
+        local.get $1
+        i32.const 1
+        i32.add
+        local.set $1
+        br $for-loop|8
+       end
+      end
+     end
+    else
+     local.get $0
+     i32.const 7
+     i32.eq
+     if
+      block $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.3
+       local.get $1
+       local.set $7
+       i32.const 0
+       local.set $0
+       loop $for-loop|9
+        local.get $0
+        i32.const 4
+        i32.add
+        local.tee $1
+        local.get $3
+        i32.le_s
+        if
+         v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $0
+         local.get $7
+         i32.add
+         v128.load
+         local.tee $9
+         f32x4.abs
+         v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+         f32x4.mul
+         local.tee $10
+         f32x4.mul
+         f32x4.add
+         f32x4.div
+         local.tee $11
+         f32x4.mul
+         v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+         f32x4.add
+         local.get $10
+         local.get $10
+         f32x4.mul
+         f32x4.sub
+         local.tee $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $12
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $13
+         local.get $0
+         local.get $2
+         i32.add
+         local.get $9
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         local.get $11
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $12
+         local.get $13
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $13
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $11
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         local.get $11
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $13
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         f32x4.mul
+         f32x4.mul
+         local.tee $10
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $10
+         f32x4.sub
+         local.get $9
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         f32x4.mul
+         v128.store
+         local.get $1
+         local.set $0
+         br $for-loop|9
+        end
+       end
+       local.get $0
+       local.get $3
+       i32.eq
+       br_if $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.3
+       local.get $6
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       v128.store
+       local.get $0
+       local.set $1
+       loop $for-loop|10
+        local.get $1
+        local.get $3
+        i32.lt_s
+        if
+         local.get $6
+         local.get $1
+         local.get $0
+         i32.sub
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $7
+         local.get $1
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         f32.store
+         local.get $1
+         i32.const 1
+         i32.add
+         local.set $1
+         br $for-loop|10
+        end
+       end
+       v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+       local.get $6
+       v128.load
+       local.tee $9
+       f32x4.abs
+       v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+       f32x4.mul
+       local.tee $10
+       f32x4.mul
+       f32x4.add
+       f32x4.div
+       local.tee $11
+       f32x4.mul
+       v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+       f32x4.add
+       local.get $10
+       local.get $10
+       f32x4.mul
+       f32x4.sub
+       local.tee $10
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.min
+       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+       f32x4.max
+       local.tee $12
+       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+       f32x4.mul
+       f32x4.nearest
+       local.set $13
+       local.get $6
+       local.get $9
+       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+       local.get $11
+       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+       local.get $12
+       local.get $13
+       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+       f32x4.mul
+       f32x4.sub
+       local.get $13
+       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+       f32x4.mul
+       f32x4.sub
+       local.tee $11
+       f32x4.mul
+       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+       f32x4.add
+       local.get $11
+       f32x4.mul
+       local.get $11
+       f32x4.mul
+       local.get $11
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       f32x4.add
+       f32x4.add
+       local.get $13
+       i32x4.trunc_sat_f32x4_s
+       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+       i32x4.add
+       i32.const 23
+       i32x4.shl
+       f32x4.mul
+       local.get $10
+       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+       f32x4.lt
+       v128.andnot
+       f32x4.mul
+       f32x4.mul
+       local.tee $10
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $10
+       f32x4.sub
+       local.get $9
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.lt
+       v128.bitselect
+       f32x4.mul
+       v128.store
+       local.get $0
+       local.set $1
+       loop $for-loop|11
+        local.get $1
+        local.get $3
+        i32.lt_s
+        if
+         local.get $2
+         local.get $1
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $6
+         local.get $1
+         local.get $0
+         i32.sub
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         f32.store
+         local.get $1
+         i32.const 1
+         i32.add
+         local.set $1
+         br $for-loop|11
+        end
+       end
+      end
+     else
+      block $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.4
+       local.get $1
+       local.set $7
+       local.get $2
+       local.set $8
+       i32.const 0
+       local.set $1
+       loop $for-loop|12
+        local.get $1
+        i32.const 4
+        i32.add
+        local.get $3
+        i32.le_s
+        if
+         local.get $1
+         i32.const 2
+         i32.shl
+         local.tee $2
+         local.get $8
+         i32.add
+         local.get $2
+         local.get $7
+         i32.add
+         v128.load
+         local.set $9
+         block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8 (result v128)
+          local.get $0
+          i32.const 4
+          i32.eq
+          if
+           local.get $9
+           f32x4.abs
+           f32x4.neg
+           local.tee $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $11
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $12
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $11
+           local.get $12
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $12
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $11
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           local.get $11
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $12
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $10
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           local.tee $10
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $9
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.lt
+           v128.bitselect
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $10
+           f32x4.add
+           f32x4.div
+           br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8
+          end
+          local.get $0
+          i32.const 5
+          i32.eq
+          if
+           v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
+           local.get $9
+           f32x4.abs
+           f32x4.mul
+           local.tee $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $11
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $12
+           v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $11
+           local.get $12
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $12
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $11
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           local.get $11
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $12
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $10
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.sub
+           local.get $10
+           v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+           f32x4.gt
+           v128.bitselect
+           local.tee $10
+           f32x4.neg
+           v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+           local.get $10
+           f32x4.add
+           f32x4.div
+           local.get $9
+           v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+           v128.and
+           v128.or
+           br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8
+          end
+          local.get $9
+          local.get $4
+          f32x4.splat
+          local.get $9
+          f32x4.mul
+          local.get $9
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.gt
+          v128.bitselect
+          local.get $0
+          i32.const 6
+          i32.eq
+          br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8
+          drop
+          local.get $0
+          i32.const 7
+          i32.eq
+          if
+           v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           local.get $9
+           f32x4.abs
+           v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+           f32x4.mul
+           local.tee $10
+           f32x4.mul
+           f32x4.add
+           f32x4.div
+           local.tee $11
+           f32x4.mul
+           v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+           f32x4.add
+           local.get $10
+           local.get $10
+           f32x4.mul
+           f32x4.sub
+           local.tee $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $12
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $13
+           local.get $9
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           local.get $11
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $12
+           local.get $13
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $13
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $11
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           local.get $11
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $13
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $10
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           f32x4.mul
+           f32x4.mul
+           local.tee $10
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $10
+           f32x4.sub
+           local.get $9
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.lt
+           v128.bitselect
+           f32x4.mul
+           br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8
+          end
+          local.get $0
+          i32.const 8
+          i32.eq
+          if
+           local.get $4
+           f32x4.splat
+           local.tee $10
+           local.get $9
+           f32x4.mul
+           local.tee $11
+           f32x4.abs
+           f32x4.neg
+           local.tee $12
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $13
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $15
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $13
+           local.get $15
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $15
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $13
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           local.get $13
+           f32x4.mul
+           local.get $13
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $15
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $12
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           local.tee $12
+           v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+           local.get $12
+           f32x4.add
+           f32x4.div
+           local.tee $12
+           local.get $12
+           f32x4.mul
+           local.set $13
+           local.get $9
+           local.get $11
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.max
+           v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3d888889 0x3d888889 0x3d888889 0x3d888889
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3de38e39 0x3de38e39 0x3de38e39 0x3de38e39
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3e124925 0x3e124925 0x3e124925 0x3e124925
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.mul
+           f32x4.add
+           local.get $10
+           f32x4.div
+           local.get $11
+           local.get $5
+           f32x4.splat
+           f32x4.gt
+           v128.bitselect
+           br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8
+          end
+          local.get $0
+          i32.eqz
+          if
+           local.get $9
+           f32x4.abs
+           f32x4.neg
+           local.tee $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $11
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $12
+           local.get $9
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $11
+           local.get $12
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $12
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $11
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           local.get $11
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $12
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $10
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           local.tee $10
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $9
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.lt
+           v128.bitselect
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $10
+           f32x4.add
+           f32x4.div
+           f32x4.mul
+           br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8
+          end
+          local.get $0
+          i32.const 1
+          i32.eq
+          if
+           local.get $9
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $10
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $11
+           local.get $9
+           local.get $4
+           f32x4.splat
+           v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+           local.get $9
+           f32x4.mul
+           v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+           f32x4.add
+           local.get $9
+           f32x4.mul
+           v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+           f32x4.add
+           local.get $9
+           f32x4.mul
+           v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+           f32x4.add
+           local.get $9
+           f32x4.mul
+           v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+           f32x4.add
+           local.get $9
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+           f32x4.add
+           local.get $9
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $9
+           f32x4.mul
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           local.get $9
+           f32x4.mul
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $10
+           local.get $11
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $11
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $10
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           local.get $10
+           f32x4.mul
+           local.get $10
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $11
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $9
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.sub
+           local.get $9
+           v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+           f32x4.gt
+           v128.bitselect
+           f32x4.mul
+           local.get $9
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.gt
+           v128.bitselect
+           br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8
+          end
+          local.get $0
+          i32.const 2
+          i32.eq
+          if
+           local.get $9
+           f32x4.abs
+           f32x4.neg
+           local.tee $10
+           v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+           f32x4.max
+           local.get $10
+           local.get $9
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.gt
+           local.tee $10
+           v128.bitselect
+           local.tee $11
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $12
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $13
+           local.get $9
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $12
+           local.get $13
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $13
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $12
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           local.get $12
+           f32x4.mul
+           local.get $12
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $13
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           local.tee $11
+           f32x4.div
+           local.get $11
+           local.get $10
+           v128.bitselect
+           local.tee $10
+           local.get $10
+           v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+           f32x4.add
+           f32x4.mul
+           local.tee $10
+           local.get $10
+           v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+           f32x4.add
+           f32x4.div
+           local.get $9
+           v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+           f32x4.gt
+           v128.bitselect
+           f32x4.mul
+           br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.8
+          end
+          v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+          v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+          local.get $9
+          v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+          local.get $9
+          local.get $9
+          f32x4.mul
+          local.get $9
+          f32x4.mul
+          f32x4.mul
+          f32x4.add
+          f32x4.mul
+          f32x4.mul
+          local.tee $10
+          f32x4.abs
+          f32x4.neg
+          local.tee $11
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.min
+          v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+          f32x4.max
+          local.tee $12
+          v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+          f32x4.mul
+          f32x4.nearest
+          local.set $13
+          local.get $9
+          v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+          local.get $12
+          local.get $13
+          v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+          f32x4.mul
+          f32x4.sub
+          local.get $13
+          v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+          f32x4.mul
+          f32x4.sub
+          local.tee $9
+          f32x4.mul
+          v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+          f32x4.add
+          local.get $9
+          f32x4.mul
+          v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+          f32x4.add
+          local.get $9
+          f32x4.mul
+          v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+          f32x4.add
+          local.get $9
+          f32x4.mul
+          v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+          f32x4.add
+          local.get $9
+          f32x4.mul
+          v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+          f32x4.add
+          local.get $9
+          f32x4.mul
+          local.get $9
+          f32x4.mul
+          local.get $9
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          f32x4.add
+          f32x4.add
+          local.get $13
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          local.get $11
+          v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+          f32x4.lt
+          v128.andnot
+          local.tee $9
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $10
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.lt
+          v128.bitselect
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $9
+          f32x4.add
+          f32x4.div
+          f32x4.mul
+         end
+         v128.store
+         local.get $1
+         i32.const 4
+         i32.add
+         local.set $1
+         br $for-loop|12
+        end
+       end
+       local.get $1
+       local.get $3
+       i32.eq
+       br_if $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.4
+       local.get $6
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       v128.store
+       local.get $1
+       local.set $2
+       loop $for-loop|13
+        local.get $2
+        local.get $3
+        i32.lt_s
+        if
+         local.get $6
+         local.get $2
+         local.get $1
+         i32.sub
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $7
+         local.get $2
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         f32.store
+         local.get $2
+         i32.const 1
+         i32.add
+         local.set $2
+         br $for-loop|13
+        end
+       end
+       local.get $6
+       v128.load
+       local.set $9
+       local.get $6
+       block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9 (result v128)
+        local.get $0
+        i32.const 4
+        i32.eq
+        if
+         local.get $9
+         f32x4.abs
+         f32x4.neg
+         local.tee $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $11
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $12
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $11
+         local.get $12
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $12
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $11
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         local.get $11
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $12
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         local.tee $10
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $9
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $10
+         f32x4.add
+         f32x4.div
+         br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9
+        end
+        local.get $0
+        i32.const 5
+        i32.eq
+        if
+         v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
+         local.get $9
+         f32x4.abs
+         f32x4.mul
+         local.tee $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $11
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $12
+         v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $11
+         local.get $12
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $12
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $11
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         local.get $11
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $12
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.sub
+         local.get $10
+         v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+         f32x4.gt
+         v128.bitselect
+         local.tee $10
+         f32x4.neg
+         v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+         local.get $10
+         f32x4.add
+         f32x4.div
+         local.get $9
+         v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
+         v128.and
+         v128.or
+         br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9
+        end
+        local.get $9
+        local.get $4
+        f32x4.splat
+        local.get $9
+        f32x4.mul
+        local.get $9
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.bitselect
+        local.get $0
+        i32.const 6
+        i32.eq
+        br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9
+        drop
+        local.get $0
+        i32.const 7
+        i32.eq
+        if
+         v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         local.get $9
+         f32x4.abs
+         v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+         f32x4.mul
+         local.tee $10
+         f32x4.mul
+         f32x4.add
+         f32x4.div
+         local.tee $11
+         f32x4.mul
+         v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+         f32x4.add
+         local.get $10
+         local.get $10
+         f32x4.mul
+         f32x4.sub
+         local.tee $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $12
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $13
+         local.get $9
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         local.get $11
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $12
+         local.get $13
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $13
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $11
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         local.get $11
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $13
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         f32x4.mul
+         f32x4.mul
+         local.tee $10
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $10
+         f32x4.sub
+         local.get $9
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         f32x4.mul
+         br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9
+        end
+        local.get $0
+        i32.const 8
+        i32.eq
+        if
+         local.get $4
+         f32x4.splat
+         local.tee $10
+         local.get $9
+         f32x4.mul
+         local.tee $11
+         f32x4.abs
+         f32x4.neg
+         local.tee $12
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $13
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $15
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $13
+         local.get $15
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $15
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $13
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         local.get $13
+         f32x4.mul
+         local.get $13
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $15
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $12
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         local.tee $12
+         v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+         local.get $12
+         f32x4.add
+         f32x4.div
+         local.tee $12
+         local.get $12
+         f32x4.mul
+         local.set $13
+         local.get $9
+         local.get $11
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.max
+         v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3d888889 0x3d888889 0x3d888889 0x3d888889
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3de38e39 0x3de38e39 0x3de38e39 0x3de38e39
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3e124925 0x3e124925 0x3e124925 0x3e124925
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.mul
+         f32x4.add
+         local.get $10
+         f32x4.div
+         local.get $11
+         local.get $5
+         f32x4.splat
+         f32x4.gt
+         v128.bitselect
+         br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9
+        end
+        local.get $0
+        i32.eqz
+        if
+         local.get $9
+         f32x4.abs
+         f32x4.neg
+         local.tee $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $11
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $12
+         local.get $9
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $11
+         local.get $12
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $12
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $11
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         local.get $11
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $12
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         local.tee $10
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $9
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $10
+         f32x4.add
+         f32x4.div
+         f32x4.mul
+         br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9
+        end
+        local.get $0
+        i32.const 1
+        i32.eq
+        if
+         local.get $9
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $10
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $11
+         local.get $9
+         local.get $4
+         f32x4.splat
+         v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
+         local.get $9
+         f32x4.mul
+         v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
+         f32x4.add
+         local.get $9
+         f32x4.mul
+         v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
+         f32x4.add
+         local.get $9
+         f32x4.mul
+         v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
+         f32x4.add
+         local.get $9
+         f32x4.mul
+         v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
+         f32x4.add
+         local.get $9
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
+         f32x4.add
+         local.get $9
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $9
+         f32x4.mul
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         local.get $9
+         f32x4.mul
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $10
+         local.get $11
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $11
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $10
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         local.get $10
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $11
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $9
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.sub
+         local.get $9
+         v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+         f32x4.gt
+         v128.bitselect
+         f32x4.mul
+         local.get $9
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.gt
+         v128.bitselect
+         br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9
+        end
+        local.get $0
+        i32.const 2
+        i32.eq
+        if
+         local.get $9
+         f32x4.abs
+         f32x4.neg
+         local.tee $10
+         v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+         f32x4.max
+         local.get $10
+         local.get $9
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.gt
+         local.tee $10
+         v128.bitselect
+         local.tee $11
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $12
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $13
+         local.get $9
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $12
+         local.get $13
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $13
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $12
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         local.get $12
+         f32x4.mul
+         local.get $12
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $13
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         local.tee $11
+         f32x4.div
+         local.get $11
+         local.get $10
+         v128.bitselect
+         local.tee $10
+         local.get $10
+         v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+         f32x4.add
+         f32x4.mul
+         local.tee $10
+         local.get $10
+         v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+         f32x4.add
+         f32x4.div
+         local.get $9
+         v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+         f32x4.gt
+         v128.bitselect
+         f32x4.mul
+         br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.9
+        end
+        v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+        v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+        local.get $9
+        v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+        local.get $9
+        local.get $9
+        f32x4.mul
+        local.get $9
+        f32x4.mul
+        f32x4.mul
+        f32x4.add
+        f32x4.mul
+        f32x4.mul
+        local.tee $10
+        f32x4.abs
+        f32x4.neg
+        local.tee $11
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.min
+        v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+        f32x4.max
+        local.tee $12
+        v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+        f32x4.mul
+        f32x4.nearest
+        local.set $13
+        local.get $9
+        v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+        local.get $12
+        local.get $13
+        v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+        f32x4.mul
+        f32x4.sub
+        local.get $13
+        v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+        f32x4.mul
+        f32x4.sub
+        local.tee $9
+        f32x4.mul
+        v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+        f32x4.add
+        local.get $9
+        f32x4.mul
+        v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+        f32x4.add
+        local.get $9
+        f32x4.mul
+        v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+        f32x4.add
+        local.get $9
+        f32x4.mul
+        v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+        f32x4.add
+        local.get $9
+        f32x4.mul
+        v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+        f32x4.add
+        local.get $9
+        f32x4.mul
+        local.get $9
+        f32x4.mul
+        local.get $9
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        f32x4.add
+        f32x4.add
+        local.get $13
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        local.get $11
+        v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+        f32x4.lt
+        v128.andnot
+        local.tee $9
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $10
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.lt
+        v128.bitselect
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $9
+        f32x4.add
+        f32x4.div
+        f32x4.mul
+       end
+       v128.store
+       local.get $1
+       local.set $0
+       loop $for-loop|14
+        local.get $0
+        local.get $3
+        i32.lt_s
+        if
+         local.get $8
+         local.get $0
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $6
+         local.get $0
+         local.get $1
+         i32.sub
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         f32.store
+         local.get $0
+         i32.const 1
+         i32.add
+         local.set $0
+         br $for-loop|14
+        end
+       end
+      end
+     end
+    end
+   end
+  else
+   block $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.0
+    local.get $1
+    local.set $7
+    i32.const 0
+    local.set $0
+    loop $for-loop|0
+     local.get $0
+     i32.const 4
+     i32.add
+     local.tee $1
+     local.get $3
+     i32.le_s
+     if
+      local.get $0
+      i32.const 2
+      i32.shl
+      local.tee $0
+      local.get $7
+      i32.add
+      v128.load
+      local.tee $9
+      f32x4.abs
+      f32x4.neg
+      local.tee $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $11
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $12
+      local.get $0
+      local.get $2
+      i32.add
+      local.get $9
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $11
+      local.get $12
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $12
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $11
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $11
+      f32x4.mul
+      local.get $11
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $12
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $10
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $10
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $10
+      f32x4.add
+      f32x4.div
+      f32x4.mul
+      v128.store
+      local.get $1
+      local.set $0
+      br $for-loop|0
+     end
+    end
+    local.get $0
+    local.get $3
+    i32.eq
+    br_if $src/kernels/wasm/assembly/transcendental/forwardLoop|inlined.0
+    local.get $6
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $0
+    local.set $1
+    loop $for-loop|1
+     local.get $1
+     local.get $3
+     i32.lt_s
+     if
+      local.get $6
+      local.get $1
+      local.get $0
+      i32.sub
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $7
+      local.get $1
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f32.store
+      local.get $1
+      i32.const 1
+      i32.add
+      local.set $1
+      br $for-loop|1
+     end
+    end
+    local.get $6
+    v128.load
+    local.tee $9
+    f32x4.abs
+    f32x4.neg
+    local.tee $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $11
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $12
+    local.get $6
+    local.get $9
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $11
+    local.get $12
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $12
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $11
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $11
+    f32x4.mul
+    local.get $11
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $12
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $10
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $10
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $9
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $10
+    f32x4.add
+    f32x4.div
+    f32x4.mul
+    v128.store
+    local.get $0
+    local.set $1
+    loop $for-loop|2
+     local.get $1
+     local.get $3
+     i32.lt_s
+     if
+      local.get $2
+      local.get $1
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $6
+      local.get $1
+      local.get $0
+      i32.sub
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f32.store
+      local.get $1
+      i32.const 1
+      i32.add
+      local.set $1
+      br $for-loop|2
+     end
+    end
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/transcendental/transcendentalBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 f32) (param $6 f32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 v128)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  local.get $0
+  if
+   local.get $0
+   i32.const 4
+   i32.eq
+   if
+    block $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.1
+     local.get $1
+     local.set $8
+     i32.const 0
+     local.set $0
+     loop $for-loop|3
+      local.get $0
+      i32.const 4
+      i32.add
+      local.tee $1
+      local.get $4
+      i32.le_s
+      if
+       local.get $0
+       i32.const 2
+       i32.shl
+       local.tee $0
+       local.get $3
+       i32.add
+       local.get $0
+       local.get $8
+       i32.add
+       v128.load
+       local.tee $10
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $10
+       f32x4.sub
+       f32x4.mul
+       local.get $0
+       local.get $2
+       i32.add
+       v128.load
+       f32x4.mul
+       v128.store
+       local.get $1
+       local.set $0
+       br $for-loop|3
+      end
+     end
+     local.get $0
+     local.get $4
+     i32.eq
+     br_if $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.1
+     local.get $7
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     v128.store
+     local.get $0
+     local.set $1
+     loop $for-loop|4
+      local.get $1
+      local.get $4
+      i32.lt_s
+      if
+       local.get $7
+       local.get $1
+       local.get $0
+       i32.sub
+       i32.const 2
+       i32.shl
+       i32.add
+       local.get $8
+       local.get $1
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f32.store
+       local.get $1
+       i32.const 1
+       i32.add
+       local.set $1
+       br $for-loop|4
+      end
+     end
+     local.get $7
+     local.get $7
+     v128.load
+     local.tee $10
+     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+     local.get $10
+     f32x4.sub
+     f32x4.mul
+     v128.store
+     local.get $0
+     local.set $1
+     loop $for-loop|5
+      local.get $1
+      local.get $4
+      i32.lt_s
+      if
+       local.get $1
+       i32.const 2
+       i32.shl
+       local.tee $8
+       local.get $3
+       i32.add
+       local.get $7
+       local.get $1
+       local.get $0
+       i32.sub
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       local.get $2
+       local.get $8
+       i32.add
+       f32.load
+       f32.mul
+       f32.store
+       local.get $1
+       i32.const 1
+       i32.add
+       local.set $1
+       br $for-loop|5
+      end
+     end
+    end
+   else
+    local.get $0
+    i32.const 5
+    i32.eq
+    if
+     block $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.2
+      local.get $1
+      local.set $8
+      i32.const 0
+      local.set $0
+      loop $for-loop|6
+       local.get $0
+       i32.const 4
+       i32.add
+       local.tee $1
+       local.get $4
+       i32.le_s
+       if
+        local.get $0
+        i32.const 2
+        i32.shl
+        local.tee $0
+        local.get $3
+        i32.add
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $0
+        local.get $8
+        i32.add
+        v128.load
+        local.tee $10
+        local.get $10
+        f32x4.mul
+        f32x4.sub
+        local.get $0
+        local.get $2
+        i32.add
+        v128.load
+        f32x4.mul
+        v128.store
+        local.get $1
+        local.set $0
+        br $for-loop|6
+       end
+      end
+      local.get $0
+      local.get $4
+      i32.eq
+      br_if $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.2
+      local.get $7
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      v128.store
+      local.get $0
+      local.set $1
+      loop $for-loop|7
+       local.get $1
+       local.get $4
+       i32.lt_s
+       if
+        local.get $7
+        local.get $1
+        local.get $0
+        i32.sub
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $8
+        local.get $1
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32.store
+        local.get $1
+        i32.const 1
+        i32.add
+        local.set $1
+        br $for-loop|7
+       end
+      end
+      local.get $7
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $7
+      v128.load
+      local.tee $10
+      local.get $10
+      f32x4.mul
+      f32x4.sub
+      v128.store
+      local.get $0
+      local.set $1
+      loop $for-loop|8
+       local.get $1
+       local.get $4
+       i32.lt_s
+       if
+        local.get $1
+        i32.const 2
+        i32.shl
+        local.tee $8
+        local.get $3
+        i32.add
+        local.get $7
+        local.get $1
+        local.get $0
+        i32.sub
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        local.get $2
+        local.get $8
+        i32.add
+        f32.load
+        f32.mul
+        f32.store
+        local.get $1
+        i32.const 1
+        i32.add
+        local.set $1
+        br $for-loop|8
+       end
+      end
+     end
+    else
+     local.get $0
+     i32.const 7
+     i32.eq
+     if
+      block $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.3
+       local.get $1
+       local.set $8
+       i32.const 0
+       local.set $0
+       loop $for-loop|9
+        local.get $0
+        i32.const 4
+        i32.add
+        local.tee $1
+        local.get $4
+        i32.le_s
+        if
+         local.get $8
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $0
+         i32.add
+         v128.load
+         local.tee $10
+         local.get $10
+         f32x4.mul
+         local.set $11
+         v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         local.get $10
+         f32x4.abs
+         v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+         f32x4.mul
+         local.tee $12
+         f32x4.mul
+         f32x4.add
+         f32x4.div
+         local.tee $13
+         f32x4.mul
+         v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+         f32x4.add
+         local.get $12
+         local.get $12
+         f32x4.mul
+         f32x4.sub
+         local.tee $12
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $14
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $15
+         v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+         local.get $11
+         f32x4.mul
+         local.tee $11
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $16
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $17
+         local.get $0
+         local.get $3
+         i32.add
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         local.get $13
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $14
+         local.get $15
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $15
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $13
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         local.get $13
+         f32x4.mul
+         local.get $13
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $15
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $12
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         f32x4.mul
+         f32x4.mul
+         local.tee $12
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $12
+         f32x4.sub
+         local.get $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         local.get $10
+         v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $16
+         local.get $17
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $17
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $10
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         local.get $10
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $17
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         f32x4.mul
+         f32x4.mul
+         f32x4.add
+         local.get $0
+         local.get $2
+         i32.add
+         v128.load
+         f32x4.mul
+         v128.store
+         local.get $1
+         local.set $0
+         br $for-loop|9
+        end
+       end
+       local.get $0
+       local.get $4
+       i32.eq
+       br_if $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.3
+       local.get $7
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       v128.store
+       local.get $0
+       local.set $1
+       loop $for-loop|10
+        local.get $1
+        local.get $4
+        i32.lt_s
+        if
+         local.get $7
+         local.get $1
+         local.get $0
+         i32.sub
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $8
+         local.get $1
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         f32.store
+         local.get $1
+         i32.const 1
+         i32.add
+         local.set $1
+         br $for-loop|10
+        end
+       end
+       local.get $7
+       v128.load
+       local.tee $10
+       local.get $10
+       f32x4.mul
+       local.set $11
+       v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+       local.get $10
+       f32x4.abs
+       v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+       f32x4.mul
+       local.tee $12
+       f32x4.mul
+       f32x4.add
+       f32x4.div
+       local.tee $13
+       f32x4.mul
+       v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+       f32x4.add
+       local.get $12
+       local.get $12
+       f32x4.mul
+       f32x4.sub
+       local.tee $12
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.min
+       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+       f32x4.max
+       local.tee $14
+       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+       f32x4.mul
+       f32x4.nearest
+       local.set $15
+       v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+       local.get $11
+       f32x4.mul
+       local.tee $11
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.min
+       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+       f32x4.max
+       local.tee $16
+       v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+       f32x4.mul
+       f32x4.nearest
+       local.set $17
+       local.get $7
+       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+       local.get $13
+       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+       local.get $14
+       local.get $15
+       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+       f32x4.mul
+       f32x4.sub
+       local.get $15
+       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+       f32x4.mul
+       f32x4.sub
+       local.tee $13
+       f32x4.mul
+       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+       f32x4.add
+       local.get $13
+       f32x4.mul
+       local.get $13
+       f32x4.mul
+       local.get $13
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       f32x4.add
+       f32x4.add
+       local.get $15
+       i32x4.trunc_sat_f32x4_s
+       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+       i32x4.add
+       i32.const 23
+       i32x4.shl
+       f32x4.mul
+       local.get $12
+       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+       f32x4.lt
+       v128.andnot
+       f32x4.mul
+       f32x4.mul
+       local.tee $12
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       local.get $12
+       f32x4.sub
+       local.get $10
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.lt
+       v128.bitselect
+       local.get $10
+       v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+       v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+       local.get $16
+       local.get $17
+       v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+       f32x4.mul
+       f32x4.sub
+       local.get $17
+       v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+       f32x4.mul
+       f32x4.sub
+       local.tee $10
+       f32x4.mul
+       v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+       f32x4.add
+       local.get $10
+       f32x4.mul
+       v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+       f32x4.add
+       local.get $10
+       f32x4.mul
+       v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+       f32x4.add
+       local.get $10
+       f32x4.mul
+       v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+       f32x4.add
+       local.get $10
+       f32x4.mul
+       v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+       f32x4.add
+       local.get $10
+       f32x4.mul
+       local.get $10
+       f32x4.mul
+       local.get $10
+       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+       f32x4.add
+       f32x4.add
+       local.get $17
+       i32x4.trunc_sat_f32x4_s
+       v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+       i32x4.add
+       i32.const 23
+       i32x4.shl
+       f32x4.mul
+       local.get $11
+       v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+       f32x4.lt
+       v128.andnot
+       f32x4.mul
+       f32x4.mul
+       f32x4.add
+       v128.store
+       local.get $0
+       local.set $1
+       loop $for-loop|11
+        local.get $1
+        local.get $4
+        i32.lt_s
+        if
+         local.get $1
+         i32.const 2
+         i32.shl
+         local.tee $8
+         local.get $3
+         i32.add
+         local.get $7
+         local.get $1
+         local.get $0
+         i32.sub
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         local.get $2
+         local.get $8
+         i32.add
+         f32.load
+         f32.mul
+         f32.store
+         local.get $1
+         i32.const 1
+         i32.add
+         local.set $1
+         br $for-loop|11
+        end
+       end
+      end
+     else
+      block $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.4
+       local.get $1
+       local.set $8
+       local.get $2
+       local.set $9
+       i32.const 0
+       local.set $1
+       loop $for-loop|12
+        local.get $1
+        i32.const 4
+        i32.add
+        local.get $4
+        i32.le_s
+        if
+         local.get $1
+         i32.const 2
+         i32.shl
+         local.tee $2
+         local.get $3
+         i32.add
+         block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8 (result v128)
+          local.get $2
+          local.get $8
+          i32.add
+          v128.load
+          local.tee $10
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $10
+          f32x4.sub
+          f32x4.mul
+          local.get $0
+          i32.const 4
+          i32.eq
+          br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8
+          drop
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $10
+          local.get $10
+          f32x4.mul
+          f32x4.sub
+          local.get $0
+          i32.const 5
+          i32.eq
+          br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8
+          drop
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $5
+          f32x4.splat
+          local.tee $11
+          local.get $10
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.gt
+          v128.bitselect
+          local.get $0
+          i32.const 6
+          i32.eq
+          br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8
+          drop
+          local.get $0
+          i32.const 8
+          i32.eq
+          if
+           local.get $11
+           local.get $10
+           f32x4.mul
+           local.tee $10
+           f32x4.abs
+           f32x4.neg
+           local.tee $11
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $12
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $13
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $12
+           local.get $13
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $13
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $12
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           local.get $12
+           f32x4.mul
+           local.get $12
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $13
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           local.tee $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.lt
+           v128.bitselect
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $11
+           f32x4.add
+           f32x4.div
+           local.get $10
+           local.get $6
+           f32x4.splat
+           f32x4.gt
+           v128.bitselect
+           br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8
+          end
+          local.get $0
+          i32.const 7
+          i32.eq
+          if
+           v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           local.get $10
+           f32x4.abs
+           v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+           f32x4.mul
+           local.tee $11
+           f32x4.mul
+           f32x4.add
+           f32x4.div
+           local.tee $12
+           f32x4.mul
+           v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+           f32x4.add
+           local.get $11
+           local.get $11
+           f32x4.mul
+           f32x4.sub
+           local.tee $11
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $13
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $14
+           v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+           local.get $10
+           local.get $10
+           f32x4.mul
+           f32x4.mul
+           local.tee $15
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $16
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $17
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           local.get $12
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $13
+           local.get $14
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $14
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $12
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           local.get $12
+           f32x4.mul
+           local.get $12
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $14
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           f32x4.mul
+           f32x4.mul
+           local.tee $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $11
+           f32x4.sub
+           local.get $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.lt
+           v128.bitselect
+           local.get $10
+           v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $16
+           local.get $17
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $17
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $10
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $10
+           f32x4.mul
+           local.get $10
+           f32x4.mul
+           local.get $10
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $17
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $15
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           f32x4.mul
+           f32x4.mul
+           f32x4.add
+           br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8
+          end
+          local.get $0
+          i32.eqz
+          if
+           local.get $10
+           f32x4.abs
+           f32x4.neg
+           local.tee $11
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $12
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $13
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $12
+           local.get $13
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $13
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $12
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $12
+           f32x4.mul
+           local.get $12
+           f32x4.mul
+           local.get $12
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $13
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           local.tee $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.lt
+           v128.bitselect
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $11
+           f32x4.add
+           f32x4.div
+           local.tee $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $10
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $11
+           f32x4.sub
+           f32x4.mul
+           f32x4.add
+           f32x4.mul
+           br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8
+          end
+          local.get $0
+          i32.const 1
+          i32.eq
+          if
+           local.get $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $11
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $12
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $5
+           f32x4.splat
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $11
+           local.get $12
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $12
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $11
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $11
+           f32x4.mul
+           local.get $11
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $12
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $10
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           f32x4.mul
+           local.get $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.gt
+           v128.bitselect
+           br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8
+          end
+          local.get $0
+          i32.const 2
+          i32.eq
+          if
+           local.get $10
+           f32x4.abs
+           f32x4.neg
+           local.tee $11
+           v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+           f32x4.max
+           local.get $11
+           local.get $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.gt
+           local.tee $12
+           v128.bitselect
+           local.tee $13
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $14
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $15
+           local.get $11
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.min
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.max
+           local.tee $16
+           v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+           f32x4.mul
+           f32x4.nearest
+           local.set $17
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $14
+           local.get $15
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $15
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $14
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $14
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $14
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $14
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $14
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $14
+           f32x4.mul
+           local.get $14
+           f32x4.mul
+           local.get $14
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $15
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $13
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           local.tee $13
+           f32x4.div
+           local.get $13
+           local.get $12
+           v128.bitselect
+           local.tee $12
+           local.get $12
+           v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+           f32x4.add
+           f32x4.mul
+           local.tee $12
+           local.get $12
+           v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+           f32x4.add
+           local.tee $14
+           f32x4.div
+           local.get $10
+           v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+           f32x4.gt
+           local.tee $15
+           v128.bitselect
+           local.get $10
+           v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+           local.get $16
+           local.get $17
+           v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+           f32x4.mul
+           f32x4.sub
+           local.get $17
+           v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+           f32x4.mul
+           f32x4.sub
+           local.tee $13
+           f32x4.mul
+           v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+           f32x4.add
+           local.get $13
+           f32x4.mul
+           local.get $13
+           f32x4.mul
+           local.get $13
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.add
+           local.get $17
+           i32x4.trunc_sat_f32x4_s
+           v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+           i32x4.add
+           i32.const 23
+           i32x4.shl
+           f32x4.mul
+           local.get $11
+           v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+           f32x4.lt
+           v128.andnot
+           local.tee $11
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $10
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           f32x4.lt
+           v128.bitselect
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           local.get $11
+           f32x4.add
+           f32x4.div
+           f32x4.mul
+           v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+           local.get $12
+           v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+           f32x4.add
+           f32x4.mul
+           local.get $14
+           local.get $14
+           f32x4.mul
+           f32x4.div
+           local.get $15
+           v128.andnot
+           f32x4.mul
+           f32x4.add
+           br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.8
+          end
+          v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+          v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+          local.get $10
+          v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+          local.get $10
+          local.get $10
+          f32x4.mul
+          local.tee $11
+          local.get $10
+          f32x4.mul
+          f32x4.mul
+          f32x4.add
+          f32x4.mul
+          f32x4.mul
+          local.tee $12
+          f32x4.abs
+          f32x4.neg
+          local.tee $13
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.min
+          v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+          f32x4.max
+          local.tee $14
+          v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+          f32x4.mul
+          f32x4.nearest
+          local.set $15
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $10
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.gt
+          v128.and
+          v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+          local.get $14
+          local.get $15
+          v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+          f32x4.mul
+          f32x4.sub
+          local.get $15
+          v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+          f32x4.mul
+          f32x4.sub
+          local.tee $14
+          f32x4.mul
+          v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+          f32x4.add
+          local.get $14
+          f32x4.mul
+          v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+          f32x4.add
+          local.get $14
+          f32x4.mul
+          v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+          f32x4.add
+          local.get $14
+          f32x4.mul
+          v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+          f32x4.add
+          local.get $14
+          f32x4.mul
+          v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+          f32x4.add
+          local.get $14
+          f32x4.mul
+          local.get $14
+          f32x4.mul
+          local.get $14
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          f32x4.add
+          f32x4.add
+          local.get $15
+          i32x4.trunc_sat_f32x4_s
+          v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+          i32x4.add
+          i32.const 23
+          i32x4.shl
+          f32x4.mul
+          local.get $13
+          v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+          f32x4.lt
+          v128.andnot
+          local.tee $13
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $12
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          f32x4.lt
+          v128.bitselect
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $13
+          f32x4.add
+          f32x4.div
+          local.tee $12
+          v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+          local.get $10
+          f32x4.mul
+          local.get $12
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          local.get $12
+          f32x4.sub
+          f32x4.mul
+          f32x4.mul
+          v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+          v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
+          local.get $11
+          f32x4.mul
+          f32x4.add
+          f32x4.mul
+          f32x4.mul
+          f32x4.add
+          local.get $10
+          f32x4.abs
+          v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
+          f32x4.gt
+          v128.bitselect
+         end
+         local.get $2
+         local.get $9
+         i32.add
+         v128.load
+         f32x4.mul
+         v128.store
+         local.get $1
+         i32.const 4
+         i32.add
+         local.set $1
+         br $for-loop|12
+        end
+       end
+       local.get $1
+       local.get $4
+       i32.eq
+       br_if $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.4
+       local.get $7
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       v128.store
+       local.get $1
+       local.set $2
+       loop $for-loop|13
+        local.get $2
+        local.get $4
+        i32.lt_s
+        if
+         local.get $7
+         local.get $2
+         local.get $1
+         i32.sub
+         i32.const 2
+         i32.shl
+         i32.add
+         local.get $8
+         local.get $2
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         f32.store
+         local.get $2
+         i32.const 1
+         i32.add
+         local.set $2
+         br $for-loop|13
+        end
+       end
+       local.get $7
+       block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9 (result v128)
+        local.get $7
+        v128.load
+        local.tee $10
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $10
+        f32x4.sub
+        f32x4.mul
+        local.get $0
+        i32.const 4
+        i32.eq
+        br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9
+        drop
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $10
+        local.get $10
+        f32x4.mul
+        f32x4.sub
+        local.get $0
+        i32.const 5
+        i32.eq
+        br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9
+        drop
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $5
+        f32x4.splat
+        local.tee $11
+        local.get $10
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.bitselect
+        local.get $0
+        i32.const 6
+        i32.eq
+        br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9
+        drop
+        local.get $0
+        i32.const 8
+        i32.eq
+        if
+         local.get $11
+         local.get $10
+         f32x4.mul
+         local.tee $10
+         f32x4.abs
+         f32x4.neg
+         local.tee $11
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $12
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $13
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $12
+         local.get $13
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $13
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $12
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         local.get $12
+         f32x4.mul
+         local.get $12
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $13
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         local.tee $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $11
+         f32x4.add
+         f32x4.div
+         local.get $10
+         local.get $6
+         f32x4.splat
+         f32x4.gt
+         v128.bitselect
+         br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9
+        end
+        local.get $0
+        i32.const 7
+        i32.eq
+        if
+         v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         local.get $10
+         f32x4.abs
+         v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
+         f32x4.mul
+         local.tee $11
+         f32x4.mul
+         f32x4.add
+         f32x4.div
+         local.tee $12
+         f32x4.mul
+         v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
+         f32x4.add
+         local.get $11
+         local.get $11
+         f32x4.mul
+         f32x4.sub
+         local.tee $11
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $13
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $14
+         v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
+         local.get $10
+         local.get $10
+         f32x4.mul
+         f32x4.mul
+         local.tee $15
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $16
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $17
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         local.get $12
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $13
+         local.get $14
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $14
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $12
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         local.get $12
+         f32x4.mul
+         local.get $12
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $14
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         f32x4.mul
+         f32x4.mul
+         local.tee $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $11
+         f32x4.sub
+         local.get $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         local.get $10
+         v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $16
+         local.get $17
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $17
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $10
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $10
+         f32x4.mul
+         local.get $10
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $17
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $15
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         f32x4.mul
+         f32x4.mul
+         f32x4.add
+         br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9
+        end
+        local.get $0
+        i32.eqz
+        if
+         local.get $10
+         f32x4.abs
+         f32x4.neg
+         local.tee $11
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $12
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $13
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $12
+         local.get $13
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $13
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $12
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $12
+         f32x4.mul
+         local.get $12
+         f32x4.mul
+         local.get $12
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $13
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         local.tee $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $11
+         f32x4.add
+         f32x4.div
+         local.tee $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $10
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $11
+         f32x4.sub
+         f32x4.mul
+         f32x4.add
+         f32x4.mul
+         br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9
+        end
+        local.get $0
+        i32.const 1
+        i32.eq
+        if
+         local.get $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $11
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $12
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $5
+         f32x4.splat
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $11
+         local.get $12
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $12
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $11
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $11
+         f32x4.mul
+         local.get $11
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $12
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         f32x4.mul
+         local.get $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.gt
+         v128.bitselect
+         br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9
+        end
+        local.get $0
+        i32.const 2
+        i32.eq
+        if
+         local.get $10
+         f32x4.abs
+         f32x4.neg
+         local.tee $11
+         v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
+         f32x4.max
+         local.get $11
+         local.get $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.gt
+         local.tee $12
+         v128.bitselect
+         local.tee $13
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $14
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $15
+         local.get $11
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.min
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.max
+         local.tee $16
+         v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+         f32x4.mul
+         f32x4.nearest
+         local.set $17
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $14
+         local.get $15
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $15
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $14
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $14
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $14
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $14
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $14
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $14
+         f32x4.mul
+         local.get $14
+         f32x4.mul
+         local.get $14
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $15
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $13
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         local.tee $13
+         f32x4.div
+         local.get $13
+         local.get $12
+         v128.bitselect
+         local.tee $12
+         local.get $12
+         v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+         f32x4.add
+         f32x4.mul
+         local.tee $12
+         local.get $12
+         v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+         f32x4.add
+         local.tee $14
+         f32x4.div
+         local.get $10
+         v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
+         f32x4.gt
+         local.tee $15
+         v128.bitselect
+         local.get $10
+         v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+         local.get $16
+         local.get $17
+         v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+         f32x4.mul
+         f32x4.sub
+         local.get $17
+         v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+         f32x4.mul
+         f32x4.sub
+         local.tee $13
+         f32x4.mul
+         v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+         f32x4.add
+         local.get $13
+         f32x4.mul
+         local.get $13
+         f32x4.mul
+         local.get $13
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.add
+         local.get $17
+         i32x4.trunc_sat_f32x4_s
+         v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+         i32x4.add
+         i32.const 23
+         i32x4.shl
+         f32x4.mul
+         local.get $11
+         v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+         f32x4.lt
+         v128.andnot
+         local.tee $11
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $10
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.lt
+         v128.bitselect
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $11
+         f32x4.add
+         f32x4.div
+         f32x4.mul
+         v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
+         local.get $12
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         f32x4.add
+         f32x4.mul
+         local.get $14
+         local.get $14
+         f32x4.mul
+         f32x4.div
+         local.get $15
+         v128.andnot
+         f32x4.mul
+         f32x4.add
+         br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.9
+        end
+        v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+        v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+        local.get $10
+        v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
+        local.get $10
+        local.get $10
+        f32x4.mul
+        local.tee $11
+        local.get $10
+        f32x4.mul
+        f32x4.mul
+        f32x4.add
+        f32x4.mul
+        f32x4.mul
+        local.tee $12
+        f32x4.abs
+        f32x4.neg
+        local.tee $13
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.min
+        v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+        f32x4.max
+        local.tee $14
+        v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+        f32x4.mul
+        f32x4.nearest
+        local.set $15
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $10
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.gt
+        v128.and
+        v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+        local.get $14
+        local.get $15
+        v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+        f32x4.mul
+        f32x4.sub
+        local.get $15
+        v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+        f32x4.mul
+        f32x4.sub
+        local.tee $14
+        f32x4.mul
+        v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+        f32x4.add
+        local.get $14
+        f32x4.mul
+        v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+        f32x4.add
+        local.get $14
+        f32x4.mul
+        v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+        f32x4.add
+        local.get $14
+        f32x4.mul
+        v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+        f32x4.add
+        local.get $14
+        f32x4.mul
+        v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+        f32x4.add
+        local.get $14
+        f32x4.mul
+        local.get $14
+        f32x4.mul
+        local.get $14
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        f32x4.add
+        f32x4.add
+        local.get $15
+        i32x4.trunc_sat_f32x4_s
+        v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+        i32x4.add
+        i32.const 23
+        i32x4.shl
+        f32x4.mul
+        local.get $13
+        v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+        f32x4.lt
+        v128.andnot
+        local.tee $13
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $12
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        f32x4.lt
+        v128.bitselect
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $13
+        f32x4.add
+        f32x4.div
+        local.tee $12
+        v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
+        local.get $10
+        f32x4.mul
+        local.get $12
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        local.get $12
+        f32x4.sub
+        f32x4.mul
+        f32x4.mul
+        v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
+        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+        v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
+        local.get $11
+        f32x4.mul
+        f32x4.add
+        f32x4.mul
+        f32x4.mul
+        f32x4.add
+        local.get $10
+        f32x4.abs
+        v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
+        f32x4.gt
+        v128.bitselect
+       end
+       v128.store
+       local.get $1
+       local.set $0
+       loop $for-loop|14
+        local.get $0
+        local.get $4
+        i32.lt_s
+        if
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $2
+         local.get $3
+         i32.add
+         local.get $7
+         local.get $0
+         local.get $1
+         i32.sub
+         i32.const 2
+         i32.shl
+         i32.add
+         f32.load
+         local.get $2
+         local.get $9
+         i32.add
+         f32.load
+         f32.mul
+         f32.store
+         local.get $0
+         i32.const 1
+         i32.add
+         local.set $0
+         br $for-loop|14
+        end
+       end
+      end
+     end
+    end
+   end
+  else
+   block $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.0
+    local.get $1
+    local.set $8
+    i32.const 0
+    local.set $0
+    loop $for-loop|0
+     local.get $0
+     i32.const 4
+     i32.add
+     local.tee $1
+     local.get $4
+     i32.le_s
+     if
+      local.get $8
+      local.get $0
+      i32.const 2
+      i32.shl
+      local.tee $0
+      i32.add
+      v128.load
+      local.tee $10
+      f32x4.abs
+      f32x4.neg
+      local.tee $11
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.min
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.max
+      local.tee $12
+      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+      f32x4.mul
+      f32x4.nearest
+      local.set $13
+      local.get $0
+      local.get $3
+      i32.add
+      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+      local.get $12
+      local.get $13
+      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+      f32x4.mul
+      f32x4.sub
+      local.get $13
+      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+      f32x4.mul
+      f32x4.sub
+      local.tee $12
+      f32x4.mul
+      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+      f32x4.add
+      local.get $12
+      f32x4.mul
+      local.get $12
+      f32x4.mul
+      local.get $12
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      f32x4.add
+      f32x4.add
+      local.get $13
+      i32x4.trunc_sat_f32x4_s
+      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+      i32x4.add
+      i32.const 23
+      i32x4.shl
+      f32x4.mul
+      local.get $11
+      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+      f32x4.lt
+      v128.andnot
+      local.tee $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $10
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.lt
+      v128.bitselect
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.add
+      f32x4.div
+      local.tee $11
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $10
+      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+      local.get $11
+      f32x4.sub
+      f32x4.mul
+      f32x4.add
+      f32x4.mul
+      local.get $0
+      local.get $2
+      i32.add
+      v128.load
+      f32x4.mul
+      v128.store
+      local.get $1
+      local.set $0
+      br $for-loop|0
+     end
+    end
+    local.get $0
+    local.get $4
+    i32.eq
+    br_if $src/kernels/wasm/assembly/transcendental/backwardLoop|inlined.0
+    local.get $7
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    v128.store
+    local.get $0
+    local.set $1
+    loop $for-loop|1
+     local.get $1
+     local.get $4
+     i32.lt_s
+     if
+      local.get $7
+      local.get $1
+      local.get $0
+      i32.sub
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $8
+      local.get $1
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f32.store
+      local.get $1
+      i32.const 1
+      i32.add
+      local.set $1
+      br $for-loop|1
+     end
+    end
+    local.get $7
+    v128.load
+    local.tee $10
+    f32x4.abs
+    f32x4.neg
+    local.tee $11
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.min
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.max
+    local.tee $12
+    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
+    f32x4.mul
+    f32x4.nearest
+    local.set $13
+    local.get $7
+    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
+    local.get $12
+    local.get $13
+    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
+    f32x4.mul
+    f32x4.sub
+    local.get $13
+    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
+    f32x4.mul
+    f32x4.sub
+    local.tee $12
+    f32x4.mul
+    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
+    f32x4.add
+    local.get $12
+    f32x4.mul
+    local.get $12
+    f32x4.mul
+    local.get $12
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    f32x4.add
+    f32x4.add
+    local.get $13
+    i32x4.trunc_sat_f32x4_s
+    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
+    i32x4.add
+    i32.const 23
+    i32x4.shl
+    f32x4.mul
+    local.get $11
+    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
+    f32x4.lt
+    v128.andnot
+    local.tee $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $10
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.lt
+    v128.bitselect
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    f32x4.add
+    f32x4.div
+    local.tee $11
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $10
+    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+    local.get $11
+    f32x4.sub
+    f32x4.mul
+    f32x4.add
+    f32x4.mul
+    v128.store
+    local.get $0
+    local.set $1
+    loop $for-loop|2
+     local.get $1
+     local.get $4
+     i32.lt_s
+     if
+      local.get $1
+      i32.const 2
+      i32.shl
+      local.tee $8
+      local.get $3
+      i32.add
+      local.get $7
+      local.get $1
+      local.get $0
+      i32.sub
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      local.get $2
+      local.get $8
+      i32.add
+      f32.load
+      f32.mul
+      f32.store
+      local.get $1
+      i32.const 1
+      i32.add
+      local.set $1
+      br $for-loop|2
+     end
+    end
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/softmax/softmaxCrossEntropySamples (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 f64) (param $8 i32) (param $9 i32) (param $10 f64) (param $11 i32) (param $12 i32) (result f64)
   (local $13 i32)
   (local $14 i32)
@@ -3925,10 +9611,10 @@
   (local $4 v128)
   (local $5 v128)
   (local $6 v128)
-  (local $7 i64)
-  (local $8 i64)
-  (local $9 i32)
-  (local $10 i32)
+  (local $7 f32)
+  (local $8 f32)
+  (local $9 i64)
+  (local $10 i64)
   (local $11 i32)
   (local $12 i32)
   (local $13 i32)
@@ -3943,9 +9629,11 @@
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
   local.get $0
   i32.load
-  local.tee $9
+  local.tee $11
   i32.const 1
   i32.eq
   if
@@ -3954,38 +9642,38 @@
     i32.load offset=4
     i32.const 0
     i32.ne
-    local.set $9
+    local.set $11
     local.get $0
     i32.load offset=8
     i32.const 0
     i32.ne
-    local.set $10
-    local.get $0
-    i32.load offset=20
-    local.set $11
-    local.get $0
-    i32.load offset=24
     local.set $12
     local.get $0
-    i32.load offset=32
-    local.set $17
-    local.get $0
-    i32.load offset=40
-    local.set $18
-    local.get $0
-    i32.load offset=28
+    i32.load offset=20
     local.set $13
     local.get $0
-    i32.load offset=36
+    i32.load offset=24
     local.set $14
     local.get $0
-    i32.load offset=44
+    i32.load offset=32
+    local.set $19
+    local.get $0
+    i32.load offset=40
+    local.set $20
+    local.get $0
+    i32.load offset=28
     local.set $15
+    local.get $0
+    i32.load offset=36
+    local.set $16
+    local.get $0
+    i32.load offset=44
+    local.set $17
     local.get $0
     i32.load offset=48
     i32.const 0
     i32.ne
-    local.set $19
+    local.set $21
     local.get $0
     i32.load offset=52
     local.get $2
@@ -3993,36 +9681,36 @@
     i32.load offset=56
     i32.mul
     i32.add
-    local.set $20
+    local.set $22
     local.get $0
     i32.load offset=68
-    local.set $21
+    local.set $23
     i32.const 4
     i32.const 8
     local.get $0
     i32.load offset=60
     i32.const 0
     i32.ne
-    local.tee $22
+    local.tee $24
     select
-    local.tee $16
+    local.tee $18
     local.get $0
     i32.load offset=12
-    local.tee $23
+    local.tee $25
     local.get $0
     i32.load offset=16
     local.tee $2
-    local.get $22
+    local.get $24
     select
-    local.tee $24
-    local.get $16
+    local.tee $26
+    local.get $18
     i32.add
     i32.const 1
     i32.sub
-    local.get $16
+    local.get $18
     i32.div_s
     i64.extend_i32_s
-    local.tee $7
+    local.tee $9
     local.get $1
     i64.extend_i32_s
     i64.mul
@@ -4030,82 +9718,82 @@
     i32.const -64
     i32.sub
     i64.load32_s
-    local.tee $8
+    local.tee $10
     i64.div_s
     i32.wrap_i64
     i32.mul
     local.tee $0
-    local.get $24
+    local.get $26
     local.get $1
     i32.const 1
     i32.add
     i64.extend_i32_s
-    local.get $7
+    local.get $9
     i64.mul
-    local.get $8
+    local.get $10
     i64.div_s
     i32.wrap_i64
-    local.get $16
+    local.get $18
     i32.mul
     local.tee $1
     local.get $1
-    local.get $24
+    local.get $26
     i32.gt_s
     select
     local.tee $1
     i32.ge_s
     br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmItem
-    local.get $22
+    local.get $24
     if
-     local.get $9
-     local.get $10
+     local.get $11
+     local.get $12
      local.get $1
      local.get $0
      i32.sub
      local.get $2
-     local.get $11
-     local.get $12
-     local.get $0
-     i32.const 2
-     i32.shl
-     local.get $0
      local.get $13
-     i32.mul
-     i32.const 2
-     i32.shl
-     local.get $9
-     select
-     i32.add
-     local.get $13
-     local.get $17
      local.get $14
-     local.get $18
+     local.get $0
+     i32.const 2
+     i32.shl
      local.get $0
      local.get $15
      i32.mul
      i32.const 2
      i32.shl
+     local.get $11
+     select
      i32.add
      local.get $15
      local.get $19
+     local.get $16
      local.get $20
-     i32.const 0
+     local.get $0
+     local.get $17
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $17
      local.get $21
+     local.get $22
+     i32.const 0
+     local.get $23
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     else
-     local.get $9
-     local.get $10
-     local.get $23
+     local.get $11
+     local.get $12
+     local.get $25
      local.get $1
      local.get $0
      i32.sub
-     local.get $11
-     local.get $12
      local.get $13
-     local.get $17
-     local.get $0
      local.get $14
+     local.get $15
+     local.get $19
+     local.get $0
+     local.get $16
      i32.mul
      i32.const 2
      i32.shl
@@ -4113,31 +9801,31 @@
      i32.const 2
      i32.shl
      local.tee $0
-     local.get $10
+     local.get $12
      select
      i32.add
-     local.get $14
+     local.get $16
      local.get $0
-     local.get $18
-     i32.add
-     local.get $15
-     local.get $19
      local.get $20
+     i32.add
+     local.get $17
      local.get $21
+     local.get $22
+     local.get $23
      i32.const 0
      i32.const 0
      call $src/kernels/wasm/assembly/gemm/gemm
     end
    end
   else
-   local.get $9
+   local.get $11
    i32.const 2
    i32.eq
    if
     block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$15
      local.get $0
      i32.load offset=96
-     local.tee $9
+     local.tee $11
      i32.eqz
      if
       local.get $0
@@ -4150,19 +9838,19 @@
      i32.load offset=68
      local.get $0
      i32.load offset=16
-     local.tee $10
+     local.tee $12
      local.get $0
      i32.load offset=12
-     local.tee $11
+     local.tee $13
      local.get $0
      i32.load offset=100
-     local.tee $12
+     local.tee $14
      local.get $1
      i32.mul
      local.tee $1
      local.get $0
      i32.load offset=8
-     local.tee $13
+     local.tee $15
      i32.mul
      i32.mul
      i32.mul
@@ -4171,36 +9859,36 @@
      i32.add
      local.get $0
      i32.load offset=4
-     local.tee $14
+     local.tee $16
      local.get $1
-     local.get $12
-     i32.add
-     local.tee $15
      local.get $14
-     local.get $15
+     i32.add
+     local.tee $17
+     local.get $16
+     local.get $17
      i32.lt_s
      select
      local.get $1
      i32.sub
+     local.get $15
      local.get $13
-     local.get $11
-     local.get $10
+     local.get $12
      local.get $0
      i32.load offset=40
      local.get $0
      i32.load offset=44
      local.get $0
      i32.load offset=60
-     local.tee $10
+     local.tee $12
      local.get $0
      i32.const -64
      i32.sub
      i32.load
-     local.tee $11
-     local.get $9
+     local.tee $13
+     local.get $11
      local.get $0
      i32.load offset=20
-     local.tee $9
+     local.tee $11
      local.get $0
      i32.load offset=76
      local.get $0
@@ -4210,11 +9898,11 @@
      local.get $0
      i32.load offset=80
      local.get $1
-     local.get $9
-     i32.mul
-     local.get $10
-     i32.mul
      local.get $11
+     i32.mul
+     local.get $12
+     i32.mul
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
@@ -4227,11 +9915,11 @@
      i32.mul
      i32.add
      local.tee $1
-     local.get $13
-     local.get $9
-     local.get $10
+     local.get $15
      local.get $11
      local.get $12
+     local.get $13
+     local.get $14
      local.get $0
      i32.load offset=104
      local.tee $0
@@ -4242,7 +9930,7 @@
      call $src/kernels/wasm/assembly/winograd/winogradSamples
     end
    else
-    local.get $9
+    local.get $11
     i32.const 3
     i32.eq
     if
@@ -4251,7 +9939,7 @@
      local.get $2
      call $src/kernels/wasm/assembly/conv/conv2dBackwardPiece
     else
-     local.get $9
+     local.get $11
      i32.const 8
      i32.eq
      if
@@ -4259,7 +9947,7 @@
       local.get $1
       call $src/kernels/wasm/assembly/index/elementwiseItem
      else
-      local.get $9
+      local.get $11
       i32.const 9
       i32.eq
       if
@@ -4271,25 +9959,25 @@
         local.set $2
         local.get $0
         i32.load offset=12
-        local.set $9
-        local.get $0
-        i32.load offset=16
-        local.set $10
-        local.get $0
-        i32.load offset=24
         local.set $11
         local.get $0
-        i32.load offset=28
+        i32.load offset=16
         local.set $12
         local.get $0
+        i32.load offset=24
+        local.set $13
+        local.get $0
+        i32.load offset=28
+        local.set $14
+        local.get $0
         i32.load offset=32
-        local.tee $13
+        local.tee $15
         local.get $1
         i32.mul
         local.tee $1
         local.get $0
         i32.load offset=20
-        local.tee $14
+        local.tee $16
         i32.const 8
         i32.const 4
         local.get $0
@@ -4298,41 +9986,41 @@
         i32.ne
         local.tee $0
         select
-        local.tee $15
+        local.tee $17
         i32.add
         i32.const 1
         i32.sub
-        local.get $15
+        local.get $17
         i32.div_s
-        local.tee $15
+        local.tee $17
         local.get $1
-        local.get $13
-        i32.add
-        local.tee $13
-        local.get $13
         local.get $15
+        i32.add
+        local.tee $15
+        local.get $15
+        local.get $17
         i32.gt_s
         select
-        local.tee $13
+        local.tee $15
         i32.ge_s
         br_if $__inlined_func$src/kernels/wasm/assembly/index/gemmPackItem$1
         local.get $0
         if
-         local.get $14
+         local.get $16
          i32.const 7
          i32.add
          i32.const 8
          i32.div_s
          i32.const 3
          i32.shl
-         local.set $15
-         local.get $14
-         local.get $13
+         local.set $17
+         local.get $16
+         local.get $15
          i32.const 3
          i32.shl
          local.tee $0
          local.get $0
-         local.get $14
+         local.get $16
          i32.gt_s
          select
          local.get $1
@@ -4340,36 +10028,36 @@
          i32.shl
          local.tee $1
          i32.sub
-         local.set $13
+         local.set $15
          i32.const 0
          local.set $0
          loop $for-loop|0
           local.get $0
-          local.get $11
+          local.get $13
           i32.lt_s
           if
            local.get $2
-           local.get $9
-           local.get $10
+           local.get $11
+           local.get $12
            local.get $0
            local.get $1
            i32.const 256
-           local.get $11
+           local.get $13
            local.get $0
            i32.sub
-           local.tee $14
-           local.get $14
+           local.tee $16
+           local.get $16
            i32.const 256
            i32.gt_s
            select
-           local.tee $14
-           local.get $13
-           local.get $12
-           local.get $0
+           local.tee $16
            local.get $15
+           local.get $14
+           local.get $0
+           local.get $17
            i32.mul
            local.get $1
-           local.get $14
+           local.get $16
            i32.mul
            i32.add
            i32.const 2
@@ -4384,21 +10072,21 @@
           end
          end
         else
-         local.get $14
+         local.get $16
          i32.const 3
          i32.add
          i32.const 4
          i32.div_s
          i32.const 2
          i32.shl
-         local.set $15
-         local.get $14
-         local.get $13
+         local.set $17
+         local.get $16
+         local.get $15
          i32.const 2
          i32.shl
          local.tee $0
          local.get $0
-         local.get $14
+         local.get $16
          i32.gt_s
          select
          local.get $1
@@ -4406,36 +10094,36 @@
          i32.shl
          local.tee $1
          i32.sub
-         local.set $13
+         local.set $15
          i32.const 0
          local.set $0
          loop $for-loop|00
           local.get $0
-          local.get $11
+          local.get $13
           i32.lt_s
           if
            local.get $2
-           local.get $9
-           local.get $10
+           local.get $11
+           local.get $12
            local.get $1
            local.get $0
-           local.get $13
+           local.get $15
            i32.const 256
-           local.get $11
+           local.get $13
            local.get $0
            i32.sub
-           local.tee $14
-           local.get $14
+           local.tee $16
+           local.get $16
            i32.const 256
            i32.gt_s
            select
-           local.tee $14
-           local.get $12
+           local.tee $16
+           local.get $14
            local.get $0
-           local.get $15
+           local.get $17
            i32.mul
            local.get $1
-           local.get $14
+           local.get $16
            i32.mul
            i32.add
            i32.const 2
@@ -4452,7 +10140,7 @@
         end
        end
       else
-       local.get $9
+       local.get $11
        i32.const 4
        i32.eq
        if
@@ -4463,7 +10151,7 @@
         i32.const 1
         i32.add
         i32.mul
-        local.set $9
+        local.set $11
         local.get $0
         local.get $1
         local.get $2
@@ -4474,14 +10162,14 @@
         i32.load offset=8
         i32.mul
         local.tee $0
-        local.get $9
+        local.get $11
         local.get $0
-        local.get $9
+        local.get $11
         i32.lt_s
         select
         call $src/kernels/wasm/assembly/pool/maxPool2dPlanes
        else
-        local.get $9
+        local.get $11
         i32.const 11
         i32.eq
         if
@@ -4493,13 +10181,13 @@
          local.tee $1
          local.get $0
          i32.load offset=8
-         local.tee $9
+         local.tee $11
          local.get $1
          local.get $2
          i32.add
          local.tee $2
          local.get $2
-         local.get $9
+         local.get $11
          i32.gt_s
          select
          local.tee $2
@@ -4520,7 +10208,7 @@
           call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
          end
         else
-         local.get $9
+         local.get $11
          i32.const 12
          i32.eq
          if
@@ -4532,29 +10220,29 @@
           i32.load offset=16
           local.get $0
           i32.load offset=4
-          local.tee $9
+          local.tee $11
           local.get $1
           i32.mul
-          local.tee $10
+          local.tee $12
           local.get $0
           i32.load offset=20
-          local.tee $11
-          local.get $9
-          local.get $10
-          i32.add
-          local.tee $9
-          local.get $9
+          local.tee $13
           local.get $11
+          local.get $12
+          i32.add
+          local.tee $11
+          local.get $11
+          local.get $13
           i32.gt_s
           select
           local.get $0
           i32.load offset=24
-          local.tee $9
+          local.tee $11
           local.get $0
           i32.load offset=28
           local.get $0
           i32.load offset=44
-          local.tee $10
+          local.tee $12
           f64.load
           local.get $0
           i32.load offset=32
@@ -4562,14 +10250,14 @@
           i32.load offset=36
           i32.const 0
           i32.ne
-          local.get $10
+          local.get $12
           f64.load offset=8
           local.get $0
           i32.load offset=40
           local.get $0
           i32.load offset=48
           local.get $2
-          local.get $9
+          local.get $11
           i32.mul
           i32.const 4
           i32.shl
@@ -4585,7 +10273,7 @@
           local.get $3
           f64.store
          else
-          local.get $9
+          local.get $11
           i32.const 13
           i32.eq
           if
@@ -4593,19 +10281,19 @@
            local.get $1
            call $src/kernels/wasm/assembly/broadcast/mulBroadcastItem
           else
-           local.get $9
+           local.get $11
            i32.const 14
            i32.eq
            if
             local.get $0
             i32.load offset=12
-            local.set $9
+            local.set $11
             local.get $0
             i32.load offset=16
-            local.set $10
+            local.set $12
             local.get $0
             i32.load offset=20
-            local.set $11
+            local.set $13
             local.get $0
             i32.load offset=8
             local.tee $2
@@ -4616,29 +10304,29 @@
             i32.const 1
             i32.add
             i32.mul
-            local.tee $12
+            local.tee $14
             local.get $2
-            local.get $12
+            local.get $14
             i32.lt_s
             select
-            local.set $12
+            local.set $14
             local.get $0
             local.get $1
             i32.mul
             local.set $0
             loop $for-loop|01
              local.get $0
-             local.get $12
+             local.get $14
              i32.lt_s
              if
-              local.get $10
+              local.get $12
               local.get $0
-              local.get $9
+              local.get $11
               i32.mul
               i32.const 2
               i32.shl
               i32.add
-              local.set $13
+              local.set $15
               i32.const 0
               local.set $1
               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
@@ -4650,11 +10338,11 @@
                i32.const 4
                i32.add
                local.tee $2
-               local.get $9
+               local.get $11
                i32.le_s
                if
                 local.get $4
-                local.get $13
+                local.get $15
                 local.get $1
                 i32.const 2
                 i32.shl
@@ -4687,11 +10375,11 @@
               local.set $3
               loop $for-loop|1
                local.get $1
-               local.get $9
+               local.get $11
                i32.lt_s
                if
                 local.get $3
-                local.get $13
+                local.get $15
                 local.get $1
                 i32.const 2
                 i32.shl
@@ -4707,7 +10395,7 @@
                 br $for-loop|1
                end
               end
-              local.get $11
+              local.get $13
               local.get $0
               i32.const 3
               i32.shl
@@ -4722,7 +10410,7 @@
              end
             end
            else
-            local.get $9
+            local.get $11
             i32.const 15
             i32.eq
             if
@@ -4730,7 +10418,7 @@
              local.get $1
              call $src/kernels/wasm/assembly/avg-pool/avgPool2dItem
             else
-             local.get $9
+             local.get $11
              i32.const 16
              i32.eq
              if
@@ -4738,7 +10426,7 @@
               local.get $1
               call $src/kernels/wasm/assembly/avg-pool/avgPool2dBackwardItem
              else
-              local.get $9
+              local.get $11
               i32.const 17
               i32.eq
               if
@@ -4747,7 +10435,7 @@
                local.get $2
                call $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseForwardItem
               else
-               local.get $9
+               local.get $11
                i32.const 18
                i32.eq
                if
@@ -4756,99 +10444,176 @@
                 local.get $2
                 call $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseBackwardItem
                else
-                local.get $9
-                i32.const 10
+                local.get $11
+                i32.const 19
                 i32.eq
                 if
                  local.get $0
-                 i32.load offset=4
-                 local.get $0
                  i32.load offset=8
+                 local.set $2
                  local.get $0
-                 i32.load offset=12
+                 f32.load offset=32
+                 local.set $7
                  local.get $0
-                 i32.load offset=16
-                 local.get $0
-                 i32.load offset=20
-                 i32.const 0
-                 i32.ne
-                 local.get $1
-                 local.get $0
-                 i32.load offset=24
-                 local.tee $1
-                 i32.mul
-                 local.tee $9
+                 f32.load offset=36
+                 local.set $8
                  local.get $0
                  i32.load offset=28
-                 local.tee $10
-                 local.get $1
-                 local.get $9
-                 i32.add
-                 local.tee $1
-                 local.get $1
-                 local.get $10
-                 i32.gt_s
-                 select
+                 local.tee $11
                  local.get $0
-                 i32.load offset=32
-                 local.get $0
-                 i32.load offset=36
-                 local.get $2
-                 i32.const 576
+                 i32.load offset=4
+                 local.tee $12
+                 local.get $1
                  i32.mul
+                 local.tee $1
+                 local.get $12
                  i32.add
-                 call $src/kernels/wasm/assembly/winograd/winogradKernelRows
+                 local.tee $12
+                 local.get $11
+                 local.get $12
+                 i32.lt_s
+                 select
+                 local.get $1
+                 i32.sub
+                 local.set $11
+                 local.get $1
+                 i32.const 2
+                 i32.shl
+                 local.tee $1
+                 local.get $0
+                 i32.load offset=16
+                 i32.add
+                 local.set $12
+                 local.get $0
+                 i32.load offset=20
+                 local.get $1
+                 i32.add
+                 local.set $13
+                 local.get $0
+                 i32.load offset=24
+                 local.get $1
+                 i32.add
+                 local.set $1
+                 local.get $0
+                 i32.load offset=40
+                 local.set $14
+                 local.get $0
+                 i32.load offset=12
+                 if
+                  local.get $2
+                  local.get $12
+                  local.get $13
+                  local.get $1
+                  local.get $11
+                  local.get $7
+                  local.get $8
+                  local.get $14
+                  call $src/kernels/wasm/assembly/transcendental/transcendentalBackwardSimd
+                 else
+                  local.get $2
+                  local.get $12
+                  local.get $1
+                  local.get $11
+                  local.get $7
+                  local.get $8
+                  local.get $14
+                  call $src/kernels/wasm/assembly/transcendental/transcendentalSimd
+                 end
                 else
-                 local.get $9
-                 i32.const 7
-                 i32.le_s
-                 local.get $9
-                 i32.const 5
-                 i32.ge_s
-                 i32.and
+                 local.get $11
+                 i32.const 10
+                 i32.eq
                  if
                   local.get $0
-                  i32.const 8
-                  i32.add
-                  local.tee $2
                   i32.load offset=4
-                  local.tee $10
                   local.get $0
-                  i32.load offset=4
-                  local.tee $0
+                  i32.load offset=8
+                  local.get $0
+                  i32.load offset=12
+                  local.get $0
+                  i32.load offset=16
+                  local.get $0
+                  i32.load offset=20
+                  i32.const 0
+                  i32.ne
                   local.get $1
-                  i32.mul
+                  local.get $0
+                  i32.load offset=24
                   local.tee $1
+                  i32.mul
+                  local.tee $11
                   local.get $0
+                  i32.load offset=28
+                  local.tee $12
+                  local.get $1
+                  local.get $11
                   i32.add
-                  local.tee $0
-                  local.get $0
-                  local.get $10
+                  local.tee $1
+                  local.get $1
+                  local.get $12
                   i32.gt_s
                   select
-                  local.set $0
-                  local.get $9
+                  local.get $0
+                  i32.load offset=32
+                  local.get $0
+                  i32.load offset=36
+                  local.get $2
+                  i32.const 576
+                  i32.mul
+                  i32.add
+                  call $src/kernels/wasm/assembly/winograd/winogradKernelRows
+                 else
+                  local.get $11
+                  i32.const 7
+                  i32.le_s
+                  local.get $11
                   i32.const 5
-                  i32.eq
+                  i32.ge_s
+                  i32.and
                   if
-                   local.get $2
-                   local.get $1
                    local.get $0
-                   call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
-                  else
-                   local.get $9
-                   i32.const 6
+                   i32.const 8
+                   i32.add
+                   local.tee $2
+                   i32.load offset=4
+                   local.tee $12
+                   local.get $0
+                   i32.load offset=4
+                   local.tee $0
+                   local.get $1
+                   i32.mul
+                   local.tee $1
+                   local.get $0
+                   i32.add
+                   local.tee $0
+                   local.get $0
+                   local.get $12
+                   i32.gt_s
+                   select
+                   local.set $0
+                   local.get $11
+                   i32.const 5
                    i32.eq
                    if
                     local.get $2
                     local.get $1
                     local.get $0
-                    call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+                    call $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels
                    else
-                    local.get $2
-                    local.get $1
-                    local.get $0
-                    call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+                    local.get $11
+                    i32.const 6
+                    i32.eq
+                    if
+                     local.get $2
+                     local.get $1
+                     local.get $0
+                     call $src/kernels/wasm/assembly/batch-norm/batchNormForwardChannels
+                    else
+                     local.get $2
+                     local.get $1
+                     local.get $0
+                     call $src/kernels/wasm/assembly/batch-norm/batchNormBackwardChannels
+                    end
                    end
                   end
                  end
@@ -18242,3538 +24007,6 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/transcendental/transcendentalSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f32) (param $5 f32) (param $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 v128)
-  (local $10 i32)
-  (local $11 v128)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local $15 v128)
-  loop $for-loop|0
-   local.get $7
-   i32.const 4
-   i32.add
-   local.get $3
-   i32.le_s
-   if
-    local.get $7
-    i32.const 2
-    i32.shl
-    local.tee $8
-    local.get $2
-    i32.add
-    local.get $1
-    local.get $8
-    i32.add
-    v128.load
-    local.set $9
-    block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0 (result v128)
-     local.get $0
-     i32.const 4
-     i32.eq
-     if
-      local.get $9
-      f32x4.abs
-      f32x4.neg
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $12
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $13
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $12
-      local.get $13
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $13
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $13
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $11
-      f32x4.add
-      local.set $12
-      local.get $11
-      local.get $12
-      f32x4.div
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $12
-      f32x4.div
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     local.get $0
-     i32.const 5
-     i32.eq
-     if
-      v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
-      local.get $9
-      f32x4.abs
-      f32x4.mul
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $12
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $13
-      v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $12
-      local.get $13
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $13
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $13
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.sub
-      local.get $11
-      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-      f32x4.gt
-      v128.bitselect
-      local.tee $11
-      f32x4.neg
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      local.get $11
-      f32x4.add
-      f32x4.div
-      local.get $9
-      v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
-      v128.and
-      v128.or
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     local.get $9
-     local.get $4
-     f32x4.splat
-     local.get $9
-     f32x4.mul
-     local.get $9
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.gt
-     v128.bitselect
-     local.get $0
-     i32.const 6
-     i32.eq
-     br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     drop
-     local.get $0
-     i32.const 7
-     i32.eq
-     if
-      v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      local.get $9
-      f32x4.abs
-      v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
-      f32x4.mul
-      local.tee $11
-      f32x4.mul
-      f32x4.add
-      f32x4.div
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
-      f32x4.add
-      local.get $11
-      local.get $11
-      f32x4.mul
-      f32x4.sub
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $13
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $14
-      local.get $9
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      local.get $12
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $13
-      local.get $14
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $14
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $14
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      f32x4.mul
-      f32x4.mul
-      local.tee $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
-      f32x4.sub
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      f32x4.mul
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     local.get $0
-     i32.const 8
-     i32.eq
-     if
-      local.get $4
-      f32x4.splat
-      local.tee $11
-      local.get $9
-      f32x4.mul
-      local.tee $12
-      f32x4.abs
-      f32x4.neg
-      local.tee $13
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $14
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $15
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $14
-      local.get $15
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $15
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $14
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      local.get $14
-      f32x4.mul
-      local.get $14
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $15
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $13
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $13
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      local.get $13
-      f32x4.add
-      f32x4.div
-      local.tee $13
-      local.get $13
-      f32x4.mul
-      local.set $14
-      local.get $9
-      local.get $12
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.max
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      local.get $13
-      f32x4.mul
-      v128.const i32x4 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3d888889 0x3d888889 0x3d888889 0x3d888889
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3de38e39 0x3de38e39 0x3de38e39 0x3de38e39
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3e124925 0x3e124925 0x3e124925 0x3e124925
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.mul
-      f32x4.add
-      local.get $11
-      f32x4.div
-      local.get $12
-      local.get $5
-      f32x4.splat
-      f32x4.gt
-      v128.bitselect
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     local.get $0
-     i32.eqz
-     if
-      local.get $9
-      f32x4.abs
-      f32x4.neg
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $12
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $13
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $12
-      local.get $13
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $13
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $13
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $11
-      f32x4.add
-      local.set $12
-      local.get $9
-      local.get $11
-      local.get $12
-      f32x4.div
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $12
-      f32x4.div
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      f32x4.mul
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     local.get $0
-     i32.const 1
-     i32.eq
-     if
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $11
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $12
-      local.get $9
-      local.get $4
-      f32x4.splat
-      v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      local.get $9
-      f32x4.mul
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $11
-      local.get $12
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $12
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $11
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      local.get $11
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $12
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $9
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.sub
-      local.get $9
-      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-      f32x4.gt
-      v128.bitselect
-      f32x4.mul
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.gt
-      v128.bitselect
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     local.get $0
-     i32.const 2
-     i32.eq
-     if
-      local.get $9
-      f32x4.abs
-      f32x4.neg
-      local.tee $11
-      v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
-      f32x4.max
-      local.get $11
-      local.get $9
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.gt
-      local.tee $11
-      v128.bitselect
-      local.tee $12
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $13
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $14
-      local.get $9
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $13
-      local.get $14
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $14
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $13
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $13
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $13
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $13
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $13
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $13
-      f32x4.mul
-      local.get $13
-      f32x4.mul
-      local.get $13
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $14
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $12
-      f32x4.div
-      local.get $12
-      local.get $11
-      v128.bitselect
-      local.tee $11
-      local.get $11
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      f32x4.add
-      f32x4.mul
-      local.tee $11
-      local.get $11
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      f32x4.add
-      f32x4.div
-      local.get $9
-      v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
-      f32x4.gt
-      v128.bitselect
-      f32x4.mul
-      br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.0
-     end
-     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-     local.get $9
-     v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
-     local.get $9
-     local.get $9
-     f32x4.mul
-     local.get $9
-     f32x4.mul
-     f32x4.mul
-     f32x4.add
-     f32x4.mul
-     f32x4.mul
-     local.tee $11
-     f32x4.abs
-     f32x4.neg
-     local.tee $12
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.min
-     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-     f32x4.max
-     local.tee $13
-     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-     f32x4.mul
-     f32x4.nearest
-     local.set $14
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-     local.get $13
-     local.get $14
-     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-     f32x4.mul
-     f32x4.sub
-     local.get $14
-     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-     f32x4.mul
-     f32x4.sub
-     local.tee $13
-     f32x4.mul
-     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-     f32x4.add
-     local.get $13
-     f32x4.mul
-     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-     f32x4.add
-     local.get $13
-     f32x4.mul
-     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-     f32x4.add
-     local.get $13
-     f32x4.mul
-     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-     f32x4.add
-     local.get $13
-     f32x4.mul
-     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-     f32x4.add
-     local.get $13
-     f32x4.mul
-     local.get $13
-     f32x4.mul
-     local.get $13
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     f32x4.add
-     f32x4.add
-     local.get $14
-     i32x4.trunc_sat_f32x4_s
-     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-     i32x4.add
-     i32.const 23
-     i32x4.shl
-     f32x4.mul
-     local.get $12
-     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-     f32x4.lt
-     v128.andnot
-     local.tee $12
-     f32x4.add
-     local.set $13
-     local.get $9
-     local.get $12
-     local.get $13
-     f32x4.div
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $13
-     f32x4.div
-     local.get $11
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.lt
-     v128.bitselect
-     f32x4.mul
-    end
-    v128.store
-    local.get $7
-    i32.const 4
-    i32.add
-    local.set $7
-    br $for-loop|0
-   end
-  end
-  local.get $3
-  local.get $7
-  i32.eq
-  if
-   return
-  end
-  local.get $6
-  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-  v128.store
-  local.get $7
-  local.set $8
-  loop $for-loop|1
-   local.get $3
-   local.get $8
-   i32.gt_s
-   if
-    local.get $6
-    local.get $8
-    local.get $7
-    i32.sub
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $1
-    local.get $8
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.load
-    f32.store
-    local.get $8
-    i32.const 1
-    i32.add
-    local.set $8
-    br $for-loop|1
-   end
-  end
-  local.get $6
-  v128.load
-  local.set $9
-  local.get $6
-  block $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1 (result v128)
-   local.get $0
-   i32.const 4
-   i32.eq
-   if
-    local.get $9
-    f32x4.abs
-    f32x4.neg
-    local.tee $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $12
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $13
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $12
-    local.get $13
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $13
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    local.get $12
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $13
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $11
-    f32x4.add
-    local.set $12
-    local.get $11
-    local.get $12
-    f32x4.div
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $12
-    f32x4.div
-    local.get $9
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.const 5
-   i32.eq
-   if
-    v128.const i32x4 0xc0000000 0xc0000000 0xc0000000 0xc0000000
-    local.get $9
-    f32x4.abs
-    f32x4.mul
-    local.tee $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $12
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $13
-    v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $12
-    local.get $13
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $13
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    local.get $12
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $13
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.sub
-    local.get $11
-    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-    f32x4.gt
-    v128.bitselect
-    local.tee $11
-    f32x4.neg
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    local.get $11
-    f32x4.add
-    f32x4.div
-    local.get $9
-    v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000
-    v128.and
-    v128.or
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $9
-   local.get $4
-   f32x4.splat
-   local.get $9
-   f32x4.mul
-   local.get $9
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.gt
-   v128.bitselect
-   local.get $0
-   i32.const 6
-   i32.eq
-   br_if $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   drop
-   local.get $0
-   i32.const 7
-   i32.eq
-   if
-    v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    local.get $9
-    f32x4.abs
-    v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
-    f32x4.mul
-    local.tee $11
-    f32x4.mul
-    f32x4.add
-    f32x4.div
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
-    f32x4.add
-    local.get $11
-    local.get $11
-    f32x4.mul
-    f32x4.sub
-    local.tee $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $13
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $14
-    local.get $9
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    local.get $12
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $13
-    local.get $14
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $14
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    local.get $12
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $14
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    f32x4.mul
-    f32x4.mul
-    local.tee $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $11
-    f32x4.sub
-    local.get $9
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    f32x4.mul
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.const 8
-   i32.eq
-   if
-    local.get $4
-    f32x4.splat
-    local.tee $11
-    local.get $9
-    f32x4.mul
-    local.tee $12
-    f32x4.abs
-    f32x4.neg
-    local.tee $13
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $14
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $15
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $14
-    local.get $15
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $15
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $14
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    local.get $14
-    f32x4.mul
-    local.get $14
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $15
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $13
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $13
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    local.get $13
-    f32x4.add
-    f32x4.div
-    local.tee $13
-    local.get $13
-    f32x4.mul
-    local.set $14
-    local.get $9
-    local.get $12
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.max
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    local.get $13
-    f32x4.mul
-    v128.const i32x4 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1 0x3d70f0f1
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3d888889 0x3d888889 0x3d888889 0x3d888889
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9 0x3d9d89d9
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c 0x3dba2e8c
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3de38e39 0x3de38e39 0x3de38e39 0x3de38e39
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3e124925 0x3e124925 0x3e124925 0x3e124925
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd 0x3e4ccccd
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab 0x3eaaaaab
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.mul
-    f32x4.add
-    local.get $11
-    f32x4.div
-    local.get $12
-    local.get $5
-    f32x4.splat
-    f32x4.gt
-    v128.bitselect
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.eqz
-   if
-    local.get $9
-    f32x4.abs
-    f32x4.neg
-    local.tee $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $12
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $13
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $12
-    local.get $13
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $13
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    local.get $12
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $13
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $11
-    f32x4.add
-    local.set $12
-    local.get $9
-    local.get $11
-    local.get $12
-    f32x4.div
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $12
-    f32x4.div
-    local.get $9
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    f32x4.mul
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.const 1
-   i32.eq
-   if
-    local.get $9
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $11
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $12
-    local.get $9
-    local.get $4
-    f32x4.splat
-    v128.const i32x4 0x37d00d01 0x37d00d01 0x37d00d01 0x37d00d01
-    local.get $9
-    f32x4.mul
-    v128.const i32x4 0x39500d01 0x39500d01 0x39500d01 0x39500d01
-    f32x4.add
-    local.get $9
-    f32x4.mul
-    v128.const i32x4 0x3ab60b61 0x3ab60b61 0x3ab60b61 0x3ab60b61
-    f32x4.add
-    local.get $9
-    f32x4.mul
-    v128.const i32x4 0x3c088889 0x3c088889 0x3c088889 0x3c088889
-    f32x4.add
-    local.get $9
-    f32x4.mul
-    v128.const i32x4 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab 0x3d2aaaab
-    f32x4.add
-    local.get $9
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab 0x3e2aaaab
-    f32x4.add
-    local.get $9
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $9
-    f32x4.mul
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    local.get $9
-    f32x4.mul
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $11
-    local.get $12
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $12
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $11
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    local.get $11
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $12
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $9
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.sub
-    local.get $9
-    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-    f32x4.gt
-    v128.bitselect
-    f32x4.mul
-    local.get $9
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.gt
-    v128.bitselect
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   local.get $0
-   i32.const 2
-   i32.eq
-   if
-    local.get $9
-    f32x4.abs
-    f32x4.neg
-    local.tee $11
-    v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
-    f32x4.max
-    local.get $11
-    local.get $9
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.gt
-    local.tee $11
-    v128.bitselect
-    local.tee $12
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $13
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $14
-    local.get $9
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $13
-    local.get $14
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $14
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $13
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $13
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $13
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $13
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $13
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $13
-    f32x4.mul
-    local.get $13
-    f32x4.mul
-    local.get $13
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $14
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $12
-    f32x4.div
-    local.get $12
-    local.get $11
-    v128.bitselect
-    local.tee $11
-    local.get $11
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    f32x4.add
-    f32x4.mul
-    local.tee $11
-    local.get $11
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    f32x4.add
-    f32x4.div
-    local.get $9
-    v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
-    f32x4.gt
-    v128.bitselect
-    f32x4.mul
-    br $src/kernels/wasm/assembly/transcendental/forwardVector|inlined.1
-   end
-   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-   v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-   local.get $9
-   v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
-   local.get $9
-   local.get $9
-   f32x4.mul
-   local.get $9
-   f32x4.mul
-   f32x4.mul
-   f32x4.add
-   f32x4.mul
-   f32x4.mul
-   local.tee $11
-   f32x4.abs
-   f32x4.neg
-   local.tee $12
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.min
-   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-   f32x4.max
-   local.tee $13
-   v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-   f32x4.mul
-   f32x4.nearest
-   local.set $14
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-   local.get $13
-   local.get $14
-   v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-   f32x4.mul
-   f32x4.sub
-   local.get $14
-   v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-   f32x4.mul
-   f32x4.sub
-   local.tee $13
-   f32x4.mul
-   v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-   f32x4.add
-   local.get $13
-   f32x4.mul
-   v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-   f32x4.add
-   local.get $13
-   f32x4.mul
-   v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-   f32x4.add
-   local.get $13
-   f32x4.mul
-   v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-   f32x4.add
-   local.get $13
-   f32x4.mul
-   v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-   f32x4.add
-   local.get $13
-   f32x4.mul
-   local.get $13
-   f32x4.mul
-   local.get $13
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   f32x4.add
-   f32x4.add
-   local.get $14
-   i32x4.trunc_sat_f32x4_s
-   v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-   i32x4.add
-   i32.const 23
-   i32x4.shl
-   f32x4.mul
-   local.get $12
-   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-   f32x4.lt
-   v128.andnot
-   local.tee $12
-   f32x4.add
-   local.set $13
-   local.get $9
-   local.get $12
-   local.get $13
-   f32x4.div
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $13
-   f32x4.div
-   local.get $11
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.lt
-   v128.bitselect
-   f32x4.mul
-  end
-  v128.store
-  local.get $7
-  local.set $0
-  loop $for-loop|2
-   local.get $0
-   local.get $3
-   i32.lt_s
-   if
-    local.get $2
-    local.get $0
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $6
-    local.get $0
-    local.get $7
-    i32.sub
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.load
-    f32.store
-    local.get $0
-    i32.const 1
-    i32.add
-    local.set $0
-    br $for-loop|2
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/transcendental/transcendentalBackwardSimd (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 f32) (param $6 f32) (param $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 v128)
-  (local $11 v128)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local $15 v128)
-  (local $16 v128)
-  (local $17 v128)
-  loop $for-loop|0
-   local.get $8
-   i32.const 4
-   i32.add
-   local.get $4
-   i32.le_s
-   if
-    local.get $8
-    i32.const 2
-    i32.shl
-    local.tee $9
-    local.get $3
-    i32.add
-    block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0 (result v128)
-     local.get $1
-     local.get $9
-     i32.add
-     v128.load
-     local.tee $10
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $10
-     f32x4.sub
-     f32x4.mul
-     local.get $0
-     i32.const 4
-     i32.eq
-     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     drop
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $10
-     local.get $10
-     f32x4.mul
-     f32x4.sub
-     local.get $0
-     i32.const 5
-     i32.eq
-     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     drop
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $5
-     f32x4.splat
-     local.tee $11
-     local.get $10
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.gt
-     v128.bitselect
-     local.get $0
-     i32.const 6
-     i32.eq
-     br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     drop
-     local.get $0
-     i32.const 8
-     i32.eq
-     if
-      local.get $11
-      local.get $10
-      f32x4.mul
-      local.tee $10
-      f32x4.abs
-      f32x4.neg
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $12
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $13
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $12
-      local.get $13
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $13
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $13
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $11
-      f32x4.add
-      local.set $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
-      local.get $12
-      f32x4.div
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $12
-      f32x4.div
-      local.get $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      local.get $10
-      local.get $6
-      f32x4.splat
-      f32x4.gt
-      v128.bitselect
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     end
-     local.get $0
-     i32.const 7
-     i32.eq
-     if
-      v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      local.get $10
-      f32x4.abs
-      v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
-      f32x4.mul
-      local.tee $11
-      f32x4.mul
-      f32x4.add
-      f32x4.div
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
-      f32x4.add
-      local.get $11
-      local.get $11
-      f32x4.mul
-      f32x4.sub
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $13
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $14
-      v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-      local.get $10
-      local.get $10
-      f32x4.mul
-      f32x4.mul
-      local.tee $15
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $16
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $17
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      local.get $12
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $13
-      local.get $14
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $14
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $14
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      f32x4.mul
-      f32x4.mul
-      local.tee $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
-      f32x4.sub
-      local.get $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      local.get $10
-      v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $16
-      local.get $17
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $17
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $10
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $10
-      f32x4.mul
-      local.get $10
-      f32x4.mul
-      local.get $10
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $17
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $15
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      f32x4.mul
-      f32x4.mul
-      f32x4.add
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     end
-     local.get $0
-     i32.eqz
-     if
-      local.get $10
-      f32x4.abs
-      f32x4.neg
-      local.tee $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $12
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $13
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $12
-      local.get $13
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $13
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $12
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $12
-      f32x4.mul
-      local.get $12
-      f32x4.mul
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $13
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $11
-      f32x4.add
-      local.set $12
-      local.get $11
-      local.get $12
-      f32x4.div
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $12
-      f32x4.div
-      local.get $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      local.tee $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $10
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $11
-      f32x4.sub
-      f32x4.mul
-      f32x4.add
-      f32x4.mul
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     end
-     local.get $0
-     i32.const 1
-     i32.eq
-     if
-      local.get $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $11
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $5
-      f32x4.splat
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $11
-      local.get $12
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $12
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $11
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $11
-      f32x4.mul
-      local.get $11
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $12
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $10
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      f32x4.mul
-      local.get $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.gt
-      v128.bitselect
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     end
-     local.get $0
-     i32.const 2
-     i32.eq
-     if
-      local.get $10
-      f32x4.abs
-      f32x4.neg
-      local.tee $11
-      v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
-      f32x4.max
-      local.get $11
-      local.get $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.gt
-      local.tee $12
-      v128.bitselect
-      local.tee $13
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $14
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $15
-      local.get $11
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.min
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.max
-      local.tee $16
-      v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-      f32x4.mul
-      f32x4.nearest
-      local.set $17
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $16
-      local.get $17
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $17
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $16
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $16
-      f32x4.mul
-      local.get $16
-      f32x4.mul
-      local.get $16
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $17
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $11
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $11
-      f32x4.add
-      local.set $16
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-      local.get $14
-      local.get $15
-      v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-      f32x4.mul
-      f32x4.sub
-      local.get $15
-      v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-      f32x4.mul
-      f32x4.sub
-      local.tee $14
-      f32x4.mul
-      v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-      f32x4.add
-      local.get $14
-      f32x4.mul
-      local.get $14
-      f32x4.mul
-      local.get $14
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.add
-      local.get $15
-      i32x4.trunc_sat_f32x4_s
-      v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-      i32x4.add
-      i32.const 23
-      i32x4.shl
-      f32x4.mul
-      local.get $13
-      v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-      f32x4.lt
-      v128.andnot
-      local.tee $13
-      f32x4.div
-      local.get $13
-      local.get $12
-      v128.bitselect
-      local.tee $12
-      local.get $12
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      f32x4.add
-      f32x4.mul
-      local.tee $12
-      local.get $12
-      v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-      f32x4.add
-      local.tee $13
-      f32x4.div
-      local.get $10
-      v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
-      f32x4.gt
-      local.tee $14
-      v128.bitselect
-      local.get $10
-      local.get $11
-      local.get $16
-      f32x4.div
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $16
-      f32x4.div
-      local.get $10
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.lt
-      v128.bitselect
-      f32x4.mul
-      v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
-      local.get $12
-      v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      f32x4.add
-      f32x4.mul
-      local.get $13
-      local.get $13
-      f32x4.mul
-      f32x4.div
-      local.get $14
-      v128.andnot
-      f32x4.mul
-      f32x4.add
-      br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.0
-     end
-     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-     local.get $10
-     v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
-     local.get $10
-     local.get $10
-     f32x4.mul
-     local.tee $11
-     local.get $10
-     f32x4.mul
-     f32x4.mul
-     f32x4.add
-     f32x4.mul
-     f32x4.mul
-     local.tee $12
-     f32x4.abs
-     f32x4.neg
-     local.tee $13
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.min
-     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-     f32x4.max
-     local.tee $14
-     v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-     f32x4.mul
-     f32x4.nearest
-     local.set $15
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-     local.get $14
-     local.get $15
-     v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-     f32x4.mul
-     f32x4.sub
-     local.get $15
-     v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-     f32x4.mul
-     f32x4.sub
-     local.tee $14
-     f32x4.mul
-     v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-     f32x4.add
-     local.get $14
-     f32x4.mul
-     v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-     f32x4.add
-     local.get $14
-     f32x4.mul
-     v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-     f32x4.add
-     local.get $14
-     f32x4.mul
-     v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-     f32x4.add
-     local.get $14
-     f32x4.mul
-     v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-     f32x4.add
-     local.get $14
-     f32x4.mul
-     local.get $14
-     f32x4.mul
-     local.get $14
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     f32x4.add
-     f32x4.add
-     local.get $15
-     i32x4.trunc_sat_f32x4_s
-     v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-     i32x4.add
-     i32.const 23
-     i32x4.shl
-     f32x4.mul
-     local.get $13
-     v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-     f32x4.lt
-     v128.andnot
-     local.tee $13
-     f32x4.add
-     local.set $14
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $10
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.gt
-     v128.and
-     local.get $13
-     local.get $14
-     f32x4.div
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $14
-     f32x4.div
-     local.get $12
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.lt
-     v128.bitselect
-     local.tee $12
-     v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-     local.get $10
-     f32x4.mul
-     local.get $12
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     local.get $12
-     f32x4.sub
-     f32x4.mul
-     f32x4.mul
-     v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-     v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-     v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
-     local.get $11
-     f32x4.mul
-     f32x4.add
-     f32x4.mul
-     f32x4.mul
-     f32x4.add
-     local.get $10
-     f32x4.abs
-     v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
-     f32x4.gt
-     v128.bitselect
-    end
-    local.get $2
-    local.get $9
-    i32.add
-    v128.load
-    f32x4.mul
-    v128.store
-    local.get $8
-    i32.const 4
-    i32.add
-    local.set $8
-    br $for-loop|0
-   end
-  end
-  local.get $4
-  local.get $8
-  i32.eq
-  if
-   return
-  end
-  local.get $7
-  v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-  v128.store
-  local.get $8
-  local.set $9
-  loop $for-loop|1
-   local.get $4
-   local.get $9
-   i32.gt_s
-   if
-    local.get $7
-    local.get $9
-    local.get $8
-    i32.sub
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $1
-    local.get $9
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.load
-    f32.store
-    local.get $9
-    i32.const 1
-    i32.add
-    local.set $9
-    br $for-loop|1
-   end
-  end
-  local.get $7
-  block $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1 (result v128)
-   local.get $7
-   v128.load
-   local.tee $10
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $10
-   f32x4.sub
-   f32x4.mul
-   local.get $0
-   i32.const 4
-   i32.eq
-   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   drop
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $10
-   local.get $10
-   f32x4.mul
-   f32x4.sub
-   local.get $0
-   i32.const 5
-   i32.eq
-   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   drop
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $5
-   f32x4.splat
-   local.tee $11
-   local.get $10
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.gt
-   v128.bitselect
-   local.get $0
-   i32.const 6
-   i32.eq
-   br_if $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   drop
-   local.get $0
-   i32.const 8
-   i32.eq
-   if
-    local.get $11
-    local.get $10
-    f32x4.mul
-    local.tee $10
-    f32x4.abs
-    f32x4.neg
-    local.tee $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $12
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $13
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $12
-    local.get $13
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $13
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    local.get $12
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $13
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $11
-    f32x4.add
-    local.set $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $11
-    local.get $12
-    f32x4.div
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $12
-    f32x4.div
-    local.get $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    local.get $10
-    local.get $6
-    f32x4.splat
-    f32x4.gt
-    v128.bitselect
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   end
-   local.get $0
-   i32.const 7
-   i32.eq
-   if
-    v128.const i32x4 0x3e2ef945 0x3e2ef945 0x3e2ef945 0x3e2ef945
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    local.get $10
-    f32x4.abs
-    v128.const i32x4 0x3f3504f3 0x3f3504f3 0x3f3504f3 0x3f3504f3
-    f32x4.mul
-    local.tee $11
-    f32x4.mul
-    f32x4.add
-    f32x4.div
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0xbf527892 0xbf527892 0xbf527892 0xbf527892
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0 0x3fbe87b0
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0xbf914e5d 0xbf914e5d 0xbf914e5d 0xbf914e5d
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc 0x3e8ec7cc
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c 0xbe3ec24c
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3dc636c9 0x3dc636c9 0x3dc636c9 0x3dc636c9
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb 0x3ebf88fb
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f8000c7 0x3f8000c7 0x3f8000c7 0x3f8000c7
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e 0xbfa1fc4e
-    f32x4.add
-    local.get $11
-    local.get $11
-    f32x4.mul
-    f32x4.sub
-    local.tee $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $13
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $14
-    v128.const i32x4 0xbf000000 0xbf000000 0xbf000000 0xbf000000
-    local.get $10
-    local.get $10
-    f32x4.mul
-    f32x4.mul
-    local.tee $15
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $16
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $17
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    local.get $12
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $13
-    local.get $14
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $14
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    local.get $12
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $14
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    f32x4.mul
-    f32x4.mul
-    local.tee $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $11
-    f32x4.sub
-    local.get $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    local.get $10
-    v128.const i32x4 0x3ecc422a 0x3ecc422a 0x3ecc422a 0x3ecc422a
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $16
-    local.get $17
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $17
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $10
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $10
-    f32x4.mul
-    local.get $10
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $17
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $15
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    f32x4.mul
-    f32x4.mul
-    f32x4.add
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   end
-   local.get $0
-   i32.eqz
-   if
-    local.get $10
-    f32x4.abs
-    f32x4.neg
-    local.tee $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $12
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $13
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $12
-    local.get $13
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $13
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $12
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $12
-    f32x4.mul
-    local.get $12
-    f32x4.mul
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $13
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $11
-    f32x4.add
-    local.set $12
-    local.get $11
-    local.get $12
-    f32x4.div
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $12
-    f32x4.div
-    local.get $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    local.tee $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $10
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $11
-    f32x4.sub
-    f32x4.mul
-    f32x4.add
-    f32x4.mul
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   end
-   local.get $0
-   i32.const 1
-   i32.eq
-   if
-    local.get $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $11
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $5
-    f32x4.splat
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $11
-    local.get $12
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $12
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $11
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $11
-    f32x4.mul
-    local.get $11
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $12
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    f32x4.mul
-    local.get $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.gt
-    v128.bitselect
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   end
-   local.get $0
-   i32.const 2
-   i32.eq
-   if
-    local.get $10
-    f32x4.abs
-    f32x4.neg
-    local.tee $11
-    v128.const i32x4 0xc1a00000 0xc1a00000 0xc1a00000 0xc1a00000
-    f32x4.max
-    local.get $11
-    local.get $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.gt
-    local.tee $12
-    v128.bitselect
-    local.tee $13
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $14
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $15
-    local.get $11
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.min
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.max
-    local.tee $16
-    v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-    f32x4.mul
-    f32x4.nearest
-    local.set $17
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $16
-    local.get $17
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $17
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $16
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $16
-    f32x4.mul
-    local.get $16
-    f32x4.mul
-    local.get $16
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $17
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $11
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $11
-    f32x4.add
-    local.set $16
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-    local.get $14
-    local.get $15
-    v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-    f32x4.mul
-    f32x4.sub
-    local.get $15
-    v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-    f32x4.mul
-    f32x4.sub
-    local.tee $14
-    f32x4.mul
-    v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-    f32x4.add
-    local.get $14
-    f32x4.mul
-    local.get $14
-    f32x4.mul
-    local.get $14
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.add
-    local.get $15
-    i32x4.trunc_sat_f32x4_s
-    v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-    i32x4.add
-    i32.const 23
-    i32x4.shl
-    f32x4.mul
-    local.get $13
-    v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-    f32x4.lt
-    v128.andnot
-    local.tee $13
-    f32x4.div
-    local.get $13
-    local.get $12
-    v128.bitselect
-    local.tee $12
-    local.get $12
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    f32x4.add
-    f32x4.mul
-    local.tee $12
-    local.get $12
-    v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-    f32x4.add
-    local.tee $13
-    f32x4.div
-    local.get $10
-    v128.const i32x4 0x41a00000 0x41a00000 0x41a00000 0x41a00000
-    f32x4.gt
-    local.tee $14
-    v128.bitselect
-    local.get $10
-    local.get $11
-    local.get $16
-    f32x4.div
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    local.get $16
-    f32x4.div
-    local.get $10
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.lt
-    v128.bitselect
-    f32x4.mul
-    v128.const i32x4 0x40800000 0x40800000 0x40800000 0x40800000
-    local.get $12
-    v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-    f32x4.add
-    f32x4.mul
-    local.get $13
-    local.get $13
-    f32x4.mul
-    f32x4.div
-    local.get $14
-    v128.andnot
-    f32x4.mul
-    f32x4.add
-    br $src/kernels/wasm/assembly/transcendental/derivativeVector|inlined.1
-   end
-   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-   v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-   local.get $10
-   v128.const i32x4 0x3d372713 0x3d372713 0x3d372713 0x3d372713
-   local.get $10
-   local.get $10
-   f32x4.mul
-   local.tee $11
-   local.get $10
-   f32x4.mul
-   f32x4.mul
-   f32x4.add
-   f32x4.mul
-   f32x4.mul
-   local.tee $12
-   f32x4.abs
-   f32x4.neg
-   local.tee $13
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.min
-   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-   f32x4.max
-   local.tee $14
-   v128.const i32x4 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b 0x3fb8aa3b
-   f32x4.mul
-   f32x4.nearest
-   local.set $15
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   v128.const i32x4 0x39506967 0x39506967 0x39506967 0x39506967
-   local.get $14
-   local.get $15
-   v128.const i32x4 0x3f318000 0x3f318000 0x3f318000 0x3f318000
-   f32x4.mul
-   f32x4.sub
-   local.get $15
-   v128.const i32x4 0xb95e8083 0xb95e8083 0xb95e8083 0xb95e8083
-   f32x4.mul
-   f32x4.sub
-   local.tee $14
-   f32x4.mul
-   v128.const i32x4 0x3ab743ce 0x3ab743ce 0x3ab743ce 0x3ab743ce
-   f32x4.add
-   local.get $14
-   f32x4.mul
-   v128.const i32x4 0x3c088908 0x3c088908 0x3c088908 0x3c088908
-   f32x4.add
-   local.get $14
-   f32x4.mul
-   v128.const i32x4 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1 0x3d2aa9c1
-   f32x4.add
-   local.get $14
-   f32x4.mul
-   v128.const i32x4 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa 0x3e2aaaaa
-   f32x4.add
-   local.get $14
-   f32x4.mul
-   v128.const i32x4 0x3f000000 0x3f000000 0x3f000000 0x3f000000
-   f32x4.add
-   local.get $14
-   f32x4.mul
-   local.get $14
-   f32x4.mul
-   local.get $14
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   f32x4.add
-   f32x4.add
-   local.get $15
-   i32x4.trunc_sat_f32x4_s
-   v128.const i32x4 0x0000007f 0x0000007f 0x0000007f 0x0000007f
-   i32x4.add
-   i32.const 23
-   i32x4.shl
-   f32x4.mul
-   local.get $13
-   v128.const i32x4 0xc2ae999a 0xc2ae999a 0xc2ae999a 0xc2ae999a
-   f32x4.lt
-   v128.andnot
-   local.tee $13
-   f32x4.add
-   local.set $14
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $10
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.gt
-   v128.and
-   local.get $13
-   local.get $14
-   f32x4.div
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $14
-   f32x4.div
-   local.get $12
-   v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-   f32x4.lt
-   v128.bitselect
-   local.tee $12
-   v128.const i32x4 0x40000000 0x40000000 0x40000000 0x40000000
-   local.get $10
-   f32x4.mul
-   local.get $12
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   local.get $12
-   f32x4.sub
-   f32x4.mul
-   f32x4.mul
-   v128.const i32x4 0x3f4c422a 0x3f4c422a 0x3f4c422a 0x3f4c422a
-   v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-   v128.const i32x4 0x3e095d4e 0x3e095d4e 0x3e095d4e 0x3e095d4e
-   local.get $11
-   f32x4.mul
-   f32x4.add
-   f32x4.mul
-   f32x4.mul
-   f32x4.add
-   local.get $10
-   f32x4.abs
-   v128.const i32x4 0x41200000 0x41200000 0x41200000 0x41200000
-   f32x4.gt
-   v128.bitselect
-  end
-  v128.store
-  local.get $8
-  local.set $0
-  loop $for-loop|2
-   local.get $0
-   local.get $4
-   i32.lt_s
-   if
-    local.get $0
-    i32.const 2
-    i32.shl
-    local.tee $1
-    local.get $3
-    i32.add
-    local.get $7
-    local.get $0
-    local.get $8
-    i32.sub
-    i32.const 2
-    i32.shl
-    i32.add
-    f32.load
-    local.get $1
-    local.get $2
-    i32.add
-    f32.load
-    f32.mul
-    f32.store
-    local.get $0
-    i32.const 1
-    i32.add
-    local.set $0
-    br $for-loop|2
-   end
-  end
- )
  (func $src/kernels/wasm/assembly/softmax/softmaxCrossEntropyF64 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 f64) (param $7 i32) (param $8 i32) (param $9 f64) (param $10 i32) (param $11 i32) (param $12 i32)
   local.get $12
   local.get $0
@@ -24142,7 +26375,7 @@
   (local $3 i32)
   loop $for-loop|0
    loop $for-loop|00
-    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$30
+    block $__inlined_func$src/kernels/wasm/assembly/index/claimItem$31
      i32.const -1
      local.set $2
      local.get $0
@@ -24151,7 +26384,7 @@
      local.get $0
      i32.atomic.load offset=12
      i32.ge_s
-     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$30
+     br_if $__inlined_func$src/kernels/wasm/assembly/index/claimItem$31
      local.get $3
      local.tee $2
      local.get $0
