@@ -7,7 +7,8 @@
 //   npm run bench [-- --quick] [--only W2[,G1...]] [--engines nabla-wasm-1t,torch-1t] [--out file.json]
 //                 [--rounds R] [--baseline DIR]
 // After them, I1 (bench/imported.ts): torchvision's resnet18 and mobilenet_v2 imported from ONNX,
-// against ONNX Runtime Web and PyTorch (--only I1 runs it alone; an --only list without it skips it).
+// against ONNX Runtime Web and PyTorch, and I2, the fine-tuning step of four of them against PyTorch's
+// (--only I1 or I2 runs one alone; an --only list without them skips them).
 // --rounds R runs every engine R times per workload, interleaved (A B C A B C …), and keeps each
 // engine's best round: on a shared machine whose load comes and goes, every engine then meets the
 // same spells of load, and the best round is the nearest to its unloaded speed.
@@ -222,4 +223,6 @@ writeFileSync(outPath, JSON.stringify({
 console.log(`\nload average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after; wrote ${outPath} and its .md`);
 
 // I1: the imported torchvision models against ONNX Runtime Web and PyTorch, in the same run.
-if (!only || only.includes('I1')) runImported(args, dirname(outPath));
+if (!only || only.includes('I1')) runImported(args.filter((a) => a !== '--train'), dirname(outPath));
+// I2: their fine-tuning step against PyTorch's.
+if (!only || only.includes('I2')) runImported([...args, '--train'], dirname(outPath));
