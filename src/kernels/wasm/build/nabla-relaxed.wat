@@ -5,39 +5,42 @@
  (type $3 (func (param i32 i32 i32 i32 i32)))
  (type $4 (func (param i32 i32)))
  (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $6 (func (result i32)))
- (type $7 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $7 (func (result i32)))
+ (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
- (type $12 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $13 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $14 (func (param i32 i32) (result f64)))
- (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $17 (func (param i32 i32 i32 i32 f32 f32 i32)))
- (type $18 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
- (type $19 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
- (type $20 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $21 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $22 (func (param f64) (result f64)))
- (type $23 (func (param i32) (result i32)))
- (type $24 (func (param i32 i32 i32) (result i32)))
- (type $25 (func (param i32 i32 v128 i32 i32 i32)))
- (type $26 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
- (type $27 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
- (type $28 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $29 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $30 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $31 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $32 (func (param i32 f64)))
- (type $33 (func (param i32 i32) (result i32)))
- (type $34 (func (param i32 i32 i32 i32) (result i32)))
- (type $35 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $36 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $37 (func (param i32 i32 i32 i32 i32 i32)))
- (type $38 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $12 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $13 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $15 (func (param i32 i32) (result f64)))
+ (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $18 (func (param i32 i32 i32 i32 f32 f32 i32)))
+ (type $19 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
+ (type $20 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
+ (type $21 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $22 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $23 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $24 (func (param f64) (result f64)))
+ (type $25 (func (param i32) (result i32)))
+ (type $26 (func (param i32 i32 i32) (result i32)))
+ (type $27 (func (param i32 i32 v128 i32 i32 i32)))
+ (type $28 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
+ (type $29 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
+ (type $30 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $31 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $32 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $33 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $34 (func (param i32 f64)))
+ (type $35 (func (param i32 i32) (result i32)))
+ (type $36 (func (param i32 i32 i32 i32) (result i32)))
+ (type $37 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $38 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $39 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $40 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $41 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -1118,30 +1121,28 @@
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
-  local.get $7
-  local.set $9
   local.get $5
   local.get $6
   i32.mul
-  i32.const 8
-  i32.add
+  i32.const -64
+  i32.sub
   local.set $10
   loop $for-loop|0
    local.get $8
    i32.const 4
    i32.add
-   local.tee $7
+   local.tee $9
    local.get $10
    i32.le_s
    if
-    local.get $9
+    local.get $7
     local.get $8
     i32.const 2
     i32.shl
     i32.add
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     v128.store
-    local.get $7
+    local.get $9
     local.set $8
     br $for-loop|0
    end
@@ -1151,7 +1152,7 @@
    local.get $10
    i32.lt_s
    if
-    local.get $9
+    local.get $7
     local.get $8
     i32.const 2
     i32.shl
@@ -1165,57 +1166,57 @@
     br $for-loop|1
    end
   end
-  local.get $2
-  local.get $6
-  local.get $4
-  i32.sub
-  local.tee $7
-  local.get $2
-  local.get $7
-  i32.lt_s
-  select
-  local.tee $12
   i32.const 0
   local.get $4
   i32.sub
-  local.tee $7
+  local.tee $8
   i32.const 0
-  local.get $7
+  local.get $8
   i32.const 0
   i32.ge_s
   select
   local.tee $15
-  i32.le_s
+  local.get $2
+  local.get $6
+  local.get $4
+  i32.sub
+  local.tee $8
+  local.get $2
+  local.get $8
+  i32.lt_s
+  select
+  local.tee $13
+  i32.ge_s
   if
    return
   end
   i32.const 0
   local.get $3
   i32.sub
-  local.tee $7
+  local.tee $8
   i32.const 0
-  local.get $7
+  local.get $8
   i32.const 0
   i32.ge_s
   select
-  local.set $8
+  local.set $9
   local.get $5
   local.get $3
   i32.sub
-  local.set $13
+  local.set $12
   loop $for-loop|2
-   local.get $8
+   local.get $9
    local.get $1
-   local.get $13
+   local.get $12
    local.get $1
-   local.get $13
+   local.get $12
    i32.lt_s
    select
    i32.lt_s
    if
-    local.get $9
+    local.get $7
     local.get $3
-    local.get $8
+    local.get $9
     i32.add
     local.get $6
     i32.mul
@@ -1229,7 +1230,7 @@
     local.set $10
     local.get $0
     local.get $2
-    local.get $8
+    local.get $9
     i32.mul
     local.get $15
     i32.add
@@ -1238,7 +1239,7 @@
     i32.add
     local.set $11
     block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
-     local.get $12
+     local.get $13
      local.get $15
      i32.sub
      local.tee $14
@@ -1246,59 +1247,59 @@
      i32.lt_s
      if
       i32.const 0
-      local.set $5
+      local.set $8
       loop $for-loop|3
-       local.get $5
+       local.get $8
        local.get $14
        i32.lt_s
        if
-        local.get $5
+        local.get $8
         i32.const 2
         i32.shl
-        local.tee $7
+        local.tee $5
         local.get $10
         i32.add
-        local.get $7
+        local.get $5
         local.get $11
         i32.add
         f32.load
         f32.store
-        local.get $5
+        local.get $8
         i32.const 1
         i32.add
-        local.set $5
+        local.set $8
         br $for-loop|3
        end
       end
       br $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
      end
      i32.const 0
-     local.set $5
+     local.set $8
      loop $for-loop|4
-      local.get $5
+      local.get $8
       i32.const 4
       i32.add
-      local.tee $7
+      local.tee $5
       local.get $14
       i32.le_s
       if
-       local.get $5
+       local.get $8
        i32.const 2
        i32.shl
-       local.tee $5
+       local.tee $8
        local.get $10
        i32.add
-       local.get $5
+       local.get $8
        local.get $11
        i32.add
        v128.load
        v128.store
-       local.get $7
-       local.set $5
+       local.get $5
+       local.set $8
        br $for-loop|4
       end
      end
-     local.get $5
+     local.get $8
      local.get $14
      i32.lt_s
      if
@@ -1317,10 +1318,10 @@
       v128.store
      end
     end
-    local.get $8
+    local.get $9
     i32.const 1
     i32.add
-    local.set $8
+    local.set $9
     br $for-loop|2
    end
   end
@@ -15244,6 +15245,790 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS1 (param $0 i32) (param $1 i32) (param $2 f32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 f32)
+  (local $17 v128)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 v128)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 v128)
+  (local $26 i32)
+  (local $27 i32)
+  loop $for-loop|0
+   local.get $4
+   local.get $23
+   i32.gt_s
+   if
+    local.get $0
+    local.get $9
+    local.get $23
+    i32.mul
+    local.get $6
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $24
+    local.get $3
+    local.get $5
+    local.get $23
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $21
+    i32.const 0
+    local.set $19
+    loop $for-loop|1
+     local.get $19
+     i32.const 16
+     i32.add
+     local.get $5
+     i32.le_s
+     if
+      local.get $2
+      f32x4.splat
+      local.tee $15
+      local.set $22
+      local.get $15
+      local.tee $14
+      local.set $17
+      local.get $13
+      if
+       local.get $21
+       local.get $19
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $18
+       v128.load offset=16
+       local.set $22
+       local.get $18
+       v128.load offset=48
+       local.set $17
+       local.get $18
+       v128.load
+       local.set $15
+       local.get $18
+       v128.load offset=32
+       local.set $14
+      end
+      i32.const 0
+      local.set $18
+      loop $for-loop|2
+       local.get $7
+       local.get $18
+       i32.gt_s
+       if
+        local.get $24
+        local.get $10
+        local.get $18
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $19
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $27
+        i32.const 0
+        local.set $20
+        loop $for-loop|3
+         local.get $8
+         local.get $20
+         i32.gt_s
+         if
+          local.get $15
+          local.get $1
+          local.get $8
+          local.get $18
+          i32.mul
+          local.get $20
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          local.tee $25
+          local.get $27
+          local.get $11
+          local.get $20
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $26
+          v128.load
+          f32x4.mul
+          f32x4.add
+          local.set $15
+          local.get $22
+          local.get $25
+          local.get $26
+          v128.load offset=16
+          f32x4.mul
+          f32x4.add
+          local.set $22
+          local.get $14
+          local.get $25
+          local.get $26
+          v128.load offset=32
+          f32x4.mul
+          f32x4.add
+          local.set $14
+          local.get $17
+          local.get $25
+          local.get $26
+          v128.load offset=48
+          f32x4.mul
+          f32x4.add
+          local.set $17
+          local.get $20
+          i32.const 1
+          i32.add
+          local.set $20
+          br $for-loop|3
+         end
+        end
+        local.get $18
+        i32.const 1
+        i32.add
+        local.set $18
+        br $for-loop|2
+       end
+      end
+      local.get $21
+      local.get $19
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $18
+      local.get $12
+      if (result v128)
+       local.get $22
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $22
+       local.get $14
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $14
+       local.get $17
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $17
+       local.get $15
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+      else
+       local.get $15
+      end
+      v128.store
+      local.get $18
+      local.get $22
+      v128.store offset=16
+      local.get $18
+      local.get $14
+      v128.store offset=32
+      local.get $18
+      local.get $17
+      v128.store offset=48
+      local.get $19
+      i32.const 16
+      i32.add
+      local.set $19
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|4
+     local.get $19
+     i32.const 4
+     i32.add
+     local.get $5
+     i32.le_s
+     if
+      local.get $13
+      if (result v128)
+       local.get $21
+       local.get $19
+       i32.const 2
+       i32.shl
+       i32.add
+       v128.load
+      else
+       local.get $2
+       f32x4.splat
+      end
+      local.set $15
+      i32.const 0
+      local.set $18
+      loop $for-loop|5
+       local.get $7
+       local.get $18
+       i32.gt_s
+       if
+        local.get $24
+        local.get $10
+        local.get $18
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $19
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $26
+        i32.const 0
+        local.set $20
+        loop $for-loop|6
+         local.get $8
+         local.get $20
+         i32.gt_s
+         if
+          local.get $15
+          local.get $1
+          local.get $8
+          local.get $18
+          i32.mul
+          local.get $20
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          local.get $26
+          local.get $11
+          local.get $20
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.mul
+          f32x4.add
+          local.set $15
+          local.get $20
+          i32.const 1
+          i32.add
+          local.set $20
+          br $for-loop|6
+         end
+        end
+        local.get $18
+        i32.const 1
+        i32.add
+        local.set $18
+        br $for-loop|5
+       end
+      end
+      local.get $21
+      local.get $19
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $15
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.max
+      local.get $15
+      local.get $12
+      select
+      v128.store
+      local.get $19
+      i32.const 4
+      i32.add
+      local.set $19
+      br $for-loop|4
+     end
+    end
+    loop $for-loop|7
+     local.get $5
+     local.get $19
+     i32.gt_s
+     if
+      local.get $13
+      if (result f32)
+       local.get $21
+       local.get $19
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+      else
+       local.get $2
+      end
+      local.set $16
+      i32.const 0
+      local.set $18
+      loop $for-loop|8
+       local.get $7
+       local.get $18
+       i32.gt_s
+       if
+        local.get $24
+        local.get $10
+        local.get $18
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $19
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $26
+        i32.const 0
+        local.set $20
+        loop $for-loop|9
+         local.get $8
+         local.get $20
+         i32.gt_s
+         if
+          local.get $16
+          local.get $1
+          local.get $8
+          local.get $18
+          i32.mul
+          local.get $20
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          local.get $26
+          local.get $11
+          local.get $20
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32.mul
+          f32.add
+          local.set $16
+          local.get $20
+          i32.const 1
+          i32.add
+          local.set $20
+          br $for-loop|9
+         end
+        end
+        local.get $18
+        i32.const 1
+        i32.add
+        local.set $18
+        br $for-loop|8
+       end
+      end
+      local.get $21
+      local.get $19
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $16
+      f32.const 0
+      f32.max
+      local.get $16
+      local.get $12
+      select
+      f32.store
+      local.get $19
+      i32.const 1
+      i32.add
+      local.set $19
+      br $for-loop|7
+     end
+    end
+    local.get $23
+    i32.const 1
+    i32.add
+    local.set $23
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/flatPlane (param $0 i32) (param $1 i32) (param $2 f32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 f32)
+  (local $15 v128)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 v128)
+  (local $20 v128)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  loop $for-loop|0
+   local.get $18
+   i32.const 16
+   i32.add
+   local.get $4
+   i32.le_s
+   if
+    local.get $3
+    local.get $18
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $22
+    local.get $2
+    f32x4.splat
+    local.tee $13
+    local.set $19
+    local.get $13
+    local.tee $12
+    local.set $15
+    local.get $11
+    if
+     local.get $22
+     v128.load offset=16
+     local.set $19
+     local.get $22
+     v128.load offset=48
+     local.set $15
+     local.get $22
+     v128.load
+     local.set $13
+     local.get $22
+     v128.load offset=32
+     local.set $12
+    end
+    i32.const 0
+    local.set $17
+    loop $for-loop|1
+     local.get $6
+     local.get $17
+     i32.gt_s
+     if
+      local.get $0
+      local.get $18
+      local.get $8
+      local.get $17
+      i32.mul
+      local.get $5
+      i32.mul
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $21
+      i32.const 0
+      local.set $16
+      loop $for-loop|2
+       local.get $7
+       local.get $16
+       i32.gt_s
+       if
+        local.get $13
+        local.get $1
+        local.get $7
+        local.get $17
+        i32.mul
+        local.get $16
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32x4.splat
+        local.tee $20
+        local.get $21
+        local.get $9
+        local.get $16
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.tee $23
+        v128.load
+        f32x4.mul
+        f32x4.add
+        local.set $13
+        local.get $19
+        local.get $20
+        local.get $23
+        v128.load offset=16
+        f32x4.mul
+        f32x4.add
+        local.set $19
+        local.get $12
+        local.get $20
+        local.get $23
+        v128.load offset=32
+        f32x4.mul
+        f32x4.add
+        local.set $12
+        local.get $15
+        local.get $20
+        local.get $23
+        v128.load offset=48
+        f32x4.mul
+        f32x4.add
+        local.set $15
+        local.get $16
+        i32.const 1
+        i32.add
+        local.set $16
+        br $for-loop|2
+       end
+      end
+      local.get $17
+      i32.const 1
+      i32.add
+      local.set $17
+      br $for-loop|1
+     end
+    end
+    local.get $22
+    local.get $10
+    if (result v128)
+     local.get $19
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.max
+     local.set $19
+     local.get $12
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.max
+     local.set $12
+     local.get $15
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.max
+     local.set $15
+     local.get $13
+     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     f32x4.max
+    else
+     local.get $13
+    end
+    v128.store
+    local.get $22
+    local.get $19
+    v128.store offset=16
+    local.get $22
+    local.get $12
+    v128.store offset=32
+    local.get $22
+    local.get $15
+    v128.store offset=48
+    local.get $18
+    i32.const 16
+    i32.add
+    local.set $18
+    br $for-loop|0
+   end
+  end
+  loop $for-loop|3
+   local.get $18
+   i32.const 4
+   i32.add
+   local.get $4
+   i32.le_s
+   if
+    local.get $11
+    if (result v128)
+     local.get $3
+     local.get $18
+     i32.const 2
+     i32.shl
+     i32.add
+     v128.load
+    else
+     local.get $2
+     f32x4.splat
+    end
+    local.set $13
+    i32.const 0
+    local.set $16
+    loop $for-loop|4
+     local.get $6
+     local.get $16
+     i32.gt_s
+     if
+      local.get $0
+      local.get $18
+      local.get $8
+      local.get $16
+      i32.mul
+      local.get $5
+      i32.mul
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $21
+      i32.const 0
+      local.set $17
+      loop $for-loop|5
+       local.get $7
+       local.get $17
+       i32.gt_s
+       if
+        local.get $13
+        local.get $1
+        local.get $7
+        local.get $16
+        i32.mul
+        local.get $17
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32x4.splat
+        local.get $21
+        local.get $9
+        local.get $17
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        f32x4.mul
+        f32x4.add
+        local.set $13
+        local.get $17
+        i32.const 1
+        i32.add
+        local.set $17
+        br $for-loop|5
+       end
+      end
+      local.get $16
+      i32.const 1
+      i32.add
+      local.set $16
+      br $for-loop|4
+     end
+    end
+    local.get $3
+    local.get $18
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $13
+    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+    f32x4.max
+    local.get $13
+    local.get $10
+    select
+    v128.store
+    local.get $18
+    i32.const 4
+    i32.add
+    local.set $18
+    br $for-loop|3
+   end
+  end
+  loop $for-loop|6
+   local.get $4
+   local.get $18
+   i32.gt_s
+   if
+    local.get $11
+    if (result f32)
+     local.get $3
+     local.get $18
+     i32.const 2
+     i32.shl
+     i32.add
+     f32.load
+    else
+     local.get $2
+    end
+    local.set $14
+    i32.const 0
+    local.set $16
+    loop $for-loop|7
+     local.get $6
+     local.get $16
+     i32.gt_s
+     if
+      local.get $0
+      local.get $18
+      local.get $8
+      local.get $16
+      i32.mul
+      local.get $5
+      i32.mul
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $21
+      i32.const 0
+      local.set $17
+      loop $for-loop|8
+       local.get $7
+       local.get $17
+       i32.gt_s
+       if
+        local.get $14
+        local.get $1
+        local.get $7
+        local.get $16
+        i32.mul
+        local.get $17
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        local.get $21
+        local.get $9
+        local.get $17
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32.mul
+        f32.add
+        local.set $14
+        local.get $17
+        i32.const 1
+        i32.add
+        local.set $17
+        br $for-loop|8
+       end
+      end
+      local.get $16
+      i32.const 1
+      i32.add
+      local.set $16
+      br $for-loop|7
+     end
+    end
+    local.get $3
+    local.get $18
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $14
+    f32.const 0
+    f32.max
+    local.get $14
+    local.get $10
+    select
+    f32.store
+    local.get $18
+    i32.const 1
+    i32.add
+    local.set $18
+    br $for-loop|6
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/batch-norm/batchNormStatsChannels (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
@@ -23607,7 +24392,7 @@
        i32.const 0
       end
       if
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.12
         local.get $0
         local.tee $2
         local.get $3
@@ -23644,7 +24429,7 @@
            br $for-loop|2
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.12
         end
         i32.const 0
         local.set $0
@@ -32976,80 +33761,2559 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseScratchBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (result i32)
+ (func $src/kernels/wasm/assembly/conv-depthwise/weightGradientS2 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32)
+  (local $11 v128)
+  (local $12 f64)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 f64)
+  (local $16 f64)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 v128)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 f64)
+  (local $25 f64)
+  (local $26 f64)
+  (local $27 f64)
+  (local $28 v128)
+  (local $29 f64)
+  (local $30 f64)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 i32)
+  (local $34 i32)
+  loop $for-loop|0
+   local.get $5
+   local.get $23
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $19
+    loop $for-loop|1
+     local.get $6
+     local.get $19
+     i32.gt_s
+     if
+      i32.const 4
+      local.get $6
+      local.get $19
+      i32.sub
+      local.tee $17
+      local.get $17
+      i32.const 4
+      i32.gt_s
+      select
+      local.set $18
+      f64.const 0
+      local.set $24
+      f64.const 0
+      local.set $25
+      f64.const 0
+      local.set $26
+      f64.const 0
+      local.set $27
+      local.get $9
+      i32.const 2
+      i32.shl
+      local.set $20
+      i32.const 0
+      local.set $22
+      loop $for-loop|2
+       local.get $2
+       local.get $22
+       i32.gt_s
+       if
+        local.get $1
+        local.get $7
+        local.get $22
+        i32.mul
+        local.get $8
+        local.get $23
+        i32.mul
+        i32.add
+        local.get $4
+        i32.mul
+        local.get $9
+        local.get $19
+        i32.mul
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $31
+        local.get $0
+        local.get $3
+        local.get $22
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $32
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $21
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $13
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $14
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $11
+        i32.const 0
+        local.set $17
+        loop $for-loop|3
+         local.get $17
+         i32.const 4
+         i32.add
+         local.get $3
+         i32.le_s
+         if
+          local.get $21
+          local.get $32
+          local.get $17
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.tee $28
+          local.get $31
+          local.get $17
+          i32.const 3
+          i32.shl
+          i32.add
+          local.tee $33
+          v128.load
+          local.get $33
+          v128.load offset=16
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          f32x4.mul
+          f32x4.add
+          local.set $21
+          local.get $18
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $13
+           local.get $28
+           local.get $20
+           local.get $33
+           i32.add
+           local.tee $34
+           v128.load
+           local.get $34
+           v128.load offset=16
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           f32x4.mul
+           f32x4.add
+           local.set $13
+          end
+          local.get $18
+          i32.const 2
+          i32.gt_s
+          if
+           local.get $14
+           local.get $28
+           local.get $33
+           local.get $20
+           i32.const 1
+           i32.shl
+           i32.add
+           local.tee $34
+           v128.load
+           local.get $34
+           v128.load offset=16
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           f32x4.mul
+           f32x4.add
+           local.set $14
+          end
+          local.get $18
+          i32.const 3
+          i32.gt_s
+          if
+           local.get $11
+           local.get $28
+           local.get $33
+           local.get $20
+           i32.const 3
+           i32.mul
+           i32.add
+           local.tee $33
+           v128.load
+           local.get $33
+           v128.load offset=16
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           f32x4.mul
+           f32x4.add
+           local.set $11
+          end
+          local.get $17
+          i32.const 4
+          i32.add
+          local.set $17
+          br $for-loop|3
+         end
+        end
+        local.get $21
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $21
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $21
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $21
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $29
+        local.get $13
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $13
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $13
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $13
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $15
+        local.get $14
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $14
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $14
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $14
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $16
+        local.get $11
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $11
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $11
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $11
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $12
+        loop $for-loop|4
+         local.get $3
+         local.get $17
+         i32.gt_s
+         if
+          local.get $29
+          local.get $32
+          local.get $17
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f64.promote_f32
+          local.tee $30
+          local.get $31
+          local.get $17
+          i32.const 3
+          i32.shl
+          i32.add
+          local.tee $33
+          f32.load
+          f64.promote_f32
+          f64.mul
+          f64.add
+          local.set $29
+          local.get $18
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $15
+           local.get $30
+           local.get $20
+           local.get $33
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $15
+          end
+          local.get $18
+          i32.const 2
+          i32.gt_s
+          if
+           local.get $16
+           local.get $30
+           local.get $33
+           local.get $20
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $16
+          end
+          local.get $18
+          i32.const 3
+          i32.gt_s
+          if
+           local.get $12
+           local.get $30
+           local.get $33
+           local.get $20
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $12
+          end
+          local.get $17
+          i32.const 1
+          i32.add
+          local.set $17
+          br $for-loop|4
+         end
+        end
+        local.get $24
+        local.get $29
+        f64.add
+        local.set $24
+        local.get $25
+        local.get $15
+        f64.add
+        local.set $25
+        local.get $26
+        local.get $16
+        f64.add
+        local.set $26
+        local.get $27
+        local.get $12
+        f64.add
+        local.set $27
+        local.get $22
+        i32.const 1
+        i32.add
+        local.set $22
+        br $for-loop|2
+       end
+      end
+      local.get $10
+      local.get $6
+      local.get $23
+      i32.mul
+      local.get $19
+      i32.add
+      i32.const 3
+      i32.shl
+      i32.add
+      local.tee $17
+      local.get $17
+      f64.load
+      local.get $24
+      f64.add
+      f64.store
+      local.get $18
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $17
+       i32.const 8
+       i32.add
+       local.get $17
+       f64.load offset=8
+       local.get $25
+       f64.add
+       f64.store
+      end
+      local.get $18
+      i32.const 2
+      i32.gt_s
+      if
+       local.get $17
+       i32.const 16
+       i32.add
+       local.get $17
+       f64.load offset=16
+       local.get $26
+       f64.add
+       f64.store
+      end
+      local.get $18
+      i32.const 3
+      i32.gt_s
+      if
+       local.get $17
+       i32.const 24
+       i32.add
+       local.get $17
+       f64.load offset=24
+       local.get $27
+       f64.add
+       f64.store
+      end
+      local.get $19
+      i32.const 4
+      i32.add
+      local.set $19
+      br $for-loop|1
+     end
+    end
+    local.get $23
+    i32.const 1
+    i32.add
+    local.set $23
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/weightGradientS1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32)
+  (local $11 v128)
+  (local $12 f64)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 f64)
+  (local $16 f64)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 v128)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 f64)
+  (local $25 f64)
+  (local $26 f64)
+  (local $27 f64)
+  (local $28 v128)
+  (local $29 f64)
+  (local $30 f64)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 i32)
+  loop $for-loop|0
+   local.get $5
+   local.get $23
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $19
+    loop $for-loop|1
+     local.get $6
+     local.get $19
+     i32.gt_s
+     if
+      i32.const 4
+      local.get $6
+      local.get $19
+      i32.sub
+      local.tee $17
+      local.get $17
+      i32.const 4
+      i32.gt_s
+      select
+      local.set $18
+      f64.const 0
+      local.set $24
+      f64.const 0
+      local.set $25
+      f64.const 0
+      local.set $26
+      f64.const 0
+      local.set $27
+      local.get $9
+      i32.const 2
+      i32.shl
+      local.set $20
+      i32.const 0
+      local.set $22
+      loop $for-loop|2
+       local.get $2
+       local.get $22
+       i32.gt_s
+       if
+        local.get $1
+        local.get $7
+        local.get $22
+        i32.mul
+        local.get $8
+        local.get $23
+        i32.mul
+        i32.add
+        local.get $4
+        i32.mul
+        local.get $9
+        local.get $19
+        i32.mul
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $31
+        local.get $0
+        local.get $3
+        local.get $22
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $32
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $21
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $13
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $14
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $11
+        i32.const 0
+        local.set $17
+        loop $for-loop|3
+         local.get $17
+         i32.const 4
+         i32.add
+         local.get $3
+         i32.le_s
+         if
+          local.get $21
+          local.get $32
+          local.get $17
+          i32.const 2
+          i32.shl
+          local.tee $33
+          i32.add
+          v128.load
+          local.tee $28
+          local.get $31
+          local.get $33
+          i32.add
+          local.tee $33
+          v128.load
+          f32x4.mul
+          f32x4.add
+          local.set $21
+          local.get $18
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $13
+           local.get $28
+           local.get $20
+           local.get $33
+           i32.add
+           v128.load
+           f32x4.mul
+           f32x4.add
+           local.set $13
+          end
+          local.get $18
+          i32.const 2
+          i32.gt_s
+          if
+           local.get $14
+           local.get $28
+           local.get $33
+           local.get $20
+           i32.const 1
+           i32.shl
+           i32.add
+           v128.load
+           f32x4.mul
+           f32x4.add
+           local.set $14
+          end
+          local.get $18
+          i32.const 3
+          i32.gt_s
+          if
+           local.get $11
+           local.get $28
+           local.get $33
+           local.get $20
+           i32.const 3
+           i32.mul
+           i32.add
+           v128.load
+           f32x4.mul
+           f32x4.add
+           local.set $11
+          end
+          local.get $17
+          i32.const 4
+          i32.add
+          local.set $17
+          br $for-loop|3
+         end
+        end
+        local.get $21
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $21
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $21
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $21
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $29
+        local.get $13
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $13
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $13
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $13
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $15
+        local.get $14
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $14
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $14
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $14
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $16
+        local.get $11
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $11
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $11
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $11
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $12
+        loop $for-loop|4
+         local.get $3
+         local.get $17
+         i32.gt_s
+         if
+          local.get $29
+          local.get $32
+          local.get $17
+          i32.const 2
+          i32.shl
+          local.tee $33
+          i32.add
+          f32.load
+          f64.promote_f32
+          local.tee $30
+          local.get $31
+          local.get $33
+          i32.add
+          local.tee $33
+          f32.load
+          f64.promote_f32
+          f64.mul
+          f64.add
+          local.set $29
+          local.get $18
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $15
+           local.get $30
+           local.get $20
+           local.get $33
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $15
+          end
+          local.get $18
+          i32.const 2
+          i32.gt_s
+          if
+           local.get $16
+           local.get $30
+           local.get $33
+           local.get $20
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $16
+          end
+          local.get $18
+          i32.const 3
+          i32.gt_s
+          if
+           local.get $12
+           local.get $30
+           local.get $33
+           local.get $20
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $12
+          end
+          local.get $17
+          i32.const 1
+          i32.add
+          local.set $17
+          br $for-loop|4
+         end
+        end
+        local.get $24
+        local.get $29
+        f64.add
+        local.set $24
+        local.get $25
+        local.get $15
+        f64.add
+        local.set $25
+        local.get $26
+        local.get $16
+        f64.add
+        local.set $26
+        local.get $27
+        local.get $12
+        f64.add
+        local.set $27
+        local.get $22
+        i32.const 1
+        i32.add
+        local.set $22
+        br $for-loop|2
+       end
+      end
+      local.get $10
+      local.get $6
+      local.get $23
+      i32.mul
+      local.get $19
+      i32.add
+      i32.const 3
+      i32.shl
+      i32.add
+      local.tee $17
+      local.get $17
+      f64.load
+      local.get $24
+      f64.add
+      f64.store
+      local.get $18
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $17
+       i32.const 8
+       i32.add
+       local.get $17
+       f64.load offset=8
+       local.get $25
+       f64.add
+       f64.store
+      end
+      local.get $18
+      i32.const 2
+      i32.gt_s
+      if
+       local.get $17
+       i32.const 16
+       i32.add
+       local.get $17
+       f64.load offset=16
+       local.get $26
+       f64.add
+       f64.store
+      end
+      local.get $18
+      i32.const 3
+      i32.gt_s
+      if
+       local.get $17
+       i32.const 24
+       i32.add
+       local.get $17
+       f64.load offset=24
+       local.get $27
+       f64.add
+       f64.store
+      end
+      local.get $19
+      i32.const 4
+      i32.add
+      local.set $19
+      br $for-loop|1
+     end
+    end
+    local.get $23
+    i32.const 1
+    i32.add
+    local.set $23
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/weightGradientAny (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
+  (local $12 v128)
+  (local $13 f64)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 f64)
+  (local $17 f64)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 v128)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 f64)
+  (local $26 f64)
+  (local $27 f64)
+  (local $28 f64)
+  (local $29 v128)
+  (local $30 f64)
+  (local $31 f64)
+  (local $32 i32)
+  (local $33 i32)
+  (local $34 i32)
+  (local $35 i32)
+  (local $36 i32)
+  loop $for-loop|0
+   local.get $5
+   local.get $24
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $20
+    loop $for-loop|1
+     local.get $6
+     local.get $20
+     i32.gt_s
+     if
+      i32.const 4
+      local.get $6
+      local.get $20
+      i32.sub
+      local.tee $18
+      local.get $18
+      i32.const 4
+      i32.gt_s
+      select
+      local.set $19
+      f64.const 0
+      local.set $25
+      f64.const 0
+      local.set $26
+      f64.const 0
+      local.set $27
+      f64.const 0
+      local.set $28
+      local.get $10
+      i32.const 2
+      i32.shl
+      local.set $21
+      i32.const 0
+      local.set $23
+      loop $for-loop|2
+       local.get $2
+       local.get $23
+       i32.gt_s
+       if
+        local.get $1
+        local.get $7
+        local.get $23
+        i32.mul
+        local.get $9
+        local.get $24
+        i32.mul
+        i32.add
+        local.get $4
+        i32.mul
+        local.get $10
+        local.get $20
+        i32.mul
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $32
+        local.get $0
+        local.get $3
+        local.get $23
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $33
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $22
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $14
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $15
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.set $12
+        i32.const 0
+        local.set $18
+        loop $for-loop|3
+         local.get $18
+         i32.const 4
+         i32.add
+         local.get $3
+         i32.le_s
+         if
+          local.get $32
+          local.get $8
+          local.get $18
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $34
+          local.get $22
+          local.get $33
+          local.get $18
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.tee $29
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23 (result v128)
+           local.get $8
+           i32.const 1
+           i32.eq
+           if
+            local.get $34
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
+           end
+           local.get $8
+           i32.const 2
+           i32.eq
+           if
+            local.get $34
+            v128.load
+            local.get $34
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
+           end
+           local.get $34
+           f32.load
+           f32x4.splat
+           local.get $8
+           i32.const 2
+           i32.shl
+           local.tee $35
+           local.get $34
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $34
+           local.get $35
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $34
+           local.get $35
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          f32x4.mul
+          f32x4.add
+          local.set $22
+          local.get $19
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $21
+           local.get $34
+           i32.add
+           local.set $35
+           local.get $14
+           local.get $29
+           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24 (result v128)
+            local.get $8
+            i32.const 1
+            i32.eq
+            if
+             local.get $35
+             v128.load
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
+            end
+            local.get $8
+            i32.const 2
+            i32.eq
+            if
+             local.get $35
+             v128.load
+             local.get $35
+             v128.load offset=16
+             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
+            end
+            local.get $35
+            f32.load
+            f32x4.splat
+            local.get $8
+            i32.const 2
+            i32.shl
+            local.tee $36
+            local.get $35
+            i32.add
+            f32.load
+            f32x4.replace_lane 1
+            local.get $35
+            local.get $36
+            i32.const 1
+            i32.shl
+            i32.add
+            f32.load
+            f32x4.replace_lane 2
+            local.get $35
+            local.get $36
+            i32.const 3
+            i32.mul
+            i32.add
+            f32.load
+            f32x4.replace_lane 3
+           end
+           f32x4.mul
+           f32x4.add
+           local.set $14
+          end
+          local.get $19
+          i32.const 2
+          i32.gt_s
+          if
+           local.get $34
+           local.get $21
+           i32.const 1
+           i32.shl
+           i32.add
+           local.set $35
+           local.get $15
+           local.get $29
+           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25 (result v128)
+            local.get $8
+            i32.const 1
+            i32.eq
+            if
+             local.get $35
+             v128.load
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
+            end
+            local.get $8
+            i32.const 2
+            i32.eq
+            if
+             local.get $35
+             v128.load
+             local.get $35
+             v128.load offset=16
+             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
+            end
+            local.get $35
+            f32.load
+            f32x4.splat
+            local.get $8
+            i32.const 2
+            i32.shl
+            local.tee $36
+            local.get $35
+            i32.add
+            f32.load
+            f32x4.replace_lane 1
+            local.get $35
+            local.get $36
+            i32.const 1
+            i32.shl
+            i32.add
+            f32.load
+            f32x4.replace_lane 2
+            local.get $35
+            local.get $36
+            i32.const 3
+            i32.mul
+            i32.add
+            f32.load
+            f32x4.replace_lane 3
+           end
+           f32x4.mul
+           f32x4.add
+           local.set $15
+          end
+          local.get $19
+          i32.const 3
+          i32.gt_s
+          if
+           local.get $34
+           local.get $21
+           i32.const 3
+           i32.mul
+           i32.add
+           local.set $34
+           local.get $12
+           local.get $29
+           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26 (result v128)
+            local.get $8
+            i32.const 1
+            i32.eq
+            if
+             local.get $34
+             v128.load
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
+            end
+            local.get $8
+            i32.const 2
+            i32.eq
+            if
+             local.get $34
+             v128.load
+             local.get $34
+             v128.load offset=16
+             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
+            end
+            local.get $34
+            f32.load
+            f32x4.splat
+            local.get $8
+            i32.const 2
+            i32.shl
+            local.tee $35
+            local.get $34
+            i32.add
+            f32.load
+            f32x4.replace_lane 1
+            local.get $34
+            local.get $35
+            i32.const 1
+            i32.shl
+            i32.add
+            f32.load
+            f32x4.replace_lane 2
+            local.get $34
+            local.get $35
+            i32.const 3
+            i32.mul
+            i32.add
+            f32.load
+            f32x4.replace_lane 3
+           end
+           f32x4.mul
+           f32x4.add
+           local.set $12
+          end
+          local.get $18
+          i32.const 4
+          i32.add
+          local.set $18
+          br $for-loop|3
+         end
+        end
+        local.get $22
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $22
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $22
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $22
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $30
+        local.get $14
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $14
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $14
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $14
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $16
+        local.get $15
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $15
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $15
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $15
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $17
+        local.get $12
+        f32x4.extract_lane 0
+        f64.promote_f32
+        local.get $12
+        f32x4.extract_lane 1
+        f64.promote_f32
+        f64.add
+        local.get $12
+        f32x4.extract_lane 2
+        f64.promote_f32
+        local.get $12
+        f32x4.extract_lane 3
+        f64.promote_f32
+        f64.add
+        f64.add
+        local.set $13
+        loop $for-loop|4
+         local.get $3
+         local.get $18
+         i32.gt_s
+         if
+          local.get $30
+          local.get $33
+          local.get $18
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f64.promote_f32
+          local.tee $31
+          local.get $32
+          local.get $8
+          local.get $18
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $34
+          f32.load
+          f64.promote_f32
+          f64.mul
+          f64.add
+          local.set $30
+          local.get $19
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $16
+           local.get $31
+           local.get $21
+           local.get $34
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $16
+          end
+          local.get $19
+          i32.const 2
+          i32.gt_s
+          if
+           local.get $17
+           local.get $31
+           local.get $34
+           local.get $21
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $17
+          end
+          local.get $19
+          i32.const 3
+          i32.gt_s
+          if
+           local.get $13
+           local.get $31
+           local.get $34
+           local.get $21
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f64.promote_f32
+           f64.mul
+           f64.add
+           local.set $13
+          end
+          local.get $18
+          i32.const 1
+          i32.add
+          local.set $18
+          br $for-loop|4
+         end
+        end
+        local.get $25
+        local.get $30
+        f64.add
+        local.set $25
+        local.get $26
+        local.get $16
+        f64.add
+        local.set $26
+        local.get $27
+        local.get $17
+        f64.add
+        local.set $27
+        local.get $28
+        local.get $13
+        f64.add
+        local.set $28
+        local.get $23
+        i32.const 1
+        i32.add
+        local.set $23
+        br $for-loop|2
+       end
+      end
+      local.get $11
+      local.get $6
+      local.get $24
+      i32.mul
+      local.get $20
+      i32.add
+      i32.const 3
+      i32.shl
+      i32.add
+      local.tee $18
+      local.get $18
+      f64.load
+      local.get $25
+      f64.add
+      f64.store
+      local.get $19
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $18
+       i32.const 8
+       i32.add
+       local.get $18
+       f64.load offset=8
+       local.get $26
+       f64.add
+       f64.store
+      end
+      local.get $19
+      i32.const 2
+      i32.gt_s
+      if
+       local.get $18
+       i32.const 16
+       i32.add
+       local.get $18
+       f64.load offset=16
+       local.get $27
+       f64.add
+       f64.store
+      end
+      local.get $19
+      i32.const 3
+      i32.gt_s
+      if
+       local.get $18
+       i32.const 24
+       i32.add
+       local.get $18
+       f64.load offset=24
+       local.get $28
+       f64.add
+       f64.store
+      end
+      local.get $20
+      i32.const 4
+      i32.add
+      local.set $20
+      br $for-loop|1
+     end
+    end
+    local.get $24
+    i32.const 1
+    i32.add
+    local.set $24
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS2 (param $0 i32) (param $1 i32) (param $2 f32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32)
+  (local $13 f32)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 v128)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 v128)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 v128)
+  loop $for-loop|0
+   local.get $4
+   local.get $22
+   i32.gt_s
+   if
+    local.get $0
+    local.get $9
+    local.get $22
+    i32.mul
+    local.get $6
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $21
+    local.get $3
+    local.get $5
+    local.get $22
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $20
+    i32.const 0
+    local.set $24
+    loop $for-loop|1
+     local.get $24
+     i32.const 16
+     i32.add
+     local.get $5
+     i32.le_s
+     if
+      local.get $2
+      f32x4.splat
+      local.tee $14
+      local.set $23
+      local.get $14
+      local.tee $15
+      local.set $27
+      i32.const 0
+      local.set $26
+      loop $for-loop|2
+       local.get $7
+       local.get $26
+       i32.gt_s
+       if
+        local.get $21
+        local.get $10
+        local.get $26
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $24
+        i32.const 1
+        i32.shl
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $17
+        i32.const 0
+        local.set $25
+        loop $for-loop|3
+         local.get $8
+         local.get $25
+         i32.gt_s
+         if
+          local.get $14
+          local.get $1
+          local.get $8
+          local.get $26
+          i32.mul
+          local.get $25
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          local.tee $19
+          local.get $17
+          local.get $11
+          local.get $25
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $16
+          v128.load
+          local.get $16
+          v128.load offset=16
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          f32x4.mul
+          f32x4.add
+          local.set $14
+          local.get $23
+          local.get $19
+          local.get $16
+          i32.const 32
+          i32.add
+          v128.load
+          local.get $16
+          v128.load offset=48
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          f32x4.mul
+          f32x4.add
+          local.set $23
+          local.get $15
+          local.get $19
+          local.get $16
+          i32.const -64
+          i32.sub
+          local.tee $18
+          v128.load
+          local.get $18
+          v128.load offset=16
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          f32x4.mul
+          f32x4.add
+          local.set $15
+          local.get $27
+          local.get $19
+          local.get $16
+          i32.const 96
+          i32.add
+          v128.load
+          local.get $16
+          v128.load offset=112
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          f32x4.mul
+          f32x4.add
+          local.set $27
+          local.get $25
+          i32.const 1
+          i32.add
+          local.set $25
+          br $for-loop|3
+         end
+        end
+        local.get $26
+        i32.const 1
+        i32.add
+        local.set $26
+        br $for-loop|2
+       end
+      end
+      local.get $20
+      local.get $24
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $16
+      local.get $12
+      if (result v128)
+       local.get $23
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $23
+       local.get $15
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $15
+       local.get $27
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $27
+       local.get $14
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+      else
+       local.get $14
+      end
+      v128.store
+      local.get $16
+      local.get $23
+      v128.store offset=16
+      local.get $16
+      local.get $15
+      v128.store offset=32
+      local.get $16
+      local.get $27
+      v128.store offset=48
+      local.get $24
+      i32.const 16
+      i32.add
+      local.set $24
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|4
+     local.get $24
+     i32.const 4
+     i32.add
+     local.get $5
+     i32.le_s
+     if
+      local.get $2
+      f32x4.splat
+      local.set $14
+      i32.const 0
+      local.set $26
+      loop $for-loop|5
+       local.get $7
+       local.get $26
+       i32.gt_s
+       if
+        local.get $21
+        local.get $10
+        local.get $26
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $24
+        i32.const 1
+        i32.shl
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $17
+        i32.const 0
+        local.set $25
+        loop $for-loop|6
+         local.get $8
+         local.get $25
+         i32.gt_s
+         if
+          local.get $14
+          local.get $1
+          local.get $8
+          local.get $26
+          i32.mul
+          local.get $25
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          local.get $17
+          local.get $11
+          local.get $25
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $16
+          v128.load
+          local.get $16
+          v128.load offset=16
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          f32x4.mul
+          f32x4.add
+          local.set $14
+          local.get $25
+          i32.const 1
+          i32.add
+          local.set $25
+          br $for-loop|6
+         end
+        end
+        local.get $26
+        i32.const 1
+        i32.add
+        local.set $26
+        br $for-loop|5
+       end
+      end
+      local.get $20
+      local.get $24
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $14
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.max
+      local.get $14
+      local.get $12
+      select
+      v128.store
+      local.get $24
+      i32.const 4
+      i32.add
+      local.set $24
+      br $for-loop|4
+     end
+    end
+    loop $for-loop|7
+     local.get $5
+     local.get $24
+     i32.gt_s
+     if
+      local.get $2
+      local.set $13
+      i32.const 0
+      local.set $26
+      loop $for-loop|8
+       local.get $7
+       local.get $26
+       i32.gt_s
+       if
+        local.get $21
+        local.get $10
+        local.get $26
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $24
+        i32.const 1
+        i32.shl
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $16
+        i32.const 0
+        local.set $25
+        loop $for-loop|9
+         local.get $8
+         local.get $25
+         i32.gt_s
+         if
+          local.get $13
+          local.get $1
+          local.get $8
+          local.get $26
+          i32.mul
+          local.get $25
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          local.get $16
+          local.get $11
+          local.get $25
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32.mul
+          f32.add
+          local.set $13
+          local.get $25
+          i32.const 1
+          i32.add
+          local.set $25
+          br $for-loop|9
+         end
+        end
+        local.get $26
+        i32.const 1
+        i32.add
+        local.set $26
+        br $for-loop|8
+       end
+      end
+      local.get $20
+      local.get $24
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $13
+      f32.const 0
+      f32.max
+      local.get $13
+      local.get $12
+      select
+      f32.store
+      local.get $24
+      i32.const 1
+      i32.add
+      local.set $24
+      br $for-loop|7
+     end
+    end
+    local.get $22
+    i32.const 1
+    i32.add
+    local.set $22
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneAny (param $0 i32) (param $1 i32) (param $2 f32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 f32)
+  (local $17 i32)
+  (local $18 v128)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 v128)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 v128)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
   local.get $0
-  local.get $6
-  i32.add
-  local.tee $6
+  local.set $17
+  loop $for-loop|0
+   local.get $4
+   local.get $22
+   i32.gt_s
+   if
+    local.get $17
+    local.get $9
+    local.get $22
+    i32.mul
+    local.get $6
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $23
+    local.get $3
+    local.get $5
+    local.get $22
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $24
+    i32.const 0
+    local.set $20
+    loop $for-loop|1
+     local.get $20
+     i32.const 16
+     i32.add
+     local.get $5
+     i32.le_s
+     if
+      local.get $2
+      f32x4.splat
+      local.tee $15
+      local.set $21
+      local.get $15
+      local.tee $14
+      local.set $18
+      i32.const 0
+      local.set $0
+      loop $for-loop|2
+       local.get $0
+       local.get $7
+       i32.lt_s
+       if
+        local.get $23
+        local.get $0
+        local.get $11
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $10
+        local.get $20
+        i32.mul
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $27
+        i32.const 0
+        local.set $19
+        loop $for-loop|3
+         local.get $8
+         local.get $19
+         i32.gt_s
+         if
+          local.get $10
+          i32.const 4
+          i32.shl
+          local.set $28
+          local.get $27
+          local.get $12
+          local.get $19
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $26
+          local.get $15
+          local.get $1
+          local.get $0
+          local.get $8
+          i32.mul
+          local.get $19
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          local.tee $25
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10 (result v128)
+           local.get $10
+           i32.const 1
+           i32.eq
+           if
+            local.get $26
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10
+           end
+           local.get $10
+           i32.const 2
+           i32.eq
+           if
+            local.get $26
+            v128.load
+            local.get $26
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10
+           end
+           local.get $26
+           f32.load
+           f32x4.splat
+           local.get $10
+           i32.const 2
+           i32.shl
+           local.tee $29
+           local.get $26
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $26
+           local.get $29
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $26
+           local.get $29
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          f32x4.mul
+          f32x4.add
+          local.set $15
+          local.get $26
+          local.get $28
+          i32.add
+          local.set $29
+          local.get $21
+          local.get $25
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11 (result v128)
+           local.get $10
+           i32.const 1
+           i32.eq
+           if
+            local.get $29
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11
+           end
+           local.get $10
+           i32.const 2
+           i32.eq
+           if
+            local.get $29
+            v128.load
+            local.get $29
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11
+           end
+           local.get $29
+           f32.load
+           f32x4.splat
+           local.get $10
+           i32.const 2
+           i32.shl
+           local.tee $30
+           local.get $29
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $29
+           local.get $30
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $29
+           local.get $30
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          f32x4.mul
+          f32x4.add
+          local.set $21
+          local.get $26
+          local.get $28
+          i32.const 1
+          i32.shl
+          i32.add
+          local.set $29
+          local.get $14
+          local.get $25
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12 (result v128)
+           local.get $10
+           i32.const 1
+           i32.eq
+           if
+            local.get $29
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12
+           end
+           local.get $10
+           i32.const 2
+           i32.eq
+           if
+            local.get $29
+            v128.load
+            local.get $29
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12
+           end
+           local.get $29
+           f32.load
+           f32x4.splat
+           local.get $10
+           i32.const 2
+           i32.shl
+           local.tee $30
+           local.get $29
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $29
+           local.get $30
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $29
+           local.get $30
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          f32x4.mul
+          f32x4.add
+          local.set $14
+          local.get $26
+          local.get $28
+          i32.const 3
+          i32.mul
+          i32.add
+          local.set $26
+          local.get $18
+          local.get $25
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13 (result v128)
+           local.get $10
+           i32.const 1
+           i32.eq
+           if
+            local.get $26
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13
+           end
+           local.get $10
+           i32.const 2
+           i32.eq
+           if
+            local.get $26
+            v128.load
+            local.get $26
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13
+           end
+           local.get $26
+           f32.load
+           f32x4.splat
+           local.get $10
+           i32.const 2
+           i32.shl
+           local.tee $28
+           local.get $26
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $26
+           local.get $28
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $26
+           local.get $28
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          f32x4.mul
+          f32x4.add
+          local.set $18
+          local.get $19
+          i32.const 1
+          i32.add
+          local.set $19
+          br $for-loop|3
+         end
+        end
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|2
+       end
+      end
+      local.get $24
+      local.get $20
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $0
+      local.get $13
+      if (result v128)
+       local.get $21
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $21
+       local.get $14
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $14
+       local.get $18
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $18
+       local.get $15
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+      else
+       local.get $15
+      end
+      v128.store
+      local.get $0
+      local.get $21
+      v128.store offset=16
+      local.get $0
+      local.get $14
+      v128.store offset=32
+      local.get $0
+      local.get $18
+      v128.store offset=48
+      local.get $20
+      i32.const 16
+      i32.add
+      local.set $20
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|4
+     local.get $20
+     i32.const 4
+     i32.add
+     local.get $5
+     i32.le_s
+     if
+      local.get $2
+      f32x4.splat
+      local.set $15
+      i32.const 0
+      local.set $19
+      loop $for-loop|5
+       local.get $7
+       local.get $19
+       i32.gt_s
+       if
+        local.get $23
+        local.get $11
+        local.get $19
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $10
+        local.get $20
+        i32.mul
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $26
+        i32.const 0
+        local.set $0
+        loop $for-loop|6
+         local.get $0
+         local.get $8
+         i32.lt_s
+         if
+          local.get $26
+          local.get $0
+          local.get $12
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $27
+          local.get $15
+          local.get $1
+          local.get $8
+          local.get $19
+          i32.mul
+          local.get $0
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14 (result v128)
+           local.get $10
+           i32.const 1
+           i32.eq
+           if
+            local.get $27
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14
+           end
+           local.get $10
+           i32.const 2
+           i32.eq
+           if
+            local.get $27
+            v128.load
+            local.get $27
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14
+           end
+           local.get $27
+           f32.load
+           f32x4.splat
+           local.get $10
+           i32.const 2
+           i32.shl
+           local.tee $28
+           local.get $27
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $27
+           local.get $28
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $27
+           local.get $28
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          f32x4.mul
+          f32x4.add
+          local.set $15
+          local.get $0
+          i32.const 1
+          i32.add
+          local.set $0
+          br $for-loop|6
+         end
+        end
+        local.get $19
+        i32.const 1
+        i32.add
+        local.set $19
+        br $for-loop|5
+       end
+      end
+      local.get $24
+      local.get $20
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $15
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.max
+      local.get $15
+      local.get $13
+      select
+      v128.store
+      local.get $20
+      i32.const 4
+      i32.add
+      local.set $20
+      br $for-loop|4
+     end
+    end
+    loop $for-loop|7
+     local.get $5
+     local.get $20
+     i32.gt_s
+     if
+      local.get $2
+      local.set $16
+      i32.const 0
+      local.set $0
+      loop $for-loop|8
+       local.get $0
+       local.get $7
+       i32.lt_s
+       if
+        local.get $23
+        local.get $0
+        local.get $11
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $10
+        local.get $20
+        i32.mul
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $26
+        i32.const 0
+        local.set $19
+        loop $for-loop|9
+         local.get $8
+         local.get $19
+         i32.gt_s
+         if
+          local.get $16
+          local.get $1
+          local.get $0
+          local.get $8
+          i32.mul
+          local.get $19
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          local.get $26
+          local.get $12
+          local.get $19
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32.mul
+          f32.add
+          local.set $16
+          local.get $19
+          i32.const 1
+          i32.add
+          local.set $19
+          br $for-loop|9
+         end
+        end
+        local.get $0
+        i32.const 1
+        i32.add
+        local.set $0
+        br $for-loop|8
+       end
+      end
+      local.get $24
+      local.get $20
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $16
+      f32.const 0
+      f32.max
+      local.get $16
+      local.get $13
+      select
+      f32.store
+      local.get $20
+      i32.const 1
+      i32.add
+      local.set $20
+      br $for-loop|7
+     end
+    end
+    local.get $22
+    i32.const 1
+    i32.add
+    local.set $22
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseScratchBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (result i32)
+  (local $13 i32)
   local.get $2
   i32.const 1
   i32.sub
   local.get $8
   i32.mul
-  local.tee $8
-  local.get $10
-  i32.const 1
-  i32.sub
-  local.get $4
-  i32.mul
+  local.tee $13
+  local.get $0
   i32.add
-  i32.const 1
-  i32.add
-  local.tee $4
-  local.get $4
-  local.get $6
-  i32.lt_s
-  select
-  local.get $1
-  local.get $7
-  i32.add
-  local.tee $4
   local.get $3
   i32.const 1
   i32.sub
   local.get $9
   i32.mul
-  local.tee $6
+  local.tee $9
+  local.get $1
+  i32.add
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 319
+  i32.add
+  i32.const -64
+  i32.and
+  local.tee $8
+  local.get $0
+  local.get $6
+  i32.add
+  local.tee $0
+  local.get $10
+  i32.const 1
+  i32.sub
+  local.get $4
+  i32.mul
+  local.get $13
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $4
+  local.get $0
+  local.get $4
+  i32.gt_s
+  select
+  local.get $1
+  local.get $7
+  i32.add
+  local.tee $0
   local.get $11
   i32.const 1
   i32.sub
   local.get $5
   i32.mul
+  local.get $9
   i32.add
   i32.const 1
   i32.add
-  local.tee $5
-  local.get $4
-  local.get $5
+  local.tee $1
+  local.get $0
+  local.get $1
   i32.gt_s
   select
   i32.mul
   i32.const 2
   i32.shl
-  i32.const 95
-  i32.add
-  i32.const -64
-  i32.and
-  local.tee $4
-  local.get $0
-  local.get $8
-  i32.add
-  local.get $1
-  local.get $6
-  i32.add
-  i32.mul
-  i32.const 2
-  i32.shl
-  i32.const 95
+  i32.const 319
   i32.add
   i32.const -64
   i32.and
   local.tee $0
   local.get $0
-  local.get $4
-  i32.lt_s
+  local.get $8
+  local.get $0
+  local.get $8
+  i32.gt_s
   select
-  local.get $4
   i32.add
   local.get $2
   local.get $12
@@ -33073,19 +36337,20 @@
   i32.const -64
   i32.and
   i32.add
+  i32.add
  )
  (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseForwardItem (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 v128)
-  (local $4 v128)
-  (local $5 f32)
-  (local $6 f32)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 i32)
   (local $7 i32)
-  (local $8 v128)
+  (local $8 i32)
   (local $9 i32)
   (local $10 i32)
-  (local $11 v128)
+  (local $11 i32)
   (local $12 i32)
-  (local $13 i32)
+  (local $13 f32)
   (local $14 i32)
   (local $15 i32)
   (local $16 i32)
@@ -33107,64 +36372,47 @@
   (local $32 i32)
   (local $33 i32)
   (local $34 i32)
-  (local $35 i32)
-  (local $36 i32)
-  (local $37 i32)
-  (local $38 i32)
-  (local $39 i32)
-  (local $40 i32)
-  (local $41 i32)
-  (local $42 v128)
-  (local $43 i32)
-  (local $44 i32)
-  (local $45 i32)
-  (local $46 i32)
   local.get $0
   i32.load offset=16
-  local.tee $7
-  local.set $22
+  local.tee $3
+  local.set $16
   local.get $0
   i32.load offset=20
-  local.tee $9
-  local.set $23
+  local.tee $4
+  local.set $17
   local.get $0
   i32.load offset=36
-  local.tee $10
-  local.set $20
+  local.tee $7
+  local.set $9
   local.get $0
   i32.load offset=44
-  local.tee $12
-  local.set $25
+  local.tee $6
+  local.set $20
   local.get $0
   i32.load offset=48
-  local.tee $13
-  local.set $26
+  local.tee $8
+  local.set $21
   local.get $0
   i32.load offset=52
-  local.set $14
-  local.get $0
-  i32.const -64
-  i32.sub
-  i32.load
-  local.tee $15
-  local.set $18
+  local.tee $10
+  local.set $11
   local.get $0
   i32.load offset=72
-  local.set $27
+  local.set $22
   local.get $0
   i32.load offset=76
-  local.set $28
+  local.set $23
   local.get $0
   i32.load offset=80
-  local.set $24
+  local.set $18
   local.get $0
   i32.load offset=84
-  local.set $29
+  local.set $24
   local.get $0
   i32.load offset=88
   i32.const 0
   i32.ne
-  local.set $16
+  local.set $12
   local.get $0
   i32.load offset=92
   local.get $2
@@ -33172,83 +36420,87 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.set $19
-  local.get $7
-  local.get $12
+  local.set $5
+  local.get $3
+  local.get $6
   i32.add
   local.tee $2
-  local.get $15
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.tee $6
+  i32.const 1
+  i32.sub
+  local.get $7
+  i32.mul
+  local.get $0
+  i32.load offset=28
+  local.tee $31
   i32.const 1
   i32.sub
   local.get $10
   i32.mul
-  local.get $0
-  i32.load offset=28
-  local.tee $38
-  i32.const 1
-  i32.sub
-  local.get $14
-  i32.mul
   i32.add
   i32.const 1
   i32.add
-  local.tee $7
+  local.tee $3
   local.get $2
-  local.get $7
+  local.get $3
   i32.gt_s
   select
-  local.set $30
-  local.get $9
-  local.get $13
+  local.set $19
+  local.get $4
+  local.get $8
   i32.add
   local.tee $2
   local.get $0
   i32.load offset=40
-  local.tee $7
+  local.tee $10
   local.get $0
   i32.load offset=68
-  local.tee $13
+  local.tee $3
   i32.const 1
   i32.sub
   i32.mul
   local.get $0
   i32.load offset=56
-  local.tee $15
+  local.tee $7
   local.get $0
   i32.load offset=32
-  local.tee $39
+  local.tee $32
   i32.const 1
   i32.sub
   i32.mul
   i32.add
   i32.const 1
   i32.add
-  local.tee $9
+  local.tee $4
   local.get $2
-  local.get $9
+  local.get $4
   i32.gt_s
   select
-  local.set $35
-  local.get $38
-  local.get $39
+  local.set $30
+  local.get $31
+  local.get $32
   i32.mul
-  local.set $31
+  local.set $25
   local.get $0
   i32.load offset=24
-  local.tee $21
+  local.tee $33
   local.get $0
   i32.load offset=12
-  local.tee $32
+  local.tee $26
   i32.div_s
-  local.set $33
+  local.set $27
   local.get $0
   i32.load offset=8
-  local.get $21
+  local.get $33
   i32.mul
   local.tee $2
   local.get $0
   i32.load offset=4
-  local.tee $9
+  local.tee $4
   local.get $1
   i32.const 1
   i32.add
@@ -33258,66 +36510,66 @@
   local.get $2
   i32.gt_s
   select
-  local.set $34
+  local.set $28
   i32.const -1
   local.set $0
   local.get $1
-  local.get $9
+  local.get $4
   i32.mul
-  local.set $17
+  local.set $4
   loop $for-loop|0
-   local.get $17
-   local.get $34
+   local.get $4
+   local.get $28
    i32.lt_s
    if
-    local.get $0
-    local.get $17
-    local.get $21
-    i32.div_s
-    local.get $32
-    i32.mul
-    local.get $17
-    local.get $21
-    i32.rem_s
-    local.tee $2
+    local.get $4
     local.get $33
     i32.div_s
-    i32.add
+    local.get $26
+    i32.mul
+    local.get $4
+    local.get $33
+    i32.rem_s
     local.tee $1
+    local.get $27
+    i32.div_s
+    i32.add
+    local.tee $2
+    local.get $0
     i32.ne
     if
-     local.get $27
-     local.get $1
      local.get $22
-     local.get $23
+     local.get $2
+     local.get $16
+     local.get $17
      i32.mul
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $22
-     local.get $23
-     local.get $25
-     local.get $26
-     local.get $30
-     local.get $35
+     local.get $16
+     local.get $17
+     local.get $20
+     local.get $21
      local.get $19
+     local.get $30
+     local.get $5
      call $src/kernels/wasm/assembly/conv-depthwise/padPlane
-     local.get $1
+     local.get $2
      local.set $0
     end
-    local.get $28
-    local.get $2
-    local.get $31
+    local.get $23
+    local.get $1
+    local.get $25
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $1
-    local.get $24
+    local.set $2
+    local.get $18
     if (result f32)
-     local.get $24
-     local.get $2
+     local.get $18
+     local.get $1
      i32.const 2
      i32.shl
      i32.add
@@ -33325,1395 +36577,248 @@
     else
      f32.const 0
     end
-    local.set $6
-    local.get $29
-    local.get $17
-    local.get $13
-    local.get $18
+    local.set $13
+    local.get $24
+    local.get $4
+    local.get $3
+    local.get $6
     i32.mul
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $40
-    local.get $7
+    local.set $34
+    local.get $10
     i32.const 1
     i32.eq
-    if
+    local.get $9
+    i32.const 1
+    i32.eq
+    i32.and
+    local.get $3
+    i32.const 16
+    i32.lt_s
+    i32.and
+    if (result i32)
+     local.get $32
+     i32.const 1
+     i32.sub
+     local.get $7
+     i32.mul
+     i32.const 4
+     i32.add
+     i32.const 64
+     i32.le_s
+    else
      i32.const 0
-     local.set $12
+    end
+    if
+     local.get $5
+     local.get $2
+     local.get $13
+     local.get $5
+     local.get $19
+     local.get $30
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.const 319
+     i32.add
+     i32.const -64
+     i32.and
+     i32.add
+     local.tee $29
+     local.get $6
+     local.get $30
+     i32.mul
+     local.get $30
+     local.get $31
+     local.get $32
+     local.get $11
+     local.get $7
+     local.get $12
+     i32.const 0
+     call $src/kernels/wasm/assembly/conv-depthwise/flatPlane
+     i32.const 0
+     local.set $8
      loop $for-loop|1
-      local.get $12
-      local.get $18
-      i32.lt_s
+      local.get $6
+      local.get $8
+      i32.gt_s
       if
-       local.get $19
-       local.get $12
-       local.get $20
-       i32.mul
-       local.get $35
+       local.get $34
+       local.get $3
+       local.get $8
        i32.mul
        i32.const 2
        i32.shl
        i32.add
-       local.set $36
-       local.get $40
-       local.get $12
-       local.get $13
+       local.set $14
+       local.get $29
+       local.get $8
+       local.get $30
        i32.mul
        i32.const 2
        i32.shl
        i32.add
-       local.set $37
-       i32.const 0
-       local.set $2
-       loop $for-loop|2
-        local.get $2
-        i32.const 16
-        i32.add
-        local.get $13
-        i32.le_s
-        if
-         local.get $6
-         f32x4.splat
-         local.tee $4
-         local.set $11
-         local.get $4
-         local.tee $3
-         local.set $8
-         i32.const 0
-         local.set $9
-         loop $for-loop|3
-          local.get $9
-          local.get $38
-          i32.lt_s
-          if
-           local.get $36
-           local.get $9
-           local.get $14
-           i32.mul
-           local.get $35
-           i32.mul
-           local.get $2
-           i32.add
-           i32.const 2
-           i32.shl
-           i32.add
-           local.set $41
-           i32.const 0
-           local.set $10
-           loop $for-loop|4
-            local.get $10
-            local.get $39
-            i32.lt_s
-            if
-             local.get $4
-             local.get $1
-             local.get $9
-             local.get $39
-             i32.mul
-             local.get $10
-             i32.add
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.load
-             f32x4.splat
-             local.tee $42
-             local.get $41
-             local.get $10
-             local.get $15
-             i32.mul
-             i32.const 2
-             i32.shl
-             i32.add
-             local.tee $43
-             v128.load
-             f32x4.mul
-             f32x4.add
-             local.set $4
-             local.get $11
-             local.get $42
-             local.get $43
-             v128.load offset=16
-             f32x4.mul
-             f32x4.add
-             local.set $11
-             local.get $3
-             local.get $42
-             local.get $43
-             v128.load offset=32
-             f32x4.mul
-             f32x4.add
-             local.set $3
-             local.get $8
-             local.get $42
-             local.get $43
-             v128.load offset=48
-             f32x4.mul
-             f32x4.add
-             local.set $8
-             local.get $10
-             i32.const 1
-             i32.add
-             local.set $10
-             br $for-loop|4
-            end
-           end
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|3
-          end
-         end
-         local.get $37
-         local.get $2
-         i32.const 2
-         i32.shl
-         i32.add
-         local.tee $9
-         local.get $16
-         if (result v128)
-          local.get $11
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.max
-          local.set $11
-          local.get $3
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.max
-          local.set $3
-          local.get $8
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.max
-          local.set $8
-          local.get $4
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.max
-         else
-          local.get $4
-         end
-         v128.store
-         local.get $9
-         local.get $11
-         v128.store offset=16
-         local.get $9
-         local.get $3
-         v128.store offset=32
-         local.get $9
-         local.get $8
-         v128.store offset=48
-         local.get $2
-         i32.const 16
-         i32.add
-         local.set $2
-         br $for-loop|2
-        end
-       end
-       loop $for-loop|5
-        local.get $2
+       local.set $15
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+        local.get $3
         i32.const 4
-        i32.add
-        local.get $13
-        i32.le_s
-        if
-         local.get $6
-         f32x4.splat
-         local.set $4
-         i32.const 0
-         local.set $9
-         loop $for-loop|6
-          local.get $9
-          local.get $38
-          i32.lt_s
-          if
-           local.get $36
-           local.get $9
-           local.get $14
-           i32.mul
-           local.get $35
-           i32.mul
-           local.get $2
-           i32.add
-           i32.const 2
-           i32.shl
-           i32.add
-           local.set $41
-           i32.const 0
-           local.set $10
-           loop $for-loop|7
-            local.get $10
-            local.get $39
-            i32.lt_s
-            if
-             local.get $4
-             local.get $1
-             local.get $9
-             local.get $39
-             i32.mul
-             local.get $10
-             i32.add
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.load
-             f32x4.splat
-             local.get $41
-             local.get $10
-             local.get $15
-             i32.mul
-             i32.const 2
-             i32.shl
-             i32.add
-             v128.load
-             f32x4.mul
-             f32x4.add
-             local.set $4
-             local.get $10
-             i32.const 1
-             i32.add
-             local.set $10
-             br $for-loop|7
-            end
-           end
-           local.get $9
-           i32.const 1
-           i32.add
-           local.set $9
-           br $for-loop|6
-          end
-         end
-         local.get $37
-         local.get $2
-         i32.const 2
-         i32.shl
-         i32.add
-         local.get $4
-         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-         f32x4.max
-         local.get $4
-         local.get $16
-         select
-         v128.store
-         local.get $2
-         i32.const 4
-         i32.add
-         local.set $2
-         br $for-loop|5
-        end
-       end
-       loop $for-loop|8
-        local.get $2
-        local.get $13
         i32.lt_s
         if
-         local.get $6
-         local.set $5
          i32.const 0
-         local.set $9
-         loop $for-loop|9
-          local.get $9
-          local.get $38
+         local.set $1
+         loop $for-loop|2
+          local.get $1
+          local.get $3
           i32.lt_s
           if
-           local.get $36
-           local.get $9
-           local.get $14
-           i32.mul
-           local.get $35
-           i32.mul
-           local.get $2
-           i32.add
+           local.get $1
            i32.const 2
            i32.shl
+           local.tee $2
+           local.get $14
            i32.add
-           local.set $41
-           i32.const 0
-           local.set $10
-           loop $for-loop|10
-            local.get $10
-            local.get $39
-            i32.lt_s
-            if
-             local.get $5
-             local.get $1
-             local.get $9
-             local.get $39
-             i32.mul
-             local.get $10
-             i32.add
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.load
-             local.get $41
-             local.get $10
-             local.get $15
-             i32.mul
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.load
-             f32.mul
-             f32.add
-             local.set $5
-             local.get $10
-             i32.const 1
-             i32.add
-             local.set $10
-             br $for-loop|10
-            end
-           end
-           local.get $9
+           local.get $2
+           local.get $15
+           i32.add
+           f32.load
+           f32.store
+           local.get $1
            i32.const 1
            i32.add
-           local.set $9
-           br $for-loop|9
+           local.set $1
+           br $for-loop|2
           end
          end
-         local.get $37
-         local.get $2
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+        end
+        i32.const 0
+        local.set $1
+        loop $for-loop|3
+         local.get $1
+         i32.const 4
+         i32.add
+         local.tee $2
+         local.get $3
+         i32.le_s
+         if
+          local.get $1
+          i32.const 2
+          i32.shl
+          local.tee $1
+          local.get $14
+          i32.add
+          local.get $1
+          local.get $15
+          i32.add
+          v128.load
+          v128.store
+          local.get $2
+          local.set $1
+          br $for-loop|3
+         end
+        end
+        local.get $1
+        local.get $3
+        i32.lt_s
+        if
+         local.get $3
+         i32.const 4
+         i32.sub
          i32.const 2
          i32.shl
+         local.tee $1
+         local.get $14
          i32.add
-         local.get $5
-         f32.const 0
-         f32.max
-         local.get $5
-         local.get $16
-         select
-         f32.store
-         local.get $2
-         i32.const 1
+         local.get $1
+         local.get $15
          i32.add
-         local.set $2
-         br $for-loop|8
+         v128.load
+         v128.store
         end
        end
-       local.get $12
+       local.get $8
        i32.const 1
        i32.add
-       local.set $12
+       local.set $8
        br $for-loop|1
       end
      end
     else
-     local.get $7
-     i32.const 2
+     local.get $10
+     i32.const 1
      i32.eq
      if
+      local.get $5
+      local.get $2
+      local.get $13
+      local.get $34
+      local.get $6
+      local.get $3
+      local.get $30
+      local.get $31
+      local.get $32
+      local.get $9
+      local.get $11
+      local.get $7
+      local.get $12
       i32.const 0
-      local.set $12
-      loop $for-loop|11
-       local.get $12
-       local.get $18
-       i32.lt_s
-       if
-        local.get $19
-        local.get $12
-        local.get $20
-        i32.mul
-        local.get $35
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $36
-        local.get $40
-        local.get $12
-        local.get $13
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $37
-        i32.const 0
-        local.set $2
-        loop $for-loop|12
-         local.get $2
-         i32.const 16
-         i32.add
-         local.get $13
-         i32.le_s
-         if
-          local.get $6
-          f32x4.splat
-          local.tee $4
-          local.set $11
-          local.get $4
-          local.tee $3
-          local.set $8
-          i32.const 0
-          local.set $9
-          loop $for-loop|13
-           local.get $9
-           local.get $38
-           i32.lt_s
-           if
-            local.get $36
-            local.get $9
-            local.get $14
-            i32.mul
-            local.get $35
-            i32.mul
-            local.get $2
-            i32.const 1
-            i32.shl
-            i32.add
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $41
-            i32.const 0
-            local.set $10
-            loop $for-loop|14
-             local.get $10
-             local.get $39
-             i32.lt_s
-             if
-              local.get $4
-              local.get $1
-              local.get $9
-              local.get $39
-              i32.mul
-              local.get $10
-              i32.add
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              f32x4.splat
-              local.tee $42
-              local.get $41
-              local.get $10
-              local.get $15
-              i32.mul
-              i32.const 2
-              i32.shl
-              i32.add
-              local.tee $43
-              v128.load
-              local.get $43
-              v128.load offset=16
-              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-              f32x4.mul
-              f32x4.add
-              local.set $4
-              local.get $11
-              local.get $42
-              local.get $43
-              i32.const 32
-              i32.add
-              v128.load
-              local.get $43
-              v128.load offset=48
-              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-              f32x4.mul
-              f32x4.add
-              local.set $11
-              local.get $3
-              local.get $42
-              local.get $43
-              i32.const -64
-              i32.sub
-              local.tee $44
-              v128.load
-              local.get $44
-              v128.load offset=16
-              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-              f32x4.mul
-              f32x4.add
-              local.set $3
-              local.get $8
-              local.get $42
-              local.get $43
-              i32.const 96
-              i32.add
-              v128.load
-              local.get $43
-              v128.load offset=112
-              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-              f32x4.mul
-              f32x4.add
-              local.set $8
-              local.get $10
-              i32.const 1
-              i32.add
-              local.set $10
-              br $for-loop|14
-             end
-            end
-            local.get $9
-            i32.const 1
-            i32.add
-            local.set $9
-            br $for-loop|13
-           end
-          end
-          local.get $37
-          local.get $2
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee $9
-          local.get $16
-          if (result v128)
-           local.get $11
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $11
-           local.get $3
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $3
-           local.get $8
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $8
-           local.get $4
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-          else
-           local.get $4
-          end
-          v128.store
-          local.get $9
-          local.get $11
-          v128.store offset=16
-          local.get $9
-          local.get $3
-          v128.store offset=32
-          local.get $9
-          local.get $8
-          v128.store offset=48
-          local.get $2
-          i32.const 16
-          i32.add
-          local.set $2
-          br $for-loop|12
-         end
-        end
-        loop $for-loop|15
-         local.get $2
-         i32.const 4
-         i32.add
-         local.get $13
-         i32.le_s
-         if
-          local.get $6
-          f32x4.splat
-          local.set $4
-          i32.const 0
-          local.set $9
-          loop $for-loop|16
-           local.get $9
-           local.get $38
-           i32.lt_s
-           if
-            local.get $36
-            local.get $9
-            local.get $14
-            i32.mul
-            local.get $35
-            i32.mul
-            local.get $2
-            i32.const 1
-            i32.shl
-            i32.add
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $41
-            i32.const 0
-            local.set $10
-            loop $for-loop|17
-             local.get $10
-             local.get $39
-             i32.lt_s
-             if
-              local.get $4
-              local.get $1
-              local.get $9
-              local.get $39
-              i32.mul
-              local.get $10
-              i32.add
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              f32x4.splat
-              local.get $41
-              local.get $10
-              local.get $15
-              i32.mul
-              i32.const 2
-              i32.shl
-              i32.add
-              local.tee $43
-              v128.load
-              local.get $43
-              v128.load offset=16
-              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-              f32x4.mul
-              f32x4.add
-              local.set $4
-              local.get $10
-              i32.const 1
-              i32.add
-              local.set $10
-              br $for-loop|17
-             end
-            end
-            local.get $9
-            i32.const 1
-            i32.add
-            local.set $9
-            br $for-loop|16
-           end
-          end
-          local.get $37
-          local.get $2
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $4
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.max
-          local.get $4
-          local.get $16
-          select
-          v128.store
-          local.get $2
-          i32.const 4
-          i32.add
-          local.set $2
-          br $for-loop|15
-         end
-        end
-        loop $for-loop|18
-         local.get $2
-         local.get $13
-         i32.lt_s
-         if
-          local.get $6
-          local.set $5
-          i32.const 0
-          local.set $9
-          loop $for-loop|19
-           local.get $9
-           local.get $38
-           i32.lt_s
-           if
-            local.get $36
-            local.get $9
-            local.get $14
-            i32.mul
-            local.get $35
-            i32.mul
-            local.get $2
-            i32.const 1
-            i32.shl
-            i32.add
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $41
-            i32.const 0
-            local.set $10
-            loop $for-loop|20
-             local.get $10
-             local.get $39
-             i32.lt_s
-             if
-              local.get $5
-              local.get $1
-              local.get $9
-              local.get $39
-              i32.mul
-              local.get $10
-              i32.add
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              local.get $41
-              local.get $10
-              local.get $15
-              i32.mul
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              f32.mul
-              f32.add
-              local.set $5
-              local.get $10
-              i32.const 1
-              i32.add
-              local.set $10
-              br $for-loop|20
-             end
-            end
-            local.get $9
-            i32.const 1
-            i32.add
-            local.set $9
-            br $for-loop|19
-           end
-          end
-          local.get $37
-          local.get $2
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $5
-          f32.const 0
-          f32.max
-          local.get $5
-          local.get $16
-          select
-          f32.store
-          local.get $2
-          i32.const 1
-          i32.add
-          local.set $2
-          br $for-loop|18
-         end
-        end
-        local.get $12
-        i32.const 1
-        i32.add
-        local.set $12
-        br $for-loop|11
-       end
-      end
+      call $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS1
      else
-      local.get $1
-      local.set $2
-      i32.const 0
-      local.set $12
-      loop $for-loop|21
+      local.get $10
+      i32.const 2
+      i32.eq
+      if
+       local.get $5
+       local.get $2
+       local.get $13
+       local.get $34
+       local.get $6
+       local.get $3
+       local.get $30
+       local.get $31
+       local.get $32
+       local.get $9
+       local.get $11
+       local.get $7
        local.get $12
-       local.get $18
-       i32.lt_s
-       if
-        local.get $19
-        local.get $12
-        local.get $20
-        i32.mul
-        local.get $35
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $36
-        local.get $40
-        local.get $12
-        local.get $13
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $41
-        i32.const 0
-        local.set $9
-        loop $for-loop|22
-         local.get $9
-         i32.const 16
-         i32.add
-         local.get $13
-         i32.le_s
-         if
-          local.get $6
-          f32x4.splat
-          local.tee $4
-          local.set $11
-          local.get $4
-          local.tee $3
-          local.set $8
-          i32.const 0
-          local.set $1
-          loop $for-loop|23
-           local.get $1
-           local.get $38
-           i32.lt_s
-           if
-            local.get $36
-            local.get $1
-            local.get $14
-            i32.mul
-            local.get $35
-            i32.mul
-            local.get $7
-            local.get $9
-            i32.mul
-            i32.add
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $43
-            i32.const 0
-            local.set $10
-            loop $for-loop|24
-             local.get $10
-             local.get $39
-             i32.lt_s
-             if
-              local.get $7
-              i32.const 4
-              i32.shl
-              local.set $44
-              local.get $43
-              local.get $10
-              local.get $15
-              i32.mul
-              i32.const 2
-              i32.shl
-              i32.add
-              local.set $37
-              local.get $4
-              local.get $2
-              local.get $1
-              local.get $39
-              i32.mul
-              local.get $10
-              i32.add
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              f32x4.splat
-              local.tee $42
-              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10 (result v128)
-               local.get $7
-               i32.const 1
-               i32.eq
-               if
-                local.get $37
-                v128.load
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10
-               end
-               local.get $7
-               i32.const 2
-               i32.eq
-               if
-                local.get $37
-                v128.load
-                local.get $37
-                v128.load offset=16
-                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.10
-               end
-               local.get $37
-               f32.load
-               f32x4.splat
-               local.get $7
-               i32.const 2
-               i32.shl
-               local.tee $45
-               local.get $37
-               i32.add
-               f32.load
-               f32x4.replace_lane 1
-               local.get $37
-               local.get $45
-               i32.const 1
-               i32.shl
-               i32.add
-               f32.load
-               f32x4.replace_lane 2
-               local.get $37
-               local.get $45
-               i32.const 3
-               i32.mul
-               i32.add
-               f32.load
-               f32x4.replace_lane 3
-              end
-              f32x4.mul
-              f32x4.add
-              local.set $4
-              local.get $37
-              local.get $44
-              i32.add
-              local.set $45
-              local.get $11
-              local.get $42
-              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11 (result v128)
-               local.get $7
-               i32.const 1
-               i32.eq
-               if
-                local.get $45
-                v128.load
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11
-               end
-               local.get $7
-               i32.const 2
-               i32.eq
-               if
-                local.get $45
-                v128.load
-                local.get $45
-                v128.load offset=16
-                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.11
-               end
-               local.get $45
-               f32.load
-               f32x4.splat
-               local.get $7
-               i32.const 2
-               i32.shl
-               local.tee $46
-               local.get $45
-               i32.add
-               f32.load
-               f32x4.replace_lane 1
-               local.get $45
-               local.get $46
-               i32.const 1
-               i32.shl
-               i32.add
-               f32.load
-               f32x4.replace_lane 2
-               local.get $45
-               local.get $46
-               i32.const 3
-               i32.mul
-               i32.add
-               f32.load
-               f32x4.replace_lane 3
-              end
-              f32x4.mul
-              f32x4.add
-              local.set $11
-              local.get $37
-              local.get $44
-              i32.const 1
-              i32.shl
-              i32.add
-              local.set $45
-              local.get $3
-              local.get $42
-              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12 (result v128)
-               local.get $7
-               i32.const 1
-               i32.eq
-               if
-                local.get $45
-                v128.load
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12
-               end
-               local.get $7
-               i32.const 2
-               i32.eq
-               if
-                local.get $45
-                v128.load
-                local.get $45
-                v128.load offset=16
-                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.12
-               end
-               local.get $45
-               f32.load
-               f32x4.splat
-               local.get $7
-               i32.const 2
-               i32.shl
-               local.tee $46
-               local.get $45
-               i32.add
-               f32.load
-               f32x4.replace_lane 1
-               local.get $45
-               local.get $46
-               i32.const 1
-               i32.shl
-               i32.add
-               f32.load
-               f32x4.replace_lane 2
-               local.get $45
-               local.get $46
-               i32.const 3
-               i32.mul
-               i32.add
-               f32.load
-               f32x4.replace_lane 3
-              end
-              f32x4.mul
-              f32x4.add
-              local.set $3
-              local.get $37
-              local.get $44
-              i32.const 3
-              i32.mul
-              i32.add
-              local.set $37
-              local.get $8
-              local.get $42
-              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13 (result v128)
-               local.get $7
-               i32.const 1
-               i32.eq
-               if
-                local.get $37
-                v128.load
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13
-               end
-               local.get $7
-               i32.const 2
-               i32.eq
-               if
-                local.get $37
-                v128.load
-                local.get $37
-                v128.load offset=16
-                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.13
-               end
-               local.get $37
-               f32.load
-               f32x4.splat
-               local.get $7
-               i32.const 2
-               i32.shl
-               local.tee $44
-               local.get $37
-               i32.add
-               f32.load
-               f32x4.replace_lane 1
-               local.get $37
-               local.get $44
-               i32.const 1
-               i32.shl
-               i32.add
-               f32.load
-               f32x4.replace_lane 2
-               local.get $37
-               local.get $44
-               i32.const 3
-               i32.mul
-               i32.add
-               f32.load
-               f32x4.replace_lane 3
-              end
-              f32x4.mul
-              f32x4.add
-              local.set $8
-              local.get $10
-              i32.const 1
-              i32.add
-              local.set $10
-              br $for-loop|24
-             end
-            end
-            local.get $1
-            i32.const 1
-            i32.add
-            local.set $1
-            br $for-loop|23
-           end
-          end
-          local.get $41
-          local.get $9
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee $1
-          local.get $16
-          if (result v128)
-           local.get $11
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $11
-           local.get $3
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $3
-           local.get $8
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-           local.set $8
-           local.get $4
-           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-           f32x4.max
-          else
-           local.get $4
-          end
-          v128.store
-          local.get $1
-          local.get $11
-          v128.store offset=16
-          local.get $1
-          local.get $3
-          v128.store offset=32
-          local.get $1
-          local.get $8
-          v128.store offset=48
-          local.get $9
-          i32.const 16
-          i32.add
-          local.set $9
-          br $for-loop|22
-         end
-        end
-        loop $for-loop|25
-         local.get $9
-         i32.const 4
-         i32.add
-         local.get $13
-         i32.le_s
-         if
-          local.get $6
-          f32x4.splat
-          local.set $4
-          i32.const 0
-          local.set $10
-          loop $for-loop|26
-           local.get $10
-           local.get $38
-           i32.lt_s
-           if
-            local.get $36
-            local.get $10
-            local.get $14
-            i32.mul
-            local.get $35
-            i32.mul
-            local.get $7
-            local.get $9
-            i32.mul
-            i32.add
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $37
-            i32.const 0
-            local.set $1
-            loop $for-loop|27
-             local.get $1
-             local.get $39
-             i32.lt_s
-             if
-              local.get $37
-              local.get $1
-              local.get $15
-              i32.mul
-              i32.const 2
-              i32.shl
-              i32.add
-              local.set $43
-              local.get $4
-              local.get $2
-              local.get $10
-              local.get $39
-              i32.mul
-              local.get $1
-              i32.add
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              f32x4.splat
-              block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14 (result v128)
-               local.get $7
-               i32.const 1
-               i32.eq
-               if
-                local.get $43
-                v128.load
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14
-               end
-               local.get $7
-               i32.const 2
-               i32.eq
-               if
-                local.get $43
-                v128.load
-                local.get $43
-                v128.load offset=16
-                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.14
-               end
-               local.get $43
-               f32.load
-               f32x4.splat
-               local.get $7
-               i32.const 2
-               i32.shl
-               local.tee $44
-               local.get $43
-               i32.add
-               f32.load
-               f32x4.replace_lane 1
-               local.get $43
-               local.get $44
-               i32.const 1
-               i32.shl
-               i32.add
-               f32.load
-               f32x4.replace_lane 2
-               local.get $43
-               local.get $44
-               i32.const 3
-               i32.mul
-               i32.add
-               f32.load
-               f32x4.replace_lane 3
-              end
-              f32x4.mul
-              f32x4.add
-              local.set $4
-              local.get $1
-              i32.const 1
-              i32.add
-              local.set $1
-              br $for-loop|27
-             end
-            end
-            local.get $10
-            i32.const 1
-            i32.add
-            local.set $10
-            br $for-loop|26
-           end
-          end
-          local.get $41
-          local.get $9
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $4
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          f32x4.max
-          local.get $4
-          local.get $16
-          select
-          v128.store
-          local.get $9
-          i32.const 4
-          i32.add
-          local.set $9
-          br $for-loop|25
-         end
-        end
-        loop $for-loop|28
-         local.get $9
-         local.get $13
-         i32.lt_s
-         if
-          local.get $6
-          local.set $5
-          i32.const 0
-          local.set $1
-          loop $for-loop|29
-           local.get $1
-           local.get $38
-           i32.lt_s
-           if
-            local.get $36
-            local.get $1
-            local.get $14
-            i32.mul
-            local.get $35
-            i32.mul
-            local.get $7
-            local.get $9
-            i32.mul
-            i32.add
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $37
-            i32.const 0
-            local.set $10
-            loop $for-loop|30
-             local.get $10
-             local.get $39
-             i32.lt_s
-             if
-              local.get $5
-              local.get $2
-              local.get $1
-              local.get $39
-              i32.mul
-              local.get $10
-              i32.add
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              local.get $37
-              local.get $10
-              local.get $15
-              i32.mul
-              i32.const 2
-              i32.shl
-              i32.add
-              f32.load
-              f32.mul
-              f32.add
-              local.set $5
-              local.get $10
-              i32.const 1
-              i32.add
-              local.set $10
-              br $for-loop|30
-             end
-            end
-            local.get $1
-            i32.const 1
-            i32.add
-            local.set $1
-            br $for-loop|29
-           end
-          end
-          local.get $41
-          local.get $9
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $5
-          f32.const 0
-          f32.max
-          local.get $5
-          local.get $16
-          select
-          f32.store
-          local.get $9
-          i32.const 1
-          i32.add
-          local.set $9
-          br $for-loop|28
-         end
-        end
-        local.get $12
-        i32.const 1
-        i32.add
-        local.set $12
-        br $for-loop|21
-       end
+       call $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS2
+      else
+       local.get $5
+       local.get $2
+       local.get $13
+       local.get $34
+       local.get $6
+       local.get $3
+       local.get $30
+       local.get $31
+       local.get $32
+       local.get $9
+       local.get $10
+       local.get $11
+       local.get $7
+       local.get $12
+       call $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneAny
       end
      end
     end
-    local.get $17
+    local.get $4
     i32.const 1
     i32.add
-    local.set $17
+    local.set $4
     br $for-loop|0
    end
   end
  )
  (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseBackwardItem (param $0 i32) (param $1 i32) (param $2 i32)
-  (local $3 v128)
-  (local $4 f64)
-  (local $5 v128)
+  (local $3 i32)
+  (local $4 i32)
+  (local $5 i32)
   (local $6 v128)
-  (local $7 f64)
-  (local $8 f64)
+  (local $7 v128)
+  (local $8 i32)
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
@@ -34722,22 +36827,22 @@
   (local $14 i32)
   (local $15 i32)
   (local $16 i32)
-  (local $17 v128)
-  (local $18 f64)
-  (local $19 f64)
-  (local $20 f64)
-  (local $21 f64)
-  (local $22 f64)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 f32)
+  (local $21 i32)
+  (local $22 i32)
   (local $23 i32)
   (local $24 i32)
   (local $25 i32)
-  (local $26 i32)
+  (local $26 f64)
   (local $27 i32)
   (local $28 i32)
   (local $29 i32)
   (local $30 i32)
   (local $31 i32)
-  (local $32 f32)
+  (local $32 i32)
   (local $33 i32)
   (local $34 i32)
   (local $35 i32)
@@ -34749,7 +36854,7 @@
   (local $41 i32)
   (local $42 i32)
   (local $43 i32)
-  (local $44 i32)
+  (local $44 v128)
   (local $45 i32)
   (local $46 i32)
   (local $47 i32)
@@ -34760,151 +36865,67 @@
   (local $52 i32)
   (local $53 i32)
   (local $54 i32)
-  (local $55 i32)
-  (local $56 i32)
-  (local $57 i32)
-  (local $58 i32)
-  (local $59 i32)
-  (local $60 i32)
-  (local $61 i32)
-  (local $62 i32)
-  (local $63 v128)
-  (local $64 f64)
-  (local $65 i32)
-  (local $66 i32)
+  local.get $0
+  i32.load offset=4
+  local.set $11
   local.get $0
   i32.load offset=8
-  local.set $46
+  local.set $19
   local.get $0
-  i32.load offset=16
-  local.tee $9
-  local.set $28
+  i32.load offset=40
+  local.tee $8
+  local.set $43
   local.get $0
   i32.load offset=44
-  local.tee $10
-  local.set $39
+  local.tee $5
+  local.set $30
   local.get $0
   i32.load offset=48
-  local.tee $13
-  local.set $40
-  local.get $0
-  i32.load offset=52
-  local.tee $14
-  local.set $23
+  local.tee $3
+  local.set $29
   local.get $0
   i32.load offset=72
-  local.set $47
+  local.set $18
   local.get $0
   i32.load offset=76
-  local.set $48
+  local.set $17
   local.get $0
   i32.load offset=80
-  local.set $49
+  local.set $16
   local.get $0
   i32.load offset=84
-  local.set $33
+  local.set $40
   local.get $0
   i32.load offset=88
-  local.set $36
+  local.set $39
   local.get $0
   i32.load offset=92
-  local.set $44
-  local.get $9
-  local.get $10
-  i32.add
-  local.tee $9
+  local.set $24
   local.get $0
-  i32.load offset=36
-  local.tee $12
+  i32.load offset=68
+  local.tee $47
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.tee $11
-  i32.const 1
-  i32.sub
+  local.tee $4
+  local.tee $38
   i32.mul
-  local.get $0
-  i32.load offset=28
-  local.tee $10
-  i32.const 1
-  i32.sub
-  local.get $14
-  i32.mul
-  i32.add
-  i32.const 1
-  i32.add
-  local.tee $14
-  local.get $9
-  local.get $14
-  i32.gt_s
-  select
-  local.set $41
+  local.set $28
   local.get $0
   i32.load offset=20
-  local.tee $9
-  local.get $13
-  i32.add
-  local.tee $13
-  local.get $0
-  i32.load offset=40
-  local.tee $53
-  local.get $0
-  i32.load offset=68
-  local.tee $54
-  i32.const 1
-  i32.sub
-  i32.mul
+  local.tee $52
   local.get $0
   i32.load offset=56
-  local.tee $55
+  local.tee $48
   local.get $0
   i32.load offset=32
-  local.tee $56
+  local.tee $50
   i32.const 1
   i32.sub
   i32.mul
   i32.add
-  i32.const 1
-  i32.add
-  local.tee $14
-  local.get $13
-  local.get $14
-  i32.gt_s
-  select
-  local.set $24
-  local.get $11
-  local.get $54
-  i32.mul
-  local.set $57
-  local.get $53
-  i32.const 1
-  i32.eq
-  local.get $12
-  i32.const 1
-  i32.eq
-  local.tee $13
-  local.get $13
-  select
   local.set $42
-  local.get $28
-  local.get $10
-  i32.const 1
-  i32.sub
-  local.get $23
-  i32.mul
-  i32.add
-  local.tee $13
-  local.set $51
-  local.get $9
-  local.get $55
-  local.get $56
-  i32.const 1
-  i32.sub
-  i32.mul
-  i32.add
-  local.tee $14
-  local.set $34
   local.get $0
   i32.load offset=96
   local.get $2
@@ -34912,48 +36933,107 @@
   i32.load offset=100
   i32.mul
   i32.add
-  local.tee $35
-  local.get $24
-  local.get $41
+  local.tee $34
+  local.get $3
+  local.get $52
+  i32.add
+  local.tee $3
+  local.get $47
+  i32.const 1
+  i32.sub
+  local.get $8
+  i32.mul
+  local.get $50
+  i32.const 1
+  i32.sub
+  local.get $48
+  i32.mul
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $2
+  local.get $2
+  local.get $3
+  i32.lt_s
+  select
+  local.tee $45
+  local.get $0
+  i32.load offset=16
+  local.tee $54
+  local.get $5
+  i32.add
+  local.tee $3
+  local.get $0
+  i32.load offset=36
+  local.tee $10
+  local.get $4
+  i32.const 1
+  i32.sub
+  i32.mul
+  local.get $0
+  i32.load offset=52
+  local.tee $9
+  local.get $0
+  i32.load offset=28
+  local.tee $8
+  i32.const 1
+  i32.sub
+  i32.mul
+  i32.add
+  i32.const 1
+  i32.add
+  local.tee $2
+  local.get $2
+  local.get $3
+  i32.lt_s
+  select
+  local.tee $23
   i32.mul
   i32.const 2
   i32.shl
-  i32.const 95
+  i32.const 319
+  i32.add
+  i32.const -64
+  i32.and
+  local.tee $3
+  i32.add
+  local.tee $46
+  local.get $3
+  local.get $54
+  local.get $9
+  local.get $8
+  i32.const 1
+  i32.sub
+  i32.mul
+  i32.add
+  local.tee $15
+  local.get $42
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 319
   i32.add
   i32.const -64
   i32.and
   local.tee $2
-  i32.add
-  local.tee $26
   local.get $2
-  local.get $13
-  local.get $14
-  i32.mul
-  i32.const 2
-  i32.shl
-  i32.const 95
-  i32.add
-  i32.const -64
-  i32.and
-  local.tee $13
-  local.get $2
-  local.get $13
-  i32.gt_s
+  local.get $3
+  i32.lt_s
   select
   i32.add
-  local.tee $43
-  local.get $10
-  local.get $56
+  local.tee $33
+  local.get $8
+  local.get $50
   i32.mul
-  local.tee $25
+  local.tee $12
   local.get $0
   i32.load offset=24
-  local.tee $50
+  local.tee $14
   local.get $0
   i32.load offset=12
-  local.tee $37
+  local.tee $32
   i32.div_s
-  local.tee $29
+  local.tee $37
   i32.mul
   i32.const 3
   i32.shl
@@ -34962,84 +37042,121 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $38
-  local.get $37
-  local.get $0
-  i32.load offset=4
-  local.tee $0
+  local.set $31
+  local.get $10
+  i32.const 1
+  i32.eq
+  local.tee $3
+  if
+   local.get $43
+   i32.const 1
+   i32.eq
+   local.set $3
+  end
+  local.get $52
+  i32.const 16
+  i32.lt_s
+  local.get $3
+  local.get $3
+  select
+  local.tee $2
+  if
+   local.get $50
+   i32.const 1
+   i32.sub
+   local.get $48
+   i32.mul
+   i32.const 4
+   i32.add
+   i32.const 64
+   i32.le_s
+   local.set $2
+  end
+  local.get $31
+  local.get $12
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.set $22
+  local.get $32
   local.get $1
   i32.const 1
   i32.add
+  local.get $11
   i32.mul
-  local.tee $2
-  local.get $2
-  local.get $37
+  local.tee $0
+  local.get $0
+  local.get $32
   i32.gt_s
   select
-  local.set $52
-  local.get $0
+  local.set $13
   local.get $1
+  local.get $11
   i32.mul
-  local.set $27
+  local.set $49
   loop $for-loop|0
-   local.get $27
-   local.get $52
-   i32.lt_s
+   local.get $13
+   local.get $49
+   i32.gt_s
    if
-    local.get $33
+    local.get $40
     if
-     local.get $43
+     local.get $33
      i32.const 0
-     local.get $25
-     local.get $29
+     local.get $12
+     local.get $37
      i32.mul
      i32.const 3
      i32.shl
      memory.fill
     end
     i32.const 0
-    local.set $30
+    local.set $41
     loop $for-loop|1
-     local.get $30
-     local.get $46
-     i32.lt_s
+     local.get $19
+     local.get $41
+     i32.gt_s
      if
-      local.get $33
+      local.get $40
       if
-       local.get $47
-       local.get $30
-       local.get $37
+       local.get $18
+       local.get $32
+       local.get $41
        i32.mul
-       local.get $27
+       local.get $49
        i32.add
-       local.get $9
-       local.get $28
+       local.get $52
+       local.get $54
        i32.mul
        i32.mul
        i32.const 2
        i32.shl
        i32.add
-       local.get $28
-       local.get $9
-       local.get $39
-       local.get $40
-       local.get $41
-       local.get $24
-       local.get $35
+       local.get $54
+       local.get $52
+       local.get $30
+       local.get $29
+       local.get $23
+       local.get $45
+       local.get $34
        call $src/kernels/wasm/assembly/conv-depthwise/padPlane
       end
-      local.get $42
+      local.get $3
       i32.const 1
-      local.get $36
+      local.get $39
       select
       i32.eqz
       if
-       local.get $24
-       local.get $41
+       local.get $23
+       local.get $45
        i32.mul
-       i32.const 8
-       i32.add
-       local.set $2
+       i32.const -64
+       i32.sub
+       local.set $4
        i32.const 0
        local.set $1
        loop $for-loop|2
@@ -35047,10 +37164,10 @@
         i32.const 4
         i32.add
         local.tee $0
-        local.get $2
+        local.get $4
         i32.le_s
         if
-         local.get $26
+         local.get $46
          local.get $1
          i32.const 2
          i32.shl
@@ -35064,10 +37181,10 @@
        end
        loop $for-loop|3
         local.get $1
-        local.get $2
+        local.get $4
         i32.lt_s
         if
-         local.get $26
+         local.get $46
          local.get $1
          i32.const 2
          i32.shl
@@ -35082,1551 +37199,209 @@
         end
        end
       end
-      local.get $36
-      local.get $30
-      local.get $37
+      local.get $39
+      local.get $32
+      local.get $41
       i32.mul
-      local.get $27
+      local.get $49
       i32.add
-      local.get $9
-      local.get $28
+      local.get $52
+      local.get $54
       i32.mul
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.set $45
+      local.set $27
       i32.const 0
-      local.set $31
+      local.set $53
       loop $for-loop|4
-       local.get $29
-       local.get $31
+       local.get $37
+       local.get $53
        i32.gt_s
        if
+        local.get $16
+        local.get $37
         local.get $49
-        local.get $27
-        local.get $29
         i32.mul
-        local.get $31
+        local.get $53
         i32.add
-        local.tee $58
-        local.get $30
-        local.get $50
+        local.tee $4
+        local.get $14
+        local.get $41
         i32.mul
         i32.add
         local.tee $0
-        local.get $57
+        local.get $28
         i32.mul
         i32.const 2
         i32.shl
         i32.add
-        local.set $1
-        local.get $44
+        local.set $5
+        local.get $24
         if
-         local.get $44
+         local.get $24
          local.get $0
          i32.const 3
          i32.shl
          i32.add
          i32.const 0
-         local.set $2
+         local.set $0
          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-         local.set $6
+         local.set $44
          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-         local.set $5
+         local.set $7
          loop $for-loop|00
-          local.get $2
+          local.get $0
           i32.const 4
           i32.add
-          local.tee $0
-          local.get $57
+          local.tee $1
+          local.get $28
           i32.le_s
           if
-           local.get $6
-           local.get $1
-           local.get $2
+           local.get $44
+           local.get $5
+           local.get $0
            i32.const 2
            i32.shl
            i32.add
            v128.load
-           local.tee $3
+           local.tee $6
            f64x2.promote_low_f32x4
            f64x2.add
-           local.set $6
-           local.get $5
-           local.get $3
-           local.get $3
+           local.set $44
+           local.get $7
+           local.get $6
+           local.get $6
            i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
            f64x2.promote_low_f32x4
            f64x2.add
-           local.set $5
-           local.get $0
-           local.set $2
+           local.set $7
+           local.get $1
+           local.set $0
            br $for-loop|00
           end
          end
-         local.get $6
-         local.get $5
+         local.get $44
+         local.get $7
          f64x2.add
-         local.tee $3
+         local.tee $6
          f64x2.extract_lane 0
-         local.get $3
+         local.get $6
          f64x2.extract_lane 1
          f64.add
-         local.set $4
+         local.set $26
          loop $for-loop|11
-          local.get $2
-          local.get $57
+          local.get $0
+          local.get $28
           i32.lt_s
           if
-           local.get $4
-           local.get $1
-           local.get $2
+           local.get $26
+           local.get $5
+           local.get $0
            i32.const 2
            i32.shl
            i32.add
            f32.load
            f64.promote_f32
            f64.add
-           local.set $4
-           local.get $2
+           local.set $26
+           local.get $0
            i32.const 1
            i32.add
-           local.set $2
+           local.set $0
            br $for-loop|11
           end
          end
-         local.get $4
+         local.get $26
          f64.store
         end
-        local.get $33
+        local.get $40
         if
-         local.get $43
-         local.get $25
-         local.get $31
+         local.get $33
+         local.get $12
+         local.get $53
          i32.mul
          i32.const 3
          i32.shl
          i32.add
-         local.set $59
-         local.get $53
+         local.set $0
+         local.get $43
          i32.const 1
          i32.eq
          if
-          i32.const 0
-          local.set $14
-          loop $for-loop|5
-           local.get $10
-           local.get $14
-           i32.gt_s
-           if
-            i32.const 0
-            local.set $15
-            loop $for-loop|6
-             local.get $15
-             local.get $56
-             i32.lt_s
-             if
-              i32.const 4
-              local.get $56
-              local.get $15
-              i32.sub
-              local.tee $0
-              local.get $0
-              i32.const 4
-              i32.gt_s
-              select
-              local.set $0
-              f64.const 0
-              local.set $18
-              f64.const 0
-              local.set $19
-              f64.const 0
-              local.set $20
-              f64.const 0
-              local.set $21
-              local.get $55
-              i32.const 2
-              i32.shl
-              local.set $13
-              i32.const 0
-              local.set $16
-              loop $for-loop|7
-               local.get $11
-               local.get $16
-               i32.gt_s
-               if
-                local.get $35
-                local.get $12
-                local.get $16
-                i32.mul
-                local.get $14
-                local.get $23
-                i32.mul
-                i32.add
-                local.get $24
-                i32.mul
-                local.get $15
-                local.get $55
-                i32.mul
-                i32.add
-                i32.const 2
-                i32.shl
-                i32.add
-                local.set $60
-                local.get $1
-                local.get $16
-                local.get $54
-                i32.mul
-                i32.const 2
-                i32.shl
-                i32.add
-                local.set $61
-                v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                local.set $17
-                v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                local.set $6
-                v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                local.set $5
-                v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                local.set $3
-                i32.const 0
-                local.set $2
-                loop $for-loop|8
-                 local.get $2
-                 i32.const 4
-                 i32.add
-                 local.get $54
-                 i32.le_s
-                 if
-                  local.get $17
-                  local.get $61
-                  local.get $2
-                  i32.const 2
-                  i32.shl
-                  local.tee $62
-                  i32.add
-                  v128.load
-                  local.tee $63
-                  local.get $60
-                  local.get $62
-                  i32.add
-                  local.tee $62
-                  v128.load
-                  f32x4.mul
-                  f32x4.add
-                  local.set $17
-                  local.get $0
-                  i32.const 1
-                  i32.gt_s
-                  if
-                   local.get $6
-                   local.get $63
-                   local.get $13
-                   local.get $62
-                   i32.add
-                   v128.load
-                   f32x4.mul
-                   f32x4.add
-                   local.set $6
-                  end
-                  local.get $0
-                  i32.const 2
-                  i32.gt_s
-                  if
-                   local.get $5
-                   local.get $63
-                   local.get $62
-                   local.get $13
-                   i32.const 1
-                   i32.shl
-                   i32.add
-                   v128.load
-                   f32x4.mul
-                   f32x4.add
-                   local.set $5
-                  end
-                  local.get $0
-                  i32.const 3
-                  i32.gt_s
-                  if
-                   local.get $3
-                   local.get $63
-                   local.get $62
-                   local.get $13
-                   i32.const 3
-                   i32.mul
-                   i32.add
-                   v128.load
-                   f32x4.mul
-                   f32x4.add
-                   local.set $3
-                  end
-                  local.get $2
-                  i32.const 4
-                  i32.add
-                  local.set $2
-                  br $for-loop|8
-                 end
-                end
-                local.get $17
-                f32x4.extract_lane 0
-                f64.promote_f32
-                local.get $17
-                f32x4.extract_lane 1
-                f64.promote_f32
-                f64.add
-                local.get $17
-                f32x4.extract_lane 2
-                f64.promote_f32
-                local.get $17
-                f32x4.extract_lane 3
-                f64.promote_f32
-                f64.add
-                f64.add
-                local.set $22
-                local.get $6
-                f32x4.extract_lane 0
-                f64.promote_f32
-                local.get $6
-                f32x4.extract_lane 1
-                f64.promote_f32
-                f64.add
-                local.get $6
-                f32x4.extract_lane 2
-                f64.promote_f32
-                local.get $6
-                f32x4.extract_lane 3
-                f64.promote_f32
-                f64.add
-                f64.add
-                local.set $7
-                local.get $5
-                f32x4.extract_lane 0
-                f64.promote_f32
-                local.get $5
-                f32x4.extract_lane 1
-                f64.promote_f32
-                f64.add
-                local.get $5
-                f32x4.extract_lane 2
-                f64.promote_f32
-                local.get $5
-                f32x4.extract_lane 3
-                f64.promote_f32
-                f64.add
-                f64.add
-                local.set $8
-                local.get $3
-                f32x4.extract_lane 0
-                f64.promote_f32
-                local.get $3
-                f32x4.extract_lane 1
-                f64.promote_f32
-                f64.add
-                local.get $3
-                f32x4.extract_lane 2
-                f64.promote_f32
-                local.get $3
-                f32x4.extract_lane 3
-                f64.promote_f32
-                f64.add
-                f64.add
-                local.set $4
-                loop $for-loop|9
-                 local.get $2
-                 local.get $54
-                 i32.lt_s
-                 if
-                  local.get $22
-                  local.get $61
-                  local.get $2
-                  i32.const 2
-                  i32.shl
-                  local.tee $62
-                  i32.add
-                  f32.load
-                  f64.promote_f32
-                  local.tee $64
-                  local.get $60
-                  local.get $62
-                  i32.add
-                  local.tee $62
-                  f32.load
-                  f64.promote_f32
-                  f64.mul
-                  f64.add
-                  local.set $22
-                  local.get $0
-                  i32.const 1
-                  i32.gt_s
-                  if
-                   local.get $7
-                   local.get $64
-                   local.get $13
-                   local.get $62
-                   i32.add
-                   f32.load
-                   f64.promote_f32
-                   f64.mul
-                   f64.add
-                   local.set $7
-                  end
-                  local.get $0
-                  i32.const 2
-                  i32.gt_s
-                  if
-                   local.get $8
-                   local.get $64
-                   local.get $62
-                   local.get $13
-                   i32.const 1
-                   i32.shl
-                   i32.add
-                   f32.load
-                   f64.promote_f32
-                   f64.mul
-                   f64.add
-                   local.set $8
-                  end
-                  local.get $0
-                  i32.const 3
-                  i32.gt_s
-                  if
-                   local.get $4
-                   local.get $64
-                   local.get $62
-                   local.get $13
-                   i32.const 3
-                   i32.mul
-                   i32.add
-                   f32.load
-                   f64.promote_f32
-                   f64.mul
-                   f64.add
-                   local.set $4
-                  end
-                  local.get $2
-                  i32.const 1
-                  i32.add
-                  local.set $2
-                  br $for-loop|9
-                 end
-                end
-                local.get $18
-                local.get $22
-                f64.add
-                local.set $18
-                local.get $19
-                local.get $7
-                f64.add
-                local.set $19
-                local.get $20
-                local.get $8
-                f64.add
-                local.set $20
-                local.get $21
-                local.get $4
-                f64.add
-                local.set $21
-                local.get $16
-                i32.const 1
-                i32.add
-                local.set $16
-                br $for-loop|7
-               end
-              end
-              local.get $59
-              local.get $14
-              local.get $56
-              i32.mul
-              local.get $15
-              i32.add
-              i32.const 3
-              i32.shl
-              i32.add
-              local.tee $2
-              local.get $2
-              f64.load
-              local.get $18
-              f64.add
-              f64.store
-              local.get $0
-              i32.const 1
-              i32.gt_s
-              if
-               local.get $2
-               i32.const 8
-               i32.add
-               local.get $2
-               f64.load offset=8
-               local.get $19
-               f64.add
-               f64.store
-              end
-              local.get $0
-              i32.const 2
-              i32.gt_s
-              if
-               local.get $2
-               i32.const 16
-               i32.add
-               local.get $2
-               f64.load offset=16
-               local.get $20
-               f64.add
-               f64.store
-              end
-              local.get $0
-              i32.const 3
-              i32.gt_s
-              if
-               local.get $2
-               i32.const 24
-               i32.add
-               local.get $2
-               f64.load offset=24
-               local.get $21
-               f64.add
-               f64.store
-              end
-              local.get $15
-              i32.const 4
-              i32.add
-              local.set $15
-              br $for-loop|6
-             end
-            end
-            local.get $14
-            i32.const 1
-            i32.add
-            local.set $14
-            br $for-loop|5
-           end
-          end
+          local.get $5
+          local.get $34
+          local.get $38
+          local.get $47
+          local.get $45
+          local.get $8
+          local.get $50
+          local.get $10
+          local.get $9
+          local.get $48
+          local.get $0
+          call $src/kernels/wasm/assembly/conv-depthwise/weightGradientS1
          else
-          local.get $53
+          local.get $43
           i32.const 2
           i32.eq
           if
-           i32.const 0
-           local.set $13
-           loop $for-loop|10
-            local.get $10
-            local.get $13
-            i32.gt_s
-            if
-             i32.const 0
-             local.set $2
-             loop $for-loop|112
-              local.get $2
-              local.get $56
-              i32.lt_s
-              if
-               i32.const 4
-               local.get $56
-               local.get $2
-               i32.sub
-               local.tee $0
-               local.get $0
-               i32.const 4
-               i32.gt_s
-               select
-               local.set $15
-               f64.const 0
-               local.set $18
-               f64.const 0
-               local.set $19
-               f64.const 0
-               local.set $20
-               f64.const 0
-               local.set $21
-               local.get $55
-               i32.const 2
-               i32.shl
-               local.set $16
-               i32.const 0
-               local.set $14
-               loop $for-loop|12
-                local.get $11
-                local.get $14
-                i32.gt_s
-                if
-                 local.get $35
-                 local.get $12
-                 local.get $14
-                 i32.mul
-                 local.get $13
-                 local.get $23
-                 i32.mul
-                 i32.add
-                 local.get $24
-                 i32.mul
-                 local.get $2
-                 local.get $55
-                 i32.mul
-                 i32.add
-                 i32.const 2
-                 i32.shl
-                 i32.add
-                 local.set $60
-                 local.get $1
-                 local.get $14
-                 local.get $54
-                 i32.mul
-                 i32.const 2
-                 i32.shl
-                 i32.add
-                 local.set $61
-                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $17
-                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $6
-                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $5
-                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $3
-                 i32.const 0
-                 local.set $0
-                 loop $for-loop|13
-                  local.get $0
-                  i32.const 4
-                  i32.add
-                  local.get $54
-                  i32.le_s
-                  if
-                   local.get $17
-                   local.get $61
-                   local.get $0
-                   i32.const 2
-                   i32.shl
-                   i32.add
-                   v128.load
-                   local.tee $63
-                   local.get $60
-                   local.get $0
-                   i32.const 3
-                   i32.shl
-                   i32.add
-                   local.tee $62
-                   v128.load
-                   local.get $62
-                   v128.load offset=16
-                   i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                   f32x4.mul
-                   f32x4.add
-                   local.set $17
-                   local.get $15
-                   i32.const 1
-                   i32.gt_s
-                   if
-                    local.get $6
-                    local.get $63
-                    local.get $16
-                    local.get $62
-                    i32.add
-                    local.tee $65
-                    v128.load
-                    local.get $65
-                    v128.load offset=16
-                    i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                    f32x4.mul
-                    f32x4.add
-                    local.set $6
-                   end
-                   local.get $15
-                   i32.const 2
-                   i32.gt_s
-                   if
-                    local.get $5
-                    local.get $63
-                    local.get $62
-                    local.get $16
-                    i32.const 1
-                    i32.shl
-                    i32.add
-                    local.tee $65
-                    v128.load
-                    local.get $65
-                    v128.load offset=16
-                    i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                    f32x4.mul
-                    f32x4.add
-                    local.set $5
-                   end
-                   local.get $15
-                   i32.const 3
-                   i32.gt_s
-                   if
-                    local.get $3
-                    local.get $63
-                    local.get $62
-                    local.get $16
-                    i32.const 3
-                    i32.mul
-                    i32.add
-                    local.tee $62
-                    v128.load
-                    local.get $62
-                    v128.load offset=16
-                    i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                    f32x4.mul
-                    f32x4.add
-                    local.set $3
-                   end
-                   local.get $0
-                   i32.const 4
-                   i32.add
-                   local.set $0
-                   br $for-loop|13
-                  end
-                 end
-                 local.get $17
-                 f32x4.extract_lane 0
-                 f64.promote_f32
-                 local.get $17
-                 f32x4.extract_lane 1
-                 f64.promote_f32
-                 f64.add
-                 local.get $17
-                 f32x4.extract_lane 2
-                 f64.promote_f32
-                 local.get $17
-                 f32x4.extract_lane 3
-                 f64.promote_f32
-                 f64.add
-                 f64.add
-                 local.set $22
-                 local.get $6
-                 f32x4.extract_lane 0
-                 f64.promote_f32
-                 local.get $6
-                 f32x4.extract_lane 1
-                 f64.promote_f32
-                 f64.add
-                 local.get $6
-                 f32x4.extract_lane 2
-                 f64.promote_f32
-                 local.get $6
-                 f32x4.extract_lane 3
-                 f64.promote_f32
-                 f64.add
-                 f64.add
-                 local.set $7
-                 local.get $5
-                 f32x4.extract_lane 0
-                 f64.promote_f32
-                 local.get $5
-                 f32x4.extract_lane 1
-                 f64.promote_f32
-                 f64.add
-                 local.get $5
-                 f32x4.extract_lane 2
-                 f64.promote_f32
-                 local.get $5
-                 f32x4.extract_lane 3
-                 f64.promote_f32
-                 f64.add
-                 f64.add
-                 local.set $8
-                 local.get $3
-                 f32x4.extract_lane 0
-                 f64.promote_f32
-                 local.get $3
-                 f32x4.extract_lane 1
-                 f64.promote_f32
-                 f64.add
-                 local.get $3
-                 f32x4.extract_lane 2
-                 f64.promote_f32
-                 local.get $3
-                 f32x4.extract_lane 3
-                 f64.promote_f32
-                 f64.add
-                 f64.add
-                 local.set $4
-                 loop $for-loop|14
-                  local.get $0
-                  local.get $54
-                  i32.lt_s
-                  if
-                   local.get $22
-                   local.get $61
-                   local.get $0
-                   i32.const 2
-                   i32.shl
-                   i32.add
-                   f32.load
-                   f64.promote_f32
-                   local.tee $64
-                   local.get $60
-                   local.get $0
-                   i32.const 3
-                   i32.shl
-                   i32.add
-                   local.tee $62
-                   f32.load
-                   f64.promote_f32
-                   f64.mul
-                   f64.add
-                   local.set $22
-                   local.get $15
-                   i32.const 1
-                   i32.gt_s
-                   if
-                    local.get $7
-                    local.get $64
-                    local.get $16
-                    local.get $62
-                    i32.add
-                    f32.load
-                    f64.promote_f32
-                    f64.mul
-                    f64.add
-                    local.set $7
-                   end
-                   local.get $15
-                   i32.const 2
-                   i32.gt_s
-                   if
-                    local.get $8
-                    local.get $64
-                    local.get $62
-                    local.get $16
-                    i32.const 1
-                    i32.shl
-                    i32.add
-                    f32.load
-                    f64.promote_f32
-                    f64.mul
-                    f64.add
-                    local.set $8
-                   end
-                   local.get $15
-                   i32.const 3
-                   i32.gt_s
-                   if
-                    local.get $4
-                    local.get $64
-                    local.get $62
-                    local.get $16
-                    i32.const 3
-                    i32.mul
-                    i32.add
-                    f32.load
-                    f64.promote_f32
-                    f64.mul
-                    f64.add
-                    local.set $4
-                   end
-                   local.get $0
-                   i32.const 1
-                   i32.add
-                   local.set $0
-                   br $for-loop|14
-                  end
-                 end
-                 local.get $18
-                 local.get $22
-                 f64.add
-                 local.set $18
-                 local.get $19
-                 local.get $7
-                 f64.add
-                 local.set $19
-                 local.get $20
-                 local.get $8
-                 f64.add
-                 local.set $20
-                 local.get $21
-                 local.get $4
-                 f64.add
-                 local.set $21
-                 local.get $14
-                 i32.const 1
-                 i32.add
-                 local.set $14
-                 br $for-loop|12
-                end
-               end
-               local.get $59
-               local.get $13
-               local.get $56
-               i32.mul
-               local.get $2
-               i32.add
-               i32.const 3
-               i32.shl
-               i32.add
-               local.tee $0
-               local.get $0
-               f64.load
-               local.get $18
-               f64.add
-               f64.store
-               local.get $15
-               i32.const 1
-               i32.gt_s
-               if
-                local.get $0
-                i32.const 8
-                i32.add
-                local.get $0
-                f64.load offset=8
-                local.get $19
-                f64.add
-                f64.store
-               end
-               local.get $15
-               i32.const 2
-               i32.gt_s
-               if
-                local.get $0
-                i32.const 16
-                i32.add
-                local.get $0
-                f64.load offset=16
-                local.get $20
-                f64.add
-                f64.store
-               end
-               local.get $15
-               i32.const 3
-               i32.gt_s
-               if
-                local.get $0
-                i32.const 24
-                i32.add
-                local.get $0
-                f64.load offset=24
-                local.get $21
-                f64.add
-                f64.store
-               end
-               local.get $2
-               i32.const 4
-               i32.add
-               local.set $2
-               br $for-loop|112
-              end
-             end
-             local.get $13
-             i32.const 1
-             i32.add
-             local.set $13
-             br $for-loop|10
-            end
-           end
+           local.get $5
+           local.get $34
+           local.get $38
+           local.get $47
+           local.get $45
+           local.get $8
+           local.get $50
+           local.get $10
+           local.get $9
+           local.get $48
+           local.get $0
+           call $src/kernels/wasm/assembly/conv-depthwise/weightGradientS2
           else
-           i32.const 0
-           local.set $14
-           loop $for-loop|15
-            local.get $10
-            local.get $14
-            i32.gt_s
-            if
-             i32.const 0
-             local.set $15
-             loop $for-loop|16
-              local.get $15
-              local.get $56
-              i32.lt_s
-              if
-               i32.const 4
-               local.get $56
-               local.get $15
-               i32.sub
-               local.tee $0
-               local.get $0
-               i32.const 4
-               i32.gt_s
-               select
-               local.set $2
-               f64.const 0
-               local.set $18
-               f64.const 0
-               local.set $19
-               f64.const 0
-               local.set $20
-               f64.const 0
-               local.set $21
-               local.get $55
-               i32.const 2
-               i32.shl
-               local.set $13
-               i32.const 0
-               local.set $16
-               loop $for-loop|17
-                local.get $11
-                local.get $16
-                i32.gt_s
-                if
-                 local.get $35
-                 local.get $12
-                 local.get $16
-                 i32.mul
-                 local.get $14
-                 local.get $23
-                 i32.mul
-                 i32.add
-                 local.get $24
-                 i32.mul
-                 local.get $15
-                 local.get $55
-                 i32.mul
-                 i32.add
-                 i32.const 2
-                 i32.shl
-                 i32.add
-                 local.set $60
-                 local.get $1
-                 local.get $16
-                 local.get $54
-                 i32.mul
-                 i32.const 2
-                 i32.shl
-                 i32.add
-                 local.set $61
-                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $17
-                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $6
-                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $5
-                 v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-                 local.set $3
-                 i32.const 0
-                 local.set $0
-                 loop $for-loop|18
-                  local.get $0
-                  i32.const 4
-                  i32.add
-                  local.get $54
-                  i32.le_s
-                  if
-                   local.get $60
-                   local.get $0
-                   local.get $53
-                   i32.mul
-                   i32.const 2
-                   i32.shl
-                   i32.add
-                   local.set $62
-                   local.get $17
-                   local.get $61
-                   local.get $0
-                   i32.const 2
-                   i32.shl
-                   i32.add
-                   v128.load
-                   local.tee $63
-                   block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23 (result v128)
-                    local.get $53
-                    i32.const 1
-                    i32.eq
-                    if
-                     local.get $62
-                     v128.load
-                     br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
-                    end
-                    local.get $53
-                    i32.const 2
-                    i32.eq
-                    if
-                     local.get $62
-                     v128.load
-                     local.get $62
-                     v128.load offset=16
-                     i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                     br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
-                    end
-                    local.get $62
-                    f32.load
-                    f32x4.splat
-                    local.get $53
-                    i32.const 2
-                    i32.shl
-                    local.tee $65
-                    local.get $62
-                    i32.add
-                    f32.load
-                    f32x4.replace_lane 1
-                    local.get $62
-                    local.get $65
-                    i32.const 1
-                    i32.shl
-                    i32.add
-                    f32.load
-                    f32x4.replace_lane 2
-                    local.get $62
-                    local.get $65
-                    i32.const 3
-                    i32.mul
-                    i32.add
-                    f32.load
-                    f32x4.replace_lane 3
-                   end
-                   f32x4.mul
-                   f32x4.add
-                   local.set $17
-                   local.get $2
-                   i32.const 1
-                   i32.gt_s
-                   if
-                    local.get $13
-                    local.get $62
-                    i32.add
-                    local.set $65
-                    local.get $6
-                    local.get $63
-                    block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24 (result v128)
-                     local.get $53
-                     i32.const 1
-                     i32.eq
-                     if
-                      local.get $65
-                      v128.load
-                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
-                     end
-                     local.get $53
-                     i32.const 2
-                     i32.eq
-                     if
-                      local.get $65
-                      v128.load
-                      local.get $65
-                      v128.load offset=16
-                      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
-                     end
-                     local.get $65
-                     f32.load
-                     f32x4.splat
-                     local.get $53
-                     i32.const 2
-                     i32.shl
-                     local.tee $66
-                     local.get $65
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 1
-                     local.get $65
-                     local.get $66
-                     i32.const 1
-                     i32.shl
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 2
-                     local.get $65
-                     local.get $66
-                     i32.const 3
-                     i32.mul
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 3
-                    end
-                    f32x4.mul
-                    f32x4.add
-                    local.set $6
-                   end
-                   local.get $2
-                   i32.const 2
-                   i32.gt_s
-                   if
-                    local.get $62
-                    local.get $13
-                    i32.const 1
-                    i32.shl
-                    i32.add
-                    local.set $65
-                    local.get $5
-                    local.get $63
-                    block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25 (result v128)
-                     local.get $53
-                     i32.const 1
-                     i32.eq
-                     if
-                      local.get $65
-                      v128.load
-                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
-                     end
-                     local.get $53
-                     i32.const 2
-                     i32.eq
-                     if
-                      local.get $65
-                      v128.load
-                      local.get $65
-                      v128.load offset=16
-                      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
-                     end
-                     local.get $65
-                     f32.load
-                     f32x4.splat
-                     local.get $53
-                     i32.const 2
-                     i32.shl
-                     local.tee $66
-                     local.get $65
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 1
-                     local.get $65
-                     local.get $66
-                     i32.const 1
-                     i32.shl
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 2
-                     local.get $65
-                     local.get $66
-                     i32.const 3
-                     i32.mul
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 3
-                    end
-                    f32x4.mul
-                    f32x4.add
-                    local.set $5
-                   end
-                   local.get $2
-                   i32.const 3
-                   i32.gt_s
-                   if
-                    local.get $62
-                    local.get $13
-                    i32.const 3
-                    i32.mul
-                    i32.add
-                    local.set $62
-                    local.get $3
-                    local.get $63
-                    block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26 (result v128)
-                     local.get $53
-                     i32.const 1
-                     i32.eq
-                     if
-                      local.get $62
-                      v128.load
-                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
-                     end
-                     local.get $53
-                     i32.const 2
-                     i32.eq
-                     if
-                      local.get $62
-                      v128.load
-                      local.get $62
-                      v128.load offset=16
-                      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                      br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
-                     end
-                     local.get $62
-                     f32.load
-                     f32x4.splat
-                     local.get $53
-                     i32.const 2
-                     i32.shl
-                     local.tee $65
-                     local.get $62
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 1
-                     local.get $62
-                     local.get $65
-                     i32.const 1
-                     i32.shl
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 2
-                     local.get $62
-                     local.get $65
-                     i32.const 3
-                     i32.mul
-                     i32.add
-                     f32.load
-                     f32x4.replace_lane 3
-                    end
-                    f32x4.mul
-                    f32x4.add
-                    local.set $3
-                   end
-                   local.get $0
-                   i32.const 4
-                   i32.add
-                   local.set $0
-                   br $for-loop|18
-                  end
-                 end
-                 local.get $17
-                 f32x4.extract_lane 0
-                 f64.promote_f32
-                 local.get $17
-                 f32x4.extract_lane 1
-                 f64.promote_f32
-                 f64.add
-                 local.get $17
-                 f32x4.extract_lane 2
-                 f64.promote_f32
-                 local.get $17
-                 f32x4.extract_lane 3
-                 f64.promote_f32
-                 f64.add
-                 f64.add
-                 local.set $22
-                 local.get $6
-                 f32x4.extract_lane 0
-                 f64.promote_f32
-                 local.get $6
-                 f32x4.extract_lane 1
-                 f64.promote_f32
-                 f64.add
-                 local.get $6
-                 f32x4.extract_lane 2
-                 f64.promote_f32
-                 local.get $6
-                 f32x4.extract_lane 3
-                 f64.promote_f32
-                 f64.add
-                 f64.add
-                 local.set $7
-                 local.get $5
-                 f32x4.extract_lane 0
-                 f64.promote_f32
-                 local.get $5
-                 f32x4.extract_lane 1
-                 f64.promote_f32
-                 f64.add
-                 local.get $5
-                 f32x4.extract_lane 2
-                 f64.promote_f32
-                 local.get $5
-                 f32x4.extract_lane 3
-                 f64.promote_f32
-                 f64.add
-                 f64.add
-                 local.set $8
-                 local.get $3
-                 f32x4.extract_lane 0
-                 f64.promote_f32
-                 local.get $3
-                 f32x4.extract_lane 1
-                 f64.promote_f32
-                 f64.add
-                 local.get $3
-                 f32x4.extract_lane 2
-                 f64.promote_f32
-                 local.get $3
-                 f32x4.extract_lane 3
-                 f64.promote_f32
-                 f64.add
-                 f64.add
-                 local.set $4
-                 loop $for-loop|19
-                  local.get $0
-                  local.get $54
-                  i32.lt_s
-                  if
-                   local.get $22
-                   local.get $61
-                   local.get $0
-                   i32.const 2
-                   i32.shl
-                   i32.add
-                   f32.load
-                   f64.promote_f32
-                   local.tee $64
-                   local.get $60
-                   local.get $0
-                   local.get $53
-                   i32.mul
-                   i32.const 2
-                   i32.shl
-                   i32.add
-                   local.tee $62
-                   f32.load
-                   f64.promote_f32
-                   f64.mul
-                   f64.add
-                   local.set $22
-                   local.get $2
-                   i32.const 1
-                   i32.gt_s
-                   if
-                    local.get $7
-                    local.get $64
-                    local.get $13
-                    local.get $62
-                    i32.add
-                    f32.load
-                    f64.promote_f32
-                    f64.mul
-                    f64.add
-                    local.set $7
-                   end
-                   local.get $2
-                   i32.const 2
-                   i32.gt_s
-                   if
-                    local.get $8
-                    local.get $64
-                    local.get $62
-                    local.get $13
-                    i32.const 1
-                    i32.shl
-                    i32.add
-                    f32.load
-                    f64.promote_f32
-                    f64.mul
-                    f64.add
-                    local.set $8
-                   end
-                   local.get $2
-                   i32.const 3
-                   i32.gt_s
-                   if
-                    local.get $4
-                    local.get $64
-                    local.get $62
-                    local.get $13
-                    i32.const 3
-                    i32.mul
-                    i32.add
-                    f32.load
-                    f64.promote_f32
-                    f64.mul
-                    f64.add
-                    local.set $4
-                   end
-                   local.get $0
-                   i32.const 1
-                   i32.add
-                   local.set $0
-                   br $for-loop|19
-                  end
-                 end
-                 local.get $18
-                 local.get $22
-                 f64.add
-                 local.set $18
-                 local.get $19
-                 local.get $7
-                 f64.add
-                 local.set $19
-                 local.get $20
-                 local.get $8
-                 f64.add
-                 local.set $20
-                 local.get $21
-                 local.get $4
-                 f64.add
-                 local.set $21
-                 local.get $16
-                 i32.const 1
-                 i32.add
-                 local.set $16
-                 br $for-loop|17
-                end
-               end
-               local.get $59
-               local.get $14
-               local.get $56
-               i32.mul
-               local.get $15
-               i32.add
-               i32.const 3
-               i32.shl
-               i32.add
-               local.tee $0
-               local.get $0
-               f64.load
-               local.get $18
-               f64.add
-               f64.store
-               local.get $2
-               i32.const 1
-               i32.gt_s
-               if
-                local.get $0
-                i32.const 8
-                i32.add
-                local.get $0
-                f64.load offset=8
-                local.get $19
-                f64.add
-                f64.store
-               end
-               local.get $2
-               i32.const 2
-               i32.gt_s
-               if
-                local.get $0
-                i32.const 16
-                i32.add
-                local.get $0
-                f64.load offset=16
-                local.get $20
-                f64.add
-                f64.store
-               end
-               local.get $2
-               i32.const 3
-               i32.gt_s
-               if
-                local.get $0
-                i32.const 24
-                i32.add
-                local.get $0
-                f64.load offset=24
-                local.get $21
-                f64.add
-                f64.store
-               end
-               local.get $15
-               i32.const 4
-               i32.add
-               local.set $15
-               br $for-loop|16
-              end
-             end
-             local.get $14
-             i32.const 1
-             i32.add
-             local.set $14
-             br $for-loop|15
-            end
-           end
+           local.get $5
+           local.get $34
+           local.get $38
+           local.get $47
+           local.get $45
+           local.get $8
+           local.get $50
+           local.get $10
+           local.get $43
+           local.get $9
+           local.get $48
+           local.get $0
+           call $src/kernels/wasm/assembly/conv-depthwise/weightGradientAny
           end
          end
         end
-        local.get $36
+        local.get $39
         if
-         local.get $48
-         local.get $25
-         local.get $58
+         local.get $17
+         local.get $4
+         local.get $12
          i32.mul
          i32.const 2
          i32.shl
          i32.add
-         local.set $16
-         local.get $42
+         local.set $21
+         local.get $3
          if
           i32.const 0
           local.set $0
-          loop $for-loop|20
+          loop $for-loop|5
            local.get $0
-           local.get $25
+           local.get $12
            i32.lt_s
            if
-            local.get $38
+            local.get $31
             local.get $0
             i32.const 2
             i32.shl
             i32.add
-            local.get $16
-            local.get $25
+            local.get $21
+            local.get $12
             i32.const 1
             i32.sub
             local.get $0
@@ -36640,531 +37415,197 @@
             i32.const 1
             i32.add
             local.set $0
-            br $for-loop|20
+            br $for-loop|5
            end
           end
-          local.get $1
-          local.get $11
-          local.get $54
-          local.get $10
+          local.get $5
+          local.get $38
+          local.get $47
+          local.get $8
           i32.const 1
           i32.sub
-          local.get $23
+          local.get $9
           i32.mul
-          local.get $39
+          local.get $30
           i32.sub
-          local.get $56
+          local.get $50
           i32.const 1
           i32.sub
-          local.get $55
+          local.get $48
           i32.mul
-          local.get $40
+          local.get $29
           i32.sub
-          local.get $51
-          local.get $34
-          local.get $26
+          local.get $15
+          local.get $42
+          local.get $46
           call $src/kernels/wasm/assembly/conv-depthwise/padPlane
-          local.get $31
-          i32.const 0
-          i32.gt_s
-          local.set $1
-          i32.const 0
-          local.set $16
-          loop $for-loop|21
-           local.get $16
-           local.get $28
-           i32.lt_s
-           if
-            local.get $26
-            local.get $16
-            local.get $34
-            i32.mul
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $14
-            local.get $45
-            local.get $9
-            local.get $16
-            i32.mul
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $15
-            i32.const 0
-            local.set $13
-            loop $for-loop|22
-             local.get $13
-             i32.const 16
-             i32.add
-             local.get $9
-             i32.le_s
-             if
-              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-              local.set $3
-              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-              local.set $17
-              v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-              local.set $6
-              local.get $1
-              if (result v128)
-               local.get $15
-               local.get $13
-               i32.const 2
-               i32.shl
-               i32.add
-               local.tee $0
-               v128.load
-               local.set $3
-               local.get $0
-               v128.load offset=16
-               local.set $17
-               local.get $0
-               v128.load offset=32
-               local.set $6
-               local.get $0
-               v128.load offset=48
-              else
-               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-              end
-              local.set $5
-              i32.const 0
-              local.set $0
-              loop $for-loop|23
-               local.get $0
-               local.get $10
-               i32.lt_s
-               if
-                local.get $14
-                local.get $0
-                local.get $23
-                i32.mul
-                local.get $34
-                i32.mul
-                local.get $13
-                i32.add
-                i32.const 2
-                i32.shl
-                i32.add
-                local.set $58
-                i32.const 0
-                local.set $2
-                loop $for-loop|24
-                 local.get $2
-                 local.get $56
-                 i32.lt_s
-                 if
-                  local.get $3
-                  local.get $38
-                  local.get $0
-                  local.get $56
-                  i32.mul
-                  local.get $2
-                  i32.add
-                  i32.const 2
-                  i32.shl
-                  i32.add
-                  f32.load
-                  f32x4.splat
-                  local.tee $63
-                  local.get $58
-                  local.get $2
-                  local.get $55
-                  i32.mul
-                  i32.const 2
-                  i32.shl
-                  i32.add
-                  local.tee $59
-                  v128.load
-                  f32x4.mul
-                  f32x4.add
-                  local.set $3
-                  local.get $17
-                  local.get $63
-                  local.get $59
-                  v128.load offset=16
-                  f32x4.mul
-                  f32x4.add
-                  local.set $17
-                  local.get $6
-                  local.get $63
-                  local.get $59
-                  v128.load offset=32
-                  f32x4.mul
-                  f32x4.add
-                  local.set $6
-                  local.get $5
-                  local.get $63
-                  local.get $59
-                  v128.load offset=48
-                  f32x4.mul
-                  f32x4.add
-                  local.set $5
-                  local.get $2
-                  i32.const 1
-                  i32.add
-                  local.set $2
-                  br $for-loop|24
-                 end
-                end
-                local.get $0
-                i32.const 1
-                i32.add
-                local.set $0
-                br $for-loop|23
-               end
-              end
-              local.get $15
-              local.get $13
-              i32.const 2
-              i32.shl
-              i32.add
-              local.tee $0
-              local.get $3
-              v128.store
-              local.get $0
-              local.get $17
-              v128.store offset=16
-              local.get $0
-              local.get $6
-              v128.store offset=32
-              local.get $0
-              local.get $5
-              v128.store offset=48
-              local.get $13
-              i32.const 16
-              i32.add
-              local.set $13
-              br $for-loop|22
-             end
-            end
-            loop $for-loop|25
-             local.get $13
-             i32.const 4
-             i32.add
-             local.get $9
-             i32.le_s
-             if
-              local.get $1
-              if (result v128)
-               local.get $15
-               local.get $13
-               i32.const 2
-               i32.shl
-               i32.add
-               v128.load
-              else
-               v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-              end
-              local.set $3
-              i32.const 0
-              local.set $2
-              loop $for-loop|26
-               local.get $2
-               local.get $10
-               i32.lt_s
-               if
-                local.get $14
-                local.get $2
-                local.get $23
-                i32.mul
-                local.get $34
-                i32.mul
-                local.get $13
-                i32.add
-                i32.const 2
-                i32.shl
-                i32.add
-                local.set $58
-                i32.const 0
-                local.set $0
-                loop $for-loop|27
-                 local.get $0
-                 local.get $56
-                 i32.lt_s
-                 if
-                  local.get $3
-                  local.get $38
-                  local.get $2
-                  local.get $56
-                  i32.mul
-                  local.get $0
-                  i32.add
-                  i32.const 2
-                  i32.shl
-                  i32.add
-                  f32.load
-                  f32x4.splat
-                  local.get $58
-                  local.get $0
-                  local.get $55
-                  i32.mul
-                  i32.const 2
-                  i32.shl
-                  i32.add
-                  v128.load
-                  f32x4.mul
-                  f32x4.add
-                  local.set $3
-                  local.get $0
-                  i32.const 1
-                  i32.add
-                  local.set $0
-                  br $for-loop|27
-                 end
-                end
-                local.get $2
-                i32.const 1
-                i32.add
-                local.set $2
-                br $for-loop|26
-               end
-              end
-              local.get $15
-              local.get $13
-              i32.const 2
-              i32.shl
-              i32.add
-              local.get $3
-              v128.store
-              local.get $13
-              i32.const 4
-              i32.add
-              local.set $13
-              br $for-loop|25
-             end
-            end
-            loop $for-loop|28
-             local.get $9
-             local.get $13
-             i32.gt_s
-             if
-              local.get $1
-              if (result f32)
-               local.get $15
-               local.get $13
-               i32.const 2
-               i32.shl
-               i32.add
-               f32.load
-              else
-               f32.const 0
-              end
-              local.set $32
-              i32.const 0
-              local.set $2
-              loop $for-loop|29
-               local.get $2
-               local.get $10
-               i32.lt_s
-               if
-                local.get $14
-                local.get $2
-                local.get $23
-                i32.mul
-                local.get $34
-                i32.mul
-                local.get $13
-                i32.add
-                i32.const 2
-                i32.shl
-                i32.add
-                local.set $58
-                i32.const 0
-                local.set $0
-                loop $for-loop|30
-                 local.get $0
-                 local.get $56
-                 i32.lt_s
-                 if
-                  local.get $32
-                  local.get $38
-                  local.get $2
-                  local.get $56
-                  i32.mul
-                  local.get $0
-                  i32.add
-                  i32.const 2
-                  i32.shl
-                  i32.add
-                  f32.load
-                  local.get $58
-                  local.get $0
-                  local.get $55
-                  i32.mul
-                  i32.const 2
-                  i32.shl
-                  i32.add
-                  f32.load
-                  f32.mul
-                  f32.add
-                  local.set $32
-                  local.get $0
-                  i32.const 1
-                  i32.add
-                  local.set $0
-                  br $for-loop|30
-                 end
-                end
-                local.get $2
-                i32.const 1
-                i32.add
-                local.set $2
-                br $for-loop|29
-               end
-              end
-              local.get $15
-              local.get $13
-              i32.const 2
-              i32.shl
-              i32.add
-              local.get $32
-              f32.store
-              local.get $13
-              i32.const 1
-              i32.add
-              local.set $13
-              br $for-loop|28
-             end
-            end
-            local.get $16
-            i32.const 1
-            i32.add
-            local.set $16
-            br $for-loop|21
-           end
+          local.get $2
+          if
+           local.get $46
+           local.get $31
+           f32.const 0
+           local.get $22
+           local.get $42
+           local.get $54
+           i32.mul
+           local.get $42
+           local.get $8
+           local.get $50
+           local.get $9
+           local.get $48
+           i32.const 0
+           local.get $53
+           i32.const 0
+           i32.gt_s
+           call $src/kernels/wasm/assembly/conv-depthwise/flatPlane
+          else
+           local.get $46
+           local.get $31
+           f32.const 0
+           local.get $27
+           local.get $54
+           local.get $52
+           local.get $42
+           local.get $8
+           local.get $50
+           i32.const 1
+           local.get $9
+           local.get $48
+           i32.const 0
+           local.get $53
+           i32.const 0
+           i32.gt_s
+           call $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS1
           end
          else
-          local.get $1
-          local.set $2
           i32.const 0
-          local.set $15
-          loop $for-loop|003
-           local.get $11
-           local.get $15
+          local.set $51
+          loop $for-loop|002
+           local.get $38
+           local.get $51
            i32.gt_s
            if
-            local.get $2
-            local.get $15
-            local.get $54
+            local.get $5
+            local.get $47
+            local.get $51
             i32.mul
             i32.const 2
             i32.shl
             i32.add
-            local.set $58
+            local.set $11
             i32.const 0
-            local.set $13
-            loop $for-loop|110
-             local.get $10
-             local.get $13
+            local.set $36
+            loop $for-loop|113
+             local.get $8
+             local.get $36
              i32.gt_s
              if
               i32.const 0
-              local.set $14
-              loop $for-loop|211
-               local.get $14
-               local.get $56
+              local.set $35
+              loop $for-loop|22
+               local.get $35
+               local.get $50
                i32.lt_s
                if
-                local.get $16
-                local.get $13
-                local.get $56
+                local.get $21
+                local.get $36
+                local.get $50
                 i32.mul
-                local.get $14
+                local.get $35
                 i32.add
                 i32.const 2
                 i32.shl
                 i32.add
                 f32.load
-                local.set $32
-                local.get $26
-                local.get $12
-                local.get $15
+                local.set $20
+                local.get $46
+                local.get $10
+                local.get $51
                 i32.mul
-                local.get $13
-                local.get $23
+                local.get $9
+                local.get $36
                 i32.mul
                 i32.add
-                local.get $24
+                local.get $45
                 i32.mul
-                local.get $14
-                local.get $55
+                local.get $35
+                local.get $48
                 i32.mul
                 i32.add
                 i32.const 2
                 i32.shl
                 i32.add
-                local.set $59
+                local.set $4
                 i32.const 0
-                local.set $1
-                local.get $53
+                local.set $0
+                local.get $43
                 i32.const 2
                 i32.eq
                 if
-                 local.get $32
+                 local.get $20
                  f32x4.splat
-                 local.set $3
-                 loop $for-loop|312
-                  local.get $1
+                 local.set $7
+                 loop $for-loop|33
+                  local.get $0
                   i32.const 4
                   i32.add
-                  local.tee $0
-                  local.get $54
+                  local.tee $1
+                  local.get $47
                   i32.le_s
                   if
-                   local.get $59
-                   local.get $1
+                   local.get $4
+                   local.get $0
                    i32.const 3
                    i32.shl
                    i32.add
-                   local.tee $60
-                   local.get $60
+                   local.tee $25
+                   local.get $25
                    v128.load
-                   local.get $3
-                   local.get $58
-                   local.get $1
+                   local.get $7
+                   local.get $11
+                   local.get $0
                    i32.const 2
                    i32.shl
                    i32.add
                    v128.load
                    f32x4.mul
-                   local.tee $5
+                   local.tee $6
                    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                    i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
                    f32x4.add
                    v128.store
-                   local.get $60
-                   local.get $60
+                   local.get $25
+                   local.get $25
                    v128.load offset=16
-                   local.get $5
+                   local.get $6
                    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
                    i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
                    f32x4.add
                    v128.store offset=16
-                   local.get $0
-                   local.set $1
-                   br $for-loop|312
+                   local.get $1
+                   local.set $0
+                   br $for-loop|33
                   end
                  end
                 end
-                loop $for-loop|413
-                 local.get $1
-                 local.get $54
+                loop $for-loop|44
+                 local.get $0
+                 local.get $47
                  i32.lt_s
                  if
-                  local.get $59
-                  local.get $1
-                  local.get $53
+                  local.get $4
+                  local.get $0
+                  local.get $43
                   i32.mul
                   i32.const 2
                   i32.shl
                   i32.add
-                  local.tee $0
-                  local.get $0
-                  f32.load
-                  local.get $32
-                  local.get $58
+                  local.tee $1
                   local.get $1
+                  f32.load
+                  local.get $20
+                  local.get $11
+                  local.get $0
                   i32.const 2
                   i32.shl
                   i32.add
@@ -37172,96 +37613,91 @@
                   f32.mul
                   f32.add
                   f32.store
-                  local.get $1
+                  local.get $0
                   i32.const 1
                   i32.add
-                  local.set $1
-                  br $for-loop|413
+                  local.set $0
+                  br $for-loop|44
                  end
                 end
-                local.get $14
+                local.get $35
                 i32.const 1
                 i32.add
-                local.set $14
-                br $for-loop|211
+                local.set $35
+                br $for-loop|22
                end
               end
-              local.get $13
+              local.get $36
               i32.const 1
               i32.add
-              local.set $13
-              br $for-loop|110
+              local.set $36
+              br $for-loop|113
              end
             end
-            local.get $15
+            local.get $51
             i32.const 1
             i32.add
-            local.set $15
-            br $for-loop|003
+            local.set $51
+            br $for-loop|002
            end
           end
          end
         end
-        local.get $31
+        local.get $53
         i32.const 1
         i32.add
-        local.set $31
+        local.set $53
         br $for-loop|4
        end
       end
-      local.get $42
-      i32.const 1
-      local.get $36
+      local.get $2
+      i32.const 0
+      local.get $39
       select
-      i32.eqz
       if
        i32.const 0
-       local.set $2
-       loop $for-loop|31
-        local.get $2
-        local.get $28
+       local.set $53
+       loop $for-loop|6
+        local.get $53
+        local.get $54
         i32.lt_s
         if
-         local.get $45
-         local.get $2
-         local.get $9
+         local.get $27
+         local.get $52
+         local.get $53
          i32.mul
          i32.const 2
          i32.shl
          i32.add
-         local.set $13
-         local.get $26
-         local.get $2
-         local.get $39
-         i32.add
-         local.get $24
+         local.set $5
+         local.get $22
+         local.get $42
+         local.get $53
          i32.mul
-         local.get $40
-         i32.add
          i32.const 2
          i32.shl
          i32.add
-         local.set $14
-         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
-          local.get $9
+         local.set $4
+         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
+          local.get $52
           i32.const 4
           i32.lt_s
           if
            i32.const 0
            local.set $1
-           loop $for-loop|32
+           loop $for-loop|7
             local.get $1
-            local.get $9
+            local.get $52
             i32.lt_s
             if
              local.get $1
              i32.const 2
              i32.shl
              local.tee $0
-             local.get $13
+             local.get $5
              i32.add
              local.get $0
-             local.get $14
+             local.get $4
              i32.add
              f32.load
              f32.store
@@ -37269,87 +37705,205 @@
              i32.const 1
              i32.add
              local.set $1
-             br $for-loop|32
+             br $for-loop|7
             end
            end
-           br $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+           br $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
           end
           i32.const 0
           local.set $1
-          loop $for-loop|33
+          loop $for-loop|8
            local.get $1
            i32.const 4
            i32.add
            local.tee $0
-           local.get $9
+           local.get $52
            i32.le_s
            if
             local.get $1
             i32.const 2
             i32.shl
             local.tee $1
-            local.get $13
+            local.get $5
             i32.add
             local.get $1
-            local.get $14
+            local.get $4
             i32.add
             v128.load
             v128.store
             local.get $0
             local.set $1
-            br $for-loop|33
+            br $for-loop|8
            end
           end
           local.get $1
-          local.get $9
+          local.get $52
           i32.lt_s
           if
-           local.get $9
+           local.get $52
            i32.const 4
            i32.sub
            i32.const 2
            i32.shl
            local.tee $0
-           local.get $13
+           local.get $5
            i32.add
            local.get $0
-           local.get $14
+           local.get $4
            i32.add
            v128.load
            v128.store
           end
          end
-         local.get $2
+         local.get $53
          i32.const 1
          i32.add
-         local.set $2
-         br $for-loop|31
+         local.set $53
+         br $for-loop|6
         end
        end
       end
-      local.get $30
+      local.get $3
+      i32.const 1
+      local.get $39
+      select
+      i32.eqz
+      if
+       i32.const 0
+       local.set $53
+       loop $for-loop|9
+        local.get $53
+        local.get $54
+        i32.lt_s
+        if
+         local.get $27
+         local.get $52
+         local.get $53
+         i32.mul
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $5
+         local.get $46
+         local.get $30
+         local.get $53
+         i32.add
+         local.get $45
+         i32.mul
+         local.get $29
+         i32.add
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $4
+         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.11
+          local.get $52
+          i32.const 4
+          i32.lt_s
+          if
+           i32.const 0
+           local.set $1
+           loop $for-loop|10
+            local.get $1
+            local.get $52
+            i32.lt_s
+            if
+             local.get $1
+             i32.const 2
+             i32.shl
+             local.tee $0
+             local.get $5
+             i32.add
+             local.get $0
+             local.get $4
+             i32.add
+             f32.load
+             f32.store
+             local.get $1
+             i32.const 1
+             i32.add
+             local.set $1
+             br $for-loop|10
+            end
+           end
+           br $src/kernels/wasm/assembly/memory/copyFloats|inlined.11
+          end
+          i32.const 0
+          local.set $1
+          loop $for-loop|115
+           local.get $1
+           i32.const 4
+           i32.add
+           local.tee $0
+           local.get $52
+           i32.le_s
+           if
+            local.get $1
+            i32.const 2
+            i32.shl
+            local.tee $1
+            local.get $5
+            i32.add
+            local.get $1
+            local.get $4
+            i32.add
+            v128.load
+            v128.store
+            local.get $0
+            local.set $1
+            br $for-loop|115
+           end
+          end
+          local.get $1
+          local.get $52
+          i32.lt_s
+          if
+           local.get $52
+           i32.const 4
+           i32.sub
+           i32.const 2
+           i32.shl
+           local.tee $0
+           local.get $5
+           i32.add
+           local.get $0
+           local.get $4
+           i32.add
+           v128.load
+           v128.store
+          end
+         end
+         local.get $53
+         i32.const 1
+         i32.add
+         local.set $53
+         br $for-loop|9
+        end
+       end
+      end
+      local.get $41
       i32.const 1
       i32.add
-      local.set $30
+      local.set $41
       br $for-loop|1
      end
     end
-    local.get $33
+    local.get $40
     if
      i32.const 0
      local.set $1
-     loop $for-loop|34
+     loop $for-loop|12
       local.get $1
-      local.get $25
-      local.get $29
+      local.get $12
+      local.get $37
       i32.mul
       i32.lt_s
       if
-       local.get $33
-       local.get $27
-       local.get $29
+       local.get $40
+       local.get $37
+       local.get $49
        i32.mul
-       local.get $25
+       local.get $12
        i32.mul
        local.get $1
        i32.add
@@ -37360,7 +37914,7 @@
        local.get $0
        f32.load
        f64.promote_f32
-       local.get $43
+       local.get $33
        local.get $1
        i32.const 3
        i32.shl
@@ -37373,14 +37927,14 @@
        i32.const 1
        i32.add
        local.set $1
-       br $for-loop|34
+       br $for-loop|12
       end
      end
     end
-    local.get $27
+    local.get $49
     i32.const 1
     i32.add
-    local.set $27
+    local.set $49
     br $for-loop|0
    end
   end
