@@ -120,7 +120,7 @@ export function convDepthwiseForwardItem(desc: usize, item: i32, thread: i32): v
       // Rows shorter than a block of 16: the plane as one run of OH·PW outputs (each row's last
       // PW − OW dropped), so no row ends in a scalar tail (7×7 maps: 2.6 → 2.0 ms a backward pass).
       const tmp = xp + <usize>planeBytes(PH, PW);
-      flatPlane(xp, wk, bias, tmp, OH * PW, PW, kH, kW, dH, dW, relu, false);
+      forwardPlaneS1(xp, wk, bias, tmp, 1, OH * PW, PW, kH, kW, 1, dH, dW, relu, false); // one "row" of OH·PW, taps PW apart a kernel row
       for (let oh = 0; oh < OH; oh++) copyFloats(out + <usize>(oh * OW) * 4, tmp + <usize>(oh * PW) * 4, OW);
     } else if (sW == 1) forwardPlaneS1(xp, wk, bias, out, OH, OW, PW, kH, kW, sH, dH, dW, relu, false);
     else if (sW == 2) forwardPlaneS2(xp, wk, bias, out, OH, OW, PW, kH, kW, sH, dH, dW, relu);
@@ -155,60 +155,6 @@ function weightGradientS2(g: usize, xp: usize, OH: i32, OW: i32, PW: i32, kH: i3
 
 function weightGradientAny(g: usize, xp: usize, OH: i32, OW: i32, PW: i32, kH: i32, kW: i32, sH: i32, sW: i32, dH: i32, dW: i32, acc: usize): void {
   weightGradient(g, xp, OH, OW, PW, kH, kW, sH, sW, dH, dW, acc);
-}
-
-/**
- * out[t] for t < L = bias (with `accumulate`, out[t]) + Σ_{i, j} wk[i, j] · src[t + i·dH·P + j·dW]:
- * a stride-1 plane whose rows are P floats apart, computed as one run (so the outputs past each
- * row's end, which the caller drops, are computed too), sixteen at a time in four vectors across
- * all taps, then four, then one: each output's bias and taps in the same order as forwardPlane's.
- */
-function flatPlane(src: usize, wk: usize, bias: f32, out: usize, L: i32, P: i32, kH: i32, kW: i32, dH: i32, dW: i32,
-  relu: bool, accumulate: bool): void {
-  const zero = f32x4.splat(0);
-  let t = 0;
-  for (; t + 16 <= L; t += 16) {
-    const o = out + <usize>t * 4;
-    let a0 = f32x4.splat(bias), a1 = a0, a2 = a0, a3 = a0;
-    if (accumulate) {
-      a0 = v128.load(o); a1 = v128.load(o, 16); a2 = v128.load(o, 32); a3 = v128.load(o, 48);
-    }
-    for (let i = 0; i < kH; i++) {
-      const r = src + <usize>(t + i * dH * P) * 4;
-      for (let j = 0; j < kW; j++) {
-        const wv = f32x4.splat(load<f32>(wk + <usize>(i * kW + j) * 4));
-        const at = r + <usize>(j * dW) * 4;
-        a0 = f32x4.add(a0, f32x4.mul(wv, v128.load(at)));
-        a1 = f32x4.add(a1, f32x4.mul(wv, v128.load(at, 16)));
-        a2 = f32x4.add(a2, f32x4.mul(wv, v128.load(at, 32)));
-        a3 = f32x4.add(a3, f32x4.mul(wv, v128.load(at, 48)));
-      }
-    }
-    if (relu) {
-      a0 = f32x4.max(a0, zero); a1 = f32x4.max(a1, zero); a2 = f32x4.max(a2, zero); a3 = f32x4.max(a3, zero);
-    }
-    v128.store(o, a0);
-    v128.store(o, a1, 16);
-    v128.store(o, a2, 32);
-    v128.store(o, a3, 48);
-  }
-  for (; t + 4 <= L; t += 4) {
-    let acc = accumulate ? v128.load(out + <usize>t * 4) : f32x4.splat(bias);
-    for (let i = 0; i < kH; i++) {
-      const r = src + <usize>(t + i * dH * P) * 4;
-      for (let j = 0; j < kW; j++) acc = f32x4.add(acc, f32x4.mul(f32x4.splat(load<f32>(wk + <usize>(i * kW + j) * 4)), v128.load(r + <usize>(j * dW) * 4)));
-    }
-    if (relu) acc = f32x4.max(acc, zero);
-    v128.store(out + <usize>t * 4, acc);
-  }
-  for (; t < L; t++) {
-    let acc = accumulate ? load<f32>(out + <usize>t * 4) : bias;
-    for (let i = 0; i < kH; i++) {
-      const r = src + <usize>(t + i * dH * P) * 4;
-      for (let j = 0; j < kW; j++) acc += load<f32>(wk + <usize>(i * kW + j) * 4) * load<f32>(r + <usize>(j * dW) * 4);
-    }
-    store<f32>(out + <usize>t * 4, relu ? max<f32>(acc, 0) : acc);
-  }
 }
 
 /**
@@ -309,7 +255,7 @@ export function convDepthwiseBackwardItem(desc: usize, item: i32, thread: i32): 
         if (gather) {
           for (let t = 0; t < K; t++) store<f32>(flipped + <usize>t * 4, load<f32>(wk + <usize>(K - 1 - t) * 4));
           padPlane(g, OH, OW, (kH - 1) * dH - padH, (kW - 1) * dWd - padW, GH, GW, second);
-          if (flat) flatPlane(second, flipped, 0, tmp, H * GW, GW, kH, kW, dH, dWd, false, m > 0);
+          if (flat) forwardPlaneS1(second, flipped, 0, tmp, 1, H * GW, GW, kH, kW, 1, dH, dWd, false, m > 0);
           else forwardPlaneS1(second, flipped, 0, plane, H, W, GW, kH, kW, 1, dH, dWd, false, m > 0);
         } else {
           inputGradient(g, wk, second, OH, OW, PW, kH, kW, sH, sW, dH, dWd);

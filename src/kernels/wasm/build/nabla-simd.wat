@@ -22,25 +22,24 @@
  (type $20 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
  (type $21 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
  (type $22 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $23 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $24 (func (param f64) (result f64)))
- (type $25 (func (param i32) (result i32)))
- (type $26 (func (param i32 i32 i32) (result i32)))
- (type $27 (func (param i32 i32 v128 i32 i32 i32)))
- (type $28 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
- (type $29 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
- (type $30 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $31 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $32 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $33 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $34 (func (param i32 f64)))
- (type $35 (func (param i32 i32) (result i32)))
- (type $36 (func (param i32 i32 i32 i32) (result i32)))
- (type $37 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $38 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $39 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $40 (func (param i32 i32 i32 i32 i32 i32)))
- (type $41 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $23 (func (param f64) (result f64)))
+ (type $24 (func (param i32) (result i32)))
+ (type $25 (func (param i32 i32 i32) (result i32)))
+ (type $26 (func (param i32 i32 v128 i32 i32 i32)))
+ (type $27 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
+ (type $28 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
+ (type $29 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $30 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $31 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $32 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $33 (func (param i32 f64)))
+ (type $34 (func (param i32 i32) (result i32)))
+ (type $35 (func (param i32 i32 i32 i32) (result i32)))
+ (type $36 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $37 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $38 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $39 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $40 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -866,6 +865,417 @@
   i32.const -64
   i32.and
   i32.add
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS1 (param $0 i32) (param $1 i32) (param $2 f32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 f32)
+  (local $17 v128)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 v128)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 v128)
+  (local $26 i32)
+  (local $27 i32)
+  loop $for-loop|0
+   local.get $4
+   local.get $23
+   i32.gt_s
+   if
+    local.get $0
+    local.get $9
+    local.get $23
+    i32.mul
+    local.get $6
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $24
+    local.get $3
+    local.get $5
+    local.get $23
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $21
+    i32.const 0
+    local.set $19
+    loop $for-loop|1
+     local.get $19
+     i32.const 16
+     i32.add
+     local.get $5
+     i32.le_s
+     if
+      local.get $2
+      f32x4.splat
+      local.tee $15
+      local.set $22
+      local.get $15
+      local.tee $14
+      local.set $17
+      local.get $13
+      if
+       local.get $21
+       local.get $19
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $18
+       v128.load offset=16
+       local.set $22
+       local.get $18
+       v128.load offset=48
+       local.set $17
+       local.get $18
+       v128.load
+       local.set $15
+       local.get $18
+       v128.load offset=32
+       local.set $14
+      end
+      i32.const 0
+      local.set $18
+      loop $for-loop|2
+       local.get $7
+       local.get $18
+       i32.gt_s
+       if
+        local.get $24
+        local.get $10
+        local.get $18
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $19
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $27
+        i32.const 0
+        local.set $20
+        loop $for-loop|3
+         local.get $8
+         local.get $20
+         i32.gt_s
+         if
+          local.get $15
+          local.get $1
+          local.get $8
+          local.get $18
+          i32.mul
+          local.get $20
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          local.tee $25
+          local.get $27
+          local.get $11
+          local.get $20
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.tee $26
+          v128.load
+          f32x4.mul
+          f32x4.add
+          local.set $15
+          local.get $22
+          local.get $25
+          local.get $26
+          v128.load offset=16
+          f32x4.mul
+          f32x4.add
+          local.set $22
+          local.get $14
+          local.get $25
+          local.get $26
+          v128.load offset=32
+          f32x4.mul
+          f32x4.add
+          local.set $14
+          local.get $17
+          local.get $25
+          local.get $26
+          v128.load offset=48
+          f32x4.mul
+          f32x4.add
+          local.set $17
+          local.get $20
+          i32.const 1
+          i32.add
+          local.set $20
+          br $for-loop|3
+         end
+        end
+        local.get $18
+        i32.const 1
+        i32.add
+        local.set $18
+        br $for-loop|2
+       end
+      end
+      local.get $21
+      local.get $19
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $18
+      local.get $12
+      if (result v128)
+       local.get $22
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $22
+       local.get $14
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $14
+       local.get $17
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+       local.set $17
+       local.get $15
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       f32x4.max
+      else
+       local.get $15
+      end
+      v128.store
+      local.get $18
+      local.get $22
+      v128.store offset=16
+      local.get $18
+      local.get $14
+      v128.store offset=32
+      local.get $18
+      local.get $17
+      v128.store offset=48
+      local.get $19
+      i32.const 16
+      i32.add
+      local.set $19
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|4
+     local.get $19
+     i32.const 4
+     i32.add
+     local.get $5
+     i32.le_s
+     if
+      local.get $13
+      if (result v128)
+       local.get $21
+       local.get $19
+       i32.const 2
+       i32.shl
+       i32.add
+       v128.load
+      else
+       local.get $2
+       f32x4.splat
+      end
+      local.set $15
+      i32.const 0
+      local.set $18
+      loop $for-loop|5
+       local.get $7
+       local.get $18
+       i32.gt_s
+       if
+        local.get $24
+        local.get $10
+        local.get $18
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $19
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $26
+        i32.const 0
+        local.set $20
+        loop $for-loop|6
+         local.get $8
+         local.get $20
+         i32.gt_s
+         if
+          local.get $15
+          local.get $1
+          local.get $8
+          local.get $18
+          i32.mul
+          local.get $20
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          local.get $26
+          local.get $11
+          local.get $20
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.mul
+          f32x4.add
+          local.set $15
+          local.get $20
+          i32.const 1
+          i32.add
+          local.set $20
+          br $for-loop|6
+         end
+        end
+        local.get $18
+        i32.const 1
+        i32.add
+        local.set $18
+        br $for-loop|5
+       end
+      end
+      local.get $21
+      local.get $19
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $15
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.max
+      local.get $15
+      local.get $12
+      select
+      v128.store
+      local.get $19
+      i32.const 4
+      i32.add
+      local.set $19
+      br $for-loop|4
+     end
+    end
+    loop $for-loop|7
+     local.get $5
+     local.get $19
+     i32.gt_s
+     if
+      local.get $13
+      if (result f32)
+       local.get $21
+       local.get $19
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+      else
+       local.get $2
+      end
+      local.set $16
+      i32.const 0
+      local.set $18
+      loop $for-loop|8
+       local.get $7
+       local.get $18
+       i32.gt_s
+       if
+        local.get $24
+        local.get $10
+        local.get $18
+        i32.mul
+        local.get $6
+        i32.mul
+        local.get $19
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $26
+        i32.const 0
+        local.set $20
+        loop $for-loop|9
+         local.get $8
+         local.get $20
+         i32.gt_s
+         if
+          local.get $16
+          local.get $1
+          local.get $8
+          local.get $18
+          i32.mul
+          local.get $20
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          local.get $26
+          local.get $11
+          local.get $20
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32.mul
+          f32.add
+          local.set $16
+          local.get $20
+          i32.const 1
+          i32.add
+          local.set $20
+          br $for-loop|9
+         end
+        end
+        local.get $18
+        i32.const 1
+        i32.add
+        local.set $18
+        br $for-loop|8
+       end
+      end
+      local.get $21
+      local.get $19
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $16
+      f32.const 0
+      f32.max
+      local.get $16
+      local.get $12
+      select
+      f32.store
+      local.get $19
+      i32.const 1
+      i32.add
+      local.set $19
+      br $for-loop|7
+     end
+    end
+    local.get $23
+    i32.const 1
+    i32.add
+    local.set $23
+    br $for-loop|0
+   end
+  end
  )
  (func $src/kernels/wasm/assembly/adaptive-pool/sumPlaneSimd (param $0 i32) (param $1 i32) (result f64)
   (local $2 i32)
@@ -14586,790 +14996,6 @@
     f32.add
     f32.add
     f32.store
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS1 (param $0 i32) (param $1 i32) (param $2 f32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32)
-  (local $14 v128)
-  (local $15 v128)
-  (local $16 f32)
-  (local $17 v128)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
-  (local $21 i32)
-  (local $22 v128)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 v128)
-  (local $26 i32)
-  (local $27 i32)
-  loop $for-loop|0
-   local.get $4
-   local.get $23
-   i32.gt_s
-   if
-    local.get $0
-    local.get $9
-    local.get $23
-    i32.mul
-    local.get $6
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $24
-    local.get $3
-    local.get $5
-    local.get $23
-    i32.mul
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $21
-    i32.const 0
-    local.set $19
-    loop $for-loop|1
-     local.get $19
-     i32.const 16
-     i32.add
-     local.get $5
-     i32.le_s
-     if
-      local.get $2
-      f32x4.splat
-      local.tee $15
-      local.set $22
-      local.get $15
-      local.tee $14
-      local.set $17
-      local.get $13
-      if
-       local.get $21
-       local.get $19
-       i32.const 2
-       i32.shl
-       i32.add
-       local.tee $18
-       v128.load offset=16
-       local.set $22
-       local.get $18
-       v128.load offset=48
-       local.set $17
-       local.get $18
-       v128.load
-       local.set $15
-       local.get $18
-       v128.load offset=32
-       local.set $14
-      end
-      i32.const 0
-      local.set $18
-      loop $for-loop|2
-       local.get $7
-       local.get $18
-       i32.gt_s
-       if
-        local.get $24
-        local.get $10
-        local.get $18
-        i32.mul
-        local.get $6
-        i32.mul
-        local.get $19
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $27
-        i32.const 0
-        local.set $20
-        loop $for-loop|3
-         local.get $8
-         local.get $20
-         i32.gt_s
-         if
-          local.get $15
-          local.get $1
-          local.get $8
-          local.get $18
-          i32.mul
-          local.get $20
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32x4.splat
-          local.tee $25
-          local.get $27
-          local.get $11
-          local.get $20
-          i32.mul
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee $26
-          v128.load
-          f32x4.mul
-          f32x4.add
-          local.set $15
-          local.get $22
-          local.get $25
-          local.get $26
-          v128.load offset=16
-          f32x4.mul
-          f32x4.add
-          local.set $22
-          local.get $14
-          local.get $25
-          local.get $26
-          v128.load offset=32
-          f32x4.mul
-          f32x4.add
-          local.set $14
-          local.get $17
-          local.get $25
-          local.get $26
-          v128.load offset=48
-          f32x4.mul
-          f32x4.add
-          local.set $17
-          local.get $20
-          i32.const 1
-          i32.add
-          local.set $20
-          br $for-loop|3
-         end
-        end
-        local.get $18
-        i32.const 1
-        i32.add
-        local.set $18
-        br $for-loop|2
-       end
-      end
-      local.get $21
-      local.get $19
-      i32.const 2
-      i32.shl
-      i32.add
-      local.tee $18
-      local.get $12
-      if (result v128)
-       local.get $22
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       f32x4.max
-       local.set $22
-       local.get $14
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       f32x4.max
-       local.set $14
-       local.get $17
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       f32x4.max
-       local.set $17
-       local.get $15
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       f32x4.max
-      else
-       local.get $15
-      end
-      v128.store
-      local.get $18
-      local.get $22
-      v128.store offset=16
-      local.get $18
-      local.get $14
-      v128.store offset=32
-      local.get $18
-      local.get $17
-      v128.store offset=48
-      local.get $19
-      i32.const 16
-      i32.add
-      local.set $19
-      br $for-loop|1
-     end
-    end
-    loop $for-loop|4
-     local.get $19
-     i32.const 4
-     i32.add
-     local.get $5
-     i32.le_s
-     if
-      local.get $13
-      if (result v128)
-       local.get $21
-       local.get $19
-       i32.const 2
-       i32.shl
-       i32.add
-       v128.load
-      else
-       local.get $2
-       f32x4.splat
-      end
-      local.set $15
-      i32.const 0
-      local.set $18
-      loop $for-loop|5
-       local.get $7
-       local.get $18
-       i32.gt_s
-       if
-        local.get $24
-        local.get $10
-        local.get $18
-        i32.mul
-        local.get $6
-        i32.mul
-        local.get $19
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $26
-        i32.const 0
-        local.set $20
-        loop $for-loop|6
-         local.get $8
-         local.get $20
-         i32.gt_s
-         if
-          local.get $15
-          local.get $1
-          local.get $8
-          local.get $18
-          i32.mul
-          local.get $20
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32x4.splat
-          local.get $26
-          local.get $11
-          local.get $20
-          i32.mul
-          i32.const 2
-          i32.shl
-          i32.add
-          v128.load
-          f32x4.mul
-          f32x4.add
-          local.set $15
-          local.get $20
-          i32.const 1
-          i32.add
-          local.set $20
-          br $for-loop|6
-         end
-        end
-        local.get $18
-        i32.const 1
-        i32.add
-        local.set $18
-        br $for-loop|5
-       end
-      end
-      local.get $21
-      local.get $19
-      i32.const 2
-      i32.shl
-      i32.add
-      local.get $15
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      f32x4.max
-      local.get $15
-      local.get $12
-      select
-      v128.store
-      local.get $19
-      i32.const 4
-      i32.add
-      local.set $19
-      br $for-loop|4
-     end
-    end
-    loop $for-loop|7
-     local.get $5
-     local.get $19
-     i32.gt_s
-     if
-      local.get $13
-      if (result f32)
-       local.get $21
-       local.get $19
-       i32.const 2
-       i32.shl
-       i32.add
-       f32.load
-      else
-       local.get $2
-      end
-      local.set $16
-      i32.const 0
-      local.set $18
-      loop $for-loop|8
-       local.get $7
-       local.get $18
-       i32.gt_s
-       if
-        local.get $24
-        local.get $10
-        local.get $18
-        i32.mul
-        local.get $6
-        i32.mul
-        local.get $19
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $26
-        i32.const 0
-        local.set $20
-        loop $for-loop|9
-         local.get $8
-         local.get $20
-         i32.gt_s
-         if
-          local.get $16
-          local.get $1
-          local.get $8
-          local.get $18
-          i32.mul
-          local.get $20
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          local.get $26
-          local.get $11
-          local.get $20
-          i32.mul
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f32.mul
-          f32.add
-          local.set $16
-          local.get $20
-          i32.const 1
-          i32.add
-          local.set $20
-          br $for-loop|9
-         end
-        end
-        local.get $18
-        i32.const 1
-        i32.add
-        local.set $18
-        br $for-loop|8
-       end
-      end
-      local.get $21
-      local.get $19
-      i32.const 2
-      i32.shl
-      i32.add
-      local.get $16
-      f32.const 0
-      f32.max
-      local.get $16
-      local.get $12
-      select
-      f32.store
-      local.get $19
-      i32.const 1
-      i32.add
-      local.set $19
-      br $for-loop|7
-     end
-    end
-    local.get $23
-    i32.const 1
-    i32.add
-    local.set $23
-    br $for-loop|0
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/conv-depthwise/flatPlane (param $0 i32) (param $1 i32) (param $2 f32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 f32)
-  (local $15 v128)
-  (local $16 i32)
-  (local $17 i32)
-  (local $18 i32)
-  (local $19 v128)
-  (local $20 v128)
-  (local $21 i32)
-  (local $22 i32)
-  (local $23 i32)
-  loop $for-loop|0
-   local.get $18
-   i32.const 16
-   i32.add
-   local.get $4
-   i32.le_s
-   if
-    local.get $3
-    local.get $18
-    i32.const 2
-    i32.shl
-    i32.add
-    local.set $22
-    local.get $2
-    f32x4.splat
-    local.tee $13
-    local.set $19
-    local.get $13
-    local.tee $12
-    local.set $15
-    local.get $11
-    if
-     local.get $22
-     v128.load offset=16
-     local.set $19
-     local.get $22
-     v128.load offset=48
-     local.set $15
-     local.get $22
-     v128.load
-     local.set $13
-     local.get $22
-     v128.load offset=32
-     local.set $12
-    end
-    i32.const 0
-    local.set $17
-    loop $for-loop|1
-     local.get $6
-     local.get $17
-     i32.gt_s
-     if
-      local.get $0
-      local.get $18
-      local.get $8
-      local.get $17
-      i32.mul
-      local.get $5
-      i32.mul
-      i32.add
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $21
-      i32.const 0
-      local.set $16
-      loop $for-loop|2
-       local.get $7
-       local.get $16
-       i32.gt_s
-       if
-        local.get $13
-        local.get $1
-        local.get $7
-        local.get $17
-        i32.mul
-        local.get $16
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        f32x4.splat
-        local.tee $20
-        local.get $21
-        local.get $9
-        local.get $16
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $23
-        v128.load
-        f32x4.mul
-        f32x4.add
-        local.set $13
-        local.get $19
-        local.get $20
-        local.get $23
-        v128.load offset=16
-        f32x4.mul
-        f32x4.add
-        local.set $19
-        local.get $12
-        local.get $20
-        local.get $23
-        v128.load offset=32
-        f32x4.mul
-        f32x4.add
-        local.set $12
-        local.get $15
-        local.get $20
-        local.get $23
-        v128.load offset=48
-        f32x4.mul
-        f32x4.add
-        local.set $15
-        local.get $16
-        i32.const 1
-        i32.add
-        local.set $16
-        br $for-loop|2
-       end
-      end
-      local.get $17
-      i32.const 1
-      i32.add
-      local.set $17
-      br $for-loop|1
-     end
-    end
-    local.get $22
-    local.get $10
-    if (result v128)
-     local.get $19
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.max
-     local.set $19
-     local.get $12
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.max
-     local.set $12
-     local.get $15
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.max
-     local.set $15
-     local.get $13
-     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     f32x4.max
-    else
-     local.get $13
-    end
-    v128.store
-    local.get $22
-    local.get $19
-    v128.store offset=16
-    local.get $22
-    local.get $12
-    v128.store offset=32
-    local.get $22
-    local.get $15
-    v128.store offset=48
-    local.get $18
-    i32.const 16
-    i32.add
-    local.set $18
-    br $for-loop|0
-   end
-  end
-  loop $for-loop|3
-   local.get $18
-   i32.const 4
-   i32.add
-   local.get $4
-   i32.le_s
-   if
-    local.get $11
-    if (result v128)
-     local.get $3
-     local.get $18
-     i32.const 2
-     i32.shl
-     i32.add
-     v128.load
-    else
-     local.get $2
-     f32x4.splat
-    end
-    local.set $13
-    i32.const 0
-    local.set $16
-    loop $for-loop|4
-     local.get $6
-     local.get $16
-     i32.gt_s
-     if
-      local.get $0
-      local.get $18
-      local.get $8
-      local.get $16
-      i32.mul
-      local.get $5
-      i32.mul
-      i32.add
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $21
-      i32.const 0
-      local.set $17
-      loop $for-loop|5
-       local.get $7
-       local.get $17
-       i32.gt_s
-       if
-        local.get $13
-        local.get $1
-        local.get $7
-        local.get $16
-        i32.mul
-        local.get $17
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        f32x4.splat
-        local.get $21
-        local.get $9
-        local.get $17
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        v128.load
-        f32x4.mul
-        f32x4.add
-        local.set $13
-        local.get $17
-        i32.const 1
-        i32.add
-        local.set $17
-        br $for-loop|5
-       end
-      end
-      local.get $16
-      i32.const 1
-      i32.add
-      local.set $16
-      br $for-loop|4
-     end
-    end
-    local.get $3
-    local.get $18
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $13
-    v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-    f32x4.max
-    local.get $13
-    local.get $10
-    select
-    v128.store
-    local.get $18
-    i32.const 4
-    i32.add
-    local.set $18
-    br $for-loop|3
-   end
-  end
-  loop $for-loop|6
-   local.get $4
-   local.get $18
-   i32.gt_s
-   if
-    local.get $11
-    if (result f32)
-     local.get $3
-     local.get $18
-     i32.const 2
-     i32.shl
-     i32.add
-     f32.load
-    else
-     local.get $2
-    end
-    local.set $14
-    i32.const 0
-    local.set $16
-    loop $for-loop|7
-     local.get $6
-     local.get $16
-     i32.gt_s
-     if
-      local.get $0
-      local.get $18
-      local.get $8
-      local.get $16
-      i32.mul
-      local.get $5
-      i32.mul
-      i32.add
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $21
-      i32.const 0
-      local.set $17
-      loop $for-loop|8
-       local.get $7
-       local.get $17
-       i32.gt_s
-       if
-        local.get $14
-        local.get $1
-        local.get $7
-        local.get $16
-        i32.mul
-        local.get $17
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        local.get $21
-        local.get $9
-        local.get $17
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        f32.mul
-        f32.add
-        local.set $14
-        local.get $17
-        i32.const 1
-        i32.add
-        local.set $17
-        br $for-loop|8
-       end
-      end
-      local.get $16
-      i32.const 1
-      i32.add
-      local.set $16
-      br $for-loop|7
-     end
-    end
-    local.get $3
-    local.get $18
-    i32.const 2
-    i32.shl
-    i32.add
-    local.get $14
-    f32.const 0
-    f32.max
-    local.get $14
-    local.get $10
-    select
-    f32.store
-    local.get $18
-    i32.const 1
-    i32.add
-    local.set $18
-    br $for-loop|6
    end
   end
  )
@@ -35370,17 +34996,19 @@
      i32.and
      i32.add
      local.tee $29
+     i32.const 1
      local.get $6
      local.get $30
      i32.mul
      local.get $30
      local.get $31
      local.get $32
+     i32.const 1
      local.get $11
      local.get $7
      local.get $12
      i32.const 0
-     call $src/kernels/wasm/assembly/conv-depthwise/flatPlane
+     call $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS1
      i32.const 0
      local.set $8
      loop $for-loop|1
@@ -36187,19 +35815,21 @@
            local.get $31
            f32.const 0
            local.get $22
+           i32.const 1
            local.get $42
            local.get $54
            i32.mul
            local.get $42
            local.get $8
            local.get $50
+           i32.const 1
            local.get $9
            local.get $48
            i32.const 0
            local.get $53
            i32.const 0
            i32.gt_s
-           call $src/kernels/wasm/assembly/conv-depthwise/flatPlane
+           call $src/kernels/wasm/assembly/conv-depthwise/forwardPlaneS1
           else
            local.get $46
            local.get $31
