@@ -7,7 +7,7 @@
 //            (four outputs a vector, taps added in (i, j) order: the same bits in the scalar tail)
 //   dx       stride 1: the forward loops over dy padded by (k − 1)·d − pad with the flipped kernel (a gather);
 //            else dxp[oh·sH + i·dH, ow·sW + j·dW] += w[oc, i, j] · dy[oc, oh, ow], then dx = dxp's interior
-//   dW       dW[oc, i, j] += Σ_n Σ_oh float64(Σ_ow dy[oc, oh, ow] · xp[…]) (a row's products in float32 lanes)
+//   dW       dW[oc, i, j] += Σ_n Σ float64(Σ dy[oc, oh, ow] · xp[…]) (about 64 products at a time in float32 lanes)
 //   db       the float64 sum of each dy plane, per sample (the host adds them sample by sample)
 // Words: [kind, per, conv's 16 geometry words (../kernels.ts geometryWords), then
 //   forward:  x, w, b (0: none), y, relu, scratch, scratch bytes a thread]  an item is a range of output planes (n, oc)
@@ -15,7 +15,7 @@
 //             an item is a range of input channels c, all samples: its dW is summed in sample order.
 // What an item computes never depends on the thread or the split.
 import { sumAsF64 } from './conv';
-import { copyFloats, zeroFloats } from './memory';
+import { copyFloats, loadLanes, zeroFloats } from './memory';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, i: i32): i32 {
@@ -279,8 +279,8 @@ export function convDepthwiseBackwardItem(desc: usize, item: i32, thread: i32): 
 
 /**
  * acc[i·kW + j] += Σ_{oh, ow} g[oh, ow] · xp[oh·sH + i·dH, ow·sW + j·dW] for one plane: up to four
- * taps of a kernel row at once (one load of g for all), in float32 lanes along each row, each
- * row's sum added in float64.
+ * taps of a kernel row at once (one load of g for all), in float32 lanes along the rows (a row's
+ * last partial vector with the lanes past it zeroed), added in float64 every FLUSH_OUTPUTS outputs.
  */
 // @ts-ignore: decorator
 @inline function weightGradient(g: usize, xp: usize, OH: i32, OW: i32, PW: i32, kH: i32, kW: i32, sH: i32, sW: i32, dH: i32, dW: i32, acc: usize): void {
@@ -289,9 +289,10 @@ export function convDepthwiseBackwardItem(desc: usize, item: i32, thread: i32): 
       const count = min(4, kW - j);
       let s0: f64 = 0, s1: f64 = 0, s2: f64 = 0, s3: f64 = 0;
       const step = <usize>dW * 4;
+      let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0;
+      let pending = 0; // outputs in the float32 lanes since they were last added in float64
       for (let oh = 0; oh < OH; oh++) {
         const r = xp + <usize>((oh * sH + i * dH) * PW + j * dW) * 4, gr = g + <usize>(oh * OW) * 4;
-        let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0;
         let ow = 0;
         for (; ow + 4 <= OW; ow += 4) {
           const gv = v128.load(gr + <usize>ow * 4), at = r + <usize>(ow * sW) * 4;
@@ -300,15 +301,23 @@ export function convDepthwiseBackwardItem(desc: usize, item: i32, thread: i32): 
           if (count > 2) a2 = f32x4.add(a2, f32x4.mul(gv, loadStrided(at + 2 * step, sW)));
           if (count > 3) a3 = f32x4.add(a3, f32x4.mul(gv, loadStrided(at + 3 * step, sW)));
         }
-        let t0 = lanesSum(a0), t1 = lanesSum(a1), t2 = lanesSum(a2), t3 = lanesSum(a3);
-        for (; ow < OW; ow++) {
-          const gs = <f64>load<f32>(gr + <usize>ow * 4), at = r + <usize>(ow * sW) * 4;
-          t0 += gs * <f64>load<f32>(at);
-          if (count > 1) t1 += gs * <f64>load<f32>(at + step);
-          if (count > 2) t2 += gs * <f64>load<f32>(at + 2 * step);
-          if (count > 3) t3 += gs * <f64>load<f32>(at + 3 * step);
+        if (ow < OW) {
+          // The row's last 1–3 outputs as one vector, the lanes past the row zero in both factors
+          // (so an infinite input beyond it never meets a zero): no scalar tail.
+          const rest = OW - ow, mask = i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(rest));
+          const gv = loadLanes(gr + <usize>ow * 4, rest), at = r + <usize>(ow * sW) * 4;
+          a0 = f32x4.add(a0, f32x4.mul(gv, v128.and(loadStrided(at, sW), mask)));
+          if (count > 1) a1 = f32x4.add(a1, f32x4.mul(gv, v128.and(loadStrided(at + step, sW), mask)));
+          if (count > 2) a2 = f32x4.add(a2, f32x4.mul(gv, v128.and(loadStrided(at + 2 * step, sW), mask)));
+          if (count > 3) a3 = f32x4.add(a3, f32x4.mul(gv, v128.and(loadStrided(at + 3 * step, sW), mask)));
         }
-        s0 += t0; s1 += t1; s2 += t2; s3 += t3;
+        // Into float64 every FLUSH_OUTPUTS outputs or so (a short row's lanes wait for the next rows) and at the plane's end.
+        pending += OW;
+        if (pending >= FLUSH_OUTPUTS || oh == OH - 1) {
+          s0 += lanesSum(a0); s1 += lanesSum(a1); s2 += lanesSum(a2); s3 += lanesSum(a3);
+          a0 = f32x4.splat(0); a1 = a0; a2 = a0; a3 = a0;
+          pending = 0;
+        }
       }
       const at = acc + <usize>(i * kW + j) * 8;
       store<f64>(at, load<f64>(at) + s0);
@@ -318,6 +327,9 @@ export function convDepthwiseBackwardItem(desc: usize, item: i32, thread: i32): 
     }
   }
 }
+
+/** Outputs a weight-gradient sum keeps in float32 lanes (about 16 a lane) before adding them in float64. */
+const FLUSH_OUTPUTS: i32 = 64;
 
 /** The four lanes' sum in float64, in pairs. */
 // @ts-ignore: decorator

@@ -33397,599 +33397,670 @@
  )
  (func $src/kernels/wasm/assembly/conv-depthwise/weightGradientS2 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32)
   (local $11 v128)
-  (local $12 f64)
+  (local $12 v128)
   (local $13 v128)
   (local $14 v128)
-  (local $15 f64)
-  (local $16 f64)
-  (local $17 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 v128)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
-  (local $21 v128)
-  (local $22 i32)
-  (local $23 i32)
+  (local $21 i32)
+  (local $22 f64)
+  (local $23 f64)
   (local $24 f64)
   (local $25 f64)
-  (local $26 f64)
-  (local $27 f64)
-  (local $28 v128)
-  (local $29 f64)
-  (local $30 f64)
-  (local $31 i32)
-  (local $32 i32)
-  (local $33 i32)
-  (local $34 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 v128)
   loop $for-loop|0
    local.get $5
-   local.get $23
+   local.get $26
    i32.gt_s
    if
     i32.const 0
-    local.set $19
+    local.set $29
     loop $for-loop|1
      local.get $6
-     local.get $19
+     local.get $29
      i32.gt_s
      if
       i32.const 4
       local.get $6
-      local.get $19
+      local.get $29
       i32.sub
-      local.tee $17
-      local.get $17
+      local.tee $15
+      local.get $15
       i32.const 4
       i32.gt_s
       select
-      local.set $18
-      f64.const 0
-      local.set $24
+      local.set $20
       f64.const 0
       local.set $25
       f64.const 0
-      local.set $26
+      local.set $24
       f64.const 0
-      local.set $27
+      local.set $23
+      f64.const 0
+      local.set $22
       local.get $9
       i32.const 2
       i32.shl
-      local.set $20
+      local.set $28
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $31
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $13
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $12
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $11
       i32.const 0
-      local.set $22
+      local.set $21
+      i32.const 0
+      local.set $27
       loop $for-loop|2
        local.get $2
-       local.get $22
+       local.get $27
        i32.gt_s
        if
         local.get $1
         local.get $7
-        local.get $22
+        local.get $27
         i32.mul
         local.get $8
-        local.get $23
+        local.get $26
         i32.mul
         i32.add
         local.get $4
         i32.mul
         local.get $9
-        local.get $19
+        local.get $29
         i32.mul
         i32.add
         i32.const 2
         i32.shl
         i32.add
-        local.set $31
+        local.set $19
         local.get $0
         local.get $3
-        local.get $22
+        local.get $27
         i32.mul
         i32.const 2
         i32.shl
         i32.add
-        local.set $32
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $21
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $13
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $14
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $11
+        local.set $18
         i32.const 0
-        local.set $17
+        local.set $30
         loop $for-loop|3
-         local.get $17
+         local.get $30
          i32.const 4
          i32.add
          local.get $3
          i32.le_s
          if
-          local.get $21
-          local.get $32
-          local.get $17
+          local.get $31
+          local.get $18
+          local.get $30
           i32.const 2
           i32.shl
           i32.add
           v128.load
-          local.tee $28
-          local.get $31
-          local.get $17
+          local.tee $14
+          local.get $19
+          local.get $30
           i32.const 3
           i32.shl
           i32.add
-          local.tee $33
+          local.tee $16
           v128.load
-          local.get $33
+          local.get $16
           v128.load offset=16
           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
           f32x4.mul
           f32x4.add
-          local.set $21
-          local.get $18
+          local.set $31
+          local.get $20
           i32.const 1
           i32.gt_s
           if
            local.get $13
+           local.get $14
+           local.get $16
            local.get $28
-           local.get $20
-           local.get $33
            i32.add
-           local.tee $34
+           local.tee $15
            v128.load
-           local.get $34
+           local.get $15
            v128.load offset=16
            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
            f32x4.mul
            f32x4.add
            local.set $13
           end
-          local.get $18
+          local.get $20
           i32.const 2
           i32.gt_s
           if
+           local.get $12
            local.get $14
+           local.get $16
            local.get $28
-           local.get $33
-           local.get $20
            i32.const 1
            i32.shl
            i32.add
-           local.tee $34
+           local.tee $15
            v128.load
-           local.get $34
+           local.get $15
            v128.load offset=16
            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
            f32x4.mul
            f32x4.add
-           local.set $14
+           local.set $12
           end
-          local.get $18
+          local.get $20
           i32.const 3
           i32.gt_s
           if
            local.get $11
+           local.get $14
+           local.get $16
            local.get $28
-           local.get $33
-           local.get $20
            i32.const 3
            i32.mul
            i32.add
-           local.tee $33
+           local.tee $15
            v128.load
-           local.get $33
+           local.get $15
            v128.load offset=16
            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
            f32x4.mul
            f32x4.add
            local.set $11
           end
-          local.get $17
+          local.get $30
           i32.const 4
           i32.add
-          local.set $17
+          local.set $30
           br $for-loop|3
          end
         end
-        local.get $21
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $21
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $21
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $21
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $29
-        local.get $13
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $13
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $13
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $13
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $15
-        local.get $14
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $14
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $14
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $14
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $16
-        local.get $11
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $11
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $11
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $11
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $12
-        loop $for-loop|4
+        local.get $3
+        local.get $30
+        i32.gt_s
+        if
+         v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003
          local.get $3
-         local.get $17
-         i32.gt_s
-         if
-          local.get $29
-          local.get $32
-          local.get $17
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f64.promote_f32
-          local.tee $30
-          local.get $31
-          local.get $17
-          i32.const 3
-          i32.shl
-          i32.add
-          local.tee $33
-          f32.load
-          f64.promote_f32
-          f64.mul
-          f64.add
-          local.set $29
-          local.get $18
-          i32.const 1
-          i32.gt_s
+         local.get $30
+         i32.sub
+         local.tee $16
+         i32x4.splat
+         i32x4.lt_s
+         local.set $17
+         local.get $18
+         local.get $30
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $15
+         local.get $31
+         block $src/kernels/wasm/assembly/memory/loadLanes|inlined.11 (result v128)
+          local.get $16
+          i32.const 4
+          i32.ge_s
           if
            local.get $15
-           local.get $30
-           local.get $20
-           local.get $33
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $15
+           v128.load
+           br $src/kernels/wasm/assembly/memory/loadLanes|inlined.11
           end
-          local.get $18
+          local.get $16
+          i32.const 0
+          i32.gt_s
+          if (result v128)
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           local.get $15
+           i32.load
+           i32x4.replace_lane 0
+          else
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          end
+          local.set $14
+          local.get $16
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $14
+           local.get $15
+           i32.load offset=4
+           i32x4.replace_lane 1
+           local.set $14
+          end
+          local.get $16
           i32.const 2
           i32.gt_s
-          if
-           local.get $16
-           local.get $30
-           local.get $33
-           local.get $20
-           i32.const 1
-           i32.shl
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $16
+          if (result v128)
+           local.get $14
+           local.get $15
+           i32.load offset=8
+           i32x4.replace_lane 2
+          else
+           local.get $14
           end
-          local.get $18
-          i32.const 3
-          i32.gt_s
-          if
-           local.get $12
-           local.get $30
-           local.get $33
-           local.get $20
-           i32.const 3
-           i32.mul
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $12
-          end
-          local.get $17
-          i32.const 1
+         end
+         local.tee $14
+         local.get $19
+         local.get $30
+         i32.const 3
+         i32.shl
+         i32.add
+         local.tee $16
+         v128.load
+         local.get $16
+         v128.load offset=16
+         i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+         local.get $17
+         v128.and
+         f32x4.mul
+         f32x4.add
+         local.set $31
+         local.get $20
+         i32.const 1
+         i32.gt_s
+         if
+          local.get $13
+          local.get $14
+          local.get $16
+          local.get $28
           i32.add
-          local.set $17
-          br $for-loop|4
+          local.tee $15
+          v128.load
+          local.get $15
+          v128.load offset=16
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.get $17
+          v128.and
+          f32x4.mul
+          f32x4.add
+          local.set $13
+         end
+         local.get $20
+         i32.const 2
+         i32.gt_s
+         if
+          local.get $12
+          local.get $14
+          local.get $16
+          local.get $28
+          i32.const 1
+          i32.shl
+          i32.add
+          local.tee $15
+          v128.load
+          local.get $15
+          v128.load offset=16
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.get $17
+          v128.and
+          f32x4.mul
+          f32x4.add
+          local.set $12
+         end
+         local.get $20
+         i32.const 3
+         i32.gt_s
+         if
+          local.get $11
+          local.get $14
+          local.get $16
+          local.get $28
+          i32.const 3
+          i32.mul
+          i32.add
+          local.tee $15
+          v128.load
+          local.get $15
+          v128.load offset=16
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          local.get $17
+          v128.and
+          f32x4.mul
+          f32x4.add
+          local.set $11
          end
         end
-        local.get $24
-        local.get $29
-        f64.add
-        local.set $24
-        local.get $25
-        local.get $15
-        f64.add
-        local.set $25
-        local.get $26
-        local.get $16
-        f64.add
-        local.set $26
         local.get $27
-        local.get $12
-        f64.add
-        local.set $27
-        local.get $22
+        local.get $2
+        i32.const 1
+        i32.sub
+        i32.eq
+        local.get $3
+        local.get $21
+        i32.add
+        local.tee $21
+        i32.const 64
+        i32.ge_s
+        i32.or
+        if
+         local.get $25
+         local.get $31
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $31
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $31
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $31
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $25
+         local.get $24
+         local.get $13
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $13
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $13
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $13
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $24
+         local.get $23
+         local.get $12
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $12
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $12
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $12
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $23
+         local.get $22
+         local.get $11
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $11
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $11
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $11
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $22
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $13
+         i32.const 0
+         local.set $21
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $12
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $31
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $11
+        end
+        local.get $27
         i32.const 1
         i32.add
-        local.set $22
+        local.set $27
         br $for-loop|2
        end
       end
       local.get $10
       local.get $6
-      local.get $23
+      local.get $26
       i32.mul
-      local.get $19
+      local.get $29
       i32.add
       i32.const 3
       i32.shl
       i32.add
-      local.tee $17
-      local.get $17
+      local.tee $15
+      local.get $15
       f64.load
-      local.get $24
+      local.get $25
       f64.add
       f64.store
-      local.get $18
+      local.get $20
       i32.const 1
       i32.gt_s
       if
-       local.get $17
-       i32.const 8
-       i32.add
-       local.get $17
+       local.get $15
+       local.get $15
        f64.load offset=8
-       local.get $25
+       local.get $24
        f64.add
-       f64.store
+       f64.store offset=8
       end
-      local.get $18
+      local.get $20
       i32.const 2
       i32.gt_s
       if
-       local.get $17
-       i32.const 16
-       i32.add
-       local.get $17
+       local.get $15
+       local.get $15
        f64.load offset=16
-       local.get $26
+       local.get $23
        f64.add
-       f64.store
+       f64.store offset=16
       end
-      local.get $18
+      local.get $20
       i32.const 3
       i32.gt_s
       if
-       local.get $17
-       i32.const 24
-       i32.add
-       local.get $17
+       local.get $15
+       local.get $15
        f64.load offset=24
-       local.get $27
+       local.get $22
        f64.add
-       f64.store
+       f64.store offset=24
       end
-      local.get $19
+      local.get $29
       i32.const 4
       i32.add
-      local.set $19
+      local.set $29
       br $for-loop|1
      end
     end
-    local.get $23
+    local.get $26
     i32.const 1
     i32.add
-    local.set $23
+    local.set $26
     br $for-loop|0
    end
   end
  )
  (func $src/kernels/wasm/assembly/conv-depthwise/weightGradientS1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32)
   (local $11 v128)
-  (local $12 f64)
+  (local $12 v128)
   (local $13 v128)
   (local $14 v128)
-  (local $15 f64)
-  (local $16 f64)
+  (local $15 i32)
+  (local $16 v128)
   (local $17 i32)
   (local $18 i32)
   (local $19 i32)
   (local $20 i32)
-  (local $21 v128)
-  (local $22 i32)
-  (local $23 i32)
+  (local $21 i32)
+  (local $22 f64)
+  (local $23 f64)
   (local $24 f64)
   (local $25 f64)
-  (local $26 f64)
-  (local $27 f64)
-  (local $28 v128)
-  (local $29 f64)
-  (local $30 f64)
-  (local $31 i32)
-  (local $32 i32)
-  (local $33 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 v128)
   loop $for-loop|0
    local.get $5
-   local.get $23
+   local.get $26
    i32.gt_s
    if
     i32.const 0
-    local.set $19
+    local.set $29
     loop $for-loop|1
      local.get $6
-     local.get $19
+     local.get $29
      i32.gt_s
      if
       i32.const 4
       local.get $6
-      local.get $19
+      local.get $29
       i32.sub
-      local.tee $17
-      local.get $17
+      local.tee $15
+      local.get $15
       i32.const 4
       i32.gt_s
       select
-      local.set $18
-      f64.const 0
-      local.set $24
+      local.set $19
       f64.const 0
       local.set $25
       f64.const 0
-      local.set $26
+      local.set $24
       f64.const 0
-      local.set $27
+      local.set $23
+      f64.const 0
+      local.set $22
       local.get $9
       i32.const 2
       i32.shl
-      local.set $20
+      local.set $28
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $31
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $13
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $12
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $11
       i32.const 0
-      local.set $22
+      local.set $21
+      i32.const 0
+      local.set $27
       loop $for-loop|2
        local.get $2
-       local.get $22
+       local.get $27
        i32.gt_s
        if
         local.get $1
         local.get $7
-        local.get $22
+        local.get $27
         i32.mul
         local.get $8
-        local.get $23
+        local.get $26
         i32.mul
         i32.add
         local.get $4
         i32.mul
         local.get $9
-        local.get $19
+        local.get $29
         i32.mul
         i32.add
         i32.const 2
         i32.shl
         i32.add
-        local.set $31
+        local.set $20
         local.get $0
         local.get $3
-        local.get $22
+        local.get $27
         i32.mul
         i32.const 2
         i32.shl
         i32.add
-        local.set $32
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $21
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $13
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $14
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $11
+        local.set $18
         i32.const 0
-        local.set $17
+        local.set $30
         loop $for-loop|3
-         local.get $17
+         local.get $30
          i32.const 4
          i32.add
          local.get $3
          i32.le_s
          if
-          local.get $21
-          local.get $32
-          local.get $17
+          local.get $31
+          local.get $18
+          local.get $30
           i32.const 2
           i32.shl
-          local.tee $33
+          local.tee $15
           i32.add
           v128.load
-          local.tee $28
-          local.get $31
-          local.get $33
+          local.tee $14
+          local.get $15
+          local.get $20
           i32.add
-          local.tee $33
+          local.tee $15
           v128.load
           f32x4.mul
           f32x4.add
-          local.set $21
-          local.get $18
+          local.set $31
+          local.get $19
           i32.const 1
           i32.gt_s
           if
            local.get $13
+           local.get $14
+           local.get $15
            local.get $28
-           local.get $20
-           local.get $33
            i32.add
            v128.load
            f32x4.mul
            f32x4.add
            local.set $13
           end
-          local.get $18
+          local.get $19
           i32.const 2
           i32.gt_s
           if
+           local.get $12
            local.get $14
+           local.get $15
            local.get $28
-           local.get $33
-           local.get $20
            i32.const 1
            i32.shl
            i32.add
            v128.load
            f32x4.mul
            f32x4.add
-           local.set $14
+           local.set $12
           end
-          local.get $18
+          local.get $19
           i32.const 3
           i32.gt_s
           if
            local.get $11
+           local.get $14
+           local.get $15
            local.get $28
-           local.get $33
-           local.get $20
            i32.const 3
            i32.mul
            i32.add
@@ -33998,796 +34069,255 @@
            f32x4.add
            local.set $11
           end
-          local.get $17
+          local.get $30
           i32.const 4
           i32.add
-          local.set $17
+          local.set $30
           br $for-loop|3
          end
         end
-        local.get $21
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $21
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $21
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $21
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $29
-        local.get $13
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $13
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $13
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $13
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $15
-        local.get $14
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $14
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $14
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $14
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $16
-        local.get $11
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $11
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $11
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $11
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $12
-        loop $for-loop|4
+        local.get $3
+        local.get $30
+        i32.gt_s
+        if
+         v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003
          local.get $3
-         local.get $17
-         i32.gt_s
-         if
-          local.get $29
-          local.get $32
+         local.get $30
+         i32.sub
+         local.tee $17
+         i32x4.splat
+         i32x4.lt_s
+         local.set $16
+         local.get $18
+         local.get $30
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $15
+         local.get $31
+         block $src/kernels/wasm/assembly/memory/loadLanes|inlined.10 (result v128)
           local.get $17
-          i32.const 2
-          i32.shl
-          local.tee $33
-          i32.add
-          f32.load
-          f64.promote_f32
-          local.tee $30
-          local.get $31
-          local.get $33
-          i32.add
-          local.tee $33
-          f32.load
-          f64.promote_f32
-          f64.mul
-          f64.add
-          local.set $29
-          local.get $18
-          i32.const 1
-          i32.gt_s
+          i32.const 4
+          i32.ge_s
           if
            local.get $15
-           local.get $30
-           local.get $20
-           local.get $33
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $15
-          end
-          local.get $18
-          i32.const 2
-          i32.gt_s
-          if
-           local.get $16
-           local.get $30
-           local.get $33
-           local.get $20
-           i32.const 1
-           i32.shl
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $16
-          end
-          local.get $18
-          i32.const 3
-          i32.gt_s
-          if
-           local.get $12
-           local.get $30
-           local.get $33
-           local.get $20
-           i32.const 3
-           i32.mul
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $12
+           v128.load
+           br $src/kernels/wasm/assembly/memory/loadLanes|inlined.10
           end
           local.get $17
+          i32.const 0
+          i32.gt_s
+          if (result v128)
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           local.get $15
+           i32.load
+           i32x4.replace_lane 0
+          else
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          end
+          local.set $14
+          local.get $17
           i32.const 1
-          i32.add
-          local.set $17
-          br $for-loop|4
+          i32.gt_s
+          if
+           local.get $14
+           local.get $15
+           i32.load offset=4
+           i32x4.replace_lane 1
+           local.set $14
+          end
+          local.get $17
+          i32.const 2
+          i32.gt_s
+          if (result v128)
+           local.get $14
+           local.get $15
+           i32.load offset=8
+           i32x4.replace_lane 2
+          else
+           local.get $14
+          end
          end
-        end
-        local.get $24
-        local.get $29
-        f64.add
-        local.set $24
-        local.get $25
-        local.get $15
-        f64.add
-        local.set $25
-        local.get $26
-        local.get $16
-        f64.add
-        local.set $26
-        local.get $27
-        local.get $12
-        f64.add
-        local.set $27
-        local.get $22
-        i32.const 1
-        i32.add
-        local.set $22
-        br $for-loop|2
-       end
-      end
-      local.get $10
-      local.get $6
-      local.get $23
-      i32.mul
-      local.get $19
-      i32.add
-      i32.const 3
-      i32.shl
-      i32.add
-      local.tee $17
-      local.get $17
-      f64.load
-      local.get $24
-      f64.add
-      f64.store
-      local.get $18
-      i32.const 1
-      i32.gt_s
-      if
-       local.get $17
-       i32.const 8
-       i32.add
-       local.get $17
-       f64.load offset=8
-       local.get $25
-       f64.add
-       f64.store
-      end
-      local.get $18
-      i32.const 2
-      i32.gt_s
-      if
-       local.get $17
-       i32.const 16
-       i32.add
-       local.get $17
-       f64.load offset=16
-       local.get $26
-       f64.add
-       f64.store
-      end
-      local.get $18
-      i32.const 3
-      i32.gt_s
-      if
-       local.get $17
-       i32.const 24
-       i32.add
-       local.get $17
-       f64.load offset=24
-       local.get $27
-       f64.add
-       f64.store
-      end
-      local.get $19
-      i32.const 4
-      i32.add
-      local.set $19
-      br $for-loop|1
-     end
-    end
-    local.get $23
-    i32.const 1
-    i32.add
-    local.set $23
-    br $for-loop|0
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/conv-depthwise/weightGradientAny (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
-  (local $12 v128)
-  (local $13 f64)
-  (local $14 v128)
-  (local $15 v128)
-  (local $16 f64)
-  (local $17 f64)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
-  (local $21 i32)
-  (local $22 v128)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 f64)
-  (local $26 f64)
-  (local $27 f64)
-  (local $28 f64)
-  (local $29 v128)
-  (local $30 f64)
-  (local $31 f64)
-  (local $32 i32)
-  (local $33 i32)
-  (local $34 i32)
-  (local $35 i32)
-  (local $36 i32)
-  loop $for-loop|0
-   local.get $5
-   local.get $24
-   i32.gt_s
-   if
-    i32.const 0
-    local.set $20
-    loop $for-loop|1
-     local.get $6
-     local.get $20
-     i32.gt_s
-     if
-      i32.const 4
-      local.get $6
-      local.get $20
-      i32.sub
-      local.tee $18
-      local.get $18
-      i32.const 4
-      i32.gt_s
-      select
-      local.set $19
-      f64.const 0
-      local.set $25
-      f64.const 0
-      local.set $26
-      f64.const 0
-      local.set $27
-      f64.const 0
-      local.set $28
-      local.get $10
-      i32.const 2
-      i32.shl
-      local.set $21
-      i32.const 0
-      local.set $23
-      loop $for-loop|2
-       local.get $2
-       local.get $23
-       i32.gt_s
-       if
-        local.get $1
-        local.get $7
-        local.get $23
-        i32.mul
-        local.get $9
-        local.get $24
-        i32.mul
-        i32.add
-        local.get $4
-        i32.mul
-        local.get $10
-        local.get $20
-        i32.mul
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $32
-        local.get $0
-        local.get $3
-        local.get $23
-        i32.mul
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $33
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $22
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $14
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $15
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.set $12
-        i32.const 0
-        local.set $18
-        loop $for-loop|3
-         local.get $18
-         i32.const 4
+         local.tee $14
+         local.get $20
+         local.get $30
+         i32.const 2
+         i32.shl
          i32.add
-         local.get $3
-         i32.le_s
+         local.tee $15
+         v128.load
+         local.get $16
+         v128.and
+         f32x4.mul
+         f32x4.add
+         local.set $31
+         local.get $19
+         i32.const 1
+         i32.gt_s
          if
-          local.get $32
-          local.get $8
-          local.get $18
-          i32.mul
-          i32.const 2
-          i32.shl
+          local.get $13
+          local.get $14
+          local.get $15
+          local.get $28
           i32.add
-          local.set $34
-          local.get $22
-          local.get $33
-          local.get $18
-          i32.const 2
+          v128.load
+          local.get $16
+          v128.and
+          f32x4.mul
+          f32x4.add
+          local.set $13
+         end
+         local.get $19
+         i32.const 2
+         i32.gt_s
+         if
+          local.get $12
+          local.get $14
+          local.get $15
+          local.get $28
+          i32.const 1
           i32.shl
           i32.add
           v128.load
-          local.tee $29
-          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23 (result v128)
-           local.get $8
-           i32.const 1
-           i32.eq
-           if
-            local.get $34
-            v128.load
-            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
-           end
-           local.get $8
-           i32.const 2
-           i32.eq
-           if
-            local.get $34
-            v128.load
-            local.get $34
-            v128.load offset=16
-            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.23
-           end
-           local.get $34
-           f32.load
-           f32x4.splat
-           local.get $8
-           i32.const 2
-           i32.shl
-           local.tee $35
-           local.get $34
-           i32.add
-           f32.load
-           f32x4.replace_lane 1
-           local.get $34
-           local.get $35
-           i32.const 1
-           i32.shl
-           i32.add
-           f32.load
-           f32x4.replace_lane 2
-           local.get $34
-           local.get $35
-           i32.const 3
-           i32.mul
-           i32.add
-           f32.load
-           f32x4.replace_lane 3
-          end
+          local.get $16
+          v128.and
           f32x4.mul
           f32x4.add
-          local.set $22
-          local.get $19
-          i32.const 1
-          i32.gt_s
-          if
-           local.get $21
-           local.get $34
-           i32.add
-           local.set $35
-           local.get $14
-           local.get $29
-           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24 (result v128)
-            local.get $8
-            i32.const 1
-            i32.eq
-            if
-             local.get $35
-             v128.load
-             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
-            end
-            local.get $8
-            i32.const 2
-            i32.eq
-            if
-             local.get $35
-             v128.load
-             local.get $35
-             v128.load offset=16
-             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.24
-            end
-            local.get $35
-            f32.load
-            f32x4.splat
-            local.get $8
-            i32.const 2
-            i32.shl
-            local.tee $36
-            local.get $35
-            i32.add
-            f32.load
-            f32x4.replace_lane 1
-            local.get $35
-            local.get $36
-            i32.const 1
-            i32.shl
-            i32.add
-            f32.load
-            f32x4.replace_lane 2
-            local.get $35
-            local.get $36
-            i32.const 3
-            i32.mul
-            i32.add
-            f32.load
-            f32x4.replace_lane 3
-           end
-           f32x4.mul
-           f32x4.add
-           local.set $14
-          end
-          local.get $19
-          i32.const 2
-          i32.gt_s
-          if
-           local.get $34
-           local.get $21
-           i32.const 1
-           i32.shl
-           i32.add
-           local.set $35
-           local.get $15
-           local.get $29
-           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25 (result v128)
-            local.get $8
-            i32.const 1
-            i32.eq
-            if
-             local.get $35
-             v128.load
-             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
-            end
-            local.get $8
-            i32.const 2
-            i32.eq
-            if
-             local.get $35
-             v128.load
-             local.get $35
-             v128.load offset=16
-             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.25
-            end
-            local.get $35
-            f32.load
-            f32x4.splat
-            local.get $8
-            i32.const 2
-            i32.shl
-            local.tee $36
-            local.get $35
-            i32.add
-            f32.load
-            f32x4.replace_lane 1
-            local.get $35
-            local.get $36
-            i32.const 1
-            i32.shl
-            i32.add
-            f32.load
-            f32x4.replace_lane 2
-            local.get $35
-            local.get $36
-            i32.const 3
-            i32.mul
-            i32.add
-            f32.load
-            f32x4.replace_lane 3
-           end
-           f32x4.mul
-           f32x4.add
-           local.set $15
-          end
-          local.get $19
-          i32.const 3
-          i32.gt_s
-          if
-           local.get $34
-           local.get $21
-           i32.const 3
-           i32.mul
-           i32.add
-           local.set $34
-           local.get $12
-           local.get $29
-           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26 (result v128)
-            local.get $8
-            i32.const 1
-            i32.eq
-            if
-             local.get $34
-             v128.load
-             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
-            end
-            local.get $8
-            i32.const 2
-            i32.eq
-            if
-             local.get $34
-             v128.load
-             local.get $34
-             v128.load offset=16
-             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.26
-            end
-            local.get $34
-            f32.load
-            f32x4.splat
-            local.get $8
-            i32.const 2
-            i32.shl
-            local.tee $35
-            local.get $34
-            i32.add
-            f32.load
-            f32x4.replace_lane 1
-            local.get $34
-            local.get $35
-            i32.const 1
-            i32.shl
-            i32.add
-            f32.load
-            f32x4.replace_lane 2
-            local.get $34
-            local.get $35
-            i32.const 3
-            i32.mul
-            i32.add
-            f32.load
-            f32x4.replace_lane 3
-           end
-           f32x4.mul
-           f32x4.add
-           local.set $12
-          end
-          local.get $18
-          i32.const 4
-          i32.add
-          local.set $18
-          br $for-loop|3
+          local.set $12
          end
-        end
-        local.get $22
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $22
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $22
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $22
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $30
-        local.get $14
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $14
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $14
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $14
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $16
-        local.get $15
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $15
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $15
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $15
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $17
-        local.get $12
-        f32x4.extract_lane 0
-        f64.promote_f32
-        local.get $12
-        f32x4.extract_lane 1
-        f64.promote_f32
-        f64.add
-        local.get $12
-        f32x4.extract_lane 2
-        f64.promote_f32
-        local.get $12
-        f32x4.extract_lane 3
-        f64.promote_f32
-        f64.add
-        f64.add
-        local.set $13
-        loop $for-loop|4
-         local.get $3
-         local.get $18
+         local.get $19
+         i32.const 3
          i32.gt_s
          if
-          local.get $30
-          local.get $33
-          local.get $18
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.load
-          f64.promote_f32
-          local.tee $31
-          local.get $32
-          local.get $8
-          local.get $18
-          i32.mul
-          i32.const 2
-          i32.shl
-          i32.add
-          local.tee $34
-          f32.load
-          f64.promote_f32
-          f64.mul
-          f64.add
-          local.set $30
-          local.get $19
-          i32.const 1
-          i32.gt_s
-          if
-           local.get $16
-           local.get $31
-           local.get $21
-           local.get $34
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $16
-          end
-          local.get $19
-          i32.const 2
-          i32.gt_s
-          if
-           local.get $17
-           local.get $31
-           local.get $34
-           local.get $21
-           i32.const 1
-           i32.shl
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $17
-          end
-          local.get $19
+          local.get $11
+          local.get $14
+          local.get $15
+          local.get $28
           i32.const 3
-          i32.gt_s
-          if
-           local.get $13
-           local.get $31
-           local.get $34
-           local.get $21
-           i32.const 3
-           i32.mul
-           i32.add
-           f32.load
-           f64.promote_f32
-           f64.mul
-           f64.add
-           local.set $13
-          end
-          local.get $18
-          i32.const 1
+          i32.mul
           i32.add
-          local.set $18
-          br $for-loop|4
+          v128.load
+          local.get $16
+          v128.and
+          f32x4.mul
+          f32x4.add
+          local.set $11
          end
         end
-        local.get $25
-        local.get $30
-        f64.add
-        local.set $25
-        local.get $26
-        local.get $16
-        f64.add
-        local.set $26
         local.get $27
-        local.get $17
-        f64.add
-        local.set $27
-        local.get $28
-        local.get $13
-        f64.add
-        local.set $28
-        local.get $23
+        local.get $2
+        i32.const 1
+        i32.sub
+        i32.eq
+        local.get $3
+        local.get $21
+        i32.add
+        local.tee $21
+        i32.const 64
+        i32.ge_s
+        i32.or
+        if
+         local.get $25
+         local.get $31
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $31
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $31
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $31
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $25
+         local.get $24
+         local.get $13
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $13
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $13
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $13
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $24
+         local.get $23
+         local.get $12
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $12
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $12
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $12
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $23
+         local.get $22
+         local.get $11
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $11
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $11
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $11
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $22
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $13
+         i32.const 0
+         local.set $21
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $12
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $31
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $11
+        end
+        local.get $27
         i32.const 1
         i32.add
-        local.set $23
+        local.set $27
         br $for-loop|2
        end
       end
-      local.get $11
+      local.get $10
       local.get $6
-      local.get $24
+      local.get $26
       i32.mul
-      local.get $20
+      local.get $29
       i32.add
       i32.const 3
       i32.shl
       i32.add
-      local.tee $18
-      local.get $18
+      local.tee $15
+      local.get $15
       f64.load
       local.get $25
       f64.add
@@ -34796,52 +34326,890 @@
       i32.const 1
       i32.gt_s
       if
-       local.get $18
-       i32.const 8
-       i32.add
-       local.get $18
+       local.get $15
+       local.get $15
        f64.load offset=8
-       local.get $26
+       local.get $24
        f64.add
-       f64.store
+       f64.store offset=8
       end
       local.get $19
       i32.const 2
       i32.gt_s
       if
-       local.get $18
-       i32.const 16
-       i32.add
-       local.get $18
+       local.get $15
+       local.get $15
        f64.load offset=16
-       local.get $27
+       local.get $23
        f64.add
-       f64.store
+       f64.store offset=16
       end
       local.get $19
       i32.const 3
       i32.gt_s
       if
-       local.get $18
-       i32.const 24
-       i32.add
-       local.get $18
+       local.get $15
+       local.get $15
        f64.load offset=24
-       local.get $28
+       local.get $22
        f64.add
-       f64.store
+       f64.store offset=24
       end
-      local.get $20
+      local.get $29
       i32.const 4
       i32.add
-      local.set $20
+      local.set $29
       br $for-loop|1
      end
     end
-    local.get $24
+    local.get $26
     i32.const 1
     i32.add
-    local.set $24
+    local.set $26
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv-depthwise/weightGradientAny (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local $15 v128)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 v128)
+  (local $23 f64)
+  (local $24 f64)
+  (local $25 f64)
+  (local $26 f64)
+  (local $27 i32)
+  (local $28 v128)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 i32)
+  loop $for-loop|0
+   local.get $5
+   local.get $21
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $18
+    loop $for-loop|1
+     local.get $6
+     local.get $18
+     i32.gt_s
+     if
+      i32.const 4
+      local.get $6
+      local.get $18
+      i32.sub
+      local.tee $16
+      local.get $16
+      i32.const 4
+      i32.gt_s
+      select
+      local.set $17
+      f64.const 0
+      local.set $23
+      f64.const 0
+      local.set $24
+      f64.const 0
+      local.set $25
+      f64.const 0
+      local.set $26
+      local.get $10
+      i32.const 2
+      i32.shl
+      local.set $19
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $15
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $13
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $14
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      local.set $12
+      i32.const 0
+      local.set $27
+      i32.const 0
+      local.set $20
+      loop $for-loop|2
+       local.get $2
+       local.get $20
+       i32.gt_s
+       if
+        local.get $1
+        local.get $7
+        local.get $20
+        i32.mul
+        local.get $9
+        local.get $21
+        i32.mul
+        i32.add
+        local.get $4
+        i32.mul
+        local.get $10
+        local.get $18
+        i32.mul
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $29
+        local.get $0
+        local.get $3
+        local.get $20
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $30
+        i32.const 0
+        local.set $16
+        loop $for-loop|3
+         local.get $16
+         i32.const 4
+         i32.add
+         local.get $3
+         i32.le_s
+         if
+          local.get $29
+          local.get $8
+          local.get $16
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $31
+          local.get $15
+          local.get $30
+          local.get $16
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.tee $22
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.31 (result v128)
+           local.get $8
+           i32.const 1
+           i32.eq
+           if
+            local.get $31
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.31
+           end
+           local.get $8
+           i32.const 2
+           i32.eq
+           if
+            local.get $31
+            v128.load
+            local.get $31
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.31
+           end
+           local.get $31
+           f32.load
+           f32x4.splat
+           local.get $8
+           i32.const 2
+           i32.shl
+           local.tee $32
+           local.get $31
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $31
+           local.get $32
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $31
+           local.get $32
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          f32x4.mul
+          f32x4.add
+          local.set $15
+          local.get $17
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $19
+           local.get $31
+           i32.add
+           local.set $32
+           local.get $13
+           local.get $22
+           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.32 (result v128)
+            local.get $8
+            i32.const 1
+            i32.eq
+            if
+             local.get $32
+             v128.load
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.32
+            end
+            local.get $8
+            i32.const 2
+            i32.eq
+            if
+             local.get $32
+             v128.load
+             local.get $32
+             v128.load offset=16
+             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.32
+            end
+            local.get $32
+            f32.load
+            f32x4.splat
+            local.get $8
+            i32.const 2
+            i32.shl
+            local.tee $33
+            local.get $32
+            i32.add
+            f32.load
+            f32x4.replace_lane 1
+            local.get $32
+            local.get $33
+            i32.const 1
+            i32.shl
+            i32.add
+            f32.load
+            f32x4.replace_lane 2
+            local.get $32
+            local.get $33
+            i32.const 3
+            i32.mul
+            i32.add
+            f32.load
+            f32x4.replace_lane 3
+           end
+           f32x4.mul
+           f32x4.add
+           local.set $13
+          end
+          local.get $17
+          i32.const 2
+          i32.gt_s
+          if
+           local.get $31
+           local.get $19
+           i32.const 1
+           i32.shl
+           i32.add
+           local.set $32
+           local.get $14
+           local.get $22
+           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.33 (result v128)
+            local.get $8
+            i32.const 1
+            i32.eq
+            if
+             local.get $32
+             v128.load
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.33
+            end
+            local.get $8
+            i32.const 2
+            i32.eq
+            if
+             local.get $32
+             v128.load
+             local.get $32
+             v128.load offset=16
+             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.33
+            end
+            local.get $32
+            f32.load
+            f32x4.splat
+            local.get $8
+            i32.const 2
+            i32.shl
+            local.tee $33
+            local.get $32
+            i32.add
+            f32.load
+            f32x4.replace_lane 1
+            local.get $32
+            local.get $33
+            i32.const 1
+            i32.shl
+            i32.add
+            f32.load
+            f32x4.replace_lane 2
+            local.get $32
+            local.get $33
+            i32.const 3
+            i32.mul
+            i32.add
+            f32.load
+            f32x4.replace_lane 3
+           end
+           f32x4.mul
+           f32x4.add
+           local.set $14
+          end
+          local.get $17
+          i32.const 3
+          i32.gt_s
+          if
+           local.get $31
+           local.get $19
+           i32.const 3
+           i32.mul
+           i32.add
+           local.set $31
+           local.get $12
+           local.get $22
+           block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.34 (result v128)
+            local.get $8
+            i32.const 1
+            i32.eq
+            if
+             local.get $31
+             v128.load
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.34
+            end
+            local.get $8
+            i32.const 2
+            i32.eq
+            if
+             local.get $31
+             v128.load
+             local.get $31
+             v128.load offset=16
+             i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+             br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.34
+            end
+            local.get $31
+            f32.load
+            f32x4.splat
+            local.get $8
+            i32.const 2
+            i32.shl
+            local.tee $32
+            local.get $31
+            i32.add
+            f32.load
+            f32x4.replace_lane 1
+            local.get $31
+            local.get $32
+            i32.const 1
+            i32.shl
+            i32.add
+            f32.load
+            f32x4.replace_lane 2
+            local.get $31
+            local.get $32
+            i32.const 3
+            i32.mul
+            i32.add
+            f32.load
+            f32x4.replace_lane 3
+           end
+           f32x4.mul
+           f32x4.add
+           local.set $12
+          end
+          local.get $16
+          i32.const 4
+          i32.add
+          local.set $16
+          br $for-loop|3
+         end
+        end
+        local.get $3
+        local.get $16
+        i32.gt_s
+        if
+         v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003
+         local.get $3
+         local.get $16
+         i32.sub
+         local.tee $31
+         i32x4.splat
+         i32x4.lt_s
+         local.set $22
+         local.get $30
+         local.get $16
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $30
+         local.get $29
+         local.get $8
+         local.get $16
+         i32.mul
+         i32.const 2
+         i32.shl
+         i32.add
+         local.set $16
+         local.get $15
+         block $src/kernels/wasm/assembly/memory/loadLanes|inlined.12 (result v128)
+          local.get $31
+          i32.const 4
+          i32.ge_s
+          if
+           local.get $30
+           v128.load
+           br $src/kernels/wasm/assembly/memory/loadLanes|inlined.12
+          end
+          local.get $31
+          i32.const 0
+          i32.gt_s
+          if (result v128)
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+           local.get $30
+           i32.load
+           i32x4.replace_lane 0
+          else
+           v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          end
+          local.set $15
+          local.get $31
+          i32.const 1
+          i32.gt_s
+          if
+           local.get $15
+           local.get $30
+           i32.load offset=4
+           i32x4.replace_lane 1
+           local.set $15
+          end
+          local.get $31
+          i32.const 2
+          i32.gt_s
+          if (result v128)
+           local.get $15
+           local.get $30
+           i32.load offset=8
+           i32x4.replace_lane 2
+          else
+           local.get $15
+          end
+         end
+         local.tee $28
+         block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.35 (result v128)
+          local.get $8
+          i32.const 1
+          i32.eq
+          if
+           local.get $16
+           v128.load
+           br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.35
+          end
+          local.get $8
+          i32.const 2
+          i32.eq
+          if
+           local.get $16
+           v128.load
+           local.get $16
+           v128.load offset=16
+           i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+           br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.35
+          end
+          local.get $16
+          f32.load
+          f32x4.splat
+          local.get $8
+          i32.const 2
+          i32.shl
+          local.tee $29
+          local.get $16
+          i32.add
+          f32.load
+          f32x4.replace_lane 1
+          local.get $16
+          local.get $29
+          i32.const 1
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.replace_lane 2
+          local.get $16
+          local.get $29
+          i32.const 3
+          i32.mul
+          i32.add
+          f32.load
+          f32x4.replace_lane 3
+         end
+         local.get $22
+         v128.and
+         f32x4.mul
+         f32x4.add
+         local.set $15
+         local.get $17
+         i32.const 1
+         i32.gt_s
+         if
+          local.get $16
+          local.get $19
+          i32.add
+          local.set $29
+          local.get $13
+          local.get $28
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.36 (result v128)
+           local.get $8
+           i32.const 1
+           i32.eq
+           if
+            local.get $29
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.36
+           end
+           local.get $8
+           i32.const 2
+           i32.eq
+           if
+            local.get $29
+            v128.load
+            local.get $29
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.36
+           end
+           local.get $29
+           f32.load
+           f32x4.splat
+           local.get $8
+           i32.const 2
+           i32.shl
+           local.tee $30
+           local.get $29
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $29
+           local.get $30
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $29
+           local.get $30
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          local.get $22
+          v128.and
+          f32x4.mul
+          f32x4.add
+          local.set $13
+         end
+         local.get $17
+         i32.const 2
+         i32.gt_s
+         if
+          local.get $16
+          local.get $19
+          i32.const 1
+          i32.shl
+          i32.add
+          local.set $29
+          local.get $14
+          local.get $28
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.37 (result v128)
+           local.get $8
+           i32.const 1
+           i32.eq
+           if
+            local.get $29
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.37
+           end
+           local.get $8
+           i32.const 2
+           i32.eq
+           if
+            local.get $29
+            v128.load
+            local.get $29
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.37
+           end
+           local.get $29
+           f32.load
+           f32x4.splat
+           local.get $8
+           i32.const 2
+           i32.shl
+           local.tee $30
+           local.get $29
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $29
+           local.get $30
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $29
+           local.get $30
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          local.get $22
+          v128.and
+          f32x4.mul
+          f32x4.add
+          local.set $14
+         end
+         local.get $17
+         i32.const 3
+         i32.gt_s
+         if
+          local.get $16
+          local.get $19
+          i32.const 3
+          i32.mul
+          i32.add
+          local.set $16
+          local.get $12
+          local.get $28
+          block $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.38 (result v128)
+           local.get $8
+           i32.const 1
+           i32.eq
+           if
+            local.get $16
+            v128.load
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.38
+           end
+           local.get $8
+           i32.const 2
+           i32.eq
+           if
+            local.get $16
+            v128.load
+            local.get $16
+            v128.load offset=16
+            i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+            br $src/kernels/wasm/assembly/conv-depthwise/loadStrided|inlined.38
+           end
+           local.get $16
+           f32.load
+           f32x4.splat
+           local.get $8
+           i32.const 2
+           i32.shl
+           local.tee $29
+           local.get $16
+           i32.add
+           f32.load
+           f32x4.replace_lane 1
+           local.get $16
+           local.get $29
+           i32.const 1
+           i32.shl
+           i32.add
+           f32.load
+           f32x4.replace_lane 2
+           local.get $16
+           local.get $29
+           i32.const 3
+           i32.mul
+           i32.add
+           f32.load
+           f32x4.replace_lane 3
+          end
+          local.get $22
+          v128.and
+          f32x4.mul
+          f32x4.add
+          local.set $12
+         end
+        end
+        local.get $20
+        local.get $2
+        i32.const 1
+        i32.sub
+        i32.eq
+        local.get $3
+        local.get $27
+        i32.add
+        local.tee $27
+        i32.const 64
+        i32.ge_s
+        i32.or
+        if
+         local.get $23
+         local.get $15
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $15
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $15
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $15
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $23
+         local.get $24
+         local.get $13
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $13
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $13
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $13
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $24
+         local.get $25
+         local.get $14
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $14
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $14
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $14
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $25
+         local.get $26
+         local.get $12
+         f32x4.extract_lane 0
+         f64.promote_f32
+         local.get $12
+         f32x4.extract_lane 1
+         f64.promote_f32
+         f64.add
+         local.get $12
+         f32x4.extract_lane 2
+         f64.promote_f32
+         local.get $12
+         f32x4.extract_lane 3
+         f64.promote_f32
+         f64.add
+         f64.add
+         f64.add
+         local.set $26
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $13
+         i32.const 0
+         local.set $27
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $14
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $15
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         local.set $12
+        end
+        local.get $20
+        i32.const 1
+        i32.add
+        local.set $20
+        br $for-loop|2
+       end
+      end
+      local.get $11
+      local.get $6
+      local.get $21
+      i32.mul
+      local.get $18
+      i32.add
+      i32.const 3
+      i32.shl
+      i32.add
+      local.tee $16
+      local.get $16
+      f64.load
+      local.get $23
+      f64.add
+      f64.store
+      local.get $17
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $16
+       local.get $16
+       f64.load offset=8
+       local.get $24
+       f64.add
+       f64.store offset=8
+      end
+      local.get $17
+      i32.const 2
+      i32.gt_s
+      if
+       local.get $16
+       local.get $16
+       f64.load offset=16
+       local.get $25
+       f64.add
+       f64.store offset=16
+      end
+      local.get $17
+      i32.const 3
+      i32.gt_s
+      if
+       local.get $16
+       local.get $16
+       f64.load offset=24
+       local.get $26
+       f64.add
+       f64.store offset=24
+      end
+      local.get $18
+      i32.const 4
+      i32.add
+      local.set $18
+      br $for-loop|1
+     end
+    end
+    local.get $21
+    i32.const 1
+    i32.add
+    local.set $21
     br $for-loop|0
    end
   end
