@@ -658,6 +658,53 @@ describe('wasm batch norm and channel sums past the threaded size', () => {
   });
 });
 
+describe('wasm softmax and mean squared error', () => {
+  it('mse gives the reference\'s loss and gradient bit for bit, softmax its probabilities within one ulp; views in a frame', async () => {
+    const k = await createWasmKernels({ threads: 2 });
+    try {
+      const rng = new Rng(83);
+      for (const shape of [[1], [7, 3], [64, 10], [5, 2, 3, 4]]) {
+        const p = randomTensor(rng, shape, 'float32', 3), t = randomTensor(rng, shape, 'float32');
+        for (const reduction of ['mean', 'sum'] as const) {
+          const expected = refKernels.mse(p, t, reduction);
+          const name = `mse ${shapeName(shape)} ${reduction}`;
+          const got = k.frame!(() => {
+            const r = k.mse(p, t, reduction);
+            assert.ok(k.runtime.holds(r.grad.data as Float32Array), `${name}: the gradient is not a view of the frame`);
+            return { loss: r.loss, grad: Array.from(r.grad.data) };
+          });
+          assert.equal(got.loss, expected.loss, name);
+          assert.deepEqual(got.grad, Array.from(expected.grad.data), name);
+        }
+      }
+      let differ = 0, floats = 0;
+      for (const [N, K] of [[1, 1], [3, 10], [64, 1000], [2, 5]]) {
+        const x = randomTensor(rng, [N, K], 'float32', N === 2 ? 1e4 : 4); // ±1e4: the row max keeps e^x finite
+        const expected = refKernels.softmax(x);
+        const got = k.frame!(() => {
+          const y = k.softmax(x);
+          assert.ok(k.runtime.holds(y.data as Float32Array), 'softmax: not a view of the frame');
+          return Array.from(y.data);
+        });
+        got.forEach((v, i) => {
+          const e = expected.data[i];
+          if (v !== e) differ++;
+          assert.ok(Math.abs(v - e) <= Math.abs(e) * 2 ** -23 + 1e-45, `softmax [${N}, ${K}] [${i}]: ${v} vs ${e}`);
+        });
+        floats += got.length;
+      }
+      assert.ok(differ <= floats / 1000, `${differ} of ${floats} probabilities differ from the reference's`);
+      // Bad shapes get the reference's errors; float64 its numbers.
+      assert.throws(() => k.mse(Tensor.zeros([2, 3]), Tensor.zeros([3, 2]), 'mean'), /must have the same shape/);
+      assert.throws(() => k.softmax(Tensor.zeros([2, 3, 4])), /expected \[N, K\]/);
+      const x64 = randomTensor(rng, [3, 4], 'float64');
+      assert.deepEqual(Array.from(k.softmax(x64).data), Array.from(refKernels.softmax(x64).data));
+    } finally {
+      k.close();
+    }
+  });
+});
+
 describe('wasm broadcast product and sum to shape', () => {
   // A Graph's Mul with broadcasting (a squeeze-and-excitation gate) and its backward's sums, below
   // and past the 65,536 floats where their rows are shared between threads.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The wasm backend's memory-bound kernels: batch normalisation, channel-wise bias and its
 // gradient, a Graph's Add, the element-wise product (dropout's mask), the max-pool backward
-// scatter, each a SIMD pass, and the fused softmax + cross-entropy (float64, assembly/softmax.ts). Inside a frame
+// scatter, each a SIMD pass, and the fused softmax + cross-entropy, the row softmax and the mean
+// squared error (float64, assembly/softmax.ts). Inside a frame
 // (Kernels.frame) their tensors are not copied in or out, so the passes themselves are the cost:
 // batch norm (by channels) and Add (by ranges) share them with the workers when large. float64
 // calls and shapes the wasm loops do not take go to the reference kernels, which also give the
@@ -13,7 +14,7 @@ import { Tensor } from '../../tensor/tensor.js';
 import type { WasmRuntime } from './runtime.js';
 
 type SimpleKernels = Pick<Kernels, 'batchNormStats' | 'batchNormForward' | 'batchNormBackward' | 'addBias' |
-  'addChannelSums' | 'add' | 'mul' | 'maxPool2dBackward' | 'softmaxCrossEntropy'>;
+  'addChannelSums' | 'add' | 'mul' | 'maxPool2dBackward' | 'softmaxCrossEntropy' | 'softmax' | 'mse'>;
 
 function isFloat32(...tensors: readonly Tensor[]): boolean {
   return tensors.every((t) => t.data instanceof Float32Array);
@@ -226,6 +227,28 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     return { loss: total / divisor, grad: out(pGrad, logits.shape, logits.size) };
   }
 
+  /** Row-wise softmax of [N, K] (a classifier's probabilities) in float64, on the calling thread. */
+  function softmax(x: Tensor): Tensor {
+    if (x.rank !== 2 || !isFloat32(x)) return refKernels.softmax(x); // its error names a bad rank
+    rt.reset();
+    const pp = rt.keep(x.size * 4);
+    rt.exports.softmaxRowsF64(input(x), pp, x.shape[0], x.shape[1]);
+    return out(pp, x.shape, x.size);
+  }
+
+  /** Mean squared error (a regression's loss) in float64 in the reference's order: its loss and gradient, bit for bit. */
+  function mse(prediction: Tensor, target: Tensor, reduction: 'mean' | 'sum'): LossResult {
+    const same = prediction.rank === target.rank && prediction.shape.every((d, i) => d === target.shape[i]);
+    if (!same || !isFloat32(prediction, target)) return refKernels.mse(prediction, target, reduction); // its error names the shapes
+    const divisor = reduction === 'mean' ? prediction.size : 1;
+    rt.reset();
+    const pGrad = rt.keep(prediction.size * 4);
+    const pOut = rt.alloc(8);
+    rt.exports.mseF64(input(prediction), input(target), pGrad, prediction.size, divisor, pOut);
+    const total = new Float64Array(rt.memory.buffer, pOut, 1)[0];
+    return { loss: total / divisor, grad: out(pGrad, prediction.shape, prediction.size) };
+  }
+
   function maxPool2dBackward(dy: Tensor, argmax: Int32Array, g: Conv2dGeometry): Tensor {
     if (!isFloat32(dy) || argmax.length !== dy.size) return refKernels.maxPool2dBackward(dy, argmax, g);
     const dxSize = g.N * g.C * g.H * g.W;
@@ -235,5 +258,6 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
     return out(pdx, [g.N, g.C, g.H, g.W], dxSize);
   }
 
-  return { batchNormStats, batchNormForward, batchNormBackward, addBias, addChannelSums, add, mul, maxPool2dBackward, softmaxCrossEntropy };
+  return { batchNormStats, batchNormForward, batchNormBackward, addBias, addChannelSums, add, mul, maxPool2dBackward, softmaxCrossEntropy,
+    softmax, mse };
 }

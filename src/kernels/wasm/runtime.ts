@@ -42,6 +42,8 @@ interface NablaExports {
   upsampleBilinearBackwardPlanes(desc: number): void;
   addSimd(a: number, b: number, y: number, n: number): void;
   sumToShapeFinish(desc: number): void;
+  softmaxRowsF64(z: number, p: number, N: number, K: number): void;
+  mseF64(prediction: number, target: number, grad: number, n: number, divisor: number, out: number): void;
   convDepthwiseScratchBytes(H: number, W: number, kH: number, kW: number, sH: number, sW: number, padH: number, padW: number,
     dH: number, dW: number, OH: number, OW: number, mult: number): number;
   addBiasSimd(y: number, b: number, N: number, C: number, S: number): void;

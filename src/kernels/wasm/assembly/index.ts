@@ -239,6 +239,6 @@ export { batchNormStatsSimd, batchNormForwardSimd, batchNormBackwardSimd } from 
 export { groupNormForwardBlocks, groupNormBackwardBlocks } from './group-norm';
 export { transcendentalSimd, transcendentalBackwardSimd } from './transcendental';
 export { sgdStepSimd, adamStepSimd } from './optim';
-export { softmaxCrossEntropyF64 } from './softmax';
+export { softmaxCrossEntropyF64, softmaxRowsF64, mseF64 } from './softmax';
 export { sumToShapeFinish } from './broadcast';
 export { convDepthwiseScratchBytes } from './conv-depthwise';

@@ -94,3 +94,34 @@ function softmaxCrossEntropySamples(
 @inline function classWeight(weight: usize, k: i32): f64 {
   return weight == 0 ? 1 : <f64>load<f32>(weight + <usize>k * 4);
 }
+
+/**
+ * p[n, k] = e^{z − m − log Σⱼ e^{zⱼ − m}} (float32) for the rows of z [N, K], m each row's maximum:
+ * the reference's float64 operations in its order (ref/softmax.ts softmax), but for the last bits
+ * of this module's e^x and log x against V8's.
+ */
+export function softmaxRowsF64(z: usize, p: usize, N: i32, K: i32): void {
+  for (let n = 0; n < N; n++) {
+    const row = z + <usize>n * <usize>K * 4, out = p + <usize>n * <usize>K * 4;
+    let m: f64 = -Infinity;
+    for (let k = 0; k < K; k++) m = max(m, <f64>load<f32>(row + <usize>k * 4)); // NaN wins, as Math.max
+    let sum: f64 = 0;
+    for (let k = 0; k < K; k++) sum += Math.exp(<f64>load<f32>(row + <usize>k * 4) - m);
+    const logSum = Math.log(sum);
+    for (let k = 0; k < K; k++) store<f32>(out + <usize>k * 4, <f32>Math.exp(<f64>load<f32>(row + <usize>k * 4) - m - logSum));
+  }
+}
+
+/**
+ * Mean squared error as the reference computes it (ref/mse.ts), in float64 in its order: the loss
+ * Σ (p − t)² (into the f64 at out; the host divides) and grad = 2(p − t)/divisor (float32): the same bits.
+ */
+export function mseF64(prediction: usize, target: usize, grad: usize, n: i32, divisor: f64, out: usize): void {
+  let total: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const diff = <f64>load<f32>(prediction + <usize>i * 4) - <f64>load<f32>(target + <usize>i * 4);
+    total += diff * diff;
+    store<f32>(grad + <usize>i * 4, <f32>((2 * diff) / divisor));
+  }
+  store<f64>(out, total);
+}

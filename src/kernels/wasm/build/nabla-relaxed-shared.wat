@@ -13,33 +13,34 @@
  (type $11 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $12 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
  (type $13 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $15 (func (param i32 i32) (result f64)))
- (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $18 (func (param i32 i32 i32 i32 f32 f32 i32)))
- (type $19 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
- (type $20 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
- (type $21 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $22 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $23 (func (param f64) (result f64)))
+ (type $14 (func (param f64) (result f64)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32) (result f64)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $18 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $19 (func (param i32 i32 i32 i32 f32 f32 i32)))
+ (type $20 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
+ (type $21 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
+ (type $22 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $23 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
  (type $24 (func (param i32) (result i32)))
  (type $25 (func (param i32 i32 i32) (result i32)))
  (type $26 (func (param i32 i32 v128 i32 i32 i32)))
  (type $27 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
  (type $28 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
- (type $29 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $30 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $31 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $32 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $33 (func (param i32 f64)))
- (type $34 (func (param i32 i32) (result i32)))
- (type $35 (func (param i32 i32 i32 i32) (result i32)))
- (type $36 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $37 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $38 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $39 (func (param i32 i32 i32 i32 i32 i32)))
- (type $40 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $29 (func (param i32 i32 i32 i32 f64 i32)))
+ (type $30 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $31 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $32 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $33 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $34 (func (param i32 f64)))
+ (type $35 (func (param i32 i32) (result i32)))
+ (type $36 (func (param i32 i32 i32 i32) (result i32)))
+ (type $37 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $38 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $39 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $40 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $41 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768 shared))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -129,6 +130,8 @@
  (export "sgdStepSimd" (func $src/kernels/wasm/assembly/optim/sgdStepSimd))
  (export "adamStepSimd" (func $src/kernels/wasm/assembly/optim/adamStepSimd))
  (export "softmaxCrossEntropyF64" (func $src/kernels/wasm/assembly/softmax/softmaxCrossEntropyF64))
+ (export "softmaxRowsF64" (func $src/kernels/wasm/assembly/softmax/softmaxRowsF64))
+ (export "mseF64" (func $src/kernels/wasm/assembly/softmax/mseF64))
  (export "sumToShapeFinish" (func $src/kernels/wasm/assembly/broadcast/sumToShapeFinish))
  (export "convDepthwiseScratchBytes" (func $src/kernels/wasm/assembly/conv-depthwise/convDepthwiseScratchBytes))
  (export "memory" (memory $0))
@@ -1382,6 +1385,217 @@
   end
   local.get $9
  )
+ (func $~lib/math/NativeMath.exp (param $0 f64) (result f64)
+  (local $1 i32)
+  (local $2 i64)
+  (local $3 f64)
+  (local $4 f64)
+  (local $5 i32)
+  (local $6 i64)
+  (local $7 f64)
+  (local $8 f64)
+  block $~lib/util/math/exp_lut|inlined.0 (result f64)
+   local.get $0
+   i64.reinterpret_f64
+   local.tee $2
+   i64.const 52
+   i64.shr_u
+   i32.wrap_i64
+   i32.const 2047
+   i32.and
+   local.tee $1
+   i32.const 969
+   i32.sub
+   local.tee $5
+   i32.const 63
+   i32.ge_u
+   if
+    f64.const 1
+    local.get $5
+    i32.const -2147483648
+    i32.ge_u
+    br_if $~lib/util/math/exp_lut|inlined.0
+    drop
+    local.get $1
+    i32.const 1033
+    i32.ge_u
+    if
+     f64.const 0
+     local.get $2
+     i64.const -4503599627370496
+     i64.eq
+     br_if $~lib/util/math/exp_lut|inlined.0
+     drop
+     local.get $0
+     f64.const 1
+     f64.add
+     local.get $1
+     i32.const 2047
+     i32.ge_u
+     br_if $~lib/util/math/exp_lut|inlined.0
+     drop
+     f64.const 0
+     f64.const inf
+     local.get $2
+     i64.const 0
+     i64.lt_s
+     select
+     br $~lib/util/math/exp_lut|inlined.0
+    end
+    i32.const 0
+    local.set $1
+   end
+   local.get $0
+   f64.const 184.6649652337873
+   f64.mul
+   f64.const 6755399441055744
+   f64.add
+   local.tee $3
+   i64.reinterpret_f64
+   local.tee $6
+   i64.const 127
+   i64.and
+   i64.const 1
+   i64.shl
+   i32.wrap_i64
+   i32.const 3
+   i32.shl
+   i32.const 1024
+   i32.add
+   local.tee $5
+   i64.load offset=8
+   local.get $6
+   i64.const 45
+   i64.shl
+   i64.add
+   local.set $2
+   local.get $0
+   local.get $3
+   f64.const -6755399441055744
+   f64.add
+   local.tee $0
+   f64.const -0.005415212348111709
+   f64.mul
+   f64.add
+   local.get $0
+   f64.const -1.2864023111638346e-14
+   f64.mul
+   f64.add
+   local.tee $0
+   local.get $0
+   f64.mul
+   local.set $3
+   local.get $5
+   f64.load
+   local.get $0
+   f64.add
+   local.get $3
+   local.get $0
+   f64.const 0.16666666666665886
+   f64.mul
+   f64.const 0.49999999999996786
+   f64.add
+   f64.mul
+   f64.add
+   local.get $3
+   local.get $3
+   f64.mul
+   local.get $0
+   f64.const 0.008333335853059549
+   f64.mul
+   f64.const 0.0416666808410674
+   f64.add
+   f64.mul
+   f64.add
+   local.set $0
+   local.get $1
+   i32.eqz
+   if
+    block $~lib/util/math/specialcase|inlined.0 (result f64)
+     local.get $6
+     i64.const 2147483648
+     i64.and
+     i64.eqz
+     if
+      local.get $2
+      i64.const 4544132024016830464
+      i64.sub
+      f64.reinterpret_i64
+      local.tee $3
+      local.get $3
+      local.get $0
+      f64.mul
+      f64.add
+      f64.const 5486124068793688683255936e279
+      f64.mul
+      br $~lib/util/math/specialcase|inlined.0
+     end
+     local.get $2
+     i64.const 4602678819172646912
+     i64.add
+     local.tee $2
+     f64.reinterpret_i64
+     local.tee $3
+     local.get $0
+     f64.mul
+     local.set $7
+     local.get $3
+     local.get $7
+     f64.add
+     local.tee $4
+     f64.abs
+     f64.const 1
+     f64.lt
+     if (result f64)
+      f64.const 1
+      local.get $4
+      f64.copysign
+      local.tee $8
+      local.get $4
+      f64.add
+      local.tee $0
+      local.get $8
+      local.get $0
+      f64.sub
+      local.get $4
+      f64.add
+      local.get $3
+      local.get $4
+      f64.sub
+      local.get $7
+      f64.add
+      f64.add
+      f64.add
+      local.get $8
+      f64.sub
+      local.tee $0
+      f64.const 0
+      f64.eq
+      if (result f64)
+       local.get $2
+       i64.const -9223372036854775808
+       i64.and
+       f64.reinterpret_i64
+      else
+       local.get $0
+      end
+     else
+      local.get $4
+     end
+     f64.const 2.2250738585072014e-308
+     f64.mul
+    end
+    br $~lib/util/math/exp_lut|inlined.0
+   end
+   local.get $2
+   f64.reinterpret_i64
+   local.tee $3
+   local.get $3
+   local.get $0
+   f64.mul
+   f64.add
+  end
+ )
  (func $src/kernels/wasm/assembly/gemm/packB (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
   (local $8 i32)
   (local $9 i32)
@@ -1734,6 +1948,246 @@
     local.set $9
     br $for-loop|2
    end
+  end
+ )
+ (func $~lib/math/NativeMath.log (param $0 f64) (result f64)
+  (local $1 i64)
+  (local $2 i32)
+  (local $3 i64)
+  (local $4 f64)
+  (local $5 f64)
+  (local $6 f64)
+  (local $7 i32)
+  block $~lib/util/math/log_lut|inlined.0 (result f64)
+   local.get $0
+   i64.reinterpret_f64
+   local.tee $1
+   i64.const 4606619468846596096
+   i64.sub
+   i64.const 854320534781952
+   i64.lt_u
+   if
+    local.get $0
+    f64.const -1
+    f64.add
+    local.tee $0
+    local.get $0
+    f64.mul
+    local.tee $4
+    local.get $0
+    f64.mul
+    local.tee $5
+    local.get $0
+    f64.const -0.24999999999998432
+    f64.mul
+    f64.const 0.3333333333333352
+    f64.add
+    local.get $4
+    f64.const 0.19999999999320328
+    f64.mul
+    f64.add
+    local.get $5
+    local.get $0
+    f64.const 0.14285715076560868
+    f64.mul
+    f64.const -0.16666666669929706
+    f64.add
+    local.get $4
+    f64.const -0.12499997863982555
+    f64.mul
+    f64.add
+    local.get $5
+    local.get $0
+    f64.const -0.10000486757818193
+    f64.mul
+    f64.const 0.11110712032936046
+    f64.add
+    local.get $4
+    f64.const 0.09181994006195467
+    f64.mul
+    f64.add
+    local.get $5
+    f64.const -0.08328363062289341
+    f64.mul
+    f64.add
+    f64.mul
+    f64.add
+    f64.mul
+    f64.add
+    f64.mul
+    local.get $0
+    local.get $0
+    local.get $0
+    local.get $0
+    f64.const 134217728
+    f64.mul
+    local.tee $4
+    f64.add
+    local.get $4
+    f64.sub
+    local.tee $4
+    local.get $4
+    f64.mul
+    f64.const -0.5
+    f64.mul
+    local.tee $5
+    f64.add
+    local.tee $6
+    f64.sub
+    local.get $5
+    f64.add
+    local.get $0
+    local.get $4
+    f64.sub
+    f64.const -0.5
+    f64.mul
+    local.get $4
+    local.get $0
+    f64.add
+    f64.mul
+    f64.add
+    f64.add
+    local.get $6
+    f64.add
+    br $~lib/util/math/log_lut|inlined.0
+   end
+   local.get $1
+   i64.const 48
+   i64.shr_u
+   i32.wrap_i64
+   local.tee $2
+   i32.const 16
+   i32.sub
+   i32.const 32736
+   i32.ge_u
+   if
+    f64.const -1
+    local.get $0
+    local.get $0
+    f64.mul
+    f64.div
+    local.get $1
+    i64.const 1
+    i64.shl
+    i64.eqz
+    br_if $~lib/util/math/log_lut|inlined.0
+    drop
+    local.get $0
+    local.get $1
+    i64.const 9218868437227405312
+    i64.eq
+    br_if $~lib/util/math/log_lut|inlined.0
+    drop
+    i32.const 1
+    local.get $2
+    i32.const 32752
+    i32.and
+    i32.const 32752
+    i32.eq
+    local.get $2
+    i32.const 32768
+    i32.and
+    select
+    if
+     local.get $0
+     local.get $0
+     f64.sub
+     local.tee $0
+     local.get $0
+     f64.div
+     br $~lib/util/math/log_lut|inlined.0
+    end
+    local.get $0
+    f64.const 4503599627370496
+    f64.mul
+    i64.reinterpret_f64
+    i64.const 234187180623265792
+    i64.sub
+    local.set $1
+   end
+   local.get $1
+   i64.const 4604367669032910848
+   i64.sub
+   local.tee $3
+   i64.const 45
+   i64.shr_u
+   i64.const 127
+   i64.and
+   i32.wrap_i64
+   i32.const 4
+   i32.shl
+   local.tee $2
+   i32.const 3072
+   i32.add
+   local.set $7
+   local.get $3
+   i64.const 52
+   i64.shr_s
+   f64.convert_i64_s
+   local.tee $0
+   f64.const 0.6931471805598903
+   f64.mul
+   local.get $7
+   f64.load offset=8
+   f64.add
+   local.tee $4
+   local.get $1
+   local.get $3
+   i64.const -4503599627370496
+   i64.and
+   i64.sub
+   f64.reinterpret_i64
+   local.get $2
+   i32.const 5120
+   i32.add
+   local.tee $2
+   f64.load
+   f64.sub
+   local.get $2
+   f64.load offset=8
+   f64.sub
+   local.get $7
+   f64.load
+   f64.mul
+   local.tee $5
+   f64.add
+   local.set $6
+   local.get $4
+   local.get $6
+   f64.sub
+   local.get $5
+   f64.add
+   local.get $0
+   f64.const 5.497923018708371e-14
+   f64.mul
+   f64.add
+   local.get $5
+   local.get $5
+   f64.mul
+   local.tee $0
+   f64.const -0.5000000000000001
+   f64.mul
+   f64.add
+   local.get $5
+   local.get $0
+   f64.mul
+   local.get $5
+   f64.const -0.2499999999622955
+   f64.mul
+   f64.const 0.33333333331825593
+   f64.add
+   local.get $0
+   local.get $5
+   f64.const -0.16667054827627667
+   f64.mul
+   f64.const 0.20000304511814496
+   f64.add
+   f64.mul
+   f64.add
+   f64.mul
+   f64.add
+   local.get $6
+   f64.add
   end
  )
  (func $src/kernels/wasm/assembly/winograd/winogradSamples (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32) (param $14 i32) (param $15 i32) (param $16 i32)
@@ -9149,38 +9603,32 @@
  )
  (func $src/kernels/wasm/assembly/softmax/softmaxCrossEntropySamples (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 f64) (param $8 i32) (param $9 i32) (param $10 f64) (param $11 i32) (param $12 i32) (result f64)
   (local $13 i32)
-  (local $14 i32)
+  (local $14 f64)
   (local $15 f64)
-  (local $16 i64)
-  (local $17 f64)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 f32)
-  (local $21 f64)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 f32)
+  (local $19 f64)
+  (local $20 i32)
+  (local $21 i32)
   (local $22 i32)
-  (local $23 i32)
+  (local $23 f64)
   (local $24 i32)
   (local $25 f64)
-  (local $26 i32)
+  (local $26 f64)
   (local $27 f64)
-  (local $28 f64)
-  (local $29 i32)
-  (local $30 i64)
-  (local $31 f64)
-  (local $32 f64)
-  (local $33 f64)
   local.get $12
   local.get $5
   i32.const 3
   i32.shl
   i32.add
-  local.set $24
+  local.set $22
   loop $for-loop|0
    local.get $5
    local.get $13
    i32.gt_s
    if
-    local.get $25
+    local.get $23
     local.get $2
     if (result f64)
      local.get $2
@@ -9194,7 +9642,7 @@
      f64.const 1
     end
     f64.add
-    local.set $25
+    local.set $23
     local.get $13
     i32.const 1
     i32.add
@@ -9205,7 +9653,7 @@
   local.get $6
   i32.const 2
   i32.shl
-  local.set $18
+  local.set $16
   local.get $3
   local.set $13
   loop $for-loop|1
@@ -9214,10 +9662,10 @@
    i32.gt_s
    if
     i32.const 0
-    local.set $19
+    local.set $17
     loop $for-loop|2
      local.get $6
-     local.get $19
+     local.get $17
      i32.gt_s
      if
       local.get $5
@@ -9225,30 +9673,30 @@
       i32.mul
       local.get $6
       i32.mul
-      local.get $19
+      local.get $17
       i32.add
       i32.const 2
       i32.shl
       local.tee $3
       local.get $0
       i32.add
-      local.set $22
+      local.set $20
       local.get $3
       local.get $11
       i32.add
-      local.set $26
+      local.set $24
       block $for-continue|2
        local.get $1
        local.get $6
        local.get $13
        i32.mul
-       local.get $19
+       local.get $17
        i32.add
        i32.const 2
        i32.shl
        i32.add
        i32.load
-       local.tee $23
+       local.tee $21
        local.get $8
        i32.eq
        i32.const 0
@@ -9266,7 +9714,7 @@
         else
          f32.const 0
         end
-        local.set $20
+        local.set $18
         i32.const 0
         local.set $3
         loop $for-loop|3
@@ -9274,12 +9722,12 @@
          local.get $5
          i32.lt_s
          if
-          local.get $26
+          local.get $24
           local.get $3
-          local.get $18
+          local.get $16
           i32.mul
           i32.add
-          local.get $20
+          local.get $18
           f32.store
           local.get $3
           i32.const 1
@@ -9291,7 +9739,7 @@
         br $for-continue|2
        end
        f64.const -inf
-       local.set $17
+       local.set $14
        i32.const 0
        local.set $3
        loop $for-loop|4
@@ -9299,16 +9747,16 @@
         local.get $5
         i32.lt_s
         if
-         local.get $17
-         local.get $22
+         local.get $14
+         local.get $20
          local.get $3
-         local.get $18
+         local.get $16
          i32.mul
          i32.add
          f32.load
          f64.promote_f32
          f64.max
-         local.set $17
+         local.set $14
          local.get $3
          i32.const 1
          i32.add
@@ -9317,7 +9765,7 @@
         end
        end
        f64.const 0
-       local.set $21
+       local.set $19
        i32.const 0
        local.set $3
        loop $for-loop|5
@@ -9325,227 +9773,27 @@
         local.get $5
         i32.lt_s
         if
-         local.get $24
+         local.get $22
          local.get $3
          i32.const 3
          i32.shl
          i32.add
-         block $~lib/util/math/exp_lut|inlined.0 (result f64)
-          local.get $22
-          local.get $3
-          local.get $18
-          i32.mul
-          i32.add
-          f32.load
-          f64.promote_f32
-          local.get $17
-          f64.sub
-          local.tee $15
-          i64.reinterpret_f64
-          local.tee $16
-          i64.const 52
-          i64.shr_u
-          i32.wrap_i64
-          i32.const 2047
-          i32.and
-          local.tee $14
-          i32.const 969
-          i32.sub
-          local.tee $29
-          i32.const 63
-          i32.ge_u
-          if
-           f64.const 1
-           local.get $29
-           i32.const -2147483648
-           i32.ge_u
-           br_if $~lib/util/math/exp_lut|inlined.0
-           drop
-           local.get $14
-           i32.const 1033
-           i32.ge_u
-           if
-            f64.const 0
-            local.get $16
-            i64.const -4503599627370496
-            i64.eq
-            br_if $~lib/util/math/exp_lut|inlined.0
-            drop
-            local.get $15
-            f64.const 1
-            f64.add
-            local.get $14
-            i32.const 2047
-            i32.ge_u
-            br_if $~lib/util/math/exp_lut|inlined.0
-            drop
-            f64.const 0
-            f64.const inf
-            local.get $16
-            i64.const 0
-            i64.lt_s
-            select
-            br $~lib/util/math/exp_lut|inlined.0
-           end
-           i32.const 0
-           local.set $14
-          end
-          local.get $15
-          f64.const 184.6649652337873
-          f64.mul
-          f64.const 6755399441055744
-          f64.add
-          local.tee $28
-          i64.reinterpret_f64
-          local.tee $30
-          i64.const 127
-          i64.and
-          i64.const 1
-          i64.shl
-          i32.wrap_i64
-          i32.const 3
-          i32.shl
-          i32.const 1024
-          i32.add
-          local.tee $29
-          i64.load offset=8
-          local.get $30
-          i64.const 45
-          i64.shl
-          i64.add
-          local.set $16
-          local.get $15
-          local.get $28
-          f64.const -6755399441055744
-          f64.add
-          local.tee $15
-          f64.const -0.005415212348111709
-          f64.mul
-          f64.add
-          local.get $15
-          f64.const -1.2864023111638346e-14
-          f64.mul
-          f64.add
-          local.tee $15
-          local.get $15
-          f64.mul
-          local.set $28
-          local.get $29
-          f64.load
-          local.get $15
-          f64.add
-          local.get $28
-          local.get $15
-          f64.const 0.16666666666665886
-          f64.mul
-          f64.const 0.49999999999996786
-          f64.add
-          f64.mul
-          f64.add
-          local.get $28
-          local.get $28
-          f64.mul
-          local.get $15
-          f64.const 0.008333335853059549
-          f64.mul
-          f64.const 0.0416666808410674
-          f64.add
-          f64.mul
-          f64.add
-          local.set $15
-          local.get $14
-          i32.eqz
-          if
-           block $~lib/util/math/specialcase|inlined.0 (result f64)
-            local.get $30
-            i64.const 2147483648
-            i64.and
-            i64.eqz
-            if
-             local.get $16
-             i64.const 4544132024016830464
-             i64.sub
-             f64.reinterpret_i64
-             local.tee $28
-             local.get $28
-             local.get $15
-             f64.mul
-             f64.add
-             f64.const 5486124068793688683255936e279
-             f64.mul
-             br $~lib/util/math/specialcase|inlined.0
-            end
-            local.get $16
-            i64.const 4602678819172646912
-            i64.add
-            local.tee $16
-            f64.reinterpret_i64
-            local.tee $31
-            local.get $15
-            f64.mul
-            local.set $15
-            local.get $31
-            local.get $15
-            f64.add
-            local.tee $32
-            f64.abs
-            f64.const 1
-            f64.lt
-            if (result f64)
-             f64.const 1
-             local.get $32
-             f64.copysign
-             local.tee $28
-             local.get $32
-             f64.add
-             local.tee $33
-             local.get $28
-             local.get $33
-             f64.sub
-             local.get $32
-             f64.add
-             local.get $31
-             local.get $32
-             f64.sub
-             local.get $15
-             f64.add
-             f64.add
-             f64.add
-             local.get $28
-             f64.sub
-             local.tee $15
-             f64.const 0
-             f64.eq
-             if (result f64)
-              local.get $16
-              i64.const -9223372036854775808
-              i64.and
-              f64.reinterpret_i64
-             else
-              local.get $15
-             end
-            else
-             local.get $32
-            end
-            f64.const 2.2250738585072014e-308
-            f64.mul
-           end
-           br $~lib/util/math/exp_lut|inlined.0
-          end
-          local.get $16
-          f64.reinterpret_i64
-          local.tee $28
-          local.get $28
-          local.get $15
-          f64.mul
-          f64.add
-         end
+         local.get $20
+         local.get $3
+         local.get $16
+         i32.mul
+         i32.add
+         f32.load
+         f64.promote_f32
+         local.get $14
+         f64.sub
+         call $~lib/math/NativeMath.exp
          local.tee $15
          f64.store
-         local.get $21
+         local.get $19
          local.get $15
          f64.add
-         local.set $21
+         local.set $19
          local.get $3
          i32.const 1
          i32.add
@@ -9553,9 +9801,9 @@
          br $for-loop|5
         end
        end
-       local.get $21
+       local.get $19
        call $~lib/math/NativeMath.log
-       local.set $28
+       local.set $27
        f64.const 0
        local.set $15
        i32.const 0
@@ -9570,18 +9818,18 @@
          i32.const 3
          i32.shl
          i32.add
-         local.get $22
+         local.get $20
          local.get $3
-         local.get $18
+         local.get $16
          i32.mul
          i32.add
          f32.load
          f64.promote_f32
-         local.get $17
+         local.get $14
          f64.sub
-         local.get $28
+         local.get $27
          f64.sub
-         local.tee $31
+         local.tee $26
          f64.store
          local.get $15
          local.get $2
@@ -9596,7 +9844,7 @@
          else
           f64.const 1
          end
-         local.get $31
+         local.get $26
          f64.mul
          f64.sub
          local.set $15
@@ -9607,14 +9855,14 @@
          br $for-loop|6
         end
        end
-       local.get $27
+       local.get $25
        f64.const 1
        local.get $7
        f64.sub
        local.get $2
        if (result f64)
         local.get $2
-        local.get $23
+        local.get $21
         i32.const 2
         i32.shl
         i32.add
@@ -9623,10 +9871,10 @@
        else
         f64.const 1
        end
-       local.tee $17
+       local.tee $14
        f64.mul
        local.get $12
-       local.get $23
+       local.get $21
        i32.const 3
        i32.shl
        i32.add
@@ -9637,19 +9885,19 @@
        local.get $5
        f64.convert_i32_s
        f64.div
-       local.tee $28
+       local.tee $26
        local.get $15
        f64.mul
        f64.add
        f64.add
-       local.set $27
+       local.set $25
        f64.const 1
        local.get $7
        f64.sub
-       local.get $17
+       local.get $14
        f64.mul
-       local.get $28
-       local.get $25
+       local.get $26
+       local.get $23
        f64.mul
        f64.add
        local.set $15
@@ -9660,13 +9908,13 @@
         local.get $5
         i32.lt_s
         if
-         local.get $24
+         local.get $22
          local.get $3
          i32.const 3
          i32.shl
          i32.add
          f64.load
-         local.get $21
+         local.get $19
          f64.div
          local.get $15
          f64.mul
@@ -9691,32 +9939,32 @@
          f64.const 1
          local.get $7
          f64.sub
-         local.get $17
+         local.get $14
          f64.mul
          f64.const 0
          local.get $3
-         local.get $23
+         local.get $21
          i32.eq
          select
          f64.sub
          f32.demote_f64
-         local.set $20
-         local.get $26
+         local.set $18
+         local.get $24
          local.get $3
-         local.get $18
+         local.get $16
          i32.mul
          i32.add
          local.get $10
          f64.const 0
          f64.ne
          if (result f32)
-          local.get $20
+          local.get $18
           f64.promote_f32
           local.get $10
           f64.div
           f32.demote_f64
          else
-          local.get $20
+          local.get $18
          end
          f32.store
          local.get $3
@@ -9727,10 +9975,10 @@
         end
        end
       end
-      local.get $19
+      local.get $17
       i32.const 1
       i32.add
-      local.set $19
+      local.set $17
       br $for-loop|2
      end
     end
@@ -9741,7 +9989,7 @@
     br $for-loop|1
    end
   end
-  local.get $27
+  local.get $25
  )
  (func $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
   (local $4 i32)
@@ -16730,246 +16978,6 @@
     local.set $11
     br $for-loop|4
    end
-  end
- )
- (func $~lib/math/NativeMath.log (param $0 f64) (result f64)
-  (local $1 i64)
-  (local $2 i32)
-  (local $3 i64)
-  (local $4 f64)
-  (local $5 f64)
-  (local $6 f64)
-  (local $7 i32)
-  block $~lib/util/math/log_lut|inlined.0 (result f64)
-   local.get $0
-   i64.reinterpret_f64
-   local.tee $1
-   i64.const 4606619468846596096
-   i64.sub
-   i64.const 854320534781952
-   i64.lt_u
-   if
-    local.get $0
-    f64.const -1
-    f64.add
-    local.tee $0
-    local.get $0
-    f64.mul
-    local.tee $4
-    local.get $0
-    f64.mul
-    local.tee $5
-    local.get $0
-    f64.const -0.24999999999998432
-    f64.mul
-    f64.const 0.3333333333333352
-    f64.add
-    local.get $4
-    f64.const 0.19999999999320328
-    f64.mul
-    f64.add
-    local.get $5
-    local.get $0
-    f64.const 0.14285715076560868
-    f64.mul
-    f64.const -0.16666666669929706
-    f64.add
-    local.get $4
-    f64.const -0.12499997863982555
-    f64.mul
-    f64.add
-    local.get $5
-    local.get $0
-    f64.const -0.10000486757818193
-    f64.mul
-    f64.const 0.11110712032936046
-    f64.add
-    local.get $4
-    f64.const 0.09181994006195467
-    f64.mul
-    f64.add
-    local.get $5
-    f64.const -0.08328363062289341
-    f64.mul
-    f64.add
-    f64.mul
-    f64.add
-    f64.mul
-    f64.add
-    f64.mul
-    local.get $0
-    local.get $0
-    local.get $0
-    local.get $0
-    f64.const 134217728
-    f64.mul
-    local.tee $4
-    f64.add
-    local.get $4
-    f64.sub
-    local.tee $4
-    local.get $4
-    f64.mul
-    f64.const -0.5
-    f64.mul
-    local.tee $5
-    f64.add
-    local.tee $6
-    f64.sub
-    local.get $5
-    f64.add
-    local.get $0
-    local.get $4
-    f64.sub
-    f64.const -0.5
-    f64.mul
-    local.get $4
-    local.get $0
-    f64.add
-    f64.mul
-    f64.add
-    f64.add
-    local.get $6
-    f64.add
-    br $~lib/util/math/log_lut|inlined.0
-   end
-   local.get $1
-   i64.const 48
-   i64.shr_u
-   i32.wrap_i64
-   local.tee $2
-   i32.const 16
-   i32.sub
-   i32.const 32736
-   i32.ge_u
-   if
-    f64.const -1
-    local.get $0
-    local.get $0
-    f64.mul
-    f64.div
-    local.get $1
-    i64.const 1
-    i64.shl
-    i64.eqz
-    br_if $~lib/util/math/log_lut|inlined.0
-    drop
-    local.get $0
-    local.get $1
-    i64.const 9218868437227405312
-    i64.eq
-    br_if $~lib/util/math/log_lut|inlined.0
-    drop
-    i32.const 1
-    local.get $2
-    i32.const 32752
-    i32.and
-    i32.const 32752
-    i32.eq
-    local.get $2
-    i32.const 32768
-    i32.and
-    select
-    if
-     local.get $0
-     local.get $0
-     f64.sub
-     local.tee $0
-     local.get $0
-     f64.div
-     br $~lib/util/math/log_lut|inlined.0
-    end
-    local.get $0
-    f64.const 4503599627370496
-    f64.mul
-    i64.reinterpret_f64
-    i64.const 234187180623265792
-    i64.sub
-    local.set $1
-   end
-   local.get $1
-   i64.const 4604367669032910848
-   i64.sub
-   local.tee $3
-   i64.const 45
-   i64.shr_u
-   i64.const 127
-   i64.and
-   i32.wrap_i64
-   i32.const 4
-   i32.shl
-   local.tee $2
-   i32.const 3072
-   i32.add
-   local.set $7
-   local.get $3
-   i64.const 52
-   i64.shr_s
-   f64.convert_i64_s
-   local.tee $0
-   f64.const 0.6931471805598903
-   f64.mul
-   local.get $7
-   f64.load offset=8
-   f64.add
-   local.tee $4
-   local.get $1
-   local.get $3
-   i64.const -4503599627370496
-   i64.and
-   i64.sub
-   f64.reinterpret_i64
-   local.get $2
-   i32.const 5120
-   i32.add
-   local.tee $2
-   f64.load
-   f64.sub
-   local.get $2
-   f64.load offset=8
-   f64.sub
-   local.get $7
-   f64.load
-   f64.mul
-   local.tee $5
-   f64.add
-   local.set $6
-   local.get $4
-   local.get $6
-   f64.sub
-   local.get $5
-   f64.add
-   local.get $0
-   f64.const 5.497923018708371e-14
-   f64.mul
-   f64.add
-   local.get $5
-   local.get $5
-   f64.mul
-   local.tee $0
-   f64.const -0.5000000000000001
-   f64.mul
-   f64.add
-   local.get $5
-   local.get $0
-   f64.mul
-   local.get $5
-   f64.const -0.2499999999622955
-   f64.mul
-   f64.const 0.33333333331825593
-   f64.add
-   local.get $0
-   local.get $5
-   f64.const -0.16667054827627667
-   f64.mul
-   f64.const 0.20000304511814496
-   f64.add
-   f64.mul
-   f64.add
-   f64.mul
-   f64.add
-   local.get $6
-   f64.add
   end
  )
  (func $src/kernels/wasm/assembly/winograd/winogradWeightGradient (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (param $10 i32) (param $11 i32) (param $12 i32) (param $13 i32)
@@ -25074,6 +25082,130 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/softmax/softmaxRowsF64 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 f64)
+  (local $6 f64)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  loop $for-loop|0
+   local.get $2
+   local.get $7
+   i32.gt_s
+   if
+    local.get $3
+    local.get $7
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.tee $4
+    local.get $0
+    i32.add
+    local.set $8
+    local.get $1
+    local.get $4
+    i32.add
+    local.set $9
+    f64.const -inf
+    local.set $6
+    i32.const 0
+    local.set $4
+    loop $for-loop|1
+     local.get $3
+     local.get $4
+     i32.gt_s
+     if
+      local.get $6
+      local.get $8
+      local.get $4
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f64.promote_f32
+      f64.max
+      local.set $6
+      local.get $4
+      i32.const 1
+      i32.add
+      local.set $4
+      br $for-loop|1
+     end
+    end
+    f64.const 0
+    local.set $5
+    i32.const 0
+    local.set $4
+    loop $for-loop|2
+     local.get $3
+     local.get $4
+     i32.gt_s
+     if
+      local.get $5
+      local.get $8
+      local.get $4
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f64.promote_f32
+      local.get $6
+      f64.sub
+      call $~lib/math/NativeMath.exp
+      f64.add
+      local.set $5
+      local.get $4
+      i32.const 1
+      i32.add
+      local.set $4
+      br $for-loop|2
+     end
+    end
+    local.get $5
+    call $~lib/math/NativeMath.log
+    local.set $5
+    i32.const 0
+    local.set $4
+    loop $for-loop|3
+     local.get $3
+     local.get $4
+     i32.gt_s
+     if
+      local.get $9
+      local.get $4
+      i32.const 2
+      i32.shl
+      local.tee $10
+      i32.add
+      local.get $8
+      local.get $10
+      i32.add
+      f32.load
+      f64.promote_f32
+      local.get $6
+      f64.sub
+      local.get $5
+      f64.sub
+      call $~lib/math/NativeMath.exp
+      f32.demote_f64
+      f32.store
+      local.get $4
+      i32.const 1
+      i32.add
+      local.set $4
+      br $for-loop|3
+     end
+    end
+    local.get $7
+    i32.const 1
+    i32.add
+    local.set $7
+    br $for-loop|0
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/softmax/softmaxCrossEntropyF64 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 f64) (param $7 i32) (param $8 i32) (param $9 f64) (param $10 i32) (param $11 i32) (param $12 i32)
   local.get $12
   local.get $0
@@ -25090,6 +25222,57 @@
   local.get $10
   local.get $11
   call $src/kernels/wasm/assembly/softmax/softmaxCrossEntropySamples
+  f64.store
+ )
+ (func $src/kernels/wasm/assembly/softmax/mseF64 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 f64) (param $5 i32)
+  (local $6 i32)
+  (local $7 f64)
+  (local $8 f64)
+  (local $9 i32)
+  loop $for-loop|0
+   local.get $3
+   local.get $6
+   i32.gt_s
+   if
+    local.get $8
+    local.get $6
+    i32.const 2
+    i32.shl
+    local.tee $9
+    local.get $0
+    i32.add
+    f32.load
+    f64.promote_f32
+    local.get $1
+    local.get $9
+    i32.add
+    f32.load
+    f64.promote_f32
+    f64.sub
+    local.tee $7
+    local.get $7
+    f64.mul
+    f64.add
+    local.set $8
+    local.get $2
+    local.get $9
+    i32.add
+    local.get $7
+    local.get $7
+    f64.add
+    local.get $4
+    f64.div
+    f32.demote_f64
+    f32.store
+    local.get $6
+    i32.const 1
+    i32.add
+    local.set $6
+    br $for-loop|0
+   end
+  end
+  local.get $5
+  local.get $8
   f64.store
  )
  (func $src/kernels/wasm/assembly/pool/plane2x2Backward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
