@@ -658,6 +658,47 @@ describe('wasm batch norm and channel sums past the threaded size', () => {
   });
 });
 
+describe('wasm convolution weights packed once a batch', () => {
+  // A one-group im2col convolution of several samples packs w (wᵀ for dx and the transposed
+  // convolution) once for all of them; one sample packs its own. The panels are the same, so each
+  // sample of a batch must get the bits it gets alone.
+  it('each sample of a batch gets the bits it gets alone (forward, dx, the transposed convolution), on 1 and 2 threads', async () => {
+    const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
+    try {
+      const rng = new Rng(84);
+      const cases: [number[], Conv2dOptions][] = [
+        [[3, 24, 5, 5], { outChannels: 40, kernelSize: 1 }], // pointwise
+        [[3, 8, 6, 7], { outChannels: 12, kernelSize: 3, padding: 1 }], // 3×3 by im2col (under Winograd's 16 channels)
+        [[4, 20, 9, 9], { outChannels: 300, kernelSize: 3, stride: 2 }], // a stride-2 layer of few tiles, past the threaded size
+      ];
+      for (const k of backends) {
+        for (const [shape, options] of cases) {
+          const g = conv2dGeometry('test', shape, options);
+          const one = conv2dGeometry('test', [1, ...shape.slice(1)], options);
+          const x = randomTensor(rng, shape, 'float32'), w = randomTensor(rng, [g.outC, g.C, g.kH, g.kW], 'float32');
+          const dy = randomTensor(rng, [g.N, g.outC, g.OH, g.OW], 'float32');
+          const y = k.conv2d(x, w, null, g).data;
+          const dx = k.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: true })!.data;
+          const t = k.convTranspose2d(dy, w, null, g).data; // the transposed convolution of dy: conv's dx by another door
+          const name = `${shapeName(shape)} ${JSON.stringify(options)} on ${k.runtime.threads} thread(s)`;
+          const [xs, ys, dys] = [x.size / g.N, y.length / g.N, dy.size / g.N];
+          for (let n = 0; n < g.N; n++) {
+            const xn = Tensor.from(x.data.slice(n * xs, (n + 1) * xs), [1, ...shape.slice(1)], 'float32');
+            const dyn = Tensor.from(dy.data.slice(n * dys, (n + 1) * dys), [1, g.outC, g.OH, g.OW], 'float32');
+            assert.deepEqual(Array.from(k.conv2d(xn, w, null, one).data), Array.from(y.slice(n * ys, (n + 1) * ys)), `${name}: y of sample ${n}`);
+            const dxn = k.conv2dBackward(xn, w, dyn, one, { dW: null, db: null, needDx: true })!.data;
+            assert.deepEqual(Array.from(dxn), Array.from(dx.slice(n * xs, (n + 1) * xs)), `${name}: dx of sample ${n}`);
+            assert.deepEqual(Array.from(k.convTranspose2d(dyn, w, null, one).data), Array.from(t.slice(n * xs, (n + 1) * xs)), `${name}: transposed, sample ${n}`);
+          }
+          expectClose(y, refKernels.conv2d(x, w, null, g).data, reductionTolerance('float32', g.C * g.kH * g.kW, maxAbs(refKernels.conv2d(absTensor(x), absTensor(w), null, g).data), `${name} y`));
+        }
+      }
+    } finally {
+      backends.forEach((k) => k.close());
+    }
+  });
+});
+
 describe('wasm softmax and mean squared error', () => {
   it('mse gives the reference\'s loss and gradient bit for bit, softmax its probabilities within one ulp; views in a frame', async () => {
     const k = await createWasmKernels({ threads: 2 });

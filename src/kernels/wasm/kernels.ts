@@ -266,8 +266,9 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const scratchStride = group ? rt.exports.winogradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch
       : tables ? rt.exports.convDirectScratchBytes(g.C, g.OH, g.OW, g.kH, g.kW) : rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
+    const packedW = !group && !tables ? packWeightsOnce(pw, g, false, threads) : 0;
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride,
-      options.relu ? 1 : 0, pu, Math.max(group, 1), m, tables]);
+      options.relu ? 1 : 0, pu, Math.max(group, 1), m, tables, packedW]);
     rt.run(desc, group ? Math.ceil(g.N / group) : g.N, parallel); // one item per sample (Winograd: per group)
     return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
   }
@@ -353,8 +354,9 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
       winogradDW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
+    const packedWT = grads.needDx && !winogradDx ? packWeightsOnce(pw, g, true, threads) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, Math.max(group, 1), winogradDW ? 1 : 0, poolDesc, reluInItems ? py : 0, m, tables]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), winogradDW ? 1 : 0, poolDesc, reluInItems ? py : 0, m, tables, packedWT]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -367,6 +369,19 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
       addSampleSums(sums, grads.db.data as Float32Array, g.N, g.outC);
     }
     return dx;
+  }
+
+  /**
+   * The weights w [outC, rows] (or, for dx, wᵀ) of a one-group im2col convolution packed once as
+   * the per-sample GEMMs' A, which each sample's GEMM would otherwise pack again: on small maps
+   * packing is a large share of a GEMM of OH·OW columns. 0 (each GEMM packs its own) for one
+   * sample or several groups. The same panels either way: the same bits.
+   */
+  function packWeightsOnce(pw: number, g: Conv2dGeometry, transposed: boolean, threads: number): number {
+    if (g.N < 2 || g.groups !== 1) return 0;
+    const rows = g.C * g.kH * g.kW;
+    return transposed ? packWhole(false, pw, 0, rows, g.OH * g.OW, g.outC, true, false, threads)
+      : packWhole(false, pw, 0, g.outC, g.OH * g.OW, rows, false, false, threads);
   }
 
   /** Scratch bytes a thread needs for the depthwise jobs of g. */
@@ -522,7 +537,9 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const threads = parallel ? rt.threads : 1;
     const scratchStride = rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
-    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0, 0, 0]);
+    const packedWT = packWeightsOnce(pw, g, true, threads); // every word the job reads is written: the block holds the last job's
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0, 0, 0,
+      0, packedWT]);
     rt.run(desc, g.N, parallel); // one item per sample
     if (b) rt.exports.addBiasSimd(py, rt.input(b.data as Float32Array), g.N, g.C, g.H * g.W); // y[n, c, h, w] += b[c]
     return new Tensor(rt.take(py, ySize), [g.N, g.C, g.H, g.W]);

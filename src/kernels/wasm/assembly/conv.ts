@@ -252,6 +252,7 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
   const work = scratch + colsBytes, gemmScratch = work + colsBytes; // work: im2col's padded planes
   const tables = <usize>word(desc, 27);
+  const packedW = <usize>word(desc, 28); // w packed once for all samples by the host (one group), or 0
   if (tables != 0) {
     // The direct path (conv-direct.ts; one group, stride 1): the planes padded, then read in place; bias and ReLU in its stores.
     directPlanes(desc, x + <usize>(n * C * H * W) * 4, scratch);
@@ -266,7 +267,7 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
     const cols = scratch;
     if (!pointwise) im2colSample(desc, xg, Cg, cols, work);
     // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
-    gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch);
+    gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch, packedW);
   }
   const ySample = y + <usize>(n * outC * OHW) * 4;
   const relu = word(desc, 23) != 0;
@@ -369,6 +370,7 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
   const pointwise = isPointwise(desc);
   const colsBytes = (<usize>rows * OHW * 4 + 63) & ~63;
   const pool = <usize>word(desc, 30), reluY = <usize>word(desc, 31), tables = <usize>word(desc, 33);
+  const packedWT = <usize>word(desc, 34); // wᵀ packed once for all samples by the host (one group), or 0
   // With the pool, sample n's dy (outC planes of the pool's dx) is made here, while it is read;
   // likewise with a ReLU alone, dy ⊙ [y > 0].
   const made = pool != 0 || reluY != 0;
@@ -398,9 +400,9 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
       const dxg = dx + <usize>((n * C + g * Cg) * H * W) * 4;
       // dcols [rows, OHW] = w_gᵀ (w_g stored [outCg, rows]) · dy_g [outCg, OHW]
       if (pointwise) {
-        gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dxg, OHW, true, gemmScratch);
+        gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dxg, OHW, true, gemmScratch, packedWT);
       } else {
-        gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dcols, OHW, false, gemmScratch);
+        gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dcols, OHW, false, gemmScratch, packedWT);
         col2imSample(desc, dcols, Cg, dxg);
       }
     }

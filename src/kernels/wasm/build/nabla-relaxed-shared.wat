@@ -30849,7 +30849,8 @@
   (local $22 i32)
   (local $23 i32)
   (local $24 i32)
-  (local $25 v128)
+  (local $25 i32)
+  (local $26 v128)
   local.get $0
   i32.load offset=12
   local.set $9
@@ -30959,8 +30960,11 @@
   i32.add
   local.set $21
   local.get $0
+  i32.load offset=112
+  local.set $22
+  local.get $0
   i32.load offset=108
-  local.tee $22
+  local.tee $23
   if
    local.get $0
    local.get $11
@@ -31011,7 +31015,7 @@
    i32.const 2
    i32.shl
    local.set $13
-   local.get $22
+   local.get $23
    local.get $0
    i32.load offset=24
    local.get $14
@@ -31042,7 +31046,7 @@
     local.get $5
     i32.lt_s
     if
-     local.get $22
+     local.get $23
      local.get $3
      local.get $14
      i32.mul
@@ -31109,12 +31113,12 @@
          local.get $2
          i32.const 2
          i32.shl
-         local.tee $23
+         local.tee $22
          local.get $20
          i32.add
          local.get $15
          local.get $21
-         local.get $23
+         local.get $22
          i32.add
          local.get $13
          local.get $17
@@ -31122,8 +31126,8 @@
          local.get $10
          local.get $2
          i32.sub
-         local.tee $23
-         local.get $23
+         local.tee $22
+         local.get $22
          i32.const 8
          i32.gt_s
          select
@@ -31149,12 +31153,12 @@
         local.get $2
         i32.const 2
         i32.shl
-        local.tee $23
+        local.tee $22
         local.get $20
         i32.add
         local.get $15
         local.get $21
-        local.get $23
+        local.get $22
         i32.add
         local.get $13
         local.get $17
@@ -31187,7 +31191,7 @@
   local.get $2
   local.get $21
   i32.add
-  local.set $22
+  local.set $23
   loop $for-loop|00
    local.get $3
    local.get $15
@@ -31208,12 +31212,12 @@
     i32.const 2
     i32.shl
     i32.add
-    local.set $23
+    local.set $24
     local.get $13
     local.get $3
     local.get $17
     i32.mul
-    local.tee $24
+    local.tee $25
     local.get $1
     local.get $5
     i32.mul
@@ -31228,7 +31232,7 @@
     i32.eqz
     if
      local.get $0
-     local.get $23
+     local.get $24
      local.get $16
      local.get $8
      local.get $21
@@ -31241,13 +31245,13 @@
     local.get $20
     local.get $12
     local.get $20
-    local.get $24
+    local.get $25
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.get $20
-    local.get $23
+    local.get $24
     local.get $8
     local.get $18
     select
@@ -31255,8 +31259,8 @@
     local.get $2
     local.get $19
     i32.const 0
+    local.get $23
     local.get $22
-    i32.const 0
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
@@ -31328,14 +31332,14 @@
        v128.load
        local.get $7
        f32x4.add
-       local.set $25
+       local.set $26
        local.get $0
-       local.get $25
-       local.get $25
+       local.get $26
+       local.get $26
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
-       local.get $25
-       local.get $25
+       local.get $26
+       local.get $26
        f32x4.ne
        v128.or
        v128.and
@@ -31582,36 +31586,37 @@
   (local $24 i32)
   (local $25 i32)
   (local $26 i32)
-  (local $27 f64)
-  (local $28 v128)
-  (local $29 i32)
+  (local $27 i32)
+  (local $28 f64)
+  (local $29 v128)
   (local $30 i32)
   (local $31 i32)
   (local $32 i32)
   (local $33 i32)
   (local $34 i32)
-  (local $35 v128)
-  (local $36 i32)
+  (local $35 i32)
+  (local $36 v128)
   (local $37 i32)
   (local $38 i32)
   (local $39 i32)
   (local $40 i32)
   (local $41 i32)
+  (local $42 i32)
   local.get $0
   i32.load offset=8
-  local.set $37
+  local.set $38
   local.get $0
   i32.load offset=12
-  local.set $34
+  local.set $35
   local.get $0
   i32.load offset=16
-  local.set $33
+  local.set $34
   local.get $0
   i32.load offset=20
-  local.set $39
+  local.set $40
   local.get $0
   i32.load offset=56
-  local.set $30
+  local.set $31
   local.get $0
   i32.load offset=24
   local.get $0
@@ -31624,7 +31629,7 @@
   i32.sub
   i32.load
   i32.mul
-  local.set $40
+  local.set $41
   local.get $0
   i32.load offset=68
   local.set $24
@@ -31641,7 +31646,7 @@
   else
    i32.const 0
   end
-  local.set $32
+  local.set $33
   local.get $0
   i32.load offset=92
   local.get $2
@@ -31652,11 +31657,11 @@
   local.set $6
   local.get $0
   i32.load offset=100
-  local.set $26
-  local.get $39
-  local.get $30
+  local.set $27
+  local.get $40
+  local.get $31
   i32.div_s
-  local.set $36
+  local.set $37
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -31698,14 +31703,14 @@
    i32.load offset=44
   end
   i32.eqz
-  local.set $29
-  local.get $37
-  local.get $30
+  local.set $30
+  local.get $38
+  local.get $31
   i32.div_s
-  local.tee $31
+  local.tee $32
   i32.mul
-  local.tee $38
-  local.get $40
+  local.tee $39
+  local.get $41
   i32.mul
   i32.const 2
   i32.shl
@@ -31719,6 +31724,9 @@
   local.set $4
   local.get $0
   i32.load offset=132
+  local.set $26
+  local.get $0
+  i32.load offset=136
   local.set $25
   local.get $0
   i32.load offset=120
@@ -31739,9 +31747,9 @@
   else
    local.get $9
    local.get $1
-   local.get $39
-   i32.mul
    local.get $40
+   i32.mul
+   local.get $41
    i32.mul
    i32.const 2
    i32.shl
@@ -31752,12 +31760,12 @@
   if
    local.get $2
    local.get $1
-   local.get $39
+   local.get $40
    i32.mul
    local.get $1
    i32.const 1
    i32.add
-   local.get $39
+   local.get $40
    i32.mul
    local.get $7
    call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
@@ -31765,9 +31773,9 @@
    local.get $4
    if
     local.get $1
-    local.get $39
-    i32.mul
     local.get $40
+    i32.mul
+    local.get $41
     i32.mul
     i32.const 2
     i32.shl
@@ -31779,8 +31787,8 @@
     local.get $9
     i32.add
     local.set $10
-    local.get $39
     local.get $40
+    local.get $41
     i32.mul
     local.set $9
     i32.const 0
@@ -31857,8 +31865,8 @@
   local.get $12
   local.get $5
   if (result i32)
-   local.get $39
    local.get $40
+   local.get $41
    i32.mul
    i32.const 2
    i32.shl
@@ -31876,62 +31884,62 @@
   local.tee $19
   i32.add
   local.set $18
-  local.get $32
+  local.get $33
   if
-   local.get $32
+   local.get $33
    local.get $1
-   local.get $37
+   local.get $38
+   i32.mul
+   local.get $35
    i32.mul
    local.get $34
-   i32.mul
-   local.get $33
    i32.mul
    i32.const 2
    i32.shl
    i32.add
    i32.const 0
-   local.get $34
-   local.get $37
+   local.get $35
+   local.get $38
    i32.mul
-   local.get $33
+   local.get $34
    i32.mul
    i32.const 2
    i32.shl
    memory.fill
   end
   loop $for-loop|00
-   local.get $30
-   local.get $41
+   local.get $31
+   local.get $42
    i32.gt_s
    if
     local.get $24
     local.get $1
-    local.get $37
+    local.get $38
     i32.mul
-    local.get $31
-    local.get $41
+    local.get $32
+    local.get $42
     i32.mul
     i32.add
-    local.get $34
+    local.get $35
     i32.mul
-    local.get $33
+    local.get $34
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $2
     local.get $7
-    local.get $36
-    local.get $41
+    local.get $37
+    local.get $42
     i32.mul
     local.tee $17
-    local.get $40
+    local.get $41
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $16
-    local.get $25
+    local.get $26
     i32.const 0
     local.get $3
     select
@@ -31948,7 +31956,7 @@
      local.tee $2
      local.get $0
      i32.load offset=24
-     local.get $37
+     local.get $38
      i32.mul
      i32.mul
      local.set $15
@@ -31968,9 +31976,9 @@
      local.get $11
      i32.mul
      local.set $6
-     local.get $25
+     local.get $26
      local.get $15
-     local.get $39
+     local.get $40
      i32.const 5
      i32.add
      i32.const 6
@@ -31992,7 +32000,7 @@
      local.set $4
      loop $for-loop|001
       local.get $4
-      local.get $39
+      local.get $40
       i32.lt_s
       if
        local.get $16
@@ -32011,7 +32019,7 @@
        local.get $4
        i32.const 1
        i32.add
-       local.get $39
+       local.get $40
        i32.lt_s
        select
        local.set $21
@@ -32024,7 +32032,7 @@
        local.get $4
        i32.const 2
        i32.add
-       local.get $39
+       local.get $40
        i32.lt_s
        select
        local.set $20
@@ -32058,7 +32066,7 @@
          i32.add
          local.get $15
          i32.const 3
-         local.get $39
+         local.get $40
          local.get $4
          i32.sub
          local.tee $5
@@ -32093,38 +32101,38 @@
     else
      local.get $3
      if
-      local.get $29
+      local.get $30
       i32.eqz
       if
        local.get $0
        local.get $2
-       local.get $31
+       local.get $32
        local.get $13
        local.get $19
        call $src/kernels/wasm/assembly/conv/im2colSample
       end
       i32.const 0
       i32.const 1
-      local.get $36
-      local.get $38
-      local.get $40
+      local.get $37
+      local.get $39
+      local.get $41
       local.get $16
-      local.get $40
+      local.get $41
       local.get $2
       local.get $13
-      local.get $29
+      local.get $30
       select
-      local.get $40
-      local.get $3
-      local.get $36
       local.get $41
+      local.get $3
+      local.get $37
+      local.get $42
       i32.mul
-      local.get $38
+      local.get $39
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.get $38
+      local.get $39
       i32.const 1
       local.get $18
       i32.const 0
@@ -32133,95 +32141,95 @@
       call $src/kernels/wasm/assembly/gemm/gemm
      end
     end
-    local.get $32
+    local.get $33
     if
      local.get $23
      local.get $17
-     local.get $38
+     local.get $39
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $4
-     local.get $32
+     local.get $33
      local.get $1
-     local.get $37
+     local.get $38
      i32.mul
-     local.get $31
-     local.get $41
+     local.get $32
+     local.get $42
      i32.mul
      i32.add
-     local.get $34
+     local.get $35
      i32.mul
-     local.get $33
+     local.get $34
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $2
-     local.get $29
+     local.get $30
      if
       i32.const 1
       i32.const 0
-      local.get $38
-      local.get $40
-      local.get $36
+      local.get $39
+      local.get $41
+      local.get $37
       local.get $4
-      local.get $38
+      local.get $39
       local.get $16
-      local.get $40
+      local.get $41
       local.get $2
-      local.get $40
+      local.get $41
       i32.const 1
       local.get $18
-      i32.const 0
+      local.get $25
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
       i32.const 0
-      local.get $38
-      local.get $40
-      local.get $36
+      local.get $39
+      local.get $41
+      local.get $37
       local.get $4
-      local.get $38
+      local.get $39
       local.get $16
-      local.get $40
+      local.get $41
       local.get $19
-      local.get $40
+      local.get $41
       i32.const 0
       local.get $18
-      i32.const 0
+      local.get $25
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
       local.get $0
       local.get $19
-      local.get $31
+      local.get $32
       local.get $2
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
-    local.get $41
+    local.get $42
     i32.const 1
     i32.add
-    local.set $41
+    local.set $42
     br $for-loop|00
    end
   end
-  local.get $26
+  local.get $27
   if
    i32.const 0
    local.set $0
    loop $for-loop|11
     local.get $0
-    local.get $39
+    local.get $40
     i32.lt_s
     if
      local.get $7
      local.get $0
-     local.get $40
+     local.get $41
      i32.mul
      i32.const 2
      i32.shl
@@ -32230,18 +32238,18 @@
      i32.const 0
      local.set $3
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $35
+     local.set $36
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $28
+     local.set $29
      loop $for-loop|03
       local.get $3
       i32.const 4
       i32.add
       local.tee $2
-      local.get $40
+      local.get $41
       i32.le_s
       if
-       local.get $35
+       local.get $36
        local.get $4
        local.get $3
        i32.const 2
@@ -32251,34 +32259,34 @@
        local.tee $8
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $35
-       local.get $28
+       local.set $36
+       local.get $29
        local.get $8
        local.get $8
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $28
+       local.set $29
        local.get $2
        local.set $3
        br $for-loop|03
       end
      end
-     local.get $35
-     local.get $28
+     local.get $36
+     local.get $29
      f64x2.add
      local.tee $8
      f64x2.extract_lane 0
      local.get $8
      f64x2.extract_lane 1
      f64.add
-     local.set $27
+     local.set $28
      loop $for-loop|14
       local.get $3
-      local.get $40
+      local.get $41
       i32.lt_s
       if
-       local.get $27
+       local.get $28
        local.get $4
        local.get $3
        i32.const 2
@@ -32287,7 +32295,7 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $27
+       local.set $28
        local.get $3
        i32.const 1
        i32.add
@@ -32295,16 +32303,16 @@
        br $for-loop|14
       end
      end
-     local.get $26
+     local.get $27
      local.get $1
-     local.get $39
+     local.get $40
      i32.mul
      local.get $0
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $27
+     local.get $28
      f64.store
      local.get $0
      i32.const 1
