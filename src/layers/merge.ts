@@ -168,7 +168,7 @@ export class Mul extends MergeLayer {
     if (!fits) {
       throw new ShapeError(`Mul: inputs ${formatShape(a)} and ${formatShape(b)} do not broadcast (one rank, each dim equal or 1 in one of them)`);
     }
-    return a.map((d, i) => Math.max(d, b[i]));
+    return a.map((d, i) => (d === 1 ? b[i] : d)); // a dim of 1 takes the other's: [0] with [1] is [0], as in PyTorch
   }
 
   forward(inputs: readonly Tensor[], _mode: Mode): Tensor {

@@ -121,6 +121,19 @@ describe('Graph', () => {
     assert.equal(calls, 1);
   });
 
+  test('Mul broadcasts an empty batch as PyTorch does: [0, 3, 1] ⊙ [1, 3, 4] is [0, 3, 4], and its gradients are empty and zero', () => {
+    const mul = new Mul();
+    assert.deepEqual(mul.outputShape([[0, 3, 1], [1, 3, 4]]), [0, 3, 4]);
+    assert.deepEqual(mul.outputShape([[2, 1, 4], [2, 3, 1]]), [2, 3, 4]);
+    const a = Tensor.zeros([0, 3, 1], 'float32'), b = Tensor.full([1, 3, 4], 2, 'float32');
+    const y = mul.forward([a, b], 'train');
+    assert.deepEqual([...y.shape], [0, 3, 4]);
+    const [da, db] = mul.backward(Tensor.zeros([0, 3, 4], 'float32'));
+    assert.deepEqual([...da.shape], [0, 3, 1]);
+    assert.deepEqual([...db.shape], [1, 3, 4]);
+    assert.ok(db.data.every((v) => v === 0), 'a sum over no samples is 0');
+  });
+
   test('outputShape and summary come from shapes alone; summary lists inputs', () => {
     const rng = new Rng(2);
     const block = basicBlock(3, 8, 2, rng);

@@ -52,7 +52,7 @@ function forEachBroadcast(out: readonly number[], a: readonly number[], b: reado
 
 /** y = a ⊙ b with broadcasting: a and b have one rank, each dim equal or 1 in one of them. */
 export function mulBroadcast(a: Tensor, b: Tensor): Tensor {
-  const out = a.shape.map((d, i) => Math.max(d, b.shape[i]));
+  const out = a.shape.map((d, i) => (d === 1 ? b.shape[i] : d)); // a dim of 1 takes the other's (an empty 0 too)
   const y = Tensor.zeros(out, commonDtype('mulBroadcast', a, b));
   forEachBroadcast(out, a.shape, b.shape, (i, ia, ib) => {
     y.data[i] = a.data[ia] * b.data[ib];

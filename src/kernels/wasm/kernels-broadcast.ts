@@ -69,7 +69,7 @@ export function broadcastWasmKernels(rt: WasmRuntime): BroadcastKernels {
     if (!(a.data instanceof Float32Array && b.data instanceof Float32Array) || !broadcasts(a.shape, b.shape)) {
       return refKernels.mulBroadcast(a, b);
     }
-    const out = a.shape.map((d, i) => Math.max(d, b.shape[i]));
+    const out = a.shape.map((d, i) => (d === 1 ? b.shape[i] : d)); // a dim of 1 takes the other's (an empty 0 too)
     const size = out.reduce((p, d) => p * d, 1);
     const shape = broadcastRows(out, [broadcastStrides(a.shape, out), broadcastStrides(b.shape, out)]);
     if (size === 0 || shape.outerDims.length > MAX_OUTER_DIMS) return refKernels.mulBroadcast(a, b);
