@@ -94,6 +94,9 @@ const CONV_CASES: ConvCase[] = [
   { x: [2, 4, 1, 1], options: { outChannels: 4, kernelSize: 3, padding: 1, groups: 4 }, hasBias: true },
   { x: [2, 6, 5, 5], options: { outChannels: 6, kernelSize: 1, groups: 6 }, hasBias: false },
   { x: [4, 32, 20, 20], options: { outChannels: 32, kernelSize: 3, padding: 1, groups: 32 }, hasBias: true },
+  // Several kernels a channel at stride 1: dx gathered over each in turn (a narrow map by the flattened run, a wide one by rows).
+  { x: [2, 4, 6, 5], options: { outChannels: 8, kernelSize: 3, padding: 1, groups: 4 }, hasBias: true },
+  { x: [2, 2, 5, 20], options: { outChannels: 6, kernelSize: [3, 5], padding: [1, 2], groups: 2 }, hasBias: false },
   { x: [3, 16, 24, 23], options: { outChannels: 32, kernelSize: 5, stride: 2, padding: 2, groups: 16 }, hasBias: true },
   { x: [4, 17, 5, 3], options: { outChannels: 9, kernelSize: 1 }, hasBias: true }, // pointwise: no im2col
   { x: [2, 5, 6, 6], options: { outChannels: 3, kernelSize: 1, stride: 2 }, hasBias: false },
