@@ -163,6 +163,15 @@ export interface Kernels {
    */
   keepResident?(tensors: readonly Tensor[]): void;
 
+  /**
+   * Inside a frame: frees the memory of `dead` tensors the caller is done with (Sequential and
+   * Graph call it once backward has used an activation or a gradient), so the step's later outputs
+   * reuse it and its peak memory is what is alive at once rather than all it made. A tensor whose
+   * memory a tensor in `live` shares (a reshape, an in-place result) keeps it. Freed tensors must
+   * not be read again. Backends without frames have no method.
+   */
+  release?(dead: readonly Tensor[], live: readonly Tensor[]): void;
+
   // ---- GEMM ---------------------------------------------------------------------------------
   /**
    * C = op(A)·op(B), or C += op(A)·op(B) with `out` and `accumulate`.

@@ -90,6 +90,8 @@ export class Graph implements Container {
   private readonly wantsGrad = new Map<string, boolean[]>();
   /** Whether node i's only reader is node i + 1 (and it is not the output): the pair may run as one pass. */
   private readonly soleReaderIsNext: readonly boolean[];
+  /** The last training forward's input and node values, for backward to release (Kernels.release) as it goes. */
+  private trained: { x: Tensor; values: Tensor[] } | null = null;
 
   /**
    * The graph from `inputNode` to `output` (every node `output` depends on, in creation order), or
@@ -165,30 +167,64 @@ export class Graph implements Container {
       }
       values.push(withContext(where(node), () => (isMerge(module) ? module.forward(inputs, mode) : module.forward(inputs[0], mode))));
     }
+    this.trained = mode === 'train' && kernels().release ? { x, values } : null;
     return this.outputName === this.inputName ? x : values[this.outputIndex()];
   }
 
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | null;
   backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    const trained = this.trained;
+    this.trained = null;
     if (this.outputName === this.inputName) return needInputGrad ? dy : null;
     const wants = this.gradientNeeds(needInputGrad);
     const needs = (j: number) => (j < 0 ? needInputGrad : wants[j]);
     const grads: (Tensor | null)[] = this.nodes.map(() => null);
+    const out = this.outputIndex();
     let dx: Tensor | null = null;
+    /** What the node being run is done with: its gradient, its value, the addends of sums, gradients nobody needs. */
+    let dead: Tensor[] = [];
     const accumulate = (j: number, d: Tensor) => {
       const current = j < 0 ? dx : grads[j];
       const sum = current ? kernels().add(current, d) : d; // ∂L/∂v = Σ over v's consumers
+      if (current) dead.push(current, d);
       if (j < 0) dx = sum;
       else grads[j] = sum;
     };
-    grads[this.outputIndex()] = dy;
+    // A value is released once the node that made it has run backward: every reader has by then
+    // (they come after it). Gradients go once used. The graph's input, its output and the caller's
+    // dy are not this graph's to free, and whatever still shares memory with a live tensor stays.
+    const values = trained?.values;
+    const releasable = values ? values.map(() => true) : [];
+    const releaseDead = () => {
+      const release = kernels().release;
+      if (release && dead.length > 0) {
+        const live: Tensor[] = [dy];
+        if (trained && values) {
+          live.push(trained.x, values[out]);
+          values.forEach((v, j) => releasable[j] && live.push(v));
+        }
+        grads.forEach((g) => g && live.push(g));
+        if (dx) live.push(dx);
+        release(dead, live);
+      }
+      dead = [];
+    };
+    const done = (j: number) => {
+      if (values && j !== out && releasable[j]) {
+        releasable[j] = false;
+        dead.push(values[j]);
+      }
+    };
+    grads[out] = dy;
     for (let i = this.nodes.length - 1; i >= 0; i--) {
       const g = grads[i];
       grads[i] = null; // released as soon as it is used
       if (!g || !wants[i]) continue;
       const node = this.nodes[i];
       const from = this.sources[i];
+      dead.push(g);
+      done(i);
       const before = i > 0 && this.soleReaderIsNext[i - 1] && wants[i - 1] ? this.nodes[i - 1].module : null;
       const y = before && !isMerge(before) && !isMerge(node.module) ? fusedReLUOutput(before, node.module) : null;
       if (y && before && !isMerge(before) && hasReLUBackwardFusion(before)) {
@@ -196,17 +232,22 @@ export class Graph implements Container {
         const into = this.sources[i - 1][0];
         const d = withContext(where(this.nodes[i - 1]), () => before.backwardThroughReLU(g, y, { needInputGrad: needs(into) }));
         if (d && needs(into)) accumulate(into, d);
+        else if (d) dead.push(d);
+        done(i - 1);
+        releaseDead();
         i--;
         continue;
       }
       withContext(where(node), () => {
         if (isMerge(node.module)) {
-          node.module.backward(g).forEach((d, k) => needs(from[k]) && accumulate(from[k], d));
+          node.module.backward(g).forEach((d, k) => (needs(from[k]) ? accumulate(from[k], d) : dead.push(d)));
         } else {
           const d = node.module.backward(g, { needInputGrad: needs(from[0]) });
           if (d && needs(from[0])) accumulate(from[0], d);
+          else if (d) dead.push(d);
         }
       });
+      releaseDead();
     }
     return needInputGrad ? dx : null;
   }

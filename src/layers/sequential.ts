@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Sequential: a list of layers run in order forward and in reverse order backward, with stable
 // parameter names (`0.weight`, `3.bias`) for checkpoints and export, and a printable summary.
+import { kernels } from '../kernels/index.js';
 import type { Buffer, Parameter, Tensor } from '../tensor/tensor.js';
 import { checkDistinct, ChildTensors, withContext } from './container.js';
 import { asReLUEpilogue, fusedReLUOutput, fusesWithReLU } from './fusion.js';
@@ -31,6 +32,8 @@ export class Sequential implements Container {
   readonly layers: readonly Layer[];
   private readonly named: readonly Child[];
   private readonly tensors: ChildTensors;
+  /** The last training forward's input and each layer's output, for backward to release (Kernels.release) as it goes. */
+  private trained: { x: Tensor; ys: Tensor[] } | null = null;
 
   constructor(layers: Layer[]) {
     if (!Array.isArray(layers)) throw new Error('Sequential: expected an array of layers');
@@ -72,6 +75,7 @@ export class Sequential implements Container {
 
   forward(x: Tensor, mode: Mode): Tensor {
     let y = x;
+    const ys: Tensor[] = [];
     for (let i = 0; i < this.layers.length; i++) {
       const layer = this.layers[i];
       const next = this.layers[i + 1];
@@ -79,20 +83,41 @@ export class Sequential implements Container {
         // Conv2d/Linear/BatchNorm + ReLU in one output pass: the same numbers as running them apart, one pass fewer.
         y = withContext(where(i, layer), () => asReLUEpilogue(layer).forwardWithReLU(y, mode));
         next.acceptFusedOutput(y);
+        ys.push(y, y);
         i++;
         continue;
       }
       y = withContext(where(i, layer), () => layer.forward(y, mode));
+      ys.push(y);
     }
+    this.trained = mode === 'train' && kernels().release ? { x, ys } : null;
     return y;
   }
 
   backward(dy: Tensor): Tensor;
   backward(dy: Tensor, options: BackwardOptions): Tensor | null;
   backward(dy: Tensor, { needInputGrad = true }: BackwardOptions = {}): Tensor | null {
+    const trained = this.trained;
+    this.trained = null;
     if (this.layers.length === 0) return dy; // the identity
     const first = needInputGrad ? 0 : this.layers.findIndex((_, i) => this.tensors.hasTrainableParameters(i));
     if (first < 0) return null; // no parameters at all: nothing to compute
+    // Once layers from..i have run backward, the gradient they read and their outputs are released
+    // (Kernels.release): the layers after them have run backward already. The input, the output and
+    // the caller's dy are not this container's to free; what shares memory with a live tensor stays.
+    const last = this.layers.length - 1;
+    const ran = (from: number, to: number, used: Tensor, d: Tensor | null) => {
+      const release = kernels().release;
+      if (!release) return;
+      const dead = [used];
+      const live = [dy];
+      if (trained) {
+        for (let k = from; k <= to && k < last; k++) dead.push(trained.ys[k]);
+        live.push(trained.x, trained.ys[last], ...trained.ys.slice(0, from));
+      }
+      if (d) live.push(d);
+      release(dead, live);
+    };
     let d = dy;
     for (let i = this.layers.length - 1; i > first; i--) {
       const layer = this.layers[i];
@@ -103,6 +128,7 @@ export class Sequential implements Container {
         const pool = withContext(where(i, layer), () => (layer as MaxPool2d).routing(d));
         const options = { needInputGrad: i - 2 > first || needInputGrad };
         const dConv = withContext(where(i - 2, conv), () => conv.backwardThroughReLUAndMaxPool(d, y, pool, options));
+        ran(i - 2, i, d, dConv);
         if (i - 2 === first) return dConv;
         d = dConv!;
         i -= 2;
@@ -114,15 +140,20 @@ export class Sequential implements Container {
         // The ReLU's dy ⊙ [y > 0] inside the layer's backward call: the same bits as running them apart.
         const options = { needInputGrad: i - 1 > first || needInputGrad };
         const dPrev: Tensor | null = withContext(where(i - 1, before), () => before.backwardThroughReLU(d, y, options));
+        ran(i - 1, i, d, dPrev);
         if (i - 1 === first) return dPrev;
         d = dPrev!;
         i--;
         continue;
       }
-      d = withContext(where(i, layer), () => layer.backward(d));
+      const dPrev = withContext(where(i, layer), () => layer.backward(d));
+      ran(i, i, d, dPrev);
+      d = dPrev;
     }
     const layer = this.layers[first];
-    return withContext(where(first, layer), () => layer.backward(d, { needInputGrad }));
+    const dx = withContext(where(first, layer), () => layer.backward(d, { needInputGrad }));
+    ran(first, first, d, dx);
+    return dx;
   }
 
   parameters(): Parameter[] {

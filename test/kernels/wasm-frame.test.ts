@@ -4,7 +4,8 @@
 // same step without one (the resnet preset's fan-out and merges included, 1 and 2 threads, and
 // fit() against a backend that has no frames at all); a kernel that works in place on its copy
 // of dy must leave the caller's dy alone; a view from a finished frame is refused, not read; and
-// outside a frame outputs stay plain copies.
+// outside a frame outputs stay plain copies. Containers release what backward has used
+// (Kernels.release): the step's bits stay, its peak falls, and a released tensor is refused.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomTensor } from './util.js';
@@ -21,6 +22,9 @@ import { fit } from '../../src/train/fit.js';
 import { ImageDataset } from '../../src/data/dataset.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
+import { unetSpec } from '../../examples/unet/unet.js';
+import type { Container } from '../../src/layers/layer.js';
+import type { ModelSpec } from '../../src/train/presets.js';
 
 const backends = [await createWasmKernels({ threads: 1 }), await createWasmKernels({ threads: 2 })];
 const privateMemory = await createWasmKernels({ threads: 1, sharedMemory: false });
@@ -55,7 +59,142 @@ function trainResnet(k: Kernels, framed: boolean, steps = 2): { params: Uint8Arr
   });
 }
 
+/**
+ * Two SGD steps of a model in frames with the runtime's frame reuse on or off: the parameters,
+ * buffers and losses, each step's peak arena bytes, and each step's logits read after backward.
+ */
+function trainSteps(k: WasmKernels, spec: ModelSpec, inputShape: number[], batch: number, reuse: boolean, pixelClasses = false) {
+  return withBackend(k, () => {
+    const rt = k.runtime;
+    const rng = new Rng(11);
+    const model = modelFromSpec(spec, { inputShape: [1, ...inputShape], rng }) as Container;
+    const optimizer = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
+    const loss = new SoftmaxCrossEntropy();
+    const losses: number[] = [];
+    const peaks: number[] = [];
+    const logits: Uint8Array[] = [];
+    rt.frameReuse = reuse;
+    try {
+      for (let s = 0; s < 2; s++) {
+        const x = randomTensor(rng, [batch, ...inputShape], 'float32');
+        const count = pixelClasses ? batch * inputShape[1] * inputShape[2] : batch;
+        const y = Int32Array.from({ length: count }, (_, i) => (i * 7 + s) % 3);
+        rt.highWater = 0;
+        const start = rt.memory.buffer.byteLength; // only for the message
+        inFrame(() => {
+          optimizer.zeroGrad();
+          const out = model.forward(x, 'train');
+          losses.push(loss.forward(out, y));
+          const copy = bytes(out);
+          model.backward(loss.backward(), { needInputGrad: false });
+          optimizer.step();
+          assert.deepEqual(bytes(out), copy, `the logits of step ${s} read after backward (memory ${start})`);
+          logits.push(copy);
+        });
+        peaks.push(rt.highWater - rt.arenaBase);
+      }
+    } finally {
+      rt.frameReuse = true;
+    }
+    const params = [...model.parameters(), ...model.buffers()].map((t) => bytes(t.value));
+    return { params, losses, peaks, logits };
+  });
+}
+
 describe('wasm frames', () => {
+  // Sizes where the step's activations, not one call's scratch, set the peak. (LeNet-5's peak is a
+  // convolution's scratch; the U-Net's is its first backward convolution's scratch on top of every
+  // activation, before anything can be released: 0.81 of it at 1 thread, 0.95 at 2.)
+  const models: { name: string; spec: () => ModelSpec; inputShape: number[]; batch: number; pixelClasses?: boolean; peakBelow: number }[] = [
+    { name: 'resnet preset (a Graph: shortcuts, BatchNorm)', spec: () => presetSpec('resnet'), inputShape: [1, 28, 28], batch: 16, peakBelow: 0.75 },
+    { name: 'mobilenet preset (depthwise, ReLU6, inverted residuals)', spec: () => presetSpec('mobilenet', { inputShape: [3, 32, 32] }), inputShape: [3, 32, 32], batch: 8, peakBelow: 0.75 },
+    { name: 'cnn-bn (a Sequential: conv + BatchNorm + ReLU + pool)', spec: () => presetSpec('cnn-bn'), inputShape: [1, 28, 28], batch: 32, peakBelow: 0.9 },
+    { name: 'lenet5 (a Sequential: conv + ReLU + pool in one backward call)', spec: () => presetSpec('lenet5'), inputShape: [1, 28, 28], batch: 32, peakBelow: 1.01 },
+    {
+      // Flatten's output shares Tanh's y, which Tanh's backward reads after Flatten's has run: y must stay.
+      name: 'a Graph whose Flatten shares the memory of the Tanh output before it',
+      spec: () => ({ type: 'Graph', nodes: [
+        { name: 'conv', type: 'Conv2d', outChannels: 4, kernelSize: 3, padding: 1 }, { name: 'act', type: 'Tanh' },
+        { name: 'flat', type: 'Flatten' }, { name: 'fc', type: 'Linear', outFeatures: 3 },
+        { name: 'skip', inputs: ['fc'], type: 'Tanh' }, { name: 'out', inputs: ['fc', 'skip'], type: 'Add' },
+      ], output: 'out' }),
+      inputShape: [2, 8, 8], batch: 4, peakBelow: 1.01,
+    },
+    { name: 'U-Net (Concat skips, ConvTranspose2d up-steps, a loss a pixel)', spec: () => unetSpec(8, 3, 'transposed') as ModelSpec, inputShape: [1, 28, 28], batch: 8, pixelClasses: true, peakBelow: 0.97 },
+  ];
+  for (const k of backends) {
+    for (const m of models) {
+      it(`${m.name}: released activations and gradients leave the bits and lower the step's peak (${k.name})`, () => {
+        const kept = trainSteps(k, m.spec(), m.inputShape, m.batch, false, m.pixelClasses);
+        const reused = trainSteps(k, m.spec(), m.inputShape, m.batch, true, m.pixelClasses);
+        assert.deepEqual(reused.losses, kept.losses);
+        assert.deepEqual(reused.logits, kept.logits);
+        reused.params.forEach((p, i) => assert.deepEqual(p, kept.params[i], `parameter or buffer ${i}`));
+        const ratio = reused.peaks[1] / kept.peaks[1];
+        assert.ok(ratio < m.peakBelow, `peak ${reused.peaks[1]} with reuse against ${kept.peaks[1]} without: ${ratio.toFixed(3)}`);
+      });
+    }
+  }
+
+  it('release() frees a whole block of the frame for the next output, refuses a released view, and keeps what a live tensor shares', () => {
+    const k = backends[0];
+    const rt = k.runtime;
+    const relu = { kind: 'relu' } as const;
+    const x = randomTensor(new Rng(6), [3, 1000], 'float32');
+    const outside = k.activation(relu, x);
+    k.release!([outside], []); // outside a frame: nothing to free (a plain copy)
+    assert.deepEqual(Array.from(outside.data), Array.from(x.data, (v) => Math.max(v, 0)));
+    k.frame!(() => {
+      const a = k.activation(relu, x);
+      const b = k.activation(relu, a);
+      k.release!([a], [b]);
+      const c = k.activation(relu, b); // the same size: a's block
+      assert.equal(c.data.byteOffset, a.data.byteOffset, 'the next output of that size goes where a was');
+      assert.throws(() => k.activation(relu, a), /used after its model released it/);
+      // A tensor that shares b's memory (a reshape) keeps it: b stays readable, the next output goes elsewhere.
+      const reshaped = new Tensor(b.data, [3000]);
+      k.release!([b], [reshaped, c]);
+      const d = k.activation(relu, c);
+      assert.notEqual(d.data.byteOffset, b.data.byteOffset);
+      assert.deepEqual(Array.from(k.add(b, x).data), Array.from(x.data, (v) => Math.max(v, 0) + v));
+      // Part of a block is not the block: a subarray frees nothing (b's neighbour stays where it is).
+      k.release!([new Tensor(c.data.subarray(0, 1000), [1000])], []);
+      const e = k.activation(relu, x);
+      assert.notEqual(e.data.byteOffset, c.data.byteOffset);
+      assert.deepEqual(Array.from(c.data), Array.from(x.data, (v) => Math.max(v, 0)));
+      // A smaller output takes the front of a freed block; releasing the frame's topmost block lowers the arena's top.
+      k.release!([d], []);
+      const small = k.activation(relu, randomTensor(new Rng(7), [10], 'float32'));
+      assert.equal(small.data.byteOffset, d.data.byteOffset);
+      k.release!([e], []);
+      const next = k.activation(relu, x);
+      assert.equal(next.data.byteOffset, e.data.byteOffset, 'the top block, freed, is where the arena continues');
+    });
+    // A new frame starts with nothing freed and nothing kept: the first output goes where the last frame's first went.
+    const first = () => k.frame!(() => k.activation(relu, x).data.byteOffset);
+    assert.equal(first(), first());
+  });
+
+  it('backward run twice after one forward in a frame is refused with a clear error (its activations were released), not read', () => {
+    const k = backends[0];
+    withBackend(k, () => {
+      const model = modelFromSpec(presetSpec('resnet'), { inputShape: [1, 1, 12, 12], rng: new Rng(2) }) as Container;
+      const x = randomTensor(new Rng(3), [2, 1, 12, 12], 'float32');
+      const loss = new SoftmaxCrossEntropy();
+      k.frame!(() => {
+        loss.forward(model.forward(x, 'train'), Int32Array.from([1, 2]));
+        const d = loss.backward();
+        model.backward(d, { needInputGrad: false });
+        assert.throws(() => model.backward(d, { needInputGrad: false }), /used after its model released it/);
+      });
+      // Outside a frame nothing is released: backward twice works (and adds the gradients twice).
+      loss.forward(model.forward(x, 'train'), Int32Array.from([1, 2]));
+      const d = loss.backward();
+      model.backward(d);
+      assert.ok(model.backward(d) instanceof Tensor);
+    });
+  });
+
   for (const k of backends) {
     it(`resnet preset training steps in frames give the bits of the same steps without (${k.name})`, () => {
       const plain = trainResnet(k, false);

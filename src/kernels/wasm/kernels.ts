@@ -807,6 +807,11 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     close: () => rt.close(),
     frame: (fn) => rt.frame(fn),
     keepResident,
+    release: (dead, live) => {
+      if (!rt.inFrame) return;
+      const views = dead.flatMap((t) => (t.data instanceof Float32Array ? [t.data] : []));
+      if (views.length > 0) rt.release(views, live.map((t) => t.data));
+    },
     adaptiveAvgPool2d,
     adaptiveAvgPool2dBackward,
     groupNormForward,

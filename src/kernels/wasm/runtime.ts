@@ -80,6 +80,8 @@ const DESC_BYTES = 256;
 const PAGE = 65536;
 /** Arena bytes a frame keeps outputs in (half the memory limit: the rest stays for the calls' scratch). */
 const FRAME_KEEP_BYTES = (MAXIMUM_PAGES * PAGE) / 2;
+/** The frame number of a view release() freed (frame numbers are never negative). */
+const RELEASED = -1;
 
 interface PoolWorker {
   postMessage(message: unknown): void;
@@ -129,7 +131,7 @@ export class WasmRuntime {
   /** Resident blocks (see residentArray()): the region [control + descriptor, arenaStart) minus the holes in `holes`. */
   private readonly residentViews = new WeakSet<Float32Array>();
   private readonly holes: { ptr: number; bytes: number }[] = [];
-  private readonly released = new FinalizationRegistry<{ ptr: number; bytes: number }>((block) => this.release(block));
+  private readonly released = new FinalizationRegistry<{ ptr: number; bytes: number }>((block) => this.releaseResident(block));
   private top: number;
   /** Highest arena top seen, for reports (bytes). */
   highWater = 0;
@@ -141,8 +143,14 @@ export class WasmRuntime {
   private frameDepth = 0;
   /** Numbers the outermost frames (odd while one is open), so views from a finished frame are recognised. */
   private frameNumber = 0;
-  /** The frame each view handed out by take() belongs to. */
+  /** The frame each view handed out by take() belongs to (RELEASED once release() has freed it). */
   private readonly views = new WeakMap<Float32Array | Int32Array, number>();
+  /** The outputs the open frame keeps, address → bytes: the blocks release() may free. */
+  private readonly keptBlocks = new Map<number, number>();
+  /** Blocks of the open frame that release() freed, by address, neighbours merged: keep() reuses them first. */
+  private readonly frameHoles: { ptr: number; bytes: number }[] = [];
+  /** false: release() frees nothing (every output stays until the frame ends, as before it existed; for tests and comparisons). */
+  frameReuse = true;
 
   private constructor(
     exports: NablaExports, memory: WebAssembly.Memory, features: WasmFeatures, variant: string,
@@ -194,6 +202,11 @@ export class WasmRuntime {
     this.top = this.floor;
   }
 
+  /** Where the arena begins (after the resident blocks): highWater minus this is the most arena memory a call or frame used. */
+  get arenaBase(): number {
+    return this.arenaStart;
+  }
+
   /** Whether a frame is open (kernel outputs kept with keep() then come back as views by take()). */
   get inFrame(): boolean {
     return this.frameDepth > 0;
@@ -230,6 +243,8 @@ export class WasmRuntime {
       this.frameDepth = 0;
       this.frameNumber++; // the views of this frame are now stale
       this.floor = this.top = this.arenaStart;
+      this.keptBlocks.clear();
+      this.frameHoles.length = 0;
     }
   }
 
@@ -249,14 +264,89 @@ export class WasmRuntime {
 
   /**
    * Allocates room for a call's output: inside a frame it (and whatever the call allocated before
-   * it) is kept until the frame ends, up to frameKeepBytes; past that the frame keeps no more
-   * (the outputs of its remaining calls are copied out, as outside a frame), so a step too large
-   * to keep whole still runs instead of running out of wasm memory.
+   * it) is kept until the frame ends or release() frees it, up to frameKeepBytes; past that the
+   * frame keeps no more (the outputs of its remaining calls are copied out, as outside a frame), so
+   * a step too large to keep whole still runs instead of running out of wasm memory. Inside a
+   * frame the output goes into the smallest block release() freed that holds it, if any.
    */
   keep(bytes: number): number {
+    const roomy = () => this.top - this.arenaStart <= this.frameKeepBytes;
+    if (this.frameDepth > 0) {
+      const at = this.reuseHole(Math.ceil(bytes / 64) * 64);
+      if (at >= 0) {
+        if (this.top > this.floor && roomy()) this.floor = this.top; // what the call allocated before stays, as below
+        return at;
+      }
+    }
     const at = this.alloc(bytes);
-    if (this.frameDepth > 0 && this.top - this.arenaStart <= this.frameKeepBytes) this.floor = this.top;
+    if (this.frameDepth > 0 && roomy()) {
+      this.floor = this.top;
+      if (this.top > at) this.keptBlocks.set(at, this.top - at);
+    }
     return at;
+  }
+
+  /** The start of the smallest freed block of the open frame with room for `bytes` (taken from it, kept), or −1. */
+  private reuseHole(bytes: number): number {
+    if (bytes === 0) return -1;
+    let best = -1;
+    for (let i = 0; i < this.frameHoles.length; i++) {
+      const h = this.frameHoles[i];
+      if (h.bytes >= bytes && (best < 0 || h.bytes < this.frameHoles[best].bytes)) best = i;
+    }
+    if (best < 0) return -1;
+    const hole = this.frameHoles[best];
+    const at = hole.ptr;
+    if (hole.bytes === bytes) this.frameHoles.splice(best, 1);
+    else this.frameHoles[best] = { ptr: at + bytes, bytes: hole.bytes - bytes };
+    this.keptBlocks.set(at, bytes);
+    return at;
+  }
+
+  /**
+   * Frees the memory of outputs of the open frame that the caller is done with (a container after
+   * backward has used an activation or a gradient), so later outputs of the step reuse it instead
+   * of growing the arena: the step's peak is then what is alive at once, not all it ever made.
+   * A view is freed only where it spans a whole block keep() made and no array in `live` overlaps
+   * that block (a reshape shares its data; an in-place kernel returns its input's memory); anything
+   * else (a copy, a resident array, another frame's view) is left alone. A freed view is refused
+   * by every kernel afterwards, as a finished frame's is.
+   */
+  release(dead: readonly Float32Array[], live: readonly (Float32Array | Float64Array | Int32Array)[]): void {
+    if (this.frameDepth === 0 || !this.frameReuse) return;
+    for (const view of dead) {
+      if (this.views.get(view) !== this.frameNumber) continue;
+      const ptr = view.byteOffset;
+      const bytes = this.keptBlocks.get(ptr);
+      if (bytes === undefined || Math.ceil(view.byteLength / 64) * 64 !== bytes) continue;
+      const end = ptr + bytes;
+      if (live.some((l) => l.buffer instanceof SharedArrayBuffer && l.byteLength > 0 && l.byteOffset < end && ptr < l.byteOffset + l.byteLength)) continue;
+      this.views.set(view, RELEASED);
+      this.keptBlocks.delete(ptr);
+      this.freeFrameBlock(ptr, bytes);
+    }
+  }
+
+  /** Returns a released block to the frame's holes, merged with its neighbours; the topmost lowers the floor instead. */
+  private freeFrameBlock(ptr: number, bytes: number): void {
+    const holes = this.frameHoles;
+    let i = 0;
+    while (i < holes.length && holes[i].ptr < ptr) i++;
+    holes.splice(i, 0, { ptr, bytes });
+    if (i + 1 < holes.length && ptr + bytes === holes[i + 1].ptr) {
+      holes[i].bytes += holes[i + 1].bytes;
+      holes.splice(i + 1, 1);
+    }
+    if (i > 0 && holes[i - 1].ptr + holes[i - 1].bytes === holes[i].ptr) {
+      holes[i - 1].bytes += holes[i].bytes;
+      holes.splice(i, 1);
+      i--;
+    }
+    const last = holes[holes.length - 1];
+    if (last.ptr + last.bytes === this.floor) { // nothing kept above it: the arena's top comes down
+      holes.pop();
+      this.floor = this.top = last.ptr;
+    }
   }
 
   /**
@@ -291,7 +381,7 @@ export class WasmRuntime {
   }
 
   /** A resident block's array was collected: its bytes become a hole (merged with its neighbours). */
-  private release(block: { ptr: number; bytes: number }): void {
+  private releaseResident(block: { ptr: number; bytes: number }): void {
     this.holes.push(block);
     this.holes.sort((a, b) => a.ptr - b.ptr);
     for (let i = this.holes.length - 1; i > 0; i--) {
@@ -380,6 +470,9 @@ export class WasmRuntime {
     if (data instanceof Float32Array && this.residentViews.has(data)) return true;
     const frame = this.views.get(data);
     if (frame === undefined) return false;
+    if (frame === RELEASED && this.frameDepth > 0) {
+      throw new Error('wasm backend: a tensor of this training step was used after its model released it (backward frees each activation and gradient once it has used them, so a step runs backward once per forward); copy it (tensor.clone()) before backward to keep it');
+    }
     if (frame !== this.frameNumber || this.frameDepth === 0) {
       throw new Error('wasm backend: a tensor from a finished training step was used after the step ended (its memory has been reused); copy it (tensor.clone()) inside the step to keep it');
     }
