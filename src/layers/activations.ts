@@ -14,6 +14,12 @@ abstract class ActivationLayer implements Layer {
   protected abstract readonly f: Activation;
   protected x: Tensor | null = null; // kept by forward for f'(x)
   protected y: Tensor | null = null; // kept too: sigmoid and tanh derivatives read it
+  /**
+   * true where f'(x) is a function of y alone, read from y (ReLU: [y > 0]; ReLU6: [0 < y < 6], the
+   * same mask for every x, ±0 and NaN included): x is then not read by backward and a container
+   * may release it once this layer's forward has run.
+   */
+  protected readonly derivativeFromOutput: boolean = false;
 
   outputShape(inputShape: readonly number[]): number[] {
     return [...inputShape];
@@ -30,7 +36,11 @@ abstract class ActivationLayer implements Layer {
     const x = requireSaved(this.name, this.x);
     const y = requireSaved(this.name, this.y);
     checkShape(this.name, dy, y.shape, 'dy');
-    return kernels().activationBackward(this.f, x, y, dy); // dx = f'(x) ⊙ dy
+    return kernels().activationBackward(this.f, this.derivativeFromOutput ? y : x, y, dy); // dx = f'(x) ⊙ dy
+  }
+
+  get backwardReadsInput(): boolean {
+    return !this.derivativeFromOutput;
   }
 
   parameters(): Parameter[] {
@@ -54,6 +64,7 @@ abstract class ActivationLayer implements Layer {
 export class ReLU extends ActivationLayer {
   readonly name = 'ReLU';
   protected readonly f: Activation = { kind: 'relu' };
+  protected override readonly derivativeFromOutput = true;
   private fused = false; // whether the last forward's y came from the layer before (acceptFusedOutput)
 
   /**
@@ -149,6 +160,7 @@ export class GELU extends ActivationLayer {
 export class ReLU6 extends ActivationLayer {
   readonly name = 'ReLU6';
   protected readonly f: Activation = { kind: 'relu6' };
+  protected override readonly derivativeFromOutput = true;
 }
 
 /**

@@ -49,6 +49,9 @@ export class AdaptiveAvgPool2d implements Layer {
     return kernels().adaptiveAvgPool2d(x, OH, OW);
   }
 
+  readonly backwardReadsInput = false; // the input's shape only (see Module)
+  readonly backwardReadsOutput = false;
+
   backward(dy: Tensor): Tensor {
     const shape = requireSaved('AdaptiveAvgPool2d', this.inputShape);
     checkShape('AdaptiveAvgPool2d', dy, this.outputShape(shape), 'dy');

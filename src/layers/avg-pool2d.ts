@@ -70,6 +70,9 @@ export class AvgPool2d implements Layer {
     return kernels().avgPool2d(x, g, this.countIncludePad, this.divisorOverride ?? undefined);
   }
 
+  readonly backwardReadsInput = false; // the geometry only (see Module)
+  readonly backwardReadsOutput = false;
+
   backward(dy: Tensor): Tensor {
     const g = requireSaved('AvgPool2d', this.g);
     checkShape('AvgPool2d', dy, [g.N, g.C, g.OH, g.OW], 'dy');

@@ -51,6 +51,8 @@ abstract class BatchNorm implements Layer {
    */
   useRunningStats = false;
   private saved: Saved | null = null;
+  /** Backward reads x and the statistics, not y (a fused ReLU's y comes in as backwardThroughReLU's argument): see Module. */
+  readonly backwardReadsOutput = false;
 
   constructor(
     layer: string,

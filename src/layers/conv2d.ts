@@ -48,6 +48,8 @@ export class Conv2d implements Layer {
   readonly groups: number;
   /** See Conv2dLayerOptions.foldedBatchNorm; null when no BatchNorm was folded in. */
   readonly foldedBatchNorm: string | null;
+  /** Backward reads x and w, not y (a fused ReLU's y comes in as an argument): see Module. */
+  readonly backwardReadsOutput = false;
   private readonly init: WeightInit;
   private x: Tensor | null = null; // kept by forward, needed for dW
   private g: Conv2dGeometry | null = null; // geometry of the last forward

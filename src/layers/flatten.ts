@@ -28,6 +28,9 @@ export class Flatten implements Layer {
     return x.reshape(shape);
   }
 
+  readonly backwardReadsInput = false; // the input's shape only (see Module)
+  readonly backwardReadsOutput = false;
+
   backward(dy: Tensor): Tensor {
     const shape = requireSaved('Flatten', this.inputShape);
     checkShape('Flatten', dy, [shape[0], featureSize(shape)], 'dy');

@@ -31,6 +31,9 @@ export class GlobalAvgPool2d implements Layer {
     return kernels().adaptiveAvgPool2d(x, 1, 1);
   }
 
+  readonly backwardReadsInput = false; // the input's shape only (see Module)
+  readonly backwardReadsOutput = false;
+
   backward(dy: Tensor): Tensor {
     const shape = requireSaved('GlobalAvgPool2d', this.inputShape);
     checkShape('GlobalAvgPool2d', dy, this.outputShape(shape), 'dy');

@@ -91,7 +91,13 @@ export class Graph implements Container {
   /** Whether node i's only reader is node i + 1 (and it is not the output): the pair may run as one pass. */
   private readonly soleReaderIsNext: readonly boolean[];
   /** The last training forward's input and node values, for backward to release (Kernels.release) as it goes. */
-  private trained: { x: Tensor; values: Tensor[] } | null = null;
+  private trained: { x: Tensor; values: Tensor[]; freed: boolean[] } | null = null;
+  /**
+   * For each node, the values no backward will read once it has run forward: it is their last
+   * reader, every reader's backward skips its input's numbers and the maker's skips its output's
+   * (Module.backwardReadsInput/Output; never the graph's input or output).
+   */
+  private readonly deadAfterForward: readonly (readonly number[])[];
 
   /**
    * The graph from `inputNode` to `output` (every node `output` depends on, in creation order), or
@@ -121,6 +127,12 @@ export class Graph implements Container {
     checkDistinct('Graph', this.named);
     this.tensors = new ChildTensors(this.named);
     const readers = nodes.map((_, i) => this.sources.filter((from) => from.includes(i)).length);
+    const outputIndex = nodes.findIndex((n) => n.name === outputName);
+    this.deadAfterForward = nodes.map((_, i) => [...new Set(this.sources[i])].filter((j) => {
+      if (j < 0 || j === outputIndex || nodes[j].module.backwardReadsOutput !== false) return false;
+      const readBy = this.sources.flatMap((from, r) => (from.includes(j) ? [r] : []));
+      return readBy[readBy.length - 1] === i && readBy.every((r) => nodes[r].module.backwardReadsInput === false);
+    }));
     this.soleReaderIsNext = nodes.map((node, i) => node.name !== outputName && readers[i] === 1 &&
       i + 1 < nodes.length && this.sources[i + 1].length === 1 && this.sources[i + 1][0] === i);
   }
@@ -150,6 +162,14 @@ export class Graph implements Container {
   forward(x: Tensor, mode: Mode): Tensor {
     const values: Tensor[] = [];
     const valueOf = (j: number) => (j < 0 ? x : values[j]);
+    const release = mode === 'train' ? kernels().release : undefined;
+    const freed: boolean[] = [];
+    const releaseAfter = (i: number) => {
+      const dead = this.deadAfterForward[i];
+      if (!release || dead.length === 0) return;
+      dead.forEach((j) => { freed[j] = true; });
+      release(dead.map((j) => values[j]), [x, ...values.filter((_, j) => !freed[j])]);
+    };
     for (let i = 0; i < this.nodes.length; i++) {
       const node = this.nodes[i];
       const inputs = this.sources[i].map(valueOf);
@@ -162,12 +182,14 @@ export class Graph implements Container {
           ? asMergeReLUEpilogue(module).forwardWithReLU(inputs, mode) : asReLUEpilogue(module).forwardWithReLU(inputs[0], mode)));
         next.acceptFusedOutput(y);
         values.push(y, y);
+        releaseAfter(i); // what the node read (the ReLU reads only the node's y, which it keeps)
         i++;
         continue;
       }
       values.push(withContext(where(node), () => (isMerge(module) ? module.forward(inputs, mode) : module.forward(inputs[0], mode))));
+      releaseAfter(i);
     }
-    this.trained = mode === 'train' && kernels().release ? { x, values } : null;
+    this.trained = release ? { x, values, freed } : null;
     return this.outputName === this.inputName ? x : values[this.outputIndex()];
   }
 
@@ -195,7 +217,7 @@ export class Graph implements Container {
     // (they come after it). Gradients go once used. The graph's input, its output and the caller's
     // dy are not this graph's to free, and whatever still shares memory with a live tensor stays.
     const values = trained?.values;
-    const releasable = values ? values.map(() => true) : [];
+    const releasable = values ? values.map((_, j) => !trained!.freed[j]) : [];
     const releaseDead = () => {
       const release = kernels().release;
       if (release && dead.length > 0) {

@@ -38,6 +38,19 @@ export interface Module {
   toSpec(): LayerSpec;
   /** Containers only: their direct children with the names that prefix the children's tensors. */
   children?(): readonly Child[];
+  /**
+   * false: backward reads only the shape of forward's input(s), never their numbers (ReLU and
+   * ReLU6 take their mask from y, Add and Concat route dy). Absent: it may read them.
+   */
+  readonly backwardReadsInput?: boolean;
+  /**
+   * false: backward never reads the output forward returned (a Conv2d, Linear or BatchNorm whose
+   * ReLU was not fused into it, Add). Absent: it may. With backwardReadsInput, these let a
+   * container release a value as soon as its readers have run forward (Kernels.release): a
+   * BatchNorm's output that only a ReLU6 reads is not kept for the step, as PyTorch's in-place
+   * ReLU6 overwrites it.
+   */
+  readonly backwardReadsOutput?: boolean;
 }
 
 export interface Child {

@@ -30,6 +30,8 @@ export class Linear implements Layer {
   readonly bias: Parameter | null;
   private readonly init: WeightInit;
   private x: Tensor | null = null; // kept by forward as [N, in], needed for dW
+  /** Backward reads x and W, not y (a fused ReLU's y comes in as an argument): see Module. */
+  readonly backwardReadsOutput = false;
   private isSingle = false; // whether forward saw one instance [in]
 
   constructor(

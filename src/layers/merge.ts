@@ -39,6 +39,8 @@ abstract class MergeLayer implements Merge {
  */
 export class Add extends MergeLayer {
   readonly name = 'Add';
+  readonly backwardReadsInput = false; // dy for every input (see Module)
+  readonly backwardReadsOutput = false;
   private shape: readonly number[] | null = null;
   private count = 0;
 
@@ -93,6 +95,8 @@ export interface ConcatOptions {
  */
 export class Concat extends MergeLayer {
   readonly name = 'Concat';
+  readonly backwardReadsInput = false; // dy sliced by the inputs' sizes (see Module)
+  readonly backwardReadsOutput = false;
   readonly axis: number;
   private sizes: number[] | null = null; // each input's extent along the axis
   private resolvedAxis = 0;

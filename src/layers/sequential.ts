@@ -33,7 +33,7 @@ export class Sequential implements Container {
   private readonly named: readonly Child[];
   private readonly tensors: ChildTensors;
   /** The last training forward's input and each layer's output, for backward to release (Kernels.release) as it goes. */
-  private trained: { x: Tensor; ys: Tensor[] } | null = null;
+  private trained: { x: Tensor; ys: Tensor[]; freed: boolean[] } | null = null;
 
   constructor(layers: Layer[]) {
     if (!Array.isArray(layers)) throw new Error('Sequential: expected an array of layers');
@@ -76,6 +76,14 @@ export class Sequential implements Container {
   forward(x: Tensor, mode: Mode): Tensor {
     let y = x;
     const ys: Tensor[] = [];
+    const release = mode === 'train' ? kernels().release : undefined;
+    const freed: boolean[] = [];
+    // Layer i has run forward: the output of layer i − 1 goes now if neither backward reads its numbers (Module.backwardReadsInput/Output).
+    const releaseBefore = (i: number) => {
+      if (!release || i < 1 || this.layers[i].backwardReadsInput !== false || this.layers[i - 1].backwardReadsOutput !== false) return;
+      freed[i - 1] = true;
+      release([ys[i - 1]], [x, ...ys.filter((_, j) => !freed[j])]);
+    };
     for (let i = 0; i < this.layers.length; i++) {
       const layer = this.layers[i];
       const next = this.layers[i + 1];
@@ -84,13 +92,15 @@ export class Sequential implements Container {
         y = withContext(where(i, layer), () => asReLUEpilogue(layer).forwardWithReLU(y, mode));
         next.acceptFusedOutput(y);
         ys.push(y, y);
+        releaseBefore(i);
         i++;
         continue;
       }
       y = withContext(where(i, layer), () => layer.forward(y, mode));
       ys.push(y);
+      releaseBefore(i);
     }
-    this.trained = mode === 'train' && kernels().release ? { x, ys } : null;
+    this.trained = release ? { x, ys, freed } : null;
     return y;
   }
 
@@ -112,8 +122,8 @@ export class Sequential implements Container {
       const dead = [used];
       const live = [dy];
       if (trained) {
-        for (let k = from; k <= to && k < last; k++) dead.push(trained.ys[k]);
-        live.push(trained.x, trained.ys[last], ...trained.ys.slice(0, from));
+        for (let k = from; k <= to && k < last; k++) if (!trained.freed[k]) dead.push(trained.ys[k]);
+        live.push(trained.x, trained.ys[last], ...trained.ys.slice(0, from).filter((_, k) => !trained.freed[k]));
       }
       if (d) live.push(d);
       release(dead, live);
