@@ -210,12 +210,21 @@ for (const threads of [1, 2]) {
         const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
         const [y2, y4] = tiles.map((backend) => backend.conv2d(x, w, null, g).data);
         assert.ok(y2.some((v, i) => v !== y4[i]), 'F(2×2) and F(4×4) give bit-identical outputs');
-        // Left to choose, the backend takes F(4×4) on a 4×4 map only with 32 of its tiles in the batch (one a sample): else F(2×2).
-        for (const N of [32, 3]) {
-          const small = conv2dGeometry('test', [N, 16, 4, 4], { outChannels: 16, kernelSize: 3, padding: 1 });
-          const xs = randomTensor(rng, [N, 16, 4, 4], 'float32');
-          const [chosen, f2, f4] = [k, ...tiles].map((backend) => Array.from(backend.conv2d(xs, w, null, small).data));
-          assert.deepEqual(chosen, N === 32 ? f4 : f2, `a batch of ${N} 4×4 maps: not by ${N === 32 ? 'F(4×4)' : 'F(2×2)'}`);
+        // Left to choose, the backend takes F(4×4) on a 4×4 map only with 32 of its tiles in the batch (one a sample), F(2×2)
+        // from 48 of its tiles (12 samples), and below that im2col, its GEMM over several samples (without that batching: F(2×2)).
+        const im2col = await createWasmKernels({ threads, winograd: false });
+        const unbatched = await createWasmKernels({ threads, batchSamples: false });
+        try {
+          for (const [N, want] of [[32, 'F(4×4)'], [12, 'F(2×2)'], [3, 'im2col']] as const) {
+            const small = conv2dGeometry('test', [N, 16, 4, 4], { outChannels: 16, kernelSize: 3, padding: 1 });
+            const xs = randomTensor(rng, [N, 16, 4, 4], 'float32');
+            const [chosen, f2, f4, byIm2col, old] = [k, ...tiles, im2col, unbatched].map((backend) => Array.from(backend.conv2d(xs, w, null, small).data));
+            assert.deepEqual(chosen, want === 'F(4×4)' ? f4 : want === 'F(2×2)' ? f2 : byIm2col, `a batch of ${N} 4×4 maps: not by ${want}`);
+            if (N === 3) assert.deepEqual(old, f2, 'without batching, 3 4×4 maps by F(2×2)');
+          }
+        } finally {
+          im2col.close();
+          unbatched.close();
         }
       } finally {
         tiles.forEach((backend) => backend.close());
@@ -231,15 +240,16 @@ for (const threads of [1, 2]) {
           checkConv(im2col, rng, c);
         }
         // The two paths round differently: were stride 2 not by Winograd, they would agree bit for bit.
-        // A batch of 6 (54 tiles of 2×2 outputs) goes by Winograd; one of 2 (18 tiles, under its 48) by im2col.
-        for (const N of [6, 2]) {
+        // A batch of 30 (270 tiles of 2×2 outputs) goes by Winograd; one of 6 (54 tiles, under the 256 from which it beats
+        // im2col's GEMM over several samples) or 2 (18) by im2col.
+        for (const N of [30, 6, 2]) {
           const g = conv2dGeometry('test', [N, 16, 9, 10], { outChannels: 16, kernelSize: 3, stride: 2, padding: 1 });
           const x = randomTensor(rng, [N, 16, 9, 10], 'float32');
           const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
           const [ys, yc] = [k, im2col].map((backend) => backend.conv2d(x, w, null, g).data);
           const dy = randomTensor(rng, [N, 16, g.OH, g.OW], 'float32');
           const [dxs, dxc] = [k, im2col].map((backend) => backend.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: true })!.data);
-          if (N === 6) {
+          if (N === 30) {
             assert.ok(ys.some((v, i) => v !== yc[i]), 'the stride-2 forward gives the im2col outputs bit for bit');
             assert.ok(dxs.some((v, i) => v !== dxc[i]), 'the stride-2 input gradient gives the col2im dx bit for bit');
           } else {
@@ -549,11 +559,11 @@ for (const threads of [1, 2]) {
     });
 
     it('refuses a call that needs more than the 2 GiB of wasm memory, naming the sizes', () => {
-      // y alone would be 200 × 5000 × 5000 floats (20 GB): refused when the arena reserves it, before
-      // x (a stand-in, never read) matters and before the memory grows.
-      const g = conv2dGeometry('test', [200, 1, 5000, 5000], { outChannels: 1, kernelSize: 5, padding: 2 });
+      // y alone would be 600 × 1000 × 1000 floats (2.4 GB): refused when the arena reserves it, before x is
+      // copied in and before the memory grows.
+      const g = conv2dGeometry('test', [1, 1, 1000, 1000], { outChannels: 600, kernelSize: 5, padding: 2 });
       const bytes = k.runtime.memory.buffer.byteLength;
-      assert.throws(() => k.conv2d(Tensor.zeros([1, 1, 1, 1]), Tensor.zeros([1, 1, 5, 5]), null, g),
+      assert.throws(() => k.conv2d(Tensor.zeros([1, 1, 1000, 1000]), Tensor.zeros([600, 1, 5, 5]), null, g),
         /needs \d+ bytes of wasm memory, more than the 2147483648-byte limit/);
       assert.equal(k.runtime.memory.buffer.byteLength, bytes);
     });
@@ -698,6 +708,67 @@ describe('wasm convolution weights packed once a batch', () => {
       }
     } finally {
       backends.forEach((k) => k.close());
+    }
+  });
+
+  // A one-group im2col convolution of small maps runs several samples' columns as one GEMM,
+  // forward and for dx (batchSamples): every output is the same dot product in the same order as
+  // sample by sample, so the bits must be those of a backend that runs one sample a GEMM.
+  it('several samples a GEMM (small maps) give the bits of one sample a GEMM: forward, dx, dW, a fused ReLU, the transposed convolution', async () => {
+    const batched = [await createWasmKernels({ threads: 1, winograd: false }), await createWasmKernels({ threads: 2, winograd: false })];
+    const single = [await createWasmKernels({ threads: 1, winograd: false, batchSamples: false }),
+      await createWasmKernels({ threads: 2, winograd: false, batchSamples: false })];
+    try {
+      const rng = new Rng(85);
+      const cases: [number[], Conv2dOptions][] = [
+        [[8, 40, 4, 4], { outChannels: 24, kernelSize: 3, padding: 1 }], // 360 rows: more than one k-block (256)
+        [[13, 6, 7, 7], { outChannels: 9, kernelSize: 3, padding: 1 }], // a last batch of fewer samples
+        [[5, 24, 3, 3], { outChannels: 16, kernelSize: 1 }], // pointwise: x's planes copied side by side
+        [[6, 8, 9, 9], { outChannels: 300, kernelSize: 3, stride: 2, padding: [0, 1] }], // stride 2, uneven padding, 4 × 5 outputs
+        [[7, 5, 6, 6], { outChannels: 7, kernelSize: 2, dilation: 2, padding: 1 }], // dilation
+        [[9, 3, 2, 2], { outChannels: 4, kernelSize: 3, padding: 2 }], // 4 × 4 outputs from 2 × 2 maps
+        [[4, 16, 12, 12], { outChannels: 8, kernelSize: 3, padding: 1 }], // 144 outputs: one sample a GEMM in both
+      ];
+      for (let t = 0; t < 2; t++) {
+        const [kb, ks] = [batched[t], single[t]];
+        for (const [shape, options] of cases) {
+          const g = conv2dGeometry('test', shape, options);
+          const name = `${shapeName(shape)} ${JSON.stringify(options)} on ${t + 1} thread(s)`;
+          const x = randomTensor(rng, shape, 'float32'), w = randomTensor(rng, [g.outC, g.C, g.kH, g.kW], 'float32');
+          const b = randomTensor(rng, [g.outC], 'float32'), bt = randomTensor(rng, [g.C], 'float32');
+          const dy = randomTensor(rng, [g.N, g.outC, g.OH, g.OW], 'float32');
+          const bits = (k: WasmKernels) => {
+            const y = k.conv2d(x, w, b, g, { relu: true });
+            const dW = Tensor.zeros(w.shape), db = Tensor.zeros([g.outC]);
+            const dx = k.conv2dBackward(x, w, dy, g, { dW, db, needDx: true, reluOutput: y })!;
+            const dxAlone = k.conv2dBackward(x, w, dy, g, { dW: null, db: null, needDx: true })!; // no dW: items of samples
+            const t2 = k.convTranspose2d(dy, w, bt, g); // its bias has one value per channel of its output: C
+            return [y, dx, dW, db, dxAlone, t2].map((v) => Array.from(v.data));
+          };
+          const [got, want] = [bits(kb), bits(ks)];
+          ['y', 'dx', 'dW', 'db', 'dx without dW', 'transposed'].forEach((what, i) => assert.deepEqual(got[i], want[i], `${name}: ${what}`));
+          // And in a frame, on views.
+          const framed = kb.frame!(() => bits(kb));
+          framed.forEach((v, i) => assert.deepEqual(v, want[i], `${name}: in a frame, output ${i}`));
+        }
+      }
+      // The reference agrees within its tolerance (the batched path's own check, not only its twin's).
+      const g = conv2dGeometry('test', [8, 40, 4, 4], { outChannels: 24, kernelSize: 3, padding: 1 });
+      const x = randomTensor(rng, [8, 40, 4, 4], 'float32'), w = randomTensor(rng, [24, 40, 3, 3], 'float32');
+      const dy = randomTensor(rng, [8, 24, 4, 4], 'float32');
+      const grad = (k: typeof refKernels, a: Tensor, b: Tensor, d: Tensor) => k.conv2dBackward(a, b, d, g, { dW: null, db: null, needDx: true })!;
+      expectClose(batched[1].conv2d(x, w, null, g).data, refKernels.conv2d(x, w, null, g).data,
+        reductionTolerance('float32', 360, maxAbs(refKernels.conv2d(absTensor(x), absTensor(w), null, g).data), 'batched y'));
+      expectClose(grad(batched[1], x, w, dy).data, grad(refKernels, x, w, dy).data,
+        reductionTolerance('float32', 216, maxAbs(grad(refKernels, absTensor(x), absTensor(w), absTensor(dy)).data), 'batched dx'));
+      // A bias (or weight) of another size than the geometry's is refused with the reference's error, not read past its end.
+      const small = conv2dGeometry('test', [2, 4, 3, 3], { outChannels: 3, kernelSize: 3, padding: 1 });
+      const [xs, ws, ys] = [Tensor.zeros([2, 4, 3, 3]), Tensor.zeros([3, 4, 3, 3]), Tensor.zeros([2, 3, 3, 3])];
+      assert.throws(() => batched[0].conv2d(xs, ws, Tensor.zeros([4]), small), /addBias: expected \[N, C, \.\.\.\] and \[C\], got \[2, 3, 3, 3\] and \[4\]/);
+      assert.throws(() => batched[0].convTranspose2d(ys, ws, Tensor.zeros([3]), small), /addBias: expected .* got \[2, 4, 3, 3\] and \[3\]/);
+      assert.throws(() => batched[0].conv2d(xs, Tensor.zeros([3, 4, 2, 2]), null, small));
+    } finally {
+      [...batched, ...single].forEach((k) => k.close());
     }
   });
 });

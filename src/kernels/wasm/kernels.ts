@@ -60,6 +60,16 @@ const PARTIALS_MAX_FLOATS = 1 << 23;
  */
 const WINOGRAD_MIN_TILES = { 2: 96, 3: 48, 4: 32 } as const;
 /**
+ * Where im2col's GEMM takes several samples (batchSamples), a 3×3 convolution goes by Winograd
+ * only from this many F(2×2) tiles in the whole batch (stride 1; a batch's 2×2 output tiles at
+ * stride 2): below, its transformed kernels ((m + 2)² · Cin · Cout floats, made every call) cost
+ * more than its GEMMs save. Measured (batch-ab scratch, 1 thread, forward + backward): 8 × 512 ×
+ * 4 × 4 (32 tiles) 43.6 ms by im2col against 46.4 by F(2×2), 2 × 256 × 7 × 7 (32) 8.3 against 9.4,
+ * but 4 × 256 × 7 × 7 (64) 15.8 against 14.4; stride 2, 8 × 128 × 14 × 14 (128 tiles) 15.1
+ * against 17.4 by the stride-2 algorithm, 8 × 64 × 28 × 28 (392) 15.1 against 14.5.
+ */
+const WINOGRAD_MIN_BATCH_TILES = { 1: 48, 2: 256 } as const;
+/**
  * The algorithm word of the stride-2 Winograd convolution (assembly/winograd-s2.ts: 2×2 outputs a
  * tile from 5×5 inputs, 25 multiplies for direct convolution's 36), beside F(2×2) and F(4×4)'s 2 and 4.
  */
@@ -86,12 +96,25 @@ export interface WasmKernelOptions extends WasmRuntimeOptions {
    * DIRECT_MIN_TAPS_FORWARD taps C·kH·kW, in the forward pass (im2col's bits when C·kH·kW ≤ 256).
    */
   direct?: boolean;
+  /**
+   * false: every im2col convolution one sample per GEMM. Default true: a one-group convolution
+   * of small maps runs several samples' columns as one GEMM, forward and for dx (BATCH_COLUMNS):
+   * the same bits.
+   */
+  batchSamples?: boolean;
 }
 
 /** Input channels up to which a stride-1 convolution goes by the direct path (conv-direct.ts). */
 const DIRECT_MAX_CHANNELS = 4;
 /** Taps (C·kH·kW) from which its forward pass goes by it too (the weight gradient always does). */
 const DIRECT_MIN_TAPS_FORWARD = 16;
+/**
+ * Columns an im2col GEMM should have: a one-group convolution whose maps have fewer outputs
+ * (OH·OW) runs several samples' columns as one GEMM, forward and for dx (conv2dForwardBatch,
+ * conv2dBackwardDxBatch), so that w is read once for them rather than once a sample (bench, 1
+ * thread: resnet18's 4×4-map 512 → 512 layer, batch 8, forward 16.5 → 12.4 ms by GEMM shape).
+ */
+const BATCH_COLUMNS = 128;
 
 export interface WasmKernels extends Kernels {
   readonly runtime: WasmRuntime;
@@ -128,6 +151,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   const winogradOption = options.winograd ?? true;
   const winogradOn = winogradOption !== false;
   const directOn = options.direct ?? true;
+  const batchOn = options.batchSamples ?? true;
   const gemmScratch = rt.exports.gemmScratchBytes();
   const elementwise = elementwiseJob(rt);
 
@@ -243,8 +267,18 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     return new Tensor(rt.take(pdx, N * inF), [N, inF]);
   }
 
+  /**
+   * Whether x (the convolution's input; dy for the transposed one), w and b have the sizes g
+   * gives: the kernels read them by g, so any other size goes to the reference kernel, which
+   * names what does not fit.
+   */
+  function fitsGeometry(g: Conv2dGeometry, x: Tensor, w: Tensor, b: Tensor | null, transposed = false): boolean {
+    const xSize = transposed ? g.N * g.outC * g.OH * g.OW : g.N * g.C * g.H * g.W;
+    return x.size === xSize && w.size === g.outC * (g.C / g.groups) * g.kH * g.kW && (!b || b.size === (transposed ? g.C : g.outC));
+  }
+
   function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
-    if (!isFloat32(x, w, b)) return refKernels.conv2d(x, w, b, g, options);
+    if (!isFloat32(x, w, b) || !fitsGeometry(g, x, w, b)) return refKernels.conv2d(x, w, b, g, options);
     if (isDepthwise(g)) return depthwiseConv2d(x, w, b, g, options);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
@@ -263,13 +297,16 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // the GEMM, tiled over all of a sample's outputs at once, wastes fewer lanes (bench: the 3×3
     // stems of W3 and W5, 9 taps, ran 1.3× slower direct; LeNet's 5×5, 25 taps, 1.05× faster).
     const tables = !group && g.C * g.kH * g.kW >= DIRECT_MIN_TAPS_FORWARD ? directTables(pw, g) : 0;
+    const batch = !group && !tables ? im2colBatch(g, g.N, threads) : 1;
     const scratchStride = group ? rt.exports.winogradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch
-      : tables ? rt.exports.convDirectScratchBytes(g.C, g.OH, g.OW, g.kH, g.kW) : rt.exports.convScratchBytes(rows, OHW);
+      : tables ? rt.exports.convDirectScratchBytes(g.C, g.OH, g.OW, g.kH, g.kW)
+        : batch > 1 ? rt.exports.convBatchScratchBytes(rows, g.outC, OHW, batch) : rt.exports.convScratchBytes(rows, OHW);
     const scratch = rt.alloc(scratchStride * threads);
     const packedW = !group && !tables ? packWeightsOnce(pw, g, false, threads) : 0;
     const desc = rt.writeJob([JOB_CONV2D_FORWARD, ...geometryWords(g), px, pw, pb, py, scratch, scratchStride,
-      options.relu ? 1 : 0, pu, Math.max(group, 1), m, tables, packedW]);
-    rt.run(desc, group ? Math.ceil(g.N / group) : g.N, parallel); // one item per sample (Winograd: per group)
+      options.relu ? 1 : 0, pu, Math.max(group, 1), m, tables, packedW, batch]);
+    // One item per sample (Winograd: per group of samples; small maps by im2col: per batch of samples).
+    rt.run(desc, group ? Math.ceil(g.N / group) : Math.ceil(g.N / batch), parallel);
     return new Tensor(rt.take(py, ySize), [g.N, g.outC, g.OH, g.OW]);
   }
 
@@ -280,7 +317,8 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const { reluOutput: y, maxPool: pool } = grads;
     const dySize = g.N * g.outC * g.OH * g.OW; // the conv's dy (dy itself is the pool's with maxPool)
     const poolFits = !pool || (pool.argmax.length === dy.size && pool.g.N * pool.g.C * pool.g.H * pool.g.W === dySize);
-    if (!isFloat32(x, w, dy, grads.dW, grads.db, y) || (y && y.size !== dySize) || !poolFits) {
+    if (!isFloat32(x, w, dy, grads.dW, grads.db, y) || (y && y.size !== dySize) || !poolFits || !fitsGeometry(g, x, w, null) ||
+      (!pool && dy.size !== dySize) || (grads.dW && grads.dW.size !== w.size) || (grads.db && grads.db.size !== g.outC)) {
       return refKernels.conv2dBackward(x, w, dy, g, grads);
     }
     if (isDepthwise(g) && !pool) return depthwiseConv2dBackward(x, w, dy, g, grads);
@@ -331,8 +369,11 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // ((m + 2)² · outC · C floats, zeroed and transformed back per piece), so fewer, larger pieces
     // give its GEMMs a longer inner dimension.
     const dxGroup = !dW && winogradDx ? winogradGroup(g, g.N, threads, 'dx') : 0;
+    // dx by im2col on small maps: several samples a GEMM (conv2dBackwardDxBatch), up to a piece's samples.
+    const dxBatchable = grads.needDx && !winogradDx && !pool;
+    const dxAlone = !dW && dxBatchable ? im2colBatch(g, g.N, threads) : 1; // without dW: items of that many samples
     const { pieces, perPiece } = dxGroup ? { pieces: Math.ceil(g.N / dxGroup), perPiece: dxGroup }
-      : !dW ? { pieces: g.N, perPiece: 1 } : !parallel ? { pieces: 1, perPiece: g.N }
+      : !dW ? { pieces: Math.ceil(g.N / dxAlone), perPiece: dxAlone } : !parallel ? { pieces: 1, perPiece: g.N }
       : winogradDW ? { pieces: Math.ceil(g.N / Math.ceil(g.N / threads)), perPiece: Math.ceil(g.N / threads) }
         : backwardPieces(g.N, dWSize, threads);
     const partials = dW ? rt.alloc(dWSize * (pieces - 1) * 4) : 0; // each piece's item zeroes its own
@@ -348,15 +389,17 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // The weight gradient by the direct path: its padded planes after the im2col path's scratch.
     const tables = dW && im2colPath ? directTables(pw, g) : 0;
     const directBytes = tables ? rt.exports.convDirectScratchBytes(g.C, g.OH, g.OW, g.kH, g.kW) : 0;
+    const dxBatch = dxBatchable ? im2colBatch(g, perPiece, 1) : 1;
     const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW) + (poolDesc || reluInItems ? Math.ceil((g.outC * OHW * 4) / 64) * 64 : 0) +
       directBytes,
+      dxBatch > 1 ? rt.exports.convBatchDxScratchBytes(rows, g.outC, OHW, dxBatch) : 0,
       pu ? dxWork + gemmScratch : 0,
       winogradDW ? rt.exports.winogradGradWorkBytes(g.C, g.outC, g.OH, g.OW, group, m) + gemmScratch : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const pSums = grads.db ? rt.alloc(g.N * g.outC * 8) : 0;
     const packedWT = grads.needDx && !winogradDx ? packWeightsOnce(pw, g, true, threads) : 0;
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
-      scratchStride, pSums, perPiece, pu, Math.max(group, 1), winogradDW ? 1 : 0, poolDesc, reluInItems ? py : 0, m, tables, packedWT]);
+      scratchStride, pSums, perPiece, pu, Math.max(group, 1), winogradDW ? 1 : 0, poolDesc, reluInItems ? py : 0, m, tables, packedWT, dxBatch]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
@@ -369,6 +412,17 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
       addSampleSums(sums, grads.db.data as Float32Array, g.N, g.outC);
     }
     return dx;
+  }
+
+  /**
+   * Samples per im2col GEMM of a one-group convolution over `samples` samples (BATCH_COLUMNS), 1
+   * for maps with enough outputs of their own; at most a thread's share of them, so that every
+   * thread still gets an item.
+   */
+  function im2colBatch(g: Conv2dGeometry, samples: number, threads: number): number {
+    const OHW = g.OH * g.OW;
+    if (!batchOn || g.groups !== 1 || OHW === 0 || OHW * 2 > BATCH_COLUMNS) return 1;
+    return Math.max(1, Math.min(Math.ceil(BATCH_COLUMNS / OHW), Math.ceil(samples / threads)));
   }
 
   /**
@@ -460,8 +514,10 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // 112×112, batch 8: a 4×4 map by F(4×4), 8 columns, 20.8 ms a forward pass, by F(2×2) 16.3;
     // a 7×7 → 4×4 stride-2 layer by WINOGRAD_S2 12.3 ms, by im2col 7.6).
     const batchTiles = (m: number): number => g.N * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
-    if (g.strideH === 2) return pass === 'dW' || batchTiles(2) < WINOGRAD_MIN_TILES[WINOGRAD_S2] ? 0 : WINOGRAD_S2;
+    const fewTiles = (stride: 1 | 2): boolean => batchOn && batchTiles(2) < WINOGRAD_MIN_BATCH_TILES[stride];
+    if (g.strideH === 2) return pass === 'dW' || batchTiles(2) < WINOGRAD_MIN_TILES[WINOGRAD_S2] || fewTiles(2) ? 0 : WINOGRAD_S2;
     if (winogradOption === 2 || winogradOption === 4) return winogradOption;
+    if (fewTiles(1)) return 0;
     const products = (m: number): number => (m + 2) ** 2 * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
     return products(4) < products(2) && batchTiles(4) >= WINOGRAD_MIN_TILES[4] ? 4 : 2;
   }
@@ -525,7 +581,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
    * pass in the arena: the reference's loop over a U-Net's up-step output took 0.3–0.4 ms).
    */
   function convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
-    if (!isFloat32(x, w, b)) return refKernels.convTranspose2d(x, w, b, g);
+    if (!isFloat32(x, w, b) || !fitsGeometry(g, x, w, b, true)) return refKernels.convTranspose2d(x, w, b, g);
     const rows = (g.C / g.groups) * g.kH * g.kW;
     const OHW = g.OH * g.OW;
     const ySize = g.N * g.C * g.H * g.W;
@@ -535,12 +591,14 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const px = rt.input(x.data as Float32Array);
     const parallel = rt.threads > 1 && g.N > 1 && x.size * rows >= PARALLEL_MIN_WORK;
     const threads = parallel ? rt.threads : 1;
-    const scratchStride = rt.exports.convScratchBytes(rows, OHW);
+    const batch = im2colBatch(g, g.N, threads); // small maps: several samples a GEMM
+    const scratchStride = Math.max(rt.exports.convScratchBytes(rows, OHW),
+      batch > 1 ? rt.exports.convBatchDxScratchBytes(rows, g.outC, OHW, batch) : 0);
     const scratch = rt.alloc(scratchStride * threads);
     const packedWT = packWeightsOnce(pw, g, true, threads); // every word the job reads is written: the block holds the last job's
-    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, 1, 0, 1, 0, 0, 0, 0,
-      0, packedWT]);
-    rt.run(desc, g.N, parallel); // one item per sample
+    const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), 0, pw, px, 0, 0, py, scratch, scratchStride, 0, batch, 0, 1, 0, 0, 0, 0,
+      0, packedWT, batch]);
+    rt.run(desc, Math.ceil(g.N / batch), parallel); // one item per sample, or per batch of samples
     if (b) rt.exports.addBiasSimd(py, rt.input(b.data as Float32Array), g.N, g.C, g.H * g.W); // y[n, c, h, w] += b[c]
     return new Tensor(rt.take(py, ySize), [g.N, g.C, g.H, g.W]);
   }

@@ -15,6 +15,8 @@ interface NablaExports {
   heapBase(): number;
   gemmScratchBytes(): number;
   convScratchBytes(rows: number, OHW: number): number;
+  convBatchScratchBytes(rows: number, outC: number, OHW: number, batch: number): number;
+  convBatchDxScratchBytes(rows: number, outC: number, OHW: number, batch: number): number;
   convDirectScratchBytes(C: number, OH: number, OW: number, kH: number, kW: number): number;
   convDirectTableBytes(outC: number, C: number, kH: number, kW: number): number;
   convDirectPrepare(w: number, outC: number, C: number, kH: number, kW: number, OH: number, OW: number, tables: number): void;

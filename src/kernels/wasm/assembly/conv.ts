@@ -7,7 +7,7 @@
 // row (c, kh, kw), column (oh, ow).
 import { gemm, GEMM_SCRATCH_BYTES } from './gemm';
 import { copyFloats, zeroFloats } from './memory';
-import { reluBackwardSimd, reluSimd } from './elementwise';
+import { addSimd, reluBackwardSimd, reluSimd } from './elementwise';
 import { maxPool2dBackwardPlanes } from './pool';
 import { convDirectForward, convDirectWeightGradient, directPlaneFloats } from './conv-direct';
 import {
@@ -38,12 +38,13 @@ function isPointwise(desc: usize): bool {
 }
 
 /**
- * cols [Cg·kH·kW, OH·OW] of one sample's group, whose first channel starts at x. `work` has room
- * for Cg·(OH + kH − 1)·(OW + kW − 1) floats (no more than cols itself for stride 1): a stride-1,
+ * cols [Cg·kH·kW, OH·OW] of one sample's group, whose first channel starts at x, its rows `ld`
+ * floats apart (OH·OW; more where several samples' columns sit side by side). `work` has room
+ * for Cg·(OH + kH − 1)·(OW + kW − 1) floats (no more than one sample's cols for stride 1): a stride-1,
  * undilated convolution with padding copies its input there padded first, so that every row of
  * cols is one straight copy (im2colStride1) instead of a copy between zeroed edges.
  */
-function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize, work: usize): void {
+function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize, work: usize, ld: i32): void {
   const H = word(desc, H_), W = word(desc, W_), kH = word(desc, KH), kW = word(desc, KW);
   const strideH = word(desc, SH), strideW = word(desc, SW), padH = word(desc, PH), padW = word(desc, PW);
   const dilationH = word(desc, DH), dilationW = word(desc, DW), OH = word(desc, OH_), OW = word(desc, OW_);
@@ -51,10 +52,10 @@ function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize, work: usize):
     const Hp = OH + kH - 1, Wp = OW + kW - 1; // the rows and columns the windows cover, from (−padH, −padW)
     // No padding on any side (Hp = H + top + bottom, Wp = W + left + right): x itself is read.
     if (padH == 0 && padW == 0 && Hp == H && Wp == W) {
-      im2colStride1(x, Cg, H, W, kH, kW, OH, OW, cols);
+      im2colStride1(x, Cg, H, W, kH, kW, OH, OW, cols, ld);
     } else {
       padPlanes(x, Cg, H, W, padH, padW, Hp, Wp, work);
-      im2colStride1(work, Cg, Hp, Wp, kH, kW, OH, OW, cols);
+      im2colStride1(work, Cg, Hp, Wp, kH, kW, OH, OW, cols, ld);
     }
     return;
   }
@@ -98,24 +99,26 @@ function im2colSample(desc: usize, x: usize, Cg: i32, cols: usize, work: usize):
           zeroFloats(row + <usize>owHi * 4, OW - owHi);
         }
         zeroFloats(dst + <usize>ohHi * rowBytes, (OH - ohHi) * OW);
-        dst += <usize>OH * rowBytes;
+        dst += <usize>ld * 4;
       }
     }
   }
 }
 
-/** im2col of Cg planes H × W at x for a stride-1, undilated, unpadded convolution: row (c, kh, kw) of cols holds x[c, oh + kh, ow + kw]. */
-function im2colStride1(x: usize, Cg: i32, H: i32, W: i32, kH: i32, kW: i32, OH: i32, OW: i32, cols: usize): void {
-  let dst = cols;
+/** im2col of Cg planes H × W at x for a stride-1, undilated, unpadded convolution: row (c, kh, kw) of cols (rows ld floats apart) holds x[c, oh + kh, ow + kw]. */
+function im2colStride1(x: usize, Cg: i32, H: i32, W: i32, kH: i32, kW: i32, OH: i32, OW: i32, cols: usize, ld: i32): void {
+  let rowOfCols = cols;
   for (let c = 0; c < Cg; c++) {
     for (let kh = 0; kh < kH; kh++) {
       for (let kw = 0; kw < kW; kw++) {
         let src = x + (<usize>(c * H + kh) * W + kw) * 4;
+        let dst = rowOfCols;
         for (let oh = 0; oh < OH; oh++) {
           copyFloats(dst, src, OW);
           dst += <usize>OW * 4;
           src += <usize>W * 4;
         }
+        rowOfCols += <usize>ld * 4;
       }
     }
   }
@@ -140,8 +143,8 @@ function padPlanes(x: usize, Cg: i32, H: i32, W: i32, padH: i32, padW: i32, Hp: 
   }
 }
 
-/** The adjoint of im2colSample: dx (first channel of the group) += col2im(cols). */
-function col2imSample(desc: usize, cols: usize, Cg: i32, dx: usize): void {
+/** The adjoint of im2colSample: dx (first channel of the group) += col2im(cols), cols' rows ld floats apart. */
+function col2imSample(desc: usize, cols: usize, Cg: i32, dx: usize, ld: i32): void {
   const H = word(desc, H_), W = word(desc, W_), kH = word(desc, KH), kW = word(desc, KW);
   const strideH = word(desc, SH), strideW = word(desc, SW), padH = word(desc, PH), padW = word(desc, PW);
   const dilationH = word(desc, DH), dilationW = word(desc, DW), OH = word(desc, OH_), OW = word(desc, OW_);
@@ -171,7 +174,7 @@ function col2imSample(desc: usize, cols: usize, Cg: i32, dx: usize): void {
             store<f32>(at, load<f32>(at) + load<f32>(src + <usize>ow * 4));
           }
         }
-        rowOfCols += <usize>OH * rowBytes;
+        rowOfCols += <usize>ld * 4;
       }
     }
   }
@@ -208,7 +211,8 @@ function addBiasReluSample(y: usize, b: usize, outC: i32, size: i32): void {
 
 /**
  * Forward job words 17..: [x, w, b (0: none), y, scratch, scratchStride, relu (0 or 1), u, group, m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts),
- * direct (0: none; else the tables of convDirectPrepare: item n is sample n by conv-direct.ts, its scratch the padded planes)].
+ * direct (0: none; else the tables of convDirectPrepare: item n is sample n by conv-direct.ts, its scratch the padded planes),
+ * packedW (w packed once by the host, or 0), batch (0 or 1: an item per sample; B > 1: item i is samples [i·B, (i + 1)·B) by im2col, one group, conv2dForwardBatch)].
  * With u = 0, item n is sample n by im2col: y[n] = conv(x[n], w) + b, then max(·, 0) with relu
  * (a fused ReLU layer); the thread's scratch holds cols [Cg·kH·kW, OH·OW], then im2col's work
  * area (padded planes), then the gemm packing area. Otherwise u holds the kernels' Winograd transforms (a 3×3, stride-1 convolution) and item
@@ -217,7 +221,9 @@ function addBiasReluSample(y: usize, b: usize, outC: i32, size: i32): void {
 export function conv2dForwardItem(desc: usize, item: i32, thread: i32): void {
   const u = <usize>word(desc, 24);
   if (u == 0) {
-    conv2dForwardSample(desc, item, thread);
+    const batch = word(desc, 29);
+    if (batch > 1) conv2dForwardBatch(desc, item * batch, min(batch, word(desc, N_) - item * batch), batch, thread);
+    else conv2dForwardSample(desc, item, thread);
     return;
   }
   const N = word(desc, N_), C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
@@ -265,7 +271,7 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
     const yg = y + <usize>((n * outC + g * outCg) * OHW) * 4;
     const wg = w + <usize>(g * outCg * rows) * 4;
     const cols = scratch;
-    if (!pointwise) im2colSample(desc, xg, Cg, cols, work);
+    if (!pointwise) im2colSample(desc, xg, Cg, cols, work, OHW);
     // y_g [outCg, OHW] = w_g [outCg, rows] · cols [rows, OHW]
     gemm(false, false, outCg, OHW, rows, wg, rows, pointwise ? xg : cols, OHW, yg, OHW, false, gemmScratch, packedW);
   }
@@ -276,13 +282,96 @@ function conv2dForwardSample(desc: usize, n: i32, thread: i32): void {
   else if (relu) reluSimd(ySample, ySample, outC * OHW);
 }
 
+/** Bytes of the 64-byte-aligned block for `floats` floats. */
+// @ts-ignore: decorator
+@inline function blockBytes(floats: i32): usize {
+  return (<usize>floats * 4 + 63) & ~63;
+}
+
+/**
+ * Samples [n0, n0 + count) of a one-group im2col convolution in one GEMM: their columns side by
+ * side, cols [rows, count·OH·OW] (a 1×1 stride-1 convolution copies x's planes there), then
+ * Y [outC, count·OH·OW] = w · cols, each sample's block copied to y[n] with the bias and ReLU.
+ * On small maps a sample's GEMM has few columns and reads all of w for them; here w is read once
+ * for `count` samples. Every output is the same dot product in the same order as by samples (the
+ * GEMM's panels are padded, its micro-kernel the same for every tile): the same bits. The scratch
+ * (convBatchScratchBytes for `batch` samples): cols, one sample's padded planes, Y, the gemm area.
+ */
+function conv2dForwardBatch(desc: usize, n0: i32, count: i32, batch: i32, thread: i32): void {
+  const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
+  const OHW = word(desc, OH_) * word(desc, OW_), rows = C * word(desc, KH) * word(desc, KW);
+  const x = <usize>word(desc, 17), w = <usize>word(desc, 18), b = <usize>word(desc, 19), y = <usize>word(desc, 20);
+  const scratch = <usize>word(desc, 21) + <usize>thread * <usize>word(desc, 22);
+  const cols = scratch, work = cols + blockBytes(rows * batch * OHW);
+  const Y = work + blockBytes(rows * OHW), gemmScratch = Y + blockBytes(outC * batch * OHW);
+  const ld = count * OHW;
+  const pointwise = isPointwise(desc);
+  for (let s = 0; s < count; s++) {
+    const xs = x + <usize>((n0 + s) * C * H * W) * 4;
+    if (!pointwise) im2colSample(desc, xs, C, cols + <usize>(s * OHW) * 4, work, ld);
+    else for (let c = 0; c < C; c++) copyFloats(cols + <usize>(c * ld + s * OHW) * 4, xs + <usize>(c * OHW) * 4, OHW);
+  }
+  gemm(false, false, outC, ld, rows, w, rows, cols, ld, Y, ld, false, gemmScratch, <usize>word(desc, 28));
+  const relu = word(desc, 23) != 0;
+  for (let s = 0; s < count; s++) {
+    const ys = y + <usize>((n0 + s) * outC * OHW) * 4;
+    for (let oc = 0; oc < outC; oc++) copyFloats(ys + <usize>(oc * OHW) * 4, Y + <usize>(oc * ld + s * OHW) * 4, OHW);
+    if (b != 0 && relu) addBiasReluSample(ys, b, outC, OHW);
+    else if (b != 0) addBiasSample(ys, b, outC, OHW);
+    else if (relu) reluSimd(ys, ys, outC * OHW);
+  }
+}
+
+/** Per-thread scratch of conv2dForwardBatch for `batch` samples. */
+export function convBatchScratchBytes(rows: i32, outC: i32, OHW: i32, batch: i32): i32 {
+  return <i32>(blockBytes(rows * batch * OHW) + blockBytes(rows * OHW) + blockBytes(outC * batch * OHW)) + GEMM_SCRATCH_BYTES;
+}
+
+/**
+ * dx of samples [n0, n0 + count) of a one-group im2col convolution in one GEMM: their dy side by
+ * side, D [outC, count·OH·OW] (⊙ [y > 0] with a fused ReLU's y), dcols = wᵀ · D, then each
+ * sample's block col2im'd into its dx (zeroed first; a 1×1 stride-1 convolution adds the block
+ * itself). The same dot products in the same order as by samples: the same bits. The scratch
+ * (convBatchDxScratchBytes for `batch` samples): D, dcols, the gemm area.
+ */
+function conv2dBackwardDxBatch(desc: usize, n0: i32, count: i32, batch: i32, thread: i32): void {
+  const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
+  const OHW = word(desc, OH_) * word(desc, OW_), rows = C * word(desc, KH) * word(desc, KW);
+  const dy = <usize>word(desc, 19), dx = <usize>word(desc, 22), reluY = <usize>word(desc, 31);
+  const scratch = <usize>word(desc, 23) + <usize>thread * <usize>word(desc, 24);
+  const D = scratch, dcols = D + blockBytes(outC * batch * OHW), gemmScratch = dcols + blockBytes(rows * batch * OHW);
+  const ld = count * OHW;
+  for (let s = 0; s < count; s++) {
+    for (let oc = 0; oc < outC; oc++) {
+      const at = <usize>(((n0 + s) * outC + oc) * OHW) * 4, to = D + <usize>(oc * ld + s * OHW) * 4;
+      if (reluY != 0) reluBackwardSimd(reluY + at, dy + at, to, OHW);
+      else copyFloats(to, dy + at, OHW);
+    }
+  }
+  gemm(true, false, rows, ld, outC, <usize>word(desc, 18), rows, D, ld, dcols, ld, false, gemmScratch, <usize>word(desc, 34));
+  const pointwise = isPointwise(desc);
+  for (let s = 0; s < count; s++) {
+    const dxs = dx + <usize>((n0 + s) * C * H * W) * 4;
+    memory.fill(dxs, 0, <usize>(C * H * W) * 4);
+    if (!pointwise) col2imSample(desc, dcols + <usize>(s * OHW) * 4, C, dxs, ld);
+    else for (let c = 0; c < C; c++) addSimd(dxs + <usize>(c * OHW) * 4, dcols + <usize>(c * ld + s * OHW) * 4, dxs + <usize>(c * OHW) * 4, OHW);
+  }
+}
+
+/** Per-thread scratch of conv2dBackwardDxBatch for `batch` samples. */
+export function convBatchDxScratchBytes(rows: i32, outC: i32, OHW: i32, batch: i32): i32 {
+  return <i32>(blockBytes(outC * batch * OHW) + blockBytes(rows * batch * OHW)) + GEMM_SCRATCH_BYTES;
+}
+
 /**
  * Backward job words 17..: [x, w, dy, dW (0: no dW, x unread), dWPartials, dx (0: not needed), scratch, scratchStride,
  * dySums (0: no bias), samplesPerPiece, u (0: dx by col2im), group, winograd dW (0 or 1), pool (0:
  * none; else a max-pool backward job descriptor whose dx is this job's dy: each sample's dy is
  * made from it in the thread's scratch, ahead of cols, and dy is unread; never with u or winograd dW),
  * reluY (0: none; else y of a ReLU fused after the conv, without a pool: each sample's dy ⊙ [y > 0]
- * is made in the scratch likewise; never with u or winograd dW), m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts), direct (0: none; else the tables of convDirectPrepare: the weight gradient by conv-direct.ts, its padded planes after the gemm area)]. With u,
+ * is made in the scratch likewise; never with u or winograd dW), m (Winograd F(m×m, 3×3): 2 or 4; 3: stride 2, winograd-s2.ts), direct (0: none; else the tables of convDirectPrepare: the weight gradient by conv-direct.ts, its padded planes after the gemm area),
+ * packedWT (wᵀ packed once by the host, or 0), dx batch (0 or 1: dx sample by sample; B > 1: one group, no u, no pool: each piece's dx
+ * B samples at a time by conv2dBackwardDxBatch, after its weight gradient)]. With u,
  * dx is the Winograd convolution of dy with the rotated kernels (u from winogradWeights' adjoint;
  * with m = 3, stride 2, the adjoint of the stride-2 algorithm, winogradInputGradientS2, u unrotated),
  * `group` samples of the piece at a time, after the piece's weight gradient; with the winograd dW word,
@@ -302,7 +391,12 @@ export function conv2dBackwardPiece(desc: usize, p: i32, thread: i32): void {
   const end = min(N, (p + 1) * perPiece);
   const u = <usize>word(desc, 27), dx = <usize>word(desc, 22);
   const winogradDx = u != 0 && dx != 0, winogradDW = word(desc, 29) != 0 && dW != 0;
-  for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, winogradDW ? 0 : dW, !winogradDx);
+  const dxBatch = dx != 0 && !winogradDx ? word(desc, 35) : 0;
+  for (let n = p * perPiece; n < end; n++) conv2dBackwardSample(desc, n, thread, winogradDW ? 0 : dW, !winogradDx && dxBatch <= 1);
+  if (dxBatch > 1) {
+    for (let n0 = p * perPiece; n0 < end; n0 += dxBatch) conv2dBackwardDxBatch(desc, n0, min(dxBatch, end - n0), dxBatch, thread);
+    return;
+  }
   if (!winogradDx && !winogradDW) return;
   const C = word(desc, C_), H = word(desc, H_), W = word(desc, W_), outC = word(desc, OUTC);
   const OH = word(desc, OH_), OW = word(desc, OW_), group = word(desc, 28), m = word(desc, 32);
@@ -392,7 +486,7 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
       directPlanes(desc, xg, planes);
       convDirectWeightGradient(planes, C, word(desc, KH), word(desc, KW), tables, outC, word(desc, OH_), word(desc, OW_), dyg, dW);
     } else if (dW != 0) {
-      if (!pointwise) im2colSample(desc, xg, Cg, cols, dcols); // dcols: free until dx's GEMM
+      if (!pointwise) im2colSample(desc, xg, Cg, cols, dcols, OHW); // dcols: free until dx's GEMM
       // dW_g [outCg, rows] += dy_g [outCg, OHW] · colsᵀ (cols stored [rows, OHW])
       gemm(false, true, outCg, rows, OHW, dyg, OHW, pointwise ? xg : cols, OHW, dW + <usize>(g * outCg * rows) * 4, rows, true, gemmScratch);
     }
@@ -403,7 +497,7 @@ function conv2dBackwardSample(desc: usize, n: i32, thread: i32, dW: usize, withD
         gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dxg, OHW, true, gemmScratch, packedWT);
       } else {
         gemm(true, false, rows, OHW, outCg, wg, rows, dyg, OHW, dcols, OHW, false, gemmScratch, packedWT);
-        col2imSample(desc, dcols, Cg, dxg);
+        col2imSample(desc, dcols, Cg, dxg, OHW);
       }
     }
   }

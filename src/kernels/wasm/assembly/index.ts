@@ -221,7 +221,7 @@ export function tileCols(): i32 {
   return NR;
 }
 
-export { addPartials, convScratchBytes } from './conv';
+export { addPartials, convBatchDxScratchBytes, convBatchScratchBytes, convScratchBytes } from './conv';
 export { convDirectPrepare, convDirectScratchBytes, convDirectTableBytes } from './conv-direct';
 // Exported to stay functions of their own (see conv-direct.ts), not for the host to call.
 export { directTile, directTile4, directGradientTile } from './conv-direct';

@@ -1,45 +1,45 @@
 (module
  (type $0 (func (param i32 i32 i32)))
- (type $1 (func (param i32)))
- (type $2 (func (param i32 i32 i32 i32)))
+ (type $1 (func (param i32 i32 i32 i32)))
+ (type $2 (func (param i32)))
  (type $3 (func (param i32 i32 i32 i32 i32)))
  (type $4 (func (param i32 i32)))
  (type $5 (func (param i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $7 (func (result i32)))
  (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
- (type $12 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $13 (func (param f64) (result f64)))
- (type $14 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $16 (func (param i32 i32) (result f64)))
- (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $18 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $19 (func (param i32 i32 i32 i32 f32 f32 i32)))
- (type $20 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
- (type $21 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
- (type $22 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
- (type $23 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
- (type $24 (func (param i32) (result i32)))
- (type $25 (func (param i32 i32 i32) (result i32)))
- (type $26 (func (param i32 i32 v128 i32 i32 i32)))
- (type $27 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
- (type $28 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
- (type $29 (func (param i32 i32 i32 i32 f64 i32)))
- (type $30 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $31 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $32 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $33 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $34 (func (param i32 f64)))
- (type $35 (func (param i32 i32) (result i32)))
- (type $36 (func (param i32 i32 i32 i32) (result i32)))
- (type $37 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $38 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $39 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $40 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $11 (func (param i32 i32 i32 i32) (result i32)))
+ (type $12 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $13 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $14 (func (param f64) (result f64)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $18 (func (param i32 i32) (result f64)))
+ (type $19 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $20 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $21 (func (param i32 i32 i32 i32 f32 f32 i32)))
+ (type $22 (func (param i32 i32 i32 i32 i32 f32 f32 i32)))
+ (type $23 (func (param i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32) (result f64)))
+ (type $24 (func (param i32 i32 i32 i32 f64 f64 i32 i32 i32)))
+ (type $25 (func (param i32 i32 i32 i32 f64 f64 f64 i32 i32)))
+ (type $26 (func (param i32) (result i32)))
+ (type $27 (func (param i32 i32 i32) (result i32)))
+ (type $28 (func (param i32 i32 v128 i32 i32 i32)))
+ (type $29 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
+ (type $30 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
+ (type $31 (func (param i32 i32 i32 i32 f64 i32)))
+ (type $32 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $33 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $34 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $35 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $36 (func (param i32 f64)))
+ (type $37 (func (param i32 i32) (result i32)))
+ (type $38 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $39 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $40 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
  (type $41 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
@@ -92,6 +92,8 @@
  (export "tileCols" (func $src/kernels/wasm/assembly/index/tileCols))
  (export "winogradKernelScratchBytes" (func $src/kernels/wasm/assembly/index/winogradKernelScratchBytes))
  (export "addPartials" (func $src/kernels/wasm/assembly/conv/addPartials))
+ (export "convBatchDxScratchBytes" (func $src/kernels/wasm/assembly/conv/convBatchDxScratchBytes))
+ (export "convBatchScratchBytes" (func $src/kernels/wasm/assembly/conv/convBatchScratchBytes))
  (export "convScratchBytes" (func $src/kernels/wasm/assembly/conv/convScratchBytes))
  (export "convDirectPrepare" (func $src/kernels/wasm/assembly/conv-direct/convDirectPrepare))
  (export "convDirectScratchBytes" (func $src/kernels/wasm/assembly/conv-direct/convDirectScratchBytes))
@@ -1723,6 +1725,825 @@
    end
   end
  )
+ (func $src/kernels/wasm/assembly/conv/im2colSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 i32)
+  local.get $0
+  i32.load offset=12
+  local.set $12
+  local.get $0
+  i32.load offset=16
+  local.set $13
+  local.get $0
+  i32.load offset=24
+  local.set $18
+  local.get $0
+  i32.load offset=28
+  local.set $19
+  local.get $0
+  i32.load offset=40
+  local.set $22
+  local.get $0
+  i32.load offset=44
+  local.set $23
+  local.get $0
+  i32.load offset=60
+  local.set $11
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.set $9
+  local.get $0
+  i32.load offset=36
+  local.tee $10
+  i32.const 1
+  i32.eq
+  local.get $0
+  i32.load offset=32
+  local.tee $14
+  i32.const 1
+  i32.eq
+  i32.and
+  local.get $0
+  i32.load offset=48
+  local.tee $27
+  i32.const 1
+  i32.eq
+  i32.and
+  local.get $0
+  i32.load offset=52
+  local.tee $28
+  i32.const 1
+  i32.eq
+  i32.and
+  if
+   local.get $22
+   local.get $23
+   i32.or
+   i32.eqz
+   local.get $11
+   local.get $18
+   i32.add
+   i32.const 1
+   i32.sub
+   local.tee $0
+   local.get $12
+   i32.eq
+   i32.and
+   local.get $9
+   local.get $19
+   i32.add
+   i32.const 1
+   i32.sub
+   local.tee $6
+   local.get $13
+   i32.eq
+   i32.and
+   if
+    local.get $1
+    local.get $2
+    local.get $12
+    local.get $13
+    local.get $18
+    local.get $19
+    local.get $11
+    local.get $9
+    local.get $3
+    local.get $5
+    call $src/kernels/wasm/assembly/conv/im2colStride1
+   else
+    local.get $1
+    local.get $2
+    local.get $12
+    local.get $13
+    local.get $22
+    local.get $23
+    local.get $0
+    local.get $6
+    local.get $4
+    call $src/kernels/wasm/assembly/conv/padPlanes
+    local.get $4
+    local.get $2
+    local.get $0
+    local.get $6
+    local.get $18
+    local.get $19
+    local.get $11
+    local.get $9
+    local.get $3
+    local.get $5
+    call $src/kernels/wasm/assembly/conv/im2colStride1
+   end
+   return
+  end
+  local.get $9
+  i32.const 2
+  i32.shl
+  local.set $26
+  local.get $3
+  local.set $4
+  loop $for-loop|0
+   local.get $2
+   local.get $24
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $20
+    loop $for-loop|1
+     local.get $18
+     local.get $20
+     i32.gt_s
+     if
+      local.get $20
+      local.get $27
+      i32.mul
+      local.get $22
+      i32.sub
+      local.tee $15
+      i32.const 0
+      i32.ge_s
+      if (result i32)
+       i32.const 0
+      else
+       local.get $11
+       local.get $14
+       i32.const 1
+       i32.eq
+       if (result i32)
+        i32.const 0
+        local.get $15
+        i32.sub
+       else
+        local.get $14
+        local.get $15
+        i32.sub
+        i32.const 1
+        i32.sub
+        local.get $14
+        i32.div_s
+       end
+       local.tee $0
+       local.get $0
+       local.get $11
+       i32.gt_s
+       select
+      end
+      local.tee $7
+      local.get $12
+      local.get $15
+      i32.le_s
+      if (result i32)
+       i32.const 0
+      else
+       local.get $11
+       local.get $14
+       i32.const 1
+       i32.eq
+       if (result i32)
+        local.get $12
+        local.get $15
+        i32.sub
+       else
+        local.get $12
+        local.get $15
+        i32.sub
+        local.get $14
+        i32.add
+        i32.const 1
+        i32.sub
+        local.get $14
+        i32.div_s
+       end
+       local.tee $0
+       local.get $0
+       local.get $11
+       i32.gt_s
+       select
+      end
+      local.tee $0
+      local.get $0
+      local.get $7
+      i32.lt_s
+      select
+      local.set $25
+      i32.const 0
+      local.set $21
+      loop $for-loop|2
+       local.get $19
+       local.get $21
+       i32.gt_s
+       if
+        local.get $21
+        local.get $28
+        i32.mul
+        local.get $23
+        i32.sub
+        local.tee $16
+        i32.const 0
+        i32.ge_s
+        if (result i32)
+         i32.const 0
+        else
+         local.get $9
+         local.get $10
+         i32.const 1
+         i32.eq
+         if (result i32)
+          i32.const 0
+          local.get $16
+          i32.sub
+         else
+          local.get $10
+          local.get $16
+          i32.sub
+          i32.const 1
+          i32.sub
+          local.get $10
+          i32.div_s
+         end
+         local.tee $0
+         local.get $0
+         local.get $9
+         i32.gt_s
+         select
+        end
+        local.tee $8
+        local.get $13
+        local.get $16
+        i32.le_s
+        if (result i32)
+         i32.const 0
+        else
+         local.get $9
+         local.get $10
+         i32.const 1
+         i32.eq
+         if (result i32)
+          local.get $13
+          local.get $16
+          i32.sub
+         else
+          local.get $13
+          local.get $16
+          i32.sub
+          local.get $10
+          i32.add
+          i32.const 1
+          i32.sub
+          local.get $10
+          i32.div_s
+         end
+         local.tee $0
+         local.get $0
+         local.get $9
+         i32.gt_s
+         select
+        end
+        local.tee $0
+        local.get $0
+        local.get $8
+        i32.lt_s
+        select
+        local.set $17
+        local.get $8
+        i32.eqz
+        local.tee $0
+        if
+         local.get $9
+         local.get $17
+         i32.eq
+         local.set $0
+        end
+        local.get $10
+        i32.const 1
+        i32.eq
+        local.get $0
+        local.get $0
+        select
+        local.set $29
+        local.get $7
+        local.get $9
+        i32.mul
+        local.set $6
+        i32.const 0
+        local.set $3
+        loop $for-loop|3
+         local.get $3
+         i32.const 4
+         i32.add
+         local.tee $0
+         local.get $6
+         i32.le_s
+         if
+          local.get $4
+          local.get $3
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store
+          local.get $0
+          local.set $3
+          br $for-loop|3
+         end
+        end
+        loop $for-loop|4
+         local.get $3
+         local.get $6
+         i32.lt_s
+         if
+          local.get $4
+          local.get $3
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $3
+          i32.const 1
+          i32.add
+          local.set $3
+          br $for-loop|4
+         end
+        end
+        local.get $7
+        local.set $6
+        loop $for-loop|5
+         local.get $6
+         local.get $25
+         i32.lt_s
+         if
+          local.get $1
+          local.get $12
+          local.get $24
+          i32.mul
+          local.get $6
+          local.get $14
+          i32.mul
+          i32.add
+          local.get $15
+          i32.add
+          local.get $13
+          i32.mul
+          local.get $16
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $31
+          local.get $4
+          local.get $6
+          local.get $26
+          i32.mul
+          i32.add
+          local.set $32
+          block $for-continue|5
+           local.get $29
+           if
+            local.get $9
+            i32.const 4
+            i32.lt_s
+            if
+             i32.const 0
+             local.set $0
+             loop $for-loop|6
+              local.get $0
+              local.get $9
+              i32.lt_s
+              if
+               local.get $0
+               i32.const 2
+               i32.shl
+               local.tee $3
+               local.get $32
+               i32.add
+               local.get $3
+               local.get $31
+               i32.add
+               f32.load
+               f32.store
+               local.get $0
+               i32.const 1
+               i32.add
+               local.set $0
+               br $for-loop|6
+              end
+             end
+             br $for-continue|5
+            end
+            i32.const 0
+            local.set $0
+            loop $for-loop|7
+             local.get $0
+             i32.const 4
+             i32.add
+             local.tee $3
+             local.get $9
+             i32.le_s
+             if
+              local.get $0
+              i32.const 2
+              i32.shl
+              local.tee $0
+              local.get $32
+              i32.add
+              local.get $0
+              local.get $31
+              i32.add
+              v128.load
+              v128.store
+              local.get $3
+              local.set $0
+              br $for-loop|7
+             end
+            end
+            local.get $0
+            local.get $9
+            i32.lt_s
+            if
+             local.get $9
+             i32.const 4
+             i32.sub
+             i32.const 2
+             i32.shl
+             local.tee $0
+             local.get $32
+             i32.add
+             local.get $0
+             local.get $31
+             i32.add
+             v128.load
+             v128.store
+            end
+            br $for-continue|5
+           end
+           i32.const 0
+           local.set $0
+           loop $for-loop|8
+            local.get $0
+            i32.const 4
+            i32.add
+            local.tee $3
+            local.get $8
+            i32.le_s
+            if
+             local.get $32
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             v128.store
+             local.get $3
+             local.set $0
+             br $for-loop|8
+            end
+           end
+           loop $for-loop|9
+            local.get $0
+            local.get $8
+            i32.lt_s
+            if
+             local.get $32
+             local.get $0
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.const 0
+             f32.store
+             local.get $0
+             i32.const 1
+             i32.add
+             local.set $0
+             br $for-loop|9
+            end
+           end
+           local.get $10
+           i32.const 1
+           i32.eq
+           if
+            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+             local.get $8
+             i32.const 2
+             i32.shl
+             local.tee $0
+             local.get $32
+             i32.add
+             local.set $30
+             local.get $0
+             local.get $31
+             i32.add
+             local.set $33
+             local.get $17
+             local.get $8
+             i32.sub
+             local.tee $31
+             i32.const 4
+             i32.lt_s
+             if
+              i32.const 0
+              local.set $0
+              loop $for-loop|10
+               local.get $0
+               local.get $31
+               i32.lt_s
+               if
+                local.get $0
+                i32.const 2
+                i32.shl
+                local.tee $3
+                local.get $30
+                i32.add
+                local.get $3
+                local.get $33
+                i32.add
+                f32.load
+                f32.store
+                local.get $0
+                i32.const 1
+                i32.add
+                local.set $0
+                br $for-loop|10
+               end
+              end
+              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+             end
+             i32.const 0
+             local.set $0
+             loop $for-loop|11
+              local.get $0
+              i32.const 4
+              i32.add
+              local.tee $3
+              local.get $31
+              i32.le_s
+              if
+               local.get $0
+               i32.const 2
+               i32.shl
+               local.tee $0
+               local.get $30
+               i32.add
+               local.get $0
+               local.get $33
+               i32.add
+               v128.load
+               v128.store
+               local.get $3
+               local.set $0
+               br $for-loop|11
+              end
+             end
+             local.get $0
+             local.get $31
+             i32.lt_s
+             if
+              local.get $31
+              i32.const 4
+              i32.sub
+              i32.const 2
+              i32.shl
+              local.tee $0
+              local.get $30
+              i32.add
+              local.get $0
+              local.get $33
+              i32.add
+              v128.load
+              v128.store
+             end
+            end
+           else
+            local.get $8
+            local.set $0
+            local.get $10
+            i32.const 2
+            i32.eq
+            if
+             loop $for-loop|12
+              local.get $0
+              i32.const 4
+              i32.add
+              local.tee $3
+              local.get $17
+              i32.lt_s
+              if
+               local.get $32
+               local.get $0
+               i32.const 2
+               i32.shl
+               i32.add
+               local.get $31
+               local.get $0
+               i32.const 3
+               i32.shl
+               i32.add
+               local.tee $0
+               v128.load
+               local.get $0
+               v128.load offset=16
+               i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+               v128.store
+               local.get $3
+               local.set $0
+               br $for-loop|12
+              end
+             end
+            end
+            loop $for-loop|13
+             local.get $0
+             local.get $17
+             i32.lt_s
+             if
+              local.get $32
+              local.get $0
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $31
+              local.get $0
+              local.get $10
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              f32.store
+              local.get $0
+              i32.const 1
+              i32.add
+              local.set $0
+              br $for-loop|13
+             end
+            end
+           end
+           local.get $32
+           local.get $17
+           i32.const 2
+           i32.shl
+           i32.add
+           local.set $30
+           local.get $9
+           local.get $17
+           i32.sub
+           local.set $31
+           i32.const 0
+           local.set $3
+           loop $for-loop|14
+            local.get $3
+            i32.const 4
+            i32.add
+            local.tee $0
+            local.get $31
+            i32.le_s
+            if
+             local.get $30
+             local.get $3
+             i32.const 2
+             i32.shl
+             i32.add
+             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             v128.store
+             local.get $0
+             local.set $3
+             br $for-loop|14
+            end
+           end
+           loop $for-loop|15
+            local.get $3
+            local.get $31
+            i32.lt_s
+            if
+             local.get $30
+             local.get $3
+             i32.const 2
+             i32.shl
+             i32.add
+             f32.const 0
+             f32.store
+             local.get $3
+             i32.const 1
+             i32.add
+             local.set $3
+             br $for-loop|15
+            end
+           end
+          end
+          local.get $6
+          i32.const 1
+          i32.add
+          local.set $6
+          br $for-loop|5
+         end
+        end
+        local.get $4
+        local.get $25
+        local.get $26
+        i32.mul
+        i32.add
+        local.set $6
+        local.get $11
+        local.get $25
+        i32.sub
+        local.get $9
+        i32.mul
+        local.set $8
+        i32.const 0
+        local.set $0
+        loop $for-loop|16
+         local.get $0
+         i32.const 4
+         i32.add
+         local.tee $3
+         local.get $8
+         i32.le_s
+         if
+          local.get $6
+          local.get $0
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+          v128.store
+          local.get $3
+          local.set $0
+          br $for-loop|16
+         end
+        end
+        loop $for-loop|17
+         local.get $0
+         local.get $8
+         i32.lt_s
+         if
+          local.get $6
+          local.get $0
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.const 0
+          f32.store
+          local.get $0
+          i32.const 1
+          i32.add
+          local.set $0
+          br $for-loop|17
+         end
+        end
+        local.get $4
+        local.get $5
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $4
+        local.get $21
+        i32.const 1
+        i32.add
+        local.set $21
+        br $for-loop|2
+       end
+      end
+      local.get $20
+      i32.const 1
+      i32.add
+      local.set $20
+      br $for-loop|1
+     end
+    end
+    local.get $24
+    i32.const 1
+    i32.add
+    local.set $24
+    br $for-loop|0
+   end
+  end
+ )
  (func $src/kernels/wasm/assembly/conv-depthwise/padPlane (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
   (local $8 i32)
   (local $9 i32)
@@ -1849,7 +2670,7 @@
     i32.shl
     i32.add
     local.set $11
-    block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+    block $src/kernels/wasm/assembly/memory/copyFloats|inlined.11
      local.get $13
      local.get $15
      i32.sub
@@ -1882,7 +2703,7 @@
         br $for-loop|3
        end
       end
-      br $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+      br $src/kernels/wasm/assembly/memory/copyFloats|inlined.11
      end
      i32.const 0
      local.set $8
@@ -2739,7 +3560,7 @@
         i32.shl
         i32.add
         local.set $26
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
          local.get $29
          i32.const 4
          i32.lt_s
@@ -2769,7 +3590,7 @@
             br $for-loop|5
            end
           end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
          end
          i32.const 0
          local.set $7
@@ -3498,7 +4319,7 @@
         i32.shl
         i32.add
         local.set $24
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
          local.get $4
          i32.const 4
          i32.lt_s
@@ -3528,7 +4349,7 @@
             br $for-loop|5
            end
           end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.6
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
          end
          i32.const 0
          local.set $11
@@ -10481,17 +11302,44 @@
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$15
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$18
      local.get $0
      i32.load offset=96
      local.tee $11
      i32.eqz
      if
       local.get $0
-      local.get $1
-      local.get $2
-      call $src/kernels/wasm/assembly/conv/conv2dForwardSample
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$15
+      i32.load offset=116
+      local.tee $11
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $0
+       i32.load offset=4
+       local.get $1
+       local.get $11
+       i32.mul
+       local.tee $1
+       i32.sub
+       local.set $12
+       local.get $0
+       local.get $1
+       local.get $11
+       local.get $12
+       local.get $11
+       local.get $12
+       i32.lt_s
+       select
+       local.get $11
+       local.get $2
+       call $src/kernels/wasm/assembly/conv/conv2dForwardBatch
+      else
+       local.get $0
+       local.get $1
+       local.get $2
+       call $src/kernels/wasm/assembly/conv/conv2dForwardSample
+      end
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$18
      end
      local.get $0
      i32.load offset=68
@@ -12088,7 +12936,7 @@
        i32.shl
        i32.add
        local.set $16
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
         local.get $12
         i32.const 4
         i32.lt_s
@@ -12118,7 +12966,7 @@
            br $for-loop|6
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
         end
         i32.const 0
         local.set $9
@@ -12236,180 +13084,7 @@
    end
   end
  )
- (func $src/kernels/wasm/assembly/conv/im2colStride1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 i32)
-  loop $for-loop|0
-   local.get $1
-   local.get $14
-   i32.gt_s
-   if
-    i32.const 0
-    local.set $12
-    loop $for-loop|1
-     local.get $4
-     local.get $12
-     i32.gt_s
-     if
-      i32.const 0
-      local.set $13
-      loop $for-loop|2
-       local.get $5
-       local.get $13
-       i32.gt_s
-       if
-        local.get $0
-        local.get $2
-        local.get $14
-        i32.mul
-        local.get $12
-        i32.add
-        local.get $3
-        i32.mul
-        local.get $13
-        i32.add
-        i32.const 2
-        i32.shl
-        i32.add
-        local.set $11
-        i32.const 0
-        local.set $15
-        loop $for-loop|3
-         local.get $6
-         local.get $15
-         i32.gt_s
-         if
-          local.get $8
-          local.set $10
-          block $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
-           local.get $7
-           i32.const 4
-           i32.lt_s
-           if
-            i32.const 0
-            local.set $8
-            loop $for-loop|4
-             local.get $7
-             local.get $8
-             i32.gt_s
-             if
-              local.get $8
-              i32.const 2
-              i32.shl
-              local.tee $9
-              local.get $10
-              i32.add
-              local.get $9
-              local.get $11
-              i32.add
-              f32.load
-              f32.store
-              local.get $8
-              i32.const 1
-              i32.add
-              local.set $8
-              br $for-loop|4
-             end
-            end
-            br $src/kernels/wasm/assembly/memory/copyFloats|inlined.1
-           end
-           i32.const 0
-           local.set $8
-           loop $for-loop|5
-            local.get $8
-            i32.const 4
-            i32.add
-            local.tee $9
-            local.get $7
-            i32.le_s
-            if
-             local.get $8
-             i32.const 2
-             i32.shl
-             local.tee $8
-             local.get $10
-             i32.add
-             local.get $8
-             local.get $11
-             i32.add
-             v128.load
-             v128.store
-             local.get $9
-             local.set $8
-             br $for-loop|5
-            end
-           end
-           local.get $7
-           local.get $8
-           i32.gt_s
-           if
-            local.get $7
-            i32.const 4
-            i32.sub
-            i32.const 2
-            i32.shl
-            local.tee $8
-            local.get $10
-            i32.add
-            local.get $8
-            local.get $11
-            i32.add
-            v128.load
-            v128.store
-           end
-          end
-          local.get $10
-          local.get $7
-          i32.const 2
-          i32.shl
-          i32.add
-          local.set $8
-          local.get $11
-          local.get $3
-          i32.const 2
-          i32.shl
-          i32.add
-          local.set $11
-          local.get $15
-          i32.const 1
-          i32.add
-          local.set $15
-          br $for-loop|3
-         end
-        end
-        local.get $13
-        i32.const 1
-        i32.add
-        local.set $13
-        br $for-loop|2
-       end
-      end
-      local.get $12
-      i32.const 1
-      i32.add
-      local.set $12
-      br $for-loop|1
-     end
-    end
-    local.get $14
-    i32.const 1
-    i32.add
-    local.set $14
-    br $for-loop|0
-   end
-  end
- )
- (func $src/kernels/wasm/assembly/conv/im2colSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 i32)
+ (func $src/kernels/wasm/assembly/conv/im2colStride1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
   (local $10 i32)
   (local $11 i32)
   (local $12 i32)
@@ -12418,805 +13093,170 @@
   (local $15 i32)
   (local $16 i32)
   (local $17 i32)
-  (local $18 i32)
-  (local $19 i32)
-  (local $20 i32)
-  (local $21 i32)
-  (local $22 i32)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
-  (local $31 i32)
-  (local $32 i32)
-  local.get $0
-  i32.load offset=12
-  local.set $11
-  local.get $0
-  i32.load offset=16
-  local.set $12
-  local.get $0
-  i32.load offset=24
-  local.set $17
-  local.get $0
-  i32.load offset=28
-  local.set $18
-  local.get $0
-  i32.load offset=40
-  local.set $21
-  local.get $0
-  i32.load offset=44
-  local.set $22
-  local.get $0
-  i32.load offset=60
-  local.set $10
-  local.get $0
-  i32.const -64
-  i32.sub
-  i32.load
-  local.set $8
-  local.get $0
-  i32.load offset=36
-  local.tee $9
-  i32.const 1
-  i32.eq
-  local.get $0
-  i32.load offset=32
-  local.tee $13
-  i32.const 1
-  i32.eq
-  i32.and
-  local.get $0
-  i32.load offset=48
-  local.tee $26
-  i32.const 1
-  i32.eq
-  i32.and
-  local.get $0
-  i32.load offset=52
-  local.tee $27
-  i32.const 1
-  i32.eq
-  i32.and
-  if
-   local.get $21
-   local.get $22
-   i32.or
-   i32.eqz
-   local.get $10
-   local.get $17
-   i32.add
-   i32.const 1
-   i32.sub
-   local.tee $0
-   local.get $11
-   i32.eq
-   i32.and
-   local.get $8
-   local.get $18
-   i32.add
-   i32.const 1
-   i32.sub
-   local.tee $5
-   local.get $12
-   i32.eq
-   i32.and
-   if
-    local.get $1
-    local.get $2
-    local.get $11
-    local.get $12
-    local.get $17
-    local.get $18
-    local.get $10
-    local.get $8
-    local.get $3
-    call $src/kernels/wasm/assembly/conv/im2colStride1
-   else
-    local.get $1
-    local.get $2
-    local.get $11
-    local.get $12
-    local.get $21
-    local.get $22
-    local.get $0
-    local.get $5
-    local.get $4
-    call $src/kernels/wasm/assembly/conv/padPlanes
-    local.get $4
-    local.get $2
-    local.get $0
-    local.get $5
-    local.get $17
-    local.get $18
-    local.get $10
-    local.get $8
-    local.get $3
-    call $src/kernels/wasm/assembly/conv/im2colStride1
-   end
-   return
-  end
-  local.get $8
-  i32.const 2
-  i32.shl
-  local.set $23
-  local.get $3
-  local.set $4
   loop $for-loop|0
-   local.get $2
-   local.get $24
+   local.get $1
+   local.get $16
    i32.gt_s
    if
     i32.const 0
-    local.set $19
+    local.set $14
     loop $for-loop|1
-     local.get $17
-     local.get $19
+     local.get $4
+     local.get $14
      i32.gt_s
      if
-      local.get $19
-      local.get $26
-      i32.mul
-      local.get $21
-      i32.sub
-      local.tee $14
       i32.const 0
-      i32.ge_s
-      if (result i32)
-       i32.const 0
-      else
-       local.get $10
-       local.get $13
-       i32.const 1
-       i32.eq
-       if (result i32)
-        i32.const 0
-        local.get $14
-        i32.sub
-       else
-        local.get $13
-        local.get $14
-        i32.sub
-        i32.const 1
-        i32.sub
-        local.get $13
-        i32.div_s
-       end
-       local.tee $0
-       local.get $0
-       local.get $10
-       i32.gt_s
-       select
-      end
-      local.tee $6
-      local.get $11
-      local.get $14
-      i32.le_s
-      if (result i32)
-       i32.const 0
-      else
-       local.get $10
-       local.get $13
-       i32.const 1
-       i32.eq
-       if (result i32)
-        local.get $11
-        local.get $14
-        i32.sub
-       else
-        local.get $11
-        local.get $14
-        i32.sub
-        local.get $13
-        i32.add
-        i32.const 1
-        i32.sub
-        local.get $13
-        i32.div_s
-       end
-       local.tee $0
-       local.get $0
-       local.get $10
-       i32.gt_s
-       select
-      end
-      local.tee $0
-      local.get $0
-      local.get $6
-      i32.lt_s
-      select
-      local.set $25
-      i32.const 0
-      local.set $20
+      local.set $15
       loop $for-loop|2
-       local.get $18
-       local.get $20
+       local.get $5
+       local.get $15
        i32.gt_s
        if
-        local.get $20
-        local.get $27
+        local.get $0
+        local.get $2
+        local.get $16
         i32.mul
-        local.get $22
-        i32.sub
-        local.tee $15
-        i32.const 0
-        i32.ge_s
-        if (result i32)
-         i32.const 0
-        else
-         local.get $8
-         local.get $9
-         i32.const 1
-         i32.eq
-         if (result i32)
-          i32.const 0
-          local.get $15
-          i32.sub
-         else
-          local.get $9
-          local.get $15
-          i32.sub
-          i32.const 1
-          i32.sub
-          local.get $9
-          i32.div_s
-         end
-         local.tee $0
-         local.get $0
-         local.get $8
-         i32.gt_s
-         select
-        end
-        local.tee $7
-        local.get $12
+        local.get $14
+        i32.add
+        local.get $3
+        i32.mul
         local.get $15
-        i32.le_s
-        if (result i32)
-         i32.const 0
-        else
-         local.get $8
-         local.get $9
-         i32.const 1
-         i32.eq
-         if (result i32)
-          local.get $12
-          local.get $15
-          i32.sub
-         else
-          local.get $12
-          local.get $15
-          i32.sub
-          local.get $9
-          i32.add
-          i32.const 1
-          i32.sub
-          local.get $9
-          i32.div_s
-         end
-         local.tee $0
-         local.get $0
-         local.get $8
-         i32.gt_s
-         select
-        end
-        local.tee $0
-        local.get $0
-        local.get $7
-        i32.lt_s
-        select
-        local.set $16
-        local.get $7
-        i32.eqz
-        local.tee $0
-        if
-         local.get $8
-         local.get $16
-         i32.eq
-         local.set $0
-        end
-        local.get $9
-        i32.const 1
-        i32.eq
-        local.get $0
-        local.get $0
-        select
-        local.set $28
-        local.get $6
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $13
         local.get $8
-        i32.mul
-        local.set $5
+        local.set $10
         i32.const 0
-        local.set $3
+        local.set $17
         loop $for-loop|3
-         local.get $3
-         i32.const 4
-         i32.add
-         local.tee $0
-         local.get $5
-         i32.le_s
+         local.get $6
+         local.get $17
+         i32.gt_s
          if
-          local.get $4
-          local.get $3
-          i32.const 2
-          i32.shl
-          i32.add
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store
-          local.get $0
-          local.set $3
-          br $for-loop|3
-         end
-        end
-        loop $for-loop|4
-         local.get $3
-         local.get $5
-         i32.lt_s
-         if
-          local.get $4
-          local.get $3
-          i32.const 2
-          i32.shl
-          i32.add
-          f32.const 0
-          f32.store
-          local.get $3
-          i32.const 1
-          i32.add
-          local.set $3
-          br $for-loop|4
-         end
-        end
-        local.get $6
-        local.set $5
-        loop $for-loop|5
-         local.get $5
-         local.get $25
-         i32.lt_s
-         if
-          local.get $1
-          local.get $11
-          local.get $24
-          i32.mul
-          local.get $5
-          local.get $13
-          i32.mul
-          i32.add
-          local.get $14
-          i32.add
-          local.get $12
-          i32.mul
-          local.get $15
-          i32.add
-          i32.const 2
-          i32.shl
-          i32.add
-          local.set $30
-          local.get $4
-          local.get $5
-          local.get $23
-          i32.mul
-          i32.add
-          local.set $31
-          block $for-continue|5
-           local.get $28
+          local.get $10
+          local.set $12
+          block $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
+           local.get $7
+           i32.const 4
+           i32.lt_s
            if
-            local.get $8
-            i32.const 4
-            i32.lt_s
-            if
-             i32.const 0
-             local.set $0
-             loop $for-loop|6
-              local.get $0
-              local.get $8
-              i32.lt_s
-              if
-               local.get $0
-               i32.const 2
-               i32.shl
-               local.tee $3
-               local.get $31
-               i32.add
-               local.get $3
-               local.get $30
-               i32.add
-               f32.load
-               f32.store
-               local.get $0
-               i32.const 1
-               i32.add
-               local.set $0
-               br $for-loop|6
-              end
-             end
-             br $for-continue|5
-            end
             i32.const 0
-            local.set $0
-            loop $for-loop|7
-             local.get $0
-             i32.const 4
-             i32.add
-             local.tee $3
-             local.get $8
-             i32.le_s
-             if
-              local.get $0
-              i32.const 2
-              i32.shl
-              local.tee $0
-              local.get $31
-              i32.add
-              local.get $0
-              local.get $30
-              i32.add
-              v128.load
-              v128.store
-              local.get $3
-              local.set $0
-              br $for-loop|7
-             end
-            end
-            local.get $0
-            local.get $8
-            i32.lt_s
-            if
-             local.get $8
-             i32.const 4
-             i32.sub
-             i32.const 2
-             i32.shl
-             local.tee $0
-             local.get $31
-             i32.add
-             local.get $0
-             local.get $30
-             i32.add
-             v128.load
-             v128.store
-            end
-            br $for-continue|5
-           end
-           i32.const 0
-           local.set $0
-           loop $for-loop|8
-            local.get $0
-            i32.const 4
-            i32.add
-            local.tee $3
-            local.get $7
-            i32.le_s
-            if
-             local.get $31
-             local.get $0
-             i32.const 2
-             i32.shl
-             i32.add
-             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-             v128.store
-             local.get $3
-             local.set $0
-             br $for-loop|8
-            end
-           end
-           loop $for-loop|9
-            local.get $0
-            local.get $7
-            i32.lt_s
-            if
-             local.get $31
-             local.get $0
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.const 0
-             f32.store
-             local.get $0
-             i32.const 1
-             i32.add
-             local.set $0
-             br $for-loop|9
-            end
-           end
-           local.get $9
-           i32.const 1
-           i32.eq
-           if
-            block $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
+            local.set $10
+            loop $for-loop|4
              local.get $7
-             i32.const 2
-             i32.shl
-             local.tee $0
-             local.get $31
-             i32.add
-             local.set $29
-             local.get $0
-             local.get $30
-             i32.add
-             local.set $32
-             local.get $16
-             local.get $7
-             i32.sub
-             local.tee $30
-             i32.const 4
-             i32.lt_s
+             local.get $10
+             i32.gt_s
              if
-              i32.const 0
-              local.set $0
-              loop $for-loop|10
-               local.get $0
-               local.get $30
-               i32.lt_s
-               if
-                local.get $0
-                i32.const 2
-                i32.shl
-                local.tee $3
-                local.get $29
-                i32.add
-                local.get $3
-                local.get $32
-                i32.add
-                f32.load
-                f32.store
-                local.get $0
-                i32.const 1
-                i32.add
-                local.set $0
-                br $for-loop|10
-               end
-              end
-              br $src/kernels/wasm/assembly/memory/copyFloats|inlined.3
-             end
-             i32.const 0
-             local.set $0
-             loop $for-loop|11
-              local.get $0
-              i32.const 4
-              i32.add
-              local.tee $3
-              local.get $30
-              i32.le_s
-              if
-               local.get $0
-               i32.const 2
-               i32.shl
-               local.tee $0
-               local.get $29
-               i32.add
-               local.get $0
-               local.get $32
-               i32.add
-               v128.load
-               v128.store
-               local.get $3
-               local.set $0
-               br $for-loop|11
-              end
-             end
-             local.get $0
-             local.get $30
-             i32.lt_s
-             if
-              local.get $30
-              i32.const 4
-              i32.sub
+              local.get $10
               i32.const 2
               i32.shl
-              local.tee $0
-              local.get $29
+              local.tee $11
+              local.get $12
               i32.add
-              local.get $0
-              local.get $32
-              i32.add
-              v128.load
-              v128.store
-             end
-            end
-           else
-            local.get $7
-            local.set $0
-            local.get $9
-            i32.const 2
-            i32.eq
-            if
-             loop $for-loop|12
-              local.get $0
-              i32.const 4
-              i32.add
-              local.tee $3
-              local.get $16
-              i32.lt_s
-              if
-               local.get $31
-               local.get $0
-               i32.const 2
-               i32.shl
-               i32.add
-               local.get $30
-               local.get $0
-               i32.const 3
-               i32.shl
-               i32.add
-               local.tee $0
-               v128.load
-               local.get $0
-               v128.load offset=16
-               i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-               v128.store
-               local.get $3
-               local.set $0
-               br $for-loop|12
-              end
-             end
-            end
-            loop $for-loop|13
-             local.get $0
-             local.get $16
-             i32.lt_s
-             if
-              local.get $31
-              local.get $0
-              i32.const 2
-              i32.shl
-              i32.add
-              local.get $30
-              local.get $0
-              local.get $9
-              i32.mul
-              i32.const 2
-              i32.shl
+              local.get $11
+              local.get $13
               i32.add
               f32.load
               f32.store
-              local.get $0
+              local.get $10
               i32.const 1
               i32.add
-              local.set $0
-              br $for-loop|13
+              local.set $10
+              br $for-loop|4
              end
             end
+            br $src/kernels/wasm/assembly/memory/copyFloats|inlined.0
            end
-           local.get $31
-           local.get $16
-           i32.const 2
-           i32.shl
-           i32.add
-           local.set $29
-           local.get $8
-           local.get $16
-           i32.sub
-           local.set $30
            i32.const 0
-           local.set $3
-           loop $for-loop|14
-            local.get $3
+           local.set $10
+           loop $for-loop|5
+            local.get $10
             i32.const 4
             i32.add
-            local.tee $0
-            local.get $30
+            local.tee $11
+            local.get $7
             i32.le_s
             if
-             local.get $29
-             local.get $3
+             local.get $10
              i32.const 2
              i32.shl
+             local.tee $10
+             local.get $12
              i32.add
-             v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+             local.get $10
+             local.get $13
+             i32.add
+             v128.load
              v128.store
-             local.get $0
-             local.set $3
-             br $for-loop|14
+             local.get $11
+             local.set $10
+             br $for-loop|5
             end
            end
-           loop $for-loop|15
-            local.get $3
-            local.get $30
-            i32.lt_s
-            if
-             local.get $29
-             local.get $3
-             i32.const 2
-             i32.shl
-             i32.add
-             f32.const 0
-             f32.store
-             local.get $3
-             i32.const 1
-             i32.add
-             local.set $3
-             br $for-loop|15
-            end
+           local.get $7
+           local.get $10
+           i32.gt_s
+           if
+            local.get $7
+            i32.const 4
+            i32.sub
+            i32.const 2
+            i32.shl
+            local.tee $10
+            local.get $12
+            i32.add
+            local.get $10
+            local.get $13
+            i32.add
+            v128.load
+            v128.store
            end
           end
-          local.get $5
-          i32.const 1
-          i32.add
-          local.set $5
-          br $for-loop|5
-         end
-        end
-        local.get $4
-        local.get $23
-        local.get $25
-        i32.mul
-        i32.add
-        local.set $5
-        local.get $10
-        local.get $25
-        i32.sub
-        local.get $8
-        i32.mul
-        local.set $7
-        i32.const 0
-        local.set $0
-        loop $for-loop|16
-         local.get $0
-         i32.const 4
-         i32.add
-         local.tee $3
-         local.get $7
-         i32.le_s
-         if
-          local.get $5
-          local.get $0
+          local.get $12
+          local.get $7
           i32.const 2
           i32.shl
           i32.add
-          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-          v128.store
+          local.set $10
+          local.get $13
           local.get $3
-          local.set $0
-          br $for-loop|16
-         end
-        end
-        loop $for-loop|17
-         local.get $0
-         local.get $7
-         i32.lt_s
-         if
-          local.get $5
-          local.get $0
           i32.const 2
           i32.shl
           i32.add
-          f32.const 0
-          f32.store
-          local.get $0
+          local.set $13
+          local.get $17
           i32.const 1
           i32.add
-          local.set $0
-          br $for-loop|17
+          local.set $17
+          br $for-loop|3
          end
         end
-        local.get $4
-        local.get $10
-        local.get $23
-        i32.mul
+        local.get $8
+        local.get $9
+        i32.const 2
+        i32.shl
         i32.add
-        local.set $4
-        local.get $20
+        local.set $8
+        local.get $15
         i32.const 1
         i32.add
-        local.set $20
+        local.set $15
         br $for-loop|2
        end
       end
-      local.get $19
+      local.get $14
       i32.const 1
       i32.add
-      local.set $19
+      local.set $14
       br $for-loop|1
      end
     end
-    local.get $24
+    local.get $16
     i32.const 1
     i32.add
-    local.set $24
+    local.set $16
     br $for-loop|0
    end
   end
@@ -13319,6 +13359,572 @@
     i32.add
     local.set $0
     br $for-loop|1
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/col2imSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  local.get $0
+  i32.load offset=12
+  local.set $27
+  local.get $0
+  i32.load offset=16
+  local.set $26
+  local.get $0
+  i32.load offset=24
+  local.set $17
+  local.get $0
+  i32.load offset=28
+  local.set $16
+  local.get $0
+  i32.load offset=32
+  local.set $30
+  local.get $0
+  i32.load offset=36
+  local.set $31
+  local.get $0
+  i32.load offset=40
+  local.set $15
+  local.get $0
+  i32.load offset=44
+  local.set $14
+  local.get $0
+  i32.load offset=48
+  local.set $13
+  local.get $0
+  i32.load offset=52
+  local.set $12
+  local.get $0
+  i32.load offset=60
+  local.set $25
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  local.tee $24
+  i32.const 2
+  i32.shl
+  local.set $11
+  local.get $1
+  local.set $7
+  loop $for-loop|0
+   local.get $2
+   local.get $21
+   i32.gt_s
+   if
+    i32.const 0
+    local.set $23
+    loop $for-loop|1
+     local.get $17
+     local.get $23
+     i32.gt_s
+     if
+      local.get $13
+      local.get $23
+      i32.mul
+      local.get $15
+      i32.sub
+      local.tee $29
+      i32.const 0
+      i32.ge_s
+      if (result i32)
+       i32.const 0
+      else
+       local.get $25
+       local.get $30
+       i32.const 1
+       i32.eq
+       if (result i32)
+        i32.const 0
+        local.get $29
+        i32.sub
+       else
+        local.get $30
+        local.get $29
+        i32.sub
+        i32.const 1
+        i32.sub
+        local.get $30
+        i32.div_s
+       end
+       local.tee $0
+       local.get $0
+       local.get $25
+       i32.gt_s
+       select
+      end
+      local.tee $5
+      local.get $27
+      local.get $29
+      i32.le_s
+      if (result i32)
+       i32.const 0
+      else
+       local.get $25
+       local.get $30
+       i32.const 1
+       i32.eq
+       if (result i32)
+        local.get $27
+        local.get $29
+        i32.sub
+       else
+        local.get $27
+        local.get $29
+        i32.sub
+        local.get $30
+        i32.add
+        i32.const 1
+        i32.sub
+        local.get $30
+        i32.div_s
+       end
+       local.tee $0
+       local.get $0
+       local.get $25
+       i32.gt_s
+       select
+      end
+      local.tee $0
+      local.get $0
+      local.get $5
+      i32.lt_s
+      select
+      local.set $10
+      i32.const 0
+      local.set $22
+      loop $for-loop|2
+       local.get $16
+       local.get $22
+       i32.gt_s
+       if
+        local.get $12
+        local.get $22
+        i32.mul
+        local.get $14
+        i32.sub
+        local.tee $28
+        i32.const 0
+        i32.ge_s
+        if (result i32)
+         i32.const 0
+        else
+         local.get $24
+         local.get $31
+         i32.const 1
+         i32.eq
+         if (result i32)
+          i32.const 0
+          local.get $28
+          i32.sub
+         else
+          local.get $31
+          local.get $28
+          i32.sub
+          i32.const 1
+          i32.sub
+          local.get $31
+          i32.div_s
+         end
+         local.tee $0
+         local.get $0
+         local.get $24
+         i32.gt_s
+         select
+        end
+        local.tee $6
+        local.get $26
+        local.get $28
+        i32.le_s
+        if (result i32)
+         i32.const 0
+        else
+         local.get $24
+         local.get $31
+         i32.const 1
+         i32.eq
+         if (result i32)
+          local.get $26
+          local.get $28
+          i32.sub
+         else
+          local.get $26
+          local.get $28
+          i32.sub
+          local.get $31
+          i32.add
+          i32.const 1
+          i32.sub
+          local.get $31
+          i32.div_s
+         end
+         local.tee $0
+         local.get $0
+         local.get $24
+         i32.gt_s
+         select
+        end
+        local.tee $0
+        local.get $0
+        local.get $6
+        i32.lt_s
+        select
+        local.set $20
+        local.get $5
+        local.set $8
+        loop $for-loop|3
+         local.get $8
+         local.get $10
+         i32.lt_s
+         if
+          local.get $7
+          local.get $8
+          local.get $11
+          i32.mul
+          i32.add
+          local.set $19
+          local.get $3
+          local.get $21
+          local.get $27
+          i32.mul
+          local.get $8
+          local.get $30
+          i32.mul
+          i32.add
+          local.get $29
+          i32.add
+          local.get $26
+          i32.mul
+          local.get $28
+          i32.add
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $18
+          local.get $6
+          local.set $1
+          local.get $31
+          i32.const 1
+          i32.eq
+          if
+           loop $for-loop|4
+            local.get $1
+            i32.const 4
+            i32.add
+            local.tee $0
+            local.get $20
+            i32.le_s
+            if
+             local.get $1
+             i32.const 2
+             i32.shl
+             local.tee $9
+             local.get $18
+             i32.add
+             local.tee $1
+             local.get $1
+             v128.load
+             local.get $9
+             local.get $19
+             i32.add
+             v128.load
+             f32x4.add
+             v128.store
+             local.get $0
+             local.set $1
+             br $for-loop|4
+            end
+           end
+          end
+          loop $for-loop|5
+           local.get $1
+           local.get $20
+           i32.lt_s
+           if
+            local.get $18
+            local.get $1
+            local.get $31
+            i32.mul
+            i32.const 2
+            i32.shl
+            i32.add
+            local.tee $0
+            local.get $0
+            f32.load
+            local.get $19
+            local.get $1
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.add
+            f32.store
+            local.get $1
+            i32.const 1
+            i32.add
+            local.set $1
+            br $for-loop|5
+           end
+          end
+          local.get $8
+          i32.const 1
+          i32.add
+          local.set $8
+          br $for-loop|3
+         end
+        end
+        local.get $7
+        local.get $4
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $7
+        local.get $22
+        i32.const 1
+        i32.add
+        local.set $22
+        br $for-loop|2
+       end
+      end
+      local.get $23
+      i32.const 1
+      i32.add
+      local.set $23
+      br $for-loop|1
+     end
+    end
+    local.get $21
+    i32.const 1
+    i32.add
+    local.set $21
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/addBiasSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 v128)
+  (local $7 i32)
+  (local $8 i32)
+  loop $for-loop|0
+   local.get $2
+   local.get $8
+   i32.gt_s
+   if
+    local.get $1
+    local.get $8
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f32x4.splat
+    local.set $6
+    local.get $0
+    local.get $3
+    local.get $8
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $7
+    i32.const 0
+    local.set $4
+    loop $for-loop|1
+     local.get $4
+     i32.const 4
+     i32.add
+     local.tee $5
+     local.get $3
+     i32.le_s
+     if
+      local.get $7
+      local.get $4
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $4
+      local.get $4
+      v128.load
+      local.get $6
+      f32x4.add
+      v128.store
+      local.get $5
+      local.set $4
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|2
+     local.get $3
+     local.get $4
+     i32.gt_s
+     if
+      local.get $7
+      local.get $4
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $5
+      local.get $5
+      f32.load
+      local.get $1
+      local.get $8
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f32.add
+      f32.store
+      local.get $4
+      i32.const 1
+      i32.add
+      local.set $4
+      br $for-loop|2
+     end
+    end
+    local.get $8
+    i32.const 1
+    i32.add
+    local.set $8
+    br $for-loop|0
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/addBiasReluSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
+  (local $4 i32)
+  (local $5 i32)
+  (local $6 v128)
+  (local $7 i32)
+  (local $8 f32)
+  (local $9 v128)
+  (local $10 i32)
+  loop $for-loop|0
+   local.get $2
+   local.get $10
+   i32.gt_s
+   if
+    local.get $1
+    local.get $10
+    i32.const 2
+    i32.shl
+    i32.add
+    f32.load
+    f32x4.splat
+    local.set $6
+    local.get $0
+    local.get $3
+    local.get $10
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $7
+    i32.const 0
+    local.set $4
+    loop $for-loop|1
+     local.get $4
+     i32.const 4
+     i32.add
+     local.tee $5
+     local.get $3
+     i32.le_s
+     if
+      local.get $7
+      local.get $4
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $4
+      v128.load
+      local.get $6
+      f32x4.add
+      local.set $9
+      local.get $4
+      local.get $9
+      local.get $9
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      f32x4.gt
+      local.get $9
+      local.get $9
+      f32x4.ne
+      v128.or
+      v128.and
+      v128.store
+      local.get $5
+      local.set $4
+      br $for-loop|1
+     end
+    end
+    loop $for-loop|2
+     local.get $3
+     local.get $4
+     i32.gt_s
+     if
+      local.get $7
+      local.get $4
+      i32.const 2
+      i32.shl
+      i32.add
+      local.tee $5
+      f32.load
+      local.get $1
+      local.get $10
+      i32.const 2
+      i32.shl
+      i32.add
+      f32.load
+      f32.add
+      local.set $8
+      local.get $5
+      local.get $8
+      f32.const 0
+      local.get $8
+      local.get $8
+      f32.ne
+      local.get $8
+      f32.const 0
+      f32.gt
+      i32.or
+      select
+      f32.store
+      local.get $4
+      i32.const 1
+      i32.add
+      local.set $4
+      br $for-loop|2
+     end
+    end
+    local.get $10
+    i32.const 1
+    i32.add
+    local.set $10
+    br $for-loop|0
    end
   end
  )
@@ -17690,7 +18296,7 @@
         i32.shl
         i32.add
         local.set $20
-        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
+        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
          local.get $7
          i32.const 4
          i32.lt_s
@@ -17720,7 +18326,7 @@
             br $for-loop|8
            end
           end
-          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
+          br $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
          end
          i32.const 0
          local.set $0
@@ -18380,7 +18986,7 @@
               i32.shl
               i32.add
               local.set $25
-              block $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
+              block $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
                local.get $7
                local.get $22
                i32.sub
@@ -18413,7 +19019,7 @@
                   br $for-loop|6
                  end
                 end
-                br $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
+                br $src/kernels/wasm/assembly/memory/copyFloats|inlined.7
                end
                i32.const 0
                local.set $12
@@ -23370,7 +23976,7 @@
        i32.const 0
       end
       if
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.12
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.15
         local.get $0
         local.tee $2
         local.get $3
@@ -23407,7 +24013,7 @@
            br $for-loop|2
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.12
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.15
         end
         i32.const 0
         local.set $0
@@ -29560,12 +30166,76 @@
   i32.const 1171584
   i32.add
  )
+ (func $src/kernels/wasm/assembly/conv/convBatchScratchBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (result i32)
+  local.get $0
+  local.get $3
+  i32.mul
+  local.get $2
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  local.get $0
+  local.get $2
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.get $1
+  local.get $3
+  i32.mul
+  local.get $2
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  i32.const 1171584
+  i32.add
+ )
+ (func $src/kernels/wasm/assembly/conv/convBatchDxScratchBytes (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (result i32)
+  local.get $1
+  local.get $3
+  i32.mul
+  local.get $2
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  local.get $0
+  local.get $3
+  i32.mul
+  local.get $2
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  i32.const 1171584
+  i32.add
+ )
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
   (local $4 i32)
   (local $5 i32)
-  (local $6 f32)
-  (local $7 v128)
+  (local $6 v128)
+  (local $7 f32)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -29584,7 +30254,6 @@
   (local $23 i32)
   (local $24 i32)
   (local $25 i32)
-  (local $26 v128)
   local.get $0
   i32.load offset=12
   local.set $9
@@ -29599,7 +30268,7 @@
   local.set $12
   local.get $0
   i32.load offset=76
-  local.set $4
+  local.set $5
   local.get $0
   i32.load offset=80
   local.set $13
@@ -29613,7 +30282,7 @@
   local.set $16
   local.get $0
   i32.load offset=20
-  local.tee $5
+  local.tee $4
   local.get $15
   i32.div_s
   local.set $17
@@ -29721,7 +30390,7 @@
    local.set $9
    local.get $13
    local.get $1
-   local.get $5
+   local.get $4
    i32.mul
    local.get $19
    i32.mul
@@ -29757,7 +30426,7 @@
    local.get $2
    i32.mul
    local.tee $14
-   local.get $5
+   local.get $4
    i32.const 3
    i32.add
    i32.const 4
@@ -29777,7 +30446,7 @@
    local.set $15
    loop $for-loop|0
     local.get $3
-    local.get $5
+    local.get $4
     i32.lt_s
     if
      local.get $23
@@ -29789,7 +30458,7 @@
      i32.add
      local.set $16
      i32.const 4
-     local.get $5
+     local.get $4
      local.get $3
      i32.sub
      local.tee $0
@@ -29804,7 +30473,7 @@
      i32.mul
      i32.add
      local.set $18
-     local.get $4
+     local.get $5
      local.get $3
      i32.const 2
      i32.shl
@@ -29866,7 +30535,7 @@
          i32.gt_s
          select
          local.get $19
-         local.get $4
+         local.get $5
          i32.const 0
          i32.ne
          local.get $9
@@ -29900,7 +30569,7 @@
         local.get $2
         i32.sub
         local.get $19
-        local.get $4
+        local.get $5
         i32.const 0
         i32.ne
         local.get $9
@@ -29953,7 +30622,7 @@
     i32.mul
     local.tee $25
     local.get $1
-    local.get $5
+    local.get $4
     i32.mul
     i32.add
     local.get $19
@@ -29970,6 +30639,7 @@
      local.get $16
      local.get $8
      local.get $21
+     local.get $19
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
@@ -30007,280 +30677,101 @@
   end
   local.get $13
   local.get $1
-  local.get $5
+  local.get $4
   i32.mul
   local.get $19
   i32.mul
   i32.const 2
   i32.shl
   i32.add
-  local.set $3
+  local.set $1
   local.get $0
   i32.load offset=92
   i32.const 0
   i32.ne
   local.tee $0
   i32.const 0
-  local.get $4
+  local.get $5
   select
   if
-   i32.const 0
-   local.set $2
-   loop $for-loop|001
-    local.get $2
-    local.get $5
-    i32.lt_s
-    if
-     local.get $4
-     local.get $2
-     i32.const 2
-     i32.shl
-     i32.add
-     f32.load
-     f32x4.splat
-     local.set $7
-     local.get $3
-     local.get $2
-     local.get $19
-     i32.mul
-     i32.const 2
-     i32.shl
-     i32.add
-     local.set $8
-     i32.const 0
-     local.set $0
-     loop $for-loop|12
-      local.get $0
-      i32.const 4
-      i32.add
-      local.tee $1
-      local.get $19
-      i32.le_s
-      if
-       local.get $8
-       local.get $0
-       i32.const 2
-       i32.shl
-       i32.add
-       local.tee $0
-       v128.load
-       local.get $7
-       f32x4.add
-       local.set $26
-       local.get $0
-       local.get $26
-       local.get $26
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       f32x4.gt
-       local.get $26
-       local.get $26
-       f32x4.ne
-       v128.or
-       v128.and
-       v128.store
-       local.get $1
-       local.set $0
-       br $for-loop|12
-      end
-     end
-     loop $for-loop|23
-      local.get $0
-      local.get $19
-      i32.lt_s
-      if
-       local.get $8
-       local.get $0
-       i32.const 2
-       i32.shl
-       i32.add
-       local.tee $1
-       f32.load
-       local.get $4
-       local.get $2
-       i32.const 2
-       i32.shl
-       i32.add
-       f32.load
-       f32.add
-       local.set $6
-       local.get $1
-       local.get $6
-       f32.const 0
-       local.get $6
-       local.get $6
-       f32.ne
-       local.get $6
-       f32.const 0
-       f32.gt
-       i32.or
-       select
-       f32.store
-       local.get $0
-       i32.const 1
-       i32.add
-       local.set $0
-       br $for-loop|23
-      end
-     end
-     local.get $2
-     i32.const 1
-     i32.add
-     local.set $2
-     br $for-loop|001
-    end
-   end
-  else
+   local.get $1
+   local.get $5
    local.get $4
+   local.get $19
+   call $src/kernels/wasm/assembly/conv/addBiasReluSample
+  else
+   local.get $5
    if
-    i32.const 0
-    local.set $2
-    loop $for-loop|01
-     local.get $2
-     local.get $5
-     i32.lt_s
-     if
-      local.get $4
-      local.get $2
-      i32.const 2
-      i32.shl
-      i32.add
-      f32.load
-      f32x4.splat
-      local.set $7
-      local.get $3
-      local.get $2
-      local.get $19
-      i32.mul
-      i32.const 2
-      i32.shl
-      i32.add
-      local.set $8
-      i32.const 0
-      local.set $0
-      loop $for-loop|124
-       local.get $0
-       i32.const 4
-       i32.add
-       local.tee $1
-       local.get $19
-       i32.le_s
-       if
-        local.get $8
-        local.get $0
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $0
-        local.get $0
-        v128.load
-        local.get $7
-        f32x4.add
-        v128.store
-        local.get $1
-        local.set $0
-        br $for-loop|124
-       end
-      end
-      loop $for-loop|235
-       local.get $0
-       local.get $19
-       i32.lt_s
-       if
-        local.get $8
-        local.get $0
-        i32.const 2
-        i32.shl
-        i32.add
-        local.tee $1
-        local.get $1
-        f32.load
-        local.get $4
-        local.get $2
-        i32.const 2
-        i32.shl
-        i32.add
-        f32.load
-        f32.add
-        f32.store
-        local.get $0
-        i32.const 1
-        i32.add
-        local.set $0
-        br $for-loop|235
-       end
-      end
-      local.get $2
-      i32.const 1
-      i32.add
-      local.set $2
-      br $for-loop|01
-     end
-    end
+    local.get $1
+    local.get $5
+    local.get $4
+    local.get $19
+    call $src/kernels/wasm/assembly/conv/addBiasSample
    else
     local.get $0
     if
-     local.get $5
+     local.get $4
      local.get $19
      i32.mul
-     local.set $1
+     local.set $3
      i32.const 0
      local.set $2
-     loop $for-loop|02
+     loop $for-loop|01
       local.get $2
       i32.const 4
       i32.add
       local.tee $0
-      local.get $1
+      local.get $3
       i32.le_s
       if
        local.get $2
        i32.const 2
        i32.shl
        local.tee $2
-       local.get $3
+       local.get $1
        i32.add
        v128.load
-       local.set $7
+       local.set $6
+       local.get $1
        local.get $2
-       local.get $3
        i32.add
-       local.get $7
-       local.get $7
+       local.get $6
+       local.get $6
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
-       local.get $7
-       local.get $7
+       local.get $6
+       local.get $6
        f32x4.ne
        v128.or
        v128.and
        v128.store
        local.get $0
        local.set $2
-       br $for-loop|02
+       br $for-loop|01
       end
      end
-     loop $for-loop|13
-      local.get $1
+     loop $for-loop|12
       local.get $2
-      i32.gt_s
+      local.get $3
+      i32.lt_s
       if
        local.get $2
        i32.const 2
        i32.shl
        local.tee $0
-       local.get $3
+       local.get $1
        i32.add
        f32.load
-       local.set $6
+       local.set $7
        local.get $0
-       local.get $3
+       local.get $1
        i32.add
-       local.get $6
+       local.get $7
        f32.const 0
-       local.get $6
-       local.get $6
+       local.get $7
+       local.get $7
        f32.ne
-       local.get $6
+       local.get $7
        f32.const 0
        f32.gt
        i32.or
@@ -30290,10 +30781,571 @@
        i32.const 1
        i32.add
        local.set $2
-       br $for-loop|13
+       br $for-loop|12
       end
      end
     end
+   end
+  end
+ )
+ (func $src/kernels/wasm/assembly/conv/conv2dForwardBatch (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 f32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 i32)
+  (local $19 i32)
+  (local $20 i32)
+  (local $21 i32)
+  (local $22 i32)
+  (local $23 i32)
+  (local $24 i32)
+  (local $25 i32)
+  (local $26 i32)
+  (local $27 i32)
+  local.get $0
+  i32.load offset=12
+  local.set $14
+  local.get $0
+  i32.load offset=16
+  local.set $15
+  local.get $0
+  i32.load offset=68
+  local.set $16
+  local.get $0
+  i32.load offset=72
+  local.set $17
+  local.get $0
+  i32.load offset=76
+  local.set $10
+  local.get $0
+  i32.load offset=80
+  local.set $18
+  local.get $0
+  i32.load offset=84
+  local.get $4
+  local.get $0
+  i32.load offset=88
+  i32.mul
+  i32.add
+  local.tee $21
+  local.get $0
+  i32.load offset=60
+  local.get $0
+  i32.const -64
+  i32.sub
+  i32.load
+  i32.mul
+  local.tee $5
+  local.get $0
+  i32.load offset=28
+  local.tee $4
+  local.get $0
+  i32.load offset=24
+  local.tee $6
+  local.get $0
+  i32.load offset=8
+  local.tee $22
+  i32.mul
+  i32.mul
+  local.tee $23
+  local.get $3
+  i32.mul
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.tee $25
+  local.get $5
+  local.get $23
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.tee $13
+  local.get $0
+  i32.load offset=20
+  local.tee $8
+  local.get $3
+  i32.mul
+  local.get $5
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.set $19
+  local.get $2
+  local.get $5
+  i32.mul
+  local.set $9
+  local.get $4
+  i32.const 1
+  i32.eq
+  local.get $6
+  i32.const 1
+  i32.eq
+  i32.and
+  if (result i32)
+   local.get $0
+   i32.load offset=32
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=36
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=40
+  else
+   i32.const 1
+  end
+  if (result i32)
+   i32.const 1
+  else
+   local.get $0
+   i32.load offset=44
+  end
+  i32.eqz
+  local.set $20
+  loop $for-loop|0
+   local.get $2
+   local.get $7
+   i32.gt_s
+   if
+    local.get $16
+    local.get $1
+    local.get $7
+    i32.add
+    local.get $22
+    i32.mul
+    local.get $14
+    i32.mul
+    local.get $15
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $26
+    local.get $20
+    if
+     i32.const 0
+     local.set $6
+     loop $for-loop|1
+      local.get $6
+      local.get $22
+      i32.lt_s
+      if
+       local.get $21
+       local.get $6
+       local.get $9
+       i32.mul
+       local.get $5
+       local.get $7
+       i32.mul
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $24
+       local.get $26
+       local.get $5
+       local.get $6
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $27
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
+        local.get $5
+        i32.const 4
+        i32.lt_s
+        if
+         i32.const 0
+         local.set $3
+         loop $for-loop|2
+          local.get $3
+          local.get $5
+          i32.lt_s
+          if
+           local.get $3
+           i32.const 2
+           i32.shl
+           local.tee $4
+           local.get $24
+           i32.add
+           local.get $4
+           local.get $27
+           i32.add
+           f32.load
+           f32.store
+           local.get $3
+           i32.const 1
+           i32.add
+           local.set $3
+           br $for-loop|2
+          end
+         end
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
+        end
+        i32.const 0
+        local.set $3
+        loop $for-loop|3
+         local.get $3
+         i32.const 4
+         i32.add
+         local.tee $4
+         local.get $5
+         i32.le_s
+         if
+          local.get $3
+          i32.const 2
+          i32.shl
+          local.tee $3
+          local.get $24
+          i32.add
+          local.get $3
+          local.get $27
+          i32.add
+          v128.load
+          v128.store
+          local.get $4
+          local.set $3
+          br $for-loop|3
+         end
+        end
+        local.get $3
+        local.get $5
+        i32.lt_s
+        if
+         local.get $5
+         i32.const 4
+         i32.sub
+         i32.const 2
+         i32.shl
+         local.tee $3
+         local.get $24
+         i32.add
+         local.get $3
+         local.get $27
+         i32.add
+         v128.load
+         v128.store
+        end
+       end
+       local.get $6
+       i32.const 1
+       i32.add
+       local.set $6
+       br $for-loop|1
+      end
+     end
+    else
+     local.get $0
+     local.get $26
+     local.get $22
+     local.get $21
+     local.get $5
+     local.get $7
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $25
+     local.get $9
+     call $src/kernels/wasm/assembly/conv/im2colSample
+    end
+    local.get $7
+    i32.const 1
+    i32.add
+    local.set $7
+    br $for-loop|0
+   end
+  end
+  i32.const 0
+  i32.const 0
+  local.get $8
+  local.get $9
+  local.get $23
+  local.get $17
+  local.get $23
+  local.get $21
+  local.get $9
+  local.get $13
+  local.get $9
+  i32.const 0
+  local.get $19
+  local.get $0
+  i32.load offset=112
+  i32.const 0
+  i32.const 0
+  call $src/kernels/wasm/assembly/gemm/gemm
+  local.get $0
+  i32.load offset=92
+  i32.const 0
+  i32.ne
+  local.set $4
+  i32.const 0
+  local.set $7
+  loop $for-loop|4
+   local.get $2
+   local.get $7
+   i32.gt_s
+   if
+    local.get $18
+    local.get $1
+    local.get $7
+    i32.add
+    local.get $8
+    i32.mul
+    local.get $5
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.set $14
+    i32.const 0
+    local.set $6
+    loop $for-loop|5
+     local.get $6
+     local.get $8
+     i32.lt_s
+     if
+      local.get $14
+      local.get $5
+      local.get $6
+      i32.mul
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $15
+      local.get $13
+      local.get $6
+      local.get $9
+      i32.mul
+      local.get $5
+      local.get $7
+      i32.mul
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $16
+      block $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
+       local.get $5
+       i32.const 4
+       i32.lt_s
+       if
+        i32.const 0
+        local.set $0
+        loop $for-loop|6
+         local.get $0
+         local.get $5
+         i32.lt_s
+         if
+          local.get $0
+          i32.const 2
+          i32.shl
+          local.tee $3
+          local.get $15
+          i32.add
+          local.get $3
+          local.get $16
+          i32.add
+          f32.load
+          f32.store
+          local.get $0
+          i32.const 1
+          i32.add
+          local.set $0
+          br $for-loop|6
+         end
+        end
+        br $src/kernels/wasm/assembly/memory/copyFloats|inlined.5
+       end
+       i32.const 0
+       local.set $0
+       loop $for-loop|7
+        local.get $0
+        i32.const 4
+        i32.add
+        local.tee $3
+        local.get $5
+        i32.le_s
+        if
+         local.get $0
+         i32.const 2
+         i32.shl
+         local.tee $0
+         local.get $15
+         i32.add
+         local.get $0
+         local.get $16
+         i32.add
+         v128.load
+         v128.store
+         local.get $3
+         local.set $0
+         br $for-loop|7
+        end
+       end
+       local.get $0
+       local.get $5
+       i32.lt_s
+       if
+        local.get $5
+        i32.const 4
+        i32.sub
+        i32.const 2
+        i32.shl
+        local.tee $0
+        local.get $15
+        i32.add
+        local.get $0
+        local.get $16
+        i32.add
+        v128.load
+        v128.store
+       end
+      end
+      local.get $6
+      i32.const 1
+      i32.add
+      local.set $6
+      br $for-loop|5
+     end
+    end
+    local.get $4
+    i32.const 0
+    local.get $10
+    select
+    if
+     local.get $14
+     local.get $10
+     local.get $8
+     local.get $5
+     call $src/kernels/wasm/assembly/conv/addBiasReluSample
+    else
+     local.get $10
+     if
+      local.get $14
+      local.get $10
+      local.get $8
+      local.get $5
+      call $src/kernels/wasm/assembly/conv/addBiasSample
+     else
+      local.get $4
+      if
+       local.get $5
+       local.get $8
+       i32.mul
+       local.set $6
+       i32.const 0
+       local.set $3
+       loop $for-loop|00
+        local.get $3
+        i32.const 4
+        i32.add
+        local.tee $0
+        local.get $6
+        i32.le_s
+        if
+         local.get $3
+         i32.const 2
+         i32.shl
+         local.tee $3
+         local.get $14
+         i32.add
+         v128.load
+         local.set $11
+         local.get $3
+         local.get $14
+         i32.add
+         local.get $11
+         local.get $11
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.gt
+         local.get $11
+         local.get $11
+         f32x4.ne
+         v128.or
+         v128.and
+         v128.store
+         local.get $0
+         local.set $3
+         br $for-loop|00
+        end
+       end
+       loop $for-loop|11
+        local.get $3
+        local.get $6
+        i32.lt_s
+        if
+         local.get $3
+         i32.const 2
+         i32.shl
+         local.tee $0
+         local.get $14
+         i32.add
+         f32.load
+         local.set $12
+         local.get $0
+         local.get $14
+         i32.add
+         local.get $12
+         f32.const 0
+         local.get $12
+         local.get $12
+         f32.ne
+         local.get $12
+         f32.const 0
+         f32.gt
+         i32.or
+         select
+         f32.store
+         local.get $3
+         i32.const 1
+         i32.add
+         local.set $3
+         br $for-loop|11
+        end
+       end
+      end
+     end
+    end
+    local.get $7
+    i32.const 1
+    i32.add
+    local.set $7
+    br $for-loop|4
    end
   end
  )
@@ -30843,6 +31895,7 @@
        local.get $32
        local.get $13
        local.get $19
+       local.get $41
        call $src/kernels/wasm/assembly/conv/im2colSample
       end
       i32.const 0
@@ -30942,6 +31995,7 @@
       local.get $19
       local.get $32
       local.get $2
+      local.get $41
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
@@ -31180,10 +32234,10 @@
   local.get $5
   i32.gt_s
   select
-  local.set $12
+  local.set $18
   local.get $0
   i32.load offset=88
-  local.set $7
+  local.set $9
   local.get $0
   i32.load offset=108
   local.tee $6
@@ -31191,7 +32245,7 @@
   i32.ne
   local.tee $3
   if
-   local.get $7
+   local.get $9
    i32.const 0
    i32.ne
    local.set $3
@@ -31207,13 +32261,24 @@
    i32.ne
    local.set $4
   end
+  local.get $3
+  i32.const 1
+  local.get $9
+  select
+  if (result i32)
+   i32.const 0
+  else
+   local.get $0
+   i32.load offset=140
+  end
+  local.set $7
   local.get $1
   local.get $11
   i32.mul
   local.set $5
   loop $for-loop|2
    local.get $5
-   local.get $12
+   local.get $18
    i32.lt_s
    if
     local.get $0
@@ -31225,6 +32290,10 @@
     select
     local.get $3
     i32.eqz
+    local.get $7
+    i32.const 1
+    i32.le_s
+    i32.and
     call $src/kernels/wasm/assembly/conv/conv2dBackwardSample
     local.get $5
     i32.const 1
@@ -31232,6 +32301,42 @@
     local.set $5
     br $for-loop|2
    end
+  end
+  local.get $7
+  i32.const 1
+  i32.gt_s
+  if
+   local.get $1
+   local.get $11
+   i32.mul
+   local.set $1
+   loop $for-loop|3
+    local.get $1
+    local.get $18
+    i32.lt_s
+    if
+     local.get $0
+     local.get $1
+     local.get $7
+     local.get $18
+     local.get $1
+     i32.sub
+     local.tee $3
+     local.get $3
+     local.get $7
+     i32.gt_s
+     select
+     local.get $7
+     local.get $2
+     call $src/kernels/wasm/assembly/conv/conv2dBackwardDxBatch
+     local.get $1
+     local.get $7
+     i32.add
+     local.set $1
+     br $for-loop|3
+    end
+   end
+   return
   end
   local.get $3
   local.get $4
@@ -31245,33 +32350,33 @@
   local.set $20
   local.get $0
   i32.load offset=12
-  local.set $17
+  local.set $16
   local.get $0
   i32.load offset=16
-  local.set $16
+  local.set $15
   local.get $0
   i32.load offset=20
   local.set $19
   local.get $0
   i32.load offset=60
-  local.set $15
+  local.set $14
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.set $14
+  local.set $13
   local.get $0
   i32.load offset=112
   local.set $21
   local.get $0
   i32.load offset=128
-  local.set $13
+  local.set $12
   local.get $0
   i32.load offset=40
-  local.set $9
+  local.set $8
   local.get $0
   i32.load offset=44
-  local.set $8
+  local.set $7
   local.get $0
   i32.load offset=92
   local.get $2
@@ -31279,7 +32384,7 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.set $18
+  local.set $17
   local.get $0
   i32.load offset=68
   local.set $5
@@ -31290,21 +32395,21 @@
   if
    local.get $20
    local.get $19
-   local.get $15
    local.get $14
-   local.get $21
    local.get $13
+   local.get $21
+   local.get $12
    call $src/kernels/wasm/assembly/winograd/winogradGradWorkBytes
-   local.get $18
+   local.get $17
    i32.add
    local.set $4
-   local.get $13
+   local.get $12
    i32.const 3
    i32.eq
    if (result i32)
     i32.const 25
    else
-    local.get $13
+    local.get $12
     i32.const 2
     i32.add
     local.tee $0
@@ -31318,7 +32423,7 @@
    local.set $23
    i32.const 0
    local.set $0
-   loop $for-loop|3
+   loop $for-loop|4
     local.get $0
     i32.const 4
     i32.add
@@ -31326,7 +32431,7 @@
     local.get $23
     i32.le_s
     if
-     local.get $18
+     local.get $17
      local.get $0
      i32.const 2
      i32.shl
@@ -31335,15 +32440,15 @@
      v128.store
      local.get $2
      local.set $0
-     br $for-loop|3
+     br $for-loop|4
     end
    end
-   loop $for-loop|4
+   loop $for-loop|5
     local.get $0
     local.get $23
     i32.lt_s
     if
-     local.get $18
+     local.get $17
      local.get $0
      i32.const 2
      i32.shl
@@ -31354,25 +32459,25 @@
      i32.const 1
      i32.add
      local.set $0
-     br $for-loop|4
+     br $for-loop|5
     end
    end
    local.get $1
    local.get $11
    i32.mul
    local.set $0
-   loop $for-loop|5
+   loop $for-loop|6
     local.get $0
-    local.get $12
+    local.get $18
     i32.lt_s
     if
      local.get $5
      local.get $0
      local.get $20
      i32.mul
-     local.get $17
-     i32.mul
      local.get $16
+     i32.mul
+     local.get $15
      i32.mul
      i32.const 2
      i32.shl
@@ -31381,15 +32486,15 @@
      local.get $0
      local.get $19
      i32.mul
-     local.get $15
-     i32.mul
      local.get $14
+     i32.mul
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.get $21
-     local.get $12
+     local.get $18
      local.get $0
      i32.sub
      local.tee $2
@@ -31398,32 +32503,32 @@
      i32.gt_s
      select
      local.get $20
-     local.get $17
      local.get $16
-     local.get $9
-     local.get $8
      local.get $15
+     local.get $8
+     local.get $7
      local.get $14
-     local.get $19
-     local.get $18
-     local.get $4
      local.get $13
+     local.get $19
+     local.get $17
+     local.get $4
+     local.get $12
      call $src/kernels/wasm/assembly/winograd/winogradWeightGradient
      local.get $0
      local.get $21
      i32.add
      local.set $0
-     br $for-loop|5
+     br $for-loop|6
     end
    end
-   local.get $18
+   local.get $17
    local.get $10
    local.get $19
    local.get $20
-   local.get $13
+   local.get $12
    call $src/kernels/wasm/assembly/winograd/winogradAddWeightGradient
   end
-  local.get $13
+  local.get $12
   i32.const 3
   i32.eq
   i32.const 0
@@ -31432,39 +32537,39 @@
   if
    local.get $20
    local.get $19
-   local.get $17
    local.get $16
    local.get $15
    local.get $14
-   local.get $9
+   local.get $13
    local.get $8
+   local.get $7
    local.get $21
    call $src/kernels/wasm/assembly/winograd/winogradInputGradientWorkBytes
-   local.get $18
+   local.get $17
    i32.add
    local.set $2
    local.get $1
    local.get $11
    i32.mul
    local.set $0
-   loop $for-loop|6
+   loop $for-loop|7
     local.get $0
-    local.get $12
+    local.get $18
     i32.lt_s
     if
      local.get $22
      local.get $0
      local.get $19
      i32.mul
-     local.get $15
-     i32.mul
      local.get $14
+     i32.mul
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.get $21
-     local.get $12
+     local.get $18
      local.get $0
      i32.sub
      local.tee $1
@@ -31473,33 +32578,33 @@
      i32.gt_s
      select
      local.get $19
-     local.get $15
      local.get $14
+     local.get $13
      local.get $20
-     local.get $17
      local.get $16
-     local.get $9
+     local.get $15
      local.get $8
-     local.get $6
      local.get $7
+     local.get $6
+     local.get $9
      local.get $0
      local.get $20
      i32.mul
-     local.get $17
-     i32.mul
      local.get $16
+     i32.mul
+     local.get $15
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $18
+     local.get $17
      local.get $2
      call $src/kernels/wasm/assembly/winograd/winogradInputGradientS2
      local.get $0
      local.get $21
      i32.add
      local.set $0
-     br $for-loop|6
+     br $for-loop|7
     end
    end
   else
@@ -31507,36 +32612,36 @@
    if
     local.get $19
     local.get $20
-    local.get $17
     local.get $16
+    local.get $15
     local.get $21
-    local.get $13
+    local.get $12
     call $src/kernels/wasm/assembly/winograd/winogradWorkBytes
-    local.get $18
+    local.get $17
     i32.add
     local.set $2
     local.get $1
     local.get $11
     i32.mul
     local.set $0
-    loop $for-loop|7
+    loop $for-loop|8
      local.get $0
-     local.get $12
+     local.get $18
      i32.lt_s
      if
       local.get $22
       local.get $0
       local.get $19
       i32.mul
-      local.get $15
-      i32.mul
       local.get $14
+      i32.mul
+      local.get $13
       i32.mul
       i32.const 2
       i32.shl
       i32.add
       local.get $21
-      local.get $12
+      local.get $18
       local.get $0
       i32.sub
       local.tee $1
@@ -31545,47 +32650,46 @@
       i32.gt_s
       select
       local.get $19
-      local.get $15
       local.get $14
-      i32.const 2
-      local.get $9
-      i32.sub
+      local.get $13
       i32.const 2
       local.get $8
       i32.sub
-      local.get $17
+      i32.const 2
+      local.get $7
+      i32.sub
       local.get $16
+      local.get $15
       local.get $6
       local.get $20
       i32.const 0
       i32.const 0
-      local.get $7
+      local.get $9
       local.get $0
       local.get $20
       i32.mul
-      local.get $17
-      i32.mul
       local.get $16
+      i32.mul
+      local.get $15
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.get $18
+      local.get $17
       local.get $2
-      local.get $13
+      local.get $12
       call $src/kernels/wasm/assembly/winograd/winogradSamples
       local.get $0
       local.get $21
       i32.add
       local.set $0
-      br $for-loop|7
+      br $for-loop|8
      end
     end
    end
   end
  )
- (func $src/kernels/wasm/assembly/conv/col2imSample (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32)
-  (local $4 i32)
+ (func $src/kernels/wasm/assembly/conv/conv2dBackwardDxBatch (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
   (local $5 i32)
   (local $6 i32)
   (local $7 i32)
@@ -31604,348 +32708,491 @@
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
   local.get $0
   i32.load offset=12
-  local.set $25
-  local.get $0
-  i32.load offset=16
-  local.set $24
-  local.get $0
-  i32.load offset=24
-  local.set $15
-  local.get $0
-  i32.load offset=28
-  local.set $14
-  local.get $0
-  i32.load offset=32
-  local.set $29
-  local.get $0
-  i32.load offset=36
-  local.set $30
-  local.get $0
-  i32.load offset=40
-  local.set $13
-  local.get $0
-  i32.load offset=44
-  local.set $12
-  local.get $0
-  i32.load offset=48
   local.set $11
   local.get $0
-  i32.load offset=52
-  local.set $10
+  i32.load offset=16
+  local.set $12
+  local.get $0
+  i32.load offset=76
+  local.set $18
+  local.get $0
+  i32.load offset=88
+  local.set $13
+  local.get $0
+  i32.load offset=124
+  local.set $19
+  local.get $0
+  i32.load offset=92
+  local.get $4
+  local.get $0
+  i32.load offset=96
+  i32.mul
+  i32.add
+  local.tee $20
   local.get $0
   i32.load offset=60
-  local.set $26
   local.get $0
   i32.const -64
   i32.sub
   i32.load
-  local.tee $23
+  i32.mul
+  local.tee $6
+  local.get $0
+  i32.load offset=20
+  local.tee $14
+  local.get $3
+  i32.mul
+  i32.mul
   i32.const 2
   i32.shl
-  local.set $19
-  local.get $1
-  local.set $6
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.tee $9
+  local.get $0
+  i32.load offset=28
+  local.get $0
+  i32.load offset=8
+  local.tee $10
+  local.get $0
+  i32.load offset=24
+  i32.mul
+  i32.mul
+  local.tee $15
+  local.get $3
+  i32.mul
+  local.get $6
+  i32.mul
+  i32.const 2
+  i32.shl
+  i32.const 63
+  i32.add
+  i32.const -64
+  i32.and
+  i32.add
+  local.set $21
+  local.get $2
+  local.get $6
+  i32.mul
+  local.set $8
   loop $for-loop|0
    local.get $2
-   local.get $20
+   local.get $7
    i32.gt_s
    if
     i32.const 0
-    local.set $22
+    local.set $5
     loop $for-loop|1
-     local.get $15
-     local.get $22
-     i32.gt_s
+     local.get $5
+     local.get $14
+     i32.lt_s
      if
-      local.get $11
-      local.get $22
+      local.get $1
+      local.get $7
+      i32.add
+      local.get $14
       i32.mul
-      local.get $13
-      i32.sub
-      local.tee $28
-      i32.const 0
-      i32.ge_s
-      if (result i32)
+      local.get $5
+      i32.add
+      local.get $6
+      i32.mul
+      i32.const 2
+      i32.shl
+      local.set $3
+      local.get $20
+      local.get $5
+      local.get $8
+      i32.mul
+      local.get $6
+      local.get $7
+      i32.mul
+      i32.add
+      i32.const 2
+      i32.shl
+      i32.add
+      local.set $16
+      local.get $19
+      if
+       local.get $3
+       local.get $19
+       i32.add
+       local.set $17
+       local.get $3
+       local.get $18
+       i32.add
+       local.set $22
        i32.const 0
-      else
-       local.get $26
-       local.get $29
-       i32.const 1
-       i32.eq
-       if (result i32)
-        i32.const 0
-        local.get $28
-        i32.sub
-       else
-        local.get $29
-        local.get $28
-        i32.sub
-        i32.const 1
-        i32.sub
-        local.get $29
-        i32.div_s
-       end
-       local.tee $0
-       local.get $0
-       local.get $26
-       i32.gt_s
-       select
-      end
-      local.tee $4
-      local.get $25
-      local.get $28
-      i32.le_s
-      if (result i32)
-       i32.const 0
-      else
-       local.get $26
-       local.get $29
-       i32.const 1
-       i32.eq
-       if (result i32)
-        local.get $25
-        local.get $28
-        i32.sub
-       else
-        local.get $25
-        local.get $28
-        i32.sub
-        local.get $29
+       local.set $3
+       loop $for-loop|00
+        local.get $3
+        i32.const 4
         i32.add
-        i32.const 1
-        i32.sub
-        local.get $29
-        i32.div_s
-       end
-       local.tee $0
-       local.get $0
-       local.get $26
-       i32.gt_s
-       select
-      end
-      local.tee $0
-      local.get $0
-      local.get $4
-      i32.lt_s
-      select
-      local.set $9
-      i32.const 0
-      local.set $21
-      loop $for-loop|2
-       local.get $14
-       local.get $21
-       i32.gt_s
-       if
-        local.get $10
-        local.get $21
-        i32.mul
-        local.get $12
-        i32.sub
-        local.tee $27
-        i32.const 0
-        i32.ge_s
-        if (result i32)
-         i32.const 0
-        else
-         local.get $23
-         local.get $30
-         i32.const 1
-         i32.eq
-         if (result i32)
-          i32.const 0
-          local.get $27
-          i32.sub
-         else
-          local.get $30
-          local.get $27
-          i32.sub
-          i32.const 1
-          i32.sub
-          local.get $30
-          i32.div_s
-         end
-         local.tee $0
-         local.get $0
-         local.get $23
-         i32.gt_s
-         select
-        end
-        local.tee $5
-        local.get $24
-        local.get $27
+        local.tee $4
+        local.get $6
         i32.le_s
-        if (result i32)
-         i32.const 0
-        else
-         local.get $23
-         local.get $30
-         i32.const 1
-         i32.eq
-         if (result i32)
-          local.get $24
-          local.get $27
-          i32.sub
-         else
-          local.get $24
-          local.get $27
-          i32.sub
-          local.get $30
-          i32.add
-          i32.const 1
-          i32.sub
-          local.get $30
-          i32.div_s
-         end
-         local.tee $0
-         local.get $0
-         local.get $23
-         i32.gt_s
-         select
+        if
+         local.get $3
+         i32.const 2
+         i32.shl
+         local.tee $3
+         local.get $16
+         i32.add
+         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
+         local.get $3
+         local.get $17
+         i32.add
+         v128.load
+         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+         f32x4.gt
+         v128.and
+         local.get $3
+         local.get $22
+         i32.add
+         v128.load
+         f32x4.mul
+         v128.store
+         local.get $4
+         local.set $3
+         br $for-loop|00
         end
-        local.tee $0
-        local.get $0
-        local.get $5
+       end
+       loop $for-loop|11
+        local.get $3
+        local.get $6
         i32.lt_s
-        select
-        local.set $18
-        local.get $4
-        local.set $7
-        loop $for-loop|3
-         local.get $7
-         local.get $9
-         i32.lt_s
-         if
+        if
+         local.get $3
+         i32.const 2
+         i32.shl
+         local.tee $4
+         local.get $16
+         i32.add
+         f32.const 1
+         f32.const 0
+         local.get $4
+         local.get $17
+         i32.add
+         f32.load
+         f32.const 0
+         f32.gt
+         select
+         local.get $4
+         local.get $22
+         i32.add
+         f32.load
+         f32.mul
+         f32.store
+         local.get $3
+         i32.const 1
+         i32.add
+         local.set $3
+         br $for-loop|11
+        end
+       end
+      else
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+        local.get $3
+        local.get $18
+        i32.add
+        local.set $17
+        local.get $6
+        i32.const 4
+        i32.lt_s
+        if
+         i32.const 0
+         local.set $4
+         loop $for-loop|2
+          local.get $4
           local.get $6
-          local.get $7
-          local.get $19
-          i32.mul
-          i32.add
-          local.set $17
-          local.get $3
-          local.get $20
-          local.get $25
-          i32.mul
-          local.get $7
-          local.get $29
-          i32.mul
-          i32.add
-          local.get $28
-          i32.add
-          local.get $24
-          i32.mul
-          local.get $27
-          i32.add
+          i32.lt_s
+          if
+           local.get $4
+           i32.const 2
+           i32.shl
+           local.tee $3
+           local.get $16
+           i32.add
+           local.get $3
+           local.get $17
+           i32.add
+           f32.load
+           f32.store
+           local.get $4
+           i32.const 1
+           i32.add
+           local.set $4
+           br $for-loop|2
+          end
+         end
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
+        end
+        i32.const 0
+        local.set $4
+        loop $for-loop|3
+         local.get $4
+         i32.const 4
+         i32.add
+         local.tee $3
+         local.get $6
+         i32.le_s
+         if
+          local.get $4
           i32.const 2
           i32.shl
+          local.tee $4
+          local.get $16
           i32.add
-          local.set $16
-          local.get $5
-          local.set $1
-          local.get $30
-          i32.const 1
-          i32.eq
-          if
-           loop $for-loop|4
-            local.get $1
-            i32.const 4
-            i32.add
-            local.tee $0
-            local.get $18
-            i32.le_s
-            if
-             local.get $1
-             i32.const 2
-             i32.shl
-             local.tee $8
-             local.get $16
-             i32.add
-             local.tee $1
-             local.get $1
-             v128.load
-             local.get $8
-             local.get $17
-             i32.add
-             v128.load
-             f32x4.add
-             v128.store
-             local.get $0
-             local.set $1
-             br $for-loop|4
-            end
-           end
-          end
-          loop $for-loop|5
-           local.get $1
-           local.get $18
-           i32.lt_s
-           if
-            local.get $16
-            local.get $1
-            local.get $30
-            i32.mul
-            i32.const 2
-            i32.shl
-            i32.add
-            local.tee $0
-            local.get $0
-            f32.load
-            local.get $17
-            local.get $1
-            i32.const 2
-            i32.shl
-            i32.add
-            f32.load
-            f32.add
-            f32.store
-            local.get $1
-            i32.const 1
-            i32.add
-            local.set $1
-            br $for-loop|5
-           end
-          end
-          local.get $7
-          i32.const 1
+          local.get $4
+          local.get $17
           i32.add
-          local.set $7
+          v128.load
+          v128.store
+          local.get $3
+          local.set $4
           br $for-loop|3
          end
         end
+        local.get $4
         local.get $6
-        local.get $19
-        local.get $26
-        i32.mul
-        i32.add
-        local.set $6
-        local.get $21
-        i32.const 1
-        i32.add
-        local.set $21
-        br $for-loop|2
+        i32.lt_s
+        if
+         local.get $6
+         i32.const 4
+         i32.sub
+         i32.const 2
+         i32.shl
+         local.tee $3
+         local.get $16
+         i32.add
+         local.get $3
+         local.get $17
+         i32.add
+         v128.load
+         v128.store
+        end
        end
       end
-      local.get $22
+      local.get $5
       i32.const 1
       i32.add
-      local.set $22
+      local.set $5
       br $for-loop|1
      end
     end
-    local.get $20
+    local.get $7
     i32.const 1
     i32.add
-    local.set $20
+    local.set $7
     br $for-loop|0
+   end
+  end
+  i32.const 1
+  i32.const 0
+  local.get $15
+  local.get $8
+  local.get $14
+  local.get $0
+  i32.load offset=72
+  local.get $15
+  local.get $20
+  local.get $8
+  local.get $9
+  local.get $8
+  i32.const 0
+  local.get $21
+  local.get $0
+  i32.load offset=136
+  i32.const 0
+  i32.const 0
+  call $src/kernels/wasm/assembly/gemm/gemm
+  local.get $0
+  i32.load offset=24
+  i32.const 1
+  i32.eq
+  if (result i32)
+   local.get $0
+   i32.load offset=28
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=32
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=36
+   i32.const 1
+   i32.eq
+  else
+   i32.const 0
+  end
+  if (result i32)
+   local.get $0
+   i32.load offset=40
+  else
+   i32.const 1
+  end
+  if (result i32)
+   i32.const 1
+  else
+   local.get $0
+   i32.load offset=44
+  end
+  i32.eqz
+  local.set $14
+  i32.const 0
+  local.set $4
+  loop $for-loop|4
+   local.get $2
+   local.get $4
+   i32.gt_s
+   if
+    local.get $13
+    local.get $1
+    local.get $4
+    i32.add
+    local.get $10
+    i32.mul
+    local.get $11
+    i32.mul
+    local.get $12
+    i32.mul
+    i32.const 2
+    i32.shl
+    i32.add
+    local.tee $15
+    i32.const 0
+    local.get $10
+    local.get $11
+    i32.mul
+    local.get $12
+    i32.mul
+    i32.const 2
+    i32.shl
+    memory.fill
+    local.get $14
+    if
+     i32.const 0
+     local.set $7
+     loop $for-loop|5
+      local.get $7
+      local.get $10
+      i32.lt_s
+      if
+       local.get $9
+       local.get $7
+       local.get $8
+       i32.mul
+       local.get $4
+       local.get $6
+       i32.mul
+       i32.add
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $16
+       local.get $15
+       local.get $6
+       local.get $7
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $17
+       i32.const 0
+       local.set $3
+       loop $for-loop|002
+        local.get $3
+        i32.const 4
+        i32.add
+        local.tee $5
+        local.get $6
+        i32.le_s
+        if
+         local.get $3
+         i32.const 2
+         i32.shl
+         local.tee $3
+         local.get $17
+         i32.add
+         local.tee $18
+         local.get $18
+         v128.load
+         local.get $3
+         local.get $16
+         i32.add
+         v128.load
+         f32x4.add
+         v128.store
+         local.get $5
+         local.set $3
+         br $for-loop|002
+        end
+       end
+       loop $for-loop|113
+        local.get $3
+        local.get $6
+        i32.lt_s
+        if
+         local.get $3
+         i32.const 2
+         i32.shl
+         local.tee $5
+         local.get $17
+         i32.add
+         local.tee $18
+         local.get $18
+         f32.load
+         local.get $5
+         local.get $16
+         i32.add
+         f32.load
+         f32.add
+         f32.store
+         local.get $3
+         i32.const 1
+         i32.add
+         local.set $3
+         br $for-loop|113
+        end
+       end
+       local.get $7
+       i32.const 1
+       i32.add
+       local.set $7
+       br $for-loop|5
+      end
+     end
+    else
+     local.get $0
+     local.get $9
+     local.get $4
+     local.get $6
+     i32.mul
+     i32.const 2
+     i32.shl
+     i32.add
+     local.get $10
+     local.get $15
+     local.get $8
+     call $src/kernels/wasm/assembly/conv/col2imSample
+    end
+    local.get $4
+    i32.const 1
+    i32.add
+    local.set $4
+    br $for-loop|4
    end
   end
  )
@@ -35591,7 +36838,7 @@
        i32.shl
        i32.add
        local.set $15
-       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+       block $src/kernels/wasm/assembly/memory/copyFloats|inlined.12
         local.get $3
         i32.const 4
         i32.lt_s
@@ -35621,7 +36868,7 @@
            br $for-loop|2
           end
          end
-         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.9
+         br $src/kernels/wasm/assembly/memory/copyFloats|inlined.12
         end
         i32.const 0
         local.set $1
@@ -36609,7 +37856,7 @@
          i32.shl
          i32.add
          local.set $4
-         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
+         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.13
           local.get $52
           i32.const 4
           i32.lt_s
@@ -36639,7 +37886,7 @@
              br $for-loop|7
             end
            end
-           br $src/kernels/wasm/assembly/memory/copyFloats|inlined.10
+           br $src/kernels/wasm/assembly/memory/copyFloats|inlined.13
           end
           i32.const 0
           local.set $1
@@ -36727,7 +37974,7 @@
          i32.shl
          i32.add
          local.set $4
-         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.11
+         block $src/kernels/wasm/assembly/memory/copyFloats|inlined.14
           local.get $52
           i32.const 4
           i32.lt_s
@@ -36757,7 +38004,7 @@
              br $for-loop|10
             end
            end
-           br $src/kernels/wasm/assembly/memory/copyFloats|inlined.11
+           br $src/kernels/wasm/assembly/memory/copyFloats|inlined.14
           end
           i32.const 0
           local.set $1
