@@ -70,7 +70,7 @@ async function measure(engine: string, model: string, batch: number, dir: string
       const { importOnnx } = await import('../src/io/onnx/import.js');
       const { Tensor } = await import('../src/tensor/tensor.js');
       await initBackend({ backend: 'wasm', threads });
-      const net = importOnnx(new Uint8Array(readFileSync(file)));
+      const net = importOnnx(readFileSync(file)); // a Buffer is a Uint8Array: no second copy of the file
       const x = new Tensor(input, [batch, 3, size, size]);
       if (task === 'train') {
         const { SoftmaxCrossEntropy } = await import('../src/losses/softmax-cross-entropy.js');

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { gradcheck, formatGradcheck } from '../../src/gradcheck.js';
 import { exportOnnx } from '../../src/io/onnx/export.js';
 import { importOnnx, readOnnx } from '../../src/io/onnx/import.js';
-import { attr, onnx, type AttributeProto, type DecodedGraph } from '../../src/io/onnx/proto.js';
+import { attr, floatTensor, onnx, readTensor, type AttributeProto, type DecodedGraph } from '../../src/io/onnx/proto.js';
 import type { LayerSpec } from '../../src/layers/layer.js';
 import type { Container } from '../../src/layers/layer.js';
 import { SoftmaxCrossEntropy } from '../../src/losses/softmax-cross-entropy.js';
@@ -226,5 +226,21 @@ describe('unsupported graphs fail naming the node and the attribute', () => {
       (g.initializer ??= []).push(onnx.TensorProto.create({ name: 'shape', dims: [3], dataType: 7, int64Data: [0, 4, -1] }));
     });
     assert.throws(() => importOnnx(bytes), /'0.Flatten' \(Reshape\): Reshape of \[N, 4, 7, 6\] to \[N, 4, 42\] is not supported \(only to the same shape, or a flatten to \[N, 168\]\)/);
+  });
+});
+
+describe('readTensor: the values of initializers', () => {
+  it('keeps FLOAT values as float32 (half the memory of widening them; the same numbers), DOUBLE as float64', () => {
+    const values = [0.1, -2.5, 3e-39, Number.MAX_VALUE / 2 ** 900, -0];
+    const raw = readTensor(floatTensor('w', [5], values), 'w');
+    assert.ok(raw.floats instanceof Float32Array);
+    assert.deepEqual(Array.from(raw.floats!), Array.from(Float32Array.from(values)));
+    // float_data (no raw_data) rounds to float32 likewise.
+    const listed = readTensor({ name: 'w', dims: [5], dataType: onnx.TensorProto.DataType.FLOAT, floatData: values }, 'w');
+    assert.ok(listed.floats instanceof Float32Array);
+    assert.deepEqual(Array.from(listed.floats!), Array.from(Float32Array.from(values)));
+    const doubles = readTensor({ name: 'd', dims: [2], dataType: onnx.TensorProto.DataType.DOUBLE, doubleData: [0.1, 1e300] }, 'd');
+    assert.ok(doubles.floats instanceof Float64Array);
+    assert.deepEqual(Array.from(doubles.floats!), [0.1, 1e300]);
   });
 });

@@ -10,6 +10,7 @@ import {
   toInt,
   type AttributeProto,
   type DecodedGraph,
+  type FloatValues,
   type NodeProto,
   type TensorProto,
 } from './proto.js';
@@ -20,7 +21,7 @@ export type Dim = number | 'N' | null;
 /** A constant: float values, or integer values that may contain the symbolic batch 'N'. */
 export interface ConstValue {
   dims: number[];
-  floats: Float64Array | null;
+  floats: FloatValues | null;
   ints: Dim[] | null;
 }
 
@@ -150,7 +151,7 @@ export class OnnxGraph {
   }
 
   /** Float values of a constant input; throws naming the node when it is missing or computed. */
-  floats(node: NodeProto, index: number, what: string): { dims: number[]; values: Float64Array } {
+  floats(node: NodeProto, index: number, what: string): { dims: number[]; values: FloatValues } {
     const name = node.input?.[index] ?? '';
     const c = name === '' ? null : this.constant(name);
     if (!c || !c.floats) {

@@ -9,11 +9,11 @@ import { isMerge, type Layer, type LayerSpec, type Merge } from '../../layers/la
 import { Rng } from '../../tensor/rng.js';
 import { formatShape } from '../../tensor/tensor.js';
 import type { Dim } from './graph.js';
-import { MAX_TENSOR_ELEMENTS, type NodeProto } from './proto.js';
+import { MAX_TENSOR_ELEMENTS, type FloatValues, type NodeProto } from './proto.js';
 
 export interface Weight {
   dims: number[];
-  values: Float64Array;
+  values: FloatValues;
 }
 
 /** A value of the Nabla graph: the graph's input or a node's output, with its shape. */

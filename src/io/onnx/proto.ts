@@ -88,12 +88,18 @@ export function floatValueInfo(name: string, dims: readonly (number | string)[])
 
 // ---- Reading (import) ----------------------------------------------------------------------
 
-/** A decoded initializer or Constant value. float tensors become Float64Array (exact for float32). */
+/**
+ * Float values as read: FLOAT as Float32Array (the file's numbers, half the memory of widening
+ * them while a large model is read), DOUBLE and values computed on import as Float64Array.
+ */
+export type FloatValues = Float32Array | Float64Array;
+
+/** A decoded initializer or Constant value. */
 export interface ConstTensor {
   dims: number[];
   dataType: number;
   /** FLOAT and DOUBLE values. */
-  floats: Float64Array | null;
+  floats: FloatValues | null;
   /** INT64, INT32 and BOOL (0 or 1) values. */
   ints: number[] | null;
 }
@@ -151,10 +157,10 @@ export function readTensor(t: TensorProto, where: string): ConstTensor {
       const list = (isFloat ? t.floatData : t.doubleData) ?? [];
       if (view) claim(rawCount(isFloat ? 4 : 8), 'raw_data');
       else claim(list.length, isFloat ? 'float_data' : 'double_data');
-      const floats = new Float64Array(size);
+      const floats = isFloat ? new Float32Array(size) : new Float64Array(size);
       for (let i = 0; i < size; i++) {
         if (view) floats[i] = isFloat ? view.getFloat32(4 * i, true) : view.getFloat64(8 * i, true);
-        else floats[i] = isFloat ? Math.fround(list[i]) : list[i];
+        else floats[i] = list[i];
       }
       return { dims, dataType, floats, ints: null };
     }
