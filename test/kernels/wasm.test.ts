@@ -210,12 +210,12 @@ for (const threads of [1, 2]) {
         const w = randomTensor(rng, [16, 16, 3, 3], 'float32');
         const [y2, y4] = tiles.map((backend) => backend.conv2d(x, w, null, g).data);
         assert.ok(y2.some((v, i) => v !== y4[i]), 'F(2×2) and F(4×4) give bit-identical outputs');
-        // Left to choose, the backend takes F(4×4) on a 4×4 map only with 32 of its tiles in the batch (one a sample), F(2×2)
+        // Left to choose, the backend takes F(4×4) on a 4×4 map only with 64 of its tiles in the batch (one a sample), F(2×2)
         // from 48 of its tiles (12 samples), and below that im2col, its GEMM over several samples (without that batching: F(2×2)).
         const im2col = await createWasmKernels({ threads, winograd: false });
         const unbatched = await createWasmKernels({ threads, batchSamples: false });
         try {
-          for (const [N, want] of [[32, 'F(4×4)'], [12, 'F(2×2)'], [3, 'im2col']] as const) {
+          for (const [N, want] of [[64, 'F(4×4)'], [32, 'F(2×2)'], [12, 'F(2×2)'], [3, 'im2col']] as const) {
             const small = conv2dGeometry('test', [N, 16, 4, 4], { outChannels: 16, kernelSize: 3, padding: 1 });
             const xs = randomTensor(rng, [N, 16, 4, 4], 'float32');
             const [chosen, f2, f4, byIm2col, old] = [k, ...tiles, im2col, unbatched].map((backend) => Array.from(backend.conv2d(xs, w, null, small).data));

@@ -66,9 +66,13 @@ const WINOGRAD_MIN_TILES = { 2: 96, 3: 48, 4: 32 } as const;
  * more than its GEMMs save. Measured (batch-ab scratch, 1 thread, forward + backward): 8 × 512 ×
  * 4 × 4 (32 tiles) 43.6 ms by im2col against 46.4 by F(2×2), 2 × 256 × 7 × 7 (32) 8.3 against 9.4,
  * but 4 × 256 × 7 × 7 (64) 15.8 against 14.4; stride 2, 8 × 128 × 14 × 14 (128 tiles) 15.1
- * against 17.4 by the stride-2 algorithm, 8 × 64 × 28 × 28 (392) 15.1 against 14.5.
+ * against 17.4 by the stride-2 algorithm, 8 × 64 × 28 × 28 (392) 15.1 against 14.5. F(4×4) (36
+ * transformed positions to F(2×2)'s 16) takes over from F(2×2) from 64 of its own tiles, whatever
+ * batchSamples: 8 × 256 × 7 × 7 (32 of them) 22.9 ms by F(2×2) against 24.5 at 1 thread, 13.4
+ * against 16.9 at 2; 16 × 256 × 7 × 7 (64) 40.1 against 38.4 and 23.7 against 23.4; 8 × 128 ×
+ * 14 × 14 (128) 17.0 against 14.0 (scratch f2f4, forward + backward, medians of 10).
  */
-const WINOGRAD_MIN_BATCH_TILES = { 1: 48, 2: 256 } as const;
+const WINOGRAD_MIN_BATCH_TILES = { f2: 48, s2: 256, f4: 64 } as const;
 /**
  * The algorithm word of the stride-2 Winograd convolution (assembly/winograd-s2.ts: 2×2 outputs a
  * tile from 5×5 inputs, 25 multiplies for direct convolution's 36), beside F(2×2) and F(4×4)'s 2 and 4.
@@ -498,10 +502,12 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
    * one needs a 3×3 kernel, the same stride (1 or 2) along both axes, dilation 1, one group,
    * padding ≤ 2 before each axis and enough channels. Stride 1 (forward and backward): F(4×4)
    * where its (m + 2)² multiplies per tile over the tiles that cover the output are fewer than
-   * F(2×2)'s (on maps larger than about 4×4) and the batch has WINOGRAD_MIN_TILES[4] of its tiles,
-   * unless the backend's `winograd` option fixes m. Stride 2: WINOGRAD_S2 for the forward pass and
-   * the input gradient (`pass` 'forward' or 'dx') when the batch has its minimum of tiles, 0 for
-   * the weight gradient, whatever that option's m.
+   * F(2×2)'s (on maps larger than about 4×4) and the batch has WINOGRAD_MIN_BATCH_TILES.f4 of its
+   * tiles, else F(2×2) — but im2col below WINOGRAD_MIN_BATCH_TILES.f2 F(2×2) tiles where its GEMM
+   * takes several samples — unless the backend's `winograd` option fixes m. Stride 2: WINOGRAD_S2
+   * for the forward pass and the input gradient (`pass` 'forward' or 'dx') when the batch has its
+   * minimum of tiles (WINOGRAD_MIN_BATCH_TILES.s2 with batchSamples), 0 for the weight gradient,
+   * whatever that option's m.
    */
   function winogradTile(g: Conv2dGeometry, pass: ConvPass = 'forward'): number {
     if (!winogradOn || g.kH !== 3 || g.kW !== 3 || g.strideH !== g.strideW || g.strideH > 2 || g.dilationH !== 1 ||
@@ -514,12 +520,12 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     // 112×112, batch 8: a 4×4 map by F(4×4), 8 columns, 20.8 ms a forward pass, by F(2×2) 16.3;
     // a 7×7 → 4×4 stride-2 layer by WINOGRAD_S2 12.3 ms, by im2col 7.6).
     const batchTiles = (m: number): number => g.N * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
-    const fewTiles = (stride: 1 | 2): boolean => batchOn && batchTiles(2) < WINOGRAD_MIN_BATCH_TILES[stride];
-    if (g.strideH === 2) return pass === 'dW' || batchTiles(2) < WINOGRAD_MIN_TILES[WINOGRAD_S2] || fewTiles(2) ? 0 : WINOGRAD_S2;
+    const fewTiles = (stride: 'f2' | 's2'): boolean => batchOn && batchTiles(2) < WINOGRAD_MIN_BATCH_TILES[stride];
+    if (g.strideH === 2) return pass === 'dW' || batchTiles(2) < WINOGRAD_MIN_TILES[WINOGRAD_S2] || fewTiles('s2') ? 0 : WINOGRAD_S2;
     if (winogradOption === 2 || winogradOption === 4) return winogradOption;
-    if (fewTiles(1)) return 0;
+    if (fewTiles('f2')) return 0;
     const products = (m: number): number => (m + 2) ** 2 * Math.ceil(g.OH / m) * Math.ceil(g.OW / m);
-    return products(4) < products(2) && batchTiles(4) >= WINOGRAD_MIN_TILES[4] ? 4 : 2;
+    return products(4) < products(2) && batchTiles(4) >= WINOGRAD_MIN_BATCH_TILES.f4 ? 4 : 2;
   }
 
   /**
