@@ -63,7 +63,7 @@ function trainResnet(k: Kernels, framed: boolean, steps = 2): { params: Uint8Arr
  * Two SGD steps of a model in frames with the runtime's frame reuse on or off: the parameters,
  * buffers and losses, each step's peak arena bytes, and each step's logits read after backward.
  */
-function trainSteps(k: WasmKernels, spec: ModelSpec, inputShape: number[], batch: number, reuse: boolean, pixelClasses = false) {
+function trainSteps(k: WasmKernels, spec: ModelSpec, inputShape: number[], batch: number, reuse: boolean, pixelClasses = false, inputGrad = false) {
   return withBackend(k, () => {
     const rt = k.runtime;
     const rng = new Rng(11);
@@ -73,6 +73,7 @@ function trainSteps(k: WasmKernels, spec: ModelSpec, inputShape: number[], batch
     const losses: number[] = [];
     const peaks: number[] = [];
     const logits: Uint8Array[] = [];
+    const inputGrads: Uint8Array[] = [];
     rt.frameReuse = reuse;
     try {
       for (let s = 0; s < 2; s++) {
@@ -86,7 +87,8 @@ function trainSteps(k: WasmKernels, spec: ModelSpec, inputShape: number[], batch
           const out = model.forward(x, 'train');
           losses.push(loss.forward(out, y));
           const copy = bytes(out);
-          model.backward(loss.backward(), { needInputGrad: false });
+          const dx = model.backward(loss.backward(), { needInputGrad: inputGrad });
+          if (dx) inputGrads.push(bytes(dx)); // read after backward: dL/dx is the caller's
           optimizer.step();
           assert.deepEqual(bytes(out), copy, `the logits of step ${s} read after backward (memory ${start})`);
           logits.push(copy);
@@ -97,7 +99,7 @@ function trainSteps(k: WasmKernels, spec: ModelSpec, inputShape: number[], batch
       rt.frameReuse = true;
     }
     const params = [...model.parameters(), ...model.buffers()].map((t) => bytes(t.value));
-    return { params, losses, peaks, logits };
+    return { params, losses, peaks, logits, inputGrads };
   });
 }
 
@@ -105,7 +107,7 @@ describe('wasm frames', () => {
   // Sizes where the step's activations, not one call's scratch, set the peak. (LeNet-5's peak is a
   // convolution's scratch; the U-Net's is its first backward convolution's scratch on top of every
   // activation, before anything can be released: 0.81 of it at 1 thread, 0.95 at 2.)
-  const models: { name: string; spec: () => ModelSpec; inputShape: number[]; batch: number; pixelClasses?: boolean; peakBelow: number }[] = [
+  const models: { name: string; spec: () => ModelSpec; inputShape: number[]; batch: number; pixelClasses?: boolean; inputGrad?: boolean; peakBelow: number }[] = [
     { name: 'resnet preset (a Graph: shortcuts, BatchNorm)', spec: () => presetSpec('resnet'), inputShape: [1, 28, 28], batch: 16, peakBelow: 0.75 },
     { name: 'mobilenet preset (depthwise, ReLU6, inverted residuals)', spec: () => presetSpec('mobilenet', { inputShape: [3, 32, 32] }), inputShape: [3, 32, 32], batch: 8, peakBelow: 0.5 },
     { name: 'cnn-bn (a Sequential: conv + BatchNorm + ReLU + pool)', spec: () => presetSpec('cnn-bn'), inputShape: [1, 28, 28], batch: 32, peakBelow: 0.85 },
@@ -120,15 +122,31 @@ describe('wasm frames', () => {
       ], output: 'out' }),
       inputShape: [2, 8, 8], batch: 4, peakBelow: 1.01,
     },
+    {
+      // Containers inside containers (as an imported model's Graph of Sequentials), and dL/dx asked for.
+      name: 'a Sequential holding a Graph holding a Sequential, dL/dx wanted',
+      spec: () => [
+        { type: 'Conv2d', outChannels: 8, kernelSize: 3, padding: 1 }, { type: 'BatchNorm2d' }, { type: 'ReLU6' },
+        { type: 'Graph', nodes: [
+          { name: 'block', type: 'Sequential', layers: [
+            { type: 'Conv2d', outChannels: 8, kernelSize: 3, padding: 1 }, { type: 'BatchNorm2d' }, { type: 'ReLU6' }] },
+          { name: 'sum', inputs: ['input', 'block'], type: 'Add' }, { name: 'act', type: 'ReLU' },
+        ], output: 'act' },
+        { type: 'GlobalAvgPool2d' }, { type: 'Flatten' }, { type: 'Linear', outFeatures: 3 },
+      ] as ModelSpec,
+      inputShape: [3, 24, 24], batch: 32, inputGrad: true, peakBelow: 0.8,
+    },
     { name: 'U-Net (Concat skips, ConvTranspose2d up-steps, a loss a pixel)', spec: () => unetSpec(8, 3, 'transposed') as ModelSpec, inputShape: [1, 28, 28], batch: 8, pixelClasses: true, peakBelow: 0.97 },
   ];
   for (const k of backends) {
     for (const m of models) {
       it(`${m.name}: released activations and gradients leave the bits and lower the step's peak (${k.name})`, () => {
-        const kept = trainSteps(k, m.spec(), m.inputShape, m.batch, false, m.pixelClasses);
-        const reused = trainSteps(k, m.spec(), m.inputShape, m.batch, true, m.pixelClasses);
+        const kept = trainSteps(k, m.spec(), m.inputShape, m.batch, false, m.pixelClasses, m.inputGrad);
+        const reused = trainSteps(k, m.spec(), m.inputShape, m.batch, true, m.pixelClasses, m.inputGrad);
         assert.deepEqual(reused.losses, kept.losses);
         assert.deepEqual(reused.logits, kept.logits);
+        assert.deepEqual(reused.inputGrads, kept.inputGrads);
+        assert.equal(reused.inputGrads.length, m.inputGrad ? 2 : 0);
         reused.params.forEach((p, i) => assert.deepEqual(p, kept.params[i], `parameter or buffer ${i}`));
         const ratio = reused.peaks[1] / kept.peaks[1];
         assert.ok(ratio < m.peakBelow, `peak ${reused.peaks[1]} with reuse against ${kept.peaks[1]} without: ${ratio.toFixed(3)}`);
