@@ -4,7 +4,7 @@
 // spec of a pooling window.
 import { pair, type Pair } from '../kernels/geometry.js';
 import { defaultUniform, fans, kaimingNormal, kaimingUniform, xavierNormal, xavierUniform } from '../tensor/init.js';
-import type { Rng } from '../tensor/rng.js';
+import { WeightsToLoad, type Rng } from '../tensor/rng.js';
 import { type DType, type Parameter, Tensor } from '../tensor/tensor.js';
 import type { LayerSpec } from './layer.js';
 
@@ -24,7 +24,10 @@ export const WEIGHT_INITS: readonly WeightInit[] = [
   'kaimingNormal',
 ];
 
-/** Fills weight (and bias) in place. Weight is drawn first, then bias, as PyTorch does. */
+/**
+ * Fills weight (and bias) in place. Weight is drawn first, then bias, as PyTorch does. With a
+ * WeightsToLoad rng both stay zero (the caller loads them).
+ */
 export function initWeights(
   init: WeightInit,
   weight: Parameter,
@@ -32,6 +35,8 @@ export function initWeights(
   rng: Rng,
   layout: 'linear' | 'conv',
 ): void {
+  if (!WEIGHT_INITS.includes(init)) throw new Error(`unknown init '${String(init)}' (known: ${WEIGHT_INITS.join(', ')})`);
+  if (rng instanceof WeightsToLoad) return;
   const f = fans(weight.value.shape, layout);
   switch (init) {
     case 'default':

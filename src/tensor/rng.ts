@@ -116,3 +116,12 @@ export class Rng {
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
+
+/**
+ * The Rng of layers whose weights are about to be loaded (the ONNX importer builds them, then
+ * fills every parameter and buffer from the file): `initWeights` leaves their weights at zero
+ * instead of drawing them, so building a model to load costs neither the draws nor the memory they
+ * would touch (a zeroed allocation stays untouched until written). Anything else that draws
+ * (dropout masks) draws as from an Rng of the same seed.
+ */
+export class WeightsToLoad extends Rng {}

@@ -117,11 +117,25 @@ export class Tensor {
    * the tensor; read `tensor.data` again.
    */
   relocate(data: Data): void {
-    if (data.constructor !== this.data.constructor || data.length !== this.data.length) {
-      throw new Error(`Tensor.relocate: expected a ${this.data.constructor.name} of ${this.data.length} elements, got a ${data.constructor.name} of ${data.length}`);
-    }
+    this.checkReplacement('relocate', data);
     data.set(this.data as Float32Array & Float64Array);
     (this as { data: Data }).data = data;
+  }
+
+  /**
+   * Takes `data` (the same kind of array, the same length) as its numbers, without copying: how a
+   * loader hands a tensor the array it read (the ONNX importer). The tensor's old numbers are
+   * dropped; whoever else holds `data` sees the tensor's changes.
+   */
+  adopt(data: Data): void {
+    this.checkReplacement('adopt', data);
+    (this as { data: Data }).data = data;
+  }
+
+  private checkReplacement(what: string, data: Data): void {
+    if (data.constructor !== this.data.constructor || data.length !== this.data.length) {
+      throw new Error(`Tensor.${what}: expected a ${this.data.constructor.name} of ${this.data.length} elements, got a ${data.constructor.name} of ${data.length}`);
+    }
   }
 
   static zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {

@@ -14,6 +14,9 @@ import { describe, it } from 'node:test';
 import { readOnnx } from '../../src/io/onnx/import.js';
 import { layerDef } from '../../src/layers/all.js';
 import { Tensor } from '../../src/tensor/tensor.js';
+import { Rng, WeightsToLoad } from '../../src/tensor/rng.js';
+import { Conv2d } from '../../src/layers/conv2d.js';
+import { build, node, weight } from './onnx-hand-built.js';
 
 const FIXTURES = new URL('../fixtures/onnx/', import.meta.url);
 
@@ -115,5 +118,39 @@ describe('Resize from PyTorch becomes Upsample with PyTorch\'s options', () => {
       { type: 'Upsample', scaleFactor: [1.7, 2.5], mode: 'bilinear', alignCorners: true },
       { type: 'Upsample', size: [9, 6], mode: 'nearest' },
     ]);
+  });
+});
+
+describe('weights given to the imported layers', () => {
+  it('each tensor gets the file\'s values; an initializer two nodes read becomes two arrays, so training one leaves the other', () => {
+    // Two 1×1 convolutions reading one weight initializer 'w' (and one bias), added.
+    const bytes = build([
+      node('Conv', ['x', 'w', 'b'], ['a'], [], 'conv_a'), node('Conv', ['x', 'w', 'b'], ['c'], [], 'conv_c'),
+      node('Add', ['a', 'c'], ['y']),
+    ], [1, 3, 4, 4], [weight('w', [3, 3, 1, 1], 7), weight('b', [3], 8)]);
+    const { model } = readOnnx(bytes);
+    const params = model.parameters();
+    assert.equal(params.length, 4);
+    const expected = Array.from(Float32Array.from({ length: 9 }, ((rng) => () => rng.uniform(-1, 1))(new Rng(7))));
+    const [wa, ba, wc, bc] = params;
+    assert.deepEqual(Array.from(wa.value.data), expected);
+    assert.deepEqual(Array.from(wc.value.data), expected);
+    assert.notEqual(wa.value.data, wc.value.data, 'one initializer, two arrays');
+    assert.notEqual(ba.value.data, bc.value.data);
+    wa.value.data[0] += 1;
+    assert.equal(wc.value.data[0], expected[0]);
+  });
+
+  it('WeightsToLoad leaves weights at zero for the loader (and still refuses an unknown init); Tensor.adopt takes an array without copying', () => {
+    const conv = new Conv2d(2, 3, 3, { rng: new WeightsToLoad(1) });
+    assert.ok(conv.weight.value.data.every((v) => v === 0) && conv.bias!.value.data.every((v) => v === 0));
+    assert.ok(new Conv2d(2, 3, 3, { rng: new Rng(1) }).weight.value.data.some((v) => v !== 0));
+    assert.throws(() => new Conv2d(2, 3, 3, { rng: new WeightsToLoad(1), init: 'bogus' as never }), /unknown init 'bogus'/);
+    const t = Tensor.zeros([2, 2]);
+    const data = Float32Array.from([1, 2, 3, 4]);
+    t.adopt(data);
+    assert.equal(t.data, data);
+    assert.throws(() => t.adopt(new Float32Array(3)), /Tensor.adopt: expected a Float32Array of 4 elements, got a Float32Array of 3/);
+    assert.throws(() => t.adopt(new Float64Array(4)), /Tensor.adopt: expected a Float32Array/);
   });
 });

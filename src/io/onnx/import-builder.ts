@@ -6,7 +6,7 @@
 // import-nesting.ts rebuilds the modules, so parameter names are the PyTorch state-dict keys.
 import { layerFromSpec } from '../../layers/spec.js';
 import { isMerge, type Layer, type LayerSpec, type Merge } from '../../layers/layer.js';
-import { Rng } from '../../tensor/rng.js';
+import { WeightsToLoad } from '../../tensor/rng.js';
 import { formatShape } from '../../tensor/tensor.js';
 import type { Dim } from './graph.js';
 import { MAX_TENSOR_ELEMENTS, type FloatValues, type NodeProto } from './proto.js';
@@ -44,7 +44,7 @@ const SHAPE_PRESERVING = new Set([
 export class GraphBuilder {
   readonly nodes: BuiltNode[] = [];
   private readonly taken: Set<string>;
-  private readonly rng = new Rng(0);
+  private readonly rng = new WeightsToLoad(0); // every weight is loaded from the file (loadWeights)
 
   constructor(
     readonly inputName: string,
@@ -184,8 +184,14 @@ export function describeShape(shape: readonly Dim[]): string {
   return `[${shape.map((d) => (d === null ? '?' : String(d))).join(', ')}]`;
 }
 
-/** Copies each node's weights into its layer, checking every tensor got values of its size. */
+/**
+ * Gives each node's layer its weights, checking every tensor got values of its size: a float32
+ * array read from the file becomes the tensor's data (no copy; the layer's zeros, never touched,
+ * are dropped), unless another tensor took it already (an initializer two nodes read), or values
+ * computed on import (float64) are copied in.
+ */
 export function loadWeights(nodes: readonly BuiltNode[]): void {
+  const adopted = new Set<FloatValues>();
   for (const node of nodes) {
     const tensors = [...node.module.parameters(), ...node.module.buffers()];
     for (const t of tensors) {
@@ -194,7 +200,12 @@ export function loadWeights(nodes: readonly BuiltNode[]): void {
       if (w.values.length !== t.value.size) {
         throw new Error(`node '${node.name}' (${node.spec.type}): ${t.name} has ${w.values.length} values in the file, the layer needs ${formatShape(t.value.shape)}`);
       }
-      t.value.data.set(w.values);
+      if (w.values instanceof Float32Array && t.value.data instanceof Float32Array && !adopted.has(w.values)) {
+        adopted.add(w.values);
+        t.value.adopt(w.values);
+      } else {
+        t.value.data.set(w.values);
+      }
     }
   }
 }

@@ -12,7 +12,7 @@ import { Graph } from '../../layers/graph.js';
 import type { Container, Layer, Merge } from '../../layers/layer.js';
 import { Sequential } from '../../layers/sequential.js';
 import { layerFromSpec } from '../../layers/spec.js';
-import { Rng } from '../../tensor/rng.js';
+import { WeightsToLoad } from '../../tensor/rng.js';
 import type { BuiltNode } from './import-builder.js';
 
 /** A node with its full module path (unique, never a prefix of another node's path). */
@@ -99,9 +99,9 @@ function nest(items: Item[], input: string, output: string, depth: number, top: 
 function flattened(item: Item, depth: number): Layer | Merge {
   const spec = item.module.toSpec();
   if (typeof spec.foldedBatchNorm !== 'string') return item.module;
-  const renamed = layerFromSpec({ ...spec, foldedBatchNorm: [...item.path.slice(depth, -1), spec.foldedBatchNorm].join('_') }, new Rng(0), item.value);
+  const renamed = layerFromSpec({ ...spec, foldedBatchNorm: [...item.path.slice(depth, -1), spec.foldedBatchNorm].join('_') }, new WeightsToLoad(0), item.value);
   const source = item.module.parameters();
-  renamed.parameters().forEach((p, i) => p.value.data.set(source[i].value.data));
+  renamed.parameters().forEach((p, i) => p.value.adopt(source[i].value.data)); // the layer it replaces is dropped: its arrays move over
   return renamed;
 }
 
