@@ -26,6 +26,9 @@ const FIXED_CASES: ConvCase[] = [
   { x: [1, 17, 4, 4], options: { outChannels: 5, kernelSize: 1 } },
   { x: [1, 3, 9, 7], options: { outChannels: 3, kernelSize: 1, stride: 2 } }, // 1×1 but strided
   { x: [1, 3, 6, 6], options: { outChannels: 3, kernelSize: 1, padding: 1 } }, // 1×1 but padded
+  // 1×1, stride 1, padded only after (ONNX's end pads): the output outgrows x, so x is not its own column matrix.
+  { x: [2, 3, 5, 6], options: { outChannels: 4, kernelSize: 1, padding: [0, 0, 1, 2] } },
+  { x: [3, 20, 4, 7], options: { outChannels: 24, kernelSize: 1, padding: [0, 0, 2, 0] } },
   { x: [2, 2, 9, 8], options: { outChannels: 3, kernelSize: 3, padding: 2, dilation: 2 } },
   { x: [2, 4, 6, 6], options: { outChannels: 6, kernelSize: 3, padding: 1, groups: 2 } },
   { x: [2, 3, 6, 5], options: { outChannels: 3, kernelSize: 3, padding: 1, groups: 3 } }, // depthwise

@@ -15,7 +15,8 @@ import { maxPool2dBackward } from './pool.js';
 
 /** True when cols of an image equal the image itself ([C, H·W]). */
 function isPointwise(g: Conv2dGeometry): boolean {
-  return g.kH === 1 && g.kW === 1 && g.strideH === 1 && g.strideW === 1 && g.padH === 0 && g.padW === 0;
+  return g.kH === 1 && g.kW === 1 && g.strideH === 1 && g.strideW === 1 && g.padH === 0 && g.padW === 0 &&
+    g.padBottom === 0 && g.padRight === 0;
 }
 
 /** Input row of output row oh and kernel row kh (may fall in the padding). */

@@ -23,10 +23,13 @@ import {
 const N_ = 1, C_ = 2, H_ = 3, W_ = 4, OUTC = 5, KH = 6, KW = 7, SH = 8, SW = 9, PH = 10, PW = 11;
 const DH = 12, DW = 13, GROUPS = 14, OH_ = 15, OW_ = 16;
 
-/** Whether x can serve as its own column matrix (1×1 kernel, stride 1, no padding). */
+/**
+ * Whether x can serve as its own column matrix (1×1 kernel, stride 1, no padding): padding after
+ * the input has no word of its own, so the output's size tells (OH > H when there is some).
+ */
 function isPointwise(desc: usize): bool {
   return word(desc, KH) == 1 && word(desc, KW) == 1 && word(desc, SH) == 1 && word(desc, SW) == 1 &&
-    word(desc, PH) == 0 && word(desc, PW) == 0;
+    word(desc, PH) == 0 && word(desc, PW) == 0 && word(desc, OH_) == word(desc, H_) && word(desc, OW_) == word(desc, W_);
 }
 
 /** First output index o ≥ 0 with o·stride + offset ≥ bound (0 when every o qualifies), at most count. */

@@ -11315,7 +11315,7 @@
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$18
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$14
      local.get $0
      i32.load offset=96
      local.tee $11
@@ -11352,7 +11352,7 @@
        local.get $2
        call $src/kernels/wasm/assembly/conv/conv2dForwardSample
       end
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$18
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$14
      end
      local.get $0
      i32.load offset=68
@@ -31490,10 +31490,10 @@
  )
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
-  (local $4 i32)
-  (local $5 i32)
-  (local $6 v128)
-  (local $7 f32)
+  (local $4 f32)
+  (local $5 v128)
+  (local $6 i32)
+  (local $7 i32)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -31514,36 +31514,36 @@
   (local $25 i32)
   local.get $0
   i32.load offset=12
-  local.set $9
+  local.set $3
   local.get $0
   i32.load offset=16
-  local.set $10
+  local.set $9
   local.get $0
   i32.load offset=68
-  local.set $11
+  local.set $10
   local.get $0
   i32.load offset=72
-  local.set $12
+  local.set $11
   local.get $0
   i32.load offset=76
-  local.set $5
+  local.set $6
   local.get $0
   i32.load offset=80
-  local.set $13
+  local.set $12
   local.get $0
   i32.load offset=8
-  local.tee $14
+  local.tee $13
   local.get $0
   i32.load offset=56
-  local.tee $15
+  local.tee $14
   i32.div_s
-  local.set $16
+  local.set $15
   local.get $0
   i32.load offset=20
-  local.tee $4
-  local.get $15
+  local.tee $7
+  local.get $14
   i32.div_s
-  local.set $17
+  local.set $16
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -31584,8 +31584,27 @@
    local.get $0
    i32.load offset=44
   end
-  i32.eqz
-  local.set $18
+  if (result i32)
+   i32.const 0
+  else
+   local.get $0
+   i32.load offset=60
+   local.get $0
+   i32.load offset=12
+   i32.eq
+  end
+  if (result i32)
+   local.get $0
+   i32.const -64
+   i32.sub
+   i32.load
+   local.get $0
+   i32.load offset=16
+   i32.eq
+  else
+   i32.const 0
+  end
+  local.set $17
   local.get $0
   i32.load offset=84
   local.get $2
@@ -31593,7 +31612,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $8
+  local.tee $18
   local.get $0
   i32.load offset=60
   local.get $0
@@ -31601,15 +31620,15 @@
   i32.sub
   i32.load
   i32.mul
-  local.tee $19
-  local.get $16
+  local.tee $2
+  local.get $15
   local.get $0
   i32.load offset=24
   local.get $0
   i32.load offset=28
   i32.mul
   i32.mul
-  local.tee $20
+  local.tee $19
   i32.mul
   i32.const 2
   i32.shl
@@ -31617,7 +31636,7 @@
   i32.add
   i32.const -64
   i32.and
-  local.tee $2
+  local.tee $20
   i32.add
   local.set $21
   local.get $0
@@ -31628,63 +31647,63 @@
   local.tee $23
   if
    local.get $0
-   local.get $11
+   local.get $10
    local.get $1
-   local.get $14
+   local.get $13
+   i32.mul
+   local.get $3
    i32.mul
    local.get $9
-   i32.mul
-   local.get $10
    i32.mul
    i32.const 2
    i32.shl
    i32.add
-   local.get $8
+   local.get $18
    call $src/kernels/wasm/assembly/conv/directPlanes
    local.get $0
    i32.load offset=92
    i32.const 0
    i32.ne
-   local.set $9
-   local.get $13
+   local.set $3
+   local.get $12
    local.get $1
-   local.get $4
+   local.get $7
    i32.mul
-   local.get $19
+   local.get $2
    i32.mul
    i32.const 2
    i32.shl
    i32.add
-   local.set $1
+   local.set $8
    local.get $0
    i32.load offset=28
-   local.tee $2
+   local.tee $1
    local.get $0
    i32.const -64
    i32.sub
    i32.load
-   local.tee $10
+   local.tee $9
    i32.add
    i32.const 1
    i32.sub
-   local.set $11
+   local.set $10
    local.get $0
    i32.load offset=60
-   local.tee $12
-   local.get $10
+   local.tee $11
+   local.get $9
    i32.mul
    i32.const 2
    i32.shl
-   local.set $13
+   local.set $12
    local.get $23
    local.get $0
    i32.load offset=24
-   local.get $14
+   local.get $13
    i32.mul
-   local.get $2
+   local.get $1
    i32.mul
-   local.tee $14
-   local.get $4
+   local.tee $13
+   local.get $7
    i32.const 5
    i32.add
    i32.const 6
@@ -31701,60 +31720,62 @@
    i32.const 6
    i32.shl
    i32.add
-   local.set $15
+   local.set $14
+   i32.const 0
+   local.set $0
    loop $for-loop|0
-    local.get $3
-    local.get $4
+    local.get $0
+    local.get $7
     i32.lt_s
     if
      local.get $23
-     local.get $3
-     local.get $14
+     local.get $0
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $16
+     local.set $15
      i32.const 6
-     local.get $4
-     local.get $3
-     i32.sub
-     local.tee $0
+     local.get $7
      local.get $0
+     i32.sub
+     local.tee $1
+     local.get $1
      i32.const 6
      i32.gt_s
      select
-     local.set $17
-     local.get $1
-     local.get $3
-     local.get $13
+     local.set $16
+     local.get $8
+     local.get $0
+     local.get $12
      i32.mul
      i32.add
-     local.set $18
-     local.get $5
-     local.get $3
+     local.set $17
+     local.get $6
+     local.get $0
      i32.const 2
      i32.shl
      i32.add
      local.set $19
      i32.const 0
-     local.set $0
+     local.set $1
      loop $for-loop|1
-      local.get $0
-      local.get $12
+      local.get $1
+      local.get $11
       i32.lt_s
       if
-       local.get $8
-       local.get $0
-       local.get $11
+       local.get $18
+       local.get $1
+       local.get $10
        i32.mul
        i32.const 2
        i32.shl
        i32.add
        local.set $20
-       local.get $18
-       local.get $0
-       local.get $10
+       local.get $17
+       local.get $1
+       local.get $9
        i32.mul
        i32.const 2
        i32.shl
@@ -31766,25 +31787,25 @@
         local.get $2
         i32.const 4
         i32.add
-        local.get $10
+        local.get $9
         i32.lt_s
         if
-         local.get $14
-         local.get $16
+         local.get $13
+         local.get $15
          local.get $2
          i32.const 2
          i32.shl
          local.tee $22
          local.get $20
          i32.add
-         local.get $15
+         local.get $14
          local.get $21
          local.get $22
          i32.add
-         local.get $13
-         local.get $17
+         local.get $12
+         local.get $16
          i32.const 8
-         local.get $10
+         local.get $9
          local.get $2
          i32.sub
          local.tee $22
@@ -31793,10 +31814,10 @@
          i32.gt_s
          select
          local.get $19
-         local.get $5
+         local.get $6
          i32.const 0
          i32.ne
-         local.get $9
+         local.get $3
          call $src/kernels/wasm/assembly/conv-direct/directTile
          local.get $2
          i32.const 8
@@ -31806,239 +31827,239 @@
         end
        end
        local.get $2
-       local.get $10
+       local.get $9
        i32.lt_s
        if
-        local.get $14
-        local.get $16
+        local.get $13
+        local.get $15
+        local.get $20
         local.get $2
         i32.const 2
         i32.shl
-        local.tee $22
+        local.tee $20
+        i32.add
+        local.get $14
         local.get $20
-        i32.add
-        local.get $15
         local.get $21
-        local.get $22
         i32.add
-        local.get $13
-        local.get $17
-        local.get $10
+        local.get $12
+        local.get $16
+        local.get $9
         local.get $2
         i32.sub
         local.get $19
-        local.get $5
+        local.get $6
         i32.const 0
         i32.ne
-        local.get $9
+        local.get $3
         call $src/kernels/wasm/assembly/conv-direct/directTile4
        end
-       local.get $0
+       local.get $1
        i32.const 1
        i32.add
-       local.set $0
+       local.set $1
        br $for-loop|1
       end
      end
-     local.get $3
+     local.get $0
      i32.const 6
      i32.add
-     local.set $3
+     local.set $0
      br $for-loop|0
     end
    end
    return
   end
-  local.get $2
+  local.get $20
   local.get $21
   i32.add
-  local.set $23
+  local.set $20
   loop $for-loop|00
-   local.get $3
-   local.get $15
+   local.get $8
+   local.get $14
    i32.lt_s
    if
-    local.get $11
+    local.get $10
     local.get $1
-    local.get $14
+    local.get $13
     i32.mul
-    local.get $3
-    local.get $16
+    local.get $8
+    local.get $15
     i32.mul
     i32.add
+    local.get $3
+    i32.mul
     local.get $9
     i32.mul
-    local.get $10
-    i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $24
-    local.get $13
-    local.get $3
-    local.get $17
+    local.set $23
+    local.get $12
+    local.get $8
+    local.get $16
     i32.mul
-    local.tee $25
+    local.tee $24
     local.get $1
-    local.get $4
+    local.get $7
     i32.mul
     i32.add
-    local.get $19
+    local.get $2
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $2
-    local.get $18
+    local.set $25
+    local.get $17
     i32.eqz
     if
      local.get $0
-     local.get $24
-     local.get $16
-     local.get $8
+     local.get $23
+     local.get $15
+     local.get $18
      local.get $21
-     local.get $19
+     local.get $2
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
-    local.get $17
+    local.get $16
+    local.get $2
     local.get $19
-    local.get $20
-    local.get $12
-    local.get $20
-    local.get $25
+    local.get $11
+    local.get $19
+    local.get $24
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.get $20
-    local.get $24
-    local.get $8
-    local.get $18
-    select
     local.get $19
-    local.get $2
-    local.get $19
-    i32.const 0
     local.get $23
+    local.get $18
+    local.get $17
+    select
+    local.get $2
+    local.get $25
+    local.get $2
+    i32.const 0
+    local.get $20
     local.get $22
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $3
+    local.get $8
     i32.const 1
     i32.add
-    local.set $3
+    local.set $8
     br $for-loop|00
    end
   end
-  local.get $13
+  local.get $12
   local.get $1
-  local.get $4
+  local.get $7
   i32.mul
-  local.get $19
+  local.get $2
   i32.mul
   i32.const 2
   i32.shl
   i32.add
-  local.set $1
+  local.set $3
   local.get $0
   i32.load offset=92
   i32.const 0
   i32.ne
   local.tee $0
   i32.const 0
-  local.get $5
+  local.get $6
   select
   if
-   local.get $1
-   local.get $5
-   local.get $4
-   local.get $19
+   local.get $3
+   local.get $6
+   local.get $7
+   local.get $2
    call $src/kernels/wasm/assembly/conv/addBiasReluSample
   else
-   local.get $5
+   local.get $6
    if
-    local.get $1
-    local.get $5
-    local.get $4
-    local.get $19
+    local.get $3
+    local.get $6
+    local.get $7
+    local.get $2
     call $src/kernels/wasm/assembly/conv/addBiasSample
    else
     local.get $0
     if
-     local.get $4
-     local.get $19
+     local.get $2
+     local.get $7
      i32.mul
-     local.set $3
-     i32.const 0
      local.set $2
+     i32.const 0
+     local.set $1
      loop $for-loop|01
-      local.get $2
+      local.get $1
       i32.const 4
       i32.add
       local.tee $0
-      local.get $3
+      local.get $2
       i32.le_s
       if
-       local.get $2
+       local.get $1
        i32.const 2
        i32.shl
-       local.tee $2
-       local.get $1
+       local.tee $1
+       local.get $3
        i32.add
        v128.load
-       local.set $6
+       local.set $5
        local.get $1
-       local.get $2
+       local.get $3
        i32.add
-       local.get $6
-       local.get $6
+       local.get $5
+       local.get $5
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
-       local.get $6
-       local.get $6
+       local.get $5
+       local.get $5
        f32x4.ne
        v128.or
        v128.and
        v128.store
        local.get $0
-       local.set $2
+       local.set $1
        br $for-loop|01
       end
      end
      loop $for-loop|12
+      local.get $1
       local.get $2
-      local.get $3
       i32.lt_s
       if
-       local.get $2
+       local.get $1
        i32.const 2
        i32.shl
        local.tee $0
-       local.get $1
+       local.get $3
        i32.add
        f32.load
-       local.set $7
+       local.set $4
        local.get $0
-       local.get $1
+       local.get $3
        i32.add
-       local.get $7
+       local.get $4
        f32.const 0
-       local.get $7
-       local.get $7
+       local.get $4
+       local.get $4
        f32.ne
-       local.get $7
+       local.get $4
        f32.const 0
        f32.gt
        i32.or
        select
        f32.store
-       local.get $2
+       local.get $1
        i32.const 1
        i32.add
-       local.set $2
+       local.set $1
        br $for-loop|12
       end
      end
@@ -32072,22 +32093,22 @@
   (local $27 i32)
   local.get $0
   i32.load offset=12
-  local.set $14
-  local.get $0
-  i32.load offset=16
   local.set $15
   local.get $0
-  i32.load offset=68
+  i32.load offset=16
   local.set $16
   local.get $0
-  i32.load offset=72
+  i32.load offset=68
   local.set $17
+  local.get $0
+  i32.load offset=72
+  local.set $18
   local.get $0
   i32.load offset=76
   local.set $10
   local.get $0
   i32.load offset=80
-  local.set $18
+  local.set $19
   local.get $0
   i32.load offset=84
   local.get $4
@@ -32095,7 +32116,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $21
+  local.tee $24
   local.get $0
   i32.load offset=60
   local.get $0
@@ -32106,16 +32127,16 @@
   local.tee $5
   local.get $0
   i32.load offset=28
-  local.tee $4
+  local.tee $7
   local.get $0
   i32.load offset=24
-  local.tee $6
+  local.tee $21
   local.get $0
   i32.load offset=8
-  local.tee $22
+  local.tee $25
   i32.mul
   i32.mul
-  local.tee $23
+  local.tee $26
   local.get $3
   i32.mul
   i32.mul
@@ -32126,9 +32147,9 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $25
+  local.tee $13
   local.get $5
-  local.get $23
+  local.get $26
   i32.mul
   i32.const 2
   i32.shl
@@ -32137,7 +32158,7 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $13
+  local.tee $14
   local.get $0
   i32.load offset=20
   local.tee $8
@@ -32152,15 +32173,17 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $19
+  local.set $20
   local.get $2
   local.get $5
   i32.mul
   local.set $9
-  local.get $4
+  local.get $0
+  local.set $4
+  local.get $7
   i32.const 1
   i32.eq
-  local.get $6
+  local.get $21
   i32.const 1
   i32.eq
   i32.and
@@ -32173,7 +32196,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $4
    i32.load offset=36
    i32.const 1
    i32.eq
@@ -32181,7 +32204,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $4
    i32.load offset=40
   else
    i32.const 1
@@ -32189,59 +32212,78 @@
   if (result i32)
    i32.const 1
   else
-   local.get $0
+   local.get $4
    i32.load offset=44
   end
-  i32.eqz
-  local.set $20
+  if (result i32)
+   i32.const 0
+  else
+   local.get $4
+   i32.load offset=60
+   local.get $4
+   i32.load offset=12
+   i32.eq
+  end
+  if (result i32)
+   local.get $4
+   i32.const -64
+   i32.sub
+   i32.load
+   local.get $4
+   i32.load offset=16
+   i32.eq
+  else
+   i32.const 0
+  end
+  local.set $21
   loop $for-loop|0
    local.get $2
-   local.get $7
+   local.get $6
    i32.gt_s
    if
-    local.get $16
+    local.get $17
     local.get $1
-    local.get $7
+    local.get $6
     i32.add
-    local.get $22
-    i32.mul
-    local.get $14
+    local.get $25
     i32.mul
     local.get $15
+    i32.mul
+    local.get $16
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $26
-    local.get $20
+    local.set $22
+    local.get $21
     if
      i32.const 0
-     local.set $6
+     local.set $7
      loop $for-loop|1
-      local.get $6
-      local.get $22
+      local.get $7
+      local.get $25
       i32.lt_s
       if
-       local.get $21
-       local.get $6
+       local.get $24
+       local.get $7
        local.get $9
        i32.mul
        local.get $5
-       local.get $7
-       i32.mul
-       i32.add
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $24
-       local.get $26
-       local.get $5
        local.get $6
        i32.mul
+       i32.add
        i32.const 2
        i32.shl
        i32.add
        local.set $27
+       local.get $22
+       local.get $5
+       local.get $7
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $23
        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
         local.get $5
         i32.const 4
@@ -32257,11 +32299,11 @@
            local.get $3
            i32.const 2
            i32.shl
-           local.tee $4
-           local.get $24
-           i32.add
-           local.get $4
+           local.tee $0
            local.get $27
+           i32.add
+           local.get $0
+           local.get $23
            i32.add
            f32.load
            f32.store
@@ -32280,7 +32322,7 @@
          local.get $3
          i32.const 4
          i32.add
-         local.tee $4
+         local.tee $0
          local.get $5
          i32.le_s
          if
@@ -32288,14 +32330,14 @@
           i32.const 2
           i32.shl
           local.tee $3
-          local.get $24
+          local.get $27
           i32.add
           local.get $3
-          local.get $27
+          local.get $23
           i32.add
           v128.load
           v128.store
-          local.get $4
+          local.get $0
           local.set $3
           br $for-loop|3
          end
@@ -32309,42 +32351,42 @@
          i32.sub
          i32.const 2
          i32.shl
-         local.tee $3
-         local.get $24
-         i32.add
-         local.get $3
+         local.tee $0
          local.get $27
+         i32.add
+         local.get $0
+         local.get $23
          i32.add
          v128.load
          v128.store
         end
        end
-       local.get $6
+       local.get $7
        i32.const 1
        i32.add
-       local.set $6
+       local.set $7
        br $for-loop|1
       end
      end
     else
-     local.get $0
-     local.get $26
+     local.get $4
      local.get $22
-     local.get $21
+     local.get $25
+     local.get $24
      local.get $5
-     local.get $7
+     local.get $6
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $25
+     local.get $13
      local.get $9
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
-    local.get $7
+    local.get $6
     i32.const 1
     i32.add
-    local.set $7
+    local.set $6
     br $for-loop|0
    end
   end
@@ -32352,35 +32394,35 @@
   i32.const 0
   local.get $8
   local.get $9
-  local.get $23
-  local.get $17
-  local.get $23
-  local.get $21
+  local.get $26
+  local.get $18
+  local.get $26
+  local.get $24
   local.get $9
-  local.get $13
+  local.get $14
   local.get $9
   i32.const 0
-  local.get $19
-  local.get $0
+  local.get $20
+  local.get $4
   i32.load offset=112
   i32.const 0
   i32.const 0
   call $src/kernels/wasm/assembly/gemm/gemm
-  local.get $0
+  local.get $4
   i32.load offset=92
   i32.const 0
   i32.ne
-  local.set $4
+  local.set $13
   i32.const 0
-  local.set $7
+  local.set $6
   loop $for-loop|4
    local.get $2
-   local.get $7
+   local.get $6
    i32.gt_s
    if
-    local.get $18
+    local.get $19
     local.get $1
-    local.get $7
+    local.get $6
     i32.add
     local.get $8
     i32.mul
@@ -32389,28 +32431,28 @@
     i32.const 2
     i32.shl
     i32.add
-    local.set $14
+    local.set $4
     i32.const 0
-    local.set $6
+    local.set $7
     loop $for-loop|5
-     local.get $6
+     local.get $7
      local.get $8
      i32.lt_s
      if
-      local.get $14
+      local.get $4
       local.get $5
-      local.get $6
+      local.get $7
       i32.mul
       i32.const 2
       i32.shl
       i32.add
       local.set $15
-      local.get $13
-      local.get $6
+      local.get $14
+      local.get $7
       local.get $9
       i32.mul
       local.get $5
-      local.get $7
+      local.get $6
       i32.mul
       i32.add
       i32.const 2
@@ -32494,19 +32536,19 @@
         v128.store
        end
       end
-      local.get $6
+      local.get $7
       i32.const 1
       i32.add
-      local.set $6
+      local.set $7
       br $for-loop|5
      end
     end
-    local.get $4
+    local.get $13
     i32.const 0
     local.get $10
     select
     if
-     local.get $14
+     local.get $4
      local.get $10
      local.get $8
      local.get $5
@@ -32514,38 +32556,40 @@
     else
      local.get $10
      if
-      local.get $14
+      local.get $4
       local.get $10
       local.get $8
       local.get $5
       call $src/kernels/wasm/assembly/conv/addBiasSample
      else
-      local.get $4
+      local.get $13
       if
+       local.get $4
+       local.set $3
        local.get $5
        local.get $8
        i32.mul
-       local.set $6
+       local.set $7
        i32.const 0
-       local.set $3
+       local.set $4
        loop $for-loop|00
-        local.get $3
+        local.get $4
         i32.const 4
         i32.add
         local.tee $0
-        local.get $6
+        local.get $7
         i32.le_s
         if
-         local.get $3
+         local.get $4
          i32.const 2
          i32.shl
-         local.tee $3
-         local.get $14
+         local.tee $4
+         local.get $3
          i32.add
          v128.load
          local.set $11
          local.get $3
-         local.get $14
+         local.get $4
          i32.add
          local.get $11
          local.get $11
@@ -32558,25 +32602,25 @@
          v128.and
          v128.store
          local.get $0
-         local.set $3
+         local.set $4
          br $for-loop|00
         end
        end
        loop $for-loop|11
-        local.get $3
-        local.get $6
+        local.get $4
+        local.get $7
         i32.lt_s
         if
-         local.get $3
+         local.get $4
          i32.const 2
          i32.shl
          local.tee $0
-         local.get $14
+         local.get $3
          i32.add
          f32.load
          local.set $12
          local.get $0
-         local.get $14
+         local.get $3
          i32.add
          local.get $12
          f32.const 0
@@ -32589,20 +32633,20 @@
          i32.or
          select
          f32.store
-         local.get $3
+         local.get $4
          i32.const 1
          i32.add
-         local.set $3
+         local.set $4
          br $for-loop|11
         end
        end
       end
      end
     end
-    local.get $7
+    local.get $6
     i32.const 1
     i32.add
-    local.set $7
+    local.set $6
     br $for-loop|4
    end
   end
@@ -32631,16 +32675,16 @@
   (local $25 i32)
   (local $26 i32)
   (local $27 i32)
-  (local $28 f64)
-  (local $29 v128)
-  (local $30 i32)
+  (local $28 i32)
+  (local $29 f64)
+  (local $30 v128)
   (local $31 i32)
   (local $32 i32)
   (local $33 i32)
   (local $34 i32)
   (local $35 i32)
-  (local $36 v128)
-  (local $37 i32)
+  (local $36 i32)
+  (local $37 v128)
   (local $38 i32)
   (local $39 i32)
   (local $40 i32)
@@ -32648,19 +32692,19 @@
   (local $42 i32)
   local.get $0
   i32.load offset=8
-  local.set $38
+  local.set $39
   local.get $0
   i32.load offset=12
-  local.set $35
+  local.set $36
   local.get $0
   i32.load offset=16
-  local.set $34
+  local.set $35
   local.get $0
   i32.load offset=20
-  local.set $40
+  local.set $41
   local.get $0
   i32.load offset=56
-  local.set $31
+  local.set $32
   local.get $0
   i32.load offset=24
   local.get $0
@@ -32673,13 +32717,13 @@
   i32.sub
   i32.load
   i32.mul
-  local.set $41
+  local.set $42
   local.get $0
   i32.load offset=68
-  local.set $24
+  local.set $25
   local.get $0
   i32.load offset=72
-  local.set $23
+  local.set $24
   local.get $0
   i32.load offset=76
   local.set $9
@@ -32690,7 +32734,7 @@
   else
    i32.const 0
   end
-  local.set $33
+  local.set $34
   local.get $0
   i32.load offset=92
   local.get $2
@@ -32701,12 +32745,13 @@
   local.set $6
   local.get $0
   i32.load offset=100
-  local.set $27
-  local.get $40
-  local.get $31
+  local.set $28
+  local.get $41
+  local.get $32
   i32.div_s
-  local.set $37
+  local.set $38
   local.get $0
+  local.tee $7
   i32.load offset=24
   i32.const 1
   i32.eq
@@ -32719,7 +32764,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $7
    i32.load offset=32
    i32.const 1
    i32.eq
@@ -32727,7 +32772,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $7
    i32.load offset=36
    i32.const 1
    i32.eq
@@ -32735,7 +32780,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $7
    i32.load offset=40
   else
    i32.const 1
@@ -32743,18 +32788,37 @@
   if (result i32)
    i32.const 1
   else
-   local.get $0
+   local.get $7
    i32.load offset=44
   end
-  i32.eqz
-  local.set $30
-  local.get $38
-  local.get $31
+  if (result i32)
+   i32.const 0
+  else
+   local.get $7
+   i32.load offset=60
+   local.get $7
+   i32.load offset=12
+   i32.eq
+  end
+  if (result i32)
+   local.get $7
+   i32.const -64
+   i32.sub
+   i32.load
+   local.get $7
+   i32.load offset=16
+   i32.eq
+  else
+   i32.const 0
+  end
+  local.set $31
+  local.get $39
+  local.get $32
   i32.div_s
-  local.tee $32
+  local.tee $33
   i32.mul
-  local.tee $39
-  local.get $41
+  local.tee $40
+  local.get $42
   i32.mul
   i32.const 2
   i32.shl
@@ -32763,76 +32827,76 @@
   i32.const -64
   i32.and
   local.set $12
-  local.get $0
+  local.get $7
   i32.load offset=124
   local.set $4
-  local.get $0
+  local.get $7
   i32.load offset=132
-  local.set $26
-  local.get $0
+  local.set $27
+  local.get $7
   i32.load offset=136
-  local.set $25
-  local.get $0
+  local.set $26
+  local.get $7
   i32.load offset=120
-  local.tee $2
+  local.tee $0
   i32.const 0
   i32.ne
-  local.tee $5
+  local.tee $2
   i32.eqz
   if
    local.get $4
    i32.const 0
    i32.ne
-   local.set $5
+   local.set $2
   end
-  local.get $5
+  local.get $2
   if (result i32)
    local.get $6
   else
    local.get $9
    local.get $1
-   local.get $40
-   i32.mul
    local.get $41
+   i32.mul
+   local.get $42
    i32.mul
    i32.const 2
    i32.shl
    i32.add
   end
-  local.set $7
-  local.get $2
+  local.set $5
+  local.get $0
   if
-   local.get $2
+   local.get $0
    local.get $1
-   local.get $40
+   local.get $41
    i32.mul
    local.get $1
    i32.const 1
    i32.add
-   local.get $40
+   local.get $41
    i32.mul
-   local.get $7
+   local.get $5
    call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
   else
    local.get $4
    if
     local.get $1
-    local.get $40
-    i32.mul
     local.get $41
+    i32.mul
+    local.get $42
     i32.mul
     i32.const 2
     i32.shl
-    local.tee $2
+    local.tee $0
     local.get $4
     i32.add
     local.set $11
-    local.get $2
+    local.get $0
     local.get $9
     i32.add
     local.set $10
-    local.get $40
     local.get $41
+    local.get $42
     i32.mul
     local.set $9
     i32.const 0
@@ -32841,7 +32905,7 @@
      local.get $4
      i32.const 4
      i32.add
-     local.tee $2
+     local.tee $0
      local.get $9
      i32.le_s
      if
@@ -32849,7 +32913,7 @@
       i32.const 2
       i32.shl
       local.tee $4
-      local.get $7
+      local.get $5
       i32.add
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       local.get $4
@@ -32865,7 +32929,7 @@
       v128.load
       f32x4.mul
       v128.store
-      local.get $2
+      local.get $0
       local.set $4
       br $for-loop|0
      end
@@ -32878,19 +32942,19 @@
       local.get $4
       i32.const 2
       i32.shl
-      local.tee $2
-      local.get $7
+      local.tee $0
+      local.get $5
       i32.add
       f32.const 1
       f32.const 0
-      local.get $2
+      local.get $0
       local.get $11
       i32.add
       f32.load
       f32.const 0
       f32.gt
       select
-      local.get $2
+      local.get $0
       local.get $10
       i32.add
       f32.load
@@ -32906,11 +32970,10 @@
    end
   end
   local.get $12
-  local.get $12
-  local.get $5
+  local.get $2
   if (result i32)
-   local.get $40
    local.get $41
+   local.get $42
    i32.mul
    i32.const 2
    i32.shl
@@ -32926,86 +32989,89 @@
   local.tee $13
   i32.add
   local.tee $19
+  local.get $12
   i32.add
   local.set $18
-  local.get $33
+  local.get $34
   if
-   local.get $33
+   local.get $34
    local.get $1
-   local.get $38
+   local.get $39
+   i32.mul
+   local.get $36
    i32.mul
    local.get $35
-   i32.mul
-   local.get $34
    i32.mul
    i32.const 2
    i32.shl
    i32.add
    i32.const 0
-   local.get $35
-   local.get $38
+   local.get $36
+   local.get $39
    i32.mul
-   local.get $34
+   local.get $35
    i32.mul
    i32.const 2
    i32.shl
    memory.fill
   end
+  i32.const 0
+  local.set $0
   loop $for-loop|00
-   local.get $31
-   local.get $42
-   i32.gt_s
+   local.get $0
+   local.get $32
+   i32.lt_s
    if
-    local.get $24
+    local.get $25
     local.get $1
-    local.get $38
+    local.get $39
     i32.mul
-    local.get $32
-    local.get $42
+    local.get $0
+    local.get $33
     i32.mul
     i32.add
-    local.get $35
+    local.get $36
     i32.mul
-    local.get $34
+    local.get $35
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $2
-    local.get $7
-    local.get $37
-    local.get $42
+    local.get $5
+    local.get $0
+    local.get $38
     i32.mul
     local.tee $17
-    local.get $41
+    local.get $42
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $16
-    local.get $26
+    local.get $27
     i32.const 0
     local.get $3
     select
     if
-     local.get $0
+     local.get $7
      local.get $2
      local.get $18
      i32.const 1171648
      i32.add
      local.tee $12
      call $src/kernels/wasm/assembly/conv/directPlanes
-     local.get $0
+     local.get $7
      i32.load offset=28
      local.tee $2
-     local.get $0
+     local.get $7
      i32.load offset=24
-     local.get $38
+     local.get $39
      i32.mul
      i32.mul
      local.set $15
      local.get $2
-     local.get $0
+     local.get $7
      i32.const -64
      i32.sub
      i32.load
@@ -33014,15 +33080,15 @@
      i32.const 1
      i32.sub
      local.set $10
-     local.get $0
+     local.get $7
      i32.load offset=60
-     local.tee $9
+     local.tee $23
      local.get $11
      i32.mul
-     local.set $6
-     local.get $26
+     local.set $9
+     local.get $27
      local.get $15
-     local.get $40
+     local.get $41
      i32.const 5
      i32.add
      i32.const 6
@@ -33044,18 +33110,18 @@
      local.set $4
      loop $for-loop|001
       local.get $4
-      local.get $40
+      local.get $41
       i32.lt_s
       if
        local.get $16
        local.get $4
-       local.get $6
+       local.get $9
        i32.mul
        i32.const 2
        i32.shl
        i32.add
        local.tee $14
-       local.get $6
+       local.get $9
        i32.const 2
        i32.shl
        i32.add
@@ -33063,12 +33129,12 @@
        local.get $4
        i32.const 1
        i32.add
-       local.get $40
+       local.get $41
        i32.lt_s
        select
        local.set $21
        local.get $14
-       local.get $6
+       local.get $9
        i32.const 3
        i32.shl
        i32.add
@@ -33076,7 +33142,7 @@
        local.get $4
        i32.const 2
        i32.add
-       local.get $40
+       local.get $41
        i32.lt_s
        select
        local.set $20
@@ -33096,7 +33162,7 @@
          local.get $14
          local.get $21
          local.get $20
-         local.get $9
+         local.get $23
          local.get $11
          local.get $10
          local.get $3
@@ -33110,11 +33176,11 @@
          i32.add
          local.get $15
          i32.const 3
-         local.get $40
+         local.get $41
          local.get $4
          i32.sub
-         local.tee $5
-         local.get $5
+         local.tee $6
+         local.get $6
          i32.const 3
          i32.gt_s
          select
@@ -33122,8 +33188,8 @@
          local.get $15
          local.get $2
          i32.sub
-         local.tee $5
-         local.get $5
+         local.tee $6
+         local.get $6
          i32.const 3
          i32.gt_s
          select
@@ -33145,39 +33211,39 @@
     else
      local.get $3
      if
-      local.get $30
+      local.get $31
       i32.eqz
       if
-       local.get $0
+       local.get $7
        local.get $2
-       local.get $32
+       local.get $33
        local.get $13
        local.get $19
-       local.get $41
+       local.get $42
        call $src/kernels/wasm/assembly/conv/im2colSample
       end
       i32.const 0
       i32.const 1
-      local.get $37
-      local.get $39
-      local.get $41
+      local.get $38
+      local.get $40
+      local.get $42
       local.get $16
-      local.get $41
+      local.get $42
       local.get $2
       local.get $13
-      local.get $30
+      local.get $31
       select
-      local.get $41
-      local.get $3
-      local.get $37
       local.get $42
+      local.get $3
+      local.get $0
+      local.get $38
       i32.mul
-      local.get $39
+      local.get $40
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.get $39
+      local.get $40
       i32.const 1
       local.get $18
       i32.const 0
@@ -33186,96 +33252,96 @@
       call $src/kernels/wasm/assembly/gemm/gemm
      end
     end
-    local.get $33
+    local.get $34
     if
-     local.get $23
+     local.get $24
      local.get $17
-     local.get $39
+     local.get $40
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $4
-     local.get $33
+     local.get $34
      local.get $1
-     local.get $38
+     local.get $39
      i32.mul
-     local.get $32
-     local.get $42
+     local.get $0
+     local.get $33
      i32.mul
      i32.add
-     local.get $35
+     local.get $36
      i32.mul
-     local.get $34
+     local.get $35
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $2
-     local.get $30
+     local.get $31
      if
       i32.const 1
       i32.const 0
-      local.get $39
-      local.get $41
-      local.get $37
+      local.get $40
+      local.get $42
+      local.get $38
       local.get $4
-      local.get $39
+      local.get $40
       local.get $16
-      local.get $41
+      local.get $42
       local.get $2
-      local.get $41
+      local.get $42
       i32.const 1
       local.get $18
-      local.get $25
+      local.get $26
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
       i32.const 0
-      local.get $39
-      local.get $41
-      local.get $37
+      local.get $40
+      local.get $42
+      local.get $38
       local.get $4
-      local.get $39
+      local.get $40
       local.get $16
-      local.get $41
+      local.get $42
       local.get $19
-      local.get $41
+      local.get $42
       i32.const 0
       local.get $18
-      local.get $25
+      local.get $26
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
-      local.get $0
+      local.get $7
       local.get $19
-      local.get $32
+      local.get $33
       local.get $2
-      local.get $41
+      local.get $42
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
-    local.get $42
+    local.get $0
     i32.const 1
     i32.add
-    local.set $42
+    local.set $0
     br $for-loop|00
    end
   end
-  local.get $27
+  local.get $28
   if
    i32.const 0
    local.set $0
    loop $for-loop|11
     local.get $0
-    local.get $40
+    local.get $41
     i32.lt_s
     if
-     local.get $7
+     local.get $5
      local.get $0
-     local.get $41
+     local.get $42
      i32.mul
      i32.const 2
      i32.shl
@@ -33284,18 +33350,18 @@
      i32.const 0
      local.set $3
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $36
+     local.set $37
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $29
+     local.set $30
      loop $for-loop|03
       local.get $3
       i32.const 4
       i32.add
       local.tee $2
-      local.get $41
+      local.get $42
       i32.le_s
       if
-       local.get $36
+       local.get $37
        local.get $4
        local.get $3
        i32.const 2
@@ -33305,34 +33371,34 @@
        local.tee $8
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $36
-       local.get $29
+       local.set $37
+       local.get $30
        local.get $8
        local.get $8
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $29
+       local.set $30
        local.get $2
        local.set $3
        br $for-loop|03
       end
      end
-     local.get $36
-     local.get $29
+     local.get $37
+     local.get $30
      f64x2.add
      local.tee $8
      f64x2.extract_lane 0
      local.get $8
      f64x2.extract_lane 1
      f64.add
-     local.set $28
+     local.set $29
      loop $for-loop|14
       local.get $3
-      local.get $41
+      local.get $42
       i32.lt_s
       if
-       local.get $28
+       local.get $29
        local.get $4
        local.get $3
        i32.const 2
@@ -33341,7 +33407,7 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $28
+       local.set $29
        local.get $3
        i32.const 1
        i32.add
@@ -33349,16 +33415,16 @@
        br $for-loop|14
       end
      end
-     local.get $27
+     local.get $28
      local.get $1
-     local.get $40
+     local.get $41
      i32.mul
      local.get $0
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $28
+     local.get $29
      f64.store
      local.get $0
      i32.const 1
@@ -33974,13 +34040,13 @@
   local.set $12
   local.get $0
   i32.load offset=76
-  local.set $18
+  local.set $17
   local.get $0
   i32.load offset=88
   local.set $13
   local.get $0
   i32.load offset=124
-  local.set $19
+  local.set $18
   local.get $0
   i32.load offset=92
   local.get $4
@@ -33988,7 +34054,7 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.tee $20
+  local.tee $19
   local.get $0
   i32.load offset=60
   local.get $0
@@ -33999,7 +34065,7 @@
   local.tee $6
   local.get $0
   i32.load offset=20
-  local.tee $14
+  local.tee $20
   local.get $3
   i32.mul
   i32.mul
@@ -34020,7 +34086,7 @@
   i32.load offset=24
   i32.mul
   i32.mul
-  local.tee $15
+  local.tee $14
   local.get $3
   i32.mul
   local.get $6
@@ -34032,7 +34098,7 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $21
+  local.set $15
   local.get $2
   local.get $6
   i32.mul
@@ -34046,13 +34112,13 @@
     local.set $5
     loop $for-loop|1
      local.get $5
-     local.get $14
+     local.get $20
      i32.lt_s
      if
       local.get $1
       local.get $7
       i32.add
-      local.get $14
+      local.get $20
       i32.mul
       local.get $5
       i32.add
@@ -34061,7 +34127,7 @@
       i32.const 2
       i32.shl
       local.set $3
-      local.get $20
+      local.get $19
       local.get $5
       local.get $8
       i32.mul
@@ -34072,17 +34138,17 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $16
-      local.get $19
+      local.set $21
+      local.get $18
       if
-       local.get $3
-       local.get $19
-       i32.add
-       local.set $17
        local.get $3
        local.get $18
        i32.add
        local.set $22
+       local.get $3
+       local.get $17
+       i32.add
+       local.set $16
        i32.const 0
        local.set $3
        loop $for-loop|00
@@ -34097,18 +34163,18 @@
          i32.const 2
          i32.shl
          local.tee $3
-         local.get $16
+         local.get $21
          i32.add
          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
          local.get $3
-         local.get $17
+         local.get $22
          i32.add
          v128.load
          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
          f32x4.gt
          v128.and
          local.get $3
-         local.get $22
+         local.get $16
          i32.add
          v128.load
          f32x4.mul
@@ -34127,19 +34193,19 @@
          i32.const 2
          i32.shl
          local.tee $4
-         local.get $16
+         local.get $21
          i32.add
          f32.const 1
          f32.const 0
          local.get $4
-         local.get $17
+         local.get $22
          i32.add
          f32.load
          f32.const 0
          f32.gt
          select
          local.get $4
-         local.get $22
+         local.get $16
          i32.add
          f32.load
          f32.mul
@@ -34154,9 +34220,9 @@
       else
        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
         local.get $3
-        local.get $18
+        local.get $17
         i32.add
-        local.set $17
+        local.set $16
         local.get $6
         i32.const 4
         i32.lt_s
@@ -34172,10 +34238,10 @@
            i32.const 2
            i32.shl
            local.tee $3
-           local.get $16
+           local.get $21
            i32.add
            local.get $3
-           local.get $17
+           local.get $16
            i32.add
            f32.load
            f32.store
@@ -34202,10 +34268,10 @@
           i32.const 2
           i32.shl
           local.tee $4
-          local.get $16
+          local.get $21
           i32.add
           local.get $4
-          local.get $17
+          local.get $16
           i32.add
           v128.load
           v128.store
@@ -34224,10 +34290,10 @@
          i32.const 2
          i32.shl
          local.tee $3
-         local.get $16
+         local.get $21
          i32.add
          local.get $3
-         local.get $17
+         local.get $16
          i32.add
          v128.load
          v128.store
@@ -34250,24 +34316,25 @@
   end
   i32.const 1
   i32.const 0
-  local.get $15
-  local.get $8
   local.get $14
+  local.get $8
+  local.get $20
   local.get $0
   i32.load offset=72
-  local.get $15
-  local.get $20
+  local.get $14
+  local.get $19
   local.get $8
   local.get $9
   local.get $8
   i32.const 0
-  local.get $21
+  local.get $15
   local.get $0
   i32.load offset=136
   i32.const 0
   i32.const 0
   call $src/kernels/wasm/assembly/gemm/gemm
   local.get $0
+  local.tee $5
   i32.load offset=24
   i32.const 1
   i32.eq
@@ -34280,7 +34347,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $5
    i32.load offset=32
    i32.const 1
    i32.eq
@@ -34288,7 +34355,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $5
    i32.load offset=36
    i32.const 1
    i32.eq
@@ -34296,7 +34363,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $5
    i32.load offset=40
   else
    i32.const 1
@@ -34304,10 +34371,29 @@
   if (result i32)
    i32.const 1
   else
-   local.get $0
+   local.get $5
    i32.load offset=44
   end
-  i32.eqz
+  if (result i32)
+   i32.const 0
+  else
+   local.get $5
+   i32.load offset=60
+   local.get $5
+   i32.load offset=12
+   i32.eq
+  end
+  if (result i32)
+   local.get $5
+   i32.const -64
+   i32.sub
+   i32.load
+   local.get $5
+   i32.load offset=16
+   i32.eq
+  else
+   i32.const 0
+  end
   local.set $14
   i32.const 0
   local.set $4
@@ -34374,7 +34460,7 @@
         local.get $3
         i32.const 4
         i32.add
-        local.tee $5
+        local.tee $0
         local.get $6
         i32.le_s
         if
@@ -34393,7 +34479,7 @@
          v128.load
          f32x4.add
          v128.store
-         local.get $5
+         local.get $0
          local.set $3
          br $for-loop|002
         end
@@ -34406,13 +34492,13 @@
          local.get $3
          i32.const 2
          i32.shl
-         local.tee $5
+         local.tee $0
          local.get $17
          i32.add
          local.tee $18
          local.get $18
          f32.load
-         local.get $5
+         local.get $0
          local.get $16
          i32.add
          f32.load
@@ -34433,7 +34519,7 @@
       end
      end
     else
-     local.get $0
+     local.get $5
      local.get $9
      local.get $4
      local.get $6

@@ -11302,7 +11302,7 @@
    i32.const 2
    i32.eq
    if
-    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$18
+    block $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$14
      local.get $0
      i32.load offset=96
      local.tee $11
@@ -11339,7 +11339,7 @@
        local.get $2
        call $src/kernels/wasm/assembly/conv/conv2dForwardSample
       end
-      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$18
+      br $__inlined_func$src/kernels/wasm/assembly/conv/conv2dForwardItem$14
      end
      local.get $0
      i32.load offset=68
@@ -30232,10 +30232,10 @@
  )
  (func $src/kernels/wasm/assembly/conv/conv2dForwardSample (param $0 i32) (param $1 i32) (param $2 i32)
   (local $3 i32)
-  (local $4 i32)
-  (local $5 i32)
-  (local $6 v128)
-  (local $7 f32)
+  (local $4 f32)
+  (local $5 v128)
+  (local $6 i32)
+  (local $7 i32)
   (local $8 i32)
   (local $9 i32)
   (local $10 i32)
@@ -30256,36 +30256,36 @@
   (local $25 i32)
   local.get $0
   i32.load offset=12
-  local.set $9
+  local.set $3
   local.get $0
   i32.load offset=16
-  local.set $10
+  local.set $9
   local.get $0
   i32.load offset=68
-  local.set $11
+  local.set $10
   local.get $0
   i32.load offset=72
-  local.set $12
+  local.set $11
   local.get $0
   i32.load offset=76
-  local.set $5
+  local.set $6
   local.get $0
   i32.load offset=80
-  local.set $13
+  local.set $12
   local.get $0
   i32.load offset=8
-  local.tee $14
+  local.tee $13
   local.get $0
   i32.load offset=56
-  local.tee $15
+  local.tee $14
   i32.div_s
-  local.set $16
+  local.set $15
   local.get $0
   i32.load offset=20
-  local.tee $4
-  local.get $15
+  local.tee $7
+  local.get $14
   i32.div_s
-  local.set $17
+  local.set $16
   local.get $0
   i32.load offset=24
   i32.const 1
@@ -30326,8 +30326,27 @@
    local.get $0
    i32.load offset=44
   end
-  i32.eqz
-  local.set $18
+  if (result i32)
+   i32.const 0
+  else
+   local.get $0
+   i32.load offset=60
+   local.get $0
+   i32.load offset=12
+   i32.eq
+  end
+  if (result i32)
+   local.get $0
+   i32.const -64
+   i32.sub
+   i32.load
+   local.get $0
+   i32.load offset=16
+   i32.eq
+  else
+   i32.const 0
+  end
+  local.set $17
   local.get $0
   i32.load offset=84
   local.get $2
@@ -30335,7 +30354,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $8
+  local.tee $18
   local.get $0
   i32.load offset=60
   local.get $0
@@ -30343,15 +30362,15 @@
   i32.sub
   i32.load
   i32.mul
-  local.tee $19
-  local.get $16
+  local.tee $2
+  local.get $15
   local.get $0
   i32.load offset=24
   local.get $0
   i32.load offset=28
   i32.mul
   i32.mul
-  local.tee $20
+  local.tee $19
   i32.mul
   i32.const 2
   i32.shl
@@ -30359,7 +30378,7 @@
   i32.add
   i32.const -64
   i32.and
-  local.tee $2
+  local.tee $20
   i32.add
   local.set $21
   local.get $0
@@ -30370,63 +30389,63 @@
   local.tee $23
   if
    local.get $0
-   local.get $11
+   local.get $10
    local.get $1
-   local.get $14
+   local.get $13
+   i32.mul
+   local.get $3
    i32.mul
    local.get $9
-   i32.mul
-   local.get $10
    i32.mul
    i32.const 2
    i32.shl
    i32.add
-   local.get $8
+   local.get $18
    call $src/kernels/wasm/assembly/conv/directPlanes
    local.get $0
    i32.load offset=92
    i32.const 0
    i32.ne
-   local.set $9
-   local.get $13
+   local.set $3
+   local.get $12
    local.get $1
-   local.get $4
+   local.get $7
    i32.mul
-   local.get $19
+   local.get $2
    i32.mul
    i32.const 2
    i32.shl
    i32.add
-   local.set $1
+   local.set $8
    local.get $0
    i32.load offset=28
-   local.tee $2
+   local.tee $1
    local.get $0
    i32.const -64
    i32.sub
    i32.load
-   local.tee $10
+   local.tee $9
    i32.add
    i32.const 1
    i32.sub
-   local.set $11
+   local.set $10
    local.get $0
    i32.load offset=60
-   local.tee $12
-   local.get $10
+   local.tee $11
+   local.get $9
    i32.mul
    i32.const 2
    i32.shl
-   local.set $13
+   local.set $12
    local.get $23
    local.get $0
    i32.load offset=24
-   local.get $14
+   local.get $13
    i32.mul
-   local.get $2
+   local.get $1
    i32.mul
-   local.tee $14
-   local.get $4
+   local.tee $13
+   local.get $7
    i32.const 3
    i32.add
    i32.const 4
@@ -30443,60 +30462,62 @@
    i32.const 6
    i32.shl
    i32.add
-   local.set $15
+   local.set $14
+   i32.const 0
+   local.set $0
    loop $for-loop|0
-    local.get $3
-    local.get $4
+    local.get $0
+    local.get $7
     i32.lt_s
     if
      local.get $23
-     local.get $3
-     local.get $14
+     local.get $0
+     local.get $13
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.set $16
+     local.set $15
      i32.const 4
-     local.get $4
-     local.get $3
-     i32.sub
-     local.tee $0
+     local.get $7
      local.get $0
+     i32.sub
+     local.tee $1
+     local.get $1
      i32.const 4
      i32.gt_s
      select
-     local.set $17
-     local.get $1
-     local.get $3
-     local.get $13
+     local.set $16
+     local.get $8
+     local.get $0
+     local.get $12
      i32.mul
      i32.add
-     local.set $18
-     local.get $5
-     local.get $3
+     local.set $17
+     local.get $6
+     local.get $0
      i32.const 2
      i32.shl
      i32.add
      local.set $19
      i32.const 0
-     local.set $0
+     local.set $1
      loop $for-loop|1
-      local.get $0
-      local.get $12
+      local.get $1
+      local.get $11
       i32.lt_s
       if
-       local.get $8
-       local.get $0
-       local.get $11
+       local.get $18
+       local.get $1
+       local.get $10
        i32.mul
        i32.const 2
        i32.shl
        i32.add
        local.set $20
-       local.get $18
-       local.get $0
-       local.get $10
+       local.get $17
+       local.get $1
+       local.get $9
        i32.mul
        i32.const 2
        i32.shl
@@ -30508,25 +30529,25 @@
         local.get $2
         i32.const 4
         i32.add
-        local.get $10
+        local.get $9
         i32.lt_s
         if
-         local.get $14
-         local.get $16
+         local.get $13
+         local.get $15
          local.get $2
          i32.const 2
          i32.shl
          local.tee $22
          local.get $20
          i32.add
-         local.get $15
+         local.get $14
          local.get $21
          local.get $22
          i32.add
-         local.get $13
-         local.get $17
+         local.get $12
+         local.get $16
          i32.const 8
-         local.get $10
+         local.get $9
          local.get $2
          i32.sub
          local.tee $22
@@ -30535,10 +30556,10 @@
          i32.gt_s
          select
          local.get $19
-         local.get $5
+         local.get $6
          i32.const 0
          i32.ne
-         local.get $9
+         local.get $3
          call $src/kernels/wasm/assembly/conv-direct/directTile
          local.get $2
          i32.const 8
@@ -30548,239 +30569,239 @@
         end
        end
        local.get $2
-       local.get $10
+       local.get $9
        i32.lt_s
        if
-        local.get $14
-        local.get $16
+        local.get $13
+        local.get $15
+        local.get $20
         local.get $2
         i32.const 2
         i32.shl
-        local.tee $22
+        local.tee $20
+        i32.add
+        local.get $14
         local.get $20
-        i32.add
-        local.get $15
         local.get $21
-        local.get $22
         i32.add
-        local.get $13
-        local.get $17
-        local.get $10
+        local.get $12
+        local.get $16
+        local.get $9
         local.get $2
         i32.sub
         local.get $19
-        local.get $5
+        local.get $6
         i32.const 0
         i32.ne
-        local.get $9
+        local.get $3
         call $src/kernels/wasm/assembly/conv-direct/directTile4
        end
-       local.get $0
+       local.get $1
        i32.const 1
        i32.add
-       local.set $0
+       local.set $1
        br $for-loop|1
       end
      end
-     local.get $3
+     local.get $0
      i32.const 4
      i32.add
-     local.set $3
+     local.set $0
      br $for-loop|0
     end
    end
    return
   end
-  local.get $2
+  local.get $20
   local.get $21
   i32.add
-  local.set $23
+  local.set $20
   loop $for-loop|00
-   local.get $3
-   local.get $15
+   local.get $8
+   local.get $14
    i32.lt_s
    if
-    local.get $11
+    local.get $10
     local.get $1
-    local.get $14
+    local.get $13
     i32.mul
-    local.get $3
-    local.get $16
+    local.get $8
+    local.get $15
     i32.mul
     i32.add
+    local.get $3
+    i32.mul
     local.get $9
     i32.mul
-    local.get $10
-    i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $24
-    local.get $13
-    local.get $3
-    local.get $17
+    local.set $23
+    local.get $12
+    local.get $8
+    local.get $16
     i32.mul
-    local.tee $25
+    local.tee $24
     local.get $1
-    local.get $4
+    local.get $7
     i32.mul
     i32.add
-    local.get $19
+    local.get $2
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $2
-    local.get $18
+    local.set $25
+    local.get $17
     i32.eqz
     if
      local.get $0
-     local.get $24
-     local.get $16
-     local.get $8
+     local.get $23
+     local.get $15
+     local.get $18
      local.get $21
-     local.get $19
+     local.get $2
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
     i32.const 0
     i32.const 0
-    local.get $17
+    local.get $16
+    local.get $2
     local.get $19
-    local.get $20
-    local.get $12
-    local.get $20
-    local.get $25
+    local.get $11
+    local.get $19
+    local.get $24
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.get $20
-    local.get $24
-    local.get $8
-    local.get $18
-    select
     local.get $19
-    local.get $2
-    local.get $19
-    i32.const 0
     local.get $23
+    local.get $18
+    local.get $17
+    select
+    local.get $2
+    local.get $25
+    local.get $2
+    i32.const 0
+    local.get $20
     local.get $22
     i32.const 0
     i32.const 0
     call $src/kernels/wasm/assembly/gemm/gemm
-    local.get $3
+    local.get $8
     i32.const 1
     i32.add
-    local.set $3
+    local.set $8
     br $for-loop|00
    end
   end
-  local.get $13
+  local.get $12
   local.get $1
-  local.get $4
+  local.get $7
   i32.mul
-  local.get $19
+  local.get $2
   i32.mul
   i32.const 2
   i32.shl
   i32.add
-  local.set $1
+  local.set $3
   local.get $0
   i32.load offset=92
   i32.const 0
   i32.ne
   local.tee $0
   i32.const 0
-  local.get $5
+  local.get $6
   select
   if
-   local.get $1
-   local.get $5
-   local.get $4
-   local.get $19
+   local.get $3
+   local.get $6
+   local.get $7
+   local.get $2
    call $src/kernels/wasm/assembly/conv/addBiasReluSample
   else
-   local.get $5
+   local.get $6
    if
-    local.get $1
-    local.get $5
-    local.get $4
-    local.get $19
+    local.get $3
+    local.get $6
+    local.get $7
+    local.get $2
     call $src/kernels/wasm/assembly/conv/addBiasSample
    else
     local.get $0
     if
-     local.get $4
-     local.get $19
+     local.get $2
+     local.get $7
      i32.mul
-     local.set $3
-     i32.const 0
      local.set $2
+     i32.const 0
+     local.set $1
      loop $for-loop|01
-      local.get $2
+      local.get $1
       i32.const 4
       i32.add
       local.tee $0
-      local.get $3
+      local.get $2
       i32.le_s
       if
-       local.get $2
+       local.get $1
        i32.const 2
        i32.shl
-       local.tee $2
-       local.get $1
+       local.tee $1
+       local.get $3
        i32.add
        v128.load
-       local.set $6
+       local.set $5
        local.get $1
-       local.get $2
+       local.get $3
        i32.add
-       local.get $6
-       local.get $6
+       local.get $5
+       local.get $5
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
-       local.get $6
-       local.get $6
+       local.get $5
+       local.get $5
        f32x4.ne
        v128.or
        v128.and
        v128.store
        local.get $0
-       local.set $2
+       local.set $1
        br $for-loop|01
       end
      end
      loop $for-loop|12
+      local.get $1
       local.get $2
-      local.get $3
       i32.lt_s
       if
-       local.get $2
+       local.get $1
        i32.const 2
        i32.shl
        local.tee $0
-       local.get $1
+       local.get $3
        i32.add
        f32.load
-       local.set $7
+       local.set $4
        local.get $0
-       local.get $1
+       local.get $3
        i32.add
-       local.get $7
+       local.get $4
        f32.const 0
-       local.get $7
-       local.get $7
+       local.get $4
+       local.get $4
        f32.ne
-       local.get $7
+       local.get $4
        f32.const 0
        f32.gt
        i32.or
        select
        f32.store
-       local.get $2
+       local.get $1
        i32.const 1
        i32.add
-       local.set $2
+       local.set $1
        br $for-loop|12
       end
      end
@@ -30814,22 +30835,22 @@
   (local $27 i32)
   local.get $0
   i32.load offset=12
-  local.set $14
-  local.get $0
-  i32.load offset=16
   local.set $15
   local.get $0
-  i32.load offset=68
+  i32.load offset=16
   local.set $16
   local.get $0
-  i32.load offset=72
+  i32.load offset=68
   local.set $17
+  local.get $0
+  i32.load offset=72
+  local.set $18
   local.get $0
   i32.load offset=76
   local.set $10
   local.get $0
   i32.load offset=80
-  local.set $18
+  local.set $19
   local.get $0
   i32.load offset=84
   local.get $4
@@ -30837,7 +30858,7 @@
   i32.load offset=88
   i32.mul
   i32.add
-  local.tee $21
+  local.tee $24
   local.get $0
   i32.load offset=60
   local.get $0
@@ -30848,16 +30869,16 @@
   local.tee $5
   local.get $0
   i32.load offset=28
-  local.tee $4
+  local.tee $7
   local.get $0
   i32.load offset=24
-  local.tee $6
+  local.tee $21
   local.get $0
   i32.load offset=8
-  local.tee $22
+  local.tee $25
   i32.mul
   i32.mul
-  local.tee $23
+  local.tee $26
   local.get $3
   i32.mul
   i32.mul
@@ -30868,9 +30889,9 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $25
+  local.tee $13
   local.get $5
-  local.get $23
+  local.get $26
   i32.mul
   i32.const 2
   i32.shl
@@ -30879,7 +30900,7 @@
   i32.const -64
   i32.and
   i32.add
-  local.tee $13
+  local.tee $14
   local.get $0
   i32.load offset=20
   local.tee $8
@@ -30894,15 +30915,17 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $19
+  local.set $20
   local.get $2
   local.get $5
   i32.mul
   local.set $9
-  local.get $4
+  local.get $0
+  local.set $4
+  local.get $7
   i32.const 1
   i32.eq
-  local.get $6
+  local.get $21
   i32.const 1
   i32.eq
   i32.and
@@ -30915,7 +30938,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $4
    i32.load offset=36
    i32.const 1
    i32.eq
@@ -30923,7 +30946,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $4
    i32.load offset=40
   else
    i32.const 1
@@ -30931,59 +30954,78 @@
   if (result i32)
    i32.const 1
   else
-   local.get $0
+   local.get $4
    i32.load offset=44
   end
-  i32.eqz
-  local.set $20
+  if (result i32)
+   i32.const 0
+  else
+   local.get $4
+   i32.load offset=60
+   local.get $4
+   i32.load offset=12
+   i32.eq
+  end
+  if (result i32)
+   local.get $4
+   i32.const -64
+   i32.sub
+   i32.load
+   local.get $4
+   i32.load offset=16
+   i32.eq
+  else
+   i32.const 0
+  end
+  local.set $21
   loop $for-loop|0
    local.get $2
-   local.get $7
+   local.get $6
    i32.gt_s
    if
-    local.get $16
+    local.get $17
     local.get $1
-    local.get $7
+    local.get $6
     i32.add
-    local.get $22
-    i32.mul
-    local.get $14
+    local.get $25
     i32.mul
     local.get $15
+    i32.mul
+    local.get $16
     i32.mul
     i32.const 2
     i32.shl
     i32.add
-    local.set $26
-    local.get $20
+    local.set $22
+    local.get $21
     if
      i32.const 0
-     local.set $6
+     local.set $7
      loop $for-loop|1
-      local.get $6
-      local.get $22
+      local.get $7
+      local.get $25
       i32.lt_s
       if
-       local.get $21
-       local.get $6
+       local.get $24
+       local.get $7
        local.get $9
        i32.mul
        local.get $5
-       local.get $7
-       i32.mul
-       i32.add
-       i32.const 2
-       i32.shl
-       i32.add
-       local.set $24
-       local.get $26
-       local.get $5
        local.get $6
        i32.mul
+       i32.add
        i32.const 2
        i32.shl
        i32.add
        local.set $27
+       local.get $22
+       local.get $5
+       local.get $7
+       i32.mul
+       i32.const 2
+       i32.shl
+       i32.add
+       local.set $23
        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.4
         local.get $5
         i32.const 4
@@ -30999,11 +31041,11 @@
            local.get $3
            i32.const 2
            i32.shl
-           local.tee $4
-           local.get $24
-           i32.add
-           local.get $4
+           local.tee $0
            local.get $27
+           i32.add
+           local.get $0
+           local.get $23
            i32.add
            f32.load
            f32.store
@@ -31022,7 +31064,7 @@
          local.get $3
          i32.const 4
          i32.add
-         local.tee $4
+         local.tee $0
          local.get $5
          i32.le_s
          if
@@ -31030,14 +31072,14 @@
           i32.const 2
           i32.shl
           local.tee $3
-          local.get $24
+          local.get $27
           i32.add
           local.get $3
-          local.get $27
+          local.get $23
           i32.add
           v128.load
           v128.store
-          local.get $4
+          local.get $0
           local.set $3
           br $for-loop|3
          end
@@ -31051,42 +31093,42 @@
          i32.sub
          i32.const 2
          i32.shl
-         local.tee $3
-         local.get $24
-         i32.add
-         local.get $3
+         local.tee $0
          local.get $27
+         i32.add
+         local.get $0
+         local.get $23
          i32.add
          v128.load
          v128.store
         end
        end
-       local.get $6
+       local.get $7
        i32.const 1
        i32.add
-       local.set $6
+       local.set $7
        br $for-loop|1
       end
      end
     else
-     local.get $0
-     local.get $26
+     local.get $4
      local.get $22
-     local.get $21
+     local.get $25
+     local.get $24
      local.get $5
-     local.get $7
+     local.get $6
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $25
+     local.get $13
      local.get $9
      call $src/kernels/wasm/assembly/conv/im2colSample
     end
-    local.get $7
+    local.get $6
     i32.const 1
     i32.add
-    local.set $7
+    local.set $6
     br $for-loop|0
    end
   end
@@ -31094,35 +31136,35 @@
   i32.const 0
   local.get $8
   local.get $9
-  local.get $23
-  local.get $17
-  local.get $23
-  local.get $21
+  local.get $26
+  local.get $18
+  local.get $26
+  local.get $24
   local.get $9
-  local.get $13
+  local.get $14
   local.get $9
   i32.const 0
-  local.get $19
-  local.get $0
+  local.get $20
+  local.get $4
   i32.load offset=112
   i32.const 0
   i32.const 0
   call $src/kernels/wasm/assembly/gemm/gemm
-  local.get $0
+  local.get $4
   i32.load offset=92
   i32.const 0
   i32.ne
-  local.set $4
+  local.set $13
   i32.const 0
-  local.set $7
+  local.set $6
   loop $for-loop|4
    local.get $2
-   local.get $7
+   local.get $6
    i32.gt_s
    if
-    local.get $18
+    local.get $19
     local.get $1
-    local.get $7
+    local.get $6
     i32.add
     local.get $8
     i32.mul
@@ -31131,28 +31173,28 @@
     i32.const 2
     i32.shl
     i32.add
-    local.set $14
+    local.set $4
     i32.const 0
-    local.set $6
+    local.set $7
     loop $for-loop|5
-     local.get $6
+     local.get $7
      local.get $8
      i32.lt_s
      if
-      local.get $14
+      local.get $4
       local.get $5
-      local.get $6
+      local.get $7
       i32.mul
       i32.const 2
       i32.shl
       i32.add
       local.set $15
-      local.get $13
-      local.get $6
+      local.get $14
+      local.get $7
       local.get $9
       i32.mul
       local.get $5
-      local.get $7
+      local.get $6
       i32.mul
       i32.add
       i32.const 2
@@ -31236,19 +31278,19 @@
         v128.store
        end
       end
-      local.get $6
+      local.get $7
       i32.const 1
       i32.add
-      local.set $6
+      local.set $7
       br $for-loop|5
      end
     end
-    local.get $4
+    local.get $13
     i32.const 0
     local.get $10
     select
     if
-     local.get $14
+     local.get $4
      local.get $10
      local.get $8
      local.get $5
@@ -31256,38 +31298,40 @@
     else
      local.get $10
      if
-      local.get $14
+      local.get $4
       local.get $10
       local.get $8
       local.get $5
       call $src/kernels/wasm/assembly/conv/addBiasSample
      else
-      local.get $4
+      local.get $13
       if
+       local.get $4
+       local.set $3
        local.get $5
        local.get $8
        i32.mul
-       local.set $6
+       local.set $7
        i32.const 0
-       local.set $3
+       local.set $4
        loop $for-loop|00
-        local.get $3
+        local.get $4
         i32.const 4
         i32.add
         local.tee $0
-        local.get $6
+        local.get $7
         i32.le_s
         if
-         local.get $3
+         local.get $4
          i32.const 2
          i32.shl
-         local.tee $3
-         local.get $14
+         local.tee $4
+         local.get $3
          i32.add
          v128.load
          local.set $11
          local.get $3
-         local.get $14
+         local.get $4
          i32.add
          local.get $11
          local.get $11
@@ -31300,25 +31344,25 @@
          v128.and
          v128.store
          local.get $0
-         local.set $3
+         local.set $4
          br $for-loop|00
         end
        end
        loop $for-loop|11
-        local.get $3
-        local.get $6
+        local.get $4
+        local.get $7
         i32.lt_s
         if
-         local.get $3
+         local.get $4
          i32.const 2
          i32.shl
          local.tee $0
-         local.get $14
+         local.get $3
          i32.add
          f32.load
          local.set $12
          local.get $0
-         local.get $14
+         local.get $3
          i32.add
          local.get $12
          f32.const 0
@@ -31331,20 +31375,20 @@
          i32.or
          select
          f32.store
-         local.get $3
+         local.get $4
          i32.const 1
          i32.add
-         local.set $3
+         local.set $4
          br $for-loop|11
         end
        end
       end
      end
     end
-    local.get $7
+    local.get $6
     i32.const 1
     i32.add
-    local.set $7
+    local.set $6
     br $for-loop|4
    end
   end
@@ -31373,16 +31417,16 @@
   (local $25 i32)
   (local $26 i32)
   (local $27 i32)
-  (local $28 f64)
-  (local $29 v128)
-  (local $30 i32)
+  (local $28 i32)
+  (local $29 f64)
+  (local $30 v128)
   (local $31 i32)
   (local $32 i32)
   (local $33 i32)
   (local $34 i32)
   (local $35 i32)
-  (local $36 v128)
-  (local $37 i32)
+  (local $36 i32)
+  (local $37 v128)
   (local $38 i32)
   (local $39 i32)
   (local $40 i32)
@@ -31390,19 +31434,19 @@
   (local $42 i32)
   local.get $0
   i32.load offset=8
-  local.set $38
+  local.set $39
   local.get $0
   i32.load offset=12
-  local.set $35
+  local.set $36
   local.get $0
   i32.load offset=16
-  local.set $34
+  local.set $35
   local.get $0
   i32.load offset=20
-  local.set $40
+  local.set $41
   local.get $0
   i32.load offset=56
-  local.set $31
+  local.set $32
   local.get $0
   i32.load offset=24
   local.get $0
@@ -31415,13 +31459,13 @@
   i32.sub
   i32.load
   i32.mul
-  local.set $41
+  local.set $42
   local.get $0
   i32.load offset=68
-  local.set $24
+  local.set $25
   local.get $0
   i32.load offset=72
-  local.set $23
+  local.set $24
   local.get $0
   i32.load offset=76
   local.set $9
@@ -31432,7 +31476,7 @@
   else
    i32.const 0
   end
-  local.set $33
+  local.set $34
   local.get $0
   i32.load offset=92
   local.get $2
@@ -31443,12 +31487,13 @@
   local.set $6
   local.get $0
   i32.load offset=100
-  local.set $27
-  local.get $40
-  local.get $31
+  local.set $28
+  local.get $41
+  local.get $32
   i32.div_s
-  local.set $37
+  local.set $38
   local.get $0
+  local.tee $7
   i32.load offset=24
   i32.const 1
   i32.eq
@@ -31461,7 +31506,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $7
    i32.load offset=32
    i32.const 1
    i32.eq
@@ -31469,7 +31514,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $7
    i32.load offset=36
    i32.const 1
    i32.eq
@@ -31477,7 +31522,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $7
    i32.load offset=40
   else
    i32.const 1
@@ -31485,18 +31530,37 @@
   if (result i32)
    i32.const 1
   else
-   local.get $0
+   local.get $7
    i32.load offset=44
   end
-  i32.eqz
-  local.set $30
-  local.get $38
-  local.get $31
+  if (result i32)
+   i32.const 0
+  else
+   local.get $7
+   i32.load offset=60
+   local.get $7
+   i32.load offset=12
+   i32.eq
+  end
+  if (result i32)
+   local.get $7
+   i32.const -64
+   i32.sub
+   i32.load
+   local.get $7
+   i32.load offset=16
+   i32.eq
+  else
+   i32.const 0
+  end
+  local.set $31
+  local.get $39
+  local.get $32
   i32.div_s
-  local.tee $32
+  local.tee $33
   i32.mul
-  local.tee $39
-  local.get $41
+  local.tee $40
+  local.get $42
   i32.mul
   i32.const 2
   i32.shl
@@ -31505,76 +31569,76 @@
   i32.const -64
   i32.and
   local.set $12
-  local.get $0
+  local.get $7
   i32.load offset=124
   local.set $4
-  local.get $0
+  local.get $7
   i32.load offset=132
-  local.set $26
-  local.get $0
+  local.set $27
+  local.get $7
   i32.load offset=136
-  local.set $25
-  local.get $0
+  local.set $26
+  local.get $7
   i32.load offset=120
-  local.tee $2
+  local.tee $0
   i32.const 0
   i32.ne
-  local.tee $5
+  local.tee $2
   i32.eqz
   if
    local.get $4
    i32.const 0
    i32.ne
-   local.set $5
+   local.set $2
   end
-  local.get $5
+  local.get $2
   if (result i32)
    local.get $6
   else
    local.get $9
    local.get $1
-   local.get $40
-   i32.mul
    local.get $41
+   i32.mul
+   local.get $42
    i32.mul
    i32.const 2
    i32.shl
    i32.add
   end
-  local.set $7
-  local.get $2
+  local.set $5
+  local.get $0
   if
-   local.get $2
+   local.get $0
    local.get $1
-   local.get $40
+   local.get $41
    i32.mul
    local.get $1
    i32.const 1
    i32.add
-   local.get $40
+   local.get $41
    i32.mul
-   local.get $7
+   local.get $5
    call $src/kernels/wasm/assembly/pool/maxPool2dBackwardPlanes
   else
    local.get $4
    if
     local.get $1
-    local.get $40
-    i32.mul
     local.get $41
+    i32.mul
+    local.get $42
     i32.mul
     i32.const 2
     i32.shl
-    local.tee $2
+    local.tee $0
     local.get $4
     i32.add
     local.set $11
-    local.get $2
+    local.get $0
     local.get $9
     i32.add
     local.set $10
-    local.get $40
     local.get $41
+    local.get $42
     i32.mul
     local.set $9
     i32.const 0
@@ -31583,7 +31647,7 @@
      local.get $4
      i32.const 4
      i32.add
-     local.tee $2
+     local.tee $0
      local.get $9
      i32.le_s
      if
@@ -31591,7 +31655,7 @@
       i32.const 2
       i32.shl
       local.tee $4
-      local.get $7
+      local.get $5
       i32.add
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
       local.get $4
@@ -31607,7 +31671,7 @@
       v128.load
       f32x4.mul
       v128.store
-      local.get $2
+      local.get $0
       local.set $4
       br $for-loop|0
      end
@@ -31620,19 +31684,19 @@
       local.get $4
       i32.const 2
       i32.shl
-      local.tee $2
-      local.get $7
+      local.tee $0
+      local.get $5
       i32.add
       f32.const 1
       f32.const 0
-      local.get $2
+      local.get $0
       local.get $11
       i32.add
       f32.load
       f32.const 0
       f32.gt
       select
-      local.get $2
+      local.get $0
       local.get $10
       i32.add
       f32.load
@@ -31648,11 +31712,10 @@
    end
   end
   local.get $12
-  local.get $12
-  local.get $5
+  local.get $2
   if (result i32)
-   local.get $40
    local.get $41
+   local.get $42
    i32.mul
    i32.const 2
    i32.shl
@@ -31668,86 +31731,89 @@
   local.tee $13
   i32.add
   local.tee $19
+  local.get $12
   i32.add
   local.set $18
-  local.get $33
+  local.get $34
   if
-   local.get $33
+   local.get $34
    local.get $1
-   local.get $38
+   local.get $39
+   i32.mul
+   local.get $36
    i32.mul
    local.get $35
-   i32.mul
-   local.get $34
    i32.mul
    i32.const 2
    i32.shl
    i32.add
    i32.const 0
-   local.get $35
-   local.get $38
+   local.get $36
+   local.get $39
    i32.mul
-   local.get $34
+   local.get $35
    i32.mul
    i32.const 2
    i32.shl
    memory.fill
   end
+  i32.const 0
+  local.set $0
   loop $for-loop|00
-   local.get $31
-   local.get $42
-   i32.gt_s
+   local.get $0
+   local.get $32
+   i32.lt_s
    if
-    local.get $24
+    local.get $25
     local.get $1
-    local.get $38
+    local.get $39
     i32.mul
-    local.get $32
-    local.get $42
+    local.get $0
+    local.get $33
     i32.mul
     i32.add
-    local.get $35
+    local.get $36
     i32.mul
-    local.get $34
+    local.get $35
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $2
-    local.get $7
-    local.get $37
-    local.get $42
+    local.get $5
+    local.get $0
+    local.get $38
     i32.mul
     local.tee $17
-    local.get $41
+    local.get $42
     i32.mul
     i32.const 2
     i32.shl
     i32.add
     local.set $16
-    local.get $26
+    local.get $27
     i32.const 0
     local.get $3
     select
     if
-     local.get $0
+     local.get $7
      local.get $2
      local.get $18
      i32.const 1171584
      i32.add
      local.tee $12
      call $src/kernels/wasm/assembly/conv/directPlanes
-     local.get $0
+     local.get $7
      i32.load offset=28
      local.tee $2
-     local.get $0
+     local.get $7
      i32.load offset=24
-     local.get $38
+     local.get $39
      i32.mul
      i32.mul
      local.set $15
      local.get $2
-     local.get $0
+     local.get $7
      i32.const -64
      i32.sub
      i32.load
@@ -31756,15 +31822,15 @@
      i32.const 1
      i32.sub
      local.set $10
-     local.get $0
+     local.get $7
      i32.load offset=60
-     local.tee $9
+     local.tee $23
      local.get $11
      i32.mul
-     local.set $6
-     local.get $26
+     local.set $9
+     local.get $27
      local.get $15
-     local.get $40
+     local.get $41
      i32.const 3
      i32.add
      i32.const 4
@@ -31786,18 +31852,18 @@
      local.set $4
      loop $for-loop|001
       local.get $4
-      local.get $40
+      local.get $41
       i32.lt_s
       if
        local.get $16
        local.get $4
-       local.get $6
+       local.get $9
        i32.mul
        i32.const 2
        i32.shl
        i32.add
        local.tee $14
-       local.get $6
+       local.get $9
        i32.const 2
        i32.shl
        i32.add
@@ -31805,12 +31871,12 @@
        local.get $4
        i32.const 1
        i32.add
-       local.get $40
+       local.get $41
        i32.lt_s
        select
        local.set $21
        local.get $14
-       local.get $6
+       local.get $9
        i32.const 3
        i32.shl
        i32.add
@@ -31818,7 +31884,7 @@
        local.get $4
        i32.const 2
        i32.add
-       local.get $40
+       local.get $41
        i32.lt_s
        select
        local.set $20
@@ -31838,7 +31904,7 @@
          local.get $14
          local.get $21
          local.get $20
-         local.get $9
+         local.get $23
          local.get $11
          local.get $10
          local.get $3
@@ -31852,11 +31918,11 @@
          i32.add
          local.get $15
          i32.const 2
-         local.get $40
+         local.get $41
          local.get $4
          i32.sub
-         local.tee $5
-         local.get $5
+         local.tee $6
+         local.get $6
          i32.const 2
          i32.gt_s
          select
@@ -31864,8 +31930,8 @@
          local.get $15
          local.get $2
          i32.sub
-         local.tee $5
-         local.get $5
+         local.tee $6
+         local.get $6
          i32.const 3
          i32.gt_s
          select
@@ -31887,39 +31953,39 @@
     else
      local.get $3
      if
-      local.get $30
+      local.get $31
       i32.eqz
       if
-       local.get $0
+       local.get $7
        local.get $2
-       local.get $32
+       local.get $33
        local.get $13
        local.get $19
-       local.get $41
+       local.get $42
        call $src/kernels/wasm/assembly/conv/im2colSample
       end
       i32.const 0
       i32.const 1
-      local.get $37
-      local.get $39
-      local.get $41
+      local.get $38
+      local.get $40
+      local.get $42
       local.get $16
-      local.get $41
+      local.get $42
       local.get $2
       local.get $13
-      local.get $30
+      local.get $31
       select
-      local.get $41
-      local.get $3
-      local.get $37
       local.get $42
+      local.get $3
+      local.get $0
+      local.get $38
       i32.mul
-      local.get $39
+      local.get $40
       i32.mul
       i32.const 2
       i32.shl
       i32.add
-      local.get $39
+      local.get $40
       i32.const 1
       local.get $18
       i32.const 0
@@ -31928,96 +31994,96 @@
       call $src/kernels/wasm/assembly/gemm/gemm
      end
     end
-    local.get $33
+    local.get $34
     if
-     local.get $23
+     local.get $24
      local.get $17
-     local.get $39
+     local.get $40
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $4
-     local.get $33
+     local.get $34
      local.get $1
-     local.get $38
+     local.get $39
      i32.mul
-     local.get $32
-     local.get $42
+     local.get $0
+     local.get $33
      i32.mul
      i32.add
-     local.get $35
+     local.get $36
      i32.mul
-     local.get $34
+     local.get $35
      i32.mul
      i32.const 2
      i32.shl
      i32.add
      local.set $2
-     local.get $30
+     local.get $31
      if
       i32.const 1
       i32.const 0
-      local.get $39
-      local.get $41
-      local.get $37
+      local.get $40
+      local.get $42
+      local.get $38
       local.get $4
-      local.get $39
+      local.get $40
       local.get $16
-      local.get $41
+      local.get $42
       local.get $2
-      local.get $41
+      local.get $42
       i32.const 1
       local.get $18
-      local.get $25
+      local.get $26
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
      else
       i32.const 1
       i32.const 0
-      local.get $39
-      local.get $41
-      local.get $37
+      local.get $40
+      local.get $42
+      local.get $38
       local.get $4
-      local.get $39
+      local.get $40
       local.get $16
-      local.get $41
+      local.get $42
       local.get $19
-      local.get $41
+      local.get $42
       i32.const 0
       local.get $18
-      local.get $25
+      local.get $26
       i32.const 0
       i32.const 0
       call $src/kernels/wasm/assembly/gemm/gemm
-      local.get $0
+      local.get $7
       local.get $19
-      local.get $32
+      local.get $33
       local.get $2
-      local.get $41
+      local.get $42
       call $src/kernels/wasm/assembly/conv/col2imSample
      end
     end
-    local.get $42
+    local.get $0
     i32.const 1
     i32.add
-    local.set $42
+    local.set $0
     br $for-loop|00
    end
   end
-  local.get $27
+  local.get $28
   if
    i32.const 0
    local.set $0
    loop $for-loop|11
     local.get $0
-    local.get $40
+    local.get $41
     i32.lt_s
     if
-     local.get $7
+     local.get $5
      local.get $0
-     local.get $41
+     local.get $42
      i32.mul
      i32.const 2
      i32.shl
@@ -32026,18 +32092,18 @@
      i32.const 0
      local.set $3
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $36
+     local.set $37
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.set $29
+     local.set $30
      loop $for-loop|03
       local.get $3
       i32.const 4
       i32.add
       local.tee $2
-      local.get $41
+      local.get $42
       i32.le_s
       if
-       local.get $36
+       local.get $37
        local.get $4
        local.get $3
        i32.const 2
@@ -32047,34 +32113,34 @@
        local.tee $8
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $36
-       local.get $29
+       local.set $37
+       local.get $30
        local.get $8
        local.get $8
        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
        f64x2.promote_low_f32x4
        f64x2.add
-       local.set $29
+       local.set $30
        local.get $2
        local.set $3
        br $for-loop|03
       end
      end
-     local.get $36
-     local.get $29
+     local.get $37
+     local.get $30
      f64x2.add
      local.tee $8
      f64x2.extract_lane 0
      local.get $8
      f64x2.extract_lane 1
      f64.add
-     local.set $28
+     local.set $29
      loop $for-loop|14
       local.get $3
-      local.get $41
+      local.get $42
       i32.lt_s
       if
-       local.get $28
+       local.get $29
        local.get $4
        local.get $3
        i32.const 2
@@ -32083,7 +32149,7 @@
        f32.load
        f64.promote_f32
        f64.add
-       local.set $28
+       local.set $29
        local.get $3
        i32.const 1
        i32.add
@@ -32091,16 +32157,16 @@
        br $for-loop|14
       end
      end
-     local.get $27
+     local.get $28
      local.get $1
-     local.get $40
+     local.get $41
      i32.mul
      local.get $0
      i32.add
      i32.const 3
      i32.shl
      i32.add
-     local.get $28
+     local.get $29
      f64.store
      local.get $0
      i32.const 1
@@ -32716,13 +32782,13 @@
   local.set $12
   local.get $0
   i32.load offset=76
-  local.set $18
+  local.set $17
   local.get $0
   i32.load offset=88
   local.set $13
   local.get $0
   i32.load offset=124
-  local.set $19
+  local.set $18
   local.get $0
   i32.load offset=92
   local.get $4
@@ -32730,7 +32796,7 @@
   i32.load offset=96
   i32.mul
   i32.add
-  local.tee $20
+  local.tee $19
   local.get $0
   i32.load offset=60
   local.get $0
@@ -32741,7 +32807,7 @@
   local.tee $6
   local.get $0
   i32.load offset=20
-  local.tee $14
+  local.tee $20
   local.get $3
   i32.mul
   i32.mul
@@ -32762,7 +32828,7 @@
   i32.load offset=24
   i32.mul
   i32.mul
-  local.tee $15
+  local.tee $14
   local.get $3
   i32.mul
   local.get $6
@@ -32774,7 +32840,7 @@
   i32.const -64
   i32.and
   i32.add
-  local.set $21
+  local.set $15
   local.get $2
   local.get $6
   i32.mul
@@ -32788,13 +32854,13 @@
     local.set $5
     loop $for-loop|1
      local.get $5
-     local.get $14
+     local.get $20
      i32.lt_s
      if
       local.get $1
       local.get $7
       i32.add
-      local.get $14
+      local.get $20
       i32.mul
       local.get $5
       i32.add
@@ -32803,7 +32869,7 @@
       i32.const 2
       i32.shl
       local.set $3
-      local.get $20
+      local.get $19
       local.get $5
       local.get $8
       i32.mul
@@ -32814,17 +32880,17 @@
       i32.const 2
       i32.shl
       i32.add
-      local.set $16
-      local.get $19
+      local.set $21
+      local.get $18
       if
-       local.get $3
-       local.get $19
-       i32.add
-       local.set $17
        local.get $3
        local.get $18
        i32.add
        local.set $22
+       local.get $3
+       local.get $17
+       i32.add
+       local.set $16
        i32.const 0
        local.set $3
        loop $for-loop|00
@@ -32839,18 +32905,18 @@
          i32.const 2
          i32.shl
          local.tee $3
-         local.get $16
+         local.get $21
          i32.add
          v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
          local.get $3
-         local.get $17
+         local.get $22
          i32.add
          v128.load
          v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
          f32x4.gt
          v128.and
          local.get $3
-         local.get $22
+         local.get $16
          i32.add
          v128.load
          f32x4.mul
@@ -32869,19 +32935,19 @@
          i32.const 2
          i32.shl
          local.tee $4
-         local.get $16
+         local.get $21
          i32.add
          f32.const 1
          f32.const 0
          local.get $4
-         local.get $17
+         local.get $22
          i32.add
          f32.load
          f32.const 0
          f32.gt
          select
          local.get $4
-         local.get $22
+         local.get $16
          i32.add
          f32.load
          f32.mul
@@ -32896,9 +32962,9 @@
       else
        block $src/kernels/wasm/assembly/memory/copyFloats|inlined.8
         local.get $3
-        local.get $18
+        local.get $17
         i32.add
-        local.set $17
+        local.set $16
         local.get $6
         i32.const 4
         i32.lt_s
@@ -32914,10 +32980,10 @@
            i32.const 2
            i32.shl
            local.tee $3
-           local.get $16
+           local.get $21
            i32.add
            local.get $3
-           local.get $17
+           local.get $16
            i32.add
            f32.load
            f32.store
@@ -32944,10 +33010,10 @@
           i32.const 2
           i32.shl
           local.tee $4
-          local.get $16
+          local.get $21
           i32.add
           local.get $4
-          local.get $17
+          local.get $16
           i32.add
           v128.load
           v128.store
@@ -32966,10 +33032,10 @@
          i32.const 2
          i32.shl
          local.tee $3
-         local.get $16
+         local.get $21
          i32.add
          local.get $3
-         local.get $17
+         local.get $16
          i32.add
          v128.load
          v128.store
@@ -32992,24 +33058,25 @@
   end
   i32.const 1
   i32.const 0
-  local.get $15
-  local.get $8
   local.get $14
+  local.get $8
+  local.get $20
   local.get $0
   i32.load offset=72
-  local.get $15
-  local.get $20
+  local.get $14
+  local.get $19
   local.get $8
   local.get $9
   local.get $8
   i32.const 0
-  local.get $21
+  local.get $15
   local.get $0
   i32.load offset=136
   i32.const 0
   i32.const 0
   call $src/kernels/wasm/assembly/gemm/gemm
   local.get $0
+  local.tee $5
   i32.load offset=24
   i32.const 1
   i32.eq
@@ -33022,7 +33089,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $5
    i32.load offset=32
    i32.const 1
    i32.eq
@@ -33030,7 +33097,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $5
    i32.load offset=36
    i32.const 1
    i32.eq
@@ -33038,7 +33105,7 @@
    i32.const 0
   end
   if (result i32)
-   local.get $0
+   local.get $5
    i32.load offset=40
   else
    i32.const 1
@@ -33046,10 +33113,29 @@
   if (result i32)
    i32.const 1
   else
-   local.get $0
+   local.get $5
    i32.load offset=44
   end
-  i32.eqz
+  if (result i32)
+   i32.const 0
+  else
+   local.get $5
+   i32.load offset=60
+   local.get $5
+   i32.load offset=12
+   i32.eq
+  end
+  if (result i32)
+   local.get $5
+   i32.const -64
+   i32.sub
+   i32.load
+   local.get $5
+   i32.load offset=16
+   i32.eq
+  else
+   i32.const 0
+  end
   local.set $14
   i32.const 0
   local.set $4
@@ -33116,7 +33202,7 @@
         local.get $3
         i32.const 4
         i32.add
-        local.tee $5
+        local.tee $0
         local.get $6
         i32.le_s
         if
@@ -33135,7 +33221,7 @@
          v128.load
          f32x4.add
          v128.store
-         local.get $5
+         local.get $0
          local.set $3
          br $for-loop|002
         end
@@ -33148,13 +33234,13 @@
          local.get $3
          i32.const 2
          i32.shl
-         local.tee $5
+         local.tee $0
          local.get $17
          i32.add
          local.tee $18
          local.get $18
          f32.load
-         local.get $5
+         local.get $0
          local.get $16
          i32.add
          f32.load
@@ -33175,7 +33261,7 @@
       end
      end
     else
-     local.get $0
+     local.get $5
      local.get $9
      local.get $4
      local.get $6
