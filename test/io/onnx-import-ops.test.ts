@@ -114,6 +114,14 @@ describe('single operators and attributes match ONNX Runtime', () => {
       ],
       initializers: [weight('b', [2], 6)],
     }, ['Linear']],
+    ['MatMul + Add of a scalar constant (x·W + 1.0: a bias of equal entries)', {
+      name: 'matmulscalar', inputShape: [3, 5], nodes: [node('MatMul', ['x', 'W'], ['h']), node('Add', ['h', 'b'], ['y'])],
+      initializers: [weight('W', [5, 4], 7), floatTensor('b', [], [0.75])],
+    }, ['Linear']],
+    ['MatMul + Add of a [1, 1] constant', {
+      name: 'matmul11', inputShape: [3, 5], nodes: [node('MatMul', ['x', 'W'], ['h']), node('Add', ['b', 'h'], ['y'])],
+      initializers: [weight('W', [5, 4], 8), floatTensor('b', [1, 1], [-0.5])],
+    }, ['Linear']],
     ['Flatten axis 2 over a dim of 1', pool('Flatten', [attr.int('axis', 2)], [2, 1, 3, 4]), ['Flatten']],
     ['Flatten axis 0 of a fixed batch of 1', { ...pool('Flatten', [attr.int('axis', 0)], [1, 2, 3, 4]), fixedBatch: true }, ['Flatten']],
     ['Squeeze of [N, C, 1, 1] (axes input)', {
@@ -181,6 +189,15 @@ describe('refusals name the node, the op and the attribute', () => {
     ['MaxPool indices in use', {
       name: 'idx', inputShape: [1, 1, 4, 4], nodes: [node('MaxPool', ['x'], ['p', 'i'], [attr.ints('kernel_shape', [2, 2])]), node('Add', ['p', 'i'], ['y'])],
     }, /node 'maxpool' \(MaxPool\): output 'i' is used, only the first output is supported/],
+    ['BatchNormalization in training mode before opset 14 (its statistics as outputs)', {
+      name: 'bnt', inputShape: [2, 3, 4, 4], opset: 13,
+      nodes: [node('BatchNormalization', ['x', 's', 'b', 'm', 'v'], ['y', 'rm', 'rv'], [attr.float('momentum', 0.9)])],
+      initializers: [weight('s', [3], 1), weight('b', [3], 2), weight('m', [3], 3), floatTensor('v', [3], [1, 2, 3])],
+    }, /node 'batchnormalization' \(BatchNormalization\): 3 outputs \(the running and saved statistics of training mode\) are not supported/],
+    ['MatMul + Add of a constant that is not a bias', {
+      name: 'mmnb', inputShape: [3, 5], fixedBatch: true, nodes: [node('MatMul', ['x', 'W'], ['h']), node('Add', ['h', 'b'], ['y'])],
+      initializers: [weight('W', [5, 2], 7), weight('b', [3, 2], 8)],
+    }, /node 'matmul' \(MatMul\): the added constant of dims \[3, 2\] is not a bias of the 2 outputs/],
     ['Dropout in training mode', {
       name: 'dt', inputShape: [2, 3], nodes: [node('Dropout', ['x', 'r', 't'], ['y'])],
       initializers: [floatTensor('r', [], [0.5]), { name: 't', dims: [], dataType: 9, rawData: new Uint8Array([1]) }],

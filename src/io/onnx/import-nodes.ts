@@ -346,12 +346,16 @@ export class Converter {
     if (x.shape.length !== 2 || (x.shape[1] !== null && x.shape[1] !== inFeatures)) {
       throw new Error(`${where}: weight [in, out] = ${formatShape(W.dims)} does not fit its input ${describeShape(x.shape)}`);
     }
-    if (bias && (bias.values.length !== outFeatures || bias.dims.some((d, i) => d !== 1 && i !== bias.dims.length - 1))) {
-      throw new Error(`${where}: bias dims ${formatShape(bias.dims)} do not broadcast as [${outFeatures}]`);
+    // The added constant broadcasts against [N, out] as a bias when it is a scalar, [1], [out], [1, 1] or [1, out].
+    const last = bias && bias.dims.length > 0 ? bias.dims[bias.dims.length - 1] : 1;
+    if (bias && (bias.dims.length > 2 || bias.dims.slice(0, -1).some((d) => d !== 1) || (last !== 1 && last !== outFeatures) ||
+      bias.values.length !== last)) {
+      throw new Error(`${where}: the added constant of dims ${formatShape(bias.dims)} is not a bias of the ${outFeatures} outputs (a scalar, [1] or [${outFeatures}])`);
     }
+    const values = bias && bias.values.length === 1 && outFeatures !== 1 ? new Float32Array(outFeatures).fill(bias.values[0]) : bias?.values;
     const spec: LayerSpec = { type: 'Linear', inFeatures, outFeatures };
     if (!bias) spec.bias = false;
-    this.emit(nodes, spec, [x], bias ? { weight: W, bias: { dims: [outFeatures], values: bias.values } } : { weight: W });
+    this.emit(nodes, spec, [x], bias ? { weight: W, bias: { dims: [outFeatures], values: values! } } : { weight: W });
   }
 
   private batchNorm(node: NodeProto, a: Attributes): void {
@@ -359,6 +363,10 @@ export class Converter {
     const eps = a.float('epsilon', 1e-5);
     const momentum = a.float('momentum', 0.9);
     if (a.int('training_mode', 0) !== 0) throw new Error(`${where}: attribute training_mode = 1 is not supported (export the model in eval mode)`);
+    // Before opset 14 a training-mode BatchNormalization is marked by its outputs past Y (running and saved statistics).
+    if ((node.output ?? []).slice(1).some((name) => name !== '')) {
+      throw new Error(`${where}: ${node.output!.length} outputs (the running and saved statistics of training mode) are not supported: export the model in eval mode (model.eval())`);
+    }
     if (a.int('spatial', 1) !== 1) throw new Error(`${where}: attribute spatial = 0 (per-element statistics) is not supported`);
     a.int('is_test', 1);
     a.ints('consumed_inputs'); // opset 1–5 bookkeeping, no effect on the values
