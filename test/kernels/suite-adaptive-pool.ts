@@ -38,6 +38,12 @@ function name(kind: string, c: AdaptiveCase, dtype: DType): string {
 
 export function adaptivePoolSuite(k: Kernels): void {
   describe(`${k.name}: adaptiveAvgPool2d`, () => {
+    it('refuses an x that is not [N, C, H, W] and a dy that is not of the input given', () => {
+      assert.throws(() => k.adaptiveAvgPool2d(Tensor.zeros([2, 3, 4]), 1, 1), /adaptiveAvgPool2d: x must be \[N, C, H, W\], got \[2, 3, 4\]/);
+      assert.throws(() => k.adaptiveAvgPool2dBackward(Tensor.zeros([1, 3, 1, 1]), [2, 3, 4, 4]), /dy \[1, 3, 1, 1\] is not the output of an input \[2, 3, 4, 4\]/);
+      assert.throws(() => k.adaptiveAvgPool2dBackward(Tensor.zeros([2, 2, 1, 1]), [2, 3, 4, 4]), /not the output/);
+    });
+
     it('averages PyTorch\'s windows (⌊i·H/OH⌋ … ⌈(i+1)·H/OH⌉ − 1), global pooling included', () => {
       const rng = new Rng(321);
       for (const dtype of DTYPES) {

@@ -160,6 +160,14 @@ export function elementwiseSuite(k: Kernels): void {
       const x = Tensor.zeros([3]);
       assert.throws(() => k.activationBackward(f, x, x, Tensor.zeros([3], 'float64')), /dtype|float64/);
     });
+
+    it('backward refuses x, y and dy of different shapes, even of one size', () => {
+      const x = Tensor.zeros([2, 3]);
+      for (const kind of ['relu', 'silu', 'tanh'] as const) {
+        assert.throws(() => k.activationBackward({ kind }, x, x, Tensor.zeros([3, 2])), /x \[2, 3\] and dy \[3, 2\] must have the same shape/, kind);
+        assert.throws(() => k.activationBackward({ kind }, x, Tensor.zeros([6]), Tensor.zeros([2, 3])), /same shape/, kind);
+      }
+    });
   });
 
   describe(`${k.name}: mul`, () => {

@@ -132,6 +132,44 @@ export function poolSuite(k: Kernels): void {
     });
   });
 
+    it('backward refuses an argmax entry outside its own window, and dy or argmax of the wrong size, writing nowhere', () => {
+      // 3×3 at stride 1 (the wasm scatter pass) and 2×2 at stride 2 (its dense pass), two planes each.
+      for (const options of [{ kernelSize: 3, stride: 1 }, { kernelSize: 2, stride: 2 }] as const) {
+        const g = pool2dGeometry('test', [1, 2, 4, 4], options);
+        const x = Tensor.from(Array.from({ length: 32 }, (_, i) => Math.sin(i)), [1, 2, 4, 4]);
+        const { argmax } = k.maxPool2d(x, g);
+        const dy = Tensor.from(Array.from({ length: argmax.length }, (_, i) => i + 1), [1, 2, g.OH, g.OW]);
+        const sentinel = Tensor.full([4096], 7); // memory just below or above a kernel's output, on wasm
+        k.keepResident?.([sentinel]);
+        const last = argmax.length - 1;
+        // Entry `last` (plane 1): before its plane, in plane 0, far below, far above, and (2×2) inside the plane but not the window.
+        const wrong = [-1, 0, -(2 ** 20), 2 ** 30, 16 + 5];
+        for (const index of wrong) {
+          if (options.kernelSize === 3 && index === 16 + 5) continue; // the last 3×3 window covers input 21
+          const bad = Int32Array.from(argmax);
+          bad[last] = index;
+          assert.throws(() => k.maxPool2dBackward(dy, bad, g), /argmax entry is not the index of an input in its own pooling window/,
+            `${k.name}: ${options.kernelSize}×${options.kernelSize}, argmax ${index}`);
+        }
+        assert.ok(sentinel.data.every((v) => v === 7), `${k.name}: nothing written outside dx`);
+        assert.throws(() => k.maxPool2dBackward(dy, argmax.subarray(1), g), /dy has 8 entries and argmax 7/);
+        const short = Tensor.from(Array.from(dy.data).slice(1), [dy.size - 1]);
+        assert.throws(() => k.maxPool2dBackward(short, argmax.subarray(1), g), /pooling's output \[1, 2, 2, 2\] has 8/);
+      }
+    });
+
+  describe(`${k.name}: pooling input sizes`, () => {
+    it('refuses an x or dy whose size is not the geometry\'s, naming it (no read past it), and a divisorOverride of 0', () => {
+      const g = pool2dGeometry('test', [1, 2, 4, 4], { kernelSize: 2 });
+      const short = Tensor.zeros([1, 2, 4, 2]);
+      assert.throws(() => k.maxPool2d(short, g), /maxPool2d: x has shape \[1, 2, 4, 2\] \(16 values\); the geometry needs \[1, 2, 4, 4\] \(32\)/);
+      assert.throws(() => k.avgPool2d(short, g, true), /avgPool2d: x has shape \[1, 2, 4, 2\]/);
+      assert.throws(() => k.avgPool2d(Tensor.zeros([1, 3, 4, 4]), g, false), /avgPool2d: x has shape \[1, 3, 4, 4\]/);
+      assert.throws(() => k.avgPool2dBackward(Tensor.zeros([1, 2, 2, 1]), g, true), /avgPool2dBackward: dy has shape \[1, 2, 2, 1\].*needs \[1, 2, 2, 2\]/);
+      assert.throws(() => k.avgPool2d(Tensor.zeros([1, 2, 4, 4]), g, true, 0), /divisorOverride must be a finite number other than 0/);
+    });
+  });
+
   describe(`${k.name}: avgPool2d`, () => {
     it('matches window means, dividing as PyTorch with and without countIncludePad', () => {
       const rng = new Rng(303);

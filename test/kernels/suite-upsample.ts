@@ -83,6 +83,14 @@ function naiveEntries(g: UpsampleGeometry): [number, number, number][] {
 
 export function upsampleSuite(k: Kernels): void {
   describe(`${k.name}: upsample2d`, () => {
+    it('refuses an x or dy whose size is not the geometry\'s, naming it (no read past it)', () => {
+      for (const mode of ['nearest', 'bilinear'] as const) {
+        const g = upsampleGeometry('test', [1, 2, 3, 3], { size: null, scaleFactor: [2, 2], mode, alignCorners: false });
+        assert.throws(() => k.upsample2d(Tensor.zeros([1, 2, 3, 2]), g), /upsample2d: x has shape \[1, 2, 3, 2\] \(12 values\); the geometry needs \[1, 2, 3, 3\]/);
+        assert.throws(() => k.upsample2dBackward(Tensor.zeros([1, 2, 6, 5]), g), /upsample2dBackward: dy has shape \[1, 2, 6, 5\].*needs \[1, 2, 6, 6\]/);
+      }
+    });
+
     it('forward reads the pixels and weights of the naive definition', () => {
       const rng = new Rng(331);
       for (const dtype of DTYPES) {

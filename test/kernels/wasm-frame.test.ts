@@ -327,6 +327,18 @@ describe('wasm frames', () => {
     const image = randomTensor(new Rng(3), [1, 2, 4, 4], 'float32');
     const pooled = k.frame!(() => k.maxPool2d(image, pg));
     assert.throws(() => k.maxPool2dBackward(pooled.y.clone(), pooled.argmax, pg), /finished training step/);
+    // The copy kernels and the kernels the reference runs refuse it outside a frame too (they read
+    // the memory where the view lies, another tensor's by now: first a frame that reuses it).
+    const view4 = k.frame!(() => k.activation(relu, image));
+    k.frame!(() => k.add(image, image));
+    const cg = conv2dGeometry('test', [1, 2, 4, 4], { outChannels: 1, kernelSize: 3 });
+    for (const [name, call] of [
+      ['concat', () => k.concat([view4, image], 1)], ['sliceAxis', () => k.sliceAxis(view4, 1, 0, 1)],
+      ['padAxis', () => k.padAxis(view4, 1, 1, 0)], ['channelShuffle', () => k.channelShuffle(view4, 2)],
+      ['im2col (the reference kernel)', () => k.im2col(view4, cg)],
+    ] as const) {
+      assert.throws(call, /finished training step/, name);
+    }
     const copy = k.activation(relu, x);
     assert.equal(k.runtime.holds(copy.data as Float32Array), false);
     assert.notEqual(copy.data.buffer, k.runtime.memory.buffer);

@@ -764,9 +764,13 @@ describe('wasm convolution weights packed once a batch', () => {
       // A bias (or weight) of another size than the geometry's is refused with the reference's error, not read past its end.
       const small = conv2dGeometry('test', [2, 4, 3, 3], { outChannels: 3, kernelSize: 3, padding: 1 });
       const [xs, ws, ys] = [Tensor.zeros([2, 4, 3, 3]), Tensor.zeros([3, 4, 3, 3]), Tensor.zeros([2, 3, 3, 3])];
-      assert.throws(() => batched[0].conv2d(xs, ws, Tensor.zeros([4]), small), /addBias: expected \[N, C, \.\.\.\] and \[C\], got \[2, 3, 3, 3\] and \[4\]/);
-      assert.throws(() => batched[0].convTranspose2d(ys, ws, Tensor.zeros([3]), small), /addBias: expected .* got \[2, 4, 3, 3\] and \[3\]/);
-      assert.throws(() => batched[0].conv2d(xs, Tensor.zeros([3, 4, 2, 2]), null, small));
+      assert.throws(() => batched[0].conv2d(xs, ws, Tensor.zeros([4]), small), /conv2d: b has shape \[4\] \(4 values\); the geometry needs \[3\]/);
+      assert.throws(() => batched[0].convTranspose2d(ys, ws, Tensor.zeros([3]), small), /convTranspose2d: b has shape \[3\].*needs \[4\]/);
+      assert.throws(() => batched[0].conv2d(xs, Tensor.zeros([3, 4, 2, 2]), null, small), /conv2d: w has shape \[3, 4, 2, 2\].*needs \[3, 4, 3, 3\]/);
+      // Larger than the geometry's is refused too (it was read in part, silently).
+      assert.throws(() => batched[0].conv2d(Tensor.zeros([3, 4, 3, 3]), ws, null, small), /conv2d: x has shape \[3, 4, 3, 3\]/);
+      assert.throws(() => batched[0].conv2dBackward(xs, ws, ys, small, { dW: Tensor.zeros([3, 4, 3, 3]), db: Tensor.zeros([5]), needDx: true }),
+        /conv2dBackward: db has shape \[5\]/);
     } finally {
       [...batched, ...single].forEach((k) => k.close());
     }

@@ -7,6 +7,7 @@ import { Tensor } from '../../tensor/tensor.js';
 
 /** y[n, c, oh, ow] = mean of x[n, c, h, w] over the window's rows h and columns w. */
 export function adaptiveAvgPool2d(x: Tensor, outH: number, outW: number): Tensor {
+  if (x.shape.length !== 4) throw new Error(`adaptiveAvgPool2d: x must be [N, C, H, W], got [${x.shape.join(', ')}]`);
   const [N, C, H, W] = x.shape;
   const y = Tensor.zeros([N, C, outH, outW], x.dtype);
   for (let plane = 0; plane < N * C; plane++) {
@@ -29,6 +30,9 @@ export function adaptiveAvgPool2d(x: Tensor, outH: number, outW: number): Tensor
 /** dx[n, c, h, w] = Σ over the windows (oh, ow) containing (h, w) of dy[n, c, oh, ow] / |window|. */
 export function adaptiveAvgPool2dBackward(dy: Tensor, inputShape: readonly number[]): Tensor {
   const [N, C, H, W] = inputShape;
+  if (inputShape.length !== 4 || dy.shape.length !== 4 || dy.shape[0] !== N || dy.shape[1] !== C) {
+    throw new Error(`adaptiveAvgPool2dBackward: dy [${dy.shape.join(', ')}] is not the output of an input [${inputShape.join(', ')}] (both [N, C, ·, ·])`);
+  }
   const [outH, outW] = [dy.shape[2], dy.shape[3]];
   const dx = Tensor.zeros([N, C, H, W], dy.dtype);
   for (let plane = 0; plane < N * C; plane++) {

@@ -22,3 +22,18 @@ export function spatialSize(shape: readonly number[]): number {
   for (let i = 2; i < shape.length; i++) size *= shape[i];
   return size;
 }
+
+/**
+ * Throws naming the kernel and the tensor when a tensor's size is not that of the shape its
+ * geometry implies (the wasm kernels hand such calls here, so both backends refuse them alike).
+ * Entries: [name, tensor (null/undefined: not given), expected shape].
+ */
+export function checkSizes(kernel: string, ...entries: readonly [string, Tensor | null | undefined, readonly number[]][]): void {
+  for (const [name, t, shape] of entries) {
+    if (!t) continue;
+    const size = shape.reduce((product, d) => product * d, 1);
+    if (t.size !== size) {
+      throw new Error(`${kernel}: ${name} has shape [${t.shape.join(', ')}] (${t.size} values); the geometry needs [${shape.join(', ')}] (${size})`);
+    }
+  }
+}

@@ -8,7 +8,7 @@ import type { Data } from '../../tensor/tensor.js';
 import { Tensor } from '../../tensor/tensor.js';
 import type { ConvGrads, EpilogueOptions } from '../backend.js';
 import { addBias, reluInPlace } from './bias.js';
-import { commonDtype } from './common.js';
+import { checkSizes, commonDtype } from './common.js';
 import { matmul } from './gemm.js';
 import { activationBackward } from './elementwise.js';
 import { maxPool2dBackward } from './pool.js';
@@ -91,6 +91,11 @@ function view(data: Data, offset: number, rows: number, columns: number): Tensor
   return new Tensor(data.subarray(offset, offset + rows * columns), [rows, columns]);
 }
 
+/** w's shape for geometry g: [outC, C / groups, kH, kW]. */
+function weightShape(g: Conv2dGeometry): number[] {
+  return [g.outC, g.C / g.groups, g.kH, g.kW];
+}
+
 /** Sizes of one group's GEMM: W_g [outCg, Kg], cols_g [Kg, P], y_g [outCg, P]. */
 function groupSizes(g: Conv2dGeometry): { Cg: number; outCg: number; Kg: number; P: number } {
   const Cg = g.C / g.groups;
@@ -100,6 +105,7 @@ function groupSizes(g: Conv2dGeometry): { Cg: number; outCg: number; Kg: number;
 /** y[n, gi] = W_g · cols_g[n] + b, per image n and group gi. */
 export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry, options: EpilogueOptions = {}): Tensor {
   const dtype = commonDtype('conv2d', x, w, b);
+  checkSizes('conv2d', ['x', x, [g.N, g.C, g.H, g.W]], ['w', w, weightShape(g)], ['b', b, [g.outC]]);
   const { N, C, H, W, outC, groups } = g;
   const { outCg, Kg, P } = groupSizes(g);
   const y = Tensor.zeros([N, outC, g.OH, g.OW], dtype);
@@ -143,6 +149,7 @@ function addInputGradImage(w: Tensor, dy: Tensor, n: number, g: Conv2dGeometry, 
  */
 export function convTranspose2d(x: Tensor, w: Tensor, b: Tensor | null, g: Conv2dGeometry): Tensor {
   const dtype = commonDtype('convTranspose2d', x, w, b);
+  checkSizes('convTranspose2d', ['x', x, [g.N, g.outC, g.OH, g.OW]], ['w', w, weightShape(g)], ['b', b, [g.C]]);
   const y = Tensor.zeros([g.N, g.C, g.H, g.W], dtype);
   const dCols = isPointwise(g) ? null : Tensor.zeros([g.C * g.kH * g.kW, g.OH * g.OW], dtype);
   for (let n = 0; n < g.N; n++) addInputGradImage(w, x, n, g, dCols, y);
@@ -159,6 +166,13 @@ export function conv2dBackward(
   grads: ConvGrads,
 ): Tensor | null {
   const dtype = commonDtype('conv2dBackward', x, w, dy, grads.dW, grads.db, grads.reluOutput);
+  const yShape = [g.N, g.outC, g.OH, g.OW];
+  checkSizes('conv2dBackward', ['x', x, [g.N, g.C, g.H, g.W]], ['w', w, weightShape(g)], ['dW', grads.dW, weightShape(g)],
+    ['db', grads.db, [g.outC]], ['reluOutput', grads.reluOutput, yShape], ['dy', grads.maxPool ? null : dy, yShape]);
+  const pg = grads.maxPool?.g;
+  if (pg && (pg.N !== g.N || pg.C !== g.outC || pg.H !== g.OH || pg.W !== g.OW)) {
+    throw new Error(`conv2dBackward: the fused max pool's input [${pg.N}, ${pg.C}, ${pg.H}, ${pg.W}] is not the convolution's output [${yShape.join(', ')}]`);
+  }
   if (grads.maxPool) dy = maxPool2dBackward(dy, grads.maxPool.argmax, grads.maxPool.g); // the pool's dx
   const y = grads.reluOutput;
   if (y) dy = activationBackward({ kind: 'relu' }, y, y, dy); // dy ⊙ [y > 0]: the fused ReLU's backward

@@ -3,10 +3,12 @@
 // weights), and their adjoints (a scatter-add of dy over the same taps). Where each output reads
 // comes from upsample-geometry.ts (PyTorch's rules); derivation: docs/math/upsample.md.
 import { Tensor } from '../../tensor/tensor.js';
+import { checkSizes } from './common.js';
 import { linearTaps, nearestIndices, type UpsampleGeometry } from '../upsample-geometry.js';
 
 /** nearest: y[n, c, oh, ow] = x[n, c, r[oh], q[ow]]; bilinear: Σ of the four taps' weights times x. */
 export function upsample2d(x: Tensor, g: UpsampleGeometry): Tensor {
+  checkSizes('upsample2d', ['x', x, [g.N, g.C, g.H, g.W]]);
   const { N, C, H, W, OH, OW } = g;
   const y = Tensor.zeros([N, C, OH, OW], x.dtype);
   if (g.mode === 'nearest') {
@@ -41,6 +43,7 @@ export function upsample2d(x: Tensor, g: UpsampleGeometry): Tensor {
 
 /** The adjoint: dx [N, C, H, W] gets each dy[n, c, oh, ow] times its weight at every tap it read. */
 export function upsample2dBackward(dy: Tensor, g: UpsampleGeometry): Tensor {
+  checkSizes('upsample2dBackward', ['dy', dy, [g.N, g.C, g.OH, g.OW]]);
   const { N, C, H, W, OH, OW } = g;
   const dx = Tensor.zeros([N, C, H, W], dy.dtype);
   if (g.mode === 'nearest') {

@@ -28,8 +28,10 @@ export function windowTable(outSize: number, stride: number, pad: number, kernel
 }
 
 export function avgPoolWasmKernels(rt: WasmRuntime): AvgPoolKernels {
-  const fits = (t: Tensor, g: Conv2dGeometry, divisorOverride?: number): boolean =>
+  // (A size the geometry does not give, like a dilation, goes to the reference, which refuses it.)
+  const fits = (t: Tensor, g: Conv2dGeometry, divisorOverride: number | undefined, backward: boolean): boolean =>
     t.data instanceof Float32Array && g.dilationH === 1 && g.dilationW === 1 &&
+    t.size === g.N * g.C * (backward ? g.OH * g.OW : g.H * g.W) &&
     (divisorOverride === undefined || (Number.isInteger(divisorOverride) && divisorOverride >= 1 && divisorOverride < 2 ** 31));
 
   /** Runs the forward (x → y) or the backward (dy → dx) of g; returns the output. */
@@ -49,9 +51,9 @@ export function avgPoolWasmKernels(rt: WasmRuntime): AvgPoolKernels {
   }
 
   return {
-    avgPool2d: (x, g, countIncludePad, divisorOverride) => (fits(x, g, divisorOverride)
+    avgPool2d: (x, g, countIncludePad, divisorOverride) => (fits(x, g, divisorOverride, false)
       ? run(JOB_AVG_POOL2D, x, g, countIncludePad, divisorOverride) : refKernels.avgPool2d(x, g, countIncludePad, divisorOverride)),
-    avgPool2dBackward: (dy, g, countIncludePad, divisorOverride) => (fits(dy, g, divisorOverride)
+    avgPool2dBackward: (dy, g, countIncludePad, divisorOverride) => (fits(dy, g, divisorOverride, true)
       ? run(JOB_AVG_POOL2D_BACKWARD, dy, g, countIncludePad, divisorOverride) : refKernels.avgPool2dBackward(dy, g, countIncludePad, divisorOverride)),
   };
 }

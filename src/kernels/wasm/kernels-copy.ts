@@ -22,12 +22,12 @@ export function copyWasmKernels(rt: WasmRuntime): CopyKernels {
    * tensor's by now).
    */
   function arena(...tensors: readonly Tensor[]): boolean {
-    if (!rt.inFrame) return false;
+    let inArena = rt.inFrame;
     for (const t of tensors) {
-      if (!(t.data instanceof Float32Array)) return false;
-      rt.holds(t.data);
+      if (t.data instanceof Float32Array) rt.holds(t.data); // throws for a finished frame's view, in a frame or not
+      else inArena = false;
     }
-    return true;
+    return inArena;
   }
 
   /** An output of `shape` kept in the frame, filled by fill (every float it does not write is garbage unless zeroed). */

@@ -10,6 +10,7 @@
 import type { BatchNormStats, CrossEntropyOptions, EpilogueOptions, Kernels, LossResult } from '../backend.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
+import { ARGMAX_OUTSIDE, checkPoolBackwardSizes } from '../ref/pool.js';
 import { Tensor } from '../../tensor/tensor.js';
 import type { WasmRuntime } from './runtime.js';
 
@@ -58,7 +59,23 @@ export function planesPerItem(rt: WasmRuntime, planes: number, floats: number): 
 export function maxPoolBackwardJob(rt: WasmRuntime, pdy: number, pArgmax: number, pdx: number, py: number, g: Conv2dGeometry): void {
   const planes = g.N * g.C;
   const { per, items, parallel } = planesPerItem(rt, planes, planes * g.H * g.W);
-  rt.run(rt.writeJob(maxPoolBackwardWords(pdy, pArgmax, pdx, py, g, per)), items, parallel);
+  const desc = rt.writeJob(maxPoolBackwardWords(pdy, pArgmax, pdx, py, g, per));
+  rt.run(desc, items, parallel);
+  checkArgmax(rt, desc);
+}
+
+/** Word of a max-pool backward job that an item sets to 1 when an argmax entry is not an input of its window's plane. */
+const ARGMAX_BAD_WORD = 15;
+
+/**
+ * Refuses the argmax of the max-pool backward job at desc, after it ran, if an entry was not an
+ * input of its own plane (or, for 2×2 windows at stride 2, of its own window): such an entry
+ * added nothing, and no write fell outside dx.
+ */
+export function checkArgmax(rt: WasmRuntime, desc: number): void {
+  if (new Int32Array(rt.memory.buffer, desc + ARGMAX_BAD_WORD * 4, 1)[0] !== 0) {
+    throw new Error(ARGMAX_OUTSIDE);
+  }
 }
 
 /** 2×2 windows at stride 2, inside the input, no dilation (pool.ts isPlain2x2): the backward's dense pass. */
@@ -74,7 +91,7 @@ export function isPlain2x2(g: Conv2dGeometry): boolean {
 export function maxPoolBackwardWords(pdy: number, pArgmax: number, pdx: number, py: number, g: Conv2dGeometry, per: number,
   pPooled = 0): number[] {
   return [JOB_MAX_POOL2D_BACKWARD, per, g.N * g.C, g.H * g.W, g.OH * g.OW, pdy, pArgmax, pdx, py,
-    g.H, g.W, g.OH, g.OW, isPlain2x2(g) ? 1 : 0, pPooled];
+    g.H, g.W, g.OH, g.OW, isPlain2x2(g) ? 1 : 0, pPooled, 0];
 }
 
 /** y = a + b (op 0), max(a, 0) (op 1), a > 0 ? b : 0·b (op 2, the ReLU backward), max(a + b, 0) (op 3) or a·b (op 4) over n floats, in ranges shared among the threads when large. */
@@ -250,7 +267,8 @@ export function simpleWasmKernels(rt: WasmRuntime): SimpleKernels {
   }
 
   function maxPool2dBackward(dy: Tensor, argmax: Int32Array, g: Conv2dGeometry): Tensor {
-    if (!isFloat32(dy) || argmax.length !== dy.size) return refKernels.maxPool2dBackward(dy, argmax, g);
+    checkPoolBackwardSizes(dy, argmax, g);
+    if (!isFloat32(dy)) return refKernels.maxPool2dBackward(dy, argmax, g);
     const dxSize = g.N * g.C * g.H * g.W;
     rt.reset();
     const pdx = rt.keep(dxSize * 4); // the job zeroes it, plane by plane

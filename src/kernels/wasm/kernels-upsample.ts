@@ -47,7 +47,9 @@ export function upsampleWasmKernels(rt: WasmRuntime): UpsampleKernels {
   }
 
   return {
-    upsample2d: (x, g) => (x.data instanceof Float32Array ? run(x, g, false) : refKernels.upsample2d(x, g)),
-    upsample2dBackward: (dy, g) => (dy.data instanceof Float32Array ? run(dy, g, true) : refKernels.upsample2dBackward(dy, g)),
+    // (Another dtype, or a size the geometry does not give, goes to the reference, which refuses the size.)
+    upsample2d: (x, g) => (x.data instanceof Float32Array && x.size === g.N * g.C * g.H * g.W ? run(x, g, false) : refKernels.upsample2d(x, g)),
+    upsample2dBackward: (dy, g) => (dy.data instanceof Float32Array && dy.size === g.N * g.C * g.OH * g.OW ? run(dy, g, true)
+      : refKernels.upsample2dBackward(dy, g)),
   };
 }

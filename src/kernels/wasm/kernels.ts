@@ -17,7 +17,7 @@ import type { Conv2dGeometry } from '../geometry.js';
 import { refKernels } from '../ref/index.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { WasmRuntime, type WasmRuntimeOptions } from './runtime.js';
-import { elementwiseJob, isPlain2x2, maxPoolBackwardJob, maxPoolBackwardWords, planesPerItem, simpleWasmKernels } from './kernels-simple.js';
+import { checkArgmax, elementwiseJob, isPlain2x2, maxPoolBackwardJob, maxPoolBackwardWords, planesPerItem, simpleWasmKernels } from './kernels-simple.js';
 import { optimWasmKernels } from './kernels-optim.js';
 import { copyWasmKernels } from './kernels-copy.js';
 import { broadcastWasmKernels } from './kernels-broadcast.js';
@@ -320,7 +320,8 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   ): Tensor | null {
     const { reluOutput: y, maxPool: pool } = grads;
     const dySize = g.N * g.outC * g.OH * g.OW; // the conv's dy (dy itself is the pool's with maxPool)
-    const poolFits = !pool || (pool.argmax.length === dy.size && pool.g.N * pool.g.C * pool.g.H * pool.g.W === dySize);
+    const poolFits = !pool || (pool.argmax.length === dy.size && dy.size === pool.g.N * pool.g.C * pool.g.OH * pool.g.OW &&
+      pool.g.N * pool.g.C * pool.g.H * pool.g.W === dySize);
     if (!isFloat32(x, w, dy, grads.dW, grads.db, y) || (y && y.size !== dySize) || !poolFits || !fitsGeometry(g, x, w, null) ||
       (!pool && dy.size !== dySize) || (grads.dW && grads.dW.size !== w.size) || (grads.db && grads.db.size !== g.outC)) {
       return refKernels.conv2dBackward(x, w, dy, g, grads);
@@ -405,6 +406,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     const desc = rt.writeJob([JOB_CONV2D_BACKWARD, ...geometryWords(g), px, pw, pdy, pdW, partials, pdx, scratch,
       scratchStride, pSums, perPiece, pu, Math.max(group, 1), winogradDW ? 1 : 0, poolDesc, reluInItems ? py : 0, m, tables, packedWT, dxBatch]);
     rt.run(desc, pieces, parallel); // one item per piece of samples
+    if (poolDesc) checkArgmax(rt, poolDesc);
     if (dW) {
       // dW = ((dW + Σ piece 0) + Σ piece 1) + …: in piece order, whichever thread ran which piece.
       rt.exports.addPartials(pdW, partials, pieces - 1, dWSize);
@@ -703,7 +705,8 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
 
   function activationBackward(f: Activation, x: Tensor, y: Tensor, dy: Tensor): Tensor {
     const run = backwardOf(f);
-    if (!run || !isFloat32(x, y, dy) || x.size !== dy.size || y.size !== dy.size) return refKernels.activationBackward(f, x, y, dy);
+    const sameShapes = x.rank === dy.rank && x.rank === y.rank && x.shape.every((d, i) => d === dy.shape[i] && d === y.shape[i]);
+    if (!run || !isFloat32(x, y, dy) || !sameShapes) return refKernels.activationBackward(f, x, y, dy); // (which refuses other shapes)
     rt.reset();
     const pdx = rt.keep(x.size * 4);
     const px = rt.input((transcendental(f)?.fromY ? y : x).data as Float32Array); // sigmoid, tanh: f' from y
@@ -713,7 +716,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   }
 
   function maxPool2d(x: Tensor, g: Conv2dGeometry): MaxPoolResult {
-    if (!isFloat32(x)) return refKernels.maxPool2d(x, g);
+    if (!isFloat32(x) || x.size !== g.N * g.C * g.H * g.W) return refKernels.maxPool2d(x, g); // (which refuses the size)
     const ySize = g.N * g.C * g.OH * g.OW;
     rt.reset();
     const py = rt.keep(ySize * 4);
@@ -743,7 +746,9 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
   }
 
   function adaptiveAvgPool2dBackward(dy: Tensor, inputShape: readonly number[]): Tensor {
-    if (!isFloat32(dy) || dy.rank !== 4 || inputShape.length !== 4) return refKernels.adaptiveAvgPool2dBackward(dy, inputShape);
+    if (!isFloat32(dy) || dy.rank !== 4 || inputShape.length !== 4 || dy.shape[0] !== inputShape[0] || dy.shape[1] !== inputShape[1]) {
+      return refKernels.adaptiveAvgPool2dBackward(dy, inputShape); // (which refuses a dy that is not of this input)
+    }
     const [N, C, H, W] = inputShape;
     const [outH, outW] = [dy.shape[2], dy.shape[3]];
     const dxSize = N * C * H * W;
@@ -848,7 +853,7 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     }
   }
 
-  return {
+  const wasmKernels: WasmKernels = {
     ...refKernels,
     ...simpleWasmKernels(rt),
     ...optimWasmKernels(rt),
@@ -881,5 +886,20 @@ export async function createWasmKernels(options: WasmKernelOptions = {}): Promis
     groupNormForward,
     groupNormBackward,
   };
+  // The kernels left to the reference (im2col, col2im, embeddingBackward, …) refuse a view of a
+  // finished frame as the wasm ones do, instead of reading memory that is another tensor's by now.
+  const refuseStale = (arg: unknown): void => {
+    if (arg instanceof Tensor && arg.data instanceof Float32Array) rt.holds(arg.data);
+    else if (Array.isArray(arg)) arg.forEach(refuseStale);
+  };
+  const table = wasmKernels as unknown as Record<string, unknown>;
+  for (const [key, kernel] of Object.entries(refKernels)) {
+    if (typeof kernel !== 'function' || table[key] !== kernel) continue;
+    table[key] = (...args: unknown[]): unknown => {
+      args.forEach(refuseStale);
+      return (kernel as (...a: unknown[]) => unknown)(...args);
+    };
+  }
+  return wasmKernels;
 }
 

@@ -133,12 +133,14 @@ function maxPool2dPlanes(desc: usize, p0: i32, p1: i32): void {
 
 /**
  * Max-pool backward job [kind, planes per item, planes, H·W, OH·OW, dy, argmax, dx, y (0: none),
- * H, W, OH, OW, plain 2×2 (0 or 1), pooled (0: none)]: item i writes the dx planes [i·per, (i + 1)·per): each dy
+ * H, W, OH, OW, plain 2×2 (0 or 1), pooled (0: none), bad (0)]: item i writes the dx planes [i·per, (i + 1)·per): each dy
  * entry added at its argmax and, with y (the output of a ReLU fused before the pooling), the
  * result multiplied by [y > 0] as reluBackwardSimd does (read from the pool's output `pooled`
  * instead where given, in the plain 2×2 pass: see plane2x2Backward). Windows 2×2 at stride 2 (isPlain2x2) do
  * not overlap, so there each input is its window's dy or 0: one dense pass (plane2x2Backward);
- * otherwise the planes are zeroed, scattered into and masked.
+ * otherwise the planes are zeroed, scattered into and masked. An argmax entry outside its own
+ * plane (or, in the 2×2 pass, its own window) adds nothing and sets the bad word to 1, which the
+ * caller reads after the job to refuse it: no write lands outside the plane.
  */
 export function maxPool2dBackwardItem(desc: usize, item: i32): void {
   const per = load<i32>(desc, 4), planes = load<i32>(desc, 8);
@@ -157,17 +159,19 @@ export function maxPool2dBackwardPlanes(desc: usize, p0: i32, p1: i32, dx: usize
   const y = <usize>load<i32>(desc, 32), pooled = <usize>load<i32>(desc, 56);
   if (load<i32>(desc, 52) != 0) {
     const H = load<i32>(desc, 36), W = load<i32>(desc, 40), OH = load<i32>(desc, 44), OW = load<i32>(desc, 48);
+    let inWindows = true;
     for (let plane = p0; plane < p1; plane++) {
       const out = <usize>(plane * planeOut) * 4, inAt = <usize>(plane * planeIn) * 4;
-      plane2x2Backward(dy + out, argmax + out, dx + <usize>((plane - p0) * planeIn) * 4, y != 0 ? y + inAt : 0,
-        pooled != 0 ? pooled + out : 0, plane * planeIn, H, W, OH, OW);
+      if (!plane2x2Backward(dy + out, argmax + out, dx + <usize>((plane - p0) * planeIn) * 4, y != 0 ? y + inAt : 0,
+        pooled != 0 ? pooled + out : 0, plane * planeIn, H, W, OH, OW)) inWindows = false;
     }
+    if (!inWindows) store<i32>(desc, 1, 60);
     return;
   }
   const count = (p1 - p0) * planeIn;
   zeroFloats(dx, count);
   const first = <usize>(p0 * planeOut) * 4;
-  maxPool2dBackwardScatter(dy + first, argmax + first, dx, (p1 - p0) * planeOut, p0 * planeIn);
+  if (!maxPool2dBackwardScatter(dy + first, argmax + first, dx, p1 - p0, planeOut, planeIn, p0 * planeIn)) store<i32>(desc, 1, 60);
   if (y != 0) reluBackwardSimd(y + <usize>(p0 * planeIn) * 4, dx, dx, count);
 }
 
@@ -179,14 +183,19 @@ export function maxPool2dBackwardPlanes(desc: usize, p0: i32, p1: i32, dx: usize
  */
 // @ts-ignore: decorator
 @inline function windows2x2Backward(d: v128, index: v128, tl0: i32, W: i32, maskKind: i32, p: v128, y0: v128, y1: v128, y2: v128, y3: v128,
-  out: usize, outRow: usize, count: i32): void {
+  out: usize, outRow: usize, count: i32): bool {
   const zero = f32x4.splat(0), one = f32x4.splat(1);
   const tl = i32x4.add(i32x4.splat(tl0), i32x4(0, 2, 4, 6));
+  const atTL = i32x4.eq(index, tl), atTR = i32x4.eq(index, i32x4.add(tl, i32x4.splat(1)));
+  const atBL = i32x4.eq(index, i32x4.add(tl, i32x4.splat(W))), atBR = i32x4.eq(index, i32x4.add(tl, i32x4.splat(W + 1)));
   // (0 + dy) where the window's maximum is here (a −0 becomes +0, as when added to a zeroed dx).
-  const vtl = f32x4.add(zero, v128.and(d, i32x4.eq(index, tl)));
-  const vtr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(1)))));
-  const vbl = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(W)))));
-  const vbr = f32x4.add(zero, v128.and(d, i32x4.eq(index, i32x4.add(tl, i32x4.splat(W + 1)))));
+  const vtl = f32x4.add(zero, v128.and(d, atTL));
+  const vtr = f32x4.add(zero, v128.and(d, atTR));
+  const vbl = f32x4.add(zero, v128.and(d, atBL));
+  const vbr = f32x4.add(zero, v128.and(d, atBR));
+  // Every stored window's argmax is one of its four inputs (lanes past count are not windows).
+  const stored = i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(count));
+  const inWindow = !v128.any_true(v128.andnot(stored, v128.or(v128.or(atTL, atTR), v128.or(atBL, atBR))));
   let a = v128.shuffle<f32>(vtl, vtr, 0, 4, 1, 5), b = v128.shuffle<f32>(vtl, vtr, 2, 6, 3, 7);
   let c = v128.shuffle<f32>(vbl, vbr, 0, 4, 1, 5), e = v128.shuffle<f32>(vbl, vbr, 2, 6, 3, 7);
   if (maskKind == 1) {
@@ -207,7 +216,7 @@ export function maxPool2dBackwardPlanes(desc: usize, p0: i32, p1: i32, dx: usize
     v128.store(out, b, 16);
     v128.store(out + outRow, c);
     v128.store(out + outRow, e, 16);
-    return;
+    return inWindow;
   }
   // A row's last count < 4 windows: 2·count floats a row.
   storeLanes(out, a, 2 * count);
@@ -216,6 +225,7 @@ export function maxPool2dBackwardPlanes(desc: usize, p0: i32, p1: i32, dx: usize
     storeLanes(out + 16, b, 2 * count - 4);
     storeLanes(out + outRow + 16, e, 2 * count - 4);
   }
+  return inWindow;
 }
 
 /**
@@ -226,8 +236,9 @@ export function maxPool2dBackwardPlanes(desc: usize, p0: i32, p1: i32, dx: usize
  * there instead, once per window: the same factor where dy lands, and +0 × either factor is +0
  * elsewhere, so the same bits from a quarter of the reads. Rows and columns past the last window are 0.
  */
-function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, pooled: usize, base: i32, H: i32, W: i32, OH: i32, OW: i32): void {
+function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, pooled: usize, base: i32, H: i32, W: i32, OH: i32, OW: i32): bool {
   const zero = f32x4.splat(0);
+  let inWindows = true;
   const rowBytes = <usize>W * 4;
   // The mask: 1 from the pool's output, 2 from y's four inputs a window, 0 none.
   const maskKind = pooled != 0 ? 1 : y != 0 ? 2 : 0;
@@ -238,18 +249,18 @@ function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, pooled:
     for (; ow + 4 <= OW; ow += 4) {
       const at = <usize>(oh * OW + ow) * 4, py = y + <usize>(top + 2 * ow) * 4;
       const yRows = maskKind == 2;
-      windows2x2Backward(v128.load(dy + at), v128.load(argmax + at), base + top + 2 * ow, W, maskKind,
+      if (!windows2x2Backward(v128.load(dy + at), v128.load(argmax + at), base + top + 2 * ow, W, maskKind,
         maskKind == 1 ? v128.load(pooled + at) : zero, yRows ? v128.load(py) : zero, yRows ? v128.load(py, 16) : zero,
-        yRows ? v128.load(py + rowBytes) : zero, yRows ? v128.load(py + rowBytes, 16) : zero, row0 + <usize>(2 * ow) * 4, rowBytes, 4);
+        yRows ? v128.load(py + rowBytes) : zero, yRows ? v128.load(py + rowBytes, 16) : zero, row0 + <usize>(2 * ow) * 4, rowBytes, 4)) inWindows = false;
     }
     if (ow < OW) {
       // The row's last OW mod 4 windows the same way, every read lane by lane (none past a row).
       const n = OW - ow, at = <usize>(oh * OW + ow) * 4, py = y + <usize>(top + 2 * ow) * 4;
       const yRows = maskKind == 2;
-      windows2x2Backward(loadLanes(dy + at, n), loadLanes(argmax + at, n), base + top + 2 * ow, W, maskKind,
+      if (!windows2x2Backward(loadLanes(dy + at, n), loadLanes(argmax + at, n), base + top + 2 * ow, W, maskKind,
         maskKind == 1 ? loadLanes(pooled + at, n) : zero, yRows ? loadLanes(py, 2 * n) : zero, yRows ? loadLanes(py + 16, 2 * n - 4) : zero,
         yRows ? loadLanes(py + rowBytes, 2 * n) : zero, yRows ? loadLanes(py + rowBytes + 16, 2 * n - 4) : zero,
-        row0 + <usize>(2 * ow) * 4, rowBytes, n);
+        row0 + <usize>(2 * ow) * 4, rowBytes, n)) inWindows = false;
     }
     // Columns past the last window (odd W) get nothing: 0.
     for (let col = 2 * OW; col < W; col++) {
@@ -260,15 +271,27 @@ function plane2x2Backward(dy: usize, argmax: usize, dx: usize, y: usize, pooled:
   // Rows past the last window (odd H): 0.
   const covered = 2 * OH * W;
   zeroFloats(dx + <usize>covered * 4, H * W - covered);
+  return inWindows;
 }
 
 /**
- * Max-pool backward: dx[argmax[i] − base] += dy[i] for the n entries of dy (dx zeroed by the
- * caller; base the flat index of dx's first float).
+ * Max-pool backward for `planes` planes of planeOut dy entries and planeIn dx floats: dx[argmax[i]
+ * − base] += dy[i] (dx zeroed by the caller; base the flat index of dx's first float). An entry
+ * that does not index its own plane is skipped; returns false if there was one.
  */
-export function maxPool2dBackwardScatter(dy: usize, argmax: usize, dx: usize, n: i32, base: i32 = 0): void {
-  for (let i = 0; i < n; i++) {
-    const at = dx + <usize>(load<i32>(argmax + <usize>i * 4) - base) * 4;
-    store<f32>(at, load<f32>(at) + load<f32>(dy + <usize>i * 4));
+export function maxPool2dBackwardScatter(dy: usize, argmax: usize, dx: usize, planes: i32, planeOut: i32, planeIn: i32, base: i32): bool {
+  let inPlanes = true;
+  for (let p = 0; p < planes; p++) {
+    const start = base + p * planeIn, out = <usize>(p * planeOut) * 4, plane = dx + <usize>(p * planeIn) * 4;
+    for (let i = 0; i < planeOut; i++) {
+      const offset = load<i32>(argmax + out + <usize>i * 4) - start;
+      if (<u32>offset >= <u32>planeIn) {
+        inPlanes = false;
+        continue;
+      }
+      const at = plane + <usize>offset * 4;
+      store<f32>(at, load<f32>(at) + load<f32>(dy + out + <usize>i * 4));
+    }
   }
+  return inPlanes;
 }

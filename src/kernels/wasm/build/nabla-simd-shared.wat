@@ -8,14 +8,14 @@
  (type $6 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $7 (func (result i32)))
  (type $8 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $10 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $11 (func (param i32 i32 i32 i32) (result i32)))
- (type $12 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
- (type $13 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $14 (func (param f64) (result f64)))
- (type $15 (func (param i32 i32 i32 i32 i32 i32)))
- (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $9 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $10 (func (param i32 i32 i32 i32) (result i32)))
+ (type $11 (func (param i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $12 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $13 (func (param f64) (result f64)))
+ (type $14 (func (param i32 i32 i32 i32 i32 i32)))
+ (type $15 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $16 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $17 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
  (type $18 (func (param i32 i32) (result f64)))
  (type $19 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
@@ -31,16 +31,17 @@
  (type $29 (func (param i32 v128 v128 v128 v128 v128 v128 v128 v128 v128)))
  (type $30 (func (param i32 i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32 i32)))
  (type $31 (func (param i32 i32 i32 i32 f64 i32)))
- (type $32 (func (param i32 i32 i32 i32 i32 i32 i32)))
- (type $33 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
- (type $34 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
- (type $35 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
- (type $36 (func (param i32 f64)))
- (type $37 (func (param i32 i32) (result i32)))
- (type $38 (func (param i32 i32 i32 i32 i32) (result i32)))
- (type $39 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
- (type $40 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
- (type $41 (func (param i32 i32 f32 f32 i32) (result f64)))
+ (type $32 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $33 (func (param i32 i32 i32 i32 i32 i32 i32)))
+ (type $34 (func (param i32 i32 i32 i32 f64 f64 f64 f64 i32)))
+ (type $35 (func (param i32 i32 i32 i32 i32 i32 f64 f64 f64 f64 f64 f64 f64 f64 f64 i32)))
+ (type $36 (func (param i32 i32 i32 i32 i32 i32) (result v128)))
+ (type $37 (func (param i32 f64)))
+ (type $38 (func (param i32 i32) (result i32)))
+ (type $39 (func (param i32 i32 i32 i32 i32) (result i32)))
+ (type $40 (func (param i32 i32 f32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+ (type $41 (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
+ (type $42 (func (param i32 i32 f32 f32 i32) (result f64)))
  (import "env" "memory" (memory $0 256 32768 shared))
  (global $src/kernels/wasm/assembly/batch-norm/dotResult (mut f64) (f64.const 0))
  (global $src/kernels/wasm/assembly/index/JOB_GEMM i32 (i32.const 1))
@@ -10812,110 +10813,125 @@
   (local $13 i32)
   (local $14 i32)
   (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
   local.get $0
   i32.load offset=12
-  local.set $5
-  local.get $0
-  i32.load offset=16
-  local.set $10
-  local.get $0
-  i32.load offset=20
-  local.set $11
-  local.get $0
-  i32.load offset=24
-  local.set $8
-  local.get $0
-  i32.load offset=32
   local.set $7
   local.get $0
-  i32.load offset=56
+  i32.load offset=16
+  local.set $8
+  local.get $0
+  i32.load offset=20
+  local.set $10
+  local.get $0
+  i32.load offset=24
+  local.set $11
+  local.get $0
+  i32.load offset=32
   local.set $9
+  local.get $0
+  i32.load offset=56
+  local.set $5
   local.get $0
   i32.load offset=52
   if
    local.get $0
    i32.load offset=36
-   local.set $4
-   local.get $0
-   i32.load offset=40
    local.set $12
    local.get $0
-   i32.load offset=44
+   i32.load offset=40
    local.set $13
    local.get $0
-   i32.load offset=48
+   i32.load offset=44
    local.set $14
+   local.get $0
+   i32.load offset=48
+   local.set $15
+   i32.const 1
+   local.set $6
    local.get $1
-   local.set $0
+   local.set $4
    loop $for-loop|0
-    local.get $0
     local.get $2
-    i32.lt_s
+    local.get $4
+    i32.gt_s
     if
-     local.get $11
-     local.get $0
+     local.get $6
+     i32.const 0
      local.get $10
+     local.get $4
+     local.get $8
      i32.mul
      i32.const 2
      i32.shl
      local.tee $6
      i32.add
      local.get $6
-     local.get $8
+     local.get $11
      i32.add
      local.get $3
-     local.get $0
+     local.get $4
      local.get $1
      i32.sub
-     local.get $5
+     local.get $7
      i32.mul
      i32.const 2
      i32.shl
      i32.add
-     local.get $7
-     local.get $0
-     local.get $5
-     i32.mul
-     local.tee $15
-     i32.const 2
-     i32.shl
-     i32.add
-     i32.const 0
-     local.get $7
-     select
-     local.get $6
      local.get $9
-     i32.add
-     i32.const 0
-     local.get $9
-     select
-     local.get $15
      local.get $4
+     local.get $7
+     i32.mul
+     local.tee $16
+     i32.const 2
+     i32.shl
+     i32.add
+     i32.const 0
+     local.get $9
+     select
+     local.get $5
+     local.get $6
+     i32.add
+     i32.const 0
+     local.get $5
+     select
+     local.get $16
      local.get $12
      local.get $13
      local.get $14
+     local.get $15
      call $src/kernels/wasm/assembly/pool/plane2x2Backward
-     local.get $0
+     select
+     local.set $6
+     local.get $4
      i32.const 1
      i32.add
-     local.set $0
+     local.set $4
      br $for-loop|0
     end
+   end
+   local.get $6
+   i32.eqz
+   if
+    local.get $0
+    i32.const 1
+    i32.store offset=60
    end
    return
   end
   local.get $2
   local.get $1
   i32.sub
-  local.get $5
+  local.get $7
   i32.mul
-  local.set $9
+  local.set $12
   loop $for-loop|1
    local.get $4
    i32.const 4
    i32.add
-   local.tee $0
-   local.get $9
+   local.tee $5
+   local.get $12
    i32.le_s
    if
     local.get $3
@@ -10925,14 +10941,14 @@
     i32.add
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     v128.store
-    local.get $0
+    local.get $5
     local.set $4
     br $for-loop|1
    end
   end
   loop $for-loop|2
    local.get $4
-   local.get $9
+   local.get $12
    i32.lt_s
    if
     local.get $3
@@ -10950,55 +10966,104 @@
    end
   end
   local.get $1
-  local.get $10
+  local.get $8
   i32.mul
   i32.const 2
   i32.shl
-  local.tee $0
+  local.tee $4
+  local.get $10
+  i32.add
+  local.set $5
+  local.get $4
   local.get $11
   i32.add
-  local.set $4
-  local.get $0
-  local.get $8
-  i32.add
-  local.set $0
+  local.set $10
   local.get $2
   local.get $1
   i32.sub
-  local.get $10
-  i32.mul
-  local.set $2
+  local.set $11
   local.get $1
-  local.get $5
+  local.get $7
   i32.mul
-  local.set $8
+  local.set $13
+  i32.const 1
+  local.set $4
   loop $for-loop|00
-   local.get $2
    local.get $6
-   i32.gt_s
+   local.get $11
+   i32.lt_s
    if
-    local.get $3
-    local.get $0
+    local.get $13
     local.get $6
-    i32.const 2
-    i32.shl
-    local.tee $10
+    local.get $7
+    i32.mul
+    local.tee $2
     i32.add
-    i32.load
+    local.set $14
+    local.get $6
     local.get $8
-    i32.sub
+    i32.mul
+    i32.const 2
+    i32.shl
+    local.set $15
+    local.get $3
+    local.get $2
     i32.const 2
     i32.shl
     i32.add
-    local.tee $11
-    local.get $11
-    f32.load
-    local.get $4
-    local.get $10
-    i32.add
-    f32.load
-    f32.add
-    f32.store
+    local.set $16
+    i32.const 0
+    local.set $2
+    loop $for-loop|11
+     local.get $2
+     local.get $8
+     i32.lt_s
+     if
+      block $for-continue|1
+       local.get $10
+       local.get $15
+       i32.add
+       local.get $2
+       i32.const 2
+       i32.shl
+       i32.add
+       i32.load
+       local.get $14
+       i32.sub
+       local.tee $17
+       local.get $7
+       i32.ge_u
+       if
+        i32.const 0
+        local.set $4
+        br $for-continue|1
+       end
+       local.get $16
+       local.get $17
+       i32.const 2
+       i32.shl
+       i32.add
+       local.tee $17
+       local.get $17
+       f32.load
+       local.get $5
+       local.get $15
+       i32.add
+       local.get $2
+       i32.const 2
+       i32.shl
+       i32.add
+       f32.load
+       f32.add
+       f32.store
+      end
+      local.get $2
+      i32.const 1
+      i32.add
+      local.set $2
+      br $for-loop|11
+     end
+    end
     local.get $6
     i32.const 1
     i32.add
@@ -11006,11 +11071,18 @@
     br $for-loop|00
    end
   end
-  local.get $7
+  local.get $4
+  i32.eqz
   if
-   local.get $7
+   local.get $0
+   i32.const 1
+   i32.store offset=60
+  end
+  local.get $9
+  if
+   local.get $9
    local.get $1
-   local.get $5
+   local.get $7
    i32.mul
    i32.const 2
    i32.shl
@@ -11023,7 +11095,7 @@
     i32.const 4
     i32.add
     local.tee $1
-    local.get $9
+    local.get $12
     i32.le_s
     if
      local.get $0
@@ -11053,7 +11125,7 @@
    end
    loop $for-loop|12
     local.get $0
-    local.get $9
+    local.get $12
     i32.lt_s
     if
      local.get $0
@@ -25225,22 +25297,22 @@
   local.get $8
   f64.store
  )
- (func $src/kernels/wasm/assembly/pool/plane2x2Backward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32)
+ (func $src/kernels/wasm/assembly/pool/plane2x2Backward (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32) (param $8 i32) (param $9 i32) (result i32)
   (local $10 i32)
-  (local $11 v128)
-  (local $12 i32)
+  (local $11 i32)
+  (local $12 v128)
   (local $13 i32)
-  (local $14 i32)
+  (local $14 v128)
   (local $15 i32)
   (local $16 i32)
-  (local $17 v128)
+  (local $17 i32)
   (local $18 i32)
   (local $19 v128)
   (local $20 i32)
   (local $21 i32)
   (local $22 i32)
   (local $23 i32)
-  (local $24 v128)
+  (local $24 i32)
   (local $25 v128)
   (local $26 v128)
   (local $27 v128)
@@ -25248,11 +25320,17 @@
   (local $29 v128)
   (local $30 v128)
   (local $31 v128)
-  (local $32 i32)
+  (local $32 v128)
+  (local $33 v128)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 i32)
+  i32.const 1
+  local.set $10
   local.get $7
   i32.const 2
   i32.shl
-  local.set $16
+  local.set $18
   i32.const 1
   i32.const 2
   i32.const 0
@@ -25260,14 +25338,14 @@
   select
   local.get $4
   select
-  local.set $15
+  local.set $17
   loop $for-loop|0
    local.get $8
-   local.get $14
+   local.get $16
    i32.gt_s
    if
     local.get $2
-    local.get $14
+    local.get $16
     i32.const 1
     i32.shl
     local.get $7
@@ -25276,213 +25354,217 @@
     i32.const 2
     i32.shl
     i32.add
-    local.set $13
+    local.set $15
     i32.const 0
-    local.set $18
+    local.set $13
     loop $for-loop|1
-     local.get $18
+     local.get $13
      i32.const 4
      i32.add
      local.get $9
      i32.le_s
      if
       local.get $3
-      local.get $18
+      local.get $13
       i32.const 1
       i32.shl
-      local.tee $12
+      local.tee $21
       local.get $20
       i32.add
       i32.const 2
       i32.shl
       i32.add
-      local.set $21
-      local.get $15
+      local.set $22
+      local.get $17
       i32.const 2
       i32.eq
-      local.set $22
+      local.set $23
       local.get $9
-      local.get $14
+      local.get $16
       i32.mul
-      local.get $18
+      local.get $13
       i32.add
       i32.const 2
       i32.shl
-      local.tee $23
+      local.tee $24
       local.get $0
       i32.add
       v128.load
-      local.set $11
+      local.set $12
       local.get $1
-      local.get $23
+      local.get $24
       i32.add
       v128.load
-      local.set $24
+      local.set $25
       local.get $5
       local.get $20
       i32.add
-      local.get $12
+      local.get $21
       i32.add
-      local.set $12
-      local.get $15
+      local.set $21
+      local.get $17
       i32.const 1
       i32.eq
       if (result v128)
        local.get $4
-       local.get $23
+       local.get $24
        i32.add
-       v128.load
-      else
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      end
-      local.set $25
-      local.get $22
-      if (result v128)
-       local.get $21
        v128.load
       else
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       end
       local.set $26
-      local.get $22
+      local.get $23
       if (result v128)
-       local.get $21
-       v128.load offset=16
+       local.get $22
+       v128.load
       else
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       end
       local.set $27
-      local.get $22
+      local.get $23
       if (result v128)
-       local.get $16
-       local.get $21
+       local.get $22
+       v128.load offset=16
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $28
+      local.get $23
+      if (result v128)
+       local.get $18
+       local.get $22
        i32.add
        v128.load
       else
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       end
-      local.set $28
-      local.get $22
+      local.set $29
+      local.get $23
       if (result v128)
-       local.get $16
-       local.get $21
+       local.get $18
+       local.get $22
        i32.add
        v128.load offset=16
       else
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       end
-      local.set $29
+      local.set $30
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $11
-      local.get $24
       local.get $12
+      local.get $25
+      local.get $21
       i32x4.splat
       v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
       i32x4.add
-      local.tee $30
+      local.tee $31
       i32x4.eq
+      local.tee $32
       v128.and
       f32x4.add
-      local.tee $17
+      local.tee $34
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $11
-      local.get $24
-      local.get $30
+      local.get $12
+      local.get $25
+      local.get $31
       v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
       i32x4.add
       i32x4.eq
+      local.tee $33
       v128.and
       f32x4.add
-      local.tee $31
+      local.tee $14
       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
       local.set $19
-      local.get $17
-      local.get $31
+      local.get $34
+      local.get $14
       i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-      local.set $17
+      local.set $14
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $11
-      local.get $24
-      local.get $30
+      local.get $12
+      local.get $25
+      local.get $31
       local.get $7
       i32x4.splat
       i32x4.add
       i32x4.eq
+      local.tee $34
       v128.and
       f32x4.add
-      local.tee $31
+      local.tee $35
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      local.get $11
-      local.get $24
-      local.get $30
+      local.get $12
+      local.get $25
+      local.get $31
       local.get $7
       i32.const 1
       i32.add
       i32x4.splat
       i32x4.add
       i32x4.eq
+      local.tee $25
       v128.and
       f32x4.add
-      local.tee $11
+      local.tee $31
       i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-      local.set $24
+      local.set $12
+      local.get $35
       local.get $31
-      local.get $11
       i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-      local.set $11
-      local.get $15
+      local.set $31
+      local.get $17
       i32.const 1
       i32.eq
       if (result v128)
        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $25
+       local.get $26
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
        v128.and
-       local.tee $25
-       local.get $25
-       i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
        local.tee $26
+       local.get $26
+       i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
+       local.tee $27
        local.get $19
        f32x4.mul
        local.set $19
-       local.get $25
-       local.get $25
-       i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
-       local.tee $25
-       local.get $17
-       f32x4.mul
-       local.set $17
-       local.get $25
-       local.get $11
-       f32x4.mul
-       local.set $11
        local.get $26
-       local.get $24
+       local.get $26
+       i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
+       local.tee $26
+       local.get $14
+       f32x4.mul
+       local.set $14
+       local.get $27
+       local.get $12
+       f32x4.mul
+       local.set $12
+       local.get $26
+       local.get $31
        f32x4.mul
       else
-       local.get $15
+       local.get $17
        i32.const 2
        i32.eq
        if (result v128)
         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $27
+        local.get $28
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
-        local.get $17
+        local.get $14
         f32x4.mul
-        local.set $17
+        local.set $14
         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
         local.get $29
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
-        local.get $11
+        local.get $12
         f32x4.mul
-        local.set $11
+        local.set $12
         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $26
+        local.get $27
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
@@ -25490,51 +25572,65 @@
         f32x4.mul
         local.set $19
         v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-        local.get $28
+        local.get $30
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
         f32x4.gt
         v128.and
-        local.get $24
+        local.get $31
         f32x4.mul
        else
-        local.get $24
+        local.get $31
        end
       end
-      local.set $24
+      local.set $26
+      local.get $15
       local.get $13
-      local.get $18
       i32.const 3
       i32.shl
       i32.add
-      local.tee $12
+      local.tee $21
       local.get $19
       v128.store
-      local.get $12
-      local.get $17
-      v128.store offset=16
-      local.get $12
-      local.get $16
-      i32.add
-      local.tee $12
-      local.get $24
-      v128.store
-      local.get $12
-      local.get $11
+      local.get $21
+      local.get $14
       v128.store offset=16
       local.get $18
+      local.get $21
+      i32.add
+      local.tee $21
+      local.get $12
+      v128.store
+      local.get $21
+      local.get $26
+      v128.store offset=16
+      i32.const 0
+      local.get $10
+      v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0xffffffff
+      local.get $32
+      local.get $33
+      v128.or
+      local.get $34
+      local.get $25
+      v128.or
+      v128.or
+      v128.andnot
+      v128.any_true
+      select
+      local.set $10
+      local.get $13
       i32.const 4
       i32.add
-      local.set $18
+      local.set $13
       br $for-loop|1
      end
     end
     local.get $9
-    local.get $18
+    local.get $13
     i32.gt_s
     if
      local.get $3
      local.get $20
-     local.get $18
+     local.get $13
      i32.const 1
      i32.shl
      i32.add
@@ -25542,186 +25638,186 @@
      i32.shl
      i32.add
      local.set $21
-     local.get $15
+     local.get $17
      i32.const 2
      i32.eq
-     local.set $12
+     local.set $22
      local.get $9
-     local.get $14
+     local.get $16
      i32.mul
-     local.get $18
+     local.get $13
      i32.add
      i32.const 2
      i32.shl
-     local.tee $22
+     local.tee $23
      local.get $0
      i32.add
-     local.set $23
+     local.set $24
      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.0 (result v128)
       local.get $9
-      local.get $18
+      local.get $13
       i32.sub
-      local.tee $32
+      local.tee $36
       i32.const 4
       i32.ge_s
       if
-       local.get $23
+       local.get $24
        v128.load
        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.0
       end
-      local.get $32
+      local.get $36
       i32.const 0
       i32.gt_s
       if (result v128)
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       local.get $23
+       local.get $24
        i32.load
        i32x4.replace_lane 0
       else
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       end
-      local.set $11
-      local.get $32
+      local.set $12
+      local.get $36
       i32.const 1
       i32.gt_s
       if
-       local.get $11
-       local.get $23
+       local.get $12
+       local.get $24
        i32.load offset=4
        i32x4.replace_lane 1
-       local.set $11
+       local.set $12
       end
-      local.get $32
+      local.get $36
       i32.const 2
       i32.gt_s
       if (result v128)
-       local.get $11
-       local.get $23
+       local.get $12
+       local.get $24
        i32.load offset=8
        i32x4.replace_lane 2
       else
-       local.get $11
-      end
-     end
-     local.set $24
-     local.get $1
-     local.get $22
-     i32.add
-     local.set $23
-     block $src/kernels/wasm/assembly/memory/loadLanes|inlined.1 (result v128)
-      local.get $32
-      i32.const 4
-      i32.ge_s
-      if
-       local.get $23
-       v128.load
-       br $src/kernels/wasm/assembly/memory/loadLanes|inlined.1
-      end
-      local.get $32
-      i32.const 0
-      i32.gt_s
-      if (result v128)
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       local.get $23
-       i32.load
-       i32x4.replace_lane 0
-      else
-       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-      end
-      local.set $11
-      local.get $32
-      i32.const 1
-      i32.gt_s
-      if
-       local.get $11
-       local.get $23
-       i32.load offset=4
-       i32x4.replace_lane 1
-       local.set $11
-      end
-      local.get $32
-      i32.const 2
-      i32.gt_s
-      if (result v128)
-       local.get $11
-       local.get $23
-       i32.load offset=8
-       i32x4.replace_lane 2
-      else
-       local.get $11
+       local.get $12
       end
      end
      local.set $25
+     local.get $1
+     local.get $23
+     i32.add
+     local.set $24
+     block $src/kernels/wasm/assembly/memory/loadLanes|inlined.1 (result v128)
+      local.get $36
+      i32.const 4
+      i32.ge_s
+      if
+       local.get $24
+       v128.load
+       br $src/kernels/wasm/assembly/memory/loadLanes|inlined.1
+      end
+      local.get $36
+      i32.const 0
+      i32.gt_s
+      if (result v128)
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       local.get $24
+       i32.load
+       i32x4.replace_lane 0
+      else
+       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+      end
+      local.set $12
+      local.get $36
+      i32.const 1
+      i32.gt_s
+      if
+       local.get $12
+       local.get $24
+       i32.load offset=4
+       i32x4.replace_lane 1
+       local.set $12
+      end
+      local.get $36
+      i32.const 2
+      i32.gt_s
+      if (result v128)
+       local.get $12
+       local.get $24
+       i32.load offset=8
+       i32x4.replace_lane 2
+      else
+       local.get $12
+      end
+     end
+     local.set $26
      local.get $5
      local.get $20
      i32.add
-     local.get $18
+     local.get $13
      i32.const 1
      i32.shl
      i32.add
      local.set $20
-     local.get $15
+     local.get $17
      i32.const 1
      i32.eq
      if (result v128)
       local.get $4
-      local.get $22
+      local.get $23
       i32.add
-      local.set $22
+      local.set $23
       block $src/kernels/wasm/assembly/memory/loadLanes|inlined.2 (result v128)
-       local.get $32
+       local.get $36
        i32.const 4
        i32.ge_s
        if
-        local.get $22
+        local.get $23
         v128.load
         br $src/kernels/wasm/assembly/memory/loadLanes|inlined.2
        end
-       local.get $32
+       local.get $36
        i32.const 0
        i32.gt_s
        if (result v128)
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get $22
+        local.get $23
         i32.load
         i32x4.replace_lane 0
        else
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        end
-       local.set $11
-       local.get $32
+       local.set $12
+       local.get $36
        i32.const 1
        i32.gt_s
        if
-        local.get $11
-        local.get $22
+        local.get $12
+        local.get $23
         i32.load offset=4
         i32x4.replace_lane 1
-        local.set $11
+        local.set $12
        end
-       local.get $32
+       local.get $36
        i32.const 2
        i32.gt_s
        if (result v128)
-        local.get $11
-        local.get $22
+        local.get $12
+        local.get $23
         i32.load offset=8
         i32x4.replace_lane 2
        else
-        local.get $11
+        local.get $12
        end
       end
      else
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      end
-     local.set $26
-     local.get $12
+     local.set $27
+     local.get $22
      if (result v128)
       block $src/kernels/wasm/assembly/memory/loadLanes|inlined.3 (result v128)
-       local.get $32
+       local.get $36
        i32.const 1
        i32.shl
-       local.tee $22
+       local.tee $23
        i32.const 4
        i32.ge_s
        if
@@ -25729,7 +25825,7 @@
         v128.load
         br $src/kernels/wasm/assembly/memory/loadLanes|inlined.3
        end
-       local.get $22
+       local.get $23
        i32.const 0
        i32.gt_s
        if (result v128)
@@ -25740,37 +25836,151 @@
        else
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        end
-       local.set $11
-       local.get $22
+       local.set $12
+       local.get $23
        i32.const 1
        i32.gt_s
        if
-        local.get $11
+        local.get $12
         local.get $21
         i32.load offset=4
         i32x4.replace_lane 1
-        local.set $11
+        local.set $12
        end
-       local.get $22
+       local.get $23
        i32.const 2
        i32.gt_s
        if (result v128)
-        local.get $11
+        local.get $12
         local.get $21
         i32.load offset=8
         i32x4.replace_lane 2
        else
-        local.get $11
+        local.get $12
        end
       end
      else
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      end
-     local.set $27
-     local.get $12
+     local.set $28
+     local.get $22
      if (result v128)
       block $src/kernels/wasm/assembly/memory/loadLanes|inlined.4 (result v128)
-       local.get $32
+       local.get $36
+       i32.const 1
+       i32.shl
+       i32.const 4
+       i32.sub
+       local.tee $23
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $21
+        v128.load offset=16
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.4
+       end
+       local.get $23
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $21
+        i32.load offset=16
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $12
+       local.get $23
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $12
+        local.get $21
+        i32.load offset=20
+        i32x4.replace_lane 1
+        local.set $12
+       end
+       local.get $23
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $12
+        local.get $21
+        i32.load offset=24
+        i32x4.replace_lane 2
+       else
+        local.get $12
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $29
+     local.get $22
+     if (result v128)
+      local.get $18
+      local.get $21
+      i32.add
+      local.set $23
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.5 (result v128)
+       local.get $36
+       i32.const 1
+       i32.shl
+       local.tee $24
+       i32.const 4
+       i32.ge_s
+       if
+        local.get $23
+        v128.load
+        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.5
+       end
+       local.get $24
+       i32.const 0
+       i32.gt_s
+       if (result v128)
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+        local.get $23
+        i32.load
+        i32x4.replace_lane 0
+       else
+        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+       end
+       local.set $12
+       local.get $24
+       i32.const 1
+       i32.gt_s
+       if
+        local.get $12
+        local.get $23
+        i32.load offset=4
+        i32x4.replace_lane 1
+        local.set $12
+       end
+       local.get $24
+       i32.const 2
+       i32.gt_s
+       if (result v128)
+        local.get $12
+        local.get $23
+        i32.load offset=8
+        i32x4.replace_lane 2
+       else
+        local.get $12
+       end
+      end
+     else
+      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
+     end
+     local.set $30
+     local.get $22
+     if (result v128)
+      local.get $18
+      local.get $21
+      i32.add
+      local.set $21
+      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.6 (result v128)
+       local.get $36
        i32.const 1
        i32.shl
        i32.const 4
@@ -25781,271 +25991,161 @@
        if
         local.get $21
         v128.load offset=16
-        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.4
-       end
-       local.get $22
-       i32.const 0
-       i32.gt_s
-       if (result v128)
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get $21
-        i32.load offset=16
-        i32x4.replace_lane 0
-       else
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       end
-       local.set $11
-       local.get $22
-       i32.const 1
-       i32.gt_s
-       if
-        local.get $11
-        local.get $21
-        i32.load offset=20
-        i32x4.replace_lane 1
-        local.set $11
-       end
-       local.get $22
-       i32.const 2
-       i32.gt_s
-       if (result v128)
-        local.get $11
-        local.get $21
-        i32.load offset=24
-        i32x4.replace_lane 2
-       else
-        local.get $11
-       end
-      end
-     else
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     end
-     local.set $28
-     local.get $12
-     if (result v128)
-      local.get $16
-      local.get $21
-      i32.add
-      local.set $22
-      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.5 (result v128)
-       local.get $32
-       i32.const 1
-       i32.shl
-       local.tee $23
-       i32.const 4
-       i32.ge_s
-       if
-        local.get $22
-        v128.load
-        br $src/kernels/wasm/assembly/memory/loadLanes|inlined.5
-       end
-       local.get $23
-       i32.const 0
-       i32.gt_s
-       if (result v128)
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get $22
-        i32.load
-        i32x4.replace_lane 0
-       else
-        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-       end
-       local.set $11
-       local.get $23
-       i32.const 1
-       i32.gt_s
-       if
-        local.get $11
-        local.get $22
-        i32.load offset=4
-        i32x4.replace_lane 1
-        local.set $11
-       end
-       local.get $23
-       i32.const 2
-       i32.gt_s
-       if (result v128)
-        local.get $11
-        local.get $22
-        i32.load offset=8
-        i32x4.replace_lane 2
-       else
-        local.get $11
-       end
-      end
-     else
-      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     end
-     local.set $29
-     local.get $12
-     if (result v128)
-      local.get $16
-      local.get $21
-      i32.add
-      local.set $12
-      block $src/kernels/wasm/assembly/memory/loadLanes|inlined.6 (result v128)
-       local.get $32
-       i32.const 1
-       i32.shl
-       i32.const 4
-       i32.sub
-       local.tee $21
-       i32.const 4
-       i32.ge_s
-       if
-        local.get $12
-        v128.load offset=16
         br $src/kernels/wasm/assembly/memory/loadLanes|inlined.6
        end
-       local.get $21
+       local.get $22
        i32.const 0
        i32.gt_s
        if (result v128)
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-        local.get $12
+        local.get $21
         i32.load offset=16
         i32x4.replace_lane 0
        else
         v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        end
-       local.set $11
-       local.get $21
+       local.set $12
+       local.get $22
        i32.const 1
        i32.gt_s
        if
-        local.get $11
         local.get $12
+        local.get $21
         i32.load offset=20
         i32x4.replace_lane 1
-        local.set $11
+        local.set $12
        end
-       local.get $21
+       local.get $22
        i32.const 2
        i32.gt_s
        if (result v128)
-        local.get $11
         local.get $12
+        local.get $21
         i32.load offset=24
         i32x4.replace_lane 2
        else
-        local.get $11
+        local.get $12
        end
       end
      else
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
      end
-     local.set $30
+     local.set $31
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.get $24
      local.get $25
+     local.get $26
      local.get $20
      i32x4.splat
      v128.const i32x4 0x00000000 0x00000002 0x00000004 0x00000006
      i32x4.add
-     local.tee $11
+     local.tee $12
      i32x4.eq
+     local.tee $32
      v128.and
      f32x4.add
-     local.tee $17
+     local.tee $34
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.get $24
      local.get $25
-     local.get $11
+     local.get $26
+     local.get $12
      v128.const i32x4 0x00000001 0x00000001 0x00000001 0x00000001
      i32x4.add
      i32x4.eq
+     local.tee $33
      v128.and
      f32x4.add
-     local.tee $31
+     local.tee $14
      i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
      local.set $19
-     local.get $17
-     local.get $31
+     local.get $34
+     local.get $14
      i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-     local.set $17
+     local.set $14
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.get $24
      local.get $25
-     local.get $11
+     local.get $26
+     local.get $12
      local.get $7
      i32x4.splat
      i32x4.add
      i32x4.eq
+     local.tee $34
      v128.and
      f32x4.add
-     local.tee $31
+     local.tee $35
      v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
-     local.get $24
      local.get $25
-     local.get $11
+     local.get $26
+     local.get $12
      local.get $7
      i32.const 1
      i32.add
      i32x4.splat
      i32x4.add
      i32x4.eq
+     local.tee $25
      v128.and
      f32x4.add
-     local.tee $11
+     local.tee $26
      i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-     local.set $24
-     local.get $31
-     local.get $11
+     local.set $12
+     local.get $35
+     local.get $26
      i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
-     local.set $11
-     local.get $15
+     local.set $26
+     local.get $17
      i32.const 1
      i32.eq
      if (result v128)
       v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-      local.get $26
+      local.get $27
       v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
       f32x4.gt
       v128.and
-      local.tee $25
-      local.get $25
+      local.tee $27
+      local.get $27
       i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7
-      local.tee $26
+      local.tee $28
       local.get $19
       f32x4.mul
       local.set $19
-      local.get $25
-      local.get $25
+      local.get $27
+      local.get $27
       i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15
-      local.tee $25
-      local.get $17
+      local.tee $27
+      local.get $14
       f32x4.mul
-      local.set $17
-      local.get $25
-      local.get $11
+      local.set $14
+      local.get $28
+      local.get $12
       f32x4.mul
-      local.set $11
+      local.set $12
+      local.get $27
       local.get $26
-      local.get $24
       f32x4.mul
      else
-      local.get $15
+      local.get $17
       i32.const 2
       i32.eq
       if (result v128)
        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $28
+       local.get $29
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
        v128.and
-       local.get $17
+       local.get $14
        f32x4.mul
-       local.set $17
+       local.set $14
        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
        local.get $30
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
        v128.and
-       local.get $11
+       local.get $12
        f32x4.mul
-       local.set $11
+       local.set $12
        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $27
+       local.get $28
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
        v128.and
@@ -26053,263 +26153,283 @@
        f32x4.mul
        local.set $19
        v128.const i32x4 0x3f800000 0x3f800000 0x3f800000 0x3f800000
-       local.get $29
+       local.get $31
        v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
        f32x4.gt
        v128.and
-       local.get $24
+       local.get $26
        f32x4.mul
       else
-       local.get $24
+       local.get $26
       end
      end
-     local.set $24
+     local.set $26
+     local.get $15
      local.get $13
-     local.get $18
      i32.const 3
      i32.shl
      i32.add
-     local.set $12
+     local.set $13
+     v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003
+     local.get $36
+     i32x4.splat
+     i32x4.lt_s
+     local.get $32
+     local.get $33
+     v128.or
+     local.get $34
+     local.get $25
+     v128.or
+     v128.or
+     v128.andnot
+     v128.any_true
+     i32.eqz
+     local.set $20
      block $src/kernels/wasm/assembly/pool/windows2x2Backward|inlined.1
-      local.get $32
+      local.get $36
       i32.const 4
       i32.eq
       if
-       local.get $12
+       local.get $13
        local.get $19
        v128.store
-       local.get $12
-       local.get $17
+       local.get $13
+       local.get $14
        v128.store offset=16
-       local.get $12
-       local.get $16
+       local.get $13
+       local.get $18
        i32.add
-       local.tee $12
-       local.get $24
-       v128.store
+       local.tee $13
        local.get $12
-       local.get $11
+       v128.store
+       local.get $13
+       local.get $26
        v128.store offset=16
        br $src/kernels/wasm/assembly/pool/windows2x2Backward|inlined.1
       end
       block $src/kernels/wasm/assembly/memory/storeLanes|inlined.20
-       local.get $32
+       local.get $36
        i32.const 1
        i32.shl
-       local.tee $18
+       local.tee $21
        i32.const 4
        i32.ge_s
        if
-        local.get $12
+        local.get $13
         local.get $19
         v128.store
         br $src/kernels/wasm/assembly/memory/storeLanes|inlined.20
        end
-       local.get $18
+       local.get $21
        i32.const 0
        i32.gt_s
        if
-        local.get $12
+        local.get $13
         local.get $19
         i32x4.extract_lane 0
         i32.store
        end
-       local.get $18
+       local.get $21
        i32.const 1
        i32.gt_s
        if
-        local.get $12
+        local.get $13
         local.get $19
         i32x4.extract_lane 1
         i32.store offset=4
        end
-       local.get $18
+       local.get $21
        i32.const 2
        i32.gt_s
        if
-        local.get $12
+        local.get $13
         local.get $19
         i32x4.extract_lane 2
         i32.store offset=8
        end
       end
-      local.get $12
-      local.get $16
+      local.get $13
+      local.get $18
       i32.add
-      local.set $18
+      local.set $21
       block $src/kernels/wasm/assembly/memory/storeLanes|inlined.21
-       local.get $32
+       local.get $36
        i32.const 1
        i32.shl
-       local.tee $20
+       local.tee $22
        i32.const 4
        i32.ge_s
        if
-        local.get $18
-        local.get $24
+        local.get $21
+        local.get $12
         v128.store
         br $src/kernels/wasm/assembly/memory/storeLanes|inlined.21
        end
-       local.get $20
+       local.get $22
        i32.const 0
        i32.gt_s
        if
-        local.get $18
-        local.get $24
+        local.get $21
+        local.get $12
         i32x4.extract_lane 0
         i32.store
        end
-       local.get $20
+       local.get $22
        i32.const 1
        i32.gt_s
        if
-        local.get $18
-        local.get $24
+        local.get $21
+        local.get $12
         i32x4.extract_lane 1
         i32.store offset=4
        end
-       local.get $20
+       local.get $22
        i32.const 2
        i32.gt_s
        if
-        local.get $18
-        local.get $24
+        local.get $21
+        local.get $12
         i32x4.extract_lane 2
         i32.store offset=8
        end
       end
-      local.get $32
+      local.get $36
       i32.const 2
       i32.gt_s
       if
        block $src/kernels/wasm/assembly/memory/storeLanes|inlined.22
-        local.get $32
+        local.get $36
         i32.const 1
         i32.shl
         i32.const 4
         i32.sub
-        local.tee $18
+        local.tee $21
         i32.const 4
         i32.ge_s
         if
-         local.get $12
-         local.get $17
+         local.get $13
+         local.get $14
          v128.store offset=16
          br $src/kernels/wasm/assembly/memory/storeLanes|inlined.22
         end
-        local.get $18
+        local.get $21
         i32.const 0
         i32.gt_s
         if
-         local.get $12
-         local.get $17
+         local.get $13
+         local.get $14
          i32x4.extract_lane 0
          i32.store offset=16
         end
-        local.get $18
+        local.get $21
         i32.const 1
         i32.gt_s
         if
-         local.get $12
-         local.get $17
+         local.get $13
+         local.get $14
          i32x4.extract_lane 1
          i32.store offset=20
         end
-        local.get $18
+        local.get $21
         i32.const 2
         i32.gt_s
         if
-         local.get $12
-         local.get $17
+         local.get $13
+         local.get $14
          i32x4.extract_lane 2
          i32.store offset=24
         end
        end
-       local.get $12
-       local.get $16
+       local.get $13
+       local.get $18
        i32.add
-       local.set $12
+       local.set $13
        block $src/kernels/wasm/assembly/memory/storeLanes|inlined.23
-        local.get $32
+        local.get $36
         i32.const 1
         i32.shl
         i32.const 4
         i32.sub
-        local.tee $18
+        local.tee $21
         i32.const 4
         i32.ge_s
         if
-         local.get $12
-         local.get $11
+         local.get $13
+         local.get $26
          v128.store offset=16
          br $src/kernels/wasm/assembly/memory/storeLanes|inlined.23
         end
-        local.get $18
+        local.get $21
         i32.const 0
         i32.gt_s
         if
-         local.get $12
-         local.get $11
+         local.get $13
+         local.get $26
          i32x4.extract_lane 0
          i32.store offset=16
         end
-        local.get $18
+        local.get $21
         i32.const 1
         i32.gt_s
         if
-         local.get $12
-         local.get $11
+         local.get $13
+         local.get $26
          i32x4.extract_lane 1
          i32.store offset=20
         end
-        local.get $18
+        local.get $21
         i32.const 2
         i32.gt_s
         if
-         local.get $12
-         local.get $11
+         local.get $13
+         local.get $26
          i32x4.extract_lane 2
          i32.store offset=24
         end
        end
       end
      end
+     local.get $10
+     i32.const 0
+     local.get $20
+     select
+     local.set $10
     end
     local.get $9
     i32.const 1
     i32.shl
-    local.set $12
+    local.set $13
     loop $for-loop|2
      local.get $7
-     local.get $12
+     local.get $13
      i32.gt_s
      if
-      local.get $12
+      local.get $13
       i32.const 2
       i32.shl
-      local.tee $18
-      local.get $13
+      local.tee $20
+      local.get $15
       i32.add
       f32.const 0
       f32.store
-      local.get $13
-      local.get $16
-      i32.add
+      local.get $15
       local.get $18
       i32.add
+      local.get $20
+      i32.add
       f32.const 0
       f32.store
-      local.get $12
+      local.get $13
       i32.const 1
       i32.add
-      local.set $12
+      local.set $13
       br $for-loop|2
      end
     end
-    local.get $14
+    local.get $16
     i32.const 1
     i32.add
-    local.set $14
+    local.set $16
     br $for-loop|0
    end
   end
@@ -26331,7 +26451,7 @@
   i32.sub
   local.set $2
   loop $for-loop|3
-   local.get $10
+   local.get $11
    i32.const 4
    i32.add
    local.tee $0
@@ -26339,36 +26459,37 @@
    i32.le_s
    if
     local.get $1
-    local.get $10
+    local.get $11
     i32.const 2
     i32.shl
     i32.add
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     v128.store
     local.get $0
-    local.set $10
+    local.set $11
     br $for-loop|3
    end
   end
   loop $for-loop|4
    local.get $2
-   local.get $10
+   local.get $11
    i32.gt_s
    if
     local.get $1
-    local.get $10
+    local.get $11
     i32.const 2
     i32.shl
     i32.add
     f32.const 0
     f32.store
-    local.get $10
+    local.get $11
     i32.const 1
     i32.add
-    local.set $10
+    local.set $11
     br $for-loop|4
    end
   end
+  local.get $10
  )
  (func $src/kernels/wasm/assembly/pool/maxPool2x2Plane (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32)
   (local $7 i32)
