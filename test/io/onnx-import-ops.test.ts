@@ -153,6 +153,25 @@ describe('single operators and attributes match ONNX Runtime', () => {
       nodes: [node('Pad', ['x', 'pads'], ['p']), node('Conv', ['p', 'W'], ['y'])],
       initializers: [int64Tensor('pads', [8], [0, 0, 2, 1, 0, 0, 2, 1]), weight('W', [3, 2, 3, 3], 7)],
     }, ['Conv2d']],
+    ['Pad whose pads PyTorch computes (F.pad / nn.ZeroPad2d: ConstantOfShape, Concat, Reshape, Slice by −1, Transpose, Cast) + Conv', {
+      name: 'fpad', inputShape: [2, 2, 5, 6],
+      nodes: [
+        { opType: 'Constant', input: [], output: ['n'], attribute: [{ name: 'value', type: 4, t: int64Tensor('', [1], [4]) }], name: 'c0' },
+        node('ConstantOfShape', ['n'], ['zeros'], [{ name: 'value', type: 4, t: int64Tensor('', [1], [0]) }]),
+        node('Concat', ['torchPads', 'zeros'], ['all'], [attr.int('axis', 0)]), // (left, right, top, bottom) of the last dims first
+        node('Reshape', ['all', 'pairs'], ['byDim']),
+        node('Slice', ['byDim', 'start', 'end', 'axis0', 'back'], ['reversed']),
+        node('Transpose', ['reversed'], ['beginsEnds'], [attr.ints('perm', [1, 0])]),
+        node('Reshape', ['beginsEnds', 'flat'], ['pads64'], [], 'reshape2'),
+        node('Cast', ['pads64'], ['pads'], [attr.int('to', 7)]),
+        node('Pad', ['x', 'pads'], ['p'], [{ name: 'mode', type: 3, s: new TextEncoder().encode('constant') }]),
+        node('Conv', ['p', 'W'], ['y']),
+      ],
+      initializers: [int64Tensor('torchPads', [4], [1, 2, 0, 3]), int64Tensor('pairs', [2], [-1, 2]), int64Tensor('start', [1], [-1]),
+        // PyTorch's "to the start": −(2⁶³ − 1), as raw bytes the way it writes it.
+        { name: 'end', dims: [1], dataType: 7, rawData: new Uint8Array(BigInt64Array.of(-(2n ** 63n - 1n)).buffer) }, int64Tensor('axis0', [1], [0]), int64Tensor('back', [1], [-1]), int64Tensor('flat', [1], [-1]),
+        weight('W', [3, 2, 3, 3], 9)],
+    }, ['ZeroPad2d', 'Conv2d']], // a bottom pad of 3 is past what a 3×3 convolution's own padding takes
     ['Slice with a negative start and an end past the axis (clamped to its end)', {
       name: 'slice', inputShape: [2, 3, 5], nodes: [node('Slice', ['x', 'starts', 'ends', 'axes', 'steps'], ['y'])],
       initializers: [int64Tensor('starts', [1], [-3]), int64Tensor('ends', [1], [1000]), int64Tensor('axes', [1], [-1]), int64Tensor('steps', [1], [1])],

@@ -2,7 +2,8 @@
 // A decoded ONNX graph indexed for import: who produces and who reads each value, and the
 // value of every constant, including the small integer computations PyTorch emits for shapes
 // (Shape → Gather → Unsqueeze → Concat → Reshape for `x.view(x.size(0), -1)`, Add → Div → Mul for
-// the ends of `x.chunk(2, dim=1)`), evaluated with the batch dimension kept symbolic.
+// the ends of `x.chunk(2, dim=1)`, ConstantOfShape → Concat → Reshape → Slice(step −1) → Transpose
+// for the pads of `F.pad` / `nn.ZeroPad2d`), evaluated with the batch dimension kept symbolic.
 import {
   AttributeType,
   Attributes,
@@ -209,32 +210,22 @@ export class OnnxGraph {
       case 'Unsqueeze':
       case 'Squeeze': {
         const data = input(0);
-        if (data?.floats) return reshapeConst(where, node.opType, data, node.opType === 'Reshape' ? input(1) : null, a, input(1));
-        // Shape arithmetic: only the 0-D ↔ 1-D moves, a scalar to [v] and back.
-        if (!data?.ints) return null;
-        const size = data.ints.length;
-        if (node.opType === 'Unsqueeze' && data.dims.length === 0) return { dims: [1], floats: null, ints: data.ints };
-        if (node.opType === 'Squeeze' && data.dims.length === 1 && size === 1) return { dims: [], floats: null, ints: data.ints };
-        return null;
+        if (!data?.floats && !data?.ints) return null;
+        return reshapeConst(where, node.opType, data, node.opType === 'Reshape' ? input(1) : null, a, input(1));
       }
+      case 'ConstantOfShape':
+        return constantOfShape(where, input(0), node.attribute ?? []);
       case 'Add':
       case 'Sub':
       case 'Mul':
       case 'Div':
         return intArithmetic(where, node.opType, input(0), input(1));
       case 'Slice': {
-        // Shape arithmetic on 1-D integers, step 1 (PyTorch's Resize sizes: Shape → Slice [0:2] → Concat).
+        // PyTorch's Resize sizes (Shape → Slice [0:2] → Concat) and F.pad's pads (a [4, 2] reversed by step −1).
         const named = (i: number) => (node.input?.[i] ?? '') !== '';
         const [data, starts, ends, axes, steps] = [0, 1, 2, 3, 4].map(input);
-        if (!data?.ints || data.dims.length !== 1 || starts?.ints?.length !== 1 || ends?.ints?.length !== 1) return null;
-        if (named(3) && !(axes?.ints?.length === 1 && (axes.ints[0] === 0 || axes.ints[0] === -1))) return null;
-        if (named(4) && !(steps?.ints?.length === 1 && steps.ints[0] === 1)) return null;
-        const n = data.ints.length;
-        const clamp = (v: Dim) => (typeof v === 'number' ? Math.min(Math.max(v < 0 ? v + n : v, 0), n) : null);
-        const [begin, end] = [clamp(starts.ints[0]), clamp(ends.ints[0])];
-        if (begin === null || end === null) return null;
-        const ints = data.ints.slice(begin, Math.max(begin, end));
-        return { dims: [ints.length], floats: null, ints };
+        if ((!data?.ints && !data?.floats) || !starts?.ints || !ends?.ints || (named(3) && !axes?.ints) || (named(4) && !steps?.ints)) return null;
+        return sliceConst(where, data, starts.ints, ends.ints, named(3) ? axes!.ints! : null, named(4) ? steps!.ints! : null);
       }
       case 'Concat': {
         const parts = (node.input ?? []).map((_, i) => input(i));
@@ -300,26 +291,88 @@ function intArithmetic(where: string, op: string, a: ConstValue | null, b: Const
 
 /** A float constant transposed by `perm` (default: reversed axes), as ONNX's Transpose. */
 function transposeConst(where: string, data: ConstValue | null, perm: number[] | null): ConstValue | null {
-  if (!data?.floats) return null;
+  if (!data?.floats && !data?.ints) return null;
   const rank = data.dims.length;
   const p = perm ?? data.dims.map((_, i) => rank - 1 - i);
   if (p.length !== rank || [...p].sort((x, y) => x - y).some((v, i) => v !== i)) throw new Error(`${where}: perm ${JSON.stringify(p)} is not a permutation of ${rank} axes`);
   const dims = p.map((i) => data.dims[i]);
   const strides = data.dims.map((_, i) => data.dims.slice(i + 1).reduce((s, d) => s * d, 1));
-  const floats = new Float64Array(data.floats.length);
+  const size = dims.reduce((n, d) => n * d, 1);
+  const from = new Array<number>(size); // output o reads input from[o]
   const index = new Array<number>(rank).fill(0);
-  for (let o = 0; o < floats.length; o++) {
-    let from = 0;
-    for (let k = 0; k < rank; k++) from += index[k] * strides[p[k]];
-    floats[o] = data.floats[from];
+  for (let o = 0; o < size; o++) {
+    let at = 0;
+    for (let k = 0; k < rank; k++) at += index[k] * strides[p[k]];
+    from[o] = at;
     for (let k = rank - 1; k >= 0 && ++index[k] === dims[k]; k--) index[k] = 0;
   }
-  return { dims, floats, ints: null };
+  return gather(data, dims, from);
+}
+
+/** The constant of `dims` whose element o is data's element from[o] (floats or ints alike). */
+function gather(data: ConstValue, dims: number[], from: readonly number[]): ConstValue {
+  if (data.floats) {
+    const floats = new Float64Array(from.length);
+    from.forEach((at, o) => { floats[o] = data.floats![at]; });
+    return { dims, floats, ints: null };
+  }
+  return { dims, floats: null, ints: from.map((at) => data.ints![at]) };
+}
+
+/**
+ * ONNX Slice of a constant of any rank: per axis (all, in order, when axes is not given) from
+ * start towards end by step (negative: backwards), the bounds clamped as the spec says.
+ */
+function sliceConst(where: string, data: ConstValue, starts: Dim[], ends: Dim[], axesIn: Dim[] | null, stepsIn: Dim[] | null): ConstValue | null {
+  const rank = data.dims.length;
+  const axes = axesIn ?? starts.map((_, i) => i);
+  const steps = stepsIn ?? starts.map(() => 1);
+  if ([starts, ends, axes, steps].some((list) => list.some((v) => typeof v !== 'number')) || ends.length !== starts.length ||
+    axes.length !== starts.length || steps.length !== starts.length) return null;
+  const begin = data.dims.map(() => 0), step = data.dims.map(() => 1), count = [...data.dims];
+  starts.forEach((s, i) => {
+    const axis = (axes[i] as number) < 0 ? (axes[i] as number) + rank : (axes[i] as number);
+    const st = steps[i] as number;
+    if (axis < 0 || axis >= rank) throw new Error(`${where}: axis ${axes[i]} is out of range for a constant of rank ${rank}`);
+    if (st === 0) throw new Error(`${where}: a step of 0`);
+    const n = data.dims[axis];
+    const at = (v: number) => (v < 0 ? v + n : v);
+    // Positive steps clamp to [0, n], negative ones to [−1, n − 1] (ONNX Slice).
+    const b = st > 0 ? Math.min(Math.max(at(s as number), 0), n) : Math.min(Math.max(at(s as number), -1), n - 1);
+    const e = st > 0 ? Math.min(Math.max(at(ends[i] as number), 0), n) : Math.min(Math.max(at(ends[i] as number), -1), n - 1);
+    begin[axis] = b;
+    step[axis] = st;
+    count[axis] = Math.max(0, Math.ceil((e - b) / st));
+  });
+  const strides = data.dims.map((_, i) => data.dims.slice(i + 1).reduce((p, d) => p * d, 1));
+  const size = count.reduce((p, d) => p * d, 1);
+  const from = new Array<number>(size);
+  const index = new Array<number>(rank).fill(0);
+  for (let o = 0; o < size; o++) {
+    let at = 0;
+    for (let k = 0; k < rank; k++) at += (begin[k] + index[k] * step[k]) * strides[k];
+    from[o] = at;
+    for (let k = rank - 1; k >= 0 && ++index[k] === count[k]; k--) index[k] = 0;
+  }
+  return gather(data, count, from);
+}
+
+/** ConstantOfShape: a constant of the given dims filled with the value attribute (default float 0). */
+function constantOfShape(where: string, shape: ConstValue | null, attributes: AttributeProto[]): ConstValue | null {
+  if (!shape?.ints || shape.ints.some((d) => typeof d !== 'number' || d < 0)) return null;
+  const dims = shape.ints as number[];
+  const size = dims.reduce((p, d) => p * d, 1);
+  if (size > 1 << 20) return null; // a large fill is not the shape arithmetic this folds
+  const at = attributes.find((x) => x.name === 'value');
+  const value = at?.t ? fromTensor(readTensor(at.t, `${where}: attribute 'value'`)) : null;
+  if (value && (value.floats?.length ?? value.ints?.length) !== 1) throw new Error(`${where}: attribute 'value' must hold one element`);
+  if (value?.ints) return { dims, floats: null, ints: new Array<Dim>(size).fill(value.ints[0]) };
+  return { dims, floats: new Float64Array(size).fill(value?.floats ? value.floats[0] : 0), ints: null };
 }
 
 /** A float constant with new dims (Reshape, Squeeze, Unsqueeze): the same values, row-major. */
 function reshapeConst(where: string, op: string, data: ConstValue, shape: ConstValue | null, a: Attributes, axesInput: ConstValue | null): ConstValue | null {
-  const size = data.floats!.length;
+  const size = (data.floats ?? data.ints!).length;
   let dims: number[];
   if (op === 'Reshape') {
     if (!shape?.ints || shape.ints.some((d) => typeof d !== 'number')) return null;
@@ -345,5 +398,5 @@ function reshapeConst(where: string, op: string, data: ConstValue, shape: ConstV
   if (dims.some((d) => !Number.isInteger(d) || d < 0) || dims.reduce((p, d) => p * d, 1) !== size) {
     throw new Error(`${where}: cannot give ${size} values the dims ${JSON.stringify(dims)}`);
   }
-  return { dims, floats: data.floats, ints: null };
+  return { dims, floats: data.floats, ints: data.floats ? null : data.ints };
 }
