@@ -61,11 +61,16 @@ export async function exportCommand(model: string, options: ExportCommandOptions
   example ??= [1, 28, 28];
   const n = data?.normalization ?? null;
   // What the ONNX model expects as input, said in the file (doc_string, metadata_props 'nabla.data') and here.
-  const input = n ? `input: x = (pixel/255 − mean) / std per channel, ${formatNormalization(n)}` : 'input normalisation unknown (the model file does not record it)';
+  const table = data?.table;
+  const input = table
+    ? `input: a table row as ${example[0]} features (numeric columns standardised by their training mean and std, categorical ones ${
+      table.categorical === 'embedding' ? 'as indices' : 'one-hot'}; the columns are in metadata_props 'nabla.data')${
+      table.task === 'regression' ? `; output: ${table.target} standardised (× ${table.targetStd} + ${table.targetMean} gives its units)` : ''}`
+    : n ? `input: x = (pixel/255 − mean) / std per channel, ${formatNormalization(n)}` : 'input normalisation unknown (the model file does not record it)';
   if (onnx) {
     let bytes: Uint8Array;
     try {
-      bytes = exportOnnx(net, { inputShape: [1, ...example], opset, softmax, metadata: data ? dataInfoMetadata(data) : {}, doc: n ? `${input[0].toUpperCase()}${input.slice(1)}.` : undefined });
+      bytes = exportOnnx(net, { inputShape: [1, ...example], opset, softmax, metadata: data ? dataInfoMetadata(data) : {}, doc: n || table ? `${input[0].toUpperCase()}${input.slice(1)}.` : undefined });
     } catch (err) {
       const message = (err as Error).message;
       throw /does not fit/.test(message) ? mismatchError(`${message} (set the example shape with --input-shape)`) : usageError(message);
@@ -143,7 +148,10 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   } else {
     const from = stored ? `from ${file}'s metadata${options.normalize || options.classNames || options.inputShape ? ', with the options given' : ''}` : 'from the options';
     const norm = data.normalization ? formatNormalization(data.normalization) : 'unknown: predict and eval will ask for --normalize (or give --normalize here)';
-    print(`  data settings ${from}: input [${data.inputShape.join(', ')}], ${data.numClasses} classes, normalisation ${norm}`);
+    const table = data.table;
+    print(table
+      ? `  data settings ${from}: a table row of ${data.inputShape[0]} features, target '${table.target}' (${table.task === 'regression' ? 'regression' : `${data.numClasses} classes`})`
+      : `  data settings ${from}: input [${data.inputShape.join(', ')}], ${data.numClasses} classes, normalisation ${norm}`);
   }
 }
 
@@ -180,7 +188,12 @@ function importedDataInfo(file: string, model: Container, onnxShape: (number | s
   if (normalization && normalization.mean.length !== inputShape[0]) {
     throw usageError(`--normalize gives ${normalization.mean.length} channel(s), the model's input has ${inputShape[0]}`);
   }
-  return { schema: DATA_INFO_SCHEMA, dataset: stored?.dataset ?? null, inputShape, numClasses, classNames, normalization };
+  if (stored?.table && (options.inputShape || options.normalize || options.classNames) && stored.inputShape.join() !== inputShape.join()) {
+    throw usageError(`${file} was exported from a model trained on a table of ${stored.inputShape[0]} features: --input-shape does not apply`);
+  }
+  // Everything else the file stores (how an image or a table row becomes an input, a regression's
+  // target scale) stays as exported: predict and eval then prepare inputs as the original model does.
+  return { ...stored, schema: DATA_INFO_SCHEMA, dataset: stored?.dataset ?? null, inputShape, numClasses, classNames, normalization };
 }
 
 function shapeList(value: string): number[] {

@@ -13,6 +13,7 @@ import { readOnnx } from '../../src/io/onnx/import.js';
 import { saveWeights } from '../../src/io/node-file.js';
 import { decodeSafetensors } from '../../src/io/safetensors.js';
 import { buildPreset } from '../../src/train/presets.js';
+import { DATA_INFO_SCHEMA, dataInfoMetadata, type DataInfo } from '../../src/data/data-info.js';
 import { Rng } from '../../src/tensor/rng.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { expectClose } from '../helpers/close.js';
@@ -69,4 +70,40 @@ describe('nabla export / nabla import', () => {
     expectClose(y.data, f.output, { rtol: 1e-4, atol: 1e-6, name: 'cnn-bn through nabla import' });
     await assert.rejects(importCommand(join(dir, 'none.onnx'), { out }, () => {}), /none.onnx: no such file/);
   });
+});
+
+describe('nabla export → nabla import keeps the data settings', () => {
+  const cases = [
+    {
+      name: 'an RGB image-folder model (resize-center-crop)', preset: 'mlp' as const, inputShape: [3, 8, 8],
+      data: { inputShape: [3, 8, 8], numClasses: 10, classNames: Array.from({ length: 10 }, (_, k) => `c${k}`), normalization: { mean: [0.5, 0.4, 0.3], std: [0.2, 0.25, 0.3] }, preprocess: 'resize-center-crop' as const },
+    },
+    {
+      name: 'a table regression (columns, target scale)', preset: 'mlp' as const, inputShape: [3, 1, 1],
+      data: {
+        inputShape: [3, 1, 1], numClasses: 1, classNames: ['price'], normalization: { mean: [0, 0, 0], std: [1, 1, 1] }, preprocess: 'table' as const,
+        table: { target: 'price', task: 'regression' as const, targetMean: 10.5, targetStd: 2.25, columns: ['a', 'b', 'c'].map((name, i) => ({ name, kind: 'numeric' as const, mean: i, std: 1 + i })) },
+      },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const model = buildPreset(c.preset, new Rng(5), { inputShape: c.inputShape as [number, number, number], numClasses: c.data.numClasses });
+      const weights = join(dir, 'settings.safetensors');
+      const info: DataInfo = { schema: DATA_INFO_SCHEMA, dataset: 'mine', ...c.data };
+      await saveWeights(weights, model, dataInfoMetadata(info));
+      const onnx = join(dir, 'settings.onnx');
+      const exported: string[] = [];
+      await exportCommand(weights, { onnx }, (l) => exported.push(l));
+      const back = join(dir, 'settings-imported.safetensors');
+      const imported: string[] = [];
+      await importCommand(onnx, { out: back }, (l) => imported.push(l));
+      const saved = await loadSavedModel(back);
+      assert.deepEqual(saved.data, info, 'every stored setting comes back');
+      if (c.data.preprocess === 'table') {
+        assert.match(exported[0], /input: a table row as 3 features .*output: price standardised \(× 2.25 \+ 10.5 gives its units\)/);
+        assert.match(imported.at(-1)!, /a table row of 3 features, target 'price' \(regression\)/);
+      }
+    });
+  }
 });
