@@ -29,18 +29,34 @@ export function decodeImage(bytes: Uint8Array, file: string): RgbaImage {
   let image: RgbaImage;
   try {
     if (format === 'png') {
+      checkPngSize(bytes, file);
       image = pngjs(bytes);
     } else {
       const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 1024 });
       image = { width: decoded.width, height: decoded.height, data: decoded.data };
     }
   } catch (err) {
+    if (err instanceof ImageDecodeError) throw err;
     throw new ImageDecodeError(`${file}: a corrupt or truncated ${format.toUpperCase()} (${(err as Error).message})`);
   }
   if (!(image.width > 0 && image.height > 0) || image.data.length !== 4 * image.width * image.height) {
     throw new ImageDecodeError(`${file}: the ${format.toUpperCase()} decoded to ${image.width}×${image.height} with ${image.data.length} bytes (truncated?)`);
   }
   return image;
+}
+
+/**
+ * Refuses a PNG whose header (IHDR, the first chunk: width and height as big-endian 32-bit
+ * integers at bytes 16 and 20) declares more than MAX_IMAGE_PIXELS, before any of it is inflated:
+ * a few hundred kilobytes of zeros can declare gigabytes of pixels (the JPEG decoder checks its own).
+ */
+function checkPngSize(bytes: Uint8Array, file: string): void {
+  if (bytes.length < 24) return; // too short for a header: pngjs names what is missing
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const width = view.getUint32(16), height = view.getUint32(20);
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new ImageDecodeError(`${file}: the PNG declares ${width}×${height} pixels, more than the ${MAX_IMAGE_PIXELS.toLocaleString('en-US')} an image may have`);
+  }
 }
 
 function pngjs(bytes: Uint8Array): RgbaImage {

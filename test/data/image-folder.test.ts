@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_IMAGE_SIZE, loadImageFolder } from '../../src/data/image-folder.js';
+import { decodeImage } from '../../src/data/decode.js';
 import { writeJpeg, writePng } from './image-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'nabla-images-'));
@@ -62,6 +63,18 @@ describe('loadImageFolder', () => {
     const data = await loadImageFolder(dir);
     assert.deepEqual(data.classNames, ['zebra', 'Ünïcødé 鳥'], 'sorted by code point, as Python sorts');
     assert.deepEqual(data.train.classCounts(), [2, 1]);
+  });
+
+  it('a PNG whose header declares more than MAX_IMAGE_PIXELS is refused before it is inflated (a decompression bomb)', () => {
+    const dir = fresh();
+    const bytes = new Uint8Array(readFileSync(writePng(join(dir, 'small.png'), 4, 4, () => [9, 9, 9])));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    view.setUint32(16, 9000); // IHDR width
+    view.setUint32(20, 9000); // and height: 81 M pixels
+    assert.throws(() => decodeImage(bytes, 'bomb.png'), /bomb\.png: the PNG declares 9000×9000 pixels, more than the 67,108,864 an image may have/);
+    view.setUint32(16, 4);
+    view.setUint32(20, 4);
+    assert.equal(decodeImage(bytes, 'small.png').width, 4); // the header as written decodes
   });
 
   it('corrupt, truncated and non-image files are named; skipBad skips and counts them', async () => {
