@@ -9,7 +9,8 @@
 // files (.DS_Store) are passed over; any other file that is not a readable image is an error
 // naming it, or, with skipBad, skipped and counted.
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageDataset } from './dataset.js';
@@ -76,8 +77,19 @@ interface Split {
 
 /** True when `dir` holds class subfolders (or a train/ folder of them) rather than IDX files. */
 export async function isImageFolder(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.some((e) => e.isDirectory() && !e.name.startsWith('.'));
+  return (await subfolders(dir)).length > 0;
+}
+
+/**
+ * What a folder entry is, a symbolic link by what it points to (as torchvision's ImageFolder
+ * follows links): 'folder', 'file', or 'file' for a broken link too, so that reading it names it.
+ */
+async function entryKind(dir: string, e: Dirent): Promise<'folder' | 'file' | 'other'> {
+  if (e.isDirectory()) return 'folder';
+  if (e.isFile()) return 'file';
+  if (!e.isSymbolicLink()) return 'other';
+  const target = await stat(join(dir, e.name)).catch(() => null);
+  return target?.isDirectory() ? 'folder' : target?.isFile() || !target ? 'file' : 'other';
 }
 
 export async function loadImageFolder(root: string, options: ImageFolderOptions = {}): Promise<ImageFolderData> {
@@ -246,8 +258,9 @@ class Sizer {
 
 /** The non-hidden subfolders of dir, sorted by code point (as torchvision sorts class names). */
 async function subfolders(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort(byCodePoint);
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  const kinds = await Promise.all(entries.map((e) => entryKind(dir, e)));
+  return entries.filter((_, i) => kinds[i] === 'folder').map((e) => e.name).sort(byCodePoint);
 }
 
 /** The files of each class under dir. In the training split every class must have some; elsewhere a class folder may be missing. */
@@ -266,14 +279,18 @@ async function listSplit(dir: string, classNames: string[], isTrain: boolean): P
   return { dir, files };
 }
 
-/** Every non-hidden file below dir, sorted by path. */
-async function walk(dir: string): Promise<string[]> {
+/** Every non-hidden file below dir, sorted by path, through symbolic links (each real folder once: a link to a folder above is no loop). */
+async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const out: string[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => byCodePoint(a.name, b.name));
   for (const e of entries) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(path)));
-    else if (e.isFile()) out.push(path);
+    const kind = await entryKind(dir, e);
+    if (kind === 'folder') out.push(...(await walk(path, seen)));
+    else if (kind === 'file') out.push(path);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // (Unicode too), PNG (RGB, RGBA, gray, 16-bit) and JPEG, the channel count and size chosen from
 // the images, train/ val/ test/ splits, and clear errors (corrupt files, empty or single classes).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -63,6 +63,23 @@ describe('loadImageFolder', () => {
     const data = await loadImageFolder(dir);
     assert.deepEqual(data.classNames, ['zebra', 'Ünïcødé 鳥'], 'sorted by code point, as Python sorts');
     assert.deepEqual(data.train.classCounts(), [2, 1]);
+  });
+
+  it('follows symbolic links to class folders and to images (as torchvision does), each real folder once, a broken link named', async () => {
+    const dir = fresh();
+    const elsewhere = fresh();
+    writePng(join(elsewhere, 'b', '1.png'), 4, 4, () => [9, 9, 9], 'gray');
+    writePng(join(elsewhere, 'b', '2.png'), 4, 4, () => [8, 8, 8], 'gray');
+    writePng(join(elsewhere, 'loose.png'), 4, 4, () => [7, 7, 7], 'gray');
+    writePng(join(dir, 'a', '1.png'), 4, 4, () => [1, 1, 1], 'gray');
+    symlinkSync(join(elsewhere, 'b'), join(dir, 'b')); // a linked class folder
+    symlinkSync(join(elsewhere, 'loose.png'), join(dir, 'a', 'linked.png')); // a linked image
+    symlinkSync(join(dir, 'a'), join(dir, 'a', 'loop')); // a link to a folder above: no loop
+    const data = await loadImageFolder(dir);
+    assert.deepEqual(data.classNames, ['a', 'b']);
+    assert.deepEqual(data.train.classCounts(), [2, 2]);
+    symlinkSync(join(elsewhere, 'gone.png'), join(dir, 'a', 'broken.png'));
+    await assert.rejects(loadImageFolder(dir), /broken\.png/);
   });
 
   it('a PNG whose header declares more than MAX_IMAGE_PIXELS is refused before it is inflated (a decompression bomb)', () => {
