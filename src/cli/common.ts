@@ -4,7 +4,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { formatNormalization, measureNormalization, type Normalization, type Preprocess, renormalize } from '../data/data-info.js';
-import { classNamesOf, embeddingDimFor, encodeRows, featureCount, inferSchema, inferTask, isMissing, TableError, type TableSchema } from '../data/table.js';
+import {
+  classNamesOf, describeNonNumeric, embeddingDimFor, encodeRows, featureCount, fewNonNumeric, inferSchema, inferTask, isMissing, TableError, type TableSchema,
+} from '../data/table.js';
 import { readCsvTable } from '../data/table-csv.js';
 import { type ImageFolderOptions, ImageFolderError, isImageFolder, loadImageFolder } from '../data/image-folder.js';
 import { ImageDataset } from '../data/dataset.js';
@@ -213,6 +215,11 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
     }
     const values = rows.map((row) => row[t].trim());
     const { task, why } = chosen ?? inferTask(values);
+    const typos = chosen || task === 'regression' ? null : fewNonNumeric(values);
+    if (typos) {
+      throw new TableError(`${path}: the target column '${target}' is numbers but for a few cells (${describeNonNumeric(typos)}): ` +
+        'fix them for a regression, or give --task classification to read every value as a class');
+    }
     // A resumed run splits as it was started (same --val-split and --seed); eval asks for 0.
     const fraction = options.valSplit ?? DEFAULT_VAL_SPLIT;
     const seed = options.seed ?? 0;
@@ -243,7 +250,8 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
       split = validationSplit(rows.length, fraction, seed, labels);
       taskNote = `task: classification (${why}${chosen ? '' : '; --task regression forces a number'})`;
     }
-    const inferred = options.table ?? { ...inferSchema(header, rows, target, split.train, path), ...(options.categorical ? { categorical: options.categorical } : {}) };
+    const schemaNotes: string[] = [];
+    const inferred = options.table ?? { ...inferSchema(header, rows, target, split.train, path, schemaNotes), ...(options.categorical ? { categorical: options.categorical } : {}) };
     const schema: TableSchema = task === 'regression' && !options.table ? { ...inferred, target, task: 'regression', targetMean: targetScale!.mean, targetStd: targetScale!.std } : inferred;
     const encoded = encodeRows(schema, header, rows, path);
     const F = featureCount(schema);
@@ -253,6 +261,7 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
         schema.columns.map((c) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)` : `${c.name} (${c.categories.length} categories, ${schema.categorical === 'embedding' ? `an index for an embedding of width ${embeddingDimFor(c.categories.length + 1)}` : 'one-hot'})`)).join(', ') +
         ` → ${F} features`,
       taskNote,
+      ...schemaNotes,
     );
     for (const [column, count] of encoded.missing) notes.push(`missing values: column '${column}', ${count} row${count === 1 ? '' : 's'} (${schema.columns.find((c) => c.name === column)?.kind === 'numeric' ? 'the training mean' : 'no category'} used)`);
     for (const [column, seen] of encoded.unseen) notes.push(`categories not seen in training: column '${column}': ${[...seen].slice(0, 5).map(([v, row]) => `'${v}' (row ${row})`).join(', ')} (encoded as no category)`);

@@ -90,11 +90,15 @@ export function embeddingDimFor(n: number): number {
  * every non-missing cell of it (in all rows) is a finite number, else categorical; means, stds
  * and vocabularies (sorted) come from the training rows only.
  */
-export function inferSchema(header: string[], rows: string[][], target: string, train: ArrayLike<number>, file: string): TableSchema {
+export function inferSchema(header: string[], rows: string[][], target: string, train: ArrayLike<number>, file: string, notes: string[] = []): TableSchema {
   const columns: TableColumn[] = [];
   header.forEach((name, j) => {
     if (name === target) return;
     const numeric = rows.every((row) => isMissing(row[j]) || Number.isFinite(Number(row[j].trim())));
+    const typos = numeric ? null : fewNonNumeric(rows.map((row) => row[j]));
+    if (typos) {
+      notes.push(`column '${name}' is read as categories because ${describeNonNumeric(typos)}: if it holds numbers, fix ${typos.cells.length === 1 ? 'that cell' : 'those cells'} or leave ${typos.cells.length === 1 ? 'it' : 'them'} empty (missing)`);
+    }
     if (numeric) {
       let sum = 0;
       let sumSq = 0;
@@ -183,6 +187,41 @@ export function classNamesOf(values: string[]): string[] {
 
 /** A regression target has at least this many distinct values when inferred (fewer: classes). */
 export const MIN_REGRESSION_VALUES = 20;
+
+/** The non-numeric cells of a column that is otherwise numbers (rows are 0-based indices), when they look like typos. */
+export interface NonNumeric {
+  /** The first few (at most 5) non-numeric, non-missing cells. */
+  cells: { row: number; value: string }[];
+  count: number;
+  /** Non-missing cells in all. */
+  total: number;
+}
+
+/**
+ * The non-numeric cells of a column when they are few among many numbers (at least 10 numbers,
+ * at most 2% of the values or 3 cells): a typo ('1O2.5', 'oops', 'Infinity') more likely than
+ * categories. Null otherwise (all numbers, or a column of words).
+ */
+export function fewNonNumeric(cells: readonly string[]): NonNumeric | null {
+  const bad: { row: number; value: string }[] = [];
+  let total = 0;
+  let count = 0;
+  cells.forEach((cell, row) => {
+    if (isMissing(cell)) return;
+    total++;
+    if (Number.isFinite(Number(cell.trim()))) return;
+    count++;
+    if (bad.length < 5) bad.push({ row, value: cell.trim() });
+  });
+  const numbers = total - count;
+  return count > 0 && numbers >= 10 && count <= Math.max(3, 0.02 * total) ? { cells: bad, count, total } : null;
+}
+
+/** '1 of its 200 values is not a finite number: row 17 (line 18) 'oops'' (rows after a header line). */
+export function describeNonNumeric(t: NonNumeric): string {
+  const list = t.cells.map((c) => `row ${c.row + 1} (line ${c.row + 2}) '${c.value}'`).join(', ');
+  return `${t.count} of its ${t.total} values ${t.count === 1 ? 'is' : 'are'} not a finite number: ${list}${t.count > t.cells.length ? ', …' : ''}`;
+}
 
 /**
  * Classification or regression for a target column's (non-missing, trimmed) values, and why:

@@ -117,6 +117,18 @@ describe('regression on a CSV table', () => {
     assert.match(ok.out, /table: 598 rows/);
   });
 
+  it('a numeric target with a typo is refused naming the cell (not read as hundreds of classes); --task classification still takes it', async () => {
+    const typo = join(dir, 'typo.csv');
+    const lines = readFileSync(train, 'utf8').trimEnd().split('\n');
+    lines[7] = lines[7].replace(/,[^,]*$/, ',1O2.5');
+    writeFileSync(typo, lines.join('\n') + '\n');
+    const bad = await run('train', '--data', typo, '--target', 'y', '--epochs', '1', '--backend', 'ref', '--out', join(dir, 'typo-out'));
+    assert.equal(bad.code, EXIT.file, bad.err);
+    assert.match(bad.err, /typo\.csv: the target column 'y' is numbers but for a few cells \(1 of its 600 values is not a finite number: row 7 \(line 8\) '1O2\.5'\): fix them for a regression, or give --task classification/);
+    const forced = await run('train', '--data', typo, '--target', 'y', '--task', 'classification', '--epochs', '1', '--backend', 'ref', '--out', join(dir, 'typo-cls'));
+    assert.equal(forced.code, EXIT.ok, forced.err);
+  });
+
   it('an integer target with few values stays classification; --task forces either way', async () => {
     const codes = join(dir, 'codes.csv');
     const rng = new Rng(3);

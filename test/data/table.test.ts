@@ -2,7 +2,7 @@
 // missing values and unseen categories, class names, and the schema's validation.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classNamesOf, embeddingDimFor, encodeRows, featureCount, featureOffsets, inferSchema, parseTableSchema } from '../../src/data/table.js';
+import { classNamesOf, embeddingDimFor, encodeRows, featureCount, featureOffsets, fewNonNumeric, inferSchema, parseTableSchema } from '../../src/data/table.js';
 
 const header = ['age', 'city', 'label'];
 const rows = [
@@ -33,6 +33,22 @@ describe('tables', () => {
     assert.deepEqual(Array.from(other.features), [0, 0, 1]);
     assert.throws(() => encodeRows(schema, ['age'], [['1']], 'rows.csv'), /rows\.csv: no column 'city' \(the model reads age, city\)/);
     assert.throws(() => encodeRows(schema, ['age', 'city'], [['old', 'Oslo']], 'rows.csv'), /rows\.csv: row 1, column 'age': 'old' is not a number/);
+  });
+
+  it('a numeric column with a few non-numeric cells is read as categories with a note naming them; a column of words gets none', () => {
+    const values = Array.from({ length: 60 }, (_, i) => String(i * 1.5));
+    values[17] = 'oops';
+    values[40] = '';
+    const typoRows = values.map((v, i) => [v, i % 2 ? 'x' : 'y', 'a']);
+    const notes: string[] = [];
+    const schema = inferSchema(['price', 'size', 'label'], typoRows, 'label', typoRows.map((_, i) => i), 't.csv', notes);
+    assert.equal(schema.columns[0].kind, 'categorical');
+    assert.deepEqual(notes, [
+      "column 'price' is read as categories because 1 of its 59 values is not a finite number: row 18 (line 19) 'oops': if it holds numbers, fix that cell or leave it empty (missing)",
+    ]);
+    assert.deepEqual(fewNonNumeric(['1', '2', 'three']), null, 'too few numbers to call it a typo');
+    assert.deepEqual(fewNonNumeric(Array.from({ length: 30 }, (_, i) => (i % 3 ? String(i) : 'n/a?'))), null, 'a third of the cells: not typos');
+    assert.deepEqual(fewNonNumeric([...Array.from({ length: 20 }, (_, i) => String(i)), 'Infinity'])?.cells, [{ row: 20, value: 'Infinity' }]);
   });
 
   it('class names: integers sorted as numbers, text sorted as text', () => {
