@@ -81,6 +81,8 @@ export interface LoadDatasetOptions {
   target?: string;
   /** Tables: a model's schema, so rows are encoded as it was trained (eval). */
   table?: TableSchema;
+  /** Tables (classification): a model's classes, in its order (eval): labels index these, and the rows may hold fewer of them. */
+  classNames?: readonly string[];
   /** Tables: force regression or classification (default: inferred from the target column, table.ts inferTask). */
   task?: 'regression' | 'classification';
   /** Tables, regression: skip rows without a target value (counted in a note) instead of refusing. */
@@ -244,9 +246,13 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
       classNames = [target];
       taskNote = `task: regression (${why}${chosen ? '' : '; --task classification forces classes'}): one output, MSELoss on the target standardised with mean ${formatNumber(scale.mean)} and std ${formatNumber(scale.std)}${options.table ? '' : ' of the training rows'}, reported as RMSE and MAE in its units`;
     } else {
-      classNames = classNamesOf(values);
-      if (classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);
-      labels = Int32Array.from(values, (v) => classNames.indexOf(v));
+      classNames = options.classNames ? [...options.classNames] : classNamesOf(values);
+      if (!options.classNames && classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);
+      labels = Int32Array.from(values, (v, i) => {
+        const k = classNames.indexOf(v);
+        if (k < 0) throw new TableError(`${path}: row ${i + 1}, target column '${target}': '${v}' is not one of the model's classes (${listNames(classNames)})`);
+        return k;
+      });
       split = validationSplit(rows.length, fraction, seed, labels);
       taskNote = `task: classification (${why}${chosen ? '' : '; --task regression forces a number'})`;
     }

@@ -46,6 +46,11 @@ export interface ImageFolderOptions {
   cacheBytes?: number;
   /** Where that file is made (default: the system's temporary folder); it is unlinked at once. */
   cacheDir?: string;
+  /**
+   * A model's classes, in its order (evaluating it): the labels index these, the folder's class
+   * folders must be among them and may be fewer (held-out data need not hold every class).
+   */
+  classNames?: readonly string[];
 }
 
 export interface ImageFolderData {
@@ -96,12 +101,15 @@ export async function loadImageFolder(root: string, options: ImageFolderOptions 
   const top = await subfolders(root);
   const hasTrain = top.includes('train');
   const trainDir = hasTrain ? join(root, 'train') : root;
-  const classNames = await subfolders(trainDir);
-  if (classNames.length < 2) {
+  const present = await subfolders(trainDir);
+  const classNames = options.classNames ? [...options.classNames] : present;
+  if (options.classNames) {
+    if (present.length === 0) throw new ImageFolderError(`${trainDir}: found no class folders (${trainDir}/<class>/<image>.png)${await looseImagesHint(trainDir)}`);
+  } else if (classNames.length < 2) {
     const found = classNames.length === 0 ? 'no class folders' : `one class folder (${classNames[0]})`;
-    throw new ImageFolderError(`${trainDir}: found ${found}; an image classifier needs at least 2, one subfolder of images per class (${trainDir}/<class>/<image>.png)`);
+    throw new ImageFolderError(`${trainDir}: found ${found}; an image classifier needs at least 2, one subfolder of images per class (${trainDir}/<class>/<image>.png)${await looseImagesHint(trainDir)}`);
   }
-  const train = await listSplit(trainDir, classNames, true);
+  const train = await listSplit(trainDir, classNames, !options.classNames, options.classNames ? 'the model\'s classes' : undefined);
   const valName = hasTrain ? VALIDATION_NAMES.find((n) => top.includes(n)) : undefined;
   const validation = valName ? await listSplit(join(root, valName), classNames, false) : null;
   const test = hasTrain && top.includes('test') ? await listSplit(join(root, 'test'), classNames, false) : null;
@@ -170,7 +178,8 @@ function decodeSplits(splits: (Split | null)[], root: string, options: ImageFold
       bad.push((err as Error).message);
     }
     if (rgba && sizer.see(rgba.width, rgba.height) && f > 0) {
-      // The size settled only now: start again, every record at the final size.
+      // The size settled only now: start again, every record at the final size (the old file closed: its space freed now).
+      sink?.discard();
       sink = null;
       bad = [];
       channels = options.channels ?? 1;
@@ -264,10 +273,10 @@ async function subfolders(dir: string): Promise<string[]> {
 }
 
 /** The files of each class under dir. In the training split every class must have some; elsewhere a class folder may be missing. */
-async function listSplit(dir: string, classNames: string[], isTrain: boolean): Promise<Split> {
+async function listSplit(dir: string, classNames: string[], isTrain: boolean, whose = 'the training split'): Promise<Split> {
   const present = await subfolders(dir);
   const unknown = present.filter((name) => !classNames.includes(name));
-  if (unknown.length > 0) throw new ImageFolderError(`${dir}: class folder${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in the training split (classes: ${classNames.join(', ')})`);
+  if (unknown.length > 0) throw new ImageFolderError(`${dir}: class folder${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in ${whose} (classes: ${classNames.join(', ')})`);
   const files: string[][] = [];
   for (const name of classNames) {
     const found = present.includes(name) ? await walk(join(dir, name)) : [];
@@ -277,6 +286,13 @@ async function listSplit(dir: string, classNames: string[], isTrain: boolean): P
     files.push(found);
   }
   return { dir, files };
+}
+
+/** ': it holds N files but no class folders …' when dir has files of its own (images without class folders), else ''. */
+async function looseImagesHint(dir: string): Promise<string> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  const files = (await Promise.all(entries.map((e) => entryKind(dir, e)))).filter((k) => k === 'file').length;
+  return files === 0 ? '' : `; it holds ${files} file${files === 1 ? '' : 's'} of its own: put each class's images in a subfolder named after the class`;
 }
 
 /** Every non-hidden file below dir, sorted by path, through symbolic links (each real folder once: a link to a folder above is no loop). */

@@ -120,6 +120,14 @@ export class RecordSink {
     return new FileImageStore(this.file!.fd, this.count, this.recordSize, this.maxBytes, this.file!.path);
   }
 
+  /** Drops what was written: closes the file (its space goes with it), for a sink that will not finish. */
+  discard(): void {
+    if (this.file) closeSync(this.file.fd);
+    this.file = null;
+    this.memory = null;
+    this.count = 0;
+  }
+
   /** Bytes of the file (0 in memory). */
   get fileBytes(): number {
     return this.memory ? 0 : this.count * this.recordSize;

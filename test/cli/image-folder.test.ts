@@ -2,7 +2,7 @@
 // names) and eval (confusion matrix with names); and the same Fashion-MNIST images as an IDX
 // folder and as an image folder train to the same accuracy.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -117,6 +117,23 @@ describe('nabla train --data on an image folder', () => {
     assert.match(streamed.out, /exceed the memory bound of 2\.0 KiB \(--cache-mb\): written once to a record file/);
     const figures = (out: string) => out.split('\n').filter((line) => !line.includes('images: 3 classes'));
     assert.deepEqual(figures(streamed.out), figures(r.out), 'the same figures from the record file');
+  });
+
+  it('eval on held-out images of some of the classes labels them by the model\'s classes; a class it does not know is named', async () => {
+    const some = join(dir, 'some-classes');
+    for (const name of ['blue sky', 'rød']) cpSync(join(photos, name), join(some, name), { recursive: true });
+    const r = await run('eval', model, '--data', some, '--backend', 'ref');
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, /\(60 images/);
+    assert.match(r.out, /true\\pred +0 +1 +2\n0 blue sky +\d+ +\d+ +\d+\n1 grass +0 +0 +0\n2 rød /);
+    const one = join(dir, 'one-class');
+    cpSync(join(photos, 'grass'), join(one, 'grass'), { recursive: true });
+    rmSync(join(one, 'grass', 'broken.jpg'));
+    assert.equal((await run('eval', model, '--data', one, '--backend', 'ref')).code, EXIT.ok, 'a single class');
+    cpSync(join(photos, 'grass'), join(one, 'sand'), { recursive: true });
+    const unknown = await run('eval', model, '--data', one, '--backend', 'ref', '--skip-bad');
+    assert.notEqual(unknown.code, EXIT.ok);
+    assert.match(unknown.err, /class folder sand not in the model's classes \(classes: blue sky, grass, rød\)/);
   });
 });
 

@@ -79,6 +79,21 @@ describe('nabla train on a CSV table', () => {
     assert.ok(Number(/accuracy: ([\d.]+)%/.exec(r.out)?.[1]) >= 85);
   });
 
+  it('eval on rows of one class labels them by the model\'s classes; a class the model does not know is named', async () => {
+    const lines = makeTable(200, 3).trimEnd().split('\n');
+    const ripeOnly = join(dir, 'ripe-only.csv');
+    writeFileSync(ripeOnly, [lines[0], ...lines.slice(1).filter((l) => l.endsWith(',ripe'))].join('\n') + '\n');
+    const r = await run('eval', model, '--data', ripeOnly, '--backend', 'ref');
+    assert.equal(r.code, EXIT.ok, r.err);
+    assert.match(r.out, /every row of the table \(\d+ rows, encoded as the model was trained\)/);
+    assert.match(r.out, /true\\pred +0 +1\n0 ripe +\d+ +\d+\n1 unripe +0 +0/);
+    const other = join(dir, 'other-class.csv');
+    writeFileSync(other, [lines[0], lines[1], lines[2].replace(/,(un)?ripe$/, ',rotten')].join('\n') + '\n');
+    const bad = await run('eval', model, '--data', other, '--backend', 'ref');
+    assert.equal(bad.code, EXIT.file, bad.err);
+    assert.match(bad.err, /other-class\.csv: row 2, target column 'class': 'rotten' is not one of the model's classes \(ripe, unripe\)/);
+  });
+
   it('bad tables and options are named: no --target, a target column that is not there, a missing target value, one class, --shift', async () => {
     const expectFail = async (args: string[], code: number, pattern: RegExp) => {
       const r = await run('train', ...args, '--epochs', '1', '--backend', 'ref', '--out', join(dir, 'bad'));

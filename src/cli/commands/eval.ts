@@ -42,11 +42,14 @@ export function registerEval(program: Command): void {
       }
       const shape = saved.data?.inputShape;
       const cacheBytes = opts.cacheMb === undefined ? undefined : opts.cacheMb * 2 ** 20;
-      const images = shape?.length === 3 ? { channels: shape[0] === 3 ? 3 : 1, size: shape[1], skipBad: opts.skipBad, cacheBytes } as const : { skipBad: opts.skipBad, cacheBytes };
+      // Held-out data may lack some of the model's classes: labels index the model's (image folders and tables).
+      const classNames = saved.data && !saved.data.table?.task ? saved.data.classNames : undefined;
+      const images = shape?.length === 3 ? { channels: shape[0] === 3 ? 3 : 1, size: shape[1], skipBad: opts.skipBad, cacheBytes, classNames } as const
+        : { skipBad: opts.skipBad, cacheBytes, classNames };
       const wantValidation = opts.split === 'validation';
       if (!wantValidation && (opts.valSplit !== undefined || opts.seed !== undefined)) throw usageError('--val-split and --seed choose the validation split: give them with --split validation');
       const valSplit = wantValidation ? opts.valSplit ?? DEFAULT_VAL_SPLIT : 0;
-      const data = await loadDataset(id, { normalization, valSplit, seed: opts.seed ?? TRAIN_DEFAULTS.seed, images, table: saved.data?.table });
+      const data = await loadDataset(id, { normalization, valSplit, seed: opts.seed ?? TRAIN_DEFAULTS.seed, images, table: saved.data?.table, classNames });
       // The test split when there is one; else a folder's own val/; else every image of the folder.
       if (wantValidation && !data.validation) throw usageError(`--split validation: ${id} has no validation split with --val-split ${valSplit}`);
       const [test, which] = wantValidation
@@ -69,7 +72,9 @@ export function registerEval(program: Command): void {
       const how = opts.normalize ? 'as --normalize says' : 'as the model was trained';
       for (const note of data.notes) print(note);
       const tta = opts.tta === 'flip' ? '; test-time augmentation: the mean of the logits for each image and its mirror image' : '';
-      print(`${path} on ${test.name}, ${which} (${test.length.toLocaleString('en-US')} images, normalised with ${formatNormalization(normalization)}, ${how}${tta})`);
+      print(data.table
+        ? `${path} on ${test.name}, ${which} (${test.length.toLocaleString('en-US')} rows, encoded as the model was trained)`
+        : `${path} on ${test.name}, ${which} (${test.length.toLocaleString('en-US')} images, normalised with ${formatNormalization(normalization)}, ${how}${tta})`);
       print(`accuracy: ${percent(result.accuracy)} (${Math.round(result.accuracy * result.count)}/${result.count}), cross-entropy ${result.loss.toFixed(4)}`);
       print('per-class accuracy:');
       result.perClassAccuracy.forEach((a, k) => {
