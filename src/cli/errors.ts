@@ -27,10 +27,11 @@ export const fileError = (message: string) => new CliError(message, EXIT.file);
 export const mismatchError = (message: string) => new CliError(message, EXIT.mismatch);
 
 /** Parses a positive integer option or throws a usage error naming the option. */
-export function positiveInt(option: string) {
+export function positiveInt(option: string, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1) throw usageError(`${option} must be a positive integer, got '${value}'`);
+    if (n > max) throw usageError(`${option} must be at most ${max}, got ${n}`);
     return n;
   };
 }

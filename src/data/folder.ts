@@ -2,7 +2,7 @@
 // (Node only) MNIST-format datasets from a folder holding the four standard IDX files, raw or
 // gzipped: train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
 // t10k-labels-idx1-ubyte (also accepted: the `train-images.idx3-ubyte` spelling).
-import { access, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImageDataset } from './dataset.js';
 import { type IdxArray, readIdx } from './idx.js';
@@ -31,7 +31,12 @@ export async function findIdxFile(dir: string, base: string): Promise<string> {
       // try the next spelling
     }
   }
-  throw new Error(`${dir}: no ${base} (or ${base}.gz) here; a dataset folder holds the four standard IDX files`);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const images = names.filter((name) => /\.(png|jpe?g)$/i.test(name) && !name.startsWith('.')).length;
+  const hint = images > 0
+    ? `; it holds ${images} image file${images === 1 ? '' : 's'} but no class folders: an image folder holds one subfolder of images per class (${join(dir, '<class>', '<image>.png')})`
+    : '; or an image folder: one subfolder of images per class';
+  throw new Error(`${dir}: no ${base} (or ${base}.gz) here; a dataset folder holds the four standard IDX files${hint}`);
 }
 
 export interface IdxFolderOptions {

@@ -14,7 +14,7 @@ import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImageDataset } from './dataset.js';
-import { decodeImage, ImageDecodeError } from './decode.js';
+import { decodeImage, ImageDecodeError, MAX_IMAGE_PIXELS } from './decode.js';
 import { isGray, luma, type PlanarImage, resizeAndCrop, type RgbaImage, toPlanes } from './image-ops.js';
 import { type ImageStore, MemoryImageStore } from './image-store.js';
 import { FileImageStore, RecordSink } from './image-store-file.js';
@@ -97,7 +97,13 @@ async function entryKind(dir: string, e: Dirent): Promise<'folder' | 'file' | 'o
   return target?.isDirectory() ? 'folder' : target?.isFile() || !target ? 'file' : 'other';
 }
 
+/** The largest --size: an image of MAX_IMAGE_PIXELS (8192²), the most a decoded file may hold. */
+export const MAX_IMAGE_SIDE = Math.floor(Math.sqrt(MAX_IMAGE_PIXELS));
+
 export async function loadImageFolder(root: string, options: ImageFolderOptions = {}): Promise<ImageFolderData> {
+  if (options.size !== undefined && !(Number.isInteger(options.size) && options.size >= 1 && options.size <= MAX_IMAGE_SIDE)) {
+    throw new ImageFolderError(`${root}: the image size must be an integer from 1 to ${MAX_IMAGE_SIDE}, got ${options.size}`);
+  }
   const top = await subfolders(root);
   const hasTrain = top.includes('train');
   const trainDir = hasTrain ? join(root, 'train') : root;

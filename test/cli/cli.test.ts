@@ -126,6 +126,9 @@ describe('nabla errors and exit codes', () => {
     const e = await run('train', '--epochs', '0');
     assert.equal(e.code, EXIT.usage);
     assert.match(e.err, /--epochs must be a positive integer, got '0'/);
+    const size = await run('train', '--size', '100000');
+    assert.equal(size.code, EXIT.usage);
+    assert.match(size.err, /--size must be at most 8192, got 100000/);
     const dl = await run('data', 'download', 'cifar10');
     assert.equal(dl.code, EXIT.usage);
     assert.match(dl.err, /<dataset> must be one of mnist, fashion-mnist, got 'cifar10'/);

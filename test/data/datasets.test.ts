@@ -73,7 +73,12 @@ describe('IDX folders', () => {
 
   it('a missing file and image/label count mismatch are clear errors', async () => {
     const empty = mkdtempSync(join(dir, 'empty-'));
-    await assert.rejects(loadIdxFolder(empty, 'train'), /no train-images-idx3-ubyte \(or train-images-idx3-ubyte.gz\) here/);
+    await assert.rejects(loadIdxFolder(empty, 'train'), /no train-images-idx3-ubyte \(or train-images-idx3-ubyte.gz\) here.*; or an image folder: one subfolder of images per class/);
+    // Images without class folders: the message says what is there and what is missing.
+    const loose = mkdtempSync(join(dir, 'loose-'));
+    writeFileSync(join(loose, 'cat.PNG'), 'x');
+    writeFileSync(join(loose, 'dog.jpg'), 'x');
+    await assert.rejects(loadIdxFolder(loose, 'train'), /it holds 2 image files but no class folders: an image folder holds one subfolder of images per class/);
     const mismatch = mkdtempSync(join(dir, 'mismatch-'));
     writeSplit(mismatch, 'train', [0, 1, 2], false);
     writeFileSync(join(mismatch, 'train-labels-idx1-ubyte'), encodeIdx({ dtype: 'uint8', shape: [2], data: Uint8Array.from([0, 1]) }));

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { AugmentOptions } from '../../data/augment.js';
 import { dataInfoMetadata, dataInfoOf, formatNormalization, readDataInfo } from '../../data/data-info.js';
 import type { DecodedCheckpoint } from '../../io/checkpoint.js';
-import { DEFAULT_CACHE_BYTES, DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO } from '../../data/image-folder.js';
+import { DEFAULT_CACHE_BYTES, DEFAULT_IMAGE_SIZE, KEEP_SIZE_UP_TO, MAX_IMAGE_SIDE } from '../../data/image-folder.js';
 import { loadCheckpoint, loadWeights, saveWeights } from '../../io/node-file.js';
 import { decodeWeights, encodeWeights, loadWeightsInto } from '../../io/weights.js';
 import type { LayerSpec } from '../../layers/layer.js';
@@ -44,7 +44,7 @@ export function registerTrain(program: Command): void {
     .option('--dataset <name|dir>', 'mnist (embedded), fashion-mnist, a folder of MNIST-format IDX files, or a folder of class subfolders of PNG/JPEG images (also with train/, val/, test/)', TRAIN_DEFAULTS.dataset)
     .option('--data <dir>', 'the same as --dataset')
     .option('--channels <n>', 'image folders: 1 (gray) or 3 (RGB); default 1 when every image is gray, else 3', choice('--channels', ['1', '3'] as const))
-    .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size'))
+    .option('--size <px>', `image folders: resize the shorter side to px, then crop the centre px×px (torchvision's Resize + CenterCrop); default: the images' own size when all share one square size ≤ ${KEEP_SIZE_UP_TO}, else ${DEFAULT_IMAGE_SIZE}`, positiveInt('--size', MAX_IMAGE_SIDE))
     .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted) instead of stopping', false)
     .option('--cache-mb <n>', `image folders: the memory bound for decoded images, in MiB (default ${DEFAULT_CACHE_BYTES / 2 ** 20}): kept in memory as bytes while they fit, else decoded once into a record file in the --out folder (unlinked at once) and read per batch through an LRU cache of at most n MiB`, positiveNumber('--cache-mb'))
     .option('--target <column>', 'tables (--data table.csv): the column to predict (classes, or a number for regression)')
