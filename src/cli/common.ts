@@ -202,24 +202,30 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
     const t = table.header.indexOf(target);
     if (t < 0) throw new TableError(`${path}: no column '${target}' (--target); the columns are ${table.header.join(', ')}`);
     const { header } = table;
-    let { rows } = table;
+    let { rows, lines } = table;
+    // Where row i is in the file (rows without a target may be skipped below: numbers and lines stay the file's).
+    let rowNumbers = rows.map((_, i) => i + 1);
+    const place = (i: number) => `row ${rowNumbers[i]} (line ${lines[i]})`;
     const notes: string[] = [];
     const chosen = options.table ? { task: options.table.task ?? 'classification', why: 'as the model was trained' } : options.task ? { task: options.task, why: `--task ${options.task}` } : null;
     const missingTarget = rows.flatMap((row, i) => (isMissing(row[t]) ? [i] : []));
     if (missingTarget.length > 0) {
       const first = missingTarget[0];
       if (!options.skipMissingTarget) {
-        throw new TableError(`${path}: row ${first + 1} (line ${first + 2}) has no value in the target column '${target}'${missingTarget.length > 1 ? ` (${missingTarget.length} rows have none)` : ''}; remove them or give --skip-missing-target`);
+        throw new TableError(`${path}: ${place(first)} has no value in the target column '${target}'${missingTarget.length > 1 ? ` (${missingTarget.length} rows have none)` : ''}; remove them or give --skip-missing-target`);
       }
-      rows = rows.filter((row) => !isMissing(row[t]));
-      notes.push(`skipped ${missingTarget.length} row${missingTarget.length === 1 ? '' : 's'} without a target value (--skip-missing-target; the first is row ${first + 1}, line ${first + 2})`);
+      notes.push(`skipped ${missingTarget.length} row${missingTarget.length === 1 ? '' : 's'} without a target value (--skip-missing-target; the first is ${place(first)})`);
+      const keep = rows.map((row) => !isMissing(row[t]));
+      rows = rows.filter((_, i) => keep[i]);
+      lines = lines.filter((_, i) => keep[i]);
+      rowNumbers = rowNumbers.filter((_, i) => keep[i]);
       if (rows.length === 0) throw new TableError(`${path}: no row has a value in the target column '${target}'`);
     }
     const values = rows.map((row) => row[t].trim());
     const { task, why } = chosen ?? inferTask(values);
     const typos = chosen || task === 'regression' ? null : fewNonNumeric(values);
     if (typos) {
-      throw new TableError(`${path}: the target column '${target}' is numbers but for a few cells (${describeNonNumeric(typos)}): ` +
+      throw new TableError(`${path}: the target column '${target}' is numbers but for a few cells (${describeNonNumeric(typos, place)}): ` +
         'fix them for a regression, or give --task classification to read every value as a class');
     }
     // A resumed run splits as it was started (same --val-split and --seed); eval asks for 0.
@@ -234,7 +240,7 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
     if (task === 'regression') {
       const numbers = values.map((v, i) => {
         const x = Number(v);
-        if (v === '' || !Number.isFinite(x)) throw new TableError(`${path}: row ${i + 1}, target column '${target}': '${v}' is not a number (regression needs numeric targets)`);
+        if (v === '' || !Number.isFinite(x)) throw new TableError(`${path}: ${place(i)}, target column '${target}': '${v}' is not a number (regression needs numeric targets)`);
         return x;
       });
       // Random, seeded, not stratified: a number has no classes to balance.
@@ -250,14 +256,14 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
       if (!options.classNames && classNames.length < 2) throw new TableError(`${path}: the target column '${target}' holds one value (${classNames[0]}); a classifier needs at least 2 classes`);
       labels = Int32Array.from(values, (v, i) => {
         const k = classNames.indexOf(v);
-        if (k < 0) throw new TableError(`${path}: row ${i + 1}, target column '${target}': '${v}' is not one of the model's classes (${listNames(classNames)})`);
+        if (k < 0) throw new TableError(`${path}: ${place(i)}, target column '${target}': '${v}' is not one of the model's classes (${listNames(classNames)})`);
         return k;
       });
       split = validationSplit(rows.length, fraction, seed, labels);
       taskNote = `task: classification (${why}${chosen ? '' : '; --task regression forces a number'})`;
     }
     const schemaNotes: string[] = [];
-    const inferred = options.table ?? { ...inferSchema(header, rows, target, split.train, path, schemaNotes), ...(options.categorical ? { categorical: options.categorical } : {}) };
+    const inferred = options.table ?? { ...inferSchema(header, rows, target, split.train, path, schemaNotes, place), ...(options.categorical ? { categorical: options.categorical } : {}) };
     const schema: TableSchema = task === 'regression' && !options.table ? { ...inferred, target, task: 'regression', targetMean: targetScale!.mean, targetStd: targetScale!.std } : inferred;
     const encoded = encodeRows(schema, header, rows, path);
     const F = featureCount(schema);

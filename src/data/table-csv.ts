@@ -8,6 +8,8 @@ import { TableError } from './table.js';
 export interface CsvTable {
   header: string[];
   rows: string[][];
+  /** The line (1-based) each row starts on: a quoted field may hold line breaks, and empty lines are skipped. */
+  lines: number[];
 }
 
 export async function readCsvTable(path: string): Promise<CsvTable> {
@@ -19,8 +21,19 @@ export async function readCsvTable(path: string): Promise<CsvTable> {
     throw new TableError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${(err as Error).message})`);
   }
   let records: string[][];
+  let lines: number[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true });
+    const parsed = parse(text, { bom: true, skip_empty_lines: true, raw: true }) as unknown as { record: string[]; raw: string }[];
+    records = parsed.map((p) => p.record);
+    // Each record's raw text, skipped empty lines first: its first line is 1 + the line breaks before it
+    // (counted here: csv-parse's own count takes a CRLF inside a quoted field for two).
+    const breaks = (t: string) => t.match(/\r\n|\n|\r/g)?.length ?? 0;
+    let before = 0;
+    lines = parsed.map((p) => {
+      const start = before + breaks(/^(?:\r\n|\n|\r)*/.exec(p.raw)![0]) + 1;
+      before += breaks(p.raw);
+      return start;
+    });
   } catch (err) {
     throw new TableError(`${path}: not a readable CSV table (${(err as Error).message})`);
   }
@@ -30,5 +43,5 @@ export async function readCsvTable(path: string): Promise<CsvTable> {
   if (duplicate !== undefined) throw new TableError(`${path}: the header names column '${duplicate}' twice`);
   if (header.some((h) => h === '')) throw new TableError(`${path}: column ${header.indexOf('') + 1} of the header has no name`);
   if (records.length === 1) throw new TableError(`${path}: a header and no data rows`);
-  return { header, rows: records.slice(1) };
+  return { header, rows: records.slice(1), lines: lines.slice(1) };
 }

@@ -90,14 +90,14 @@ export function embeddingDimFor(n: number): number {
  * every non-missing cell of it (in all rows) is a finite number, else categorical; means, stds
  * and vocabularies (sorted) come from the training rows only.
  */
-export function inferSchema(header: string[], rows: string[][], target: string, train: ArrayLike<number>, file: string, notes: string[] = []): TableSchema {
+export function inferSchema(header: string[], rows: string[][], target: string, train: ArrayLike<number>, file: string, notes: string[] = [], place = rowPlace): TableSchema {
   const columns: TableColumn[] = [];
   header.forEach((name, j) => {
     if (name === target) return;
     const numeric = rows.every((row) => isMissing(row[j]) || Number.isFinite(Number(row[j].trim())));
     const typos = numeric ? null : fewNonNumeric(rows.map((row) => row[j]));
     if (typos) {
-      notes.push(`column '${name}' is read as categories because ${describeNonNumeric(typos)}: if it holds numbers, fix ${typos.cells.length === 1 ? 'that cell' : 'those cells'} or leave ${typos.cells.length === 1 ? 'it' : 'them'} empty (missing)`);
+      notes.push(`column '${name}' is read as categories because ${describeNonNumeric(typos, place)}: if it holds numbers, fix ${typos.cells.length === 1 ? 'that cell' : 'those cells'} or leave ${typos.cells.length === 1 ? 'it' : 'them'} empty (missing)`);
     }
     if (numeric) {
       let sum = 0;
@@ -217,9 +217,14 @@ export function fewNonNumeric(cells: readonly string[]): NonNumeric | null {
   return count > 0 && numbers >= 10 && count <= Math.max(3, 0.02 * total) ? { cells: bad, count, total } : null;
 }
 
-/** '1 of its 200 values is not a finite number: row 17 (line 18) 'oops'' (rows after a header line). */
-export function describeNonNumeric(t: NonNumeric): string {
-  const list = t.cells.map((c) => `row ${c.row + 1} (line ${c.row + 2}) '${c.value}'`).join(', ');
+/** 'row 17 (line 18)' for row index 16 of a file whose rows are one line each after its header. */
+export function rowPlace(row: number): string {
+  return `row ${row + 1} (line ${row + 2})`;
+}
+
+/** '1 of its 200 values is not a finite number: row 17 (line 18) 'oops''; place(row) says where a row index is in the file. */
+export function describeNonNumeric(t: NonNumeric, place = rowPlace): string {
+  const list = t.cells.map((c) => `${place(c.row)} '${c.value}'`).join(', ');
   return `${t.count} of its ${t.total} values ${t.count === 1 ? 'is' : 'are'} not a finite number: ${list}${t.count > t.cells.length ? ', …' : ''}`;
 }
 

@@ -91,7 +91,7 @@ describe('nabla train on a CSV table', () => {
     writeFileSync(other, [lines[0], lines[1], lines[2].replace(/,(un)?ripe$/, ',rotten')].join('\n') + '\n');
     const bad = await run('eval', model, '--data', other, '--backend', 'ref');
     assert.equal(bad.code, EXIT.file, bad.err);
-    assert.match(bad.err, /other-class\.csv: row 2, target column 'class': 'rotten' is not one of the model's classes \(ripe, unripe\)/);
+    assert.match(bad.err, /other-class\.csv: row 2 \(line 3\), target column 'class': 'rotten' is not one of the model's classes \(ripe, unripe\)/);
   });
 
   it('bad tables and options are named: no --target, a target column that is not there, a missing target value, one class, --shift', async () => {
@@ -105,6 +105,10 @@ describe('nabla train on a CSV table', () => {
     const holes = join(dir, 'holes.csv');
     writeFileSync(holes, 'x,y\n1,a\n2,\n3,b\n');
     await expectFail(['--data', holes, '--target', 'y'], EXIT.file, /holes\.csv: row 2 \(line 3\) has no value in the target column 'y'/);
+    // A quoted field with line breaks (CRLF too) and an empty line before: the line is the file's, not row + 1.
+    const quoted = join(dir, 'quoted.csv');
+    writeFileSync(quoted, 'x,note,y\r\n1,"two\r\nlines",a\r\n\r\n2,"three\r\nlines\r\nhere",b\r\n3,plain,\r\n');
+    await expectFail(['--data', quoted, '--target', 'y'], EXIT.file, /quoted\.csv: row 3 \(line 8\) has no value in the target column 'y'/);
     const single = join(dir, 'single.csv');
     writeFileSync(single, 'x,y\n1,a\n2,a\n');
     await expectFail(['--data', single, '--target', 'y'], EXIT.file, /holds one value \(a\); a classifier needs at least 2 classes/);
