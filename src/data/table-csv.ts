@@ -13,12 +13,21 @@ export interface CsvTable {
 }
 
 export async function readCsvTable(path: string): Promise<CsvTable> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new TableError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${(err as Error).message})`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = Math.min(firstInvalidUtf8(bytes), bytes.length - 1);
+    const line = 1 + bytes.subarray(0, at).filter((b) => b === 0x0a).length;
+    throw new TableError(`${path}: not UTF-8 text (byte 0x${bytes[at].toString(16).padStart(2, '0')} at offset ${at}, line ${line}: ` +
+      'saved in another encoding such as Latin-1 or Windows-1252?); save the table as UTF-8');
   }
   let records: string[][];
   let lines: number[];
@@ -44,4 +53,17 @@ export async function readCsvTable(path: string): Promise<CsvTable> {
   if (header.some((h) => h === '')) throw new TableError(`${path}: column ${header.indexOf('') + 1} of the header has no name`);
   if (records.length === 1) throw new TableError(`${path}: a header and no data rows`);
   return { header, rows: records.slice(1), lines: lines.slice(1) };
+}
+
+/** The offset of the first byte that does not continue a valid UTF-8 sequence (bytes.length if none). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
 }

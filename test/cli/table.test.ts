@@ -105,6 +105,13 @@ describe('nabla train on a CSV table', () => {
     const holes = join(dir, 'holes.csv');
     writeFileSync(holes, 'x,y\n1,a\n2,\n3,b\n');
     await expectFail(['--data', holes, '--target', 'y'], EXIT.file, /holes\.csv: row 2 \(line 3\) has no value in the target column 'y'/);
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('x,y\n1,a\n2,caf'), Buffer.from([0xe9]), Buffer.from('\n3,b\n')]));
+    await expectFail(['--data', latin1, '--target', 'y'], EXIT.file, /latin1\.csv: not UTF-8 text \(byte 0xe9 at offset 13, line 3: saved in another encoding such as Latin-1/);
+    const bom = join(dir, 'bom.csv');
+    writeFileSync(bom, '\ufeffx,y\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n7,a\n8,b\n9,a\n10,b\n');
+    const withBom = await run('train', '--data', bom, '--target', 'y', '--epochs', '1', '--backend', 'ref', '--val-split', '0', '--out', join(dir, 'bom-out'));
+    assert.equal(withBom.code, EXIT.ok, withBom.err); // a UTF-8 byte-order mark is still read past
     // A quoted field with line breaks (CRLF too) and an empty line before: the line is the file's, not row + 1.
     const quoted = join(dir, 'quoted.csv');
     writeFileSync(quoted, 'x,note,y\r\n1,"two\r\nlines",a\r\n\r\n2,"three\r\nlines\r\nhere",b\r\n3,plain,\r\n');
