@@ -105,6 +105,9 @@ describe('nabla train on a CSV table', () => {
     const holes = join(dir, 'holes.csv');
     writeFileSync(holes, 'x,y\n1,a\n2,\n3,b\n');
     await expectFail(['--data', holes, '--target', 'y'], EXIT.file, /holes\.csv: row 2 \(line 3\) has no value in the target column 'y'/);
+    for (const preset of ['lenet5', 'resnet']) {
+      await expectFail(['--data', table, '--target', 'class', '--model', preset], EXIT.usage, new RegExp(`--model ${preset} is a preset for images .* use --model mlp`));
+    }
     const latin1 = join(dir, 'latin1.csv');
     writeFileSync(latin1, Buffer.concat([Buffer.from('x,y\n1,a\n2,caf'), Buffer.from([0xe9]), Buffer.from('\n3,b\n')]));
     await expectFail(['--data', latin1, '--target', 'y'], EXIT.file, /latin1\.csv: not UTF-8 text \(byte 0xe9 at offset 13, line 3: saved in another encoding such as Latin-1/);

@@ -30,7 +30,7 @@ import { ALLOW_NON_FINITE_HELP, loadSavedModel, type SavedModel } from '../saved
 import { continueRun, FROZEN_BN, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 import { DivergenceWatch, FiniteWeightsGuard, firstNonFinite } from '../train-guards.js';
 import { applyFineTuning, checkFineTuneOptions, parsePrefixes } from '../fine-tune.js';
-import { PRESET_NAMES } from '../../train/presets.js';
+import { isPresetName, PRESET_NAMES } from '../../train/presets.js';
 
 export { OPTIMIZERS, SCHEDULES, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
 
@@ -212,9 +212,12 @@ async function resolveStart(opts: Record<string, any>, given: (key: string) => b
 async function run(start: Start, backend: string, folder: OutFolder, runState: SavedRun, evalTest: boolean, cacheMb?: number): Promise<void> {
   const { config, init } = start;
   let { checkpoint } = start;
+  const table = /\.csv$/i.test(config.dataset);
+  if (table && isPresetName(config.model) && config.model !== 'mlp') {
+    throw usageError(`--model ${config.model} is a preset for images (it convolves and pools over H×W); a table's rows are feature vectors: use --model mlp (the default for tables) or a model spec of your own`);
+  }
   print(`nabla train: ${config.model} on ${config.dataset}, ${plural(config.epochs, 'epoch')}${start.note}`);
   // A table's task is known only once it is read: its smoothing applies only if the target is classes.
-  const table = /\.csv$/i.test(config.dataset);
   const smoothing = config.labelSmoothing > 0 ? `label smoothing ${config.labelSmoothing} (${table ? 'if the target is classes; ' : ''}in each epoch's loss and val_loss; the final cross-entropy is without it)` : 'no label smoothing';
   print(
     `  ${config.optimizer} lr ${config.lr}${config.weightDecay ? ` weight decay ${config.weightDecay}` : ''}, ${config.schedule} schedule, batch ${config.batchSize}, ` +
