@@ -2,7 +2,7 @@
 // names) and eval (confusion matrix with names); and the same Fashion-MNIST images as an IDX
 // folder and as an image folder train to the same accuracy.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -117,6 +117,18 @@ describe('nabla train --data on an image folder', () => {
     assert.match(streamed.out, /exceed the memory bound of 2\.0 KiB \(--cache-mb\): written once to a record file/);
     const figures = (out: string) => out.split('\n').filter((line) => !line.includes('images: 3 classes'));
     assert.deepEqual(figures(streamed.out), figures(r.out), 'the same figures from the record file');
+  });
+
+  it('--resume refuses a folder whose classes changed since the checkpoint, naming both lists', async () => {
+    const copy = join(dir, 'changing');
+    cpSync(photos, copy, { recursive: true });
+    rmSync(join(copy, 'grass', 'broken.jpg'));
+    const first = await run('train', '--data', copy, '--size', '8', '--model', 'mlp', '--epochs', '1', '--batch-size', '16', '--backend', 'ref', '--out', join(dir, 'changing-out'));
+    assert.equal(first.code, EXIT.ok, first.err);
+    renameSync(join(copy, 'grass'), join(copy, 'gress'));
+    const resumed = await run('train', '--resume', join(dir, 'changing-out', 'checkpoint.safetensors'), '--epochs', '2');
+    assert.equal(resumed.code, EXIT.mismatch, resumed.err);
+    assert.match(resumed.err, /cannot resume: the checkpoint was trained on the classes blue sky, grass, rød; .*changing now has blue sky, gress, rød/);
   });
 
   it('eval on held-out images of some of the classes labels them by the model\'s classes; a class it does not know is named', async () => {

@@ -230,6 +230,10 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const images = { channels: config.channels, size: config.size, skipBad: config.skipBad, cacheBytes: cacheMb === undefined ? undefined : cacheMb * 2 ** 20, cacheDir: folder.dir };
   const loadBegan = Date.now();
   const data = await loadDataset(config.dataset, { normalization: recorded?.normalization, valSplit: config.valSplit ?? 0, seed: config.seed, images, target: config.target, table: recorded?.table, task: config.task, skipMissingTarget: config.skipMissingTarget, categorical: config.categorical });
+  if (checkpoint && recorded && !data.train.isRegression && recorded.classNames.join('\n') !== data.train.classNames.join('\n')) {
+    throw mismatchError(`cannot resume: the checkpoint was trained on the classes ${recorded.classNames.join(', ')}; ${config.dataset} now has ${data.train.classNames.join(', ')} ` +
+      '(a class was added, removed or renamed: start a new run, or fine-tune with --init-from)');
+  }
   const regression = data.train.isRegression;
   if (regression && config.labelSmoothing > 0) {
     if (start.smoothingGiven) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
