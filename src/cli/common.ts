@@ -270,7 +270,7 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
     const all = new ImageDataset({ name: path, images: encoded.features, labels, imageShape: [F, 1, 1], numClasses: classNames.length, classNames, targets, targetScale });
     notes.unshift(
       `table: ${rows.length.toLocaleString('en-US')} rows, target '${target}' (${task === 'regression' ? 'a number' : `${classNames.length} classes: ${listNames(classNames)}`}); ` +
-        schema.columns.map((c) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)` : `${c.name} (${c.categories.length} categories, ${schema.categorical === 'embedding' ? `an index for an embedding of width ${embeddingDimFor(c.categories.length + 1)}` : 'one-hot'})`)).join(', ') +
+        describeColumns(schema) +
         ` → ${F} features`,
       taskNote,
       ...schemaNotes,
@@ -361,4 +361,16 @@ function asMismatch(what: string, err: unknown): unknown {
 
 export function percent(x: number): string {
   return `${(x * 100).toFixed(2)}%`;
+}
+
+/** The columns as the table line lists them: the first 20 one by one, then how many more of each kind. */
+function describeColumns(schema: TableSchema): string {
+  const SHOWN = 20;
+  const one = (c: TableSchema['columns'][number]) => (c.kind === 'numeric' ? `${c.name} (numeric, standardised)`
+    : `${c.name} (${c.categories.length} categories, ${schema.categorical === 'embedding' ? `an index for an embedding of width ${embeddingDimFor(c.categories.length + 1)}` : 'one-hot'})`);
+  const listed = schema.columns.slice(0, SHOWN).map(one).join(', ');
+  const rest = schema.columns.slice(SHOWN);
+  if (rest.length === 0) return listed;
+  const numeric = rest.filter((c) => c.kind === 'numeric').length;
+  return `${listed} and ${rest.length} more (${numeric} numeric, ${rest.length - numeric} categorical)`;
 }

@@ -108,6 +108,11 @@ describe('nabla train on a CSV table', () => {
     for (const preset of ['lenet5', 'resnet']) {
       await expectFail(['--data', table, '--target', 'class', '--model', preset], EXIT.usage, new RegExp(`--model ${preset} is a preset for images .* use --model mlp`));
     }
+    const wide = join(dir, 'wide.csv');
+    writeFileSync(wide, [[...Array.from({ length: 30 }, (_, j) => `f${j}`), 'y'].join(','), ...Array.from({ length: 12 }, (_, i) => [...Array.from({ length: 30 }, (_, j) => String((i * j) % 7)), i % 2 ? 'a' : 'b'].join(','))].join('\n') + '\n');
+    const listed = await run('train', '--data', wide, '--target', 'y', '--epochs', '1', '--backend', 'ref', '--val-split', '0', '--out', join(dir, 'wide-out'));
+    assert.equal(listed.code, EXIT.ok, listed.err);
+    assert.match(listed.out, /f19 \(numeric, standardised\) and 10 more \(10 numeric, 0 categorical\) → 30 features/);
     const latin1 = join(dir, 'latin1.csv');
     writeFileSync(latin1, Buffer.concat([Buffer.from('x,y\n1,a\n2,caf'), Buffer.from([0xe9]), Buffer.from('\n3,b\n')]));
     await expectFail(['--data', latin1, '--target', 'y'], EXIT.file, /latin1\.csv: not UTF-8 text \(byte 0xe9 at offset 13, line 3: saved in another encoding such as Latin-1/);
