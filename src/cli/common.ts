@@ -200,7 +200,11 @@ async function loadTable(path: string, options: LoadDatasetOptions): Promise<Loa
   try {
     const table = await readCsvTable(path);
     const t = table.header.indexOf(target);
-    if (t < 0) throw new TableError(`${path}: no column '${target}' (--target); the columns are ${table.header.join(', ')}`);
+    if (t < 0) {
+      const delimiter = [';', '\t', '|'].find((d) => table.header.length === 1 && table.header[0].includes(d));
+      const hint = delimiter ? ` (one column named '${table.header[0]}': the file looks ${delimiter === '\t' ? 'tab' : `'${delimiter}'`}-separated; tables are read comma-separated)` : '';
+      throw new TableError(`${path}: no column '${target}' (--target); the columns are ${table.header.slice(0, 50).join(', ')}${table.header.length > 50 ? `, … (${table.header.length})` : ''}${hint}`);
+    }
     const { header } = table;
     let { rows, lines } = table;
     // Where row i is in the file (rows without a target may be skipped below: numbers and lines stay the file's).

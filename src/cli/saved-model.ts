@@ -35,6 +35,9 @@ export const ALLOW_NON_FINITE_HELP = 'load weights holding NaN or ±Infinity ins
 export async function loadSavedModel(path: string, options: LoadOptions = {}): Promise<SavedModel> {
   try {
     const bytes = await readBytes(path);
+    if (/\.onnx$/i.test(path)) {
+      throw fileError(`${path}: an ONNX model; nabla reads weights files (.safetensors): convert it first with nabla import ${path} --out model.safetensors`);
+    }
     const header = readSafetensorsHeader(bytes, path);
     const spec = readSpec(header.metadata, path);
     if (!spec) throw fileError(`${path}: holds no model spec (metadata nabla.spec); it was not written by Nabla`);

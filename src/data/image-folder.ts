@@ -119,6 +119,11 @@ export async function loadImageFolder(root: string, options: ImageFolderOptions 
   const valName = hasTrain ? VALIDATION_NAMES.find((n) => top.includes(n)) : undefined;
   const validation = valName ? await listSplit(join(root, valName), classNames, false) : null;
   const test = hasTrain && top.includes('test') ? await listSplit(join(root, 'test'), classNames, false) : null;
+  for (const [split, name] of [[validation, valName], [test, 'test']] as const) {
+    if (split && split.files.every((list) => list.length === 0)) {
+      throw new ImageFolderError(`${split.dir}: the ${name}/ folder holds no images${name === 'test' ? '' : ' (its class folders are empty)'}: add images, or remove ${name}/${name === 'test' ? '' : ` (the validation split is then --val-split of ${trainDir})`}`);
+    }
+  }
   const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
   if (!(cacheBytes > 0)) throw new ImageFolderError(`${root}: the memory bound for decoded images must be > 0 bytes, got ${cacheBytes}`);
 

@@ -108,6 +108,9 @@ describe('nabla train on a CSV table', () => {
     for (const preset of ['lenet5', 'resnet']) {
       await expectFail(['--data', table, '--target', 'class', '--model', preset], EXIT.usage, new RegExp(`--model ${preset} is a preset for images .* use --model mlp`));
     }
+    const semicolons = join(dir, 'semicolons.csv');
+    writeFileSync(semicolons, 'x;y\n1;a\n2;b\n');
+    await expectFail(['--data', semicolons, '--target', 'y'], EXIT.file, /no column 'y' \(--target\); the columns are x;y \(one column named 'x;y': the file looks ';'-separated; tables are read comma-separated\)/);
     const wide = join(dir, 'wide.csv');
     writeFileSync(wide, [[...Array.from({ length: 30 }, (_, j) => `f${j}`), 'y'].join(','), ...Array.from({ length: 12 }, (_, i) => [...Array.from({ length: 30 }, (_, j) => String((i * j) % 7)), i % 2 ? 'a' : 'b'].join(','))].join('\n') + '\n');
     const listed = await run('train', '--data', wide, '--target', 'y', '--epochs', '1', '--backend', 'ref', '--val-split', '0', '--out', join(dir, 'wide-out'));

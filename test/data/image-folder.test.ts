@@ -141,5 +141,8 @@ describe('loadImageFolder', () => {
     assert.deepEqual(data.validation!.classNames, ['cat', 'dog']);
     writePng(join(dir, 'val', 'bird', '1.png'), 4, 4, () => [5, 5, 5]);
     await assert.rejects(loadImageFolder(dir), /val: class folder bird not in the training split \(classes: cat, dog\)/);
+    rmSync(join(dir, 'val'), { recursive: true });
+    mkdirSync(join(dir, 'val', 'cat'), { recursive: true }); // a val/ of empty class folders: refused before any decoding
+    await assert.rejects(loadImageFolder(dir), /val: the val\/ folder holds no images \(its class folders are empty\): add images, or remove val\//);
   });
 });

@@ -39,6 +39,12 @@ describe('nabla export / nabla import', () => {
     assert.ok(decodeSafetensors(new Uint8Array(readFileSync(torch))).tensors.has('0.weight'));
   });
 
+  it('an .onnx file given where a weights file goes is refused saying to import it first', async () => {
+    const onnx = join(dir, 'given.onnx');
+    await exportCommand('mlp', { onnx }, () => {});
+    await assert.rejects(loadSavedModel(onnx), /given\.onnx: an ONNX model; nabla reads weights files \(\.safetensors\): convert it first with nabla import/);
+  });
+
   it('registers `export` and `import` on a commander program', async () => {
     const program = new Command().exitOverride();
     registerExportCommands(program);

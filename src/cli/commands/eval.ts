@@ -18,7 +18,7 @@ export function registerEval(program: Command): void {
     .command('eval')
     .description('evaluate a saved model: accuracy, per-class accuracy, confusion matrix')
     .argument('<model>', 'a model.safetensors, checkpoint or imported model')
-    .option('--dataset <name|dir>', 'mnist, fashion-mnist or an IDX folder (default: the one the model was trained on)')
+    .option('--dataset <name|dir>', 'mnist, fashion-mnist, an IDX folder, an image folder or a .csv table (default: the one the model was trained on)')
     .option('--normalize <how>', 'mnist, fashion-mnist, none or MEAN,STD (default: what the model file says)', normalizeOption)
     .option('--data <dir>', 'the same as --dataset')
     .option('--skip-bad', 'image folders: skip unreadable and non-image files (counted)', false)
