@@ -60,6 +60,13 @@ describe('nabla train, eval, predict, summary', () => {
     const r = await run('predict', model, file, '--backend', 'ref');
     assert.equal(r.code, EXIT.ok, r.err);
     assert.match(r.out, /three\.png: 3 \d+\.\d%.*\[inverted\]/);
+    // Several images, some unreadable: the readable ones are predicted, the others named, and the exit code says so.
+    const broken = join(dir, 'broken.png');
+    writeFileSync(broken, 'not a png');
+    const some = await run('predict', model, broken, file, join(dir, 'gone.png'), '--backend', 'ref');
+    assert.equal(some.code, EXIT.file);
+    assert.match(some.out, /three\.png: 3 \d+\.\d%/);
+    assert.match(some.err, /2 of 3 images could not be read \(the others are predicted above\):\n {2}.*broken\.png: not a PNG or JPEG file.*\n {2}.*gone\.png: no such file/);
   });
 
   it('predict --center fits the ink into 20×20 and puts its centre of mass at the centre, as MNIST', async () => {

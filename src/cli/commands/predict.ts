@@ -75,10 +75,21 @@ export function registerPredict(program: Command): void {
       const folderModel = info?.preprocess === 'resize-center-crop';
       if (shape.length !== 3 || (!folderModel && shape[0] !== 1)) throw mismatchError(`${path} takes inputs of shape [${shape.join(', ')}]; predict reads images ([C, H, W])`);
       const [C, h, w] = shape;
-      const x = Tensor.zeros([images.length, C, h, w]);
+      // Every readable image is predicted; the unreadable ones are named after (and the exit code says so).
+      const decoded: [string, RgbaImage][] = [];
+      const failed: string[] = [];
+      for (const file of images) {
+        try {
+          decoded.push([file, await readImage(file)]);
+        } catch (err) {
+          if (!(err instanceof CliError)) throw err;
+          failed.push(err.message);
+        }
+      }
+      const readable = decoded.map(([file]) => file);
+      const x = Tensor.zeros([decoded.length, C, h, w]);
       const inverted: boolean[] = [];
-      for (const [i, file] of images.entries()) {
-        const image = await readImage(file);
+      for (const [i, [file, image]] of decoded.entries()) {
         const pixels = folderModel ? resizeAndCrop(toPlanes(image, C as 1 | 3), h).data : mnistLike(image, file, opts, w, h, inverted);
         const plane = h * w;
         for (let k = 0; k < pixels.length; k++) {
@@ -88,12 +99,13 @@ export function registerPredict(program: Command): void {
           x.data[i * C * plane + k] = (pixels[k] / 255 - mean) / std;
         }
       }
+      if (decoded.length === 0) throw fileError(failed.length === 1 ? failed[0] : `none of the ${images.length} images could be read:\n  ${failed.join('\n  ')}`);
       const probs = checkFit(`images of shape [${shape.join(', ')}]`, () => predict(saved.model, x));
       const K = probs.shape[1];
       if (probs.data.some((p) => !Number.isFinite(p))) throw new CliError(`${path}: the model's output is not finite (its weights or the normalisation ${formatNormalization(normalization)} are broken)`, EXIT.failure);
       const names = opts.classNames ?? info?.classNames ?? Array.from({ length: K }, (_, k) => String(k));
       if (names.length !== K) throw mismatchError(`${names.length} class names for a model with ${K} outputs (${opts.classNames ? '--class-names' : path})`);
-      images.forEach((file, i) => {
+      readable.forEach((file, i) => {
         const row = Array.from(probs.data.subarray(i * K, (i + 1) * K));
         const order = row.map((p, k) => [p, k] as const).sort((a, b) => b[0] - a[0]).slice(0, opts.top);
         const label = (k: number) => (names[k] === String(k) ? String(k) : `${k} (${names[k]})`);
@@ -101,6 +113,7 @@ export function registerPredict(program: Command): void {
         const others = rest.map(([p, k]) => `${label(k)} ${(p * 100).toFixed(1)}%`).join(', ');
         print(`${file}: ${label(best[1])} ${(best[0] * 100).toFixed(1)}%${others ? `  (next: ${others})` : ''}${inverted[i] ? '  [inverted]' : ''}`);
       });
+      if (failed.length > 0) throw fileError(`${failed.length} of ${images.length} images could not be read (the others are predicted above):\n  ${failed.join('\n  ')}`);
     });
 }
 
