@@ -224,7 +224,7 @@ function decodeSplits(splits: (Split | null)[], root: string, options: ImageFold
  * 1 channel (resize first, then gray). A gray image (R = G = B) resizes its one plane only: its
  * luma is that plane, and its R, G and B planes would resize to the same bytes.
  */
-function prepare(rgba: RgbaImage, gray: boolean, channels: 1 | 3, size: number): Uint8Array {
+export function prepare(rgba: RgbaImage, gray: boolean, channels: 1 | 3, size: number): Uint8Array {
   const fit = (image: PlanarImage) => (image.width === size && image.height === size ? image : resizeAndCrop(image, size));
   if (gray && channels === 1) return fit(toPlanes(rgba, 1)).data;
   const rgb = fit(toPlanes(rgba, 3));

@@ -123,8 +123,9 @@ describe('nabla train --data on an image folder', () => {
     const copy = join(dir, 'changing');
     cpSync(photos, copy, { recursive: true });
     rmSync(join(copy, 'grass', 'broken.jpg'));
-    const first = await run('train', '--data', copy, '--size', '8', '--model', 'mlp', '--epochs', '1', '--batch-size', '16', '--backend', 'ref', '--out', join(dir, 'changing-out'));
+    const first = await run('train', '--data', copy, '--size', '8', '--model', 'mlp', '--epochs', '1', '--batch-size', '16', '--backend', 'ref', '--target', 'x', '--out', join(dir, 'changing-out'));
     assert.equal(first.code, EXIT.ok, first.err);
+    assert.match(first.out, /note: --target is for tables \(\.csv\); .*changing is images: ignored/);
     renameSync(join(copy, 'grass'), join(copy, 'gress'));
     const resumed = await run('train', '--resume', join(dir, 'changing-out', 'checkpoint.safetensors'), '--epochs', '2');
     assert.equal(resumed.code, EXIT.mismatch, resumed.err);

@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatNormalization, type Normalization } from '../../data/data-info.js';
 import { decodeImage } from '../../data/decode.js';
-import { type RgbaImage, resizeAndCrop, toPlanes } from '../../data/image-ops.js';
+import { isGray, type RgbaImage } from '../../data/image-ops.js';
+import { prepare } from '../../data/image-folder.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { predict, predictValues } from '../../train/metrics.js';
 import { BACKENDS, checkFit, setupBackend } from '../common.js';
@@ -75,6 +76,10 @@ export function registerPredict(program: Command): void {
       const folderModel = info?.preprocess === 'resize-center-crop';
       if (shape.length !== 3 || (!folderModel && shape[0] !== 1)) throw mismatchError(`${path} takes inputs of shape [${shape.join(', ')}]; predict reads images ([C, H, W])`);
       const [C, h, w] = shape;
+      if (folderModel && (opts.center || opts.invert !== 'auto')) {
+        printError(`nabla: note: ${[opts.center ? '--center' : '', opts.invert !== 'auto' ? `--invert ${opts.invert}` : ''].filter(Boolean).join(' and ')} ` +
+          `${opts.center && opts.invert !== 'auto' ? 'are' : 'is'} for MNIST-style models; ${path} was trained on an image folder: its images are resized and cropped as in training`);
+      }
       // Every readable image is predicted; the unreadable ones are named after (and the exit code says so).
       const decoded: [string, RgbaImage][] = [];
       const failed: string[] = [];
@@ -90,7 +95,8 @@ export function registerPredict(program: Command): void {
       const x = Tensor.zeros([decoded.length, C, h, w]);
       const inverted: boolean[] = [];
       for (const [i, [file, image]] of decoded.entries()) {
-        const pixels = folderModel ? resizeAndCrop(toPlanes(image, C as 1 | 3), h).data : mnistLike(image, file, opts, w, h, inverted);
+        // A folder model's images as its training read them (image-folder.ts prepare: resized in RGB, then gray).
+        const pixels = folderModel ? prepare(image, isGray(image), C as 1 | 3, h) : mnistLike(image, file, opts, w, h, inverted);
         const plane = h * w;
         for (let k = 0; k < pixels.length; k++) {
           const c = Math.floor(k / plane);

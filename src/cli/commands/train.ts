@@ -234,6 +234,10 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
     throw mismatchError(`cannot resume: the checkpoint was trained on the classes ${recorded.classNames.join(', ')}; ${config.dataset} now has ${data.train.classNames.join(', ')} ` +
       '(a class was added, removed or renamed: start a new run, or fine-tune with --init-from)');
   }
+  if (!data.table) {
+    const tableOnly = [config.target ? '--target' : '', config.task ? '--task' : '', config.skipMissingTarget ? '--skip-missing-target' : '', config.categorical ? '--categorical' : ''].filter(Boolean);
+    if (tableOnly.length > 0) print(`  note: ${tableOnly.join(', ')} ${tableOnly.length === 1 ? 'is' : 'are'} for tables (.csv); ${config.dataset} is images: ignored`);
+  }
   const regression = data.train.isRegression;
   if (regression && config.labelSmoothing > 0) {
     if (start.smoothingGiven) throw usageError(`--label-smoothing is for classes; ${config.dataset}'s target '${config.target}' is a regression target`);
