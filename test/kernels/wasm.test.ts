@@ -276,6 +276,27 @@ for (const threads of [1, 2]) {
       }
     });
 
+    it('seeded random geometries of every path (kernels 1–5, strides 1–3, dilation, four-sided padding, 8–47 channels, depthwise) match the reference', () => {
+      // As the fuzz that found the 1×1 kernel padded only after its input taking the pointwise path.
+      const rng = new Rng(120 + threads);
+      const pick = <T>(items: readonly T[]): T => items[rng.int(items.length)];
+      let checked = 0;
+      while (checked < 20) {
+        const depthwise = rng.int(5) === 0;
+        const C = 8 + rng.int(40);
+        const x: [number, number, number, number] = [1 + rng.int(9), C, 1 + rng.int(20), 1 + rng.int(20)];
+        const ks = pick([1, 1, 2, 3, 3, 5]);
+        const s = pick([1, 1, 2, 3]);
+        const padding: [number, number, number, number] = [rng.int(3), rng.int(3), rng.int(3), rng.int(3)];
+        const dilation = rng.int(6) === 0 ? 2 : 1;
+        const span = dilation * (ks - 1) + 1;
+        if (x[2] + padding[0] + padding[2] < span || x[3] + padding[1] + padding[3] < span) continue;
+        const options = { outChannels: depthwise ? C * (1 + rng.int(2)) : 8 + rng.int(40), kernelSize: ks, stride: s, padding, dilation, ...(depthwise ? { groups: C } : {}) };
+        checkConv(k, rng, { x, options, hasBias: rng.int(2) === 1 });
+        checked++;
+      }
+    });
+
     it('seeded random geometries of the direct path (≤ 4 input channels, stride 1) match the reference; its forward gives im2col\'s bits', async () => {
       const im2col = await createWasmKernels({ threads, direct: false });
       try {
