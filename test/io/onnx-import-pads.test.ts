@@ -11,6 +11,8 @@ import { readOnnx } from '../../src/io/onnx/import.js';
 import { attr } from '../../src/io/onnx/proto.js';
 import { Sequential } from '../../src/layers/sequential.js';
 import { ZeroPad2d } from '../../src/layers/zero-pad2d.js';
+import { AvgPool2d } from '../../src/layers/avg-pool2d.js';
+import { AdaptiveAvgPool2d } from '../../src/layers/adaptive-avg-pool2d.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { build, importMatchesOrt, ints, node, weight } from './onnx-hand-built.js';
 import { randomInput } from './onnx-models.js';
@@ -69,6 +71,19 @@ describe('importOnnx of asymmetric padding as ZeroPad2d, against ONNX Runtime', 
     ], [2, 2, 5, 6], [ints('pads', [0, 0, 0, 1, 0, 0, 2, 0])]);
     const specs = await importMatchesOrt(bytes, [2, 2, 5, 6], 'Pad + AveragePool', false);
     assert.deepEqual(specs.map((s) => [s.type, s.padding, s.countIncludePad]), [['ZeroPad2d', [1, 0, 0, 2], undefined], ['AvgPool2d', [1, 1], false]]);
+  });
+
+  it('a zero Pad as wide as an AveragePool\'s kernel stays a ZeroPad2d (folded, the pool\'s padding would reach its kernel)', () => {
+    // (ONNX Runtime folds such a Pad into the pool itself and then refuses the file: checked against Nabla's own layers.)
+    for (const [model, shape] of [
+      [new Sequential([new ZeroPad2d(2), new AvgPool2d(2, { stride: 2 })]), [2, 2, 4, 4]],
+      [new Sequential([new ZeroPad2d(1), new AdaptiveAvgPool2d([6, 6])]), [1, 3, 4, 4]],
+    ] as const) {
+      const { model: back, specs } = readOnnx(exportOnnx(model, { inputShape: [...shape] }));
+      assert.deepEqual(specs.map((s) => s.type), ['ZeroPad2d', 'AvgPool2d']);
+      const x = randomInput([...shape], 5);
+      assert.deepEqual(back.forward(x, 'eval').data, model.forward(x, 'eval').data);
+    }
   });
 
   it('ZeroPad2d\'s export (a Pad) reads back as the same layer', () => {

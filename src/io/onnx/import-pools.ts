@@ -33,7 +33,12 @@ export function pool(c: Converter, node: NodeProto, a: Attributes, nodes: NodePr
   if (x.shape.length !== 4) throw new Error(`${where}: needs an [N, C, H, W] input, got ${describeShape(x.shape)}`);
   let pads: number[] = w.pads;
   let input = x;
-  if (prePad && pads.some((p) => p !== 0) && !countIncludePad) {
+  // Padding folds into a pool only while each side stays less than the kernel (the pools' limit).
+  const foldable = prePad?.every((p, i) => p + pads[i] < kernel[i % 2]) ?? false;
+  if (prePad && !foldable) {
+    if (!layerDef('ZeroPad2d')) throw new Error(`${where}: a Pad of ${formatShape(prePad)} before an AveragePool of kernel ${formatShape(kernel)} is not supported`);
+    input = c.builder.add(nodes[0], zeroPad(prePad), [x], {}, describeNode(nodes[0]));
+  } else if (prePad && pads.some((p) => p !== 0) && !countIncludePad) {
     // The Pad's zeros count in the average and the pool's own padding does not: the Pad stays a
     // ZeroPad2d of its own ([left, right, top, bottom]) in front of the AvgPool2d.
     if (!layerDef('ZeroPad2d')) throw new Error(`${where}: padding in a Pad node and in the AveragePool with count_include_pad = 0 is not supported`);

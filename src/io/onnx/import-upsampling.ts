@@ -14,7 +14,7 @@ import { formatShape } from '../../tensor/tensor.js';
 import { describeNode, type Dim } from './graph.js';
 import { describeShape } from './import-builder.js';
 import type { Converter } from './import-nodes.js';
-import type { Attributes, NodeProto } from './proto.js';
+import { Attributes, type FloatValues, type NodeProto } from './proto.js';
 
 function need(type: string, node: NodeProto): void {
   if (!layerDef(type)) throw new Error(`${describeNode(node)}: unsupported operator '${node.opType}' (it needs a ${type} layer, which Nabla does not have yet)`);
@@ -66,14 +66,57 @@ export function convTranspose(c: Converter, node: NodeProto, a: Attributes): voi
   // Padding b at the start and e ≤ b at the end is PyTorch's padding b with b − e more output padding.
   const extra = [pads[0] - pads[2], pads[1] - pads[3]];
   if (extra.some((e) => e < 0)) throw new Error(`${where}: attribute pads = ${formatShape(pads)} crops more at the end than at the start; not supported`);
-  const bias = node.input?.[2] ? c.g.floats(node, 2, 'B') : null;
   const outChannels = outPerGroup * groups;
+  let bias = node.input?.[2] ? c.g.floats(node, 2, 'B') : null;
   if (bias && bias.values.length !== outChannels) throw new Error(`${where}: bias has ${bias.values.length} values, expected ${outChannels}`);
+  let outPad = [outputPadding[0] + extra[0], outputPadding[1] + extra[1]];
+  const nodes = [node];
+  // An output padding of at least the stride (which a larger dilation allows) is written, as nabla
+  // export writes it, as zeros padded at the end and then the bias added: ConvTranspose → Pad → Add.
+  const tail = bias ? null : paddedBias(c, node, outChannels);
+  if (tail && [0, 1].every((i) => outPad[i] + tail.end[i] < Math.max(strides[i], dilations[i]))) {
+    outPad = [outPad[0] + tail.end[0], outPad[1] + tail.end[1]];
+    bias = tail.bias;
+    nodes.push(...tail.nodes);
+  }
   need('ConvTranspose2d', node);
   const spec: LayerSpec = { type: 'ConvTranspose2d', inChannels, outChannels, kernelSize: [kH, kW], stride: strides, padding: [pads[0], pads[1]] };
-  Object.assign(spec, { outputPadding: [outputPadding[0] + extra[0], outputPadding[1] + extra[1]], dilation: dilations, groups });
+  Object.assign(spec, { outputPadding: outPad, dilation: dilations, groups });
   if (!bias) spec.bias = false;
-  c.emit([node], spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W });
+  c.emit(nodes, spec, [x], bias ? { weight: W, bias: { dims: [outChannels], values: bias.values } } : { weight: W });
+}
+
+/**
+ * After a bias-less ConvTranspose: an optional Pad of zeros at the end of H and W, then an Add of
+ * a per-channel constant ([C, 1, 1] or [1, C, 1, 1]), each the only reader of the one before —
+ * the bias and the extra output padding, with the nodes that make them; else null.
+ */
+function paddedBias(c: Converter, node: NodeProto, C: number): { bias: { dims: number[]; values: FloatValues }; end: number[]; nodes: NodeProto[] } | null {
+  let last = node;
+  let end = [0, 0];
+  const nodes: NodeProto[] = [];
+  const next = c.onlyReader(node.output?.[0] ?? '');
+  if (next?.opType === 'Pad' && next.input?.[0] === node.output?.[0]) {
+    const a = new Attributes(describeNode(next), next.attribute ?? []);
+    if (a.string('mode', 'constant') !== 'constant' || a.float('value', 0) !== 0 || next.input?.[3]) return null;
+    const padsAttr = a.ints('pads');
+    const value = next.input?.[2] ? c.g.constant(next.input[2]) : null;
+    if (value && !(value.floats?.length === 1 && value.floats[0] === 0)) return null;
+    const pads = padsAttr ?? (next.input?.[1] ? c.g.constant(next.input[1])?.ints ?? null : null);
+    if (!pads || pads.length !== 8 || pads.some((p, i) => typeof p !== 'number' || p < 0 || (i !== 6 && i !== 7 && p !== 0))) return null;
+    end = [pads[6] as number, pads[7] as number];
+    nodes.push(next);
+    last = next;
+  }
+  const add = c.onlyReader(last.output?.[0] ?? '');
+  if (add?.opType !== 'Add' || add.input?.length !== 2) return null;
+  const other = add.input[0] === last.output?.[0] ? add.input[1] : add.input[0];
+  const constant = c.isData(other) ? null : c.g.constant(other);
+  const dims = constant?.dims ?? [];
+  const perChannel = (dims.length === 3 && dims[0] === C && dims[1] === 1 && dims[2] === 1) ||
+    (dims.length === 4 && dims[0] === 1 && dims[1] === C && dims[2] === 1 && dims[3] === 1);
+  if (!constant?.floats || !perChannel) return null;
+  return { bias: { dims: [C], values: constant.floats }, end, nodes: [...nodes, add] };
 }
 
 /**
