@@ -210,6 +210,18 @@ export function checkFinite(t: SafeTensor, name: string, file = '<buffer>'): voi
   }
 }
 
+/**
+ * Refuses a BatchNorm running variance (a tensor named …runningVar or …running_var) with a
+ * negative entry: every output of the layer would be NaN (√ of a negative variance).
+ */
+export function checkVariance(t: SafeTensor, name: string, file = '<buffer>'): void {
+  if (!/(^|\.)(runningVar|running_var)$/.test(name) || !(t.data instanceof Float32Array || t.data instanceof Float64Array)) return;
+  const i = t.data.findIndex((v) => v < 0 && Number.isFinite(v)); // (a non-finite entry is checkFinite's to refuse or allow)
+  if (i >= 0) {
+    throw new SafetensorsError(`${file}: tensor ${nameOf(name)} is a running variance with a negative entry: ${nameOf(name)}[${i}] is ${t.data[i]}`);
+  }
+}
+
 /** A weight, buffer or optimizer tensor holds NaN or ±Infinity. */
 export class NonFiniteWeightsError extends SafetensorsError {
   override name = 'NonFiniteWeightsError';

@@ -21,7 +21,7 @@ import { walkModules } from '../layers/container.js';
 import type { Module } from '../layers/layer.js';
 import type { TorchEntry } from '../layers/registry.js';
 import { Tensor, formatShape } from '../tensor/tensor.js';
-import { decodeSafetensors, encodeSafetensors, SafetensorsError, toTensor, type SafeTensor } from './safetensors.js';
+import { checkFinite, checkVariance, decodeSafetensors, encodeSafetensors, SafetensorsError, toTensor, type SafeTensor } from './safetensors.js';
 
 /** One tensor of the model and where it lives in the PyTorch state dict. */
 export interface TorchMapping {
@@ -55,6 +55,8 @@ export interface TorchOptions {
    * written running_var = 1 − eps is exact only for the eps the PyTorch module has.
    */
   foldedBatchNormEps?: number;
+  /** Load tensors holding NaN or ±Infinity (refused by default, as weights files are). */
+  allowNonFinite?: boolean;
 }
 
 /** The name and layout mapping for every parameter and buffer of `model`, in model order. */
@@ -155,6 +157,8 @@ export function fromTorchStateDict(model: Module, bytes: Uint8Array, file = 'sta
       continue;
     }
     try {
+      if (!options.allowNonFinite) checkFinite(source, m.torch, file);
+      checkVariance(source, m.torch, file);
       const t = toTensor(source, m.torch);
       loaded.set(m.torch, t);
       if (!m.fold) ready.push([m.transposed ? transposed(t) : t, m.tensor]);

@@ -4,7 +4,7 @@
 // Loading checks names and shapes against the model and says exactly what does not fit.
 import type { LayerSpec } from '../layers/layer.js';
 import { type Buffer, formatShape, type Parameter, type Tensor } from '../tensor/tensor.js';
-import { checkFinite, decodeSafetensors, encodeSafetensors, type SafeDType, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
+import { checkFinite, checkVariance, decodeSafetensors, encodeSafetensors, type SafeDType, type SafeTensor, SafetensorsError, toTensor } from './safetensors.js';
 import { measureSpec } from '../layers/spec.js';
 import type { AllocationLimit } from '../tensor/tensor.js';
 
@@ -93,7 +93,9 @@ export function readSpec(metadata: Record<string, string>, file = '<buffer>'): L
   const raw = metadata[SPEC_KEY];
   if (raw === undefined) return null;
   try {
-    const spec = JSON.parse(raw) as LayerSpec;
+    const parsed = JSON.parse(raw) as LayerSpec | LayerSpec[];
+    // A list of layers (as modelFromSpec takes one) is the Sequential of them.
+    const spec = Array.isArray(parsed) ? { type: 'Sequential', layers: parsed } : parsed;
     if (typeof spec !== 'object' || spec === null || typeof spec.type !== 'string') throw new Error('no layer type');
     return spec;
   } catch (err) {
@@ -117,7 +119,7 @@ export function checkWeightsFit(model: WeightSource, tensors: ReadonlyMap<string
     const source = tensors.get(name);
     if (!source) continue;
     if (source.shape.length !== target.shape.length || source.shape.some((d, i) => d !== target.shape[i])) {
-      problems.push(`${file} tensor ${name} has shape ${formatShape(source.shape.slice(0, 8))}${source.shape.length > 8 ? ' (cut)' : ''}, model expects ${formatShape(target.shape)}`);
+      problems.push(`tensor ${name} has shape ${formatShape(source.shape.slice(0, 8))}${source.shape.length > 8 ? ' (cut)' : ''}, model expects ${formatShape(target.shape)}`);
     } else if (source.dtype !== 'F32' && source.dtype !== 'F64') {
       problems.push(`tensor ${name}: dtype ${source.dtype} cannot become a Nabla tensor (F32 or F64 only)`);
     }
@@ -136,6 +138,7 @@ export function loadWeightsInto(model: WeightSource, tensors: Map<string, SafeTe
   for (const [name, target] of namedWeights(model)) {
     const source = tensors.get(name)!;
     if (!options.allowNonFinite) checkFinite(source, name, file);
+    checkVariance(source, name, file);
     ready.push([toTensor(source, name), target]);
   }
   for (const [source, target] of ready) target.data.set(source.data);

@@ -88,7 +88,7 @@ function checkAllUsed(r: SpecReader, nodes: NodeSpec[], outputName: string): voi
     stack.push(...(byName.get(name)?.inputs ?? []));
   }
   const unused = nodes.filter((n) => !used.has(n.name)).map((n) => n.name);
-  if (unused.length > 0) r.fail(`node${unused.length > 1 ? 's' : ''} ${unused.map((n) => `'${n}'`).join(', ')} do not lead to the output '${outputName}'`);
+  if (unused.length > 0) r.fail(`node${unused.length > 1 ? 's' : ''} ${unused.map((n) => `'${n}'`).join(', ')} ${unused.length > 1 ? 'do' : 'does'} not lead to the output '${outputName}'`);
 }
 
 function buildGraph(r: SpecReader, ctx: BuildContext): Graph {

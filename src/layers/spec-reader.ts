@@ -6,6 +6,7 @@ import type { Pair } from '../kernels/geometry.js';
 import { ShapeError } from '../tensor/shape.js';
 import { WEIGHT_INITS, type WeightInit } from './common.js';
 import type { LayerSpec } from './layer.js';
+import { preview } from './preview.js';
 
 export class SpecError extends Error {
   override name = 'SpecError';
@@ -23,7 +24,7 @@ export class SpecReader {
   }
 
   private wrong(key: string, wanted: string): never {
-    return this.fail(`'${key}' must be ${wanted}, got ${JSON.stringify(this.spec[key])?.slice(0, 80)}`);
+    return this.fail(`'${key}' must be ${wanted}, got ${preview(this.spec[key])}`); // (NaN by name: JSON would write null)
   }
 
   /** Rejects fields the layer does not take (a misspelt option would otherwise be ignored). */

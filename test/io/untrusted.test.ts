@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { decodeCheckpoint, encodeCheckpoint, restoreCheckpoint } from '../../src/io/checkpoint.js';
 import { decodeSafetensors, encodeSafetensors, SafetensorsError } from '../../src/io/safetensors.js';
 import { decodeWeights, encodeWeights, loadWeightsInto, SPEC_KEY } from '../../src/io/weights.js';
+import { fromTorchStateDict, toTorchStateDict } from '../../src/io/torch.js';
 import type { LayerSpec } from '../../src/layers/layer.js';
 import { MAX_SPEC_MODULES, measureSpec, modelFromSpec, SpecError } from '../../src/layers/spec.js';
 import { SGD } from '../../src/optim/sgd.js';
@@ -103,6 +104,31 @@ describe('issue 13: weights files', () => {
       h.__metadata__[SPEC_KEY] = `${'{"type":"Sequential","layers":['.repeat(50_000)}${']}'.repeat(50_000)}`;
     });
     refused(() => decodeWeights(file), SpecError, /nest more than/);
+  });
+
+  it('a negative running variance is refused naming the tensor (every output would be NaN), in weights files and PyTorch state dicts', () => {
+    const m = model();
+    m.buffers().find((b) => b.name === '1.runningVar')!.value.data[1] = -0.5;
+    const decoded = decodeWeights(encodeWeights(m), 'w.safetensors');
+    refused(() => loadWeightsInto(model(), decoded.tensors, 'w.safetensors'), SafetensorsError, /w\.safetensors: tensor 1\.runningVar is a running variance with a negative entry: 1\.runningVar\[1\] is -0\.5/);
+    refused(() => fromTorchStateDict(model(), toTorchStateDict(m), 'sd.safetensors'), SafetensorsError, /tensor 1\.running_var is a running variance with a negative entry/);
+  });
+
+  it('a PyTorch state dict holding NaN is refused as a weights file is, unless allowNonFinite', () => {
+    const m = model();
+    m.parameters()[0].value.data[2] = NaN;
+    const target = model();
+    refused(() => fromTorchStateDict(target, toTorchStateDict(m), 'sd.safetensors'), SafetensorsError, /sd\.safetensors: tensor 0\.weight holds a non-finite value: 0\.weight\[\d+\] is NaN/);
+    assert.ok(target.parameters().every((p) => p.value.data.every(Number.isFinite)), 'nothing was loaded');
+    fromTorchStateDict(target, toTorchStateDict(m), 'sd.safetensors', { allowNonFinite: true });
+    assert.ok(Number.isNaN(target.parameters()[0].value.data[2]));
+  });
+
+  it('a list of layers as the metadata spec reads as their Sequential', () => {
+    const m = model();
+    const list = SPEC;
+    const file = editHeader(encodeWeights(m), (h) => { h.__metadata__[SPEC_KEY] = JSON.stringify(list); });
+    assert.equal(decodeWeights(file).spec?.type, 'Sequential');
   });
 
   for (const [name, value] of [['0.weight', NaN], ['0.bias', Infinity], ['1.runningVar', -Infinity]] as const) {

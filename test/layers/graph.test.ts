@@ -244,7 +244,8 @@ describe('Graph specs', () => {
 
   test('duplicate names, dangling nodes, a missing output, bad fields', () => {
     expectThrowsWith(bad([{ name: 'a', type: 'ReLU' }, { name: 'a', type: 'ReLU' }]), ["two nodes are named 'a'"]);
-    expectThrowsWith(bad([{ name: 'a', type: 'ReLU' }, { name: 'b', inputs: ['input'], type: 'ReLU' }], { output: 'b' }), ["'a'", 'do not lead to the output']);
+    expectThrowsWith(bad([{ name: 'a', type: 'ReLU' }, { name: 'b', inputs: ['input'], type: 'ReLU' }], { output: 'b' }), ["'a'", 'does not lead to the output']);
+    expectThrowsWith(bad([{ name: 'a', type: 'ReLU' }, { name: 'c', type: 'Tanh' }, { name: 'b', inputs: ['input'], type: 'ReLU' }], { output: 'b' }), ["'a', 'c'", 'do not lead to the output']);
     expectThrowsWith(bad([{ name: 'a', type: 'ReLU' }], { output: 'z' }), ["the output 'z' is not a node"]);
     expectThrowsWith(bad([{ type: 'ReLU' }]), ["node 0 needs a 'name'"]);
     expectThrowsWith(bad([{ name: 'a', inputs: 'input', type: 'ReLU' }]), ["'inputs' must be a non-empty list"]);

@@ -101,6 +101,9 @@ describe('model specs', () => {
 describe('model spec errors name the layer index and the field', () => {
   test('unknown type', () => {
     expectThrowsWith(() => sequentialFromSpec([{ type: 'ReLU' }, { type: 'Conv3d' }]), ['layer 1 (Conv3d)', 'unknown layer type', 'Conv2d']);
+    // NaN and ±Infinity by name (JSON would write them as null).
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'Dropout', p: NaN }]), ["'p' must be a finite number, got NaN"]);
+    expectThrowsWith(() => sequentialFromSpec([{ type: 'ELU', alpha: -Infinity }]), ["'alpha' must be a finite number, got -Infinity"]);
   });
   test('missing type, not an object', () => {
     expectThrowsWith(() => sequentialFromSpec([{ kind: 'ReLU' } as unknown as LayerSpec]), ['layer 0', "missing 'type'"]);
