@@ -95,7 +95,8 @@ export function readSpec(metadata: Record<string, string>, file = '<buffer>'): L
   try {
     const parsed = JSON.parse(raw) as LayerSpec | LayerSpec[];
     // A list of layers (as modelFromSpec takes one) is the Sequential of them.
-    const spec = Array.isArray(parsed) ? { type: 'Sequential', layers: parsed } : parsed;
+    const isLayerList = Array.isArray(parsed) && parsed.length > 0 && parsed.every((l) => typeof l === 'object' && l !== null && !Array.isArray(l));
+    const spec = isLayerList ? { type: 'Sequential', layers: parsed } : (parsed as LayerSpec);
     if (typeof spec !== 'object' || spec === null || typeof spec.type !== 'string') throw new Error('no layer type');
     return spec;
   } catch (err) {

@@ -25,8 +25,8 @@ export class Narrow implements Layer {
 
   /**
    * torch.narrow's arguments: `dim` the axis (negative counts from the end), `start` the first
-   * entry (negative counts from the end), `length` how many (≥ 1). Dim 0, the batch, is refused
-   * (it would change the batch size); Nabla's ONNX import never makes one.
+   * entry (negative counts from the end), `length` how many (≥ 1). In a model, dim 0 (the batch)
+   * would change the batch size; Nabla's ONNX import never makes one.
    */
   constructor(dim: number, start: number, length: number) {
     checkInteger('Narrow', 'dim', dim, -Infinity);
@@ -43,7 +43,6 @@ export class Narrow implements Layer {
     const axis = this.dim < 0 ? this.dim + rank : this.dim;
     const at = `Narrow(dim ${this.dim}, start ${this.start}, length ${this.length})`;
     if (axis < 0 || axis >= rank) throw new ShapeError(`${at}: input ${formatShape(inputShape)} has no axis ${this.dim}`);
-    if (axis === 0) throw new ShapeError(`${at}: axis 0 is the batch; narrowing it would change the batch size (the loss would see fewer samples than its targets)`);
     const size = inputShape[axis];
     const from = this.start < 0 ? this.start + size : this.start;
     if (from < 0 || from + this.length > size) {
