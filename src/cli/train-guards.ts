@@ -1,41 +1,19 @@
 // SPDX-License-Identifier: MIT
-// Two watchers of a `nabla train` run, run at each epoch's end before the checkpoint is written:
-// one stops the run when a weight went non-finite (the last step can do that after its loss was
-// checked), so no checkpoint or model file with NaN is ever saved; one warns when the run has
-// diverged to finite but absurd losses (far above the loss of a uniform guess, ln K).
+// A watcher of a `nabla train` run, run at each epoch's end: it warns when the run has diverged to
+// finite but absurd losses (far above the loss of a uniform guess, ln K). (A weight gone
+// non-finite stops fit itself before any callback saves the epoch.)
 import type { Layer } from '../layers/layer.js';
 import type { Callback, EpochRecord, TrainContext } from '../train/callbacks.js';
-import { NonFiniteError } from '../train/fit.js';
 import { printError } from './io.js';
 
-/** The first non-finite value among the model's parameters and buffers, or null. */
-export function firstNonFinite(model: Pick<Layer, 'parameters' | 'buffers'>): { name: string; index: number; value: number } | null {
-  for (const t of [...model.parameters(), ...model.buffers()]) {
-    const data = t.value.data;
-    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return { name: t.name, index: i, value: data[i] };
-  }
-  return null;
-}
+/** The first non-finite value among the model's parameters and buffers, or null (fit checks it after every epoch). */
+export { firstNonFiniteWeight as firstNonFinite } from '../train/fit.js';
 
 /** Largest |w| over the model's parameters. */
 export function largestWeight(model: Pick<Layer, 'parameters'>): number {
   let max = 0;
   for (const p of model.parameters()) for (const v of p.value.data) max = Math.max(max, Math.abs(v));
   return max;
-}
-
-/** Throws (before the checkpoint of the epoch is written) when a weight or buffer is non-finite. */
-export class FiniteWeightsGuard implements Callback {
-  onEpochEnd(ctx: TrainContext, record: EpochRecord): void {
-    const bad = firstNonFinite(ctx.model);
-    if (!bad) return;
-    const kept = record.epoch > 1 ? `the checkpoint of epoch ${record.epoch - 1} is kept` : 'no checkpoint was written';
-    throw new NonFiniteError(
-      `non-finite weights after epoch ${record.epoch} (step ${ctx.step}): ${bad.name}[${bad.index}] is ${bad.value}; nothing of this epoch was saved (${kept})`,
-      ctx.step,
-      bad.name,
-    );
-  }
 }
 
 /** Warns once when an epoch's loss is far above ln K, the loss of predicting every class equally. */

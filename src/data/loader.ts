@@ -54,8 +54,8 @@ export class DataLoader implements Iterable<Batch> {
     this.rng = options.rng ?? null;
     this.shuffle = options.shuffle ?? this.rng !== null;
     this.dropLast = options.dropLast ?? false;
+    if (options.augment) checkAugment(options.augment); // a bad value is refused even when it would augment nothing
     this.augment = isAugmenting(options.augment) ? options.augment : undefined;
-    if (this.augment) checkAugment(this.augment);
     this.stats = { mean: dataset.channelMean, std: dataset.channelStd };
     if ((this.shuffle || this.augment) && !this.rng) throw new Error('DataLoader: shuffle and augment need a seeded rng');
     if (this.augment && dataset.labelSize > 1) {

@@ -36,7 +36,9 @@ export class Adam extends Optimizer {
 
   constructor(params: Parameter[], options: AdamOptions = {}, defaultWeightDecay = 0) {
     super(params, options.lr ?? 0.001, options.groups);
-    [this.beta1, this.beta2] = options.betas ?? [0.9, 0.999];
+    const betas = options.betas ?? [0.9, 0.999];
+    if (!Array.isArray(betas) || betas.length !== 2) throw new Error(`${new.target.name}: betas must be a pair [β1, β2], got ${String(betas)}`);
+    [this.beta1, this.beta2] = betas;
     this.eps = options.eps ?? 1e-8;
     this.weightDecay = options.weightDecay ?? defaultWeightDecay;
     this.amsgrad = options.amsgrad ?? false;

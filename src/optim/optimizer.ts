@@ -93,7 +93,13 @@ export abstract class Optimizer {
     // Each parameter joins the first group that selects it, as it would be listed once in PyTorch.
     this.groupOf = params.map((p) => groups.findIndex((g) => selects(g.params, p.name)) + 1);
     groups.forEach((g, k) => {
-      if (!this.groupOf.includes(k + 1)) throw new Error(`Optimizer: group ${k + 1} (${describeSelector(g.params)}) selects no parameter (of ${params.length}, e.g. ${params.slice(0, 3).map((p) => p.name).join(', ')})`);
+      if (this.groupOf.includes(k + 1)) return;
+      const taken = params.filter((p) => selects(g.params, p.name));
+      if (taken.length > 0) {
+        const first = taken[0];
+        throw new Error(`Optimizer: group ${k + 1} (${describeSelector(g.params)}) selects only parameters an earlier group has (${first.name} is in group ${this.groupOf[params.indexOf(first)]}): each parameter joins the first group that selects it`);
+      }
+      throw new Error(`Optimizer: group ${k + 1} (${describeSelector(g.params)}) selects no parameter (of ${params.length}, e.g. ${params.slice(0, 3).map((p) => p.name).join(', ')})`);
     });
     this.lrScales = [1, ...groups.map((g) => (lr === 0 ? 0 : g.lr / lr))];
   }

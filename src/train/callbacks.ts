@@ -127,6 +127,8 @@ export class EarlyStopping implements Callback {
 
   constructor(options: EarlyStoppingOptions = {}) {
     this.monitor = options.monitor ?? 'valLoss';
+    const monitors = ['valLoss', 'valAccuracy', 'trainLoss', 'trainAccuracy'];
+    if (!monitors.includes(this.monitor)) throw new Error(`EarlyStopping: unknown monitor '${String(this.monitor)}' (known: ${monitors.join(', ')})`);
     this.patience = options.patience ?? 5;
     this.minDelta = options.minDelta ?? 0;
     if (!Number.isInteger(this.patience) || this.patience < 1) throw new Error(`EarlyStopping: patience must be a positive integer, got ${this.patience}`);

@@ -20,7 +20,7 @@ import { Rng, type RngState } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { Callback, EpochRecord, History, TrainContext } from './callbacks.js';
 import { MSELoss } from '../losses/mse.js';
-import { argmaxClasses, checkLogits, evaluate, lossForward, lossTargets, type TrainLoss, type Tta } from './metrics.js';
+import { argmaxClasses, checkLogits, evaluate, lossForward, lossTargets, TTA_KINDS, type TrainLoss, type Tta } from './metrics.js';
 
 export interface FitOptions {
   optimizer: Optimizer;
@@ -82,6 +82,9 @@ interface FitConfig {
 }
 
 export async function fit(model: Layer, options: FitOptions): Promise<FitResult> {
+  if (typeof options !== 'object' || options === null) throw new Error('fit: options must be an object ({ optimizer, train, epochs, … })');
+  if (!options.train) throw new Error('fit: options.train (the training ImageDataset) is missing');
+  if (!options.optimizer || typeof options.optimizer.step !== 'function') throw new Error('fit: options.optimizer (an SGD, Adam or AdamW over the model\'s parameters) is missing');
   const { optimizer, train, validation, epochs } = options;
   const batchSize = options.batchSize ?? 64;
   const seed = options.seed ?? 0;
@@ -95,6 +98,18 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
   if (validation && validation.isRegression !== regression) throw new Error(`fit: ${validation.name} and ${train.name} disagree on regression targets`);
   if (validation && validation.numClasses !== train.numClasses) {
     throw new Error(`fit: ${validation.name} has ${validation.numClasses} classes, ${train.name} has ${train.numClasses}`);
+  }
+  // What the first evaluation would refuse, refused before the first epoch rather than after it.
+  if (validation && validation.imageShape.join() !== train.imageShape.join()) {
+    throw new Error(`fit: ${validation.name} holds samples of [${validation.imageShape.join(', ')}], ${train.name} of [${train.imageShape.join(', ')}]`);
+  }
+  const evalBatchSize = options.evalBatchSize;
+  if (evalBatchSize !== undefined && !(Number.isInteger(evalBatchSize) && evalBatchSize >= 1)) throw new Error(`fit: evalBatchSize must be a positive integer, got ${evalBatchSize}`);
+  if (options.evalTta !== undefined && !TTA_KINDS.includes(options.evalTta)) throw new Error(`fit: unknown evalTta '${String(options.evalTta)}' (known: ${TTA_KINDS.join(', ')})`);
+  for (const cb of callbacks) {
+    const monitored = (cb as { monitor?: unknown }).monitor;
+    if (typeof monitored === 'string' && monitored.startsWith('val') && !validation) throw new Error(`fit: a callback monitors ${monitored}, and this run has no validation data`);
+    if ((cb as { name?: unknown }).name === 'bestModel' && !validation) throw new Error('fit: BestModelSaver keeps the epoch of the lowest valLoss, and this run has no validation data');
   }
   const loader = new DataLoader(train, { batchSize, rng: new Rng(seed), augment: options.augment, dropLast: options.dropLast ?? false });
   const dropouts = findDropouts(model);
@@ -214,6 +229,13 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
       for (const cb of callbacks) cb.onBatchEnd?.(ctx, { batch: batchIndex, loss: value, size: n });
       batchIndex++;
     }
+    // The last step's update can make a weight non-finite after its loss was checked: stop before
+    // any callback saves this epoch (a checkpoint or best model with NaN would replace a good one).
+    const broken = firstNonFiniteWeight(model);
+    if (broken) {
+      throw new NonFiniteError(`non-finite weights after epoch ${epoch + 1} (step ${step}): ${broken.name}[${broken.index}] is ${broken.value}; ` +
+        'nothing of this epoch was saved', step, broken.name);
+    }
     const record: EpochRecord = { epoch: epoch + 1, step, lr: optimizer.lr, trainLoss: lossSum / seen, seconds: 0 };
     // Regression: RMSE in the target's units; classes: accuracy.
     if (regression) record.trainRmse = Math.sqrt(squared / seen) * (train.targetScale?.std ?? 1);
@@ -234,6 +256,15 @@ export async function fit(model: Layer, options: FitOptions): Promise<FitResult>
   }
   for (const cb of callbacks) await cb.onTrainEnd?.(ctx);
   return { history, epochs: epoch, steps: step, stopReason: ctx.stopReason };
+}
+
+/** The first non-finite value among the model's parameters and buffers, or null. */
+export function firstNonFiniteWeight(model: Pick<Layer, 'parameters' | 'buffers'>): { name: string; index: number; value: number } | null {
+  for (const t of [...model.parameters(), ...model.buffers()]) {
+    const data = t.value.data;
+    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return { name: t.name, index: i, value: data[i] };
+  }
+  return null;
 }
 
 /** Dropout layers by path ('4', or 'layer1.0.drop' inside containers), whose rngs a checkpoint saves. */

@@ -138,7 +138,16 @@ export function checkLogits(logits: Tensor, batch: number, data: { name: string;
 
 /** The images of samples [start, end) as one tensor [B, C, H, W] (a view of floats; bytes normalised now). */
 export function datasetSlice(data: ImageDataset, start: number, end: number): Tensor {
-  return data.slice(start, end);
+  const x = data.slice(start, end);
+  // A NaN or ±Infinity input would make the loss NaN and every metric meaningless: refuse it by name.
+  const values = x.data;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      const perSample = values.length / (end - start);
+      throw new Error(`${data.name}: sample ${start + Math.floor(i / perSample)} holds ${values[i]} (input value ${i % perSample}); evaluating needs finite inputs`);
+    }
+  }
+  return x;
 }
 
 /** Loss, accuracy, per-class accuracy and confusion matrix of the model (eval mode) on a dataset. */

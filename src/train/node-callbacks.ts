@@ -69,7 +69,7 @@ export class BestModelSaver implements Callback {
   async onEpochEnd(ctx: TrainContext, record: EpochRecord): Promise<void> {
     const value = record.valLoss;
     if (value === undefined) throw new Error('BestModelSaver: this run computes no valLoss (no validation data)');
-    if (this.best !== null && !(value < this.best)) return;
+    if (!Number.isFinite(value) || (this.best !== null && !(value < this.best))) return; // a NaN loss is never the best
     await saveWeights(this.path, ctx.model, this.options.metadata);
     this.best = value;
     this.bestEpoch = record.epoch;

@@ -135,6 +135,10 @@ describe('frozen parameters and parameter groups', () => {
 
   it('refuses groups that select nothing, bad rates, and group rates on top of lr 0', () => {
     assert.throws(() => new SGD(params(), { lr: 0.1, groups: [{ params: 'head', lr: 1 }] }), /group 1 \('head'\) selects no parameter \(of 4, e\.g\. body\.weight, body\.bias, fc\.weight\)/);
+    // A group whose parameters an earlier group took says so (not "selects no parameter").
+    assert.throws(() => new SGD(params(), { lr: 0.1, groups: [{ params: 'fc', lr: 1 }, { params: 'fc.weight', lr: 2 }] }),
+      /group 2 \('fc\.weight'\) selects only parameters an earlier group has \(fc\.weight is in group 1\): each parameter joins the first group that selects it/);
+    assert.throws(() => new Adam(params(), { betas: 0.9 as never }), /Adam: betas must be a pair \[β1, β2\], got 0\.9/);
     assert.throws(() => new SGD(params(), { lr: 0.1, groups: [{ params: 'fc', lr: -1 }] }), /group 1 \('fc'\): lr must be a finite number ≥ 0, got -1/);
     assert.throws(() => new SGD(params(), { lr: 0, groups: [{ params: 'fc', lr: 1 }] }), /has lr 1 but the optimizer's lr is 0/);
     assert.throws(() => new SGD(params(), { lr: 0.1, groups: [{ params: 3 as unknown as string, lr: 1 }] }), /group 1: params must be a name prefix/);

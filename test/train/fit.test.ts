@@ -1,7 +1,7 @@
 // fit / evaluate / predict: real learning on an MNIST subset, bit-identical resume, early
 // stopping, non-finite errors that name the layer, and the history files.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -27,7 +27,7 @@ import { Tensor } from '../../src/tensor/tensor.js';
 import { EarlyStopping, type EpochRecord, historyToCsv, type TrainContext } from '../../src/train/callbacks.js';
 import { fit, NonFiniteError } from '../../src/train/fit.js';
 import { evaluate, predict } from '../../src/train/metrics.js';
-import { CheckpointSaver, MetricLogger } from '../../src/train/node-callbacks.js';
+import { BestModelSaver, CheckpointSaver, MetricLogger } from '../../src/train/node-callbacks.js';
 
 let train: ImageDataset;
 let heldOut: ImageDataset;
@@ -275,6 +275,58 @@ describe('non-finite input', () => {
       });
       assert.ok(model.parameters().every((p) => p.value.data.every(Number.isFinite)), 'no update took the bad batch');
     }
+  });
+});
+
+describe('what fit refuses before it saves or starts', () => {
+  const data = () => train.subset(Int32Array.from({ length: 64 }, (_, i) => i));
+
+  it('a last step that makes a weight non-finite stops fit before any callback sees the epoch (no checkpoint or best model with NaN)', async () => {
+    const model = sequentialFromSpec(MLP, new Rng(0));
+    let epochEnds = 0;
+    const watcher = { onEpochEnd: () => { epochEnds++; } };
+    // One batch, one step: its loss is finite, its update (lr 1e300) is not.
+    await assert.rejects(fit(model, { optimizer: new SGD(model.parameters(), { lr: 1e300 }), train: data(), epochs: 2, batchSize: 64, callbacks: [watcher] }),
+      (err: unknown) => err instanceof NonFiniteError && /non-finite weights after epoch 1 \(step 1\): \d\.weight\[\d+\] is (-?Infinity|NaN); nothing of this epoch was saved/.test(err.message));
+    assert.equal(epochEnds, 0);
+  });
+
+  it('a NaN in the validation data is refused naming its sample, and BestModelSaver never takes a NaN loss as its best', async () => {
+    const held = data();
+    const bad = new ImageDataset({ name: 'val', images: Float32Array.from(held.images, (v) => v / 255), labels: held.labels, imageShape: held.imageShape, numClasses: 10 });
+    bad.images[7 * 784 + 3] = NaN;
+    const model = sequentialFromSpec(MLP, new Rng(0));
+    assert.throws(() => evaluate(model, bad), /val: sample 7 holds NaN \(input value 3\); evaluating needs finite inputs/);
+    const saver = new BestModelSaver(join(dir, 'best-nan.safetensors'));
+    await saver.onEpochEnd({ model } as unknown as TrainContext, { epoch: 1, step: 1, lr: 0.1, trainLoss: 1, valLoss: NaN, seconds: 0 });
+    assert.equal(saver.best, null);
+    assert.equal(existsSync(join(dir, 'best-nan.safetensors')), false);
+  });
+
+  it('options the first evaluation would refuse are refused before the first epoch; bad augment values even where they would do nothing', async () => {
+    const model = sequentialFromSpec(MLP, new Rng(0));
+    const optimizer = new SGD(model.parameters(), { lr: 0.01 });
+    const small = new ImageDataset({ name: 'small', images: new Float32Array(4 * 14 * 14), labels: new Int32Array(4), imageShape: [1, 14, 14], numClasses: 10 });
+    const cases: [Partial<Parameters<typeof fit>[1]>, RegExp][] = [
+      [{ evalBatchSize: 0, validation: data() }, /fit: evalBatchSize must be a positive integer, got 0/],
+      [{ validation: small }, /fit: small holds samples of \[1, 14, 14\], .* of \[1, 28, 28\]/],
+      [{ evalTta: 'bogus' as never, validation: data() }, /fit: unknown evalTta 'bogus'/],
+      [{ callbacks: [new EarlyStopping()] }, /fit: a callback monitors valLoss, and this run has no validation data/],
+      [{ callbacks: [new BestModelSaver(join(dir, 'b.safetensors'))] }, /BestModelSaver keeps the epoch of the lowest valLoss, and this run has no validation data/],
+      [{ augment: { maxShift: -1 } }, /augment: maxShift must be an integer ≥ 0, got -1/],
+      [{ augment: { rotate: NaN } }, /augment: rotate must be from 0 to 180 degrees, got NaN/],
+      [{ augment: { jitter: -0.5 } }, /augment: jitter must be in \[0, 1\), got -0.5/],
+    ];
+    for (const [extra, pattern] of cases) {
+      let steps = 0;
+      const counter = { onBatchEnd: () => { steps++; } };
+      await assert.rejects(fit(model, { optimizer, train: data(), epochs: 1, batchSize: 32, ...extra, callbacks: [...(extra.callbacks ?? []), counter] }), pattern);
+      assert.equal(steps, 0, `${pattern}: refused before the first step`);
+    }
+    assert.throws(() => new EarlyStopping({ monitor: 'val_loss' as never }), /EarlyStopping: unknown monitor 'val_loss' \(known: valLoss, valAccuracy, trainLoss, trainAccuracy\)/);
+    await assert.rejects(fit(model, { optimizer, epochs: 1 } as never), /fit: options\.train \(the training ImageDataset\) is missing/);
+    await assert.rejects(fit(model, { train: data(), epochs: 1 } as never), /fit: options\.optimizer .* is missing/);
+    await assert.rejects(fit(model, undefined as never), /fit: options must be an object/);
   });
 });
 

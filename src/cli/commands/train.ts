@@ -28,7 +28,7 @@ import { claimOutFolder, type OutFolder } from '../out-folder.js';
 import { TerminalProgress } from '../progress.js';
 import { ALLOW_NON_FINITE_HELP, loadSavedModel, type SavedModel } from '../saved-model.js';
 import { continueRun, FROZEN_BN, makeOptimizer, makeSchedule, OPTIMIZERS, parseSavedRun, SCHEDULES, type SavedRun, TRAIN_DEFAULTS, type TrainConfig } from '../train-config.js';
-import { DivergenceWatch, FiniteWeightsGuard, firstNonFinite } from '../train-guards.js';
+import { DivergenceWatch, firstNonFinite } from '../train-guards.js';
 import { applyFineTuning, checkFineTuneOptions, parsePrefixes } from '../fine-tune.js';
 import { isPresetName, PRESET_NAMES } from '../../train/presets.js';
 
@@ -278,7 +278,7 @@ async function run(start: Start, backend: string, folder: OutFolder, runState: S
   const logger = new MetricLogger(join(folder.dir, 'history'));
   const keeper: Callback = { name: 'cli', state: () => ({ ...runState }), loadState: () => undefined };
   const divergence = new DivergenceWatch(regression ? 2 : data.train.numClasses);
-  const callbacks: Callback[] = [keeper, new TerminalProgress(), new FiniteWeightsGuard(), divergence];
+  const callbacks: Callback[] = [keeper, new TerminalProgress(), divergence];
   if (config.patience) callbacks.push(new EarlyStopping({ monitor: 'valLoss', patience: config.patience }));
   // With a validation split, model.safetensors always holds the best epoch so far (lowest val_loss).
   const best = data.validation ? new BestModelSaver(modelPath, { metadata }) : null;
