@@ -7,6 +7,11 @@
 // outside a frame outputs stay plain copies. Containers release what backward has used
 // (Kernels.release): the step's bits stay, its peak falls, and a released tensor is refused.
 import { after, describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { randomTensor } from './util.js';
 import { withBackend } from '../helpers/backend.js';
@@ -377,5 +382,42 @@ describe('wasm frames', () => {
     const y = k.frame!(() => k.activation({ kind: 'relu' }, x));
     assert.equal(k.runtime.holds(y.data as Float32Array), false);
     assert.deepEqual(Array.from(y.data), Array.from(x.data, (v) => Math.max(v, 0)));
+  });
+});
+
+describe('a page without cross-origin isolation', () => {
+  it('has no SharedArrayBuffer global: the wasm backend still runs frames and training steps (one thread, private memory)', () => {
+    // In a child process: deleting the global here would change every other test.
+    const dir = mkdtempSync(join(tmpdir(), 'nabla-nosab-'));
+    const root = new URL('../../', import.meta.url);
+    const script = join(dir, 'step.mts');
+    writeFileSync(script, `
+      delete (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer;
+      const { initBackend, inFrame } = await import(${JSON.stringify(new URL('src/kernels/index.ts', root).href)});
+      const { presetSpec } = await import(${JSON.stringify(new URL('src/train/presets.ts', root).href)});
+      const { modelFromSpec } = await import(${JSON.stringify(new URL('src/layers/spec.ts', root).href)});
+      const { SoftmaxCrossEntropy } = await import(${JSON.stringify(new URL('src/losses/softmax-cross-entropy.ts', root).href)});
+      const { SGD } = await import(${JSON.stringify(new URL('src/optim/sgd.ts', root).href)});
+      const { Rng } = await import(${JSON.stringify(new URL('src/tensor/rng.ts', root).href)});
+      const { Tensor } = await import(${JSON.stringify(new URL('src/tensor/tensor.ts', root).href)});
+      const k = await initBackend({ backend: 'wasm', threads: 2 });
+      const model = modelFromSpec(presetSpec('resnet'), { inputShape: [1, 1, 12, 12], rng: new Rng(1) });
+      const opt = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+      const loss = new SoftmaxCrossEntropy();
+      const x = Tensor.zeros([2, 1, 12, 12]);
+      x.data.forEach((_, i) => { x.data[i] = Math.sin(i); });
+      const losses = [0, 1].map(() => inFrame(() => { opt.zeroGrad(); const l = loss.forward(model.forward(x, 'train'), Int32Array.from([1, 2])); model.backward(loss.backward(), { needInputGrad: false }); opt.step(); return l; }));
+      console.log(JSON.stringify({ name: k.name, losses, finite: losses.every(Number.isFinite), eval: model.forward(x, 'eval').shape }));
+    `);
+    try {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', cwd: fileURLToPath(root) });
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
+      assert.match(out.name, /^wasm \(\w+, 1 thread\)$/, 'one thread: workers need shared memory');
+      assert.ok(out.finite && out.losses[1] < out.losses[0], JSON.stringify(out.losses));
+      assert.deepEqual(out.eval, [2, 10]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -216,7 +216,7 @@ export class WasmRuntime {
 
   /** Whether frames can keep outputs in the arena (shared memory: growing it detaches no view). */
   get framesWork(): boolean {
-    return this.memory.buffer instanceof SharedArrayBuffer;
+    return isShared(this.memory.buffer);
   }
 
   /**
@@ -322,7 +322,7 @@ export class WasmRuntime {
       const bytes = this.keptBlocks.get(ptr);
       if (bytes === undefined || Math.ceil(view.byteLength / 64) * 64 !== bytes) continue;
       const end = ptr + bytes;
-      if (live.some((l) => l.buffer instanceof SharedArrayBuffer && l.byteLength > 0 && l.byteOffset < end && ptr < l.byteOffset + l.byteLength)) continue;
+      if (live.some((l) => isShared(l.buffer) && l.byteLength > 0 && l.byteOffset < end && ptr < l.byteOffset + l.byteLength)) continue;
       this.views.set(view, RELEASED);
       this.keptBlocks.delete(ptr);
       this.freeFrameBlock(ptr, bytes);
@@ -596,4 +596,13 @@ async function startWorkers(
   }
   await Promise.all(ready);
   return workers;
+}
+
+/**
+ * Whether a buffer is shared memory. A page served without cross-origin isolation has no
+ * SharedArrayBuffer global at all: there `instanceof SharedArrayBuffer` would throw a
+ * ReferenceError, and nothing is shared.
+ */
+function isShared(buffer: ArrayBufferLike): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
 }
