@@ -128,6 +128,13 @@ test('playground: an uploaded or dropped image is classified, prepared exactly a
     assert.match((await page.locator('#status').textContent()) ?? '', /Uploaded upload-digit\.png \(60×90\): as ink, fitted and centred like MNIST/);
     await page.locator('#upload-image').setInputFiles(notImage);
     await watch.until('the bad file to be named', () => /upload-not-an-image\.png: the browser cannot decode it/.test(document.getElementById('status')!.textContent ?? ''), null);
+    // An image wider than a canvas reads (it drew as a blank picture, "uploaded" all the same): refused naming its size.
+    const widePath = join(ARTIFACTS, 'upload-wide.png');
+    const wide = new PNG({ width: 17000, height: 4 });
+    wide.data.fill(255);
+    writeFileSync(widePath, PNG.sync.write(wide));
+    await page.locator('#upload-image').setInputFiles(widePath);
+    await watch.until('the too-large image to be named', () => /upload-wide\.png is 17000×4: too large to read in the page/.test(document.getElementById('status')!.textContent ?? ''), null);
 
     // An image folder: train, then upload a circle and drop a cross.
     await page.locator('#preset').selectOption('mlp');

@@ -147,6 +147,21 @@ test('playground: trains to 90% held-out accuracy in the browser, predicts a dra
     await page.locator('#idx-files').setInputFiles([join(DIST, MNIST_LABELS_FILE), join(DIST, MNIST_IMAGES_FILE)]);
     await watch.until('the dropped IDX files', (name) => (document.getElementById('dataset')!.textContent ?? '').startsWith(name), MNIST_IMAGES_FILE);
     assert.match((await page.locator('#dataset').textContent()) ?? '', /8,000 train, 2,000 held out/);
+
+    // A diverging run stops, and the page keeps saying why (the worker's next state report wiped it).
+    await page.locator('#preset').selectOption('mlp');
+    await watch.until('the MLP to build again', () => document.getElementById('spec-error')!.hidden && /^6 layers/.test(document.getElementById('model-size')!.textContent ?? ''), null);
+    await page.locator('#optimizer').selectOption('sgd');
+    await page.locator('#lr').fill('10');
+    await page.locator('#reset').click();
+    await page.locator('#start').click();
+    await watch.until('the diverged run to stop and say so', () => /^Stopped · step \d+: .*diverged/.test(document.getElementById('status')!.textContent ?? ''), null, 60_000);
+    await page.waitForTimeout(500);
+    assert.match((await page.locator('#status').textContent()) ?? '', /^Stopped · step \d+: .*diverged/, 'still said half a second later');
+    // A batch size changed after the build says it takes effect at Reset.
+    await page.locator('#batch-size').fill('17');
+    await page.locator('#batch-size').dispatchEvent('change');
+    assert.match((await page.locator('#status').textContent()) ?? '', /batch size and the seed take effect when the model is built: press Reset/);
     watch.check();
     console.log(
       `playground e2e: build ${buildSeconds.toFixed(1)} s, backend '${backend}', held-out ${(accuracy * 100).toFixed(1)}% after ` +

@@ -57,6 +57,10 @@ export function expandZips(files: FolderFile[]): FolderFile[] {
 export async function decode(bytes: Uint8Array): Promise<RgbaImage> {
   const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
   try {
+    // A canvas past the browser's limits draws nothing (all zeros): refuse rather than train on a blank image.
+    if (bitmap.width > 16384 || bitmap.height > 16384 || bitmap.width * bitmap.height > 64 * 1024 * 1024) {
+      throw new Error(`${bitmap.width}×${bitmap.height} is too large to read in the page (at most 16384 a side and 67,108,864 pixels)`);
+    }
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) throw new Error('no 2D canvas context');

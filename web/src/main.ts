@@ -55,6 +55,10 @@ let running = false;
 let hasModel = false;
 /** The spec text the current model was built from; Start rebuilds when the text has changed. */
 let builtSpec = '';
+/** Why the worker stopped the last run (a diverged loss), shown until the next Start or Reset. */
+let stoppedBy: string | null = null;
+/** The batch size and seed the model was built with (they take effect at a build). */
+let builtOrder = '';
 let loadingWeights = false;
 let predictionId = 0;
 let redrawQueued = false;
@@ -129,6 +133,8 @@ function build(): void {
   showSpecError(null);
   hasModel = false;
   builtSpec = ui.spec.value;
+  builtOrder = orderOf();
+  stoppedBy = null;
   clearViews();
   send({ type: 'build', settings: settings() });
 }
@@ -148,8 +154,18 @@ ui.preset.addEventListener('change', () => {
 ui.spec.addEventListener('input', () => {
   ui.preset.value = 'custom';
 });
+/** The batch size and seed as built into a model: its data order. */
+function orderOf(): string {
+  return `${ui.batchSize.value}|${ui.seed.value}`;
+}
+for (const input of [ui.batchSize, ui.seed]) {
+  input.addEventListener('change', () => {
+    if (hasModel && orderOf() !== builtOrder) ui.status.textContent = 'The batch size and the seed take effect when the model is built: press Reset to start over with them.';
+  });
+}
 ui.start.addEventListener('click', () => {
   if (!settingsValid()) return;
+  stoppedBy = null;
   if (ui.spec.value !== builtSpec || !hasModel) build();
   send({ type: 'optimizer', optimizer: ui.optimizer.value as OptimizerName, lr: Number(ui.lr.value) });
   send({ type: 'start' });
@@ -259,6 +275,10 @@ pad.canvas.addEventListener('pointerdown', () => {
  * pad fits and centres it like MNIST); for an image folder's model it is shown in the pad and
  * its own bytes go to the worker, which prepares them as the folder's training images (upload.ts).
  */
+/** The largest upload read: Chromium's canvases stop at 32,767 a side and about 268 M pixels, and far smaller ones already stall the page. */
+const MAX_UPLOAD_SIDE = 16384;
+const MAX_UPLOAD_PIXELS = 64 * 1024 * 1024;
+
 async function useUpload(file: File): Promise<void> {
   const bytes = await file.arrayBuffer();
   let picture: ImageBitmap;
@@ -268,9 +288,15 @@ async function useUpload(file: File): Promise<void> {
     ui.status.textContent = `${file.name}: the browser cannot decode it as an image (${(err as Error).message || (err as Error).name}); upload a PNG or JPEG`;
     return;
   }
+  const { width, height } = picture;
+  if (width > MAX_UPLOAD_SIDE || height > MAX_UPLOAD_SIDE || width * height > MAX_UPLOAD_PIXELS) {
+    picture.close();
+    // A canvas past the browser's limits draws nothing: the model would see a blank image.
+    ui.status.textContent = `${file.name} is ${width}×${height}: too large to read in the page (at most ${MAX_UPLOAD_SIDE} a side and ${MAX_UPLOAD_PIXELS.toLocaleString('en')} pixels); shrink it first`;
+    return;
+  }
   const digits = preprocess !== 'resize-center-crop';
   upload = digits ? null : { bytes, name: file.name };
-  const { width, height } = picture;
   pad.showPicture(picture, digits);
   picture.close();
   const [, h, w] = imageShape;
@@ -380,7 +406,9 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       break;
     case 'state':
       setRunning(message.running);
-      ui.status.textContent = `${message.running ? 'Training' : message.step > 0 ? 'Paused' : 'Ready'} · step ${message.step}`;
+      // A run the worker stopped (a diverged loss) keeps saying why.
+      ui.status.textContent = !message.running && stoppedBy ? `Stopped · step ${message.step}: ${stoppedBy}`
+        : `${message.running ? 'Training' : message.step > 0 ? 'Paused' : 'Ready'} · step ${message.step}`;
       break;
     case 'progress':
       ui.status.textContent = `Training · step ${message.step} · epoch ${message.epoch.toFixed(2)} · ${Math.round(message.imagesPerSecond)} images/s`;
@@ -409,6 +437,12 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       break;
     case 'prediction': {
       if (message.id !== predictionId) break;
+      if (!message.probabilities.every(Number.isFinite)) {
+        ui.prediction.textContent = '–';
+        ui.prediction.dataset.probabilities = '[]';
+        ui.status.textContent = 'The model\'s outputs are not finite (its weights diverged): press Reset to start over.';
+        break;
+      }
       const best = message.probabilities.indexOf(Math.max(...message.probabilities));
       ui.prediction.textContent = classNames[best] ?? String(best);
       ui.prediction.dataset.probabilities = JSON.stringify(message.probabilities);
@@ -446,6 +480,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         if (message.context === 'init' || message.context === 'internal') console.error(`nabla playground: ${message.message}`);
         loadingWeights = false;
         ui.status.textContent = `Error (${message.context}): ${message.message}`;
+        if (message.context === 'train') stoppedBy = message.message;
       }
       // A stopped run reports its own state; these leave no run behind to report it.
       if (message.context === 'spec' || message.context === 'init' || message.context === 'internal') setRunning(false);
