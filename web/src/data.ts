@@ -41,6 +41,10 @@ export async function datasetsFromIdx(imageBytes: Uint8Array, labelBytes: Uint8A
     name, imageShape: [1, shape[1], shape[2]], numClasses, mean, std,
   });
   const trainCount = embedded ? 8000 : Math.round(all.length * 0.8);
+  if (trainCount < 1 || trainCount >= all.length) {
+    throw new Error(`${name}: ${all.length} image${all.length === 1 ? ' is' : 's are'} too few to hold back a fifth for the held-out split`);
+  }
+  if (numClasses < 2) throw new Error(`${name} labels: every label is ${numClasses - 1}; a classifier needs at least 2 classes`);
   return all.split(trainCount, 0, [`${name} train`, `${name} held-out`]);
 }
 

@@ -86,7 +86,7 @@ ui.preset.add(new Option('custom (edited spec)', 'custom'));
 
 function choosePreset(name: string): void {
   const example = EXAMPLES.find((e) => e.name === name);
-  if (example) ui.spec.value = formatSpec(example.spec);
+  if (example) ui.spec.value = formatSpec(example.spec(imageShape, classNames.length || 10));
   else if ((PRESET_NAMES as readonly string[]).includes(name)) {
     ui.spec.value = formatSpec(presetSpec(name as PresetName, { inputShape: imageShape, numClasses: classNames.length || 10 }));
   }
@@ -120,8 +120,10 @@ function clearViews(): void {
 /** Checks the number fields; says what is wrong in the status line and returns false. */
 function settingsValid(): boolean {
   const { lr, batchSize } = settings();
+  const seed = Number(ui.seed.value);
   const problem = !(lr > 0 && lr <= 10) ? `The learning rate must be a number in (0, 10], got '${ui.lr.value}'.`
     : !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 1024) ? `The batch size must be an integer in 1..1024, got '${ui.batchSize.value}'.`
+    : !(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32) ? `The seed must be an integer in 0..4294967295, got '${ui.seed.value}'.`
     : null;
   if (problem) ui.status.textContent = problem;
   ui.lr.setAttribute('aria-invalid', String(problem !== null && !(lr > 0 && lr <= 10)));

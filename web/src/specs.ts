@@ -15,13 +15,15 @@ export function formatSpec(spec: LayerSpec[] | LayerSpec): string {
 export interface Example {
   name: string;
   description: string;
-  spec: LayerSpec[];
+  /** The spec for the data's image shape [C, H, W] and class count (as a preset is rebuilt for them). */
+  spec: (imageShape: readonly number[], numClasses: number) => LayerSpec[];
 }
 
-function deepSigmoid(depth: number, width: number): LayerSpec[] {
-  const layers: LayerSpec[] = [{ type: 'Flatten' }, { type: 'Linear', inFeatures: 784, outFeatures: width }, { type: 'Sigmoid' }];
+function deepSigmoid(depth: number, width: number, imageShape: readonly number[], numClasses: number): LayerSpec[] {
+  const inputs = imageShape.reduce((n, d) => n * d, 1);
+  const layers: LayerSpec[] = [{ type: 'Flatten' }, { type: 'Linear', inFeatures: inputs, outFeatures: width }, { type: 'Sigmoid' }];
   for (let i = 1; i < depth; i++) layers.push({ type: 'Linear', inFeatures: width, outFeatures: width }, { type: 'Sigmoid' });
-  layers.push({ type: 'Linear', inFeatures: width, outFeatures: 10 });
+  layers.push({ type: 'Linear', inFeatures: width, outFeatures: numClasses });
   return layers;
 }
 
@@ -30,6 +32,6 @@ export const EXAMPLES: Example[] = [
     name: 'deep-sigmoid',
     // σ'(z) ≤ 1/4, so each Sigmoid layer shrinks dL/dx on the way back (try SGD, lr 0.1).
     description: 'vanishing gradients: 8 Sigmoid layers of 64 units; watch ‖∂L/∂W‖ shrink towards the input',
-    spec: deepSigmoid(8, 64),
+    spec: (imageShape, numClasses) => deepSigmoid(8, 64, imageShape, numClasses),
   },
 ];
