@@ -234,7 +234,7 @@ async function entryFiles(entry: FileSystemEntry): Promise<{ path: string; file:
   return (await Promise.all(children.map(entryFiles))).flat();
 }
 
-const isImageFile = (file: File) => /^image\/(png|jpeg)$/.test(file.type) || /\.(png|jpe?g)$/i.test(file.name);
+const isImageFile = (file: File) => /^image\/(png|jpeg|gif|webp|bmp)$/.test(file.type) || /\.(png|jpe?g|gif|webp|bmp)$/i.test(file.name);
 
 document.addEventListener('dragover', (e) => e.preventDefault());
 document.addEventListener('drop', (e) => {
@@ -249,6 +249,9 @@ document.addEventListener('drop', (e) => {
     void Promise.all(entries.map(entryFiles)).then((lists) => useFolder(entries[0].name, lists.flat()));
   } else if (files.some((f) => /\.zip$/i.test(f.name))) {
     void useFolder(files[0].name, files.map((file) => ({ path: file.name, file })));
+  } else if (files.length > 1 && files.every((f) => isImageFile(f) || /^image\//.test(f.type))) {
+    // Loose images are no dataset (it needs one folder of images per class): say so, not "bad magic".
+    ui.status.textContent = `${files.length} images dropped: drop one image to classify it, or a folder (or zip) with one subfolder of images per class to train on`;
   } else {
     void useIdxFiles(files);
   }

@@ -118,8 +118,12 @@ function layerLabel(spec: LayerSpec): string {
     case 'AvgPool2d':
       return [`${spec.type} ${pair(spec.kernelSize)}`, ...extras(['stride', 'padding'])].join(', ');
     default: {
-      const options = Object.entries(spec).filter(([key]) => key !== 'type').map(([key, value]) => `${key} ${JSON.stringify(value)}`);
-      return [spec.type, ...options].join(' ');
+      // Containers (a Sequential's layers, a Graph's nodes, a Residual's body) by their size, not their whole spec.
+      const options = Object.entries(spec).filter(([key]) => key !== 'type' && key !== 'name' && key !== 'inputs').map(([key, value]) =>
+        Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null) ? `${key} ${value.length}`
+          : typeof value === 'object' && value !== null ? `${key} {…}` : `${key} ${JSON.stringify(value)}`);
+      const label = [spec.type, ...options].join(' ');
+      return label.length > 80 ? `${label.slice(0, 79)}…` : label;
     }
   }
 }
